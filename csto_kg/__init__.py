@@ -1,0 +1,3 @@
+"""The CSTO knowledge graph: curated facts with verbatim provenance."""
+
+__version__ = "1.0.0"

@@ -1,0 +1,33 @@
+"""Curator aid: turn a quote into a verbatim evidence node with its offsets.
+
+``csto-kg cite 001 "some 2,500 troops" --id 001-kz-force-size`` prints the
+Turtle for an ``oa:SpecificResource`` whose quote is the seed's own text (curly
+quotes and no-break spaces included, the latter written ``\\u00A0``) and whose
+``oa:start``/``oa:end`` are code-point offsets in the seed.
+"""
+
+from __future__ import annotations
+
+from . import seeds
+
+__all__ = ["resolve_seed_id", "evidence_turtle"]
+
+
+def resolve_seed_id(prefix: str) -> str:
+    """Accept a seed's id, file name, or its leading number (``001``)."""
+    prefix = prefix.removesuffix(".txt")
+    matches = [s for s in seeds.seed_ids() if s == prefix or s.startswith(prefix + "_") or s.startswith(prefix)]
+    if len(matches) != 1:
+        raise seeds.LocateError(f"{prefix!r} names {len(matches)} seed documents: {matches}")
+    return matches[0]
+
+
+def evidence_turtle(seed_prefix: str, quote: str, slug: str, occurrence: int | None = None) -> str:
+    seed = seeds.load_seed(resolve_seed_id(seed_prefix))
+    start, end, exact = seeds.locate(seed, quote, occurrence)
+    return (
+        f"ev:{slug} a csto:Evidence ;\n"
+        f"    oa:hasSource src:{seed.id} ;\n"
+        f"    oa:hasSelector [ a oa:TextQuoteSelector ; oa:exact {seeds.turtle_string(exact)} ] ,\n"
+        f"        [ a oa:TextPositionSelector ; oa:start {start} ; oa:end {end} ] .\n"
+    )

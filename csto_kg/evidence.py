@@ -1,0 +1,134 @@
+"""Provenance check: every quote is verbatim at its offsets in its seed.
+
+For each ``oa:SpecificResource`` with an ``oa:TextQuoteSelector`` and an
+``oa:TextPositionSelector``, the seed's text between ``oa:start`` and
+``oa:end`` (code points, end exclusive) must equal ``oa:exact`` exactly.
+Problems name the curated file and line, and where the quote does occur
+elsewhere in the seed, the offsets it has there.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import Dataset, Literal, URIRef
+
+from . import seeds
+from .loader import LoadedData, line_of
+from .namespaces import DCTERMS, OA, RDF, SRC
+
+__all__ = ["QuoteProblem", "check_quotes"]
+
+
+@dataclass(frozen=True)
+class QuoteProblem:
+    evidence: URIRef
+    file: Path | None
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.file and self.line else str(self.file or "")
+        return f"{where}: {self.evidence}: {self.message}"
+
+
+def _seed_for(ds: Dataset, source: URIRef) -> seeds.Seed | None:
+    ident = next(ds.objects(source, DCTERMS.identifier), None)
+    name = str(ident) if ident is not None else None
+    if name is None and str(source).startswith(str(SRC)):
+        name = str(source)[len(str(SRC)):] + ".txt"
+    if not name:
+        return None
+    try:
+        return seeds.load_seed(Path(name).stem)
+    except FileNotFoundError:
+        return None
+
+
+def check_quotes(data: LoadedData) -> list[QuoteProblem]:
+    ds = data.dataset
+    problems: list[QuoteProblem] = []
+    for ev, _, _, g in ds.quads((None, RDF.type, OA.SpecificResource, None)):
+        problems += _check_one(data, ev, g)
+    for ev, _, _, g in ds.quads((None, OA.hasSelector, None, None)):
+        if (ev, RDF.type, OA.SpecificResource) not in ds and not any(
+            True for _ in ds.quads((ev, RDF.type, None, None))
+        ):
+            problems.append(_problem(data, ev, g, "has selectors but no rdf:type"))
+    # evidence typed only as csto:Evidence gets oa:SpecificResource by inference; check those too
+    from .namespaces import CSTO
+
+    for ev, _, _, g in ds.quads((None, RDF.type, CSTO.Evidence, None)):
+        if (ev, RDF.type, OA.SpecificResource) not in ds:
+            problems += _check_one(data, ev, g)
+    return problems
+
+
+def _problem(data: LoadedData, ev, g, message: str, needle: str | None = None) -> QuoteProblem:
+    gid = g.identifier if hasattr(g, "identifier") else g
+    path = data.files.get(gid)
+    local = str(ev).rsplit("/", 1)[-1]
+    line = line_of(path, [needle] if needle else [f"ev:{local} ", f"<{ev}>"]) if path else None
+    return QuoteProblem(ev, path, line, message)
+
+
+def _check_one(data: LoadedData, ev: URIRef, g) -> list[QuoteProblem]:
+    ds = data.dataset
+    source = next(ds.objects(ev, OA.hasSource), None)
+    if source is None:
+        return [_problem(data, ev, g, "no oa:hasSource")]
+    seed = _seed_for(ds, source)
+    if seed is None:
+        return [_problem(data, ev, g, f"oa:hasSource <{source}> is not a seed document in seeds/")]
+    exact = start = end = None
+    for sel in ds.objects(ev, OA.hasSelector):
+        types = set(ds.objects(sel, RDF.type))
+        if OA.TextQuoteSelector in types:
+            exact = next(ds.objects(sel, OA.exact), None)
+        if OA.TextPositionSelector in types:
+            start = next(ds.objects(sel, OA.start), None)
+            end = next(ds.objects(sel, OA.end), None)
+    if exact is None:
+        return [_problem(data, ev, g, "no oa:TextQuoteSelector with oa:exact")]
+    if start is None or end is None:
+        return [_problem(data, ev, g, "no oa:TextPositionSelector with oa:start and oa:end")]
+    if not (isinstance(start, Literal) and isinstance(end, Literal)):
+        return [_problem(data, ev, g, "oa:start/oa:end are not literals")]
+    try:
+        s, e = int(start), int(end)
+    except (TypeError, ValueError):
+        return [_problem(data, ev, g, f"oa:start {start!s} / oa:end {end!s} are not integers")]
+    quote = str(exact)
+    actual = seed.text[s:e] if 0 <= s <= e <= len(seed.text) else None
+    if actual == quote:
+        return []
+    hint = ""
+    found = seed.text.find(quote)
+    if found >= 0:
+        hint = f"; the quote is verbatim at oa:start {found} ; oa:end {found + len(quote)}"
+    else:
+        try:
+            ls, le, verbatim = seeds.locate(seed, quote)
+            hint = f"; the seed's own text there differs (curly quotes or no-break spaces?): {seeds.turtle_string(verbatim)}"
+        except seeds.LocateError:
+            hint = "; the quote does not occur in the seed (not verbatim)"
+    shown = seeds.turtle_string(actual) if actual is not None else f"(out of range: the seed has {len(seed.text)} code points)"
+    return [_problem(
+        data, ev, g,
+        f"quote is not verbatim at [{s}, {e}) in {seed.filename}: seed has {shown}{hint}",
+    )]
+
+
+def main() -> int:
+    from .loader import load
+
+    problems = check_quotes(load())
+    for p in problems:
+        print(p)
+    print(f"{len(problems)} quote problem(s)")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

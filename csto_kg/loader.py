@@ -1,0 +1,162 @@
+"""The one loader every command uses: ontology + curated files -> rdflib Dataset.
+
+Curated data lives in ``kg/*.trig``: one file per seed document holding the
+named graph ``graph:<seed id>``, plus ``kg/entities.trig`` (graph
+``graph:entities``) for the entities the seeds share. The ontology
+(``ontology/*.ttl``) goes into ``graph:ontology``.
+
+Errors name the file and line: syntax errors (with rdflib's reason), a file
+whose graph is not the one its name says, ill-typed literals (``"2022-13-01"^^xsd:date``),
+and dangling references (an IRI of this graph used but never described).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.plugins.parsers.notation3 import BadSyntax
+
+from . import paths
+from .namespaces import BASE, ENTITIES_GRAPH, ONTOLOGY_GRAPH, RDF, seed_graph
+
+__all__ = ["CuratedFileError", "LoadedData", "load", "curated_files", "ontology_files", "line_of"]
+
+
+class CuratedFileError(Exception):
+    """A problem in a curated or ontology file, located by file and line."""
+
+    def __init__(self, path: Path | str, line: int | None, message: str, column: int | None = None):
+        self.path, self.line, self.column, self.message = Path(path), line, column, message
+        where = f"{self.path}" + (f":{line}" if line else "") + (f":{column}" if line and column else "")
+        super().__init__(f"{where}: {message}")
+
+
+@dataclass
+class LoadedData:
+    dataset: Dataset
+    files: dict[URIRef, Path] = field(default_factory=dict)   # named graph -> file it came from
+
+    def file_of_graph(self, graph: URIRef) -> Path | None:
+        return self.files.get(graph)
+
+
+def ontology_files(root: Path | None = None) -> list[Path]:
+    return sorted(((root or paths.ROOT) / "ontology").glob("*.ttl"))
+
+
+def curated_files(root: Path | None = None) -> list[Path]:
+    return sorted(((root or paths.ROOT) / "kg").glob("*.trig"))
+
+
+def _syntax_error(path: Path, e: BadSyntax) -> CuratedFileError:
+    text = e._str.decode("utf-8", "replace") if isinstance(e._str, bytes) else str(e._str)
+    i = e._i
+    col = i - (text.rfind("\n", 0, i) + 1) + 1 if i is not None else None
+    return CuratedFileError(path, e.lines + 1, f"syntax error: {e._why}", col)
+
+
+def line_of(path: Path, needles: list[str]) -> int | None:
+    """The first line of ``path`` containing any of ``needles`` (1-based), if any."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return None
+    for n, line in enumerate(lines, 1):
+        if any(needle and needle in line for needle in needles):
+            return n
+    return None
+
+
+def _spellings(term, prefixes: dict[str, str]) -> list[str]:
+    """How ``term`` may be spelled in a Turtle file (full IRI, prefixed names, lexical form)."""
+    if isinstance(term, Literal):
+        return [f'"{term}"', str(term)]
+    s = str(term)
+    out = [f"<{s}>"]
+    for pfx, ns in prefixes.items():
+        if ns and s.startswith(ns):
+            out.append(f"{pfx}:{s[len(ns):]}")
+    return out
+
+
+def _parse(path: Path, fmt: str) -> Dataset | Graph:
+    ds = Dataset() if fmt == "trig" else Graph()
+    try:
+        ds.parse(path, format=fmt)
+    except BadSyntax as e:
+        raise _syntax_error(path, e) from None
+    except UnicodeDecodeError as e:
+        raise CuratedFileError(path, None, f"not UTF-8: {e}") from None
+    except Exception as e:  # rdflib raises assorted errors for bad IRIs, bad escapes...
+        raise CuratedFileError(path, None, f"cannot parse: {e}") from None
+    return ds
+
+
+def _check_literals(path: Path, g: Graph, prefixes: dict[str, str]) -> None:
+    for s, p, o in g:
+        if isinstance(o, Literal) and o.ill_typed:
+            line = line_of(path, [f'"{o}"^^'])
+            raise CuratedFileError(path, line, f'ill-typed literal "{o}" for datatype <{o.datatype}>')
+
+
+def load(root: Path | None = None, *, with_ontology: bool = True) -> LoadedData:
+    """Parse the ontology and every curated file into one Dataset, one named graph each."""
+    root = root or paths.ROOT
+    out = Dataset()
+    files: dict[URIRef, Path] = {}
+    prefixes: dict[str, str] = {}
+
+    if with_ontology:
+        onto = out.graph(ONTOLOGY_GRAPH)
+        for path in ontology_files(root):
+            g = _parse(path, "turtle")
+            for t in g:
+                onto.add(t)
+            prefixes.update({p: str(n) for p, n in g.namespaces()})
+            _check_literals(path, onto, prefixes)
+            files[ONTOLOGY_GRAPH] = path
+
+    known_seeds = {p.stem for p in (root / "seeds").glob("*.txt")}
+    for path in curated_files(root):
+        ds = _parse(path, "trig")
+        prefixes.update({p: str(n) for p, n in ds.namespaces()})
+        expected = ENTITIES_GRAPH if path.stem == "entities" else seed_graph(path.stem)
+        if path.stem != "entities" and path.stem not in known_seeds:
+            raise CuratedFileError(path, None, f"no seed document seeds/{path.stem}.txt for this curated file")
+        for ctx in ds.graphs():
+            triples = list(ctx)
+            if not triples:
+                continue
+            name = ctx.identifier
+            if name != expected:
+                line = line_of(path, _spellings(triples[0][0], prefixes))
+                what = "the default graph" if name == ds.default_graph.identifier else f"graph <{name}>"
+                raise CuratedFileError(
+                    path, line, f"triples in {what}; this file may only hold graph <{expected}>"
+                )
+            target = out.graph(expected)
+            for t in triples:
+                target.add(t)
+        _check_literals(path, out.graph(expected), prefixes)
+        files[expected] = path
+
+    _check_dangling(out, files, prefixes)
+    return LoadedData(out, files)
+
+
+_OWN = re.compile(re.escape(BASE) + r"(id|source|evidence)/")
+
+
+def _check_dangling(ds: Dataset, files: dict[URIRef, Path], prefixes: dict[str, str]) -> None:
+    """Every IRI minted by this graph that is used as an object must be described somewhere."""
+    described = {s for s, _, _, _ in ds.quads((None, RDF.type, None, None))}
+    for s, p, o, g in ds.quads((None, None, None, None)):
+        if isinstance(o, URIRef) and _OWN.match(str(o)) and o not in described:
+            gid = g.identifier if hasattr(g, "identifier") else g
+            path = files.get(gid) or Path(str(gid))
+            line = line_of(path, _spellings(o, prefixes))
+            raise CuratedFileError(path, line, f"dangling reference: <{o}> is used but has no rdf:type anywhere")
+

@@ -1,0 +1,52 @@
+"""The IRIs the project mints and the vocabularies it reuses.
+
+Every IRI minted here starts with :data:`BASE` and is dereferenced by the
+server at the same path (``/id/armenia`` for ``BASE + "id/armenia"``).
+"""
+
+from __future__ import annotations
+
+from rdflib import Namespace
+from rdflib.namespace import DCAT, DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SH, SKOS, TIME, VOID, XSD
+
+__all__ = [
+    "BASE", "CSTO", "ID", "SRC", "EV", "GRAPH", "WD", "OA", "SCHEMA",
+    "ONTOLOGY_GRAPH", "ENTITIES_GRAPH", "INFERRED_GRAPH", "META_GRAPH",
+    "seed_graph", "source_iri", "PREFIXES",
+    "DCAT", "DCTERMS", "FOAF", "ORG", "OWL", "PROV", "RDF", "RDFS", "SH", "SKOS", "TIME", "VOID", "XSD",
+]
+
+BASE = "https://w3id.org/csto-kg/"
+
+CSTO = Namespace(BASE + "ontology/")   # ontology terms
+ID = Namespace(BASE + "id/")           # entities and fact nodes
+SRC = Namespace(BASE + "source/")      # the seed documents
+EV = Namespace(BASE + "evidence/")     # oa:SpecificResource evidence nodes
+GRAPH = Namespace(BASE + "graph/")     # named graphs
+WD = Namespace("http://www.wikidata.org/entity/")
+OA = Namespace("http://www.w3.org/ns/oa#")
+SCHEMA = Namespace("https://schema.org/")
+
+ONTOLOGY_GRAPH = GRAPH["ontology"]
+ENTITIES_GRAPH = GRAPH["entities"]
+INFERRED_GRAPH = GRAPH["inferred"]
+META_GRAPH = GRAPH["meta"]
+
+
+def seed_graph(seed_id: str):
+    """The named graph holding what seed ``seed_id`` (file name without ``.txt``) says."""
+    return GRAPH[seed_id]
+
+
+def source_iri(seed_id: str):
+    """The source-document resource of seed ``seed_id``."""
+    return SRC[seed_id]
+
+
+PREFIXES = {
+    "csto": str(CSTO), "": str(ID), "src": str(SRC), "ev": str(EV), "graph": str(GRAPH),
+    "wd": str(WD), "oa": str(OA), "prov": str(PROV), "org": str(ORG), "time": str(TIME),
+    "dcterms": str(DCTERMS), "skos": str(SKOS), "foaf": str(FOAF), "owl": str(OWL),
+    "rdf": str(RDF), "rdfs": str(RDFS), "xsd": str(XSD), "sh": str(SH), "void": str(VOID),
+    "dcat": str(DCAT), "schema": str(SCHEMA),
+}

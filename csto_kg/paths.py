@@ -1,0 +1,25 @@
+"""Where the project's inputs and build outputs live.
+
+The project root is the checkout (curators edit ``kg/`` in place); it can be
+overridden with ``CSTO_KG_ROOT``, and the build directory with
+``CSTO_KG_BUILD`` (tests and benchmarks build into temporary directories).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+__all__ = ["ROOT", "SEEDS", "ONTOLOGY", "KG", "SHAPES", "QUERIES", "build_dir"]
+
+ROOT = Path(os.environ.get("CSTO_KG_ROOT", Path(__file__).resolve().parent.parent))
+SEEDS = ROOT / "seeds"
+ONTOLOGY = ROOT / "ontology"
+KG = ROOT / "kg"
+SHAPES = ROOT / "shapes"
+QUERIES = ROOT / "queries"
+
+
+def build_dir() -> Path:
+    """The build directory (``build/`` under the root unless ``CSTO_KG_BUILD`` is set)."""
+    return Path(os.environ.get("CSTO_KG_BUILD", ROOT / "build"))
