@@ -21,6 +21,42 @@ def _cmd_cite(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_build(args: argparse.Namespace) -> int:
+    from .build import build, ensure_built
+
+    kw = {"validate": not args.no_validate}
+    b = build(**kw) if args.force else ensure_built(**kw)
+    m = b.manifest
+    state = "up to date" if b.reused else f"built in {sum(m['timings_s'].values()):.2f} s"
+    print(f"{b.path} ({state}): {m['triples']['asserted']} asserted + {m['triples']['inferred']} inferred triples "
+          f"in {len(m['graphs'])} graphs; conforms: {m['conforms']}")
+    return 0
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from .export import export
+
+    out = export(args.format, args.output, inferred=args.inferred)
+    print(f"wrote {out}")
+    return 0
+
+
+def _cmd_query(args: argparse.Namespace) -> int:
+    from .build import ensure_built
+    from .query import execute, open_store
+
+    text = sys.stdin.read() if args.query == "-" else (
+        open(args.query, encoding="utf-8").read() if args.query.endswith(".rq") else args.query)
+    store = open_store(ensure_built().store_path)
+    try:
+        _, body = execute(store, text, args.format)
+    except SyntaxError as e:
+        print(f"csto-kg query: error: malformed query: {e}", file=sys.stderr)
+        return 2
+    sys.stdout.buffer.write(body)
+    return 0
+
+
 def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="csto-kg", description=__doc__.splitlines()[0])
     parser.add_argument("--version", action="version", version=f"csto-kg {__version__}")
@@ -32,6 +68,23 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--id", required=True, help="local name of the evidence node, e.g. 001-kz-force-size")
     p.add_argument("--occurrence", type=int, help="which occurrence, when the passage occurs more than once")
     p.set_defaults(func=_cmd_cite)
+
+    p = sub.add_parser("build", help="load, reason and write the dataset (reuses the last build if no input changed)")
+    p.add_argument("--force", action="store_true", help="build even if the inputs are unchanged")
+    p.add_argument("--no-validate", action="store_true", help="skip SHACL validation (the report is then not published)")
+    p.set_defaults(func=_cmd_build)
+
+    p = sub.add_parser("export", help="write the dataset to a file, atomically")
+    p.add_argument("--format", required=True, choices=["ttl", "trig", "nq", "jsonld"])
+    p.add_argument("--inferred", action=argparse.BooleanOptionalAction, default=True,
+                   help="include the inferred graph (default: yes)")
+    p.add_argument("-o", "--output", required=True, help="the file to write")
+    p.set_defaults(func=_cmd_export)
+
+    p = sub.add_parser("query", help="run a SPARQL query (text, a .rq file, or - for stdin) on the current build")
+    p.add_argument("query")
+    p.add_argument("--format", help="json|xml|csv|tsv for SELECT/ASK; ttl|nt|jsonld|rdfxml|trig|nq for CONSTRUCT/DESCRIBE")
+    p.set_defaults(func=_cmd_query)
     return parser
 
 

@@ -1,0 +1,224 @@
+"""``csto-kg build``: curated files -> one dataset with inferred triples, ready to serve.
+
+A build lives in ``build/builds/<key>/`` where ``key`` hashes every input
+(ontology, curated files, shapes, seeds, queries, and the code that turns them
+into the dataset). ``build/current`` is a symlink to the last good build,
+switched atomically once a new build is complete; a build that fails leaves
+``current`` untouched. A build holds:
+
+- ``dataset.nq``: every quad (a named graph per seed, ``graph:entities``,
+  ``graph:ontology``, ``graph:inferred``, ``graph:meta``);
+- ``store/``: the same quads in an Oxigraph store, opened read-only by the server;
+- ``validation.ttl`` / ``validation.json``: the SHACL + provenance report;
+- ``dumps/``: the export files and their checksums (see :mod:`csto_kg.export`);
+- ``manifest.json``: the key, counts, timings and versions.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import Dataset, Graph
+
+from . import __version__, paths
+from .loader import LoadedData, load
+from .namespaces import GRAPH, INFERRED_GRAPH, META_GRAPH
+from .reason import infer
+
+__all__ = ["Build", "inputs_key", "current_build", "build", "ensure_built"]
+
+# Code whose change changes what a build contains.
+_CODE = ("loader.py", "derive.py", "reason.py", "build.py", "describe.py", "validate.py", "export.py", "evidence.py")
+
+
+@dataclass(frozen=True)
+class Build:
+    path: Path
+    manifest: dict
+    reused: bool = False
+
+    @property
+    def nquads(self) -> Path:
+        return self.path / "dataset.nq"
+
+    @property
+    def store_path(self) -> Path:
+        return self.path / "store"
+
+    @property
+    def dumps(self) -> Path:
+        return self.path / "dumps"
+
+    @property
+    def key(self) -> str:
+        return self.manifest["key"]
+
+
+def input_files(root: Path | None = None) -> list[Path]:
+    root = root or paths.ROOT
+    files: list[Path] = []
+    for folder, pattern in (("ontology", "*.ttl"), ("kg", "*.trig"), ("shapes", "*.ttl"), ("seeds", "*.txt"), ("queries", "*.rq")):
+        files += sorted((root / folder).glob(pattern))
+    here = Path(__file__).parent
+    files += [here / name for name in _CODE if (here / name).exists()]
+    return files
+
+
+def inputs_key(root: Path | None = None) -> str:
+    root = root or paths.ROOT
+    h = hashlib.sha256(__version__.encode())
+    for f in input_files(root):
+        try:
+            rel = f.relative_to(root)
+        except ValueError:
+            rel = Path("csto_kg") / f.name
+        h.update(str(rel).encode() + b"\0" + f.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+def current_build(build_dir: Path | None = None) -> Build | None:
+    """The last good build, if there is one."""
+    link = (build_dir or paths.build_dir()) / "current"
+    try:
+        target = link.resolve(strict=True)
+        manifest = json.loads((target / "manifest.json").read_text())
+    except (OSError, ValueError):
+        return None
+    return Build(target, manifest, reused=True)
+
+
+def ensure_built(root: Path | None = None, build_dir: Path | None = None, **kw) -> Build:
+    """The current build if its inputs are unchanged; else a new build."""
+    cur = current_build(build_dir)
+    if cur is not None and cur.manifest.get("key") == inputs_key(root):
+        return cur
+    return build(root, build_dir, **kw)
+
+
+def _graph_counts(ds: Dataset) -> dict[str, int]:
+    return {str(g.identifier): len(g) for g in ds.graphs() if len(g)}
+
+
+def build(root: Path | None = None, build_dir: Path | None = None, *, validate: bool = True, dumps: bool = True) -> Build:
+    root = root or paths.ROOT
+    build_dir = build_dir or paths.build_dir()
+    timings: dict[str, float] = {}
+    key = inputs_key(root)
+
+    t = time.perf_counter()
+    data: LoadedData = load(root)
+    timings["load"] = time.perf_counter() - t
+
+    t = time.perf_counter()
+    asserted = Graph()
+    for s, p, o, _ in data.dataset.quads((None, None, None, None)):
+        asserted.add((s, p, o))
+    inferred = infer(asserted)
+    graph = data.dataset.graph(INFERRED_GRAPH)
+    for triple in inferred:
+        graph.add(triple)
+    timings["infer"] = time.perf_counter() - t
+
+    report = None
+    if validate:
+        from .validate import validate_loaded
+
+        t = time.perf_counter()
+        report = validate_loaded(data, inferred)
+        timings["validate"] = time.perf_counter() - t
+
+    from .describe import describe
+
+    counts = _graph_counts(data.dataset)
+    meta = data.dataset.graph(META_GRAPH)
+    for triple in describe(data.dataset, counts):
+        meta.add(triple)
+    counts = _graph_counts(data.dataset)
+
+    builds = build_dir / "builds"
+    builds.mkdir(parents=True, exist_ok=True)
+    staging = builds / f".{key[:16]}.{os.getpid()}.tmp"
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir()
+    try:
+        t = time.perf_counter()
+        nq = staging / "dataset.nq"
+        nq.write_bytes(data.dataset.serialize(format="nquads", encoding="utf-8"))
+        timings["write_nquads"] = time.perf_counter() - t
+
+        t = time.perf_counter()
+        _write_store(nq, staging / "store")
+        timings["write_store"] = time.perf_counter() - t
+
+        if report is not None:
+            (staging / "validation.ttl").write_text(report.graph.serialize(format="turtle"), encoding="utf-8")
+            (staging / "validation.json").write_text(json.dumps(report.to_json(), indent=2, ensure_ascii=False), encoding="utf-8")
+
+        if dumps:
+            from .export import write_dumps
+
+            t = time.perf_counter()
+            write_dumps(data.dataset, staging / "dumps")
+            timings["dumps"] = time.perf_counter() - t
+
+        asserted_count = sum(n for g, n in counts.items() if g not in (str(INFERRED_GRAPH), str(META_GRAPH)))
+        manifest = {
+            "key": key,
+            "version": __version__,
+            "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+            "graphs": counts,
+            "triples": {
+                "asserted": asserted_count,
+                "inferred": counts.get(str(INFERRED_GRAPH), 0),
+                "meta": counts.get(str(META_GRAPH), 0),
+                "total": sum(counts.values()),
+            },
+            "seed_graphs": sorted(g for g in counts if g.startswith(str(GRAPH)) and g.rsplit("/", 1)[-1][:3].isdigit()),
+            "conforms": None if report is None else report.conforms,
+            "timings_s": {k: round(v, 3) for k, v in timings.items()},
+        }
+        (staging / "manifest.json").write_text(json.dumps(manifest, indent=2))
+
+        final = builds / key[:16]
+        if final.exists():
+            shutil.rmtree(final)
+        staging.rename(final)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    _switch_current(build_dir, final)
+    _prune(builds, keep={final.name})
+    return Build(final, manifest)
+
+
+def _write_store(nquads: Path, path: Path) -> None:
+    import pyoxigraph
+
+    store = pyoxigraph.Store(str(path))
+    store.bulk_load(path=str(nquads), format=pyoxigraph.RdfFormat.N_QUADS)
+    store.flush()
+    del store
+
+
+def _switch_current(build_dir: Path, target: Path) -> None:
+    link = build_dir / "current"
+    tmp = build_dir / f".current.{os.getpid()}"
+    if tmp.is_symlink() or tmp.exists():
+        tmp.unlink()
+    tmp.symlink_to(target.relative_to(build_dir))
+    os.replace(tmp, link)  # atomic on POSIX
+
+
+def _prune(builds: Path, keep: set[str], spare: int = 1) -> None:
+    """Remove old builds, keeping ``keep`` and the ``spare`` most recent others (a server may hold them open)."""
+    done = sorted((p for p in builds.iterdir() if p.is_dir() and not p.name.startswith(".")),
+                  key=lambda p: p.stat().st_mtime, reverse=True)
+    others = [p for p in done if p.name not in keep]
+    for old in others[spare:]:
+        shutil.rmtree(old, ignore_errors=True)

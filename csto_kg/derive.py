@@ -1,0 +1,101 @@
+"""Derived triples the build adds to the inferred graph (beside OWL RL entailments).
+
+Two rules, both deterministic functions of the curated data:
+
+1. **Membership intervals.** Every ``csto:Membership`` gets ``org:memberDuring``
+   a ``time:Interval`` ``<membership>/during`` whose ``time:hasBeginning`` /
+   ``time:hasEnd`` instants (``<membership>/start``, ``<membership>/end``)
+   carry the dates of its ``csto:startedBy`` / ``csto:endedBy`` events at
+   their own precision (``time:inXSDDate``, ``time:inXSDgYearMonth``,
+   ``time:inXSDgYear``). An end event with no date still gives an end instant
+   with no date: the period is known to have ended, not when.
+2. **Date bounds.** Every instant or event with a date at some precision gets
+   ``csto:notBefore`` / ``csto:notAfter``: the first and last calendar day it
+   can be (``"1999"^^xsd:gYear`` -> 1999-01-01 .. 1999-12-31); where sources
+   give one node different dates, the widest span. Nodes with asserted bounds
+   (date estimates) keep theirs. Queries compare these ``xsd:date`` bounds
+   instead of mixing precisions.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections.abc import Iterator
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.term import Node
+
+from .namespaces import CSTO, ORG, RDF, TIME, XSD
+
+__all__ = ["bounds", "derive"]
+
+Triple = tuple[Node, Node, Node]
+
+_DATE_PROPS = (CSTO.date, TIME.inXSDDate, TIME.inXSDgYearMonth, TIME.inXSDgYear)
+_INSTANT_PROP = {XSD.date: TIME.inXSDDate, XSD.gYearMonth: TIME.inXSDgYearMonth, XSD.gYear: TIME.inXSDgYear}
+
+
+def bounds(value: Literal) -> tuple[dt.date, dt.date] | None:
+    """First and last possible day of an xsd:date / xsd:gYearMonth / xsd:gYear literal."""
+    text = str(value).strip()
+    try:
+        if value.datatype == XSD.date:
+            day = dt.date.fromisoformat(text[:10])
+            return day, day
+        if value.datatype == XSD.gYearMonth:
+            year, month = int(text[:4]), int(text[5:7])
+            return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+        if value.datatype == XSD.gYear:
+            year = int(text[:4])
+            return dt.date(year, 1, 1), dt.date(year, 12, 31)
+    except (ValueError, IndexError):
+        return None
+    return None
+
+
+def _membership_intervals(g: Graph) -> Iterator[Triple]:
+    for m in g.subjects(RDF.type, CSTO.Membership):
+        if not isinstance(m, URIRef):
+            continue
+        interval = URIRef(f"{m}/during")
+        yield m, ORG.memberDuring, interval
+        yield interval, RDF.type, TIME.Interval
+        for prop, inst_prop, suffix in ((CSTO.startedBy, TIME.hasBeginning, "start"), (CSTO.endedBy, TIME.hasEnd, "end")):
+            event = g.value(m, prop)
+            if event is None:
+                continue
+            instant = URIRef(f"{m}/{suffix}")
+            yield interval, inst_prop, instant
+            yield instant, RDF.type, TIME.Instant
+            for date in g.objects(event, CSTO.date):
+                if isinstance(date, Literal) and date.datatype in _INSTANT_PROP:
+                    yield instant, _INSTANT_PROP[date.datatype], date
+
+
+def _date_bounds(g: Graph) -> Iterator[Triple]:
+    """Bounds per node; where sources give a node several dates, the widest span."""
+    spans: dict[Node, tuple[dt.date, dt.date]] = {}
+    for prop in _DATE_PROPS:
+        for node, value in g.subject_objects(prop):
+            b = bounds(value) if isinstance(value, Literal) else None
+            if b is None:
+                continue
+            lo, hi = spans.get(node, b)
+            spans[node] = (min(lo, b[0]), max(hi, b[1]))
+    for node, (lo, hi) in spans.items():
+        # a date estimate's asserted bounds are tighter than its value's: keep them
+        if (node, CSTO.notBefore, None) in g or (node, CSTO.notAfter, None) in g:
+            continue
+        yield node, CSTO.notBefore, Literal(lo.isoformat(), datatype=XSD.date)
+        yield node, CSTO.notAfter, Literal(hi.isoformat(), datatype=XSD.date)
+
+
+def derive(data: Graph) -> Graph:
+    """The derived triples for ``data`` (ontology + curated facts, as one graph)."""
+    out = Graph()
+    for t in _membership_intervals(data):
+        out.add(t)
+    for t in _date_bounds(data + out):
+        out.add(t)
+    return out
