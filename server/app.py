@@ -1,0 +1,30 @@
+"""The Flask application factory: wires configuration, the build and the blueprints; nothing else."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+from csto_kg.build import Build, ensure_built
+from csto_kg.query import open_store
+
+from .config import ServerConfig
+
+__all__ = ["create_app"]
+
+
+def create_app(config: ServerConfig | None = None, build: Build | None = None) -> Flask:
+    """A read-only app serving ``build`` (by default the current build, built first if stale)."""
+    config = config or ServerConfig.from_env()
+    build = build or ensure_built()
+    app = Flask(__name__)
+    app.config["CSTO"] = config
+    app.config["MAX_CONTENT_LENGTH"] = config.max_body
+    app.extensions["csto.build"] = build
+    # Fixed, bounded page queries run in-process on a read-only store; user SPARQL goes to the query pool.
+    app.extensions["csto.store"] = open_store(build.store_path)
+
+    from . import pages, sparql
+
+    app.register_blueprint(sparql.bp)
+    app.register_blueprint(pages.bp)
+    return app
