@@ -105,7 +105,7 @@ def _check_literals(path: Path, g: Graph, prefixes: dict[str, str]) -> None:
 def load(root: Path | None = None, *, with_ontology: bool = True) -> LoadedData:
     """Parse the ontology and every curated file into one Dataset, one named graph each."""
     root = root or paths.ROOT
-    out = Dataset()
+    out = Dataset(default_union=True)  # the dataset's default graph is the union of its named graphs
     files: dict[URIRef, Path] = {}
     prefixes: dict[str, str] = {}
 
