@@ -63,7 +63,7 @@ class Build:
 def input_files(root: Path | None = None) -> list[Path]:
     root = root or paths.ROOT
     files: list[Path] = []
-    for folder, pattern in (("ontology", "*.ttl"), ("kg", "*.trig"), ("shapes", "*.ttl"), ("seeds", "*.txt"), ("queries", "*.rq")):
+    for folder, pattern in (("ontology", "*.ttl"), ("kg", "*.trig"), ("shapes", "*.ttl"), ("seeds", "*.txt")):
         files += sorted((root / folder).glob(pattern))
     here = Path(__file__).parent
     files += [here / name for name in _CODE if (here / name).exists()]
