@@ -81,7 +81,10 @@ def export(fmt: str, out: Path, *, inferred: bool = True, nquads: Path | None = 
         from .build import ensure_built
 
         nquads = ensure_built().nquads
-    atomic_write(Path(out), lambda f: _serialize(_quads(nquads, inferred), fmt, f))
+    try:
+        atomic_write(Path(out), lambda f: _serialize(_quads(nquads, inferred), fmt, f))
+    except SyntaxError as e:  # a damaged build: say which file, keep the previous output
+        raise UserError(f"{nquads}: {e}") from None
     return Path(out)
 
 

@@ -12,6 +12,7 @@ and dangling references (an IRI of this graph used but never described).
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -84,6 +85,10 @@ def _spellings(term, prefixes: dict[str, str]) -> list[str]:
 
 def _parse(path: Path, fmt: str) -> Dataset | Graph:
     ds = Dataset() if fmt == "trig" else Graph()
+    # rdflib logs a traceback for each ill-typed literal; we report them ourselves, with file and line
+    term_log = logging.getLogger("rdflib.term")
+    level = term_log.level
+    term_log.setLevel(logging.CRITICAL)
     try:
         ds.parse(path, format=fmt)
     except BadSyntax as e:
@@ -92,6 +97,8 @@ def _parse(path: Path, fmt: str) -> Dataset | Graph:
         raise CuratedFileError(path, None, f"not UTF-8: {e}") from None
     except Exception as e:  # rdflib raises assorted errors for bad IRIs, bad escapes...
         raise CuratedFileError(path, None, f"cannot parse: {e}") from None
+    finally:
+        term_log.setLevel(level)
     return ds
 
 

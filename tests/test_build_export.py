@@ -1,0 +1,152 @@
+"""Build, export, cite and the loader's error reports, through the real CLI.
+
+Each test works on a copy of the project's inputs (``CSTO_KG_ROOT``) and its own
+build directory (``CSTO_KG_BUILD``), so it can break things without touching the
+checkout.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from rdflib import Dataset, Graph, URIRef
+
+ROOT = Path(__file__).resolve().parent.parent
+GRAPH = "https://w3id.org/csto-kg/graph/"
+SEED_IDS = sorted(p.stem for p in (ROOT / "seeds").glob("*.txt"))
+
+
+def cli(*args, env, check=True):
+    return subprocess.run(["csto-kg", *args], env=env, capture_output=True, text=True, check=check)
+
+
+@pytest.fixture
+def project(tmp_path):
+    """A private copy of the inputs and a private build directory."""
+    root = tmp_path / "project"
+    for folder in ("ontology", "kg", "shapes", "seeds"):
+        if (ROOT / folder).exists():
+            shutil.copytree(ROOT / folder, root / folder)
+    env = dict(os.environ, CSTO_KG_ROOT=str(root), CSTO_KG_BUILD=str(tmp_path / "build"))
+    return root, env
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    env = dict(os.environ, CSTO_KG_BUILD=str(tmp_path_factory.mktemp("build")))
+    cli("build", env=env)
+    return env
+
+
+def test_build_reports_counts_and_reuses_current_build(built):
+    again = cli("build", env=built).stdout
+    assert "up to date" in again
+    manifest = json.loads((Path(built["CSTO_KG_BUILD"]) / "current" / "manifest.json").read_text())
+    assert manifest["triples"]["asserted"] > 1000 and manifest["triples"]["inferred"] > 0
+    assert sorted(g.rsplit("/", 1)[1] for g in manifest["seed_graphs"]) == SEED_IDS, "every seed contributes a graph"
+
+
+@pytest.mark.parametrize("fmt,rdflib_format", [("trig", "trig"), ("nq", "nquads"), ("jsonld", "json-ld")])
+def test_quad_exports_keep_named_graphs(built, tmp_path, fmt, rdflib_format):
+    out = tmp_path / f"dump.{fmt}"
+    cli("export", "--format", fmt, "-o", str(out), env=built)
+    ds = Dataset()
+    ds.parse(out, format=rdflib_format)
+    names = {str(g.identifier) for g in ds.graphs() if len(g)}
+    assert {GRAPH + s for s in SEED_IDS} <= names
+    assert GRAPH + "inferred" in names and GRAPH + "ontology" in names
+
+
+def test_no_inferred_export_drops_the_inferred_graph(built, tmp_path):
+    out = tmp_path / "dump.trig"
+    cli("export", "--format", "trig", "--no-inferred", "-o", str(out), env=built)
+    ds = Dataset()
+    ds.parse(out, format="trig")
+    assert not len(ds.graph(URIRef(GRAPH + "inferred")))
+    assert len(ds.graph(URIRef(GRAPH + "entities")))
+
+
+def test_turtle_export_is_one_graph(built, tmp_path):
+    with_inf, without = tmp_path / "a.ttl", tmp_path / "b.ttl"
+    cli("export", "--format", "ttl", "-o", str(with_inf), env=built)
+    cli("export", "--format", "ttl", "--no-inferred", "-o", str(without), env=built)
+    assert len(Graph().parse(with_inf)) > len(Graph().parse(without)) > 1000
+
+
+def test_failed_export_leaves_previous_file_and_no_temporary(built, tmp_path):
+    out = tmp_path / "dump.nq"
+    cli("export", "--format", "nq", "-o", str(out), env=built)
+    before = out.read_bytes()
+    # damage a copy of the build: a build dir whose dataset.nq breaks half-way
+    broken = tmp_path / "broken-build"
+    shutil.copytree(Path(built["CSTO_KG_BUILD"]).resolve(), broken, symlinks=True)
+    nq = (broken / "current").resolve() / "dataset.nq"
+    lines = nq.read_text(encoding="utf-8").splitlines(keepends=True)
+    nq.write_text("".join(lines[: len(lines) // 2]) + "<oops> this is not N-Quads .\n", encoding="utf-8")
+    r = cli("export", "--format", "nq", "-o", str(out), env=dict(built, CSTO_KG_BUILD=str(broken)), check=False)
+    assert r.returncode == 2 and "dataset.nq" in r.stderr and "Traceback" not in r.stderr
+    assert out.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_failed_build_keeps_last_good_build(project):
+    root, env = project
+    cli("build", "--no-validate", env=env)
+    current = (Path(env["CSTO_KG_BUILD"]) / "current").resolve()
+    kg = root / "kg" / f"{SEED_IDS[1]}.trig"
+    kg.write_text(kg.read_text(encoding="utf-8").replace("csto:Summit", "csto:Summit ;;; }", 1), encoding="utf-8")
+    r = cli("build", "--no-validate", env=env, check=False)
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+    assert f"{kg}:" in r.stderr
+    assert (Path(env["CSTO_KG_BUILD"]) / "current").resolve() == current
+    rows = cli("query", "ASK { ?s a <https://w3id.org/csto-kg/ontology/Summit> }", "--format", "json", env=env, check=False)
+    # the query command rebuilds a stale build: it must fail the same way, not serve half a graph
+    assert rows.returncode == 2
+
+
+@pytest.mark.parametrize("defect,old,new,needle", [
+    ("unknown prefix", "csto:Summit", "nosuch:Summit", "nosuch:"),
+    ("ill-typed date", '"2022-05"^^xsd:gYearMonth', '"2022-13-45"^^xsd:date', "ill-typed"),
+    ("dangling reference", "csto:place :moscow", "csto:place :atlantis", "dangling"),
+])
+def test_curated_file_errors_name_file_and_line(project, defect, old, new, needle):
+    root, env = project
+    path = next(p for p in sorted((root / "kg").glob("0*.trig")) if old in p.read_text(encoding="utf-8"))
+    text = path.read_text(encoding="utf-8")
+    line = text[: text.index(old)].count("\n") + 1
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    r = cli("build", "--no-validate", env=env, check=False)
+    assert r.returncode == 2, r.stderr
+    assert f"{path}:{line}" in r.stderr, (defect, r.stderr)
+    assert needle in r.stderr and "Traceback" not in r.stderr
+
+
+def test_triples_outside_the_files_graph_are_rejected(project):
+    root, env = project
+    path = root / "kg" / f"{SEED_IDS[0]}.trig"
+    path.write_text(path.read_text(encoding="utf-8") + "\n<https://w3id.org/csto-kg/id/x> a <https://w3id.org/csto-kg/ontology/Claim> .\n",
+                    encoding="utf-8")
+    r = cli("build", "--no-validate", env=env, check=False)
+    assert r.returncode == 2 and f"{path}:" in r.stderr and "default graph" in r.stderr
+
+
+def test_cite_prints_the_seeds_own_text(built):
+    seed = next(p for p in sorted((ROOT / "seeds").glob("*.txt")) if "\u00a0" in p.read_text(encoding="utf-8"))
+    text = seed.read_text(encoding="utf-8")
+    i = text.index("\u00a0")
+    passage = text[max(0, i - 15): i + 15]
+    typed = passage.replace("\u00a0", " ").replace("\u2019", "'").replace("\u201c", '"').replace("\u201d", '"')
+    r = cli("cite", seed.stem[:3], typed, "--id", "x", env=built)
+    assert "\\u00A0" in r.stdout
+    start = text.index(passage)
+    assert f"oa:start {start} ; oa:end {start + len(passage)}" in r.stdout
+
+
+def test_cite_refuses_a_passage_not_in_the_seed(built):
+    r = cli("cite", "001", "this sentence is in no seed", "--id", "x", env=built, check=False)
+    assert r.returncode == 2 and "not found" in r.stderr
