@@ -34,7 +34,8 @@ from .reason import infer
 __all__ = ["Build", "inputs_key", "current_build", "build", "ensure_built"]
 
 # Code whose change changes what a build contains.
-_CODE = ("loader.py", "derive.py", "reason.py", "build.py", "describe.py", "validate.py", "export.py", "evidence.py")
+_CODE = ("loader.py", "derive.py", "reason.py", "build.py", "describe.py", "validate.py", "export.py", "evidence.py",
+         "materialise.py")
 
 
 @dataclass(frozen=True)
@@ -105,7 +106,9 @@ def _graph_counts(ds: Dataset) -> dict[str, int]:
     return {str(g.identifier): len(g) for g in ds.graphs() if len(g)}
 
 
-def build(root: Path | None = None, build_dir: Path | None = None, *, validate: bool = True, dumps: bool = True) -> Build:
+def build(root: Path | None = None, build_dir: Path | None = None, *, validate: bool = True, dumps: bool = True,
+          reasoner: str | None = None) -> Build:
+    """Build into a new folder and make it current; ``reasoner`` is ``fast`` (default) or ``owlrl`` (see :mod:`.reason`)."""
     root = root or paths.ROOT
     build_dir = build_dir or paths.build_dir()
     timings: dict[str, float] = {}
@@ -119,7 +122,7 @@ def build(root: Path | None = None, build_dir: Path | None = None, *, validate: 
     asserted = Graph()
     for s, p, o, _ in data.dataset.quads((None, None, None, None)):
         asserted.add((s, p, o))
-    inferred = infer(asserted)
+    inferred = infer(asserted, reasoner)
     graph = data.dataset.graph(INFERRED_GRAPH)
     for triple in inferred:
         graph.add(triple)

@@ -24,7 +24,7 @@ def _cmd_cite(args: argparse.Namespace) -> int:
 def _cmd_build(args: argparse.Namespace) -> int:
     from .build import build, ensure_built
 
-    kw = {"validate": not args.no_validate}
+    kw = {"validate": not args.no_validate, "reasoner": args.reasoner}
     b = build(**kw) if args.force else ensure_built(**kw)
     m = b.manifest
     state = "up to date" if b.reused else f"built in {sum(m['timings_s'].values()):.2f} s"
@@ -72,6 +72,8 @@ def make_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("build", help="load, reason and write the dataset (reuses the last build if no input changed)")
     p.add_argument("--force", action="store_true", help="build even if the inputs are unchanged")
     p.add_argument("--no-validate", action="store_true", help="skip SHACL validation (the report is then not published)")
+    p.add_argument("--reasoner", choices=["fast", "owlrl"], default=None,
+                   help="OWL RL reasoner: fast (default; same result, linear) or owlrl (the reference)")
     p.set_defaults(func=_cmd_build)
 
     p = sub.add_parser("export", help="write the dataset to a file, atomically")

@@ -73,11 +73,11 @@ def _membership_intervals(g: Graph) -> Iterator[Triple]:
                     yield instant, _INSTANT_PROP[date.datatype], date
 
 
-def _date_bounds(g: Graph) -> Iterator[Triple]:
-    """Bounds per node; where sources give a node several dates, the widest span."""
+def _date_bounds(*graphs: Graph) -> Iterator[Triple]:
+    """Bounds per node of the union of ``graphs``; where sources give a node several dates, the widest span."""
     spans: dict[Node, tuple[dt.date, dt.date]] = {}
     for prop in _DATE_PROPS:
-        for node, value in g.subject_objects(prop):
+        for node, value in (so for g in graphs for so in g.subject_objects(prop)):
             b = bounds(value) if isinstance(value, Literal) else None
             if b is None:
                 continue
@@ -85,7 +85,7 @@ def _date_bounds(g: Graph) -> Iterator[Triple]:
             spans[node] = (min(lo, b[0]), max(hi, b[1]))
     for node, (lo, hi) in spans.items():
         # a date estimate's asserted bounds are tighter than its value's: keep them
-        if (node, CSTO.notBefore, None) in g or (node, CSTO.notAfter, None) in g:
+        if any((node, CSTO.notBefore, None) in g or (node, CSTO.notAfter, None) in g for g in graphs):
             continue
         yield node, CSTO.notBefore, Literal(lo.isoformat(), datatype=XSD.date)
         yield node, CSTO.notAfter, Literal(hi.isoformat(), datatype=XSD.date)
@@ -96,6 +96,6 @@ def derive(data: Graph) -> Graph:
     out = Graph()
     for t in _membership_intervals(data):
         out.add(t)
-    for t in _date_bounds(data + out):
+    for t in list(_date_bounds(data, out)):  # (not data + out: that copies the whole graph)
         out.add(t)
     return out

@@ -11,17 +11,28 @@ what carries no information or is not RDF at all:
 Entailment regime, as the service description names it: OWL 2 RL
 (``http://www.w3.org/ns/entailment/OWL-RDF-Based`` restricted to the RL rules)
 plus the derivations of :mod:`csto_kg.derive`.
+
+Two reasoners compute it. ``fast`` (the default) is :mod:`csto_kg.materialise`,
+linear and ~100x faster than owlrl, for the OWL RL fragment the ontology uses;
+given anything outside that fragment it falls back to owlrl by itself.
+``owlrl`` is the reference (``csto-kg build --reasoner owlrl``). Both give the
+same inferred graph (``tests/test_bench_smoke.py`` checks it).
 """
 
 from __future__ import annotations
 
-import owlrl
+import logging
+import os
+
 from rdflib import Graph, Literal
 
 from .derive import derive
 from .namespaces import OWL, RDF, RDFS
 
-__all__ = ["infer"]
+__all__ = ["infer", "REASONERS"]
+
+REASONERS = ("fast", "owlrl")
+log = logging.getLogger(__name__)
 
 _REFLEXIVE_NOISE = {OWL.sameAs, OWL.equivalentClass, OWL.equivalentProperty, RDFS.subClassOf, RDFS.subPropertyOf}
 
@@ -36,9 +47,45 @@ def _informative(s, p, o) -> bool:
     return True
 
 
-def infer(asserted: Graph) -> Graph:
-    """Derived triples and OWL RL entailments of ``asserted`` that it does not already hold."""
+def infer(asserted: Graph, reasoner: str | None = None) -> Graph:
+    """Derived triples and OWL RL entailments of ``asserted`` that it does not already hold.
+
+    ``reasoner`` is ``"fast"`` or ``"owlrl"``; by default ``$CSTO_KG_REASONER`` or ``"fast"``.
+    """
+    reasoner = reasoner or os.environ.get("CSTO_KG_REASONER") or "fast"
+    if reasoner not in REASONERS:
+        raise ValueError(f"unknown reasoner {reasoner!r}; choose one of {', '.join(REASONERS)}")
     derived = derive(asserted)
+    if reasoner == "fast":
+        from .materialise import Unsupported, closure, error_triples
+
+        try:
+            new, errors = closure(_chain(asserted, derived))
+        except Unsupported as e:
+            log.warning("fast reasoner: %s; falling back to owlrl", e)
+        else:
+            inferred = Graph()
+            add = inferred.add
+            for t in derived:
+                if t not in asserted and _informative(*t):
+                    add(t)
+            for t in new:
+                if _informative(*t) and t not in asserted:
+                    add(t)
+            for t in error_triples(errors):
+                add(t)
+            return inferred
+    return _infer_owlrl(asserted, derived)
+
+
+def _chain(*graphs: Graph):
+    for g in graphs:
+        yield from g
+
+
+def _infer_owlrl(asserted: Graph, derived: Graph) -> Graph:
+    import owlrl
+
     closure = Graph()
     for t in asserted:
         closure.add(t)

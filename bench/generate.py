@@ -1,0 +1,690 @@
+"""Synthetic CSTO-shaped projects of any size, deterministic by seed.
+
+``python -m bench.generate --triples 1e5 --seed 0 --out /tmp/csto-1e5`` writes
+a project tree the ordinary commands build, validate and serve (point
+``CSTO_KG_ROOT`` at it):
+
+- ``ontology/``, ``shapes/`` and ``queries/``: copied from this checkout;
+- ``seeds/<n>_<hash>.txt``: synthetic source documents; every quoted passage
+  is in the text at the offsets its evidence gives, curly quotes and no-break
+  spaces included;
+- ``kg/entities.trig`` and ``kg/<seed id>.trig``: the curated patterns of
+  ``kg/README.md``: alliances with organs, treaties and articles; states,
+  places, persons, offices, topics; membership periods started and ended by
+  signatures, accessions, re-accessions and withdrawals; summits with
+  participating and absent states, attendees and the documents they produced;
+  stances; office holdings; claims; requests for assistance and invocations
+  with their responses, deployments and force sizes; membership snapshots;
+  chairmanships; every fact with ``prov:wasDerivedFrom`` evidence
+  (``oa:TextQuoteSelector`` + ``oa:TextPositionSelector``) in its own file,
+  and about a third of the facts described again, with their own evidence, by
+  a second document (as curators do for facts several seeds report).
+
+The first alliance is ``:csto`` with the real member states' slugs, so the
+competency queries have something to find at every scale. The same
+``--seed`` and ``--triples`` give byte-identical files. ``--triples`` is the
+asserted size aimed at (ontology included); the generator reports the count
+it wrote.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import json
+import random
+import shutil
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from csto_kg.seeds import turtle_string  # noqa: E402
+
+__all__ = ["generate", "parse_scale", "Stats"]
+
+PREFIXES = """@prefix :        <https://w3id.org/csto-kg/id/> .
+@prefix csto:    <https://w3id.org/csto-kg/ontology/> .
+@prefix src:     <https://w3id.org/csto-kg/source/> .
+@prefix ev:      <https://w3id.org/csto-kg/evidence/> .
+@prefix graph:   <https://w3id.org/csto-kg/graph/> .
+@prefix wd:      <http://www.wikidata.org/entity/> .
+@prefix oa:      <http://www.w3.org/ns/oa#> .
+@prefix prov:    <http://www.w3.org/ns/prov#> .
+@prefix org:     <http://www.w3.org/ns/org#> .
+@prefix time:    <http://www.w3.org/2006/time#> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix skos:    <http://www.w3.org/2004/02/skos/core#> .
+@prefix foaf:    <http://xmlns.com/foaf/0.1/> .
+@prefix rdfs:    <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix xsd:     <http://www.w3.org/2001/XMLSchema#> .
+"""
+
+REAL_STATES = ["armenia", "belarus", "kazakhstan", "kyrgyzstan", "russia", "tajikistan", "uzbekistan",
+               "azerbaijan", "georgia"]
+SYLLABLES = ["ka", "ro", "vel", "mar", "ten", "sul", "dor", "an", "bri", "zel", "ost", "mi", "ra", "lun",
+             "gar", "pe", "tor", "vi", "nam", "es", "kor", "al", "dan", "ur", "si", "bel", "tam", "yo"]
+FIRST = ["Aram", "Lena", "Timur", "Olga", "Rustam", "Nadia", "Sergei", "Aida", "Marat", "Irina", "Davit",
+         "Gulnara", "Pavel", "Zarina", "Bakyt", "Anna", "Emil", "Sofia", "Ruslan", "Mira"]
+LAST = ["Petrosyan", "Ivanova", "Nurlanov", "Karimova", "Sokolov", "Abdulova", "Grigoryan", "Tokaeva",
+        "Orlov", "Sadykova", "Levchenko", "Aliyeva", "Bondar", "Rakhimov", "Melnik", "Usenova"]
+POSITIONS = ["Support", "Opposition", "Criticism", "Concern", "Proposal", "Prediction", "Refusing",
+             "Assessment", "Appeal"]
+ROLES = [("president", "President", "HeadOfState"), ("prime-minister", "Prime Minister", "HeadOfGovernment"),
+         ("foreign-minister", "Foreign Minister", "ForeignMinister"),
+         ("defence-minister", "Defence Minister", "DefenceMinister")]
+TOPIC_WORDS = ["border security", "peacekeeping", "military bases", "arms supplies", "collective defence",
+               "drone warfare", "cyber threats", "energy transit", "refugees", "terrorism", "drug trafficking",
+               "air defence", "joint exercises", "sanctions", "enlargement", "neutrality"]
+FILLER = [
+    "Analysts in the region have long debated what the organisation is for.",
+    "The statement was not published in full.",
+    "Officials declined to comment on the record.",
+    "Observers noted the absence of any timetable.",
+    "Some of the details remain unclear.",
+    "Critics call the arrangement a \u201cpaper tiger\u201d.",
+    "The reports could not be independently verified.",
+    "Its critics and its defenders agree on little else.",
+]
+
+
+def parse_scale(text: str) -> int:
+    """``"1e5"`` -> 100000; ``"25000"`` -> 25000."""
+    return int(float(text))
+
+
+def _slug(text: str) -> str:
+    return "".join(ch if ch.isalnum() else "-" for ch in text.lower()).strip("-")
+
+
+def _lit(text: str, lang: str | None = None) -> str:
+    return turtle_string(text) + (f"@{lang}" if lang else "")
+
+
+def _date_lit(d: dt.date, precision: str) -> str:
+    if precision == "day":
+        return f'"{d.isoformat()}"^^xsd:date'
+    if precision == "month":
+        return f'"{d.year:04d}-{d.month:02d}"^^xsd:gYearMonth'
+    return f'"{d.year:04d}"^^xsd:gYear'
+
+
+def _bounds(d: dt.date, precision: str) -> tuple[dt.date, dt.date]:
+    """First and last day a date at ``precision`` can be (as the build's derivation computes them)."""
+    if precision == "day":
+        return d, d
+    if precision == "month":
+        nxt = dt.date(d.year + (d.month == 12), d.month % 12 + 1, 1)
+        return dt.date(d.year, d.month, 1), nxt - dt.timedelta(days=1)
+    return dt.date(d.year, 1, 1), dt.date(d.year, 12, 31)
+
+
+def _date_words(d: dt.date, precision: str) -> str:
+    if precision == "day":
+        return f"on {d.day}\u00a0{d.strftime('%B')} {d.year}"
+    if precision == "month":
+        return f"in {d.strftime('%B')} {d.year}"
+    return f"in {d.year}"
+
+
+@dataclass
+class Fact:
+    """A fact node: its description (Turtle predicate-object lines) and the sentence that supports it."""
+
+    iri: str                      # e.g. ":membership-armenia-1"
+    slug: str                     # evidence id suffix
+    lines: list[str]              # "csto:state :armenia" ...
+    sentence: str
+    triples: int                  # how many triples the description makes (without provenance)
+    extra: list["Fact"] = field(default_factory=list)   # facts described with the same evidence
+
+
+@dataclass
+class Stats:
+    seed: int
+    target: int
+    documents: int
+    asserted_triples: int         # curated files + ontology, as written
+    files: int
+
+
+class _World:
+    def __init__(self, target: int, rng: random.Random):
+        self.rng = rng
+        # seed ids are NNN_<16 hex> (three digits: shapes/sources.ttl), so at most 1000 documents
+        self.n_docs = min(1000, max(2, round(target / 1000)))
+        self.n_alliances = max(2, self.n_docs // 12)
+        self.n_states = max(12, min(12 + self.n_docs // 3, 3000))
+        self.n_persons = max(16, self.n_docs * 2)
+        self.n_topics = max(8, self.n_docs // 2)
+        self.entities: list[str] = []
+        self.entity_triples = 0
+        names: set[str] = set()
+
+        def fresh(make) -> str:
+            while True:
+                name = make()
+                if name not in names:
+                    names.add(name)
+                    return name
+
+        def word() -> str:
+            return "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 3))).capitalize()
+
+        self.states = [(s, s.capitalize()) for s in REAL_STATES]
+        names.update(n for _, n in self.states)
+        while len(self.states) < self.n_states:
+            name = fresh(lambda: word() + rng.choice(["ia", "stan", "land", "a"]))
+            self.states.append((_slug(name), name))
+        self.capitals = {}
+        for s, name in self.states:
+            city = fresh(word)
+            self.capitals[s] = (_slug(city) + "-city", city)
+        self.alliances = [("csto", "Collective Security Treaty Organization", "CSTO")]
+        while len(self.alliances) < self.n_alliances:
+            name = fresh(lambda: f"{word()} Defence Pact")
+            self.alliances.append((_slug(name), name, "".join(w[0] for w in name.split())))
+        self.persons = []
+        for i in range(self.n_persons):
+            label = fresh(lambda: f"{rng.choice(FIRST)} {rng.choice(LAST)}")
+            self.persons.append((_slug(label), label, rng.choice(self.states)[0]))
+        self.topics = []
+        for i in range(self.n_topics):
+            label = fresh(lambda: f"{rng.choice(TOPIC_WORDS)} in {rng.choice(self.states)[1]}")
+            self.topics.append(("topic-" + _slug(label), label))
+        self.offices = []
+        self.state_index = {s: i for i, (s, _) in enumerate(self.states)}
+        for s, name in self.states:
+            for key, title, role in ROLES:
+                self.offices.append((f"{key}-of-{s}", f"{title} of {name}", s, role))
+        self._write_entities()
+
+    def _e(self, line: str, triples: int) -> None:
+        self.entities.append(line)
+        self.entity_triples += triples
+
+    def _write_entities(self) -> None:
+        e = self._e
+        e("# --- States and their capitals ---", 0)
+        for i, (s, name) in enumerate(self.states):
+            e(f":{s} a csto:State ; rdfs:label {_lit(name, 'en')} ; skos:exactMatch wd:Q{900000 + i} .", 3)
+            c, city = self.capitals[s]
+            e(f":{c} a csto:Place ; rdfs:label {_lit(city, 'en')} ; csto:capitalOf :{s} .", 3)
+        e("# --- Alliances, their treaties and organs ---", 0)
+        for a, name, acronym in self.alliances:
+            treaty = "collective-security-treaty" if a == "csto" else f"{a}-treaty"
+            council = "collective-security-council" if a == "csto" else f"{a}-council"
+            e(f":{a} a csto:MilitaryAlliance ; rdfs:label {_lit(name, 'en')} ; skos:altLabel {_lit(acronym, 'en')} ;\n"
+              f"    csto:foundingTreaty :{treaty} .", 4)
+            e(f":{treaty} a csto:Treaty ; rdfs:label {_lit('Treaty of the ' + name, 'en')} .", 2)
+            e(f":{council} a csto:Organ ; rdfs:label {_lit('Council of the ' + name, 'en')} ; org:unitOf :{a} .", 3)
+            e(f":{a}-ministers a csto:Organ ; rdfs:label {_lit('Council of Foreign Ministers of the ' + name, 'en')} ;"
+              f" org:unitOf :{a} .", 3)
+        e("# --- Persons and offices ---", 0)
+        for p, label, _ in self.persons:
+            e(f":{p} a csto:Person ; rdfs:label {_lit(label, 'en')} .", 2)
+        for o, label, s, role in self.offices:
+            e(f":{o} a csto:Office ; rdfs:label {_lit(label, 'en')} ; org:postIn :{s} ; org:role csto:{role} .", 4)
+        e("# --- Topics ---", 0)
+        for t, label in self.topics:
+            e(f":{t} a csto:Topic ; rdfs:label {_lit(label, 'en')} ; skos:prefLabel {_lit(label, 'en')} .", 3)
+
+    @staticmethod
+    def treaty(a: str) -> str:
+        return "collective-security-treaty" if a == "csto" else f"{a}-treaty"
+
+    @staticmethod
+    def council(a: str) -> str:
+        return "collective-security-council" if a == "csto" else f"{a}-council"
+
+
+def _day(rng: random.Random, lo: int, hi: int) -> dt.date:
+    lo = min(lo, hi)
+    return dt.date(rng.randint(lo, hi), rng.randint(1, 12), rng.randint(1, 28))
+
+
+def _precision(rng: random.Random) -> str:
+    return rng.choices(["day", "month", "year"], [5, 3, 2])[0]
+
+
+class _Facts:
+    """Generates the fact pool: each call of :meth:`next_group` returns facts that share one passage."""
+
+    def __init__(self, world: _World, rng: random.Random):
+        self.w, self.rng = world, rng
+        self.counter = 0
+        self.summits: list[tuple[str, str, str, dt.date]] = []   # (iri, alliance, label, date)
+        # alliance -> [(state slug, state name, start's latest day, end's earliest day or None)]
+        self.periods: dict[str, list[tuple[str, str, dt.date, dt.date | None]]] = {}
+        self.founded: dict[str, dt.date] = {}
+        self.memberships = self._plan_memberships()
+
+    def members_at(self, a: str, lo: dt.date, hi: dt.date) -> list[tuple[str, str]]:
+        """States whose membership of ``a`` certainly covers every day of [lo, hi]."""
+        out = [(s, n) for s, n, start_hi, end_lo in self.periods.get(a, ())
+               if start_hi < lo and (end_lo is None or end_lo > hi)]
+        return sorted(set(out))
+
+    def _dated_members(self, lo_year: int = 1995, k: int = 1):
+        """An alliance, a day and its members on that day (at least ``k``), or None after a few tries."""
+        rng = self.rng
+        for _ in range(20):
+            a, name, acronym = rng.choice(self.w.alliances)
+            first = self.founded[a].year + 1
+            d = _day(rng, max(lo_year, first), 2025)
+            members = self.members_at(a, d - dt.timedelta(days=31), d + dt.timedelta(days=31))
+            if len(members) >= k:
+                return (a, name, acronym), d, members
+        return None
+
+    def _id(self, stem: str) -> str:
+        self.counter += 1
+        return f"{stem}-{self.counter}"
+
+    def _plan_memberships(self) -> list[list[Fact]]:
+        """Per alliance: founding signatures, later accessions, withdrawals, re-accessions, as fact groups."""
+        rng, w = self.rng, self.w
+        groups: list[list[Fact]] = []
+        for a, name, acronym in w.alliances:
+            founded = dt.date(1992, 5, 15) if a == "csto" else _day(rng, 1950, 2012)
+            self.founded[a] = founded
+            periods_of = self.periods.setdefault(a, [])
+            k = min(len(w.states), rng.randint(5, 12))
+            pool = list(w.states)
+            rng.shuffle(pool)
+            if a == "csto":
+                pool = [s for s in w.states[:9]] + [s for s in pool if s[0] not in REAL_STATES]
+            members = pool[:k + rng.randint(0, 6)]
+            for i, (s, sname) in enumerate(members):
+                founding = i < k
+                start = founded if founding else _day(rng, founded.year + 1, 2022)
+                periods = 1 + (rng.random() < 0.15)
+                for period in range(1, periods + 1):
+                    facts = []
+                    if period == 1:
+                        kind = "Signature" if founding else "Accession"
+                    else:
+                        kind = "ReAccession"
+                    prec = "day" if kind == "Signature" else _precision(rng)
+                    ev_iri = f":{kind.lower()}-{s}-{a}-{start.year}-{period}"
+                    lines = [f"a csto:{kind}", f"rdfs:label {_lit(f'{sname} {kind.lower()} ({acronym}, {start.year})', 'en')}",
+                             f"csto:state :{s}", f"csto:organisation :{a}", f"csto:date {_date_lit(start, prec)}"]
+                    n = 5
+                    if kind == "Signature":
+                        lines += [f"csto:treaty :{w.treaty(a)}", f"csto:place :{w.capitals[w.states[0][0]][0]}"]
+                        n += 2
+                    verb = {"Signature": "signed the treaty", "Accession": "joined", "ReAccession": "rejoined"}[kind]
+                    facts.append(Fact(ev_iri, f"{kind.lower()}-{s}-{a}-{period}", lines,
+                                      f"{sname} {verb} the {name} {_date_words(start, prec)}.", n))
+                    end = None
+                    if start.year < 2024 and (rng.random() < 0.2 or period < periods):
+                        end = _day(rng, start.year + 1, 2025)
+                        eprec = _precision(rng)
+                        wd_iri = f":withdrawal-{s}-{a}-{end.year}-{period}"
+                        facts.append(Fact(wd_iri, f"withdrawal-{s}-{a}-{period}", [
+                            "a csto:Withdrawal", f"rdfs:label {_lit(f'{sname} leaves the {acronym}, {end.year}', 'en')}",
+                            f"csto:state :{s}", f"csto:organisation :{a}", f"csto:date {_date_lit(end, eprec)}"]
+                            # csto:ordinal counts a state's withdrawals from any organisation: only the CSTO's get one
+                            + ([f"csto:ordinal {period}"] if a == "csto" else []),
+                            f"{sname} left the {name} {_date_words(end, eprec)}, the state\u2019s withdrawal no. {period}.",
+                            6 if a == "csto" else 5))
+                    periods_of.append((s, sname, _bounds(start, prec)[1],
+                                       None if end is None else _bounds(end, eprec)[0]))
+                    m_lines = ["a csto:Membership", f"rdfs:label {_lit(f'{sname} in the {acronym}, period {period}', 'en')}",
+                               f"org:member :{s}", f"org:organization :{a}", f"csto:startedBy {ev_iri}"]
+                    if end is not None:
+                        m_lines.append(f"csto:endedBy {facts[-1].iri}")
+                    member = Fact(f":membership-{s}-{a}-{period}", f"membership-{s}-{a}-{period}", m_lines,
+                                  facts[0].sentence, len(m_lines))
+                    groups.append([member] + facts)
+                    if end is None:
+                        break
+                    start = _day(rng, end.year + 1, 2025) if end.year < 2024 else None
+                    if start is None:
+                        break
+        rng.shuffle(groups)
+        return groups
+
+    def next_group(self) -> list[Fact]:
+        if self.memberships and self.rng.random() < 0.5:
+            return self.memberships.pop()
+        kind = self.rng.choices(
+            ["summit", "stance", "holding", "claim", "request", "snapshot", "article", "chair"],
+            [3, 8, 3, 3, 2, 1, 1, 1])[0]
+        return getattr(self, "_" + kind)()
+
+    # -- fact kinds ---------------------------------------------------------------------------
+    def _summit(self) -> list[Fact]:
+        rng, w = self.rng, self.w
+        found = self._dated_members(k=2)
+        if found is None:
+            return self._stance()
+        (a, name, acronym), d, members = found
+        prec = rng.choice(["day", "month"])
+        host = rng.choice(members)
+        city, cname = w.capitals[host[0]]
+        iri = f":summit-{a}-{d.isoformat()}-{self._id('s')}"
+        label = f"{acronym} summit in {cname}, {d.strftime('%B')} {d.year}"
+        rng.shuffle(members)
+        present = members[: max(1, len(members) - rng.randint(0, 2))]
+        absent = members[len(present):]
+        people = rng.sample(w.persons, rng.randint(1, 4))
+        lines = ["a csto:Summit", f"rdfs:label {_lit(label, 'en')}", f"csto:body :{w.council(a)}",
+                 f"csto:place :{city}", f"csto:host :{host[0]}", f"csto:date {_date_lit(d, prec)}",
+                 "csto:participatingState " + ", ".join(f":{s}" for s, _ in present)]
+        n = 6 + len(present)
+        if absent:
+            lines.append("csto:absentState " + ", ".join(f":{s}" for s, _ in absent))
+            n += len(absent)
+        lines.append("csto:attendee " + ", ".join(f":{p}" for p, _, _ in people))
+        n += len(people)
+        sentence = (f"The {name} met in {cname} {_date_words(d, prec)} with "
+                    f"{', '.join(s for _, s in present)} present"
+                    + (f"; {', '.join(s for _, s in absent)} stayed away." if absent else "."))
+        summit = Fact(iri, iri[1:], lines, sentence, n)
+        self.summits.append((iri, a, label, d))
+        out = [summit]
+        for kind in rng.sample(["Declaration", "Statement"], rng.randint(0, 2)):
+            signed = d + dt.timedelta(days=rng.randint(0, 1))
+            doc_iri = f":{kind.lower()}-{a}-{signed.isoformat()}-{self._id('d')}"
+            dl = [f"a csto:{kind}", f"rdfs:label {_lit(f'{kind} of the {label}', 'en')}",
+                  f"csto:issuedBy :{w.council(a)}", f"csto:producedAt {iri}",
+                  f"csto:dateSigned {_date_lit(signed, 'day')}"]
+            if rng.random() < 0.3:
+                dl.append(f"csto:refusedToSignBy :{people[0][0]}")
+            out.append(Fact(doc_iri, doc_iri[1:], dl,
+                            f"The summit adopted a {kind.lower()} dated {signed.isoformat()}.", len(dl)))
+        return out
+
+    def _stance(self) -> list[Fact]:
+        rng, w = self.rng, self.w
+        p, pname, nat = rng.choice(w.persons)
+        topic = rng.choice(w.topics)
+        pos = rng.choice(POSITIONS)
+        d = _day(rng, 2000, 2025)
+        prec = _precision(rng)
+        words = rng.choice(["no advantage", "a strategic mistake", "unacceptable", "the only guarantee",
+                            "a necessary step", "premature", "deeply worrying"])
+        iri = f":stance-{p}-{self._id('st')}"
+        lines = ["a csto:Stance", f"rdfs:label {_lit(f'{pname} on {topic[1]}', 'en')}", f"csto:heldBy :{p}",
+                 f"csto:about :{topic[0]}", f"csto:position csto:{pos}",
+                 f"csto:attribution csto:{rng.choice(['Direct', 'Direct', 'Reported'])}",
+                 f"csto:words {_lit(words)}", f"csto:date {_date_lit(d, prec)}",
+                 f"rdfs:comment {_lit(f'{pname} called {topic[1]} {words}.', 'en')}"]
+        n = 9
+        if rng.random() < 0.4:
+            lines.append(f"csto:speakingAs :president-of-{nat}")
+            n += 1
+        if self.summits and rng.random() < 0.4:
+            lines.append(f"csto:expressedIn {rng.choice(self.summits)[0]}")
+            n += 1
+        return [Fact(iri, iri[1:], lines,
+                     f"{pname} described {topic[1]} as \u201c{words}\u201d {_date_words(d, prec)}.", n)]
+
+    def _holding(self) -> list[Fact]:
+        rng, w = self.rng, self.w
+        p, pname, nat = rng.choice(w.persons)
+        o, olabel, s, role = w.offices[w.state_index[nat] * len(ROLES) + rng.randrange(len(ROLES))]
+        d = _day(rng, 1995, 2025)
+        iri = f":holding-{p}-{self._id('h')}"
+        lines = ["a csto:OfficeHolding", f"rdfs:label {_lit(f'{pname}, {olabel}, {d.year}', 'en')}",
+                 f"csto:holder :{p}", f"csto:office :{o}", f"csto:attestedOn {_date_lit(d, 'day')}"]
+        nat_line = Fact(f":{p}", "", [f"csto:nationality :{nat}"], "", 1)
+        return [Fact(iri, iri[1:], lines, f"{pname}, {olabel}, spoke {_date_words(d, 'day')}.", 5,
+                     extra=[nat_line])]
+
+    def _claim(self) -> list[Fact]:
+        rng, w = self.rng, self.w
+        topic = rng.choice(w.topics)
+        q = rng.randint(2, 90000)
+        iri = f":claim-{self._id('c')}"
+        lines = ["a csto:Claim", f"rdfs:label {_lit(f'{q} on {topic[1]}', 'en')}", f"csto:about :{topic[0]}",
+                 f"csto:quantity {q}", f"csto:quantityQualifier csto:{rng.choice(['Approximately', 'MoreThan', 'Exactly'])}",
+                 f"rdfs:comment {_lit(f'A figure of {q} given for {topic[1]}.', 'en')}"]
+        return [Fact(iri, iri[1:], lines, f"Some\u00a0{q:,} were reported in connection with {topic[1]}.", 6)]
+
+    def _request(self) -> list[Fact]:
+        rng, w = self.rng, self.w
+        found = self._dated_members()
+        if found is None:
+            return self._claim()
+        (a, name, acronym), d, members = found
+        s, sname = rng.choice(members)
+        prec = rng.choice(["day", "month"])
+        n = self._id("r")
+        invocation = rng.random() < 0.5
+        kind = "Invocation" if invocation else "AssistanceRequest"
+        req = f":request-{s}-{n}"
+        resp_kind = rng.choice(["Deployment", "Refusal", "MinimalResponse"])
+        resp = f":response-{s}-{n}"
+        conflict = f":conflict-{s}-{n}"
+        lines = [f"a csto:{kind}", f"rdfs:label {_lit(f'{sname} asks the {acronym} for help, {d.year}', 'en')}",
+                 f"csto:state :{s}", f"csto:organisation :{a}", f"csto:date {_date_lit(d, prec)}",
+                 f"csto:response {resp}", f"csto:context {conflict}"]
+        if invocation:
+            lines.append(f"csto:invokedArticle :{a}-article-4")
+        facts = [Fact(req, req[1:], lines, f"{sname} turned to the {name} for help {_date_words(d, prec)}.", len(lines))]
+        rl = [f"a csto:{resp_kind}", f"rdfs:label {_lit(f'{acronym} response to {sname}, {d.year}', 'en')}"]
+        if resp_kind == "Deployment":
+            troops = rng.randint(100, 5000)
+            fs = f":force-size-{s}-{n}"
+            rl += [f"csto:destination :{s}", f"csto:startDate {_date_lit(d + dt.timedelta(days=3), 'day')}",
+                   f"csto:contributor :{rng.choice(w.states)[0]}", f"csto:reportedForceSize {fs}"]
+            facts.append(Fact(fs, fs[1:], ["a csto:ForceSize", f"rdfs:label {_lit(f'some {troops} troops', 'en')}",
+                                           f"csto:personnel {troops}", "csto:personnelQualifier csto:Approximately",
+                                           f"csto:statedAs {_lit(f'some {troops:,} troops')}"],
+                              f"The {acronym} sent some {troops:,} troops.", 5))
+        facts.insert(1, Fact(resp, resp[1:], rl, f"The {name} answered with a {resp_kind.lower()}.", len(rl)))
+        facts.append(Fact(conflict, conflict[1:], [
+            "a csto:Conflict", f"rdfs:label {_lit(f'Clashes in {sname}, {d.year}', 'en')}",
+            f"csto:party :{s}", f"csto:place :{w.capitals[s][0]}", f"csto:startDate {_date_lit(d, 'year')}"],
+            f"Clashes broke out in {sname} {_date_words(d, 'year')}.", 5))
+        if invocation:
+            facts.append(self._article(a, name, acronym)[0])
+        return facts
+
+    def _article(self, a: str | None = None, name: str = "", acronym: str = "") -> list[Fact]:
+        if a is None:
+            a, name, acronym = self.rng.choice(self.w.alliances)
+        iri = f":{a}-article-4"
+        text = "Aggression against one party shall be considered as aggression against all parties."
+        return [Fact(iri, iri[1:], ["a csto:MutualDefenceClause", f"rdfs:label {_lit(f'Article 4 of the {acronym} treaty', 'en')}",
+                                    f"csto:articleOf :{self.w.treaty(a)}", "csto:articleNumber 4",
+                                    f"csto:articleText {_lit(text, 'en')}"],
+                     f"Article 4 of the {name} treaty reads: \u201c{text}\u201d", 5)]
+
+    def _snapshot(self) -> list[Fact]:
+        rng, w = self.rng, self.w
+        found = self._dated_members(lo_year=2000)
+        if found is None:
+            return self._claim()
+        (a, name, acronym), d, members = found
+        members = self.members_at(a, dt.date(d.year, 1, 1), dt.date(d.year, 12, 31))
+        if not members:
+            return self._claim()
+        iri = f":snapshot-{a}-{self._id('m')}"
+        lines = ["a csto:MembershipSnapshot", f"rdfs:label {_lit(f'{acronym} members as of {d.year}', 'en')}",
+                 f"csto:organisation :{a}", f"csto:memberCount {len(members)}", f"csto:date {_date_lit(d, 'year')}",
+                 "csto:listsMember " + ", ".join(f":{s}" for s, _ in members)]
+        return [Fact(iri, iri[1:], lines, f"The {name} currently includes {len(members)} member-states: "
+                     f"{', '.join(s for _, s in members)}.", 5 + len(members))]
+
+    def _chair(self) -> list[Fact]:
+        rng, w = self.rng, self.w
+        a, name, acronym = rng.choice(w.alliances)
+        s, sname = rng.choice(w.states)
+        y = rng.randint(1995, 2024)
+        iri = f":chairmanship-{s}-{a}-{self._id('ch')}"
+        lines = ["a csto:Chairmanship", f"rdfs:label {_lit(f'{sname} chairs the {acronym}, {y}', 'en')}",
+                 f"csto:state :{s}", f"csto:organisation :{a}", f'csto:startDate "{y}"^^xsd:gYear',
+                 f'csto:endDate "{y + 1}"^^xsd:gYear']
+        return [Fact(iri, iri[1:], lines, f"{sname} chaired the {name} from {y} to {y + 1}.", 6)]
+
+
+class _Document:
+    def __init__(self, number: int, rng: random.Random, world: _World):
+        self.number, self.rng, self.w = number, rng, world
+        self.text_parts: list[str] = []
+        self.length = 0
+        self.blocks: list[str] = []
+        self.triples = 0
+        self.year = rng.randint(2005, 2025)
+        self.title = f"{rng.choice(['Inside', 'Whither', 'The Future of', 'Reassessing'])} the {rng.choice(world.alliances)[1]}"
+        self.author = rng.choice(world.persons)
+        self._append(f"{self.title}\n\nBy {self.author[1]}\n\n")
+        self.sentences: dict[str, tuple[str, int, int]] = {}
+
+    def _append(self, text: str) -> tuple[int, int]:
+        start = self.length
+        self.text_parts.append(text)
+        self.length += len(text)
+        return start, self.length
+
+    def cite(self, sentence: str) -> tuple[int, int]:
+        if sentence in self.sentences:
+            _, s, e = self.sentences[sentence]
+            return s, e
+        if self.rng.random() < 0.5:
+            self._append(self.rng.choice(FILLER) + " ")
+        s, e = self._append(sentence)
+        self._append("\n\n" if self.rng.random() < 0.3 else " ")
+        self.sentences[sentence] = (sentence, s, e)
+        return s, e
+
+    def add_group(self, facts: list[Fact], prefix: str) -> None:
+        ev = f"ev:{prefix}-{facts[0].slug}"
+        s, e = self.cite(facts[0].sentence)
+        quote = facts[0].sentence
+        evidence = [ev]
+        for f in facts:
+            if f.sentence and f.sentence != quote:
+                evidence = [ev, self._evidence_for(f, prefix)]
+            else:
+                evidence = [ev]
+            if not f.lines:
+                continue
+            body = " ;\n    ".join(f.lines + [f"prov:wasDerivedFrom {', '.join(evidence)}"])
+            self.blocks.append(f"{f.iri} {body} .\n")
+            self.triples += f.triples + len(evidence)
+            for x in f.extra:
+                self.blocks.append(f"{x.iri} {' ; '.join(x.lines)} .\n")
+                self.triples += x.triples
+        self._evidence_node(ev, quote, s, e)
+
+    def _evidence_for(self, f: Fact, prefix: str) -> str:
+        ev = f"ev:{prefix}-{f.slug}"
+        if ev not in self._written:
+            s, e = self.cite(f.sentence)
+            self._evidence_node(ev, f.sentence, s, e)
+        return ev
+
+    _written: set[str]
+
+    def _evidence_node(self, ev: str, quote: str, s: int, e: int) -> None:
+        if ev in self._written:
+            return
+        self._written.add(ev)
+        self.blocks.append(
+            f"{ev} a csto:Evidence ;\n    oa:hasSource src:{self.id} ;\n"
+            f"    oa:hasSelector [ a oa:TextQuoteSelector ; oa:exact {turtle_string(quote)} ] ,\n"
+            f"        [ a oa:TextPositionSelector ; oa:start {s} ; oa:end {e} ] .\n")
+        self.triples += 9
+
+    def finish(self, seeds: Path, kg: Path) -> None:
+        for _ in range(2):
+            self._append(self.rng.choice(FILLER) + " ")
+        text = "".join(self.text_parts)
+        data = text.encode("utf-8")
+        sha = hashlib.sha256(data).hexdigest()
+        # the file name's hash part is fixed before the text is (ids are used in the kg file)
+        (seeds / f"{self.id}.txt").write_bytes(data)
+        n = f"{self.number:03d}"
+        head = [
+            f"# Synthetic curated facts of seed {self.id}.txt (generated by bench/generate.py; do not edit).\n",
+            PREFIXES, f"\ngraph:{self.id} {{\n\n",
+            f"src:{self.id} a csto:SourceDocument ;\n    dcterms:identifier {_lit(self.id + '.txt')} ;\n"
+            f"    csto:sha256 {_lit(sha)} ;\n    dcterms:title {_lit(self.title)} ;\n"
+            f"    dcterms:creator :{self.author[0]} ;\n    csto:publicationDate :pubdate-{n} .\n\n",
+            f":pubdate-{n} a csto:DateEstimate ;\n    rdfs:label {_lit(f'Publication date of seed {n} ({self.year})', 'en')} ;\n"
+            f'    time:inXSDgYear "{self.year}"^^xsd:gYear ;\n'
+            f'    csto:notBefore "{self.year}-01-01"^^xsd:date ; csto:notAfter "{self.year}-12-31"^^xsd:date ;\n'
+            f"    csto:precision time:unitYear ;\n    skos:note {_lit('Synthetic: the year the generator chose.')} ;\n"
+            f"    prov:wasDerivedFrom ev:{n}-title .\n\n",
+        ]
+        self.triples += 6 + 9
+        tail = ["}\n"]
+        body = "".join(head) + "\n".join(self.blocks) + "".join(tail)
+        (kg / f"{self.id}.trig").write_text(body, encoding="utf-8")
+
+    def start(self, ident: str) -> None:
+        self.id = ident
+        self._written = set()
+        # the title is the first passage; its evidence supports the publication date
+        self._evidence_node(f"ev:{self.number:03d}-title", self.title, 0, len(self.title))
+
+
+def generate(out: Path, triples: int, seed: int = 0, *, root: Path = REPO) -> Stats:
+    """Write a synthetic project of about ``triples`` asserted triples into ``out`` (replaced)."""
+    out = Path(out)
+    if out.exists():
+        shutil.rmtree(out)
+    for folder in ("ontology", "shapes", "queries"):
+        (out / folder).mkdir(parents=True)
+        src = root / folder
+        if src.is_dir():
+            for f in sorted(src.iterdir()):
+                if f.is_file() and f.suffix in (".ttl", ".rq", ".md"):
+                    shutil.copyfile(f, out / folder / f.name)
+    seeds, kg = out / "seeds", out / "kg"
+    seeds.mkdir()
+    kg.mkdir()
+    rng = random.Random(seed)
+    world = _World(triples, rng)
+    ontology_triples = 950  # about what ontology/csto.ttl holds
+    budget = triples - ontology_triples - world.entity_triples
+    facts = _Facts(world, rng)
+    (kg / "entities.trig").write_text(
+        "# Synthetic shared entities (generated by bench/generate.py; do not edit).\n" + PREFIXES +
+        "\ngraph:entities {\n\n" + "\n".join(world.entities) + "\n\n}\n", encoding="utf-8")
+    written = world.entity_triples
+    per_doc = max(200, -(-budget // world.n_docs))
+    shared: list[tuple[int, list[Fact]]] = []
+    for number in range(world.n_docs):
+        doc = _Document(number, rng, world)
+        doc.start(f"{number:03d}_{hashlib.sha256(f'{seed}:{number}'.encode()).hexdigest()[:16]}")
+        prefix = f"{number:03d}"
+        last = number == world.n_docs - 1
+        while doc.triples < per_doc or (last and (facts.memberships or shared)):
+            if shared and shared[0][0] != number and (rng.random() < 0.3 or last):
+                group = shared.pop(0)[1]
+            elif last and facts.memberships:
+                group = facts.memberships.pop()
+            else:
+                group = facts.next_group()
+                if rng.random() < 0.35 and not last:
+                    shared.append((number, group))
+            doc.add_group(group, prefix)
+        doc.finish(seeds, kg)
+        written += doc.triples
+    docs = range(world.n_docs)
+    stats = Stats(seed, triples, len(docs), written + ontology_triples, len(docs) * 2 + 1)
+    (out / "GENERATED.json").write_text(json.dumps(stats.__dict__, indent=2) + "\n")
+    return stats
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--triples", default="1e4", help="asserted triples to aim at (e.g. 1e4, 1e5, 1e6)")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--out", required=True, type=Path)
+    args = parser.parse_args(argv)
+    stats = generate(args.out, parse_scale(args.triples), args.seed)
+    print(json.dumps(stats.__dict__))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
