@@ -1,5 +1,346 @@
-"""Linked-data and human pages (work in progress)."""
+"""Routes of the linked-data site and the human pages (blueprint ``pages``).
 
-from flask import Blueprint
+Every IRI the graph mints under ``https://w3id.org/csto-kg/`` is served at
+the same path here (``/id/…``, ``/source/…``, ``/evidence/…``, ``/graph/…``,
+``/ontology``, ``/ontology/…``, ``/dataset``, ``/shapes/…``). Content
+negotiation is direct, no redirect: ``200`` with an HTML page for browsers,
+or the resource's description (:mod:`.describe_resource`) in Turtle,
+N-Triples, JSON-LD, RDF/XML, TriG or N-Quads for RDF clients, by ``Accept``
+or ``?format=`` (:mod:`.rdf_formats`); ``Vary: Accept`` and ``Link``
+headers name the alternates. Unknown IRIs get a clean ``404``.
+
+Human pages: ``/`` (timeline and counts), ``/query`` (YASGUI on ``/sparql``),
+``/members?date=`` (membership as of a day), ``/downloads`` (dumps and
+checksums), ``/validation`` (the build's validation report).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import urlencode
+
+import pyoxigraph as ox
+from flask import Blueprint, Response, current_app, render_template, request, send_file
+from werkzeug.exceptions import HTTPException
+
+from csto_kg import paths
+from csto_kg.namespaces import BASE, CSTO, GRAPH, ONTOLOGY_GRAPH, SRC
+
+from . import dumps as dumps_mod
+from .describe_resource import description, exists, graph_quads, local_path, serialize
+from .evidence_view import evidence
+from .example_queries import example_queries
+from .labels import Labeller
+from .members import BadDate, members_on, parse_date, query_for
+from .ontology_docs import ONTOLOGY_IRI, index as ontology_index, term_doc
+from .rdf_formats import FORMATS, HTML, Alternate, NotAcceptable, UnknownFormat, alternates, choose
+from .resource_page import build_page, term_view
+from .source_page import build_source_page
+from .timeline import periods, render as render_timeline
+from .validation_report import TURTLE_FILE, expand, load_report
 
 bp = Blueprint("pages", __name__)
+
+_COUNTED = {
+    "states": CSTO.State, "membership periods": CSTO.Membership, "facts": CSTO.Fact,
+    "evidence passages": CSTO.Evidence, "source documents": CSTO.SourceDocument,
+    "persons": CSTO.Person, "events": CSTO.Event,
+}
+_LISTED = 2000   # resources a graph page lists
+_COUNT_QUERY = "SELECT ?class (COUNT(DISTINCT ?x) AS ?n) WHERE { VALUES ?class { %s } ?x a ?class } GROUP BY ?class" % (
+    " ".join(f"<{c}>" for c in _COUNTED.values()))
+
+
+# --- plumbing ----------------------------------------------------------------
+
+@bp.app_template_filter("local_path")
+def _local_path_filter(iri: str) -> str:
+    return local_path(iri) or iri
+
+
+@bp.app_template_filter("graph_short")
+def _graph_short_filter(iri: str) -> str:
+    return iri[len(str(GRAPH)):] if iri.startswith(str(GRAPH)) else _labels()(iri)
+
+
+@bp.app_template_filter("expand_name")
+def _expand_filter(name: str) -> str | None:
+    return expand(name)
+
+
+@bp.app_template_filter("label")
+def _label_filter(iri: str) -> str:
+    return _labels()(iri)
+
+
+def _store() -> ox.Store:
+    return current_app.extensions["csto.store"]
+
+
+def _build():
+    return current_app.extensions["csto.build"]
+
+
+def _labels() -> Labeller:
+    lab = current_app.extensions.get("csto.labels")
+    if lab is None or lab.store is not _store():
+        lab = current_app.extensions["csto.labels"] = Labeller(_store())
+    return lab
+
+
+def _wants_html() -> bool:
+    return not request.accept_mimetypes or request.accept_mimetypes["text/html"] > 0
+
+
+def error_response(status: int, title: str, message: str) -> Response:
+    """A clean error page (HTML for browsers, plain text otherwise): never a stack trace."""
+    if _wants_html():
+        body = render_template("error.html", status=status, title=title, message=message)
+        return Response(body, status, mimetype="text/html")
+    return Response(f"{status} {title}: {message}\n", status, mimetype="text/plain")
+
+
+@bp.app_errorhandler(404)
+def _not_found(e: HTTPException):
+    """Unmatched URLs: a page for browsers; the endpoint's own error format under /sparql."""
+    if request.path.startswith("/sparql"):
+        try:
+            from .errors import handle
+        except ImportError:
+            return Response(f"404 Not Found: {e.description}\n", 404, mimetype="text/plain")
+        return handle(e)
+    return error_response(404, "Not found", f"Nothing is published at {request.path}.")
+
+
+def _negotiate() -> str | Response:
+    try:
+        return choose(request)
+    except UnknownFormat as e:
+        return error_response(400, "Unknown format", str(e))
+    except NotAcceptable as e:
+        return error_response(406, "Not acceptable", str(e))
+
+
+def _link_header(links: list[Alternate]) -> str:
+    return ", ".join(f'<{a.href}>; rel="alternate"; type="{a.media_type}"' for a in links)
+
+
+def _rdf_response(quads, fmt_key: str, path: str) -> Response:
+    fmt = FORMATS[fmt_key]
+    resp = Response(serialize(quads, fmt), 200, content_type=f"{fmt.media_type}; charset=utf-8"
+                    if fmt.key in ("ttl", "nt", "trig", "nq") else fmt.media_type)
+    resp.headers["Vary"] = "Accept"
+    resp.headers["Link"] = _link_header([Alternate(f"{path}?format=html", "text/html", "HTML")] + alternates(path))
+    resp.headers["Access-Control-Allow-Origin"] = "*"
+    return resp
+
+
+def _html_response(template: str, links: list[Alternate], *, negotiated: bool = True, **context) -> Response:
+    """A page; ``links`` are its data alternates (``<link rel=alternate>`` and the ``Link`` header)."""
+    resp = Response(render_template(template, alternates=links, **context), 200, mimetype="text/html")
+    if negotiated:
+        resp.headers["Vary"] = "Accept"
+    if links:
+        resp.headers["Link"] = _link_header(links)
+    return resp
+
+
+# --- linked data ---------------------------------------------------------------
+
+def _resource(iri: str, template: str = "resource.html", extra=None) -> Response:
+    """Dereference ``iri``: its description in the negotiated RDF format, or its page.
+
+    ``extra(page)`` adds to the template's context (and may name another template as ``_template``).
+    """
+    fmt = _negotiate()
+    if isinstance(fmt, Response):
+        return fmt
+    store = _store()
+    if not exists(store, iri):
+        return error_response(404, "Not found", f"The graph has no resource <{iri}>.")
+    path = local_path(iri) or request.path
+    if fmt != HTML:
+        return _rdf_response(description(store, iri), fmt, path)
+    page = build_page(store, _labels(), iri)
+    context = extra(page) if extra else {}
+    return _html_response(context.pop("_template", template), alternates(path), page=page, **context)
+
+
+@bp.get("/id/<path:slug>")
+def entity(slug: str):
+    return _resource(BASE + "id/" + slug)
+
+
+@bp.get("/evidence/<path:key>")
+def evidence_node(key: str):
+    return _resource(BASE + "evidence/" + key)
+
+
+@bp.get("/source/<path:sid>")
+def source(sid: str):
+    iri = str(SRC) + sid
+    return _resource(iri, "source.html", lambda page: {"source": build_source_page(_store(), _labels(), iri)})
+
+
+@bp.get("/graph/<path:name>")
+def graph(name: str):
+    """A named graph: its description (from graph:meta), and on the page what it describes."""
+    iri = BASE + "graph/" + name
+
+    def contents(page):
+        quads = graph_quads(_store(), iri)
+        subjects = sorted({q.subject.value for q in quads if isinstance(q.subject, ox.NamedNode)},
+                          key=lambda s: _labels()(s).lower())
+        source = str(SRC) + name
+        return {"graph_size": len(quads),
+                "graph_members": [term_view(_labels(), ox.NamedNode(s)) for s in subjects[:_LISTED]],
+                "graph_more": max(0, len(subjects) - _LISTED),
+                "graph_source": source if exists(_store(), source) else None}
+    return _resource(iri, "graph.html", contents)
+
+
+@bp.get("/dataset")
+def dataset():
+    return _resource(BASE + "dataset")
+
+
+@lru_cache(maxsize=4)
+def _shapes_store(folder: str, stamp: tuple) -> ox.Store:
+    store = ox.Store()
+    for f in sorted(Path(folder).glob("*.ttl")):
+        try:
+            store.load(path=str(f), format=ox.RdfFormat.TURTLE, base_iri=BASE + "shapes/")
+        except SyntaxError:
+            continue   # a shapes file being edited; the build's validation reports it
+    return store
+
+
+@bp.get("/shapes/<path:name>")
+def shapes(name: str):
+    """Shapes IRIs: described from the graph if loaded there, else from ``shapes/*.ttl``."""
+    iri = BASE + "shapes/" + name
+    if exists(_store(), iri):
+        return _resource(iri)
+    fmt = _negotiate()
+    if isinstance(fmt, Response):
+        return fmt
+    folder = paths.SHAPES
+    files = sorted(folder.glob("*.ttl")) if folder.is_dir() else []
+    store = _shapes_store(str(folder), tuple((f.name, f.stat().st_mtime_ns) for f in files))
+    if not exists(store, iri):
+        return error_response(404, "Not found", f"No shape <{iri}>.")
+    if fmt != HTML:
+        return _rdf_response(description(store, iri), fmt, request.path)
+    return _html_response("resource.html", alternates(request.path), page=build_page(store, Labeller(store), iri))
+
+
+@bp.get("/ontology")
+@bp.get("/ontology/")
+def ontology():
+    """The ontology (and its namespace document ``/ontology/``): the index, or the whole ontology graph as RDF."""
+    fmt = _negotiate()
+    if isinstance(fmt, Response):
+        return fmt
+    store = _store()
+    if fmt != HTML:
+        iri = ONTOLOGY_IRI + ("/" if request.path.endswith("/") else "")
+        quads = list(dict.fromkeys(graph_quads(store, str(ONTOLOGY_GRAPH)) + description(store, iri)))
+        return _rdf_response(quads, fmt, request.path)
+    page = build_page(store, _labels(), ONTOLOGY_IRI)
+    return _html_response("ontology.html", alternates(request.path), page=page,
+                          sections=ontology_index(store, _labels()))
+
+
+@bp.get("/ontology/<path:term>")
+def ontology_term(term: str):
+    iri = str(CSTO) + term
+
+    def documented(page):
+        doc = term_doc(_store(), _labels(), iri)
+        return {"doc": doc, "_template": "term.html"} if doc else {}
+    return _resource(iri, "resource.html", documented)
+
+
+# --- human pages -------------------------------------------------------------
+
+@bp.get("/")
+def home():
+    store, labels = _store(), _labels()
+    counts = {name: 0 for name in _COUNTED}
+    by_iri = {str(c): name for name, c in _COUNTED.items()}
+    for row in store.query(_COUNT_QUERY, use_default_graph_as_union=True):
+        counts[by_iri[row["class"].value]] = int(row["n"].value)
+    ps = periods(store)
+    today = dt.date.today()
+    manifest = _build().manifest
+    return _html_response(
+        "home.html", alternates("/dataset"), negotiated=False,
+        svg=render_timeline(ps, labels, today), today=today, labels=labels,
+        periods=sorted(ps, key=lambda p: (labels(p.state), p.start_nb or dt.date.max)),
+        counts=counts, manifest=manifest, graphs=len(manifest.get("graphs", {})))
+
+
+@bp.get("/members")
+def members():
+    raw = request.args.get("date")
+    try:
+        day = parse_date(raw) if raw is not None else dt.date.today()
+    except BadDate as e:
+        return error_response(400, "Bad date", str(e))
+    store, labels = _store(), _labels()
+    states = members_on(store, day)
+    ev = {}
+    for s in states:
+        for p in s.periods:
+            for e in p.evidence:
+                if e not in ev:
+                    ev[e] = evidence(store, e, context_width=100)
+    query = query_for(day)
+    links = [Alternate("/sparql?" + urlencode({"query": query}), "application/sparql-results+json",
+                       "SPARQL results (JSON)")]
+    return _html_response("members.html", links, negotiated=False, day=day, states=states, evidence=ev, labels=labels,
+                          query=query, certain=[s for s in states if s.status == "member"],
+                          undetermined=[s for s in states if s.status != "member"])
+
+
+@bp.get("/query")
+def query_page():
+    return _html_response("query.html", [], negotiated=False, queries=example_queries())
+
+
+@bp.get("/downloads")
+def downloads():
+    files = dumps_mod.dumps(_build().dumps)
+    links = [Alternate(f"/downloads/{f.name}", f.media_type, f.name) for f in files]
+    return _html_response("downloads.html", links, negotiated=False, files=files, manifest=_build().manifest)
+
+
+@bp.get("/downloads/<path:name>")
+def download(name: str):
+    found = dumps_mod.file_for(_build().dumps, name)
+    if found is None:
+        return error_response(404, "Not found", f"No download called {name!r}.")
+    path, media = found
+    resp = send_file(path, mimetype=media, as_attachment=False, download_name=name, conditional=True, etag=True)
+    resp.headers["Access-Control-Allow-Origin"] = "*"
+    return resp
+
+
+@bp.get("/validation")
+def validation():
+    fmt = _negotiate()
+    if isinstance(fmt, Response):
+        return fmt
+    build = _build()
+    report = load_report(build.path, build.manifest)
+    if fmt != HTML:
+        if report is None or not report.has_turtle:
+            return error_response(404, "No validation report",
+                                  "This build was made without validation (csto-kg build --no-validate).")
+        quads = [ox.Quad(t.subject, t.predicate, t.object) for t in
+                 ox.parse(path=str(build.path / TURTLE_FILE), format=ox.RdfFormat.TURTLE)]
+        return _rdf_response(quads, fmt, "/validation")
+    links = alternates("/validation") if report is not None and report.has_turtle else []
+    return _html_response("validation.html", links, report=report, manifest=build.manifest)

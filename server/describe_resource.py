@@ -1,0 +1,106 @@
+"""The description of one resource, as RDF clients get it: a CBD-like set of quads.
+
+For an IRI ``r`` the description is
+
+- every quad with ``r`` as subject, and every quad with ``r`` as object (incoming);
+- the blank nodes reachable from ``r`` (their quads, recursively: e.g. selectors);
+- for a fact, its evidence nodes (the objects of ``prov:wasDerivedFrom``) with
+  their quads and blank nodes (``oa:TextQuoteSelector`` and ``oa:TextPositionSelector``);
+- for a named graph nothing describes (``graph:meta``), its type and size.
+
+Quads keep their named graph (which seed said it, or ``graph:inferred``).
+Lookups go straight to the read-only Oxigraph store by pattern: bounded, no
+user input ever reaches a query string.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pyoxigraph as ox
+
+from csto_kg.namespaces import BASE, PROV, RDF, VOID, XSD
+
+from .rdf_formats import RdfFormat
+
+__all__ = ["exists", "description", "serialize", "local_path", "graph_quads", "PREFIXES_FOR_OUTPUT"]
+
+_DERIVED_FROM = ox.NamedNode(str(PROV.wasDerivedFrom))
+_MAX_BNODE_DEPTH = 4
+
+from csto_kg.namespaces import PREFIXES  # noqa: E402
+
+PREFIXES_FOR_OUTPUT = {**PREFIXES, "shape": BASE + "shapes/"}
+
+
+def local_path(iri: str) -> str | None:
+    """The path this server serves ``iri`` at, for IRIs under BASE (``/id/armenia``)."""
+    return "/" + iri[len(BASE):] if iri.startswith(BASE) else None
+
+
+def exists(store: ox.Store, iri: str) -> bool:
+    """Whether the dataset mentions ``iri`` as subject, predicate, object or graph name."""
+    node = ox.NamedNode(iri)
+    return any(True for _ in store.quads_for_pattern(node, None, None, None)) or \
+        any(True for _ in store.quads_for_pattern(None, None, node, None)) or \
+        any(True for _ in store.quads_for_pattern(None, node, None, None)) or \
+        any(True for _ in store.quads_for_pattern(None, None, None, node))
+
+
+def _with_bnodes(store: ox.Store, quads: list[ox.Quad], seen: set) -> list[ox.Quad]:
+    out = list(quads)
+    frontier = [q.object for q in quads if isinstance(q.object, ox.BlankNode)]
+    depth = 0
+    while frontier and depth < _MAX_BNODE_DEPTH:
+        nxt = []
+        for b in frontier:
+            if b in seen:
+                continue
+            seen.add(b)
+            for q in store.quads_for_pattern(b, None, None, None):
+                out.append(q)
+                if isinstance(q.object, ox.BlankNode):
+                    nxt.append(q.object)
+        frontier, depth = nxt, depth + 1
+    return out
+
+
+def description(store: ox.Store, iri: str) -> list[ox.Quad]:
+    """The quads describing ``iri`` (see the module docstring), without duplicates."""
+    node = ox.NamedNode(iri)
+    seen: set = set()
+    outgoing = _with_bnodes(store, list(store.quads_for_pattern(node, None, None, None)), seen)
+    incoming = list(store.quads_for_pattern(None, None, node, None))
+    evidence: list[ox.Quad] = []
+    for ev in {q.object for q in outgoing if q.predicate == _DERIVED_FROM and q.subject == node
+               and isinstance(q.object, ox.NamedNode)}:
+        evidence += _with_bnodes(store, list(store.quads_for_pattern(ev, None, None, None)), seen)
+    quads = list(dict.fromkeys(outgoing + incoming + evidence))
+    if not outgoing:
+        quads += _bare_graph(store, node)
+    return quads
+
+
+def _bare_graph(store: ox.Store, node: ox.NamedNode) -> list[ox.Quad]:
+    """A named graph the dataset description does not describe (``graph:meta``, which holds that
+    description): it is still described, as a ``void:Dataset`` with its size."""
+    size = sum(1 for _ in store.quads_for_pattern(None, None, None, node))
+    if not size:
+        return []
+    return [ox.Quad(node, ox.NamedNode(str(RDF.type)), ox.NamedNode(str(VOID.Dataset))),
+            ox.Quad(node, ox.NamedNode(str(VOID.triples)), ox.Literal(str(size), datatype=ox.NamedNode(str(XSD.integer))))]
+
+
+def graph_quads(store: ox.Store, graph_iri: str) -> list[ox.Quad]:
+    """Every quad of one named graph."""
+    return list(store.quads_for_pattern(None, None, None, ox.NamedNode(graph_iri)))
+
+
+def serialize(quads: Iterable[ox.Quad], fmt: RdfFormat) -> bytes:
+    """``quads`` in ``fmt``: TriG and N-Quads keep the named graphs, the others (JSON-LD included)
+    get each triple once, in the default graph."""
+    items: Iterable = quads
+    if fmt.key not in ("trig", "nq"):
+        items = list(dict.fromkeys(ox.Triple(q.subject, q.predicate, q.object) for q in quads))
+    prefixes = PREFIXES_FOR_OUTPUT if fmt.key in ("ttl", "trig", "rdf") else None
+    return ox.serialize(items, None, fmt.ox_format, prefixes=prefixes)

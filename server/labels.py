@@ -1,0 +1,123 @@
+"""Human labels for IRIs, so pages never show a raw IRI where a name will do.
+
+A resource's label is its ``skos:prefLabel``, ``rdfs:label``, ``dcterms:title``
+or ``foaf:name`` in the store (English first). Terms of the reused
+vocabularies (RDF, OWL, PROV, ORG, OWL-Time, Web Annotation...) carry no
+labels in the graph, so they get their local name spelt as words
+("wasDerivedFrom" -> "was derived from"); the prefixed name is always
+available as :func:`curie` for a tooltip.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import pyoxigraph as ox
+
+from csto_kg.namespaces import BASE, PREFIXES
+
+__all__ = ["Labeller", "curie", "local_name", "humanise"]
+
+_LABEL_PROPS = [ox.NamedNode(p) for p in (
+    "http://www.w3.org/2004/02/skos/core#prefLabel",
+    "http://www.w3.org/2000/01/rdf-schema#label",
+    "http://purl.org/dc/terms/title",
+    "http://xmlns.com/foaf/0.1/name",
+)]
+# A few reused terms whose local names read badly as words.
+_KNOWN = {
+    "http://www.w3.org/1999/02/22-rdf-syntax-ns#type": "type",
+    "http://www.w3.org/2000/01/rdf-schema#label": "label",
+    "http://www.w3.org/2000/01/rdf-schema#comment": "comment",
+    "http://www.w3.org/2000/01/rdf-schema#subClassOf": "subclass of",
+    "http://www.w3.org/2000/01/rdf-schema#subPropertyOf": "subproperty of",
+    "http://www.w3.org/2000/01/rdf-schema#isDefinedBy": "defined by",
+    "http://www.w3.org/2000/01/rdf-schema#seeAlso": "see also",
+    "http://www.w3.org/2004/02/skos/core#exactMatch": "same as (Wikidata)",
+    "http://www.w3.org/2004/02/skos/core#altLabel": "also called",
+    "http://www.w3.org/2004/02/skos/core#prefLabel": "preferred label",
+    "http://www.w3.org/ns/prov#wasDerivedFrom": "evidence",
+    "http://www.w3.org/ns/oa#hasSource": "source document",
+    "http://www.w3.org/ns/oa#hasSelector": "selector",
+    "http://www.w3.org/ns/oa#exact": "exact quote",
+    "http://www.w3.org/ns/oa#start": "start offset (code points)",
+    "http://www.w3.org/ns/oa#end": "end offset (code points, exclusive)",
+    "http://www.w3.org/2006/time#inXSDDate": "date",
+    "http://www.w3.org/2006/time#inXSDgYearMonth": "month",
+    "http://www.w3.org/2006/time#inXSDgYear": "year",
+    "http://www.w3.org/2006/time#hasBeginning": "beginning",
+    "http://www.w3.org/2006/time#hasEnd": "end",
+    "http://purl.org/dc/terms/identifier": "file name",
+    "http://purl.org/dc/terms/creator": "author",
+    "http://rdfs.org/ns/void#dataDump": "data dump",
+    "http://www.w3.org/2006/time#unitDay": "day",
+    "http://www.w3.org/2006/time#unitWeek": "week",
+    "http://www.w3.org/2006/time#unitMonth": "month",
+    "http://www.w3.org/2006/time#unitYear": "year",
+}
+
+# Nodes csto_kg.derive mints under a fact's IRI.
+_DERIVED = {"during": "period", "start": "start", "end": "end"}
+
+
+def local_name(iri: str) -> str:
+    for sep in ("#", "/"):
+        stripped = iri.rstrip(sep)
+        if sep in stripped:
+            tail = stripped.rsplit(sep, 1)[1]
+            if tail:
+                return tail
+    return iri
+
+
+def humanise(name: str) -> str:
+    """``wasDerivedFrom`` -> ``was derived from`` (acronyms such as ``XSD`` are kept)."""
+    words = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", name).replace("_", " ").replace("-", " ").split()
+    return " ".join(w if w.isupper() and len(w) > 1 else w.lower() for w in words) or name
+
+
+@lru_cache(maxsize=4096)
+def curie(iri: str) -> str:
+    """The prefixed name of ``iri`` with the project's prefixes (``csto:State``), else the IRI."""
+    best: str | None = None
+    for pfx, ns in PREFIXES.items():
+        if iri.startswith(ns) and re.fullmatch(r"[\w.\-]*", iri[len(ns):]):
+            if best is None or len(ns) > len(PREFIXES[best]):
+                best = pfx
+    return iri if best is None else f"{best}:{iri[len(PREFIXES[best]):]}"
+
+
+class Labeller:
+    """Labels from one store, remembered for the lifetime of the (immutable) build."""
+
+    def __init__(self, store: ox.Store):
+        self.store = store
+        self._cache: dict[str, str] = {}
+
+    def stored(self, iri: str) -> str | None:
+        """The label the graph gives ``iri``, if any."""
+        node = ox.NamedNode(iri)
+        for prop in _LABEL_PROPS:
+            values = [q.object for q in self.store.quads_for_pattern(node, prop, None, None)
+                      if isinstance(q.object, ox.Literal)]
+            if values:
+                values.sort(key=lambda lit: (lit.language not in ("en", None), lit.language is not None, lit.value))
+                return values[0].value
+        return None
+
+    def __call__(self, iri: str) -> str:
+        if iri not in self._cache:
+            label = self.stored(iri) or _KNOWN.get(iri)
+            if label is None:
+                parent, _, tail = iri.rpartition("/")
+                parent_label = self.stored(parent) if parent.startswith(BASE + "id/") else None
+                if parent_label and tail:
+                    # a node the build derives from a fact: "<membership>/during" -> "period of <membership>"
+                    label = f"{_DERIVED.get(tail, tail)} of {parent_label}"
+                elif iri.startswith(BASE) and not iri.startswith(BASE + "ontology/"):
+                    label = iri[len(BASE):].split("/", 1)[-1] or iri
+                else:
+                    label = humanise(local_name(iri))
+            self._cache[iri] = label
+        return self._cache[iri]

@@ -1,0 +1,494 @@
+"""The linked-data site through the Flask test client: every minted IRI dereferences, pages show
+evidence at the right passage, downloads match their checksums, membership as of a date agrees
+with SPARQL, and nothing outside the published files can be reached.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+from collections import defaultdict
+from html.parser import HTMLParser
+
+import pyoxigraph as ox
+import pytest
+import rdflib
+
+from csto_kg.query import execute, open_store
+from site_support import BASE, make_build
+
+CSTO = BASE + "ontology/"
+ID = BASE + "id/"
+EV = BASE + "evidence/"
+SRC = BASE + "source/"
+OA = "http://www.w3.org/ns/oa#"
+PROV_DERIVED = "http://www.w3.org/ns/prov#wasDerivedFrom"
+LEAKS = ("Traceback", "site-packages", 'File "', "root:x:0:0", "[project]", "def create_app")
+HTML = {"Accept": "text/html"}
+TTL = {"Accept": "text/turtle"}
+JSONLD = {"Accept": "application/ld+json"}
+
+
+# --- fixtures ------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    b, _ = make_build(tmp_path_factory.mktemp("site"))
+    return b
+
+
+@pytest.fixture(scope="module")
+def client(built):
+    from csto_kg.server.app import create_app
+
+    app = create_app(build=built)
+    yield app.test_client()
+    engine = app.extensions.get("csto.engine")
+    if engine is not None and hasattr(engine, "close"):
+        engine.close()
+
+
+@pytest.fixture(scope="module")
+def store(built):
+    return open_store(built.store_path)
+
+
+@pytest.fixture(scope="module")
+def quads(built):
+    return list(ox.parse(path=str(built.nquads), format=ox.RdfFormat.N_QUADS))
+
+
+def select(store, query: str) -> list[dict[str, str]]:
+    import json
+
+    _, body = execute(store, query, "json")
+    return [{k: v["value"] for k, v in b.items()} for b in json.loads(body)["results"]["bindings"]]
+
+
+def minted(quads) -> set[str]:
+    """Every IRI under BASE the build holds, as subject, object or graph name."""
+    out = set()
+    for q in quads:
+        for t in (q.subject, q.object, q.graph_name):
+            if isinstance(t, ox.NamedNode) and t.value.startswith(BASE):
+                out.add(t.value)
+    return out
+
+
+def path_of(iri: str) -> str:
+    return "/" + iri[len(BASE):]
+
+
+# Published elsewhere: the SPARQL endpoint (its own tests) and the dump files (checked below).
+def _special(iri: str) -> bool:
+    return iri == BASE + "sparql" or iri.startswith(BASE + "downloads/")
+
+
+class Marks(HTMLParser):
+    """Text of each ``<mark data-ev>`` key (pieces concatenated), the ``id`` anchors, and the text of
+    the ``.seed-text`` block with every tag removed."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str | None] = []
+        self.text: dict[str, list[str]] = defaultdict(list)
+        self.ids: list[str] = []
+        self.seed_depth = 0
+        self.seed_text: list[str] = []
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "a" and a.get("href"):
+            self.links.append(a["href"])
+        if self.seed_depth:
+            self.seed_depth += tag == "div"
+        elif tag == "div" and "seed-text" in (a.get("class") or "").split():
+            self.seed_depth = 1
+        if tag == "mark":
+            self.stack.append(a.get("data-ev"))
+            if a.get("id"):
+                self.ids.append(a["id"])
+
+    def handle_endtag(self, tag):
+        if tag == "mark" and self.stack:
+            self.stack.pop()
+        if tag == "div" and self.seed_depth:
+            self.seed_depth -= 1
+
+    def handle_data(self, data):
+        for key in set(self.stack):
+            if key:
+                self.text[key].append(data)
+        if self.seed_depth:
+            self.seed_text.append(data)
+
+    @classmethod
+    def of(cls, body: str) -> "Marks":
+        m = cls()
+        m.feed(body)
+        m.close()
+        return m
+
+
+def evidence_table(store) -> dict[str, dict]:
+    """evidence IRI -> source, exact, start, end (from the graph, independently of the server)."""
+    rows = select(store, f"""
+        PREFIX oa: <{OA}>
+        SELECT DISTINCT ?ev ?source ?exact ?start ?end WHERE {{
+          ?ev oa:hasSource ?source ; oa:hasSelector ?q, ?p .
+          ?q oa:exact ?exact . ?p oa:start ?start ; oa:end ?end .
+        }}""")
+    return {r["ev"]: {"source": r["source"], "exact": r["exact"], "start": int(r["start"]), "end": int(r["end"])}
+            for r in rows}
+
+
+# --- every IRI dereferences ------------------------------------------------------
+
+def test_every_minted_iri_dereferences_as_html(client, quads):
+    iris = sorted(i for i in minted(quads) if not _special(i))
+    assert len(iris) > 100
+    failures = []
+    for iri in iris:
+        r = client.get(path_of(iri), headers=HTML)
+        body = r.get_data(as_text=True)
+        if r.status_code != 200 or not r.content_type.startswith("text/html"):
+            failures.append((iri, r.status_code, r.content_type))
+        elif '<link rel="alternate" type="text/turtle"' not in body or r.headers.get("Vary") != "Accept":
+            failures.append((iri, "no Turtle alternate / Vary"))
+        elif any(leak in body for leak in LEAKS):
+            failures.append((iri, "leak"))
+    assert not failures, failures[:20]
+
+
+def test_every_minted_iri_dereferences_as_turtle_containing_it(client, quads):
+    iris = sorted(i for i in minted(quads) if not _special(i))
+    failures = []
+    for iri in iris:
+        r = client.get(path_of(iri), headers=TTL)
+        if r.status_code != 200 or r.mimetype != "text/turtle":
+            failures.append((iri, r.status_code, r.mimetype))
+            continue
+        g = rdflib.Graph().parse(data=r.get_data(as_text=True), format="turtle")
+        node = rdflib.URIRef(iri)
+        if (node, None, None) not in g and (None, None, node) not in g:
+            failures.append((iri, "not in its description"))
+    assert not failures, failures[:20]
+
+
+def test_every_minted_iri_dereferences_as_jsonld_containing_it(client, quads):
+    iris = sorted(i for i in minted(quads) if not _special(i))
+    failures = []
+    for iri in iris:
+        r = client.get(path_of(iri), headers=JSONLD)
+        if r.status_code != 200 or r.mimetype != "application/ld+json":
+            failures.append((iri, r.status_code, r.mimetype))
+            continue
+        terms = {t.value for q in ox.parse(r.data, format=ox.RdfFormat.JSON_LD) for t in (q.subject, q.object)
+                 if isinstance(t, ox.NamedNode)}
+        if iri not in terms:
+            failures.append((iri, "not in its description"))
+    assert not failures, failures[:20]
+
+
+@pytest.mark.parametrize("fmt,media,parse_as", [
+    ("nt", "application/n-triples", "nt"), ("rdf", "application/rdf+xml", "xml"),
+    ("ttl", "text/turtle", "turtle"), ("jsonld", "application/ld+json", "json-ld"),
+    ("trig", "application/trig", "trig"), ("nq", "application/n-quads", "nquads"),
+])
+def test_format_override_gives_each_rdf_format(client, fmt, media, parse_as):
+    r = client.get(f"/id/csto?format={fmt}", headers=HTML)
+    assert r.status_code == 200 and r.mimetype == media
+    g = rdflib.Dataset().parse(data=r.data, format=parse_as) if fmt in ("trig", "nq") else \
+        rdflib.Graph().parse(data=r.data, format=parse_as)
+    assert len(g) > 0
+
+
+def test_description_is_cbd_like_with_evidence_selectors(client, store):
+    """A fact's description holds its statements in and out and its evidence with both selectors."""
+    facts = select(store, f"SELECT DISTINCT ?f ?ev WHERE {{ ?f <{PROV_DERIVED}> ?ev }} ORDER BY ?f LIMIT 1")
+    assert facts, "no fact with evidence in the graph"
+    fact, ev = facts[0]["f"], facts[0]["ev"]
+    g = rdflib.Graph().parse(data=client.get(path_of(fact), headers=TTL).get_data(as_text=True), format="turtle")
+    assert (rdflib.URIRef(fact), rdflib.URIRef(PROV_DERIVED), rdflib.URIRef(ev)) in g
+    assert (rdflib.URIRef(ev), rdflib.URIRef(OA + "hasSource"), None) in g
+    exact = list(g.objects(None, rdflib.URIRef(OA + "exact")))
+    starts = list(g.objects(None, rdflib.URIRef(OA + "start")))
+    assert exact and starts
+
+
+def test_negotiation_errors(client):
+    assert client.get("/id/csto?format=png").status_code == 400
+    r = client.get("/id/csto", headers={"Accept": "image/png"})
+    assert r.status_code == 406
+    r = client.get("/id/csto", headers={"Accept": "text/turtle;q=0.5, text/html;q=0.9"})
+    assert r.mimetype == "text/html"
+    r = client.get("/id/csto", headers={"Accept": "text/html;q=0.1, application/ld+json"})
+    assert r.mimetype == "application/ld+json"
+
+
+def test_unknown_iri_is_a_clean_404(client):
+    for path in ("/id/no-such-thing", "/evidence/nope", "/source/nope", "/graph/nope", "/ontology/Nope",
+                 "/shapes/Nope", "/id/csto/nope", "/no-such-page"):
+        r = client.get(path, headers=HTML)
+        assert r.status_code == 404, path
+        body = r.get_data(as_text=True)
+        assert "Not found" in body and not any(leak in body for leak in LEAKS), path
+        r = client.get(path, headers=TTL)
+        assert r.status_code == 404 and not any(leak in r.get_data(as_text=True) for leak in LEAKS), path
+
+
+# --- pages: ontology, facts, sources ----------------------------------------------
+
+def test_ontology_index_lists_classes_and_properties(client, store):
+    body = client.get("/ontology", headers=HTML).get_data(as_text=True)
+    terms = select(store, f"""SELECT DISTINCT ?t WHERE {{ GRAPH <{BASE}graph/ontology> {{ ?t a ?k }}
+        VALUES ?k {{ <http://www.w3.org/2002/07/owl#Class> <http://www.w3.org/2002/07/owl#ObjectProperty>
+                     <http://www.w3.org/2002/07/owl#DatatypeProperty> }} FILTER(STRSTARTS(STR(?t), "{CSTO}")) }}""")
+    assert len(terms) > 50
+    missing = [t["t"] for t in terms if f'href="{path_of(t["t"])}"' not in body]
+    assert not missing
+
+
+def test_ontology_term_pages_show_label_definition_and_usage_count(client, store):
+    terms = select(store, f"""
+        PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        SELECT DISTINCT ?t ?kind ?label ?def WHERE {{ GRAPH <{BASE}graph/ontology> {{
+          ?t a ?kind ; rdfs:label ?label ; skos:definition ?def }}
+          VALUES ?kind {{ <http://www.w3.org/2002/07/owl#Class> <http://www.w3.org/2002/07/owl#ObjectProperty>
+                          <http://www.w3.org/2002/07/owl#DatatypeProperty> }} }}""")
+    assert len(terms) > 50
+    failures = []
+    for t in terms:
+        if t["kind"].endswith("Class"):
+            count = f"SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ ?x a <{t['t']}> }}"
+        else:
+            count = f"SELECT (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT ?s ?o WHERE {{ ?s <{t['t']}> ?o }} }}"
+        expected = select(store, count)[0]["n"]
+        body = client.get(path_of(t["t"]), headers=HTML).get_data(as_text=True)
+        text = html.unescape(body)
+        if t["label"] not in text:
+            failures.append((t["t"], "label"))
+        if t["def"] not in text:
+            failures.append((t["t"], "definition"))
+        if f'<strong class="usage-count">{expected}</strong>' not in body:
+            failures.append((t["t"], "usage count", expected))
+    assert not failures, failures[:20]
+
+
+def test_property_page_shows_domain_and_range(client):
+    body = client.get("/ontology/startedBy", headers=HTML).get_data(as_text=True)
+    assert re.search(r"<dt>Domain</dt><dd>.*?/ontology/Membership", body, re.S)
+    assert re.search(r"<dt>Range</dt><dd>.*?/ontology/MembershipEvent", body, re.S)
+
+
+def test_fact_pages_mark_each_quote_and_link_to_its_passage(client, store):
+    ev = evidence_table(store)
+    facts = defaultdict(set)
+    for r in select(store, f"SELECT DISTINCT ?f ?ev WHERE {{ ?f <{PROV_DERIVED}> ?ev FILTER(isIRI(?f)) }}"):
+        facts[r["f"]].add(r["ev"])
+    assert len(facts) > 20
+    failures = []
+    for fact, evs in sorted(facts.items()):
+        body = client.get(path_of(fact), headers=HTML).get_data(as_text=True)
+        marks = Marks.of(body)
+        for e in evs:
+            if e not in ev:
+                continue
+            key = e[len(EV):]
+            href = f'{path_of(ev[e]["source"])}#ev-{key}'
+            if href not in marks.links:
+                failures.append((fact, key, "no link to the passage"))
+            if "".join(marks.text.get(key, [])) != ev[e]["exact"]:
+                failures.append((fact, key, "mark is not the quote"))
+    assert not failures, failures[:20]
+
+
+def test_multi_source_fact_shows_each_sources_evidence(client, store):
+    rows = select(store, f"""PREFIX oa: <{OA}>
+        SELECT ?f (COUNT(DISTINCT ?src) AS ?n) WHERE {{ ?f <{PROV_DERIVED}> ?ev . ?ev oa:hasSource ?src }}
+        GROUP BY ?f HAVING (COUNT(DISTINCT ?src) > 1) ORDER BY ?f LIMIT 5""")
+    if not rows:
+        pytest.skip("no fact in the graph is supported by more than one source yet")
+    for r in rows:
+        body = client.get(path_of(r["f"]), headers=HTML).get_data(as_text=True)
+        sources = {m for m in re.findall(r'href="(/source/[^"#]+)#ev-', body)}
+        assert len(sources) == int(r["n"]), r["f"]
+
+
+def test_source_pages_mark_every_passage_at_its_offsets(client, store, built):
+    from csto_kg import seeds
+
+    ev = evidence_table(store)
+    by_source = defaultdict(list)
+    for e, d in ev.items():
+        by_source[d["source"]].append((e, d))
+    sources = select(store, f"SELECT DISTINCT ?s WHERE {{ ?s a <{CSTO}SourceDocument> }}")
+    assert sources
+    failures = []
+    for s in (r["s"] for r in sources):
+        r = client.get(path_of(s), headers=HTML)
+        assert r.status_code == 200, s
+        marks = Marks.of(r.get_data(as_text=True))
+        seed = seeds.load_seed(s[len(SRC):])
+        if "".join(marks.seed_text) != seed.text:
+            failures.append((s, "full text differs from the seed file"))
+        for e, d in by_source[s]:
+            key = e[len(EV):]
+            marked = "".join(marks.text.get(key, []))
+            if marked != d["exact"] or seed.text[d["start"]:d["end"]] != marked:
+                failures.append((s, key, marked[:60], d["exact"][:60]))
+            if marks.ids.count(f"ev-{key}") != 1:
+                failures.append((s, key, "anchor count", marks.ids.count(f"ev-{key}")))
+    assert not failures, failures[:20]
+
+
+def test_source_page_shows_metadata(client, store):
+    rows = select(store, f"""PREFIX dcterms: <http://purl.org/dc/terms/>
+        SELECT ?s ?title ?sha WHERE {{ ?s a <{CSTO}SourceDocument> ; dcterms:title ?title ; <{CSTO}sha256> ?sha }}""")
+    assert rows
+    for row in rows:
+        body = client.get(path_of(row["s"]), headers=HTML).get_data(as_text=True)
+        assert row["title"] in html.unescape(body)
+        assert row["sha"] in body and "matches the file served here" in body
+        assert "Publication date" in body
+
+
+# --- downloads --------------------------------------------------------------------
+
+def test_downloads_list_files_whose_sha256_matches_the_served_bytes(client, built):
+    body = client.get("/downloads", headers=HTML).get_data(as_text=True)
+    listed = dict(re.findall(r'<code class="hash" data-file="([^"]+)">([0-9a-f]{64})</code>', body))
+    assert set(listed) == {"csto-kg.trig", "csto-kg.nq", "csto-kg.ttl", "csto-kg.jsonld"}
+    sums = client.get("/downloads/SHA256SUMS").get_data(as_text=True)
+    for name, sha in listed.items():
+        r = client.get(f"/downloads/{name}")
+        assert r.status_code == 200
+        assert hashlib.sha256(r.data).hexdigest() == sha, name
+        assert f"{sha}  {name}" in sums
+
+
+# --- members as of a date -------------------------------------------------------------
+
+def certainly_members(store, day: str) -> set[str]:
+    """Written independently of the page's query: a period with a start certainly on or before the day
+    and no end that could be on or before it."""
+    rows = select(store, f"""
+        PREFIX csto: <{CSTO}> PREFIX org: <http://www.w3.org/ns/org#> PREFIX time: <http://www.w3.org/2006/time#>
+        PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+        SELECT DISTINCT ?state WHERE {{
+          ?m a csto:Membership ; org:member ?state ; org:organization <{ID}csto> ; org:memberDuring ?d .
+          ?d time:hasBeginning/csto:notAfter ?startLatest .
+          FILTER(?startLatest <= "{day}"^^xsd:date)
+          FILTER NOT EXISTS {{ ?d time:hasEnd ?end .
+                               FILTER NOT EXISTS {{ ?end csto:notBefore ?endEarliest . FILTER(?endEarliest > "{day}"^^xsd:date) }} }}
+        }}""")
+    return {r["state"] for r in rows}
+
+
+@pytest.mark.parametrize("day", ["2023-11-30", "1992-05-14", "1995-06-01", "2005-01-01", "2013-01-01"])
+def test_members_page_lists_exactly_the_certain_members(client, store, day):
+    r = client.get(f"/members?date={day}", headers=HTML)
+    assert r.status_code == 200
+    body = r.get_data(as_text=True)
+    block = re.search(r'<ul class="member-list" id="certain-members">(.*?)</ul>', body, re.S)
+    shown = {BASE + h[1:] for h in re.findall(r'href="([^"]+)"', block.group(1))} if block else set()
+    assert shown == certainly_members(store, day)
+    if day == "2023-11-30":
+        assert shown, "the graph says no state was a member on 2023-11-30"
+
+
+def test_members_page_runs_the_named_query(client):
+    from csto_kg import paths
+
+    body = client.get("/members?date=2001-02-03", headers=HTML).get_data(as_text=True)
+    assert '"2001-02-03"^^xsd:date' in html.unescape(body)
+    text = (paths.QUERIES / "members-as-of.rq").read_text(encoding="utf-8")
+    assert '"2023-11-30"^^xsd:date' in text
+
+
+@pytest.mark.parametrize("bad", ["garbage", "2023-02-30", "2023-1-5", "", "2023-11-30'}", "20231130"])
+def test_members_bad_date_is_400(client, bad):
+    r = client.get("/members", query_string={"date": bad}, headers=HTML)
+    assert r.status_code == 400
+    assert "YYYY-MM-DD" in r.get_data(as_text=True) or "calendar day" in r.get_data(as_text=True)
+
+
+# --- validation, home, query page ------------------------------------------------------
+
+def test_validation_report_page_and_rdf(client, built):
+    body = client.get("/validation", headers=HTML).get_data(as_text=True)
+    if not (built.path / "validation.ttl").exists():
+        assert "no validation report" in body
+        assert client.get("/validation", headers=TTL).status_code == 404
+        return
+    assert "conforms" in body
+    g = rdflib.Graph().parse(data=client.get("/validation", headers=TTL).get_data(as_text=True), format="turtle")
+    sh = rdflib.Namespace("http://www.w3.org/ns/shacl#")
+    assert (None, rdflib.RDF.type, sh.ValidationReport) in g
+    r = client.get("/validation", headers=JSONLD)
+    assert r.status_code == 200 and r.mimetype == "application/ld+json"
+    assert any(q.predicate.value == str(sh.conforms) for q in ox.parse(r.data, format=ox.RdfFormat.JSON_LD))
+
+
+def test_home_timeline_has_a_bar_per_membership_linking_to_it(client, store):
+    body = client.get("/", headers=HTML).get_data(as_text=True)
+    svg = re.search(r"<svg[^>]*class=\"timeline\".*?</svg>", body, re.S)
+    assert svg
+    memberships = {r["m"] for r in select(store, f"SELECT DISTINCT ?m WHERE {{ ?m a <{CSTO}Membership> }}")}
+    assert memberships
+    bars = set(re.findall(r'<a class="period" href="([^"]+)"', svg.group(0)))
+    assert bars == {path_of(m) for m in memberships}
+    for link in ("/query", "/downloads", "/validation", "/ontology", "/dataset"):
+        assert f'href="{link}"' in body
+
+
+def test_query_page_preloads_every_named_query_and_uses_only_local_assets(client):
+    from csto_kg import paths
+
+    body = client.get("/query", headers=HTML).get_data(as_text=True)
+    names = sorted(p.stem for p in paths.QUERIES.glob("*.rq"))
+    assert names
+    data = re.search(r'<script type="application/json" id="example-queries">(.*?)</script>', body, re.S).group(1)
+    for name in names:
+        assert f'"name": "{name}"' in data or f'"name":"{name}"' in data
+    assets = re.findall(r'<(?:script|link)[^>]*(?:src|href)="([^"]+)"', body)
+    assert assets and all(a.startswith("/") or a.startswith("data:") for a in assets), assets
+    for a in assets:
+        if a.startswith("/static/"):
+            assert client.get(a).status_code == 200, a
+
+
+def test_query_page_works_with_no_named_queries(client, tmp_path, monkeypatch):
+    from csto_kg import paths
+
+    monkeypatch.setattr(paths, "QUERIES", tmp_path)
+    r = client.get("/query", headers=HTML)
+    assert r.status_code == 200
+    assert '<script type="application/json" id="example-queries">[]</script>' in r.get_data(as_text=True)
+
+
+# --- nothing but published files -------------------------------------------------------
+
+@pytest.mark.parametrize("path", [
+    "/source/../../etc/passwd", "/source/..%2F..%2Fpyproject.toml", "/source/%2e%2e/%2e%2e/pyproject.toml",
+    "/source/000_2e5f64a402117a9e.txt", "/source/..", "/downloads/../manifest.json", "/downloads/..%2Fmanifest.json",
+    "/downloads/%2Fetc%2Fpasswd", "/downloads/dataset.nq", "/downloads/..", "/static/../app.py",
+    "/static/..%2Fapp.py", "/static/%2e%2e/pages.py", "/static/vendor/../../pages.py", "/id/../../pyproject.toml",
+    "/id/..%2F..%2Fpyproject.toml", "/evidence/../../etc/passwd", "/graph/../../build/current/manifest.json",
+    "/shapes/../shapes/membership.ttl", "/ontology/../../pyproject.toml",
+])
+def test_traversal_is_404_never_a_file(client, path):
+    r = client.get(path, headers=HTML, follow_redirects=True)   # "//" is merged by a redirect first
+    body = r.get_data(as_text=True)
+    assert r.status_code == 404, (path, r.status_code)
+    assert not any(leak in body for leak in LEAKS + ('"key":', "@prefix", "<https://"))
+
+
+def test_escaping_of_data_in_pages(client):
+    from csto_kg.server.highlight import Span, mark_all
+
+    out = str(mark_all('a <script>alert("x")</script> & b', [Span(2, 10, 'k"><x')]))
+    assert "<script>" not in out and "&lt;script&gt;" in out and 'data-ev="k&#34;&gt;&lt;x"' in out
