@@ -39,8 +39,12 @@ def local_path(iri: str) -> str | None:
 
 
 def exists(store: ox.Store, iri: str) -> bool:
-    """Whether the dataset mentions ``iri`` as subject, predicate, object or graph name."""
-    node = ox.NamedNode(iri)
+    """Whether the dataset mentions ``iri`` as subject, predicate, object or graph name
+    (never, for a string that is no IRI: a request path with spaces or invalid bytes)."""
+    try:
+        node = ox.NamedNode(iri)
+    except ValueError:
+        return False
     return any(True for _ in store.quads_for_pattern(node, None, None, None)) or \
         any(True for _ in store.quads_for_pattern(None, None, node, None)) or \
         any(True for _ in store.quads_for_pattern(None, node, None, None)) or \

@@ -290,14 +290,17 @@ def members():
     except BadDate as e:
         return error_response(400, "Bad date", str(e))
     store, labels = _store(), _labels()
-    states = members_on(store, day)
+    try:
+        states = members_on(store, day)
+        query = query_for(day)
+    except (OSError, RuntimeError) as e:   # queries/members-as-of.rq missing or without its VALUES ?date line
+        return error_response(503, "Query unavailable", str(e))
     ev = {}
     for s in states:
         for p in s.periods:
             for e in p.evidence:
                 if e not in ev:
                     ev[e] = evidence(store, e, context_width=100)
-    query = query_for(day)
     links = [Alternate("/sparql?" + urlencode({"query": query}), "application/sparql-results+json",
                        "SPARQL results (JSON)")]
     return _html_response("members.html", links, negotiated=False, day=day, states=states, evidence=ev, labels=labels,

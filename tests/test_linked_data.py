@@ -479,6 +479,7 @@ def test_query_page_works_with_no_named_queries(client, tmp_path, monkeypatch):
     "/static/..%2Fapp.py", "/static/%2e%2e/pages.py", "/static/vendor/../../pages.py", "/id/../../pyproject.toml",
     "/id/..%2F..%2Fpyproject.toml", "/evidence/../../etc/passwd", "/graph/../../build/current/manifest.json",
     "/shapes/../shapes/membership.ttl", "/ontology/../../pyproject.toml",
+    "/source/%c0%ae%c0%ae/%c0%ae%c0%ae/etc/passwd", "/id/a%20b", "/id/%7Bx%7D", "/evidence/%3Cx%3E", "/graph/%00",
 ])
 def test_traversal_is_404_never_a_file(client, path):
     r = client.get(path, headers=HTML, follow_redirects=True)   # "//" is merged by a redirect first
@@ -492,3 +493,22 @@ def test_escaping_of_data_in_pages(client):
 
     out = str(mark_all('a <script>alert("x")</script> & b', [Span(2, 10, 'k"><x')]))
     assert "<script>" not in out and "&lt;script&gt;" in out and 'data-ev="k&#34;&gt;&lt;x"' in out
+
+
+@pytest.mark.parametrize("spans", [
+    [(0, 5, "a"), (3, 9, "b")],                      # crossing
+    [(0, 12, "outer"), (4, 7, "inner")],             # nested
+    [(2, 8, "x"), (2, 8, "y"), (5, 11, "z")],        # identical, then crossing both
+    [(0, 3, "p"), (3, 6, "q"), (9, 12, "r")],        # adjacent and apart
+])
+def test_marks_stay_well_nested_and_each_passage_reads_whole(spans):
+    from csto_kg.server.highlight import Span, mark_all
+
+    text = "0123456789\nab<&>"
+    out = str(mark_all(text, [Span(s, e, k) for s, e, k in spans]))
+    assert out.count("<mark") == out.count("</mark>")
+    marks = Marks.of(f'<div class="seed-text">{out}</div>')
+    assert "".join(marks.seed_text) == text
+    for s, e, k in spans:
+        assert "".join(marks.text[k]) == text[s:e], k
+        assert marks.ids.count(f"ev-{k}") == 1
