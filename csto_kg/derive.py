@@ -15,6 +15,8 @@ Two rules, both deterministic functions of the curated data:
    give one node different dates, the widest span. Nodes with asserted bounds
    (date estimates) keep theirs. Queries compare these ``xsd:date`` bounds
    instead of mixing precisions.
+3. **Ordered bounds.** An undated start or end of a membership period takes
+   bounds from the order of its state's periods (see :func:`_ordered_bounds`).
 """
 
 from __future__ import annotations
@@ -91,11 +93,70 @@ def _date_bounds(*graphs: Graph) -> Iterator[Triple]:
         yield node, CSTO.notAfter, Literal(hi.isoformat(), datatype=XSD.date)
 
 
+def _ordinal(g: Graph, period: Node) -> int | None:
+    """A period's place among its state's periods: the csto:ordinal of the event ending (or starting) it."""
+    for prop in (CSTO.endedBy, CSTO.startedBy):
+        event = g.value(period, prop)
+        value = g.value(event, CSTO.ordinal) if event is not None else None
+        if value is not None:
+            try:
+                return int(value)
+            except (TypeError, ValueError):
+                return None
+    return None
+
+
+def _ordered_bounds(g: Graph, derived: Graph) -> Iterator[Triple]:
+    """Bounds for undated instants, from the order of one state's membership periods.
+
+    Within a period the start is not after the end; period k ends before period
+    k+1 (ordered by the ordinals of their events) starts. Lower bounds flow
+    forward along that chain, upper bounds backward, and an instant whose own
+    date gives no bound takes the chained one. Uzbekistan's first withdrawal,
+    undated, thus ends no later than its second (2012), and on a date after 2012
+    Uzbekistan is certainly not a member.
+    """
+    def value(node, prop):
+        v = derived.value(node, prop)
+        return v if v is not None else g.value(node, prop)
+
+    by_state: dict[tuple[Node, Node], list[tuple[int, Node]]] = {}
+    for period in g.subjects(RDF.type, CSTO.Membership):
+        n = _ordinal(g, period)
+        if n is not None:
+            key = (g.value(period, ORG.member), g.value(period, ORG.organization))
+            by_state.setdefault(key, []).append((n, period))
+    for periods in by_state.values():
+        chain: list[Node] = []  # start, end, start, end, ... in time order
+        for _, period in sorted(periods, key=lambda x: x[0]):
+            interval = value(period, ORG.memberDuring)
+            if interval is not None:
+                chain += [value(interval, TIME.hasBeginning), value(interval, TIME.hasEnd)]
+        known_lo = [value(i, CSTO.notBefore) if i is not None else None for i in chain]
+        known_hi = [value(i, CSTO.notAfter) if i is not None else None for i in chain]
+        lo: list[Literal | None] = []
+        for v in known_lo:
+            lo.append(v if v is not None else (lo[-1] if lo else None))
+        hi: list[Literal | None] = [None] * len(chain)
+        later = None
+        for k in range(len(chain) - 1, -1, -1):
+            hi[k] = later = known_hi[k] if known_hi[k] is not None else later
+        for k, instant in enumerate(chain):
+            if instant is None:
+                continue
+            if known_lo[k] is None and lo[k] is not None:
+                yield instant, CSTO.notBefore, lo[k]
+            if known_hi[k] is None and hi[k] is not None:
+                yield instant, CSTO.notAfter, hi[k]
+
+
 def derive(data: Graph) -> Graph:
     """The derived triples for ``data`` (ontology + curated facts, as one graph)."""
     out = Graph()
     for t in _membership_intervals(data):
         out.add(t)
     for t in list(_date_bounds(data, out)):  # (not data + out: that copies the whole graph)
+        out.add(t)
+    for t in list(_ordered_bounds(data, out)):
         out.add(t)
     return out
