@@ -1,0 +1,581 @@
+"""The benchmark: our endpoint against Oxigraph's own server, side by side, at several scales.
+
+    python -m bench.run                      # --quick: the curated graph and 1e4 (a few minutes)
+    python -m bench.run --scales curated,1e4,1e5,1e6 --update-readme
+
+For each scale (``curated`` = this checkout's graph; ``1e4``... = a synthetic
+project from :mod:`bench.generate`, seed ``--seed``):
+
+1. **build** (``csto-kg build --force``, in a private build directory) and its
+   parts from the manifest (load, infer, validate, writes), wall time and peak
+   RSS; up to ``--owlrl-max`` also with ``--reasoner owlrl`` for comparison;
+2. **export** the dataset as N-Quads (``csto-kg export``);
+3. **Oxigraph**: ``oxigraph load`` of that dump into a fresh store, then
+   ``oxigraph serve-read-only --union-default-graph`` on loopback; start-up =
+   load + time to the first answered query;
+4. **ours**: ``csto-kg serve --port P`` on the same build (current, so nothing
+   is rebuilt); start-up = time to the first answered query;
+5. every query of ``bench/queries/*.rq`` (the typical mix) and the project's
+   competency queries (``queries/*.rq``) against both, over HTTP (POST
+   ``application/sparql-query``, a new connection per request for both):
+   ``--warmup`` runs, then ``--reps`` timed runs each: median and p99, ratio
+   ours / Oxigraph's, and whether both returned the same number of results;
+6. throughput: ``--clients`` concurrent clients for ``--duration`` seconds on
+   the lookup and on the mix: requests/s both, ratio;
+7. peak memory: the RSS of each server's process tree (``/proc``), sampled.
+
+Everything runs on 127.0.0.1, every request has a timeout, every server is
+stopped at the end. Results go to ``bench/results/<date>.json`` (ignored by
+git) and ``bench/RESULTS.md`` (the table, the machine and the date);
+``--update-readme`` also copies the table into the README's benchmark section.
+"""
+
+from __future__ import annotations
+
+import argparse
+import concurrent.futures as cf
+import datetime as dt
+import http.client
+import json
+import os
+import platform
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from bench.generate import generate, parse_scale  # noqa: E402
+
+RESULTS = REPO / "bench" / "results"
+MIX = REPO / "bench" / "queries"
+ACCEPT = {"select": "application/sparql-results+json", "graph": "application/n-triples"}
+README_START, README_END = "<!-- bench:start -->", "<!-- bench:end -->"
+
+
+# --------------------------------------------------------------------------- processes and memory
+def _children() -> dict[int, list[int]]:
+    kids: dict[int, list[int]] = {}
+    for d in os.listdir("/proc"):
+        if d.isdigit():
+            try:
+                with open(f"/proc/{d}/stat") as f:
+                    ppid = int(f.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            kids.setdefault(ppid, []).append(int(d))
+    return kids
+
+
+def tree_rss(pid: int) -> int:
+    """Resident memory (bytes) of ``pid`` and all its descendants."""
+    kids, total, stack = _children(), 0, [pid]
+    while stack:
+        p = stack.pop()
+        try:
+            with open(f"/proc/{p}/status") as f:
+                for line in f:
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1]) * 1024
+                        break
+        except OSError:
+            pass
+        stack += kids.get(p, [])
+    return total
+
+
+class PeakSampler(threading.Thread):
+    """Samples the RSS of a process tree every ``interval`` seconds; ``peak`` is the largest seen."""
+
+    def __init__(self, pid: int, interval: float = 0.1):
+        super().__init__(daemon=True)
+        self.pid, self.interval, self.peak = pid, interval, 0
+        self._halt = threading.Event()
+
+    def run(self) -> None:
+        while not self._halt.is_set():
+            self.peak = max(self.peak, tree_rss(self.pid))
+            self._halt.wait(self.interval)
+
+    def stop(self) -> int:
+        self._halt.set()
+        self.join()
+        return self.peak
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass
+class Server:
+    name: str
+    proc: subprocess.Popen
+    port: int
+    path: str
+    startup_s: float = 0.0
+    sampler: PeakSampler | None = None
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            try:
+                os.killpg(self.proc.pid, signal.SIGTERM)
+                self.proc.wait(10)
+            except (ProcessLookupError, subprocess.TimeoutExpired):
+                try:
+                    os.killpg(self.proc.pid, signal.SIGKILL)
+                except ProcessLookupError:
+                    pass
+                self.proc.wait(10)
+
+
+def run_timed(cmd: list[str], env: dict, log: Path) -> tuple[float, int, int]:
+    """Run ``cmd``; return (wall seconds, peak RSS bytes of it and its children, exit code)."""
+    t = time.perf_counter()
+    with open(log, "ab") as out:
+        proc = subprocess.Popen(cmd, env=env, stdout=out, stderr=subprocess.STDOUT)
+        sampler = PeakSampler(proc.pid, 0.2)
+        sampler.start()
+        _, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+    peak = max(sampler.stop(), usage.ru_maxrss * 1024)
+    return time.perf_counter() - t, peak, proc.returncode
+
+
+# --------------------------------------------------------------------------- HTTP
+def query_http(port: int, path: str, query: str, accept: str, timeout: float = 120.0) -> tuple[int, bytes]:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
+    try:
+        conn.request("POST", path, body=query.encode("utf-8"),
+                     headers={"Content-Type": "application/sparql-query", "Accept": accept, "Connection": "close"})
+        resp = conn.getresponse()
+        return resp.status, resp.read()
+    finally:
+        conn.close()
+
+
+def result_size(kind: str, body: bytes) -> int | None:
+    try:
+        if kind == "select":
+            data = json.loads(body)
+            return len(data["results"]["bindings"]) if "results" in data else int(bool(data.get("boolean")))
+        return sum(1 for line in body.splitlines() if line.strip() and not line.startswith(b"#"))
+    except (ValueError, KeyError):
+        return None
+
+
+def wait_ready(server: Server, t0: float, timeout: float) -> float:
+    """Seconds from ``t0`` to the first 200 answer to a trivial query."""
+    deadline = t0 + timeout
+    while time.perf_counter() < deadline:
+        if server.proc.poll() is not None:
+            raise RuntimeError(f"{server.name} exited with {server.proc.returncode}")
+        try:
+            status, _ = query_http(server.port, server.path, "ASK { ?s ?p ?o }", ACCEPT["select"], timeout=5)
+            if status == 200:
+                return time.perf_counter() - t0
+        except OSError:
+            pass
+        time.sleep(0.02)
+    raise RuntimeError(f"{server.name} not ready after {timeout} s")
+
+
+# --------------------------------------------------------------------------- queries
+@dataclass
+class Query:
+    name: str
+    text: str
+    kind: str   # select | graph
+    origin: str  # mix | competency
+
+
+def load_queries(root: Path) -> list[Query]:
+    out = []
+    for origin, folder in (("mix", MIX), ("competency", root / "queries")):
+        for f in sorted(folder.glob("*.rq")):
+            text = f.read_text(encoding="utf-8")
+            body = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith(("#", "PREFIX", "prefix")))
+            kind = "graph" if body.lstrip().upper().startswith(("CONSTRUCT", "DESCRIBE")) else "select"
+            name = f.stem if origin == "mix" else f"queries/{f.stem}"
+            out.append(Query(name, text, kind, origin))
+    return out
+
+
+def measure(server: Server, q: Query, warmup: int, reps: int, budget_s: float) -> dict:
+    accept = ACCEPT[q.kind]
+    sizes, times, errors = set(), [], []
+    for _ in range(warmup):
+        status, body = query_http(server.port, server.path, q.text, accept)
+        if status != 200:
+            errors.append(f"{status}: {body[:200].decode('utf-8', 'replace')}")
+            return {"error": errors[0]}
+        sizes.add(result_size(q.kind, body))
+    spent = 0.0
+    for _ in range(reps):
+        t = time.perf_counter()
+        status, body = query_http(server.port, server.path, q.text, accept)
+        elapsed = time.perf_counter() - t
+        if status != 200:
+            return {"error": f"{status}: {body[:200].decode('utf-8', 'replace')}"}
+        times.append(elapsed)
+        sizes.add(result_size(q.kind, body))
+        spent += elapsed
+        if spent > budget_s and len(times) >= 3:
+            break
+    times.sort()
+    p99 = times[min(len(times) - 1, int(round(0.99 * (len(times) - 1))))]
+    return {"median_ms": statistics.median(times) * 1000, "p99_ms": p99 * 1000, "n": len(times),
+            "results": sorted(sizes, key=str)}
+
+
+def _client(port: int, path: str, queries: list[tuple[str, str]], threads: int, duration: float) -> tuple[int, int]:
+    """One client process: ``threads`` threads sending ``queries`` round-robin until the deadline."""
+    ok = [0] * threads
+    bad = [0] * threads
+    deadline = time.perf_counter() + duration
+
+    def loop(i: int) -> None:
+        n = i
+        while time.perf_counter() < deadline:
+            text, accept = queries[n % len(queries)]
+            n += 1
+            try:
+                status, _ = query_http(port, path, text, accept, timeout=30)
+            except OSError:
+                status = 0
+            if status == 200:
+                ok[i] += 1
+            else:
+                bad[i] += 1
+
+    ts = [threading.Thread(target=loop, args=(i,)) for i in range(threads)]
+    for t in ts:
+        t.start()
+    for t in ts:
+        t.join()
+    return sum(ok), sum(bad)
+
+
+def throughput(server: Server, queries: list[Query], clients: int, duration: float) -> dict:
+    procs = max(1, min(clients, os.cpu_count() or 1))
+    per = [clients // procs + (i < clients % procs) for i in range(procs)]
+    payload = [(q.text, ACCEPT[q.kind]) for q in queries]
+    t = time.perf_counter()
+    with cf.ProcessPoolExecutor(procs) as pool:
+        futures = [pool.submit(_client, server.port, server.path, payload, n, duration) for n in per if n]
+        counts = [f.result() for f in futures]
+    elapsed = time.perf_counter() - t
+    ok, bad = sum(c[0] for c in counts), sum(c[1] for c in counts)
+    return {"rps": ok / duration, "ok": ok, "errors": bad, "elapsed_s": elapsed}
+
+
+# --------------------------------------------------------------------------- one scale
+@dataclass
+class Scale:
+    label: str
+    root: Path
+    build_dir: Path
+    result: dict = field(default_factory=dict)
+
+
+def _env(scale: Scale) -> dict:
+    env = dict(os.environ, CSTO_KG_ROOT=str(scale.root), CSTO_KG_BUILD=str(scale.build_dir))
+    env["PYTHONPATH"] = str(REPO) + os.pathsep + env.get("PYTHONPATH", "")
+    return env
+
+
+def _cli(*args: str) -> list[str]:
+    return [sys.executable, "-m", "csto_kg.cli", *args]
+
+
+def prepare(label: str, work: Path, seed: int) -> Scale:
+    if label == "curated":
+        return Scale(label, REPO, work / "curated" / "build")
+    root = work / label / "project"
+    t = time.perf_counter()
+    stats = generate(root, parse_scale(label), seed)
+    scale = Scale(label, root, work / label / "build")
+    scale.result["generate_s"] = time.perf_counter() - t
+    scale.result["documents"] = stats.documents
+    return scale
+
+
+def bench_build(scale: Scale, args, log: Path) -> None:
+    r = scale.result
+    wall, peak, code = run_timed(_cli("build", "--force"), _env(scale), log)
+    if code != 0:  # e.g. shapes that do not load: measure the rest without validation
+        r["build_error"] = f"build with validation failed (exit {code}); rebuilt with --no-validate"
+        print(f"[{scale.label}]   {r['build_error']}", flush=True)
+        wall, peak, code = run_timed(_cli("build", "--force", "--no-validate"), _env(scale), log)
+    if code != 0:
+        raise RuntimeError(f"build failed at {scale.label}: see {log}")
+    manifest = json.loads((scale.build_dir / "current" / "manifest.json").read_text())
+    r["build"] = {"wall_s": wall, "peak_rss": peak, "timings_s": manifest["timings_s"],
+                  "triples": manifest["triples"], "conforms": manifest.get("conforms")}
+    if scale.label == "curated" or parse_scale(scale.label) <= parse_scale(args.owlrl_max):
+        ref = Scale(scale.label, scale.root, scale.build_dir.parent / "build-owlrl")
+        env = dict(_env(ref), CSTO_KG_SHACL_SPARQL="pyshacl")
+        wall, peak, code = run_timed(_cli("build", "--force", "--reasoner", "owlrl"), env, log)
+        if code == 0:
+            m = json.loads((ref.build_dir / "current" / "manifest.json").read_text())
+            r["build_owlrl"] = {"wall_s": wall, "infer_s": m["timings_s"]["infer"], "peak_rss": peak,
+                                "validate_s": m["timings_s"].get("validate")}
+        shutil.rmtree(ref.build_dir, ignore_errors=True)
+
+
+def start_oxigraph(scale: Scale, dump: Path, log: Path) -> Server:
+    store = scale.build_dir.parent / "oxigraph-store"
+    shutil.rmtree(store, ignore_errors=True)
+    t0 = time.perf_counter()
+    load_s, load_peak, code = run_timed(["oxigraph", "load", "--location", str(store), "--file", str(dump)], dict(os.environ), log)
+    if code != 0:
+        raise RuntimeError(f"oxigraph load failed: see {log}")
+    port = free_port()
+    t1 = time.perf_counter()
+    proc = subprocess.Popen(["oxigraph", "serve-read-only", "--location", str(store), "--bind", f"127.0.0.1:{port}",
+                             "--union-default-graph"], stdout=open(log, "ab"), stderr=subprocess.STDOUT,
+                            start_new_session=True)
+    server = Server("oxigraph", proc, port, "/query")
+    ready = wait_ready(server, t1, 60)
+    server.startup_s = ready
+    scale.result["oxigraph_start"] = {"load_s": load_s, "ready_s": ready, "total_s": time.perf_counter() - t0,
+                                      "load_peak_rss": load_peak}
+    return server
+
+
+def start_ours(scale: Scale, log: Path) -> Server:
+    port = free_port()
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(_cli("serve", "--host", "127.0.0.1", "--port", str(port)), env=_env(scale),
+                            stdout=open(log, "ab"), stderr=subprocess.STDOUT, start_new_session=True)
+    server = Server("ours", proc, port, "/sparql")
+    server.startup_s = wait_ready(server, t0, 120)
+    scale.result["ours_start"] = {"ready_s": server.startup_s}
+    return server
+
+
+def bench_scale(scale: Scale, args, log: Path) -> dict:
+    r = scale.result
+    r["label"] = scale.label
+    print(f"[{scale.label}] build ...", flush=True)
+    bench_build(scale, args, log)
+    b = r["build"]
+    print(f"[{scale.label}]   {b['triples']['total']} triples, build {b['wall_s']:.1f} s {b['timings_s']}", flush=True)
+
+    dump = scale.build_dir.parent / "dump.nq"
+    t = time.perf_counter()
+    _, _, code = run_timed(_cli("export", "--format", "nq", "-o", str(dump)), _env(scale), log)
+    if code != 0:
+        raise RuntimeError(f"export failed: see {log}")
+    r["export_s"] = time.perf_counter() - t
+
+    servers: list[Server] = []
+    try:
+        print(f"[{scale.label}] start servers ...", flush=True)
+        ox = start_oxigraph(scale, dump, log)
+        servers.append(ox)
+        ours = start_ours(scale, log)
+        servers.append(ours)
+        for s in servers:
+            s.sampler = PeakSampler(s.proc.pid)
+            s.sampler.start()
+
+        queries = load_queries(scale.root)
+        r["queries"] = {}
+        for q in queries:
+            row = {"origin": q.origin}
+            for s in (ox, ours):
+                row[s.name] = measure(s, q, args.warmup, args.reps, args.query_budget)
+            a, b = row["ours"], row["oxigraph"]
+            if "median_ms" in a and "median_ms" in b:
+                row["ratio_median"] = a["median_ms"] / b["median_ms"]
+                row["ratio_p99"] = a["p99_ms"] / b["p99_ms"]
+                row["same_results"] = a["results"] == b["results"]
+            r["queries"][q.name] = row
+            print(f"[{scale.label}]   {q.name:40s} ours {a.get('median_ms', float('nan')):8.2f} ms  "
+                  f"oxigraph {b.get('median_ms', float('nan')):8.2f} ms  x{row.get('ratio_median', float('nan')):.2f}"
+                  f"{'' if row.get('same_results', True) else '  RESULTS DIFFER'}"
+                  f"{'  ' + a.get('error', b.get('error', '')) if 'error' in a or 'error' in b else ''}", flush=True)
+
+        lookup = [q for q in queries if q.name == "lookup-iri"]
+        mix = [q for q in queries if q.origin == "mix"]
+        r["throughput"] = {}
+        for name, qs in (("lookup", lookup), ("mix", mix)):
+            row = {}
+            for s in (ox, ours):
+                row[s.name] = throughput(s, qs, args.clients, args.duration)
+            row["ratio"] = row["ours"]["rps"] / row["oxigraph"]["rps"] if row["oxigraph"]["rps"] else None
+            r["throughput"][name] = row
+            print(f"[{scale.label}]   throughput {name}: ours {row['ours']['rps']:.0f}/s "
+                  f"(errors {row['ours']['errors']}), oxigraph {row['oxigraph']['rps']:.0f}/s", flush=True)
+        for s in servers:
+            r.setdefault("peak_rss", {})[s.name] = s.sampler.stop()
+    finally:
+        for s in servers:
+            s.stop()
+    return r
+
+
+# --------------------------------------------------------------------------- report
+def machine() -> dict:
+    model = ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+        mem = int(next(l for l in Path("/proc/meminfo").read_text().splitlines() if l.startswith("MemTotal")).split()[1])
+    except (OSError, StopIteration):
+        mem = 0
+    import pyoxigraph
+    import rdflib
+
+    return {"cpus": os.cpu_count(), "cpu": model, "ram_gib": round(mem / 1024 / 1024, 1),
+            "python": platform.python_version(), "rdflib": rdflib.__version__, "pyoxigraph": pyoxigraph.__version__,
+            "date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")}
+
+
+def _mb(n: float | None) -> str:
+    return "–" if not n else f"{n / 2**20:.0f} MB"
+
+
+def _f(x: float | None, fmt: str = "{:.2f}") -> str:
+    return "–" if x is None else fmt.format(x)
+
+
+def markdown(runs: list[dict], info: dict, command: str) -> str:
+    out = [f"Measured {info['date']} on {info['cpus']} × {info['cpu']}, {info['ram_gib']} GiB RAM; "
+           f"Python {info['python']}, rdflib {info['rdflib']}, pyoxigraph/oxigraph {info['pyoxigraph']}. "
+           f"Command: `{command}`.", ""]
+    out += ["### Build and start-up", "",
+            "| scale | triples (asserted + inferred) | build | load | infer | infer, owlrl | validate | validate, pyshacl alone | writes | build peak RSS | ours ready | Oxigraph load + ready |",
+            "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+    for r in runs:
+        b = r["build"]
+        t = b["timings_s"]
+        writes = sum(v for k, v in t.items() if k.startswith("write") or k == "dumps")
+        ow = r.get("build_owlrl", {}).get("infer_s")
+        pv = r.get("build_owlrl", {}).get("validate_s")
+        ox = r["oxigraph_start"]
+        out.append(f"| {r['label']} | {b['triples']['asserted']:,} + {b['triples']['inferred']:,} | {b['wall_s']:.1f} s | "
+                   f"{t.get('load', 0):.1f} s | {t.get('infer', 0):.2f} s | {_f(ow, '{:.1f} s')} | {_f(t.get('validate'), '{:.1f} s')} | {_f(pv, '{:.1f} s')} | "
+                   f"{writes:.1f} s | {_mb(b['peak_rss'])} | {r['ours_start']['ready_s']:.2f} s | "
+                   f"{ox['load_s']:.2f} + {ox['ready_s']:.2f} s |")
+    out += ["", "### Query latency over HTTP (median / p99, ms; ratio = ours / Oxigraph's median)", ""]
+    names = []
+    for r in runs:
+        for n in r["queries"]:
+            if n not in names:
+                names.append(n)
+    head = "| query | " + " | ".join(f"{r['label']} ours | {r['label']} Oxigraph | ×" for r in runs) + " |"
+    out += [head, "|---|" + "---|---|---|" * len(runs)]
+    worst = {}
+    for n in names:
+        cells = []
+        for r in runs:
+            row = r["queries"].get(n)
+            if row is None:
+                cells += ["", "", ""]
+                continue
+            a, b = row["ours"], row["oxigraph"]
+            if "median_ms" not in a or "median_ms" not in b:
+                cells += [a.get("error", "ok")[:40], b.get("error", "ok")[:40], "–"]
+                continue
+            mark = "" if row.get("same_results") else " ≠"
+            cells += [f"{a['median_ms']:.1f} / {a['p99_ms']:.1f}", f"{b['median_ms']:.1f} / {b['p99_ms']:.1f}",
+                      f"{row['ratio_median']:.2f}{mark}"]
+            worst[r["label"]] = max(worst.get(r["label"], 0), row["ratio_median"])
+        origin = next((r["queries"][n]["origin"] for r in runs if n in r["queries"]), "")
+        out.append(f"| {n} | " + " | ".join(cells) + " |")
+    out.append("| **worst ratio** | " + " | ".join(f" | | **{_f(worst.get(r['label']))}**" for r in runs) + " |")
+    out += ["", "### Throughput and memory", "",
+            "| scale | lookup req/s ours / Oxigraph (×) | mix req/s ours / Oxigraph (×) | errors ours | peak RSS ours / Oxigraph |",
+            "|---|---|---|---|---|"]
+    for r in runs:
+        t = r["throughput"]
+        cells = []
+        for k in ("lookup", "mix"):
+            cells.append(f"{t[k]['ours']['rps']:.0f} / {t[k]['oxigraph']['rps']:.0f} ({_f(t[k]['ratio'])})")
+        errs = t["lookup"]["ours"]["errors"] + t["mix"]["ours"]["errors"]
+        out.append(f"| {r['label']} | {cells[0]} | {cells[1]} | {errs} | "
+                   f"{_mb(r['peak_rss']['ours'])} / {_mb(r['peak_rss']['oxigraph'])} |")
+    out.append("")
+    out.append("≠: the two servers returned a different number of results (see the JSON). "
+               "Ratios below 1 mean ours is faster.")
+    return "\n".join(out) + "\n"
+
+
+def update_readme(table: str) -> None:
+    readme = REPO / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    if README_START not in text:
+        return
+    head, rest = text.split(README_START, 1)
+    _, tail = rest.split(README_END, 1)
+    readme.write_text(head + README_START + "\n" + table + README_END + tail, encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scales", default=None, help="comma-separated: curated,1e4,1e5,1e6 (default: --quick)")
+    parser.add_argument("--quick", action="store_true", help="curated,1e4 (the default when --scales is not given)")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--warmup", type=int, default=3)
+    parser.add_argument("--reps", type=int, default=20)
+    parser.add_argument("--query-budget", type=float, default=10.0, help="seconds of timed runs per query and server at most")
+    parser.add_argument("--clients", type=int, default=4,
+                        help="concurrent clients (default 4: on 2 cores more only queue; ours admits 4 per web worker)")
+    parser.add_argument("--duration", type=float, default=5.0, help="seconds per throughput run")
+    parser.add_argument("--owlrl-max", default="1e4",
+                        help="up to this scale, also build with the references (owlrl, pyshacl alone) to compare")
+    parser.add_argument("--work", type=Path, default=None, help="working directory (default: a temporary one, removed)")
+    parser.add_argument("--update-readme", action="store_true", help="copy the table into README.md's benchmark section")
+    parser.add_argument("--no-write", action="store_true", help="print only; write neither results/ nor RESULTS.md")
+    args = parser.parse_args(argv)
+    labels = (args.scales or "curated,1e4").split(",")
+    command = "python -m bench.run" + (f" --scales {args.scales}" if args.scales else "") + (
+        f" --owlrl-max {args.owlrl_max}" if args.owlrl_max != "1e4" else "")
+
+    work = args.work or Path(tempfile.mkdtemp(prefix="csto-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    log = work / "bench.log"
+    print(f"working in {work} (log: {log})", flush=True)
+    runs = []
+    try:
+        for label in labels:
+            scale = prepare(label.strip(), work, args.seed)
+            runs.append(bench_scale(scale, args, log))
+            shutil.rmtree(scale.build_dir.parent / "oxigraph-store", ignore_errors=True)
+    finally:
+        info = machine()
+        if runs:
+            table = markdown(runs, info, command)
+            print("\n" + table)
+            if not args.no_write:
+                RESULTS.mkdir(parents=True, exist_ok=True)
+                stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+                (RESULTS / f"{stamp}.json").write_text(json.dumps({"machine": info, "command": command, "runs": runs},
+                                                                  indent=2, default=str))
+                (REPO / "bench" / "RESULTS.md").write_text(
+                    "# Benchmark results\n\nGenerated by `bench/run.py` (do not edit by hand; rerun it).\n\n" + table,
+                    encoding="utf-8")
+                if args.update_readme:
+                    update_readme(table)
+        if args.work is None:
+            shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
