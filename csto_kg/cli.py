@@ -21,6 +21,21 @@ def _cmd_cite(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_validate(args: argparse.Namespace) -> int:
+    import json
+
+    from .validate import validate
+
+    report = validate()
+    if args.format == "turtle":
+        sys.stdout.write(report.graph.serialize(format="turtle"))
+    elif args.format == "json":
+        sys.stdout.write(json.dumps(report.to_json(), indent=2, ensure_ascii=False) + "\n")
+    else:
+        sys.stdout.write(report.to_text())
+    return 0 if report.conforms else 1
+
+
 def _cmd_build(args: argparse.Namespace) -> int:
     from .build import build, ensure_built
 
@@ -68,6 +83,12 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--id", required=True, help="local name of the evidence node, e.g. 001-kz-force-size")
     p.add_argument("--occurrence", type=int, help="which occurrence, when the passage occurs more than once")
     p.set_defaults(func=_cmd_cite)
+
+    p = sub.add_parser("validate", help="check the curated graph against the SHACL shapes, quotes and checksums "
+                                        "(exit 0 conforms, 1 does not, 2 error)")
+    p.add_argument("--format", choices=["text", "turtle", "json"], default="text",
+                   help="text for curators (default), turtle (the sh:ValidationReport) or json")
+    p.set_defaults(func=_cmd_validate)
 
     p = sub.add_parser("build", help="load, reason and write the dataset (reuses the last build if no input changed)")
     p.add_argument("--force", action="store_true", help="build even if the inputs are unchanged")

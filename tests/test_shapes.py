@@ -1,0 +1,175 @@
+"""The SHACL shapes, tested as data.
+
+``tests/shapes/valid/*.trig`` are consistent graphs: validating them yields no
+result at all (no violation, no warning). Each ``tests/shapes/invalid/<defect>.trig``
+carries the one defect its name says, and its first line names the one shape
+that must report it (``# expect: shape:WithdrawalTwiceWithoutRejoining``):
+validation must yield results from that shape only, at that shape's severity
+(so a warning fixture still conforms), in the published report graph too, and
+located in the fixture file.
+
+Fixtures are self-contained TriG (entities, a seed's source document, evidence
+with real quotes); the ontology comes from ``ontology/``. Each goes through the
+same path as ``csto-kg validate``: inference (``infer_loaded``) then
+``validate_loaded`` on the union of ontology, fixture and inferred graphs.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+from pathlib import Path
+
+import pyshacl
+import pytest
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.collection import Collection
+
+from csto_kg.loader import LoadedData, ontology_files
+from csto_kg.namespaces import CSTO, ONTOLOGY_GRAPH, RDF, RDFS, SH
+from csto_kg.validate import PYTHON_RULES, SHAPE, infer_loaded, load_shapes, validate_loaded
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "shapes"
+VALID = sorted((FIXTURES / "valid").glob("*.trig"))
+INVALID = sorted((FIXTURES / "invalid").glob("*.trig"))
+EXPECT = "# expect: shape:"
+
+
+@pytest.fixture(scope="module")
+def shapes() -> Graph:
+    return load_shapes(ROOT / "shapes")
+
+
+@pytest.fixture(scope="module")
+def ontology() -> Graph:
+    g = Graph()
+    for path in ontology_files(ROOT):
+        g.parse(path, format="turtle")
+    return g
+
+
+def shape_iris(shapes: Graph) -> set[URIRef]:
+    declared = set(shapes.subjects(RDF.type, SH.NodeShape)) | set(shapes.subjects(RDF.type, SH.PropertyShape))
+    return {s for s in declared if isinstance(s, URIRef)}
+
+
+def expected_shape(path: Path) -> URIRef:
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    assert first.startswith(EXPECT), f"{path.name}: first line must be '{EXPECT}<Name>'"
+    return SHAPE[first[len(EXPECT):].strip()]
+
+
+def severity_of(shape: URIRef, shapes: Graph) -> URIRef:
+    return SH.Violation if shape in PYTHON_RULES else shapes.value(shape, SH.severity)
+
+
+def run_fixture(path: Path, shapes: Graph, ontology: Graph):
+    """Load a fixture like the loader loads kg/ (one named graph per file, here several) and validate it."""
+    parsed = Dataset()
+    parsed.parse(path, format="trig")
+    ds, files = Dataset(default_union=True), {}   # as the loader builds it
+    onto = ds.graph(ONTOLOGY_GRAPH)
+    for t in ontology:
+        onto.add(t)
+    for g in parsed.graphs():
+        if len(g) == 0:
+            continue
+        assert g.identifier != parsed.default_graph.identifier, f"{path.name}: triples outside a named graph"
+        target = ds.graph(g.identifier)
+        for t in g:
+            target.add(t)
+        files[g.identifier] = path
+    data = LoadedData(ds, files)
+    return validate_loaded(data, infer_loaded(data), root=ROOT, shapes=shapes)
+
+
+def test_fixture_globs_are_not_empty():
+    assert len(VALID) >= 5 and len(INVALID) >= 50
+
+
+@pytest.mark.parametrize("path", VALID, ids=lambda p: p.stem)
+def test_valid_fixture_has_no_result(path, shapes, ontology):
+    assert not path.read_text(encoding="utf-8").startswith(EXPECT), "valid fixtures expect nothing"
+    report = run_fixture(path, shapes, ontology)
+    assert report.results == [], report.to_text()
+    assert report.conforms
+    assert (None, SH.conforms, Literal(True)) in report.graph
+
+
+@pytest.mark.parametrize("path", INVALID, ids=lambda p: p.stem)
+def test_invalid_fixture_yields_exactly_its_shape(path, shapes, ontology):
+    expected = expected_shape(path)
+    severity = severity_of(expected, shapes)
+    report = run_fixture(path, shapes, ontology)
+
+    assert {r.shape for r in report.results} == {expected}, report.to_text()
+    assert {r.severity for r in report.results} == {severity}
+    violations = {r.shape for r in report.results if r.severity == SH.Violation}
+    assert violations == ({expected} if severity == SH.Violation else set())
+    assert report.conforms is (severity != SH.Violation), "only violations fail; warnings do not"
+
+    published = {report.graph.value(n, SH.sourceShape) for n in report.graph.subjects(RDF.type, SH.ValidationResult)}
+    assert published == {expected}, "the report graph holds the same results"
+    assert (None, SH.conforms, Literal(report.conforms)) in report.graph
+    for r in report.results:   # every problem is located for the curator
+        assert r.file == path and r.line is not None, report.to_text()
+        assert r.message and "{?" not in r.message and "{$" not in r.message, r.message
+
+
+def test_every_shape_has_an_invalid_fixture(shapes):
+    rules = shape_iris(shapes) | set(PYTHON_RULES)
+    covered = {expected_shape(p) for p in INVALID}
+    assert rules - covered == set(), "shapes with no invalid fixture"
+    assert covered - rules == set(), "fixtures expecting a shape that does not exist"
+
+
+def test_every_shape_is_documented_and_has_a_deliberate_severity(shapes):
+    iris = shape_iris(shapes)
+    assert len(iris) >= 50
+    for shape in sorted(iris):
+        assert str(shape).startswith(str(SHAPE)), shape
+        for prop in (RDFS.label, RDFS.comment, SH.message):
+            values = list(shapes.objects(shape, prop))
+            assert len(values) == 1 and isinstance(values[0], Literal) and values[0].language == "en", (shape, prop)
+        assert list(shapes.objects(shape, SH.severity)) in ([SH.Violation], [SH.Warning], [SH.Info]), shape
+
+
+def test_every_targeted_shape_is_named(shapes):
+    """A shape with a target must be named, so results say which rule fired (no anonymous sh:sourceShape)."""
+    targets = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf)
+    targeted = {s for t in targets for s in shapes.subjects(t, None)}
+    assert targeted and all(isinstance(s, URIRef) for s in targeted)
+    assert targeted == shape_iris(shapes), "every named shape has a target"
+
+
+def shacl_shacl() -> Graph:
+    g = Graph()
+    g.parse(importlib.resources.files("pyshacl") / "assets" / "shacl-shacl.ttl", format="turtle")
+    return g
+
+
+def test_shapes_conform_to_shacl_shacl(shapes):
+    conforms, _, text = pyshacl.validate(shapes, shacl_graph=shacl_shacl(), inference="none")
+    assert conforms, text
+
+
+def test_shacl_shacl_check_can_fail(shapes):
+    broken = Graph()
+    for t in shapes:
+        broken.add(t)
+    broken.add((SHAPE.FactHasEvidence, SH.minCount, Literal("one")))
+    conforms, _, _ = pyshacl.validate(broken, shacl_graph=shacl_shacl(), inference="none")
+    assert not conforms
+
+
+@pytest.mark.parametrize("shape,concept_class", [
+    (SHAPE.EventStatusValue, CSTO.EventStatus),
+    (SHAPE.StancePosition, CSTO.PositionType),
+    (SHAPE.StanceAttribution, CSTO.AttributionType),
+    (SHAPE.NumericQualifierValue, CSTO.NumericQualifier),
+    (SHAPE.OfficeRoleValue, CSTO.OfficeRole),
+])
+def test_controlled_value_lists_are_the_ontologys(shape, concept_class, shapes, ontology):
+    """sh:in lists (used because a property's range would make sh:class pass for anything) follow the ontology."""
+    listed = set(Collection(shapes, shapes.value(shape, SH["in"])))
+    assert listed == set(ontology.subjects(RDF.type, concept_class))

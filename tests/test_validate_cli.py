@@ -1,0 +1,145 @@
+"""``csto-kg validate`` through the real CLI: exit codes, what the curator reads, and the formats.
+
+Exit codes: 0 the graph conforms, 1 it does not (any sh:Violation), 2 an error
+(a curated file that does not parse: one line naming file and line, no traceback).
+Tests that break things work on a copy of the inputs (``CSTO_KG_ROOT``).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from rdflib import Graph, Literal, URIRef
+
+from csto_kg.namespaces import RDF, SH
+
+ROOT = Path(__file__).resolve().parent.parent
+SHAPE = "https://w3id.org/csto-kg/shapes/"
+EVIDENCE_DEF = re.compile(r"^(ev:[\w.-]+) a csto:Evidence\b")
+EXACT = re.compile(r'oa:exact "')
+
+
+def validate_cli(*args: str, env: dict) -> subprocess.CompletedProcess:
+    return subprocess.run(["csto-kg", "validate", *args], env=env, capture_output=True, text=True)
+
+
+def copy_project(dest: Path) -> tuple[Path, dict]:
+    for folder in ("ontology", "kg", "shapes", "seeds"):
+        shutil.copytree(ROOT / folder, dest / folder)
+    return dest, dict(os.environ, CSTO_KG_ROOT=str(dest))
+
+
+def first_plain_letter(line: str, k: int) -> int:
+    """Index of the first ASCII letter at or after ``k`` that is not part of an escape (``\\u00A0``, ``\\"``)."""
+    while not (line[k].isascii() and line[k].isalpha()):
+        k += (6 if line[k + 1] == "u" else 2) if line[k] == "\\" else 1
+    return k
+
+
+def break_first_quote(path: Path) -> tuple[str, int]:
+    """Change one letter of the first evidence quote in ``path``; return the evidence and its defining line."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    evidence, defined_at = None, None
+    for i, line in enumerate(lines):
+        m = EVIDENCE_DEF.match(line)
+        if m:
+            evidence, defined_at = m.group(1), i + 1
+        q = EXACT.search(line)
+        if q and evidence:
+            j = first_plain_letter(line, q.end())
+            swapped = "b" if line[j] == "a" else "a"
+            lines[i] = line[:j] + swapped + line[j + 1:]
+            path.write_text("\n".join(lines), encoding="utf-8")
+            return evidence, defined_at
+    raise AssertionError(f"no evidence quote in {path}")
+
+
+def seed_files() -> list[Path]:
+    files = sorted(p for p in (ROOT / "kg").glob("*.trig") if p.stem != "entities")
+    if not files:
+        pytest.skip("no curated seed file in kg/ yet")
+    return files
+
+
+@pytest.fixture(scope="module")
+def broken_quote(tmp_path_factory):
+    """A copy of the project with one quote changed by one letter, validated in every format."""
+    root, env = copy_project(tmp_path_factory.mktemp("broken-quote"))
+    target = root / "kg" / seed_files()[0].name
+    evidence, line = break_first_quote(target)
+    runs = {fmt: validate_cli("--format", fmt, env=env) for fmt in ("text", "json", "turtle")}
+    return target, evidence, line, runs
+
+
+def test_shipped_graph_conforms():
+    """The curated graph in this checkout conforms: whatever kg/ holds now (more as curation lands)."""
+    env = {k: v for k, v in os.environ.items() if k != "CSTO_KG_ROOT"}
+    run = validate_cli(env=env)
+    assert run.returncode == 0, run.stdout[-5000:] + run.stderr
+    assert run.stdout.rstrip().endswith("the graph conforms.")
+
+
+def test_broken_quote_fails_naming_file_and_line(broken_quote):
+    target, evidence, line, runs = broken_quote
+    text = runs["text"]
+    assert text.returncode == 1, text.stdout[-3000:] + text.stderr
+    assert "[shape:VerbatimQuoteRule]" in text.stdout
+    assert f"kg/{target.name}:{line}" in text.stdout, f"the curator is sent to {evidence}'s definition"
+    assert f"focus:   {evidence}" in text.stdout
+    assert "the graph does NOT conform" in text.stdout
+
+
+def test_json_format(broken_quote):
+    target, evidence, line, runs = broken_quote
+    assert runs["json"].returncode == 1
+    results = json.loads(runs["json"].stdout)
+    assert isinstance(results, list) and results
+    for r in results:
+        assert {"severity", "rule", "message", "focus", "focus_label", "file", "line"} <= r.keys()
+    quote = [r for r in results if r["rule"] == "shape:VerbatimQuoteRule"]
+    assert quote == [r for r in quote if r["focus"] == evidence] and len(quote) == 1
+    assert quote[0]["severity"] == "Violation"
+    assert (quote[0]["file"], quote[0]["line"]) == (f"kg/{target.name}", line)
+
+
+def test_turtle_format_is_a_validation_report(broken_quote):
+    _, evidence, _, runs = broken_quote
+    assert runs["turtle"].returncode == 1
+    g = Graph()
+    g.parse(data=runs["turtle"].stdout, format="turtle")
+    report = g.value(predicate=RDF.type, object=SH.ValidationReport)
+    assert report is not None
+    assert g.value(report, SH.conforms) == Literal(False)
+    shapes = {g.value(r, SH.sourceShape) for r in g.objects(report, SH.result)}
+    assert URIRef(SHAPE + "VerbatimQuoteRule") in shapes
+
+
+def test_syntax_error_is_one_line_with_file_and_line(tmp_path):
+    root, env = copy_project(tmp_path)
+    target = root / "kg" / seed_files()[-1].name
+    lines = target.read_text(encoding="utf-8").split("\n")
+    at = next(i for i, line in enumerate(lines) if line.startswith("graph:")) + 1
+    lines.insert(at, ':broken-node rdfs:label "an unterminated string .')
+    target.write_text("\n".join(lines), encoding="utf-8")
+
+    run = validate_cli(env=env)
+    assert run.returncode == 2, run.stdout[-2000:] + run.stderr
+    assert run.stdout == ""
+    assert "Traceback" not in run.stderr
+    assert len(run.stderr.strip().splitlines()) == 1, run.stderr
+    assert f"kg/{target.name}:{at + 1}:" in run.stderr and "syntax error" in run.stderr
+
+
+def test_missing_shapes_is_an_error(tmp_path):
+    root, env = copy_project(tmp_path)
+    shutil.rmtree(root / "shapes")
+    (root / "shapes").mkdir()
+    run = validate_cli(env=env)
+    assert run.returncode == 2
+    assert "Traceback" not in run.stderr and "no SHACL shapes" in run.stderr
