@@ -260,6 +260,7 @@ class _Facts:
         # alliance -> [(state slug, state name, start's latest day, end's earliest day or None)]
         self.periods: dict[str, list[tuple[str, str, dt.date, dt.date | None]]] = {}
         self.founded: dict[str, dt.date] = {}
+        self.articles: set[str] = set()   # alliances whose article 4 is described
         self.memberships = self._plan_memberships()
 
     def members_at(self, a: str, lo: dt.date, hi: dt.date) -> list[tuple[str, str]]:
@@ -482,13 +483,16 @@ class _Facts:
             "a csto:Conflict", f"rdfs:label {_lit(f'Clashes in {sname}, {d.year}', 'en')}",
             f"csto:party :{s}", f"csto:place :{w.capitals[s][0]}", f"csto:startDate {_date_lit(d, 'year')}"],
             f"Clashes broke out in {sname} {_date_words(d, 'year')}.", 5))
-        if invocation:
+        if invocation and a not in self.articles:  # an article is described once, by one document
             facts.append(self._article(a, name, acronym)[0])
         return facts
 
     def _article(self, a: str | None = None, name: str = "", acronym: str = "") -> list[Fact]:
         if a is None:
             a, name, acronym = self.rng.choice(self.w.alliances)
+            if a in self.articles:
+                return self._claim()
+        self.articles.add(a)
         iri = f":{a}-article-4"
         text = "Aggression against one party shall be considered as aggression against all parties."
         return [Fact(iri, iri[1:], ["a csto:MutualDefenceClause", f"rdfs:label {_lit(f'Article 4 of the {acronym} treaty', 'en')}",
