@@ -33,7 +33,7 @@ class QuoteProblem:
         return f"{where}: {self.evidence}: {self.message}"
 
 
-def _seed_for(ds: Dataset, source: URIRef) -> seeds.Seed | None:
+def _seed_for(ds: Dataset, source: URIRef, seeds_dir: Path | None) -> seeds.Seed | None:
     ident = next(ds.objects(source, DCTERMS.identifier), None)
     name = str(ident) if ident is not None else None
     if name is None and str(source).startswith(str(SRC)):
@@ -41,16 +41,17 @@ def _seed_for(ds: Dataset, source: URIRef) -> seeds.Seed | None:
     if not name:
         return None
     try:
-        return seeds.load_seed(Path(name).stem)
+        return seeds.load_seed(Path(name).stem, seeds_dir)
     except FileNotFoundError:
         return None
 
 
-def check_quotes(data: LoadedData) -> list[QuoteProblem]:
+def check_quotes(data: LoadedData, seeds_dir: Path | None = None) -> list[QuoteProblem]:
+    """Quote problems of every evidence node; seeds are read from ``seeds_dir`` (default: the project's)."""
     ds = data.dataset
     problems: list[QuoteProblem] = []
     for ev, _, _, g in ds.quads((None, RDF.type, OA.SpecificResource, None)):
-        problems += _check_one(data, ev, g)
+        problems += _check_one(data, ev, g, seeds_dir)
     for ev, _, _, g in ds.quads((None, OA.hasSelector, None, None)):
         if (ev, RDF.type, OA.SpecificResource) not in ds and not any(
             True for _ in ds.quads((ev, RDF.type, None, None))
@@ -61,7 +62,7 @@ def check_quotes(data: LoadedData) -> list[QuoteProblem]:
 
     for ev, _, _, g in ds.quads((None, RDF.type, CSTO.Evidence, None)):
         if (ev, RDF.type, OA.SpecificResource) not in ds:
-            problems += _check_one(data, ev, g)
+            problems += _check_one(data, ev, g, seeds_dir)
     return problems
 
 
@@ -73,12 +74,12 @@ def _problem(data: LoadedData, ev, g, message: str, needle: str | None = None) -
     return QuoteProblem(ev, path, line, message)
 
 
-def _check_one(data: LoadedData, ev: URIRef, g) -> list[QuoteProblem]:
+def _check_one(data: LoadedData, ev: URIRef, g, seeds_dir: Path | None = None) -> list[QuoteProblem]:
     ds = data.dataset
     source = next(ds.objects(ev, OA.hasSource), None)
     if source is None:
         return [_problem(data, ev, g, "no oa:hasSource")]
-    seed = _seed_for(ds, source)
+    seed = _seed_for(ds, source, seeds_dir)
     if seed is None:
         return [_problem(data, ev, g, f"oa:hasSource <{source}> is not a seed document in seeds/")]
     exact = start = end = None
