@@ -26,7 +26,7 @@ CSTO = "https://w3id.org/csto-kg/ontology/"
 @pytest.fixture(scope="module")
 def build_env(tmp_path_factory):
     env = dict(os.environ, CSTO_KG_BUILD=str(tmp_path_factory.mktemp("build")))
-    subprocess.run(["csto-kg", "build"] + ([] if (ROOT / "csto_kg" / "validate.py").exists() else ["--no-validate"]), env=env, check=True, capture_output=True, text=True)
+    subprocess.run(["csto-kg", "build"], env=env, check=True, capture_output=True, text=True)
     return env
 
 
