@@ -72,6 +72,18 @@ def _cmd_query(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_serve(args: argparse.Namespace) -> int:
+    from .server.config import ServerConfig
+    from .server.serve import serve
+
+    config = ServerConfig.from_env()
+    for name in ("host", "port", "web_workers", "query_timeout"):
+        if getattr(args, name) is not None:
+            setattr(config, name, getattr(args, name))
+    serve(config)
+    return 0
+
+
 def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="csto-kg", description=__doc__.splitlines()[0])
     parser.add_argument("--version", action="version", version=f"csto-kg {__version__}")
@@ -108,6 +120,14 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("query")
     p.add_argument("--format", help="json|xml|csv|tsv for SELECT/ASK; ttl|nt|jsonld|rdfxml|trig|nq for CONSTRUCT/DESCRIBE")
     p.set_defaults(func=_cmd_query)
+
+    p = sub.add_parser("serve", help="serve the SPARQL endpoint and linked-data pages with gunicorn "
+                                     "(builds first unless the current build is up to date)")
+    p.add_argument("--host", help="address to listen on (default 127.0.0.1)")
+    p.add_argument("--port", type=int, help="port (default 8000)")
+    p.add_argument("--workers", dest="web_workers", type=int, help="web worker processes (default 2)")
+    p.add_argument("--query-timeout", type=float, help="time limit of a query in seconds (default 10)")
+    p.set_defaults(func=_cmd_serve)
     return parser
 
 

@@ -3,16 +3,18 @@
 Oxigraph parses and evaluates queries but does not expose the parsed query.
 The endpoint needs two facts before running one: whether it names its own
 dataset (``FROM`` / ``FROM NAMED``, which must then not be replaced by the
-union default graph) and whether it asks for federation (``SERVICE``, which
-is refused). Scanning tokens, not substrings, keeps ``"from"`` in a string,
-``ex:SERVICE`` or ``?from`` from counting. (SPARQL 1.1 Query, section 19.8.)
+union default graph), whether it asks for federation (``SERVICE``, which
+is refused unless allowed) and which operation it is (a query form, or an
+update, which a read-only endpoint refuses). Scanning tokens, not
+substrings, keeps ``"from"`` in a string, ``ex:SERVICE`` or ``?from`` from
+counting. (SPARQL 1.1 Query, section 19.8.)
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["keywords", "has_dataset_clause", "uses_service"]
+__all__ = ["keywords", "has_dataset_clause", "uses_service", "operation", "service_targets", "UPDATE_OPERATIONS"]
 
 _TOKEN = re.compile(
     r"""
@@ -41,3 +43,39 @@ def has_dataset_clause(query: str) -> bool:
 def uses_service(query: str) -> bool:
     """Does the query contain a ``SERVICE`` (federated query) clause?"""
     return "SERVICE" in keywords(query)
+
+
+# SPARQL 1.1 Update, section 3: the operations (``WITH`` opens a DELETE/INSERT).
+UPDATE_OPERATIONS = frozenset({"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH"})
+_QUERY_FORMS = frozenset({"SELECT", "CONSTRUCT", "DESCRIBE", "ASK"})
+
+
+def operation(query: str) -> str | None:
+    """The query form (``SELECT``, ``ASK``, ``CONSTRUCT``, ``DESCRIBE``) or update operation that
+    ``query`` opens with after its prologue (``BASE`` / ``PREFIX``); ``None`` if it opens with neither."""
+    for word in keywords(query):
+        if word in ("BASE", "PREFIX"):
+            continue
+        return word if word in _QUERY_FORMS or word in UPDATE_OPERATIONS else None
+    return None
+
+
+def service_targets(query: str) -> list[str | None]:
+    """The endpoint of each ``SERVICE`` clause: an IRI written in full (``<…>``), else ``None``
+    (a prefixed name or a variable, which a caller cannot check against a list without resolving it)."""
+    targets: list[str | None] = []
+    pending = False
+    for m in _TOKEN.finditer(query):
+        kind = m.lastgroup
+        if kind in ("comment",) or (kind == "other" and m.group().isspace()):
+            continue
+        if pending:
+            if kind == "word" and m.group().upper() == "SILENT":
+                continue
+            targets.append(m.group()[1:-1] if kind == "iri" else None)
+            pending = False
+        elif kind == "word" and m.group().upper() == "SERVICE":
+            pending = True
+    if pending:
+        targets.append(None)
+    return targets

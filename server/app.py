@@ -8,6 +8,7 @@ from csto_kg.build import Build, ensure_built
 from csto_kg.query import open_store
 
 from .config import ServerConfig
+from .engine import QueryEngine
 
 __all__ = ["create_app"]
 
@@ -22,9 +23,12 @@ def create_app(config: ServerConfig | None = None, build: Build | None = None) -
     app.extensions["csto.build"] = build
     # Fixed, bounded page queries run in-process on a read-only store; user SPARQL goes to the query pool.
     app.extensions["csto.store"] = open_store(build.store_path)
+    # User SPARQL: a pool of killable query processes per web worker, started on first use.
+    app.extensions["csto.engine"] = QueryEngine(config, build.store_path)
 
-    from . import pages, sparql
+    from . import errors, pages, sparql
 
+    errors.register(app)
     app.register_blueprint(sparql.bp)
     app.register_blueprint(pages.bp)
     return app

@@ -1,4 +1,13 @@
-"""Server settings: defaults, overridable by ``csto-kg serve`` options or ``CSTO_KG_*`` variables."""
+"""Server settings: defaults, overridable by ``csto-kg serve`` options or ``CSTO_KG_*`` variables.
+
+Every limit of the public endpoint lives here (see ``server/sparql.py`` for
+what a client sees when it is passed). Environment variables:
+``CSTO_KG_HOST``, ``_PORT``, ``_WEB_WORKERS``, ``_QUERY_WORKERS``,
+``_QUERY_TIMEOUT`` (s), ``_MAX_ROWS``, ``_MAX_RESULT_BYTES``,
+``_MAX_QUERY_LENGTH``, ``_MAX_BODY``, ``_MAX_CONCURRENT``,
+``_WORKER_MEMORY_MB``, ``_RETRY_AFTER`` (s), ``_DEMOTE_AFTER`` (s), ``_FEDERATION_ALLOWLIST``
+(space-separated endpoint IRIs).
+"""
 
 from __future__ import annotations
 
@@ -18,18 +27,34 @@ class ServerConfig:
     host: str = "127.0.0.1"
     port: int = 8000
     web_workers: int = 2                 # gunicorn worker processes
-    query_workers: int = 2               # pre-started query processes per web worker
+    query_workers: int = 3               # pre-started query processes per web worker (two long queries leave one free)
     query_timeout: float = 10.0          # seconds; a request may ask for less, never more
     max_rows: int = 10_000               # result row cap (truncation is signalled)
     max_query_length: int = 20_000       # characters
     max_body: int = 64 * 1024            # bytes
-    max_concurrent: int = 4              # queries running or waiting per web worker before 429/503
+    max_concurrent: int = 16             # queries running or waiting per web worker; past it 429 + Retry-After
+    max_result_bytes: int = 16 * 1024 * 1024  # rough budget on a result's terms (truncation is signalled)
+    worker_memory_mb: int = 1024         # heap limit of a query worker process (RLIMIT_DATA)
+    retry_after: int = 2                 # seconds, sent with 429/503
+    demote_after: float = 0.5            # seconds of running after which a query's CPU priority is lowered
     federation_allowlist: tuple[str, ...] = field(default_factory=tuple)  # SERVICE endpoints an operator allows
+
+    @property
+    def threads(self) -> int:
+        """Request threads per web worker: room past the concurrency cap to answer 429 at once."""
+        return self.max_concurrent + 4
 
     @classmethod
     def from_env(cls) -> "ServerConfig":
         c = cls()
+        c.host = _env("HOST", c.host, str)
+        c.port = _env("PORT", c.port)
+        c.web_workers = _env("WEB_WORKERS", c.web_workers)
         c.query_timeout = _env("QUERY_TIMEOUT", c.query_timeout, float)
+        c.max_result_bytes = _env("MAX_RESULT_BYTES", c.max_result_bytes)
+        c.worker_memory_mb = _env("WORKER_MEMORY_MB", c.worker_memory_mb)
+        c.retry_after = _env("RETRY_AFTER", c.retry_after)
+        c.demote_after = _env("DEMOTE_AFTER", c.demote_after, float)
         c.max_rows = _env("MAX_ROWS", c.max_rows)
         c.max_query_length = _env("MAX_QUERY_LENGTH", c.max_query_length)
         c.max_body = _env("MAX_BODY", c.max_body)

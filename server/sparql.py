@@ -1,5 +1,129 @@
-"""The SPARQL 1.1 Protocol endpoint at ``/sparql`` (work in progress)."""
+"""The SPARQL 1.1 Protocol endpoint at ``/sparql``, its service description, VoID, and pool statistics.
 
-from flask import Blueprint
+SPARQL 1.1 Protocol (https://www.w3.org/TR/sparql11-protocol/), query
+operation only. Routes:
+
+- ``GET|POST /sparql`` with a query: the result, negotiated (:mod:`.negotiation`),
+  run by the query pool (:mod:`.engine`) under the time limit. Statuses: 200;
+  400 malformed query (the parser's message), bad parameter, or SERVICE;
+  403 any update; 405 other methods; 406 no acceptable format; 413 body or
+  query too large; 415 POST of another media type; 429 too many queries at
+  once; 503 time limit passed or no worker free (both with ``Retry-After``).
+  A result cut at ``max_rows`` (or the byte budget) has ``X-CSTO-Truncated: true``
+  (and, in SPARQL JSON, a top-level ``"truncated": true``).
+- ``GET /sparql`` without a query: the service description (Turtle, JSON-LD,
+  RDF/XML, N-Triples); a browser (``text/html``) is sent to ``/query`` (303).
+- ``GET /.well-known/void``: the VoID description (graph ``graph:meta``).
+- ``GET /sparql/pool``: this web worker's query pool (workers, kills, counts).
+
+CORS: ``Access-Control-Allow-Origin: *`` on these routes (reads only; there is
+nothing else).
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, current_app, jsonify, redirect, request
+from werkzeug.exceptions import BadRequest, InternalServerError, NotAcceptable, ServiceUnavailable, TooManyRequests
+
+from csto_kg.namespaces import META_GRAPH
+
+from . import description
+from .engine import EngineError, Overloaded
+from .negotiation import BY_KEY, GRAPHS, NotAcceptable as NoFormat, choose, content_type, family_of
+from .protocol import read_operation
+
+__all__ = ["bp", "CORS_PATHS"]
 
 bp = Blueprint("sparql", __name__)
+
+CORS_PATHS = ("/sparql", "/sparql/pool", "/.well-known/void")
+_EXPOSE = "Retry-After, X-CSTO-Truncated, X-CSTO-Row-Limit, Content-Type, Vary"
+
+
+def _config():
+    return current_app.config["CSTO"]
+
+
+def _http_error(e: EngineError):
+    retry = _config().retry_after
+    if isinstance(e, Overloaded):
+        return TooManyRequests(e.message, retry_after=retry)
+    if e.status == 400:
+        return BadRequest(e.message)
+    if e.status == 503:
+        return ServiceUnavailable(e.message, retry_after=retry)
+    return InternalServerError()
+
+
+def _choose(table, format_values=None):
+    try:
+        return choose(table, request.accept_mimetypes, format_values)
+    except NoFormat as e:
+        raise NotAcceptable(str(e)) from None
+
+
+@bp.route("/sparql", methods=["GET", "POST"])
+def endpoint():
+    op = read_operation(request, _config())
+    if op is None:
+        return _service_description()
+    table = family_of(op.form)
+    fmt = _choose(table, op.formats) if table else None
+    job = {"query": op.query, "fmt": fmt.key if fmt else None,
+           "default_graph": op.default_graph or None, "named_graphs": op.named_graphs or None}
+    engine = current_app.extensions["csto.engine"]
+    try:
+        answer = engine.run(job, op.timeout, request.environ.get("gunicorn.socket"))
+    except EngineError as e:
+        raise _http_error(e) from None
+    response = Response(answer.body, status=200, content_type=content_type(BY_KEY[answer.fmt]))
+    response.vary.add("Accept")
+    if answer.truncated:
+        response.headers["X-CSTO-Truncated"] = "true"
+        response.headers["X-CSTO-Row-Limit"] = str(_config().max_rows)
+    return response
+
+
+def _service_description() -> Response:
+    offers = description.SD_FORMATS
+    media = [f.media_type for f in offers] + [m for f in offers for m in f.also]
+    accept = request.accept_mimetypes
+    if accept and accept["text/html"] > max(accept[m] for m in media):  # a browser: the query page
+        response = redirect("/query", code=303)
+    else:
+        f = _choose(offers, request.args.getlist("format"))
+        build = current_app.extensions["csto.build"]
+        triples = description.service_description(
+            request.url_root + "sparql", request.url_root + ".well-known/void", build.manifest["graphs"], _config())
+        response = Response(description.serialize(triples, f, description.SD_PREFIXES), content_type=content_type(f))
+    response.vary.add("Accept")
+    return response
+
+
+@bp.route("/.well-known/void", methods=["GET"])
+def void():
+    f = _choose(GRAPHS, request.args.getlist("format"))
+    cache = current_app.extensions.setdefault("csto.void", {})
+    if f.key not in cache:
+        cache[f.key] = description.serialize(description.void_triples(current_app.extensions["csto.store"]), f,
+                                             description.VOID_PREFIXES, graph=str(META_GRAPH))
+    response = Response(cache[f.key], content_type=content_type(f))
+    response.vary.add("Accept")
+    return response
+
+
+@bp.route("/sparql/pool", methods=["GET"])
+def pool():
+    return jsonify(current_app.extensions["csto.engine"].stats())
+
+
+@bp.after_app_request
+def _cors(response: Response) -> Response:
+    if request.path in CORS_PATHS:
+        response.headers["Access-Control-Allow-Origin"] = "*"
+        response.headers["Access-Control-Expose-Headers"] = _EXPOSE
+        if request.method == "OPTIONS":
+            response.headers["Access-Control-Allow-Methods"] = "GET, POST, OPTIONS"
+            response.headers["Access-Control-Allow-Headers"] = "Accept, Content-Type"
+            response.headers["Access-Control-Max-Age"] = "86400"
+    return response

@@ -1,0 +1,353 @@
+"""Load test of a running ``csto-kg serve``: many clients, normal and pathological queries, on loopback.
+
+``python -m bench.loadtest --serve --duration 60 --clients 16 --attackers 2``
+starts its own server (a free loopback port, the current build) and drives it;
+``python -m bench.loadtest --url http://127.0.0.1:8000`` drives one already
+running (its process tree is found from the listening port, for memory).
+
+- *clients* (threads, one keep-alive connection each) loop over realistic
+  queries: the competency questions of ``queries/*.rq`` and lookups, label
+  searches, counts, CONSTRUCT/DESCRIBE, in JSON, CSV, XML and Turtle. A 429
+  (concurrency cap) is retried after its ``Retry-After``, as a polite client
+  would, and counted as *shed*.
+- *attackers* loop over pathological queries: cross products and unbounded
+  property paths (expected 503, the time limit), and refused or capped ones
+  (SERVICE 400, update 403, an oversized query 413, a huge result cut at the
+  row cap 200).
+
+It stops by itself: no request starts after ``--duration`` seconds or after
+``--max-requests``; the run is over within ``duration + time limit + 30 s``.
+Reported: requests/s, p50/p99 latency of the normal queries, statuses,
+*unexpected* results (anything but 200 for a normal query, anything but the
+expected status for a pathological one, connection errors; target: none),
+and the resident memory (RSS, from ``/proc``) of the server's process tree
+before, at peak, and after, with its process count.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.parse
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+__all__ = ["run", "NORMAL", "PATHOLOGICAL", "tree_rss", "listening_pid", "main"]
+
+ROOT = Path(__file__).resolve().parent.parent
+ID = "https://w3id.org/csto-kg/id/"
+RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+
+# (name, query, Accept)
+NORMAL: list[tuple[str, str, str]] = [
+    ("lookup", f"SELECT ?p ?o WHERE {{ <{ID}csto> ?p ?o }}", "application/sparql-results+json"),
+    ("label-search", f"SELECT ?s ?l WHERE {{ ?s <{RDFS}label> ?l FILTER(CONTAINS(LCASE(STR(?l)), 'armenia')) }} LIMIT 20",
+     "application/sparql-results+json"),
+    ("count-by-class", "SELECT ?c (COUNT(?s) AS ?n) WHERE { ?s a ?c } GROUP BY ?c ORDER BY DESC(?n) LIMIT 20", "text/csv"),
+    ("graphs", "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g", "application/sparql-results+xml"),
+    ("construct", f"CONSTRUCT {{ <{ID}csto> ?p ?o }} WHERE {{ <{ID}csto> ?p ?o }}", "text/turtle"),
+    ("describe", f"DESCRIBE <{ID}armenia>", "application/n-triples"),
+    ("ask", f"ASK {{ <{ID}csto> ?p ?o }}", "application/sparql-results+json"),
+]
+# (name, query, Accept, expected statuses)
+PATHOLOGICAL: list[tuple[str, str, str, tuple[int, ...]]] = [
+    ("cartesian", "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }", "application/sparql-results+json", (503,)),
+    ("paths", "SELECT (COUNT(*) AS ?n) WHERE { ?a (!<urn:x:none>)* ?b . ?c (!<urn:x:none>)* ?d }",
+     "application/sparql-results+json", (503,)),
+    ("huge-result", "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f }", "text/tab-separated-values", (200,)),
+    ("service", "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }", "application/sparql-results+json", (400,)),
+    ("update", "DROP ALL", "application/sparql-results+json", (403,)),
+    ("oversized", "ASK { " + "?s ?p ?o . " * 3000 + "}", "application/sparql-results+json", (413,)),
+    ("deep-nesting", "ASK { FILTER(" + "!" * 15000 + "true) }", "application/sparql-results+json", (200, 400)),
+]
+
+
+def _competency_queries() -> list[tuple[str, str, str]]:
+    out = []
+    for path in sorted((ROOT / "queries").glob("cq*.rq")):
+        out.append((path.stem, path.read_text(encoding="utf-8"), "application/sparql-results+json"))
+    return out
+
+
+# --- memory of the server's process tree (from /proc) -------------------------------------------------------
+
+def _children() -> dict[int, list[int]]:
+    kids: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                ppid = int(Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            kids.setdefault(ppid, []).append(int(entry))
+    return kids
+
+
+def tree_rss(pid: int) -> tuple[int, int]:
+    """(total RSS in bytes, number of processes) of ``pid`` and its descendants."""
+    kids = _children()
+    total, count, todo = 0, 0, [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            for line in Path(f"/proc/{p}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1]) * 1024
+                    count += 1
+                    break
+        except OSError:
+            continue
+        todo += kids.get(p, [])
+    return total, count
+
+
+def listening_pid(port: int) -> int | None:
+    """The process listening on TCP ``port`` that is not a child of another such process (gunicorn's master)."""
+    inodes = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            lines = Path(table).read_text().splitlines()[1:]
+        except OSError:
+            continue
+        for line in lines:
+            cols = line.split()
+            if int(cols[1].rsplit(":", 1)[1], 16) == port and cols[3] == "0A":
+                inodes.add(cols[9])
+    pids = set()
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            for fd in os.listdir(f"/proc/{entry}/fd"):
+                link = os.readlink(f"/proc/{entry}/fd/{fd}")
+                if link.startswith("socket:[") and link[8:-1] in inodes:
+                    pids.add(int(entry))
+                    break
+        except OSError:
+            continue
+    for p in pids:
+        try:
+            ppid = int(Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()[1])
+        except OSError:
+            continue
+        if ppid not in pids:
+            return p
+    return None
+
+
+# --- the load -------------------------------------------------------------------------------------------
+
+@dataclass
+class _Record:
+    kind: str          # normal | pathological
+    name: str
+    status: int        # 0: connection error
+    latency: float
+    expected: bool
+    done: float        # monotonic time of completion
+
+
+@dataclass
+class _Shared:
+    deadline: float
+    max_requests: int
+    records: list = field(default_factory=list)
+    shed: int = 0
+    started: int = 0
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def take(self) -> bool:
+        with self.lock:
+            if time.monotonic() >= self.deadline or self.started >= self.max_requests:
+                return False
+            self.started += 1
+            return True
+
+
+def _request(conn: http.client.HTTPConnection, query: str, accept: str) -> tuple[int, dict, bytes]:
+    if len(query) > 2000:
+        body = urllib.parse.urlencode({"query": query}).encode()
+        conn.request("POST", "/sparql", body=body, headers={"Accept": accept, "Content-Type": "application/x-www-form-urlencoded"})
+    else:
+        conn.request("GET", "/sparql?" + urllib.parse.urlencode({"query": query}), headers={"Accept": accept})
+    r = conn.getresponse()
+    return r.status, dict(r.getheaders()), r.read()
+
+
+def _client(host: str, port: int, shared: _Shared, queries, pathological: bool, seed: int, timeout: float) -> None:
+    rnd = random.Random(seed)
+    conn = http.client.HTTPConnection(host, port, timeout=timeout)
+    while shared.take():
+        item = rnd.choice(queries)
+        name, query, accept = item[:3]
+        expected = item[3] if pathological else (200,)
+        t0 = time.monotonic()
+        status = 0
+        for _attempt in range(5):
+            try:
+                status, headers, _ = _request(conn, query, accept)
+            except (OSError, http.client.HTTPException):
+                status = 0
+                conn.close()
+                conn = http.client.HTTPConnection(host, port, timeout=timeout)
+                break
+            if status != 429:
+                break
+            with shared.lock:
+                shared.shed += 1
+            time.sleep(min(float(headers.get("Retry-After", "1")), 5.0))
+            if time.monotonic() >= shared.deadline + timeout:
+                break
+        latency = time.monotonic() - t0
+        with shared.lock:
+            shared.records.append(_Record("pathological" if pathological else "normal", name, status, latency,
+                                          status in expected, t0 + latency))
+    conn.close()
+
+
+def run(url: str, *, duration: float = 30.0, clients: int = 16, attackers: int = 2, max_requests: int = 1_000_000,
+        server_pid: int | None = None, request_timeout: float = 60.0, seed: int = 0, simple: bool = False) -> dict:
+    """Drive the server at ``url``; return the figures (see the module docstring).
+
+    ``simple``: the clients send only the lookup by IRI (the endpoint's own overhead, not the queries').
+    """
+    parsed = urllib.parse.urlsplit(url)
+    host, port = parsed.hostname, parsed.port or 80
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        raise ValueError("the load test runs on loopback only")
+    pid = server_pid or listening_pid(port)
+    before = tree_rss(pid) if pid else (0, 0)
+    normal = NORMAL[:1] if simple else NORMAL + _competency_queries()
+    shared = _Shared(deadline=time.monotonic() + duration, max_requests=max_requests)
+    threads = [threading.Thread(target=_client, args=(host, port, shared, normal, False, seed + i, request_timeout), daemon=True)
+               for i in range(clients)]
+    threads += [threading.Thread(target=_client, args=(host, port, shared, PATHOLOGICAL, True, seed + 1000 + i, request_timeout),
+                                 daemon=True) for i in range(attackers)]
+    t0 = time.monotonic()
+    for t in threads:
+        t.start()
+    peak = before
+    while any(t.is_alive() for t in threads) and time.monotonic() < t0 + duration + request_timeout + 30:
+        if pid:
+            sample = tree_rss(pid)
+            peak = max(peak, sample)
+        time.sleep(0.5)
+    elapsed = time.monotonic() - t0
+    # After: let killed query workers be replaced (the process count comes back), then measure.
+    after = tree_rss(pid) if pid else (0, 0)
+    settle = time.monotonic() + 15
+    while pid and after[1] != before[1] and time.monotonic() < settle:
+        time.sleep(0.2)
+        after = tree_rss(pid)
+
+    records: list[_Record] = list(shared.records)
+    ok_normal = sorted(r.latency for r in records if r.kind == "normal" and r.status == 200)
+    # Rates over the time normal traffic flowed (not the tail spent waiting for the last pathological query).
+    flowing = max((r.done for r in records if r.kind == "normal"), default=t0 + elapsed) - t0
+    unexpected = [r for r in records if not r.expected]
+
+    def pct(values, q):
+        return round(1000 * values[min(len(values) - 1, int(q * len(values)))], 1) if values else None
+
+    return {
+        "url": url,
+        "duration_s": round(elapsed, 1),
+        "clients": clients,
+        "attackers": attackers,
+        "requests": len(records),
+        "requests_per_s": round(len(records) / flowing, 1),
+        "normal_ok_per_s": round(len(ok_normal) / flowing, 1),
+        "normal_latency_ms": {"p50": pct(ok_normal, 0.50), "p99": pct(ok_normal, 0.99),
+                              "mean": round(1000 * statistics.fmean(ok_normal), 1) if ok_normal else None},
+        "statuses": {k: dict(Counter(r.status for r in records if r.kind == k)) for k in ("normal", "pathological")},
+        "pathological": dict(Counter(f"{r.name}:{r.status}" for r in records if r.kind == "pathological")),
+        "shed_429_retried": shared.shed,
+        "unexpected": len(unexpected),
+        "unexpected_examples": [f"{r.kind}/{r.name}: {r.status}" for r in unexpected[:10]],
+        "server_pid": pid,
+        "rss_mb": {"before": round(before[0] / 2**20, 1), "peak": round(peak[0] / 2**20, 1), "after": round(after[0] / 2**20, 1)},
+        "processes": {"before": before[1], "after": after[1]},
+    }
+
+
+def _serve(port: int, settings: dict[str, str]) -> subprocess.Popen:
+    env = dict(os.environ, **settings)
+    proc = subprocess.Popen(["csto-kg", "serve", "--host", "127.0.0.1", "--port", str(port)], env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    probe = f"/sparql?{urllib.parse.urlencode({'query': 'ASK {}'})}"
+    end = time.monotonic() + 120
+    while time.monotonic() < end:
+        if proc.poll() is not None:
+            raise RuntimeError(f"csto-kg serve exited with {proc.returncode}")
+        try:
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+            conn.request("GET", probe)
+            if conn.getresponse().status == 200:
+                return proc
+        except OSError:
+            time.sleep(0.1)
+    proc.terminate()
+    raise RuntimeError("csto-kg serve did not become ready")
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="python -m bench.loadtest", description=__doc__.splitlines()[0])
+    p.add_argument("--url", default="http://127.0.0.1:8000", help="a running server (loopback only)")
+    p.add_argument("--serve", action="store_true", help="start csto-kg serve on a free port for the run, then stop it")
+    p.add_argument("--duration", type=float, default=60.0, help="seconds during which requests start (default 60)")
+    p.add_argument("--clients", type=int, default=16, help="clients sending normal queries (default 16)")
+    p.add_argument("--attackers", type=int, default=2, help="clients sending pathological queries (default 2)")
+    p.add_argument("--max-requests", type=int, default=1_000_000)
+    p.add_argument("--simple", action="store_true", help="clients send only a lookup by IRI (the endpoint's own overhead)")
+    p.add_argument("--query-timeout", type=float, help="with --serve: the server's time limit (default: the server's)")
+    p.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = p.parse_args(argv)
+
+    proc = None
+    url = args.url
+    if args.serve:
+        import socket
+
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        settings = {"CSTO_KG_QUERY_TIMEOUT": str(args.query_timeout)} if args.query_timeout else {}
+        proc = _serve(port, settings)
+        url = f"http://127.0.0.1:{port}"
+    try:
+        figures = run(url, duration=args.duration, clients=args.clients, attackers=args.attackers,
+                      max_requests=args.max_requests, server_pid=proc.pid if proc else None, simple=args.simple)
+    finally:
+        if proc is not None:
+            proc.terminate()
+            try:
+                proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, 9)
+    if args.json:
+        print(json.dumps(figures, indent=2))
+    else:
+        lat = figures["normal_latency_ms"]
+        print(f"{figures['requests']} requests in {figures['duration_s']} s: {figures['requests_per_s']} req/s "
+              f"({figures['normal_ok_per_s']} normal answered/s); {args.clients} clients + {args.attackers} attackers")
+        print(f"normal queries: p50 {lat['p50']} ms, p99 {lat['p99']} ms; statuses {figures['statuses']['normal']}; "
+              f"429 retried: {figures['shed_429_retried']}")
+        print(f"pathological: {figures['pathological']}")
+        print(f"unexpected: {figures['unexpected']} {figures['unexpected_examples']}")
+        rss = figures["rss_mb"]
+        print(f"server RSS (MB): before {rss['before']}, peak {rss['peak']}, after {rss['after']}; "
+              f"processes {figures['processes']['before']} -> {figures['processes']['after']}")
+    return 0 if figures["unexpected"] == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

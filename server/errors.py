@@ -1,0 +1,61 @@
+"""Error responses: a short message as JSON or plain text, never a stack trace or a file path.
+
+SPARQL 1.1 Protocol, query failure (https://www.w3.org/TR/sparql11-protocol/#query-failure)
+leaves the body of a failure to the service: here it is the reason, as
+``{"error": {"status": …, "title": …, "message": …}}`` for a client that
+prefers JSON, else as text. Headers a status needs are kept (``Allow`` on
+405, ``Retry-After`` on 429/503). A 500 says only that something failed; the
+exception goes to the server's log.
+"""
+
+from __future__ import annotations
+
+import json
+
+from flask import Flask, Response, current_app, request
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+__all__ = ["register", "CODES"]
+
+CODES = (400, 403, 404, 405, 406, 413, 414, 415, 429, 431, 500, 503)
+_GENERIC_500 = "the server failed to answer this request; the failure has been logged"
+
+
+def _wants_json() -> bool:
+    best = request.accept_mimetypes.best_match(["text/plain", "application/json", "application/sparql-results+json"])
+    return best is not None and best != "text/plain" and request.accept_mimetypes[best] > request.accept_mimetypes["text/plain"]
+
+
+def _message(e: HTTPException) -> str:
+    if e.code == 500:
+        return _GENERIC_500
+    return e.description or e.name
+
+
+def handle(e: HTTPException) -> Response:
+    if not isinstance(e, HTTPException):  # an exception nobody caught
+        e = InternalServerError(original_exception=e)
+    if e.code is None or e.code < 400:  # redirects and the like are not errors
+        return e
+    if e.code == 500:
+        original = getattr(e, "original_exception", None)
+        current_app.logger.error("unhandled error on %s %s", request.method, request.path,
+                                 exc_info=original if original is not None else e)
+    message = _message(e)
+    if _wants_json():
+        body = json.dumps({"error": {"status": e.code, "title": e.name, "message": message}}, ensure_ascii=False)
+        mimetype = "application/json"
+    else:
+        body = f"{e.code} {e.name}: {message}\n"
+        mimetype = "text/plain"
+    response = Response(body, status=e.code, mimetype=mimetype)
+    for name, value in e.get_headers():
+        if name.lower() != "content-type":
+            response.headers[name] = value
+    return response
+
+
+def register(app: Flask) -> None:
+    for code in CODES:
+        app.register_error_handler(code, handle)
+    app.register_error_handler(Exception, handle)

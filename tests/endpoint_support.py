@@ -1,0 +1,179 @@
+"""Shared set-up for the endpoint's tests: a private build, an app on it, and a real ``csto-kg serve``.
+
+The build is made from a snapshot of the project's inputs (``CSTO_KG_ROOT``)
+into a temporary ``CSTO_KG_BUILD``, so curators editing ``kg/`` meanwhile
+change nothing under a test, and a served build is certainly current.
+Everything listens on loopback only; every process started here is stopped
+here, by its own id.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+GRAPH = "https://w3id.org/csto-kg/graph/"
+ID = "https://w3id.org/csto-kg/id/"
+LEAKS = ("Traceback", "/work/", "site-packages", ".py\"", "File \"", "root:x:0:0")
+
+# Queries that run long on any graph of this size (the cross product of every triple with itself, three times).
+CARTESIAN = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+PATHS = "SELECT (COUNT(*) AS ?n) WHERE { ?a (!<urn:x:none>)* ?b . ?c (!<urn:x:none>)* ?d }"
+
+
+def snapshot_inputs(dest: Path) -> Path:
+    for folder in ("ontology", "kg", "shapes", "seeds", "queries"):
+        if (ROOT / folder).exists():
+            shutil.copytree(ROOT / folder, dest / folder)
+    return dest
+
+
+def make_build(tmp: Path):
+    """A build of a snapshot of the inputs in ``tmp``: (Build, env for a subprocess using it)."""
+    from csto_kg.build import ensure_built
+
+    root = snapshot_inputs(tmp / "project")
+    build = ensure_built(root, tmp / "build", validate=False, dumps=False)
+    env = dict(os.environ, CSTO_KG_ROOT=str(root), CSTO_KG_BUILD=str(tmp / "build"))
+    return build, env
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass
+class LiveServer:
+    url: str
+    proc: subprocess.Popen
+    stderr_path: Path
+    ready_s: float
+    env: dict = field(default_factory=dict)
+
+    @property
+    def port(self) -> int:
+        return int(self.url.rsplit(":", 1)[1])
+
+    def log(self) -> str:
+        return self.stderr_path.read_text(errors="replace")
+
+    def get(self, path: str, params: dict | None = None, headers: dict | None = None, timeout: float = 60):
+        """(status, headers, body) of a GET; HTTP errors are answers too."""
+        url = self.url + path + ("?" + urllib.parse.urlencode(params, doseq=True) if params else "")
+        req = urllib.request.Request(url, headers=headers or {})
+        try:
+            with urllib.request.urlopen(req, timeout=timeout) as r:
+                return r.status, r.headers, r.read()
+        except urllib.error.HTTPError as e:
+            return e.code, e.headers, e.read()
+
+    def pool(self) -> dict:
+        return json.loads(self.get("/sparql/pool")[2])
+
+    def wait_pool(self, predicate, bound_s: float = 30.0) -> dict:
+        """Poll the pool statistics until ``predicate`` holds (a generous bound, not a timing assertion)."""
+        end = time.monotonic() + bound_s
+        while True:
+            stats = self.pool()
+            if predicate(stats) or time.monotonic() > end:
+                return stats
+            time.sleep(0.05)
+
+
+@contextmanager
+def live_server(env: dict, tmp: Path, *, timeout_s: float = 60.0, **settings):
+    """``csto-kg serve`` on a free loopback port, ready (it answered a query) when entered; stopped on exit.
+
+    ``settings`` become ``CSTO_KG_*`` variables (``query_timeout=2`` -> ``CSTO_KG_QUERY_TIMEOUT=2``).
+    """
+    port = free_port()
+    env = dict(env, **{f"CSTO_KG_{k.upper()}": str(v) for k, v in settings.items()})
+    stderr_path = tmp / f"serve-{port}.log"
+    with open(stderr_path, "wb") as err:
+        t0 = time.monotonic()
+        proc = subprocess.Popen(["csto-kg", "serve", "--host", "127.0.0.1", "--port", str(port)], env=env,
+                                stdout=err, stderr=subprocess.STDOUT, start_new_session=True)
+    url = f"http://127.0.0.1:{port}"
+    server = LiveServer(url, proc, stderr_path, 0.0, env)
+    try:
+        probe = url + "/sparql?" + urllib.parse.urlencode({"query": "ASK {}"})
+        while True:
+            if proc.poll() is not None:
+                raise RuntimeError(f"csto-kg serve exited ({proc.returncode}):\n{server.log()}")
+            try:
+                with urllib.request.urlopen(probe, timeout=5) as r:
+                    if r.status == 200:
+                        break
+            except (OSError, urllib.error.URLError):
+                pass
+            if time.monotonic() - t0 > timeout_s:
+                raise RuntimeError(f"csto-kg serve not ready after {timeout_s} s:\n{server.log()}")
+            time.sleep(0.05)
+        server.ready_s = time.monotonic() - t0
+        yield server
+    finally:
+        stop(proc)
+
+
+def stop(proc: subprocess.Popen) -> None:
+    """SIGTERM the server (gunicorn stops gracefully, its workers kill their query workers); SIGKILL its group if it lingers."""
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(timeout=10)
+
+
+class Listener:
+    """A TCP listener on 127.0.0.1 that records every connection accepted (to prove none was made)."""
+
+    def __init__(self):
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(16)
+        self.sock.settimeout(0.2)
+        self.port = self.sock.getsockname()[1]
+        self.accepted: list[tuple] = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self):
+        while not self._stop.is_set():
+            try:
+                conn, addr = self.sock.accept()
+            except (TimeoutError, OSError):
+                continue
+            self.accepted.append(addr)
+            conn.close()
+
+    def close(self):
+        self._stop.set()
+        self._thread.join(timeout=5)
+        self.sock.close()
+
+
+def process_alive(pid: int) -> bool:
+    """Is ``pid`` a live (not zombie) process?"""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state not in ("Z", "X")

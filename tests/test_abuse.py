@@ -1,0 +1,387 @@
+"""A public endpoint under abuse: time limits that stop work, no way in or out, caps, hostile input.
+
+Through Flask's test client (an app with a 1.5 s limit) and through a real
+``csto-kg serve`` (one web worker, so its pool statistics at /sparql/pool are
+the ones that served the test; 2 s limit; 2 queries at once; 256 MB per query
+worker). No timing is asserted: waits are generous bounds on polling loops.
+"""
+
+from __future__ import annotations
+
+import http.client
+import json
+import socket
+import threading
+import time
+import urllib.parse
+
+import pytest
+from endpoint_support import CARTESIAN, GRAPH, LEAKS, PATHS, Listener, live_server, make_build, process_alive
+
+from csto_kg.server.app import create_app
+from csto_kg.server.config import ServerConfig
+
+TIMEOUT = 1.5
+COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("abuse")
+    build, env = make_build(tmp)
+    return build, env, tmp
+
+
+@pytest.fixture(scope="module")
+def app(built):
+    app = create_app(ServerConfig(query_timeout=TIMEOUT, max_body=16 * 1024, max_query_length=8000), built[0])
+    yield app
+    app.extensions["csto.engine"].close()
+
+
+@pytest.fixture(scope="module")
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture(scope="module")
+def server(built):
+    _, env, tmp = built
+    with live_server(env, tmp, web_workers=1, query_workers=2, max_concurrent=2, query_timeout=2,
+                     worker_memory_mb=256, retry_after=1) as s:
+        yield s
+
+
+def settled(app) -> dict:
+    """The app's pool statistics once every query worker is up and idle (a bounded wait)."""
+    engine = app.extensions["csto.engine"]
+    end = time.monotonic() + 30
+    while True:
+        stats = engine.stats()
+        if stats["idle"] == stats["size"] == len(stats["workers"]) or time.monotonic() > end:
+            return stats
+        time.sleep(0.05)
+
+
+def count(client) -> int:
+    r = client.get("/sparql", query_string={"query": COUNT})
+    assert r.status_code == 200
+    return int(r.get_json()["results"]["bindings"][0]["n"]["value"])
+
+
+def no_leak(body: bytes) -> bool:
+    return not any(leak.encode() in body for leak in LEAKS)
+
+
+# --- time limits ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("query", [CARTESIAN, PATHS], ids=["cartesian", "property-paths"])
+def test_pathological_query_hits_the_time_limit_then_the_server_still_answers(client, app, query):
+    before = settled(app)
+    r = client.get("/sparql", query_string={"query": query})
+    assert r.status_code == 503
+    assert int(r.headers["Retry-After"]) > 0
+    assert b"time limit" in r.data and no_leak(r.data)
+    after = app.extensions["csto.engine"].stats()
+    assert after["timeout"] == before["timeout"] + 1
+    killed = set(before["workers"]) - set(after["workers"])
+    assert len(killed) == 1  # the worker that ran it was SIGKILLed ...
+    [pid] = killed
+    assert not process_alive(pid)
+    r = client.get("/sparql", query_string={"query": "ASK { ?s ?p ?o }"})
+    assert r.status_code == 200 and r.get_json()["boolean"] is True  # ... and the pool still serves
+
+
+def test_timeout_parameter_may_only_lower_the_limit(client):
+    r = client.get("/sparql", query_string={"query": CARTESIAN, "timeout": "0.2"})
+    assert r.status_code == 503 and b"0.2 s" in r.data
+    r = client.get("/sparql", query_string={"query": CARTESIAN, "timeout": "3600"})
+    assert r.status_code == 503 and f"{TIMEOUT:g} s".encode() in r.data
+
+
+def test_live_timeout_stops_the_work_and_others_are_served_meanwhile(server):
+    before = server.pool()
+    results = {}
+
+    def slow():
+        results["slow"] = server.get("/sparql", {"query": CARTESIAN})
+
+    t = threading.Thread(target=slow)
+    t.start()
+    server.wait_pool(lambda s: s["idle"] < 2)
+    status, _, body = server.get("/sparql", {"query": "ASK { ?s ?p ?o }"})  # served while the slow one runs
+    assert status == 200 and json.loads(body)["boolean"] is True
+    t.join(timeout=60)
+    status, headers, body = results["slow"]
+    assert status == 503 and headers["Retry-After"] and b"time limit" in body
+    after = server.wait_pool(lambda s: s["idle"] == 2)
+    assert after["timeout"] == before["timeout"] + 1
+    for pid in set(before["workers"]) - set(after["workers"]):
+        assert not process_alive(pid)  # its CPU is free again: the process is gone
+
+
+def test_a_disconnecting_client_has_its_query_killed(server):
+    before = server.wait_pool(lambda s: s["idle"] == 2)
+    sock = socket.create_connection(("127.0.0.1", server.port))
+    target = "/sparql?" + urllib.parse.urlencode({"query": CARTESIAN})
+    sock.sendall(f"GET {target} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".encode())
+    busy = server.wait_pool(lambda s: s["idle"] < 2)
+    assert busy["idle"] < 2
+    sock.close()
+    after = server.wait_pool(lambda s: s["disconnect"] > before["disconnect"] and s["idle"] == 2)
+    assert after["disconnect"] == before["disconnect"] + 1
+    assert after["timeout"] == before["timeout"]  # stopped because the client left, not by the time limit
+    gone = set(before["workers"]) - set(after["workers"])
+    assert len(gone) == 1 and not any(process_alive(p) for p in gone)
+
+
+def test_memory_hungry_query_is_stopped_cleanly(server):
+    binds = " ".join(f"BIND(CONCAT(?v{i}, ?v{i}) AS ?v{i + 1})" for i in range(34))
+    query = f'SELECT (STRLEN(?v34) AS ?n) WHERE {{ BIND("0123456789abcdef" AS ?v0) {binds} }}'
+    status, headers, body = server.get("/sparql", {"query": query})
+    assert status == 503 and headers["Retry-After"] and no_leak(body)
+    assert server.get("/sparql", {"query": "ASK {}"})[0] == 200
+
+
+# --- concurrency cap -------------------------------------------------------------------------------
+
+def test_concurrency_cap_refuses_with_429_and_retry_after(server):
+    server.wait_pool(lambda s: s["idle"] == 2)
+    results: list = []
+    threads = [threading.Thread(target=lambda: results.append(server.get("/sparql", {"query": CARTESIAN}))) for _ in range(2)]
+    for t in threads:
+        t.start()
+    server.wait_pool(lambda s: s["idle"] == 0)
+    status, headers, body = server.get("/sparql", {"query": "ASK {}"})
+    assert status == 429
+    assert int(headers["Retry-After"]) > 0 and b"too many queries" in body
+    for t in threads:
+        t.join(timeout=60)
+    assert [r[0] for r in results] == [503, 503]
+    server.wait_pool(lambda s: s["idle"] == 2)
+    assert server.get("/sparql", {"query": "ASK {}"})[0] == 200
+
+
+# --- no way out: SERVICE, FROM, dataset parameters ---------------------------------------------------
+
+@pytest.fixture
+def listener():
+    lst = Listener()
+    yield lst
+    lst.close()
+
+
+def service_queries(port: int) -> list[str]:
+    url = f"http://127.0.0.1:{port}/sparql"
+    return [
+        f"SELECT * WHERE {{ SERVICE <{url}> {{ ?s ?p ?o }} }}",
+        f"SELECT * WHERE {{ SERVICE SILENT <{url}> {{ ?s ?p ?o }} }}",
+        f"select * where {{ service <{url}> {{ ?s ?p ?o }} }}",
+        f"PREFIX remote: <http://127.0.0.1:{port}/> SELECT * WHERE {{ SERVICE remote:sparql {{ ?s ?p ?o }} }}",
+        f"SELECT * WHERE {{ VALUES ?e {{ <{url}> }} SERVICE ?e {{ ?s ?p ?o }} }}",
+        f"ASK {{ SERVICE <{url}> {{ ?s ?p ?o }} }}",
+        f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ ?x ?y ?z OPTIONAL {{ SERVICE <{url}> {{ ?s ?p ?o }} }} }}",
+    ]
+
+
+def test_service_is_refused_and_no_connection_is_attempted(client, listener):
+    for query in service_queries(listener.port):
+        for r in (client.get("/sparql", query_string={"query": query}),
+                  client.post("/sparql", data=query, content_type="application/sparql-query")):
+            assert r.status_code == 400, query
+            assert b"SERVICE" in r.data
+    time.sleep(0.5)  # room for a stray connection to arrive (there must be none)
+    assert listener.accepted == []
+
+
+def test_live_service_is_refused_and_no_connection_is_attempted(server, listener):
+    for query in service_queries(listener.port):
+        assert server.get("/sparql", {"query": query})[0] == 400
+    time.sleep(0.5)
+    assert listener.accepted == []
+
+
+PASSWD = "file:///etc/passwd"
+
+
+@pytest.mark.parametrize("query, params", [
+    (f"SELECT * FROM <{PASSWD}> WHERE {{ ?s ?p ?o }}", {}),
+    (f"SELECT * FROM NAMED <{PASSWD}> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}", {}),
+    (f"CONSTRUCT {{ ?s ?p ?o }} FROM <{PASSWD}> WHERE {{ ?s ?p ?o }}", {}),
+    (f"SELECT * WHERE {{ GRAPH <{PASSWD}> {{ ?s ?p ?o }} }}", {}),
+    ("SELECT * WHERE { ?s ?p ?o }", {"default-graph-uri": PASSWD}),
+    ("SELECT * WHERE { GRAPH ?g { ?s ?p ?o } }", {"named-graph-uri": PASSWD}),
+    ("CONSTRUCT WHERE { ?s ?p ?o }", {"default-graph-uri": "file:///etc/hostname"}),
+])
+def test_from_a_file_returns_nothing_of_the_file(client, query, params):
+    r = client.get("/sparql", query_string={"query": query, **params})
+    assert r.status_code == 200
+    assert b"root:" not in r.data and no_leak(r.data)
+    if r.mimetype.endswith("json"):
+        assert r.get_json()["results"]["bindings"] == []
+    else:
+        assert r.data.strip() == b""
+
+
+# --- caps ------------------------------------------------------------------------------------------
+
+def test_oversize_requests_get_413(client):
+    big = "ASK { " + "?s ?p ?o . " * 2000 + "}"  # 22 kB: over the body limit (16 kB)
+    assert client.post("/sparql", data={"query": big}).status_code == 413
+    assert client.post("/sparql", data=big, content_type="application/sparql-query").status_code == 413
+    long = "ASK { " + "?s ?p ?o . " * 800 + "}"  # 8.8 k characters: within the body limit, over the query limit
+    for r in (client.get("/sparql", query_string={"query": long}),
+              client.post("/sparql", data={"query": long}),
+              client.post("/sparql", data=long, content_type="application/sparql-query")):
+        assert r.status_code == 413 and b"characters" in r.data
+
+
+def test_live_oversize_body_gets_413(server):
+    conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=30)
+    body = b"query=" + b"A" * (128 * 1024)
+    conn.request("POST", "/sparql", body=body, headers={"Content-Type": "application/x-www-form-urlencoded"})
+    r = conn.getresponse()
+    assert r.status == 413 and no_leak(r.read())
+    conn.close()
+
+
+# --- read-only ---------------------------------------------------------------------------------------
+
+UPDATES = [
+    "INSERT DATA { <urn:x:a> <urn:x:b> <urn:x:c> }",
+    "INSERT DATA { GRAPH <urn:x:g> { <urn:x:a> <urn:x:b> <urn:x:c> } }",
+    "DELETE WHERE { ?s ?p ?o }",
+    "DELETE { ?s ?p ?o } INSERT { ?s ?p 1 } WHERE { ?s ?p ?o }",
+    f"WITH <{GRAPH}meta> DELETE {{ ?s ?p ?o }} WHERE {{ ?s ?p ?o }}",
+    "LOAD <file:///etc/passwd>",
+    "LOAD <http://127.0.0.1:9/data.ttl> INTO GRAPH <urn:x:g>",
+    "CLEAR ALL", "CLEAR DEFAULT", f"CLEAR GRAPH <{GRAPH}meta>",
+    "DROP ALL", f"DROP GRAPH <{GRAPH}ontology>",
+    "CREATE GRAPH <urn:x:new>",
+    f"ADD <{GRAPH}meta> TO <urn:x:g>", f"MOVE <{GRAPH}meta> TO <urn:x:g>", f"COPY <{GRAPH}meta> TO <urn:x:g>",
+    "PREFIX ex: <urn:x:> INSERT DATA { ex:a ex:b ex:c }",
+    "# a comment first\nDELETE DATA { <urn:x:a> <urn:x:b> <urn:x:c> }",
+]
+
+
+@pytest.mark.parametrize("how", ["GET query=", "POST query=", "GET update=", "POST update=",
+                                 "POST sparql-update", "POST sparql-query"])
+def test_every_update_form_is_refused_and_the_data_unchanged(client, how):
+    before = count(client)
+    for update in UPDATES:
+        if how == "GET query=":
+            r = client.get("/sparql", query_string={"query": update})
+        elif how == "POST query=":
+            r = client.post("/sparql", data={"query": update})
+        elif how == "GET update=":
+            r = client.get("/sparql", query_string={"update": update})
+        elif how == "POST update=":
+            r = client.post("/sparql", data={"update": update})
+        elif how == "POST sparql-update":
+            r = client.post("/sparql", data=update, content_type="application/sparql-update")
+        else:
+            r = client.post("/sparql", data=update, content_type="application/sparql-query")
+        assert r.status_code == 403, (how, update)
+        assert b"read-only" in r.data
+    assert count(client) == before
+
+
+def test_live_update_is_refused_and_the_data_unchanged(server):
+    def n():
+        return int(json.loads(server.get("/sparql", {"query": COUNT})[2])["results"]["bindings"][0]["n"]["value"])
+
+    before = n()
+    for update in UPDATES:
+        assert server.get("/sparql", {"query": update})[0] == 403
+        conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=30)
+        conn.request("POST", "/sparql", body=update.encode(), headers={"Content-Type": "application/sparql-update"})
+        assert conn.getresponse().status == 403
+        conn.close()
+    assert n() == before
+
+
+# --- hostile shapes of query -------------------------------------------------------------------------
+
+HOSTILE = {
+    "deep-braces": "SELECT * WHERE " + "{" * 3500 + " ?s ?p ?o " + "}" * 3500,
+    "deep-parens": "ASK { FILTER(" + "(" * 3900 + "1" + ")" * 3900 + ") }",
+    "deep-optional": "SELECT * WHERE { ?s ?p ?o " + "OPTIONAL { ?s ?p ?o " * 300 + "}" * 300 + "}",
+    "deep-subselect": "SELECT * WHERE " + "{ SELECT * WHERE " * 400 + "{ ?s ?p ?o }" + " }" * 400,
+    "negations": "ASK { FILTER(" + "!" * 7900 + "true) }",
+    "100-chained-patterns": "SELECT * WHERE { " + " ".join(f"?v{i} ?p{i} ?v{i + 1} ." for i in range(100)) + " } LIMIT 1",
+    "2000-term-filter": "SELECT * WHERE { ?s ?p ?o FILTER(" + "||".join(f"?o={i}" for i in range(1300)) + ") }",
+    "long-path": "ASK { ?s " + "/".join(["<urn:x:p>"] * 700) + " ?o }",
+    "huge-values": "SELECT * WHERE { VALUES ?x { " + " ".join(str(i) for i in range(1500)) + " } }",
+    "nul-bytes": "SELECT * WHERE { ?s ?p \"\x00\x00\" }",
+    "unterminated": "SELECT * WHERE { ?s ?p \"" + "x" * 5000,
+    "binary": "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+}
+
+
+@pytest.mark.parametrize("name", list(HOSTILE))
+def test_hostile_queries_get_a_clean_answer_never_500(client, name):
+    query = HOSTILE[name]
+    for r in (client.get("/sparql", query_string={"query": query}),
+              client.post("/sparql", data=query.encode("utf-8"), content_type="application/sparql-query")):
+        assert r.status_code in (200, 400, 413, 503), (name, r.status_code, r.data[:200])
+        assert no_leak(r.data)
+    assert client.get("/sparql", query_string={"query": "ASK {}"}).status_code == 200
+
+
+def test_hostile_2000_term_filter_within_the_length_limit(server):
+    query = "SELECT * WHERE { ?s ?p ?o FILTER(" + "||".join(f"?o={i}" for i in range(2000)) + ") }"
+    conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=60)
+    conn.request("POST", "/sparql", body=query.encode(), headers={"Content-Type": "application/sparql-query"})
+    r = conn.getresponse()
+    assert r.status in (200, 503) and no_leak(r.read())
+    conn.close()
+
+
+# --- no way in: traversal through static, seed and resource routes -------------------------------------
+
+TRAVERSALS = [
+    "/static/../../etc/passwd", "/static/..%2f..%2f..%2fetc%2fpasswd", "/static/%2e%2e/%2e%2e/etc/passwd",
+    "/static/%2e%2e%2f%2e%2e%2fetc%2fpasswd", "/static/....//....//etc/passwd", "/static/..\\..\\etc\\passwd",
+    "/static/%252e%252e/%252e%252e/etc/passwd", "/static//etc/passwd", "/static/%00../../etc/passwd",
+    "/source/..%2f..%2fetc%2fpasswd", "/source/../../../etc/passwd", "/source/%2e%2e%2f%2e%2e%2fetc%2fpasswd",
+    "/seeds/../../etc/passwd", "/seeds/..%2f..%2fetc%2fpasswd", "/downloads/..%2f..%2f..%2fetc%2fpasswd",
+    "/downloads/../manifest.json", "/id/..%2f..%2f..%2fetc%2fpasswd", "/evidence/..%2f..%2fetc%2fpasswd",
+    "/graph/..%2f..%2fetc%2fpasswd", "/ontology/..%2f..%2f..%2fetc%2fpasswd", "/.well-known/..%2f..%2fetc%2fpasswd",
+    "/sparql/..%2f..%2fetc%2fpasswd", "/%2e%2e/%2e%2e/etc/passwd", "/..%2f..%2fetc/passwd",
+    "/static/..%c0%af..%c0%afetc/passwd", "/source/%c0%ae%c0%ae/%c0%ae%c0%ae/etc/passwd",
+]
+
+
+def raw_get(port: int, path: str) -> tuple[int, bytes]:
+    """GET ``path`` byte for byte (no client-side normalisation of ``..``)."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    conn.putrequest("GET", path, skip_accept_encoding=True)
+    conn.endheaders()
+    r = conn.getresponse()
+    body = r.read()
+    conn.close()
+    return r.status, body
+
+
+@pytest.mark.parametrize("path", TRAVERSALS)
+def test_no_path_traversal_through_any_route(client, server, path):
+    r = client.get(path)
+    assert r.status_code in (301, 302, 308, 400, 403, 404, 405), (path, r.status_code)
+    assert b"root:" not in r.data and no_leak(r.data)
+    status, body = raw_get(server.port, path)
+    assert status in (301, 302, 308, 400, 403, 404, 405), (path, status)
+    assert b"root:" not in body and no_leak(body)
+
+
+def test_error_pages_leak_no_stack_trace_or_path(client):
+    responses = [
+        client.get("/sparql", query_string={"query": "SELECT * WHERE {"}),
+        client.put("/sparql"),
+        client.get("/sparql", query_string={"query": "ASK {}"}, headers={"Accept": "image/png"}),
+        client.post("/sparql", data=b"x", content_type="text/plain"),
+        client.get("/no/such/page"),
+        client.get("/sparql", query_string={"query": CARTESIAN, "timeout": "0.1"}),
+    ]
+    assert [r.status_code for r in responses] == [400, 405, 406, 415, 404, 503]
+    for r in responses:
+        assert no_leak(r.data), r.data

@@ -1,0 +1,44 @@
+"""A short run of the load test (``bench/loadtest.py``) against a real ``csto-kg serve``.
+
+Asserts what must hold under load, not how fast: no unexpected answer (every
+normal query 200, every pathological one its deliberate status: 503 for the
+time limit, 400/403/413 for what is refused), no process leaked (killed query
+workers are replaced one for one), and memory that levels off (after a second
+round of the same load the server's tree holds no more than it did after the
+first, within a margin). The long version, with its figures, is
+``python -m bench.loadtest --serve --duration 60 --clients 16 --attackers 2``.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from endpoint_support import live_server, make_build
+
+from bench.loadtest import run, tree_rss
+
+WEB, QUERY = 2, 3
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("load")
+    _, env = make_build(tmp)
+    with live_server(env, tmp, web_workers=WEB, query_workers=QUERY, query_timeout=2) as s:
+        end = time.monotonic() + 60
+        while tree_rss(s.proc.pid)[1] < 1 + WEB * (1 + QUERY) and time.monotonic() < end:
+            time.sleep(0.1)  # every query worker started
+        yield s
+
+
+def test_short_load_has_no_unexpected_errors_and_bounded_memory(server):
+    first = run(server.url, duration=4, clients=6, attackers=1, server_pid=server.proc.pid, request_timeout=30)
+    second = run(server.url, duration=6, clients=6, attackers=1, server_pid=server.proc.pid, request_timeout=30, seed=1)
+    print(f"\nfirst: {first}\nsecond: {second}")
+    for figures in (first, second):
+        assert figures["unexpected"] == 0, figures["unexpected_examples"]
+        assert figures["statuses"]["normal"].get(200, 0) > 0
+        assert figures["processes"]["after"] == figures["processes"]["before"] == 1 + WEB * (1 + QUERY)
+    assert second["pathological"], "the attacker sent nothing"
+    assert second["rss_mb"]["after"] <= first["rss_mb"]["after"] * 1.3 + 64

@@ -1,0 +1,349 @@
+"""The SPARQL 1.1 Protocol at /sparql through Flask's test client: the full matrix, negotiation, errors.
+
+Accept x (GET | POST form | POST application/sparql-query) x query form, each
+response checked for status, Content-Type and a body that parses; then
+q-values, the ``format`` parameter, 406/400/405/415/403, the dataset
+parameters, the row cap, the service description, VoID and CORS.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import xml.etree.ElementTree as ET
+
+import pytest
+from endpoint_support import GRAPH, ID, LEAKS, make_build
+from rdflib import Dataset, Graph, Namespace, URIRef
+from rdflib.namespace import RDF
+
+from csto_kg.server.app import create_app
+from csto_kg.server.config import ServerConfig
+
+SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
+VOID = Namespace("http://rdfs.org/ns/void#")
+SRX = "{http://www.w3.org/2005/sparql-results#}"
+
+QUERIES = {
+    "SELECT": "SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 5",
+    "ASK": "ASK { ?s ?p ?o }",
+    "CONSTRUCT": "CONSTRUCT WHERE { ?s ?p ?o } LIMIT 5",
+    "DESCRIBE": f"DESCRIBE <{ID}csto>",
+}
+RESULT_ACCEPTS = {
+    "application/sparql-results+json": "json", "application/json": "json",
+    "application/sparql-results+xml": "xml", "text/csv": "csv", "text/tab-separated-values": "tsv",
+}
+GRAPH_ACCEPTS = {
+    "text/turtle": "turtle", "application/n-triples": "nt", "application/ld+json": "json-ld",
+    "application/rdf+xml": "xml", "application/trig": "trig", "application/n-quads": "nquads",
+}
+RESPONSE_TYPE = {"json": "application/sparql-results+json", "xml": "application/sparql-results+xml",
+                 "csv": "text/csv", "tsv": "text/tab-separated-values"}
+METHODS = ("GET", "POST-form", "POST-body")
+
+
+@pytest.fixture(scope="module")
+def build(tmp_path_factory):
+    b, _ = make_build(tmp_path_factory.mktemp("protocol"))
+    return b
+
+
+@pytest.fixture(scope="module")
+def app(build):
+    app = create_app(ServerConfig(query_timeout=5, max_rows=10_000), build)
+    yield app
+    app.extensions["csto.engine"].close()
+
+
+@pytest.fixture(scope="module")
+def client(app):
+    return app.test_client()
+
+
+def send(client, method: str, query: str, headers: dict | None = None, **params):
+    headers = headers or {}
+    if method == "GET":
+        return client.get("/sparql", query_string={"query": query, **params}, headers=headers)
+    if method == "POST-form":
+        return client.post("/sparql", data={"query": query, **params}, headers=headers)
+    return client.post("/sparql", data=query.encode(), query_string=params,
+                       headers={**headers, "Content-Type": "application/sparql-query"})
+
+
+def check_results(body: bytes, kind: str, form: str) -> None:
+    if kind == "json":
+        doc = json.loads(body)
+        assert ("boolean" in doc) if form == "ASK" else doc["results"]["bindings"]
+    elif kind == "xml":
+        root = ET.fromstring(body)
+        assert root.tag == SRX + "sparql"
+        assert root.find(SRX + ("boolean" if form == "ASK" else "results")) is not None
+    elif kind == "csv":
+        rows = list(csv.reader(io.StringIO(body.decode())))
+        assert rows == [["true"]] if form == "ASK" else (rows[0] == ["s", "p", "o"] and len(rows) == 6)
+    else:
+        lines = body.decode().splitlines()
+        assert lines == ["true"] if form == "ASK" else (lines[0].split("\t") == ["?s", "?p", "?o"] and len(lines) == 6)
+
+
+def check_rdf(body: bytes, rdflib_format: str) -> None:
+    g = Dataset() if rdflib_format in ("trig", "nquads") else Graph()
+    g.parse(data=body, format=rdflib_format)
+    assert len(g) > 0
+
+
+@pytest.mark.parametrize("method", METHODS)
+@pytest.mark.parametrize("accept", RESULT_ACCEPTS)
+@pytest.mark.parametrize("form", ["SELECT", "ASK"])
+def test_select_and_ask_in_every_results_format(client, method, accept, form):
+    r = send(client, method, QUERIES[form], {"Accept": accept})
+    kind = RESULT_ACCEPTS[accept]
+    assert r.status_code == 200, r.data
+    assert r.mimetype == RESPONSE_TYPE[kind]
+    assert "Accept" in r.headers.get("Vary", "")
+    check_results(r.data, kind, form)
+
+
+@pytest.mark.parametrize("method", METHODS)
+@pytest.mark.parametrize("accept", GRAPH_ACCEPTS)
+@pytest.mark.parametrize("form", ["CONSTRUCT", "DESCRIBE"])
+def test_construct_and_describe_in_every_rdf_format(client, method, accept, form):
+    r = send(client, method, QUERIES[form], {"Accept": accept})
+    assert r.status_code == 200, r.data
+    assert r.mimetype == accept
+    check_rdf(r.data, GRAPH_ACCEPTS[accept])
+
+
+@pytest.mark.parametrize("form, mimetype", [("SELECT", "application/sparql-results+json"), ("ASK", "application/sparql-results+json"),
+                                            ("CONSTRUCT", "text/turtle"), ("DESCRIBE", "text/turtle")])
+@pytest.mark.parametrize("accept", [None, "*/*"])
+def test_defaults_without_a_preference(client, form, mimetype, accept):
+    r = send(client, "GET", QUERIES[form], {"Accept": accept} if accept else {})
+    assert r.status_code == 200 and r.mimetype == mimetype
+
+
+@pytest.mark.parametrize("form, accept, expected", [
+    ("SELECT", "text/csv;q=0.5, application/sparql-results+xml;q=0.9", "application/sparql-results+xml"),
+    ("SELECT", "application/sparql-results+json;q=0, text/*;q=0.2", "text/csv"),
+    ("SELECT", "application/sparql-results+xml;q=0.1, text/tab-separated-values", "text/tab-separated-values"),
+    ("SELECT", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", "application/sparql-results+xml"),
+    ("CONSTRUCT", "text/turtle;q=0.2, application/n-triples;q=0.7, application/ld+json;q=0.5", "application/n-triples"),
+    ("CONSTRUCT", "application/json", "application/ld+json"),
+    ("CONSTRUCT", "text/plain", "application/n-triples"),
+    ("DESCRIBE", "application/trig;q=1.0, text/turtle;q=0.9", "application/trig"),
+])
+def test_q_values_choose_the_best_format(client, form, accept, expected):
+    r = send(client, "GET", QUERIES[form], {"Accept": accept})
+    assert r.status_code == 200 and r.mimetype == expected
+
+
+@pytest.mark.parametrize("form, formats, expected", [
+    ("SELECT", ["csv"], "text/csv"),
+    ("SELECT", ["tsv", "text/tab-separated-values"], "text/tab-separated-values"),  # as SPARQLWrapper sends it
+    ("SELECT", ["application/sparql-results+xml"], "application/sparql-results+xml"),
+    ("ASK", ["xml"], "application/sparql-results+xml"),
+    ("CONSTRUCT", ["json"], "application/ld+json"),
+    ("CONSTRUCT", ["xml"], "application/rdf+xml"),
+    ("CONSTRUCT", ["nq"], "application/n-quads"),
+    ("DESCRIBE", ["turtle"], "text/turtle"),
+])
+def test_format_parameter_overrides_accept(client, form, formats, expected):
+    r = client.get("/sparql", query_string=[("query", QUERIES[form])] + [("format", f) for f in formats],
+                   headers={"Accept": "application/sparql-results+json, text/turtle"})
+    assert r.status_code == 200 and r.mimetype == expected
+
+
+@pytest.mark.parametrize("form, headers, params", [
+    ("SELECT", {"Accept": "image/png"}, {}),
+    ("SELECT", {"Accept": "text/turtle"}, {}),
+    ("ASK", {"Accept": "application/sparql-results+json;q=0"}, {}),
+    ("CONSTRUCT", {"Accept": "text/csv"}, {}),
+    ("DESCRIBE", {"Accept": "application/sparql-results+json"}, {}),
+    ("SELECT", {}, {"format": "ttl"}),
+    ("CONSTRUCT", {}, {"format": "csv"}),
+    ("SELECT", {}, {"format": "no-such-format"}),
+])
+def test_an_accept_it_cannot_satisfy_gets_406(client, form, headers, params):
+    r = send(client, "GET", QUERIES[form], headers, **params)
+    assert r.status_code == 406
+    assert b"available as" in r.data
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_malformed_query_gets_400_with_the_parsers_message(client, method):
+    r = send(client, method, "SELECT * WHERE { ?s ?p }")
+    assert r.status_code == 400
+    assert b"error at 1:" in r.data  # Oxigraph's message, with the position
+    assert not any(leak.encode() in r.data for leak in LEAKS)
+
+
+def test_error_body_is_json_for_a_json_client(client):
+    r = send(client, "GET", "SELEKT * {}", {"Accept": "application/json"})
+    assert r.status_code == 400 and r.mimetype == "application/json"
+    error = r.get_json()["error"]
+    assert error["status"] == 400 and "error at" in error["message"]
+
+
+@pytest.mark.parametrize("method", ["PUT", "DELETE", "PATCH"])
+def test_other_methods_get_405(client, method):
+    r = client.open("/sparql", method=method, query_string={"query": "ASK {}"})
+    assert r.status_code == 405
+    assert {"GET", "POST"} <= {m.strip() for m in r.headers["Allow"].split(",")}
+
+
+@pytest.mark.parametrize("content_type", ["text/plain", "application/json", "multipart/form-data; boundary=x", None])
+def test_post_of_another_media_type_gets_415(client, content_type):
+    headers = {"Content-Type": content_type} if content_type else {}
+    r = client.post("/sparql", data=b"ASK {}", headers=headers)
+    assert r.status_code == 415
+
+
+def test_post_without_a_query_gets_400(client):
+    assert client.post("/sparql", data={"nothing": "here"}).status_code == 400
+
+
+def test_repeated_query_parameter_gets_400(client):
+    r = client.get("/sparql", query_string=[("query", "ASK {}"), ("query", "ASK {}")])
+    assert r.status_code == 400
+
+
+@pytest.mark.parametrize("how", ["query", "update-param", "update-body"])
+def test_update_is_refused(client, how):
+    update = "INSERT DATA { <urn:a> <urn:b> <urn:c> }"
+    if how == "query":
+        r = client.get("/sparql", query_string={"query": update})
+    elif how == "update-param":
+        r = client.post("/sparql", data={"update": update})
+    else:
+        r = client.post("/sparql", data=update, content_type="application/sparql-update")
+    assert r.status_code == 403 and b"read-only" in r.data
+
+
+def _count(client, **params) -> int:
+    r = client.get("/sparql", query_string={"query": "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", **params})
+    assert r.status_code == 200, r.data
+    return int(r.get_json()["results"]["bindings"][0]["n"]["value"])
+
+
+def test_default_graph_is_the_union_of_the_named_graphs(client, build):
+    assert _count(client) == sum(build.manifest["graphs"].values())
+
+
+def test_default_graph_uri_and_from_name_loaded_graphs(client, build):
+    counts = build.manifest["graphs"]
+    ontology, meta = GRAPH + "ontology", GRAPH + "meta"
+    assert _count(client, **{"default-graph-uri": ontology}) == counts[ontology]
+    r = client.get("/sparql", query_string=[("query", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"),
+                                            ("default-graph-uri", ontology), ("default-graph-uri", meta)])
+    assert int(r.get_json()["results"]["bindings"][0]["n"]["value"]) == counts[ontology] + counts[meta]
+    r = client.get("/sparql", query_string={"query": f"SELECT (COUNT(*) AS ?n) FROM <{meta}> WHERE {{ ?s ?p ?o }}"})
+    assert int(r.get_json()["results"]["bindings"][0]["n"]["value"]) == counts[meta]
+
+
+def test_named_graph_uri_restricts_graph_patterns(client, build):
+    meta = GRAPH + "meta"
+    query = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
+    r = client.get("/sparql", query_string={"query": query, "named-graph-uri": meta})
+    assert [b["g"]["value"] for b in r.get_json()["results"]["bindings"]] == [meta]
+    r = client.get("/sparql", query_string={"query": query})
+    assert {b["g"]["value"] for b in r.get_json()["results"]["bindings"]} == set(build.manifest["graphs"])
+
+
+@pytest.mark.parametrize("param, value", [("default-graph-uri", "not an iri"), ("named-graph-uri", "relative/path"),
+                                          ("timeout", "soon"), ("timeout", "-1"), ("timeout", "nan")])
+def test_bad_parameters_get_400(client, param, value):
+    assert send(client, "GET", "ASK {}", **{param: value}).status_code == 400
+
+
+def test_service_is_refused_with_a_clear_message(client):
+    r = send(client, "GET", "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }")
+    assert r.status_code == 400 and b"SERVICE" in r.data
+
+
+class TestRowCap:
+    @pytest.fixture(scope="class")
+    def capped(self, build):
+        app = create_app(ServerConfig(max_rows=7), build)
+        yield app.test_client()
+        app.extensions["csto.engine"].close()
+
+    @pytest.mark.parametrize("accept", list(RESULT_ACCEPTS))
+    def test_select_past_the_cap_is_cut_and_says_so(self, capped, accept):
+        r = send(capped, "GET", "SELECT * WHERE { ?s ?p ?o }", {"Accept": accept})
+        assert r.status_code == 200
+        assert r.headers["X-CSTO-Truncated"] == "true" and r.headers["X-CSTO-Row-Limit"] == "7"
+        if RESULT_ACCEPTS[accept] == "json":
+            doc = json.loads(r.data)
+            assert doc["truncated"] is True and len(doc["results"]["bindings"]) == 7
+        elif RESULT_ACCEPTS[accept] == "csv":
+            assert len(list(csv.reader(io.StringIO(r.data.decode())))) == 8
+
+    def test_construct_past_the_cap_is_cut_and_says_so(self, capped):
+        r = send(capped, "GET", "CONSTRUCT WHERE { ?s ?p ?o }", {"Accept": "application/n-triples"})
+        assert r.status_code == 200 and r.headers["X-CSTO-Truncated"] == "true"
+        assert len(Graph().parse(data=r.data, format="nt")) == 7
+
+    def test_result_within_the_cap_is_not_marked(self, capped):
+        r = send(capped, "GET", "SELECT * WHERE { ?s ?p ?o } LIMIT 7")
+        assert r.status_code == 200 and "X-CSTO-Truncated" not in r.headers
+        assert "truncated" not in r.get_json()
+
+
+@pytest.mark.parametrize("accept, rdflib_format", [("text/turtle", "turtle"), ("application/ld+json", "json-ld"),
+                                                   ("application/rdf+xml", "xml"), ("application/n-triples", "nt"),
+                                                   (None, "turtle")])
+def test_service_description_lists_formats_graphs_and_entailment(client, build, accept, rdflib_format):
+    r = client.get("/sparql", headers={"Accept": accept} if accept else {})
+    assert r.status_code == 200
+    g = Graph().parse(data=r.data, format=rdflib_format)
+    [service] = list(g.subjects(RDF.type, SD.Service))
+    assert (service, SD.endpoint, URIRef("http://localhost/sparql")) in g
+    assert (service, SD.feature, SD.UnionDefaultGraph) in g
+    assert (service, SD.supportedLanguage, SD.SPARQL11Query) in g
+    formats = set(g.objects(service, SD.resultFormat))
+    assert {URIRef("http://www.w3.org/ns/formats/" + f) for f in (
+        "SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV",
+        "Turtle", "N-Triples", "JSON-LD", "RDF_XML", "TriG", "N-Quads")} <= formats
+    dataset = g.value(service, SD.defaultDataset)
+    assert g.value(dataset, SD.defaultGraph) is not None
+    names = {str(g.value(ng, SD.name)): ng for ng in g.objects(dataset, SD.namedGraph)}
+    assert set(names) == set(build.manifest["graphs"])
+    inferred = names[GRAPH + "inferred"]
+    assert g.value(inferred, SD.entailmentRegime) == URIRef("http://www.w3.org/ns/entailment/OWL-RDF-Based")
+    assert (service, SD.supportedEntailmentProfile, URIRef("http://www.w3.org/ns/owl-profile/RL")) in g
+
+
+def test_service_description_sends_a_browser_to_the_query_page(client):
+    r = client.get("/sparql", headers={"Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"})
+    assert r.status_code == 303 and r.headers["Location"].endswith("/query")
+
+
+@pytest.mark.parametrize("accept, rdflib_format", [("text/turtle", "turtle"), ("application/ld+json", "json-ld"),
+                                                   ("application/rdf+xml", "xml"), ("application/n-triples", "nt")])
+def test_void_is_the_meta_graph_by_content_negotiation(client, build, accept, rdflib_format):
+    r = client.get("/.well-known/void", headers={"Accept": accept})
+    assert r.status_code == 200 and r.mimetype == accept
+    assert r.headers["Access-Control-Allow-Origin"] == "*"
+    g = Graph().parse(data=r.data, format=rdflib_format)
+    assert (URIRef("https://w3id.org/csto-kg/dataset"), RDF.type, VOID.Dataset) in g
+    assert len(g) == build.manifest["graphs"][GRAPH + "meta"]
+
+
+def test_void_406(client):
+    assert client.get("/.well-known/void", headers={"Accept": "image/png"}).status_code == 406
+
+
+@pytest.mark.parametrize("path", ["/sparql", "/.well-known/void"])
+def test_cors_on_reads_and_preflight(client, path):
+    r = client.options(path, headers={"Origin": "https://example.org", "Access-Control-Request-Method": "POST",
+                                      "Access-Control-Request-Headers": "Content-Type"})
+    assert r.status_code == 200
+    assert r.headers["Access-Control-Allow-Origin"] == "*"
+    assert "POST" in r.headers["Access-Control-Allow-Methods"]
+    r = client.get(path, query_string={"query": "ASK {}"} if path == "/sparql" else {}, headers={"Origin": "https://example.org"})
+    assert r.headers["Access-Control-Allow-Origin"] == "*"
+    r = client.post("/sparql", data={"query": "ASK {}"}, headers={"Origin": "https://example.org"})
+    assert r.headers["Access-Control-Allow-Origin"] == "*"
+    assert "X-CSTO-Truncated" in r.headers["Access-Control-Expose-Headers"]
