@@ -279,6 +279,17 @@ def run(url: str, *, duration: float = 30.0, clients: int = 16, attackers: int =
     }
 
 
+def _settle(pid: int, bound_s: float = 30.0) -> None:
+    """Wait until the server's process tree stops growing (every query worker started)."""
+    end = time.monotonic() + bound_s
+    last, since = tree_rss(pid)[1], time.monotonic()
+    while time.monotonic() < end and time.monotonic() - since < 1.5:
+        time.sleep(0.1)
+        count = tree_rss(pid)[1]
+        if count != last:
+            last, since = count, time.monotonic()
+
+
 def _serve(port: int, settings: dict[str, str]) -> subprocess.Popen:
     env = dict(os.environ, **settings)
     proc = subprocess.Popen(["csto-kg", "serve", "--host", "127.0.0.1", "--port", str(port)], env=env,
@@ -292,6 +303,7 @@ def _serve(port: int, settings: dict[str, str]) -> subprocess.Popen:
             conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
             conn.request("GET", probe)
             if conn.getresponse().status == 200:
+                _settle(proc.pid)
                 return proc
         except OSError:
             time.sleep(0.1)
