@@ -170,6 +170,14 @@ class Listener:
         self.sock.close()
 
 
+def wait_gone(pid: int, bound_s: float = 30.0) -> bool:
+    """Poll until ``pid`` is gone (a SIGKILLed process takes a moment to exit on a busy machine)."""
+    end = time.monotonic() + bound_s
+    while process_alive(pid) and time.monotonic() < end:
+        time.sleep(0.05)
+    return not process_alive(pid)
+
+
 def process_alive(pid: int) -> bool:
     """Is ``pid`` a live (not zombie) process?"""
     try:

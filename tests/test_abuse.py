@@ -16,7 +16,7 @@ import time
 import urllib.parse
 
 import pytest
-from endpoint_support import CARTESIAN, GRAPH, LEAKS, PATHS, Listener, live_server, make_build, process_alive
+from endpoint_support import CARTESIAN, GRAPH, LEAKS, PATHS, Listener, live_server, make_build, wait_gone
 
 from csto_kg.server.app import create_app
 from csto_kg.server.config import ServerConfig
@@ -87,7 +87,7 @@ def test_pathological_query_hits_the_time_limit_then_the_server_still_answers(cl
     killed = set(before["workers"]) - set(after["workers"])
     assert len(killed) == 1  # the worker that ran it was SIGKILLed ...
     [pid] = killed
-    assert not process_alive(pid)
+    assert wait_gone(pid)
     r = client.get("/sparql", query_string={"query": "ASK { ?s ?p ?o }"})
     assert r.status_code == 200 and r.get_json()["boolean"] is True  # ... and the pool still serves
 
@@ -117,7 +117,7 @@ def test_live_timeout_stops_the_work_and_others_are_served_meanwhile(server):
     after = server.wait_pool(lambda s: s["idle"] == 2)
     assert after["timeout"] == before["timeout"] + 1
     for pid in set(before["workers"]) - set(after["workers"]):
-        assert not process_alive(pid)  # its CPU is free again: the process is gone
+        assert wait_gone(pid)  # its CPU is free again: the process is gone
 
 
 def test_a_disconnecting_client_has_its_query_killed(server):
@@ -132,7 +132,7 @@ def test_a_disconnecting_client_has_its_query_killed(server):
     assert after["disconnect"] == before["disconnect"] + 1
     assert after["timeout"] == before["timeout"]  # stopped because the client left, not by the time limit
     gone = set(before["workers"]) - set(after["workers"])
-    assert len(gone) == 1 and not any(process_alive(p) for p in gone)
+    assert len(gone) == 1 and all(wait_gone(p) for p in gone)
 
 
 def test_memory_hungry_query_is_stopped_cleanly(server):

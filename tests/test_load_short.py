@@ -25,7 +25,7 @@ WEB, QUERY = 2, 3
 def server(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("load")
     _, env = make_build(tmp)
-    with live_server(env, tmp, web_workers=WEB, query_workers=QUERY, query_timeout=2) as s:
+    with live_server(env, tmp, web_workers=WEB, query_workers=QUERY, query_timeout=3) as s:
         end = time.monotonic() + 60
         while tree_rss(s.proc.pid)[1] < 1 + WEB * (1 + QUERY) and time.monotonic() < end:
             time.sleep(0.1)  # every query worker started
