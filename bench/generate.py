@@ -189,7 +189,10 @@ class _World:
             self.alliances.append((_slug(name), name, "".join(w[0] for w in name.split())))
         self.persons = []
         for i in range(self.n_persons):
-            label = fresh(lambda: f"{rng.choice(FIRST)} {rng.choice(LAST)}")
+            # 320 first-last pairs: past them, a middle initial (and then a number) keeps names unique
+            label = fresh(lambda: f"{rng.choice(FIRST)} {rng.choice(LAST)}" if i < 200 else
+                          f"{rng.choice(FIRST)} {chr(65 + rng.randrange(26))}. {rng.choice(LAST)}" if i < 4000 else
+                          f"{rng.choice(FIRST)} {rng.choice(LAST)} {i}")
             self.persons.append((_slug(label), label, rng.choice(self.states)[0]))
         self.topics = []
         for i in range(self.n_topics):

@@ -549,6 +549,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=None, help="working directory (default: a temporary one, removed)")
     parser.add_argument("--update-readme", action="store_true", help="copy the table into README.md's benchmark section")
     parser.add_argument("--no-write", action="store_true", help="print only; write neither results/ nor RESULTS.md")
+    parser.add_argument("--append", action="store_true",
+                        help="add these scales to the latest bench/results/*.json run (replacing the same labels)")
     args = parser.parse_args(argv)
     labels = (args.scales or "curated,1e4").split(",")
     command = "python -m bench.run" + (f" --scales {args.scales}" if args.scales else "") + (
@@ -566,6 +568,11 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(scale.build_dir.parent / "oxigraph-store", ignore_errors=True)
     finally:
         info = machine()
+        if runs and args.append and sorted(RESULTS.glob("*.json")):
+            previous = json.loads(sorted(RESULTS.glob("*.json"))[-1].read_text())
+            labels_now = {r["label"] for r in runs}
+            runs = [r for r in previous["runs"] if r["label"] not in labels_now] + runs
+            command = previous["command"] + f" (then {command} --append)"
         if runs:
             table = markdown(runs, info, command)
             print("\n" + table)
