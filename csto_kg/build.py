@@ -31,7 +31,7 @@ from .loader import LoadedData, load
 from .namespaces import GRAPH, INFERRED_GRAPH, META_GRAPH
 from .reason import infer
 
-__all__ = ["Build", "inputs_key", "current_build", "build", "ensure_built"]
+__all__ = ["Build", "inputs_key", "current_build", "build", "ensure_built", "pin"]
 
 # Code whose change changes what a build contains.
 _CODE = ("loader.py", "derive.py", "reason.py", "build.py", "describe.py", "validate.py", "export.py", "evidence.py",
@@ -223,10 +223,34 @@ def _switch_current(build_dir: Path, target: Path) -> None:
     os.replace(tmp, link)  # atomic on POSIX
 
 
+def pin(b: Build, pid: int | None = None) -> Path:
+    """Mark ``b`` as in use by process ``pid`` (a server): pruning keeps it while that process lives.
+
+    The marker is a file ``.pinned.<pid>`` in the build; the caller removes it when done,
+    and a marker whose process is gone no longer counts.
+    """
+    marker = b.path / f".pinned.{pid or os.getpid()}"
+    marker.touch()
+    return marker
+
+
+def _pinned(build_path: Path) -> bool:
+    for marker in build_path.glob(".pinned.*"):
+        try:
+            os.kill(int(marker.name.rsplit(".", 1)[1]), 0)
+            return True
+        except (ValueError, ProcessLookupError):
+            marker.unlink(missing_ok=True)   # its process is gone
+        except PermissionError:
+            return True                      # alive, someone else's
+    return False
+
+
 def _prune(builds: Path, keep: set[str], spare: int = 1) -> None:
-    """Remove old builds, keeping ``keep`` and the ``spare`` most recent others (a server may hold them open)."""
+    """Remove old builds, keeping ``keep``, the ``spare`` most recent others, and any a live server pinned."""
     done = sorted((p for p in builds.iterdir() if p.is_dir() and not p.name.startswith(".")),
                   key=lambda p: p.stat().st_mtime, reverse=True)
     others = [p for p in done if p.name not in keep]
     for old in others[spare:]:
-        shutil.rmtree(old, ignore_errors=True)
+        if not _pinned(old):
+            shutil.rmtree(old, ignore_errors=True)

@@ -20,7 +20,7 @@ import time
 
 from gunicorn.app.base import BaseApplication
 
-from csto_kg.build import Build, ensure_built
+from csto_kg.build import Build, ensure_built, pin
 from csto_kg.errors import UserError
 
 from .config import ServerConfig
@@ -105,4 +105,8 @@ def serve(config: ServerConfig | None = None, build: Build | None = None) -> Non
     print(f"csto-kg serve: build {m['key'][:16]} ({state} in {time.perf_counter() - t:.2f} s, "
           f"{m['triples']['total']} triples in {len(m['graphs'])} graphs); "
           f"SPARQL endpoint http://{config.host}:{config.port}/sparql", file=sys.stderr, flush=True)
-    _Server(config, build).run()
+    marker = pin(build)   # later builds must not prune the store this server's workers reopen
+    try:
+        _Server(config, build).run()
+    finally:
+        marker.unlink(missing_ok=True)

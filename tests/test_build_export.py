@@ -150,3 +150,21 @@ def test_cite_prints_the_seeds_own_text(built):
 def test_cite_refuses_a_passage_not_in_the_seed(built):
     r = cli("cite", "001", "this sentence is in no seed", "--id", "x", env=built, check=False)
     assert r.returncode == 2 and "not found" in r.stderr
+
+
+def test_a_build_in_use_by_a_live_server_is_not_pruned(project):
+    root, env = project
+    builds = Path(env["CSTO_KG_BUILD"]) / "builds"
+    cli("build", "--no-validate", env=env)
+    served = (Path(env["CSTO_KG_BUILD"]) / "current").resolve()
+    (served / f".pinned.{os.getpid()}").touch()        # as `csto-kg serve` does for its build
+    entities = root / "kg" / "entities.trig"
+    for n in range(3):                                  # three rebuilds: more than pruning spares
+        entities.write_text(entities.read_text(encoding="utf-8") + f"\n# edit {n}\n", encoding="utf-8")
+        cli("build", "--no-validate", env=env)
+    assert served.exists(), "a pinned build survives rebuilds"
+    (served / f".pinned.{os.getpid()}").unlink()
+    entities.write_text(entities.read_text(encoding="utf-8") + "\n# edit 3\n", encoding="utf-8")
+    cli("build", "--no-validate", env=env)
+    assert not served.exists(), "once unpinned it is pruned"
+    assert len([p for p in builds.iterdir() if not p.name.startswith(".")]) == 2
