@@ -248,8 +248,14 @@ def _pinned(build_path: Path) -> bool:
 
 def _prune(builds: Path, keep: set[str], spare: int = 1) -> None:
     """Remove old builds, keeping ``keep``, the ``spare`` most recent others, and any a live server pinned."""
+    def built_at(p: Path) -> float:  # the manifest's time: a pin marker changes the folder's own mtime
+        try:
+            return (p / "manifest.json").stat().st_mtime
+        except OSError:
+            return 0.0
+
     done = sorted((p for p in builds.iterdir() if p.is_dir() and not p.name.startswith(".")),
-                  key=lambda p: p.stat().st_mtime, reverse=True)
+                  key=built_at, reverse=True)
     others = [p for p in done if p.name not in keep]
     for old in others[spare:]:
         if not _pinned(old):
