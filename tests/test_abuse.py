@@ -16,7 +16,7 @@ import time
 import urllib.parse
 
 import pytest
-from endpoint_support import CARTESIAN, GRAPH, LEAKS, PATHS, Listener, live_server, make_build, wait_gone
+from support import CARTESIAN, GRAPH, LEAKS, PATHS, Listener, live_server, make_build, wait_gone
 
 from csto_kg.server.app import create_app
 from csto_kg.server.config import ServerConfig

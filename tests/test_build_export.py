@@ -16,6 +16,8 @@ from pathlib import Path
 import pytest
 from rdflib import Dataset, Graph, URIRef
 
+from support import snapshot_inputs
+
 ROOT = Path(__file__).resolve().parent.parent
 GRAPH = "https://w3id.org/csto-kg/graph/"
 SEED_IDS = sorted(p.stem for p in (ROOT / "seeds").glob("*.txt"))
@@ -28,10 +30,7 @@ def cli(*args, env, check=True):
 @pytest.fixture
 def project(tmp_path):
     """A private copy of the inputs and a private build directory."""
-    root = tmp_path / "project"
-    for folder in ("ontology", "kg", "shapes", "seeds"):
-        if (ROOT / folder).exists():
-            shutil.copytree(ROOT / folder, root / folder)
+    root = snapshot_inputs(tmp_path / "project")
     env = dict(os.environ, CSTO_KG_ROOT=str(root), CSTO_KG_BUILD=str(tmp_path / "build"))
     return root, env
 

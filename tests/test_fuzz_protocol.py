@@ -13,7 +13,7 @@ import os
 import time
 
 import pytest
-from endpoint_support import ID, LEAKS, make_build
+from support import ID, LEAKS, make_build
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

@@ -16,7 +16,7 @@ import pytest
 import rdflib
 
 from csto_kg.query import execute, open_store
-from site_support import BASE, make_build
+from support import BASE, make_build
 
 CSTO = BASE + "ontology/"
 ID = BASE + "id/"
@@ -34,7 +34,7 @@ JSONLD = {"Accept": "application/ld+json"}
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    b, _ = make_build(tmp_path_factory.mktemp("site"))
+    b, _ = make_build(tmp_path_factory.mktemp("site"), validate=True, dumps=True)
     return b
 
 

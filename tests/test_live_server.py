@@ -13,7 +13,7 @@ import json
 import xml.dom.minidom
 
 import pytest
-from endpoint_support import GRAPH, ID, live_server, make_build
+from support import GRAPH, ID, live_server, make_build
 from rdflib import Graph
 from SPARQLWrapper import CSV, JSON, JSONLD, N3, POST, POSTDIRECTLY, RDFXML, TSV, TURTLE, URLENCODED, XML, SPARQLWrapper
 

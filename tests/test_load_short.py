@@ -14,7 +14,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from endpoint_support import live_server, make_build
+from support import live_server, make_build
 
 from bench.loadtest import run, tree_rss
 

@@ -14,7 +14,7 @@ import json
 import xml.etree.ElementTree as ET
 
 import pytest
-from endpoint_support import GRAPH, ID, LEAKS, make_build
+from support import GRAPH, ID, LEAKS, make_build
 from rdflib import Dataset, Graph, Namespace, URIRef
 from rdflib.namespace import RDF
 

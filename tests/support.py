@@ -1,4 +1,4 @@
-"""Shared set-up for the endpoint's tests: a private build, an app on it, and a real ``csto-kg serve``.
+"""Shared set-up for the tests: a private build, an app on it, and a real ``csto-kg serve``.
 
 The build is made from a snapshot of the project's inputs (``CSTO_KG_ROOT``)
 into a temporary ``CSTO_KG_BUILD``, so curators editing ``kg/`` meanwhile
@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+BASE = "https://w3id.org/csto-kg/"
 GRAPH = "https://w3id.org/csto-kg/graph/"
 ID = "https://w3id.org/csto-kg/id/"
 LEAKS = ("Traceback", "/work/", "site-packages", ".py\"", "File \"", "root:x:0:0")
@@ -41,12 +42,12 @@ def snapshot_inputs(dest: Path) -> Path:
     return dest
 
 
-def make_build(tmp: Path):
+def make_build(tmp: Path, *, validate: bool = False, dumps: bool = False):
     """A build of a snapshot of the inputs in ``tmp``: (Build, env for a subprocess using it)."""
     from csto_kg.build import ensure_built
 
     root = snapshot_inputs(tmp / "project")
-    build = ensure_built(root, tmp / "build", validate=False, dumps=False)
+    build = ensure_built(root, tmp / "build", validate=validate, dumps=dumps)
     env = dict(os.environ, CSTO_KG_ROOT=str(root), CSTO_KG_BUILD=str(tmp / "build"))
     return build, env
 
