@@ -206,10 +206,18 @@ def build(root: Path | None = None, build_dir: Path | None = None, *, validate: 
 
 
 def _write_store(nquads: Path, path: Path) -> None:
+    """The served store: every named graph, and their union, deduplicated, as the default graph.
+
+    SPARQL's default graph is an RDF graph, a set: a triple that three seeds
+    state is there once. Oxigraph's ``use_default_graph_as_union`` instead
+    yields it once per named graph holding it, multiplying rows (k^n for n
+    patterns over a fact k seeds describe), so the union is materialised here.
+    """
     import pyoxigraph
 
     store = pyoxigraph.Store(str(path))
     store.bulk_load(path=str(nquads), format=pyoxigraph.RdfFormat.N_QUADS)
+    store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
     store.flush()
     del store
 

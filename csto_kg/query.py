@@ -15,7 +15,6 @@ import pyoxigraph as ox
 
 from . import solutions
 from .errors import UserError
-from .sparql_lex import has_dataset_clause
 
 __all__ = ["open_store", "execute", "run", "QueryResult", "RESULT_FORMATS", "GRAPH_FORMATS", "query_kind"]
 
@@ -90,12 +89,8 @@ def run(
     ``fmt`` that does not suit the query's kind is a :class:`UserError`.
     """
     kwargs: dict = {}
-    if default_graph:
+    if default_graph:   # the protocol's default-graph-uri; else the store's default graph, the union
         kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graph]
-    elif not has_dataset_clause(query):
-        # The union default graph, unless the query names its own dataset:
-        # Oxigraph's union flag would override the query's FROM.
-        kwargs["use_default_graph_as_union"] = True
     if named_graphs:
         kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
     result = store.query(query, prefixes=None, **kwargs)

@@ -1,11 +1,9 @@
 """A lexical look at a SPARQL query: its bare keywords, strings and IRIs set aside.
 
 Oxigraph parses and evaluates queries but does not expose the parsed query.
-The endpoint needs two facts before running one: whether it names its own
-dataset (``FROM`` / ``FROM NAMED``, which must then not be replaced by the
-union default graph), whether it asks for federation (``SERVICE``, which
-is refused unless allowed) and which operation it is (a query form, or an
-update, which a read-only endpoint refuses). Scanning tokens, not
+The endpoint needs two facts before running one: whether it asks for
+federation (``SERVICE``, which is refused unless allowed) and which operation
+it is (a query form, or an update, which a read-only endpoint refuses). Scanning tokens, not
 substrings, keeps ``"from"`` in a string, ``ex:SERVICE`` or ``?from`` from
 counting. (SPARQL 1.1 Query, section 19.8.)
 """
@@ -14,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["keywords", "has_dataset_clause", "uses_service", "operation", "service_targets", "UPDATE_OPERATIONS"]
+__all__ = ["keywords", "uses_service", "operation", "service_targets", "UPDATE_OPERATIONS"]
 
 _TOKEN = re.compile(
     r"""
@@ -33,11 +31,6 @@ _TOKEN = re.compile(
 def keywords(query: str) -> list[str]:
     """The bare words of ``query``, upper-cased, in order (keywords, function names, ``a``)."""
     return [m.group("word").upper() for m in _TOKEN.finditer(query) if m.lastgroup == "word"]
-
-
-def has_dataset_clause(query: str) -> bool:
-    """Does the query name its own dataset with ``FROM`` or ``FROM NAMED``?"""
-    return "FROM" in keywords(query)
 
 
 def uses_service(query: str) -> bool:

@@ -89,7 +89,7 @@ def _reason(status: str, start: tuple, end: tuple, day: dt.date) -> str:
 
 def members_on(store: ox.Store, day: dt.date, queries_dir: Path | None = None) -> list[MemberState]:
     """Certain and undetermined members on ``day``, per state, with the evidence of each period."""
-    rows = store.query(query_for(day, queries_dir), use_default_graph_as_union=True)
+    rows = store.query(query_for(day, queries_dir))
     periods: dict[str, PeriodStatus] = {}
     state_of: dict[str, str] = {}
     for r in rows:

@@ -52,7 +52,7 @@ SELECT ?term (COUNT(?s) AS ?n) WHERE {
 
 def _count(store: ox.Store, query: str, term: str) -> int:
     """Run a usage count for ``term`` (an IRI read from the ontology graph, never from a request)."""
-    sols = store.query(query.replace("?term", f"<{term}>"), use_default_graph_as_union=True)
+    sols = store.query(query.replace("?term", f"<{term}>"))
     return int(next(iter(sols))["n"].value)
 
 
@@ -156,7 +156,7 @@ def index(store: ox.Store, labels: Labeller) -> dict[str, list[IndexEntry]]:
     """Classes, properties and controlled values of the ontology, with usage counts."""
     counts: dict[str, int] = {}
     for query in (_ALL_CLASS_USAGE, _ALL_PROPERTY_USAGE):
-        for row in store.query(query, use_default_graph_as_union=True):
+        for row in store.query(query):
             counts[row["term"].value] = int(row["n"].value)
     sections: dict[str, list[IndexEntry]] = {"Classes": [], "Object properties": [], "Datatype properties": [],
                                              "Annotation properties": [], "Controlled values": []}

@@ -270,7 +270,7 @@ def home():
     store, labels = _store(), _labels()
     counts = {name: 0 for name in _COUNTED}
     by_iri = {str(c): name for name, c in _COUNTED.items()}
-    for row in store.query(_COUNT_QUERY, use_default_graph_as_union=True):
+    for row in store.query(_COUNT_QUERY):
         counts[by_iri[row["class"].value]] = int(row["n"].value)
     ps = periods(store)
     today = dt.date.today()

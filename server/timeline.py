@@ -99,7 +99,7 @@ def _bool(term) -> bool:
 def periods(store: ox.Store) -> list[Period]:
     """Every membership period with its bounds (widest, where sources differ)."""
     found: dict[str, Period] = {}
-    for row in store.query(MEMBERSHIP_PERIODS_QUERY, use_default_graph_as_union=True):
+    for row in store.query(MEMBERSHIP_PERIODS_QUERY):
         m = row["membership"].value
         org = row["organisation"].value if row["organisation"] is not None else None
         p = Period(m, row["state"].value, org, _date(row["snb"]), _date(row["sna"]), _bool(row["hasEnd"]),

@@ -176,3 +176,16 @@ def test_cq12_refused_requests(build_env):
     assert {(r["stateLabel"], r.get("date")) for r in rows} == {
         ("Kyrgyzstan", "1999"), ("Kyrgyzstan", "2010"), ("Kyrgyzstan", "2021")}
     assert_provenance(rows, "fact")
+
+
+def test_default_graph_is_a_set_union(build_env):
+    """A triple stated by several seeds is in the default graph once (SPARQL: the default graph is a graph)."""
+    label = "<https://w3id.org/csto-kg/id/deployment-kazakhstan-2022> <http://www.w3.org/2000/01/rdf-schema#label> ?l"
+    count = "SELECT (COUNT(*) AS ?n) WHERE { %s }"
+    def n(query):
+        out = subprocess.run(["csto-kg", "query", query, "--format", "json"], env=build_env,
+                             check=True, capture_output=True, text=True).stdout
+        return int(json.loads(out)["results"]["bindings"][0]["n"]["value"])
+    assert n(count % label) == 1
+    assert n(count % f"GRAPH ?g {{ {label} }}") == 3, "three seeds describe the deployment"
+    assert n(count % "?s ?p ?o") == n("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }")

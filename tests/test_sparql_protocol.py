@@ -228,7 +228,11 @@ def _count(client, **params) -> int:
 
 
 def test_default_graph_is_the_union_of_the_named_graphs(client, build):
-    assert _count(client) == sum(build.manifest["graphs"].values())
+    """The union as a set: a triple several named graphs hold counts once."""
+    import pyoxigraph as ox
+
+    distinct = {(q.subject, q.predicate, q.object) for q in ox.parse(path=str(build.nquads), format=ox.RdfFormat.N_QUADS)}
+    assert _count(client) == len(distinct) < sum(build.manifest["graphs"].values())
 
 
 def test_default_graph_uri_and_from_name_loaded_graphs(client, build):
