@@ -25,6 +25,7 @@ with and without it.
 from __future__ import annotations
 
 import re
+import time
 from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -52,6 +53,7 @@ class Stats:
     answered: int = 0
     fallbacks: dict[str, str] = field(default_factory=dict)
     graph: str = ""
+    seconds: dict[str, float] = field(default_factory=dict)   # query -> time to run it and group its solutions
 
 
 class _Terms:
@@ -135,6 +137,7 @@ def in_oxigraph() -> Iterator[Stats]:
                 stores[id(target_graph)] = (target_graph, _load(target_graph, terms), terms)
             stats.graph = f"{type(target_graph).__name__}, {len(stores[id(target_graph)][1])} triples"
             _, store, terms = stores[id(target_graph)]
+            t0 = time.perf_counter()
             try:
                 sols = store.query(query)
             except (SyntaxError, ValueError, OSError) as e:
@@ -153,6 +156,7 @@ def in_oxigraph() -> Iterator[Stats]:
                         why, result = "a solution leaves ?this unbound", None
                         break
                     result[row["this"]].append(row)
+                stats.seconds[query] = time.perf_counter() - t0
         if why is not None:
             stats.fallbacks[query] = why
         answers[key] = result

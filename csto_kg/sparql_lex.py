@@ -46,7 +46,10 @@ _QUERY_FORMS = frozenset({"SELECT", "CONSTRUCT", "DESCRIBE", "ASK"})
 def operation(query: str) -> str | None:
     """The query form (``SELECT``, ``ASK``, ``CONSTRUCT``, ``DESCRIBE``) or update operation that
     ``query`` opens with after its prologue (``BASE`` / ``PREFIX``); ``None`` if it opens with neither."""
-    for word in keywords(query):
+    for m in _TOKEN.finditer(query):   # lazily: the answer is in the first few words
+        if m.lastgroup != "word":
+            continue
+        word = m.group("word").upper()
         if word in ("BASE", "PREFIX"):
             continue
         return word if word in _QUERY_FORMS or word in UPDATE_OPERATIONS else None
@@ -57,6 +60,8 @@ def service_targets(query: str) -> list[str | None]:
     """The endpoint of each ``SERVICE`` clause: an IRI written in full (``<…>``), else ``None``
     (a prefixed name or a variable, which a caller cannot check against a list without resolving it)."""
     targets: list[str | None] = []
+    if "service" not in query.lower():   # a SERVICE keyword token implies the letters; most queries stop here
+        return targets
     pending = False
     for m in _TOKEN.finditer(query):
         kind = m.lastgroup

@@ -15,15 +15,16 @@ import json
 from flask import Flask, Response, current_app, request
 from werkzeug.exceptions import HTTPException, InternalServerError
 
-__all__ = ["register", "CODES"]
+__all__ = ["register", "render", "CODES"]
 
 CODES = (400, 403, 404, 405, 406, 413, 414, 415, 429, 431, 500, 503)
 _GENERIC_500 = "the server failed to answer this request; the failure has been logged"
 
 
-def _wants_json() -> bool:
-    best = request.accept_mimetypes.best_match(["text/plain", "application/json", "application/sparql-results+json"])
-    return best is not None and best != "text/plain" and request.accept_mimetypes[best] > request.accept_mimetypes["text/plain"]
+def _wants_json(accept=None) -> bool:
+    accept = request.accept_mimetypes if accept is None else accept
+    best = accept.best_match(["text/plain", "application/json", "application/sparql-results+json"])
+    return best is not None and best != "text/plain" and accept[best] > accept["text/plain"]
 
 
 def _message(e: HTTPException) -> str:
@@ -41,8 +42,13 @@ def handle(e: HTTPException) -> Response:
         original = getattr(e, "original_exception", None)
         current_app.logger.error("unhandled error on %s %s", request.method, request.path,
                                  exc_info=original if original is not None else e)
+    return render(e, request.accept_mimetypes)
+
+
+def render(e: HTTPException, accept) -> Response:
+    """The error response for ``e`` (a 4xx/5xx), as JSON or text by ``accept``; no request context needed."""
     message = _message(e)
-    if _wants_json():
+    if _wants_json(accept):
         body = json.dumps({"error": {"status": e.code, "title": e.name, "message": message}}, ensure_ascii=False)
         mimetype = "application/json"
     else:

@@ -32,7 +32,7 @@ from .engine import EngineError, Overloaded
 from .negotiation import BY_KEY, GRAPHS, NotAcceptable as NoFormat, choose, content_type, family_of
 from .protocol import read_operation
 
-__all__ = ["bp", "CORS_PATHS"]
+__all__ = ["bp", "CORS_PATHS", "answer", "add_cors"]
 
 bp = Blueprint("sparql", __name__)
 
@@ -44,8 +44,7 @@ def _config():
     return current_app.config["CSTO"]
 
 
-def _http_error(e: EngineError):
-    retry = _config().retry_after
+def _http_error(e: EngineError, retry: int):
     if isinstance(e, Overloaded):
         return TooManyRequests(e.message, retry_after=retry)
     if e.status == 400:
@@ -55,33 +54,42 @@ def _http_error(e: EngineError):
     return InternalServerError()
 
 
-def _choose(table, format_values=None):
+def _choose(table, format_values=None, accept=None):
     try:
-        return choose(table, request.accept_mimetypes, format_values)
+        return choose(table, request.accept_mimetypes if accept is None else accept, format_values)
     except NoFormat as e:
         raise NotAcceptable(str(e)) from None
 
 
-@bp.route("/sparql", methods=["GET", "POST"])
-def endpoint():
-    op = read_operation(request, _config())
+def answer(req, config, engine) -> Response | None:
+    """The response to the query in ``req`` (a werkzeug request), or None if it carries none.
+
+    Shared by the Flask route and the lean WSGI path (:mod:`.fast`); raises
+    werkzeug's HTTP exceptions for refusals and failures.
+    """
+    op = read_operation(req, config)
     if op is None:
-        return _service_description()
+        return None
     table = family_of(op.form)
-    fmt = _choose(table, op.formats) if table else None
+    fmt = _choose(table, op.formats, req.accept_mimetypes) if table else None
     job = {"query": op.query, "fmt": fmt.key if fmt else None,
            "default_graph": op.default_graph or None, "named_graphs": op.named_graphs or None}
-    engine = current_app.extensions["csto.engine"]
     try:
-        answer = engine.run(job, op.timeout, request.environ.get("gunicorn.socket"))
+        result = engine.run(job, op.timeout, req.environ.get("gunicorn.socket"))
     except EngineError as e:
-        raise _http_error(e) from None
-    response = Response(answer.body, status=200, content_type=content_type(BY_KEY[answer.fmt]))
-    response.vary.add("Accept")
-    if answer.truncated:
+        raise _http_error(e, config.retry_after) from None
+    response = Response(result.body, status=200, content_type=content_type(BY_KEY[result.fmt]))
+    response.headers["Vary"] = "Accept"
+    if result.truncated:
         response.headers["X-CSTO-Truncated"] = "true"
-        response.headers["X-CSTO-Row-Limit"] = str(_config().max_rows)
+        response.headers["X-CSTO-Row-Limit"] = str(config.max_rows)
     return response
+
+
+@bp.route("/sparql", methods=["GET", "POST"])
+def endpoint():
+    response = answer(request, _config(), current_app.extensions["csto.engine"])
+    return _service_description() if response is None else response
 
 
 def _service_description() -> Response:
@@ -117,13 +125,17 @@ def pool():
     return jsonify(current_app.extensions["csto.engine"].stats())
 
 
+def add_cors(response: Response, method: str) -> None:
+    response.headers["Access-Control-Allow-Origin"] = "*"
+    response.headers["Access-Control-Expose-Headers"] = _EXPOSE
+    if method == "OPTIONS":
+        response.headers["Access-Control-Allow-Methods"] = "GET, POST, OPTIONS"
+        response.headers["Access-Control-Allow-Headers"] = "Accept, Content-Type"
+        response.headers["Access-Control-Max-Age"] = "86400"
+
+
 @bp.after_app_request
 def _cors(response: Response) -> Response:
     if request.path in CORS_PATHS:
-        response.headers["Access-Control-Allow-Origin"] = "*"
-        response.headers["Access-Control-Expose-Headers"] = _EXPOSE
-        if request.method == "OPTIONS":
-            response.headers["Access-Control-Allow-Methods"] = "GET, POST, OPTIONS"
-            response.headers["Access-Control-Allow-Headers"] = "Accept, Content-Type"
-            response.headers["Access-Control-Max-Age"] = "86400"
+        add_cors(response, request.method)
     return response
