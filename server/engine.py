@@ -29,11 +29,9 @@ the operator's time limit for a free worker gets 503.
 from __future__ import annotations
 
 import collections
-import json
 import os
 import select
 import socket
-import struct
 import subprocess
 import sys
 import threading
@@ -41,12 +39,11 @@ import time
 from dataclasses import dataclass
 
 from .config import ServerConfig
-from .qworker import frame
+from .qworker import frame_job, parse_frame
 
 __all__ = ["QueryEngine", "Answer", "EngineError", "QueryFailed", "Overloaded", "TimedOut",
            "Unavailable", "ClientGone", "EngineFault"]
 
-_LEN = struct.Struct(">I")
 _POLL_IN = select.POLLIN | select.POLLPRI
 DEMOTED_NICE = 15
 _POLL_GONE = select.POLLHUP | select.POLLERR | select.POLLNVAL | getattr(select, "POLLRDHUP", 0)
@@ -166,18 +163,11 @@ class _Worker:
         self.proc.stdin.flush()
 
     def _frame(self) -> tuple[dict, bytes] | None:
-        if len(self._buf) < _LEN.size:
+        got = parse_frame(self._buf)
+        if got is None:
             return None
-        n = _LEN.unpack_from(self._buf)[0]
-        if len(self._buf) < _LEN.size + n:
-            return None
-        header = json.loads(bytes(self._buf[_LEN.size:_LEN.size + n]))
-        end = _LEN.size + n + header.get("length", 0)
-        if len(self._buf) < end:
-            return None
-        body = bytes(self._buf[_LEN.size + n:end])
-        del self._buf[:end]
-        return header, body
+        del self._buf[:got[2]]
+        return got[0], got[1]
 
     def _renice(self, nice: int) -> bool:
         # Linux keeps a nice value per thread, and the query runs on the worker's "query" thread.
@@ -412,7 +402,7 @@ class QueryEngine:
             pool.count("rejected")
             raise Overloaded(f"too many queries at once (at most {self.config.max_concurrent} per server process); retry shortly")
         try:
-            header, body = self._run(pool, frame(job), timeout, client)
+            header, body = self._run(pool, frame_job(job), timeout, client)
         finally:
             self._slots.release()
         if header.get("ok"):

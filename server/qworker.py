@@ -8,13 +8,17 @@ overruns, which is the only way to stop Oxigraph mid-evaluation (see
 (:func:`csto_kg.query.run`, with the row and byte caps), so the web worker
 knows the status before it sends a byte.
 
-Wire format, both ways: a frame is a 4-byte big-endian length, a JSON header
-of that length, then ``header["length"]`` bytes of body (if any).
+Wire format, both ways (binary, so a query and a result cross the pipe as raw
+bytes, never escaped into JSON): a frame is ``>cII`` (a type byte, the length
+of a short ``meta`` part, the length of the body), then meta, then body.
 
-- worker -> parent once started: ``{"ready": true, "pid": …}``;
-- parent -> worker: ``{"query", "fmt", "default_graph", "named_graphs"}``;
-- worker -> parent: ``{"ok": true, "kind", "fmt", "rows", "truncated", "length"}`` + body,
-  or ``{"ok": false, "error": "syntax" | "invalid" | "internal", "message"}``.
+- worker -> parent once started: ``R``, meta = its pid;
+- parent -> worker: ``Q``, meta = the format key, then (only if the request
+  names a dataset) a newline and ``[default_graph, named_graphs]`` as JSON;
+  body = the query (UTF-8);
+- worker -> parent: ``A``, meta = ``>c?q`` (kind s/a/g, truncated, rows or -1)
+  then the format key, body = the serialised result; or ``E``, meta = the
+  error kind (syntax | invalid | resources | internal), body = the message.
 
 Guards of its own: queries run on a thread with a large stack (Oxigraph's
 parser and evaluator recurse; a 19,000-deep ``!!!…`` overflows the default
@@ -33,41 +37,93 @@ import sys
 import threading
 import time
 
-__all__ = ["frame", "read_frame", "main", "STACK_BYTES"]
+__all__ = ["frame_job", "parse_frame", "read_frame", "main", "STACK_BYTES"]
 
 STACK_BYTES = 256 * 1024 * 1024
 _LEN = struct.Struct(">I")
 
 
-def frame(header: dict, body: bytes = b"") -> bytes:
-    """One frame: ``header`` (with the body's length added if there is a body) and ``body``."""
-    if body:
-        header = {**header, "length": len(body)}
-    data = json.dumps(header, ensure_ascii=False).encode("utf-8")
-    return _LEN.pack(len(data)) + data + body
+_HEAD = struct.Struct(">cII")
+_ANSWER = struct.Struct(">c?q")
+_KINDS = {"select": b"s", "ask": b"a", "graph": b"g"}
+_KIND_NAMES = {v: k for k, v in _KINDS.items()}
 
 
-def _read_exact(f, n: int) -> bytes | None:
-    buf = bytearray()
-    while len(buf) < n:
-        chunk = f.read(n - len(buf))
+def _pack(kind: bytes, meta: bytes, body: bytes = b"") -> bytes:
+    return b"".join((_HEAD.pack(kind, len(meta), len(body)), meta, body))
+
+
+def frame_job(job: dict) -> bytes:
+    """The frame of a query job: ``query``, ``fmt``, ``default_graph``, ``named_graphs``."""
+    meta = (job.get("fmt") or "").encode("ascii")
+    if job.get("default_graph") or job.get("named_graphs"):
+        meta += b"\n" + json.dumps([job.get("default_graph"), job.get("named_graphs")]).encode("utf-8")
+    return _pack(b"Q", meta, job["query"].encode("utf-8"))
+
+
+def frame_ready() -> bytes:
+    return _pack(b"R", str(os.getpid()).encode("ascii"))
+
+
+def frame_answer(kind: str, fmt: str, body: bytes, rows: int | None, truncated: bool) -> bytes:
+    return _pack(b"A", _ANSWER.pack(_KINDS[kind], bool(truncated), -1 if rows is None else rows) + fmt.encode("ascii"), body)
+
+
+def frame_error(error: str, message: str) -> bytes:
+    return _pack(b"E", error.encode("ascii"), message.encode("utf-8", "replace"))
+
+
+def parse_frame(buf: bytearray) -> tuple[dict, bytes, int] | None:
+    """The first whole frame in ``buf``: (header as a dict, body, bytes used), or None if incomplete.
+
+    ``ValueError`` for bytes that are not a frame (the caller treats the worker as broken).
+    """
+    if len(buf) < _HEAD.size:
+        return None
+    kind, m, n = _HEAD.unpack_from(buf)
+    end = _HEAD.size + m + n
+    if len(buf) < end:
+        return None
+    meta = bytes(buf[_HEAD.size:_HEAD.size + m])
+    body = bytes(buf[_HEAD.size + m:end])
+    try:
+        return _decode(kind, meta, body) + (end,)
+    except (struct.error, KeyError, TypeError) as e:
+        raise ValueError(f"not a frame: {e}") from None
+
+
+def _decode(kind: bytes, meta: bytes, body: bytes) -> tuple[dict, bytes]:
+    if kind == b"A":
+        k, truncated, rows = _ANSWER.unpack_from(meta)
+        header = {"ok": True, "kind": _KIND_NAMES[k], "fmt": meta[_ANSWER.size:].decode("ascii"),
+                  "rows": None if rows < 0 else rows, "truncated": truncated}
+    elif kind == b"E":
+        header = {"ok": False, "error": meta.decode("ascii"), "message": body.decode("utf-8", "replace")}
+        body = b""
+    elif kind == b"Q":
+        fmt, _, graphs = meta.partition(b"\n")
+        dg, ng = json.loads(graphs) if graphs else (None, None)
+        header = {"query": body.decode("utf-8"), "fmt": fmt.decode("ascii") or None,
+                  "default_graph": dg, "named_graphs": ng}
+        body = b""
+    elif kind == b"R":
+        header = {"ready": True, "pid": int(meta)}
+    else:
+        raise ValueError(f"not a frame: type {kind!r}")
+    return header, body
+
+
+def read_frame(fd: int, buf: bytearray) -> tuple[dict, bytes] | None:
+    """The next frame from the blocking descriptor ``fd`` (``buf`` keeps what is read past it); None at end of input."""
+    while True:
+        got = parse_frame(buf)
+        if got is not None:
+            del buf[:got[2]]
+            return got[0], got[1]
+        chunk = os.read(fd, 1 << 16)
         if not chunk:
             return None
         buf += chunk
-    return bytes(buf)
-
-
-def read_frame(f) -> tuple[dict, bytes] | None:
-    """Read one frame from the binary stream ``f``; ``None`` at end of input."""
-    head = _read_exact(f, _LEN.size)
-    if head is None:
-        return None
-    data = _read_exact(f, _LEN.unpack(head)[0])
-    if data is None:
-        return None
-    header = json.loads(data)
-    body = _read_exact(f, header.get("length", 0)) if header.get("length") else b""
-    return header, body or b""
 
 
 def _answer(store, job: dict, max_rows: int, max_bytes: int) -> bytes:
@@ -78,29 +134,34 @@ def _answer(store, job: dict, max_rows: int, max_bytes: int) -> bytes:
         r = run(store, job["query"], job.get("fmt"), default_graph=job.get("default_graph"),
                 named_graphs=job.get("named_graphs"), max_rows=max_rows, max_bytes=max_bytes)
     except SyntaxError as e:
-        return frame({"ok": False, "error": "syntax", "message": str(e)})
+        return frame_error("syntax", str(e))
     except (ValueError, TypeError, UnicodeError, OverflowError, UserError) as e:
-        return frame({"ok": False, "error": "invalid", "message": str(e)})
+        return frame_error("invalid", str(e))
     except MemoryError:
-        return frame({"ok": False, "error": "resources", "message": "the query needs more memory than a query may use"})
+        return frame_error("resources", "the query needs more memory than a query may use")
     except Exception as e:  # a fault of the engine or the store, not of the query
         print(f"csto-kg query worker {os.getpid()}: {type(e).__name__}: {e}", file=sys.stderr, flush=True)
-        return frame({"ok": False, "error": "internal", "message": type(e).__name__})
-    return frame({"ok": True, "kind": r.kind, "fmt": r.fmt, "rows": r.rows, "truncated": r.truncated}, r.body)
+        return frame_error("internal", type(e).__name__)
+    return frame_answer(r.kind, r.fmt, r.body, r.rows, r.truncated)
 
 
 def _serve(store_path: str, max_rows: int, max_bytes: int, inp, out) -> None:
     from csto_kg.query import open_store
 
     store = open_store(store_path)
-    out.write(frame({"ready": True, "pid": os.getpid()}))
-    out.flush()
+    _write_all(out, frame_ready())
+    buf = bytearray()
     while True:
-        got = read_frame(inp)
+        got = read_frame(inp, buf)
         if got is None:
             return
-        out.write(_answer(store, got[0], max_rows, max_bytes))
-        out.flush()
+        _write_all(out, _answer(store, got[0], max_rows, max_bytes))
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
 
 
 def _exit_with_parent(parent: int) -> None:
@@ -116,8 +177,8 @@ def main(argv: list[str] | None = None) -> int:
         limit = int(memory_mb) * 1024 * 1024 + STACK_BYTES
         resource.setrlimit(resource.RLIMIT_DATA, (limit, limit))
     # The frames get private descriptors; stray writes to stdout go to stderr instead.
-    inp = os.fdopen(os.dup(0), "rb", buffering=0)
-    out = os.fdopen(os.dup(1), "wb")
+    inp = os.dup(0)
+    out = os.dup(1)
     os.dup2(2, 1)
     os.dup2(os.open(os.devnull, os.O_RDONLY), 0)
 
