@@ -287,7 +287,7 @@ class QueryPool:
             try:
                 header, _ = w.receive(time.monotonic() + 60)
                 ready = bool(header.get("ready"))
-            except (_Timeout, _Died, ValueError, OSError)  # OSError: the pool closed its pipe meanwhile:
+            except (_Timeout, _Died, ValueError, OSError):  # OSError: the pool closed the pipe meanwhile
                 ready = False
             with self._cond:
                 if ready and not self._closed:
