@@ -162,32 +162,27 @@ def test_every_minted_iri_dereferences_as_html(client, quads):
     assert not failures, failures[:20]
 
 
-def test_every_minted_iri_dereferences_as_turtle_containing_it(client, quads):
-    iris = sorted(i for i in minted(quads) if not _special(i))
-    failures = []
-    for iri in iris:
-        r = client.get(path_of(iri), headers=TTL)
-        if r.status_code != 200 or r.mimetype != "text/turtle":
-            failures.append((iri, r.status_code, r.mimetype))
-            continue
-        g = rdflib.Graph().parse(data=r.get_data(as_text=True), format="turtle")
-        node = rdflib.URIRef(iri)
-        if (node, None, None) not in g and (None, None, node) not in g:
-            failures.append((iri, "not in its description"))
-    assert not failures, failures[:20]
+def _iris_in_turtle(body: bytes) -> set[str]:
+    g = rdflib.Graph().parse(data=body.decode("utf-8"), format="turtle")
+    return {str(t) for triple in g for t in (triple[0], triple[2]) if isinstance(t, rdflib.URIRef)}
 
 
-def test_every_minted_iri_dereferences_as_jsonld_containing_it(client, quads):
-    iris = sorted(i for i in minted(quads) if not _special(i))
+def _iris_in_jsonld(body: bytes) -> set[str]:
+    return {t.value for q in ox.parse(body, format=ox.RdfFormat.JSON_LD) for t in (q.subject, q.object)
+            if isinstance(t, ox.NamedNode)}
+
+
+@pytest.mark.parametrize("headers,mimetype,iris_in", [
+    (TTL, "text/turtle", _iris_in_turtle),
+    (JSONLD, "application/ld+json", _iris_in_jsonld),
+], ids=["turtle", "jsonld"])
+def test_every_minted_iri_dereferences_as_rdf_containing_it(client, quads, headers, mimetype, iris_in):
     failures = []
-    for iri in iris:
-        r = client.get(path_of(iri), headers=JSONLD)
-        if r.status_code != 200 or r.mimetype != "application/ld+json":
+    for iri in sorted(i for i in minted(quads) if not _special(i)):
+        r = client.get(path_of(iri), headers=headers)
+        if r.status_code != 200 or r.mimetype != mimetype:
             failures.append((iri, r.status_code, r.mimetype))
-            continue
-        terms = {t.value for q in ox.parse(r.data, format=ox.RdfFormat.JSON_LD) for t in (q.subject, q.object)
-                 if isinstance(t, ox.NamedNode)}
-        if iri not in terms:
+        elif iri not in iris_in(r.data):
             failures.append((iri, "not in its description"))
     assert not failures, failures[:20]
 
