@@ -113,13 +113,17 @@ def _date_lit(d: dt.date, precision: str) -> str:
 
 
 def _bounds(d: dt.date, precision: str) -> tuple[dt.date, dt.date]:
-    """First and last day a date at ``precision`` can be (as the build's derivation computes them)."""
-    if precision == "day":
-        return d, d
-    if precision == "month":
-        nxt = dt.date(d.year + (d.month == 12), d.month % 12 + 1, 1)
-        return dt.date(d.year, d.month, 1), nxt - dt.timedelta(days=1)
-    return dt.date(d.year, 1, 1), dt.date(d.year, 12, 31)
+    """First and last day a date at ``precision`` can be: the build's own rule (:func:`csto_kg.derive.bounds`)."""
+    from rdflib import Literal
+    from rdflib.namespace import XSD
+
+    from csto_kg.derive import bounds
+
+    lexical, datatype = {
+        "day": (d.isoformat(), XSD.date),
+        "month": (f"{d.year:04d}-{d.month:02d}", XSD.gYearMonth),
+    }.get(precision, (f"{d.year:04d}", XSD.gYear))
+    return bounds(Literal(lexical, datatype=datatype))
 
 
 def _date_words(d: dt.date, precision: str) -> str:
