@@ -6,13 +6,16 @@ server at the same path (``/id/armenia`` for ``BASE + "id/armenia"``).
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from rdflib import Namespace
 from rdflib.namespace import DCAT, DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SH, SKOS, TIME, VOID, XSD
 
 __all__ = [
     "BASE", "CSTO", "ID", "SRC", "EV", "GRAPH", "WD", "OA", "SCHEMA",
     "ONTOLOGY_GRAPH", "ENTITIES_GRAPH", "INFERRED_GRAPH", "META_GRAPH",
-    "seed_graph", "source_iri", "PREFIXES",
+    "seed_graph", "source_iri", "PREFIXES", "curie",
     "DCAT", "DCTERMS", "FOAF", "ORG", "OWL", "PROV", "RDF", "RDFS", "SH", "SKOS", "TIME", "VOID", "XSD",
 ]
 
@@ -50,3 +53,23 @@ PREFIXES = {
     "rdf": str(RDF), "rdfs": str(RDFS), "xsd": str(XSD), "sh": str(SH), "void": str(VOID),
     "dcat": str(DCAT), "schema": str(SCHEMA),
 }
+
+
+_LOCAL_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.\-]*")
+
+
+@lru_cache(maxsize=8192)
+def curie(iri: str) -> str | None:
+    """The prefixed name of ``iri`` with the project's prefixes (``csto:State``), or None.
+
+    The one CURIE helper of the project: the longest matching namespace wins, and
+    a local name must be a valid Turtle local name (not ending in ``.``).
+    """
+    best: str | None = None
+    for pfx, ns in PREFIXES.items():
+        if iri.startswith(ns):
+            local = iri[len(ns):]
+            if (local == "" or (_LOCAL_NAME.fullmatch(local) and not local.endswith("."))) and \
+                    (best is None or len(ns) > len(PREFIXES[best])):
+                best = pfx
+    return None if best is None else f"{best}:{iri[len(PREFIXES[best]):]}"

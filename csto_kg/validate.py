@@ -48,6 +48,7 @@ from .loader import LoadedData, _parse, line_of, load
 from .namespaces import (
     CSTO, DCTERMS, GRAPH, INFERRED_GRAPH, META_GRAPH, OA, ONTOLOGY_GRAPH, PREFIXES, PROV, RDF, RDFS, SH, SKOS,
     source_iri,
+    curie,
 )
 from .reason import infer
 
@@ -490,9 +491,9 @@ def _is_local_name(s: str) -> bool:
 def _curie(node: Node) -> str:
     if isinstance(node, URIRef):
         s = str(node)
-        for prefix, ns in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
-            if s.startswith(ns) and _is_local_name(s[len(ns):]):
-                return f"{prefix}:{s[len(ns):]}"
+        short = curie(s)
+        if short:
+            return short
         if s.startswith(str(SHAPE)):
             return "shape:" + s[len(str(SHAPE)):]
         return f"<{s}>"

@@ -16,6 +16,7 @@ from functools import lru_cache
 import pyoxigraph as ox
 
 from csto_kg.namespaces import BASE, PREFIXES
+from csto_kg.namespaces import curie as _curie
 
 __all__ = ["Labeller", "curie", "local_name", "humanise"]
 
@@ -77,15 +78,9 @@ def humanise(name: str) -> str:
     return " ".join(w if w.isupper() and len(w) > 1 else w.lower() for w in words) or name
 
 
-@lru_cache(maxsize=4096)
 def curie(iri: str) -> str:
-    """The prefixed name of ``iri`` with the project's prefixes (``csto:State``), else the IRI."""
-    best: str | None = None
-    for pfx, ns in PREFIXES.items():
-        if iri.startswith(ns) and re.fullmatch(r"[\w.\-]*", iri[len(ns):]):
-            if best is None or len(ns) > len(PREFIXES[best]):
-                best = pfx
-    return iri if best is None else f"{best}:{iri[len(PREFIXES[best]):]}"
+    """The prefixed name of ``iri`` (``csto:State``), else the IRI itself."""
+    return _curie(iri) or iri
 
 
 class Labeller:
