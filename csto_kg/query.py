@@ -8,6 +8,7 @@ names its dataset). The CLI and the server's query workers both use this.
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,8 +16,18 @@ import pyoxigraph as ox
 
 from . import solutions
 from .errors import UserError
+from .namespaces import BASE
+from .sparql_lex import iri_tokens as _IRI_TOKENS
+from .sparql_order import ORDER_KEY, rewrite_order_by
 
-__all__ = ["open_store", "execute", "run", "QueryResult", "RESULT_FORMATS", "GRAPH_FORMATS", "query_kind"]
+__all__ = ["open_store", "execute", "evaluate", "run", "QueryResult", "RESULT_FORMATS", "GRAPH_FORMATS", "query_kind",
+           "QUERY_BASE_IRI", "one_line"]
+
+# The base IRI of every query (the service description states it): <id/armenia> is <https://w3id.org/csto-kg/id/armenia>.
+QUERY_BASE_IRI = BASE
+_MAX_UNKNOWN_FUNCTIONS = 64
+_UNKNOWN_FUNCTION = re.compile(r"custom function <([^>]*)> is not supported")
+_EMPTY: dict = {}
 
 RESULT_FORMATS = {
     "json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFormat.XML,
@@ -31,6 +42,83 @@ GRAPH_FORMATS = {
 def open_store(store_path: Path | str) -> ox.Store:
     """Open a build's store read-only (many processes may do so at once)."""
     return ox.Store.read_only(str(store_path))
+
+
+def evaluate(store: ox.Store, query: str, **kwargs):
+    """``store.query`` as SPARQL 1.1 asks, where Oxigraph 0.5.13 differs (``kwargs``: the dataset).
+
+    - Relative IRIs resolve against :data:`QUERY_BASE_IRI` (the service
+      description states it); a query's own ``BASE`` overrides it.
+    - A function IRI the engine does not know is an expression error
+      (section 17.3: the row is dropped by FILTER, the variable left unbound
+      by BIND), not a failure: each one the engine names is given an
+      implementation that returns an error, and the query is planned again.
+    - ORDER BY keys are rewritten into keys the engine orders totally
+      (:mod:`.sparql_order`): its own comparison of mixed literals makes its
+      sort panic and the process abort.
+    - An IRI token by SPARQL's longest-token rule (``?x<?a&&?b>?y``) is not
+      read as two comparisons (:func:`sparql_lex.misread_iris`).
+
+    ``SyntaxError`` (with line:column, on one line) for a malformed query.
+    """
+    misread = misread_iris(query)
+    if misread is not None:
+        raise SyntaxError(misread)
+    rewritten = rewrite_order_by(query)
+    functions = dict(ORDER_KEY)
+    for _ in range(_MAX_UNKNOWN_FUNCTIONS):
+        try:
+            result = store.query(rewritten, base_iri=QUERY_BASE_IRI, prefixes=None, custom_functions=functions, **kwargs)
+        except SyntaxError as e:
+            if rewritten is not query:   # the message must point into the query as written
+                try:
+                    store.query(query, base_iri=QUERY_BASE_IRI, custom_functions=functions, **_EMPTY)
+                except SyntaxError as original:
+                    raise SyntaxError(one_line(original)) from None
+                except Exception:  # noqa: BLE001 - the original parses: report the rewrite's own message
+                    pass
+            raise SyntaxError(one_line(e)) from None
+        except RuntimeError as e:
+            m = _UNKNOWN_FUNCTION.search(str(e))
+            if m is None or ox.NamedNode(m.group(1)) in functions:
+                raise
+            functions[ox.NamedNode(m.group(1))] = _expression_error
+            continue
+        return result
+    raise UserError(f"the query calls more than {_MAX_UNKNOWN_FUNCTIONS} functions this endpoint does not know")
+
+
+def _expression_error(*_args):
+    return None   # Oxigraph: no value, i.e. an expression error
+
+
+def one_line(e: SyntaxError) -> str:
+    """The parser's message on one line (it may quote the query over several)."""
+    return " ".join(str(e).split())
+
+
+def misread_iris(query: str) -> str | None:
+    """A message if Oxigraph read an IRI token of ``query`` as something else, else None.
+
+    By SPARQL's longest-token rule (section 19.8), ``?x<?a&&?b>?y`` holds the
+    IRI ``<?a&&?b>``, so it is malformed; Oxigraph reads two comparisons. Only
+    an IRI token holding ``&&`` or ``||`` can be read so: it is replaced by a
+    plain IRI and the query parsed again (without data); if that fails, the
+    original was not read as written.
+    """
+    suspects = [(m.start(), m.group()) for m in _IRI_TOKENS(query) if "&&" in m.group() or "||" in m.group()]
+    for start, text in suspects:
+        probe = query[:start] + "<urn:x-csto-kg:iri>" + query[start + len(text):]
+        try:
+            ox.Store().query(probe, base_iri=QUERY_BASE_IRI)
+        except SyntaxError:
+            line = query.count("\n", 0, start) + 1
+            column = start - (query.rfind("\n", 0, start) + 1) + 1
+            return (f"error at {line}:{column}: {text[:80]} is an IRI (SPARQL's longest-token rule), "
+                    "not two comparisons; put spaces around < and > to compare")
+        except Exception:  # noqa: BLE001 - it parsed: evaluation on no data is not the question
+            pass
+    return None
 
 
 def query_kind(result) -> str:
@@ -89,11 +177,13 @@ def run(
     ``fmt`` that does not suit the query's kind is a :class:`UserError`.
     """
     kwargs: dict = {}
-    if default_graph:   # the protocol's default-graph-uri; else the store's default graph, the union
-        kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graph]
-    if named_graphs:
-        kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
-    result = store.query(query, prefixes=None, **kwargs)
+    if default_graph or named_graphs:
+        # The protocol's default-graph-uri / named-graph-uri mean what FROM / FROM NAMED mean: the dataset is
+        # exactly what they name (named graphs only: an empty default graph; a default graph only: no named
+        # graphs). Neither: the store's default graph (the union) and every named graph.
+        kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graph or ()]
+        kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs or ()]
+    result = evaluate(store, query, **kwargs)
     kind = query_kind(result)
     table = GRAPH_FORMATS if kind == "graph" else RESULT_FORMATS
     if fmt is None:

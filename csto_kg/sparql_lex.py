@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["keywords", "uses_service", "operation", "service_targets", "UPDATE_OPERATIONS"]
+__all__ = ["keywords", "uses_service", "operation", "service_targets", "iri_tokens", "dataset_iris", "prologue_only",
+           "UPDATE_OPERATIONS"]
 
 _TOKEN = re.compile(
     r"""
@@ -31,6 +32,11 @@ _TOKEN = re.compile(
 def keywords(query: str) -> list[str]:
     """The bare words of ``query``, upper-cased, in order (keywords, function names, ``a``)."""
     return [m.group("word").upper() for m in _TOKEN.finditer(query) if m.lastgroup == "word"]
+
+
+def iri_tokens(query: str):
+    """The IRI tokens (``<…>``) of ``query``, as regex matches, by the longest-token rule."""
+    return (m for m in _TOKEN.finditer(query) if m.lastgroup == "iri")
 
 
 def uses_service(query: str) -> bool:
@@ -77,3 +83,70 @@ def service_targets(query: str) -> list[str | None]:
     if pending:
         targets.append(None)
     return targets
+
+
+def _significant(query: str):
+    for m in _TOKEN.finditer(query):
+        if m.lastgroup == "comment" or (m.lastgroup == "other" and m.group().isspace()):
+            continue
+        yield m.lastgroup, m.group()
+
+
+def prologue_only(query: str) -> bool:
+    """Is ``query`` nothing but comments, ``BASE`` and ``PREFIX`` declarations (an empty update, not a query)?"""
+    tokens = list(_significant(query))
+    i = 0
+    while i < len(tokens):
+        kind, text = tokens[i]
+        if kind == "word" and text.upper() == "BASE" and i + 1 < len(tokens) and tokens[i + 1][0] == "iri":
+            i += 2
+        elif (kind == "word" and text.upper() == "PREFIX" and i + 2 < len(tokens)
+              and tokens[i + 1][0] == "pname" and tokens[i + 2][0] == "iri"):
+            i += 3
+        else:
+            return False
+    return True
+
+
+def dataset_iris(query: str, base: str) -> tuple[list[str], list[str]] | None:
+    """The IRIs of the query's ``FROM`` and ``FROM NAMED`` clauses, resolved (prefixed names by the query's
+    ``PREFIX``es, relative IRIs against its ``BASE`` or ``base``); None if one cannot be resolved lexically."""
+    from urllib.parse import urljoin
+
+    if "from" not in query.lower():
+        return [], []
+    prefixes: dict[str, str] = {}
+    tokens = list(_significant(query))
+    default: list[str] = []
+    named: list[str] = []
+    i = 0
+    while i < len(tokens):
+        kind, text = tokens[i]
+        up = text.upper() if kind == "word" else ""
+        if up == "BASE" and i + 1 < len(tokens) and tokens[i + 1][0] == "iri":
+            base = urljoin(base, tokens[i + 1][1][1:-1])
+            i += 2
+            continue
+        if up == "PREFIX" and i + 2 < len(tokens) and tokens[i + 1][0] == "pname" and tokens[i + 2][0] == "iri":
+            prefixes[tokens[i + 1][1][:-1]] = urljoin(base, tokens[i + 2][1][1:-1])
+            i += 3
+            continue
+        if up == "FROM":
+            j = i + 1
+            target = default
+            if j < len(tokens) and tokens[j][0] == "word" and tokens[j][1].upper() == "NAMED":
+                target, j = named, j + 1
+            if j >= len(tokens):
+                return None
+            k, t = tokens[j]
+            if k == "iri":
+                target.append(urljoin(base, t[1:-1]))
+            elif k == "pname" and t.partition(":")[0] in prefixes and "\\" not in t:
+                p, _, local = t.partition(":")
+                target.append(prefixes[p] + local)
+            else:
+                return None
+            i = j + 1
+            continue
+        i += 1
+    return default, named

@@ -31,7 +31,5 @@ def create_app(config: ServerConfig | None = None, build: Build | None = None) -
     errors.register(app)
     app.register_blueprint(sparql.bp)
     app.register_blueprint(pages.bp)
-    from .fast import LeanSparql
-
-    app.wsgi_app = LeanSparql(app)   # /sparql queries skip Flask's per-request machinery (same code, same answers)
+    app.extensions["csto.sparql"] = (config, app.extensions["csto.engine"], frozenset(build.manifest["graphs"]))
     return app

@@ -6,7 +6,7 @@ what a client sees when it is passed). Environment variables:
 ``_QUERY_TIMEOUT`` (s), ``_MAX_ROWS``, ``_MAX_RESULT_BYTES``,
 ``_MAX_QUERY_LENGTH``, ``_MAX_BODY``, ``_MAX_CONCURRENT``,
 ``_WORKER_MEMORY_MB``, ``_RETRY_AFTER`` (s), ``_DEMOTE_AFTER`` (s), ``_FEDERATION_ALLOWLIST``
-(space-separated endpoint IRIs).
+(space-separated endpoint IRIs), ``_CLIENT_WORKERS``, ``_CLIENT_BURST`` (s), ``_CLIENT_RATE`` (s/s).
 """
 
 from __future__ import annotations
@@ -38,6 +38,21 @@ class ServerConfig:
     retry_after: int = 2                 # seconds, sent with 429/503
     demote_after: float = 0.5            # seconds of running after which a query's CPU priority is lowered
     federation_allowlist: tuple[str, ...] = field(default_factory=tuple)  # SERVICE endpoints an operator allows
+    # Per client (remote address), per web worker: query workers it may hold at once (0: query_workers - 1) ...
+    client_workers: int = 0
+    # ... and its budget of expensive query time: seconds past demote_after, a bucket of client_burst seconds
+    # (0: 3 x query_timeout) refilled at client_rate seconds per second; spent: 429 + Retry-After.
+    client_burst: float = 0.0
+    client_rate: float = 0.25
+
+    @property
+    def client_share(self) -> int:
+        """Query workers one client may hold at once in a web worker."""
+        return self.client_workers if self.client_workers > 0 else max(1, self.query_workers - 1)
+
+    @property
+    def client_burst_s(self) -> float:
+        return self.client_burst if self.client_burst > 0 else 3 * self.query_timeout
 
     @property
     def threads(self) -> int:
@@ -62,4 +77,7 @@ class ServerConfig:
         c.query_workers = _env("QUERY_WORKERS", c.query_workers)
         allow = os.environ.get("CSTO_KG_FEDERATION_ALLOWLIST", "")
         c.federation_allowlist = tuple(x for x in allow.split() if x)
+        c.client_workers = _env("CLIENT_WORKERS", 0)
+        c.client_burst = _env("CLIENT_BURST", 0.0, float)
+        c.client_rate = _env("CLIENT_RATE", c.client_rate, float)
         return c

@@ -29,6 +29,7 @@ the operator's time limit for a free worker gets 503.
 from __future__ import annotations
 
 import collections
+import math
 import os
 import select
 import socket
@@ -42,7 +43,7 @@ from .config import ServerConfig
 from .qworker import frame_job, parse_frame
 
 __all__ = ["QueryEngine", "Answer", "EngineError", "QueryFailed", "Overloaded", "TimedOut",
-           "Unavailable", "ClientGone", "EngineFault"]
+           "Unavailable", "ClientGone", "EngineFault", "WorkerDied", "ClientBudgets"]
 
 _POLL_IN = select.POLLIN | select.POLLPRI
 DEMOTED_NICE = 15
@@ -67,10 +68,14 @@ class QueryFailed(EngineError):
 
 
 class Overloaded(EngineError):
-    """Too many queries running or waiting in this web worker."""
+    """Too many queries running or waiting in this web worker, or this client's time budget is spent."""
 
     status = 429
     retry = True
+
+    def __init__(self, message: str, retry_after: int | None = None):
+        super().__init__(message)
+        self.retry_after = retry_after
 
 
 class TimedOut(EngineError):
@@ -89,6 +94,12 @@ class ClientGone(EngineError):
     """The client closed its connection; its query was stopped."""
 
     status = 503
+
+
+class WorkerDied(EngineError):
+    """The query process died while running the query (not by the time limit, not by its memory cap)."""
+
+    status = 500
 
 
 class EngineFault(EngineError):
@@ -115,6 +126,10 @@ class _Died(Exception):
 
 
 class _Hangup(Exception):
+    pass
+
+
+class _Retry(Exception):
     pass
 
 
@@ -150,13 +165,37 @@ class _Worker:
     """One query worker process and the unread bytes of its pipe."""
 
     def __init__(self, argv: list[str], env: dict[str, str]):
-        self.proc = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, close_fds=True)
+        self.proc = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                     env=env, close_fds=True)
         self.pid = self.proc.pid
         self.fd = self.proc.stdout.fileno()
         os.set_blocking(self.fd, False)
+        os.set_blocking(self.proc.stderr.fileno(), False)
         _widen_pipe(self.fd)
         self._buf = bytearray()
         self.demoted = False
+
+    def drain_stderr(self, final: bool = False) -> bytes:
+        """What the worker wrote to its stderr since the last call, also passed on to this process's stderr.
+
+        ``final``: the worker is dead; wait briefly for it to exit and read to the end.
+        """
+        if final:
+            try:
+                self.proc.wait(timeout=2)
+            except subprocess.TimeoutExpired:
+                pass
+        chunks = []
+        try:
+            while chunk := os.read(self.proc.stderr.fileno(), 1 << 16):
+                chunks.append(chunk)
+        except (BlockingIOError, OSError, ValueError):
+            pass
+        data = b"".join(chunks)
+        if data:
+            sys.stderr.buffer.write(data)
+            sys.stderr.flush()
+        return data
 
     def send(self, data: bytes) -> None:
         self.proc.stdin.write(data)
@@ -240,11 +279,61 @@ class _Worker:
             self.proc.kill()  # SIGKILL: Oxigraph cannot be interrupted any other way
         except OSError:
             pass
-        for f in (self.proc.stdin, self.proc.stdout):
+        for f in (self.proc.stdin, self.proc.stdout, self.proc.stderr):
             try:
                 f.close()
             except OSError:
                 pass
+
+
+class ClientBudgets:
+    """Each client's (remote address's) budget of expensive query time in one web worker: a token bucket.
+
+    A query's time past ``free`` seconds (cheap queries cost nothing) is
+    charged to its client when it ends, and counts while it runs; the bucket
+    holds at most ``burst`` seconds and refills at ``rate`` seconds per second.
+    A client whose bucket is empty is refused (429) until it refills, with a
+    ``Retry-After`` saying when; others are not affected.
+    """
+
+    def __init__(self, burst: float, rate: float, free: float):
+        self.burst, self.rate, self.free = burst, rate, free
+        self._lock = threading.Lock()
+        self._tokens: dict[str, tuple[float, float]] = {}        # who -> (tokens, at)
+        self._running: dict[str, dict[int, float]] = {}           # who -> {ticket: started}
+        self._ticket = 0
+
+    def _balance(self, who: str, now: float) -> float:
+        tokens, at = self._tokens.get(who, (self.burst, now))
+        tokens = min(self.burst, tokens + (now - at) * self.rate)
+        running = sum(max(0.0, now - t - self.free) for t in self._running.get(who, {}).values())
+        return tokens - running
+
+    def admit(self, who: str) -> int:
+        """A ticket for a query of ``who``; :class:`Overloaded` (with its ``retry_after``) if its budget is spent."""
+        now = time.monotonic()
+        with self._lock:
+            balance = self._balance(who, now)
+            if balance <= 0:
+                wait = max(1, math.ceil((-balance + 1e-3) / self.rate)) if self.rate > 0 else 3600
+                raise Overloaded(f"this client has used its share of expensive query time ({self.burst:g} s, "
+                                 f"renewed at {self.rate:g} s per second); retry in {wait} s", retry_after=wait)
+            self._ticket += 1
+            self._running.setdefault(who, {})[self._ticket] = now
+            return self._ticket
+
+    def finish(self, who: str, ticket: int) -> None:
+        now = time.monotonic()
+        with self._lock:
+            started = self._running.get(who, {}).pop(ticket, now)
+            if not self._running.get(who):
+                self._running.pop(who, None)
+            tokens, at = self._tokens.get(who, (self.burst, now))
+            tokens = min(self.burst, tokens + (now - at) * self.rate) - max(0.0, now - started - self.free)
+            if tokens >= self.burst and who not in self._running:
+                self._tokens.pop(who, None)          # a client back to a full bucket is forgotten
+            else:
+                self._tokens[who] = (tokens, now)
 
 
 class QueryPool:
@@ -259,6 +348,7 @@ class QueryPool:
         self._workers: dict[int, _Worker] = {}
         self._closed = False
         self.counters: collections.Counter[str] = collections.Counter()
+        self.holding: collections.Counter[str] = collections.Counter()   # client -> workers it holds now
 
     def start(self) -> None:
         for _ in range(self._size):
@@ -303,16 +393,26 @@ class QueryPool:
                 time.sleep(backoff)
                 backoff = min(backoff * 2, 30)
 
-    def acquire(self, deadline: float, client: socket.socket | None = None) -> _Worker:
+    def acquire(self, deadline: float, client: socket.socket | None = None, who: str = "", share: int = 0) -> _Worker:
+        """An idle worker, once ``who`` holds fewer than ``share`` workers (0: no cap); it then holds one more."""
         with self._cond:
-            while not self._idle:
+            while not self._idle or (share and self.holding[who] >= share):
                 remaining = deadline - time.monotonic()
                 if remaining <= 0 or self._closed:
                     raise Unavailable("every query worker is busy; try again shortly")
                 self._cond.wait(min(remaining, 0.25))
                 if client_gone(client):
                     raise ClientGone("the client closed the connection")
+            self.holding[who] += 1
             return self._idle.popleft()
+
+    def let_go(self, who: str) -> None:
+        """``who`` no longer holds the worker it acquired (released or replaced)."""
+        with self._cond:
+            self.holding[who] -= 1
+            if self.holding[who] <= 0:
+                del self.holding[who]
+            self._cond.notify_all()
 
     def release(self, w: _Worker) -> None:
         if not w.restore():  # demoted, and not allowed to undo it: a fresh worker instead
@@ -323,7 +423,7 @@ class QueryPool:
                 w.kill()
                 return
             self._idle.append(w)
-            self._cond.notify()
+            self._cond.notify_all()
 
     def replace(self, w: _Worker, reason: str) -> None:
         """SIGKILL ``w`` now; reap it and start its replacement in the background."""
@@ -355,7 +455,8 @@ class QueryPool:
     def stats(self) -> dict:
         with self._cond:
             return {"size": self._size, "workers": sorted(self._workers), "idle": len(self._idle),
-                    **{k: self.counters[k] for k in ("started", "served", "timeout", "disconnect", "died", "recycled", "rejected")}}
+                    **{k: self.counters[k] for k in ("started", "served", "timeout", "disconnect", "died", "recycled", "rejected",
+                                                "over_budget")}}
 
 
 class QueryEngine:
@@ -374,6 +475,7 @@ class QueryEngine:
         self._pool: QueryPool | None = None
         self._pid = 0
         self._slots = threading.BoundedSemaphore(config.max_concurrent)
+        self.budgets = ClientBudgets(config.client_burst_s, config.client_rate, config.demote_after)
 
     def start(self) -> QueryPool:
         with self._lock:
@@ -395,16 +497,30 @@ class QueryEngine:
         return {"web_worker": os.getpid(), "max_concurrent": self.config.max_concurrent,
                 "timeout_s": self.config.query_timeout, **pool.stats()}
 
-    def run(self, job: dict, timeout: float, client: socket.socket | None = None) -> Answer:
-        """Run ``job`` (query, fmt, default_graph, named_graphs) within ``timeout`` seconds."""
+    def run(self, job: dict, timeout: float, client: socket.socket | None = None, who: str = "") -> Answer:
+        """Run ``job`` (query, fmt, default_graph, named_graphs) within ``timeout`` seconds for client ``who``.
+
+        ``who`` (the remote address) has a budget of expensive query time and
+        may hold at most ``client_share`` query workers at once (its other
+        queries wait), so that one client cannot take every worker.
+        """
         pool = self.start()
-        if not self._slots.acquire(blocking=False):
-            pool.count("rejected")
-            raise Overloaded(f"too many queries at once (at most {self.config.max_concurrent} per server process); retry shortly")
         try:
-            header, body = self._run(pool, frame_job(job), timeout, client)
+            ticket = self.budgets.admit(who)
+        except Overloaded:
+            pool.count("over_budget")
+            raise
+        try:
+            if not self._slots.acquire(blocking=False):
+                pool.count("rejected")
+                raise Overloaded(f"too many queries at once (at most {self.config.max_concurrent} per server process); "
+                                 "retry shortly")
+            try:
+                header, body = self._run(pool, frame_job(job), timeout, client, who)
+            finally:
+                self._slots.release()
         finally:
-            self._slots.release()
+            self.budgets.finish(who, ticket)
         if header.get("ok"):
             return Answer(header["kind"], header["fmt"], body, header.get("rows"), bool(header.get("truncated")))
         error, message = header.get("error"), header.get("message", "")
@@ -414,29 +530,43 @@ class QueryEngine:
             raise Unavailable(message)
         raise EngineFault("the query engine failed")
 
-    def _run(self, pool: QueryPool, data: bytes, timeout: float, client) -> tuple[dict, bytes]:
+    def _run(self, pool: QueryPool, data: bytes, timeout: float, client, who: str) -> tuple[dict, bytes]:
         for attempt in (1, 2):
-            w = pool.acquire(time.monotonic() + self.config.query_timeout, client)
+            w = pool.acquire(time.monotonic() + self.config.query_timeout, client, who, self.config.client_share)
             try:
-                w.send(data)
-            except OSError:  # it died while idle (killed from outside): try another once
-                pool.replace(w, "died")
-                if attempt == 2:
-                    raise Unavailable("the query worker is unavailable; try again shortly")
+                return self._on(pool, w, data, timeout, client, attempt)
+            except _Retry:
                 continue
-            try:
-                started = time.monotonic()
-                got = w.receive(started + timeout, client, started + self.config.demote_after)
-            except _Timeout:
-                pool.replace(w, "timeout")
-                raise TimedOut(f"the query ran past its time limit of {timeout:g} s and was stopped") from None
-            except _Hangup:
-                pool.replace(w, "disconnect")
-                raise ClientGone("the client closed the connection; its query was stopped") from None
-            except (_Died, ValueError):
-                pool.replace(w, "died")
-                raise Unavailable("the query could not be completed: it exceeded the resources a query may use") from None
-            pool.release(w)
-            pool.count("served")
-            return got
+            finally:
+                pool.let_go(who)
         raise AssertionError("unreachable")
+
+    def _on(self, pool: QueryPool, w: _Worker, data: bytes, timeout: float, client, attempt: int) -> tuple[dict, bytes]:
+        """Run the framed query on ``w`` (acquired); release or replace ``w`` whatever happens."""
+        try:
+            w.send(data)
+        except OSError:  # it died while idle (killed from outside): try another once
+            pool.replace(w, "died")
+            if attempt == 2:
+                raise Unavailable("the query worker is unavailable; try again shortly")
+            raise _Retry() from None
+        try:
+            started = time.monotonic()
+            got = w.receive(started + timeout, client, started + self.config.demote_after)
+        except _Timeout:
+            pool.replace(w, "timeout")
+            raise TimedOut(f"the query ran past its time limit of {timeout:g} s and was stopped") from None
+        except _Hangup:
+            pool.replace(w, "disconnect")
+            raise ClientGone("the client closed the connection; its query was stopped") from None
+        except (_Died, ValueError):
+            said = w.drain_stderr(final=True)
+            pool.replace(w, "died")
+            if b"memory allocation of" in said:   # Rust's abort on an allocation past RLIMIT_DATA
+                raise Unavailable("the query could not be completed: it needed more memory than a query may use") from None
+            raise WorkerDied("the query worker died while running this query (an engine failure; it has been "
+                             "replaced and the failure logged)") from None
+        w.drain_stderr()
+        pool.release(w)
+        pool.count("served")
+        return got

@@ -15,7 +15,7 @@ import json
 from flask import Flask, Response, current_app, request
 from werkzeug.exceptions import HTTPException, InternalServerError
 
-__all__ = ["register", "render", "CODES"]
+__all__ = ["register", "render", "CODES", "Fault"]
 
 CODES = (400, 403, 404, 405, 406, 413, 414, 415, 429, 431, 500, 503)
 _GENERIC_500 = "the server failed to answer this request; the failure has been logged"
@@ -27,8 +27,14 @@ def _wants_json(accept=None) -> bool:
     return best is not None and best != "text/plain" and accept[best] > accept["text/plain"]
 
 
+class Fault(InternalServerError):
+    """A 500 whose reason is safe to tell the client (e.g. the query worker died), unlike an unhandled exception."""
+
+    public = True
+
+
 def _message(e: HTTPException) -> str:
-    if e.code == 500:
+    if e.code == 500 and not getattr(e, "public", False):
         return _GENERIC_500
     return e.description or e.name
 

@@ -18,8 +18,17 @@ Refused here, before any query process is involved:
 - malformed parameters (repeated ``query``, a dataset IRI that is not an
   absolute IRI, a bad ``timeout``): 400.
 
-Dataset IRIs only *name* graphs already loaded: Oxigraph never dereferences
-them, so ``default-graph-uri=file:///etc/passwd`` is an empty graph.
+Dataset IRIs only *name* graphs already loaded (Oxigraph never dereferences
+them). A ``default-graph-uri`` / ``named-graph-uri`` naming a graph the served
+dataset does not hold is refused with 400 naming the known graphs; a query's
+own ``FROM`` / ``FROM NAMED`` naming one is answered (SPARQL: an empty graph),
+and the response says so in ``X-CSTO-Unknown-Graphs``.
+``default-graph-uri`` / ``named-graph-uri`` mean exactly what ``FROM`` /
+``FROM NAMED`` mean and replace the query's own: named graphs alone give an
+empty default graph, a default graph alone gives no named graphs.
+
+Also refused: an ``application/sparql-query`` body in another charset than
+UTF-8 (415), and a direct POST that also has ``?query=`` (400).
 """
 
 from __future__ import annotations
@@ -31,7 +40,8 @@ import pyoxigraph as ox
 from flask import Request
 from werkzeug.exceptions import BadRequest, Forbidden, RequestEntityTooLarge, UnsupportedMediaType
 
-from csto_kg.sparql_lex import UPDATE_OPERATIONS, operation, service_targets
+from csto_kg.query import QUERY_BASE_IRI
+from csto_kg.sparql_lex import UPDATE_OPERATIONS, dataset_iris, operation, prologue_only, service_targets
 
 from .config import ServerConfig
 
@@ -52,6 +62,7 @@ class Operation:
     default_graph: list[str] = field(default_factory=list)
     named_graphs: list[str] = field(default_factory=list)
     formats: list[str] = field(default_factory=list)
+    unknown_graphs: list[str] = field(default_factory=list)   # FROM / FROM NAMED graphs the dataset lacks
 
 
 def _iris(values: list[str], name: str) -> list[str]:
@@ -80,18 +91,35 @@ def _timeout(values: list[str], limit: float) -> float:
 
 
 def _body_query(request: Request, config: ServerConfig) -> str:
+    charset = request.mimetype_params.get("charset", "utf-8")
+    if charset.strip().lower() not in ("utf-8", "utf8"):
+        # SPARQL 1.1 Protocol 2.1.3: the body is the query string, in UTF-8, unencoded.
+        raise UnsupportedMediaType(f"an {_QUERY} body must be UTF-8 (charset=utf-8), not charset={charset[:40]}")
     data = request.get_data(cache=False)
     if len(data) > config.max_body:
         raise RequestEntityTooLarge(f"the request body is over {config.max_body} bytes")
-    charset = request.mimetype_params.get("charset", "utf-8")
     try:
-        return data.decode(charset)
-    except (LookupError, UnicodeDecodeError):
-        raise BadRequest(f"the query is not valid {charset[:40]} text") from None
+        return data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise BadRequest(f"the query is not valid UTF-8 text (byte {e.start})") from None
 
 
-def read_operation(request: Request, config: ServerConfig) -> Operation | None:
-    """The query request in ``request``, checked; ``None`` if it carries no query (and no update)."""
+def _check_graphs(iris: list[str], known: frozenset[str] | None, where: str) -> None:
+    if known is None:
+        return
+    unknown = [g for g in iris if g not in known]
+    if unknown:
+        raise BadRequest(f"{where} names a graph this dataset does not hold: <{unknown[0][:200]}>; its graphs are "
+                         + ", ".join(f"<{g}>" for g in sorted(known)))
+
+
+def read_operation(request: Request, config: ServerConfig, graphs: frozenset[str] | None = None) -> Operation | None:
+    """The query request in ``request``, checked; ``None`` if it carries no query (and no update).
+
+    ``graphs``: the named graphs of the served dataset; a dataset (parameter,
+    ``FROM`` or ``FROM NAMED``) naming any other is refused (400) rather than
+    answered silently from an empty graph.
+    """
     if request.content_length is not None and request.content_length > config.max_body:
         raise RequestEntityTooLarge(f"the request body is over {config.max_body} bytes")
     if request.method == "POST":
@@ -110,7 +138,12 @@ def read_operation(request: Request, config: ServerConfig) -> Operation | None:
     if "update" in params or "using-graph-uri" in params or "using-named-graph-uri" in params:
         raise Forbidden(_READ_ONLY)
 
-    queries = [_body_query(request, config)] if request.method == "POST" and request.mimetype == _QUERY else params.getlist("query")
+    if request.method == "POST" and request.mimetype == _QUERY:
+        if "query" in request.args:
+            raise BadRequest(f"a query is sent either as an {_QUERY} body or as the query parameter, not both")
+        queries = [_body_query(request, config)]
+    else:
+        queries = params.getlist("query")
     if not queries:
         if request.method == "POST":
             raise BadRequest("no query: send it as the query parameter or as an application/sparql-query body")
@@ -130,17 +163,29 @@ def read_operation(request: Request, config: ServerConfig) -> Operation | None:
     form = operation(query)
     if form in UPDATE_OPERATIONS:
         raise Forbidden(f"{_READ_ONLY} ({form} is an update operation)")
+    if form is None and prologue_only(query):
+        raise Forbidden(f"{_READ_ONLY} (a request of only BASE / PREFIX declarations and comments is an empty update)")
     for target in service_targets(query):
         if target is None or target not in config.federation_allowlist:
             raise BadRequest(
                 "SERVICE (federated query) is not allowed on this endpoint"
                 + (f": {target[:200]} is not an allowed endpoint" if target else "")
                 + "; no query may make an outbound connection")
+    default_graph = _iris(params.getlist("default-graph-uri"), "default-graph-uri")
+    named_graphs = _iris(params.getlist("named-graph-uri"), "named-graph-uri")
+    _check_graphs(default_graph, graphs, "default-graph-uri")
+    _check_graphs(named_graphs, graphs, "named-graph-uri")
+    unknown: list[str] = []
+    if graphs is not None and not (default_graph or named_graphs):   # the protocol's dataset overrides the query's
+        from_iris = dataset_iris(query, QUERY_BASE_IRI)
+        if from_iris is not None:
+            unknown = sorted({g for g in from_iris[0] + from_iris[1] if g not in graphs})
     return Operation(
         query=query,
         form=form,
         timeout=_timeout(params.getlist("timeout"), config.query_timeout),
-        default_graph=_iris(params.getlist("default-graph-uri"), "default-graph-uri"),
-        named_graphs=_iris(params.getlist("named-graph-uri"), "named-graph-uri"),
+        default_graph=default_graph,
+        named_graphs=named_graphs,
         formats=params.getlist("format"),
+        unknown_graphs=unknown,
     )

@@ -7,8 +7,10 @@ operation only. Routes:
   run by the query pool (:mod:`.engine`) under the time limit. Statuses: 200;
   400 malformed query (the parser's message), bad parameter, or SERVICE;
   403 any update; 405 other methods; 406 no acceptable format; 413 body or
-  query too large; 415 POST of another media type; 429 too many queries at
-  once; 503 time limit passed or no worker free (both with ``Retry-After``).
+  query too large; 415 POST of another media type or charset; 429 too many
+  queries at once or this client's time budget spent; 503 time limit passed,
+  no worker free or the memory cap (with ``Retry-After``); 500 the query
+  worker died.
   A result cut at ``max_rows`` (or the byte budget) has ``X-CSTO-Truncated: true``
   (and, in SPARQL JSON, a top-level ``"truncated": true``).
 - ``GET /sparql`` without a query: the service description (Turtle, JSON-LD,
@@ -27,8 +29,8 @@ from werkzeug.exceptions import BadRequest, InternalServerError, NotAcceptable, 
 
 from csto_kg.namespaces import META_GRAPH
 
-from . import description
-from .engine import EngineError, Overloaded
+from . import description, errors
+from .engine import EngineError, Overloaded, WorkerDied
 from .negotiation import BY_KEY, GRAPHS, NotAcceptable as NoFormat, choose, content_type, family_of
 from .protocol import read_operation
 
@@ -37,7 +39,7 @@ __all__ = ["bp", "CORS_PATHS", "answer", "add_cors"]
 bp = Blueprint("sparql", __name__)
 
 CORS_PATHS = ("/sparql", "/sparql/pool", "/.well-known/void")
-_EXPOSE = "Retry-After, X-CSTO-Truncated, X-CSTO-Row-Limit, Content-Type, Vary"
+_EXPOSE = "Retry-After, X-CSTO-Truncated, X-CSTO-Row-Limit, X-CSTO-Unknown-Graphs, Content-Type, Vary"
 
 
 def _config():
@@ -46,11 +48,13 @@ def _config():
 
 def _http_error(e: EngineError, retry: int):
     if isinstance(e, Overloaded):
-        return TooManyRequests(e.message, retry_after=retry)
+        return TooManyRequests(e.message, retry_after=e.retry_after or retry)
     if e.status == 400:
         return BadRequest(e.message)
     if e.status == 503:
         return ServiceUnavailable(e.message, retry_after=retry)
+    if isinstance(e, WorkerDied):
+        return errors.Fault(e.message)
     return InternalServerError()
 
 
@@ -61,13 +65,13 @@ def _choose(table, format_values=None, accept=None):
         raise NotAcceptable(str(e)) from None
 
 
-def answer(req, config, engine) -> Response | None:
+def answer(req, config, engine, graphs: frozenset[str] | None = None) -> Response | None:
     """The response to the query in ``req`` (a werkzeug request), or None if it carries none.
 
-    Shared by the Flask route and the lean WSGI path (:mod:`.fast`); raises
-    werkzeug's HTTP exceptions for refusals and failures.
+    Raises werkzeug's HTTP exceptions for refusals and failures. ``graphs``:
+    the served dataset's named graphs (see :func:`.protocol.read_operation`).
     """
-    op = read_operation(req, config)
+    op = read_operation(req, config, graphs)
     if op is None:
         return None
     table = family_of(op.form)
@@ -75,7 +79,7 @@ def answer(req, config, engine) -> Response | None:
     job = {"query": op.query, "fmt": fmt.key if fmt else None,
            "default_graph": op.default_graph or None, "named_graphs": op.named_graphs or None}
     try:
-        result = engine.run(job, op.timeout, req.environ.get("gunicorn.socket"))
+        result = engine.run(job, op.timeout, req.environ.get("gunicorn.socket"), req.remote_addr or "")
     except EngineError as e:
         raise _http_error(e, config.retry_after) from None
     response = Response(result.body, status=200, content_type=content_type(BY_KEY[result.fmt]))
@@ -83,12 +87,21 @@ def answer(req, config, engine) -> Response | None:
     if result.truncated:
         response.headers["X-CSTO-Truncated"] = "true"
         response.headers["X-CSTO-Row-Limit"] = str(config.max_rows)
+    if op.unknown_graphs:
+        response.headers["X-CSTO-Unknown-Graphs"] = " ".join(f"<{g}>" for g in op.unknown_graphs)
     return response
 
 
 @bp.route("/sparql", methods=["GET", "POST"])
 def endpoint():
-    response = answer(request, _config(), current_app.extensions["csto.engine"])
+    """The one request path of ``/sparql``: a query, else the service description.
+
+    Kept lean (it is the endpoint's hot path): the configuration, engine and
+    graph names are looked up once per app, not per request.
+    """
+    app = current_app._get_current_object()
+    ctx = app.extensions["csto.sparql"]
+    response = answer(request, ctx[0], ctx[1], ctx[2])
     return _service_description() if response is None else response
 
 
