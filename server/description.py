@@ -18,6 +18,7 @@ from __future__ import annotations
 import pyoxigraph as ox
 
 from csto_kg.describe import DATASET
+from csto_kg.query import QUERY_BASE_IRI
 from csto_kg.namespaces import INFERRED_GRAPH, META_GRAPH, PREFIXES
 
 from .config import ServerConfig
@@ -50,8 +51,13 @@ def _int(n: int) -> ox.Literal:
     return ox.Literal(str(n), datatype=_XSD_INTEGER)
 
 
-def service_description(endpoint: str, void_url: str, graphs: dict[str, int], config: ServerConfig) -> list[ox.Triple]:
-    """The description of the service at ``endpoint`` serving ``graphs`` (name -> triple count)."""
+def service_description(endpoint: str, void_url: str, graphs: dict[str, int], config: ServerConfig,
+                        union_triples: int | None = None) -> list[ox.Triple]:
+    """The description of the service at ``endpoint`` serving ``graphs`` (name -> triple count).
+
+    ``union_triples``: the distinct triples of the default graph (the union is a set: a triple that
+    several graphs hold counts once).
+    """
     ep = ox.NamedNode(endpoint)
     ds = ox.NamedNode(str(DATASET))
     t: list[ox.Triple] = []
@@ -72,7 +78,8 @@ def service_description(endpoint: str, void_url: str, graphs: dict[str, int], co
     add(ep, ox.NamedNode(_DCT + "title"), ox.Literal("CSTO knowledge graph: read-only SPARQL 1.1 endpoint", language="en"))
     add(ep, _RDFS_COMMENT, ox.Literal(
         "Read-only: SPARQL Update, LOAD and SERVICE are refused. The default graph is the union of the named graphs "
-        "(including the OWL 2 RL closure in graph:inferred). Limits: "
+        f"(including the OWL 2 RL closure in graph:inferred). Relative IRIs in a query resolve against the base IRI "
+        f"{QUERY_BASE_IRI} (a query's own BASE overrides it). Limits: "
         f"{config.query_timeout:g} s per query (the timeout parameter may ask for less; past it: 503 with Retry-After), "
         f"{config.max_rows} result rows (more: the result is cut and the response says X-CSTO-Truncated: true), "
         f"{config.max_query_length} characters of query, {config.max_body} bytes of request body, "
@@ -84,7 +91,7 @@ def service_description(endpoint: str, void_url: str, graphs: dict[str, int], co
     default = ox.BlankNode("defaultGraph")
     add(ds, "defaultGraph", default)
     add(default, _RDF_TYPE, _sd("Graph"))
-    add(default, _VOID_TRIPLES, _int(sum(graphs.values())))
+    add(default, _VOID_TRIPLES, _int(union_triples if union_triples is not None else sum(graphs.values())))
     add(default, ox.NamedNode(_DCT + "description"), ox.Literal("The union of all the named graphs", language="en"))
     for i, (name, count) in enumerate(sorted(graphs.items())):
         ng, g = ox.BlankNode(f"ng{i}"), ox.BlankNode(f"g{i}")

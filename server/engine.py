@@ -454,7 +454,9 @@ class QueryPool:
 
     def stats(self) -> dict:
         with self._cond:
+            idle = {w.pid for w in self._idle}
             return {"size": self._size, "workers": sorted(self._workers), "idle": len(self._idle),
+                    "busy": sorted(p for p in self._workers if p not in idle), "holding": dict(self.holding),
                     **{k: self.counters[k] for k in ("started", "served", "timeout", "disconnect", "died", "recycled", "rejected",
                                                 "over_budget")}}
 

@@ -24,6 +24,7 @@ nothing else).
 
 from __future__ import annotations
 
+import pyoxigraph as ox
 from flask import Blueprint, Response, current_app, jsonify, redirect, request
 from werkzeug.exceptions import BadRequest, InternalServerError, NotAcceptable, ServiceUnavailable, TooManyRequests
 
@@ -115,10 +116,19 @@ def _service_description() -> Response:
         f = _choose(offers, request.args.getlist("format"))
         build = current_app.extensions["csto.build"]
         triples = description.service_description(
-            request.url_root + "sparql", request.url_root + ".well-known/void", build.manifest["graphs"], _config())
+            request.url_root + "sparql", request.url_root + ".well-known/void", build.manifest["graphs"], _config(),
+            _union_size())
         response = Response(description.serialize(triples, f, description.SD_PREFIXES), content_type=content_type(f))
     response.vary.add("Accept")
     return response
+
+
+def _union_size() -> int:
+    """Distinct triples of the default graph (the store holds the union, deduplicated), counted once per app."""
+    ext = current_app.extensions
+    if "csto.union_size" not in ext:
+        ext["csto.union_size"] = sum(1 for _ in ext["csto.store"].quads_for_pattern(None, None, None, ox.DefaultGraph()))
+    return ext["csto.union_size"]
 
 
 @bp.route("/.well-known/void", methods=["GET"])

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import http.client
 import json
+import os
+import signal
 import socket
 import threading
 import time
@@ -34,7 +36,9 @@ def built(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def app(built):
-    app = create_app(ServerConfig(query_timeout=TIMEOUT, max_body=16 * 1024, max_query_length=8000), built[0])
+    # One test client sends every pathological query here: a budget no test exhausts (budgets: tested below).
+    app = create_app(ServerConfig(query_timeout=TIMEOUT, max_body=16 * 1024, max_query_length=8000, client_burst=600),
+                     built[0])
     yield app
     app.extensions["csto.engine"].close()
 
@@ -48,7 +52,7 @@ def client(app):
 def server(built):
     _, env, tmp = built
     with live_server(env, tmp, web_workers=1, query_workers=2, max_concurrent=2, query_timeout=2,
-                     worker_memory_mb=256, retry_after=1) as s:
+                     worker_memory_mb=256, retry_after=1, client_burst=600, client_workers=2) as s:
         yield s
 
 
@@ -143,6 +147,104 @@ def test_memory_hungry_query_is_stopped_cleanly(server):
     assert server.get("/sparql", {"query": "ASK {}"})[0] == 200
 
 
+# --- the engine's ORDER BY panic, and a worker that dies -----------------------------------------------
+
+MIXED_DESC = """PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+SELECT ?o WHERE {
+  { VALUES ?o { "y"@en <http://a/2> "2020"^^xsd:gYear "10" "10" false "y"@en "NaN"^^xsd:double
+                "2019-12-31T23:00:00-02:00"^^xsd:dateTime "2020"^^xsd:gYear "x" "1"^^xsd:string 10 "x" "9"
+                "2019-12-31T23:00:00-02:00"^^xsd:dateTime "1"^^xsd:string "y"@en "2020-01-01T00:00:00Z"^^xsd:dateTime
+                "9" "y"@en <http://a/2> true <http://a/1> "2020-01"^^xsd:gYearMonth <http://a/2> } }
+  UNION { BIND(BNODE() AS ?o) } UNION { BIND(BNODE() AS ?o) } UNION { BIND(BNODE() AS ?o) }
+} ORDER BY DESC(?o)"""
+
+
+def test_mixed_desc_order_that_panicked_the_engine_is_answered_in_sparql_order(client, app):
+    """Issue 10's reproduction: on pyoxigraph 0.5.13 as is, this aborts the process every time."""
+    before = settled(app)
+    for _ in range(5):
+        r = client.get("/sparql", query_string={"query": MIXED_DESC})
+        assert r.status_code == 200, r.data
+        kinds = [b["o"]["type"] for b in r.get_json()["results"]["bindings"]]
+        assert len(kinds) == 29
+        # DESC of unbound < blank nodes < IRIs < literals
+        assert kinds == ["literal"] * 22 + ["uri"] * 4 + ["bnode"] * 3
+        values = [b["o"]["value"] for b in r.get_json()["results"]["bindings"]]
+        assert values[values.index("x"):values.index("x") + 6] == ["x", "x", "9", "9", "10", "10"]   # strings
+    assert app.extensions["csto.engine"].stats()["died"] == before["died"]
+
+
+def test_whole_graph_desc_order_is_answered(client):
+    """W3C syntax-order-04 over the whole default graph (it crashed on some builds)."""
+    r = client.get("/sparql", query_string={"query": "SELECT * { ?s ?p ?o } ORDER BY DESC(?o)"})
+    assert r.status_code == 200
+
+
+def test_a_worker_that_dies_mid_query_is_reported_as_such(client, app):
+    before = settled(app)
+    result = {}
+    t = threading.Thread(target=lambda: result.setdefault("r", client.get("/sparql", query_string={"query": CARTESIAN})))
+    t.start()
+    engine = app.extensions["csto.engine"]
+    end = time.monotonic() + 30
+    while not engine.stats()["busy"] and time.monotonic() < end:
+        time.sleep(0.01)
+    [pid] = engine.stats()["busy"]
+    os.kill(pid, signal.SIGKILL)
+    t.join(timeout=60)
+    r = result["r"]
+    assert r.status_code == 500 and b"query worker died" in r.data and "Retry-After" not in r.headers
+    assert engine.stats()["died"] == before["died"] + 1
+    assert client.get("/sparql", query_string={"query": "ASK {}"}).status_code == 200
+
+
+# --- per-client budgets -----------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def budget_app(built):
+    app = create_app(ServerConfig(query_timeout=TIMEOUT, query_workers=2, client_burst=0.5, client_rate=0.01,
+                                  demote_after=0.2), built[0])
+    yield app
+    app.extensions["csto.engine"].close()
+
+
+def test_a_client_past_its_time_budget_gets_429_and_others_are_served(budget_app):
+    attacker = budget_app.test_client()
+    attacker.environ_base["REMOTE_ADDR"] = "127.0.0.2"
+    other = budget_app.test_client()
+    other.environ_base["REMOTE_ADDR"] = "127.0.0.1"
+    assert attacker.get("/sparql", query_string={"query": CARTESIAN}).status_code == 503   # ran to the time limit
+    r = attacker.get("/sparql", query_string={"query": "ASK {}"})
+    assert r.status_code == 429 and int(r.headers["Retry-After"]) > 0 and b"share of expensive query time" in r.data
+    assert other.get("/sparql", query_string={"query": "ASK {}"}).status_code == 200
+    assert budget_app.extensions["csto.engine"].stats()["over_budget"] >= 1
+
+
+def test_one_client_cannot_hold_every_query_worker(built):
+    app = create_app(ServerConfig(query_timeout=3, query_workers=2, client_burst=600), built[0])
+    try:
+        engine = app.extensions["csto.engine"]
+        settled(app)
+        attacker = app.test_client()
+        attacker.environ_base["REMOTE_ADDR"] = "127.0.0.2"
+        threads = [threading.Thread(target=lambda: attacker.get("/sparql", query_string={"query": CARTESIAN}))
+                   for _ in range(2)]
+        for t in threads:
+            t.start()
+        end = time.monotonic() + 30
+        while not engine.stats()["busy"] and time.monotonic() < end:
+            time.sleep(0.01)
+        held = [engine.stats()["holding"].get("127.0.0.2", 0) for _ in range(20)]
+        assert max(held) == 1   # its second query waits for its first
+        other = app.test_client()   # 127.0.0.1: the second worker is kept for others
+        r = other.get("/sparql", query_string={"query": "ASK { ?s ?p ?o }"})
+        assert r.status_code == 200
+        for t in threads:
+            t.join(timeout=60)
+    finally:
+        app.extensions["csto.engine"].close()
+
+
 # --- concurrency cap -------------------------------------------------------------------------------
 
 def test_concurrency_cap_refuses_with_429_and_retry_after(server):
@@ -215,8 +317,11 @@ PASSWD = "file:///etc/passwd"
 ])
 def test_from_a_file_returns_nothing_of_the_file(client, query, params):
     r = client.get("/sparql", query_string={"query": query, **params})
-    assert r.status_code == 200
     assert b"root:" not in r.data and no_leak(r.data)
+    if params:   # a dataset parameter naming a graph the dataset lacks: refused, naming the known graphs
+        assert r.status_code == 400 and b"does not hold" in r.data
+        return
+    assert r.status_code == 200
     if r.mimetype.endswith("json"):
         assert r.get_json()["results"]["bindings"] == []
     else:

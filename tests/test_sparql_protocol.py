@@ -255,6 +255,85 @@ def test_named_graph_uri_restricts_graph_patterns(client, build):
     assert {b["g"]["value"] for b in r.get_json()["results"]["bindings"]} == set(build.manifest["graphs"])
 
 
+def test_named_graph_uri_alone_gives_an_empty_default_graph(client, build):
+    """As FROM NAMED alone does: the dataset is exactly what the request names."""
+    meta = GRAPH + "meta"
+    assert _count(client, **{"named-graph-uri": meta}) == 0
+    r = client.get("/sparql", query_string={"query": f"SELECT (COUNT(*) AS ?n) FROM NAMED <{meta}> WHERE {{ ?s ?p ?o }}"})
+    assert int(r.get_json()["results"]["bindings"][0]["n"]["value"]) == 0
+
+
+def test_default_graph_uri_alone_gives_no_named_graphs(client, build):
+    """As FROM alone does: GRAPH patterns find nothing."""
+    query = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+    r = client.get("/sparql", query_string={"query": query, "default-graph-uri": GRAPH + "meta"})
+    assert int(r.get_json()["results"]["bindings"][0]["n"]["value"]) == 0
+
+
+@pytest.mark.parametrize("param", ["default-graph-uri", "named-graph-uri"])
+def test_a_dataset_parameter_naming_an_unknown_graph_gets_400_naming_the_known_graphs(client, build, param):
+    r = send(client, "GET", "ASK { ?s ?p ?o }", **{param: "https://example.org/no-such-graph"})
+    assert r.status_code == 400
+    assert b"no-such-graph" in r.data and all(g.encode() in r.data for g in build.manifest["graphs"])
+
+
+def test_from_naming_an_unknown_graph_is_answered_and_says_so(client):
+    r = send(client, "GET", "SELECT * FROM <https://example.org/no-such-graph> WHERE { ?s ?p ?o }")
+    assert r.status_code == 200 and r.get_json()["results"]["bindings"] == []
+    assert r.headers["X-CSTO-Unknown-Graphs"] == "<https://example.org/no-such-graph>"
+
+
+def test_a_query_body_in_another_charset_than_utf8_gets_415(client):
+    r = client.post("/sparql", data="ASK {}".encode("utf-16"),
+                    headers={"Content-Type": "application/sparql-query; charset=UTF-16"})
+    assert r.status_code == 415 and b"UTF-8" in r.data
+
+
+def test_a_direct_post_with_a_query_parameter_too_gets_400(client):
+    r = client.post("/sparql", data=b"ASK {}", query_string={"query": "ASK {}"},
+                    headers={"Content-Type": "application/sparql-query"})
+    assert r.status_code == 400 and b"not both" in r.data
+
+
+@pytest.mark.parametrize("text", ["# only a comment\n", "BASE <http://example.org/>", "PREFIX ex: <http://example.org/>"])
+def test_an_empty_update_sent_as_a_query_gets_403(client, text):
+    r = send(client, "POST-form", text)
+    assert r.status_code == 403 and b"read-only" in r.data
+
+
+def test_relative_iris_resolve_against_the_stated_base(client):
+    r = send(client, "GET", "SELECT ?p WHERE { <id/csto> ?p ?o } LIMIT 1")
+    assert r.status_code == 200 and r.get_json()["results"]["bindings"]
+    r = send(client, "GET", "CONSTRUCT { <s> <p> 1 } WHERE {}", {"Accept": "application/n-triples"})
+    assert r.status_code == 200 and r.data.startswith(b"<https://w3id.org/csto-kg/s> <https://w3id.org/csto-kg/p>")
+    sd = Graph().parse(data=client.get("/sparql", headers={"Accept": "text/turtle"}).data, format="turtle")
+    assert "https://w3id.org/csto-kg/" in " ".join(str(o) for o in sd.objects(None, URIRef(
+        "http://www.w3.org/2000/01/rdf-schema#comment"))).split("base IRI ")[1][:30]
+
+
+def test_an_unknown_function_is_an_expression_error(client):
+    q = "SELECT ?x ?y WHERE { VALUES ?x { 1 2 } BIND(<urn:x-unknown:f>(?x) AS ?y) } ORDER BY ?x"
+    r = send(client, "GET", q)
+    assert r.status_code == 200
+    assert r.get_json()["results"]["bindings"] == [{"x": {"type": "literal", "value": str(i), "datatype":
+                                                          "http://www.w3.org/2001/XMLSchema#integer"}} for i in (1, 2)]
+    r = send(client, "GET", "SELECT ?x WHERE { VALUES ?x { 1 2 } FILTER(<urn:x-unknown:f>(?x)) }")
+    assert r.status_code == 200 and r.get_json()["results"]["bindings"] == []
+
+
+def test_an_iri_token_is_not_read_as_two_comparisons(client):
+    """W3C syn-bad-26: by the longest-token rule ``<?a&&?b>`` is an IRI, so this FILTER is malformed."""
+    r = send(client, "GET", "PREFIX : <http://example/ns#> SELECT * WHERE { FILTER (?x<?a&&?b>?y) }")
+    assert r.status_code == 400 and b"longest-token" in r.data
+
+
+def test_a_parse_error_is_one_line_with_line_and_column(client):
+    r = send(client, "GET", "SELECT *\nWHERE {\n  ?s ?p\n}")
+    assert r.status_code == 400
+    body = r.data.decode()
+    assert body.count("\n") == 1 and "error at 4:" in body
+
+
 @pytest.mark.parametrize("param, value", [("default-graph-uri", "not an iri"), ("named-graph-uri", "relative/path"),
                                           ("timeout", "soon"), ("timeout", "-1"), ("timeout", "nan")])
 def test_bad_parameters_get_400(client, param, value):
