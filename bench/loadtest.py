@@ -13,13 +13,19 @@ running (its process tree is found from the listening port, for memory).
 - *attackers* loop over pathological queries: cross products and unbounded
   property paths (expected 503, the time limit), and refused or capped ones
   (SERVICE 400, update 403, an oversized query 413, a huge result cut at the
-  row cap 200).
+  row cap 200). They connect from another loopback address (``127.0.0.2``)
+  than the normal clients (``127.0.0.1``), as another client would, so the
+  server's per-client budgets apply: once an attacker's budget of expensive
+  query time is spent it gets 429 with ``Retry-After`` (expected too; an
+  attacker does not retry).
 
 It stops by itself: no request starts after ``--duration`` seconds or after
 ``--max-requests``; the run is over within ``duration + time limit + 30 s``.
 Reported: requests/s, p50/p99 latency of the normal queries, statuses,
-*unexpected* results (anything but 200 for a normal query, anything but the
-expected status for a pathological one, connection errors; target: none),
+*normal failures* (a normal query answered anything but 200 after polite 429
+retries, or a connection error; the 5xx among them counted apart; target:
+none), *unexpected* results (normal failures plus any pathological query not
+answered its expected status),
 and the resident memory (RSS, from ``/proc``) of the server's process tree
 before, at peak, and after, with its process count.
 """
@@ -59,16 +65,19 @@ NORMAL: list[tuple[str, str, str]] = [
     ("ask", f"ASK {{ <{ID}csto> ?p ?o }}", "application/sparql-results+json"),
 ]
 # (name, query, Accept, expected statuses)
+# 429: the attacker's own budget is spent (statuses decided before the query runs are not budgeted).
 PATHOLOGICAL: list[tuple[str, str, str, tuple[int, ...]]] = [
-    ("cartesian", "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }", "application/sparql-results+json", (503,)),
+    ("cartesian", "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }", "application/sparql-results+json",
+     (503, 429)),
     ("paths", "SELECT (COUNT(*) AS ?n) WHERE { ?a (!<urn:x:none>)* ?b . ?c (!<urn:x:none>)* ?d }",
-     "application/sparql-results+json", (503,)),
-    ("huge-result", "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f }", "text/tab-separated-values", (200,)),
+     "application/sparql-results+json", (503, 429)),
+    ("huge-result", "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f }", "text/tab-separated-values", (200, 429)),
     ("service", "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }", "application/sparql-results+json", (400,)),
     ("update", "DROP ALL", "application/sparql-results+json", (403,)),
     ("oversized", "ASK { " + "?s ?p ?o . " * 3000 + "}", "application/sparql-results+json", (413,)),
-    ("deep-nesting", "ASK { FILTER(" + "!" * 15000 + "true) }", "application/sparql-results+json", (200, 400)),
+    ("deep-nesting", "ASK { FILTER(" + "!" * 15000 + "true) }", "application/sparql-results+json", (200, 400, 429)),
 ]
+NORMAL_SOURCE, ATTACKER_SOURCE = "127.0.0.1", "127.0.0.2"   # loopback only
 
 
 def _competency_queries() -> list[tuple[str, str, str]]:
@@ -183,9 +192,14 @@ def _request(conn: http.client.HTTPConnection, query: str, accept: str) -> tuple
     return r.status, dict(r.getheaders()), r.read()
 
 
-def _client(host: str, port: int, shared: _Shared, queries, pathological: bool, seed: int, timeout: float) -> None:
+def _connect(host: str, port: int, timeout: float, source: str | None) -> http.client.HTTPConnection:
+    return http.client.HTTPConnection(host, port, timeout=timeout, source_address=(source, 0) if source else None)
+
+
+def _client(host: str, port: int, shared: _Shared, queries, pathological: bool, seed: int, timeout: float,
+            source: str | None = None) -> None:
     rnd = random.Random(seed)
-    conn = http.client.HTTPConnection(host, port, timeout=timeout)
+    conn = _connect(host, port, timeout, source)
     while shared.take():
         item = rnd.choice(queries)
         name, query, accept = item[:3]
@@ -198,9 +212,9 @@ def _client(host: str, port: int, shared: _Shared, queries, pathological: bool, 
             except (OSError, http.client.HTTPException):
                 status = 0
                 conn.close()
-                conn = http.client.HTTPConnection(host, port, timeout=timeout)
+                conn = _connect(host, port, timeout, source)
                 break
-            if status != 429:
+            if status != 429 or pathological:   # a polite client retries after Retry-After; an attacker does not
                 break
             with shared.lock:
                 shared.shed += 1
@@ -228,10 +242,14 @@ def run(url: str, *, duration: float = 30.0, clients: int = 16, attackers: int =
     before = tree_rss(pid) if pid else (0, 0)
     normal = NORMAL[:1] if simple else NORMAL + _competency_queries()
     shared = _Shared(deadline=time.monotonic() + duration, max_requests=max_requests)
-    threads = [threading.Thread(target=_client, args=(host, port, shared, normal, False, seed + i, request_timeout), daemon=True)
+    # Distinct client addresses when the server listens on 127.0.0.1 (any 127/8 address reaches it).
+    sources = (NORMAL_SOURCE, ATTACKER_SOURCE) if host == "127.0.0.1" else (None, None)
+    threads = [threading.Thread(target=_client, args=(host, port, shared, normal, False, seed + i, request_timeout,
+                                                      sources[0]), daemon=True)
                for i in range(clients)]
-    threads += [threading.Thread(target=_client, args=(host, port, shared, PATHOLOGICAL, True, seed + 1000 + i, request_timeout),
-                                 daemon=True) for i in range(attackers)]
+    threads += [threading.Thread(target=_client, args=(host, port, shared, PATHOLOGICAL, True, seed + 1000 + i,
+                                                       request_timeout, sources[1]), daemon=True)
+                for i in range(attackers)]
     t0 = time.monotonic()
     for t in threads:
         t.start()
@@ -254,6 +272,7 @@ def run(url: str, *, duration: float = 30.0, clients: int = 16, attackers: int =
     # Rates over the time normal traffic flowed (not the tail spent waiting for the last pathological query).
     flowing = max((r.done for r in records if r.kind == "normal"), default=t0 + elapsed) - t0
     unexpected = [r for r in records if not r.expected]
+    failed = [r for r in records if r.kind == "normal" and r.status != 200]
 
     def pct(values, q):
         return round(1000 * values[min(len(values) - 1, int(q * len(values)))], 1) if values else None
@@ -271,6 +290,9 @@ def run(url: str, *, duration: float = 30.0, clients: int = 16, attackers: int =
         "statuses": {k: dict(Counter(r.status for r in records if r.kind == k)) for k in ("normal", "pathological")},
         "pathological": dict(Counter(f"{r.name}:{r.status}" for r in records if r.kind == "pathological")),
         "shed_429_retried": shared.shed,
+        "normal_failures": len(failed),
+        "normal_5xx": sum(1 for r in failed if r.status >= 500),
+        "normal_failure_examples": [f"{r.name}: {r.status}" for r in failed[:10]],
         "unexpected": len(unexpected),
         "unexpected_examples": [f"{r.kind}/{r.name}: {r.status}" for r in unexpected[:10]],
         "server_pid": pid,
@@ -353,6 +375,8 @@ def main(argv: list[str] | None = None) -> int:
               f"({figures['normal_ok_per_s']} normal answered/s); {args.clients} clients + {args.attackers} attackers")
         print(f"normal queries: p50 {lat['p50']} ms, p99 {lat['p99']} ms; statuses {figures['statuses']['normal']}; "
               f"429 retried: {figures['shed_429_retried']}")
+        print(f"normal failures: {figures['normal_failures']} (5xx: {figures['normal_5xx']}) "
+              f"{figures['normal_failure_examples']}")
         print(f"pathological: {figures['pathological']}")
         print(f"unexpected: {figures['unexpected']} {figures['unexpected_examples']}")
         rss = figures["rss_mb"]

@@ -22,17 +22,13 @@ import pyoxigraph as ox
 from rdflib import Dataset
 
 from .describe import DUMP_FILES
+from .formats import BY_KEY
 from .errors import UserError
 from .namespaces import INFERRED_GRAPH, PREFIXES
 
 __all__ = ["FORMATS", "export", "write_dumps", "atomic_write"]
 
-FORMATS = {
-    "trig": ox.RdfFormat.TRIG,
-    "nq": ox.RdfFormat.N_QUADS,
-    "ttl": ox.RdfFormat.TURTLE,
-    "jsonld": ox.RdfFormat.JSON_LD,
-}
+FORMATS = {key: BY_KEY[key].ox for key in ("trig", "nq", "ttl", "jsonld")}   # of the one registry
 _INFERRED = ox.NamedNode(str(INFERRED_GRAPH))
 
 

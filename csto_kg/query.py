@@ -15,6 +15,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from . import solutions
+from .formats import GRAPHS, RESULTS
 from .errors import UserError
 from .namespaces import BASE
 from .sparql_lex import iri_tokens as _IRI_TOKENS
@@ -29,14 +30,9 @@ _MAX_UNKNOWN_FUNCTIONS = 64
 _UNKNOWN_FUNCTION = re.compile(r"custom function <([^>]*)> is not supported")
 _EMPTY: dict = {}
 
-RESULT_FORMATS = {
-    "json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFormat.XML,
-    "csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV,
-}
-GRAPH_FORMATS = {
-    "ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "jsonld": ox.RdfFormat.JSON_LD,
-    "rdfxml": ox.RdfFormat.RDF_XML, "trig": ox.RdfFormat.TRIG, "nq": ox.RdfFormat.N_QUADS,
-}
+# Views of the one registry (:mod:`.formats`): format key -> Oxigraph's serialiser.
+RESULT_FORMATS = {f.key: f.ox for f in RESULTS}
+GRAPH_FORMATS = {f.key: f.ox for f in GRAPHS}
 
 
 def open_store(store_path: Path | str) -> ox.Store:

@@ -113,9 +113,7 @@ def void_triples(store: ox.Store) -> list[ox.Triple]:
 
 def serialize(triples: list[ox.Triple], f: Format, prefixes: dict[str, str], graph: str | None = None) -> bytes:
     """``triples`` in format ``f`` (quad formats put them in ``graph``, else the default graph)."""
-    from csto_kg.query import GRAPH_FORMATS
-
-    fmt = GRAPH_FORMATS[f.key]
+    fmt = f.ox
     readable = prefixes if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG, ox.RdfFormat.RDF_XML) else None
     if fmt in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS):
         g = ox.NamedNode(graph) if graph else ox.DefaultGraph()

@@ -15,7 +15,7 @@ import json
 from flask import Flask, Response, current_app, request
 from werkzeug.exceptions import HTTPException, InternalServerError
 
-__all__ = ["register", "render", "CODES", "Fault"]
+__all__ = ["register", "render", "respond", "CODES", "Fault"]
 
 CODES = (400, 403, 404, 405, 406, 413, 414, 415, 429, 431, 500, 503)
 _GENERIC_500 = "the server failed to answer this request; the failure has been logged"
@@ -51,20 +51,27 @@ def handle(e: HTTPException) -> Response:
     return render(e, request.accept_mimetypes)
 
 
-def render(e: HTTPException, accept) -> Response:
-    """The error response for ``e`` (a 4xx/5xx), as JSON or text by ``accept``; no request context needed."""
-    message = _message(e)
-    if _wants_json(accept):
-        body = json.dumps({"error": {"status": e.code, "title": e.name, "message": message}}, ensure_ascii=False)
-        mimetype = "application/json"
-    else:
-        body = f"{e.code} {e.name}: {message}\n"
-        mimetype = "text/plain"
-    response = Response(body, status=e.code, mimetype=mimetype)
+def render(e: HTTPException, accept, *, html: bool = False) -> Response:
+    """The error response for ``e`` (a 4xx/5xx), by ``accept``; headers the status needs are kept."""
+    response = respond(e.code, e.name, _message(e), accept, html=html)
     for name, value in e.get_headers():
         if name.lower() != "content-type":
             response.headers[name] = value
     return response
+
+
+def respond(status: int, title: str, message: str, accept, *, html: bool = False) -> Response:
+    """The one error renderer: JSON for a client that prefers it, an HTML page (``html``: the site's pages)
+    for a browser, else one line of text. Never a stack trace or a path."""
+    if html and (not accept or accept["text/html"] > 0):
+        from flask import render_template
+
+        body = render_template("error.html", status=status, title=title, message=message)
+        return Response(body, status, mimetype="text/html")
+    if _wants_json(accept):
+        body = json.dumps({"error": {"status": status, "title": title, "message": message}}, ensure_ascii=False)
+        return Response(body, status, mimetype="application/json")
+    return Response(f"{status} {title}: {' '.join(message.split())}\n", status, mimetype="text/plain")
 
 
 def register(app: Flask) -> None:

@@ -14,46 +14,34 @@ Nothing acceptable: :class:`NotAcceptable` (406).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from werkzeug.datastructures import MIMEAccept
 
-__all__ = ["Format", "RESULTS", "GRAPHS", "NotAcceptable", "choose", "content_type", "family_of", "BY_KEY"]
+from csto_kg.formats import BY_KEY, GRAPHS, RESULTS, Format
+
+__all__ = ["Format", "RESULTS", "GRAPHS", "NotAcceptable", "UnknownFormat", "choose", "content_type", "family_of",
+           "BY_KEY", "HTML"]
+
+HTML = "html"   # the linked-data pages' own "format": a page for browsers
 
 
-@dataclass(frozen=True)
-class Format:
-    key: str                      # a key of csto_kg.query.RESULT_FORMATS / GRAPH_FORMATS
-    media_type: str               # what the response says it is
-    names: tuple[str, ...] = ()   # ``format=`` short names
-    also: tuple[str, ...] = ()    # other media types a client may ask for
-    label: str = ""
-    iri: str = ""                 # http://www.w3.org/ns/formats/ (service descriptions)
-
-
-_F = "http://www.w3.org/ns/formats/"
-RESULTS: tuple[Format, ...] = (
-    Format("json", "application/sparql-results+json", ("json", "srj"), ("application/json",), "SPARQL JSON", _F + "SPARQL_Results_JSON"),
-    Format("xml", "application/sparql-results+xml", ("xml", "srx"), ("application/xml", "text/xml"), "SPARQL XML", _F + "SPARQL_Results_XML"),
-    Format("csv", "text/csv", ("csv",), (), "CSV", _F + "SPARQL_Results_CSV"),
-    Format("tsv", "text/tab-separated-values", ("tsv",), (), "TSV", _F + "SPARQL_Results_TSV"),
-)
-GRAPHS: tuple[Format, ...] = (
-    Format("ttl", "text/turtle", ("ttl", "turtle", "n3"), ("application/x-turtle", "application/turtle", "text/n3"), "Turtle", _F + "Turtle"),
-    Format("nt", "application/n-triples", ("nt", "ntriples", "n-triples"), ("text/plain",), "N-Triples", _F + "N-Triples"),
-    Format("jsonld", "application/ld+json", ("jsonld", "json-ld", "json"), ("application/json", "application/x-json+ld"), "JSON-LD", _F + "JSON-LD"),
-    Format("rdfxml", "application/rdf+xml", ("rdfxml", "rdf", "rdf+xml", "xml"), ("application/xml", "text/xml"), "RDF/XML", _F + "RDF_XML"),
-    Format("trig", "application/trig", ("trig",), (), "TriG", _F + "TriG"),
-    Format("nq", "application/n-quads", ("nq", "nquads", "n-quads"), (), "N-Quads", _F + "N-Quads"),
-)
-BY_KEY = {f.key: f for f in RESULTS + GRAPHS}
 
 
 class NotAcceptable(Exception):
-    def __init__(self, offered: tuple[Format, ...]):
+    """Nothing the request accepts is offered (406)."""
+
+    def __init__(self, offered: tuple[Format, ...], html: bool = False):
         self.offered = offered
         super().__init__("no acceptable format; this response is available as " + ", ".join(
-            f"{f.media_type} (format={f.names[0]})" for f in offered))
+            (["text/html (format=html)"] if html else []) + [f"{f.media_type} (format={f.names[0]})" for f in offered]))
+
+
+class UnknownFormat(NotAcceptable):
+    """``format=`` names no format at all (the linked-data pages answer 400)."""
+
+    def __init__(self, asked: str, offered: tuple[Format, ...], html: bool = False):
+        self.offered = offered
+        Exception.__init__(self, f"unknown format {asked[:40]!r}; use one of: "
+                           + ", ".join(([HTML] if html else []) + [f.key for f in offered]))
 
 
 def family_of(operation: str | None) -> tuple[Format, ...] | None:
@@ -76,20 +64,30 @@ def _by_format_param(table: tuple[Format, ...], values: list[str]) -> Format | N
     return None
 
 
-def choose(table: tuple[Format, ...], accept: MIMEAccept, format_values: list[str] | None = None) -> Format:
-    """The format of ``table`` the request asks for: ``format=`` first, then ``Accept`` (q-values), else the first."""
+def choose(table: tuple[Format, ...], accept: MIMEAccept, format_values: list[str] | None = None, *,
+           html: bool = False) -> Format | str:
+    """The format of ``table`` the request asks for: ``format=`` first, then ``Accept`` (q-values), else the first.
+
+    ``html``: a page is offered too, first (``"*/*"``, no ``Accept`` and browsers get it): :data:`HTML` is
+    returned for it, and a ``format=`` naming nothing raises :class:`UnknownFormat`.
+    """
     values = [v for v in (format_values or []) if v.strip()]
     if values:
+        if html and values[0].strip().lower() == HTML:
+            return HTML
         f = _by_format_param(table, values)
         if f is None:
-            raise NotAcceptable(table)
+            raise UnknownFormat(values[0], table, html) if html else NotAcceptable(table)
         return f
     if not accept:  # no Accept header: the default
-        return table[0]
-    offers = [f.media_type for f in table] + [m for f in table for m in f.also]
+        return HTML if html else table[0]
+    offers = (["text/html", "application/xhtml+xml"] if html else []) + [f.media_type for f in table] + [
+        m for f in table for m in f.also]
     best = accept.best_match(offers)
     if best is None:
-        raise NotAcceptable(table)
+        raise NotAcceptable(table, html)
+    if html and best in ("text/html", "application/xhtml+xml"):
+        return HTML
     return next(f for f in table if best == f.media_type or best in f.also)
 
 

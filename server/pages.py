@@ -90,16 +90,11 @@ def _labels() -> Labeller:
     return lab
 
 
-def _wants_html() -> bool:
-    return not request.accept_mimetypes or request.accept_mimetypes["text/html"] > 0
-
-
 def error_response(status: int, title: str, message: str) -> Response:
-    """A clean error page (HTML for browsers, plain text otherwise): never a stack trace."""
-    if _wants_html():
-        body = render_template("error.html", status=status, title=title, message=message)
-        return Response(body, status, mimetype="text/html")
-    return Response(f"{status} {title}: {message}\n", status, mimetype="text/plain")
+    """A clean error page (HTML for browsers, else JSON or text): the one renderer, :func:`.errors.respond`."""
+    from .errors import respond
+
+    return respond(status, title, message, request.accept_mimetypes, html=True)
 
 
 @bp.app_errorhandler(404)

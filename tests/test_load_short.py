@@ -1,8 +1,9 @@
 """A short run of the load test (``bench/loadtest.py``) against a real ``csto-kg serve``.
 
-Asserts what must hold under load, not how fast: no unexpected answer (every
-normal query 200, every pathological one its deliberate status: 503 for the
-time limit, 400/403/413 for what is refused), no process leaked (killed query
+Asserts what must hold under load, not how fast: no normal query failed (none
+answered 5xx, none anything but 200), no unexpected answer (every pathological
+one its deliberate status: 503 for the time limit, 400/403/413 for what is
+refused, 429 once the attacker's own budget is spent), no process leaked (killed query
 workers are replaced one for one), and memory that levels off (after a second
 round of the same load the server's tree holds no more than it did after the
 first, within a margin). The long version, with its figures, is
@@ -37,6 +38,8 @@ def test_short_load_has_no_unexpected_errors_and_bounded_memory(server):
     second = run(server.url, duration=6, clients=6, attackers=1, server_pid=server.proc.pid, request_timeout=30, seed=1)
     print(f"\nfirst: {first}\nsecond: {second}")
     for figures in (first, second):
+        assert figures["normal_5xx"] == 0, figures["normal_failure_examples"]   # attackers must not cost the others
+        assert figures["normal_failures"] == 0, figures["normal_failure_examples"]
         assert figures["unexpected"] == 0, figures["unexpected_examples"]
         assert figures["statuses"]["normal"].get(200, 0) > 0
         assert figures["processes"]["after"] == figures["processes"]["before"] == 1 + WEB * (1 + QUERY)
