@@ -28,7 +28,6 @@ __all__ = ["open_store", "execute", "evaluate", "run", "QueryResult", "RESULT_FO
 QUERY_BASE_IRI = BASE
 _MAX_UNKNOWN_FUNCTIONS = 64
 _UNKNOWN_FUNCTION = re.compile(r"custom function <([^>]*)> is not supported")
-_EMPTY: dict = {}
 
 # Views of the one registry (:mod:`.formats`): format key -> Oxigraph's serialiser.
 RESULT_FORMATS = {f.key: f.ox for f in RESULTS}
@@ -61,14 +60,17 @@ def evaluate(store: ox.Store, query: str, **kwargs):
     if misread is not None:
         raise SyntaxError(misread)
     rewritten = rewrite_order_by(query)
-    functions = dict(ORDER_KEY)
+    functions = dict(ORDER_KEY) if rewritten is not query else {}
     for _ in range(_MAX_UNKNOWN_FUNCTIONS):
         try:
-            result = store.query(rewritten, base_iri=QUERY_BASE_IRI, prefixes=None, custom_functions=functions, **kwargs)
+            if functions:
+                result = store.query(rewritten, base_iri=QUERY_BASE_IRI, custom_functions=functions, **kwargs)
+            else:   # the common case, as lean as the engine's own call
+                result = store.query(rewritten, base_iri=QUERY_BASE_IRI, **kwargs)
         except SyntaxError as e:
             if rewritten is not query:   # the message must point into the query as written
                 try:
-                    store.query(query, base_iri=QUERY_BASE_IRI, custom_functions=functions, **_EMPTY)
+                    store.query(query, base_iri=QUERY_BASE_IRI, custom_functions=functions or None)
                 except SyntaxError as original:
                     raise SyntaxError(one_line(original)) from None
                 except Exception:  # noqa: BLE001 - the original parses: report the rewrite's own message
@@ -102,6 +104,8 @@ def misread_iris(query: str) -> str | None:
     plain IRI and the query parsed again (without data); if that fails, the
     original was not read as written.
     """
+    if "&&" not in query and "||" not in query:
+        return None
     suspects = [(m.start(), m.group()) for m in _IRI_TOKENS(query) if "&&" in m.group() or "||" in m.group()]
     for start, text in suspects:
         probe = query[:start] + "<urn:x-csto-kg:iri>" + query[start + len(text):]

@@ -18,7 +18,7 @@ from werkzeug.datastructures import MIMEAccept
 
 from csto_kg.formats import BY_KEY, GRAPHS, RESULTS, Format
 
-__all__ = ["Format", "RESULTS", "GRAPHS", "NotAcceptable", "UnknownFormat", "choose", "content_type", "family_of",
+__all__ = ["Format", "RESULTS", "GRAPHS", "NotAcceptable", "UnknownFormat", "choose", "exact", "content_type", "family_of",
            "BY_KEY", "HTML"]
 
 HTML = "html"   # the linked-data pages' own "format": a page for browsers
@@ -89,6 +89,21 @@ def choose(table: tuple[Format, ...], accept: MIMEAccept, format_values: list[st
     if html and best in ("text/html", "application/xhtml+xml"):
         return HTML
     return next(f for f in table if best == f.media_type or best in f.also)
+
+
+_EXACT: dict[tuple[int, str], Format] = {}
+for _table in (RESULTS, GRAPHS):
+    for _f in reversed(_table):   # the first format of the table wins a media type two offer
+        for _m in (_f.media_type, *_f.also):
+            _EXACT[id(_table), _m] = _f
+
+
+def exact(table: tuple[Format, ...], accept_header: str | None) -> Format | None:
+    """The format of ``table`` an ``Accept`` header of exactly one media type names, without parsing it
+    (most clients send one); None otherwise, then :func:`choose` decides. Same answer as :func:`choose`."""
+    if not accept_header or "," in accept_header or ";" in accept_header:
+        return None
+    return _EXACT.get((id(table), accept_header.strip().lower()))
 
 
 def content_type(f: Format) -> str:

@@ -32,7 +32,7 @@ from csto_kg.namespaces import META_GRAPH
 
 from . import description, errors
 from .engine import EngineError, Overloaded, WorkerDied
-from .negotiation import BY_KEY, GRAPHS, NotAcceptable as NoFormat, choose, content_type, family_of
+from .negotiation import BY_KEY, GRAPHS, NotAcceptable as NoFormat, choose, content_type, exact, family_of
 from .protocol import read_operation
 
 __all__ = ["bp", "CORS_PATHS", "answer", "add_cors"]
@@ -76,7 +76,10 @@ def answer(req, config, engine, graphs: frozenset[str] | None = None) -> Respons
     if op is None:
         return None
     table = family_of(op.form)
-    fmt = _choose(table, op.formats, req.accept_mimetypes) if table else None
+    fmt = None
+    if table:
+        fmt = (None if op.formats else exact(table, req.headers.get("Accept"))) or _choose(
+            table, op.formats, req.accept_mimetypes)
     job = {"query": op.query, "fmt": fmt.key if fmt else None,
            "default_graph": op.default_graph or None, "named_graphs": op.named_graphs or None}
     try:
