@@ -18,6 +18,7 @@ import socket
 import sys
 import time
 
+from gunicorn import glogging
 from gunicorn.app.base import BaseApplication
 
 from csto_kg.build import Build, ensure_built, pin
@@ -38,6 +39,20 @@ def _worker_exit(server, worker) -> None:
     engine = getattr(getattr(worker, "wsgi", None), "extensions", {}).get("csto.engine")
     if engine is not None:
         engine.close()
+
+
+class _Logger(glogging.Logger):
+    """gunicorn's logger, but its "Listening at:" line names the address.
+
+    With ``reuse_port`` each web worker opens its own socket and the master
+    none, so gunicorn would log an empty address.
+    """
+
+    def info(self, msg, *args, **kwargs):
+        if msg.startswith("Listening at:") and args and not args[0]:
+            bound = ",".join(f"http://{b}" for b in self.cfg.bind)
+            args = (f"{bound} (a socket per web worker, SO_REUSEPORT)", *args[1:])
+        super().info(msg, *args, **kwargs)
 
 
 def gunicorn_options(config: ServerConfig) -> dict:
@@ -61,6 +76,7 @@ def gunicorn_options(config: ServerConfig) -> dict:
         "errorlog": "-",
         "loglevel": "info",
         "proc_name": "csto-kg-serve",
+        "logger_class": _Logger,
         "control_socket_disable": True,  # gunicorn >= 24: no ~/.gunicorn/gunicorn.ctl shared by every server
         "post_worker_init": _post_worker_init,
         "worker_exit": _worker_exit,
