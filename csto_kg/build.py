@@ -11,6 +11,7 @@ switched atomically once a new build is complete; a build that fails leaves
 - ``store/``: the same quads in an Oxigraph store, opened read-only by the server;
 - ``validation.ttl`` / ``validation.json``: the SHACL + provenance report;
 - ``dumps/``: the export files and their checksums (see :mod:`csto_kg.export`);
+- ``served/``: the seeds, queries and shapes the server shows (it never reads the checkout);
 - ``manifest.json``: the key, counts, timings and versions.
 """
 
@@ -60,11 +61,28 @@ class Build:
     def key(self) -> str:
         return self.manifest["key"]
 
+    def served(self, kind: str) -> Path:
+        """The copy of the inputs ``kind`` (``seeds``, ``queries``, ``shapes``) the server reads (see :data:`SERVED`)."""
+        return self.path / "served" / kind
+
+
+# --- What the server reads besides the store: copied into the build, so that it never reads the checkout ---
+SERVED = (("seeds", "*.txt"), ("queries", "*.rq"), ("shapes", "*.ttl"))
+
+
+def _copy_served(root: Path, staging: Path) -> None:
+    for folder, pattern in SERVED:
+        target = staging / "served" / folder
+        target.mkdir(parents=True)
+        for f in sorted((root / folder).glob(pattern)):
+            shutil.copy2(f, target / f.name)
+
 
 def input_files(root: Path | None = None) -> list[Path]:
     root = root or paths.ROOT
     files: list[Path] = []
-    for folder, pattern in (("ontology", "*.ttl"), ("kg", "*.trig"), ("shapes", "*.ttl"), ("seeds", "*.txt")):
+    for folder, pattern in (("ontology", "*.ttl"), ("kg", "*.trig"), ("shapes", "*.ttl"), ("seeds", "*.txt"),
+                            ("queries", "*.rq")):
         files += sorted((root / folder).glob(pattern))
     here = Path(__file__).parent
     files += [here / name for name in _CODE if (here / name).exists()]
@@ -163,6 +181,8 @@ def build(root: Path | None = None, build_dir: Path | None = None, *, validate: 
         t = time.perf_counter()
         _write_store(nq, staging / "store")
         timings["write_store"] = time.perf_counter() - t
+
+        _copy_served(root, staging)
 
         if report is not None:
             (staging / "validation.ttl").write_text(report.graph.serialize(format="turtle"), encoding="utf-8")

@@ -4,7 +4,7 @@ An evidence node is an ``oa:SpecificResource`` (``csto:Evidence``) whose
 ``oa:hasSource`` is a seed document and whose selectors give the verbatim
 quote (``oa:TextQuoteSelector``/``oa:exact``) and its code-point offsets
 (``oa:TextPositionSelector``/``oa:start``, ``oa:end``). Seed texts are read
-from the project's ``seeds/`` folder, only under names the folder holds.
+from the served build's copy of ``seeds/``, only under names the folder holds.
 """
 
 from __future__ import annotations
@@ -16,10 +16,11 @@ from pathlib import Path
 import pyoxigraph as ox
 from markupsafe import Markup
 
-from csto_kg import paths, seeds
+from csto_kg import seeds
 from csto_kg.namespaces import DCTERMS, EV, INFERRED_GRAPH, OA, RDF, SRC
 
 from .highlight import in_context
+from .served import served
 
 __all__ = ["Evidence", "evidence", "seed_text", "seed_id_of", "source_path", "anchor_of"]
 
@@ -75,15 +76,16 @@ def seed_id_of(store: ox.Store, source_iri: str) -> str | None:
     candidates = [Path(ident).stem] if ident else []
     if source_iri.startswith(str(SRC)):
         candidates.append(source_iri[len(str(SRC)):])
-    known = _seed_files(paths.SEEDS)
+    known = _seed_files(served("seeds"))
     return next((c for c in candidates if c in known), None)
 
 
 def seed_text(seed_id: str) -> seeds.Seed:
     """The seed document ``seed_id`` (which must be one of the files in ``seeds/``)."""
-    if seed_id not in _seed_files(paths.SEEDS):
+    folder = served("seeds")
+    if seed_id not in _seed_files(folder):
         raise FileNotFoundError(seed_id)
-    return seeds.load_seed(seed_id, paths.SEEDS)
+    return seeds.load_seed(seed_id, folder)
 
 
 def _int(term) -> int | None:

@@ -1,4 +1,4 @@
-"""The named example queries of ``queries/*.rq``, read at request time for the query page.
+"""The named example queries of ``queries/*.rq`` (the served build's copy), read at request time for the query page.
 
 Each file is one competency question: its leading ``#`` comment line is the
 question (the tab's title), the file name without ``.rq`` the query's name.
@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from csto_kg import paths
+from .served import served
 
 __all__ = ["ExampleQuery", "example_queries"]
 
@@ -37,7 +37,7 @@ def _question(text: str, fallback: str) -> str:
 
 
 def example_queries(folder: Path | None = None) -> list[ExampleQuery]:
-    folder = folder or paths.QUERIES
+    folder = folder or served("queries")
     out = []
     for f in sorted(folder.glob("*.rq")) if folder.is_dir() else []:
         try:

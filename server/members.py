@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from csto_kg import paths
+from .served import served
 
 __all__ = ["QUERY_FILE", "BadDate", "parse_date", "query_for", "MemberState", "PeriodStatus", "members_on"]
 
@@ -40,7 +40,7 @@ def parse_date(text: str | None) -> dt.date:
 
 
 def query_text(queries_dir: Path | None = None) -> str:
-    return ((queries_dir or paths.QUERIES) / QUERY_FILE).read_text(encoding="utf-8")
+    return ((queries_dir or served("queries")) / QUERY_FILE).read_text(encoding="utf-8")
 
 
 def query_for(day: dt.date, queries_dir: Path | None = None) -> str:

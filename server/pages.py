@@ -25,7 +25,6 @@ import pyoxigraph as ox
 from flask import Blueprint, Response, current_app, render_template, request, send_file
 from werkzeug.exceptions import HTTPException
 
-from csto_kg import paths
 from csto_kg.namespaces import BASE, CSTO, GRAPH, ONTOLOGY_GRAPH, SRC
 
 from . import dumps as dumps_mod
@@ -35,6 +34,7 @@ from .example_queries import example_queries
 from .labels import Labeller
 from .members import BadDate, members_on, parse_date, query_for
 from .ontology_docs import ONTOLOGY_IRI, index as ontology_index, term_doc
+from .served import served
 from .rdf_formats import FORMATS, HTML, Alternate, NotAcceptable, UnknownFormat, alternates, choose
 from .resource_page import build_page, term_view
 from .source_page import build_source_page
@@ -221,7 +221,7 @@ def shapes(name: str):
     fmt = _negotiate()
     if isinstance(fmt, Response):
         return fmt
-    folder = paths.SHAPES
+    folder = served("shapes")   # the build's copy: the server never reads the checkout
     files = sorted(folder.glob("*.ttl")) if folder.is_dir() else []
     store = _shapes_store(str(folder), tuple((f.name, f.stat().st_mtime_ns) for f in files))
     if not exists(store, iri):

@@ -167,3 +167,26 @@ def test_a_build_in_use_by_a_live_server_is_not_pruned(project):
     cli("build", "--no-validate", env=env)
     assert not served.exists(), "once unpinned it is pruned"
     assert len([p for p in builds.iterdir() if not p.name.startswith(".")]) == 2
+
+
+def test_the_server_shows_the_build_not_the_checkout(tmp_path):
+    """Seeds, example queries and shapes are read from the build it serves: the checkout may change meanwhile."""
+    from support import make_build
+
+    from csto_kg.server.app import create_app
+    from csto_kg.server.config import ServerConfig
+
+    build, _ = make_build(tmp_path)
+    seed = sorted(build.served("seeds").glob("*.txt"))[0].stem
+    app = create_app(ServerConfig(), build)
+    try:
+        for folder in ("seeds", "queries", "shapes"):   # the checkout loses its inputs after the build
+            shutil.rmtree(tmp_path / "project" / folder)
+        client = app.test_client()
+        page = client.get("/query", headers={"Accept": "text/html"}).get_data(as_text=True)
+        assert '<script type="application/json" id="example-queries">[]</script>' not in page
+        r = client.get(f"/source/{seed}", headers={"Accept": "text/html"})
+        words = [w for w in (build.served("seeds") / f"{seed}.txt").read_text(encoding="utf-8").split() if w.isalpha()]
+        assert r.status_code == 200 and sum(w in r.get_data(as_text=True) for w in words[-50:]) >= 40   # its text
+    finally:
+        app.extensions["csto.engine"].close()

@@ -457,9 +457,9 @@ def test_query_page_preloads_every_named_query_and_uses_only_local_assets(client
 
 
 def test_query_page_works_with_no_named_queries(client, tmp_path, monkeypatch):
-    from csto_kg import paths
+    from csto_kg.server import example_queries
 
-    monkeypatch.setattr(paths, "QUERIES", tmp_path)
+    monkeypatch.setattr(example_queries, "served", lambda kind: tmp_path)   # a build whose queries/ is empty
     r = client.get("/query", headers=HTML)
     assert r.status_code == 200
     assert '<script type="application/json" id="example-queries">[]</script>' in r.get_data(as_text=True)
