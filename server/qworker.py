@@ -4,7 +4,7 @@ Started by :mod:`csto_kg.server.engine` (``python -m csto_kg.server.qworker``),
 a few per web worker, and reused for query after query. The worker knows
 nothing of time limits: the web worker that owns it SIGKILLs it when a query
 overruns, which is the only way to stop Oxigraph mid-evaluation (see
-``/work/shared/ENGINE-NOTES.md``). It serialises each result itself
+"What the design relies on" in ``server/README.md``). It serialises each result itself
 (:func:`csto_kg.query.run`, with the row and byte caps), so the web worker
 knows the status before it sends a byte.
 
@@ -23,7 +23,8 @@ of a short ``meta`` part, the length of the body), then meta, then body.
 Guards of its own: queries run on a thread with a large stack (Oxigraph's
 parser and evaluator recurse; a 19,000-deep ``!!!…`` overflows the default
 8 MB stack and kills the process), the heap is capped (``RLIMIT_DATA``:
-an allocation past it aborts the worker, which the parent reports as 503),
+an allocation past it aborts the worker; the parent reads the worker's stderr
+and reports that as 503, any other death as 500 "query worker died"),
 and the worker exits when its parent does.
 """
 
