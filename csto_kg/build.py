@@ -131,7 +131,7 @@ def build(root: Path | None = None, build_dir: Path | None = None, *, validate: 
     report = None
     if validate:
         from .shacl_sparql import in_oxigraph
-        from .validate import validate_loaded
+        from .validation import validate_loaded
 
         t = time.perf_counter()
         if os.environ.get("CSTO_KG_SHACL_SPARQL") == "pyshacl":   # the reference, for comparison
