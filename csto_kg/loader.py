@@ -23,7 +23,7 @@ from rdflib.plugins.parsers.notation3 import BadSyntax
 from . import paths
 from .namespaces import BASE, ENTITIES_GRAPH, ONTOLOGY_GRAPH, RDF, seed_graph
 
-__all__ = ["CuratedFileError", "LoadedData", "load", "curated_files", "ontology_files", "line_of"]
+__all__ = ["CuratedFileError", "LoadedData", "load", "curated_files", "ontology_files", "line_of", "shown_path"]
 
 
 class CuratedFileError(Exception):
@@ -31,7 +31,7 @@ class CuratedFileError(Exception):
 
     def __init__(self, path: Path | str, line: int | None, message: str, column: int | None = None):
         self.path, self.line, self.column, self.message = Path(path), line, column, message
-        where = f"{self.path}" + (f":{line}" if line else "") + (f":{column}" if line and column else "")
+        where = f"{shown_path(self.path)}" + (f":{line}" if line else "") + (f":{column}" if line and column else "")
         super().__init__(f"{where}: {message}")
 
 
@@ -42,6 +42,16 @@ class LoadedData:
 
     def file_of_graph(self, graph: URIRef) -> Path | None:
         return self.files.get(graph)
+
+
+def shown_path(path: Path) -> str:
+    """A project file as a curator names it: ``kg/001_....trig`` (relative to the project root)."""
+    for base in (paths.ROOT, path.parent.parent):
+        try:
+            return str(path.resolve().relative_to(Path(base).resolve()))
+        except ValueError:
+            continue
+    return str(path)
 
 
 def ontology_files(root: Path | None = None) -> list[Path]:

@@ -92,7 +92,7 @@ class Locator:
             gid = graph if graph is not None else self.graph_of(anchor, path, value if anchor == focus else None)
             file = self.data.files.get(gid) if gid is not None else None
             if file is not None and line is None:
-                line = self.node_line(file, anchor)
+                line = self.node_line(file, anchor, gid)
         return Result(severity=severity, shape=shape, message=message, focus=focus, value=value, path=path,
                       focus_label=self.label(focus), file=file, line=line,
                       context=anchor if anchor != focus else None)
@@ -124,24 +124,36 @@ class Locator:
         ds = self.data.dataset
         return [gid for gid in self.curated if (s, p, o) in ds.graph(gid)]
 
-    def node_line(self, file: Path, node: Node) -> int | None:
-        """The line where ``node``'s block starts in ``file`` (its first ``<node> a``, else its first mention)."""
+    def node_line(self, file: Path, node: Node, graph: Node | None = None) -> int | None:
+        """The line where ``node``'s block starts in ``file`` (its first ``<node> a``, else its first mention),
+        inside ``graph``'s block when the file holds several graphs."""
         names = spellings(node)
         if not names:
             return None
         lines = file_lines(file)
-        for n, text in enumerate(lines, 1):
+        first = self._graph_start(lines, graph)
+        for n, text in enumerate(lines[first:], first + 1):
             stripped = text.lstrip()
             if any(stripped.startswith(s + " a ") or stripped.startswith(s + " a\t") for s in names):
                 return n
-        for n, text in enumerate(lines, 1):
+        for n, text in enumerate(lines[first:], first + 1):
             if not text.lstrip().startswith("#") and any(_has_term(text, s) for s in names):
                 return n
-        return None
+        return None if first == 0 else self.node_line(file, node)
 
-    def statement_line(self, file: Path, s: Node, p: Node, o: Node | None = None) -> int | None:
+    @staticmethod
+    def _graph_start(lines: tuple[str, ...], graph: Node | None) -> int:
+        """Index of the line opening ``graph``'s block (``graph:<id> {``), 0 if not found."""
+        names = spellings(graph) if graph is not None else []
+        for k, text in enumerate(lines):
+            if any(text.startswith(name) and text[len(name):].lstrip().startswith("{") for name in names):
+                return k
+        return 0
+
+    def statement_line(self, file: Path, s: Node, p: Node, o: Node | None = None,
+                       graph: Node | None = None) -> int | None:
         """The line of ``file`` that writes ``p`` (and ``o`` where visible) in ``s``'s block; else the block's line."""
-        start = self.node_line(file, s)
+        start = self.node_line(file, s, graph)
         if start is None:
             return None
         lines = file_lines(file)

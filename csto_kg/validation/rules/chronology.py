@@ -73,7 +73,7 @@ def _publication_latest(ctx: Context) -> dict[URIRef, dt.date | None]:
 def _locate(ctx: Context, node: Node, prop: URIRef, value: Literal):
     for gid in ctx.locator.graphs_stating(node, prop, value):
         file = ctx.data.files[gid]
-        return gid, file, ctx.locator.statement_line(file, node, prop, value)
+        return gid, file, ctx.locator.statement_line(file, node, prop, value, gid)
     return None, None, None
 
 

@@ -69,7 +69,7 @@ def _cross_source(ctx: Context) -> list[Result]:
             (ga, a), (gb, b) = sorted([(sorted(by_value[a], key=str)[0], a), (sorted(by_value[b], key=str)[-1], b)],
                                       key=lambda x: str(x[0]))
             fa, fb = ctx.data.files[ga], ctx.data.files[gb]
-            la, lb = ctx.locator.statement_line(fa, s, p, a), ctx.locator.statement_line(fb, s, p, b)
+            la, lb = ctx.locator.statement_line(fa, s, p, a, ga), ctx.locator.statement_line(fb, s, p, b, gb)
             prop = curie(str(p)) or f"<{p}>"
             out.append(ctx.locator.result(
                 severity=SH.Violation, shape=SHAPE.CrossSourceConsistency, focus=s, value=b, path=p, file=fb, line=lb,

@@ -209,7 +209,7 @@ def _history(ctx: Context) -> list[Result]:
             severity=SH.Violation, shape=SHAPE.MembershipHistoryFits, focus=blame.iri,
             value=state,
             message=f"no order of {curie(str(state))}'s joining and leaving {curie(str(org))} fits the data with this "
-                    f"{kind} ({_span_event(blame)}): every withdrawal needs a signature or accession before it, "
+                    f"{kind}, {_span_event(blame)}: every withdrawal needs a signature or accession before it, "
                     f"and none may lie before the first. The events: {listing}. Without this {kind} the history "
                     "fits. Fix: if it repeats another node (the same event under a new IRI), use that node's IRI; "
                     "otherwise date it as the seed does, or add the joining event the seed states",
@@ -237,7 +237,7 @@ def _neg(text: str) -> tuple:
 
 def _span_event(e: _Event) -> str:
     if e.lo == _MIN and e.hi == _MAX:
-        return "(undated)"
+        return "undated"
     lo = "?" if e.lo == _MIN else e.lo.isoformat()
     hi = "?" if e.hi == _MAX else e.hi.isoformat()
     return lo if lo == hi else f"{lo}..{hi}"

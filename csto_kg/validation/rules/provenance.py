@@ -128,7 +128,7 @@ def _evidence_in_each_file(ctx: Context) -> list[Result]:
             continue
         subjects = {s for s in ds.graph(gid).subjects() if s in facts}
         for fact in sorted(subjects - {s for g, s in with_evidence if g == gid} - reported, key=str):
-            others = sorted(ctx.locator.where(ctx.data.files[g], ctx.locator.node_line(ctx.data.files[g], fact))
+            others = sorted(ctx.locator.where(ctx.data.files[g], ctx.locator.node_line(ctx.data.files[g], fact, g))
                             for g, s in with_evidence if s == fact and g != gid)
             elsewhere = f" (its copies in {', '.join(others)} have theirs)" if others else ""
             out.append(ctx.locator.result(

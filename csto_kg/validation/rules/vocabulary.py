@@ -136,7 +136,7 @@ def _closed_vocabulary(ctx: Context) -> list[Result]:
                                                                 "vocabulary, or a csto: term")
             out.append(ctx.locator.result(
                 severity=SH.Violation, shape=SHAPE.DeclaredTermsOnly, focus=s, value=term, path=path, graph=gid,
-                file=file, line=ctx.locator.statement_line(file, s, p, o),
+                file=file, line=ctx.locator.statement_line(file, s, p, o, gid),
                 message=f"{name} (used as a {role}) {why}; {_suggest(ns, local, candidates)}Fix: {fix}.",
             ))
     return out
