@@ -21,7 +21,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.plugins.parsers.notation3 import BadSyntax
 
 from . import paths
-from .namespaces import BASE, ENTITIES_GRAPH, ONTOLOGY_GRAPH, RDF, seed_graph
+from .namespaces import BASE, ENTITIES_GRAPH, ONTOLOGY_GRAPH, RDF, curie, seed_graph
 
 __all__ = ["CuratedFileError", "LoadedData", "load", "curated_files", "ontology_files", "line_of", "shown_path"]
 
@@ -116,7 +116,7 @@ def _check_literals(path: Path, g: Graph, prefixes: dict[str, str]) -> None:
     for s, p, o in g:
         if isinstance(o, Literal) and o.ill_typed:
             line = line_of(path, [f'"{o}"^^'])
-            raise CuratedFileError(path, line, f'ill-typed literal "{o}" for datatype <{o.datatype}>')
+            raise CuratedFileError(path, line, f'ill-typed literal "{o}" for datatype {curie(str(o.datatype)) or f"<{o.datatype}>"}')
 
 
 def load(root: Path | None = None, *, with_ontology: bool = True) -> LoadedData:
@@ -175,5 +175,5 @@ def _check_dangling(ds: Dataset, files: dict[URIRef, Path], prefixes: dict[str, 
             gid = g.identifier if hasattr(g, "identifier") else g
             path = files.get(gid) or Path(str(gid))
             line = line_of(path, _spellings(o, prefixes))
-            raise CuratedFileError(path, line, f"dangling reference: <{o}> is used but has no rdf:type anywhere")
+            raise CuratedFileError(path, line, f"dangling reference: {curie(str(o)) or f'<{o}>'} is used but has no rdf:type anywhere")
 
