@@ -542,7 +542,8 @@ class _Document:
         self.length = 0
         self.blocks: list[str] = []
         self.triples = 0
-        self.year = rng.randint(2005, 2025)
+        rng.randint(2005, 2025)   # (drawn as before, so the rest of the random stream is unchanged)
+        self.year = 2025          # published after every event it reports (events: 1995-2024; DatedAfterItsSources)
         self.title = f"{rng.choice(['Inside', 'Whither', 'The Future of', 'Reassessing'])} the {rng.choice(world.alliances)[1]}"
         self.author = rng.choice(world.persons)
         self._append(f"{self.title}\n\nBy {self.author[1]}\n\n")

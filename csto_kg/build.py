@@ -1,8 +1,9 @@
 """``csto-kg build``: curated files -> one dataset with inferred triples, ready to serve.
 
-A build lives in ``build/builds/<key>/`` where ``key`` hashes every input
-(ontology, curated files, shapes, seeds, queries, and the code that turns them
-into the dataset). ``build/current`` is a symlink to the last good build,
+A build lives in ``build/builds/<key>/`` where ``key`` hashes every input:
+every file of the trees ``ontology/``, ``kg/``, ``shapes/``, ``queries/`` and
+``seeds/``, and every file of the ``csto_kg`` package (nothing listed by hand:
+a new module or a changed base IRI makes a new build). ``build/current`` is a symlink to the last good build,
 switched atomically once a new build is complete; a build that fails leaves
 ``current`` untouched. A build holds:
 
@@ -34,9 +35,9 @@ from .reason import infer
 
 __all__ = ["Build", "inputs_key", "current_build", "build", "ensure_built", "pin"]
 
-# Code whose change changes what a build contains.
-_CODE = ("loader.py", "derive.py", "reason.py", "build.py", "describe.py", "validate.py", "export.py", "evidence.py",
-         "materialise.py", "shacl_sparql.py")
+# The input trees under the project root: any file in them changing makes a new build.
+INPUT_TREES = ("ontology", "kg", "shapes", "queries", "seeds")
+PACKAGE = Path(__file__).resolve().parent   # the code that turns the inputs into a build (all of it)
 
 
 @dataclass(frozen=True)
@@ -78,26 +79,25 @@ def _copy_served(root: Path, staging: Path) -> None:
             shutil.copy2(f, target / f.name)
 
 
-def input_files(root: Path | None = None) -> list[Path]:
+def _tree(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*")
+                  if p.is_file() and "__pycache__" not in p.parts and p.suffix not in (".pyc", ".pyo"))
+
+
+def input_files(root: Path | None = None, package: Path | None = None) -> list[tuple[str, Path]]:
+    """Every input of a build, named as the key hashes it: the trees under ``root`` and the package's files."""
     root = root or paths.ROOT
-    files: list[Path] = []
-    for folder, pattern in (("ontology", "*.ttl"), ("kg", "*.trig"), ("shapes", "*.ttl"), ("seeds", "*.txt"),
-                            ("queries", "*.rq")):
-        files += sorted((root / folder).glob(pattern))
-    here = Path(__file__).parent
-    files += [here / name for name in _CODE if (here / name).exists()]
+    files = [(str(p.relative_to(root)), p) for folder in INPUT_TREES for p in _tree(root / folder)]
+    package = package or PACKAGE
+    files += [("csto_kg/" + str(p.relative_to(package)), p) for p in _tree(package)]
     return files
 
 
-def inputs_key(root: Path | None = None) -> str:
-    root = root or paths.ROOT
+def inputs_key(root: Path | None = None, package: Path | None = None) -> str:
+    """The build key: a SHA-256 over the names and bytes of every input file (whole trees, nothing listed by hand)."""
     h = hashlib.sha256(__version__.encode())
-    for f in input_files(root):
-        try:
-            rel = f.relative_to(root)
-        except ValueError:
-            rel = Path("csto_kg") / f.name
-        h.update(str(rel).encode() + b"\0" + f.read_bytes() + b"\0")
+    for name, f in input_files(root, package):
+        h.update(name.encode() + b"\0" + f.read_bytes() + b"\0")
     return h.hexdigest()
 
 
@@ -149,7 +149,7 @@ def build(root: Path | None = None, build_dir: Path | None = None, *, validate: 
     report = None
     if validate:
         from .shacl_sparql import in_oxigraph
-        from .validate import validate_loaded
+        from .validation import validate_loaded
 
         t = time.perf_counter()
         if os.environ.get("CSTO_KG_SHACL_SPARQL") == "pyshacl":   # the reference, for comparison

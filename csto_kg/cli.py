@@ -24,7 +24,7 @@ def _cmd_cite(args: argparse.Namespace) -> int:
 def _cmd_validate(args: argparse.Namespace) -> int:
     import json
 
-    from .validate import validate
+    from .validation import validate
 
     report = validate()
     if args.format == "turtle":

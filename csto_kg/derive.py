@@ -11,30 +11,40 @@ Two rules, both deterministic functions of the curated data:
    with no date: the period is known to have ended, not when.
 2. **Date bounds.** Every instant or event with a date at some precision gets
    ``csto:notBefore`` / ``csto:notAfter``: the first and last calendar day it
-   can be (``"1999"^^xsd:gYear`` -> 1999-01-01 .. 1999-12-31); where sources
-   give one node different dates, the widest span. Nodes with asserted bounds
-   (date estimates) keep theirs. Queries compare these ``xsd:date`` bounds
-   instead of mixing precisions.
+   can be (``"1999"^^xsd:gYear`` -> 1999-01-01 .. 1999-12-31). Where sources
+   give one node several dates, compatible ones (``"1999"`` and
+   ``"1999-03-02"``) give the most precise bounds, their intersection; dates
+   that cannot both be true (``"1993"`` and ``"1994"``) give no bounds at all,
+   and validation reports the conflict (``shape:CrossSourceConsistency``):
+   nothing is widened. Nodes with asserted bounds (date estimates) keep
+   theirs. Queries compare these ``xsd:date`` bounds instead of mixing
+   precisions. :func:`bounds` and :func:`agree` are the one definition of
+   both, for the build, the validator and the support statements.
 3. **Ordered bounds.** An undated start or end of a membership period takes
-   bounds from the order of its state's periods (see :func:`_ordered_bounds`).
+   bounds from the order of its state's periods (see :func:`_ordered_bounds`);
+   an instant whose dates conflict gets none.
 """
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
 from .namespaces import CSTO, ORG, RDF, TIME, XSD
 
-__all__ = ["bounds", "derive"]
+__all__ = ["bounds", "agree", "Agreement", "DATE_PROPERTIES", "derive"]
 
 Triple = tuple[Node, Node, Node]
 
-_DATE_PROPS = (CSTO.date, TIME.inXSDDate, TIME.inXSDgYearMonth, TIME.inXSDgYear)
+_DATE_PROPS = (CSTO.date, TIME.inXSDDate, TIME.inXSDgYearMonth, TIME.inXSDgYear)   # what gets bounds
+# Every property whose value is a date at the source's precision (what rules compare, precision-aware).
+DATE_PROPERTIES = (CSTO.date, CSTO.startDate, CSTO.endDate, CSTO.attestedOn, CSTO.electedOn, CSTO.dateSigned,
+                   CSTO.datePublished, TIME.inXSDDate, TIME.inXSDgYearMonth, TIME.inXSDgYear)
 _INSTANT_PROP = {XSD.date: TIME.inXSDDate, XSD.gYearMonth: TIME.inXSDgYearMonth, XSD.gYear: TIME.inXSDgYear}
 
 
@@ -54,6 +64,43 @@ def bounds(value: Literal) -> tuple[dt.date, dt.date] | None:
     except (ValueError, IndexError):
         return None
     return None
+
+
+@dataclass(frozen=True)
+class Agreement:
+    """What several date values of one node say together.
+
+    ``bounds``: the first and last possible day given all of them (their intersection) when they are
+    compatible, else None; ``preferred``: the most precise of compatible values (its bounds are the
+    intersection: calendar days, months and years nest); ``conflicts``: the pairs that cannot both be true.
+    """
+
+    bounds: tuple[dt.date, dt.date] | None
+    preferred: Literal | None
+    conflicts: tuple[tuple[Literal, Literal], ...]
+
+    @property
+    def compatible(self) -> bool:
+        return not self.conflicts
+
+
+def agree(values: Iterable[Literal]) -> Agreement:
+    """Are these date literals compatible (their bounds overlap), and which is the most precise?
+
+    Values that are not dates at a known precision are ignored. No value: bounds None, no conflict.
+    """
+    dated = []
+    for v in dict.fromkeys(values):
+        b = bounds(v) if isinstance(v, Literal) else None
+        if b is not None:
+            dated.append((v, b))
+    conflicts = tuple((a, b) for i, (a, ab) in enumerate(dated) for b, bb in dated[i + 1:]
+                      if ab[1] < bb[0] or bb[1] < ab[0])
+    if not dated or conflicts:
+        return Agreement(None, None, conflicts)
+    lo, hi = max(b[0] for _, b in dated), min(b[1] for _, b in dated)
+    preferred = min(dated, key=lambda vb: ((vb[1][1] - vb[1][0]).days, str(vb[0])))[0]
+    return Agreement((lo, hi), preferred, ())
 
 
 def _membership_intervals(g: Graph) -> Iterator[Triple]:
@@ -76,21 +123,21 @@ def _membership_intervals(g: Graph) -> Iterator[Triple]:
 
 
 def _date_bounds(*graphs: Graph) -> Iterator[Triple]:
-    """Bounds per node of the union of ``graphs``; where sources give a node several dates, the widest span."""
-    spans: dict[Node, tuple[dt.date, dt.date]] = {}
+    """Bounds per node of the union of ``graphs``: the intersection of compatible dates; none for a conflict."""
+    values: dict[Node, list[Literal]] = {}
     for prop in _DATE_PROPS:
         for node, value in (so for g in graphs for so in g.subject_objects(prop)):
-            b = bounds(value) if isinstance(value, Literal) else None
-            if b is None:
-                continue
-            lo, hi = spans.get(node, b)
-            spans[node] = (min(lo, b[0]), max(hi, b[1]))
-    for node, (lo, hi) in spans.items():
+            if isinstance(value, Literal):
+                values.setdefault(node, []).append(value)
+    for node, vals in values.items():
         # a date estimate's asserted bounds are tighter than its value's: keep them
         if any((node, CSTO.notBefore, None) in g or (node, CSTO.notAfter, None) in g for g in graphs):
             continue
-        yield node, CSTO.notBefore, Literal(lo.isoformat(), datatype=XSD.date)
-        yield node, CSTO.notAfter, Literal(hi.isoformat(), datatype=XSD.date)
+        b = agree(vals).bounds
+        if b is None:
+            continue   # conflicting dates: no bounds (validation reports the conflict)
+        yield node, CSTO.notBefore, Literal(b[0].isoformat(), datatype=XSD.date)
+        yield node, CSTO.notAfter, Literal(b[1].isoformat(), datatype=XSD.date)
 
 
 def _ordinal(g: Graph, period: Node) -> int | None:
@@ -142,8 +189,8 @@ def _ordered_bounds(g: Graph, derived: Graph) -> Iterator[Triple]:
         for k in range(len(chain) - 1, -1, -1):
             hi[k] = later = known_hi[k] if known_hi[k] is not None else later
         for k, instant in enumerate(chain):
-            if instant is None:
-                continue
+            if instant is None or any(value(instant, p) is not None for p in _DATE_PROPS[1:]):
+                continue   # undated instants only: a dated one without bounds has conflicting dates
             if known_lo[k] is None and lo[k] is not None:
                 yield instant, CSTO.notBefore, lo[k]
             if known_hi[k] is None and hi[k] is not None:

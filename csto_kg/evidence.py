@@ -9,6 +9,7 @@ elsewhere in the seed, the offsets it has there.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from . import seeds
 from .loader import LoadedData, line_of
 from .namespaces import DCTERMS, OA, RDF, SRC
 
-__all__ = ["QuoteProblem", "check_quotes"]
+__all__ = ["QuoteProblem", "check_quotes", "first_difference"]
 
 
 @dataclass(frozen=True)
@@ -104,21 +105,41 @@ def _check_one(data: LoadedData, ev: URIRef, g, seeds_dir: Path | None = None) -
     actual = seed.text[s:e] if 0 <= s <= e <= len(seed.text) else None
     if actual == quote:
         return []
-    hint = ""
     found = seed.text.find(quote)
     if found >= 0:
-        hint = f"; the quote is verbatim at oa:start {found} ; oa:end {found + len(quote)}"
-    else:
-        try:
-            ls, le, verbatim = seeds.locate(seed, quote)
-            hint = f"; the seed's own text there differs (curly quotes or no-break spaces?): {seeds.turtle_string(verbatim)}"
-        except seeds.LocateError:
-            hint = "; the quote does not occur in the seed (not verbatim)"
-    shown = seeds.turtle_string(actual) if actual is not None else f"(out of range: the seed has {len(seed.text)} code points)"
+        return [_problem(data, ev, g, f"the quote is verbatim in {seed.filename}, but at [{found}, "
+                                      f"{found + len(quote)}), not at [{s}, {e}): set oa:start {found} ; "
+                                      f"oa:end {found + len(quote)}")]
+    try:
+        _, _, verbatim = seeds.locate(seed, quote)   # where the quote is, loosely (spaces, quotes, dashes)
+    except seeds.LocateError:
+        verbatim = None
+    seed_text = verbatim if verbatim is not None else actual
+    where = f"at [{s}, {e})" if actual is not None else f"(out of range: the seed has {len(seed.text)} code points)"
+    shown = seeds.turtle_string(seed_text) if seed_text is not None else "nothing there"
+    detail = f"; {first_difference(quote, seed_text)}" if seed_text is not None else ""
+    fix = ("copy the seed's text (csto-kg cite prints it)" if verbatim is not None
+           else "the quote does not occur in the seed: quote it verbatim with csto-kg cite")
     return [_problem(
         data, ev, g,
-        f"quote is not verbatim at [{s}, {e}) in {seed.filename}: seed has {shown}{hint}",
+        f"quote is not verbatim in {seed.filename}: the quote is {seeds.turtle_string(quote)}; "
+        f"the seed {where} has {shown}{detail}. Fix: {fix}",
     )]
+
+
+def first_difference(quote: str, seed_text: str) -> str:
+    """Where two texts first differ, by code point, named (``U+00A0 NO-BREAK SPACE``)."""
+    for k, (a, b) in enumerate(zip(quote, seed_text)):
+        if a != b:
+            return f"first difference at code point {k} of the quote: the seed has {_name(b)}, the quote {_name(a)}"
+    shorter, longer = ("quote", seed_text) if len(quote) < len(seed_text) else ("seed's text", quote)
+    k = min(len(quote), len(seed_text))
+    return f"the {shorter} ends at code point {k}, where the other has {_name(longer[k])}" if k < len(longer) \
+        else "they are equal"
+
+
+def _name(ch: str) -> str:
+    return f"U+{ord(ch):04X} {unicodedata.name(ch, 'UNNAMED')}"
 
 
 def main() -> int:

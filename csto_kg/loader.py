@@ -21,9 +21,9 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.plugins.parsers.notation3 import BadSyntax
 
 from . import paths
-from .namespaces import BASE, ENTITIES_GRAPH, ONTOLOGY_GRAPH, RDF, seed_graph
+from .namespaces import BASE, ENTITIES_GRAPH, ONTOLOGY_GRAPH, RDF, curie, seed_graph
 
-__all__ = ["CuratedFileError", "LoadedData", "load", "curated_files", "ontology_files", "line_of"]
+__all__ = ["CuratedFileError", "LoadedData", "load", "curated_files", "ontology_files", "line_of", "shown_path"]
 
 
 class CuratedFileError(Exception):
@@ -31,7 +31,7 @@ class CuratedFileError(Exception):
 
     def __init__(self, path: Path | str, line: int | None, message: str, column: int | None = None):
         self.path, self.line, self.column, self.message = Path(path), line, column, message
-        where = f"{self.path}" + (f":{line}" if line else "") + (f":{column}" if line and column else "")
+        where = f"{shown_path(self.path)}" + (f":{line}" if line else "") + (f":{column}" if line and column else "")
         super().__init__(f"{where}: {message}")
 
 
@@ -42,6 +42,16 @@ class LoadedData:
 
     def file_of_graph(self, graph: URIRef) -> Path | None:
         return self.files.get(graph)
+
+
+def shown_path(path: Path) -> str:
+    """A project file as a curator names it: ``kg/001_....trig`` (relative to the project root)."""
+    for base in (paths.ROOT, path.parent.parent):
+        try:
+            return str(path.resolve().relative_to(Path(base).resolve()))
+        except ValueError:
+            continue
+    return str(path)
 
 
 def ontology_files(root: Path | None = None) -> list[Path]:
@@ -106,7 +116,7 @@ def _check_literals(path: Path, g: Graph, prefixes: dict[str, str]) -> None:
     for s, p, o in g:
         if isinstance(o, Literal) and o.ill_typed:
             line = line_of(path, [f'"{o}"^^'])
-            raise CuratedFileError(path, line, f'ill-typed literal "{o}" for datatype <{o.datatype}>')
+            raise CuratedFileError(path, line, f'ill-typed literal "{o}" for datatype {curie(str(o.datatype)) or f"<{o.datatype}>"}')
 
 
 def load(root: Path | None = None, *, with_ontology: bool = True) -> LoadedData:
@@ -165,5 +175,5 @@ def _check_dangling(ds: Dataset, files: dict[URIRef, Path], prefixes: dict[str, 
             gid = g.identifier if hasattr(g, "identifier") else g
             path = files.get(gid) or Path(str(gid))
             line = line_of(path, _spellings(o, prefixes))
-            raise CuratedFileError(path, line, f"dangling reference: <{o}> is used but has no rdf:type anywhere")
+            raise CuratedFileError(path, line, f"dangling reference: {curie(str(o)) or f'<{o}>'} is used but has no rdf:type anywhere")
 

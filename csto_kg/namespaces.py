@@ -13,7 +13,7 @@ from rdflib import Namespace
 from rdflib.namespace import DCAT, DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SH, SKOS, TIME, VOID, XSD
 
 __all__ = [
-    "BASE", "CSTO", "ID", "SRC", "EV", "GRAPH", "WD", "OA", "SCHEMA",
+    "BASE", "CSTO", "ID", "SRC", "EV", "GRAPH", "SHAPE", "WD", "OA", "SCHEMA",
     "ONTOLOGY_GRAPH", "ENTITIES_GRAPH", "INFERRED_GRAPH", "META_GRAPH",
     "seed_graph", "source_iri", "PREFIXES", "curie",
     "DCAT", "DCTERMS", "FOAF", "ORG", "OWL", "PROV", "RDF", "RDFS", "SH", "SKOS", "TIME", "VOID", "XSD",
@@ -26,6 +26,7 @@ ID = Namespace(BASE + "id/")           # entities and fact nodes
 SRC = Namespace(BASE + "source/")      # the seed documents
 EV = Namespace(BASE + "evidence/")     # oa:SpecificResource evidence nodes
 GRAPH = Namespace(BASE + "graph/")     # named graphs
+SHAPE = Namespace(BASE + "shapes/")    # SHACL shapes and the validator's rules
 WD = Namespace("http://www.wikidata.org/entity/")
 OA = Namespace("http://www.w3.org/ns/oa#")
 SCHEMA = Namespace("https://schema.org/")
@@ -51,7 +52,7 @@ PREFIXES = {
     "wd": str(WD), "oa": str(OA), "prov": str(PROV), "org": str(ORG), "time": str(TIME),
     "dcterms": str(DCTERMS), "skos": str(SKOS), "foaf": str(FOAF), "owl": str(OWL),
     "rdf": str(RDF), "rdfs": str(RDFS), "xsd": str(XSD), "sh": str(SH), "void": str(VOID),
-    "dcat": str(DCAT), "schema": str(SCHEMA),
+    "dcat": str(DCAT), "schema": str(SCHEMA), "shape": str(SHAPE),
 }
 
 

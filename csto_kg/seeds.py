@@ -78,6 +78,9 @@ def locate(seed: Seed, quote: str, occurrence: int | None = None) -> tuple[int, 
         raise LocateError(
             f"quote occurs {len(starts)} times in {seed.filename} (at {starts}); say which occurrence"
         )
+    if occurrence is not None and not 1 <= occurrence <= len(starts):
+        raise LocateError(f"occurrence {occurrence} asked for, but the quote occurs {len(starts)} time(s) in "
+                          f"{seed.filename}; say --occurrence 1 to {len(starts)}")
     start = starts[(occurrence or 1) - 1]
     end = start + len(quote)
     return start, end, seed.text[start:end]

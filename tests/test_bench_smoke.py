@@ -31,7 +31,7 @@ from csto_kg.materialise import Unsupported, closure
 from csto_kg.namespaces import CSTO, ENTITIES_GRAPH, ORG, RDF, TIME, XSD
 from csto_kg.reason import infer
 from csto_kg.shacl_sparql import in_oxigraph
-from csto_kg.validate import validate_loaded
+from csto_kg.validation import validate_loaded
 
 ROOT = Path(__file__).resolve().parent.parent
 TINY = 3000

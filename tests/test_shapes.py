@@ -26,7 +26,7 @@ from rdflib.collection import Collection
 
 from csto_kg.loader import LoadedData, ontology_files
 from csto_kg.namespaces import CSTO, ONTOLOGY_GRAPH, RDF, RDFS, SH
-from csto_kg.validate import PYTHON_RULES, SHAPE, infer_loaded, load_shapes, validate_loaded
+from csto_kg.validation import PYTHON_RULES, SHAPE, infer_loaded, load_shapes, validate_loaded
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "shapes"

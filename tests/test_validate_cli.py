@@ -134,6 +134,7 @@ def test_syntax_error_is_one_line_with_file_and_line(tmp_path):
     assert "Traceback" not in run.stderr
     assert len(run.stderr.strip().splitlines()) == 1, run.stderr
     assert f"kg/{target.name}:{at + 1}:" in run.stderr and "syntax error" in run.stderr
+    assert str(root) not in run.stderr, "the file is named relative to the project (kg/...), not by absolute path"
 
 
 def test_missing_shapes_is_an_error(tmp_path):
@@ -143,3 +144,23 @@ def test_missing_shapes_is_an_error(tmp_path):
     run = validate_cli(env=env)
     assert run.returncode == 2
     assert "Traceback" not in run.stderr and "no SHACL shapes" in run.stderr
+
+
+@pytest.mark.parametrize("occurrence", ["99", "0"])
+def test_cite_occurrence_out_of_range_is_one_line(occurrence):
+    run = subprocess.run(["csto-kg", "cite", "001", "the", "--id", "x", "--occurrence", occurrence],
+                         capture_output=True, text=True)
+    assert run.returncode == 2, run.stderr
+    assert run.stdout == "" and "Traceback" not in run.stderr
+    assert len(run.stderr.strip().splitlines()) == 1, run.stderr
+    assert f"occurrence {occurrence}" in run.stderr and "occurs" in run.stderr
+
+
+def test_messages_write_iris_as_curies_before_punctuation(broken_quote):
+    """Text and JSON: an IRI followed by '.' or ';' still shortens; JSON carries the full IRI beside the CURIE."""
+    _, evidence, _, runs = broken_quote
+    assert "https://w3id.org/csto-kg/" not in runs["text"].stdout
+    quote = [r for r in json.loads(runs["json"].stdout) if r["rule"] == "shape:VerbatimQuoteRule"][0]
+    assert quote["focus"] == evidence and quote["focus_iri"] == "https://w3id.org/csto-kg/evidence/" + evidence[3:]
+    assert quote["rule_iri"] == SHAPE + "VerbatimQuoteRule"
+    assert "the quote is" in quote["message"] and "the seed" in quote["message"]

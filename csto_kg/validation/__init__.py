@@ -1,0 +1,25 @@
+"""Consistency validation: the SHACL shapes in ``shapes/`` plus the checks SHACL cannot make, in one report.
+
+What is validated is the union of the ontology, the curated graphs and the
+inferred graph (OWL RL + :mod:`csto_kg.derive`), so class targets see inferred
+types: a ``csto:Invocation`` is checked as a ``csto:AssistanceRequest`` too.
+One module per part, as pySHACL keeps one per part of the spec:
+
+- :mod:`.report`  the report model (results, text, JSON, the ``sh:ValidationReport`` graph);
+- :mod:`.locate`  where a result is: ``kg/<file>:<line>`` of a node or of a statement;
+- :mod:`.shacl`   the shapes graph and pySHACL's results;
+- :mod:`.rules`   the Python rules, one module per family (provenance, vocabulary,
+  consistency, chronology, membership), reported as results of the same report;
+- :mod:`.run`     orchestration.
+
+The graph conforms when no result is an ``sh:Violation``; warnings and infos
+do not fail it.
+"""
+
+from ..namespaces import SHAPE
+from .report import Report, Result
+from .rules import PYTHON_RULES
+from .run import infer_loaded, validate, validate_loaded
+from .shacl import load_shapes
+
+__all__ = ["SHAPE", "PYTHON_RULES", "Result", "Report", "load_shapes", "infer_loaded", "validate_loaded", "validate"]

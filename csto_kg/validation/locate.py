@@ -1,0 +1,209 @@
+"""Locating a result for the curator: the ``kg/`` file and line a node or a statement comes from.
+
+A node is found through the named graph holding its triples
+(``LoadedData.files``: graph -> file), then the line where its block starts;
+a statement (subject, predicate, object) through the line, inside the
+subject's block, that writes the predicate (and, where it can be seen, the
+object). Blank nodes are located through the nearest named node that refers
+to them.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib.term import Node
+
+from ..loader import LoadedData
+from ..namespaces import INFERRED_GRAPH, META_GRAPH, ONTOLOGY_GRAPH, PREFIXES, RDF, RDFS, SKOS
+from .report import Result
+
+__all__ = ["Locator", "spellings", "graph_id"]
+
+ERR = Namespace("http://www.daml.org/2002/03/agents/agent-ont#")   # owlrl's inconsistency messages
+_IRI_IN_TEXT = re.compile(r"https?://[^\s,()<>\"']+")
+_LOCAL = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.\-]*")
+
+
+def graph_id(g) -> Node:
+    return g.identifier if hasattr(g, "identifier") else g
+
+
+def spellings(node: Node) -> list[str]:
+    """How an IRI may be written in a curated file: ``<iri>`` and each prefixed name (``a`` for rdf:type)."""
+    if not isinstance(node, URIRef):
+        return []
+    s = str(node)
+    out = [f"<{s}>"]
+    for p, ns in PREFIXES.items():
+        local = s[len(ns):]
+        if s.startswith(ns) and (local == "" or (_LOCAL.fullmatch(local) and not local.endswith("."))):
+            out.append(f"{p}:{local}")
+    return out
+
+
+@lru_cache(maxsize=64)
+def _lines(path: Path, mtime: float) -> tuple[str, ...]:
+    try:
+        return tuple(path.read_text(encoding="utf-8").splitlines())
+    except OSError:
+        return ()
+
+
+def file_lines(path: Path) -> tuple[str, ...]:
+    try:
+        return _lines(path, path.stat().st_mtime)
+    except OSError:
+        return ()
+
+
+def _has_term(line: str, spelling: str) -> bool:
+    """``spelling`` occurs in ``line`` as a whole term (not as the prefix of a longer name)."""
+    start = 0
+    while True:
+        k = line.find(spelling, start)
+        if k < 0:
+            return False
+        before = line[k - 1] if k else " "
+        after = line[k + len(spelling)] if k + len(spelling) < len(line) else " "
+        if (before in " \t,;([" ) and not (after.isalnum() or after in "_-:/#"):
+            return True
+        start = k + 1
+
+
+class Locator:
+    """Finds, for a focus node, its label and the curated file (and line) its triples come from."""
+
+    def __init__(self, data: LoadedData, union: Graph, root: Path | None = None):
+        self.data, self.union, self.root = data, union, root
+        self.curated = [g for g in sorted(data.files, key=_graph_order) if g not in (INFERRED_GRAPH, META_GRAPH)]
+
+    # --- results -----------------------------------------------------------------------
+
+    def result(self, *, severity, shape, message, focus, value=None, path=None, graph=None,
+               file: Path | None = None, line: int | None = None) -> Result:
+        """A located result: in ``graph`` (or the first curated graph describing the focus) at the focus's line,
+        unless ``file`` / ``line`` say where the statement at fault is."""
+        anchor = self._anchor(focus, value)
+        if file is None:
+            gid = graph if graph is not None else self.graph_of(anchor, path, value if anchor == focus else None)
+            file = self.data.files.get(gid) if gid is not None else None
+            if file is not None and line is None:
+                line = self.node_line(file, anchor, gid)
+        return Result(severity=severity, shape=shape, message=message, focus=focus, value=value, path=path,
+                      focus_label=self.label(focus), file=file, line=line,
+                      context=anchor if anchor != focus else None)
+
+    def where(self, file: Path | None, line: int | None) -> str:
+        """``kg/<file>:<line>`` for a message."""
+        if file is None:
+            return "(no curated file)"
+        try:
+            shown = str(file.resolve().relative_to(self.root.resolve())) if self.root else str(file)
+        except ValueError:
+            shown = str(file)
+        return f"{shown}:{line}" if line else shown
+
+    # --- graphs, files and lines -------------------------------------------------------
+
+    def graph_of(self, node: Node, path: Node | None = None, value: Node | None = None) -> URIRef | None:
+        ds = self.data.dataset
+        if isinstance(path, URIRef) and value is not None:
+            for gid in self.curated:
+                if (node, path, value) in ds.graph(gid):
+                    return gid
+        for gid in self.curated:
+            if (node, None, None) in ds.graph(gid):
+                return gid
+        return None
+
+    def graphs_stating(self, s: Node, p: Node, o: Node) -> list[URIRef]:
+        ds = self.data.dataset
+        return [gid for gid in self.curated if (s, p, o) in ds.graph(gid)]
+
+    def node_line(self, file: Path, node: Node, graph: Node | None = None) -> int | None:
+        """The line where ``node``'s block starts in ``file`` (its first ``<node> a``, else its first mention),
+        inside ``graph``'s block when the file holds several graphs."""
+        names = spellings(node)
+        if not names:
+            return None
+        lines = file_lines(file)
+        first = self._graph_start(lines, graph)
+        for n, text in enumerate(lines[first:], first + 1):
+            stripped = text.lstrip()
+            if any(stripped.startswith(s + " a ") or stripped.startswith(s + " a\t") for s in names):
+                return n
+        for n, text in enumerate(lines[first:], first + 1):
+            if not text.lstrip().startswith("#") and any(_has_term(text, s) for s in names):
+                return n
+        return None if first == 0 else self.node_line(file, node)
+
+    @staticmethod
+    def _graph_start(lines: tuple[str, ...], graph: Node | None) -> int:
+        """Index of the line opening ``graph``'s block (``graph:<id> {``), 0 if not found."""
+        names = spellings(graph) if graph is not None else []
+        for k, text in enumerate(lines):
+            if any(text.startswith(name) and text[len(name):].lstrip().startswith("{") for name in names):
+                return k
+        return 0
+
+    def statement_line(self, file: Path, s: Node, p: Node, o: Node | None = None,
+                       graph: Node | None = None) -> int | None:
+        """The line of ``file`` that writes ``p`` (and ``o`` where visible) in ``s``'s block; else the block's line."""
+        start = self.node_line(file, s, graph)
+        if start is None:
+            return None
+        lines = file_lines(file)
+        p_names = spellings(p) + (["a"] if p == RDF.type else [])
+        o_names = spellings(o) if isinstance(o, URIRef) else ([f'"{o}"', str(o)] if isinstance(o, Literal) else [])
+        first_p = None
+        for n in range(start, len(lines) + 1):
+            text = lines[n - 1]
+            if n > start and text and not text[0].isspace() and not text.startswith("#"):
+                break   # the next block
+            if any(_has_term(text, name) for name in p_names):
+                first_p = first_p or n
+                if not o_names or any(name in text for name in o_names):
+                    return n
+            elif first_p and o_names and any(name in text for name in o_names):
+                return n   # an object list continued on the next line
+        return first_p or start
+
+    # --- labels and anchors ------------------------------------------------------------
+
+    def label(self, node: Node) -> str | None:
+        labels = list(self.union.objects(node, RDFS.label)) or list(self.union.objects(node, SKOS.prefLabel))
+        if not labels:
+            return None
+        labels.sort(key=lambda lit: (getattr(lit, "language", None) != "en", str(lit)))
+        return str(labels[0])
+
+    def _anchor(self, node: Node, value: Node | None) -> Node:
+        """The node to locate: the focus itself, or the nearest named node that refers to it."""
+        if (node, RDF.type, ERR.ErrorMessage) in self.union:   # owlrl names the culprit in its message
+            named = [URIRef(i.rstrip(".;:")) for i in _IRI_IN_TEXT.findall(str(value or ""))]
+            named = [n for n in named if self.graph_of(n)]
+            return named[-1] if named else node
+        if isinstance(node, URIRef) and self.graph_of(node) is not None:
+            return node
+        frontier, seen = [node], {node}
+        for _ in range(3):
+            nxt = []
+            for n in frontier:
+                for s in self.union.subjects(None, n):
+                    if s in seen:
+                        continue
+                    if isinstance(s, URIRef) and self.graph_of(s) is not None:
+                        return s
+                    seen.add(s)
+                    nxt.append(s)
+            frontier = nxt
+        return node
+
+
+def _graph_order(gid: URIRef) -> tuple[int, str]:
+    """Seed graphs first (a fact's own file), then entities, then the ontology."""
+    return (2 if gid == ONTOLOGY_GRAPH else 1 if str(gid).endswith("/entities") else 0, str(gid))

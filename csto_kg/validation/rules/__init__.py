@@ -1,0 +1,62 @@
+"""The checks SHACL cannot make, one module per family, each reported as ``sh:ValidationResult`` s.
+
+A rule is a :class:`Rule`: its ``sh:sourceShape`` IRI, a label, a comment (both
+published in the report) and a function from the :class:`Context` to results.
+Each family module exposes ``RULES``; :data:`ALL` lists them in the order they
+run. A new family is one module and one line here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from rdflib import Graph, URIRef
+from rdflib.term import Node
+
+from ...loader import LoadedData
+from ..locate import Locator
+from ..report import Result
+
+__all__ = ["Rule", "Context", "ALL", "PYTHON_RULES"]
+
+
+@dataclass
+class Context:
+    """What a rule sees: the loaded files, the validated union graph, the locator and the SHACL results."""
+
+    data: LoadedData
+    union: Graph               # ontology + curated graphs + inferred graph (what SHACL validated)
+    inferred: Graph
+    locator: Locator
+    root: Path
+    shacl_results: list[Result]
+    today: date
+    rejected_evidence: set[Node] = field(default_factory=set)   # evidence a SHACL shape already rejects
+
+    @property
+    def seeds_dir(self) -> Path:
+        return self.root / "seeds"
+
+
+@dataclass(frozen=True)
+class Rule:
+    iri: URIRef
+    label: str
+    comment: str
+    check: Callable[[Context], list[Result]]
+
+
+from . import chronology, consistency, membership, provenance, vocabulary  # noqa: E402  (they import Rule)
+
+ALL: list[Rule] = [
+    *provenance.RULES,
+    *vocabulary.RULES,
+    *consistency.RULES,
+    *chronology.RULES,
+    *membership.RULES,
+]
+
+PYTHON_RULES: dict[URIRef, tuple[str, str]] = {r.iri: (r.label, r.comment) for r in ALL}

@@ -1,0 +1,259 @@
+"""A state's membership history: periods that do not overlap, and joining and leaving events that fit one order.
+
+Dates are compared through their bounds (``csto:notBefore`` / ``csto:notAfter``,
+derived at each value's own precision); a rule fires only when the bounds make
+the problem certain, at every precision.
+
+- ``shape:OverlappingMembershipPeriods``: two periods of one state in one
+  organisation certainly overlap when each certainly starts before the other
+  ends (an open period never ends; two periods started by the same event are
+  duplicates). Reported once, at the newer period (the later start; for
+  duplicates, the one written later).
+- ``shape:MembershipHistoryFits``: the state's signatures / accessions and
+  withdrawals can be put in one order that alternates join, leave, join...,
+  starting with a join, and agrees with every bound, with the order of each
+  period's start and end, of the periods (their ordinals) and of the
+  withdrawals' ordinals. An undated event may lie anywhere the dated ones on
+  both sides allow, but never before the state's first signature or
+  accession: an undated duplicate withdrawal under a new IRI has no room.
+  Silent where a SHACL shape already reports the state's history.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from rdflib import URIRef
+from rdflib.term import Node
+
+from ...derive import _ordinal
+from ...namespaces import CSTO, ORG, RDF, SH, SHAPE, TIME, curie
+from ..report import Result
+from . import Context, Rule
+
+_MIN, _MAX = dt.date.min, dt.date.max
+
+
+def _date(ctx: Context, node: Node | None, prop: URIRef) -> dt.date | None:
+    v = ctx.union.value(node, prop) if node is not None else None
+    try:
+        return dt.date.fromisoformat(str(v)) if v is not None else None
+    except ValueError:
+        return None
+
+
+@dataclass
+class _Period:
+    iri: Node
+    start: Node | None
+    start_lo: dt.date | None
+    start_hi: dt.date | None
+    ended: bool
+    end_lo: dt.date | None
+    end_hi: dt.date | None
+
+
+def _periods(ctx: Context) -> dict[tuple[Node, Node], list[_Period]]:
+    u, out = ctx.union, {}
+    for m in set(u.subjects(RDF.type, CSTO.Membership)):
+        state, org = u.value(m, ORG.member), u.value(m, ORG.organization)
+        interval = u.value(m, ORG.memberDuring)
+        begin = u.value(interval, TIME.hasBeginning) if interval is not None else None
+        end = u.value(interval, TIME.hasEnd) if interval is not None else None
+        out.setdefault((state, org), []).append(_Period(
+            m, u.value(m, CSTO.startedBy), _date(ctx, begin, CSTO.notBefore), _date(ctx, begin, CSTO.notAfter),
+            end is not None or u.value(m, CSTO.endedBy) is not None,
+            _date(ctx, end, CSTO.notBefore), _date(ctx, end, CSTO.notAfter)))
+    return out
+
+
+def _certainly_before(start_hi: dt.date | None, other: _Period) -> bool:
+    """A start (at the latest ``start_hi``) is certainly before ``other`` ends."""
+    if start_hi is None:
+        return False
+    if not other.ended:
+        return True
+    return other.end_lo is not None and start_hi < other.end_lo
+
+
+def _position(ctx: Context, node: Node) -> tuple:
+    gid = ctx.locator.graph_of(node)
+    file = ctx.data.files.get(gid) if gid is not None else None
+    return (str(file or ""), ctx.locator.node_line(file, node) or 0 if file else 0)
+
+
+def _overlaps(ctx: Context) -> list[Result]:
+    out = []
+    for (state, org), periods in _periods(ctx).items():
+        for i, a in enumerate(periods):
+            for b in periods[i + 1:]:
+                duplicate = a.start is not None and a.start == b.start
+                if not duplicate and not (_certainly_before(a.start_hi, b) and _certainly_before(b.start_hi, a)):
+                    continue
+                older, newer = sorted((a, b), key=lambda p: (p.start_lo or _MIN, p.start_hi or _MIN,
+                                                              _position(ctx, p.iri)))
+                where = ctx.locator.where(*_at(ctx, older.iri))
+                starts = (f"both start with {curie(str(a.start))}" if duplicate else
+                          f"this one starts {_span(newer.start_lo, newer.start_hi)}, while {curie(str(older.iri))} "
+                          f"(from {_span(older.start_lo, older.start_hi)}) "
+                          + ("is still open" if not older.ended else f"ends no earlier than {older.end_lo}"))
+                out.append(ctx.locator.result(
+                    severity=SH.Violation, shape=SHAPE.OverlappingMembershipPeriods, focus=newer.iri, value=older.iri,
+                    message=f"membership period {curie(str(older.iri))} ({where}) of the same state and organisation "
+                            f"is still running when this one starts: {starts}. Fix: if this period duplicates it, "
+                            "use its IRI; otherwise end the earlier period (csto:endedBy a withdrawal) before this "
+                            "one starts",
+                ))
+    return out
+
+
+def _span(lo: dt.date | None, hi: dt.date | None) -> str:
+    if lo is None and hi is None:
+        return "(undated)"
+    return lo.isoformat() if lo == hi else f"{lo or '?'}..{hi or '?'}"
+
+
+def _at(ctx: Context, node: Node):
+    gid = ctx.locator.graph_of(node)
+    file = ctx.data.files.get(gid) if gid is not None else None
+    return file, (ctx.locator.node_line(file, node) if file else None)
+
+
+# --- one order for joining and leaving ------------------------------------------------
+
+
+@dataclass
+class _Event:
+    iri: Node
+    join: bool
+    lo: dt.date
+    hi: dt.date
+    after: set = field(default_factory=set)   # events that must come before this one
+    in_period: bool = False
+
+
+def _events(ctx: Context) -> dict[tuple[Node, Node], dict[Node, _Event]]:
+    u = ctx.union
+    starts = {e: m for m, e in u.subject_objects(CSTO.startedBy)}
+    ends = {e: m for m, e in u.subject_objects(CSTO.endedBy)}
+    groups: dict[tuple[Node, Node], dict[Node, _Event]] = {}
+    for cls, join in ((CSTO.Signature, True), (CSTO.Accession, True), (CSTO.Withdrawal, False)):
+        for e in set(u.subjects(RDF.type, cls)):
+            state = u.value(e, CSTO.state)
+            period = starts.get(e) or ends.get(e)
+            org = u.value(e, CSTO.organisation) or (u.value(period, ORG.organization) if period is not None else None)
+            if state is None or org is None:
+                continue
+            lo, hi = _date(ctx, e, CSTO.notBefore), _date(ctx, e, CSTO.notAfter)
+            if lo is None and hi is None and period is not None:   # undated: the period's ordered bounds
+                interval = u.value(period, ORG.memberDuring)
+                inst = u.value(interval, TIME.hasBeginning if e in starts else TIME.hasEnd) if interval else None
+                lo, hi = _date(ctx, inst, CSTO.notBefore), _date(ctx, inst, CSTO.notAfter)
+            groups.setdefault((state, org), {})[e] = _Event(e, join, lo or _MIN, hi or _MAX, in_period=period is not None)
+    for (state, org), events in groups.items():
+        periods = [m for m in set(u.subjects(ORG.member, state)) if (m, ORG.organization, org) in u]
+        for m in periods:
+            j, w = u.value(m, CSTO.startedBy), u.value(m, CSTO.endedBy)
+            if j in events and w in events:
+                events[w].after.add(j)
+        ordered = sorted((n, m) for m in periods if (n := _ordinal(u, m)) is not None)
+        for (_, m1), (_, m2) in zip(ordered, ordered[1:]):
+            w, j = u.value(m1, CSTO.endedBy), u.value(m2, CSTO.startedBy)
+            if w in events and j in events:
+                events[j].after.add(w)
+        withdrawals = sorted((int(o), e) for e in events for o in u.objects(e, CSTO.ordinal)
+                             if not events[e].join and str(o).isdigit())
+        for (_, e1), (_, e2) in zip(withdrawals, withdrawals[1:]):
+            events[e2].after.add(e1)
+    return groups
+
+
+def _fits(events: dict[Node, _Event], budget: list[int]) -> bool:
+    """Is there an order join, leave, join... (starting with a join) that respects bounds and precedences?"""
+    def search(placed: frozenset, t: dt.date, join_next: bool) -> bool:
+        budget[0] -= 1
+        if budget[0] < 0:
+            return True   # too many to try: assume it fits (never a false alarm)
+        left = [e for e in events.values() if e.iri not in placed]
+        if not left:
+            return True
+        if any(e.hi < t for e in left):
+            return False
+        for e in sorted(left, key=lambda e: (e.hi, e.lo, str(e.iri))):
+            if e.join == join_next and e.after <= placed:
+                if search(placed | {e.iri}, max(t, e.lo), not join_next):
+                    return True
+        return False
+
+    return search(frozenset(), _MIN, True)
+
+
+def _history(ctx: Context) -> list[Result]:
+    reported = {r.focus for r in ctx.shacl_results if r.severity == SH.Violation}
+    reported |= {r.value for r in ctx.shacl_results if r.severity == SH.Violation and r.value is not None}
+    out = []
+    for (state, org), events in _events(ctx).items():
+        if not events or _fits(events, [20000]):
+            continue
+        u = ctx.union
+        involved = set(events) | {m for e in events for m in u.subjects(CSTO.startedBy, e)} \
+            | {m for e in events for m in u.subjects(CSTO.endedBy, e)}
+        if involved & reported:
+            continue   # a more specific rule already reports this history
+        blame = _blame(ctx, events)
+        listing = "; ".join(f"{curie(str(e.iri))} {'joins' if e.join else 'leaves'} {_span_event(e)}"
+                            for e in sorted(events.values(), key=lambda e: (e.lo, e.hi, str(e.iri))))
+        kind = "signature or accession" if blame.join else "withdrawal"
+        out.append(ctx.locator.result(
+            severity=SH.Violation, shape=SHAPE.MembershipHistoryFits, focus=blame.iri,
+            value=state,
+            message=f"no order of {curie(str(state))}'s joining and leaving {curie(str(org))} fits the data with this "
+                    f"{kind}, {_span_event(blame)}: every withdrawal needs a signature or accession before it, "
+                    f"and none may lie before the first. The events: {listing}. Without this {kind} the history "
+                    "fits. Fix: if it repeats another node (the same event under a new IRI), use that node's IRI; "
+                    "otherwise date it as the seed does, or add the joining event the seed states",
+        ))
+    return out
+
+
+def _blame(ctx: Context, events: dict[Node, _Event]) -> _Event:
+    """The event without which the rest fits: first those in no period, undated, written last."""
+    def key(e: _Event):
+        file, line = _position(ctx, e.iri)
+        return (e.in_period, not (e.lo == _MIN and e.hi == _MAX), _neg(file), -line)
+
+    for e in sorted(events.values(), key=key):
+        rest = {k: _Event(v.iri, v.join, v.lo, v.hi, v.after - {e.iri}, v.in_period)
+                for k, v in events.items() if k != e.iri}
+        if _fits(rest, [20000]):
+            return e
+    return sorted(events.values(), key=key)[0]
+
+
+def _neg(text: str) -> tuple:
+    return tuple(-ord(c) for c in text)
+
+
+def _span_event(e: _Event) -> str:
+    if e.lo == _MIN and e.hi == _MAX:
+        return "undated"
+    lo = "?" if e.lo == _MIN else e.lo.isoformat()
+    hi = "?" if e.hi == _MAX else e.hi.isoformat()
+    return lo if lo == hi else f"{lo}..{hi}"
+
+
+RULES = [
+    Rule(SHAPE.OverlappingMembershipPeriods, "a state's membership periods do not overlap",
+         "Two membership periods of one state in one organisation do not certainly overlap: each certainly starting "
+         "before the other ends (an open period never ends), at whatever precision their dates are; periods "
+         "started by the same event are duplicates. Reported at the newer period.", _overlaps),
+    Rule(SHAPE.MembershipHistoryFits, "a state's joining and leaving fit one order",
+         "A state's signatures / accessions and withdrawals (per organisation) fit one order that alternates join "
+         "and leave, starting with a join, and agrees with their date bounds, with each period's start before its "
+         "end, with the periods' and the withdrawals' ordinals. Undated events may lie anywhere the dated ones "
+         "allow, never before the first join. Silent where a SHACL shape already reports the state's history.",
+         _history),
+]
+
+__all__ = ["RULES"]

@@ -1,0 +1,164 @@
+"""Provenance rules: quotes are verbatim, sources are the seeds' files, every file carries its own evidence."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from rdflib.term import Node
+
+from ...evidence import check_quotes
+from ...namespaces import (
+    CSTO, DCTERMS, ENTITIES_GRAPH, GRAPH, INFERRED_GRAPH, META_GRAPH, OA, ONTOLOGY_GRAPH, PROV, RDF, SH, SHAPE,
+    source_iri,
+)
+from ..locate import graph_id
+from ..report import Result
+from . import Context, Rule
+
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+_WORDS_PROPS = (CSTO.words, CSTO.statedAs, CSTO.articleText)
+
+
+def _quotes(ctx: Context) -> list[Result]:
+    out, seen = [], set()
+    for p in check_quotes(ctx.data, ctx.seeds_dir):
+        if p.evidence in ctx.rejected_evidence or (p.evidence, p.message) in seen:
+            continue
+        seen.add((p.evidence, p.message))
+        r = ctx.locator.result(severity=SH.Violation, shape=SHAPE.VerbatimQuoteRule, message=p.message,
+                               focus=p.evidence)
+        if r.file is None and p.file is not None:   # fall back on where the quote checker placed it
+            r = Result(**{**r.__dict__, "file": p.file, "line": p.line})
+        out.append(r)
+    return out
+
+
+def _words(ctx: Context) -> list[Result]:
+    union, out = ctx.union, []
+    for prop in _WORDS_PROPS:
+        for fact, value in union.subject_objects(prop):
+            quotes = [str(q) for ev in union.objects(fact, PROV.wasDerivedFrom)
+                      for sel in union.objects(ev, OA.hasSelector) for q in union.objects(sel, OA.exact)]
+            if not any(str(value) in q for q in quotes):
+                out.append(ctx.locator.result(
+                    severity=SH.Violation, shape=SHAPE.WordsAreVerbatim, focus=fact, value=value, path=prop,
+                    message=f'"{value}" is not verbatim in any of this fact\'s evidence quotes. Fix: copy it from '
+                            "the quote, curly quotes and no-break spaces included.",
+                ))
+    return out
+
+
+def _checksums(ctx: Context) -> list[Result]:
+    union, out = ctx.union, []
+    for doc in sorted(set(union.subjects(RDF.type, CSTO.SourceDocument)), key=str):
+        for ident in union.objects(doc, DCTERMS.identifier):
+            name = str(ident)
+            if not re.fullmatch(r"[0-9]{3}_[0-9a-f]{16}\.txt", name):
+                continue   # shape:SourceDocumentIdentifier reports it
+            path = ctx.seeds_dir / name
+            if not path.is_file():
+                out.append(ctx.locator.result(
+                    severity=SH.Violation, shape=SHAPE.SourceChecksumRule, focus=doc, value=ident,
+                    message=f"dcterms:identifier \"{name}\" names no file in seeds/",
+                ))
+                continue
+            actual = hashlib.sha256(path.read_bytes()).hexdigest()
+            for declared in union.objects(doc, CSTO.sha256):
+                if _SHA256.match(str(declared)) and str(declared) != actual:
+                    out.append(ctx.locator.result(
+                        severity=SH.Violation, shape=SHAPE.SourceChecksumRule, focus=doc, value=declared,
+                        message=f"csto:sha256 is not the digest of seeds/{name}: the file's is {actual}",
+                    ))
+    return out
+
+
+def _by_graph(ctx: Context, *preds: Node) -> dict:
+    """(graph, predicate) -> [(s, o)], in one pass per predicate over all graphs.
+
+    rdflib's store answers a (None, p, None) pattern in one graph by filtering every graph's p-triples, so
+    asking graph by graph was files x triples (1e6: minutes).
+    """
+    out: dict = {}
+    for pred in preds:
+        for s, _, o, c in ctx.data.dataset.quads((None, pred, None, None)):
+            out.setdefault((graph_id(c), pred), []).append((s, o))
+    return out
+
+
+def _curated_graphs(ctx: Context):
+    return [g for g in ctx.data.files if g not in (ONTOLOGY_GRAPH, INFERRED_GRAPH, META_GRAPH)]
+
+
+def _own_file(ctx: Context) -> list[Result]:
+    ds, out = ctx.data.dataset, []
+    seed_ids = {p.stem for p in ctx.seeds_dir.glob("*.txt")}
+    by_graph = _by_graph(ctx, OA.hasSource, PROV.wasDerivedFrom)
+    for gid in _curated_graphs(ctx):
+        g = ds.graph(gid)
+        seed_id = str(gid)[len(str(GRAPH)):] if str(gid).startswith(str(GRAPH)) else None
+        own_source = source_iri(seed_id) if seed_id in seed_ids else None
+        if own_source is not None:
+            for ev, src in sorted(set(by_graph.get((gid, OA.hasSource), ())), key=str):
+                if src != own_source and ev not in ctx.rejected_evidence:
+                    out.append(ctx.locator.result(
+                        severity=SH.Violation, shape=SHAPE.EvidenceFromOwnFileRule, focus=ev, value=src, graph=gid,
+                        message=f"evidence in this file cites {src}; evidence here must cite this file's seed "
+                                f"{own_source}. Fix: move the evidence (and the facts it supports) to that seed's "
+                                "file, or cite this file's seed",
+                    ))
+        for fact, ev in sorted(set(by_graph.get((gid, PROV.wasDerivedFrom), ())), key=str):
+            if (ev, None, None) not in g:
+                out.append(ctx.locator.result(
+                    severity=SH.Violation, shape=SHAPE.EvidenceFromOwnFileRule, focus=fact, value=ev, graph=gid,
+                    message=f"the fact's evidence {ev} is not described in this file; every file gives its own "
+                            "evidence for the facts it states. Fix: add the evidence node here (csto-kg cite)",
+                ))
+    return out
+
+
+def _evidence_in_each_file(ctx: Context) -> list[Result]:
+    """A fact described in a seed's file is derived from evidence in that file (each copy of a shared fact)."""
+    ds, union, out = ctx.data.dataset, ctx.union, []
+    facts = set(union.subjects(RDF.type, CSTO.Fact))
+    with_evidence = {(gid, s) for (gid, _), pairs in _by_graph(ctx, PROV.wasDerivedFrom).items() for s, _ in pairs}
+    reported = {r.focus for r in ctx.shacl_results if r.shape == SHAPE.FactHasEvidence}
+    for gid in sorted(_curated_graphs(ctx), key=str):
+        if gid == ENTITIES_GRAPH:
+            continue
+        subjects = {s for s in ds.graph(gid).subjects() if s in facts}
+        for fact in sorted(subjects - {s for g, s in with_evidence if g == gid} - reported, key=str):
+            others = sorted(ctx.locator.where(ctx.data.files[g], ctx.locator.node_line(ctx.data.files[g], fact, g))
+                            for g, s in with_evidence if s == fact and g != gid)
+            elsewhere = f" (its copies in {', '.join(others)} have theirs)" if others else ""
+            out.append(ctx.locator.result(
+                severity=SH.Violation, shape=SHAPE.FactEvidenceInEachFile, focus=fact, graph=gid,
+                message=f"this file describes the fact but gives no prov:wasDerivedFrom for it{elsewhere}. Fix: "
+                        "derive it from evidence of this file's seed, or remove this file's copy",
+            ))
+    return out
+
+
+RULES = [
+    Rule(SHAPE.VerbatimQuoteRule, "quote is verbatim at its offsets",
+         "The seed's text between oa:start and oa:end (code points, end exclusive) is exactly the evidence's "
+         "oa:exact, and its oa:hasSource names a file in seeds/ (csto_kg/evidence.py). The message shows the "
+         "quote, the seed's text and their first differing code point.", _quotes),
+    Rule(SHAPE.WordsAreVerbatim, "quoted words are verbatim in the evidence",
+         "Words a fact attributes to its source (csto:words of a stance, csto:statedAs of a figure, "
+         "csto:articleText of an article) occur verbatim, character for character (curly quotes and no-break "
+         "spaces included), inside the oa:exact quote of one of the fact's own evidence nodes.", _words),
+    Rule(SHAPE.SourceChecksumRule, "source document's checksum is its file's",
+         "A source document's dcterms:identifier names a file in seeds/, and its csto:sha256 is the SHA-256 "
+         "of that file's bytes.", _checksums),
+    Rule(SHAPE.EvidenceFromOwnFileRule, "evidence is in the fact's own file",
+         "A fact's prov:wasDerivedFrom evidence is described in the same curated file as the fact, and "
+         "evidence in a seed's file cites that seed's source document (kg/README.md, rule 2).", _own_file),
+    Rule(SHAPE.FactEvidenceInEachFile, "each file's copy of a fact has its own evidence",
+         "A csto:Fact described in a seed's file (any triple with it as subject, in that named graph) is "
+         "prov:wasDerivedFrom evidence in that same file: house rule 2, checked per named graph, so removing the "
+         "evidence from one file's copy of a shared fact is caught although another file still has some.",
+         _evidence_in_each_file),
+]
+
+__all__ = ["RULES"]

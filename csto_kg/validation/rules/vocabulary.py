@@ -1,0 +1,154 @@
+"""Closed vocabulary: every term ``kg/`` uses is a declared term (the OBO ODK's "every term used is declared").
+
+- A term of the project's ontology namespace (``csto:``) used in a curated file
+  is declared in the ontology (has an ``rdf:type`` in ``graph:ontology``), as a
+  class where it is an ``rdf:type`` object and as a property where it is a
+  predicate.
+- A term of a reused vocabulary (ORG, PROV, Web Annotation, OWL-Time, DC terms,
+  SKOS, FOAF, RDF, RDFS, OWL, XSD) is a real term of that vocabulary: rdflib's
+  own term lists (its ``DefinedNamespace`` classes) say which; the Web
+  Annotation vocabulary, which rdflib does not ship, is :data:`OA_TERMS`.
+
+A one-letter typo (``a csto:Membershp``) would otherwise pass unseen and drop
+the node from every rule and query that looks for the real term; the message
+names the nearest declared term ("did you mean csto:Membership?").
+"""
+
+from __future__ import annotations
+
+import difflib
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SKOS, TIME, XSD, DefinedNamespace
+
+from ...namespaces import CSTO, INFERRED_GRAPH, META_GRAPH, OA, ONTOLOGY_GRAPH, SH, SHAPE, curie
+from ..locate import graph_id
+from ..report import Result
+from . import Context, Rule
+
+# The Web Annotation Vocabulary (W3C Recommendation, 23 February 2017, https://www.w3.org/TR/annotation-vocab/):
+# its classes, properties and named individuals.
+OA_TERMS = frozenset("""
+    Annotation Choice CssSelector CssStyle DataPositionSelector Direction FragmentSelector HttpRequestState
+    Motivation RangeSelector ResourceSelection Selector SpecificResource State Style SvgSelector
+    TextPositionSelector TextQuoteSelector TextualBody TimeState XPathSelector
+    annotationService bodyValue cachedSource canonical end exact hasBody hasEndSelector hasPurpose hasScope
+    hasSelector hasSource hasStartSelector hasState hasTarget motivatedBy prefix processingLanguage refinedBy
+    renderedVia sourceDate sourceDateEnd sourceDateStart start styleClass styledBy suffix textDirection via
+    PreferContainedDescriptions PreferContainedIRIs assessing bookmarking classifying commenting describing
+    editing highlighting identifying linking ltrDirection moderating questioning replying rtlDirection tagging
+""".split())
+
+_DEFINED: tuple[type[DefinedNamespace], ...] = (ORG, PROV, TIME, DCTERMS, SKOS, FOAF, RDF, RDFS, OWL, XSD)
+
+
+def _terms(ns: type[DefinedNamespace]) -> frozenset[str]:
+    return frozenset(ns.__annotations__) | frozenset(getattr(ns, "_extras", ()))
+
+
+REUSED: dict[str, frozenset[str]] = {str(ns): _terms(ns) for ns in _DEFINED}
+REUSED[str(OA)] = OA_TERMS
+REUSED[str(RDF)] = REUSED[str(RDF)] | {f"_{n}" for n in range(1, 100)}   # container membership properties
+
+_CLASS_TYPES = {OWL.Class, RDFS.Class}
+_PROPERTY_TYPES = {OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty, RDF.Property,
+                   OWL.FunctionalProperty, OWL.TransitiveProperty, OWL.SymmetricProperty,
+                   OWL.InverseFunctionalProperty}
+
+
+def _split(term: URIRef) -> tuple[str, str] | None:
+    s = str(term)
+    if s.startswith(str(CSTO)):
+        return str(CSTO), s[len(str(CSTO)):]
+    for ns in REUSED:
+        if s.startswith(ns):
+            return ns, s[len(ns):]
+    return None
+
+
+class _Declared:
+    """The ontology's declared csto: terms, by kind."""
+
+    def __init__(self, ctx: Context):
+        onto = ctx.data.dataset.graph(ONTOLOGY_GRAPH)
+        self.any: dict[str, set] = {}
+        self.classes, self.properties = set(), set()
+        for s, t in onto.subject_objects(RDF.type):
+            if isinstance(s, URIRef) and str(s).startswith(str(CSTO)):
+                local = str(s)[len(str(CSTO)):]
+                self.any.setdefault(local, set()).add(t)
+                if t in _CLASS_TYPES:
+                    self.classes.add(local)
+                if t in _PROPERTY_TYPES:
+                    self.properties.add(local)
+
+    def problem(self, ns: str, local: str, role: str) -> tuple[str, list[str]] | None:
+        """Why the term is not usable in ``role`` (class / property / value), and the candidates to suggest."""
+        if ns != str(CSTO):
+            known = REUSED[ns]
+            if local in known:
+                return None
+            return f"is not a term of the {curie(ns) or ns} vocabulary", sorted(known)
+        wanted = {"class": self.classes, "property": self.properties}.get(role)
+        if local in self.any and (wanted is None or local in wanted):
+            return None
+        if local in self.any:
+            kind = "a class" if local in self.classes else "a property" if local in self.properties else "an individual"
+            return f"is declared in the ontology as {kind}, not as a {role}", sorted(wanted)
+        return "is not declared in the ontology", sorted(wanted if wanted else self.any)
+
+
+def _suggest(ns: str, local: str, candidates: list[str]) -> str:
+    near = difflib.get_close_matches(local, candidates, n=1, cutoff=0.6)
+    if not near:
+        lowered = {c.lower(): c for c in candidates}
+        near = [lowered[local.lower()]] if local.lower() in lowered else []
+    return f"did you mean {curie(ns + near[0]) or ns + near[0]}? " if near else ""
+
+
+def _closed_vocabulary(ctx: Context) -> list[Result]:
+    declared = _Declared(ctx)
+    out: list[Result] = []
+    seen: set = set()
+    for s, p, o, g in ctx.data.dataset.quads((None, None, None, None)):
+        gid = graph_id(g)
+        if gid in (ONTOLOGY_GRAPH, INFERRED_GRAPH, META_GRAPH) or gid not in ctx.data.files:
+            continue
+        uses = [(p, "property", p)]
+        if isinstance(o, URIRef):
+            uses.append((o, "class" if p == RDF.type else "value", p))
+        elif isinstance(o, Literal) and o.datatype is not None:
+            uses.append((o.datatype, "datatype", p))
+        for term, role, path in uses:
+            parts = _split(term)
+            if parts is None:
+                continue
+            ns, local = parts
+            found = declared.problem(ns, local, "value" if role == "datatype" else role)
+            if found is None or (gid, s, term, role) in seen:
+                continue
+            seen.add((gid, s, term, role))
+            why, candidates = found
+            file = ctx.data.files[gid]
+            name = curie(str(term)) or f"<{term}>"
+            fix = ("correct the spelling, or declare the term (with label and definition) at the end of "
+                   "ontology/csto.ttl" if ns == str(CSTO) else "correct the spelling; use a real term of that "
+                                                                "vocabulary, or a csto: term")
+            out.append(ctx.locator.result(
+                severity=SH.Violation, shape=SHAPE.DeclaredTermsOnly, focus=s, value=term, path=path, graph=gid,
+                file=file, line=ctx.locator.statement_line(file, s, p, o, gid),
+                message=f"{name} (used as a {role}) {why}; {_suggest(ns, local, candidates)}Fix: {fix}.",
+            ))
+    return out
+
+
+RULES = [
+    Rule(SHAPE.DeclaredTermsOnly, "every term used is declared",
+         "Every class, property, individual and datatype a curated file uses in the project's ontology namespace "
+         "(csto:) is declared in the ontology (as a class where it is an rdf:type, as a property where it is a "
+         "predicate); every term of a reused vocabulary (ORG, PROV, Web Annotation, OWL-Time, DC terms, SKOS, "
+         "FOAF, RDF, RDFS, OWL, XSD) is a real term of that vocabulary. The message names the nearest declared "
+         "term.", _closed_vocabulary),
+]
+
+__all__ = ["RULES", "REUSED", "OA_TERMS"]

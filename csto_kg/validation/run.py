@@ -1,0 +1,89 @@
+"""Orchestration: load, infer, run the SHACL shapes and the Python rules, and make one report."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+from rdflib import Graph
+
+from .. import paths
+from ..loader import LoadedData, load
+from ..namespaces import META_GRAPH, OA, RDFS, SH, SHAPE
+from ..reason import infer
+from .locate import Locator, graph_id
+from .report import SEVERITY_RANK, Report, report_graph
+from .rules import ALL, PYTHON_RULES, Context
+from .shacl import load_shapes, run_shacl
+
+__all__ = ["infer_loaded", "validate_loaded", "validate"]
+
+# Shapes that reject an evidence node's structure: the Python quote checks skip such evidence.
+_EVIDENCE_SHAPES = {
+    SHAPE.EvidenceHasOneSource, SHAPE.EvidenceHasOneQuote, SHAPE.EvidenceHasOnePosition, SHAPE.QuoteSelectorExact,
+    SHAPE.PositionSelectorStart, SHAPE.PositionSelectorEnd, SHAPE.PositionSelectorStartBeforeEnd,
+}
+
+
+def infer_loaded(data: LoadedData) -> Graph:
+    """The inferred graph for loaded data (OWL RL + derived triples over the union of its quads)."""
+    asserted = Graph()
+    for s, p, o, _ in data.dataset.quads((None, None, None, None)):
+        asserted.add((s, p, o))
+    return infer(asserted)
+
+
+def validate(root: Path | None = None) -> Report:
+    """Load (``csto_kg.loader.load``), infer (``csto_kg.reason.infer``) and validate the graph under ``root``."""
+    root = root or paths.ROOT
+    data = load(root)
+    inferred = infer_loaded(data)
+    if os.environ.get("CSTO_KG_SHACL_SPARQL") == "pyshacl":   # the reference, for comparison
+        return validate_loaded(data, inferred, root=root)
+    from ..shacl_sparql import in_oxigraph
+
+    with in_oxigraph():   # the build's fast path: same report (tests/test_bench_smoke.py, test_validate_cli.py)
+        return validate_loaded(data, inferred, root=root)
+
+
+def validate_loaded(data: LoadedData, inferred: Graph, *, root: Path | None = None,
+                    shapes: Graph | None = None, today: dt.date | None = None) -> Report:
+    """Validate loaded data plus its inferred graph against the shapes, then run the Python rules."""
+    root = root or _root_of(data)
+    shapes = shapes if shapes is not None else load_shapes(root / "shapes")
+    union = Graph()
+    for s, p, o, g in data.dataset.quads((None, None, None, None)):
+        if graph_id(g) != META_GRAPH:
+            union.add((s, p, o))
+    for t in inferred:
+        union.add(t)
+
+    locator = Locator(data, union, root)
+    shacl_graph, results = run_shacl(union, shapes, locator, root / "shapes")
+    rejected = {union.value(predicate=OA.hasSelector, object=r.focus) or r.focus for r in results
+                if r.severity == SH.Violation and r.shape in _EVIDENCE_SHAPES}
+    ctx = Context(data=data, union=union, inferred=inferred, locator=locator, root=root, shacl_results=results,
+                  today=today or _today(), rejected_evidence=rejected)
+    for rule in ALL:
+        results = results + rule.check(ctx)
+        ctx.shacl_results = results   # later rules see earlier results (to stay silent on a reported problem)
+    results.sort(key=lambda r: (SEVERITY_RANK.get(r.severity, 3), str(r.file or "~"), r.line or 0,
+                                str(r.shape), str(r.focus)))
+
+    labels = {s: str(o) for s, o in shapes.subject_objects(RDFS.label)}
+    labels.update({iri: label for iri, (label, _) in PYTHON_RULES.items()})
+    return Report(results, report_graph(shacl_graph, results, PYTHON_RULES), labels, root)
+
+
+def _today() -> dt.date:
+    """Today (``CSTO_KG_TODAY=YYYY-MM-DD`` overrides it, so a report can be reproduced on another day)."""
+    fixed = os.environ.get("CSTO_KG_TODAY")
+    return dt.date.fromisoformat(fixed) if fixed else dt.date.today()
+
+
+def _root_of(data: LoadedData) -> Path:
+    for path in data.files.values():
+        if path.parent.name == "kg":
+            return path.parent.parent
+    return paths.ROOT
