@@ -49,7 +49,7 @@ class Rule:
     check: Callable[[Context], list[Result]]
 
 
-from . import chronology, consistency, membership, provenance, vocabulary  # noqa: E402  (they import Rule)
+from . import chronology, consistency, membership, provenance, support, vocabulary  # noqa: E402  (they import Rule)
 
 ALL: list[Rule] = [
     *provenance.RULES,
@@ -57,6 +57,7 @@ ALL: list[Rule] = [
     *consistency.RULES,
     *chronology.RULES,
     *membership.RULES,
+    *support.RULES,
 ]
 
 PYTHON_RULES: dict[URIRef, tuple[str, str]] = {r.iri: (r.label, r.comment) for r in ALL}
