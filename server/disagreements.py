@@ -18,7 +18,6 @@ listed with no preferred value.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
@@ -29,7 +28,7 @@ from csto_kg.namespaces import CSTO, INFERRED_GRAPH
 
 from . import dates
 from .statements import Passage, Passages, Term, term_view
-from .value_support import supports_for
+from .value_support import SUPPORT_GRAPH, supports_for
 
 __all__ = ["Disagreement", "Side", "disagreements_about", "all_disagreements", "COMPARED"]
 
@@ -82,7 +81,7 @@ def _verdict(labels, supports: dict, values: list[ox.Literal], pred: str) -> tup
         best = next((v for v in values if ranked.get(v) is not None and ranked[v].preferred), None)
         reason = ranked[best].rank_reason if best is not None else None
         if best is not None:
-            return "precision", best, f"Preferred: {dates.human(best)} — {reason or 'ranked preferred by the build'}."
+            return "precision", best, f"Preferred: {dates.human(best)} — {(reason or 'ranked preferred by the build').rstrip('.')}."
         return "conflict", None, "The values conflict: the build ranks none above the others."
     kind, best = _date_verdict(values) if all(
         v.datatype and v.datatype.value.startswith("http://www.w3.org/2001/XMLSchema#g") or
@@ -112,7 +111,7 @@ def _curated(store: ox.Store, labels, passages: Passages, subject: ox.NamedNode)
     out = []
     for q in store.quads_for_pattern(subject, _N(_DISAGREES), None, None):
         other = q.object
-        if not isinstance(other, ox.NamedNode):
+        if not isinstance(other, ox.NamedNode) or q.graph_name == SUPPORT_GRAPH:
             continue
         sides = []
         for fact in (subject, other):
@@ -130,19 +129,26 @@ def _curated(store: ox.Store, labels, passages: Passages, subject: ox.NamedNode)
 
 
 def disagreements_about(store: ox.Store, labels, iri: str, passages: Passages) -> list[Disagreement]:
+    """Properties of ``iri`` given different values (those compared here, and any graph:support ranks
+    with a reason or marks as disagreeing), and curated ``csto:disagreesWith`` links of the fact itself."""
     node = _N(iri)
     supports = supports_for(store, iri)
-    found = [_about_property(store, labels, passages, node, p, supports) for p in COMPARED]
+    ranked = {key[0] for key, ss in supports.items() if any(s.rank_reason or s.disagrees for s in ss)}
+    props = COMPARED + sorted(ranked - set(COMPARED))
+    found = [_about_property(store, labels, passages, node, p, supports) for p in props]
     return [d for d in found if d is not None] + _curated(store, labels, passages, node)
 
 
 _ALL_QUERY = """
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
 SELECT DISTINCT ?s WHERE {
   { GRAPH ?g1 { ?s ?p ?o1 } GRAPH ?g2 { ?s ?p ?o2 }
     VALUES ?p { %s }
     FILTER(?g1 != ?g2 && ?o1 != ?o2 && ?g1 != <%s> && ?g2 != <%s>) }
-  UNION { ?s <%s> ?other }
-}""" % (" ".join(f"<{p}>" for p in COMPARED), INFERRED_GRAPH, INFERRED_GRAPH, _DISAGREES)
+  UNION { ?s <%s> ?other FILTER NOT EXISTS { ?s a rdf:Statement } }
+  UNION { GRAPH <%s> { ?st rdf:subject ?s . { ?st <%s> ?other } UNION { ?st <%srankReason> ?why } } }
+}""" % (" ".join(f"<{p}>" for p in COMPARED), INFERRED_GRAPH, INFERRED_GRAPH, _DISAGREES,
+        SUPPORT_GRAPH.value, _DISAGREES, _C)
 
 
 def all_disagreements(store: ox.Store, labels) -> list[Disagreement]:
@@ -161,7 +167,4 @@ def all_disagreements(store: ox.Store, labels) -> list[Disagreement]:
                     continue
                 pairs_seen.add(pair)
             out.append(d)
-    by_kind = defaultdict(list)
-    for d in out:
-        by_kind[d.kind].append(d)
     return sorted(out, key=lambda d: (d.kind != "conflict", d.kind != "curated", d.subject.text.lower()))

@@ -17,11 +17,12 @@ A page shows, in this order (``resource.html``):
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
-from csto_kg.namespaces import CSTO, EV, INFERRED_GRAPH, OA, RDF, RDFS, SKOS
+from csto_kg.namespaces import CSTO, EV, INFERRED_GRAPH, OA, PROV, RDF, RDFS, SKOS
 
 from .describe_resource import description, local_path
 from .disagreements import Disagreement, disagreements_about
@@ -32,7 +33,7 @@ from .statements import InGroup, Passages, Row, Term, by_subject, graph_badge, i
 from .timeline import confirmed_until
 from .value_support import supports_for
 
-__all__ = ["Term", "Row", "ResourcePage", "term_view", "graph_badge", "build_page", "KEY_PROPERTIES"]
+__all__ = ["Term", "Row", "Group", "ResourcePage", "term_view", "graph_badge", "build_page", "KEY_PROPERTIES"]
 
 _TYPE = str(RDF.type)
 _INFERRED = str(INFERRED_GRAPH)
@@ -65,7 +66,25 @@ class ResourcePage:
     incoming: list[InGroup]
     derived_only: bool
     own_evidence: Evidence | None       # when the resource is itself an evidence node
+    evidence_groups: list[Group] = field(default_factory=list)   # every passage cited for it, by source
     incoming_count: int = field(default=0)
+
+
+@dataclass
+class Group:
+    source: Term
+    items: list[Evidence]
+
+
+def _evidence_groups(labels: Labeller, passages: Passages, own: dict) -> list[Group]:
+    by_source: dict[str, list[Evidence]] = defaultdict(list)
+    for o in own.get(str(PROV.wasDerivedFrom), {}):
+        if isinstance(o, ox.NamedNode):
+            ev = passages.evidence(o.value)
+            by_source[ev.source or ""].append(ev)
+    return [Group(term_view(labels, ox.NamedNode(src)) if src else Term("(no source given)", kind="literal"),
+                  sorted(evs, key=lambda e: (e.start is None, e.start or 0)))
+            for src, evs in sorted(by_source.items(), key=lambda kv: labels(kv[0]) if kv[0] else "")]
 
 
 def _definition(own: dict) -> str | None:
@@ -123,5 +142,6 @@ def build_page(store: ox.Store, labels: Labeller, iri: str) -> ResourcePage:
         out=rows, incoming=in_groups(labels, incoming),
         derived_only=bool(all_graphs) and all_graphs == {_INFERRED},
         own_evidence=_own_evidence(store, iri, own),
+        evidence_groups=_evidence_groups(labels, passages, own),
         incoming_count=sum(len(v) for v in incoming.values()),
     )

@@ -36,6 +36,7 @@ _SUPPORTS_PROPERTY = _N(str(CSTO) + "supportsProperty")
 _SUBJECT, _PREDICATE, _OBJECT = (_N(str(RDF) + n) for n in ("subject", "predicate", "object"))
 _STATED_IN, _RANK, _RANK_REASON = (_N(str(CSTO) + n) for n in ("statedIn", "rank", "rankReason"))
 _INFERRED = _N(str(INFERRED_GRAPH))
+_DISAGREES = _N(str(CSTO) + "disagreesWith")
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,7 @@ class Support:
     rank: str | None = None           # PREFERRED | NORMAL | None (no graph:support)
     rank_reason: str | None = None
     statement: str | None = None      # the rdf:Statement node, when graph:support has one
+    disagrees: bool = False           # graph:support links it to a conflicting statement
 
     @property
     def preferred(self) -> bool:
@@ -77,7 +79,8 @@ def _from_support_graph(store: ox.Store, node: ox.NamedNode) -> dict[Key, list[S
         rank, reason = _one(store, st, _RANK), _one(store, st, _RANK_REASON)
         out[(pred.value, obj)].append(Support(
             graph.value if graph is not None else "", evs, rank.value if rank is not None else None,
-            reason.value if reason is not None else None, st.value if isinstance(st, ox.NamedNode) else None))
+            reason.value if reason is not None else None, st.value if isinstance(st, ox.NamedNode) else None,
+            _one(store, st, _DISAGREES) is not None))
     for supports in out.values():
         supports.sort(key=lambda s: (not s.preferred, s.graph))
     return dict(out)
