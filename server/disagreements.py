@@ -28,7 +28,7 @@ from csto_kg.namespaces import CSTO, INFERRED_GRAPH
 
 from . import dates
 from .statements import Passage, Passages, Term, term_view
-from .value_support import SUPPORT_GRAPH, supports_for
+from .value_support import SUPPORT_GRAPH, curated, supports_for
 
 __all__ = ["Disagreement", "Side", "disagreements_about", "all_disagreements", "COMPARED"]
 
@@ -38,7 +38,7 @@ _INFERRED = _N(str(INFERRED_GRAPH))
 # Properties whose values are compared across seeds (a label or a comment may differ without disagreement).
 COMPARED = [_C + p for p in ("date", "startDate", "endDate", "dateSigned", "attestedOn", "electedOn", "datePublished",
                              "publishedOn", "memberCount", "personnel", "equipment", "quantity", "amount", "ordinal",
-                             "articleNumber", "notBefore", "notAfter")]
+                             "articleNumber")]
 _DISAGREES = _C + "disagreesWith"
 
 
@@ -95,7 +95,7 @@ def _verdict(labels, supports: dict, values: list[ox.Literal], pred: str) -> tup
 def _about_property(store: ox.Store, labels, passages: Passages, subject: ox.NamedNode, pred: str,
                     supports: dict) -> Disagreement | None:
     values = list(dict.fromkeys(q.object for q in store.quads_for_pattern(subject, _N(pred), None, None)
-                                if q.graph_name != _INFERRED and isinstance(q.object, ox.Literal)))
+                                if curated(q) and isinstance(q.object, ox.Literal)))
     if len(values) < 2:
         return None
     kind, best, verdict = _verdict(labels, supports, values, pred)

@@ -28,7 +28,7 @@ from csto_kg.namespaces import CSTO, INFERRED_GRAPH, ORG, RDF
 from . import dates
 from .statements import Passage, Passages, Term, term_view
 from .timeline import Period, periods as all_periods
-from .value_support import supports_for
+from .value_support import curated, supports_for
 
 __all__ = ["Line", "Section", "sections_for", "DATE_PROPS", "membership_lines"]
 
@@ -51,7 +51,8 @@ ROLE_TITLES = {
     _C + "listsMember": "Listed as a member", _C + "about": "Stances and claims about it",
 }
 _SKIPPED_ROLES = {_MEMBER, _ORGANIZATION, _C + "organisation", _C + "dateRelativeTo", str(RDF.type)}
-_COLLAPSE_AFTER = 8
+_COLLAPSE_AFTER = 15
+_ALWAYS_OPEN = {_C + "holder", _C + "heldBy", _C + "speakingAs", _C + "participatingState", _C + "absentState"}
 
 
 @dataclass
@@ -84,7 +85,7 @@ class Context:
 
 def _asserted(store: ox.Store, s, p) -> list:
     return list(dict.fromkeys(q.object for q in store.quads_for_pattern(s, _N(p), None, None)
-                              if q.graph_name != _INFERRED))
+                              if curated(q)))
 
 
 def _kinds(ctx: Context, fact: ox.NamedNode) -> list[str]:
@@ -197,7 +198,7 @@ def referring_sections(ctx: Context, iri: str, roles: set[str] | None = None) ->
     node = _N(iri)
     by_role: dict[str, dict[str, None]] = defaultdict(dict)
     for q in ctx.store.quads_for_pattern(None, None, node, None):
-        if q.graph_name == _INFERRED or not isinstance(q.subject, ox.NamedNode):
+        if not curated(q) or not isinstance(q.subject, ox.NamedNode):
             continue
         role = q.predicate.value
         if role in _SKIPPED_ROLES or (roles is not None and role not in roles) or role.startswith(str(RDF)):
@@ -211,7 +212,8 @@ def referring_sections(ctx: Context, iri: str, roles: set[str] | None = None) ->
         lines = [_fact_line(ctx, _N(f), role, node) for f in by_role[role]]
         lines.sort(key=_line_order)
         title = ROLE_TITLES.get(role) or f"As {ctx.labels(role)}"
-        sections.append(Section(role, title, lines, collapsed=len(lines) > _COLLAPSE_AFTER))
+        collapsed = role == _C + "about" or (len(lines) > _COLLAPSE_AFTER and role not in _ALWAYS_OPEN)
+        sections.append(Section(role, title, lines, collapsed=collapsed))
     return sections
 
 
@@ -226,7 +228,7 @@ def offices_of_people(ctx: Context, state: str) -> Section | None:
     for q in ctx.store.quads_for_pattern(None, _N(str(ORG.postIn)), _N(state), None):
         office = q.subject
         for h in ctx.store.quads_for_pattern(None, _N(_C + "office"), office, None):
-            if h.graph_name != _INFERRED and isinstance(h.subject, ox.NamedNode):
+            if curated(h) and isinstance(h.subject, ox.NamedNode):
                 line = _fact_line(ctx, h.subject, _C + "office", office)
                 if all(x.subject.href != line.subject.href for x in lines):
                     lines.append(line)

@@ -11,11 +11,10 @@ available as :func:`curie` for a tooltip.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 import pyoxigraph as ox
 
-from csto_kg.namespaces import BASE, PREFIXES
+from csto_kg.namespaces import BASE
 from csto_kg.namespaces import curie as _curie
 
 __all__ = ["Labeller", "curie", "local_name", "humanise"]
@@ -116,9 +115,22 @@ class Labeller:
                 return values[0].value
         return None
 
+    def _statement(self, iri: str) -> str | None:
+        """A reified statement of graph:support: "Armenia — member — …" (its subject, property and value)."""
+        if not iri.startswith(BASE + "statement/"):
+            return None
+        rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+        parts = []
+        for p in ("subject", "predicate", "object"):
+            o = next((q.object for q in self.store.quads_for_pattern(ox.NamedNode(iri), ox.NamedNode(rdf + p), None, None)), None)
+            if o is None:
+                return None
+            parts.append(self(o.value) if isinstance(o, ox.NamedNode) else o.value)
+        return "Statement: " + " — ".join(parts)
+
     def __call__(self, iri: str) -> str:
         if iri not in self._cache:
-            label = self.stored(iri) or _KNOWN.get(iri) or _untitled_source(iri)
+            label = self.stored(iri) or _KNOWN.get(iri) or _untitled_source(iri) or self._statement(iri)
             if label is None:
                 parent, _, tail = iri.rpartition("/")
                 parent_label = self.stored(parent) if parent.startswith(BASE + "id/") else None

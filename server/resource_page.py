@@ -102,6 +102,15 @@ def _types(labels: Labeller, own: dict) -> list[Term]:
             if isinstance(o, ox.NamedNode)]
 
 
+def _other_names(own: dict) -> list[str]:
+    return sorted(o.value for o in own.get(_ALT, {}) if isinstance(o, ox.Literal))
+
+
+def _identifiers(labels: Labeller, own: dict) -> list[Term]:
+    """Identifiers elsewhere (Wikidata), as links."""
+    return [term_view(labels, o) for o in own.get(_MATCH, {}) if isinstance(o, ox.NamedNode)]
+
+
 def _own_evidence(store: ox.Store, iri: str, own: dict) -> Evidence | None:
     types = own.get(_TYPE, {})
     is_evidence = iri.startswith(str(EV)) or ox.NamedNode(str(OA.SpecificResource)) in types or \
@@ -134,8 +143,8 @@ def build_page(store: ox.Store, labels: Labeller, iri: str) -> ResourcePage:
     return ResourcePage(
         iri=iri, path=local_path(iri) or iri, label=labels(iri), types=_types(labels, own),
         definition=_definition(own),
-        other_names=sorted(o.value for o in own.get(_ALT, {}) if isinstance(o, ox.Literal)),
-        identifiers=[term_view(labels, o) for o in own.get(_MATCH, {}) if isinstance(o, ox.NamedNode)],
+        other_names=_other_names(own),
+        identifiers=_identifiers(labels, own),
         key_statements=key,
         sections=sections_for(ctx, iri, classes, _members_now(store, labels, iri)),
         disagreements=disagreements_about(store, labels, iri, passages),

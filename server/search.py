@@ -20,11 +20,12 @@ from dataclasses import asdict, dataclass
 
 import pyoxigraph as ox
 
-from csto_kg.namespaces import CSTO, DCTERMS, FOAF, INFERRED_GRAPH, OA, PROV, RDF, RDFS, SKOS
+from csto_kg.namespaces import CSTO, DCTERMS, FOAF, OA, PROV, RDF, RDFS, SKOS
 
 from .describe_resource import local_path
 from .evidence_view import anchor_of, source_path
 from .labels import Labeller
+from .value_support import curated
 
 __all__ = ["Hit", "SearchIndex", "fold"]
 
@@ -79,11 +80,10 @@ class SearchIndex:
         self.entries.append(_Entry(iri, field, text, fold(text), passage))
 
     def _build(self) -> None:
-        inferred = _N(str(INFERRED_GRAPH))
         for prop in _LABELS + list(_FIELDS):
             field = "label" if prop in _LABELS else _FIELDS[prop]
             for q in self.store.quads_for_pattern(None, _N(prop), None, None):
-                if isinstance(q.subject, ox.NamedNode) and isinstance(q.object, ox.Literal) and q.graph_name != inferred:
+                if isinstance(q.subject, ox.NamedNode) and isinstance(q.object, ox.Literal) and curated(q):
                     self._add(q.subject.value, field, q.object.value)
         derived_from = _N(str(PROV.wasDerivedFrom))
         for q in self.store.quads_for_pattern(None, _N(str(OA.exact)), None, None):
@@ -101,10 +101,9 @@ class SearchIndex:
 
     def types(self, iri: str) -> list[str]:
         if iri not in self._types:
-            inferred = _N(str(INFERRED_GRAPH))
             self._types[iri] = sorted({self.labels(q.object.value) for q in
                                        self.store.quads_for_pattern(_N(iri), _N(str(RDF.type)), None, None)
-                                       if q.graph_name != inferred and isinstance(q.object, ox.NamedNode)})
+                                       if curated(q) and isinstance(q.object, ox.NamedNode)})
         return self._types[iri]
 
     def search(self, query: str, limit: int = MAX_RESULTS) -> list[Hit]:

@@ -38,6 +38,7 @@ __all__ = ["Term", "Passage", "Value", "Row", "InGroup", "term_view", "graph_bad
 _TYPE = str(RDF.type)
 _DERIVED_FROM = str(PROV.wasDerivedFrom)
 _INFERRED = str(INFERRED_GRAPH)
+_SUPPORT = str(GRAPH) + "support"
 _FIRST = [_TYPE, str(RDFS.label), str(SKOS.prefLabel), str(SKOS.altLabel), str(SKOS.definition), str(RDFS.comment)]
 _DATATYPE_NOTES = {
     str(XSD.gYear): "year", str(XSD.gYearMonth): "month", str(XSD.date): "day",
@@ -150,6 +151,8 @@ def by_subject(quads: list[ox.Quad], node: ox.NamedNode) -> tuple[dict, dict]:
     incoming: dict = defaultdict(dict)
     for q in quads:
         g = q.graph_name.value if isinstance(q.graph_name, ox.NamedNode) else None
+        if g == _SUPPORT and q.subject != node:      # the reified statements of graph:support are shown as passages, not as links
+            continue
         if q.subject == node or isinstance(q.subject, ox.BlankNode):
             gs = out[q.subject][q.predicate.value].setdefault(q.object, set())
             if g:
@@ -200,7 +203,10 @@ def out_rows(labels: Labeller, pairs: dict[str, dict], nested: dict, supports: d
             if _asserted(graphs):
                 kept[pred].append((obj, graphs))
             elif pred == _TYPE and asserted_types:
-                folded[(_TYPE, asserted_types[0])].append(term_view(labels, obj))
+                also = folded[(_TYPE, asserted_types[0])]
+                t = term_view(labels, obj)
+                if t.text not in {a.text for a in also} | {labels(a.value) for a in asserted_types}:
+                    also.append(t)
             elif obj in targets:
                 folded[targets[obj]].append(term_view(labels, ox.NamedNode(pred)))
             elif obj in linked:

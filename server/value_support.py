@@ -25,7 +25,7 @@ import pyoxigraph as ox
 
 from csto_kg.namespaces import CSTO, GRAPH, INFERRED_GRAPH, PROV, RDF
 
-__all__ = ["Support", "SUPPORT_GRAPH", "supports_for", "PREFERRED", "NORMAL"]
+__all__ = ["Support", "SUPPORT_GRAPH", "supports_for", "curated", "PREFERRED", "NORMAL"]
 
 SUPPORT_GRAPH = ox.NamedNode(str(GRAPH) + "support")
 PREFERRED = str(CSTO) + "PreferredRank"
@@ -37,6 +37,12 @@ _SUBJECT, _PREDICATE, _OBJECT = (_N(str(RDF) + n) for n in ("subject", "predicat
 _STATED_IN, _RANK, _RANK_REASON = (_N(str(CSTO) + n) for n in ("statedIn", "rank", "rankReason"))
 _INFERRED = _N(str(INFERRED_GRAPH))
 _DISAGREES = _N(str(CSTO) + "disagreesWith")
+
+
+def curated(q: ox.Quad) -> bool:
+    """Whether ``q`` is in a curated named graph: not the union default graph (which repeats every
+    named graph), not graph:inferred, not graph:support."""
+    return isinstance(q.graph_name, ox.NamedNode) and q.graph_name != _INFERRED and q.graph_name != SUPPORT_GRAPH
 
 
 @dataclass(frozen=True)

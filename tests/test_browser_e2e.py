@@ -72,9 +72,9 @@ def shots(tmp_path_factory, request) -> Path:
     """Where the screenshots go (printed in the test output)."""
     folder = Path(os.environ.get("CSTO_KG_SCREENSHOTS") or tmp_path_factory.getbasetemp() / "screenshots")
     folder.mkdir(parents=True, exist_ok=True)
-    reporter = request.config.pluginmanager.get_plugin("terminalreporter")
-    if reporter is not None:
-        reporter.write_line(f"\nscreenshots of every page kind: {folder}")
+    capture = request.config.pluginmanager.getplugin("capturemanager")
+    with capture.global_and_fixture_disabled():
+        print(f"\nscreenshots of every page kind: {folder}")
     return folder
 
 
