@@ -33,7 +33,8 @@ from csto_kg.namespaces import BASE, CSTO, GRAPH, ONTOLOGY_GRAPH, RDF, SRC
 from . import dumps as dumps_mod
 from .describe_resource import description, exists, graph_quads, local_path, serialize
 from .disagreements import all_disagreements
-from .evidence_view import evidence
+from .evidence_view import evidence, seed_ids
+from .linkify import linkify
 from .example_queries import example_queries
 from .labels import Labeller
 from .members import BadDate, members_on, parse_date, query_for
@@ -72,6 +73,18 @@ def _graph_short_filter(iri: str) -> str:
 @bp.app_template_filter("expand_name")
 def _expand_filter(name: str) -> str | None:
     return expand(name)
+
+
+@bp.app_template_filter("linkify")
+def _linkify_filter(text: str):
+    """Identifiers in prose as links to the pages here (:mod:`.linkify`)."""
+    known = current_app.extensions.setdefault("csto.exists", {})
+
+    def has(iri: str) -> bool:
+        if iri not in known:
+            known[iri] = exists(_store(), iri)
+        return known[iri]
+    return linkify(text, has, sorted(seed_ids()))
 
 
 @bp.app_template_filter("label")
