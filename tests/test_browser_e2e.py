@@ -315,3 +315,35 @@ def test_fact_page_leads_to_the_passage_highlighted_in_the_source(page, site, sh
     assert box is not None and 0 <= box["y"] < page.viewport_size["height"], "the passage is not in view"
     page.screenshot(path=str(shots / "source-at-passage-desktop.png"))
     assert page.foreign == [], page.foreign
+
+
+# --- the newcomer's question -------------------------------------------------------------------
+
+@pytest.mark.parametrize("device", ["desktop", "phone"])
+def test_from_home_to_uzbekistans_periods_what_is_not_said_and_each_dates_passage(browser, site, shots, device):
+    """Home -> the state's row of the timeline -> its periods, what the sources leave undated, a passage."""
+    context, pg = _page(browser, site, DESKTOP if device == "desktop" else PHONE)
+    try:
+        pg.goto(site + "/")
+        layout = "wide" if device == "desktop" else "narrow"
+        pg.locator(f"svg.timeline-{layout} a:has(text.state)", has_text="Uzbekistan").first.click()
+        pg.wait_for_url("**/id/uzbekistan")
+        section = pg.locator("section.key-section", has_text="Membership of the CSTO").first
+        periods = section.locator("li.key-line")
+        assert periods.count() == 2
+        text = section.inner_text()
+        assert "from" in text and "to" in text and "date not given" in text and "undetermined" in text
+        first_box = section.locator("a.to-source").first.bounding_box()
+        assert first_box["y"] < pg.viewport_size["height"] * 1.5
+        for i in range(periods.count()):
+            labels = periods.nth(i).locator("ul.quotes li .for").all_inner_texts()
+            assert any("FROM" in x.upper() for x in labels) or any("TO" in x.upper() for x in labels)
+        _shot(pg, shots / f"newcomer-uzbekistan-{device}.png")
+        link = section.locator("a.to-source").first
+        key = link.get_attribute("href").split("#", 1)[1]
+        link.click()
+        pg.wait_for_url("**/source/**")
+        pg.locator(f"mark[id='{key}']").wait_for()
+        assert pg.foreign == [], pg.foreign
+    finally:
+        context.close()
