@@ -11,11 +11,10 @@ available as :func:`curie` for a tooltip.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 import pyoxigraph as ox
 
-from csto_kg.namespaces import BASE, PREFIXES
+from csto_kg.namespaces import BASE
 from csto_kg.namespaces import curie as _curie
 
 __all__ = ["Labeller", "curie", "local_name", "humanise"]
@@ -56,6 +55,21 @@ _KNOWN = {
     "http://www.w3.org/2006/time#unitWeek": "week",
     "http://www.w3.org/2006/time#unitMonth": "month",
     "http://www.w3.org/2006/time#unitYear": "year",
+    "http://www.w3.org/2004/02/skos/core#hiddenLabel": "spelling in the sources",
+    # licences and vocabularies the dataset description names
+    "https://creativecommons.org/licenses/by/4.0/": "Creative Commons Attribution 4.0 International (CC BY 4.0)",
+    "http://purl.org/dc/terms/": "DCMI Metadata Terms (Dublin Core)",
+    "http://www.w3.org/2004/02/skos/core#": "SKOS (Simple Knowledge Organization System)",
+    "http://www.w3.org/2006/time#": "OWL-Time",
+    "http://www.w3.org/ns/oa#": "Web Annotation Vocabulary",
+    "http://www.w3.org/ns/org#": "W3C Organization Ontology",
+    "http://www.w3.org/ns/prov#": "PROV-O (provenance)",
+    "http://rdfs.org/ns/void#": "VoID (Vocabulary of Interlinked Datasets)",
+    "http://www.w3.org/ns/dcat#": "DCAT (Data Catalog Vocabulary)",
+    "http://xmlns.com/foaf/0.1/": "FOAF",
+    "https://schema.org/": "schema.org",
+    "http://www.w3.org/2002/07/owl#": "OWL 2",
+    "http://www.w3.org/ns/shacl#": "SHACL",
 }
 
 # Nodes csto_kg.derive mints under a fact's IRI.
@@ -101,9 +115,22 @@ class Labeller:
                 return values[0].value
         return None
 
+    def _statement(self, iri: str) -> str | None:
+        """A reified statement of graph:support: "Armenia — member — …" (its subject, property and value)."""
+        if not iri.startswith(BASE + "statement/"):
+            return None
+        rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+        parts = []
+        for p in ("subject", "predicate", "object"):
+            o = next((q.object for q in self.store.quads_for_pattern(ox.NamedNode(iri), ox.NamedNode(rdf + p), None, None)), None)
+            if o is None:
+                return None
+            parts.append(self(o.value) if isinstance(o, ox.NamedNode) else o.value)
+        return "Statement: " + " — ".join(parts)
+
     def __call__(self, iri: str) -> str:
         if iri not in self._cache:
-            label = self.stored(iri) or _KNOWN.get(iri)
+            label = self.stored(iri) or _KNOWN.get(iri) or _untitled_source(iri) or self._statement(iri)
             if label is None:
                 parent, _, tail = iri.rpartition("/")
                 parent_label = self.stored(parent) if parent.startswith(BASE + "id/") else None
@@ -116,3 +143,20 @@ class Labeller:
                     label = humanise(local_name(iri))
             self._cache[iri] = label
         return self._cache[iri]
+
+
+def _untitled_source(iri: str) -> str | None:
+    """A source document without a title: named by its opening words, and said to be untitled."""
+    from csto_kg.namespaces import SRC
+
+    from .evidence_view import seed_text
+
+    if not iri.startswith(str(SRC)):
+        return None
+    seed_id = iri[len(str(SRC)):]
+    try:
+        words = seed_text(seed_id).text.split()
+    except (FileNotFoundError, OSError):
+        return None
+    opening = " ".join(words[:9])
+    return f"Untitled article ({seed_id[:3]}): “{opening}…”"

@@ -6,6 +6,11 @@ replaced, after the date has been checked to be a real calendar day
 (``YYYY-MM-DD``), so nothing but a valid ``xsd:date`` literal ever enters the
 query. Rows are grouped per state: *member* if one of its periods certainly
 covers the day, else *undetermined* (with the reason the sources leave it open).
+
+A period with no recorded end is certain only up to the last date the sources
+confirm (:func:`.timeline.confirmed_until`, the latest publication date among
+them): on a later day it is *unconfirmed* ("not confirmed after …"), not
+certain.
 """
 
 from __future__ import annotations
@@ -20,7 +25,10 @@ import pyoxigraph as ox
 
 from .served import served
 
-__all__ = ["QUERY_FILE", "BadDate", "parse_date", "query_for", "MemberState", "PeriodStatus", "members_on"]
+__all__ = ["QUERY_FILE", "BadDate", "parse_date", "query_for", "MemberState", "PeriodStatus", "members_on",
+           "members_section", "STATUS_ORDER"]
+
+STATUS_ORDER = ("member", "unconfirmed", "undetermined")
 
 QUERY_FILE = "members-as-of.rq"
 _VALUES_DATE = re.compile(r'(VALUES\s+\?date\s*\{\s*)"\d{4}-\d{2}-\d{2}"\^\^xsd:date(\s*\})')
@@ -87,8 +95,22 @@ def _reason(status: str, start: tuple, end: tuple, day: dt.date) -> str:
     return f"the period ended between {end[0]} and {end[1]}: the sources do not say on which side of {d}"
 
 
-def members_on(store: ox.Store, day: dt.date, queries_dir: Path | None = None) -> list[MemberState]:
-    """Certain and undetermined members on ``day``, per state, with the evidence of each period."""
+def _unconfirmed(p: PeriodStatus, day: dt.date, confirmed: dt.date | None) -> None:
+    if p.status == "member" and not p.has_end_bounds and confirmed is not None and day > confirmed:
+        p.status = "unconfirmed"
+        p.reason = (f"a member when the sources last confirm it ({confirmed.isoformat()}), with no recorded end; "
+                    f"not confirmed by the sources after {confirmed.isoformat()}")
+
+
+def members_on(store: ox.Store, day: dt.date, queries_dir: Path | None = None,
+               confirmed: dt.date | None = None) -> list[MemberState]:
+    """Certain, unconfirmed and undetermined members on ``day``, per state, with the evidence of each period.
+
+    ``confirmed``: the last date the sources confirm (by default :func:`.timeline.confirmed_until`).
+    """
+    from .timeline import confirmed_until
+
+    confirmed = confirmed if confirmed is not None else confirmed_until(store)
     rows = store.query(query_for(day, queries_dir))
     periods: dict[str, PeriodStatus] = {}
     state_of: dict[str, str] = {}
@@ -105,9 +127,39 @@ def members_on(store: ox.Store, day: dt.date, queries_dir: Path | None = None) -
             periods[m].evidence.append(ev.value)
     by_state: dict[str, list[PeriodStatus]] = defaultdict(list)
     for m, p in periods.items():
+        _unconfirmed(p, day, confirmed)
         by_state[state_of[m]].append(p)
     out = []
     for state, ps in by_state.items():
-        status = "member" if any(p.status == "member" for p in ps) else "undetermined"
-        out.append(MemberState(state, status, sorted(ps, key=lambda p: (p.status != "member", p.start[1] or "9999"))))
+        status = min((p.status for p in ps), key=STATUS_ORDER.index)
+        out.append(MemberState(state, status, sorted(ps, key=lambda p: (STATUS_ORDER.index(p.status),
+                                                                         p.start[1] or "9999"))))
     return out
+
+
+def members_section(store: ox.Store, labels, day: dt.date):
+    """The alliance page's "members now": one line per state, its status and the period's passages."""
+    from .key_facts import Line, Section
+    from .statements import Passages, term_view
+    from .value_support import supports_for
+
+    from .timeline import confirmed_until
+
+    passages = Passages(store, labels)
+    confirmed = confirmed_until(store)
+    lines = []
+    for s in sorted(members_on(store, day, confirmed=confirmed),
+                    key=lambda s: (STATUS_ORDER.index(s.status), labels(s.state))):
+        p = s.periods[0]
+        status = {"member": "member", "unconfirmed": "member when last confirmed"}.get(s.status, "undetermined")
+        line = Line(term_view(labels, ox.NamedNode(s.state)), [status], [("period", labels(p.membership))])
+        line.status = p.reason if s.status == "undetermined" else None
+        support = supports_for(store, p.membership).get(("http://www.w3.org/ns/org#member", ox.NamedNode(s.state)), [])
+        line.passages = passages.of(support)
+        lines.append(line)
+    note = "Who the sources show as a member today. "
+    if confirmed is not None and day > confirmed:
+        note += (f"The latest source was published on or after {confirmed.isoformat()}: these memberships are "
+                 f"confirmed up to then, not after. ")
+    return Section("members-now", f"Members on {day.isoformat()}", lines, note=note + "Any other day: the members page.",
+                   compact=True)

@@ -9,9 +9,11 @@ N-Triples, JSON-LD, RDF/XML, TriG or N-Quads for RDF clients, by ``Accept``
 or ``?format=`` (:mod:`.rdf_formats`); ``Vary: Accept`` and ``Link``
 headers name the alternates. Unknown IRIs get a clean ``404``.
 
-Human pages: ``/`` (timeline and counts), ``/query`` (YASGUI on ``/sparql``),
-``/members?date=`` (membership as of a day), ``/downloads`` (dumps and
-checksums), ``/validation`` (the build's validation report).
+Human pages: ``/`` (timeline, counts, sources), ``/search?q=`` (labels, other
+names, quotes; ``&format=json`` for the JSON API), ``/disagreements`` (where
+the sources disagree), ``/query`` (YASGUI on ``/sparql``), ``/members?date=``
+(membership as of a day), ``/downloads`` (dumps and checksums),
+``/validation`` (the build's validation report).
 """
 
 from __future__ import annotations
@@ -22,14 +24,16 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import pyoxigraph as ox
-from flask import Blueprint, Response, current_app, render_template, request, send_file
+from flask import Blueprint, Response, current_app, jsonify, render_template, request, send_file
 from werkzeug.exceptions import HTTPException
 
-from csto_kg.namespaces import BASE, CSTO, GRAPH, ONTOLOGY_GRAPH, SRC
+from csto_kg.namespaces import BASE, CSTO, GRAPH, ONTOLOGY_GRAPH, RDF, SRC
 
 from . import dumps as dumps_mod
 from .describe_resource import description, exists, graph_quads, local_path, serialize
-from .evidence_view import evidence
+from .disagreements import all_disagreements
+from .evidence_view import evidence, seed_ids
+from .linkify import linkify
 from .example_queries import example_queries
 from .labels import Labeller
 from .members import BadDate, members_on, parse_date, query_for
@@ -37,8 +41,9 @@ from .ontology_docs import ONTOLOGY_IRI, index as ontology_index, term_doc
 from .served import served
 from .rdf_formats import FORMATS, HTML, Alternate, NotAcceptable, UnknownFormat, alternates, choose
 from .resource_page import build_page, term_view
+from .search import SearchIndex
 from .source_page import build_source_page
-from .timeline import periods, render as render_timeline
+from .timeline import confirmed_until, ordered, periods, render as render_timeline
 from .validation_report import TURTLE_FILE, expand, load_report
 
 bp = Blueprint("pages", __name__)
@@ -46,7 +51,7 @@ bp = Blueprint("pages", __name__)
 _COUNTED = {
     "states": CSTO.State, "membership periods": CSTO.Membership, "facts": CSTO.Fact,
     "evidence passages": CSTO.Evidence, "source documents": CSTO.SourceDocument,
-    "persons": CSTO.Person, "events": CSTO.Event,
+    "persons": CSTO.Person, "events": CSTO.Event, "stances": CSTO.Stance,
 }
 _LISTED = 2000   # resources a graph page lists
 _COUNT_QUERY = "SELECT ?class (COUNT(DISTINCT ?x) AS ?n) WHERE { VALUES ?class { %s } ?x a ?class } GROUP BY ?class" % (
@@ -70,6 +75,18 @@ def _expand_filter(name: str) -> str | None:
     return expand(name)
 
 
+@bp.app_template_filter("linkify")
+def _linkify_filter(text: str):
+    """Identifiers in prose as links to the pages here (:mod:`.linkify`)."""
+    known = current_app.extensions.setdefault("csto.exists", {})
+
+    def has(iri: str) -> bool:
+        if iri not in known:
+            known[iri] = exists(_store(), iri)
+        return known[iri]
+    return linkify(text, has, sorted(seed_ids()))
+
+
 @bp.app_template_filter("label")
 def _label_filter(iri: str) -> str:
     return _labels()(iri)
@@ -88,6 +105,17 @@ def _labels() -> Labeller:
     if lab is None or lab.store is not _store():
         lab = current_app.extensions["csto.labels"] = Labeller(_store())
     return lab
+
+
+def _search_index() -> SearchIndex:
+    index = current_app.extensions.get("csto.search")
+    if index is None or index.store is not _store():
+        index = current_app.extensions["csto.search"] = SearchIndex(_store(), _labels())
+    return index
+
+
+def _wants_html() -> bool:
+    return not request.accept_mimetypes or request.accept_mimetypes["text/html"] > 0
 
 
 def error_response(status: int, title: str, message: str) -> Response:
@@ -275,12 +303,47 @@ def home():
         counts[by_iri[row["class"].value]] = int(row["n"].value)
     ps = periods(store)
     today = dt.date.today()
+    confirmed = confirmed_until(store)
     manifest = _build().manifest
+    sources = sorted(q.subject.value for q in store.quads_for_pattern(
+        None, ox.NamedNode(str(RDF.type)), ox.NamedNode(str(CSTO.SourceDocument)), None))
     return _html_response(
         "home.html", alternates("/dataset"), negotiated=False,
-        svg=render_timeline(ps, labels, today), today=today, labels=labels,
-        periods=sorted(ps, key=lambda p: (labels(p.state), p.start_nb or dt.date.max)),
-        counts=counts, manifest=manifest, graphs=len(manifest.get("graphs", {})))
+        svg=render_timeline(ps, labels, today, confirmed=confirmed), today=today, labels=labels,
+        periods=ordered(ps, labels), confirmed=confirmed, sources=list(dict.fromkeys(sources)),
+        counts=[(name, n, _COUNTED[name]) for name, n in counts.items()], manifest=manifest,
+        graphs=len(manifest.get("graphs", {})))
+
+
+@bp.get("/search")
+def search():
+    """Search (labels, other names, quotes), or every instance of ``type``; ``format=json`` for the API."""
+    q = (request.args.get("q") or "").strip()[:200]
+    type_name = (request.args.get("type") or "").strip()
+    hits = _search_index().search(q) if q else []
+    listed = _instances(type_name) if type_name and not q else []
+    if request.args.get("format") == "json" or (request.accept_mimetypes.best == "application/json"):
+        resp = jsonify({"query": q, "results": [h.as_json() for h in hits] or [t.__dict__ for t in listed]})
+        resp.headers["Access-Control-Allow-Origin"] = "*"
+        return resp
+    links = [Alternate("/search?" + urlencode({"q": q, "format": "json"}), "application/json", "JSON")] if q else []
+    return _html_response("search.html", links, negotiated=False, q=q, hits=hits, listed=listed,
+                          type_name=type_name, type_label=_labels()(str(CSTO) + type_name) if type_name else "")
+
+
+def _instances(type_name: str) -> list:
+    if not type_name.replace("_", "").isalnum():
+        return []
+    node = ox.NamedNode(str(CSTO) + type_name)
+    subjects = {q.subject.value for q in _store().quads_for_pattern(None, ox.NamedNode(str(RDF.type)), node, None)
+                if isinstance(q.subject, ox.NamedNode)}
+    return sorted((term_view(_labels(), ox.NamedNode(s)) for s in subjects), key=lambda t: t.text.lower())
+
+
+@bp.get("/disagreements")
+def disagreements():
+    found = all_disagreements(_store(), _labels())
+    return _html_response("disagreements.html", [], negotiated=False, found=found)
 
 
 @bp.get("/members")
@@ -306,7 +369,9 @@ def members():
                        "SPARQL results (JSON)")]
     return _html_response("members.html", links, negotiated=False, day=day, states=states, evidence=ev, labels=labels,
                           query=query, certain=[s for s in states if s.status == "member"],
-                          undetermined=[s for s in states if s.status != "member"])
+                          unconfirmed=[s for s in states if s.status == "unconfirmed"],
+                          undetermined=[s for s in states if s.status == "undetermined"],
+                          confirmed=confirmed_until(store))
 
 
 @bp.get("/query")

@@ -16,12 +16,13 @@ from dataclasses import dataclass
 import pyoxigraph as ox
 from markupsafe import Markup
 
-from csto_kg.namespaces import CSTO, DCTERMS, GRAPH, INFERRED_GRAPH, OA, PROV, RDF, SKOS, TIME
+from csto_kg.namespaces import CSTO, DCTERMS, GRAPH, OA, PROV, RDF, SKOS, TIME
 
 from .evidence_view import Evidence, evidence, seed_id_of, seed_text
 from .highlight import Span, mark_all
 from .labels import Labeller
 from .resource_page import Term, term_view
+from .value_support import curated
 
 __all__ = ["SourcePage", "PublicationDate", "FactLink", "build_source_page"]
 
@@ -101,7 +102,7 @@ def build_source_page(store: ox.Store, labels: Labeller, iri: str) -> SourcePage
     by_iri = {e.iri: e for e in evs}
     for e in ev_iris:
         for q in store.quads_for_pattern(None, _N(str(PROV.wasDerivedFrom)), _N(e), None):
-            if isinstance(q.subject, ox.NamedNode):
+            if isinstance(q.subject, ox.NamedNode) and curated(q):   # not graph:support's statements
                 if by_iri[e] not in facts[q.subject.value]:
                     facts[q.subject.value].append(by_iri[e])
                 if q.subject.value not in supports[e]:
@@ -116,8 +117,9 @@ def build_source_page(store: ox.Store, labels: Labeller, iri: str) -> SourcePage
     fact_links = []
     for f, f_evs in facts.items():
         asserted = dict.fromkeys(q.object for q in store.quads_for_pattern(_N(f), _N(str(RDF.type)), None, None)
-                                 if q.graph_name != _N(str(INFERRED_GRAPH)) and isinstance(q.object, ox.NamedNode))
-        types = [term_view(labels, t) for t in asserted]
+                                 if curated(q) and isinstance(q.object, ox.NamedNode))
+        specific = [t for t in asserted if t != _N(str(CSTO.Fact))] or list(asserted)
+        types = list({labels(t.value): term_view(labels, t) for t in specific}.values())
         fact_links.append(FactLink(term_view(labels, _N(f)), types, sorted(f_evs, key=lambda e: e.start or 0)))
     fact_links.sort(key=lambda fl: (min((e.start or 0) for e in fl.evidence), fl.fact.text))
 

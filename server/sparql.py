@@ -136,6 +136,10 @@ def _union_size() -> int:
 
 @bp.route("/.well-known/void", methods=["GET"])
 def void():
+    accept = request.accept_mimetypes
+    if not request.args.getlist("format") and accept and \
+            accept["text/html"] > max(accept[m] for f in GRAPHS for m in (f.media_type, *f.also)):
+        return redirect("/dataset", code=303)   # a browser: the dataset page shows the same description
     f = _choose(GRAPHS, request.args.getlist("format"))
     cache = current_app.extensions.setdefault("csto.void", {})
     if f.key not in cache:

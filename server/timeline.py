@@ -1,53 +1,70 @@
-"""The membership timeline on the home page: an inline SVG generated from the graph.
+"""The membership timeline: an inline SVG (template ``timeline.svg``) drawn from the graph, honestly.
 
-One row per membership period (``csto:Membership``), grouped by state, on a
-year axis from 1992 (or the earliest date the graph has) to today. Dates are
-drawn as precisely as the sources give them, from the ``csto:notBefore`` /
-``csto:notAfter`` bounds the build derives for every instant:
+One labelled row per membership period (``csto:Membership``), periods of a
+state in order, on a year axis from 1992 (or the earliest date) to today.
+Dates are drawn as precisely as the sources give them, from the
+``csto:notBefore`` / ``csto:notAfter`` bounds the build derives:
 
-- a solid bar where membership is certain (from the start's last possible day
-  to the end's first possible day, or to today for an open period);
-- a hatched segment where a start or end is known only to a month or a year
+- **certain** (solid): membership certain, from the start's last possible day
+  to the end's first possible day — for an open period only up to the last
+  date the sources confirm (:func:`confirmed_until`: the latest publication
+  date among the sources);
+- **imprecise** (hatched): a date the sources give only to the month or year
   (its span of possible days);
-- a dashed, open segment with a "?" where the sources give no date at all
-  (an end instant without a date, or a start event without one);
-- a marker at a withdrawal (end event typed ``csto:Withdrawal``) and at a
-  re-accession (start event typed ``csto:ReAccession``).
+- **undated** (grey, dotted, "date not given"): a start or end the sources
+  name but do not date, over the span the order of events allows;
+- **unconfirmed** (faded): an open period after the last confirmed date,
+  "not confirmed by the sources after …";
+- a withdrawal or re-accession: a cross or ring on a known day, a bracket over
+  its possible days when the sources give no day.
 
-Every bar is a link to its membership page, which shows the evidence.
+Two layouts from one template: wide (labels left of the bars) and narrow
+(labels above the bars, larger type) for phones; CSS shows one.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pyoxigraph as ox
-from markupsafe import Markup, escape
+from flask import render_template
+from markupsafe import Markup
 
+from . import dates
 from .describe_resource import local_path
 from .labels import Labeller
 
-__all__ = ["Period", "periods", "render", "MEMBERSHIP_PERIODS_QUERY"]
+__all__ = ["Period", "periods", "render", "confirmed_until", "ordered", "MEMBERSHIP_PERIODS_QUERY"]
 
 MEMBERSHIP_PERIODS_QUERY = """
 PREFIX csto: <https://w3id.org/csto-kg/ontology/>
 PREFIX org:  <http://www.w3.org/ns/org#>
 PREFIX time: <http://www.w3.org/2006/time#>
-SELECT DISTINCT ?membership ?state ?organisation ?hasStart ?snb ?sna ?hasEnd ?enb ?ena ?withdrawal ?reaccession WHERE {
+SELECT DISTINCT ?membership ?state ?organisation ?hasStart ?snb ?sna ?sdated ?hasEnd ?enb ?ena ?edated
+                ?withdrawal ?reaccession WHERE {
   ?membership a csto:Membership ; org:member ?state .
   OPTIONAL { ?membership org:organization ?organisation }
   OPTIONAL { ?membership org:memberDuring/time:hasBeginning ?start .
-             OPTIONAL { ?start csto:notBefore ?snb } OPTIONAL { ?start csto:notAfter ?sna } }
+             OPTIONAL { ?start csto:notBefore ?snb } OPTIONAL { ?start csto:notAfter ?sna }
+             OPTIONAL { ?start time:inXSDDate|time:inXSDgYearMonth|time:inXSDgYear ?sv } }
   OPTIONAL { ?membership org:memberDuring/time:hasEnd ?end .
-             OPTIONAL { ?end csto:notBefore ?enb } OPTIONAL { ?end csto:notAfter ?ena } }
+             OPTIONAL { ?end csto:notBefore ?enb } OPTIONAL { ?end csto:notAfter ?ena }
+             OPTIONAL { ?end time:inXSDDate|time:inXSDgYearMonth|time:inXSDgYear ?ev } }
   OPTIONAL { ?membership csto:startedBy ?startEvent }
   OPTIONAL { ?membership csto:endedBy ?endEvent }
   BIND(BOUND(?start) AS ?hasStart)
+  BIND(BOUND(?sv) AS ?sdated)
+  BIND(BOUND(?ev) AS ?edated)
   BIND(BOUND(?end) || BOUND(?endEvent) AS ?hasEnd)
   BIND(IF(BOUND(?endEvent), EXISTS { ?endEvent a csto:Withdrawal }, false) AS ?withdrawal)
   BIND(IF(BOUND(?startEvent), EXISTS { ?startEvent a csto:ReAccession }, false) AS ?reaccession)
 }
+"""
+
+CONFIRMED_QUERY = """
+PREFIX csto: <https://w3id.org/csto-kg/ontology/>
+SELECT ?source ?nb WHERE { ?source a csto:SourceDocument ; csto:publicationDate/csto:notBefore ?nb }
 """
 
 
@@ -63,37 +80,43 @@ class Period:
     end_na: dt.date | None
     withdrawal: bool
     reaccession: bool
+    start_dated: bool = True     # a source dates the start (else its bounds come from the order of events)
+    end_dated: bool = True
 
     def describe(self, labels: Labeller) -> str:
         """A sentence for tooltips and the text alternative."""
         return f"{labels(self.membership)}: {self.start_text()} to {self.end_text()}"
 
     def start_text(self) -> str:
-        return _span_text(self.start_nb, self.start_na, "start not dated in the sources")
+        return _instant_text(self.start_nb, self.start_na, self.start_dated)
 
     def end_text(self) -> str:
         if not self.has_end:
             return "no recorded end"
-        return _span_text(self.end_nb, self.end_na, "end not dated in the sources") + (" (withdrawal)" if self.withdrawal else "")
+        return _instant_text(self.end_nb, self.end_na, self.end_dated) + (" (withdrawal)" if self.withdrawal else "")
 
 
-def _span_text(lo: dt.date | None, hi: dt.date | None, unknown: str) -> str:
-    if lo is None and hi is None:
-        return unknown
-    if lo == hi or hi is None or lo is None:
-        return (lo or hi).isoformat()
-    return f"between {lo.isoformat()} and {hi.isoformat()}"
+def _instant_text(lo: dt.date | None, hi: dt.date | None, dated: bool) -> str:
+    if not dated or (lo is None and hi is None):
+        return "date not given" + (f" ({dates.span(lo, hi)})" if lo and hi else "")
+    return dates.span(lo, hi)
 
 
 def _date(term) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(term.value[:10]) if isinstance(term, ox.Literal) else None
-    except ValueError:
-        return None
+    return dates.parse_day(term.value) if isinstance(term, ox.Literal) else None
 
 
 def _bool(term) -> bool:
     return isinstance(term, ox.Literal) and term.value == "true"
+
+
+def _merge(old: Period, p: Period) -> Period:
+    """Several values (several graphs): keep the widest bounds."""
+    return Period(p.membership, p.state, p.organisation or old.organisation,
+                  _min(p.start_nb, old.start_nb), _max(p.start_na, old.start_na), p.has_end or old.has_end,
+                  _min(p.end_nb, old.end_nb), _max(p.end_na, old.end_na),
+                  p.withdrawal or old.withdrawal, p.reaccession or old.reaccession,
+                  p.start_dated or old.start_dated, p.end_dated or old.end_dated)
 
 
 def periods(store: ox.Store) -> list[Period]:
@@ -103,15 +126,16 @@ def periods(store: ox.Store) -> list[Period]:
         m = row["membership"].value
         org = row["organisation"].value if row["organisation"] is not None else None
         p = Period(m, row["state"].value, org, _date(row["snb"]), _date(row["sna"]), _bool(row["hasEnd"]),
-                   _date(row["enb"]), _date(row["ena"]), _bool(row["withdrawal"]), _bool(row["reaccession"]))
-        old = found.get(m)
-        if old is not None:    # several values (several graphs): keep the widest bounds
-            p = Period(m, p.state, p.organisation or old.organisation,
-                       _min(p.start_nb, old.start_nb), _max(p.start_na, old.start_na), p.has_end or old.has_end,
-                       _min(p.end_nb, old.end_nb), _max(p.end_na, old.end_na),
-                       p.withdrawal or old.withdrawal, p.reaccession or old.reaccession)
-        found[m] = p
+                   _date(row["enb"]), _date(row["ena"]), _bool(row["withdrawal"]), _bool(row["reaccession"]),
+                   _bool(row["sdated"]), _bool(row["edated"]))
+        found[m] = _merge(found[m], p) if m in found else p
     return list(found.values())
+
+
+def confirmed_until(store: ox.Store) -> dt.date | None:
+    """The last date the sources confirm: the latest (earliest possible) publication date among them."""
+    days = [d for row in store.query(CONFIRMED_QUERY) if (d := _date(row["nb"])) is not None]
+    return max(days) if days else None
 
 
 def _min(a, b):
@@ -126,125 +150,147 @@ def _anchor(p: Period) -> dt.date:
     return p.start_na or p.start_nb or p.end_nb or dt.date.max
 
 
-def _ordered(ps: list[Period], labels: Labeller) -> dict[str, list[Period]]:
-    """Periods grouped by state; states by their first period, then name; periods by start."""
+def ordered(ps: list[Period], labels: Labeller) -> list[Period]:
+    """States by their first period, then name; a state's periods in order (a re-accession after what it follows)."""
     by_state: dict[str, list[Period]] = {}
     for p in ps:
         by_state.setdefault(p.state, []).append(p)
     for group in by_state.values():
-        group.sort(key=lambda p: (_anchor(p), p.reaccession, labels(p.membership)))
-    return dict(sorted(by_state.items(), key=lambda kv: (min(_anchor(p) for p in kv[1]), labels(kv[0]))))
+        group.sort(key=lambda p: (p.reaccession, _anchor(p), labels(p.membership)))
+    states = sorted(by_state.items(), key=lambda kv: (min(_anchor(p) for p in kv[1]), labels(kv[0])))
+    return [p for _, group in states for p in group]
 
 
-# --- drawing -----------------------------------------------------------------
+# --- geometry (the template draws) ---------------------------------------------------
 
-_W, _LEFT, _RIGHT, _TOP, _ROW, _BAR = 960, 190, 30, 34, 24, 12
-_OPEN = 46   # length of a dashed open end, in px
+@dataclass
+class Seg:
+    kind: str        # certain | imprecise | undated | unconfirmed
+    x: float
+    w: float
+    title: str
 
 
-def render(ps: list[Period], labels: Labeller, today: dt.date | None = None, chart_id: str = "tl") -> Markup:
-    """The SVG (as markup to inline in a page)."""
+@dataclass
+class Mark:
+    kind: str        # withdrawal | reaccession
+    x: float
+    w: float         # 0 for a known day, else the span of possible days
+    title: str
+
+
+@dataclass
+class TRow:
+    y: float
+    label: str
+    state_href: str
+    href: str
+    title: str
+    segs: list[Seg] = field(default_factory=list)
+    marks: list[Mark] = field(default_factory=list)
+    note: tuple[float, str] | None = None     # (x, text) written beside the bar
+
+
+@dataclass(frozen=True)
+class Layout:
+    key: str
+    width: int
+    left: int        # where the plot starts
+    right: int
+    top: int
+    row: int
+    bar: int
+    font: int
+    label_above: bool
+    year_every: int
+
+
+WIDE = Layout("wide", 960, 190, 30, 46, 26, 12, 13, False, 2)
+NARROW = Layout("narrow", 400, 8, 10, 46, 44, 12, 13, True, 5)
+
+
+class Scale:
+    def __init__(self, first: dt.date, last: dt.date, layout: Layout):
+        self.first, self.span = first, max(1, (last - first).days)
+        self.left, self.plot_w = layout.left, layout.width - layout.left - layout.right
+
+    def __call__(self, d: dt.date) -> float:
+        return round(self.left + self.plot_w * (d - self.first).days / self.span, 1)
+
+
+def _span_seg(kind: str, x: Scale, lo: dt.date, hi: dt.date, title: str) -> Seg:
+    return Seg(kind, x(lo), max(2.0, x(hi) - x(lo)), title)
+
+
+def _segments(p: Period, x: Scale, confirmed: dt.date, today: dt.date) -> list[Seg]:
+    segs: list[Seg] = []
+    for lo, hi, dated, what in ((p.start_nb, p.start_na, p.start_dated, "start"),
+                                (p.end_nb, p.end_na, p.end_dated, "end")):
+        if lo and hi and not dated:
+            segs.append(_span_seg("undated", x, lo, hi, f"{what}: date not given ({dates.span(lo, hi)})"))
+        elif lo and hi and hi > lo:
+            segs.append(_span_seg("imprecise", x, lo, hi, f"{what}: {dates.span(lo, hi)}"))
+    solid_from = p.start_na or p.start_nb
+    solid_to = (p.end_nb if p.has_end else min(confirmed, today))
+    if solid_from and solid_to and solid_to >= solid_from:
+        segs.append(_span_seg("certain", x, solid_from, solid_to, "member (certain)"))
+    if not p.has_end and confirmed < today:
+        segs.append(_span_seg("unconfirmed", x, max(confirmed, solid_from or confirmed), today,
+                              f"not confirmed by the sources after {dates.day(confirmed)}"))
+    return segs
+
+
+def _marks(p: Period, x: Scale) -> list[Mark]:
+    marks = []
+    if p.withdrawal and (p.end_nb or p.end_na):
+        lo, hi = p.end_nb or p.end_na, p.end_na or p.end_nb
+        marks.append(Mark("withdrawal", x(lo), x(hi) - x(lo), f"withdrawal: {_instant_text(lo, hi, p.end_dated)}"))
+    if p.reaccession and (p.start_nb or p.start_na):
+        lo, hi = p.start_nb or p.start_na, p.start_na or p.start_nb
+        marks.append(Mark("reaccession", x(lo), x(hi) - x(lo), f"re-accession: {_instant_text(lo, hi, p.start_dated)}"))
+    return marks
+
+
+def _rows(ps: list[Period], labels: Labeller, x: Scale, layout: Layout, confirmed: dt.date, today: dt.date) -> list[TRow]:
+    rows, count = [], {}
+    for p in ps:
+        count[p.state] = count.get(p.state, 0) + 1
+    seen: dict[str, int] = {}
+    for i, p in enumerate(ps):
+        seen[p.state] = seen.get(p.state, 0) + 1
+        label = labels(p.state) + (f" ({_ordinal(seen[p.state])})" if count[p.state] > 1 else "")
+        row = TRow(layout.top + i * layout.row, label, local_path(p.state) or p.state,
+                   local_path(p.membership) or p.membership, p.describe(labels))
+        row.segs = _segments(p, x, confirmed, today)
+        row.marks = _marks(p, x)
+        undated = [s for s in row.segs if s.kind == "undated"]
+        if undated:
+            row.note = (undated[0].x + undated[0].w / 2, "date not given")
+        rows.append(row)
+    return rows
+
+
+def _ordinal(n: int) -> str:
+    return {1: "1st", 2: "2nd", 3: "3rd"}.get(n, f"{n}th")
+
+
+def render(ps: list[Period], labels: Labeller, today: dt.date | None = None, chart_id: str = "tl",
+           confirmed: dt.date | None = None) -> Markup:
+    """Both layouts of the SVG (as markup to inline in a page; CSS shows the one that fits)."""
     today = today or dt.date.today()
+    confirmed = min(confirmed or today, today)
     bounds = [d for p in ps for d in (p.start_nb, p.start_na, p.end_nb, p.end_na) if d]
     first = dt.date(min([1992] + [d.year for d in bounds]), 1, 1)
     last = max([today] + bounds)
-    span_days = max(1, (last - first).days)
-    plot_w = _W - _LEFT - _RIGHT
-
-    def x(d: dt.date) -> float:
-        return round(_LEFT + plot_w * (d - first).days / span_days, 1)
-
-    rows = [(state, p, i == 0) for state, group in _ordered(ps, labels).items() for i, p in enumerate(group)]
-    height = _TOP + _ROW * max(1, len(rows)) + 40
-
-    e = escape
-    out: list[str] = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="timeline" role="img" viewBox="0 0 {_W} {height}" '
-        f'width="100%" aria-labelledby="{chart_id}-title {chart_id}-desc">',
-        f'<title id="{chart_id}-title">Membership periods, {first.year} to {today.isoformat()}</title>',
-        f'<desc id="{chart_id}-desc">One bar per membership period; solid where membership is certain, hatched where '
-        'a date is known only to a month or a year, dashed and open where the sources give no date. '
-        'Each bar links to its membership page and evidence.</desc>',
-        '<defs>'
-        f'<pattern id="{chart_id}-hatch" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)">'
-        '<rect width="6" height="6" fill="#c9d8ee"/><line x1="0" y1="0" x2="0" y2="6" stroke="#2f5d9b" stroke-width="2"/></pattern>'
-        f'<linearGradient id="{chart_id}-fade-r"><stop offset="0" stop-color="#2f5d9b" stop-opacity="0.5"/>'
-        '<stop offset="1" stop-color="#2f5d9b" stop-opacity="0"/></linearGradient>'
-        f'<linearGradient id="{chart_id}-fade-l"><stop offset="0" stop-color="#2f5d9b" stop-opacity="0"/>'
-        '<stop offset="1" stop-color="#2f5d9b" stop-opacity="0.5"/></linearGradient>'
-        '</defs>',
-    ]
-    # axis: a tick per year, a label every other year, a grid line every five
-    axis_y = _TOP + _ROW * max(1, len(rows)) + 6
-    for year in range(first.year, last.year + 1):
-        xx = x(dt.date(year, 1, 1))
-        if year % 5 == 0:
-            out.append(f'<line class="grid" x1="{xx}" y1="{_TOP - 6}" x2="{xx}" y2="{axis_y}" stroke="#e3e3e3"/>')
-        out.append(f'<line x1="{xx}" y1="{axis_y}" x2="{xx}" y2="{axis_y + 4}" stroke="#666"/>')
-        if year % 2 == 0:
-            out.append(f'<text class="year" x="{xx}" y="{axis_y + 16}" text-anchor="middle" font-size="11">{year}</text>')
-    tx = x(today)
-    out.append(f'<line class="today" x1="{tx}" y1="{_TOP - 10}" x2="{tx}" y2="{axis_y}" stroke="#b3261e" stroke-dasharray="3 3"/>')
-    out.append(f'<text x="{tx}" y="{_TOP - 14}" text-anchor="end" font-size="11" fill="#b3261e">today {today.isoformat()}</text>')
-
-    for i, (state, p, first_of_state) in enumerate(rows):
-        y = _TOP + i * _ROW
-        mid = y + _ROW / 2
-        by = mid - _BAR / 2
-        if first_of_state:
-            href = local_path(state) or state
-            out.append(f'<line x1="0" y1="{y}" x2="{_W}" y2="{y}" stroke="#f0f0f0"/>' if i else "")
-            out.append(f'<a href="{e(href)}"><text class="state" x="{_LEFT - 8}" y="{mid + 4}" text-anchor="end" '
-                       f'font-size="13">{e(labels(state))}</text></a>')
-        parts: list[str] = []
-        s_lo, s_hi = p.start_nb, p.start_na
-        e_lo, e_hi = p.end_nb, p.end_na
-        solid_from = x(s_hi) if s_hi else None
-        if not p.has_end:
-            solid_to = x(today)
-        elif e_lo:
-            solid_to = x(e_lo)
-        else:
-            solid_to = None
-        # imprecise start / end: hatched spans of possible days
-        if s_lo and s_hi and s_hi > s_lo:
-            parts.append(f'<rect class="imprecise" x="{x(s_lo)}" y="{by}" width="{max(1.5, x(s_hi) - x(s_lo))}" height="{_BAR}" '
-                         f'fill="url(#{chart_id}-hatch)" stroke="#2f5d9b" stroke-width="0.5"/>')
-        if e_lo and e_hi and e_hi > e_lo:
-            parts.append(f'<rect class="imprecise" x="{x(e_lo)}" y="{by}" width="{max(1.5, x(e_hi) - x(e_lo))}" height="{_BAR}" '
-                         f'fill="url(#{chart_id}-hatch)" stroke="#2f5d9b" stroke-width="0.5"/>')
-        if solid_from is not None and solid_to is not None and solid_to >= solid_from:
-            parts.append(f'<rect class="certain" x="{solid_from}" y="{by}" width="{max(2.0, solid_to - solid_from)}" '
-                         f'height="{_BAR}" fill="#2f5d9b"/>')
-        # unknown end: a dashed open end after the start
-        if p.has_end and e_lo is None and e_hi is None:
-            x0 = solid_from if solid_from is not None else _LEFT
-            parts.append(f'<rect class="certain" x="{x0}" y="{by}" width="2" height="{_BAR}" fill="#2f5d9b"/>')
-            parts.append(f'<rect class="unknown" x="{x0 + 2}" y="{by}" width="{_OPEN}" height="{_BAR}" fill="url(#{chart_id}-fade-r)" '
-                         f'stroke="#2f5d9b" stroke-dasharray="4 3"/>')
-            parts.append(f'<text x="{x0 + _OPEN + 14}" y="{mid + 4}" font-size="12" fill="#2f5d9b">? end not dated</text>')
-        # unknown start: a dashed open start before the end
-        if s_lo is None and s_hi is None:
-            x1 = x(e_lo) if e_lo else (solid_to if solid_to is not None else _LEFT + _OPEN)
-            x0 = max(_LEFT, x1 - _OPEN)
-            parts.append(f'<rect class="unknown" x="{x0}" y="{by}" width="{max(2.0, x1 - x0)}" height="{_BAR}" '
-                         f'fill="url(#{chart_id}-fade-l)" stroke="#2f5d9b" stroke-dasharray="4 3"/>')
-            parts.append(f'<text x="{x0 - 10}" y="{mid + 4}" font-size="12" fill="#2f5d9b" text-anchor="end">start not dated ?</text>')
-            s_marker_x = x0
-        else:
-            s_marker_x = x(s_lo or s_hi)
-        if p.reaccession:
-            parts.append(f'<circle class="reaccession" cx="{s_marker_x}" cy="{mid}" r="5" fill="#fff" stroke="#1b7f3b" stroke-width="2.5">'
-                         '<title>re-accession</title></circle>')
-        if p.withdrawal:
-            wx = x(e_hi or e_lo) if (e_hi or e_lo) else (solid_from if solid_from is not None else _LEFT) + 2 + _OPEN
-            parts.append(f'<path class="withdrawal" d="M{wx - 5},{mid - 5} L{wx + 5},{mid + 5} M{wx - 5},{mid + 5} L{wx + 5},{mid - 5}" '
-                         'stroke="#b3261e" stroke-width="2.5"><title>withdrawal</title></path>')
-        href = local_path(p.membership) or p.membership
-        out.append(f'<a class="period" href="{e(href)}"><title>{e(p.describe(labels))}</title>'
-                   f'<rect x="{_LEFT}" y="{y + 1}" width="{plot_w}" height="{_ROW - 2}" fill="transparent"/>'
-                   + "".join(parts) + "</a>")
-    if not rows:
-        out.append(f'<text x="{_LEFT}" y="{_TOP + 16}" font-size="13">No membership periods in the graph yet.</text>')
-    out.append("</svg>")
+    order = ordered(ps, labels)
+    out = []
+    for layout in (WIDE, NARROW):
+        x = Scale(first, last, layout)
+        rows = _rows(order, labels, x, layout, confirmed, today)
+        axis_y = layout.top + layout.row * max(1, len(rows)) + 6
+        years = [(y, x(dt.date(y, 1, 1))) for y in range(first.year, last.year + 1)]
+        out.append(render_template(
+            "timeline.svg", L=layout, id=f"{chart_id}-{layout.key}", rows=rows, years=years, axis_y=axis_y,
+            height=axis_y + 30, first=first, today=today, today_x=x(today), confirmed=confirmed,
+            confirmed_x=x(confirmed), confirmed_text=dates.day(confirmed)))
     return Markup("".join(out))

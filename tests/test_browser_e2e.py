@@ -1,7 +1,13 @@
-"""End to end in Debian's headless chromium, against a real server (``csto-kg serve``): the query
-page runs a named query through YASGUI and shows rows, a fact page shows its highlighted quote and
-leads to the source document at that passage, and the home page draws the membership timeline.
-No page may fetch anything from another host. One screenshot of each page goes to /tmp.
+"""End to end in Debian's headless chromium, against a real server (``csto-kg serve``).
+
+For each kind of page: the key statements are above the fold with their passage link; no page
+scrolls sideways at 390 px; no page requests anything from another host. Search finds an entity by
+its label, another name and words of a quote. The timeline's SVG marks undated spans and the last
+date the sources confirm. Query results link to this site's pages and passages. A fact leads to
+its passage, highlighted in the source document.
+
+A screenshot of every page kind (desktop and phone) is saved to a directory printed in the test
+output (``CSTO_KG_SCREENSHOTS``, else ``screenshots/`` under pytest's temporary directory).
 
 Uses the Python ``playwright`` package with the system chromium (never ``playwright install``);
 skipped only if /usr/bin/chromium is absent.
@@ -9,7 +15,12 @@ skipped only if /usr/bin/chromium is absent.
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import os
+import re
+import urllib.parse
+import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -20,7 +31,25 @@ from support import live_server, make_build
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-SHOTS = Path(os.environ.get("CSTO_KG_SCREENSHOTS", "/tmp"))
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+
+# One page of each kind, with what must be above the fold on it (a heading of its key facts).
+ENTITY_PAGES = {
+    "state": ("/id/uzbekistan", "Membership of the CSTO"),
+    "alliance": ("/id/csto", "Members on"),
+    "membership": ("/id/membership-uzbekistan-1", "This membership period"),
+    "person": ("/id/nikol-pashinyan", "Offices held"),
+    "event": ("/id/deployment-kazakhstan-2022", "Key statements"),
+    "summit": ("/id/summit-2023-11-minsk", "Key statements"),
+}
+OTHER_PAGES = {
+    "home": "/", "source": "/source/000_2e5f64a402117a9e", "evidence": "/evidence/002-uzbekistan-speculation",
+    "members": "/members?date=2030-01-01", "disagreements": "/disagreements", "search": "/search?q=Uzbekistan",
+    "query": "/query", "ontology": "/ontology", "term": "/ontology/State", "graph": "/graph/002_31ac2e71aae4dd18",
+    "dataset": "/dataset", "downloads": "/downloads", "validation": "/validation",
+}
+ALL_PAGES = {**{k: v[0] for k, v in ENTITY_PAGES.items()}, **OTHER_PAGES}
 
 pytestmark = [
     pytest.mark.browser,
@@ -39,6 +68,17 @@ def site(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
+def shots(tmp_path_factory, request) -> Path:
+    """Where the screenshots go (printed in the test output)."""
+    folder = Path(os.environ.get("CSTO_KG_SCREENSHOTS") or tmp_path_factory.getbasetemp() / "screenshots")
+    folder.mkdir(parents=True, exist_ok=True)
+    capture = request.config.pluginmanager.getplugin("capturemanager")
+    with capture.global_and_fixture_disabled():
+        print(f"\nscreenshots of every page kind: {folder}")
+    return folder
+
+
+@pytest.fixture(scope="module")
 def browser():
     from playwright.sync_api import sync_playwright
 
@@ -48,10 +88,8 @@ def browser():
         b.close()
 
 
-@pytest.fixture
-def page(browser, site):
-    """A fresh page that records every request it makes to a host other than the site."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+def _page(browser, site, viewport):
+    context = browser.new_context(viewport=viewport)
     pg = context.new_page()
     pg.foreign = []
     host = urlsplit(site).netloc
@@ -61,36 +99,209 @@ def page(browser, site):
         if parts.scheme in ("http", "https", "ws", "wss") and parts.netloc != host:
             pg.foreign.append(request.url)
     pg.on("request", check)
+    return context, pg
+
+
+@pytest.fixture
+def page(browser, site):
+    """A desktop page that records every request it makes to a host other than the site."""
+    context, pg = _page(browser, site, DESKTOP)
     yield pg
     context.close()
 
 
-def test_query_page_runs_a_named_query_and_shows_rows(page, site):
+@pytest.fixture
+def phone(browser, site):
+    context, pg = _page(browser, site, PHONE)
+    yield pg
+    context.close()
+
+
+def _shot(pg, path: Path) -> None:
+    """A full-page screenshot (the first screens only, for a very long page)."""
+    tall = pg.evaluate("document.documentElement.scrollHeight") > 12_000
+    pg.screenshot(path=str(path), full_page=not tall)
+
+
+def _sparql(site: str, query: str) -> list[dict]:
+    url = site + "/sparql?" + urllib.parse.urlencode({"query": query})
+    with urllib.request.urlopen(urllib.request.Request(url, headers={"Accept": "application/sparql-results+json"})) as r:
+        return json.load(r)["results"]["bindings"]
+
+
+def _confirmed(site: str) -> dt.date:
+    rows = _sparql(site, """PREFIX csto: <https://w3id.org/csto-kg/ontology/>
+        SELECT (MAX(?nb) AS ?d) WHERE { ?s a csto:SourceDocument ; csto:publicationDate/csto:notBefore ?nb }""")
+    return dt.date.fromisoformat(rows[0]["d"]["value"])
+
+
+# --- every page kind -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("kind", sorted(ENTITY_PAGES))
+def test_key_statements_are_above_the_fold_with_their_passage_link(page, site, shots, kind):
+    path, heading = ENTITY_PAGES[kind]
+    page.goto(site + path)
+    fold = DESKTOP["height"]
+    title = page.locator("section.key-section h2, section.key-statements h2", has_text=heading).first
+    title.wait_for()
+    assert title.bounding_box()["y"] < fold, f"{heading!r} is below the fold"
+    links = page.locator("section.key-section a.to-source, section.key-section a.passage-link, "
+                         "section.key-statements a.passage-link")
+    assert links.count() >= 1
+    box = links.first.bounding_box()
+    assert box is not None and box["y"] + box["height"] <= fold, "no passage link above the fold"
+    href = links.first.get_attribute("href")
+    assert re.fullmatch(r"/source/[^#]+#ev-.+", href), href
+    _shot(page, shots / f"{kind}-desktop.png")
+    assert page.foreign == [], page.foreign
+
+
+@pytest.mark.parametrize("kind", sorted(ALL_PAGES))
+def test_no_horizontal_scroll_at_390px(phone, site, shots, kind):
+    phone.goto(site + ALL_PAGES[kind])
+    if kind == "query":
+        phone.wait_for_selector(".yasqe .CodeMirror")
+    phone.wait_for_load_state("networkidle")
+    width = phone.evaluate("Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)")
+    assert width <= PHONE["width"], f"{ALL_PAGES[kind]} is {width} px wide at {PHONE['width']} px"
+    _shot(phone, shots / f"{kind}-phone.png")
+    assert phone.foreign == [], phone.foreign
+
+
+@pytest.mark.parametrize("kind", sorted(OTHER_PAGES))
+def test_other_pages_render_without_requests_to_other_hosts(page, site, shots, kind):
+    page.goto(site + OTHER_PAGES[kind])
+    page.wait_for_load_state("networkidle")
+    assert page.locator("h1").first.inner_text().strip()
+    assert page.locator("header.site form[role=search] input[name=q]").count() == 1, "no search box"
+    _shot(page, shots / f"{kind}-desktop.png")
+    assert page.foreign == [], page.foreign
+
+
+# --- search ------------------------------------------------------------------------------------
+
+def _search(page, site, words: str) -> list[str]:
+    page.goto(site + "/")
+    box = page.locator("header.site input[name=q]")
+    box.fill(words)
+    box.press("Enter")
+    page.wait_for_url("**/search?q=*")
+    return [a.get_attribute("href") for a in page.locator("ol.hits a.hit-label").all()]
+
+
+def test_search_finds_an_entity_by_label_alternative_label_and_quote(page, site, shots):
+    row = _sparql(site, """SELECT ?s ?label ?alt WHERE { ?s a <https://w3id.org/csto-kg/ontology/State> ;
+        <http://www.w3.org/2000/01/rdf-schema#label> ?label ; <http://www.w3.org/2004/02/skos/core#altLabel> ?alt }
+        ORDER BY ?s ?alt LIMIT 1""")[0]
+    href = "/" + row["s"]["value"].split("/csto-kg/", 1)[1]
+    assert _search(page, site, row["label"]["value"])[0] == href
+    assert _search(page, site, row["alt"]["value"])[0] == href
+    assert "also called" in page.locator("ol.hits li").first.inner_text()
+    quote = _sparql(site, """PREFIX oa: <http://www.w3.org/ns/oa#> PREFIX prov: <http://www.w3.org/ns/prov#>
+        SELECT ?fact ?exact WHERE { ?fact prov:wasDerivedFrom ?ev . ?ev oa:hasSelector/oa:exact ?exact .
+        FILTER(STRLEN(?exact) > 80) } ORDER BY ?ev LIMIT 1""")[0]
+    words = quote["exact"]["value"].split()
+    hits = _search(page, site, " ".join(words[3:8]))
+    assert "/" + quote["fact"]["value"].split("/csto-kg/", 1)[1] in hits
+    passage = page.locator("ol.hits a.to-source").first
+    assert re.fullmatch(r"/source/[^#]+#ev-.+", passage.get_attribute("href"))
+    _shot(page, shots / "search-quote-desktop.png")
+    assert page.foreign == [], page.foreign
+
+
+# --- the timeline ------------------------------------------------------------------------------
+
+def test_timeline_marks_undated_spans_and_the_last_confirmed_date(page, phone, site, shots):
+    confirmed = _confirmed(site)
+    words = f"{confirmed.day} {confirmed.strftime('%B')} {confirmed.year}"
+    for pg, layout in ((page, "wide"), (phone, "narrow")):
+        pg.goto(site + "/")
+        svg = pg.locator(f"svg.timeline-{layout}")
+        svg.wait_for()
+        assert svg.locator("rect.undated").count() >= 1
+        assert svg.locator("text.undated-note", has_text="date not given").count() >= 1
+        assert words in svg.locator("g.confirmed text").text_content()
+        assert svg.locator("rect.unconfirmed").count() >= 1
+        rows, labels = svg.locator("a.period").count(), svg.locator("text.state").count()
+        assert rows == labels >= 1, "a row without a label"
+        size = pg.evaluate("el => el.getBoundingClientRect().height", svg.locator("text.state").first.element_handle())
+        assert size >= 10, f"row labels are {size:.1f} px tall in the {layout} layout"
+    page.screenshot(path=str(shots / "timeline-desktop.png"), full_page=False)
+    phone.screenshot(path=str(shots / "timeline-phone.png"), full_page=False)
+    bars = page.locator("svg.timeline-wide a.period")
+    href = bars.first.get_attribute("href")
+    bars.first.click()
+    page.wait_for_url("**" + href)
+    assert page.locator("h1").inner_text().strip()
+    assert page.foreign == [] and phone.foreign == []
+
+
+# --- the query page ----------------------------------------------------------------------------
+
+QUERY = """PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX oa: <http://www.w3.org/ns/oa#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT * WHERE {
+  ?fact prov:wasDerivedFrom ?evidence .
+  ?evidence oa:hasSource/dcterms:identifier ?file ; oa:hasSelector/oa:exact ?quote .
+  FILTER(STRSTARTS(STR(?fact), "https://w3id.org/csto-kg/id/"))
+} LIMIT 5"""
+
+
+def _run(page, text: str) -> None:
+    page.evaluate("q => window.cstoYasgui.getTab().getYasqe().setValue(q)", text)
+    page.locator(".yasqe_queryButton:visible").first.click()
+
+
+def test_query_results_link_locally_in_the_querys_column_order(page, site, shots):
     page.goto(site + "/query")
     page.wait_for_selector(".yasqe .CodeMirror")
-    tabs = page.locator(".yasgui .tabsList .tab")
-    assert tabs.count() >= 1
-    run = page.locator(".yasqe_queryButton:visible").first
-    run.click()
-    rows = page.locator(".yasr .dataTable tbody tr:visible, .yasr table tbody tr:visible")
-    rows.first.wait_for(timeout=30_000)
-    assert rows.count() >= 1
-    assert "No results" not in page.locator(".yasr").inner_text()
-    page.screenshot(path=str(SHOTS / "csto-kg-query.png"), full_page=True)
+    assert page.locator(".yasgui .tabsList .tab").count() >= 1
+    _run(page, QUERY)
+    first = page.locator(".yasr table tbody tr").first
+    first.wait_for(timeout=30_000)
+    page.wait_for_function("document.querySelector('.yasr table tbody tr a.passage') !== null")
+    headers = [h.strip() for h in page.locator(".yasr table thead th").all_inner_texts() if h.strip()]
+    assert headers == ["fact", "evidence", "file", "quote"], headers
+    hrefs = [a.get_attribute("href") for a in first.locator("a").all()]
+    assert hrefs and all(h.startswith("/") for h in hrefs), hrefs
+    assert any(h.startswith("/id/") for h in hrefs) and any(h.startswith("/evidence/") for h in hrefs)
+    passage = first.locator("a.passage").get_attribute("href")
+    key = next(h for h in hrefs if h.startswith("/evidence/"))[len("/evidence/"):]
+    assert re.fullmatch(rf"/source/\d{{3}}_[0-9a-f]+#ev-{re.escape(key)}", passage), passage
+    iri_text = first.locator("a[href^='/id/']").first.inner_text()
+    assert "w3id.org/csto-kg/id/" in iri_text or iri_text.startswith(":"), "the IRI is not shown as data"
+    cell = page.locator(".yasr table tbody tr td").last
+    assert page.evaluate("el => getComputedStyle(el.querySelector('div') || el).whiteSpace", cell.element_handle()) \
+        != "nowrap", "quotes are clipped"
+    _shot(page, shots / "query-results-desktop.png")
     assert page.foreign == [], page.foreign
     assert page.evaluate("window.cstoYasgui.getTab().getEndpoint()") == site + "/sparql"
 
 
-def test_fact_page_highlights_the_quote_and_leads_to_the_passage(page, site):
+def test_query_error_is_readable_with_line_and_column(page, site):
+    page.goto(site + "/query")
+    page.wait_for_selector(".yasqe .CodeMirror")
+    _run(page, "SELECT * WHERE {\n  ?s ?p\n}")
+    error = page.locator(".query-error")
+    error.wait_for(timeout=30_000)
+    text = error.inner_text()
+    assert "Line 3, column" in text and '{"error"' not in text, text
+    box = error.bounding_box()
+    assert box["x"] + box["width"] <= DESKTOP["width"]
+    help_links = page.locator(".yasgui a[href*='triply'], .yasgui a[href*='github.com']")
+    assert help_links.count() == 0, "help leaves the site"
+
+
+# --- a fact leads to its passage ---------------------------------------------------------------
+
+def test_fact_page_leads_to_the_passage_highlighted_in_the_source(page, site, shots):
     page.goto(site + "/id/membership-armenia")
-    mark = page.locator("figure.evidence blockquote mark").first
-    mark.wait_for()
-    assert mark.inner_text().strip()
-    page.screenshot(path=str(SHOTS / "csto-kg-fact.png"), full_page=True)
-    link = page.locator("figure.evidence a.to-source").first
+    link = page.locator("section.key-section a.to-source").first
+    link.wait_for()
     href = link.get_attribute("href")
     key = href.split("#", 1)[1]
-    quote = mark.inner_text().strip()
+    quote = link.locator("xpath=..").locator("q").inner_text().strip()
     link.click()
     page.wait_for_url("**/source/**")
     target = page.locator(f"mark[id='{key}']")
@@ -102,21 +313,37 @@ def test_fact_page_highlights_the_quote_and_leads_to_the_passage(page, site):
     assert " ".join(marked.split()) == " ".join(quote.split())
     box = target.bounding_box()
     assert box is not None and 0 <= box["y"] < page.viewport_size["height"], "the passage is not in view"
-    page.screenshot(path=str(SHOTS / "csto-kg-source.png"))
+    page.screenshot(path=str(shots / "source-at-passage-desktop.png"))
     assert page.foreign == [], page.foreign
 
 
-def test_home_page_draws_the_timeline_with_bars(page, site):
-    page.goto(site + "/")
-    svg = page.locator("svg.timeline")
-    svg.wait_for()
-    bars = page.locator("svg.timeline a.period")
-    assert bars.count() >= 1
-    assert page.locator("svg.timeline rect.certain").count() >= 1
-    assert svg.bounding_box()["width"] > 600
-    page.screenshot(path=str(SHOTS / "csto-kg-home.png"), full_page=True)
-    href = bars.first.get_attribute("href")
-    bars.first.click()
-    page.wait_for_url("**" + href)
-    assert page.locator("h1").inner_text().strip()
-    assert page.foreign == [], page.foreign
+# --- the newcomer's question -------------------------------------------------------------------
+
+@pytest.mark.parametrize("device", ["desktop", "phone"])
+def test_from_home_to_uzbekistans_periods_what_is_not_said_and_each_dates_passage(browser, site, shots, device):
+    """Home -> the state's row of the timeline -> its periods, what the sources leave undated, a passage."""
+    context, pg = _page(browser, site, DESKTOP if device == "desktop" else PHONE)
+    try:
+        pg.goto(site + "/")
+        layout = "wide" if device == "desktop" else "narrow"
+        pg.locator(f"svg.timeline-{layout} a:has(text.state)", has_text="Uzbekistan").first.click()
+        pg.wait_for_url("**/id/uzbekistan")
+        section = pg.locator("section.key-section", has_text="Membership of the CSTO").first
+        periods = section.locator("li.key-line")
+        assert periods.count() == 2
+        text = section.inner_text()
+        assert "from" in text and "to" in text and "date not given" in text and "undetermined" in text
+        first_box = section.locator("a.to-source").first.bounding_box()
+        assert first_box["y"] < pg.viewport_size["height"] * 1.5
+        for i in range(periods.count()):
+            labels = periods.nth(i).locator("ul.quotes li .for").all_inner_texts()
+            assert any("FROM" in x.upper() for x in labels) or any("TO" in x.upper() for x in labels)
+        _shot(pg, shots / f"newcomer-uzbekistan-{device}.png")
+        link = section.locator("a.to-source").first
+        key = link.get_attribute("href").split("#", 1)[1]
+        link.click()
+        pg.wait_for_url("**/source/**")
+        pg.locator(f"mark[id='{key}']").wait_for()
+        assert pg.foreign == [], pg.foreign
+    finally:
+        context.close()

@@ -5,6 +5,7 @@ with SPARQL, and nothing outside the published files can be reached.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import html
 import re
@@ -419,7 +420,7 @@ def test_validation_report_page_and_rdf(client, built):
         assert "no validation report" in body
         assert client.get("/validation", headers=TTL).status_code == 404
         return
-    assert "conforms" in body
+    assert "conform" in body.lower()     # "Conforms" or "Does not conform"
     g = rdflib.Graph().parse(data=client.get("/validation", headers=TTL).get_data(as_text=True), format="turtle")
     sh = rdflib.Namespace("http://www.w3.org/ns/shacl#")
     assert (None, rdflib.RDF.type, sh.ValidationReport) in g
@@ -430,7 +431,7 @@ def test_validation_report_page_and_rdf(client, built):
 
 def test_home_timeline_has_a_bar_per_membership_linking_to_it(client, store):
     body = client.get("/", headers=HTML).get_data(as_text=True)
-    svg = re.search(r"<svg[^>]*class=\"timeline\".*?</svg>", body, re.S)
+    svg = re.search(r"<svg[^>]*class=\"timeline timeline-wide\".*?</svg>", body, re.S)
     assert svg
     memberships = {r["m"] for r in select(store, f"SELECT DISTINCT ?m WHERE {{ ?m a <{CSTO}Membership> }}")}
     assert memberships
@@ -507,3 +508,121 @@ def test_marks_stay_well_nested_and_each_passage_reads_whole(spans):
     for s, e, k in spans:
         assert "".join(marks.text[k]) == text[s:e], k
         assert marks.ids.count(f"ev-{k}") == 1
+
+
+# --- search, honesty about dates, disagreements, small items ---------------------------------
+
+def _label_of(store, iri: str, prop: str = "http://www.w3.org/2000/01/rdf-schema#label") -> list[str]:
+    return [r["l"] for r in select(store, f"SELECT ?l WHERE {{ <{iri}> <{prop}> ?l }}")]
+
+
+def test_search_json_ranks_the_entity_first_by_its_label_and_by_another_name(client, store):
+    alt = select(store, f"""SELECT ?s ?alt ?label WHERE {{ ?s a <{CSTO}State> ;
+        <http://www.w3.org/2004/02/skos/core#altLabel> ?alt ; <http://www.w3.org/2000/01/rdf-schema#label> ?label }}
+        ORDER BY ?s ?alt LIMIT 1""")[0]
+    for q, match in ((alt["label"], "label"), (alt["alt"], "also called")):
+        r = client.get("/search", query_string={"q": q, "format": "json"})
+        assert r.status_code == 200 and r.mimetype == "application/json"
+        first = r.get_json()["results"][0]
+        assert first["href"] == path_of(alt["s"]) and first["match"] == match, (q, first)
+
+
+def test_search_finds_facts_by_words_of_their_quote_with_the_passage(client, store):
+    ev = evidence_table(store)
+    key, e = sorted(ev.items())[len(ev) // 2]
+    words = e["exact"].split()
+    q = " ".join(words[len(words) // 2: len(words) // 2 + 4])
+    facts = {r["f"] for r in select(store, f"SELECT ?f WHERE {{ ?f <{PROV_DERIVED}> <{key}> }}")}
+    hits = client.get("/search", query_string={"q": q, "format": "json"}).get_json()["results"]
+    quoted = [h for h in hits if h["iri"] in facts and h["match"] == "quote"]
+    assert quoted, (q, hits[:5])
+    assert quoted[0]["passage"] == f'{path_of(e["source"])}#ev-{key[len(EV):]}'
+    body = client.get("/search", query_string={"q": q}, headers=HTML).get_data(as_text=True)
+    assert f'href="{path_of(quoted[0]["iri"])}"' in body
+
+
+def test_a_misspelling_is_searchable_but_never_shown_as_another_name(client, store):
+    rows = select(store, "SELECT ?s ?h WHERE { ?s <http://www.w3.org/2004/02/skos/core#hiddenLabel> ?h }")
+    assert rows, "no skos:hiddenLabel in the graph"
+    for r in rows:
+        hits = client.get("/search", query_string={"q": r["h"], "format": "json"}).get_json()["results"]
+        assert hits and hits[0]["href"] == path_of(r["s"])
+        page = client.get(path_of(r["s"]), headers=HTML).get_data(as_text=True)
+        other = re.search(r'<p class="other-names">(.*?)</p>', page, re.S)
+        assert other is None or r["h"] not in other.group(1)
+
+
+def _confirmed(store) -> str:
+    return max(r["nb"] for r in select(store, f"""SELECT ?nb WHERE {{ ?s a <{CSTO}SourceDocument> ;
+        <{CSTO}publicationDate>/<{CSTO}notBefore> ?nb }}"""))
+
+
+def test_members_after_the_last_confirmed_date_are_not_certain(client, store):
+    confirmed = _confirmed(store)
+    later = f"{int(confirmed[:4]) + 2}{confirmed[4:]}"
+    body = client.get(f"/members?date={later}", headers=HTML).get_data(as_text=True)
+    assert 'id="certain-members"' not in body
+    assert f"not confirmed after {confirmed}" in body
+    assert 'id="unconfirmed-members"' in body
+    before = client.get(f"/members?date={confirmed}", headers=HTML).get_data(as_text=True)
+    assert 'id="certain-members"' in before and 'id="unconfirmed-members"' not in before
+
+
+def test_timeline_draws_undated_spans_and_the_last_confirmed_date(client, store):
+    body = client.get("/", headers=HTML).get_data(as_text=True)
+    confirmed = _confirmed(store)
+    for layout in ("wide", "narrow"):
+        svg = re.search(rf'<svg[^>]*class="timeline timeline-{layout}".*?</svg>', body, re.S).group(0)
+        undated = select(store, f"""PREFIX time: <http://www.w3.org/2006/time#> SELECT ?m WHERE {{
+            ?m a <{CSTO}Membership> ; <http://www.w3.org/ns/org#memberDuring>/(time:hasBeginning|time:hasEnd) ?i .
+            FILTER NOT EXISTS {{ ?i time:inXSDDate|time:inXSDgYearMonth|time:inXSDgYear ?d }} }}""")
+        assert len(re.findall(r'class="undated"', svg)) == len(undated) > 0
+        assert "date not given" in svg
+        day = dt.date.fromisoformat(confirmed)
+        assert f"sources confirm up to {day.day} {day.strftime('%B')} {day.year}" in svg
+        assert len(re.findall(r'<text class="state"', svg)) == len(re.findall(r'<a class="period"', svg))
+
+
+def test_disagreements_page_shows_both_passages_and_the_preferred_value(client, store):
+    rows = select(store, f"""PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+        SELECT DISTINCT ?s WHERE {{ GRAPH <{BASE}graph/support> {{ ?st rdf:subject ?s ;
+        <{CSTO}rank> <{CSTO}PreferredRank> ; <{CSTO}rankReason> ?why }} }}""")
+    body = client.get("/disagreements", headers=HTML).get_data(as_text=True)
+    assert rows, "graph:support ranks no value preferred"
+    for r in rows:
+        assert f'href="{path_of(r["s"])}"' in body
+    block = body[body.index('<article class="disagreement'):]
+    block = block[:block.index("</article>")]
+    assert block.count('class="side') >= 2 and "preferred" in block and block.count("/source/") >= 2
+
+
+def test_small_items_licence_vocabularies_untitled_source_counts_void(client, store, built):
+    dataset = client.get("/dataset", headers=HTML).get_data(as_text=True)
+    assert "Creative Commons Attribution 4.0" in dataset
+    assert "Web Annotation Vocabulary" in dataset and ">oa#<" not in dataset
+    untitled = select(store, f"""SELECT ?s WHERE {{ ?s a <{CSTO}SourceDocument>
+        FILTER NOT EXISTS {{ ?s <http://purl.org/dc/terms/title>|<http://www.w3.org/2000/01/rdf-schema#label> ?t }} }}""")
+    for r in untitled:
+        page = client.get(path_of(r["s"]), headers=HTML).get_data(as_text=True)
+        h1 = re.search(r"<h1>(.*?)</h1>", page, re.S).group(1)
+        assert "Untitled" in h1 and r["s"].rsplit("/", 1)[1] not in h1
+    home = client.get("/", headers=HTML).get_data(as_text=True)
+    t = built.manifest["triples"]
+    assert t["total"] == sum(n for k, n in t.items() if k != "total")
+    assert f'{t["total"]}</strong> triples' in home
+    assert f'{t["asserted"]} curated' in home and f'{t["inferred"]} inferred' in home
+    assert all(f'<span class="part">{n} ' in home for k, n in t.items() if k != "total")
+    r = client.get("/.well-known/void", headers={"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"})
+    assert r.status_code == 303 and r.headers["Location"].endswith("/dataset")
+    assert client.get("/.well-known/void", headers=TTL).status_code == 200
+
+
+def test_state_page_leads_with_its_membership_periods_and_passages(client, store):
+    states = {r["s"] for r in select(store, f"SELECT DISTINCT ?s WHERE {{ ?m a <{CSTO}Membership> ; "
+                                            f"<http://www.w3.org/ns/org#member> ?s }}")}
+    for s in sorted(states):
+        body = client.get(path_of(s), headers=HTML).get_data(as_text=True)
+        first = body.index('<section class="key-section"')
+        assert body.index("Membership of the CSTO", first) < body.index('id="out-h"')
+        section = body[first:body.index("</section>", first)]
+        assert "from" in section and "/source/" in section, s

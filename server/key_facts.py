@@ -1,0 +1,280 @@
+"""What matters first on a page: the facts about a resource, each with the passage(s) that support it.
+
+Sections, in order, each a list of :class:`Line` (a fact with its dates, its
+words and its passages):
+
+- **membership periods** (a state: its periods; the alliance: every period;
+  a membership: itself): from and to at the sources' precision, "date not
+  given" where a source names an event but no date, "undetermined" where the
+  period's bounds leave the day open, open periods "not confirmed by the
+  sources after …" (the latest source's date, :mod:`.confirmed`);
+- for the alliance: members now, bodies, its treaty, summits;
+- **offices held by its people** (a state), via the offices in it;
+- **facts that refer to it**, grouped by the role it plays (attended /
+  missed a summit, held a stance, held an office, invoked, party…), each
+  fact's passage being the one supporting *that* link (:mod:`.value_support`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+
+import pyoxigraph as ox
+
+from csto_kg.namespaces import CSTO, INFERRED_GRAPH, ORG, RDF
+
+from . import dates
+from .statements import Passage, Passages, Term, term_view
+from .timeline import Period, periods as all_periods
+from .value_support import curated, supports_for
+
+__all__ = ["Line", "Section", "sections_for", "DATE_PROPS", "membership_lines"]
+
+_N = ox.NamedNode
+_C = str(CSTO)
+_TYPE = _N(str(RDF.type))
+_INFERRED = _N(str(INFERRED_GRAPH))
+DATE_PROPS = [_C + p for p in ("date", "startDate", "dateSigned", "attestedOn", "electedOn", "datePublished",
+                               "publishedOn")]
+_MEMBER, _ORGANIZATION = str(ORG.member), str(ORG.organization)
+_STARTED_BY, _ENDED_BY = _C + "startedBy", _C + "endedBy"
+# Roles a resource plays in facts, as section titles, in page order; other roles follow, then "about".
+ROLE_TITLES = {
+    _C + "holder": "Offices held", _C + "heldBy": "Stances held", _C + "speakingAs": "Stances in an office",
+    _C + "state": "Events of this state", _C + "agent": "Acted in", _C + "party": "Party to",
+    _C + "participatingState": "Summits and meetings attended", _C + "absentState": "Summits and meetings missed",
+    _C + "attendee": "Meetings attended", _C + "refusedToSignBy": "Refused to sign", _C + "grantee": "Granted",
+    _C + "destination": "Deployments to it", _C + "invokedArticle": "Invocations of it", _C + "place": "Held here",
+    _C + "office": "Holders of this office", _C + "expressedIn": "Stances expressed in it",
+    _C + "listsMember": "Listed as a member", _C + "about": "Stances and claims about it",
+}
+_SKIPPED_ROLES = {_MEMBER, _ORGANIZATION, _C + "organisation", _C + "dateRelativeTo", str(RDF.type)}
+_COLLAPSE_AFTER = 15
+_ALWAYS_OPEN = {_C + "holder", _C + "heldBy", _C + "speakingAs", _C + "participatingState", _C + "absentState"}
+
+
+@dataclass
+class Line:
+    subject: Term
+    kinds: list[str] = field(default_factory=list)                  # the fact's classes
+    details: list[tuple[str, str]] = field(default_factory=list)    # (what, text): "from", "15 May 1992"
+    words: list[str] = field(default_factory=list)                  # csto:words: the words that carry it
+    passages: list[Passage] = field(default_factory=list)
+    status: str | None = None                                       # "undetermined", "not confirmed after …"
+
+
+@dataclass
+class Section:
+    key: str
+    title: str
+    lines: list[Line]
+    note: str | None = None
+    collapsed: bool = False
+    compact: bool = False        # one line per fact, passages as short links
+
+
+@dataclass
+class Context:
+    store: ox.Store
+    labels: object
+    passages: Passages
+    confirmed: dt.date | None
+
+
+def _asserted(store: ox.Store, s, p) -> list:
+    return list(dict.fromkeys(q.object for q in store.quads_for_pattern(s, _N(p), None, None)
+                              if curated(q)))
+
+
+def _kinds(ctx: Context, fact: ox.NamedNode) -> list[str]:
+    types = [t.value for t in _asserted(ctx.store, fact, str(RDF.type)) if isinstance(t, ox.NamedNode)]
+    specific = [t for t in types if t != _C + "Fact"] or types
+    return sorted({ctx.labels(t) for t in specific})
+
+
+def _date_details(ctx: Context, fact) -> list[tuple[str, str]]:
+    out = []
+    for p in DATE_PROPS:
+        values = [dates.human(v) for v in _asserted(ctx.store, fact, p) if isinstance(v, ox.Literal)]
+        if values:
+            out.append((ctx.labels(p), " / ".join(dict.fromkeys(values))))
+    return out
+
+
+def _passages(ctx: Context, subject: str, pairs: list[tuple[str, object]], what: str = "") -> list[Passage]:
+    sup = supports_for(ctx.store, subject)
+    seen, out = set(), []
+    for key in pairs:
+        for p in ctx.passages.of(sup.get(key, [])):
+            if p.evidence.iri not in seen:
+                seen.add(p.evidence.iri)
+                out.append(replace(p, supports=(what,) if what else ()))
+    return out
+
+
+def _merge(lists: list[list[Passage]]) -> list[Passage]:
+    """One entry per passage, saying every value it supports."""
+    merged: dict[str, Passage] = {}
+    for ps in lists:
+        for p in ps:
+            old = merged.get(p.evidence.iri)
+            merged[p.evidence.iri] = p if old is None else replace(
+                old, supports=tuple(dict.fromkeys(old.supports + p.supports)))
+    return list(merged.values())
+
+
+# --- membership periods --------------------------------------------------------
+
+def _instant_text(ctx: Context, event, lo, hi) -> tuple[str, bool]:
+    """(text, undetermined) for a period's start or end: the event's date at its precision, else why not."""
+    lits = [v for v in _asserted(ctx.store, event, _C + "date") if isinstance(v, ox.Literal)] if event else []
+    if lits:
+        return " / ".join(dict.fromkeys(dates.human(v) for v in lits)), False
+    why = "date not given" if event is not None else "not recorded"
+    if lo and hi:
+        return f"{why} (undetermined: {dates.span(lo, hi)})", True
+    return why, True
+
+
+def _event_date_passages(ctx: Context, event, what: str) -> list[Passage]:
+    if not isinstance(event, ox.NamedNode):
+        return []
+    return _passages(ctx, event.value, [(_C + "date", v) for v in _asserted(ctx.store, event, _C + "date")], what)
+
+
+def _membership_line(ctx: Context, p: Period, show_state: bool) -> Line:
+    m = _N(p.membership)
+    start_ev = next(iter(_asserted(ctx.store, m, _STARTED_BY)), None)
+    end_ev = next(iter(_asserted(ctx.store, m, _ENDED_BY)), None)
+    start, s_open = _instant_text(ctx, start_ev, p.start_nb, p.start_na)
+    line = Line(term_view(ctx.labels, m), [ctx.labels(p.state)] if show_state else [])
+    line.details.append(("from", start))
+    e_open = False
+    if p.has_end:
+        end, e_open = _instant_text(ctx, end_ev, p.end_nb, p.end_na)
+        line.details.append(("to", end))
+    else:
+        line.details.append(("to", "no recorded end"))
+        if ctx.confirmed:
+            line.status = f"not confirmed by the sources after {dates.day(ctx.confirmed)}"
+    if s_open or e_open:
+        line.status = "undetermined: the sources do not date " + ("its start" if s_open and not e_open else
+                                                                   "its end" if e_open and not s_open else "it")
+    line.passages = _merge([
+        _passages(ctx, p.membership, [(_STARTED_BY, start_ev)], "from") if start_ev is not None else [],
+        _event_date_passages(ctx, start_ev, "from"),
+        _passages(ctx, p.membership, [(_ENDED_BY, end_ev)], "to") if end_ev is not None else [],
+        _event_date_passages(ctx, end_ev, "to"),
+        _passages(ctx, p.membership, [(_MEMBER, _N(p.state))], "member"),
+    ])
+    return line
+
+
+def membership_lines(ctx: Context, *, state: str | None = None, membership: str | None = None) -> list[Line]:
+    ps = [p for p in all_periods(ctx.store)
+          if (state is None or p.state == state) and (membership is None or p.membership == membership)]
+    ps.sort(key=lambda p: (ctx.labels(p.state), p.start_na or p.start_nb or p.end_nb or dt.date.max, p.reaccession))
+    return [_membership_line(ctx, p, state is None and membership is None) for p in ps]
+
+
+# --- facts that refer to a resource -----------------------------------------------
+
+def _fact_line(ctx: Context, fact: ox.NamedNode, role: str, target: ox.NamedNode) -> Line:
+    words = [w.value for w in _asserted(ctx.store, fact, _C + "words") if isinstance(w, ox.Literal)]
+    details = _date_details(ctx, fact)
+    for p in (_C + "position", _C + "office"):
+        vals = [ctx.labels(v.value) for v in _asserted(ctx.store, fact, p) if isinstance(v, ox.NamedNode)]
+        if vals:
+            details.append((ctx.labels(p), ", ".join(vals)))
+    date_pairs = [(p, v) for p in DATE_PROPS for v in _asserted(ctx.store, fact, p)]
+    return Line(term_view(ctx.labels, fact), _kinds(ctx, fact), details, words,
+                _merge([_passages(ctx, fact.value, [(role, target)], ctx.labels(role)),
+                        _passages(ctx, fact.value, date_pairs, "date")]))
+
+
+def referring_sections(ctx: Context, iri: str, roles: set[str] | None = None) -> list[Section]:
+    node = _N(iri)
+    by_role: dict[str, dict[str, None]] = defaultdict(dict)
+    for q in ctx.store.quads_for_pattern(None, None, node, None):
+        if not curated(q) or not isinstance(q.subject, ox.NamedNode):
+            continue
+        role = q.predicate.value
+        if role in _SKIPPED_ROLES or (roles is not None and role not in roles) or role.startswith(str(RDF)):
+            continue
+        if role.startswith(_C) or role in ROLE_TITLES:
+            by_role[role][q.subject.value] = None
+    order = list(ROLE_TITLES)
+    sections = []
+    for role in sorted(by_role, key=lambda r: (r == _C + "about", order.index(r) if r in order else len(order),
+                                               ctx.labels(r))):
+        lines = [_fact_line(ctx, _N(f), role, node) for f in by_role[role]]
+        lines.sort(key=_line_order)
+        title = ROLE_TITLES.get(role) or f"As {ctx.labels(role)}"
+        collapsed = role == _C + "about" or (len(lines) > _COLLAPSE_AFTER and role not in _ALWAYS_OPEN)
+        sections.append(Section(role, title, lines, collapsed=collapsed))
+    return sections
+
+
+def _line_order(line: Line) -> tuple:
+    first_date = next((t for w, t in line.details if w in ("date", "start date", "attested on")), "")
+    return (first_date == "", first_date, line.subject.text.lower())
+
+
+def offices_of_people(ctx: Context, state: str) -> Section | None:
+    """Office holdings of offices in ``state`` (``org:postIn``)."""
+    lines = []
+    for q in ctx.store.quads_for_pattern(None, _N(str(ORG.postIn)), _N(state), None):
+        office = q.subject
+        for h in ctx.store.quads_for_pattern(None, _N(_C + "office"), office, None):
+            if curated(h) and isinstance(h.subject, ox.NamedNode):
+                line = _fact_line(ctx, h.subject, _C + "office", office)
+                if all(x.subject.href != line.subject.href for x in lines):
+                    lines.append(line)
+    lines.sort(key=_line_order)
+    return Section("offices", "Offices held by its people", lines) if lines else None
+
+
+# --- the alliance ---------------------------------------------------------------
+
+def _simple(ctx: Context, key: str, title: str, nodes, note: str | None = None) -> Section | None:
+    lines = [Line(term_view(ctx.labels, n), _kinds(ctx, n), _date_details(ctx, n)) for n in nodes
+             if isinstance(n, ox.NamedNode)]
+    lines.sort(key=_line_order)
+    return Section(key, title, lines, note) if lines else None
+
+
+def alliance_sections(ctx: Context, iri: str, members_now: Section | None) -> list[Section]:
+    node = _N(iri)
+    bodies = {q.subject for p in (str(ORG.unitOf), _C + "organOf")
+              for q in ctx.store.quads_for_pattern(None, _N(p), node, None)}
+    treaty = _asserted(ctx.store, node, _C + "foundingTreaty")
+    summits = {q.subject for q in ctx.store.quads_for_pattern(None, _TYPE, _N(_C + "Summit"), None)}
+    found = [members_now,
+             Section("memberships", "Members over time", membership_lines(ctx), compact=True),
+             _simple(ctx, "bodies", "Bodies", sorted(bodies, key=str)),
+             _simple(ctx, "treaty", "Treaty", treaty),
+             _simple(ctx, "summits", "Summits", sorted(summits, key=str))]
+    return [s for s in found if s is not None]
+
+
+def sections_for(ctx: Context, iri: str, classes: set[str], members_now: Section | None = None) -> list[Section]:
+    """The key-fact sections of ``iri`` (an instance of ``classes``, IRIs), in page order."""
+    out: list[Section] = []
+    if members_now is not None:
+        out += alliance_sections(ctx, iri, members_now)
+    if _C + "State" in classes:
+        lines = membership_lines(ctx, state=iri)
+        if lines:
+            out.append(Section("memberships", "Membership of the CSTO", lines))
+        offices = offices_of_people(ctx, iri)
+        if offices:
+            out.append(offices)
+    if _C + "Membership" in classes:
+        out.append(Section("memberships", "This membership period", membership_lines(ctx, membership=iri)))
+    refs = referring_sections(ctx, iri)
+    if members_now is not None:      # the alliance: 200+ facts mention it; keep them below, collapsed
+        for s in refs:
+            s.collapsed = True
+    return out + refs

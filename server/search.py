@@ -1,0 +1,146 @@
+"""Site search: labels, other names, spellings in the sources and quotes, ranked; no external service.
+
+The index is built once per (immutable) store: for every resource its labels
+(``rdfs:label``, ``skos:prefLabel``, ``dcterms:title``, ``foaf:name``), other
+names (``skos:altLabel``), spellings the sources use (``skos:hiddenLabel``),
+a stance's words (``csto:words``) and every evidence quote (``oa:exact``),
+which leads to the facts derived from it and to the passage itself.
+
+Matching is on case- and accent-folded words: every word of the query must
+occur in the field (as a word prefix). Ranking: an exact label first, then
+label prefix, other-name matches, label words, then words and quotes; ties by
+how early the match is and by label. One result per resource (its best match).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import asdict, dataclass
+
+import pyoxigraph as ox
+
+from csto_kg.namespaces import CSTO, DCTERMS, FOAF, OA, PROV, RDF, RDFS, SKOS
+
+from .describe_resource import local_path
+from .evidence_view import anchor_of, source_path
+from .labels import Labeller
+from .value_support import curated
+
+__all__ = ["Hit", "SearchIndex", "fold"]
+
+_N = ox.NamedNode
+_LABELS = [str(RDFS.label), str(SKOS.prefLabel), str(DCTERMS.title), str(FOAF.name)]
+_FIELDS = {str(SKOS.altLabel): "also called", str(SKOS.hiddenLabel): "spelling in the sources",
+           str(CSTO) + "words": "words"}
+_BASE_SCORE = {"label": 60, "also called": 50, "spelling in the sources": 45, "words": 30, "quote": 20}
+_WORD = re.compile(r"\w+", re.UNICODE)
+MAX_RESULTS = 50
+
+
+def fold(text: str) -> str:
+    """Lower case without accents or typographic quotes ("Kazakhstan’s" -> "kazakhstan's")."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"').casefold()
+
+
+@dataclass
+class Hit:
+    iri: str
+    label: str
+    href: str
+    types: list[str]
+    match: str            # label | also called | spelling in the sources | words | quote
+    text: str             # the matched text (a quote is cut around the match)
+    passage: str | None   # for a quote: the passage in its source document
+    score: float
+
+    def as_json(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class _Entry:
+    iri: str
+    field: str
+    text: str
+    folded: str
+    passage: str | None = None
+
+
+class SearchIndex:
+    def __init__(self, store: ox.Store, labels: Labeller):
+        self.store, self.labels = store, labels
+        self.entries: list[_Entry] = []
+        self._types: dict[str, list[str]] = {}
+        self._build()
+
+    def _add(self, iri: str, field: str, text: str, passage: str | None = None) -> None:
+        self.entries.append(_Entry(iri, field, text, fold(text), passage))
+
+    def _build(self) -> None:
+        for prop in _LABELS + list(_FIELDS):
+            field = "label" if prop in _LABELS else _FIELDS[prop]
+            for q in self.store.quads_for_pattern(None, _N(prop), None, None):
+                if isinstance(q.subject, ox.NamedNode) and isinstance(q.object, ox.Literal) and curated(q):
+                    self._add(q.subject.value, field, q.object.value)
+        derived_from = _N(str(PROV.wasDerivedFrom))
+        for q in self.store.quads_for_pattern(None, _N(str(OA.exact)), None, None):
+            sel = q.subject
+            for ev in self.store.quads_for_pattern(None, _N(str(OA.hasSelector)), sel, None):
+                ev_iri = ev.subject.value
+                src = next((s.object.value for s in self.store.quads_for_pattern(ev.subject, _N(str(OA.hasSource)), None, None)), None)
+                key = ev_iri.rsplit("/", 1)[-1]
+                passage = f"{source_path(src)}#{anchor_of(key)}" if src and source_path(src) else None
+                facts = {f.subject.value for f in self.store.quads_for_pattern(None, derived_from, ev.subject, None)
+                         if isinstance(f.subject, ox.NamedNode)}
+                for fact in sorted(facts) or [ev_iri]:
+                    self._add(fact, "quote", q.object.value, passage)
+        self.entries = list(dict.fromkeys(self.entries))
+
+    def types(self, iri: str) -> list[str]:
+        if iri not in self._types:
+            self._types[iri] = sorted({self.labels(q.object.value) for q in
+                                       self.store.quads_for_pattern(_N(iri), _N(str(RDF.type)), None, None)
+                                       if curated(q) and isinstance(q.object, ox.NamedNode)})
+        return self._types[iri]
+
+    def search(self, query: str, limit: int = MAX_RESULTS) -> list[Hit]:
+        words = _WORD.findall(fold(query))
+        if not words:
+            return []
+        best: dict[str, Hit] = {}
+        for e in self.entries:
+            score, at = _score(e, fold(query).strip(), words)
+            if score <= 0:
+                continue
+            hit = best.get(e.iri)
+            if hit is None or score > hit.score:
+                text = _cut(e.text, at) if e.field == "quote" else e.text
+                best[e.iri] = Hit(e.iri, self.labels(e.iri), local_path(e.iri) or e.iri, self.types(e.iri),
+                                  e.field, text, e.passage, score)
+        return sorted(best.values(), key=lambda h: (-h.score, h.label.lower()))[:limit]
+
+
+def _score(e: _Entry, phrase: str, words: list[str]) -> tuple[float, int]:
+    """(score, position of the first match) of one entry; 0 if some word is missing."""
+    positions = []
+    for w in words:
+        m = re.search(r"(?<!\w)" + re.escape(w), e.folded)
+        if m is None:
+            return 0, 0
+        positions.append(m.start())
+    base = _BASE_SCORE[e.field]
+    if e.folded == phrase:
+        base += 100 if e.field in ("label", "also called", "spelling in the sources") else 20
+    elif e.folded.startswith(phrase):
+        base += 25
+    elif phrase in e.folded:
+        base += 10
+    return base - min(10, min(positions) / 40) - min(5, len(e.folded) / 200), min(positions)
+
+
+def _cut(text: str, at: int, width: int = 90) -> str:
+    lo, hi = max(0, at - width), min(len(text), at + width * 2)
+    return ("… " if lo else "") + text[lo:hi].strip() + (" …" if hi < len(text) else "")

@@ -1,0 +1,243 @@
+"""A resource's statements as the pages list them: values with their passages, inferred repeats folded.
+
+Turns the description quads (:mod:`.describe_resource`) into rows, one per
+property, each value with
+
+- the seed graphs that state it and, under it, the passage(s) supporting it
+  (:mod:`.value_support`: graph:support where built, else the fact's evidence
+  in that graph), the preferred value first;
+- what the build inferred *repeating* an asserted statement folded into it
+  (a superclass type, a superproperty or an inverse linking the same two
+  nodes, the same literal under a broader property): listed as "also" on
+  the asserted value, never as a row of its own. Statements only the build
+  makes (nothing asserted repeats them) stay, marked inferred.
+
+Incoming links (other resources' statements with this one as value) are
+grouped by property, for a collapsed list.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import pyoxigraph as ox
+
+from csto_kg.namespaces import GRAPH, INFERRED_GRAPH, PROV, RDF, RDFS, SKOS, XSD
+
+from . import dates
+from .describe_resource import local_path
+from .evidence_view import Evidence, evidence
+from .labels import Labeller, curie
+from .value_support import Support
+
+__all__ = ["Term", "Passage", "Value", "Row", "InGroup", "term_view", "graph_badge", "out_rows", "in_groups",
+           "Passages", "by_subject"]
+
+_TYPE = str(RDF.type)
+_DERIVED_FROM = str(PROV.wasDerivedFrom)
+_INFERRED = str(INFERRED_GRAPH)
+_SUPPORT = str(GRAPH) + "support"
+_FIRST = [_TYPE, str(RDFS.label), str(SKOS.prefLabel), str(SKOS.altLabel), str(SKOS.definition), str(RDFS.comment)]
+_DATATYPE_NOTES = {
+    str(XSD.gYear): "year", str(XSD.gYearMonth): "month", str(XSD.date): "day",
+    str(XSD.dateTime): "date and time", str(XSD.boolean): "yes/no",
+}
+_HIDDEN_DATATYPES = {str(XSD.string), "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString",
+                     str(XSD.integer), str(XSD.decimal), str(XSD.nonNegativeInteger), str(XSD.positiveInteger)}
+_LISTED_PER_PREDICATE = 200
+_DATE_TYPES = {str(XSD.gYearMonth), str(XSD.date), str(XSD.dateTime)}
+
+
+@dataclass
+class Term:
+    """One value as a page shows it."""
+    text: str
+    href: str | None = None
+    title: str | None = None        # tooltip: the prefixed name or full IRI
+    note: str | None = None         # datatype or language
+    kind: str = "iri"               # iri | literal | bnode
+    nested: list["Row"] = field(default_factory=list)   # a blank node's own statements
+    graphs: list[tuple[str, str, str]] = field(default_factory=list)  # (href, short, title)
+    iri: str | None = None          # the IRI, for an IRI value
+
+
+@dataclass
+class Passage:
+    """A passage supporting one value in one seed graph."""
+    evidence: Evidence
+    graph: tuple[str, str, str]     # badge of the graph stating the value
+    rank: str | None = None         # "preferred" | "normal" | None
+    rank_reason: str | None = None
+    supports: tuple[str, ...] = ()  # on a key fact: which of its values it supports ("from", "to", "date")
+
+    @property
+    def seed(self) -> str:
+        return self.evidence.seed_id[:3] if self.evidence.seed_id else self.graph[1]
+
+
+@dataclass
+class Value:
+    term: Term
+    passages: list[Passage] = field(default_factory=list)
+    also: list[Term] = field(default_factory=list)    # inferred repeats folded into this value
+    inferred: bool = False                            # only the build states it
+
+
+@dataclass
+class Row:
+    predicate: Term
+    values: list[Value]
+    more: int = 0
+
+
+@dataclass
+class InGroup:
+    """Resources whose statements have this one as value, by property."""
+    predicate: Term
+    subjects: list[Value]
+    more: int = 0
+
+
+def graph_badge(labels: Labeller, g: str) -> tuple[str, str, str]:
+    """(href, short name, title) of a named graph: a seed's graph is "000" (its title says which document)."""
+    short = g[len(str(GRAPH)):] if g.startswith(str(GRAPH)) else labels(g)
+    title = labels.stored(g) or short
+    if re.fullmatch(r"\d{3}_[0-9a-f]+", short):
+        short = short[:3]
+    return local_path(g) or g, short, title
+
+
+def term_view(labels: Labeller, term, graphs=()) -> Term:
+    badges = [graph_badge(labels, g) for g in sorted(graphs)]
+    if isinstance(term, ox.NamedNode):
+        iri = term.value
+        return Term(labels(iri), local_path(iri) or iri, curie(iri), graphs=badges, iri=iri)
+    if isinstance(term, ox.Literal):
+        dt = term.datatype.value if term.datatype else None
+        note = f"@{term.language}" if term.language and term.language != "en" else None
+        if not note and dt and dt not in _HIDDEN_DATATYPES:
+            note = _DATATYPE_NOTES.get(dt, curie(dt))
+        text = dates.human(term) if dt in _DATE_TYPES else term.value
+        return Term(text, None, term.value if text != term.value else None, note, "literal", graphs=badges)
+    return Term("(blank node)", None, None, None, "bnode", graphs=badges)
+
+
+class Passages:
+    """Evidence views for one page, each read once."""
+
+    def __init__(self, store: ox.Store, labels: Labeller):
+        self.store, self.labels = store, labels
+        self._seen: dict[str, Evidence] = {}
+
+    def evidence(self, iri: str) -> Evidence:
+        if iri not in self._seen:
+            self._seen[iri] = evidence(self.store, iri)
+        return self._seen[iri]
+
+    def of(self, supports: list[Support]) -> list[Passage]:
+        out = []
+        for s in supports:
+            rank = None if s.rank is None else ("preferred" if s.preferred else "normal")
+            for ev in s.evidence:
+                out.append(Passage(self.evidence(ev), graph_badge(self.labels, s.graph), rank, s.rank_reason))
+        return out
+
+
+def by_subject(quads: list[ox.Quad], node: ox.NamedNode) -> tuple[dict, dict]:
+    """(subject -> property -> value -> graphs) for ``node`` and blank nodes; (property -> subject -> graphs) in."""
+    out: dict = defaultdict(lambda: defaultdict(dict))
+    incoming: dict = defaultdict(dict)
+    for q in quads:
+        g = q.graph_name.value if isinstance(q.graph_name, ox.NamedNode) else None
+        if g == _SUPPORT and q.subject != node:      # the reified statements of graph:support are shown as passages, not as links
+            continue
+        if q.subject == node or isinstance(q.subject, ox.BlankNode):
+            gs = out[q.subject][q.predicate.value].setdefault(q.object, set())
+            if g:
+                gs.add(g)
+        if q.object == node and q.subject != node:
+            gs = incoming[q.predicate.value].setdefault(q.subject, set())
+            if g:
+                gs.add(g)
+    return out, incoming
+
+
+def _order(labels: Labeller, pred: str) -> tuple:
+    return (_FIRST.index(pred) if pred in _FIRST else len(_FIRST), pred == _DERIVED_FROM, labels(pred).lower())
+
+
+def _value_order(labels: Labeller, term) -> tuple:
+    if isinstance(term, ox.NamedNode):
+        return (0, labels(term.value).lower())
+    return (1, str(term))
+
+
+def _asserted(graphs: set[str]) -> bool:
+    return bool(graphs - {_INFERRED})
+
+
+def _fold_targets(pairs: dict[str, dict]) -> dict:
+    """Where an inferred-only value repeats an asserted one: value -> (property, value) it folds into."""
+    asserted_at = {}
+    for pred, objs in pairs.items():
+        for obj, graphs in objs.items():
+            if _asserted(graphs) and pred != _TYPE:
+                asserted_at.setdefault(obj, (pred, obj))
+    return asserted_at
+
+
+def out_rows(labels: Labeller, pairs: dict[str, dict], nested: dict, supports: dict, passages: Passages | None,
+             linked: set = frozenset(), depth: int = 0) -> list[Row]:
+    """Rows per property of ``pairs`` (property -> value -> graphs), inferred repeats folded (module docstring).
+
+    ``linked`` holds the resources that link here with an asserted statement (an inferred inverse repeats them).
+    """
+    targets = _fold_targets(pairs)
+    folded: dict = defaultdict(list)       # (pred, obj) -> [Term of the folded property]
+    kept: dict[str, list] = defaultdict(list)
+    asserted_types = [o for o, gs in pairs.get(_TYPE, {}).items() if _asserted(gs)]
+    for pred, objs in pairs.items():
+        for obj, graphs in objs.items():
+            if _asserted(graphs):
+                kept[pred].append((obj, graphs))
+            elif pred == _TYPE and asserted_types:
+                also = folded[(_TYPE, asserted_types[0])]
+                t = term_view(labels, obj)
+                if t.text not in {a.text for a in also} | {labels(a.value) for a in asserted_types}:
+                    also.append(t)
+            elif obj in targets:
+                folded[targets[obj]].append(term_view(labels, ox.NamedNode(pred)))
+            elif obj in linked:
+                continue            # an inverse of a link listed under "referred to by"
+            else:
+                kept[pred].append((obj, graphs))
+    rows = []
+    for pred in sorted(kept, key=lambda p: _order(labels, p)):
+        items = sorted(kept[pred], key=lambda kv: _value_order(labels, kv[0]))
+        values = []
+        for obj, graphs in items[:_LISTED_PER_PREDICATE]:
+            t = term_view(labels, obj, graphs)
+            if isinstance(obj, ox.BlankNode) and depth < 3:
+                t.nested = out_rows(labels, nested.get(obj, {}), nested, {}, None, depth=depth + 1)
+                t.text = "details"
+            ps = passages.of(supports.get((pred, obj), [])) if passages is not None and pred != _DERIVED_FROM else []
+            values.append(Value(t, ps, folded.get((pred, obj), []), not _asserted(graphs)))
+        rows.append(Row(term_view(labels, ox.NamedNode(pred)), values, max(0, len(items) - _LISTED_PER_PREDICATE)))
+    return rows
+
+
+def in_groups(labels: Labeller, incoming: dict[str, dict]) -> list[InGroup]:
+    """Incoming links by property; a subject linking by an asserted property is not repeated under an inferred one."""
+    asserted = {s for objs in incoming.values() for s, gs in objs.items() if _asserted(gs)}
+    groups = []
+    for pred in sorted(incoming, key=lambda p: labels(p).lower()):
+        subjects = [(s, gs) for s, gs in incoming[pred].items() if _asserted(gs) or s not in asserted]
+        if not subjects:
+            continue
+        subjects.sort(key=lambda kv: _value_order(labels, kv[0]))
+        values = [Value(term_view(labels, s, gs), inferred=not _asserted(gs)) for s, gs in subjects[:_LISTED_PER_PREDICATE]]
+        groups.append(InGroup(term_view(labels, ox.NamedNode(pred)), values,
+                              max(0, len(subjects) - _LISTED_PER_PREDICATE)))
+    return groups
