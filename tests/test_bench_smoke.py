@@ -118,6 +118,11 @@ RULE_CASES = {
     "explicitly-typed-datatype-value": """:v a xsd:int . :x :p :v .""",
     "functional-property-one-value": """:f a owl:FunctionalProperty . :x :f :y . :z :f :y .""",
     "subclass-cycle": """:A rdfs:subClassOf :B . :B rdfs:subClassOf :A . :x a :A .""",
+    "symmetric-property": """
+        :d a owl:SymmetricProperty ; rdfs:domain :Side ; rdfs:subPropertyOf :related .
+        :x :d :y . :y :d :z .""",
+    "symmetric-super-property": """
+        :s a owl:SymmetricProperty . :p rdfs:subPropertyOf :s ; owl:inverseOf :pi . :x :p :y .""",
 }
 
 # Outside the fragment: the fast path declines, infer() falls back to owlrl.
