@@ -6,7 +6,7 @@ what a client sees when it is passed). Environment variables:
 ``_QUERY_TIMEOUT`` (s), ``_MAX_ROWS``, ``_MAX_RESULT_BYTES``,
 ``_MAX_QUERY_LENGTH``, ``_MAX_BODY``, ``_MAX_CONCURRENT``,
 ``_WORKER_MEMORY_MB``, ``_RETRY_AFTER`` (s), ``_DEMOTE_AFTER`` (s), ``_FEDERATION_ALLOWLIST``
-(space-separated endpoint IRIs).
+(space-separated endpoint IRIs), ``_STORE`` (an external SPARQL endpoint to serve over).
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ class ServerConfig:
     retry_after: int = 2                 # seconds, sent with 429/503
     demote_after: float = 0.5            # seconds of running after which a query's CPU priority is lowered
     federation_allowlist: tuple[str, ...] = field(default_factory=tuple)  # SERVICE endpoints an operator allows
+    store: str | None = None             # an external SPARQL endpoint to serve over (csto-kg publish loads it)
 
     @property
     def threads(self) -> int:
@@ -60,6 +61,7 @@ class ServerConfig:
         c.max_body = _env("MAX_BODY", c.max_body)
         c.max_concurrent = _env("MAX_CONCURRENT", c.max_concurrent)
         c.query_workers = _env("QUERY_WORKERS", c.query_workers)
+        c.store = os.environ.get("CSTO_KG_STORE") or None
         allow = os.environ.get("CSTO_KG_FEDERATION_ALLOWLIST", "")
         c.federation_allowlist = tuple(x for x in allow.split() if x)
         return c
