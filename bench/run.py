@@ -10,9 +10,12 @@ project from :mod:`bench.generate`, seed ``--seed``):
    parts from the manifest (load, infer, validate, writes), wall time and peak
    RSS; up to ``--owlrl-max`` also with ``--reasoner owlrl`` for comparison;
 2. **export** the dataset as N-Quads (``csto-kg export``);
-3. **Oxigraph**: ``oxigraph load`` of that dump into a fresh store, then
-   ``oxigraph serve-read-only --union-default-graph`` on loopback; start-up =
-   load + time to the first answered query;
+3. **Oxigraph**: ``oxigraph load`` of that dump and of the deduplicated union
+   (``csto-kg export --format ttl``, as its default graph: the same default
+   graph as ours) into a fresh store, then ``oxigraph serve-read-only`` on
+   loopback; start-up = load + time to the first answered query;
+3b. **Virtuoso** (Debian's, a throwaway instance on loopback): ``csto-kg
+   publish`` into it, then its own ``/sparql`` with the published dataset;
 4. **ours**: ``csto-kg serve --port P`` on the same build (current, so nothing
    is rebuilt); start-up = time to the first answered query;
 5. every query of ``bench/queries/*.rq`` (the typical mix) and the project's
@@ -22,18 +25,22 @@ project from :mod:`bench.generate`, seed ``--seed``):
    ours / Oxigraph's, and whether both returned the same number of results;
 6. throughput: ``--clients`` concurrent clients for ``--duration`` seconds on
    the lookup and on the mix: requests/s both, ratio;
-7. peak memory: the RSS of each server's process tree (``/proc``), sampled.
+7. peak memory: the RSS of each server's process tree (psutil), sampled.
 
 Everything runs on 127.0.0.1, every request has a timeout, every server is
 stopped at the end. Results go to ``bench/results/<date>.json`` (ignored by
-git) and ``bench/RESULTS.md`` (the table, the machine and the date);
-``--update-readme`` also copies the table into the README's benchmark section.
+git) and the table is printed; ``--record`` also writes ``bench/RESULTS.md``
+(the table, the machine and the date) and ``--update-readme`` copies it into
+the README's benchmark section. Run it as ``python -m bench.run`` with or
+without the project's virtual environment activated (it re-runs itself with
+``.venv/bin/python`` when needed).
 """
 
 from __future__ import annotations
 
 import argparse
 import concurrent.futures as cf
+import contextlib
 import datetime as dt
 import http.client
 import json
@@ -48,11 +55,38 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+
+
+def _ensure_environment() -> None:
+    """Run inside the project's environment: re-run with ``.venv/bin/python`` if this Python lacks it."""
+    try:
+        import psutil  # noqa: F401
+        import pyoxigraph  # noqa: F401
+
+        import csto_kg  # noqa: F401
+        ok = shutil.which("oxigraph", path=os.pathsep.join([str(Path(sys.executable).parent),
+                                                             os.environ.get("PATH", "")])) is not None
+    except ImportError:
+        ok = False
+    if ok:
+        return
+    venv = REPO / ".venv" / "bin" / "python"
+    if venv.exists() and Path(sys.executable).resolve() != venv.resolve():
+        os.execv(str(venv), [str(venv), "-m", "bench.run", *sys.argv[1:]])
+    sys.exit("bench.run needs the project's environment with its bench extras "
+             "(csto-kg, pyoxigraph, psutil and the oxigraph server): run ./dev setup, then python -m bench.run")
+
+
+if __name__ == "__main__":
+    _ensure_environment()
+
+import psutil  # noqa: E402
 
 from bench.generate import generate, parse_scale  # noqa: E402
 
@@ -63,33 +97,19 @@ README_START, README_END = "<!-- bench:start -->", "<!-- bench:end -->"
 
 
 # --------------------------------------------------------------------------- processes and memory
-def _children() -> dict[int, list[int]]:
-    kids: dict[int, list[int]] = {}
-    for d in os.listdir("/proc"):
-        if d.isdigit():
-            try:
-                with open(f"/proc/{d}/stat") as f:
-                    ppid = int(f.read().rsplit(")", 1)[1].split()[1])
-            except (OSError, IndexError, ValueError):
-                continue
-            kids.setdefault(ppid, []).append(int(d))
-    return kids
-
-
 def tree_rss(pid: int) -> int:
     """Resident memory (bytes) of ``pid`` and all its descendants."""
-    kids, total, stack = _children(), 0, [pid]
-    while stack:
-        p = stack.pop()
+    try:
+        root = psutil.Process(pid)
+        procs = [root, *root.children(recursive=True)]
+    except psutil.Error:
+        return 0
+    total = 0
+    for p in procs:
         try:
-            with open(f"/proc/{p}/status") as f:
-                for line in f:
-                    if line.startswith("VmRSS:"):
-                        total += int(line.split()[1]) * 1024
-                        break
-        except OSError:
+            total += p.memory_info().rss
+        except psutil.Error:   # it ended while we looked
             pass
-        stack += kids.get(p, [])
     return total
 
 
@@ -126,6 +146,7 @@ class Server:
     path: str
     startup_s: float = 0.0
     sampler: PeakSampler | None = None
+    form: bool = False   # send queries as an HTML form (Virtuoso 7.2 waits forever on a direct POST body)
 
     def stop(self) -> None:
         if self.proc.poll() is None:
@@ -154,11 +175,15 @@ def run_timed(cmd: list[str], env: dict, log: Path) -> tuple[float, int, int]:
 
 
 # --------------------------------------------------------------------------- HTTP
-def query_http(port: int, path: str, query: str, accept: str, timeout: float = 60.0) -> tuple[int, bytes]:
+def query_http(port: int, path: str, query: str, accept: str, timeout: float = 60.0,
+               form: bool = False) -> tuple[int, bytes]:
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
     try:
-        conn.request("POST", path, body=query.encode("utf-8"),
-                     headers={"Content-Type": "application/sparql-query", "Accept": accept, "Connection": "close"})
+        if form:
+            body, ctype = urllib.parse.urlencode({"query": query}).encode(), "application/x-www-form-urlencoded"
+        else:
+            body, ctype = query.encode("utf-8"), "application/sparql-query"
+        conn.request("POST", path, body=body, headers={"Content-Type": ctype, "Accept": accept, "Connection": "close"})
         resp = conn.getresponse()
         return resp.status, resp.read()
     finally:
@@ -182,7 +207,8 @@ def wait_ready(server: Server, t0: float, timeout: float) -> float:
         if server.proc.poll() is not None:
             raise RuntimeError(f"{server.name} exited with {server.proc.returncode}")
         try:
-            status, _ = query_http(server.port, server.path, "ASK { ?s ?p ?o }", ACCEPT["select"], timeout=5)
+            status, _ = query_http(server.port, server.path, "ASK { ?s ?p ?o }", ACCEPT["select"], timeout=5,
+                               form=server.form)
             if status == 200:
                 return time.perf_counter() - t0
         except OSError:
@@ -223,7 +249,7 @@ def _measure(server: Server, q: Query, warmup: int, reps: int, budget_s: float) 
     accept = ACCEPT[q.kind]
     sizes, times, errors = set(), [], []
     for _ in range(warmup):
-        status, body = query_http(server.port, server.path, q.text, accept)
+        status, body = query_http(server.port, server.path, q.text, accept, form=server.form)
         if status != 200:
             errors.append(f"{status}: {body[:200].decode('utf-8', 'replace')}")
             return {"error": errors[0]}
@@ -231,7 +257,7 @@ def _measure(server: Server, q: Query, warmup: int, reps: int, budget_s: float) 
     spent = 0.0
     for _ in range(reps):
         t = time.perf_counter()
-        status, body = query_http(server.port, server.path, q.text, accept)
+        status, body = query_http(server.port, server.path, q.text, accept, form=server.form)
         elapsed = time.perf_counter() - t
         if status != 200:
             return {"error": f"{status}: {body[:200].decode('utf-8', 'replace')}"}
@@ -246,7 +272,8 @@ def _measure(server: Server, q: Query, warmup: int, reps: int, budget_s: float) 
             "results": sorted(sizes, key=str)}
 
 
-def _client(port: int, path: str, queries: list[tuple[str, str]], threads: int, duration: float) -> tuple[int, int]:
+def _client(port: int, path: str, queries: list[tuple[str, str]], threads: int, duration: float,
+            form: bool = False) -> tuple[int, int]:
     """One client process: ``threads`` threads sending ``queries`` round-robin until the deadline."""
     ok = [0] * threads
     bad = [0] * threads
@@ -258,7 +285,7 @@ def _client(port: int, path: str, queries: list[tuple[str, str]], threads: int, 
             text, accept = queries[n % len(queries)]
             n += 1
             try:
-                status, _ = query_http(port, path, text, accept, timeout=30)
+                status, _ = query_http(port, path, text, accept, timeout=30, form=form)
             except OSError:
                 status = 0
             if status == 200:
@@ -280,7 +307,8 @@ def throughput(server: Server, queries: list[Query], clients: int, duration: flo
     payload = [(q.text, ACCEPT[q.kind]) for q in queries]
     t = time.perf_counter()
     with cf.ProcessPoolExecutor(procs) as pool:
-        futures = [pool.submit(_client, server.port, server.path, payload, n, duration) for n in per if n]
+        futures = [pool.submit(_client, server.port, server.path, payload, n, duration, server.form)
+                   for n in per if n]
         counts = [f.result() for f in futures]
     elapsed = time.perf_counter() - t
     ok, bad = sum(c[0] for c in counts), sum(c[1] for c in counts)
@@ -341,23 +369,55 @@ def bench_build(scale: Scale, args, log: Path) -> None:
         shutil.rmtree(ref.build_dir, ignore_errors=True)
 
 
-def start_oxigraph(scale: Scale, dump: Path, log: Path) -> Server:
+def _oxigraph() -> str:
+    return shutil.which("oxigraph", path=os.pathsep.join([str(Path(sys.executable).parent),
+                                                          os.environ.get("PATH", "")])) or "oxigraph"
+
+
+def start_oxigraph(scale: Scale, dump: Path, union: Path, log: Path) -> Server:
+    """Oxigraph's own server on the same data: the named graphs, and the same deduplicated union as its
+    default graph (not ``--union-default-graph``, which repeats a triple once per graph holding it)."""
     store = scale.build_dir.parent / "oxigraph-store"
     shutil.rmtree(store, ignore_errors=True)
     t0 = time.perf_counter()
-    load_s, load_peak, code = run_timed(["oxigraph", "load", "--location", str(store), "--file", str(dump)], dict(os.environ), log)
+    load_s, load_peak, code = run_timed([_oxigraph(), "load", "--location", str(store), "--file", str(dump),
+                                         str(union)], dict(os.environ), log)
     if code != 0:
         raise RuntimeError(f"oxigraph load failed: see {log}")
     port = free_port()
     t1 = time.perf_counter()
-    proc = subprocess.Popen(["oxigraph", "serve-read-only", "--location", str(store), "--bind", f"127.0.0.1:{port}",
-                             "--union-default-graph"], stdout=open(log, "ab"), stderr=subprocess.STDOUT,
-                            start_new_session=True)
+    proc = subprocess.Popen([_oxigraph(), "serve-read-only", "--location", str(store), "--bind", f"127.0.0.1:{port}"],
+                            stdout=open(log, "ab"), stderr=subprocess.STDOUT, start_new_session=True)
     server = Server("oxigraph", proc, port, "/query")
     ready = wait_ready(server, t1, 60)
     server.startup_s = ready
     scale.result["oxigraph_start"] = {"load_s": load_s, "ready_s": ready, "total_s": time.perf_counter() - t0,
                                       "load_peak_rss": load_peak}
+    return server
+
+
+def start_virtuoso(scale: Scale, stack: contextlib.ExitStack, log: Path) -> Server | None:
+    """Debian's Virtuoso, loaded by ``csto-kg publish`` (its bulk loader), queried on its own /sparql with the
+    published dataset (``default-graph-uri`` parts, ``named-graph-uri``) as ``serve --store`` queries it."""
+    from csto_kg import virtuoso_local
+    from csto_kg.remote_store import RemoteStore
+
+    if not virtuoso_local.available():
+        scale.result["virtuoso_start"] = {"error": "virtuoso-opensource is not installed"}
+        return None
+    t0 = time.perf_counter()
+    v = stack.enter_context(virtuoso_local.local_virtuoso(scale.build_dir.parent / "virtuoso"))
+    started = time.perf_counter() - t0
+    load_s, load_peak, code = run_timed(_cli("publish", "--store", v.sparql_url, "--isql", v.isql_address,
+                                             "--load-dir", str(v.load_dir)), _env(scale), log)
+    if code != 0:
+        raise RuntimeError(f"csto-kg publish failed: see {log}")
+    default, named, _ = RemoteStore(v.sparql_url).dataset
+    dataset = urllib.parse.urlencode([("default-graph-uri", g) for g in default] +
+                                     [("named-graph-uri", g) for g in named])
+    port = int(urllib.parse.urlsplit(v.sparql_url).port)
+    server = Server("virtuoso", v.proc, port, f"/sparql?{dataset}", form=True)
+    scale.result["virtuoso_start"] = {"start_s": started, "publish_s": load_s, "publish_peak_rss": load_peak}
     return server
 
 
@@ -378,60 +438,79 @@ def bench_scale(scale: Scale, args, log: Path) -> dict:
     print(f"[{scale.label}] build ...", flush=True)
     bench_build(scale, args, log)
     b = r["build"]
-    print(f"[{scale.label}]   {b['triples']['total']} triples, build {b['wall_s']:.1f} s {b['timings_s']}", flush=True)
+    t = b["timings_s"]
+    print(f"[{scale.label}]   {b['triples']['total']} triples: build {b['wall_s']:.1f} s (load {t.get('load', 0):.1f}, "
+          f"infer {t.get('infer', 0):.1f}, validate {t.get('validate', 0):.1f} s), peak {_mb(b['peak_rss'])}", flush=True)
 
     dump = scale.build_dir.parent / "dump.nq"
+    union = scale.build_dir.parent / "union.ttl"
     t = time.perf_counter()
-    _, _, code = run_timed(_cli("export", "--format", "nq", "-o", str(dump)), _env(scale), log)
-    if code != 0:
-        raise RuntimeError(f"export failed: see {log}")
+    for fmt, path in (("nq", dump), ("ttl", union)):
+        _, _, code = run_timed(_cli("export", "--format", fmt, "-o", str(path)), _env(scale), log)
+        if code != 0:
+            raise RuntimeError(f"export failed: see {log}")
     r["export_s"] = time.perf_counter() - t
 
     servers: list[Server] = []
-    try:
-        print(f"[{scale.label}] start servers ...", flush=True)
-        ox = start_oxigraph(scale, dump, log)
-        servers.append(ox)
-        ours = start_ours(scale, log)
-        servers.append(ours)
-        for s in servers:
-            s.sampler = PeakSampler(s.proc.pid)
-            s.sampler.start()
-
-        queries = load_queries(scale.root)
-        r["queries"] = {}
-        for q in queries:
-            row = {"origin": q.origin}
-            for s in (ox, ours):
-                row[s.name] = measure(s, q, args.warmup, args.reps, args.query_budget)
-            a, b = row["ours"], row["oxigraph"]
-            if "median_ms" in a and "median_ms" in b:
-                row["ratio_median"] = a["median_ms"] / b["median_ms"]
-                row["ratio_p99"] = a["p99_ms"] / b["p99_ms"]
-                row["same_results"] = a["results"] == b["results"]
-            r["queries"][q.name] = row
-            print(f"[{scale.label}]   {q.name:40s} ours {a.get('median_ms', float('nan')):8.2f} ms  "
-                  f"oxigraph {b.get('median_ms', float('nan')):8.2f} ms  x{row.get('ratio_median', float('nan')):.2f}"
-                  f"{'' if row.get('same_results', True) else '  RESULTS DIFFER'}"
-                  f"{'  ' + a.get('error', b.get('error', '')) if 'error' in a or 'error' in b else ''}", flush=True)
-
-        lookup = [q for q in queries if q.name == "lookup-iri"]
-        mix = [q for q in queries if q.origin == "mix"]
-        r["throughput"] = {}
-        for name, qs in (("lookup", lookup), ("mix", mix)):
-            row = {}
-            for s in (ox, ours):
-                row[s.name] = throughput(s, qs, args.clients, args.duration)
-            row["ratio"] = row["ours"]["rps"] / row["oxigraph"]["rps"] if row["oxigraph"]["rps"] else None
-            r["throughput"][name] = row
-            print(f"[{scale.label}]   throughput {name}: ours {row['ours']['rps']:.0f}/s "
-                  f"(errors {row['ours']['errors']}), oxigraph {row['oxigraph']['rps']:.0f}/s", flush=True)
-        for s in servers:
-            r.setdefault("peak_rss", {})[s.name] = s.sampler.stop()
-    finally:
-        for s in servers:
-            s.stop()
+    with contextlib.ExitStack() as stack:
+        try:
+            print(f"[{scale.label}] start servers ...", flush=True)
+            ox = start_oxigraph(scale, dump, union, log)
+            servers.append(ox)
+            ours = start_ours(scale, log)
+            servers.append(ours)
+            virtuoso = start_virtuoso(scale, stack, log) if args.virtuoso else None
+            if virtuoso:
+                servers.append(virtuoso)
+            for s in servers:
+                s.sampler = PeakSampler(s.proc.pid)
+                s.sampler.start()
+            _queries(scale, servers, args)
+            _throughputs(scale, servers, args)
+            for s in servers:
+                r.setdefault("peak_rss", {})[s.name] = s.sampler.stop()
+        finally:
+            for s in servers:
+                s.stop()
     return r
+
+
+def _queries(scale: Scale, servers: list[Server], args) -> None:
+    r = scale.result
+    r["queries"] = {}
+    for q in load_queries(scale.root):
+        row = {"origin": q.origin}
+        for s in servers:
+            row[s.name] = measure(s, q, args.warmup, args.reps, args.query_budget)
+        a, b = row["ours"], row["oxigraph"]
+        if "median_ms" in a and "median_ms" in b:
+            row["ratio_median"] = a["median_ms"] / b["median_ms"]
+            row["ratio_p99"] = a["p99_ms"] / b["p99_ms"]
+            row["same_results"] = a["results"] == b["results"]
+        if "median_ms" in row.get("virtuoso", {}) and "median_ms" in b:
+            row["virtuoso_ratio"] = row["virtuoso"]["median_ms"] / b["median_ms"]
+            row["virtuoso_same_results"] = row["virtuoso"]["results"] == b["results"]
+        r["queries"][q.name] = row
+        v = row.get("virtuoso", {})
+        print(f"[{scale.label}]   {q.name:40s} ours {a.get('median_ms', float('nan')):8.2f} ms  "
+              f"oxigraph {b.get('median_ms', float('nan')):8.2f} ms  x{row.get('ratio_median', float('nan')):.2f}"
+              + (f"  virtuoso {v.get('median_ms', float('nan')):8.2f} ms" if v else "")
+              + ("" if row.get("same_results", True) else "  RESULTS DIFFER")
+              + (f"  {a.get('error', b.get('error', ''))}" if "error" in a or "error" in b else ""), flush=True)
+
+
+def _throughputs(scale: Scale, servers: list[Server], args) -> None:
+    r = scale.result
+    queries = load_queries(scale.root)
+    lookup = [q for q in queries if q.name == "lookup-iri"]
+    mix = [q for q in queries if q.origin == "mix"]
+    r["throughput"] = {}
+    for name, qs in (("lookup", lookup), ("mix", mix)):
+        row = {s.name: throughput(s, qs, args.clients, args.duration) for s in servers}
+        row["ratio"] = row["ours"]["rps"] / row["oxigraph"]["rps"] if row["oxigraph"]["rps"] else None
+        r["throughput"][name] = row
+        print(f"[{scale.label}]   throughput {name}: " + ", ".join(
+            f"{s.name} {row[s.name]['rps']:.0f}/s (errors {row[s.name]['errors']})" for s in servers), flush=True)
 
 
 # --------------------------------------------------------------------------- report
@@ -466,8 +545,8 @@ def markdown(runs: list[dict], info: dict, command: str) -> str:
            f"Python {info['python']}, rdflib {info['rdflib']}, pyoxigraph/oxigraph {info['pyoxigraph']}. "
            f"Command: `{command}`.", ""]
     out += ["### Build and start-up", "",
-            "| scale | triples (asserted + inferred) | build | load | infer | infer, owlrl | validate | validate, pyshacl alone | writes | build peak RSS | ours ready | Oxigraph load + ready |",
-            "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+            "| scale | triples (asserted + inferred) | build | load | infer | infer, owlrl | validate | validate, pyshacl alone | writes | build peak RSS | ours ready | Oxigraph load + ready | Virtuoso publish |",
+            "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for r in runs:
         b = r["build"]
         t = b["timings_s"]
@@ -478,48 +557,57 @@ def markdown(runs: list[dict], info: dict, command: str) -> str:
         out.append(f"| {r['label']} | {b['triples']['asserted']:,} + {b['triples']['inferred']:,} | {b['wall_s']:.1f} s | "
                    f"{t.get('load', 0):.1f} s | {t.get('infer', 0):.2f} s | {_f(ow, '{:.1f} s')} | {_f(t.get('validate'), '{:.1f} s')} | {_f(pv, '{:.1f} s')} | "
                    f"{writes:.1f} s | {_mb(b['peak_rss'])} | {r['ours_start']['ready_s']:.2f} s | "
-                   f"{ox['load_s']:.2f} + {ox['ready_s']:.2f} s |")
-    out += ["", "### Query latency over HTTP (median / p99, ms; ratio = ours / Oxigraph's median)", ""]
+                   f"{ox['load_s']:.2f} + {ox['ready_s']:.2f} s | "
+                   f"{_f(r.get('virtuoso_start', {}).get('publish_s'), '{:.2f} s')} |")
+    out += ["", "### Query latency over HTTP (median / p99, ms; × = ours / Oxigraph's median; Virtuoso: median)", ""]
     names = []
     for r in runs:
         for n in r["queries"]:
             if n not in names:
                 names.append(n)
-    head = "| query | " + " | ".join(f"{r['label']} ours | {r['label']} Oxigraph | ×" for r in runs) + " |"
-    out += [head, "|---|" + "---|---|---|" * len(runs)]
+    head = "| query | " + " | ".join(f"{r['label']} ours | {r['label']} Oxigraph | × | {r['label']} Virtuoso"
+                                     for r in runs) + " |"
+    out += [head, "|---|" + "---|---|---|---|" * len(runs)]
     worst = {}
     for n in names:
         cells = []
         for r in runs:
             row = r["queries"].get(n)
             if row is None:
-                cells += ["", "", ""]
+                cells += ["", "", "", ""]
                 continue
-            a, b = row["ours"], row["oxigraph"]
+            a, b, v = row["ours"], row["oxigraph"], row.get("virtuoso", {})
+            virt = f"{v['median_ms']:.1f}{'' if row.get('virtuoso_same_results') else ' ≠'}" if "median_ms" in v \
+                else v.get("error", "–")[:40]
             if "median_ms" not in a or "median_ms" not in b:
-                cells += [a.get("error", "ok")[:40], b.get("error", "ok")[:40], "–"]
+                cells += [a.get("error", "ok")[:40], b.get("error", "ok")[:40], "–", virt]
                 continue
             mark = "" if row.get("same_results") else " ≠"
             cells += [f"{a['median_ms']:.1f} / {a['p99_ms']:.1f}", f"{b['median_ms']:.1f} / {b['p99_ms']:.1f}",
-                      f"{row['ratio_median']:.2f}{mark}"]
+                      f"{row['ratio_median']:.2f}{mark}", virt]
             worst[r["label"]] = max(worst.get(r["label"], 0), row["ratio_median"])
         origin = next((r["queries"][n]["origin"] for r in runs if n in r["queries"]), "")
         out.append(f"| {n} | " + " | ".join(cells) + " |")
-    out.append("| **worst ratio** | " + " | ".join(f" | | **{_f(worst.get(r['label']))}**" for r in runs) + " |")
+    out.append("| **worst ratio** | " + " | ".join(f" | | **{_f(worst.get(r['label']))}** | " for r in runs) + " |")
     out += ["", "### Throughput and memory", "",
-            "| scale | lookup req/s ours / Oxigraph (×) | mix req/s ours / Oxigraph (×) | errors ours | peak RSS ours / Oxigraph |",
+            "| scale | lookup req/s ours / Oxigraph (×) / Virtuoso | mix req/s ours / Oxigraph (×) / Virtuoso "
+            "| errors ours | peak RSS ours / Oxigraph / Virtuoso |",
             "|---|---|---|---|---|"]
     for r in runs:
         t = r["throughput"]
         cells = []
         for k in ("lookup", "mix"):
-            cells.append(f"{t[k]['ours']['rps']:.0f} / {t[k]['oxigraph']['rps']:.0f} ({_f(t[k]['ratio'])})")
+            virt = t[k].get("virtuoso", {}).get("rps")
+            cells.append(f"{t[k]['ours']['rps']:.0f} / {t[k]['oxigraph']['rps']:.0f} ({_f(t[k]['ratio'])}) / "
+                         f"{_f(virt, '{:.0f}')}")
         errs = t["lookup"]["ours"]["errors"] + t["mix"]["ours"]["errors"]
+        rss = r["peak_rss"]
         out.append(f"| {r['label']} | {cells[0]} | {cells[1]} | {errs} | "
-                   f"{_mb(r['peak_rss']['ours'])} / {_mb(r['peak_rss']['oxigraph'])} |")
+                   f"{_mb(rss['ours'])} / {_mb(rss['oxigraph'])} / {_mb(rss.get('virtuoso'))} |")
     out.append("")
-    out.append("≠: the two servers returned a different number of results (see the JSON). "
-               "Ratios below 1 mean ours is faster.")
+    out.append("≠: a server returned a different number of results than Oxigraph (see the JSON). "
+               "Ratios below 1 mean ours is faster. Oxigraph's default graph is the same deduplicated union as "
+               "ours (loaded as its default graph); Virtuoso's is the published dataset's, sent with each query.")
     return "\n".join(out) + "\n"
 
 
@@ -547,8 +635,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--owlrl-max", default="1e4",
                         help="up to this scale, also build with the references (owlrl, pyshacl alone) to compare")
     parser.add_argument("--work", type=Path, default=None, help="working directory (default: a temporary one, removed)")
-    parser.add_argument("--update-readme", action="store_true", help="copy the table into README.md's benchmark section")
-    parser.add_argument("--no-write", action="store_true", help="print only; write neither results/ nor RESULTS.md")
+    parser.add_argument("--record", action="store_true",
+                        help="also write the table to the tracked bench/RESULTS.md (default: only the ignored "
+                             "bench/results/<date>.json and the printed table)")
+    parser.add_argument("--update-readme", action="store_true", help="with --record: also copy the table into "
+                                                                     "README.md's benchmark section")
+    parser.add_argument("--no-virtuoso", dest="virtuoso", action="store_false",
+                        help="leave out the Virtuoso column (on by default where Debian's Virtuoso is installed)")
+    parser.add_argument("--no-write", action="store_true", help="print only; write no file")
     parser.add_argument("--append", action="store_true",
                         help="add these scales to the latest bench/results/*.json run (replacing the same labels)")
     args = parser.parse_args(argv)
@@ -581,9 +675,11 @@ def main(argv: list[str] | None = None) -> int:
                 stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
                 (RESULTS / f"{stamp}.json").write_text(json.dumps({"machine": info, "command": command, "runs": runs},
                                                                   indent=2, default=str))
+                print(f"results: {RESULTS / f'{stamp}.json'}")
+            if args.record and not args.no_write:
                 (REPO / "bench" / "RESULTS.md").write_text(
-                    "# Benchmark results\n\nGenerated by `bench/run.py` (do not edit by hand; rerun it).\n\n" + table,
-                    encoding="utf-8")
+                    "# Benchmark results\n\nGenerated by `bench/run.py --record` (do not edit by hand; rerun it).\n\n"
+                    + table, encoding="utf-8")
                 if args.update_readme:
                     update_readme(table)
         if args.work is None:

@@ -79,12 +79,33 @@ def _cmd_docs(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_publish(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .build import ensure_built
+    from .errors import UserError
+    from .publish import Isql, publish
+    from .remote_store import RemoteStore
+
+    b = ensure_built()
+    load_dir = Path(args.load_dir) if args.load_dir else b.path.parent.parent / "publish"
+    r = publish(b.store_path, b.manifest["key"], Isql(args.isql, args.user), load_dir)
+    served = RemoteStore(args.store).build_key()
+    if served != r.build_key:
+        raise UserError(f"{args.store} serves build {served[:16]}, not the one just published: "
+                        f"is it the SPARQL endpoint of the Virtuoso at {args.isql}?")
+    print(f"published build {r.build_key[:16]} to {args.store}: {sum(r.graphs.values())} quads in "
+          f"{len(r.graphs)} graphs ({r.default_parts} default-graph part(s)); "
+          f"loaded in {r.seconds_load:.2f} s, switched in {r.seconds_switch:.2f} s")
+    return 0
+
+
 def _cmd_serve(args: argparse.Namespace) -> int:
     from .server.config import ServerConfig
     from .server.serve import serve
 
     config = ServerConfig.from_env()
-    for name in ("host", "port", "web_workers", "query_timeout"):
+    for name in ("host", "port", "web_workers", "query_timeout", "store"):
         if getattr(args, name) is not None:
             setattr(config, name, getattr(args, name))
     serve(config)
@@ -138,7 +159,18 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, help="port (default 8000)")
     p.add_argument("--workers", dest="web_workers", type=int, help="web worker processes (default 2)")
     p.add_argument("--query-timeout", type=float, help="time limit of a query in seconds (default 10)")
+    p.add_argument("--store", help="serve over this external SPARQL endpoint (loaded by csto-kg publish) "
+                                   "instead of the build's embedded store")
     p.set_defaults(func=_cmd_serve)
+
+    p = sub.add_parser("publish", help="load the current build into an external store (Virtuoso), atomically")
+    p.add_argument("--store", required=True, help="the store's SPARQL endpoint, e.g. http://127.0.0.1:8890/sparql "
+                                                  "(checked to serve the new build once it is switched in)")
+    p.add_argument("--isql", required=True, help="Virtuoso's isql address host:port (its bulk loader)")
+    p.add_argument("--user", default="dba", help="isql user (password from CSTO_KG_ISQL_PASSWORD, default dba)")
+    p.add_argument("--load-dir", help="a folder the store may read (listed in its DirsAllowed); "
+                                      "default build/publish")
+    p.set_defaults(func=_cmd_publish)
     return parser
 
 

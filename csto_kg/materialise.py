@@ -11,8 +11,8 @@ operations over integer-encoded triples (~100x faster, linear in the data):
    domains and ranges pushed up the class hierarchy and down the property
    hierarchy (scm-dom1/2, scm-rng1/2).
 2. **Data**: each property assertion is mapped through every super-property
-   and ``owl:inverseOf`` reachable from its predicate, a symmetric property
-   being its own inverse (prp-spo1, prp-eqp1/2, prp-inv1/2, prp-symp); domains and ranges type its subject and object (prp-dom,
+   and ``owl:inverseOf`` reachable from its predicate (prp-spo1, prp-eqp1/2,
+   prp-inv1/2, prp-symp); domains and ranges type its subject and object (prp-dom,
    prp-rng); every type is closed under the class hierarchy (cax-sco,
    cax-eqc1/2).
 
@@ -96,235 +96,275 @@ def closure(triples: Iterable[Triple]) -> tuple[set[Triple], list[str]]:
 
     Raises :class:`Unsupported` if the input is outside the supported fragment.
     """
-    from owlrl.AxiomaticTriples import OWLRL_Datatypes_Disjointness
-    from owlrl.DatatypeHandling import AltXSDToPYTHON
-    from owlrl.OWLRL import OWLRL_Annotation_properties
-    from owlrl.XsdDatatypes import OWL_Datatype_Subsumptions, OWL_RL_Datatypes
+    m = _Materialiser(triples)
+    m.check_fragment()
+    m.one_time_rules()
+    m.class_hierarchy()
+    m.property_hierarchy()
+    m.domains_and_ranges()
+    m.property_assertions()
+    m.types()
+    m.consistency()
+    return m.inferred(), m.errors
 
-    ids: dict[Node, int] = {}
-    terms: list[Node] = []  # id -> term
-    enc = ids.setdefault
 
-    def e(term: Node) -> int:
-        i = ids.get(term)
+class _Materialiser:
+    """The state of one closure: integer-encoded terms, given and derived triples.
+
+    Each stage below names the OWL 2 RL rules (OWL 2 Profiles, section 4.3,
+    tables 4-9) it implements; they run in this order, each once, because the
+    schema strata are closed before the data strata read them.
+    """
+
+    def __init__(self, triples: Iterable[Triple]):
+        self.ids: dict[Node, int] = {}
+        self.terms: list[Node] = []
+        e = self.e
+        (self.TYPE, self.SCO, self.EQC, self.SPO, self.EQP, self.DOM, self.RNG, self.INV,
+         self.DISJ) = (e(t) for t in (RDF.type, RDFS.subClassOf, OWL.equivalentClass, RDFS.subPropertyOf,
+                                      OWL.equivalentProperty, RDFS.domain, RDFS.range, OWL.inverseOf,
+                                      OWL.disjointWith))
+        (self.CLASS, self.THING, self.NOTHING, self.FUNCTIONAL, self.DATATYPE, self.ANNOTATION,
+         self.SYMMETRIC) = (e(t) for t in (OWL.Class, OWL.Thing, OWL.Nothing, OWL.FunctionalProperty,
+                                           RDFS.Datatype, OWL.AnnotationProperty, OWL.SymmetricProperty))
+        self.given: set[tuple[int, int, int]] = {(e(s), e(p), e(o)) for s, p, o in triples}
+        self.by_pred: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        for s, p, o in self.given:
+            self.by_pred[p].append((s, o))
+        self.new: set[tuple[int, int, int]] = set()
+        self.errors: list[str] = []
+        self.one_time: set[tuple[int, int, int]] = set()
+        self.type_pairs: set[tuple[int, int]] = set()
+        self.supers: dict[int, set[int]] = {}
+        self.superprops: dict[int, set[int]] = {}
+        self.domains: dict[int, set[int]] = {}
+        self.ranges: dict[int, set[int]] = {}
+        self.assertions: dict[int, set[tuple[int, int]]] = defaultdict(set)
+
+    def e(self, term: Node) -> int:
+        """The integer id of ``term`` (assigned on first sight)."""
+        i = self.ids.get(term)
         if i is None:
-            i = ids[term] = len(terms)
-            terms.append(term)
+            i = self.ids[term] = len(self.terms)
+            self.terms.append(term)
         return i
 
-    TYPE, SCO, EQC, SPO, EQP, DOM, RNG, INV, DISJ = (
-        e(t) for t in (RDF.type, RDFS.subClassOf, OWL.equivalentClass, RDFS.subPropertyOf,
-                       OWL.equivalentProperty, RDFS.domain, RDFS.range, OWL.inverseOf, OWL.disjointWith))
-    CLASS, THING, NOTHING, FUNCTIONAL, DATATYPE, ANNOTATION, SYMMETRIC = (
-        e(t) for t in (OWL.Class, OWL.Thing, OWL.Nothing, OWL.FunctionalProperty, RDFS.Datatype,
-                       OWL.AnnotationProperty, OWL.SymmetricProperty))
-    property_types = {e(t) for t in _PROPERTY_TYPES}
-    unsupported_p = {e(t) for t in _UNSUPPORTED_PREDICATES}
-    unsupported_t = {e(t) for t in _UNSUPPORTED_TYPES}
+    def error(self, message: str) -> None:
+        if message not in self.errors:
+            self.errors.append(message)
 
-    given: set[tuple[int, int, int]] = set()
-    add_given = given.add
-    for s, p, o in triples:
-        add_given((enc(s, len(ids)), enc(p, len(ids)), enc(o, len(ids))))
-    terms[:] = list(ids)  # setdefault above assigned ids in insertion order
+    # --- the fragment -----------------------------------------------------------
+    def check_fragment(self) -> None:
+        """Raise :class:`Unsupported` for any construct whose rules are not implemented here."""
+        terms, by_pred = self.terms, self.by_pred
+        for p in {self.e(t) for t in _UNSUPPORTED_PREDICATES} & by_pred.keys():
+            raise Unsupported(f"uses <{terms[p]}>")
+        unsupported_t = {self.e(t) for t in _UNSUPPORTED_TYPES}
+        for s, o in by_pred.get(self.TYPE, ()):
+            if o in unsupported_t:
+                raise Unsupported(f"<{terms[s]}> is a <{terms[o]}>")
+        for p in (self.e(t) for t in _SCHEMA_PREDICATES):
+            for s, o in by_pred.get(p, ()):
+                if _is_meta(terms[s]) or _is_meta(terms[o]):
+                    raise Unsupported(f"schema statement about the RDF/RDFS/OWL vocabulary: "
+                                      f"<{terms[s]}> <{terms[p]}> <{terms[o]}>")
 
-    by_pred: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for s, p, o in given:
-        by_pred[p].append((s, o))
+    # --- cls-thing, cls-nothing1, prp-ap, dt-type1, dt-type2, dt-not-type ----------
+    def one_time_rules(self) -> None:
+        """owlrl's one-time axioms, with its partial datatype rules and disjointness."""
+        from owlrl.AxiomaticTriples import OWLRL_Datatypes_Disjointness
+        from owlrl.DatatypeHandling import AltXSDToPYTHON
+        from owlrl.OWLRL import OWLRL_Annotation_properties
+        from owlrl.XsdDatatypes import OWL_Datatype_Subsumptions, OWL_RL_Datatypes
 
-    # --- the fragment ------------------------------------------------------
-    for p in unsupported_p & by_pred.keys():
-        raise Unsupported(f"uses <{terms[p]}>")
-    for s, o in by_pred.get(TYPE, ()):
-        if o in unsupported_t:
-            raise Unsupported(f"<{terms[s]}> is a <{terms[o]}>")
-    for p in (e(t) for t in _SCHEMA_PREDICATES):
-        for s, o in by_pred.get(p, ()):
-            if _is_meta(terms[s]) or _is_meta(terms[o]):
-                raise Unsupported(f"schema statement about the RDF/RDFS/OWL vocabulary: "
-                                  f"<{terms[s]}> <{terms[p]}> <{terms[o]}>")
+        e, terms, TYPE = self.e, self.terms, self.TYPE
+        one_time = {(self.THING, TYPE, self.CLASS), (self.NOTHING, TYPE, self.CLASS)}
+        one_time |= {(e(a), TYPE, self.ANNOTATION) for a in OWLRL_Annotation_properties}
+        rl_datatypes = set(OWL_RL_Datatypes)
+        implicit: dict[int, int] = {}
+        for _, _, o in self.given:
+            lt = terms[o]
+            if isinstance(lt, Literal) and lt.datatype in rl_datatypes:
+                implicit[o] = e(lt.datatype)
+        used = set(implicit.values())
+        for lid, dt in implicit.items():
+            one_time.add((lid, TYPE, dt))
+            lt = terms[lid]
+            try:
+                AltXSDToPYTHON.get(lt.datatype, lambda v: v)(str(lt))
+            except ValueError:
+                self.error("Lexical value of the literal '%s' does not match its datatype (%s)" % (lt, lt.datatype))
+        explicit: dict[int, set[int]] = defaultdict(set)
+        for s, o in self.by_pred.get(TYPE, ()):
+            if terms[o] in rl_datatypes:
+                used.add(o)
+                if s not in implicit:
+                    explicit[s].add(o)
+        for dt in OWL_RL_Datatypes:
+            one_time.add((e(dt), TYPE, self.DATATYPE))
+        for r, dts in list(explicit.items()) + [(r, {dt}) for r, dt in implicit.items()]:
+            for dt in dts:
+                one_time.add((dt, TYPE, self.DATATYPE))
+                for sup in OWL_Datatype_Subsumptions.get(terms[dt], ()):
+                    one_time.add((r, TYPE, e(sup)))
+                    one_time.add((e(sup), TYPE, self.DATATYPE))
+                    used.add(e(sup))
+        for a, _, b in OWLRL_Datatypes_Disjointness:
+            if e(a) in used and e(b) in used:
+                one_time.add((e(a), self.DISJ, e(b)))
+        self.one_time = one_time
+        self.new |= one_time - self.given
+        self.type_pairs = set(self.by_pred.get(TYPE, ()))
+        self.type_pairs |= {(s, o) for s, p, o in one_time if p == TYPE}
 
-    new: set[tuple[int, int, int]] = set()
-    errors: list[str] = []
+    # --- scm-cls, scm-sco, scm-eqc1, scm-eqc2 --------------------------------------
+    def class_hierarchy(self) -> None:
+        """Every class under owl:Thing and over owl:Nothing; subClassOf closed transitively."""
+        sco: dict[int, set[int]] = defaultdict(set)
+        for s, o in self.by_pred.get(self.SCO, ()):
+            if s != o:
+                sco[s].add(o)
+        self._add_equivalences(sco, self.EQC)
+        for c in {s for s, c in self.type_pairs if c == self.CLASS}:
+            if c != self.THING:
+                sco[c].add(self.THING)
+            if c != self.NOTHING:
+                sco[self.NOTHING].add(c)
+        self.supers = self._close(sco, self.SCO, self.EQC)
 
-    def error(message: str) -> None:
-        if message not in errors:
-            errors.append(message)
+    # --- scm-spo, scm-eqp1, scm-eqp2 ---------------------------------------------
+    def property_hierarchy(self) -> None:
+        """subPropertyOf closed transitively; mutual sub-properties are equivalent."""
+        spo: dict[int, set[int]] = defaultdict(set)
+        for s, o in self.by_pred.get(self.SPO, ()):
+            if s != o:
+                spo[s].add(o)
+        self._add_equivalences(spo, self.EQP)
+        self.superprops = self._close(spo, self.SPO, self.EQP)
 
-    # --- one-time rules (cls-thing, cls-nothing1, prp-ap, dt-*) --------------
-    one_time = {(THING, TYPE, CLASS), (NOTHING, TYPE, CLASS)}
-    one_time |= {(e(a), TYPE, ANNOTATION) for a in OWLRL_Annotation_properties}
-    rl_datatypes = set(OWL_RL_Datatypes)
-    implicit: dict[int, int] = {}
-    for s, p, o in given:
-        lt = terms[o]
-        if isinstance(lt, Literal) and lt.datatype in rl_datatypes:
-            implicit[o] = e(lt.datatype)
-    used = set(implicit.values())
-    for lid, dt in implicit.items():
-        one_time.add((lid, TYPE, dt))
-        lt = terms[lid]
-        try:
-            AltXSDToPYTHON.get(lt.datatype, lambda v: v)(str(lt))
-        except ValueError:
-            error("Lexical value of the literal '%s' does not match its datatype (%s)" % (lt, lt.datatype))
-    explicit: dict[int, set[int]] = defaultdict(set)
-    for s, o in by_pred.get(TYPE, ()):
-        if terms[o] in rl_datatypes:
-            used.add(o)
-            if s not in implicit:
-                explicit[s].add(o)
-    for dt in OWL_RL_Datatypes:
-        one_time.add((e(dt), TYPE, DATATYPE))
-    for r, dts in list(explicit.items()) + [(r, {dt}) for r, dt in implicit.items()]:
-        for dt in dts:
-            one_time.add((dt, TYPE, DATATYPE))
-            for sup in OWL_Datatype_Subsumptions.get(terms[dt], ()):
-                one_time.add((r, TYPE, e(sup)))
-                one_time.add((e(sup), TYPE, DATATYPE))
-                used.add(e(sup))
-    for a, _, b in OWLRL_Datatypes_Disjointness:
-        if e(a) in used and e(b) in used:
-            one_time.add((e(a), DISJ, e(b)))
-    new |= one_time - given
-    types: set[tuple[int, int]] = {(s, o) for s, o in by_pred.get(TYPE, ())}
-    types |= {(s, o) for s, p, o in one_time if p == TYPE}
+    def _add_equivalences(self, edges: dict[int, set[int]], eq: int) -> None:
+        for s, o in self.by_pred.get(eq, ()):
+            if s != o:
+                edges[s].add(o)
+                edges[o].add(s)
 
-    # --- schema stratum -------------------------------------------------------
-    classes = {s for s, c in types if c == CLASS}
-    sco: dict[int, set[int]] = defaultdict(set)
-    for s, o in by_pred.get(SCO, ()):
-        if s != o:
-            sco[s].add(o)
-    for s, o in by_pred.get(EQC, ()):
-        if s != o:
-            sco[s].add(o)
-            sco[o].add(s)
-    for c in classes:
-        if c != THING:
-            sco[c].add(THING)
-        if c != NOTHING:
-            sco[NOTHING].add(c)
-    supers = _closed(sco)
-    for c1, ups in supers.items():
-        for c2 in ups:
-            new.add((c1, SCO, c2))
-            if c1 in supers.get(c2, ()):
-                new.add((c1, EQC, c2))
+    def _close(self, edges: dict[int, set[int]], sub: int, eq: int) -> dict[int, set[int]]:
+        closed = _closed(edges)
+        for a, ups in closed.items():
+            for b in ups:
+                self.new.add((a, sub, b))
+                if a in closed.get(b, ()):
+                    self.new.add((a, eq, b))
+        return closed
 
-    spo: dict[int, set[int]] = defaultdict(set)
-    for s, o in by_pred.get(SPO, ()):
-        if s != o:
-            spo[s].add(o)
-    for s, o in by_pred.get(EQP, ()):
-        if s != o:
-            spo[s].add(o)
-            spo[o].add(s)
-    superprops = _closed(spo)
-    for p1, ups in superprops.items():
-        for p2 in ups:
-            new.add((p1, SPO, p2))
-            if p1 in superprops.get(p2, ()):
-                new.add((p1, EQP, p2))
+    # --- scm-dom1, scm-dom2, scm-rng1, scm-rng2 ------------------------------------
+    def domains_and_ranges(self) -> None:
+        """Domains and ranges pushed up the class hierarchy and down the property hierarchy."""
+        self.domains = self._pushed(self.by_pred.get(self.DOM, []), self.DOM)
+        self.ranges = self._pushed(self.by_pred.get(self.RNG, []), self.RNG)
 
-    def pushed(asserted: list[tuple[int, int]], rel: int) -> dict[int, set[int]]:
+    def _pushed(self, asserted: list[tuple[int, int]], rel: int) -> dict[int, set[int]]:
         declared: dict[int, set[int]] = defaultdict(set)
         for p, c in asserted:
             declared[p].add(c)
         out: dict[int, set[int]] = {}
-        for p in set(declared) | set(superprops):
+        for p in set(declared) | set(self.superprops):
             cs: set[int] = set()
-            for q in (p, *superprops.get(p, ())):
+            for q in (p, *self.superprops.get(p, ())):
                 for c in declared.get(q, ()):
                     cs.add(c)
-                    cs |= supers.get(c, set())
+                    cs |= self.supers.get(c, set())
             if cs:
                 out[p] = cs
-                new.update((p, rel, c) for c in cs)
+                self.new.update((p, rel, c) for c in cs)
         return out
 
-    domains = pushed(by_pred.get(DOM, []), DOM)
-    ranges = pushed(by_pred.get(RNG, []), RNG)
+    # --- prp-spo1, prp-eqp1, prp-eqp2, prp-inv1, prp-inv2, prp-symp ------------------
+    def property_assertions(self) -> None:
+        """Each assertion mapped through every super-property, inverse and symmetric property it reaches."""
+        inverse: dict[int, set[int]] = defaultdict(set)
+        for s, o in self.by_pred.get(self.INV, ()):
+            inverse[s].add(o)
+            inverse[o].add(s)
+        for p, c in self.type_pairs:
+            if c == self.SYMMETRIC:
+                inverse[p].add(p)  # prp-symp: a symmetric property is its own inverse
 
-    inverse: dict[int, set[int]] = defaultdict(set)
-    for s, o in by_pred.get(INV, ()):
-        inverse[s].add(o)
-        inverse[o].add(s)
-    for s, o in by_pred.get(TYPE, ()):   # prp-symp: a symmetric property is its own inverse
-        if o == SYMMETRIC:
-            inverse[s].add(s)
+        def reach(p: int) -> set[tuple[int, bool]]:
+            # (q, False): (s q o) follows from (s p o); (q, True): (o q s) does.
+            seen = {(p, False)}
+            stack = [(p, False)]
+            while stack:
+                q, flipped = stack.pop()
+                nexts = [(r, flipped) for r in self.superprops.get(q, ())]
+                nexts += [(r, not flipped) for r in inverse.get(q, ())]
+                for nxt in nexts:
+                    if nxt not in seen:
+                        seen.add(nxt)
+                        stack.append(nxt)
+            seen.discard((p, False))
+            return seen
 
-    # --- data stratum: property assertions ------------------------------------
-    # Everything a triple with predicate p entails through sub-properties and inverses:
-    # (q, False) means (s q o), (q, True) means (o q s).
-    def reach(p: int) -> set[tuple[int, bool]]:
-        seen = {(p, False)}
-        stack = [(p, False)]
-        while stack:
-            q, flipped = stack.pop()
-            for nxt in [(r, flipped) for r in superprops.get(q, ())] + [(r, not flipped) for r in inverse.get(q, ())]:
-                if nxt not in seen:
-                    seen.add(nxt)
-                    stack.append(nxt)
-        seen.discard((p, False))
-        return seen
+        assertions = self.assertions
+        for p, pairs in self.by_pred.items():
+            assertions[p].update(pairs)
+        for s, p, o in list(self.new):
+            assertions[p].add((s, o))
+        for p, pairs in self.by_pred.items():
+            if p == self.TYPE:
+                continue
+            for q, flipped in reach(p):
+                assertions[q].update((o, s) for s, o in pairs) if flipped else assertions[q].update(pairs)
 
-    schema_new = [t for t in new]
-    assertions: dict[int, set[tuple[int, int]]] = defaultdict(set)
-    for p, pairs in by_pred.items():
-        assertions[p].update(pairs)
-    for s, p, o in schema_new:
-        assertions[p].add((s, o))
-    for p in list(by_pred):
-        if p == TYPE:
-            continue
-        for q, flipped in reach(p):
-            target = assertions[q]
-            if flipped:
-                target.update((o, s) for s, o in by_pred[p])
-            else:
-                target.update(by_pred[p])
+    # --- prp-dom, prp-rng, cax-sco, cax-eqc1, cax-eqc2 -----------------------------
+    def types(self) -> None:
+        """Domains and ranges type subjects and objects; every type closed under the class hierarchy."""
+        types = set(self.type_pairs)
+        for p, pairs in self.assertions.items():
+            if p == self.TYPE:
+                continue
+            for c in self.domains.get(p, ()):
+                types.update((s, c) for s, _ in pairs)
+            for c in self.ranges.get(p, ()):
+                types.update((o, c) for _, o in pairs)
+        closed = set(types)
+        for x, c in types:
+            ups = self.supers.get(c)
+            if ups:
+                closed.update((x, c2) for c2 in ups)
+        self.assertions[self.TYPE] = closed
 
-    # --- data stratum: types ----------------------------------------------------
-    for p, pairs in assertions.items():
-        if p == TYPE:
-            continue
-        for c in domains.get(p, ()):
-            types.update((s, c) for s, _ in pairs)
-        for c in ranges.get(p, ()):
-            types.update((o, c) for _, o in pairs)
-    closed_types = set(types)
-    for x, c in types:
-        ups = supers.get(c)
-        if ups:
-            closed_types.update((x, c2) for c2 in ups)
-    assertions[TYPE] = closed_types
-
-    # --- consistency checks (owlrl records them as error messages) -----------
-    disjoint = set(by_pred.get(DISJ, ())) | {(s, o) for s, p, o in one_time if p == DISJ}
-    if disjoint:
-        members: dict[int, set[int]] = defaultdict(set)
-        wanted = {c for pair in disjoint for c in pair}
+    # --- cax-dw, cls-nothing2, prp-fp (outside the fragment: owl:sameAs) -------------
+    def consistency(self) -> None:
+        """owlrl's consistency checks, recorded as its error messages, word for word."""
+        terms, closed_types = self.terms, self.assertions[self.TYPE]
+        disjoint = set(self.by_pred.get(self.DISJ, ())) | {(s, o) for s, p, o in self.one_time if p == self.DISJ}
+        if disjoint:
+            members: dict[int, set[int]] = defaultdict(set)
+            wanted = {c for pair in disjoint for c in pair}
+            for x, c in closed_types:
+                if c in wanted:
+                    members[c].add(x)
+            for c1, c2 in disjoint:
+                for x in members.get(c1, set()) & members.get(c2, set()):
+                    self.error("Disjoint classes %s and %s have a common individual %s"
+                               % (terms[c1], terms[c2], terms[x]))
         for x, c in closed_types:
-            if c in wanted:
-                members[c].add(x)
-        for c1, c2 in disjoint:
-            for x in members.get(c1, set()) & members.get(c2, set()):
-                error("Disjoint classes %s and %s have a common individual %s" % (terms[c1], terms[c2], terms[x]))
-    for x, c in closed_types:
-        if c == NOTHING:
-            error("%s is defined of type 'Nothing'" % terms[x])
-    for p in {s for s, c in closed_types if c == FUNCTIONAL}:
-        values: dict[int, int] = {}
-        for s, o in assertions.get(p, ()):
-            if values.setdefault(s, o) != o:
-                raise Unsupported(f"functional property <{terms[p]}> has two values for <{terms[s]}> (owl:sameAs)")
+            if c == self.NOTHING:
+                self.error("%s is defined of type 'Nothing'" % terms[x])
+        for p in {s for s, c in closed_types if c == self.FUNCTIONAL}:
+            values: dict[int, int] = {}
+            for s, o in self.assertions.get(p, ()):
+                if values.setdefault(s, o) != o:
+                    raise Unsupported(f"functional property <{terms[p]}> has two values for <{terms[s]}> (owl:sameAs)")
 
-    out: set[Triple] = set()
-    for p, pairs in assertions.items():
-        pt = terms[p]
-        out.update((terms[s], pt, terms[o]) for s, o in pairs if (s, p, o) not in given)
-    return out, errors
+    def inferred(self) -> set[Triple]:
+        """The derived triples the input does not hold, decoded."""
+        terms, out = self.terms, set()
+        for p, pairs in self.assertions.items():
+            pt = terms[p]
+            out.update((terms[s], pt, terms[o]) for s, o in pairs if (s, p, o) not in self.given)
+        return out
 
 
 def error_triples(messages: list[str]) -> list[Triple]:

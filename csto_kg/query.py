@@ -34,9 +34,17 @@ RESULT_FORMATS = {f.key: f.ox for f in RESULTS}
 GRAPH_FORMATS = {f.key: f.ox for f in GRAPHS}
 
 
-def open_store(store_path: Path | str) -> ox.Store:
-    """Open a build's store read-only (many processes may do so at once)."""
-    return ox.Store.read_only(str(store_path))
+def open_store(location: Path | str) -> ox.Store:
+    """Open a build's store read-only (many processes may do so at once), or an external store by its URL.
+
+    An ``http(s)://`` location is a SPARQL endpoint loaded by ``csto-kg publish``
+    (:class:`csto_kg.remote_store.RemoteStore`, which answers as pyoxigraph does).
+    """
+    from .remote_store import RemoteStore, is_store_url
+
+    if is_store_url(str(location)):
+        return RemoteStore(str(location))
+    return ox.Store.read_only(str(location))
 
 
 def evaluate(store: ox.Store, query: str, **kwargs):

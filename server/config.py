@@ -6,7 +6,8 @@ what a client sees when it is passed). Environment variables:
 ``_QUERY_TIMEOUT`` (s), ``_MAX_ROWS``, ``_MAX_RESULT_BYTES``,
 ``_MAX_QUERY_LENGTH``, ``_MAX_BODY``, ``_MAX_CONCURRENT``,
 ``_WORKER_MEMORY_MB``, ``_RETRY_AFTER`` (s), ``_DEMOTE_AFTER`` (s), ``_FEDERATION_ALLOWLIST``
-(space-separated endpoint IRIs), ``_CLIENT_WORKERS``, ``_CLIENT_BURST`` (s), ``_CLIENT_RATE`` (s/s).
+(space-separated endpoint IRIs), ``_CLIENT_WORKERS``, ``_CLIENT_BURST`` (s), ``_CLIENT_RATE`` (s/s),
+``_STORE`` (an external SPARQL endpoint to serve over).
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ class ServerConfig:
     retry_after: int = 2                 # seconds, sent with 429/503
     demote_after: float = 0.5            # seconds of running after which a query's CPU priority is lowered
     federation_allowlist: tuple[str, ...] = field(default_factory=tuple)  # SERVICE endpoints an operator allows
+    store: str | None = None             # an external SPARQL endpoint to serve over (csto-kg publish loads it)
     # Per client (remote address), per web worker: query workers it may hold at once (0: query_workers - 1) ...
     client_workers: int = 0
     # ... and its budget of expensive query time: seconds past demote_after, a bucket of client_burst seconds
@@ -75,6 +77,7 @@ class ServerConfig:
         c.max_body = _env("MAX_BODY", c.max_body)
         c.max_concurrent = _env("MAX_CONCURRENT", c.max_concurrent)
         c.query_workers = _env("QUERY_WORKERS", c.query_workers)
+        c.store = os.environ.get("CSTO_KG_STORE") or None
         allow = os.environ.get("CSTO_KG_FEDERATION_ALLOWLIST", "")
         c.federation_allowlist = tuple(x for x in allow.split() if x)
         c.client_workers = _env("CLIENT_WORKERS", 0)

@@ -110,6 +110,16 @@ def _check_port_free(host: str, port: int) -> None:
             raise UserError(f"cannot listen on {host}:{port}: {e.strerror}") from None
 
 
+def _check_store(url: str, key: str) -> None:
+    """Serving over an external store: it must hold a published dataset, ideally of this very build."""
+    from csto_kg.remote_store import RemoteStore
+
+    published = RemoteStore(url).build_key()   # a UserError if unreachable or never published
+    note = "the current build" if published == key else \
+        f"build {published[:16]}, not the current build {key[:16]}: run csto-kg publish to update it"
+    print(f"csto-kg serve: serving the data of {url} ({note})", file=sys.stderr, flush=True)
+
+
 def serve(config: ServerConfig | None = None, build: Build | None = None) -> None:
     """Serve until interrupted (SIGINT / SIGTERM stop gunicorn gracefully)."""
     config = config or ServerConfig.from_env()
@@ -121,6 +131,8 @@ def serve(config: ServerConfig | None = None, build: Build | None = None) -> Non
     print(f"csto-kg serve: build {m['key'][:16]} ({state} in {time.perf_counter() - t:.2f} s, "
           f"{m['triples']['total']} triples in {len(m['graphs'])} graphs); "
           f"SPARQL endpoint http://{config.host}:{config.port}/sparql", file=sys.stderr, flush=True)
+    if config.store:
+        _check_store(config.store, m["key"])
     marker = pin(build)   # later builds must not prune the store this server's workers reopen
     try:
         _Server(config, build).run()

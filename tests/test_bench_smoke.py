@@ -120,6 +120,11 @@ RULE_CASES = {
     "subclass-cycle": """:A rdfs:subClassOf :B . :B rdfs:subClassOf :A . :x a :A .""",
     "symmetric-property": """
         :s a owl:SymmetricProperty ; rdfs:domain :D . :sub rdfs:subPropertyOf :s . :x :s :y . :u :sub :v .""",
+    "symmetric-property-with-domain-and-super-property": """
+        :d a owl:SymmetricProperty ; rdfs:domain :Side ; rdfs:subPropertyOf :related .
+        :x :d :y . :y :d :z .""",
+    "symmetric-super-property": """
+        :s a owl:SymmetricProperty . :p rdfs:subPropertyOf :s ; owl:inverseOf :pi . :x :p :y .""",
 }
 
 # Outside the fragment: the fast path declines, infer() falls back to owlrl.

@@ -1,0 +1,236 @@
+"""``csto-kg publish``: load the current build into an external SPARQL store, atomically.
+
+The store is Virtuoso Open Source, loaded by its bulk path (``ld_dir`` +
+``rdf_loader_run`` through ``isql``); it then serves the standard SPARQL 1.1
+Protocol that :class:`csto_kg.remote_store.RemoteStore` speaks. Steps:
+
+1. The build's quads are written as N-Quads into a load folder the store can
+   read (its ``DirsAllowed``): every named graph under a *staging* name, the
+   default graph (the deduplicated union) as one or more graphs of this build,
+   and a description of the dataset (:data:`~csto_kg.remote_store.DATASET_GRAPH`).
+2. The store bulk-loads the file; the staged graphs are counted against the
+   build, and a load that fails or counts short is removed and reported.
+3. One stored procedure, one transaction, switches the staged graphs to their
+   real names and the dataset description to the new build: a client sees the
+   old build or the new one, never a half-loaded graph.
+4. The graphs of older publications are dropped (the one just replaced stays
+   until the next publish, for servers that still read its default-graph parts).
+
+Virtuoso's quirks handled here:
+
+- its default graph is every graph it holds, repeated per graph: the dataset
+  description names the graphs that make the default graph, and
+  :class:`~csto_kg.remote_store.RemoteStore` sends them with every query;
+- it stores ``xsd:gYear``, ``xsd:gYearMonth`` and ``xsd:date`` values as one
+  date-time type, so ``"2022"^^xsd:gYear`` and ``"2022-01"^^xsd:gYearMonth``
+  on one subject and predicate collide in a graph and one is silently lost.
+  Seeds give one node dates at different precision (each in its own graph),
+  so the default graph is split into parts in which no two of a subject's
+  values for a property collide (:func:`union_parts`); a named graph with
+  such a pair is refused before anything is loaded.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+import subprocess
+import time
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from .errors import UserError
+from .namespaces import CSTO
+from .remote_store import DATASET_GRAPH
+
+__all__ = ["publish", "union_parts", "Isql", "PublishReport"]
+
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_DATE_TYPES = {_XSD + "date", _XSD + "dateTime", _XSD + "gYear", _XSD + "gYearMonth"}
+
+
+@dataclass
+class PublishReport:
+    build_key: str
+    graphs: dict[str, int]       # graph IRI (default-graph parts included) -> quads loaded
+    default_parts: int
+    seconds_load: float
+    seconds_switch: float
+
+
+class Isql:
+    """Virtuoso's ``isql`` client (Debian: ``isql-vt``) run against ``host:port``."""
+
+    def __init__(self, address: str, user: str = "dba", password: str | None = None, program: str | None = None):
+        self.address = address
+        self.user = user
+        self.password = password if password is not None else os.environ.get("CSTO_KG_ISQL_PASSWORD", "dba")
+        self.program = program or shutil.which("isql-vt") or shutil.which("isql")
+        if not self.program:
+            raise UserError("Virtuoso's isql client is not installed (Debian package virtuoso-opensource)")
+
+    def run(self, sql: str, timeout: float = 600) -> str:
+        """Run ``sql`` (statements separated by ``;``); return its output, or raise naming the error."""
+        try:
+            out = subprocess.run([self.program, self.address, self.user, self.password, f"exec={sql}"],
+                                 capture_output=True, text=True, timeout=timeout, stdin=subprocess.DEVNULL)
+        except subprocess.TimeoutExpired:
+            raise UserError(f"Virtuoso at {self.address} did not answer within {timeout:g} s") from None
+        text = out.stdout + out.stderr
+        error = re.search(r"\*\*\* Error[^\n]*\n?[^\n]*", text)
+        if out.returncode != 0 or error:
+            raise UserError(f"Virtuoso at {self.address}: {(error.group(0) if error else text.strip()).strip()}")
+        return text
+
+
+def _collision_key(q: ox.Quad) -> tuple:
+    """What Virtuoso compares when it stores (s, p, o): date-like literals by the instant they start."""
+    o = q.object
+    if isinstance(o, ox.Literal) and o.datatype.value in _DATE_TYPES:
+        m = re.match(r"(-?\d{4,})(?:-(\d\d))?(?:-(\d\d))?", o.value)
+        if m:
+            return q.subject, q.predicate, ("date", m.group(1), m.group(2) or "01", m.group(3) or "01")
+    return q.subject, q.predicate, o
+
+
+def union_parts(triples) -> list[list[ox.Triple]]:
+    """Split triples into parts in which no two collide as Virtuoso stores them (usually one part)."""
+    parts: list[list[ox.Triple]] = []
+    seen: list[set] = []
+    for t in triples:
+        key = _collision_key(ox.Quad(t.subject, t.predicate, t.object))
+        for i, keys in enumerate(seen):
+            if key not in keys:
+                keys.add(key)
+                parts[i].append(t)
+                break
+        else:
+            seen.append({key})
+            parts.append([t])
+    return parts
+
+
+def _staging(run: str, graph: str) -> str:
+    return f"urn:csto-kg:build:{run}:staging:{hashlib.sha1(graph.encode()).hexdigest()[:16]}"
+
+
+def _dataset_quads(run: str, key: str, parts: list[str], named: list[str]) -> list[ox.Quad]:
+    g = ox.NamedNode(_staging(run, DATASET_GRAPH))
+    s = ox.NamedNode(DATASET_GRAPH)
+    quads = [ox.Quad(s, ox.NamedNode(str(CSTO.buildKey)), ox.Literal(key), g)]
+    quads += [ox.Quad(s, ox.NamedNode(str(CSTO.defaultGraphPart)), ox.NamedNode(p), g) for p in parts]
+    quads += [ox.Quad(s, ox.NamedNode(str(CSTO.namedGraph)), ox.NamedNode(n), g) for n in named]
+    return quads
+
+
+def _check_named_graph(graph: str, quads: list[ox.Quad]) -> None:
+    keys: dict[tuple, ox.Quad] = {}
+    for q in quads:
+        other = keys.setdefault(_collision_key(q), q)
+        if other is not q and other.object != q.object:
+            raise UserError(f"graph <{graph}> holds {other.object} and {q.object} for <{q.subject.value}> "
+                            f"<{q.predicate.value}>: Virtuoso stores them as one value and would lose one")
+
+
+def stage(store: ox.Store, run: str, key: str) -> tuple[list[ox.Quad], dict[str, int], list[str], list[str]]:
+    """The quads to load (staging names), the expected count per loaded graph, default parts, named graphs.
+
+    ``run`` names this publication (the build key and a time): its graphs never
+    collide with the ones being served, even when the same build is published again.
+    """
+    by_graph: dict[str, list[ox.Quad]] = defaultdict(list)
+    default: list[ox.Triple] = []
+    for q in store:
+        if isinstance(q.graph_name, ox.DefaultGraph):
+            default.append(q.triple)
+        else:
+            by_graph[q.graph_name.value].append(q)
+    out: list[ox.Quad] = []
+    expected: dict[str, int] = {}
+    for graph in sorted(by_graph):
+        _check_named_graph(graph, by_graph[graph])
+        g = ox.NamedNode(_staging(run, graph))
+        out += [ox.Quad(q.subject, q.predicate, q.object, g) for q in by_graph[graph]]
+        expected[g.value] = len(by_graph[graph])
+    part_names = []
+    for i, part in enumerate(union_parts(default)):
+        name = f"urn:csto-kg:build:{run}:default:{i}"
+        part_names.append(name)
+        out += [ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(name)) for t in part]
+        expected[name] = len(part)
+    named = sorted(by_graph)
+    dataset = _dataset_quads(run, key, part_names, named)
+    out += dataset
+    expected[_staging(run, DATASET_GRAPH)] = len(dataset)
+    return out, expected, part_names, named
+
+
+def _counts(isql: Isql, prefix: str) -> dict[str, int]:
+    text = isql.run(f"SPARQL SELECT ?g (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
+                    f"FILTER(STRSTARTS(STR(?g), '{prefix}')) }} GROUP BY ?g;")
+    return {m.group(1): int(m.group(2)) for m in re.finditer(r"^(urn:csto-kg:\S+)\s+(\d+)\s*$", text, re.M)}
+
+
+def _drop(isql: Isql, graphs: list[str]) -> None:
+    for g in graphs:
+        isql.run(f"DELETE FROM DB.DBA.RDF_QUAD WHERE G = iri_to_id('{g}', 0);")
+
+
+def _switch_sql(run: str, named: list[str]) -> str:
+    """One procedure: the staged graphs take their real names in one transaction."""
+    moves = [(_staging(run, g), g) for g in [*named, DATASET_GRAPH]]
+    body = "".join(
+        f"  DELETE FROM DB.DBA.RDF_QUAD WHERE G = iri_to_id('{dst}', 0);\n"
+        f"  UPDATE DB.DBA.RDF_QUAD TABLE OPTION (index RDF_QUAD_GS) SET G = iri_to_id('{dst}') "
+        f"WHERE G = iri_to_id('{src}', 0);\n" for src, dst in moves)
+    name = f"DB.DBA.CSTO_KG_SWITCH_{run.replace('-', '_')}"
+    return f"CREATE PROCEDURE {name} () {{\n{body}}};\n{name}();\nDROP PROCEDURE {name};\ncheckpoint;"
+
+
+def _published_run(isql: Isql) -> str | None:
+    """The run whose default-graph parts the store's dataset description names now."""
+    text = isql.run(f"SPARQL SELECT ?part WHERE {{ GRAPH <{DATASET_GRAPH}> {{ <{DATASET_GRAPH}> "
+                    f"<{CSTO.defaultGraphPart}> ?part }} }};")
+    m = re.search(r"urn:csto-kg:build:([\w-]+):default:", text)
+    return m.group(1) if m else None
+
+
+def publish(store_path: Path, key: str, isql: Isql, load_dir: Path) -> PublishReport:
+    """Load the build whose store is at ``store_path`` into Virtuoso and switch it in."""
+    run = f"{key[:16]}-{time.strftime('%Y%m%d%H%M%S')}-{os.getpid()}"
+    quads, expected, parts, named = stage(ox.Store.read_only(str(store_path)), run, key)
+    previous = _published_run(isql)
+    load_dir.mkdir(parents=True, exist_ok=True)
+    name = f"csto-kg-{run}.nq"
+    path = (load_dir / name).resolve()
+    path.write_bytes(ox.serialize(quads, format=ox.RdfFormat.N_QUADS))
+    prefix = f"urn:csto-kg:build:{run}:"
+    t0 = time.perf_counter()
+    try:
+        isql.run(f"ld_dir('{path.parent}', '{name}', 'urn:csto-kg:unused'); rdf_loader_run();")
+        errors = isql.run(f"SELECT ll_error FROM DB.DBA.load_list WHERE ll_file = '{path}' AND ll_error IS NOT NULL;")
+        if re.search(r"^\s*[1-9]\d* Rows", errors, re.M):
+            raise UserError(f"Virtuoso could not load {path.name}: {' '.join(errors.split()[-12:])}")
+        got = _counts(isql, prefix)
+        if got != expected:
+            short = {g: (got.get(g, 0), n) for g, n in expected.items() if got.get(g) != n}
+            raise UserError(f"Virtuoso loaded other counts than the build holds (graph: loaded, expected): {short}")
+        load_s = time.perf_counter() - t0
+        t1 = time.perf_counter()
+        isql.run(_switch_sql(run, named))
+        switch_s = time.perf_counter() - t1
+    except UserError:
+        _drop(isql, list(_counts(isql, prefix)))
+        raise
+    finally:
+        path.unlink(missing_ok=True)
+        isql.run(f"DELETE FROM DB.DBA.load_list WHERE ll_file = '{path}';")
+    # Older publications go; the one just replaced stays until the next, for servers still reading its parts.
+    keep = {run, previous}
+    _drop(isql, [g for g in _counts(isql, "urn:csto-kg:build:") if g.split(":")[3] not in keep])
+    return PublishReport(key, expected, len(parts), load_s, switch_s)

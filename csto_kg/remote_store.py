@@ -1,0 +1,216 @@
+"""A SPARQL 1.1 Protocol store that stands in for the embedded Oxigraph store.
+
+``csto-kg serve --store URL`` serves the site and ``/sparql`` over an external
+SPARQL store (Virtuoso, loaded by :mod:`csto_kg.publish`). The query workers
+and the pages call the few methods of :class:`pyoxigraph.Store` the project
+uses, :meth:`RemoteStore.query` and :meth:`RemoteStore.quads_for_pattern`; this
+class answers them over HTTP with the standard protocol and returns
+pyoxigraph's own result objects, so everything above it (result formats,
+row and byte caps, killable workers, time limits) is the same code for both
+stores.
+
+What the remote dataset is comes from the store itself: :mod:`csto_kg.publish`
+records, in the graph :data:`DATASET_GRAPH`, the build it loaded, the graphs
+whose merge is the dataset's default graph and the named graphs. A query
+without ``FROM``/``FROM NAMED`` is sent with that dataset as the protocol's
+``default-graph-uri``/``named-graph-uri`` parameters: a store's own idea of
+the default graph (Virtuoso's: every graph it holds, system graphs included,
+rows repeated once per graph) never shows.
+
+Store dialects (how a store writes and reads blank nodes) live in
+:data:`DIALECTS`; Virtuoso answers blank nodes as ``nodeID://b123`` and accepts
+``<nodeID://b123>`` back in a later query, which is how a page follows a
+selector blank node from one query to the next.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import urllib.error
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+
+from .errors import UserError
+from .namespaces import CSTO
+
+__all__ = ["RemoteStore", "RemoteError", "DATASET_GRAPH", "DIALECTS", "is_store_url"]
+
+DATASET_GRAPH = "urn:csto-kg:published"
+"""The graph in which :mod:`csto_kg.publish` describes the dataset it loaded."""
+
+_JSON = "application/sparql-results+json"
+_NT = "application/n-triples"
+
+
+class RemoteError(UserError):
+    """The remote store refused or failed a request (its message is passed on)."""
+
+
+@dataclass(frozen=True)
+class Dialect:
+    """How a store spells blank nodes in results and accepts them back in queries."""
+
+    bnode_prefix: str = ""        # prefix of a blank node's label in results (stripped)
+    bnode_as_iri: bool = False    # refer to a result's blank node as <prefix + label> in a later query
+
+
+DIALECTS = {
+    "virtuoso": Dialect(bnode_prefix="nodeID://", bnode_as_iri=True),
+    "standard": Dialect(),
+}
+
+
+def is_store_url(location: str) -> bool:
+    return location.startswith(("http://", "https://"))
+
+
+class GraphResult:
+    """The triples of a CONSTRUCT/DESCRIBE answer, with the ``serialize`` of pyoxigraph's results."""
+
+    def __init__(self, triples: list[ox.Triple]):
+        self._triples = triples
+
+    def __iter__(self):
+        return iter(self._triples)
+
+    def serialize(self, output=None, format=ox.RdfFormat.N_TRIPLES):  # noqa: A002 - pyoxigraph's name
+        data = ox.serialize(self._triples, format=format)
+        if output is None:
+            return data
+        output.write(data)
+        return None
+
+
+class RemoteStore:
+    """The pyoxigraph.Store methods the project uses, over the SPARQL 1.1 Protocol."""
+
+    def __init__(self, endpoint: str, dialect: str = "virtuoso", timeout: float = 30.0):
+        if dialect not in DIALECTS:
+            raise UserError(f"unknown store dialect {dialect!r}; known: {', '.join(DIALECTS)}")
+        self.endpoint = endpoint
+        self.dialect = DIALECTS[dialect]
+        self.timeout = timeout
+        self._dataset: tuple[list[str], list[str], str] | None = None
+
+    # --- the published dataset -------------------------------------------------
+    @property
+    def dataset(self) -> tuple[list[str], list[str], str]:
+        """(graphs merged into the default graph, named graphs, build key) as published."""
+        if self._dataset is None:
+            rows = self._select(
+                f"SELECT ?p ?o WHERE {{ GRAPH <{DATASET_GRAPH}> {{ <{DATASET_GRAPH}> ?p ?o }} }}", {})
+            default = sorted(r["o"]["value"] for r in rows if r["p"]["value"] == str(CSTO.defaultGraphPart))
+            named = sorted(r["o"]["value"] for r in rows if r["p"]["value"] == str(CSTO.namedGraph))
+            keys = [r["o"]["value"] for r in rows if r["p"]["value"] == str(CSTO.buildKey)]
+            if not default or not keys:
+                raise RemoteError(f"{self.endpoint} holds no published csto-kg dataset "
+                                  f"(no graph <{DATASET_GRAPH}>): run csto-kg publish first")
+            self._dataset = (default, named, keys[0])
+        return self._dataset
+
+    def build_key(self) -> str:
+        return self.dataset[2]
+
+    # --- pyoxigraph.Store's interface ------------------------------------------
+    def query(self, query: str, prefixes=None, default_graph=None, named_graphs=None, base_iri=None,
+              use_default_graph_as_union=False):
+        """Run ``query``; answer as pyoxigraph does (QuerySolutions, QueryBoolean or triples)."""
+        if base_iri:
+            query = f"BASE <{base_iri}>\n{query}"
+        from .sparql_lex import operation
+
+        params = self._dataset_params(query, default_graph, named_graphs)
+        graph_form = operation(query) in ("CONSTRUCT", "DESCRIBE")
+        body, ctype = self._post(query, params, _NT if graph_form else _JSON)
+        if ctype.startswith(_NT) or ctype.startswith("text/plain"):
+            return GraphResult(list(ox.parse(body, format=ox.RdfFormat.N_TRIPLES)))
+        if ctype.startswith(_JSON) or ctype.startswith("application/json"):
+            return ox.parse_query_results(self._standard_json(body), format=ox.QueryResultsFormat.JSON)
+        raise RemoteError(f"{self.endpoint} answered in an unexpected format ({ctype or 'no content type'})")
+
+    def quads_for_pattern(self, subject, predicate, obj, graph_name=None):
+        """The quads matching the pattern: in the default graph, one named graph, or (None) all of them."""
+        s, p, o = (self._term(t, f"?{v}") for t, v in ((subject, "s"), (predicate, "p"), (obj, "o")))
+        pattern = f"{s} {p} {o}"
+        parts: list[tuple[str, ox.NamedNode | ox.DefaultGraph | None]] = []
+        if graph_name is None or isinstance(graph_name, ox.DefaultGraph):
+            parts.append((f"SELECT * WHERE {{ {pattern} }}", ox.DefaultGraph()))
+        if graph_name is None:
+            parts.append((f"SELECT * WHERE {{ GRAPH ?g {{ {pattern} }} }}", None))
+        elif isinstance(graph_name, ox.NamedNode):
+            parts.append((f"SELECT * WHERE {{ GRAPH {self._term(graph_name, '')} {{ {pattern} }} }}", graph_name))
+        for q, g in parts:
+            for row in self.query(q):
+                yield ox.Quad(subject if subject is not None else row["s"],
+                              predicate if predicate is not None else row["p"],
+                              obj if obj is not None else row["o"],
+                              g if g is not None else row["g"])
+
+    def named_graphs(self):
+        return iter(ox.NamedNode(g) for g in self.dataset[1])
+
+    def contains_named_graph(self, graph_name) -> bool:
+        return str(getattr(graph_name, "value", graph_name)) in self.dataset[1]
+
+    # --- protocol ----------------------------------------------------------------
+    def _dataset_params(self, query: str, default_graph, named_graphs) -> list[tuple[str, str]]:
+        from .sparql_lex import keywords
+
+        if default_graph or named_graphs:
+            return [("default-graph-uri", g.value) for g in default_graph or []] + \
+                   [("named-graph-uri", g.value) for g in named_graphs or []]
+        if "FROM" in keywords(query):
+            return []   # the query's own dataset (graph names of the dataset; checked by the endpoint)
+        default, named, _ = self.dataset
+        return [("default-graph-uri", g) for g in default] + [("named-graph-uri", g) for g in named]
+
+    def _select(self, query: str, params) -> list[dict]:
+        body, _ = self._post(query, list(params), _JSON)
+        return json.loads(body)["results"]["bindings"]
+
+    def _post(self, query: str, params: list[tuple[str, str]], accept: str) -> tuple[bytes, str]:
+        data = urllib.parse.urlencode([("query", query), *params]).encode()
+        req = urllib.request.Request(self.endpoint, data=data, method="POST", headers={
+            "Accept": accept, "Content-Type": "application/x-www-form-urlencoded"})
+        try:
+            with urllib.request.urlopen(req, timeout=self.timeout) as r:
+                if r.headers.get("X-SQL-State") or r.headers.get("X-SPARQL-MaxRows"):
+                    # Virtuoso's "anytime" answers: partial results past its own limits. Never pass them on as whole.
+                    raise RemoteError(f"{self.endpoint} returned a partial answer "
+                                      f"({r.headers.get('X-SQL-Message') or 'its own row or time limit'})")
+                return r.read(), r.headers.get("Content-Type", "")
+        except urllib.error.HTTPError as e:
+            text = re.sub(r"<[^>]+>", " ", e.read().decode("utf-8", "replace"))   # an HTML error page, or text
+            message = " ".join(text.split())[:500] or f"HTTP {e.code}"
+            if e.code == 400:
+                raise SyntaxError(f"the store refused the query: {message}") from None
+            raise RemoteError(f"{self.endpoint} failed (HTTP {e.code}): {message}") from None
+        except (urllib.error.URLError, OSError) as e:
+            raise RemoteError(f"cannot reach the store at {self.endpoint}: {getattr(e, 'reason', e)}") from None
+
+    # --- terms --------------------------------------------------------------------
+    def _term(self, term, var: str) -> str:
+        if term is None:
+            return var
+        if isinstance(term, ox.BlankNode):
+            if not self.dialect.bnode_as_iri:
+                raise RemoteError(f"{self.endpoint} cannot look up a blank node from an earlier answer")
+            return f"<{self.dialect.bnode_prefix}{term.value}>"
+        return str(term)
+
+    def _standard_json(self, body: bytes) -> bytes:
+        """SPARQL 1.1 JSON results as pyoxigraph reads them (older 'typed-literal', dialect blank nodes)."""
+        doc = json.loads(body)
+        prefix = self.dialect.bnode_prefix
+        for row in doc.get("results", {}).get("bindings", []):
+            for value in row.values():
+                if value.get("type") == "typed-literal":
+                    value["type"] = "literal"
+                elif value.get("type") == "bnode" and prefix and value["value"].startswith(prefix):
+                    value["value"] = value["value"][len(prefix):]
+        doc.get("head", {}).pop("link", None)
+        return json.dumps(doc).encode()
