@@ -18,7 +18,7 @@ import time
 import urllib.parse
 
 import pytest
-from support import CARTESIAN, GRAPH, LEAKS, PATHS, Listener, live_server, make_build, wait_gone
+from support import CARTESIAN, GRAPH, LEAKS, PATHS, Listener, live_server, wait_gone
 
 from csto_kg.server.app import create_app
 from csto_kg.server.config import ServerConfig
@@ -28,10 +28,8 @@ COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("abuse")
-    build, env = make_build(tmp)
-    return build, env, tmp
+def built(tmp_path_factory, shared_build):
+    return shared_build.build, shared_build.env, tmp_path_factory.mktemp("abuse")
 
 
 @pytest.fixture(scope="module")

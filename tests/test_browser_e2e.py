@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from support import live_server, make_build
+from support import live_server
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -60,10 +60,9 @@ pytestmark = [
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
+def site(tmp_path_factory, shared_build):
     tmp = tmp_path_factory.mktemp("e2e")
-    _, env = make_build(tmp, validate=True, dumps=True)
-    with live_server(env, tmp) as server:
+    with live_server(shared_build.env, tmp) as server:
         yield server.url
 
 

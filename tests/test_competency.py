@@ -13,7 +13,6 @@ passage from at least those files. A curator changes an answer by editing the fi
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
 from collections import defaultdict
@@ -34,10 +33,8 @@ def expected_file(query: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def build_env(tmp_path_factory):
-    env = dict(os.environ, CSTO_KG_BUILD=str(tmp_path_factory.mktemp("build")))
-    subprocess.run(["csto-kg", "build"], env=env, check=True, capture_output=True, text=True)
-    return env
+def build_env(shared_build):
+    return shared_build.env
 
 
 def value(binding: dict | None) -> str | None:

@@ -8,13 +8,12 @@ import pytest
 
 from csto_kg.docs import class_properties, render_index
 from csto_kg.query import open_store
-from support import ROOT, make_build
+from support import ROOT
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    b, env = make_build(tmp_path_factory.mktemp("docs"))
-    return b, env
+def built(shared_build):
+    return shared_build.build, shared_build.env
 
 
 def test_committed_index_is_current(built):

@@ -11,15 +11,14 @@ from __future__ import annotations
 import pytest
 from rdflib import Dataset, Graph, URIRef
 from rdflib.compare import isomorphic
-from support import make_build
 
 from csto_kg.server.app import create_app
 from csto_kg.server.config import ServerConfig
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    build, _ = make_build(tmp_path_factory.mktemp("fidelity"), dumps=True)
+def built(shared_build):
+    build = shared_build.build
     app = create_app(ServerConfig(query_timeout=30, max_rows=100_000), build)
     yield build, app.test_client()
     app.extensions["csto.engine"].close()

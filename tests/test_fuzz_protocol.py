@@ -13,7 +13,7 @@ import os
 import time
 
 import pytest
-from support import ID, LEAKS, make_build
+from support import ID, LEAKS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -82,8 +82,8 @@ params = st.lists(st.tuples(st.sampled_from(PARAMS), param_value), max_size=5)
 
 
 @pytest.fixture(scope="module")
-def client(tmp_path_factory):
-    build, _ = make_build(tmp_path_factory.mktemp("fuzz"))
+def client(shared_build):
+    build = shared_build.build
     app = create_app(ServerConfig(query_timeout=TIMEOUT, max_rows=200), build)
     yield app.test_client()
     app.extensions["csto.engine"].close()
@@ -136,8 +136,8 @@ KEYS = ["?o", "STR(?o)", "(?o + 1)", "LANG(?o)", "<urn:x-unknown:f>(?o)", "DATAT
 
 
 @pytest.fixture(scope="module")
-def order_app(tmp_path_factory):
-    build, _ = make_build(tmp_path_factory.mktemp("fuzz-order"))
+def order_app(shared_build):
+    build = shared_build.build
     app = create_app(ServerConfig(query_timeout=10), build)
     yield app
     app.extensions["csto.engine"].close()

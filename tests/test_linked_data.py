@@ -17,7 +17,7 @@ import pytest
 import rdflib
 
 from csto_kg.query import execute, open_store
-from support import BASE, make_build
+from support import BASE
 
 CSTO = BASE + "ontology/"
 ID = BASE + "id/"
@@ -34,9 +34,8 @@ JSONLD = {"Accept": "application/ld+json"}
 # --- fixtures ------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    b, _ = make_build(tmp_path_factory.mktemp("site"), validate=True, dumps=True)
-    return b
+def built(shared_build):
+    return shared_build.build
 
 
 @pytest.fixture(scope="module")

@@ -13,17 +13,16 @@ import json
 import xml.dom.minidom
 
 import pytest
-from support import GRAPH, ID, live_server, make_build
+from support import GRAPH, ID, live_server
 from rdflib import Graph
 from SPARQLWrapper import CSV, JSON, JSONLD, N3, POST, POSTDIRECTLY, RDFXML, TSV, TURTLE, URLENCODED, XML, SPARQLWrapper
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
+def server(tmp_path_factory, shared_build):
     tmp = tmp_path_factory.mktemp("live")
-    build, env = make_build(tmp)
-    with live_server(env, tmp, web_workers=2) as s:
-        s.build = build
+    with live_server(shared_build.env, tmp, web_workers=2) as s:
+        s.build = shared_build.build
         yield s
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from support import live_server, make_build
+from support import live_server
 
 from bench.loadtest import run, tree_rss
 
@@ -23,10 +23,9 @@ WEB, QUERY = 2, 3
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
+def server(tmp_path_factory, shared_build):
     tmp = tmp_path_factory.mktemp("load")
-    _, env = make_build(tmp)
-    with live_server(env, tmp, web_workers=WEB, query_workers=QUERY, query_timeout=3) as s:
+    with live_server(shared_build.env, tmp, web_workers=WEB, query_workers=QUERY, query_timeout=3) as s:
         end = time.monotonic() + 60
         while tree_rss(s.proc.pid)[1] < 1 + WEB * (1 + QUERY) and time.monotonic() < end:
             time.sleep(0.1)  # every query worker started

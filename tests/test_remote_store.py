@@ -26,7 +26,7 @@ from rdflib.compare import isomorphic
 
 from csto_kg import virtuoso_local
 from csto_kg.query import open_store
-from support import ROOT, live_server, make_build
+from support import ROOT, live_server
 
 pytestmark = pytest.mark.skipif(
     not virtuoso_local.available() and not os.environ.get("CI"),
@@ -36,10 +36,10 @@ QUERIES = sorted((ROOT / "queries").glob("cq*.rq"))
 
 
 @pytest.fixture(scope="module")
-def published(tmp_path_factory):
-    """A private build, a fresh Virtuoso, and the build published into it."""
+def published(tmp_path_factory, shared_build):
+    """The shared build, a fresh Virtuoso, and the build published into it."""
     tmp = tmp_path_factory.mktemp("remote")
-    build, env = make_build(tmp)
+    build, env = shared_build.build, shared_build.env
     with virtuoso_local.local_virtuoso(tmp / "virtuoso") as v:
         run = _publish(env, v)
         assert run.returncode == 0, run.stderr

@@ -14,7 +14,7 @@ import json
 import xml.etree.ElementTree as ET
 
 import pytest
-from support import GRAPH, ID, LEAKS, make_build
+from support import GRAPH, ID, LEAKS
 from rdflib import Dataset, Graph, Namespace, URIRef
 from rdflib.namespace import RDF
 
@@ -45,9 +45,8 @@ METHODS = ("GET", "POST-form", "POST-body")
 
 
 @pytest.fixture(scope="module")
-def build(tmp_path_factory):
-    b, _ = make_build(tmp_path_factory.mktemp("protocol"))
-    return b
+def build(shared_build):
+    return shared_build.build
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,6 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from csto_kg.namespaces import CSTO, DCTERMS, EV, GRAPH, ID, OA, PROV, RDF, RDFS, SUPPORT_GRAPH, XSD
 from csto_kg.query import open_store
 from csto_kg.support import EXEMPT, derive_support, seed_graph_ids
-from support import make_build
 
 PREFIXES = """PREFIX csto: <https://w3id.org/csto-kg/ontology/>
 PREFIX prov: <http://www.w3.org/ns/prov#>
@@ -26,9 +25,8 @@ PREFIX : <https://w3id.org/csto-kg/id/>
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    b, _ = make_build(tmp_path_factory.mktemp("support"), validate=False, dumps=True)
-    return b
+def built(shared_build):
+    return shared_build.build
 
 
 @pytest.fixture(scope="module")

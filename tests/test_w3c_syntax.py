@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 from rdflib import RDF, Graph, Namespace
 from rdflib.collection import Collection
-from support import ROOT, make_build
+from support import ROOT
 
 from csto_kg.server.app import create_app
 from csto_kg.server.config import ServerConfig
@@ -59,8 +59,8 @@ UPDATES = [e for e in ENTRIES if "Update" in e[1]]
 
 
 @pytest.fixture(scope="module")
-def client(tmp_path_factory):
-    build, _ = make_build(tmp_path_factory.mktemp("w3c"))
+def client(shared_build):
+    build = shared_build.build
     app = create_app(ServerConfig(query_timeout=10), build)
     yield app.test_client()
     app.extensions["csto.engine"].close()
