@@ -1,6 +1,6 @@
 """Derived triples the build adds to the inferred graph (beside OWL RL entailments).
 
-Two rules, both deterministic functions of the curated data:
+Three rules, all deterministic functions of the curated data:
 
 1. **Membership intervals.** Every ``csto:Membership`` gets ``org:memberDuring``
    a ``time:Interval`` ``<membership>/during`` whose ``time:hasBeginning`` /

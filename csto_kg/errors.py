@@ -1,4 +1,9 @@
-"""Which exceptions are the user's input at fault (reported in one line, exit 2)."""
+"""The user's-input-at-fault exception: reported in one line, exit 2.
+
+Every exception about bad input (a curated file's syntax, a passage not found
+in a seed, an unreachable store...) is a :class:`UserError` itself, so the
+CLI needs no list of them.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +15,5 @@ class UserError(Exception):
 
 
 def is_user_error(e: BaseException) -> bool:
-    from .loader import CuratedFileError
-    from .seeds import LocateError
-
-    return isinstance(e, (UserError, CuratedFileError, LocateError, FileNotFoundError))
+    """Is ``e`` the user's input at fault (a missing file named on the command line included)?"""
+    return isinstance(e, (UserError, FileNotFoundError))

@@ -20,13 +20,14 @@ from pathlib import Path
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.plugins.parsers.notation3 import BadSyntax
 
+from .errors import UserError
 from . import paths
 from .namespaces import BASE, ENTITIES_GRAPH, ONTOLOGY_GRAPH, RDF, curie, seed_graph
 
 __all__ = ["CuratedFileError", "LoadedData", "load", "curated_files", "ontology_files", "line_of", "shown_path"]
 
 
-class CuratedFileError(Exception):
+class CuratedFileError(UserError):
     """A problem in a curated or ontology file, located by file and line."""
 
     def __init__(self, path: Path | str, line: int | None, message: str, column: int | None = None):

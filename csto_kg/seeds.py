@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .errors import UserError
 from . import paths
 
 __all__ = ["Seed", "seed_ids", "load_seed", "LocateError", "locate", "turtle_string"]
@@ -46,7 +47,7 @@ def load_seed(seed_id: str, seeds_dir: Path | None = None) -> Seed:
     return _load(path.resolve())
 
 
-class LocateError(ValueError):
+class LocateError(UserError, ValueError):
     pass
 
 

@@ -41,7 +41,6 @@ import time
 __all__ = ["frame_job", "parse_frame", "read_frame", "main", "STACK_BYTES"]
 
 STACK_BYTES = 256 * 1024 * 1024
-_LEN = struct.Struct(">I")
 
 
 _HEAD = struct.Struct(">cII")

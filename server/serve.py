@@ -8,7 +8,7 @@ threads, so that a request past the concurrency cap is answered 429 at once)
 and loads the app itself (no preloading: the query pool must belong to the
 process that uses it); it starts its query pool as it boots and kills it as
 it exits. Request lines, header counts and sizes are gunicorn's bounded
-defaults (a GET longer than 8190 bytes is refused by gunicorn with 400; POST
+defaults (a request line longer than 8190 bytes is refused by gunicorn with 414; POST
 long queries instead).
 """
 
