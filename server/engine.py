@@ -320,6 +320,9 @@ class ClientBudgets:
                                  f"renewed at {self.rate:g} s per second); retry in {wait} s", retry_after=wait)
             self._ticket += 1
             self._running.setdefault(who, {})[self._ticket] = now
+            if len(self._tokens) > 10_000:   # forget clients whose bucket has refilled (bounded memory)
+                for other in [w for w in self._tokens if w not in self._running and self._balance(w, now) >= self.burst]:
+                    del self._tokens[other]
             return self._ticket
 
     def finish(self, who: str, ticket: int) -> None:
