@@ -571,7 +571,8 @@ class QueryEngine:
                 raise Unavailable("the query could not be completed: it needed more memory than a query may use") from None
             raise WorkerDied("the query worker died while running this query (an engine failure; it has been "
                              "replaced and the failure logged)") from None
-        w.drain_stderr()
+        if not got[0].get("ok", True):   # an engine fault was written to the worker's stderr: pass it on
+            w.drain_stderr()
         pool.release(w)
         pool.count("served")
         return got
