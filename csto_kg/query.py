@@ -60,7 +60,7 @@ def evaluate(store: ox.Store, query: str, **kwargs):
       (:mod:`.sparql_order`): its own comparison of mixed literals makes its
       sort panic and the process abort.
     - An IRI token by SPARQL's longest-token rule (``?x<?a&&?b>?y``) is not
-      read as two comparisons (:func:`sparql_lex.misread_iris`).
+      read as two comparisons (:func:`misread_iris`).
 
     ``SyntaxError`` (with line:column, on one line) for a malformed query.
     """
@@ -77,8 +77,8 @@ def evaluate(store: ox.Store, query: str, **kwargs):
                 result = store.query(rewritten, base_iri=QUERY_BASE_IRI, **kwargs)
         except SyntaxError as e:
             if rewritten is not query:   # the message must point into the query as written
-                try:
-                    store.query(query, base_iri=QUERY_BASE_IRI, custom_functions=functions or None)
+                try:   # parsed on an empty store: only the parser's message is wanted
+                    ox.Store().query(query, base_iri=QUERY_BASE_IRI, custom_functions=functions or None)
                 except SyntaxError as original:
                     raise SyntaxError(one_line(original)) from None
                 except Exception:  # noqa: BLE001 - the original parses: report the rewrite's own message
@@ -118,7 +118,8 @@ def misread_iris(query: str) -> str | None:
     for start, text in suspects:
         probe = query[:start] + "<urn:x-csto-kg:iri>" + query[start + len(text):]
         try:
-            ox.Store().query(probe, base_iri=QUERY_BASE_IRI)
+            # On no data; an ASK is evaluated at once, so its ORDER BY keys are made safe as everywhere.
+            ox.Store().query(rewrite_order_by(probe), base_iri=QUERY_BASE_IRI, custom_functions=ORDER_KEY)
         except SyntaxError:
             line = query.count("\n", 0, start) + 1
             column = start - (query.rfind("\n", 0, start) + 1) + 1

@@ -83,7 +83,10 @@ def service_description(endpoint: str, void_url: str, graphs: dict[str, int], co
         f"{config.query_timeout:g} s per query (the timeout parameter may ask for less; past it: 503 with Retry-After), "
         f"{config.max_rows} result rows (more: the result is cut and the response says X-CSTO-Truncated: true), "
         f"{config.max_query_length} characters of query, {config.max_body} bytes of request body, "
-        f"{config.max_concurrent} queries at once per server process (past it: 429 with Retry-After).", language="en"))
+        f"{config.max_concurrent} queries at once per server process (past it: 429 with Retry-After); per client "
+        f"address, {config.client_share} query workers at once and {config.client_burst_s:g} s of expensive query "
+        f"time (time past {config.demote_after:g} s per query), renewed at {config.client_rate:g} s per second "
+        f"(spent: 429 with Retry-After).", language="en"))
     add(ep, _RDFS_SEE_ALSO, ox.NamedNode(void_url))
     add(ep, "defaultDataset", ds)
     add(ds, _RDF_TYPE, _sd("Dataset"))

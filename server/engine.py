@@ -320,6 +320,9 @@ class ClientBudgets:
                                  f"renewed at {self.rate:g} s per second); retry in {wait} s", retry_after=wait)
             self._ticket += 1
             self._running.setdefault(who, {})[self._ticket] = now
+            if len(self._tokens) > 10_000:   # forget clients whose bucket has refilled (bounded memory)
+                for other in [w for w in self._tokens if w not in self._running and self._balance(w, now) >= self.burst]:
+                    del self._tokens[other]
             return self._ticket
 
     def finish(self, who: str, ticket: int) -> None:
@@ -568,7 +571,8 @@ class QueryEngine:
                 raise Unavailable("the query could not be completed: it needed more memory than a query may use") from None
             raise WorkerDied("the query worker died while running this query (an engine failure; it has been "
                              "replaced and the failure logged)") from None
-        w.drain_stderr()
+        if not got[0].get("ok", True):   # an engine fault was written to the worker's stderr: pass it on
+            w.drain_stderr()
         pool.release(w)
         pool.count("served")
         return got
