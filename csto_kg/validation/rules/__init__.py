@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from rdflib import Graph, URIRef
 from rdflib.term import Node
 
 from ...loader import LoadedData
+from ...namespaces import INFERRED_GRAPH, META_GRAPH, ONTOLOGY_GRAPH
 from ..locate import Locator
 from ..report import Result
 
@@ -39,6 +41,16 @@ class Context:
     @property
     def seeds_dir(self) -> Path:
         return self.root / "seeds"
+
+    @cached_property
+    def subject_graphs(self) -> dict[Node, set[URIRef]]:
+        """Node -> the curated named graphs describing it (as a subject), in one pass over the quads."""
+        out: dict[Node, set[URIRef]] = {}
+        for s, _, _, g in self.data.dataset.quads((None, None, None, None)):
+            gid = g.identifier if hasattr(g, "identifier") else g
+            if gid in self.data.files and gid not in (ONTOLOGY_GRAPH, INFERRED_GRAPH, META_GRAPH):
+                out.setdefault(s, set()).add(gid)
+        return out
 
 
 @dataclass(frozen=True)

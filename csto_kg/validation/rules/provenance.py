@@ -119,17 +119,17 @@ def _own_file(ctx: Context) -> list[Result]:
 
 def _evidence_in_each_file(ctx: Context) -> list[Result]:
     """A fact described in a seed's file is derived from evidence in that file (each copy of a shared fact)."""
-    ds, union, out = ctx.data.dataset, ctx.union, []
-    facts = set(union.subjects(RDF.type, CSTO.Fact))
-    with_evidence = {(gid, s) for (gid, _), pairs in _by_graph(ctx, PROV.wasDerivedFrom).items() for s, _ in pairs}
+    union, out = ctx.union, []
+    evidenced: dict = {}
+    for (gid, _), pairs in _by_graph(ctx, PROV.wasDerivedFrom).items():
+        for s, _ in pairs:
+            evidenced.setdefault(s, set()).add(gid)
     reported = {r.focus for r in ctx.shacl_results if r.shape == SHAPE.FactHasEvidence}
-    for gid in sorted(_curated_graphs(ctx), key=str):
-        if gid == ENTITIES_GRAPH:
-            continue
-        subjects = {s for s in ds.graph(gid).subjects() if s in facts}
-        for fact in sorted(subjects - {s for g, s in with_evidence if g == gid} - reported, key=str):
+    for fact in sorted(set(union.subjects(RDF.type, CSTO.Fact)) - reported, key=str):
+        has = evidenced.get(fact, set())
+        for gid in sorted(ctx.subject_graphs.get(fact, set()) - has - {ENTITIES_GRAPH}, key=str):
             others = sorted(ctx.locator.where(ctx.data.files[g], ctx.locator.node_line(ctx.data.files[g], fact, g))
-                            for g, s in with_evidence if s == fact and g != gid)
+                            for g in has)
             elsewhere = f" (its copies in {', '.join(others)} have theirs)" if others else ""
             out.append(ctx.locator.result(
                 severity=SH.Violation, shape=SHAPE.FactEvidenceInEachFile, focus=fact, graph=gid,
