@@ -18,11 +18,11 @@ from rdflib import Graph, URIRef
 from rdflib.term import Node
 
 from ...loader import LoadedData
-from ...namespaces import INFERRED_GRAPH, META_GRAPH, ONTOLOGY_GRAPH
+from ...namespaces import INFERRED_GRAPH, META_GRAPH, ONTOLOGY_GRAPH, SH
 from ..locate import Locator
 from ..report import Result
 
-__all__ = ["Rule", "Context", "ALL", "PYTHON_RULES"]
+__all__ = ["Rule", "Context", "ALL", "PYTHON_RULES", "RULE_SEVERITY"]
 
 
 @dataclass
@@ -59,9 +59,10 @@ class Rule:
     label: str
     comment: str
     check: Callable[[Context], list[Result]]
+    severity: URIRef = SH.Violation   # what its results are
 
 
-from . import chronology, consistency, membership, provenance, vocabulary  # noqa: E402  (they import Rule)
+from . import chronology, consistency, duplicates, membership, provenance, vocabulary  # noqa: E402  (they import Rule)
 
 ALL: list[Rule] = [
     *provenance.RULES,
@@ -69,6 +70,8 @@ ALL: list[Rule] = [
     *consistency.RULES,
     *chronology.RULES,
     *membership.RULES,
+    *duplicates.RULES,
 ]
 
 PYTHON_RULES: dict[URIRef, tuple[str, str]] = {r.iri: (r.label, r.comment) for r in ALL}
+RULE_SEVERITY: dict[URIRef, URIRef] = {r.iri: r.severity for r in ALL}
