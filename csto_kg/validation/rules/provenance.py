@@ -127,6 +127,13 @@ def _evidence_in_each_file(ctx: Context) -> list[Result]:
     reported = {r.focus for r in ctx.shacl_results if r.shape == SHAPE.FactHasEvidence}
     for fact in sorted(set(union.subjects(RDF.type, CSTO.Fact)) - reported, key=str):
         has = evidenced.get(fact, set())
+        if ENTITIES_GRAPH in ctx.subject_graphs.get(fact, set()):
+            out.append(ctx.locator.result(
+                severity=SH.Violation, shape=SHAPE.FactEvidenceInEachFile, focus=fact, graph=ENTITIES_GRAPH,
+                message="kg/entities.trig describes this fact, but it holds entities only (identity, labels, Wikidata "
+                        "links), and cites no seed. Fix: write the fact's statements in the file of the seed that "
+                        "states them, with that seed's evidence",
+            ))
         for gid in sorted(ctx.subject_graphs.get(fact, set()) - has - {ENTITIES_GRAPH}, key=str):
             others = sorted(ctx.locator.where(ctx.data.files[g], ctx.locator.node_line(ctx.data.files[g], fact, g))
                             for g in has)
@@ -157,7 +164,8 @@ RULES = [
     Rule(SHAPE.FactEvidenceInEachFile, "each file's copy of a fact has its own evidence",
          "A csto:Fact described in a seed's file (any triple with it as subject, in that named graph) is "
          "prov:wasDerivedFrom evidence in that same file: house rule 2, checked per named graph, so removing the "
-         "evidence from one file's copy of a shared fact is caught although another file still has some.",
+         "evidence from one file's copy of a shared fact is caught although another file still has some; and "
+         "kg/entities.trig, which cites no seed, describes no fact.",
          _evidence_in_each_file),
 ]
 
