@@ -24,7 +24,6 @@ from rdflib.term import Node
 
 from ...derive import DATE_PROPERTIES, agree
 from ...namespaces import CSTO, GRAPH, ORG, RDF, SH, SHAPE, curie, source_iri
-from ..locate import graph_id
 from ..report import Result, show_term
 from . import Context, Rule
 
