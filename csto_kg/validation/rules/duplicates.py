@@ -45,6 +45,8 @@ def _duplicates(ctx: Context) -> list[Result]:
             groups.setdefault((frozenset(types.get(f, ())), frozenset(statements)), []).append(f)
     reported = {r.focus for r in ctx.shacl_results if r.severity == SH.Violation} | \
         {r.value for r in ctx.shacl_results if r.severity == SH.Violation and r.value is not None}
+    reported |= {e for m in list(reported) for p in (CSTO.startedBy, CSTO.endedBy)
+                 for e in ctx.union.objects(m, p)}   # (the events of a reported period: the same problem)
     out = []
     for nodes in groups.values():
         if len(nodes) < 2 or set(nodes) & reported:
