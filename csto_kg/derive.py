@@ -37,7 +37,7 @@ from rdflib.term import Node
 
 from .namespaces import CSTO, ORG, RDF, TIME, XSD
 
-__all__ = ["bounds", "agree", "Agreement", "DATE_PROPERTIES", "derive"]
+__all__ = ["bounds", "agree", "Agreement", "DATE_PROPERTIES", "period_ordinal", "derive"]
 
 Triple = tuple[Node, Node, Node]
 
@@ -140,7 +140,7 @@ def _date_bounds(*graphs: Graph) -> Iterator[Triple]:
         yield node, CSTO.notAfter, Literal(b[1].isoformat(), datatype=XSD.date)
 
 
-def _ordinal(g: Graph, period: Node) -> int | None:
+def period_ordinal(g: Graph, period: Node) -> int | None:
     """A period's place among its state's periods: the csto:ordinal of the event ending (or starting) it."""
     for prop in (CSTO.endedBy, CSTO.startedBy):
         event = g.value(period, prop)
@@ -169,7 +169,7 @@ def _ordered_bounds(g: Graph, derived: Graph) -> Iterator[Triple]:
 
     by_state: dict[tuple[Node, Node], list[tuple[int, Node]]] = {}
     for period in g.subjects(RDF.type, CSTO.Membership):
-        n = _ordinal(g, period)
+        n = period_ordinal(g, period)
         if n is not None:
             key = (g.value(period, ORG.member), g.value(period, ORG.organization))
             by_state.setdefault(key, []).append((n, period))

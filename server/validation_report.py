@@ -25,7 +25,8 @@ __all__ = ["Report", "Result", "load_report", "expand", "TURTLE_FILE", "JSON_FIL
 TURTLE_FILE = "validation.ttl"
 JSON_FILE = "validation.json"
 _PREFIXES = {**PREFIXES, "shape": BASE + "shapes/"}
-_SHOWN = {"severity", "rule", "rule_label", "message", "focus", "focus_label", "path", "value", "file", "line"}
+_SHOWN = {"severity", "rule", "rule_label", "message", "focus", "focus_label", "path", "value", "file", "line",
+          "rule_iri", "focus_iri", "path_iri", "value_iri", "context_iri"}   # (full IRIs of the CURIEs shown)
 
 
 def expand(name) -> str | None:

@@ -106,6 +106,14 @@ SLIPS = [
     ("evidence_removed_from_one_copy", "003",
      [('csto:state :belarus ; csto:organisation :csto ;\n    csto:date "1993"^^xsd:gYear ;\n    prov:wasDerivedFrom ev:003-joined-1993 .',
        'csto:state :belarus ; csto:organisation :csto ;\n    csto:date "1993"^^xsd:gYear .')], "FactEvidenceInEachFile"),
+    ("fact_written_in_entities_file", "entities", ("append", """
+:founding-csto-2002 rdfs:comment "The CSTO is founded in 2002."@en .
+"""), "FactEvidenceInEachFile"),
+    ("typo_in_a_shared_facts_iri", "003", [(":accession-belarus-1993 a csto:Accession ;",
+                                            ":accession-belarus-1939 a csto:Accession ;")], "MembershipHistoryFits"),
+    ("publication_year_shifted_back", "003", [('time:inXSDgYear "2022"^^xsd:gYear ;\n    csto:notBefore "2022-05-16"^^xsd:date ; csto:notAfter "2022-12-31"^^xsd:date',
+                                               'time:inXSDgYear "2012"^^xsd:gYear ;\n    csto:notBefore "2012-05-16"^^xsd:date ; csto:notAfter "2012-12-31"^^xsd:date')],
+     "DatedAfterItsSources"),
     ("evidence_cites_the_wrong_seed", "003", [("ev:003-meeting-may-16 a csto:Evidence ;\n    oa:hasSource src:003_6d908fab4c796ec4",
                                                 "ev:003-meeting-may-16 a csto:Evidence ;\n    oa:hasSource src:001_7fa2a4cddbc73fc3")],
      "EvidenceFromOwnFileRule"),

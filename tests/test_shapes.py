@@ -26,7 +26,7 @@ from rdflib.collection import Collection
 
 from csto_kg.loader import LoadedData, ontology_files
 from csto_kg.namespaces import CSTO, ONTOLOGY_GRAPH, RDF, RDFS, SH
-from csto_kg.validation import PYTHON_RULES, SHAPE, infer_loaded, load_shapes, validate_loaded
+from csto_kg.validation import PYTHON_RULES, RULE_SEVERITY, SHAPE, infer_loaded, load_shapes, validate_loaded
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "shapes"
@@ -60,7 +60,7 @@ def expected_shape(path: Path) -> URIRef:
 
 
 def severity_of(shape: URIRef, shapes: Graph) -> URIRef:
-    return SH.Violation if shape in PYTHON_RULES else shapes.value(shape, SH.severity)
+    return RULE_SEVERITY[shape] if shape in RULE_SEVERITY else shapes.value(shape, SH.severity)
 
 
 def run_fixture(path: Path, shapes: Graph, ontology: Graph):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date
 from pathlib import Path
 
@@ -17,10 +18,11 @@ from rdflib import Graph, URIRef
 from rdflib.term import Node
 
 from ...loader import LoadedData
+from ...namespaces import INFERRED_GRAPH, META_GRAPH, ONTOLOGY_GRAPH, SH
 from ..locate import Locator
 from ..report import Result
 
-__all__ = ["Rule", "Context", "ALL", "PYTHON_RULES"]
+__all__ = ["Rule", "Context", "ALL", "PYTHON_RULES", "RULE_SEVERITY"]
 
 
 @dataclass
@@ -40,6 +42,16 @@ class Context:
     def seeds_dir(self) -> Path:
         return self.root / "seeds"
 
+    @cached_property
+    def subject_graphs(self) -> dict[Node, set[URIRef]]:
+        """Node -> the curated named graphs describing it (as a subject), in one pass over the quads."""
+        out: dict[Node, set[URIRef]] = {}
+        for s, _, _, g in self.data.dataset.quads((None, None, None, None)):
+            gid = g.identifier if hasattr(g, "identifier") else g
+            if gid in self.data.files and gid not in (ONTOLOGY_GRAPH, INFERRED_GRAPH, META_GRAPH):
+                out.setdefault(s, set()).add(gid)
+        return out
+
 
 @dataclass(frozen=True)
 class Rule:
@@ -47,9 +59,10 @@ class Rule:
     label: str
     comment: str
     check: Callable[[Context], list[Result]]
+    severity: URIRef = SH.Violation   # what its results are
 
 
-from . import chronology, consistency, membership, provenance, support, vocabulary  # noqa: E402  (they import Rule)
+from . import chronology, consistency, duplicates, membership, provenance, support, vocabulary  # noqa: E402
 
 ALL: list[Rule] = [
     *provenance.RULES,
@@ -58,6 +71,8 @@ ALL: list[Rule] = [
     *chronology.RULES,
     *membership.RULES,
     *support.RULES,
+    *duplicates.RULES,
 ]
 
 PYTHON_RULES: dict[URIRef, tuple[str, str]] = {r.iri: (r.label, r.comment) for r in ALL}
+RULE_SEVERITY: dict[URIRef, URIRef] = {r.iri: r.severity for r in ALL}

@@ -24,7 +24,6 @@ from rdflib.term import Node
 
 from ...derive import DATE_PROPERTIES, agree
 from ...namespaces import CSTO, GRAPH, ORG, RDF, SH, SHAPE, curie, source_iri
-from ..locate import graph_id
 from ..report import Result, show_term
 from . import Context, Rule
 
@@ -102,7 +101,7 @@ def _after_sources(ctx: Context) -> list[Result]:
     for node, prop, value, (lo, _hi) in _dated(ctx):
         if lo > ctx.today or node in pubdates or _is_plan(ctx, node):
             continue   # (a date after today is reported as such)
-        stated_in = [g for g in published if published[g] is not None and (node, None, None) in ctx.data.dataset.graph(g)]
+        stated_in = sorted((g for g in ctx.subject_graphs.get(node, ()) if published.get(g) is not None), key=str)
         if not stated_in or any(published[g] >= lo for g in stated_in):
             continue
         gid, file, line = _locate(ctx, node, prop, value)

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from rdflib import URIRef
 from rdflib.term import Node
 
-from ...derive import _ordinal
+from ...derive import period_ordinal
 from ...namespaces import CSTO, ORG, RDF, SH, SHAPE, TIME, curie
 from ..report import Result
 from . import Context, Rule
@@ -157,7 +157,7 @@ def _events(ctx: Context) -> dict[tuple[Node, Node], dict[Node, _Event]]:
             j, w = u.value(m, CSTO.startedBy), u.value(m, CSTO.endedBy)
             if j in events and w in events:
                 events[w].after.add(j)
-        ordered = sorted((n, m) for m in periods if (n := _ordinal(u, m)) is not None)
+        ordered = sorted((n, m) for m in periods if (n := period_ordinal(u, m)) is not None)
         for (_, m1), (_, m2) in zip(ordered, ordered[1:]):
             w, j = u.value(m1, CSTO.endedBy), u.value(m2, CSTO.startedBy)
             if w in events and j in events:

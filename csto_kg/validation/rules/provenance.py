@@ -119,17 +119,24 @@ def _own_file(ctx: Context) -> list[Result]:
 
 def _evidence_in_each_file(ctx: Context) -> list[Result]:
     """A fact described in a seed's file is derived from evidence in that file (each copy of a shared fact)."""
-    ds, union, out = ctx.data.dataset, ctx.union, []
-    facts = set(union.subjects(RDF.type, CSTO.Fact))
-    with_evidence = {(gid, s) for (gid, _), pairs in _by_graph(ctx, PROV.wasDerivedFrom).items() for s, _ in pairs}
+    union, out = ctx.union, []
+    evidenced: dict = {}
+    for (gid, _), pairs in _by_graph(ctx, PROV.wasDerivedFrom).items():
+        for s, _ in pairs:
+            evidenced.setdefault(s, set()).add(gid)
     reported = {r.focus for r in ctx.shacl_results if r.shape == SHAPE.FactHasEvidence}
-    for gid in sorted(_curated_graphs(ctx), key=str):
-        if gid == ENTITIES_GRAPH:
-            continue
-        subjects = {s for s in ds.graph(gid).subjects() if s in facts}
-        for fact in sorted(subjects - {s for g, s in with_evidence if g == gid} - reported, key=str):
+    for fact in sorted(set(union.subjects(RDF.type, CSTO.Fact)) - reported, key=str):
+        has = evidenced.get(fact, set())
+        if ENTITIES_GRAPH in ctx.subject_graphs.get(fact, set()):
+            out.append(ctx.locator.result(
+                severity=SH.Violation, shape=SHAPE.FactEvidenceInEachFile, focus=fact, graph=ENTITIES_GRAPH,
+                message="kg/entities.trig describes this fact, but it holds entities only (identity, labels, Wikidata "
+                        "links), and cites no seed. Fix: write the fact's statements in the file of the seed that "
+                        "states them, with that seed's evidence",
+            ))
+        for gid in sorted(ctx.subject_graphs.get(fact, set()) - has - {ENTITIES_GRAPH}, key=str):
             others = sorted(ctx.locator.where(ctx.data.files[g], ctx.locator.node_line(ctx.data.files[g], fact, g))
-                            for g, s in with_evidence if s == fact and g != gid)
+                            for g in has)
             elsewhere = f" (its copies in {', '.join(others)} have theirs)" if others else ""
             out.append(ctx.locator.result(
                 severity=SH.Violation, shape=SHAPE.FactEvidenceInEachFile, focus=fact, graph=gid,
@@ -157,7 +164,8 @@ RULES = [
     Rule(SHAPE.FactEvidenceInEachFile, "each file's copy of a fact has its own evidence",
          "A csto:Fact described in a seed's file (any triple with it as subject, in that named graph) is "
          "prov:wasDerivedFrom evidence in that same file: house rule 2, checked per named graph, so removing the "
-         "evidence from one file's copy of a shared fact is caught although another file still has some.",
+         "evidence from one file's copy of a shared fact is caught although another file still has some; and "
+         "kg/entities.trig, which cites no seed, describes no fact.",
          _evidence_in_each_file),
 ]
 

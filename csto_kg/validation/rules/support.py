@@ -28,6 +28,7 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
+from ... import derive
 from ...loader import LoadedData, line_of
 from ...namespaces import CSTO, INFERRED_GRAPH, META_GRAPH, OA, ONTOLOGY_GRAPH, PREFIXES, PROV, RDF, SH, SHAPE, curie
 from ...support import EXEMPT, supporting_evidence
@@ -35,8 +36,8 @@ from . import Context, Rule
 
 __all__ = ["RULES", "DATE_PROPERTIES", "check"]
 
-DATE_PROPERTIES = (CSTO.date, CSTO.startDate, CSTO.endDate, CSTO.attestedOn, CSTO.electedOn, CSTO.dateSigned,
-                   CSTO.datePublished)
+# The dates curators write on facts (derive's list, less OWL-Time's instant properties the build derives).
+DATE_PROPERTIES = tuple(p for p in derive.DATE_PROPERTIES if str(p).startswith(str(CSTO)))
 _SKIP_GRAPHS = (ONTOLOGY_GRAPH, INFERRED_GRAPH, META_GRAPH)
 _EXCERPT = 90
 

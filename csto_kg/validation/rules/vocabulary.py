@@ -110,6 +110,7 @@ def _closed_vocabulary(ctx: Context) -> list[Result]:
     declared = _Declared(ctx)
     out: list[Result] = []
     seen: set = set()
+    verdicts: dict = {}   # (term, role) -> problem or None: each distinct term is judged once
     for s, p, o, g in ctx.data.dataset.quads((None, None, None, None)):
         gid = graph_id(g)
         if gid in (ONTOLOGY_GRAPH, INFERRED_GRAPH, META_GRAPH) or gid not in ctx.data.files:
@@ -120,13 +121,14 @@ def _closed_vocabulary(ctx: Context) -> list[Result]:
         elif isinstance(o, Literal) and o.datatype is not None:
             uses.append((o.datatype, "datatype", p))
         for term, role, path in uses:
-            parts = _split(term)
-            if parts is None:
+            if (term, role) not in verdicts:
+                parts = _split(term)
+                verdicts[(term, role)] = None if parts is None else \
+                    (parts, declared.problem(*parts, "value" if role == "datatype" else role))
+            verdict = verdicts[(term, role)]
+            if verdict is None or verdict[1] is None or (gid, s, term, role) in seen:
                 continue
-            ns, local = parts
-            found = declared.problem(ns, local, "value" if role == "datatype" else role)
-            if found is None or (gid, s, term, role) in seen:
-                continue
+            (ns, local), found = verdict
             seen.add((gid, s, term, role))
             why, candidates = found
             file = ctx.data.files[gid]

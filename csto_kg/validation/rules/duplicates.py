@@ -1,0 +1,86 @@
+"""Duplicates: one fact, one IRI (kg/README.md: "A fact several seeds describe has one IRI").
+
+A fact node written again under a new IRI (a copied block with a new slug)
+doubles every count and every answer that lists it. Two fact nodes of the same
+classes whose descriptive statements are the same, and are at least two (labels,
+curator notes, provenance and date reasoning aside), are reported at the one
+written later, naming the other: a warning, since only the curator can tell
+whether they are one fact (use one IRI) or two that the data does not yet tell
+apart (say what does: a label is never the only carrier of a fact). Separate
+nodes each written by its own seed's file alone are per-source nodes by design
+(house rule 5) and not reported. Membership periods and events have their
+violations (``shape:OverlappingMembershipPeriods``, ``shape:MembershipHistoryFits``,
+``shape:WithdrawalTwiceWithoutRejoining``); this rule is silent where those
+already report either node.
+"""
+
+from __future__ import annotations
+
+from rdflib import URIRef
+from rdflib.term import Node
+
+from ...namespaces import CSTO, ID, INFERRED_GRAPH, META_GRAPH, ONTOLOGY_GRAPH, PROV, RDF, RDFS, SH, SHAPE, SKOS, curie
+from ..locate import graph_id
+from ..report import Result
+from . import Context, Rule
+
+_NOT_DESCRIPTIVE = {RDF.type, RDFS.label, SKOS.prefLabel, CSTO.curatorNote, PROV.wasDerivedFrom, CSTO.dateBasis,
+                    CSTO.dateRelativeTo}
+
+
+def _duplicates(ctx: Context) -> list[Result]:
+    facts = {f for f in ctx.union.subjects(RDF.type, CSTO.Fact) if isinstance(f, URIRef) and str(f).startswith(str(ID))}
+    types: dict[Node, set] = {}
+    described: dict[Node, set] = {}
+    for s, p, o, g in ctx.data.dataset.quads((None, None, None, None)):
+        if s not in facts or graph_id(g) in (ONTOLOGY_GRAPH, INFERRED_GRAPH, META_GRAPH):
+            continue
+        if p == RDF.type:
+            types.setdefault(s, set()).add(o)
+        elif p not in _NOT_DESCRIPTIVE:
+            described.setdefault(s, set()).add((p, o))
+    groups: dict[tuple, list[Node]] = {}
+    for f, statements in described.items():
+        if len(statements) >= 2:
+            groups.setdefault((frozenset(types.get(f, ())), frozenset(statements)), []).append(f)
+    reported = {r.focus for r in ctx.shacl_results if r.severity == SH.Violation} | \
+        {r.value for r in ctx.shacl_results if r.severity == SH.Violation and r.value is not None}
+    reported |= {e for m in list(reported) for p in (CSTO.startedBy, CSTO.endedBy)
+                 for e in ctx.union.objects(m, p)}   # (the events of a reported period: the same problem)
+    out = []
+    for nodes in groups.values():
+        if len(nodes) < 2 or set(nodes) & reported:
+            continue
+        files = [ctx.subject_graphs.get(n, set()) for n in nodes]
+        if all(len(f) == 1 for f in files) and len(set().union(*files)) == len(nodes):
+            continue   # each node written by its own seed's file alone: per-source nodes (house rule 5)
+        located = sorted(nodes, key=lambda n: _position(ctx, n))
+        first = located[0]
+        file, line = _position(ctx, first)
+        for later in located[1:]:
+            out.append(ctx.locator.result(
+                severity=SH.Warning, shape=SHAPE.DuplicateFactNode, focus=later, value=first,
+                message=f"this fact repeats {curie(str(first))} ({ctx.locator.where(file, line or None)}) under a new "
+                        "IRI: same classes, same statements. Fix: if it is the same fact, use that IRI (a fact several "
+                        "seeds describe has one IRI, written in each of their files with its own evidence); if not, "
+                        "say in its statements what tells them apart (a label is never the only carrier of a fact)",
+            ))
+    return out
+
+
+def _position(ctx: Context, node: Node) -> tuple:
+    gid = ctx.locator.graph_of(node)
+    file = ctx.data.files.get(gid) if gid is not None else None
+    return (file, (ctx.locator.node_line(file, node, gid) or 0) if file else 0)
+
+
+RULES = [
+    Rule(SHAPE.DuplicateFactNode, "a fact is not written twice under two IRIs",
+         "Two fact nodes (under :) with the same classes and the same descriptive statements, at least two of them "
+         "(labels, curator notes, prov:wasDerivedFrom, csto:dateBasis and csto:dateRelativeTo aside) are one fact "
+         "under two IRIs, or two facts the data does not tell apart. A warning, at the one written later; not for "
+         "per-source nodes each in its own seed's file alone, nor where a more specific rule already reports "
+         "either node.", _duplicates, SH.Warning),
+]
+
+__all__ = ["RULES"]
