@@ -43,7 +43,7 @@ _STARTED_BY, _ENDED_BY = _C + "startedBy", _C + "endedBy"
 # Roles a resource plays in facts, as section titles, in page order; other roles follow, then "about".
 ROLE_TITLES = {
     _C + "holder": "Offices held", _C + "heldBy": "Stances held", _C + "speakingAs": "Stances in an office",
-    _C + "state": "Events of this state", _C + "agent": "Acted in", _C + "party": "Party to",
+    _C + "state": "What it did", _C + "agent": "Acted in", _C + "party": "Party to",
     _C + "participatingState": "Summits and meetings attended", _C + "absentState": "Summits and meetings missed",
     _C + "attendee": "Meetings attended", _C + "refusedToSignBy": "Refused to sign", _C + "grantee": "Granted",
     _C + "destination": "Deployments to it", _C + "invokedArticle": "Invocations of it", _C + "place": "Held here",
@@ -213,8 +213,17 @@ def referring_sections(ctx: Context, iri: str, roles: set[str] | None = None) ->
         lines.sort(key=_line_order)
         title = ROLE_TITLES.get(role) or f"As {ctx.labels(role)}"
         collapsed = role == _C + "about" or (len(lines) > _COLLAPSE_AFTER and role not in _ALWAYS_OPEN)
-        sections.append(Section(role, title, lines, collapsed=collapsed))
+        sections += _by_kind(role, title, lines, collapsed) if role == _C + "state" else \
+            [Section(role, title, lines, collapsed=collapsed)]
     return sections
+
+
+def _by_kind(role: str, title: str, lines: list[Line], collapsed: bool) -> list[Section]:
+    """A state's own events, one section per kind (invocations, withdrawals, signatures…)."""
+    kinds: dict[str, list[Line]] = defaultdict(list)
+    for line in lines:
+        kinds[", ".join(line.kinds) or "other"].append(line)
+    return [Section(f"{role}-{kind}", f"{title}: {kind}", ls, collapsed=collapsed) for kind, ls in sorted(kinds.items())]
 
 
 def _line_order(line: Line) -> tuple:
