@@ -324,7 +324,8 @@ def search():
     hits = _search_index().search(q) if q else []
     listed = _instances(type_name) if type_name and not q else []
     if request.args.get("format") == "json" or (request.accept_mimetypes.best == "application/json"):
-        resp = jsonify({"query": q, "results": [h.as_json() for h in hits] or [t.__dict__ for t in listed]})
+        results = [h.as_json() for h in hits] or [{"iri": t.iri, "label": t.text, "href": t.href} for t in listed]
+        resp = jsonify({"query": q, "type": type_name or None, "results": results})
         resp.headers["Access-Control-Allow-Origin"] = "*"
         return resp
     links = [Alternate("/search?" + urlencode({"q": q, "format": "json"}), "application/json", "JSON")] if q else []
