@@ -25,10 +25,11 @@ from urllib.parse import urlencode
 
 import pyoxigraph as ox
 from flask import Blueprint, Response, current_app, jsonify, render_template, request, send_file
+from rdflib.namespace import RDF
 from werkzeug.exceptions import HTTPException
 
 from csto_kg import paths
-from csto_kg.namespaces import BASE, CSTO, GRAPH, ONTOLOGY_GRAPH, RDF, SRC
+from csto_kg.namespaces import BASE, CSTO, GRAPH, ONTOLOGY_GRAPH, SRC
 
 from . import dumps as dumps_mod
 from .describe_resource import description, exists, graph_quads, local_path, serialize
@@ -105,13 +106,6 @@ def _labels() -> Labeller:
     if lab is None or lab.store is not _store():
         lab = current_app.extensions["csto.labels"] = Labeller(_store())
     return lab
-
-
-def _search_index() -> SearchIndex:
-    index = current_app.extensions.get("csto.search")
-    if index is None or index.store is not _store():
-        index = current_app.extensions["csto.search"] = SearchIndex(_store(), _labels())
-    return index
 
 
 def _wants_html() -> bool:
@@ -314,6 +308,13 @@ def home():
         periods=ordered(ps, labels), confirmed=confirmed, sources=list(dict.fromkeys(sources)),
         counts=[(name, n, _COUNTED[name]) for name, n in counts.items()], manifest=manifest,
         graphs=len(manifest.get("graphs", {})))
+
+
+def _search_index() -> SearchIndex:
+    index = current_app.extensions.get("csto.search")
+    if index is None or index.store is not _store():
+        index = current_app.extensions["csto.search"] = SearchIndex(_store(), _labels())
+    return index
 
 
 @bp.get("/search")
