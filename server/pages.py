@@ -34,7 +34,7 @@ from csto_kg.namespaces import BASE, CSTO, GRAPH, ONTOLOGY_GRAPH, SRC
 from . import dumps as dumps_mod
 from .describe_resource import description, exists, graph_quads, local_path, serialize
 from .disagreements import all_disagreements
-from .evidence_view import evidence, seed_ids
+from .evidence_view import evidence, seed_id_of
 from .linkify import linkify
 from .example_queries import example_queries
 from .labels import Labeller
@@ -85,7 +85,12 @@ def _linkify_filter(text: str):
         if iri not in known:
             known[iri] = exists(_store(), iri)
         return known[iri]
-    return linkify(text, has, sorted(seed_ids()))
+    ids = current_app.extensions.get("csto.seed_ids")
+    if ids is None:
+        sources = _store().quads_for_pattern(None, ox.NamedNode(str(RDF.type)), ox.NamedNode(str(CSTO.SourceDocument)), None)
+        ids = current_app.extensions["csto.seed_ids"] = sorted(
+            {i for q in sources if (i := seed_id_of(_store(), q.subject.value))})
+    return linkify(text, has, ids)
 
 
 @bp.app_template_filter("label")
