@@ -48,7 +48,8 @@ from .namespaces import (
     CSTO, GRAPH, ONTOLOGY_GRAPH, OWL, PROV, RDF, RDFS, SKOS, STATEMENT, SUPPORT_GRAPH, XSD, curie,
 )
 
-__all__ = ["EXEMPT", "Statement", "supporting_evidence", "statements", "derive_support", "add_support", "seed_graph_ids"]
+__all__ = ["EXEMPT", "Statement", "supporting_evidence", "statements", "support_triples", "derive_support", "add_support",
+           "seed_graph_ids"]
 
 Triple = tuple[Node, Node, Node]
 
@@ -165,10 +166,18 @@ def _rank_group(values: dict[Node, list[Statement]]) -> tuple[dict[Node, tuple[U
 
 
 def derive_support(graphs: dict[URIRef, Graph], ontology: Graph) -> Graph:
+    """The triples of ``graph:support`` for the seed graphs ``graphs`` (graph IRI -> graph), as a graph."""
+    out = Graph()
+    for t in support_triples(graphs, ontology):
+        out.add(t)
+    return out
+
+
+def support_triples(graphs: dict[URIRef, Graph], ontology: Graph) -> set[Triple]:
     """The triples of ``graph:support`` for the seed graphs ``graphs`` (graph IRI -> graph)."""
     functional = set(ontology.subjects(RDF.type, OWL.FunctionalProperty))
     by_value: dict[tuple[Node, Node], dict[Node, list[Statement]]] = defaultdict(lambda: defaultdict(list))
-    out = Graph()
+    out: set[Triple] = set()
     add = out.add
     for gid in seed_graph_ids(graphs):
         for st in statements(graphs[gid], gid):
@@ -204,8 +213,12 @@ def derive_support(graphs: dict[URIRef, Graph], ontology: Graph) -> Graph:
 def add_support(data: LoadedData) -> int:
     """Add ``graph:support`` to the loaded dataset; returns its triple count."""
     ds = data.dataset
-    graphs = {gid: ds.graph(gid) for gid in seed_graph_ids(data.files)}
+    seeds = set(seed_graph_ids(data.files))
+    graphs = {gid: Graph() for gid in seeds}   # standalone copies: pattern lookups in a Dataset's graph scan all graphs
+    for s, p, o, c in ds.quads((None, None, None, None)):
+        gid = c.identifier if hasattr(c, "identifier") else c
+        if gid in seeds:
+            graphs[gid].add((s, p, o))
     target = ds.graph(SUPPORT_GRAPH)
-    for t in derive_support(graphs, ds.graph(ONTOLOGY_GRAPH)):
-        target.add(t)
+    target.addN((s, p, o, target) for s, p, o in support_triples(graphs, ds.graph(ONTOLOGY_GRAPH)))
     return len(target)
