@@ -119,9 +119,13 @@ def _competes(prop: Node, values: Iterable[Node], functional: set[Node]) -> bool
     return all(isinstance(v, Literal) and (v.datatype in _DATES or v.datatype in _NUMBERS) for v in values)
 
 
-def _show(value: Node, seeds: Iterable[str]) -> str:
+def _show(value: Node, seeds: Iterable[str], detail: str = "") -> str:
     shown = f'"{value}"' if isinstance(value, Literal) else (curie(str(value)) or f"<{value}>")
-    return f"{shown} ({', '.join(sorted(seeds))})"
+    return f"{shown} ({detail}{'seed' if len(list(seeds)) == 1 else 'seeds'} {', '.join(sorted(seeds))})"
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _rank_group(values: dict[Node, list[Statement]]) -> tuple[dict[Node, tuple[URIRef, str]], list[tuple[Node, Node]]]:
@@ -146,7 +150,7 @@ def _rank_group(values: dict[Node, list[Statement]]) -> tuple[dict[Node, tuple[U
             others = [b if a == v else a for a, b in conflicts if v in (a, b)]
             if others:
                 reason = (f"Sources disagree: {_show(v, seeds[v])} conflicts with "
-                          f"{'; '.join(_show(o, seeds[o]) for o in others)}; no value is preferred.")
+                          f"{_and([_show(o, seeds[o]) for o in others])}; no value is preferred.")
             else:
                 reason = "Compatible with some values, but the sources disagree on this property; no value is preferred."
             out[v] = (CSTO.NormalRank, reason)
@@ -155,13 +159,13 @@ def _rank_group(values: dict[Node, list[Statement]]) -> tuple[dict[Node, tuple[U
     best_precision = _PRECISION.get(best.datatype, "value")
     others = [v for v in vals if v != best]
     out = {best: (CSTO.PreferredRank,
-                  f"Most precise of the compatible values sources give: {_show(best, seeds[best])} "
-                  f"(to the {best_precision}) lies within "
-                  f"{'; '.join(_show(v, seeds[v]) for v in others)}.")}
+                  f"The most precise of the compatible values the sources give: "
+                  f"{_show(best, seeds[best], f'to the {best_precision}; ')} lies within "
+                  f"{_and([_show(v, seeds[v]) for v in others])}.")}
     for v in others:
         out[v] = (CSTO.NormalRank,
                   f"Less precise than the preferred value {_show(best, seeds[best])}, which lies within "
-                  f"{_show(v, seeds[v])}.")
+                  f"this one, {_show(v, seeds[v])}.")
     return out, []
 
 
