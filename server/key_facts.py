@@ -46,7 +46,8 @@ ROLE_TITLES = {
     _C + "state": "What it did", _C + "agent": "Acted in", _C + "party": "Party to",
     _C + "participatingState": "Summits and meetings attended", _C + "absentState": "Summits and meetings missed",
     _C + "attendee": "Meetings attended", _C + "refusedToSignBy": "Refused to sign", _C + "grantee": "Granted",
-    _C + "destination": "Deployments to it", _C + "invokedArticle": "Invocations of it", _C + "place": "Held here",
+    _C + "destination": "Deployments to it", _C + "target": "Actions directed at it",
+    _C + "cause": "Given as the cause of", _C + "host": "Hosted", _C + "invokedArticle": "Invocations of it", _C + "place": "Held here",
     _C + "office": "Holders of this office", _C + "expressedIn": "Stances expressed in it",
     _C + "listsMember": "Listed as a member", _C + "about": "Stances and claims about it",
 }
@@ -258,12 +259,15 @@ def alliance_sections(ctx: Context, iri: str, members_now: Section | None) -> li
     node = _N(iri)
     bodies = {q.subject for p in (str(ORG.unitOf), _C + "organOf")
               for q in ctx.store.quads_for_pattern(None, _N(p), node, None)}
-    treaty = _asserted(ctx.store, node, _C + "foundingTreaty")
+    treaty = _asserted(ctx.store, node, _C + "foundingTreaty") + [   # or the treaty of its founding and signatures
+        t for q in ctx.store.quads_for_pattern(None, _N(_C + "organisation"), node, None) if curated(q)
+        for t in _asserted(ctx.store, q.subject, _C + "treaty")]
+    treaty = list(dict.fromkeys(treaty))
     summits = {q.subject for q in ctx.store.quads_for_pattern(None, _TYPE, _N(_C + "Summit"), None)}
     found = [members_now,
              Section("memberships", "Members over time", membership_lines(ctx), compact=True),
              _simple(ctx, "bodies", "Bodies", sorted(bodies, key=str)),
-             _simple(ctx, "treaty", "Treaty", treaty),
+             _simple(ctx, "treaty", "Treaty" if len(treaty) == 1 else "Treaties", treaty),
              _simple(ctx, "summits", "Summits", sorted(summits, key=str))]
     return [s for s in found if s is not None]
 
