@@ -231,6 +231,14 @@ def _value(labels: Labeller, pred: str, obj, graphs: set, ctx: tuple) -> Value:
     return Value(t, ps, folded.get((pred, obj), []), not _asserted(graphs))
 
 
+_PRECISION = {"day": 0, "month": 1, "year": 2}
+
+
+def _rank_order(v: Value) -> tuple:
+    """Preferred first, then dates from the most precise (a stable sort keeps the rest in label order)."""
+    return (not any(p.rank == "preferred" for p in v.passages), _PRECISION.get(v.term.note or "", 0))
+
+
 def out_rows(labels: Labeller, pairs: dict[str, dict], nested: dict, supports: dict, passages: Passages | None,
              linked: set = frozenset(), depth: int = 0) -> list[Row]:
     """Rows per property of ``pairs`` (property -> value -> graphs), inferred repeats folded (module docstring).
@@ -243,7 +251,7 @@ def out_rows(labels: Labeller, pairs: dict[str, dict], nested: dict, supports: d
     for pred in sorted(kept, key=lambda p: _order(labels, p)):
         items = sorted(kept[pred], key=lambda kv: _value_order(labels, kv[0]))
         values = [_value(labels, pred, obj, graphs, ctx) for obj, graphs in items[:_LISTED_PER_PREDICATE]]
-        values.sort(key=lambda v: not any(p.rank == "preferred" for p in v.passages))   # stable: preferred first
+        values.sort(key=_rank_order)
         rows.append(Row(term_view(labels, ox.NamedNode(pred)), values, max(0, len(items) - _LISTED_PER_PREDICATE)))
     return rows
 
