@@ -22,7 +22,7 @@ from csto_kg.namespaces import DCTERMS, EV, INFERRED_GRAPH, OA, RDF, SRC
 from .highlight import in_context
 from .served import served
 
-__all__ = ["Evidence", "evidence", "seed_text", "seed_ids", "seed_id_of", "source_path", "anchor_of"]
+__all__ = ["Evidence", "evidence", "seed_text", "seed_id_of", "source_path", "anchor_of"]
 
 _HAS_SOURCE = ox.NamedNode(str(OA.hasSource))
 _HAS_SELECTOR = ox.NamedNode(str(OA.hasSelector))
@@ -67,11 +67,6 @@ def source_path(source_iri: str) -> str | None:
 @lru_cache(maxsize=None)
 def _seed_files(folder: Path) -> frozenset[str]:
     return frozenset(seeds.seed_ids(folder))
-
-
-def seed_ids() -> frozenset[str]:
-    """The ids of the seed documents this server has (file names without ``.txt``)."""
-    return _seed_files(served("seeds"))
 
 
 def seed_id_of(store: ox.Store, source_iri: str) -> str | None:

@@ -43,10 +43,11 @@ _STARTED_BY, _ENDED_BY = _C + "startedBy", _C + "endedBy"
 # Roles a resource plays in facts, as section titles, in page order; other roles follow, then "about".
 ROLE_TITLES = {
     _C + "holder": "Offices held", _C + "heldBy": "Stances held", _C + "speakingAs": "Stances in an office",
-    _C + "state": "Events of this state", _C + "agent": "Acted in", _C + "party": "Party to",
+    _C + "state": "What it did", _C + "agent": "Acted in", _C + "party": "Party to",
     _C + "participatingState": "Summits and meetings attended", _C + "absentState": "Summits and meetings missed",
     _C + "attendee": "Meetings attended", _C + "refusedToSignBy": "Refused to sign", _C + "grantee": "Granted",
-    _C + "destination": "Deployments to it", _C + "invokedArticle": "Invocations of it", _C + "place": "Held here",
+    _C + "destination": "Deployments to it", _C + "target": "Actions directed at it",
+    _C + "cause": "Given as the cause of", _C + "host": "Hosted", _C + "invokedArticle": "Invocations of it", _C + "place": "Held here",
     _C + "office": "Holders of this office", _C + "expressedIn": "Stances expressed in it",
     _C + "listsMember": "Listed as a member", _C + "about": "Stances and claims about it",
 }
@@ -213,8 +214,17 @@ def referring_sections(ctx: Context, iri: str, roles: set[str] | None = None) ->
         lines.sort(key=_line_order)
         title = ROLE_TITLES.get(role) or f"As {ctx.labels(role)}"
         collapsed = role == _C + "about" or (len(lines) > _COLLAPSE_AFTER and role not in _ALWAYS_OPEN)
-        sections.append(Section(role, title, lines, collapsed=collapsed))
+        sections += _by_kind(role, title, lines, collapsed) if role == _C + "state" else \
+            [Section(role, title, lines, collapsed=collapsed)]
     return sections
+
+
+def _by_kind(role: str, title: str, lines: list[Line], collapsed: bool) -> list[Section]:
+    """A state's own events, one section per kind (invocations, withdrawals, signatures…)."""
+    kinds: dict[str, list[Line]] = defaultdict(list)
+    for line in lines:
+        kinds[", ".join(line.kinds) or "other"].append(line)
+    return [Section(f"{role}-{kind}", f"{title}: {kind}", ls, collapsed=collapsed) for kind, ls in sorted(kinds.items())]
 
 
 def _line_order(line: Line) -> tuple:
@@ -249,12 +259,15 @@ def alliance_sections(ctx: Context, iri: str, members_now: Section | None) -> li
     node = _N(iri)
     bodies = {q.subject for p in (str(ORG.unitOf), _C + "organOf")
               for q in ctx.store.quads_for_pattern(None, _N(p), node, None)}
-    treaty = _asserted(ctx.store, node, _C + "foundingTreaty")
+    treaty = _asserted(ctx.store, node, _C + "foundingTreaty") + [   # or the treaty of its founding and signatures
+        t for q in ctx.store.quads_for_pattern(None, _N(_C + "organisation"), node, None) if curated(q)
+        for t in _asserted(ctx.store, q.subject, _C + "treaty")]
+    treaty = list(dict.fromkeys(treaty))
     summits = {q.subject for q in ctx.store.quads_for_pattern(None, _TYPE, _N(_C + "Summit"), None)}
     found = [members_now,
              Section("memberships", "Members over time", membership_lines(ctx), compact=True),
              _simple(ctx, "bodies", "Bodies", sorted(bodies, key=str)),
-             _simple(ctx, "treaty", "Treaty", treaty),
+             _simple(ctx, "treaty", "Treaty" if len(treaty) == 1 else "Treaties", treaty),
              _simple(ctx, "summits", "Summits", sorted(summits, key=str))]
     return [s for s in found if s is not None]
 

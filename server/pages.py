@@ -25,14 +25,15 @@ from urllib.parse import urlencode
 
 import pyoxigraph as ox
 from flask import Blueprint, Response, current_app, jsonify, render_template, request, send_file
+from rdflib.namespace import RDF
 from werkzeug.exceptions import HTTPException
 
-from csto_kg.namespaces import BASE, CSTO, GRAPH, ONTOLOGY_GRAPH, RDF, SRC
+from csto_kg.namespaces import BASE, CSTO, GRAPH, ONTOLOGY_GRAPH, SRC
 
 from . import dumps as dumps_mod
 from .describe_resource import description, exists, graph_quads, local_path, serialize
 from .disagreements import all_disagreements
-from .evidence_view import evidence, seed_ids
+from .evidence_view import evidence, seed_id_of
 from .linkify import linkify
 from .example_queries import example_queries
 from .labels import Labeller
@@ -84,7 +85,12 @@ def _linkify_filter(text: str):
         if iri not in known:
             known[iri] = exists(_store(), iri)
         return known[iri]
-    return linkify(text, has, sorted(seed_ids()))
+    ids = current_app.extensions.get("csto.seed_ids")
+    if ids is None:
+        sources = _store().quads_for_pattern(None, ox.NamedNode(str(RDF.type)), ox.NamedNode(str(CSTO.SourceDocument)), None)
+        ids = current_app.extensions["csto.seed_ids"] = sorted(
+            {i for q in sources if (i := seed_id_of(_store(), q.subject.value))})
+    return linkify(text, has, ids)
 
 
 @bp.app_template_filter("label")
@@ -105,13 +111,6 @@ def _labels() -> Labeller:
     if lab is None or lab.store is not _store():
         lab = current_app.extensions["csto.labels"] = Labeller(_store())
     return lab
-
-
-def _search_index() -> SearchIndex:
-    index = current_app.extensions.get("csto.search")
-    if index is None or index.store is not _store():
-        index = current_app.extensions["csto.search"] = SearchIndex(_store(), _labels())
-    return index
 
 
 def _wants_html() -> bool:
@@ -315,6 +314,13 @@ def home():
         graphs=len(manifest.get("graphs", {})))
 
 
+def _search_index() -> SearchIndex:
+    index = current_app.extensions.get("csto.search")
+    if index is None or index.store is not _store():
+        index = current_app.extensions["csto.search"] = SearchIndex(_store(), _labels())
+    return index
+
+
 @bp.get("/search")
 def search():
     """Search (labels, other names, quotes), or every instance of ``type``; ``format=json`` for the API."""
@@ -323,7 +329,8 @@ def search():
     hits = _search_index().search(q) if q else []
     listed = _instances(type_name) if type_name and not q else []
     if request.args.get("format") == "json" or (request.accept_mimetypes.best == "application/json"):
-        resp = jsonify({"query": q, "results": [h.as_json() for h in hits] or [t.__dict__ for t in listed]})
+        results = [h.as_json() for h in hits] or [{"iri": t.iri, "label": t.text, "href": t.href} for t in listed]
+        resp = jsonify({"query": q, "type": type_name or None, "results": results})
         resp.headers["Access-Control-Allow-Origin"] = "*"
         return resp
     links = [Alternate("/search?" + urlencode({"q": q, "format": "json"}), "application/json", "JSON")] if q else []

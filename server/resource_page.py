@@ -125,7 +125,10 @@ def _members_now(store: ox.Store, labels: Labeller, iri: str) -> Section | None:
     if not any(True for _ in store.quads_for_pattern(None, ox.NamedNode("http://www.w3.org/ns/org#organization"),
                                                       ox.NamedNode(iri), None)):
         return None
-    return members_section(store, labels, dt.date.today())
+    try:
+        return members_section(store, labels, dt.date.today())
+    except (OSError, RuntimeError):    # queries/members-as-of.rq missing or without its VALUES ?date line
+        return None
 
 
 def build_page(store: ox.Store, labels: Labeller, iri: str) -> ResourcePage:

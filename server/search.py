@@ -94,7 +94,7 @@ class SearchIndex:
                 key = ev_iri.rsplit("/", 1)[-1]
                 passage = f"{source_path(src)}#{anchor_of(key)}" if src and source_path(src) else None
                 facts = {f.subject.value for f in self.store.quads_for_pattern(None, derived_from, ev.subject, None)
-                         if isinstance(f.subject, ox.NamedNode)}
+                         if isinstance(f.subject, ox.NamedNode) and curated(f)}
                 for fact in sorted(facts) or [ev_iri]:
                     self._add(fact, "quote", q.object.value, passage)
         self.entries = list(dict.fromkeys(self.entries))

@@ -145,22 +145,32 @@ class Passages:
         return out
 
 
+def _add(table: dict, key, value, g: str | None) -> None:
+    gs = table[key].setdefault(value, set())
+    if g:
+        gs.add(g)
+
+
 def by_subject(quads: list[ox.Quad], node: ox.NamedNode) -> tuple[dict, dict]:
-    """(subject -> property -> value -> graphs) for ``node`` and blank nodes; (property -> subject -> graphs) in."""
+    """(subject -> property -> value -> graphs) for ``node`` and blank nodes; (property -> subject -> graphs) in.
+
+    A default-graph quad that a named graph also holds is skipped (the served default graph is their union),
+    and so are graph:support's statements about ``node`` (they show as passages, not as links).
+    """
     out: dict = defaultdict(lambda: defaultdict(dict))
     incoming: dict = defaultdict(dict)
+    named = {(q.subject, q.predicate, q.object) for q in quads if isinstance(q.graph_name, ox.NamedNode)}
+    support = {(q.subject, q.predicate, q.object) for q in quads
+               if isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value == _SUPPORT}
     for q in quads:
         g = q.graph_name.value if isinstance(q.graph_name, ox.NamedNode) else None
-        if g == _SUPPORT and q.subject != node:      # the reified statements of graph:support are shown as passages, not as links
+        triple = (q.subject, q.predicate, q.object)
+        if (g is None and triple in named) or (triple in support and q.subject != node):
             continue
         if q.subject == node or isinstance(q.subject, ox.BlankNode):
-            gs = out[q.subject][q.predicate.value].setdefault(q.object, set())
-            if g:
-                gs.add(g)
+            _add(out[q.subject], q.predicate.value, q.object, g)
         if q.object == node and q.subject != node:
-            gs = incoming[q.predicate.value].setdefault(q.subject, set())
-            if g:
-                gs.add(g)
+            _add(incoming, q.predicate.value, q.subject, g)
     return out, incoming
 
 
@@ -188,16 +198,13 @@ def _fold_targets(pairs: dict[str, dict]) -> dict:
     return asserted_at
 
 
-def out_rows(labels: Labeller, pairs: dict[str, dict], nested: dict, supports: dict, passages: Passages | None,
-             linked: set = frozenset(), depth: int = 0) -> list[Row]:
-    """Rows per property of ``pairs`` (property -> value -> graphs), inferred repeats folded (module docstring).
-
-    ``linked`` holds the resources that link here with an asserted statement (an inferred inverse repeats them).
-    """
+def _fold(labels: Labeller, pairs: dict[str, dict], linked: set) -> tuple[dict, dict]:
+    """(property -> [(value, graphs)] kept, (property, value) -> [Term] folded into it): see the module docstring."""
     targets = _fold_targets(pairs)
-    folded: dict = defaultdict(list)       # (pred, obj) -> [Term of the folded property]
+    folded: dict = defaultdict(list)       # (pred, obj) -> [Term of the folded property or type]
     kept: dict[str, list] = defaultdict(list)
     asserted_types = [o for o, gs in pairs.get(_TYPE, {}).items() if _asserted(gs)]
+    type_names = {labels(a.value) for a in asserted_types}
     for pred, objs in pairs.items():
         for obj, graphs in objs.items():
             if _asserted(graphs):
@@ -205,25 +212,46 @@ def out_rows(labels: Labeller, pairs: dict[str, dict], nested: dict, supports: d
             elif pred == _TYPE and asserted_types:
                 also = folded[(_TYPE, asserted_types[0])]
                 t = term_view(labels, obj)
-                if t.text not in {a.text for a in also} | {labels(a.value) for a in asserted_types}:
+                if t.text not in type_names | {a.text for a in also}:
                     also.append(t)
             elif obj in targets:
                 folded[targets[obj]].append(term_view(labels, ox.NamedNode(pred)))
-            elif obj in linked:
-                continue            # an inverse of a link listed under "referred to by"
-            else:
+            elif obj not in linked:        # else an inverse of a link listed under "referred to by"
                 kept[pred].append((obj, graphs))
+    return kept, folded
+
+
+def _value(labels: Labeller, pred: str, obj, graphs: set, ctx: tuple) -> Value:
+    nested, supports, passages, folded, depth = ctx
+    t = term_view(labels, obj, graphs)
+    if isinstance(obj, ox.BlankNode) and depth < 3:
+        t.nested = out_rows(labels, nested.get(obj, {}), nested, {}, None, depth=depth + 1)
+        t.text = "details"
+    ps = passages.of(supports.get((pred, obj), [])) if passages is not None and pred != _DERIVED_FROM else []
+    return Value(t, ps, folded.get((pred, obj), []), not _asserted(graphs))
+
+
+_PRECISION = {"day": 0, "month": 1, "year": 2}
+
+
+def _rank_order(v: Value) -> tuple:
+    """Preferred first, then dates from the most precise (a stable sort keeps the rest in label order)."""
+    return (not any(p.rank == "preferred" for p in v.passages), _PRECISION.get(v.term.note or "", 0))
+
+
+def out_rows(labels: Labeller, pairs: dict[str, dict], nested: dict, supports: dict, passages: Passages | None,
+             linked: set = frozenset(), depth: int = 0) -> list[Row]:
+    """Rows per property of ``pairs`` (property -> value -> graphs), inferred repeats folded (module docstring).
+
+    ``linked`` holds the resources that link here with an asserted statement (an inferred inverse repeats them).
+    """
+    kept, folded = _fold(labels, pairs, linked)
+    ctx = (nested, supports, passages, folded, depth)
     rows = []
     for pred in sorted(kept, key=lambda p: _order(labels, p)):
         items = sorted(kept[pred], key=lambda kv: _value_order(labels, kv[0]))
-        values = []
-        for obj, graphs in items[:_LISTED_PER_PREDICATE]:
-            t = term_view(labels, obj, graphs)
-            if isinstance(obj, ox.BlankNode) and depth < 3:
-                t.nested = out_rows(labels, nested.get(obj, {}), nested, {}, None, depth=depth + 1)
-                t.text = "details"
-            ps = passages.of(supports.get((pred, obj), [])) if passages is not None and pred != _DERIVED_FROM else []
-            values.append(Value(t, ps, folded.get((pred, obj), []), not _asserted(graphs)))
+        values = [_value(labels, pred, obj, graphs, ctx) for obj, graphs in items[:_LISTED_PER_PREDICATE]]
+        values.sort(key=_rank_order)
         rows.append(Row(term_view(labels, ox.NamedNode(pred)), values, max(0, len(items) - _LISTED_PER_PREDICATE)))
     return rows
 
