@@ -440,19 +440,24 @@ class _Facts:
         iri = f":holding-{p}-{self._id('h')}"
         lines = ["a csto:OfficeHolding", f"rdfs:label {_lit(f'{pname}, {olabel}, {d.year}', 'en')}",
                  f"csto:holder :{p}", f"csto:office :{o}", f"csto:attestedOn {_date_lit(d, 'day')}"]
-        nat_line = Fact(f":{p}", "", [f"csto:nationality :{nat}"], "", 1)
-        return [Fact(iri, iri[1:], lines, f"{pname}, {olabel}, spoke {_date_words(d, 'day')}.", 5,
-                     extra=[nat_line])]
+        return [Fact(iri, iri[1:], lines, f"{pname}, {olabel}, spoke {_date_words(d, 'day')}.", 5)]
 
     def _claim(self) -> list[Fact]:
         rng, w = self.rng, self.w
         topic = rng.choice(w.topics)
         q = rng.randint(2, 90000)
         iri = f":claim-{self._id('c')}"
+        quantity = f":quantity-{iri[1:]}-1"
+        stated = f"Some\u00a0{q:,}"
+        sentence = f"{stated} were reported in connection with {topic[1]}."
         lines = ["a csto:Claim", f"rdfs:label {_lit(f'{q} on {topic[1]}', 'en')}", f"csto:about :{topic[0]}",
-                 f"csto:quantity {q}", f"csto:quantityQualifier csto:{rng.choice(['Approximately', 'MoreThan', 'Exactly'])}",
+                 f"csto:assertedBy src:{{seed}}", "csto:position csto:FactualAssertion",
+                 f"csto:words {_lit(f'{q:,} were reported')}", f"csto:hasQuantity {quantity}",
                  f"rdfs:comment {_lit(f'A figure of {q} given for {topic[1]}.', 'en')}"]
-        return [Fact(iri, iri[1:], lines, f"Some\u00a0{q:,} were reported in connection with {topic[1]}.", 6)]
+        q_lines = ["a csto:Quantity", f"rdfs:label {_lit(f'some {q:,}', 'en')}", f"csto:amount {q}",
+                   "csto:unit csto:Persons", f"csto:qualifier csto:{rng.choice(['Approximately', 'MoreThan', 'Exactly'])}",
+                   f"csto:statedAs {_lit(stated)}"]
+        return [Fact(iri, iri[1:], lines, sentence, 8), Fact(quantity, quantity[1:], q_lines, sentence, 6)]
 
     def _request(self) -> list[Fact]:
         rng, w = self.rng, self.w
@@ -480,6 +485,7 @@ class _Facts:
             troops = rng.randint(100, 5000)
             fs = f":force-size-{s}-{n}"
             rl += [f"csto:destination :{s}", f"csto:startDate {_date_lit(d + dt.timedelta(days=3), 'day')}",
+                   f"csto:dateBasis {_lit('Synthetic: three days after the request.')}",
                    f"csto:contributor :{rng.choice(w.states)[0]}", f"csto:reportedForceSize {fs}"]
             facts.append(Fact(fs, fs[1:], ["a csto:ForceSize", f"rdfs:label {_lit(f'some {troops} troops', 'en')}",
                                            f"csto:personnel {troops}", "csto:personnelQualifier csto:Approximately",
@@ -519,9 +525,10 @@ class _Facts:
         iri = f":snapshot-{a}-{self._id('m')}"
         lines = ["a csto:MembershipSnapshot", f"rdfs:label {_lit(f'{acronym} members as of {d.year}', 'en')}",
                  f"csto:organisation :{a}", f"csto:memberCount {len(members)}", f"csto:date {_date_lit(d, 'year')}",
+                 f"csto:dateBasis {_lit('Synthetic: currently, that is in the year of the source.')}",
                  "csto:listsMember " + ", ".join(f":{s}" for s, _ in members)]
         return [Fact(iri, iri[1:], lines, f"The {name} currently includes {len(members)} member-states: "
-                     f"{', '.join(s for _, s in members)}.", 5 + len(members))]
+                     f"{', '.join(s for _, s in members)}.", 6 + len(members))]
 
     def _chair(self) -> list[Fact]:
         rng, w = self.rng, self.w
@@ -572,18 +579,27 @@ class _Document:
         evidence = [ev]
         for f in facts:
             if f.sentence and f.sentence != quote:
-                evidence = [ev, self._evidence_for(f, prefix)]
+                own = self._evidence_for(f, prefix)
+                evidence = [ev, own]
+                self._declare_support(own, f.lines)   # two passages: the fact's own sentence states its values
             else:
                 evidence = [ev]
             if not f.lines:
                 continue
-            body = " ;\n    ".join(f.lines + [f"prov:wasDerivedFrom {', '.join(evidence)}"])
+            lines = [line.replace("src:{seed}", f"src:{self.id}") for line in f.lines]
+            body = " ;\n    ".join(lines + [f"prov:wasDerivedFrom {', '.join(evidence)}"])
             self.blocks.append(f"{f.iri} {body} .\n")
             self.triples += f.triples + len(evidence)
             for x in f.extra:
                 self.blocks.append(f"{x.iri} {' ; '.join(x.lines)} .\n")
                 self.triples += x.triples
         self._evidence_node(ev, quote, s, e)
+
+    def _declare_support(self, ev: str, lines: list[str]) -> None:
+        props = sorted({line.split(" ", 1)[0] for line in lines} - {"a", "rdfs:label", "rdfs:comment"})
+        if props:
+            self.blocks.append(f"{ev} csto:supportsProperty {', '.join(props)} .\n")
+            self.triples += len(props)
 
     def _evidence_for(self, f: Fact, prefix: str) -> str:
         ev = f"ev:{prefix}-{f.slug}"
@@ -675,7 +691,8 @@ def generate(out: Path, triples: int, seed: int = 0, *, root: Path = REPO) -> St
                 group = facts.memberships.pop()
             else:
                 group = facts.next_group()
-                if rng.random() < 0.35 and not last:
+                # described again by a later document (not a claim: a claim is one source's own assertion)
+                if rng.random() < 0.35 and not last and not any("a csto:Claim" in f.lines for f in group):
                     shared.append((number, group))
             doc.add_group(group, prefix)
         doc.finish(seeds, kg)
