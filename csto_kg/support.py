@@ -48,7 +48,8 @@ from .namespaces import (
     CSTO, GRAPH, ONTOLOGY_GRAPH, OWL, PROV, RDF, RDFS, SKOS, STATEMENT, SUPPORT_GRAPH, XSD, curie,
 )
 
-__all__ = ["EXEMPT", "Statement", "supporting_evidence", "statements", "derive_support", "add_support", "seed_graph_ids"]
+__all__ = ["EXEMPT", "Statement", "supporting_evidence", "statements", "support_triples", "derive_support", "add_support",
+           "seed_graph_ids"]
 
 Triple = tuple[Node, Node, Node]
 
@@ -118,9 +119,13 @@ def _competes(prop: Node, values: Iterable[Node], functional: set[Node]) -> bool
     return all(isinstance(v, Literal) and (v.datatype in _DATES or v.datatype in _NUMBERS) for v in values)
 
 
-def _show(value: Node, seeds: Iterable[str]) -> str:
+def _show(value: Node, seeds: Iterable[str], detail: str = "") -> str:
     shown = f'"{value}"' if isinstance(value, Literal) else (curie(str(value)) or f"<{value}>")
-    return f"{shown} ({', '.join(sorted(seeds))})"
+    return f"{shown} ({detail}{'seed' if len(list(seeds)) == 1 else 'seeds'} {', '.join(sorted(seeds))})"
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _rank_group(values: dict[Node, list[Statement]]) -> tuple[dict[Node, tuple[URIRef, str]], list[tuple[Node, Node]]]:
@@ -145,7 +150,7 @@ def _rank_group(values: dict[Node, list[Statement]]) -> tuple[dict[Node, tuple[U
             others = [b if a == v else a for a, b in conflicts if v in (a, b)]
             if others:
                 reason = (f"Sources disagree: {_show(v, seeds[v])} conflicts with "
-                          f"{'; '.join(_show(o, seeds[o]) for o in others)}; no value is preferred.")
+                          f"{_and([_show(o, seeds[o]) for o in others])}; no value is preferred.")
             else:
                 reason = "Compatible with some values, but the sources disagree on this property; no value is preferred."
             out[v] = (CSTO.NormalRank, reason)
@@ -154,21 +159,29 @@ def _rank_group(values: dict[Node, list[Statement]]) -> tuple[dict[Node, tuple[U
     best_precision = _PRECISION.get(best.datatype, "value")
     others = [v for v in vals if v != best]
     out = {best: (CSTO.PreferredRank,
-                  f"Most precise of the compatible values sources give: {_show(best, seeds[best])} "
-                  f"(to the {best_precision}) lies within "
-                  f"{'; '.join(_show(v, seeds[v]) for v in others)}.")}
+                  f"The most precise of the compatible values the sources give: "
+                  f"{_show(best, seeds[best], f'to the {best_precision}; ')} lies within "
+                  f"{_and([_show(v, seeds[v]) for v in others])}.")}
     for v in others:
         out[v] = (CSTO.NormalRank,
                   f"Less precise than the preferred value {_show(best, seeds[best])}, which lies within "
-                  f"{_show(v, seeds[v])}.")
+                  f"this one, {_show(v, seeds[v])}.")
     return out, []
 
 
 def derive_support(graphs: dict[URIRef, Graph], ontology: Graph) -> Graph:
+    """The triples of ``graph:support`` for the seed graphs ``graphs`` (graph IRI -> graph), as a graph."""
+    out = Graph()
+    for t in support_triples(graphs, ontology):
+        out.add(t)
+    return out
+
+
+def support_triples(graphs: dict[URIRef, Graph], ontology: Graph) -> set[Triple]:
     """The triples of ``graph:support`` for the seed graphs ``graphs`` (graph IRI -> graph)."""
     functional = set(ontology.subjects(RDF.type, OWL.FunctionalProperty))
     by_value: dict[tuple[Node, Node], dict[Node, list[Statement]]] = defaultdict(lambda: defaultdict(list))
-    out = Graph()
+    out: set[Triple] = set()
     add = out.add
     for gid in seed_graph_ids(graphs):
         for st in statements(graphs[gid], gid):
@@ -204,8 +217,12 @@ def derive_support(graphs: dict[URIRef, Graph], ontology: Graph) -> Graph:
 def add_support(data: LoadedData) -> int:
     """Add ``graph:support`` to the loaded dataset; returns its triple count."""
     ds = data.dataset
-    graphs = {gid: ds.graph(gid) for gid in seed_graph_ids(data.files)}
+    seeds = set(seed_graph_ids(data.files))
+    graphs = {gid: Graph() for gid in seeds}   # standalone copies: pattern lookups in a Dataset's graph scan all graphs
+    for s, p, o, c in ds.quads((None, None, None, None)):
+        gid = c.identifier if hasattr(c, "identifier") else c
+        if gid in seeds:
+            graphs[gid].add((s, p, o))
     target = ds.graph(SUPPORT_GRAPH)
-    for t in derive_support(graphs, ds.graph(ONTOLOGY_GRAPH)):
-        target.add(t)
+    target.addN((s, p, o, target) for s, p, o in support_triples(graphs, ds.graph(ONTOLOGY_GRAPH)))
     return len(target)
