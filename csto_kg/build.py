@@ -7,7 +7,7 @@ switched atomically once a new build is complete; a build that fails leaves
 ``current`` untouched. A build holds:
 
 - ``dataset.nq``: every quad (a named graph per seed, ``graph:entities``,
-  ``graph:ontology``, ``graph:inferred``, ``graph:meta``);
+  ``graph:ontology``, ``graph:inferred``, ``graph:support``, ``graph:meta``);
 - ``store/``: the same quads in an Oxigraph store, opened read-only by the server;
 - ``validation.ttl`` / ``validation.json``: the SHACL + provenance report;
 - ``dumps/``: the export files and their checksums (see :mod:`csto_kg.export`);
@@ -28,14 +28,14 @@ from rdflib import Dataset, Graph
 
 from . import __version__, paths
 from .loader import LoadedData, load
-from .namespaces import GRAPH, INFERRED_GRAPH, META_GRAPH
+from .namespaces import GRAPH, INFERRED_GRAPH, META_GRAPH, SUPPORT_GRAPH
 from .reason import infer
 
 __all__ = ["Build", "inputs_key", "current_build", "build", "ensure_built", "pin"]
 
 # Code whose change changes what a build contains.
 _CODE = ("loader.py", "derive.py", "reason.py", "build.py", "describe.py", "validate.py", "export.py", "evidence.py",
-         "materialise.py", "shacl_sparql.py")
+         "materialise.py", "shacl_sparql.py", "support.py")
 
 
 @dataclass(frozen=True)
@@ -141,6 +141,12 @@ def build(root: Path | None = None, build_dir: Path | None = None, *, validate: 
                 report = validate_loaded(data, inferred)
         timings["validate"] = time.perf_counter() - t
 
+    from .support import add_support
+
+    t = time.perf_counter()
+    add_support(data)   # graph:support, after validation: derived, like graph:inferred
+    timings["support"] = time.perf_counter() - t
+
     from .describe import describe
 
     counts = _graph_counts(data.dataset)
@@ -175,7 +181,8 @@ def build(root: Path | None = None, build_dir: Path | None = None, *, validate: 
             write_dumps(data.dataset, staging / "dumps")
             timings["dumps"] = time.perf_counter() - t
 
-        asserted_count = sum(n for g, n in counts.items() if g not in (str(INFERRED_GRAPH), str(META_GRAPH)))
+        derived = (str(INFERRED_GRAPH), str(META_GRAPH), str(SUPPORT_GRAPH))
+        asserted_count = sum(n for g, n in counts.items() if g not in derived)
         manifest = {
             "key": key,
             "version": __version__,
@@ -185,6 +192,7 @@ def build(root: Path | None = None, build_dir: Path | None = None, *, validate: 
                 "asserted": asserted_count,
                 "inferred": counts.get(str(INFERRED_GRAPH), 0),
                 "meta": counts.get(str(META_GRAPH), 0),
+                "support": counts.get(str(SUPPORT_GRAPH), 0),
                 "total": sum(counts.values()),
             },
             "seed_graphs": sorted(g for g in counts if g.startswith(str(GRAPH)) and g.rsplit("/", 1)[-1][:3].isdigit()),

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from rdflib import Dataset, Literal, URIRef
 
 from . import __version__
-from .namespaces import BASE, CSTO, DCAT, DCTERMS, ENTITIES_GRAPH, GRAPH, ID, INFERRED_GRAPH, META_GRAPH, ONTOLOGY_GRAPH, RDF, SRC, VOID, XSD
+from .namespaces import BASE, CSTO, DCAT, DCTERMS, ENTITIES_GRAPH, GRAPH, ID, INFERRED_GRAPH, META_GRAPH, ONTOLOGY_GRAPH, RDF, SRC, SUPPORT_GRAPH, VOID, XSD
 
 __all__ = ["DATASET", "SPARQL_ENDPOINT", "DUMP_FILES", "describe"]
 
@@ -33,6 +33,8 @@ _GRAPH_TITLES = {
     ENTITIES_GRAPH: "Shared entities (states, organisations, persons, places, topics)",
     INFERRED_GRAPH: "Inferred triples: OWL 2 RL entailments and derived membership intervals and date bounds",
     META_GRAPH: "This description (VoID/DCAT)",
+    SUPPORT_GRAPH: "Which passage supports which value: one rdf:Statement per curated value, with its evidence, "
+                   "source graph and rank (derived)",
 }
 
 

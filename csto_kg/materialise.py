@@ -11,8 +11,8 @@ operations over integer-encoded triples (~100x faster, linear in the data):
    domains and ranges pushed up the class hierarchy and down the property
    hierarchy (scm-dom1/2, scm-rng1/2).
 2. **Data**: each property assertion is mapped through every super-property
-   and ``owl:inverseOf`` reachable from its predicate (prp-spo1, prp-eqp1/2,
-   prp-inv1/2); domains and ranges type its subject and object (prp-dom,
+   and ``owl:inverseOf`` reachable from its predicate, a symmetric property
+   being its own inverse (prp-spo1, prp-eqp1/2, prp-inv1/2, prp-symp); domains and ranges type its subject and object (prp-dom,
    prp-rng); every type is closed under the class hierarchy (cax-sco,
    cax-eqc1/2).
 
@@ -25,7 +25,7 @@ they here, word for word.
 The strata are exact because nothing the data stratum derives can change the
 schema: :func:`closure` raises :class:`Unsupported` when the input uses any
 construct outside the fragment (``owl:sameAs``, restrictions, property
-chains, keys, transitive/symmetric/inverse-functional properties, a
+chains, keys, transitive/inverse-functional properties, a
 functional property with two values, schema statements about the RDF, RDFS
 or OWL vocabularies themselves...). :mod:`csto_kg.reason` then falls back to
 owlrl, so the result is always owlrl's; ``tests/test_bench_smoke.py`` checks
@@ -56,7 +56,7 @@ _UNSUPPORTED_PREDICATES = {
     OWL.maxCardinality, OWL.maxQualifiedCardinality, OWL.oneOf, OWL.propertyDisjointWith,
 }
 _UNSUPPORTED_TYPES = {
-    OWL.InverseFunctionalProperty, OWL.IrreflexiveProperty, OWL.SymmetricProperty,
+    OWL.InverseFunctionalProperty, OWL.IrreflexiveProperty,
     OWL.AsymmetricProperty, OWL.TransitiveProperty, OWL.AllDisjointProperties, OWL.AllDisjointClasses,
 }
 _SCHEMA_PREDICATES = (RDFS.subClassOf, OWL.equivalentClass, RDFS.subPropertyOf, OWL.equivalentProperty,
@@ -115,9 +115,9 @@ def closure(triples: Iterable[Triple]) -> tuple[set[Triple], list[str]]:
     TYPE, SCO, EQC, SPO, EQP, DOM, RNG, INV, DISJ = (
         e(t) for t in (RDF.type, RDFS.subClassOf, OWL.equivalentClass, RDFS.subPropertyOf,
                        OWL.equivalentProperty, RDFS.domain, RDFS.range, OWL.inverseOf, OWL.disjointWith))
-    CLASS, THING, NOTHING, FUNCTIONAL, DATATYPE, ANNOTATION = (
+    CLASS, THING, NOTHING, FUNCTIONAL, DATATYPE, ANNOTATION, SYMMETRIC = (
         e(t) for t in (OWL.Class, OWL.Thing, OWL.Nothing, OWL.FunctionalProperty, RDFS.Datatype,
-                       OWL.AnnotationProperty))
+                       OWL.AnnotationProperty, OWL.SymmetricProperty))
     property_types = {e(t) for t in _PROPERTY_TYPES}
     unsupported_p = {e(t) for t in _UNSUPPORTED_PREDICATES}
     unsupported_t = {e(t) for t in _UNSUPPORTED_TYPES}
@@ -250,6 +250,9 @@ def closure(triples: Iterable[Triple]) -> tuple[set[Triple], list[str]]:
     for s, o in by_pred.get(INV, ()):
         inverse[s].add(o)
         inverse[o].add(s)
+    for s, o in by_pred.get(TYPE, ()):   # prp-symp: a symmetric property is its own inverse
+        if o == SYMMETRIC:
+            inverse[s].add(s)
 
     # --- data stratum: property assertions ------------------------------------
     # Everything a triple with predicate p entails through sub-properties and inverses:

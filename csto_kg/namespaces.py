@@ -13,8 +13,8 @@ from rdflib import Namespace
 from rdflib.namespace import DCAT, DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SH, SKOS, TIME, VOID, XSD
 
 __all__ = [
-    "BASE", "CSTO", "ID", "SRC", "EV", "GRAPH", "WD", "OA", "SCHEMA",
-    "ONTOLOGY_GRAPH", "ENTITIES_GRAPH", "INFERRED_GRAPH", "META_GRAPH",
+    "BASE", "CSTO", "ID", "SRC", "EV", "GRAPH", "STATEMENT", "WD", "OA", "SCHEMA",
+    "ONTOLOGY_GRAPH", "ENTITIES_GRAPH", "INFERRED_GRAPH", "META_GRAPH", "SUPPORT_GRAPH",
     "seed_graph", "source_iri", "PREFIXES", "curie",
     "DCAT", "DCTERMS", "FOAF", "ORG", "OWL", "PROV", "RDF", "RDFS", "SH", "SKOS", "TIME", "VOID", "XSD",
 ]
@@ -26,6 +26,7 @@ ID = Namespace(BASE + "id/")           # entities and fact nodes
 SRC = Namespace(BASE + "source/")      # the seed documents
 EV = Namespace(BASE + "evidence/")     # oa:SpecificResource evidence nodes
 GRAPH = Namespace(BASE + "graph/")     # named graphs
+STATEMENT = Namespace(BASE + "statement/")   # derived rdf:Statements of graph:support
 WD = Namespace("http://www.wikidata.org/entity/")
 OA = Namespace("http://www.w3.org/ns/oa#")
 SCHEMA = Namespace("https://schema.org/")
@@ -34,6 +35,7 @@ ONTOLOGY_GRAPH = GRAPH["ontology"]
 ENTITIES_GRAPH = GRAPH["entities"]
 INFERRED_GRAPH = GRAPH["inferred"]
 META_GRAPH = GRAPH["meta"]
+SUPPORT_GRAPH = GRAPH["support"]       # which passage supports which value (csto_kg/support.py)
 
 
 def seed_graph(seed_id: str):
@@ -47,7 +49,7 @@ def source_iri(seed_id: str):
 
 
 PREFIXES = {
-    "csto": str(CSTO), "": str(ID), "src": str(SRC), "ev": str(EV), "graph": str(GRAPH),
+    "csto": str(CSTO), "": str(ID), "src": str(SRC), "ev": str(EV), "graph": str(GRAPH), "st": str(STATEMENT),
     "wd": str(WD), "oa": str(OA), "prov": str(PROV), "org": str(ORG), "time": str(TIME),
     "dcterms": str(DCTERMS), "skos": str(SKOS), "foaf": str(FOAF), "owl": str(OWL),
     "rdf": str(RDF), "rdfs": str(RDFS), "xsd": str(XSD), "sh": str(SH), "void": str(VOID),

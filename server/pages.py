@@ -1,7 +1,7 @@
 """Routes of the linked-data site and the human pages (blueprint ``pages``).
 
 Every IRI the graph mints under ``https://w3id.org/csto-kg/`` is served at
-the same path here (``/id/…``, ``/source/…``, ``/evidence/…``, ``/graph/…``,
+the same path here (``/id/…``, ``/source/…``, ``/evidence/…``, ``/statement/…``, ``/graph/…``,
 ``/ontology``, ``/ontology/…``, ``/dataset``, ``/shapes/…``). Content
 negotiation is direct, no redirect: ``200`` with an HTML page for browsers,
 or the resource's description (:mod:`.describe_resource`) in Turtle,
@@ -176,6 +176,12 @@ def entity(slug: str):
 @bp.get("/evidence/<path:key>")
 def evidence_node(key: str):
     return _resource(BASE + "evidence/" + key)
+
+
+@bp.get("/statement/<path:key>")
+def statement(key: str):
+    """A derived rdf:Statement of graph:support: one value, its passage, source graph and rank."""
+    return _resource(BASE + "statement/" + key)
 
 
 @bp.get("/source/<path:sid>")

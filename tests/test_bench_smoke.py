@@ -118,6 +118,8 @@ RULE_CASES = {
     "explicitly-typed-datatype-value": """:v a xsd:int . :x :p :v .""",
     "functional-property-one-value": """:f a owl:FunctionalProperty . :x :f :y . :z :f :y .""",
     "subclass-cycle": """:A rdfs:subClassOf :B . :B rdfs:subClassOf :A . :x a :A .""",
+    "symmetric-property": """
+        :s a owl:SymmetricProperty ; rdfs:domain :D . :sub rdfs:subPropertyOf :s . :x :s :y . :u :sub :v .""",
 }
 
 # Outside the fragment: the fast path declines, infer() falls back to owlrl.

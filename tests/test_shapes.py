@@ -167,6 +167,7 @@ def test_shacl_shacl_check_can_fail(shapes):
     (SHAPE.StancePosition, CSTO.PositionType),
     (SHAPE.StanceAttribution, CSTO.AttributionType),
     (SHAPE.NumericQualifierValue, CSTO.NumericQualifier),
+    (SHAPE.QuantityUnit, CSTO.Unit),
     (SHAPE.OfficeRoleValue, CSTO.OfficeRole),
 ])
 def test_controlled_value_lists_are_the_ontologys(shape, concept_class, shapes, ontology):
