@@ -13,7 +13,7 @@ from rdflib import Namespace
 from rdflib.namespace import DCAT, DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SH, SKOS, TIME, VOID, XSD
 
 __all__ = [
-    "BASE", "CSTO", "ID", "SRC", "EV", "GRAPH", "STATEMENT", "WD", "OA", "SCHEMA",
+    "BASE", "CSTO", "ID", "SRC", "EV", "GRAPH", "SHAPES", "STATEMENT", "WD", "OA", "SCHEMA",
     "ONTOLOGY_GRAPH", "ENTITIES_GRAPH", "INFERRED_GRAPH", "META_GRAPH", "SUPPORT_GRAPH",
     "seed_graph", "source_iri", "PREFIXES", "curie",
     "DCAT", "DCTERMS", "FOAF", "ORG", "OWL", "PROV", "RDF", "RDFS", "SH", "SKOS", "TIME", "VOID", "XSD",
@@ -26,6 +26,7 @@ ID = Namespace(BASE + "id/")           # entities and fact nodes
 SRC = Namespace(BASE + "source/")      # the seed documents
 EV = Namespace(BASE + "evidence/")     # oa:SpecificResource evidence nodes
 GRAPH = Namespace(BASE + "graph/")     # named graphs
+SHAPES = Namespace(BASE + "shapes/")     # SHACL shapes and the Python validation rules
 STATEMENT = Namespace(BASE + "statement/")   # derived rdf:Statements of graph:support
 WD = Namespace("http://www.wikidata.org/entity/")
 OA = Namespace("http://www.w3.org/ns/oa#")

@@ -41,7 +41,7 @@ import pyshacl
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.term import Node
 
-from . import paths
+from . import paths, support_rules
 from .errors import UserError
 from .evidence import check_quotes
 from .loader import LoadedData, _parse, line_of, load
@@ -84,6 +84,8 @@ PYTHON_RULES: dict[URIRef, tuple[str, str]] = {
         "evidence in a seed's file cites that seed's source document (kg/README.md, rule 2).",
     ),
 }
+
+PYTHON_RULES.update(support_rules.RULES)   # which passage supports which value (csto_kg/support_rules.py)
 
 _SEVERITY_RANK = {SH.Violation: 0, SH.Warning: 1, SH.Info: 2}
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
@@ -245,6 +247,7 @@ def validate_loaded(data: LoadedData, inferred: Graph, *, root: Path | None = No
     results += _words_results(union, locator)
     results += _checksum_results(union, locator, root / "seeds")
     results += _own_file_results(data, locator, root / "seeds", rejected_evidence)
+    results += support_rules.check(data, locator.result)
     results.sort(key=lambda r: (_SEVERITY_RANK.get(r.severity, 3), str(r.file or "~"), r.line or 0,
                                 str(r.shape), str(r.focus)))
 

@@ -164,7 +164,7 @@ def test_shacl_shacl_check_can_fail(shapes):
 
 @pytest.mark.parametrize("shape,concept_class", [
     (SHAPE.EventStatusValue, CSTO.EventStatus),
-    (SHAPE.StancePosition, CSTO.PositionType),
+    (SHAPE.PropositionPosition, CSTO.PositionType),
     (SHAPE.StanceAttribution, CSTO.AttributionType),
     (SHAPE.NumericQualifierValue, CSTO.NumericQualifier),
     (SHAPE.QuantityUnit, CSTO.Unit),
