@@ -5,11 +5,13 @@ several values (preferred for the most precise of compatible values, disagreemen
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pyoxigraph as ox
 import pytest
-from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
 
-from csto_kg.namespaces import CSTO, EV, GRAPH, ID, PROV, RDF, RDFS, SUPPORT_GRAPH, XSD
+from csto_kg.namespaces import CSTO, DCTERMS, EV, GRAPH, ID, OA, PROV, RDF, RDFS, SUPPORT_GRAPH, XSD
 from csto_kg.query import open_store
 from csto_kg.support import EXEMPT, derive_support, seed_graph_ids
 from support import make_build
@@ -169,3 +171,55 @@ def test_statement_iris_are_deterministic():
     g = _file((NODE, PROV.wasDerivedFrom, EV.a), (NODE, CSTO.date, Literal("2022", datatype=XSD.gYear)))
     first, second = derive_support({G1: g}, Graph()), derive_support({G1: g}, Graph())
     assert set(first) == set(second)
+
+
+# --- the published queries over graph:support -----------------------------------------
+
+QUERIES = Path(__file__).resolve().parent.parent / "queries"
+
+
+def _evidence(g: Graph, ev: URIRef, seed: str, quote: str) -> None:
+    sel = BNode()
+    src = URIRef(f"https://w3id.org/csto-kg/source/{seed}")
+    g.add((ev, OA.hasSource, src))
+    g.add((src, DCTERMS.identifier, Literal(f"{seed}.txt")))
+    g.add((ev, OA.hasSelector, sel))
+    g.add((sel, OA.exact, Literal(quote)))
+
+
+def _store_of(*graphs: Graph) -> ox.Store:
+    store = ox.Store()
+    for g in graphs:
+        store.load(g.serialize(format="nt").encode(), format=ox.RdfFormat.N_TRIPLES)
+    return store
+
+
+def test_disagreements_query_lists_derived_and_curated_disagreements_with_both_passages():
+    seed1, seed2 = "001_aaaaaaaaaaaaaaaa", "002_bbbbbbbbbbbbbbbb"
+    f1 = _file((NODE, PROV.wasDerivedFrom, EV.a), (NODE, CSTO.date, Literal("1993", datatype=XSD.gYear)),
+               (ID.size1, PROV.wasDerivedFrom, EV.a), (ID.size1, CSTO.disagreesWith, ID.size2))
+    f2 = _file((NODE, PROV.wasDerivedFrom, EV.b), (NODE, CSTO.date, Literal("1994", datatype=XSD.gYear)),
+               (ID.size2, PROV.wasDerivedFrom, EV.b), (ID.size2, CSTO.disagreesWith, ID.size1))
+    _evidence(f1, EV.a, seed1, "it joined in 1993")
+    _evidence(f2, EV.b, seed2, "it joined in 1994")
+    support = derive_support({GRAPH[seed1]: f1, GRAPH[seed2]: f2}, Graph())
+    res = _store_of(f1, f2, support).query((QUERIES / "disagreements.rq").read_text(encoding="utf-8"))
+    names = [v.value for v in res.variables]
+    rows = [{n: (s[n].value if s[n] is not None else None) for n in names} for s in res]
+    derived = [(r["value1"], r["file1"], r["value2"], r["file2"]) for r in rows if r["kind"] == "derived"]
+    curated = [(r["value1"], r["quote1"], r["value2"], r["quote2"]) for r in rows if r["kind"] == "curated"]
+    assert derived == [("1993", f"{seed1}.txt", "1994", f"{seed2}.txt")]
+    assert curated == [(str(ID.size1), "it joined in 1993", str(ID.size2), "it joined in 1994")]
+
+
+def test_value_passages_query_gives_each_start_date_its_own_seed_and_rank(store):
+    res = store.query((QUERIES / "value-passages.rq").read_text(encoding="utf-8"))
+    names = [v.value for v in res.variables]
+    rows = [{n: (s[n].value if s[n] is not None else None) for n in names} for s in res]
+    starts = {}
+    for r in rows:
+        if r["property"] == str(CSTO.startDate):
+            starts.setdefault(r["value"], set()).add((r["rank"], r["file"]))
+    assert {v: {rank for rank, _ in s} for v, s in starts.items()} == {
+        "2022": {str(CSTO.NormalRank)}, "2022-01": {str(CSTO.NormalRank)}, "2022-01-06": {str(CSTO.PreferredRank)}}
+    assert all(len({f for _, f in s}) == 1 for s in starts.values())
