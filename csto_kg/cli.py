@@ -72,6 +72,13 @@ def _cmd_query(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_docs(args: argparse.Namespace) -> int:
+    from .docs import write_index
+
+    print(f"wrote {write_index()}")
+    return 0
+
+
 def _cmd_serve(args: argparse.Namespace) -> int:
     from .server.config import ServerConfig
     from .server.serve import serve
@@ -120,6 +127,10 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("query")
     p.add_argument("--format", help="json|xml|csv|tsv for SELECT/ASK; ttl|nt|jsonld|rdfxml|trig|nq for CONSTRUCT/DESCRIBE")
     p.set_defaults(func=_cmd_query)
+
+    p = sub.add_parser("docs", help="write ontology/INDEX.md: entities and topics, properties per class with "
+                                    "example queries, disagreements (generated from the build)")
+    p.set_defaults(func=_cmd_docs)
 
     p = sub.add_parser("serve", help="serve the SPARQL endpoint and linked-data pages with gunicorn "
                                      "(builds first unless the current build is up to date)")

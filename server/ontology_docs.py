@@ -1,7 +1,9 @@
 """Documentation of the ontology, generated from the ontology graph: the index and one page per term.
 
 For each term: label, definition, super- and sub-classes or -properties,
-domain, range, inverse, characteristics, and its usage in the data, counted
+domain, range, inverse, characteristics, for a class the properties its
+instances carry (:func:`csto_kg.docs.class_properties`, as in ontology/INDEX.md),
+and its usage in the data, counted
 with SPARQL over the union of the graphs (instances of a class, inferred
 subclass instances included; distinct subject–object pairs of a property;
 uses of a controlled value as an object).
@@ -13,6 +15,7 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
+from csto_kg.docs import class_properties
 from csto_kg.namespaces import CSTO, ONTOLOGY_GRAPH, OWL, RDF, RDFS, SKOS
 
 from .labels import Labeller, curie
@@ -89,6 +92,7 @@ class TermDoc:
     usage: int = 0
     usage_text: str = ""
     examples: list[Term] = field(default_factory=list)
+    instance_properties: list[tuple[Term, int]] = field(default_factory=list)   # class: what its instances carry
 
     @property
     def is_property(self) -> bool:
@@ -121,6 +125,8 @@ def term_doc(store: ox.Store, labels: Labeller, iri: str) -> TermDoc | None:
         doc.examples = _terms(labels, list(dict.fromkeys(
             q.subject for q in store.quads_for_pattern(None, _N(str(RDF.type)), _N(iri), None)
             if isinstance(q.subject, ox.NamedNode)))[:30])
+        doc.instance_properties = [(term_view(labels, _N(u.prop)), u.instances)
+                                   for u in class_properties(store, iri).get(iri, [])]
         doc.domain_of = _terms(labels, _ont_subjects(store, RDFS.domain, iri))
         doc.range_of = _terms(labels, _ont_subjects(store, RDFS.range, iri))
     elif doc.is_property:
