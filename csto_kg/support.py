@@ -45,10 +45,10 @@ from rdflib.term import Node
 from .derive import bounds
 from .loader import LoadedData
 from .namespaces import (
-    CSTO, GRAPH, ONTOLOGY_GRAPH, OWL, PROV, RDF, RDFS, SKOS, STATEMENT, SUPPORT_GRAPH, XSD, curie,
+    CSTO, DCTERMS, GRAPH, ONTOLOGY_GRAPH, OWL, PROV, RDF, RDFS, SKOS, STATEMENT, SUPPORT_GRAPH, XSD, curie,
 )
 
-__all__ = ["EXEMPT", "Statement", "supporting_evidence", "statements", "support_triples", "derive_support", "add_support",
+__all__ = ["EXEMPT", "FILE_FACTS", "exempt", "Statement", "supporting_evidence", "statements", "support_triples", "derive_support", "add_support",
            "seed_graph_ids"]
 
 Triple = tuple[Node, Node, Node]
@@ -56,6 +56,15 @@ Triple = tuple[Node, Node, Node]
 # Properties that need no csto:supportsProperty and get no statement: what the node is, its
 # summary, the curator's notes, and the provenance link itself.
 EXEMPT = frozenset({RDF.type, RDFS.label, RDFS.comment, SKOS.note, CSTO.curatorNote, PROV.wasDerivedFrom})
+# A source document's file facts: its file name and checksum (checked against the file itself by
+# shape:SourceChecksumRule) and the link to its publication-date estimate (which has its own passages).
+# No passage of the text states them.
+FILE_FACTS = frozenset({DCTERMS.identifier, CSTO.sha256, CSTO.publicationDate})
+
+
+def exempt(g: Graph, fact: Node, prop: Node) -> bool:
+    """Does ``prop`` of ``fact`` need no passage (and get no statement of graph:support)?"""
+    return prop in EXEMPT or (prop in FILE_FACTS and (fact, RDF.type, CSTO.SourceDocument) in g)
 
 _DATES = {XSD.date, XSD.gYearMonth, XSD.gYear}
 _NUMBERS = {XSD.integer, XSD.decimal, XSD.double, XSD.float, XSD.int, XSD.long,
@@ -107,7 +116,7 @@ def statements(g: Graph, graph_id: URIRef) -> Iterator[Statement]:
     """Every curated value of every fact node (a subject with evidence) of one seed graph."""
     for fact in sorted(set(g.subjects(PROV.wasDerivedFrom, None)), key=str):
         for p, o in sorted(g.predicate_objects(fact), key=lambda po: (str(po[0]), po[1].n3())):
-            if p in EXEMPT:
+            if exempt(g, fact, p):
                 continue
             evidence, _ = supporting_evidence(g, fact, p)
             yield Statement(graph_id, fact, p, o, tuple(evidence))

@@ -31,7 +31,7 @@ from rdflib.term import Node
 from ... import derive
 from ...loader import LoadedData, line_of
 from ...namespaces import CSTO, INFERRED_GRAPH, META_GRAPH, OA, ONTOLOGY_GRAPH, PREFIXES, PROV, RDF, SH, SHAPE, curie
-from ...support import EXEMPT, supporting_evidence
+from ...support import exempt, supporting_evidence
 from . import Context, Rule
 
 __all__ = ["RULES", "DATE_PROPERTIES", "check"]
@@ -64,7 +64,7 @@ def _undeclared(g: Graph, gid: URIRef, path: Path, fact: Node, result: Result) -
     if len(evidence) < 2 or (fact, RDF.type, CSTO.DateEstimate) in g:   # an estimate rests on all its clues
         return []
     out = []
-    for prop in sorted({p for p in g.predicates(fact, None) if p not in EXEMPT}, key=str):
+    for prop in sorted({p for p in g.predicates(fact, None) if not exempt(g, fact, p)}, key=str):
         _, declared = supporting_evidence(g, fact, prop)
         if declared:
             continue
