@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 import pyoxigraph as ox
 
@@ -53,7 +53,7 @@ class Hit:
     types: list[str]
     match: str            # label | also called | spelling in the sources | words | quote
     text: str             # the matched text (a quote is cut around the match)
-    passage: str | None   # for a quote: the passage in its source document
+    passage: str | None   # for a quote or words: the passage in its source document
     score: float
 
     def as_json(self) -> dict:
@@ -97,7 +97,17 @@ class SearchIndex:
                          if isinstance(f.subject, ox.NamedNode) and curated(f)}
                 for fact in sorted(facts) or [ev_iri]:
                     self._add(fact, "quote", q.object.value, passage)
-        self.entries = list(dict.fromkeys(self.entries))
+        self.entries = list(dict.fromkeys(self._with_passages(self.entries)))
+
+    @staticmethod
+    def _with_passages(entries: list[_Entry]) -> list[_Entry]:
+        """A fact's words (verbatim from one of its quotes) lead to the passage that holds them."""
+        quotes: dict[str, list[_Entry]] = {}
+        for e in entries:
+            if e.field == "quote":
+                quotes.setdefault(e.iri, []).append(e)
+        return [replace(e, passage=next((q.passage for q in quotes.get(e.iri, ()) if e.text in q.text), None))
+                if e.field == "words" else e for e in entries]
 
     def types(self, iri: str) -> list[str]:
         if iri not in self._types:
