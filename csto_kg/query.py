@@ -63,7 +63,12 @@ def evaluate(store: ox.Store, query: str, **kwargs):
       read as two comparisons (:func:`misread_iris`).
 
     ``SyntaxError`` (with line:column, on one line) for a malformed query.
+
+    An external store (:class:`~csto_kg.remote_store.RemoteStore`) evaluates the
+    query as written: these are workarounds for Oxigraph, not for every engine.
     """
+    if getattr(store, "is_remote", False):
+        return store.query(query, base_iri=QUERY_BASE_IRI, **kwargs)
     misread = misread_iris(query)
     if misread is not None:
         raise SyntaxError(misread)

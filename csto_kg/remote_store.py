@@ -88,6 +88,8 @@ class GraphResult:
 class RemoteStore:
     """The pyoxigraph.Store methods the project uses, over the SPARQL 1.1 Protocol."""
 
+    is_remote = True   # the query layer sends queries as written (no Oxigraph workarounds)
+
     def __init__(self, endpoint: str, dialect: str = "virtuoso", timeout: float = 30.0):
         if dialect not in DIALECTS:
             raise UserError(f"unknown store dialect {dialect!r}; known: {', '.join(DIALECTS)}")

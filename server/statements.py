@@ -203,10 +203,10 @@ def _fold(labels: Labeller, pairs: dict[str, dict], linked: set) -> tuple[dict, 
     targets = _fold_targets(pairs)
     folded: dict = defaultdict(list)       # (pred, obj) -> [Term of the folded property or type]
     kept: dict[str, list] = defaultdict(list)
-    asserted_types = [o for o, gs in pairs.get(_TYPE, {}).items() if _asserted(gs)]
+    asserted_types = sorted((o for o, gs in pairs.get(_TYPE, {}).items() if _asserted(gs)), key=str)
     type_names = {labels(a.value) for a in asserted_types}
     for pred, objs in pairs.items():
-        for obj, graphs in objs.items():
+        for obj, graphs in sorted(objs.items(), key=lambda kv: str(kv[0])):   # the same page whatever the store's order
             if _asserted(graphs):
                 kept[pred].append((obj, graphs))
             elif pred == _TYPE and asserted_types:

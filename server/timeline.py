@@ -46,16 +46,17 @@ SELECT DISTINCT ?membership ?state ?organisation ?hasStart ?snb ?sna ?sdated ?ha
   ?membership a csto:Membership ; org:member ?state .
   OPTIONAL { ?membership org:organization ?organisation }
   OPTIONAL { ?membership org:memberDuring/time:hasBeginning ?start .
-             OPTIONAL { ?start csto:notBefore ?snb } OPTIONAL { ?start csto:notAfter ?sna }
-             OPTIONAL { ?start time:inXSDDate|time:inXSDgYearMonth|time:inXSDgYear ?sv } }
+             OPTIONAL { ?start csto:notBefore ?snb } OPTIONAL { ?start csto:notAfter ?sna } }
   OPTIONAL { ?membership org:memberDuring/time:hasEnd ?end .
-             OPTIONAL { ?end csto:notBefore ?enb } OPTIONAL { ?end csto:notAfter ?ena }
-             OPTIONAL { ?end time:inXSDDate|time:inXSDgYearMonth|time:inXSDgYear ?ev } }
+             OPTIONAL { ?end csto:notBefore ?enb } OPTIONAL { ?end csto:notAfter ?ena } }
   OPTIONAL { ?membership csto:startedBy ?startEvent }
   OPTIONAL { ?membership csto:endedBy ?endEvent }
   BIND(BOUND(?start) AS ?hasStart)
-  BIND(BOUND(?sv) AS ?sdated)
-  BIND(BOUND(?ev) AS ?edated)
+  # EXISTS rather than BOUND of a nested OPTIONAL: Virtuoso binds that one wrongly
+  BIND(EXISTS { ?membership org:memberDuring/time:hasBeginning/(time:inXSDDate|time:inXSDgYearMonth|time:inXSDgYear) ?sv }
+       AS ?sdated)
+  BIND(EXISTS { ?membership org:memberDuring/time:hasEnd/(time:inXSDDate|time:inXSDgYearMonth|time:inXSDgYear) ?ev }
+       AS ?edated)
   BIND(BOUND(?end) || BOUND(?endEvent) AS ?hasEnd)
   BIND(IF(BOUND(?endEvent), EXISTS { ?endEvent a csto:Withdrawal }, false) AS ?withdrawal)
   BIND(IF(BOUND(?startEvent), EXISTS { ?startEvent a csto:ReAccession }, false) AS ?reaccession)
@@ -107,7 +108,8 @@ def _date(term) -> dt.date | None:
 
 
 def _bool(term) -> bool:
-    return isinstance(term, ox.Literal) and term.value == "true"
+    """An effective boolean as stores write it: Oxigraph "true"; Virtuoso 1 (and false as 0 or unbound)."""
+    return isinstance(term, ox.Literal) and term.value in ("true", "1")
 
 
 def _merge(old: Period, p: Period) -> Period:
