@@ -63,22 +63,122 @@ PREFIXES = """@prefix :        <https://w3id.org/csto-kg/id/> .
 @prefix xsd:     <http://www.w3.org/2001/XMLSchema#> .
 """
 
-REAL_STATES = ["armenia", "belarus", "kazakhstan", "kyrgyzstan", "russia", "tajikistan", "uzbekistan",
-               "azerbaijan", "georgia"]
-SYLLABLES = ["ka", "ro", "vel", "mar", "ten", "sul", "dor", "an", "bri", "zel", "ost", "mi", "ra", "lun",
-             "gar", "pe", "tor", "vi", "nam", "es", "kor", "al", "dan", "ur", "si", "bel", "tam", "yo"]
-FIRST = ["Aram", "Lena", "Timur", "Olga", "Rustam", "Nadia", "Sergei", "Aida", "Marat", "Irina", "Davit",
-         "Gulnara", "Pavel", "Zarina", "Bakyt", "Anna", "Emil", "Sofia", "Ruslan", "Mira"]
-LAST = ["Petrosyan", "Ivanova", "Nurlanov", "Karimova", "Sokolov", "Abdulova", "Grigoryan", "Tokaeva",
-        "Orlov", "Sadykova", "Levchenko", "Aliyeva", "Bondar", "Rakhimov", "Melnik", "Usenova"]
-POSITIONS = ["Support", "Opposition", "Criticism", "Concern", "Proposal", "Prediction", "Refusing",
-             "Assessment", "Appeal"]
-ROLES = [("president", "President", "HeadOfState"), ("prime-minister", "Prime Minister", "HeadOfGovernment"),
-         ("foreign-minister", "Foreign Minister", "ForeignMinister"),
-         ("defence-minister", "Defence Minister", "DefenceMinister")]
-TOPIC_WORDS = ["border security", "peacekeeping", "military bases", "arms supplies", "collective defence",
-               "drone warfare", "cyber threats", "energy transit", "refugees", "terrorism", "drug trafficking",
-               "air defence", "joint exercises", "sanctions", "enlargement", "neutrality"]
+REAL_STATES = [
+    "armenia",
+    "belarus",
+    "kazakhstan",
+    "kyrgyzstan",
+    "russia",
+    "tajikistan",
+    "uzbekistan",
+    "azerbaijan",
+    "georgia",
+]
+SYLLABLES = [
+    "ka",
+    "ro",
+    "vel",
+    "mar",
+    "ten",
+    "sul",
+    "dor",
+    "an",
+    "bri",
+    "zel",
+    "ost",
+    "mi",
+    "ra",
+    "lun",
+    "gar",
+    "pe",
+    "tor",
+    "vi",
+    "nam",
+    "es",
+    "kor",
+    "al",
+    "dan",
+    "ur",
+    "si",
+    "bel",
+    "tam",
+    "yo",
+]
+FIRST = [
+    "Aram",
+    "Lena",
+    "Timur",
+    "Olga",
+    "Rustam",
+    "Nadia",
+    "Sergei",
+    "Aida",
+    "Marat",
+    "Irina",
+    "Davit",
+    "Gulnara",
+    "Pavel",
+    "Zarina",
+    "Bakyt",
+    "Anna",
+    "Emil",
+    "Sofia",
+    "Ruslan",
+    "Mira",
+]
+LAST = [
+    "Petrosyan",
+    "Ivanova",
+    "Nurlanov",
+    "Karimova",
+    "Sokolov",
+    "Abdulova",
+    "Grigoryan",
+    "Tokaeva",
+    "Orlov",
+    "Sadykova",
+    "Levchenko",
+    "Aliyeva",
+    "Bondar",
+    "Rakhimov",
+    "Melnik",
+    "Usenova",
+]
+POSITIONS = [
+    "Support",
+    "Opposition",
+    "Criticism",
+    "Concern",
+    "Proposal",
+    "Prediction",
+    "Refusing",
+    "Assessment",
+    "Appeal",
+]
+ROLES = [
+    ("president", "President", "HeadOfState"),
+    ("prime-minister", "Prime Minister", "HeadOfGovernment"),
+    ("foreign-minister", "Foreign Minister", "ForeignMinister"),
+    ("defence-minister", "Defence Minister", "DefenceMinister"),
+]
+TOPIC_WORDS = [
+    "border security",
+    "peacekeeping",
+    "military bases",
+    "arms supplies",
+    "collective defence",
+    "drone warfare",
+    "cyber threats",
+    "energy transit",
+    "refugees",
+    "terrorism",
+    "drug trafficking",
+    "air defence",
+    "joint exercises",
+    "sanctions",
+    "enlargement",
+    "neutrality",
+]
 FILLER = [
     "Analysts in the region have long debated what the organisation is for.",
     "The statement was not published in full.",
@@ -138,12 +238,12 @@ def _date_words(d: dt.date, precision: str) -> str:
 class Fact:
     """A fact node: its description (Turtle predicate-object lines) and the sentence that supports it."""
 
-    iri: str                      # e.g. ":membership-armenia-1"
-    slug: str                     # evidence id suffix
-    lines: list[str]              # "csto:state :armenia" ...
+    iri: str  # e.g. ":membership-armenia-1"
+    slug: str  # evidence id suffix
+    lines: list[str]  # "csto:state :armenia" ...
     sentence: str
-    triples: int                  # how many triples the description makes (without provenance)
-    extra: list["Fact"] = field(default_factory=list)   # facts described with the same evidence
+    triples: int  # how many triples the description makes (without provenance)
+    extra: list["Fact"] = field(default_factory=list)  # facts described with the same evidence
 
 
 @dataclass
@@ -151,7 +251,7 @@ class Stats:
     seed: int
     target: int
     documents: int
-    asserted_triples: int         # curated files + ontology, as written
+    asserted_triples: int  # curated files + ontology, as written
     files: int
 
 
@@ -184,7 +284,7 @@ class _World:
             name = fresh(lambda: word() + rng.choice(["ia", "stan", "land", "a"]))
             self.states.append((_slug(name), name))
         self.capitals = {}
-        for s, name in self.states:
+        for s, _name in self.states:
             city = fresh(word)
             self.capitals[s] = (_slug(city) + "-city", city)
         self.alliances = [("csto", "Collective Security Treaty Organization", "CSTO")]
@@ -194,12 +294,18 @@ class _World:
         self.persons = []
         for i in range(self.n_persons):
             # 320 first-last pairs: past them, a middle initial (and then a number) keeps names unique
-            label = fresh(lambda: f"{rng.choice(FIRST)} {rng.choice(LAST)}" if i < 200 else
-                          f"{rng.choice(FIRST)} {chr(65 + rng.randrange(26))}. {rng.choice(LAST)}" if i < 4000 else
-                          f"{rng.choice(FIRST)} {rng.choice(LAST)} {i}")
+            label = fresh(
+                lambda i=i: (
+                    f"{rng.choice(FIRST)} {rng.choice(LAST)}"
+                    if i < 200
+                    else f"{rng.choice(FIRST)} {chr(65 + rng.randrange(26))}. {rng.choice(LAST)}"
+                    if i < 4000
+                    else f"{rng.choice(FIRST)} {rng.choice(LAST)} {i}"
+                )
+            )
             self.persons.append((_slug(label), label, rng.choice(self.states)[0]))
         self.topics = []
-        for i in range(self.n_topics):
+        for _ in range(self.n_topics):
             label = fresh(lambda: f"{rng.choice(TOPIC_WORDS)} in {rng.choice(self.states)[1]}")
             self.topics.append(("topic-" + _slug(label), label))
         self.offices = []
@@ -224,12 +330,18 @@ class _World:
         for a, name, acronym in self.alliances:
             treaty = "collective-security-treaty" if a == "csto" else f"{a}-treaty"
             council = "collective-security-council" if a == "csto" else f"{a}-council"
-            e(f":{a} a csto:MilitaryAlliance ; rdfs:label {_lit(name, 'en')} ; skos:altLabel {_lit(acronym, 'en')} ;\n"
-              f"    csto:foundingTreaty :{treaty} .", 4)
+            e(
+                f":{a} a csto:MilitaryAlliance ; rdfs:label {_lit(name, 'en')} ; skos:altLabel {_lit(acronym, 'en')} ;\n"
+                f"    csto:foundingTreaty :{treaty} .",
+                4,
+            )
             e(f":{treaty} a csto:Treaty ; rdfs:label {_lit('Treaty of the ' + name, 'en')} .", 2)
             e(f":{council} a csto:Organ ; rdfs:label {_lit('Council of the ' + name, 'en')} ; org:unitOf :{a} .", 3)
-            e(f":{a}-ministers a csto:Organ ; rdfs:label {_lit('Council of Foreign Ministers of the ' + name, 'en')} ;"
-              f" org:unitOf :{a} .", 3)
+            e(
+                f":{a}-ministers a csto:Organ ; rdfs:label {_lit('Council of Foreign Ministers of the ' + name, 'en')} ;"
+                f" org:unitOf :{a} .",
+                3,
+            )
         e("# --- Persons and offices ---", 0)
         for p, label, _ in self.persons:
             e(f":{p} a csto:Person ; rdfs:label {_lit(label, 'en')} .", 2)
@@ -263,17 +375,20 @@ class _Facts:
     def __init__(self, world: _World, rng: random.Random):
         self.w, self.rng = world, rng
         self.counter = 0
-        self.summits: list[tuple[str, str, str, dt.date]] = []   # (iri, alliance, label, date)
+        self.summits: list[tuple[str, str, str, dt.date]] = []  # (iri, alliance, label, date)
         # alliance -> [(state slug, state name, start's latest day, end's earliest day or None)]
         self.periods: dict[str, list[tuple[str, str, dt.date, dt.date | None]]] = {}
         self.founded: dict[str, dt.date] = {}
-        self.articles: set[str] = set()   # alliances whose article 4 is described
+        self.articles: set[str] = set()  # alliances whose article 4 is described
         self.memberships = self._plan_memberships()
 
     def members_at(self, a: str, lo: dt.date, hi: dt.date) -> list[tuple[str, str]]:
         """States whose membership of ``a`` certainly covers every day of [lo, hi]."""
-        out = [(s, n) for s, n, start_hi, end_lo in self.periods.get(a, ())
-               if start_hi < lo and (end_lo is None or end_lo > hi)]
+        out = [
+            (s, n)
+            for s, n, start_hi, end_lo in self.periods.get(a, ())
+            if start_hi < lo and (end_lo is None or end_lo > hi)
+        ]
         return sorted(set(out))
 
     def _dated_members(self, lo_year: int = 1995, k: int = 1):
@@ -305,7 +420,7 @@ class _Facts:
             rng.shuffle(pool)
             if a == "csto":
                 pool = [s for s in w.states[:9]] + [s for s in pool if s[0] not in REAL_STATES]
-            members = pool[:k + rng.randint(0, 6)]
+            members = pool[: k + rng.randint(0, 6)]
             for i, (s, sname) in enumerate(members):
                 founding = i < k
                 start = founded if founding else _day(rng, founded.year + 1, 2022)
@@ -318,35 +433,68 @@ class _Facts:
                         kind = "ReAccession"
                     prec = "day" if kind == "Signature" else _precision(rng)
                     ev_iri = f":{kind.lower()}-{s}-{a}-{start.year}-{period}"
-                    lines = [f"a csto:{kind}", f"rdfs:label {_lit(f'{sname} {kind.lower()} ({acronym}, {start.year})', 'en')}",
-                             f"csto:state :{s}", f"csto:organisation :{a}", f"csto:date {_date_lit(start, prec)}"]
+                    lines = [
+                        f"a csto:{kind}",
+                        f"rdfs:label {_lit(f'{sname} {kind.lower()} ({acronym}, {start.year})', 'en')}",
+                        f"csto:state :{s}",
+                        f"csto:organisation :{a}",
+                        f"csto:date {_date_lit(start, prec)}",
+                    ]
                     n = 5
                     if kind == "Signature":
                         lines += [f"csto:treaty :{w.treaty(a)}", f"csto:place :{w.capitals[w.states[0][0]][0]}"]
                         n += 2
                     verb = {"Signature": "signed the treaty", "Accession": "joined", "ReAccession": "rejoined"}[kind]
-                    facts.append(Fact(ev_iri, f"{kind.lower()}-{s}-{a}-{period}", lines,
-                                      f"{sname} {verb} the {name} {_date_words(start, prec)}.", n))
+                    facts.append(
+                        Fact(
+                            ev_iri,
+                            f"{kind.lower()}-{s}-{a}-{period}",
+                            lines,
+                            f"{sname} {verb} the {name} {_date_words(start, prec)}.",
+                            n,
+                        )
+                    )
                     end = None
                     if start.year < 2024 and (rng.random() < 0.2 or period < periods):
                         end = _day(rng, start.year + 1, 2025)
                         eprec = _precision(rng)
                         wd_iri = f":withdrawal-{s}-{a}-{end.year}-{period}"
-                        facts.append(Fact(wd_iri, f"withdrawal-{s}-{a}-{period}", [
-                            "a csto:Withdrawal", f"rdfs:label {_lit(f'{sname} leaves the {acronym}, {end.year}', 'en')}",
-                            f"csto:state :{s}", f"csto:organisation :{a}", f"csto:date {_date_lit(end, eprec)}"]
-                            # csto:ordinal counts a state's withdrawals from any organisation: only the CSTO's get one
-                            + ([f"csto:ordinal {period}"] if a == "csto" else []),
-                            f"{sname} left the {name} {_date_words(end, eprec)}, the state\u2019s withdrawal no. {period}.",
-                            6 if a == "csto" else 5))
-                    periods_of.append((s, sname, _bounds(start, prec)[1],
-                                       None if end is None else _bounds(end, eprec)[0]))
-                    m_lines = ["a csto:Membership", f"rdfs:label {_lit(f'{sname} in the {acronym}, period {period}', 'en')}",
-                               f"org:member :{s}", f"org:organization :{a}", f"csto:startedBy {ev_iri}"]
+                        facts.append(
+                            Fact(
+                                wd_iri,
+                                f"withdrawal-{s}-{a}-{period}",
+                                [
+                                    "a csto:Withdrawal",
+                                    f"rdfs:label {_lit(f'{sname} leaves the {acronym}, {end.year}', 'en')}",
+                                    f"csto:state :{s}",
+                                    f"csto:organisation :{a}",
+                                    f"csto:date {_date_lit(end, eprec)}",
+                                ]
+                                # csto:ordinal counts a state's withdrawals from any organisation: only the CSTO's get one
+                                + ([f"csto:ordinal {period}"] if a == "csto" else []),
+                                f"{sname} left the {name} {_date_words(end, eprec)}, the state\u2019s withdrawal no. {period}.",
+                                6 if a == "csto" else 5,
+                            )
+                        )
+                    periods_of.append(
+                        (s, sname, _bounds(start, prec)[1], None if end is None else _bounds(end, eprec)[0])
+                    )
+                    m_lines = [
+                        "a csto:Membership",
+                        f"rdfs:label {_lit(f'{sname} in the {acronym}, period {period}', 'en')}",
+                        f"org:member :{s}",
+                        f"org:organization :{a}",
+                        f"csto:startedBy {ev_iri}",
+                    ]
                     if end is not None:
                         m_lines.append(f"csto:endedBy {facts[-1].iri}")
-                    member = Fact(f":membership-{s}-{a}-{period}", f"membership-{s}-{a}-{period}", m_lines,
-                                  facts[0].sentence, len(m_lines))
+                    member = Fact(
+                        f":membership-{s}-{a}-{period}",
+                        f"membership-{s}-{a}-{period}",
+                        m_lines,
+                        facts[0].sentence,
+                        len(m_lines),
+                    )
                     groups.append([member] + facts)
                     if end is None:
                         break
@@ -361,7 +509,8 @@ class _Facts:
             return self.memberships.pop()
         kind = self.rng.choices(
             ["summit", "stance", "holding", "claim", "request", "snapshot", "article", "chair"],
-            [3, 8, 3, 3, 2, 1, 1, 1])[0]
+            [3, 8, 3, 3, 2, 1, 1, 1],
+        )[0]
         return getattr(self, "_" + kind)()
 
     # -- fact kinds ---------------------------------------------------------------------------
@@ -378,33 +527,52 @@ class _Facts:
         label = f"{acronym} summit in {cname}, {d.strftime('%B')} {d.year}"
         rng.shuffle(members)
         present = members[: max(1, len(members) - rng.randint(0, 2))]
-        absent = members[len(present):]
+        absent = members[len(present) :]
         people = rng.sample(w.persons, rng.randint(1, 4))
-        lines = ["a csto:Summit", f"rdfs:label {_lit(label, 'en')}", f"csto:body :{w.council(a)}",
-                 f"csto:place :{city}", f"csto:host :{host[0]}", f"csto:date {_date_lit(d, prec)}",
-                 "csto:participatingState " + ", ".join(f":{s}" for s, _ in present)]
+        lines = [
+            "a csto:Summit",
+            f"rdfs:label {_lit(label, 'en')}",
+            f"csto:body :{w.council(a)}",
+            f"csto:place :{city}",
+            f"csto:host :{host[0]}",
+            f"csto:date {_date_lit(d, prec)}",
+            "csto:participatingState " + ", ".join(f":{s}" for s, _ in present),
+        ]
         n = 6 + len(present)
         if absent:
             lines.append("csto:absentState " + ", ".join(f":{s}" for s, _ in absent))
             n += len(absent)
         lines.append("csto:attendee " + ", ".join(f":{p}" for p, _, _ in people))
         n += len(people)
-        sentence = (f"The {name} met in {cname} {_date_words(d, prec)} with "
-                    f"{', '.join(s for _, s in present)} present"
-                    + (f"; {', '.join(s for _, s in absent)} stayed away." if absent else "."))
+        sentence = (
+            f"The {name} met in {cname} {_date_words(d, prec)} with "
+            f"{', '.join(s for _, s in present)} present"
+            + (f"; {', '.join(s for _, s in absent)} stayed away." if absent else ".")
+        )
         summit = Fact(iri, iri[1:], lines, sentence, n)
         self.summits.append((iri, a, label, d))
         out = [summit]
         for kind in rng.sample(["Declaration", "Statement"], rng.randint(0, 2)):
             signed = d + dt.timedelta(days=rng.randint(0, 1))
             doc_iri = f":{kind.lower()}-{a}-{signed.isoformat()}-{self._id('d')}"
-            dl = [f"a csto:{kind}", f"rdfs:label {_lit(f'{kind} of the {label}', 'en')}",
-                  f"csto:issuedBy :{w.council(a)}", f"csto:producedAt {iri}",
-                  f"csto:dateSigned {_date_lit(signed, 'day')}"]
+            dl = [
+                f"a csto:{kind}",
+                f"rdfs:label {_lit(f'{kind} of the {label}', 'en')}",
+                f"csto:issuedBy :{w.council(a)}",
+                f"csto:producedAt {iri}",
+                f"csto:dateSigned {_date_lit(signed, 'day')}",
+            ]
             if rng.random() < 0.3:
                 dl.append(f"csto:refusedToSignBy :{people[0][0]}")
-            out.append(Fact(doc_iri, doc_iri[1:], dl,
-                            f"The summit adopted a {kind.lower()} dated {signed.isoformat()}.", len(dl)))
+            out.append(
+                Fact(
+                    doc_iri,
+                    doc_iri[1:],
+                    dl,
+                    f"The summit adopted a {kind.lower()} dated {signed.isoformat()}.",
+                    len(dl),
+                )
+            )
         return out
 
     def _stance(self) -> list[Fact]:
@@ -414,14 +582,29 @@ class _Facts:
         pos = rng.choice(POSITIONS)
         d = _day(rng, 2000, 2025)
         prec = _precision(rng)
-        words = rng.choice(["no advantage", "a strategic mistake", "unacceptable", "the only guarantee",
-                            "a necessary step", "premature", "deeply worrying"])
+        words = rng.choice(
+            [
+                "no advantage",
+                "a strategic mistake",
+                "unacceptable",
+                "the only guarantee",
+                "a necessary step",
+                "premature",
+                "deeply worrying",
+            ]
+        )
         iri = f":stance-{p}-{self._id('st')}"
-        lines = ["a csto:Stance", f"rdfs:label {_lit(f'{pname} on {topic[1]}', 'en')}", f"csto:heldBy :{p}",
-                 f"csto:about :{topic[0]}", f"csto:position csto:{pos}",
-                 f"csto:attribution csto:{rng.choice(['Direct', 'Direct', 'Reported'])}",
-                 f"csto:words {_lit(words)}", f"csto:date {_date_lit(d, prec)}",
-                 f"rdfs:comment {_lit(f'{pname} called {topic[1]} {words}.', 'en')}"]
+        lines = [
+            "a csto:Stance",
+            f"rdfs:label {_lit(f'{pname} on {topic[1]}', 'en')}",
+            f"csto:heldBy :{p}",
+            f"csto:about :{topic[0]}",
+            f"csto:position csto:{pos}",
+            f"csto:attribution csto:{rng.choice(['Direct', 'Direct', 'Reported'])}",
+            f"csto:words {_lit(words)}",
+            f"csto:date {_date_lit(d, prec)}",
+            f"rdfs:comment {_lit(f'{pname} called {topic[1]} {words}.', 'en')}",
+        ]
         n = 9
         if rng.random() < 0.4:
             lines.append(f"csto:speakingAs :president-of-{nat}")
@@ -429,8 +612,9 @@ class _Facts:
         if self.summits and rng.random() < 0.4:
             lines.append(f"csto:expressedIn {rng.choice(self.summits)[0]}")
             n += 1
-        return [Fact(iri, iri[1:], lines,
-                     f"{pname} described {topic[1]} as \u201c{words}\u201d {_date_words(d, prec)}.", n)]
+        return [
+            Fact(iri, iri[1:], lines, f"{pname} described {topic[1]} as \u201c{words}\u201d {_date_words(d, prec)}.", n)
+        ]
 
     def _holding(self) -> list[Fact]:
         rng, w = self.rng, self.w
@@ -438,8 +622,13 @@ class _Facts:
         o, olabel, s, role = w.offices[w.state_index[nat] * len(ROLES) + rng.randrange(len(ROLES))]
         d = _day(rng, 1995, 2025)
         iri = f":holding-{p}-{self._id('h')}"
-        lines = ["a csto:OfficeHolding", f"rdfs:label {_lit(f'{pname}, {olabel}, {d.year}', 'en')}",
-                 f"csto:holder :{p}", f"csto:office :{o}", f"csto:attestedOn {_date_lit(d, 'day')}"]
+        lines = [
+            "a csto:OfficeHolding",
+            f"rdfs:label {_lit(f'{pname}, {olabel}, {d.year}', 'en')}",
+            f"csto:holder :{p}",
+            f"csto:office :{o}",
+            f"csto:attestedOn {_date_lit(d, 'day')}",
+        ]
         return [Fact(iri, iri[1:], lines, f"{pname}, {olabel}, spoke {_date_words(d, 'day')}.", 5)]
 
     def _claim(self) -> list[Fact]:
@@ -450,13 +639,24 @@ class _Facts:
         quantity = f":quantity-{iri[1:]}-1"
         stated = f"Some\u00a0{q:,}"
         sentence = f"{stated} were reported in connection with {topic[1]}."
-        lines = ["a csto:Claim", f"rdfs:label {_lit(f'{q} on {topic[1]}', 'en')}", f"csto:about :{topic[0]}",
-                 f"csto:assertedBy src:{{seed}}", "csto:position csto:FactualAssertion",
-                 f"csto:words {_lit(f'{q:,} were reported')}", f"csto:hasQuantity {quantity}",
-                 f"rdfs:comment {_lit(f'A figure of {q} given for {topic[1]}.', 'en')}"]
-        q_lines = ["a csto:Quantity", f"rdfs:label {_lit(f'some {q:,}', 'en')}", f"csto:amount {q}",
-                   "csto:unit csto:Persons", f"csto:qualifier csto:{rng.choice(['Approximately', 'MoreThan', 'Exactly'])}",
-                   f"csto:statedAs {_lit(stated)}"]
+        lines = [
+            "a csto:Claim",
+            f"rdfs:label {_lit(f'{q} on {topic[1]}', 'en')}",
+            f"csto:about :{topic[0]}",
+            "csto:assertedBy src:{seed}",
+            "csto:position csto:FactualAssertion",
+            f"csto:words {_lit(f'{q:,} were reported')}",
+            f"csto:hasQuantity {quantity}",
+            f"rdfs:comment {_lit(f'A figure of {q} given for {topic[1]}.', 'en')}",
+        ]
+        q_lines = [
+            "a csto:Quantity",
+            f"rdfs:label {_lit(f'some {q:,}', 'en')}",
+            f"csto:amount {q}",
+            "csto:unit csto:Persons",
+            f"csto:qualifier csto:{rng.choice(['Approximately', 'MoreThan', 'Exactly'])}",
+            f"csto:statedAs {_lit(stated)}",
+        ]
         return [Fact(iri, iri[1:], lines, sentence, 8), Fact(quantity, quantity[1:], q_lines, sentence, 6)]
 
     def _request(self) -> list[Fact]:
@@ -474,28 +674,62 @@ class _Facts:
         resp_kind = rng.choice(["Deployment", "Refusal", "MinimalResponse"])
         resp = f":response-{s}-{n}"
         conflict = f":conflict-{s}-{n}"
-        lines = [f"a csto:{kind}", f"rdfs:label {_lit(f'{sname} asks the {acronym} for help, {d.year}', 'en')}",
-                 f"csto:state :{s}", f"csto:organisation :{a}", f"csto:date {_date_lit(d, prec)}",
-                 f"csto:response {resp}", f"csto:context {conflict}"]
+        lines = [
+            f"a csto:{kind}",
+            f"rdfs:label {_lit(f'{sname} asks the {acronym} for help, {d.year}', 'en')}",
+            f"csto:state :{s}",
+            f"csto:organisation :{a}",
+            f"csto:date {_date_lit(d, prec)}",
+            f"csto:response {resp}",
+            f"csto:context {conflict}",
+        ]
         if invocation:
             lines.append(f"csto:invokedArticle :{a}-article-4")
-        facts = [Fact(req, req[1:], lines, f"{sname} turned to the {name} for help {_date_words(d, prec)}.", len(lines))]
+        facts = [
+            Fact(req, req[1:], lines, f"{sname} turned to the {name} for help {_date_words(d, prec)}.", len(lines))
+        ]
         rl = [f"a csto:{resp_kind}", f"rdfs:label {_lit(f'{acronym} response to {sname}, {d.year}', 'en')}"]
         if resp_kind == "Deployment":
             troops = rng.randint(100, 5000)
             fs = f":force-size-{s}-{n}"
-            rl += [f"csto:destination :{s}", f"csto:startDate {_date_lit(d + dt.timedelta(days=3), 'day')}",
-                   f"csto:dateBasis {_lit('Synthetic: three days after the request.')}",
-                   f"csto:contributor :{rng.choice(w.states)[0]}", f"csto:reportedForceSize {fs}"]
-            facts.append(Fact(fs, fs[1:], ["a csto:ForceSize", f"rdfs:label {_lit(f'some {troops} troops', 'en')}",
-                                           f"csto:personnel {troops}", "csto:personnelQualifier csto:Approximately",
-                                           f"csto:statedAs {_lit(f'some {troops:,} troops')}"],
-                              f"The {acronym} sent some {troops:,} troops.", 5))
+            rl += [
+                f"csto:destination :{s}",
+                f"csto:startDate {_date_lit(d + dt.timedelta(days=3), 'day')}",
+                f"csto:dateBasis {_lit('Synthetic: three days after the request.')}",
+                f"csto:contributor :{rng.choice(w.states)[0]}",
+                f"csto:reportedForceSize {fs}",
+            ]
+            facts.append(
+                Fact(
+                    fs,
+                    fs[1:],
+                    [
+                        "a csto:ForceSize",
+                        f"rdfs:label {_lit(f'some {troops} troops', 'en')}",
+                        f"csto:personnel {troops}",
+                        "csto:personnelQualifier csto:Approximately",
+                        f"csto:statedAs {_lit(f'some {troops:,} troops')}",
+                    ],
+                    f"The {acronym} sent some {troops:,} troops.",
+                    5,
+                )
+            )
         facts.insert(1, Fact(resp, resp[1:], rl, f"The {name} answered with a {resp_kind.lower()}.", len(rl)))
-        facts.append(Fact(conflict, conflict[1:], [
-            "a csto:Conflict", f"rdfs:label {_lit(f'Clashes in {sname}, {d.year}', 'en')}",
-            f"csto:party :{s}", f"csto:place :{w.capitals[s][0]}", f"csto:startDate {_date_lit(d, 'year')}"],
-            f"Clashes broke out in {sname} {_date_words(d, 'year')}.", 5))
+        facts.append(
+            Fact(
+                conflict,
+                conflict[1:],
+                [
+                    "a csto:Conflict",
+                    f"rdfs:label {_lit(f'Clashes in {sname}, {d.year}', 'en')}",
+                    f"csto:party :{s}",
+                    f"csto:place :{w.capitals[s][0]}",
+                    f"csto:startDate {_date_lit(d, 'year')}",
+                ],
+                f"Clashes broke out in {sname} {_date_words(d, 'year')}.",
+                5,
+            )
+        )
         if invocation and a not in self.articles:  # an article is described once, by one document
             facts.append(self._article(a, name, acronym)[0])
         return facts
@@ -508,13 +742,24 @@ class _Facts:
         self.articles.add(a)
         iri = f":{a}-article-4"
         text = "Aggression against one party shall be considered as aggression against all parties."
-        return [Fact(iri, iri[1:], ["a csto:MutualDefenceClause", f"rdfs:label {_lit(f'Article 4 of the {acronym} treaty', 'en')}",
-                                    f"csto:articleOf :{self.w.treaty(a)}", "csto:articleNumber 4",
-                                    f"csto:articleText {_lit(text, 'en')}"],
-                     f"Article 4 of the {name} treaty reads: \u201c{text}\u201d", 5)]
+        return [
+            Fact(
+                iri,
+                iri[1:],
+                [
+                    "a csto:MutualDefenceClause",
+                    f"rdfs:label {_lit(f'Article 4 of the {acronym} treaty', 'en')}",
+                    f"csto:articleOf :{self.w.treaty(a)}",
+                    "csto:articleNumber 4",
+                    f"csto:articleText {_lit(text, 'en')}",
+                ],
+                f"Article 4 of the {name} treaty reads: \u201c{text}\u201d",
+                5,
+            )
+        ]
 
     def _snapshot(self) -> list[Fact]:
-        rng, w = self.rng, self.w
+        _rng, _w = self.rng, self.w
         found = self._dated_members(lo_year=2000)
         if found is None:
             return self._claim()
@@ -523,12 +768,24 @@ class _Facts:
         if not members:
             return self._claim()
         iri = f":snapshot-{a}-{self._id('m')}"
-        lines = ["a csto:MembershipSnapshot", f"rdfs:label {_lit(f'{acronym} members as of {d.year}', 'en')}",
-                 f"csto:organisation :{a}", f"csto:memberCount {len(members)}", f"csto:date {_date_lit(d, 'year')}",
-                 f"csto:dateBasis {_lit('Synthetic: currently, that is in the year of the source.')}",
-                 "csto:listsMember " + ", ".join(f":{s}" for s, _ in members)]
-        return [Fact(iri, iri[1:], lines, f"The {name} currently includes {len(members)} member-states: "
-                     f"{', '.join(s for _, s in members)}.", 6 + len(members))]
+        lines = [
+            "a csto:MembershipSnapshot",
+            f"rdfs:label {_lit(f'{acronym} members as of {d.year}', 'en')}",
+            f"csto:organisation :{a}",
+            f"csto:memberCount {len(members)}",
+            f"csto:date {_date_lit(d, 'year')}",
+            f"csto:dateBasis {_lit('Synthetic: currently, that is in the year of the source.')}",
+            "csto:listsMember " + ", ".join(f":{s}" for s, _ in members),
+        ]
+        return [
+            Fact(
+                iri,
+                iri[1:],
+                lines,
+                f"The {name} currently includes {len(members)} member-states: {', '.join(s for _, s in members)}.",
+                6 + len(members),
+            )
+        ]
 
     def _chair(self) -> list[Fact]:
         rng, w = self.rng, self.w
@@ -536,9 +793,14 @@ class _Facts:
         s, sname = rng.choice(w.states)
         y = rng.randint(1995, 2024)
         iri = f":chairmanship-{s}-{a}-{self._id('ch')}"
-        lines = ["a csto:Chairmanship", f"rdfs:label {_lit(f'{sname} chairs the {acronym}, {y}', 'en')}",
-                 f"csto:state :{s}", f"csto:organisation :{a}", f'csto:startDate "{y}"^^xsd:gYear',
-                 f'csto:endDate "{y + 1}"^^xsd:gYear']
+        lines = [
+            "a csto:Chairmanship",
+            f"rdfs:label {_lit(f'{sname} chairs the {acronym}, {y}', 'en')}",
+            f"csto:state :{s}",
+            f"csto:organisation :{a}",
+            f'csto:startDate "{y}"^^xsd:gYear',
+            f'csto:endDate "{y + 1}"^^xsd:gYear',
+        ]
         return [Fact(iri, iri[1:], lines, f"{sname} chaired the {name} from {y} to {y + 1}.", 6)]
 
 
@@ -549,9 +811,11 @@ class _Document:
         self.length = 0
         self.blocks: list[str] = []
         self.triples = 0
-        rng.randint(2005, 2025)   # (drawn as before, so the rest of the random stream is unchanged)
-        self.year = 2025          # published after every event it reports (events: 1995-2024; DatedAfterItsSources)
-        self.title = f"{rng.choice(['Inside', 'Whither', 'The Future of', 'Reassessing'])} the {rng.choice(world.alliances)[1]}"
+        rng.randint(2005, 2025)  # (drawn as before, so the rest of the random stream is unchanged)
+        self.year = 2025  # published after every event it reports (events: 1995-2024; DatedAfterItsSources)
+        self.title = (
+            f"{rng.choice(['Inside', 'Whither', 'The Future of', 'Reassessing'])} the {rng.choice(world.alliances)[1]}"
+        )
         self.author = rng.choice(world.persons)
         self._append(f"{self.title}\n\nBy {self.author[1]}\n\n")
         self.sentences: dict[str, tuple[str, int, int]] = {}
@@ -582,7 +846,7 @@ class _Document:
             if f.sentence and f.sentence != quote:
                 own = self._evidence_for(f, prefix)
                 evidence = [ev, own]
-                self._declare_support(own, f.lines)   # two passages: the fact's own sentence states its values
+                self._declare_support(own, f.lines)  # two passages: the fact's own sentence states its values
             else:
                 evidence = [ev]
             if not f.lines:
@@ -618,7 +882,8 @@ class _Document:
         self.blocks.append(
             f"{ev} a csto:Evidence ;\n    oa:hasSource src:{self.id} ;\n"
             f"    oa:hasSelector [ a oa:TextQuoteSelector ; oa:exact {turtle_string(quote)} ] ,\n"
-            f"        [ a oa:TextPositionSelector ; oa:start {s} ; oa:end {e} ] .\n")
+            f"        [ a oa:TextPositionSelector ; oa:start {s} ; oa:end {e} ] .\n"
+        )
         self.triples += 9
 
     def finish(self, seeds: Path, kg: Path) -> None:
@@ -632,7 +897,8 @@ class _Document:
         n = f"{self.number:03d}"
         head = [
             f"# Synthetic curated facts of seed {self.id}.txt (generated by bench/generate.py; do not edit).\n",
-            PREFIXES, f"\ngraph:{self.id} {{\n\n",
+            PREFIXES,
+            f"\ngraph:{self.id} {{\n\n",
             f"src:{self.id} a csto:SourceDocument ;\n    dcterms:identifier {_lit(self.id + '.txt')} ;\n"
             f"    csto:sha256 {_lit(sha)} ;\n    dcterms:title {_lit(self.title)} ;\n"
             f"    dcterms:creator :{self.author[0]} ;\n    csto:publicationDate :pubdate-{n} .\n\n",
@@ -675,8 +941,13 @@ def generate(out: Path, triples: int, seed: int = 0, *, root: Path = REPO) -> St
     budget = triples - ontology_triples - world.entity_triples
     facts = _Facts(world, rng)
     (kg / "entities.trig").write_text(
-        "# Synthetic shared entities (generated by bench/generate.py; do not edit).\n" + PREFIXES +
-        "\ngraph:entities {\n\n" + "\n".join(world.entities) + "\n\n}\n", encoding="utf-8")
+        "# Synthetic shared entities (generated by bench/generate.py; do not edit).\n"
+        + PREFIXES
+        + "\ngraph:entities {\n\n"
+        + "\n".join(world.entities)
+        + "\n\n}\n",
+        encoding="utf-8",
+    )
     written = world.entity_triples
     per_doc = max(200, -(-budget // world.n_docs))
     shared: list[tuple[int, list[Fact]]] = []

@@ -56,10 +56,21 @@ RDFS = "http://www.w3.org/2000/01/rdf-schema#"
 # (name, query, Accept)
 NORMAL: list[tuple[str, str, str]] = [
     ("lookup", f"SELECT ?p ?o WHERE {{ <{ID}csto> ?p ?o }}", "application/sparql-results+json"),
-    ("label-search", f"SELECT ?s ?l WHERE {{ ?s <{RDFS}label> ?l FILTER(CONTAINS(LCASE(STR(?l)), 'armenia')) }} LIMIT 20",
-     "application/sparql-results+json"),
-    ("count-by-class", "SELECT ?c (COUNT(?s) AS ?n) WHERE { ?s a ?c } GROUP BY ?c ORDER BY DESC(?n) LIMIT 20", "text/csv"),
-    ("graphs", "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g", "application/sparql-results+xml"),
+    (
+        "label-search",
+        f"SELECT ?s ?l WHERE {{ ?s <{RDFS}label> ?l FILTER(CONTAINS(LCASE(STR(?l)), 'armenia')) }} LIMIT 20",
+        "application/sparql-results+json",
+    ),
+    (
+        "count-by-class",
+        "SELECT ?c (COUNT(?s) AS ?n) WHERE { ?s a ?c } GROUP BY ?c ORDER BY DESC(?n) LIMIT 20",
+        "text/csv",
+    ),
+    (
+        "graphs",
+        "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g",
+        "application/sparql-results+xml",
+    ),
     ("construct", f"CONSTRUCT {{ <{ID}csto> ?p ?o }} WHERE {{ <{ID}csto> ?p ?o }}", "text/turtle"),
     ("describe", f"DESCRIBE <{ID}armenia>", "application/n-triples"),
     ("ask", f"ASK {{ <{ID}csto> ?p ?o }}", "application/sparql-results+json"),
@@ -67,17 +78,30 @@ NORMAL: list[tuple[str, str, str]] = [
 # (name, query, Accept, expected statuses)
 # 429: the attacker's own budget is spent (statuses decided before the query runs are not budgeted).
 PATHOLOGICAL: list[tuple[str, str, str, tuple[int, ...]]] = [
-    ("cartesian", "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }", "application/sparql-results+json",
-     (503, 429)),
-    ("paths", "SELECT (COUNT(*) AS ?n) WHERE { ?a (!<urn:x:none>)* ?b . ?c (!<urn:x:none>)* ?d }",
-     "application/sparql-results+json", (503, 429)),
+    (
+        "cartesian",
+        "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }",
+        "application/sparql-results+json",
+        (503, 429),
+    ),
+    (
+        "paths",
+        "SELECT (COUNT(*) AS ?n) WHERE { ?a (!<urn:x:none>)* ?b . ?c (!<urn:x:none>)* ?d }",
+        "application/sparql-results+json",
+        (503, 429),
+    ),
     ("huge-result", "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f }", "text/tab-separated-values", (200, 503, 429)),
-    ("service", "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }", "application/sparql-results+json", (400,)),
+    (
+        "service",
+        "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }",
+        "application/sparql-results+json",
+        (400,),
+    ),
     ("update", "DROP ALL", "application/sparql-results+json", (403,)),
     ("oversized", "ASK { " + "?s ?p ?o . " * 3000 + "}", "application/sparql-results+json", (413,)),
     ("deep-nesting", "ASK { FILTER(" + "!" * 15000 + "true) }", "application/sparql-results+json", (200, 400, 429)),
 ]
-NORMAL_SOURCE, ATTACKER_SOURCE = "127.0.0.1", "127.0.0.2"   # loopback only
+NORMAL_SOURCE, ATTACKER_SOURCE = "127.0.0.1", "127.0.0.2"  # loopback only
 
 
 def _competency_queries() -> list[tuple[str, str, str]]:
@@ -88,6 +112,7 @@ def _competency_queries() -> list[tuple[str, str, str]]:
 
 
 # --- memory of the server's process tree (from /proc) -------------------------------------------------------
+
 
 def _children() -> dict[int, list[int]]:
     kids: dict[int, list[int]] = {}
@@ -155,14 +180,15 @@ def listening_pid(port: int) -> int | None:
 
 # --- the load -------------------------------------------------------------------------------------------
 
+
 @dataclass
 class _Record:
-    kind: str          # normal | pathological
+    kind: str  # normal | pathological
     name: str
-    status: int        # 0: connection error
+    status: int  # 0: connection error
     latency: float
     expected: bool
-    done: float        # monotonic time of completion
+    done: float  # monotonic time of completion
 
 
 @dataclass
@@ -185,7 +211,12 @@ class _Shared:
 def _request(conn: http.client.HTTPConnection, query: str, accept: str) -> tuple[int, dict, bytes]:
     if len(query) > 2000:
         body = urllib.parse.urlencode({"query": query}).encode()
-        conn.request("POST", "/sparql", body=body, headers={"Accept": accept, "Content-Type": "application/x-www-form-urlencoded"})
+        conn.request(
+            "POST",
+            "/sparql",
+            body=body,
+            headers={"Accept": accept, "Content-Type": "application/x-www-form-urlencoded"},
+        )
     else:
         conn.request("GET", "/sparql?" + urllib.parse.urlencode({"query": query}), headers={"Accept": accept})
     r = conn.getresponse()
@@ -196,8 +227,16 @@ def _connect(host: str, port: int, timeout: float, source: str | None) -> http.c
     return http.client.HTTPConnection(host, port, timeout=timeout, source_address=(source, 0) if source else None)
 
 
-def _client(host: str, port: int, shared: _Shared, queries, pathological: bool, seed: int, timeout: float,
-            source: str | None = None) -> None:
+def _client(
+    host: str,
+    port: int,
+    shared: _Shared,
+    queries,
+    pathological: bool,
+    seed: int,
+    timeout: float,
+    source: str | None = None,
+) -> None:
     rnd = random.Random(seed)
     conn = _connect(host, port, timeout, source)
     while shared.take():
@@ -214,7 +253,7 @@ def _client(host: str, port: int, shared: _Shared, queries, pathological: bool, 
                 conn.close()
                 conn = _connect(host, port, timeout, source)
                 break
-            if status != 429 or pathological:   # a polite client retries after Retry-After; an attacker does not
+            if status != 429 or pathological:  # a polite client retries after Retry-After; an attacker does not
                 break
             with shared.lock:
                 shared.shed += 1
@@ -223,13 +262,31 @@ def _client(host: str, port: int, shared: _Shared, queries, pathological: bool, 
                 break
         latency = time.monotonic() - t0
         with shared.lock:
-            shared.records.append(_Record("pathological" if pathological else "normal", name, status, latency,
-                                          status in expected, t0 + latency))
+            shared.records.append(
+                _Record(
+                    "pathological" if pathological else "normal",
+                    name,
+                    status,
+                    latency,
+                    status in expected,
+                    t0 + latency,
+                )
+            )
     conn.close()
 
 
-def run(url: str, *, duration: float = 30.0, clients: int = 16, attackers: int = 2, max_requests: int = 1_000_000,
-        server_pid: int | None = None, request_timeout: float = 60.0, seed: int = 0, simple: bool = False) -> dict:
+def run(
+    url: str,
+    *,
+    duration: float = 30.0,
+    clients: int = 16,
+    attackers: int = 2,
+    max_requests: int = 1_000_000,
+    server_pid: int | None = None,
+    request_timeout: float = 60.0,
+    seed: int = 0,
+    simple: bool = False,
+) -> dict:
     """Drive the server at ``url``; return the figures (see the module docstring).
 
     ``simple``: the clients send only the lookup by IRI (the endpoint's own overhead, not the queries').
@@ -244,12 +301,20 @@ def run(url: str, *, duration: float = 30.0, clients: int = 16, attackers: int =
     shared = _Shared(deadline=time.monotonic() + duration, max_requests=max_requests)
     # Distinct client addresses when the server listens on 127.0.0.1 (any 127/8 address reaches it).
     sources = (NORMAL_SOURCE, ATTACKER_SOURCE) if host == "127.0.0.1" else (None, None)
-    threads = [threading.Thread(target=_client, args=(host, port, shared, normal, False, seed + i, request_timeout,
-                                                      sources[0]), daemon=True)
-               for i in range(clients)]
-    threads += [threading.Thread(target=_client, args=(host, port, shared, PATHOLOGICAL, True, seed + 1000 + i,
-                                                       request_timeout, sources[1]), daemon=True)
-                for i in range(attackers)]
+    threads = [
+        threading.Thread(
+            target=_client, args=(host, port, shared, normal, False, seed + i, request_timeout, sources[0]), daemon=True
+        )
+        for i in range(clients)
+    ]
+    threads += [
+        threading.Thread(
+            target=_client,
+            args=(host, port, shared, PATHOLOGICAL, True, seed + 1000 + i, request_timeout, sources[1]),
+            daemon=True,
+        )
+        for i in range(attackers)
+    ]
     t0 = time.monotonic()
     for t in threads:
         t.start()
@@ -285,8 +350,11 @@ def run(url: str, *, duration: float = 30.0, clients: int = 16, attackers: int =
         "requests": len(records),
         "requests_per_s": round(len(records) / flowing, 1),
         "normal_ok_per_s": round(len(ok_normal) / flowing, 1),
-        "normal_latency_ms": {"p50": pct(ok_normal, 0.50), "p99": pct(ok_normal, 0.99),
-                              "mean": round(1000 * statistics.fmean(ok_normal), 1) if ok_normal else None},
+        "normal_latency_ms": {
+            "p50": pct(ok_normal, 0.50),
+            "p99": pct(ok_normal, 0.99),
+            "mean": round(1000 * statistics.fmean(ok_normal), 1) if ok_normal else None,
+        },
         "statuses": {k: dict(Counter(r.status for r in records if r.kind == k)) for k in ("normal", "pathological")},
         "pathological": dict(Counter(f"{r.name}:{r.status}" for r in records if r.kind == "pathological")),
         "shed_429_retried": shared.shed,
@@ -296,7 +364,11 @@ def run(url: str, *, duration: float = 30.0, clients: int = 16, attackers: int =
         "unexpected": len(unexpected),
         "unexpected_examples": [f"{r.kind}/{r.name}: {r.status}" for r in unexpected[:10]],
         "server_pid": pid,
-        "rss_mb": {"before": round(before[0] / 2**20, 1), "peak": round(peak[0] / 2**20, 1), "after": round(after[0] / 2**20, 1)},
+        "rss_mb": {
+            "before": round(before[0] / 2**20, 1),
+            "peak": round(peak[0] / 2**20, 1),
+            "after": round(after[0] / 2**20, 1),
+        },
         "processes": {"before": before[1], "after": after[1]},
     }
 
@@ -314,8 +386,13 @@ def _settle(pid: int, bound_s: float = 30.0) -> None:
 
 def _serve(port: int, settings: dict[str, str]) -> subprocess.Popen:
     env = dict(os.environ, **settings)
-    proc = subprocess.Popen(["csto-kg", "serve", "--host", "127.0.0.1", "--port", str(port)], env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    proc = subprocess.Popen(
+        ["csto-kg", "serve", "--host", "127.0.0.1", "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     probe = f"/sparql?{urllib.parse.urlencode({'query': 'ASK {}'})}"
     end = time.monotonic() + 120
     while time.monotonic() < end:
@@ -341,7 +418,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--clients", type=int, default=16, help="clients sending normal queries (default 16)")
     p.add_argument("--attackers", type=int, default=2, help="clients sending pathological queries (default 2)")
     p.add_argument("--max-requests", type=int, default=1_000_000)
-    p.add_argument("--simple", action="store_true", help="clients send only a lookup by IRI (the endpoint's own overhead)")
+    p.add_argument(
+        "--simple", action="store_true", help="clients send only a lookup by IRI (the endpoint's own overhead)"
+    )
     p.add_argument("--query-timeout", type=float, help="with --serve: the server's time limit (default: the server's)")
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = p.parse_args(argv)
@@ -358,8 +437,15 @@ def main(argv: list[str] | None = None) -> int:
         proc = _serve(port, settings)
         url = f"http://127.0.0.1:{port}"
     try:
-        figures = run(url, duration=args.duration, clients=args.clients, attackers=args.attackers,
-                      max_requests=args.max_requests, server_pid=proc.pid if proc else None, simple=args.simple)
+        figures = run(
+            url,
+            duration=args.duration,
+            clients=args.clients,
+            attackers=args.attackers,
+            max_requests=args.max_requests,
+            server_pid=proc.pid if proc else None,
+            simple=args.simple,
+        )
     finally:
         if proc is not None:
             proc.terminate()
@@ -371,17 +457,25 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(figures, indent=2))
     else:
         lat = figures["normal_latency_ms"]
-        print(f"{figures['requests']} requests in {figures['duration_s']} s: {figures['requests_per_s']} req/s "
-              f"({figures['normal_ok_per_s']} normal answered/s); {args.clients} clients + {args.attackers} attackers")
-        print(f"normal queries: p50 {lat['p50']} ms, p99 {lat['p99']} ms; statuses {figures['statuses']['normal']}; "
-              f"429 retried: {figures['shed_429_retried']}")
-        print(f"normal failures: {figures['normal_failures']} (5xx: {figures['normal_5xx']}) "
-              f"{figures['normal_failure_examples']}")
+        print(
+            f"{figures['requests']} requests in {figures['duration_s']} s: {figures['requests_per_s']} req/s "
+            f"({figures['normal_ok_per_s']} normal answered/s); {args.clients} clients + {args.attackers} attackers"
+        )
+        print(
+            f"normal queries: p50 {lat['p50']} ms, p99 {lat['p99']} ms; statuses {figures['statuses']['normal']}; "
+            f"429 retried: {figures['shed_429_retried']}"
+        )
+        print(
+            f"normal failures: {figures['normal_failures']} (5xx: {figures['normal_5xx']}) "
+            f"{figures['normal_failure_examples']}"
+        )
         print(f"pathological: {figures['pathological']}")
         print(f"unexpected: {figures['unexpected']} {figures['unexpected_examples']}")
         rss = figures["rss_mb"]
-        print(f"server RSS (MB): before {rss['before']}, peak {rss['peak']}, after {rss['after']}; "
-              f"processes {figures['processes']['before']} -> {figures['processes']['after']}")
+        print(
+            f"server RSS (MB): before {rss['before']}, peak {rss['peak']}, after {rss['after']}; "
+            f"processes {figures['processes']['before']} -> {figures['processes']['after']}"
+        )
     return 0 if figures["unexpected"] == 0 else 1
 
 

@@ -70,8 +70,13 @@ def _ensure_environment() -> None:
         import pyoxigraph  # noqa: F401
 
         import csto_kg  # noqa: F401
-        ok = shutil.which("oxigraph", path=os.pathsep.join([str(Path(sys.executable).parent),
-                                                             os.environ.get("PATH", "")])) is not None
+
+        ok = (
+            shutil.which(
+                "oxigraph", path=os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])
+            )
+            is not None
+        )
     except ImportError:
         ok = False
     if ok:
@@ -79,8 +84,10 @@ def _ensure_environment() -> None:
     venv = REPO / ".venv" / "bin" / "python"
     if venv.exists() and Path(sys.executable).resolve() != venv.resolve():
         os.execv(str(venv), [str(venv), "-m", "bench.run", *sys.argv[1:]])
-    sys.exit("bench.run needs the project's environment with its bench extras "
-             "(csto-kg, pyoxigraph, psutil and the oxigraph server): run ./dev setup, then python -m bench.run")
+    sys.exit(
+        "bench.run needs the project's environment with its bench extras "
+        "(csto-kg, pyoxigraph, psutil and the oxigraph server): run ./dev setup, then python -m bench.run"
+    )
 
 
 if __name__ == "__main__":
@@ -108,7 +115,7 @@ def tree_rss(pid: int) -> int:
     for p in procs:
         try:
             total += p.memory_info().rss
-        except psutil.Error:   # it ended while we looked
+        except psutil.Error:  # it ended while we looked
             pass
     return total
 
@@ -146,7 +153,7 @@ class Server:
     path: str
     startup_s: float = 0.0
     sampler: PeakSampler | None = None
-    form: bool = False   # send queries as an HTML form (Virtuoso 7.2 waits forever on a direct POST body)
+    form: bool = False  # send queries as an HTML form (Virtuoso 7.2 waits forever on a direct POST body)
 
     def stop(self) -> None:
         if self.proc.poll() is None:
@@ -175,8 +182,9 @@ def run_timed(cmd: list[str], env: dict, log: Path) -> tuple[float, int, int]:
 
 
 # --------------------------------------------------------------------------- HTTP
-def query_http(port: int, path: str, query: str, accept: str, timeout: float = 60.0,
-               form: bool = False) -> tuple[int, bytes]:
+def query_http(
+    port: int, path: str, query: str, accept: str, timeout: float = 60.0, form: bool = False
+) -> tuple[int, bytes]:
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
     try:
         if form:
@@ -207,8 +215,9 @@ def wait_ready(server: Server, t0: float, timeout: float) -> float:
         if server.proc.poll() is not None:
             raise RuntimeError(f"{server.name} exited with {server.proc.returncode}")
         try:
-            status, _ = query_http(server.port, server.path, "ASK { ?s ?p ?o }", ACCEPT["select"], timeout=5,
-                               form=server.form)
+            status, _ = query_http(
+                server.port, server.path, "ASK { ?s ?p ?o }", ACCEPT["select"], timeout=5, form=server.form
+            )
             if status == 200:
                 return time.perf_counter() - t0
         except OSError:
@@ -222,7 +231,7 @@ def wait_ready(server: Server, t0: float, timeout: float) -> float:
 class Query:
     name: str
     text: str
-    kind: str   # select | graph
+    kind: str  # select | graph
     origin: str  # mix | competency
 
 
@@ -231,7 +240,9 @@ def load_queries(root: Path) -> list[Query]:
     for origin, folder in (("mix", MIX), ("competency", root / "queries")):
         for f in sorted(folder.glob("*.rq")):
             text = f.read_text(encoding="utf-8")
-            body = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith(("#", "PREFIX", "prefix")))
+            body = "\n".join(
+                line for line in text.splitlines() if not line.lstrip().startswith(("#", "PREFIX", "prefix"))
+            )
             kind = "graph" if body.lstrip().upper().startswith(("CONSTRUCT", "DESCRIBE")) else "select"
             name = f.stem if origin == "mix" else f"queries/{f.stem}"
             out.append(Query(name, text, kind, origin))
@@ -268,12 +279,17 @@ def _measure(server: Server, q: Query, warmup: int, reps: int, budget_s: float) 
             break
     times.sort()
     p99 = times[min(len(times) - 1, int(round(0.99 * (len(times) - 1))))]
-    return {"median_ms": statistics.median(times) * 1000, "p99_ms": p99 * 1000, "n": len(times),
-            "results": sorted(sizes, key=str)}
+    return {
+        "median_ms": statistics.median(times) * 1000,
+        "p99_ms": p99 * 1000,
+        "n": len(times),
+        "results": sorted(sizes, key=str),
+    }
 
 
-def _client(port: int, path: str, queries: list[tuple[str, str]], threads: int, duration: float,
-            form: bool = False) -> tuple[int, int]:
+def _client(
+    port: int, path: str, queries: list[tuple[str, str]], threads: int, duration: float, form: bool = False
+) -> tuple[int, int]:
     """One client process: ``threads`` threads sending ``queries`` round-robin until the deadline."""
     ok = [0] * threads
     bad = [0] * threads
@@ -307,8 +323,7 @@ def throughput(server: Server, queries: list[Query], clients: int, duration: flo
     payload = [(q.text, ACCEPT[q.kind]) for q in queries]
     t = time.perf_counter()
     with cf.ProcessPoolExecutor(procs) as pool:
-        futures = [pool.submit(_client, server.port, server.path, payload, n, duration, server.form)
-                   for n in per if n]
+        futures = [pool.submit(_client, server.port, server.path, payload, n, duration, server.form) for n in per if n]
         counts = [f.result() for f in futures]
     elapsed = time.perf_counter() - t
     ok, bad = sum(c[0] for c in counts), sum(c[1] for c in counts)
@@ -356,22 +371,33 @@ def bench_build(scale: Scale, args, log: Path) -> None:
     if code != 0:
         raise RuntimeError(f"build failed at {scale.label}: see {log}")
     manifest = json.loads((scale.build_dir / "current" / "manifest.json").read_text())
-    r["build"] = {"wall_s": wall, "peak_rss": peak, "timings_s": manifest["timings_s"],
-                  "triples": manifest["triples"], "conforms": manifest.get("conforms")}
+    r["build"] = {
+        "wall_s": wall,
+        "peak_rss": peak,
+        "timings_s": manifest["timings_s"],
+        "triples": manifest["triples"],
+        "conforms": manifest.get("conforms"),
+    }
     if scale.label == "curated" or parse_scale(scale.label) <= parse_scale(args.owlrl_max):
         ref = Scale(scale.label, scale.root, scale.build_dir.parent / "build-owlrl")
         env = dict(_env(ref), CSTO_KG_SHACL_SPARQL="pyshacl")
         wall, peak, code = run_timed(_cli("build", "--force", "--reasoner", "owlrl"), env, log)
         if code == 0:
             m = json.loads((ref.build_dir / "current" / "manifest.json").read_text())
-            r["build_owlrl"] = {"wall_s": wall, "infer_s": m["timings_s"]["infer"], "peak_rss": peak,
-                                "validate_s": m["timings_s"].get("validate")}
+            r["build_owlrl"] = {
+                "wall_s": wall,
+                "infer_s": m["timings_s"]["infer"],
+                "peak_rss": peak,
+                "validate_s": m["timings_s"].get("validate"),
+            }
         shutil.rmtree(ref.build_dir, ignore_errors=True)
 
 
 def _oxigraph() -> str:
-    return shutil.which("oxigraph", path=os.pathsep.join([str(Path(sys.executable).parent),
-                                                          os.environ.get("PATH", "")])) or "oxigraph"
+    return (
+        shutil.which("oxigraph", path=os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")]))
+        or "oxigraph"
+    )
 
 
 def start_oxigraph(scale: Scale, dump: Path, union: Path, log: Path) -> Server:
@@ -380,19 +406,28 @@ def start_oxigraph(scale: Scale, dump: Path, union: Path, log: Path) -> Server:
     store = scale.build_dir.parent / "oxigraph-store"
     shutil.rmtree(store, ignore_errors=True)
     t0 = time.perf_counter()
-    load_s, load_peak, code = run_timed([_oxigraph(), "load", "--location", str(store), "--file", str(dump),
-                                         str(union)], dict(os.environ), log)
+    load_s, load_peak, code = run_timed(
+        [_oxigraph(), "load", "--location", str(store), "--file", str(dump), str(union)], dict(os.environ), log
+    )
     if code != 0:
         raise RuntimeError(f"oxigraph load failed: see {log}")
     port = free_port()
     t1 = time.perf_counter()
-    proc = subprocess.Popen([_oxigraph(), "serve-read-only", "--location", str(store), "--bind", f"127.0.0.1:{port}"],
-                            stdout=open(log, "ab"), stderr=subprocess.STDOUT, start_new_session=True)
+    proc = subprocess.Popen(
+        [_oxigraph(), "serve-read-only", "--location", str(store), "--bind", f"127.0.0.1:{port}"],
+        stdout=open(log, "ab"),
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
     server = Server("oxigraph", proc, port, "/query")
     ready = wait_ready(server, t1, 60)
     server.startup_s = ready
-    scale.result["oxigraph_start"] = {"load_s": load_s, "ready_s": ready, "total_s": time.perf_counter() - t0,
-                                      "load_peak_rss": load_peak}
+    scale.result["oxigraph_start"] = {
+        "load_s": load_s,
+        "ready_s": ready,
+        "total_s": time.perf_counter() - t0,
+        "load_peak_rss": load_peak,
+    }
     return server
 
 
@@ -408,13 +443,17 @@ def start_virtuoso(scale: Scale, stack: contextlib.ExitStack, log: Path) -> Serv
     t0 = time.perf_counter()
     v = stack.enter_context(virtuoso_local.local_virtuoso(scale.build_dir.parent / "virtuoso"))
     started = time.perf_counter() - t0
-    load_s, load_peak, code = run_timed(_cli("publish", "--store", v.sparql_url, "--isql", v.isql_address,
-                                             "--load-dir", str(v.load_dir)), _env(scale), log)
+    load_s, load_peak, code = run_timed(
+        _cli("publish", "--store", v.sparql_url, "--isql", v.isql_address, "--load-dir", str(v.load_dir)),
+        _env(scale),
+        log,
+    )
     if code != 0:
         raise RuntimeError(f"csto-kg publish failed: see {log}")
     default, named, _ = RemoteStore(v.sparql_url).dataset
-    dataset = urllib.parse.urlencode([("default-graph-uri", g) for g in default] +
-                                     [("named-graph-uri", g) for g in named])
+    dataset = urllib.parse.urlencode(
+        [("default-graph-uri", g) for g in default] + [("named-graph-uri", g) for g in named]
+    )
     port = int(urllib.parse.urlsplit(v.sparql_url).port)
     server = Server("virtuoso", v.proc, port, f"/sparql?{dataset}", form=True)
     scale.result["virtuoso_start"] = {"start_s": started, "publish_s": load_s, "publish_peak_rss": load_peak}
@@ -424,8 +463,13 @@ def start_virtuoso(scale: Scale, stack: contextlib.ExitStack, log: Path) -> Serv
 def start_ours(scale: Scale, log: Path) -> Server:
     port = free_port()
     t0 = time.perf_counter()
-    proc = subprocess.Popen(_cli("serve", "--host", "127.0.0.1", "--port", str(port)), env=_env(scale),
-                            stdout=open(log, "ab"), stderr=subprocess.STDOUT, start_new_session=True)
+    proc = subprocess.Popen(
+        _cli("serve", "--host", "127.0.0.1", "--port", str(port)),
+        env=_env(scale),
+        stdout=open(log, "ab"),
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
     server = Server("ours", proc, port, "/sparql")
     server.startup_s = wait_ready(server, t0, 120)
     scale.result["ours_start"] = {"ready_s": server.startup_s}
@@ -439,8 +483,11 @@ def bench_scale(scale: Scale, args, log: Path) -> dict:
     bench_build(scale, args, log)
     b = r["build"]
     t = b["timings_s"]
-    print(f"[{scale.label}]   {b['triples']['total']} triples: build {b['wall_s']:.1f} s (load {t.get('load', 0):.1f}, "
-          f"infer {t.get('infer', 0):.1f}, validate {t.get('validate', 0):.1f} s), peak {_mb(b['peak_rss'])}", flush=True)
+    print(
+        f"[{scale.label}]   {b['triples']['total']} triples: build {b['wall_s']:.1f} s (load {t.get('load', 0):.1f}, "
+        f"infer {t.get('infer', 0):.1f}, validate {t.get('validate', 0):.1f} s), peak {_mb(b['peak_rss'])}",
+        flush=True,
+    )
 
     dump = scale.build_dir.parent / "dump.nq"
     union = scale.build_dir.parent / "union.ttl"
@@ -492,11 +539,14 @@ def _queries(scale: Scale, servers: list[Server], args) -> None:
             row["virtuoso_same_results"] = row["virtuoso"]["results"] == b["results"]
         r["queries"][q.name] = row
         v = row.get("virtuoso", {})
-        print(f"[{scale.label}]   {q.name:40s} ours {a.get('median_ms', float('nan')):8.2f} ms  "
-              f"oxigraph {b.get('median_ms', float('nan')):8.2f} ms  x{row.get('ratio_median', float('nan')):.2f}"
-              + (f"  virtuoso {v.get('median_ms', float('nan')):8.2f} ms" if v else "")
-              + ("" if row.get("same_results", True) else "  RESULTS DIFFER")
-              + (f"  {a.get('error', b.get('error', ''))}" if "error" in a or "error" in b else ""), flush=True)
+        print(
+            f"[{scale.label}]   {q.name:40s} ours {a.get('median_ms', float('nan')):8.2f} ms  "
+            f"oxigraph {b.get('median_ms', float('nan')):8.2f} ms  x{row.get('ratio_median', float('nan')):.2f}"
+            + (f"  virtuoso {v.get('median_ms', float('nan')):8.2f} ms" if v else "")
+            + ("" if row.get("same_results", True) else "  RESULTS DIFFER")
+            + (f"  {a.get('error', b.get('error', ''))}" if "error" in a or "error" in b else ""),
+            flush=True,
+        )
 
 
 def _throughputs(scale: Scale, servers: list[Server], args) -> None:
@@ -509,8 +559,11 @@ def _throughputs(scale: Scale, servers: list[Server], args) -> None:
         row = {s.name: throughput(s, qs, args.clients, args.duration) for s in servers}
         row["ratio"] = row["ours"]["rps"] / row["oxigraph"]["rps"] if row["oxigraph"]["rps"] else None
         r["throughput"][name] = row
-        print(f"[{scale.label}]   throughput {name}: " + ", ".join(
-            f"{s.name} {row[s.name]['rps']:.0f}/s (errors {row[s.name]['errors']})" for s in servers), flush=True)
+        print(
+            f"[{scale.label}]   throughput {name}: "
+            + ", ".join(f"{s.name} {row[s.name]['rps']:.0f}/s (errors {row[s.name]['errors']})" for s in servers),
+            flush=True,
+        )
 
 
 # --------------------------------------------------------------------------- report
@@ -521,15 +574,23 @@ def machine() -> dict:
             if line.startswith("model name"):
                 model = line.split(":", 1)[1].strip()
                 break
-        mem = int(next(l for l in Path("/proc/meminfo").read_text().splitlines() if l.startswith("MemTotal")).split()[1])
+        mem = int(
+            next(x for x in Path("/proc/meminfo").read_text().splitlines() if x.startswith("MemTotal")).split()[1]
+        )
     except (OSError, StopIteration):
         mem = 0
     import pyoxigraph
     import rdflib
 
-    return {"cpus": os.cpu_count(), "cpu": model, "ram_gib": round(mem / 1024 / 1024, 1),
-            "python": platform.python_version(), "rdflib": rdflib.__version__, "pyoxigraph": pyoxigraph.__version__,
-            "date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")}
+    return {
+        "cpus": os.cpu_count(),
+        "cpu": model,
+        "ram_gib": round(mem / 1024 / 1024, 1),
+        "python": platform.python_version(),
+        "rdflib": rdflib.__version__,
+        "pyoxigraph": pyoxigraph.__version__,
+        "date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+    }
 
 
 def _mb(n: float | None) -> str:
@@ -541,12 +602,18 @@ def _f(x: float | None, fmt: str = "{:.2f}") -> str:
 
 
 def markdown(runs: list[dict], info: dict, command: str) -> str:
-    out = [f"Measured {info['date']} on {info['cpus']} × {info['cpu']}, {info['ram_gib']} GiB RAM; "
-           f"Python {info['python']}, rdflib {info['rdflib']}, pyoxigraph/oxigraph {info['pyoxigraph']}. "
-           f"Command: `{command}`.", ""]
-    out += ["### Build and start-up", "",
-            "| scale | triples (asserted + inferred) | build | load | infer | infer, owlrl | validate | validate, pyshacl alone | writes | build peak RSS | ours ready | Oxigraph load + ready | Virtuoso publish |",
-            "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
+    out = [
+        f"Measured {info['date']} on {info['cpus']} × {info['cpu']}, {info['ram_gib']} GiB RAM; "
+        f"Python {info['python']}, rdflib {info['rdflib']}, pyoxigraph/oxigraph {info['pyoxigraph']}. "
+        f"Command: `{command}`.",
+        "",
+    ]
+    out += [
+        "### Build and start-up",
+        "",
+        "| scale | triples (asserted + inferred) | build | load | infer | infer, owlrl | validate | validate, pyshacl alone | writes | build peak RSS | ours ready | Oxigraph load + ready | Virtuoso publish |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
     for r in runs:
         b = r["build"]
         t = b["timings_s"]
@@ -554,19 +621,24 @@ def markdown(runs: list[dict], info: dict, command: str) -> str:
         ow = r.get("build_owlrl", {}).get("infer_s")
         pv = r.get("build_owlrl", {}).get("validate_s")
         ox = r["oxigraph_start"]
-        out.append(f"| {r['label']} | {b['triples']['asserted']:,} + {b['triples']['inferred']:,} | {b['wall_s']:.1f} s | "
-                   f"{t.get('load', 0):.1f} s | {t.get('infer', 0):.2f} s | {_f(ow, '{:.1f} s')} | {_f(t.get('validate'), '{:.1f} s')} | {_f(pv, '{:.1f} s')} | "
-                   f"{writes:.1f} s | {_mb(b['peak_rss'])} | {r['ours_start']['ready_s']:.2f} s | "
-                   f"{ox['load_s']:.2f} + {ox['ready_s']:.2f} s | "
-                   f"{_f(r.get('virtuoso_start', {}).get('publish_s'), '{:.2f} s')} |")
+        out.append(
+            f"| {r['label']} | {b['triples']['asserted']:,} + {b['triples']['inferred']:,} | {b['wall_s']:.1f} s | "
+            f"{t.get('load', 0):.1f} s | {t.get('infer', 0):.2f} s | {_f(ow, '{:.1f} s')} | {_f(t.get('validate'), '{:.1f} s')} | {_f(pv, '{:.1f} s')} | "
+            f"{writes:.1f} s | {_mb(b['peak_rss'])} | {r['ours_start']['ready_s']:.2f} s | "
+            f"{ox['load_s']:.2f} + {ox['ready_s']:.2f} s | "
+            f"{_f(r.get('virtuoso_start', {}).get('publish_s'), '{:.2f} s')} |"
+        )
     out += ["", "### Query latency over HTTP (median / p99, ms; × = ours / Oxigraph's median; Virtuoso: median)", ""]
     names = []
     for r in runs:
         for n in r["queries"]:
             if n not in names:
                 names.append(n)
-    head = "| query | " + " | ".join(f"{r['label']} ours | {r['label']} Oxigraph | × | {r['label']} Virtuoso"
-                                     for r in runs) + " |"
+    head = (
+        "| query | "
+        + " | ".join(f"{r['label']} ours | {r['label']} Oxigraph | × | {r['label']} Virtuoso" for r in runs)
+        + " |"
+    )
     out += [head, "|---|" + "---|---|---|---|" * len(runs)]
     worst = {}
     for n in names:
@@ -577,37 +649,54 @@ def markdown(runs: list[dict], info: dict, command: str) -> str:
                 cells += ["", "", "", ""]
                 continue
             a, b, v = row["ours"], row["oxigraph"], row.get("virtuoso", {})
-            virt = f"{v['median_ms']:.1f}{'' if row.get('virtuoso_same_results') else ' ≠'}" if "median_ms" in v \
+            virt = (
+                f"{v['median_ms']:.1f}{'' if row.get('virtuoso_same_results') else ' ≠'}"
+                if "median_ms" in v
                 else v.get("error", "–")[:40]
+            )
             if "median_ms" not in a or "median_ms" not in b:
                 cells += [a.get("error", "ok")[:40], b.get("error", "ok")[:40], "–", virt]
                 continue
             mark = "" if row.get("same_results") else " ≠"
-            cells += [f"{a['median_ms']:.1f} / {a['p99_ms']:.1f}", f"{b['median_ms']:.1f} / {b['p99_ms']:.1f}",
-                      f"{row['ratio_median']:.2f}{mark}", virt]
+            cells += [
+                f"{a['median_ms']:.1f} / {a['p99_ms']:.1f}",
+                f"{b['median_ms']:.1f} / {b['p99_ms']:.1f}",
+                f"{row['ratio_median']:.2f}{mark}",
+                virt,
+            ]
             worst[r["label"]] = max(worst.get(r["label"], 0), row["ratio_median"])
-        origin = next((r["queries"][n]["origin"] for r in runs if n in r["queries"]), "")
+        next((r["queries"][n]["origin"] for r in runs if n in r["queries"]), "")
         out.append(f"| {n} | " + " | ".join(cells) + " |")
     out.append("| **worst ratio** | " + " | ".join(f" | | **{_f(worst.get(r['label']))}** | " for r in runs) + " |")
-    out += ["", "### Throughput and memory", "",
-            "| scale | lookup req/s ours / Oxigraph (×) / Virtuoso | mix req/s ours / Oxigraph (×) / Virtuoso "
-            "| errors ours | peak RSS ours / Oxigraph / Virtuoso |",
-            "|---|---|---|---|---|"]
+    out += [
+        "",
+        "### Throughput and memory",
+        "",
+        "| scale | lookup req/s ours / Oxigraph (×) / Virtuoso | mix req/s ours / Oxigraph (×) / Virtuoso "
+        "| errors ours | peak RSS ours / Oxigraph / Virtuoso |",
+        "|---|---|---|---|---|",
+    ]
     for r in runs:
         t = r["throughput"]
         cells = []
         for k in ("lookup", "mix"):
             virt = t[k].get("virtuoso", {}).get("rps")
-            cells.append(f"{t[k]['ours']['rps']:.0f} / {t[k]['oxigraph']['rps']:.0f} ({_f(t[k]['ratio'])}) / "
-                         f"{_f(virt, '{:.0f}')}")
+            cells.append(
+                f"{t[k]['ours']['rps']:.0f} / {t[k]['oxigraph']['rps']:.0f} ({_f(t[k]['ratio'])}) / "
+                f"{_f(virt, '{:.0f}')}"
+            )
         errs = t["lookup"]["ours"]["errors"] + t["mix"]["ours"]["errors"]
         rss = r["peak_rss"]
-        out.append(f"| {r['label']} | {cells[0]} | {cells[1]} | {errs} | "
-                   f"{_mb(rss['ours'])} / {_mb(rss['oxigraph'])} / {_mb(rss.get('virtuoso'))} |")
+        out.append(
+            f"| {r['label']} | {cells[0]} | {cells[1]} | {errs} | "
+            f"{_mb(rss['ours'])} / {_mb(rss['oxigraph'])} / {_mb(rss.get('virtuoso'))} |"
+        )
     out.append("")
-    out.append("≠: a server returned a different number of results than Oxigraph (see the JSON). "
-               "Ratios below 1 mean ours is faster. Oxigraph's default graph is the same deduplicated union as "
-               "ours (loaded as its default graph); Virtuoso's is the published dataset's, sent with each query.")
+    out.append(
+        "≠: a server returned a different number of results than Oxigraph (see the JSON). "
+        "Ratios below 1 mean ours is faster. Oxigraph's default graph is the same deduplicated union as "
+        "ours (loaded as its default graph); Virtuoso's is the published dataset's, sent with each query."
+    )
     return "\n".join(out) + "\n"
 
 
@@ -628,27 +717,52 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--warmup", type=int, default=3)
     parser.add_argument("--reps", type=int, default=20)
-    parser.add_argument("--query-budget", type=float, default=10.0, help="seconds of timed runs per query and server at most")
-    parser.add_argument("--clients", type=int, default=4,
-                        help="concurrent clients (default 4: on 2 cores more only queue; ours admits 4 per web worker)")
+    parser.add_argument(
+        "--query-budget", type=float, default=10.0, help="seconds of timed runs per query and server at most"
+    )
+    parser.add_argument(
+        "--clients",
+        type=int,
+        default=4,
+        help="concurrent clients (default 4: on 2 cores more only queue; ours admits 4 per web worker)",
+    )
     parser.add_argument("--duration", type=float, default=5.0, help="seconds per throughput run")
-    parser.add_argument("--owlrl-max", default="1e4",
-                        help="up to this scale, also build with the references (owlrl, pyshacl alone) to compare")
+    parser.add_argument(
+        "--owlrl-max",
+        default="1e4",
+        help="up to this scale, also build with the references (owlrl, pyshacl alone) to compare",
+    )
     parser.add_argument("--work", type=Path, default=None, help="working directory (default: a temporary one, removed)")
-    parser.add_argument("--record", action="store_true",
-                        help="also write the table to the tracked bench/RESULTS.md (default: only the ignored "
-                             "bench/results/<date>.json and the printed table)")
-    parser.add_argument("--update-readme", action="store_true", help="with --record: also copy the table into "
-                                                                     "README.md's benchmark section")
-    parser.add_argument("--no-virtuoso", dest="virtuoso", action="store_false",
-                        help="leave out the Virtuoso column (on by default where Debian's Virtuoso is installed)")
+    parser.add_argument(
+        "--record",
+        action="store_true",
+        help="also write the table to the tracked bench/RESULTS.md (default: only the ignored "
+        "bench/results/<date>.json and the printed table)",
+    )
+    parser.add_argument(
+        "--update-readme",
+        action="store_true",
+        help="with --record: also copy the table into README.md's benchmark section",
+    )
+    parser.add_argument(
+        "--no-virtuoso",
+        dest="virtuoso",
+        action="store_false",
+        help="leave out the Virtuoso column (on by default where Debian's Virtuoso is installed)",
+    )
     parser.add_argument("--no-write", action="store_true", help="print only; write no file")
-    parser.add_argument("--append", action="store_true",
-                        help="add these scales to the latest bench/results/*.json run (replacing the same labels)")
+    parser.add_argument(
+        "--append",
+        action="store_true",
+        help="add these scales to the latest bench/results/*.json run (replacing the same labels)",
+    )
     args = parser.parse_args(argv)
     labels = (args.scales or "curated,1e4").split(",")
-    command = "python -m bench.run" + (f" --scales {args.scales}" if args.scales else "") + (
-        f" --owlrl-max {args.owlrl_max}" if args.owlrl_max != "1e4" else "")
+    command = (
+        "python -m bench.run"
+        + (f" --scales {args.scales}" if args.scales else "")
+        + (f" --owlrl-max {args.owlrl_max}" if args.owlrl_max != "1e4" else "")
+    )
 
     work = args.work or Path(tempfile.mkdtemp(prefix="csto-bench-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -673,13 +787,16 @@ def main(argv: list[str] | None = None) -> int:
             if not args.no_write:
                 RESULTS.mkdir(parents=True, exist_ok=True)
                 stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-                (RESULTS / f"{stamp}.json").write_text(json.dumps({"machine": info, "command": command, "runs": runs},
-                                                                  indent=2, default=str))
+                (RESULTS / f"{stamp}.json").write_text(
+                    json.dumps({"machine": info, "command": command, "runs": runs}, indent=2, default=str)
+                )
                 print(f"results: {RESULTS / f'{stamp}.json'}")
             if args.record and not args.no_write:
                 (REPO / "bench" / "RESULTS.md").write_text(
                     "# Benchmark results\n\nGenerated by `bench/run.py --record` (do not edit by hand; rerun it).\n\n"
-                    + table, encoding="utf-8")
+                    + table,
+                    encoding="utf-8",
+                )
                 if args.update_readme:
                     update_readme(table)
         if args.work is None:

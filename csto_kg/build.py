@@ -37,7 +37,7 @@ __all__ = ["Build", "inputs_key", "current_build", "build", "ensure_built", "pin
 
 # The input trees under the project root: any file in them changing makes a new build.
 INPUT_TREES = ("ontology", "kg", "shapes", "queries", "seeds")
-PACKAGE = Path(__file__).resolve().parent   # the code that turns the inputs into a build (all of it)
+PACKAGE = Path(__file__).resolve().parent  # the code that turns the inputs into a build (all of it)
 
 
 @dataclass(frozen=True)
@@ -80,8 +80,11 @@ def _copy_served(root: Path, staging: Path) -> None:
 
 
 def _tree(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.rglob("*")
-                  if p.is_file() and "__pycache__" not in p.parts and p.suffix not in (".pyc", ".pyo"))
+    return sorted(
+        p
+        for p in folder.rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts and p.suffix not in (".pyc", ".pyo")
+    )
 
 
 def input_files(root: Path | None = None, package: Path | None = None) -> list[tuple[str, Path]]:
@@ -124,8 +127,14 @@ def _graph_counts(ds: Dataset) -> dict[str, int]:
     return {str(g.identifier): len(g) for g in ds.graphs() if len(g)}
 
 
-def build(root: Path | None = None, build_dir: Path | None = None, *, validate: bool = True, dumps: bool = True,
-          reasoner: str | None = None) -> Build:
+def build(
+    root: Path | None = None,
+    build_dir: Path | None = None,
+    *,
+    validate: bool = True,
+    dumps: bool = True,
+    reasoner: str | None = None,
+) -> Build:
     """Build into a new folder and make it current; ``reasoner`` is ``fast`` (default) or ``owlrl`` (see :mod:`.reason`)."""
     root = root or paths.ROOT
     build_dir = build_dir or paths.build_dir()
@@ -152,7 +161,7 @@ def build(root: Path | None = None, build_dir: Path | None = None, *, validate: 
         from .validation import validate_loaded
 
         t = time.perf_counter()
-        if os.environ.get("CSTO_KG_SHACL_SPARQL") == "pyshacl":   # the reference, for comparison
+        if os.environ.get("CSTO_KG_SHACL_SPARQL") == "pyshacl":  # the reference, for comparison
             report = validate_loaded(data, inferred)
         else:  # SHACL-SPARQL constraints as one Oxigraph query each: same report (see shacl_sparql.py)
             with in_oxigraph():
@@ -162,10 +171,10 @@ def build(root: Path | None = None, build_dir: Path | None = None, *, validate: 
     from .support import add_support
 
     t = time.perf_counter()
-    add_support(data)   # graph:support, after validation: derived, like graph:inferred
+    add_support(data)  # graph:support, after validation: derived, like graph:inferred
     timings["support"] = time.perf_counter() - t
 
-    from .describe import describe
+    from .void import describe
 
     counts = _graph_counts(data.dataset)
     meta = data.dataset.graph(META_GRAPH)
@@ -192,7 +201,9 @@ def build(root: Path | None = None, build_dir: Path | None = None, *, validate: 
 
         if report is not None:
             (staging / "validation.ttl").write_text(report.graph.serialize(format="turtle"), encoding="utf-8")
-            (staging / "validation.json").write_text(json.dumps(report.to_json(), indent=2, ensure_ascii=False), encoding="utf-8")
+            (staging / "validation.json").write_text(
+                json.dumps(report.to_json(), indent=2, ensure_ascii=False), encoding="utf-8"
+            )
 
         if dumps:
             from .export import write_dumps
@@ -276,22 +287,24 @@ def _pinned(build_path: Path) -> bool:
             os.kill(int(marker.name.rsplit(".", 1)[1]), 0)
             return True
         except (ValueError, ProcessLookupError):
-            marker.unlink(missing_ok=True)   # its process is gone
+            marker.unlink(missing_ok=True)  # its process is gone
         except PermissionError:
-            return True                      # alive, someone else's
+            return True  # alive, someone else's
     return False
 
 
 def _prune(builds: Path, keep: set[str], spare: int = 1) -> None:
     """Remove old builds, keeping ``keep``, the ``spare`` most recent others, and any a live server pinned."""
+
     def built_at(p: Path) -> float:  # the manifest's time: a pin marker changes the folder's own mtime
         try:
             return (p / "manifest.json").stat().st_mtime
         except OSError:
             return 0.0
 
-    done = sorted((p for p in builds.iterdir() if p.is_dir() and not p.name.startswith(".")),
-                  key=built_at, reverse=True)
+    done = sorted(
+        (p for p in builds.iterdir() if p.is_dir() and not p.name.startswith(".")), key=built_at, reverse=True
+    )
     others = [p for p in done if p.name not in keep]
     for old in others[spare:]:
         if not _pinned(old):

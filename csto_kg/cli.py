@@ -43,8 +43,10 @@ def _cmd_build(args: argparse.Namespace) -> int:
     b = build(**kw) if args.force else ensure_built(**kw)
     m = b.manifest
     state = "up to date" if b.reused else f"built in {sum(m['timings_s'].values()):.2f} s"
-    print(f"{b.path} ({state}): {m['triples']['asserted']} asserted + {m['triples']['inferred']} inferred triples "
-          f"in {len(m['graphs'])} graphs; conforms: {m['conforms']}")
+    print(
+        f"{b.path} ({state}): {m['triples']['asserted']} asserted + {m['triples']['inferred']} inferred triples "
+        f"in {len(m['graphs'])} graphs; conforms: {m['conforms']}"
+    )
     return 0
 
 
@@ -60,8 +62,11 @@ def _cmd_query(args: argparse.Namespace) -> int:
     from .build import ensure_built
     from .query import execute, open_store
 
-    text = sys.stdin.read() if args.query == "-" else (
-        open(args.query, encoding="utf-8").read() if args.query.endswith(".rq") else args.query)
+    text = (
+        sys.stdin.read()
+        if args.query == "-"
+        else (open(args.query, encoding="utf-8").read() if args.query.endswith(".rq") else args.query)
+    )
     store = open_store(ensure_built().store_path)
     try:
         _, body = execute(store, text, args.format)
@@ -92,11 +97,15 @@ def _cmd_publish(args: argparse.Namespace) -> int:
     r = publish(b.store_path, b.manifest["key"], Isql(args.isql, args.user), load_dir)
     served = RemoteStore(args.store).build_key()
     if served != r.build_key:
-        raise UserError(f"{args.store} serves build {served[:16]}, not the one just published: "
-                        f"is it the SPARQL endpoint of the Virtuoso at {args.isql}?")
-    print(f"published build {r.build_key[:16]} to {args.store}: {sum(r.graphs.values())} quads in "
-          f"{len(r.graphs)} graphs ({r.default_parts} default-graph part(s)); "
-          f"loaded in {r.seconds_load:.2f} s, switched in {r.seconds_switch:.2f} s")
+        raise UserError(
+            f"{args.store} serves build {served[:16]}, not the one just published: "
+            f"is it the SPARQL endpoint of the Virtuoso at {args.isql}?"
+        )
+    print(
+        f"published build {r.build_key[:16]} to {args.store}: {sum(r.graphs.values())} quads in "
+        f"{len(r.graphs)} graphs ({r.default_parts} default-graph part(s)); "
+        f"loaded in {r.seconds_load:.2f} s, switched in {r.seconds_switch:.2f} s"
+    )
     return 0
 
 
@@ -117,59 +126,92 @@ def make_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"csto-kg {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    p = sub.add_parser("cite", help="print a verbatim evidence node (quote + code-point offsets) for a passage of a seed")
+    p = sub.add_parser(
+        "cite", help="print a verbatim evidence node (quote + code-point offsets) for a passage of a seed"
+    )
     p.add_argument("seed", help="seed id, file name or number (e.g. 001)")
     p.add_argument("quote", help="the passage; no-break spaces and curly quotes may be typed plainly")
     p.add_argument("--id", required=True, help="local name of the evidence node, e.g. 001-kz-force-size")
     p.add_argument("--occurrence", type=int, help="which occurrence, when the passage occurs more than once")
     p.set_defaults(func=_cmd_cite)
 
-    p = sub.add_parser("validate", help="check the curated graph against the SHACL shapes, quotes and checksums "
-                                        "(exit 0 conforms, 1 does not, 2 error)")
-    p.add_argument("--format", choices=["text", "turtle", "json"], default="text",
-                   help="text for curators (default), turtle (the sh:ValidationReport) or json")
+    p = sub.add_parser(
+        "validate",
+        help="check the curated graph against the SHACL shapes, quotes and checksums "
+        "(exit 0 conforms, 1 does not, 2 error)",
+    )
+    p.add_argument(
+        "--format",
+        choices=["text", "turtle", "json"],
+        default="text",
+        help="text for curators (default), turtle (the sh:ValidationReport) or json",
+    )
     p.set_defaults(func=_cmd_validate)
 
     p = sub.add_parser("build", help="load, reason and write the dataset (reuses the last build if no input changed)")
     p.add_argument("--force", action="store_true", help="build even if the inputs are unchanged")
-    p.add_argument("--no-validate", action="store_true", help="skip SHACL validation (the report is then not published)")
-    p.add_argument("--reasoner", choices=["fast", "owlrl"], default=None,
-                   help="OWL RL reasoner: fast (default; same result, linear) or owlrl (the reference)")
+    p.add_argument(
+        "--no-validate", action="store_true", help="skip SHACL validation (the report is then not published)"
+    )
+    p.add_argument(
+        "--reasoner",
+        choices=["fast", "owlrl"],
+        default=None,
+        help="OWL RL reasoner: fast (default; same result, linear) or owlrl (the reference)",
+    )
     p.set_defaults(func=_cmd_build)
 
     p = sub.add_parser("export", help="write the dataset to a file, atomically")
     p.add_argument("--format", required=True, choices=["ttl", "trig", "nq", "jsonld"])
-    p.add_argument("--inferred", action=argparse.BooleanOptionalAction, default=True,
-                   help="include the inferred graph (default: yes)")
+    p.add_argument(
+        "--inferred",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="include the inferred graph (default: yes)",
+    )
     p.add_argument("-o", "--output", required=True, help="the file to write")
     p.set_defaults(func=_cmd_export)
 
     p = sub.add_parser("query", help="run a SPARQL query (text, a .rq file, or - for stdin) on the current build")
     p.add_argument("query")
-    p.add_argument("--format", help="json|xml|csv|tsv for SELECT/ASK; ttl|nt|jsonld|rdfxml|trig|nq for CONSTRUCT/DESCRIBE")
+    p.add_argument(
+        "--format", help="json|xml|csv|tsv for SELECT/ASK; ttl|nt|jsonld|rdfxml|trig|nq for CONSTRUCT/DESCRIBE"
+    )
     p.set_defaults(func=_cmd_query)
 
-    p = sub.add_parser("docs", help="write ontology/INDEX.md: entities and topics, properties per class with "
-                                    "example queries, disagreements (generated from the build)")
+    p = sub.add_parser(
+        "docs",
+        help="write ontology/INDEX.md: entities and topics, properties per class with "
+        "example queries, disagreements (generated from the build)",
+    )
     p.set_defaults(func=_cmd_docs)
 
-    p = sub.add_parser("serve", help="serve the SPARQL endpoint and linked-data pages with gunicorn "
-                                     "(builds first unless the current build is up to date)")
+    p = sub.add_parser(
+        "serve",
+        help="serve the SPARQL endpoint and linked-data pages with gunicorn "
+        "(builds first unless the current build is up to date)",
+    )
     p.add_argument("--host", help="address to listen on (default 127.0.0.1)")
     p.add_argument("--port", type=int, help="port (default 8000)")
     p.add_argument("--workers", dest="web_workers", type=int, help="web worker processes (default 2)")
     p.add_argument("--query-timeout", type=float, help="time limit of a query in seconds (default 10)")
-    p.add_argument("--store", help="serve over this external SPARQL endpoint (loaded by csto-kg publish) "
-                                   "instead of the build's embedded store")
+    p.add_argument(
+        "--store",
+        help="serve over this external SPARQL endpoint (loaded by csto-kg publish) "
+        "instead of the build's embedded store",
+    )
     p.set_defaults(func=_cmd_serve)
 
     p = sub.add_parser("publish", help="load the current build into an external store (Virtuoso), atomically")
-    p.add_argument("--store", required=True, help="the store's SPARQL endpoint, e.g. http://127.0.0.1:8890/sparql "
-                                                  "(checked to serve the new build once it is switched in)")
+    p.add_argument(
+        "--store",
+        required=True,
+        help="the store's SPARQL endpoint, e.g. http://127.0.0.1:8890/sparql "
+        "(checked to serve the new build once it is switched in)",
+    )
     p.add_argument("--isql", required=True, help="Virtuoso's isql address host:port (its bulk loader)")
     p.add_argument("--user", default="dba", help="isql user (password from CSTO_KG_ISQL_PASSWORD, default dba)")
-    p.add_argument("--load-dir", help="a folder the store may read (listed in its DirsAllowed); "
-                                      "default build/publish")
+    p.add_argument("--load-dir", help="a folder the store may read (listed in its DirsAllowed); default build/publish")
     p.set_defaults(func=_cmd_publish)
     return parser
 

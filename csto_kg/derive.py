@@ -41,10 +41,20 @@ __all__ = ["bounds", "agree", "Agreement", "DATE_PROPERTIES", "period_ordinal", 
 
 Triple = tuple[Node, Node, Node]
 
-_DATE_PROPS = (CSTO.date, TIME.inXSDDate, TIME.inXSDgYearMonth, TIME.inXSDgYear)   # what gets bounds
+_DATE_PROPS = (CSTO.date, TIME.inXSDDate, TIME.inXSDgYearMonth, TIME.inXSDgYear)  # what gets bounds
 # Every property whose value is a date at the source's precision (what rules compare, precision-aware).
-DATE_PROPERTIES = (CSTO.date, CSTO.startDate, CSTO.endDate, CSTO.attestedOn, CSTO.electedOn, CSTO.dateSigned,
-                   CSTO.datePublished, TIME.inXSDDate, TIME.inXSDgYearMonth, TIME.inXSDgYear)
+DATE_PROPERTIES = (
+    CSTO.date,
+    CSTO.startDate,
+    CSTO.endDate,
+    CSTO.attestedOn,
+    CSTO.electedOn,
+    CSTO.dateSigned,
+    CSTO.datePublished,
+    TIME.inXSDDate,
+    TIME.inXSDgYearMonth,
+    TIME.inXSDgYear,
+)
 _INSTANT_PROP = {XSD.date: TIME.inXSDDate, XSD.gYearMonth: TIME.inXSDgYearMonth, XSD.gYear: TIME.inXSDgYear}
 
 
@@ -94,8 +104,9 @@ def agree(values: Iterable[Literal]) -> Agreement:
         b = bounds(v) if isinstance(v, Literal) else None
         if b is not None:
             dated.append((v, b))
-    conflicts = tuple((a, b) for i, (a, ab) in enumerate(dated) for b, bb in dated[i + 1:]
-                      if ab[1] < bb[0] or bb[1] < ab[0])
+    conflicts = tuple(
+        (a, b) for i, (a, ab) in enumerate(dated) for b, bb in dated[i + 1 :] if ab[1] < bb[0] or bb[1] < ab[0]
+    )
     if not dated or conflicts:
         return Agreement(None, None, conflicts)
     lo, hi = max(b[0] for _, b in dated), min(b[1] for _, b in dated)
@@ -110,7 +121,10 @@ def _membership_intervals(g: Graph) -> Iterator[Triple]:
         interval = URIRef(f"{m}/during")
         yield m, ORG.memberDuring, interval
         yield interval, RDF.type, TIME.Interval
-        for prop, inst_prop, suffix in ((CSTO.startedBy, TIME.hasBeginning, "start"), (CSTO.endedBy, TIME.hasEnd, "end")):
+        for prop, inst_prop, suffix in (
+            (CSTO.startedBy, TIME.hasBeginning, "start"),
+            (CSTO.endedBy, TIME.hasEnd, "end"),
+        ):
             event = g.value(m, prop)
             if event is None:
                 continue
@@ -135,7 +149,7 @@ def _date_bounds(*graphs: Graph) -> Iterator[Triple]:
             continue
         b = agree(vals).bounds
         if b is None:
-            continue   # conflicting dates: no bounds (validation reports the conflict)
+            continue  # conflicting dates: no bounds (validation reports the conflict)
         yield node, CSTO.notBefore, Literal(b[0].isoformat(), datatype=XSD.date)
         yield node, CSTO.notAfter, Literal(b[1].isoformat(), datatype=XSD.date)
 
@@ -163,6 +177,7 @@ def _ordered_bounds(g: Graph, derived: Graph) -> Iterator[Triple]:
     undated, thus ends no later than its second (2012), and on a date after 2012
     Uzbekistan is certainly not a member.
     """
+
     def value(node, prop):
         v = derived.value(node, prop)
         return v if v is not None else g.value(node, prop)
@@ -190,7 +205,7 @@ def _ordered_bounds(g: Graph, derived: Graph) -> Iterator[Triple]:
             hi[k] = later = known_hi[k] if known_hi[k] is not None else later
         for k, instant in enumerate(chain):
             if instant is None or any(value(instant, p) is not None for p in _DATE_PROPS[1:]):
-                continue   # undated instants only: a dated one without bounds has conflicting dates
+                continue  # undated instants only: a dated one without bounds has conflicting dates
             if known_lo[k] is None and lo[k] is not None:
                 yield instant, CSTO.notBefore, lo[k]
             if known_hi[k] is None and hi[k] is not None:

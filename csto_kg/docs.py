@@ -24,7 +24,15 @@ import pyoxigraph as ox
 
 from . import paths
 from .namespaces import (
-    CSTO, ENTITIES_GRAPH, GRAPH, INFERRED_GRAPH, META_GRAPH, ONTOLOGY_GRAPH, PREFIXES, SUPPORT_GRAPH, curie,
+    CSTO,
+    ENTITIES_GRAPH,
+    GRAPH,
+    INFERRED_GRAPH,
+    META_GRAPH,
+    ONTOLOGY_GRAPH,
+    PREFIXES,
+    SUPPORT_GRAPH,
+    curie,
 )
 
 __all__ = ["INDEX_FILE", "PropertyUse", "class_properties", "render_index", "write_index"]
@@ -59,8 +67,8 @@ SELECT ?e ?label ?class ?g WHERE {
 
 @dataclass(frozen=True)
 class PropertyUse:
-    prop: str        # IRI
-    instances: int   # how many instances of the class carry it (in some curated graph)
+    prop: str  # IRI
+    instances: int  # how many instances of the class carry it (in some curated graph)
 
 
 def class_properties(store: ox.Store, class_iri: str | None = None) -> dict[str, list[PropertyUse]]:
@@ -83,11 +91,22 @@ def _cell(text: str) -> str:
 
 
 def _example_query(cls: str, uses: list[PropertyUse]) -> str:
-    shown = [u.prop for u in uses if u.prop not in (
-        "http://www.w3.org/1999/02/22-rdf-syntax-ns#type", "http://www.w3.org/2000/01/rdf-schema#label",
-        "http://www.w3.org/ns/prov#wasDerivedFrom")][:3]
-    lines = ["```sparql", "PREFIX : <https://w3id.org/csto-kg/id/>", f"PREFIX csto: <{CSTO}>",
-             "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>"]
+    shown = [
+        u.prop
+        for u in uses
+        if u.prop
+        not in (
+            "http://www.w3.org/1999/02/22-rdf-syntax-ns#type",
+            "http://www.w3.org/2000/01/rdf-schema#label",
+            "http://www.w3.org/ns/prov#wasDerivedFrom",
+        )
+    ][:3]
+    lines = [
+        "```sparql",
+        "PREFIX : <https://w3id.org/csto-kg/id/>",
+        f"PREFIX csto: <{CSTO}>",
+        "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>",
+    ]
     prefixes = {_short(p).split(":", 1)[0] for p in shown} - {"csto", "rdfs", ""}
     lines += [f"PREFIX {p}: <{PREFIXES[p]}>" for p in sorted(prefixes) if p in PREFIXES]
     variables = " ".join(f"?v{i + 1}" for i in range(len(shown)))
@@ -104,25 +123,36 @@ def _entities_section(store: ox.Store) -> list[str]:
         e = rows.setdefault(r["e"].value, {"label": r["label"].value, "classes": set(), "files": set()})
         e["classes"].add(_short(r["class"].value))
         if r["g"] is not None:
-            e["files"].add(r["g"].value[len(str(GRAPH)):][:3])
-    out = ["## Entities and topics", "",
-           "Every entity and topic of `kg/entities.trig`; *mentioned in* lists the seeds (`kg/<nnn>_*.trig`) "
-           "whose graphs state something about it or refer to it.", "",
-           "| IRI | label | class | mentioned in |", "|---|---|---|---|"]
+            e["files"].add(r["g"].value[len(str(GRAPH)) :][:3])
+    out = [
+        "## Entities and topics",
+        "",
+        "Every entity and topic of `kg/entities.trig`; *mentioned in* lists the seeds (`kg/<nnn>_*.trig`) "
+        "whose graphs state something about it or refer to it.",
+        "",
+        "| IRI | label | class | mentioned in |",
+        "|---|---|---|---|",
+    ]
     for iri in sorted(rows, key=lambda i: (sorted(rows[i]["classes"]), rows[i]["label"].lower())):
         e = rows[iri]
-        out.append(f"| `{_short(iri)}` | {_cell(e['label'])} | {', '.join(f'`{c}`' for c in sorted(e['classes']))} "
-                   f"| {', '.join(sorted(e['files'])) or '—'} |")
+        out.append(
+            f"| `{_short(iri)}` | {_cell(e['label'])} | {', '.join(f'`{c}`' for c in sorted(e['classes']))} "
+            f"| {', '.join(sorted(e['files'])) or '—'} |"
+        )
     return out + [""]
 
 
 def _classes_section(store: ox.Store) -> list[str]:
     sizes = {r["class"].value: int(r["n"].value) for r in store.query(_CLASS_SIZES)}
     props = class_properties(store)
-    out = ["## Properties per class", "",
-           "For each class with instances in the curated graphs: the properties those instances carry "
-           "(in how many of them), and a query to start from. Inferred triples (superclasses, date bounds, "
-           "membership intervals) are not counted here; see `graph:inferred`.", ""]
+    out = [
+        "## Properties per class",
+        "",
+        "For each class with instances in the curated graphs: the properties those instances carry "
+        "(in how many of them), and a query to start from. Inferred triples (superclasses, date bounds, "
+        "membership intervals) are not counted here; see `graph:inferred`.",
+        "",
+    ]
     for cls in sorted(props, key=_short):
         if cls not in sizes:
             continue
@@ -133,15 +163,29 @@ def _classes_section(store: ox.Store) -> list[str]:
 
 
 def _disagreements_section(store: ox.Store, queries: Path) -> list[str]:
-    out = ["## Disagreements between sources", "",
-           "From `queries/disagreements.rq`: values the sources give one node that conflict (derived in "
-           "`graph:support`), and facts a curator linked with `csto:disagreesWith`.", ""]
+    out = [
+        "## Disagreements between sources",
+        "",
+        "From `queries/disagreements.rq`: values the sources give one node that conflict (derived in "
+        "`graph:support`), and facts a curator linked with `csto:disagreesWith`.",
+        "",
+    ]
     seen = []
     for r in store.query((queries / "disagreements.rq").read_text(encoding="utf-8")):
-        def v(name):
+
+        def v(name, r=r):
             t = r[name]
             return None if t is None else (_short(t.value) if isinstance(t, ox.NamedNode) else t.value)
-        row = (v("kind"), v("node") or "", v("property") or "", v("value1"), v("file1")[:3], v("value2"), v("file2")[:3])
+
+        row = (
+            v("kind"),
+            v("node") or "",
+            v("property") or "",
+            v("value1"),
+            v("file1")[:3],
+            v("value2"),
+            v("file2")[:3],
+        )
         if row not in seen:
             seen.append(row)
     if not seen:
@@ -154,10 +198,15 @@ def _disagreements_section(store: ox.Store, queries: Path) -> list[str]:
 
 def render_index(store: ox.Store, queries: Path | None = None) -> str:
     """The text of ``ontology/INDEX.md`` for the data in ``store`` (a build's store)."""
-    head = ["# Index of the CSTO knowledge graph", "",
-            "<!-- generated by `csto-kg docs` from the build; do not edit (tests/test_docs.py checks it is current) -->",
-            "", "The ontology's terms are documented in `csto.ttl` and on the server's `/ontology` pages; this "
-            "index shows how the curated data uses them.", ""]
+    head = [
+        "# Index of the CSTO knowledge graph",
+        "",
+        "<!-- generated by `csto-kg docs` from the build; do not edit (tests/test_docs.py checks it is current) -->",
+        "",
+        "The ontology's terms are documented in `csto.ttl` and on the server's `/ontology` pages; this "
+        "index shows how the curated data uses them.",
+        "",
+    ]
     body = _entities_section(store) + _classes_section(store) + _disagreements_section(store, queries or paths.QUERIES)
     return "\n".join(head + body).rstrip("\n") + "\n"
 

@@ -38,7 +38,7 @@ def _seed_for(ds: Dataset, source: URIRef, seeds_dir: Path | None) -> seeds.Seed
     ident = next(ds.objects(source, DCTERMS.identifier), None)
     name = str(ident) if ident is not None else None
     if name is None and str(source).startswith(str(SRC)):
-        name = str(source)[len(str(SRC)):] + ".txt"
+        name = str(source)[len(str(SRC)) :] + ".txt"
     if not name:
         return None
     try:
@@ -107,35 +107,52 @@ def _check_one(data: LoadedData, ev: URIRef, g, seeds_dir: Path | None = None) -
         return []
     found = seed.text.find(quote)
     if found >= 0:
-        return [_problem(data, ev, g, f"the quote is verbatim in {seed.filename}, but at [{found}, "
-                                      f"{found + len(quote)}), not at [{s}, {e}): set oa:start {found} ; "
-                                      f"oa:end {found + len(quote)}")]
+        return [
+            _problem(
+                data,
+                ev,
+                g,
+                f"the quote is verbatim in {seed.filename}, but at [{found}, "
+                f"{found + len(quote)}), not at [{s}, {e}): set oa:start {found} ; "
+                f"oa:end {found + len(quote)}",
+            )
+        ]
     try:
-        _, _, verbatim = seeds.locate(seed, quote)   # where the quote is, loosely (spaces, quotes, dashes)
+        _, _, verbatim = seeds.locate(seed, quote)  # where the quote is, loosely (spaces, quotes, dashes)
     except seeds.LocateError:
         verbatim = None
     seed_text = verbatim if verbatim is not None else actual
     where = f"at [{s}, {e})" if actual is not None else f"(out of range: the seed has {len(seed.text)} code points)"
     shown = seeds.turtle_string(seed_text) if seed_text is not None else "nothing there"
     detail = f"; {first_difference(quote, seed_text)}" if seed_text is not None else ""
-    fix = ("copy the seed's text (csto-kg cite prints it)" if verbatim is not None
-           else "the quote does not occur in the seed: quote it verbatim with csto-kg cite")
-    return [_problem(
-        data, ev, g,
-        f"quote is not verbatim in {seed.filename}: the quote is {seeds.turtle_string(quote)}; "
-        f"the seed {where} has {shown}{detail}. Fix: {fix}",
-    )]
+    fix = (
+        "copy the seed's text (csto-kg cite prints it)"
+        if verbatim is not None
+        else "the quote does not occur in the seed: quote it verbatim with csto-kg cite"
+    )
+    return [
+        _problem(
+            data,
+            ev,
+            g,
+            f"quote is not verbatim in {seed.filename}: the quote is {seeds.turtle_string(quote)}; "
+            f"the seed {where} has {shown}{detail}. Fix: {fix}",
+        )
+    ]
 
 
 def first_difference(quote: str, seed_text: str) -> str:
     """Where two texts first differ, by code point, named (``U+00A0 NO-BREAK SPACE``)."""
-    for k, (a, b) in enumerate(zip(quote, seed_text)):
+    for k, (a, b) in enumerate(zip(quote, seed_text, strict=False)):
         if a != b:
             return f"first difference at code point {k} of the quote: the seed has {_name(b)}, the quote {_name(a)}"
     shorter, longer = ("quote", seed_text) if len(quote) < len(seed_text) else ("seed's text", quote)
     k = min(len(quote), len(seed_text))
-    return f"the {shorter} ends at code point {k}, where the other has {_name(longer[k])}" if k < len(longer) \
+    return (
+        f"the {shorter} ends at code point {k}, where the other has {_name(longer[k])}"
+        if k < len(longer)
         else "they are equal"
+    )
 
 
 def _name(ch: str) -> str:

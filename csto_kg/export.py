@@ -21,14 +21,14 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import Dataset
 
-from .describe import DUMP_FILES
-from .formats import BY_KEY
 from .errors import UserError
+from .formats import BY_KEY
 from .namespaces import INFERRED_GRAPH, PREFIXES
+from .void import DUMP_FILES
 
 __all__ = ["FORMATS", "export", "write_dumps", "atomic_write"]
 
-FORMATS = {key: BY_KEY[key].ox for key in ("trig", "nq", "ttl", "jsonld")}   # of the one registry
+FORMATS = {key: BY_KEY[key].ox for key in ("trig", "nq", "ttl", "jsonld")}  # of the one registry
 _INFERRED = ox.NamedNode(str(INFERRED_GRAPH))
 
 

@@ -21,13 +21,13 @@ _F = "http://www.w3.org/ns/formats/"
 
 @dataclass(frozen=True)
 class Format:
-    key: str                      # the project's name for it
-    media_type: str               # what a response says it is
-    ox: ox.RdfFormat | ox.QueryResultsFormat   # Oxigraph's serialiser
-    names: tuple[str, ...] = ()   # ``format=`` short names
-    also: tuple[str, ...] = ()    # other media types a client may ask for
+    key: str  # the project's name for it
+    media_type: str  # what a response says it is
+    ox: ox.RdfFormat | ox.QueryResultsFormat  # Oxigraph's serialiser
+    names: tuple[str, ...] = ()  # ``format=`` short names
+    also: tuple[str, ...] = ()  # other media types a client may ask for
     label: str = ""
-    iri: str = ""                 # http://www.w3.org/ns/formats/ (service descriptions)
+    iri: str = ""  # http://www.w3.org/ns/formats/ (service descriptions)
 
     @property
     def name(self) -> str:
@@ -44,24 +44,75 @@ class Format:
 
 
 RESULTS: tuple[Format, ...] = (
-    Format("json", "application/sparql-results+json", ox.QueryResultsFormat.JSON, ("json", "srj"), ("application/json",),
-           "SPARQL JSON", _F + "SPARQL_Results_JSON"),
-    Format("xml", "application/sparql-results+xml", ox.QueryResultsFormat.XML, ("xml", "srx"),
-           ("application/xml", "text/xml"), "SPARQL XML", _F + "SPARQL_Results_XML"),
+    Format(
+        "json",
+        "application/sparql-results+json",
+        ox.QueryResultsFormat.JSON,
+        ("json", "srj"),
+        ("application/json",),
+        "SPARQL JSON",
+        _F + "SPARQL_Results_JSON",
+    ),
+    Format(
+        "xml",
+        "application/sparql-results+xml",
+        ox.QueryResultsFormat.XML,
+        ("xml", "srx"),
+        ("application/xml", "text/xml"),
+        "SPARQL XML",
+        _F + "SPARQL_Results_XML",
+    ),
     Format("csv", "text/csv", ox.QueryResultsFormat.CSV, ("csv",), (), "CSV", _F + "SPARQL_Results_CSV"),
-    Format("tsv", "text/tab-separated-values", ox.QueryResultsFormat.TSV, ("tsv",), (), "TSV", _F + "SPARQL_Results_TSV"),
+    Format(
+        "tsv", "text/tab-separated-values", ox.QueryResultsFormat.TSV, ("tsv",), (), "TSV", _F + "SPARQL_Results_TSV"
+    ),
 )
 GRAPHS: tuple[Format, ...] = (
-    Format("ttl", "text/turtle", ox.RdfFormat.TURTLE, ("ttl", "turtle", "n3"),
-           ("application/x-turtle", "application/turtle", "text/n3"), "Turtle", _F + "Turtle"),
-    Format("nt", "application/n-triples", ox.RdfFormat.N_TRIPLES, ("nt", "ntriples", "n-triples"), ("text/plain",),
-           "N-Triples", _F + "N-Triples"),
-    Format("jsonld", "application/ld+json", ox.RdfFormat.JSON_LD, ("jsonld", "json-ld", "json"),
-           ("application/json", "application/x-json+ld"), "JSON-LD", _F + "JSON-LD"),
-    Format("rdfxml", "application/rdf+xml", ox.RdfFormat.RDF_XML, ("rdfxml", "rdf", "rdf+xml", "xml"),
-           ("application/xml", "text/xml"), "RDF/XML", _F + "RDF_XML"),
+    Format(
+        "ttl",
+        "text/turtle",
+        ox.RdfFormat.TURTLE,
+        ("ttl", "turtle", "n3"),
+        ("application/x-turtle", "application/turtle", "text/n3"),
+        "Turtle",
+        _F + "Turtle",
+    ),
+    Format(
+        "nt",
+        "application/n-triples",
+        ox.RdfFormat.N_TRIPLES,
+        ("nt", "ntriples", "n-triples"),
+        ("text/plain",),
+        "N-Triples",
+        _F + "N-Triples",
+    ),
+    Format(
+        "jsonld",
+        "application/ld+json",
+        ox.RdfFormat.JSON_LD,
+        ("jsonld", "json-ld", "json"),
+        ("application/json", "application/x-json+ld"),
+        "JSON-LD",
+        _F + "JSON-LD",
+    ),
+    Format(
+        "rdfxml",
+        "application/rdf+xml",
+        ox.RdfFormat.RDF_XML,
+        ("rdfxml", "rdf", "rdf+xml", "xml"),
+        ("application/xml", "text/xml"),
+        "RDF/XML",
+        _F + "RDF_XML",
+    ),
     Format("trig", "application/trig", ox.RdfFormat.TRIG, ("trig",), (), "TriG (with named graphs)", _F + "TriG"),
-    Format("nq", "application/n-quads", ox.RdfFormat.N_QUADS, ("nq", "nquads", "n-quads"), (),
-           "N-Quads (with named graphs)", _F + "N-Quads"),
+    Format(
+        "nq",
+        "application/n-quads",
+        ox.RdfFormat.N_QUADS,
+        ("nq", "nquads", "n-quads"),
+        (),
+        "N-Quads (with named graphs)",
+        _F + "N-Quads",
+    ),
 )
 BY_KEY: dict[str, Format] = {f.key: f for f in RESULTS + GRAPHS}

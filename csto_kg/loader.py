@@ -20,8 +20,8 @@ from pathlib import Path
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.plugins.parsers.notation3 import BadSyntax
 
-from .errors import UserError
 from . import paths
+from .errors import UserError
 from .namespaces import BASE, ENTITIES_GRAPH, ONTOLOGY_GRAPH, RDF, curie, seed_graph
 
 __all__ = ["CuratedFileError", "LoadedData", "load", "curated_files", "ontology_files", "line_of", "shown_path"]
@@ -39,7 +39,7 @@ class CuratedFileError(UserError):
 @dataclass
 class LoadedData:
     dataset: Dataset
-    files: dict[URIRef, Path] = field(default_factory=dict)   # named graph -> file it came from
+    files: dict[URIRef, Path] = field(default_factory=dict)  # named graph -> file it came from
 
     def file_of_graph(self, graph: URIRef) -> Path | None:
         return self.files.get(graph)
@@ -90,7 +90,7 @@ def _spellings(term, prefixes: dict[str, str]) -> list[str]:
     out = [f"<{s}>"]
     for pfx, ns in prefixes.items():
         if ns and s.startswith(ns):
-            out.append(f"{pfx}:{s[len(ns):]}")
+            out.append(f"{pfx}:{s[len(ns) :]}")
     return out
 
 
@@ -114,10 +114,12 @@ def _parse(path: Path, fmt: str) -> Dataset | Graph:
 
 
 def _check_literals(path: Path, g: Graph, prefixes: dict[str, str]) -> None:
-    for s, p, o in g:
+    for _s, _p, o in g:
         if isinstance(o, Literal) and o.ill_typed:
             line = line_of(path, [f'"{o}"^^'])
-            raise CuratedFileError(path, line, f'ill-typed literal "{o}" for datatype {curie(str(o.datatype)) or f"<{o.datatype}>"}')
+            raise CuratedFileError(
+                path, line, f'ill-typed literal "{o}" for datatype {curie(str(o.datatype)) or f"<{o.datatype}>"}'
+            )
 
 
 def load(root: Path | None = None, *, with_ontology: bool = True) -> LoadedData:
@@ -152,9 +154,7 @@ def load(root: Path | None = None, *, with_ontology: bool = True) -> LoadedData:
             if name != expected:
                 line = line_of(path, _spellings(triples[0][0], prefixes))
                 what = "the default graph" if name == ds.default_graph.identifier else f"graph <{name}>"
-                raise CuratedFileError(
-                    path, line, f"triples in {what}; this file may only hold graph <{expected}>"
-                )
+                raise CuratedFileError(path, line, f"triples in {what}; this file may only hold graph <{expected}>")
             target = out.graph(expected)
             for t in triples:
                 target.add(t)
@@ -171,10 +171,11 @@ _OWN = re.compile(re.escape(BASE) + r"(id|source|evidence)/")
 def _check_dangling(ds: Dataset, files: dict[URIRef, Path], prefixes: dict[str, str]) -> None:
     """Every IRI minted by this graph that is used as an object must be described somewhere."""
     described = {s for s, _, _, _ in ds.quads((None, RDF.type, None, None))}
-    for s, p, o, g in ds.quads((None, None, None, None)):
+    for _s, _p, o, g in ds.quads((None, None, None, None)):
         if isinstance(o, URIRef) and _OWN.match(str(o)) and o not in described:
             gid = g.identifier if hasattr(g, "identifier") else g
             path = files.get(gid) or Path(str(gid))
             line = line_of(path, _spellings(o, prefixes))
-            raise CuratedFileError(path, line, f"dangling reference: {curie(str(o)) or f'<{o}>'} is used but has no rdf:type anywhere")
-
+            raise CuratedFileError(
+                path, line, f"dangling reference: {curie(str(o)) or f'<{o}>'} is used but has no rdf:type anywhere"
+            )

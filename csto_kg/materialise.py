@@ -51,16 +51,39 @@ Triple = tuple[Node, Node, Node]
 
 # Vocabulary whose presence means rules outside the fragment would fire.
 _UNSUPPORTED_PREDICATES = {
-    OWL.sameAs, OWL.propertyChainAxiom, OWL.hasKey, OWL.sourceIndividual, OWL.intersectionOf,
-    OWL.unionOf, OWL.complementOf, OWL.someValuesFrom, OWL.allValuesFrom, OWL.hasValue,
-    OWL.maxCardinality, OWL.maxQualifiedCardinality, OWL.oneOf, OWL.propertyDisjointWith,
+    OWL.sameAs,
+    OWL.propertyChainAxiom,
+    OWL.hasKey,
+    OWL.sourceIndividual,
+    OWL.intersectionOf,
+    OWL.unionOf,
+    OWL.complementOf,
+    OWL.someValuesFrom,
+    OWL.allValuesFrom,
+    OWL.hasValue,
+    OWL.maxCardinality,
+    OWL.maxQualifiedCardinality,
+    OWL.oneOf,
+    OWL.propertyDisjointWith,
 }
 _UNSUPPORTED_TYPES = {
-    OWL.InverseFunctionalProperty, OWL.IrreflexiveProperty,
-    OWL.AsymmetricProperty, OWL.TransitiveProperty, OWL.AllDisjointProperties, OWL.AllDisjointClasses,
+    OWL.InverseFunctionalProperty,
+    OWL.IrreflexiveProperty,
+    OWL.AsymmetricProperty,
+    OWL.TransitiveProperty,
+    OWL.AllDisjointProperties,
+    OWL.AllDisjointClasses,
 }
-_SCHEMA_PREDICATES = (RDFS.subClassOf, OWL.equivalentClass, RDFS.subPropertyOf, OWL.equivalentProperty,
-                      RDFS.domain, RDFS.range, OWL.inverseOf, OWL.disjointWith)
+_SCHEMA_PREDICATES = (
+    RDFS.subClassOf,
+    OWL.equivalentClass,
+    RDFS.subPropertyOf,
+    OWL.equivalentProperty,
+    RDFS.domain,
+    RDFS.range,
+    OWL.inverseOf,
+    OWL.disjointWith,
+)
 _META = (str(RDF), str(RDFS), str(OWL))
 _META_OK = {OWL.Thing, OWL.Nothing, RDFS.Literal, RDF.langString, RDF.PlainLiteral, RDF.XMLLiteral, RDF.HTML}
 _PROPERTY_TYPES = (OWL.ObjectProperty, OWL.DatatypeProperty, RDF.Property)
@@ -120,13 +143,32 @@ class _Materialiser:
         self.ids: dict[Node, int] = {}
         self.terms: list[Node] = []
         e = self.e
-        (self.TYPE, self.SCO, self.EQC, self.SPO, self.EQP, self.DOM, self.RNG, self.INV,
-         self.DISJ) = (e(t) for t in (RDF.type, RDFS.subClassOf, OWL.equivalentClass, RDFS.subPropertyOf,
-                                      OWL.equivalentProperty, RDFS.domain, RDFS.range, OWL.inverseOf,
-                                      OWL.disjointWith))
-        (self.CLASS, self.THING, self.NOTHING, self.FUNCTIONAL, self.DATATYPE, self.ANNOTATION,
-         self.SYMMETRIC) = (e(t) for t in (OWL.Class, OWL.Thing, OWL.Nothing, OWL.FunctionalProperty,
-                                           RDFS.Datatype, OWL.AnnotationProperty, OWL.SymmetricProperty))
+        (self.TYPE, self.SCO, self.EQC, self.SPO, self.EQP, self.DOM, self.RNG, self.INV, self.DISJ) = (
+            e(t)
+            for t in (
+                RDF.type,
+                RDFS.subClassOf,
+                OWL.equivalentClass,
+                RDFS.subPropertyOf,
+                OWL.equivalentProperty,
+                RDFS.domain,
+                RDFS.range,
+                OWL.inverseOf,
+                OWL.disjointWith,
+            )
+        )
+        (self.CLASS, self.THING, self.NOTHING, self.FUNCTIONAL, self.DATATYPE, self.ANNOTATION, self.SYMMETRIC) = (
+            e(t)
+            for t in (
+                OWL.Class,
+                OWL.Thing,
+                OWL.Nothing,
+                OWL.FunctionalProperty,
+                RDFS.Datatype,
+                OWL.AnnotationProperty,
+                OWL.SymmetricProperty,
+            )
+        )
         self.given: set[tuple[int, int, int]] = {(e(s), e(p), e(o)) for s, p, o in triples}
         self.by_pred: dict[int, list[tuple[int, int]]] = defaultdict(list)
         for s, p, o in self.given:
@@ -166,8 +208,9 @@ class _Materialiser:
         for p in (self.e(t) for t in _SCHEMA_PREDICATES):
             for s, o in by_pred.get(p, ()):
                 if _is_meta(terms[s]) or _is_meta(terms[o]):
-                    raise Unsupported(f"schema statement about the RDF/RDFS/OWL vocabulary: "
-                                      f"<{terms[s]}> <{terms[p]}> <{terms[o]}>")
+                    raise Unsupported(
+                        f"schema statement about the RDF/RDFS/OWL vocabulary: <{terms[s]}> <{terms[p]}> <{terms[o]}>"
+                    )
 
     # --- cls-thing, cls-nothing1, prp-ap, dt-type1, dt-type2, dt-not-type ----------
     def one_time_rules(self) -> None:
@@ -347,8 +390,9 @@ class _Materialiser:
                     members[c].add(x)
             for c1, c2 in disjoint:
                 for x in members.get(c1, set()) & members.get(c2, set()):
-                    self.error("Disjoint classes %s and %s have a common individual %s"
-                               % (terms[c1], terms[c2], terms[x]))
+                    self.error(
+                        "Disjoint classes %s and %s have a common individual %s" % (terms[c1], terms[c2], terms[x])
+                    )
         for x, c in closed_types:
             if c == self.NOTHING:
                 self.error("%s is defined of type 'Nothing'" % terms[x])
@@ -376,4 +420,3 @@ def error_triples(messages: list[str]) -> list[Triple]:
         b = BNode()
         out += [(b, RDF.type, ERRNS.ErrorMessage), (b, ERRNS.error, Literal(m))]
     return out
-

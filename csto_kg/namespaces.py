@@ -13,21 +13,50 @@ from rdflib import Namespace
 from rdflib.namespace import DCAT, DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SH, SKOS, TIME, VOID, XSD
 
 __all__ = [
-    "BASE", "CSTO", "ID", "SRC", "EV", "GRAPH", "SHAPE", "STATEMENT", "WD", "OA", "SCHEMA",
-    "ONTOLOGY_GRAPH", "ENTITIES_GRAPH", "INFERRED_GRAPH", "META_GRAPH", "SUPPORT_GRAPH",
-    "seed_graph", "source_iri", "PREFIXES", "curie",
-    "DCAT", "DCTERMS", "FOAF", "ORG", "OWL", "PROV", "RDF", "RDFS", "SH", "SKOS", "TIME", "VOID", "XSD",
+    "BASE",
+    "CSTO",
+    "ID",
+    "SRC",
+    "EV",
+    "GRAPH",
+    "SHAPE",
+    "STATEMENT",
+    "WD",
+    "OA",
+    "SCHEMA",
+    "ONTOLOGY_GRAPH",
+    "ENTITIES_GRAPH",
+    "INFERRED_GRAPH",
+    "META_GRAPH",
+    "SUPPORT_GRAPH",
+    "seed_graph",
+    "source_iri",
+    "PREFIXES",
+    "curie",
+    "DCAT",
+    "DCTERMS",
+    "FOAF",
+    "ORG",
+    "OWL",
+    "PROV",
+    "RDF",
+    "RDFS",
+    "SH",
+    "SKOS",
+    "TIME",
+    "VOID",
+    "XSD",
 ]
 
 BASE = "https://w3id.org/csto-kg/"
 
-CSTO = Namespace(BASE + "ontology/")   # ontology terms
-ID = Namespace(BASE + "id/")           # entities and fact nodes
-SRC = Namespace(BASE + "source/")      # the seed documents
-EV = Namespace(BASE + "evidence/")     # oa:SpecificResource evidence nodes
-GRAPH = Namespace(BASE + "graph/")     # named graphs
-SHAPE = Namespace(BASE + "shapes/")    # SHACL shapes and the validator's Python rules
-STATEMENT = Namespace(BASE + "statement/")   # derived rdf:Statements of graph:support
+CSTO = Namespace(BASE + "ontology/")  # ontology terms
+ID = Namespace(BASE + "id/")  # entities and fact nodes
+SRC = Namespace(BASE + "source/")  # the seed documents
+EV = Namespace(BASE + "evidence/")  # oa:SpecificResource evidence nodes
+GRAPH = Namespace(BASE + "graph/")  # named graphs
+SHAPE = Namespace(BASE + "shapes/")  # SHACL shapes and the validator's Python rules
+STATEMENT = Namespace(BASE + "statement/")  # derived rdf:Statements of graph:support
 WD = Namespace("http://www.wikidata.org/entity/")
 OA = Namespace("http://www.w3.org/ns/oa#")
 SCHEMA = Namespace("https://schema.org/")
@@ -36,7 +65,7 @@ ONTOLOGY_GRAPH = GRAPH["ontology"]
 ENTITIES_GRAPH = GRAPH["entities"]
 INFERRED_GRAPH = GRAPH["inferred"]
 META_GRAPH = GRAPH["meta"]
-SUPPORT_GRAPH = GRAPH["support"]       # which passage supports which value (csto_kg/support.py)
+SUPPORT_GRAPH = GRAPH["support"]  # which passage supports which value (csto_kg/support.py)
 
 
 def seed_graph(seed_id: str):
@@ -50,11 +79,29 @@ def source_iri(seed_id: str):
 
 
 PREFIXES = {
-    "csto": str(CSTO), "": str(ID), "src": str(SRC), "ev": str(EV), "graph": str(GRAPH), "st": str(STATEMENT),
-    "wd": str(WD), "oa": str(OA), "prov": str(PROV), "org": str(ORG), "time": str(TIME),
-    "dcterms": str(DCTERMS), "skos": str(SKOS), "foaf": str(FOAF), "owl": str(OWL),
-    "rdf": str(RDF), "rdfs": str(RDFS), "xsd": str(XSD), "sh": str(SH), "void": str(VOID),
-    "dcat": str(DCAT), "schema": str(SCHEMA), "shape": str(SHAPE),
+    "csto": str(CSTO),
+    "": str(ID),
+    "src": str(SRC),
+    "ev": str(EV),
+    "graph": str(GRAPH),
+    "st": str(STATEMENT),
+    "wd": str(WD),
+    "oa": str(OA),
+    "prov": str(PROV),
+    "org": str(ORG),
+    "time": str(TIME),
+    "dcterms": str(DCTERMS),
+    "skos": str(SKOS),
+    "foaf": str(FOAF),
+    "owl": str(OWL),
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "xsd": str(XSD),
+    "sh": str(SH),
+    "void": str(VOID),
+    "dcat": str(DCAT),
+    "schema": str(SCHEMA),
+    "shape": str(SHAPE),
 }
 
 
@@ -71,8 +118,9 @@ def curie(iri: str) -> str | None:
     best: str | None = None
     for pfx, ns in PREFIXES.items():
         if iri.startswith(ns):
-            local = iri[len(ns):]
-            if (local == "" or (_LOCAL_NAME.fullmatch(local) and not local.endswith("."))) and \
-                    (best is None or len(ns) > len(PREFIXES[best])):
+            local = iri[len(ns) :]
+            if (local == "" or (_LOCAL_NAME.fullmatch(local) and not local.endswith("."))) and (
+                best is None or len(ns) > len(PREFIXES[best])
+            ):
                 best = pfx
-    return None if best is None else f"{best}:{iri[len(PREFIXES[best]):]}"
+    return None if best is None else f"{best}:{iri[len(PREFIXES[best]) :]}"

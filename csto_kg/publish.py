@@ -57,7 +57,7 @@ _DATE_TYPES = {_XSD + "date", _XSD + "dateTime", _XSD + "gYear", _XSD + "gYearMo
 @dataclass
 class PublishReport:
     build_key: str
-    graphs: dict[str, int]       # graph IRI (default-graph parts included) -> quads loaded
+    graphs: dict[str, int]  # graph IRI (default-graph parts included) -> quads loaded
     default_parts: int
     seconds_load: float
     seconds_switch: float
@@ -77,8 +77,13 @@ class Isql:
     def run(self, sql: str, timeout: float = 600) -> str:
         """Run ``sql`` (statements separated by ``;``); return its output, or raise naming the error."""
         try:
-            out = subprocess.run([self.program, self.address, self.user, self.password, f"exec={sql}"],
-                                 capture_output=True, text=True, timeout=timeout, stdin=subprocess.DEVNULL)
+            out = subprocess.run(
+                [self.program, self.address, self.user, self.password, f"exec={sql}"],
+                capture_output=True,
+                text=True,
+                timeout=timeout,
+                stdin=subprocess.DEVNULL,
+            )
         except subprocess.TimeoutExpired:
             raise UserError(f"Virtuoso at {self.address} did not answer within {timeout:g} s") from None
         text = out.stdout + out.stderr
@@ -133,8 +138,10 @@ def _check_named_graph(graph: str, quads: list[ox.Quad]) -> None:
     for q in quads:
         other = keys.setdefault(_collision_key(q), q)
         if other is not q and other.object != q.object:
-            raise UserError(f"graph <{graph}> holds {other.object} and {q.object} for <{q.subject.value}> "
-                            f"<{q.predicate.value}>: Virtuoso stores them as one value and would lose one")
+            raise UserError(
+                f"graph <{graph}> holds {other.object} and {q.object} for <{q.subject.value}> "
+                f"<{q.predicate.value}>: Virtuoso stores them as one value and would lose one"
+            )
 
 
 def stage(store: ox.Store, run: str, key: str) -> tuple[list[ox.Quad], dict[str, int], list[str], list[str]]:
@@ -171,8 +178,10 @@ def stage(store: ox.Store, run: str, key: str) -> tuple[list[ox.Quad], dict[str,
 
 
 def _counts(isql: Isql, prefix: str) -> dict[str, int]:
-    text = isql.run(f"SPARQL SELECT ?g (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
-                    f"FILTER(STRSTARTS(STR(?g), '{prefix}')) }} GROUP BY ?g;")
+    text = isql.run(
+        f"SPARQL SELECT ?g (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
+        f"FILTER(STRSTARTS(STR(?g), '{prefix}')) }} GROUP BY ?g;"
+    )
     return {m.group(1): int(m.group(2)) for m in re.finditer(r"^(urn:csto-kg:\S+)\s+(\d+)\s*$", text, re.M)}
 
 
@@ -187,15 +196,19 @@ def _switch_sql(run: str, named: list[str]) -> str:
     body = "".join(
         f"  DELETE FROM DB.DBA.RDF_QUAD WHERE G = iri_to_id('{dst}', 0);\n"
         f"  UPDATE DB.DBA.RDF_QUAD TABLE OPTION (index RDF_QUAD_GS) SET G = iri_to_id('{dst}') "
-        f"WHERE G = iri_to_id('{src}', 0);\n" for src, dst in moves)
+        f"WHERE G = iri_to_id('{src}', 0);\n"
+        for src, dst in moves
+    )
     name = f"DB.DBA.CSTO_KG_SWITCH_{run.replace('-', '_')}"
     return f"CREATE PROCEDURE {name} () {{\n{body}}};\n{name}();\nDROP PROCEDURE {name};\ncheckpoint;"
 
 
 def _published_run(isql: Isql) -> str | None:
     """The run whose default-graph parts the store's dataset description names now."""
-    text = isql.run(f"SPARQL SELECT ?part WHERE {{ GRAPH <{DATASET_GRAPH}> {{ <{DATASET_GRAPH}> "
-                    f"<{CSTO.defaultGraphPart}> ?part }} }};")
+    text = isql.run(
+        f"SPARQL SELECT ?part WHERE {{ GRAPH <{DATASET_GRAPH}> {{ <{DATASET_GRAPH}> "
+        f"<{CSTO.defaultGraphPart}> ?part }} }};"
+    )
     m = re.search(r"urn:csto-kg:build:([\w-]+):default:", text)
     return m.group(1) if m else None
 

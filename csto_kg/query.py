@@ -15,14 +15,24 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from . import solutions
-from .formats import GRAPHS, RESULTS
 from .errors import UserError
+from .formats import GRAPHS, RESULTS
 from .namespaces import BASE
 from .sparql_lex import iri_tokens as _IRI_TOKENS
 from .sparql_order import ORDER_KEY, rewrite_order_by
 
-__all__ = ["open_store", "execute", "evaluate", "run", "QueryResult", "RESULT_FORMATS", "GRAPH_FORMATS", "query_kind",
-           "QUERY_BASE_IRI", "one_line"]
+__all__ = [
+    "open_store",
+    "execute",
+    "evaluate",
+    "run",
+    "QueryResult",
+    "RESULT_FORMATS",
+    "GRAPH_FORMATS",
+    "query_kind",
+    "QUERY_BASE_IRI",
+    "one_line",
+]
 
 # The base IRI of every query (the service description states it): <id/armenia> is <https://w3id.org/csto-kg/id/armenia>.
 QUERY_BASE_IRI = BASE
@@ -78,11 +88,11 @@ def evaluate(store: ox.Store, query: str, **kwargs):
         try:
             if functions:
                 result = store.query(rewritten, base_iri=QUERY_BASE_IRI, custom_functions=functions, **kwargs)
-            else:   # the common case, as lean as the engine's own call
+            else:  # the common case, as lean as the engine's own call
                 result = store.query(rewritten, base_iri=QUERY_BASE_IRI, **kwargs)
         except SyntaxError as e:
-            if rewritten is not query:   # the message must point into the query as written
-                try:   # parsed on an empty store: only the parser's message is wanted
+            if rewritten is not query:  # the message must point into the query as written
+                try:  # parsed on an empty store: only the parser's message is wanted
                     ox.Store().query(query, base_iri=QUERY_BASE_IRI, custom_functions=functions or None)
                 except SyntaxError as original:
                     raise SyntaxError(one_line(original)) from None
@@ -100,7 +110,7 @@ def evaluate(store: ox.Store, query: str, **kwargs):
 
 
 def _expression_error(*_args):
-    return None   # Oxigraph: no value, i.e. an expression error
+    return None  # Oxigraph: no value, i.e. an expression error
 
 
 def one_line(e: SyntaxError) -> str:
@@ -121,15 +131,17 @@ def misread_iris(query: str) -> str | None:
         return None
     suspects = [(m.start(), m.group()) for m in _IRI_TOKENS(query) if "&&" in m.group() or "||" in m.group()]
     for start, text in suspects:
-        probe = query[:start] + "<urn:x-csto-kg:iri>" + query[start + len(text):]
+        probe = query[:start] + "<urn:x-csto-kg:iri>" + query[start + len(text) :]
         try:
             # On no data; an ASK is evaluated at once, so its ORDER BY keys are made safe as everywhere.
             ox.Store().query(rewrite_order_by(probe), base_iri=QUERY_BASE_IRI, custom_functions=ORDER_KEY)
         except SyntaxError:
             line = query.count("\n", 0, start) + 1
             column = start - (query.rfind("\n", 0, start) + 1) + 1
-            return (f"error at {line}:{column}: {text[:80]} is an IRI (SPARQL's longest-token rule), "
-                    "not two comparisons; put spaces around < and > to compare")
+            return (
+                f"error at {line}:{column}: {text[:80]} is an IRI (SPARQL's longest-token rule), "
+                "not two comparisons; put spaces around < and > to compare"
+            )
         except Exception:  # noqa: BLE001 - it parsed: evaluation on no data is not the question
             pass
     return None
@@ -150,7 +162,7 @@ class QueryResult:
     kind: str
     fmt: str
     body: bytes
-    rows: int | None = None      # solutions or triples written (None for ASK)
+    rows: int | None = None  # solutions or triples written (None for ASK)
     truncated: bool = False
 
 
@@ -203,8 +215,10 @@ def run(
     if fmt is None:
         fmt = "ttl" if kind == "graph" else "json"
     elif fmt not in table:
-        raise UserError(f"format {fmt!r} does not suit a {'CONSTRUCT/DESCRIBE' if kind == 'graph' else 'SELECT/ASK'} "
-                        f"query; use one of {', '.join(table)}")
+        raise UserError(
+            f"format {fmt!r} does not suit a {'CONSTRUCT/DESCRIBE' if kind == 'graph' else 'SELECT/ASK'} "
+            f"query; use one of {', '.join(table)}"
+        )
     if kind == "ask":
         return QueryResult(kind, fmt, result.serialize(format=table[fmt]))
     if max_rows is None and max_bytes is None:
@@ -223,7 +237,7 @@ def run(
     body = _serialize(kind, kept, variables, table[fmt], truncated)
     while max_bytes is not None and len(body) > max_bytes and kept:
         # Over the byte budget: keep proportionally fewer rows (rarely more than one pass).
-        kept = kept[:int(len(kept) * max_bytes / len(body) * 0.9)]
+        kept = kept[: int(len(kept) * max_bytes / len(body) * 0.9)]
         truncated = True
         body = _serialize(kind, kept, variables, table[fmt], truncated)
     return QueryResult(kind, fmt, body, len(kept), truncated)
@@ -235,6 +249,3 @@ def _serialize(kind: str, kept: list, variables: list[str] | None, fmt, truncate
             kept = [ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in kept]
         return ox.serialize(kept, format=fmt)
     return solutions.to_format(solutions.solutions_json(variables, kept, truncated=truncated), fmt)
-
-
-

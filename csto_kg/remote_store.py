@@ -54,8 +54,8 @@ class RemoteError(UserError):
 class Dialect:
     """How a store spells blank nodes in results and accepts them back in queries."""
 
-    bnode_prefix: str = ""        # prefix of a blank node's label in results (stripped)
-    bnode_as_iri: bool = False    # refer to a result's blank node as <prefix + label> in a later query
+    bnode_prefix: str = ""  # prefix of a blank node's label in results (stripped)
+    bnode_as_iri: bool = False  # refer to a result's blank node as <prefix + label> in a later query
 
 
 DIALECTS = {
@@ -88,7 +88,7 @@ class GraphResult:
 class RemoteStore:
     """The pyoxigraph.Store methods the project uses, over the SPARQL 1.1 Protocol."""
 
-    is_remote = True   # the query layer sends queries as written (no Oxigraph workarounds)
+    is_remote = True  # the query layer sends queries as written (no Oxigraph workarounds)
 
     def __init__(self, endpoint: str, dialect: str = "virtuoso", timeout: float = 30.0):
         if dialect not in DIALECTS:
@@ -103,14 +103,15 @@ class RemoteStore:
     def dataset(self) -> tuple[list[str], list[str], str]:
         """(graphs merged into the default graph, named graphs, build key) as published."""
         if self._dataset is None:
-            rows = self._select(
-                f"SELECT ?p ?o WHERE {{ GRAPH <{DATASET_GRAPH}> {{ <{DATASET_GRAPH}> ?p ?o }} }}", {})
+            rows = self._select(f"SELECT ?p ?o WHERE {{ GRAPH <{DATASET_GRAPH}> {{ <{DATASET_GRAPH}> ?p ?o }} }}", {})
             default = sorted(r["o"]["value"] for r in rows if r["p"]["value"] == str(CSTO.defaultGraphPart))
             named = sorted(r["o"]["value"] for r in rows if r["p"]["value"] == str(CSTO.namedGraph))
             keys = [r["o"]["value"] for r in rows if r["p"]["value"] == str(CSTO.buildKey)]
             if not default or not keys:
-                raise RemoteError(f"{self.endpoint} holds no published csto-kg dataset "
-                                  f"(no graph <{DATASET_GRAPH}>): run csto-kg publish first")
+                raise RemoteError(
+                    f"{self.endpoint} holds no published csto-kg dataset "
+                    f"(no graph <{DATASET_GRAPH}>): run csto-kg publish first"
+                )
             self._dataset = (default, named, keys[0])
         return self._dataset
 
@@ -118,8 +119,15 @@ class RemoteStore:
         return self.dataset[2]
 
     # --- pyoxigraph.Store's interface ------------------------------------------
-    def query(self, query: str, prefixes=None, default_graph=None, named_graphs=None, base_iri=None,
-              use_default_graph_as_union=False):
+    def query(
+        self,
+        query: str,
+        prefixes=None,
+        default_graph=None,
+        named_graphs=None,
+        base_iri=None,
+        use_default_graph_as_union=False,
+    ):
         """Run ``query``; answer as pyoxigraph does (QuerySolutions, QueryBoolean or triples)."""
         if base_iri:
             query = f"BASE <{base_iri}>\n{query}"
@@ -147,10 +155,12 @@ class RemoteStore:
             parts.append((f"SELECT * WHERE {{ GRAPH {self._term(graph_name, '')} {{ {pattern} }} }}", graph_name))
         for q, g in parts:
             for row in self.query(q):
-                yield ox.Quad(subject if subject is not None else row["s"],
-                              predicate if predicate is not None else row["p"],
-                              obj if obj is not None else row["o"],
-                              g if g is not None else row["g"])
+                yield ox.Quad(
+                    subject if subject is not None else row["s"],
+                    predicate if predicate is not None else row["p"],
+                    obj if obj is not None else row["o"],
+                    g if g is not None else row["g"],
+                )
 
     def named_graphs(self):
         return iter(ox.NamedNode(g) for g in self.dataset[1])
@@ -163,10 +173,11 @@ class RemoteStore:
         from .sparql_lex import keywords
 
         if default_graph or named_graphs:
-            return [("default-graph-uri", g.value) for g in default_graph or []] + \
-                   [("named-graph-uri", g.value) for g in named_graphs or []]
+            return [("default-graph-uri", g.value) for g in default_graph or []] + [
+                ("named-graph-uri", g.value) for g in named_graphs or []
+            ]
         if "FROM" in keywords(query):
-            return []   # the query's own dataset (graph names of the dataset; checked by the endpoint)
+            return []  # the query's own dataset (graph names of the dataset; checked by the endpoint)
         default, named, _ = self.dataset
         return [("default-graph-uri", g) for g in default] + [("named-graph-uri", g) for g in named]
 
@@ -176,17 +187,23 @@ class RemoteStore:
 
     def _post(self, query: str, params: list[tuple[str, str]], accept: str) -> tuple[bytes, str]:
         data = urllib.parse.urlencode([("query", query), *params]).encode()
-        req = urllib.request.Request(self.endpoint, data=data, method="POST", headers={
-            "Accept": accept, "Content-Type": "application/x-www-form-urlencoded"})
+        req = urllib.request.Request(
+            self.endpoint,
+            data=data,
+            method="POST",
+            headers={"Accept": accept, "Content-Type": "application/x-www-form-urlencoded"},
+        )
         try:
             with urllib.request.urlopen(req, timeout=self.timeout) as r:
                 if r.headers.get("X-SQL-State") or r.headers.get("X-SPARQL-MaxRows"):
                     # Virtuoso's "anytime" answers: partial results past its own limits. Never pass them on as whole.
-                    raise RemoteError(f"{self.endpoint} returned a partial answer "
-                                      f"({r.headers.get('X-SQL-Message') or 'its own row or time limit'})")
+                    raise RemoteError(
+                        f"{self.endpoint} returned a partial answer "
+                        f"({r.headers.get('X-SQL-Message') or 'its own row or time limit'})"
+                    )
                 return r.read(), r.headers.get("Content-Type", "")
         except urllib.error.HTTPError as e:
-            text = re.sub(r"<[^>]+>", " ", e.read().decode("utf-8", "replace"))   # an HTML error page, or text
+            text = re.sub(r"<[^>]+>", " ", e.read().decode("utf-8", "replace"))  # an HTML error page, or text
             message = " ".join(text.split())[:500] or f"HTTP {e.code}"
             if e.code == 400:
                 raise SyntaxError(f"the store refused the query: {message}") from None
@@ -213,6 +230,6 @@ class RemoteStore:
                 if value.get("type") == "typed-literal":
                     value["type"] = "literal"
                 elif value.get("type") == "bnode" and prefix and value["value"].startswith(prefix):
-                    value["value"] = value["value"][len(prefix):]
+                    value["value"] = value["value"][len(prefix) :]
         doc.get("head", {}).pop("link", None)
         return json.dumps(doc).encode()

@@ -12,17 +12,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .errors import UserError
 from . import paths
+from .errors import UserError
 
 __all__ = ["Seed", "seed_ids", "load_seed", "LocateError", "locate", "turtle_string"]
 
 
 @dataclass(frozen=True)
 class Seed:
-    id: str          # file name without .txt, e.g. "001_7fa2a4cddbc73fc3"
+    id: str  # file name without .txt, e.g. "001_7fa2a4cddbc73fc3"
     path: Path
-    text: str        # the whole file, decoded as UTF-8
+    text: str  # the whole file, decoded as UTF-8
     sha256: str
 
     @property
@@ -53,8 +53,13 @@ class LocateError(UserError, ValueError):
 
 # Characters a curator typing a quote is likely to type differently from the seed.
 _LOOSE = {
-    "\u00a0": " ", "\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"',
-    "\u2013": "-", "\u2014": "-",
+    "\u00a0": " ",
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u2013": "-",
+    "\u2014": "-",
 }
 
 
@@ -76,12 +81,12 @@ def locate(seed: Seed, quote: str, occurrence: int | None = None) -> tuple[int, 
     if not starts:
         raise LocateError(f"quote not found in {seed.filename}: {quote[:80]!r}")
     if len(starts) > 1 and occurrence is None:
-        raise LocateError(
-            f"quote occurs {len(starts)} times in {seed.filename} (at {starts}); say which occurrence"
-        )
+        raise LocateError(f"quote occurs {len(starts)} times in {seed.filename} (at {starts}); say which occurrence")
     if occurrence is not None and not 1 <= occurrence <= len(starts):
-        raise LocateError(f"occurrence {occurrence} asked for, but the quote occurs {len(starts)} time(s) in "
-                          f"{seed.filename}; say --occurrence 1 to {len(starts)}")
+        raise LocateError(
+            f"occurrence {occurrence} asked for, but the quote occurs {len(starts)} time(s) in "
+            f"{seed.filename}; say --occurrence 1 to {len(starts)}"
+        )
     start = starts[(occurrence or 1) - 1]
     end = start + len(quote)
     return start, end, seed.text[start:end]

@@ -38,8 +38,14 @@ def term_json(term) -> dict:
             out["datatype"] = term.datatype.value
         return out
     if isinstance(term, ox.Triple):
-        return {"type": "triple", "value": {
-            "subject": term_json(term.subject), "predicate": term_json(term.predicate), "object": term_json(term.object)}}
+        return {
+            "type": "triple",
+            "value": {
+                "subject": term_json(term.subject),
+                "predicate": term_json(term.predicate),
+                "object": term_json(term.object),
+            },
+        }
     raise TypeError(f"not an RDF term: {type(term).__name__}")
 
 

@@ -12,8 +12,16 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["keywords", "uses_service", "operation", "service_targets", "iri_tokens", "dataset_iris", "prologue_only",
-           "UPDATE_OPERATIONS"]
+__all__ = [
+    "keywords",
+    "uses_service",
+    "operation",
+    "service_targets",
+    "iri_tokens",
+    "dataset_iris",
+    "prologue_only",
+    "UPDATE_OPERATIONS",
+]
 
 _TOKEN = re.compile(
     r"""
@@ -52,7 +60,7 @@ _QUERY_FORMS = frozenset({"SELECT", "CONSTRUCT", "DESCRIBE", "ASK"})
 def operation(query: str) -> str | None:
     """The query form (``SELECT``, ``ASK``, ``CONSTRUCT``, ``DESCRIBE``) or update operation that
     ``query`` opens with after its prologue (``BASE`` / ``PREFIX``); ``None`` if it opens with neither."""
-    for m in _TOKEN.finditer(query):   # lazily: the answer is in the first few words
+    for m in _TOKEN.finditer(query):  # lazily: the answer is in the first few words
         if m.lastgroup != "word":
             continue
         word = m.group("word").upper()
@@ -66,7 +74,7 @@ def service_targets(query: str) -> list[str | None]:
     """The endpoint of each ``SERVICE`` clause: an IRI written in full (``<…>``), else ``None``
     (a prefixed name or a variable, which a caller cannot check against a list without resolving it)."""
     targets: list[str | None] = []
-    if "service" not in query.lower():   # a SERVICE keyword token implies the letters; most queries stop here
+    if "service" not in query.lower():  # a SERVICE keyword token implies the letters; most queries stop here
         return targets
     pending = False
     for m in _TOKEN.finditer(query):
@@ -100,8 +108,13 @@ def prologue_only(query: str) -> bool:
         kind, text = tokens[i]
         if kind == "word" and text.upper() == "BASE" and i + 1 < len(tokens) and tokens[i + 1][0] == "iri":
             i += 2
-        elif (kind == "word" and text.upper() == "PREFIX" and i + 2 < len(tokens)
-              and tokens[i + 1][0] == "pname" and tokens[i + 2][0] == "iri"):
+        elif (
+            kind == "word"
+            and text.upper() == "PREFIX"
+            and i + 2 < len(tokens)
+            and tokens[i + 1][0] == "pname"
+            and tokens[i + 2][0] == "iri"
+        ):
             i += 3
         else:
             return False

@@ -54,13 +54,19 @@ _VOLATILE = frozenset({"RAND", "BNODE", "UUID", "STRUUID"})
 def _keys(expr: str, direction: str) -> str:
     x = f"({expr})"
     k1 = f"IF(isBlank({x}), 0, IF(isIRI({x}), 1, IF(isLiteral({x}), 2, 3)))"
-    k2 = (f'IF(isLiteral({x}), IF(isNumeric({x}), IF({x} = {x}, "0", "0NaN"), '
-          f'IF(DATATYPE({x}) = <{XSD}string>, "1", IF(LANG({x}) != "", CONCAT("2", LANG({x})), '
-          f'CONCAT("3", STR(DATATYPE({x})))))), "")')
-    k3 = (f"IF(isLiteral({x}), IF(isNumeric({x}), <{XSD}double>({x}), "
-          f'IF(DATATYPE({x}) = <{XSD}string> || LANG({x}) != "", STR({x}), <{ORDER_KEY_IRI}>({x}))), {x})')
-    k4 = (f"COALESCE(IF(isNumeric({x}) && DATATYPE({x}) != <{XSD}double> && DATATYPE({x}) != <{XSD}float>, "
-          f"<{XSD}decimal>({x}), 0), 0)")
+    k2 = (
+        f'IF(isLiteral({x}), IF(isNumeric({x}), IF({x} = {x}, "0", "0NaN"), '
+        f'IF(DATATYPE({x}) = <{XSD}string>, "1", IF(LANG({x}) != "", CONCAT("2", LANG({x})), '
+        f'CONCAT("3", STR(DATATYPE({x})))))), "")'
+    )
+    k3 = (
+        f"IF(isLiteral({x}), IF(isNumeric({x}), <{XSD}double>({x}), "
+        f'IF(DATATYPE({x}) = <{XSD}string> || LANG({x}) != "", STR({x}), <{ORDER_KEY_IRI}>({x}))), {x})'
+    )
+    k4 = (
+        f"COALESCE(IF(isNumeric({x}) && DATATYPE({x}) != <{XSD}double> && DATATYPE({x}) != <{XSD}float>, "
+        f"<{XSD}decimal>({x}), 0), 0)"
+    )
     return " ".join(f"{direction}({k})" for k in (k1, k2, k3, k4))
 
 
@@ -101,13 +107,13 @@ def _conditions(tokens: list, i: int, query: str) -> tuple[list[tuple[str, str, 
             end = _group_end(tokens, i + 1)
             if end is None:
                 break
-            out.append((up, query[tokens[i + 1][3]:tokens[end][2]], start, tokens[end][3]))
+            out.append((up, query[tokens[i + 1][3] : tokens[end][2]], start, tokens[end][3]))
             i = end + 1
         elif kind == "other" and text == "(":
             end = _group_end(tokens, i)
             if end is None:
                 break
-            out.append(("ASC", query[tokens[i][3]:tokens[end][2]], start, tokens[end][3]))
+            out.append(("ASC", query[tokens[i][3] : tokens[end][2]], start, tokens[end][3]))
             i = end + 1
         elif kind == "var":
             out.append(("ASC", text, start, tokens[i][3]))
@@ -116,7 +122,7 @@ def _conditions(tokens: list, i: int, query: str) -> tuple[list[tuple[str, str, 
             end = _group_end(tokens, i + 1)
             if end is None:
                 break
-            out.append(("ASC", query[start:tokens[end][3]], start, tokens[end][3]))
+            out.append(("ASC", query[start : tokens[end][3]], start, tokens[end][3]))
             i = end + 1
         else:
             break
@@ -134,8 +140,12 @@ def rewrite_order_by(query: str) -> str:
     edits: list[tuple[int, int, str]] = []
     i = 0
     while i < len(tokens) - 1:
-        if (tokens[i][0] == "word" and tokens[i][1].upper() == "ORDER"
-                and tokens[i + 1][0] == "word" and tokens[i + 1][1].upper() == "BY"):
+        if (
+            tokens[i][0] == "word"
+            and tokens[i][1].upper() == "ORDER"
+            and tokens[i + 1][0] == "word"
+            and tokens[i + 1][1].upper() == "BY"
+        ):
             conditions, i = _conditions(tokens, i + 2, query)
             for direction, expr, start, end in conditions:
                 words = {t.upper() for t in re.findall(r"[A-Za-z_]+", expr)}
@@ -151,8 +161,7 @@ def rewrite_order_by(query: str) -> str:
 
 # --- the key of a literal that is neither a number nor a (language-tagged) string ---------------------------
 
-_DATE_TIME = re.compile(
-    r"(-?\d{4,})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d(?:\.\d+)?)(Z|[+-]\d\d:\d\d)?$")
+_DATE_TIME = re.compile(r"(-?\d{4,})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d(?:\.\d+)?)(Z|[+-]\d\d:\d\d)?$")
 _PATTERNS = {  # datatype -> regex with named groups (y, m, d, H, M, S, tz)
     "dateTime": _DATE_TIME,
     "dateTimeStamp": _DATE_TIME,
@@ -183,7 +192,7 @@ def sortable(d: Decimal) -> str:
         return "1"
     sign, digits, exp = d.normalize().as_tuple()
     ds = "".join(map(str, digits)).rstrip("0") or "0"
-    e = len(digits) + exp - 1 + 500_000          # the decimal exponent, offset to be non-negative
+    e = len(digits) + exp - 1 + 500_000  # the decimal exponent, offset to be non-negative
     if not sign:
         return f"2{e:07d}{ds}"
     return f"0{9_999_999 - e:07d}{''.join(str(9 - int(c)) for c in ds)}~"
@@ -194,7 +203,7 @@ def _time_key(local: str, value: str) -> str | None:
     if not m:
         return None
     y, mo, d, hh, mi, ss, tz = m.groups()
-    if local == "time":   # on the reference day of XML Schema's order relation
+    if local == "time":  # on the reference day of XML Schema's order relation
         days = _days_from_civil(1972, 12, 31)
     else:
         days = _days_from_civil(int(y or 1972), int(mo or 1), int(d or 1))
@@ -230,7 +239,7 @@ def literal_key(term) -> ox.Literal:
     value, datatype = term.value, term.datatype.value
     key = None
     if datatype.startswith(XSD):
-        local = datatype[len(XSD):]
+        local = datatype[len(XSD) :]
         try:
             if local in _PATTERNS:
                 key = _time_key(local, value)

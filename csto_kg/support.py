@@ -45,11 +45,33 @@ from rdflib.term import Node
 from .derive import bounds
 from .loader import LoadedData
 from .namespaces import (
-    CSTO, DCTERMS, GRAPH, ONTOLOGY_GRAPH, OWL, PROV, RDF, RDFS, SKOS, STATEMENT, SUPPORT_GRAPH, XSD, curie,
+    CSTO,
+    DCTERMS,
+    GRAPH,
+    ONTOLOGY_GRAPH,
+    OWL,
+    PROV,
+    RDF,
+    RDFS,
+    SKOS,
+    STATEMENT,
+    SUPPORT_GRAPH,
+    XSD,
+    curie,
 )
 
-__all__ = ["EXEMPT", "FILE_FACTS", "exempt", "Statement", "supporting_evidence", "statements", "support_triples", "derive_support", "add_support",
-           "seed_graph_ids"]
+__all__ = [
+    "EXEMPT",
+    "FILE_FACTS",
+    "exempt",
+    "Statement",
+    "supporting_evidence",
+    "statements",
+    "support_triples",
+    "derive_support",
+    "add_support",
+    "seed_graph_ids",
+]
 
 Triple = tuple[Node, Node, Node]
 
@@ -66,9 +88,18 @@ def exempt(g: Graph, fact: Node, prop: Node) -> bool:
     """Does ``prop`` of ``fact`` need no passage (and get no statement of graph:support)?"""
     return prop in EXEMPT or (prop in FILE_FACTS and (fact, RDF.type, CSTO.SourceDocument) in g)
 
+
 _DATES = {XSD.date, XSD.gYearMonth, XSD.gYear}
-_NUMBERS = {XSD.integer, XSD.decimal, XSD.double, XSD.float, XSD.int, XSD.long,
-            XSD.nonNegativeInteger, XSD.positiveInteger}
+_NUMBERS = {
+    XSD.integer,
+    XSD.decimal,
+    XSD.double,
+    XSD.float,
+    XSD.int,
+    XSD.long,
+    XSD.nonNegativeInteger,
+    XSD.positiveInteger,
+}
 _PRECISION = {XSD.date: "day", XSD.gYearMonth: "month", XSD.gYear: "year"}
 
 
@@ -89,13 +120,12 @@ class Statement:
 
     @property
     def seed(self) -> str:
-        return str(self.graph)[len(str(GRAPH)):]
+        return str(self.graph)[len(str(GRAPH)) :]
 
 
 def seed_graph_ids(graph_ids: Iterable[URIRef]) -> list[URIRef]:
     """The named graphs holding what one seed says (``graph:<nnn>_<hash>``), sorted."""
-    return sorted(g for g in graph_ids
-                  if str(g).startswith(str(GRAPH)) and str(g)[len(str(GRAPH)):][:3].isdigit())
+    return sorted(g for g in graph_ids if str(g).startswith(str(GRAPH)) and str(g)[len(str(GRAPH)) :][:3].isdigit())
 
 
 def supporting_evidence(g: Graph, fact: Node, prop: Node) -> tuple[list[Node], bool]:
@@ -147,10 +177,13 @@ def _rank_group(values: dict[Node, list[Statement]]) -> tuple[dict[Node, tuple[U
     vals = sorted(values, key=lambda v: v.n3())
     conflicts = []
     for i, a in enumerate(vals):
-        for b in vals[i + 1:]:
+        for b in vals[i + 1 :]:
             sa, sb = spans[a], spans[b]
-            nested = sa is not None and sb is not None and (
-                (sa[0] <= sb[0] and sb[1] <= sa[1]) or (sb[0] <= sa[0] and sa[1] <= sb[1]))
+            nested = (
+                sa is not None
+                and sb is not None
+                and ((sa[0] <= sb[0] and sb[1] <= sa[1]) or (sb[0] <= sa[0] and sa[1] <= sb[1]))
+            )
             if not nested:
                 conflicts.append((a, b))
     if conflicts:
@@ -158,23 +191,33 @@ def _rank_group(values: dict[Node, list[Statement]]) -> tuple[dict[Node, tuple[U
         for v in vals:
             others = [b if a == v else a for a, b in conflicts if v in (a, b)]
             if others:
-                reason = (f"Sources disagree: {_show(v, seeds[v])} conflicts with "
-                          f"{_and([_show(o, seeds[o]) for o in others])}; no value is preferred.")
+                reason = (
+                    f"Sources disagree: {_show(v, seeds[v])} conflicts with "
+                    f"{_and([_show(o, seeds[o]) for o in others])}; no value is preferred."
+                )
             else:
-                reason = "Compatible with some values, but the sources disagree on this property; no value is preferred."
+                reason = (
+                    "Compatible with some values, but the sources disagree on this property; no value is preferred."
+                )
             out[v] = (CSTO.NormalRank, reason)
         return out, conflicts
-    best = min(vals, key=lambda v: (spans[v][1] - spans[v][0], v.n3()))   # the narrowest span
+    best = min(vals, key=lambda v: (spans[v][1] - spans[v][0], v.n3()))  # the narrowest span
     best_precision = _PRECISION.get(best.datatype, "value")
     others = [v for v in vals if v != best]
-    out = {best: (CSTO.PreferredRank,
-                  f"The most precise of the compatible values the sources give: "
-                  f"{_show(best, seeds[best], f'to the {best_precision}; ')} lies within "
-                  f"{_and([_show(v, seeds[v]) for v in others])}.")}
+    out = {
+        best: (
+            CSTO.PreferredRank,
+            f"The most precise of the compatible values the sources give: "
+            f"{_show(best, seeds[best], f'to the {best_precision}; ')} lies within "
+            f"{_and([_show(v, seeds[v]) for v in others])}.",
+        )
+    }
     for v in others:
-        out[v] = (CSTO.NormalRank,
-                  f"Less precise than the preferred value {_show(best, seeds[best])}, which lies within "
-                  f"this one, {_show(v, seeds[v])}.")
+        out[v] = (
+            CSTO.NormalRank,
+            f"Less precise than the preferred value {_show(best, seeds[best])}, which lies within "
+            f"this one, {_show(v, seeds[v])}.",
+        )
     return out, []
 
 
@@ -222,12 +265,11 @@ def support_triples(graphs: dict[URIRef, Graph], ontology: Graph) -> set[Triple]
     return out
 
 
-
 def add_support(data: LoadedData) -> int:
     """Add ``graph:support`` to the loaded dataset; returns its triple count."""
     ds = data.dataset
     seeds = set(seed_graph_ids(data.files))
-    graphs = {gid: Graph() for gid in seeds}   # standalone copies: pattern lookups in a Dataset's graph scan all graphs
+    graphs = {gid: Graph() for gid in seeds}  # standalone copies: pattern lookups in a Dataset's graph scan all graphs
     for s, p, o, c in ds.quads((None, None, None, None)):
         gid = c.identifier if hasattr(c, "identifier") else c
         if gid in seeds:

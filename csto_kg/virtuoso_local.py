@@ -35,8 +35,11 @@ _INI_CANDIDATES = ("/etc/virtuoso-opensource-7/virtuoso.ini", "/usr/share/virtuo
 
 def available() -> bool:
     """Is Debian's Virtuoso installed here?"""
-    return shutil.which("virtuoso-t") is not None and shutil.which("isql-vt") is not None and \
-        any(Path(p).exists() for p in _INI_CANDIDATES)
+    return (
+        shutil.which("virtuoso-t") is not None
+        and shutil.which("isql-vt") is not None
+        and any(Path(p).exists() for p in _INI_CANDIDATES)
+    )
 
 
 @dataclass
@@ -90,8 +93,14 @@ def local_virtuoso(folder: Path, *, ready_timeout_s: float = 120.0):
     isql_port, http_port = _free_port(), _free_port()
     ini = write_ini(folder, isql_port, http_port)
     out = open(folder / "virtuoso.out", "wb")
-    proc = subprocess.Popen(["virtuoso-t", "-c", str(ini), "+foreground"], cwd=folder, stdout=out,
-                            stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True)
+    proc = subprocess.Popen(
+        ["virtuoso-t", "-c", str(ini), "+foreground"],
+        cwd=folder,
+        stdout=out,
+        stderr=subprocess.STDOUT,
+        stdin=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     v = LocalVirtuoso(f"http://127.0.0.1:{http_port}/sparql", f"127.0.0.1:{isql_port}", folder / "load", folder, proc)
     try:
         end = time.monotonic() + ready_timeout_s

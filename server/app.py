@@ -22,7 +22,7 @@ def create_app(config: ServerConfig | None = None, build: Build | None = None) -
     app.config["MAX_CONTENT_LENGTH"] = config.max_body
     app.extensions["csto.build"] = build
     # Fixed, bounded page queries run in-process on a read-only store; user SPARQL goes to the query pool.
-    location = config.store or build.store_path   # an external store (csto-kg publish) or the build's own
+    location = config.store or build.store_path  # an external store (csto-kg publish) or the build's own
     app.extensions["csto.store"] = open_store(location)
     # User SPARQL: a pool of killable query processes per web worker, started on first use.
     app.extensions["csto.engine"] = QueryEngine(config, location)

@@ -27,19 +27,19 @@ def _env(name: str, default, cast=int):
 class ServerConfig:
     host: str = "127.0.0.1"
     port: int = 8000
-    web_workers: int = 2                 # gunicorn worker processes
-    query_workers: int = 3               # pre-started query processes per web worker (two long queries leave one free)
-    query_timeout: float = 10.0          # seconds; a request may ask for less, never more
-    max_rows: int = 10_000               # result row cap (truncation is signalled)
-    max_query_length: int = 20_000       # characters
-    max_body: int = 64 * 1024            # bytes
-    max_concurrent: int = 16             # queries running or waiting per web worker; past it 429 + Retry-After
+    web_workers: int = 2  # gunicorn worker processes
+    query_workers: int = 3  # pre-started query processes per web worker (two long queries leave one free)
+    query_timeout: float = 10.0  # seconds; a request may ask for less, never more
+    max_rows: int = 10_000  # result row cap (truncation is signalled)
+    max_query_length: int = 20_000  # characters
+    max_body: int = 64 * 1024  # bytes
+    max_concurrent: int = 16  # queries running or waiting per web worker; past it 429 + Retry-After
     max_result_bytes: int = 16 * 1024 * 1024  # rough budget on a result's terms (truncation is signalled)
-    worker_memory_mb: int = 1024         # heap limit of a query worker process (RLIMIT_DATA)
-    retry_after: int = 2                 # seconds, sent with 429/503
-    demote_after: float = 0.5            # seconds of running after which a query's CPU priority is lowered
+    worker_memory_mb: int = 1024  # heap limit of a query worker process (RLIMIT_DATA)
+    retry_after: int = 2  # seconds, sent with 429/503
+    demote_after: float = 0.5  # seconds of running after which a query's CPU priority is lowered
     federation_allowlist: tuple[str, ...] = field(default_factory=tuple)  # SERVICE endpoints an operator allows
-    store: str | None = None             # an external SPARQL endpoint to serve over (csto-kg publish loads it)
+    store: str | None = None  # an external SPARQL endpoint to serve over (csto-kg publish loads it)
     # Per client (remote address), per web worker: query workers it may hold at once (0: query_workers - 1) ...
     client_workers: int = 0
     # ... and its budget of expensive query time: seconds past demote_after, a bucket of client_burst seconds

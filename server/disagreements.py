@@ -36,9 +36,26 @@ _C = str(CSTO)
 _N = ox.NamedNode
 _INFERRED = _N(str(INFERRED_GRAPH))
 # Properties whose values are compared across seeds (a label or a comment may differ without disagreement).
-COMPARED = [_C + p for p in ("date", "startDate", "endDate", "dateSigned", "attestedOn", "electedOn", "datePublished",
-                             "publishedOn", "memberCount", "personnel", "equipment", "quantity", "amount", "ordinal",
-                             "articleNumber")]
+COMPARED = [
+    _C + p
+    for p in (
+        "date",
+        "startDate",
+        "endDate",
+        "dateSigned",
+        "attestedOn",
+        "electedOn",
+        "datePublished",
+        "publishedOn",
+        "memberCount",
+        "personnel",
+        "equipment",
+        "quantity",
+        "amount",
+        "ordinal",
+        "articleNumber",
+    )
+]
 _DISAGREES = _C + "disagreesWith"
 
 
@@ -46,7 +63,7 @@ _DISAGREES = _C + "disagreesWith"
 class Side:
     value: str
     note: str | None
-    subject: Term | None                  # for a curated disagreement: the fact node
+    subject: Term | None  # for a curated disagreement: the fact node
     passages: list[Passage] = field(default_factory=list)
     preferred: bool = False
 
@@ -54,10 +71,10 @@ class Side:
 @dataclass
 class Disagreement:
     subject: Term
-    prop: Term | None                    # None for a curated disagreement between facts
-    kind: str                            # "precision" | "conflict" | "curated"
+    prop: Term | None  # None for a curated disagreement between facts
+    kind: str  # "precision" | "conflict" | "curated"
     sides: list[Side]
-    verdict: str                         # the preferred value and why, or why none is
+    verdict: str  # the preferred value and why, or why none is
 
 
 def _rdflib(lit: ox.Literal) -> Literal:
@@ -81,21 +98,44 @@ def _verdict(labels, supports: dict, values: list[ox.Literal], pred: str) -> tup
         best = next((v for v in values if ranked.get(v) is not None and ranked[v].preferred), None)
         reason = ranked[best].rank_reason if best is not None else None
         if best is not None:
-            return "precision", best, f"Preferred: {dates.human(best)} — {(reason or 'ranked preferred by the build').rstrip('.')}."
+            return (
+                "precision",
+                best,
+                f"Preferred: {dates.human(best)} — {(reason or 'ranked preferred by the build').rstrip('.')}.",
+            )
         return "conflict", None, "The values conflict: the build ranks none above the others."
-    kind, best = _date_verdict(values) if all(
-        v.datatype and v.datatype.value.startswith("http://www.w3.org/2001/XMLSchema#g") or
-        (v.datatype and v.datatype.value.endswith("#date")) for v in values) else ("conflict", None)
+    kind, best = (
+        _date_verdict(values)
+        if all(
+            v.datatype
+            and v.datatype.value.startswith("http://www.w3.org/2001/XMLSchema#g")
+            or (v.datatype and v.datatype.value.endswith("#date"))
+            for v in values
+        )
+        else ("conflict", None)
+    )
     if best is not None:
-        return kind, best, (f"Preferred: {dates.human(best)} — the most precise value; the others are the same date "
-                            "known only to a coarser precision, so the sources agree.")
+        return (
+            kind,
+            best,
+            (
+                f"Preferred: {dates.human(best)} — the most precise value; the others are the same date "
+                "known only to a coarser precision, so the sources agree."
+            ),
+        )
     return "conflict", None, "The sources give incompatible values; none is preferred."
 
 
-def _about_property(store: ox.Store, labels, passages: Passages, subject: ox.NamedNode, pred: str,
-                    supports: dict) -> Disagreement | None:
-    values = list(dict.fromkeys(q.object for q in store.quads_for_pattern(subject, _N(pred), None, None)
-                                if curated(q) and isinstance(q.object, ox.Literal)))
+def _about_property(
+    store: ox.Store, labels, passages: Passages, subject: ox.NamedNode, pred: str, supports: dict
+) -> Disagreement | None:
+    values = list(
+        dict.fromkeys(
+            q.object
+            for q in store.quads_for_pattern(subject, _N(pred), None, None)
+            if curated(q) and isinstance(q.object, ox.Literal)
+        )
+    )
     if len(values) < 2:
         return None
     kind, best, verdict = _verdict(labels, supports, values, pred)
@@ -123,8 +163,15 @@ def _curated(store: ox.Store, labels, passages: Passages, subject: ox.NamedNode)
                     seen.add(p.evidence.iri)
                     unique.append(p)
             sides.append(Side(labels(fact.value), None, term_view(labels, fact), unique))
-        out.append(Disagreement(term_view(labels, subject), None, "curated", sides,
-                                "The sources report different values; both are kept, none is preferred."))
+        out.append(
+            Disagreement(
+                term_view(labels, subject),
+                None,
+                "curated",
+                sides,
+                "The sources report different values; both are kept, none is preferred.",
+            )
+        )
     return out
 
 
@@ -147,8 +194,15 @@ SELECT DISTINCT ?s WHERE {
     FILTER(?g1 != ?g2 && ?o1 != ?o2 && ?g1 != <%s> && ?g2 != <%s>) }
   UNION { ?s <%s> ?other FILTER NOT EXISTS { ?s a rdf:Statement } }
   UNION { GRAPH <%s> { ?st rdf:subject ?s . { ?st <%s> ?other } UNION { ?st <%srankReason> ?why } } }
-}""" % (" ".join(f"<{p}>" for p in COMPARED), INFERRED_GRAPH, INFERRED_GRAPH, _DISAGREES,
-        SUPPORT_GRAPH.value, _DISAGREES, _C)
+}""" % (
+    " ".join(f"<{p}>" for p in COMPARED),
+    INFERRED_GRAPH,
+    INFERRED_GRAPH,
+    _DISAGREES,
+    SUPPORT_GRAPH.value,
+    _DISAGREES,
+    _C,
+)
 
 
 def all_disagreements(store: ox.Store, labels) -> list[Disagreement]:

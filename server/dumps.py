@@ -1,6 +1,6 @@
 """The downloadable dumps of the current build (``csto-kg export``) and their checksums.
 
-Only the file names the build publishes (:data:`csto_kg.describe.DUMP_FILES`
+Only the file names the build publishes (:data:`csto_kg.void.DUMP_FILES`
 and ``SHA256SUMS``) are ever served: a requested name is looked up in that
 table, never joined to a path, so no traversal is possible.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from csto_kg.describe import DUMP_FILES
+from csto_kg.void import DUMP_FILES
 
 __all__ = ["Dump", "SUMS", "dumps", "file_for"]
 

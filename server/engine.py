@@ -42,8 +42,19 @@ from dataclasses import dataclass
 from .config import ServerConfig
 from .qworker import frame_job, parse_frame
 
-__all__ = ["QueryEngine", "Answer", "EngineError", "QueryFailed", "Overloaded", "TimedOut",
-           "Unavailable", "ClientGone", "EngineFault", "WorkerDied", "ClientBudgets"]
+__all__ = [
+    "QueryEngine",
+    "Answer",
+    "EngineError",
+    "QueryFailed",
+    "Overloaded",
+    "TimedOut",
+    "Unavailable",
+    "ClientGone",
+    "EngineFault",
+    "WorkerDied",
+    "ClientBudgets",
+]
 
 _POLL_IN = select.POLLIN | select.POLLPRI
 DEMOTED_NICE = 15
@@ -110,8 +121,8 @@ class EngineFault(EngineError):
 
 @dataclass(frozen=True)
 class Answer:
-    kind: str            # select | ask | graph
-    fmt: str             # a key of csto_kg.query.RESULT_FORMATS or GRAPH_FORMATS
+    kind: str  # select | ask | graph
+    fmt: str  # a key of csto_kg.query.RESULT_FORMATS or GRAPH_FORMATS
     body: bytes
     rows: int | None
     truncated: bool
@@ -165,8 +176,9 @@ class _Worker:
     """One query worker process and the unread bytes of its pipe."""
 
     def __init__(self, argv: list[str], env: dict[str, str]):
-        self.proc = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                     env=env, close_fds=True)
+        self.proc = subprocess.Popen(
+            argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, close_fds=True
+        )
         self.pid = self.proc.pid
         self.fd = self.proc.stdout.fileno()
         os.set_blocking(self.fd, False)
@@ -205,7 +217,7 @@ class _Worker:
         got = parse_frame(self._buf)
         if got is None:
             return None
-        del self._buf[:got[2]]
+        del self._buf[: got[2]]
         return got[0], got[1]
 
     def _renice(self, nice: int) -> bool:
@@ -234,7 +246,9 @@ class _Worker:
         self.demoted = False
         return True
 
-    def receive(self, deadline: float, client: socket.socket | None = None, demote_at: float | None = None) -> tuple[dict, bytes]:
+    def receive(
+        self, deadline: float, client: socket.socket | None = None, demote_at: float | None = None
+    ) -> tuple[dict, bytes]:
         """The next frame, waiting until ``deadline`` (monotonic) while watching ``client`` for a hang-up.
 
         Past ``demote_at`` the worker's CPU priority is lowered (:meth:`demote`).
@@ -258,7 +272,7 @@ class _Worker:
                     demote_at = None
                 else:
                     remaining = min(remaining, demote_at - now)
-            for fd, events in poller.poll(max(1, int(remaining * 1000))):
+            for fd, _events in poller.poll(max(1, int(remaining * 1000))):
                 if fd == self.fd:
                     try:
                         chunk = os.read(self.fd, 1 << 20)
@@ -299,8 +313,8 @@ class ClientBudgets:
     def __init__(self, burst: float, rate: float, free: float):
         self.burst, self.rate, self.free = burst, rate, free
         self._lock = threading.Lock()
-        self._tokens: dict[str, tuple[float, float]] = {}        # who -> (tokens, at)
-        self._running: dict[str, dict[int, float]] = {}           # who -> {ticket: started}
+        self._tokens: dict[str, tuple[float, float]] = {}  # who -> (tokens, at)
+        self._running: dict[str, dict[int, float]] = {}  # who -> {ticket: started}
         self._ticket = 0
 
     def _balance(self, who: str, now: float) -> float:
@@ -316,12 +330,17 @@ class ClientBudgets:
             balance = self._balance(who, now)
             if balance <= 0:
                 wait = max(1, math.ceil((-balance + 1e-3) / self.rate)) if self.rate > 0 else 3600
-                raise Overloaded(f"this client has used its share of expensive query time ({self.burst:g} s, "
-                                 f"renewed at {self.rate:g} s per second); retry in {wait} s", retry_after=wait)
+                raise Overloaded(
+                    f"this client has used its share of expensive query time ({self.burst:g} s, "
+                    f"renewed at {self.rate:g} s per second); retry in {wait} s",
+                    retry_after=wait,
+                )
             self._ticket += 1
             self._running.setdefault(who, {})[self._ticket] = now
-            if len(self._tokens) > 10_000:   # forget clients whose bucket has refilled (bounded memory)
-                for other in [w for w in self._tokens if w not in self._running and self._balance(w, now) >= self.burst]:
+            if len(self._tokens) > 10_000:  # forget clients whose bucket has refilled (bounded memory)
+                for other in [
+                    w for w in self._tokens if w not in self._running and self._balance(w, now) >= self.burst
+                ]:
                     del self._tokens[other]
             return self._ticket
 
@@ -334,7 +353,7 @@ class ClientBudgets:
             tokens, at = self._tokens.get(who, (self.burst, now))
             tokens = min(self.burst, tokens + (now - at) * self.rate) - max(0.0, now - started - self.free)
             if tokens >= self.burst and who not in self._running:
-                self._tokens.pop(who, None)          # a client back to a full bucket is forgotten
+                self._tokens.pop(who, None)  # a client back to a full bucket is forgotten
             else:
                 self._tokens[who] = (tokens, now)
 
@@ -351,7 +370,7 @@ class QueryPool:
         self._workers: dict[int, _Worker] = {}
         self._closed = False
         self.counters: collections.Counter[str] = collections.Counter()
-        self.holding: collections.Counter[str] = collections.Counter()   # client -> workers it holds now
+        self.holding: collections.Counter[str] = collections.Counter()  # client -> workers it holds now
 
     def start(self) -> None:
         for _ in range(self._size):
@@ -392,7 +411,11 @@ class QueryPool:
             w.kill()
             w.proc.wait()
             if not self._closed:
-                print(f"csto-kg: a query worker failed to start (exit {w.proc.returncode}); retrying", file=sys.stderr, flush=True)
+                print(
+                    f"csto-kg: a query worker failed to start (exit {w.proc.returncode}); retrying",
+                    file=sys.stderr,
+                    flush=True,
+                )
                 time.sleep(backoff)
                 backoff = min(backoff * 2, 30)
 
@@ -458,10 +481,26 @@ class QueryPool:
     def stats(self) -> dict:
         with self._cond:
             idle = {w.pid for w in self._idle}
-            return {"size": self._size, "workers": sorted(self._workers), "idle": len(self._idle),
-                    "busy": sorted(p for p in self._workers if p not in idle), "holding": dict(self.holding),
-                    **{k: self.counters[k] for k in ("started", "served", "timeout", "disconnect", "died", "recycled", "rejected",
-                                                "over_budget")}}
+            return {
+                "size": self._size,
+                "workers": sorted(self._workers),
+                "idle": len(self._idle),
+                "busy": sorted(p for p in self._workers if p not in idle),
+                "holding": dict(self.holding),
+                **{
+                    k: self.counters[k]
+                    for k in (
+                        "started",
+                        "served",
+                        "timeout",
+                        "disconnect",
+                        "died",
+                        "recycled",
+                        "rejected",
+                        "over_budget",
+                    )
+                },
+            }
 
 
 class QueryEngine:
@@ -474,8 +513,15 @@ class QueryEngine:
 
     def __init__(self, config: ServerConfig, store_path):
         self.config = config
-        self._argv = [sys.executable, "-m", "csto_kg.server.qworker", str(store_path), str(config.max_rows),
-                      str(config.max_result_bytes), str(config.worker_memory_mb)]
+        self._argv = [
+            sys.executable,
+            "-m",
+            "csto_kg.server.qworker",
+            str(store_path),
+            str(config.max_rows),
+            str(config.max_result_bytes),
+            str(config.worker_memory_mb),
+        ]
         self._lock = threading.Lock()
         self._pool: QueryPool | None = None
         self._pid = 0
@@ -499,8 +545,12 @@ class QueryEngine:
 
     def stats(self) -> dict:
         pool = self.start()
-        return {"web_worker": os.getpid(), "max_concurrent": self.config.max_concurrent,
-                "timeout_s": self.config.query_timeout, **pool.stats()}
+        return {
+            "web_worker": os.getpid(),
+            "max_concurrent": self.config.max_concurrent,
+            "timeout_s": self.config.query_timeout,
+            **pool.stats(),
+        }
 
     def run(self, job: dict, timeout: float, client: socket.socket | None = None, who: str = "") -> Answer:
         """Run ``job`` (query, fmt, default_graph, named_graphs) within ``timeout`` seconds for client ``who``.
@@ -518,8 +568,9 @@ class QueryEngine:
         try:
             if not self._slots.acquire(blocking=False):
                 pool.count("rejected")
-                raise Overloaded(f"too many queries at once (at most {self.config.max_concurrent} per server process); "
-                                 "retry shortly")
+                raise Overloaded(
+                    f"too many queries at once (at most {self.config.max_concurrent} per server process); retry shortly"
+                )
             try:
                 header, body = self._run(pool, frame_job(job), timeout, client, who)
             finally:
@@ -553,7 +604,7 @@ class QueryEngine:
         except OSError:  # it died while idle (killed from outside): try another once
             pool.replace(w, "died")
             if attempt == 2:
-                raise Unavailable("the query worker is unavailable; try again shortly")
+                raise Unavailable("the query worker is unavailable; try again shortly") from None
             raise _Retry() from None
         try:
             started = time.monotonic()
@@ -567,11 +618,15 @@ class QueryEngine:
         except (_Died, ValueError):
             said = w.drain_stderr(final=True)
             pool.replace(w, "died")
-            if b"memory allocation of" in said:   # Rust's abort on an allocation past RLIMIT_DATA
-                raise Unavailable("the query could not be completed: it needed more memory than a query may use") from None
-            raise WorkerDied("the query worker died while running this query (an engine failure; it has been "
-                             "replaced and the failure logged)") from None
-        if not got[0].get("ok", True):   # an engine fault was written to the worker's stderr: pass it on
+            if b"memory allocation of" in said:  # Rust's abort on an allocation past RLIMIT_DATA
+                raise Unavailable(
+                    "the query could not be completed: it needed more memory than a query may use"
+                ) from None
+            raise WorkerDied(
+                "the query worker died while running this query (an engine failure; it has been "
+                "replaced and the failure logged)"
+            ) from None
+        if not got[0].get("ok", True):  # an engine fault was written to the worker's stderr: pass it on
             w.drain_stderr()
         pool.release(w)
         pool.count("served")

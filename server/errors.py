@@ -46,8 +46,9 @@ def handle(e: HTTPException) -> Response:
         return e
     if e.code == 500:
         original = getattr(e, "original_exception", None)
-        current_app.logger.error("unhandled error on %s %s", request.method, request.path,
-                                 exc_info=original if original is not None else e)
+        current_app.logger.error(
+            "unhandled error on %s %s", request.method, request.path, exc_info=original if original is not None else e
+        )
     return render(e, request.accept_mimetypes)
 
 

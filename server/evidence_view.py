@@ -36,15 +36,15 @@ _IDENTIFIER = ox.NamedNode(str(DCTERMS.identifier))
 @dataclass(frozen=True)
 class Evidence:
     iri: str
-    key: str                  # local name, the anchor is "ev-" + key
-    source: str | None        # source document IRI
-    seed_id: str | None       # its file name without .txt, when the file is in seeds/
+    key: str  # local name, the anchor is "ev-" + key
+    source: str | None  # source document IRI
+    seed_id: str | None  # its file name without .txt, when the file is in seeds/
     exact: str | None
     start: int | None
     end: int | None
-    graphs: tuple[str, ...]   # named graphs (seeds) describing the evidence node
-    located: bool             # the quote is at its offsets in the seed
-    context: Markup | None    # the quote marked, in context
+    graphs: tuple[str, ...]  # named graphs (seeds) describing the evidence node
+    located: bool  # the quote is at its offsets in the seed
+    context: Markup | None  # the quote marked, in context
 
     @property
     def source_href(self) -> str | None:
@@ -61,7 +61,7 @@ def anchor_of(key: str) -> str:
 
 
 def source_path(source_iri: str) -> str | None:
-    return "/source/" + source_iri[len(str(SRC)):] if source_iri.startswith(str(SRC)) else None
+    return "/source/" + source_iri[len(str(SRC)) :] if source_iri.startswith(str(SRC)) else None
 
 
 @lru_cache(maxsize=None)
@@ -71,11 +71,17 @@ def _seed_files(folder: Path) -> frozenset[str]:
 
 def seed_id_of(store: ox.Store, source_iri: str) -> str | None:
     """The seed file (without ``.txt``) a source document is, if ``seeds/`` holds it."""
-    ident = next((q.object.value for q in store.quads_for_pattern(ox.NamedNode(source_iri), _IDENTIFIER, None, None)
-                  if isinstance(q.object, ox.Literal)), None)
+    ident = next(
+        (
+            q.object.value
+            for q in store.quads_for_pattern(ox.NamedNode(source_iri), _IDENTIFIER, None, None)
+            if isinstance(q.object, ox.Literal)
+        ),
+        None,
+    )
     candidates = [Path(ident).stem] if ident else []
     if source_iri.startswith(str(SRC)):
-        candidates.append(source_iri[len(str(SRC)):])
+        candidates.append(source_iri[len(str(SRC)) :])
     known = _seed_files(served("seeds"))
     return next((c for c in candidates if c in known), None)
 
@@ -98,7 +104,9 @@ def _int(term) -> int | None:
 def evidence(store: ox.Store, iri: str, *, context_width: int = 160) -> Evidence:
     node = ox.NamedNode(iri)
     quads = list(store.quads_for_pattern(node, None, None, None))
-    source = next((q.object.value for q in quads if q.predicate == _HAS_SOURCE and isinstance(q.object, ox.NamedNode)), None)
+    source = next(
+        (q.object.value for q in quads if q.predicate == _HAS_SOURCE and isinstance(q.object, ox.NamedNode)), None
+    )
     exact = start = end = None
     for q in quads:
         if q.predicate != _HAS_SELECTOR:
@@ -111,18 +119,25 @@ def evidence(store: ox.Store, iri: str, *, context_width: int = 160) -> Evidence
             elif sq.predicate == _END and end is None:
                 end = _int(sq.object)
     seed_id = seed_id_of(store, source) if source else None
-    key = iri[len(str(EV)):] if iri.startswith(str(EV)) else iri.rsplit("/", 1)[-1]
+    key = iri[len(str(EV)) :] if iri.startswith(str(EV)) else iri.rsplit("/", 1)[-1]
     located, context = False, None
     if seed_id:
         text = seed_text(seed_id).text
         if start is not None and end is not None and 0 <= start <= end <= len(text) and text[start:end] == exact:
             located = True
-        elif exact and exact in text:       # offsets wrong (validation reports it): show where the quote is
+        elif exact and exact in text:  # offsets wrong (validation reports it): show where the quote is
             start, end = text.index(exact), text.index(exact) + len(exact)
         else:
             start = end = None
         if start is not None:
             context = in_context(text, start, end, context_width, key=key)
-    graphs = tuple(sorted({q.graph_name.value for q in quads if isinstance(q.graph_name, ox.NamedNode)
-                           and q.graph_name.value != str(INFERRED_GRAPH)}))
+    graphs = tuple(
+        sorted(
+            {
+                q.graph_name.value
+                for q in quads
+                if isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value != str(INFERRED_GRAPH)
+            }
+        )
+    )
     return Evidence(iri, key, source, seed_id, exact, start, end, graphs, located, context)

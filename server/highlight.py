@@ -25,8 +25,8 @@ __all__ = ["Span", "in_context", "mark_all"]
 class Span:
     start: int
     end: int
-    key: str          # the evidence node's local name
-    title: str = ""   # tooltip (e.g. the facts it supports)
+    key: str  # the evidence node's local name
+    title: str = ""  # tooltip (e.g. the facts it supports)
 
 
 def _cut_left(text: str, start: int, width: int) -> tuple[str, bool]:
@@ -51,7 +51,8 @@ def in_context(text: str, start: int, end: int, width: int = 160, *, key: str = 
     after, more_after = _cut_right(text, end, width)
     attr = Markup(' data-ev="{}"').format(key) if key else Markup("")
     return Markup("{}{}<mark{}>{}</mark>{}{}").format(
-        "… " if more_before else "", before, attr, text[start:end], after, " …" if more_after else "")
+        "… " if more_before else "", before, attr, text[start:end], after, " …" if more_after else ""
+    )
 
 
 def mark_all(text: str, spans: list[Span]) -> Markup:
@@ -62,7 +63,7 @@ def mark_all(text: str, spans: list[Span]) -> Markup:
     out: list[str] = []
     stack: list[Span] = []
     opened: set[str] = set()
-    for lo, hi in zip(cuts, cuts[1:]):
+    for lo, hi in zip(cuts, cuts[1:], strict=False):
         want = sorted((s for s in spans if s.start <= lo and hi <= s.end), key=order.__getitem__)
         keep = 0
         while keep < min(len(stack), len(want)) and stack[keep] == want[keep]:

@@ -27,7 +27,8 @@ from csto_kg.namespaces import CSTO, INFERRED_GRAPH, ORG, RDF
 
 from . import dates
 from .statements import Passage, Passages, Term, term_view
-from .timeline import Period, periods as all_periods
+from .timeline import Period
+from .timeline import periods as all_periods
 from .value_support import curated, supports_for
 
 __all__ = ["Line", "Section", "sections_for", "DATE_PROPS", "membership_lines"]
@@ -36,20 +37,34 @@ _N = ox.NamedNode
 _C = str(CSTO)
 _TYPE = _N(str(RDF.type))
 _INFERRED = _N(str(INFERRED_GRAPH))
-DATE_PROPS = [_C + p for p in ("date", "startDate", "dateSigned", "attestedOn", "electedOn", "datePublished",
-                               "publishedOn")]
+DATE_PROPS = [
+    _C + p for p in ("date", "startDate", "dateSigned", "attestedOn", "electedOn", "datePublished", "publishedOn")
+]
 _MEMBER, _ORGANIZATION = str(ORG.member), str(ORG.organization)
 _STARTED_BY, _ENDED_BY = _C + "startedBy", _C + "endedBy"
 # Roles a resource plays in facts, as section titles, in page order; other roles follow, then "about".
 ROLE_TITLES = {
-    _C + "holder": "Offices held", _C + "heldBy": "Stances held", _C + "speakingAs": "Stances in an office",
-    _C + "state": "What it did", _C + "agent": "Acted in", _C + "party": "Party to",
-    _C + "participatingState": "Summits and meetings attended", _C + "absentState": "Summits and meetings missed",
-    _C + "attendee": "Meetings attended", _C + "refusedToSignBy": "Refused to sign", _C + "grantee": "Granted",
-    _C + "destination": "Deployments to it", _C + "target": "Actions directed at it",
-    _C + "cause": "Given as the cause of", _C + "host": "Hosted", _C + "invokedArticle": "Invocations of it", _C + "place": "Held here",
-    _C + "office": "Holders of this office", _C + "expressedIn": "Stances expressed in it",
-    _C + "listsMember": "Listed as a member", _C + "about": "Stances and claims about it",
+    _C + "holder": "Offices held",
+    _C + "heldBy": "Stances held",
+    _C + "speakingAs": "Stances in an office",
+    _C + "state": "What it did",
+    _C + "agent": "Acted in",
+    _C + "party": "Party to",
+    _C + "participatingState": "Summits and meetings attended",
+    _C + "absentState": "Summits and meetings missed",
+    _C + "attendee": "Meetings attended",
+    _C + "refusedToSignBy": "Refused to sign",
+    _C + "grantee": "Granted",
+    _C + "destination": "Deployments to it",
+    _C + "target": "Actions directed at it",
+    _C + "cause": "Given as the cause of",
+    _C + "host": "Hosted",
+    _C + "invokedArticle": "Invocations of it",
+    _C + "place": "Held here",
+    _C + "office": "Holders of this office",
+    _C + "expressedIn": "Stances expressed in it",
+    _C + "listsMember": "Listed as a member",
+    _C + "about": "Stances and claims about it",
 }
 _SKIPPED_ROLES = {_MEMBER, _ORGANIZATION, _C + "organisation", _C + "dateRelativeTo", str(RDF.type)}
 _COLLAPSE_AFTER = 15
@@ -59,11 +74,11 @@ _ALWAYS_OPEN = {_C + "holder", _C + "heldBy", _C + "speakingAs", _C + "participa
 @dataclass
 class Line:
     subject: Term
-    kinds: list[str] = field(default_factory=list)                  # the fact's classes
-    details: list[tuple[str, str]] = field(default_factory=list)    # (what, text): "from", "15 May 1992"
-    words: list[str] = field(default_factory=list)                  # csto:words: the words that carry it
+    kinds: list[str] = field(default_factory=list)  # the fact's classes
+    details: list[tuple[str, str]] = field(default_factory=list)  # (what, text): "from", "15 May 1992"
+    words: list[str] = field(default_factory=list)  # csto:words: the words that carry it
     passages: list[Passage] = field(default_factory=list)
-    status: str | None = None                                       # "undetermined", "not confirmed after …"
+    status: str | None = None  # "undetermined", "not confirmed after …"
 
 
 @dataclass
@@ -73,7 +88,7 @@ class Section:
     lines: list[Line]
     note: str | None = None
     collapsed: bool = False
-    compact: bool = False        # one line per fact, passages as short links
+    compact: bool = False  # one line per fact, passages as short links
 
 
 @dataclass
@@ -85,8 +100,7 @@ class Context:
 
 
 def _asserted(store: ox.Store, s, p) -> list:
-    return list(dict.fromkeys(q.object for q in store.quads_for_pattern(s, _N(p), None, None)
-                              if curated(q)))
+    return list(dict.fromkeys(q.object for q in store.quads_for_pattern(s, _N(p), None, None) if curated(q)))
 
 
 def _kinds(ctx: Context, fact: ox.NamedNode) -> list[str]:
@@ -121,12 +135,14 @@ def _merge(lists: list[list[Passage]]) -> list[Passage]:
     for ps in lists:
         for p in ps:
             old = merged.get(p.evidence.iri)
-            merged[p.evidence.iri] = p if old is None else replace(
-                old, supports=tuple(dict.fromkeys(old.supports + p.supports)))
+            merged[p.evidence.iri] = (
+                p if old is None else replace(old, supports=tuple(dict.fromkeys(old.supports + p.supports)))
+            )
     return list(merged.values())
 
 
 # --- membership periods --------------------------------------------------------
+
 
 def _instant_text(ctx: Context, event, lo, hi) -> tuple[str, bool]:
     """(text, undetermined) for a period's start or end: the event's date at its precision, else why not."""
@@ -161,26 +177,33 @@ def _membership_line(ctx: Context, p: Period, show_state: bool) -> Line:
         if ctx.confirmed:
             line.status = f"not confirmed by the sources after {dates.day(ctx.confirmed)}"
     if s_open or e_open:
-        line.status = "undetermined: the sources do not date " + ("its start" if s_open and not e_open else
-                                                                   "its end" if e_open and not s_open else "it")
-    line.passages = _merge([
-        _passages(ctx, p.membership, [(_STARTED_BY, start_ev)], "from") if start_ev is not None else [],
-        _event_date_passages(ctx, start_ev, "from"),
-        _passages(ctx, p.membership, [(_ENDED_BY, end_ev)], "to") if end_ev is not None else [],
-        _event_date_passages(ctx, end_ev, "to"),
-        _passages(ctx, p.membership, [(_MEMBER, _N(p.state))], "member"),
-    ])
+        line.status = "undetermined: the sources do not date " + (
+            "its start" if s_open and not e_open else "its end" if e_open and not s_open else "it"
+        )
+    line.passages = _merge(
+        [
+            _passages(ctx, p.membership, [(_STARTED_BY, start_ev)], "from") if start_ev is not None else [],
+            _event_date_passages(ctx, start_ev, "from"),
+            _passages(ctx, p.membership, [(_ENDED_BY, end_ev)], "to") if end_ev is not None else [],
+            _event_date_passages(ctx, end_ev, "to"),
+            _passages(ctx, p.membership, [(_MEMBER, _N(p.state))], "member"),
+        ]
+    )
     return line
 
 
 def membership_lines(ctx: Context, *, state: str | None = None, membership: str | None = None) -> list[Line]:
-    ps = [p for p in all_periods(ctx.store)
-          if (state is None or p.state == state) and (membership is None or p.membership == membership)]
+    ps = [
+        p
+        for p in all_periods(ctx.store)
+        if (state is None or p.state == state) and (membership is None or p.membership == membership)
+    ]
     ps.sort(key=lambda p: (ctx.labels(p.state), p.start_na or p.start_nb or p.end_nb or dt.date.max, p.reaccession))
     return [_membership_line(ctx, p, state is None and membership is None) for p in ps]
 
 
 # --- facts that refer to a resource -----------------------------------------------
+
 
 def _fact_line(ctx: Context, fact: ox.NamedNode, role: str, target: ox.NamedNode) -> Line:
     words = [w.value for w in _asserted(ctx.store, fact, _C + "words") if isinstance(w, ox.Literal)]
@@ -190,9 +213,18 @@ def _fact_line(ctx: Context, fact: ox.NamedNode, role: str, target: ox.NamedNode
         if vals:
             details.append((ctx.labels(p), ", ".join(vals)))
     date_pairs = [(p, v) for p in DATE_PROPS for v in _asserted(ctx.store, fact, p)]
-    return Line(term_view(ctx.labels, fact), _kinds(ctx, fact), details, words,
-                _merge([_passages(ctx, fact.value, [(role, target)], ctx.labels(role)),
-                        _passages(ctx, fact.value, date_pairs, "date")]))
+    return Line(
+        term_view(ctx.labels, fact),
+        _kinds(ctx, fact),
+        details,
+        words,
+        _merge(
+            [
+                _passages(ctx, fact.value, [(role, target)], ctx.labels(role)),
+                _passages(ctx, fact.value, date_pairs, "date"),
+            ]
+        ),
+    )
 
 
 def referring_sections(ctx: Context, iri: str, roles: set[str] | None = None) -> list[Section]:
@@ -208,14 +240,18 @@ def referring_sections(ctx: Context, iri: str, roles: set[str] | None = None) ->
             by_role[role][q.subject.value] = None
     order = list(ROLE_TITLES)
     sections = []
-    for role in sorted(by_role, key=lambda r: (r == _C + "about", order.index(r) if r in order else len(order),
-                                               ctx.labels(r))):
+    for role in sorted(
+        by_role, key=lambda r: (r == _C + "about", order.index(r) if r in order else len(order), ctx.labels(r))
+    ):
         lines = [_fact_line(ctx, _N(f), role, node) for f in by_role[role]]
         lines.sort(key=_line_order)
         title = ROLE_TITLES.get(role) or f"As {ctx.labels(role)}"
         collapsed = role == _C + "about" or (len(lines) > _COLLAPSE_AFTER and role not in _ALWAYS_OPEN)
-        sections += _by_kind(role, title, lines, collapsed) if role == _C + "state" else \
-            [Section(role, title, lines, collapsed=collapsed)]
+        sections += (
+            _by_kind(role, title, lines, collapsed)
+            if role == _C + "state"
+            else [Section(role, title, lines, collapsed=collapsed)]
+        )
     return sections
 
 
@@ -224,7 +260,9 @@ def _by_kind(role: str, title: str, lines: list[Line], collapsed: bool) -> list[
     kinds: dict[str, list[Line]] = defaultdict(list)
     for line in lines:
         kinds[", ".join(line.kinds) or "other"].append(line)
-    return [Section(f"{role}-{kind}", f"{title}: {kind}", ls, collapsed=collapsed) for kind, ls in sorted(kinds.items())]
+    return [
+        Section(f"{role}-{kind}", f"{title}: {kind}", ls, collapsed=collapsed) for kind, ls in sorted(kinds.items())
+    ]
 
 
 def _line_order(line: Line) -> tuple:
@@ -248,27 +286,39 @@ def offices_of_people(ctx: Context, state: str) -> Section | None:
 
 # --- the alliance ---------------------------------------------------------------
 
+
 def _simple(ctx: Context, key: str, title: str, nodes, note: str | None = None) -> Section | None:
-    lines = [Line(term_view(ctx.labels, n), _kinds(ctx, n), _date_details(ctx, n)) for n in nodes
-             if isinstance(n, ox.NamedNode)]
+    lines = [
+        Line(term_view(ctx.labels, n), _kinds(ctx, n), _date_details(ctx, n))
+        for n in nodes
+        if isinstance(n, ox.NamedNode)
+    ]
     lines.sort(key=_line_order)
     return Section(key, title, lines, note) if lines else None
 
 
 def alliance_sections(ctx: Context, iri: str, members_now: Section | None) -> list[Section]:
     node = _N(iri)
-    bodies = {q.subject for p in (str(ORG.unitOf), _C + "organOf")
-              for q in ctx.store.quads_for_pattern(None, _N(p), node, None)}
-    treaty = _asserted(ctx.store, node, _C + "foundingTreaty") + [   # or the treaty of its founding and signatures
-        t for q in ctx.store.quads_for_pattern(None, _N(_C + "organisation"), node, None) if curated(q)
-        for t in _asserted(ctx.store, q.subject, _C + "treaty")]
+    bodies = {
+        q.subject
+        for p in (str(ORG.unitOf), _C + "organOf")
+        for q in ctx.store.quads_for_pattern(None, _N(p), node, None)
+    }
+    treaty = _asserted(ctx.store, node, _C + "foundingTreaty") + [  # or the treaty of its founding and signatures
+        t
+        for q in ctx.store.quads_for_pattern(None, _N(_C + "organisation"), node, None)
+        if curated(q)
+        for t in _asserted(ctx.store, q.subject, _C + "treaty")
+    ]
     treaty = list(dict.fromkeys(treaty))
     summits = {q.subject for q in ctx.store.quads_for_pattern(None, _TYPE, _N(_C + "Summit"), None)}
-    found = [members_now,
-             Section("memberships", "Members over time", membership_lines(ctx), compact=True),
-             _simple(ctx, "bodies", "Bodies", sorted(bodies, key=str)),
-             _simple(ctx, "treaty", "Treaty" if len(treaty) == 1 else "Treaties", treaty),
-             _simple(ctx, "summits", "Summits", sorted(summits, key=str))]
+    found = [
+        members_now,
+        Section("memberships", "Members over time", membership_lines(ctx), compact=True),
+        _simple(ctx, "bodies", "Bodies", sorted(bodies, key=str)),
+        _simple(ctx, "treaty", "Treaty" if len(treaty) == 1 else "Treaties", treaty),
+        _simple(ctx, "summits", "Summits", sorted(summits, key=str)),
+    ]
     return [s for s in found if s is not None]
 
 
@@ -287,7 +337,7 @@ def sections_for(ctx: Context, iri: str, classes: set[str], members_now: Section
     if _C + "Membership" in classes:
         out.append(Section("memberships", "This membership period", membership_lines(ctx, membership=iri)))
     refs = referring_sections(ctx, iri)
-    if members_now is not None:      # the alliance: 200+ facts mention it; keep them below, collapsed
+    if members_now is not None:  # the alliance: 200+ facts mention it; keep them below, collapsed
         for s in refs:
             s.collapsed = True
     return out + refs

@@ -19,12 +19,15 @@ from csto_kg.namespaces import curie as _curie
 
 __all__ = ["Labeller", "curie", "local_name", "humanise"]
 
-_LABEL_PROPS = [ox.NamedNode(p) for p in (
-    "http://www.w3.org/2004/02/skos/core#prefLabel",
-    "http://www.w3.org/2000/01/rdf-schema#label",
-    "http://purl.org/dc/terms/title",
-    "http://xmlns.com/foaf/0.1/name",
-)]
+_LABEL_PROPS = [
+    ox.NamedNode(p)
+    for p in (
+        "http://www.w3.org/2004/02/skos/core#prefLabel",
+        "http://www.w3.org/2000/01/rdf-schema#label",
+        "http://purl.org/dc/terms/title",
+        "http://xmlns.com/foaf/0.1/name",
+    )
+]
 # A few reused terms whose local names read badly as words.
 _KNOWN = {
     "http://www.w3.org/1999/02/22-rdf-syntax-ns#type": "type",
@@ -108,8 +111,11 @@ class Labeller:
         """The label the graph gives ``iri``, if any."""
         node = ox.NamedNode(iri)
         for prop in _LABEL_PROPS:
-            values = [q.object for q in self.store.quads_for_pattern(node, prop, None, None)
-                      if isinstance(q.object, ox.Literal)]
+            values = [
+                q.object
+                for q in self.store.quads_for_pattern(node, prop, None, None)
+                if isinstance(q.object, ox.Literal)
+            ]
             if values:
                 values.sort(key=lambda lit: (lit.language not in ("en", None), lit.language is not None, lit.value))
                 return values[0].value
@@ -122,7 +128,10 @@ class Labeller:
         rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
         parts = []
         for p in ("subject", "predicate", "object"):
-            o = next((q.object for q in self.store.quads_for_pattern(ox.NamedNode(iri), ox.NamedNode(rdf + p), None, None)), None)
+            o = next(
+                (q.object for q in self.store.quads_for_pattern(ox.NamedNode(iri), ox.NamedNode(rdf + p), None, None)),
+                None,
+            )
             if o is None:
                 return None
             parts.append(self(o.value) if isinstance(o, ox.NamedNode) else o.value)
@@ -138,7 +147,7 @@ class Labeller:
                     # a node the build derives from a fact: "<membership>/during" -> "period of <membership>"
                     label = f"{_DERIVED.get(tail, tail)} of {parent_label}"
                 elif iri.startswith(BASE) and not iri.startswith(BASE + "ontology/"):
-                    label = iri[len(BASE):].split("/", 1)[-1] or iri
+                    label = iri[len(BASE) :].split("/", 1)[-1] or iri
                 else:
                     label = humanise(local_name(iri))
             self._cache[iri] = label
@@ -153,7 +162,7 @@ def _untitled_source(iri: str) -> str | None:
 
     if not iri.startswith(str(SRC)):
         return None
-    seed_id = iri[len(str(SRC)):]
+    seed_id = iri[len(str(SRC)) :]
     try:
         words = seed_text(seed_id).text.split()
     except (FileNotFoundError, OSError):

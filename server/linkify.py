@@ -36,7 +36,7 @@ def linkify(text: str, exists: Callable[[str], bool], seed_ids: list[str]) -> Ma
         link = _link(m.group(0), exists, seed_ids)
         if link is None:
             continue
-        out.append(escape(text[last:m.start()]))
+        out.append(escape(text[last : m.start()]))
         out.append(link)
         last = m.end()
     out.append(escape(text[last:]))
@@ -59,4 +59,4 @@ def _link(token: str, exists: Callable[[str], bool], seed_ids: list[str]) -> Mar
         iri = ns + m.group(2) if ns and ns.startswith(BASE) else None
     if iri is None or not exists(iri):
         return None
-    return Markup('{}<a class="in-text" href="/{}">{}</a>').format(prefix_text, iri[len(BASE):], shown)
+    return Markup('{}<a class="in-text" href="/{}">{}</a>').format(prefix_text, iri[len(BASE) :], shown)

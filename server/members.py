@@ -25,8 +25,17 @@ import pyoxigraph as ox
 
 from .served import served
 
-__all__ = ["QUERY_FILE", "BadDate", "parse_date", "query_for", "MemberState", "PeriodStatus", "members_on",
-           "members_section", "STATUS_ORDER"]
+__all__ = [
+    "QUERY_FILE",
+    "BadDate",
+    "parse_date",
+    "query_for",
+    "MemberState",
+    "PeriodStatus",
+    "members_on",
+    "members_section",
+    "STATUS_ORDER",
+]
 
 STATUS_ORDER = ("member", "unconfirmed", "undetermined")
 
@@ -63,12 +72,12 @@ def query_for(day: dt.date, queries_dir: Path | None = None) -> str:
 @dataclass
 class PeriodStatus:
     membership: str
-    status: str                      # "member" | "undetermined"
+    status: str  # "member" | "undetermined"
     start: tuple[str | None, str | None]
     end: tuple[str | None, str | None]
     has_end_bounds: bool
     reason: str
-    evidence: list[str] = field(default_factory=list)   # evidence IRIs, the membership's and its events'
+    evidence: list[str] = field(default_factory=list)  # evidence IRIs, the membership's and its events'
 
 
 @dataclass
@@ -98,12 +107,15 @@ def _reason(status: str, start: tuple, end: tuple, day: dt.date) -> str:
 def _unconfirmed(p: PeriodStatus, day: dt.date, confirmed: dt.date | None) -> None:
     if p.status == "member" and not p.has_end_bounds and confirmed is not None and day > confirmed:
         p.status = "unconfirmed"
-        p.reason = (f"a member when the sources last confirm it ({confirmed.isoformat()}), with no recorded end; "
-                    f"not confirmed by the sources after {confirmed.isoformat()}")
+        p.reason = (
+            f"a member when the sources last confirm it ({confirmed.isoformat()}), with no recorded end; "
+            f"not confirmed by the sources after {confirmed.isoformat()}"
+        )
 
 
-def members_on(store: ox.Store, day: dt.date, queries_dir: Path | None = None,
-               confirmed: dt.date | None = None) -> list[MemberState]:
+def members_on(
+    store: ox.Store, day: dt.date, queries_dir: Path | None = None, confirmed: dt.date | None = None
+) -> list[MemberState]:
     """Certain, unconfirmed and undetermined members on ``day``, per state, with the evidence of each period.
 
     ``confirmed``: the last date the sources confirm (by default :func:`.timeline.confirmed_until`).
@@ -132,8 +144,9 @@ def members_on(store: ox.Store, day: dt.date, queries_dir: Path | None = None,
     out = []
     for state, ps in by_state.items():
         status = min((p.status for p in ps), key=STATUS_ORDER.index)
-        out.append(MemberState(state, status, sorted(ps, key=lambda p: (STATUS_ORDER.index(p.status),
-                                                                         p.start[1] or "9999"))))
+        out.append(
+            MemberState(state, status, sorted(ps, key=lambda p: (STATUS_ORDER.index(p.status), p.start[1] or "9999")))
+        )
     return out
 
 
@@ -141,15 +154,15 @@ def members_section(store: ox.Store, labels, day: dt.date):
     """The alliance page's "members now": one line per state, its status and the period's passages."""
     from .key_facts import Line, Section
     from .statements import Passages, term_view
-    from .value_support import supports_for
-
     from .timeline import confirmed_until
+    from .value_support import supports_for
 
     passages = Passages(store, labels)
     confirmed = confirmed_until(store)
     lines = []
-    for s in sorted(members_on(store, day, confirmed=confirmed),
-                    key=lambda s: (STATUS_ORDER.index(s.status), labels(s.state))):
+    for s in sorted(
+        members_on(store, day, confirmed=confirmed), key=lambda s: (STATUS_ORDER.index(s.status), labels(s.state))
+    ):
         p = s.periods[0]
         status = {"member": "member", "unconfirmed": "member when last confirmed"}.get(s.status, "undetermined")
         line = Line(term_view(labels, ox.NamedNode(s.state)), [status], [("period", labels(p.membership))])
@@ -159,7 +172,14 @@ def members_section(store: ox.Store, labels, day: dt.date):
         lines.append(line)
     note = "Who the sources show as a member today. "
     if confirmed is not None and day > confirmed:
-        note += (f"The latest source was published on or after {confirmed.isoformat()}: these memberships are "
-                 f"confirmed up to then, not after. ")
-    return Section("members-now", f"Members on {day.isoformat()}", lines, note=note + "Any other day: the members page.",
-                   compact=True)
+        note += (
+            f"The latest source was published on or after {confirmed.isoformat()}: these memberships are "
+            f"confirmed up to then, not after. "
+        )
+    return Section(
+        "members-now",
+        f"Members on {day.isoformat()}",
+        lines,
+        note=note + "Any other day: the members page.",
+        compact=True,
+    )

@@ -18,12 +18,21 @@ from werkzeug.datastructures import MIMEAccept
 
 from csto_kg.formats import BY_KEY, GRAPHS, RESULTS, Format
 
-__all__ = ["Format", "RESULTS", "GRAPHS", "NotAcceptable", "UnknownFormat", "choose", "exact", "content_type", "family_of",
-           "BY_KEY", "HTML"]
+__all__ = [
+    "Format",
+    "RESULTS",
+    "GRAPHS",
+    "NotAcceptable",
+    "UnknownFormat",
+    "choose",
+    "exact",
+    "content_type",
+    "family_of",
+    "BY_KEY",
+    "HTML",
+]
 
-HTML = "html"   # the linked-data pages' own "format": a page for browsers
-
-
+HTML = "html"  # the linked-data pages' own "format": a page for browsers
 
 
 class NotAcceptable(Exception):
@@ -31,8 +40,13 @@ class NotAcceptable(Exception):
 
     def __init__(self, offered: tuple[Format, ...], html: bool = False):
         self.offered = offered
-        super().__init__("no acceptable format; this response is available as " + ", ".join(
-            (["text/html (format=html)"] if html else []) + [f"{f.media_type} (format={f.names[0]})" for f in offered]))
+        super().__init__(
+            "no acceptable format; this response is available as "
+            + ", ".join(
+                (["text/html (format=html)"] if html else [])
+                + [f"{f.media_type} (format={f.names[0]})" for f in offered]
+            )
+        )
 
 
 class UnknownFormat(NotAcceptable):
@@ -40,8 +54,11 @@ class UnknownFormat(NotAcceptable):
 
     def __init__(self, asked: str, offered: tuple[Format, ...], html: bool = False):
         self.offered = offered
-        Exception.__init__(self, f"unknown format {asked[:40]!r}; use one of: "
-                           + ", ".join(([HTML] if html else []) + [f.key for f in offered]))
+        Exception.__init__(
+            self,
+            f"unknown format {asked[:40]!r}; use one of: "
+            + ", ".join(([HTML] if html else []) + [f.key for f in offered]),
+        )
 
 
 def family_of(operation: str | None) -> tuple[Format, ...] | None:
@@ -64,8 +81,9 @@ def _by_format_param(table: tuple[Format, ...], values: list[str]) -> Format | N
     return None
 
 
-def choose(table: tuple[Format, ...], accept: MIMEAccept, format_values: list[str] | None = None, *,
-           html: bool = False) -> Format | str:
+def choose(
+    table: tuple[Format, ...], accept: MIMEAccept, format_values: list[str] | None = None, *, html: bool = False
+) -> Format | str:
     """The format of ``table`` the request asks for: ``format=`` first, then ``Accept`` (q-values), else the first.
 
     ``html``: a page is offered too, first (``"*/*"``, no ``Accept`` and browsers get it): :data:`HTML` is
@@ -81,8 +99,11 @@ def choose(table: tuple[Format, ...], accept: MIMEAccept, format_values: list[st
         return f
     if not accept:  # no Accept header: the default
         return HTML if html else table[0]
-    offers = (["text/html", "application/xhtml+xml"] if html else []) + [f.media_type for f in table] + [
-        m for f in table for m in f.also]
+    offers = (
+        (["text/html", "application/xhtml+xml"] if html else [])
+        + [f.media_type for f in table]
+        + [m for f in table for m in f.also]
+    )
     best = accept.best_match(offers)
     if best is None:
         raise NotAcceptable(table, html)
@@ -93,7 +114,7 @@ def choose(table: tuple[Format, ...], accept: MIMEAccept, format_values: list[st
 
 _EXACT: dict[tuple[int, str], Format] = {}
 for _table in (RESULTS, GRAPHS):
-    for _f in reversed(_table):   # the first format of the table wins a media type two offer
+    for _f in reversed(_table):  # the first format of the table wins a media type two offer
         for _m in (_f.media_type, *_f.also):
             _EXACT[id(_table), _m] = _f
 

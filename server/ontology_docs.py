@@ -37,8 +37,11 @@ _KINDS = {
 
 _CLASS_USAGE = """SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x a ?term }"""
 _PROPERTY_USAGE = """SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?o WHERE { ?s ?term ?o } }"""
-_VALUE_USAGE = """SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p WHERE {
-  GRAPH ?g { ?s ?p ?term } FILTER(?g != <%s>) } }""" % ONTOLOGY_GRAPH
+_VALUE_USAGE = (
+    """SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p WHERE {
+  GRAPH ?g { ?s ?p ?term } FILTER(?g != <%s>) } }"""
+    % ONTOLOGY_GRAPH
+)
 _ALL_CLASS_USAGE = """
 SELECT ?term (COUNT(DISTINCT ?x) AS ?n) WHERE {
   GRAPH <%(g)s> { ?term a <http://www.w3.org/2002/07/owl#Class> }
@@ -68,7 +71,9 @@ def _ont_subjects(store: ox.Store, p, o: str) -> list:
 
 
 def _lit(values: list) -> str | None:
-    lits = sorted((v for v in values if isinstance(v, ox.Literal)), key=lambda v: (v.language not in ("en", None), v.value))
+    lits = sorted(
+        (v for v in values if isinstance(v, ox.Literal)), key=lambda v: (v.language not in ("en", None), v.value)
+    )
     return lits[0].value if lits else None
 
 
@@ -87,12 +92,12 @@ class TermDoc:
     inverse: list[Term] = field(default_factory=list)
     types: list[Term] = field(default_factory=list)
     scheme: list[Term] = field(default_factory=list)
-    domain_of: list[Term] = field(default_factory=list)   # properties whose domain the class is
+    domain_of: list[Term] = field(default_factory=list)  # properties whose domain the class is
     range_of: list[Term] = field(default_factory=list)
     usage: int = 0
     usage_text: str = ""
     examples: list[Term] = field(default_factory=list)
-    instance_properties: list[tuple[Term, int]] = field(default_factory=list)   # class: what its instances carry
+    instance_properties: list[tuple[Term, int]] = field(default_factory=list)  # class: what its instances carry
 
     @property
     def is_property(self) -> bool:
@@ -112,7 +117,10 @@ def term_doc(store: ox.Store, labels: Labeller, iri: str) -> TermDoc | None:
     if str(OWL.FunctionalProperty) in types:
         kinds.append("functional")
     doc = TermDoc(
-        iri=iri, label=labels(iri), curie=curie(iri), kinds=kinds,
+        iri=iri,
+        label=labels(iri),
+        curie=curie(iri),
+        kinds=kinds,
         definition=_lit(_ont_objects(store, iri, SKOS.definition)),
         comment=_lit(_ont_objects(store, iri, RDFS.comment)),
     )
@@ -122,11 +130,19 @@ def term_doc(store: ox.Store, labels: Labeller, iri: str) -> TermDoc | None:
         doc.subs = _terms(labels, _ont_subjects(store, RDFS.subClassOf, iri))
         doc.usage = _count(store, _CLASS_USAGE, iri)
         doc.usage_text = "instances in the graph (instances of subclasses included, by inference)"
-        doc.examples = _terms(labels, list(dict.fromkeys(
-            q.subject for q in store.quads_for_pattern(None, _N(str(RDF.type)), _N(iri), None)
-            if isinstance(q.subject, ox.NamedNode)))[:30])
-        doc.instance_properties = [(term_view(labels, _N(u.prop)), u.instances)
-                                   for u in class_properties(store, iri).get(iri, [])]
+        doc.examples = _terms(
+            labels,
+            list(
+                dict.fromkeys(
+                    q.subject
+                    for q in store.quads_for_pattern(None, _N(str(RDF.type)), _N(iri), None)
+                    if isinstance(q.subject, ox.NamedNode)
+                )
+            )[:30],
+        )
+        doc.instance_properties = [
+            (term_view(labels, _N(u.prop)), u.instances) for u in class_properties(store, iri).get(iri, [])
+        ]
         doc.domain_of = _terms(labels, _ont_subjects(store, RDFS.domain, iri))
         doc.range_of = _terms(labels, _ont_subjects(store, RDFS.range, iri))
     elif doc.is_property:
@@ -137,16 +153,30 @@ def term_doc(store: ox.Store, labels: Labeller, iri: str) -> TermDoc | None:
         doc.inverse = _terms(labels, _ont_objects(store, iri, OWL.inverseOf) + _ont_subjects(store, OWL.inverseOf, iri))
         doc.usage = _count(store, _PROPERTY_USAGE, iri)
         doc.usage_text = "statements use it (distinct subject–value pairs, inferred ones included)"
-        doc.examples = _terms(labels, list(dict.fromkeys(
-            q.subject for q in store.quads_for_pattern(None, _N(iri), None, None)
-            if isinstance(q.subject, ox.NamedNode)))[:30])
+        doc.examples = _terms(
+            labels,
+            list(
+                dict.fromkeys(
+                    q.subject
+                    for q in store.quads_for_pattern(None, _N(iri), None, None)
+                    if isinstance(q.subject, ox.NamedNode)
+                )
+            )[:30],
+        )
     else:
         doc.scheme = _terms(labels, _ont_objects(store, iri, SKOS.inScheme))
         doc.usage = _count(store, _VALUE_USAGE, iri)
         doc.usage_text = "statements in the data have it as their value"
-        doc.examples = _terms(labels, list(dict.fromkeys(
-            q.subject for q in store.quads_for_pattern(None, None, _N(iri), None)
-            if isinstance(q.subject, ox.NamedNode) and q.graph_name != _ONT))[:30])
+        doc.examples = _terms(
+            labels,
+            list(
+                dict.fromkeys(
+                    q.subject
+                    for q in store.quads_for_pattern(None, None, _N(iri), None)
+                    if isinstance(q.subject, ox.NamedNode) and q.graph_name != _ONT
+                )
+            )[:30],
+        )
     return doc
 
 
@@ -164,10 +194,19 @@ def index(store: ox.Store, labels: Labeller) -> dict[str, list[IndexEntry]]:
     for query in (_ALL_CLASS_USAGE, _ALL_PROPERTY_USAGE):
         for row in store.query(query):
             counts[row["term"].value] = int(row["n"].value)
-    sections: dict[str, list[IndexEntry]] = {"Classes": [], "Object properties": [], "Datatype properties": [],
-                                             "Annotation properties": [], "Controlled values": []}
-    section_of = {str(OWL.Class): "Classes", str(OWL.ObjectProperty): "Object properties",
-                  str(OWL.DatatypeProperty): "Datatype properties", str(OWL.AnnotationProperty): "Annotation properties"}
+    sections: dict[str, list[IndexEntry]] = {
+        "Classes": [],
+        "Object properties": [],
+        "Datatype properties": [],
+        "Annotation properties": [],
+        "Controlled values": [],
+    }
+    section_of = {
+        str(OWL.Class): "Classes",
+        str(OWL.ObjectProperty): "Object properties",
+        str(OWL.DatatypeProperty): "Datatype properties",
+        str(OWL.AnnotationProperty): "Annotation properties",
+    }
     seen = set()
     for q in store.quads_for_pattern(None, _N(str(RDF.type)), None, _ONT):
         s = q.subject

@@ -4,7 +4,7 @@ Every IRI the graph mints under ``https://w3id.org/csto-kg/`` is served at
 the same path here (``/id/…``, ``/source/…``, ``/evidence/…``, ``/statement/…``, ``/graph/…``,
 ``/ontology``, ``/ontology/…``, ``/dataset``, ``/shapes/…``). Content
 negotiation is direct, no redirect: ``200`` with an HTML page for browsers,
-or the resource's description (:mod:`.describe_resource`) in Turtle,
+or the resource's description (:mod:`.resource_description`) in Turtle,
 N-Triples, JSON-LD, RDF/XML, TriG or N-Quads for RDF clients, by ``Accept``
 or ``?format=`` (:mod:`.rdf_formats`); ``Vary: Accept`` and ``Link``
 headers name the alternates. Unknown IRIs get a clean ``404``.
@@ -31,35 +31,44 @@ from werkzeug.exceptions import HTTPException
 from csto_kg.namespaces import BASE, CSTO, GRAPH, ONTOLOGY_GRAPH, SRC
 
 from . import dumps as dumps_mod
-from .describe_resource import description, exists, graph_quads, local_path, serialize
 from .disagreements import all_disagreements
 from .evidence_view import evidence, seed_id_of
-from .linkify import linkify
 from .example_queries import example_queries
 from .labels import Labeller
+from .linkify import linkify
 from .members import BadDate, members_on, parse_date, query_for
-from .ontology_docs import ONTOLOGY_IRI, index as ontology_index, term_doc
-from .served import served
+from .ontology_docs import ONTOLOGY_IRI, term_doc
+from .ontology_docs import index as ontology_index
 from .rdf_formats import FORMATS, HTML, Alternate, NotAcceptable, UnknownFormat, alternates, choose
+from .resource_description import description, exists, graph_quads, local_path, serialize
 from .resource_page import build_page, term_view
 from .search import SearchIndex
+from .served import served
 from .source_page import build_source_page
-from .timeline import confirmed_until, ordered, periods, render as render_timeline
+from .timeline import confirmed_until, ordered, periods
+from .timeline import render as render_timeline
 from .validation_report import TURTLE_FILE, expand, load_report
 
 bp = Blueprint("pages", __name__)
 
 _COUNTED = {
-    "states": CSTO.State, "membership periods": CSTO.Membership, "facts": CSTO.Fact,
-    "evidence passages": CSTO.Evidence, "source documents": CSTO.SourceDocument,
-    "persons": CSTO.Person, "events": CSTO.Event, "stances": CSTO.Stance,
+    "states": CSTO.State,
+    "membership periods": CSTO.Membership,
+    "facts": CSTO.Fact,
+    "evidence passages": CSTO.Evidence,
+    "source documents": CSTO.SourceDocument,
+    "persons": CSTO.Person,
+    "events": CSTO.Event,
+    "stances": CSTO.Stance,
 }
-_LISTED = 2000   # resources a graph page lists
+_LISTED = 2000  # resources a graph page lists
 _COUNT_QUERY = "SELECT ?class (COUNT(DISTINCT ?x) AS ?n) WHERE { VALUES ?class { %s } ?x a ?class } GROUP BY ?class" % (
-    " ".join(f"<{c}>" for c in _COUNTED.values()))
+    " ".join(f"<{c}>" for c in _COUNTED.values())
+)
 
 
 # --- plumbing ----------------------------------------------------------------
+
 
 @bp.app_template_filter("local_path")
 def _local_path_filter(iri: str) -> str:
@@ -68,7 +77,7 @@ def _local_path_filter(iri: str) -> str:
 
 @bp.app_template_filter("graph_short")
 def _graph_short_filter(iri: str) -> str:
-    return iri[len(str(GRAPH)):] if iri.startswith(str(GRAPH)) else _labels()(iri)
+    return iri[len(str(GRAPH)) :] if iri.startswith(str(GRAPH)) else _labels()(iri)
 
 
 @bp.app_template_filter("expand_name")
@@ -85,11 +94,15 @@ def _linkify_filter(text: str):
         if iri not in known:
             known[iri] = exists(_store(), iri)
         return known[iri]
+
     ids = current_app.extensions.get("csto.seed_ids")
     if ids is None:
-        sources = _store().quads_for_pattern(None, ox.NamedNode(str(RDF.type)), ox.NamedNode(str(CSTO.SourceDocument)), None)
+        sources = _store().quads_for_pattern(
+            None, ox.NamedNode(str(RDF.type)), ox.NamedNode(str(CSTO.SourceDocument)), None
+        )
         ids = current_app.extensions["csto.seed_ids"] = sorted(
-            {i for q in sources if (i := seed_id_of(_store(), q.subject.value))})
+            {i for q in sources if (i := seed_id_of(_store(), q.subject.value))}
+        )
     return linkify(text, has, ids)
 
 
@@ -151,8 +164,11 @@ def _link_header(links: list[Alternate]) -> str:
 
 def _rdf_response(quads, fmt_key: str, path: str) -> Response:
     fmt = FORMATS[fmt_key]
-    resp = Response(serialize(quads, fmt), 200, content_type=f"{fmt.media_type}; charset=utf-8"
-                    if fmt.key in ("ttl", "nt", "trig", "nq") else fmt.media_type)
+    resp = Response(
+        serialize(quads, fmt),
+        200,
+        content_type=f"{fmt.media_type}; charset=utf-8" if fmt.key in ("ttl", "nt", "trig", "nq") else fmt.media_type,
+    )
     resp.headers["Vary"] = "Accept"
     resp.headers["Link"] = _link_header([Alternate(f"{path}?format=html", "text/html", "HTML")] + alternates(path))
     resp.headers["Access-Control-Allow-Origin"] = "*"
@@ -170,6 +186,7 @@ def _html_response(template: str, links: list[Alternate], *, negotiated: bool = 
 
 
 # --- linked data ---------------------------------------------------------------
+
 
 def _resource(iri: str, template: str = "resource.html", extra=None) -> Response:
     """Dereference ``iri``: its description in the negotiated RDF format, or its page.
@@ -219,13 +236,17 @@ def graph(name: str):
 
     def contents(page):
         quads = graph_quads(_store(), iri)
-        subjects = sorted({q.subject.value for q in quads if isinstance(q.subject, ox.NamedNode)},
-                          key=lambda s: _labels()(s).lower())
+        subjects = sorted(
+            {q.subject.value for q in quads if isinstance(q.subject, ox.NamedNode)}, key=lambda s: _labels()(s).lower()
+        )
         source = str(SRC) + name
-        return {"graph_size": len(quads),
-                "graph_members": [term_view(_labels(), ox.NamedNode(s)) for s in subjects[:_LISTED]],
-                "graph_more": max(0, len(subjects) - _LISTED),
-                "graph_source": source if exists(_store(), source) else None}
+        return {
+            "graph_size": len(quads),
+            "graph_members": [term_view(_labels(), ox.NamedNode(s)) for s in subjects[:_LISTED]],
+            "graph_more": max(0, len(subjects) - _LISTED),
+            "graph_source": source if exists(_store(), source) else None,
+        }
+
     return _resource(iri, "graph.html", contents)
 
 
@@ -241,7 +262,7 @@ def _shapes_store(folder: str, stamp: tuple) -> ox.Store:
         try:
             store.load(path=str(f), format=ox.RdfFormat.TURTLE, base_iri=BASE + "shapes/")
         except SyntaxError:
-            continue   # a shapes file being edited; the build's validation reports it
+            continue  # a shapes file being edited; the build's validation reports it
     return store
 
 
@@ -254,7 +275,7 @@ def shapes(name: str):
     fmt = _negotiate()
     if isinstance(fmt, Response):
         return fmt
-    folder = served("shapes")   # the build's copy: the server never reads the checkout
+    folder = served("shapes")  # the build's copy: the server never reads the checkout
     files = sorted(folder.glob("*.ttl")) if folder.is_dir() else []
     store = _shapes_store(str(folder), tuple((f.name, f.stat().st_mtime_ns) for f in files))
     if not exists(store, iri):
@@ -277,8 +298,9 @@ def ontology():
         quads = list(dict.fromkeys(graph_quads(store, str(ONTOLOGY_GRAPH)) + description(store, iri)))
         return _rdf_response(quads, fmt, request.path)
     page = build_page(store, _labels(), ONTOLOGY_IRI)
-    return _html_response("ontology.html", alternates(request.path), page=page,
-                          sections=ontology_index(store, _labels()))
+    return _html_response(
+        "ontology.html", alternates(request.path), page=page, sections=ontology_index(store, _labels())
+    )
 
 
 @bp.get("/ontology/<path:term>")
@@ -288,10 +310,12 @@ def ontology_term(term: str):
     def documented(page):
         doc = term_doc(_store(), _labels(), iri)
         return {"doc": doc, "_template": "term.html"} if doc else {}
+
     return _resource(iri, "resource.html", documented)
 
 
 # --- human pages -------------------------------------------------------------
+
 
 @bp.get("/")
 def home():
@@ -304,14 +328,26 @@ def home():
     today = dt.date.today()
     confirmed = confirmed_until(store)
     manifest = _build().manifest
-    sources = sorted(q.subject.value for q in store.quads_for_pattern(
-        None, ox.NamedNode(str(RDF.type)), ox.NamedNode(str(CSTO.SourceDocument)), None))
+    sources = sorted(
+        q.subject.value
+        for q in store.quads_for_pattern(
+            None, ox.NamedNode(str(RDF.type)), ox.NamedNode(str(CSTO.SourceDocument)), None
+        )
+    )
     return _html_response(
-        "home.html", alternates("/dataset"), negotiated=False,
-        svg=render_timeline(ps, labels, today, confirmed=confirmed), today=today, labels=labels,
-        periods=ordered(ps, labels), confirmed=confirmed, sources=list(dict.fromkeys(sources)),
-        counts=[(name, n, _COUNTED[name]) for name, n in counts.items()], manifest=manifest,
-        graphs=len(manifest.get("graphs", {})))
+        "home.html",
+        alternates("/dataset"),
+        negotiated=False,
+        svg=render_timeline(ps, labels, today, confirmed=confirmed),
+        today=today,
+        labels=labels,
+        periods=ordered(ps, labels),
+        confirmed=confirmed,
+        sources=list(dict.fromkeys(sources)),
+        counts=[(name, n, _COUNTED[name]) for name, n in counts.items()],
+        manifest=manifest,
+        graphs=len(manifest.get("graphs", {})),
+    )
 
 
 def _search_index() -> SearchIndex:
@@ -334,16 +370,27 @@ def search():
         resp.headers["Access-Control-Allow-Origin"] = "*"
         return resp
     links = [Alternate("/search?" + urlencode({"q": q, "format": "json"}), "application/json", "JSON")] if q else []
-    return _html_response("search.html", links, negotiated=False, q=q, hits=hits, listed=listed,
-                          type_name=type_name, type_label=_labels()(str(CSTO) + type_name) if type_name else "")
+    return _html_response(
+        "search.html",
+        links,
+        negotiated=False,
+        q=q,
+        hits=hits,
+        listed=listed,
+        type_name=type_name,
+        type_label=_labels()(str(CSTO) + type_name) if type_name else "",
+    )
 
 
 def _instances(type_name: str) -> list:
     if not type_name.replace("_", "").isalnum():
         return []
     node = ox.NamedNode(str(CSTO) + type_name)
-    subjects = {q.subject.value for q in _store().quads_for_pattern(None, ox.NamedNode(str(RDF.type)), node, None)
-                if isinstance(q.subject, ox.NamedNode)}
+    subjects = {
+        q.subject.value
+        for q in _store().quads_for_pattern(None, ox.NamedNode(str(RDF.type)), node, None)
+        if isinstance(q.subject, ox.NamedNode)
+    }
     return sorted((term_view(_labels(), ox.NamedNode(s)) for s in subjects), key=lambda t: t.text.lower())
 
 
@@ -364,7 +411,7 @@ def members():
     try:
         states = members_on(store, day)
         query = query_for(day)
-    except (OSError, RuntimeError) as e:   # queries/members-as-of.rq missing or without its VALUES ?date line
+    except (OSError, RuntimeError) as e:  # queries/members-as-of.rq missing or without its VALUES ?date line
         return error_response(503, "Query unavailable", str(e))
     ev = {}
     for s in states:
@@ -372,13 +419,23 @@ def members():
             for e in p.evidence:
                 if e not in ev:
                     ev[e] = evidence(store, e, context_width=100)
-    links = [Alternate("/sparql?" + urlencode({"query": query}), "application/sparql-results+json",
-                       "SPARQL results (JSON)")]
-    return _html_response("members.html", links, negotiated=False, day=day, states=states, evidence=ev, labels=labels,
-                          query=query, certain=[s for s in states if s.status == "member"],
-                          unconfirmed=[s for s in states if s.status == "unconfirmed"],
-                          undetermined=[s for s in states if s.status == "undetermined"],
-                          confirmed=confirmed_until(store))
+    links = [
+        Alternate("/sparql?" + urlencode({"query": query}), "application/sparql-results+json", "SPARQL results (JSON)")
+    ]
+    return _html_response(
+        "members.html",
+        links,
+        negotiated=False,
+        day=day,
+        states=states,
+        evidence=ev,
+        labels=labels,
+        query=query,
+        certain=[s for s in states if s.status == "member"],
+        unconfirmed=[s for s in states if s.status == "unconfirmed"],
+        undetermined=[s for s in states if s.status == "undetermined"],
+        confirmed=confirmed_until(store),
+    )
 
 
 @bp.get("/query")
@@ -413,10 +470,13 @@ def validation():
     report = load_report(build.path, build.manifest)
     if fmt != HTML:
         if report is None or not report.has_turtle:
-            return error_response(404, "No validation report",
-                                  "This build was made without validation (csto-kg build --no-validate).")
-        quads = [ox.Quad(t.subject, t.predicate, t.object) for t in
-                 ox.parse(path=str(build.path / TURTLE_FILE), format=ox.RdfFormat.TURTLE)]
+            return error_response(
+                404, "No validation report", "This build was made without validation (csto-kg build --no-validate)."
+            )
+        quads = [
+            ox.Quad(t.subject, t.predicate, t.object)
+            for t in ox.parse(path=str(build.path / TURTLE_FILE), format=ox.RdfFormat.TURTLE)
+        ]
         return _rdf_response(quads, fmt, "/validation")
     links = alternates("/validation") if report is not None and report.has_turtle else []
     return _html_response("validation.html", links, report=report, manifest=build.manifest)

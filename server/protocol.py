@@ -57,12 +57,12 @@ _READ_ONLY = "this endpoint is read-only: SPARQL Update is not accepted"
 @dataclass
 class Operation:
     query: str
-    form: str | None                      # SELECT / ASK / CONSTRUCT / DESCRIBE (lexically), or None
+    form: str | None  # SELECT / ASK / CONSTRUCT / DESCRIBE (lexically), or None
     timeout: float
     default_graph: list[str] = field(default_factory=list)
     named_graphs: list[str] = field(default_factory=list)
     formats: list[str] = field(default_factory=list)
-    unknown_graphs: list[str] = field(default_factory=list)   # FROM / FROM NAMED graphs the dataset lacks
+    unknown_graphs: list[str] = field(default_factory=list)  # FROM / FROM NAMED graphs the dataset lacks
 
 
 def _iris(values: list[str], name: str) -> list[str]:
@@ -109,11 +109,15 @@ def _check_graphs(iris: list[str], known: frozenset[str] | None, where: str) -> 
         return
     unknown = [g for g in iris if g not in known]
     if unknown:
-        raise BadRequest(f"{where} names a graph this dataset does not hold: <{unknown[0][:200]}>; its graphs are "
-                         + ", ".join(f"<{g}>" for g in sorted(known)))
+        raise BadRequest(
+            f"{where} names a graph this dataset does not hold: <{unknown[0][:200]}>; its graphs are "
+            + ", ".join(f"<{g}>" for g in sorted(known))
+        )
 
 
-def read_operation(request: Request, config: ServerConfig, graphs: frozenset[str] | None = None) -> Operation | None:
+def read_operation(  # noqa: C901 - one branch per rule of the SPARQL 1.1 Protocol (2.1): kept together
+    request: Request, config: ServerConfig, graphs: frozenset[str] | None = None
+) -> Operation | None:
     """The query request in ``request``, checked; ``None`` if it carries no query (and no update).
 
     ``graphs``: the named graphs of the served dataset; a dataset (parameter,
@@ -132,7 +136,8 @@ def read_operation(request: Request, config: ServerConfig, graphs: frozenset[str
             params = request.args
         else:
             raise UnsupportedMediaType(
-                f"a query is POSTed as {_FORM} or {_QUERY}" + (f", not {mimetype[:80]}" if mimetype else ""))
+                f"a query is POSTed as {_FORM} or {_QUERY}" + (f", not {mimetype[:80]}" if mimetype else "")
+            )
     else:
         params = request.args
     if "update" in params or "using-graph-uri" in params or "using-named-graph-uri" in params:
@@ -170,13 +175,14 @@ def read_operation(request: Request, config: ServerConfig, graphs: frozenset[str
             raise BadRequest(
                 "SERVICE (federated query) is not allowed on this endpoint"
                 + (f": {target[:200]} is not an allowed endpoint" if target else "")
-                + "; no query may make an outbound connection")
+                + "; no query may make an outbound connection"
+            )
     default_graph = _iris(params.getlist("default-graph-uri"), "default-graph-uri")
     named_graphs = _iris(params.getlist("named-graph-uri"), "named-graph-uri")
     _check_graphs(default_graph, graphs, "default-graph-uri")
     _check_graphs(named_graphs, graphs, "named-graph-uri")
     unknown: list[str] = []
-    if graphs is not None and not (default_graph or named_graphs):   # the protocol's dataset overrides the query's
+    if graphs is not None and not (default_graph or named_graphs):  # the protocol's dataset overrides the query's
         from_iris = dataset_iris(query, QUERY_BASE_IRI)
         if from_iris is not None:
             unknown = sorted({g for g in from_iris[0] + from_iris[1] if g not in graphs})

@@ -66,7 +66,9 @@ def frame_ready() -> bytes:
 
 
 def frame_answer(kind: str, fmt: str, body: bytes, rows: int | None, truncated: bool) -> bytes:
-    return _pack(b"A", _ANSWER.pack(_KINDS[kind], bool(truncated), -1 if rows is None else rows) + fmt.encode("ascii"), body)
+    return _pack(
+        b"A", _ANSWER.pack(_KINDS[kind], bool(truncated), -1 if rows is None else rows) + fmt.encode("ascii"), body
+    )
 
 
 def frame_error(error: str, message: str) -> bytes:
@@ -84,8 +86,8 @@ def parse_frame(buf: bytearray) -> tuple[dict, bytes, int] | None:
     end = _HEAD.size + m + n
     if len(buf) < end:
         return None
-    meta = bytes(buf[_HEAD.size:_HEAD.size + m])
-    body = bytes(buf[_HEAD.size + m:end])
+    meta = bytes(buf[_HEAD.size : _HEAD.size + m])
+    body = bytes(buf[_HEAD.size + m : end])
     try:
         return _decode(kind, meta, body) + (end,)
     except (struct.error, KeyError, TypeError) as e:
@@ -95,16 +97,25 @@ def parse_frame(buf: bytearray) -> tuple[dict, bytes, int] | None:
 def _decode(kind: bytes, meta: bytes, body: bytes) -> tuple[dict, bytes]:
     if kind == b"A":
         k, truncated, rows = _ANSWER.unpack_from(meta)
-        header = {"ok": True, "kind": _KIND_NAMES[k], "fmt": meta[_ANSWER.size:].decode("ascii"),
-                  "rows": None if rows < 0 else rows, "truncated": truncated}
+        header = {
+            "ok": True,
+            "kind": _KIND_NAMES[k],
+            "fmt": meta[_ANSWER.size :].decode("ascii"),
+            "rows": None if rows < 0 else rows,
+            "truncated": truncated,
+        }
     elif kind == b"E":
         header = {"ok": False, "error": meta.decode("ascii"), "message": body.decode("utf-8", "replace")}
         body = b""
     elif kind == b"Q":
         fmt, _, graphs = meta.partition(b"\n")
         dg, ng = json.loads(graphs) if graphs else (None, None)
-        header = {"query": body.decode("utf-8"), "fmt": fmt.decode("ascii") or None,
-                  "default_graph": dg, "named_graphs": ng}
+        header = {
+            "query": body.decode("utf-8"),
+            "fmt": fmt.decode("ascii") or None,
+            "default_graph": dg,
+            "named_graphs": ng,
+        }
         body = b""
     elif kind == b"R":
         header = {"ready": True, "pid": int(meta)}
@@ -118,7 +129,7 @@ def read_frame(fd: int, buf: bytearray) -> tuple[dict, bytes] | None:
     while True:
         got = parse_frame(buf)
         if got is not None:
-            del buf[:got[2]]
+            del buf[: got[2]]
             return got[0], got[1]
         chunk = os.read(fd, 1 << 16)
         if not chunk:
@@ -131,8 +142,15 @@ def _answer(store, job: dict, max_rows: int, max_bytes: int) -> bytes:
     from csto_kg.query import run
 
     try:
-        r = run(store, job["query"], job.get("fmt"), default_graph=job.get("default_graph"),
-                named_graphs=job.get("named_graphs"), max_rows=max_rows, max_bytes=max_bytes)
+        r = run(
+            store,
+            job["query"],
+            job.get("fmt"),
+            default_graph=job.get("default_graph"),
+            named_graphs=job.get("named_graphs"),
+            max_rows=max_rows,
+            max_bytes=max_bytes,
+        )
     except SyntaxError as e:
         return frame_error("syntax", str(e))
     except (ValueError, TypeError, UnicodeError, OverflowError, UserError) as e:
@@ -161,7 +179,7 @@ def _serve(store_path: str, max_rows: int, max_bytes: int, inp, out) -> None:
 def _write_all(fd: int, data: bytes) -> None:
     view = memoryview(data)
     while view:
-        view = view[os.write(fd, view):]
+        view = view[os.write(fd, view) :]
 
 
 def _exit_with_parent(parent: int) -> None:

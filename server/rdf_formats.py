@@ -36,6 +36,7 @@ def choose(request: Request) -> str:
 @dataclass(frozen=True)
 class Alternate:
     """A ``<link rel="alternate">`` of a page."""
+
     href: str
     media_type: str
     name: str

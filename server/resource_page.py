@@ -24,11 +24,11 @@ import pyoxigraph as ox
 
 from csto_kg.namespaces import CSTO, EV, INFERRED_GRAPH, OA, PROV, RDF, RDFS, SKOS
 
-from .describe_resource import description, local_path
 from .disagreements import Disagreement, disagreements_about
 from .evidence_view import Evidence, evidence
 from .key_facts import Context, Section, sections_for
 from .labels import Labeller
+from .resource_description import description, local_path
 from .statements import InGroup, Passages, Row, Term, by_subject, graph_badge, in_groups, out_rows, term_view
 from .timeline import confirmed_until
 from .value_support import supports_for
@@ -39,13 +39,52 @@ _TYPE = str(RDF.type)
 _INFERRED = str(INFERRED_GRAPH)
 _C = str(CSTO)
 # Outgoing statements shown first on a fact's page, in this order (its "key statements").
-KEY_PROPERTIES = [_C + p for p in (
-    "date", "startDate", "dateSigned", "attestedOn", "electedOn", "publishedOn", "datePublished",
-    "state", "organisation", "agent", "party", "participatingState", "absentState", "attendee", "holder", "office",
-    "heldBy", "assertedBy", "speakingAs", "position", "words", "about", "cause", "place", "destination", "invokedArticle",
-    "response", "outcome", "grantee", "refusedToSignBy", "memberCount", "listsMember", "personnel", "equipment",
-    "hasQuantity", "quantity", "reportedForceSize", "startedBy", "endedBy", "foundingTreaty", "treaty")] + [
-    "http://www.w3.org/ns/org#member", "http://www.w3.org/ns/org#organization"]
+KEY_PROPERTIES = [
+    _C + p
+    for p in (
+        "date",
+        "startDate",
+        "dateSigned",
+        "attestedOn",
+        "electedOn",
+        "publishedOn",
+        "datePublished",
+        "state",
+        "organisation",
+        "agent",
+        "party",
+        "participatingState",
+        "absentState",
+        "attendee",
+        "holder",
+        "office",
+        "heldBy",
+        "assertedBy",
+        "speakingAs",
+        "position",
+        "words",
+        "about",
+        "cause",
+        "place",
+        "destination",
+        "invokedArticle",
+        "response",
+        "outcome",
+        "grantee",
+        "refusedToSignBy",
+        "memberCount",
+        "listsMember",
+        "personnel",
+        "equipment",
+        "hasQuantity",
+        "quantity",
+        "reportedForceSize",
+        "startedBy",
+        "endedBy",
+        "foundingTreaty",
+        "treaty",
+    )
+] + ["http://www.w3.org/ns/org#member", "http://www.w3.org/ns/org#organization"]
 _ALT = str(SKOS.altLabel)
 _MATCH = str(SKOS.exactMatch)
 
@@ -59,14 +98,14 @@ class ResourcePage:
     definition: str | None
     other_names: list[str]
     identifiers: list[Term]
-    key_statements: list[Row]           # a fact's key outgoing statements, with passages
-    sections: list[Section]             # key facts about it (see key_facts)
+    key_statements: list[Row]  # a fact's key outgoing statements, with passages
+    sections: list[Section]  # key facts about it (see key_facts)
     disagreements: list[Disagreement]
     out: list[Row]
     incoming: list[InGroup]
     derived_only: bool
-    own_evidence: Evidence | None       # when the resource is itself an evidence node
-    evidence_groups: list[Group] = field(default_factory=list)   # every passage cited for it, by source
+    own_evidence: Evidence | None  # when the resource is itself an evidence node
+    evidence_groups: list[Group] = field(default_factory=list)  # every passage cited for it, by source
     incoming_count: int = field(default=0)
 
 
@@ -82,9 +121,13 @@ def _evidence_groups(labels: Labeller, passages: Passages, own: dict) -> list[Gr
         if isinstance(o, ox.NamedNode):
             ev = passages.evidence(o.value)
             by_source[ev.source or ""].append(ev)
-    return [Group(term_view(labels, ox.NamedNode(src)) if src else Term("(no source given)", kind="literal"),
-                  sorted(evs, key=lambda e: (e.start is None, e.start or 0)))
-            for src, evs in sorted(by_source.items(), key=lambda kv: labels(kv[0]) if kv[0] else "")]
+    return [
+        Group(
+            term_view(labels, ox.NamedNode(src)) if src else Term("(no source given)", kind="literal"),
+            sorted(evs, key=lambda e: (e.start is None, e.start or 0)),
+        )
+        for src, evs in sorted(by_source.items(), key=lambda kv: labels(kv[0]) if kv[0] else "")
+    ]
 
 
 def _definition(own: dict) -> str | None:
@@ -98,8 +141,11 @@ def _definition(own: dict) -> str | None:
 def _types(labels: Labeller, own: dict) -> list[Term]:
     type_objs = own.get(_TYPE, {})
     asserted = [o for o, gs in type_objs.items() if gs - {_INFERRED}]
-    return [term_view(labels, o) for o in sorted(asserted or type_objs, key=lambda o: labels(o.value))
-            if isinstance(o, ox.NamedNode)]
+    return [
+        term_view(labels, o)
+        for o in sorted(asserted or type_objs, key=lambda o: labels(o.value))
+        if isinstance(o, ox.NamedNode)
+    ]
 
 
 def _other_names(own: dict) -> list[str]:
@@ -113,8 +159,11 @@ def _identifiers(labels: Labeller, own: dict) -> list[Term]:
 
 def _own_evidence(store: ox.Store, iri: str, own: dict) -> Evidence | None:
     types = own.get(_TYPE, {})
-    is_evidence = iri.startswith(str(EV)) or ox.NamedNode(str(OA.SpecificResource)) in types or \
-        ox.NamedNode(str(CSTO.Evidence)) in types
+    is_evidence = (
+        iri.startswith(str(EV))
+        or ox.NamedNode(str(OA.SpecificResource)) in types
+        or ox.NamedNode(str(CSTO.Evidence)) in types
+    )
     return evidence(store, iri) if is_evidence and str(OA.hasSource) in own else None
 
 
@@ -122,12 +171,16 @@ def _members_now(store: ox.Store, labels: Labeller, iri: str) -> Section | None:
     """For an organisation with membership periods: who is a member today (see :mod:`.members`)."""
     from .members import members_section
 
-    if not any(True for _ in store.quads_for_pattern(None, ox.NamedNode("http://www.w3.org/ns/org#organization"),
-                                                      ox.NamedNode(iri), None)):
+    if not any(
+        True
+        for _ in store.quads_for_pattern(
+            None, ox.NamedNode("http://www.w3.org/ns/org#organization"), ox.NamedNode(iri), None
+        )
+    ):
         return None
     try:
         return members_section(store, labels, dt.date.today())
-    except (OSError, RuntimeError):    # queries/members-as-of.rq missing or without its VALUES ?date line
+    except (OSError, RuntimeError):  # queries/members-as-of.rq missing or without its VALUES ?date line
         return None
 
 
@@ -138,20 +191,25 @@ def build_page(store: ox.Store, labels: Labeller, iri: str) -> ResourcePage:
     passages = Passages(store, labels)
     linked = {s for objs in incoming.values() for s, gs in objs.items() if gs - {_INFERRED}}
     rows = out_rows(labels, own, subjects, supports_for(store, iri), passages, linked)
-    key = sorted((r for r in rows if r.predicate.iri in KEY_PROPERTIES),
-                 key=lambda r: KEY_PROPERTIES.index(r.predicate.iri))
+    key = sorted(
+        (r for r in rows if r.predicate.iri in KEY_PROPERTIES), key=lambda r: KEY_PROPERTIES.index(r.predicate.iri)
+    )
     classes = {o.value for o in own.get(_TYPE, {}) if isinstance(o, ox.NamedNode)}
     ctx = Context(store, labels, passages, confirmed_until(store))
     all_graphs = {g for objs in own.values() for gs in objs.values() for g in gs}
     return ResourcePage(
-        iri=iri, path=local_path(iri) or iri, label=labels(iri), types=_types(labels, own),
+        iri=iri,
+        path=local_path(iri) or iri,
+        label=labels(iri),
+        types=_types(labels, own),
         definition=_definition(own),
         other_names=_other_names(own),
         identifiers=_identifiers(labels, own),
         key_statements=key,
         sections=sections_for(ctx, iri, classes, _members_now(store, labels, iri)),
         disagreements=disagreements_about(store, labels, iri, passages),
-        out=rows, incoming=in_groups(labels, incoming),
+        out=rows,
+        incoming=in_groups(labels, incoming),
         derived_only=bool(all_graphs) and all_graphs == {_INFERRED},
         own_evidence=_own_evidence(store, iri, own),
         evidence_groups=_evidence_groups(labels, passages, own),

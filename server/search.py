@@ -22,17 +22,20 @@ import pyoxigraph as ox
 
 from csto_kg.namespaces import CSTO, DCTERMS, FOAF, OA, PROV, RDF, RDFS, SKOS
 
-from .describe_resource import local_path
 from .evidence_view import anchor_of, source_path
 from .labels import Labeller
+from .resource_description import local_path
 from .value_support import curated
 
 __all__ = ["Hit", "SearchIndex", "fold"]
 
 _N = ox.NamedNode
 _LABELS = [str(RDFS.label), str(SKOS.prefLabel), str(DCTERMS.title), str(FOAF.name)]
-_FIELDS = {str(SKOS.altLabel): "also called", str(SKOS.hiddenLabel): "spelling in the sources",
-           str(CSTO) + "words": "words"}
+_FIELDS = {
+    str(SKOS.altLabel): "also called",
+    str(SKOS.hiddenLabel): "spelling in the sources",
+    str(CSTO) + "words": "words",
+}
 _BASE_SCORE = {"label": 60, "also called": 50, "spelling in the sources": 45, "words": 30, "quote": 20}
 _WORD = re.compile(r"\w+", re.UNICODE)
 MAX_RESULTS = 50
@@ -51,9 +54,9 @@ class Hit:
     label: str
     href: str
     types: list[str]
-    match: str            # label | also called | spelling in the sources | words | quote
-    text: str             # the matched text (a quote is cut around the match)
-    passage: str | None   # for a quote or words: the passage in its source document
+    match: str  # label | also called | spelling in the sources | words | quote
+    text: str  # the matched text (a quote is cut around the match)
+    passage: str | None  # for a quote or words: the passage in its source document
     score: float
 
     def as_json(self) -> dict:
@@ -90,11 +93,20 @@ class SearchIndex:
             sel = q.subject
             for ev in self.store.quads_for_pattern(None, _N(str(OA.hasSelector)), sel, None):
                 ev_iri = ev.subject.value
-                src = next((s.object.value for s in self.store.quads_for_pattern(ev.subject, _N(str(OA.hasSource)), None, None)), None)
+                src = next(
+                    (
+                        s.object.value
+                        for s in self.store.quads_for_pattern(ev.subject, _N(str(OA.hasSource)), None, None)
+                    ),
+                    None,
+                )
                 key = ev_iri.rsplit("/", 1)[-1]
                 passage = f"{source_path(src)}#{anchor_of(key)}" if src and source_path(src) else None
-                facts = {f.subject.value for f in self.store.quads_for_pattern(None, derived_from, ev.subject, None)
-                         if isinstance(f.subject, ox.NamedNode) and curated(f)}
+                facts = {
+                    f.subject.value
+                    for f in self.store.quads_for_pattern(None, derived_from, ev.subject, None)
+                    if isinstance(f.subject, ox.NamedNode) and curated(f)
+                }
                 for fact in sorted(facts) or [ev_iri]:
                     self._add(fact, "quote", q.object.value, passage)
         self.entries = list(dict.fromkeys(self._with_passages(self.entries)))
@@ -106,14 +118,22 @@ class SearchIndex:
         for e in entries:
             if e.field == "quote":
                 quotes.setdefault(e.iri, []).append(e)
-        return [replace(e, passage=next((q.passage for q in quotes.get(e.iri, ()) if e.text in q.text), None))
-                if e.field == "words" else e for e in entries]
+        return [
+            replace(e, passage=next((q.passage for q in quotes.get(e.iri, ()) if e.text in q.text), None))
+            if e.field == "words"
+            else e
+            for e in entries
+        ]
 
     def types(self, iri: str) -> list[str]:
         if iri not in self._types:
-            self._types[iri] = sorted({self.labels(q.object.value) for q in
-                                       self.store.quads_for_pattern(_N(iri), _N(str(RDF.type)), None, None)
-                                       if curated(q) and isinstance(q.object, ox.NamedNode)})
+            self._types[iri] = sorted(
+                {
+                    self.labels(q.object.value)
+                    for q in self.store.quads_for_pattern(_N(iri), _N(str(RDF.type)), None, None)
+                    if curated(q) and isinstance(q.object, ox.NamedNode)
+                }
+            )
         return self._types[iri]
 
     def search(self, query: str, limit: int = MAX_RESULTS) -> list[Hit]:
@@ -128,8 +148,16 @@ class SearchIndex:
             hit = best.get(e.iri)
             if hit is None or score > hit.score:
                 text = _cut(e.text, at) if e.field == "quote" else e.text
-                best[e.iri] = Hit(e.iri, self.labels(e.iri), local_path(e.iri) or e.iri, self.types(e.iri),
-                                  e.field, text, e.passage, score)
+                best[e.iri] = Hit(
+                    e.iri,
+                    self.labels(e.iri),
+                    local_path(e.iri) or e.iri,
+                    self.types(e.iri),
+                    e.field,
+                    text,
+                    e.passage,
+                    score,
+                )
         return sorted(best.values(), key=lambda h: (-h.score, h.label.lower()))[:limit]
 
 

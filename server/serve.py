@@ -114,9 +114,12 @@ def _check_store(url: str, key: str) -> None:
     """Serving over an external store: it must hold a published dataset, ideally of this very build."""
     from csto_kg.remote_store import RemoteStore
 
-    published = RemoteStore(url).build_key()   # a UserError if unreachable or never published
-    note = "the current build" if published == key else \
-        f"build {published[:16]}, not the current build {key[:16]}: run csto-kg publish to update it"
+    published = RemoteStore(url).build_key()  # a UserError if unreachable or never published
+    note = (
+        "the current build"
+        if published == key
+        else f"build {published[:16]}, not the current build {key[:16]}: run csto-kg publish to update it"
+    )
     print(f"csto-kg serve: serving the data of {url} ({note})", file=sys.stderr, flush=True)
 
 
@@ -128,12 +131,16 @@ def serve(config: ServerConfig | None = None, build: Build | None = None) -> Non
     build = build or ensure_built()
     m = build.manifest
     state = "reused" if build.reused else "built"
-    print(f"csto-kg serve: build {m['key'][:16]} ({state} in {time.perf_counter() - t:.2f} s, "
-          f"{m['triples']['total']} triples in {len(m['graphs'])} graphs); "
-          f"SPARQL endpoint http://{config.host}:{config.port}/sparql", file=sys.stderr, flush=True)
+    print(
+        f"csto-kg serve: build {m['key'][:16]} ({state} in {time.perf_counter() - t:.2f} s, "
+        f"{m['triples']['total']} triples in {len(m['graphs'])} graphs); "
+        f"SPARQL endpoint http://{config.host}:{config.port}/sparql",
+        file=sys.stderr,
+        flush=True,
+    )
     if config.store:
         _check_store(config.store, m["key"])
-    marker = pin(build)   # later builds must not prune the store this server's workers reopen
+    marker = pin(build)  # later builds must not prune the store this server's workers reopen
     try:
         _Server(config, build).run()
     finally:

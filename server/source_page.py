@@ -59,7 +59,7 @@ class SourcePage:
     text: Markup | None
     passages: int
     facts: list[FactLink]
-    graph: str | None               # the named graph holding what the document says
+    graph: str | None  # the named graph holding what the document says
 
 
 def _first(store: ox.Store, s, p):
@@ -82,10 +82,13 @@ def _publication(store: ox.Store, labels: Labeller, node) -> PublicationDate | N
     lit = lambda p: (lambda v: v.value if isinstance(v, ox.Literal) else None)(_first(store, node, p))  # noqa: E731
     prec = _first(store, node, CSTO.precision)
     return PublicationDate(
-        node=term_view(labels, node), value=value,
-        not_before=lit(CSTO.notBefore), not_after=lit(CSTO.notAfter),
+        node=term_view(labels, node),
+        value=value,
+        not_before=lit(CSTO.notBefore),
+        not_after=lit(CSTO.notAfter),
         precision=term_view(labels, prec) if prec is not None else None,
-        note=lit(SKOS.note), basis=lit(CSTO.dateBasis),
+        note=lit(SKOS.note),
+        basis=lit(CSTO.dateBasis),
     )
 
 
@@ -93,16 +96,21 @@ def build_source_page(store: ox.Store, labels: Labeller, iri: str) -> SourcePage
     src = _N(iri)
     seed_id = seed_id_of(store, iri)
     seed = seed_text(seed_id) if seed_id else None
-    ev_iris = sorted({q.subject.value for q in store.quads_for_pattern(None, _N(str(OA.hasSource)), src, None)
-                      if isinstance(q.subject, ox.NamedNode)})
+    ev_iris = sorted(
+        {
+            q.subject.value
+            for q in store.quads_for_pattern(None, _N(str(OA.hasSource)), src, None)
+            if isinstance(q.subject, ox.NamedNode)
+        }
+    )
     evs = [evidence(store, e) for e in ev_iris]
 
-    supports: dict[str, list[str]] = defaultdict(list)       # evidence -> facts
-    facts: dict[str, list[Evidence]] = defaultdict(list)     # fact -> evidence
+    supports: dict[str, list[str]] = defaultdict(list)  # evidence -> facts
+    facts: dict[str, list[Evidence]] = defaultdict(list)  # fact -> evidence
     by_iri = {e.iri: e for e in evs}
     for e in ev_iris:
         for q in store.quads_for_pattern(None, _N(str(PROV.wasDerivedFrom)), _N(e), None):
-            if isinstance(q.subject, ox.NamedNode) and curated(q):   # not graph:support's statements
+            if isinstance(q.subject, ox.NamedNode) and curated(q):  # not graph:support's statements
                 if by_iri[e] not in facts[q.subject.value]:
                     facts[q.subject.value].append(by_iri[e])
                 if q.subject.value not in supports[e]:
@@ -110,14 +118,20 @@ def build_source_page(store: ox.Store, labels: Labeller, iri: str) -> SourcePage
 
     text = None
     if seed is not None:
-        spans = [Span(e.start, e.end, e.key, "; ".join(labels(f) for f in supports.get(e.iri, [])))
-                 for e in evs if e.start is not None and e.end is not None]
+        spans = [
+            Span(e.start, e.end, e.key, "; ".join(labels(f) for f in supports.get(e.iri, [])))
+            for e in evs
+            if e.start is not None and e.end is not None
+        ]
         text = mark_all(seed.text, spans)
 
     fact_links = []
     for f, f_evs in facts.items():
-        asserted = dict.fromkeys(q.object for q in store.quads_for_pattern(_N(f), _N(str(RDF.type)), None, None)
-                                 if curated(q) and isinstance(q.object, ox.NamedNode))
+        asserted = dict.fromkeys(
+            q.object
+            for q in store.quads_for_pattern(_N(f), _N(str(RDF.type)), None, None)
+            if curated(q) and isinstance(q.object, ox.NamedNode)
+        )
         specific = [t for t in asserted if t != _N(str(CSTO.Fact))] or list(asserted)
         types = list({labels(t.value): term_view(labels, t) for t in specific}.values())
         fact_links.append(FactLink(term_view(labels, _N(f)), types, sorted(f_evs, key=lambda e: e.start or 0)))

@@ -30,9 +30,10 @@ from werkzeug.exceptions import BadRequest, InternalServerError, NotAcceptable, 
 
 from csto_kg.namespaces import META_GRAPH
 
-from . import description, errors
+from . import errors, service_description
 from .engine import EngineError, Overloaded, WorkerDied
-from .negotiation import BY_KEY, GRAPHS, NotAcceptable as NoFormat, choose, content_type, exact, family_of
+from .negotiation import BY_KEY, GRAPHS, choose, content_type, exact, family_of
+from .negotiation import NotAcceptable as NoFormat
 from .protocol import read_operation
 
 __all__ = ["bp", "CORS_PATHS", "answer", "add_cors"]
@@ -79,9 +80,14 @@ def answer(req, config, engine, graphs: frozenset[str] | None = None) -> Respons
     fmt = None
     if table:
         fmt = (None if op.formats else exact(table, req.headers.get("Accept"))) or _choose(
-            table, op.formats, req.accept_mimetypes)
-    job = {"query": op.query, "fmt": fmt.key if fmt else None,
-           "default_graph": op.default_graph or None, "named_graphs": op.named_graphs or None}
+            table, op.formats, req.accept_mimetypes
+        )
+    job = {
+        "query": op.query,
+        "fmt": fmt.key if fmt else None,
+        "default_graph": op.default_graph or None,
+        "named_graphs": op.named_graphs or None,
+    }
     try:
         result = engine.run(job, op.timeout, req.environ.get("gunicorn.socket"), req.remote_addr or "")
     except EngineError as e:
@@ -110,7 +116,7 @@ def endpoint():
 
 
 def _service_description() -> Response:
-    offers = description.SD_FORMATS
+    offers = service_description.SD_FORMATS
     media = [f.media_type for f in offers] + [m for f in offers for m in f.also]
     accept = request.accept_mimetypes
     if accept and accept["text/html"] > max(accept[m] for m in media):  # a browser: the query page
@@ -118,10 +124,16 @@ def _service_description() -> Response:
     else:
         f = _choose(offers, request.args.getlist("format"))
         build = current_app.extensions["csto.build"]
-        triples = description.service_description(
-            request.url_root + "sparql", request.url_root + ".well-known/void", build.manifest["graphs"], _config(),
-            _union_size())
-        response = Response(description.serialize(triples, f, description.SD_PREFIXES), content_type=content_type(f))
+        triples = service_description.service_description(
+            request.url_root + "sparql",
+            request.url_root + ".well-known/void",
+            build.manifest["graphs"],
+            _config(),
+            _union_size(),
+        )
+        response = Response(
+            service_description.serialize(triples, f, service_description.SD_PREFIXES), content_type=content_type(f)
+        )
     response.vary.add("Accept")
     return response
 
@@ -130,21 +142,30 @@ def _union_size() -> int:
     """Distinct triples of the default graph (the store holds the union, deduplicated), counted once per app."""
     ext = current_app.extensions
     if "csto.union_size" not in ext:
-        ext["csto.union_size"] = sum(1 for _ in ext["csto.store"].quads_for_pattern(None, None, None, ox.DefaultGraph()))
+        ext["csto.union_size"] = sum(
+            1 for _ in ext["csto.store"].quads_for_pattern(None, None, None, ox.DefaultGraph())
+        )
     return ext["csto.union_size"]
 
 
 @bp.route("/.well-known/void", methods=["GET"])
 def void():
     accept = request.accept_mimetypes
-    if not request.args.getlist("format") and accept and \
-            accept["text/html"] > max(accept[m] for f in GRAPHS for m in (f.media_type, *f.also)):
-        return redirect("/dataset", code=303)   # a browser: the dataset page shows the same description
+    if (
+        not request.args.getlist("format")
+        and accept
+        and accept["text/html"] > max(accept[m] for f in GRAPHS for m in (f.media_type, *f.also))
+    ):
+        return redirect("/dataset", code=303)  # a browser: the dataset page shows the same description
     f = _choose(GRAPHS, request.args.getlist("format"))
     cache = current_app.extensions.setdefault("csto.void", {})
     if f.key not in cache:
-        cache[f.key] = description.serialize(description.void_triples(current_app.extensions["csto.store"]), f,
-                                             description.VOID_PREFIXES, graph=str(META_GRAPH))
+        cache[f.key] = service_description.serialize(
+            service_description.void_triples(current_app.extensions["csto.store"]),
+            f,
+            service_description.VOID_PREFIXES,
+            graph=str(META_GRAPH),
+        )
     response = Response(cache[f.key], content_type=content_type(f))
     response.vary.add("Accept")
     return response

@@ -1,6 +1,6 @@
 """A resource's statements as the pages list them: values with their passages, inferred repeats folded.
 
-Turns the description quads (:mod:`.describe_resource`) into rows, one per
+Turns the description quads (:mod:`.resource_description`) into rows, one per
 property, each value with
 
 - the seed graphs that state it and, under it, the passage(s) supporting it
@@ -27,13 +27,24 @@ import pyoxigraph as ox
 from csto_kg.namespaces import GRAPH, INFERRED_GRAPH, PROV, RDF, RDFS, SKOS, XSD
 
 from . import dates
-from .describe_resource import local_path
 from .evidence_view import Evidence, evidence
 from .labels import Labeller, curie
+from .resource_description import local_path
 from .value_support import Support
 
-__all__ = ["Term", "Passage", "Value", "Row", "InGroup", "term_view", "graph_badge", "out_rows", "in_groups",
-           "Passages", "by_subject"]
+__all__ = [
+    "Term",
+    "Passage",
+    "Value",
+    "Row",
+    "InGroup",
+    "term_view",
+    "graph_badge",
+    "out_rows",
+    "in_groups",
+    "Passages",
+    "by_subject",
+]
 
 _TYPE = str(RDF.type)
 _DERIVED_FROM = str(PROV.wasDerivedFrom)
@@ -41,11 +52,20 @@ _INFERRED = str(INFERRED_GRAPH)
 _SUPPORT = str(GRAPH) + "support"
 _FIRST = [_TYPE, str(RDFS.label), str(SKOS.prefLabel), str(SKOS.altLabel), str(SKOS.definition), str(RDFS.comment)]
 _DATATYPE_NOTES = {
-    str(XSD.gYear): "year", str(XSD.gYearMonth): "month", str(XSD.date): "day",
-    str(XSD.dateTime): "date and time", str(XSD.boolean): "yes/no",
+    str(XSD.gYear): "year",
+    str(XSD.gYearMonth): "month",
+    str(XSD.date): "day",
+    str(XSD.dateTime): "date and time",
+    str(XSD.boolean): "yes/no",
 }
-_HIDDEN_DATATYPES = {str(XSD.string), "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString",
-                     str(XSD.integer), str(XSD.decimal), str(XSD.nonNegativeInteger), str(XSD.positiveInteger)}
+_HIDDEN_DATATYPES = {
+    str(XSD.string),
+    "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString",
+    str(XSD.integer),
+    str(XSD.decimal),
+    str(XSD.nonNegativeInteger),
+    str(XSD.positiveInteger),
+}
 _LISTED_PER_PREDICATE = 200
 _DATE_TYPES = {str(XSD.gYearMonth), str(XSD.date), str(XSD.dateTime)}
 
@@ -53,22 +73,24 @@ _DATE_TYPES = {str(XSD.gYearMonth), str(XSD.date), str(XSD.dateTime)}
 @dataclass
 class Term:
     """One value as a page shows it."""
+
     text: str
     href: str | None = None
-    title: str | None = None        # tooltip: the prefixed name or full IRI
-    note: str | None = None         # datatype or language
-    kind: str = "iri"               # iri | literal | bnode
-    nested: list["Row"] = field(default_factory=list)   # a blank node's own statements
+    title: str | None = None  # tooltip: the prefixed name or full IRI
+    note: str | None = None  # datatype or language
+    kind: str = "iri"  # iri | literal | bnode
+    nested: list["Row"] = field(default_factory=list)  # a blank node's own statements
     graphs: list[tuple[str, str, str]] = field(default_factory=list)  # (href, short, title)
-    iri: str | None = None          # the IRI, for an IRI value
+    iri: str | None = None  # the IRI, for an IRI value
 
 
 @dataclass
 class Passage:
     """A passage supporting one value in one seed graph."""
+
     evidence: Evidence
-    graph: tuple[str, str, str]     # badge of the graph stating the value
-    rank: str | None = None         # "preferred" | "normal" | None
+    graph: tuple[str, str, str]  # badge of the graph stating the value
+    rank: str | None = None  # "preferred" | "normal" | None
     rank_reason: str | None = None
     supports: tuple[str, ...] = ()  # on a key fact: which of its values it supports ("from", "to", "date")
 
@@ -81,8 +103,8 @@ class Passage:
 class Value:
     term: Term
     passages: list[Passage] = field(default_factory=list)
-    also: list[Term] = field(default_factory=list)    # inferred repeats folded into this value
-    inferred: bool = False                            # only the build states it
+    also: list[Term] = field(default_factory=list)  # inferred repeats folded into this value
+    inferred: bool = False  # only the build states it
 
 
 @dataclass
@@ -95,6 +117,7 @@ class Row:
 @dataclass
 class InGroup:
     """Resources whose statements have this one as value, by property."""
+
     predicate: Term
     subjects: list[Value]
     more: int = 0
@@ -102,7 +125,7 @@ class InGroup:
 
 def graph_badge(labels: Labeller, g: str) -> tuple[str, str, str]:
     """(href, short name, title) of a named graph: a seed's graph is "000" (its title says which document)."""
-    short = g[len(str(GRAPH)):] if g.startswith(str(GRAPH)) else labels(g)
+    short = g[len(str(GRAPH)) :] if g.startswith(str(GRAPH)) else labels(g)
     title = labels.stored(g) or short
     if re.fullmatch(r"\d{3}_[0-9a-f]+", short):
         short = short[:3]
@@ -160,8 +183,11 @@ def by_subject(quads: list[ox.Quad], node: ox.NamedNode) -> tuple[dict, dict]:
     out: dict = defaultdict(lambda: defaultdict(dict))
     incoming: dict = defaultdict(dict)
     named = {(q.subject, q.predicate, q.object) for q in quads if isinstance(q.graph_name, ox.NamedNode)}
-    support = {(q.subject, q.predicate, q.object) for q in quads
-               if isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value == _SUPPORT}
+    support = {
+        (q.subject, q.predicate, q.object)
+        for q in quads
+        if isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value == _SUPPORT
+    }
     for q in quads:
         g = q.graph_name.value if isinstance(q.graph_name, ox.NamedNode) else None
         triple = (q.subject, q.predicate, q.object)
@@ -201,12 +227,12 @@ def _fold_targets(pairs: dict[str, dict]) -> dict:
 def _fold(labels: Labeller, pairs: dict[str, dict], linked: set) -> tuple[dict, dict]:
     """(property -> [(value, graphs)] kept, (property, value) -> [Term] folded into it): see the module docstring."""
     targets = _fold_targets(pairs)
-    folded: dict = defaultdict(list)       # (pred, obj) -> [Term of the folded property or type]
+    folded: dict = defaultdict(list)  # (pred, obj) -> [Term of the folded property or type]
     kept: dict[str, list] = defaultdict(list)
     asserted_types = sorted((o for o, gs in pairs.get(_TYPE, {}).items() if _asserted(gs)), key=str)
     type_names = {labels(a.value) for a in asserted_types}
     for pred, objs in pairs.items():
-        for obj, graphs in sorted(objs.items(), key=lambda kv: str(kv[0])):   # the same page whatever the store's order
+        for obj, graphs in sorted(objs.items(), key=lambda kv: str(kv[0])):  # the same page whatever the store's order
             if _asserted(graphs):
                 kept[pred].append((obj, graphs))
             elif pred == _TYPE and asserted_types:
@@ -216,7 +242,7 @@ def _fold(labels: Labeller, pairs: dict[str, dict], linked: set) -> tuple[dict, 
                     also.append(t)
             elif obj in targets:
                 folded[targets[obj]].append(term_view(labels, ox.NamedNode(pred)))
-            elif obj not in linked:        # else an inverse of a link listed under "referred to by"
+            elif obj not in linked:  # else an inverse of a link listed under "referred to by"
                 kept[pred].append((obj, graphs))
     return kept, folded
 
@@ -239,8 +265,15 @@ def _rank_order(v: Value) -> tuple:
     return (not any(p.rank == "preferred" for p in v.passages), _PRECISION.get(v.term.note or "", 0))
 
 
-def out_rows(labels: Labeller, pairs: dict[str, dict], nested: dict, supports: dict, passages: Passages | None,
-             linked: set = frozenset(), depth: int = 0) -> list[Row]:
+def out_rows(
+    labels: Labeller,
+    pairs: dict[str, dict],
+    nested: dict,
+    supports: dict,
+    passages: Passages | None,
+    linked: set = frozenset(),
+    depth: int = 0,
+) -> list[Row]:
     """Rows per property of ``pairs`` (property -> value -> graphs), inferred repeats folded (module docstring).
 
     ``linked`` holds the resources that link here with an asserted statement (an inferred inverse repeats them).
@@ -265,7 +298,10 @@ def in_groups(labels: Labeller, incoming: dict[str, dict]) -> list[InGroup]:
         if not subjects:
             continue
         subjects.sort(key=lambda kv: _value_order(labels, kv[0]))
-        values = [Value(term_view(labels, s, gs), inferred=not _asserted(gs)) for s, gs in subjects[:_LISTED_PER_PREDICATE]]
-        groups.append(InGroup(term_view(labels, ox.NamedNode(pred)), values,
-                              max(0, len(subjects) - _LISTED_PER_PREDICATE)))
+        values = [
+            Value(term_view(labels, s, gs), inferred=not _asserted(gs)) for s, gs in subjects[:_LISTED_PER_PREDICATE]
+        ]
+        groups.append(
+            InGroup(term_view(labels, ox.NamedNode(pred)), values, max(0, len(subjects) - _LISTED_PER_PREDICATE))
+        )
     return groups

@@ -32,8 +32,8 @@ from flask import render_template
 from markupsafe import Markup
 
 from . import dates
-from .describe_resource import local_path
 from .labels import Labeller
+from .resource_description import local_path
 
 __all__ = ["Period", "periods", "render", "confirmed_until", "ordered", "MEMBERSHIP_PERIODS_QUERY"]
 
@@ -81,7 +81,7 @@ class Period:
     end_na: dt.date | None
     withdrawal: bool
     reaccession: bool
-    start_dated: bool = True     # a source dates the start (else its bounds come from the order of events)
+    start_dated: bool = True  # a source dates the start (else its bounds come from the order of events)
     end_dated: bool = True
 
     def describe(self, labels: Labeller) -> str:
@@ -114,11 +114,20 @@ def _bool(term) -> bool:
 
 def _merge(old: Period, p: Period) -> Period:
     """Several values (several graphs): keep the widest bounds."""
-    return Period(p.membership, p.state, p.organisation or old.organisation,
-                  _min(p.start_nb, old.start_nb), _max(p.start_na, old.start_na), p.has_end or old.has_end,
-                  _min(p.end_nb, old.end_nb), _max(p.end_na, old.end_na),
-                  p.withdrawal or old.withdrawal, p.reaccession or old.reaccession,
-                  p.start_dated or old.start_dated, p.end_dated or old.end_dated)
+    return Period(
+        p.membership,
+        p.state,
+        p.organisation or old.organisation,
+        _min(p.start_nb, old.start_nb),
+        _max(p.start_na, old.start_na),
+        p.has_end or old.has_end,
+        _min(p.end_nb, old.end_nb),
+        _max(p.end_na, old.end_na),
+        p.withdrawal or old.withdrawal,
+        p.reaccession or old.reaccession,
+        p.start_dated or old.start_dated,
+        p.end_dated or old.end_dated,
+    )
 
 
 def periods(store: ox.Store) -> list[Period]:
@@ -127,9 +136,20 @@ def periods(store: ox.Store) -> list[Period]:
     for row in store.query(MEMBERSHIP_PERIODS_QUERY):
         m = row["membership"].value
         org = row["organisation"].value if row["organisation"] is not None else None
-        p = Period(m, row["state"].value, org, _date(row["snb"]), _date(row["sna"]), _bool(row["hasEnd"]),
-                   _date(row["enb"]), _date(row["ena"]), _bool(row["withdrawal"]), _bool(row["reaccession"]),
-                   _bool(row["sdated"]), _bool(row["edated"]))
+        p = Period(
+            m,
+            row["state"].value,
+            org,
+            _date(row["snb"]),
+            _date(row["sna"]),
+            _bool(row["hasEnd"]),
+            _date(row["enb"]),
+            _date(row["ena"]),
+            _bool(row["withdrawal"]),
+            _bool(row["reaccession"]),
+            _bool(row["sdated"]),
+            _bool(row["edated"]),
+        )
         found[m] = _merge(found[m], p) if m in found else p
     return list(found.values())
 
@@ -165,9 +185,10 @@ def ordered(ps: list[Period], labels: Labeller) -> list[Period]:
 
 # --- geometry (the template draws) ---------------------------------------------------
 
+
 @dataclass
 class Seg:
-    kind: str        # certain | imprecise | undated | unconfirmed
+    kind: str  # certain | imprecise | undated | unconfirmed
     x: float
     w: float
     title: str
@@ -175,9 +196,9 @@ class Seg:
 
 @dataclass
 class Mark:
-    kind: str        # withdrawal | reaccession
+    kind: str  # withdrawal | reaccession
     x: float
-    w: float         # 0 for a known day, else the span of possible days
+    w: float  # 0 for a known day, else the span of possible days
     title: str
 
 
@@ -190,14 +211,14 @@ class TRow:
     title: str
     segs: list[Seg] = field(default_factory=list)
     marks: list[Mark] = field(default_factory=list)
-    note: tuple[float, str] | None = None     # (x, text) written beside the bar
+    note: tuple[float, str] | None = None  # (x, text) written beside the bar
 
 
 @dataclass(frozen=True)
 class Layout:
     key: str
     width: int
-    left: int        # where the plot starts
+    left: int  # where the plot starts
     right: int
     top: int
     row: int
@@ -226,19 +247,28 @@ def _span_seg(kind: str, x: Scale, lo: dt.date, hi: dt.date, title: str) -> Seg:
 
 def _segments(p: Period, x: Scale, confirmed: dt.date, today: dt.date) -> list[Seg]:
     segs: list[Seg] = []
-    for lo, hi, dated, what in ((p.start_nb, p.start_na, p.start_dated, "start"),
-                                (p.end_nb, p.end_na, p.end_dated, "end")):
+    for lo, hi, dated, what in (
+        (p.start_nb, p.start_na, p.start_dated, "start"),
+        (p.end_nb, p.end_na, p.end_dated, "end"),
+    ):
         if lo and hi and not dated:
             segs.append(_span_seg("undated", x, lo, hi, f"{what}: date not given ({dates.span(lo, hi)})"))
         elif lo and hi and hi > lo:
             segs.append(_span_seg("imprecise", x, lo, hi, f"{what}: {dates.span(lo, hi)}"))
     solid_from = p.start_na or p.start_nb
-    solid_to = (p.end_nb if p.has_end else min(confirmed, today))
+    solid_to = p.end_nb if p.has_end else min(confirmed, today)
     if solid_from and solid_to and solid_to >= solid_from:
         segs.append(_span_seg("certain", x, solid_from, solid_to, "member (certain)"))
     if not p.has_end and confirmed < today:
-        segs.append(_span_seg("unconfirmed", x, max(confirmed, solid_from or confirmed), today,
-                              f"not confirmed by the sources after {dates.day(confirmed)}"))
+        segs.append(
+            _span_seg(
+                "unconfirmed",
+                x,
+                max(confirmed, solid_from or confirmed),
+                today,
+                f"not confirmed by the sources after {dates.day(confirmed)}",
+            )
+        )
     return segs
 
 
@@ -253,7 +283,9 @@ def _marks(p: Period, x: Scale) -> list[Mark]:
     return marks
 
 
-def _rows(ps: list[Period], labels: Labeller, x: Scale, layout: Layout, confirmed: dt.date, today: dt.date) -> list[TRow]:
+def _rows(
+    ps: list[Period], labels: Labeller, x: Scale, layout: Layout, confirmed: dt.date, today: dt.date
+) -> list[TRow]:
     rows, count = [], {}
     for p in ps:
         count[p.state] = count.get(p.state, 0) + 1
@@ -261,8 +293,13 @@ def _rows(ps: list[Period], labels: Labeller, x: Scale, layout: Layout, confirme
     for i, p in enumerate(ps):
         seen[p.state] = seen.get(p.state, 0) + 1
         label = labels(p.state) + (f" ({_ordinal(seen[p.state])})" if count[p.state] > 1 else "")
-        row = TRow(layout.top + i * layout.row, label, local_path(p.state) or p.state,
-                   local_path(p.membership) or p.membership, p.describe(labels))
+        row = TRow(
+            layout.top + i * layout.row,
+            label,
+            local_path(p.state) or p.state,
+            local_path(p.membership) or p.membership,
+            p.describe(labels),
+        )
         row.segs = _segments(p, x, confirmed, today)
         row.marks = _marks(p, x)
         undated = [s for s in row.segs if s.kind == "undated"]
@@ -276,8 +313,13 @@ def _ordinal(n: int) -> str:
     return {1: "1st", 2: "2nd", 3: "3rd"}.get(n, f"{n}th")
 
 
-def render(ps: list[Period], labels: Labeller, today: dt.date | None = None, chart_id: str = "tl",
-           confirmed: dt.date | None = None) -> Markup:
+def render(
+    ps: list[Period],
+    labels: Labeller,
+    today: dt.date | None = None,
+    chart_id: str = "tl",
+    confirmed: dt.date | None = None,
+) -> Markup:
     """Both layouts of the SVG (as markup to inline in a page; CSS shows the one that fits)."""
     today = today or dt.date.today()
     confirmed = min(confirmed or today, today)
@@ -291,8 +333,21 @@ def render(ps: list[Period], labels: Labeller, today: dt.date | None = None, cha
         rows = _rows(order, labels, x, layout, confirmed, today)
         axis_y = layout.top + layout.row * max(1, len(rows)) + 6
         years = [(y, x(dt.date(y, 1, 1))) for y in range(first.year, last.year + 1)]
-        out.append(render_template(
-            "timeline.svg", L=layout, id=f"{chart_id}-{layout.key}", rows=rows, years=years, axis_y=axis_y,
-            height=axis_y + 30, first=first, today=today, today_x=x(today), confirmed=confirmed,
-            confirmed_x=x(confirmed), confirmed_text=dates.day(confirmed)))
+        out.append(
+            render_template(
+                "timeline.svg",
+                L=layout,
+                id=f"{chart_id}-{layout.key}",
+                rows=rows,
+                years=years,
+                axis_y=axis_y,
+                height=axis_y + 30,
+                first=first,
+                today=today,
+                today_x=x(today),
+                confirmed=confirmed,
+                confirmed_x=x(confirmed),
+                confirmed_text=dates.day(confirmed),
+            )
+        )
     return Markup("".join(out))

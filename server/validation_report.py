@@ -25,8 +25,23 @@ __all__ = ["Report", "Result", "load_report", "expand", "TURTLE_FILE", "JSON_FIL
 TURTLE_FILE = "validation.ttl"
 JSON_FILE = "validation.json"
 _PREFIXES = {**PREFIXES, "shape": BASE + "shapes/"}
-_SHOWN = {"severity", "rule", "rule_label", "message", "focus", "focus_label", "path", "value", "file", "line",
-          "rule_iri", "focus_iri", "path_iri", "value_iri", "context_iri"}   # (full IRIs of the CURIEs shown)
+_SHOWN = {
+    "severity",
+    "rule",
+    "rule_label",
+    "message",
+    "focus",
+    "focus_label",
+    "path",
+    "value",
+    "file",
+    "line",
+    "rule_iri",
+    "focus_iri",
+    "path_iri",
+    "value_iri",
+    "context_iri",
+}  # (full IRIs of the CURIEs shown)
 
 
 def expand(name) -> str | None:
@@ -70,10 +85,14 @@ def _result(r: dict) -> Result:
         where = f"{where}:{r['line']}"
     return Result(
         severity=get("severity", "resultSeverity") or "Violation",
-        focus=get("focus", "focusNode"), focus_label=get("focus_label"),
-        rule=get("rule", "sourceShape", "shape"), rule_label=get("rule_label"),
+        focus=get("focus", "focusNode"),
+        focus_label=get("focus_label"),
+        rule=get("rule", "sourceShape", "shape"),
+        rule_label=get("rule_label"),
         message=get("message", "resultMessage") or "",
-        path=get("path", "resultPath"), value=get("value"), where=where,
+        path=get("path", "resultPath"),
+        value=get("value"),
+        where=where,
         other={k: v for k, v in r.items() if k not in _SHOWN and v not in (None, "")},
     )
 

@@ -48,19 +48,20 @@ def curated(q: ox.Quad) -> bool:
 @dataclass(frozen=True)
 class Support:
     """One seed graph's support for one value: the evidence IRIs, the rank and why."""
+
     graph: str
     evidence: tuple[str, ...]
-    rank: str | None = None           # PREFERRED | NORMAL | None (no graph:support)
+    rank: str | None = None  # PREFERRED | NORMAL | None (no graph:support)
     rank_reason: str | None = None
-    statement: str | None = None      # the rdf:Statement node, when graph:support has one
-    disagrees: bool = False           # graph:support links it to a conflicting statement
+    statement: str | None = None  # the rdf:Statement node, when graph:support has one
+    disagrees: bool = False  # graph:support links it to a conflicting statement
 
     @property
     def preferred(self) -> bool:
         return self.rank == PREFERRED
 
 
-Key = tuple[str, ox.NamedNode | ox.Literal | ox.BlankNode]   # (property IRI, value)
+Key = tuple[str, ox.NamedNode | ox.Literal | ox.BlankNode]  # (property IRI, value)
 
 
 def supports_for(store: ox.Store, subject: str) -> dict[Key, list[Support]]:
@@ -83,18 +84,24 @@ def _from_support_graph(store: ox.Store, node: ox.NamedNode) -> dict[Key, list[S
             continue
         evs = tuple(sorted(e.object.value for e in store.quads_for_pattern(st, _DERIVED_FROM, None, SUPPORT_GRAPH)))
         rank, reason = _one(store, st, _RANK), _one(store, st, _RANK_REASON)
-        out[(pred.value, obj)].append(Support(
-            graph.value if graph is not None else "", evs, rank.value if rank is not None else None,
-            reason.value if reason is not None else None, st.value if isinstance(st, ox.NamedNode) else None,
-            _one(store, st, _DISAGREES) is not None))
+        out[(pred.value, obj)].append(
+            Support(
+                graph.value if graph is not None else "",
+                evs,
+                rank.value if rank is not None else None,
+                reason.value if reason is not None else None,
+                st.value if isinstance(st, ox.NamedNode) else None,
+                _one(store, st, _DISAGREES) is not None,
+            )
+        )
     for supports in out.values():
         supports.sort(key=lambda s: (not s.preferred, s.graph))
     return dict(out)
 
 
 def _from_fact_evidence(store: ox.Store, node: ox.NamedNode) -> dict[Key, list[Support]]:
-    evidence_in: dict[str, list[str]] = defaultdict(list)     # graph -> evidence IRIs of the subject there
-    values: dict[Key, set[str]] = defaultdict(set)            # (p, o) -> graphs
+    evidence_in: dict[str, list[str]] = defaultdict(list)  # graph -> evidence IRIs of the subject there
+    values: dict[Key, set[str]] = defaultdict(set)  # (p, o) -> graphs
     for q in store.quads_for_pattern(node, None, None, None):
         g = q.graph_name
         if not isinstance(g, ox.NamedNode) or g == _INFERRED or g == SUPPORT_GRAPH:
@@ -102,8 +109,12 @@ def _from_fact_evidence(store: ox.Store, node: ox.NamedNode) -> dict[Key, list[S
         if q.predicate == _DERIVED_FROM and isinstance(q.object, ox.NamedNode):
             evidence_in[g.value].append(q.object.value)
         values[(q.predicate.value, q.object)].add(g.value)
-    declared = {ev: {q.object.value for q in store.quads_for_pattern(_N(ev), _SUPPORTS_PROPERTY, None, None)}
-                for evs in evidence_in.values() if len(evs) > 1 for ev in evs}
+    declared = {
+        ev: {q.object.value for q in store.quads_for_pattern(_N(ev), _SUPPORTS_PROPERTY, None, None)}
+        for evs in evidence_in.values()
+        if len(evs) > 1
+        for ev in evs
+    }
     out: dict[Key, list[Support]] = {}
     for (pred, obj), graphs in values.items():
         if pred == _DERIVED_FROM.value:

@@ -19,8 +19,8 @@ from support import make_build
 
 @dataclass(frozen=True)
 class SharedBuild:
-    build: object          # csto_kg.build.Build
-    env: dict              # the environment for a subprocess (csto-kg serve, publish) using this build
+    build: object  # csto_kg.build.Build
+    env: dict  # the environment for a subprocess (csto-kg serve, publish) using this build
     tmp: Path
 
 

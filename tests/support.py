@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 BASE = "https://w3id.org/csto-kg/"
 GRAPH = "https://w3id.org/csto-kg/graph/"
 ID = "https://w3id.org/csto-kg/id/"
-LEAKS = ("Traceback", "/work/", "site-packages", ".py\"", "File \"", "root:x:0:0")
+LEAKS = ("Traceback", "/work/", "site-packages", '.py"', 'File "', "root:x:0:0")
 
 # Queries that run long on any graph of this size (the cross product of every triple with itself, three times).
 CARTESIAN = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
@@ -107,8 +107,13 @@ def live_server(env: dict, tmp: Path, *, timeout_s: float = 60.0, **settings):
     stderr_path = tmp / f"serve-{port}.log"
     with open(stderr_path, "wb") as err:
         t0 = time.monotonic()
-        proc = subprocess.Popen(["csto-kg", "serve", "--host", "127.0.0.1", "--port", str(port)], env=env,
-                                stdout=err, stderr=subprocess.STDOUT, start_new_session=True)
+        proc = subprocess.Popen(
+            ["csto-kg", "serve", "--host", "127.0.0.1", "--port", str(port)],
+            env=env,
+            stdout=err,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
     url = f"http://127.0.0.1:{port}"
     server = LiveServer(url, proc, stderr_path, 0.0, env)
     try:

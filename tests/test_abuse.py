@@ -18,10 +18,10 @@ import time
 import urllib.parse
 
 import pytest
-from support import CARTESIAN, GRAPH, LEAKS, PATHS, Listener, live_server, wait_gone
 
 from csto_kg.server.app import create_app
 from csto_kg.server.config import ServerConfig
+from support import CARTESIAN, GRAPH, LEAKS, PATHS, Listener, live_server, wait_gone
 
 TIMEOUT = 1.5
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
@@ -35,8 +35,9 @@ def built(tmp_path_factory, shared_build):
 @pytest.fixture(scope="module")
 def app(built):
     # One test client sends every pathological query here: a budget no test exhausts (budgets: tested below).
-    app = create_app(ServerConfig(query_timeout=TIMEOUT, max_body=16 * 1024, max_query_length=8000, client_burst=600),
-                     built[0])
+    app = create_app(
+        ServerConfig(query_timeout=TIMEOUT, max_body=16 * 1024, max_query_length=8000, client_burst=600), built[0]
+    )
     yield app
     app.extensions["csto.engine"].close()
 
@@ -49,8 +50,18 @@ def client(app):
 @pytest.fixture(scope="module")
 def server(built):
     _, env, tmp = built
-    with live_server(env, tmp, web_workers=1, query_workers=2, max_concurrent=2, query_timeout=2,
-                     worker_memory_mb=256, retry_after=1, client_burst=600, client_workers=2) as s:
+    with live_server(
+        env,
+        tmp,
+        web_workers=1,
+        query_workers=2,
+        max_concurrent=2,
+        query_timeout=2,
+        worker_memory_mb=256,
+        retry_after=1,
+        client_burst=600,
+        client_workers=2,
+    ) as s:
         yield s
 
 
@@ -76,6 +87,7 @@ def no_leak(body: bytes) -> bool:
 
 
 # --- time limits ---------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("query", [CARTESIAN, PATHS], ids=["cartesian", "property-paths"])
 def test_pathological_query_hits_the_time_limit_then_the_server_still_answers(client, app, query):
@@ -168,7 +180,7 @@ def test_mixed_desc_order_that_panicked_the_engine_is_answered_in_sparql_order(c
         # DESC of unbound < blank nodes < IRIs < literals
         assert kinds == ["literal"] * 22 + ["uri"] * 4 + ["bnode"] * 3
         values = [b["o"]["value"] for b in r.get_json()["results"]["bindings"]]
-        assert values[values.index("x"):values.index("x") + 6] == ["x", "x", "9", "9", "10", "10"]   # strings
+        assert values[values.index("x") : values.index("x") + 6] == ["x", "x", "9", "9", "10", "10"]  # strings
     assert app.extensions["csto.engine"].stats()["died"] == before["died"]
 
 
@@ -186,7 +198,9 @@ def test_whole_graph_desc_order_is_answered(built):
 def test_a_worker_that_dies_mid_query_is_reported_as_such(client, app):
     before = settled(app)
     result = {}
-    t = threading.Thread(target=lambda: result.setdefault("r", client.get("/sparql", query_string={"query": CARTESIAN})))
+    t = threading.Thread(
+        target=lambda: result.setdefault("r", client.get("/sparql", query_string={"query": CARTESIAN}))
+    )
     t.start()
     engine = app.extensions["csto.engine"]
     end = time.monotonic() + 30
@@ -203,10 +217,13 @@ def test_a_worker_that_dies_mid_query_is_reported_as_such(client, app):
 
 # --- per-client budgets -----------------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def budget_app(built):
-    app = create_app(ServerConfig(query_timeout=TIMEOUT, query_workers=2, client_burst=0.5, client_rate=0.01,
-                                  demote_after=0.2), built[0])
+    app = create_app(
+        ServerConfig(query_timeout=TIMEOUT, query_workers=2, client_burst=0.5, client_rate=0.01, demote_after=0.2),
+        built[0],
+    )
     yield app
     app.extensions["csto.engine"].close()
 
@@ -216,7 +233,7 @@ def test_a_client_past_its_time_budget_gets_429_and_others_are_served(budget_app
     attacker.environ_base["REMOTE_ADDR"] = "127.0.0.2"
     other = budget_app.test_client()
     other.environ_base["REMOTE_ADDR"] = "127.0.0.1"
-    assert attacker.get("/sparql", query_string={"query": CARTESIAN}).status_code == 503   # ran to the time limit
+    assert attacker.get("/sparql", query_string={"query": CARTESIAN}).status_code == 503  # ran to the time limit
     r = attacker.get("/sparql", query_string={"query": "ASK {}"})
     assert r.status_code == 429 and int(r.headers["Retry-After"]) > 0 and b"share of expensive query time" in r.data
     assert other.get("/sparql", query_string={"query": "ASK {}"}).status_code == 200
@@ -230,16 +247,18 @@ def test_one_client_cannot_hold_every_query_worker(built):
         settled(app)
         attacker = app.test_client()
         attacker.environ_base["REMOTE_ADDR"] = "127.0.0.2"
-        threads = [threading.Thread(target=lambda: attacker.get("/sparql", query_string={"query": CARTESIAN}))
-                   for _ in range(2)]
+        threads = [
+            threading.Thread(target=lambda: attacker.get("/sparql", query_string={"query": CARTESIAN}))
+            for _ in range(2)
+        ]
         for t in threads:
             t.start()
         end = time.monotonic() + 30
         while not engine.stats()["busy"] and time.monotonic() < end:
             time.sleep(0.01)
         held = [engine.stats()["holding"].get("127.0.0.2", 0) for _ in range(20)]
-        assert max(held) == 1   # its second query waits for its first
-        other = app.test_client()   # 127.0.0.1: the second worker is kept for others
+        assert max(held) == 1  # its second query waits for its first
+        other = app.test_client()  # 127.0.0.1: the second worker is kept for others
         r = other.get("/sparql", query_string={"query": "ASK { ?s ?p ?o }"})
         assert r.status_code == 200
         for t in threads:
@@ -250,10 +269,13 @@ def test_one_client_cannot_hold_every_query_worker(built):
 
 # --- concurrency cap -------------------------------------------------------------------------------
 
+
 def test_concurrency_cap_refuses_with_429_and_retry_after(server):
     server.wait_pool(lambda s: s["idle"] == 2)
     results: list = []
-    threads = [threading.Thread(target=lambda: results.append(server.get("/sparql", {"query": CARTESIAN}))) for _ in range(2)]
+    threads = [
+        threading.Thread(target=lambda: results.append(server.get("/sparql", {"query": CARTESIAN}))) for _ in range(2)
+    ]
     for t in threads:
         t.start()
     server.wait_pool(lambda s: s["idle"] == 0)
@@ -268,6 +290,7 @@ def test_concurrency_cap_refuses_with_429_and_retry_after(server):
 
 
 # --- no way out: SERVICE, FROM, dataset parameters ---------------------------------------------------
+
 
 @pytest.fixture
 def listener():
@@ -291,8 +314,10 @@ def service_queries(port: int) -> list[str]:
 
 def test_service_is_refused_and_no_connection_is_attempted(client, listener):
     for query in service_queries(listener.port):
-        for r in (client.get("/sparql", query_string={"query": query}),
-                  client.post("/sparql", data=query, content_type="application/sparql-query")):
+        for r in (
+            client.get("/sparql", query_string={"query": query}),
+            client.post("/sparql", data=query, content_type="application/sparql-query"),
+        ):
             assert r.status_code == 400, query
             assert b"SERVICE" in r.data
     time.sleep(0.5)  # room for a stray connection to arrive (there must be none)
@@ -309,19 +334,22 @@ def test_live_service_is_refused_and_no_connection_is_attempted(server, listener
 PASSWD = "file:///etc/passwd"
 
 
-@pytest.mark.parametrize("query, params", [
-    (f"SELECT * FROM <{PASSWD}> WHERE {{ ?s ?p ?o }}", {}),
-    (f"SELECT * FROM NAMED <{PASSWD}> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}", {}),
-    (f"CONSTRUCT {{ ?s ?p ?o }} FROM <{PASSWD}> WHERE {{ ?s ?p ?o }}", {}),
-    (f"SELECT * WHERE {{ GRAPH <{PASSWD}> {{ ?s ?p ?o }} }}", {}),
-    ("SELECT * WHERE { ?s ?p ?o }", {"default-graph-uri": PASSWD}),
-    ("SELECT * WHERE { GRAPH ?g { ?s ?p ?o } }", {"named-graph-uri": PASSWD}),
-    ("CONSTRUCT WHERE { ?s ?p ?o }", {"default-graph-uri": "file:///etc/hostname"}),
-])
+@pytest.mark.parametrize(
+    "query, params",
+    [
+        (f"SELECT * FROM <{PASSWD}> WHERE {{ ?s ?p ?o }}", {}),
+        (f"SELECT * FROM NAMED <{PASSWD}> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}", {}),
+        (f"CONSTRUCT {{ ?s ?p ?o }} FROM <{PASSWD}> WHERE {{ ?s ?p ?o }}", {}),
+        (f"SELECT * WHERE {{ GRAPH <{PASSWD}> {{ ?s ?p ?o }} }}", {}),
+        ("SELECT * WHERE { ?s ?p ?o }", {"default-graph-uri": PASSWD}),
+        ("SELECT * WHERE { GRAPH ?g { ?s ?p ?o } }", {"named-graph-uri": PASSWD}),
+        ("CONSTRUCT WHERE { ?s ?p ?o }", {"default-graph-uri": "file:///etc/hostname"}),
+    ],
+)
 def test_from_a_file_returns_nothing_of_the_file(client, query, params):
     r = client.get("/sparql", query_string={"query": query, **params})
     assert b"root:" not in r.data and no_leak(r.data)
-    if params:   # a dataset parameter naming a graph the dataset lacks: refused, naming the known graphs
+    if params:  # a dataset parameter naming a graph the dataset lacks: refused, naming the known graphs
         assert r.status_code == 400 and b"does not hold" in r.data
         return
     assert r.status_code == 200
@@ -333,14 +361,17 @@ def test_from_a_file_returns_nothing_of_the_file(client, query, params):
 
 # --- caps ------------------------------------------------------------------------------------------
 
+
 def test_oversize_requests_get_413(client):
     big = "ASK { " + "?s ?p ?o . " * 2000 + "}"  # 22 kB: over the body limit (16 kB)
     assert client.post("/sparql", data={"query": big}).status_code == 413
     assert client.post("/sparql", data=big, content_type="application/sparql-query").status_code == 413
     long = "ASK { " + "?s ?p ?o . " * 800 + "}"  # 8.8 k characters: within the body limit, over the query limit
-    for r in (client.get("/sparql", query_string={"query": long}),
-              client.post("/sparql", data={"query": long}),
-              client.post("/sparql", data=long, content_type="application/sparql-query")):
+    for r in (
+        client.get("/sparql", query_string={"query": long}),
+        client.post("/sparql", data={"query": long}),
+        client.post("/sparql", data=long, content_type="application/sparql-query"),
+    ):
         assert r.status_code == 413 and b"characters" in r.data
 
 
@@ -363,17 +394,23 @@ UPDATES = [
     f"WITH <{GRAPH}meta> DELETE {{ ?s ?p ?o }} WHERE {{ ?s ?p ?o }}",
     "LOAD <file:///etc/passwd>",
     "LOAD <http://127.0.0.1:9/data.ttl> INTO GRAPH <urn:x:g>",
-    "CLEAR ALL", "CLEAR DEFAULT", f"CLEAR GRAPH <{GRAPH}meta>",
-    "DROP ALL", f"DROP GRAPH <{GRAPH}ontology>",
+    "CLEAR ALL",
+    "CLEAR DEFAULT",
+    f"CLEAR GRAPH <{GRAPH}meta>",
+    "DROP ALL",
+    f"DROP GRAPH <{GRAPH}ontology>",
     "CREATE GRAPH <urn:x:new>",
-    f"ADD <{GRAPH}meta> TO <urn:x:g>", f"MOVE <{GRAPH}meta> TO <urn:x:g>", f"COPY <{GRAPH}meta> TO <urn:x:g>",
+    f"ADD <{GRAPH}meta> TO <urn:x:g>",
+    f"MOVE <{GRAPH}meta> TO <urn:x:g>",
+    f"COPY <{GRAPH}meta> TO <urn:x:g>",
     "PREFIX ex: <urn:x:> INSERT DATA { ex:a ex:b ex:c }",
     "# a comment first\nDELETE DATA { <urn:x:a> <urn:x:b> <urn:x:c> }",
 ]
 
 
-@pytest.mark.parametrize("how", ["GET query=", "POST query=", "GET update=", "POST update=",
-                                 "POST sparql-update", "POST sparql-query"])
+@pytest.mark.parametrize(
+    "how", ["GET query=", "POST query=", "GET update=", "POST update=", "POST sparql-update", "POST sparql-query"]
+)
 def test_every_update_form_is_refused_and_the_data_unchanged(client, how):
     before = count(client)
     for update in UPDATES:
@@ -416,12 +453,14 @@ HOSTILE = {
     "deep-optional": "SELECT * WHERE { ?s ?p ?o " + "OPTIONAL { ?s ?p ?o " * 300 + "}" * 300 + "}",
     "deep-subselect": "SELECT * WHERE " + "{ SELECT * WHERE " * 400 + "{ ?s ?p ?o }" + " }" * 400,
     "negations": "ASK { FILTER(" + "!" * 7900 + "true) }",
-    "100-chained-patterns": "SELECT * WHERE { " + " ".join(f"?v{i} ?p{i} ?v{i + 1} ." for i in range(100)) + " } LIMIT 1",
+    "100-chained-patterns": "SELECT * WHERE { "
+    + " ".join(f"?v{i} ?p{i} ?v{i + 1} ." for i in range(100))
+    + " } LIMIT 1",
     "2000-term-filter": "SELECT * WHERE { ?s ?p ?o FILTER(" + "||".join(f"?o={i}" for i in range(1300)) + ") }",
     "long-path": "ASK { ?s " + "/".join(["<urn:x:p>"] * 700) + " ?o }",
     "huge-values": "SELECT * WHERE { VALUES ?x { " + " ".join(str(i) for i in range(1500)) + " } }",
-    "nul-bytes": "SELECT * WHERE { ?s ?p \"\x00\x00\" }",
-    "unterminated": "SELECT * WHERE { ?s ?p \"" + "x" * 5000,
+    "nul-bytes": 'SELECT * WHERE { ?s ?p "\x00\x00" }',
+    "unterminated": 'SELECT * WHERE { ?s ?p "' + "x" * 5000,
     "binary": "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
 }
 
@@ -429,8 +468,10 @@ HOSTILE = {
 @pytest.mark.parametrize("name", list(HOSTILE))
 def test_hostile_queries_get_a_clean_answer_never_500(client, name):
     query = HOSTILE[name]
-    for r in (client.get("/sparql", query_string={"query": query}),
-              client.post("/sparql", data=query.encode("utf-8"), content_type="application/sparql-query")):
+    for r in (
+        client.get("/sparql", query_string={"query": query}),
+        client.post("/sparql", data=query.encode("utf-8"), content_type="application/sparql-query"),
+    ):
         assert r.status_code in (200, 400, 413, 503), (name, r.status_code, r.data[:200])
         assert no_leak(r.data)
     assert client.get("/sparql", query_string={"query": "ASK {}"}).status_code == 200
@@ -448,15 +489,32 @@ def test_hostile_2000_term_filter_within_the_length_limit(server):
 # --- no way in: traversal through static, seed and resource routes -------------------------------------
 
 TRAVERSALS = [
-    "/static/../../etc/passwd", "/static/..%2f..%2f..%2fetc%2fpasswd", "/static/%2e%2e/%2e%2e/etc/passwd",
-    "/static/%2e%2e%2f%2e%2e%2fetc%2fpasswd", "/static/....//....//etc/passwd", "/static/..\\..\\etc\\passwd",
-    "/static/%252e%252e/%252e%252e/etc/passwd", "/static//etc/passwd", "/static/%00../../etc/passwd",
-    "/source/..%2f..%2fetc%2fpasswd", "/source/../../../etc/passwd", "/source/%2e%2e%2f%2e%2e%2fetc%2fpasswd",
-    "/seeds/../../etc/passwd", "/seeds/..%2f..%2fetc%2fpasswd", "/downloads/..%2f..%2f..%2fetc%2fpasswd",
-    "/downloads/../manifest.json", "/id/..%2f..%2f..%2fetc%2fpasswd", "/evidence/..%2f..%2fetc%2fpasswd",
-    "/graph/..%2f..%2fetc%2fpasswd", "/ontology/..%2f..%2f..%2fetc%2fpasswd", "/.well-known/..%2f..%2fetc%2fpasswd",
-    "/sparql/..%2f..%2fetc%2fpasswd", "/%2e%2e/%2e%2e/etc/passwd", "/..%2f..%2fetc/passwd",
-    "/static/..%c0%af..%c0%afetc/passwd", "/source/%c0%ae%c0%ae/%c0%ae%c0%ae/etc/passwd",
+    "/static/../../etc/passwd",
+    "/static/..%2f..%2f..%2fetc%2fpasswd",
+    "/static/%2e%2e/%2e%2e/etc/passwd",
+    "/static/%2e%2e%2f%2e%2e%2fetc%2fpasswd",
+    "/static/....//....//etc/passwd",
+    "/static/..\\..\\etc\\passwd",
+    "/static/%252e%252e/%252e%252e/etc/passwd",
+    "/static//etc/passwd",
+    "/static/%00../../etc/passwd",
+    "/source/..%2f..%2fetc%2fpasswd",
+    "/source/../../../etc/passwd",
+    "/source/%2e%2e%2f%2e%2e%2fetc%2fpasswd",
+    "/seeds/../../etc/passwd",
+    "/seeds/..%2f..%2fetc%2fpasswd",
+    "/downloads/..%2f..%2f..%2fetc%2fpasswd",
+    "/downloads/../manifest.json",
+    "/id/..%2f..%2f..%2fetc%2fpasswd",
+    "/evidence/..%2f..%2fetc%2fpasswd",
+    "/graph/..%2f..%2fetc%2fpasswd",
+    "/ontology/..%2f..%2f..%2fetc%2fpasswd",
+    "/.well-known/..%2f..%2fetc%2fpasswd",
+    "/sparql/..%2f..%2fetc%2fpasswd",
+    "/%2e%2e/%2e%2e/etc/passwd",
+    "/..%2f..%2fetc/passwd",
+    "/static/..%c0%af..%c0%afetc/passwd",
+    "/source/%c0%ae%c0%ae/%c0%ae%c0%ae/etc/passwd",
 ]
 
 

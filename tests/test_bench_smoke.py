@@ -49,7 +49,8 @@ def _same_inference(asserted: Graph) -> None:
     only_fast = set(fast) - set(reference)
     assert isomorphic(fast, reference), (
         f"fast and owlrl differ: {len(fast)} vs {len(reference)} triples; e.g. only fast: "
-        f"{sorted(map(str, only_fast))[:5]}, only owlrl: {sorted(map(str, set(reference) - set(fast)))[:5]}")
+        f"{sorted(map(str, only_fast))[:5]}, only owlrl: {sorted(map(str, set(reference) - set(fast)))[:5]}"
+    )
 
 
 @pytest.fixture(scope="module")
@@ -188,7 +189,7 @@ def test_shacl_sparql_in_oxigraph_equals_pyshacl_with_violations(tiny):
     for m in memberships[::2]:
         for q in list(ds.quads((m, ORG.member, None, None))):
             ds.remove(q)
-    for i, m in enumerate(memberships[1::2]):   # the coverage constraints' inner conditions, one kind each
+    for i, m in enumerate(memberships[1::2]):  # the coverage constraints' inner conditions, one kind each
         for _, _, interval, g in list(ds.quads((m, ORG.memberDuring, None, None))):
             g = ds.graph(g if not hasattr(g, "identifier") else g.identifier)
             if i % 3 == 0:

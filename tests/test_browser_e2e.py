@@ -29,8 +29,16 @@ import pytest
 from support import live_server
 
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 
@@ -44,19 +52,30 @@ ENTITY_PAGES = {
     "summit": ("/id/summit-2023-11-minsk", "Key statements"),
 }
 OTHER_PAGES = {
-    "home": "/", "source": "/source/000_2e5f64a402117a9e", "evidence": "/evidence/002-uzbekistan-speculation",
-    "members": "/members?date=2030-01-01", "disagreements": "/disagreements", "search": "/search?q=Uzbekistan",
-    "query": "/query", "ontology": "/ontology", "term": "/ontology/State", "graph": "/graph/002_31ac2e71aae4dd18",
-    "dataset": "/dataset", "downloads": "/downloads", "validation": "/validation",
-    "statement": None,   # a statement of graph:support: its IRI is a hash, looked up when the test runs
+    "home": "/",
+    "source": "/source/000_2e5f64a402117a9e",
+    "evidence": "/evidence/002-uzbekistan-speculation",
+    "members": "/members?date=2030-01-01",
+    "disagreements": "/disagreements",
+    "search": "/search?q=Uzbekistan",
+    "query": "/query",
+    "ontology": "/ontology",
+    "term": "/ontology/State",
+    "graph": "/graph/002_31ac2e71aae4dd18",
+    "dataset": "/dataset",
+    "downloads": "/downloads",
+    "validation": "/validation",
+    "statement": None,  # a statement of graph:support: its IRI is a hash, looked up when the test runs
 }
 ALL_PAGES = {**{k: v[0] for k, v in ENTITY_PAGES.items()}, **OTHER_PAGES}
 
 pytestmark = [
     pytest.mark.browser,
     # Skipped on a developer machine without Debian's chromium; never in CI, whose set-up installs it.
-    pytest.mark.skipif(not Path(CHROMIUM).exists() and not os.environ.get("CI"),
-                       reason=f"{CHROMIUM} is not installed (./dev setup installs it)"),
+    pytest.mark.skipif(
+        not Path(CHROMIUM).exists() and not os.environ.get("CI"),
+        reason=f"{CHROMIUM} is not installed (./dev setup installs it)",
+    ),
 ]
 
 
@@ -98,6 +117,7 @@ def _page(browser, site, viewport):
         parts = urlsplit(request.url)
         if parts.scheme in ("http", "https", "ws", "wss") and parts.netloc != host:
             pg.foreign.append(request.url)
+
     pg.on("request", check)
     return context, pg
 
@@ -125,17 +145,23 @@ def _shot(pg, path: Path) -> None:
 
 def _sparql(site: str, query: str) -> list[dict]:
     url = site + "/sparql?" + urllib.parse.urlencode({"query": query})
-    with urllib.request.urlopen(urllib.request.Request(url, headers={"Accept": "application/sparql-results+json"})) as r:
+    with urllib.request.urlopen(
+        urllib.request.Request(url, headers={"Accept": "application/sparql-results+json"})
+    ) as r:
         return json.load(r)["results"]["bindings"]
 
 
 def _confirmed(site: str) -> dt.date:
-    rows = _sparql(site, """PREFIX csto: <https://w3id.org/csto-kg/ontology/>
-        SELECT (MAX(?nb) AS ?d) WHERE { ?s a csto:SourceDocument ; csto:publicationDate/csto:notBefore ?nb }""")
+    rows = _sparql(
+        site,
+        """PREFIX csto: <https://w3id.org/csto-kg/ontology/>
+        SELECT (MAX(?nb) AS ?d) WHERE { ?s a csto:SourceDocument ; csto:publicationDate/csto:notBefore ?nb }""",
+    )
     return dt.date.fromisoformat(rows[0]["d"]["value"])
 
 
 # --- every page kind -------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("kind", sorted(ENTITY_PAGES))
 def test_key_statements_are_above_the_fold_with_their_passage_link(page, site, shots, kind):
@@ -145,8 +171,9 @@ def test_key_statements_are_above_the_fold_with_their_passage_link(page, site, s
     title = page.locator("section.key-section h2, section.key-statements h2", has_text=heading).first
     title.wait_for()
     assert title.bounding_box()["y"] < fold, f"{heading!r} is below the fold"
-    links = page.locator("section.key-section a.to-source, section.key-section a.passage-link, "
-                         "section.key-statements a.passage-link")
+    links = page.locator(
+        "section.key-section a.to-source, section.key-section a.passage-link, section.key-statements a.passage-link"
+    )
     assert links.count() >= 1
     box = links.first.bounding_box()
     assert box is not None and box["y"] + box["height"] <= fold, "no passage link above the fold"
@@ -159,8 +186,11 @@ def test_key_statements_are_above_the_fold_with_their_passage_link(page, site, s
 def _path(site: str, kind: str) -> str:
     if ALL_PAGES[kind] is not None:
         return ALL_PAGES[kind]
-    row = _sparql(site, "SELECT ?s WHERE { GRAPH <https://w3id.org/csto-kg/graph/support> { ?s a "
-                        "<http://www.w3.org/1999/02/22-rdf-syntax-ns#Statement> } } ORDER BY ?s LIMIT 1")
+    row = _sparql(
+        site,
+        "SELECT ?s WHERE { GRAPH <https://w3id.org/csto-kg/graph/support> { ?s a "
+        "<http://www.w3.org/1999/02/22-rdf-syntax-ns#Statement> } } ORDER BY ?s LIMIT 1",
+    )
     return "/" + row[0]["s"]["value"].split("/csto-kg/", 1)[1]
 
 
@@ -188,6 +218,7 @@ def test_other_pages_render_without_requests_to_other_hosts(page, site, shots, k
 
 # --- search ------------------------------------------------------------------------------------
 
+
 def _search(page, site, words: str) -> list[str]:
     page.goto(site + "/")
     box = page.locator("header.site input[name=q]")
@@ -198,16 +229,22 @@ def _search(page, site, words: str) -> list[str]:
 
 
 def test_search_finds_an_entity_by_label_alternative_label_and_quote(page, site, shots):
-    row = _sparql(site, """SELECT ?s ?label ?alt WHERE { ?s a <https://w3id.org/csto-kg/ontology/State> ;
+    row = _sparql(
+        site,
+        """SELECT ?s ?label ?alt WHERE { ?s a <https://w3id.org/csto-kg/ontology/State> ;
         <http://www.w3.org/2000/01/rdf-schema#label> ?label ; <http://www.w3.org/2004/02/skos/core#altLabel> ?alt }
-        ORDER BY ?s ?alt LIMIT 1""")[0]
+        ORDER BY ?s ?alt LIMIT 1""",
+    )[0]
     href = "/" + row["s"]["value"].split("/csto-kg/", 1)[1]
     assert _search(page, site, row["label"]["value"])[0] == href
     assert _search(page, site, row["alt"]["value"])[0] == href
     assert "also called" in page.locator("ol.hits li").first.inner_text()
-    quote = _sparql(site, """PREFIX oa: <http://www.w3.org/ns/oa#> PREFIX prov: <http://www.w3.org/ns/prov#>
+    quote = _sparql(
+        site,
+        """PREFIX oa: <http://www.w3.org/ns/oa#> PREFIX prov: <http://www.w3.org/ns/prov#>
         SELECT ?fact ?exact WHERE { ?fact prov:wasDerivedFrom ?ev . ?ev oa:hasSelector/oa:exact ?exact .
-        FILTER(STRLEN(?exact) > 80 && STRSTARTS(STR(?fact), "https://w3id.org/csto-kg/id/")) } ORDER BY ?ev LIMIT 1""")[0]
+        FILTER(STRLEN(?exact) > 80 && STRSTARTS(STR(?fact), "https://w3id.org/csto-kg/id/")) } ORDER BY ?ev LIMIT 1""",
+    )[0]
     words = quote["exact"]["value"].split()
     hits = _search(page, site, " ".join(words[3:8]))
     assert "/" + quote["fact"]["value"].split("/csto-kg/", 1)[1] in hits
@@ -218,6 +255,7 @@ def test_search_finds_an_entity_by_label_alternative_label_and_quote(page, site,
 
 
 # --- the timeline ------------------------------------------------------------------------------
+
 
 def test_timeline_marks_undated_spans_and_the_last_confirmed_date(page, phone, site, shots):
     confirmed = _confirmed(site)
@@ -275,13 +313,15 @@ def test_query_results_link_locally_in_the_querys_column_order(page, site, shots
     assert hrefs and all(h.startswith("/") for h in hrefs), hrefs
     assert any(h.startswith("/id/") for h in hrefs) and any(h.startswith("/evidence/") for h in hrefs)
     passage = first.locator("a.passage").get_attribute("href")
-    key = next(h for h in hrefs if h.startswith("/evidence/"))[len("/evidence/"):]
+    key = next(h for h in hrefs if h.startswith("/evidence/"))[len("/evidence/") :]
     assert re.fullmatch(rf"/source/\d{{3}}_[0-9a-f]+#ev-{re.escape(key)}", passage), passage
     iri_text = first.locator("a[href^='/id/']").first.inner_text()
     assert "w3id.org/csto-kg/id/" in iri_text or iri_text.startswith(":"), "the IRI is not shown as data"
     cell = page.locator(".yasr table tbody tr td").last
-    assert page.evaluate("el => getComputedStyle(el.querySelector('div') || el).whiteSpace", cell.element_handle()) \
-        != "nowrap", "quotes are clipped"
+    assert (
+        page.evaluate("el => getComputedStyle(el.querySelector('div') || el).whiteSpace", cell.element_handle())
+        != "nowrap"
+    ), "quotes are clipped"
     _shot(page, shots / "query-results-desktop.png")
     assert page.foreign == [], page.foreign
     assert page.evaluate("window.cstoYasgui.getTab().getEndpoint()") == site + "/sparql"
@@ -303,6 +343,7 @@ def test_query_error_is_readable_with_line_and_column(page, site):
 
 # --- a fact leads to its passage ---------------------------------------------------------------
 
+
 def test_fact_page_leads_to_the_passage_highlighted_in_the_source(page, site, shots):
     page.goto(site + "/id/membership-armenia")
     link = page.locator("section.key-section a.to-source").first
@@ -317,7 +358,8 @@ def test_fact_page_leads_to_the_passage_highlighted_in_the_source(page, site, sh
     assert page.evaluate("document.querySelector(':target') && document.querySelector(':target').id") == key
     marked = page.evaluate(
         "k => Array.from(document.querySelectorAll(`mark[data-ev='${k}']`)).map(m => m.textContent).join('')",
-        key[len("ev-"):])
+        key[len("ev-") :],
+    )
     assert " ".join(marked.split()) == " ".join(quote.split())
     box = target.bounding_box()
     assert box is not None and 0 <= box["y"] < page.viewport_size["height"], "the passage is not in view"
@@ -326,6 +368,7 @@ def test_fact_page_leads_to_the_passage_highlighted_in_the_source(page, site, sh
 
 
 # --- the newcomer's question -------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("device", ["desktop", "phone"])
 def test_from_home_to_uzbekistans_periods_what_is_not_said_and_each_dates_passage(browser, site, shots, device):

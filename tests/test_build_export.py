@@ -103,16 +103,21 @@ def test_failed_build_keeps_last_good_build(project):
     assert r.returncode == 2 and "Traceback" not in r.stderr
     assert f"kg/{kg.name}:" in r.stderr
     assert (Path(env["CSTO_KG_BUILD"]) / "current").resolve() == current
-    rows = cli("query", "ASK { ?s a <https://w3id.org/csto-kg/ontology/Summit> }", "--format", "json", env=env, check=False)
+    rows = cli(
+        "query", "ASK { ?s a <https://w3id.org/csto-kg/ontology/Summit> }", "--format", "json", env=env, check=False
+    )
     # the query command rebuilds a stale build: it must fail the same way, not serve half a graph
     assert rows.returncode == 2
 
 
-@pytest.mark.parametrize("defect,old,new,needle", [
-    ("unknown prefix", "csto:Summit", "nosuch:Summit", "nosuch:"),
-    ("ill-typed date", '"2022-05"^^xsd:gYearMonth', '"2022-13-45"^^xsd:date', "ill-typed"),
-    ("dangling reference", "csto:place :moscow", "csto:place :atlantis", "dangling"),
-])
+@pytest.mark.parametrize(
+    "defect,old,new,needle",
+    [
+        ("unknown prefix", "csto:Summit", "nosuch:Summit", "nosuch:"),
+        ("ill-typed date", '"2022-05"^^xsd:gYearMonth', '"2022-13-45"^^xsd:date', "ill-typed"),
+        ("dangling reference", "csto:place :moscow", "csto:place :atlantis", "dangling"),
+    ],
+)
 def test_curated_file_errors_name_file_and_line(project, defect, old, new, needle):
     root, env = project
     path = next(p for p in sorted((root / "kg").glob("0*.trig")) if old in p.read_text(encoding="utf-8"))
@@ -128,8 +133,11 @@ def test_curated_file_errors_name_file_and_line(project, defect, old, new, needl
 def test_triples_outside_the_files_graph_are_rejected(project):
     root, env = project
     path = root / "kg" / f"{SEED_IDS[0]}.trig"
-    path.write_text(path.read_text(encoding="utf-8") + "\n<https://w3id.org/csto-kg/id/x> a <https://w3id.org/csto-kg/ontology/Claim> .\n",
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        + "\n<https://w3id.org/csto-kg/id/x> a <https://w3id.org/csto-kg/ontology/Claim> .\n",
+        encoding="utf-8",
+    )
     r = cli("build", "--no-validate", env=env, check=False)
     assert r.returncode == 2 and f"kg/{path.name}:" in r.stderr and "default graph" in r.stderr
 
@@ -138,7 +146,7 @@ def test_cite_prints_the_seeds_own_text(built):
     seed = next(p for p in sorted((ROOT / "seeds").glob("*.txt")) if "\u00a0" in p.read_text(encoding="utf-8"))
     text = seed.read_text(encoding="utf-8")
     i = text.index("\u00a0")
-    passage = text[max(0, i - 15): i + 15]
+    passage = text[max(0, i - 15) : i + 15]
     typed = passage.replace("\u00a0", " ").replace("\u2019", "'").replace("\u201c", '"').replace("\u201d", '"')
     r = cli("cite", seed.stem[:3], typed, "--id", "x", env=built)
     assert "\\u00A0" in r.stdout
@@ -156,9 +164,9 @@ def test_a_build_in_use_by_a_live_server_is_not_pruned(project):
     builds = Path(env["CSTO_KG_BUILD"]) / "builds"
     cli("build", "--no-validate", env=env)
     served = (Path(env["CSTO_KG_BUILD"]) / "current").resolve()
-    (served / f".pinned.{os.getpid()}").touch()        # as `csto-kg serve` does for its build
+    (served / f".pinned.{os.getpid()}").touch()  # as `csto-kg serve` does for its build
     entities = root / "kg" / "entities.trig"
-    for n in range(3):                                  # three rebuilds: more than pruning spares
+    for n in range(3):  # three rebuilds: more than pruning spares
         entities.write_text(entities.read_text(encoding="utf-8") + f"\n# edit {n}\n", encoding="utf-8")
         cli("build", "--no-validate", env=env)
     assert served.exists(), "a pinned build survives rebuilds"
@@ -171,22 +179,21 @@ def test_a_build_in_use_by_a_live_server_is_not_pruned(project):
 
 def test_the_server_shows_the_build_not_the_checkout(tmp_path):
     """Seeds, example queries and shapes are read from the build it serves: the checkout may change meanwhile."""
-    from support import make_build
-
     from csto_kg.server.app import create_app
     from csto_kg.server.config import ServerConfig
+    from support import make_build
 
     build, _ = make_build(tmp_path)
     seed = sorted(build.served("seeds").glob("*.txt"))[0].stem
     app = create_app(ServerConfig(), build)
     try:
-        for folder in ("seeds", "queries", "shapes"):   # the checkout loses its inputs after the build
+        for folder in ("seeds", "queries", "shapes"):  # the checkout loses its inputs after the build
             shutil.rmtree(tmp_path / "project" / folder)
         client = app.test_client()
         page = client.get("/query", headers={"Accept": "text/html"}).get_data(as_text=True)
         assert '<script type="application/json" id="example-queries">[]</script>' not in page
         r = client.get(f"/source/{seed}", headers={"Accept": "text/html"})
         words = [w for w in (build.served("seeds") / f"{seed}.txt").read_text(encoding="utf-8").split() if w.isalpha()]
-        assert r.status_code == 200 and sum(w in r.get_data(as_text=True) for w in words[-50:]) >= 40   # its text
+        assert r.status_code == 200 and sum(w in r.get_data(as_text=True) for w in words[-50:]) >= 40  # its text
     finally:
         app.extensions["csto.engine"].close()

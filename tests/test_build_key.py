@@ -20,7 +20,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
-EDITS = [   # (kind, file under the copy, old, new): each changes one input and nothing else
+EDITS = [  # (kind, file under the copy, old, new): each changes one input and nothing else
     ("package code", "csto_kg/namespaces.py", "SRC = Namespace(", "SRC = Namespace(  "),
     ("a new package module", "csto_kg/added_module.py", None, "X = 1\n"),
     ("ontology", "ontology/csto.ttl", None, "\n# an edit\n"),
@@ -33,8 +33,13 @@ EDITS = [   # (kind, file under the copy, old, new): each changes one input and 
 
 def build_cli(root: Path) -> str:
     env = dict(os.environ, PYTHONPATH=str(root), CSTO_KG_ROOT=str(root), CSTO_KG_BUILD=str(root / "build"))
-    run = subprocess.run([sys.executable, "-m", "csto_kg.cli", "build", "--no-validate"], cwd=root, env=env,
-                         capture_output=True, text=True)
+    run = subprocess.run(
+        [sys.executable, "-m", "csto_kg.cli", "build", "--no-validate"],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert run.returncode == 0, run.stderr[-3000:]
     return run.stdout
 
@@ -50,8 +55,13 @@ def project(tmp_path_factory) -> Path:
 
 def test_the_copy_runs_its_own_package(project):
     env = dict(os.environ, PYTHONPATH=str(project))
-    out = subprocess.run([sys.executable, "-c", "import csto_kg; print(csto_kg.__file__)"], env=env, cwd=project,
-                         capture_output=True, text=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", "import csto_kg; print(csto_kg.__file__)"],
+        env=env,
+        cwd=project,
+        capture_output=True,
+        text=True,
+    ).stdout
     assert out.strip() == str(project / "csto_kg" / "__init__.py")
 
 

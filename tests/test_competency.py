@@ -70,21 +70,23 @@ def test_competency_question(query, build_env):
     """The query's answers are exactly the expected rows, and each comes with verbatim passages
     from (at least) the seed files the expected-answer file names."""
     columns, expected = load_expected(expected_file(query))
-    out = subprocess.run(["csto-kg", "query", str(query), "--format", "json"], env=build_env,
-                         check=True, capture_output=True, text=True).stdout
+    out = subprocess.run(
+        ["csto-kg", "query", str(query), "--format", "json"], env=build_env, check=True, capture_output=True, text=True
+    ).stdout
     bindings = json.loads(out)["results"]["bindings"]
     assert bindings, f"{query.name}: no answer"
     got: dict[tuple, set[str]] = defaultdict(set)
     for b in bindings:
         answer = tuple(value(b.get(c)) for c in columns)
-        got[answer]   # an answer even when this row has no passage
+        got[answer]  # an answer even when this row has no passage
         if "file" in b and "quote" in b:
             file, quote = b["file"]["value"], b["quote"]["value"]
             assert quote in (SEEDS / file).read_text(encoding="utf-8"), f"quote not verbatim in {file}: {quote[:80]}"
             got[answer].add(file)
     assert set(got) == set(expected), (
         f"{query.name}: unexpected answers {sorted(set(got) - set(expected), key=str)}; "
-        f"missing {sorted(set(expected) - set(got), key=str)}")
+        f"missing {sorted(set(expected) - set(got), key=str)}"
+    )
     for answer, files in expected.items():
         assert got[answer], f"{query.name}: answer {answer} has no passage"
         assert files <= got[answer], f"{query.name}: answer {answer} lacks passages from {sorted(files - got[answer])}"
@@ -94,10 +96,15 @@ def test_default_graph_is_a_set_union(build_env):
     """A triple stated by several seeds is in the default graph once (SPARQL: the default graph is a graph)."""
     label = "<https://w3id.org/csto-kg/id/deployment-kazakhstan-2022> <http://www.w3.org/2000/01/rdf-schema#label> ?l"
     count = "SELECT (COUNT(*) AS ?n) WHERE { %s }"
+
     def n(query):
-        out = subprocess.run(["csto-kg", "query", query, "--format", "json"], env=build_env,
-                             check=True, capture_output=True, text=True).stdout
+        out = subprocess.run(
+            ["csto-kg", "query", query, "--format", "json"], env=build_env, check=True, capture_output=True, text=True
+        ).stdout
         return int(json.loads(out)["results"]["bindings"][0]["n"]["value"])
+
     assert n(count % label) == 1
     assert n(count % f"GRAPH ?g {{ {label} }}") == 3, "three seeds describe the deployment"
-    assert n(count % "?s ?p ?o") == n("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }")
+    assert n(count % "?s ?p ?o") == n(
+        "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }"
+    )

@@ -15,8 +15,11 @@ from csto_kg.derive import agree, bounds, derive
 from csto_kg.namespaces import CSTO, XSD
 
 D = dt.date
-YEAR, MONTH, DAY = (Literal("1993", datatype=XSD.gYear), Literal("1993-05", datatype=XSD.gYearMonth),
-                    Literal("1993-05-02", datatype=XSD.date))
+YEAR, MONTH, DAY = (
+    Literal("1993", datatype=XSD.gYear),
+    Literal("1993-05", datatype=XSD.gYearMonth),
+    Literal("1993-05-02", datatype=XSD.date),
+)
 
 
 def test_bounds_of_each_precision():

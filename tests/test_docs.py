@@ -26,7 +26,10 @@ def test_committed_index_is_current(built):
 def test_index_lists_entities_with_their_seeds_and_classes_with_properties(built):
     b, _ = built
     text = render_index(open_store(b.store_path), ROOT / "queries")
-    assert "| `:csto` | Collective Security Treaty Organization | `csto:MilitaryAlliance` | 000, 001, 002, 003, 004 |" in text
+    assert (
+        "| `:csto` | Collective Security Treaty Organization | `csto:MilitaryAlliance` | 000, 001, 002, 003, 004 |"
+        in text
+    )
     assert "### `csto:Stance`" in text and "| `csto:heldBy` |" in text
     assert "?x a csto:Stance ; rdfs:label ?label ." in text
     assert "## Disagreements between sources" in text
@@ -35,11 +38,22 @@ def test_index_lists_entities_with_their_seeds_and_classes_with_properties(built
 def test_class_properties_counts_instances_carrying_each_property(built):
     b, _ = built
     store = open_store(b.store_path)
-    uses = {u.prop: u.instances for u in class_properties(store, "https://w3id.org/csto-kg/ontology/Stance")[
-        "https://w3id.org/csto-kg/ontology/Stance"]}
-    n = int(next(iter(store.query(
-        "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s a <https://w3id.org/csto-kg/ontology/Stance> ; "
-        "<https://w3id.org/csto-kg/ontology/heldBy> ?h } }")))["n"].value)
+    uses = {
+        u.prop: u.instances
+        for u in class_properties(store, "https://w3id.org/csto-kg/ontology/Stance")[
+            "https://w3id.org/csto-kg/ontology/Stance"
+        ]
+    }
+    n = int(
+        next(
+            iter(
+                store.query(
+                    "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s a <https://w3id.org/csto-kg/ontology/Stance> ; "
+                    "<https://w3id.org/csto-kg/ontology/heldBy> ?h } }"
+                )
+            )
+        )["n"].value
+    )
     assert uses["https://w3id.org/csto-kg/ontology/heldBy"] == n > 0
 
 

@@ -45,8 +45,11 @@ def test_each_named_graph_of_the_dump_is_isomorphic_to_the_endpoints(built, dump
     build, client = built
     differing = []
     for name in _graph_names(build):
-        r = client.post("/sparql", data={"query": f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} }}"},
-                        headers={"Accept": "application/n-triples"})
+        r = client.post(
+            "/sparql",
+            data={"query": f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} }}"},
+            headers={"Accept": "application/n-triples"},
+        )
         assert r.status_code == 200 and "X-CSTO-Truncated" not in r.headers
         served = Graph().parse(data=r.data.decode("utf-8"), format="nt")
         exported = Graph()

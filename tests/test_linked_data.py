@@ -33,6 +33,7 @@ JSONLD = {"Accept": "application/ld+json"}
 
 # --- fixtures ------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def built(shared_build):
     return shared_build.build
@@ -77,7 +78,7 @@ def minted(quads) -> set[str]:
 
 
 def path_of(iri: str) -> str:
-    return "/" + iri[len(BASE):]
+    return "/" + iri[len(BASE) :]
 
 
 # Published elsewhere: the SPARQL endpoint (its own tests) and the dump files (checked below).
@@ -134,17 +135,23 @@ class Marks(HTMLParser):
 
 def evidence_table(store) -> dict[str, dict]:
     """evidence IRI -> source, exact, start, end (from the graph, independently of the server)."""
-    rows = select(store, f"""
+    rows = select(
+        store,
+        f"""
         PREFIX oa: <{OA}>
         SELECT DISTINCT ?ev ?source ?exact ?start ?end WHERE {{
           ?ev oa:hasSource ?source ; oa:hasSelector ?q, ?p .
           ?q oa:exact ?exact . ?p oa:start ?start ; oa:end ?end .
-        }}""")
-    return {r["ev"]: {"source": r["source"], "exact": r["exact"], "start": int(r["start"]), "end": int(r["end"])}
-            for r in rows}
+        }}""",
+    )
+    return {
+        r["ev"]: {"source": r["source"], "exact": r["exact"], "start": int(r["start"]), "end": int(r["end"])}
+        for r in rows
+    }
 
 
 # --- every IRI dereferences ------------------------------------------------------
+
 
 def test_every_minted_iri_dereferences_as_html(client, quads):
     iris = sorted(i for i in minted(quads) if not _special(i))
@@ -168,14 +175,22 @@ def _iris_in_turtle(body: bytes) -> set[str]:
 
 
 def _iris_in_jsonld(body: bytes) -> set[str]:
-    return {t.value for q in ox.parse(body, format=ox.RdfFormat.JSON_LD) for t in (q.subject, q.object)
-            if isinstance(t, ox.NamedNode)}
+    return {
+        t.value
+        for q in ox.parse(body, format=ox.RdfFormat.JSON_LD)
+        for t in (q.subject, q.object)
+        if isinstance(t, ox.NamedNode)
+    }
 
 
-@pytest.mark.parametrize("headers,mimetype,iris_in", [
-    (TTL, "text/turtle", _iris_in_turtle),
-    (JSONLD, "application/ld+json", _iris_in_jsonld),
-], ids=["turtle", "jsonld"])
+@pytest.mark.parametrize(
+    "headers,mimetype,iris_in",
+    [
+        (TTL, "text/turtle", _iris_in_turtle),
+        (JSONLD, "application/ld+json", _iris_in_jsonld),
+    ],
+    ids=["turtle", "jsonld"],
+)
 def test_every_minted_iri_dereferences_as_rdf_containing_it(client, quads, headers, mimetype, iris_in):
     failures = []
     for iri in sorted(i for i in minted(quads) if not _special(i)):
@@ -187,16 +202,25 @@ def test_every_minted_iri_dereferences_as_rdf_containing_it(client, quads, heade
     assert not failures, failures[:20]
 
 
-@pytest.mark.parametrize("fmt,media,parse_as", [
-    ("nt", "application/n-triples", "nt"), ("rdf", "application/rdf+xml", "xml"),
-    ("ttl", "text/turtle", "turtle"), ("jsonld", "application/ld+json", "json-ld"),
-    ("trig", "application/trig", "trig"), ("nq", "application/n-quads", "nquads"),
-])
+@pytest.mark.parametrize(
+    "fmt,media,parse_as",
+    [
+        ("nt", "application/n-triples", "nt"),
+        ("rdf", "application/rdf+xml", "xml"),
+        ("ttl", "text/turtle", "turtle"),
+        ("jsonld", "application/ld+json", "json-ld"),
+        ("trig", "application/trig", "trig"),
+        ("nq", "application/n-quads", "nquads"),
+    ],
+)
 def test_format_override_gives_each_rdf_format(client, fmt, media, parse_as):
     r = client.get(f"/id/csto?format={fmt}", headers=HTML)
     assert r.status_code == 200 and r.mimetype == media
-    g = rdflib.Dataset().parse(data=r.data, format=parse_as) if fmt in ("trig", "nq") else \
-        rdflib.Graph().parse(data=r.data, format=parse_as)
+    g = (
+        rdflib.Dataset().parse(data=r.data, format=parse_as)
+        if fmt in ("trig", "nq")
+        else rdflib.Graph().parse(data=r.data, format=parse_as)
+    )
     assert len(g) > 0
 
 
@@ -224,8 +248,16 @@ def test_negotiation_errors(client):
 
 
 def test_unknown_iri_is_a_clean_404(client):
-    for path in ("/id/no-such-thing", "/evidence/nope", "/source/nope", "/graph/nope", "/ontology/Nope",
-                 "/shapes/Nope", "/id/csto/nope", "/no-such-page"):
+    for path in (
+        "/id/no-such-thing",
+        "/evidence/nope",
+        "/source/nope",
+        "/graph/nope",
+        "/ontology/Nope",
+        "/shapes/Nope",
+        "/id/csto/nope",
+        "/no-such-page",
+    ):
         r = client.get(path, headers=HTML)
         assert r.status_code == 404, path
         body = r.get_data(as_text=True)
@@ -236,24 +268,31 @@ def test_unknown_iri_is_a_clean_404(client):
 
 # --- pages: ontology, facts, sources ----------------------------------------------
 
+
 def test_ontology_index_lists_classes_and_properties(client, store):
     body = client.get("/ontology", headers=HTML).get_data(as_text=True)
-    terms = select(store, f"""SELECT DISTINCT ?t WHERE {{ GRAPH <{BASE}graph/ontology> {{ ?t a ?k }}
+    terms = select(
+        store,
+        f"""SELECT DISTINCT ?t WHERE {{ GRAPH <{BASE}graph/ontology> {{ ?t a ?k }}
         VALUES ?k {{ <http://www.w3.org/2002/07/owl#Class> <http://www.w3.org/2002/07/owl#ObjectProperty>
-                     <http://www.w3.org/2002/07/owl#DatatypeProperty> }} FILTER(STRSTARTS(STR(?t), "{CSTO}")) }}""")
+                     <http://www.w3.org/2002/07/owl#DatatypeProperty> }} FILTER(STRSTARTS(STR(?t), "{CSTO}")) }}""",
+    )
     assert len(terms) > 50
     missing = [t["t"] for t in terms if f'href="{path_of(t["t"])}"' not in body]
     assert not missing
 
 
 def test_ontology_term_pages_show_label_definition_and_usage_count(client, store):
-    terms = select(store, f"""
+    terms = select(
+        store,
+        f"""
         PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
         PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
         SELECT DISTINCT ?t ?kind ?label ?def WHERE {{ GRAPH <{BASE}graph/ontology> {{
           ?t a ?kind ; rdfs:label ?label ; skos:definition ?def }}
           VALUES ?kind {{ <http://www.w3.org/2002/07/owl#Class> <http://www.w3.org/2002/07/owl#ObjectProperty>
-                          <http://www.w3.org/2002/07/owl#DatatypeProperty> }} }}""")
+                          <http://www.w3.org/2002/07/owl#DatatypeProperty> }} }}""",
+    )
     assert len(terms) > 50
     failures = []
     for t in terms:
@@ -292,8 +331,8 @@ def test_fact_pages_mark_each_quote_and_link_to_its_passage(client, store):
         for e in evs:
             if e not in ev:
                 continue
-            key = e[len(EV):]
-            href = f'{path_of(ev[e]["source"])}#ev-{key}'
+            key = e[len(EV) :]
+            href = f"{path_of(ev[e]['source'])}#ev-{key}"
             if href not in marks.links:
                 failures.append((fact, key, "no link to the passage"))
             if "".join(marks.text.get(key, [])) != ev[e]["exact"]:
@@ -302,9 +341,12 @@ def test_fact_pages_mark_each_quote_and_link_to_its_passage(client, store):
 
 
 def test_multi_source_fact_shows_each_sources_evidence(client, store):
-    rows = select(store, f"""PREFIX oa: <{OA}>
+    rows = select(
+        store,
+        f"""PREFIX oa: <{OA}>
         SELECT ?f (COUNT(DISTINCT ?src) AS ?n) WHERE {{ ?f <{PROV_DERIVED}> ?ev . ?ev oa:hasSource ?src }}
-        GROUP BY ?f HAVING (COUNT(DISTINCT ?src) > 1) ORDER BY ?f LIMIT 5""")
+        GROUP BY ?f HAVING (COUNT(DISTINCT ?src) > 1) ORDER BY ?f LIMIT 5""",
+    )
     if not rows:
         pytest.skip("no fact in the graph is supported by more than one source yet")
     for r in rows:
@@ -327,13 +369,13 @@ def test_source_pages_mark_every_passage_at_its_offsets(client, store, built):
         r = client.get(path_of(s), headers=HTML)
         assert r.status_code == 200, s
         marks = Marks.of(r.get_data(as_text=True))
-        seed = seeds.load_seed(s[len(SRC):])
+        seed = seeds.load_seed(s[len(SRC) :])
         if "".join(marks.seed_text) != seed.text:
             failures.append((s, "full text differs from the seed file"))
         for e, d in by_source[s]:
-            key = e[len(EV):]
+            key = e[len(EV) :]
             marked = "".join(marks.text.get(key, []))
-            if marked != d["exact"] or seed.text[d["start"]:d["end"]] != marked:
+            if marked != d["exact"] or seed.text[d["start"] : d["end"]] != marked:
                 failures.append((s, key, marked[:60], d["exact"][:60]))
             if marks.ids.count(f"ev-{key}") != 1:
                 failures.append((s, key, "anchor count", marks.ids.count(f"ev-{key}")))
@@ -341,8 +383,11 @@ def test_source_pages_mark_every_passage_at_its_offsets(client, store, built):
 
 
 def test_source_page_shows_metadata(client, store):
-    rows = select(store, f"""PREFIX dcterms: <http://purl.org/dc/terms/>
-        SELECT ?s ?title ?sha WHERE {{ ?s a <{CSTO}SourceDocument> ; dcterms:title ?title ; <{CSTO}sha256> ?sha }}""")
+    rows = select(
+        store,
+        f"""PREFIX dcterms: <http://purl.org/dc/terms/>
+        SELECT ?s ?title ?sha WHERE {{ ?s a <{CSTO}SourceDocument> ; dcterms:title ?title ; <{CSTO}sha256> ?sha }}""",
+    )
     assert rows
     for row in rows:
         body = client.get(path_of(row["s"]), headers=HTML).get_data(as_text=True)
@@ -352,6 +397,7 @@ def test_source_page_shows_metadata(client, store):
 
 
 # --- downloads --------------------------------------------------------------------
+
 
 def test_downloads_list_files_whose_sha256_matches_the_served_bytes(client, built):
     body = client.get("/downloads", headers=HTML).get_data(as_text=True)
@@ -367,10 +413,13 @@ def test_downloads_list_files_whose_sha256_matches_the_served_bytes(client, buil
 
 # --- members as of a date -------------------------------------------------------------
 
+
 def certainly_members(store, day: str) -> set[str]:
     """Written independently of the page's query: a period with a start certainly on or before the day
     and no end that could be on or before it."""
-    rows = select(store, f"""
+    rows = select(
+        store,
+        f"""
         PREFIX csto: <{CSTO}> PREFIX org: <http://www.w3.org/ns/org#> PREFIX time: <http://www.w3.org/2006/time#>
         PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
         SELECT DISTINCT ?state WHERE {{
@@ -379,7 +428,8 @@ def certainly_members(store, day: str) -> set[str]:
           FILTER(?startLatest <= "{day}"^^xsd:date)
           FILTER NOT EXISTS {{ ?d time:hasEnd ?end .
                                FILTER NOT EXISTS {{ ?end csto:notBefore ?endEarliest . FILTER(?endEarliest > "{day}"^^xsd:date) }} }}
-        }}""")
+        }}""",
+    )
     return {r["state"] for r in rows}
 
 
@@ -413,13 +463,14 @@ def test_members_bad_date_is_400(client, bad):
 
 # --- validation, home, query page ------------------------------------------------------
 
+
 def test_validation_report_page_and_rdf(client, built):
     body = client.get("/validation", headers=HTML).get_data(as_text=True)
     if not (built.path / "validation.ttl").exists():
         assert "no validation report" in body
         assert client.get("/validation", headers=TTL).status_code == 404
         return
-    assert "conform" in body.lower()     # "Conforms" or "Does not conform"
+    assert "conform" in body.lower()  # "Conforms" or "Does not conform"
     g = rdflib.Graph().parse(data=client.get("/validation", headers=TTL).get_data(as_text=True), format="turtle")
     sh = rdflib.Namespace("http://www.w3.org/ns/shacl#")
     assert (None, rdflib.RDF.type, sh.ValidationReport) in g
@@ -459,7 +510,7 @@ def test_query_page_preloads_every_named_query_and_uses_only_local_assets(client
 def test_query_page_works_with_no_named_queries(client, tmp_path, monkeypatch):
     from csto_kg.server import example_queries
 
-    monkeypatch.setattr(example_queries, "served", lambda kind: tmp_path)   # a build whose queries/ is empty
+    monkeypatch.setattr(example_queries, "served", lambda kind: tmp_path)  # a build whose queries/ is empty
     r = client.get("/query", headers=HTML)
     assert r.status_code == 200
     assert '<script type="application/json" id="example-queries">[]</script>' in r.get_data(as_text=True)
@@ -467,17 +518,39 @@ def test_query_page_works_with_no_named_queries(client, tmp_path, monkeypatch):
 
 # --- nothing but published files -------------------------------------------------------
 
-@pytest.mark.parametrize("path", [
-    "/source/../../etc/passwd", "/source/..%2F..%2Fpyproject.toml", "/source/%2e%2e/%2e%2e/pyproject.toml",
-    "/source/000_2e5f64a402117a9e.txt", "/source/..", "/downloads/../manifest.json", "/downloads/..%2Fmanifest.json",
-    "/downloads/%2Fetc%2Fpasswd", "/downloads/dataset.nq", "/downloads/..", "/static/../app.py",
-    "/static/..%2Fapp.py", "/static/%2e%2e/pages.py", "/static/vendor/../../pages.py", "/id/../../pyproject.toml",
-    "/id/..%2F..%2Fpyproject.toml", "/evidence/../../etc/passwd", "/graph/../../build/current/manifest.json",
-    "/shapes/../shapes/membership.ttl", "/ontology/../../pyproject.toml",
-    "/source/%c0%ae%c0%ae/%c0%ae%c0%ae/etc/passwd", "/id/a%20b", "/id/%7Bx%7D", "/evidence/%3Cx%3E", "/graph/%00",
-])
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/source/../../etc/passwd",
+        "/source/..%2F..%2Fpyproject.toml",
+        "/source/%2e%2e/%2e%2e/pyproject.toml",
+        "/source/000_2e5f64a402117a9e.txt",
+        "/source/..",
+        "/downloads/../manifest.json",
+        "/downloads/..%2Fmanifest.json",
+        "/downloads/%2Fetc%2Fpasswd",
+        "/downloads/dataset.nq",
+        "/downloads/..",
+        "/static/../app.py",
+        "/static/..%2Fapp.py",
+        "/static/%2e%2e/pages.py",
+        "/static/vendor/../../pages.py",
+        "/id/../../pyproject.toml",
+        "/id/..%2F..%2Fpyproject.toml",
+        "/evidence/../../etc/passwd",
+        "/graph/../../build/current/manifest.json",
+        "/shapes/../shapes/membership.ttl",
+        "/ontology/../../pyproject.toml",
+        "/source/%c0%ae%c0%ae/%c0%ae%c0%ae/etc/passwd",
+        "/id/a%20b",
+        "/id/%7Bx%7D",
+        "/evidence/%3Cx%3E",
+        "/graph/%00",
+    ],
+)
 def test_traversal_is_404_never_a_file(client, path):
-    r = client.get(path, headers=HTML, follow_redirects=True)   # "//" is merged by a redirect first
+    r = client.get(path, headers=HTML, follow_redirects=True)  # "//" is merged by a redirect first
     body = r.get_data(as_text=True)
     assert r.status_code == 404, (path, r.status_code)
     assert not any(leak in body for leak in LEAKS + ('"key":', "@prefix", "<https://"))
@@ -490,12 +563,15 @@ def test_escaping_of_data_in_pages(client):
     assert "<script>" not in out and "&lt;script&gt;" in out and 'data-ev="k&#34;&gt;&lt;x"' in out
 
 
-@pytest.mark.parametrize("spans", [
-    [(0, 5, "a"), (3, 9, "b")],                      # crossing
-    [(0, 12, "outer"), (4, 7, "inner")],             # nested
-    [(2, 8, "x"), (2, 8, "y"), (5, 11, "z")],        # identical, then crossing both
-    [(0, 3, "p"), (3, 6, "q"), (9, 12, "r")],        # adjacent and apart
-])
+@pytest.mark.parametrize(
+    "spans",
+    [
+        [(0, 5, "a"), (3, 9, "b")],  # crossing
+        [(0, 12, "outer"), (4, 7, "inner")],  # nested
+        [(2, 8, "x"), (2, 8, "y"), (5, 11, "z")],  # identical, then crossing both
+        [(0, 3, "p"), (3, 6, "q"), (9, 12, "r")],  # adjacent and apart
+    ],
+)
 def test_marks_stay_well_nested_and_each_passage_reads_whole(spans):
     from csto_kg.server.highlight import Span, mark_all
 
@@ -511,14 +587,18 @@ def test_marks_stay_well_nested_and_each_passage_reads_whole(spans):
 
 # --- search, honesty about dates, disagreements, small items ---------------------------------
 
+
 def _label_of(store, iri: str, prop: str = "http://www.w3.org/2000/01/rdf-schema#label") -> list[str]:
     return [r["l"] for r in select(store, f"SELECT ?l WHERE {{ <{iri}> <{prop}> ?l }}")]
 
 
 def test_search_json_ranks_the_entity_first_by_its_label_and_by_another_name(client, store):
-    alt = select(store, f"""SELECT ?s ?alt ?label WHERE {{ ?s a <{CSTO}State> ;
+    alt = select(
+        store,
+        f"""SELECT ?s ?alt ?label WHERE {{ ?s a <{CSTO}State> ;
         <http://www.w3.org/2004/02/skos/core#altLabel> ?alt ; <http://www.w3.org/2000/01/rdf-schema#label> ?label }}
-        ORDER BY ?s ?alt LIMIT 1""")[0]
+        ORDER BY ?s ?alt LIMIT 1""",
+    )[0]
     for q, match in ((alt["label"], "label"), (alt["alt"], "also called")):
         r = client.get("/search", query_string={"q": q, "format": "json"})
         assert r.status_code == 200 and r.mimetype == "application/json"
@@ -530,15 +610,15 @@ def test_search_finds_facts_by_words_of_their_quote_with_the_passage(client, sto
     ev = evidence_table(store)
     key, e = sorted(ev.items())[len(ev) // 2]
     words = e["exact"].split()
-    q = " ".join(words[len(words) // 2: len(words) // 2 + 4])
+    q = " ".join(words[len(words) // 2 : len(words) // 2 + 4])
     facts = {r["f"] for r in select(store, f"SELECT ?f WHERE {{ ?f <{PROV_DERIVED}> <{key}> }}")}
     hits = client.get("/search", query_string={"q": q, "format": "json"}).get_json()["results"]
     quoted = [h for h in hits if h["iri"] in facts and h["match"] in ("quote", "words")]
     assert quoted, (q, hits[:5])
-    if quoted[0]["match"] == "quote":   # else its words (verbatim from a passage) matched first
-        assert quoted[0]["passage"] == f'{path_of(e["source"])}#ev-{key[len(EV):]}'
+    if quoted[0]["match"] == "quote":  # else its words (verbatim from a passage) matched first
+        assert quoted[0]["passage"] == f"{path_of(e['source'])}#ev-{key[len(EV) :]}"
     else:
-        assert quoted[0]["passage"].startswith(f'{path_of(e["source"])}#ev-'), quoted[0]
+        assert quoted[0]["passage"].startswith(f"{path_of(e['source'])}#ev-"), quoted[0]
     body = client.get("/search", query_string={"q": q}, headers=HTML).get_data(as_text=True)
     assert f'href="{path_of(quoted[0]["iri"])}"' in body
 
@@ -555,8 +635,14 @@ def test_a_misspelling_is_searchable_but_never_shown_as_another_name(client, sto
 
 
 def _confirmed(store) -> str:
-    return max(r["nb"] for r in select(store, f"""SELECT ?nb WHERE {{ ?s a <{CSTO}SourceDocument> ;
-        <{CSTO}publicationDate>/<{CSTO}notBefore> ?nb }}"""))
+    return max(
+        r["nb"]
+        for r in select(
+            store,
+            f"""SELECT ?nb WHERE {{ ?s a <{CSTO}SourceDocument> ;
+        <{CSTO}publicationDate>/<{CSTO}notBefore> ?nb }}""",
+        )
+    )
 
 
 def test_members_after_the_last_confirmed_date_are_not_certain(client, store):
@@ -575,9 +661,12 @@ def test_timeline_draws_undated_spans_and_the_last_confirmed_date(client, store)
     confirmed = _confirmed(store)
     for layout in ("wide", "narrow"):
         svg = re.search(rf'<svg[^>]*class="timeline timeline-{layout}".*?</svg>', body, re.S).group(0)
-        undated = select(store, f"""PREFIX time: <http://www.w3.org/2006/time#> SELECT ?m WHERE {{
+        undated = select(
+            store,
+            f"""PREFIX time: <http://www.w3.org/2006/time#> SELECT ?m WHERE {{
             ?m a <{CSTO}Membership> ; <http://www.w3.org/ns/org#memberDuring>/(time:hasBeginning|time:hasEnd) ?i .
-            FILTER NOT EXISTS {{ ?i time:inXSDDate|time:inXSDgYearMonth|time:inXSDgYear ?d }} }}""")
+            FILTER NOT EXISTS {{ ?i time:inXSDDate|time:inXSDgYearMonth|time:inXSDgYear ?d }} }}""",
+        )
         assert len(re.findall(r'class="undated"', svg)) == len(undated) > 0
         assert "date not given" in svg
         day = dt.date.fromisoformat(confirmed)
@@ -586,15 +675,18 @@ def test_timeline_draws_undated_spans_and_the_last_confirmed_date(client, store)
 
 
 def test_disagreements_page_shows_both_passages_and_the_preferred_value(client, store):
-    rows = select(store, f"""PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+    rows = select(
+        store,
+        f"""PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
         SELECT DISTINCT ?s WHERE {{ GRAPH <{BASE}graph/support> {{ ?st rdf:subject ?s ;
-        <{CSTO}rank> <{CSTO}PreferredRank> ; <{CSTO}rankReason> ?why }} }}""")
+        <{CSTO}rank> <{CSTO}PreferredRank> ; <{CSTO}rankReason> ?why }} }}""",
+    )
     body = client.get("/disagreements", headers=HTML).get_data(as_text=True)
     assert rows, "graph:support ranks no value preferred"
     for r in rows:
         assert f'href="{path_of(r["s"])}"' in body
-    block = body[body.index('<article class="disagreement'):]
-    block = block[:block.index("</article>")]
+    block = body[body.index('<article class="disagreement') :]
+    block = block[: block.index("</article>")]
     assert block.count('class="side') >= 2 and "preferred" in block and block.count("/source/") >= 2
 
 
@@ -602,8 +694,11 @@ def test_small_items_licence_vocabularies_untitled_source_counts_void(client, st
     dataset = client.get("/dataset", headers=HTML).get_data(as_text=True)
     assert "Creative Commons Attribution 4.0" in dataset
     assert "Web Annotation Vocabulary" in dataset and ">oa#<" not in dataset
-    untitled = select(store, f"""SELECT ?s WHERE {{ ?s a <{CSTO}SourceDocument>
-        FILTER NOT EXISTS {{ ?s <http://purl.org/dc/terms/title>|<http://www.w3.org/2000/01/rdf-schema#label> ?t }} }}""")
+    untitled = select(
+        store,
+        f"""SELECT ?s WHERE {{ ?s a <{CSTO}SourceDocument>
+        FILTER NOT EXISTS {{ ?s <http://purl.org/dc/terms/title>|<http://www.w3.org/2000/01/rdf-schema#label> ?t }} }}""",
+    )
     for r in untitled:
         page = client.get(path_of(r["s"]), headers=HTML).get_data(as_text=True)
         h1 = re.search(r"<h1>(.*?)</h1>", page, re.S).group(1)
@@ -612,8 +707,8 @@ def test_small_items_licence_vocabularies_untitled_source_counts_void(client, st
     t = built.manifest["triples"]
     assert t["total"] == sum(n for k, n in t.items() if k != "total")
     dataset_triples = select(store, f"""SELECT ?n WHERE {{ <{BASE}dataset> <http://rdfs.org/ns/void#triples> ?n }}""")
-    assert f'{dataset_triples[0]["n"]}</strong> triples in the dataset' in home      # the same number as /dataset
-    assert f'{t["asserted"]} curated' in home and f'{t["inferred"]} inferred' in home and f'{t["total"]} in all' in home
+    assert f"{dataset_triples[0]['n']}</strong> triples in the dataset" in home  # the same number as /dataset
+    assert f"{t['asserted']} curated" in home and f"{t['inferred']} inferred" in home and f"{t['total']} in all" in home
     assert all(f'<span class="part">{n} ' in home for k, n in t.items() if k != "total")
     r = client.get("/.well-known/void", headers={"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"})
     assert r.status_code == 303 and r.headers["Location"].endswith("/dataset")
@@ -621,11 +716,15 @@ def test_small_items_licence_vocabularies_untitled_source_counts_void(client, st
 
 
 def test_state_page_leads_with_its_membership_periods_and_passages(client, store):
-    states = {r["s"] for r in select(store, f"SELECT DISTINCT ?s WHERE {{ ?m a <{CSTO}Membership> ; "
-                                            f"<http://www.w3.org/ns/org#member> ?s }}")}
+    states = {
+        r["s"]
+        for r in select(
+            store, f"SELECT DISTINCT ?s WHERE {{ ?m a <{CSTO}Membership> ; <http://www.w3.org/ns/org#member> ?s }}"
+        )
+    }
     for s in sorted(states):
         body = client.get(path_of(s), headers=HTML).get_data(as_text=True)
         first = body.index('<section class="key-section"')
         assert body.index("Membership of the CSTO", first) < body.index('id="out-h"')
-        section = body[first:body.index("</section>", first)]
+        section = body[first : body.index("</section>", first)]
         assert "from" in section and "/source/" in section, s

@@ -13,9 +13,10 @@ import json
 import xml.dom.minidom
 
 import pytest
-from support import GRAPH, ID, live_server
 from rdflib import Graph
 from SPARQLWrapper import CSV, JSON, JSONLD, N3, POST, POSTDIRECTLY, RDFXML, TSV, TURTLE, URLENCODED, XML, SPARQLWrapper
+
+from support import GRAPH, ID, live_server
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +48,7 @@ def test_serve_reuses_the_current_build_and_is_gunicorn(server):
     log = server.log()
     assert f"build {server.build.key[:16]} (reused" in log
     assert "Starting gunicorn" in log and "Using worker: gthread" in log
-    assert f"Listening at: http://127.0.0.1:{server.port} " in log   # gunicorn's line names the address
+    assert f"Listening at: http://127.0.0.1:{server.port} " in log  # gunicorn's line names the address
     status, headers, _ = server.get("/sparql", {"query": "ASK {}"})
     assert status == 200 and headers["Server"].startswith("gunicorn")
     print(f"\nserve ready (answered a query) {server.ready_s:.2f} s after start")

@@ -15,9 +15,9 @@ from __future__ import annotations
 import time
 
 import pytest
-from support import live_server
 
 from bench.loadtest import run, tree_rss
+from support import live_server
 
 WEB, QUERY = 2, 3
 
@@ -37,7 +37,7 @@ def test_short_load_has_no_unexpected_errors_and_bounded_memory(server):
     second = run(server.url, duration=6, clients=6, attackers=1, server_pid=server.proc.pid, request_timeout=30, seed=1)
     print(f"\nfirst: {first}\nsecond: {second}")
     for figures in (first, second):
-        assert figures["normal_5xx"] == 0, figures["normal_failure_examples"]   # attackers must not cost the others
+        assert figures["normal_5xx"] == 0, figures["normal_failure_examples"]  # attackers must not cost the others
         assert figures["normal_failures"] == 0, figures["normal_failure_examples"]
         assert figures["unexpected"] == 0, figures["unexpected_examples"]
         assert figures["statuses"]["normal"].get(200, 0) > 0

@@ -23,75 +23,200 @@ ROOT = Path(__file__).resolve().parent.parent
 # name, file, [(old, new), ...] or ("append", text), expected rule
 SLIPS = [
     # --- typos in classes, properties, individuals, datatypes (closed vocabulary) ---
-    ("class_typo_membership", "003", [(":membership-azerbaijan a csto:Membership ;",
-                                       ":membership-azerbaijan a csto:Membershp ;")], "DeclaredTermsOnly"),
-    ("class_typo_lowercase", "001", [(":accession-belarus-1993 a csto:Accession ;",
-                                      ":accession-belarus-1993 a csto:accession ;")], "DeclaredTermsOnly"),
-    ("property_typo_csto", "003", [(":summit-2022-05-16-moscow a csto:Summit ;",
-                                    ":summit-2022-05-16-moscow a csto:Summit ; csto:curatorNot \"x\" ;")],
-     "DeclaredTermsOnly"),
-    ("property_typo_org_british_spelling", "000", [("org:member :azerbaijan ; org:organization :csto",
-                                                    "org:member :azerbaijan ; org:organisation :csto")],
-     "DeclaredTermsOnly"),
-    ("property_typo_prov", "004", [('continuation of the Treaty in 2002\\"."@en ;\n    prov:wasDerivedFrom',
-                                    'continuation of the Treaty in 2002\\"."@en ;\n    prov:wasderivedFrom')],
-     "DeclaredTermsOnly"),
-    ("individual_typo_qualifier", "001", [("csto:personnelQualifier csto:Approximately",
-                                           "csto:personnelQualifier csto:Aproximately")], "DeclaredTermsOnly"),
-    ("datatype_typo_gyear", "003", [('csto:state :georgia ; csto:organisation :csto ;\n    csto:date "1993"^^xsd:gYear',
-                                     'csto:state :georgia ; csto:organisation :csto ;\n    csto:date "1993"^^xsd:gyear')],
-     "DeclaredTermsOnly"),
-    ("time_term_typo", "003", [("csto:precision time:unitYear", "csto:precision time:unitYears")],
-     "DeclaredTermsOnly"),
+    (
+        "class_typo_membership",
+        "003",
+        [(":membership-azerbaijan a csto:Membership ;", ":membership-azerbaijan a csto:Membershp ;")],
+        "DeclaredTermsOnly",
+    ),
+    (
+        "class_typo_lowercase",
+        "001",
+        [(":accession-belarus-1993 a csto:Accession ;", ":accession-belarus-1993 a csto:accession ;")],
+        "DeclaredTermsOnly",
+    ),
+    (
+        "property_typo_csto",
+        "003",
+        [
+            (
+                ":summit-2022-05-16-moscow a csto:Summit ;",
+                ':summit-2022-05-16-moscow a csto:Summit ; csto:curatorNot "x" ;',
+            )
+        ],
+        "DeclaredTermsOnly",
+    ),
+    (
+        "property_typo_org_british_spelling",
+        "000",
+        [("org:member :azerbaijan ; org:organization :csto", "org:member :azerbaijan ; org:organisation :csto")],
+        "DeclaredTermsOnly",
+    ),
+    (
+        "property_typo_prov",
+        "004",
+        [
+            (
+                'continuation of the Treaty in 2002\\"."@en ;\n    prov:wasDerivedFrom',
+                'continuation of the Treaty in 2002\\"."@en ;\n    prov:wasderivedFrom',
+            )
+        ],
+        "DeclaredTermsOnly",
+    ),
+    (
+        "individual_typo_qualifier",
+        "001",
+        [("csto:personnelQualifier csto:Approximately", "csto:personnelQualifier csto:Aproximately")],
+        "DeclaredTermsOnly",
+    ),
+    (
+        "datatype_typo_gyear",
+        "003",
+        [
+            (
+                'csto:state :georgia ; csto:organisation :csto ;\n    csto:date "1993"^^xsd:gYear',
+                'csto:state :georgia ; csto:organisation :csto ;\n    csto:date "1993"^^xsd:gyear',
+            )
+        ],
+        "DeclaredTermsOnly",
+    ),
+    ("time_term_typo", "003", [("csto:precision time:unitYear", "csto:precision time:unitYears")], "DeclaredTermsOnly"),
     # --- shifted years and other disagreements between copies of a shared node ---
-    ("shifted_year_shared_accession", "003",
-     [('csto:state :belarus ; csto:organisation :csto ;\n    csto:date "1993"^^xsd:gYear',
-       'csto:state :belarus ; csto:organisation :csto ;\n    csto:date "1994"^^xsd:gYear')], "CrossSourceConsistency"),
-    ("shifted_year_shared_withdrawal", "002", [('csto:date "2012"^^xsd:gYear ;\n    csto:ordinal 2',
-                                                'csto:date "2013"^^xsd:gYear ;\n    csto:ordinal 2')],
-     "CrossSourceConsistency"),
-    ("shifted_day_shared_signature", "003", [(':signature-armenia-1992 a csto:Signature ;',
-                                              ':signature-armenia-1992 a csto:Signature ; csto:date "1992-05-16"^^xsd:date ;')],
-     "CrossSourceConsistency"),
-    ("functional_value_differs", "001", [("csto:startedBy :accession-belarus-1993 ;",
-                                          "csto:startedBy :accession-georgia-1993 ;")], "CrossSourceConsistency"),
-    ("period_started_by_another_states_event", "003", [("csto:startedBy :accession-azerbaijan-1993 ;",
-                                                         "csto:startedBy :accession-georgia-1993 ;")],
-     "MembershipEventsOfMember"),
-    ("number_differs_between_copies", "001", [(":withdrawal-uzbekistan-2 a csto:Withdrawal ;",
-                                               ":withdrawal-uzbekistan-2 a csto:Withdrawal ; csto:ordinal 3 ;")],
-     "CrossSourceConsistency"),
+    (
+        "shifted_year_shared_accession",
+        "003",
+        [
+            (
+                'csto:state :belarus ; csto:organisation :csto ;\n    csto:date "1993"^^xsd:gYear',
+                'csto:state :belarus ; csto:organisation :csto ;\n    csto:date "1994"^^xsd:gYear',
+            )
+        ],
+        "CrossSourceConsistency",
+    ),
+    (
+        "shifted_year_shared_withdrawal",
+        "002",
+        [('csto:date "2012"^^xsd:gYear ;\n    csto:ordinal 2', 'csto:date "2013"^^xsd:gYear ;\n    csto:ordinal 2')],
+        "CrossSourceConsistency",
+    ),
+    (
+        "shifted_day_shared_signature",
+        "003",
+        [
+            (
+                ":signature-armenia-1992 a csto:Signature ;",
+                ':signature-armenia-1992 a csto:Signature ; csto:date "1992-05-16"^^xsd:date ;',
+            )
+        ],
+        "CrossSourceConsistency",
+    ),
+    (
+        "functional_value_differs",
+        "001",
+        [("csto:startedBy :accession-belarus-1993 ;", "csto:startedBy :accession-georgia-1993 ;")],
+        "CrossSourceConsistency",
+    ),
+    (
+        "period_started_by_another_states_event",
+        "003",
+        [("csto:startedBy :accession-azerbaijan-1993 ;", "csto:startedBy :accession-georgia-1993 ;")],
+        "MembershipEventsOfMember",
+    ),
+    (
+        "number_differs_between_copies",
+        "001",
+        [
+            (
+                ":withdrawal-uzbekistan-2 a csto:Withdrawal ;",
+                ":withdrawal-uzbekistan-2 a csto:Withdrawal ; csto:ordinal 3 ;",
+            )
+        ],
+        "CrossSourceConsistency",
+    ),
     # --- time sanity ---
-    ("future_date", "003", [('csto:office :chair-of-csto-parliamentary-assembly ;\n    csto:attestedOn "2022"^^xsd:gYear',
-                             'csto:office :chair-of-csto-parliamentary-assembly ;\n    csto:attestedOn "2032"^^xsd:gYear')],
-     "DatedInTheFuture"),
-    ("dated_after_its_only_source", "003", [('csto:office :chair-of-csto-parliamentary-assembly ;\n    csto:attestedOn "2022"^^xsd:gYear',
-                                             'csto:office :chair-of-csto-parliamentary-assembly ;\n    csto:attestedOn "2024"^^xsd:gYear')],
-     "DatedAfterItsSources"),
-    ("office_held_before_organisation_existed", "003",
-     [('csto:office :chair-of-csto-parliamentary-assembly ;\n    csto:attestedOn "2022"^^xsd:gYear',
-       'csto:office :chair-of-csto-parliamentary-assembly ;\n    csto:attestedOn "1992"^^xsd:gYear')], "ActBeforeOrganisationExists"),
-    ("undated_duplicate_withdrawal", "002", ("append", """
+    (
+        "future_date",
+        "003",
+        [
+            (
+                'csto:office :chair-of-csto-parliamentary-assembly ;\n    csto:attestedOn "2022"^^xsd:gYear',
+                'csto:office :chair-of-csto-parliamentary-assembly ;\n    csto:attestedOn "2032"^^xsd:gYear',
+            )
+        ],
+        "DatedInTheFuture",
+    ),
+    (
+        "dated_after_its_only_source",
+        "003",
+        [
+            (
+                'csto:office :chair-of-csto-parliamentary-assembly ;\n    csto:attestedOn "2022"^^xsd:gYear',
+                'csto:office :chair-of-csto-parliamentary-assembly ;\n    csto:attestedOn "2024"^^xsd:gYear',
+            )
+        ],
+        "DatedAfterItsSources",
+    ),
+    (
+        "office_held_before_organisation_existed",
+        "003",
+        [
+            (
+                'csto:office :chair-of-csto-parliamentary-assembly ;\n    csto:attestedOn "2022"^^xsd:gYear',
+                'csto:office :chair-of-csto-parliamentary-assembly ;\n    csto:attestedOn "1992"^^xsd:gYear',
+            )
+        ],
+        "ActBeforeOrganisationExists",
+    ),
+    (
+        "undated_duplicate_withdrawal",
+        "002",
+        (
+            "append",
+            """
 :withdrawal-uzbekistan-again a csto:Withdrawal ;
     rdfs:label "Uzbekistan leaves the CSTO"@en ;
     csto:state :uzbekistan ; csto:organisation :csto ;
     prov:wasDerivedFrom ev:002-uzbekistan-speculation .
-"""), "MembershipHistoryFits"),
-    ("dated_duplicate_withdrawal", "003", ("append", """
+""",
+        ),
+        "MembershipHistoryFits",
+    ),
+    (
+        "dated_duplicate_withdrawal",
+        "003",
+        (
+            "append",
+            """
 :withdrawal-azerbaijan-1999-bis a csto:Withdrawal ;
     rdfs:label "Azerbaijan leaves the CSTO (1999)"@en ;
     csto:state :azerbaijan ; csto:organisation :csto ; csto:date "1999"^^xsd:gYear ;
     prov:wasDerivedFrom ev:003-joined-1993 .
-"""), "WithdrawalTwiceWithoutRejoining"),
+""",
+        ),
+        "WithdrawalTwiceWithoutRejoining",
+    ),
     # --- duplicated nodes under a new IRI ---
-    ("duplicate_membership_year_precision", "003", ("append", """
+    (
+        "duplicate_membership_year_precision",
+        "003",
+        (
+            "append",
+            """
 :membership-azerbaijan-2 a csto:Membership ;
     rdfs:label "Azerbaijan's membership of the CSTO"@en ;
     org:member :azerbaijan ; org:organization :csto ;
     csto:startedBy :accession-azerbaijan-1993 ;
     prov:wasDerivedFrom ev:003-joined-1993 .
-"""), "OverlappingMembershipPeriods"),
-    ("duplicate_membership_new_accession", "001", ("append", """
+""",
+        ),
+        "OverlappingMembershipPeriods",
+    ),
+    (
+        "duplicate_membership_new_accession",
+        "001",
+        (
+            "append",
+            """
 :accession-belarus-1993-bis a csto:Accession ;
     rdfs:label "Belarus joins (1993)"@en ;
     csto:state :belarus ; csto:organisation :csto ; csto:date "1993"^^xsd:gYear ;
@@ -101,31 +226,96 @@ SLIPS = [
     org:member :belarus ; org:organization :csto ;
     csto:startedBy :accession-belarus-1993-bis ;
     prov:wasDerivedFrom ev:001-six-signed-1992 .
-"""), "OverlappingMembershipPeriods"),
+""",
+        ),
+        "OverlappingMembershipPeriods",
+    ),
     # --- evidence and provenance ---
-    ("evidence_removed_from_one_copy", "003",
-     [('csto:state :belarus ; csto:organisation :csto ;\n    csto:date "1993"^^xsd:gYear ;\n    prov:wasDerivedFrom ev:003-joined-1993 .',
-       'csto:state :belarus ; csto:organisation :csto ;\n    csto:date "1993"^^xsd:gYear .')], "FactEvidenceInEachFile"),
-    ("fact_written_in_entities_file", "entities", ("append", """
+    (
+        "evidence_removed_from_one_copy",
+        "003",
+        [
+            (
+                'csto:state :belarus ; csto:organisation :csto ;\n    csto:date "1993"^^xsd:gYear ;\n    prov:wasDerivedFrom ev:003-joined-1993 .',
+                'csto:state :belarus ; csto:organisation :csto ;\n    csto:date "1993"^^xsd:gYear .',
+            )
+        ],
+        "FactEvidenceInEachFile",
+    ),
+    (
+        "fact_written_in_entities_file",
+        "entities",
+        (
+            "append",
+            """
 :founding-csto-2002 rdfs:comment "The CSTO is founded in 2002."@en .
-"""), "FactEvidenceInEachFile"),
-    ("typo_in_a_shared_facts_iri", "003", [(":accession-belarus-1993 a csto:Accession ;",
-                                            ":accession-belarus-1939 a csto:Accession ;")], "MembershipHistoryFits"),
-    ("publication_year_shifted_back", "003", [('time:inXSDgYear "2022"^^xsd:gYear ;\n    csto:notBefore "2022-05-16"^^xsd:date ; csto:notAfter "2022-12-31"^^xsd:date',
-                                               'time:inXSDgYear "2012"^^xsd:gYear ;\n    csto:notBefore "2012-05-16"^^xsd:date ; csto:notAfter "2012-12-31"^^xsd:date')],
-     "DatedAfterItsSources"),
-    ("evidence_cites_the_wrong_seed", "003", [("ev:003-meeting-may-16 a csto:Evidence ;\n    oa:hasSource src:003_6d908fab4c796ec4",
-                                                "ev:003-meeting-may-16 a csto:Evidence ;\n    oa:hasSource src:001_7fa2a4cddbc73fc3")],
-     "EvidenceFromOwnFileRule"),
-    ("quote_letter_changed", "003", [("official reports.\" ] ,\n        [ a oa:TextPositionSelector ; oa:start 894 ;",
-                                      "official report.\" ] ,\n        [ a oa:TextPositionSelector ; oa:start 894 ;")], "VerbatimQuoteRule"),
-    ("no_break_space_typed_plainly", "001", [("had already given\\u00A0the police", "had already given the police")],
-     "VerbatimQuoteRule"),
+""",
+        ),
+        "FactEvidenceInEachFile",
+    ),
+    (
+        "typo_in_a_shared_facts_iri",
+        "003",
+        [(":accession-belarus-1993 a csto:Accession ;", ":accession-belarus-1939 a csto:Accession ;")],
+        "MembershipHistoryFits",
+    ),
+    (
+        "publication_year_shifted_back",
+        "003",
+        [
+            (
+                'time:inXSDgYear "2022"^^xsd:gYear ;\n    csto:notBefore "2022-05-16"^^xsd:date ; csto:notAfter "2022-12-31"^^xsd:date',
+                'time:inXSDgYear "2012"^^xsd:gYear ;\n    csto:notBefore "2012-05-16"^^xsd:date ; csto:notAfter "2012-12-31"^^xsd:date',
+            )
+        ],
+        "DatedAfterItsSources",
+    ),
+    (
+        "evidence_cites_the_wrong_seed",
+        "003",
+        [
+            (
+                "ev:003-meeting-may-16 a csto:Evidence ;\n    oa:hasSource src:003_6d908fab4c796ec4",
+                "ev:003-meeting-may-16 a csto:Evidence ;\n    oa:hasSource src:001_7fa2a4cddbc73fc3",
+            )
+        ],
+        "EvidenceFromOwnFileRule",
+    ),
+    (
+        "quote_letter_changed",
+        "003",
+        [
+            (
+                'official reports." ] ,\n        [ a oa:TextPositionSelector ; oa:start 894 ;',
+                'official report." ] ,\n        [ a oa:TextPositionSelector ; oa:start 894 ;',
+            )
+        ],
+        "VerbatimQuoteRule",
+    ),
+    (
+        "no_break_space_typed_plainly",
+        "001",
+        [("had already given\\u00A0the police", "had already given the police")],
+        "VerbatimQuoteRule",
+    ),
     ("offsets_shifted", "003", [("oa:start 894 ; oa:end 1072", "oa:start 895 ; oa:end 1073")], "VerbatimQuoteRule"),
-    ("words_paraphrased", "001", [('csto:words "a victory over a foreignsponsored terrorist uprising"',
-                                   'csto:words "a victory over a foreign-sponsored terrorist uprising"')], "WordsAreVerbatim"),
-    ("checksum_typo", "003", [('csto:sha256 "20c4951567b76a1b', 'csto:sha256 "20c4951567b76a1c')],
-     "SourceChecksumRule"),
+    (
+        "words_paraphrased",
+        "001",
+        [
+            (
+                'csto:words "a victory over a foreignsponsored terrorist uprising"',
+                'csto:words "a victory over a foreign-sponsored terrorist uprising"',
+            )
+        ],
+        "WordsAreVerbatim",
+    ),
+    (
+        "checksum_typo",
+        "003",
+        [('csto:sha256 "20c4951567b76a1b', 'csto:sha256 "20c4951567b76a1c')],
+        "SourceChecksumRule",
+    ),
 ]
 
 
@@ -167,7 +357,7 @@ def test_slip_is_caught_by_its_rule(name, key, edit, rule, tmp_path):
     violations = [r for r in results if r["severity"] == "Violation"]
     assert f"shape:{rule}" in {r["rule"] for r in violations}, json.dumps(violations, indent=1)[:4000]
     for r in violations:
-        if r["rule"] == f"shape:{rule}":   # located, in CURIEs, with the full IRI beside them
+        if r["rule"] == f"shape:{rule}":  # located, in CURIEs, with the full IRI beside them
             assert r["file"] and r["file"].startswith("kg/") and r["line"], r
             assert r["focus"] and not r["focus"].startswith("<http"), r
             assert r["focus_iri"] and r["focus_iri"].startswith("https://"), r

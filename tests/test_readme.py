@@ -21,23 +21,39 @@ def blocks(lang: str) -> list[str]:
 
 
 def test_readme_sparql_examples_answer(tmp_path):
-    members, passages = [b for b in blocks("sparql") if "SELECT" in b]   # (the others are patterns)
+    members, passages = [b for b in blocks("sparql") if "SELECT" in b]  # (the others are patterns)
     env = dict(os.environ, CSTO_KG_BUILD=str(tmp_path))
     subprocess.run(["csto-kg", "build"], env=env, check=True, capture_output=True)
 
     def run(query):
-        out = subprocess.run(["csto-kg", "query", "-", "--format", "json"], input=query, env=env,
-                             check=True, capture_output=True, text=True).stdout
+        out = subprocess.run(
+            ["csto-kg", "query", "-", "--format", "json"],
+            input=query,
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
         rows = json.loads(out)["results"]["bindings"]
         for r in rows:
             assert r["quote"]["value"] in (ROOT / "seeds" / r["file"]["value"]).read_text(encoding="utf-8")
         return rows
 
     rows = run(members)
-    assert {r["state"]["value"] for r in rows} == {"Armenia", "Belarus", "Kazakhstan", "Kyrgyzstan", "Russia", "Tajikistan"}
+    assert {r["state"]["value"] for r in rows} == {
+        "Armenia",
+        "Belarus",
+        "Kazakhstan",
+        "Kyrgyzstan",
+        "Russia",
+        "Tajikistan",
+    }
     ranks = {(r["value"]["value"], r["rank"]["value"].rsplit("/", 1)[1], r["file"]["value"][:3]) for r in run(passages)}
-    assert ranks == {("2022-01-06", "PreferredRank", "001"), ("2022-01", "NormalRank", "003"),
-                     ("2022", "NormalRank", "004")}, "as the README says"
+    assert ranks == {
+        ("2022-01-06", "PreferredRank", "001"),
+        ("2022-01", "NormalRank", "003"),
+        ("2022", "NormalRank", "004"),
+    }, "as the README says"
 
 
 def test_readme_evidence_example_is_in_the_graph():

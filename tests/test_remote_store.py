@@ -30,7 +30,8 @@ from support import ROOT, live_server
 
 pytestmark = pytest.mark.skipif(
     not virtuoso_local.available() and not os.environ.get("CI"),
-    reason="Debian's virtuoso-opensource is not installed (./dev test installs it)")
+    reason="Debian's virtuoso-opensource is not installed (./dev test installs it)",
+)
 
 QUERIES = sorted((ROOT / "queries").glob("cq*.rq"))
 
@@ -47,9 +48,22 @@ def published(tmp_path_factory, shared_build):
 
 
 def _publish(env: dict, v, load_dir: Path | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(["csto-kg", "publish", "--store", v.sparql_url, "--isql", v.isql_address,
-                           "--load-dir", str(load_dir or v.load_dir)], env=env, capture_output=True, text=True,
-                          timeout=600)
+    return subprocess.run(
+        [
+            "csto-kg",
+            "publish",
+            "--store",
+            v.sparql_url,
+            "--isql",
+            v.isql_address,
+            "--load-dir",
+            str(load_dir or v.load_dir),
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -107,8 +121,10 @@ def test_default_graph_is_the_union_once_not_per_graph(servers):
     q = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
     assert _rows(remote, q) == _rows(embedded, q)
     # a node whose seeds give its date at three precisions keeps all three (Virtuoso would merge them in one graph)
-    q = ("SELECT ?d WHERE { <https://w3id.org/csto-kg/id/unrest-kazakhstan-2022-01> "
-         "<https://w3id.org/csto-kg/ontology/date> ?d }")
+    q = (
+        "SELECT ?d WHERE { <https://w3id.org/csto-kg/id/unrest-kazakhstan-2022-01> "
+        "<https://w3id.org/csto-kg/ontology/date> ?d }"
+    )
     assert _rows(remote, q) == _rows(embedded, q)
 
 
@@ -118,8 +134,16 @@ def test_graph_keyword_sees_the_dataset_graphs_only(servers):
     assert _rows(remote, q) == _rows(embedded, q)
 
 
-@pytest.mark.parametrize("path", ["/id/armenia", "/id/csto", "/members?date=2023-11-30",
-                                  "/evidence/001-kz-force-size", "/source/001_7fa2a4cddbc73fc3"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/id/armenia",
+        "/id/csto",
+        "/members?date=2023-11-30",
+        "/evidence/001-kz-force-size",
+        "/source/001_7fa2a4cddbc73fc3",
+    ],
+)
 def test_pages_over_virtuoso_show_what_the_embedded_store_shows(servers, path):
     embedded, remote = servers
     a, b = embedded.get(path), remote.get(path)
@@ -142,11 +166,14 @@ def test_linked_data_over_virtuoso_is_isomorphic(servers):
     assert len(want) > 10 and isomorphic(got, want)
 
 
-@pytest.mark.parametrize("query, status", [
-    ("INSERT DATA { <urn:x> <urn:y> <urn:z> }", 403),
-    ("SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }", 400),
-    ("SELEC nonsense", 400),
-])
+@pytest.mark.parametrize(
+    "query, status",
+    [
+        ("INSERT DATA { <urn:x> <urn:y> <urn:z> }", 403),
+        ("SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }", 400),
+        ("SELEC nonsense", 400),
+    ],
+)
 def test_endpoint_protections_hold_over_virtuoso(servers, query, status):
     _, remote = servers
     got = remote.get("/sparql", {"query": query})
@@ -183,9 +210,17 @@ def test_a_failed_publish_leaves_the_published_build_serving(published, tmp_path
     build, env, v, _ = published
     before = _count(v.sparql_url)
     # Two dates of one node in one graph that Virtuoso would store as one value: refused, nothing changes.
-    env2 = _project_copy(env, tmp_path, lambda kg: _add_to_graph(kg, "001", """
+    env2 = _project_copy(
+        env,
+        tmp_path,
+        lambda kg: _add_to_graph(
+            kg,
+            "001",
+            """
         <https://w3id.org/csto-kg/id/unrest-kazakhstan-2022-01>
-            <https://w3id.org/csto-kg/ontology/date> "2022-01-01"^^<http://www.w3.org/2001/XMLSchema#date> ."""))
+            <https://w3id.org/csto-kg/ontology/date> "2022-01-01"^^<http://www.w3.org/2001/XMLSchema#date> .""",
+        ),
+    )
     run = _publish(env2, v)
     assert run.returncode == 2, run.stdout + run.stderr
     assert len(run.stderr.strip().splitlines()) == 1 and "csto-kg publish: error:" in run.stderr, run.stderr
@@ -198,8 +233,16 @@ def test_republishing_switches_atomically(published, tmp_path):
     """Readers during a publish see the old build or the new one, never a half-loaded dataset."""
     build, env, v, _ = published
     before = _count(v.sparql_url)
-    env2 = _project_copy(env, tmp_path, lambda kg: _add_to_graph(kg, "001", """
-        <https://w3id.org/csto-kg/id/armenia> <http://www.w3.org/2004/02/skos/core#altLabel> "Republished"@en ."""))
+    env2 = _project_copy(
+        env,
+        tmp_path,
+        lambda kg: _add_to_graph(
+            kg,
+            "001",
+            """
+        <https://w3id.org/csto-kg/id/armenia> <http://www.w3.org/2004/02/skos/core#altLabel> "Republished"@en .""",
+        ),
+    )
     seen: list[int] = []
     failed: list[str] = []
     stop = threading.Event()
@@ -229,5 +272,6 @@ def test_republishing_switches_atomically(published, tmp_path):
 
 
 def _nquads(store) -> str:
-    return ox.serialize([q for q in store if not isinstance(q.graph_name, ox.DefaultGraph)],
-                        format=ox.RdfFormat.N_QUADS).decode()
+    return ox.serialize(
+        [q for q in store if not isinstance(q.graph_name, ox.DefaultGraph)], format=ox.RdfFormat.N_QUADS
+    ).decode()

@@ -56,7 +56,7 @@ def shape_iris(shapes: Graph) -> set[URIRef]:
 def expected_shape(path: Path) -> URIRef:
     first = path.read_text(encoding="utf-8").splitlines()[0]
     assert first.startswith(EXPECT), f"{path.name}: first line must be '{EXPECT}<Name>'"
-    return SHAPE[first[len(EXPECT):].strip()]
+    return SHAPE[first[len(EXPECT) :].strip()]
 
 
 def severity_of(shape: URIRef, shapes: Graph) -> URIRef:
@@ -67,7 +67,7 @@ def run_fixture(path: Path, shapes: Graph, ontology: Graph):
     """Load a fixture like the loader loads kg/ (one named graph per file, here several) and validate it."""
     parsed = Dataset()
     parsed.parse(path, format="trig")
-    ds, files = Dataset(default_union=True), {}   # as the loader builds it
+    ds, files = Dataset(default_union=True), {}  # as the loader builds it
     onto = ds.graph(ONTOLOGY_GRAPH)
     for t in ontology:
         onto.add(t)
@@ -111,7 +111,7 @@ def test_invalid_fixture_yields_exactly_its_shape(path, shapes, ontology):
     published = {report.graph.value(n, SH.sourceShape) for n in report.graph.subjects(RDF.type, SH.ValidationResult)}
     assert published == {expected}, "the report graph holds the same results"
     assert (None, SH.conforms, Literal(report.conforms)) in report.graph
-    for r in report.results:   # every problem is located for the curator
+    for r in report.results:  # every problem is located for the curator
         assert r.file == path and r.line is not None, report.to_text()
         assert r.message and "{?" not in r.message and "{$" not in r.message, r.message
 
@@ -162,14 +162,17 @@ def test_shacl_shacl_check_can_fail(shapes):
     assert not conforms
 
 
-@pytest.mark.parametrize("shape,concept_class", [
-    (SHAPE.EventStatusValue, CSTO.EventStatus),
-    (SHAPE.PropositionPosition, CSTO.PositionType),
-    (SHAPE.StanceAttribution, CSTO.AttributionType),
-    (SHAPE.NumericQualifierValue, CSTO.NumericQualifier),
-    (SHAPE.QuantityUnit, CSTO.Unit),
-    (SHAPE.OfficeRoleValue, CSTO.OfficeRole),
-])
+@pytest.mark.parametrize(
+    "shape,concept_class",
+    [
+        (SHAPE.EventStatusValue, CSTO.EventStatus),
+        (SHAPE.PropositionPosition, CSTO.PositionType),
+        (SHAPE.StanceAttribution, CSTO.AttributionType),
+        (SHAPE.NumericQualifierValue, CSTO.NumericQualifier),
+        (SHAPE.QuantityUnit, CSTO.Unit),
+        (SHAPE.OfficeRoleValue, CSTO.OfficeRole),
+    ],
+)
 def test_controlled_value_lists_are_the_ontologys(shape, concept_class, shapes, ontology):
     """sh:in lists (used because a property's range would make sh:class pass for anything) follow the ontology."""
     listed = set(Collection(shapes, shapes.value(shape, SH["in"])))

@@ -59,8 +59,10 @@ DATASETS = [
     ("SELECT * WHERE { ?s ?p ?o }", ([], [])),
     ("SELECT * FROM <http://ex/g> WHERE { ?s ?p ?o }", (["http://ex/g"], [])),
     ("SELECT * FROM NAMED <http://ex/g> WHERE { GRAPH ?g { ?s ?p ?o } }", ([], ["http://ex/g"])),
-    ("PREFIX graph: <https://w3id.org/csto-kg/graph/> SELECT * FROM graph:entities FROM NAMED graph:meta {}",
-     (["https://w3id.org/csto-kg/graph/entities"], ["https://w3id.org/csto-kg/graph/meta"])),
+    (
+        "PREFIX graph: <https://w3id.org/csto-kg/graph/> SELECT * FROM graph:entities FROM NAMED graph:meta {}",
+        (["https://w3id.org/csto-kg/graph/entities"], ["https://w3id.org/csto-kg/graph/meta"]),
+    ),
     ("SELECT * FROM <graph/entities> {}", ([BASE + "graph/entities"], [])),
     ("BASE <http://ex/> SELECT * FROM <g> {}", (["http://ex/g"], [])),
     ('SELECT * WHERE { ?s ?p "FROM <http://ex/g>" }', ([], [])),
@@ -96,8 +98,7 @@ def test_prologue_only_recognises_empty_requests(query, expected):
 
 
 def test_keywords_skip_strings_iris_prefixed_names_variables_and_comments():
-    query = ('PREFIX select: <http://ex/FROM> SELECT ?insert WHERE { ?insert select:delete "DROP" } '
-             "# LOAD\nLIMIT 1")
+    query = 'PREFIX select: <http://ex/FROM> SELECT ?insert WHERE { ?insert select:delete "DROP" } # LOAD\nLIMIT 1'
     assert keywords(query) == ["PREFIX", "SELECT", "WHERE", "LIMIT"]
 
 

@@ -14,12 +14,12 @@ import json
 import xml.etree.ElementTree as ET
 
 import pytest
-from support import GRAPH, ID, LEAKS
 from rdflib import Dataset, Graph, Namespace, URIRef
 from rdflib.namespace import RDF
 
 from csto_kg.server.app import create_app
 from csto_kg.server.config import ServerConfig
+from support import GRAPH, ID, LEAKS
 
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 VOID = Namespace("http://rdfs.org/ns/void#")
@@ -32,15 +32,26 @@ QUERIES = {
     "DESCRIBE": f"DESCRIBE <{ID}csto>",
 }
 RESULT_ACCEPTS = {
-    "application/sparql-results+json": "json", "application/json": "json",
-    "application/sparql-results+xml": "xml", "text/csv": "csv", "text/tab-separated-values": "tsv",
+    "application/sparql-results+json": "json",
+    "application/json": "json",
+    "application/sparql-results+xml": "xml",
+    "text/csv": "csv",
+    "text/tab-separated-values": "tsv",
 }
 GRAPH_ACCEPTS = {
-    "text/turtle": "turtle", "application/n-triples": "nt", "application/ld+json": "json-ld",
-    "application/rdf+xml": "xml", "application/trig": "trig", "application/n-quads": "nquads",
+    "text/turtle": "turtle",
+    "application/n-triples": "nt",
+    "application/ld+json": "json-ld",
+    "application/rdf+xml": "xml",
+    "application/trig": "trig",
+    "application/n-quads": "nquads",
 }
-RESPONSE_TYPE = {"json": "application/sparql-results+json", "xml": "application/sparql-results+xml",
-                 "csv": "text/csv", "tsv": "text/tab-separated-values"}
+RESPONSE_TYPE = {
+    "json": "application/sparql-results+json",
+    "xml": "application/sparql-results+xml",
+    "csv": "text/csv",
+    "tsv": "text/tab-separated-values",
+}
 METHODS = ("GET", "POST-form", "POST-body")
 
 
@@ -67,8 +78,12 @@ def send(client, method: str, query: str, headers: dict | None = None, **params)
         return client.get("/sparql", query_string={"query": query, **params}, headers=headers)
     if method == "POST-form":
         return client.post("/sparql", data={"query": query, **params}, headers=headers)
-    return client.post("/sparql", data=query.encode(), query_string=params,
-                       headers={**headers, "Content-Type": "application/sparql-query"})
+    return client.post(
+        "/sparql",
+        data=query.encode(),
+        query_string=params,
+        headers={**headers, "Content-Type": "application/sparql-query"},
+    )
 
 
 def check_results(body: bytes, kind: str, form: str) -> None:
@@ -115,55 +130,78 @@ def test_construct_and_describe_in_every_rdf_format(client, method, accept, form
     check_rdf(r.data, GRAPH_ACCEPTS[accept])
 
 
-@pytest.mark.parametrize("form, mimetype", [("SELECT", "application/sparql-results+json"), ("ASK", "application/sparql-results+json"),
-                                            ("CONSTRUCT", "text/turtle"), ("DESCRIBE", "text/turtle")])
+@pytest.mark.parametrize(
+    "form, mimetype",
+    [
+        ("SELECT", "application/sparql-results+json"),
+        ("ASK", "application/sparql-results+json"),
+        ("CONSTRUCT", "text/turtle"),
+        ("DESCRIBE", "text/turtle"),
+    ],
+)
 @pytest.mark.parametrize("accept", [None, "*/*"])
 def test_defaults_without_a_preference(client, form, mimetype, accept):
     r = send(client, "GET", QUERIES[form], {"Accept": accept} if accept else {})
     assert r.status_code == 200 and r.mimetype == mimetype
 
 
-@pytest.mark.parametrize("form, accept, expected", [
-    ("SELECT", "text/csv;q=0.5, application/sparql-results+xml;q=0.9", "application/sparql-results+xml"),
-    ("SELECT", "application/sparql-results+json;q=0, text/*;q=0.2", "text/csv"),
-    ("SELECT", "application/sparql-results+xml;q=0.1, text/tab-separated-values", "text/tab-separated-values"),
-    ("SELECT", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", "application/sparql-results+xml"),
-    ("CONSTRUCT", "text/turtle;q=0.2, application/n-triples;q=0.7, application/ld+json;q=0.5", "application/n-triples"),
-    ("CONSTRUCT", "application/json", "application/ld+json"),
-    ("CONSTRUCT", "text/plain", "application/n-triples"),
-    ("DESCRIBE", "application/trig;q=1.0, text/turtle;q=0.9", "application/trig"),
-])
+@pytest.mark.parametrize(
+    "form, accept, expected",
+    [
+        ("SELECT", "text/csv;q=0.5, application/sparql-results+xml;q=0.9", "application/sparql-results+xml"),
+        ("SELECT", "application/sparql-results+json;q=0, text/*;q=0.2", "text/csv"),
+        ("SELECT", "application/sparql-results+xml;q=0.1, text/tab-separated-values", "text/tab-separated-values"),
+        ("SELECT", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", "application/sparql-results+xml"),
+        (
+            "CONSTRUCT",
+            "text/turtle;q=0.2, application/n-triples;q=0.7, application/ld+json;q=0.5",
+            "application/n-triples",
+        ),
+        ("CONSTRUCT", "application/json", "application/ld+json"),
+        ("CONSTRUCT", "text/plain", "application/n-triples"),
+        ("DESCRIBE", "application/trig;q=1.0, text/turtle;q=0.9", "application/trig"),
+    ],
+)
 def test_q_values_choose_the_best_format(client, form, accept, expected):
     r = send(client, "GET", QUERIES[form], {"Accept": accept})
     assert r.status_code == 200 and r.mimetype == expected
 
 
-@pytest.mark.parametrize("form, formats, expected", [
-    ("SELECT", ["csv"], "text/csv"),
-    ("SELECT", ["tsv", "text/tab-separated-values"], "text/tab-separated-values"),  # as SPARQLWrapper sends it
-    ("SELECT", ["application/sparql-results+xml"], "application/sparql-results+xml"),
-    ("ASK", ["xml"], "application/sparql-results+xml"),
-    ("CONSTRUCT", ["json"], "application/ld+json"),
-    ("CONSTRUCT", ["xml"], "application/rdf+xml"),
-    ("CONSTRUCT", ["nq"], "application/n-quads"),
-    ("DESCRIBE", ["turtle"], "text/turtle"),
-])
+@pytest.mark.parametrize(
+    "form, formats, expected",
+    [
+        ("SELECT", ["csv"], "text/csv"),
+        ("SELECT", ["tsv", "text/tab-separated-values"], "text/tab-separated-values"),  # as SPARQLWrapper sends it
+        ("SELECT", ["application/sparql-results+xml"], "application/sparql-results+xml"),
+        ("ASK", ["xml"], "application/sparql-results+xml"),
+        ("CONSTRUCT", ["json"], "application/ld+json"),
+        ("CONSTRUCT", ["xml"], "application/rdf+xml"),
+        ("CONSTRUCT", ["nq"], "application/n-quads"),
+        ("DESCRIBE", ["turtle"], "text/turtle"),
+    ],
+)
 def test_format_parameter_overrides_accept(client, form, formats, expected):
-    r = client.get("/sparql", query_string=[("query", QUERIES[form])] + [("format", f) for f in formats],
-                   headers={"Accept": "application/sparql-results+json, text/turtle"})
+    r = client.get(
+        "/sparql",
+        query_string=[("query", QUERIES[form])] + [("format", f) for f in formats],
+        headers={"Accept": "application/sparql-results+json, text/turtle"},
+    )
     assert r.status_code == 200 and r.mimetype == expected
 
 
-@pytest.mark.parametrize("form, headers, params", [
-    ("SELECT", {"Accept": "image/png"}, {}),
-    ("SELECT", {"Accept": "text/turtle"}, {}),
-    ("ASK", {"Accept": "application/sparql-results+json;q=0"}, {}),
-    ("CONSTRUCT", {"Accept": "text/csv"}, {}),
-    ("DESCRIBE", {"Accept": "application/sparql-results+json"}, {}),
-    ("SELECT", {}, {"format": "ttl"}),
-    ("CONSTRUCT", {}, {"format": "csv"}),
-    ("SELECT", {}, {"format": "no-such-format"}),
-])
+@pytest.mark.parametrize(
+    "form, headers, params",
+    [
+        ("SELECT", {"Accept": "image/png"}, {}),
+        ("SELECT", {"Accept": "text/turtle"}, {}),
+        ("ASK", {"Accept": "application/sparql-results+json;q=0"}, {}),
+        ("CONSTRUCT", {"Accept": "text/csv"}, {}),
+        ("DESCRIBE", {"Accept": "application/sparql-results+json"}, {}),
+        ("SELECT", {}, {"format": "ttl"}),
+        ("CONSTRUCT", {}, {"format": "csv"}),
+        ("SELECT", {}, {"format": "no-such-format"}),
+    ],
+)
 def test_an_accept_it_cannot_satisfy_gets_406(client, form, headers, params):
     r = send(client, "GET", QUERIES[form], headers, **params)
     assert r.status_code == 406
@@ -230,7 +268,9 @@ def test_default_graph_is_the_union_of_the_named_graphs(client, build):
     """The union as a set: a triple several named graphs hold counts once."""
     import pyoxigraph as ox
 
-    distinct = {(q.subject, q.predicate, q.object) for q in ox.parse(path=str(build.nquads), format=ox.RdfFormat.N_QUADS)}
+    distinct = {
+        (q.subject, q.predicate, q.object) for q in ox.parse(path=str(build.nquads), format=ox.RdfFormat.N_QUADS)
+    }
     assert _count(client) == len(distinct) < sum(build.manifest["graphs"].values())
 
 
@@ -238,8 +278,14 @@ def test_default_graph_uri_and_from_name_loaded_graphs(client, build):
     counts = build.manifest["graphs"]
     ontology, meta = GRAPH + "ontology", GRAPH + "meta"
     assert _count(client, **{"default-graph-uri": ontology}) == counts[ontology]
-    r = client.get("/sparql", query_string=[("query", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"),
-                                            ("default-graph-uri", ontology), ("default-graph-uri", meta)])
+    r = client.get(
+        "/sparql",
+        query_string=[
+            ("query", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"),
+            ("default-graph-uri", ontology),
+            ("default-graph-uri", meta),
+        ],
+    )
     assert int(r.get_json()["results"]["bindings"][0]["n"]["value"]) == counts[ontology] + counts[meta]
     r = client.get("/sparql", query_string={"query": f"SELECT (COUNT(*) AS ?n) FROM <{meta}> WHERE {{ ?s ?p ?o }}"})
     assert int(r.get_json()["results"]["bindings"][0]["n"]["value"]) == counts[meta]
@@ -258,7 +304,9 @@ def test_named_graph_uri_alone_gives_an_empty_default_graph(client, build):
     """As FROM NAMED alone does: the dataset is exactly what the request names."""
     meta = GRAPH + "meta"
     assert _count(client, **{"named-graph-uri": meta}) == 0
-    r = client.get("/sparql", query_string={"query": f"SELECT (COUNT(*) AS ?n) FROM NAMED <{meta}> WHERE {{ ?s ?p ?o }}"})
+    r = client.get(
+        "/sparql", query_string={"query": f"SELECT (COUNT(*) AS ?n) FROM NAMED <{meta}> WHERE {{ ?s ?p ?o }}"}
+    )
     assert int(r.get_json()["results"]["bindings"][0]["n"]["value"]) == 0
 
 
@@ -283,18 +331,25 @@ def test_from_naming_an_unknown_graph_is_answered_and_says_so(client):
 
 
 def test_a_query_body_in_another_charset_than_utf8_gets_415(client):
-    r = client.post("/sparql", data="ASK {}".encode("utf-16"),
-                    headers={"Content-Type": "application/sparql-query; charset=UTF-16"})
+    r = client.post(
+        "/sparql", data="ASK {}".encode("utf-16"), headers={"Content-Type": "application/sparql-query; charset=UTF-16"}
+    )
     assert r.status_code == 415 and b"UTF-8" in r.data
 
 
 def test_a_direct_post_with_a_query_parameter_too_gets_400(client):
-    r = client.post("/sparql", data=b"ASK {}", query_string={"query": "ASK {}"},
-                    headers={"Content-Type": "application/sparql-query"})
+    r = client.post(
+        "/sparql",
+        data=b"ASK {}",
+        query_string={"query": "ASK {}"},
+        headers={"Content-Type": "application/sparql-query"},
+    )
     assert r.status_code == 400 and b"not both" in r.data
 
 
-@pytest.mark.parametrize("text", ["# only a comment\n", "BASE <http://example.org/>", "PREFIX ex: <http://example.org/>"])
+@pytest.mark.parametrize(
+    "text", ["# only a comment\n", "BASE <http://example.org/>", "PREFIX ex: <http://example.org/>"]
+)
 def test_an_empty_update_sent_as_a_query_gets_403(client, text):
     r = send(client, "POST-form", text)
     assert r.status_code == 403 and b"read-only" in r.data
@@ -306,16 +361,22 @@ def test_relative_iris_resolve_against_the_stated_base(client):
     r = send(client, "GET", "CONSTRUCT { <s> <p> 1 } WHERE {}", {"Accept": "application/n-triples"})
     assert r.status_code == 200 and r.data.startswith(b"<https://w3id.org/csto-kg/s> <https://w3id.org/csto-kg/p>")
     sd = Graph().parse(data=client.get("/sparql", headers={"Accept": "text/turtle"}).data, format="turtle")
-    assert "https://w3id.org/csto-kg/" in " ".join(str(o) for o in sd.objects(None, URIRef(
-        "http://www.w3.org/2000/01/rdf-schema#comment"))).split("base IRI ")[1][:30]
+    assert (
+        "https://w3id.org/csto-kg/"
+        in " ".join(str(o) for o in sd.objects(None, URIRef("http://www.w3.org/2000/01/rdf-schema#comment"))).split(
+            "base IRI "
+        )[1][:30]
+    )
 
 
 def test_an_unknown_function_is_an_expression_error(client):
     q = "SELECT ?x ?y WHERE { VALUES ?x { 1 2 } BIND(<urn:x-unknown:f>(?x) AS ?y) } ORDER BY ?x"
     r = send(client, "GET", q)
     assert r.status_code == 200
-    assert r.get_json()["results"]["bindings"] == [{"x": {"type": "literal", "value": str(i), "datatype":
-                                                          "http://www.w3.org/2001/XMLSchema#integer"}} for i in (1, 2)]
+    assert r.get_json()["results"]["bindings"] == [
+        {"x": {"type": "literal", "value": str(i), "datatype": "http://www.w3.org/2001/XMLSchema#integer"}}
+        for i in (1, 2)
+    ]
     r = send(client, "GET", "SELECT ?x WHERE { VALUES ?x { 1 2 } FILTER(<urn:x-unknown:f>(?x)) }")
     assert r.status_code == 200 and r.get_json()["results"]["bindings"] == []
 
@@ -333,8 +394,16 @@ def test_a_parse_error_is_one_line_with_line_and_column(client):
     assert body.count("\n") == 1 and "error at 4:" in body
 
 
-@pytest.mark.parametrize("param, value", [("default-graph-uri", "not an iri"), ("named-graph-uri", "relative/path"),
-                                          ("timeout", "soon"), ("timeout", "-1"), ("timeout", "nan")])
+@pytest.mark.parametrize(
+    "param, value",
+    [
+        ("default-graph-uri", "not an iri"),
+        ("named-graph-uri", "relative/path"),
+        ("timeout", "soon"),
+        ("timeout", "-1"),
+        ("timeout", "nan"),
+    ],
+)
 def test_bad_parameters_get_400(client, param, value):
     assert send(client, "GET", "ASK {}", **{param: value}).status_code == 400
 
@@ -373,9 +442,16 @@ class TestRowCap:
         assert "truncated" not in r.get_json()
 
 
-@pytest.mark.parametrize("accept, rdflib_format", [("text/turtle", "turtle"), ("application/ld+json", "json-ld"),
-                                                   ("application/rdf+xml", "xml"), ("application/n-triples", "nt"),
-                                                   (None, "turtle")])
+@pytest.mark.parametrize(
+    "accept, rdflib_format",
+    [
+        ("text/turtle", "turtle"),
+        ("application/ld+json", "json-ld"),
+        ("application/rdf+xml", "xml"),
+        ("application/n-triples", "nt"),
+        (None, "turtle"),
+    ],
+)
 def test_service_description_lists_formats_graphs_and_entailment(client, build, accept, rdflib_format):
     r = client.get("/sparql", headers={"Accept": accept} if accept else {})
     assert r.status_code == 200
@@ -385,9 +461,21 @@ def test_service_description_lists_formats_graphs_and_entailment(client, build, 
     assert (service, SD.feature, SD.UnionDefaultGraph) in g
     assert (service, SD.supportedLanguage, SD.SPARQL11Query) in g
     formats = set(g.objects(service, SD.resultFormat))
-    assert {URIRef("http://www.w3.org/ns/formats/" + f) for f in (
-        "SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV",
-        "Turtle", "N-Triples", "JSON-LD", "RDF_XML", "TriG", "N-Quads")} <= formats
+    assert {
+        URIRef("http://www.w3.org/ns/formats/" + f)
+        for f in (
+            "SPARQL_Results_JSON",
+            "SPARQL_Results_XML",
+            "SPARQL_Results_CSV",
+            "SPARQL_Results_TSV",
+            "Turtle",
+            "N-Triples",
+            "JSON-LD",
+            "RDF_XML",
+            "TriG",
+            "N-Quads",
+        )
+    } <= formats
     dataset = g.value(service, SD.defaultDataset)
     assert g.value(dataset, SD.defaultGraph) is not None
     names = {str(g.value(ng, SD.name)): ng for ng in g.objects(dataset, SD.namedGraph)}
@@ -402,8 +490,15 @@ def test_service_description_sends_a_browser_to_the_query_page(client):
     assert r.status_code == 303 and r.headers["Location"].endswith("/query")
 
 
-@pytest.mark.parametrize("accept, rdflib_format", [("text/turtle", "turtle"), ("application/ld+json", "json-ld"),
-                                                   ("application/rdf+xml", "xml"), ("application/n-triples", "nt")])
+@pytest.mark.parametrize(
+    "accept, rdflib_format",
+    [
+        ("text/turtle", "turtle"),
+        ("application/ld+json", "json-ld"),
+        ("application/rdf+xml", "xml"),
+        ("application/n-triples", "nt"),
+    ],
+)
 def test_void_is_the_meta_graph_by_content_negotiation(client, build, accept, rdflib_format):
     r = client.get("/.well-known/void", headers={"Accept": accept})
     assert r.status_code == 200 and r.mimetype == accept
@@ -419,12 +514,20 @@ def test_void_406(client):
 
 @pytest.mark.parametrize("path", ["/sparql", "/.well-known/void"])
 def test_cors_on_reads_and_preflight(client, path):
-    r = client.options(path, headers={"Origin": "https://example.org", "Access-Control-Request-Method": "POST",
-                                      "Access-Control-Request-Headers": "Content-Type"})
+    r = client.options(
+        path,
+        headers={
+            "Origin": "https://example.org",
+            "Access-Control-Request-Method": "POST",
+            "Access-Control-Request-Headers": "Content-Type",
+        },
+    )
     assert r.status_code == 200
     assert r.headers["Access-Control-Allow-Origin"] == "*"
     assert "POST" in r.headers["Access-Control-Allow-Methods"]
-    r = client.get(path, query_string={"query": "ASK {}"} if path == "/sparql" else {}, headers={"Origin": "https://example.org"})
+    r = client.get(
+        path, query_string={"query": "ASK {}"} if path == "/sparql" else {}, headers={"Origin": "https://example.org"}
+    )
     assert r.headers["Access-Control-Allow-Origin"] == "*"
     r = client.post("/sparql", data={"query": "ASK {}"}, headers={"Origin": "https://example.org"})
     assert r.headers["Access-Control-Allow-Origin"] == "*"

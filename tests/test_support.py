@@ -13,7 +13,7 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 
 from csto_kg.namespaces import CSTO, DCTERMS, EV, GRAPH, ID, OA, PROV, RDF, RDFS, SUPPORT_GRAPH, XSD
 from csto_kg.query import open_store
-from csto_kg.support import exempt, derive_support, seed_graph_ids
+from csto_kg.support import derive_support, exempt, seed_graph_ids
 
 PREFIXES = """PREFIX csto: <https://w3id.org/csto-kg/ontology/>
 PREFIX prov: <http://www.w3.org/ns/prov#>
@@ -62,30 +62,36 @@ def test_every_curated_value_of_every_fact_has_one_statement(built, store):
 
 
 def test_a_value_stated_by_three_seeds_has_its_own_passage_and_the_most_precise_is_preferred(store):
-    found = _q(store, """
+    found = _q(
+        store,
+        """
         SELECT ?date ?rank ?file ?quote WHERE {
           ?st rdf:subject :deployment-kazakhstan-2022 ; rdf:predicate csto:startDate ; rdf:object ?date ;
               csto:rank ?rank ; prov:wasDerivedFrom ?ev ; csto:rankReason ?why .
           ?ev oa:hasSource/dcterms:identifier ?file ; oa:hasSelector/oa:exact ?quote .
-        }""")
+        }""",
+    )
     by_date = {}
-    for date, rank, file, quote in found:
+    for date, rank, file, _quote in found:
         by_date.setdefault(date, set()).add((rank, file))
     assert set(by_date) == {"2022", "2022-01", "2022-01-06"}
     assert {r for r, _ in by_date["2022-01-06"]} == {str(CSTO.PreferredRank)}
     assert {r for r, _ in by_date["2022"] | by_date["2022-01"]} == {str(CSTO.NormalRank)}
-    for date, pairs in by_date.items():   # each value's passages come from one seed file
+    for date, pairs in by_date.items():  # each value's passages come from one seed file
         assert len({f for _, f in pairs}) == 1, (date, pairs)
 
 
 def test_statement_iri_dereferences_on_the_site(built, store):
     from csto_kg.server.app import create_app
 
-    (iri,) = _q(store, "SELECT ?st WHERE { ?st rdf:subject :deployment-kazakhstan-2022 ; "
-                       "rdf:predicate csto:startDate ; csto:rank csto:PreferredRank } LIMIT 1")[0]
+    (iri,) = _q(
+        store,
+        "SELECT ?st WHERE { ?st rdf:subject :deployment-kazakhstan-2022 ; "
+        "rdf:predicate csto:startDate ; csto:rank csto:PreferredRank } LIMIT 1",
+    )[0]
     assert iri.startswith("https://w3id.org/csto-kg/statement/")
     client = create_app(build=built).test_client()
-    r = client.get(iri[len("https://w3id.org/csto-kg"):], headers={"Accept": "text/turtle"})
+    r = client.get(iri[len("https://w3id.org/csto-kg") :], headers={"Accept": "text/turtle"})
     assert r.status_code == 200
     g = Graph().parse(data=r.get_data(as_text=True), format="turtle")
     assert (URIRef(iri), RDF.subject, ID["deployment-kazakhstan-2022"]) in g
@@ -147,21 +153,32 @@ def test_conflicting_dates_are_all_normal_and_linked_as_a_disagreement():
 
 
 def test_several_values_of_a_non_competing_property_are_not_ranked():
-    files = {G1: _file((NODE, PROV.wasDerivedFrom, EV.a), (NODE, CSTO.about, ID.x)),
-             G2: _file((NODE, PROV.wasDerivedFrom, EV.b), (NODE, CSTO.about, ID.y))}
+    files = {
+        G1: _file((NODE, PROV.wasDerivedFrom, EV.a), (NODE, CSTO.about, ID.x)),
+        G2: _file((NODE, PROV.wasDerivedFrom, EV.b), (NODE, CSTO.about, ID.y)),
+    }
     out = derive_support(files, Graph())
     assert set(out.objects(None, CSTO.rank)) == {CSTO.NormalRank}
     assert not list(out.objects(None, CSTO.rankReason))
 
 
 def test_declared_support_picks_the_passage_and_exempt_properties_get_no_statement():
-    g = _file((NODE, PROV.wasDerivedFrom, EV.a), (NODE, PROV.wasDerivedFrom, EV.b),
-              (EV.a, CSTO.supportsProperty, CSTO.date), (EV.b, CSTO.supportsProperty, CSTO.place),
-              (NODE, CSTO.date, Literal("2022", datatype=XSD.gYear)), (NODE, CSTO.place, ID.minsk),
-              (NODE, RDFS.label, Literal("x", lang="en")), (NODE, CSTO.about, ID.x))
+    g = _file(
+        (NODE, PROV.wasDerivedFrom, EV.a),
+        (NODE, PROV.wasDerivedFrom, EV.b),
+        (EV.a, CSTO.supportsProperty, CSTO.date),
+        (EV.b, CSTO.supportsProperty, CSTO.place),
+        (NODE, CSTO.date, Literal("2022", datatype=XSD.gYear)),
+        (NODE, CSTO.place, ID.minsk),
+        (NODE, RDFS.label, Literal("x", lang="en")),
+        (NODE, CSTO.about, ID.x),
+    )
     out = derive_support({G1: g}, Graph())
-    evidence = {p: set(out.objects(st, PROV.wasDerivedFrom))
-                for st in out.subjects(RDF.type, RDF.Statement) for p in out.objects(st, RDF.predicate)}
+    evidence = {
+        p: set(out.objects(st, PROV.wasDerivedFrom))
+        for st in out.subjects(RDF.type, RDF.Statement)
+        for p in out.objects(st, RDF.predicate)
+    }
     assert evidence == {CSTO.date: {EV.a}, CSTO.place: {EV.b}, CSTO.about: {EV.a, EV.b}}
 
 
@@ -194,10 +211,18 @@ def _store_of(*graphs: Graph) -> ox.Store:
 
 def test_disagreements_query_lists_derived_and_curated_disagreements_with_both_passages():
     seed1, seed2 = "001_aaaaaaaaaaaaaaaa", "002_bbbbbbbbbbbbbbbb"
-    f1 = _file((NODE, PROV.wasDerivedFrom, EV.a), (NODE, CSTO.date, Literal("1993", datatype=XSD.gYear)),
-               (ID.size1, PROV.wasDerivedFrom, EV.a), (ID.size1, CSTO.disagreesWith, ID.size2))
-    f2 = _file((NODE, PROV.wasDerivedFrom, EV.b), (NODE, CSTO.date, Literal("1994", datatype=XSD.gYear)),
-               (ID.size2, PROV.wasDerivedFrom, EV.b), (ID.size2, CSTO.disagreesWith, ID.size1))
+    f1 = _file(
+        (NODE, PROV.wasDerivedFrom, EV.a),
+        (NODE, CSTO.date, Literal("1993", datatype=XSD.gYear)),
+        (ID.size1, PROV.wasDerivedFrom, EV.a),
+        (ID.size1, CSTO.disagreesWith, ID.size2),
+    )
+    f2 = _file(
+        (NODE, PROV.wasDerivedFrom, EV.b),
+        (NODE, CSTO.date, Literal("1994", datatype=XSD.gYear)),
+        (ID.size2, PROV.wasDerivedFrom, EV.b),
+        (ID.size2, CSTO.disagreesWith, ID.size1),
+    )
     _evidence(f1, EV.a, seed1, "it joined in 1993")
     _evidence(f2, EV.b, seed2, "it joined in 1994")
     support = derive_support({GRAPH[seed1]: f1, GRAPH[seed2]: f2}, Graph())
@@ -219,5 +244,8 @@ def test_value_passages_query_gives_each_start_date_its_own_seed_and_rank(store)
         if r["property"] == str(CSTO.startDate):
             starts.setdefault(r["value"], set()).add((r["rank"], r["file"]))
     assert {v: {rank for rank, _ in s} for v, s in starts.items()} == {
-        "2022": {str(CSTO.NormalRank)}, "2022-01": {str(CSTO.NormalRank)}, "2022-01-06": {str(CSTO.PreferredRank)}}
+        "2022": {str(CSTO.NormalRank)},
+        "2022-01": {str(CSTO.NormalRank)},
+        "2022-01-06": {str(CSTO.PreferredRank)},
+    }
     assert all(len({f for _, f in s}) == 1 for s in starts.values())

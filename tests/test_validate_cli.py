@@ -54,7 +54,7 @@ def break_first_quote(path: Path) -> tuple[str, int]:
         if q and evidence:
             j = first_plain_letter(line, q.end())
             swapped = "b" if line[j] == "a" else "a"
-            lines[i] = line[:j] + swapped + line[j + 1:]
+            lines[i] = line[:j] + swapped + line[j + 1 :]
             path.write_text("\n".join(lines), encoding="utf-8")
             return evidence, defined_at
     raise AssertionError(f"no evidence quote in {path}")
@@ -148,8 +148,9 @@ def test_missing_shapes_is_an_error(tmp_path):
 
 @pytest.mark.parametrize("occurrence", ["99", "0"])
 def test_cite_occurrence_out_of_range_is_one_line(occurrence):
-    run = subprocess.run(["csto-kg", "cite", "001", "the", "--id", "x", "--occurrence", occurrence],
-                         capture_output=True, text=True)
+    run = subprocess.run(
+        ["csto-kg", "cite", "001", "the", "--id", "x", "--occurrence", occurrence], capture_output=True, text=True
+    )
     assert run.returncode == 2, run.stderr
     assert run.stdout == "" and "Traceback" not in run.stderr
     assert len(run.stderr.strip().splitlines()) == 1, run.stderr

@@ -22,11 +22,11 @@ from pathlib import Path
 import pytest
 from rdflib import RDF, Graph, Namespace
 from rdflib.collection import Collection
-from support import ROOT
 
 from csto_kg.server.app import create_app
 from csto_kg.server.config import ServerConfig
 from csto_kg.sparql_lex import uses_service
+from support import ROOT
 
 SUITES = ROOT.parent / "shared" / "w3c-sparql-tests" / "sparql"
 MF = Namespace("http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#")
@@ -34,8 +34,9 @@ MF = Namespace("http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#")
 if not SUITES.is_dir():
     if os.environ.get("CI"):
         raise RuntimeError(f"CI must have the W3C suites at {SUITES} (a copy of shared/ beside the clone)")
-    pytest.skip("the W3C SPARQL test suites (../shared/w3c-sparql-tests beside the clone) are not here",
-                allow_module_level=True)
+    pytest.skip(
+        "the W3C SPARQL test suites (../shared/w3c-sparql-tests beside the clone) are not here", allow_module_level=True
+    )
 
 
 def _entries() -> list[tuple[str, str, Path]]:
@@ -96,6 +97,6 @@ def test_update_is_refused(client, name, kind, path):
     assert r.status_code == 403, (r.status_code, r.data[:300])
     r = client.post("/sparql", data={"update": text})
     assert r.status_code == 403, (r.status_code, r.data[:300])
-    if kind.startswith("Positive"):   # a valid update sent as a query is an update all the same
+    if kind.startswith("Positive"):  # a valid update sent as a query is an update all the same
         r = client.post("/sparql", data={"query": text})
         assert r.status_code == 403, (r.status_code, r.data[:300])

@@ -22,4 +22,14 @@ from .rules import PYTHON_RULES, RULE_SEVERITY
 from .run import infer_loaded, validate, validate_loaded
 from .shacl import load_shapes
 
-__all__ = ["SHAPE", "PYTHON_RULES", "RULE_SEVERITY", "Result", "Report", "load_shapes", "infer_loaded", "validate_loaded", "validate"]
+__all__ = [
+    "SHAPE",
+    "PYTHON_RULES",
+    "RULE_SEVERITY",
+    "Result",
+    "Report",
+    "load_shapes",
+    "infer_loaded",
+    "validate_loaded",
+    "validate",
+]

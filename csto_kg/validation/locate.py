@@ -23,7 +23,7 @@ from .report import Result
 
 __all__ = ["Locator", "spellings", "graph_id"]
 
-ERR = Namespace("http://www.daml.org/2002/03/agents/agent-ont#")   # owlrl's inconsistency messages
+ERR = Namespace("http://www.daml.org/2002/03/agents/agent-ont#")  # owlrl's inconsistency messages
 _IRI_IN_TEXT = re.compile(r"https?://[^\s,()<>\"']+")
 _LOCAL = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.\-]*")
 
@@ -39,7 +39,7 @@ def spellings(node: Node) -> list[str]:
     s = str(node)
     out = [f"<{s}>"]
     for p, ns in PREFIXES.items():
-        local = s[len(ns):]
+        local = s[len(ns) :]
         if s.startswith(ns) and (local == "" or (_LOCAL.fullmatch(local) and not local.endswith("."))):
             out.append(f"{p}:{local}")
     return out
@@ -69,7 +69,7 @@ def _has_term(line: str, spelling: str) -> bool:
             return False
         before = line[k - 1] if k else " "
         after = line[k + len(spelling)] if k + len(spelling) < len(line) else " "
-        if (before in " \t,;([" ) and not (after.isalnum() or after in "_-:/#"):
+        if (before in " \t,;([") and not (after.isalnum() or after in "_-:/#"):
             return True
         start = k + 1
 
@@ -83,8 +83,19 @@ class Locator:
 
     # --- results -----------------------------------------------------------------------
 
-    def result(self, *, severity, shape, message, focus, value=None, path=None, graph=None,
-               file: Path | None = None, line: int | None = None) -> Result:
+    def result(
+        self,
+        *,
+        severity,
+        shape,
+        message,
+        focus,
+        value=None,
+        path=None,
+        graph=None,
+        file: Path | None = None,
+        line: int | None = None,
+    ) -> Result:
         """A located result: in ``graph`` (or the first curated graph describing the focus) at the focus's line,
         unless ``file`` / ``line`` say where the statement at fault is."""
         anchor = self._anchor(focus, value)
@@ -93,9 +104,18 @@ class Locator:
             file = self.data.files.get(gid) if gid is not None else None
             if file is not None and line is None:
                 line = self.node_line(file, anchor, gid)
-        return Result(severity=severity, shape=shape, message=message, focus=focus, value=value, path=path,
-                      focus_label=self.label(focus), file=file, line=line,
-                      context=anchor if anchor != focus else None)
+        return Result(
+            severity=severity,
+            shape=shape,
+            message=message,
+            focus=focus,
+            value=value,
+            path=path,
+            focus_label=self.label(focus),
+            file=file,
+            line=line,
+            context=anchor if anchor != focus else None,
+        )
 
     def where(self, file: Path | None, line: int | None) -> str:
         """``kg/<file>:<line>`` for a message."""
@@ -146,12 +166,13 @@ class Locator:
         """Index of the line opening ``graph``'s block (``graph:<id> {``), 0 if not found."""
         names = spellings(graph) if graph is not None else []
         for k, text in enumerate(lines):
-            if any(text.startswith(name) and text[len(name):].lstrip().startswith("{") for name in names):
+            if any(text.startswith(name) and text[len(name) :].lstrip().startswith("{") for name in names):
                 return k
         return 0
 
-    def statement_line(self, file: Path, s: Node, p: Node, o: Node | None = None,
-                       graph: Node | None = None) -> int | None:
+    def statement_line(
+        self, file: Path, s: Node, p: Node, o: Node | None = None, graph: Node | None = None
+    ) -> int | None:
         """The line of ``file`` that writes ``p`` (and ``o`` where visible) in ``s``'s block; else the block's line."""
         start = self.node_line(file, s, graph)
         if start is None:
@@ -163,13 +184,13 @@ class Locator:
         for n in range(start, len(lines) + 1):
             text = lines[n - 1]
             if n > start and text and not text[0].isspace() and not text.startswith("#"):
-                break   # the next block
+                break  # the next block
             if any(_has_term(text, name) for name in p_names):
                 first_p = first_p or n
                 if not o_names or any(name in text for name in o_names):
                     return n
             elif first_p and o_names and any(name in text for name in o_names):
-                return n   # an object list continued on the next line
+                return n  # an object list continued on the next line
         return first_p or start
 
     # --- labels and anchors ------------------------------------------------------------
@@ -183,7 +204,7 @@ class Locator:
 
     def _anchor(self, node: Node, value: Node | None) -> Node:
         """The node to locate: the focus itself, or the nearest named node that refers to it."""
-        if (node, RDF.type, ERR.ErrorMessage) in self.union:   # owlrl names the culprit in its message
+        if (node, RDF.type, ERR.ErrorMessage) in self.union:  # owlrl names the culprit in its message
             named = [URIRef(i.rstrip(".;:")) for i in _IRI_IN_TEXT.findall(str(value or ""))]
             named = [n for n in named if self.graph_of(n)]
             return named[-1] if named else node

@@ -18,7 +18,7 @@ from ..namespaces import PREFIXES, RDF, RDFS, SH, SHAPE, curie
 
 __all__ = ["Result", "Report", "PYTHON_COMPONENT", "show_term", "shorten_iris", "report_graph"]
 
-PYTHON_COMPONENT = SHAPE.PythonCheckComponent   # sh:sourceConstraintComponent of the Python rules
+PYTHON_COMPONENT = SHAPE.PythonCheckComponent  # sh:sourceConstraintComponent of the Python rules
 SEVERITY_RANK = {SH.Violation: 0, SH.Warning: 1, SH.Info: 2}
 _IRI_IN_TEXT = re.compile(r"https?://[^\s,()<>\"'{}|\\^`]+")
 _TRAILING = ".;:!?"
@@ -37,7 +37,7 @@ class Result:
     focus_label: str | None = None
     file: Path | None = None
     line: int | None = None
-    context: Node | None = None   # the named node the location was found through, when not the focus itself
+    context: Node | None = None  # the named node the location was found through, when not the focus itself
 
 
 def term_curie(node: Node | None) -> str | None:
@@ -61,6 +61,7 @@ def show_term(node: Node) -> str:
 
 def shorten_iris(message: str) -> str:
     """IRIs in a message, written as the prefixed names a curator types; sentence punctuation after one stays."""
+
     def short(m: re.Match) -> str:
         iri = m.group(0)
         tail = ""
@@ -108,25 +109,33 @@ class Report:
 
     def to_json(self) -> list[dict]:
         """The results as JSON-ready dicts: each term as a CURIE, with its full IRI in a ``*_iri`` field."""
+
         def iri(node: Node | None) -> str | None:
             return str(node) if isinstance(node, URIRef) else None
 
         out = []
         for r in self.results:
             path = None if isinstance(r.path, BNode) else r.path
-            out.append({
-                "severity": _local(r.severity),
-                "rule": term_curie(r.shape), "rule_iri": iri(r.shape),
-                "rule_label": self.shape_labels.get(r.shape),
-                "message": shorten_iris(r.message),
-                "focus": term_curie(r.focus), "focus_iri": iri(r.focus),
-                "focus_label": r.focus_label,
-                "file": _relative(r.file, self.root) if r.file else None,
-                "line": r.line,
-                "value": None if r.value is None else show_term(r.value), "value_iri": iri(r.value),
-                "path": term_curie(path), "path_iri": iri(path),
-                "context": term_curie(r.context), "context_iri": iri(r.context),
-            })
+            out.append(
+                {
+                    "severity": _local(r.severity),
+                    "rule": term_curie(r.shape),
+                    "rule_iri": iri(r.shape),
+                    "rule_label": self.shape_labels.get(r.shape),
+                    "message": shorten_iris(r.message),
+                    "focus": term_curie(r.focus),
+                    "focus_iri": iri(r.focus),
+                    "focus_label": r.focus_label,
+                    "file": _relative(r.file, self.root) if r.file else None,
+                    "line": r.line,
+                    "value": None if r.value is None else show_term(r.value),
+                    "value_iri": iri(r.value),
+                    "path": term_curie(path),
+                    "path_iri": iri(path),
+                    "context": term_curie(r.context),
+                    "context_iri": iri(r.context),
+                }
+            )
         return out
 
     def to_text(self) -> str:
@@ -135,7 +144,9 @@ class Report:
         for r in self.results:
             label = self.shape_labels.get(r.shape)
             rule = f"[{term_curie(r.shape)}]"
-            lines = [f"{_local(r.severity).upper()}: {label} {rule}" if label else f"{_local(r.severity).upper()}: {rule}"]
+            lines = [
+                f"{_local(r.severity).upper()}: {label} {rule}" if label else f"{_local(r.severity).upper()}: {rule}"
+            ]
             focus = term_curie(r.focus) + (f' "{r.focus_label}"' if r.focus_label else "")
             if r.context is not None:
                 focus += f" (in {term_curie(r.context)})"
@@ -145,7 +156,7 @@ class Report:
             problem = shorten_iris(r.message)
             lines.append(f"  problem: {problem}")
             shown = None if r.value is None else shorten_iris(str(r.value))
-            if shown is not None and not (len(shown) >= 8 and shown in problem):   # not when the message says it
+            if shown is not None and not (len(shown) >= 8 and shown in problem):  # not when the message says it
                 lines.append(f"  value:   {show_term(r.value)}")
             blocks.append("\n".join(lines))
         v, w, i = self.count(SH.Violation), self.count(SH.Warning), self.count(SH.Info)

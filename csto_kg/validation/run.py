@@ -21,8 +21,13 @@ __all__ = ["infer_loaded", "validate_loaded", "validate"]
 
 # Shapes that reject an evidence node's structure: the Python quote checks skip such evidence.
 _EVIDENCE_SHAPES = {
-    SHAPE.EvidenceHasOneSource, SHAPE.EvidenceHasOneQuote, SHAPE.EvidenceHasOnePosition, SHAPE.QuoteSelectorExact,
-    SHAPE.PositionSelectorStart, SHAPE.PositionSelectorEnd, SHAPE.PositionSelectorStartBeforeEnd,
+    SHAPE.EvidenceHasOneSource,
+    SHAPE.EvidenceHasOneQuote,
+    SHAPE.EvidenceHasOnePosition,
+    SHAPE.QuoteSelectorExact,
+    SHAPE.PositionSelectorStart,
+    SHAPE.PositionSelectorEnd,
+    SHAPE.PositionSelectorStartBeforeEnd,
 }
 
 
@@ -39,16 +44,22 @@ def validate(root: Path | None = None) -> Report:
     root = root or paths.ROOT
     data = load(root)
     inferred = infer_loaded(data)
-    if os.environ.get("CSTO_KG_SHACL_SPARQL") == "pyshacl":   # the reference, for comparison
+    if os.environ.get("CSTO_KG_SHACL_SPARQL") == "pyshacl":  # the reference, for comparison
         return validate_loaded(data, inferred, root=root)
     from ..shacl_sparql import in_oxigraph
 
-    with in_oxigraph():   # the build's fast path: same report (tests/test_bench_smoke.py, test_validate_cli.py)
+    with in_oxigraph():  # the build's fast path: same report (tests/test_bench_smoke.py, test_validate_cli.py)
         return validate_loaded(data, inferred, root=root)
 
 
-def validate_loaded(data: LoadedData, inferred: Graph, *, root: Path | None = None,
-                    shapes: Graph | None = None, today: dt.date | None = None) -> Report:
+def validate_loaded(
+    data: LoadedData,
+    inferred: Graph,
+    *,
+    root: Path | None = None,
+    shapes: Graph | None = None,
+    today: dt.date | None = None,
+) -> Report:
     """Validate loaded data plus its inferred graph against the shapes, then run the Python rules."""
     root = root or _root_of(data)
     shapes = shapes if shapes is not None else load_shapes(root / "shapes")
@@ -61,15 +72,27 @@ def validate_loaded(data: LoadedData, inferred: Graph, *, root: Path | None = No
 
     locator = Locator(data, union, root)
     shacl_graph, results = run_shacl(union, shapes, locator, root / "shapes")
-    rejected = {union.value(predicate=OA.hasSelector, object=r.focus) or r.focus for r in results
-                if r.severity == SH.Violation and r.shape in _EVIDENCE_SHAPES}
-    ctx = Context(data=data, union=union, inferred=inferred, locator=locator, root=root, shacl_results=results,
-                  today=today or _today(), rejected_evidence=rejected)
+    rejected = {
+        union.value(predicate=OA.hasSelector, object=r.focus) or r.focus
+        for r in results
+        if r.severity == SH.Violation and r.shape in _EVIDENCE_SHAPES
+    }
+    ctx = Context(
+        data=data,
+        union=union,
+        inferred=inferred,
+        locator=locator,
+        root=root,
+        shacl_results=results,
+        today=today or _today(),
+        rejected_evidence=rejected,
+    )
     for rule in ALL:
         results = results + rule.check(ctx)
-        ctx.shacl_results = results   # later rules see earlier results (to stay silent on a reported problem)
-    results.sort(key=lambda r: (SEVERITY_RANK.get(r.severity, 3), str(r.file or "~"), r.line or 0,
-                                str(r.shape), str(r.focus)))
+        ctx.shacl_results = results  # later rules see earlier results (to stay silent on a reported problem)
+    results.sort(
+        key=lambda r: (SEVERITY_RANK.get(r.severity, 3), str(r.file or "~"), r.line or 0, str(r.shape), str(r.focus))
+    )
 
     labels = {s: str(o) for s, o in shapes.subject_objects(RDFS.label)}
     labels.update({iri: label for iri, (label, _) in PYTHON_RULES.items()})

@@ -31,7 +31,7 @@ def load_shapes(shapes_dir: Path | None = None) -> Graph:
         raise FileNotFoundError(f"no SHACL shapes in {shapes_dir}")
     shapes = Graph()
     for path in files:
-        for t in _parse(path, "turtle"):   # the loader's parser: errors are CuratedFileError (file:line)
+        for t in _parse(path, "turtle"):  # the loader's parser: errors are CuratedFileError (file:line)
             shapes.add(t)
     return shapes
 
@@ -39,18 +39,29 @@ def load_shapes(shapes_dir: Path | None = None) -> Graph:
 def run_shacl(union: Graph, shapes: Graph, locator: Locator, shapes_dir: Path) -> tuple[Graph, list[Result]]:
     """pySHACL's report graph for ``union`` and its results, located."""
     _, report, _ = pyshacl.validate(
-        union, shacl_graph=shapes, inference="none", inplace=True,
-        allow_warnings=True, allow_infos=True, advanced=False, meta_shacl=False,
+        union,
+        shacl_graph=shapes,
+        inference="none",
+        inplace=True,
+        allow_warnings=True,
+        allow_infos=True,
+        advanced=False,
+        meta_shacl=False,
     )
-    if not isinstance(report, Graph):   # pySHACL returns (not raises) a failure for unusable shapes
+    if not isinstance(report, Graph):  # pySHACL returns (not raises) a failure for unusable shapes
         reason = getattr(report, "message", report)
         raise UserError(f"the shapes in {shapes_dir} cannot be used: {reason}")
     out = []
     for node in report.subjects(RDF.type, SH.ValidationResult):
         messages = sorted(str(m) for m in report.objects(node, SH.resultMessage))
-        out.append(locator.result(
-            severity=report.value(node, SH.resultSeverity), shape=report.value(node, SH.sourceShape),
-            message=" / ".join(messages), focus=report.value(node, SH.focusNode),
-            value=report.value(node, SH.value), path=report.value(node, SH.resultPath),
-        ))
+        out.append(
+            locator.result(
+                severity=report.value(node, SH.resultSeverity),
+                shape=report.value(node, SH.sourceShape),
+                message=" / ".join(messages),
+                focus=report.value(node, SH.focusNode),
+                value=report.value(node, SH.value),
+                path=report.value(node, SH.resultPath),
+            )
+        )
     return report, out

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 
 from rdflib import Graph, URIRef
@@ -30,13 +30,13 @@ class Context:
     """What a rule sees: the loaded files, the validated union graph, the locator and the SHACL results."""
 
     data: LoadedData
-    union: Graph               # ontology + curated graphs + inferred graph (what SHACL validated)
+    union: Graph  # ontology + curated graphs + inferred graph (what SHACL validated)
     inferred: Graph
     locator: Locator
     root: Path
     shacl_results: list[Result]
     today: date
-    rejected_evidence: set[Node] = field(default_factory=set)   # evidence a SHACL shape already rejects
+    rejected_evidence: set[Node] = field(default_factory=set)  # evidence a SHACL shape already rejects
 
     @property
     def seeds_dir(self) -> Path:
@@ -59,7 +59,7 @@ class Rule:
     label: str
     comment: str
     check: Callable[[Context], list[Result]]
-    severity: URIRef = SH.Violation   # what its results are
+    severity: URIRef = SH.Violation  # what its results are
 
 
 from . import chronology, consistency, duplicates, membership, provenance, support, vocabulary  # noqa: E402

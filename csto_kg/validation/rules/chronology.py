@@ -33,8 +33,9 @@ _FORWARD_LOOKING = {CSTO.Prediction, CSTO.Proposal}
 
 def _is_plan(ctx: Context, node: Node) -> bool:
     u = ctx.union
-    return any(s in _NOT_YET for s in u.objects(node, CSTO.status)) or \
-        any(p in _FORWARD_LOOKING for p in u.objects(node, CSTO.position))
+    return any(s in _NOT_YET for s in u.objects(node, CSTO.status)) or any(
+        p in _FORWARD_LOOKING for p in u.objects(node, CSTO.position)
+    )
 
 
 def _dated(ctx: Context):
@@ -64,7 +65,7 @@ def _publication_latest(ctx: Context) -> dict[URIRef, dt.date | None]:
     for gid in ctx.data.files:
         if not str(gid).startswith(str(GRAPH)):
             continue
-        pub = ctx.union.value(source_iri(str(gid)[len(str(GRAPH)):]), CSTO.publicationDate)
+        pub = ctx.union.value(source_iri(str(gid)[len(str(GRAPH)) :]), CSTO.publicationDate)
         out[gid] = _bound(ctx, pub, CSTO.notAfter) if pub is not None else None
     return out
 
@@ -83,14 +84,21 @@ def _future(ctx: Context) -> list[Result]:
             continue
         gid, file, line = _locate(ctx, node, prop, value)
         if gid is None:
-            continue   # derived (a membership instant): its event is reported
-        out.append(ctx.locator.result(
-            severity=SH.Violation, shape=SHAPE.DatedInTheFuture, focus=node, value=value, path=prop,
-            file=file, line=line,
-            message=f"{curie(str(prop))} {show_term(value)} (not before {lo.isoformat()}) is after today "
-                    f"({ctx.today.isoformat()}). Fix: correct the date from the seed; a plan or announcement gets "
-                    "csto:status csto:Planned / csto:Announced / csto:Proposed",
-        ))
+            continue  # derived (a membership instant): its event is reported
+        out.append(
+            ctx.locator.result(
+                severity=SH.Violation,
+                shape=SHAPE.DatedInTheFuture,
+                focus=node,
+                value=value,
+                path=prop,
+                file=file,
+                line=line,
+                message=f"{curie(str(prop))} {show_term(value)} (not before {lo.isoformat()}) is after today "
+                f"({ctx.today.isoformat()}). Fix: correct the date from the seed; a plan or announcement gets "
+                "csto:status csto:Planned / csto:Announced / csto:Proposed",
+            )
+        )
     return out
 
 
@@ -100,23 +108,31 @@ def _after_sources(ctx: Context) -> list[Result]:
     out = []
     for node, prop, value, (lo, _hi) in _dated(ctx):
         if lo > ctx.today or node in pubdates or _is_plan(ctx, node):
-            continue   # (a date after today is reported as such)
+            continue  # (a date after today is reported as such)
         stated_in = sorted((g for g in ctx.subject_graphs.get(node, ()) if published.get(g) is not None), key=str)
         if not stated_in or any(published[g] >= lo for g in stated_in):
             continue
         gid, file, line = _locate(ctx, node, prop, value)
         if gid is None:
             continue
-        sources = ", ".join(f"{ctx.locator.where(ctx.data.files[g], None)} (published by {published[g]})"
-                            for g in stated_in)
-        out.append(ctx.locator.result(
-            severity=SH.Violation, shape=SHAPE.DatedAfterItsSources, focus=node, value=value, path=prop,
-            file=file, line=line,
-            message=f"{curie(str(prop))} {show_term(value)} (not before {lo.isoformat()}) is after the publication "
-                    f"of every source that states it: {sources}. Fix: correct the date from the seed; if the source "
-                    "reports a plan, announcement or prediction, say so (csto:status csto:Planned / csto:Announced / "
-                    "csto:Proposed, or a csto:Stance with csto:position csto:Prediction / csto:Proposal)",
-        ))
+        sources = ", ".join(
+            f"{ctx.locator.where(ctx.data.files[g], None)} (published by {published[g]})" for g in stated_in
+        )
+        out.append(
+            ctx.locator.result(
+                severity=SH.Violation,
+                shape=SHAPE.DatedAfterItsSources,
+                focus=node,
+                value=value,
+                path=prop,
+                file=file,
+                line=line,
+                message=f"{curie(str(prop))} {show_term(value)} (not before {lo.isoformat()}) is after the publication "
+                f"of every source that states it: {sources}. Fix: correct the date from the seed; if the source "
+                "reports a plan, announcement or prediction, say so (csto:status csto:Planned / csto:Announced / "
+                "csto:Proposed, or a csto:Stance with csto:position csto:Prediction / csto:Proposal)",
+            )
+        )
     return out
 
 
@@ -172,32 +188,51 @@ def _before_organisation(ctx: Context) -> list[Result]:
             seen.add(act)
             gid, file, line = _locate(ctx, act, prop, a.preferred)
             fgid, ffile, fline = _locate(ctx, founding, CSTO.date, ctx.union.value(founding, CSTO.date))
-            out.append(ctx.locator.result(
-                severity=SH.Violation, shape=SHAPE.ActBeforeOrganisationExists, focus=act, value=a.preferred,
-                path=prop, file=file, line=line, graph=gid,
-                message=f"{curie(str(prop))} {show_term(a.preferred)} (at the latest {a.bounds[1].isoformat()}) is "
-                        f"before {curie(str(org))} existed: this is {what}, and {curie(str(org))} was founded "
-                        f"no earlier than {founded.isoformat()} ({curie(str(founding))}, "
-                        f"{ctx.locator.where(ffile, fline)}). Fix: correct the date, or the office/body, from the seed",
-            ))
+            out.append(
+                ctx.locator.result(
+                    severity=SH.Violation,
+                    shape=SHAPE.ActBeforeOrganisationExists,
+                    focus=act,
+                    value=a.preferred,
+                    path=prop,
+                    file=file,
+                    line=line,
+                    graph=gid,
+                    message=f"{curie(str(prop))} {show_term(a.preferred)} (at the latest {a.bounds[1].isoformat()}) is "
+                    f"before {curie(str(org))} existed: this is {what}, and {curie(str(org))} was founded "
+                    f"no earlier than {founded.isoformat()} ({curie(str(founding))}, "
+                    f"{ctx.locator.where(ffile, fline)}). Fix: correct the date, or the office/body, from the seed",
+                )
+            )
             break
     return out
 
 
 RULES = [
-    Rule(SHAPE.DatedAfterItsSources, "not dated after every source that states it",
-         "A dated fact is not certainly after the publication date (csto:publicationDate's csto:notAfter) of every "
-         "source whose file states it, unless the source reports a plan, announcement or proposal (csto:status "
-         "csto:Planned / csto:Announced / csto:Proposed) or it is a prediction or proposal (csto:position "
-         "csto:Prediction / csto:Proposal). Dates compare through their bounds at their own precision.",
-         _after_sources),
-    Rule(SHAPE.DatedInTheFuture, "not dated after today",
-         "No date in the curated graph is certainly after today (the first possible day of the value, at its "
-         "precision), plans, announcements, proposals and predictions aside.", _future),
-    Rule(SHAPE.ActBeforeOrganisationExists, "an organisation's offices and bodies act only once it exists",
-         "An office holding of an office of an organisation or of one of its bodies (org:postIn, org:unitOf, "
-         "csto:organOf), a meeting of one of its bodies (csto:body) and a document one of them issued "
-         "(csto:issuedBy) are not certainly dated before the organisation's csto:Founding.", _before_organisation),
+    Rule(
+        SHAPE.DatedAfterItsSources,
+        "not dated after every source that states it",
+        "A dated fact is not certainly after the publication date (csto:publicationDate's csto:notAfter) of every "
+        "source whose file states it, unless the source reports a plan, announcement or proposal (csto:status "
+        "csto:Planned / csto:Announced / csto:Proposed) or it is a prediction or proposal (csto:position "
+        "csto:Prediction / csto:Proposal). Dates compare through their bounds at their own precision.",
+        _after_sources,
+    ),
+    Rule(
+        SHAPE.DatedInTheFuture,
+        "not dated after today",
+        "No date in the curated graph is certainly after today (the first possible day of the value, at its "
+        "precision), plans, announcements, proposals and predictions aside.",
+        _future,
+    ),
+    Rule(
+        SHAPE.ActBeforeOrganisationExists,
+        "an organisation's offices and bodies act only once it exists",
+        "An office holding of an office of an organisation or of one of its bodies (org:postIn, org:unitOf, "
+        "csto:organOf), a meeting of one of its bodies (csto:body) and a document one of them issued "
+        "(csto:issuedBy) are not certainly dated before the organisation's csto:Founding.",
+        _before_organisation,
+    ),
 ]
 
 __all__ = ["RULES"]

@@ -27,8 +27,12 @@ from . import Context, Rule
 
 
 def _is_number(v: Node) -> bool:
-    return isinstance(v, Literal) and isinstance(v.value, (int, float)) and not isinstance(v.value, bool) \
+    return (
+        isinstance(v, Literal)
+        and isinstance(v.value, (int, float))
+        and not isinstance(v.value, bool)
         and bounds(v) is None
+    )
 
 
 def _span(v: Literal) -> str:
@@ -53,38 +57,60 @@ def _cross_source(ctx: Context) -> list[Result]:
         if len(by_value) < 2:
             continue
         if p in date_props:
-            pairs = [(a, b, "their dates cannot both be true: the bounds do not overlap "
-                      f"({_span(a)} vs {_span(b)})") for a, b in agree(by_value).conflicts]
-            fix = ("correct the copy that misquotes its seed; if the seeds really disagree, give each seed's date its "
-                   "own node (linked by csto:disagreesWith) with a csto:curatorNote. Until then the build derives no "
-                   "date bounds for this node")
+            pairs = [
+                (a, b, f"their dates cannot both be true: the bounds do not overlap ({_span(a)} vs {_span(b)})")
+                for a, b in agree(by_value).conflicts
+            ]
+            fix = (
+                "correct the copy that misquotes its seed; if the seeds really disagree, give each seed's date its "
+                "own node (linked by csto:disagreesWith) with a csto:curatorNote. Until then the build derives no "
+                "date bounds for this node"
+            )
         else:
             values = sorted(by_value, key=str)
-            pairs = [(a, b, "a node has one value of this property" if p in functional else "different numbers")
-                     for i, a in enumerate(values) for b in values[i + 1:]
-                     if set(by_value[a]) != set(by_value[b]) and (p in functional or _is_number(a) and _is_number(b))]
-            fix = ("correct the copy that misquotes its seed; if the seeds really disagree, give each seed's value its "
-                   "own node (linked by csto:disagreesWith) with a csto:curatorNote")
+            pairs = [
+                (a, b, "a node has one value of this property" if p in functional else "different numbers")
+                for i, a in enumerate(values)
+                for b in values[i + 1 :]
+                if set(by_value[a]) != set(by_value[b]) and (p in functional or _is_number(a) and _is_number(b))
+            ]
+            fix = (
+                "correct the copy that misquotes its seed; if the seeds really disagree, give each seed's value its "
+                "own node (linked by csto:disagreesWith) with a csto:curatorNote"
+            )
         for a, b, why in pairs:
-            (ga, a), (gb, b) = sorted([(sorted(by_value[a], key=str)[0], a), (sorted(by_value[b], key=str)[-1], b)],
-                                      key=lambda x: str(x[0]))
+            (ga, a), (gb, b) = sorted(
+                [(sorted(by_value[a], key=str)[0], a), (sorted(by_value[b], key=str)[-1], b)], key=lambda x: str(x[0])
+            )
             fa, fb = ctx.data.files[ga], ctx.data.files[gb]
             la, lb = ctx.locator.statement_line(fa, s, p, a, ga), ctx.locator.statement_line(fb, s, p, b, gb)
             prop = curie(str(p)) or f"<{p}>"
-            out.append(ctx.locator.result(
-                severity=SH.Violation, shape=SHAPE.CrossSourceConsistency, focus=s, value=b, path=p, file=fb, line=lb,
-                message=f"the files disagree on {prop}: {ctx.locator.where(fa, la)} says {show_term(a)}, "
-                        f"{ctx.locator.where(fb, lb)} says {show_term(b)}; {why}. Fix: {fix}.",
-            ))
+            out.append(
+                ctx.locator.result(
+                    severity=SH.Violation,
+                    shape=SHAPE.CrossSourceConsistency,
+                    focus=s,
+                    value=b,
+                    path=p,
+                    file=fb,
+                    line=lb,
+                    message=f"the files disagree on {prop}: {ctx.locator.where(fa, la)} says {show_term(a)}, "
+                    f"{ctx.locator.where(fb, lb)} says {show_term(b)}; {why}. Fix: {fix}.",
+                )
+            )
     return out
 
 
 RULES = [
-    Rule(SHAPE.CrossSourceConsistency, "files agree on a shared node's values",
-         "Where curated files give one node values for the same property, the values can all be true: dates "
-         "whose bounds overlap (different precisions that nest are fine; the build keeps the most precise "
-         "bounds), the same number, the same value of an owl:FunctionalProperty. A conflict names both files, "
-         "lines and values; the build derives no widened bounds for conflicting dates.", _cross_source),
+    Rule(
+        SHAPE.CrossSourceConsistency,
+        "files agree on a shared node's values",
+        "Where curated files give one node values for the same property, the values can all be true: dates "
+        "whose bounds overlap (different precisions that nest are fine; the build keeps the most precise "
+        "bounds), the same number, the same value of an owl:FunctionalProperty. A conflict names both files, "
+        "lines and values; the build derives no widened bounds for conflicting dates.",
+        _cross_source,
+    ),
 ]
 
 __all__ = ["RULES"]

@@ -24,8 +24,15 @@ from ..locate import graph_id
 from ..report import Result
 from . import Context, Rule
 
-_NOT_DESCRIPTIVE = {RDF.type, RDFS.label, SKOS.prefLabel, CSTO.curatorNote, PROV.wasDerivedFrom, CSTO.dateBasis,
-                    CSTO.dateRelativeTo}
+_NOT_DESCRIPTIVE = {
+    RDF.type,
+    RDFS.label,
+    SKOS.prefLabel,
+    CSTO.curatorNote,
+    PROV.wasDerivedFrom,
+    CSTO.dateBasis,
+    CSTO.dateRelativeTo,
+}
 
 
 def _duplicates(ctx: Context) -> list[Result]:
@@ -43,28 +50,35 @@ def _duplicates(ctx: Context) -> list[Result]:
     for f, statements in described.items():
         if len(statements) >= 2:
             groups.setdefault((frozenset(types.get(f, ())), frozenset(statements)), []).append(f)
-    reported = {r.focus for r in ctx.shacl_results if r.severity == SH.Violation} | \
-        {r.value for r in ctx.shacl_results if r.severity == SH.Violation and r.value is not None}
-    reported |= {e for m in list(reported) for p in (CSTO.startedBy, CSTO.endedBy)
-                 for e in ctx.union.objects(m, p)}   # (the events of a reported period: the same problem)
+    reported = {r.focus for r in ctx.shacl_results if r.severity == SH.Violation} | {
+        r.value for r in ctx.shacl_results if r.severity == SH.Violation and r.value is not None
+    }
+    reported |= {
+        e for m in list(reported) for p in (CSTO.startedBy, CSTO.endedBy) for e in ctx.union.objects(m, p)
+    }  # (the events of a reported period: the same problem)
     out = []
     for nodes in groups.values():
         if len(nodes) < 2 or set(nodes) & reported:
             continue
         files = [ctx.subject_graphs.get(n, set()) for n in nodes]
         if all(len(f) == 1 for f in files) and len(set().union(*files)) == len(nodes):
-            continue   # each node written by its own seed's file alone: per-source nodes (house rule 5)
+            continue  # each node written by its own seed's file alone: per-source nodes (house rule 5)
         located = sorted(nodes, key=lambda n: _position(ctx, n))
         first = located[0]
         file, line = _position(ctx, first)
         for later in located[1:]:
-            out.append(ctx.locator.result(
-                severity=SH.Warning, shape=SHAPE.DuplicateFactNode, focus=later, value=first,
-                message=f"this fact repeats {curie(str(first))} ({ctx.locator.where(file, line or None)}) under a new "
-                        "IRI: same classes, same statements. Fix: if it is the same fact, use that IRI (a fact several "
-                        "seeds describe has one IRI, written in each of their files with its own evidence); if not, "
-                        "say in its statements what tells them apart (a label is never the only carrier of a fact)",
-            ))
+            out.append(
+                ctx.locator.result(
+                    severity=SH.Warning,
+                    shape=SHAPE.DuplicateFactNode,
+                    focus=later,
+                    value=first,
+                    message=f"this fact repeats {curie(str(first))} ({ctx.locator.where(file, line or None)}) under a new "
+                    "IRI: same classes, same statements. Fix: if it is the same fact, use that IRI (a fact several "
+                    "seeds describe has one IRI, written in each of their files with its own evidence); if not, "
+                    "say in its statements what tells them apart (a label is never the only carrier of a fact)",
+                )
+            )
     return out
 
 
@@ -75,12 +89,17 @@ def _position(ctx: Context, node: Node) -> tuple:
 
 
 RULES = [
-    Rule(SHAPE.DuplicateFactNode, "a fact is not written twice under two IRIs",
-         "Two fact nodes (under :) with the same classes and the same descriptive statements, at least two of them "
-         "(labels, curator notes, prov:wasDerivedFrom, csto:dateBasis and csto:dateRelativeTo aside) are one fact "
-         "under two IRIs, or two facts the data does not tell apart. A warning, at the one written later; not for "
-         "per-source nodes each in its own seed's file alone, nor where a more specific rule already reports "
-         "either node.", _duplicates, SH.Warning),
+    Rule(
+        SHAPE.DuplicateFactNode,
+        "a fact is not written twice under two IRIs",
+        "Two fact nodes (under :) with the same classes and the same descriptive statements, at least two of them "
+        "(labels, curator notes, prov:wasDerivedFrom, csto:dateBasis and csto:dateRelativeTo aside) are one fact "
+        "under two IRIs, or two facts the data does not tell apart. A warning, at the one written later; not for "
+        "per-source nodes each in its own seed's file alone, nor where a more specific rule already reports "
+        "either node.",
+        _duplicates,
+        SH.Warning,
+    ),
 ]
 
 __all__ = ["RULES"]

@@ -61,10 +61,17 @@ def _periods(ctx: Context) -> dict[tuple[Node, Node], list[_Period]]:
         interval = u.value(m, ORG.memberDuring)
         begin = u.value(interval, TIME.hasBeginning) if interval is not None else None
         end = u.value(interval, TIME.hasEnd) if interval is not None else None
-        out.setdefault((state, org), []).append(_Period(
-            m, u.value(m, CSTO.startedBy), _date(ctx, begin, CSTO.notBefore), _date(ctx, begin, CSTO.notAfter),
-            end is not None or u.value(m, CSTO.endedBy) is not None,
-            _date(ctx, end, CSTO.notBefore), _date(ctx, end, CSTO.notAfter)))
+        out.setdefault((state, org), []).append(
+            _Period(
+                m,
+                u.value(m, CSTO.startedBy),
+                _date(ctx, begin, CSTO.notBefore),
+                _date(ctx, begin, CSTO.notAfter),
+                end is not None or u.value(m, CSTO.endedBy) is not None,
+                _date(ctx, end, CSTO.notBefore),
+                _date(ctx, end, CSTO.notAfter),
+            )
+        )
     return out
 
 
@@ -85,26 +92,35 @@ def _position(ctx: Context, node: Node) -> tuple:
 
 def _overlaps(ctx: Context) -> list[Result]:
     out = []
-    for (state, org), periods in _periods(ctx).items():
+    for (_state, _org), periods in _periods(ctx).items():
         for i, a in enumerate(periods):
-            for b in periods[i + 1:]:
+            for b in periods[i + 1 :]:
                 duplicate = a.start is not None and a.start == b.start
                 if not duplicate and not (_certainly_before(a.start_hi, b) and _certainly_before(b.start_hi, a)):
                     continue
-                older, newer = sorted((a, b), key=lambda p: (p.start_lo or _MIN, p.start_hi or _MIN,
-                                                              _position(ctx, p.iri)))
+                older, newer = sorted(
+                    (a, b), key=lambda p: (p.start_lo or _MIN, p.start_hi or _MIN, _position(ctx, p.iri))
+                )
                 where = ctx.locator.where(*_at(ctx, older.iri))
-                starts = (f"both start with {curie(str(a.start))}" if duplicate else
-                          f"this one starts {_span(newer.start_lo, newer.start_hi)}, while {curie(str(older.iri))} "
-                          f"(from {_span(older.start_lo, older.start_hi)}) "
-                          + ("is still open" if not older.ended else f"ends no earlier than {older.end_lo}"))
-                out.append(ctx.locator.result(
-                    severity=SH.Violation, shape=SHAPE.OverlappingMembershipPeriods, focus=newer.iri, value=older.iri,
-                    message=f"membership period {curie(str(older.iri))} ({where}) of the same state and organisation "
-                            f"is still running when this one starts: {starts}. Fix: if this period duplicates it, "
-                            "use its IRI; otherwise end the earlier period (csto:endedBy a withdrawal) before this "
-                            "one starts",
-                ))
+                starts = (
+                    f"both start with {curie(str(a.start))}"
+                    if duplicate
+                    else f"this one starts {_span(newer.start_lo, newer.start_hi)}, while {curie(str(older.iri))} "
+                    f"(from {_span(older.start_lo, older.start_hi)}) "
+                    + ("is still open" if not older.ended else f"ends no earlier than {older.end_lo}")
+                )
+                out.append(
+                    ctx.locator.result(
+                        severity=SH.Violation,
+                        shape=SHAPE.OverlappingMembershipPeriods,
+                        focus=newer.iri,
+                        value=older.iri,
+                        message=f"membership period {curie(str(older.iri))} ({where}) of the same state and organisation "
+                        f"is still running when this one starts: {starts}. Fix: if this period duplicates it, "
+                        "use its IRI; otherwise end the earlier period (csto:endedBy a withdrawal) before this "
+                        "one starts",
+                    )
+                )
     return out
 
 
@@ -129,7 +145,7 @@ class _Event:
     join: bool
     lo: dt.date
     hi: dt.date
-    after: set = field(default_factory=set)   # events that must come before this one
+    after: set = field(default_factory=set)  # events that must come before this one
     in_period: bool = False
 
 
@@ -146,11 +162,13 @@ def _events(ctx: Context) -> dict[tuple[Node, Node], dict[Node, _Event]]:
             if state is None or org is None:
                 continue
             lo, hi = _date(ctx, e, CSTO.notBefore), _date(ctx, e, CSTO.notAfter)
-            if lo is None and hi is None and period is not None:   # undated: the period's ordered bounds
+            if lo is None and hi is None and period is not None:  # undated: the period's ordered bounds
                 interval = u.value(period, ORG.memberDuring)
                 inst = u.value(interval, TIME.hasBeginning if e in starts else TIME.hasEnd) if interval else None
                 lo, hi = _date(ctx, inst, CSTO.notBefore), _date(ctx, inst, CSTO.notAfter)
-            groups.setdefault((state, org), {})[e] = _Event(e, join, lo or _MIN, hi or _MAX, in_period=period is not None)
+            groups.setdefault((state, org), {})[e] = _Event(
+                e, join, lo or _MIN, hi or _MAX, in_period=period is not None
+            )
     for (state, org), events in groups.items():
         periods = [m for m in set(u.subjects(ORG.member, state)) if (m, ORG.organization, org) in u]
         for m in periods:
@@ -158,23 +176,25 @@ def _events(ctx: Context) -> dict[tuple[Node, Node], dict[Node, _Event]]:
             if j in events and w in events:
                 events[w].after.add(j)
         ordered = sorted((n, m) for m in periods if (n := period_ordinal(u, m)) is not None)
-        for (_, m1), (_, m2) in zip(ordered, ordered[1:]):
+        for (_, m1), (_, m2) in zip(ordered, ordered[1:], strict=False):
             w, j = u.value(m1, CSTO.endedBy), u.value(m2, CSTO.startedBy)
             if w in events and j in events:
                 events[j].after.add(w)
-        withdrawals = sorted((int(o), e) for e in events for o in u.objects(e, CSTO.ordinal)
-                             if not events[e].join and str(o).isdigit())
-        for (_, e1), (_, e2) in zip(withdrawals, withdrawals[1:]):
+        withdrawals = sorted(
+            (int(o), e) for e in events for o in u.objects(e, CSTO.ordinal) if not events[e].join and str(o).isdigit()
+        )
+        for (_, e1), (_, e2) in zip(withdrawals, withdrawals[1:], strict=False):
             events[e2].after.add(e1)
     return groups
 
 
 def _fits(events: dict[Node, _Event], budget: list[int]) -> bool:
     """Is there an order join, leave, join... (starting with a join) that respects bounds and precedences?"""
+
     def search(placed: frozenset, t: dt.date, join_next: bool) -> bool:
         budget[0] -= 1
         if budget[0] < 0:
-            return True   # too many to try: assume it fits (never a false alarm)
+            return True  # too many to try: assume it fits (never a false alarm)
         left = [e for e in events.values() if e.iri not in placed]
         if not left:
             return True
@@ -197,35 +217,48 @@ def _history(ctx: Context) -> list[Result]:
         if not events or _fits(events, [20000]):
             continue
         u = ctx.union
-        involved = set(events) | {m for e in events for m in u.subjects(CSTO.startedBy, e)} \
+        involved = (
+            set(events)
+            | {m for e in events for m in u.subjects(CSTO.startedBy, e)}
             | {m for e in events for m in u.subjects(CSTO.endedBy, e)}
+        )
         if involved & reported:
-            continue   # a more specific rule already reports this history
+            continue  # a more specific rule already reports this history
         blame = _blame(ctx, events)
-        listing = "; ".join(f"{curie(str(e.iri))} {'joins' if e.join else 'leaves'} {_span_event(e)}"
-                            for e in sorted(events.values(), key=lambda e: (e.lo, e.hi, str(e.iri))))
+        listing = "; ".join(
+            f"{curie(str(e.iri))} {'joins' if e.join else 'leaves'} {_span_event(e)}"
+            for e in sorted(events.values(), key=lambda e: (e.lo, e.hi, str(e.iri)))
+        )
         kind = "signature or accession" if blame.join else "withdrawal"
-        out.append(ctx.locator.result(
-            severity=SH.Violation, shape=SHAPE.MembershipHistoryFits, focus=blame.iri,
-            value=state,
-            message=f"no order of {curie(str(state))}'s joining and leaving {curie(str(org))} fits the data with this "
-                    f"{kind}, {_span_event(blame)}: every withdrawal needs a signature or accession before it, "
-                    f"and none may lie before the first. The events: {listing}. Without this {kind} the history "
-                    "fits. Fix: if it repeats another node (the same event under a new IRI), use that node's IRI; "
-                    "otherwise date it as the seed does, or add the joining event the seed states",
-        ))
+        out.append(
+            ctx.locator.result(
+                severity=SH.Violation,
+                shape=SHAPE.MembershipHistoryFits,
+                focus=blame.iri,
+                value=state,
+                message=f"no order of {curie(str(state))}'s joining and leaving {curie(str(org))} fits the data with this "
+                f"{kind}, {_span_event(blame)}: every withdrawal needs a signature or accession before it, "
+                f"and none may lie before the first. The events: {listing}. Without this {kind} the history "
+                "fits. Fix: if it repeats another node (the same event under a new IRI), use that node's IRI; "
+                "otherwise date it as the seed does, or add the joining event the seed states",
+            )
+        )
     return out
 
 
 def _blame(ctx: Context, events: dict[Node, _Event]) -> _Event:
     """The event without which the rest fits: first those in no period, undated, written last."""
+
     def key(e: _Event):
         file, line = _position(ctx, e.iri)
         return (e.in_period, not (e.lo == _MIN and e.hi == _MAX), _neg(file), -line)
 
     for e in sorted(events.values(), key=key):
-        rest = {k: _Event(v.iri, v.join, v.lo, v.hi, v.after - {e.iri}, v.in_period)
-                for k, v in events.items() if k != e.iri}
+        rest = {
+            k: _Event(v.iri, v.join, v.lo, v.hi, v.after - {e.iri}, v.in_period)
+            for k, v in events.items()
+            if k != e.iri
+        }
         if _fits(rest, [20000]):
             return e
     return sorted(events.values(), key=key)[0]
@@ -244,16 +277,23 @@ def _span_event(e: _Event) -> str:
 
 
 RULES = [
-    Rule(SHAPE.OverlappingMembershipPeriods, "a state's membership periods do not overlap",
-         "Two membership periods of one state in one organisation do not certainly overlap: each certainly starting "
-         "before the other ends (an open period never ends), at whatever precision their dates are; periods "
-         "started by the same event are duplicates. Reported at the newer period.", _overlaps),
-    Rule(SHAPE.MembershipHistoryFits, "a state's joining and leaving fit one order",
-         "A state's signatures / accessions and withdrawals (per organisation) fit one order that alternates join "
-         "and leave, starting with a join, and agrees with their date bounds, with each period's start before its "
-         "end, with the periods' and the withdrawals' ordinals. Undated events may lie anywhere the dated ones "
-         "allow, never before the first join. Silent where a SHACL shape already reports the state's history.",
-         _history),
+    Rule(
+        SHAPE.OverlappingMembershipPeriods,
+        "a state's membership periods do not overlap",
+        "Two membership periods of one state in one organisation do not certainly overlap: each certainly starting "
+        "before the other ends (an open period never ends), at whatever precision their dates are; periods "
+        "started by the same event are duplicates. Reported at the newer period.",
+        _overlaps,
+    ),
+    Rule(
+        SHAPE.MembershipHistoryFits,
+        "a state's joining and leaving fit one order",
+        "A state's signatures / accessions and withdrawals (per organisation) fit one order that alternates join "
+        "and leave, starting with a join, and agrees with their date bounds, with each period's start before its "
+        "end, with the periods' and the withdrawals' ordinals. Undated events may lie anywhere the dated ones "
+        "allow, never before the first join. Silent where a SHACL shape already reports the state's history.",
+        _history,
+    ),
 ]
 
 __all__ = ["RULES"]

@@ -9,7 +9,18 @@ from rdflib.term import Node
 
 from ...evidence import check_quotes
 from ...namespaces import (
-    CSTO, DCTERMS, ENTITIES_GRAPH, GRAPH, INFERRED_GRAPH, META_GRAPH, OA, ONTOLOGY_GRAPH, PROV, RDF, SH, SHAPE,
+    CSTO,
+    DCTERMS,
+    ENTITIES_GRAPH,
+    GRAPH,
+    INFERRED_GRAPH,
+    META_GRAPH,
+    OA,
+    ONTOLOGY_GRAPH,
+    PROV,
+    RDF,
+    SH,
+    SHAPE,
     source_iri,
 )
 from ..locate import graph_id
@@ -26,9 +37,10 @@ def _quotes(ctx: Context) -> list[Result]:
         if p.evidence in ctx.rejected_evidence or (p.evidence, p.message) in seen:
             continue
         seen.add((p.evidence, p.message))
-        r = ctx.locator.result(severity=SH.Violation, shape=SHAPE.VerbatimQuoteRule, message=p.message,
-                               focus=p.evidence)
-        if r.file is None and p.file is not None:   # fall back on where the quote checker placed it
+        r = ctx.locator.result(
+            severity=SH.Violation, shape=SHAPE.VerbatimQuoteRule, message=p.message, focus=p.evidence
+        )
+        if r.file is None and p.file is not None:  # fall back on where the quote checker placed it
             r = Result(**{**r.__dict__, "file": p.file, "line": p.line})
         out.append(r)
     return out
@@ -38,14 +50,24 @@ def _words(ctx: Context) -> list[Result]:
     union, out = ctx.union, []
     for prop in _WORDS_PROPS:
         for fact, value in union.subject_objects(prop):
-            quotes = [str(q) for ev in union.objects(fact, PROV.wasDerivedFrom)
-                      for sel in union.objects(ev, OA.hasSelector) for q in union.objects(sel, OA.exact)]
+            quotes = [
+                str(q)
+                for ev in union.objects(fact, PROV.wasDerivedFrom)
+                for sel in union.objects(ev, OA.hasSelector)
+                for q in union.objects(sel, OA.exact)
+            ]
             if not any(str(value) in q for q in quotes):
-                out.append(ctx.locator.result(
-                    severity=SH.Violation, shape=SHAPE.WordsAreVerbatim, focus=fact, value=value, path=prop,
-                    message=f'"{value}" is not verbatim in any of this fact\'s evidence quotes. Fix: copy it from '
-                            "the quote, curly quotes and no-break spaces included.",
-                ))
+                out.append(
+                    ctx.locator.result(
+                        severity=SH.Violation,
+                        shape=SHAPE.WordsAreVerbatim,
+                        focus=fact,
+                        value=value,
+                        path=prop,
+                        message=f'"{value}" is not verbatim in any of this fact\'s evidence quotes. Fix: copy it from '
+                        "the quote, curly quotes and no-break spaces included.",
+                    )
+                )
     return out
 
 
@@ -55,21 +77,31 @@ def _checksums(ctx: Context) -> list[Result]:
         for ident in union.objects(doc, DCTERMS.identifier):
             name = str(ident)
             if not re.fullmatch(r"[0-9]{3}_[0-9a-f]{16}\.txt", name):
-                continue   # shape:SourceDocumentIdentifier reports it
+                continue  # shape:SourceDocumentIdentifier reports it
             path = ctx.seeds_dir / name
             if not path.is_file():
-                out.append(ctx.locator.result(
-                    severity=SH.Violation, shape=SHAPE.SourceChecksumRule, focus=doc, value=ident,
-                    message=f"dcterms:identifier \"{name}\" names no file in seeds/",
-                ))
+                out.append(
+                    ctx.locator.result(
+                        severity=SH.Violation,
+                        shape=SHAPE.SourceChecksumRule,
+                        focus=doc,
+                        value=ident,
+                        message=f'dcterms:identifier "{name}" names no file in seeds/',
+                    )
+                )
                 continue
             actual = hashlib.sha256(path.read_bytes()).hexdigest()
             for declared in union.objects(doc, CSTO.sha256):
                 if _SHA256.match(str(declared)) and str(declared) != actual:
-                    out.append(ctx.locator.result(
-                        severity=SH.Violation, shape=SHAPE.SourceChecksumRule, focus=doc, value=declared,
-                        message=f"csto:sha256 is not the digest of seeds/{name}: the file's is {actual}",
-                    ))
+                    out.append(
+                        ctx.locator.result(
+                            severity=SH.Violation,
+                            shape=SHAPE.SourceChecksumRule,
+                            focus=doc,
+                            value=declared,
+                            message=f"csto:sha256 is not the digest of seeds/{name}: the file's is {actual}",
+                        )
+                    )
     return out
 
 
@@ -96,24 +128,36 @@ def _own_file(ctx: Context) -> list[Result]:
     by_graph = _by_graph(ctx, OA.hasSource, PROV.wasDerivedFrom)
     for gid in _curated_graphs(ctx):
         g = ds.graph(gid)
-        seed_id = str(gid)[len(str(GRAPH)):] if str(gid).startswith(str(GRAPH)) else None
+        seed_id = str(gid)[len(str(GRAPH)) :] if str(gid).startswith(str(GRAPH)) else None
         own_source = source_iri(seed_id) if seed_id in seed_ids else None
         if own_source is not None:
             for ev, src in sorted(set(by_graph.get((gid, OA.hasSource), ())), key=str):
                 if src != own_source and ev not in ctx.rejected_evidence:
-                    out.append(ctx.locator.result(
-                        severity=SH.Violation, shape=SHAPE.EvidenceFromOwnFileRule, focus=ev, value=src, graph=gid,
-                        message=f"evidence in this file cites {src}; evidence here must cite this file's seed "
-                                f"{own_source}. Fix: move the evidence (and the facts it supports) to that seed's "
-                                "file, or cite this file's seed",
-                    ))
+                    out.append(
+                        ctx.locator.result(
+                            severity=SH.Violation,
+                            shape=SHAPE.EvidenceFromOwnFileRule,
+                            focus=ev,
+                            value=src,
+                            graph=gid,
+                            message=f"evidence in this file cites {src}; evidence here must cite this file's seed "
+                            f"{own_source}. Fix: move the evidence (and the facts it supports) to that seed's "
+                            "file, or cite this file's seed",
+                        )
+                    )
         for fact, ev in sorted(set(by_graph.get((gid, PROV.wasDerivedFrom), ())), key=str):
             if (ev, None, None) not in g:
-                out.append(ctx.locator.result(
-                    severity=SH.Violation, shape=SHAPE.EvidenceFromOwnFileRule, focus=fact, value=ev, graph=gid,
-                    message=f"the fact's evidence {ev} is not described in this file; every file gives its own "
-                            "evidence for the facts it states. Fix: add the evidence node here (csto-kg cite)",
-                ))
+                out.append(
+                    ctx.locator.result(
+                        severity=SH.Violation,
+                        shape=SHAPE.EvidenceFromOwnFileRule,
+                        focus=fact,
+                        value=ev,
+                        graph=gid,
+                        message=f"the fact's evidence {ev} is not described in this file; every file gives its own "
+                        "evidence for the facts it states. Fix: add the evidence node here (csto-kg cite)",
+                    )
+                )
     return out
 
 
@@ -128,45 +172,75 @@ def _evidence_in_each_file(ctx: Context) -> list[Result]:
     for fact in sorted(set(union.subjects(RDF.type, CSTO.Fact)) - reported, key=str):
         has = evidenced.get(fact, set())
         if ENTITIES_GRAPH in ctx.subject_graphs.get(fact, set()):
-            out.append(ctx.locator.result(
-                severity=SH.Violation, shape=SHAPE.FactEvidenceInEachFile, focus=fact, graph=ENTITIES_GRAPH,
-                message="kg/entities.trig describes this fact, but it holds entities only (identity, labels, Wikidata "
-                        "links), and cites no seed. Fix: write the fact's statements in the file of the seed that "
-                        "states them, with that seed's evidence",
-            ))
+            out.append(
+                ctx.locator.result(
+                    severity=SH.Violation,
+                    shape=SHAPE.FactEvidenceInEachFile,
+                    focus=fact,
+                    graph=ENTITIES_GRAPH,
+                    message="kg/entities.trig describes this fact, but it holds entities only (identity, labels, Wikidata "
+                    "links), and cites no seed. Fix: write the fact's statements in the file of the seed that "
+                    "states them, with that seed's evidence",
+                )
+            )
         for gid in sorted(ctx.subject_graphs.get(fact, set()) - has - {ENTITIES_GRAPH}, key=str):
-            others = sorted(ctx.locator.where(ctx.data.files[g], ctx.locator.node_line(ctx.data.files[g], fact, g))
-                            for g in has)
+            others = sorted(
+                ctx.locator.where(ctx.data.files[g], ctx.locator.node_line(ctx.data.files[g], fact, g)) for g in has
+            )
             elsewhere = f" (its copies in {', '.join(others)} have theirs)" if others else ""
-            out.append(ctx.locator.result(
-                severity=SH.Violation, shape=SHAPE.FactEvidenceInEachFile, focus=fact, graph=gid,
-                message=f"this file describes the fact but gives no prov:wasDerivedFrom for it{elsewhere}. Fix: "
-                        "derive it from evidence of this file's seed, or remove this file's copy",
-            ))
+            out.append(
+                ctx.locator.result(
+                    severity=SH.Violation,
+                    shape=SHAPE.FactEvidenceInEachFile,
+                    focus=fact,
+                    graph=gid,
+                    message=f"this file describes the fact but gives no prov:wasDerivedFrom for it{elsewhere}. Fix: "
+                    "derive it from evidence of this file's seed, or remove this file's copy",
+                )
+            )
     return out
 
 
 RULES = [
-    Rule(SHAPE.VerbatimQuoteRule, "quote is verbatim at its offsets",
-         "The seed's text between oa:start and oa:end (code points, end exclusive) is exactly the evidence's "
-         "oa:exact, and its oa:hasSource names a file in seeds/ (csto_kg/evidence.py). The message shows the "
-         "quote, the seed's text and their first differing code point.", _quotes),
-    Rule(SHAPE.WordsAreVerbatim, "quoted words are verbatim in the evidence",
-         "Words a fact attributes to its source (csto:words of a stance, csto:statedAs of a figure, "
-         "csto:articleText of an article) occur verbatim, character for character (curly quotes and no-break "
-         "spaces included), inside the oa:exact quote of one of the fact's own evidence nodes.", _words),
-    Rule(SHAPE.SourceChecksumRule, "source document's checksum is its file's",
-         "A source document's dcterms:identifier names a file in seeds/, and its csto:sha256 is the SHA-256 "
-         "of that file's bytes.", _checksums),
-    Rule(SHAPE.EvidenceFromOwnFileRule, "evidence is in the fact's own file",
-         "A fact's prov:wasDerivedFrom evidence is described in the same curated file as the fact, and "
-         "evidence in a seed's file cites that seed's source document (kg/README.md, rule 2).", _own_file),
-    Rule(SHAPE.FactEvidenceInEachFile, "each file's copy of a fact has its own evidence",
-         "A csto:Fact described in a seed's file (any triple with it as subject, in that named graph) is "
-         "prov:wasDerivedFrom evidence in that same file: house rule 2, checked per named graph, so removing the "
-         "evidence from one file's copy of a shared fact is caught although another file still has some; and "
-         "kg/entities.trig, which cites no seed, describes no fact.",
-         _evidence_in_each_file),
+    Rule(
+        SHAPE.VerbatimQuoteRule,
+        "quote is verbatim at its offsets",
+        "The seed's text between oa:start and oa:end (code points, end exclusive) is exactly the evidence's "
+        "oa:exact, and its oa:hasSource names a file in seeds/ (csto_kg/evidence.py). The message shows the "
+        "quote, the seed's text and their first differing code point.",
+        _quotes,
+    ),
+    Rule(
+        SHAPE.WordsAreVerbatim,
+        "quoted words are verbatim in the evidence",
+        "Words a fact attributes to its source (csto:words of a stance, csto:statedAs of a figure, "
+        "csto:articleText of an article) occur verbatim, character for character (curly quotes and no-break "
+        "spaces included), inside the oa:exact quote of one of the fact's own evidence nodes.",
+        _words,
+    ),
+    Rule(
+        SHAPE.SourceChecksumRule,
+        "source document's checksum is its file's",
+        "A source document's dcterms:identifier names a file in seeds/, and its csto:sha256 is the SHA-256 "
+        "of that file's bytes.",
+        _checksums,
+    ),
+    Rule(
+        SHAPE.EvidenceFromOwnFileRule,
+        "evidence is in the fact's own file",
+        "A fact's prov:wasDerivedFrom evidence is described in the same curated file as the fact, and "
+        "evidence in a seed's file cites that seed's source document (kg/README.md, rule 2).",
+        _own_file,
+    ),
+    Rule(
+        SHAPE.FactEvidenceInEachFile,
+        "each file's copy of a fact has its own evidence",
+        "A csto:Fact described in a seed's file (any triple with it as subject, in that named graph) is "
+        "prov:wasDerivedFrom evidence in that same file: house rule 2, checked per named graph, so removing the "
+        "evidence from one file's copy of a shared fact is caught although another file still has some; and "
+        "kg/entities.trig, which cites no seed, describes no fact.",
+        _evidence_in_each_file,
+    ),
 ]
 
 __all__ = ["RULES"]

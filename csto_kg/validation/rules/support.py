@@ -41,7 +41,7 @@ DATE_PROPERTIES = tuple(p for p in derive.DATE_PROPERTIES if str(p).startswith(s
 _SKIP_GRAPHS = (ONTOLOGY_GRAPH, INFERRED_GRAPH, META_GRAPH)
 _EXCERPT = 90
 
-Result = Callable[..., object]   # the validator's locator: result(severity=, shape=, message=, focus=, ...)
+Result = Callable[..., object]  # the validator's locator: result(severity=, shape=, message=, focus=, ...)
 
 
 def _facts(data: LoadedData):
@@ -61,7 +61,7 @@ def check(data: LoadedData, result: Result) -> list:
 
 def _undeclared(g: Graph, gid: URIRef, path: Path, fact: Node, result: Result) -> list:
     evidence = sorted(set(g.objects(fact, PROV.wasDerivedFrom)), key=str)
-    if len(evidence) < 2 or (fact, RDF.type, CSTO.DateEstimate) in g:   # an estimate rests on all its clues
+    if len(evidence) < 2 or (fact, RDF.type, CSTO.DateEstimate) in g:  # an estimate rests on all its clues
         return []
     out = []
     for prop in sorted({p for p in g.predicates(fact, None) if not exempt(g, fact, p)}, key=str):
@@ -69,12 +69,18 @@ def _undeclared(g: Graph, gid: URIRef, path: Path, fact: Node, result: Result) -
         if declared:
             continue
         choices = "; ".join(f'{_short(ev)} "{_excerpt(_quote(g, ev))}"' for ev in evidence)
-        out.append(result(
-            severity=SH.Violation, shape=SHAPE.SupportDeclaredRule, focus=fact, path=prop, graph=gid,
-            message=f"{_short(fact)} ({_where(path, fact)}) has {len(evidence)} evidence passages in this file "
-                    f"and none says it supports {_short(prop)}: add \"csto:supportsProperty {_short(prop)}\" to "
-                    f"the evidence whose passage states it, one of: {choices}",
-        ))
+        out.append(
+            result(
+                severity=SH.Violation,
+                shape=SHAPE.SupportDeclaredRule,
+                focus=fact,
+                path=prop,
+                graph=gid,
+                message=f"{_short(fact)} ({_where(path, fact)}) has {len(evidence)} evidence passages in this file "
+                f'and none says it supports {_short(prop)}: add "csto:supportsProperty {_short(prop)}" to '
+                f"the evidence whose passage states it, one of: {choices}",
+            )
+        )
     return out
 
 
@@ -91,13 +97,20 @@ def _dates_without_basis(g: Graph, gid: URIRef, path: Path, fact: Node, result: 
             if any(year in _quote(g, ev) for ev in evidence):
                 continue
             passages = ", ".join(_short(ev) for ev in evidence) or "none"
-            out.append(result(
-                severity=SH.Violation, shape=SHAPE.DateBasisRule, focus=fact, value=value, path=prop, graph=gid,
-                message=f'{_short(fact)} ({_where(path, fact)}) has {_short(prop)} "{value}" but the year {year} is '
-                        f"in none of its passages ({passages}): the date comes from context, so say how in "
-                        f"csto:dateBasis (the source's words and the reasoning) and csto:dateRelativeTo the "
-                        f"source whose date anchors it, on this node in this file",
-            ))
+            out.append(
+                result(
+                    severity=SH.Violation,
+                    shape=SHAPE.DateBasisRule,
+                    focus=fact,
+                    value=value,
+                    path=prop,
+                    graph=gid,
+                    message=f'{_short(fact)} ({_where(path, fact)}) has {_short(prop)} "{value}" but the year {year} is '
+                    f"in none of its passages ({passages}): the date comes from context, so say how in "
+                    f"csto:dateBasis (the source's words and the reasoning) and csto:dateRelativeTo the "
+                    f"source whose date anchors it, on this node in this file",
+                )
+            )
     return out
 
 
@@ -106,7 +119,7 @@ def _quote(g: Graph, evidence: Node) -> str:
 
 
 def _excerpt(text: str) -> str:
-    return text if len(text) <= _EXCERPT else text[:_EXCERPT - 1] + "…"
+    return text if len(text) <= _EXCERPT else text[: _EXCERPT - 1] + "…"
 
 
 def _short(node: Node) -> str:
@@ -114,7 +127,9 @@ def _short(node: Node) -> str:
 
 
 def _where(path: Path, fact: Node) -> str:
-    spellings = [f"<{fact}>"] + [f"{p}:{str(fact)[len(ns):]}" for p, ns in PREFIXES.items() if str(fact).startswith(ns)]
+    spellings = [f"<{fact}>"] + [
+        f"{p}:{str(fact)[len(ns) :]}" for p, ns in PREFIXES.items() if str(fact).startswith(ns)
+    ]
     line = line_of(path, [f"{s} a " for s in spellings]) or line_of(path, [f"{s} " for s in spellings])
     shown = f"{path.parent.name}/{path.name}"
     return f"{shown}:{line}" if line else shown
@@ -129,12 +144,20 @@ def _date_basis(ctx: Context) -> list:
 
 
 RULES = [
-    Rule(SHAPE.SupportDeclaredRule, "each value's passage is declared",
-         "In a file where a fact has more than one evidence node, every property the fact uses there (but "
-         "rdf:type, rdfs:label, rdfs:comment, skos:note, csto:curatorNote and prov:wasDerivedFrom) is named by "
-         "the csto:supportsProperty of one of those evidence nodes, so each value has its own passage.", _declared),
-    Rule(SHAPE.DateBasisRule, "a date from context has its basis",
-         "A date (csto:date, csto:startDate, csto:endDate, csto:attestedOn, csto:electedOn, csto:dateSigned, "
-         "csto:datePublished) whose year appears in none of the passages supporting it in its file carries "
-         "csto:dateBasis (the words and reasoning) in that file.", _date_basis),
+    Rule(
+        SHAPE.SupportDeclaredRule,
+        "each value's passage is declared",
+        "In a file where a fact has more than one evidence node, every property the fact uses there (but "
+        "rdf:type, rdfs:label, rdfs:comment, skos:note, csto:curatorNote and prov:wasDerivedFrom) is named by "
+        "the csto:supportsProperty of one of those evidence nodes, so each value has its own passage.",
+        _declared,
+    ),
+    Rule(
+        SHAPE.DateBasisRule,
+        "a date from context has its basis",
+        "A date (csto:date, csto:startDate, csto:endDate, csto:attestedOn, csto:electedOn, csto:dateSigned, "
+        "csto:datePublished) whose year appears in none of the passages supporting it in its file carries "
+        "csto:dateBasis (the words and reasoning) in that file.",
+        _date_basis,
+    ),
 ]

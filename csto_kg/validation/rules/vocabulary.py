@@ -28,7 +28,8 @@ from . import Context, Rule
 
 # The Web Annotation Vocabulary (W3C Recommendation, 23 February 2017, https://www.w3.org/TR/annotation-vocab/):
 # its classes, properties and named individuals.
-OA_TERMS = frozenset("""
+OA_TERMS = frozenset(
+    """
     Annotation Choice CssSelector CssStyle DataPositionSelector Direction FragmentSelector HttpRequestState
     Motivation RangeSelector ResourceSelection Selector SpecificResource State Style SvgSelector
     TextPositionSelector TextQuoteSelector TextualBody TimeState XPathSelector
@@ -37,7 +38,8 @@ OA_TERMS = frozenset("""
     renderedVia sourceDate sourceDateEnd sourceDateStart start styleClass styledBy suffix textDirection via
     PreferContainedDescriptions PreferContainedIRIs assessing bookmarking classifying commenting describing
     editing highlighting identifying linking ltrDirection moderating questioning replying rtlDirection tagging
-""".split())
+""".split()
+)
 
 _DEFINED: tuple[type[DefinedNamespace], ...] = (ORG, PROV, TIME, DCTERMS, SKOS, FOAF, RDF, RDFS, OWL, XSD)
 
@@ -48,21 +50,28 @@ def _terms(ns: type[DefinedNamespace]) -> frozenset[str]:
 
 REUSED: dict[str, frozenset[str]] = {str(ns): _terms(ns) for ns in _DEFINED}
 REUSED[str(OA)] = OA_TERMS
-REUSED[str(RDF)] = REUSED[str(RDF)] | {f"_{n}" for n in range(1, 100)}   # container membership properties
+REUSED[str(RDF)] = REUSED[str(RDF)] | {f"_{n}" for n in range(1, 100)}  # container membership properties
 
 _CLASS_TYPES = {OWL.Class, RDFS.Class}
-_PROPERTY_TYPES = {OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty, RDF.Property,
-                   OWL.FunctionalProperty, OWL.TransitiveProperty, OWL.SymmetricProperty,
-                   OWL.InverseFunctionalProperty}
+_PROPERTY_TYPES = {
+    OWL.ObjectProperty,
+    OWL.DatatypeProperty,
+    OWL.AnnotationProperty,
+    RDF.Property,
+    OWL.FunctionalProperty,
+    OWL.TransitiveProperty,
+    OWL.SymmetricProperty,
+    OWL.InverseFunctionalProperty,
+}
 
 
 def _split(term: URIRef) -> tuple[str, str] | None:
     s = str(term)
     if s.startswith(str(CSTO)):
-        return str(CSTO), s[len(str(CSTO)):]
+        return str(CSTO), s[len(str(CSTO)) :]
     for ns in REUSED:
         if s.startswith(ns):
-            return ns, s[len(ns):]
+            return ns, s[len(ns) :]
     return None
 
 
@@ -75,7 +84,7 @@ class _Declared:
         self.classes, self.properties = set(), set()
         for s, t in onto.subject_objects(RDF.type):
             if isinstance(s, URIRef) and str(s).startswith(str(CSTO)):
-                local = str(s)[len(str(CSTO)):]
+                local = str(s)[len(str(CSTO)) :]
                 self.any.setdefault(local, set()).add(t)
                 if t in _CLASS_TYPES:
                     self.classes.add(local)
@@ -110,7 +119,7 @@ def _closed_vocabulary(ctx: Context) -> list[Result]:
     declared = _Declared(ctx)
     out: list[Result] = []
     seen: set = set()
-    verdicts: dict = {}   # (term, role) -> problem or None: each distinct term is judged once
+    verdicts: dict = {}  # (term, role) -> problem or None: each distinct term is judged once
     for s, p, o, g in ctx.data.dataset.quads((None, None, None, None)):
         gid = graph_id(g)
         if gid in (ONTOLOGY_GRAPH, INFERRED_GRAPH, META_GRAPH) or gid not in ctx.data.files:
@@ -123,8 +132,11 @@ def _closed_vocabulary(ctx: Context) -> list[Result]:
         for term, role, path in uses:
             if (term, role) not in verdicts:
                 parts = _split(term)
-                verdicts[(term, role)] = None if parts is None else \
-                    (parts, declared.problem(*parts, "value" if role == "datatype" else role))
+                verdicts[(term, role)] = (
+                    None
+                    if parts is None
+                    else (parts, declared.problem(*parts, "value" if role == "datatype" else role))
+                )
             verdict = verdicts[(term, role)]
             if verdict is None or verdict[1] is None or (gid, s, term, role) in seen:
                 continue
@@ -133,24 +145,38 @@ def _closed_vocabulary(ctx: Context) -> list[Result]:
             why, candidates = found
             file = ctx.data.files[gid]
             name = curie(str(term)) or f"<{term}>"
-            fix = ("correct the spelling, or declare the term (with label and definition) at the end of "
-                   "ontology/csto.ttl" if ns == str(CSTO) else "correct the spelling; use a real term of that "
-                                                                "vocabulary, or a csto: term")
-            out.append(ctx.locator.result(
-                severity=SH.Violation, shape=SHAPE.DeclaredTermsOnly, focus=s, value=term, path=path, graph=gid,
-                file=file, line=ctx.locator.statement_line(file, s, p, o, gid),
-                message=f"{name} (used as a {role}) {why}; {_suggest(ns, local, candidates)}Fix: {fix}.",
-            ))
+            fix = (
+                "correct the spelling, or declare the term (with label and definition) at the end of ontology/csto.ttl"
+                if ns == str(CSTO)
+                else "correct the spelling; use a real term of that vocabulary, or a csto: term"
+            )
+            out.append(
+                ctx.locator.result(
+                    severity=SH.Violation,
+                    shape=SHAPE.DeclaredTermsOnly,
+                    focus=s,
+                    value=term,
+                    path=path,
+                    graph=gid,
+                    file=file,
+                    line=ctx.locator.statement_line(file, s, p, o, gid),
+                    message=f"{name} (used as a {role}) {why}; {_suggest(ns, local, candidates)}Fix: {fix}.",
+                )
+            )
     return out
 
 
 RULES = [
-    Rule(SHAPE.DeclaredTermsOnly, "every term used is declared",
-         "Every class, property, individual and datatype a curated file uses in the project's ontology namespace "
-         "(csto:) is declared in the ontology (as a class where it is an rdf:type, as a property where it is a "
-         "predicate); every term of a reused vocabulary (ORG, PROV, Web Annotation, OWL-Time, DC terms, SKOS, "
-         "FOAF, RDF, RDFS, OWL, XSD) is a real term of that vocabulary. The message names the nearest declared "
-         "term.", _closed_vocabulary),
+    Rule(
+        SHAPE.DeclaredTermsOnly,
+        "every term used is declared",
+        "Every class, property, individual and datatype a curated file uses in the project's ontology namespace "
+        "(csto:) is declared in the ontology (as a class where it is an rdf:type, as a property where it is a "
+        "predicate); every term of a reused vocabulary (ORG, PROV, Web Annotation, OWL-Time, DC terms, SKOS, "
+        "FOAF, RDF, RDFS, OWL, XSD) is a real term of that vocabulary. The message names the nearest declared "
+        "term.",
+        _closed_vocabulary,
+    ),
 ]
 
 __all__ = ["RULES", "REUSED", "OA_TERMS"]

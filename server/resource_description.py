@@ -35,7 +35,7 @@ PREFIXES_FOR_OUTPUT = {**PREFIXES, "shape": BASE + "shapes/"}
 
 def local_path(iri: str) -> str | None:
     """The path this server serves ``iri`` at, for IRIs under BASE (``/id/armenia``)."""
-    return "/" + iri[len(BASE):] if iri.startswith(BASE) else None
+    return "/" + iri[len(BASE) :] if iri.startswith(BASE) else None
 
 
 def exists(store: ox.Store, iri: str) -> bool:
@@ -45,10 +45,12 @@ def exists(store: ox.Store, iri: str) -> bool:
         node = ox.NamedNode(iri)
     except ValueError:
         return False
-    return any(True for _ in store.quads_for_pattern(node, None, None, None)) or \
-        any(True for _ in store.quads_for_pattern(None, None, node, None)) or \
-        any(True for _ in store.quads_for_pattern(None, node, None, None)) or \
-        any(True for _ in store.quads_for_pattern(None, None, None, node))
+    return (
+        any(True for _ in store.quads_for_pattern(node, None, None, None))
+        or any(True for _ in store.quads_for_pattern(None, None, node, None))
+        or any(True for _ in store.quads_for_pattern(None, node, None, None))
+        or any(True for _ in store.quads_for_pattern(None, None, None, node))
+    )
 
 
 def _with_bnodes(store: ox.Store, quads: list[ox.Quad], seen: set) -> list[ox.Quad]:
@@ -76,8 +78,11 @@ def description(store: ox.Store, iri: str) -> list[ox.Quad]:
     outgoing = _with_bnodes(store, list(store.quads_for_pattern(node, None, None, None)), seen)
     incoming = list(store.quads_for_pattern(None, None, node, None))
     evidence: list[ox.Quad] = []
-    for ev in {q.object for q in outgoing if q.predicate == _DERIVED_FROM and q.subject == node
-               and isinstance(q.object, ox.NamedNode)}:
+    for ev in {
+        q.object
+        for q in outgoing
+        if q.predicate == _DERIVED_FROM and q.subject == node and isinstance(q.object, ox.NamedNode)
+    }:
         evidence += _with_bnodes(store, list(store.quads_for_pattern(ev, None, None, None)), seen)
     quads = list(dict.fromkeys(outgoing + incoming + evidence))
     if not outgoing:
@@ -91,8 +96,10 @@ def _bare_graph(store: ox.Store, node: ox.NamedNode) -> list[ox.Quad]:
     size = sum(1 for _ in store.quads_for_pattern(None, None, None, node))
     if not size:
         return []
-    return [ox.Quad(node, ox.NamedNode(str(RDF.type)), ox.NamedNode(str(VOID.Dataset))),
-            ox.Quad(node, ox.NamedNode(str(VOID.triples)), ox.Literal(str(size), datatype=ox.NamedNode(str(XSD.integer))))]
+    return [
+        ox.Quad(node, ox.NamedNode(str(RDF.type)), ox.NamedNode(str(VOID.Dataset))),
+        ox.Quad(node, ox.NamedNode(str(VOID.triples)), ox.Literal(str(size), datatype=ox.NamedNode(str(XSD.integer)))),
+    ]
 
 
 def graph_quads(store: ox.Store, graph_iri: str) -> list[ox.Quad]:

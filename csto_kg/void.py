@@ -12,7 +12,23 @@ from collections.abc import Iterator
 from rdflib import Dataset, Literal, URIRef
 
 from . import __version__
-from .namespaces import BASE, CSTO, DCAT, DCTERMS, ENTITIES_GRAPH, GRAPH, ID, INFERRED_GRAPH, META_GRAPH, ONTOLOGY_GRAPH, RDF, SRC, SUPPORT_GRAPH, VOID, XSD
+from .namespaces import (
+    BASE,
+    CSTO,
+    DCAT,
+    DCTERMS,
+    ENTITIES_GRAPH,
+    GRAPH,
+    ID,
+    INFERRED_GRAPH,
+    META_GRAPH,
+    ONTOLOGY_GRAPH,
+    RDF,
+    SRC,
+    SUPPORT_GRAPH,
+    VOID,
+    XSD,
+)
 
 __all__ = ["DATASET", "SPARQL_ENDPOINT", "DUMP_FILES", "describe"]
 
@@ -34,7 +50,7 @@ _GRAPH_TITLES = {
     INFERRED_GRAPH: "Inferred triples: OWL 2 RL entailments and derived membership intervals and date bounds",
     META_GRAPH: "This description (VoID/DCAT)",
     SUPPORT_GRAPH: "Which passage supports which value: one rdf:Statement per curated value, with its evidence, "
-                   "source graph and rank (derived)",
+    "source graph and rank (derived)",
 }
 
 
@@ -43,19 +59,31 @@ def describe(ds: Dataset, counts: dict[str, int]) -> Iterator[tuple]:
     yield d, RDF.type, VOID.Dataset
     yield d, RDF.type, DCAT.Dataset
     yield d, DCTERMS.title, Literal("CSTO knowledge graph", lang="en")
-    yield d, DCTERMS.description, Literal(
-        "A curated knowledge graph of the Collective Security Treaty Organization: membership over time, "
-        "the treaty, invocations and responses, summits and their documents, persons, offices and stances, "
-        "every fact with provenance to the verbatim passage of its source document.", lang="en")
+    yield (
+        d,
+        DCTERMS.description,
+        Literal(
+            "A curated knowledge graph of the Collective Security Treaty Organization: membership over time, "
+            "the treaty, invocations and responses, summits and their documents, persons, offices and stances, "
+            "every fact with provenance to the verbatim passage of its source document.",
+            lang="en",
+        ),
+    )
     yield d, DCTERMS.license, LICENSE
     yield d, DCTERMS.hasVersion, Literal(__version__)
     yield d, VOID.sparqlEndpoint, SPARQL_ENDPOINT
     yield d, VOID.uriSpace, Literal(str(ID))
     yield d, VOID.exampleResource, ID["csto"]
     yield d, VOID.rootResource, ID["csto"]
-    for vocab in ("http://www.w3.org/ns/org#", "http://www.w3.org/ns/prov#", "http://www.w3.org/ns/oa#",
-                  "http://www.w3.org/2006/time#", "http://purl.org/dc/terms/", "http://www.w3.org/2004/02/skos/core#",
-                  str(CSTO)):
+    for vocab in (
+        "http://www.w3.org/ns/org#",
+        "http://www.w3.org/ns/prov#",
+        "http://www.w3.org/ns/oa#",
+        "http://www.w3.org/2006/time#",
+        "http://purl.org/dc/terms/",
+        "http://www.w3.org/2004/02/skos/core#",
+        str(CSTO),
+    ):
         yield d, VOID.vocabulary, URIRef(vocab)
     total = sum(n for g, n in counts.items() if g != str(META_GRAPH))
     yield d, VOID.triples, Literal(total, datatype=XSD.integer)
@@ -79,7 +107,7 @@ def describe(ds: Dataset, counts: dict[str, int]) -> Iterator[tuple]:
         yield gi, VOID.triples, Literal(n, datatype=XSD.integer)
         title = _GRAPH_TITLES.get(gi)
         if title is None and g.startswith(str(GRAPH)):
-            seed = g[len(str(GRAPH)):]
+            seed = g[len(str(GRAPH)) :]
             title = f"What source document {seed}.txt says"
             yield gi, DCTERMS.source, SRC[seed]
         if title:

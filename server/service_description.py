@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 
-from csto_kg.describe import DATASET
-from csto_kg.query import QUERY_BASE_IRI
 from csto_kg.namespaces import INFERRED_GRAPH, META_GRAPH, PREFIXES
+from csto_kg.query import QUERY_BASE_IRI
+from csto_kg.void import DATASET
 
 from .config import ServerConfig
 from .negotiation import GRAPHS, RESULTS, Format
@@ -38,9 +38,19 @@ _XSD_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
 
 # The formats a description is offered in (the triple formats of the results table).
 SD_FORMATS: tuple[Format, ...] = tuple(f for f in GRAPHS if f.key in ("ttl", "jsonld", "rdfxml", "nt"))
-SD_PREFIXES = {"sd": SD, "ent": ENT, "void": PREFIXES["void"], "dcterms": _DCT, "rdfs": PREFIXES["rdfs"],
-               "formats": "http://www.w3.org/ns/formats/", "graph": PREFIXES["graph"], "xsd": PREFIXES["xsd"]}
-VOID_PREFIXES = {k: PREFIXES[k] for k in ("void", "dcat", "dcterms", "graph", "src", "xsd", "rdf", "csto")} | {"id": PREFIXES[""]}
+SD_PREFIXES = {
+    "sd": SD,
+    "ent": ENT,
+    "void": PREFIXES["void"],
+    "dcterms": _DCT,
+    "rdfs": PREFIXES["rdfs"],
+    "formats": "http://www.w3.org/ns/formats/",
+    "graph": PREFIXES["graph"],
+    "xsd": PREFIXES["xsd"],
+}
+VOID_PREFIXES = {k: PREFIXES[k] for k in ("void", "dcat", "dcterms", "graph", "src", "xsd", "rdf", "csto")} | {
+    "id": PREFIXES[""]
+}
 
 
 def _sd(name: str) -> ox.NamedNode:
@@ -51,8 +61,9 @@ def _int(n: int) -> ox.Literal:
     return ox.Literal(str(n), datatype=_XSD_INTEGER)
 
 
-def service_description(endpoint: str, void_url: str, graphs: dict[str, int], config: ServerConfig,
-                        union_triples: int | None = None) -> list[ox.Triple]:
+def service_description(
+    endpoint: str, void_url: str, graphs: dict[str, int], config: ServerConfig, union_triples: int | None = None
+) -> list[ox.Triple]:
     """The description of the service at ``endpoint`` serving ``graphs`` (name -> triple count).
 
     ``union_triples``: the distinct triples of the default graph (the union is a set: a triple that
@@ -75,18 +86,28 @@ def service_description(endpoint: str, void_url: str, graphs: dict[str, int], co
         add(ep, "resultFormat", ox.NamedNode(f.iri))
     add(ep, "defaultEntailmentRegime", ox.NamedNode(ENT + "OWL-RDF-Based"))
     add(ep, "supportedEntailmentProfile", ox.NamedNode(OWL_RL))
-    add(ep, ox.NamedNode(_DCT + "title"), ox.Literal("CSTO knowledge graph: read-only SPARQL 1.1 endpoint", language="en"))
-    add(ep, _RDFS_COMMENT, ox.Literal(
-        "Read-only: SPARQL Update, LOAD and SERVICE are refused. The default graph is the union of the named graphs "
-        f"(including the OWL 2 RL closure in graph:inferred). Relative IRIs in a query resolve against the base IRI "
-        f"{QUERY_BASE_IRI} (a query's own BASE overrides it). Limits: "
-        f"{config.query_timeout:g} s per query (the timeout parameter may ask for less; past it: 503 with Retry-After), "
-        f"{config.max_rows} result rows (more: the result is cut and the response says X-CSTO-Truncated: true), "
-        f"{config.max_query_length} characters of query, {config.max_body} bytes of request body, "
-        f"{config.max_concurrent} queries at once per server process (past it: 429 with Retry-After); per client "
-        f"address, {config.client_share} query workers at once and {config.client_burst_s:g} s of expensive query "
-        f"time (time past {config.demote_after:g} s per query), renewed at {config.client_rate:g} s per second "
-        f"(spent: 429 with Retry-After).", language="en"))
+    add(
+        ep,
+        ox.NamedNode(_DCT + "title"),
+        ox.Literal("CSTO knowledge graph: read-only SPARQL 1.1 endpoint", language="en"),
+    )
+    add(
+        ep,
+        _RDFS_COMMENT,
+        ox.Literal(
+            "Read-only: SPARQL Update, LOAD and SERVICE are refused. The default graph is the union of the named graphs "
+            f"(including the OWL 2 RL closure in graph:inferred). Relative IRIs in a query resolve against the base IRI "
+            f"{QUERY_BASE_IRI} (a query's own BASE overrides it). Limits: "
+            f"{config.query_timeout:g} s per query (the timeout parameter may ask for less; past it: 503 with Retry-After), "
+            f"{config.max_rows} result rows (more: the result is cut and the response says X-CSTO-Truncated: true), "
+            f"{config.max_query_length} characters of query, {config.max_body} bytes of request body, "
+            f"{config.max_concurrent} queries at once per server process (past it: 429 with Retry-After); per client "
+            f"address, {config.client_share} query workers at once and {config.client_burst_s:g} s of expensive query "
+            f"time (time past {config.demote_after:g} s per query), renewed at {config.client_rate:g} s per second "
+            f"(spent: 429 with Retry-After).",
+            language="en",
+        ),
+    )
     add(ep, _RDFS_SEE_ALSO, ox.NamedNode(void_url))
     add(ep, "defaultDataset", ds)
     add(ds, _RDF_TYPE, _sd("Dataset"))
@@ -120,5 +141,7 @@ def serialize(triples: list[ox.Triple], f: Format, prefixes: dict[str, str], gra
     readable = prefixes if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG, ox.RdfFormat.RDF_XML) else None
     if fmt in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS):
         g = ox.NamedNode(graph) if graph else ox.DefaultGraph()
-        return ox.serialize([ox.Quad(t.subject, t.predicate, t.object, g) for t in triples], format=fmt, prefixes=readable)
+        return ox.serialize(
+            [ox.Quad(t.subject, t.predicate, t.object, g) for t in triples], format=fmt, prefixes=readable
+        )
     return ox.serialize(triples, format=fmt, prefixes=readable)
