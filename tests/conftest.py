@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from support import make_build
+from support import TINY, make_build
 
 
 @dataclass(frozen=True)
@@ -29,3 +29,13 @@ def shared_build(tmp_path_factory) -> SharedBuild:
     tmp = tmp_path_factory.mktemp("shared")
     build, env = make_build(tmp, validate=True, dumps=True)
     return SharedBuild(build, env, tmp)
+
+
+@pytest.fixture(scope="session")
+def tiny(tmp_path_factory) -> Path:
+    """A small synthetic project of the benchmark's generator (bench/generate.py), seed 7."""
+    from bench.generate import generate
+
+    out = tmp_path_factory.mktemp("synthetic") / "project"
+    generate(out, TINY, seed=7)
+    return out

@@ -28,6 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 BASE = "https://w3id.org/csto-kg/"
 GRAPH = "https://w3id.org/csto-kg/graph/"
 ID = "https://w3id.org/csto-kg/id/"
+TINY = 3000  # triples of the small synthetic project the tests generate (conftest.tiny, bench/generate.py)
 LEAKS = ("Traceback", "/work/", "site-packages", '.py"', 'File "', "root:x:0:0")
 
 # Queries that run long on any graph of this size (the cross product of every triple with itself, three times).
