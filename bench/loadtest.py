@@ -26,7 +26,7 @@ Reported: requests/s, p50/p99 latency of the normal queries, statuses,
 retries, or a connection error; the 5xx among them counted apart; target:
 none), *unexpected* results (normal failures plus any pathological query not
 answered its expected status),
-and the resident memory (RSS, from ``/proc``) of the server's process tree
+and the resident memory (RSS, with psutil) of the server's process tree
 before, at peak, and after, with its process count.
 """
 
@@ -46,6 +46,8 @@ import urllib.parse
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import psutil
 
 __all__ = ["run", "NORMAL", "PATHOLOGICAL", "tree_rss", "listening_pid", "main"]
 
@@ -111,70 +113,39 @@ def _competency_queries() -> list[tuple[str, str, str]]:
     return out
 
 
-# --- memory of the server's process tree (from /proc) -------------------------------------------------------
-
-
-def _children() -> dict[int, list[int]]:
-    kids: dict[int, list[int]] = {}
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                ppid = int(Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()[1])
-            except (OSError, IndexError, ValueError):
-                continue
-            kids.setdefault(ppid, []).append(int(entry))
-    return kids
+# --- memory of the server's process tree (psutil) ------------------------------------------------------------
 
 
 def tree_rss(pid: int) -> tuple[int, int]:
     """(total RSS in bytes, number of processes) of ``pid`` and its descendants."""
-    kids = _children()
-    total, count, todo = 0, 0, [pid]
-    while todo:
-        p = todo.pop()
+    try:
+        root = psutil.Process(pid)
+        procs = [root, *root.children(recursive=True)]
+    except psutil.Error:
+        return 0, 0
+    total, count = 0, 0
+    for p in procs:
         try:
-            for line in Path(f"/proc/{p}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    total += int(line.split()[1]) * 1024
-                    count += 1
-                    break
-        except OSError:
-            continue
-        todo += kids.get(p, [])
+            total += p.memory_info().rss
+            count += 1
+        except psutil.Error:  # it ended while we looked
+            pass
     return total, count
 
 
 def listening_pid(port: int) -> int | None:
     """The process listening on TCP ``port`` that is not a child of another such process (gunicorn's master)."""
-    inodes = set()
-    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
-        try:
-            lines = Path(table).read_text().splitlines()[1:]
-        except OSError:
-            continue
-        for line in lines:
-            cols = line.split()
-            if int(cols[1].rsplit(":", 1)[1], 16) == port and cols[3] == "0A":
-                inodes.add(cols[9])
-    pids = set()
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            for fd in os.listdir(f"/proc/{entry}/fd"):
-                link = os.readlink(f"/proc/{entry}/fd/{fd}")
-                if link.startswith("socket:[") and link[8:-1] in inodes:
-                    pids.add(int(entry))
-                    break
-        except OSError:
-            continue
+    pids = {
+        c.pid
+        for c in psutil.net_connections("tcp")
+        if c.status == psutil.CONN_LISTEN and c.laddr and c.laddr.port == port and c.pid
+    }
     for p in pids:
         try:
-            ppid = int(Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()[1])
-        except OSError:
+            if psutil.Process(p).ppid() not in pids:
+                return p
+        except psutil.Error:
             continue
-        if ppid not in pids:
-            return p
     return None
 
 
