@@ -191,35 +191,26 @@ def _count(url: str) -> int:
     return int(next(iter(open_store(url).query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")))["n"].value)
 
 
-def _project_copy(env: dict, tmp: Path, edit) -> dict:
-    """A copy of the build's project with ``edit(kg folder)`` applied: the env to build and publish it."""
+def _with_triple_in_001(env: dict, tmp: Path, triple: str) -> dict:
+    """A copy of the build's project with ``triple`` added to seed 001's graph: the env to build and publish it."""
     copy = tmp / "project"
     shutil.copytree(Path(env["CSTO_KG_ROOT"]), copy)
-    edit(copy / "kg")
-    return dict(env, CSTO_KG_ROOT=str(copy), CSTO_KG_BUILD=str(tmp / "build"))
-
-
-def _add_to_graph(kg: Path, seed: str, turtle: str) -> None:
-    path = next(kg.glob(f"{seed}_*.trig"))
+    path = next((copy / "kg").glob("001_*.trig"))
     text = path.read_text(encoding="utf-8").rstrip()
     assert text.endswith("}")
-    path.write_text(text[:-1] + turtle + "\n}\n", encoding="utf-8")
+    path.write_text(text[:-1] + triple + "\n}\n", encoding="utf-8")
+    return dict(env, CSTO_KG_ROOT=str(copy), CSTO_KG_BUILD=str(tmp / "build"))
 
 
 def test_a_failed_publish_leaves_the_published_build_serving(published, tmp_path):
     build, env, v, _ = published
     before = _count(v.sparql_url)
     # Two dates of one node in one graph that Virtuoso would store as one value: refused, nothing changes.
-    env2 = _project_copy(
+    env2 = _with_triple_in_001(
         env,
         tmp_path,
-        lambda kg: _add_to_graph(
-            kg,
-            "001",
-            """
-        <https://w3id.org/csto-kg/id/unrest-kazakhstan-2022-01>
-            <https://w3id.org/csto-kg/ontology/date> "2022-01-01"^^<http://www.w3.org/2001/XMLSchema#date> .""",
-        ),
+        "<https://w3id.org/csto-kg/id/unrest-kazakhstan-2022-01> "
+        '<https://w3id.org/csto-kg/ontology/date> "2022-01-01"^^<http://www.w3.org/2001/XMLSchema#date> .',
     )
     run = _publish(env2, v)
     assert run.returncode == 2, run.stdout + run.stderr
@@ -233,15 +224,10 @@ def test_republishing_switches_atomically(published, tmp_path):
     """Readers during a publish see the old build or the new one, never a half-loaded dataset."""
     build, env, v, _ = published
     before = _count(v.sparql_url)
-    env2 = _project_copy(
+    env2 = _with_triple_in_001(
         env,
         tmp_path,
-        lambda kg: _add_to_graph(
-            kg,
-            "001",
-            """
-        <https://w3id.org/csto-kg/id/armenia> <http://www.w3.org/2004/02/skos/core#altLabel> "Republished"@en .""",
-        ),
+        '<https://w3id.org/csto-kg/id/armenia> <http://www.w3.org/2004/02/skos/core#altLabel> "Republished"@en .',
     )
     seen: list[int] = []
     failed: list[str] = []
