@@ -28,7 +28,7 @@ construct outside the fragment (``owl:sameAs``, restrictions, property
 chains, keys, transitive/inverse-functional properties, a
 functional property with two values, schema statements about the RDF, RDFS
 or OWL vocabularies themselves...). :mod:`csto_kg.reason` then falls back to
-owlrl, so the result is always owlrl's; ``tests/test_bench_smoke.py`` checks
+owlrl, so the result is always owlrl's; ``tests/test_reasoner_equivalence.py`` checks
 that both give exactly the same inferred graph.
 
 Reflexive ``rdfs:subClassOf`` / ``owl:equivalentClass`` / ``rdfs:subPropertyOf``
@@ -143,19 +143,9 @@ class _Materialiser:
         self.ids: dict[Node, int] = {}
         self.terms: list[Node] = []
         e = self.e
+        # rdf:type, then the schema predicates in _SCHEMA_PREDICATES' order
         (self.TYPE, self.SCO, self.EQC, self.SPO, self.EQP, self.DOM, self.RNG, self.INV, self.DISJ) = (
-            e(t)
-            for t in (
-                RDF.type,
-                RDFS.subClassOf,
-                OWL.equivalentClass,
-                RDFS.subPropertyOf,
-                OWL.equivalentProperty,
-                RDFS.domain,
-                RDFS.range,
-                OWL.inverseOf,
-                OWL.disjointWith,
-            )
+            e(t) for t in (RDF.type, *_SCHEMA_PREDICATES)
         )
         (self.CLASS, self.THING, self.NOTHING, self.FUNCTIONAL, self.DATATYPE, self.ANNOTATION, self.SYMMETRIC) = (
             e(t)

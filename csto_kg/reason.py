@@ -16,7 +16,7 @@ Two reasoners compute it. ``fast`` (the default) is :mod:`csto_kg.materialise`,
 linear and ~100x faster than owlrl, for the OWL RL fragment the ontology uses;
 given anything outside that fragment it falls back to owlrl by itself.
 ``owlrl`` is the reference (``csto-kg build --reasoner owlrl``). Both give the
-same inferred graph (``tests/test_bench_smoke.py`` checks it).
+same inferred graph (``tests/test_reasoner_equivalence.py`` checks it).
 """
 
 from __future__ import annotations

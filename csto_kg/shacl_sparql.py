@@ -18,7 +18,7 @@ those that do not project ``$this``, use ``$currentShape`` / ``$value``
 pre-binding, or contain a sub-query, aggregate, ``GROUP BY``, ``LIMIT``,
 ``OFFSET``, ``VALUES``, ``BIND ... AS ?this``, ``MINUS``, ``SERVICE`` or ``GRAPH``; and any
 query one of whose whole-graph solutions leaves ``?this`` unbound.
-``tests/test_bench_smoke.py`` checks that validation reports are identical
+``tests/test_shacl_engine_equivalence.py`` checks that validation reports are identical
 with and without it.
 
 One query form gets an equivalent, decorrelated text for its whole-graph run

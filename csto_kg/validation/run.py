@@ -48,7 +48,9 @@ def validate(root: Path | None = None) -> Report:
         return validate_loaded(data, inferred, root=root)
     from ..shacl_sparql import in_oxigraph
 
-    with in_oxigraph():  # the build's fast path: same report (tests/test_bench_smoke.py, test_validate_cli.py)
+    with (
+        in_oxigraph()
+    ):  # the build's fast path: same report (tests/test_shacl_engine_equivalence.py, test_validate_cli.py)
         return validate_loaded(data, inferred, root=root)
 
 

@@ -34,7 +34,7 @@ from ...namespaces import CSTO, INFERRED_GRAPH, META_GRAPH, OA, ONTOLOGY_GRAPH, 
 from ...support import exempt, supporting_evidence
 from . import Context, Rule
 
-__all__ = ["RULES", "DATE_PROPERTIES", "check"]
+__all__ = ["RULES", "DATE_PROPERTIES"]
 
 # The dates curators write on facts (derive's list, less OWL-Time's instant properties the build derives).
 DATE_PROPERTIES = tuple(p for p in derive.DATE_PROPERTIES if str(p).startswith(str(CSTO)))
@@ -52,11 +52,6 @@ def _facts(data: LoadedData):
         g = data.dataset.graph(gid)
         for fact in sorted(set(g.subjects(PROV.wasDerivedFrom, None)), key=str):
             yield g, gid, path, fact
-
-
-def check(data: LoadedData, result: Result) -> list:
-    """Both rules over every curated file of ``data``; ``result`` builds a located validation result."""
-    return [r for args in _facts(data) for rule in (_undeclared, _dates_without_basis) for r in rule(*args, result)]
 
 
 def _undeclared(g: Graph, gid: URIRef, path: Path, fact: Node, result: Result) -> list:
