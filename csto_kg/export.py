@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Dataset
 
 from .errors import UserError
 from .formats import BY_KEY
@@ -84,11 +84,16 @@ def export(fmt: str, out: Path, *, inferred: bool = True, nquads: Path | None = 
     return Path(out)
 
 
-def write_dumps(ds: Dataset, folder: Path) -> dict[str, str]:
-    """The downloadable dumps of a build, and ``SHA256SUMS``; returns name -> sha256."""
+def _copy(source: Path, out) -> None:
+    with source.open("rb") as f:
+        shutil.copyfileobj(f, out)
+
+
+def write_dumps(dataset_nq: Path, folder: Path) -> dict[str, str]:
+    """The downloadable dumps of a build's ``dataset.nq``, and ``SHA256SUMS``; returns name -> sha256."""
     folder.mkdir(parents=True, exist_ok=True)
     nquads = folder / "csto-kg.nq"
-    atomic_write(nquads, lambda f: f.write(ds.serialize(format="nquads", encoding="utf-8")))
+    atomic_write(nquads, lambda f: _copy(dataset_nq, f))
     sums = {}
     for name in DUMP_FILES:
         fmt = name.rsplit(".", 1)[1]

@@ -50,6 +50,9 @@ def _informative(s, p, o) -> bool:
 def infer(asserted: Graph, reasoner: str | None = None) -> Graph:
     """Derived triples and OWL RL entailments of ``asserted`` that it does not already hold.
 
+    ``asserted`` may be a Graph or a ``Dataset(default_union=True)``: then the
+    union of its named graphs is read in place, without a copy.
+
     ``reasoner`` is ``"fast"`` or ``"owlrl"``; by default ``$CSTO_KG_REASONER`` or ``"fast"``.
     """
     reasoner = reasoner or os.environ.get("CSTO_KG_REASONER") or "fast"
@@ -69,8 +72,8 @@ def infer(asserted: Graph, reasoner: str | None = None) -> Graph:
             for t in derived:
                 if t not in asserted and _informative(*t):
                     add(t)
-            for t in new:
-                if _informative(*t) and t not in asserted:
+            for t in new:  # the closure's consequences exclude its input (asserted + derived) already
+                if _informative(*t):
                     add(t)
             for t in error_triples(errors):
                 add(t)
@@ -79,17 +82,15 @@ def infer(asserted: Graph, reasoner: str | None = None) -> Graph:
 
 
 def _chain(*graphs: Graph):
-    for g in graphs:
-        yield from g
+    for g in graphs:  # triples(), not iter(): a Dataset (the union of its graphs, no copy) iterates quads
+        yield from g.triples((None, None, None))
 
 
 def _infer_owlrl(asserted: Graph, derived: Graph) -> Graph:
     import owlrl
 
     closure = Graph()
-    for t in asserted:
-        closure.add(t)
-    for t in derived:
+    for t in _chain(asserted, derived):
         closure.add(t)
     owlrl.DeductiveClosure(owlrl.OWLRL_Semantics, axiomatic_triples=False, datatype_axioms=False).expand(closure)
     inferred = Graph()

@@ -10,7 +10,7 @@ from rdflib import Graph
 
 from .. import paths
 from ..loader import LoadedData, load
-from ..namespaces import META_GRAPH, OA, RDFS, SH, SHAPE
+from ..namespaces import INFERRED_GRAPH, META_GRAPH, OA, RDFS, SH, SHAPE
 from ..reason import infer
 from .locate import Locator, graph_id
 from .report import SEVERITY_RANK, Report, report_graph
@@ -32,11 +32,29 @@ _EVIDENCE_SHAPES = {
 
 
 def infer_loaded(data: LoadedData) -> Graph:
-    """The inferred graph for loaded data (OWL RL + derived triples over the union of its quads)."""
-    asserted = Graph()
-    for s, p, o, _ in data.dataset.quads((None, None, None, None)):
-        asserted.add((s, p, o))
-    return infer(asserted)
+    """The inferred graph for loaded data (OWL RL + derived triples over the union of its graphs, read in place)."""
+    return infer(data.dataset)
+
+
+def _union(data: LoadedData, inferred: Graph) -> Graph:
+    """What SHACL and the rules validate: the ontology, the curated graphs and the inferred graph, as one graph.
+
+    That is the loaded dataset itself (its default graph is the union of its
+    named graphs), with ``inferred`` as its graph ``graph:inferred`` (the build
+    has put it there already): no copy of a million triples. ``graph:meta``, the
+    build's description of itself, is not validated; a dataset holding it is
+    copied without it.
+    """
+    ds = data.dataset
+    if len(ds.graph(META_GRAPH)):
+        union = Graph()
+        union.addN((s, p, o, union) for s, p, o, g in ds.quads((None, None, None, None)) if graph_id(g) != META_GRAPH)
+        union.addN((s, p, o, union) for s, p, o in inferred)
+        return union
+    target = ds.graph(INFERRED_GRAPH)
+    if len(target) != len(inferred):
+        ds.addN((s, p, o, target) for s, p, o in inferred)
+    return ds
 
 
 def validate(root: Path | None = None) -> Report:
@@ -65,13 +83,7 @@ def validate_loaded(
     """Validate loaded data plus its inferred graph against the shapes, then run the Python rules."""
     root = root or _root_of(data)
     shapes = shapes if shapes is not None else load_shapes(root / "shapes")
-    union = Graph()
-    for s, p, o, g in data.dataset.quads((None, None, None, None)):
-        if graph_id(g) != META_GRAPH:
-            union.add((s, p, o))
-    for t in inferred:
-        union.add(t)
-
+    union = _union(data, inferred)
     locator = Locator(data, union, root)
     shacl_graph, results = run_shacl(union, shapes, locator, root / "shapes")
     rejected = {

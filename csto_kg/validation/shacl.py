@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pyshacl
-from rdflib import Graph
+from rdflib import Dataset, Graph
 
 from .. import paths
 from ..errors import UserError
@@ -38,6 +38,10 @@ def load_shapes(shapes_dir: Path | None = None) -> Graph:
 
 def run_shacl(union: Graph, shapes: Graph, locator: Locator, shapes_dir: Path) -> tuple[Graph, list[Result]]:
     """pySHACL's report graph for ``union`` and its results, located."""
+    if isinstance(union, Dataset):  # pySHACL validates a Dataset graph by graph: it is given the union as one graph
+        one = Graph()
+        one.addN((s, p, o, one) for s, p, o in union.triples((None, None, None)))
+        union = one
     _, report, _ = pyshacl.validate(
         union,
         shacl_graph=shapes,

@@ -1,0 +1,77 @@
+"""rdflib <-> pyoxigraph terms, converted once each (the build moves millions of quads between the two).
+
+rdflib holds what the Python checks read; Oxigraph parses, stores, queries and
+serialises. Each direction keeps a cache: IRIs and the short literals of a
+graph repeat far more often than they differ. A literal keeps its lexical
+form both ways (``"04"^^xsd:integer`` stays ``04``: only an Oxigraph
+*store* canonicalises, the parser and the serialiser do not).
+"""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+from rdflib import BNode, Literal, URIRef
+from rdflib.namespace import RDF, XSD
+
+__all__ = ["Terms", "NotRdf11"]
+
+_XSD_STRING = str(XSD.string)
+_LANG_STRING = str(RDF.langString)
+
+
+class NotRdf11(ValueError):
+    """A term rdflib's model has no place for (an RDF 1.2 triple term)."""
+
+
+class Terms:
+    """Two caches: ``rdflib(ox_term)`` and ``ox(rdflib_term)``."""
+
+    def __init__(self) -> None:
+        self._to_rdflib: dict = {}
+        self._to_ox: dict = {}
+
+    def rdflib(self, t):
+        r = self._to_rdflib.get(t)
+        if r is None:
+            r = self._to_rdflib[t] = self._convert_to_rdflib(t)
+        return r
+
+    def ox(self, t):
+        o = self._to_ox.get(t)
+        if o is None:
+            o = self._to_ox[t] = self._convert_to_ox(t)
+        return o
+
+    def rdflib_quad(self, q: ox.Quad) -> tuple:
+        """(s, p, o) of ``q`` as rdflib terms."""
+        conv = self.rdflib
+        return conv(q.subject), conv(q.predicate), conv(q.object)
+
+    def ox_quad(self, s, p, o, g) -> ox.Quad:
+        conv = self.ox
+        return ox.Quad(conv(s), conv(p), conv(o), conv(g) if g is not None else ox.DefaultGraph())
+
+    @staticmethod
+    def _convert_to_rdflib(t):
+        if isinstance(t, ox.NamedNode):
+            return URIRef(t.value)
+        if isinstance(t, ox.BlankNode):
+            return BNode(t.value)
+        if isinstance(t, ox.Literal):
+            if t.language:
+                return Literal(t.value, lang=t.language)
+            dt = t.datatype.value
+            return Literal(t.value, datatype=None if dt == _XSD_STRING else URIRef(dt))
+        raise NotRdf11(f"{t} is not an RDF 1.1 term")
+
+    @staticmethod
+    def _convert_to_ox(t):
+        if isinstance(t, URIRef):
+            return ox.NamedNode(str(t))
+        if isinstance(t, BNode):
+            return ox.BlankNode(str(t))
+        if isinstance(t, Literal):
+            if t.language:
+                return ox.Literal(str(t), language=t.language)
+            return ox.Literal(str(t), datatype=ox.NamedNode(str(t.datatype or _XSD_STRING)))
+        raise NotRdf11(f"{t!r} is not an RDF term")
