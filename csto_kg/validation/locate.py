@@ -80,6 +80,7 @@ class Locator:
     def __init__(self, data: LoadedData, union: Graph, root: Path | None = None):
         self.data, self.union, self.root = data, union, root
         self.curated = [g for g in sorted(data.files, key=_graph_order) if g not in (INFERRED_GRAPH, META_GRAPH)]
+        self._rank = {gid: k for k, gid in enumerate(self.curated)}
 
     # --- results -----------------------------------------------------------------------
 
@@ -130,19 +131,22 @@ class Locator:
     # --- graphs, files and lines -------------------------------------------------------
 
     def graph_of(self, node: Node, path: Node | None = None, value: Node | None = None) -> URIRef | None:
-        ds = self.data.dataset
+        """The first curated graph (seed graphs first) stating ``node path value``, else describing ``node``."""
         if isinstance(path, URIRef) and value is not None:
-            for gid in self.curated:
-                if (node, path, value) in ds.graph(gid):
-                    return gid
-        for gid in self.curated:
-            if (node, None, None) in ds.graph(gid):
-                return gid
-        return None
+            stating = self.graphs_stating(node, path, value)
+            if stating:
+                return stating[0]
+        described = self._graphs((node, None, None))
+        return described[0] if described else None
 
     def graphs_stating(self, s: Node, p: Node, o: Node) -> list[URIRef]:
-        ds = self.data.dataset
-        return [gid for gid in self.curated if (s, p, o) in ds.graph(gid)]
+        """The curated graphs holding the triple, in :attr:`curated` order."""
+        return self._graphs((s, p, o))
+
+    def _graphs(self, pattern: tuple) -> list[URIRef]:
+        """The curated graphs holding a triple matching ``pattern`` (subject bound: one subject-index lookup)."""
+        found = {graph_id(c) for *_, c in self.data.dataset.quads((*pattern, None))}
+        return sorted((g for g in found if g in self._rank), key=self._rank.__getitem__)
 
     def node_line(self, file: Path, node: Node, graph: Node | None = None) -> int | None:
         """The line where ``node``'s block starts in ``file`` (its first ``<node> a``, else its first mention),

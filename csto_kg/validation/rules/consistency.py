@@ -20,8 +20,7 @@ from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from ...derive import DATE_PROPERTIES, agree, bounds
-from ...namespaces import INFERRED_GRAPH, META_GRAPH, ONTOLOGY_GRAPH, OWL, RDF, SH, SHAPE, curie
-from ..locate import graph_id
+from ...namespaces import ONTOLOGY_GRAPH, OWL, RDF, SH, SHAPE, curie
 from ..report import Result, show_term
 from . import Context, Rule
 
@@ -46,10 +45,7 @@ def _cross_source(ctx: Context) -> list[Result]:
     date_props = set(DATE_PROPERTIES)
     # (s, p) -> {value: [graph, ...]} over the curated graphs
     stated: dict[tuple[Node, Node], dict[Node, list[URIRef]]] = {}
-    for s, p, o, g in ctx.data.dataset.quads((None, None, None, None)):
-        gid = graph_id(g)
-        if gid in (ONTOLOGY_GRAPH, INFERRED_GRAPH, META_GRAPH) or gid not in ctx.data.files:
-            continue
+    for s, p, o, gid in ctx.curated_quads():
         if p in date_props or p in functional or _is_number(o):
             stated.setdefault((s, p), {}).setdefault(o, []).append(gid)
     out = []
