@@ -60,6 +60,35 @@ def file_lines(path: Path) -> tuple[str, ...]:
         return ()
 
 
+@lru_cache(maxsize=64)
+def _block_starts(path: Path, mtime: float) -> dict[str, list[int]]:
+    """Term -> the lines (1-based, ascending) that open a block about it: ``<term> a ...`` (indentation aside)."""
+    out: dict[str, list[int]] = {}
+    for n, text in enumerate(_lines(path, mtime), 1):
+        head, space, rest = text.lstrip().partition(" ")
+        if space and rest[:2] in ("a ", "a\t"):
+            out.setdefault(head, []).append(n)
+    return out
+
+
+def _opening_lines(path: Path, mtime: float, name: str) -> list[int]:
+    """The lines (1-based, ascending) that open a block about the term spelled ``name``: ``<name> a ...``."""
+    if not any(c.isspace() for c in name):
+        return _block_starts(path, mtime).get(name, [])
+    # an IRI with a space (ill-formed Turtle) is not a block's first word: look for it line by line
+    return [n for n, t in enumerate(_lines(path, mtime), 1) if t.lstrip().startswith((name + " a ", name + " a\t"))]
+
+
+@lru_cache(maxsize=4096)
+def _graph_line(path: Path, mtime: float, graph: Node | None) -> int:
+    """Index of the line opening ``graph``'s block (``graph:<id> {``) in the file, 0 if not found."""
+    names = spellings(graph) if graph is not None else []
+    for k, text in enumerate(_lines(path, mtime)):
+        if any(text.startswith(name) and text[len(name) :].lstrip().startswith("{") for name in names):
+            return k
+    return 0
+
+
 def _has_term(line: str, spelling: str) -> bool:
     """``spelling`` occurs in ``line`` as a whole term (not as the prefix of a longer name)."""
     start = 0
@@ -154,25 +183,19 @@ class Locator:
         names = spellings(node)
         if not names:
             return None
-        lines = file_lines(file)
-        first = self._graph_start(lines, graph)
-        for n, text in enumerate(lines[first:], first + 1):
-            stripped = text.lstrip()
-            if any(stripped.startswith(s + " a ") or stripped.startswith(s + " a\t") for s in names):
-                return n
+        try:
+            mtime = file.stat().st_mtime
+        except OSError:
+            return None
+        lines = _lines(file, mtime)
+        first = _graph_line(file, mtime, graph)
+        opening = [k for name in names for k in _opening_lines(file, mtime, name) if k > first]
+        if opening:
+            return min(opening)
         for n, text in enumerate(lines[first:], first + 1):
             if not text.lstrip().startswith("#") and any(_has_term(text, s) for s in names):
                 return n
         return None if first == 0 else self.node_line(file, node)
-
-    @staticmethod
-    def _graph_start(lines: tuple[str, ...], graph: Node | None) -> int:
-        """Index of the line opening ``graph``'s block (``graph:<id> {``), 0 if not found."""
-        names = spellings(graph) if graph is not None else []
-        for k, text in enumerate(lines):
-            if any(text.startswith(name) and text[len(name) :].lstrip().startswith("{") for name in names):
-                return k
-        return 0
 
     def statement_line(
         self, file: Path, s: Node, p: Node, o: Node | None = None, graph: Node | None = None
