@@ -53,10 +53,7 @@ def _cross_source(ctx: Context) -> list[Result]:
         if len(by_value) < 2:
             continue
         if p in date_props:
-            pairs = [
-                (a, b, f"their dates cannot both be true: the bounds do not overlap ({_span(a)} vs {_span(b)})")
-                for a, b in agree(by_value).conflicts
-            ]
+            pairs = [(a, b, None) for a, b in agree(sorted(by_value, key=str)).conflicts]
             fix = (
                 "correct the copy that misquotes its seed; if the seeds really disagree, give each seed's date its "
                 "own node (linked by csto:disagreesWith) with a csto:curatorNote. Until then the build derives no "
@@ -78,6 +75,8 @@ def _cross_source(ctx: Context) -> list[Result]:
             (ga, a), (gb, b) = sorted(
                 [(sorted(by_value[a], key=str)[0], a), (sorted(by_value[b], key=str)[-1], b)], key=lambda x: str(x[0])
             )
+            if why is None:  # dates: their spans in the order the message names the files
+                why = f"their dates cannot both be true: the bounds do not overlap ({_span(a)} vs {_span(b)})"
             fa, fb = ctx.data.files[ga], ctx.data.files[gb]
             la, lb = ctx.locator.statement_line(fa, s, p, a, ga), ctx.locator.statement_line(fb, s, p, b, gb)
             prop = curie(str(p)) or f"<{p}>"
