@@ -10,6 +10,7 @@ elsewhere in the seed, the offsets it has there.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from rdflib import Dataset, Literal, URIRef
 
 from . import seeds
 from .loader import LoadedData, line_of
-from .namespaces import DCTERMS, OA, RDF, SRC
+from .namespaces import CSTO, DCTERMS, OA, RDF, SRC
 
 __all__ = ["QuoteProblem", "check_quotes", "first_difference"]
 
@@ -50,20 +51,25 @@ def _seed_for(ds: Dataset, source: URIRef, seeds_dir: Path | None) -> seeds.Seed
 def check_quotes(data: LoadedData, seeds_dir: Path | None = None) -> list[QuoteProblem]:
     """Quote problems of every evidence node; seeds are read from ``seeds_dir`` (default: the project's)."""
     ds = data.dataset
+    sources: dict[URIRef, seeds.Seed | None] = {}  # source -> its seed, looked up once per source
+
+    def seed_of(source: URIRef) -> seeds.Seed | None:
+        if source not in sources:
+            sources[source] = _seed_for(ds, source, seeds_dir)
+        return sources[source]
+
     problems: list[QuoteProblem] = []
     for ev, _, _, g in ds.quads((None, RDF.type, OA.SpecificResource, None)):
-        problems += _check_one(data, ev, g, seeds_dir)
+        problems += _check_one(data, ev, g, seed_of)
     for ev, _, _, g in ds.quads((None, OA.hasSelector, None, None)):
         if (ev, RDF.type, OA.SpecificResource) not in ds and not any(
             True for _ in ds.quads((ev, RDF.type, None, None))
         ):
             problems.append(_problem(data, ev, g, "has selectors but no rdf:type"))
     # evidence typed only as csto:Evidence gets oa:SpecificResource by inference; check those too
-    from .namespaces import CSTO
-
     for ev, _, _, g in ds.quads((None, RDF.type, CSTO.Evidence, None)):
         if (ev, RDF.type, OA.SpecificResource) not in ds:
-            problems += _check_one(data, ev, g, seeds_dir)
+            problems += _check_one(data, ev, g, seed_of)
     return problems
 
 
@@ -75,12 +81,12 @@ def _problem(data: LoadedData, ev, g, message: str, needle: str | None = None) -
     return QuoteProblem(ev, path, line, message)
 
 
-def _check_one(data: LoadedData, ev: URIRef, g, seeds_dir: Path | None = None) -> list[QuoteProblem]:
+def _check_one(data: LoadedData, ev: URIRef, g, seed_of: Callable[[URIRef], seeds.Seed | None]) -> list[QuoteProblem]:
     ds = data.dataset
     source = next(ds.objects(ev, OA.hasSource), None)
     if source is None:
         return [_problem(data, ev, g, "no oa:hasSource")]
-    seed = _seed_for(ds, source, seeds_dir)
+    seed = seed_of(source)
     if seed is None:
         return [_problem(data, ev, g, f"oa:hasSource <{source}> is not a seed document in seeds/")]
     exact = start = end = None

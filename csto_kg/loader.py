@@ -222,13 +222,15 @@ _OWN = re.compile(re.escape(BASE) + r"(id|source|evidence)/")
 
 
 def _check_dangling(ds: Dataset, files: dict[URIRef, Path], prefixes: dict[str, str]) -> None:
-    """Every IRI minted by this graph that is used as an object must be described somewhere."""
-    described = {s for s, _, _, _ in ds.quads((None, RDF.type, None, None))}
-    for _s, _p, o, g in ds.quads((None, None, None, None)):
-        if isinstance(o, URIRef) and _OWN.match(str(o)) and o not in described:
-            gid = g.identifier if hasattr(g, "identifier") else g
-            path = files.get(gid) or Path(str(gid))
-            line = line_of(path, _spellings(o, prefixes))
-            raise CuratedFileError(
-                path, line, f"dangling reference: {curie(str(o)) or f'<{o}>'} is used but has no rdf:type anywhere"
-            )
+    """Every IRI minted by this graph that is used as an object must be described somewhere.
+
+    One pass over each graph's own triples (a whole-dataset ``quads`` pass costs several times more).
+    """
+    described = set(ds.subjects(RDF.type, None))
+    for gid, path in files.items():
+        for _s, _p, o in ds.graph(gid):
+            if isinstance(o, URIRef) and o not in described and _OWN.match(str(o)):
+                line = line_of(path, _spellings(o, prefixes))
+                raise CuratedFileError(
+                    path, line, f"dangling reference: {curie(str(o)) or f'<{o}>'} is used but has no rdf:type anywhere"
+                )

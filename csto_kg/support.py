@@ -36,10 +36,11 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from .derive import bounds
@@ -65,15 +66,19 @@ __all__ = [
     "FILE_FACTS",
     "exempt",
     "Statement",
-    "supporting_evidence",
-    "statements",
+    "FileFacts",
+    "file_facts",
+    "dataset_quads",
     "support_triples",
+    "support_of",
     "derive_support",
     "add_support",
     "seed_graph_ids",
 ]
 
 Triple = tuple[Node, Node, Node]
+Quad = tuple[Node, Node, Node, Node]
+Quads = Callable[[tuple[Node | None, Node | None, Node | None]], Iterable[Quad]]  # (s, p, o) pattern -> quads
 
 # Properties that need no csto:supportsProperty and get no statement: what the node is, its
 # summary, the curator's notes, and the provenance link itself.
@@ -86,7 +91,11 @@ FILE_FACTS = frozenset({DCTERMS.identifier, CSTO.sha256, CSTO.publicationDate})
 
 def exempt(g: Graph, fact: Node, prop: Node) -> bool:
     """Does ``prop`` of ``fact`` need no passage (and get no statement of graph:support)?"""
-    return prop in EXEMPT or (prop in FILE_FACTS and (fact, RDF.type, CSTO.SourceDocument) in g)
+    return _exempt(prop, lambda: (fact, RDF.type, CSTO.SourceDocument) in g)
+
+
+def _exempt(prop: Node, is_document: Callable[[], bool]) -> bool:
+    return prop in EXEMPT or (prop in FILE_FACTS and is_document())
 
 
 _DATES = {XSD.date, XSD.gYearMonth, XSD.gYear}
@@ -103,6 +112,12 @@ _NUMBERS = {
 _PRECISION = {XSD.date: "day", XSD.gYearMonth: "month", XSD.gYear: "year"}
 
 
+@lru_cache(maxsize=1 << 16)
+def _n3(term: Node) -> str:
+    """A term's N-Triples form (cached: a graph, a fact and a property recur in many statements)."""
+    return term.n3()
+
+
 @dataclass(frozen=True)
 class Statement:
     """One curated value: ``subject predicate object`` as stated in ``graph``, supported by ``evidence``."""
@@ -113,9 +128,9 @@ class Statement:
     object: Node
     evidence: tuple[Node, ...]
 
-    @property
+    @cached_property
     def iri(self) -> URIRef:
-        key = "\x1f".join(t.n3() for t in (self.graph, self.subject, self.predicate, self.object))
+        key = "\x1f".join(_n3(t) for t in (self.graph, self.subject, self.predicate, self.object))
         return STATEMENT[hashlib.sha256(key.encode("utf-8")).hexdigest()[:24]]
 
     @property
@@ -128,28 +143,97 @@ def seed_graph_ids(graph_ids: Iterable[URIRef]) -> list[URIRef]:
     return sorted(g for g in graph_ids if str(g).startswith(str(GRAPH)) and str(g)[len(str(GRAPH)) :][:3].isdigit())
 
 
-def supporting_evidence(g: Graph, fact: Node, prop: Node) -> tuple[list[Node], bool]:
-    """The evidence nodes of ``fact`` in file graph ``g`` that support its ``prop`` values.
+@dataclass
+class FileFacts:
+    """What one curated file (named graph) says about its fact nodes, the subjects with evidence there.
 
-    Returns ``(evidence, declared)``: with one evidence node, that node (declared);
-    with several, those whose ``csto:supportsProperty`` names ``prop`` (declared if
-    any does); if none does, all of them (not declared: the curator has not said).
+    Built once for all files by :func:`file_facts`; the support derivation and the support rules
+    (csto_kg/validation/rules/support.py) read it instead of asking the store fact by fact.
     """
-    evidence = sorted(set(g.objects(fact, PROV.wasDerivedFrom)), key=str)
-    if len(evidence) <= 1:
-        return evidence, True
-    chosen = [ev for ev in evidence if (ev, CSTO.supportsProperty, prop) in g]
-    return (chosen, True) if chosen else (evidence, False)
+
+    graph: URIRef
+    values: dict[Node, list[tuple[Node, Node]]] = field(default_factory=dict)  # fact -> its (p, o) in this file
+    supports: dict[Node, set[Node]] = field(default_factory=dict)  # evidence -> its csto:supportsProperty here
+
+    @cached_property
+    def evidence(self) -> dict[Node, list[Node]]:
+        """Fact -> its evidence nodes in this file (``prov:wasDerivedFrom``), sorted."""
+        return {f: sorted({o for p, o in po if p == PROV.wasDerivedFrom}, key=str) for f, po in self.values.items()}
+
+    @cached_property
+    def types(self) -> dict[Node, set[Node]]:
+        """Fact -> its classes (``rdf:type``) in this file."""
+        return {f: {o for p, o in po if p == RDF.type} for f, po in self.values.items()}
+
+    def is_a(self, fact: Node, cls: Node) -> bool:
+        return cls in self.types.get(fact, ())
+
+    def exempt(self, fact: Node, prop: Node) -> bool:
+        """Does ``prop`` of ``fact`` need no passage here (and get no statement of graph:support)?"""
+        return _exempt(prop, lambda: self.is_a(fact, CSTO.SourceDocument))
+
+    def supporting(self, fact: Node, prop: Node) -> tuple[list[Node], bool]:
+        """The evidence nodes of ``fact`` in this file that support its ``prop`` values.
+
+        Returns ``(evidence, declared)``: with one evidence node, that node (declared);
+        with several, those whose ``csto:supportsProperty`` names ``prop`` (declared if
+        any does); if none does, all of them (not declared: the curator has not said).
+        """
+        evidence = self.evidence.get(fact, [])
+        if len(evidence) <= 1:
+            return list(evidence), True
+        chosen = [ev for ev in evidence if prop in self.supports.get(ev, ())]
+        return (chosen, True) if chosen else (list(evidence), False)
+
+    def statements(self) -> Iterator[Statement]:
+        """Every curated value of every fact node of this file."""
+        for fact in sorted(self.values, key=str):
+            for p, o in sorted(self.values[fact], key=lambda po: (str(po[0]), _n3(po[1]))):
+                if not self.exempt(fact, p):
+                    yield Statement(self.graph, fact, p, o, tuple(self.supporting(fact, p)[0]))
 
 
-def statements(g: Graph, graph_id: URIRef) -> Iterator[Statement]:
-    """Every curated value of every fact node (a subject with evidence) of one seed graph."""
-    for fact in sorted(set(g.subjects(PROV.wasDerivedFrom, None)), key=str):
-        for p, o in sorted(g.predicate_objects(fact), key=lambda po: (str(po[0]), po[1].n3())):
-            if exempt(g, fact, p):
-                continue
-            evidence, _ = supporting_evidence(g, fact, p)
-            yield Statement(graph_id, fact, p, o, tuple(evidence))
+def file_facts(quads: Quads, graph_ids: Iterable[URIRef]) -> dict[URIRef, FileFacts]:
+    """Graph id -> its :class:`FileFacts`, for the named graphs ``graph_ids`` of a quad source.
+
+    Three pattern lookups in all: the ``prov:wasDerivedFrom`` and ``csto:supportsProperty`` quads
+    (predicate index), and each fact's own quads (subject index), so the work is linear in what
+    the facts say, however many files there are.
+    """
+    out = {gid: FileFacts(gid) for gid in graph_ids}
+    facts: dict[Node, set[URIRef]] = {}
+    for s, _, _, gid in quads((None, PROV.wasDerivedFrom, None)):
+        if gid in out:
+            facts.setdefault(s, set()).add(gid)
+    for fact, gids in facts.items():
+        for _, p, o, gid in quads((fact, None, None)):
+            if gid in gids:
+                out[gid].values.setdefault(fact, []).append((p, o))
+    for ev, _, prop, gid in quads((None, CSTO.supportsProperty, None)):
+        if gid in out:
+            out[gid].supports.setdefault(ev, set()).add(prop)
+    return out
+
+
+def dataset_quads(ds: Dataset) -> Quads:
+    """A dataset as a quad source: a pattern's quads with the graph's IRI last."""
+
+    def quads(pattern):
+        for s, p, o, c in ds.quads((*pattern, None)):
+            yield s, p, o, (c.identifier if hasattr(c, "identifier") else c)
+
+    return quads
+
+
+def _graphs_quads(graphs: dict[URIRef, Graph]) -> Quads:
+    """Standalone graphs (graph IRI -> graph) as a quad source."""
+
+    def quads(pattern):
+        for gid, g in graphs.items():
+            for s, p, o in g.triples(pattern):
+                yield s, p, o, gid
+
+    return quads
 
 
 def _competes(prop: Node, values: Iterable[Node], functional: set[Node]) -> bool:
@@ -231,12 +315,17 @@ def derive_support(graphs: dict[URIRef, Graph], ontology: Graph) -> Graph:
 
 def support_triples(graphs: dict[URIRef, Graph], ontology: Graph) -> set[Triple]:
     """The triples of ``graph:support`` for the seed graphs ``graphs`` (graph IRI -> graph)."""
-    functional = set(ontology.subjects(RDF.type, OWL.FunctionalProperty))
+    files = file_facts(_graphs_quads(graphs), seed_graph_ids(graphs))
+    return _support(files, set(ontology.subjects(RDF.type, OWL.FunctionalProperty)))
+
+
+def _support(files: dict[URIRef, FileFacts], functional: set[Node]) -> set[Triple]:
+    """The triples of ``graph:support`` for the seed files ``files`` (``functional``: the functional properties)."""
     by_value: dict[tuple[Node, Node], dict[Node, list[Statement]]] = defaultdict(lambda: defaultdict(list))
     out: set[Triple] = set()
     add = out.add
-    for gid in seed_graph_ids(graphs):
-        for st in statements(graphs[gid], gid):
+    for gid in sorted(files):
+        for st in files[gid].statements():
             by_value[(st.subject, st.predicate)][st.object].append(st)
             node = st.iri
             add((node, RDF.type, RDF.Statement))
@@ -247,33 +336,38 @@ def support_triples(graphs: dict[URIRef, Graph], ontology: Graph) -> set[Triple]
             for ev in st.evidence:
                 add((node, PROV.wasDerivedFrom, ev))
     for (_, prop), values in by_value.items():
-        ranked: dict[Node, tuple[URIRef, str]] = {}
-        conflicts: list[tuple[Node, Node]] = []
-        if len(values) > 1 and _competes(prop, values, functional):
-            ranked, conflicts = _rank_group(values)
-        for value, sts in values.items():
-            rank, reason = ranked.get(value, (CSTO.NormalRank, None))
-            for st in sts:
-                add((st.iri, CSTO.rank, rank))
-                if reason:
-                    add((st.iri, CSTO.rankReason, Literal(reason)))
-        for a, b in conflicts:
-            for sa in values[a]:
-                for sb in values[b]:
-                    add((sa.iri, CSTO.disagreesWith, sb.iri))
-                    add((sb.iri, CSTO.disagreesWith, sa.iri))
+        _add_ranks(add, prop, values, functional)
     return out
+
+
+def _add_ranks(add, prop: Node, values: dict[Node, list[Statement]], functional: set[Node]) -> None:
+    """The ranks (and reasons, and disagreements) of the statements giving one node its ``prop`` values."""
+    ranked: dict[Node, tuple[URIRef, str]] = {}
+    conflicts: list[tuple[Node, Node]] = []
+    if len(values) > 1 and _competes(prop, values, functional):
+        ranked, conflicts = _rank_group(values)
+    for value, sts in values.items():
+        rank, reason = ranked.get(value, (CSTO.NormalRank, None))
+        for st in sts:
+            add((st.iri, CSTO.rank, rank))
+            if reason:
+                add((st.iri, CSTO.rankReason, Literal(reason)))
+    for a, b in conflicts:
+        for sa in values[a]:
+            for sb in values[b]:
+                add((sa.iri, CSTO.disagreesWith, sb.iri))
+                add((sb.iri, CSTO.disagreesWith, sa.iri))
+
+
+def support_of(data: LoadedData) -> set[Triple]:
+    """The triples of ``graph:support`` for loaded data (what :func:`add_support` adds)."""
+    ds = data.dataset
+    files = file_facts(dataset_quads(ds), seed_graph_ids(data.files))
+    return _support(files, set(ds.graph(ONTOLOGY_GRAPH).subjects(RDF.type, OWL.FunctionalProperty)))
 
 
 def add_support(data: LoadedData) -> int:
     """Add ``graph:support`` to the loaded dataset; returns its triple count."""
-    ds = data.dataset
-    seeds = set(seed_graph_ids(data.files))
-    graphs = {gid: Graph() for gid in seeds}  # standalone copies: pattern lookups in a Dataset's graph scan all graphs
-    for s, p, o, c in ds.quads((None, None, None, None)):
-        gid = c.identifier if hasattr(c, "identifier") else c
-        if gid in seeds:
-            graphs[gid].add((s, p, o))
-    target = ds.graph(SUPPORT_GRAPH)
-    target.addN((s, p, o, target) for s, p, o in support_triples(graphs, ds.graph(ONTOLOGY_GRAPH)))
+    target = data.dataset.graph(SUPPORT_GRAPH)
+    target.addN((s, p, o, target) for s, p, o in support_of(data))
     return len(target)

@@ -11,9 +11,12 @@ import pyoxigraph as ox
 import pytest
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 
-from csto_kg.namespaces import CSTO, DCTERMS, EV, GRAPH, ID, OA, PROV, RDF, RDFS, SUPPORT_GRAPH, XSD
+from csto_kg.loader import load
+from csto_kg.namespaces import CSTO, DCTERMS, EV, GRAPH, ID, OA, ONTOLOGY_GRAPH, PROV, RDF, RDFS, SUPPORT_GRAPH, XSD
 from csto_kg.query import open_store
-from csto_kg.support import derive_support, exempt, seed_graph_ids
+from csto_kg.support import derive_support, exempt, seed_graph_ids, support_of
+
+ROOT = Path(__file__).resolve().parent.parent
 
 PREFIXES = """PREFIX csto: <https://w3id.org/csto-kg/ontology/>
 PREFIX prov: <http://www.w3.org/ns/prov#>
@@ -104,6 +107,15 @@ def test_dumps_hold_the_support_graph(built):
     assert built.manifest["triples"]["support"] > 0
 
 
+def test_support_from_the_loaded_dataset_equals_support_from_standalone_copies_of_its_seed_graphs():
+    """The build reads the dataset through its indexes; the reference copies each seed graph out first."""
+    data = load(ROOT)
+    copies = {gid: _file(*data.dataset.graph(gid)) for gid in seed_graph_ids(data.files)}
+    expected = set(derive_support(copies, data.dataset.graph(ONTOLOGY_GRAPH)))
+    assert len(expected) > 1000
+    assert support_of(data) == expected
+
+
 # --- the ranking and evidence rules on small graphs ------------------------------------
 
 G1, G2, G3 = GRAPH["001_aaaaaaaaaaaaaaaa"], GRAPH["002_bbbbbbbbbbbbbbbb"], GRAPH["003_cccccccccccccccc"]
@@ -190,7 +202,7 @@ def test_statement_iris_are_deterministic():
 
 # --- the published queries over graph:support -----------------------------------------
 
-QUERIES = Path(__file__).resolve().parent.parent / "queries"
+QUERIES = ROOT / "queries"
 
 
 def _evidence(g: Graph, ev: URIRef, seed: str, quote: str) -> None:

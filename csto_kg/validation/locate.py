@@ -60,6 +60,35 @@ def file_lines(path: Path) -> tuple[str, ...]:
         return ()
 
 
+@lru_cache(maxsize=64)
+def _block_starts(path: Path, mtime: float) -> dict[str, list[int]]:
+    """Term -> the lines (1-based, ascending) that open a block about it: ``<term> a ...`` (indentation aside)."""
+    out: dict[str, list[int]] = {}
+    for n, text in enumerate(_lines(path, mtime), 1):
+        head, space, rest = text.lstrip().partition(" ")
+        if space and rest[:2] in ("a ", "a\t"):
+            out.setdefault(head, []).append(n)
+    return out
+
+
+def _opening_lines(path: Path, mtime: float, name: str) -> list[int]:
+    """The lines (1-based, ascending) that open a block about the term spelled ``name``: ``<name> a ...``."""
+    if not any(c.isspace() for c in name):
+        return _block_starts(path, mtime).get(name, [])
+    # an IRI with a space (ill-formed Turtle) is not a block's first word: look for it line by line
+    return [n for n, t in enumerate(_lines(path, mtime), 1) if t.lstrip().startswith((name + " a ", name + " a\t"))]
+
+
+@lru_cache(maxsize=4096)
+def _graph_line(path: Path, mtime: float, graph: Node | None) -> int:
+    """Index of the line opening ``graph``'s block (``graph:<id> {``) in the file, 0 if not found."""
+    names = spellings(graph) if graph is not None else []
+    for k, text in enumerate(_lines(path, mtime)):
+        if any(text.startswith(name) and text[len(name) :].lstrip().startswith("{") for name in names):
+            return k
+    return 0
+
+
 def _has_term(line: str, spelling: str) -> bool:
     """``spelling`` occurs in ``line`` as a whole term (not as the prefix of a longer name)."""
     start = 0
@@ -80,6 +109,7 @@ class Locator:
     def __init__(self, data: LoadedData, union: Graph, root: Path | None = None):
         self.data, self.union, self.root = data, union, root
         self.curated = [g for g in sorted(data.files, key=_graph_order) if g not in (INFERRED_GRAPH, META_GRAPH)]
+        self._rank = {gid: k for k, gid in enumerate(self.curated)}
 
     # --- results -----------------------------------------------------------------------
 
@@ -130,19 +160,22 @@ class Locator:
     # --- graphs, files and lines -------------------------------------------------------
 
     def graph_of(self, node: Node, path: Node | None = None, value: Node | None = None) -> URIRef | None:
-        ds = self.data.dataset
+        """The first curated graph (seed graphs first) stating ``node path value``, else describing ``node``."""
         if isinstance(path, URIRef) and value is not None:
-            for gid in self.curated:
-                if (node, path, value) in ds.graph(gid):
-                    return gid
-        for gid in self.curated:
-            if (node, None, None) in ds.graph(gid):
-                return gid
-        return None
+            stating = self.graphs_stating(node, path, value)
+            if stating:
+                return stating[0]
+        described = self._graphs((node, None, None))
+        return described[0] if described else None
 
     def graphs_stating(self, s: Node, p: Node, o: Node) -> list[URIRef]:
-        ds = self.data.dataset
-        return [gid for gid in self.curated if (s, p, o) in ds.graph(gid)]
+        """The curated graphs holding the triple, in :attr:`curated` order."""
+        return self._graphs((s, p, o))
+
+    def _graphs(self, pattern: tuple) -> list[URIRef]:
+        """The curated graphs holding a triple matching ``pattern`` (subject bound: one subject-index lookup)."""
+        found = {graph_id(c) for *_, c in self.data.dataset.quads((*pattern, None))}
+        return sorted((g for g in found if g in self._rank), key=self._rank.__getitem__)
 
     def node_line(self, file: Path, node: Node, graph: Node | None = None) -> int | None:
         """The line where ``node``'s block starts in ``file`` (its first ``<node> a``, else its first mention),
@@ -150,25 +183,19 @@ class Locator:
         names = spellings(node)
         if not names:
             return None
-        lines = file_lines(file)
-        first = self._graph_start(lines, graph)
-        for n, text in enumerate(lines[first:], first + 1):
-            stripped = text.lstrip()
-            if any(stripped.startswith(s + " a ") or stripped.startswith(s + " a\t") for s in names):
-                return n
+        try:
+            mtime = file.stat().st_mtime
+        except OSError:
+            return None
+        lines = _lines(file, mtime)
+        first = _graph_line(file, mtime, graph)
+        opening = [k for name in names for k in _opening_lines(file, mtime, name) if k > first]
+        if opening:
+            return min(opening)
         for n, text in enumerate(lines[first:], first + 1):
             if not text.lstrip().startswith("#") and any(_has_term(text, s) for s in names):
                 return n
         return None if first == 0 else self.node_line(file, node)
-
-    @staticmethod
-    def _graph_start(lines: tuple[str, ...], graph: Node | None) -> int:
-        """Index of the line opening ``graph``'s block (``graph:<id> {``), 0 if not found."""
-        names = spellings(graph) if graph is not None else []
-        for k, text in enumerate(lines):
-            if any(text.startswith(name) and text[len(name) :].lstrip().startswith("{") for name in names):
-                return k
-        return 0
 
     def statement_line(
         self, file: Path, s: Node, p: Node, o: Node | None = None, graph: Node | None = None

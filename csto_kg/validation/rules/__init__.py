@@ -8,7 +8,7 @@ run. A new family is one module and one line here.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -19,6 +19,7 @@ from rdflib.term import Node
 
 from ...loader import LoadedData
 from ...namespaces import INFERRED_GRAPH, META_GRAPH, ONTOLOGY_GRAPH, SH
+from ...support import FileFacts, dataset_quads, file_facts
 from ..locate import Locator
 from ..report import Result
 
@@ -43,14 +44,33 @@ class Context:
         return self.root / "seeds"
 
     @cached_property
+    def curated(self) -> list[URIRef]:
+        """The curated named graphs (one per ``kg/`` file; not the ontology, inferred or meta graph)."""
+        return [g for g in self.data.files if g not in (ONTOLOGY_GRAPH, INFERRED_GRAPH, META_GRAPH)]
+
+    def curated_quads(self) -> Iterator[tuple[Node, Node, Node, URIRef]]:
+        """Every triple of every curated graph, with its graph: one pass over each graph's own triples.
+
+        (A graph's triples are one set in rdflib's store; a pattern lookup per graph, or the dataset's
+        quads, would instead filter or copy every graph's triples.)
+        """
+        ds = self.data.dataset
+        for gid in self.curated:
+            for s, p, o in ds.graph(gid):
+                yield s, p, o, gid
+
+    @cached_property
     def subject_graphs(self) -> dict[Node, set[URIRef]]:
-        """Node -> the curated named graphs describing it (as a subject), in one pass over the quads."""
+        """Node -> the curated named graphs describing it (as a subject), in one pass over their triples."""
         out: dict[Node, set[URIRef]] = {}
-        for s, _, _, g in self.data.dataset.quads((None, None, None, None)):
-            gid = g.identifier if hasattr(g, "identifier") else g
-            if gid in self.data.files and gid not in (ONTOLOGY_GRAPH, INFERRED_GRAPH, META_GRAPH):
-                out.setdefault(s, set()).add(gid)
+        for s, _, _, gid in self.curated_quads():
+            out.setdefault(s, set()).add(gid)
         return out
+
+    @cached_property
+    def file_facts(self) -> dict[URIRef, FileFacts]:
+        """Curated graph -> what it says about its fact nodes (:class:`csto_kg.support.FileFacts`)."""
+        return file_facts(dataset_quads(self.data.dataset), self.curated)
 
 
 @dataclass(frozen=True)

@@ -20,8 +20,7 @@ from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from ...derive import DATE_PROPERTIES, agree, bounds
-from ...namespaces import INFERRED_GRAPH, META_GRAPH, ONTOLOGY_GRAPH, OWL, RDF, SH, SHAPE, curie
-from ..locate import graph_id
+from ...namespaces import ONTOLOGY_GRAPH, OWL, RDF, SH, SHAPE, curie
 from ..report import Result, show_term
 from . import Context, Rule
 
@@ -46,10 +45,7 @@ def _cross_source(ctx: Context) -> list[Result]:
     date_props = set(DATE_PROPERTIES)
     # (s, p) -> {value: [graph, ...]} over the curated graphs
     stated: dict[tuple[Node, Node], dict[Node, list[URIRef]]] = {}
-    for s, p, o, g in ctx.data.dataset.quads((None, None, None, None)):
-        gid = graph_id(g)
-        if gid in (ONTOLOGY_GRAPH, INFERRED_GRAPH, META_GRAPH) or gid not in ctx.data.files:
-            continue
+    for s, p, o, gid in ctx.curated_quads():
         if p in date_props or p in functional or _is_number(o):
             stated.setdefault((s, p), {}).setdefault(o, []).append(gid)
     out = []
@@ -57,10 +53,7 @@ def _cross_source(ctx: Context) -> list[Result]:
         if len(by_value) < 2:
             continue
         if p in date_props:
-            pairs = [
-                (a, b, f"their dates cannot both be true: the bounds do not overlap ({_span(a)} vs {_span(b)})")
-                for a, b in agree(by_value).conflicts
-            ]
+            pairs = [(a, b, None) for a, b in agree(sorted(by_value, key=str)).conflicts]
             fix = (
                 "correct the copy that misquotes its seed; if the seeds really disagree, give each seed's date its "
                 "own node (linked by csto:disagreesWith) with a csto:curatorNote. Until then the build derives no "
@@ -82,6 +75,8 @@ def _cross_source(ctx: Context) -> list[Result]:
             (ga, a), (gb, b) = sorted(
                 [(sorted(by_value[a], key=str)[0], a), (sorted(by_value[b], key=str)[-1], b)], key=lambda x: str(x[0])
             )
+            if why is None:  # dates: their spans in the order the message names the files
+                why = f"their dates cannot both be true: the bounds do not overlap ({_span(a)} vs {_span(b)})"
             fa, fb = ctx.data.files[ga], ctx.data.files[gb]
             la, lb = ctx.locator.statement_line(fa, s, p, a, ga), ctx.locator.statement_line(fb, s, p, b, gb)
             prop = curie(str(p)) or f"<{p}>"

@@ -19,8 +19,7 @@ from __future__ import annotations
 from rdflib import URIRef
 from rdflib.term import Node
 
-from ...namespaces import CSTO, ID, INFERRED_GRAPH, META_GRAPH, ONTOLOGY_GRAPH, PROV, RDF, RDFS, SH, SHAPE, SKOS, curie
-from ..locate import graph_id
+from ...namespaces import CSTO, ID, PROV, RDF, RDFS, SH, SHAPE, SKOS, curie
 from ..report import Result
 from . import Context, Rule
 
@@ -39,8 +38,8 @@ def _duplicates(ctx: Context) -> list[Result]:
     facts = {f for f in ctx.union.subjects(RDF.type, CSTO.Fact) if isinstance(f, URIRef) and str(f).startswith(str(ID))}
     types: dict[Node, set] = {}
     described: dict[Node, set] = {}
-    for s, p, o, g in ctx.data.dataset.quads((None, None, None, None)):
-        if s not in facts or graph_id(g) in (ONTOLOGY_GRAPH, INFERRED_GRAPH, META_GRAPH):
+    for s, p, o, _ in ctx.curated_quads():
+        if s not in facts:
             continue
         if p == RDF.type:
             types.setdefault(s, set()).add(o)

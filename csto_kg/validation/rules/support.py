@@ -25,42 +25,39 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, Literal
 from rdflib.term import Node
 
 from ... import derive
-from ...loader import LoadedData, line_of
-from ...namespaces import CSTO, INFERRED_GRAPH, META_GRAPH, OA, ONTOLOGY_GRAPH, PREFIXES, PROV, RDF, SH, SHAPE, curie
-from ...support import exempt, supporting_evidence
+from ...namespaces import CSTO, OA, PREFIXES, SH, SHAPE, curie
+from ...support import FileFacts
+from ..locate import file_lines
 from . import Context, Rule
 
 __all__ = ["RULES", "DATE_PROPERTIES"]
 
 # The dates curators write on facts (derive's list, less OWL-Time's instant properties the build derives).
 DATE_PROPERTIES = tuple(p for p in derive.DATE_PROPERTIES if str(p).startswith(str(CSTO)))
-_SKIP_GRAPHS = (ONTOLOGY_GRAPH, INFERRED_GRAPH, META_GRAPH)
 _EXCERPT = 90
 
 Result = Callable[..., object]  # the validator's locator: result(severity=, shape=, message=, focus=, ...)
 
 
-def _facts(data: LoadedData):
-    """(graph, graph id, file, fact) for every fact of every curated file."""
-    for gid, path in sorted(data.files.items(), key=lambda kv: str(kv[0])):
-        if gid in _SKIP_GRAPHS:
-            continue
-        g = data.dataset.graph(gid)
-        for fact in sorted(set(g.subjects(PROV.wasDerivedFrom, None)), key=str):
-            yield g, gid, path, fact
+def _facts(ctx: Context):
+    """(graph, its facts, file, fact) for every fact of every curated file, files and facts in IRI order."""
+    for gid, facts in sorted(ctx.file_facts.items(), key=lambda kv: str(kv[0])):
+        g = ctx.data.dataset.graph(gid)
+        for fact in sorted(facts.values, key=str):
+            yield g, facts, ctx.data.files[gid], fact
 
 
-def _undeclared(g: Graph, gid: URIRef, path: Path, fact: Node, result: Result) -> list:
-    evidence = sorted(set(g.objects(fact, PROV.wasDerivedFrom)), key=str)
-    if len(evidence) < 2 or (fact, RDF.type, CSTO.DateEstimate) in g:  # an estimate rests on all its clues
+def _undeclared(g: Graph, facts: FileFacts, path: Path, fact: Node, result: Result) -> list:
+    evidence = facts.evidence[fact]
+    if len(evidence) < 2 or facts.is_a(fact, CSTO.DateEstimate):  # an estimate rests on all its clues
         return []
     out = []
-    for prop in sorted({p for p in g.predicates(fact, None) if not exempt(g, fact, p)}, key=str):
-        _, declared = supporting_evidence(g, fact, prop)
+    for prop in sorted({p for p, _ in facts.values[fact] if not facts.exempt(fact, p)}, key=str):
+        _, declared = facts.supporting(fact, prop)
         if declared:
             continue
         choices = "; ".join(f'{_short(ev)} "{_excerpt(_quote(g, ev))}"' for ev in evidence)
@@ -70,7 +67,7 @@ def _undeclared(g: Graph, gid: URIRef, path: Path, fact: Node, result: Result) -
                 shape=SHAPE.SupportDeclaredRule,
                 focus=fact,
                 path=prop,
-                graph=gid,
+                graph=facts.graph,
                 message=f"{_short(fact)} ({_where(path, fact)}) has {len(evidence)} evidence passages in this file "
                 f'and none says it supports {_short(prop)}: add "csto:supportsProperty {_short(prop)}" to '
                 f"the evidence whose passage states it, one of: {choices}",
@@ -79,16 +76,17 @@ def _undeclared(g: Graph, gid: URIRef, path: Path, fact: Node, result: Result) -
     return out
 
 
-def _dates_without_basis(g: Graph, gid: URIRef, path: Path, fact: Node, result: Result) -> list:
-    if (fact, CSTO.dateBasis, None) in g:
+def _dates_without_basis(g: Graph, facts: FileFacts, path: Path, fact: Node, result: Result) -> list:
+    values = facts.values[fact]
+    if any(p == CSTO.dateBasis for p, _ in values):
         return []
     out = []
     for prop in DATE_PROPERTIES:
-        for value in sorted(g.objects(fact, prop), key=str):
+        for value in sorted((o for p, o in values if p == prop), key=str):
             if not isinstance(value, Literal):
                 continue
             year = str(value)[:4]
-            evidence, _ = supporting_evidence(g, fact, prop)
+            evidence, _ = facts.supporting(fact, prop)
             if any(year in _quote(g, ev) for ev in evidence):
                 continue
             passages = ", ".join(_short(ev) for ev in evidence) or "none"
@@ -99,7 +97,7 @@ def _dates_without_basis(g: Graph, gid: URIRef, path: Path, fact: Node, result: 
                     focus=fact,
                     value=value,
                     path=prop,
-                    graph=gid,
+                    graph=facts.graph,
                     message=f'{_short(fact)} ({_where(path, fact)}) has {_short(prop)} "{value}" but the year {year} is '
                     f"in none of its passages ({passages}): the date comes from context, so say how in "
                     f"csto:dateBasis (the source's words and the reasoning) and csto:dateRelativeTo the "
@@ -125,17 +123,22 @@ def _where(path: Path, fact: Node) -> str:
     spellings = [f"<{fact}>"] + [
         f"{p}:{str(fact)[len(ns) :]}" for p, ns in PREFIXES.items() if str(fact).startswith(ns)
     ]
-    line = line_of(path, [f"{s} a " for s in spellings]) or line_of(path, [f"{s} " for s in spellings])
+    line = _line_of(path, [f"{s} a " for s in spellings]) or _line_of(path, [f"{s} " for s in spellings])
     shown = f"{path.parent.name}/{path.name}"
     return f"{shown}:{line}" if line else shown
 
 
+def _line_of(path: Path, needles: list[str]) -> int | None:
+    """The first line of ``path`` containing any of ``needles`` (1-based; the file is read once per build)."""
+    return next((n for n, line in enumerate(file_lines(path), 1) if any(x in line for x in needles)), None)
+
+
 def _declared(ctx: Context) -> list:
-    return [r for args in _facts(ctx.data) for r in _undeclared(*args, ctx.locator.result)]
+    return [r for args in _facts(ctx) for r in _undeclared(*args, ctx.locator.result)]
 
 
 def _date_basis(ctx: Context) -> list:
-    return [r for args in _facts(ctx.data) for r in _dates_without_basis(*args, ctx.locator.result)]
+    return [r for args in _facts(ctx) for r in _dates_without_basis(*args, ctx.locator.result)]
 
 
 RULES = [

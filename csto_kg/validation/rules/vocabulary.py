@@ -21,8 +21,7 @@ import difflib
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SKOS, TIME, XSD, DefinedNamespace
 
-from ...namespaces import CSTO, INFERRED_GRAPH, META_GRAPH, OA, ONTOLOGY_GRAPH, SH, SHAPE, curie
-from ..locate import graph_id
+from ...namespaces import CSTO, OA, ONTOLOGY_GRAPH, SH, SHAPE, curie
 from ..report import Result
 from . import Context, Rule
 
@@ -120,10 +119,7 @@ def _closed_vocabulary(ctx: Context) -> list[Result]:
     out: list[Result] = []
     seen: set = set()
     verdicts: dict = {}  # (term, role) -> problem or None: each distinct term is judged once
-    for s, p, o, g in ctx.data.dataset.quads((None, None, None, None)):
-        gid = graph_id(g)
-        if gid in (ONTOLOGY_GRAPH, INFERRED_GRAPH, META_GRAPH) or gid not in ctx.data.files:
-            continue
+    for s, p, o, gid in ctx.curated_quads():
         uses = [(p, "property", p)]
         if isinstance(o, URIRef):
             uses.append((o, "class" if p == RDF.type else "value", p))
