@@ -101,7 +101,11 @@ _COMPILED = {
     SH.disjoint,
     SH.sparql,
 }
-_READ_WITH = {SH.qualifiedMinCount, SH.qualifiedMaxCount, SH.qualifiedValueShapesDisjoint}  # read by qualifiedValueShape
+_READ_WITH = {
+    SH.qualifiedMinCount,
+    SH.qualifiedMaxCount,
+    SH.qualifiedValueShapesDisjoint,
+}  # read by qualifiedValueShape
 _COMPONENT = {
     SH.minCount: SH.MinCountConstraintComponent,
     SH.maxCount: SH.MaxCountConstraintComponent,
@@ -168,7 +172,12 @@ def _plain(o):
 
 def _key(o) -> tuple:
     """A hashable key of a stored term (pyoxigraph terms hash, but keys keep the altered-literal map small)."""
-    return (type(o).__name__, o.value, getattr(o, "language", None), getattr(getattr(o, "datatype", None), "value", None))
+    return (
+        type(o).__name__,
+        o.value,
+        getattr(o, "language", None),
+        getattr(getattr(o, "datatype", None), "value", None),
+    )
 
 
 @dataclass
@@ -206,7 +215,9 @@ def store_from_graph(graph: Graph) -> tuple[ox.Store, Fidelity]:
 def _fidelity(graph: Graph, literals: set, cache: dict) -> Fidelity:
     """Round-trip every literal that the store may rewrite through a scratch store and record the changes."""
     fid = Fidelity()
-    suspects = [lit for lit in literals if lit.datatype is not None or (lit.language and lit.language != lit.language.lower())]
+    suspects = [
+        lit for lit in literals if lit.datatype is not None or (lit.language and lit.language != lit.language.lower())
+    ]
     if not suspects:
         return fid
     scratch = ox.Store()
@@ -229,10 +240,8 @@ def _fidelity(graph: Graph, literals: set, cache: dict) -> Fidelity:
         else:
             bad |= lits
     fid.altered = sum(len(v) for v in originals.values())
-    if bad:
-        for s, pred, o in graph.triples((None, None, None)):
-            if o in bad:
-                fid.predicates.add(pred)
+    for lit in bad:
+        fid.predicates.update(graph.predicates(None, lit))
     return fid
 
 
@@ -415,8 +424,12 @@ def length_test(n: int, minimum: bool) -> _Test:
 
 def range_test(bound: Literal, param) -> _Test:
     """sh:min/maxInclusive/Exclusive: pySHACL compares with compare_literal; numeric values are settled in SPARQL."""
-    ok = {SH.minInclusive: lambda c: c >= 0, SH.minExclusive: lambda c: c > 0,
-          SH.maxInclusive: lambda c: c <= 0, SH.maxExclusive: lambda c: c < 0}[param]
+    ok = {
+        SH.minInclusive: lambda c: c >= 0,
+        SH.minExclusive: lambda c: c > 0,
+        SH.maxInclusive: lambda c: c <= 0,
+        SH.maxExclusive: lambda c: c < 0,
+    }[param]
     op = {SH.minInclusive: ">=", SH.minExclusive: ">", SH.maxInclusive: "<=", SH.maxExclusive: "<"}[param]
     bound_is_string = isinstance(bound.value, str)
 
@@ -480,8 +493,20 @@ class _Compiler:
         path = self.one(node, SH.path)
         tests = []
         for p in self.params(node):
-            if p in (SH.qualifiedValueShape, SH.sparql, SH.uniqueLang, SH.lessThan, SH.lessThanOrEquals,
-                     SH.disjoint, SH.maxCount) or p in _READ_WITH or p not in _COMPILED:
+            if (
+                p
+                in (
+                    SH.qualifiedValueShape,
+                    SH.sparql,
+                    SH.uniqueLang,
+                    SH.lessThan,
+                    SH.lessThanOrEquals,
+                    SH.disjoint,
+                    SH.maxCount,
+                )
+                or p in _READ_WITH
+                or p not in _COMPILED
+            ):
                 raise Unsupported(f"{p.n3()} in a nested shape")
             if p == SH.minCount:
                 continue
@@ -529,8 +554,11 @@ class _Compiler:
                 out.append(language_test(list(self.g.items(val))))
             elif p in (SH["or"], SH["and"]):
                 kids = [self.node_test(m, depth + 1) for m in self.g.items(val)]
-                out.append(_Test(op="or" if p == SH["or"] else "and", kids=kids) if kids else
-                           _Test(exact="false" if p == SH["or"] else "true"))
+                out.append(
+                    _Test(op="or" if p == SH["or"] else "and", kids=kids)
+                    if kids
+                    else _Test(exact="false" if p == SH["or"] else "true")
+                )
             elif p == SH["not"]:
                 out.append(_Test(op="not", kids=[self.node_test(val, depth + 1)]))
             else:
@@ -587,8 +615,16 @@ class _Engine:
             raise Unsupported("a path reaches a literal the store rewrote")
         sp = self.comp.path(path) if path is not None else None
         values = f"?this {sp} ?value ." if sp else "BIND (?this AS ?value)"
-        base = dict(focus=focus, node=node, severity=shape.severity, messages=messages,
-                    path=path, values=values, sp=sp, shape=shape)
+        base = dict(
+            focus=focus,
+            node=node,
+            severity=shape.severity,
+            messages=messages,
+            path=path,
+            values=values,
+            sp=sp,
+            shape=shape,
+        )
         params = self.comp.params(node)
         unknown = params - _COMPILED - _READ_WITH
         params -= _READ_WITH
@@ -664,23 +700,29 @@ class _Engine:
         if n == 1:
             q = f"SELECT ?this WHERE {{ {b['focus']} FILTER NOT EXISTS {{ ?this {b['sp']} ?value }} }}"
         else:
-            q = (f"SELECT ?this WHERE {{ {b['focus']} OPTIONAL {{ ?this {b['sp']} ?value }} }} "
-                 f"GROUP BY ?this HAVING (COUNT(DISTINCT ?value) < {n})")
+            q = (
+                f"SELECT ?this WHERE {{ {b['focus']} OPTIONAL {{ ?this {b['sp']} ?value }} }} "
+                f"GROUP BY ?this HAVING (COUNT(DISTINCT ?value) < {n})"
+            )
         return [self.result(b, self.term(r["this"]), SH.MinCountConstraintComponent) for r in self.query(q)]
 
     def max_count(self, b, n: int) -> list:
         if b["sp"] is None:
             raise Unsupported("sh:maxCount on a node shape")
-        q = (f"SELECT ?this WHERE {{ {b['focus']} ?this {b['sp']} ?value }} "
-             f"GROUP BY ?this HAVING (COUNT(DISTINCT ?value) > {n})")
+        q = (
+            f"SELECT ?this WHERE {{ {b['focus']} ?this {b['sp']} ?value }} "
+            f"GROUP BY ?this HAVING (COUNT(DISTINCT ?value) > {n})"
+        )
         return [self.result(b, self.term(r["this"]), SH.MaxCountConstraintComponent) for r in self.query(q)]
 
     def unique_lang(self, b) -> list:
         if not any(bool(getattr(v, "value", False)) for v in self.sg.graph.objects(b["node"], SH.uniqueLang)):
             return []
-        q = (f'SELECT ?this ?lang WHERE {{ {b["focus"]} ?this {b["sp"]} ?value . '
-             f'FILTER (isLiteral(?value) && LANG(?value) != "") BIND (LCASE(LANG(?value)) AS ?lang) }} '
-             f"GROUP BY ?this ?lang HAVING (COUNT(DISTINCT ?value) > 1)")
+        q = (
+            f"SELECT ?this ?lang WHERE {{ {b['focus']} ?this {b['sp']} ?value . "
+            f'FILTER (isLiteral(?value) && LANG(?value) != "") BIND (LCASE(LANG(?value)) AS ?lang) }} '
+            f"GROUP BY ?this ?lang HAVING (COUNT(DISTINCT ?value) > 1)"
+        )
         return [self.result(b, self.term(r["this"]), SH.UniqueLangConstraintComponent) for r in self.query(q)]
 
     def value_results(self, b, component, test: _Test) -> list:
@@ -688,8 +730,10 @@ class _Engine:
         leaves = [t for t in test.leaves() if t.exact is not None] if not test.is_exact else []
         binds = " ".join(f"BIND (COALESCE({t.passes('?value')}, false) AS ?t{i})" for i, t in enumerate(leaves))
         cond = test.fails("?value") if test.is_exact else f"!({test.passes('?value')})"
-        q = (f"SELECT DISTINCT ?this ?value {' '.join(f'?t{i}' for i in range(len(leaves)))} WHERE {{ "
-             f"{b['focus']} {b['values']} {binds} FILTER ({cond}) }}")
+        q = (
+            f"SELECT DISTINCT ?this ?value {' '.join(f'?t{i}' for i in range(len(leaves)))} WHERE {{ "
+            f"{b['focus']} {b['values']} {binds} FILTER ({cond}) }}"
+        )
         out = []
         for r in self.query(q):
             value = r["value"]
@@ -716,8 +760,10 @@ class _Engine:
             test = self.comp.node_test(qs, 1)
             if not test.is_exact:
                 raise Unsupported("a Python-decided test in sh:qualifiedValueShape")
-            q = (f"SELECT ?this (COUNT(DISTINCT ?value) AS ?n) WHERE {{ {b['focus']} "
-                 f"OPTIONAL {{ {b['values']} FILTER ({test.passes('?value')}) }} }} GROUP BY ?this")
+            q = (
+                f"SELECT ?this (COUNT(DISTINCT ?value) AS ?n) WHERE {{ {b['focus']} "
+                f"OPTIONAL {{ {b['values']} FILTER ({test.passes('?value')}) }} }} GROUP BY ?this"
+            )
             conds = []
             if qmax is not None:
                 conds.append(f"?n > {int(qmax)}")
@@ -742,21 +788,26 @@ class _Engine:
         f, vals = b["focus"], b["values"]
         if p == SH.disjoint:
             q = f"SELECT DISTINCT ?this ?value WHERE {{ {f} {vals} ?this {o} ?value }}"
-            return [self.result(b, self.term(r["this"]), SH.DisjointConstraintComponent, value=self.term(r["value"]))
-                    for r in self.query(q)]
+            return [
+                self.result(b, self.term(r["this"]), SH.DisjointConstraintComponent, value=self.term(r["value"]))
+                for r in self.query(q)
+            ]
         strict = p == SH.lessThan
         op = "<" if strict else "<="
         component = SH.LessThanConstraintComponent if strict else SH.LessThanOrEqualsConstraintComponent
-        sure = (f"((isNumeric(?value) && isNumeric(?other)) || (DATATYPE(?value) = <{XSD.date}> && "
-                f"DATATYPE(?other) = <{XSD.date}> && REGEX(STR(?value), \"{_SURE_DATE}\") && "
-                f"REGEX(STR(?other), \"{_SURE_DATE}\"))) && ?value {op} ?other")
-        q = (f"SELECT ?this ?value ?other WHERE {{ {f} {vals} ?this {o} ?other . "
-             f"FILTER (!COALESCE({sure}, false)) }}")
+        sure = (
+            f"((isNumeric(?value) && isNumeric(?other)) || (DATATYPE(?value) = <{XSD.date}> && "
+            f'DATATYPE(?other) = <{XSD.date}> && REGEX(STR(?value), "{_SURE_DATE}") && '
+            f'REGEX(STR(?other), "{_SURE_DATE}"))) && ?value {op} ?other'
+        )
+        q = f"SELECT ?this ?value ?other WHERE {{ {f} {vals} ?this {o} ?other . FILTER (!COALESCE({sure}, false)) }}"
         out = []
         for r in self.query(q):
             value, other_v = self.term(r["value"]), self.term(r["other"])
             if isinstance(value, BNode):
-                raise UserError(f"sh:{'lessThan' if strict else 'lessThanOrEquals'} cannot compare a blank node ({b['node']})")
+                raise UserError(
+                    f"sh:{'lessThan' if strict else 'lessThanOrEquals'} cannot compare a blank node ({b['node']})"
+                )
             if isinstance(other_v, BNode):
                 continue
             self.stats.python_checked += 1
@@ -824,14 +875,23 @@ class _Engine:
                 t, p, v, var_dict = viol
                 v = result_val if v is None else v
                 msgs = _messages(shape, extra, (t, p, v, var_dict))
-                out.append(self.result(b, t or f, SH.SPARQLConstraintComponent, value=v,
-                                       path=p if p is not None else b["path"], messages=msgs,
-                                       source_constraint=qh.node))
+                out.append(
+                    self.result(
+                        b,
+                        t or f,
+                        SH.SPARQLConstraintComponent,
+                        value=v,
+                        path=p if p is not None else b["path"],
+                        messages=msgs,
+                        source_constraint=qh.node,
+                    )
+                )
         return out
 
 
 def _less(value, other, strict: bool) -> bool:
     """pySHACL's sh:lessThan / sh:lessThanOrEquals comparison of two non-blank terms (property_pair_constraints)."""
+
     def norm(x):
         if isinstance(x, URIRef):
             return str(x), True
@@ -852,7 +912,7 @@ def _less(value, other, strict: bool) -> bool:
 def _messages(shape, extra, bound) -> tuple:
     """pySHACL's make_v_result messages for a SPARQL-based result: {?var}/{$var} replaced, language dropped."""
     fdict = dict(bound[3])
-    for name, val in zip(("this", "path", "value"), bound[:3]):
+    for name, val in zip(("this", "path", "value"), bound[:3], strict=True):
         if val is not None:
             fdict[name] = val
 
@@ -935,25 +995,37 @@ def validate_store(
 
 
 def _pyshacl(data: Graph, shapes: Graph, nodes: list) -> list[RawResult]:
-    """pySHACL's results for the shapes ``nodes`` alone."""
-    _, report, _ = pyshacl.validate(
-        data, shacl_graph=shapes, inference="none", inplace=True, allow_warnings=True, allow_infos=True,
-        advanced=False, meta_shacl=False, use_shapes=[str(n) for n in nodes],
-    )
+    """pySHACL's results for the shapes ``nodes`` alone (their SPARQL constraints answered by Oxigraph)."""
+    from ..shacl_sparql import in_oxigraph
+
+    with in_oxigraph():
+        _, report, _ = pyshacl.validate(
+            data,
+            shacl_graph=shapes,
+            inference="none",
+            inplace=True,
+            allow_warnings=True,
+            allow_infos=True,
+            advanced=False,
+            meta_shacl=False,
+            use_shapes=[str(n) for n in nodes],
+        )
     if not isinstance(report, Graph):
         raise UserError(f"the shapes cannot be used: {getattr(report, 'message', report)}")
     out = []
     for r in report.subjects(RDF.type, SH.ValidationResult):
-        out.append(RawResult(
-            focus=report.value(r, SH.focusNode),
-            shape=report.value(r, SH.sourceShape),
-            component=report.value(r, SH.sourceConstraintComponent),
-            severity=report.value(r, SH.resultSeverity),
-            messages=tuple(report.objects(r, SH.resultMessage)),
-            value=report.value(r, SH.value),
-            path=report.value(r, SH.resultPath),
-            source_constraint=report.value(r, SH.sourceConstraint),
-        ))
+        out.append(
+            RawResult(
+                focus=report.value(r, SH.focusNode),
+                shape=report.value(r, SH.sourceShape),
+                component=report.value(r, SH.sourceConstraintComponent),
+                severity=report.value(r, SH.resultSeverity),
+                messages=tuple(report.objects(r, SH.resultMessage)),
+                value=report.value(r, SH.value),
+                path=report.value(r, SH.resultPath),
+                source_constraint=report.value(r, SH.sourceConstraint),
+            )
+        )
     return out
 
 
