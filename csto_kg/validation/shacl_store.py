@@ -20,17 +20,12 @@ not already settle and pySHACL's own rule decides those, once per distinct
 value. Shape parsing (targets, paths, messages, severities, ``sh:deactivated``,
 ``sh:prefixes``) is pySHACL's own (``pyshacl.shapes_graph``).
 
-Literals. Oxigraph stores numeric, boolean and date literals canonically and
-language tags in lower case: ``"04"^^xsd:nonNegativeInteger`` is stored as
-``"4"^^xsd:integer``, ``"-1"^^xsd:nonNegativeInteger`` as ``"-1"^^xsd:integer``
-(a valid integer, so no longer an ill-typed ``sh:datatype`` value). When the
-store is built from the rdflib graph (:func:`store_from_graph`), the literals
-the store alters are recorded (:class:`Fidelity`): a result term whose stored
-form comes from exactly one original maps back to it (``"x"^^xsd:string`` vs
-``"x"``), and a shape whose paths or SPARQL text reach a predicate with an
-altered value (or two originals that the store merged) runs in pySHACL over
-the original graph instead. A store loaded from files by Oxigraph has no
-originals: it is validated as it holds its data.
+Literals. Oxigraph stores numeric, boolean and date literals canonically
+(:mod:`.shacl_terms`): when the store is built from the rdflib graph, result
+terms map back to the graph's own, and a shape reading a predicate whose values
+the store changed in meaning runs in pySHACL on the original graph. A store
+loaded from files by Oxigraph has no originals: it is validated as it holds
+its data.
 
 Anything this module does not compile (a constraint component, a nested shape
 or a path it has no query for, a shape without ``sh:message``, a SPARQL
@@ -44,63 +39,37 @@ from __future__ import annotations
 import re
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 import pyshacl
 from pyshacl.constraints import ALL_CONSTRAINT_PARAMETERS
-from pyshacl.constraints.core.value_constraints import DatatypeConstraintComponent
 from pyshacl.constraints.sparql.sparql_based_constraints import SPARQLBasedConstraint
 from pyshacl.helper.path_helper import shacl_path_to_sparql_path
 from pyshacl.rdfutil.clone import clone_blank_node
-from pyshacl.rdfutil.compare import compare_literal
 from pyshacl.shapes_graph import ShapesGraph
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SH, XSD
 
 from ..errors import UserError
 from ..shacl_sparql import _decorrelate, _safe
+from .shacl_terms import Fidelity, Unsupported, from_ox, graph_from_store, sparql_term, store_from_graph, term_key
+from .shacl_values import (
+    SURE_DATE,
+    ValueTest,
+    class_test,
+    datatype_test,
+    in_test,
+    language_test,
+    length_test,
+    less_than,
+    pattern_test,
+    range_test,
+)
 
 __all__ = ["Fidelity", "RawResult", "Stats", "store_from_graph", "validate_store"]
 
-_XSD_STRING = str(XSD.string)
-_NUMERIC = {
-    str(XSD[t])
-    for t in (
-        "integer decimal float double nonPositiveInteger negativeInteger long int short byte nonNegativeInteger "
-        "unsignedLong unsignedInt unsignedShort unsignedByte positiveInteger"
-    ).split()
-}
-# Lexical forms that rdflib surely reads as a valid date (days 29-31 and other forms go to rdflib itself).
-_SURE_DATE = r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])$"
-
-# Constraint parameters compiled here; any other parameter of ALL_CONSTRAINT_PARAMETERS sends its shape to pySHACL.
-_COMPILED = {
-    SH.minCount,
-    SH.maxCount,
-    SH.datatype,
-    SH["class"],
-    SH.nodeKind,
-    SH["in"],
-    SH.pattern,
-    SH.minInclusive,
-    SH.maxInclusive,
-    SH.minExclusive,
-    SH.maxExclusive,
-    SH.minLength,
-    SH.maxLength,
-    SH.languageIn,
-    SH.uniqueLang,
-    SH["or"],
-    SH["and"],
-    SH["not"],
-    SH.qualifiedValueShape,
-    SH.lessThan,
-    SH.lessThanOrEquals,
-    SH.disjoint,
-    SH.sparql,
-}
 _READ_WITH = {
     SH.qualifiedMinCount,
     SH.qualifiedMaxCount,
@@ -130,6 +99,8 @@ _COMPONENT = {
     SH.disjoint: SH.DisjointConstraintComponent,
     SH.sparql: SH.SPARQLConstraintComponent,
 }
+# Constraint parameters compiled here; any other parameter of ALL_CONSTRAINT_PARAMETERS sends its shape to pySHACL.
+_COMPILED = set(_COMPONENT) | {SH.minCount, SH.maxCount, SH.qualifiedValueShape}
 _NODE_KINDS = {
     SH.IRI: "isIRI({v})",
     SH.BlankNode: "isBlank({v})",
@@ -138,118 +109,6 @@ _NODE_KINDS = {
     SH.BlankNodeOrLiteral: "(isBlank({v}) || isLiteral({v}))",
     SH.IRIOrLiteral: "(isIRI({v}) || isLiteral({v}))",
 }
-
-
-class Unsupported(Exception):
-    """A construct this module does not compile: the shape runs in pySHACL."""
-
-
-# --- terms ------------------------------------------------------------------------------
-
-
-def to_ox(t):
-    """An rdflib term as a pyoxigraph term."""
-    if isinstance(t, URIRef):
-        return ox.NamedNode(str(t))
-    if isinstance(t, BNode):
-        return ox.BlankNode(str(t))
-    if t.language:
-        return ox.Literal(str(t), language=t.language)
-    return ox.Literal(str(t), datatype=ox.NamedNode(str(t.datatype or XSD.string)))
-
-
-def _plain(o):
-    """A pyoxigraph term as rdflib writes it when it parses Turtle (``"x"``, not ``"x"^^xsd:string``)."""
-    if isinstance(o, ox.NamedNode):
-        return URIRef(o.value)
-    if isinstance(o, ox.BlankNode):
-        return BNode(o.value)
-    if o.language:
-        return Literal(o.value, lang=o.language)
-    dt = o.datatype.value
-    return Literal(o.value, datatype=None if dt == _XSD_STRING else URIRef(dt))
-
-
-def _key(o) -> tuple:
-    """A hashable key of a stored term (pyoxigraph terms hash, but keys keep the altered-literal map small)."""
-    return (
-        type(o).__name__,
-        o.value,
-        getattr(o, "language", None),
-        getattr(getattr(o, "datatype", None), "value", None),
-    )
-
-
-@dataclass
-class Fidelity:
-    """What the store altered of the rdflib graph it was built from (see the module doc)."""
-
-    back: dict = field(default_factory=dict)  # stored term key -> the one original rdflib literal
-    predicates: set = field(default_factory=set)  # predicates with a value whose meaning or count the store changed
-    altered: int = 0
-
-    def rdflib(self, o):
-        t = self.back.get(_key(o)) if self.back and isinstance(o, ox.Literal) else None
-        return t if t is not None else _plain(o)
-
-
-def store_from_graph(graph: Graph) -> tuple[ox.Store, Fidelity]:
-    """An in-memory store holding ``graph`` in its default graph, and what the store altered of its literals."""
-    store = ox.Store()
-    literals: set = set()
-    cache: dict = {}
-
-    def conv(t):
-        if isinstance(t, Literal):
-            literals.add(t)
-            o = cache.get(t)
-            if o is None:
-                o = cache[t] = to_ox(t)
-            return o
-        return ox.NamedNode(str(t)) if isinstance(t, URIRef) else ox.BlankNode(str(t))
-
-    store.extend(ox.Quad(conv(s), conv(p), conv(o)) for s, p, o in graph.triples((None, None, None)))
-    return store, _fidelity(graph, literals, cache)
-
-
-def _fidelity(graph: Graph, literals: set, cache: dict) -> Fidelity:
-    """Round-trip every literal that the store may rewrite through a scratch store and record the changes."""
-    fid = Fidelity()
-    suspects = [
-        lit for lit in literals if lit.datatype is not None or (lit.language and lit.language != lit.language.lower())
-    ]
-    if not suspects:
-        return fid
-    scratch = ox.Store()
-    p = ox.NamedNode("urn:p")
-    scratch.extend(ox.Quad(ox.NamedNode(f"urn:l:{i}"), p, cache[lit]) for i, lit in enumerate(suspects))
-    originals = defaultdict(set)
-    changed = set()  # originals whose meaning (not only the spelling xsd:string) changed
-    for q in scratch:
-        lit = suspects[int(q.subject.value[6:])]
-        back = _plain(q.object)
-        if back != lit:
-            originals[_key(q.object)].add(lit)
-            if not (lit.datatype == XSD.string and back == Literal(str(lit))):
-                changed.add(lit)
-    plain_present = {_key(cache[lit]) for lit in literals if lit.datatype is None}
-    bad: set = set(changed)
-    for k, lits in originals.items():
-        if len(lits) == 1 and k not in plain_present and not (lits & changed):
-            fid.back[k] = next(iter(lits))
-        else:
-            bad |= lits
-    fid.altered = sum(len(v) for v in originals.values())
-    for lit in bad:
-        fid.predicates.update(graph.predicates(None, lit))
-    return fid
-
-
-def _sparql_term(t) -> str:
-    """An rdflib IRI or literal written in a query (blank nodes cannot be: the caller avoids them)."""
-    if isinstance(t, BNode):
-        raise Unsupported("a blank node as a constant")
-    return str(to_ox(t))
 
 
 # --- results ----------------------------------------------------------------------------
@@ -281,185 +140,6 @@ class Stats:
     seconds: dict = field(default_factory=dict)  # shape -> seconds
 
 
-# --- value tests: a condition on one value node ---------------------------------------------
-
-
-@dataclass
-class _Test:
-    """A condition on a value node ``{v}``: ``exact`` SPARQL, or pySHACL's Python ``rule`` after SPARQL prefilters.
-
-    ``sure_pass`` / ``sure_fail`` are SPARQL conditions that imply pySHACL's answer; a value neither settles is
-    decided by ``rule`` (on the rdflib term). Combinations (``and``/``or``/``not``) keep both bounds.
-    """
-
-    exact: str | None = None
-    rule: Callable | None = None
-    sure_pass: str = "false"
-    sure_fail: str = "false"
-    kids: list = field(default_factory=list)
-    op: str = ""  # "", "and", "or", "not"
-
-    def passes(self, v: str) -> str:
-        if self.op:
-            return _combine(self.op, [k.passes(v) for k in self.kids], [k.fails(v) for k in self.kids])
-        return (self.exact if self.exact is not None else self.sure_pass).replace("{v}", v)
-
-    def fails(self, v: str) -> str:
-        if self.op:
-            return _combine(self.op, [k.fails(v) for k in self.kids], [k.passes(v) for k in self.kids], negated=True)
-        return f"!({self.exact})".replace("{v}", v) if self.exact is not None else self.sure_fail.replace("{v}", v)
-
-    def leaves(self) -> list:
-        return [x for k in self.kids for x in k.leaves()] if self.op else [self]
-
-    def decide(self, term, exact_values: dict) -> bool:
-        if self.op == "and":
-            return all(k.decide(term, exact_values) for k in self.kids)
-        if self.op == "or":
-            return any(k.decide(term, exact_values) for k in self.kids)
-        if self.op == "not":
-            return not self.kids[0].decide(term, exact_values)
-        if self.exact is not None:
-            return exact_values[id(self)]
-        return self.rule(term)
-
-    @property
-    def is_exact(self) -> bool:
-        return all(k.exact is not None for k in self.leaves())
-
-
-def _combine(op: str, same: list, other: list, negated: bool = False) -> str:
-    """``passes``/``fails`` of a combination: and/or swap under ``fails``; ``not`` swaps the two bounds."""
-    if op == "not":
-        return other[0]
-    joiner = " && " if (op == "and") != negated else " || "
-    return "(" + joiner.join(same) + ")"
-
-
-def _datatype_rule(dt: URIRef) -> Callable:
-    def rule(v) -> bool:  # pySHACL's DatatypeConstraintComponent.evaluate, for one value
-        if not isinstance(v, Literal):
-            return False
-        if v.datatype == dt:
-            return getattr(v, "ill_typed", None) is not True and DatatypeConstraintComponent._assert_actual_datatype(
-                None, v, dt
-            )
-        if dt == RDFS.Literal:
-            return True
-        if dt == RDFS.Datatype and v.datatype:
-            return True
-        if v.datatype is None and v.language is None and dt == XSD.string:
-            return DatatypeConstraintComponent._assert_actual_datatype(None, v, dt)
-        if dt == RDF.langString and v.language:
-            return DatatypeConstraintComponent._assert_actual_datatype(None, v, dt)
-        return False
-
-    return rule
-
-
-def datatype_test(dt: URIRef) -> _Test:
-    d = f"<{dt}>"
-    sdt = str(dt)
-    if dt == RDFS.Literal:
-        return _Test(exact="isLiteral({v})")
-    if sdt in _NUMERIC:
-        sure = f"(isLiteral({{v}}) && DATATYPE({{v}}) = {d} && isNumeric({{v}}))"
-    elif dt in (XSD.string, RDF.langString, XSD.gYear, XSD.gYearMonth, XSD.anyURI):
-        # any literal of these datatypes passes in pySHACL (a str value, or a datatype it does not check)
-        return _Test(exact=f"(isLiteral({{v}}) && DATATYPE({{v}}) = {d})")
-    elif dt == XSD.date:
-        sure = f'(isLiteral({{v}}) && DATATYPE({{v}}) = {d} && REGEX(STR({{v}}), "{_SURE_DATE}"))'
-    elif dt == XSD.boolean:
-        sure = f'(isLiteral({{v}}) && DATATYPE({{v}}) = {d} && STR({{v}}) IN ("true", "false"))'
-    else:
-        sure = "false"
-    return _Test(rule=_datatype_rule(dt), sure_pass=sure, sure_fail=f"(!isLiteral({{v}}) || DATATYPE({{v}}) != {d})")
-
-
-def class_test(c) -> _Test:
-    return _Test(exact=f"EXISTS {{ {{v}} <{RDF.type}>/<{RDFS.subClassOf}>* {_sparql_term(c)} }}")
-
-
-def in_test(values: list) -> _Test:
-    if not values:
-        return _Test(exact="false")
-    if any(isinstance(x, Literal) for x in values):  # literal identity vs the store's canonical forms: pySHACL decides
-        members = set(values)
-        iris = [x for x in values if not isinstance(x, Literal)]
-        sure = " || ".join(f"sameTerm({{v}}, {_sparql_term(x)})" for x in iris) or "false"
-        return _Test(rule=lambda v: v in members, sure_pass=f"({sure})", sure_fail="isBlank({v})")
-    return _Test(exact="(" + " || ".join(f"sameTerm({{v}}, {_sparql_term(x)})" for x in values) + ")")
-
-
-def pattern_test(pattern: Literal, flags: Literal | None) -> _Test:
-    re_flags = 0
-    if flags is not None:
-        f = str(flags.value).lower()
-        re_flags |= re.I if "i" in f else 0
-        re_flags |= re.M if "m" in f else 0
-    text = str(pattern.value) if pattern.value is not None and len(pattern.value) > 1 else str(pattern)
-    matcher = re.compile(text, re_flags)
-
-    def rule(v) -> bool:  # pySHACL's PatternConstraintComponent
-        if isinstance(v, BNode):
-            return False
-        s = _node_string(v)
-        return bool(matcher.match(s) or matcher.search(s))
-
-    return _Test(rule=rule, sure_fail="isBlank({v})")
-
-
-def _node_string(v) -> str:
-    if isinstance(v, Literal) and v.value is not None and v.datatype in (None, RDF.langString, XSD.string):
-        return str(v.value)
-    return str(v)
-
-
-def length_test(n: int, minimum: bool) -> _Test:
-    if minimum and n == 0:
-        return _Test(exact="true")
-    op = ">=" if minimum else "<="
-    return _Test(exact=f"(!isBlank({{v}}) && STRLEN(STR({{v}})) {op} {int(n)})")
-
-
-def range_test(bound: Literal, param) -> _Test:
-    """sh:min/maxInclusive/Exclusive: pySHACL compares with compare_literal; numeric values are settled in SPARQL."""
-    ok = {
-        SH.minInclusive: lambda c: c >= 0,
-        SH.minExclusive: lambda c: c > 0,
-        SH.maxInclusive: lambda c: c <= 0,
-        SH.maxExclusive: lambda c: c < 0,
-    }[param]
-    op = {SH.minInclusive: ">=", SH.minExclusive: ">", SH.maxInclusive: "<=", SH.maxExclusive: "<"}[param]
-    bound_is_string = isinstance(bound.value, str)
-
-    def rule(v) -> bool:  # pySHACL's value range components
-        if not isinstance(v, Literal):
-            return False
-        if bound_is_string != isinstance(v.value, str):
-            return False
-        try:
-            return ok(compare_literal(v, bound))
-        except (TypeError, NotImplementedError):
-            return False
-
-    sure = "false"
-    if bound.datatype is not None and str(bound.datatype) in _NUMERIC and not bound_is_string:
-        sure = f"(isNumeric({{v}}) && {{v}} {op} {_sparql_term(bound)})"
-    return _Test(rule=rule, sure_pass=sure, sure_fail="(isBlank({v}) || isIRI({v}))")
-
-
-def language_test(tags: list) -> _Test:
-    need = {str(t.value).lower() for t in tags}
-    if "*" in need:
-        return _Test(exact='(isLiteral({v}) && LANG({v}) != "")')
-    listed = ", ".join('"' + t.replace("\\", "\\\\").replace('"', '\\"') + '"' for t in sorted(need)) or '""'
-    return _Test(
-        exact=f'(isLiteral({{v}}) && LANG({{v}}) != "" && (LCASE(LANG({{v}})) IN ({listed}) '
-        f'|| LCASE(IF(CONTAINS(LANG({{v}}), "-"), STRBEFORE(LANG({{v}}), "-"), LANG({{v}}))) IN ({listed})))'
-    )
-
-
 # --- the compiler -----------------------------------------------------------------------
 
 
@@ -483,13 +163,13 @@ class _Compiler:
     def params(self, node) -> set:
         return {p for p in set(self.g.predicates(node, None)) if p in ALL_CONSTRAINT_PARAMETERS}
 
-    def node_test(self, node, depth: int = 0) -> _Test:
+    def node_test(self, node, depth: int = 0) -> ValueTest:
         """Conformance of a value to the shape ``node`` (a member of sh:or / sh:and / sh:not / sh:qualifiedValueShape)."""
         if depth > 8:
             raise Unsupported("nested shapes too deep")
         deactivated = any(bool(getattr(d, "value", False)) for d in self.g.objects(node, SH.deactivated))
         if deactivated:
-            return _Test(exact="true")
+            return ValueTest(exact="true")
         path = self.one(node, SH.path)
         tests = []
         for p in self.params(node):
@@ -514,7 +194,9 @@ class _Compiler:
         if path is None:
             if self.one(node, SH.minCount) is not None:
                 raise Unsupported("sh:minCount on a node shape")
-            return tests[0] if len(tests) == 1 else _Test(op="and", kids=tests) if tests else _Test(exact="true")
+            return (
+                tests[0] if len(tests) == 1 else ValueTest(op="and", kids=tests) if tests else ValueTest(exact="true")
+            )
         # a property shape on the value: its value nodes conform, and there are at least minCount of them
         parts = []
         mc = self.one(node, SH.minCount)
@@ -527,9 +209,9 @@ class _Compiler:
             if not t.is_exact:
                 raise Unsupported("a Python-decided test on a nested property shape's values")
             parts.append(f"NOT EXISTS {{ {{v}} {sp} ?_n{depth} FILTER ({t.fails(f'?_n{depth}')}) }}")
-        return _Test(exact="(" + " && ".join(parts) + ")" if parts else "true")
+        return ValueTest(exact="(" + " && ".join(parts) + ")" if parts else "true")
 
-    def value_tests(self, node, p, depth: int) -> list[_Test]:
+    def value_tests(self, node, p, depth: int) -> list[ValueTest]:
         """The tests a value node must pass for parameter ``p`` of shape ``node``, one per value of ``p``."""
         vals = list(self.g.objects(node, p))
         out = []
@@ -541,7 +223,7 @@ class _Compiler:
             elif p == SH.nodeKind:
                 if val not in _NODE_KINDS:
                     raise Unsupported(f"sh:nodeKind {val}")
-                out.append(_Test(exact=_NODE_KINDS[val]))
+                out.append(ValueTest(exact=_NODE_KINDS[val]))
             elif p == SH["in"]:
                 out.append(in_test(list(self.g.items(val))))
             elif p == SH.pattern:
@@ -555,12 +237,12 @@ class _Compiler:
             elif p in (SH["or"], SH["and"]):
                 kids = [self.node_test(m, depth + 1) for m in self.g.items(val)]
                 out.append(
-                    _Test(op="or" if p == SH["or"] else "and", kids=kids)
+                    ValueTest(op="or" if p == SH["or"] else "and", kids=kids)
                     if kids
-                    else _Test(exact="false" if p == SH["or"] else "true")
+                    else ValueTest(exact="false" if p == SH["or"] else "true")
                 )
             elif p == SH["not"]:
-                out.append(_Test(op="not", kids=[self.node_test(val, depth + 1)]))
+                out.append(ValueTest(op="not", kids=[self.node_test(val, depth + 1)]))
             else:
                 raise Unsupported(f"{p.n3()}")
         return out
@@ -586,14 +268,14 @@ class _Engine:
         parts = []
         nodes = [n for n in shape.target_nodes()]
         if nodes:
-            parts.append("VALUES ?this { " + " ".join(_sparql_term(n) for n in nodes) + " }")
+            parts.append("VALUES ?this { " + " ".join(sparql_term(n) for n in nodes) + " }")
         classes = set(shape.target_classes()) | set(shape.implicit_class_targets())
         for c in sorted(classes, key=str):
-            parts.append(f"?this <{RDF.type}>/<{RDFS.subClassOf}>* {_sparql_term(c)}")
+            parts.append(f"?this <{RDF.type}>/<{RDFS.subClassOf}>* {sparql_term(c)}")
         for p in sorted(shape.target_subjects_of(), key=str):
-            parts.append(f"?this {_sparql_term(p)} ?_o")
+            parts.append(f"?this {sparql_term(p)} ?_o")
         for p in sorted(shape.target_objects_of(), key=str):
-            parts.append(f"?_s {_sparql_term(p)} ?this")
+            parts.append(f"?_s {sparql_term(p)} ?this")
         if list(g.objects(shape.node, SH.target)):
             raise Unsupported("sh:target (SHACL-AF)")
         if not parts:
@@ -725,7 +407,7 @@ class _Engine:
         )
         return [self.result(b, self.term(r["this"]), SH.UniqueLangConstraintComponent) for r in self.query(q)]
 
-    def value_results(self, b, component, test: _Test) -> list:
+    def value_results(self, b, component, test: ValueTest) -> list:
         """One result per (focus, value node) failing ``test``: settled in SPARQL, or by pySHACL's rule per value."""
         leaves = [t for t in test.leaves() if t.exact is not None] if not test.is_exact else []
         binds = " ".join(f"BIND (COALESCE({t.passes('?value')}, false) AS ?t{i})" for i, t in enumerate(leaves))
@@ -738,7 +420,7 @@ class _Engine:
         for r in self.query(q):
             value = r["value"]
             if not test.is_exact:
-                k = (id(test), _key(value), tuple(bool(r[f"t{i}"].value == "true") for i in range(len(leaves))))
+                k = (id(test), term_key(value), tuple(bool(r[f"t{i}"].value == "true") for i in range(len(leaves))))
                 ok = self.decided.get(k)
                 if ok is None:
                     exact_values = {id(t): k[2][i] for i, t in enumerate(leaves)}
@@ -784,7 +466,7 @@ class _Engine:
         """sh:lessThan / sh:lessThanOrEquals (pairs, pySHACL's comparison) and sh:disjoint."""
         if not isinstance(other, URIRef):
             raise Unsupported(f"{p.n3()} with a non-IRI")
-        o = _sparql_term(other)
+        o = sparql_term(other)
         f, vals = b["focus"], b["values"]
         if p == SH.disjoint:
             q = f"SELECT DISTINCT ?this ?value WHERE {{ {f} {vals} ?this {o} ?value }}"
@@ -797,8 +479,8 @@ class _Engine:
         component = SH.LessThanConstraintComponent if strict else SH.LessThanOrEqualsConstraintComponent
         sure = (
             f"((isNumeric(?value) && isNumeric(?other)) || (DATATYPE(?value) = <{XSD.date}> && "
-            f'DATATYPE(?other) = <{XSD.date}> && REGEX(STR(?value), "{_SURE_DATE}") && '
-            f'REGEX(STR(?other), "{_SURE_DATE}"))) && ?value {op} ?other'
+            f'DATATYPE(?other) = <{XSD.date}> && REGEX(STR(?value), "{SURE_DATE}") && '
+            f'REGEX(STR(?other), "{SURE_DATE}"))) && ?value {op} ?other'
         )
         q = f"SELECT ?this ?value ?other WHERE {{ {f} {vals} ?this {o} ?other . FILTER (!COALESCE({sure}, false)) }}"
         out = []
@@ -811,7 +493,7 @@ class _Engine:
             if isinstance(other_v, BNode):
                 continue
             self.stats.python_checked += 1
-            if not _less(value, other_v, strict):
+            if not less_than(value, other_v, strict):
                 out.append(self.result(b, self.term(r["this"]), component, value=value))
         return out
 
@@ -835,7 +517,7 @@ class _Engine:
         return plan
 
     def sparql_results(self, b, shape, qh, text: str) -> list:
-        focus = {_key(r["this"]) for r in self.query(f"SELECT ?this WHERE {b['focus']}")}
+        focus = {term_key(r["this"]) for r in self.query(f"SELECT ?this WHERE {b['focus']}")}
         sols = self.query(text)
         names = [v.value for v in sols.variables]
         by_focus: dict = defaultdict(list)
@@ -848,8 +530,8 @@ class _Engine:
             this = row.get("this")
             if this is None:
                 raise Unsupported("a solution leaves ?this unbound")
-            if _key(this) in focus:
-                by_focus[_key(this)].append({k: self.term(v) for k, v in row.items()})
+            if term_key(this) in focus:
+                by_focus[term_key(this)].append({k: self.term(v) for k, v in row.items()})
         extra = qh.messages or None
         out = []
         for rows in by_focus.values():
@@ -887,26 +569,6 @@ class _Engine:
                     )
                 )
         return out
-
-
-def _less(value, other, strict: bool) -> bool:
-    """pySHACL's sh:lessThan / sh:lessThanOrEquals comparison of two non-blank terms (property_pair_constraints)."""
-
-    def norm(x):
-        if isinstance(x, URIRef):
-            return str(x), True
-        if isinstance(x, Literal) and isinstance(x.value, str):
-            return x.value, True
-        return x, False
-
-    a, a_str = norm(value)
-    c, c_str = norm(other)
-    if a_str != c_str:
-        return False
-    try:
-        return bool(a < c) if strict else bool(a <= c)
-    except TypeError:
-        return False
 
 
 def _messages(shape, extra, bound) -> tuple:
@@ -1029,14 +691,6 @@ def _pyshacl(data: Graph, shapes: Graph, nodes: list) -> list[RawResult]:
     return out
 
 
-def graph_from_store(store: ox.Store) -> Graph:
-    """The store's default graph as an rdflib graph (for pySHACL on the shapes this module does not compile)."""
-    g = Graph()
-    for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph()):
-        g.add((_plain(q.subject), _plain(q.predicate), _plain(q.object)))
-    return g
-
-
 def report_graph(shapes: Graph, sg: ShapesGraph, results: Iterable[RawResult], data: Graph | None, store) -> Graph:
     """The sh:ValidationReport graph pySHACL writes for ``results`` (validator.create_validation_report)."""
     results = list(results)
@@ -1083,7 +737,7 @@ def _clone_from_store(store, node: BNode, vg: Graph, depth: int) -> None:
     if depth >= 10:
         return
     for q in store.quads_for_pattern(ox.BlankNode(str(node)), None, None, ox.DefaultGraph()):
-        o = _plain(q.object)
-        vg.add((node, _plain(q.predicate), o))
+        o = from_ox(q.object)
+        vg.add((node, from_ox(q.predicate), o))
         if isinstance(o, BNode) and o != node:
             _clone_from_store(store, o, vg, depth + 1)
