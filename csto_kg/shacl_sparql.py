@@ -184,11 +184,20 @@ def _decorrelate(query: str) -> str:
 
 @contextmanager
 def in_oxigraph() -> Iterator[Stats]:  # noqa: C901 - one patch of pySHACL: its branches are its fallbacks
-    """Within this block, pySHACL's SPARQL-based constraints are answered by Oxigraph (see the module doc)."""
+    """Within this block, pySHACL's SPARQL-based constraints are answered by Oxigraph (see the module doc).
+
+    Not when the environment asks for pySHACL alone, the reference (``CSTO_KG_SHACL=pyshacl``,
+    :func:`csto_kg.validation.shacl.shacl_engine`): then the block changes nothing.
+    """
     from pyshacl.constraints.sparql.sparql_based_constraints import SPARQLBasedConstraint
+
+    from .validation.shacl import shacl_engine
 
     original = SPARQLBasedConstraint._validate_sparql_query
     stats = Stats()
+    if shacl_engine() == "pyshacl":
+        yield stats
+        return
     stores: dict[int, tuple[Graph, ox.Store, _Terms]] = {}
     answers: dict[tuple[int, str], dict | None] = {}
 

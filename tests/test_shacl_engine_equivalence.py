@@ -1,44 +1,322 @@
-"""pySHACL's SPARQL-based constraints answered inside Oxigraph (csto_kg/shacl_sparql.py) give pySHACL's own report.
+"""The build's SHACL engines give pySHACL's own report.
 
-On the curated graph and on a synthetic project with violations injected of
-every kind the SPARQL constraints check.
+Two fast paths are checked against pySHACL run alone on the rdflib union (the
+reference, computed here each time, never written down):
+
+- ``csto_kg/validation/shacl_store.py``: the shapes compiled to SPARQL and run
+  in an Oxigraph store (the default engine). Compared as the set of results
+  (focus, path, value, shape, component, severity, messages) on every shape
+  fixture, the curated graph, a synthetic project, and curated graphs mutated
+  to violate each constraint component the shapes use; plus literals the store
+  rewrites, a deactivated shape and a construct it does not compile.
+- ``csto_kg/shacl_sparql.py``: pySHACL with its SPARQL-based constraints
+  answered by Oxigraph (on the curated graph and a synthetic project with
+  violations injected of every kind the SPARQL constraints check).
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
-from rdflib import Graph, Literal
+import pyshacl
+import pytest
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.collection import Collection
+from rdflib.compare import to_isomorphic
 
-from csto_kg.loader import load
-from csto_kg.namespaces import CSTO, ENTITIES_GRAPH, ORG, RDF, TIME, XSD
-from csto_kg.reason import infer
+from csto_kg.errors import UserError
+from csto_kg.loader import LoadedData, load, ontology_files
+from csto_kg.namespaces import (
+    CSTO,
+    ENTITIES_GRAPH,
+    META_GRAPH,
+    OA,
+    ONTOLOGY_GRAPH,
+    ORG,
+    RDF,
+    RDFS,
+    SH,
+    SHAPE,
+    TIME,
+    XSD,
+)
 from csto_kg.shacl_sparql import in_oxigraph
-from csto_kg.validation import validate_loaded
+from csto_kg.validation import infer_loaded, load_shapes
+from csto_kg.validation.locate import Locator, graph_id
+from csto_kg.validation.shacl import run_shacl, shacl_engine
+from csto_kg.validation.shacl_store import Stats, store_from_graph, validate_store
 
 ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = sorted((ROOT / "tests" / "shapes").glob("*/*.trig"))
+SKOS_EXACT = URIRef("http://www.w3.org/2004/02/skos/core#exactMatch")
 
 
-def _same_validation(data) -> None:
-    asserted = Graph()
-    for s, p, o, _ in data.dataset.quads((None, None, None, None)):
-        asserted.add((s, p, o))
-    inferred = infer(asserted)
+@pytest.fixture(scope="module")
+def shapes() -> Graph:
+    return load_shapes(ROOT / "shapes")
+
+
+@pytest.fixture(scope="module")
+def curated() -> LoadedData:
+    return load(ROOT)
+
+
+def union_of(data: LoadedData) -> Graph:
+    """What validation sees: the quads of every graph but meta, plus the inferred graph (as validate_loaded)."""
+    union = Graph()
+    for s, p, o, g in data.dataset.quads((None, None, None, None)):
+        if graph_id(g) != META_GRAPH:
+            union.add((s, p, o))
+    for t in infer_loaded(data):
+        union.add(t)
+    return union
+
+
+def results(report: Graph) -> Counter:
+    """The results of a report graph: (focus, path, value, shape, component, severity, messages), with multiplicity."""
+    out: Counter = Counter()
+    for r in report.subjects(RDF.type, SH.ValidationResult):
+        key = tuple(
+            report.value(r, p)
+            for p in (SH.focusNode, SH.resultPath, SH.value, SH.sourceShape, SH.sourceConstraintComponent)
+        )
+        out[key + (report.value(r, SH.resultSeverity), tuple(sorted(report.objects(r, SH.resultMessage))))] += 1
+    return out
+
+
+def reference(union: Graph, shapes: Graph) -> Graph:
+    conforms, report, _ = pyshacl.validate(
+        union, shacl_graph=shapes, inference="none", inplace=False, allow_warnings=True, allow_infos=True
+    )
+    assert isinstance(report, Graph)
+    return report
+
+
+def compiled(union: Graph, shapes: Graph):
+    store, fidelity = store_from_graph(union)
+    report, _, stats = validate_store(store, shapes, data=union, fidelity=fidelity)
+    return report, stats
+
+
+def assert_same_results(union: Graph, shapes: Graph, *, fallbacks: set | None = frozenset()) -> tuple[Counter, Stats]:
+    """The compiled engine's results equal pySHACL's, with exactly ``fallbacks`` run in pySHACL (None: any);
+    returns the reference's results, for the caller to check what they cover, and the engine's stats."""
+    ref = reference(union, shapes)
+    report, stats = compiled(union, shapes)
+    expected = results(ref)
+    got = results(report)
+    assert got == expected, {"extra": got - expected, "missing": expected - got}
+    assert report.value(predicate=SH.conforms, any=False) == ref.value(predicate=SH.conforms, any=False)
+    if fallbacks is not None:
+        assert set(stats.fallbacks) == set(fallbacks), stats.fallbacks
+    return expected, stats
+
+
+def fixture_data(path: Path) -> LoadedData:
+    """A shape fixture loaded as tests/test_shapes.py loads it: the ontology plus one named graph per graph of the file."""
+    parsed = Dataset()
+    parsed.parse(path, format="trig")
+    ds, files = Dataset(default_union=True), {}
+    onto = ds.graph(ONTOLOGY_GRAPH)
+    for f in ontology_files(ROOT):
+        onto.parse(f, format="turtle")
+    for g in parsed.graphs():
+        if len(g) == 0:
+            continue
+        target = ds.graph(g.identifier)
+        for t in g:
+            target.add(t)
+        files[g.identifier] = path
+    return LoadedData(ds, files)
+
+
+# --- the compiled engine (shacl_store) ----------------------------------------------------
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_compiled_shacl_equals_pyshacl_on_shape_fixture(path, shapes):
+    union = union_of(fixture_data(path))
+    _, stats = assert_same_results(union, shapes, fallbacks=None)
+    # Fixtures whose literals the store rewrites send the shapes reading them to pySHACL (checked in its own test).
+    assert all("rewrote" in why for why in stats.fallbacks.values()), stats.fallbacks
+
+
+def test_compiled_shacl_equals_pyshacl_on_curated_graph(curated, shapes):
+    assert_same_results(union_of(curated), shapes)
+
+
+def test_compiled_shacl_equals_pyshacl_on_synthetic_project(tiny, shapes):
+    assert_same_results(union_of(load(tiny)), shapes)
+
+
+def test_located_results_and_report_graph_are_the_same_with_either_engine(curated, shapes):
+    """run_shacl with each engine: the same located results and an isomorphic sh:ValidationReport graph."""
+    union = union_of(curated)
+    _mutate_every_component(union)
+    locator = Locator(curated, union, ROOT)
+    fast_graph, fast = run_shacl(union, shapes, locator, ROOT / "shapes", engine="store")
+    slow_graph, slow = run_shacl(union, shapes, locator, ROOT / "shapes", engine="pyshacl")
+    assert sorted(map(str, fast)) == sorted(map(str, slow))
+    assert to_isomorphic(fast_graph) == to_isomorphic(slow_graph)
+
+
+def test_engine_switch_reads_the_environment(monkeypatch):
+    monkeypatch.delenv("CSTO_KG_SHACL", raising=False)
+    monkeypatch.delenv("CSTO_KG_SHACL_SPARQL", raising=False)
+    assert shacl_engine() == "store"
+    monkeypatch.setenv("CSTO_KG_SHACL_SPARQL", "pyshacl")  # the older name
+    assert shacl_engine() == "pyshacl"
+    monkeypatch.setenv("CSTO_KG_SHACL", "store")
+    assert shacl_engine() == "store"
+    monkeypatch.setenv("CSTO_KG_SHACL", "rdflib")
+    with pytest.raises(UserError, match="CSTO_KG_SHACL"):
+        shacl_engine()
+
+
+def _one(union: Graph, cls) -> URIRef:
+    return sorted(s for s in union.subjects(RDF.type, cls) if isinstance(s, URIRef))[0]
+
+
+def _mutate_every_component(union: Graph) -> None:
+    """Violations of each constraint component the shapes use, written into the curated union."""
+    state = _one(union, CSTO.State)
+    union.remove((state, RDFS.label, None))  # minCount (EntityHasLabel)
+    other = sorted(s for s in union.subjects(RDF.type, CSTO.State) if isinstance(s, URIRef))[1]
+    union.add((other, RDFS.label, Literal("Second", lang="en")))  # uniqueLang
+    union.add((other, RDFS.label, Literal("Zweite", lang="de")))  # languageIn
+    membership = _one(union, CSTO.Membership)
+    union.add((membership, ORG.member, _one(union, CSTO.InternationalOrganisation)))  # maxCount + class + SPARQL
+    union.add((membership, CSTO.startedBy, _one(union, CSTO.Withdrawal)))  # or over sh:class
+    doc = _one(union, CSTO.Document)
+    union.add((doc, CSTO.draft, Literal("yes")))  # datatype
+    union.add((doc, CSTO.status, CSTO.Imaginary))  # in
+    union.add((doc, CSTO.date, Literal("2020-02-30", datatype=XSD.date)))  # or over datatype: ill-typed date
+    union.add(
+        (doc, CSTO.date, Literal("2021-03-31", datatype=XSD.date))
+    )  # a valid day the SPARQL prefilter leaves to rdflib
+    union.add((doc, CSTO.date, Literal("2020-01-01T00:00:00", datatype=XSD.dateTime)))  # or over datatype
+    union.add((state, SKOS_EXACT, URIRef("https://www.wikidata.org/wiki/Q1")))  # pattern
+    union.add((state, SKOS_EXACT, Literal("Q2")))  # nodeKind
+    claim = sorted(union.subjects(RDF.type, CSTO.Claim))[0]
+    union.add((claim, CSTO.assertedBy, Literal("the source")))  # nodeKind
+    union.add((claim, CSTO.ordinal, Literal(0)))  # minInclusive
+    union.add((claim, CSTO.memberCount, Literal("many")))  # or datatype + minInclusive on a string
+    union.add((claim, CSTO.articleNumber, Literal(2.5)))  # or datatype (decimal) + minInclusive passes
+    evidence = sorted(union.subjects(RDF.type, CSTO.Evidence))
+    for sel in list(union.objects(evidence[0], OA.hasSelector)):  # qualifiedMinCount: no quote, no position
+        union.remove((evidence[0], OA.hasSelector, sel))
+    extra = BNode("extraQuote")
+    union.add((extra, RDF.type, OA.TextQuoteSelector))
+    union.add((extra, OA.exact, Literal("")))  # minLength
+    union.add((evidence[1], OA.hasSelector, extra))  # qualifiedMaxCount: two quotes
+    pos = sorted(union.subjects(RDF.type, OA.TextPositionSelector))[0]
+    union.add((pos, OA.end, Literal(0)))  # lessThan (start < every end) + maxCount
+    instant = sorted(union.subjects(CSTO.notAfter, None))[0]
+    union.add((instant, CSTO.notBefore, Literal("2999-01-01", datatype=XSD.date)))  # lessThanOrEquals + maxCount
+    union.add((instant, CSTO.notAfter, Literal("1990", datatype=XSD.gYear)))  # lessThanOrEquals: incomparable
+    meeting = _one(union, CSTO.Meeting)
+    s2 = sorted(union.objects(meeting, CSTO.participatingState))
+    if s2:
+        union.add((meeting, CSTO.absentState, s2[0]))  # disjoint
+    event = sorted(union.subjects(CSTO.endDate, None))[0]
+    union.add((event, CSTO.startDate, Literal("2999-01-01", datatype=XSD.date)))  # SPARQL with {?value} {?start}
+    union.add((URIRef("https://w3id.org/csto-kg/id/loose-proposition"), RDF.type, CSTO.Proposition))  # or of classes
+
+
+def test_compiled_shacl_equals_pyshacl_on_violations_of_every_component(curated, shapes):
+    union = union_of(curated)
+    _mutate_every_component(union)
+    expected, _ = assert_same_results(union, shapes)
+    components = {k[4] for k in expected}
+    used = {
+        SH.MinCountConstraintComponent,
+        SH.MaxCountConstraintComponent,
+        SH.DatatypeConstraintComponent,
+        SH.ClassConstraintComponent,
+        SH.OrConstraintComponent,
+        SH.InConstraintComponent,
+        SH.PatternConstraintComponent,
+        SH.MinInclusiveConstraintComponent,
+        SH.NodeKindConstraintComponent,
+        SH.QualifiedMinCountConstraintComponent,
+        SH.QualifiedMaxCountConstraintComponent,
+        SH.LanguageInConstraintComponent,
+        SH.UniqueLangConstraintComponent,
+        SH.MinLengthConstraintComponent,
+        SH.LessThanConstraintComponent,
+        SH.LessThanOrEqualsConstraintComponent,
+        SH.DisjointConstraintComponent,
+        SH.SPARQLConstraintComponent,
+    }
+    assert used <= components, used - components  # each component's violation path was compared
+
+
+def test_literals_the_store_rewrites_give_pyshacl_results(curated, shapes):
+    """Oxigraph stores "04"^^xsd:nonNegativeInteger as "4"^^xsd:integer and "-1"^^xsd:nonNegativeInteger as a valid
+    integer: the shapes reading those predicates run in pySHACL on the original graph, the others stay compiled, and
+    an xsd:string literal maps back to its own spelling."""
+    union = union_of(curated)
+    claim = sorted(union.subjects(RDF.type, CSTO.Claim))[0]
+    union.add((claim, CSTO.personnel, Literal("-1", datatype=XSD.nonNegativeInteger)))
+    union.add((claim, CSTO.equipment, Literal("04", datatype=XSD.nonNegativeInteger)))
+    union.add((claim, CSTO.equipment, Literal("4", datatype=XSD.integer)))
+    doc = _one(union, CSTO.Document)
+    union.add((doc, CSTO.draft, Literal("maybe", datatype=XSD.string)))
+    store, fidelity = store_from_graph(union)
+    assert CSTO.personnel in fidelity.predicates and CSTO.equipment in fidelity.predicates
+    # the two shapes whose paths read csto:personnel / csto:equipment (ForceSizeFigure inside its sh:or)
+    expected, _ = assert_same_results(union, shapes, fallbacks={SHAPE.NonNegativeIntegerValues, SHAPE.ForceSizeFigure})
+    assert any(k[3] == SHAPE.NonNegativeIntegerValues for k in expected)
+    assert (doc, CSTO.draft, Literal("maybe", datatype=XSD.string)) in union
+    assert any(k[2] == Literal("maybe", datatype=XSD.string) for k in expected)
+
+
+def test_deactivated_shape_gives_nothing_and_uncompiled_shape_runs_in_pyshacl(curated, shapes):
+    """A deactivated shape gives nothing; a shape using a construct the compiler lacks (sh:xone) runs in pySHACL
+    for that shape alone, and the stats say so."""
+    g = Graph()
+    for t in shapes:
+        g.add(t)
+    g.add((SHAPE.EntityHasLabel, SH.deactivated, Literal(True)))
+    odd = SHAPE.XoneForTest
+    members = [BNode("xoneA"), BNode("xoneB")]
+    lst = BNode("xoneList")
+    Collection(g, lst, members)
+    g.add((members[0], SH["class"], CSTO.Claim))
+    g.add((members[1], SH["class"], CSTO.Proposition))
+    g.add((odd, RDF.type, SH.NodeShape))
+    g.add((odd, SH.targetClass, CSTO.Proposition))
+    g.add((odd, SH.xone, lst))
+    g.add((odd, SH.message, Literal("exactly one of claim or proposition", lang="en")))
+    union = union_of(curated)
+    union.remove((_one(union, CSTO.State), RDFS.label, None))
+    expected, stats = assert_same_results(union, g, fallbacks={odd})
+    assert "xone" in stats.fallbacks[odd]
+    assert any(k[3] == odd for k in expected)
+    assert not any(k[3] == SHAPE.EntityHasLabel for k in expected)
+
+
+# --- pySHACL with its SPARQL constraints in Oxigraph (shacl_sparql) -------------------------
+
+
+def _same_validation(data: LoadedData, shapes: Graph) -> None:
+    union = union_of(data)
+    locator = Locator(data, union, ROOT)
     with in_oxigraph() as stats:
-        fast = validate_loaded(data, inferred)
-    reference = validate_loaded(data, inferred)
+        _, fast = run_shacl(union, shapes, locator, ROOT / "shapes", engine="pyshacl")
+    _, reference_results = run_shacl(union, shapes, locator, ROOT / "shapes", engine="pyshacl")
     assert stats.answered > 0 and not stats.fallbacks, stats.fallbacks
     # The three "a membership period covers the date" constraints run in their decorrelated form (shacl_sparql._decorrelate).
     assert stats.decorrelated == 3, stats.decorrelated
-    assert sorted(map(str, fast.results)) == sorted(map(str, reference.results))
-    assert fast.conforms == reference.conforms
+    assert sorted(map(str, fast)) == sorted(map(str, reference_results))
 
 
-def test_shacl_sparql_in_oxigraph_equals_pyshacl_on_curated_graph():
-    _same_validation(load(ROOT))
+def test_shacl_sparql_in_oxigraph_equals_pyshacl_on_curated_graph(curated, shapes):
+    _same_validation(curated, shapes)
 
 
-def test_shacl_sparql_in_oxigraph_equals_pyshacl_with_violations(tiny):
+def test_shacl_sparql_in_oxigraph_equals_pyshacl_with_violations(tiny, shapes):
     """Members removed from half the periods, periods that start too late, end too early or lose their
     organisation, duplicate withdrawal ordinals, a state that is also a person."""
     data = load(tiny)
@@ -66,4 +344,6 @@ def test_shacl_sparql_in_oxigraph_equals_pyshacl_with_violations(tiny):
             ds.graph(g if not hasattr(g, "identifier") else g.identifier).add((w, CSTO.ordinal, Literal(1)))
     state = sorted(set(ds.subjects(RDF.type, CSTO.State)))[0]
     ds.graph(ENTITIES_GRAPH).add((state, RDF.type, CSTO.Person))
-    _same_validation(data)
+    _same_validation(data, shapes)
+    # and the compiled engine on the same violations
+    assert_same_results(union_of(data), shapes)

@@ -7,7 +7,9 @@ One module per part, as pySHACL keeps one per part of the spec:
 
 - :mod:`.report`  the report model (results, text, JSON, the ``sh:ValidationReport`` graph);
 - :mod:`.locate`  where a result is: ``kg/<file>:<line>`` of a node or of a statement;
-- :mod:`.shacl`   the shapes graph and pySHACL's results;
+- :mod:`.shacl`   the shapes graph and the SHACL results, from either engine:
+  :mod:`.shacl_store` (the shapes compiled to SPARQL in Oxigraph, with
+  :mod:`.shacl_terms` and :mod:`.shacl_values`) or pySHACL, the reference;
 - :mod:`.rules`   the Python rules, one module per family (provenance, vocabulary,
   consistency, chronology, membership), reported as results of the same report;
 - :mod:`.run`     orchestration.

@@ -79,13 +79,16 @@ def validate_loaded(
     root: Path | None = None,
     shapes: Graph | None = None,
     today: dt.date | None = None,
+    store=None,
 ) -> Report:
-    """Validate loaded data plus its inferred graph against the shapes, then run the Python rules."""
+    """Validate loaded data plus its inferred graph against the shapes, then run the Python rules.
+
+    ``store``: a ``pyoxigraph.Store`` whose default graph already holds the union validated (see run_shacl)."""
     root = root or _root_of(data)
     shapes = shapes if shapes is not None else load_shapes(root / "shapes")
     union = _union(data, inferred)
     locator = Locator(data, union, root)
-    shacl_graph, results = run_shacl(union, shapes, locator, root / "shapes")
+    shacl_graph, results = run_shacl(union, shapes, locator, root / "shapes", store=store)
     rejected = {
         union.value(predicate=OA.hasSelector, object=r.focus) or r.focus
         for r in results

@@ -1,15 +1,24 @@
-"""The SHACL part of validation: the shapes graph, and pySHACL's results located for the curator.
+"""The SHACL part of validation: the shapes graph, and the SHACL results located for the curator.
 
-pySHACL runs with ``inference='none'`` on one in-memory graph, the union of the
-ontology, the curated graphs and the inferred graph (SHACL 1.0,
-https://www.w3.org/TR/shacl/; SPARQL-based constraints,
-https://www.w3.org/TR/shacl/#sparql-constraints).
+What is validated is one graph, the union of the ontology, the curated graphs
+and the inferred graph (SHACL 1.0, https://www.w3.org/TR/shacl/; SPARQL-based
+constraints, https://www.w3.org/TR/shacl/#sparql-constraints), with no
+inference. Two engines give the same results:
+
+- ``store`` (the default): the shapes compiled to SPARQL, one query per
+  (shape, constraint), run in an Oxigraph store holding the union
+  (:mod:`.shacl_store`);
+- ``pyshacl``: pySHACL itself on the rdflib union, the reference
+  (``CSTO_KG_SHACL=pyshacl``; the older ``CSTO_KG_SHACL_SPARQL=pyshacl`` means
+  the same).
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
+import pyoxigraph as ox
 import pyshacl
 from rdflib import Dataset, Graph
 
@@ -20,7 +29,19 @@ from ..namespaces import RDF, SH
 from .locate import Locator
 from .report import Result
 
-__all__ = ["load_shapes", "run_shacl"]
+__all__ = ["load_shapes", "run_shacl", "shacl_engine"]
+
+ENGINES = ("store", "pyshacl")
+
+
+def shacl_engine() -> str:
+    """The SHACL engine the environment asks for: ``CSTO_KG_SHACL`` (``store`` or ``pyshacl``), default ``store``."""
+    name = os.environ.get("CSTO_KG_SHACL") or (
+        "pyshacl" if os.environ.get("CSTO_KG_SHACL_SPARQL") == "pyshacl" else "store"
+    )
+    if name not in ENGINES:
+        raise UserError(f"CSTO_KG_SHACL={name!r}: expected one of {', '.join(ENGINES)}")
+    return name
 
 
 def load_shapes(shapes_dir: Path | None = None) -> Graph:
@@ -36,7 +57,42 @@ def load_shapes(shapes_dir: Path | None = None) -> Graph:
     return shapes
 
 
-def run_shacl(union: Graph, shapes: Graph, locator: Locator, shapes_dir: Path) -> tuple[Graph, list[Result]]:
+def run_shacl(
+    union: Graph,
+    shapes: Graph,
+    locator: Locator,
+    shapes_dir: Path,
+    store: ox.Store | None = None,
+    engine: str | None = None,
+) -> tuple[Graph, list[Result]]:
+    """The SHACL report graph for ``union`` and its results, located.
+
+    ``store``: an Oxigraph store whose default graph holds ``union`` already (the build's); without it, the
+    ``store`` engine builds one from ``union``. ``engine``: ``store`` or ``pyshacl`` (default: :func:`shacl_engine`).
+    """
+    if (engine or shacl_engine()) == "pyshacl":
+        return _run_pyshacl(union, shapes, locator, shapes_dir)
+    from .shacl_store import store_from_graph, validate_store
+
+    fidelity = None
+    if store is None:
+        store, fidelity = store_from_graph(union)
+    report, raw, _ = validate_store(store, shapes, data=union, fidelity=fidelity)
+    out = [
+        locator.result(
+            severity=r.severity,
+            shape=r.shape,
+            message=" / ".join(sorted(str(m) for m in set(r.messages))),
+            focus=r.focus,
+            value=r.value,
+            path=r.path,
+        )
+        for r in raw
+    ]
+    return report, out
+
+
+def _run_pyshacl(union: Graph, shapes: Graph, locator: Locator, shapes_dir: Path) -> tuple[Graph, list[Result]]:
     """pySHACL's report graph for ``union`` and its results, located."""
     if isinstance(union, Dataset):  # pySHACL validates a Dataset graph by graph: it is given the union as one graph
         one = Graph()

@@ -1,0 +1,149 @@
+"""Terms between rdflib and an Oxigraph store, and what the store changes of literals (for shacl_store).
+
+Oxigraph stores numeric, boolean and date literals canonically and language
+tags in lower case: ``"04"^^xsd:nonNegativeInteger`` becomes ``"4"^^xsd:integer``,
+``"-1"^^xsd:nonNegativeInteger`` a valid ``"-1"^^xsd:integer``, ``"x"^^xsd:string``
+the same term as ``"x"``. :func:`store_from_graph` loads an rdflib graph and
+records those changes in a :class:`Fidelity`: a stored term that comes from
+exactly one original maps back to it, and the predicates carrying a value whose
+meaning or count changed are named (the shapes reading them run in pySHACL).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import XSD
+
+__all__ = [
+    "Fidelity",
+    "Unsupported",
+    "from_ox",
+    "graph_from_store",
+    "sparql_term",
+    "store_from_graph",
+    "term_key",
+    "to_ox",
+]
+
+_XSD_STRING = str(XSD.string)
+
+
+class Unsupported(Exception):
+    """A construct the SHACL compiler does not compile: the shape runs in pySHACL."""
+
+
+def to_ox(t):
+    """An rdflib term as a pyoxigraph term."""
+    if isinstance(t, URIRef):
+        return ox.NamedNode(str(t))
+    if isinstance(t, BNode):
+        return ox.BlankNode(str(t))
+    if t.language:
+        return ox.Literal(str(t), language=t.language)
+    return ox.Literal(str(t), datatype=ox.NamedNode(str(t.datatype or XSD.string)))
+
+
+def from_ox(o):
+    """A pyoxigraph term as rdflib writes it when it parses Turtle (``"x"``, not ``"x"^^xsd:string``)."""
+    if isinstance(o, ox.NamedNode):
+        return URIRef(o.value)
+    if isinstance(o, ox.BlankNode):
+        return BNode(o.value)
+    if o.language:
+        return Literal(o.value, lang=o.language)
+    dt = o.datatype.value
+    return Literal(o.value, datatype=None if dt == _XSD_STRING else URIRef(dt))
+
+
+def term_key(o) -> tuple:
+    """A hashable key of a stored term (pyoxigraph terms hash, but keys keep the altered-literal map small)."""
+    return (
+        type(o).__name__,
+        o.value,
+        getattr(o, "language", None),
+        getattr(getattr(o, "datatype", None), "value", None),
+    )
+
+
+@dataclass
+class Fidelity:
+    """What the store altered of the rdflib graph it was built from (see the module doc)."""
+
+    back: dict = field(default_factory=dict)  # stored term key -> the one original rdflib literal
+    predicates: set = field(default_factory=set)  # predicates with a value whose meaning or count the store changed
+    altered: int = 0
+
+    def rdflib(self, o):
+        t = self.back.get(term_key(o)) if self.back and isinstance(o, ox.Literal) else None
+        return t if t is not None else from_ox(o)
+
+
+def store_from_graph(graph: Graph) -> tuple[ox.Store, Fidelity]:
+    """An in-memory store holding ``graph`` in its default graph, and what the store altered of its literals."""
+    store = ox.Store()
+    literals: set = set()
+    cache: dict = {}
+
+    def conv(t):
+        if isinstance(t, Literal):
+            literals.add(t)
+            o = cache.get(t)
+            if o is None:
+                o = cache[t] = to_ox(t)
+            return o
+        return ox.NamedNode(str(t)) if isinstance(t, URIRef) else ox.BlankNode(str(t))
+
+    store.extend(ox.Quad(conv(s), conv(p), conv(o)) for s, p, o in graph.triples((None, None, None)))
+    return store, _fidelity(graph, literals, cache)
+
+
+def _fidelity(graph: Graph, literals: set, cache: dict) -> Fidelity:
+    """Round-trip every literal that the store may rewrite through a scratch store and record the changes."""
+    fid = Fidelity()
+    suspects = [
+        lit for lit in literals if lit.datatype is not None or (lit.language and lit.language != lit.language.lower())
+    ]
+    if not suspects:
+        return fid
+    scratch = ox.Store()
+    p = ox.NamedNode("urn:p")
+    scratch.extend(ox.Quad(ox.NamedNode(f"urn:l:{i}"), p, cache[lit]) for i, lit in enumerate(suspects))
+    originals = defaultdict(set)
+    changed = set()  # originals whose meaning (not only the spelling xsd:string) changed
+    for q in scratch:
+        lit = suspects[int(q.subject.value[6:])]
+        back = from_ox(q.object)
+        if back != lit:
+            originals[term_key(q.object)].add(lit)
+            if not (lit.datatype == XSD.string and back == Literal(str(lit))):
+                changed.add(lit)
+    plain_present = {term_key(cache[lit]) for lit in literals if lit.datatype is None}
+    bad: set = set(changed)
+    for k, lits in originals.items():
+        if len(lits) == 1 and k not in plain_present and not (lits & changed):
+            fid.back[k] = next(iter(lits))
+        else:
+            bad |= lits
+    fid.altered = sum(len(v) for v in originals.values())
+    for lit in bad:
+        fid.predicates.update(graph.predicates(None, lit))
+    return fid
+
+
+def sparql_term(t) -> str:
+    """An rdflib IRI or literal written in a query (blank nodes cannot be: the caller avoids them)."""
+    if isinstance(t, BNode):
+        raise Unsupported("a blank node as a constant")
+    return str(to_ox(t))
+
+
+def graph_from_store(store: ox.Store) -> Graph:
+    """The store's default graph as an rdflib graph (for pySHACL on the shapes this module does not compile)."""
+    g = Graph()
+    for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph()):
+        g.add((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)))
+    return g
