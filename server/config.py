@@ -29,7 +29,7 @@ class ServerConfig:
     port: int = 8000
     web_workers: int = 1  # gunicorn worker processes (one: 2 cores, and each costs ~57 MB idle; see server/README.md)
     query_workers: int = 3  # query processes per web worker at most (two long queries leave one free) ...
-    idle_query_workers: int = 2  # ... of which kept started when idle (more start on demand, stop after 30 s idle)
+    idle_query_workers: int = 1  # ... of which kept started when idle (more start on demand, stop after 30 s idle)
     query_timeout: float = 10.0  # seconds; a request may ask for less, never more
     max_rows: int = 10_000  # result row cap (truncation is signalled)
     max_query_length: int = 20_000  # characters

@@ -39,8 +39,9 @@ import threading
 import time
 from dataclasses import dataclass
 
+from .bounded import bounded
 from .config import ServerConfig
-from .qworker import frame_job, parse_frame
+from .qworker import answer, frame_job, parse_frame
 
 __all__ = [
     "QueryEngine",
@@ -563,6 +564,7 @@ class QueryPool:
                         "died",
                         "recycled",
                         "retired",
+                        "in_process",
                         "rejected",
                         "over_budget",
                     )
@@ -578,8 +580,10 @@ class QueryEngine:
     pool never crosses a fork.
     """
 
-    def __init__(self, config: ServerConfig, store_path):
+    def __init__(self, config: ServerConfig, store_path, local_store=None):
+        """``local_store``: this process's read-only store, to answer :func:`.bounded.bounded` queries without the pipe."""
         self.config = config
+        self._local = local_store
         self._argv = [
             sys.executable,
             "-m",
@@ -639,7 +643,19 @@ class QueryEngine:
                     f"too many queries at once (at most {self.config.max_concurrent} per server process); retry shortly"
                 )
             try:
-                header, body = self._run(pool, frame_job(job), timeout, client, who)
+                if (
+                    self._local is not None
+                    and not (job.get("default_graph") or job.get("named_graphs"))
+                    and bounded(job["query"])
+                ):
+                    # Bounded by construction (server/bounded.py): no process to kill is needed.
+                    got = parse_frame(
+                        bytearray(answer(self._local, job, self.config.max_rows, self.config.max_result_bytes))
+                    )
+                    header, body = got[0], got[1]
+                    pool.count("in_process")
+                else:
+                    header, body = self._run(pool, frame_job(job), timeout, client, who)
             finally:
                 self._slots.release()
         finally:
