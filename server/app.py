@@ -25,11 +25,7 @@ def create_app(config: ServerConfig | None = None, build: Build | None = None) -
     location = config.store or build.store_path  # an external store (csto-kg publish) or the build's own
     app.extensions["csto.store"] = open_store(location)
     # User SPARQL: a pool of killable query processes per web worker, started on first use.
-    # Queries bounded by construction (server/bounded.py) are answered on this process's own store, no pipe hop;
-    # not over an external store, whose own engine decides what a query costs.
-    app.extensions["csto.engine"] = QueryEngine(
-        config, location, None if config.store else app.extensions["csto.store"]
-    )
+    app.extensions["csto.engine"] = QueryEngine(config, location)
 
     from . import errors, pages, sparql
 

@@ -39,9 +39,8 @@ import threading
 import time
 from dataclasses import dataclass
 
-from .bounded import bounded
 from .config import ServerConfig
-from .qworker import answer, frame_job, parse_frame
+from .qworker import frame_job, parse_frame
 
 __all__ = [
     "QueryEngine",
@@ -564,7 +563,6 @@ class QueryPool:
                         "died",
                         "recycled",
                         "retired",
-                        "in_process",
                         "rejected",
                         "over_budget",
                     )
@@ -580,10 +578,8 @@ class QueryEngine:
     pool never crosses a fork.
     """
 
-    def __init__(self, config: ServerConfig, store_path, local_store=None):
-        """``local_store``: this process's read-only store, to answer :func:`.bounded.bounded` queries without the pipe."""
+    def __init__(self, config: ServerConfig, store_path):
         self.config = config
-        self._local = local_store
         self._argv = [
             sys.executable,
             "-m",
@@ -643,19 +639,7 @@ class QueryEngine:
                     f"too many queries at once (at most {self.config.max_concurrent} per server process); retry shortly"
                 )
             try:
-                if (
-                    self._local is not None
-                    and not (job.get("default_graph") or job.get("named_graphs"))
-                    and bounded(job["query"])
-                ):
-                    # Bounded by construction (server/bounded.py): no process to kill is needed.
-                    got = parse_frame(
-                        bytearray(answer(self._local, job, self.config.max_rows, self.config.max_result_bytes))
-                    )
-                    header, body = got[0], got[1]
-                    pool.count("in_process")
-                else:
-                    header, body = self._run(pool, frame_job(job), timeout, client, who)
+                header, body = self._run(pool, frame_job(job), timeout, client, who)
             finally:
                 self._slots.release()
         finally:

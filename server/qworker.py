@@ -38,7 +38,7 @@ import sys
 import threading
 import time
 
-__all__ = ["frame_job", "parse_frame", "read_frame", "answer", "main", "STACK_BYTES"]
+__all__ = ["frame_job", "parse_frame", "read_frame", "main", "STACK_BYTES"]
 
 STACK_BYTES = 256 * 1024 * 1024
 
@@ -137,8 +137,7 @@ def read_frame(fd: int, buf: bytearray) -> tuple[dict, bytes] | None:
         buf += chunk
 
 
-def answer(store, job: dict, max_rows: int, max_bytes: int) -> bytes:
-    """The answer frame to ``job`` on ``store``: here, or in a web worker for a bounded query (``server/bounded.py``)."""
+def _answer(store, job: dict, max_rows: int, max_bytes: int) -> bytes:
     from csto_kg.errors import UserError
     from csto_kg.query import run
 
@@ -174,7 +173,7 @@ def _serve(store_path: str, max_rows: int, max_bytes: int, inp, out) -> None:
         got = read_frame(inp, buf)
         if got is None:
             return
-        _write_all(out, answer(store, got[0], max_rows, max_bytes))
+        _write_all(out, _answer(store, got[0], max_rows, max_bytes))
 
 
 def _write_all(fd: int, data: bytes) -> None:
