@@ -15,7 +15,7 @@ The gunicorn master is lean: ``csto-kg serve`` resolves the build (which
 imports the whole build machinery, rdflib included), then replaces itself
 (``exec``, same pid) with ``python -m csto_kg.server.serve``, which imports
 gunicorn and nothing else; web workers fork from that and import the app
-themselves. Measured at idle: the master 33 -> 20 MB RSS, and every web
+themselves. Measured at idle: the master 33 -> 24 MB RSS, and every web
 worker starts from the lean image instead of inheriting rdflib.
 """
 
