@@ -193,7 +193,7 @@ def make_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--host", help="address to listen on (default 127.0.0.1)")
     p.add_argument("--port", type=int, help="port (default 8000)")
-    p.add_argument("--workers", dest="web_workers", type=int, help="web worker processes (default 2)")
+    p.add_argument("--workers", dest="web_workers", type=int, help="web worker processes (default 1)")
     p.add_argument("--query-timeout", type=float, help="time limit of a query in seconds (default 10)")
     p.add_argument(
         "--store",

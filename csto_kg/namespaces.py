@@ -12,6 +12,8 @@ from functools import lru_cache
 from rdflib import Namespace
 from rdflib.namespace import DCAT, DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SH, SKOS, TIME, VOID, XSD
 
+from .iri import BASE  # defined apart: the query workers need it without rdflib
+
 __all__ = [
     "BASE",
     "CSTO",
@@ -48,7 +50,6 @@ __all__ = [
     "XSD",
 ]
 
-BASE = "https://w3id.org/csto-kg/"
 
 CSTO = Namespace(BASE + "ontology/")  # ontology terms
 ID = Namespace(BASE + "id/")  # entities and fact nodes

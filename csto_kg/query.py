@@ -17,12 +17,13 @@ import pyoxigraph as ox
 from . import solutions
 from .errors import UserError
 from .formats import GRAPHS, RESULTS
-from .namespaces import BASE
+from .iri import BASE
 from .sparql_lex import iri_tokens as _IRI_TOKENS
 from .sparql_order import ORDER_KEY, rewrite_order_by
 
 __all__ = [
     "open_store",
+    "is_store_url",
     "execute",
     "evaluate",
     "run",
@@ -44,15 +45,20 @@ RESULT_FORMATS = {f.key: f.ox for f in RESULTS}
 GRAPH_FORMATS = {f.key: f.ox for f in GRAPHS}
 
 
+def is_store_url(location: str) -> bool:
+    """Is ``location`` an external SPARQL endpoint (``http(s)://``) rather than a store folder?"""
+    return location.startswith(("http://", "https://"))
+
+
 def open_store(location: Path | str) -> ox.Store:
     """Open a build's store read-only (many processes may do so at once), or an external store by its URL.
 
     An ``http(s)://`` location is a SPARQL endpoint loaded by ``csto-kg publish``
     (:class:`csto_kg.remote_store.RemoteStore`, which answers as pyoxigraph does).
     """
-    from .remote_store import RemoteStore, is_store_url
-
     if is_store_url(str(location)):
+        from .remote_store import RemoteStore  # only then: it imports rdflib, which a query worker never needs
+
         return RemoteStore(str(location))
     return ox.Store.read_only(str(location))
 

@@ -36,6 +36,7 @@ import pyoxigraph as ox
 
 from .errors import UserError
 from .namespaces import CSTO
+from .query import is_store_url  # noqa: F401 - defined there (no rdflib), named here too
 
 __all__ = ["RemoteStore", "RemoteError", "DATASET_GRAPH", "DIALECTS", "is_store_url"]
 
@@ -62,10 +63,6 @@ DIALECTS = {
     "virtuoso": Dialect(bnode_prefix="nodeID://", bnode_as_iri=True),
     "standard": Dialect(),
 }
-
-
-def is_store_url(location: str) -> bool:
-    return location.startswith(("http://", "https://"))
 
 
 class GraphResult:

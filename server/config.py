@@ -3,7 +3,7 @@
 Every limit of the public endpoint lives here (see ``server/sparql.py`` for
 what a client sees when it is passed). Environment variables:
 ``CSTO_KG_HOST``, ``_PORT``, ``_WEB_WORKERS``, ``_QUERY_WORKERS``,
-``_QUERY_TIMEOUT`` (s), ``_MAX_ROWS``, ``_MAX_RESULT_BYTES``,
+``_IDLE_QUERY_WORKERS``, ``_QUERY_TIMEOUT`` (s), ``_MAX_ROWS``, ``_MAX_RESULT_BYTES``,
 ``_MAX_QUERY_LENGTH``, ``_MAX_BODY``, ``_MAX_CONCURRENT``,
 ``_WORKER_MEMORY_MB``, ``_RETRY_AFTER`` (s), ``_DEMOTE_AFTER`` (s), ``_FEDERATION_ALLOWLIST``
 (space-separated endpoint IRIs), ``_CLIENT_WORKERS``, ``_CLIENT_BURST`` (s), ``_CLIENT_RATE`` (s/s),
@@ -27,8 +27,9 @@ def _env(name: str, default, cast=int):
 class ServerConfig:
     host: str = "127.0.0.1"
     port: int = 8000
-    web_workers: int = 2  # gunicorn worker processes
-    query_workers: int = 3  # pre-started query processes per web worker (two long queries leave one free)
+    web_workers: int = 1  # gunicorn worker processes (one: 2 cores, and each costs ~57 MB idle; see server/README.md)
+    query_workers: int = 3  # query processes per web worker at most (two long queries leave one free) ...
+    idle_query_workers: int = 1  # ... of which kept started when idle (more start on demand, stop after 30 s idle)
     query_timeout: float = 10.0  # seconds; a request may ask for less, never more
     max_rows: int = 10_000  # result row cap (truncation is signalled)
     max_query_length: int = 20_000  # characters
@@ -77,6 +78,7 @@ class ServerConfig:
         c.max_body = _env("MAX_BODY", c.max_body)
         c.max_concurrent = _env("MAX_CONCURRENT", c.max_concurrent)
         c.query_workers = _env("QUERY_WORKERS", c.query_workers)
+        c.idle_query_workers = _env("IDLE_QUERY_WORKERS", c.idle_query_workers)
         c.store = os.environ.get("CSTO_KG_STORE") or None
         allow = os.environ.get("CSTO_KG_FEDERATION_ALLOWLIST", "")
         c.federation_allowlist = tuple(x for x in allow.split() if x)

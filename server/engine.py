@@ -186,6 +186,7 @@ class _Worker:
         _widen_pipe(self.fd)
         self._buf = bytearray()
         self.demoted = False
+        self.idle_since = 0.0  # monotonic time it last became idle
 
     def drain_stderr(self, final: bool = False) -> bytes:
         """What the worker wrote to its stderr since the last call, also passed on to this process's stderr.
@@ -359,11 +360,23 @@ class ClientBudgets:
 
 
 class QueryPool:
-    """The query worker processes of one web worker."""
+    """The query worker processes of one web worker: ``keep`` kept started, up to ``size`` under load.
 
-    def __init__(self, argv: list[str], size: int):
+    A request that finds no idle worker while fewer than ``size`` exist starts
+    one more (ready in a fraction of a second: a fresh interpreter that imports
+    only pyoxigraph and opens the store); a worker past the first ``keep`` that
+    has been idle for ``linger`` seconds is stopped. So an idle server holds
+    ``keep`` query processes, and a busy one up to ``size``, as before.
+    """
+
+    def __init__(self, argv: list[str], size: int, keep: int | None = None, linger: float = 30.0):
         self._argv = argv
         self._size = size
+        self._keep = size if keep is None else max(1, min(keep, size))
+        self._linger = linger
+        self._slots = 0  # workers alive or being started (at most size)
+        self._starting = 0  # of which being started
+        self._waiting = 0  # requests waiting in acquire()
         self._env = {**os.environ, "RUST_BACKTRACE": "0"}
         self._cond = threading.Condition()
         self._idle: collections.deque[_Worker] = collections.deque()
@@ -373,8 +386,40 @@ class QueryPool:
         self.holding: collections.Counter[str] = collections.Counter()  # client -> workers it holds now
 
     def start(self) -> None:
-        for _ in range(self._size):
-            self._bring_up_async()
+        with self._cond:
+            for _ in range(self._keep):
+                self._grow()
+        if self._keep < self._size:
+            threading.Thread(target=self._trim_loop, name="csto-query-pool-trim", daemon=True).start()
+
+    def _grow(self) -> None:
+        """Start one more worker (called holding ``_cond``)."""
+        self._slots += 1
+        self._starting += 1
+        self._bring_up_async()
+
+    def _trim_loop(self) -> None:
+        """Stop workers past the first ``keep`` once they have been idle for ``linger`` seconds."""
+        while True:
+            with self._cond:
+                self._cond.wait(max(1.0, self._linger / 4))
+                if self._closed:
+                    return
+                now = time.monotonic()
+                retire = []
+                while (
+                    self._slots - len(retire) > self._keep
+                    and self._idle
+                    and now - self._idle[0].idle_since >= self._linger
+                ):
+                    w = self._idle.popleft()  # the longest idle (release appends, acquire takes from the right)
+                    self._workers.pop(w.pid, None)
+                    retire.append(w)
+                self._slots -= len(retire)
+                self.counters["retired"] += len(retire)
+            for w in retire:
+                w.kill()
+                w.proc.wait()
 
     def _bring_up_async(self, reap: _Worker | None = None) -> None:
         threading.Thread(target=self._bring_up, args=(reap,), name="csto-query-worker-start", daemon=True).start()
@@ -403,7 +448,9 @@ class QueryPool:
                 ready = False
             with self._cond:
                 if ready and not self._closed:
+                    w.idle_since = time.monotonic()
                     self._idle.append(w)
+                    self._starting -= 1
                     self.counters["started"] += 1
                     self._cond.notify()
                     return
@@ -422,15 +469,23 @@ class QueryPool:
     def acquire(self, deadline: float, client: socket.socket | None = None, who: str = "", share: int = 0) -> _Worker:
         """An idle worker, once ``who`` holds fewer than ``share`` workers (0: no cap); it then holds one more."""
         with self._cond:
-            while not self._idle or (share and self.holding[who] >= share):
-                remaining = deadline - time.monotonic()
-                if remaining <= 0 or self._closed:
-                    raise Unavailable("every query worker is busy; try again shortly")
-                self._cond.wait(min(remaining, 0.25))
-                if client_gone(client):
-                    raise ClientGone("the client closed the connection")
+            self._waiting += 1
+            try:
+                while not self._idle or (share and self.holding[who] >= share):
+                    remaining = deadline - time.monotonic()
+                    if remaining <= 0 or self._closed:
+                        raise Unavailable("every query worker is busy; try again shortly")
+                    if not (share and self.holding[who] >= share):
+                        # No idle worker for a request allowed one: grow the pool, one start per waiting request.
+                        while self._slots < self._size and self._starting < self._waiting - len(self._idle):
+                            self._grow()
+                    self._cond.wait(min(remaining, 0.25))
+                    if client_gone(client):
+                        raise ClientGone("the client closed the connection")
+            finally:
+                self._waiting -= 1
             self.holding[who] += 1
-            return self._idle.popleft()
+            return self._idle.pop()  # the most recently used: the others may idle long enough to be stopped
 
     def let_go(self, who: str) -> None:
         """``who`` no longer holds the worker it acquired (released or replaced)."""
@@ -448,6 +503,7 @@ class QueryPool:
             if self._closed:
                 w.kill()
                 return
+            w.idle_since = time.monotonic()
             self._idle.append(w)
             self._cond.notify_all()
 
@@ -456,8 +512,17 @@ class QueryPool:
         w.kill()
         with self._cond:
             self._workers.pop(w.pid, None)
-        self.count(reason)
-        self._bring_up_async(reap=w)
+            self.counters[reason] += 1
+            if self._slots > self._keep or self._closed:  # not needed at idle: started again on demand
+                self._slots -= 1
+                replace = False
+            else:
+                self._starting += 1
+                replace = True
+        if replace:
+            self._bring_up_async(reap=w)
+        else:
+            threading.Thread(target=w.proc.wait, name="csto-query-worker-reap", daemon=True).start()
 
     def count(self, name: str) -> None:
         with self._cond:
@@ -483,6 +548,7 @@ class QueryPool:
             idle = {w.pid for w in self._idle}
             return {
                 "size": self._size,
+                "keep": self._keep,
                 "workers": sorted(self._workers),
                 "idle": len(self._idle),
                 "busy": sorted(p for p in self._workers if p not in idle),
@@ -496,6 +562,7 @@ class QueryPool:
                         "disconnect",
                         "died",
                         "recycled",
+                        "retired",
                         "rejected",
                         "over_budget",
                     )
@@ -531,7 +598,7 @@ class QueryEngine:
     def start(self) -> QueryPool:
         with self._lock:
             if self._pool is None or self._pid != os.getpid():
-                self._pool = QueryPool(self._argv, self.config.query_workers)
+                self._pool = QueryPool(self._argv, self.config.query_workers, self.config.idle_query_workers)
                 self._pid = os.getpid()
                 self._slots = threading.BoundedSemaphore(self.config.max_concurrent)
                 self._pool.start()

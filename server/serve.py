@@ -10,23 +10,33 @@ process that uses it); it starts its query pool as it boots and kills it as
 it exits. Request lines, header counts and sizes are gunicorn's bounded
 defaults (a request line longer than 8190 bytes is refused by gunicorn with 414; POST
 long queries instead).
+
+The gunicorn master is lean: ``csto-kg serve`` resolves the build (which
+imports the whole build machinery, rdflib included), then replaces itself
+(``exec``, same pid) with ``python -m csto_kg.server.serve``, which imports
+gunicorn and nothing else; web workers fork from that and import the app
+themselves. Measured at idle: the master 33 -> 24 MB RSS, and every web
+worker starts from the lean image instead of inheriting rdflib.
 """
 
 from __future__ import annotations
 
+import json
+import os
 import socket
 import sys
 import time
+from dataclasses import asdict
+from pathlib import Path
 
 from gunicorn import glogging
 from gunicorn.app.base import BaseApplication
 
-from csto_kg.build import Build, ensure_built, pin
 from csto_kg.errors import UserError
 
 from .config import ServerConfig
 
-__all__ = ["serve", "gunicorn_options"]
+__all__ = ["serve", "gunicorn_options", "main"]
 
 
 def _post_worker_init(worker) -> None:
@@ -84,9 +94,9 @@ def gunicorn_options(config: ServerConfig) -> dict:
 
 
 class _Server(BaseApplication):
-    def __init__(self, config: ServerConfig, build: Build):
+    def __init__(self, config: ServerConfig, build_path: Path):
         self._config = config
-        self._build = build
+        self._build_path = build_path
         super().__init__()
 
     def load_config(self) -> None:
@@ -94,10 +104,13 @@ class _Server(BaseApplication):
             if key in self.cfg.settings:  # options an older gunicorn lacks are skipped
                 self.cfg.set(key, value)
 
-    def load(self):
+    def load(self):  # in each web worker, after the fork
+        from csto_kg.build import Build
+
         from .app import create_app
 
-        return create_app(self._config, self._build)
+        manifest = json.loads((self._build_path / "manifest.json").read_text(encoding="utf-8"))
+        return create_app(self._config, Build(self._build_path, manifest, reused=True))
 
 
 def _check_port_free(host: str, port: int) -> None:
@@ -123,8 +136,13 @@ def _check_store(url: str, key: str) -> None:
     print(f"csto-kg serve: serving the data of {url} ({note})", file=sys.stderr, flush=True)
 
 
-def serve(config: ServerConfig | None = None, build: Build | None = None) -> None:
-    """Serve until interrupted (SIGINT / SIGTERM stop gunicorn gracefully)."""
+def serve(config: ServerConfig | None = None, build=None) -> None:
+    """Resolve the build, then become the gunicorn master (:func:`main`); returns only if that fails to start.
+
+    SIGINT / SIGTERM stop gunicorn gracefully.
+    """
+    from csto_kg.build import ensure_built, pin
+
     config = config or ServerConfig.from_env()
     _check_port_free(config.host, config.port)
     t = time.perf_counter()
@@ -140,8 +158,26 @@ def serve(config: ServerConfig | None = None, build: Build | None = None) -> Non
     )
     if config.store:
         _check_store(config.store, m["key"])
-    marker = pin(build)  # later builds must not prune the store this server's workers reopen
+    marker = pin(build)  # later builds must not prune the store this server's workers reopen (same pid after exec)
+    argv = [sys.executable, "-m", "csto_kg.server.serve", json.dumps(asdict(config)), str(build.path), str(marker)]
+    sys.stdout.flush()
     try:
-        _Server(config, build).run()
-    finally:
+        os.execv(sys.executable, argv)
+    except OSError:
         marker.unlink(missing_ok=True)
+        raise
+
+
+def main(argv: list[str] | None = None) -> None:
+    """The gunicorn master: ``python -m csto_kg.server.serve CONFIG_JSON BUILD_PATH PIN_MARKER`` (see :func:`serve`)."""
+    settings, build_path, marker = argv or sys.argv[1:4]
+    values = json.loads(settings)
+    values["federation_allowlist"] = tuple(values.get("federation_allowlist") or ())
+    try:
+        _Server(ServerConfig(**values), Path(build_path)).run()
+    finally:
+        Path(marker).unlink(missing_ok=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -25,7 +25,11 @@ WEB, QUERY = 2, 3
 @pytest.fixture(scope="module")
 def server(tmp_path_factory, shared_build):
     tmp = tmp_path_factory.mktemp("load")
-    with live_server(shared_build.env, tmp, web_workers=WEB, query_workers=QUERY, query_timeout=3) as s:
+    # Every query worker kept started (the default keeps one and starts the others on demand): the process count
+    # is then fixed, and a normal query never waits for a worker to start within its 3 s limit.
+    with live_server(
+        shared_build.env, tmp, web_workers=WEB, query_workers=QUERY, idle_query_workers=QUERY, query_timeout=3
+    ) as s:
         end = time.monotonic() + 60
         while tree_rss(s.proc.pid)[1] < 1 + WEB * (1 + QUERY) and time.monotonic() < end:
             time.sleep(0.1)  # every query worker started
