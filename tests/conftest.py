@@ -9,10 +9,12 @@ benchmark's generator) make private builds with :func:`support.make_build`.
 The suite runs in parallel (``./dev test`` passes ``-n auto --dist loadgroup``
 to pytest-xdist). Session fixtures are made once for all workers: the first
 worker to need one makes it under a file lock in the run's common temporary
-folder, the others wait for it and reuse it. Tests that share a module-scoped
-fixture (a live server, a Virtuoso, a browser, an app) are kept on one worker
-(:func:`pytest_collection_modifyitems`), so that fixture is still set up once.
-Every port is asked of the OS (``support.free_port``), so workers never collide.
+folder, the others wait for it and reuse it. A module whose module-scoped
+fixture is costly (a live server, a Virtuoso, a browser, a validation run) is
+marked ``xdist_group`` and runs on one worker, so that fixture is set up once;
+other modules' tests spread over the workers, each worker making its own cheap
+module fixtures (an app, a store). Every port is asked of the OS
+(``support.free_port``), so workers never collide.
 """
 
 from __future__ import annotations
@@ -33,15 +35,6 @@ class SharedBuild:
     build: object  # csto_kg.build.Build
     env: dict  # the environment for a subprocess (csto-kg serve, publish) using this build
     tmp: Path
-
-
-def pytest_collection_modifyitems(items):
-    """Tests using a module-scoped fixture go to one xdist worker, as one group per module."""
-    for item in items:
-        defs = getattr(item, "_fixtureinfo", None)
-        scopes = {d.scope for fixdefs in (defs.name2fixturedefs.values() if defs else ()) for d in fixdefs}
-        if "module" in scopes or "class" in scopes:
-            item.add_marker(pytest.mark.xdist_group(item.module.__name__))
 
 
 @contextmanager

@@ -28,10 +28,13 @@ from csto_kg import virtuoso_local
 from csto_kg.query import open_store
 from support import ROOT, live_server
 
-pytestmark = pytest.mark.skipif(
-    not virtuoso_local.available() and not os.environ.get("CI"),
-    reason="Debian's virtuoso-opensource is not installed (./dev test installs it)",
-)
+pytestmark = [
+    pytest.mark.skipif(
+        not virtuoso_local.available() and not os.environ.get("CI"),
+        reason="Debian's virtuoso-opensource is not installed (./dev test installs it)",
+    ),
+    pytest.mark.xdist_group("test_remote_store"),  # one worker sets up a Virtuoso and two live servers once
+]
 
 QUERIES = sorted((ROOT / "queries").glob("cq*.rq"))
 
