@@ -66,8 +66,8 @@ DIALECTS = {
 }
 
 
-_ANSWERS_KEPT = 20_000  # pattern answers and subject descriptions remembered (least recently used dropped)
-_DESCRIPTION_LIMIT = 5_000  # quads of one subject (or of one batch of subjects) worth keeping
+_QUADS_KEPT = 200_000  # quads of pattern answers and subject descriptions remembered (least recently used dropped)
+_DESCRIPTION_LIMIT = 5_000  # quads of one answer, subject or batch of subjects worth keeping
 _DESCRIBE_AT_ONCE = 200  # subjects described in one query
 
 
@@ -104,7 +104,7 @@ class RemoteStore:
         self.dialect = DIALECTS[dialect]
         self.timeout = timeout
         self._dataset: tuple[list[str], list[str], str] | None = None
-        self._answers = _Answers(_ANSWERS_KEPT)
+        self._answers = _Answers(_QUADS_KEPT)
 
     # --- the published dataset -------------------------------------------------
     @property
@@ -166,7 +166,8 @@ class RemoteStore:
         quads = self._answers.get(key)
         if quads is None:
             quads = self._fetch(subject, predicate, obj, graph_name)
-            self._answers.put(key, quads)
+            if len(quads) <= _DESCRIPTION_LIMIT:
+                self._answers.put(key, quads)
             if subject is None:
                 self._describe({q.subject for q in quads})
         return iter(quads)
@@ -314,7 +315,7 @@ def _matches(quad: ox.Quad, predicate, obj, graph_name) -> bool:
 
 
 class _Answers:
-    """A bounded, thread-safe memory of pattern answers (least recently used dropped first).
+    """A bounded, thread-safe memory of quad lists (least recently used dropped first), ``size`` quads in all.
 
     A :class:`RemoteStore` stands for one published dataset, as the server that uses
     it stands for one build (it reads the dataset's description once, and the pages'
@@ -325,6 +326,7 @@ class _Answers:
     def __init__(self, size: int):
         self.size = size
         self._data: OrderedDict = OrderedDict()
+        self._held = 0  # quads held (an empty list counts as one)
         self._large: set = set()
         self._lock = threading.Lock()
 
@@ -335,12 +337,16 @@ class _Answers:
                 self._data.move_to_end(key)
             return value
 
-    def put(self, key, value) -> None:
+    def put(self, key, value: list) -> None:
         with self._lock:
+            old = self._data.pop(key, None)
+            if old is not None:
+                self._held -= max(1, len(old))
             self._data[key] = value
-            self._data.move_to_end(key)
-            while len(self._data) > self.size:
-                self._data.popitem(last=False)
+            self._held += max(1, len(value))
+            while self._held > self.size and len(self._data) > 1:
+                _, dropped = self._data.popitem(last=False)
+                self._held -= max(1, len(dropped))
 
     def known_large(self, key) -> bool:
         with self._lock:
@@ -348,5 +354,5 @@ class _Answers:
 
     def mark_large(self, key) -> None:
         with self._lock:
-            if len(self._large) < self.size:
+            if len(self._large) < 10_000:
                 self._large.add(key)
