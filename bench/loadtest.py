@@ -210,6 +210,7 @@ def _client(
 ) -> None:
     rnd = random.Random(seed)
     conn = _connect(host, port, timeout, source)
+    used = False  # has the connection carried a request (the server may since have closed it, idle)?
     while shared.take():
         item = rnd.choice(queries)
         name, query, accept = item[:3]
@@ -218,11 +219,22 @@ def _client(
         status = 0
         for _attempt in range(5):
             try:
-                status, headers, _ = _request(conn, query, accept)
+                try:
+                    status, headers, _ = _request(conn, query, accept)
+                except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
+                    if not used:
+                        raise
+                    # the server closed the idle keep-alive connection (past its keepalive, e.g. while this client
+                    # waited out a Retry-After): send again on a new one, as HTTP clients do
+                    conn.close()
+                    conn = _connect(host, port, timeout, source)
+                    status, headers, _ = _request(conn, query, accept)
+                used = True
             except (OSError, http.client.HTTPException):
                 status = 0
                 conn.close()
                 conn = _connect(host, port, timeout, source)
+                used = False
                 break
             if status != 429 or pathological:  # a polite client retries after Retry-After; an attacker does not
                 break

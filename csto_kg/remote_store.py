@@ -27,9 +27,11 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections import OrderedDict
 from dataclasses import dataclass
 
 import pyoxigraph as ox
@@ -65,6 +67,11 @@ DIALECTS = {
 }
 
 
+_QUADS_KEPT = 200_000  # quads of pattern answers and subject descriptions remembered (least recently used dropped)
+_DESCRIPTION_LIMIT = 5_000  # quads of one answer, subject or batch of subjects worth keeping
+_DESCRIBE_AT_ONCE = 200  # subjects described in one query
+
+
 class GraphResult:
     """The triples of a CONSTRUCT/DESCRIBE answer, with the ``serialize`` of pyoxigraph's results."""
 
@@ -94,6 +101,7 @@ class RemoteStore:
         self.dialect = DIALECTS[dialect]
         self.timeout = timeout
         self._dataset: tuple[list[str], list[str], str] | None = None
+        self._answers = _Answers(_QUADS_KEPT)
 
     # --- the published dataset -------------------------------------------------
     @property
@@ -140,24 +148,85 @@ class RemoteStore:
         raise RemoteError(f"{self.endpoint} answered in an unexpected format ({ctype or 'no content type'})")
 
     def quads_for_pattern(self, subject, predicate, obj, graph_name=None):
-        """The quads matching the pattern: in the default graph, one named graph, or (None) all of them."""
+        """The quads matching the pattern: in the default graph, one named graph, or (None) all of them.
+
+        Pages ask many small patterns of one subject (its labels, then each of its
+        values' supports): a subject's whole description is fetched in one query and
+        the pattern answered from it; an answer's subjects are described in one more
+        query. Answers are remembered (see :class:`_Answers`).
+        """
+        if subject is not None:
+            quads = self._description(subject)
+            if quads is not None:
+                return iter([q for q in quads if _matches(q, predicate, obj, graph_name)])
+        key = ("pattern", subject, predicate, obj, graph_name)
+        quads = self._answers.get(key)
+        if quads is None:
+            quads = self._fetch(subject, predicate, obj, graph_name)
+            if len(quads) <= _DESCRIPTION_LIMIT:
+                self._answers.put(key, quads)
+            if subject is None:
+                self._describe({q.subject for q in quads})
+        return iter(quads)
+
+    def _fetch(self, subject, predicate, obj, graph_name, limit: int | None = None) -> list[ox.Quad] | None:
+        """The matching quads in one query (None when there are more than ``limit``)."""
         s, p, o = (self._term(t, f"?{v}") for t, v in ((subject, "s"), (predicate, "p"), (obj, "o")))
         pattern = f"{s} {p} {o}"
-        parts: list[tuple[str, ox.NamedNode | ox.DefaultGraph | None]] = []
-        if graph_name is None or isinstance(graph_name, ox.DefaultGraph):
-            parts.append((f"SELECT * WHERE {{ {pattern} }}", ox.DefaultGraph()))
-        if graph_name is None:
-            parts.append((f"SELECT * WHERE {{ GRAPH ?g {{ {pattern} }} }}", None))
-        elif isinstance(graph_name, ox.NamedNode):
-            parts.append((f"SELECT * WHERE {{ GRAPH {self._term(graph_name, '')} {{ {pattern} }} }}", graph_name))
-        for q, g in parts:
-            for row in self.query(q):
-                yield ox.Quad(
-                    subject if subject is not None else row["s"],
-                    predicate if predicate is not None else row["p"],
-                    obj if obj is not None else row["o"],
-                    g if g is not None else row["g"],
-                )
+        if isinstance(graph_name, ox.NamedNode):
+            where = f"GRAPH {self._term(graph_name, '')} {{ {pattern} }}"
+        elif graph_name is None:  # the default graph's quads (no ?g), then every named graph's
+            where = f"{{ {pattern} }} UNION {{ GRAPH ?g {{ {pattern} }} }}"
+        else:
+            where = pattern
+        rows = list(self.query(f"SELECT * WHERE {{ {where} }}" + (f" LIMIT {limit + 1}" if limit else "")))
+        if limit and len(rows) > limit:
+            return None
+        return [
+            ox.Quad(
+                subject if subject is not None else row["s"],
+                predicate if predicate is not None else row["p"],
+                obj if obj is not None else row["o"],
+                graph_name if graph_name is not None else (row["g"] or ox.DefaultGraph()),
+            )
+            for row in rows
+        ]
+
+    def _description(self, subject) -> list[ox.Quad] | None:
+        """Every quad of ``subject`` (default graph and named graphs), or None if it has too many to keep."""
+        key = ("subject", subject)
+        quads = self._answers.get(key)
+        if quads is None and not self._answers.known_large(key):
+            quads = self._fetch(subject, None, None, None, limit=_DESCRIPTION_LIMIT)
+            if quads is None:
+                self._answers.mark_large(key)
+            else:
+                self._answers.put(key, quads)
+        return quads
+
+    def _describe(self, subjects: set) -> None:
+        """Fetch the descriptions of a few subjects not yet known, in one query (pages look at them next)."""
+        todo = [
+            s
+            for s in subjects
+            if (self.dialect.bnode_as_iri or not isinstance(s, ox.BlankNode))
+            and self._answers.get(("subject", s)) is None
+        ][:_DESCRIBE_AT_ONCE]
+        if len(todo) < 2:
+            return
+        values = " ".join(self._term(s, "") for s in todo)
+        query = (
+            f"SELECT ?s ?p ?o ?g WHERE {{ VALUES ?s {{ {values} }} "
+            f"{{ ?s ?p ?o }} UNION {{ GRAPH ?g {{ ?s ?p ?o }} }} }} LIMIT {_DESCRIPTION_LIMIT + 1}"
+        )
+        rows = list(self.query(query))
+        if len(rows) > _DESCRIPTION_LIMIT:
+            return  # too much to keep: each subject is described when asked
+        found: dict = {}
+        for row in rows:
+            found.setdefault(row["s"], []).append(ox.Quad(row["s"], row["p"], row["o"], row["g"] or ox.DefaultGraph()))
+        for s, quads in found.items():  # a subject the store did not match (a blank node it did not take back) is
+            self._answers.put(("subject", s), quads)  # not recorded: it is fetched on its own when asked
 
     def named_graphs(self):
         return iter(ox.NamedNode(g) for g in self.dataset[1])
@@ -230,3 +299,57 @@ class RemoteStore:
                     value["value"] = value["value"][len(prefix) :]
         doc.get("head", {}).pop("link", None)
         return json.dumps(doc).encode()
+
+
+def _matches(quad: ox.Quad, predicate, obj, graph_name) -> bool:
+    if predicate is not None and quad.predicate != predicate:
+        return False
+    if obj is not None and quad.object != obj:
+        return False
+    if graph_name is None:
+        return True
+    return quad.graph_name == graph_name
+
+
+class _Answers:
+    """A bounded, thread-safe memory of quad lists (least recently used dropped first), ``size`` quads in all.
+
+    A :class:`RemoteStore` stands for one published dataset, as the server that uses
+    it stands for one build (it reads the dataset's description once, and the pages'
+    labels are kept for the server's lifetime): a republished store is served anew by
+    restarting the server, as a new build is.
+    """
+
+    def __init__(self, size: int):
+        self.size = size
+        self._data: OrderedDict = OrderedDict()
+        self._held = 0  # quads held (an empty list counts as one)
+        self._large: set = set()
+        self._lock = threading.Lock()
+
+    def get(self, key):
+        with self._lock:
+            value = self._data.get(key)
+            if value is not None:
+                self._data.move_to_end(key)
+            return value
+
+    def put(self, key, value: list) -> None:
+        with self._lock:
+            old = self._data.pop(key, None)
+            if old is not None:
+                self._held -= max(1, len(old))
+            self._data[key] = value
+            self._held += max(1, len(value))
+            while self._held > self.size and len(self._data) > 1:
+                _, dropped = self._data.popitem(last=False)
+                self._held -= max(1, len(dropped))
+
+    def known_large(self, key) -> bool:
+        with self._lock:
+            return key in self._large
+
+    def mark_large(self, key) -> None:
+        with self._lock:
+            if len(self._large) < 10_000:
+                self._large.add(key)

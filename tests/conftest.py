@@ -5,16 +5,29 @@ with its dumps), made once per test session, for every test that only reads a
 build: the app, the live servers, the site, the external store. Tests of
 building itself (the key, atomic switching, pruning, the mutation list, the
 benchmark's generator) make private builds with :func:`support.make_build`.
+
+The suite runs in parallel (``./dev test`` passes ``-n auto --dist loadgroup``
+to pytest-xdist). Session fixtures are made once for all workers: the first
+worker to need one makes it under a file lock in the run's common temporary
+folder, the others wait for it and reuse it. A module whose module-scoped
+fixture is costly (a live server, a Virtuoso, a browser, a validation run) is
+marked ``xdist_group`` and runs on one worker, so that fixture is set up once;
+other modules' tests spread over the workers, each worker making its own cheap
+module fixtures (an app, a store). Every port is asked of the OS
+(``support.free_port``), so workers never collide.
 """
 
 from __future__ import annotations
 
+import fcntl
+import os
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from support import TINY, make_build
+from support import TINY, make_build, snapshot_inputs
 
 
 @dataclass(frozen=True)
@@ -24,10 +37,28 @@ class SharedBuild:
     tmp: Path
 
 
+@contextmanager
+def once_for_all_workers(tmp_path_factory, name: str):
+    """(folder, made) for a session-wide thing: ``made`` is False for the one worker that must make it now."""
+    common = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        common = common.parent  # the run's folder, above each worker's own
+    folder = common / name
+    with open(common / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes, also if the maker failed
+        made = (folder / ".made").exists()
+        folder.mkdir(exist_ok=True)
+        yield folder, made
+        (folder / ".made").touch()
+
+
 @pytest.fixture(scope="session")
 def shared_build(tmp_path_factory) -> SharedBuild:
-    tmp = tmp_path_factory.mktemp("shared")
-    build, env = make_build(tmp, validate=True, dumps=True)
+    with once_for_all_workers(tmp_path_factory, "shared") as (tmp, _):
+        # the first worker builds; the others find the build current (same inputs key) and reuse it
+        if not (tmp / "project").exists():
+            snapshot_inputs(tmp / "project")
+        build, env = make_build(tmp, validate=True, dumps=True, snapshot=False)
     return SharedBuild(build, env, tmp)
 
 
@@ -36,6 +67,8 @@ def tiny(tmp_path_factory) -> Path:
     """A small synthetic project of the benchmark's generator (bench/generate.py), seed 7."""
     from bench.generate import generate
 
-    out = tmp_path_factory.mktemp("synthetic") / "project"
-    generate(out, TINY, seed=7)
+    with once_for_all_workers(tmp_path_factory, "synthetic") as (folder, made):
+        out = folder / "project"
+        if not made:
+            generate(out, TINY, seed=7)
     return out

@@ -43,11 +43,11 @@ def snapshot_inputs(dest: Path) -> Path:
     return dest
 
 
-def make_build(tmp: Path, *, validate: bool = False, dumps: bool = False):
-    """A build of a snapshot of the inputs in ``tmp``: (Build, env for a subprocess using it)."""
+def make_build(tmp: Path, *, validate: bool = False, dumps: bool = False, snapshot: bool = True):
+    """A build of a snapshot of the inputs in ``tmp`` (made unless ``snapshot`` is False): (Build, env for a subprocess)."""
     from csto_kg.build import ensure_built
 
-    root = snapshot_inputs(tmp / "project")
+    root = snapshot_inputs(tmp / "project") if snapshot else tmp / "project"
     build = ensure_built(root, tmp / "build", validate=validate, dumps=dumps)
     env = dict(os.environ, CSTO_KG_ROOT=str(root), CSTO_KG_BUILD=str(tmp / "build"))
     return build, env

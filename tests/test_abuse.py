@@ -23,6 +23,8 @@ from csto_kg.server.app import create_app
 from csto_kg.server.config import ServerConfig
 from support import CARTESIAN, GRAPH, LEAKS, PATHS, Listener, live_server, wait_gone
 
+pytestmark = [pytest.mark.xdist_group("test_abuse")]  # one worker sets up a live server once
+
 TIMEOUT = 1.5
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
 

@@ -76,6 +76,7 @@ pytestmark = [
         not Path(CHROMIUM).exists() and not os.environ.get("CI"),
         reason=f"{CHROMIUM} is not installed (./dev setup installs it)",
     ),
+    pytest.mark.xdist_group("test_browser_e2e"),  # one worker sets up a live server and a browser once
 ]
 
 

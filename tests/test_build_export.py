@@ -1,8 +1,8 @@
-"""Build, export, cite and the loader's error reports, through the real CLI.
+"""Build, export, cite and the loader's error reports, through the real CLI (pruning through the build itself).
 
-Each test works on a copy of the project's inputs (``CSTO_KG_ROOT``) and its own
-build directory (``CSTO_KG_BUILD``), so it can break things without touching the
-checkout.
+A test that breaks things works on a copy of the project's inputs
+(``CSTO_KG_ROOT``) and its own build directory (``CSTO_KG_BUILD``), so the
+checkout is never touched; exports and cite read the session's build.
 """
 
 from __future__ import annotations
@@ -36,10 +36,9 @@ def project(tmp_path):
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    env = dict(os.environ, CSTO_KG_BUILD=str(tmp_path_factory.mktemp("build")))
-    cli("build", env=env)
-    return env
+def built(shared_build):
+    """The environment of the session's build (validated, with its dumps): exports and cite only read it."""
+    return shared_build.env
 
 
 def test_build_reports_counts_and_reuses_current_build(built):
@@ -160,19 +159,23 @@ def test_cite_refuses_a_passage_not_in_the_seed(built):
 
 
 def test_a_build_in_use_by_a_live_server_is_not_pruned(project):
+    """Pruning is the build's own (csto_kg.build, which the CLI calls): five builds in-process, no dumps, no validation."""
+    from csto_kg.build import ensure_built
+
     root, env = project
-    builds = Path(env["CSTO_KG_BUILD"]) / "builds"
-    cli("build", "--no-validate", env=env)
-    served = (Path(env["CSTO_KG_BUILD"]) / "current").resolve()
+    build_dir = Path(env["CSTO_KG_BUILD"])
+    builds = build_dir / "builds"
+    served = ensure_built(root, build_dir, validate=False, dumps=False).path
+    assert served == (build_dir / "current").resolve()
     (served / f".pinned.{os.getpid()}").touch()  # as `csto-kg serve` does for its build
     entities = root / "kg" / "entities.trig"
     for n in range(3):  # three rebuilds: more than pruning spares
         entities.write_text(entities.read_text(encoding="utf-8") + f"\n# edit {n}\n", encoding="utf-8")
-        cli("build", "--no-validate", env=env)
+        assert ensure_built(root, build_dir, validate=False, dumps=False).path != served
     assert served.exists(), "a pinned build survives rebuilds"
     (served / f".pinned.{os.getpid()}").unlink()
     entities.write_text(entities.read_text(encoding="utf-8") + "\n# edit 3\n", encoding="utf-8")
-    cli("build", "--no-validate", env=env)
+    ensure_built(root, build_dir, validate=False, dumps=False)
     assert not served.exists(), "once unpinned it is pruned"
     assert len([p for p in builds.iterdir() if not p.name.startswith(".")]) == 2
 

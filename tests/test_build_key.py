@@ -1,14 +1,18 @@
 """The build key: any change to any input makes a new build, for every kind of input.
 
 A copy of the project (its input trees and the ``csto_kg`` package itself) is
-built with the real CLI, run from the copy (``PYTHONPATH``), then each kind of
-input is edited in turn and ``csto-kg build`` must build anew (not answer "up to
-date" from the stale build): ``csto_kg/namespaces.py``, a new module of the package,
-the ontology, a shape, a query, a seed's bytes, a curated file.
+edited for each kind of input in turn: ``csto_kg/namespaces.py``, a new module of
+the package, the ontology, a shape, a query, a seed's bytes, a curated file; each
+edit must give a key never seen before (:func:`csto_kg.build.inputs_key` over the
+copy's trees and the copy's package). That this key is what decides a rebuild is
+checked once with real builds: the CLI, run from a copy (``PYTHONPATH``), builds,
+answers "up to date" for unchanged inputs, and builds anew, under the new key,
+after an edit of the copy's package code.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -44,13 +48,28 @@ def build_cli(root: Path) -> str:
     return run.stdout
 
 
-@pytest.fixture(scope="module")
-def project(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("build-key")
+def copy_project(root: Path) -> Path:
     for folder in ("ontology", "kg", "shapes", "queries", "seeds"):
         shutil.copytree(ROOT / folder, root / folder)
     shutil.copytree(ROOT / "csto_kg", root / "csto_kg", ignore=shutil.ignore_patterns("__pycache__"))
     return root
+
+
+def edit(project: Path, rel: str, old: str | None, new: str) -> None:
+    path = project / rel
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    path.write_text(text.replace(old, new) if old else text + new, encoding="utf-8")
+
+
+def key_of(project: Path) -> str:
+    from csto_kg.build import inputs_key
+
+    return inputs_key(project, project / "csto_kg")
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory) -> Path:
+    return copy_project(tmp_path_factory.mktemp("build-key"))
 
 
 def test_the_copy_runs_its_own_package(project):
@@ -65,16 +84,25 @@ def test_the_copy_runs_its_own_package(project):
     assert out.strip() == str(project / "csto_kg" / "__init__.py")
 
 
-def test_each_kind_of_input_makes_a_new_build(project):
-    first = build_cli(project)
-    assert "up to date" in build_cli(project), "unchanged inputs reuse the build"
-    seen = {re.match(r"(\S+)", first).group(1)}
+def test_each_kind_of_input_changes_the_build_key(tmp_path):
+    project = copy_project(tmp_path)
+    seen = {key_of(project)}
+    assert key_of(project) in seen, "unchanged inputs keep their key"
     for kind, rel, old, new in EDITS:
-        path = project / rel
-        text = path.read_text(encoding="utf-8") if path.exists() else ""
-        path.write_text(text.replace(old, new) if old else text + new, encoding="utf-8")
-        out = build_cli(project)
-        assert "up to date" not in out, f"editing {kind} ({rel}) reused the stale build"
-        where = re.match(r"(\S+)", out).group(1)
-        assert where not in seen, f"editing {kind} ({rel}) gave an old build's key"
-        seen.add(where)
+        edit(project, rel, old, new)
+        key = key_of(project)
+        assert key not in seen, f"editing {kind} ({rel}) kept an old key: a stale build would be reused"
+        seen.add(key)
+
+
+def test_the_cli_reuses_a_current_build_and_rebuilds_under_the_new_key_after_an_edit(project):
+    first = build_cli(project)
+    assert "up to date" not in first
+    assert "up to date" in build_cli(project), "unchanged inputs reuse the build"
+    kind, rel, old, new = EDITS[0]  # the package's own code: the CLI runs the copy's package
+    edit(project, rel, old, new)
+    out = build_cli(project)
+    assert "up to date" not in out, f"editing {kind} ({rel}) reused the stale build"
+    manifest = json.loads((Path(re.match(r"(\S+)", out).group(1)) / "manifest.json").read_text())
+    assert manifest["key"] == key_of(project), "the CLI's build is keyed by inputs_key of the copy"
+    assert re.match(r"(\S+)", out).group(1) != re.match(r"(\S+)", first).group(1)

@@ -18,6 +18,8 @@ from SPARQLWrapper import CSV, JSON, JSONLD, N3, POST, POSTDIRECTLY, RDFXML, TSV
 
 from support import GRAPH, ID, live_server
 
+pytestmark = [pytest.mark.xdist_group("test_live_server")]  # one worker sets up a live server once
+
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory, shared_build):

@@ -19,6 +19,8 @@ import pytest
 from bench.loadtest import run, tree_rss
 from support import live_server
 
+pytestmark = [pytest.mark.xdist_group("test_load_short")]  # one worker sets up a live server once
+
 WEB, QUERY = 2, 3
 
 

@@ -3,9 +3,11 @@
 The slips are a table (:data:`SLIPS`): a name, the curated file (by seed number,
 or ``entities``), an edit of its text (``old`` -> ``new``, each ``old`` occurring
 in that file; or text appended inside the file's graph), and the rule that must
-report it. Each slip runs ``csto-kg validate --format json`` on its own copy of
-the project (``CSTO_KG_ROOT``); the shipped graph itself conforms
-(tests/test_validate_cli.py).
+report it. Each slip is validated on its own copy of the project, in-process
+through :func:`csto_kg.validation.validate` (what ``csto-kg validate`` runs) and
+its JSON report; one slip also goes through the CLI itself (``csto-kg validate
+--format json``, exit 1) and must give the same report. The shipped graph itself
+conforms (tests/test_validate_cli.py).
 """
 
 from __future__ import annotations
@@ -336,12 +338,28 @@ def apply(root: Path, key: str, edit) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def validate_copy(tmp: Path, key: str, edit) -> subprocess.CompletedProcess:
+TODAY = "2026-11-30"  # the reports are reproducible whatever day the tests run (CSTO_KG_TODAY)
+
+
+def copy_with_slip(tmp: Path, key: str, edit) -> Path:
     for folder in ("ontology", "kg", "shapes", "seeds"):
         shutil.copytree(ROOT / folder, tmp / folder)
     apply(tmp, key, edit)
-    env = dict(os.environ, CSTO_KG_ROOT=str(tmp), CSTO_KG_TODAY="2026-11-30")
+    return tmp
+
+
+def validate_cli(root: Path) -> subprocess.CompletedProcess:
+    env = dict(os.environ, CSTO_KG_ROOT=str(root), CSTO_KG_TODAY=TODAY)
     return subprocess.run(["csto-kg", "validate", "--format", "json"], env=env, capture_output=True, text=True)
+
+
+def validate_in_process(root: Path, monkeypatch) -> tuple[bool, list[dict]]:
+    """(conforms, the JSON results) of ``csto_kg.validation.validate``, the function ``csto-kg validate`` calls."""
+    from csto_kg.validation import validate
+
+    monkeypatch.setenv("CSTO_KG_TODAY", TODAY)
+    report = validate(root)
+    return report.conforms, json.loads(json.dumps(report.to_json(), ensure_ascii=False))
 
 
 def test_slip_table_is_large_and_names_distinct():
@@ -350,10 +368,9 @@ def test_slip_table_is_large_and_names_distinct():
 
 
 @pytest.mark.parametrize("name,key,edit,rule", SLIPS, ids=[s[0] for s in SLIPS])
-def test_slip_is_caught_by_its_rule(name, key, edit, rule, tmp_path):
-    run = validate_copy(tmp_path, key, edit)
-    assert run.returncode == 1, run.stdout[-3000:] + run.stderr
-    results = json.loads(run.stdout)
+def test_slip_is_caught_by_its_rule(name, key, edit, rule, tmp_path, monkeypatch):
+    conforms, results = validate_in_process(copy_with_slip(tmp_path, key, edit), monkeypatch)
+    assert not conforms, json.dumps(results, indent=1)[-3000:]
     violations = [r for r in results if r["severity"] == "Violation"]
     assert f"shape:{rule}" in {r["rule"] for r in violations}, json.dumps(violations, indent=1)[:4000]
     for r in violations:
@@ -362,3 +379,17 @@ def test_slip_is_caught_by_its_rule(name, key, edit, rule, tmp_path):
             assert r["focus"] and not r["focus"].startswith("<http"), r
             assert r["focus_iri"] and r["focus_iri"].startswith("https://"), r
             assert "https://w3id.org/csto-kg/" not in r["message"], r["message"]
+
+
+def test_the_cli_reports_a_slip_as_validate_does_exit_1(tmp_path, monkeypatch):
+    name, key, edit, rule = next(s for s in SLIPS if s[0] == "shifted_year_shared_accession")
+    root = copy_with_slip(tmp_path, key, edit)
+    run = validate_cli(root)
+    assert run.returncode == 1, run.stdout[-3000:] + run.stderr
+    assert f"shape:{rule}" in {r["rule"] for r in json.loads(run.stdout) if r["severity"] == "Violation"}
+    assert _located(json.loads(run.stdout)) == _located(validate_in_process(root, monkeypatch)[1])
+
+
+def _located(results: list[dict]) -> list[tuple]:
+    """What a report says and where (a message may list two bounds in either order)."""
+    return [(r["severity"], r["rule"], r["focus_iri"], r["file"], r["line"], r["value"], r["path"]) for r in results]

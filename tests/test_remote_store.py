@@ -28,10 +28,13 @@ from csto_kg import virtuoso_local
 from csto_kg.query import open_store
 from support import ROOT, live_server
 
-pytestmark = pytest.mark.skipif(
-    not virtuoso_local.available() and not os.environ.get("CI"),
-    reason="Debian's virtuoso-opensource is not installed (./dev test installs it)",
-)
+pytestmark = [
+    pytest.mark.skipif(
+        not virtuoso_local.available() and not os.environ.get("CI"),
+        reason="Debian's virtuoso-opensource is not installed (./dev test installs it)",
+    ),
+    pytest.mark.xdist_group("test_remote_store"),  # one worker sets up a Virtuoso and two live servers once
+]
 
 QUERIES = sorted((ROOT / "queries").glob("cq*.rq"))
 
@@ -192,13 +195,20 @@ def _count(url: str) -> int:
 
 
 def _with_triple_in_001(env: dict, tmp: Path, triple: str) -> dict:
-    """A copy of the build's project with ``triple`` added to seed 001's graph: the env to build and publish it."""
+    """A copy of the build's project with ``triple`` added to seed 001's graph, built: the env to publish it.
+
+    The copy is built here without validation or dumps (publishing needs neither), and ``csto-kg publish``
+    finds that build current.
+    """
+    from csto_kg.build import ensure_built
+
     copy = tmp / "project"
     shutil.copytree(Path(env["CSTO_KG_ROOT"]), copy)
     path = next((copy / "kg").glob("001_*.trig"))
     text = path.read_text(encoding="utf-8").rstrip()
     assert text.endswith("}")
     path.write_text(text[:-1] + triple + "\n}\n", encoding="utf-8")
+    ensure_built(copy, tmp / "build", validate=False, dumps=False)
     return dict(env, CSTO_KG_ROOT=str(copy), CSTO_KG_BUILD=str(tmp / "build"))
 
 

@@ -19,6 +19,8 @@ from rdflib import Graph, Literal, URIRef
 
 from csto_kg.namespaces import RDF, SH
 
+pytestmark = [pytest.mark.xdist_group("test_validate_cli")]  # one worker sets up a copy validated in every format once
+
 ROOT = Path(__file__).resolve().parent.parent
 SHAPE = "https://w3id.org/csto-kg/shapes/"
 EVIDENCE_DEF = re.compile(r"^(ev:[\w.-]+) a csto:Evidence\b")
