@@ -28,6 +28,7 @@ from __future__ import annotations
 import json
 import re
 import threading
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -70,6 +71,10 @@ DIALECTS = {
 _QUADS_KEPT = 200_000  # quads of pattern answers and subject descriptions remembered (least recently used dropped)
 _DESCRIPTION_LIMIT = 5_000  # quads of one answer, subject or batch of subjects worth keeping
 _DESCRIBE_AT_ONCE = 200  # subjects described in one query
+
+
+class _EndpointMissing(Exception):
+    """The store's endpoint answered 404 for itself: transient during a Virtuoso checkpoint."""
 
 
 class GraphResult:
@@ -252,6 +257,18 @@ class RemoteStore:
         return json.loads(body)["results"]["bindings"]
 
     def _post(self, query: str, params: list[tuple[str, str]], accept: str) -> tuple[bytes, str]:
+        # Virtuoso answers 404 for its own /sparql while a checkpoint (the end of a publish) holds its HTTP
+        # server; seen in tests/test_remote_store.py under load. Asked again a few times before it is an error.
+        for wait in (0.1, 0.3, 1.0):
+            try:
+                return self._post_once(query, params, accept)
+            except _EndpointMissing:
+                time.sleep(wait)
+        return self._post_once(query, params, accept, last=True)
+
+    def _post_once(
+        self, query: str, params: list[tuple[str, str]], accept: str, last: bool = False
+    ) -> tuple[bytes, str]:
         data = urllib.parse.urlencode([("query", query), *params]).encode()
         req = urllib.request.Request(
             self.endpoint,
@@ -271,6 +288,8 @@ class RemoteStore:
         except urllib.error.HTTPError as e:
             text = re.sub(r"<[^>]+>", " ", e.read().decode("utf-8", "replace"))  # an HTML error page, or text
             message = " ".join(text.split())[:500] or f"HTTP {e.code}"
+            if e.code == 404 and "URI = " in message and not last:
+                raise _EndpointMissing(message) from None
             if e.code == 400:
                 raise SyntaxError(f"the store refused the query: {message}") from None
             raise RemoteError(f"{self.endpoint} failed (HTTP {e.code}): {message}") from None
