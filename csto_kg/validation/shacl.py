@@ -28,6 +28,7 @@ from ..loader import _parse
 from ..namespaces import RDF, SH
 from .locate import Locator
 from .report import Result
+from .shacl_store import PYSHACL_OPTIONS
 
 __all__ = ["load_shapes", "run_shacl", "shacl_engine"]
 
@@ -101,12 +102,7 @@ def _run_pyshacl(union: Graph, shapes: Graph, locator: Locator, shapes_dir: Path
     _, report, _ = pyshacl.validate(
         union,
         shacl_graph=shapes,
-        inference="none",
-        inplace=True,
-        allow_warnings=True,
-        allow_infos=True,
-        advanced=False,
-        meta_shacl=False,
+        **PYSHACL_OPTIONS,
     )
     if not isinstance(report, Graph):  # pySHACL returns (not raises) a failure for unusable shapes
         reason = getattr(report, "message", report)

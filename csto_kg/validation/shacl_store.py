@@ -110,6 +110,11 @@ _NODE_KINDS = {
     SH.IRIOrLiteral: "(isIRI({v}) || isLiteral({v}))",
 }
 
+# How pySHACL is run everywhere here: on the given graph as it is, reporting every severity, SHACL Core + SPARQL.
+PYSHACL_OPTIONS = dict(
+    inference="none", inplace=True, allow_warnings=True, allow_infos=True, advanced=False, meta_shacl=False
+)
+
 
 # --- results ----------------------------------------------------------------------------
 
@@ -687,12 +692,7 @@ def _pyshacl(data: Graph, shapes: Graph, nodes: list) -> list[RawResult]:
         _, report, _ = pyshacl.validate(
             data,
             shacl_graph=shapes,
-            inference="none",
-            inplace=True,
-            allow_warnings=True,
-            allow_infos=True,
-            advanced=False,
-            meta_shacl=False,
+            **PYSHACL_OPTIONS,
             use_shapes=[str(n) for n in nodes],
         )
     if not isinstance(report, Graph):
