@@ -549,6 +549,7 @@ class QueryPool:
             return {
                 "size": self._size,
                 "keep": self._keep,
+                "starting": self._starting,
                 "workers": sorted(self._workers),
                 "idle": len(self._idle),
                 "busy": sorted(p for p in self._workers if p not in idle),

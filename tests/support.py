@@ -88,13 +88,28 @@ class LiveServer:
         return json.loads(self.get("/sparql/pool")[2])
 
     def wait_pool(self, predicate, bound_s: float = 30.0) -> dict:
-        """Poll the pool statistics until ``predicate`` holds (a generous bound, not a timing assertion)."""
-        end = time.monotonic() + bound_s
-        while True:
-            stats = self.pool()
-            if predicate(stats) or time.monotonic() > end:
-                return stats
-            time.sleep(0.05)
+        """Poll the pool statistics until ``predicate`` holds; fail if it never does within a generous bound.
+
+        The bound is not a timing assertion: a state the pool never reaches is a failure, never a slow pass.
+        """
+        return wait_for(self.pool, predicate, bound_s)
+
+
+def pool_quiet(stats: dict) -> bool:
+    """No query running and no worker being started: the elastic pool has settled (at any size)."""
+    return not stats["busy"] and stats["starting"] == 0 and stats["idle"] == len(stats["workers"])
+
+
+def wait_for(read, predicate, bound_s: float = 30.0) -> dict:
+    """``read()`` polled until ``predicate`` holds of it; an AssertionError naming the last value if it never does."""
+    end = time.monotonic() + bound_s
+    while True:
+        value = read()
+        if predicate(value):
+            return value
+        if time.monotonic() > end:
+            raise AssertionError(f"not reached within {bound_s:g} s; last: {value}")
+        time.sleep(0.05)
 
 
 @contextmanager

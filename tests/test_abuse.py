@@ -21,7 +21,7 @@ import pytest
 
 from csto_kg.server.app import create_app
 from csto_kg.server.config import ServerConfig
-from support import CARTESIAN, GRAPH, LEAKS, PATHS, Listener, live_server, wait_gone
+from support import CARTESIAN, GRAPH, LEAKS, PATHS, Listener, live_server, pool_quiet, wait_for, wait_gone
 
 pytestmark = [pytest.mark.xdist_group("test_abuse")]  # one worker sets up a live server once
 
@@ -68,14 +68,8 @@ def server(built):
 
 
 def settled(app) -> dict:
-    """The app's pool statistics once every query worker is up and idle (a bounded wait)."""
-    engine = app.extensions["csto.engine"]
-    end = time.monotonic() + 30
-    while True:
-        stats = engine.stats()
-        if stats["idle"] == stats["size"] == len(stats["workers"]) or time.monotonic() > end:
-            return stats
-        time.sleep(0.05)
+    """The app's pool statistics once no query runs and no worker is starting (a bounded wait that fails if not)."""
+    return wait_for(app.extensions["csto.engine"].stats, pool_quiet)
 
 
 def count(client) -> int:
@@ -116,7 +110,7 @@ def test_timeout_parameter_may_only_lower_the_limit(client):
 
 
 def test_live_timeout_stops_the_work_and_others_are_served_meanwhile(server):
-    before = server.pool()
+    before = server.wait_pool(pool_quiet)
     results = {}
 
     def slow():
@@ -124,31 +118,28 @@ def test_live_timeout_stops_the_work_and_others_are_served_meanwhile(server):
 
     t = threading.Thread(target=slow)
     t.start()
-    server.wait_pool(lambda s: s["idle"] < 2)
+    [slow_pid] = server.wait_pool(lambda s: s["busy"])["busy"]
     status, _, body = server.get("/sparql", {"query": "ASK { ?s ?p ?o }"})  # served while the slow one runs
     assert status == 200 and json.loads(body)["boolean"] is True
     t.join(timeout=60)
     status, headers, body = results["slow"]
     assert status == 503 and headers["Retry-After"] and b"time limit" in body
-    after = server.wait_pool(lambda s: s["idle"] == 2)
+    after = server.wait_pool(lambda s: s["timeout"] > before["timeout"] and pool_quiet(s))
     assert after["timeout"] == before["timeout"] + 1
-    for pid in set(before["workers"]) - set(after["workers"]):
-        assert wait_gone(pid)  # its CPU is free again: the process is gone
+    assert slow_pid not in after["workers"] and wait_gone(slow_pid)  # its CPU is free again: the process is gone
 
 
 def test_a_disconnecting_client_has_its_query_killed(server):
-    before = server.wait_pool(lambda s: s["idle"] == 2)
+    before = server.wait_pool(pool_quiet)
     sock = socket.create_connection(("127.0.0.1", server.port))
     target = "/sparql?" + urllib.parse.urlencode({"query": CARTESIAN})
     sock.sendall(f"GET {target} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".encode())
-    busy = server.wait_pool(lambda s: s["idle"] < 2)
-    assert busy["idle"] < 2
+    [running] = server.wait_pool(lambda s: s["busy"])["busy"]
     sock.close()
-    after = server.wait_pool(lambda s: s["disconnect"] > before["disconnect"] and s["idle"] == 2)
+    after = server.wait_pool(lambda s: s["disconnect"] > before["disconnect"] and pool_quiet(s))
     assert after["disconnect"] == before["disconnect"] + 1
     assert after["timeout"] == before["timeout"]  # stopped because the client left, not by the time limit
-    gone = set(before["workers"]) - set(after["workers"])
-    assert len(gone) == 1 and all(wait_gone(p) for p in gone)
+    assert running not in after["workers"] and wait_gone(running)
 
 
 def test_memory_hungry_query_is_stopped_cleanly(server):
@@ -273,21 +264,21 @@ def test_one_client_cannot_hold_every_query_worker(built):
 
 
 def test_concurrency_cap_refuses_with_429_and_retry_after(server):
-    server.wait_pool(lambda s: s["idle"] == 2)
+    server.wait_pool(pool_quiet)
     results: list = []
     threads = [
         threading.Thread(target=lambda: results.append(server.get("/sparql", {"query": CARTESIAN}))) for _ in range(2)
     ]
     for t in threads:
         t.start()
-    server.wait_pool(lambda s: s["idle"] == 0)
+    server.wait_pool(lambda s: len(s["busy"]) == 2)  # both slots taken (the second worker started on demand)
     status, headers, body = server.get("/sparql", {"query": "ASK {}"})
     assert status == 429
     assert int(headers["Retry-After"]) > 0 and b"too many queries" in body
     for t in threads:
         t.join(timeout=60)
     assert [r[0] for r in results] == [503, 503]
-    server.wait_pool(lambda s: s["idle"] == 2)
+    server.wait_pool(pool_quiet)
     assert server.get("/sparql", {"query": "ASK {}"})[0] == 200
 
 
