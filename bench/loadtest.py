@@ -160,6 +160,7 @@ class _Record:
     latency: float
     expected: bool
     done: float  # monotonic time of completion
+    why: str = ""  # the start of the answer's body when it was not a 200 (what the server said went wrong)
 
 
 @dataclass
@@ -216,11 +217,11 @@ def _client(
         name, query, accept = item[:3]
         expected = item[3] if pathological else (200,)
         t0 = time.monotonic()
-        status = 0
+        status, body = 0, b""
         for _attempt in range(5):
             try:
                 try:
-                    status, headers, _ = _request(conn, query, accept)
+                    status, headers, body = _request(conn, query, accept)
                 except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
                     if not used:
                         raise
@@ -228,7 +229,7 @@ def _client(
                     # waited out a Retry-After): send again on a new one, as HTTP clients do
                     conn.close()
                     conn = _connect(host, port, timeout, source)
-                    status, headers, _ = _request(conn, query, accept)
+                    status, headers, body = _request(conn, query, accept)
                 used = True
             except (OSError, http.client.HTTPException):
                 status = 0
@@ -253,6 +254,7 @@ def _client(
                     latency,
                     status in expected,
                     t0 + latency,
+                    "" if status == 200 else " ".join(body[:160].decode("utf-8", "replace").split()),
                 )
             )
     conn.close()
@@ -343,9 +345,9 @@ def run(
         "shed_429_retried": shared.shed,
         "normal_failures": len(failed),
         "normal_5xx": sum(1 for r in failed if r.status >= 500),
-        "normal_failure_examples": [f"{r.name}: {r.status}" for r in failed[:10]],
+        "normal_failure_examples": [f"{r.name}: {r.status} {r.why}".rstrip() for r in failed[:10]],
         "unexpected": len(unexpected),
-        "unexpected_examples": [f"{r.kind}/{r.name}: {r.status}" for r in unexpected[:10]],
+        "unexpected_examples": [f"{r.kind}/{r.name}: {r.status} {r.why}".rstrip() for r in unexpected[:10]],
         "server_pid": pid,
         "rss_mb": {
             "before": round(before[0] / 2**20, 1),

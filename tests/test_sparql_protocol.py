@@ -413,13 +413,15 @@ def test_service_is_refused_with_a_clear_message(client):
     assert r.status_code == 400 and b"SERVICE" in r.data
 
 
-class TestRowCap:
-    @pytest.fixture(scope="class")
-    def capped(self, build):
-        app = create_app(ServerConfig(max_rows=7), build)
-        yield app.test_client()
-        app.extensions["csto.engine"].close()
+@pytest.fixture(scope="module")
+def capped(build):
+    """A client of an app capped at 7 rows."""
+    app = create_app(ServerConfig(max_rows=7), build)
+    yield app.test_client()
+    app.extensions["csto.engine"].close()
 
+
+class TestRowCap:
     @pytest.mark.parametrize("accept", list(RESULT_ACCEPTS))
     def test_select_past_the_cap_is_cut_and_says_so(self, capped, accept):
         r = send(capped, "GET", "SELECT * WHERE { ?s ?p ?o }", {"Accept": accept})
