@@ -9,6 +9,7 @@ here, by its own id.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import shutil
@@ -51,6 +52,41 @@ def make_build(tmp: Path, *, validate: bool = False, dumps: bool = False, snapsh
     build = ensure_built(root, tmp / "build", validate=validate, dumps=dumps)
     env = dict(os.environ, CSTO_KG_ROOT=str(root), CSTO_KG_BUILD=str(tmp / "build"))
     return build, env
+
+
+@functools.lru_cache(maxsize=1)
+def ontology_triples() -> tuple:
+    """The ontology's triples, parsed once per test process (fixtures copy them, never share a graph)."""
+    from rdflib import Graph
+
+    from csto_kg.loader import ontology_files
+
+    g = Graph()
+    for path in ontology_files(ROOT):
+        g.parse(path, format="turtle")
+    return tuple(g)
+
+
+def load_fixture(path: Path):
+    """A shape fixture loaded as the loader loads kg/: the ontology, plus one named graph per graph of the file."""
+    from rdflib import Dataset
+
+    from csto_kg.loader import LoadedData
+    from csto_kg.namespaces import ONTOLOGY_GRAPH
+
+    parsed = Dataset()
+    parsed.parse(path, format="trig")
+    ds, files = Dataset(default_union=True), {}  # as the loader builds it
+    onto = ds.graph(ONTOLOGY_GRAPH)
+    onto.addN((s, p, o, onto) for s, p, o in ontology_triples())
+    for g in parsed.graphs():
+        if len(g) == 0:
+            continue
+        assert g.identifier != parsed.default_graph.identifier, f"{path.name}: triples outside a named graph"
+        target = ds.graph(g.identifier)
+        target.addN((s, p, o, target) for s, p, o in g)
+        files[g.identifier] = path
+    return LoadedData(ds, files)
 
 
 def free_port() -> int:

@@ -21,18 +21,17 @@ from pathlib import Path
 
 import pyshacl
 import pytest
-from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.compare import to_isomorphic
 
 from csto_kg.errors import UserError
-from csto_kg.loader import LoadedData, load, ontology_files
+from csto_kg.loader import LoadedData, load
 from csto_kg.namespaces import (
     CSTO,
     ENTITIES_GRAPH,
     META_GRAPH,
     OA,
-    ONTOLOGY_GRAPH,
     ORG,
     RDF,
     RDFS,
@@ -46,6 +45,7 @@ from csto_kg.validation import infer_loaded, load_shapes
 from csto_kg.validation.locate import Locator, graph_id
 from csto_kg.validation.shacl import run_shacl, shacl_engine
 from csto_kg.validation.shacl_store import Stats, store_from_graph, validate_store
+from support import load_fixture
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = sorted((ROOT / "tests" / "shapes").glob("*/*.trig"))
@@ -113,30 +113,12 @@ def assert_same_results(union: Graph, shapes: Graph, *, fallbacks: set | None = 
     return expected, stats
 
 
-def fixture_data(path: Path) -> LoadedData:
-    """A shape fixture loaded as tests/test_shapes.py loads it: the ontology plus one named graph per graph of the file."""
-    parsed = Dataset()
-    parsed.parse(path, format="trig")
-    ds, files = Dataset(default_union=True), {}
-    onto = ds.graph(ONTOLOGY_GRAPH)
-    for f in ontology_files(ROOT):
-        onto.parse(f, format="turtle")
-    for g in parsed.graphs():
-        if len(g) == 0:
-            continue
-        target = ds.graph(g.identifier)
-        for t in g:
-            target.add(t)
-        files[g.identifier] = path
-    return LoadedData(ds, files)
-
-
 # --- the compiled engine (shacl_store) ----------------------------------------------------
 
 
 @pytest.mark.parametrize("path", FIXTURES, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_compiled_shacl_equals_pyshacl_on_shape_fixture(path, shapes):
-    union = union_of(fixture_data(path))
+    union = union_of(load_fixture(path))
     _, stats = assert_same_results(union, shapes, fallbacks=None)
     # Fixtures whose literals the store rewrites send the shapes reading them to pySHACL (checked in its own test).
     assert all("rewrote" in why for why in stats.fallbacks.values()), stats.fallbacks

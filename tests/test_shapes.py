@@ -21,12 +21,12 @@ from pathlib import Path
 
 import pyshacl
 import pytest
-from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.collection import Collection
 
-from csto_kg.loader import LoadedData, ontology_files
-from csto_kg.namespaces import CSTO, ONTOLOGY_GRAPH, RDF, RDFS, SH
+from csto_kg.namespaces import CSTO, RDF, RDFS, SH
 from csto_kg.validation import PYTHON_RULES, RULE_SEVERITY, SHAPE, infer_loaded, load_shapes, validate_loaded
+from support import load_fixture, ontology_triples
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "shapes"
@@ -38,14 +38,6 @@ EXPECT = "# expect: shape:"
 @pytest.fixture(scope="module")
 def shapes() -> Graph:
     return load_shapes(ROOT / "shapes")
-
-
-@pytest.fixture(scope="module")
-def ontology() -> Graph:
-    g = Graph()
-    for path in ontology_files(ROOT):
-        g.parse(path, format="turtle")
-    return g
 
 
 def shape_iris(shapes: Graph) -> set[URIRef]:
@@ -63,23 +55,9 @@ def severity_of(shape: URIRef, shapes: Graph) -> URIRef:
     return RULE_SEVERITY[shape] if shape in RULE_SEVERITY else shapes.value(shape, SH.severity)
 
 
-def run_fixture(path: Path, shapes: Graph, ontology: Graph):
+def run_fixture(path: Path, shapes: Graph):
     """Load a fixture like the loader loads kg/ (one named graph per file, here several) and validate it."""
-    parsed = Dataset()
-    parsed.parse(path, format="trig")
-    ds, files = Dataset(default_union=True), {}  # as the loader builds it
-    onto = ds.graph(ONTOLOGY_GRAPH)
-    for t in ontology:
-        onto.add(t)
-    for g in parsed.graphs():
-        if len(g) == 0:
-            continue
-        assert g.identifier != parsed.default_graph.identifier, f"{path.name}: triples outside a named graph"
-        target = ds.graph(g.identifier)
-        for t in g:
-            target.add(t)
-        files[g.identifier] = path
-    data = LoadedData(ds, files)
+    data = load_fixture(path)
     return validate_loaded(data, infer_loaded(data), root=ROOT, shapes=shapes)
 
 
@@ -88,19 +66,19 @@ def test_fixture_globs_are_not_empty():
 
 
 @pytest.mark.parametrize("path", VALID, ids=lambda p: p.stem)
-def test_valid_fixture_has_no_result(path, shapes, ontology):
+def test_valid_fixture_has_no_result(path, shapes):
     assert not path.read_text(encoding="utf-8").startswith(EXPECT), "valid fixtures expect nothing"
-    report = run_fixture(path, shapes, ontology)
+    report = run_fixture(path, shapes)
     assert report.results == [], report.to_text()
     assert report.conforms
     assert (None, SH.conforms, Literal(True)) in report.graph
 
 
 @pytest.mark.parametrize("path", INVALID, ids=lambda p: p.stem)
-def test_invalid_fixture_yields_exactly_its_shape(path, shapes, ontology):
+def test_invalid_fixture_yields_exactly_its_shape(path, shapes):
     expected = expected_shape(path)
     severity = severity_of(expected, shapes)
-    report = run_fixture(path, shapes, ontology)
+    report = run_fixture(path, shapes)
 
     assert {r.shape for r in report.results} == {expected}, report.to_text()
     assert {r.severity for r in report.results} == {severity}
@@ -173,7 +151,7 @@ def test_shacl_shacl_check_can_fail(shapes):
         (SHAPE.OfficeRoleValue, CSTO.OfficeRole),
     ],
 )
-def test_controlled_value_lists_are_the_ontologys(shape, concept_class, shapes, ontology):
+def test_controlled_value_lists_are_the_ontologys(shape, concept_class, shapes):
     """sh:in lists (used because a property's range would make sh:class pass for anything) follow the ontology."""
     listed = set(Collection(shapes, shapes.value(shape, SH["in"])))
-    assert listed == set(ontology.subjects(RDF.type, concept_class))
+    assert listed == {s for s, p, o in ontology_triples() if p == RDF.type and o == concept_class}
