@@ -71,27 +71,28 @@ def supports_for(store: ox.Store, subject: str) -> dict[Key, list[Support]]:
     return from_graph if from_graph else _from_fact_evidence(store, node)
 
 
-def _one(store: ox.Store, s, p):
-    return next((q.object for q in store.quads_for_pattern(s, p, None, SUPPORT_GRAPH)), None)
-
-
 def _from_support_graph(store: ox.Store, node: ox.NamedNode) -> dict[Key, list[Support]]:
     out: dict[Key, list[Support]] = defaultdict(list)
     for q in store.quads_for_pattern(None, _SUBJECT, node, SUPPORT_GRAPH):
         st = q.subject
-        pred, obj, graph = _one(store, st, _PREDICATE), _one(store, st, _OBJECT), _one(store, st, _STATED_IN)
+        first: dict = {}  # predicate -> its first object (in the store's order)
+        evidence = []
+        for d in store.quads_for_pattern(st, None, None, SUPPORT_GRAPH):  # the statement's description, one scan
+            first.setdefault(d.predicate, d.object)
+            if d.predicate == _DERIVED_FROM:
+                evidence.append(d.object.value)
+        pred, obj, graph = first.get(_PREDICATE), first.get(_OBJECT), first.get(_STATED_IN)
         if pred is None or obj is None:
             continue
-        evs = tuple(sorted(e.object.value for e in store.quads_for_pattern(st, _DERIVED_FROM, None, SUPPORT_GRAPH)))
-        rank, reason = _one(store, st, _RANK), _one(store, st, _RANK_REASON)
+        rank, reason = first.get(_RANK), first.get(_RANK_REASON)
         out[(pred.value, obj)].append(
             Support(
                 graph.value if graph is not None else "",
-                evs,
+                tuple(sorted(evidence)),
                 rank.value if rank is not None else None,
                 reason.value if reason is not None else None,
                 st.value if isinstance(st, ox.NamedNode) else None,
-                _one(store, st, _DISAGREES) is not None,
+                _DISAGREES in first,
             )
         )
     for supports in out.values():
