@@ -42,8 +42,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import XSD
+from rdflib import Graph
+
+from .terms import from_ox, to_ox
 
 __all__ = ["in_oxigraph", "Stats"]
 
@@ -79,30 +80,13 @@ class _Terms:
     def ox(self, t):
         o = self.to_ox.get(t)
         if o is None:
-            if isinstance(t, URIRef):
-                o = ox.NamedNode(str(t))
-            elif isinstance(t, BNode):
-                o = ox.BlankNode(str(t))
-            elif t.language:
-                o = ox.Literal(str(t), language=t.language)
-            else:
-                o = ox.Literal(str(t), datatype=ox.NamedNode(str(t.datatype or XSD.string)))
-            self.to_ox[t] = o
+            o = self.to_ox[t] = to_ox(t)
             self.back.setdefault(o, t)
         return o
 
     def rdflib(self, o):
         t = self.back.get(o)
-        if t is not None:
-            return t
-        if isinstance(o, ox.NamedNode):
-            return URIRef(o.value)
-        if isinstance(o, ox.BlankNode):
-            return BNode(o.value)
-        if o.language:
-            return Literal(o.value, lang=o.language)
-        dt = o.datatype.value
-        return Literal(o.value, datatype=None if dt == str(XSD.string) else URIRef(dt))
+        return t if t is not None else from_ox(o)
 
 
 def _load(graph: Graph, terms: _Terms) -> ox.Store:

@@ -13,7 +13,7 @@ import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
-__all__ = ["Terms", "NotRdf11"]
+__all__ = ["Terms", "NotRdf11", "to_ox", "from_ox"]
 
 _XSD_STRING = str(XSD.string)
 _LANG_STRING = str(RDF.langString)
@@ -33,13 +33,13 @@ class Terms:
     def rdflib(self, t):
         r = self._to_rdflib.get(t)
         if r is None:
-            r = self._to_rdflib[t] = self._convert_to_rdflib(t)
+            r = self._to_rdflib[t] = from_ox(t)
         return r
 
     def ox(self, t):
         o = self._to_ox.get(t)
         if o is None:
-            o = self._to_ox[t] = self._convert_to_ox(t)
+            o = self._to_ox[t] = to_ox(t)
         return o
 
     def rdflib_quad(self, q: ox.Quad) -> tuple:
@@ -51,27 +51,29 @@ class Terms:
         conv = self.ox
         return ox.Quad(conv(s), conv(p), conv(o), conv(g) if g is not None else ox.DefaultGraph())
 
-    @staticmethod
-    def _convert_to_rdflib(t):
-        if isinstance(t, ox.NamedNode):
-            return URIRef(t.value)
-        if isinstance(t, ox.BlankNode):
-            return BNode(t.value)
-        if isinstance(t, ox.Literal):
-            if t.language:
-                return Literal(t.value, lang=t.language)
-            dt = t.datatype.value
-            return Literal(t.value, datatype=None if dt == _XSD_STRING else URIRef(dt))
-        raise NotRdf11(f"{t} is not an RDF 1.1 term")
 
-    @staticmethod
-    def _convert_to_ox(t):
-        if isinstance(t, URIRef):
-            return ox.NamedNode(str(t))
-        if isinstance(t, BNode):
-            return ox.BlankNode(str(t))
-        if isinstance(t, Literal):
-            if t.language:
-                return ox.Literal(str(t), language=t.language)
-            return ox.Literal(str(t), datatype=ox.NamedNode(str(t.datatype or _XSD_STRING)))
-        raise NotRdf11(f"{t!r} is not an RDF term")
+def from_ox(t):
+    """A pyoxigraph term as rdflib writes it when it parses Turtle (``"x"``, not ``"x"^^xsd:string``)."""
+    if isinstance(t, ox.NamedNode):
+        return URIRef(t.value)
+    if isinstance(t, ox.BlankNode):
+        return BNode(t.value)
+    if isinstance(t, ox.Literal):
+        if t.language:
+            return Literal(t.value, lang=t.language)
+        dt = t.datatype.value
+        return Literal(t.value, datatype=None if dt == _XSD_STRING else URIRef(dt))
+    raise NotRdf11(f"{t} is not an RDF 1.1 term")
+
+
+def to_ox(t):
+    """An rdflib term as a pyoxigraph term, its lexical form kept."""
+    if isinstance(t, URIRef):
+        return ox.NamedNode(str(t))
+    if isinstance(t, BNode):
+        return ox.BlankNode(str(t))
+    if isinstance(t, Literal):
+        if t.language:
+            return ox.Literal(str(t), language=t.language)
+        return ox.Literal(str(t), datatype=ox.NamedNode(str(t.datatype or _XSD_STRING)))
+    raise NotRdf11(f"{t!r} is not an RDF term")

@@ -54,7 +54,8 @@ from rdflib.namespace import RDF, RDFS, SH, XSD
 
 from ..errors import UserError
 from ..shacl_sparql import _decorrelate, _safe
-from .shacl_terms import Fidelity, Unsupported, from_ox, graph_from_store, sparql_term, store_from_graph, term_key
+from ..terms import from_ox
+from .shacl_terms import Fidelity, Unsupported, graph_from_store, sparql_term, store_from_graph, term_key
 from .shacl_values import (
     SURE_DATE,
     ValueTest,

@@ -1,4 +1,6 @@
-"""Terms between rdflib and an Oxigraph store, and what the store changes of literals (for shacl_store).
+"""What an Oxigraph store changes of an rdflib graph's literals, and SPARQL terms (for shacl_store).
+
+The term conversions themselves are :mod:`csto_kg.terms` (one place for the loader, the writer and SHACL).
 
 Oxigraph stores numeric, boolean and date literals canonically and language
 tags in lower case: ``"04"^^xsd:nonNegativeInteger`` becomes ``"4"^^xsd:integer``,
@@ -18,45 +20,20 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 
+from ..terms import from_ox, to_ox
+
 __all__ = [
     "Fidelity",
     "Unsupported",
-    "from_ox",
     "graph_from_store",
     "sparql_term",
     "store_from_graph",
     "term_key",
-    "to_ox",
 ]
-
-_XSD_STRING = str(XSD.string)
 
 
 class Unsupported(Exception):
     """A construct the SHACL compiler does not compile: the shape runs in pySHACL."""
-
-
-def to_ox(t):
-    """An rdflib term as a pyoxigraph term."""
-    if isinstance(t, URIRef):
-        return ox.NamedNode(str(t))
-    if isinstance(t, BNode):
-        return ox.BlankNode(str(t))
-    if t.language:
-        return ox.Literal(str(t), language=t.language)
-    return ox.Literal(str(t), datatype=ox.NamedNode(str(t.datatype or XSD.string)))
-
-
-def from_ox(o):
-    """A pyoxigraph term as rdflib writes it when it parses Turtle (``"x"``, not ``"x"^^xsd:string``)."""
-    if isinstance(o, ox.NamedNode):
-        return URIRef(o.value)
-    if isinstance(o, ox.BlankNode):
-        return BNode(o.value)
-    if o.language:
-        return Literal(o.value, lang=o.language)
-    dt = o.datatype.value
-    return Literal(o.value, datatype=None if dt == _XSD_STRING else URIRef(dt))
 
 
 def term_key(o) -> tuple:
