@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
 from pathlib import Path
@@ -20,10 +19,10 @@ def blocks(lang: str) -> list[str]:
     return re.findall(rf"```{lang}\n(.*?)```", README, flags=re.S)
 
 
-def test_readme_sparql_examples_answer(tmp_path):
+def test_readme_sparql_examples_answer(shared_build):
+    """The README's example queries, through ``csto-kg query`` over the session's build (of the same inputs)."""
     members, passages = [b for b in blocks("sparql") if "SELECT" in b]  # (the others are patterns)
-    env = dict(os.environ, CSTO_KG_BUILD=str(tmp_path))
-    subprocess.run(["csto-kg", "build"], env=env, check=True, capture_output=True)
+    env = shared_build.env
 
     def run(query):
         out = subprocess.run(
