@@ -15,6 +15,8 @@ from rdflib.compare import isomorphic
 from csto_kg.server.app import create_app
 from csto_kg.server.config import ServerConfig
 
+pytestmark = [pytest.mark.xdist_group("test_dump_fidelity")]  # one worker parses the TriG dump once
+
 
 @pytest.fixture(scope="module")
 def built(shared_build):
