@@ -146,37 +146,11 @@ def build(
     timings["load"] = time.perf_counter() - t
 
     t = time.perf_counter()
-    inferred = infer(data.dataset, reasoner)  # over the union of the loaded graphs, in place
-    graph = data.dataset.graph(INFERRED_GRAPH)
-    data.dataset.addN((s, p, o, graph) for s, p, o in inferred)
+    ds = data.dataset
+    inferred = infer(ds, reasoner)  # over the union of the loaded graphs, in place
+    graph = ds.graph(INFERRED_GRAPH)
+    ds.addN((s, p, o, graph) for s, p, o in inferred)
     timings["infer"] = time.perf_counter() - t
-
-    report = None
-    if validate:
-        from .shacl_sparql import in_oxigraph
-        from .validation import validate_loaded
-
-        t = time.perf_counter()
-        if os.environ.get("CSTO_KG_SHACL_SPARQL") == "pyshacl":  # the reference, for comparison
-            report = validate_loaded(data, inferred)
-        else:  # SHACL-SPARQL constraints as one Oxigraph query each: same report (see shacl_sparql.py)
-            with in_oxigraph():
-                report = validate_loaded(data, inferred)
-        timings["validate"] = time.perf_counter() - t
-
-    from .support import add_support
-
-    t = time.perf_counter()
-    add_support(data)  # graph:support, after validation: derived, like graph:inferred
-    timings["support"] = time.perf_counter() - t
-
-    from .void import describe
-
-    counts = _graph_counts(data.dataset)
-    meta = data.dataset.graph(META_GRAPH)
-    for triple in describe(data.dataset, counts):
-        meta.add(triple)
-    counts = _graph_counts(data.dataset)
 
     builds = build_dir / "builds"
     builds.mkdir(parents=True, exist_ok=True)
@@ -184,14 +158,40 @@ def build(
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir()
     try:
+        # The loaded and inferred quads are written first: the store holding them (their union as its
+        # default graph) is the one SHACL validates, then graph:support and graph:meta are appended.
         t = time.perf_counter()
         nq = staging / "dataset.nq"
-        _write_nquads(data.dataset, nq)
+        literals = _write_nquads(ds.quads((None, None, None, None)), nq)
         timings["write_nquads"] = time.perf_counter() - t
 
         t = time.perf_counter()
-        _write_store(nq, staging / "store")
+        store = _write_store(nq, staging / "store")
         timings["write_store"] = time.perf_counter() - t
+
+        report = None
+        if validate:
+            t = time.perf_counter()
+            report = _validate(data, inferred, store, literals)
+            timings["validate"] = time.perf_counter() - t
+        del literals
+
+        from .support import support_of
+        from .void import describe
+
+        t = time.perf_counter()
+        support = support_of(data)  # graph:support, after validation: derived, like graph:inferred
+        timings["support"] = time.perf_counter() - t
+
+        counts = _graph_counts(ds)
+        counts[str(SUPPORT_GRAPH)] = len(support)
+        meta = set(describe(ds, counts))
+        counts[str(META_GRAPH)] = len(meta)
+
+        t = time.perf_counter()
+        _append(nq, store, ((SUPPORT_GRAPH, support), (META_GRAPH, meta)))
+        del support, store
+        timings["write_derived"] = time.perf_counter() - t
 
         _copy_served(root, staging)
 
@@ -240,23 +240,42 @@ def build(
     return Build(final, manifest)
 
 
-def _write_nquads(ds: Dataset, path: Path) -> None:
-    """Every quad of ``ds`` as N-Quads, written by Oxigraph's serialiser (lexical forms kept as loaded)."""
+def _validate(data: LoadedData, inferred, store, literals: dict):
+    """The validation report of the loaded data and ``inferred``, SHACL run in ``store`` (see :func:`build`)."""
+    from .shacl_sparql import in_oxigraph
+    from .validation import validate_loaded
+    from .validation.shacl_terms import fidelity
+
+    fid = fidelity(data.dataset, literals)  # what the store altered of the literals written
+    if os.environ.get("CSTO_KG_SHACL_SPARQL") == "pyshacl":  # the reference, for comparison
+        return validate_loaded(data, inferred, store=store, fidelity=fid)
+    with in_oxigraph():  # SHACL-SPARQL constraints pySHACL runs as one Oxigraph query each (see shacl_sparql.py)
+        return validate_loaded(data, inferred, store=store, fidelity=fid)
+
+
+def _write_nquads(quads, path: Path, mode: str = "wb") -> dict:
+    """rdflib quads ``(s, p, o, graph)`` as N-Quads, by Oxigraph's serialiser (lexical forms kept as loaded).
+
+    Returns each literal written and the Oxigraph term it was written as.
+    """
     import pyoxigraph
 
     from .terms import Terms
 
-    conv = Terms().ox
+    terms = Terms()
+    conv, quad = terms.ox, pyoxigraph.Quad
 
-    def quads():
-        for s, p, o, g in ds.quads((None, None, None, None)):
-            yield pyoxigraph.Quad(conv(s), conv(p), conv(o), conv(g.identifier if hasattr(g, "identifier") else g))
+    def ox_quads():
+        for s, p, o, g in quads:
+            yield quad(conv(s), conv(p), conv(o), conv(g.identifier if hasattr(g, "identifier") else g))
 
-    pyoxigraph.serialize(quads(), str(path), pyoxigraph.RdfFormat.N_QUADS)
+    with path.open(mode) as out:
+        pyoxigraph.serialize(ox_quads(), out, pyoxigraph.RdfFormat.N_QUADS)
+    return terms.literals()
 
 
-def _write_store(nquads: Path, path: Path) -> None:
-    """The served store: every named graph, and their union, deduplicated, as the default graph.
+def _write_store(nquads: Path, path: Path):
+    """The served store: every named graph, and their union, deduplicated, as the default graph; returned open.
 
     SPARQL's default graph is an RDF graph, a set: a triple that three seeds
     state is there once. Oxigraph's ``use_default_graph_as_union`` instead
@@ -275,8 +294,28 @@ def _write_store(nquads: Path, path: Path) -> None:
         pyoxigraph.Quad(q.subject, q.predicate, q.object)
         for q in pyoxigraph.parse(path=str(nquads), format=pyoxigraph.RdfFormat.N_QUADS)
     )
+    return store
+
+
+def _append(nquads: Path, store, graphs) -> None:
+    """Add the triples of the derived graphs ``graphs`` (``(graph IRI, triples)`` pairs) to the N-Quads and the store.
+
+    Each goes to its named graph and to the store's default graph (the union, see :func:`_write_store`).
+    """
+    import pyoxigraph
+
+    start = nquads.stat().st_size
+    _write_nquads(((s, p, o, g) for g, triples in graphs for s, p, o in triples), nquads, "ab")
+    with nquads.open("rb") as f:
+        f.seek(start)
+        store.bulk_load(input=f, format=pyoxigraph.RdfFormat.N_QUADS)
+    with nquads.open("rb") as f:
+        f.seek(start)
+        store.bulk_extend(
+            pyoxigraph.Quad(q.subject, q.predicate, q.object)
+            for q in pyoxigraph.parse(input=f, format=pyoxigraph.RdfFormat.N_QUADS)
+        )
     store.flush()
-    del store
 
 
 def _switch_current(build_dir: Path, target: Path) -> None:

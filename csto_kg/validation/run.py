@@ -80,15 +80,17 @@ def validate_loaded(
     shapes: Graph | None = None,
     today: dt.date | None = None,
     store=None,
+    fidelity=None,
 ) -> Report:
     """Validate loaded data plus its inferred graph against the shapes, then run the Python rules.
 
-    ``store``: a ``pyoxigraph.Store`` whose default graph already holds the union validated (see run_shacl)."""
+    ``store``: a ``pyoxigraph.Store`` whose default graph already holds the union validated, and ``fidelity``
+    what it altered of the union's literals (see run_shacl)."""
     root = root or _root_of(data)
     shapes = shapes if shapes is not None else load_shapes(root / "shapes")
     union = _union(data, inferred)
     locator = Locator(data, union, root)
-    shacl_graph, results = run_shacl(union, shapes, locator, root / "shapes", store=store)
+    shacl_graph, results = run_shacl(union, shapes, locator, root / "shapes", store=store, fidelity=fidelity)
     rejected = {
         union.value(predicate=OA.hasSelector, object=r.focus) or r.focus
         for r in results
