@@ -282,18 +282,13 @@ def _write_store(nquads: Path, path: Path):
     yields it once per named graph holding it, multiplying rows (k^n for n
     patterns over a fact k seeds describe), so the union is materialised here:
     the quads are bulk-loaded, then their triples bulk-loaded into the default
-    graph (a store is a set: repeats are dropped). Measured at 1e5 triples, this
-    second bulk pass over the file takes a quarter of the time of the SPARQL
-    ``INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }`` it replaces.
+    graph (a store is a set: repeats are dropped; see :func:`_load_union`).
     """
     import pyoxigraph
 
     store = pyoxigraph.Store(str(path))
     store.bulk_load(path=str(nquads), format=pyoxigraph.RdfFormat.N_QUADS)
-    store.bulk_extend(
-        pyoxigraph.Quad(q.subject, q.predicate, q.object)
-        for q in pyoxigraph.parse(path=str(nquads), format=pyoxigraph.RdfFormat.N_QUADS)
-    )
+    _load_union(store, nquads, 0)
     return store
 
 
@@ -309,13 +304,34 @@ def _append(nquads: Path, store, graphs) -> None:
     with nquads.open("rb") as f:
         f.seek(start)
         store.bulk_load(input=f, format=pyoxigraph.RdfFormat.N_QUADS)
-    with nquads.open("rb") as f:
-        f.seek(start)
-        store.bulk_extend(
-            pyoxigraph.Quad(q.subject, q.predicate, q.object)
-            for q in pyoxigraph.parse(input=f, format=pyoxigraph.RdfFormat.N_QUADS)
-        )
+    _load_union(store, nquads, start)
     store.flush()
+
+
+def _load_union(store, nquads: Path, start: int) -> None:
+    """Bulk-load the triples of ``nquads`` from byte ``start`` on into the store's default graph.
+
+    Each line Oxigraph's serialiser writes is ``S P O G .``, ``G`` the IRI of a named graph (the build
+    writes no quad in the default graph): that line without `` G`` is the triple in N-Triples, ``G``
+    being what follows its last `` <`` (an IRI holds no space). The lines so cut go to a scratch
+    N-Triples file that Oxigraph bulk-loads: no quad crosses into Python (at 1e5 triples, 0.2 s to cut
+    and 1.6 s to load, against 2.1 s for bulk-extending from Python the triples of the parsed file).
+    """
+    import pyoxigraph
+
+    scratch = nquads.with_name(nquads.name + ".union.nt")
+    try:
+        with nquads.open("rb") as f, scratch.open("wb") as out:
+            f.seek(start)
+            write = out.write
+            for line in f:
+                cut = line.rfind(b" <")
+                if cut < 0 or not line.endswith(b"> .\n"):
+                    raise ValueError(f"{nquads}: not a quad in a named graph: {line[:200]!r}")
+                write(line[:cut] + b" .\n")
+        store.bulk_load(path=str(scratch), format=pyoxigraph.RdfFormat.N_TRIPLES)
+    finally:
+        scratch.unlink(missing_ok=True)
 
 
 def _switch_current(build_dir: Path, target: Path) -> None:
