@@ -18,6 +18,7 @@ switched atomically once a new build is complete; a build that fails leaves
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
@@ -189,8 +190,17 @@ def build(
         counts[str(META_GRAPH)] = len(meta)
 
         t = time.perf_counter()
-        _append(nq, store, ((SUPPORT_GRAPH, support), (META_GRAPH, meta)))
-        del support, store
+        start = nq.stat().st_size
+        _write_nquads(
+            ((s, p, o, g) for g, triples in ((SUPPORT_GRAPH, support), (META_GRAPH, meta)) for s, p, o in triples),
+            nq,
+            "ab",
+        )
+        # Nothing reads the rdflib dataset any more: freed before the bulk loads, which hold their own batches.
+        del support, meta, data, ds, inferred, graph
+        gc.collect()
+        _load_quads(store, nq, start)
+        del store
         timings["write_derived"] = time.perf_counter() - t
 
         _copy_served(root, staging)
@@ -225,6 +235,7 @@ def build(
             "seed_graphs": sorted(g for g in counts if g.startswith(str(GRAPH)) and g.rsplit("/", 1)[-1][:3].isdigit()),
             "conforms": None if report is None else report.conforms,
             "timings_s": {k: round(v, 3) for k, v in timings.items()},
+            "validate_s": None if report is None else {k: round(v, 3) for k, v in report.seconds.items()},
         }
         (staging / "manifest.json").write_text(json.dumps(manifest, indent=2))
 
@@ -287,20 +298,14 @@ def _write_store(nquads: Path, path: Path):
     import pyoxigraph
 
     store = pyoxigraph.Store(str(path))
-    store.bulk_load(path=str(nquads), format=pyoxigraph.RdfFormat.N_QUADS)
-    _load_union(store, nquads, 0)
+    _load_quads(store, nquads, 0)
     return store
 
 
-def _append(nquads: Path, store, graphs) -> None:
-    """Add the triples of the derived graphs ``graphs`` (``(graph IRI, triples)`` pairs) to the N-Quads and the store.
-
-    Each goes to its named graph and to the store's default graph (the union, see :func:`_write_store`).
-    """
+def _load_quads(store, nquads: Path, start: int) -> None:
+    """Bulk-load the quads of ``nquads`` from byte ``start`` on, each into its named graph and the default graph."""
     import pyoxigraph
 
-    start = nquads.stat().st_size
-    _write_nquads(((s, p, o, g) for g, triples in graphs for s, p, o in triples), nquads, "ab")
     with nquads.open("rb") as f:
         f.seek(start)
         store.bulk_load(input=f, format=pyoxigraph.RdfFormat.N_QUADS)
