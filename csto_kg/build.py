@@ -18,6 +18,7 @@ switched atomically once a new build is complete; a build that fails leaves
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import hashlib
 import json
@@ -192,7 +193,7 @@ def build(
         timings["write_nquads"] += time.perf_counter() - t
         # Nothing reads the rdflib dataset any more: freed before the store's bulk loads, which hold their own batches.
         del support, meta, derived, data, ds, inferred, graph
-        gc.collect()
+        _release_memory()
 
         t = time.perf_counter()
         _write_store(nq, staging / "store")
@@ -244,6 +245,23 @@ def build(
     _switch_current(build_dir, final)
     _prune(builds, keep={final.name})
     return Build(final, manifest)
+
+
+def _release_memory() -> None:
+    """Give the freed rdflib dataset's memory back to the system before the store's bulk loads.
+
+    Python frees a memory arena only once nothing in it is alive: the few terms a cache keeps
+    pin most of the dataset's arenas (1e5: 236 MB kept after freeing it, 110 MB once the caches
+    are cleared); glibc's ``malloc_trim`` then returns its own free pages.
+    """
+    from .namespaces import curie
+
+    curie.cache_clear()
+    gc.collect()
+    try:
+        ctypes.CDLL(None).malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc
+        pass
 
 
 def _validate(data: LoadedData, inferred, nquads: Path, literals: dict):

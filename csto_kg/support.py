@@ -335,6 +335,7 @@ def _support(files: dict[URIRef, FileFacts], functional: set[Node]) -> set[Tripl
                 add((node, PROV.wasDerivedFrom, ev))
     for (_, prop), values in by_value.items():
         _add_ranks(add, prop, values, functional)
+    _n3.cache_clear()  # it serves one derivation; its terms would keep the dataset's memory from being freed
     return out
 
 
