@@ -53,9 +53,10 @@ def atomic_write(target: Path, write) -> None:
 
 
 def _quads(nquads: Path, inferred: bool) -> Iterator[ox.Quad]:
-    for q in ox.parse(path=str(nquads), format=ox.RdfFormat.N_QUADS):
-        if inferred or q.graph_name != _INFERRED:
-            yield q
+    quads = ox.parse(path=str(nquads), format=ox.RdfFormat.N_QUADS)
+    if inferred:
+        return quads  # handed to the serialiser as it is: no Python step per quad
+    return (q for q in quads if q.graph_name != _INFERRED)
 
 
 def _serialize(quads: Iterable[ox.Quad], fmt: str, out) -> None:

@@ -56,7 +56,6 @@ from .namespaces import (
     RDFS,
     SKOS,
     STATEMENT,
-    SUPPORT_GRAPH,
     XSD,
     curie,
 )
@@ -72,7 +71,6 @@ __all__ = [
     "support_triples",
     "support_of",
     "derive_support",
-    "add_support",
     "seed_graph_ids",
 ]
 
@@ -337,6 +335,7 @@ def _support(files: dict[URIRef, FileFacts], functional: set[Node]) -> set[Tripl
                 add((node, PROV.wasDerivedFrom, ev))
     for (_, prop), values in by_value.items():
         _add_ranks(add, prop, values, functional)
+    _n3.cache_clear()  # it serves one derivation; its terms would keep the dataset's memory from being freed
     return out
 
 
@@ -360,14 +359,7 @@ def _add_ranks(add, prop: Node, values: dict[Node, list[Statement]], functional:
 
 
 def support_of(data: LoadedData) -> set[Triple]:
-    """The triples of ``graph:support`` for loaded data (what :func:`add_support` adds)."""
+    """The triples of ``graph:support`` for loaded data (the build writes them to its N-Quads and store)."""
     ds = data.dataset
     files = file_facts(dataset_quads(ds), seed_graph_ids(data.files))
     return _support(files, set(ds.graph(ONTOLOGY_GRAPH).subjects(RDF.type, OWL.FunctionalProperty)))
-
-
-def add_support(data: LoadedData) -> int:
-    """Add ``graph:support`` to the loaded dataset; returns its triple count."""
-    target = data.dataset.graph(SUPPORT_GRAPH)
-    target.addN((s, p, o, target) for s, p, o in support_of(data))
-    return len(target)

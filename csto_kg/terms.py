@@ -42,6 +42,10 @@ class Terms:
             o = self._to_ox[t] = to_ox(t)
         return o
 
+    def literals(self) -> dict:
+        """Every rdflib literal :meth:`ox` converted, and its Oxigraph term."""
+        return {t: o for t, o in self._to_ox.items() if isinstance(t, Literal)}
+
     def rdflib_quad(self, q: ox.Quad) -> tuple:
         """(s, p, o) of ``q`` as rdflib terms."""
         conv = self.rdflib

@@ -92,6 +92,7 @@ class Report:
     graph: Graph
     shape_labels: dict[Node, str] = field(default_factory=dict)
     root: Path | None = None
+    seconds: dict[str, float] = field(default_factory=dict)  # part of the validation -> its time (not reported)
 
     @property
     def conforms(self) -> bool:

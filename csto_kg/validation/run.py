@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import time
 from pathlib import Path
 
 from rdflib import Graph
@@ -80,15 +81,20 @@ def validate_loaded(
     shapes: Graph | None = None,
     today: dt.date | None = None,
     store=None,
+    fidelity=None,
 ) -> Report:
     """Validate loaded data plus its inferred graph against the shapes, then run the Python rules.
 
-    ``store``: a ``pyoxigraph.Store`` whose default graph already holds the union validated (see run_shacl)."""
+    ``store``: a ``pyoxigraph.Store`` whose default graph already holds the union validated, and ``fidelity``
+    what it altered of the union's literals (see run_shacl)."""
     root = root or _root_of(data)
     shapes = shapes if shapes is not None else load_shapes(root / "shapes")
     union = _union(data, inferred)
     locator = Locator(data, union, root)
-    shacl_graph, results = run_shacl(union, shapes, locator, root / "shapes", store=store)
+    seconds: dict[str, float] = {}
+    t = time.perf_counter()
+    shacl_graph, results = run_shacl(union, shapes, locator, root / "shapes", store=store, fidelity=fidelity)
+    seconds["shacl"] = time.perf_counter() - t
     rejected = {
         union.value(predicate=OA.hasSelector, object=r.focus) or r.focus
         for r in results
@@ -105,7 +111,9 @@ def validate_loaded(
         rejected_evidence=rejected,
     )
     for rule in ALL:
+        t = time.perf_counter()
         results = results + rule.check(ctx)
+        seconds[rule.iri.rsplit("/", 1)[-1].rsplit("#", 1)[-1]] = time.perf_counter() - t
         ctx.shacl_results = results  # later rules see earlier results (to stay silent on a reported problem)
     results.sort(
         key=lambda r: (SEVERITY_RANK.get(r.severity, 3), str(r.file or "~"), r.line or 0, str(r.shape), str(r.focus))
@@ -113,7 +121,7 @@ def validate_loaded(
 
     labels = {s: str(o) for s, o in shapes.subject_objects(RDFS.label)}
     labels.update({iri: label for iri, (label, _) in PYTHON_RULES.items()})
-    return Report(results, report_graph(shacl_graph, results, PYTHON_RULES), labels, root)
+    return Report(results, report_graph(shacl_graph, results, PYTHON_RULES), labels, root, seconds)
 
 
 def _today() -> dt.date:

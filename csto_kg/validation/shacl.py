@@ -29,6 +29,7 @@ from ..namespaces import RDF, SH
 from .locate import Locator
 from .report import Result
 from .shacl_store import PYSHACL_OPTIONS
+from .shacl_terms import Fidelity
 
 __all__ = ["load_shapes", "run_shacl", "shacl_engine"]
 
@@ -65,17 +66,18 @@ def run_shacl(
     shapes_dir: Path,
     store: ox.Store | None = None,
     engine: str | None = None,
+    fidelity: Fidelity | None = None,
 ) -> tuple[Graph, list[Result]]:
     """The SHACL report graph for ``union`` and its results, located.
 
-    ``store``: an Oxigraph store whose default graph holds ``union`` already (the build's); without it, the
-    ``store`` engine builds one from ``union``. ``engine``: ``store`` or ``pyshacl`` (default: :func:`shacl_engine`).
+    ``store``: an Oxigraph store whose default graph holds ``union`` already (the build's), and ``fidelity``
+    what it altered of ``union``'s literals (:func:`.shacl_terms.fidelity`); without a store, the ``store``
+    engine builds one from ``union``. ``engine``: ``store`` or ``pyshacl`` (default: :func:`shacl_engine`).
     """
     if (engine or shacl_engine()) == "pyshacl":
         return _run_pyshacl(union, shapes, locator, shapes_dir)
     from .shacl_store import store_from_graph, validate_store
 
-    fidelity = None
     if store is None:
         store, fidelity = store_from_graph(union)
     report, raw, _ = validate_store(store, shapes, data=union, fidelity=fidelity)

@@ -6,7 +6,8 @@ Oxigraph stores numeric, boolean and date literals canonically and language
 tags in lower case: ``"04"^^xsd:nonNegativeInteger`` becomes ``"4"^^xsd:integer``,
 ``"-1"^^xsd:nonNegativeInteger`` a valid ``"-1"^^xsd:integer``, ``"x"^^xsd:string``
 the same term as ``"x"``. :func:`store_from_graph` loads an rdflib graph and
-records those changes in a :class:`Fidelity`: a stored term that comes from
+records those changes in a :class:`Fidelity` (:func:`fidelity` does the same for a
+store the build loaded from the N-Quads it wrote of the graph): a stored term that comes from
 exactly one original maps back to it, and the predicates carrying a value whose
 meaning or count changed are named (the shapes reading them run in pySHACL).
 """
@@ -25,6 +26,7 @@ from ..terms import from_ox, to_ox
 __all__ = [
     "Fidelity",
     "Unsupported",
+    "fidelity",
     "graph_from_store",
     "sparql_term",
     "store_from_graph",
@@ -62,24 +64,27 @@ class Fidelity:
 def store_from_graph(graph: Graph) -> tuple[ox.Store, Fidelity]:
     """An in-memory store holding ``graph`` in its default graph, and what the store altered of its literals."""
     store = ox.Store()
-    literals: set = set()
-    cache: dict = {}
+    literals: dict = {}
 
     def conv(t):
         if isinstance(t, Literal):
-            literals.add(t)
-            o = cache.get(t)
+            o = literals.get(t)
             if o is None:
-                o = cache[t] = to_ox(t)
+                o = literals[t] = to_ox(t)
             return o
         return ox.NamedNode(str(t)) if isinstance(t, URIRef) else ox.BlankNode(str(t))
 
     store.extend(ox.Quad(conv(s), conv(p), conv(o)) for s, p, o in graph.triples((None, None, None)))
-    return store, _fidelity(graph, literals, cache)
+    return store, fidelity(graph, literals)
 
 
-def _fidelity(graph: Graph, literals: set, cache: dict) -> Fidelity:
-    """Round-trip every literal that the store may rewrite through a scratch store and record the changes."""
+def fidelity(graph: Graph, literals: dict) -> Fidelity:
+    """What a store holding ``graph`` altered of its literals.
+
+    ``literals``: every literal of ``graph``, mapped to the Oxigraph term it was stored as (written as, for a
+    store loaded from a file Oxigraph wrote). Each literal the store may rewrite goes through a scratch store,
+    and the changes are recorded.
+    """
     fid = Fidelity()
     suspects = [
         lit for lit in literals if lit.datatype is not None or (lit.language and lit.language != lit.language.lower())
@@ -88,7 +93,7 @@ def _fidelity(graph: Graph, literals: set, cache: dict) -> Fidelity:
         return fid
     scratch = ox.Store()
     p = ox.NamedNode("urn:p")
-    scratch.extend(ox.Quad(ox.NamedNode(f"urn:l:{i}"), p, cache[lit]) for i, lit in enumerate(suspects))
+    scratch.extend(ox.Quad(ox.NamedNode(f"urn:l:{i}"), p, literals[lit]) for i, lit in enumerate(suspects))
     originals = defaultdict(set)
     changed = set()  # originals whose meaning (not only the spelling xsd:string) changed
     for q in scratch:
@@ -98,7 +103,7 @@ def _fidelity(graph: Graph, literals: set, cache: dict) -> Fidelity:
             originals[term_key(q.object)].add(lit)
             if not (lit.datatype == XSD.string and back == Literal(str(lit))):
                 changed.add(lit)
-    plain_present = {term_key(cache[lit]) for lit in literals if lit.datatype is None}
+    plain_present = {term_key(ox_lit) for lit, ox_lit in literals.items() if lit.datatype is None}
     bad: set = set(changed)
     for k, lits in originals.items():
         if len(lits) == 1 and k not in plain_present and not (lits & changed):
