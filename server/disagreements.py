@@ -28,7 +28,7 @@ from csto_kg.namespaces import CSTO, INFERRED_GRAPH
 
 from . import dates
 from .statements import Passage, Passages, Term, term_view
-from .value_support import SUPPORT_GRAPH, curated, supports_for
+from .value_support import SUPPORT_GRAPH, curated
 
 __all__ = ["Disagreement", "Side", "disagreements_about", "all_disagreements", "COMPARED"]
 
@@ -155,7 +155,7 @@ def _curated(store: ox.Store, labels, passages: Passages, subject: ox.NamedNode)
             continue
         sides = []
         for fact in (subject, other):
-            sup = supports_for(store, fact.value)
+            sup = passages.supports(fact.value)
             evs = [p for ss in sup.values() for p in passages.of(ss)]
             seen, unique = set(), []
             for p in evs:
@@ -179,7 +179,7 @@ def disagreements_about(store: ox.Store, labels, iri: str, passages: Passages) -
     """Properties of ``iri`` given different values (those compared here, and any graph:support ranks
     with a reason or marks as disagreeing), and curated ``csto:disagreesWith`` links of the fact itself."""
     node = _N(iri)
-    supports = supports_for(store, iri)
+    supports = passages.supports(iri)
     ranked = {key[0] for key, ss in supports.items() if any(s.rank_reason or s.disagrees for s in ss)}
     props = COMPARED + sorted(ranked - set(COMPARED))
     found = [_about_property(store, labels, passages, node, p, supports) for p in props]

@@ -29,7 +29,7 @@ from . import dates
 from .statements import Passage, Passages, Term, term_view
 from .timeline import Period
 from .timeline import periods as all_periods
-from .value_support import curated, supports_for
+from .value_support import curated
 
 __all__ = ["Line", "Section", "sections_for", "DATE_PROPS", "membership_lines"]
 
@@ -119,7 +119,7 @@ def _date_details(ctx: Context, fact) -> list[tuple[str, str]]:
 
 
 def _passages(ctx: Context, subject: str, pairs: list[tuple[str, object]], what: str = "") -> list[Passage]:
-    sup = supports_for(ctx.store, subject)
+    sup = ctx.passages.supports(subject)
     seen, out = set(), []
     for key in pairs:
         for p in ctx.passages.of(sup.get(key, [])):

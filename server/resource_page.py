@@ -31,7 +31,6 @@ from .labels import Labeller
 from .resource_description import description, local_path
 from .statements import InGroup, Passages, Row, Term, by_subject, graph_badge, in_groups, out_rows, term_view
 from .timeline import confirmed_until
-from .value_support import supports_for
 
 __all__ = ["Term", "Row", "Group", "ResourcePage", "term_view", "graph_badge", "build_page", "KEY_PROPERTIES"]
 
@@ -190,7 +189,7 @@ def build_page(store: ox.Store, labels: Labeller, iri: str) -> ResourcePage:
     own = subjects.get(node, {})
     passages = Passages(store, labels)
     linked = {s for objs in incoming.values() for s, gs in objs.items() if gs - {_INFERRED}}
-    rows = out_rows(labels, own, subjects, supports_for(store, iri), passages, linked)
+    rows = out_rows(labels, own, subjects, passages.supports(iri), passages, linked)
     key = sorted(
         (r for r in rows if r.predicate.iri in KEY_PROPERTIES), key=lambda r: KEY_PROPERTIES.index(r.predicate.iri)
     )

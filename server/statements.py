@@ -30,7 +30,7 @@ from . import dates
 from .evidence_view import Evidence, evidence
 from .labels import Labeller, curie
 from .resource_description import local_path
-from .value_support import Support
+from .value_support import Support, supports_for
 
 __all__ = [
     "Term",
@@ -148,11 +148,19 @@ def term_view(labels: Labeller, term, graphs=()) -> Term:
 
 
 class Passages:
-    """Evidence views for one page, each read once."""
+    """Evidence views and value supports for one page, each read once (the store does not change while a page
+    renders; the key statements, the sections and the disagreements ask for the same subjects' supports)."""
 
     def __init__(self, store: ox.Store, labels: Labeller):
         self.store, self.labels = store, labels
         self._seen: dict[str, Evidence] = {}
+        self._supports: dict[str, dict] = {}
+
+    def supports(self, subject: str) -> dict:
+        """:func:`value_support.supports_for` of ``subject``, read once per page."""
+        if subject not in self._supports:
+            self._supports[subject] = supports_for(self.store, subject)
+        return self._supports[subject]
 
     def evidence(self, iri: str) -> Evidence:
         if iri not in self._seen:
