@@ -712,6 +712,10 @@ def update_readme(table: str) -> None:
     readme.write_text(head + README_START + "\n" + table + README_END + tail, encoding="utf-8")
 
 
+def _interrupted(signum, frame):
+    raise KeyboardInterrupt(f"signal {signum}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scales", default=None, help="comma-separated: curated,1e4,1e5,1e6 (default: --quick)")
@@ -759,6 +763,8 @@ def main(argv: list[str] | None = None) -> int:
         help="add these scales to the latest bench/results/*.json run (replacing the same labels)",
     )
     args = parser.parse_args(argv)
+    # A SIGTERM (a CI timeout, kill) unwinds like Ctrl-C, so the servers started below are stopped, not orphaned.
+    signal.signal(signal.SIGTERM, _interrupted)
     labels = (args.scales or "curated,1e4").split(",")
     command = (
         "python -m bench.run"
