@@ -153,9 +153,12 @@ class Server:
     path: str
     startup_s: float = 0.0
     sampler: PeakSampler | None = None
-    # None: the query is the POST body; else an HTML form of the query and these fields (Virtuoso 7.2 waits forever
-    # on a direct POST body; its fields are the published dataset, which at 1e5 is too long for a request line)
-    form: tuple[tuple[str, str], ...] | None = None
+    # Set: queries are sent as an HTML form with the dataset parameters serve --store sends (Virtuoso 7.2 waits
+    # forever on a direct POST body); unset: the query is the POST body.
+    remote: object | None = None  # csto_kg.remote_store.RemoteStore
+
+    def form(self, query: str) -> tuple | None:
+        return None if self.remote is None else tuple(self.remote.dataset_params(query))
 
     def stop(self) -> None:
         if self.proc.poll() is None:
@@ -221,7 +224,7 @@ def wait_ready(server: Server, t0: float, timeout: float) -> float:
             raise RuntimeError(f"{server.name} exited with {server.proc.returncode}")
         try:
             status, _ = query_http(
-                server.port, server.path, "ASK { ?s ?p ?o }", ACCEPT["select"], timeout=5, form=server.form
+                server.port, server.path, "ASK { ?s ?p ?o }", ACCEPT["select"], timeout=5, form=server.form("ASK { ?s ?p ?o }")
             )
             if status == 200:
                 return time.perf_counter() - t0
@@ -264,10 +267,10 @@ def measure(server: Server, q: Query, warmup: int, reps: int, budget_s: float) -
 
 
 def _measure(server: Server, q: Query, warmup: int, reps: int, budget_s: float) -> dict:
-    accept = ACCEPT[q.kind]
+    accept, form = ACCEPT[q.kind], server.form(q.text)
     sizes, times, errors = set(), [], []
     for _ in range(warmup):
-        status, body = query_http(server.port, server.path, q.text, accept, form=server.form)
+        status, body = query_http(server.port, server.path, q.text, accept, form=form)
         if status != 200:
             errors.append(f"{status}: {body[:200].decode('utf-8', 'replace')}")
             return {"error": errors[0]}
@@ -275,7 +278,7 @@ def _measure(server: Server, q: Query, warmup: int, reps: int, budget_s: float) 
     spent = 0.0
     for _ in range(reps):
         t = time.perf_counter()
-        status, body = query_http(server.port, server.path, q.text, accept, form=server.form)
+        status, body = query_http(server.port, server.path, q.text, accept, form=form)
         elapsed = time.perf_counter() - t
         if status != 200:
             return {"error": f"{status}: {body[:200].decode('utf-8', 'replace')}"}
@@ -295,7 +298,7 @@ def _measure(server: Server, q: Query, warmup: int, reps: int, budget_s: float) 
 
 
 def _client(
-    port: int, path: str, queries: list[tuple[str, str]], threads: int, duration: float, form: tuple | None = None
+    port: int, path: str, queries: list[tuple[str, str, tuple | None]], threads: int, duration: float
 ) -> tuple[int, int]:
     """One client process: ``threads`` threads sending ``queries`` round-robin until the deadline."""
     ok = [0] * threads
@@ -305,7 +308,7 @@ def _client(
     def loop(i: int) -> None:
         n = i
         while time.perf_counter() < deadline:
-            text, accept = queries[n % len(queries)]
+            text, accept, form = queries[n % len(queries)]
             n += 1
             try:
                 status, _ = query_http(port, path, text, accept, timeout=30, form=form)
@@ -327,10 +330,10 @@ def _client(
 def throughput(server: Server, queries: list[Query], clients: int, duration: float) -> dict:
     procs = max(1, min(clients, os.cpu_count() or 1))
     per = [clients // procs + (i < clients % procs) for i in range(procs)]
-    payload = [(q.text, ACCEPT[q.kind]) for q in queries]
+    payload = [(q.text, ACCEPT[q.kind], server.form(q.text)) for q in queries]
     t = time.perf_counter()
     with cf.ProcessPoolExecutor(procs) as pool:
-        futures = [pool.submit(_client, server.port, server.path, payload, n, duration, server.form) for n in per if n]
+        futures = [pool.submit(_client, server.port, server.path, payload, n, duration) for n in per if n]
         counts = [f.result() for f in futures]
     elapsed = time.perf_counter() - t
     ok, bad = sum(c[0] for c in counts), sum(c[1] for c in counts)
@@ -457,10 +460,8 @@ def start_virtuoso(scale: Scale, stack: contextlib.ExitStack, log: Path) -> Serv
     )
     if code != 0:
         raise RuntimeError(f"csto-kg publish failed: see {log}")
-    default, named, _ = RemoteStore(v.sparql_url).dataset
-    dataset = tuple([("default-graph-uri", g) for g in default] + [("named-graph-uri", g) for g in named])
     port = int(urllib.parse.urlsplit(v.sparql_url).port)
-    server = Server("virtuoso", v.proc, port, "/sparql", form=dataset)
+    server = Server("virtuoso", v.proc, port, "/sparql", remote=RemoteStore(v.sparql_url))
     scale.result["virtuoso_start"] = {"start_s": started, "publish_s": load_s, "publish_peak_rss": load_peak}
     return server
 

@@ -25,6 +25,7 @@ selector blank node from one query to the next.
 
 from __future__ import annotations
 
+import http.client
 import json
 import re
 import threading
@@ -42,6 +43,11 @@ from .namespaces import CSTO
 from .query import is_store_url  # noqa: F401 - defined there (no rdflib), named here too
 
 __all__ = ["RemoteStore", "RemoteError", "DATASET_GRAPH", "DIALECTS", "is_store_url"]
+
+# Virtuoso answers a request with one header per dataset IRI it was sent (X-SPARQL-default-graph,
+# X-SPARQL-named-graph): a query with GRAPH over a dataset of more than ~95 graphs would exceed http.client's limit
+# of 100 headers ("got more than 100 headers"), which is a module constant, not a parameter.
+http.client._MAXHEADERS = max(http.client._MAXHEADERS, 100_000)
 
 DATASET_GRAPH = "urn:csto-kg:published"
 """The graph in which :mod:`csto_kg.publish` describes the dataset it loaded."""
@@ -240,6 +246,10 @@ class RemoteStore:
         return str(getattr(graph_name, "value", graph_name)) in self.dataset[1]
 
     # --- protocol ----------------------------------------------------------------
+    def dataset_params(self, query: str) -> list[tuple[str, str]]:
+        """The protocol's dataset parameters sent with ``query`` (none if it names its own with FROM)."""
+        return self._dataset_params(query, None, None)
+
     def _dataset_params(self, query: str, default_graph, named_graphs) -> list[tuple[str, str]]:
         from .sparql_lex import keywords
 
@@ -247,10 +257,15 @@ class RemoteStore:
             return [("default-graph-uri", g.value) for g in default_graph or []] + [
                 ("named-graph-uri", g.value) for g in named_graphs or []
             ]
-        if "FROM" in keywords(query):
+        words = keywords(query)
+        if "FROM" in words:
             return []  # the query's own dataset (graph names of the dataset; checked by the endpoint)
         default, named, _ = self.dataset
-        return [("default-graph-uri", g) for g in default] + [("named-graph-uri", g) for g in named]
+        # Named graphs only matter to a query that says GRAPH: Virtuoso echoes every dataset IRI of a request as a
+        # response header, so a dataset of hundreds of seed graphs would weigh on every answer.
+        return [("default-graph-uri", g) for g in default] + [
+            ("named-graph-uri", g) for g in (named if "GRAPH" in words else ())
+        ]
 
     def _select(self, query: str, params) -> list[dict]:
         body, _ = self._post(query, list(params), _JSON)

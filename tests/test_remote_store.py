@@ -137,6 +137,27 @@ def test_graph_keyword_sees_the_dataset_graphs_only(servers):
     assert _rows(remote, q) == _rows(embedded, q)
 
 
+def test_named_graphs_are_sent_only_to_a_query_that_says_graph(published):
+    from csto_kg.remote_store import RemoteStore
+
+    store = RemoteStore(published[2].sparql_url)
+    default, named, _ = store.dataset
+    plain = store.dataset_params("SELECT * WHERE { ?s <http://example.org/GRAPH> 'GRAPH' } # GRAPH")
+    assert plain == [("default-graph-uri", g) for g in default]
+    assert [v for k, v in store.dataset_params("ASK { GRAPH ?g { ?s ?p ?o } }") if k == "named-graph-uri"] == named
+
+
+def test_a_dataset_of_hundreds_of_graphs_is_answered(published):
+    """Virtuoso echoes each dataset IRI as a response header: 300 of them pass Python's default limit of 100."""
+    from csto_kg.remote_store import RemoteStore
+
+    store = RemoteStore(published[2].sparql_url)
+    _, named, _ = store.dataset
+    many = [ox.NamedNode(g) for g in named] + [ox.NamedNode(f"urn:csto-kg:test:none-{i}") for i in range(300)]
+    rows = store.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }", named_graphs=many)
+    assert sorted(r["g"].value for r in rows) == sorted(named)
+
+
 @pytest.mark.parametrize(
     "path",
     [
