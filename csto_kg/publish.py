@@ -20,7 +20,8 @@ Virtuoso's quirks handled here:
 
 - its default graph is every graph it holds, repeated per graph: the dataset
   description names the graphs that make the default graph, and
-  :class:`~csto_kg.remote_store.RemoteStore` sends them with every query;
+  :class:`~csto_kg.remote_store.RemoteStore` sends them with every query (the
+  named graphs with a query that says ``GRAPH``);
 - it stores ``xsd:gYear``, ``xsd:gYearMonth`` and ``xsd:date`` values as one
   date-time type, so ``"2022"^^xsd:gYear`` and ``"2022-01"^^xsd:gYearMonth``
   on one subject and predicate collide in a graph and one is silently lost.

@@ -15,7 +15,10 @@ whose merge is the dataset's default graph and the named graphs. A query
 without ``FROM``/``FROM NAMED`` is sent with that dataset as the protocol's
 ``default-graph-uri``/``named-graph-uri`` parameters: a store's own idea of
 the default graph (Virtuoso's: every graph it holds, system graphs included,
-rows repeated once per graph) never shows.
+rows repeated once per graph) never shows. The named graphs go only with a
+query that says ``GRAPH`` (no other part of SPARQL reads them): Virtuoso
+echoes each dataset IRI as a response header, and a seed graph per document
+would otherwise weigh on every answer.
 
 Store dialects (how a store writes and reads blank nodes) live in
 :data:`DIALECTS`; Virtuoso answers blank nodes as ``nodeID://b123`` and accepts
