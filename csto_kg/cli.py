@@ -94,7 +94,7 @@ def _cmd_publish(args: argparse.Namespace) -> int:
 
     b = ensure_built()
     load_dir = Path(args.load_dir) if args.load_dir else b.path.parent.parent / "publish"
-    r = publish(b.store_path, b.manifest["key"], Isql(args.isql, args.user), load_dir)
+    r = publish(b.store_path, b.manifest["key"], Isql(args.isql, args.user, timeout=args.timeout), load_dir)
     served = RemoteStore(args.store).build_key()
     if served != r.build_key:
         raise UserError(
@@ -212,6 +212,13 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--isql", required=True, help="Virtuoso's isql address host:port (its bulk loader)")
     p.add_argument("--user", default="dba", help="isql user (password from CSTO_KG_ISQL_PASSWORD, default dba)")
     p.add_argument("--load-dir", help="a folder the store may read (listed in its DirsAllowed); default build/publish")
+    p.add_argument(
+        "--timeout",
+        type=float,
+        default=600,
+        help="seconds each step on the store (load, count, switch, drop) may take before publish stops "
+        "with an error naming it (default 600)",
+    )
     p.set_defaults(func=_cmd_publish)
     return parser
 

@@ -10,14 +10,21 @@ Protocol that :class:`csto_kg.remote_store.RemoteStore` speaks. Steps:
    and a description of the dataset (:data:`~csto_kg.remote_store.DATASET_GRAPH`).
 2. The store bulk-loads the file; the staged graphs are counted against the
    build, and a load that fails or counts short is removed and reported.
-3. One stored procedure, one transaction, switches the staged graphs to their
-   real names and the dataset description to the new build: a client sees the
-   old build or the new one, never a half-loaded graph.
+3. A checkpoint makes the staged graphs durable (the bulk loader does not log);
+   then one call of a stored procedure, one transaction, switches the staged
+   graphs to their real names and the dataset description to the new build: a
+   client sees the old build or the new one, never a half-loaded graph. The
+   procedure reads its moves from a graph loaded with the build, so the SQL
+   sent is the same size for any number of graphs.
 4. The graphs of older publications are dropped (the one just replaced stays
    until the next publish, for servers that still read its default-graph parts).
 
 Virtuoso's quirks handled here:
 
+- ``isql`` URL-decodes its ``exec=`` argument (``+`` arrives as a space), so
+  SQL is encoded for it (:func:`_exec_arg`);
+- its bulk loader turns automatic checkpoints off and leaves them off: the
+  interval is read before the load and put back after it;
 - its default graph is every graph it holds, repeated per graph: the dataset
   description names the graphs that make the default graph, and
   :class:`~csto_kg.remote_store.RemoteStore` sends them with every query (the
@@ -67,31 +74,67 @@ class PublishReport:
 class Isql:
     """Virtuoso's ``isql`` client (Debian: ``isql-vt``) run against ``host:port``."""
 
-    def __init__(self, address: str, user: str = "dba", password: str | None = None, program: str | None = None):
+    def __init__(
+        self,
+        address: str,
+        user: str = "dba",
+        password: str | None = None,
+        program: str | None = None,
+        timeout: float = 600,
+    ):
         self.address = address
+        self.timeout = timeout
         self.user = user
         self.password = password if password is not None else os.environ.get("CSTO_KG_ISQL_PASSWORD", "dba")
         self.program = program or shutil.which("isql-vt") or shutil.which("isql")
         if not self.program:
             raise UserError("Virtuoso's isql client is not installed (Debian package virtuoso-opensource)")
 
-    def run(self, sql: str, timeout: float = 600) -> str:
+    def run(self, sql: str, timeout: float | None = None) -> str:
         """Run ``sql`` (statements separated by ``;``); return its output, or raise naming the error."""
+        timeout = timeout or self.timeout
         try:
             out = subprocess.run(
-                [self.program, self.address, self.user, self.password, f"exec={sql}"],
+                [self.program, self.address, self.user, self.password, f"exec={_exec_arg(sql)}"],
                 capture_output=True,
                 text=True,
                 timeout=timeout,
                 stdin=subprocess.DEVNULL,
             )
         except subprocess.TimeoutExpired:
-            raise UserError(f"Virtuoso at {self.address} did not answer within {timeout:g} s") from None
+            raise UserError(
+                f"Virtuoso at {self.address} did not answer within {timeout:g} s to: {_head(sql)}"
+            ) from None
+        except OSError as e:
+            raise UserError(f"could not run {self.program} ({e.strerror}) for: {_head(sql)}") from None
         text = out.stdout + out.stderr
         error = re.search(r"\*\*\* Error[^\n]*\n?[^\n]*", text)
         if out.returncode != 0 or error:
             raise UserError(f"Virtuoso at {self.address}: {(error.group(0) if error else text.strip()).strip()}")
         return text
+
+    def run_all(self, statements, batch_chars: int = 60_000) -> None:
+        """Run many statements, as few ``isql`` calls as keep each command line well under the kernel's limit."""
+        batch: list[str] = []
+        size = 0
+        for stmt in statements:
+            if batch and size + len(stmt) > batch_chars:
+                self.run(" ".join(batch))
+                batch, size = [], 0
+            batch.append(stmt)
+            size += len(stmt) + 1
+        if batch:
+            self.run(" ".join(batch))
+
+
+def _exec_arg(sql: str) -> str:
+    """``sql`` as isql's ``exec=`` wants it: isql URL-decodes the argument, so ``+`` would arrive as a space."""
+    return sql.replace("%", "%25").replace("+", "%2B")
+
+
+def _head(sql: str, n: int = 120) -> str:
+    one = " ".join(sql.split())
+    return one if len(one) <= n else one[: n - 1] + "…"
 
 
 def _collision_key(q: ox.Quad) -> tuple:
@@ -175,6 +218,9 @@ def stage(store: ox.Store, run: str, key: str) -> tuple[list[ox.Quad], dict[str,
     dataset = _dataset_quads(run, key, part_names, named)
     out += dataset
     expected[_staging(run, DATASET_GRAPH)] = len(dataset)
+    moves = _moves_quads(run, named)
+    out += moves
+    expected[_moves_graph(run)] = len(moves)
     return out, expected, part_names, named
 
 
@@ -187,21 +233,46 @@ def _counts(isql: Isql, prefix: str) -> dict[str, int]:
 
 
 def _drop(isql: Isql, graphs: list[str]) -> None:
-    for g in graphs:
-        isql.run(f"DELETE FROM DB.DBA.RDF_QUAD WHERE G = iri_to_id('{g}', 0);")
+    """Delete whole graphs, a batch of statements per ``isql`` call (thousands of graphs at 10⁶)."""
+    isql.run_all(f"DELETE FROM DB.DBA.RDF_QUAD WHERE G = iri_to_id('{g}', 0);" for g in graphs)
 
 
-def _switch_sql(run: str, named: list[str]) -> str:
-    """One procedure: the staged graphs take their real names in one transaction."""
-    moves = [(_staging(run, g), g) for g in [*named, DATASET_GRAPH]]
-    body = "".join(
-        f"  DELETE FROM DB.DBA.RDF_QUAD WHERE G = iri_to_id('{dst}', 0);\n"
-        f"  UPDATE DB.DBA.RDF_QUAD TABLE OPTION (index RDF_QUAD_GS) SET G = iri_to_id('{dst}') "
-        f"WHERE G = iri_to_id('{src}', 0);\n"
-        for src, dst in moves
-    )
-    name = f"DB.DBA.CSTO_KG_SWITCH_{run.replace('-', '_')}"
-    return f"CREATE PROCEDURE {name} () {{\n{body}}};\n{name}();\nDROP PROCEDURE {name};\ncheckpoint;"
+# The switch reads its moves from a graph loaded with the build, so its SQL stays the same size for any
+# number of graphs (a statement naming 1,005 graphs passed the kernel's 128 KB limit on one argument).
+_MOVES_TO = "urn:csto-kg:publish:movesTo"
+_SWITCH_PROCEDURE = f"""CREATE PROCEDURE DB.DBA.CSTO_KG_SWITCH (in moves varchar)
+{{
+  declare n integer;
+  n := 0;
+  for (SELECT S AS SRC, O AS DST FROM DB.DBA.RDF_QUAD
+       WHERE G = iri_to_id(moves, 0) AND P = iri_to_id('{_MOVES_TO}', 0)) do
+    {{
+      DELETE FROM DB.DBA.RDF_QUAD WHERE G = DST;
+      UPDATE DB.DBA.RDF_QUAD TABLE OPTION (index RDF_QUAD_GS) SET G = DST WHERE G = SRC;
+      n := n + 1;
+    }}
+  DELETE FROM DB.DBA.RDF_QUAD WHERE G = iri_to_id(moves, 0);
+  return n;
+}};"""
+
+
+def _moves_graph(run: str) -> str:
+    return f"urn:csto-kg:build:{run}:moves"
+
+
+def _moves_quads(run: str, named: list[str]) -> list[ox.Quad]:
+    """One quad per graph to switch in: its staging name moves to its real name."""
+    g, p = ox.NamedNode(_moves_graph(run)), ox.NamedNode(_MOVES_TO)
+    return [ox.Quad(ox.NamedNode(_staging(run, n)), p, ox.NamedNode(n), g) for n in [*named, DATASET_GRAPH]]
+
+
+def _switch(isql: Isql, run: str, expected_moves: int) -> None:
+    """The staged graphs take their real names in one transaction (one procedure call)."""
+    isql.run(_SWITCH_PROCEDURE)
+    out = isql.run(f"SELECT DB.DBA.CSTO_KG_SWITCH('{_moves_graph(run)}');")
+    m = re.search(r"^\s*(\d+)\s*$", out, re.M)
+    if not m or int(m.group(1)) != expected_moves:
+        raise UserError(f"Virtuoso switched {m.group(1) if m else 'no'} graphs, not {expected_moves}: {out.strip()}")
 
 
 def _published_run(isql: Isql) -> str | None:
@@ -212,6 +283,22 @@ def _published_run(isql: Isql) -> str | None:
     )
     m = re.search(r"urn:csto-kg:build:([\w-]+):default:", text)
     return m.group(1) if m else None
+
+
+def _bulk_load(isql: Isql, path: Path) -> None:
+    """Virtuoso's bulk loader on one file, leaving the store's automatic checkpoints as they were.
+
+    ``rdf_loader_run`` turns the checkpoint interval to 0 (off) and leaves it so; the interval it
+    replaced is read first and put back after the load, failed or not.
+    """
+    out = isql.run("SELECT checkpoint_interval(0);")
+    m = re.search(r"^\s*(-?\d+)\s*$", out, re.M)
+    if not m:
+        raise UserError(f"Virtuoso at {isql.address} did not say its checkpoint interval: {out.strip()[-200:]}")
+    try:
+        isql.run(f"ld_dir('{path.parent}', '{path.name}', 'urn:csto-kg:unused'); rdf_loader_run();")
+    finally:
+        isql.run(f"SELECT checkpoint_interval({m.group(1)});")
 
 
 def publish(store_path: Path, key: str, isql: Isql, load_dir: Path) -> PublishReport:
@@ -226,7 +313,7 @@ def publish(store_path: Path, key: str, isql: Isql, load_dir: Path) -> PublishRe
     prefix = f"urn:csto-kg:build:{run}:"
     t0 = time.perf_counter()
     try:
-        isql.run(f"ld_dir('{path.parent}', '{name}', 'urn:csto-kg:unused'); rdf_loader_run();")
+        _bulk_load(isql, path)
         errors = isql.run(f"SELECT ll_error FROM DB.DBA.load_list WHERE ll_file = '{path}' AND ll_error IS NOT NULL;")
         if re.search(r"^\s*[1-9]\d* Rows", errors, re.M):
             raise UserError(f"Virtuoso could not load {path.name}: {' '.join(errors.split()[-12:])}")
@@ -234,9 +321,11 @@ def publish(store_path: Path, key: str, isql: Isql, load_dir: Path) -> PublishRe
         if got != expected:
             short = {g: (got.get(g, 0), n) for g, n in expected.items() if got.get(g) != n}
             raise UserError(f"Virtuoso loaded other counts than the build holds (graph: loaded, expected): {short}")
+        # The bulk loader does not log: a checkpoint makes the staged graphs durable before the (logged) switch.
+        isql.run("checkpoint;")
         load_s = time.perf_counter() - t0
         t1 = time.perf_counter()
-        isql.run(_switch_sql(run, named))
+        _switch(isql, run, len(named) + 1)
         switch_s = time.perf_counter() - t1
     except UserError:
         _drop(isql, list(_counts(isql, prefix)))

@@ -82,8 +82,9 @@ _DESCRIPTION_LIMIT = 5_000  # quads of one answer, subject or batch of subjects 
 _DESCRIBE_AT_ONCE = 200  # subjects described in one query
 
 
-class _EndpointMissing(Exception):
-    """The store's endpoint answered 404 for itself: transient during a Virtuoso checkpoint."""
+class _Transient(Exception):
+    """An answer worth asking again: during a Virtuoso checkpoint its endpoint answers 404 for itself,
+    or aborts a query with SR325 ("Transaction aborted due to a database checkpoint ... Please retry")."""
 
 
 class GraphResult:
@@ -275,12 +276,13 @@ class RemoteStore:
         return json.loads(body)["results"]["bindings"]
 
     def _post(self, query: str, params: list[tuple[str, str]], accept: str) -> tuple[bytes, str]:
-        # Virtuoso answers 404 for its own /sparql while a checkpoint (the end of a publish) holds its HTTP
-        # server; seen in tests/test_remote_store.py under load. Asked again a few times before it is an error.
-        for wait in (0.1, 0.3, 1.0):
+        # While a checkpoint (a step of every publish) holds Virtuoso, its /sparql answers 404 for itself or
+        # aborts a running query with SR325; both seen under load in tests/test_remote_store.py. Asked again
+        # a few times before it is an error.
+        for wait in (0.1, 0.3, 1.0, 2.0):
             try:
                 return self._post_once(query, params, accept)
-            except _EndpointMissing:
+            except _Transient:
                 time.sleep(wait)
         return self._post_once(query, params, accept, last=True)
 
@@ -296,6 +298,8 @@ class RemoteStore:
         )
         try:
             with urllib.request.urlopen(req, timeout=self.timeout) as r:
+                if "SR325" in r.headers.get("X-SQL-Message", "") and not last:
+                    raise _Transient(r.headers["X-SQL-Message"])
                 if r.headers.get("X-SQL-State") or r.headers.get("X-SPARQL-MaxRows"):
                     # Virtuoso's "anytime" answers: partial results past its own limits. Never pass them on as whole.
                     raise RemoteError(
@@ -306,8 +310,8 @@ class RemoteStore:
         except urllib.error.HTTPError as e:
             text = re.sub(r"<[^>]+>", " ", e.read().decode("utf-8", "replace"))  # an HTML error page, or text
             message = " ".join(text.split())[:500] or f"HTTP {e.code}"
-            if e.code == 404 and "URI = " in message and not last:
-                raise _EndpointMissing(message) from None
+            if ((e.code == 404 and "URI = " in message) or "SR325" in message) and not last:
+                raise _Transient(message) from None
             if e.code == 400:
                 raise SyntaxError(f"the store refused the query: {message}") from None
             raise RemoteError(f"{self.endpoint} failed (HTTP {e.code}): {message}") from None
