@@ -56,10 +56,14 @@ from .errors import UserError
 from .namespaces import CSTO
 from .remote_store import DATASET_GRAPH
 
-__all__ = ["publish", "union_parts", "Isql", "PublishReport"]
+__all__ = ["publish", "union_parts", "Isql", "PublishReport", "StoreTimeout"]
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _DATE_TYPES = {_XSD + "date", _XSD + "dateTime", _XSD + "gYear", _XSD + "gYearMonth"}
+
+
+class StoreTimeout(UserError):
+    """The store did not finish a step in time: it may still be running it, so nothing more is sent."""
 
 
 @dataclass
@@ -102,7 +106,7 @@ class Isql:
                 stdin=subprocess.DEVNULL,
             )
         except subprocess.TimeoutExpired:
-            raise UserError(
+            raise StoreTimeout(
                 f"Virtuoso at {self.address} did not answer within {timeout:g} s to: {_head(sql)}"
             ) from None
         except OSError as e:
@@ -297,8 +301,12 @@ def _bulk_load(isql: Isql, path: Path) -> None:
         raise UserError(f"Virtuoso at {isql.address} did not say its checkpoint interval: {out.strip()[-200:]}")
     try:
         isql.run(f"ld_dir('{path.parent}', '{path.name}', 'urn:csto-kg:unused'); rdf_loader_run();")
-    finally:
+    except StoreTimeout:
+        raise  # the loader may still be running; setting the interval would wait for it
+    except UserError:
         isql.run(f"SELECT checkpoint_interval({m.group(1)});")
+        raise
+    isql.run(f"SELECT checkpoint_interval({m.group(1)});")
 
 
 def publish(store_path: Path, key: str, isql: Isql, load_dir: Path) -> PublishReport:
@@ -312,6 +320,7 @@ def publish(store_path: Path, key: str, isql: Isql, load_dir: Path) -> PublishRe
     path.write_bytes(ox.serialize(quads, format=ox.RdfFormat.N_QUADS))
     prefix = f"urn:csto-kg:build:{run}:"
     t0 = time.perf_counter()
+    switching = False
     try:
         _bulk_load(isql, path)
         errors = isql.run(f"SELECT ll_error FROM DB.DBA.load_list WHERE ll_file = '{path}' AND ll_error IS NOT NULL;")
@@ -325,14 +334,24 @@ def publish(store_path: Path, key: str, isql: Isql, load_dir: Path) -> PublishRe
         isql.run("checkpoint;")
         load_s = time.perf_counter() - t0
         t1 = time.perf_counter()
+        switching = True
         _switch(isql, run, len(named) + 1)
         switch_s = time.perf_counter() - t1
+    except StoreTimeout as e:
+        # The store may still be busy with that step: say what is left rather than queue more behind it.
+        path.unlink(missing_ok=True)
+        served = "the switch to the new build may still complete" if switching else "the served build is unchanged"
+        raise StoreTimeout(
+            f"{e}; nothing more was sent ({served}; graphs named {prefix}* may remain until the next publish, "
+            "which drops them)"
+        ) from None
     except UserError:
         _drop(isql, list(_counts(isql, prefix)))
-        raise
-    finally:
         path.unlink(missing_ok=True)
         isql.run(f"DELETE FROM DB.DBA.load_list WHERE ll_file = '{path}';")
+        raise
+    path.unlink(missing_ok=True)
+    isql.run(f"DELETE FROM DB.DBA.load_list WHERE ll_file = '{path}';")
     # Older publications go; the one just replaced stays until the next, for servers still reading its parts.
     keep = {run, previous}
     _drop(isql, [g for g in _counts(isql, "urn:csto-kg:build:") if g.split(":")[3] not in keep])

@@ -12,7 +12,12 @@ over this project needs, and why:
   refuse queries whose *estimated* cost passes 400 s (its estimate for the
   membership query is far above its real 0.1 s); the endpoint in front
   (``csto-kg serve --store``) applies its own row cap and time limit;
-- ``MaxQueryExecutionTime`` stays as a backstop above the endpoint's limit.
+- ``MaxQueryExecutionTime`` stays as a backstop above the endpoint's limit;
+- ``ThreadsPerQuery`` is 1: with Debian's 4, Virtuoso 7.2.9 froze (every
+  client, ``status()`` included) when a load or a delete ran while a few
+  clients queried, within one to five loads of the curated build on two cores;
+  with 1 it did not in hundreds (measured, then confirmed by the tests'
+  atomic-republish check, which failed CI once with the default).
 """
 
 from __future__ import annotations
@@ -80,6 +85,7 @@ def write_ini(folder: Path, isql_port: int, http_port: int, max_execution_s: int
     ini = _set(ini, "ResultSetMaxRows", "100000000")
     ini = _set(ini, "MaxQueryCostEstimationTime", "0")
     ini = _set(ini, "MaxQueryExecutionTime", str(max_execution_s))
+    ini = _set(ini, "ThreadsPerQuery", "1")
     path = folder / "virtuoso.ini"
     path.write_text(ini)
     return path

@@ -247,6 +247,17 @@ def test_a_failed_publish_leaves_the_published_build_serving(published, tmp_path
     assert _count(v.sparql_url) == before
 
 
+def test_a_store_too_slow_for_the_time_limit_is_one_clear_error(published, tmp_path):
+    build, env, v, _ = published
+    before = _count(v.sparql_url)
+    args = ["csto-kg", "publish", "--store", v.sparql_url, "--isql", v.isql_address, "--load-dir", str(v.load_dir)]
+    run = subprocess.run([*args, "--timeout", "0.001"], env=env, capture_output=True, text=True, timeout=120)
+    assert run.returncode == 2, run.stdout + run.stderr
+    assert len(run.stderr.strip().splitlines()) == 1, run.stderr
+    assert "did not answer within 0.001 s to: " in run.stderr
+    assert open_store(v.sparql_url).build_key() == build.manifest["key"] and _count(v.sparql_url) == before
+
+
 def test_republishing_switches_atomically(published, tmp_path):
     """Readers during a publish see the old build or the new one, never a half-loaded dataset."""
     build, env, v, _ = published
