@@ -244,9 +244,10 @@ def _drop(isql: Isql, graphs: list[str]) -> None:
 # The switch reads its moves from a graph loaded with the build, so its SQL stays the same size for any
 # number of graphs (a statement naming 1,005 graphs passed the kernel's 128 KB limit on one argument).
 _MOVES_TO = "urn:csto-kg:publish:movesTo"
-_SWITCH_PROCEDURE = f"""CREATE PROCEDURE DB.DBA.CSTO_KG_SWITCH (in moves varchar)
+_SWITCH_PROCEDURE = f"""CREATE PROCEDURE DB.DBA.CSTO_KG_SWITCH (in moves varchar, in expected integer)
 {{
   declare n integer;
+  declare exit handler for sqlstate '*' {{ rollback work; resignal; }};
   n := 0;
   for (SELECT S AS SRC, O AS DST FROM DB.DBA.RDF_QUAD
        WHERE G = iri_to_id(moves, 0) AND P = iri_to_id('{_MOVES_TO}', 0)) do
@@ -255,6 +256,8 @@ _SWITCH_PROCEDURE = f"""CREATE PROCEDURE DB.DBA.CSTO_KG_SWITCH (in moves varchar
       UPDATE DB.DBA.RDF_QUAD TABLE OPTION (index RDF_QUAD_GS) SET G = DST WHERE G = SRC;
       n := n + 1;
     }}
+  if (n <> expected)
+    signal ('CSTO1', sprintf ('the switch found %d graphs to move, not %d: nothing was switched', n, expected));
   DELETE FROM DB.DBA.RDF_QUAD WHERE G = iri_to_id(moves, 0);
   return n;
 }};"""
@@ -270,13 +273,22 @@ def _moves_quads(run: str, named: list[str]) -> list[ox.Quad]:
     return [ox.Quad(ox.NamedNode(_staging(run, n)), p, ox.NamedNode(n), g) for n in [*named, DATASET_GRAPH]]
 
 
-def _switch(isql: Isql, run: str, expected_moves: int) -> None:
-    """The staged graphs take their real names in one transaction (one procedure call)."""
+def _switch(isql: Isql, run: str, expected_moves: int, attempts: int = 3) -> None:
+    """The staged graphs take their real names in one transaction (one procedure call, all or nothing).
+
+    A deadlock with concurrent readers (SQL state 40001) rolls the call back; it is tried again.
+    """
     isql.run(_SWITCH_PROCEDURE)
-    out = isql.run(f"SELECT DB.DBA.CSTO_KG_SWITCH('{_moves_graph(run)}');")
-    m = re.search(r"^\s*(\d+)\s*$", out, re.M)
-    if not m or int(m.group(1)) != expected_moves:
-        raise UserError(f"Virtuoso switched {m.group(1) if m else 'no'} graphs, not {expected_moves}: {out.strip()}")
+    for attempt in range(attempts):
+        try:
+            isql.run(f"SELECT DB.DBA.CSTO_KG_SWITCH('{_moves_graph(run)}', {expected_moves});")
+            return
+        except StoreTimeout:
+            raise
+        except UserError as e:
+            if "40001" not in str(e) or attempt == attempts - 1:
+                raise
+            time.sleep(0.5 * (attempt + 1))
 
 
 def _published_run(isql: Isql) -> str | None:
@@ -293,7 +305,8 @@ def _bulk_load(isql: Isql, path: Path) -> None:
     """Virtuoso's bulk loader on one file, leaving the store's automatic checkpoints as they were.
 
     ``rdf_loader_run`` turns the checkpoint interval to 0 (off) and leaves it so; the interval it
-    replaced is read first and put back after the load, failed or not.
+    replaced is read first and put back after the load, failed or not (not after a load that ran past
+    its time limit: the loader may still be running, and setting the interval would wait for it).
     """
     out = isql.run("SELECT checkpoint_interval(0);")
     m = re.search(r"^\s*(-?\d+)\s*$", out, re.M)
@@ -302,7 +315,7 @@ def _bulk_load(isql: Isql, path: Path) -> None:
     try:
         isql.run(f"ld_dir('{path.parent}', '{path.name}', 'urn:csto-kg:unused'); rdf_loader_run();")
     except StoreTimeout:
-        raise  # the loader may still be running; setting the interval would wait for it
+        raise
     except UserError:
         isql.run(f"SELECT checkpoint_interval({m.group(1)});")
         raise

@@ -247,6 +247,33 @@ def test_a_failed_publish_leaves_the_published_build_serving(published, tmp_path
     assert _count(v.sparql_url) == before
 
 
+def test_a_switch_that_fails_switches_nothing(published):
+    """The switch is one transaction: when it finds other moves than publish expects, nothing has moved."""
+    from csto_kg.errors import UserError
+    from csto_kg.publish import _MOVES_TO, _SWITCH_PROCEDURE, Isql
+
+    isql = Isql(published[2].isql_address)
+    staged, real, moves = "urn:csto-kg:test:staged", "urn:csto-kg:test:real", "urn:csto-kg:test:moves"
+    isql.run(
+        f"SPARQL INSERT DATA {{ GRAPH <{staged}> {{ <urn:x:a> <urn:x:b> 1, 2 }} "
+        f"GRAPH <{real}> {{ <urn:x:a> <urn:x:b> 0 }} GRAPH <{moves}> {{ <{staged}> <{_MOVES_TO}> <{real}> }} }};"
+    )
+
+    def count(g: str) -> int:
+        out = isql.run(f"SPARQL SELECT COUNT(*) WHERE {{ GRAPH <{g}> {{ ?s ?p ?o }} }};")
+        return int(re.search(r"^\s*(\d+)\s*$", out, re.M).group(1))
+
+    try:
+        isql.run(_SWITCH_PROCEDURE)
+        with pytest.raises(UserError, match="found 1 graphs to move, not 2: nothing was switched"):
+            isql.run(f"SELECT DB.DBA.CSTO_KG_SWITCH('{moves}', 2);")
+        assert (count(staged), count(real), count(moves)) == (2, 1, 1)
+        isql.run(f"SELECT DB.DBA.CSTO_KG_SWITCH('{moves}', 1);")
+        assert (count(staged), count(real), count(moves)) == (0, 2, 0)
+    finally:
+        isql.run_all(f"DELETE FROM DB.DBA.RDF_QUAD WHERE G = iri_to_id('{g}', 0);" for g in (staged, real, moves))
+
+
 def test_a_store_too_slow_for_the_time_limit_is_one_clear_error(published, tmp_path):
     build, env, v, _ = published
     before = _count(v.sparql_url)
