@@ -499,6 +499,7 @@ def start_ours(scale: Scale, log: Path) -> Server:
 def bench_scale(scale: Scale, args, log: Path) -> dict:
     r = scale.result
     r["label"] = scale.label
+    r["measured"] = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     print(f"[{scale.label}] build ...", flush=True)
     bench_build(scale, args, log)
     b = r["build"]
@@ -621,9 +622,19 @@ def _f(x: float | None, fmt: str = "{:.2f}") -> str:
     return "–" if x is None else fmt.format(x)
 
 
+def _when(runs: list[dict], info: dict) -> str:
+    """When each scale was measured: one date, or the scales of each date (a run with --append)."""
+    by_date: dict[str, list[str]] = {}
+    for r in runs:
+        by_date.setdefault(r.get("measured", info["date"]), []).append(r["label"])
+    if len(by_date) == 1:
+        return next(iter(by_date))
+    return "; ".join(f"{', '.join(labels)} on {date}" for date, labels in by_date.items())
+
+
 def markdown(runs: list[dict], info: dict, command: str) -> str:
     out = [
-        f"Measured {info['date']} on {info['cpus']} × {info['cpu']}, {info['ram_gib']} GiB RAM; "
+        f"Measured {_when(runs, info)}, on {info['cpus']} × {info['cpu']}, {info['ram_gib']} GiB RAM; "
         f"Python {info['python']}, rdflib {info['rdflib']}, pyoxigraph/oxigraph {info['pyoxigraph']}. "
         f"Command: `{command}`.",
         "",
@@ -809,8 +820,12 @@ def main(argv: list[str] | None = None) -> int:
         if runs and args.append and sorted(RESULTS.glob("*.json")):
             previous = json.loads(sorted(RESULTS.glob("*.json"))[-1].read_text())
             labels_now = {r["label"] for r in runs}
-            runs = [r for r in previous["runs"] if r["label"] not in labels_now] + runs
-            command = previous["command"] + f" (then {command} --append)"
+            kept = [dict(r) for r in previous["runs"] if r["label"] not in labels_now]
+            for r in kept:  # a run recorded before runs carried their own date
+                r.setdefault("measured", previous["machine"]["date"])
+            runs = kept + runs
+            then = f" (then {command} --append)"
+            command = previous["command"] if previous["command"].endswith(then) else previous["command"] + then
         if runs:
             table = markdown(runs, info, command)
             print("\n" + table)

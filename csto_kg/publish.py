@@ -4,10 +4,11 @@ The store is Virtuoso Open Source, loaded by its bulk path (``ld_dir`` +
 ``rdf_loader_run`` through ``isql``); it then serves the standard SPARQL 1.1
 Protocol that :class:`csto_kg.remote_store.RemoteStore` speaks. Steps:
 
-1. The build's quads are written as N-Quads into a load folder the store can
+1. The build's quads are streamed as N-Quads into a load folder the store can
    read (its ``DirsAllowed``): every named graph under a *staging* name, the
    default graph (the deduplicated union) as one or more graphs of this build,
-   and a description of the dataset (:data:`~csto_kg.remote_store.DATASET_GRAPH`).
+   a description of the dataset (:data:`~csto_kg.remote_store.DATASET_GRAPH`)
+   and the moves of step 3.
 2. The store bulk-loads the file; the staged graphs are counted against the
    build, and a load that fails or counts short is removed and reported.
 3. A checkpoint makes the staged graphs durable (the bulk loader does not log);
@@ -15,9 +16,11 @@ Protocol that :class:`csto_kg.remote_store.RemoteStore` speaks. Steps:
    graphs to their real names and the dataset description to the new build: a
    client sees the old build or the new one, never a half-loaded graph. The
    procedure reads its moves from a graph loaded with the build, so the SQL
-   sent is the same size for any number of graphs.
-4. The graphs of older publications are dropped (the one just replaced stays
-   until the next publish, for servers that still read its default-graph parts).
+   sent is the same size for any number of graphs; it is not logged (see
+   ``_SWITCH_PROCEDURE``) and a checkpoint follows it.
+4. The graphs of older publications are dropped, row by row (the one just
+   replaced stays until the next publish, for servers that still read its
+   default-graph parts). Nothing outside ``urn:csto-kg:`` is touched.
 
 Virtuoso's quirks handled here:
 
@@ -114,15 +117,17 @@ class Isql:
         text = out.stdout + out.stderr
         error = re.search(r"\*\*\* Error[^\n]*\n?[^\n]*", text)
         if out.returncode != 0 or error:
-            raise UserError(f"Virtuoso at {self.address}: {(error.group(0) if error else text.strip()).strip()}")
+            said = error.group(0) if error else " ".join(text.split())[-400:]  # isql's own complaint comes last
+            raise UserError(f"Virtuoso at {self.address}: {said.strip()}")
         return text
 
-    def run_all(self, statements, batch_chars: int = 60_000) -> None:
-        """Run many statements, as few ``isql`` calls as keep each command line well under the kernel's limit."""
+    def run_all(self, statements, batch_chars: int = 60_000, batch_statements: int = 40) -> None:
+        """Run many statements in few ``isql`` calls: each under the kernel's limit on one argument, and
+        under isql's own limit of 50 statements (semicolons) on one line."""
         batch: list[str] = []
         size = 0
         for stmt in statements:
-            if batch and size + len(stmt) > batch_chars:
+            if batch and (size + len(stmt) > batch_chars or len(batch) >= batch_statements):
                 self.run(" ".join(batch))
                 batch, size = [], 0
             batch.append(stmt)
@@ -192,40 +197,55 @@ def _check_named_graph(graph: str, quads: list[ox.Quad]) -> None:
             )
 
 
-def stage(store: ox.Store, run: str, key: str) -> tuple[list[ox.Quad], dict[str, int], list[str], list[str]]:
-    """The quads to load (staging names), the expected count per loaded graph, default parts, named graphs.
+def _is_date(term) -> bool:
+    return isinstance(term, ox.Literal) and term.datatype.value in _DATE_TYPES
 
-    ``run`` names this publication (the build key and a time): its graphs never
-    collide with the ones being served, even when the same build is published again.
+
+def stage(store: ox.Store, run: str, key: str, path: Path) -> tuple[dict[str, int], list[str], list[str]]:
+    """Write the quads to load (staging names) to ``path`` as N-Quads, streamed from ``store``.
+
+    Returns the expected count per loaded graph, the default graph's parts and the named graphs.
+    ``run`` names this publication (the build key and a time): its graphs never collide with the
+    ones being served, even when the same build is published again. Only date-typed values can
+    collide in Virtuoso (a graph holds each other triple once), so only they are kept in memory,
+    to check the named graphs and split the default graph (a streamed 10⁶ build took 5.4 GB before).
     """
-    by_graph: dict[str, list[ox.Quad]] = defaultdict(list)
-    default: list[ox.Triple] = []
-    for q in store:
-        if isinstance(q.graph_name, ox.DefaultGraph):
-            default.append(q.triple)
-        else:
-            by_graph[q.graph_name.value].append(q)
-    out: list[ox.Quad] = []
-    expected: dict[str, int] = {}
-    for graph in sorted(by_graph):
-        _check_named_graph(graph, by_graph[graph])
-        g = ox.NamedNode(_staging(run, graph))
-        out += [ox.Quad(q.subject, q.predicate, q.object, g) for q in by_graph[graph]]
-        expected[g.value] = len(by_graph[graph])
-    part_names = []
-    for i, part in enumerate(union_parts(default)):
-        name = f"urn:csto-kg:build:{run}:default:{i}"
-        part_names.append(name)
-        out += [ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(name)) for t in part]
-        expected[name] = len(part)
-    named = sorted(by_graph)
-    dataset = _dataset_quads(run, key, part_names, named)
-    out += dataset
-    expected[_staging(run, DATASET_GRAPH)] = len(dataset)
-    moves = _moves_quads(run, named)
-    out += moves
-    expected[_moves_graph(run)] = len(moves)
-    return out, expected, part_names, named
+    expected: dict[str, int] = defaultdict(int)
+    staged: dict[str, ox.NamedNode] = {}
+    named_dates: dict[str, list[ox.Quad]] = defaultdict(list)
+    default_dates: list[ox.Triple] = []
+    part = [ox.NamedNode(f"urn:csto-kg:build:{run}:default:0")]
+
+    def quads():
+        for q in store:
+            if isinstance(q.graph_name, ox.DefaultGraph):
+                if _is_date(q.object):
+                    default_dates.append(q.triple)
+                    continue
+                g = part[0]
+            else:
+                name = q.graph_name.value
+                g = staged.get(name) or staged.setdefault(name, ox.NamedNode(_staging(run, name)))
+                if _is_date(q.object):
+                    named_dates[name].append(q)
+            expected[g.value] += 1
+            yield ox.Quad(q.subject, q.predicate, q.object, g)
+        for name, dates in named_dates.items():
+            _check_named_graph(name, dates)
+        for i, triples in enumerate(union_parts(default_dates)):
+            if i == len(part):
+                part.append(ox.NamedNode(f"urn:csto-kg:build:{run}:default:{i}"))
+            expected[part[i].value] += len(triples)
+            yield from (ox.Quad(t.subject, t.predicate, t.object, part[i]) for t in triples)
+        parts = [p.value for p in part if expected.get(p.value)]
+        for extra in (_dataset_quads(run, key, parts, sorted(staged)), _moves_quads(run, sorted(staged))):
+            for q in extra:
+                expected[q.graph_name.value] += 1
+            yield from extra
+
+    ox.serialize(quads(), path, format=ox.RdfFormat.N_QUADS)
+    parts = [p.value for p in part if expected.get(p.value)]
+    return {g: n for g, n in expected.items() if n}, parts, sorted(staged)
 
 
 def _counts(isql: Isql, prefix: str) -> dict[str, int]:
@@ -236,18 +256,35 @@ def _counts(isql: Isql, prefix: str) -> dict[str, int]:
     return {m.group(1): int(m.group(2)) for m in re.finditer(r"^(urn:csto-kg:\S+)\s+(\d+)\s*$", text, re.M)}
 
 
+# Deleting a graph needs no atomicity (it is no longer served) but may be millions of rows: row by row,
+# logged, so no transaction grows past Virtuoso's TransactionAfterImageLimit.
+# (Virtuoso's names are case-insensitive: a parameter called g would be the column G, and delete everything.)
+_DROP_PROCEDURE = """CREATE PROCEDURE DB.DBA.CSTO_KG_DROP (in graph_iri varchar)
+{
+  log_enable (3, 1);
+  DELETE FROM DB.DBA.RDF_QUAD WHERE G = iri_to_id(graph_iri, 0);
+};"""
+
+
 def _drop(isql: Isql, graphs: list[str]) -> None:
     """Delete whole graphs, a batch of statements per ``isql`` call (thousands of graphs at 10⁶)."""
-    isql.run_all(f"DELETE FROM DB.DBA.RDF_QUAD WHERE G = iri_to_id('{g}', 0);" for g in graphs)
+    if graphs:
+        isql.run(_DROP_PROCEDURE)
+        isql.run_all(f"DB.DBA.CSTO_KG_DROP('{g}');" for g in graphs)
 
 
 # The switch reads its moves from a graph loaded with the build, so its SQL stays the same size for any
 # number of graphs (a statement naming 1,005 graphs passed the kernel's 128 KB limit on one argument).
+# It is not logged (log_enable 0): Virtuoso aborts a logged transaction past TransactionAfterImageLimit
+# (50 MB by default; moving 3.5 million quads at 10⁶ passed it). It stays one transaction, rolled back
+# whole on any error; the checkpoint after it makes it durable (a crash before that recovers the
+# checkpoint before it: the old build served, the new one staged).
 _MOVES_TO = "urn:csto-kg:publish:movesTo"
 _SWITCH_PROCEDURE = f"""CREATE PROCEDURE DB.DBA.CSTO_KG_SWITCH (in moves varchar, in expected integer)
 {{
   declare n integer;
   declare exit handler for sqlstate '*' {{ rollback work; resignal; }};
+  log_enable (0, 1);
   n := 0;
   for (SELECT S AS SRC, O AS DST FROM DB.DBA.RDF_QUAD
        WHERE G = iri_to_id(moves, 0) AND P = iri_to_id('{_MOVES_TO}', 0)) do
@@ -325,12 +362,14 @@ def _bulk_load(isql: Isql, path: Path) -> None:
 def publish(store_path: Path, key: str, isql: Isql, load_dir: Path) -> PublishReport:
     """Load the build whose store is at ``store_path`` into Virtuoso and switch it in."""
     run = f"{key[:16]}-{time.strftime('%Y%m%d%H%M%S')}-{os.getpid()}"
-    quads, expected, parts, named = stage(ox.Store.read_only(str(store_path)), run, key)
     previous = _published_run(isql)
     load_dir.mkdir(parents=True, exist_ok=True)
-    name = f"csto-kg-{run}.nq"
-    path = (load_dir / name).resolve()
-    path.write_bytes(ox.serialize(quads, format=ox.RdfFormat.N_QUADS))
+    path = (load_dir / f"csto-kg-{run}.nq").resolve()
+    try:
+        expected, parts, named = stage(ox.Store.read_only(str(store_path)), run, key, path)
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
     prefix = f"urn:csto-kg:build:{run}:"
     t0 = time.perf_counter()
     switching = False
@@ -343,12 +382,13 @@ def publish(store_path: Path, key: str, isql: Isql, load_dir: Path) -> PublishRe
         if got != expected:
             short = {g: (got.get(g, 0), n) for g, n in expected.items() if got.get(g) != n}
             raise UserError(f"Virtuoso loaded other counts than the build holds (graph: loaded, expected): {short}")
-        # The bulk loader does not log: a checkpoint makes the staged graphs durable before the (logged) switch.
+        # The bulk loader does not log: a checkpoint makes the staged graphs durable before the switch.
         isql.run("checkpoint;")
         load_s = time.perf_counter() - t0
         t1 = time.perf_counter()
         switching = True
         _switch(isql, run, len(named) + 1)
+        isql.run("checkpoint;")  # the switch is not logged: durable from here
         switch_s = time.perf_counter() - t1
     except StoreTimeout as e:
         # The store may still be busy with that step: say what is left rather than queue more behind it.
@@ -358,10 +398,13 @@ def publish(store_path: Path, key: str, isql: Isql, load_dir: Path) -> PublishRe
             f"{e}; nothing more was sent ({served}; graphs named {prefix}* may remain until the next publish, "
             "which drops them)"
         ) from None
-    except UserError:
-        _drop(isql, list(_counts(isql, prefix)))
+    except UserError as e:
         path.unlink(missing_ok=True)
-        isql.run(f"DELETE FROM DB.DBA.load_list WHERE ll_file = '{path}';")
+        try:
+            _drop(isql, list(_counts(isql, prefix)))
+            isql.run(f"DELETE FROM DB.DBA.load_list WHERE ll_file = '{path}';")
+        except UserError as cleanup:
+            raise UserError(f"{e} (and removing the staged graphs failed too: {cleanup})") from None
         raise
     path.unlink(missing_ok=True)
     isql.run(f"DELETE FROM DB.DBA.load_list WHERE ll_file = '{path}';")

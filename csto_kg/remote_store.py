@@ -87,6 +87,11 @@ class _Transient(Exception):
     or aborts a query with SR325 ("Transaction aborted due to a database checkpoint ... Please retry")."""
 
 
+def _aborted_for_checkpoint(message: str) -> bool:
+    """Virtuoso's SR325 for a query a checkpoint aborted (SR325 also names other aborts, not retried)."""
+    return "SR325" in message and "checkpoint" in message
+
+
 class GraphResult:
     """The triples of a CONSTRUCT/DESCRIBE answer, with the ``serialize`` of pyoxigraph's results."""
 
@@ -298,7 +303,7 @@ class RemoteStore:
         )
         try:
             with urllib.request.urlopen(req, timeout=self.timeout) as r:
-                if "SR325" in r.headers.get("X-SQL-Message", "") and not last:
+                if _aborted_for_checkpoint(r.headers.get("X-SQL-Message", "")) and not last:
                     raise _Transient(r.headers["X-SQL-Message"])
                 if r.headers.get("X-SQL-State") or r.headers.get("X-SPARQL-MaxRows"):
                     # Virtuoso's "anytime" answers: partial results past its own limits. Never pass them on as whole.
@@ -310,7 +315,7 @@ class RemoteStore:
         except urllib.error.HTTPError as e:
             text = re.sub(r"<[^>]+>", " ", e.read().decode("utf-8", "replace"))  # an HTML error page, or text
             message = " ".join(text.split())[:500] or f"HTTP {e.code}"
-            if ((e.code == 404 and "URI = " in message) or "SR325" in message) and not last:
+            if ((e.code == 404 and "URI = " in message) or _aborted_for_checkpoint(message)) and not last:
                 raise _Transient(message) from None
             if e.code == 400:
                 raise SyntaxError(f"the store refused the query: {message}") from None

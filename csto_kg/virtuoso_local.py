@@ -13,11 +13,13 @@ over this project needs, and why:
   membership query is far above its real 0.1 s); the endpoint in front
   (``csto-kg serve --store``) applies its own row cap and time limit;
 - ``MaxQueryExecutionTime`` stays as a backstop above the endpoint's limit;
-- ``ThreadsPerQuery`` is 1: with Debian's 4, Virtuoso 7.2.9 froze (every
-  client, ``status()`` included) when a load or a delete ran while a few
-  clients queried, within one to five loads of the curated build on two cores;
-  with 1 it did not in hundreds (measured, then confirmed by the tests'
-  atomic-republish check, which failed CI once with the default).
+- ``ThreadsPerQuery`` is 1: with Debian's 4, its Virtuoso (package 7.2.5.1,
+  server 07.20.3229) froze, every client and ``status()`` included, until
+  killed, when a bulk load, a ``TTLP`` load or a delete ran while three
+  clients queried: within one to five loads of the curated build on two cores,
+  in each of four tries. With 1, 64 loads under the same readers passed
+  (20 ``TTLP``, 20 bulk loads, 24 whole publishes). The likely cause of the one
+  CI failure of the atomic-republish test (a publish that never ended).
 """
 
 from __future__ import annotations

@@ -322,12 +322,36 @@ def test_republishing_switches_atomically(published, tmp_path):
     assert open_store(v.sparql_url).build_key() == build.manifest["key"] and _count(v.sparql_url) == before
 
 
+def test_publish_touches_only_its_own_graphs(published):
+    """A store may hold other data: three publishes (the third drops the first's graphs) leave it as it was."""
+    from csto_kg.publish import Isql
+
+    build, env, v, _ = published
+    isql = Isql(v.isql_address)
+    isql.run("SPARQL INSERT DATA { GRAPH <urn:other:kept> { <urn:other:a> <urn:other:b> 'c', 'd' } };")
+    try:
+        for _ in range(3):
+            assert _publish(env, v).returncode == 0
+        out = isql.run("SPARQL SELECT COUNT(*) WHERE { GRAPH <urn:other:kept> { ?s ?p ?o } };")
+        assert re.search(r"^\s*2\s*$", out, re.M), out
+    finally:
+        isql.run("DELETE FROM DB.DBA.RDF_QUAD WHERE G = iri_to_id('urn:other:kept', 0);")
+    assert open_store(v.sparql_url).build_key() == build.manifest["key"]
+
+
 def test_isql_passes_sql_through_unchanged(published):
     """isql URL-decodes its ``exec=`` argument: ``+`` and ``%`` must still reach Virtuoso as written."""
     from csto_kg.publish import Isql
 
     out = Isql(published[2].isql_address).run("SELECT '100% a+b', 1 + 2;")
     assert re.search(r"^100% a\+b\s+3\s*$", out, re.M), out
+
+
+def test_isql_runs_more_statements_than_one_line_may_hold(published):
+    """isql refuses a line of more than 50 statements; dropping a thousand graphs needs more."""
+    from csto_kg.publish import Isql
+
+    Isql(published[2].isql_address).run_all(f"SELECT {i} + 1;" for i in range(120))
 
 
 def test_publish_leaves_automatic_checkpoints_on(published):
