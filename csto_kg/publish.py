@@ -372,7 +372,7 @@ def publish(store_path: Path, key: str, isql: Isql, load_dir: Path) -> PublishRe
         raise
     prefix = f"urn:csto-kg:build:{run}:"
     t0 = time.perf_counter()
-    switching = False
+    switching = switched = False
     try:
         _bulk_load(isql, path)
         errors = isql.run(f"SELECT ll_error FROM DB.DBA.load_list WHERE ll_file = '{path}' AND ll_error IS NOT NULL;")
@@ -388,6 +388,7 @@ def publish(store_path: Path, key: str, isql: Isql, load_dir: Path) -> PublishRe
         t1 = time.perf_counter()
         switching = True
         _switch(isql, run, len(named) + 1)
+        switched = True
         isql.run("checkpoint;")  # the switch is not logged: durable from here
         switch_s = time.perf_counter() - t1
     except StoreTimeout as e:
@@ -400,6 +401,10 @@ def publish(store_path: Path, key: str, isql: Isql, load_dir: Path) -> PublishRe
         ) from None
     except UserError as e:
         path.unlink(missing_ok=True)
+        if switched:  # the new build is served: its graphs must stay
+            raise UserError(
+                f"{e} (after the switch to the new build, which is served but not yet checkpointed)"
+            ) from None
         try:
             _drop(isql, list(_counts(isql, prefix)))
             isql.run(f"DELETE FROM DB.DBA.load_list WHERE ll_file = '{path}';")
