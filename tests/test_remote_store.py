@@ -50,9 +50,9 @@ def published(tmp_path_factory, shared_build):
         yield build, env, v, tmp
 
 
-def _publish(env: dict, v, load_dir: Path | None = None) -> subprocess.CompletedProcess:
-    """``csto-kg publish`` into ``v``; a step the store does not finish in 240 s fails naming it."""
-    args = ["csto-kg", "publish", "--store", v.sparql_url, "--isql", v.isql_address, "--timeout", "240"]
+def _publish(env: dict, v, load_dir: Path | None = None, step_timeout: str = "240") -> subprocess.CompletedProcess:
+    """``csto-kg publish`` into ``v``; a step the store does not finish in ``step_timeout`` s fails naming it."""
+    args = ["csto-kg", "publish", "--store", v.sparql_url, "--isql", v.isql_address, "--timeout", step_timeout]
     try:
         return subprocess.run(
             [*args, "--load-dir", str(load_dir or v.load_dir)],
@@ -274,11 +274,10 @@ def test_a_switch_that_fails_switches_nothing(published):
         isql.run_all(f"DELETE FROM DB.DBA.RDF_QUAD WHERE G = iri_to_id('{g}', 0);" for g in (staged, real, moves))
 
 
-def test_a_store_too_slow_for_the_time_limit_is_one_clear_error(published, tmp_path):
+def test_a_store_too_slow_for_the_time_limit_is_one_clear_error(published):
     build, env, v, _ = published
     before = _count(v.sparql_url)
-    args = ["csto-kg", "publish", "--store", v.sparql_url, "--isql", v.isql_address, "--load-dir", str(v.load_dir)]
-    run = subprocess.run([*args, "--timeout", "0.001"], env=env, capture_output=True, text=True, timeout=120)
+    run = _publish(env, v, step_timeout="0.001")
     assert run.returncode == 2, run.stdout + run.stderr
     assert len(run.stderr.strip().splitlines()) == 1, run.stderr
     assert "did not answer within 0.001 s to: " in run.stderr
