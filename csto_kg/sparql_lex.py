@@ -20,6 +20,7 @@ __all__ = [
     "iri_tokens",
     "dataset_iris",
     "prologue_only",
+    "significant_tokens",
     "UPDATE_OPERATIONS",
 ]
 
@@ -93,7 +94,8 @@ def service_targets(query: str) -> list[str | None]:
     return targets
 
 
-def _significant(query: str):
+def significant_tokens(query: str):
+    """(kind, text) of each token of ``query`` but comments and whitespace."""
     for m in _TOKEN.finditer(query):
         if m.lastgroup == "comment" or (m.lastgroup == "other" and m.group().isspace()):
             continue
@@ -102,7 +104,7 @@ def _significant(query: str):
 
 def prologue_only(query: str) -> bool:
     """Is ``query`` nothing but comments, ``BASE`` and ``PREFIX`` declarations (an empty update, not a query)?"""
-    tokens = list(_significant(query))
+    tokens = list(significant_tokens(query))
     i = 0
     while i < len(tokens):
         kind, text = tokens[i]
@@ -129,7 +131,7 @@ def dataset_iris(query: str, base: str) -> tuple[list[str], list[str]] | None:
     if "from" not in query.lower():
         return [], []
     prefixes: dict[str, str] = {}
-    tokens = list(_significant(query))
+    tokens = list(significant_tokens(query))
     default: list[str] = []
     named: list[str] = []
     i = 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pyoxigraph as ox
 from flask import Flask
 
 from csto_kg.build import Build, ensure_built
@@ -23,9 +24,11 @@ def create_app(config: ServerConfig | None = None, build: Build | None = None) -
     app.extensions["csto.build"] = build
     # Fixed, bounded page queries run in-process on a read-only store; user SPARQL goes to the query pool.
     location = config.store or build.store_path  # an external store (csto-kg publish) or the build's own
-    app.extensions["csto.store"] = open_store(location)
-    # User SPARQL: a pool of killable query processes per web worker, started on first use.
-    app.extensions["csto.engine"] = QueryEngine(config, location)
+    store = app.extensions["csto.store"] = open_store(location)
+    # User SPARQL: a pool of killable query processes per web worker, started on first use; a query bounded
+    # by its form (one pattern of a constant subject) is read from the web worker's own store, like a page.
+    inline = store if config.inline_bounded and isinstance(store, ox.Store) else None
+    app.extensions["csto.engine"] = QueryEngine(config, location, inline)
 
     from . import errors, pages, sparql
 

@@ -7,7 +7,8 @@ what a client sees when it is passed). Environment variables:
 ``_MAX_QUERY_LENGTH``, ``_MAX_BODY``, ``_MAX_CONCURRENT``,
 ``_WORKER_MEMORY_MB``, ``_RETRY_AFTER`` (s), ``_DEMOTE_AFTER`` (s), ``_FEDERATION_ALLOWLIST``
 (space-separated endpoint IRIs), ``_CLIENT_WORKERS``, ``_CLIENT_BURST`` (s), ``_CLIENT_RATE`` (s/s),
-``_STORE`` (an external SPARQL endpoint to serve over).
+``_STORE`` (an external SPARQL endpoint to serve over), ``_INLINE_BOUNDED`` (0: every query goes to a
+query worker, also one bounded by its form; see :mod:`csto_kg.bounded`).
 """
 
 from __future__ import annotations
@@ -47,6 +48,9 @@ class ServerConfig:
     # (0: 3 x query_timeout) refilled at client_rate seconds per second; spent: 429 + Retry-After.
     client_burst: float = 0.0
     client_rate: float = 0.25
+    # A query bounded by its form (one triple pattern of a constant subject: csto_kg.bounded) is answered by the
+    # web worker from its own read-only store, as pages are, without the hop to a query worker.
+    inline_bounded: bool = True
 
     @property
     def client_share(self) -> int:
@@ -85,4 +89,5 @@ class ServerConfig:
         c.client_workers = _env("CLIENT_WORKERS", 0)
         c.client_burst = _env("CLIENT_BURST", 0.0, float)
         c.client_rate = _env("CLIENT_RATE", c.client_rate, float)
+        c.inline_bounded = _env("INLINE_BOUNDED", 1) != 0
         return c

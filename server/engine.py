@@ -39,8 +39,10 @@ import threading
 import time
 from dataclasses import dataclass
 
+from csto_kg.bounded import bounded
+
 from .config import ServerConfig
-from .qworker import frame_job, parse_frame
+from .qworker import answer, frame_job, parse_frame
 
 __all__ = [
     "QueryEngine",
@@ -559,6 +561,7 @@ class QueryPool:
                     for k in (
                         "started",
                         "served",
+                        "inline",
                         "timeout",
                         "disconnect",
                         "died",
@@ -579,8 +582,11 @@ class QueryEngine:
     pool never crosses a fork.
     """
 
-    def __init__(self, config: ServerConfig, store_path):
+    def __init__(self, config: ServerConfig, store_path, inline_store=None):
+        """``inline_store``: the web worker's own read-only store, for queries bounded by their form
+        (:mod:`csto_kg.bounded`), answered without the hop to a query worker; None sends every query there."""
         self.config = config
+        self._inline = inline_store
         self._argv = [
             sys.executable,
             "-m",
@@ -640,7 +646,12 @@ class QueryEngine:
                     f"too many queries at once (at most {self.config.max_concurrent} per server process); retry shortly"
                 )
             try:
-                header, body = self._run(pool, frame_job(job), timeout, client, who)
+                if self._inline is not None and bounded(job["query"]):  # read in this thread, as a page is
+                    pool.count("inline")
+                    c = self.config
+                    header, body = answer(self._inline, job, c.max_rows, c.max_result_bytes, "web worker")
+                else:
+                    header, body = self._run(pool, frame_job(job), timeout, client, who)
             finally:
                 self._slots.release()
         finally:

@@ -38,7 +38,7 @@ import sys
 import threading
 import time
 
-__all__ = ["frame_job", "parse_frame", "read_frame", "main", "STACK_BYTES"]
+__all__ = ["frame_job", "parse_frame", "read_frame", "answer", "main", "STACK_BYTES"]
 
 STACK_BYTES = 256 * 1024 * 1024
 
@@ -137,7 +137,12 @@ def read_frame(fd: int, buf: bytearray) -> tuple[dict, bytes] | None:
         buf += chunk
 
 
-def _answer(store, job: dict, max_rows: int, max_bytes: int) -> bytes:
+def answer(store, job: dict, max_rows: int, max_bytes: int, who: str = "query worker") -> tuple[dict, bytes]:
+    """Run a job on ``store``: (header, body) as :func:`parse_frame` reads them from the frame of the outcome.
+
+    Also called by a web worker for a query bounded by its form (``server/engine.py``), so that both paths
+    give the same answers and the same errors. ``who`` names the process in the message of an engine fault.
+    """
     from csto_kg.errors import UserError
     from csto_kg.query import run
 
@@ -152,15 +157,26 @@ def _answer(store, job: dict, max_rows: int, max_bytes: int) -> bytes:
             max_bytes=max_bytes,
         )
     except SyntaxError as e:
-        return frame_error("syntax", str(e))
+        return _failed("syntax", str(e))
     except (ValueError, TypeError, UnicodeError, OverflowError, UserError) as e:
-        return frame_error("invalid", str(e))
+        return _failed("invalid", str(e))
     except MemoryError:
-        return frame_error("resources", "the query needs more memory than a query may use")
+        return _failed("resources", "the query needs more memory than a query may use")
     except Exception as e:  # a fault of the engine or the store, not of the query
-        print(f"csto-kg query worker {os.getpid()}: {type(e).__name__}: {e}", file=sys.stderr, flush=True)
-        return frame_error("internal", type(e).__name__)
-    return frame_answer(r.kind, r.fmt, r.body, r.rows, r.truncated)
+        print(f"csto-kg {who} {os.getpid()}: {type(e).__name__}: {e}", file=sys.stderr, flush=True)
+        return _failed("internal", type(e).__name__)
+    return {"ok": True, "kind": r.kind, "fmt": r.fmt, "rows": r.rows, "truncated": r.truncated}, r.body
+
+
+def _failed(error: str, message: str) -> tuple[dict, bytes]:
+    return {"ok": False, "error": error, "message": message}, b""
+
+
+def _answer(store, job: dict, max_rows: int, max_bytes: int) -> bytes:
+    header, body = answer(store, job, max_rows, max_bytes)
+    if header["ok"]:
+        return frame_answer(header["kind"], header["fmt"], body, header["rows"], header["truncated"])
+    return frame_error(header["error"], header["message"])
 
 
 def _serve(store_path: str, max_rows: int, max_bytes: int, inp, out) -> None:
