@@ -15,8 +15,10 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -52,22 +54,55 @@ def atomic_write(target: Path, write) -> None:
         raise
 
 
-def _quads(nquads: Path, inferred: bool) -> Iterator[ox.Quad]:
-    quads = ox.parse(path=str(nquads), format=ox.RdfFormat.N_QUADS)
-    if inferred:
-        return quads  # handed to the serialiser as it is: no Python step per quad
-    return (q for q in quads if q.graph_name != _INFERRED)
+def triple_lines(nquads: Path, skip: ox.NamedNode | None = None) -> Iterator[bytes]:
+    """The triple of each quad of ``nquads`` as an N-Triples line, but those in graph ``skip``.
+
+    Each line Oxigraph's serialiser writes is ``S P O G .``, ``G`` the IRI of a named graph (the build
+    writes no quad in the default graph): that line without `` G`` is the triple in N-Triples, ``G``
+    being what follows its last `` <`` (an IRI holds no space). No quad crosses into Python.
+    """
+    skipped = f"<{skip.value}>".encode() if skip is not None else None
+    with nquads.open("rb") as f:
+        for number, line in enumerate(f, 1):
+            cut = line.rfind(b" <")
+            if cut < 0 or not line.endswith(b"> .\n"):
+                raise ValueError(f"{nquads}, line {number}: not a quad in a named graph: {line[:200]!r}")
+            if skipped is None or line[cut + 1 : -3] != skipped:
+                yield line[:cut] + b" .\n"
 
 
-def _serialize(quads: Iterable[ox.Quad], fmt: str, out) -> None:
+def _first_of_each(lines: Iterator[bytes]) -> Iterator[bytes]:
+    """Each distinct line once, in the order first seen.
+
+    One serialiser wrote every line, so a triple is the same bytes in every graph that holds it. A 16-byte
+    BLAKE2 digest of each line is kept rather than the line (1e6: ~0.3 GB, where a set of the triples
+    took 1.4 GB); two distinct triples would be taken for one only on a 128-bit collision.
+    """
+    seen: set[bytes] = set()
+    for line in lines:
+        key = hashlib.blake2b(line, digest_size=16).digest()
+        if key not in seen:
+            seen.add(key)
+            yield line
+
+
+def _write(nquads: Path, fmt: str, inferred: bool, out, scratch: Path) -> None:
+    """Serialise to the open binary file ``out``; ``scratch``: a path for a temporary file, removed after."""
     rdf_format = FORMATS[fmt]
-    if not rdf_format.supports_datasets:
-        seen: dict[ox.Triple, None] = {}
-        for q in quads:
-            seen.setdefault(ox.Triple(q.subject, q.predicate, q.object))
-        quads = seen.keys()
     prefixes = PREFIXES if fmt in ("trig", "ttl") else None
-    ox.serialize(quads, out, rdf_format, prefixes=prefixes)
+    if rdf_format.supports_datasets:
+        quads = ox.parse(path=str(nquads), format=ox.RdfFormat.N_QUADS)
+        if not inferred:
+            quads = (q for q in quads if q.graph_name != _INFERRED)
+        ox.serialize(quads, out, rdf_format, prefixes=prefixes)  # all inferred: no Python step per quad
+        return
+    # One graph: the union of the graphs, each triple once, from a scratch N-Triples file beside the output.
+    try:
+        with scratch.open("wb") as nt:
+            nt.writelines(_first_of_each(triple_lines(nquads, None if inferred else _INFERRED)))
+        ox.serialize(ox.parse(path=str(scratch), format=ox.RdfFormat.N_TRIPLES), out, rdf_format, prefixes=prefixes)
+    finally:
+        scratch.unlink(missing_ok=True)
 
 
 def export(fmt: str, out: Path, *, inferred: bool = True, nquads: Path | None = None) -> Path:
@@ -79,9 +114,10 @@ def export(fmt: str, out: Path, *, inferred: bool = True, nquads: Path | None = 
 
         nquads = ensure_built().nquads
     try:
-        atomic_write(Path(out), lambda f: _serialize(_quads(nquads, inferred), fmt, f))
-    except SyntaxError as e:  # a damaged build: say which file, keep the previous output
-        raise UserError(f"{nquads}: {e}") from None
+        scratch = Path(out).with_name(f".{Path(out).name}.{os.getpid()}.union.nt")
+        atomic_write(Path(out), lambda f: _write(nquads, fmt, inferred, f, scratch))
+    except (SyntaxError, ValueError) as e:  # a damaged build: say which file, keep the previous output
+        raise UserError(f"{nquads}: {e}" if str(nquads) not in str(e) else str(e)) from None
     return Path(out)
 
 
@@ -90,16 +126,76 @@ def _copy(source: Path, out) -> None:
         shutil.copyfileobj(f, out)
 
 
+# Past this size the dumps are written side by side, one process each (each is one core of parsing and
+# serialising); below it a process costs more than it saves.
+PARALLEL_DUMPS_BYTES = 64 * 1024 * 1024
+
+
+def _sha256(path: Path) -> str:
+    with path.open("rb") as f:
+        return hashlib.file_digest(f, "sha256").hexdigest()
+
+
+def _dump(fmt: str, out: Path, nquads: Path) -> str:
+    """One dump (Turtle without the inferred graph: the asserted union), then its SHA-256."""
+    if out != nquads:
+        export(fmt, out, inferred=(fmt != "ttl"), nquads=nquads)
+    return _sha256(out)
+
+
+def _dump_in_processes(jobs: list[tuple[str, Path]], nquads: Path) -> dict[str, str]:
+    """Each dump by ``python -m csto_kg.export`` (a fresh interpreter: nothing of this process's heap or
+    threads), all at once; their SHA-256s, or the first failure's message as a :class:`UserError`."""
+    procs = {
+        out.name: subprocess.Popen(
+            [sys.executable, "-m", "csto_kg.export", fmt, str(out), str(nquads)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        for fmt, out in jobs
+    }
+    try:
+        done = {name: (p.communicate(), p.returncode) for name, p in procs.items()}
+    finally:  # interrupted, or failed here: no child outlives the build
+        for p in procs.values():
+            if p.poll() is None:
+                p.kill()
+                p.wait()
+    for name, ((_, err), code) in done.items():
+        if code != 0:
+            lines = err.decode("utf-8", "replace").strip().splitlines() or [f"exit status {code}"]
+            raise UserError(f"writing the dump {name} failed: {lines[-1]}")
+    return {name: out.decode("ascii").strip() for name, ((out, _), _) in done.items()}
+
+
 def write_dumps(dataset_nq: Path, folder: Path) -> dict[str, str]:
-    """The downloadable dumps of a build's ``dataset.nq``, and ``SHA256SUMS``; returns name -> sha256."""
+    """The downloadable dumps of a build's ``dataset.nq``, and ``SHA256SUMS``; returns name -> sha256.
+
+    Each dump re-reads the N-Quads in Oxigraph's parser and writes with its serialiser, in a process of its
+    own when the file is large (:data:`PARALLEL_DUMPS_BYTES`): 1e6 triples, three formats on two cores.
+    """
     folder.mkdir(parents=True, exist_ok=True)
     nquads = folder / "csto-kg.nq"
     atomic_write(nquads, lambda f: _copy(dataset_nq, f))
-    sums = {}
-    for name in DUMP_FILES:
-        fmt = name.rsplit(".", 1)[1]
-        if name != nquads.name:
-            export(fmt, folder / name, inferred=(fmt != "ttl"), nquads=nquads)
-        sums[name] = hashlib.sha256((folder / name).read_bytes()).hexdigest()
+    jobs = [(name.rsplit(".", 1)[1], folder / name) for name in DUMP_FILES]
+    if (os.cpu_count() or 1) > 1 and dataset_nq.stat().st_size > PARALLEL_DUMPS_BYTES:
+        sums = _dump_in_processes(jobs, nquads)
+    else:
+        sums = {out.name: _dump(fmt, out, nquads) for fmt, out in jobs}
     atomic_write(folder / "SHA256SUMS", lambda f: f.write("".join(f"{h}  {n}\n" for n, h in sums.items()).encode()))
     return sums
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m csto_kg.export FORMAT OUT NQUADS``: one dump (see :func:`write_dumps`); prints its SHA-256."""
+    fmt, out, nquads = argv or sys.argv[1:4]
+    try:
+        print(_dump(fmt, Path(out), Path(nquads)))
+    except UserError as e:
+        print(e, file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

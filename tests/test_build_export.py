@@ -15,11 +15,13 @@ from pathlib import Path
 
 import pytest
 from rdflib import Dataset, Graph, URIRef
+from rdflib.compare import isomorphic
 
 from support import snapshot_inputs
 
 ROOT = Path(__file__).resolve().parent.parent
 GRAPH = "https://w3id.org/csto-kg/graph/"
+INFERRED = GRAPH + "inferred"
 SEED_IDS = sorted(p.stem for p in (ROOT / "seeds").glob("*.txt"))
 
 
@@ -70,15 +72,47 @@ def test_no_inferred_export_drops_the_inferred_graph(built, tmp_path):
 
 
 def test_turtle_export_is_one_graph(built, tmp_path):
-    with_inf, without = tmp_path / "a.ttl", tmp_path / "b.ttl"
+    with_inf, without, quads = tmp_path / "a.ttl", tmp_path / "b.ttl", tmp_path / "all.nq"
     cli("export", "--format", "ttl", "-o", str(with_inf), env=built)
     cli("export", "--format", "ttl", "--no-inferred", "-o", str(without), env=built)
+    cli("export", "--format", "nq", "-o", str(quads), env=built)
+    ds = Dataset()
+    ds.parse(quads, format="nquads")
+    for out, graphs in ((with_inf, ds.graphs()), (without, (g for g in ds.graphs() if str(g.identifier) != INFERRED))):
+        union = Graph()
+        for g in graphs:
+            union += g  # a set: a triple several graphs hold is there once
+        assert isomorphic(Graph().parse(out), union), out.name
     assert len(Graph().parse(with_inf)) > len(Graph().parse(without)) > 1000
 
 
-def test_failed_export_leaves_previous_file_and_no_temporary(built, tmp_path):
-    out = tmp_path / "dump.nq"
-    cli("export", "--format", "nq", "-o", str(out), env=built)
+def test_dumps_written_side_by_side_equal_those_written_one_by_one(built, tmp_path, monkeypatch):
+    """Past a size the build writes its dumps in parallel processes; byte for byte the same files."""
+    from csto_kg import export
+
+    current = (Path(built["CSTO_KG_BUILD"]) / "current").resolve()  # dumps written one by one (a small build)
+    monkeypatch.setattr(export, "PARALLEL_DUMPS_BYTES", 0)
+    sums = export.write_dumps(current / "dataset.nq", tmp_path / "dumps")
+    assert (tmp_path / "dumps" / "SHA256SUMS").read_text() == (current / "dumps" / "SHA256SUMS").read_text()
+    assert sorted(sums) == sorted(p.name for p in (current / "dumps").iterdir() if p.name != "SHA256SUMS")
+
+
+def test_a_dump_process_that_fails_is_one_clear_error_and_leaves_no_file(tmp_path, monkeypatch):
+    from csto_kg import export
+    from csto_kg.errors import UserError
+
+    nq = tmp_path / "dataset.nq"
+    nq.write_text("<https://e.org/a> <https://e.org/b> <https://e.org/c> <https://e.org/g> .\nnot a quad\n")
+    monkeypatch.setattr(export, "PARALLEL_DUMPS_BYTES", 0)
+    with pytest.raises(UserError, match=r"writing the dump csto-kg\.\w+ failed: .*csto-kg\.nq.*line 2"):
+        export.write_dumps(nq, tmp_path / "dumps")
+    assert sorted(p.name for p in (tmp_path / "dumps").iterdir()) == ["csto-kg.nq"]  # the copy; nothing half-written
+
+
+@pytest.mark.parametrize("fmt", ["nq", "ttl"])  # a quad format, and the union (read line by line)
+def test_failed_export_leaves_previous_file_and_no_temporary(built, tmp_path, fmt):
+    out = tmp_path / f"dump.{fmt}"
+    cli("export", "--format", fmt, "-o", str(out), env=built)
     before = out.read_bytes()
     # damage a copy of the build: a build dir whose dataset.nq breaks half-way
     broken = tmp_path / "broken-build"
@@ -86,7 +120,7 @@ def test_failed_export_leaves_previous_file_and_no_temporary(built, tmp_path):
     nq = (broken / "current").resolve() / "dataset.nq"
     lines = nq.read_text(encoding="utf-8").splitlines(keepends=True)
     nq.write_text("".join(lines[: len(lines) // 2]) + "<oops> this is not N-Quads .\n", encoding="utf-8")
-    r = cli("export", "--format", "nq", "-o", str(out), env=dict(built, CSTO_KG_BUILD=str(broken)), check=False)
+    r = cli("export", "--format", fmt, "-o", str(out), env=dict(built, CSTO_KG_BUILD=str(broken)), check=False)
     assert r.returncode == 2 and "dataset.nq" in r.stderr and "Traceback" not in r.stderr
     assert out.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
