@@ -28,7 +28,7 @@ from .formats import BY_KEY
 from .namespaces import INFERRED_GRAPH, PREFIXES
 from .void import DUMP_FILES
 
-__all__ = ["FORMATS", "export", "write_dumps", "atomic_write"]
+__all__ = ["FORMATS", "export", "write_dumps", "atomic_write", "triple_lines"]
 
 FORMATS = {key: BY_KEY[key].ox for key in ("trig", "nq", "ttl", "jsonld")}  # of the one registry
 _INFERRED = ox.NamedNode(str(INFERRED_GRAPH))
@@ -94,7 +94,7 @@ def _write(nquads: Path, fmt: str, inferred: bool, out, scratch: Path) -> None:
         quads = ox.parse(path=str(nquads), format=ox.RdfFormat.N_QUADS)
         if not inferred:
             quads = (q for q in quads if q.graph_name != _INFERRED)
-        ox.serialize(quads, out, rdf_format, prefixes=prefixes)  # all inferred: no Python step per quad
+        ox.serialize(quads, out, rdf_format, prefixes=prefixes)  # with inferred: no Python step per quad
         return
     # One graph: the union of the graphs, each triple once, from a scratch N-Triples file beside the output.
     try:

@@ -20,6 +20,10 @@ machine a few pathological queries cannot starve the short ones of CPU while
 they wait for their time limit; the worker's priority is restored (or, where
 that is not permitted, the worker replaced) before it takes another query.
 
+A query bounded by its form (one triple pattern of a constant subject,
+:mod:`csto_kg.bounded`) cannot run away: the web worker reads it from its own
+read-only store, as a page is read, under the same admission and caps.
+
 No process is forked per query. Admission is capped per web worker
 (``max_concurrent`` queries running or waiting for a worker): past it a request
 is refused at once (429 with ``Retry-After``), and one that waits longer than
