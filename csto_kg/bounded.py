@@ -40,9 +40,7 @@ def bounded(query: str) -> bool:
         return False
     tokens = list(significant_tokens(query))
     i = _after_prologue(tokens)
-    if i is None or i >= len(tokens):
-        return False
-    form = _word(tokens[i])
+    form = _word(_at(tokens, i))
     if form == "SELECT":
         i = _projection(tokens, i + 1)
     elif form == "ASK":
@@ -65,7 +63,8 @@ def _word(token: tuple[str, str]) -> str:
     return token[1].upper() if token[0] == "word" else ""
 
 
-def _after_prologue(tokens: list) -> int | None:
+def _after_prologue(tokens: list) -> int:
+    """The index of the first token after ``BASE`` and ``PREFIX`` declarations."""
     i = 0
     while True:
         word = _word(_at(tokens, i))
