@@ -197,6 +197,13 @@ def patient_app(built):
     app.extensions["csto.engine"].close()
 
 
+def _cpu_s(pid: int) -> float:
+    """The CPU time (user + system, seconds) process ``pid`` has used (/proc/PID/stat, fields 14 and 15)."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def test_a_worker_that_dies_mid_query_is_reported_as_such(patient_app):
     app, client = patient_app, patient_app.test_client()
     before = settled(app)
@@ -210,6 +217,13 @@ def test_a_worker_that_dies_mid_query_is_reported_as_such(patient_app):
     while not engine.stats()["busy"] and time.monotonic() < end:
         time.sleep(0.01)
     [pid] = engine.stats()["busy"]
+    # Busy from the moment it is handed out, a worker gets its query just after: killed before that, it is one
+    # found dead while idle, and the query is rightly retried on another. So kill it once it has spent CPU time
+    # on the query (idle, it blocks on its pipe).
+    start = _cpu_s(pid)
+    end = time.monotonic() + 30
+    while _cpu_s(pid) < start + 0.2 and time.monotonic() < end:
+        time.sleep(0.01)
     os.kill(pid, signal.SIGKILL)
     t.join(timeout=60)
     r = result["r"]
