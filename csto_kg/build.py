@@ -319,6 +319,11 @@ def _write_store(nquads: Path, path: Path) -> None:
     patterns over a fact k seeds describe), so the union is materialised here:
     the quads are bulk-loaded, then their triples bulk-loaded into the default
     graph (a store is a set: repeats are dropped; see :func:`_load_union`).
+
+    The store is then optimised (RocksDB compacts the bulk loads' many small
+    files): at 10^6 triples that takes ~3.5 s and halves the time of queries
+    that scan (disagreements 2.5 -> 1.1 s, cq12 0.33 -> 0.10 s), as fast as
+    Oxigraph's own server over a store its CLI loaded (bench/README.md).
     """
     import pyoxigraph
 
@@ -326,6 +331,7 @@ def _write_store(nquads: Path, path: Path) -> None:
     store.bulk_load(path=str(nquads), format=pyoxigraph.RdfFormat.N_QUADS)
     _load_union(store, nquads)
     store.flush()
+    store.optimize()
     del store
 
 
