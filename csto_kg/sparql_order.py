@@ -11,37 +11,49 @@ two language tags) as *equal*, which is not transitive ("10" < "9" as strings,
 yet both "equal" the number 10): its sort then panics ("user-provided
 comparison function does not correctly implement a total order") and the
 process aborts. So every ORDER BY condition ``DIR(E)`` is rewritten, before
-the query reaches the engine, into four keys, each compared only within
-classes the engine orders totally:
+the query reaches the engine, into ``DIR(<fn#orderKey>(E))``: one string per
+term (:func:`term_key`, a Python function the query is given as
+:data:`ORDER_KEY`), which the engine compares by code point, a total order:
 
-1. the kind of term: 0 blank node, 1 IRI, 2 literal, 3 other (an error or
-   unbound stays unbound, and sorts first, as before);
-2. the class of a literal: ``"0"`` numbers, ``"0NaN"`` NaN, ``"1"`` strings,
-   ``"2<lang>"`` language-tagged strings of one tag, ``"3<datatype>"`` any
-   other datatype;
-3. the value within its class: a number as ``xsd:double`` (one type, so one
-   total order), a string as itself, a blank node or IRI as itself, and every
-   other literal as the string :func:`literal_key` makes of it (a Python
-   function the query is given as :data:`ORDER_KEY`);
-4. for numbers, the exact value as ``xsd:decimal`` (doubles round; floats and
-   doubles give 0), so that integers past 2^53 still sort by value.
+1. the kind of term: blank nodes, then IRIs, then literals, then anything
+   else (an error or unbound stays unbound, and sorts first, as before);
+2. within literals, the class: numbers, ``NaN``, plain strings, strings of
+   one language tag (tag by tag), then every other datatype (by its IRI);
+3. within a class, the value: numbers by their exact value (integers past
+   2^53 included; a double or float by the binary value it holds), strings
+   and IRIs by code point, dates and times on the time line (one without a
+   time zone as if in UTC, which agrees with XML Schema's order wherever it
+   has one: 14 hours apart), durations, booleans
+   (:func:`literal_key`), anything else, an ill-typed value included, by its
+   lexical form after the valid ones;
+4. equal values (``1`` and ``1.0``) by datatype, then lexical form, so the
+   order is the same on every run.
 
-The result is SPARQL's ordering where SPARQL defines one; where it does not,
-the classes above (numbers, strings, language tags, datatypes in that order).
-Keys with ``RAND()`` and the like are evaluated per comparison by the engine,
-as before; they are left as they are.
+The result is SPARQL's ordering where SPARQL defines one (``a < b`` gives a
+smaller key); where it does not, the classes above. Keys with ``RAND()`` and
+the like are evaluated per comparison by the engine, as before; they are left
+as they are.
+
+Why one Python function, not SPARQL expressions: the four keys this module
+wrote before (nested ``IF``/``isNumeric``/``DATATYPE``/``CONCAT`` per
+condition) made queries three times longer to parse and cost more per row than
+a call into Python; measured over a 10^5 build (median of 15, in process):
+cq06 72.9 ms with them, 54.1 ms with one key, 40.7 ms unordered; cq16 67.0,
+40.8 and 37.8 ms; a query with no rows 0.38 ms, 0.17 ms and 0.16 ms.
 """
 
 from __future__ import annotations
 
+import math
 import re
+import struct
 from decimal import Decimal, InvalidOperation
 
 import pyoxigraph as ox
 
 from .sparql_lex import _TOKEN
 
-__all__ = ["rewrite_order_by", "literal_key", "ORDER_KEY", "ORDER_KEY_IRI"]
+__all__ = ["rewrite_order_by", "term_key", "literal_key", "ORDER_KEY", "ORDER_KEY_IRI"]
 
 ORDER_KEY_IRI = "https://w3id.org/csto-kg/fn#orderKey"
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -52,22 +64,7 @@ _VOLATILE = frozenset({"RAND", "BNODE", "UUID", "STRUUID"})
 
 
 def _keys(expr: str, direction: str) -> str:
-    x = f"({expr})"
-    k1 = f"IF(isBlank({x}), 0, IF(isIRI({x}), 1, IF(isLiteral({x}), 2, 3)))"
-    k2 = (
-        f'IF(isLiteral({x}), IF(isNumeric({x}), IF({x} = {x}, "0", "0NaN"), '
-        f'IF(DATATYPE({x}) = <{XSD}string>, "1", IF(LANG({x}) != "", CONCAT("2", LANG({x})), '
-        f'CONCAT("3", STR(DATATYPE({x})))))), "")'
-    )
-    k3 = (
-        f"IF(isLiteral({x}), IF(isNumeric({x}), <{XSD}double>({x}), "
-        f'IF(DATATYPE({x}) = <{XSD}string> || LANG({x}) != "", STR({x}), <{ORDER_KEY_IRI}>({x}))), {x})'
-    )
-    k4 = (
-        f"COALESCE(IF(isNumeric({x}) && DATATYPE({x}) != <{XSD}double> && DATATYPE({x}) != <{XSD}float>, "
-        f"<{XSD}decimal>({x}), 0), 0)"
-    )
-    return " ".join(f"{direction}({k})" for k in (k1, k2, k3, k4))
+    return f"{direction}(<{ORDER_KEY_IRI}>({expr}))"
 
 
 def _significant(query: str):
@@ -190,7 +187,7 @@ def sortable(d: Decimal) -> str:
     """A string whose code-point order is the numeric order of ``d`` (any finite decimal)."""
     if d == 0:
         return "1"
-    sign, digits, exp = d.normalize().as_tuple()
+    sign, digits, exp = d.as_tuple()  # exact: normalize() would round to the context's 28 digits
     ds = "".join(map(str, digits)).rstrip("0") or "0"
     e = len(digits) + exp - 1 + 500_000  # the decimal exponent, offset to be non-negative
     if not sign:
@@ -211,7 +208,9 @@ def _time_key(local: str, value: str) -> str | None:
     if tz and tz != "Z":
         sign = -1 if tz[0] == "+" else 1
         seconds += sign * (int(tz[1:3]) * 3600 + int(tz[4:6]) * 60)
-    return ("b" if tz else "a") + sortable(seconds)
+    # One time line: a value without a time zone is placed as if in UTC. XML Schema orders it against one with a
+    # time zone only when they are more than 14 hours apart, and then this agrees; at one instant, without first.
+    return sortable(seconds) + (" b" if tz else " a")
 
 
 def _duration_key(local: str, value: str) -> str | None:
@@ -229,8 +228,8 @@ def _duration_key(local: str, value: str) -> str | None:
 def literal_key(term) -> ox.Literal:
     """The order key of a literal of another datatype: a string, compared only with keys of its datatype.
 
-    Valid date/time values order on the time line (those with a time zone
-    apart from those without), durations by months then seconds, booleans
+    Valid date/time values order on the time line (one without a time zone
+    as if in UTC), durations by months then seconds, booleans
     false < true; anything else (an unknown datatype, an ill-typed value) by
     its lexical form, after the valid ones.
     """
@@ -252,4 +251,61 @@ def literal_key(term) -> ox.Literal:
     return ox.Literal(key if key is not None else "z" + value)
 
 
-ORDER_KEY = {ox.NamedNode(ORDER_KEY_IRI): literal_key}
+# --- the key of any term -------------------------------------------------------------------------------------
+
+_INTEGER = re.compile(r"[+-]?\d+$")
+_DECIMAL = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)$")
+_FLOATING = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$|[+-]?INF$|NaN$")
+_INTEGERS = frozenset(
+    "integer nonPositiveInteger negativeInteger long int short byte nonNegativeInteger unsignedLong unsignedInt "
+    "unsignedShort unsignedByte positiveInteger".split()
+)
+_FLOAT_MAX = struct.unpack("f", b"\xff\xff\x7f\x7f")[0]  # the largest finite 32-bit float
+_LEXICAL = {**{t: _INTEGER for t in _INTEGERS}, "decimal": _DECIMAL, "double": _FLOATING, "float": _FLOATING}
+
+
+def _number_key(local: str, value: str) -> str | None:
+    """The key of a valid numeric lexical form: code-point order is numeric order; None if it is not one."""
+    if not _LEXICAL[local].match(value):
+        return None
+    if value.endswith("NaN"):
+        return "~"  # after every number, as one class
+    if value.endswith("INF"):
+        return "/" if value.startswith("-") else "3"  # below every negative key ("0…"), above every positive ("2…")
+    if local in ("double", "float"):
+        binary = float(value)  # the binary value the literal holds, exactly (a float rounded to 32 bits)
+        if local == "float" and abs(binary) <= _FLOAT_MAX:
+            binary = struct.unpack("f", struct.pack("f", binary))[0]
+        if math.isinf(binary) or (local == "float" and abs(binary) > _FLOAT_MAX):
+            return "/" if binary < 0 else "3"  # out of range: infinite, as XML Schema 1.1 says
+        number = Decimal(binary)
+    else:
+        number = Decimal(value)
+    return sortable(number)
+
+
+def term_key(term) -> ox.Literal | None:
+    """The order key of ``term``: a string whose code-point order is the order the module doc describes.
+
+    Each part ends before a space (below every character a part holds), so a shorter part sorts first.
+    """
+    if isinstance(term, ox.BlankNode):
+        return ox.Literal("0" + term.value)
+    if isinstance(term, ox.NamedNode):
+        return ox.Literal("1" + term.value)
+    if not isinstance(term, ox.Literal):
+        return None if term is None else ox.Literal("3" + str(term))
+    value, datatype = term.value, term.datatype.value
+    if term.language:
+        return ox.Literal(f"22{term.language} {value}")
+    if datatype == XSD + "string":
+        return ox.Literal("21" + value)
+    local = datatype[len(XSD) :] if datatype.startswith(XSD) else ""
+    if local in _LEXICAL:
+        number = _number_key(local, value)
+        if number is not None:
+            return ox.Literal(f"20{number} {datatype} {value}")
+    return ox.Literal(f"23{datatype} {literal_key(term).value}")
+
+
+ORDER_KEY = {ox.NamedNode(ORDER_KEY_IRI): term_key}
