@@ -254,4 +254,4 @@ def _serialize(kind: str, kept: list, variables: list[str] | None, fmt, truncate
         if fmt in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS):
             kept = [ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in kept]
         return ox.serialize(kept, format=fmt)
-    return solutions.to_format(solutions.solutions_json(variables, kept, truncated=truncated), fmt)
+    return solutions.serialize(variables, kept, fmt, truncated=truncated)

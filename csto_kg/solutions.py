@@ -1,11 +1,19 @@
-"""SPARQL 1.1 Query Results JSON for a list of solutions (a capped SELECT result).
+"""A capped SELECT result, serialised as Oxigraph serialises a whole one.
 
-https://www.w3.org/TR/sparql11-results-json/ (section 3.2.2 for the term
-encoding; ``"triple"`` terms and ``"its:dir"`` as in SPARQL 1.2, which is what
-Oxigraph writes). pyoxigraph serialises a ``QuerySolutions`` iterator only
-whole, from where it stands, so a result cut at the row cap is written here,
-term by term exactly as Oxigraph writes it; the other result formats are then
-made by Oxigraph from this JSON (:func:`to_format`).
+pyoxigraph serialises a ``QuerySolutions`` iterator only whole, from where it
+stands, so a result cut at the row cap is kept as a list of solutions and
+written here (:func:`serialize`): the rows go to SPARQL TSV, one line each,
+every term in the N-Triples form pyoxigraph gives it (``str``, in Rust), and
+Oxigraph's own parser and writer make the requested format of that, so the
+bytes are the ones Oxigraph writes for the same solutions. A row with no value
+at all (an empty TSV line) or a result with no variables is written term by
+term as SPARQL JSON here instead (:func:`solutions_json`,
+https://www.w3.org/TR/sparql11-results-json/ section 3.2.2; ``"triple"`` terms
+and ``"its:dir"`` as in SPARQL 1.2, which is what Oxigraph writes).
+
+Measured on a 10^5 build (median of 11, in process): cq06's 678 rows 14.7 ms
+as JSON written term by term in Python, 7.9 ms through TSV; cq16's 504 rows
+7.7 and 3.7 ms; the query itself 57 and 38 ms.
 """
 
 from __future__ import annotations
@@ -14,7 +22,7 @@ import json
 
 import pyoxigraph as ox
 
-__all__ = ["term_json", "solutions_json", "to_format"]
+__all__ = ["serialize", "term_json", "solutions_json", "to_format"]
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
@@ -76,3 +84,22 @@ def to_format(json_body: bytes, fmt: ox.QueryResultsFormat) -> bytes:
     if fmt == ox.QueryResultsFormat.JSON:
         return json_body
     return ox.parse_query_results(json_body, ox.QueryResultsFormat.JSON).serialize(format=fmt)
+
+
+def serialize(variables: list[str], rows: list, fmt: ox.QueryResultsFormat, *, truncated: bool = False) -> bytes:
+    """``rows`` (``QuerySolution`` objects) in ``fmt``, with ``"truncated": true`` in JSON when cut (see
+    :func:`solutions_json`)."""
+    if not variables:
+        return to_format(solutions_json(variables, rows, truncated=truncated), fmt)
+    lines = ["\t".join("?" + name for name in variables)]
+    for row in rows:
+        line = "\t".join("" if term is None else str(term) for term in row)
+        if not line.strip("\t"):  # a row with no value: an empty TSV line, which a reader may skip
+            return to_format(solutions_json(variables, rows, truncated=truncated), fmt)
+        lines.append(line)
+    tsv = ("\n".join(lines) + "\n").encode("utf-8")
+    body = ox.parse_query_results(tsv, ox.QueryResultsFormat.TSV).serialize(format=fmt)
+    if truncated and fmt == ox.QueryResultsFormat.JSON:
+        # after the head, as solutions_json places it (a variable's name holds no quote, so this is the head's end)
+        body = body.replace(b',"results":', b',"truncated":true,"results":', 1)
+    return body
