@@ -32,7 +32,7 @@ _TOKEN = re.compile(
     | (?P<var>[?$][A-Za-z0-9_\u00b7\u00c0-\uffff]+)
     | (?P<pname>(?:[A-Za-z\u00c0-\uffff][\w.\-\u00b7\u00c0-\uffff]*)?:(?:[\w.\-:%\u00b7\u00c0-\uffff]|\\.)*)
     | (?P<word>[A-Za-z_][A-Za-z0-9_]*)
-    | (?P<other>.)
+    | (?P<other>\s+|.)          # a run of white space is one token
     """,
     re.VERBOSE | re.DOTALL,
 )
@@ -125,13 +125,18 @@ def prologue_only(query: str) -> bool:
 
 def dataset_iris(query: str, base: str) -> tuple[list[str], list[str]] | None:
     """The IRIs of the query's ``FROM`` and ``FROM NAMED`` clauses, resolved (prefixed names by the query's
-    ``PREFIX``es, relative IRIs against its ``BASE`` or ``base``); None if one cannot be resolved lexically."""
+    ``PREFIX``es, relative IRIs against its ``BASE`` or ``base``); None if one cannot be resolved lexically.
+
+    Dataset clauses stand between the query form and its ``WHERE`` group (a sub-query has none), so the scan
+    stops at the first ``{`` outside parentheses (a projected ``EXISTS { … }`` is inside them) that is not a
+    ``CONSTRUCT`` template: the body, often most of the text, is never tokenised.
+    """
     from urllib.parse import urljoin
 
     if "from" not in query.lower():
         return [], []
     prefixes: dict[str, str] = {}
-    tokens = list(significant_tokens(query))
+    tokens = _head_tokens(query)
     default: list[str] = []
     named: list[str] = []
     i = 0
@@ -165,3 +170,25 @@ def dataset_iris(query: str, base: str) -> tuple[list[str], list[str]] | None:
             continue
         i += 1
     return default, named
+
+
+def _head_tokens(query: str) -> list[tuple[str, str]]:
+    """The significant tokens of ``query`` before its ``WHERE`` group (see :func:`dataset_iris`)."""
+    out: list[tuple[str, str]] = []
+    parens = braces = 0
+    template = False  # inside a CONSTRUCT template
+    for kind, text in significant_tokens(query):
+        if kind == "other":
+            if text == "(":
+                parens += 1
+            elif text == ")":
+                parens -= 1
+            elif text == "{" and parens == 0:
+                if not template and not (out and out[-1][0] == "word" and out[-1][1].upper() == "CONSTRUCT"):
+                    break
+                template, braces = True, braces + 1
+            elif text == "}" and template:
+                braces -= 1
+                template = braces > 0
+        out.append((kind, text))
+    return out

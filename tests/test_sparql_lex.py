@@ -68,6 +68,12 @@ DATASETS = [
     ('SELECT * WHERE { ?s ?p "FROM <http://ex/g>" }', ([], [])),
     ("SELECT ?from WHERE { ?from ?p ?o }", ([], [])),
     ("# FROM <http://ex/g>\nSELECT * {}", ([], [])),
+    # dataset clauses follow the query form; a projected EXISTS group and a CONSTRUCT template come before them
+    ("SELECT (EXISTS { ?s ?p ?o } AS ?e) FROM <http://ex/g> WHERE {}", (["http://ex/g"], [])),
+    ("CONSTRUCT { ?s ?p ?o . ?o ?p ?s } FROM <http://ex/g> WHERE { ?s ?p ?o }", (["http://ex/g"], [])),
+    ("CONSTRUCT FROM <http://ex/g> WHERE { ?s ?p ?o }", (["http://ex/g"], [])),
+    ("ASK FROM NAMED <http://ex/g> { GRAPH ?g {} }", ([], ["http://ex/g"])),
+    ("DESCRIBE <http://ex/a> FROM <http://ex/g>", (["http://ex/g"], [])),
 ]
 
 
