@@ -137,6 +137,8 @@ def dataset_iris(query: str, base: str) -> tuple[list[str], list[str]] | None:
         return [], []
     prefixes: dict[str, str] = {}
     tokens = _head_tokens(query)
+    if not any(kind == "word" and text.upper() == "FROM" for kind, text in tokens):
+        return [], []  # "from" was in a comment, a string or a name: nothing to resolve
     default: list[str] = []
     named: list[str] = []
     i = 0
