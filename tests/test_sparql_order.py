@@ -1,7 +1,8 @@
 """ORDER BY over mixed terms: SPARQL's order where it has one, a fixed total order elsewhere, never a crash.
 
 Each query runs through ``csto_kg.query.run`` (what the endpoint's query workers and ``csto-kg query``
-run) on an in-memory store: the terms come from a VALUES block, so the store needs no data.
+run) on an in-memory store: the terms come from a VALUES block (blank nodes from BNODE), so the store needs
+no data.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from csto_kg.query import run
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 
-# Ascending order, one term per distinct key: unbound first, then blank nodes, IRIs, literals; literals by class
+# Ascending order, one term per distinct key: blank nodes, IRIs, literals (unbound, before them all, is tested
+# apart); literals by class
 # (numbers, NaN, strings, language tags tag by tag, other datatypes by IRI), then by value within the class.
 ASCENDING = [
     "_:b1",
