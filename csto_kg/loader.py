@@ -6,7 +6,8 @@ named graph ``graph:<seed id>``, plus ``kg/entities.trig`` (graph
 (``ontology/*.ttl``) goes into ``graph:ontology``.
 
 Errors name the file and line: syntax errors (with rdflib's reason), a file
-whose graph is not the one its name says, ill-typed literals (``"2022-13-01"^^xsd:date``),
+whose graph is not the one its name says, ill-typed literals (``"2022-13-01"^^xsd:date``,
+``"2023-13"^^xsd:gYearMonth``: :mod:`csto_kg.xsd_lexical`),
 and dangling references (an IRI of this graph used but never described).
 """
 
@@ -26,6 +27,7 @@ from . import paths
 from .errors import UserError
 from .namespaces import BASE, ENTITIES_GRAPH, ONTOLOGY_GRAPH, RDF, curie, seed_graph
 from .terms import NotRdf11, Terms
+from .xsd_lexical import problem as xsd_problem
 
 __all__ = ["CuratedFileError", "LoadedData", "load", "curated_files", "ontology_files", "line_of", "shown_path"]
 
@@ -145,18 +147,20 @@ def _read(path: Path, fmt: str, terms: Terms) -> _Parsed:
     """
     try:
         parser = ox.parse(path=str(path), format=_OX_FORMATS[fmt], base_iri=path.resolve().as_uri())
-        conv = terms.rdflib
+        conv, lexical = terms.rdflib, _lexical_check()
         with _quiet_terms():
             quads = [
                 (
                     conv(q.subject),
                     conv(q.predicate),
-                    conv(q.object),
+                    conv(lexical(q.object)),
                     None if isinstance(q.graph_name, ox.DefaultGraph) else conv(q.graph_name),
                 )
                 for q in parser
             ]
         return _Parsed(quads, dict(parser.prefixes))
+    except _IllTyped as e:
+        raise _ill_typed(path, e.lexical, e.datatype, e.why) from None
     except (SyntaxError, ValueError, OSError, NotRdf11):
         pass
     parsed = _parse(path, fmt)  # raises the located error, or parses what Oxigraph would not
@@ -169,13 +173,41 @@ def _read(path: Path, fmt: str, terms: Terms) -> _Parsed:
     return _Parsed(quads, prefixes)
 
 
+def _ill_typed(path: Path, lexical: str, datatype: str, why: str | None = None) -> CuratedFileError:
+    dt = curie(datatype) or f"<{datatype}>"
+    message = f'ill-typed literal "{lexical}" for datatype {dt}' + (f": {why}" if why else "")
+    return CuratedFileError(path, line_of(path, [f'"{lexical}"^^']), message)
+
+
 def _check_literals(path: Path, triples, prefixes: dict[str, str]) -> None:
+    """rdflib's own ``ill_typed`` (its converter failed); the lexical forms as written are checked as they are
+    parsed (:func:`_lexical_check`)."""
     for _s, _p, o in triples:
         if isinstance(o, Literal) and o.ill_typed:
-            line = line_of(path, [f'"{o}"^^'])
-            raise CuratedFileError(
-                path, line, f'ill-typed literal "{o}" for datatype {curie(str(o.datatype)) or f"<{o.datatype}>"}'
-            )
+            raise _ill_typed(path, str(o), str(o.datatype))
+
+
+class _IllTyped(Exception):
+    def __init__(self, lexical: str, datatype: str, why: str):
+        super().__init__(lexical, datatype, why)
+        self.lexical, self.datatype, self.why = lexical, datatype, why
+
+
+def _lexical_check():
+    """A pass-through for parsed objects that raises :class:`_IllTyped` for a literal whose lexical form, as
+    written, is outside its datatype's lexical space by XML Schema (:mod:`csto_kg.xsd_lexical`). It must see the
+    form as written: rdflib rewrites some on the way in (``"1_000"`` to ``"1000"``, ``"True"`` to ``"true"``)."""
+    seen: set = set()
+
+    def check(term):
+        if isinstance(term, ox.Literal) and term not in seen:
+            why = xsd_problem(term.value, term.datatype.value)
+            if why is not None:
+                raise _IllTyped(term.value, term.datatype.value, why)
+            seen.add(term)
+        return term
+
+    return check
 
 
 def load(root: Path | None = None, *, with_ontology: bool = True) -> LoadedData:

@@ -154,6 +154,7 @@ def test_failed_build_keeps_last_good_build(project):
     [
         ("unknown prefix", "csto:Summit", "nosuch:Summit", "nosuch:"),
         ("ill-typed date", '"2022-05"^^xsd:gYearMonth', '"2022-13-45"^^xsd:date', "ill-typed"),
+        ("month 13", '"2022-05"^^xsd:gYearMonth', '"2022-13"^^xsd:gYearMonth', "a month 01-12"),
         ("dangling reference", "csto:place :moscow", "csto:place :atlantis", "dangling"),
     ],
 )

@@ -94,3 +94,60 @@ def test_literals_are_read_as_rdflib_reads_them(tmp_path):
     fast = _literals((s, p, o) for s, p, o, _ in _read(f, "turtle", Terms()).quads)
     assert fast == _literals(_reference(f, "turtle")[None])
     assert {lex for lex, _, _ in fast} == {"4", "5", "1.50", "x"}  # rdflib's integer normal form; the rest as written
+
+
+# XML Schema 1.1 lexical spaces, where rdflib's own check is looser or absent: (lexical form, datatype, why or None).
+# (rdflib, stricter than XML Schema 1.1 there, refuses a year 0000, 24:00:00 and "PT.5S": not listed.)
+LEXICAL = [
+    ("2023-13", "gYearMonth", "month 01-12"),
+    ("2022-9", "gYearMonth", "month 01-12"),
+    ("199", "gYear", "four or more digits"),
+    ("02022", "gYear", "four or more digits"),
+    ("2023-02-29", "date", "no such day"),
+    ("2023-04-31", "date", "no such day"),
+    ("--02-30", "gMonthDay", "no such day"),
+    ("--13", "gMonth", "--MM"),
+    ("2022-01-06T10:00", "dateTime", "hh:mm:ss"),
+    ("1_000", "integer", "an integer"),
+    (" 5", "integer", "an integer"),
+    ("128", "byte", "out of the range"),
+    ("0", "positiveInteger", "out of the range"),
+    ("1e5", "decimal", "decimal point"),
+    ("NaN", "decimal", "decimal point"),
+    ("inf", "double", "INF"),
+    ("True", "boolean", "true, false"),
+    ("P1YT", "duration", "PnYnMnDTnHnMnS"),
+    ("P", "duration", "PnYnMnDTnHnMnS"),
+    ("2022", "gYear", None),
+    ("-0044", "gYear", None),
+    ("12022", "gYear", None),
+    ("2022-09Z", "gYearMonth", None),
+    ("2024-02-29", "date", None),
+    ("--02-29", "gMonthDay", None),
+    ("+5", "positiveInteger", None),
+    ("-128", "byte", None),
+    (".5", "decimal", None),
+    ("-INF", "double", None),
+    ("1", "boolean", None),
+    ("-P3DT4H", "dayTimeDuration", None),
+]
+
+
+@pytest.mark.parametrize("lexical,datatype,why", LEXICAL, ids=[f"{d}:{v.strip() or 'space'}" for v, d, _ in LEXICAL])
+def test_a_literal_outside_its_datatypes_lexical_space_is_refused_with_file_and_line(tmp_path, lexical, datatype, why):
+    (tmp_path / "seeds").mkdir()
+    kg = tmp_path / "kg"
+    kg.mkdir()
+    (kg / "entities.trig").write_text(
+        "@prefix : <https://w3id.org/csto-kg/id/> .\n@prefix graph: <https://w3id.org/csto-kg/graph/> .\n"
+        "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n\ngraph:entities {\n"
+        f':x a <https://w3id.org/csto-kg/ontology/State> ;\n    :value "{lexical}"^^xsd:{datatype} .\n}}\n',
+        encoding="utf-8",
+    )
+    if why is None:
+        load(tmp_path, with_ontology=False)
+        return
+    with pytest.raises(CuratedFileError) as e:
+        load(tmp_path, with_ontology=False)
+    assert (e.value.path, e.value.line) == (kg / "entities.trig", 7)
+    assert f'ill-typed literal "{lexical}" for datatype xsd:{datatype}' in str(e.value) and why in str(e.value)

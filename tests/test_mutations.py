@@ -318,6 +318,94 @@ SLIPS = [
         [('csto:sha256 "20c4951567b76a1b', 'csto:sha256 "20c4951567b76a1c')],
         "SourceChecksumRule",
     ),
+    # --- a value of the wrong kind: a range types it, a disjointness axiom catches it ---
+    (
+        "office_as_an_events_agent",
+        "001",
+        [
+            (
+                "csto:state :kazakhstan ; csto:agent :kassym-jomart-tokayev ;",
+                "csto:state :kazakhstan ; csto:agent :president-of-russia ;",
+            )
+        ],
+        "OwlRlConsistency",
+    ),
+    (
+        "invocation_as_its_own_response",
+        "001",
+        [("csto:response :response-armenia-2022-09 ;", "csto:response :invocation-armenia-2022-09 ;")],
+        "OwlRlConsistency",
+    ),
+    (
+        "stance_held_by_an_event",
+        "001",
+        [
+            (
+                "csto:heldBy :armenia ; csto:about :response-armenia-2022-09, :csto ;",
+                "csto:heldBy :response-armenia-2022-09 ; csto:about :response-armenia-2022-09, :csto ;",
+            )
+        ],
+        "OwlRlConsistency",
+    ),
+    (
+        "document_issued_by_its_summit",
+        "000",
+        [
+            (
+                "csto:issuedBy :collective-security-council ;\n    csto:producedAt :summit-2023-11-minsk ;\n    "
+                'csto:dateSigned "2023-11-23"',
+                "csto:issuedBy :summit-2023-11-minsk ;\n    csto:producedAt :summit-2023-11-minsk ;\n    "
+                'csto:dateSigned "2023-11-23"',
+            )
+        ],
+        "OwlRlConsistency",
+    ),
+    (
+        "deployment_sent_to_the_alliance",
+        "001",
+        [
+            (
+                "csto:agent :csto ;\n    csto:destination :kazakhstan ;",
+                "csto:agent :csto ;\n    csto:destination :csto ;",
+            )
+        ],
+        "WhereIsAStateOrPlace",
+    ),
+    (
+        "wikidata_item_copied_to_another_state",
+        "entities",
+        [("skos:exactMatch wd:Q227 .", "skos:exactMatch wd:Q399 .")],
+        "WikidataItemOfOneEntity",
+    ),
+    # --- dates in the wrong order between linked facts ---
+    (
+        "refusal_dated_before_the_request",
+        "004",
+        [
+            (
+                ":refusal-kyrgyzstan-2010 a csto:Refusal ;",
+                ':refusal-kyrgyzstan-2010 a csto:Refusal ; csto:date "2009"^^xsd:gYear ;',
+            )
+        ],
+        "LinkedDatesInOrder",
+    ),
+    (
+        "declaration_signed_before_its_summit",
+        "000",
+        [('csto:dateSigned "2023-11-23"^^xsd:date ;', 'csto:dateSigned "2023-10-23"^^xsd:date ;')],
+        "LinkedDatesInOrder",
+    ),
+    (
+        "declaration_published_before_signed",
+        "000",
+        [
+            (
+                'csto:datePublished "2023-12-05"^^xsd:date ;\n    csto:dateBasis "\'also',
+                'csto:datePublished "2023-11-05"^^xsd:date ;\n    csto:dateBasis "\'also',
+            )
+        ],
+        "LinkedDatesInOrder",
+    ),
 ]
 
 
@@ -377,7 +465,8 @@ def test_slip_is_caught_by_its_rule(name, key, edit, rule, tmp_path, monkeypatch
         if r["rule"] == f"shape:{rule}":  # located, in CURIEs, with the full IRI beside them
             assert r["file"] and r["file"].startswith("kg/") and r["line"], r
             assert r["focus"] and not r["focus"].startswith("<http"), r
-            assert r["focus_iri"] and r["focus_iri"].startswith("https://"), r
+            # a blank focus (owlrl's message, a selector) is named by the node it is located in
+            assert (r["focus_iri"] or r["context_iri"] or "").startswith("https://"), r
             assert "https://w3id.org/csto-kg/" not in r["message"], r["message"]
 
 
@@ -388,6 +477,23 @@ def test_the_cli_reports_a_slip_as_validate_does_exit_1(tmp_path, monkeypatch):
     assert run.returncode == 1, run.stdout[-3000:] + run.stderr
     assert f"shape:{rule}" in {r["rule"] for r in json.loads(run.stdout) if r["severity"] == "Violation"}
     assert _located(json.loads(run.stdout)) == _located(validate_in_process(root, monkeypatch)[1])
+
+
+@pytest.mark.parametrize(
+    "name", ["office_as_an_events_agent", "invocation_as_its_own_response", "stance_held_by_an_event"]
+)
+def test_a_value_of_the_wrong_kind_is_reported_at_the_statement_that_uses_it(name, tmp_path, monkeypatch):
+    """The inconsistency names the misused node; the result points at the edited line, not at that node's block."""
+    _, key, edit, rule = next(s for s in SLIPS if s[0] == name)
+    root = copy_with_slip(tmp_path, key, edit)
+    path = _file(root, key)
+    text = path.read_text(encoding="utf-8")
+    edited = edit[0][1]
+    line = text[: text.index(edited)].count("\n") + 1 + edited.count("\n")
+    conforms, results = validate_in_process(root, monkeypatch)
+    found = [r for r in results if r["rule"] == f"shape:{rule}"]
+    assert len(found) == 1, found
+    assert (found[0]["file"], found[0]["line"]) == (f"kg/{path.name}", line), found[0]
 
 
 def _located(results: list[dict]) -> list[tuple]:

@@ -25,6 +25,7 @@ __all__ = ["Locator", "spellings", "graph_id"]
 
 ERR = Namespace("http://www.daml.org/2002/03/agents/agent-ont#")  # owlrl's inconsistency messages
 _IRI_IN_TEXT = re.compile(r"https?://[^\s,()<>\"']+")
+_DISJOINT = re.compile(r"Disjoint classes (\S+) and (\S+) have a common individual (\S+)")
 _LOCAL = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.\-]*")
 
 
@@ -129,6 +130,11 @@ class Locator:
         """A located result: in ``graph`` (or the first curated graph describing the focus) at the focus's line,
         unless ``file`` / ``line`` say where the statement at fault is."""
         anchor = self._anchor(focus, value)
+        culprit = self._typing_statement(value) if file is None and anchor != focus else None
+        if culprit is not None:
+            s, p, o, gid = culprit
+            anchor, file = s, self.data.files[gid]
+            line = self.statement_line(file, s, p, o, gid)
         if file is None:
             gid = graph if graph is not None else self.graph_of(anchor, path, value if anchor == focus else None)
             file = self.data.files.get(gid) if gid is not None else None
@@ -228,6 +234,34 @@ class Locator:
             return None
         labels.sort(key=lambda lit: (getattr(lit, "language", None) != "en", str(lit)))
         return str(labels[0])
+
+    def _typing_statement(self, message: Node | None) -> tuple | None:
+        """For owlrl's "Disjoint classes A and B have a common individual X": the curated statement that gave X
+        the class it was not written with, through a property's range or domain (``:e csto:agent :an-office``
+        makes an office an agent); None if X was written as both, or the message is another one."""
+        m = _DISJOINT.search(str(message or ""))
+        if m is None:
+            return None
+        a, b, x = (URIRef(t) for t in m.groups())
+        stated = {
+            t for gid in self._graphs((x, RDF.type, None)) for t in self.data.dataset.graph(gid).objects(x, RDF.type)
+        }
+        for kind, pattern in ((RDFS.range, (None, None, x)), (RDFS.domain, (x, None, None))):
+            for s, p, o, c in self.data.dataset.quads((*pattern, None)):
+                gid = graph_id(c)
+                if gid not in self._rank or p == RDF.type:
+                    continue
+                for cls in self._declared(p, kind):
+                    if self._under(cls, (a, b)) and not any(self._under(t, (cls,)) for t in stated):
+                        return s, p, o, gid
+        return None
+
+    def _declared(self, p: Node, kind: URIRef) -> set:
+        """The classes ``p`` and its super-properties declare as their ``kind`` (rdfs:range or rdfs:domain)."""
+        return {c for q in self.union.transitive_objects(p, RDFS.subPropertyOf) for c in self.union.objects(q, kind)}
+
+    def _under(self, cls: Node, targets: tuple) -> bool:
+        return any(t in targets for t in self.union.transitive_objects(cls, RDFS.subClassOf))
 
     def _anchor(self, node: Node, value: Node | None) -> Node:
         """The node to locate: the focus itself, or the nearest named node that refers to it."""
