@@ -377,6 +377,17 @@ SLIPS = [
         [("skos:exactMatch wd:Q227 .", "skos:exactMatch wd:Q399 .")],
         "WikidataItemOfOneEntity",
     ),
+    (
+        "chairmanship_succeeded_by_itself",
+        "001",
+        [
+            (
+                'csto:succeededBy :chairmanship-kazakhstan ;\n    csto:endDate "2023"',
+                'csto:succeededBy :chairmanship-belarus ;\n    csto:endDate "2023"',
+            )
+        ],
+        "NothingLinkedToItself",
+    ),
     # --- dates in the wrong order between linked facts ---
     (
         "refusal_dated_before_the_request",
@@ -493,6 +504,29 @@ def test_a_value_of_the_wrong_kind_is_reported_at_the_statement_that_uses_it(nam
     conforms, results = validate_in_process(root, monkeypatch)
     found = [r for r in results if r["rule"] == f"shape:{rule}"]
     assert len(found) == 1, found
+    assert (found[0]["file"], found[0]["line"]) == (f"kg/{path.name}", line), found[0]
+
+
+def test_a_summit_written_again_under_a_new_iri_is_warned_at_the_copy(tmp_path, monkeypatch):
+    """Same body, place and date as the Moscow summit (which another file dates only to its month), little else:
+    the copy is one meeting under two IRIs (a warning: only the curator can tell), located at the copy."""
+    copy = (
+        "\n:summit-moscow-2022-bis a csto:Summit ;\n"
+        '    rdfs:label "CSTO summit in Moscow, 16 May 2022"@en ;\n'
+        "    csto:body :collective-security-council ;\n"
+        "    csto:place :moscow ;\n"
+        '    csto:date "2022-05-16"^^xsd:date ;\n'
+        '    csto:dateBasis "As the summit of 16 May 2022." ;\n'
+        "    csto:dateRelativeTo src:003_6d908fab4c796ec4 ;\n"
+        "    prov:wasDerivedFrom ev:003-meeting-may-16 .\n"
+    )
+    root = copy_with_slip(tmp_path, "003", ("append", copy))
+    path = _file(root, "003")
+    line = path.read_text(encoding="utf-8").splitlines().index(":summit-moscow-2022-bis a csto:Summit ;") + 1
+    conforms, results = validate_in_process(root, monkeypatch)
+    found = [r for r in results if r["rule"] == "shape:DuplicateFactNode"]
+    assert conforms and len(found) == 1, found
+    assert found[0]["severity"] == "Warning" and found[0]["value"] == ":summit-2022-05-16-moscow", found[0]
     assert (found[0]["file"], found[0]["line"]) == (f"kg/{path.name}", line), found[0]
 
 

@@ -6,7 +6,12 @@ classes whose descriptive statements are the same, and are at least two (labels,
 curator notes, provenance and date reasoning aside), are reported at the one
 written later, naming the other: a warning, since only the curator can tell
 whether they are one fact (use one IRI) or two that the data does not yet tell
-apart (say what does: a label is never the only carrier of a fact). Separate
+apart (say what does: a label is never the only carrier of a fact). The same holds
+of two nodes of a kind that its identifying statements settle, whatever else
+each says: two meetings of one body at one place on one date, two requests of
+one state on one date, two holdings of one office by one person attested on one
+date (:data:`IDENTIFIED_BY`; sharing one value of each, since several files may
+give one node several dates). Separate
 nodes each written by its own seed's file alone are per-source nodes by design
 (house rule 5) and not reported. Membership periods and events have their
 violations (``shape:OverlappingMembershipPeriods``, ``shape:MembershipHistoryFits``,
@@ -15,6 +20,8 @@ already report either node.
 """
 
 from __future__ import annotations
+
+from itertools import product
 
 from rdflib import URIRef
 from rdflib.term import Node
@@ -34,6 +41,29 @@ _NOT_DESCRIPTIVE = {
 }
 
 
+# A kind of fact -> the statements that identify one: two nodes of the kind (and of the same classes) that share a
+# value for each of them are one fact, whatever else each says.
+IDENTIFIED_BY = {
+    CSTO.Meeting: (CSTO.body, CSTO.place, CSTO.date),
+    CSTO.AssistanceRequest: (CSTO.state, CSTO.date),
+    CSTO.OfficeHolding: (CSTO.holder, CSTO.office, CSTO.attestedOn),
+}
+
+
+def _identified(ctx: Context, types: dict, described: dict) -> dict[tuple, list[Node]]:
+    """Groups of facts of the same classes that share a value for each identifying statement of their kind
+    (:data:`IDENTIFIED_BY`): a summit one file dates 2022-05 and another 2022-05-16 is the node a third
+    file's 2022-05-16 summit of the same body at the same place repeats."""
+    groups: dict[tuple, list[Node]] = {}
+    for kind, props in IDENTIFIED_BY.items():
+        for f in ctx.union.subjects(RDF.type, kind):
+            statements = described.get(f, set())
+            values = [sorted({o for p, o in statements if p == prop}) for prop in props]
+            for combination in product(*values):  # one value of each (empty if one is missing)
+                groups.setdefault((kind, frozenset(types.get(f, ())), combination), []).append(f)
+    return groups
+
+
 def _duplicates(ctx: Context) -> list[Result]:
     facts = {f for f in ctx.union.subjects(RDF.type, CSTO.Fact) if isinstance(f, URIRef) and str(f).startswith(str(ID))}
     types: dict[Node, set] = {}
@@ -49,13 +79,14 @@ def _duplicates(ctx: Context) -> list[Result]:
     for f, statements in described.items():
         if len(statements) >= 2:
             groups.setdefault((frozenset(types.get(f, ())), frozenset(statements)), []).append(f)
+    groups.update(_identified(ctx, types, described))
     reported = {r.focus for r in ctx.shacl_results if r.severity == SH.Violation} | {
         r.value for r in ctx.shacl_results if r.severity == SH.Violation and r.value is not None
     }
     reported |= {
         e for m in list(reported) for p in (CSTO.startedBy, CSTO.endedBy) for e in ctx.union.objects(m, p)
     }  # (the events of a reported period: the same problem)
-    out = []
+    out, seen = [], set()
     for nodes in groups.values():
         if len(nodes) < 2 or set(nodes) & reported:
             continue
@@ -66,6 +97,9 @@ def _duplicates(ctx: Context) -> list[Result]:
         first = located[0]
         file, line = _position(ctx, first)
         for later in located[1:]:
+            if (later, first) in seen:  # the same pair, also identified by its kind's statements
+                continue
+            seen.add((later, first))
             out.append(
                 ctx.locator.result(
                     severity=SH.Warning,
@@ -73,7 +107,7 @@ def _duplicates(ctx: Context) -> list[Result]:
                     focus=later,
                     value=first,
                     message=f"this fact repeats {curie(str(first))} ({ctx.locator.where(file, line or None)}) under a new "
-                    "IRI: same classes, same statements. Fix: if it is the same fact, use that IRI (a fact several "
+                    "IRI: same classes, same statements (or the same statements that identify its kind). Fix: if it is the same fact, use that IRI (a fact several "
                     "seeds describe has one IRI, written in each of their files with its own evidence); if not, "
                     "say in its statements what tells them apart (a label is never the only carrier of a fact)",
                 )
@@ -92,8 +126,9 @@ RULES = [
         SHAPE.DuplicateFactNode,
         "a fact is not written twice under two IRIs",
         "Two fact nodes (under :) with the same classes and the same descriptive statements, at least two of them "
-        "(labels, curator notes, prov:wasDerivedFrom, csto:dateBasis and csto:dateRelativeTo aside) are one fact "
-        "under two IRIs, or two facts the data does not tell apart. A warning, at the one written later; not for "
+        "(labels, curator notes, prov:wasDerivedFrom, csto:dateBasis and csto:dateRelativeTo aside), or the same "
+        "identifying statements (meetings: body, place and date; requests: state and date; office holdings: holder, "
+        "office and date attested), are one fact under two IRIs, or two facts the data does not tell apart. A warning, at the one written later; not for "
         "per-source nodes each in its own seed's file alone, nor where a more specific rule already reports "
         "either node.",
         _duplicates,
