@@ -321,16 +321,29 @@ def test_republishing_switches_atomically(published, tmp_path):
     assert open_store(v.sparql_url).build_key() == build.manifest["key"] and _count(v.sparql_url) == before
 
 
+def _runs(isql) -> set[str]:
+    """The publications whose graphs the store holds (``urn:csto-kg:build:<run>:...``)."""
+    out = isql.run(
+        "SPARQL SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), 'urn:csto-kg:build:')) };"
+    )
+    return set(re.findall(r"^urn:csto-kg:build:([\w-]+):", out, re.M))
+
+
 def test_publish_touches_only_its_own_graphs(published):
-    """A store may hold other data: three publishes (the third drops the first's graphs) leave it as it was."""
+    """A store may hold other data: two publishes, which drop the graphs of every publication there was before
+    (each keeps only itself and the one it replaced), leave it as it was."""
     from csto_kg.publish import Isql
 
     build, env, v, _ = published
     isql = Isql(v.isql_address)
+    before = _runs(isql)
+    assert before
     isql.run("SPARQL INSERT DATA { GRAPH <urn:other:kept> { <urn:other:a> <urn:other:b> 'c', 'd' } };")
     try:
-        for _ in range(3):
+        for _ in range(2):
             assert _publish(env, v).returncode == 0
+        after = _runs(isql)
+        assert len(after) == 2 and not after & before, (before, after)  # every earlier publication dropped
         out = isql.run("SPARQL SELECT COUNT(*) WHERE { GRAPH <urn:other:kept> { ?s ?p ?o } };")
         assert re.search(r"^\s*2\s*$", out, re.M), out
     finally:

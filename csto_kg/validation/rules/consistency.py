@@ -12,6 +12,13 @@ files, lines and values:
 - different numbers for one property in different files;
 - different values of a functional property (``owl:FunctionalProperty``) in
   different files.
+
+And no csto: property links a node to itself (a chairmanship succeeded by
+itself, a place located in itself): what ``owl:IrreflexiveProperty`` would say
+of each, which the build's reasoner does not implement. It is a rule here, not
+a SPARQL shape, because pySHACL, the reference engine, runs a SPARQL constraint
+once per focus node, and every fact would be one: measured, 3.9 s of its 7.2 s
+on the curated graph, against one pass over the curated triples here.
 """
 
 from __future__ import annotations
@@ -20,7 +27,7 @@ from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from ...derive import DATE_PROPERTIES, agree, bounds
-from ...namespaces import ONTOLOGY_GRAPH, OWL, RDF, SH, SHAPE, curie
+from ...namespaces import CSTO, ONTOLOGY_GRAPH, OWL, RDF, SH, SHAPE, curie
 from ..report import Result, show_term
 from . import Context, Rule
 
@@ -96,6 +103,28 @@ def _cross_source(ctx: Context) -> list[Result]:
     return out
 
 
+def _self_links(ctx: Context) -> list[Result]:
+    out = []
+    for s, p, o, gid in ctx.curated_quads():
+        if s == o and str(p).startswith(str(CSTO)):
+            file = ctx.data.files[gid]
+            out.append(
+                ctx.locator.result(
+                    severity=SH.Violation,
+                    shape=SHAPE.NothingLinkedToItself,
+                    focus=s,
+                    value=o,
+                    path=p,
+                    graph=gid,
+                    file=file,
+                    line=ctx.locator.statement_line(file, s, p, o, gid),
+                    message=f"{curie(str(p))} links {curie(str(s))} to itself. Fix: the object is an IRI copied "
+                    "into the wrong place; write the node it should name",
+                )
+            )
+    return out
+
+
 RULES = [
     Rule(
         SHAPE.CrossSourceConsistency,
@@ -105,6 +134,14 @@ RULES = [
         "bounds), the same number, the same value of an owl:FunctionalProperty. A conflict names both files, "
         "lines and values; the build derives no widened bounds for conflicting dates.",
         _cross_source,
+    ),
+    Rule(
+        SHAPE.NothingLinkedToItself,
+        "no csto: property links a node to itself",
+        "No csto: property has the same node as subject and object (a chairmanship succeeded by itself, a request "
+        "that is its own response, a meeting on its own sidelines, a place located in itself): an IRI copied into "
+        "the wrong place.",
+        _self_links,
     ),
 ]
 
