@@ -388,6 +388,31 @@ SLIPS = [
         ],
         "NothingLinkedToItself",
     ),
+    # --- what a fact says of its own source ---
+    (
+        "claim_asserted_by_another_seed",
+        "003",
+        [
+            (
+                'economic diplomacy in the region with Africa."@en ;\n    csto:assertedBy src:003_6d908fab4c796ec4 ;',
+                'economic diplomacy in the region with Africa."@en ;\n    csto:assertedBy src:001_7fa2a4cddbc73fc3 ;',
+            )
+        ],
+        "ClaimAssertedByACitedSource",
+    ),
+    (
+        "relative_date_read_from_another_seed",
+        "003",
+        [
+            (
+                '(2022, see :pubdate-003)." ;\n    csto:dateRelativeTo src:003_6d908fab4c796ec4 ;\n'
+                "    prov:wasDerivedFrom ev:003-bio-awards .",
+                '(2022, see :pubdate-003)." ;\n    csto:dateRelativeTo src:001_7fa2a4cddbc73fc3 ;\n'
+                "    prov:wasDerivedFrom ev:003-bio-awards .",
+            )
+        ],
+        "DateRelativeToOwnSeed",
+    ),
     # --- dates in the wrong order between linked facts ---
     (
         "refusal_dated_before_the_request",

@@ -1,4 +1,5 @@
-"""Provenance rules: quotes are verbatim, sources are the seeds' files, every file carries its own evidence."""
+"""Provenance rules: quotes are verbatim, sources are the seeds' files, every file carries its own evidence, and
+what a fact says of its own source (who asserts a claim, whose date a relative date is read from) agrees with it."""
 
 from __future__ import annotations
 
@@ -161,6 +162,73 @@ def _own_file(ctx: Context) -> list[Result]:
     return out
 
 
+def _seed_source(ctx: Context, gid) -> Node | None:
+    """The source document of the seed whose file is graph ``gid`` (None for entities.trig)."""
+    seed_id = str(gid)[len(str(GRAPH)) :] if str(gid).startswith(str(GRAPH)) else None
+    return source_iri(seed_id) if seed_id and (ctx.seeds_dir / f"{seed_id}.txt").exists() else None
+
+
+def _relative_to_own_seed(ctx: Context) -> list[Result]:
+    """A relative date ("this year", "last week") in a seed's text is read from that seed's date."""
+    out = []
+    for (gid, _), pairs in _by_graph(ctx, CSTO.dateRelativeTo).items():
+        own = _seed_source(ctx, gid)
+        if gid not in ctx.data.files or own is None:
+            continue
+        for node, src in sorted(set(pairs), key=str):
+            if src != own:
+                file = ctx.data.files[gid]
+                out.append(
+                    ctx.locator.result(
+                        severity=SH.Violation,
+                        shape=SHAPE.DateRelativeToOwnSeed,
+                        focus=node,
+                        value=src,
+                        path=CSTO.dateRelativeTo,
+                        graph=gid,
+                        file=file,
+                        line=ctx.locator.statement_line(file, node, CSTO.dateRelativeTo, src, gid),
+                        message=f"the date is read relative to {src}, but this file states it from its own seed's "
+                        f"text, whose words ('this year', 'last week') are anchored by its own date. Fix: "
+                        f"csto:dateRelativeTo {own}",
+                    )
+                )
+    return out
+
+
+def _asserted_by_a_cited_source(ctx: Context) -> list[Result]:
+    """A claim is asserted by a source its evidence quotes (silent where that evidence is already reported, or
+    names no source)."""
+    union, out = ctx.union, []
+    wrong_evidence = {r.focus for r in ctx.shacl_results if r.shape == SHAPE.EvidenceFromOwnFileRule}
+    for (gid, _), pairs in _by_graph(ctx, CSTO.assertedBy).items():
+        if gid not in ctx.data.files or gid in (ONTOLOGY_GRAPH, INFERRED_GRAPH, META_GRAPH):
+            continue
+        for claim, src in sorted(set(pairs), key=str):
+            evidence = set(union.objects(claim, PROV.wasDerivedFrom))
+            cited = {s for e in evidence for s in union.objects(e, OA.hasSource)}
+            reported = evidence & (wrong_evidence | ctx.rejected_evidence) or claim in wrong_evidence
+            if not cited or src in cited or reported:  # no source known: the evidence shapes report it
+                continue
+            file = ctx.data.files[gid]
+            out.append(
+                ctx.locator.result(
+                    severity=SH.Violation,
+                    shape=SHAPE.ClaimAssertedByACitedSource,
+                    focus=claim,
+                    value=src,
+                    path=CSTO.assertedBy,
+                    graph=gid,
+                    file=file,
+                    line=ctx.locator.statement_line(file, claim, CSTO.assertedBy, src, gid),
+                    message=f"the claim is csto:assertedBy {src}, which none of its evidence quotes (it quotes "
+                    f"{', '.join(sorted(map(str, cited))) or 'no source'}). Fix: the source that asserts it is the "
+                    "one whose text the evidence quotes",
+                )
+            )
+    return out
+
+
 def _evidence_in_each_file(ctx: Context) -> list[Result]:
     """A fact described in a seed's file is derived from evidence in that file (each copy of a shared fact)."""
     union, out = ctx.union, []
@@ -240,6 +308,22 @@ RULES = [
         "evidence from one file's copy of a shared fact is caught although another file still has some; and "
         "kg/entities.trig, which cites no seed, describes no fact.",
         _evidence_in_each_file,
+    ),
+    Rule(
+        SHAPE.DateRelativeToOwnSeed,
+        "a relative date is read from its file's seed",
+        "In a seed's file, csto:dateRelativeTo (the source whose date anchors a date the text gives relatively: "
+        "'this year', 'last week', a day and month without a year) is that seed's source document: the words are "
+        "in that seed's text, so its date resolves them.",
+        _relative_to_own_seed,
+    ),
+    Rule(
+        SHAPE.ClaimAssertedByACitedSource,
+        "a claim is asserted by a source its evidence quotes",
+        "A claim's csto:assertedBy (the source document asserting it in its own voice) is the oa:hasSource of "
+        "one of the claim's own evidence nodes. Silent where that evidence is already reported "
+        "(shape:EvidenceFromOwnFileRule, the evidence shapes).",
+        _asserted_by_a_cited_source,
     ),
 ]
 
