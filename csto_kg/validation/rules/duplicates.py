@@ -6,14 +6,13 @@ classes whose descriptive statements are the same, and are at least two (labels,
 curator notes, provenance and date reasoning aside), are reported at the one
 written later, naming the other: a warning, since only the curator can tell
 whether they are one fact (use one IRI) or two that the data does not yet tell
-apart (say what does: a label is never the only carrier of a fact). The same holds
-of two nodes of a kind that its identifying statements settle, whatever else
-each says: two meetings of one body at one place on one date, two requests of
-one state on one date, two holdings of one office by one person attested on one
-date (:data:`IDENTIFIED_BY`; sharing one value of each, since several files may
-give one node several dates). Separate
-nodes each written by its own seed's file alone are per-source nodes by design
-(house rule 5) and not reported. Membership periods and events have their
+apart (say what does: a label is never the only carrier of a fact). The same
+holds of two nodes of a kind that its identifying statements settle, whatever
+else each says: two meetings of one body at one place on one date, two requests
+of one state on one date, two holdings of one office by one person attested on
+one date (:data:`IDENTIFIED_BY`; sharing one value of each, since several files
+may give one node several dates). Separate nodes each written by its own seed's
+file alone are per-source nodes by design (house rule 5) and not reported. Membership periods and events have their
 violations (``shape:OverlappingMembershipPeriods``, ``shape:MembershipHistoryFits``,
 ``shape:WithdrawalTwiceWithoutRejoining``); this rule is silent where those
 already report either node.
@@ -107,9 +106,10 @@ def _duplicates(ctx: Context) -> list[Result]:
                     focus=later,
                     value=first,
                     message=f"this fact repeats {curie(str(first))} ({ctx.locator.where(file, line or None)}) under a new "
-                    "IRI: same classes, same statements (or the same statements that identify its kind). Fix: if it is the same fact, use that IRI (a fact several "
-                    "seeds describe has one IRI, written in each of their files with its own evidence); if not, "
-                    "say in its statements what tells them apart (a label is never the only carrier of a fact)",
+                    "IRI: same classes, same statements (or the same statements that identify its kind). Fix: if it "
+                    "is the same fact, use that IRI (a fact several seeds describe has one IRI, written in each of "
+                    "their files with its own evidence); if not, say in its statements what tells them apart (a "
+                    "label is never the only carrier of a fact)",
                 )
             )
     return out
@@ -128,9 +128,9 @@ RULES = [
         "Two fact nodes (under :) with the same classes and the same descriptive statements, at least two of them "
         "(labels, curator notes, prov:wasDerivedFrom, csto:dateBasis and csto:dateRelativeTo aside), or the same "
         "identifying statements (meetings: body, place and date; requests: state and date; office holdings: holder, "
-        "office and date attested), are one fact under two IRIs, or two facts the data does not tell apart. A warning, at the one written later; not for "
-        "per-source nodes each in its own seed's file alone, nor where a more specific rule already reports "
-        "either node.",
+        "office and date attested), are one fact under two IRIs, or two facts the data does not tell apart. A "
+        "warning, at the one written later; not for per-source nodes each in its own seed's file alone, nor where "
+        "a more specific rule already reports either node.",
         _duplicates,
         SH.Warning,
     ),

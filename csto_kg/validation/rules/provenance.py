@@ -123,14 +123,18 @@ def _curated_graphs(ctx: Context):
     return [g for g in ctx.data.files if g not in (ONTOLOGY_GRAPH, INFERRED_GRAPH, META_GRAPH)]
 
 
+def _seed_source(ctx: Context, gid) -> Node | None:
+    """The source document of the seed whose file is graph ``gid`` (None for entities.trig)."""
+    seed_id = str(gid)[len(str(GRAPH)) :] if str(gid).startswith(str(GRAPH)) else None
+    return source_iri(seed_id) if seed_id and (ctx.seeds_dir / f"{seed_id}.txt").exists() else None
+
+
 def _own_file(ctx: Context) -> list[Result]:
     ds, out = ctx.data.dataset, []
-    seed_ids = {p.stem for p in ctx.seeds_dir.glob("*.txt")}
     by_graph = _by_graph(ctx, OA.hasSource, PROV.wasDerivedFrom)
     for gid in _curated_graphs(ctx):
         g = ds.graph(gid)
-        seed_id = str(gid)[len(str(GRAPH)) :] if str(gid).startswith(str(GRAPH)) else None
-        own_source = source_iri(seed_id) if seed_id in seed_ids else None
+        own_source = _seed_source(ctx, gid)
         if own_source is not None:
             for ev, src in sorted(set(by_graph.get((gid, OA.hasSource), ())), key=str):
                 if src != own_source and ev not in ctx.rejected_evidence:
@@ -160,12 +164,6 @@ def _own_file(ctx: Context) -> list[Result]:
                     )
                 )
     return out
-
-
-def _seed_source(ctx: Context, gid) -> Node | None:
-    """The source document of the seed whose file is graph ``gid`` (None for entities.trig)."""
-    seed_id = str(gid)[len(str(GRAPH)) :] if str(gid).startswith(str(GRAPH)) else None
-    return source_iri(seed_id) if seed_id and (ctx.seeds_dir / f"{seed_id}.txt").exists() else None
 
 
 def _relative_to_own_seed(ctx: Context) -> list[Result]:
