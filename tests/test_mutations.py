@@ -388,6 +388,17 @@ SLIPS = [
         ],
         "NothingLinkedToItself",
     ),
+    (
+        "deployment_contributor_not_a_member",
+        "001",
+        [
+            (
+                "csto:contributor :armenia, :belarus, :kyrgyzstan, :tajikistan ;",
+                "csto:contributor :armenia, :belarus, :kyrgyzstan, :azerbaijan ;",
+            )
+        ],
+        "ContributorIsMemberAtDate",
+    ),
     # --- what a fact says of its own source ---
     (
         "claim_asserted_by_another_seed",
