@@ -18,7 +18,7 @@ from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.term import Node
 
 from ..loader import LoadedData
-from ..namespaces import INFERRED_GRAPH, META_GRAPH, ONTOLOGY_GRAPH, PREFIXES, RDF, RDFS, SKOS
+from ..namespaces import INFERRED_GRAPH, META_GRAPH, ONTOLOGY_GRAPH, PREFIXES, RDF, RDFS, SH, SKOS
 from .report import Result
 
 __all__ = ["Locator", "spellings", "graph_id"]
@@ -151,6 +151,15 @@ class Locator:
             file=file,
             line=line,
             context=anchor if anchor != focus else None,
+        )
+
+    def statement_result(self, *, shape, message, s, p, o, graph, severity=SH.Violation) -> Result:
+        """A result about the statement ``s p o`` of curated graph ``graph``: focus ``s``, value ``o``, path ``p``,
+        located at the line that writes it."""
+        file = self.data.files[graph]
+        line = self.statement_line(file, s, p, o, graph)
+        return self.result(
+            severity=severity, shape=shape, message=message, focus=s, value=o, path=p, graph=graph, file=file, line=line
         )
 
     def where(self, file: Path | None, line: int | None) -> str:

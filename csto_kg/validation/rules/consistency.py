@@ -114,17 +114,13 @@ def _self_links(ctx: Context) -> list[Result]:
             gid = graph_id(c)
             if s != o or gid not in ctx.curated:
                 continue
-            file = ctx.data.files[gid]
             out.append(
-                ctx.locator.result(
-                    severity=SH.Violation,
+                ctx.locator.statement_result(
                     shape=SHAPE.NothingLinkedToItself,
-                    focus=s,
-                    value=o,
-                    path=p,
+                    s=s,
+                    p=p,
+                    o=o,
                     graph=gid,
-                    file=file,
-                    line=ctx.locator.statement_line(file, s, p, o, gid),
                     message=f"{curie(str(p))} links {curie(str(s))} to itself. Fix: the object is an IRI copied "
                     "into the wrong place; write the node it should name",
                 )

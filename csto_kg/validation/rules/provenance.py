@@ -175,17 +175,13 @@ def _relative_to_own_seed(ctx: Context) -> list[Result]:
             continue
         for node, src in sorted(set(pairs), key=str):
             if src != own:
-                file = ctx.data.files[gid]
                 out.append(
-                    ctx.locator.result(
-                        severity=SH.Violation,
+                    ctx.locator.statement_result(
                         shape=SHAPE.DateRelativeToOwnSeed,
-                        focus=node,
-                        value=src,
-                        path=CSTO.dateRelativeTo,
+                        s=node,
+                        p=CSTO.dateRelativeTo,
+                        o=src,
                         graph=gid,
-                        file=file,
-                        line=ctx.locator.statement_line(file, node, CSTO.dateRelativeTo, src, gid),
                         message=f"the date is read relative to {src}, but this file states it from its own seed's "
                         f"text, whose words ('this year', 'last week') are anchored by its own date. Fix: "
                         f"csto:dateRelativeTo {own}",
@@ -208,17 +204,13 @@ def _asserted_by_a_cited_source(ctx: Context) -> list[Result]:
             reported = evidence & (wrong_evidence | ctx.rejected_evidence) or claim in wrong_evidence
             if not cited or src in cited or reported:  # no source known: the evidence shapes report it
                 continue
-            file = ctx.data.files[gid]
             out.append(
-                ctx.locator.result(
-                    severity=SH.Violation,
+                ctx.locator.statement_result(
                     shape=SHAPE.ClaimAssertedByACitedSource,
-                    focus=claim,
-                    value=src,
-                    path=CSTO.assertedBy,
+                    s=claim,
+                    p=CSTO.assertedBy,
+                    o=src,
                     graph=gid,
-                    file=file,
-                    line=ctx.locator.statement_line(file, claim, CSTO.assertedBy, src, gid),
                     message=f"the claim is csto:assertedBy {src}, which none of its evidence quotes (it quotes "
                     f"{', '.join(sorted(map(str, cited))) or 'no source'}). Fix: the source that asserts it is the "
                     "one whose text the evidence quotes",
