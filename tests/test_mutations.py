@@ -399,6 +399,12 @@ SLIPS = [
         ],
         "ContributorIsMemberAtDate",
     ),
+    (
+        "force_size_with_a_digit_too_many",
+        "001",
+        [("csto:personnel 2500 ; csto:personnelQualifier", "csto:personnel 25000 ; csto:personnelQualifier")],
+        "FigureMatchesItsWords",
+    ),
     # --- what a fact says of its own source ---
     (
         "claim_asserted_by_another_seed",

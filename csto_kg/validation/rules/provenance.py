@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from decimal import Decimal, InvalidOperation
 
 from rdflib.term import Node
 
@@ -24,6 +25,7 @@ from ...namespaces import (
     SHAPE,
     source_iri,
 )
+from ...number_words import numbers_in
 from ..locate import graph_id
 from ..report import Result
 from . import Context, Rule
@@ -69,6 +71,38 @@ def _words(ctx: Context) -> list[Result]:
                         "the quote, curly quotes and no-break spaces included.",
                     )
                 )
+    return out
+
+
+_FIGURES = (CSTO.amount, CSTO.personnel, CSTO.equipment)
+
+
+def _figures(ctx: Context) -> list[Result]:
+    """A figure is one its own words state: ``csto:personnel 25000`` beside "some 2,500 troops" is a typo."""
+    union, out = ctx.union, []
+    reported = {(r.focus, r.value) for r in ctx.shacl_results if r.severity == SH.Violation}  # e.g. a negative count
+    for node in sorted(set(union.subjects(CSTO.statedAs, None)), key=str):
+        words = [str(w) for w in union.objects(node, CSTO.statedAs)]
+        stated = set().union(*(numbers_in(w) for w in words))
+        for prop in _FIGURES:
+            for value in union.objects(node, prop):
+                try:
+                    number = Decimal(str(value))
+                except InvalidOperation:
+                    continue  # not a number: the datatype shapes report it
+                if number not in stated and (node, value) not in reported:
+                    out.append(
+                        ctx.locator.result(
+                            severity=SH.Violation,
+                            shape=SHAPE.FigureMatchesItsWords,
+                            focus=node,
+                            value=value,
+                            path=prop,
+                            message=f"the figure {value} is not a number its words state "
+                            f"({'; '.join(repr(w) for w in words)} state {', '.join(sorted(map(str, stated))) or 'none'})."
+                            " Fix: the figure or the words, whichever was mistyped",
+                        )
+                    )
     return out
 
 
@@ -275,6 +309,15 @@ RULES = [
         "csto:articleText of an article) occur verbatim, character for character (curly quotes and no-break "
         "spaces included), inside the oa:exact quote of one of the fact's own evidence nodes.",
         _words,
+    ),
+    Rule(
+        SHAPE.FigureMatchesItsWords,
+        "a figure is one its words state",
+        "A figure (csto:amount, csto:personnel, csto:equipment) is one of the numbers its own csto:statedAs words "
+        "state: digits with thousands separators, ordinals, percentages, English number words, and 'a', 'an', "
+        "'once' or 'only' for one (csto_kg/number_words.py). Catches a figure typed with a digit too many or too "
+        "few.",
+        _figures,
     ),
     Rule(
         SHAPE.SourceChecksumRule,
