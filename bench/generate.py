@@ -637,7 +637,11 @@ class _Facts:
         q = rng.randint(2, 90000)
         iri = f":claim-{self._id('c')}"
         quantity = f":quantity-{iri[1:]}-1"
-        stated = f"Some\u00a0{q:,}"
+        qualifier = rng.choice(["Approximately", "MoreThan", "Exactly"])
+        # the words say what the qualifier says (validation checks it: shape:FigureMatchesItsWords)
+        stated = {"Approximately": f"Some\u00a0{q:,}", "MoreThan": f"More than\u00a0{q:,}", "Exactly": f"{q:,}"}[
+            qualifier
+        ]
         sentence = f"{stated} were reported in connection with {topic[1]}."
         lines = [
             "a csto:Claim",
@@ -651,10 +655,10 @@ class _Facts:
         ]
         q_lines = [
             "a csto:Quantity",
-            f"rdfs:label {_lit(f'some {q:,}', 'en')}",
+            f"rdfs:label {_lit(stated.replace(chr(0xA0), ' '), 'en')}",
             f"csto:amount {q}",
             "csto:unit csto:Persons",
-            f"csto:qualifier csto:{rng.choice(['Approximately', 'MoreThan', 'Exactly'])}",
+            f"csto:qualifier csto:{qualifier}",
             f"csto:statedAs {_lit(stated)}",
         ]
         return [Fact(iri, iri[1:], lines, sentence, 8), Fact(quantity, quantity[1:], q_lines, sentence, 6)]

@@ -1,21 +1,27 @@
-"""The numbers a source's words state: "some 2,500 troops" -> {2500}, "two hundred protesters" -> {200}.
+"""The numbers a source's words state, and how: "some 2,500 troops" -> 2500, approximately.
 
 A figure in the graph (``csto:amount``, ``csto:personnel``, ``csto:equipment``)
-keeps the source's own words beside it (``csto:statedAs``); :func:`numbers_in`
-reads those words back, so validation can check that the figure is one they
-state (``shape:FigureMatchesItsWords``). It reads what the seeds write: digits
-with thousands separators (comma, space, no-break or narrow no-break space),
-decimals, ordinals (``30th``), percentages, English number words up to the
-millions (``six``, ``two hundred``, ``fifth``), and the words that state one
-(``a``, ``an``, ``once``, ``only``, ``single``).
+keeps the source's own words beside it (``csto:statedAs``), with a qualifier
+(``csto:qualifier``, ``csto:personnelQualifier``). :func:`numbers_in` reads the
+words back, so validation can check that the figure is one they state, and
+:func:`qualifiers_of` says how the words qualify it ("more than", "some", none),
+so it can check the qualifier too (``shape:FigureMatchesItsWords``).
+
+It reads what the seeds write: digits with thousands separators (comma, space,
+no-break or narrow no-break space), decimals, ``2.5 million``, ordinals
+(``30th``), percentages, English number words up to the billions (``six``,
+``two hundred``, ``fifth``), and the words that state one (``a``, ``an``,
+``once``, ``only``, ``single``). A number's qualifier is read from the words just
+before it; with none, it is given as exact.
 """
 
 from __future__ import annotations
 
 import re
 from decimal import Decimal
+from typing import NamedTuple
 
-__all__ = ["numbers_in"]
+__all__ = ["numbers_in", "qualifiers_of", "Stated"]
 
 _UNITS = {
     w: n
@@ -34,43 +40,75 @@ _ORDINALS = {
 }  # fmt: skip
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 _ONE = {"a", "an", "once", "only", "single", "sole", "lone"}
+_SEPARATORS = re.compile(r"[,\u00a0\u202f ]")
 _DIGITS = re.compile(r"(?<![\d.])\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?:\.\d+)?(?!\d)|(?<![\d.])\d+(?:\.\d+)?(?!\d)")
-_WORD = re.compile(r"[a-z]+")
 _SCALED = re.compile(r"(\d+(?:\.\d+)?)[\s\u00a0]+(hundred|thousand|million|billion)\b")
+_WORD = re.compile(r"[a-z]+")
+
+# How the words just before a number qualify it, first match wins ("no more than" before "more than").
+_QUALIFIERS = [
+    ("UpTo", r"(?:up to|at most|no more than|not more than)"),
+    ("AtLeast", r"(?:at least|no fewer than|no less than|not less than)"),
+    ("MoreThan", r"(?:more than|over|in excess of|upwards of|above)"),
+    ("LessThan", r"(?:less than|fewer than|under|below)"),
+    ("Approximately", r"(?:some|about|around|approximately|roughly|nearly|almost|circa|an estimated|estimated)"),
+]
+_QUALIFIER_BEFORE = [(name, re.compile(rf"\b{words}\s*$")) for name, words in _QUALIFIERS]
 
 
-def _from_words(words: list[str]) -> set[int]:
-    """Every number a run of English number words states: "two hundred" -> 200, "thirty-five" -> 35."""
-    out: set[int] = set()
+class Stated(NamedTuple):
+    value: Decimal
+    start: int  # where its words begin in the text
+
+
+def _word_numbers(text: str) -> list[Stated]:
+    """Numbers in English words: "two hundred" -> 200, "thirty-five" -> 35, "once" -> 1, each with its start."""
+    out: list[Stated] = []
     total = current = 0
-    started = False
-    for w in words + ["."]:  # a non-number word ends a run
+    start = None
+    words = [(m.group(), m.start()) for m in _WORD.finditer(text.replace("-", " "))]
+    for w, at in [*words, (".", len(text))]:  # a non-number word ends a run
         if w in _UNITS or w in _TENS or w in _ORDINALS:
             current += _UNITS.get(w, _TENS.get(w, _ORDINALS.get(w, 0)))
-            started = True
-        elif w in _SCALES and started:
+            start = at if start is None else start
+        elif w in _SCALES and start is not None:
             if _SCALES[w] == 100:
                 current *= 100
             else:
-                total += current * _SCALES[w]
-                current = 0
-        elif w == "and" and started:
+                total, current = total + current * _SCALES[w], 0
+        elif w == "and" and start is not None:
             continue
         else:
-            if started:
-                out.add(total + current)
+            if start is not None:
+                out.append(Stated(Decimal(total + current), start))
             total = current = 0
-            started = False
+            start = None
         if w in _ONE:
-            out.add(1)
+            out.append(Stated(Decimal(1), at))
     return out
+
+
+def stated(text: str) -> list[Stated]:
+    """Every number ``text`` states, with where it begins."""
+    out = [Stated(Decimal(_SEPARATORS.sub("", m.group())), m.start()) for m in _DIGITS.finditer(text)]
+    out += [
+        Stated(Decimal(m.group(1)) * _SCALES[m.group(2)], m.start())
+        for m in _SCALED.finditer(text.lower())
+        if "," not in m.group(1)
+    ]
+    return out + _word_numbers(text.lower())
 
 
 def numbers_in(text: str) -> set[Decimal]:
     """The numbers ``text`` states, as exact decimals (digits, number words, ordinals; "a"/"once" as one)."""
-    found = {Decimal(re.sub(r"[,\u00a0\u202f ]", "", m.group())) for m in _DIGITS.finditer(text)}
-    found |= {  # "2.5 million"
-        Decimal(m.group(1)) * _SCALES[m.group(2)] for m in _SCALED.finditer(text.lower()) if "," not in m.group(1)
-    }
-    words = _WORD.findall(text.lower().replace("-", " "))
-    return found | {Decimal(n) for n in _from_words(words)}
+    return {s.value for s in stated(text)}
+
+
+def qualifiers_of(text: str, value: Decimal) -> set[str]:
+    """How ``text`` qualifies each mention of ``value``: "MoreThan", "Approximately"..., or "Exactly" with none."""
+    out = set()
+    for s in stated(text):
+        if s.value == value:
+            before = text[: s.start].lower()
+            out.add(next((name for name, pattern in _QUALIFIER_BEFORE if pattern.search(before)), "Exactly"))
+    return out

@@ -405,6 +405,17 @@ SLIPS = [
         [("csto:personnel 2500 ; csto:personnelQualifier", "csto:personnel 25000 ; csto:personnelQualifier")],
         "FigureMatchesItsWords",
     ),
+    (
+        "force_size_qualified_as_exact",
+        "001",
+        [
+            (
+                "csto:personnel 2500 ; csto:personnelQualifier csto:Approximately",
+                "csto:personnel 2500 ; csto:personnelQualifier csto:Exactly",
+            )
+        ],
+        "FigureMatchesItsWords",
+    ),
     # --- what a fact says of its own source ---
     (
         "claim_asserted_by_another_seed",

@@ -23,9 +23,10 @@ from ...namespaces import (
     RDF,
     SH,
     SHAPE,
+    curie,
     source_iri,
 )
-from ...number_words import numbers_in
+from ...number_words import numbers_in, qualifiers_of
 from ..locate import graph_id
 from ..report import Result
 from . import Context, Rule
@@ -74,36 +75,52 @@ def _words(ctx: Context) -> list[Result]:
     return out
 
 
-_FIGURES = (CSTO.amount, CSTO.personnel, CSTO.equipment)
+# a figure's property -> the property of its qualifier (None: it has none)
+_FIGURES = {CSTO.amount: CSTO.qualifier, CSTO.personnel: CSTO.personnelQualifier, CSTO.equipment: None}
 
 
 def _figures(ctx: Context) -> list[Result]:
-    """A figure is one its own words state: ``csto:personnel 25000`` beside "some 2,500 troops" is a typo."""
+    """A figure is one its own words state, qualified as they qualify it: ``csto:personnel 25000`` beside "some
+    2,500 troops" is a typo, and so is ``csto:qualifier csto:Exactly`` beside "more than 2,000"."""
     union, out = ctx.union, []
     reported = {(r.focus, r.value) for r in ctx.shacl_results if r.severity == SH.Violation}  # e.g. a negative count
     for node in sorted(set(union.subjects(CSTO.statedAs, None)), key=str):
         words = [str(w) for w in union.objects(node, CSTO.statedAs)]
+        said = "; ".join(repr(w) for w in words)
         stated = set().union(*(numbers_in(w) for w in words))
-        for prop in _FIGURES:
+        for prop, qualifier_prop in _FIGURES.items():
             for value in union.objects(node, prop):
                 try:
                     number = Decimal(str(value))
                 except InvalidOperation:
                     continue  # not a number: the datatype shapes report it
-                if number not in stated and (node, value) not in reported:
-                    out.append(
-                        ctx.locator.result(
-                            severity=SH.Violation,
-                            shape=SHAPE.FigureMatchesItsWords,
-                            focus=node,
-                            value=value,
-                            path=prop,
-                            message=f"the figure {value} is not a number its words state "
-                            f"({'; '.join(repr(w) for w in words)} state {', '.join(sorted(map(str, stated))) or 'none'})."
-                            " Fix: the figure or the words, whichever was mistyped",
-                        )
+                if (node, value) in reported:
+                    continue
+                if number not in stated:
+                    message = (
+                        f"the figure {value} is not a number its words state ({said} state "
+                        f"{', '.join(sorted(map(str, stated))) or 'none'}). Fix: the figure or the words, whichever "
+                        "was mistyped"
                     )
+                    out.append(_figure_result(ctx, node, prop, value, message))
+                    continue
+                implied = set().union(*(qualifiers_of(w, number) for w in words))
+                for qualifier in union.objects(node, qualifier_prop) if qualifier_prop else ():
+                    name = str(qualifier).rsplit("/", 1)[-1]
+                    if name not in implied and (node, qualifier) not in reported:
+                        message = (
+                            f"{curie(str(qualifier_prop))} is {curie(str(qualifier))}, but the words ({said}) give "
+                            f"{value} as {' or '.join(f'csto:{q}' for q in sorted(implied))}. Fix: the qualifier "
+                            "the words give"
+                        )
+                        out.append(_figure_result(ctx, node, qualifier_prop, qualifier, message))
     return out
+
+
+def _figure_result(ctx: Context, node: Node, prop: Node, value: Node, message: str) -> Result:
+    return ctx.locator.result(
+        severity=SH.Violation, shape=SHAPE.FigureMatchesItsWords, focus=node, value=value, path=prop, message=message
+    )
 
 
 def _checksums(ctx: Context) -> list[Result]:
@@ -315,8 +332,10 @@ RULES = [
         "a figure is one its words state",
         "A figure (csto:amount, csto:personnel, csto:equipment) is one of the numbers its own csto:statedAs words "
         "state: digits with thousands separators, ordinals, percentages, English number words, and 'a', 'an', "
-        "'once' or 'only' for one (csto_kg/number_words.py). Catches a figure typed with a digit too many or too "
-        "few.",
+        "'once' or 'only' for one (csto_kg/number_words.py); and its qualifier (csto:qualifier, "
+        "csto:personnelQualifier) is the one the words just before that number give ('more than' csto:MoreThan, "
+        "'some' csto:Approximately, none csto:Exactly...). Catches a figure typed with a digit too many or too "
+        "few, and a qualifier copied from another figure.",
         _figures,
     ),
     Rule(
