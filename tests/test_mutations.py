@@ -416,6 +416,17 @@ SLIPS = [
         ],
         "FigureMatchesItsWords",
     ),
+    (
+        "office_given_to_another_leader_on_the_same_day",
+        "003",
+        [
+            (
+                "csto:holder :alexander-lukashenko ; csto:office :president-of-belarus ;",
+                "csto:holder :alexander-lukashenko ; csto:office :president-of-russia ;",
+            )
+        ],
+        "OneHolderOnADay",
+    ),
     # --- what a fact says of its own source ---
     (
         "claim_asserted_by_another_seed",
