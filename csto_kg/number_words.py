@@ -67,8 +67,11 @@ def _word_numbers(text: str) -> list[Stated]:
     total = current = 0
     start = None
     words = [(m.group(), m.start()) for m in _WORD.finditer(text.replace("-", " "))]
-    for w, at in [*words, (".", len(text))]:  # a non-number word ends a run
-        if w in _UNITS or w in _TENS or w in _ORDINALS:
+    words.append((".", len(text)))  # a non-number word ends a run
+    for k, (w, at) in enumerate(words):
+        if w in ("a", "an") and start is None and k + 1 < len(words) and words[k + 1][0] in _SCALES:
+            current, start = 1, at  # "a hundred", "a thousand"
+        elif w in _UNITS or w in _TENS or w in _ORDINALS:
             current += _UNITS.get(w, _TENS.get(w, _ORDINALS.get(w, 0)))
             start = at if start is None else start
         elif w in _SCALES and start is not None:

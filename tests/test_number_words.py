@@ -1,0 +1,57 @@
+"""What ``shape:FigureMatchesItsWords`` reads in a figure's words (``csto_kg/number_words.py``), as a table.
+
+Every ``csto:statedAs`` of the curated data is here (the rule's real input), and the forms a curator may write
+next: thousands separators of every kind, "a hundred", "2.5 million", ordinals and qualifiers before the number.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from csto_kg.number_words import numbers_in, qualifiers_of
+
+# words, a number they state, how they qualify it
+STATED = [
+    ("18 views", 18, "Exactly"),
+    ("30 Years", 30, "Exactly"),
+    ("Six states", 6, "Exactly"),
+    ("The only case", 1, "Exactly"),
+    ("an airbase", 1, "Exactly"),
+    ("its 30th year", 30, "Exactly"),
+    ("just 7 percent", 7, "Exactly"),
+    ("all the 16 Soviet republics", 16, "Exactly"),
+    ("six member-states", 6, "Exactly"),
+    ("the fifth meeting", 5, "Exactly"),
+    ("more than 30%", 30, "MoreThan"),
+    ("more than once", 1, "MoreThan"),
+    ("more than 2,000 military personnel and 250 pieces of equipment", 2000, "MoreThan"),
+    ("more than 2,000 military personnel and 250 pieces of equipment", 250, "Exactly"),
+    ("more than 100,000 Karabakh Armenians", 100000, "MoreThan"),
+    ("more than two hundred protesters", 200, "MoreThan"),
+    ("some 2,500 troops", 2500, "Approximately"),
+    ("Some\u00a064,253", 64253, "Approximately"),
+    ("about 2\u202f500 troops", 2500, "Approximately"),
+    ("more than a hundred protesters", 100, "MoreThan"),
+    ("a thousand troops", 1000, "Exactly"),
+    ("2.5 million people", 2500000, "Exactly"),
+    ("thirty-five states", 35, "Exactly"),
+    ("no more than 5 states", 5, "UpTo"),
+    ("at least 3 states", 3, "AtLeast"),
+    ("fewer than 40 observers", 40, "LessThan"),
+]
+
+
+@pytest.mark.parametrize("words,number,qualifier", STATED, ids=[f"{w}:{n}" for w, n, _ in STATED])
+def test_words_state_the_number_with_its_qualifier(words, number, qualifier):
+    assert Decimal(number) in numbers_in(words)
+    assert qualifiers_of(words, Decimal(number)) == {qualifier}
+
+
+@pytest.mark.parametrize(
+    "words,number",
+    [("some 2,500 troops", 25000), ("some 2,500 troops", 250), ("six member-states", 7), ("two members", 1)],
+)
+def test_a_number_the_words_do_not_state_is_not_read(words, number):
+    assert Decimal(number) not in numbers_in(words)
