@@ -5,7 +5,9 @@ keeps the source's own words beside it (``csto:statedAs``), with a qualifier
 (``csto:qualifier``, ``csto:personnelQualifier``). :func:`numbers_in` reads the
 words back, so validation can check that the figure is one they state, and
 :func:`qualifiers_of` says how the words qualify it ("more than", "some", none),
-so it can check the qualifier too (``shape:FigureMatchesItsWords``).
+so it can check the qualifier too, and :func:`units_of` which unit the noun
+after it names ("2,500 troops": persons), so it can check the unit
+(``shape:FigureMatchesItsWords``).
 
 It reads what the seeds write: digits with thousands separators (comma, space,
 no-break or narrow no-break space), decimals, ``2.5 million``, ordinals
@@ -21,7 +23,7 @@ import re
 from decimal import Decimal
 from typing import NamedTuple
 
-__all__ = ["numbers_in", "qualifiers_of", "Stated"]
+__all__ = ["numbers_in", "qualifiers_of", "units_of", "Stated"]
 
 _UNITS = {
     w: n
@@ -54,6 +56,32 @@ _QUALIFIERS = [
     ("Approximately", r"(?:some|about|around|approximately|roughly|nearly|almost|circa|an estimated|estimated)"),
 ]
 _QUALIFIER_BEFORE = [(name, re.compile(rf"\b{words}\s*$")) for name, words in _QUALIFIERS]
+
+# The nouns that name a unit of the ontology's csto:Units (by local name), read just after a number. Only nouns
+# that name one unit and nothing else: "2,500 troops" is a count of persons, while "18 views" or "three others"
+# name no unit here, so their unit is not checked.
+_UNIT_NOUNS = {
+    noun: unit
+    for unit, nouns in {
+        "Persons": "troops soldiers servicemen personnel protesters people persons civilians officers peacekeepers "
+        "refugees casualties",
+        "States": "states countries republics nations",
+        "Percent": "% percent",
+        "PiecesOfEquipment": "equipment vehicles tanks",
+        "Garrisons": "garrison garrisons",
+        "MilitaryBases": "base bases",
+        "Airbases": "airbase airbases",
+        "Years": "year years anniversary",
+        "Occasions": "times",
+        "Documents": "documents declarations agreements",
+        "Kilometres": "km kilometres kilometers",
+        "USDollars": "dollars",
+    }.items()
+    for noun in nouns.split()
+}
+_TOKEN = re.compile(r"%|[a-z]+|\d[\d,.\u00a0\u202f]*(?:st|nd|rd|th)?")
+_NUMBER_WORDS = set(_UNITS) | set(_TENS) | set(_ORDINALS) | set(_SCALES) | {"and"}
+_NOUN_WITHIN = 4  # words read after the number: "two of its member states", "250 pieces of equipment"
 
 
 class Stated(NamedTuple):
@@ -114,4 +142,24 @@ def qualifiers_of(text: str, value: Decimal) -> set[str]:
         if s.value == value:
             before = text[: s.start].lower()
             out.add(next((name for name, pattern in _QUALIFIER_BEFORE if pattern.search(before)), "Exactly"))
+    return out
+
+
+def units_of(text: str, value: Decimal) -> set[str]:
+    """The units (csto:Units local names) the first unit noun after each mention of ``value`` names: "some 2,500
+    troops" -> {"Persons"}; empty when no noun within a few words names one ("more than 100,000 Karabakh
+    Armenians")."""
+    out = set()
+    lower = text.lower().replace("-", " ")
+    for s in stated(text):
+        if s.value != value:
+            continue
+        tokens = [m.group() for m in _TOKEN.finditer(lower, s.start)]
+        k = 0
+        while k < len(tokens) and (tokens[k][0].isdigit() or tokens[k] in _NUMBER_WORDS or tokens[k] in _ONE):
+            k += 1  # the number's own words: "two hundred and", "2,500", "30th", "an"
+        for token in tokens[k : k + _NOUN_WITHIN]:
+            if token in _UNIT_NOUNS:
+                out.add(_UNIT_NOUNS[token])
+                break
     return out

@@ -481,6 +481,58 @@ SLIPS = [
         ],
         "LinkedDatesInOrder",
     ),
+    # --- who acts for whom, who succeeds whom, what a figure counts ---
+    (
+        "invocation_given_another_states_leader",
+        "001",
+        [
+            (
+                "csto:state :kazakhstan ; csto:agent :kassym-jomart-tokayev ;",
+                "csto:state :kazakhstan ; csto:agent :nikol-pashinyan ;",
+            )
+        ],
+        "PersonActsForTheEventsState",
+    ),
+    (
+        "chairmanship_succeeded_in_another_organisation",
+        "001",
+        [
+            (
+                'csto:state :kazakhstan ; csto:organisation :csto ;\n    csto:startDate "2023"',
+                'csto:state :kazakhstan ; csto:organisation :sco ;\n    csto:startDate "2023"',
+            )
+        ],
+        "SuccessorInTheSameRole",
+    ),
+    (
+        "chairmanship_successor_starts_before_its_predecessor_ends",
+        "001",
+        [
+            (
+                'csto:state :kazakhstan ; csto:organisation :csto ;\n    csto:startDate "2023"',
+                'csto:state :kazakhstan ; csto:organisation :csto ;\n    csto:startDate "2021"',
+            )
+        ],
+        "SuccessorInTheSameRole",
+    ),
+    (
+        "troops_counted_as_states",
+        "001",
+        [("csto:amount 2500 ; csto:unit csto:Persons", "csto:amount 2500 ; csto:unit csto:States")],
+        "FigureMatchesItsWords",
+    ),
+    (
+        "force_personnel_and_equipment_swapped",
+        "004",
+        [("csto:personnel 2000", "csto:personnel 250"), ("csto:equipment 250", "csto:equipment 2000")],
+        "FigureMatchesItsWords",
+    ),
+    (
+        "snapshot_counts_fewer_members_than_it_lists",
+        "004",
+        [('csto:memberCount 6 ;\n    csto:date "2022"', 'csto:memberCount 5 ;\n    csto:date "2022"')],
+        "SnapshotCountCoversItsList",
+    ),
 ]
 
 

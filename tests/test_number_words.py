@@ -1,7 +1,8 @@
-"""What ``shape:FigureMatchesItsWords`` reads in a figure's words (``csto_kg/number_words.py``), as a table.
+"""What ``shape:FigureMatchesItsWords`` reads in a figure's words (``csto_kg/number_words.py``), as tables.
 
 Every ``csto:statedAs`` of the curated data is here (the rule's real input), and the forms a curator may write
-next: thousands separators of every kind, "a hundred", "2.5 million", ordinals and qualifiers before the number.
+next: thousands separators of every kind, "a hundred", "2.5 million", ordinals and qualifiers before the number,
+and the nouns after it that name its unit.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from decimal import Decimal
 
 import pytest
 
-from csto_kg.number_words import numbers_in, qualifiers_of
+from csto_kg.number_words import numbers_in, qualifiers_of, units_of
 
 # words, a number they state, how they qualify it
 STATED = [
@@ -55,3 +56,39 @@ def test_words_state_the_number_with_its_qualifier(words, number, qualifier):
 )
 def test_a_number_the_words_do_not_state_is_not_read(words, number):
     assert Decimal(number) not in numbers_in(words)
+
+
+# words, a number they state, the unit the noun after it names (None: no noun there names one, nothing is checked)
+UNITS = [
+    ("18 views", 18, None),
+    ("30 Years", 30, "Years"),
+    ("Six states", 6, "States"),
+    ("three others", 3, None),
+    ("The only case", 1, None),
+    ("an airbase", 1, "Airbases"),
+    ("two Russian army garrisons", 2, "Garrisons"),
+    ("its 30th year", 30, "Years"),
+    ("the 20th anniversary of the organization", 20, "Years"),
+    ("just 7 percent", 7, "Percent"),
+    ("more than 30%", 30, "Percent"),
+    ("all the 16 Soviet republics", 16, "States"),
+    ("six member-states", 6, "States"),
+    ("two of its member states", 2, "States"),
+    ("two members", 2, None),
+    ("only six of them", 6, None),
+    ("three times", 3, "Occasions"),
+    ("more than once", 1, None),
+    ("the fifth meeting", 5, None),
+    ("some 2,500 troops", 2500, "Persons"),
+    ("more than two hundred protesters", 200, "Persons"),
+    ("more than 100,000 Karabakh Armenians", 100000, None),
+    ("more than 2,000 military personnel and 250 pieces of equipment", 2000, "Persons"),
+    ("more than 2,000 military personnel and 250 pieces of equipment", 250, "PiecesOfEquipment"),
+    ("2.5 million people", 2500000, "Persons"),
+    ("about 2\u202f500 troops", 2500, "Persons"),
+]
+
+
+@pytest.mark.parametrize("words,number,unit", UNITS, ids=[f"{w}:{n}" for w, n, _ in UNITS])
+def test_the_noun_after_a_number_names_its_unit(words, number, unit):
+    assert units_of(words, Decimal(number)) == ({unit} if unit else set())

@@ -17,6 +17,10 @@ the problem certain, at every precision.
   both sides allow, but never before the state's first signature or
   accession: an undated duplicate withdrawal under a new IRI has no room.
   Silent where a SHACL shape already reports the state's history.
+- ``shape:SnapshotCountCoversItsList``: a membership snapshot's
+  ``csto:memberCount`` is not smaller than the number of states it lists
+  (``csto:listsMember``): "six member states" beside seven names is a slip in
+  one or the other.
 """
 
 from __future__ import annotations
@@ -276,6 +280,32 @@ def _span_event(e: _Event) -> str:
     return lo if lo == hi else f"{lo}..{hi}"
 
 
+def _snapshot_counts(ctx: Context) -> list[Result]:
+    out = []
+    for snapshot in sorted(set(ctx.union.subjects(CSTO.memberCount, None)), key=str):
+        listed = sorted(set(ctx.union.objects(snapshot, CSTO.listsMember)), key=str)
+        for count in ctx.union.objects(snapshot, CSTO.memberCount):
+            try:
+                n = int(count)
+            except (TypeError, ValueError):
+                continue  # not an integer: the datatype shapes report it
+            if n < len(listed):
+                out.append(
+                    ctx.locator.result(
+                        severity=SH.Violation,
+                        shape=SHAPE.SnapshotCountCoversItsList,
+                        focus=snapshot,
+                        value=count,
+                        path=CSTO.memberCount,
+                        message=f"csto:memberCount is {n}, but the snapshot lists {len(listed)} members "
+                        f"({', '.join(curie(str(s)) for s in listed)}). Fix: the count or the list, whichever was "
+                        "mistyped; if the source itself gives both, record each as a snapshot of its own, with a "
+                        "csto:curatorNote",
+                    )
+                )
+    return out
+
+
 RULES = [
     Rule(
         SHAPE.OverlappingMembershipPeriods,
@@ -293,6 +323,13 @@ RULES = [
         "end, with the periods' and the withdrawals' ordinals. Undated events may lie anywhere the dated ones "
         "allow, never before the first join. Silent where a SHACL shape already reports the state's history.",
         _history,
+    ),
+    Rule(
+        SHAPE.SnapshotCountCoversItsList,
+        "a snapshot's member count covers the members it lists",
+        "A membership snapshot's csto:memberCount is not smaller than the number of states it lists with "
+        "csto:listsMember (a source may name fewer members than it counts, never more).",
+        _snapshot_counts,
     ),
 ]
 

@@ -26,7 +26,7 @@ from ...namespaces import (
     curie,
     source_iri,
 )
-from ...number_words import numbers_in, qualifiers_of
+from ...number_words import numbers_in, qualifiers_of, units_of
 from ..locate import graph_id
 from ..report import Result
 from . import Context, Rule
@@ -77,11 +77,14 @@ def _words(ctx: Context) -> list[Result]:
 
 # a figure's property -> the property of its qualifier (None: it has none)
 _FIGURES = {CSTO.amount: CSTO.qualifier, CSTO.personnel: CSTO.personnelQualifier, CSTO.equipment: None}
+# a figure's property -> its unit: a csto:Unit the property implies, or the property that gives it
+_FIGURE_UNITS = {CSTO.amount: CSTO.unit, CSTO.personnel: CSTO.Persons, CSTO.equipment: CSTO.PiecesOfEquipment}
 
 
 def _figures(ctx: Context) -> list[Result]:
-    """A figure is one its own words state, qualified as they qualify it: ``csto:personnel 25000`` beside "some
-    2,500 troops" is a typo, and so is ``csto:qualifier csto:Exactly`` beside "more than 2,000"."""
+    """A figure is one its own words state, qualified as they qualify it, in the unit they name: ``csto:personnel
+    25000`` beside "some 2,500 troops" is a typo, and so are ``csto:qualifier csto:Exactly`` beside "more than
+    2,000" and ``csto:unit csto:States`` beside "2,500 troops"."""
     union, out = ctx.union, []
     reported = {(r.focus, r.value) for r in ctx.shacl_results if r.severity == SH.Violation}  # e.g. a negative count
     for node in sorted(set(union.subjects(CSTO.statedAs, None)), key=str):
@@ -114,6 +117,33 @@ def _figures(ctx: Context) -> list[Result]:
                             "the words give"
                         )
                         out.append(_figure_result(ctx, node, qualifier_prop, qualifier, message))
+                out += _unit_results(ctx, node, prop, value, words, reported)
+    return out
+
+
+def _unit_results(ctx: Context, node: Node, prop: Node, value: Node, words: list[str], reported: set) -> list:
+    """The figure's unit is the one the noun after its number names, when one does ("2,500 troops": persons)."""
+    number = Decimal(str(value))
+    named = set().union(*(units_of(w, number) for w in words))
+    if not named:
+        return []
+    unit_of = _FIGURE_UNITS[prop]
+    units = [unit_of] if unit_of in (CSTO.Persons, CSTO.PiecesOfEquipment) else list(ctx.union.objects(node, unit_of))
+    out = []
+    for unit in units:
+        if str(unit).rsplit("/", 1)[-1] in named or (node, unit) in reported:
+            continue
+        said = "; ".join(repr(w) for w in words)
+        nouns = " or ".join(f"csto:{u}" for u in sorted(named))
+        if unit_of == CSTO.unit:
+            message = f"csto:unit is {curie(str(unit))}, but the words ({said}) count {value} in {nouns}. Fix: the unit"
+            out.append(_figure_result(ctx, node, CSTO.unit, unit, message))
+        else:
+            message = (
+                f"{curie(str(prop))} counts {curie(str(unit))}, but the words ({said}) count {value} in {nouns}. "
+                "Fix: give the figure to the property of its unit (e.g. csto:personnel and csto:equipment swapped)"
+            )
+            out.append(_figure_result(ctx, node, prop, value, message))
     return out
 
 
@@ -334,8 +364,10 @@ RULES = [
         "state: digits with thousands separators, ordinals, percentages, English number words, and 'a', 'an', "
         "'once' or 'only' for one (csto_kg/number_words.py); and its qualifier (csto:qualifier, "
         "csto:personnelQualifier) is the one the words just before that number give ('more than' csto:MoreThan, "
-        "'some' csto:Approximately, none csto:Exactly...). Catches a figure typed with a digit too many or too "
-        "few, and a qualifier copied from another figure.",
+        "'some' csto:Approximately, none csto:Exactly...); and its unit (csto:unit; csto:Persons for csto:personnel, "
+        "csto:PiecesOfEquipment for csto:equipment) is the one the noun after that number names, when one does "
+        "('troops' persons, 'states' states, '%' percent...). Catches a figure typed with a digit too many or too "
+        "few, a qualifier or unit copied from another figure, and personnel and equipment swapped.",
         _figures,
     ),
     Rule(
