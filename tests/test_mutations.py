@@ -533,6 +533,41 @@ SLIPS = [
         [('csto:memberCount 6 ;\n    csto:date "2022"', 'csto:memberCount 5 ;\n    csto:date "2022"')],
         "SnapshotCountCoversItsList",
     ),
+    (
+        "stance_in_an_office_another_leader_holds",
+        "001",
+        [
+            (
+                "csto:heldBy :nikol-pashinyan ; csto:about :topic-russian-bases-in-armenia ;\n"
+                "    csto:speakingAs :prime-minister-of-armenia ;",
+                "csto:heldBy :nikol-pashinyan ; csto:about :topic-russian-bases-in-armenia ;\n"
+                "    csto:speakingAs :president-of-kazakhstan ;",
+            )
+        ],
+        "SpeakingAsAnOfficeOfTheHolder",
+    ),
+    (
+        "state_speaking_through_another_states_office",
+        "001",
+        [
+            (
+                "csto:heldBy :kazakhstan ; csto:speakingAs :president-of-kazakhstan ;",
+                "csto:heldBy :kazakhstan ; csto:speakingAs :president-of-belarus ;",
+            )
+        ],
+        "SpeakingAsAnOfficeOfTheHolder",
+    ),
+    (
+        "withdrawal_from_another_organisation_ends_a_csto_period",
+        "002",
+        [
+            (
+                'csto:state :uzbekistan ; csto:organisation :csto ;\n    csto:date "2012"',
+                'csto:state :uzbekistan ; csto:organisation :sco ;\n    csto:date "2012"',
+            )
+        ],
+        "MembershipEventsOfMember",
+    ),
 ]
 
 
