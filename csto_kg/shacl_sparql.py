@@ -21,15 +21,11 @@ query one of whose whole-graph solutions leaves ``?this`` unbound.
 ``tests/test_shacl_engine_equivalence.py`` checks that validation reports are identical
 with and without it.
 
-One query form gets an equivalent, decorrelated text for its whole-graph run
-(:func:`_decorrelate`): "a membership period covers the date of ``$this``"
-(``FILTER NOT EXISTS { ?m a csto:Membership … FILTER NOT EXISTS {…} }``,
-three shapes). Oxigraph evaluates that correlated ``NOT EXISTS`` once per
-outer row with a plan that scans every membership and its interval paths:
-rows × memberships, 3 s at 1e5 triples, past 10 minutes at 1e6 (the
-stalled 1e6 build, ``bench/README.md``). The rewrite expresses the same
-condition with ``MINUS`` (hash anti-joins, each side evaluated once); why it
-is the same answer is in :func:`_decorrelate`.
+Oxigraph plans a correlated ``EXISTS`` without the outer row's bindings: a
+pattern inside it that starts from a variable bound only inside it is scanned
+whole for every outer row. The shapes are written so that every pattern inside
+an ``EXISTS`` starts from a variable bound outside it (``README.md``, "SPARQL
+constraints that scale"), and this module runs their text as it is.
 """
 
 from __future__ import annotations
@@ -63,7 +59,6 @@ class Stats:
     """What :func:`in_oxigraph` did: queries run in Oxigraph, and those left to pySHACL (with why)."""
 
     oxigraph_queries: int = 0
-    decorrelated: int = 0
     answered: int = 0
     fallbacks: dict[str, str] = field(default_factory=dict)
     graph: str = ""
@@ -111,61 +106,6 @@ def _safe(query: str) -> str | None:
     return None
 
 
-_WS = re.compile(r"\s+")
-_COVERED = re.compile(
-    r"SELECT \$this \?value WHERE \{ \$this (?P<p>[^;{}?$]+?) \?value ; csto:notBefore \?earliest ; csto:notAfter \?latest \. "
-    r"OPTIONAL \{ \$this (?P<o>[^{}?$]+?) \?org \} "
-    r"FILTER NOT EXISTS \{ \?m a csto:Membership ; org:member \?value ; org:organization \?mOrg \. "
-    r"FILTER \(!BOUND\(\?org\) \|\| \?mOrg = \?org\) "
-    r"FILTER NOT EXISTS \{ \?m org:memberDuring/time:hasBeginning/csto:notBefore \?s \. FILTER \(\?s > \?latest\) \} "
-    r"FILTER NOT EXISTS \{ \?m org:memberDuring/time:hasEnd/csto:notAfter \?e \. FILTER \(\?e < \?earliest\) \} \} \}$"
-)
-_COVERED_MINUS = """SELECT $this ?value WHERE {{
-  $this {p} ?value ; csto:notBefore ?earliest ; csto:notAfter ?latest .
-  OPTIONAL {{ $this {o} ?org }}
-  MINUS {{
-    $this {p} ?value ; csto:notBefore ?earliest ; csto:notAfter ?latest .
-    ?m a csto:Membership ; org:member ?value ; org:organization ?mOrg .
-    OPTIONAL {{ $this {o} ?org }}
-    FILTER (!BOUND(?org) || ?mOrg = ?org)
-    MINUS {{ $this {p} ?value ; csto:notAfter ?latest .
-             ?m org:member ?value ; org:memberDuring/time:hasBeginning/csto:notBefore ?s . FILTER (?s > ?latest) }}
-    MINUS {{ $this {p} ?value ; csto:notBefore ?earliest .
-             ?m org:member ?value ; org:memberDuring/time:hasEnd/csto:notAfter ?e . FILTER (?e < ?earliest) }}
-  }}
-}}"""
-
-
-def _decorrelate(query: str) -> str:
-    """``query``, or for the membership-coverage form an equivalent text Oxigraph plans well.
-
-    The form (``P``, ``O``: constant paths): rows *μ* of ``L = { $this P ?value ;
-    notBefore ?earliest ; notAfter ?latest . OPTIONAL { $this O ?org } }`` with no
-    ``?m`` such that *C(μ, m)*: a membership of ``?value`` in ``?org`` (if bound)
-    with no start after ``?latest`` and no end before ``?earliest``. The rewrite is
-    ``L MINUS R``, ``R = { μ ∪ {?m, ?mOrg} : μ ∈ L, C(μ, m) }``. If *C(μ, m)*, then
-    *μ ∪ {m}* is in ``R`` and compatible with *μ*: removed. Conversely a row of ``R``
-    compatible with *μ* comes from a *μ'* of ``L`` equal to *μ* on ``$this``,
-    ``?value``, ``?earliest``, ``?latest`` (always bound) and on ``?org`` (the same
-    OPTIONAL over the same ``$this``: both bound and then equal, or both unbound),
-    so *μ' = μ* and *C(μ, m)*. ``MINUS`` keeps the multiplicity of ``L``'s rows,
-    and every side shares ``$this``. Inside ``R``: the OPTIONAL moves after the
-    membership patterns (it shares no variable with them but ``$this``, so the
-    join and the left join commute), and each inner ``NOT EXISTS { ?m … ?s .
-    FILTER (?s > ?latest) }`` becomes a ``MINUS`` whose right side binds
-    ``$this``, ``?value``, ``?latest`` and ``?m`` from patterns every row of ``R``
-    satisfies, so a row is removed exactly when such an ``?s`` exists.
-    Any other text (even one space of difference in meaning) is returned unchanged.
-    """
-    at = query.find("SELECT")
-    if at < 0:
-        return query
-    m = _COVERED.match(_WS.sub(" ", query[at:]).strip())
-    if m is None:
-        return query
-    return query[:at] + _COVERED_MINUS.format(p=m.group("p"), o=m.group("o"))
-
-
 @contextmanager
 def in_oxigraph() -> Iterator[Stats]:  # noqa: C901 - one patch of pySHACL: its branches are its fallbacks
     """Within this block, pySHACL's SPARQL-based constraints are answered by Oxigraph (see the module doc).
@@ -199,10 +139,8 @@ def in_oxigraph() -> Iterator[Stats]:  # noqa: C901 - one patch of pySHACL: its 
             stats.graph = f"{type(target_graph).__name__}, {len(stores[id(target_graph)][1])} triples"
             _, store, terms = stores[id(target_graph)]
             t0 = time.perf_counter()
-            if _decorrelate(query) is not query:
-                stats.decorrelated += 1
             try:
-                sols = store.query(_decorrelate(query))
+                sols = store.query(query)
             except (SyntaxError, ValueError, OSError) as e:
                 why = f"Oxigraph: {e}"
             else:

@@ -53,7 +53,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SH, XSD
 
 from ..errors import UserError
-from ..shacl_sparql import _decorrelate, _safe
+from ..shacl_sparql import _safe
 from ..terms import from_ox
 from .shacl_terms import Fidelity, Unsupported, graph_from_store, sparql_term, store_from_graph, term_key
 from .shacl_values import (
@@ -519,11 +519,7 @@ class _Engine:
                 raise Unsupported(f"SPARQL constraint: {why}")
             if self.fid.predicates and any(_mentions(text, p) for p in self.fid.predicates):
                 raise Unsupported("the SPARQL constraint reads a predicate with a literal the store rewrote")
-            plan.append(
-                lambda qh=qh, text=text: self.sparql_results(
-                    base, shape, qh, _restricted(_decorrelate(text), base["focus"])
-                )
-            )
+            plan.append(lambda qh=qh, text=text: self.sparql_results(base, shape, qh, _restricted(text, base["focus"])))
         return plan
 
     def sparql_results(self, b, shape, qh, text: str) -> list:
