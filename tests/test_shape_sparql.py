@@ -181,6 +181,37 @@ def unanchored(query: str) -> list[str]:
     return out
 
 
+def _groups(p, out: list) -> list:
+    """The basic graph patterns of a query outside its FILTERs: the main group, UNION branches, OPTIONAL, MINUS."""
+    if isinstance(p, CompValue):
+        if p.name == "BGP":
+            out.append(list(p.triples))
+        for k, v in p.items():
+            if k not in ("_vars", "expr"):
+                _groups(v, out)
+    elif isinstance(p, list):
+        for x in p:
+            _groups(x, out)
+    return out
+
+
+def cross_products(query: str) -> list[list[str]]:
+    """Basic graph patterns of ``query`` whose triple patterns fall apart into parts that share no variable: SPARQL
+    evaluates a UNION branch or an OPTIONAL on its own, so such a group is the cross product of its parts."""
+    out = []
+    for triples in _groups(prepareQuery(query).algebra, []):
+        parts: list[set] = []
+        for triple in triples:
+            names = {x for x in triple if isinstance(x, Variable)}
+            joined = [q for q in parts if q & names]
+            for q in joined:
+                parts.remove(q)
+            parts.append(names.union(*joined))
+        if len(parts) > 1:
+            out.append(sorted(" ".join(sorted(str(v) for v in q)) for q in parts))
+    return out
+
+
 def _constraints() -> list:
     sg = ShapesGraph(load_shapes(ROOT / "shapes"))
     out = []
@@ -202,6 +233,11 @@ def test_the_shapes_have_sparql_constraints():
 @pytest.mark.parametrize("query", CONSTRAINTS)
 def test_each_filter_sees_the_variables_it_uses(query):
     assert out_of_scope(query) == set(), "a FILTER uses a variable its group does not bind: move it to that group"
+
+
+@pytest.mark.parametrize("query", CONSTRAINTS)
+def test_no_group_is_a_cross_product(query):
+    assert cross_products(query) == [], "each UNION branch or OPTIONAL restates what joins its parts"
 
 
 @pytest.mark.parametrize("query", CONSTRAINTS)
@@ -275,3 +311,23 @@ def test_the_scope_check_reads_groups_as_sparql_does(query, loose):
 )
 def test_the_anchoring_check_finds_patterns_that_start_from_nothing_bound(query, patterns):
     assert unanchored(PREFIXES + query) == patterns
+
+
+@pytest.mark.parametrize(
+    "query,parts",
+    [
+        # the first draft of SuccessorInTheSameRole: a branch evaluated on its own pairs every two organisations
+        (
+            "SELECT ?this WHERE { ?this csto:succeededBy ?value . "
+            "{ ?this csto:organisation ?mine . ?value csto:organisation ?theirs } UNION { ?this csto:office ?mine } }",
+            [["mine this", "theirs value"]],
+        ),
+        (
+            "SELECT ?this WHERE { ?this csto:succeededBy ?value . "
+            "{ ?this csto:succeededBy ?value ; csto:organisation ?mine . ?value csto:organisation ?theirs } }",
+            [],
+        ),
+    ],
+)
+def test_the_cross_product_check_finds_groups_that_fall_apart(query, parts):
+    assert cross_products(PREFIXES + query) == parts
