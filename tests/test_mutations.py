@@ -568,6 +568,30 @@ SLIPS = [
         ],
         "MembershipEventsOfMember",
     ),
+    (
+        "member_count_not_the_number_its_figure_states",
+        "003",
+        [
+            (
+                "csto:listsMember :armenia, :belarus, :kazakhstan, :kyrgyzstan, :russia, :tajikistan ;\n"
+                "    csto:memberCount 6 ;\n    csto:hasQuantity",
+                "csto:listsMember :armenia, :belarus, :kazakhstan, :kyrgyzstan, :russia, :tajikistan ;\n"
+                "    csto:memberCount 9 ;\n    csto:hasQuantity",
+            )
+        ],
+        "FigureMatchesItsWords",
+    ),
+    (
+        "request_refused_by_its_requester",
+        "004",
+        [
+            (
+                ":refusal-kyrgyzstan-2010 a csto:Refusal ;\n",
+                ":refusal-kyrgyzstan-2010 a csto:Refusal ;\n    csto:agent :kyrgyzstan ;\n",
+            )
+        ],
+        "ResponseByAnotherThanTheRequester",
+    ),
 ]
 
 

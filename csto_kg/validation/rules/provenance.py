@@ -78,7 +78,12 @@ def _words(ctx: Context) -> list[Result]:
 # a figure's property -> the property of its qualifier (None: it has none)
 _FIGURES = {CSTO.amount: CSTO.qualifier, CSTO.personnel: CSTO.personnelQualifier, CSTO.equipment: None}
 # a figure's property -> its unit: a csto:Unit the property implies, or the property that gives it
-_FIGURE_UNITS = {CSTO.amount: CSTO.unit, CSTO.personnel: CSTO.Persons, CSTO.equipment: CSTO.PiecesOfEquipment}
+_FIGURE_UNITS = {
+    CSTO.amount: CSTO.unit,
+    CSTO.personnel: CSTO.Persons,
+    CSTO.equipment: CSTO.PiecesOfEquipment,
+    CSTO.memberCount: CSTO.States,
+}
 
 
 def _figures(ctx: Context) -> list[Result]:
@@ -87,11 +92,16 @@ def _figures(ctx: Context) -> list[Result]:
     2,000" and ``csto:unit csto:States`` beside "2,500 troops"."""
     union, out = ctx.union, []
     reported = {(r.focus, r.value) for r in ctx.shacl_results if r.severity == SH.Violation}  # e.g. a negative count
-    for node in sorted(set(union.subjects(CSTO.statedAs, None)), key=str):
+    counted = set(union.subjects(CSTO.memberCount, None))
+    for node in sorted(set(union.subjects(CSTO.statedAs, None)) | counted, key=str):
         words = [str(w) for w in union.objects(node, CSTO.statedAs)]
+        if node in counted:  # a snapshot's count and the words of the figure it gives for it ("six member-states")
+            words += [str(w) for q in union.objects(node, CSTO.hasQuantity) for w in union.objects(q, CSTO.statedAs)]
+        if not words:
+            continue
         said = "; ".join(repr(w) for w in words)
         stated = set().union(*(numbers_in(w) for w in words))
-        for prop, qualifier_prop in _FIGURES.items():
+        for prop, qualifier_prop in {**_FIGURES, CSTO.memberCount: None}.items():
             for value in union.objects(node, prop):
                 try:
                     number = Decimal(str(value))
@@ -128,7 +138,7 @@ def _unit_results(ctx: Context, node: Node, prop: Node, value: Node, words: list
     if not named:
         return []
     unit_of = _FIGURE_UNITS[prop]
-    units = [unit_of] if unit_of in (CSTO.Persons, CSTO.PiecesOfEquipment) else list(ctx.union.objects(node, unit_of))
+    units = list(ctx.union.objects(node, unit_of)) if unit_of == CSTO.unit else [unit_of]
     out = []
     for unit in units:
         if str(unit).rsplit("/", 1)[-1] in named or (node, unit) in reported:
@@ -360,7 +370,8 @@ RULES = [
     Rule(
         SHAPE.FigureMatchesItsWords,
         "a figure is one its words state",
-        "A figure (csto:amount, csto:personnel, csto:equipment) is one of the numbers its own csto:statedAs words "
+        "A figure (csto:amount, csto:personnel, csto:equipment; a snapshot's csto:memberCount, whose words are "
+        "those of its own csto:statedAs and of its csto:hasQuantity figures) is one of the numbers its words "
         "state: digits with thousands separators, ordinals, percentages, English number words, and 'a', 'an', "
         "'once' or 'only' for one (csto_kg/number_words.py); and its qualifier (csto:qualifier, "
         "csto:personnelQualifier) is the one the words just before that number give ('more than' csto:MoreThan, "
