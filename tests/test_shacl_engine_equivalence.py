@@ -1,7 +1,8 @@
 """The build's SHACL engines give pySHACL's own report.
 
 Two fast paths are checked against pySHACL run alone on the rdflib union (the
-reference, computed here each time, never written down):
+reference, computed here, never written down; on the curated graph, and on it
+with violations of every component, once for the tests that compare against it):
 
 - ``csto_kg/validation/shacl_store.py``: the shapes compiled to SPARQL and run
   in an Oxigraph store (the default engine). Compared as the set of results
@@ -62,6 +63,27 @@ def curated() -> LoadedData:
     return load(ROOT)
 
 
+# The tests on the curated graph share its pySHACL reference (6 s a run): one worker runs them all.
+SHARES_THE_REFERENCE = pytest.mark.xdist_group("equivalence_curated")
+
+
+@pytest.fixture(scope="module")
+def curated_reference(curated, shapes) -> tuple[Graph, list]:
+    """pySHACL alone on the curated union: its report graph and its located results."""
+    union = union_of(curated)
+    return run_shacl(union, shapes, Locator(curated, union, ROOT), ROOT / "shapes", engine="pyshacl")
+
+
+@pytest.fixture(scope="module")
+def mutated_reference(curated, shapes) -> tuple[Graph, Graph, list]:
+    """The curated union with violations of every component (:func:`_mutate_every_component`), and pySHACL's report
+    graph and located results for it."""
+    union = union_of(curated)
+    _mutate_every_component(union)
+    graph, located = run_shacl(union, shapes, Locator(curated, union, ROOT), ROOT / "shapes", engine="pyshacl")
+    return union, graph, located
+
+
 def union_of(data: LoadedData) -> Graph:
     """What validation sees: the quads of every graph but meta, plus the inferred graph (as validate_loaded)."""
     union = Graph()
@@ -99,10 +121,13 @@ def compiled(union: Graph, shapes: Graph):
     return report, stats
 
 
-def assert_same_results(union: Graph, shapes: Graph, *, fallbacks: set | None = frozenset()) -> tuple[Counter, Stats]:
-    """The compiled engine's results equal pySHACL's, with exactly ``fallbacks`` run in pySHACL (None: any);
-    returns the reference's results, for the caller to check what they cover, and the engine's stats."""
-    ref = reference(union, shapes)
+def assert_same_results(
+    union: Graph, shapes: Graph, *, fallbacks: set | None = frozenset(), ref: Graph | None = None
+) -> tuple[Counter, Stats]:
+    """The compiled engine's results equal pySHACL's (its report ``ref`` for ``union``, or run here), with exactly
+    ``fallbacks`` run in pySHACL (None: any); returns the reference's results, for the caller to check what they
+    cover, and the engine's stats."""
+    ref = reference(union, shapes) if ref is None else ref
     report, stats = compiled(union, shapes)
     expected = results(ref)
     got = results(report)
@@ -124,21 +149,20 @@ def test_compiled_shacl_equals_pyshacl_on_shape_fixture(path, shapes):
     assert all("rewrote" in why for why in stats.fallbacks.values()), stats.fallbacks
 
 
-def test_compiled_shacl_equals_pyshacl_on_curated_graph(curated, shapes):
-    assert_same_results(union_of(curated), shapes)
+@SHARES_THE_REFERENCE
+def test_compiled_shacl_equals_pyshacl_on_curated_graph(curated, shapes, curated_reference):
+    assert_same_results(union_of(curated), shapes, ref=curated_reference[0])
 
 
 def test_compiled_shacl_equals_pyshacl_on_synthetic_project(tiny, shapes):
     assert_same_results(union_of(load(tiny)), shapes)
 
 
-def test_located_results_and_report_graph_are_the_same_with_either_engine(curated, shapes):
+@SHARES_THE_REFERENCE
+def test_located_results_and_report_graph_are_the_same_with_either_engine(curated, shapes, mutated_reference):
     """run_shacl with each engine: the same located results and an isomorphic sh:ValidationReport graph."""
-    union = union_of(curated)
-    _mutate_every_component(union)
-    locator = Locator(curated, union, ROOT)
-    fast_graph, fast = run_shacl(union, shapes, locator, ROOT / "shapes", engine="store")
-    slow_graph, slow = run_shacl(union, shapes, locator, ROOT / "shapes", engine="pyshacl")
+    union, slow_graph, slow = mutated_reference
+    fast_graph, fast = run_shacl(union, shapes, Locator(curated, union, ROOT), ROOT / "shapes", engine="store")
     assert sorted(map(str, fast)) == sorted(map(str, slow))
     assert to_isomorphic(fast_graph) == to_isomorphic(slow_graph)
 
@@ -206,10 +230,10 @@ def _mutate_every_component(union: Graph) -> None:
     union.add((URIRef("https://w3id.org/csto-kg/id/loose-proposition"), RDF.type, CSTO.Proposition))  # or of classes
 
 
-def test_compiled_shacl_equals_pyshacl_on_violations_of_every_component(curated, shapes):
-    union = union_of(curated)
-    _mutate_every_component(union)
-    expected, _ = assert_same_results(union, shapes)
+@SHARES_THE_REFERENCE
+def test_compiled_shacl_equals_pyshacl_on_violations_of_every_component(shapes, mutated_reference):
+    union, ref, _ = mutated_reference
+    expected, _ = assert_same_results(union, shapes, ref=ref)
     components = {k[4] for k in expected}
     used = {
         SH.MinCountConstraintComponent,
@@ -282,18 +306,20 @@ def test_deactivated_shape_gives_nothing_and_uncompiled_shape_runs_in_pyshacl(cu
 # --- pySHACL with its SPARQL constraints in Oxigraph (shacl_sparql) -------------------------
 
 
-def _same_validation(data: LoadedData, shapes: Graph) -> None:
+def _same_validation(data: LoadedData, shapes: Graph, reference_results: list | None = None) -> None:
     union = union_of(data)
     locator = Locator(data, union, ROOT)
     with in_oxigraph() as stats:
         _, fast = run_shacl(union, shapes, locator, ROOT / "shapes", engine="pyshacl")
-    _, reference_results = run_shacl(union, shapes, locator, ROOT / "shapes", engine="pyshacl")
+    if reference_results is None:
+        _, reference_results = run_shacl(union, shapes, locator, ROOT / "shapes", engine="pyshacl")
     assert stats.answered > 0 and not stats.fallbacks, stats.fallbacks
     assert sorted(map(str, fast)) == sorted(map(str, reference_results))
 
 
-def test_shacl_sparql_in_oxigraph_equals_pyshacl_on_curated_graph(curated, shapes):
-    _same_validation(curated, shapes)
+@SHARES_THE_REFERENCE
+def test_shacl_sparql_in_oxigraph_equals_pyshacl_on_curated_graph(curated, shapes, curated_reference):
+    _same_validation(curated, shapes, curated_reference[1])
 
 
 def test_shacl_sparql_in_oxigraph_equals_pyshacl_with_violations(tiny, shapes):
