@@ -592,6 +592,43 @@ SLIPS = [
         ],
         "ResponseByAnotherThanTheRequester",
     ),
+    (
+        "declaration_published_before_its_summit",
+        "000",
+        [
+            (
+                '    csto:dateSigned "2023-11-23"^^xsd:date ;\n    csto:datePublished "2023-12-05"^^xsd:date ;',
+                '    csto:datePublished "2023-10-05"^^xsd:date ;',
+            )
+        ],
+        "LinkedDatesInOrder",
+    ),
+    (
+        "snapshot_of_an_organ_not_an_organisation",
+        "001",
+        [
+            (
+                ':snapshot-001 a csto:MembershipSnapshot ;\n    rdfs:label "CSTO members named as such in 001 (2023)"@en ;\n'
+                "    csto:organisation :csto ;",
+                ':snapshot-001 a csto:MembershipSnapshot ;\n    rdfs:label "CSTO members named as such in 001 (2023)"@en ;\n'
+                "    csto:organisation :collective-security-council ;",
+            )
+        ],
+        "OwlRlConsistency",
+    ),
+    (
+        "treaty_article_written_again_with_its_number",
+        "004",
+        [
+            (
+                ":cst-article-4 a csto:MutualDefenceClause ;",
+                ':cst-article-5 a csto:TreatyArticle ; rdfs:label "Article 5"@en ; '
+                "csto:articleOf :collective-security-treaty ; csto:articleNumber 4 ; "
+                "prov:wasDerivedFrom ev:004-article-4-text .\n:cst-article-4 a csto:MutualDefenceClause ;",
+            )
+        ],
+        "ArticleNumberOfOneArticle",
+    ),
 ]
 
 
