@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.term import Node
 
 from ..loader import LoadedData
@@ -197,7 +197,7 @@ class Locator:
         inside ``graph``'s block when the file holds several graphs."""
         names = spellings(node)
         if not names:
-            return None
+            return self._blank_node_line(file, node, graph) if isinstance(node, BNode) else None
         try:
             mtime = file.stat().st_mtime
         except OSError:
@@ -211,6 +211,24 @@ class Locator:
             if not text.lstrip().startswith("#") and any(_has_term(text, s) for s in names):
                 return n
         return None if first == 0 else self.node_line(file, node)
+
+    def _blank_node_line(self, file: Path, node: BNode, graph: Node | None) -> int | None:
+        """A blank node has no name to look for: the line that writes its label (else another of its literals)."""
+        try:
+            mtime = file.stat().st_mtime
+        except OSError:
+            return None
+        literals = sorted(
+            (o for p, o in self.union.predicate_objects(node) if isinstance(o, Literal) and str(o)),
+            key=lambda o: (o not in set(self.union.objects(node, RDFS.label)), str(o)),
+        )
+        first = _graph_line(file, mtime, graph)
+        for literal in literals:
+            quoted = '"' + str(literal).replace("\\", "\\\\").replace('"', '\\"') + '"'
+            for n, text in enumerate(_lines(file, mtime)[first:], first + 1):
+                if quoted in text:
+                    return n
+        return None
 
     def statement_line(
         self, file: Path, s: Node, p: Node, o: Node | None = None, graph: Node | None = None
