@@ -658,6 +658,18 @@ SLIPS = [
         ],
         "MintedIri",
     ),
+    (
+        "new_state_typed_in_a_seed_file",
+        "003",
+        [
+            (
+                ":snapshot-003-currently-includes-six a csto:MembershipSnapshot ;",
+                ':ruritania a csto:State ; rdfs:label "Ruritania"@en .\n\n'
+                ":snapshot-003-currently-includes-six a csto:MembershipSnapshot ;",
+            )
+        ],
+        "EntityInEntitiesFile",
+    ),
 ]
 
 

@@ -21,6 +21,7 @@ from ...namespaces import (
     ONTOLOGY_GRAPH,
     PROV,
     RDF,
+    RDFS,
     SH,
     SHAPE,
     curie,
@@ -350,6 +351,36 @@ def _evidence_in_each_file(ctx: Context) -> list[Result]:
     return out
 
 
+# The roots of the entity classes: a node of one of them (or of a subclass) is an entity, described in entities.trig.
+_ENTITY_ROOTS = (PROV.Agent, CSTO.Place, CSTO.Office, CSTO.Treaty, CSTO.Topic, CSTO.Organ)
+
+
+def _entities_in_seed_files(ctx: Context) -> list[Result]:
+    """An entity's own node (its type) is written in kg/entities.trig, not in a seed's file."""
+    entity_classes = {c for root in _ENTITY_ROOTS for c in ctx.union.transitive_subjects(RDFS.subClassOf, root)}
+    out = []
+    seeds = set(_curated_graphs(ctx)) - {ENTITIES_GRAPH}
+    for (gid, _), pairs in sorted(_by_graph(ctx, RDF.type).items(), key=lambda kv: str(kv[0][0])):
+        if gid not in seeds:
+            continue
+        for s, cls in sorted(pairs, key=str):
+            if cls in entity_classes:
+                out.append(
+                    ctx.locator.statement_result(
+                        shape=SHAPE.EntityInEntitiesFile,
+                        message=f"this seed's file types {curie(str(s))} as an entity ({curie(str(cls))}); an entity's "
+                        "node (its type, labels and Wikidata link) lives in kg/entities.trig, shared by every seed. "
+                        "Fix: move the type and labels there (checking that the entity is not there already under "
+                        "another IRI), and keep here only what this seed says about it, with evidence",
+                        s=s,
+                        p=RDF.type,
+                        o=cls,
+                        graph=gid,
+                    )
+                )
+    return out
+
+
 RULES = [
     Rule(
         SHAPE.VerbatimQuoteRule,
@@ -403,6 +434,15 @@ RULES = [
         "evidence from one file's copy of a shared fact is caught although another file still has some; and "
         "kg/entities.trig, which cites no seed, describes no fact.",
         _evidence_in_each_file,
+    ),
+    Rule(
+        SHAPE.EntityInEntitiesFile,
+        "an entity's node is in kg/entities.trig",
+        "A seed's file does not type a node as an entity (an agent: a state, person, organisation or group; a "
+        "place, office, organ, treaty or topic, or a subclass of one): entities are shared by every seed and "
+        "written once, in kg/entities.trig (kg/README.md); a seed's file says only what its seed states about "
+        "them. Catches a new entity written where it was first met, and a second IRI for one already there.",
+        _entities_in_seed_files,
     ),
     Rule(
         SHAPE.DateRelativeToOwnSeed,
