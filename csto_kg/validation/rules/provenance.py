@@ -358,13 +358,12 @@ _ENTITY_ROOTS = (PROV.Agent, CSTO.Place, CSTO.Office, CSTO.Treaty, CSTO.Topic, C
 def _entities_in_seed_files(ctx: Context) -> list[Result]:
     """An entity's own node (its type) is written in kg/entities.trig, not in a seed's file."""
     entity_classes = {c for root in _ENTITY_ROOTS for c in ctx.union.transitive_subjects(RDFS.subClassOf, root)}
-    out = []
+    entities = {s for c in entity_classes for s in ctx.union.subjects(RDF.type, c)}
     seeds = set(_curated_graphs(ctx)) - {ENTITIES_GRAPH}
-    for (gid, _), pairs in sorted(_by_graph(ctx, RDF.type).items(), key=lambda kv: str(kv[0][0])):
-        if gid not in seeds:
-            continue
-        for s, cls in sorted(pairs, key=str):
-            if cls in entity_classes:
+    out = []
+    for s in sorted(entities, key=str):
+        for gid in sorted(ctx.subject_graphs.get(s, set()) & seeds, key=str):
+            for cls in sorted(set(ctx.data.dataset.graph(gid).objects(s, RDF.type)) & entity_classes, key=str):
                 out.append(
                     ctx.locator.statement_result(
                         shape=SHAPE.EntityInEntitiesFile,
