@@ -54,6 +54,7 @@ ROLE_TITLES = {
     _C + "absentState": "Summits and meetings missed",
     _C + "attendee": "Meetings attended",
     _C + "refusedToSignBy": "Refused to sign",
+    _C + "beganWith": "The office holding it began",
     _C + "grantee": "Granted",
     _C + "destination": "Deployments to it",
     _C + "target": "Actions directed at it",
