@@ -670,6 +670,17 @@ SLIPS = [
         ],
         "EntityInEntitiesFile",
     ),
+    (
+        "evidence_supports_a_property_its_facts_lack",
+        "001",
+        [
+            (
+                "ev:001-presidency-passes csto:supportsProperty csto:state, csto:organisation,",
+                "ev:001-presidency-passes csto:supportsProperty csto:personnel, csto:state, csto:organisation,",
+            )
+        ],
+        "SupportedPropertyIsUsed",
+    ),
 ]
 
 

@@ -1,6 +1,6 @@
 """Validation rules about which passage supports which value (Python: per file, text checks).
 
-Two rules, reported in the same validation report as the SHACL shapes (each
+Three rules, reported in the same validation report as the SHACL shapes (each
 result an ``sh:ValidationResult`` with ``sh:sourceShape`` the rule's IRI):
 
 - ``shape:SupportDeclaredRule``: in a file where a fact has more than one
@@ -16,7 +16,12 @@ result an ``sh:ValidationResult`` with ``sh:sourceShape`` the rule's IRI):
   context ("this year", the summit's date, the article's date): the fact says
   how in ``csto:dateBasis``, in the same file.
 
-Both work per named graph (one curated file each), as the house rule "each
+- ``shape:SupportedPropertyIsUsed``: a property an evidence node names in
+  ``csto:supportsProperty`` is one that a fact derived from it uses in the same
+  file: a property typed wrong there, or left over after an edit, would
+  otherwise attach that passage to nothing.
+
+All three work per named graph (one curated file each), as the house rule "each
 file carries its own evidence" asks.
 """
 
@@ -141,6 +146,31 @@ def _date_basis(ctx: Context) -> list:
     return [r for args in _facts(ctx) for r in _dates_without_basis(*args, ctx.locator.result)]
 
 
+def _supported_but_unused(ctx: Context) -> list:
+    out = []
+    for gid, facts in sorted(ctx.file_facts.items(), key=lambda kv: str(kv[0])):
+        derived: dict[Node, set[Node]] = {}  # evidence -> the properties its facts use in this file
+        for fact, evidence in facts.evidence.items():
+            used = {p for p, _ in facts.values.get(fact, ())}
+            for ev in evidence:
+                derived.setdefault(ev, set()).update(used)
+        for ev, props in sorted(facts.supports.items(), key=lambda kv: str(kv[0])):
+            for prop in sorted(props - derived.get(ev, set()), key=str):
+                users = "no fact" if ev not in derived else "none of the facts derived from it here"
+                out.append(
+                    ctx.locator.statement_result(
+                        shape=SHAPE.SupportedPropertyIsUsed,
+                        message=f"csto:supportsProperty names {curie(str(prop))}, which {users} uses. Fix: the "
+                        "property the passage supports, as the fact writes it (or remove it)",
+                        s=ev,
+                        p=CSTO.supportsProperty,
+                        o=prop,
+                        graph=gid,
+                    )
+                )
+    return out
+
+
 RULES = [
     Rule(
         SHAPE.SupportDeclaredRule,
@@ -157,5 +187,12 @@ RULES = [
         "csto:datePublished) whose year appears in none of the passages supporting it in its file carries "
         "csto:dateBasis (the words and reasoning) in that file.",
         _date_basis,
+    ),
+    Rule(
+        SHAPE.SupportedPropertyIsUsed,
+        "a supported property is one the fact uses",
+        "Each property an evidence node names in csto:supportsProperty is used, in the same file, by a fact "
+        "derived from that evidence (prov:wasDerivedFrom), so each declaration attaches its passage to a value.",
+        _supported_but_unused,
     ),
 ]
