@@ -72,20 +72,27 @@ def _in_scope(p) -> set:
     return _variables(p)
 
 
-def _pattern_variables(p, acc: set) -> None:
-    """Variables bound by some pattern of the query, leaving out FILTER expressions (and their EXISTS)."""
+def _pattern_nodes(p):
+    """Every algebra node of a graph pattern, leaving out FILTER expressions (and the EXISTS inside them)."""
     if isinstance(p, CompValue):
-        if p.name == "BGP":
-            acc |= _variables(p.triples)
-            return
-        if p.name == "Extend":
-            acc.add(p.var)
+        yield p
         for k, v in p.items():
             if k not in ("_vars", "expr"):
-                _pattern_variables(v, acc)
+                yield from _pattern_nodes(v)
     elif isinstance(p, list):
         for x in p:
-            _pattern_variables(x, acc)
+            yield from _pattern_nodes(x)
+
+
+def _pattern_variables(p) -> set:
+    """Variables bound by some pattern of the query, leaving out FILTER expressions (and their EXISTS)."""
+    out: set = set()
+    for node in _pattern_nodes(p):
+        if node.name == "BGP":
+            out |= _variables(node.triples)
+        elif node.name == "Extend":
+            out.add(node.var)
+    return out
 
 
 def _filters(p, out: list) -> list:
@@ -107,8 +114,7 @@ def _filters(p, out: list) -> list:
 def out_of_scope(query: str) -> set[str]:
     """Variables some FILTER of ``query`` uses that are bound elsewhere in it but not in that FILTER's group."""
     algebra = prepareQuery(query).algebra
-    bound: set = set()
-    _pattern_variables(algebra, bound)
+    bound = _pattern_variables(algebra)
     loose: set = set()
     for expr, in_scope in _filters(algebra, []):
         loose |= (_variables(expr) & bound) - in_scope
@@ -122,13 +128,7 @@ def _algebra(graph):
 
 def _triples(p) -> list:
     """The triple patterns of a graph pattern, leaving out those inside its FILTERs' EXISTS."""
-    if isinstance(p, CompValue):
-        if p.name == "BGP":
-            return list(p.triples)
-        return [t for k, v in p.items() if k not in ("_vars", "expr") for t in _triples(v)]
-    if isinstance(p, list):
-        return [t for x in p for t in _triples(x)]
-    return []
+    return [triple for node in _pattern_nodes(p) if node.name == "BGP" for triple in node.triples]
 
 
 def _exists_in(expr) -> list:
@@ -181,25 +181,11 @@ def unanchored(query: str) -> list[str]:
     return out
 
 
-def _groups(p, out: list) -> list:
-    """The basic graph patterns of a query outside its FILTERs: the main group, UNION branches, OPTIONAL, MINUS."""
-    if isinstance(p, CompValue):
-        if p.name == "BGP":
-            out.append(list(p.triples))
-        for k, v in p.items():
-            if k not in ("_vars", "expr"):
-                _groups(v, out)
-    elif isinstance(p, list):
-        for x in p:
-            _groups(x, out)
-    return out
-
-
 def cross_products(query: str) -> list[list[str]]:
     """Basic graph patterns of ``query`` whose triple patterns fall apart into parts that share no variable: SPARQL
     evaluates a UNION branch or an OPTIONAL on its own, so such a group is the cross product of its parts."""
     out = []
-    for triples in _groups(prepareQuery(query).algebra, []):
+    for triples in (list(n.triples) for n in _pattern_nodes(prepareQuery(query).algebra) if n.name == "BGP"):
         parts: list[set] = []
         for triple in triples:
             names = {x for x in triple if isinstance(x, Variable)}
