@@ -681,6 +681,17 @@ SLIPS = [
         ],
         "SupportedPropertyIsUsed",
     ),
+    (
+        "invocation_in_another_states_conflict",
+        "001",
+        [
+            (
+                "    csto:context :unrest-kazakhstan-2022-01 ;\n    csto:response :deployment-kazakhstan-2022 ;",
+                "    csto:context :conflict-armenia-azerbaijan-2022-09 ;\n    csto:response :deployment-kazakhstan-2022 ;",
+            )
+        ],
+        "RequestInItsOwnCrisis",
+    ),
 ]
 
 
