@@ -692,6 +692,23 @@ SLIPS = [
         ],
         "RequestInItsOwnCrisis",
     ),
+    (
+        "unrest_dated_after_the_invocation_it_prompted",
+        "001",
+        [
+            (
+                '    csto:place :kazakhstan ;\n    csto:date "2022-01"^^xsd:gYearMonth ;\n    csto:curatorNote "The seed misspells',
+                '    csto:place :kazakhstan ;\n    csto:date "2022-03"^^xsd:gYearMonth ;\n    csto:curatorNote "The seed misspells',
+            )
+        ],
+        "LinkedDatesInOrder",
+    ),
+    (
+        "observer_status_granted_to_the_granting_organisation",
+        "003",
+        [("csto:grantee :cis ; csto:organisation :csto ;", "csto:grantee :csto ; csto:organisation :csto ;")],
+        "GranteeNotTheOrganisation",
+    ),
 ]
 
 
