@@ -792,10 +792,17 @@ class _Facts:
         ]
 
     def _chair(self) -> list[Fact]:
-        rng, w = self.rng, self.w
-        a, name, acronym = rng.choice(w.alliances)
-        s, sname = rng.choice(w.states)
-        y = rng.randint(1995, 2024)
+        """A chairmanship of two calendar years, by a state that is a member throughout them."""
+        rng = self.rng
+        found = self._dated_members()
+        if found is None:
+            return self._stance()
+        (a, name, acronym), d, _ = found
+        y = min(d.year, 2024)
+        members = self.members_at(a, dt.date(y, 1, 1), dt.date(y + 1, 12, 31))
+        if not members:
+            return self._stance()
+        s, sname = rng.choice(members)
         iri = f":chairmanship-{s}-{a}-{self._id('ch')}"
         lines = [
             "a csto:Chairmanship",

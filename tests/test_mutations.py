@@ -709,6 +709,17 @@ SLIPS = [
         [("csto:grantee :cis ; csto:organisation :csto ;", "csto:grantee :csto ; csto:organisation :csto ;")],
         "GranteeNotTheOrganisation",
     ),
+    (
+        "chairmanship_given_to_a_state_that_left",
+        "001",
+        [
+            (
+                'csto:state :kazakhstan ; csto:organisation :csto ;\n    csto:startDate "2023"',
+                'csto:state :azerbaijan ; csto:organisation :csto ;\n    csto:startDate "2023"',
+            )
+        ],
+        "ChairIsMemberAtDate",
+    ),
 ]
 
 
