@@ -27,6 +27,7 @@ file carries its own evidence" asks.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -83,16 +84,16 @@ def _undeclared(g: Graph, facts: FileFacts, path: Path, fact: Node, result: Resu
 
 def _dates_without_basis(g: Graph, facts: FileFacts, path: Path, fact: Node, result: Result) -> list:
     values = facts.values[fact]
-    if any(p == CSTO.dateBasis for p, _ in values):
-        return []
+    basis = " ".join(str(o) for p, o in values if p == CSTO.dateBasis)
     out = []
     for prop in DATE_PROPERTIES:
         for value in sorted((o for p, o in values if p == prop), key=str):
             if not isinstance(value, Literal):
                 continue
-            year = str(value)[:4]
             evidence, _ = facts.supporting(fact, prop)
-            if any(year in _quote(g, ev) for ev in evidence):
+            text = " ".join([basis] + [_quote(g, ev) for ev in evidence])
+            missing = unstated_part(str(value), text, year_from_context=bool(basis))
+            if missing is None:
                 continue
             passages = ", ".join(_short(ev) for ev in evidence) or "none"
             out.append(
@@ -103,13 +104,65 @@ def _dates_without_basis(g: Graph, facts: FileFacts, path: Path, fact: Node, res
                     value=value,
                     path=prop,
                     graph=facts.graph,
-                    message=f'{_short(fact)} ({_where(path, fact)}) has {_short(prop)} "{value}" but the year {year} is '
-                    f"in none of its passages ({passages}): the date comes from context, so say how in "
-                    f"csto:dateBasis (the source's words and the reasoning) and csto:dateRelativeTo the "
-                    f"source whose date anchors it, on this node in this file",
+                    message=f'{_short(fact)} ({_where(path, fact)}) has {_short(prop)} "{value}" but {missing} is '
+                    f"in none of its passages ({passages}): if the source says so, the date comes from context, so "
+                    f"say how in csto:dateBasis (the source's words and the reasoning) and csto:dateRelativeTo the "
+                    f"source whose date anchors it, on this node in this file; if not, write the date the passage "
+                    f"gives, at its precision",
                 )
             )
     return out
+
+
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")  # fmt: skip
+_SPACE = r"[\s\u00a0]*"
+
+
+def _transposed(word: str, name: str) -> bool:
+    """``word`` is ``name`` with two adjacent letters swapped: a source's typo ("Janaury") still names the month."""
+    if len(word) != len(name) or word == name:
+        return False
+    diff = [i for i, (a, b) in enumerate(zip(word, name, strict=True)) if a != b]
+    return (
+        len(diff) == 2 and diff[1] == diff[0] + 1 and word[diff[0]] == name[diff[1]] and word[diff[1]] == name[diff[0]]
+    )
+
+
+def unstated_part(value: str, text: str, year_from_context: bool = False) -> str | None:
+    """Which part of the date ``value`` (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``) ``text`` does not state, or None.
+
+    The year as digits; the month by its English name or abbreviation ("November", "Nov."; a source's transposed letters, "Janaury", too), the day as a
+    number beside the month ("6 January", "January 6th", "22 of November"); or the whole date in digits
+    ("06.01.2022", "2022-01-06"). With ``year_from_context`` (a ``csto:dateBasis`` reasons it out: "the
+    following year") the year need not be written; the month and day still must. Returns e.g. "the year 2022", "the month (January)", "the day (6)".
+    """
+    m = re.fullmatch(r"(\d{4})(?:-(\d\d))?(?:-(\d\d))?", value.strip())
+    if not m:
+        return None
+    year, month, day = m.groups()
+    if year not in text and not year_from_context:
+        return f"the year {year}"
+    if month is None:
+        return None
+    t = text.lower()
+    mo, d = int(month), int(day) if day else None
+    digits = (
+        rf"\b0?{d}[./]0?{mo}[./]{year}\b|\b{year}-{month}-{day}\b" if d else rf"\b0?{mo}[./]{year}\b|\b{year}-{month}\b"
+    )
+    if re.search(digits, t):
+        return None
+    name = _MONTHS[mo - 1]
+    spellings = sorted({w for w in re.findall(r"[a-z]+", t) if w in (name, name[:3]) or _transposed(w, name)})
+    if not spellings:
+        return f"the month ({name.capitalize()})"
+    month_word = rf"\b(?:{'|'.join(spellings)})\.?(?![a-z])"
+    if d is None:
+        return None
+    day_word = rf"\b0?{d}(?:st|nd|rd|th)?\b"
+    if re.search(rf"{day_word}{_SPACE}(?:of{_SPACE})?{month_word}|{month_word}{_SPACE}{day_word}", t):
+        return None
+    return f"the day ({d} {name.capitalize()})"
 
 
 def _quote(g: Graph, evidence: Node) -> str:
