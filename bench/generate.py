@@ -375,7 +375,8 @@ class _Facts:
     def __init__(self, world: _World, rng: random.Random):
         self.w, self.rng = world, rng
         self.counter = 0
-        self.summits: list[tuple[str, str, str, dt.date]] = []  # (iri, alliance, label, date)
+        # (iri, alliance, label, date, absent states)
+        self.summits: list[tuple[str, str, str, dt.date, frozenset[str]]] = []
         # alliance -> [(state slug, state name, start's latest day, end's earliest day or None)]
         self.periods: dict[str, list[tuple[str, str, dt.date, dt.date | None]]] = {}
         self.founded: dict[str, dt.date] = {}
@@ -528,7 +529,9 @@ class _Facts:
         rng.shuffle(members)
         present = members[: max(1, len(members) - rng.randint(0, 2))]
         absent = members[len(present) :]
-        people = rng.sample(w.persons, rng.randint(1, 4))
+        # attendees are of the states present (validation checks it: shape:AttendeeOfAParticipatingState)
+        here = {s for s, _ in present}
+        people = [x for x in rng.sample(w.persons, min(len(w.persons), 12)) if x[2] in here][: rng.randint(1, 4)]
         lines = [
             "a csto:Summit",
             f"rdfs:label {_lit(label, 'en')}",
@@ -542,15 +545,16 @@ class _Facts:
         if absent:
             lines.append("csto:absentState " + ", ".join(f":{s}" for s, _ in absent))
             n += len(absent)
-        lines.append("csto:attendee " + ", ".join(f":{p}" for p, _, _ in people))
-        n += len(people)
+        if people:
+            lines.append("csto:attendee " + ", ".join(f":{p}" for p, _, _ in people))
+            n += len(people)
         sentence = (
             f"The {name} met in {cname} {_date_words(d, prec)} with "
             f"{', '.join(s for _, s in present)} present"
             + (f"; {', '.join(s for _, s in absent)} stayed away." if absent else ".")
         )
         summit = Fact(iri, iri[1:], lines, sentence, n)
-        self.summits.append((iri, a, label, d))
+        self.summits.append((iri, a, label, d, frozenset(s for s, _ in absent)))
         out = [summit]
         for kind in rng.sample(["Declaration", "Statement"], rng.randint(0, 2)):
             signed = d + dt.timedelta(days=rng.randint(0, 1))
@@ -562,7 +566,7 @@ class _Facts:
                 f"csto:producedAt {iri}",
                 f"csto:dateSigned {_date_lit(signed, 'day')}",
             ]
-            if rng.random() < 0.3:
+            if people and rng.random() < 0.3:
                 dl.append(f"csto:refusedToSignBy :{people[0][0]}")
             out.append(
                 Fact(
@@ -582,6 +586,13 @@ class _Facts:
         pos = rng.choice(POSITIONS)
         d = _day(rng, 2000, 2025)
         prec = _precision(rng)
+        # a stance expressed at a summit is dated at it, and its holder's state was not absent from it
+        # (validation checks both: shape:DatedAtItsMeeting, shape:NotSaidWhereAbsent)
+        summit = rng.choice(self.summits) if self.summits and rng.random() < 0.4 else None
+        if summit is not None and nat in summit[4]:
+            summit = None
+        if summit is not None:
+            d, prec = summit[3], "year"
         words = rng.choice(
             [
                 "no advantage",
@@ -609,8 +620,8 @@ class _Facts:
         if rng.random() < 0.4:
             lines.append(f"csto:speakingAs :president-of-{nat}")
             n += 1
-        if self.summits and rng.random() < 0.4:
-            lines.append(f"csto:expressedIn {rng.choice(self.summits)[0]}")
+        if summit is not None:
+            lines.append(f"csto:expressedIn {summit[0]}")
             n += 1
         return [
             Fact(iri, iri[1:], lines, f"{pname} described {topic[1]} as \u201c{words}\u201d {_date_words(d, prec)}.", n)
@@ -649,7 +660,7 @@ class _Facts:
             f"csto:about :{topic[0]}",
             "csto:assertedBy src:{seed}",
             "csto:position csto:FactualAssertion",
-            f"csto:words {_lit(f'{q:,} were reported')}",
+            f"csto:words {_lit(f'{stated} were reported')}",  # the figure's words are the claim's
             f"csto:hasQuantity {quantity}",
             f"rdfs:comment {_lit(f'A figure of {q} given for {topic[1]}.', 'en')}",
         ]
@@ -699,8 +710,8 @@ class _Facts:
             rl += [
                 f"csto:destination :{s}",
                 f"csto:startDate {_date_lit(d + dt.timedelta(days=3), 'day')}",
-                f"csto:dateBasis {_lit('Synthetic: three days after the request.')}",
-                f"csto:contributor :{rng.choice(w.states)[0]}",
+                f"csto:dateBasis {_lit(f'Synthetic: three days after the request ({d + dt.timedelta(days=3)}).')}",
+                f"csto:contributor :{rng.choice([x for x in w.states if x[0] != s])[0]}",  # not the destination
                 f"csto:reportedForceSize {fs}",
             ]
             facts.append(

@@ -720,6 +720,342 @@ SLIPS = [
         ],
         "ChairIsMemberAtDate",
     ),
+    # --- found by an outside probe (2026-12-01): dates, estimates, meetings, offices, figures, sources ---
+    (
+        "statement_signed_on_a_day_its_passage_does_not_give",
+        "000",
+        [('csto:dateSigned "2023-11-22"^^xsd:date ;', 'csto:dateSigned "2023-11-12"^^xsd:date ;')],
+        "DateBasisRule",
+    ),
+    (
+        "day_and_month_swapped_in_a_claims_date",
+        "001",
+        [
+            (
+                'csto:words "it did so on 6 January, the same day Tokayev called for assistance" ;\n'
+                '    csto:date "2022-01-06"^^xsd:date ;',
+                'csto:words "it did so on 6 January, the same day Tokayev called for assistance" ;\n'
+                '    csto:date "2022-06-01"^^xsd:date ;',
+            )
+        ],
+        "DateBasisRule",
+    ),
+    (
+        "war_start_a_month_off",
+        "001",
+        [('csto:startDate "2022-02"^^xsd:gYearMonth ;', 'csto:startDate "2022-03"^^xsd:gYearMonth ;')],
+        "DateBasisRule",
+    ),
+    (
+        "stance_dated_the_day_before_the_summit_it_was_expressed_at",
+        "004",
+        [
+            (
+                "csto:expressedIn :summit-2022-11-23-yerevan ;\n"
+                '    csto:date "2022-11-23"^^xsd:date ;\n'
+                '    csto:dateBasis "Said at the Yerevan summit of 23 November 2022." ;\n'
+                "    csto:dateRelativeTo src:004_b88eea108042ee85 ;\n"
+                '    rdfs:comment "He again mentioned',
+                "csto:expressedIn :summit-2022-11-23-yerevan ;\n"
+                '    csto:date "2022-11-22"^^xsd:date ;\n'
+                '    csto:dateBasis "Said at the Yerevan summit of 23 November 2022." ;\n'
+                "    csto:dateRelativeTo src:004_b88eea108042ee85 ;\n"
+                '    rdfs:comment "He again mentioned',
+            )
+        ],
+        "DatedAtItsMeeting",
+    ),
+    (
+        "sideline_meeting_dated_after_its_summit",
+        "003",
+        [
+            (
+                "csto:participatingState :russia, :tajikistan ;\n"
+                "    csto:sidelineOf :summit-2022-05-16-moscow ;\n"
+                '    csto:place :moscow ; csto:date "2022-05-16"^^xsd:date ;',
+                "csto:participatingState :russia, :tajikistan ;\n"
+                "    csto:sidelineOf :summit-2022-05-16-moscow ;\n"
+                '    csto:place :moscow ; csto:date "2022-05-17"^^xsd:date ;',
+            )
+        ],
+        "DatedAtItsMeeting",
+    ),
+    (
+        "stance_expressed_at_a_summit_its_holder_was_absent_from",
+        "000",
+        [
+            (
+                'csto:position csto:Support ;\n    csto:words "Armenia says it has no intention',
+                "csto:position csto:Support ;\n"
+                "    csto:expressedIn :summit-2023-11-minsk ;\n"
+                '    csto:words "Armenia says it has no intention',
+            )
+        ],
+        "NotSaidWhereAbsent",
+    ),
+    (
+        "publication_date_precision_finer_than_its_value",
+        "000",
+        [
+            (
+                'csto:precision time:unitMonth ;\n    skos:note "The article reports',
+                'csto:precision time:unitDay ;\n    skos:note "The article reports',
+            )
+        ],
+        "DateEstimateCoherent",
+    ),
+    (
+        "publication_date_bound_a_year_off",
+        "001",
+        [('csto:notBefore "2023-11-06"^^xsd:date ;', 'csto:notBefore "2022-11-06"^^xsd:date ;')],
+        "DateEstimateCoherent",
+    ),
+    (
+        "publication_month_outside_its_bounds",
+        "000",
+        [('time:inXSDgYearMonth "2023-12"^^xsd:gYearMonth ;', 'time:inXSDgYearMonth "2023-11"^^xsd:gYearMonth ;')],
+        "DateEstimateCoherent",
+    ),
+    (
+        "publication_year_written_as_an_integer",
+        "003",
+        [
+            (
+                'time:inXSDgYear "2022"^^xsd:gYear ;\n    csto:notBefore "2022-05-16"',
+                'time:inXSDgYear 2022 ;\n    csto:notBefore "2022-05-16"',
+            )
+        ],
+        "DateEstimateCoherent",
+    ),
+    (
+        "source_given_another_seeds_publication_date",
+        "002",
+        [("csto:publicationDate :pubdate-002 ;", "csto:publicationDate :pubdate-001 ;")],
+        "PublicationDateOfOneSource",
+    ),
+    (
+        "accession_typed_a_signature_in_one_file",
+        "001",
+        [(":accession-belarus-1993 a csto:Accession ;", ":accession-belarus-1993 a csto:Signature ;")],
+        "OwlRlConsistency",
+    ),
+    (
+        "unrest_typed_a_conflict_in_one_file",
+        "004",
+        [(":unrest-kazakhstan-2022-01 a csto:DomesticUnrest ;", ":unrest-kazakhstan-2022-01 a csto:Conflict ;")],
+        "OwlRlConsistency",
+    ),
+    (
+        "stance_held_by_a_topic",
+        "002",
+        [
+            (
+                "csto:heldBy :kenan-agazade ;\n"
+                "    csto:about :csto, :topic-csto-popularity ;\n"
+                "    csto:position csto:Assessment ;",
+                "csto:heldBy :topic-csto-popularity ;\n"
+                "    csto:about :csto, :topic-csto-popularity ;\n"
+                "    csto:position csto:Assessment ;",
+            )
+        ],
+        "OwlRlConsistency",
+    ),
+    (
+        "president_of_russia_recorded_in_belarus_office",
+        "001",
+        [
+            (
+                'csto:holder :vladimir-putin ; csto:office :president-of-russia ;\n    csto:attestedOn "2022"^^xsd:gYear',
+                'csto:holder :vladimir-putin ; csto:office :president-of-belarus ;\n    csto:attestedOn "2022"^^xsd:gYear',
+            )
+        ],
+        "OfficesOfOneState",
+    ),
+    (
+        "office_posted_in_another_state",
+        "entities",
+        [
+            (
+                ':president-of-kyrgyzstan a csto:Office ; rdfs:label "President of Kyrgyzstan"@en ; org:postIn :kyrgyzstan ;',
+                ':president-of-kyrgyzstan a csto:Office ; rdfs:label "President of Kyrgyzstan"@en ; org:postIn :kazakhstan ;',
+            )
+        ],
+        "OneOfficePerSeat",
+    ),
+    (
+        "person_given_another_persons_name",
+        "entities",
+        [
+            (
+                ':viktor-khrenin a csto:Person ; rdfs:label "Viktor Khrenin"@en .',
+                ':viktor-khrenin a csto:Person ; rdfs:label "Vyacheslav Volodin"@en .',
+            )
+        ],
+        "EntityLabelOfOneEntity",
+    ),
+    (
+        "summit_attended_by_a_non_members_leader",
+        "003",
+        [
+            (
+                "csto:attendee :vladimir-putin, :nikol-pashinyan, :alexander-lukashenko, :kassym-jomart-tokayev, "
+                ":sadyr-japarov, :emomali-rahmon ;\n"
+                '    rdfs:comment "An',
+                "csto:attendee :vladimir-putin, :nikol-pashinyan, :alexander-lukashenko, :kassym-jomart-tokayev, "
+                ":sadyr-japarov, :emomali-rahmon, :shavkat-mirziyoyev ;\n"
+                '    rdfs:comment "An',
+            )
+        ],
+        "AttendeeOfAParticipatingState",
+    ),
+    (
+        "bilateral_meeting_given_the_wrong_state",
+        "003",
+        [
+            (
+                "csto:attendee :vladimir-putin, :sadyr-japarov ;\n    csto:participatingState :russia, :kyrgyzstan ;",
+                "csto:attendee :vladimir-putin, :sadyr-japarov ;\n    csto:participatingState :russia, :kazakhstan ;",
+            )
+        ],
+        "AttendeeOfAParticipatingState",
+    ),
+    (
+        "statement_issued_by_a_leader_not_at_the_summit",
+        "003",
+        [
+            (
+                "csto:issuedBy :vladimir-putin, :nikol-pashinyan, :alexander-lukashenko, :kassym-jomart-tokayev, "
+                ":sadyr-japarov, :emomali-rahmon ;\n"
+                "    rdfs:comment \"'a joint",
+                "csto:issuedBy :vladimir-putin, :nikol-pashinyan, :alexander-lukashenko, :kassym-jomart-tokayev, "
+                ":sadyr-japarov, :emomali-rahmon, :shavkat-mirziyoyev ;\n"
+                "    rdfs:comment \"'a joint",
+            )
+        ],
+        "AttendeeOfAParticipatingState",
+    ),
+    (
+        "exercise_missed_by_a_non_member",
+        "001",
+        [
+            (
+                'csto:absentState :armenia ;\n    csto:date "2023-09"',
+                'csto:absentState :united-states ;\n    csto:date "2023-09"',
+            )
+        ],
+        "SummitParticipantIsMemberAtDate",
+    ),
+    (
+        "destination_listed_among_contributors",
+        "001",
+        [
+            (
+                "csto:contributor :armenia, :belarus, :kyrgyzstan, :tajikistan ;",
+                "csto:contributor :armenia, :belarus, :kazakhstan, :tajikistan ;",
+            )
+        ],
+        "ContributorNotTheDestination",
+    ),
+    (
+        "shared_deployment_given_another_main_contributor",
+        "003",
+        [
+            (
+                'csto:mainContributor :russia ;\n    rdfs:comment "The seed calls it',
+                'csto:mainContributor :belarus ;\n    rdfs:comment "The seed calls it',
+            )
+        ],
+        "OneMainContributor",
+    ),
+    (
+        "shared_summit_moved_to_another_city",
+        "001",
+        [("csto:organisation :csto ;\n    csto:place :minsk ;", "csto:organisation :csto ;\n    csto:place :moscow ;")],
+        "MeetingPlace",
+    ),
+    (
+        "claim_given_a_sibling_claims_figure",
+        "001",
+        [
+            (
+                "csto:hasQuantity :quantity-claim-001-three-later-signatories-1 ;",
+                "csto:hasQuantity :quantity-claim-001-six-signatories-1992-1 ;",
+            )
+        ],
+        "FigureMatchesItsWords",
+    ),
+    (
+        "approximate_figure_without_its_qualifier",
+        "001",
+        [
+            (
+                "csto:amount 2500 ; csto:unit csto:Persons ; csto:qualifier csto:Approximately ;",
+                "csto:amount 2500 ; csto:unit csto:Persons ;",
+            )
+        ],
+        "FigureMatchesItsWords",
+    ),
+    (
+        "force_size_more_than_dropped",
+        "004",
+        [("csto:personnel 2000 ; csto:personnelQualifier csto:MoreThan ;", "csto:personnel 2000 ;")],
+        "FigureMatchesItsWords",
+    ),
+    (
+        "meeting_ordinal_off_by_one",
+        "004",
+        [("csto:meetingOrdinalInYear 5 ;", "csto:meetingOrdinalInYear 4 ;")],
+        "FigureMatchesItsWords",
+    ),
+    (
+        "article_number_off_by_one",
+        "004",
+        [("csto:articleNumber 4 ;", "csto:articleNumber 5 ;")],
+        "FigureMatchesItsWords",
+    ),
+    (
+        "disagreement_linked_to_an_agreeing_figure",
+        "003",
+        [
+            (
+                'csto:statedAs "30 Years" ;\n'
+                "    csto:quantityOf :csto ;\n"
+                "    csto:disagreesWith :quantity-statement-2022-05-16-anniversary-2 ;",
+                'csto:statedAs "30 Years" ;\n'
+                "    csto:quantityOf :csto ;\n"
+                "    csto:disagreesWith :quantity-statement-2022-05-16-anniversary-1 ;",
+            )
+        ],
+        "DisagreeingFiguresDiffer",
+    ),
+    (
+        "figure_preferred_without_a_reason",
+        "001",
+        [
+            (
+                'csto:statedAs "some 2,500 troops" ;\n    csto:hasQuantity',
+                'csto:statedAs "some 2,500 troops" ;\n    csto:rank csto:PreferredRank ;\n    csto:hasQuantity',
+            )
+        ],
+        "RankHasItsReason",
+    ),
+    (
+        "source_title_missing_its_question_mark",
+        "001",
+        [
+            (
+                'dcterms:title "IS THE CSTO MORE THAN A PAPER TIGER?" ;',
+                'dcterms:title "IS THE CSTO MORE THAN A PAPER TIGER" ;',
+            )
+        ],
+        "SourceChecksumRule",
+    ),
+    (
+        "source_credited_to_another_seeds_author",
+        "003",
+        [("dcterms:creator :kester-kenn-klomegah ;", "dcterms:creator :paul-hansbury ;")],
+        "SourceChecksumRule",
+    ),
 ]
 
 

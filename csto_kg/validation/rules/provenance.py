@@ -24,6 +24,7 @@ from ...namespaces import (
     RDFS,
     SH,
     SHAPE,
+    SKOS,
     curie,
     source_iri,
 )
@@ -90,7 +91,8 @@ _FIGURE_UNITS = {
 def _figures(ctx: Context) -> list[Result]:
     """A figure is one its own words state, qualified as they qualify it, in the unit they name: ``csto:personnel
     25000`` beside "some 2,500 troops" is a typo, and so are ``csto:qualifier csto:Exactly`` beside "more than
-    2,000" and ``csto:unit csto:States`` beside "2,500 troops"."""
+    2,000", no qualifier at all beside "some 2,500" (it would read as exact) and ``csto:unit csto:States`` beside
+    "2,500 troops"."""
     union, out = ctx.union, []
     reported = {(r.focus, r.value) for r in ctx.shacl_results if r.severity == SH.Violation}  # e.g. a negative count
     counted = set(union.subjects(CSTO.memberCount, None))
@@ -119,7 +121,15 @@ def _figures(ctx: Context) -> list[Result]:
                     out.append(_figure_result(ctx, node, prop, value, message))
                     continue
                 implied = set().union(*(qualifiers_of(w, number) for w in words))
-                for qualifier in union.objects(node, qualifier_prop) if qualifier_prop else ():
+                given = list(union.objects(node, qualifier_prop)) if qualifier_prop else []
+                if qualifier_prop and not given and "Exactly" not in implied:
+                    message = (
+                        f"the words ({said}) give {value} as {' or '.join(f'csto:{q}' for q in sorted(implied))}, "
+                        f"but it has no {curie(str(qualifier_prop))}: without one it reads as exact. Fix: add the "
+                        "qualifier the words give"
+                    )
+                    out.append(_figure_result(ctx, node, prop, value, message))
+                for qualifier in given:
                     name = str(qualifier).rsplit("/", 1)[-1]
                     if name not in implied and (node, qualifier) not in reported:
                         message = (
@@ -129,6 +139,70 @@ def _figures(ctx: Context) -> list[Result]:
                         )
                         out.append(_figure_result(ctx, node, qualifier_prop, qualifier, message))
                 out += _unit_results(ctx, node, prop, value, words, reported)
+    return out + _figures_of_their_facts(ctx) + _numbers_in_passages(ctx)
+
+
+# whole numbers a fact takes from its passages' words, and the nouns they number there ("the fourth paragraph",
+# "Article 4", "the fifth meeting ... this year")
+_PASSAGE_NUMBERS = {
+    CSTO.articleNumber: re.compile(r"\b(?:article|paragraph|clause)s?\b", re.IGNORECASE),
+    CSTO.meetingOrdinalInYear: re.compile(r"\b(?:meeting|summit|session)s?\b", re.IGNORECASE),
+}
+_NEAR = 24  # characters either side of the noun where its number is read
+
+
+def _numbers_in_passages(ctx: Context) -> list[Result]:
+    """An article's number or a meeting's ordinal is the number the fact's own passages give the article or
+    meeting ("Article 4", "the fourth paragraph", "the fifth meeting"): "articleNumber 5" beside "the fourth
+    paragraph" is a typo. Passages that number no article (or meeting) are not read."""
+    union, out = ctx.union, []
+    for prop, noun in _PASSAGE_NUMBERS.items():
+        for fact, value in sorted(union.subject_objects(prop), key=str):
+            try:
+                number = Decimal(str(value))
+            except InvalidOperation:
+                continue  # not a number: the datatype shapes report it
+            stated: set[Decimal] = set()
+            for ev in union.objects(fact, PROV.wasDerivedFrom):
+                for quote in (
+                    str(q) for sel in union.objects(ev, OA.hasSelector) for q in union.objects(sel, OA.exact)
+                ):
+                    for m in noun.finditer(quote):
+                        stated |= numbers_in(quote[max(0, m.start() - _NEAR) : m.end() + _NEAR])
+            if not stated or number in stated:
+                continue
+            message = (
+                f"{curie(str(prop))} {value} is not the number the fact's passages give it (they give "
+                f"{', '.join(sorted(map(str, stated)))}). Fix: the number the passage gives"
+            )
+            out.append(_figure_result(ctx, fact, prop, value, message))
+    return out
+
+
+def _figures_of_their_facts(ctx: Context) -> list[Result]:
+    """A figure (csto:hasQuantity) is stated in the words of the fact it is given to: the figure of a sibling
+    claim ("Six states" given to "three others ... the following year") is a slip in the link."""
+    union, out = ctx.union, []
+    for fact, quantity in sorted(union.subject_objects(CSTO.hasQuantity), key=str):
+        words = [str(w) for w in union.objects(fact, CSTO.words)]
+        stated_as = [str(s) for s in union.objects(quantity, CSTO.statedAs)]
+        if not words or not stated_as or any(s in w for s in stated_as for w in words):
+            continue
+        message = (
+            f"the figure {curie(str(quantity))} ({'; '.join(map(repr, stated_as))}) is not in the words of the fact "
+            f"it is given to ({'; '.join(map(repr, words))}). Fix: give the fact its own figure, or the figure to "
+            "the fact whose words state it"
+        )
+        out.append(
+            ctx.locator.result(
+                severity=SH.Violation,
+                shape=SHAPE.FigureMatchesItsWords,
+                focus=fact,
+                value=quantity,
+                path=CSTO.hasQuantity,
+                message=message,
+            )
+        )
     return out
 
 
@@ -183,7 +257,8 @@ def _checksums(ctx: Context) -> list[Result]:
                     )
                 )
                 continue
-            actual = hashlib.sha256(path.read_bytes()).hexdigest()
+            raw = path.read_bytes()
+            actual = hashlib.sha256(raw).hexdigest()
             for declared in union.objects(doc, CSTO.sha256):
                 if _SHA256.match(str(declared)) and str(declared) != actual:
                     out.append(
@@ -195,7 +270,39 @@ def _checksums(ctx: Context) -> list[Result]:
                             message=f"csto:sha256 is not the digest of seeds/{name}: the file's is {actual}",
                         )
                     )
+            out += _title_and_author(ctx, doc, name, raw.decode("utf-8", errors="replace"))
     return out
+
+
+def _title_and_author(ctx: Context, doc: Node, name: str, text: str) -> list[Result]:
+    """A source's title is a line of its text, verbatim, and a person credited as its author is named there (by a label or
+    an alternative label, in any case: "Kenan AĞAZADE")."""
+    union, out, folded = ctx.union, [], text.casefold()
+    lines = {line.strip() for line in text.splitlines()}
+    for title in union.objects(doc, DCTERMS.title):
+        if str(title).strip() not in lines:
+            message = (
+                f'dcterms:title "{title}" is not a line of seeds/{name}, verbatim. Fix: copy the title line from the '
+                "text"
+            )
+            out.append(_source_result(ctx, doc, DCTERMS.title, title, message))
+    for creator in union.objects(doc, DCTERMS.creator):
+        if (creator, RDF.type, CSTO.Person) not in union:
+            continue
+        names = [str(n) for p in (RDFS.label, SKOS.altLabel) for n in union.objects(creator, p)]
+        if names and not any(n.casefold() in folded for n in names):
+            message = (
+                f"dcterms:creator {curie(str(creator))} ({'; '.join(map(repr, names))}) is not named in seeds/{name}. "
+                "Fix: the person the byline names"
+            )
+            out.append(_source_result(ctx, doc, DCTERMS.creator, creator, message))
+    return out
+
+
+def _source_result(ctx: Context, doc: Node, path: Node, value: Node, message: str) -> Result:
+    return ctx.locator.result(
+        severity=SH.Violation, shape=SHAPE.SourceChecksumRule, focus=doc, value=value, path=path, message=message
+    )
 
 
 def _by_graph(ctx: Context, *preds: Node) -> dict:
@@ -405,17 +512,22 @@ RULES = [
         "state: digits with thousands separators, ordinals, percentages, English number words, and 'a', 'an', "
         "'once' or 'only' for one (csto_kg/number_words.py); and its qualifier (csto:qualifier, "
         "csto:personnelQualifier) is the one the words just before that number give ('more than' csto:MoreThan, "
-        "'some' csto:Approximately, none csto:Exactly...); and its unit (csto:unit; csto:Persons for csto:personnel, "
+        "'some' csto:Approximately, none csto:Exactly...; a hedged figure without a qualifier would read as exact); "
+        "and its unit (csto:unit; csto:Persons for csto:personnel, "
         "csto:PiecesOfEquipment for csto:equipment) is the one the noun after that number names, when one does "
-        "('troops' persons, 'states' states, '%' percent...). Catches a figure typed with a digit too many or too "
-        "few, a qualifier or unit copied from another figure, and personnel and equipment swapped.",
+        "('troops' persons, 'states' states, '%' percent...); and a figure given to a fact (csto:hasQuantity) is "
+        "stated (its csto:statedAs) in that fact's csto:words; an article's csto:articleNumber and a meeting's "
+        "csto:meetingOrdinalInYear are numbers the fact's passages state ('the fourth paragraph'). Catches a figure typed with a digit too many or too "
+        "few, a qualifier dropped or copied from another figure, a unit copied, personnel and equipment swapped, "
+        "and a figure linked to a sibling fact.",
         _figures,
     ),
     Rule(
         SHAPE.SourceChecksumRule,
-        "source document's checksum is its file's",
+        "source document's checksum, title and author are its file's",
         "A source document's dcterms:identifier names a file in seeds/, and its csto:sha256 is the SHA-256 "
-        "of that file's bytes.",
+        "of that file's bytes; its dcterms:title is a line of the text, verbatim, and a person credited as its "
+        "dcterms:creator is named there (an rdfs:label or skos:altLabel, in any letter case).",
         _checksums,
     ),
     Rule(
