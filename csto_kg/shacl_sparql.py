@@ -51,7 +51,7 @@ _UNSAFE = re.compile(
 )
 _SELECT = re.compile(r"\bSELECT\b", re.IGNORECASE)
 _PROJECTS_THIS = re.compile(r"\bSELECT\b[^{]*[$?]this\b", re.IGNORECASE | re.DOTALL)
-_COMMENT = re.compile(r"(^|(?<=\s))#[^\n]*", re.MULTILINE)
+_COMMENT = re.compile(r"(^|(?<=\s))#[^\r\n]*", re.MULTILINE)  # SPARQL 19.4: a comment ends at CR or LF
 
 
 @dataclass

@@ -6,6 +6,16 @@ federation (``SERVICE``, which is refused unless allowed) and which operation
 it is (a query form, or an update, which a read-only endpoint refuses). Scanning tokens, not
 substrings, keeps ``"from"`` in a string, ``ex:SERVICE`` or ``?from`` from
 counting. (SPARQL 1.1 Query, section 19.8.)
+
+Tokens follow the grammar's terminals where a refusal depends on them: a
+comment ends at a carriage return or a line feed (section 19.4: a query with
+"Mac" line endings is read as the parser reads it), a language tag
+(``"x"@service``, rule 145) is one token, and an IRI may hold ``\\u``/``\\U``
+escapes. Oxigraph 0.5.13 decodes those escapes inside IRIs and strings only,
+while section 19.2 decodes them in the whole text before parsing: a query is
+read both ways (:func:`unescape_codepoints`), and ``SERVICE`` seen in either
+reading counts, so that neither an escaped quote (``"\\u005C" SERVICE …``,
+which the engine runs) nor an escaped keyword (``\\u0053ERVICE``) can hide one.
 """
 
 from __future__ import annotations
@@ -21,14 +31,16 @@ __all__ = [
     "dataset_iris",
     "prologue_only",
     "significant_tokens",
+    "unescape_codepoints",
     "UPDATE_OPERATIONS",
 ]
 
 _TOKEN = re.compile(
     r"""
-      (?P<comment>\#[^\n]*)
-    | (?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")
-    | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
+      (?P<comment>\#[^\r\n]*)    # section 19.4: to the end of the line, CR or LF
+    | (?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"|'(?:[^'\\\n\r]|\\.)*'|"(?:[^"\\\n\r]|\\.)*")
+    | (?P<iri><(?:[^<>"{}|^`\\\x00-\x20]|\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8})*>)
+    | (?P<langtag>@[A-Za-z]+(?:-[A-Za-z0-9]+)*)
     | (?P<var>[?$][A-Za-z0-9_\u00b7\u00c0-\uffff]+)
     | (?P<pname>(?:[A-Za-z\u00c0-\uffff][\w.\-\u00b7\u00c0-\uffff]*)?:(?:[\w.\-:%\u00b7\u00c0-\uffff]|\\.)*)
     | (?P<word>[A-Za-z_][A-Za-z0-9_]*)
@@ -48,9 +60,26 @@ def iri_tokens(query: str):
     return (m for m in _TOKEN.finditer(query) if m.lastgroup == "iri")
 
 
+_CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+
+
+def unescape_codepoints(text: str) -> str:
+    """``text`` with its ``\\uXXXX`` / ``\\UXXXXXXXX`` escapes decoded, as SPARQL 1.1 Query section 19.2 does
+    before parsing (``text`` itself if it holds none; an escape past U+10FFFF is kept as written)."""
+    if "\\u" not in text and "\\U" not in text:
+        return text
+
+    def decode(m: re.Match) -> str:
+        cp = int(m.group(1) or m.group(2), 16)
+        return chr(cp) if cp <= 0x10FFFF else m.group()
+
+    return _CODEPOINT.sub(decode, text)
+
+
 def uses_service(query: str) -> bool:
-    """Does the query contain a ``SERVICE`` (federated query) clause?"""
-    return "SERVICE" in keywords(query)
+    """Does the query contain a ``SERVICE`` (federated query) clause, as written or once its escapes are decoded?"""
+    decoded = unescape_codepoints(query)
+    return "SERVICE" in keywords(query) or (decoded is not query and "SERVICE" in keywords(decoded))
 
 
 # SPARQL 1.1 Update, section 3: the operations (``WITH`` opens a DELETE/INSERT).
@@ -72,8 +101,20 @@ def operation(query: str) -> str | None:
 
 
 def service_targets(query: str) -> list[str | None]:
-    """The endpoint of each ``SERVICE`` clause: an IRI written in full (``<…>``), else ``None``
-    (a prefixed name or a variable, which a caller cannot check against a list without resolving it)."""
+    """The endpoint of each ``SERVICE`` clause: an IRI written in full (``<…>``, escapes decoded), else ``None``
+    (a prefixed name or a variable, which a caller cannot check against a list without resolving it).
+
+    The query is read as written (as Oxigraph parses it) and, if it holds ``\\u`` escapes, once more with them
+    decoded (as section 19.2 says): a clause in either reading is listed (each target once more at most).
+    """
+    targets = _service_targets(query)
+    decoded = unescape_codepoints(query)
+    if decoded is not query:
+        targets += [t for t in _service_targets(decoded) if t not in targets]
+    return targets
+
+
+def _service_targets(query: str) -> list[str | None]:
     targets: list[str | None] = []
     if "service" not in query.lower():  # a SERVICE keyword token implies the letters; most queries stop here
         return targets
@@ -85,7 +126,7 @@ def service_targets(query: str) -> list[str | None]:
         if pending:
             if kind == "word" and m.group().upper() == "SILENT":
                 continue
-            targets.append(m.group()[1:-1] if kind == "iri" else None)
+            targets.append(unescape_codepoints(m.group()[1:-1]) if kind == "iri" else None)
             pending = False
         elif kind == "word" and m.group().upper() == "SERVICE":
             pending = True
@@ -162,7 +203,7 @@ def dataset_iris(query: str, base: str) -> tuple[list[str], list[str]] | None:
                 return None
             k, t = tokens[j]
             if k == "iri":
-                target.append(urljoin(base, t[1:-1]))
+                target.append(urljoin(base, unescape_codepoints(t[1:-1])))
             elif k == "pname" and t.partition(":")[0] in prefixes and "\\" not in t:
                 p, _, local = t.partition(":")
                 target.append(prefixes[p] + local)

@@ -19,6 +19,9 @@ def create_app(config: ServerConfig | None = None, build: Build | None = None) -
     config = config or ServerConfig.from_env()
     build = build or ensure_built()
     app = Flask(__name__)
+    from .negotiation import Request
+
+    app.request_class = Request  # Accept matched on type/subtype, whatever its parameters
     app.config["CSTO"] = config
     app.config["MAX_CONTENT_LENGTH"] = config.max_body
     app.extensions["csto.build"] = build

@@ -10,11 +10,23 @@ sends ``format=tsv&format=text/tab-separated-values``): the first value that
 names a format of the right kind wins. ``json`` and ``xml`` mean SPARQL
 results for SELECT/ASK and JSON-LD / RDF/XML for CONSTRUCT/DESCRIBE.
 Nothing acceptable: :class:`NotAcceptable` (406).
+
+Media-type parameters in ``Accept`` (``text/csv; charset=utf-8``,
+``application/ld+json; profile="…"``) do not stop a match: Werkzeug's
+``MIMEAccept`` matches a range only with exactly its parameters, so
+:func:`by_type` reduces each range to its type/subtype, keeping its q-value,
+and :class:`Request` (the app's request class) does so for every route. Every
+response is UTF-8: a range whose ``charset`` names another is dropped (so
+``text/csv; charset=iso-8859-1`` alone is 406: a range in another charset
+counts as ``q=0``).
 """
 
 from __future__ import annotations
 
+from flask import Request as _FlaskRequest
 from werkzeug.datastructures import MIMEAccept
+from werkzeug.http import parse_accept_header, parse_options_header
+from werkzeug.utils import cached_property
 
 from csto_kg.formats import BY_KEY, GRAPHS, RESULTS, Format
 
@@ -30,6 +42,8 @@ __all__ = [
     "family_of",
     "BY_KEY",
     "HTML",
+    "by_type",
+    "Request",
 ]
 
 HTML = "html"  # the linked-data pages' own "format": a page for browsers
@@ -59,6 +73,33 @@ class UnknownFormat(NotAcceptable):
             f"unknown format {asked[:40]!r}; use one of: "
             + ", ".join(([HTML] if html else []) + [f.key for f in offered]),
         )
+
+
+_UTF8 = frozenset({"utf-8", "utf8"})
+
+
+def by_type(accept: MIMEAccept) -> MIMEAccept:
+    """``accept`` with each media range reduced to type/subtype (its q-value kept; the highest of a range given
+    twice); a range whose ``charset`` is not UTF-8 gets q=0. ``accept`` itself if no range has parameters."""
+    if not any(";" in value for value, _ in accept):
+        return accept
+    best: dict[str, float] = {}
+    for value, quality in accept:
+        mimetype, params = parse_options_header(value)
+        charset = params.get("charset")
+        if charset is not None and charset.strip().lower() not in _UTF8:
+            quality = 0  # not acceptable (a range of q=0), not forgotten: "*/*" must not bring it back
+        mimetype = mimetype.strip().lower()
+        best[mimetype] = max(quality, best.get(mimetype, 0))
+    return MIMEAccept(list(best.items()))
+
+
+class Request(_FlaskRequest):
+    """Flask's request, with ``accept_mimetypes`` matched on type/subtype (:func:`by_type`)."""
+
+    @cached_property
+    def accept_mimetypes(self) -> MIMEAccept:
+        return by_type(parse_accept_header(self.headers.get("Accept"), MIMEAccept))
 
 
 def family_of(operation: str | None) -> tuple[Format, ...] | None:
@@ -99,6 +140,7 @@ def choose(
         return f
     if not accept:  # no Accept header: the default
         return HTML if html else table[0]
+    accept = by_type(accept)
     offers = (
         (["text/html", "application/xhtml+xml"] if html else [])
         + [f.media_type for f in table]

@@ -28,13 +28,16 @@ and the response says so in ``X-CSTO-Unknown-Graphs``.
 empty default graph, a default graph alone gives no named graphs.
 
 Also refused: an ``application/sparql-query`` body in another charset than
-UTF-8 (415), and a direct POST that also has ``?query=`` (400).
+UTF-8 (415), a direct POST that also has ``?query=`` (400), and a parameter
+(in the URL or a form body) whose percent-decoded bytes are not UTF-8 (400:
+the decoder would keep ``%E9`` as text, and another query would run).
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from urllib.parse import unquote_to_bytes
 
 import pyoxigraph as ox
 from flask import Request
@@ -104,6 +107,30 @@ def _body_query(request: Request, config: ServerConfig) -> str:
         raise BadRequest(f"the query is not valid UTF-8 text (byte {e.start})") from None
 
 
+def _check_utf8(encoded: bytes, where: str) -> None:
+    """400 if a parameter of ``encoded`` (``application/x-www-form-urlencoded``, as in a URL's query string) is
+    not UTF-8 once percent-decoded (URI Generic Syntax and HTML's form encoding: UTF-8; SPARQL 1.1 Protocol 2.1)."""
+    if not encoded:
+        return
+    try:
+        encoded.decode("ascii")
+        if b"%" not in encoded:
+            return  # nothing to decode: the common GET of a short query
+    except UnicodeDecodeError:
+        pass
+    for part in encoded.split(b"&"):
+        name, _, value = part.partition(b"=")
+        for piece in (name, value):
+            try:
+                unquote_to_bytes(piece.replace(b"+", b" ")).decode("utf-8")
+            except UnicodeDecodeError as e:
+                label = unquote_to_bytes(name.replace(b"+", b" ")).decode("utf-8", "replace")[:40]
+                raise BadRequest(
+                    f"the {label} parameter ({where}) is not valid UTF-8 once percent-decoded "
+                    f"(byte {e.start}: {e.object[e.start : e.start + 1]!r})"
+                ) from None
+
+
 def _check_graphs(iris: list[str], known: frozenset[str] | None, where: str) -> None:
     if known is None:
         return
@@ -126,11 +153,13 @@ def read_operation(  # noqa: C901 - one branch per rule of the SPARQL 1.1 Protoc
     """
     if request.content_length is not None and request.content_length > config.max_body:
         raise RequestEntityTooLarge(f"the request body is over {config.max_body} bytes")
+    _check_utf8(request.query_string, "in the URL")
     if request.method == "POST":
         mimetype = request.mimetype
         if mimetype == _UPDATE:
             raise Forbidden(_READ_ONLY)
         if mimetype == _FORM:
+            _check_utf8(request.get_data(cache=True), "in the form body")  # the form is parsed from this copy
             params = request.values  # form fields, and the URL's parameters
         elif mimetype == _QUERY:
             params = request.args

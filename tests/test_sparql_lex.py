@@ -8,7 +8,15 @@ from __future__ import annotations
 
 import pytest
 
-from csto_kg.sparql_lex import dataset_iris, keywords, operation, prologue_only, service_targets
+from csto_kg.sparql_lex import (
+    dataset_iris,
+    keywords,
+    operation,
+    prologue_only,
+    service_targets,
+    unescape_codepoints,
+    uses_service,
+)
 
 BASE = "https://w3id.org/csto-kg/"
 
@@ -27,6 +35,13 @@ OPERATIONS = [
     ("", None),
     ("# only a comment", None),
     ("PREFIX ex: <http://ex/>", None),
+    # section 19.4: a comment ends at a carriage return as at a line feed ("Mac" line endings)
+    ("# comment\rSELECT * { }", "SELECT"),
+    ("# c\rCONSTRUCT WHERE { ?s ?p ?o }", "CONSTRUCT"),
+    ("# c\rASK {}", "ASK"),
+    ("# c\rDESCRIBE <http://ex/a>", "DESCRIBE"),
+    ("BASE <http://ex/> # c\rPREFIX : <x#> # d\r\nSELECT * {}", "SELECT"),
+    ("# c\rINSERT DATA { <a> <b> <c> }", "INSERT"),
 ]
 
 
@@ -47,12 +62,45 @@ SERVICES = [
     ("SELECT ?service WHERE { ?service ?p ?o }", []),
     ("SELECT * WHERE { ?s ?p ?o } # SERVICE <http://ex/sparql>", []),
     ("SELECT * WHERE { ?s ?p '''multi\nline SERVICE <http://x/>''' }", []),
+    # section 19.4: a comment ends at a carriage return, and what follows it counts
+    ("SELECT * { #x\r SERVICE <http://127.0.0.1:8799/sparql> { ?s ?p ?o } }", ["http://127.0.0.1:8799/sparql"]),
+    ("SELECT * { ?s ?p ?o #x\rSERVICE <http://a/> {} }", ["http://a/"]),
+    # a language tag is one token (rule 145), whatever its letters
+    ('SELECT * WHERE { ?s ?p "x"@service }', []),
+    ('SELECT * WHERE { ?s ?p "x"@en-service }', []),
+    ('SELECT * WHERE { ?s ?p "x"@x-service }', []),
+    ("SELECT * WHERE { ?s ?p 'x'@SERVICE }", []),
+    # \u escapes: in an IRI (decoded inside it), and hiding nothing in either reading of the query
+    (r"SELECT * WHERE { ?s ?p <http://example.org/caf\u00e9/service> }", []),
+    (r"SELECT * WHERE { ?s ?p <http://example.org/\U0001F600/service> }", []),
+    (r"SELECT * WHERE { SERVICE <http://ex/caf\u00e9> {} }", ["http://ex/caf\u00e9"]),
+    (r"SELECT * WHERE { \u0053ERVICE <http://a/> { ?s ?p ?o } }", ["http://a/"]),
+    (r"SELECT * WHERE { SERVIC\u0045 <http://a/> { ?s ?p ?o } }", ["http://a/"]),
+    (r'SELECT * WHERE { BIND("\u005C" AS ?a) SERVICE <http://a/> { ?s ?p ?o } BIND("x" AS ?b) }', ["http://a/"]),
+    (r"SELECT * WHERE { ?s ?p ?o } # \u000A SERVICE <http://a/> {}", ["http://a/"]),  # refused: 19.2 reads a newline
 ]
 
 
 @pytest.mark.parametrize("query, expected", SERVICES)
 def test_service_targets_are_tokens_not_substrings(query, expected):
     assert service_targets(query) == expected
+    assert uses_service(query) is bool(expected)
+
+
+CODEPOINTS = [
+    ("no escape", "no escape"),
+    (r"caf\u00e9", "caf\u00e9"),
+    (r"caf\u00E9", "caf\u00e9"),
+    (r"\U0001F600", "\U0001f600"),
+    (r"\u0053ERVICE", "SERVICE"),
+    (r"\u00e", r"\u00e"),  # not an escape: four hex digits are needed
+    (r"\U00110000", r"\U00110000"),  # past U+10FFFF: kept
+]
+
+
+@pytest.mark.parametrize("text, expected", CODEPOINTS)
+def test_codepoint_escapes_are_decoded_as_section_19_2_says(text, expected):
+    assert unescape_codepoints(text) == expected
 
 
 DATASETS = [
@@ -74,6 +122,8 @@ DATASETS = [
     ("CONSTRUCT FROM <http://ex/g> WHERE { ?s ?p ?o }", (["http://ex/g"], [])),
     ("ASK FROM NAMED <http://ex/g> { GRAPH ?g {} }", ([], ["http://ex/g"])),
     ("DESCRIBE <http://ex/a> FROM <http://ex/g>", (["http://ex/g"], [])),
+    ("# FROM <http://ex/a>\rSELECT * FROM <http://ex/g> {}", (["http://ex/g"], [])),
+    (r"SELECT * FROM <http://ex/caf\u00e9> {}", (["http://ex/caf\u00e9"], [])),
 ]
 
 
@@ -95,6 +145,9 @@ PROLOGUES = [
     ("PREFIX ex: <http://ex/> SELECT * {}", False),
     ("INSERT DATA {}", False),
     ("PREFIX ex:", False),
+    ("# c\rSELECT * { }", False),
+    ("# c\rPREFIX ex: <http://ex/> # d\r", True),
+    ("# c\rBASE <http://ex/>\r# SELECT", True),
 ]
 
 

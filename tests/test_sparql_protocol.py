@@ -534,3 +534,182 @@ def test_cors_on_reads_and_preflight(client, path):
     r = client.post("/sparql", data={"query": "ASK {}"}, headers={"Origin": "https://example.org"})
     assert r.headers["Access-Control-Allow-Origin"] == "*"
     assert "X-CSTO-Truncated" in r.headers["Access-Control-Expose-Headers"]
+
+
+# --- found by a probe of the endpoint: each case through the real interface ----------------------------------
+
+ONT = "https://w3id.org/csto-kg/ontology/"
+MIXED_PATH = (
+    f"<{ONT}notBefore>|<{ONT}date>|<http://www.w3.org/ns/oa#start>|<http://www.w3.org/2000/01/rdf-schema#label>"
+)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        f"SELECT ?s ?uuid {{ ?s {MIXED_PATH} ?uuid }} ORDER BY ?uuid",
+        f"SELECT ?s ?o {{ ?s {MIXED_PATH} ?o }} ORDER BY ?s ?rand",
+        f'SELECT ?s ?o {{ ?s {MIXED_PATH} ?o }} ORDER BY COALESCE(?o,"uuid")',
+        f"SELECT ?s ?o {{ ?s {MIXED_PATH} ?o }} ORDER BY IF(EXISTS{{?s a ?t}}, ?o, ?o)",
+        f"SELECT ?s ?o {{ ?s {MIXED_PATH} ?o }} ORDER BY IF(RAND()<2, ?o, ?o)",
+        f"SELECT ?s ?o {{ ?s {MIXED_PATH} ?o }} ORDER BY EXISTS {{ ?s a ?t }} DESC(?o)",
+        f"SELECT ?s ?o {{ ?s {MIXED_PATH} ?o }} ORDER BY #c\r?o",
+        f"SELECT ?s ?o {{ #c\r?s {MIXED_PATH} ?o }} ORDER BY ?o",
+        f"CONSTRUCT {{ ?s <urn:x:v> ?uuid }} WHERE {{ ?s {MIXED_PATH} ?uuid }} ORDER BY ?uuid LIMIT 50",
+    ],
+)
+def test_order_by_over_mixed_types_never_kills_the_worker(client, app, query):
+    died = app.extensions["csto.engine"].stats()["died"]
+    r = send(client, "POST-body", query)
+    assert r.status_code == 200, r.data[:300]
+    assert app.extensions["csto.engine"].stats()["died"] == died
+
+
+@pytest.mark.parametrize(
+    "query, status",
+    [
+        ("SELECT * { #x\r SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }", 400),  # section 19.4: CR ends it
+        ("# comment\rSELECT * { }", 200),
+        ("# c\rCONSTRUCT WHERE { ?s ?p ?o } LIMIT 1", 200),
+        ("# c\rASK {}", 200),
+        (f"# c\rDESCRIBE <{ID}csto>", 200),
+        ("BASE <http://ex/>\r# c\rSELECT * { }", 200),
+        ("# c\rPREFIX ex: <http://ex/>\r", 403),  # still an empty update
+        ('SELECT ("x"@service AS ?x) {}', 200),
+        ('SELECT ("x"@en-service AS ?x) {}', 200),
+        ('SELECT ("x"@x-service AS ?x) {}', 200),
+        (r"SELECT (<http://example.org/caf\u00e9/service> AS ?x) {}", 200),
+        (r"SELECT * { \u0053ERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }", 400),
+        (r'SELECT * { BIND("\u005C" AS ?a) SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }', 400),
+    ],
+)
+def test_service_and_update_refusals_read_the_query_as_the_parser_does(client, query, status):
+    for method in METHODS:
+        r = send(client, method, query)
+        assert r.status_code == status, (method, r.data[:300])
+        if status == 400:
+            assert b"SERVICE" in r.data
+
+
+CSV = "text/csv; charset=utf-8"
+PARAMETER_ACCEPTS = [
+    ("SELECT", CSV, "text/csv"),
+    ("SELECT", "application/sparql-results+json; charset=utf-8", "application/sparql-results+json"),
+    ("SELECT", "application/sparql-results+xml;charset=UTF-8", "application/sparql-results+xml"),
+    ("SELECT", "text/tab-separated-values; charset=utf-8;q=0.4, text/csv;charset=utf-8;q=0.9", "text/csv"),
+    ("SELECT", "text/csv; charset=iso-8859-1, application/sparql-results+xml;q=0.1", "application/sparql-results+xml"),
+    ("CONSTRUCT", "text/turtle; charset=utf-8", "text/turtle"),
+    ("CONSTRUCT", "application/n-triples;charset=utf-8", "application/n-triples"),
+    ("CONSTRUCT", 'application/ld+json; profile="http://www.w3.org/ns/json-ld#expanded"', "application/ld+json"),
+    ("CONSTRUCT", 'text/turtle;q=0.2, application/ld+json; profile="x";q=0.8', "application/ld+json"),
+]
+
+
+@pytest.mark.parametrize("form, accept, mimetype", PARAMETER_ACCEPTS)
+def test_accept_parameters_do_not_stop_a_match(client, form, accept, mimetype):
+    r = send(client, "GET", QUERIES[form], headers={"Accept": accept})
+    assert r.status_code == 200 and r.mimetype == mimetype
+
+
+@pytest.mark.parametrize("path", ["/sparql", "/.well-known/void", "/id/csto"])
+@pytest.mark.parametrize(
+    "accept, mimetype",
+    [
+        ("text/turtle; charset=utf-8", "text/turtle"),
+        ("application/n-triples;charset=utf-8", "application/n-triples"),
+        ('application/ld+json; profile="http://www.w3.org/ns/json-ld#expanded";q=0.9', "application/ld+json"),
+    ],
+)
+def test_accept_parameters_on_descriptions_and_pages(client, path, accept, mimetype):
+    r = client.get(path, headers={"Accept": accept})
+    assert r.status_code == 200 and r.mimetype == mimetype
+
+
+def test_accept_in_another_charset_only_is_406(client):
+    r = send(client, "GET", QUERIES["SELECT"], headers={"Accept": "text/csv; charset=iso-8859-1"})
+    assert r.status_code == 406
+
+
+@pytest.mark.parametrize(
+    "how",
+    [
+        lambda c: c.get("/sparql?query=SELECT%20(%22%E9%22%20AS%20?x)%20%7B%7D"),
+        lambda c: c.post(
+            "/sparql",
+            data=b"query=SELECT%20(%22%E9%22%20AS%20?x)%20%7B%7D",
+            content_type="application/x-www-form-urlencoded",
+        ),
+        lambda c: c.post(
+            "/sparql",
+            data='query=SELECT ("\u00e9" AS ?x) {}'.encode("latin-1"),
+            content_type="application/x-www-form-urlencoded",
+        ),
+        lambda c: c.post("/sparql?timeout=%FF", data=b"ASK {}", content_type="application/sparql-query"),
+        lambda c: c.post(
+            "/sparql", data='SELECT ("\u00e9" AS ?x) {}'.encode("latin-1"), content_type="application/sparql-query"
+        ),
+    ],
+    ids=["GET", "POST-form", "POST-form-raw-byte", "POST-body-param", "POST-body"],
+)
+def test_a_query_not_valid_utf8_gets_400_naming_the_problem(client, how):
+    r = how(client)
+    assert r.status_code == 400 and b"UTF-8" in r.data, r.data[:300]
+
+
+def test_percent_encoded_utf8_is_still_read(client):
+    r = client.get("/sparql?query=SELECT%20(%22%C3%A9%22%20AS%20?x)%20%7B%7D")
+    assert r.status_code == 200 and r.get_json()["results"]["bindings"][0]["x"]["value"] == "\u00e9"
+
+
+@pytest.mark.parametrize(
+    "twice, once",
+    [
+        (
+            f"SELECT (COUNT(*) AS ?n) FROM <{GRAPH}meta> FROM <{GRAPH}meta> {{ ?s ?p ?o }}",
+            f"SELECT (COUNT(*) AS ?n) FROM <{GRAPH}meta> {{ ?s ?p ?o }}",
+        ),
+        (
+            f"SELECT (COUNT(*) AS ?n) FROM NAMED <{GRAPH}meta> FROM NAMED <{GRAPH}meta> {{ GRAPH ?g {{ ?s ?p ?o }} }}",
+            f"SELECT (COUNT(*) AS ?n) FROM NAMED <{GRAPH}meta> {{ GRAPH ?g {{ ?s ?p ?o }} }}",
+        ),
+        (
+            f"PREFIX g: <{GRAPH}> SELECT (COUNT(*) AS ?n) FROM g:meta FROM <meta> {{ ?s ?p ?o }}".replace(
+                "<meta>", f"<{GRAPH}meta>"
+            ),
+            f"SELECT (COUNT(*) AS ?n) FROM <{GRAPH}meta> {{ ?s ?p ?o }}",
+        ),
+    ],
+)
+def test_a_graph_named_twice_in_the_query_is_read_once(client, twice, once):
+    def n(q):
+        return int(send(client, "GET", q).get_json()["results"]["bindings"][0]["n"]["value"])
+
+    assert n(twice) == n(once) > 0
+
+
+@pytest.mark.parametrize(
+    "query, param",
+    [
+        ("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }", "default-graph-uri"),
+        ("SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }", "named-graph-uri"),
+    ],
+)
+def test_a_graph_named_twice_in_the_parameters_is_read_once(client, query, param):
+    def n(graphs):
+        r = client.get("/sparql", query_string=[("query", query)] + [(param, g) for g in graphs])
+        return int(r.get_json()["results"]["bindings"][0]["n"]["value"])
+
+    assert n([f"{GRAPH}meta"] * 3) == n([f"{GRAPH}meta"]) > 0
+
+
+@pytest.mark.parametrize("count, status", [(1, 200), (63, 200), (64, 200), (65, 400)])
+def test_up_to_64_unknown_functions_are_expression_errors(client, count, status):
+    binds = " ".join(f"BIND(<urn:x-unknown:f{i}>(1) AS ?v{i})" for i in range(count))
+    r = send(client, "POST-body", f"SELECT ?x {{ BIND(1 AS ?x) {binds} }}")
+    assert r.status_code == status, r.data[:300]
+    if status == 400:
+        assert b"more than 64" in r.data
+    else:
+        assert r.get_json()["results"]["bindings"] == [
+            {"x": {"type": "literal", "value": "1", "datatype": "http://www.w3.org/2001/XMLSchema#integer"}}
+        ]
