@@ -920,16 +920,13 @@ SLIPS = [
         "AttendeeOfAParticipatingState",
     ),
     (
-        "statement_issued_by_a_leader_not_at_the_summit",
-        "003",
+        "declaration_issued_by_a_leader_not_at_the_summit",
+        "004",
         [
             (
-                "csto:issuedBy :vladimir-putin, :nikol-pashinyan, :alexander-lukashenko, :kassym-jomart-tokayev, "
-                ":sadyr-japarov, :emomali-rahmon ;\n"
-                "    rdfs:comment \"'a joint",
-                "csto:issuedBy :vladimir-putin, :nikol-pashinyan, :alexander-lukashenko, :kassym-jomart-tokayev, "
-                ":sadyr-japarov, :emomali-rahmon, :shavkat-mirziyoyev ;\n"
-                "    rdfs:comment \"'a joint",
+                "csto:issuedBy :collective-security-council ; csto:producedAt :summit-2022-11-23-yerevan ;",
+                "csto:issuedBy :collective-security-council, :shavkat-mirziyoyev ; "
+                "csto:producedAt :summit-2022-11-23-yerevan ;",
             )
         ],
         "AttendeeOfAParticipatingState",
@@ -961,8 +958,8 @@ SLIPS = [
         "003",
         [
             (
-                'csto:mainContributor :russia ;\n    rdfs:comment "The seed calls it',
-                'csto:mainContributor :belarus ;\n    rdfs:comment "The seed calls it',
+                ":deployment-kazakhstan-2022 a csto:Deployment ;\n",
+                ":deployment-kazakhstan-2022 a csto:Deployment ;\n    csto:mainContributor :belarus ;\n",
             )
         ],
         "OneMainContributor",
