@@ -920,6 +920,12 @@ SLIPS = [
         "AttendeeOfAParticipatingState",
     ),
     (
+        "non_recognition_written_without_its_kind",
+        "001",
+        [("    csto:actionKind csto:NonRecognition ;\n", "")],
+        "DiplomaticActionKind",
+    ),
+    (
         "declaration_issued_by_a_leader_not_at_the_summit",
         "004",
         [

@@ -149,6 +149,7 @@ def test_shacl_shacl_check_can_fail(shapes):
         (SHAPE.NumericQualifierValue, CSTO.NumericQualifier),
         (SHAPE.QuantityUnit, CSTO.Unit),
         (SHAPE.OfficeRoleValue, CSTO.OfficeRole),
+        (SHAPE.DiplomaticActionKind, CSTO.ActionKind),
     ],
 )
 def test_controlled_value_lists_are_the_ontologys(shape, concept_class, shapes):
