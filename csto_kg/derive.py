@@ -51,6 +51,7 @@ DATE_PROPERTIES = (
     CSTO.electedOn,
     CSTO.dateSigned,
     CSTO.datePublished,
+    CSTO.refersToDate,
     TIME.inXSDDate,
     TIME.inXSDgYearMonth,
     TIME.inXSDgYear,

@@ -925,6 +925,134 @@ SLIPS = [
         [("    csto:actionKind csto:NonRecognition ;\n", "")],
         "DiplomaticActionKind",
     ),
+    # --- the ontology is a curated file too ---
+    (
+        "ontology_property_without_its_definition",
+        "ontology",
+        [
+            (
+                '    skos:definition "The state a person is a national of, or leads, as the source presents them."@en ;\n',
+                "",
+            )
+        ],
+        "OntologyWellFormed",
+    ),
+    (
+        "ontology_range_names_an_undeclared_class",
+        "ontology",
+        [
+            (
+                "rdfs:domain csto:InternationalOrganisation ; rdfs:range csto:Topic ;",
+                "rdfs:domain csto:InternationalOrganisation ; rdfs:range csto:Topics ;",
+            )
+        ],
+        "OntologyWellFormed",
+    ),
+    (
+        "ontology_subclass_cycle",
+        "ontology",
+        [
+            (
+                "csto:InternationalOrganisation a owl:Class ;\n    rdfs:subClassOf org:FormalOrganization, prov:Agent ;",
+                "csto:InternationalOrganisation a owl:Class ;\n"
+                "    rdfs:subClassOf org:FormalOrganization, prov:Agent, csto:MilitaryAlliance ;",
+            )
+        ],
+        "OntologyWellFormed",
+    ),
+    # --- round 2 of the outside probe: entities, nationalities, roles, actions, words, figures ---
+    (
+        "nationality_contradicting_the_persons_office",
+        "003",
+        [(":viktor-khrenin csto:nationality :belarus", ":viktor-khrenin csto:nationality :russia")],
+        "NationalityOfTheirOffices",
+    ),
+    (
+        "capital_stated_without_its_passage",
+        "000",
+        [
+            (
+                ":minsk csto:capitalOf :belarus ;\n    prov:wasDerivedFrom ev:000-summit-minsk .",
+                ":minsk csto:capitalOf :belarus .",
+            )
+        ],
+        "FactEvidenceInEachFile",
+    ),
+    (
+        "entity_fact_written_in_the_entities_file",
+        "entities",
+        ("append", "\n:astana csto:capitalOf :kazakhstan .\n"),
+        "FactEvidenceInEachFile",
+    ),
+    (
+        "charter_given_as_the_founding_treaty",
+        "002",
+        [(":csto csto:charter :csto-charter", ":csto csto:charter :collective-security-treaty")],
+        "CharterNotTheFoundingTreaty",
+    ),
+    (
+        "attending_role_given_an_office",
+        "000",
+        [
+            (
+                "csto:attendingRole csto:HeadOfState, csto:ForeignMinister ;",
+                "csto:attendingRole :president-of-belarus, csto:ForeignMinister ;",
+            )
+        ],
+        "AttendingRoleValue",
+    ),
+    (
+        "ministers_stance_put_in_the_next_days_declaration",
+        "000",
+        [
+            (
+                "csto:about :topic-european-security ;\n    csto:position csto:Concern ;",
+                "csto:about :topic-european-security ;\n    csto:position csto:Concern ;\n"
+                "    csto:expressedIn :declaration-2023-11-23-minsk ;",
+            )
+        ],
+        "DatedAtItsMeeting",
+    ),
+    (
+        "recognition_given_to_the_state_that_refused_it",
+        "001",
+        [
+            (
+                "csto:actionKind csto:Recognition ;\n    csto:state :russia ;",
+                "csto:actionKind csto:Recognition ;\n    csto:state :kazakhstan ;",
+            )
+        ],
+        "RecognitionOrNot",
+    ),
+    (
+        "snub_aimed_at_the_snubbing_state",
+        "001",
+        [("csto:state :kazakhstan ; csto:target :russia ;", "csto:state :kazakhstan ; csto:target :kazakhstan ;")],
+        "DiplomaticActionTargetsAnother",
+    ),
+    (
+        "alternative_label_given_another_states_name",
+        "entities",
+        [('skos:altLabel "Kazakstan"@en ;', 'skos:altLabel "Kyrgyzstan"@en ;')],
+        "EntityLabelOfOneEntity",
+    ),
+    (
+        "deployment_given_the_other_seeds_force_size",
+        "004",
+        [
+            (
+                "csto:reportedForceSize :force-size-kazakhstan-2022-004 ;",
+                "csto:reportedForceSize :force-size-kazakhstan-2022-001 ;",
+            )
+        ],
+        "FigureMatchesItsWords",
+    ),
+    (
+        "organisation_led_by_a_group",
+        "004",
+        [(":nato csto:ledBy :united-states ;", ":nato csto:ledBy :the-west ;")],
+        "OwlRlConsistency",
+    ),
     (
         "declaration_issued_by_a_leader_not_at_the_summit",
         "004",
@@ -1063,6 +1191,8 @@ SLIPS = [
 
 
 def _file(root: Path, key: str) -> Path:
+    if key == "ontology":
+        return root / "ontology" / "csto.ttl"
     return root / "kg" / "entities.trig" if key == "entities" else next((root / "kg").glob(f"{key}_*.trig"))
 
 
@@ -1116,7 +1246,7 @@ def test_slip_is_caught_by_its_rule(name, key, edit, rule, tmp_path, monkeypatch
     assert f"shape:{rule}" in {r["rule"] for r in violations}, json.dumps(violations, indent=1)[:4000]
     for r in violations:
         if r["rule"] == f"shape:{rule}":  # located, in CURIEs, with the full IRI beside them
-            assert r["file"] and r["file"].startswith("kg/") and r["line"], r
+            assert r["file"] and r["file"].startswith("ontology/" if key == "ontology" else "kg/") and r["line"], r
             assert r["focus"] and not r["focus"].startswith("<http"), r
             # a blank focus (owlrl's message, a selector) is named by the node it is located in; one that nothing
             # names (a fact written as a blank node) by its label, at the line that writes it

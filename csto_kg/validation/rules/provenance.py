@@ -19,6 +19,7 @@ from ...namespaces import (
     META_GRAPH,
     OA,
     ONTOLOGY_GRAPH,
+    ORG,
     PROV,
     RDF,
     RDFS,
@@ -53,28 +54,46 @@ def _quotes(ctx: Context) -> list[Result]:
 
 
 def _words(ctx: Context) -> list[Result]:
+    """Words a fact attributes to its source are verbatim in a passage it is derived from in the same file: each
+    file quotes its own seed (words pasted from another seed's copy of a shared fact are not that seed's)."""
     union, out = ctx.union, []
-    for prop in _WORDS_PROPS:
-        for fact, value in union.subject_objects(prop):
-            quotes = [
-                str(q)
-                for ev in union.objects(fact, PROV.wasDerivedFrom)
-                for sel in union.objects(ev, OA.hasSelector)
-                for q in union.objects(sel, OA.exact)
-            ]
-            if not any(str(value) in q for q in quotes):
-                out.append(
-                    ctx.locator.result(
-                        severity=SH.Violation,
-                        shape=SHAPE.WordsAreVerbatim,
-                        focus=fact,
-                        value=value,
-                        path=prop,
-                        message=f'"{value}" is not verbatim in any of this fact\'s evidence quotes. Fix: copy it from '
-                        "the quote, curly quotes and no-break spaces included.",
-                    )
+    curated = set(_curated_graphs(ctx))
+    for (gid, prop), pairs in sorted(
+        _by_graph(ctx, *_WORDS_PROPS).items(), key=lambda kv: (str(kv[0][0]), str(kv[0][1]))
+    ):
+        if gid not in curated:
+            continue
+        g = ctx.data.dataset.graph(gid)
+        for fact, value in sorted(pairs, key=lambda t: (str(t[0]), str(t[1]))):
+            here = _quotes_of(union, g.objects(fact, PROV.wasDerivedFrom))
+            if any(str(value) in q for q in here):
+                continue
+            elsewhere = any(str(value) in q for q in _quotes_of(union, union.objects(fact, PROV.wasDerivedFrom)))
+            where = (
+                "is verbatim only in another file's passages for this fact, not in this file's. Fix: the words of "
+                "this file's seed, from its own evidence"
+                if elsewhere
+                else "is not verbatim in any of this fact's evidence quotes. Fix: copy it from the quote, curly "
+                "quotes and no-break spaces included."
+            )
+            out.append(
+                ctx.locator.result(
+                    severity=SH.Violation,
+                    shape=SHAPE.WordsAreVerbatim,
+                    focus=fact,
+                    value=value,
+                    path=prop,
+                    graph=gid,
+                    message=f'"{value}" {where}',
                 )
+            )
     return out
+
+
+def _quotes_of(union, evidence) -> list[str]:
+    return [
+        str(q) for ev in evidence for sel in union.objects(ev, OA.hasSelector) for q in union.objects(sel, OA.exact)
+    ]
 
 
 # a figure's property -> the property of its qualifier (None: it has none)
@@ -139,7 +158,37 @@ def _figures(ctx: Context) -> list[Result]:
                         )
                         out.append(_figure_result(ctx, node, qualifier_prop, qualifier, message))
                 out += _unit_results(ctx, node, prop, value, words, reported)
-    return out + _figures_of_their_facts(ctx) + _numbers_in_passages(ctx)
+    return out + _figures_of_their_facts(ctx) + _numbers_in_passages(ctx) + _figures_of_the_linking_file(ctx)
+
+
+def _figures_of_the_linking_file(ctx: Context) -> list[Result]:
+    """A figure is one source's (house rule 5): a file that gives a fact a figure (csto:hasQuantity,
+    csto:reportedForceSize) describes that figure itself, with its own seed's words; linking another seed's
+    figure attributes that seed's number to this one."""
+    out = []
+    curated = set(_curated_graphs(ctx)) - {ENTITIES_GRAPH}
+    for (gid, prop), pairs in sorted(
+        _by_graph(ctx, CSTO.hasQuantity, CSTO.reportedForceSize).items(), key=lambda kv: (str(kv[0][0]), str(kv[0][1]))
+    ):
+        if gid not in curated:
+            continue
+        described = ctx.data.dataset.graph(gid)
+        for fact, figure in sorted(pairs, key=lambda t: (str(t[0]), str(t[1]))):
+            if (figure, None, None) in described:
+                continue
+            out.append(
+                ctx.locator.statement_result(
+                    shape=SHAPE.FigureMatchesItsWords,
+                    s=fact,
+                    p=prop,
+                    o=figure,
+                    graph=gid,
+                    message=f"this file gives the fact the figure {curie(str(figure))}, which it does not describe: "
+                    "the figure is another file's, another seed's number. Fix: describe this seed's own figure here, "
+                    "with its words and evidence, and link that one",
+                )
+            )
+    return out
 
 
 # whole numbers a fact takes from its passages' words, and the nouns they number there ("the fourth paragraph",
@@ -455,7 +504,88 @@ def _evidence_in_each_file(ctx: Context) -> list[Result]:
                     "derive it from evidence of this file's seed, or remove this file's copy",
                 )
             )
+    return out + _entity_statements_evidenced(ctx, evidenced) + _entities_file_contents(ctx)
+
+
+# What kg/entities.trig says of an entity: identity, names, Wikidata link, and the definitional links of offices,
+# organs and organisations (an office's post and role, an organ's organisation, the treaty an organisation is
+# founded on). Anything else a seed says, with its evidence.
+_ENTITY_FILE_PREDICATES = {
+    CSTO.foundingTreaty,
+    RDF.type,
+    RDFS.label,
+    RDFS.comment,
+    SKOS.prefLabel,
+    SKOS.altLabel,
+    SKOS.hiddenLabel,
+    SKOS.exactMatch,
+    ORG.postIn,
+    ORG.role,
+    ORG.unitOf,
+}
+
+
+def _entity_statements_evidenced(ctx: Context, evidenced: dict) -> list[Result]:
+    """What a seed's file says about an entity (a capital, a nationality, a founding treaty) is derived, in that
+    file, from a passage of it: an csto:Evidence node, not the source document itself."""
+    union, out = ctx.union, []
+    entities = _entity_nodes(ctx)
+    for gid in sorted(set(_curated_graphs(ctx)) - {ENTITIES_GRAPH}, key=str):
+        g = ctx.data.dataset.graph(gid)
+        for entity in sorted({s for s in g.subjects() if s in entities}, key=str):
+            if (entity, RDF.type, None) in g:
+                continue  # an entity typed in a seed's file: EntityInEntitiesFile reports it
+            passages = [e for e in g.objects(entity, PROV.wasDerivedFrom) if (e, RDF.type, CSTO.Evidence) in union]
+            if passages:
+                continue
+            cited = [e for e in g.objects(entity, PROV.wasDerivedFrom)]
+            why = (
+                f"derives them from {', '.join(curie(str(e)) or str(e) for e in cited)}, which is not a passage"
+                if cited
+                else "gives no prov:wasDerivedFrom for them"
+            )
+            out.append(
+                ctx.locator.result(
+                    severity=SH.Violation,
+                    shape=SHAPE.FactEvidenceInEachFile,
+                    focus=entity,
+                    graph=gid,
+                    message=f"this file makes statements about the entity but {why}. Fix: derive them from the "
+                    "evidence (ev:) of this file's seed that states them",
+                )
+            )
     return out
+
+
+def _entities_file_contents(ctx: Context) -> list[Result]:
+    out = []
+    if ENTITIES_GRAPH not in ctx.data.files:
+        return out
+    for s, p, o in sorted(ctx.data.dataset.graph(ENTITIES_GRAPH), key=lambda t: (str(t[0]), str(t[1]), str(t[2]))):
+        if p in _ENTITY_FILE_PREDICATES:
+            continue
+        out.append(
+            ctx.locator.statement_result(
+                shape=SHAPE.FactEvidenceInEachFile,
+                s=s,
+                p=p,
+                o=o,
+                graph=ENTITIES_GRAPH,
+                message=f"kg/entities.trig states {curie(str(p)) or p} of an entity, but it holds only identity, names, "
+                "Wikidata links and the definitional links of offices, organs and organisations, and cites no seed. "
+                "Fix: write "
+                "the statement in the file of the seed that states it, with that seed's evidence",
+            )
+        )
+    return out
+
+
+def _entity_classes(ctx: Context) -> set:
+    return {c for root in _ENTITY_ROOTS for c in ctx.union.transitive_subjects(RDFS.subClassOf, root)}
+
+
+def _entity_nodes(ctx: Context) -> set:
+    return {s for c in _entity_classes(ctx) for s in ctx.union.subjects(RDF.type, c)}
 
 
 # The roots of the entity classes: a node of one of them (or of a subclass) is an entity, described in entities.trig.
@@ -464,7 +594,7 @@ _ENTITY_ROOTS = (PROV.Agent, CSTO.Place, CSTO.Office, CSTO.Treaty, CSTO.Topic, C
 
 def _entities_in_seed_files(ctx: Context) -> list[Result]:
     """An entity's own node (its type) is written in kg/entities.trig, not in a seed's file."""
-    entity_classes = {c for root in _ENTITY_ROOTS for c in ctx.union.transitive_subjects(RDFS.subClassOf, root)}
+    entity_classes = _entity_classes(ctx)
     entities = {s for c in entity_classes for s in ctx.union.subjects(RDF.type, c)}
     seeds = set(_curated_graphs(ctx)) - {ENTITIES_GRAPH}
     out = []
@@ -501,7 +631,8 @@ RULES = [
         "quoted words are verbatim in the evidence",
         "Words a fact attributes to its source (csto:words of a stance, csto:statedAs of a figure, "
         "csto:articleText of an article) occur verbatim, character for character (curly quotes and no-break "
-        "spaces included), inside the oa:exact quote of one of the fact's own evidence nodes.",
+        "spaces included), inside the oa:exact quote of one of the fact's own evidence nodes in the same file "
+        "(each file quotes its own seed).",
         _words,
     ),
     Rule(
@@ -519,7 +650,8 @@ RULES = [
         "stated (its csto:statedAs) in that fact's csto:words; an article's csto:articleNumber and a meeting's "
         "csto:meetingOrdinalInYear are numbers the fact's passages state ('the fourth paragraph'). Catches a figure typed with a digit too many or too "
         "few, a qualifier dropped or copied from another figure, a unit copied, personnel and equipment swapped, "
-        "and a figure linked to a sibling fact.",
+        "a figure linked to a sibling fact, and a figure linked from a file that does not describe it (another "
+        "seed's number).",
         _figures,
     ),
     Rule(
@@ -539,11 +671,14 @@ RULES = [
     ),
     Rule(
         SHAPE.FactEvidenceInEachFile,
-        "each file's copy of a fact has its own evidence",
+        "each file's statements about a fact or entity have its own evidence",
         "A csto:Fact described in a seed's file (any triple with it as subject, in that named graph) is "
         "prov:wasDerivedFrom evidence in that same file: house rule 2, checked per named graph, so removing the "
-        "evidence from one file's copy of a shared fact is caught although another file still has some; and "
-        "kg/entities.trig, which cites no seed, describes no fact.",
+        "evidence from one file's copy of a shared fact is caught although another file still has some; "
+        "kg/entities.trig, which cites no seed, describes no fact and says of an entity only its identity, names, "
+        "Wikidata link and the definitional links of offices, organs and organisations (org:postIn, org:role, "
+        "org:unitOf, csto:foundingTreaty); and what a "
+        "seed's file says about an entity (a capital, a nationality) is derived from a passage of that file.",
         _evidence_in_each_file,
     ),
     Rule(

@@ -162,7 +162,81 @@ def _closed_vocabulary(ctx: Context) -> list[Result]:
     return out
 
 
+# An ontology axiom's predicate -> what its object must be
+_AXIOM_OBJECTS = {
+    RDFS.domain: "class",
+    RDFS.range: "class",
+    RDFS.subClassOf: "class",
+    OWL.disjointWith: "class",
+    OWL.equivalentClass: "class",
+    RDFS.subPropertyOf: "property",
+    OWL.inverseOf: "property",
+    OWL.equivalentProperty: "property",
+}
+
+
+def _ontology(ctx: Context) -> list[Result]:
+    """The ontology's own csto: classes and properties each have one English label and an English definition; its
+    axioms name declared terms of the right kind (a domain a class, a super-property a property); and no class or
+    property is its own strict superclass or super-property (a cycle makes every member of it every other)."""
+    if ONTOLOGY_GRAPH not in ctx.data.files:
+        return []
+    onto, declared, out = ctx.data.dataset.graph(ONTOLOGY_GRAPH), _Declared(ctx), []
+
+    def report(focus, message, path=None, value=None):
+        out.append(
+            ctx.locator.result(
+                severity=SH.Violation,
+                shape=SHAPE.OntologyWellFormed,
+                focus=focus,
+                path=path,
+                value=value,
+                graph=ONTOLOGY_GRAPH,
+                message=message,
+            )
+        )
+
+    for local in sorted(declared.classes | declared.properties):
+        term = CSTO[local]
+        labels = list(onto.objects(term, RDFS.label))
+        english = [x for x in labels if isinstance(x, Literal) and x.language == "en"]
+        if len(english) != 1 or len(labels) != 1:
+            report(term, f"has {len(labels)} rdfs:label ({len(english)} in English): a term has one English label "
+                   "(spelling variants go in skos:altLabel). Fix: one rdfs:label \"...\"@en", RDFS.label)  # fmt: skip
+        if not any(isinstance(x, Literal) and x.language == "en" for x in onto.objects(term, SKOS.definition)):
+            report(term, "has no English skos:definition. Fix: say what the term means, as the others do",
+                   SKOS.definition)  # fmt: skip
+    for pred, role in _AXIOM_OBJECTS.items():
+        for s, o in sorted(onto.subject_objects(pred), key=lambda t: (str(t[0]), str(t[1]))):
+            parts = _split(o) if isinstance(o, URIRef) else None
+            if parts is None or parts[0] != str(CSTO):
+                continue
+            found = declared.problem(*parts, role)
+            if found is not None:
+                why, candidates = found
+                report(s, f"{curie(str(pred))} {curie(str(o))}: the term {why}; {_suggest(*parts, candidates)}"
+                       "Fix: the intended term", pred, o)  # fmt: skip
+    for pred in (RDFS.subClassOf, RDFS.subPropertyOf):
+        for term in sorted({s for s in onto.subjects(pred, None) if str(s).startswith(str(CSTO))}, key=str):
+            above = set(onto.transitive_objects(term, pred)) - {term}
+            if any((sup, pred, term) in onto or term in set(onto.transitive_objects(sup, pred)) for sup in above):
+                report(term, f"is its own strict {'superclass' if pred == RDFS.subClassOf else 'super-property'} "
+                       f"through {curie(str(pred))}: a cycle makes its members members of every term on it. Fix: "
+                       "the axiom written the wrong way round", pred)  # fmt: skip
+    return out
+
+
 RULES = [
+    Rule(
+        SHAPE.OntologyWellFormed,
+        "the ontology's terms are documented and its axioms well-formed",
+        "Each class and property the ontology declares in its namespace (csto:) has one English rdfs:label and an "
+        "English skos:definition; every csto: term an axiom names (rdfs:domain, rdfs:range, rdfs:subClassOf, "
+        "owl:disjointWith, owl:equivalentClass as a class; rdfs:subPropertyOf, owl:inverseOf, "
+        "owl:equivalentProperty as a property) is declared as that kind of term; and no csto: class or property "
+        "is its own strict superclass or super-property.",
+        _ontology,
+    ),
     Rule(
         SHAPE.DeclaredTermsOnly,
         "every term used is declared",
