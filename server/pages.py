@@ -19,6 +19,7 @@ the sources disagree), ``/query`` (YASGUI on ``/sparql``), ``/members?date=``
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlencode
@@ -362,6 +363,10 @@ def search():
     """Search (labels, other names, quotes), or every instance of ``type``; ``format=json`` for the API."""
     q = (request.args.get("q") or "").strip()[:200]
     type_name = (request.args.get("type") or "").strip()
+    if type_name and not _TYPE_NAME.fullmatch(type_name):  # it becomes an IRI: the local name of a class, or nothing
+        return error_response(
+            400, "Bad type", "type must be the local name of an ontology class (letters, digits, _), e.g. State."
+        )
     hits = _search_index().search(q) if q else []
     listed = _instances(type_name) if type_name and not q else []
     if request.args.get("format") == "json" or (request.accept_mimetypes.best == "application/json"):
@@ -382,8 +387,11 @@ def search():
     )
 
 
+_TYPE_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,199}")
+
+
 def _instances(type_name: str) -> list:
-    if not type_name.replace("_", "").isalnum():
+    if not _TYPE_NAME.fullmatch(type_name):
         return []
     node = ox.NamedNode(str(CSTO) + type_name)
     subjects = {

@@ -11,6 +11,7 @@ import html
 import re
 from collections import defaultdict
 from html.parser import HTMLParser
+from urllib.parse import quote
 
 import pyoxigraph as ox
 import pytest
@@ -764,3 +765,33 @@ def test_state_page_leads_with_its_membership_periods_and_passages(client, store
         assert body.index("Membership of the CSTO", first) < body.index('id="out-h"')
         section = body[first : body.index("</section>", first)]
         assert "from" in section and "/source/" in section, s
+
+
+_ODD = ["<b>", "a b", "\\", "{}", '"', "[]", "\x00", "\x7f", "%FF", "é", "..", "#", "^", "`", "|", "\U0001f600"]
+_ODD.append("x" * 3000)
+
+
+def test_odd_values_in_every_page_parameter_and_path_never_give_a_5xx(client):
+    """User input that a page turns into an IRI (a type name, a slug, a term) is checked first: 4xx or a page."""
+    params = {"/search": ["q", "type", "format"], "/members": ["date"], "/": ["format"], "/dataset": ["format"]}
+    params |= {p: ["format"] for p in ("/disagreements", "/validation", "/ontology", "/downloads", "/query")}
+    for path, names in params.items():
+        for name in names:
+            for value in _ODD:
+                for accept in ("text/html", "application/json"):
+                    r = client.get(path, query_string={name: value}, headers={"Accept": accept})
+                    assert r.status_code < 500, (path, name, value, r.status_code)
+    for prefix in ("/id/", "/ontology/", "/graph/", "/source/", "/shapes/", "/evidence/", "/statement/"):
+        for value in _ODD:
+            r = client.get(prefix + quote(value, safe=""), headers=HTML)
+            assert r.status_code < 500, (prefix, value, r.status_code)
+
+
+def test_search_by_a_type_that_is_no_local_name_is_a_400_and_by_a_class_lists_its_instances(client):
+    for value in ("<b>", "a b", "\\", "{}", '"', "[]", "\x00", "\x7f", "csto:State"):
+        for extra in ({}, {"format": "json"}):
+            r = client.get("/search", query_string={"type": value, **extra}, headers=HTML)
+            assert r.status_code == 400, (value, r.status_code)
+    hits = client.get("/search", query_string={"type": "State", "format": "json"}).get_json()["results"]
+    assert any(h["iri"].endswith("/id/armenia") for h in hits)
+    assert client.get("/search", query_string={"type": "NoSuchClass", "format": "json"}).get_json()["results"] == []
