@@ -13,6 +13,7 @@ import io
 import json
 import xml.etree.ElementTree as ET
 
+import pyoxigraph as ox
 import pytest
 from rdflib import Dataset, Graph, Namespace, URIRef
 from rdflib.namespace import RDF
@@ -713,3 +714,37 @@ def test_up_to_64_unknown_functions_are_expression_errors(client, count, status)
         assert r.get_json()["results"]["bindings"] == [
             {"x": {"type": "literal", "value": "1", "datatype": "http://www.w3.org/2001/XMLSchema#integer"}}
         ]
+
+
+TRIPLE_TERMS = {
+    "literal": 'SELECT ?t WHERE { BIND (<<( <urn:a> <urn:b> "c" )>> AS ?t) }',
+    "nested": 'SELECT ?t ?n WHERE { BIND (TRIPLE(<urn:a>, <urn:b>, <<( <urn:a> <urn:b> "x\\t\\"y"@en )>>) AS ?t) '
+    "BIND (1 AS ?n) }",
+}
+
+
+@pytest.mark.parametrize("name", TRIPLE_TERMS)
+@pytest.mark.parametrize("kind", ["json", "xml", "csv", "tsv"])
+def test_a_triple_term_is_written_in_every_results_format(client, name, kind):
+    r = send(client, "GET", TRIPLE_TERMS[name], {"Accept": RESPONSE_TYPE[kind]})
+    assert r.status_code == 200, r.data[:300]
+    assert r.mimetype == RESPONSE_TYPE[kind]
+    if kind == "json":  # SPARQL 1.2 JSON results: a "triple" whose value holds its three terms
+        t = json.loads(r.data)["results"]["bindings"][0]["t"]
+        assert t["type"] == "triple" and t["value"]["subject"] == {"type": "uri", "value": "urn:a"}
+        inner = t["value"]["object"]
+        if name == "nested":
+            assert inner["type"] == "triple" and inner["value"]["object"]["value"] == 'x\t"y'
+        else:
+            assert inner == {"type": "literal", "value": "c"}
+    elif kind == "xml":
+        triple = ET.fromstring(r.data).find(f"{SRX}results/{SRX}result/{SRX}binding/{SRX}triple")
+        assert triple.find(f"{SRX}subject/{SRX}uri").text == "urn:a"
+    elif kind == "csv":
+        rows = list(csv.reader(io.StringIO(r.data.decode())))
+        assert rows[0][0] == "t" and rows[1][0].startswith("urn:a urn:b ")
+    else:
+        lines = r.data.decode().splitlines()
+        assert lines[1].split("\t")[0].startswith("<<( <urn:a> <urn:b> ")
+        parsed = ox.parse_query_results(r.data, ox.QueryResultsFormat.TSV)
+        assert isinstance(next(iter(parsed))["t"], ox.Triple)
