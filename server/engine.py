@@ -53,6 +53,7 @@ __all__ = [
     "Answer",
     "EngineError",
     "QueryFailed",
+    "NotRepresentable",
     "Overloaded",
     "TimedOut",
     "Unavailable",
@@ -93,6 +94,12 @@ class Overloaded(EngineError):
     def __init__(self, message: str, retry_after: int | None = None):
         super().__init__(message)
         self.retry_after = retry_after
+
+
+class NotRepresentable(EngineError):
+    """The result holds a character the requested format cannot carry (XML 1.0 and a control character)."""
+
+    status = 406
 
 
 class TimedOut(EngineError):
@@ -680,6 +687,8 @@ class QueryEngine:
         error, message = header.get("error"), header.get("message", "")
         if error in ("syntax", "invalid"):
             raise QueryFailed(message)
+        if error == "unrepresentable":
+            raise NotRepresentable(message)
         if error == "resources":
             raise Unavailable(message)
         raise EngineFault("the query engine failed")

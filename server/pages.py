@@ -30,6 +30,7 @@ from rdflib.namespace import RDF
 from werkzeug.exceptions import HTTPException
 
 from csto_kg.namespaces import BASE, CSTO, GRAPH, ONTOLOGY_GRAPH, SRC
+from csto_kg.query import NotRepresentable
 
 from . import dumps as dumps_mod
 from .disagreements import all_disagreements
@@ -165,8 +166,12 @@ def _link_header(links: list[Alternate]) -> str:
 
 def _rdf_response(quads, fmt_key: str, path: str) -> Response:
     fmt = FORMATS[fmt_key]
+    try:
+        body = serialize(quads, fmt)
+    except NotRepresentable as e:
+        return error_response(406, "Not acceptable", str(e))
     resp = Response(
-        serialize(quads, fmt),
+        body,
         200,
         content_type=f"{fmt.media_type}; charset=utf-8" if fmt.key in ("ttl", "nt", "trig", "nq") else fmt.media_type,
     )

@@ -12,7 +12,7 @@ import json
 import pyoxigraph as ox
 import pytest
 
-from csto_kg.query import RESULT_FORMATS, open_store, run
+from csto_kg.query import RESULT_FORMATS, NotRepresentable, open_store, run
 from support import ROOT
 
 QUERIES = sorted((ROOT / "queries").glob("*.rq"))
@@ -54,6 +54,11 @@ def test_each_query_is_written_the_same_capped_or_whole(store, path, fmt):
     "query", [AWKWARD, EMPTY_ROW, NO_VARIABLES, TRIPLE_TERMS], ids=["awkward", "empty-row", "no-variables", "triples"]
 )
 def test_awkward_terms_are_written_the_same_capped_or_whole(fmt, query):
+    if fmt == "xml" and "\\u0000" in query:  # XML 1.0 cannot carry U+0000: refused either way, and without it ...
+        for caps in ({}, {"max_rows": 100_000, "max_bytes": 100_000_000}):
+            with pytest.raises(NotRepresentable, match="U\\+0000"):
+                run(ox.Store(), query, fmt, **caps)
+        query = query.replace("\\u0000", "")  # ... the rest is written the same both ways
     body = _same_both_ways(ox.Store(), query, fmt)
     if fmt == "json":
         rows = json.loads(body)["results"]["bindings"]

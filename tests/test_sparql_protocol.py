@@ -748,3 +748,31 @@ def test_a_triple_term_is_written_in_every_results_format(client, name, kind):
         assert lines[1].split("\t")[0].startswith("<<( <urn:a> <urn:b> ")
         parsed = ox.parse_query_results(r.data, ox.QueryResultsFormat.TSV)
         assert isinstance(next(iter(parsed))["t"], ox.Triple)
+
+
+def _xml_values(body: bytes) -> list[str]:
+    return [e.text or "" for e in ET.fromstring(body).iter(SRX + "literal")]
+
+
+def test_xml_results_keep_a_carriage_return_and_refuse_what_xml_cannot_carry(client):
+    xml = {"Accept": "application/sparql-results+xml"}
+    r = send(client, "GET", 'SELECT ?v WHERE { VALUES ?v { "a\\rb" "c\\r\\nd\\te" } }', xml)
+    assert r.status_code == 200 and b"&#13;" in r.data
+    assert _xml_values(r.data) == ["a\rb", "c\r\nd\te"]  # what was stored, read back by an XML parser
+    for char in ("\\u0001", "\\u000B", "\\u001F", "\\uFFFE", "\\uFFFF"):
+        for query in (
+            f'SELECT ?v WHERE {{ VALUES ?v {{ "ctl{char}" }} }}',
+            f'SELECT ?v WHERE {{ BIND ("{char}" AS ?v) }}',
+        ):
+            r = send(client, "GET", query, xml)
+            assert r.status_code == 406, (char, r.status_code, r.data[:200])
+            assert b"XML 1.0 cannot represent" in r.data and b"JSON" in r.data
+            assert f"U+{char[2:].upper()}".encode() in r.data
+        assert send(client, "GET", f'SELECT ?v WHERE {{ VALUES ?v {{ "ctl{char}" }} }}').status_code == 200  # JSON
+    graph = 'CONSTRUCT { <urn:s> <urn:p> ?v } WHERE { VALUES ?v { "a\\rb" } }'
+    r = send(client, "GET", graph, {"Accept": "application/rdf+xml"})
+    assert r.status_code == 200
+    assert [o for o in ET.fromstring(r.data).iter() if o.tag == "{urn:}p"][0].text == "a\rb"
+    r = send(client, "GET", graph.replace("\\r", "\\u0002"), {"Accept": "application/rdf+xml"})
+    assert r.status_code == 406 and b"U+0002" in r.data
+    assert send(client, "GET", graph.replace("\\r", "\\u0002"), {"Accept": "text/turtle"}).status_code == 200
