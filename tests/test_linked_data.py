@@ -16,6 +16,7 @@ from urllib.parse import quote
 import pyoxigraph as ox
 import pytest
 import rdflib
+from werkzeug.http import http_date
 
 from csto_kg.query import execute, open_store
 from support import BASE
@@ -446,6 +447,37 @@ def test_downloads_list_files_whose_sha256_matches_the_served_bytes(client, buil
         assert r.status_code == 200
         assert hashlib.sha256(r.data).hexdigest() == sha, name
         assert f"{sha}  {name}" in sums
+
+
+def test_download_preconditions_and_ranges_follow_rfc_9110(client):
+    url = "/downloads/csto-kg.ttl"
+    whole = client.get(url)
+    etag, modified = whole.headers["ETag"], whole.last_modified
+    size = len(whole.data)
+    before, after = http_date(modified - dt.timedelta(hours=1)), http_date(modified + dt.timedelta(hours=1))
+    for headers in ({"If-Match": '"other"'}, {"If-Match": f"W/{etag}"}, {"If-Unmodified-Since": before}):
+        for method in (client.get, client.head):
+            r = method(url, headers=headers)
+            assert r.status_code == 412 and r.data == b"", (headers, r.status_code, len(r.data))
+            assert r.headers["ETag"] == etag
+    for headers in (
+        {"If-Match": etag},
+        {"If-Match": f'"x", {etag}'},
+        {"If-Match": "*"},
+        {"If-Unmodified-Since": after},
+    ):
+        r = client.get(url, headers=headers)
+        assert r.status_code == 200 and r.data == whole.data, headers
+    # If-Match decides over If-Unmodified-Since (RFC 9110 section 13.2.2, step 1 before step 2)
+    assert client.get(url, headers={"If-Match": etag, "If-Unmodified-Since": before}).status_code == 200
+    r = client.get(url, headers={"Range": "bytes=0-9"})
+    assert r.status_code == 206 and r.data == whole.data[:10] and r.headers["Content-Range"] == f"bytes 0-9/{size}"
+    for ignored in ("bytes=0-9,20-29", "items=0-5", "bytes=abc", "bytes 0-9"):  # whole file, not 416
+        r = client.get(url, headers={"Range": ignored})
+        assert r.status_code == 200 and r.data == whole.data, (ignored, r.status_code)
+    assert client.get(url, headers={"Range": f"bytes={size + 10}-"}).status_code == 416
+    assert client.get(url, headers={"If-None-Match": etag}).status_code == 304
+    assert client.get("/downloads/SHA256SUMS").headers["Content-Type"] == "text/plain; charset=utf-8"
 
 
 # --- members as of a date -------------------------------------------------------------
