@@ -776,3 +776,13 @@ def test_xml_results_keep_a_carriage_return_and_refuse_what_xml_cannot_carry(cli
     r = send(client, "GET", graph.replace("\\r", "\\u0002"), {"Accept": "application/rdf+xml"})
     assert r.status_code == 406 and b"U+0002" in r.data
     assert send(client, "GET", graph.replace("\\r", "\\u0002"), {"Accept": "text/turtle"}).status_code == 200
+
+
+@pytest.mark.parametrize("method", METHODS)
+@pytest.mark.parametrize("name", ["using-graph-uri", "using-named-graph-uri"])
+def test_an_updates_dataset_parameter_with_a_query_is_a_bad_request(client, method, name):
+    r = send(client, method, "ASK {}", **{name: f"{GRAPH}entities"})
+    assert r.status_code == 400 and name.encode() in r.data and b"default-graph-uri" in r.data
+    r = client.post("/sparql", data={name: f"{GRAPH}entities"})  # no query: an update's parameters alone
+    assert r.status_code == 403
+    assert client.post("/sparql", data={"update": "CLEAR ALL", name: f"{GRAPH}entities"}).status_code == 403
