@@ -827,3 +827,21 @@ def test_search_by_a_type_that_is_no_local_name_is_a_400_and_by_a_class_lists_it
     hits = client.get("/search", query_string={"type": "State", "format": "json"}).get_json()["results"]
     assert any(h["iri"].endswith("/id/armenia") for h in hits)
     assert client.get("/search", query_string={"type": "NoSuchClass", "format": "json"}).get_json()["results"] == []
+
+
+def test_an_inferred_type_with_the_label_of_an_asserted_one_is_shown_by_its_prefixed_name(client, store):
+    foaf = "http://xmlns.com/foaf/0.1/Document"
+    rows = select(store, f"SELECT ?d WHERE {{ ?d a <{CSTO}Document>, <{foaf}> }} ORDER BY ?d LIMIT 3")
+    assert rows
+    for row in rows:
+        body = client.get(path_of(row["d"]), headers=HTML).get_data(as_text=True)
+        assert "foaf:Document" in body, row["d"]
+
+
+def test_members_pages_give_each_element_its_own_id_and_every_fragment_link_a_target(client):
+    for day in ("1995-01-01", "2005-06-01", "2013-01-01", None):
+        body = client.get("/members", query_string={"date": day} if day else {}, headers=HTML).get_data(as_text=True)
+        ids = re.findall(r'\sid="([^"]+)"', body)
+        assert ids and len(ids) == len(set(ids)), (day, sorted({i for i in ids if ids.count(i) > 1})[:5])
+        for target in re.findall(r'href="#([^"]+)"', body):
+            assert target in ids, (day, target)
