@@ -129,6 +129,25 @@ def _graph_counts(ds: Dataset) -> dict[str, int]:
     return {str(g.identifier): len(g) for g in ds.graphs() if len(g)}
 
 
+def _describe_itself(ds: Dataset, support, counts: dict[str, int], describe) -> tuple[set, int, int]:
+    """graph:meta, its size and the dataset's ``void:triples``: the distinct triples of the default graph as the
+    endpoint serves it (the union of every named graph, graph:meta included, a triple held twice counted once).
+
+    graph:meta states both numbers about itself, so they are found as a fixed point: describe with the last
+    guess, count, again until neither changes (a number only changes a literal, so the second round agrees).
+    """
+    union = {(s, p, o) for s, p, o, _ in ds.quads((None, None, None, None))}
+    union.update(support)
+    size = total = 0
+    for _ in range(5):
+        meta = set(describe(ds, {**counts, str(META_GRAPH): size}, total))
+        found = len(meta), len(union) + sum(1 for t in meta if t not in union)
+        if found == (size, total):
+            return meta, size, total
+        size, total = found
+    raise RuntimeError("the dataset description does not settle on its own size")
+
+
 def build(
     root: Path | None = None,
     build_dir: Path | None = None,
@@ -184,8 +203,7 @@ def build(
 
         counts = _graph_counts(ds)
         counts[str(SUPPORT_GRAPH)] = len(support)
-        meta = set(describe(ds, counts))
-        counts[str(META_GRAPH)] = len(meta)
+        meta, counts[str(META_GRAPH)], union_triples = _describe_itself(ds, support, counts, describe)
 
         t = time.perf_counter()
         derived = ((SUPPORT_GRAPH, support), (META_GRAPH, meta))
@@ -229,6 +247,7 @@ def build(
                 "support": counts.get(str(SUPPORT_GRAPH), 0),
                 "total": sum(counts.values()),
             },
+            "union_triples": union_triples,  # distinct triples of the default graph: the dataset's void:triples
             "seed_graphs": sorted(g for g in counts if g.startswith(str(GRAPH)) and g.rsplit("/", 1)[-1][:3].isdigit()),
             "conforms": None if report is None else report.conforms,
             "timings_s": {k: round(v, 3) for k, v in timings.items()},

@@ -259,7 +259,7 @@ def run(
     if max_rows is None and max_bytes is None:
         out = io.BytesIO()
         result.serialize(out, table[fmt])
-        return QueryResult(kind, fmt, out.getvalue())
+        return QueryResult(kind, fmt, _checked(out.getvalue(), table[fmt]))
 
     kept: list = []
     truncated = False
@@ -275,7 +275,38 @@ def run(
         kept = kept[: int(len(kept) * max_bytes / len(body) * 0.9)]
         truncated = True
         body = _serialize(kind, kept, variables, table[fmt], truncated)
-    return QueryResult(kind, fmt, body, len(kept), truncated)
+    return QueryResult(kind, fmt, _checked(body, table[fmt]), len(kept), truncated)
+
+
+def _checked(body: bytes, fmt) -> bytes:
+    return xml_safe(body) if fmt in (ox.QueryResultsFormat.XML, ox.RdfFormat.RDF_XML) else body
+
+
+class NotRepresentable(UserError):
+    """A result holds a character XML 1.0 cannot carry, asked for in an XML format."""
+
+
+# Characters XML 1.0 has no way to write (not even as a character reference): C0 controls but TAB, LF, CR;
+# U+FFFE and U+FFFF. In UTF-8 the bytes 0x00-0x1F only ever stand for those characters themselves.
+_NOT_XML = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]|\xef\xbf[\xbe\xbf]")
+
+
+def xml_safe(body: bytes) -> bytes:
+    """An XML document (SPARQL XML results, RDF/XML as Oxigraph writes them) that XML parsers read as written.
+
+    A raw CR in a text or attribute value would be read as LF (end-of-line handling, XML 1.0 section 2.11):
+    it is written ``&#13;``. (Oxigraph writes no CR of its own, and TAB or LF only in text, where they are kept;
+    the attributes it writes are IRIs, names and language tags, which hold none.) A character XML 1.0 cannot
+    represent at all is a :class:`NotRepresentable` naming it: better refused than written as malformed XML.
+    """
+    bad = _NOT_XML.search(body)
+    if bad:
+        char = bad.group().decode("utf-8")
+        raise NotRepresentable(
+            f"the result holds the character U+{ord(char):04X}, which XML 1.0 cannot represent; "
+            "ask for it as SPARQL JSON or TSV (or N-Triples / Turtle for a graph)"
+        )
+    return body.replace(b"\r", b"&#13;")
 
 
 def _serialize(kind: str, kept: list, variables: list[str] | None, fmt, truncated: bool) -> bytes:

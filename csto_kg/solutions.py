@@ -3,7 +3,8 @@
 pyoxigraph serialises a ``QuerySolutions`` iterator only whole, from where it
 stands, so a result cut at the row cap is kept as a list of solutions and
 written here (:func:`serialize`): the rows go to SPARQL TSV, one line each,
-every term in the N-Triples form pyoxigraph gives it (``str``, in Rust), and
+every term in the N-Triples form pyoxigraph gives it (``str``, in Rust; a
+triple term wrapped in ``<<( )>>`` as SPARQL 1.2 TSV writes it), and
 Oxigraph's own parser and writer make the requested format of that, so the
 bytes are the ones Oxigraph writes for the same solutions. A row with no value
 at all (an empty TSV line) or a result with no variables is written term by
@@ -86,6 +87,14 @@ def to_format(json_body: bytes, fmt: ox.QueryResultsFormat) -> bytes:
     return ox.parse_query_results(json_body, ox.QueryResultsFormat.JSON).serialize(format=fmt)
 
 
+def _tsv(term) -> str:
+    """A term as SPARQL TSV writes it: N-Triples, and a triple term as ``<<( s p o )>>`` (SPARQL 1.2), which
+    ``str`` of a pyoxigraph ``Triple`` leaves out (it gives ``s p o``, which no reader takes for one term)."""
+    if isinstance(term, ox.Triple):
+        return f"<<( {_tsv(term.subject)} {_tsv(term.predicate)} {_tsv(term.object)} )>>"
+    return str(term)
+
+
 def serialize(variables: list[str], rows: list, fmt: ox.QueryResultsFormat, *, truncated: bool = False) -> bytes:
     """``rows`` (``QuerySolution`` objects) in ``fmt``, with ``"truncated": true`` in JSON when cut (see
     :func:`solutions_json`)."""
@@ -93,7 +102,7 @@ def serialize(variables: list[str], rows: list, fmt: ox.QueryResultsFormat, *, t
         return to_format(solutions_json(variables, rows, truncated=truncated), fmt)
     lines = ["\t".join("?" + name for name in variables)]
     for row in rows:
-        line = "\t".join("" if term is None else str(term) for term in row)
+        line = "\t".join("" if term is None else _tsv(term) for term in row)
         if not line.strip("\t"):  # a row with no value: an empty TSV line, which a reader may skip
             return to_format(solutions_json(variables, rows, truncated=truncated), fmt)
         lines.append(line)

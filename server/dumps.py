@@ -52,7 +52,7 @@ def dumps(folder: Path) -> list[Dump]:
 def file_for(folder: Path, name: str) -> tuple[Path, str] | None:
     """``(path, media type)`` of a published file called ``name``, else ``None``."""
     if name == SUMS:
-        media = "text/plain; charset=utf-8"
+        media = "text/plain"  # send_file adds "; charset=utf-8" to a text/ type
     elif name in DUMP_FILES:
         media = DUMP_FILES[name][0]
     else:

@@ -53,6 +53,7 @@ __all__ = [
     "Answer",
     "EngineError",
     "QueryFailed",
+    "NotRepresentable",
     "Overloaded",
     "TimedOut",
     "Unavailable",
@@ -93,6 +94,12 @@ class Overloaded(EngineError):
     def __init__(self, message: str, retry_after: int | None = None):
         super().__init__(message)
         self.retry_after = retry_after
+
+
+class NotRepresentable(EngineError):
+    """The result holds a character the requested format cannot carry (XML 1.0 and a control character)."""
+
+    status = 406
 
 
 class TimedOut(EngineError):
@@ -310,9 +317,13 @@ class _Worker:
 class ClientBudgets:
     """Each client's (remote address's) budget of expensive query time in one web worker: a token bucket.
 
-    A query's time past ``free`` seconds (cheap queries cost nothing) is
+    A query's run time past ``free`` seconds (cheap queries cost nothing) is
     charged to its client when it ends, and counts while it runs; the bucket
     holds at most ``burst`` seconds and refills at ``rate`` seconds per second.
+    Run time starts when the query gets a worker (:meth:`started`), not at
+    admission: time spent waiting for a worker busy with others' queries is
+    never charged, so a client of cheap queries is not refused because others
+    slow the server.
     A client whose bucket is empty is refused (429) until it refills, with a
     ``Retry-After`` saying when; others are not affected.
     """
@@ -321,13 +332,13 @@ class ClientBudgets:
         self.burst, self.rate, self.free = burst, rate, free
         self._lock = threading.Lock()
         self._tokens: dict[str, tuple[float, float]] = {}  # who -> (tokens, at)
-        self._running: dict[str, dict[int, float]] = {}  # who -> {ticket: started}
+        self._running: dict[str, dict[int, float | None]] = {}  # who -> {ticket: started (None: still queued)}
         self._ticket = 0
 
     def _balance(self, who: str, now: float) -> float:
         tokens, at = self._tokens.get(who, (self.burst, now))
         tokens = min(self.burst, tokens + (now - at) * self.rate)
-        running = sum(max(0.0, now - t - self.free) for t in self._running.get(who, {}).values())
+        running = sum(max(0.0, now - t - self.free) for t in self._running.get(who, {}).values() if t is not None)
         return tokens - running
 
     def admit(self, who: str) -> int:
@@ -343,7 +354,7 @@ class ClientBudgets:
                     retry_after=wait,
                 )
             self._ticket += 1
-            self._running.setdefault(who, {})[self._ticket] = now
+            self._running.setdefault(who, {})[self._ticket] = None  # queued: nothing charged until it runs
             if len(self._tokens) > 10_000:  # forget clients whose bucket has refilled (bounded memory)
                 for other in [
                     w for w in self._tokens if w not in self._running and self._balance(w, now) >= self.burst
@@ -351,10 +362,20 @@ class ClientBudgets:
                     del self._tokens[other]
             return self._ticket
 
+    def started(self, who: str, ticket: int) -> None:
+        """The query of ``ticket`` has a worker and runs from now on (its run time is charged from here)."""
+        now = time.monotonic()
+        with self._lock:
+            tickets = self._running.get(who, {})
+            if ticket in tickets and tickets[ticket] is None:
+                tickets[ticket] = now
+
     def finish(self, who: str, ticket: int) -> None:
         now = time.monotonic()
         with self._lock:
-            started = self._running.get(who, {}).pop(ticket, now)
+            started = self._running.get(who, {}).pop(ticket, None)
+            if started is None:  # never ran (refused, or no worker in time): nothing to charge
+                started = now
             if not self._running.get(who):
                 self._running.pop(who, None)
             tokens, at = self._tokens.get(who, (self.burst, now))
@@ -652,10 +673,11 @@ class QueryEngine:
             try:
                 if self._inline is not None and bounded(job["query"]):  # read in this thread, as a page is
                     pool.count("inline")
+                    self.budgets.started(who, ticket)
                     c = self.config
                     header, body = answer(self._inline, job, c.max_rows, c.max_result_bytes, "web worker")
                 else:
-                    header, body = self._run(pool, frame_job(job), timeout, client, who)
+                    header, body = self._run(pool, frame_job(job), timeout, client, who, ticket)
             finally:
                 self._slots.release()
         finally:
@@ -665,13 +687,16 @@ class QueryEngine:
         error, message = header.get("error"), header.get("message", "")
         if error in ("syntax", "invalid"):
             raise QueryFailed(message)
+        if error == "unrepresentable":
+            raise NotRepresentable(message)
         if error == "resources":
             raise Unavailable(message)
         raise EngineFault("the query engine failed")
 
-    def _run(self, pool: QueryPool, data: bytes, timeout: float, client, who: str) -> tuple[dict, bytes]:
+    def _run(self, pool: QueryPool, data: bytes, timeout: float, client, who: str, ticket: int) -> tuple[dict, bytes]:
         for attempt in (1, 2):
             w = pool.acquire(time.monotonic() + self.config.query_timeout, client, who, self.config.client_share)
+            self.budgets.started(who, ticket)  # charged from here: not for the wait for a worker
             try:
                 return self._on(pool, w, data, timeout, client, attempt)
             except _Retry:

@@ -19,6 +19,7 @@ the sources disagree), ``/query`` (YASGUI on ``/sparql``), ``/members?date=``
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlencode
@@ -29,6 +30,7 @@ from rdflib.namespace import RDF
 from werkzeug.exceptions import HTTPException
 
 from csto_kg.namespaces import BASE, CSTO, GRAPH, ONTOLOGY_GRAPH, SRC
+from csto_kg.query import NotRepresentable
 
 from . import dumps as dumps_mod
 from .disagreements import all_disagreements
@@ -164,8 +166,12 @@ def _link_header(links: list[Alternate]) -> str:
 
 def _rdf_response(quads, fmt_key: str, path: str) -> Response:
     fmt = FORMATS[fmt_key]
+    try:
+        body = serialize(quads, fmt)
+    except NotRepresentable as e:
+        return error_response(406, "Not acceptable", str(e))
     resp = Response(
-        serialize(quads, fmt),
+        body,
         200,
         content_type=f"{fmt.media_type}; charset=utf-8" if fmt.key in ("ttl", "nt", "trig", "nq") else fmt.media_type,
     )
@@ -362,6 +368,10 @@ def search():
     """Search (labels, other names, quotes), or every instance of ``type``; ``format=json`` for the API."""
     q = (request.args.get("q") or "").strip()[:200]
     type_name = (request.args.get("type") or "").strip()
+    if type_name and not _TYPE_NAME.fullmatch(type_name):  # it becomes an IRI: the local name of a class, or nothing
+        return error_response(
+            400, "Bad type", "type must be the local name of an ontology class (letters, digits, _), e.g. State."
+        )
     hits = _search_index().search(q) if q else []
     listed = _instances(type_name) if type_name and not q else []
     if request.args.get("format") == "json" or (request.accept_mimetypes.best == "application/json"):
@@ -382,8 +392,11 @@ def search():
     )
 
 
+_TYPE_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,199}")
+
+
 def _instances(type_name: str) -> list:
-    if not type_name.replace("_", "").isalnum():
+    if not _TYPE_NAME.fullmatch(type_name):
         return []
     node = ox.NamedNode(str(CSTO) + type_name)
     subjects = {
@@ -456,9 +469,40 @@ def download(name: str):
     if found is None:
         return error_response(404, "Not found", f"No download called {name!r}.")
     path, media = found
+    env = request.environ
+    if "HTTP_RANGE" in env and not _ONE_BYTE_RANGE.fullmatch(env["HTTP_RANGE"]):
+        # Another unit, several ranges, or no range syntax: ignored (RFC 9110 section 14.2), the whole file (200).
+        del env["HTTP_RANGE"]
+    # If-Match and If-Unmodified-Since are evaluated here (Werkzeug ignores the second, refuses "If-Match: *"
+    # and sends its 412 with the whole file): taken out of Werkzeug's sight, checked against what it answers.
+    preconditions = {h: env.pop(h) for h in ("HTTP_IF_MATCH", "HTTP_IF_UNMODIFIED_SINCE") if h in env}
     resp = send_file(path, mimetype=media, as_attachment=False, download_name=name, conditional=True, etag=True)
+    env.update(preconditions)
     resp.headers["Access-Control-Allow-Origin"] = "*"
+    if not _preconditions_hold(resp):
+        resp.close()
+        failed = Response(status=412)  # no body: the precondition failed, nothing is sent
+        for header in ("ETag", "Last-Modified", "Access-Control-Allow-Origin"):
+            if header in resp.headers:
+                failed.headers[header] = resp.headers[header]
+        return failed
     return resp
+
+
+_ONE_BYTE_RANGE = re.compile(r"bytes=[ \t]*(?:\d+-\d*|-\d+)[ \t]*")
+
+
+def _preconditions_hold(resp: Response) -> bool:
+    """If-Match, else If-Unmodified-Since, as RFC 9110 section 13.2.2 evaluates them (steps 1 and 2)."""
+    etag, weak = resp.get_etag()
+    if "If-Match" in request.headers:
+        wanted = request.if_match
+        return bool(etag) and (wanted.star_tag or (not weak and wanted.contains(etag)))  # strong comparison
+    since = request.if_unmodified_since
+    modified = resp.last_modified
+    if since is not None and modified is not None:
+        return modified <= since
+    return True
 
 
 @bp.get("/validation")

@@ -13,6 +13,8 @@ Refused here, before any query process is involved:
 - a POST of another media type: 415;
 - any update (``update=``, ``application/sparql-update``, or an update
   operation sent as ``query=``): 403, the endpoint is read-only;
+- ``using-graph-uri`` / ``using-named-graph-uri`` (an update's dataset) with a
+  query: 400 (without one: an update, 403);
 - ``SERVICE`` to an endpoint not on the operator's allow-list: 400 (no query
   may make an outbound connection);
 - malformed parameters (repeated ``query``, a dataset IRI that is not an
@@ -169,8 +171,9 @@ def read_operation(  # noqa: C901 - one branch per rule of the SPARQL 1.1 Protoc
             )
     else:
         params = request.args
-    if "update" in params or "using-graph-uri" in params or "using-named-graph-uri" in params:
+    if "update" in params:
         raise Forbidden(_READ_ONLY)
+    using = [name for name in ("using-graph-uri", "using-named-graph-uri") if name in params]
 
     if request.method == "POST" and request.mimetype == _QUERY:
         if "query" in request.args:
@@ -178,6 +181,13 @@ def read_operation(  # noqa: C901 - one branch per rule of the SPARQL 1.1 Protoc
         queries = [_body_query(request, config)]
     else:
         queries = params.getlist("query")
+    if using and queries:  # an update's dataset parameters, sent with a query (Protocol 2.1: not the query's)
+        raise BadRequest(
+            f"{' and '.join(using)} belong to an update request, not to a query: "
+            "use default-graph-uri / named-graph-uri (or FROM / FROM NAMED) to name a query's dataset"
+        )
+    if using:  # an update's parameters without an update: an update all the same
+        raise Forbidden(_READ_ONLY)
     if not queries:
         if request.method == "POST":
             raise BadRequest("no query: send it as the query parameter or as an application/sparql-query body")

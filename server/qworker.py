@@ -144,7 +144,7 @@ def answer(store, job: dict, max_rows: int, max_bytes: int, who: str = "query wo
     give the same answers and the same errors. ``who`` names the process in the message of an engine fault.
     """
     from csto_kg.errors import UserError
-    from csto_kg.query import run
+    from csto_kg.query import NotRepresentable, run
 
     try:
         r = run(
@@ -158,6 +158,8 @@ def answer(store, job: dict, max_rows: int, max_bytes: int, who: str = "query wo
         )
     except SyntaxError as e:
         return _failed("syntax", str(e))
+    except NotRepresentable as e:
+        return _failed("unrepresentable", str(e))
     except (ValueError, TypeError, UnicodeError, OverflowError, UserError) as e:
         return _failed("invalid", str(e))
     except MemoryError:

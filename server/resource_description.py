@@ -20,6 +20,7 @@ from collections.abc import Iterable
 import pyoxigraph as ox
 
 from csto_kg.namespaces import BASE, PROV, RDF, VOID, XSD
+from csto_kg.query import xml_safe
 
 from .rdf_formats import RdfFormat
 
@@ -114,4 +115,5 @@ def serialize(quads: Iterable[ox.Quad], fmt: RdfFormat) -> bytes:
     if fmt.key not in ("trig", "nq"):
         items = list(dict.fromkeys(ox.Triple(q.subject, q.predicate, q.object) for q in quads))
     prefixes = PREFIXES_FOR_OUTPUT if fmt.key in ("ttl", "trig", "rdf") else None
-    return ox.serialize(items, None, fmt.ox_format, prefixes=prefixes)
+    body = ox.serialize(items, None, fmt.ox_format, prefixes=prefixes)
+    return xml_safe(body) if fmt.ox_format == ox.RdfFormat.RDF_XML else body

@@ -53,6 +53,8 @@ def _http_error(e: EngineError, retry: int):
         return TooManyRequests(e.message, retry_after=e.retry_after or retry)
     if e.status == 400:
         return BadRequest(e.message)
+    if e.status == 406:
+        return NotAcceptable(e.message)
     if e.status == 503:
         return ServiceUnavailable(e.message, retry_after=retry)
     if isinstance(e, WorkerDied):

@@ -246,7 +246,9 @@ def _fold(labels: Labeller, pairs: dict[str, dict], linked: set) -> tuple[dict, 
             elif pred == _TYPE and asserted_types:
                 also = folded[(_TYPE, asserted_types[0])]
                 t = term_view(labels, obj)
-                if t.text not in type_names | {a.text for a in also}:
+                if t.iri not in {a.iri for a in also}:
+                    if t.text in type_names | {a.text for a in also}:  # another type reads the same (csto:Document,
+                        t.text = t.title or t.iri  # foaf:Document): shown by its prefixed name, not hidden
                     also.append(t)
             elif obj in targets:
                 folded[targets[obj]].append(term_view(labels, ox.NamedNode(pred)))

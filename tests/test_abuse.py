@@ -257,6 +257,48 @@ def test_a_client_past_its_time_budget_gets_429_and_others_are_served(budget_app
     assert budget_app.extensions["csto.engine"].stats()["over_budget"] >= 1
 
 
+def test_time_queued_behind_other_clients_is_not_charged_to_a_client_of_cheap_queries(built):
+    # One query worker, held by another client's query that runs to the time limit: the cheap client's queries
+    # wait for it (~1.5 s) far longer than its whole budget (0.3 s), yet only their own run time is charged.
+    app = create_app(
+        ServerConfig(
+            query_timeout=10,
+            query_workers=1,
+            idle_query_workers=1,
+            client_workers=1,
+            client_burst=0.3,
+            client_rate=0.01,
+            demote_after=0.1,
+            inline_bounded=False,
+        ),
+        built[0],
+    )
+    try:
+        engine = app.extensions["csto.engine"]
+        settled(app)
+        slow = app.test_client()
+        slow.environ_base["REMOTE_ADDR"] = "127.0.0.2"
+        cheap = app.test_client()
+        cheap.environ_base["REMOTE_ADDR"] = "127.0.0.3"
+        got: list = []
+        hog = threading.Thread(
+            target=lambda: got.append(slow.get("/sparql", query_string={"query": CARTESIAN, "timeout": "1.5"}))
+        )
+        hog.start()
+        wait_for(engine.stats, lambda s: len(s["busy"]) == 1)
+        r = cheap.get("/sparql", query_string={"query": "ASK { ?s ?p ?o }"})  # queued until the hog is stopped
+        assert r.status_code == 200
+        hog.join(timeout=60)
+        assert got[0].status_code == 503  # the other client's query ran to the time limit ...
+        for _ in range(3):  # ... and the cheap client, which waited for the worker, still has its budget
+            assert cheap.get("/sparql", query_string={"query": "ASK { ?s ?p ?o }"}).status_code == 200
+        r = slow.get("/sparql", query_string={"query": "ASK {}"})  # whose own query ran long is refused
+        assert r.status_code == 429 and b"share of expensive query time" in r.data
+        assert engine.stats()["over_budget"] == 1
+    finally:
+        app.extensions["csto.engine"].close()
+
+
 def test_one_client_cannot_hold_every_query_worker(built):
     app = create_app(ServerConfig(query_timeout=3, query_workers=2, client_burst=600), built[0])
     try:

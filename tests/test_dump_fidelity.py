@@ -73,3 +73,26 @@ def test_void_triples_of_the_default_graph_counts_distinct_triples(built, dump):
     q = """PREFIX sd: <http://www.w3.org/ns/sparql-service-description#> PREFIX void: <http://rdfs.org/ns/void#>
            SELECT ?n WHERE { ?ds sd:defaultGraph/void:triples ?n }"""
     assert [int(row.n) for row in sd.query(q)] == [distinct]
+
+
+def test_void_describes_every_named_graph_and_counts_the_union_the_endpoint_serves(built):
+    """The dataset's void:triples is the endpoint's default graph (distinct triples, graph:meta's included), and
+    every named graph, graph:meta too, is a void:subset with its size: the numbers graph:meta states about itself."""
+    build, client = built
+
+    def one(query: str) -> list[dict]:
+        r = client.get("/sparql", query_string={"query": query})
+        assert r.status_code == 200, r.data
+        return [{k: v["value"] for k, v in b.items()} for b in r.get_json()["results"]["bindings"]]
+
+    distinct = int(one("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")[0]["n"])
+    void = "PREFIX void: <http://rdfs.org/ns/void#> "
+    stated = one(void + "SELECT ?n WHERE { <https://w3id.org/csto-kg/dataset> void:triples ?n }")
+    assert [int(r["n"]) for r in stated] == [distinct]
+    subsets = one(
+        void + "SELECT ?g ?n WHERE { <https://w3id.org/csto-kg/dataset> void:subset ?g . ?g void:triples ?n }"
+    )
+    assert {r["g"]: int(r["n"]) for r in subsets} == build.manifest["graphs"]
+    for name, size in build.manifest["graphs"].items():
+        served = one(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} }}")
+        assert int(served[0]["n"]) == size, name

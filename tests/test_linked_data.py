@@ -11,10 +11,12 @@ import html
 import re
 from collections import defaultdict
 from html.parser import HTMLParser
+from urllib.parse import quote
 
 import pyoxigraph as ox
 import pytest
 import rdflib
+from werkzeug.http import http_date
 
 from csto_kg.query import execute, open_store
 from support import BASE
@@ -447,6 +449,37 @@ def test_downloads_list_files_whose_sha256_matches_the_served_bytes(client, buil
         assert f"{sha}  {name}" in sums
 
 
+def test_download_preconditions_and_ranges_follow_rfc_9110(client):
+    url = "/downloads/csto-kg.ttl"
+    whole = client.get(url)
+    etag, modified = whole.headers["ETag"], whole.last_modified
+    size = len(whole.data)
+    before, after = http_date(modified - dt.timedelta(hours=1)), http_date(modified + dt.timedelta(hours=1))
+    for headers in ({"If-Match": '"other"'}, {"If-Match": f"W/{etag}"}, {"If-Unmodified-Since": before}):
+        for method in (client.get, client.head):
+            r = method(url, headers=headers)
+            assert r.status_code == 412 and r.data == b"", (headers, r.status_code, len(r.data))
+            assert r.headers["ETag"] == etag
+    for headers in (
+        {"If-Match": etag},
+        {"If-Match": f'"x", {etag}'},
+        {"If-Match": "*"},
+        {"If-Unmodified-Since": after},
+    ):
+        r = client.get(url, headers=headers)
+        assert r.status_code == 200 and r.data == whole.data, headers
+    # If-Match decides over If-Unmodified-Since (RFC 9110 section 13.2.2, step 1 before step 2)
+    assert client.get(url, headers={"If-Match": etag, "If-Unmodified-Since": before}).status_code == 200
+    r = client.get(url, headers={"Range": "bytes=0-9"})
+    assert r.status_code == 206 and r.data == whole.data[:10] and r.headers["Content-Range"] == f"bytes 0-9/{size}"
+    for ignored in ("bytes=0-9,20-29", "items=0-5", "bytes=abc", "bytes 0-9"):  # whole file, not 416
+        r = client.get(url, headers={"Range": ignored})
+        assert r.status_code == 200 and r.data == whole.data, (ignored, r.status_code)
+    assert client.get(url, headers={"Range": f"bytes={size + 10}-"}).status_code == 416
+    assert client.get(url, headers={"If-None-Match": etag}).status_code == 304
+    assert client.get("/downloads/SHA256SUMS").headers["Content-Type"] == "text/plain; charset=utf-8"
+
+
 # --- members as of a date -------------------------------------------------------------
 
 
@@ -764,3 +797,51 @@ def test_state_page_leads_with_its_membership_periods_and_passages(client, store
         assert body.index("Membership of the CSTO", first) < body.index('id="out-h"')
         section = body[first : body.index("</section>", first)]
         assert "from" in section and "/source/" in section, s
+
+
+_ODD = ["<b>", "a b", "\\", "{}", '"', "[]", "\x00", "\x7f", "%FF", "é", "..", "#", "^", "`", "|", "\U0001f600"]
+_ODD.append("x" * 3000)
+
+
+def test_odd_values_in_every_page_parameter_and_path_never_give_a_5xx(client):
+    """User input that a page turns into an IRI (a type name, a slug, a term) is checked first: 4xx or a page."""
+    params = {"/search": ["q", "type", "format"], "/members": ["date"], "/": ["format"], "/dataset": ["format"]}
+    params |= {p: ["format"] for p in ("/disagreements", "/validation", "/ontology", "/downloads", "/query")}
+    for path, names in params.items():
+        for name in names:
+            for value in _ODD:
+                for accept in ("text/html", "application/json"):
+                    r = client.get(path, query_string={name: value}, headers={"Accept": accept})
+                    assert r.status_code < 500, (path, name, value, r.status_code)
+    for prefix in ("/id/", "/ontology/", "/graph/", "/source/", "/shapes/", "/evidence/", "/statement/"):
+        for value in _ODD:
+            r = client.get(prefix + quote(value, safe=""), headers=HTML)
+            assert r.status_code < 500, (prefix, value, r.status_code)
+
+
+def test_search_by_a_type_that_is_no_local_name_is_a_400_and_by_a_class_lists_its_instances(client):
+    for value in ("<b>", "a b", "\\", "{}", '"', "[]", "\x00", "\x7f", "csto:State"):
+        for extra in ({}, {"format": "json"}):
+            r = client.get("/search", query_string={"type": value, **extra}, headers=HTML)
+            assert r.status_code == 400, (value, r.status_code)
+    hits = client.get("/search", query_string={"type": "State", "format": "json"}).get_json()["results"]
+    assert any(h["iri"].endswith("/id/armenia") for h in hits)
+    assert client.get("/search", query_string={"type": "NoSuchClass", "format": "json"}).get_json()["results"] == []
+
+
+def test_an_inferred_type_with_the_label_of_an_asserted_one_is_shown_by_its_prefixed_name(client, store):
+    foaf = "http://xmlns.com/foaf/0.1/Document"
+    rows = select(store, f"SELECT ?d WHERE {{ ?d a <{CSTO}Document>, <{foaf}> }} ORDER BY ?d LIMIT 3")
+    assert rows
+    for row in rows:
+        body = client.get(path_of(row["d"]), headers=HTML).get_data(as_text=True)
+        assert "foaf:Document" in body, row["d"]
+
+
+def test_members_pages_give_each_element_its_own_id_and_every_fragment_link_a_target(client):
+    for day in ("1995-01-01", "2005-06-01", "2013-01-01", None):
+        body = client.get("/members", query_string={"date": day} if day else {}, headers=HTML).get_data(as_text=True)
+        ids = re.findall(r'\sid="([^"]+)"', body)
+        assert ids and len(ids) == len(set(ids)), (day, sorted({i for i in ids if ids.count(i) > 1})[:5])
+        for target in re.findall(r'href="#([^"]+)"', body):
+            assert target in ids, (day, target)

@@ -13,6 +13,7 @@ import io
 import json
 import xml.etree.ElementTree as ET
 
+import pyoxigraph as ox
 import pytest
 from rdflib import Dataset, Graph, Namespace, URIRef
 from rdflib.namespace import RDF
@@ -713,3 +714,75 @@ def test_up_to_64_unknown_functions_are_expression_errors(client, count, status)
         assert r.get_json()["results"]["bindings"] == [
             {"x": {"type": "literal", "value": "1", "datatype": "http://www.w3.org/2001/XMLSchema#integer"}}
         ]
+
+
+TRIPLE_TERMS = {
+    "literal": 'SELECT ?t WHERE { BIND (<<( <urn:a> <urn:b> "c" )>> AS ?t) }',
+    "nested": 'SELECT ?t ?n WHERE { BIND (TRIPLE(<urn:a>, <urn:b>, <<( <urn:a> <urn:b> "x\\t\\"y"@en )>>) AS ?t) '
+    "BIND (1 AS ?n) }",
+}
+
+
+@pytest.mark.parametrize("name", TRIPLE_TERMS)
+@pytest.mark.parametrize("kind", ["json", "xml", "csv", "tsv"])
+def test_a_triple_term_is_written_in_every_results_format(client, name, kind):
+    r = send(client, "GET", TRIPLE_TERMS[name], {"Accept": RESPONSE_TYPE[kind]})
+    assert r.status_code == 200, r.data[:300]
+    assert r.mimetype == RESPONSE_TYPE[kind]
+    if kind == "json":  # SPARQL 1.2 JSON results: a "triple" whose value holds its three terms
+        t = json.loads(r.data)["results"]["bindings"][0]["t"]
+        assert t["type"] == "triple" and t["value"]["subject"] == {"type": "uri", "value": "urn:a"}
+        inner = t["value"]["object"]
+        if name == "nested":
+            assert inner["type"] == "triple" and inner["value"]["object"]["value"] == 'x\t"y'
+        else:
+            assert inner == {"type": "literal", "value": "c"}
+    elif kind == "xml":
+        triple = ET.fromstring(r.data).find(f"{SRX}results/{SRX}result/{SRX}binding/{SRX}triple")
+        assert triple.find(f"{SRX}subject/{SRX}uri").text == "urn:a"
+    elif kind == "csv":
+        rows = list(csv.reader(io.StringIO(r.data.decode())))
+        assert rows[0][0] == "t" and rows[1][0].startswith("urn:a urn:b ")
+    else:
+        lines = r.data.decode().splitlines()
+        assert lines[1].split("\t")[0].startswith("<<( <urn:a> <urn:b> ")
+        parsed = ox.parse_query_results(r.data, ox.QueryResultsFormat.TSV)
+        assert isinstance(next(iter(parsed))["t"], ox.Triple)
+
+
+def _xml_values(body: bytes) -> list[str]:
+    return [e.text or "" for e in ET.fromstring(body).iter(SRX + "literal")]
+
+
+def test_xml_results_keep_a_carriage_return_and_refuse_what_xml_cannot_carry(client):
+    xml = {"Accept": "application/sparql-results+xml"}
+    r = send(client, "GET", 'SELECT ?v WHERE { VALUES ?v { "a\\rb" "c\\r\\nd\\te" } }', xml)
+    assert r.status_code == 200 and b"&#13;" in r.data
+    assert _xml_values(r.data) == ["a\rb", "c\r\nd\te"]  # what was stored, read back by an XML parser
+    for char in ("\\u0001", "\\u000B", "\\u001F", "\\uFFFE", "\\uFFFF"):
+        for query in (
+            f'SELECT ?v WHERE {{ VALUES ?v {{ "ctl{char}" }} }}',
+            f'SELECT ?v WHERE {{ BIND ("{char}" AS ?v) }}',
+        ):
+            r = send(client, "GET", query, xml)
+            assert r.status_code == 406, (char, r.status_code, r.data[:200])
+            assert b"XML 1.0 cannot represent" in r.data and b"JSON" in r.data
+            assert f"U+{char[2:].upper()}".encode() in r.data
+        assert send(client, "GET", f'SELECT ?v WHERE {{ VALUES ?v {{ "ctl{char}" }} }}').status_code == 200  # JSON
+    graph = 'CONSTRUCT { <urn:s> <urn:p> ?v } WHERE { VALUES ?v { "a\\rb" } }'
+    r = send(client, "GET", graph, {"Accept": "application/rdf+xml"})
+    assert r.status_code == 200
+    assert [o for o in ET.fromstring(r.data).iter() if o.tag == "{urn:}p"][0].text == "a\rb"
+    r = send(client, "GET", graph.replace("\\r", "\\u0002"), {"Accept": "application/rdf+xml"})
+    assert r.status_code == 406 and b"U+0002" in r.data
+    assert send(client, "GET", graph.replace("\\r", "\\u0002"), {"Accept": "text/turtle"}).status_code == 200
+
+
+@pytest.mark.parametrize("method", METHODS)
+@pytest.mark.parametrize("name", ["using-graph-uri", "using-named-graph-uri"])
+def test_an_updates_dataset_parameter_with_a_query_is_a_bad_request(client, method, name):
+    r = send(client, method, "ASK {}", **{name: f"{GRAPH}entities"})
+    assert r.status_code == 400 and name.encode() in r.data and b"default-graph-uri" in r.data
+    r = client.post("/sparql", data={name: f"{GRAPH}entities"})  # no query: an update's parameters alone
+    assert r.status_code == 403
+    assert client.post("/sparql", data={"update": "CLEAR ALL", name: f"{GRAPH}entities"}).status_code == 403
