@@ -338,10 +338,10 @@ class _World:
         for a, name, acronym in self.alliances:
             treaty = "collective-security-treaty" if a == "csto" else f"{a}-treaty"
             council = "collective-security-council" if a == "csto" else f"{a}-council"
+            # the treaty an alliance grew out of is a seed's statement (with its passage), not the entities file's
             e(
-                f":{a} a csto:MilitaryAlliance ; rdfs:label {_lit(name, 'en')} ; skos:altLabel {_lit(acronym, 'en')} ;\n"
-                f"    csto:foundingTreaty :{treaty} .",
-                4,
+                f":{a} a csto:MilitaryAlliance ; rdfs:label {_lit(name, 'en')} ; skos:altLabel {_lit(acronym, 'en')} .",
+                3,
             )
             e(f":{treaty} a csto:Treaty ; rdfs:label {_lit('Treaty of the ' + name, 'en')} .", 2)
             e(f":{council} a csto:Organ ; rdfs:label {_lit('Council of the ' + name, 'en')} ; org:unitOf :{a} .", 3)

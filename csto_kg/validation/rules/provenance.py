@@ -507,11 +507,10 @@ def _evidence_in_each_file(ctx: Context) -> list[Result]:
     return out + _entity_statements_evidenced(ctx, evidenced) + _entities_file_contents(ctx)
 
 
-# What kg/entities.trig says of an entity: identity, names, Wikidata link, and the definitional links of offices,
-# organs and organisations (an office's post and role, an organ's organisation, the treaty an organisation is
-# founded on). Anything else a seed says, with its evidence.
+# What kg/entities.trig says of an entity (kg/README.md): identity, names, Wikidata link, and the definitional links
+# of offices and organs (an office's post and role, an organ's organisation). Anything else a seed says, with its
+# evidence, in that seed's file.
 _ENTITY_FILE_PREDICATES = {
-    CSTO.foundingTreaty,
     RDF.type,
     RDFS.label,
     RDFS.comment,
@@ -572,7 +571,7 @@ def _entities_file_contents(ctx: Context) -> list[Result]:
                 o=o,
                 graph=ENTITIES_GRAPH,
                 message=f"kg/entities.trig states {curie(str(p)) or p} of an entity, but it holds only identity, names, "
-                "Wikidata links and the definitional links of offices, organs and organisations, and cites no seed. "
+                "Wikidata links and the definitional links of offices and organs, and cites no seed. "
                 "Fix: write "
                 "the statement in the file of the seed that states it, with that seed's evidence",
             )
@@ -676,8 +675,8 @@ RULES = [
         "prov:wasDerivedFrom evidence in that same file: house rule 2, checked per named graph, so removing the "
         "evidence from one file's copy of a shared fact is caught although another file still has some; "
         "kg/entities.trig, which cites no seed, describes no fact and says of an entity only its identity, names, "
-        "Wikidata link and the definitional links of offices, organs and organisations (org:postIn, org:role, "
-        "org:unitOf, csto:foundingTreaty); and what a "
+        "Wikidata link and the definitional links of offices and organs (org:postIn, org:role, org:unitOf); and "
+        "what a "
         "seed's file says about an entity (a capital, a nationality) is derived from a passage of that file.",
         _evidence_in_each_file,
     ),
