@@ -1054,6 +1054,36 @@ SLIPS = [
         "OwlRlConsistency",
     ),
     (
+        "deployment_given_another_states_unrest_as_context",
+        "003",
+        [
+            (
+                "csto:agent :csto-peacekeeping-forces ;\n    csto:context :unrest-kazakhstan-2022-01 ;",
+                "csto:agent :csto-peacekeeping-forces ;\n    csto:context :unrest-002-belarus-2020 ;",
+            )
+        ],
+        "RequestInItsOwnCrisis",
+    ),
+    (
+        "source_credited_to_another_articles_unnamed_author",
+        "004",
+        [("dcterms:creator :unnamed-author-004 ;", "dcterms:creator :unnamed-author-000 ;")],
+        "UnnamedAuthorOfOneSource",
+    ),
+    (
+        "stance_given_another_articles_unnamed_author",
+        "004",
+        [
+            (
+                "csto:heldBy :unnamed-author-004 ;\n"
+                "    csto:about :belarus, :topic-csto-intensification, :summit-2022-11-23-yerevan ;",
+                "csto:heldBy :unnamed-author-000 ;\n"
+                "    csto:about :belarus, :topic-csto-intensification, :summit-2022-11-23-yerevan ;",
+            )
+        ],
+        "UnnamedAuthorSpeaksInOwnSource",
+    ),
+    (
         "declaration_issued_by_a_leader_not_at_the_summit",
         "004",
         [
