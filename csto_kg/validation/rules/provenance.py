@@ -212,12 +212,9 @@ def _numbers_in_passages(ctx: Context) -> list[Result]:
             except InvalidOperation:
                 continue  # not a number: the datatype shapes report it
             stated: set[Decimal] = set()
-            for ev in union.objects(fact, PROV.wasDerivedFrom):
-                for quote in (
-                    str(q) for sel in union.objects(ev, OA.hasSelector) for q in union.objects(sel, OA.exact)
-                ):
-                    for m in noun.finditer(quote):
-                        stated |= numbers_in(quote[max(0, m.start() - _NEAR) : m.end() + _NEAR])
+            for quote in _quotes_of(union, union.objects(fact, PROV.wasDerivedFrom)):
+                for m in noun.finditer(quote):
+                    stated |= numbers_in(quote[max(0, m.start() - _NEAR) : m.end() + _NEAR])
             if not stated or number in stated:
                 continue
             message = (
