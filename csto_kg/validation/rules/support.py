@@ -105,10 +105,15 @@ def _dates_without_basis(g: Graph, facts: FileFacts, path: Path, fact: Node, res
                     path=prop,
                     graph=facts.graph,
                     message=f'{_short(fact)} ({_where(path, fact)}) has {_short(prop)} "{value}" but {missing} is '
-                    f"in none of its passages ({passages}): if the source says so, the date comes from context, so "
-                    f"say how in csto:dateBasis (the source's words and the reasoning) and csto:dateRelativeTo the "
-                    f"source whose date anchors it, on this node in this file; if not, write the date the passage "
-                    f"gives, at its precision",
+                    + (
+                        f"in none of its passages ({passages}) nor in its csto:dateBasis: write the date the passage "
+                        "gives, at its precision, or say in the basis how this one follows from it"
+                        if basis
+                        else f"in none of its passages ({passages}): if the source says so, the date comes from "
+                        "context, so say how in csto:dateBasis (the source's words and the reasoning) and "
+                        "csto:dateRelativeTo the source whose date anchors it, on this node in this file; if not, "
+                        "write the date the passage gives, at its precision"
+                    ),
                 )
             )
     return out
