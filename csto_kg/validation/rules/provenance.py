@@ -239,16 +239,7 @@ def _figures_of_their_facts(ctx: Context) -> list[Result]:
             f"it is given to ({'; '.join(map(repr, words))}). Fix: give the fact its own figure, or the figure to "
             "the fact whose words state it"
         )
-        out.append(
-            ctx.locator.result(
-                severity=SH.Violation,
-                shape=SHAPE.FigureMatchesItsWords,
-                focus=fact,
-                value=quantity,
-                path=CSTO.hasQuantity,
-                message=message,
-            )
-        )
+        out.append(_figure_result(ctx, fact, CSTO.hasQuantity, quantity, message))
     return out
 
 
