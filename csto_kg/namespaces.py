@@ -67,6 +67,7 @@ ENTITIES_GRAPH = GRAPH["entities"]
 INFERRED_GRAPH = GRAPH["inferred"]
 META_GRAPH = GRAPH["meta"]
 SUPPORT_GRAPH = GRAPH["support"]  # which passage supports which value (csto_kg/support.py)
+ALLIANCE = ID["csto"]  # the organisation the graph is about: its memberships are the timeline's
 
 
 def seed_graph(seed_id: str):

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 
 import pyoxigraph as ox
 
-from csto_kg.namespaces import CSTO, INFERRED_GRAPH, ORG, RDF
+from csto_kg.namespaces import ALLIANCE, CSTO, INFERRED_GRAPH, ORG, RDF
 
 from . import dates
 from .statements import Passage, Passages, Term, term_view
@@ -37,6 +37,13 @@ _N = ox.NamedNode
 _C = str(CSTO)
 _TYPE = _N(str(RDF.type))
 _INFERRED = _N(str(INFERRED_GRAPH))
+_ALLIANCE = str(ALLIANCE)
+_ORG_CLASSES = {
+    str(ORG.Organization),
+    str(ORG.FormalOrganization),
+    _C + "Organisation",
+    _C + "InternationalOrganisation",
+}
 DATE_PROPS = [
     _C + p for p in ("date", "startDate", "dateSigned", "attestedOn", "electedOn", "datePublished", "publishedOn")
 ]
@@ -193,14 +200,31 @@ def _membership_line(ctx: Context, p: Period, show_state: bool) -> Line:
     return line
 
 
-def membership_lines(ctx: Context, *, state: str | None = None, membership: str | None = None) -> list[Line]:
+def membership_lines(
+    ctx: Context, *, state: str | None = None, membership: str | None = None, organisation: str | None = _ALLIANCE
+) -> list[Line]:
+    """Lines of the membership periods of ``organisation`` (None: any), of ``state`` or the one ``membership``."""
     ps = [
         p
-        for p in all_periods(ctx.store)
+        for p in all_periods(ctx.store, organisation)
         if (state is None or p.state == state) and (membership is None or p.membership == membership)
     ]
     ps.sort(key=lambda p: (ctx.labels(p.state), p.start_na or p.start_nb or p.end_nb or dt.date.max, p.reaccession))
     return [_membership_line(ctx, p, state is None and membership is None) for p in ps]
+
+
+def state_membership_sections(ctx: Context, state: str) -> list[Section]:
+    """A state's membership periods, one section per organisation: the CSTO's first, then the others by name
+    (the SCO, the Union State), so no other organisation's period is ever listed as one of the CSTO's."""
+    orgs = {p.organisation for p in all_periods(ctx.store, None) if p.state == state and p.organisation}
+    out = []
+    for org in sorted(orgs, key=lambda o: (o != _ALLIANCE, ctx.labels(o))):
+        lines = membership_lines(ctx, state=state, organisation=org)
+        if org == _ALLIANCE:
+            out.append(Section("memberships", "Membership of the CSTO", lines))
+        else:
+            out.append(Section(f"memberships-{org.rsplit('/', 1)[-1]}", f"Membership of {ctx.labels(org)}", lines))
+    return out
 
 
 # --- facts that refer to a resource -----------------------------------------------
@@ -315,7 +339,7 @@ def alliance_sections(ctx: Context, iri: str, members_now: Section | None) -> li
     summits = {q.subject for q in ctx.store.quads_for_pattern(None, _TYPE, _N(_C + "Summit"), None)}
     found = [
         members_now,
-        Section("memberships", "Members over time", membership_lines(ctx), compact=True),
+        Section("memberships", "Members over time", membership_lines(ctx, organisation=iri), compact=True),
         _simple(ctx, "bodies", "Bodies", sorted(bodies, key=str)),
         _simple(ctx, "treaty", "Treaty" if len(treaty) == 1 else "Treaties", treaty),
         _simple(ctx, "summits", "Summits", sorted(summits, key=str)),
@@ -328,15 +352,19 @@ def sections_for(ctx: Context, iri: str, classes: set[str], members_now: Section
     out: list[Section] = []
     if members_now is not None:
         out += alliance_sections(ctx, iri, members_now)
-    if _C + "State" in classes:
-        lines = membership_lines(ctx, state=iri)
+    elif _ORG_CLASSES & classes:  # another organisation with members (the SCO, the Union State): its own periods
+        lines = membership_lines(ctx, organisation=iri)
         if lines:
-            out.append(Section("memberships", "Membership of the CSTO", lines))
+            out.append(Section("memberships", "Members over time", lines, compact=True))
+    if _C + "State" in classes:
+        out += state_membership_sections(ctx, iri)
         offices = offices_of_people(ctx, iri)
         if offices:
             out.append(offices)
     if _C + "Membership" in classes:
-        out.append(Section("memberships", "This membership period", membership_lines(ctx, membership=iri)))
+        out.append(
+            Section("memberships", "This membership period", membership_lines(ctx, membership=iri, organisation=None))
+        )
     refs = referring_sections(ctx, iri)
     if members_now is not None:  # the alliance: 200+ facts mention it; keep them below, collapsed
         for s in refs:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
-from csto_kg.namespaces import CSTO, EV, INFERRED_GRAPH, OA, PROV, RDF, RDFS, SKOS
+from csto_kg.namespaces import ALLIANCE, CSTO, EV, INFERRED_GRAPH, OA, PROV, RDF, RDFS, SKOS
 
 from .disagreements import Disagreement, disagreements_about
 from .evidence_view import Evidence, evidence
@@ -167,15 +167,10 @@ def _own_evidence(store: ox.Store, iri: str, own: dict) -> Evidence | None:
 
 
 def _members_now(store: ox.Store, labels: Labeller, iri: str) -> Section | None:
-    """For an organisation with membership periods: who is a member today (see :mod:`.members`)."""
+    """For the CSTO: who is a member today (see :mod:`.members`, whose query is the CSTO's)."""
     from .members import members_section
 
-    if not any(
-        True
-        for _ in store.quads_for_pattern(
-            None, ox.NamedNode("http://www.w3.org/ns/org#organization"), ox.NamedNode(iri), None
-        )
-    ):
+    if iri != str(ALLIANCE):
         return None
     try:
         return members_section(store, labels, dt.date.today())

@@ -31,6 +31,8 @@ import pyoxigraph as ox
 from flask import render_template
 from markupsafe import Markup
 
+from csto_kg.namespaces import ALLIANCE
+
 from . import dates
 from .labels import Labeller
 from .resource_description import local_path
@@ -130,12 +132,16 @@ def _merge(old: Period, p: Period) -> Period:
     )
 
 
-def periods(store: ox.Store) -> list[Period]:
-    """Every membership period with its bounds (widest, where sources differ)."""
+def periods(store: ox.Store, organisation: str | None = str(ALLIANCE)) -> list[Period]:
+    """Membership periods of ``organisation`` (the CSTO by default; None: every organisation's) with their bounds
+    (widest, where sources differ). A state's membership of another organisation (the SCO, the Union State) is
+    never one of the CSTO's."""
     found: dict[str, Period] = {}
     for row in store.query(MEMBERSHIP_PERIODS_QUERY):
         m = row["membership"].value
         org = row["organisation"].value if row["organisation"] is not None else None
+        if organisation is not None and org != organisation:
+            continue
         p = Period(
             m,
             row["state"].value,

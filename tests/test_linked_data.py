@@ -552,10 +552,16 @@ def test_home_timeline_has_a_bar_per_membership_linking_to_it(client, store):
     body = client.get("/", headers=HTML).get_data(as_text=True)
     svg = re.search(r"<svg[^>]*class=\"timeline timeline-wide\".*?</svg>", body, re.S)
     assert svg
-    memberships = {r["m"] for r in select(store, f"SELECT DISTINCT ?m WHERE {{ ?m a <{CSTO}Membership> }}")}
+    memberships = {
+        r["m"]
+        for r in select(
+            store,
+            f"SELECT DISTINCT ?m WHERE {{ ?m a <{CSTO}Membership> ; <http://www.w3.org/ns/org#organization> <{ID}csto> }}",
+        )
+    }
     assert memberships
     bars = set(re.findall(r'<a class="period" href="([^"]+)"', svg.group(0)))
-    assert bars == {path_of(m) for m in memberships}
+    assert bars == {path_of(m) for m in memberships}  # the CSTO's periods only: not the SCO's, not the Union State's
     for link in ("/query", "/downloads", "/validation", "/ontology", "/dataset"):
         assert f'href="{link}"' in body
 
@@ -797,6 +803,34 @@ def test_state_page_leads_with_its_membership_periods_and_passages(client, store
         assert body.index("Membership of the CSTO", first) < body.index('id="out-h"')
         section = body[first : body.index("</section>", first)]
         assert "from" in section and "/source/" in section, s
+
+
+def _section_links(body: str, title: str) -> set[str]:
+    """The fact links of the key section titled ``title`` (empty if there is none)."""
+    m = re.search(r"<h2>" + re.escape(title) + r" <span.*?</section>", body, re.S)
+    return set(re.findall(r'(?:<div class="fact">|<li>)<a href="([^"]+)"', m.group(0))) if m else set()
+
+
+def test_a_states_memberships_are_listed_per_organisation_and_only_the_cstos_as_csto(client, store):
+    rows = select(
+        store,
+        f"""SELECT ?m ?s ?o ?label WHERE {{ ?m a <{CSTO}Membership> ; <http://www.w3.org/ns/org#member> ?s ;
+              <http://www.w3.org/ns/org#organization> ?o . ?o <http://www.w3.org/2000/01/rdf-schema#label> ?label }}""",
+    )
+    others = [r for r in rows if r["o"] != ID + "csto"]
+    assert others  # the SCO and the Union State: memberships the graph holds beside the CSTO's
+    for s in {r["s"] for r in rows}:
+        body = client.get(path_of(s), headers=HTML).get_data(as_text=True)
+        own = [r for r in rows if r["s"] == s]
+        csto = _section_links(body, "Membership of the CSTO")
+        assert csto == {path_of(r["m"]) for r in own if r["o"] == ID + "csto"}, s
+        for r in own:
+            if r["o"] != ID + "csto":
+                assert path_of(r["m"]) in _section_links(body, "Membership of " + html.escape(r["label"])), (s, r)
+    for o in {r["o"] for r in others}:  # another organisation's page: its own members, never the CSTO's
+        body = client.get(path_of(o), headers=HTML).get_data(as_text=True)
+        assert _section_links(body, "Members over time") == {path_of(r["m"]) for r in others if r["o"] == o}
+        assert "Members on " not in body
 
 
 _ODD = ["<b>", "a b", "\\", "{}", '"', "[]", "\x00", "\x7f", "%FF", "é", "..", "#", "^", "`", "|", "\U0001f600"]
