@@ -18,6 +18,7 @@ from . import solutions
 from .errors import UserError
 from .formats import GRAPHS, RESULTS
 from .iri import BASE
+from .representable import NotRepresentable, check_graph
 from .sparql_lex import dataset_iris
 from .sparql_lex import iri_tokens as _IRI_TOKENS
 from .sparql_order import ORDER_KEY, rewrite_order_by
@@ -34,6 +35,7 @@ __all__ = [
     "query_kind",
     "QUERY_BASE_IRI",
     "one_line",
+    "NotRepresentable",
 ]
 
 # The base IRI of every query (the service description states it): <id/armenia> is <https://w3id.org/csto-kg/id/armenia>.
@@ -257,6 +259,10 @@ def run(
     if kind == "ask":
         return QueryResult(kind, fmt, result.serialize(format=table[fmt]))
     if max_rows is None and max_bytes is None:
+        if kind == "graph" and table[fmt] in (ox.RdfFormat.JSON_LD, ox.RdfFormat.RDF_XML):
+            triples = list(result)  # read whole to be checked first (formats that cannot carry every graph)
+            check_graph(triples, table[fmt])
+            return QueryResult(kind, fmt, _checked(_serialize(kind, triples, None, table[fmt], False), table[fmt]))
         out = io.BytesIO()
         result.serialize(out, table[fmt])
         return QueryResult(kind, fmt, _checked(out.getvalue(), table[fmt]))
@@ -269,6 +275,8 @@ def run(
             break
         kept.append(item)
     variables = None if kind == "graph" else [v.value for v in result.variables]
+    if kind == "graph":
+        check_graph(kept, table[fmt])
     body = _serialize(kind, kept, variables, table[fmt], truncated)
     while max_bytes is not None and len(body) > max_bytes and kept:
         # Over the byte budget: keep proportionally fewer rows (rarely more than one pass).
@@ -280,10 +288,6 @@ def run(
 
 def _checked(body: bytes, fmt) -> bytes:
     return xml_safe(body) if fmt in (ox.QueryResultsFormat.XML, ox.RdfFormat.RDF_XML) else body
-
-
-class NotRepresentable(UserError):
-    """A result holds a character XML 1.0 cannot carry, asked for in an XML format."""
 
 
 # Characters XML 1.0 has no way to write (not even as a character reference): C0 controls but TAB, LF, CR;

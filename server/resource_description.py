@@ -21,6 +21,7 @@ import pyoxigraph as ox
 
 from csto_kg.namespaces import BASE, PROV, RDF, VOID, XSD
 from csto_kg.query import xml_safe
+from csto_kg.representable import check_graph
 
 from .rdf_formats import RdfFormat
 
@@ -115,5 +116,7 @@ def serialize(quads: Iterable[ox.Quad], fmt: RdfFormat) -> bytes:
     if fmt.key not in ("trig", "nq"):
         items = list(dict.fromkeys(ox.Triple(q.subject, q.predicate, q.object) for q in quads))
     prefixes = PREFIXES_FOR_OUTPUT if fmt.key in ("ttl", "trig", "rdf") else None
+    items = list(items)
+    check_graph(items, fmt.ox_format)
     body = ox.serialize(items, None, fmt.ox_format, prefixes=prefixes)
     return xml_safe(body) if fmt.ox_format == ox.RdfFormat.RDF_XML else body

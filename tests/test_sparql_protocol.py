@@ -786,3 +786,37 @@ def test_an_updates_dataset_parameter_with_a_query_is_a_bad_request(client, meth
     r = client.post("/sparql", data={name: f"{GRAPH}entities"})  # no query: an update's parameters alone
     assert r.status_code == 403
     assert client.post("/sparql", data={"update": "CLEAR ALL", name: f"{GRAPH}entities"}).status_code == 403
+
+
+GRAPH_TRIPLE_TERMS = {
+    "triple term": "CONSTRUCT { <http://ex/a> <http://ex/p> <<( <http://ex/s> <http://ex/p> 1 )>> } WHERE {}",
+    "reifier": "CONSTRUCT { <http://ex/a> <http://ex/p> << <http://ex/s> <http://ex/p> 1 >> } WHERE {}",
+}
+
+
+@pytest.mark.parametrize("name", GRAPH_TRIPLE_TERMS)
+@pytest.mark.parametrize(
+    "ask", [{"format": "jsonld"}, {"format": "json"}, {"headers": {"Accept": "application/ld+json"}}], ids=str
+)
+def test_a_graph_with_a_triple_term_asked_as_json_ld_is_406_naming_the_formats_that_carry_it(client, name, ask):
+    r = send(
+        client, "GET", GRAPH_TRIPLE_TERMS[name], ask.get("headers"), **{k: v for k, v in ask.items() if k == "format"}
+    )
+    assert r.status_code == 406, r.data[:300]
+    assert b"triple term" in r.data and b"JSON-LD" in r.data and b"Turtle" in r.data and b"N-Triples" in r.data
+    for fmt in ("ttl", "nt", "rdfxml", "trig", "nq"):  # the formats it names do carry it
+        r = send(client, "GET", GRAPH_TRIPLE_TERMS[name], format=fmt)
+        assert r.status_code == 200, (fmt, r.data[:300])
+
+
+@pytest.mark.parametrize("predicate", ["http://ex/1", "http://ex/", "urn:x:1", "http://ex/a#", "http://ex/1.5"])
+def test_rdf_xml_of_a_predicate_with_no_xml_local_name_is_406_not_malformed_xml(client, predicate):
+    query = f'CONSTRUCT {{ <http://ex/s> <{predicate}> "a" }} WHERE {{}}'
+    r = send(client, "GET", query, {"Accept": "application/rdf+xml"})
+    assert r.status_code == 406, r.data[:300]
+    assert predicate.encode() in r.data and b"RDF/XML" in r.data and b"Turtle" in r.data
+    r = send(client, "GET", query, format="ttl")
+    assert r.status_code == 200
+    ok = send(client, "GET", query.replace(predicate, predicate + "x"), {"Accept": "application/rdf+xml"})
+    assert ok.status_code == 200  # a predicate ending in a name is written, as well-formed XML
+    assert [e.text for e in ET.fromstring(ok.data).iter() if e.tag.endswith("}x") or e.tag == "x"] == ["a"]
