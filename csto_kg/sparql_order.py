@@ -18,12 +18,20 @@ term (:func:`term_key`, a Python function the query is given as
 1. the kind of term: blank nodes, then IRIs, then literals, then anything
    else (an error or unbound stays unbound, and sorts first, as before);
 2. within literals, the class: numbers, ``NaN``, plain strings, strings of
-   one language tag (tag by tag), then every other datatype (by its IRI);
+   one language tag (tag by tag), then every other datatype (by its IRI),
+   except that ``xsd:gYear``, ``xsd:gYearMonth``, ``xsd:date``, ``xsd:dateTime``
+   and ``xsd:dateTimeStamp`` are one class, the time line, in ``xsd:date``'s
+   place (this graph's ``csto:date`` gives a year, a month or a day, as
+   precisely as the source does: sorted apart by datatype, every day would
+   come before every year);
 3. within a class, the value: numbers by their exact value (integers past
    2^53 included; a double or float by the binary value it holds), strings
    and IRIs by code point, dates and times on the time line (one without a
    time zone as if in UTC, which agrees with XML Schema's order wherever it
-   has one: 14 hours apart), durations, booleans
+   has one: 14 hours apart; a year, a month or a day at its first instant,
+   the less precise first at one instant: 1992 < 1992-05 < 1992-05-15 <
+   1992-05-15T00:00:00 < 1993), the other times (``xsd:time``, ``xsd:gMonth``…)
+   likewise within their datatype, durations, booleans
    (:func:`literal_key`), anything else, an ill-typed value included, by its
    lexical form after the valid ones;
 4. equal values (``1`` and ``1.0``) by datatype, then lexical form, so the
@@ -60,7 +68,7 @@ import pyoxigraph as ox
 
 from .sparql_lex import _TOKEN
 
-__all__ = ["rewrite_order_by", "term_key", "literal_key", "ORDER_KEY", "ORDER_KEY_IRI"]
+__all__ = ["rewrite_order_by", "term_key", "literal_key", "time_line_key", "ORDER_KEY", "ORDER_KEY_IRI"]
 
 ORDER_KEY_IRI = "https://w3id.org/csto-kg/fn#orderKey"
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -210,10 +218,30 @@ def sortable(d: Decimal) -> str:
 
 
 def _time_key(local: str, value: str) -> str | None:
+    instant = _instant(local, value)
+    return None if instant is None else instant[0] + instant[1]
+
+
+# The datatypes on one time line (the graph's csto:date mixes a year, a month and a day on purpose), from the least
+# precise: at one first instant, the less precise value first (1992 < 1992-01 < 1992-01-01 < 1992-01-01T00:00:00).
+_TIME_LINE = {"gYear": 0, "gYearMonth": 1, "date": 2, "dateTime": 3, "dateTimeStamp": 3}
+
+
+def time_line_key(local: str, value: str) -> str | None:
+    """The key of a year, month, day or instant on one time line: its first possible instant (as :func:`_time_key`
+    places it), then its precision, then with a time zone after without; None if ``value`` is not valid."""
+    instant = _instant(local, value)
+    return None if instant is None else f"{instant[0]} {_TIME_LINE[local]}{instant[1]}"
+
+
+def _instant(local: str, value: str) -> tuple[str, str] | None:
+    """(key of the first instant of ``value``, " a" without a time zone or " b" with one), None if not valid."""
     m = _PATTERNS[local].match(value)
     if not m:
         return None
     y, mo, d, hh, mi, ss, tz = m.groups()
+    if not _in_range(y, mo, d, hh, mi, ss, tz):
+        return None
     if local == "time":  # on the reference day of XML Schema's order relation
         days = _days_from_civil(1972, 12, 31)
     else:
@@ -224,7 +252,25 @@ def _time_key(local: str, value: str) -> str | None:
         seconds += sign * (int(tz[1:3]) * 3600 + int(tz[4:6]) * 60)
     # One time line: a value without a time zone is placed as if in UTC. XML Schema orders it against one with a
     # time zone only when they are more than 14 hours apart, and then this agrees; at one instant, without first.
-    return sortable(seconds) + (" b" if tz else " a")
+    return sortable(seconds), (" b" if tz else " a")
+
+
+_MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _in_range(y, mo, d, hh, mi, ss, tz) -> bool:
+    """Are the fields of a date/time value in XML Schema's ranges (a month 1-12, a day of that month, 24:00:00
+    the only hour 24, a time zone within 14 hours)? An ill-typed value sorts with the ill-typed ones."""
+    if mo and not 1 <= int(mo) <= 12:
+        return False
+    if d:
+        leap = not y or (int(y) % 4 == 0 and (int(y) % 100 != 0 or int(y) % 400 == 0))
+        last = _MONTH_DAYS[int(mo) - 1] if mo else 31
+        if not 1 <= int(d) <= (28 if last == 29 and y and not leap else last):
+            return False
+    if hh and (int(hh) > 24 or int(mi) > 59 or Decimal(ss) >= 60 or (int(hh) == 24 and (int(mi) or Decimal(ss)))):
+        return False
+    return not (tz and tz != "Z" and (int(tz[1:3]) * 60 + int(tz[4:6]) > 14 * 60 or int(tz[4:6]) > 59))
 
 
 def _duration_key(local: str, value: str) -> str | None:
@@ -319,6 +365,13 @@ def term_key(term) -> ox.Literal | None:
         number = _number_key(local, value)
         if number is not None:
             return ox.Literal(f"20{number} {datatype} {value}")
+    if local in _TIME_LINE:
+        try:
+            when = time_line_key(local, value)
+        except (InvalidOperation, ValueError):
+            when = None
+        if when is not None:  # one class for the time line, in xsd:date's place (before its ill-typed values)
+            return ox.Literal(f"23{XSD}date {when} {datatype} {value}")
     return ox.Literal(f"23{datatype} {literal_key(term).value}")
 
 

@@ -22,7 +22,8 @@ XSD = "http://www.w3.org/2001/XMLSchema#"
 
 # Ascending order, one term per distinct key: blank nodes, IRIs, literals (unbound, before them all, is tested
 # apart); literals by class
-# (numbers, NaN, strings, language tags tag by tag, other datatypes by IRI), then by value within the class.
+# (numbers, NaN, strings, language tags tag by tag, other datatypes by IRI, but gYear, gYearMonth, date and
+# dateTime on one time line), then by value within the class.
 ASCENDING = [
     "_:b1",
     "<http://example.org/a>",
@@ -55,19 +56,27 @@ ASCENDING = [
     '"a"@en-gb',
     f'"false"^^<{XSD}boolean>',
     f'"true"^^<{XSD}boolean>',
+    f'"1992"^^<{XSD}gYear>',  # the time line: years, months, days and instants together, by their first instant,
+    f'"1992-05"^^<{XSD}gYearMonth>',  # the less precise first at one instant
+    f'"1992-05-15"^^<{XSD}date>',
+    f'"1992-05-15T00:00:00"^^<{XSD}dateTime>',
+    f'"1993"^^<{XSD}gYear>',
     f'"2019-12-31"^^<{XSD}date>',  # without a time zone: placed as if in UTC
     f'"2019-12-31Z"^^<{XSD}date>',
+    f'"2020"^^<{XSD}gYear>',
     f'"2020-01-01"^^<{XSD}date>',  # XML Schema: after 2019-12-31Z (more than 14 hours apart)
     f'"2020-01-01T00:00:00"^^<{XSD}dateTime>',
     f'"2019-12-31T23:00:00-02:00"^^<{XSD}dateTime>',  # 2020-01-01T01:00Z
     f'"2020-01-01T02:00:00Z"^^<{XSD}dateTime>',
     f'"2020-01-01T20:00:00"^^<{XSD}dateTime>',  # XML Schema: after 2020-01-01T02:00Z
-    f'"2020"^^<{XSD}gYear>',
+    f'"2020-02"^^<{XSD}gYearMonth>',
     f'"2021"^^<{XSD}gYear>',
-    f'"abc"^^<{XSD}integer>',  # ill-typed: after the valid values, with its datatype's class
+    f'"1992-13"^^<{XSD}gYearMonth>',  # ill-typed: after the valid values, with its datatype's class
+    f'"abc"^^<{XSD}integer>',
 ]
-# Plain number tokens are integers or decimals; the other datatypes' classes sort by IRI (boolean, date,
-# dateTime, gYear, then the ill-typed integer's), each holding the valid values before the ill-typed ones.
+# Plain number tokens are integers or decimals; the other datatypes' classes sort by IRI (boolean, the time line
+# in xsd:date's place, then the ill-typed gYearMonth's and integer's), each holding the valid values before the
+# ill-typed ones.
 
 
 def _rows(terms: list[str]) -> str:

@@ -820,3 +820,21 @@ def test_rdf_xml_of_a_predicate_with_no_xml_local_name_is_406_not_malformed_xml(
     ok = send(client, "GET", query.replace(predicate, predicate + "x"), {"Accept": "application/rdf+xml"})
     assert ok.status_code == 200  # a predicate ending in a name is written, as well-formed XML
     assert [e.text for e in ET.fromstring(ok.data).iter() if e.tag.endswith("}x") or e.tag == "x"] == ["a"]
+
+
+def _first_day(value: str, datatype: str) -> tuple[str, int]:
+    """(first day of a year, month or day, as YYYY-MM-DD; its precision: 0 year, 1 month, 2 day)."""
+    local = datatype.rsplit("#", 1)[1]
+    precision = {"gYear": 0, "gYearMonth": 1, "date": 2}[local]
+    return (value + "-01-01")[:10] if precision == 0 else (value + "-01")[:10], precision
+
+
+def test_order_by_the_graphs_dates_follows_the_time_line_across_year_month_and_day(client):
+    query = "SELECT DISTINCT ?d WHERE { ?s <https://w3id.org/csto-kg/ontology/date> ?d } ORDER BY ?d"
+    rows = json.loads(send(client, "GET", query).data)["results"]["bindings"]
+    dates = [(b["d"]["value"], b["d"]["datatype"]) for b in rows]
+    assert {dt for _, dt in dates} >= {f"http://www.w3.org/2001/XMLSchema#{t}" for t in ("date", "gYear", "gYearMonth")}
+    keys = [_first_day(v, dt) for v, dt in dates]
+    assert keys == sorted(keys)  # 1992 < 1992-05 < 1992-05-15 < 1993, not every day before every year
+    desc = json.loads(send(client, "GET", query.replace("ORDER BY ?d", "ORDER BY DESC(?d)")).data)
+    assert [(b["d"]["value"], b["d"]["datatype"]) for b in desc["results"]["bindings"]] == dates[::-1]
