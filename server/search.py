@@ -8,8 +8,11 @@ which leads to the facts derived from it and to the passage itself.
 
 Matching is on case- and accent-folded words: every word of the query must
 occur in the field (as a word prefix). Ranking: an exact label first, then
-label prefix, other-name matches, label words, then words and quotes; ties by
-how early the match is and by label. One result per resource (its best match).
+an entity (a person, state or organisation, then a topic, place… typed in ``graph:entities``)
+whose label or other name holds the query as whole words ("Lukashenko" in
+"Alexander Lukashenko"), then label prefix (a statement "Lukashenko: …"),
+other-name matches, label words, then words and quotes; ties by how early the
+match is and by label. One result per resource (its best match).
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from dataclasses import asdict, dataclass, replace
 
 import pyoxigraph as ox
 
-from csto_kg.namespaces import CSTO, DCTERMS, FOAF, OA, PROV, RDF, RDFS, SKOS
+from csto_kg.namespaces import CSTO, DCTERMS, ENTITIES_GRAPH, FOAF, OA, PROV, RDF, RDFS, SKOS
 
 from .evidence_view import anchor_of, source_path
 from .labels import Labeller
@@ -37,6 +40,10 @@ _FIELDS = {
     str(CSTO) + "words": "words",
 }
 _BASE_SCORE = {"label": 60, "also called": 50, "spelling in the sources": 45, "words": 30, "quote": 20}
+_NAMES = ("label", "also called", "spelling in the sources")
+# An entity named by the query as whole words: above any label that merely starts with it (60 + 25 at most).
+_NAMED_ENTITY = 45
+_AGENT = 5  # a person, state or organisation (a prov:Agent) before a topic or place of the same name
 _WORD = re.compile(r"\w+", re.UNICODE)
 MAX_RESULTS = 50
 
@@ -70,19 +77,27 @@ class _Entry:
     text: str
     folded: str
     passage: str | None = None
+    entity: float = 0  # a named thing (typed in graph:entities; an agent above a topic), not a statement about one
 
 
 class SearchIndex:
     def __init__(self, store: ox.Store, labels: Labeller):
         self.store, self.labels = store, labels
         self.entries: list[_Entry] = []
+        self._entities: dict[str, float] = {}  # named things (typed in graph:entities): their bonus, filled by _build
         self._types: dict[str, list[str]] = {}
         self._build()
 
     def _add(self, iri: str, field: str, text: str, passage: str | None = None) -> None:
-        self.entries.append(_Entry(iri, field, text, fold(text), passage))
+        self.entries.append(_Entry(iri, field, text, fold(text), passage, self._entities.get(iri, 0)))
 
     def _build(self) -> None:
+        agents = {q.subject.value for q in self.store.quads_for_pattern(None, _N(str(RDF.type)), _N(str(PROV.Agent)))}
+        self._entities = {
+            q.subject.value: _NAMED_ENTITY + (_AGENT if q.subject.value in agents else 0)
+            for q in self.store.quads_for_pattern(None, _N(str(RDF.type)), None, _N(str(ENTITIES_GRAPH)))
+            if isinstance(q.subject, ox.NamedNode)
+        }
         for prop in _LABELS + list(_FIELDS):
             field = "label" if prop in _LABELS else _FIELDS[prop]
             for q in self.store.quads_for_pattern(None, _N(prop), None, None):
@@ -171,7 +186,9 @@ def _score(e: _Entry, phrase: str, words: list[str]) -> tuple[float, int]:
         positions.append(m.start())
     base = _BASE_SCORE[e.field]
     if e.folded == phrase:
-        base += 100 if e.field in ("label", "also called", "spelling in the sources") else 20
+        base += 100 if e.field in _NAMES else 20
+    elif e.entity and e.field in _NAMES and re.search(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", e.folded):
+        base += e.entity
     elif e.folded.startswith(phrase):
         base += 25
     elif phrase in e.folded:

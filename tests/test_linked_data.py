@@ -19,7 +19,7 @@ import rdflib
 from werkzeug.http import http_date
 
 from csto_kg.query import execute, open_store
-from support import BASE
+from support import BASE, GRAPH
 
 CSTO = BASE + "ontology/"
 ID = BASE + "id/"
@@ -679,6 +679,30 @@ def test_search_json_ranks_the_entity_first_by_its_label_and_by_another_name(cli
         assert r.status_code == 200 and r.mimetype == "application/json"
         first = r.get_json()["results"][0]
         assert first["href"] == path_of(alt["s"]) and first["match"] == match, (q, first)
+
+
+def test_search_by_a_persons_surname_ranks_the_person_above_statements_that_start_with_it(client, store):
+    people = select(
+        store,
+        f"""SELECT ?p ?label WHERE {{ GRAPH <{GRAPH}entities> {{ ?p a <{CSTO}Person> }}
+            ?p <http://www.w3.org/2000/01/rdf-schema#label> ?label }}""",
+    )
+    entities = {r["e"] for r in select(store, f"SELECT DISTINCT ?e WHERE {{ GRAPH <{GRAPH}entities> {{ ?e a ?t }} }}")}
+    checked = 0
+    for person in people:
+        surname = person["label"].split()[-1]
+        if len(person["label"].split()) < 2 or not surname.isalpha():
+            continue
+        hits = client.get("/search", query_string={"q": surname, "format": "json"}).get_json()["results"]
+        hrefs = [h["href"] for h in hits]
+        assert path_of(person["p"]) in hrefs, (surname, hrefs[:5])
+        above = hits[: hrefs.index(path_of(person["p"]))]
+        # only other entities named by the same word come first, never a statement "Surname: …"
+        assert all(h["iri"] in entities for h in above), (surname, [h["label"] for h in above])
+        checked += 1
+    assert checked >= 4
+    first = client.get("/search", query_string={"q": "Lukashenko", "format": "json"}).get_json()["results"][0]
+    assert first["label"] == "Alexander Lukashenko" and "person" in first["types"]
 
 
 def test_search_finds_facts_by_words_of_their_quote_with_the_passage(client, store):
