@@ -18,7 +18,8 @@ Media-type parameters in ``Accept`` (``text/csv; charset=utf-8``,
 and :class:`Request` (the app's request class) does so for every route. Every
 response is UTF-8: a range whose ``charset`` names another is dropped (so
 ``text/csv; charset=iso-8859-1`` alone is 406: a range in another charset
-counts as ``q=0``).
+counts as ``q=0``). A page is offered as ``text/html`` only (``application/*``
+gets an RDF format, not a page it did not accept).
 """
 
 from __future__ import annotations
@@ -141,15 +142,17 @@ def choose(
     if not accept:  # no Accept header: the default
         return HTML if html else table[0]
     accept = by_type(accept)
+    # The page is text/html only: offering application/xhtml+xml as well would let "application/*" pick a page
+    # and get text/html, which it did not accept (browsers name text/html itself).
     offers = (
-        (["text/html", "application/xhtml+xml"] if html else [])
+        (["text/html"] if html else [])
         + [f.media_type for f in table]
         + [m for f in table for m in f.also]
     )
     best = accept.best_match(offers)
     if best is None:
         raise NotAcceptable(table, html)
-    if html and best in ("text/html", "application/xhtml+xml"):
+    if html and best == "text/html":
         return HTML
     return next(f for f in table if best == f.media_type or best in f.also)
 

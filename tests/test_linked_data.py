@@ -279,6 +279,15 @@ def test_negotiation_errors(client):
     assert r.mimetype == "application/ld+json"
 
 
+@pytest.mark.parametrize("path", ["/id/armenia", "/ontology/State", "/validation"])
+def test_a_page_is_never_the_answer_to_a_client_that_did_not_accept_text_html(client, path):
+    r = client.get(path, headers={"Accept": "application/*"})
+    assert r.status_code == 200 and r.mimetype.startswith("application/"), r.mimetype
+    assert list(ox.parse(r.data, format=ox.RdfFormat.from_media_type(r.mimetype)))
+    assert client.get(path, headers={"Accept": "application/xhtml+xml"}).status_code == 406  # a page is text/html
+    assert client.get(path, headers={"Accept": "text/*"}).mimetype == "text/html"
+
+
 def test_unknown_iri_is_a_clean_404(client):
     for path in (
         "/id/no-such-thing",
