@@ -144,11 +144,7 @@ def choose(
     accept = by_type(accept)
     # The page is text/html only: offering application/xhtml+xml as well would let "application/*" pick a page
     # and get text/html, which it did not accept (browsers name text/html itself).
-    offers = (
-        (["text/html"] if html else [])
-        + [f.media_type for f in table]
-        + [m for f in table for m in f.also]
-    )
+    offers = (["text/html"] if html else []) + [f.media_type for f in table] + [m for f in table for m in f.also]
     best = accept.best_match(offers)
     if best is None:
         raise NotAcceptable(table, html)

@@ -105,7 +105,7 @@ def _linkify_filter(text: str):
         ids = current_app.extensions["csto.seed_ids"] = sorted(
             {i for q in sources if (i := seed_id_of(_store(), q.subject.value))}
         )
-    return linkify(text, has, ids)
+    return linkify(text, has, ids, _labels())
 
 
 @bp.app_template_filter("label")

@@ -288,6 +288,39 @@ def test_a_page_is_never_the_answer_to_a_client_that_did_not_accept_text_html(cl
     assert client.get(path, headers={"Accept": "text/*"}).mimetype == "text/html"
 
 
+_PROSE_CURIE = re.compile(r"(?<![\w/:#.-])(csto|graph|src|ev|st)?:([A-Za-z0-9][\w-]*(?:\.[\w-]+)*)")
+
+
+def test_identifiers_in_curated_prose_read_as_the_labels_of_what_they_name(client, store):
+    from csto_kg.namespaces import PREFIXES
+
+    rows = select(
+        store,
+        f"""SELECT DISTINCT ?s ?text WHERE {{ VALUES ?p {{ <http://www.w3.org/2000/01/rdf-schema#comment>
+            <{CSTO}curatorNote> <{CSTO}dateBasis> }} ?s ?p ?text FILTER(isIRI(?s) && STRSTARTS(STR(?s), "{ID}")) }}""",
+    )
+    checked = 0
+    for row in rows:
+        named = [
+            (m.group(0), PREFIXES[m.group(1) or ""] + m.group(2))
+            for m in _PROSE_CURIE.finditer(row["text"])
+            if PREFIXES.get(m.group(1) or "", "").startswith(BASE)
+        ]
+        named = [(c, iri) for c, iri in named if any(store.quads_for_pattern(ox.NamedNode(iri), None, None, None))]
+        if not named:
+            continue
+        body = client.get(path_of(row["s"]), headers=HTML).get_data(as_text=True)
+        visible = html.unescape(re.sub(r"<[^>]+>", " ", body))
+        for curie, iri in named:
+            texts = re.findall(re.escape(f'href="{path_of(iri)}" title="{html.escape(curie)}">') + r"([^<]+)</a>", body)
+            assert texts, (row["s"], curie)
+            label = _label_of(store, iri) or _label_of(store, iri, "http://www.w3.org/2004/02/skos/core#prefLabel")
+            assert all(html.unescape(t) in label for t in texts) if label else all(t != curie for t in texts)
+            assert not re.search(r"(?<![\w/:#.-])" + re.escape(curie) + r"(?![\w-])", visible), (row["s"], curie)
+        checked += 1
+    assert checked >= 25  # the comments, notes and date bases that name resources by prefixed name
+
+
 def test_unknown_iri_is_a_clean_404(client):
     for path in (
         "/id/no-such-thing",
