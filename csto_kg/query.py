@@ -18,6 +18,7 @@ from . import solutions
 from .errors import UserError
 from .formats import GRAPHS, RESULTS
 from .iri import BASE
+from .parse_errors import readable
 from .representable import NotRepresentable, check_graph
 from .sparql_lex import dataset_iris
 from .sparql_lex import iri_tokens as _IRI_TOKENS
@@ -89,6 +90,7 @@ def evaluate(store: ox.Store, query: str, **kwargs):
     An external store (:class:`~csto_kg.remote_store.RemoteStore`) evaluates the
     query as written: these are workarounds for Oxigraph, not for every engine.
     """
+    query = query.removeprefix("\ufeff")  # a byte order mark an editor saved before the query: not part of it
     if getattr(store, "is_remote", False):
         return store.query(query, base_iri=QUERY_BASE_IRI, **kwargs)
     misread = misread_iris(query)
@@ -109,10 +111,10 @@ def evaluate(store: ox.Store, query: str, **kwargs):
                 try:  # parsed on an empty store: only the parser's message is wanted
                     ox.Store().query(query, base_iri=QUERY_BASE_IRI, custom_functions=functions or None)
                 except SyntaxError as original:
-                    raise SyntaxError(one_line(original)) from None
+                    raise SyntaxError(readable(one_line(original), query)) from None
                 except Exception:  # noqa: BLE001 - the original parses: report the rewrite's own message
                     pass
-            raise SyntaxError(one_line(e)) from None
+            raise SyntaxError(readable(one_line(e), query)) from None
         except RuntimeError as e:
             m = _UNKNOWN_FUNCTION.search(str(e))
             if m is None or ox.NamedNode(m.group(1)) in functions:

@@ -838,3 +838,64 @@ def test_order_by_the_graphs_dates_follows_the_time_line_across_year_month_and_d
     assert keys == sorted(keys)  # 1992 < 1992-05 < 1992-05-15 < 1993, not every day before every year
     desc = json.loads(send(client, "GET", query.replace("ORDER BY ?d", "ORDER BY DESC(?d)")).data)
     assert [(b["d"]["value"], b["d"]["datatype"]) for b in desc["results"]["bindings"]] == dates[::-1]
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_a_byte_order_mark_before_the_query_is_not_part_of_it(client, method):
+    r = send(client, method, "\ufeffASK {}")
+    assert r.status_code == 200 and json.loads(r.data)["boolean"] is True
+    assert send(client, method, "\ufeffINSERT DATA { <urn:a> <urn:b> <urn:c> }").status_code == 403
+
+
+SYNTAX_MESSAGES = {  # query -> what the message says, and what it must not
+    "ASK{}x": ("error at 1:6 (the end of the query):", "1:7"),
+    "SELECT ?x ?x WHERE {}": ("Duplicated variable name in SELECT", "expected"),
+    "SELECT * WHERE {} LIMIT 99999999999999999999999": ("The query limit should be a non negative integer", "expected"),
+    "SELECT * WHERE { ?s ?p ?o } GROUP BY ?s": ("SELECT * is not authorized with GROUP BY", "\\u{"),
+    "SELECT ?x WHERE {} LIMIT x": ("error at 1:26: expected", "['0'"),
+    "ASK {\n  ?s ?p ?o .\n  x }\n\n": ("error at 3:5 (the end of the query)", "[_]"),
+}
+
+
+@pytest.mark.parametrize("query", SYNTAX_MESSAGES)
+def test_a_syntax_error_names_the_position_and_the_parsers_own_sentence_briefly(client, query):
+    says, never = SYNTAX_MESSAGES[query]
+    r = send(client, "GET", query)
+    assert r.status_code == 400
+    body = r.data.decode()
+    assert says in body and never not in body and len(body) < 400, body
+
+
+def test_a_long_expected_list_is_cut_saying_how_many_more(client):
+    body = send(client, "GET", "ASK { FILTER(é) }").data.decode()
+    assert body.startswith("400 Bad Request: error at 1:") and "more" in body and len(body) < 400, body
+
+
+@pytest.mark.parametrize("coding", ["gzip", "deflate", "br", "x-unknown"])
+@pytest.mark.parametrize("content_type", ["application/sparql-query", "application/x-www-form-urlencoded"])
+def test_a_body_with_a_content_coding_gets_415_naming_it(client, coding, content_type):
+    import gzip
+
+    body = b"ASK {}" if content_type == "application/sparql-query" else b"query=ASK+%7B%7D"
+    data = gzip.compress(body) if coding == "gzip" else body
+    r = client.post("/sparql", data=data, headers={"Content-Type": content_type, "Content-Encoding": coding})
+    assert r.status_code == 415 and f"Content-Encoding: {coding}".encode() in r.data, r.data
+    r = client.post("/sparql", data=body, headers={"Content-Type": content_type, "Content-Encoding": "identity"})
+    assert r.status_code == 200
+
+
+def test_a_form_or_query_body_in_another_charset_gets_the_same_415(client):
+    form = client.post(
+        "/sparql",
+        data=b"query=ASK+%7B+FILTER%28%22%E9%22%29+%7D",
+        headers={"Content-Type": "application/x-www-form-urlencoded; charset=iso-8859-1"},
+    )
+    direct = client.post(
+        "/sparql", data=b"ASK {}", headers={"Content-Type": "application/sparql-query; charset=iso-8859-1"}
+    )
+    assert form.status_code == direct.status_code == 415
+    for r, media in ((form, "application/x-www-form-urlencoded"), (direct, "application/sparql-query")):
+        assert (
+            r.data.decode()
+            == f"415 Unsupported Media Type: an {media} body must be UTF-8 (charset=utf-8), not charset=iso-8859-1\n"
+        )
