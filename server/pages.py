@@ -39,6 +39,7 @@ from .example_queries import example_queries
 from .labels import Labeller
 from .linkify import linkify
 from .members import BadDate, members_on, parse_date, query_for
+from .negotiation import content_type
 from .ontology_docs import ONTOLOGY_IRI, term_doc
 from .ontology_docs import index as ontology_index
 from .rdf_formats import FORMATS, HTML, Alternate, NotAcceptable, UnknownFormat, alternates, choose
@@ -148,14 +149,32 @@ def _not_found(e: HTTPException):
         except ImportError:
             return Response(f"404 Not Found: {e.description}\n", 404, mimetype="text/plain")
         return handle(e)
+    if request.path.strip("/") in _NAMESPACES:
+        what = _NAMESPACES[request.path.strip("/")]
+        return error_response(
+            404,
+            "Not found",
+            f"{request.path} is a namespace, not a resource: {what} each have an IRI under it. "
+            "Find one by searching, or start from the home page.",
+        )
     return error_response(404, "Not found", f"Nothing is published at {request.path}.")
+
+
+_NAMESPACES = {  # the roots of the minted IRIs (README, IRIs), which name no resource themselves
+    "id": "the entities and facts (such as /id/csto)",
+    "source": "the source documents",
+    "evidence": "the passages cited as evidence",
+    "statement": "the statements of which passage supports which value",
+    "graph": "the named graphs",
+    "shapes": "the SHACL shapes and validation rules",
+}
 
 
 def _negotiate() -> str | Response:
     try:
         return choose(request)
-    except UnknownFormat as e:
-        return error_response(400, "Unknown format", str(e))
+    except UnknownFormat as e:  # as /sparql answers a format= it does not offer
+        return error_response(406, "Not acceptable", str(e))
     except NotAcceptable as e:
         return error_response(406, "Not acceptable", str(e))
 
@@ -173,7 +192,9 @@ def _rdf_response(quads, fmt_key: str, path: str) -> Response:
     resp = Response(
         body,
         200,
-        content_type=f"{fmt.media_type}; charset=utf-8" if fmt.key in ("ttl", "nt", "trig", "nq") else fmt.media_type,
+        content_type=content_type(
+            fmt
+        ),  # as /sparql: a charset on text/* types only (the others are UTF-8 by definition)
     )
     resp.headers["Vary"] = "Accept"
     resp.headers["Link"] = _link_header([Alternate(f"{path}?format=html", "text/html", "HTML")] + alternates(path))

@@ -19,7 +19,7 @@ import pyoxigraph as ox
 
 from csto_kg.namespaces import INFERRED_GRAPH, META_GRAPH, PREFIXES
 from csto_kg.query import QUERY_BASE_IRI
-from csto_kg.void import DATASET
+from csto_kg.void import DATASET, SPARQL_ENDPOINT
 
 from .config import ServerConfig
 from .negotiation import GRAPHS, RESULTS, Format
@@ -109,6 +109,8 @@ def service_description(
         ),
     )
     add(ep, _RDFS_SEE_ALSO, ox.NamedNode(void_url))
+    if endpoint != str(SPARQL_ENDPOINT):  # the IRI the VoID names as void:sparqlEndpoint: this same service
+        add(ep, ox.NamedNode("http://www.w3.org/2002/07/owl#sameAs"), ox.NamedNode(str(SPARQL_ENDPOINT)))
     add(ep, "defaultDataset", ds)
     add(ds, _RDF_TYPE, _sd("Dataset"))
 

@@ -270,7 +270,9 @@ def test_description_is_cbd_like_with_evidence_selectors(client, store):
 
 
 def test_negotiation_errors(client):
-    assert client.get("/id/csto?format=png").status_code == 400
+    r = client.get("/id/csto?format=png")
+    assert r.status_code == 406 and b"png" in r.data  # as /sparql answers an unknown format=
+    assert client.get("/sparql", query_string={"query": "ASK {}", "format": "png"}).status_code == 406
     r = client.get("/id/csto", headers={"Accept": "image/png"})
     assert r.status_code == 406
     r = client.get("/id/csto", headers={"Accept": "text/turtle;q=0.5, text/html;q=0.9"})
@@ -319,6 +321,36 @@ def test_identifiers_in_curated_prose_read_as_the_labels_of_what_they_name(clien
             assert not re.search(r"(?<![\w/:#.-])" + re.escape(curie) + r"(?![\w-])", visible), (row["s"], curie)
         checked += 1
     assert checked >= 25  # the comments, notes and date bases that name resources by prefixed name
+
+
+@pytest.mark.parametrize("fmt", ["ttl", "nt", "jsonld", "rdfxml", "trig", "nq"])
+def test_a_page_and_the_endpoint_give_one_rdf_format_the_same_content_type(client, fmt):
+    page = client.get(f"/id/armenia?format={fmt}")
+    query = client.get("/sparql", query_string={"query": f"DESCRIBE <{ID}armenia>", "format": fmt})
+    assert page.status_code == query.status_code == 200
+    assert page.headers["Content-Type"] == query.headers["Content-Type"]
+
+
+def test_the_service_description_names_the_w3id_endpoint_the_void_names(client):
+    sd = list(ox.parse(client.get("/sparql", headers={"Accept": "text/turtle"}).data, format=ox.RdfFormat.TURTLE))
+    void = list(
+        ox.parse(client.get("/.well-known/void", headers={"Accept": "text/turtle"}).data, format=ox.RdfFormat.TURTLE)
+    )
+    named = {t.object.value for t in void if t.predicate.value == "http://rdfs.org/ns/void#sparqlEndpoint"}
+    assert named == {BASE + "sparql"}
+    services = {t.subject.value for t in sd if t.object.value.endswith("sparql-service-description#Service")}
+    same = {
+        (t.subject.value, t.object.value) for t in sd if t.predicate.value == "http://www.w3.org/2002/07/owl#sameAs"
+    }
+    assert same == {(s, BASE + "sparql") for s in services} and services != named
+
+
+@pytest.mark.parametrize("root", ["/id/", "/source/", "/evidence/", "/statement/", "/graph/", "/shapes/"])
+def test_a_namespace_root_is_a_404_that_says_so_and_links_home_and_search(client, root):
+    r = client.get(root, headers=HTML)
+    body = r.get_data(as_text=True)
+    assert r.status_code == 404 and "is a namespace" in body
+    assert 'href="/"' in body and 'href="/search"' in body
 
 
 def test_unknown_iri_is_a_clean_404(client):
