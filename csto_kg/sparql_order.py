@@ -24,8 +24,11 @@ term (:func:`term_key`, a Python function the query is given as
    place (this graph's ``csto:date`` gives a year, a month or a day, as
    precisely as the source does: sorted apart by datatype, every day would
    come before every year);
-3. within a class, the value: numbers by their exact value (integers past
-   2^53 included; a double or float by the binary value it holds), strings
+3. within a class, the value: numbers by their value (integers and decimals
+   exactly, past 2^53 included; a double or float by the shortest decimal
+   that reads back as the binary value it holds, so ``1``, ``1.0``, ``1e0``
+   and ``"0.1"^^xsd:float`` = ``0.1`` tie, as SPARQL's ``=`` has them after
+   type promotion), strings
    and IRIs by code point, dates and times on the time line (one without a
    time zone as if in UTC, which agrees with XML Schema's order wherever it
    has one: 14 hours apart; a year, a month or a day at its first instant,
@@ -34,11 +37,17 @@ term (:func:`term_key`, a Python function the query is given as
    likewise within their datatype, durations, booleans
    (:func:`literal_key`), anything else, an ill-typed value included, by its
    lexical form after the valid ones;
-4. equal values (``1`` and ``1.0``) by datatype, then lexical form, so the
-   order is the same on every run.
+4. values equal by SPARQL's ``=`` (``1`` and ``1.0``; two dateTimes of one
+   instant in different time zones) have one key: they tie, so the next
+   condition decides between them, and LIMIT and OFFSET keep the rows that
+   condition puts first (SPARQL 1.1, section 15.1).
 
 The result is SPARQL's ordering where SPARQL defines one (``a < b`` gives a
-smaller key); where it does not, the classes above. Every condition is
+smaller key, ``a = b`` the same key); where it does not, the classes above.
+SPARQL's numeric ``=`` is not transitive (by type promotion the integer
+9007199254740993 equals the double 9007199254740992e0, which equals the integer
+9007199254740992, which the first exceeds): no total order honours every such
+pair, and these keys keep the exact order of integers and decimals. Every condition is
 rewritten, whatever it calls or names (``?uuid``, ``RAND()``, ``EXISTS { … }``):
 the engine evaluates a condition once per solution, not per comparison
 (measured on Oxigraph 0.5.13: 1,000 calls of the key for 1,000 rows), so even
@@ -333,15 +342,24 @@ def _number_key(local: str, value: str) -> str | None:
     if value.endswith("INF"):
         return "/" if value.startswith("-") else "3"  # below every negative key ("0…"), above every positive ("2…")
     if local in ("double", "float"):
-        binary = float(value)  # the binary value the literal holds, exactly (a float rounded to 32 bits)
-        if local == "float" and abs(binary) <= _FLOAT_MAX:
-            binary = struct.unpack("f", struct.pack("f", binary))[0]
+        binary = float(value)  # the binary value the literal holds (a float rounded to 32 bits)
         if math.isinf(binary) or (local == "float" and abs(binary) > _FLOAT_MAX):
             return "/" if binary < 0 else "3"  # out of range: infinite, as XML Schema 1.1 says
-        number = Decimal(binary)
+        number = Decimal(_shortest_float(binary) if local == "float" else repr(binary))
     else:
         number = Decimal(value)
     return sortable(number)
+
+
+def _shortest_float(binary: float) -> str:
+    """The shortest decimal that reads back as the 32-bit float nearest ``binary`` (``repr`` does this for a
+    double): the value a float literal's author wrote, whatever binary digits hold it."""
+    single = struct.unpack("f", struct.pack("f", binary))[0]
+    for digits in range(1, 10):  # 9 significant digits always read back (IEEE 754 binary32)
+        text = f"{single:.{digits}g}"
+        if struct.unpack("f", struct.pack("f", float(text)))[0] == single:
+            return text
+    return repr(single)
 
 
 def term_key(term) -> ox.Literal | None:
@@ -364,14 +382,14 @@ def term_key(term) -> ox.Literal | None:
     if local in _LEXICAL:
         number = _number_key(local, value)
         if number is not None:
-            return ox.Literal(f"20{number} {datatype} {value}")
+            return ox.Literal(f"20{number}")
     if local in _TIME_LINE:
         try:
             when = time_line_key(local, value)
         except (InvalidOperation, ValueError):
             when = None
         if when is not None:  # one class for the time line, in xsd:date's place (before its ill-typed values)
-            return ox.Literal(f"23{XSD}date {when} {datatype} {value}")
+            return ox.Literal(f"23{XSD}date {when}")
     return ox.Literal(f"23{datatype} {literal_key(term).value}")
 
 

@@ -33,9 +33,9 @@ ASCENDING = [
     f'"-1.5e0"^^<{XSD}double>',
     "-1",
     "0",
-    "0.1",
-    f'"0.1e0"^^<{XSD}double>',  # 0.1000000000000000055511…: above the decimal 0.1
-    f'"0.1"^^<{XSD}float>',  # 0.100000001490116…: above both
+    "0.1",  # equal to "0.1e0"^^xsd:double and "0.1"^^xsd:float: one key (test_values_equal_by_sparql_tie)
+    f'"0.15e0"^^<{XSD}double>',
+    f'"0.2"^^<{XSD}float>',
     "2",
     "10",
     "9007199254740993",  # 2^53 + 1: a double cannot tell it from 2^53 + 2
@@ -141,14 +141,43 @@ def test_the_order_agrees_with_sparql_less_than_wherever_it_is_defined():
     assert bad == []
 
 
-def test_equal_numbers_of_different_types_sort_the_same_way_every_time():
-    terms = ["1", "1.0", f'"1"^^<{XSD}double>', f'"1"^^<{XSD}float>', f'"1"^^<{XSD}int>']
-    orders = set()
-    for seed in range(5):
-        shuffled = terms[:]
-        random.Random(seed).shuffle(shuffled)
-        orders.add(tuple(_term(b) for b in _ordered(shuffled)))
-    assert len(orders) == 1
+# Values SPARQL's = holds equal (after numeric type promotion; one instant in two time zones): each group ties,
+# so the second condition orders it, whatever order the rows come in, and LIMIT keeps the row that condition puts
+# first.
+EQUAL = [
+    ["1", "1.0", f'"1"^^<{XSD}double>', f'"1"^^<{XSD}float>', f'"1"^^<{XSD}int>', f'"1.0e0"^^<{XSD}double>'],
+    ["0.1", f'"0.1"^^<{XSD}double>', f'"1e-1"^^<{XSD}double>'],
+    ["0.1", f'"0.1"^^<{XSD}float>'],
+    ["0", "-0.0", f'"-0"^^<{XSD}double>'],
+    [f'"2020-01-01T01:00:00+01:00"^^<{XSD}dateTime>', f'"2020-01-01T00:00:00Z"^^<{XSD}dateTime>'],
+    [f'"2020-01-01Z"^^<{XSD}date>', f'"2020-01-01+00:00"^^<{XSD}date>'],
+    [f'"true"^^<{XSD}boolean>', f'"1"^^<{XSD}boolean>'],
+]
+
+
+@pytest.mark.parametrize("terms", EQUAL, ids=lambda terms: terms[0])
+@pytest.mark.parametrize("direction", ["ASC", "DESC"])
+def test_values_equal_by_sparql_tie_and_the_next_condition_decides(terms, direction):
+    for seed in range(4):
+        rows = list(enumerate(terms))
+        random.Random(seed).shuffle(rows)
+        values = " ".join(f"({i} {t})" for i, t in rows)
+        query = f"SELECT ?i WHERE {{ VALUES (?i ?o) {{ {values} }} }} ORDER BY {direction}(?o) DESC(?i)"
+        got = [int(b["i"]["value"]) for b in json.loads(run(ox.Store(), query, "json").body)["results"]["bindings"]]
+        assert got == sorted(range(len(terms)), reverse=True), (seed, [t for _, t in rows])
+        first = json.loads(run(ox.Store(), query + " LIMIT 1", "json").body)["results"]["bindings"]
+        assert int(first[0]["i"]["value"]) == len(terms) - 1
+
+
+def test_values_that_differ_do_not_tie():
+    """The next condition is not consulted between values SPARQL orders (a double and a float that read back as
+    different decimals, two integers a double cannot tell apart, one year and the day it begins)."""
+    terms = ["0.1", f'"0.10000001"^^<{XSD}double>', "9007199254740993", "9007199254740994"]
+    terms += [f'"1992"^^<{XSD}gYear>', f'"1992-01-01"^^<{XSD}date>']
+    values = " ".join(f"({i} {t})" for i, t in enumerate(terms))
+    query = f"SELECT ?i WHERE {{ VALUES (?i ?o) {{ {values} }} }} ORDER BY ?o DESC(?i)"
+    got = [int(b["i"]["value"]) for b in json.loads(run(ox.Store(), query, "json").body)["results"]["bindings"]]
+    assert got == [0, 1, 2, 3, 4, 5]
 
 
 def test_random_mixes_of_every_kind_are_answered():
