@@ -1217,6 +1217,68 @@ SLIPS = [
         [("dcterms:creator :kester-kenn-klomegah ;", "dcterms:creator :paul-hansbury ;")],
         "SourceChecksumRule",
     ),
+    (
+        "signature_placed_in_a_city_its_passage_does_not_name",
+        "003",
+        [
+            (
+                "csto:state :tajikistan ; csto:treaty :collective-security-treaty ; csto:organisation :csto ;\n"
+                '    csto:date "1992-05-15"^^xsd:date ; csto:place :tashkent ;',
+                "csto:state :tajikistan ; csto:treaty :collective-security-treaty ; csto:organisation :csto ;\n"
+                '    csto:date "1992-05-15"^^xsd:date ; csto:place :moscow ;',
+            )
+        ],
+        "ValueNamedInItsPassage",
+    ),
+    (
+        "summit_hosted_by_a_city_its_passage_does_not_name",
+        "003",
+        [("csto:place :moscow ; csto:host :moscow ;", "csto:place :moscow ; csto:host :minsk ;")],
+        "ValueNamedInItsPassage",
+    ),
+    (
+        "refusal_to_sign_given_to_a_leader_the_passage_does_not_name",
+        "004",
+        [
+            (
+                "csto:producedAt :summit-2022-11-23-yerevan ;\n"
+                "    csto:about :armenia ;\n"
+                "    csto:refusedToSignBy :nikol-pashinyan ;",
+                "csto:producedAt :summit-2022-11-23-yerevan ;\n"
+                "    csto:about :armenia ;\n"
+                "    csto:refusedToSignBy :shavkat-mirziyoyev ;",
+            )
+        ],
+        "ValueNamedInItsPassage",
+    ),
+    (
+        "stance_held_by_a_person_the_seed_never_names",
+        "000",
+        [
+            (
+                "csto:heldBy :unnamed-author-000 ;\n"
+                "    csto:about :topic-indivisible-security ;\n"
+                "    csto:position csto:Criticism ;\n"
+                '    csto:words "It is essentially an impossible ask" ;',
+                "csto:heldBy :paul-hansbury ;\n"
+                "    csto:about :topic-indivisible-security ;\n"
+                "    csto:position csto:Criticism ;\n"
+                '    csto:words "It is essentially an impossible ask" ;',
+            )
+        ],
+        "ValueNamedInItsPassage",
+    ),
+    (
+        "nationality_from_a_passage_about_someone_else",
+        "003",
+        [
+            (
+                ":nikol-pashinyan csto:nationality :armenia ;\n    prov:wasDerivedFrom ev:003-bilateral-meetings .",
+                ":nikol-pashinyan csto:nationality :armenia ;\n    prov:wasDerivedFrom ev:003-khrenin-expansion .",
+            )
+        ],
+        "ValueNamedInItsPassage",
+    ),
 ]
 
 
