@@ -1279,6 +1279,113 @@ SLIPS = [
         ],
         "ValueNamedInItsPassage",
     ),
+    (
+        "withdrawal_dated_the_year_of_its_accession",
+        "003",
+        [
+            (
+                'csto:state :georgia ; csto:organisation :csto ;\n    csto:date "1999"^^xsd:gYear ;',
+                'csto:state :georgia ; csto:organisation :csto ;\n    csto:date "1993"^^xsd:gYear ;',
+            )
+        ],
+        "YearInItsName",
+    ),
+    (
+        "accession_dated_the_year_of_a_withdrawal",
+        "003",
+        [
+            (
+                'rdfs:label "Georgia joins, 1993"@en ;\n'
+                "    csto:state :georgia ; csto:organisation :csto ;\n"
+                '    csto:date "1993"^^xsd:gYear ;',
+                'rdfs:label "Georgia joins, 1993"@en ;\n'
+                "    csto:state :georgia ; csto:organisation :csto ;\n"
+                '    csto:date "1999"^^xsd:gYear ;',
+            )
+        ],
+        "YearInItsName",
+    ),
+    (
+        "request_label_naming_another_year",
+        "004",
+        [
+            (
+                'rdfs:label "Kyrgyzstan\'s request for help, 2010 (refused)"@en ;',
+                'rdfs:label "Kyrgyzstan\'s request for help, 2012 (refused)"@en ;',
+            )
+        ],
+        "YearInItsName",
+    ),
+    (
+        "snapshot_dated_a_year_its_basis_does_not_give",
+        "000",
+        [
+            (
+                'csto:listsMember :armenia, :kyrgyzstan, :tajikistan ;\n    csto:date "2023-12"^^xsd:gYearMonth ;',
+                'csto:listsMember :armenia, :kyrgyzstan, :tajikistan ;\n    csto:date "2022-12"^^xsd:gYearMonth ;',
+            )
+        ],
+        "YearInItsName",
+    ),
+    (
+        "holding_attested_before_its_election",
+        "002",
+        [
+            (
+                'csto:office :president-of-uzbekistan ;\n    csto:electedOn "2016"^^xsd:gYear ;',
+                "csto:office :president-of-uzbekistan ;\n"
+                '    csto:attestedOn "2012"^^xsd:gYear ;\n'
+                '    csto:electedOn "2016"^^xsd:gYear ;',
+            )
+        ],
+        "YearInItsName",
+    ),
+    (
+        "withdrawal_ordinal_leaving_a_gap",
+        "002",
+        [
+            (
+                'csto:date "2012"^^xsd:gYear ;\n    csto:ordinal 2 ;',
+                'csto:date "2012"^^xsd:gYear ;\n    csto:ordinal 3 ;',
+            )
+        ],
+        "CountsAndNumbering",
+    ),
+    (
+        "member_count_more_than_the_members_listed",
+        "004",
+        [
+            (
+                "csto:listsMember :armenia, :belarus, :kazakhstan, :kyrgyzstan, :russia, :tajikistan ;\n"
+                "    csto:memberCount 6 ;",
+                "csto:listsMember :armenia, :belarus, :kazakhstan, :kyrgyzstan, :russia, :tajikistan ;\n"
+                "    csto:memberCount 7 ;",
+            )
+        ],
+        "CountsAndNumbering",
+    ),
+    (
+        "list_position_given_twice",
+        "004",
+        [
+            (
+                "csto:about :topic-csto-international-role, :csto ;\n    csto:listPosition 2 ;",
+                "csto:about :topic-csto-international-role, :csto ;\n    csto:listPosition 1 ;",
+            )
+        ],
+        "CountsAndNumbering",
+    ),
+    (
+        "meeting_counted_in_states",
+        "004",
+        [
+            (
+                'csto:amount 5 ; csto:unit csto:Occasions ;\n    csto:statedAs "the fifth meeting" ;',
+                'csto:amount 5 ; csto:unit csto:States ;\n    csto:statedAs "the fifth meeting" ;',
+            )
+        ],
+        "FigureMatchesItsWords",
+    ),
 ]
 
 

@@ -82,7 +82,7 @@ class Rule:
     severity: URIRef = SH.Violation  # what its results are
 
 
-from . import chronology, consistency, duplicates, membership, naming, provenance, support, vocabulary  # noqa: E402
+from . import agreement, chronology, consistency, duplicates, membership, naming, provenance, support, vocabulary  # noqa: E402
 
 ALL: list[Rule] = [
     *provenance.RULES,
@@ -93,6 +93,7 @@ ALL: list[Rule] = [
     *support.RULES,
     *duplicates.RULES,
     *naming.RULES,
+    *agreement.RULES,
 ]
 
 PYTHON_RULES: dict[URIRef, tuple[str, str]] = {r.iri: (r.label, r.comment) for r in ALL}

@@ -21,7 +21,7 @@ import unicodedata
 
 from rdflib.term import Node
 
-from ...namespaces import CSTO, DCTERMS, ENTITIES_GRAPH, OA, ORG, RDF, RDFS, SH, SHAPE, SKOS, curie
+from ...namespaces import CSTO, DCTERMS, ENTITIES_GRAPH, OA, ORG, RDF, RDFS, SHAPE, SKOS, curie
 from ..report import Result
 from . import Context, Rule
 
