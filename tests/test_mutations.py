@@ -1386,6 +1386,39 @@ SLIPS = [
         ],
         "FigureMatchesItsWords",
     ),
+    (
+        "request_aimed_at_its_requester",
+        "004",
+        [
+            (
+                'csto:state :kyrgyzstan ; csto:date "1999"^^xsd:gYear ;\n    csto:target :partners-of-kyrgyzstan-004 ;',
+                'csto:state :kyrgyzstan ; csto:date "1999"^^xsd:gYear ;\n    csto:target :kyrgyzstan ;',
+            )
+        ],
+        "DiplomaticActionTargetsAnother",
+    ),
+    (
+        "requester_contributing_to_the_answer_to_its_request",
+        "002",
+        [
+            (
+                "csto:destination :syria ;\n    csto:contributor :armenia ;",
+                "csto:destination :syria ;\n    csto:contributor :armenia, :russia ;",
+            )
+        ],
+        "ResponseByAnotherThanTheRequester",
+    ),
+    (
+        "document_produced_at_a_meeting_of_another_date",
+        "004",
+        [
+            (
+                "csto:issuedBy :collective-security-council ; csto:producedAt :summit-2022-11-23-yerevan ;",
+                "csto:issuedBy :collective-security-council ; csto:producedAt :summit-2022-05-16-moscow ;",
+            )
+        ],
+        "YearInItsName",
+    ),
 ]
 
 

@@ -61,6 +61,7 @@ def _year_in_name(ctx: Context) -> list[Result]:
                                 f"{' or '.join(years)}. Fix: the date the passage gives, or the {what}",
                             )
                         )
+        out += _undated_at_meeting(ctx, gid)
         for holding, attested in sorted(g.subject_objects(CSTO.attestedOn), key=lambda t: str(t[0])):
             for elected in ctx.union.objects(holding, CSTO.electedOn):
                 if _last_day(str(attested)) < _first_day(str(elected)):
@@ -73,6 +74,36 @@ def _year_in_name(ctx: Context) -> list[Result]:
                             graph=gid,
                             message=f"attested in office on {attested}, before the election that began the holding "
                             f"({elected}). Fix: the date the passage gives for either",
+                        )
+                    )
+    return out
+
+
+_ISO = re.compile(r"(?<!\d)((?:19|20)\d\d(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?)(?!\d)")
+
+
+def _undated_at_meeting(ctx: Context, gid: Node) -> list[Result]:
+    """A document or meeting with no date of its own, produced at (or held on the sidelines of) a dated meeting:
+    a date in its IRI agrees with that meeting's (its date, at the precision each gives)."""
+    out = []
+    g = ctx.data.dataset.graph(gid)
+    for prop in (CSTO.producedAt, CSTO.sidelineOf):
+        for fact, meeting in sorted(g.subject_objects(prop), key=lambda t: (str(t[0]), str(t[1]))):
+            if any((fact, p, None) in ctx.union for p in _DATES):
+                continue
+            named = _ISO.findall(str(fact).rsplit("/", 1)[-1])
+            dates = [str(d) for d in ctx.union.objects(meeting, CSTO.date)]
+            for d in dates:
+                if named and not any(n.startswith(d) or d.startswith(n) for n in named):
+                    out.append(
+                        ctx.locator.statement_result(
+                            shape=SHAPE.YearInItsName,
+                            s=fact,
+                            p=prop,
+                            o=meeting,
+                            graph=gid,
+                            message=f"its IRI names the date {' or '.join(named)}, but the meeting it is linked "
+                            f"to with {curie(str(prop))} is dated {d}. Fix: the meeting, or the IRI",
                         )
                     )
     return out
@@ -105,7 +136,7 @@ def _ordinals(ctx: Context) -> list[Result]:
         )
         for state in ctx.union.objects(event, CSTO.state):
             groups.setdefault((state, kinds), {}).setdefault(n, []).append(event)
-    for (state, kinds), numbered in sorted(groups.items(), key=lambda kv: str(kv[0][0])):
+    for (state, _kinds), numbered in sorted(groups.items(), key=lambda kv: str(kv[0][0])):
         top = max(numbered)
         missing = [n for n in range(1, top) if n not in numbered]
         if not missing:
@@ -179,7 +210,8 @@ RULES = [
         SHAPE.YearInItsName,
         "a year in a fact's IRI or label is the year of its date",
         "A year in a fact's IRI slug or English label, or in a csto:dateBasis naming a month and year, is the year of its csto:date, csto:startDate or "
-        "csto:dateSigned (a proposition's label aside: it may speak of another time); an office holding is not "
+        "csto:dateSigned (a proposition's label aside: it may speak of another time), and a date in the IRI of an "
+        "undated document or side meeting agrees with the date of the meeting it was produced at or held beside; an office holding is not "
         "attested (csto:attestedOn) before the election that began it (csto:electedOn).",
         _year_in_name,
     ),
