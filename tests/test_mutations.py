@@ -1419,6 +1419,63 @@ SLIPS = [
         ],
         "YearInItsName",
     ),
+    (
+        "figure_of_a_passage",
+        "001",
+        [
+            (
+                "csto:amount 2500 ; csto:unit csto:Persons ; csto:qualifier csto:Approximately ;\n"
+                '    csto:statedAs "some 2,500 troops" ;\n'
+                "    csto:quantityOf :deployment-kazakhstan-2022 ;",
+                "csto:amount 2500 ; csto:unit csto:Persons ; csto:qualifier csto:Approximately ;\n"
+                '    csto:statedAs "some 2,500 troops" ;\n'
+                "    csto:quantityOf ev:001-kz-force-size ;",
+            )
+        ],
+        "LinkToItsKindAndAnother",
+    ),
+    (
+        "cause_given_as_a_person",
+        "000",
+        [
+            (
+                "csto:position csto:Warning ;\n    csto:cause :claim-000-kg-tj-drones ;",
+                "csto:position csto:Warning ;\n    csto:cause :vladimir-putin ;",
+            )
+        ],
+        "LinkToItsKindAndAnother",
+    ),
+    (
+        "warrant_aimed_at_an_office",
+        "000",
+        [
+            (
+                "csto:agent :international-criminal-court ;\n    csto:target :vladimir-putin ;",
+                "csto:agent :international-criminal-court ;\n    csto:target :president-of-russia ;",
+            )
+        ],
+        "LinkToItsKindAndAnother",
+    ),
+    (
+        "presence_operated_by_its_host",
+        "001",
+        [("csto:state :armenia ; csto:operatedBy :russia ;", "csto:state :armenia ; csto:operatedBy :armenia ;")],
+        "LinkToItsKindAndAnother",
+    ),
+    (
+        "stance_reported_via_its_own_holder",
+        "000",
+        [
+            (
+                "csto:heldBy :the-guardian ;\n    csto:about :topic-indivisible-security ;\n    csto:position csto:Assessment ;",
+                "csto:heldBy :the-guardian ;\n"
+                "    csto:reportedVia :the-guardian ;\n"
+                "    csto:about :topic-indivisible-security ;\n"
+                "    csto:position csto:Assessment ;",
+            )
+        ],
+        "LinkToItsKindAndAnother",
+    ),
 ]
 
 
