@@ -1352,19 +1352,6 @@ SLIPS = [
         "CountsAndNumbering",
     ),
     (
-        "member_count_more_than_the_members_listed",
-        "004",
-        [
-            (
-                "csto:listsMember :armenia, :belarus, :kazakhstan, :kyrgyzstan, :russia, :tajikistan ;\n"
-                "    csto:memberCount 6 ;",
-                "csto:listsMember :armenia, :belarus, :kazakhstan, :kyrgyzstan, :russia, :tajikistan ;\n"
-                "    csto:memberCount 7 ;",
-            )
-        ],
-        "CountsAndNumbering",
-    ),
-    (
         "list_position_given_twice",
         "004",
         [

@@ -6,9 +6,7 @@
   another time: ``csto:refersToDate``). An office holding is not attested (``csto:attestedOn``) before
   the election that began it (``csto:electedOn``).
 - ``shape:CountsAndNumbering``: a state's events of one kind numbered with ``csto:ordinal`` run 1..n
-  without a gap; the propositions of one file numbered with ``csto:listPosition`` have distinct
-  positions; a membership snapshot whose count no figure gives (no ``csto:hasQuantity``) counts the
-  members it lists (``csto:memberCount`` = its ``csto:listsMember`` in that file).
+  without a gap; the propositions of one file numbered with ``csto:listPosition`` have distinct positions.
 """
 
 from __future__ import annotations
@@ -157,7 +155,7 @@ def _ordinals(ctx: Context) -> list[Result]:
     return out
 
 
-def _positions_and_counts(ctx: Context) -> list[Result]:
+def _positions(ctx: Context) -> list[Result]:
     out: list[Result] = []
     for gid in ctx.curated:
         if gid == ENTITIES_GRAPH:
@@ -181,28 +179,11 @@ def _positions_and_counts(ctx: Context) -> list[Result]:
                     )
                 )
             seen.setdefault(n, prop)
-        for snapshot, count in sorted(g.subject_objects(CSTO.memberCount), key=lambda t: str(t[0])):
-            if (snapshot, CSTO.hasQuantity, None) in ctx.union:
-                continue
-            listed = set(g.objects(snapshot, CSTO.listsMember))
-            n = _int(count)
-            if listed and n is not None and n != len(listed):
-                out.append(
-                    ctx.locator.statement_result(
-                        shape=SHAPE.CountsAndNumbering,
-                        s=snapshot,
-                        p=CSTO.memberCount,
-                        o=count,
-                        graph=gid,
-                        message=f"counts {n} members, but lists {len(listed)} here and no figure of the seed "
-                        "(csto:hasQuantity) gives the count. Fix: the count of the members listed, or the figure",
-                    )
-                )
     return out
 
 
 def _counts(ctx: Context) -> list[Result]:
-    return _ordinals(ctx) + _positions_and_counts(ctx)
+    return _ordinals(ctx) + _positions(ctx)
 
 
 RULES = [
@@ -217,10 +198,9 @@ RULES = [
     ),
     Rule(
         SHAPE.CountsAndNumbering,
-        "ordinals, list positions and member counts agree with what they number",
+        "ordinals and list positions number without gaps or repeats",
         "A state's events of one kind numbered with csto:ordinal run 1..n without a gap; the propositions of one "
-        "file have distinct csto:listPosition values; a membership snapshot without a figure (csto:hasQuantity) "
-        "counts the members it lists in that file (csto:memberCount).",
+        "file have distinct csto:listPosition values.",
         _counts,
     ),
 ]

@@ -62,8 +62,11 @@ def _names(ctx: Context, entity: Node) -> set[str]:
     return {_norm(n) for n in names if len(n.strip()) >= 3}
 
 
-def _named(names: set[str], texts: list[str]) -> bool:
-    return any(re.search(rf"(?<!\w){re.escape(n)}", t) for n in names for t in texts)
+def _named(names: set[str], texts: list[str], whole: bool = False) -> bool:
+    """Is one of ``names`` in one of ``texts``: at the start of a word ("Pashinyan's", "Belarusian"), or, ``whole``,
+    as whole words (what shows that a passage names another entity: "Namro" is not named by "Namrotorstan")."""
+    end = r"(?!\w)" if whole else ""
+    return any(re.search(rf"(?<!\w){re.escape(n)}{end}", t) for n in names for t in texts)
 
 
 def _quote(ctx: Context, evidence: Node) -> str:
@@ -122,7 +125,9 @@ def _value_named(ctx: Context) -> list[Result]:  # noqa: C901
                     quotes = [_norm(_quote(ctx, e)) for e in evidence]
                     if not _named(names[value], quotes + notes):
                         peers = set().union(*(by_kind.get(k, set()) for k in _kinds(ent, value))) - {value}
-                        named = sorted((curie(str(p)) for p in peers if names[p] and _named(names[p], quotes)), key=str)
+                        named = sorted(
+                            (curie(str(p)) for p in peers if names[p] and _named(names[p], quotes, whole=True)), key=str
+                        )
                         if named:
                             said = "; ".join(curie(str(e)) for e in evidence)
                             message = (
