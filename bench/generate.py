@@ -565,7 +565,7 @@ class _Facts:
         self.summits.append((iri, a, label, d, frozenset(s for s, _ in absent)))
         out = [summit]
         for kind in rng.sample(["Declaration", "Statement"], rng.randint(0, 2)):
-            signed = d + dt.timedelta(days=rng.randint(0, 1))
+            signed = d  # signed at the one-day meeting (shape:LinkedDatesInOrder: not after it is over)
             doc_iri = f":{kind.lower()}-{a}-{signed.isoformat()}-{self._id('d')}"
             dl = [
                 f"a csto:{kind}",

@@ -72,7 +72,7 @@ _UNIT_NOUNS = {
         "MilitaryBases": "base bases",
         "Airbases": "airbase airbases",
         "Years": "year years anniversary",
-        "Occasions": "times",
+        "Occasions": "times meeting meetings summit summits session sessions",
         "Documents": "documents declarations agreements",
         "Kilometres": "km kilometres kilometers",
         "USDollars": "dollars",

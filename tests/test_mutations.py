@@ -1217,6 +1217,252 @@ SLIPS = [
         [("dcterms:creator :kester-kenn-klomegah ;", "dcterms:creator :paul-hansbury ;")],
         "SourceChecksumRule",
     ),
+    (
+        "signature_placed_in_a_city_its_passage_does_not_name",
+        "003",
+        [
+            (
+                "csto:state :tajikistan ; csto:treaty :collective-security-treaty ; csto:organisation :csto ;\n"
+                '    csto:date "1992-05-15"^^xsd:date ; csto:place :tashkent ;',
+                "csto:state :tajikistan ; csto:treaty :collective-security-treaty ; csto:organisation :csto ;\n"
+                '    csto:date "1992-05-15"^^xsd:date ; csto:place :moscow ;',
+            )
+        ],
+        "ValueNamedInItsPassage",
+    ),
+    (
+        "summit_hosted_by_a_city_its_passage_does_not_name",
+        "003",
+        [("csto:place :moscow ; csto:host :moscow ;", "csto:place :moscow ; csto:host :minsk ;")],
+        "ValueNamedInItsPassage",
+    ),
+    (
+        "refusal_to_sign_given_to_a_leader_the_passage_does_not_name",
+        "004",
+        [
+            (
+                "csto:producedAt :summit-2022-11-23-yerevan ;\n"
+                "    csto:about :armenia ;\n"
+                "    csto:refusedToSignBy :nikol-pashinyan ;",
+                "csto:producedAt :summit-2022-11-23-yerevan ;\n"
+                "    csto:about :armenia ;\n"
+                "    csto:refusedToSignBy :shavkat-mirziyoyev ;",
+            )
+        ],
+        "ValueNamedInItsPassage",
+    ),
+    (
+        "stance_held_by_a_person_the_seed_never_names",
+        "000",
+        [
+            (
+                "csto:heldBy :unnamed-author-000 ;\n"
+                "    csto:about :topic-indivisible-security ;\n"
+                "    csto:position csto:Criticism ;\n"
+                '    csto:words "It is essentially an impossible ask" ;',
+                "csto:heldBy :paul-hansbury ;\n"
+                "    csto:about :topic-indivisible-security ;\n"
+                "    csto:position csto:Criticism ;\n"
+                '    csto:words "It is essentially an impossible ask" ;',
+            )
+        ],
+        "ValueNamedInItsPassage",
+    ),
+    (
+        "nationality_from_a_passage_about_someone_else",
+        "003",
+        [
+            (
+                ":nikol-pashinyan csto:nationality :armenia ;\n    prov:wasDerivedFrom ev:003-bilateral-meetings .",
+                ":nikol-pashinyan csto:nationality :armenia ;\n    prov:wasDerivedFrom ev:003-khrenin-expansion .",
+            )
+        ],
+        "ValueNamedInItsPassage",
+    ),
+    (
+        "withdrawal_dated_the_year_of_its_accession",
+        "003",
+        [
+            (
+                'csto:state :georgia ; csto:organisation :csto ;\n    csto:date "1999"^^xsd:gYear ;',
+                'csto:state :georgia ; csto:organisation :csto ;\n    csto:date "1993"^^xsd:gYear ;',
+            )
+        ],
+        "YearInItsName",
+    ),
+    (
+        "accession_dated_the_year_of_a_withdrawal",
+        "003",
+        [
+            (
+                'rdfs:label "Georgia joins, 1993"@en ;\n'
+                "    csto:state :georgia ; csto:organisation :csto ;\n"
+                '    csto:date "1993"^^xsd:gYear ;',
+                'rdfs:label "Georgia joins, 1993"@en ;\n'
+                "    csto:state :georgia ; csto:organisation :csto ;\n"
+                '    csto:date "1999"^^xsd:gYear ;',
+            )
+        ],
+        "YearInItsName",
+    ),
+    (
+        "request_label_naming_another_year",
+        "004",
+        [
+            (
+                'rdfs:label "Kyrgyzstan\'s request for help, 2010 (refused)"@en ;',
+                'rdfs:label "Kyrgyzstan\'s request for help, 2012 (refused)"@en ;',
+            )
+        ],
+        "YearInItsName",
+    ),
+    (
+        "snapshot_dated_a_year_its_basis_does_not_give",
+        "000",
+        [
+            (
+                'csto:listsMember :armenia, :kyrgyzstan, :tajikistan ;\n    csto:date "2023-12"^^xsd:gYearMonth ;',
+                'csto:listsMember :armenia, :kyrgyzstan, :tajikistan ;\n    csto:date "2022-12"^^xsd:gYearMonth ;',
+            )
+        ],
+        "YearInItsName",
+    ),
+    (
+        "holding_attested_before_its_election",
+        "002",
+        [
+            (
+                'csto:office :president-of-uzbekistan ;\n    csto:electedOn "2016"^^xsd:gYear ;',
+                "csto:office :president-of-uzbekistan ;\n"
+                '    csto:attestedOn "2012"^^xsd:gYear ;\n'
+                '    csto:electedOn "2016"^^xsd:gYear ;',
+            )
+        ],
+        "YearInItsName",
+    ),
+    (
+        "withdrawal_ordinal_leaving_a_gap",
+        "002",
+        [
+            (
+                'csto:date "2012"^^xsd:gYear ;\n    csto:ordinal 2 ;',
+                'csto:date "2012"^^xsd:gYear ;\n    csto:ordinal 3 ;',
+            )
+        ],
+        "CountsAndNumbering",
+    ),
+    (
+        "list_position_given_twice",
+        "004",
+        [
+            (
+                "csto:about :topic-csto-international-role, :csto ;\n    csto:listPosition 2 ;",
+                "csto:about :topic-csto-international-role, :csto ;\n    csto:listPosition 1 ;",
+            )
+        ],
+        "CountsAndNumbering",
+    ),
+    (
+        "meeting_counted_in_states",
+        "004",
+        [
+            (
+                'csto:amount 5 ; csto:unit csto:Occasions ;\n    csto:statedAs "the fifth meeting" ;',
+                'csto:amount 5 ; csto:unit csto:States ;\n    csto:statedAs "the fifth meeting" ;',
+            )
+        ],
+        "FigureMatchesItsWords",
+    ),
+    (
+        "request_aimed_at_its_requester",
+        "004",
+        [
+            (
+                'csto:state :kyrgyzstan ; csto:date "1999"^^xsd:gYear ;\n    csto:target :partners-of-kyrgyzstan-004 ;',
+                'csto:state :kyrgyzstan ; csto:date "1999"^^xsd:gYear ;\n    csto:target :kyrgyzstan ;',
+            )
+        ],
+        "DiplomaticActionTargetsAnother",
+    ),
+    (
+        "requester_contributing_to_the_answer_to_its_request",
+        "002",
+        [
+            (
+                "csto:destination :syria ;\n    csto:contributor :armenia ;",
+                "csto:destination :syria ;\n    csto:contributor :armenia, :russia ;",
+            )
+        ],
+        "ResponseByAnotherThanTheRequester",
+    ),
+    (
+        "document_produced_at_a_meeting_of_another_date",
+        "004",
+        [
+            (
+                "csto:issuedBy :collective-security-council ; csto:producedAt :summit-2022-11-23-yerevan ;",
+                "csto:issuedBy :collective-security-council ; csto:producedAt :summit-2022-05-16-moscow ;",
+            )
+        ],
+        "YearInItsName",
+    ),
+    (
+        "figure_of_a_passage",
+        "001",
+        [
+            (
+                "csto:amount 2500 ; csto:unit csto:Persons ; csto:qualifier csto:Approximately ;\n"
+                '    csto:statedAs "some 2,500 troops" ;\n'
+                "    csto:quantityOf :deployment-kazakhstan-2022 ;",
+                "csto:amount 2500 ; csto:unit csto:Persons ; csto:qualifier csto:Approximately ;\n"
+                '    csto:statedAs "some 2,500 troops" ;\n'
+                "    csto:quantityOf ev:001-kz-force-size ;",
+            )
+        ],
+        "LinkToItsKindAndAnother",
+    ),
+    (
+        "cause_given_as_a_person",
+        "000",
+        [
+            (
+                "csto:position csto:Warning ;\n    csto:cause :claim-000-kg-tj-drones ;",
+                "csto:position csto:Warning ;\n    csto:cause :vladimir-putin ;",
+            )
+        ],
+        "LinkToItsKindAndAnother",
+    ),
+    (
+        "warrant_aimed_at_an_office",
+        "000",
+        [
+            (
+                "csto:agent :international-criminal-court ;\n    csto:target :vladimir-putin ;",
+                "csto:agent :international-criminal-court ;\n    csto:target :president-of-russia ;",
+            )
+        ],
+        "LinkToItsKindAndAnother",
+    ),
+    (
+        "presence_operated_by_its_host",
+        "001",
+        [("csto:state :armenia ; csto:operatedBy :russia ;", "csto:state :armenia ; csto:operatedBy :armenia ;")],
+        "LinkToItsKindAndAnother",
+    ),
+    (
+        "stance_reported_via_its_own_holder",
+        "000",
+        [
+            (
+                "csto:heldBy :the-guardian ;\n    csto:about :topic-indivisible-security ;\n    csto:position csto:Assessment ;",
+                "csto:heldBy :the-guardian ;\n"
+                "    csto:reportedVia :the-guardian ;\n"
+                "    csto:about :topic-indivisible-security ;\n"
+                "    csto:position csto:Assessment ;",
+            )
+        ],
+        "LinkToItsKindAndAnother",
+    ),
 ]
 
 

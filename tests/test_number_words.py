@@ -78,7 +78,7 @@ UNITS = [
     ("only six of them", 6, None),
     ("three times", 3, "Occasions"),
     ("more than once", 1, None),
-    ("the fifth meeting", 5, None),
+    ("the fifth meeting", 5, "Occasions"),
     ("some 2,500 troops", 2500, "Persons"),
     ("more than two hundred protesters", 200, "Persons"),
     ("more than 100,000 Karabakh Armenians", 100000, None),

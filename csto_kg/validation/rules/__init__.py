@@ -82,7 +82,7 @@ class Rule:
     severity: URIRef = SH.Violation  # what its results are
 
 
-from . import chronology, consistency, duplicates, membership, provenance, support, vocabulary  # noqa: E402
+from . import agreement, chronology, consistency, duplicates, membership, naming, provenance, support, vocabulary  # noqa: E402
 
 ALL: list[Rule] = [
     *provenance.RULES,
@@ -92,6 +92,8 @@ ALL: list[Rule] = [
     *membership.RULES,
     *support.RULES,
     *duplicates.RULES,
+    *naming.RULES,
+    *agreement.RULES,
 ]
 
 PYTHON_RULES: dict[URIRef, tuple[str, str]] = {r.iri: (r.label, r.comment) for r in ALL}

@@ -1,0 +1,208 @@
+"""Agreement: what a fact's name, counts and numbering say agrees with its own values.
+
+- ``shape:YearInItsName``: a year in a fact's IRI slug or English label (``:withdrawal-georgia-1999``,
+  "Kyrgyzstan's request for help, 2010") is the year of its date (``csto:date``, ``csto:startDate``,
+  ``csto:dateSigned``); a proposition's label is left aside (it says what it states, which may be of
+  another time: ``csto:refersToDate``). An office holding is not attested (``csto:attestedOn``) before
+  the election that began it (``csto:electedOn``).
+- ``shape:CountsAndNumbering``: a state's events of one kind numbered with ``csto:ordinal`` run 1..n
+  without a gap; the propositions of one file numbered with ``csto:listPosition`` have distinct positions.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rdflib import Literal
+from rdflib.term import Node
+
+from ...namespaces import CSTO, ENTITIES_GRAPH, ID, RDF, RDFS, SHAPE, curie
+from ..report import Result
+from . import Context, Rule
+
+_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
+_MONTH_YEAR = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December) (?:1[89]|20)\d\d\b"
+)
+_DATES = (CSTO.date, CSTO.startDate, CSTO.dateSigned)
+
+
+def _year_in_name(ctx: Context) -> list[Result]:
+    out: list[Result] = []
+    for gid in ctx.curated:
+        if gid == ENTITIES_GRAPH:
+            continue
+        g = ctx.data.dataset.graph(gid)
+        for prop in _DATES:
+            for fact, date in sorted(g.subject_objects(prop), key=lambda t: (str(t[0]), str(t[1]))):
+                if not str(fact).startswith(str(ID)) or (fact, RDF.type, CSTO.Proposition) in ctx.union:
+                    continue
+                year = str(date)[:4]
+                named = [("IRI", str(fact).rsplit("/", 1)[-1])]
+                named += [("label", str(label)) for label in g.objects(fact, RDFS.label)]
+                named += [  # a basis that states the month and year it dates the fact to ("December 2023")
+                    ("csto:dateBasis", str(basis))
+                    for basis in g.objects(fact, CSTO.dateBasis)
+                    if _MONTH_YEAR.search(str(basis))
+                ]
+                for what, text in named:
+                    years = _YEAR.findall(text)
+                    if years and year not in years:
+                        out.append(
+                            ctx.locator.statement_result(
+                                shape=SHAPE.YearInItsName,
+                                s=fact,
+                                p=prop,
+                                o=date,
+                                graph=gid,
+                                message=f'dated {date}, but its {what} ("{text}") names the year '
+                                f"{' or '.join(years)}. Fix: the date the passage gives, or the {what}",
+                            )
+                        )
+        out += _undated_at_meeting(ctx, gid)
+        for holding, attested in sorted(g.subject_objects(CSTO.attestedOn), key=lambda t: str(t[0])):
+            for elected in ctx.union.objects(holding, CSTO.electedOn):
+                if _last_day(str(attested)) < _first_day(str(elected)):
+                    out.append(
+                        ctx.locator.statement_result(
+                            shape=SHAPE.YearInItsName,
+                            s=holding,
+                            p=CSTO.attestedOn,
+                            o=attested,
+                            graph=gid,
+                            message=f"attested in office on {attested}, before the election that began the holding "
+                            f"({elected}). Fix: the date the passage gives for either",
+                        )
+                    )
+    return out
+
+
+_ISO = re.compile(r"(?<!\d)((?:19|20)\d\d(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?)(?!\d)")
+
+
+def _undated_at_meeting(ctx: Context, gid: Node) -> list[Result]:
+    """A document or meeting with no date of its own, produced at (or held on the sidelines of) a dated meeting:
+    a date in its IRI agrees with that meeting's (its date, at the precision each gives)."""
+    out = []
+    g = ctx.data.dataset.graph(gid)
+    for prop in (CSTO.producedAt, CSTO.sidelineOf):
+        for fact, meeting in sorted(g.subject_objects(prop), key=lambda t: (str(t[0]), str(t[1]))):
+            if any((fact, p, None) in ctx.union for p in _DATES):
+                continue
+            named = _ISO.findall(str(fact).rsplit("/", 1)[-1])
+            dates = [str(d) for d in ctx.union.objects(meeting, CSTO.date)]
+            for d in dates:
+                if named and not any(n.startswith(d) or d.startswith(n) for n in named):
+                    out.append(
+                        ctx.locator.statement_result(
+                            shape=SHAPE.YearInItsName,
+                            s=fact,
+                            p=prop,
+                            o=meeting,
+                            graph=gid,
+                            message=f"its IRI names the date {' or '.join(named)}, but the meeting it is linked "
+                            f"to with {curie(str(prop))} is dated {d}. Fix: the meeting, or the IRI",
+                        )
+                    )
+    return out
+
+
+def _first_day(d: str) -> str:
+    return d + "0000-01-01"[len(d) :]
+
+
+def _last_day(d: str) -> str:
+    return d + "9999-12-31"[len(d) :]
+
+
+def _int(value: Node) -> int | None:
+    try:
+        return int(str(value)) if isinstance(value, Literal) else None
+    except ValueError:
+        return None
+
+
+def _ordinals(ctx: Context) -> list[Result]:
+    out: list[Result] = []
+    groups: dict[tuple, dict[int, list[Node]]] = {}
+    for event, ordinal in ctx.union.subject_objects(CSTO.ordinal):
+        n = _int(ordinal)
+        if n is None or n < 1:
+            continue  # the datatype shapes report it
+        kinds = frozenset(
+            o for gid in ctx.subject_graphs.get(event, ()) for o in ctx.data.dataset.graph(gid).objects(event, RDF.type)
+        )
+        for state in ctx.union.objects(event, CSTO.state):
+            groups.setdefault((state, kinds), {}).setdefault(n, []).append(event)
+    for (state, _kinds), numbered in sorted(groups.items(), key=lambda kv: str(kv[0][0])):
+        top = max(numbered)
+        missing = [n for n in range(1, top) if n not in numbered]
+        if not missing:
+            continue
+        event = sorted(numbered[top], key=str)[0]
+        gid = ctx.locator.graph_of(event)
+        out.append(
+            ctx.locator.statement_result(
+                shape=SHAPE.CountsAndNumbering,
+                s=event,
+                p=CSTO.ordinal,
+                o=Literal(top),
+                graph=gid,
+                message=f"numbered {top} among {curie(str(state))}'s events of its kind, but none is numbered "
+                f"{', '.join(map(str, missing))}: a state's events of one kind are numbered 1..n. Fix: the ordinal",
+            )
+        )
+    return out
+
+
+def _positions(ctx: Context) -> list[Result]:
+    out: list[Result] = []
+    for gid in ctx.curated:
+        if gid == ENTITIES_GRAPH:
+            continue
+        g = ctx.data.dataset.graph(gid)
+        seen: dict[int, Node] = {}
+        for prop, position in sorted(g.subject_objects(CSTO.listPosition), key=lambda t: (str(t[1]), str(t[0]))):
+            n = _int(position)
+            if n is None:
+                continue
+            if n in seen and seen[n] != prop:
+                out.append(
+                    ctx.locator.statement_result(
+                        shape=SHAPE.CountsAndNumbering,
+                        s=prop,
+                        p=CSTO.listPosition,
+                        o=position,
+                        graph=gid,
+                        message=f"list position {n} is also {curie(str(seen[n]))}'s in this file: a source's "
+                        "enumeration gives each point its own place. Fix: the position its passage numbers",
+                    )
+                )
+            seen.setdefault(n, prop)
+    return out
+
+
+def _counts(ctx: Context) -> list[Result]:
+    return _ordinals(ctx) + _positions(ctx)
+
+
+RULES = [
+    Rule(
+        SHAPE.YearInItsName,
+        "a year in a fact's IRI or label is the year of its date",
+        "A year in a fact's IRI slug or English label, or in a csto:dateBasis naming a month and year, is the year of its csto:date, csto:startDate or "
+        "csto:dateSigned (a proposition's label aside: it may speak of another time), and a date in the IRI of an "
+        "undated document or side meeting agrees with the date of the meeting it was produced at or held beside; an office holding is not "
+        "attested (csto:attestedOn) before the election that began it (csto:electedOn).",
+        _year_in_name,
+    ),
+    Rule(
+        SHAPE.CountsAndNumbering,
+        "ordinals and list positions number without gaps or repeats",
+        "A state's events of one kind numbered with csto:ordinal run 1..n without a gap; the propositions of one "
+        "file have distinct csto:listPosition values.",
+        _counts,
+    ),
+]
+
+__all__ = ["RULES"]
