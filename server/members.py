@@ -78,6 +78,7 @@ class PeriodStatus:
     has_end_bounds: bool
     reason: str
     evidence: list[str] = field(default_factory=list)  # evidence IRIs, the membership's and its events'
+    caveat: str | None = None  # the sources disagree on the organisation's founding, which this period predates
 
 
 @dataclass
@@ -133,6 +134,7 @@ def members_on(
             end = (_v(r["endNotBefore"]), _v(r["endNotAfter"]))
             status = r["status"].value
             periods[m] = PeriodStatus(m, status, start, end, end != (None, None), _reason(status, start, end, day))
+            periods[m].caveat = _v(r["caveat"]) or None  # "" where the period does not predate a founding
             state_of[m] = r["state"].value
         ev = r["evidence"]
         if ev is not None and ev.value not in periods[m].evidence:

@@ -597,6 +597,14 @@ def test_members_page_runs_the_named_query(client):
     assert '"2023-11-30"^^xsd:date' in text
 
 
+def test_members_page_notes_memberships_before_a_founding(client):
+    """In 1995 the memberships are one seed's reading: others date the CSTO's founding 2002; the page says so."""
+    body = html.unescape(client.get("/members?date=1995-06-01", headers=HTML).get_data(as_text=True))
+    assert "Sources disagree:" in body and "starts before 2002" in body
+    now = html.unescape(client.get("/members?date=2023-11-30", headers=HTML).get_data(as_text=True))
+    assert "Sources disagree:" in now  # periods of 1992 still started before 2002
+
+
 @pytest.mark.parametrize("bad", ["garbage", "2023-02-30", "2023-1-5", "", "2023-11-30'}", "20231130"])
 def test_members_bad_date_is_400(client, bad):
     r = client.get("/members", query_string={"date": bad}, headers=HTML)

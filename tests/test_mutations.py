@@ -114,9 +114,24 @@ SLIPS = [
     ),
     (
         "functional_value_differs",
-        "001",
-        [("csto:startedBy :accession-belarus-1993 ;", "csto:startedBy :accession-georgia-1993 ;")],
+        "000",
+        [("csto:endedBy :withdrawal-azerbaijan-1999 ;", "csto:endedBy :withdrawal-georgia-1999 ;")],
         "CrossSourceConsistency",
+    ),
+    (
+        "membership_before_the_seeds_own_founding",
+        "001",
+        (
+            "append",
+            """
+:membership-belarus a csto:Membership ;
+    rdfs:label "Belarus' membership of the CSTO"@en ;
+    org:member :belarus ; org:organization :csto ;
+    csto:startedBy :accession-belarus-1993 ;
+    prov:wasDerivedFrom ev:001-six-signed-1992 .
+""",
+        ),
+        "MembershipBeforeOwnFounding",
     ),
     (
         "period_started_by_another_states_event",
@@ -164,7 +179,7 @@ SLIPS = [
         [
             (
                 'csto:office :chair-of-csto-parliamentary-assembly ;\n    csto:attestedOn "2022"^^xsd:gYear',
-                'csto:office :chair-of-csto-parliamentary-assembly ;\n    csto:attestedOn "1992"^^xsd:gYear',
+                'csto:office :chair-of-csto-parliamentary-assembly ;\n    csto:attestedOn "1991"^^xsd:gYear',
             )
         ],
         "ActBeforeOrganisationExists",
@@ -686,8 +701,8 @@ SLIPS = [
         "001",
         [
             (
-                "    csto:context :unrest-kazakhstan-2022-01 ;\n    csto:response :deployment-kazakhstan-2022 ;",
-                "    csto:context :conflict-armenia-azerbaijan-2022-09 ;\n    csto:response :deployment-kazakhstan-2022 ;",
+                "    csto:context :unrest-kazakhstan-2022-01 ;\n    csto:target :csto ;\n    csto:response :deployment-kazakhstan-2022 ;",
+                "    csto:context :conflict-armenia-azerbaijan-2022-09 ;\n    csto:target :csto ;\n    csto:response :deployment-kazakhstan-2022 ;",
             )
         ],
         "RequestInItsOwnCrisis",
@@ -697,8 +712,8 @@ SLIPS = [
         "001",
         [
             (
-                '    csto:place :kazakhstan ;\n    csto:date "2022-01"^^xsd:gYearMonth ;\n    csto:curatorNote "The seed misspells',
-                '    csto:place :kazakhstan ;\n    csto:date "2022-03"^^xsd:gYearMonth ;\n    csto:curatorNote "The seed misspells',
+                '    csto:place :kazakhstan ;\n    csto:date "2022-01"^^xsd:gYearMonth ;\n    csto:deathToll',
+                '    csto:place :kazakhstan ;\n    csto:date "2022-03"^^xsd:gYearMonth ;\n    csto:deathToll',
             )
         ],
         "LinkedDatesInOrder",

@@ -17,6 +17,13 @@ the problem certain, at every precision.
   both sides allow, but never before the state's first signature or
   accession: an undated duplicate withdrawal under a new IRI has no room.
   Silent where a SHACL shape already reports the state's history.
+- ``shape:MembershipBeforeOwnFounding``: within one seed's graph, a membership
+  period of an organisation does not certainly start before every founding of
+  that organisation the same graph records (``csto:Founding``): a seed that
+  says the organisation began in 2002 does not have states join it in 1993. A
+  seed that reads the organisation as older records that reading as a founding
+  of its own (linked by ``csto:disagreesWith``); another seed's founding does
+  not count, so one seed's reading never silences or condemns another's.
 - ``shape:SnapshotCountCoversItsList``: a membership snapshot's
   ``csto:memberCount`` is not smaller than the number of states it lists
   (``csto:listsMember``): "six member states" beside seven names is a slip in
@@ -31,7 +38,7 @@ from dataclasses import dataclass, field
 from rdflib import URIRef
 from rdflib.term import Node
 
-from ...derive import period_ordinal
+from ...derive import agree, period_ordinal
 from ...namespaces import CSTO, ORG, RDF, SH, SHAPE, TIME, curie
 from ..report import Result
 from . import Context, Rule
@@ -306,6 +313,48 @@ def _snapshot_counts(ctx: Context) -> list[Result]:
     return out
 
 
+def _before_own_founding(ctx: Context) -> list[Result]:
+    out = []
+    for gid in ctx.curated:
+        g = ctx.data.dataset.graph(gid)
+        founded: dict[Node, list[tuple[Node, dt.date]]] = {}
+        for f in g.subjects(RDF.type, CSTO.Founding):
+            a = agree(g.objects(f, CSTO.date))
+            if a.bounds is None:
+                continue
+            for org in g.objects(f, CSTO.organisation):
+                founded.setdefault(org, []).append((f, a.bounds[0]))
+        for m in sorted(set(g.subjects(RDF.type, CSTO.Membership)), key=str):
+            start = g.value(m, CSTO.startedBy)
+            for org in g.objects(m, ORG.organization):
+                if org not in founded or start is None:
+                    continue
+                a = agree(g.objects(start, CSTO.date))
+                earliest = min(lo for _, lo in founded[org])
+                if a.bounds is None or a.bounds[1] >= earliest:
+                    continue
+                foundings = ", ".join(
+                    f"{curie(str(f))} (no earlier than {lo.isoformat()})" for f, lo in sorted(founded[org], key=str)
+                )
+                out.append(
+                    ctx.locator.statement_result(
+                        shape=SHAPE.MembershipBeforeOwnFounding,
+                        s=m,
+                        p=ORG.organization,
+                        o=org,
+                        graph=gid,
+                        message=f"{curie(str(m))} is a membership of {curie(str(org))} started by "
+                        f"{curie(str(start))} ({a.preferred}, at the latest {a.bounds[1].isoformat()}), before every "
+                        f"founding of {curie(str(org))} this seed's graph records: {foundings}. In this seed's words the "
+                        "organisation did not exist yet. Fix: if the seed speaks of the treaty, record the event as "
+                        "an accession to or signature of the treaty (csto:treaty, no csto:organisation) without a "
+                        "membership of the organisation; if the seed itself reads the organisation as older, record "
+                        "that reading as a csto:Founding of its own, linked to the other by csto:disagreesWith",
+                    )
+                )
+    return out
+
+
 RULES = [
     Rule(
         SHAPE.OverlappingMembershipPeriods,
@@ -323,6 +372,15 @@ RULES = [
         "end, with the periods' and the withdrawals' ordinals. Undated events may lie anywhere the dated ones "
         "allow, never before the first join. Silent where a SHACL shape already reports the state's history.",
         _history,
+    ),
+    Rule(
+        SHAPE.MembershipBeforeOwnFounding,
+        "a seed's memberships of an organisation start once that seed has it founded",
+        "Within one seed's graph, a membership period of an organisation (org:organization) does not certainly "
+        "start (the csto:date of its csto:startedBy event, as that graph gives it) before every csto:Founding of "
+        "the organisation that the same graph dates. Foundings in other seeds' graphs do not count: where seeds "
+        "disagree on the founding, each seed's memberships follow its own reading (linked by csto:disagreesWith).",
+        _before_own_founding,
     ),
     Rule(
         SHAPE.SnapshotCountCoversItsList,
