@@ -1463,6 +1463,79 @@ SLIPS = [
         ],
         "LinkToItsKindAndAnother",
     ),
+    # --- linked values agree (round 4) ---
+    (
+        "invoked_article_of_another_treaty",
+        "001",
+        [
+            (
+                'csto:invokedArticle :cst-article-4 ; csto:treaty :collective-security-treaty ;\n    csto:date "2022-09"',
+                'csto:invokedArticle :cst-article-4 ; csto:treaty :csto-charter ;\n    csto:date "2022-09"',
+            )
+        ],
+        "LinkedValuesAgree",
+    ),
+    (
+        "signature_of_another_treaty_than_its_signing",
+        "003",
+        [
+            (
+                'csto:state :armenia ; csto:treaty :collective-security-treaty ; csto:organisation :csto ;\n    csto:date "1992-05-15"^^xsd:date ;',
+                'csto:state :armenia ; csto:treaty :csto-charter ; csto:organisation :csto ;\n    csto:date "1992-05-15"^^xsd:date ;',
+            )
+        ],
+        "LinkedValuesAgree",
+    ),
+    (
+        "response_also_responding_to_another_request",
+        "001",
+        ("append", "\n:response-armenia-2022-09 csto:respondsTo :invocation-kazakhstan-2022-01 .\n"),
+        "ResponseAnswersOneRequest",
+    ),
+    (
+        "request_answered_by_another_requests_response",
+        "001",
+        [
+            (
+                "csto:context :unrest-kazakhstan-2022-01 ;\n    csto:response :deployment-kazakhstan-2022 ;",
+                "csto:context :unrest-kazakhstan-2022-01 ;\n    csto:response :response-armenia-2022-09 ;",
+            )
+        ],
+        "ResponseAnswersOneRequest",
+    ),
+    (
+        "direct_stance_held_by_other_than_its_documents_issuer",
+        "000",
+        [
+            (
+                "csto:heldBy :csto-council-of-foreign-ministers ;\n    csto:expressedIn :statement-2023-11-22-foreign-ministers ;\n    csto:about :topic-european-security ;",
+                "csto:heldBy :collective-security-council ;\n    csto:expressedIn :statement-2023-11-22-foreign-ministers ;\n    csto:about :topic-european-security ;",
+            )
+        ],
+        "LinkedValuesAgree",
+    ),
+    (
+        "election_that_began_a_holding_marked_planned",
+        "002",
+        [
+            (
+                'csto:date "2016"^^xsd:gYear ;\n    csto:status csto:Occurred ;',
+                'csto:date "2016"^^xsd:gYear ;\n    csto:status csto:Planned ;',
+            )
+        ],
+        "LinkedValuesAgree",
+    ),
+    (
+        "withdrawal_ending_no_membership",
+        "003",
+        [
+            (
+                "csto:startedBy :accession-georgia-1993 ; csto:endedBy :withdrawal-georgia-1999 ;",
+                "csto:startedBy :accession-georgia-1993 ;",
+            )
+        ],
+        "WithdrawalEndsAMembership",
+    ),
 ]
 
 
