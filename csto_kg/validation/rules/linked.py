@@ -8,6 +8,7 @@
   announced or cancelled).
 - ``shape:ResponseAnswersOneRequest``: a response answers one request (``csto:respondsTo``, the inverse of
   ``csto:response``, inverses applied).
+- ``shape:OfficeNamedByItsPostAndRole``: an office's label names its role and the entity it is a post of.
 - ``shape:WithdrawalEndsAMembership``: a withdrawal ends a membership period (``csto:endedBy``) of its state in its
   organisation; where the graph holds one period of the state in the organisation, each file recording the
   withdrawal and that period links them (with several, a file may not say which one it ended).
@@ -15,12 +16,13 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from rdflib import URIRef
 from rdflib.term import Node
 
-from ...namespaces import CSTO, ENTITIES_GRAPH, ORG, RDF, SHAPE, curie
+from ...namespaces import CSTO, ENTITIES_GRAPH, ORG, RDF, RDFS, SHAPE, SKOS, curie
 from ..report import Result
 from . import Context, Rule
 
@@ -251,6 +253,69 @@ def _withdrawals_end_memberships(ctx: Context) -> list[Result]:
     return out
 
 
+_STOP = {"of", "a", "an", "the", "to", "for", "on", "and", "in"}
+_NAMES = (RDFS.label, SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel)
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in re.findall(r"[a-z]+", text.lower()) if w not in _STOP]
+
+
+def _office_names(ctx: Context) -> list[Result]:
+    """An office's English label names its role (every word of one of the role's labels begins a word of it) and
+    its post: "of [the] <name>", "<name>'s" or a label beginning with the name (any label or name form)."""
+    out = []
+    g = ctx.data.dataset.graph(ENTITIES_GRAPH)
+    for office in sorted(g.subjects(RDF.type, CSTO.Office), key=str):
+        labels = [str(x) for x in g.objects(office, RDFS.label) if getattr(x, "language", None) == "en"]
+        if len(labels) != 1:
+            continue
+        label = labels[0]
+        words = _words(label)
+        for role in sorted(g.objects(office, ORG.role), key=str):
+            if (role, RDF.type, CSTO.OfficeRole) not in ctx.union:
+                continue  # not a role of the vocabulary: a shape reports it
+            names = [str(n) for p in _NAMES for n in ctx.union.objects(role, p)]
+            if names and not any(all(any(w.startswith(r) for w in words) for r in _words(n)) for n in names):
+                out.append(
+                    _office_result(
+                        ctx, office, ORG.role, role, label, f"none of the role's names ({', '.join(sorted(names))})"
+                    )
+                )
+        for post in sorted(g.objects(office, ORG.postIn), key=str):
+            names = [str(n) for p in _NAMES for n in ctx.union.objects(post, p)]
+            low = label.lower()
+            if names and not any(
+                re.search(rf"\bof (the )?{re.escape(n.lower())}\b", low)
+                or re.search(rf"\b{re.escape(n.lower())}['\u2019]s\b", low)
+                or re.match(rf"{re.escape(n.lower())}\b", low)
+                for n in names
+            ):
+                out.append(
+                    _office_result(
+                        ctx,
+                        office,
+                        ORG.postIn,
+                        post,
+                        label,
+                        f'not "of {names[0]}", "{names[0]}\'s" nor a name form of it',
+                    )
+                )
+    return out
+
+
+def _office_result(ctx: Context, office: Node, p: URIRef, o: Node, label: str, why: str) -> Result:
+    return ctx.locator.statement_result(
+        shape=SHAPE.OfficeNamedByItsPostAndRole,
+        s=office,
+        p=p,
+        o=o,
+        graph=ENTITIES_GRAPH,
+        message=f'its label "{label}" names {why}, but {curie(str(p))} is {_c(o)}: an office\'s name says whose post '
+        "it is and what its role is. Fix: the post or role the name means, or the label",
+    )
+
+
 RULES = [
     Rule(
         SHAPE.LinkedValuesAgree,
@@ -277,6 +342,14 @@ RULES = [
         "that period links them (csto:endedBy): without it "
         "the period stays open and the state counts as a member today.",
         _withdrawals_end_memberships,
+    ),
+    Rule(
+        SHAPE.OfficeNamedByItsPostAndRole,
+        "an office's name names its post and its role",
+        "An office's English label names its org:role (every word of one of the role's labels, skos:prefLabel or "
+        'skos:altLabel, begins a word of it: "Defence Minister of Belarus", minister of defence) and its org:postIn '
+        '("of [the] <name>", "<name>\'s", or the label begins with the name, any label or name form of the post).',
+        _office_names,
     ),
 ]
 
