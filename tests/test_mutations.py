@@ -1536,6 +1536,85 @@ SLIPS = [
         ],
         "WithdrawalEndsAMembership",
     ),
+    # --- offices named by their post and role; labels and prose (round 4) ---
+    (
+        "office_given_another_role_than_its_name",
+        "entities",
+        [
+            (
+                "org:postIn :belarus ; org:role csto:DefenceMinister .",
+                "org:postIn :belarus ; org:role csto:ForeignMinister .",
+            )
+        ],
+        "OfficeNamedByItsPostAndRole",
+    ),
+    (
+        "president_given_the_head_of_government_role",
+        "entities",
+        [
+            (
+                ':president-of-tajikistan a csto:Office ; rdfs:label "President of Tajikistan"@en ; org:postIn :tajikistan ; org:role csto:HeadOfState .',
+                ':president-of-tajikistan a csto:Office ; rdfs:label "President of Tajikistan"@en ; org:postIn :tajikistan ; org:role csto:HeadOfGovernment .',
+            )
+        ],
+        "OfficeNamedByItsPostAndRole",
+    ),
+    (
+        "speaker_posted_in_another_body",
+        "entities",
+        [
+            (
+                "org:postIn :state-duma ; org:role csto:Speaker .",
+                "org:postIn :csto-parliamentary-assembly ; org:role csto:Speaker .",
+            )
+        ],
+        "OfficeNamedByItsPostAndRole",
+    ),
+    (
+        "envoy_posted_in_the_organisation_it_is_sent_to",
+        "entities",
+        [
+            (
+                "org:postIn :armenia ; org:role csto:PermanentRepresentative .",
+                "org:postIn :csto ; org:role csto:PermanentRepresentative .",
+            )
+        ],
+        "OfficeNamedByItsPostAndRole",
+    ),
+    (
+        "hidden_label_naming_another_state",
+        "entities",
+        [('skos:hiddenLabel "Kazkahstan"@en ;', 'skos:hiddenLabel "Kazkahstan"@en, "Kyrgyzstan"@en ;')],
+        "EntityLabelOfOneEntity",
+    ),
+    (
+        "fact_label_empty",
+        "004",
+        [('rdfs:label "Refusal of Kyrgyzstan\'s 1999 request"@en ;', 'rdfs:label ""@en ;')],
+        "ProseIsTaggedText",
+    ),
+    (
+        "withdrawal_comment_without_language",
+        "003",
+        [
+            (
+                "rdfs:comment \"The seed says Uzbekistan 'is no longer a member of the CSTO since 2012'.\"@en ;",
+                "rdfs:comment \"The seed says Uzbekistan 'is no longer a member of the CSTO since 2012'.\" ;",
+            )
+        ],
+        "ProseIsTaggedText",
+    ),
+    (
+        "occasion_without_language",
+        "003",
+        [
+            (
+                'csto:occasion "the 30th anniversary of the Collective Security Treaty"@en,',
+                'csto:occasion "the 30th anniversary of the Collective Security Treaty",',
+            )
+        ],
+        "ProseIsTaggedText",
+    ),
 ]
 
 
