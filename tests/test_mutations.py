@@ -1478,6 +1478,158 @@ SLIPS = [
         ],
         "LinkToItsKindAndAnother",
     ),
+    # --- linked values agree (round 4) ---
+    (
+        "invoked_article_of_another_treaty",
+        "001",
+        [
+            (
+                'csto:invokedArticle :cst-article-4 ; csto:treaty :collective-security-treaty ;\n    csto:date "2022-09"',
+                'csto:invokedArticle :cst-article-4 ; csto:treaty :csto-charter ;\n    csto:date "2022-09"',
+            )
+        ],
+        "LinkedValuesAgree",
+    ),
+    (
+        "signature_of_another_treaty_than_its_signing",
+        "003",
+        [
+            (
+                'csto:state :armenia ; csto:treaty :collective-security-treaty ; csto:organisation :csto ;\n    csto:date "1992-05-15"^^xsd:date ;',
+                'csto:state :armenia ; csto:treaty :csto-charter ; csto:organisation :csto ;\n    csto:date "1992-05-15"^^xsd:date ;',
+            )
+        ],
+        "LinkedValuesAgree",
+    ),
+    (
+        "response_also_responding_to_another_request",
+        "001",
+        ("append", "\n:response-armenia-2022-09 csto:respondsTo :invocation-kazakhstan-2022-01 .\n"),
+        "ResponseAnswersOneRequest",
+    ),
+    (
+        "request_answered_by_another_requests_response",
+        "001",
+        [
+            (
+                "csto:context :unrest-kazakhstan-2022-01 ;\n    csto:response :deployment-kazakhstan-2022 ;",
+                "csto:context :unrest-kazakhstan-2022-01 ;\n    csto:response :response-armenia-2022-09 ;",
+            )
+        ],
+        "ResponseAnswersOneRequest",
+    ),
+    (
+        "direct_stance_held_by_other_than_its_documents_issuer",
+        "000",
+        [
+            (
+                "csto:heldBy :csto-council-of-foreign-ministers ;\n    csto:expressedIn :statement-2023-11-22-foreign-ministers ;\n    csto:about :topic-european-security ;",
+                "csto:heldBy :collective-security-council ;\n    csto:expressedIn :statement-2023-11-22-foreign-ministers ;\n    csto:about :topic-european-security ;",
+            )
+        ],
+        "LinkedValuesAgree",
+    ),
+    (
+        "election_that_began_a_holding_marked_planned",
+        "002",
+        [
+            (
+                'csto:date "2016"^^xsd:gYear ;\n    csto:status csto:Occurred ;',
+                'csto:date "2016"^^xsd:gYear ;\n    csto:status csto:Planned ;',
+            )
+        ],
+        "LinkedValuesAgree",
+    ),
+    (
+        "withdrawal_ending_no_membership",
+        "003",
+        [
+            (
+                "csto:startedBy :accession-georgia-1993 ; csto:endedBy :withdrawal-georgia-1999 ;",
+                "csto:startedBy :accession-georgia-1993 ;",
+            )
+        ],
+        "WithdrawalEndsAMembership",
+    ),
+    # --- offices named by their post and role; labels and prose (round 4) ---
+    (
+        "office_given_another_role_than_its_name",
+        "entities",
+        [
+            (
+                "org:postIn :belarus ; org:role csto:DefenceMinister .",
+                "org:postIn :belarus ; org:role csto:ForeignMinister .",
+            )
+        ],
+        "OfficeNamedByItsPostAndRole",
+    ),
+    (
+        "president_given_the_head_of_government_role",
+        "entities",
+        [
+            (
+                ':president-of-tajikistan a csto:Office ; rdfs:label "President of Tajikistan"@en ; org:postIn :tajikistan ; org:role csto:HeadOfState .',
+                ':president-of-tajikistan a csto:Office ; rdfs:label "President of Tajikistan"@en ; org:postIn :tajikistan ; org:role csto:HeadOfGovernment .',
+            )
+        ],
+        "OfficeNamedByItsPostAndRole",
+    ),
+    (
+        "speaker_posted_in_another_body",
+        "entities",
+        [
+            (
+                "org:postIn :state-duma ; org:role csto:Speaker .",
+                "org:postIn :csto-parliamentary-assembly ; org:role csto:Speaker .",
+            )
+        ],
+        "OfficeNamedByItsPostAndRole",
+    ),
+    (
+        "envoy_posted_in_the_organisation_it_is_sent_to",
+        "entities",
+        [
+            (
+                "org:postIn :armenia ; org:role csto:PermanentRepresentative .",
+                "org:postIn :csto ; org:role csto:PermanentRepresentative .",
+            )
+        ],
+        "OfficeNamedByItsPostAndRole",
+    ),
+    (
+        "hidden_label_naming_another_state",
+        "entities",
+        [('skos:hiddenLabel "Kazkahstan"@en ;', 'skos:hiddenLabel "Kazkahstan"@en, "Kyrgyzstan"@en ;')],
+        "EntityLabelOfOneEntity",
+    ),
+    (
+        "fact_label_empty",
+        "004",
+        [('rdfs:label "Refusal of Kyrgyzstan\'s 1999 request"@en ;', 'rdfs:label ""@en ;')],
+        "ProseIsTaggedText",
+    ),
+    (
+        "withdrawal_comment_without_language",
+        "003",
+        [
+            (
+                "rdfs:comment \"The seed says Uzbekistan 'is no longer a member of the CSTO since 2012'.\"@en ;",
+                "rdfs:comment \"The seed says Uzbekistan 'is no longer a member of the CSTO since 2012'.\" ;",
+            )
+        ],
+        "ProseIsTaggedText",
+    ),
+    (
+        "occasion_without_language",
+        "003",
+        [
+            (
+                'csto:occasion "the 30th anniversary of the Collective Security Treaty"@en,',
+                'csto:occasion "the 30th anniversary of the Collective Security Treaty",',
+            )
+        ],
+        "ProseIsTaggedText",
+    ),
 ]
 
 

@@ -82,7 +82,18 @@ class Rule:
     severity: URIRef = SH.Violation  # what its results are
 
 
-from . import agreement, chronology, consistency, duplicates, membership, naming, provenance, support, vocabulary  # noqa: E402
+from . import (  # noqa: E402
+    agreement,
+    chronology,
+    consistency,
+    duplicates,
+    linked,
+    membership,
+    naming,
+    provenance,
+    support,
+    vocabulary,
+)
 
 ALL: list[Rule] = [
     *provenance.RULES,
@@ -94,6 +105,7 @@ ALL: list[Rule] = [
     *duplicates.RULES,
     *naming.RULES,
     *agreement.RULES,
+    *linked.RULES,
 ]
 
 PYTHON_RULES: dict[URIRef, tuple[str, str]] = {r.iri: (r.label, r.comment) for r in ALL}

@@ -226,6 +226,40 @@ def _ontology(ctx: Context) -> list[Result]:
     return out
 
 
+# the W3C naming and documentation properties: text for people, always in a language
+_LABELLING = (RDFS.label, RDFS.comment, SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel)
+
+
+def _prose(ctx: Context) -> list[Result]:
+    """Text of a prose property (rdfs:range rdf:langString in the ontology, or a naming or documentation
+    property) carries a language tag and says something (not empty or only white space). Silent where a SHACL
+    shape already reports the value (a fact's label, an article's text)."""
+    onto = ctx.data.dataset.graph(ONTOLOGY_GRAPH)
+    prose = set(onto.subjects(RDFS.range, RDF.langString)) | set(_LABELLING)
+    reported = {(r.focus, r.path) for r in ctx.shacl_results}  # a shape already names the value's language
+    out = []
+    for s, p, o, gid in ctx.curated_quads():
+        if p not in prose or not isinstance(o, Literal) or (s, p) in reported:
+            continue
+        if not str(o).strip():
+            why = "is empty: a name or text says something"
+        elif not o.language:
+            why = 'has no language tag: text for people is in a language ("..."@en)'
+        else:
+            continue
+        out.append(
+            ctx.locator.statement_result(
+                shape=SHAPE.ProseIsTaggedText,
+                s=s,
+                p=p,
+                o=o,
+                graph=gid,
+                message=f"its {curie(str(p))} {why}. Fix: the source's words, tagged with their language",
+            )
+        )
+    return out
+
+
 RULES = [
     Rule(
         SHAPE.OntologyWellFormed,
@@ -246,6 +280,14 @@ RULES = [
         "FOAF, RDF, RDFS, OWL, XSD) is a real term of that vocabulary. The message names the nearest declared "
         "term.",
         _closed_vocabulary,
+    ),
+    Rule(
+        SHAPE.ProseIsTaggedText,
+        "prose is language-tagged text",
+        "A value of a prose property (one whose rdfs:range is rdf:langString in the ontology, and rdfs:label, "
+        "rdfs:comment, skos:prefLabel, skos:altLabel, skos:hiddenLabel) is a language-tagged literal that is not empty "
+        "or only white space.",
+        _prose,
     ),
 ]
 

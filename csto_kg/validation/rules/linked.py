@@ -1,0 +1,356 @@
+"""Linked values: what two links of one fact, or of two linked facts, say agrees.
+
+- ``shape:LinkedValuesAgree``: an invoked article is an article of the request's treaty (``csto:invokedArticle`` /
+  ``csto:articleOf`` against ``csto:treaty``); signatures at one signing (one date, one place) sign one treaty; a
+  stance in its own words (``csto:Direct``) expressed in an issued document (``csto:expressedIn``) is held by the document's issuer, an organ of it
+  (``org:unitOf``, ``csto:organOf``) or the holder of one of its offices; an event that began or ended something
+  (``csto:beganWith``, ``csto:startedBy``, ``csto:endedBy``) has taken place (it is not planned, proposed,
+  announced or cancelled).
+- ``shape:ResponseAnswersOneRequest``: a response answers one request (``csto:respondsTo``, the inverse of
+  ``csto:response``, inverses applied).
+- ``shape:OfficeNamedByItsPostAndRole``: an office's label names its role and the entity it is a post of.
+- ``shape:WithdrawalEndsAMembership``: a withdrawal ends a membership period (``csto:endedBy``) of its state in its
+  organisation; where the graph holds one period of the state in the organisation, each file recording the
+  withdrawal and that period links them (with several, a file may not say which one it ended).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from rdflib import URIRef
+from rdflib.term import Node
+
+from ...namespaces import CSTO, ENTITIES_GRAPH, ORG, RDF, RDFS, SHAPE, SKOS, curie
+from ..report import Result
+from . import Context, Rule
+
+_NOT_TAKEN_PLACE = (CSTO.Planned, CSTO.Proposed, CSTO.Announced, CSTO.Cancelled)
+
+
+def _c(node: Node) -> str:
+    return curie(str(node)) or str(node)
+
+
+def _first_graph(ctx: Context, s: Node, p: Node, o: Node) -> URIRef | None:
+    graphs = ctx.locator.graphs_stating(s, p, o)
+    return graphs[0] if graphs else None
+
+
+def _article_of_its_treaty(ctx: Context) -> list[Result]:
+    out = []
+    for request, article in sorted(ctx.union.subject_objects(CSTO.invokedArticle), key=str):
+        of = set(ctx.union.objects(article, CSTO.articleOf))
+        for treaty in sorted(ctx.union.objects(request, CSTO.treaty), key=str):
+            if of and treaty not in of:
+                gid = _first_graph(ctx, request, CSTO.treaty, treaty)
+                if gid is None:
+                    continue
+                out.append(
+                    ctx.locator.statement_result(
+                        shape=SHAPE.LinkedValuesAgree,
+                        s=request,
+                        p=CSTO.treaty,
+                        o=treaty,
+                        graph=gid,
+                        message=f"names the treaty {_c(treaty)}, but the article it invokes, {_c(article)}, is an "
+                        f"article of {' and '.join(_c(t) for t in sorted(of, key=str))} (csto:articleOf). Fix: the "
+                        "treaty or the article the passage names",
+                    )
+                )
+    return out
+
+
+def _one_treaty_per_signing(ctx: Context) -> list[Result]:
+    """Signatures of one date and place are one signing: they name one treaty; the odd one out is reported."""
+    out = []
+    signings: dict[tuple, dict[Node, set[Node]]] = {}
+    for sig in ctx.union.subjects(RDF.type, CSTO.Signature):
+        for d in ctx.union.objects(sig, CSTO.date):
+            if len(str(d)) != 10:
+                continue  # a day: a year or month may hold several signings
+            for place in ctx.union.objects(sig, CSTO.place):
+                for treaty in ctx.union.objects(sig, CSTO.treaty):
+                    signings.setdefault((str(d), place), {}).setdefault(sig, set()).add(treaty)
+    for (d, place), sigs in sorted(signings.items(), key=str):
+        counts = Counter(t for ts in sigs.values() for t in ts)
+        if len(counts) < 2:
+            continue
+        top = max(counts.values())
+        usual = sorted((t for t, n in counts.items() if n == top), key=str)
+        for sig, treaties in sorted(sigs.items(), key=str):
+            for treaty in sorted(treaties - {usual[0]}, key=str):
+                gid = _first_graph(ctx, sig, CSTO.treaty, treaty)
+                if gid is None:
+                    continue
+                out.append(
+                    ctx.locator.statement_result(
+                        shape=SHAPE.LinkedValuesAgree,
+                        s=sig,
+                        p=CSTO.treaty,
+                        o=treaty,
+                        graph=gid,
+                        message=f"signs {_c(treaty)}, but the other signatures of {d} at {_c(place)}, one signing, "
+                        f"sign {_c(usual[0])}. Fix: the treaty the passage names",
+                    )
+                )
+    return out
+
+
+def _held_by_its_issuer(ctx: Context) -> list[Result]:
+    out = []
+    for stance, doc in sorted(ctx.union.subject_objects(CSTO.expressedIn), key=str):
+        issuers = set(ctx.union.objects(doc, CSTO.issuedBy))
+        if not issuers or (stance, CSTO.attribution, CSTO.Direct) not in ctx.union:
+            continue  # a reported stance: the document reports another's view
+        for holder in sorted(ctx.union.objects(stance, CSTO.heldBy), key=str):
+            if _speaks_for(ctx, holder, issuers):
+                continue
+            gid = _first_graph(ctx, stance, CSTO.heldBy, holder)
+            if gid is None:
+                continue
+            out.append(
+                ctx.locator.statement_result(
+                    shape=SHAPE.LinkedValuesAgree,
+                    s=stance,
+                    p=CSTO.heldBy,
+                    o=holder,
+                    graph=gid,
+                    message=f"is expressed in {_c(doc)}, issued by {', '.join(_c(i) for i in sorted(issuers, key=str))}"
+                    f", but held by {_c(holder)}, neither its issuer, an organ of it nor the holder of one of its "
+                    "offices. Fix: the holder, or the document the stance is expressed in",
+                )
+            )
+    return out
+
+
+def _speaks_for(ctx: Context, holder: Node, issuers: set[Node]) -> bool:
+    if holder in issuers:
+        return True
+    if any(b in issuers for p in (ORG.unitOf, CSTO.organOf) for b in ctx.union.objects(holder, p)):
+        return True
+    for holding in ctx.union.subjects(CSTO.holder, holder):
+        for office in ctx.union.objects(holding, CSTO.office):
+            if any(b in issuers for b in ctx.union.objects(office, ORG.postIn)):
+                return True
+    return False
+
+
+def _began_things_took_place(ctx: Context) -> list[Result]:
+    out = []
+    for link in (CSTO.beganWith, CSTO.startedBy, CSTO.endedBy):
+        for thing, event in sorted(ctx.union.subject_objects(link), key=str):
+            for status in sorted(ctx.union.objects(event, CSTO.status), key=str):
+                if status not in _NOT_TAKEN_PLACE:
+                    continue
+                gid = _first_graph(ctx, event, CSTO.status, status)
+                if gid is None:
+                    continue
+                out.append(
+                    ctx.locator.statement_result(
+                        shape=SHAPE.LinkedValuesAgree,
+                        s=event,
+                        p=CSTO.status,
+                        o=status,
+                        graph=gid,
+                        message=f"has the status {_c(status)}, yet {_c(thing)} {curie(str(link))} it: an event that "
+                        "began or ended something has taken place. Fix: the status the passage gives (csto:Occurred)",
+                    )
+                )
+    return out
+
+
+def _linked_values(ctx: Context) -> list[Result]:
+    return (
+        _article_of_its_treaty(ctx)
+        + _one_treaty_per_signing(ctx)
+        + _held_by_its_issuer(ctx)
+        + _began_things_took_place(ctx)
+    )
+
+
+def _one_request(ctx: Context) -> list[Result]:
+    """Inverses applied: the inferred graph holds csto:respondsTo for every csto:response and back."""
+    out = []
+    answers: dict[Node, set[Node]] = {}
+    for response, request in ctx.union.subject_objects(CSTO.respondsTo):
+        answers.setdefault(response, set()).add(request)
+    for request, response in ctx.union.subject_objects(CSTO.response):
+        answers.setdefault(response, set()).add(request)
+    for response, requests in sorted(answers.items(), key=str):
+        if len(requests) < 2:
+            continue
+        ordered = sorted(requests, key=str)
+        for request in ordered[1:]:
+            written = [(response, CSTO.respondsTo, request), (request, CSTO.response, response)]
+            located = [(t, g) for t in written for g in ctx.locator.graphs_stating(*t)]
+            if not located:
+                continue
+            (s, p, o), gid = located[0]
+            out.append(
+                ctx.locator.statement_result(
+                    shape=SHAPE.ResponseAnswersOneRequest,
+                    s=s,
+                    p=p,
+                    o=o,
+                    graph=gid,
+                    message=f"makes {_c(response)} the response to {_c(request)}, but it already answers "
+                    f"{_c(ordered[0])}: a response answers one request (csto:respondsTo, the inverse of "
+                    "csto:response). Fix: the request's own response, or the request the response answers",
+                )
+            )
+    return out
+
+
+def _withdrawals_end_memberships(ctx: Context) -> list[Result]:
+    """Where the graph holds one period of the state in the organisation, nothing ends it and the state withdrew
+    once, a file recording the withdrawal and that period links them. (With several periods, a file may not say
+    which one a withdrawal ended.)"""
+    out = []
+    for gid in ctx.curated:
+        if gid == ENTITIES_GRAPH:
+            continue
+        g = ctx.data.dataset.graph(gid)
+        for w in sorted(g.subjects(RDF.type, CSTO.Withdrawal), key=str):
+            if any(True for _ in g.subjects(CSTO.endedBy, w)):
+                continue
+            periods = {
+                m
+                for s in ctx.union.objects(w, CSTO.state)
+                for o in ctx.union.objects(w, CSTO.organisation)
+                for m in ctx.union.subjects(ORG.member, s)
+                if (m, ORG.organization, o) in ctx.union and (m, RDF.type, CSTO.Membership) in ctx.union
+            }
+            here = [m for m in periods if (m, None, None) in g]
+            withdrawals = {
+                x
+                for s in ctx.union.objects(w, CSTO.state)
+                for x in ctx.union.subjects(CSTO.state, s)
+                if (x, RDF.type, CSTO.Withdrawal) in ctx.union
+                and set(ctx.union.objects(x, CSTO.organisation)) == set(ctx.union.objects(w, CSTO.organisation))
+            }
+            if (
+                len(periods) != 1
+                or len(withdrawals) != 1
+                or not here
+                or (here[0], CSTO.endedBy, None) in ctx.union
+                or (here[0], None, w) in ctx.union
+            ):
+                continue  # several periods or withdrawals, or a period ended otherwise: other rules' matter
+            out.append(
+                ctx.locator.statement_result(
+                    shape=SHAPE.WithdrawalEndsAMembership,
+                    s=w,
+                    p=RDF.type,
+                    o=CSTO.Withdrawal,
+                    graph=gid,
+                    message=f"{_c(here[0])}, the state's one membership period in the organisation, is written in this "
+                    "file but not csto:endedBy this withdrawal: the period it ended stays open, the state a "
+                    "member today. Fix: csto:endedBy on the period it ended (in this file, with this file's evidence)",
+                )
+            )
+    return out
+
+
+_STOP = {"of", "a", "an", "the", "to", "for", "on", "and", "in"}
+_NAMES = (RDFS.label, SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel)
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in re.findall(r"[a-z]+", text.lower()) if w not in _STOP]
+
+
+def _office_names(ctx: Context) -> list[Result]:
+    """An office's English label names its role (every word of one of the role's labels begins a word of it) and
+    its post: "of [the] <name>", "<name>'s" or a label beginning with the name (any label or name form)."""
+    out = []
+    g = ctx.data.dataset.graph(ENTITIES_GRAPH)
+    for office in sorted(g.subjects(RDF.type, CSTO.Office), key=str):
+        labels = [str(x) for x in g.objects(office, RDFS.label) if getattr(x, "language", None) == "en"]
+        if len(labels) != 1:
+            continue
+        label = labels[0]
+        words = _words(label)
+        for role in sorted(g.objects(office, ORG.role), key=str):
+            if (role, RDF.type, CSTO.OfficeRole) not in ctx.union:
+                continue  # not a role of the vocabulary: a shape reports it
+            names = [str(n) for p in _NAMES for n in ctx.union.objects(role, p)]
+            if names and not any(all(any(w.startswith(r) for w in words) for r in _words(n)) for n in names):
+                out.append(
+                    _office_result(
+                        ctx, office, ORG.role, role, label, f"none of the role's names ({', '.join(sorted(names))})"
+                    )
+                )
+        for post in sorted(g.objects(office, ORG.postIn), key=str):
+            names = [str(n) for p in _NAMES for n in ctx.union.objects(post, p)]
+            low = label.lower()
+            if names and not any(
+                re.search(rf"\bof (the )?{re.escape(n.lower())}\b", low)
+                or re.search(rf"\b{re.escape(n.lower())}['\u2019]s\b", low)
+                or re.match(rf"{re.escape(n.lower())}\b", low)
+                for n in names
+            ):
+                out.append(
+                    _office_result(
+                        ctx,
+                        office,
+                        ORG.postIn,
+                        post,
+                        label,
+                        f'not "of {names[0]}", "{names[0]}\'s" nor a name form of it',
+                    )
+                )
+    return out
+
+
+def _office_result(ctx: Context, office: Node, p: URIRef, o: Node, label: str, why: str) -> Result:
+    return ctx.locator.statement_result(
+        shape=SHAPE.OfficeNamedByItsPostAndRole,
+        s=office,
+        p=p,
+        o=o,
+        graph=ENTITIES_GRAPH,
+        message=f'its label "{label}" names {why}, but {curie(str(p))} is {_c(o)}: an office\'s name says whose post '
+        "it is and what its role is. Fix: the post or role the name means, or the label",
+    )
+
+
+RULES = [
+    Rule(
+        SHAPE.LinkedValuesAgree,
+        "linked values agree",
+        "What two links say agrees: an invoked article (csto:invokedArticle) is an article (csto:articleOf) of the "
+        "request's csto:treaty; signatures of one date and place, one signing, sign one treaty; a direct stance "
+        "expressed in an issued document (csto:expressedIn, csto:issuedBy) is held by its issuer, an organ of it "
+        "or the holder of one of its offices; an event that began or ended something (csto:beganWith, "
+        "csto:startedBy, csto:endedBy) took place: it is not planned, proposed, announced or cancelled.",
+        _linked_values,
+    ),
+    Rule(
+        SHAPE.ResponseAnswersOneRequest,
+        "a response answers one request",
+        "A response (deployment, refusal, minimal response) answers one request for assistance: csto:respondsTo, "
+        "and its inverse csto:response, link it to one request.",
+        _one_request,
+    ),
+    Rule(
+        SHAPE.WithdrawalEndsAMembership,
+        "a withdrawal ends a membership period",
+        "Where the graph holds one membership period of the state in the organisation, ended by nothing, and one "
+        "withdrawal of the state from it, each file recording both "
+        "that period links them (csto:endedBy): without it "
+        "the period stays open and the state counts as a member today.",
+        _withdrawals_end_memberships,
+    ),
+    Rule(
+        SHAPE.OfficeNamedByItsPostAndRole,
+        "an office's name names its post and its role",
+        "An office's English label names its org:role (every word of one of the role's labels, skos:prefLabel or "
+        'skos:altLabel, begins a word of it: "Defence Minister of Belarus", minister of defence) and its org:postIn '
+        '("of [the] <name>", "<name>\'s", or the label begins with the name, any label or name form of the post).',
+        _office_names,
+    ),
+]
+
+__all__ = ["RULES"]
