@@ -100,7 +100,7 @@ def _kinds(ent, entity: Node) -> set[Node]:
     return set(ent.objects(entity, RDF.type))
 
 
-def _value_named(ctx: Context) -> list[Result]:  # noqa: C901
+def _value_named(ctx: Context) -> list[Result]:  # noqa: C901 - one pass over every fact value; its two branches are the rule's two checks
     out: list[Result] = []
     ent = ctx.data.dataset.graph(ENTITIES_GRAPH)
     entities = set(ent.subjects(RDF.type, None))
