@@ -1512,8 +1512,8 @@ SLIPS = [
         "001",
         [
             (
-                "csto:context :unrest-kazakhstan-2022-01 ;\n    csto:response :deployment-kazakhstan-2022 ;",
-                "csto:context :unrest-kazakhstan-2022-01 ;\n    csto:response :response-armenia-2022-09 ;",
+                "csto:target :csto ;\n    csto:response :deployment-kazakhstan-2022 ;",
+                "csto:target :csto ;\n    csto:response :response-armenia-2022-09 ;",
             )
         ],
         "ResponseAnswersOneRequest",
