@@ -33,9 +33,15 @@ def _c(node: Node) -> str:
     return curie(str(node)) or str(node)
 
 
-def _first_graph(ctx: Context, s: Node, p: Node, o: Node) -> URIRef | None:
+def _disagreement(ctx: Context, s: Node, p: URIRef, o: Node, message: str) -> list[Result]:
+    """A ``shape:LinkedValuesAgree`` result at ``s p o`` in the first curated file stating it (none if no file
+    does: an inferred triple is reported where it was written)."""
     graphs = ctx.locator.graphs_stating(s, p, o)
-    return graphs[0] if graphs else None
+    if not graphs:
+        return []
+    return [
+        ctx.locator.statement_result(shape=SHAPE.LinkedValuesAgree, s=s, p=p, o=o, graph=graphs[0], message=message)
+    ]
 
 
 def _article_of_its_treaty(ctx: Context) -> list[Result]:
@@ -44,20 +50,14 @@ def _article_of_its_treaty(ctx: Context) -> list[Result]:
         of = set(ctx.union.objects(article, CSTO.articleOf))
         for treaty in sorted(ctx.union.objects(request, CSTO.treaty), key=str):
             if of and treaty not in of:
-                gid = _first_graph(ctx, request, CSTO.treaty, treaty)
-                if gid is None:
-                    continue
-                out.append(
-                    ctx.locator.statement_result(
-                        shape=SHAPE.LinkedValuesAgree,
-                        s=request,
-                        p=CSTO.treaty,
-                        o=treaty,
-                        graph=gid,
-                        message=f"names the treaty {_c(treaty)}, but the article it invokes, {_c(article)}, is an "
-                        f"article of {' and '.join(_c(t) for t in sorted(of, key=str))} (csto:articleOf). Fix: the "
-                        "treaty or the article the passage names",
-                    )
+                out += _disagreement(
+                    ctx,
+                    request,
+                    CSTO.treaty,
+                    treaty,
+                    f"names the treaty {_c(treaty)}, but the article it invokes, {_c(article)}, is an article of "
+                    f"{' and '.join(_c(t) for t in sorted(of, key=str))} (csto:articleOf). Fix: the treaty or the "
+                    "article the passage names",
                 )
     return out
 
@@ -81,19 +81,13 @@ def _one_treaty_per_signing(ctx: Context) -> list[Result]:
         usual = sorted((t for t, n in counts.items() if n == top), key=str)
         for sig, treaties in sorted(sigs.items(), key=str):
             for treaty in sorted(treaties - {usual[0]}, key=str):
-                gid = _first_graph(ctx, sig, CSTO.treaty, treaty)
-                if gid is None:
-                    continue
-                out.append(
-                    ctx.locator.statement_result(
-                        shape=SHAPE.LinkedValuesAgree,
-                        s=sig,
-                        p=CSTO.treaty,
-                        o=treaty,
-                        graph=gid,
-                        message=f"signs {_c(treaty)}, but the other signatures of {d} at {_c(place)}, one signing, "
-                        f"sign {_c(usual[0])}. Fix: the treaty the passage names",
-                    )
+                out += _disagreement(
+                    ctx,
+                    sig,
+                    CSTO.treaty,
+                    treaty,
+                    f"signs {_c(treaty)}, but the other signatures of {d} at {_c(place)}, one signing, sign "
+                    f"{_c(usual[0])}. Fix: the treaty the passage names",
                 )
     return out
 
@@ -105,23 +99,16 @@ def _held_by_its_issuer(ctx: Context) -> list[Result]:
         if not issuers or (stance, CSTO.attribution, CSTO.Direct) not in ctx.union:
             continue  # a reported stance: the document reports another's view
         for holder in sorted(ctx.union.objects(stance, CSTO.heldBy), key=str):
-            if _speaks_for(ctx, holder, issuers):
-                continue
-            gid = _first_graph(ctx, stance, CSTO.heldBy, holder)
-            if gid is None:
-                continue
-            out.append(
-                ctx.locator.statement_result(
-                    shape=SHAPE.LinkedValuesAgree,
-                    s=stance,
-                    p=CSTO.heldBy,
-                    o=holder,
-                    graph=gid,
-                    message=f"is expressed in {_c(doc)}, issued by {', '.join(_c(i) for i in sorted(issuers, key=str))}"
-                    f", but held by {_c(holder)}, neither its issuer, an organ of it nor the holder of one of its "
+            if not _speaks_for(ctx, holder, issuers):
+                out += _disagreement(
+                    ctx,
+                    stance,
+                    CSTO.heldBy,
+                    holder,
+                    f"is expressed in {_c(doc)}, issued by {', '.join(_c(i) for i in sorted(issuers, key=str))}, "
+                    f"but held by {_c(holder)}, neither its issuer, an organ of it nor the holder of one of its "
                     "offices. Fix: the holder, or the document the stance is expressed in",
                 )
-            )
     return out
 
 
@@ -142,22 +129,15 @@ def _began_things_took_place(ctx: Context) -> list[Result]:
     for link in (CSTO.beganWith, CSTO.startedBy, CSTO.endedBy):
         for thing, event in sorted(ctx.union.subject_objects(link), key=str):
             for status in sorted(ctx.union.objects(event, CSTO.status), key=str):
-                if status not in _NOT_TAKEN_PLACE:
-                    continue
-                gid = _first_graph(ctx, event, CSTO.status, status)
-                if gid is None:
-                    continue
-                out.append(
-                    ctx.locator.statement_result(
-                        shape=SHAPE.LinkedValuesAgree,
-                        s=event,
-                        p=CSTO.status,
-                        o=status,
-                        graph=gid,
-                        message=f"has the status {_c(status)}, yet {_c(thing)} {curie(str(link))} it: an event that "
-                        "began or ended something has taken place. Fix: the status the passage gives (csto:Occurred)",
+                if status in _NOT_TAKEN_PLACE:
+                    out += _disagreement(
+                        ctx,
+                        event,
+                        CSTO.status,
+                        status,
+                        f"has the status {_c(status)}, yet {_c(thing)} {curie(str(link))} it: an event that began or "
+                        "ended something has taken place. Fix: the status the passage gives (csto:Occurred)",
                     )
-                )
     return out
 
 
