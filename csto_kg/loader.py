@@ -29,7 +29,16 @@ from .namespaces import BASE, ENTITIES_GRAPH, ONTOLOGY_GRAPH, RDF, curie, seed_g
 from .terms import NotRdf11, Terms
 from .xsd_lexical import problem as xsd_problem
 
-__all__ = ["CuratedFileError", "LoadedData", "load", "curated_files", "ontology_files", "line_of", "shown_path"]
+__all__ = [
+    "CuratedFileError",
+    "LoadedData",
+    "load",
+    "read_turtle",
+    "curated_files",
+    "ontology_files",
+    "line_of",
+    "shown_path",
+]
 
 
 class CuratedFileError(UserError):
@@ -171,6 +180,16 @@ def _read(path: Path, fmt: str, terms: Terms) -> _Parsed:
     else:
         quads = [(s, p, o, None) for s, p, o in parsed]
     return _Parsed(quads, prefixes)
+
+
+def read_turtle(path: Path) -> tuple[list[tuple], dict[str, str]]:
+    """The triples of one Turtle file as rdflib terms, and its prefixes, read as :func:`load` reads the ontology:
+    Oxigraph's parser, rdflib's for what it rejects; a syntax error or an ill-typed literal is a
+    :class:`CuratedFileError` (file:line)."""
+    parsed = _read(path, "turtle", Terms())
+    triples = [(s, p, o) for s, p, o, _ in parsed.quads]
+    _check_literals(path, triples, parsed.prefixes)
+    return triples, parsed.prefixes
 
 
 def _ill_typed(path: Path, lexical: str, datatype: str, why: str | None = None) -> CuratedFileError:

@@ -24,7 +24,7 @@ from rdflib import Dataset, Graph
 
 from .. import paths
 from ..errors import UserError
-from ..loader import _parse
+from ..loader import read_turtle
 from ..namespaces import RDF, SH
 from .locate import Locator
 from .report import Result
@@ -53,9 +53,11 @@ def load_shapes(shapes_dir: Path | None = None) -> Graph:
     if not files:
         raise FileNotFoundError(f"no SHACL shapes in {shapes_dir}")
     shapes = Graph()
-    for path in files:
-        for t in _parse(path, "turtle"):  # the loader's parser: errors are CuratedFileError (file:line)
-            shapes.add(t)
+    for path in files:  # the loader's parser: errors are CuratedFileError (file:line)
+        triples, prefixes = read_turtle(path)
+        shapes.addN((s, p, o, shapes) for s, p, o in triples)
+        for prefix, namespace in prefixes.items():
+            shapes.bind(prefix, namespace, override=False)
     return shapes
 
 
