@@ -3,10 +3,13 @@
 The slips are a table (:data:`SLIPS`): a name, the curated file (by seed number,
 or ``entities``), an edit of its text (``old`` -> ``new``, each ``old`` occurring
 in that file; or text appended inside the file's graph), and the rule that must
-report it. Each slip is validated on its own copy of the project, in-process
-through :func:`csto_kg.validation.validate` (what ``csto-kg validate`` runs) and
-its JSON report; one slip also goes through the CLI itself (``csto-kg validate
---format json``, exit 1) and must give the same report. The shipped graph itself
+report it. Slips are validated in-process through
+:func:`csto_kg.validation.validate` (what ``csto-kg validate`` runs) and its JSON
+report, several to one copy of the project where their edits touch different
+statement blocks (a validation costs about a second); a slip whose rule does not
+report at its own block there is validated alone on its own copy. One slip also
+goes through the CLI itself (``csto-kg validate --format json``, exit 1) and
+must give the same report. The shipped graph itself
 conforms (tests/test_validate_cli.py).
 """
 
@@ -16,9 +19,12 @@ import json
 import os
 import shutil
 import subprocess
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+
+pytestmark = [pytest.mark.xdist_group("test_mutations")]  # one worker validates the batches once
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -1681,12 +1687,147 @@ def test_slip_table_is_large_and_names_distinct():
     assert len({s[0] for s in SLIPS}) == len(SLIPS)
 
 
+# --- many slips, few validations --------------------------------------------------------------------------------
+# A validation of the whole project costs about a second, so the slips are validated in batches: up to BATCH slips,
+# each in a statement block (subject line to its " ." line) that no other slip of the batch touches, applied to one
+# copy. A slip is caught in its batch when its rule reports a Violation located in the block its edit touches, or
+# focused on that block's subject; otherwise (another slip's result silenced its rule, or its rule reports elsewhere) it is validated alone, on its
+# own copy, as the table promises. Either way the assertion is the same.
+
+BATCH = 8
+
+
+@dataclass
+class _Batch:
+    slips: list = field(default_factory=list)
+    blocks: dict = field(default_factory=dict)  # (key, (first, last) line of a touched block) -> slip name
+    appended: set = field(default_factory=set)  # keys whose graph a slip of this batch appends to
+    shared: bool = False  # a batch of one slip of the ontology or the entities
+
+
+SHARED = {"ontology", "entities"}
+
+
+def _block(text: str, start: int, end: int) -> tuple[int, int]:
+    """The lines (1-based, inclusive) of the statement block(s) of ``text`` that ``text[start:end]`` falls in: from
+    the subject line (one that starts at the margin) at or before it to the first line ending in " ." at or after."""
+    lines = text.splitlines()
+    first = text.count("\n", 0, start) + 1
+    last = text.count("\n", 0, max(start, end - 1)) + 1
+    while first > 1 and lines[first - 1][:1] in ("", " ", "\t", "#", "}"):
+        first -= 1
+    while last < len(lines) and not lines[last - 1].rstrip().endswith(" ."):
+        last += 1
+    return first, last
+
+
+def _edit_blocks(text: str, edit) -> list[tuple[int, int]]:
+    if edit[0] == "append":
+        return []
+    return [_block(text, text.index(old), text.index(old) + len(old)) for old, _ in edit]
+
+
+def _batches(slips) -> list[_Batch]:
+    """``slips`` in batches (first fit, in table order): blocks of one file touched by one slip of a batch. A slip
+    of the ontology or of the shared entities, which every graph reads, is validated alone."""
+    texts = {key: _file(ROOT, key).read_text(encoding="utf-8") for key in {s[1] for s in slips}}
+    out: list[_Batch] = []
+    for slip in slips:
+        _, key, edit, _ = slip
+        spans = _edit_blocks(texts[key], edit)
+        for batch in out:
+            if key in SHARED or batch.shared or len(batch.slips) >= BATCH:
+                continue
+            if edit[0] == "append" and key in batch.appended:
+                continue
+            if any(k == key and a <= y and x <= b for (k, (a, b)) in batch.blocks for x, y in spans):
+                continue
+            break
+        else:
+            batch = _Batch(shared=key in SHARED)
+            out.append(batch)
+        batch.slips.append(slip)
+        batch.blocks.update({(key, span): slip[0] for span in spans})
+        if edit[0] == "append":
+            batch.appended.add(key)
+    return out
+
+
+def _apply_batch(root: Path, slips) -> dict[str, list[tuple[str, tuple[int, int], str]]]:
+    """Apply ``slips`` to the project at ``root``: name -> the file, block (lines) and block's subject (as written)
+    of each text it wrote."""
+    texts: dict[str, str] = {}
+    spans: list[list] = []  # [name, key, start, end] of each new text, shifted by the edits after it
+    for name, key, edit, _ in slips:
+        text = texts.get(key) or _file(root, key).read_text(encoding="utf-8")
+        for old, new in [(None, edit[1] + "\n")] if edit[0] == "append" else edit:
+            if old is None:
+                at, gone = text.rstrip().rindex("}"), 0
+            else:
+                assert text.count(old) == 1, f"{key}: {old!r} occurs {text.count(old)} times"
+                at, gone = text.index(old), len(old)
+            text = text[:at] + new + text[at + gone :]
+            for span in spans:
+                if span[1] == key and span[2] >= at + gone:
+                    span[2:] = [span[2] + len(new) - gone, span[3] + len(new) - gone]
+            spans.append([name, key, at, at + len(new)])
+        texts[key] = text
+    for key, text in texts.items():
+        _file(root, key).write_text(text, encoding="utf-8")
+    out: dict[str, list] = {}
+    for name, key, a, b in spans:
+        first, last = _block(texts[key], a, b)
+        subject = texts[key].splitlines()[first - 1].split(" ", 1)[0]
+        out.setdefault(name, []).append((str(_file(root, key).relative_to(root)), (first, last), subject))
+    return out
+
+
+@pytest.fixture(scope="module")
+def batch_reports(tmp_path_factory):
+    """name -> the Violations of its batch located in the block its edit touches, for every slip of the table."""
+    from csto_kg.validation import validate
+
+    out: dict[str, list[dict]] = {}
+    mp = pytest.MonkeyPatch()
+    mp.setenv("CSTO_KG_TODAY", TODAY)
+    try:
+        for batch in _batches(SLIPS):
+            root = tmp_path_factory.mktemp("batch")
+            for folder in ("ontology", "kg", "shapes", "seeds"):
+                shutil.copytree(ROOT / folder, root / folder)
+            where = _apply_batch(root, batch.slips)
+            results = json.loads(json.dumps(validate(root).to_json(), ensure_ascii=False))
+            for name, blocks in where.items():
+                out[name] = [
+                    r
+                    for r in results
+                    if r["severity"] == "Violation"
+                    and any(
+                        (r["file"] == shown and first <= (r["line"] or 0) <= last) or r["focus"] == subject
+                        for shown, (first, last), subject in blocks
+                    )
+                ]
+    finally:
+        mp.undo()
+    return out
+
+
+def test_batches_touch_each_block_once_and_hold_every_slip():
+    batches = _batches(SLIPS)
+    assert sorted(s[0] for b in batches for s in b.slips) == sorted(s[0] for s in SLIPS)
+    assert all(1 <= len(b.slips) <= BATCH for b in batches)
+    assert all(len(b.slips) == 1 for b in batches if b.slips[0][1] in SHARED)
+    assert len(batches) < len(SLIPS) / 2, len(batches)  # the point of batching
+
+
 @pytest.mark.parametrize("name,key,edit,rule", SLIPS, ids=[s[0] for s in SLIPS])
-def test_slip_is_caught_by_its_rule(name, key, edit, rule, tmp_path, monkeypatch):
-    conforms, results = validate_in_process(copy_with_slip(tmp_path, key, edit), monkeypatch)
-    assert not conforms, json.dumps(results, indent=1)[-3000:]
-    violations = [r for r in results if r["severity"] == "Violation"]
-    assert f"shape:{rule}" in {r["rule"] for r in violations}, json.dumps(violations, indent=1)[:4000]
+def test_slip_is_caught_by_its_rule(name, key, edit, rule, tmp_path, monkeypatch, batch_reports):
+    violations = [r for r in batch_reports[name] if r["rule"] == f"shape:{rule}"]
+    if not violations:  # not seen in its block of the batch: the slip alone, on its own copy
+        conforms, results = validate_in_process(copy_with_slip(tmp_path, key, edit), monkeypatch)
+        assert not conforms, json.dumps(results, indent=1)[-3000:]
+        violations = [r for r in results if r["severity"] == "Violation"]
+        assert f"shape:{rule}" in {r["rule"] for r in violations}, json.dumps(violations, indent=1)[:4000]
     for r in violations:
         if r["rule"] == f"shape:{rule}":  # located, in CURIEs, with the full IRI beside them
             assert r["file"] and r["file"].startswith("ontology/" if key == "ontology" else "kg/") and r["line"], r

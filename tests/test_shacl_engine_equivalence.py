@@ -258,11 +258,11 @@ def test_compiled_shacl_equals_pyshacl_on_violations_of_every_component(shapes, 
     assert used <= components, used - components  # each component's violation path was compared
 
 
-def test_literals_the_store_rewrites_give_pyshacl_results(curated, shapes):
+def test_literals_the_store_rewrites_give_pyshacl_results(tiny, shapes):
     """Oxigraph stores "04"^^xsd:nonNegativeInteger as "4"^^xsd:integer and "-1"^^xsd:nonNegativeInteger as a valid
     integer: the shapes reading those predicates run in pySHACL on the original graph, the others stay compiled, and
     an xsd:string literal maps back to its own spelling."""
-    union = union_of(curated)
+    union = union_of(load(tiny))  # the small synthetic project: a quicker pySHACL run
     claim = sorted(union.subjects(RDF.type, CSTO.Claim))[0]
     union.add((claim, CSTO.personnel, Literal("-1", datatype=XSD.nonNegativeInteger)))
     union.add((claim, CSTO.equipment, Literal("04", datatype=XSD.nonNegativeInteger)))
@@ -280,7 +280,7 @@ def test_literals_the_store_rewrites_give_pyshacl_results(curated, shapes):
     assert any(k[2] == Literal("maybe", datatype=XSD.string) for k in expected)
 
 
-def test_deactivated_shape_gives_nothing_and_uncompiled_shape_runs_in_pyshacl(curated, shapes):
+def test_deactivated_shape_gives_nothing_and_uncompiled_shape_runs_in_pyshacl(tiny, shapes):
     """A deactivated shape gives nothing; a shape using a construct the compiler lacks (sh:xone) runs in pySHACL
     for that shape alone, and the stats say so."""
     g = Graph()
@@ -297,7 +297,7 @@ def test_deactivated_shape_gives_nothing_and_uncompiled_shape_runs_in_pyshacl(cu
     g.add((odd, SH.targetClass, CSTO.Proposition))
     g.add((odd, SH.xone, lst))
     g.add((odd, SH.message, Literal("exactly one of claim or proposition", lang="en")))
-    union = union_of(curated)
+    union = union_of(load(tiny))  # the small synthetic project: a quicker pySHACL run
     union.remove((_one(union, CSTO.State), RDFS.label, None))
     expected, stats = assert_same_results(union, g, fallbacks={odd})
     assert "xone" in stats.fallbacks[odd]
