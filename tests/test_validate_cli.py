@@ -139,6 +139,26 @@ def test_syntax_error_is_one_line_with_file_and_line(tmp_path):
     assert str(root) not in run.stderr, "the file is named relative to the project (kg/...), not by absolute path"
 
 
+@pytest.mark.parametrize(
+    "line,said",
+    [
+        ('shape:Broken sh:message "unterminated .', "syntax error"),
+        ('shape:Broken sh:minCount "one"^^xsd:integer .', 'ill-typed literal "one" for datatype xsd:integer'),
+    ],
+    ids=["syntax", "ill-typed"],
+)
+def test_a_broken_shapes_file_is_one_line_with_file_and_line(tmp_path, line, said):
+    root, env = copy_project(tmp_path)
+    target = sorted((root / "shapes").glob("*.ttl"))[-1]
+    text = target.read_text(encoding="utf-8")
+    at = text.count("\n") + 2
+    target.write_text(text + "\n" + line + "\n", encoding="utf-8")
+    run = validate_cli(env=env)
+    assert run.returncode == 2, run.stdout[-2000:] + run.stderr
+    assert "Traceback" not in run.stderr and len(run.stderr.strip().splitlines()) == 1, run.stderr
+    assert f"shapes/{target.name}:{at}" in run.stderr and said in run.stderr, run.stderr
+
+
 def test_missing_shapes_is_an_error(tmp_path):
     root, env = copy_project(tmp_path)
     shutil.rmtree(root / "shapes")
