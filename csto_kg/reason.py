@@ -23,8 +23,10 @@ from __future__ import annotations
 
 import logging
 import os
+from contextlib import contextmanager
 
 from rdflib import Graph, Literal
+from rdflib import term as rdflib_term
 
 from .derive import derive
 from .namespaces import OWL, RDF, RDFS
@@ -86,13 +88,28 @@ def _chain(*graphs: Graph):
         yield from g.triples((None, None, None))
 
 
+@contextmanager
+def _rdflib_conversions_kept():
+    """owlrl swaps rdflib's lexical-to-value converters for its own while it runs and, on the way out, puts back
+    only those rdflib itself has: its stricter ``gYear``, ``gYearMonth``, ``gMonthDay``... stay, process-wide, so
+    that afterwards ``"-0044"^^xsd:gYear`` is ill-typed for rdflib and the loader would refuse a valid file. The
+    mapping is restored exactly as it was."""
+    saved = dict(rdflib_term._toPythonMapping)
+    try:
+        yield
+    finally:
+        rdflib_term._toPythonMapping.clear()
+        rdflib_term._toPythonMapping.update(saved)
+
+
 def _infer_owlrl(asserted: Graph, derived: Graph) -> Graph:
     import owlrl
 
     closure = Graph()
     for t in _chain(asserted, derived):
         closure.add(t)
-    owlrl.DeductiveClosure(owlrl.OWLRL_Semantics, axiomatic_triples=False, datatype_axioms=False).expand(closure)
+    with _rdflib_conversions_kept():
+        owlrl.DeductiveClosure(owlrl.OWLRL_Semantics, axiomatic_triples=False, datatype_axioms=False).expand(closure)
     inferred = Graph()
     for t in closure:
         if t not in asserted and _informative(*t):

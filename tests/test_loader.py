@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from rdflib import XSD as XSD_NS
 from rdflib import Graph, Literal
 from rdflib.compare import isomorphic
 
@@ -151,3 +152,17 @@ def test_a_literal_outside_its_datatypes_lexical_space_is_refused_with_file_and_
         load(tmp_path, with_ontology=False)
     assert (e.value.path, e.value.line) == (kg / "entities.trig", 7)
     assert f'ill-typed literal "{lexical}" for datatype xsd:{datatype}' in str(e.value) and why in str(e.value)
+
+
+def test_valid_literals_still_load_after_owlrl_has_run_in_the_process(tmp_path):
+    """owlrl replaces rdflib's converters for gYear, gYearMonth, gMonthDay... with stricter ones and leaves them
+    behind: the reasoner restores rdflib's, so what the loader accepts does not depend on what ran before."""
+    from csto_kg.reason import infer
+
+    g = Graph()
+    g.parse(data="@prefix owl: <http://www.w3.org/2002/07/owl#> . <urn:a> a owl:Class .", format="turtle")
+    infer(g, reasoner="owlrl")
+    for lexical, datatype, why in LEXICAL:
+        if why is None:
+            assert Literal(lexical, datatype=XSD_NS[datatype]).ill_typed is not True, (lexical, datatype)
+    test_a_literal_outside_its_datatypes_lexical_space_is_refused_with_file_and_line(tmp_path, "-0044", "gYear", None)
