@@ -13,7 +13,15 @@ Oxigraph 0.5.13 reports ``error at LINE:COLUMN: expected one of …``, where
 - character classes are written as Rust ranges, a kilobyte of them after
   ``SELECT * is not authorized with GROUP BY``: they are summarised ("a
   digit", "a name character"), ``[_]`` (any character) dropped, and a list
-  longer than :data:`MAX_EXPECTED` cut, saying how many more.
+  longer than :data:`MAX_EXPECTED` cut, saying how many more; ``LATERAL`` (not
+  SPARQL 1.1) is not offered.
+
+Three common mistakes get a message that names them, where the parser names a
+token it could take instead (:func:`_named_mistake`): a prefix used but not
+declared (in a function call the parser offers "expected ENCODE_FOR_URI"), a
+triple pattern without its object ("expected one of LATERAL, SERVICE"), and a
+``BIND`` of a variable already in scope in its group (SPARQL 1.1 section
+18.2.1; the parser says only that the query cannot be read, at its end).
 """
 
 from __future__ import annotations
@@ -50,7 +58,7 @@ def _is_sentence(item: str) -> bool:
 def _summary(items: list[str]) -> str:
     kept: list[str] = []
     for item in items:
-        if item == "[_]":
+        if item in ("[_]", "LATERAL"):  # any character: says nothing; LATERAL is not SPARQL 1.1
             continue  # any character: says nothing
         if item.startswith("["):
             item = "a digit" if item in _DIGITS else "a name character"
@@ -85,4 +93,124 @@ def readable(message: str, query: str) -> str:
     where = f"error at {line}:{column}" + (" (the end of the query)" if at_end else "")
     items = _items(m.group(3))
     sentences = [i for i in items if _is_sentence(i)]
+    if not sentences:
+        named = _named_mistake(query, _offset(query, int(m.group(1)), int(m.group(2))))
+        if named is not None:
+            return named
     return f"{where}: " + ("; ".join(sentences) if sentences else _summary(items))
+
+
+def _offset(query: str, line: int, column: int) -> int:
+    lines = query.split("\n")
+    return sum(len(x) + 1 for x in lines[: line - 1]) + column - 1
+
+
+def _at(query: str, offset: int) -> str:
+    before = query[:offset]
+    return f"error at {before.count(chr(10)) + 1}:{offset - (before.rfind(chr(10)) + 1) + 1}"
+
+
+_TERMS = ("var", "iri", "pname", "string")
+
+
+def _named_mistake(query: str, stop: int) -> str | None:
+    """A message naming the mistake before the parser's position ``stop``, if it is one of the three above."""
+    from .sparql_lex import _TOKEN
+
+    tokens = [
+        (m.lastgroup, m.group(), m.start())
+        for m in _TOKEN.finditer(query)
+        if m.lastgroup != "comment" and not (m.lastgroup == "other" and m.group().isspace())
+    ]
+    declared = {
+        tokens[i + 1][1][:-1]
+        for i in range(len(tokens) - 2)
+        if tokens[i][0] == "word" and tokens[i][1].upper() == "PREFIX" and tokens[i + 1][0] == "pname"
+    }
+    for i, (kind, text, start) in enumerate(tokens):
+        if start > stop:
+            break
+        if kind == "pname" and text.partition(":")[0] not in declared:
+            if i and tokens[i - 1][0] == "word" and tokens[i - 1][1].upper() == "PREFIX":
+                continue
+            p = text.partition(":")[0]
+            return f"{_at(query, start)}: the prefix {p}: is not declared (add PREFIX {p}: <…> before the query)"
+    missing = _missing_object(tokens, stop)
+    if missing is not None:
+        return f"{_at(query, missing[0])}: a triple pattern needs a subject, a predicate and an object; {missing[1]}"
+    rebound = _rebound(tokens, stop)
+    if rebound is not None:
+        return (
+            f"{_at(query, rebound[0])}: {rebound[1]} is already in scope where BIND assigns it (SPARQL 1.1 "
+            f"section 18.2.1: BIND must introduce a new variable); use another name, or FILTER to compare"
+        )
+    return None
+
+
+def _is_term(token) -> bool:
+    return token[0] in _TERMS or (token[0] == "word" and token[1] == "a")
+
+
+def _missing_object(tokens: list, stop: int) -> tuple[int, str] | None:
+    """(offset, what) of a triple pattern that ends (``}`` or ``.``) before its object, before ``stop``."""
+    for k, (kind, text, start) in enumerate(tokens):
+        if start > stop:
+            break
+        if kind != "other" or text not in "}.":
+            continue
+        j = k
+        while j > 0 and _is_term(tokens[j - 1]):
+            j -= 1
+        terms = k - j
+        sep = tokens[j - 1][1] if j > 0 else ""
+        if sep == "{" and j >= 3 and tokens[j - 3][0] == "word" and tokens[j - 3][1].upper() == "VALUES":
+            continue  # VALUES ?x { <a> <b> }
+        if (terms == 2 and sep in ("{", ".", "}")) or (terms == 1 and sep == ";"):
+            written = " ".join(t[1] for t in tokens[j:k])
+            return start, f"{written} has no object"
+    return None
+
+
+def _rebound(tokens: list, stop: int) -> tuple[int, str] | None:
+    """(offset, variable) of a ``BIND(… AS ?v)`` before ``stop`` whose ``?v`` an earlier part of its group binds."""
+    groups: list[set] = [set()]
+    parens = 0
+    stack: list[bool] = []  # per open group: are its variables hidden from the enclosing group (MINUS, EXISTS)
+    for i, (kind, text, start) in enumerate(tokens):
+        if start > stop:
+            break
+        up = text.upper() if kind == "word" else ""
+        if kind == "other" and text == "{":
+            opener = tokens[i - 1][1].upper() if i else ""
+            stack.append(opener in ("MINUS", "EXISTS"))
+            groups.append(set())
+        elif kind == "other" and text == "}" and len(groups) > 1:
+            inner = groups.pop()
+            if not stack.pop():
+                groups[-1] |= inner
+        elif kind == "other" and text in "()":
+            parens += 1 if text == "(" else -1
+        elif up == "AS" and i + 1 < len(tokens) and tokens[i + 1][0] == "var":
+            var = tokens[i + 1][1]
+            in_bind = _in_bind(tokens, i)
+            if in_bind and var[1:] in groups[-1]:
+                return tokens[i + 1][2], var
+            if in_bind:
+                groups[-1].add(var[1:])
+        elif kind == "var" and parens == 0:
+            groups[-1].add(text[1:])
+    return None
+
+
+def _in_bind(tokens: list, i: int) -> bool:
+    """Is the ``AS`` at ``tokens[i]`` the one of a ``BIND( … )``?"""
+    depth = 0
+    for j in range(i - 1, -1, -1):
+        kind, text, _ = tokens[j]
+        if kind == "other" and text == ")":
+            depth += 1
+        elif kind == "other" and text == "(":
+            if depth == 0:
+                return j > 0 and tokens[j - 1][0] == "word" and tokens[j - 1][1].upper() == "BIND"
+            depth -= 1
+    return False

@@ -23,6 +23,7 @@ from .representable import NotRepresentable, check_graph
 from .sparql_lex import dataset_iris
 from .sparql_lex import iri_tokens as _IRI_TOKENS
 from .sparql_order import ORDER_KEY, rewrite_order_by
+from .sparql_rewrite import OXIGRAPH_MAX_SLICE, clamp_slices, count_errors_skipped
 
 __all__ = [
     "open_store",
@@ -85,20 +86,30 @@ def evaluate(store: ox.Store, query: str, **kwargs):
       ``kwargs``) is given to the engine once (:func:`_dataset_once`): the
       engine would read it twice and give each of its triples twice.
 
+    - A ``LIMIT`` / ``OFFSET`` past 64 bits (valid SPARQL, which the engine
+      refuses) is given as 2^63 - 1 (:func:`.sparql_rewrite.clamp_slices`).
+    - ``COUNT(expr)`` skips the rows where ``expr`` errors (section 18.5.1.2)
+      rather than being unbound (:func:`.sparql_rewrite.count_errors_skipped`).
+
     ``SyntaxError`` (with line:column, on one line) for a malformed query.
 
-    An external store (:class:`~csto_kg.remote_store.RemoteStore`) evaluates the
-    query as written: these are workarounds for Oxigraph, not for every engine.
+    An external store (:class:`~csto_kg.remote_store.RemoteStore`) is sent the
+    query once it has passed the same check (a query SPARQL 1.1 does not allow
+    is a ``SyntaxError`` before it reaches the store); the rest are workarounds
+    for Oxigraph, not for every engine (the store rewrites the dataset and
+    ``BASE`` for itself).
     """
     query = query.removeprefix("\ufeff")  # a byte order mark an editor saved before the query: not part of it
-    if getattr(store, "is_remote", False):
-        return store.query(query, base_iri=QUERY_BASE_IRI, **kwargs)
     misread = misread_iris(query)
     if misread is not None:
         raise SyntaxError(misread)
+    if getattr(store, "is_remote", False):
+        _check_syntax(clamp_slices(query, OXIGRAPH_MAX_SLICE))
+        return store.query(query, base_iri=QUERY_BASE_IRI, **kwargs)
     kwargs = _dataset_once(query, kwargs)
-    rewritten = rewrite_order_by(query)
-    functions = dict(ORDER_KEY) if rewritten is not query else {}
+    corrected = count_errors_skipped(clamp_slices(query, OXIGRAPH_MAX_SLICE))
+    rewritten = rewrite_order_by(corrected)
+    functions = dict(ORDER_KEY) if rewritten is not corrected else {}
     # One attempt per unknown function, each adding it, then the one that runs: N functions take N + 1.
     for _ in range(_MAX_UNKNOWN_FUNCTIONS + 1):
         try:
@@ -125,6 +136,17 @@ def evaluate(store: ox.Store, query: str, **kwargs):
             continue
         return result
     raise UserError(f"the query calls more than {_MAX_UNKNOWN_FUNCTIONS} functions this endpoint does not know")
+
+
+def _check_syntax(query: str) -> None:
+    """``SyntaxError`` (readable) if the engine's parser refuses ``query``; parsed on an empty store, with its ORDER
+    BY keys made safe (an ASK is evaluated at once), and a function it does not know let be."""
+    try:
+        ox.Store().query(rewrite_order_by(query), base_iri=QUERY_BASE_IRI, custom_functions=ORDER_KEY)
+    except SyntaxError as e:
+        raise SyntaxError(readable(one_line(e), query)) from None
+    except Exception:  # noqa: BLE001 - it parsed: evaluation on no data is not the question
+        pass
 
 
 def _dataset_once(query: str, kwargs: dict) -> dict:

@@ -53,6 +53,7 @@ __all__ = ["RemoteStore", "RemoteError", "DATASET_GRAPH", "DIALECTS", "is_store_
 http.client._MAXHEADERS = max(http.client._MAXHEADERS, 100_000)
 
 DATASET_GRAPH = "urn:csto-kg:published"
+_NO_GRAPH = "urn:csto-kg:no-graph"  # a graph no publish writes: an empty part of a dataset
 """The graph in which :mod:`csto_kg.publish` describes the dataset it loaded."""
 
 _JSON = "application/sparql-results+json"
@@ -60,7 +61,27 @@ _NT = "application/n-triples"
 
 
 class RemoteError(UserError):
-    """The remote store refused or failed a request (its message is passed on)."""
+    """The remote store refused or failed a request (its message is passed on).
+
+    ``public`` is what a client of the endpoint is told: the store's reason without its address or the query
+    as rewritten for it (the endpoint answers 502: the query passed the endpoint's own check, so a failure is
+    the store's, not the client's).
+    """
+
+    def __init__(self, message: str, public: str | None = None):
+        super().__init__(message)
+        self.public = public or "the store could not be queried"
+
+
+def _reason(message: str) -> str:
+    """The store's reason for a failure in the client's terms: Virtuoso's "Virtuoso 22012 Error SR084: Division by
+    0. SPARQL query: define … (the rewritten query)" is "Division by 0" (its codes, line numbers of the rewritten
+    query and the query itself dropped)."""
+    text = message.split("SPARQL query:")[0]
+    text = re.split(r"\bdefine input:|\bBASE\b|\bPREFIX\b", text)[0]  # the query as sent, quoted without a marker
+    text = re.sub(r"Virtuoso \S+ Error \S+:\s*", "", text)
+    text = re.sub(r"\b(SPARQL compiler), line \d+:", r"\1:", text)
+    return " ".join(text.split()).rstrip(".")[:300] or "no reason given"
 
 
 @dataclass(frozen=True)
@@ -153,18 +174,43 @@ class RemoteStore:
         base_iri=None,
         use_default_graph_as_union=False,
     ):
-        """Run ``query``; answer as pyoxigraph does (QuerySolutions, QueryBoolean or triples)."""
-        if base_iri:
-            query = f"BASE <{base_iri}>\n{query}"
-        from .sparql_lex import operation
+        """Run ``query``; answer as pyoxigraph does (QuerySolutions, QueryBoolean or triples).
 
-        params = self._dataset_params(query, default_graph, named_graphs)
+        The query is sent with one ``BASE`` (``base_iri`` unless it declares its own: Virtuoso refuses two), its
+        own ``FROM`` / ``FROM NAMED`` as the protocol's dataset parameters (:meth:`_dataset_params`), and a
+        ``LIMIT`` / ``OFFSET`` past what Virtuoso takes clamped; ``SELECT *`` columns come in the embedded
+        store's order (alphabetical).
+        """
+        from .sparql_lex import operation
+        from .sparql_rewrite import VIRTUOSO_MAX_SLICE, clamp_slices, one_base, select_star
+
+        params = self._dataset_params(query, default_graph, named_graphs, base_iri)
+        if params and "from" in query.lower():
+            from .sparql_rewrite import take_dataset_clauses
+
+            query = take_dataset_clauses(query)
+        if "graph" in query.lower():
+            from .iri import BASE
+            from .sparql_rewrite import confine_graphs
+
+            named = [v for k, v in params if k == "named-graph-uri"]
+            confined = confine_graphs(query, named, base_iri or BASE, _NO_GRAPH)
+            if confined is not query and _NO_GRAPH not in named:
+                # Virtuoso answers GRAPH <g> with g outside the named graphs as one empty solution (ASK: true);
+                # the empty graph is made one of them, so that it matches nothing
+                params.append(("named-graph-uri", _NO_GRAPH))
+            query = confined
+        if base_iri:
+            query = one_base(query, base_iri)
+        query = clamp_slices(query, VIRTUOSO_MAX_SLICE, offset_as_limit_0=True)
         graph_form = operation(query) in ("CONSTRUCT", "DESCRIBE")
         body, ctype = self._post(query, params, _NT if graph_form else _JSON)
         if ctype.startswith(_NT) or ctype.startswith("text/plain"):
             return GraphResult(list(ox.parse(body, format=ox.RdfFormat.N_TRIPLES)))
         if ctype.startswith(_JSON) or ctype.startswith("application/json"):
-            return ox.parse_query_results(self._standard_json(body), format=ox.QueryResultsFormat.JSON)
+            return ox.parse_query_results(
+                self._standard_json(body, sort_vars=select_star(query)), format=ox.QueryResultsFormat.JSON
+            )
         raise RemoteError(f"{self.endpoint} answered in an unexpected format ({ctype or 'no content type'})")
 
     def quads_for_pattern(self, subject, predicate, obj, graph_name=None):
@@ -256,25 +302,37 @@ class RemoteStore:
 
     # --- protocol ----------------------------------------------------------------
     def dataset_params(self, query: str) -> list[tuple[str, str]]:
-        """The protocol's dataset parameters sent with ``query`` (none if it names its own with FROM)."""
+        """The protocol's dataset parameters sent with ``query`` (its own FROM / FROM NAMED among them)."""
         return self._dataset_params(query, None, None)
 
-    def _dataset_params(self, query: str, default_graph, named_graphs) -> list[tuple[str, str]]:
-        from .sparql_lex import keywords
+    def _dataset_params(self, query: str, default_graph, named_graphs, base_iri=None) -> list[tuple[str, str]]:
+        """The dataset as protocol parameters: ``default_graph`` / ``named_graphs`` if given, else the query's
+        own ``FROM`` / ``FROM NAMED`` (taken out of the query), else the published dataset.
 
-        if default_graph or named_graphs:
-            return [("default-graph-uri", g.value) for g in default_graph or []] + [
-                ("named-graph-uri", g.value) for g in named_graphs or []
-            ]
-        words = keywords(query)
-        if "FROM" in words:
-            return []  # the query's own dataset (graph names of the dataset; checked by the endpoint)
-        default, named, _ = self.dataset
-        # Named graphs only matter to a query that says GRAPH: Virtuoso echoes every dataset IRI of a request as a
-        # response header, so a dataset of hundreds of seed graphs would weigh on every answer.
-        return [("default-graph-uri", g) for g in default] + [
-            ("named-graph-uri", g) for g in (named if "GRAPH" in words else ())
-        ]
+        SPARQL 13.2: a dataset with a default graph and no named graph has none for ``GRAPH`` to match, and one
+        with named graphs only has an empty default graph. Virtuoso reads a missing part as every graph it holds
+        (its staging graphs included), so a missing part is sent as a graph that holds nothing.
+        """
+        from .iri import BASE
+        from .sparql_lex import dataset_iris, keywords
+
+        if not (default_graph or named_graphs):
+            words = keywords(query)
+            if "FROM" in words:
+                clauses = dataset_iris(query, base_iri or BASE)
+                if clauses is None:
+                    return []  # not resolvable lexically (the parser refuses such a query first)
+                default_graph, named_graphs = (list(dict.fromkeys(iris)) for iris in clauses)
+            else:
+                default, named, _ = self.dataset
+                # Named graphs only matter to a query that says GRAPH: Virtuoso echoes every dataset IRI of a
+                # request as a response header, so a dataset of hundreds of seed graphs would weigh on every answer.
+                return [("default-graph-uri", g) for g in default] + [
+                    ("named-graph-uri", g) for g in (named if "GRAPH" in words else ())
+                ]
+        default_graph = [getattr(g, "value", g) for g in default_graph or []] or [_NO_GRAPH]
+        named_graphs = [getattr(g, "value", g) for g in named_graphs or []] or [_NO_GRAPH]
+        return [("default-graph-uri", g) for g in default_graph] + [("named-graph-uri", g) for g in named_graphs]
 
     def _select(self, query: str, params) -> list[dict]:
         body, _ = self._post(query, list(params), _JSON)
@@ -307,9 +365,10 @@ class RemoteStore:
                     raise _Transient(r.headers["X-SQL-Message"])
                 if r.headers.get("X-SQL-State") or r.headers.get("X-SPARQL-MaxRows"):
                     # Virtuoso's "anytime" answers: partial results past its own limits. Never pass them on as whole.
+                    why = r.headers.get("X-SQL-Message") or "its own row or time limit"
                     raise RemoteError(
-                        f"{self.endpoint} returned a partial answer "
-                        f"({r.headers.get('X-SQL-Message') or 'its own row or time limit'})"
+                        f"{self.endpoint} returned a partial answer ({why})",
+                        f"the store could not run this query whole (it stopped at {_reason(why)})",
                     )
                 return r.read(), r.headers.get("Content-Type", "")
         except urllib.error.HTTPError as e:
@@ -317,11 +376,16 @@ class RemoteStore:
             message = " ".join(text.split())[:500] or f"HTTP {e.code}"
             if ((e.code == 404 and "URI = " in message) or _aborted_for_checkpoint(message)) and not last:
                 raise _Transient(message) from None
-            if e.code == 400:
-                raise SyntaxError(f"the store refused the query: {message}") from None
-            raise RemoteError(f"{self.endpoint} failed (HTTP {e.code}): {message}") from None
+            # Even a 400: the endpoint parsed the query (SPARQL 1.1) before sending it, so a refusal is the store's
+            # limit (Virtuoso refuses valid queries: GROUP_CONCAT without SEPARATOR, a path with two variable ends).
+            raise RemoteError(
+                f"{self.endpoint} failed (HTTP {e.code}): {message}",
+                f"the store could not run this query: {_reason(message)}",
+            ) from None
         except (urllib.error.URLError, OSError) as e:
-            raise RemoteError(f"cannot reach the store at {self.endpoint}: {getattr(e, 'reason', e)}") from None
+            raise RemoteError(
+                f"cannot reach the store at {self.endpoint}: {getattr(e, 'reason', e)}", "the store cannot be reached"
+            ) from None
 
     # --- terms --------------------------------------------------------------------
     def _term(self, term, var: str) -> str:
@@ -333,9 +397,12 @@ class RemoteStore:
             return f"<{self.dialect.bnode_prefix}{term.value}>"
         return str(term)
 
-    def _standard_json(self, body: bytes) -> bytes:
-        """SPARQL 1.1 JSON results as pyoxigraph reads them (older 'typed-literal', dialect blank nodes)."""
+    def _standard_json(self, body: bytes, sort_vars: bool = False) -> bytes:
+        """SPARQL 1.1 JSON results as pyoxigraph reads them (older 'typed-literal', dialect blank nodes);
+        ``sort_vars``: the columns in alphabetical order (the embedded store's for ``SELECT *``)."""
         doc = json.loads(body)
+        if sort_vars and isinstance(doc.get("head", {}).get("vars"), list):
+            doc["head"]["vars"] = sorted(doc["head"]["vars"])
         prefix = self.dialect.bnode_prefix
         for row in doc.get("results", {}).get("bindings", []):
             for value in row.values():

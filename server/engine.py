@@ -53,6 +53,7 @@ __all__ = [
     "Answer",
     "EngineError",
     "QueryFailed",
+    "StoreFailed",
     "NotRepresentable",
     "Overloaded",
     "TimedOut",
@@ -83,6 +84,12 @@ class QueryFailed(EngineError):
     """The query is malformed or invalid (the parser's or evaluator's message)."""
 
     status = 400
+
+
+class StoreFailed(EngineError):
+    """The external store (``serve --store``) failed a query the endpoint found valid: its reason, not its address."""
+
+    status = 502
 
 
 class Overloaded(EngineError):
@@ -689,6 +696,8 @@ class QueryEngine:
             raise QueryFailed(message)
         if error == "unrepresentable":
             raise NotRepresentable(message)
+        if error == "store":
+            raise StoreFailed(message)
         if error == "resources":
             raise Unavailable(message)
         raise EngineFault("the query engine failed")

@@ -17,7 +17,7 @@ from werkzeug.exceptions import HTTPException, InternalServerError
 
 __all__ = ["register", "render", "respond", "CODES", "Fault"]
 
-CODES = (400, 403, 404, 405, 406, 413, 414, 415, 429, 431, 500, 503)
+CODES = (400, 403, 404, 405, 406, 413, 414, 415, 429, 431, 500, 502, 503)
 _GENERIC_500 = "the server failed to answer this request; the failure has been logged"
 
 

@@ -160,8 +160,14 @@ def answer(store, job: dict, max_rows: int, max_bytes: int, who: str = "query wo
         return _failed("syntax", str(e))
     except NotRepresentable as e:
         return _failed("unrepresentable", str(e))
-    except (ValueError, TypeError, UnicodeError, OverflowError, UserError) as e:
+    except (ValueError, TypeError, UnicodeError, OverflowError) as e:
         return _failed("invalid", str(e))
+    except UserError as e:
+        public = getattr(e, "public", None)  # a RemoteError (not imported: it imports rdflib): the store failed
+        if public is None:
+            return _failed("invalid", str(e))
+        print(f"csto-kg {who} {os.getpid()}: {e}", file=sys.stderr, flush=True)
+        return _failed("store", public)  # a query the endpoint found valid: 502
     except MemoryError:
         return _failed("resources", "the query needs more memory than a query may use")
     except Exception as e:  # a fault of the engine or the store, not of the query

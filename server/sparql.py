@@ -26,7 +26,14 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 from flask import Blueprint, Response, current_app, jsonify, redirect, request
-from werkzeug.exceptions import BadRequest, InternalServerError, NotAcceptable, ServiceUnavailable, TooManyRequests
+from werkzeug.exceptions import (
+    BadGateway,
+    BadRequest,
+    InternalServerError,
+    NotAcceptable,
+    ServiceUnavailable,
+    TooManyRequests,
+)
 
 from csto_kg.namespaces import META_GRAPH
 
@@ -55,6 +62,8 @@ def _http_error(e: EngineError, retry: int):
         return BadRequest(e.message)
     if e.status == 406:
         return NotAcceptable(e.message)
+    if e.status == 502:
+        return BadGateway(e.message)
     if e.status == 503:
         return ServiceUnavailable(e.message, retry_after=retry)
     if isinstance(e, WorkerDied):

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 import re
 import shutil
@@ -131,6 +132,88 @@ def test_graph_keyword_sees_the_dataset_graphs_only(servers):
     embedded, remote = servers
     q = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
     assert _rows(remote, q) == _rows(embedded, q)
+
+
+_CSTO = "PREFIX csto: <https://w3id.org/csto-kg/ontology/> "
+_G = "https://w3id.org/csto-kg/graph/"
+SAME_AS_EMBEDDED = [  # (query, rows the embedded store gives): the store must give the same
+    # the query's own FROM / FROM NAMED is the dataset (SPARQL 13.2): FROM alone leaves no named graph for GRAPH
+    (_CSTO + f"SELECT ?g ?x FROM <{_G}entities> WHERE {{ GRAPH ?g {{ ?x a csto:State }} }}", 0),
+    (_CSTO + f"SELECT (COUNT(*) AS ?n) FROM NAMED <{_G}entities> WHERE {{ GRAPH ?g {{ ?x a csto:State }} }}", 1),
+    (_CSTO + f"SELECT ?x FROM NAMED <{_G}entities> WHERE {{ ?x a csto:State }}", 0),  # an empty default graph
+    (_CSTO + f"SELECT ?x FROM <{_G}meta> FROM <{_G}meta> WHERE {{ ?x a csto:State }}", 0),
+    ("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), 'urn:')) }", 0),
+    # a query's own BASE (one BASE is sent: Virtuoso refuses a second)
+    ("BASE <https://w3id.org/csto-kg/id/>\nSELECT ?p ?o WHERE { <armenia> ?p ?o }", None),
+    ("BASE <https://w3id.org/>\nBASE <csto-kg/id/>\nPREFIX x: <armenia#>\nSELECT ?p WHERE { <armenia> ?p ?o }", None),
+    # LIMIT / OFFSET past 64 bits: no limit / no row
+    ("SELECT ?p WHERE { <https://w3id.org/csto-kg/id/armenia> ?p ?o } LIMIT 99999999999999999999999", None),
+    ("SELECT ?p WHERE { <https://w3id.org/csto-kg/id/armenia> ?p ?o } OFFSET 99999999999999999999999", 0),
+    ("SELECT ?p WHERE { ?s ?p ?o } LIMIT 99999999999999999999 OFFSET 99999999999999999999", 0),
+]
+
+
+@pytest.mark.parametrize("query, count", SAME_AS_EMBEDDED)
+def test_dataset_base_and_slices_of_the_query_itself_as_the_embedded_store(servers, query, count):
+    embedded, remote = servers
+    want = _rows(embedded, query)
+    if count is not None:
+        assert len(want) - 1 == count  # the header is a row of the CSV
+    assert _rows(remote, query) == want
+
+
+@pytest.mark.parametrize(
+    "query, answer",
+    [
+        (f"ASK FROM NAMED <{_G}meta> {{ GRAPH <{_G}entities> {{ ?s ?p ?o }} }}", False),
+        (f"ASK FROM NAMED <{_G}entities> {{ GRAPH <{_G}entities> {{ ?s ?p ?o }} }}", True),
+        ("ASK { GRAPH <urn:csto-kg:published> { ?s ?p ?o } }", False),  # publish's own description of the dataset
+    ],
+)
+def test_graph_of_a_constant_iri_matches_the_datasets_named_graphs_only(servers, query, answer):
+    for server in servers:
+        status, _, body = server.get("/sparql", {"query": query}, {"Accept": "application/sparql-results+json"})
+        assert status == 200 and json.loads(body)["boolean"] is answer, (server, body[:300])
+
+
+def test_select_star_lists_its_columns_in_the_embedded_stores_order(servers):
+    q = "SELECT * WHERE { <https://w3id.org/csto-kg/id/armenia> ?p ?o } LIMIT 1"
+    heads = [
+        json.loads(s.get("/sparql", {"query": q}, {"Accept": "application/sparql-results+json"})[2])["head"]["vars"]
+        for s in servers
+    ]
+    assert heads[0] == heads[1] == ["o", "p"]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        'SELECT ?x WHERE { VALUES ?x { "a" "b" } FILTER(?x IN (1/0, "a")) }',  # Virtuoso: "Division by 0"
+        "SELECT ?a ?b WHERE { ?a <http://www.w3.org/2000/01/rdf-schema#subClassOf>+ ?b }",  # "transitive start"
+    ],
+)
+def test_a_valid_query_the_store_fails_is_502_in_the_users_terms(servers, published, query):
+    embedded, remote = servers
+    assert embedded.get("/sparql", {"query": query})[0] == 200
+    status, _, body = remote.get("/sparql", {"query": query})
+    text = body.decode()
+    assert status == 502 and "the store could not run this query: " in text, text
+    for internal in (published[2].sparql_url, "127.0.0.1", "define", "input:", "BASE", "SPARQL query"):
+        assert internal not in text, text
+
+
+@pytest.mark.parametrize(
+    "query, says",
+    [
+        ("SELECT (xsd:integer(1) AS ?x) {}", "the prefix xsd: is not declared"),
+        ("SELECT ?s WHERE { ?s ?p }", "?s ?p has no object"),
+        ("SELECT * WHERE {} LIMIT", "error at 1:"),
+    ],
+)
+def test_a_query_sparql_does_not_allow_is_400_before_it_reaches_the_store(servers, query, says):
+    _, remote = servers
+    status, _, body = remote.get("/sparql", {"query": query})
+    assert status == 400 and says in body.decode() and "store" not in body.decode(), body
 
 
 def test_named_graphs_are_sent_only_to_a_query_that_says_graph(published):

@@ -1,0 +1,291 @@
+"""Lexical rewrites of a query, made before an engine sees it, where the engine's answer differs from SPARQL 1.1.
+
+Each works on tokens (:mod:`.sparql_lex`: strings, IRIs, comments and names set
+aside), never on substrings, and leaves a query it does not apply to unchanged
+(the same object, so a caller can tell).
+
+For both stores:
+
+- :func:`clamp_slices`: ``LIMIT`` / ``OFFSET`` take any ``INTEGER`` (grammar
+  rules 26-27); Oxigraph 0.5.13 refuses one past 64 bits ("The query limit
+  should be a non negative integer") and Virtuoso one past about 2^32. A
+  larger value is given as the largest the engine takes: a limit that large is
+  no limit, an offset that large leaves no row, for any result the row cap and
+  time limit let through.
+- :func:`count_errors_skipped`: ``COUNT(expr)`` counts the solutions where
+  ``expr`` has a value (section 18.5.1.2: ``Count`` drops the error elements
+  of its multiset); Oxigraph 0.5.13 makes the whole aggregate unbound when
+  ``expr`` errors for a row. ``COUNT(expr)`` (``expr`` not a variable: an
+  unbound variable the engine already skips) is rewritten into a sum of ones
+  and zeros (:func:`_count`).
+
+For an external store (:class:`~csto_kg.remote_store.RemoteStore`):
+
+- :func:`take_dataset_clauses`: the query's own ``FROM`` / ``FROM NAMED``,
+  taken out to be sent as protocol parameters (which Virtuoso honours as
+  SPARQL's dataset; its reading of ``FROM`` lets ``GRAPH ?g`` range over every
+  graph it holds);
+- :func:`one_base`: one ``BASE`` (Virtuoso refuses a second declaration);
+- :func:`select_star`: whether the projection is ``*`` (its columns are then
+  given in the embedded store's order).
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin
+
+from .sparql_lex import _TOKEN
+
+__all__ = [
+    "clamp_slices",
+    "count_errors_skipped",
+    "take_dataset_clauses",
+    "confine_graphs",
+    "one_base",
+    "select_star",
+    "OXIGRAPH_MAX_SLICE",
+    "VIRTUOSO_MAX_SLICE",
+]
+
+OXIGRAPH_MAX_SLICE = 2**63 - 1
+# Virtuoso 7.2 refuses a LIMIT of 2^63 - 2 (SQ074) and an OFFSET of 2^31 - 1 ("TOP parameter"; it adds one):
+# LIMIT and OFFSET of 2^30 - 1 each stay below 2^31 together
+VIRTUOSO_MAX_SLICE = 2**30 - 1
+
+
+def _tokens(query: str) -> list[tuple[str, str, int, int]]:
+    """(kind, text, start, end) of each token of ``query`` but comments and whitespace."""
+    out = []
+    for m in _TOKEN.finditer(query):
+        if m.lastgroup == "comment" or (m.lastgroup == "other" and m.group().isspace()):
+            continue
+        out.append((m.lastgroup, m.group(), m.start(), m.end()))
+    return out
+
+
+def _word(token, *words: str) -> bool:
+    return token[0] == "word" and token[1].upper() in words
+
+
+_INTEGER = re.compile(r"\+?\d+")
+
+
+def clamp_slices(query: str, maximum: int, offset_as_limit_0: bool = False) -> str:
+    """``query`` with each ``LIMIT`` / ``OFFSET`` integer above ``maximum`` written as ``maximum``.
+
+    ``offset_as_limit_0``: such an ``OFFSET`` is instead written as ``LIMIT 0`` (with its clause's ``LIMIT``, if
+    any, made 0): the same empty sequence, for a store that refuses any large offset (Virtuoso: "TOP parameter").
+    """
+    lowered = query.lower()
+    if "limit" not in lowered and "offset" not in lowered:
+        return query
+    edits: dict[int, tuple[int, str]] = {}  # start -> (end, text); a LIMIT made 0 wins over its clamp
+    tokens = _tokens(query)
+    numbers = {}  # token index of LIMIT / OFFSET -> (start, end, value) of its integer
+    for i, t in enumerate(tokens):
+        if _word(t, "LIMIT", "OFFSET") and i + 1 < len(tokens):
+            m = _INTEGER.match(query, tokens[i + 1][2])
+            if m:
+                numbers[i] = (m.start(), m.end(), int(m.group()))
+    for i, (start, end, value) in numbers.items():
+        if value <= maximum:
+            continue
+        if not (offset_as_limit_0 and _word(tokens[i], "OFFSET")):
+            edits.setdefault(start, (end, str(maximum)))
+            continue
+        limit = next(  # the LIMIT of the same modifier: right before this OFFSET's keyword, or right after its integer
+            (
+                j
+                for j, (s_, e_, _) in numbers.items()
+                if _word(tokens[j], "LIMIT")
+                and (
+                    (e_ <= tokens[i][2] and not query[e_ : tokens[i][2]].strip())
+                    or (tokens[j][2] >= end and not query[end : tokens[j][2]].strip())
+                )
+            ),
+            None,
+        )
+        if limit is None:
+            edits[tokens[i][2]] = (end, "LIMIT 0")
+        else:
+            edits[tokens[i][2]] = (end, "")
+            edits[numbers[limit][0]] = (numbers[limit][1], "0")
+    return _apply(query, [(start, end, text) for start, (end, text) in edits.items()])
+
+
+def _apply(query: str, edits: list[tuple[int, int, str]]) -> str:
+    if not edits:
+        return query
+    out, at = [], 0
+    for start, end, text in sorted(edits):
+        out += [query[at:start], text]
+        at = end
+    return "".join(out) + query[at:]
+
+
+def _closing(tokens: list, i: int) -> int | None:
+    """The index of the ``)`` matching the ``(`` at ``tokens[i]``."""
+    depth = 0
+    for j in range(i, len(tokens)):
+        if tokens[j][0] == "other" and tokens[j][1] == "(":
+            depth += 1
+        elif tokens[j][0] == "other" and tokens[j][1] == ")":
+            depth -= 1
+            if depth == 0:
+                return j
+    return None
+
+
+def _count(expr: str, distinct: bool) -> str:
+    """``COUNT([DISTINCT] expr)`` without the engine's unbound result when ``expr`` errors for some row.
+
+    ``COALESCE(IF(sameTerm(e, e), 1, 1), 0)`` is 1 where ``e`` has a value and 0 where it is an error (IF and
+    sameTerm pass an error on; COALESCE replaces it), whatever ``e``'s value: the sum of it is the count. With
+    DISTINCT, the distinct values plus one marker for the errors are counted, and the marker taken off again if
+    there was an error (the ``MAX`` of 1 per error, 0 per value; 0 for an empty group).
+    """
+    has = f"COALESCE(IF(sameTerm({expr}, {expr}), 1, 1), 0)"
+    if not distinct:
+        return f"SUM({has})"
+    marker = "<urn:x-csto-kg:count-error>"
+    erred = f"COALESCE(MAX(1 - {has}), 0)"
+    return f"(COUNT(DISTINCT COALESCE({expr}, {marker})) - {erred})"
+
+
+def count_errors_skipped(query: str) -> str:
+    """``query`` with each ``COUNT(expr)`` that may error rewritten (:func:`_count`); ``COUNT(*)`` and
+    ``COUNT([DISTINCT] ?var)`` are left as written."""
+    if "count" not in query.lower():
+        return query
+    tokens = _tokens(query)
+    edits = []
+    covered = -1
+    for i, t in enumerate(tokens):
+        if i <= covered or not _word(t, "COUNT") or i + 1 >= len(tokens) or tokens[i + 1][1] != "(":
+            continue
+        end = _closing(tokens, i + 1)
+        if end is None:
+            return query  # malformed: the parser says so
+        inner = tokens[i + 2 : end]
+        distinct = bool(inner) and _word(inner[0], "DISTINCT")
+        if distinct:
+            inner = inner[1:]
+        if not inner or (len(inner) == 1 and inner[0][0] in ("var", "other")):  # ?var, or *
+            continue
+        expr = query[inner[0][2] : inner[-1][3]]
+        if any(_word(x, "COUNT", "SUM", "MIN", "MAX", "AVG", "SAMPLE", "GROUP_CONCAT") for x in inner):
+            return query  # an aggregate inside an aggregate: malformed, the parser says so
+        edits.append((t[2], tokens[end][3], _count(expr, distinct)))
+        covered = end
+    return _apply(query, edits)
+
+
+def _prologue(tokens: list) -> int:
+    """The index of the first token after the prologue (``BASE`` / ``PREFIX`` declarations)."""
+    i = 0
+    while i < len(tokens):
+        if _word(tokens[i], "BASE") and i + 1 < len(tokens) and tokens[i + 1][0] == "iri":
+            i += 2
+        elif _word(tokens[i], "PREFIX") and i + 2 < len(tokens) and tokens[i + 2][0] == "iri":
+            i += 3
+        else:
+            break
+    return i
+
+
+def select_star(query: str) -> bool:
+    """Is ``query`` a ``SELECT [DISTINCT|REDUCED] *``?"""
+    tokens = _tokens(query)
+    i = _prologue(tokens)
+    if i >= len(tokens) or not _word(tokens[i], "SELECT"):
+        return False
+    i += 1
+    if i < len(tokens) and _word(tokens[i], "DISTINCT", "REDUCED"):
+        i += 1
+    return i < len(tokens) and tokens[i][1] == "*"
+
+
+def one_base(query: str, base: str) -> str:
+    """``query`` with exactly one ``BASE``, first: ``base`` if it declares none; else the IRIs of its prologue
+    made absolute as SPARQL reads them (each against the ``BASE`` before it, the first against ``base``) and its
+    last ``BASE`` (which the rest of the query is read against) the only one, put first."""
+    tokens = _tokens(query)
+    end = _prologue(tokens)
+    bases = [i for i in range(end) if _word(tokens[i], "BASE")]
+    if not bases:
+        return f"BASE <{base}>\n{query}"
+    edits = []
+    current = base
+    i = 0
+    while i < end:
+        if _word(tokens[i], "BASE"):
+            iri = tokens[i + 1]
+            current = urljoin(current, iri[1][1:-1])
+            edits.append((tokens[i][2], iri[3], ""))
+            i += 2
+        else:  # PREFIX p: <iri>
+            iri = tokens[i + 2]
+            edits.append((iri[2], iri[3], f"<{urljoin(current, iri[1][1:-1])}>"))
+            i += 3
+    return f"BASE <{current}>\n" + _apply(query, edits)
+
+
+def confine_graphs(query: str, named: list[str], base: str, nowhere: str) -> str:
+    """``query`` with each ``GRAPH <iri>`` whose IRI is not among the dataset's ``named`` graphs made
+    ``GRAPH <nowhere>`` (a graph that holds nothing): SPARQL 13.3 matches ``GRAPH <iri>`` in the named graphs
+    of the dataset only; Virtuoso reads the graph of that name whatever the dataset. Prefixed names resolve by
+    the query's ``PREFIX``es (one declared twice, or not at all, is left as written)."""
+    if "graph" not in query.lower():
+        return query
+    tokens = _tokens(query)
+    prefixes: dict[str, str | None] = {}
+    end = _prologue(tokens)
+    current = base
+    for i in range(end):
+        if _word(tokens[i], "BASE"):
+            current = urljoin(current, tokens[i + 1][1][1:-1])
+        elif _word(tokens[i], "PREFIX"):
+            p = tokens[i + 1][1][:-1]
+            prefixes[p] = None if p in prefixes else urljoin(current, tokens[i + 2][1][1:-1])
+    known = set(named)
+    edits = []
+    for i, t in enumerate(tokens[:-1]):
+        if not _word(t, "GRAPH"):
+            continue
+        kind, text, start, stop = tokens[i + 1]
+        if kind == "iri" and "\\" not in text:
+            iri = urljoin(current, text[1:-1])
+        elif kind == "pname" and prefixes.get(text.partition(":")[0]) and "\\" not in text:
+            iri = prefixes[text.partition(":")[0]] + text.partition(":")[2]
+        else:
+            continue
+        if iri not in known:
+            edits.append((start, stop, f"<{nowhere}>"))
+    return _apply(query, edits)
+
+
+def take_dataset_clauses(query: str) -> str:
+    """``query`` without its ``FROM`` / ``FROM NAMED`` clauses (between the query form and its ``WHERE``
+    group; a sub-query has none); :func:`csto_kg.sparql_lex.dataset_iris` reads the IRIs they name."""
+    tokens = _tokens(query)
+    edits = []
+    depth = 0
+    template = False
+    for i, t in enumerate(tokens):
+        if t[0] == "other" and t[1] in "()":
+            depth += 1 if t[1] == "(" else -1
+        elif t[0] == "other" and t[1] == "{" and depth == 0:
+            if i and _word(tokens[i - 1], "CONSTRUCT"):
+                template = True
+                continue
+            break
+        elif t[0] == "other" and t[1] == "}" and template:
+            template = False
+        elif _word(t, "FROM"):
+            j = i + 1
+            if j < len(tokens) and _word(tokens[j], "NAMED"):
+                j += 1
+            if j < len(tokens):
+                edits.append((t[2], tokens[j][3], ""))
+    return _apply(query, edits)
