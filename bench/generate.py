@@ -454,6 +454,8 @@ class _Facts:
                         lines += [f"csto:treaty :{w.treaty(a)}", f"csto:place :{w.capitals[w.states[0][0]][0]}"]
                         n += 2
                     verb = {"Signature": "signed the treaty", "Accession": "joined", "ReAccession": "rejoined"}[kind]
+                    if kind == "Signature":  # the passage names the place (shape:ValueNamedInItsPassage)
+                        verb += f" in {w.capitals[w.states[0][0]][1]}"
                     facts.append(
                         Fact(
                             ev_iri,
@@ -559,7 +561,8 @@ class _Facts:
         sentence = (
             f"The {name} met in {cname} {_date_words(d, prec)} with "
             f"{', '.join(s for _, s in present)} present"
-            + (f"; {', '.join(s for _, s in absent)} stayed away." if absent else ".")
+            + (f"; {', '.join(s for _, s in absent)} stayed away" if absent else "")
+            + (f"; {', '.join(label for _, label, _ in people)} attended." if people else ".")
         )
         summit = Fact(iri, iri[1:], lines, sentence, n)
         self.summits.append((iri, a, label, d, frozenset(s for s, _ in absent)))
@@ -581,7 +584,7 @@ class _Facts:
                     doc_iri,
                     doc_iri[1:],
                     dl,
-                    f"The summit adopted a {kind.lower()} dated {signed.isoformat()}.",
+                    f"The summit's Council of the {name} adopted a {kind.lower()} dated {signed.isoformat()}.",
                     len(dl),
                 )
             )
@@ -749,7 +752,7 @@ class _Facts:
                     f"csto:place :{w.capitals[s][0]}",
                     f"csto:startDate {_date_lit(d, 'year')}",
                 ],
-                f"Clashes broke out in {sname} {_date_words(d, 'year')}.",
+                f"Clashes broke out in {sname}, around {w.capitals[s][1]}, {_date_words(d, 'year')}.",
                 5,
             )
         )

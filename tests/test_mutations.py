@@ -1636,6 +1636,167 @@ SLIPS = [
         ],
         "ProseIsTaggedText",
     ),
+    # --- sl5a (round-5 probe, group A): an entity value that no passage of its fact names (the strict form of
+    # shape:ValueNamedInItsPassage), or that the passage naming its other values leaves out ---
+    (
+        "src_times_report_published_by_guardian",
+        "001",
+        [("dcterms:publisher :the-times ;", "dcterms:publisher :the-guardian ;")],
+        "ValueNamedInItsPassage",
+    ),
+    (
+        "o_interview_agent_other_person",
+        "001",
+        [
+            (
+                ":interview-001-pashinyan a csto:Event ;\n",
+                ":interview-001-pashinyan a csto:Event ;\n    csto:agent :vladimir-putin ;\n",
+            )
+        ],
+        "ValueNamedInItsPassage",
+    ),
+    (
+        "a_recall_of_representative_target_russia",
+        "001",
+        [
+            (
+                "csto:actionKind csto:RecallOfRepresentative ;\n    csto:state :armenia ; csto:target :csto ;",
+                "csto:actionKind csto:RecallOfRepresentative ;\n    csto:state :armenia ; csto:target :russia ;",
+            )
+        ],
+        "ValueNamedInItsPassage",
+    ),
+    (
+        "s_us_drill_participant_russia",
+        "001",
+        [("csto:participatingState :armenia, :united-states ;", "csto:participatingState :armenia, :russia ;")],
+        "ValueNamedInItsPassage",
+    ),
+    (
+        "st_effectively_not_members_reported_via_times",
+        "001",
+        [("csto:reportedVia :eurasianet ;", "csto:reportedVia :the-times ;")],
+        "ValueNamedInItsPassage",
+    ),
+    (
+        "st_unconvincing_held_by_kazakhstan",
+        "002",
+        [("csto:heldBy :kyrgyzstan, :tajikistan ;", "csto:heldBy :kyrgyzstan, :kazakhstan ;")],
+        "ValueNamedInItsPassage",
+    ),
+    (
+        "r_syria_deployment_destination_afghanistan",
+        "002",
+        [
+            (
+                "csto:destination :syria ;\n    csto:contributor :armenia ;",
+                "csto:destination :afghanistan ;\n    csto:contributor :armenia ;",
+            )
+        ],
+        "ValueNamedInItsPassage",
+    ),
+    (
+        "src_002_publisher_eurasia_review",
+        "002",
+        [("dcterms:publisher :ankasam ;", "dcterms:publisher :eurasia-review ;")],
+        "ValueNamedInItsPassage",
+    ),
+    (
+        "doc_anniversary_statement_published_on_duma_site",
+        "003",
+        [("csto:publishedOn :kremlin-website ;", "csto:publishedOn :state-duma-website ;")],
+        "ValueNamedInItsPassage",
+    ),
+    (
+        "s_bilateral_place_minsk",
+        "003",
+        [
+            (
+                "csto:participatingState :russia, :kazakhstan ;\n    csto:sidelineOf :summit-2022-05-16-moscow ;\n    csto:place :moscow ;",
+                "csto:participatingState :russia, :kazakhstan ;\n    csto:sidelineOf :summit-2022-05-16-moscow ;\n    csto:place :minsk ;",
+            )
+        ],
+        "ValueNamedInItsPassage",
+    ),
+    (
+        "o_khrenin_holding_president_belarus",
+        "003",
+        [
+            (
+                "csto:holder :viktor-khrenin ; csto:office :defence-minister-of-belarus ;",
+                "csto:holder :viktor-khrenin ; csto:office :president-of-belarus ;",
+            )
+        ],
+        "ValueNamedInItsPassage",
+    ),
+    (
+        "m_union_state_membership_of_csto_for_russia",
+        "003",
+        [
+            (
+                "org:member :russia ; org:organization :union-state-russia-belarus ;",
+                "org:member :russia ; org:organization :cis ;",
+            )
+        ],
+        "ValueNamedInItsPassage",
+    ),
+    (
+        "src_003_creator_volodin",
+        "003",
+        [("dcterms:creator :kester-kenn-klomegah ;", "dcterms:creator :vyacheslav-volodin ;")],
+        "ValueNamedInItsPassage",
+    ),
+    (
+        "s_conference_invitee_nato",
+        "004",
+        [("csto:invitee :united-nations, :sco, :cis ;", "csto:invitee :united-nations, :sco, :cis, :nato ;")],
+        "ValueNamedInItsPassage",
+    ),
+    (
+        "s_dialogue_target_sco",
+        "004",
+        [
+            (
+                "csto:state :belarus ; csto:organisation :csto ; csto:target :china ;",
+                "csto:state :belarus ; csto:organisation :csto ; csto:target :sco ;",
+            )
+        ],
+        "ValueNamedInItsPassage",
+    ),
+    (
+        "s_thematic_events_proposed_by_putin",
+        "004",
+        [
+            (
+                "csto:proposedBy :alexander-lukashenko ;\n    csto:invitee :other-interested-countries-and-organisations-004 ;",
+                "csto:proposedBy :vladimir-putin ;\n    csto:invitee :other-interested-countries-and-organisations-004 ;",
+            )
+        ],
+        "ValueNamedInItsPassage",
+    ),
+    (
+        "s_exercise_proposed_by_pashinyan",
+        "004",
+        [
+            (
+                "csto:status csto:Proposed ;\n    csto:proposedBy :alexander-lukashenko ;",
+                "csto:status csto:Proposed ;\n    csto:proposedBy :nikol-pashinyan ;",
+            )
+        ],
+        "ValueNamedInItsPassage",
+    ),
+    (
+        "r_kz_deployment_004_agent_russia",
+        "004",
+        [
+            (
+                "csto:destination :kazakhstan ; csto:agent :csto-peacekeeping-forces ;",
+                "csto:destination :kazakhstan ; csto:agent :russia ;",
+            )
+        ],
+        "ValueNamedInItsPassage",
+    ),
+    # --- end sl5a ---
 ]
 
 

@@ -10,6 +10,15 @@
   entity of its kind needs the curator to say how the value follows: a ``csto:curatorNote`` on the fact,
   in that file, that names it. A group standing for unnamed people, and the source's own author (who says
   "I"), are named by no passage and not checked.
+- Where a fact gives an agent, target, organisation, participating state, attendee, invitee, proposer, issuer,
+  place of publication, destination, place, host, office, creator or publisher (:data:`NAMED_BY_THE_FACT`), some
+  passage of the fact in that file, or a ``csto:curatorNote`` of it there, names the value, provided they name
+  another of its entity values (a passage that names none of them is not read for its values). An office is also
+  named by its role and the state or body it is a post in ("Russian President"); a state also by a person the
+  graph has holding one of its offices ("Putin held bilateral meetings"). Topics are not checked; a source's
+  author is checked as that source's dcterms:creator (its byline names them).
+- Where a fact has several holders (``csto:heldBy``, :data:`NAMED_TOGETHER`) and the passages supporting them
+  name some of them, they name each (or a curator's note does).
 - The same rule holds of a person given as any value of a fact in a seed's file: the seed names them
   somewhere (a stance of seed 000 held by another seed's author is a slip in its holder).
 """
@@ -44,8 +53,32 @@ NAMED_VALUES = (
     CSTO.body,
     CSTO.grantee,
     CSTO.ledBy,
+    CSTO.reportedVia,
+)
+# properties with several values that one passage names together: it names them all ("unconvincing for both
+# Kirgizstan and Tajikistan" is held by Kyrgyzstan and Tajikistan, not by Kyrgyzstan and Kazakhstan)
+NAMED_TOGETHER = (CSTO.heldBy,)
+# properties whose entity value some passage of the fact names (or a curator's note on it, saying how it follows)
+NAMED_BY_THE_FACT = (
+    CSTO.agent,
+    CSTO.target,
+    CSTO.organisation,
+    ORG.organization,
+    CSTO.participatingState,
+    CSTO.attendee,
+    CSTO.invitee,
+    CSTO.proposedBy,
+    CSTO.issuedBy,
+    CSTO.publishedOn,
+    CSTO.destination,
+    CSTO.place,
+    CSTO.host,
+    CSTO.office,
+    DCTERMS.creator,
+    DCTERMS.publisher,
 )
 _NAMES = (RDFS.label, SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel)
+_WORD_END = r"(?!\w)"
 
 
 def _norm(text: str) -> str:
@@ -59,14 +92,21 @@ def _names(ctx: Context, entity: Node) -> set[str]:
     names = {str(o) for p in _NAMES for o in ent.objects(entity, p)}
     if (entity, RDF.type, CSTO.Person) in ent:  # a person is also named by their surname ("Pashinyan's")
         names |= {str(label).split()[-1] for label in ent.objects(entity, RDFS.label) if str(label).strip()}
-    return {_norm(n) for n in names if len(n.strip()) >= 3}
+    return {_norm(n) for n in names if len(n.strip()) >= 2}
 
 
 def _named(names: set[str], texts: list[str], whole: bool = False) -> bool:
     """Is one of ``names`` in one of ``texts``: at the start of a word ("Pashinyan's", "Belarusian"), or, ``whole``,
-    as whole words (what shows that a passage names another entity: "Namro" is not named by "Namrotorstan")."""
-    end = r"(?!\w)" if whole else ""
-    return any(re.search(rf"(?<!\w){re.escape(n)}{end}", t) for n in names for t in texts)
+    as whole words (what shows that a passage names another entity: "Namro" is not named by "Namrotorstan").
+    A two-letter name ("UN") is only ever a whole word ("unconvincing" does not name the UN)."""
+    return any(
+        re.search(rf"(?<!\w){re.escape(n)}{_WORD_END if whole or len(n) < 3 else ''}", t) for n in names for t in texts
+    )
+
+
+def _forms(text: str) -> list[str]:
+    """A passage as :func:`_norm` reads it, and with its hyphens as spaces ("CSTO-PRC" names the PRC)."""
+    return [_norm(text), _norm(text.replace("-", " ").replace("\u2010", " "))]
 
 
 def _quote(ctx: Context, evidence: Node) -> str:
@@ -87,12 +127,15 @@ def _seed_text(ctx: Context, gid: Node, cache: dict) -> str:
     return cache[gid]
 
 
-def _unnamed(ctx: Context, gid: Node, entity: Node) -> bool:
-    """A group standing for unnamed people, or the author of this file's source (who says "I")."""
+def _unnamed(ctx: Context, gid: Node, entity: Node, fact: Node | None = None, prop: Node | None = None) -> bool:
+    """A group standing for unnamed people, or the author of this file's source (who says "I"), except as that
+    source's own dcterms:creator (which its byline names)."""
     ent = ctx.data.dataset.graph(ENTITIES_GRAPH)
     if (entity, RDF.type, CSTO.Group) in ent:
         return True
     g = ctx.data.dataset.graph(gid)
+    if prop == DCTERMS.creator and (fact, RDF.type, CSTO.SourceDocument) in g:
+        return False
     return any((src, DCTERMS.creator, entity) in g for src in g.subjects(RDF.type, CSTO.SourceDocument))
 
 
@@ -100,11 +143,99 @@ def _kinds(ent, entity: Node) -> set[Node]:
     return set(ent.objects(entity, RDF.type))
 
 
-def _value_named(ctx: Context) -> list[Result]:  # noqa: C901 - one pass over every fact value; its two branches are the rule's two checks
+class _Namer:
+    """How a passage names an entity: by one of its names (:func:`_names`); an office also by its role and the
+    state or body it is a post in ("Russian President"); a state also by a person the graph has holding one of its
+    offices ("Putin held bilateral meetings" names Russia as a side)."""
+
+    def __init__(self, ctx: Context):
+        self.ent = ent = ctx.data.dataset.graph(ENTITIES_GRAPH)
+        self.entities = set(ent.subjects(RDF.type, None))
+        self.names = {e: _names(ctx, e) for e in self.entities}
+        self.roles: dict[Node, tuple[set[str], Node | None]] = {}
+        for office in ent.subjects(RDF.type, CSTO.Office):
+            role = ent.value(office, ORG.role)
+            words = {_norm(str(o)) for p in (SKOS.prefLabel, SKOS.altLabel) for o in ctx.union.objects(role, p)}
+            self.roles[office] = ({w for w in words if len(w) >= 3}, ent.value(office, ORG.postIn))
+        self.officeholders: dict[Node, set[str]] = {}
+        for holding, office in ctx.union.subject_objects(CSTO.office):
+            post = self.roles.get(office, (set(), None))[1]
+            for person in ctx.union.objects(holding, CSTO.holder):
+                if post is not None and person in self.names:
+                    self.officeholders.setdefault(post, set()).update(self.names[person])
+
+    def named(self, value: Node, texts: list[str]) -> bool:
+        if _named(self.names.get(value, set()), texts):
+            return True
+        words, post = self.roles.get(value, (set(), None))
+        if words and post is not None and _named(words, texts) and self.named(post, texts):
+            return True
+        return (value, RDF.type, CSTO.State) in self.ent and _named(self.officeholders.get(value, set()), texts)
+
+
+def _contradicted(ctx, namer, by_kind, facts, fact, prop, value, notes) -> str | None:
+    """The contradiction form: the passages supporting ``prop`` name another entity of the value's kind, not it."""
+    evidence, _ = facts.supporting(fact, prop)
+    quotes = [_norm(_quote(ctx, e)) for e in evidence]
+    if namer.named(value, [f for e in evidence for f in _forms(_quote(ctx, e))] + notes):
+        return None
+    peers = set().union(*(by_kind.get(k, set()) for k in _kinds(namer.ent, value))) - {value}
+    named = sorted(
+        (curie(str(p)) for p in peers if namer.names[p] and _named(namer.names[p], quotes, whole=True)), key=str
+    )
+    if not named:
+        return None
+    said = "; ".join(curie(str(e)) for e in evidence)
+    return (
+        f"the passages supporting this {curie(str(prop))} ({said}) name {', '.join(named)}, not {curie(str(value))}. "
+        "Fix: the value the passage names; or the passage that names it (csto:supportsProperty); or, where the value "
+        "follows from context, a csto:curatorNote saying so"
+    )
+
+
+def _named_apart(ctx, namer, facts, fact, prop, value, values, notes) -> str | None:
+    """The passages supporting ``prop`` name other values of it that the fact gives, but not this one."""
+    evidence, _ = facts.supporting(fact, prop)
+    texts = [f for e in evidence for f in _forms(_quote(ctx, e))]
+    if namer.named(value, texts + notes):
+        return None
+    others = sorted(curie(str(o)) for p, o in values if p == prop and o != value and namer.named(o, texts))
+    if not others:
+        return None
+    said = "; ".join(curie(str(e)) for e in evidence)
+    return (
+        f"the passages supporting this {curie(str(prop))} ({said}) name its other values {', '.join(others)}, not "
+        f"{curie(str(value))}. Fix: the value the passage names with them; or the passage that names it "
+        "(csto:supportsProperty); or, where the value follows from context, a csto:curatorNote naming it"
+    )
+
+
+def _unnamed_by_the_fact(ctx, namer, facts, fact, prop, value, values, notes) -> str | None:
+    """The strict form: no passage of the fact in this file names the value, nor a curator's note on it there,
+    though they name another of its entity values (passages that name none of them are not read for its values)."""
+    if (value, RDF.type, CSTO.Topic) in namer.ent:
+        return None
+    evidence = facts.evidence.get(fact, [])
+    texts = [f for e in evidence for f in _forms(_quote(ctx, e))] + notes
+    if namer.named(value, texts):
+        return None
+    if not any(
+        o != value and o != fact and namer.names.get(o) and namer.named(o, texts) for p, o in values if p != RDF.type
+    ):
+        return None
+    said = "; ".join(curie(str(e)) for e in evidence)
+    return (
+        f"no passage of this fact in this file ({said}) names {curie(str(value))}, its "
+        f"{curie(str(prop))}, and no csto:curatorNote of it here does. Fix: the value its passages name (a label, "
+        "alternative or hidden label, a person's surname, an office's role and state); or cite the passage that "
+        "names it; or, where the value follows from context, a csto:curatorNote naming it"
+    )
+
+
+def _value_named(ctx: Context) -> list[Result]:  # noqa: C901 - one pass over every fact value; its branches are the rule's three checks
     out: list[Result] = []
-    ent = ctx.data.dataset.graph(ENTITIES_GRAPH)
-    entities = set(ent.subjects(RDF.type, None))
-    names = {e: _names(ctx, e) for e in entities}
+    namer = _Namer(ctx)
+    ent, entities, names = namer.ent, namer.entities, namer.names
     by_kind: dict[Node, set[Node]] = {}
     for e in entities:
         for kind in _kinds(ent, e):
@@ -117,26 +248,23 @@ def _value_named(ctx: Context) -> list[Result]:  # noqa: C901 - one pass over ev
         for fact, values in sorted(facts.values.items(), key=lambda kv: str(kv[0])):
             notes = [_norm(str(n)) for n in g.objects(fact, CSTO.curatorNote)]
             for prop, value in sorted(values, key=lambda t: (str(t[0]), str(t[1]))):
-                if value not in entities or prop == RDF.type or _unnamed(ctx, gid, value) or not names[value]:
+                if value not in entities or value == fact or prop == RDF.type or not names[value]:
+                    continue
+                if _unnamed(ctx, gid, value, fact, prop):
                     continue
                 message = None
                 if prop in NAMED_VALUES:
-                    evidence, _ = facts.supporting(fact, prop)
-                    quotes = [_norm(_quote(ctx, e)) for e in evidence]
-                    if not _named(names[value], quotes + notes):
-                        peers = set().union(*(by_kind.get(k, set()) for k in _kinds(ent, value))) - {value}
-                        named = sorted(
-                            (curie(str(p)) for p in peers if names[p] and _named(names[p], quotes, whole=True)), key=str
-                        )
-                        if named:
-                            said = "; ".join(curie(str(e)) for e in evidence)
-                            message = (
-                                f"the passages supporting this {curie(str(prop))} ({said}) name "
-                                f"{', '.join(named)}, not {curie(str(value))}. Fix: the value the passage names; or "
-                                "the passage that names it (csto:supportsProperty); or, where the value follows from "
-                                "context, a csto:curatorNote saying so"
-                            )
-                elif (value, RDF.type, CSTO.Person) in ent and not _named(names[value], [_seed_text(ctx, gid, seeds)]):
+                    message = _contradicted(ctx, namer, by_kind, facts, fact, prop, value, notes)
+                if message is None and prop in NAMED_TOGETHER:
+                    message = _named_apart(ctx, namer, facts, fact, prop, value, values, notes)
+                if message is None and prop in NAMED_BY_THE_FACT:
+                    message = _unnamed_by_the_fact(ctx, namer, facts, fact, prop, value, values, notes)
+                if (
+                    message is None
+                    and prop not in NAMED_VALUES
+                    and (value, RDF.type, CSTO.Person) in ent
+                    and not _named(names[value], [_seed_text(ctx, gid, seeds)])
+                ):
                     message = (
                         f"{curie(str(value))} is named nowhere in this file's seed, yet is this fact's "
                         f"{curie(str(prop))}. Fix: the person the seed speaks of (an unnamed author is the group "
@@ -158,11 +286,17 @@ RULES = [
         "An entity value of a fact's csto:place, csto:host, csto:contributor, csto:mainContributor, "
         "csto:refusedToSignBy, csto:nationality, csto:issuedBy, csto:attendee, "
         "csto:absentState, csto:holder, csto:party, csto:listsMember, org:member, csto:operatedBy, csto:body, "
-        "csto:grantee or csto:ledBy is not contradicted by the passages supporting that property in that file: "
+        "csto:grantee, csto:ledBy or csto:reportedVia is not contradicted by the passages supporting that property in that file: "
         "where they name (by a label, alternative or hidden label, or a person's surname) another entity of the "
         "value's kind and not the value, the value is named in a csto:curatorNote of the fact there that says how "
-        "it follows. A person given as any value of a fact is named somewhere in that file's seed. Groups "
-        "standing for unnamed people and the source's own author are not checked.",
+        "it follows. An entity value of a fact's csto:agent, csto:target, csto:organisation, org:organization, "
+        "csto:participatingState, csto:attendee, csto:invitee, csto:proposedBy, csto:issuedBy, csto:publishedOn, "
+        "csto:destination, csto:place, csto:host, csto:office, dcterms:creator or dcterms:publisher is named by a "
+        "passage of the fact in that file or a csto:curatorNote of it there, where these name another of its entity "
+        "values (an office is also named by its role and its state or body, a state by a person holding one of its "
+        "offices; topics are not checked). The passages supporting several csto:heldBy values that name some of "
+        "them name each. A person given as any value of a fact is named somewhere in that file's seed. Groups "
+        "standing for unnamed people and the source's own author (except as its dcterms:creator) are not checked.",
         _value_named,
     ),
 ]
