@@ -23,7 +23,7 @@ import re
 from decimal import Decimal
 from typing import NamedTuple
 
-__all__ = ["numbers_in", "qualifiers_of", "units_of", "Stated"]
+__all__ = ["numbers_in", "qualifiers_of", "units_of", "without_numbers", "Stated"]
 
 _UNITS = {
     w: n
@@ -133,6 +133,22 @@ def stated(text: str) -> list[Stated]:
 def numbers_in(text: str) -> set[Decimal]:
     """The numbers ``text`` states, as exact decimals (digits, number words, ordinals; "a"/"once" as one)."""
     return {s.value for s in stated(text)}
+
+
+_NUMBER_TOKEN = set(_UNITS) | set(_TENS) | set(_ORDINALS) | set(_SCALES)
+
+
+def without_numbers(text: str) -> str:
+    """``text``'s words, lower-cased, with each number (digits, ordinals, number words) as ``#``: what two phrasings
+    of one count share ("the 30th anniversary of the treaty" and "the 20th anniversary of the treaty": one
+    pattern)."""
+    words = []
+    for token in _TOKEN.findall(text.lower()):
+        number = token[0].isdigit() or token in _NUMBER_TOKEN
+        if number and words and words[-1] == "#":
+            continue  # "thirty first": one number
+        words.append("#" if number else token)
+    return " ".join(words)
 
 
 def qualifiers_of(text: str, value: Decimal) -> set[str]:

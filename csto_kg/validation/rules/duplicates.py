@@ -20,6 +20,7 @@ already report either node.
 
 from __future__ import annotations
 
+import re
 from itertools import product
 
 from rdflib import URIRef
@@ -121,6 +122,66 @@ def _position(ctx: Context, node: Node) -> tuple:
     return (file, (ctx.locator.node_line(file, node, gid) or 0) if file else 0)
 
 
+# The kinds of entity (kg/entities.trig) whose names shape:EntityLabelOfOneEntity and _reworded compare.
+ENTITY_KINDS = (
+    CSTO.State, CSTO.InternationalOrganisation, CSTO.Organ, CSTO.Organisation, CSTO.Person,
+    CSTO.Group, CSTO.Place, CSTO.Office, CSTO.Treaty, CSTO.Topic,
+)
+_NAMES = (RDFS.label, SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel)
+_FILLER = {"the", "of", "a", "an", "s"}
+_NAME_WORD = re.compile(r"\w+")
+
+
+def name_key(name: str) -> frozenset[str]:
+    """What a name says, whatever its case, word order and filler words: "NATO expansion" and "the expansion of
+    NATO" give one key, {"expansion", "nato"}."""
+    return frozenset(w for w in _NAME_WORD.findall(name.casefold().replace("\u2019", "'")) if w not in _FILLER)
+
+
+def _reworded(ctx: Context) -> list[Result]:
+    entities = {e for kind in ENTITY_KINDS for e in ctx.union.subjects(RDF.type, kind)}
+    names: dict[Node, list[tuple]] = {}
+    for s, p, o, gid in ctx.curated_quads():
+        if s in entities and p in _NAMES:
+            names.setdefault(s, []).append((p, o, gid))
+    by_key: dict[tuple, dict[Node, tuple]] = {}
+    for e, stated in names.items():
+        for p, o, gid in sorted(stated, key=lambda t: (str(t[0]), str(t[1]))):
+            key = name_key(str(o))
+            if key:
+                by_key.setdefault((key, getattr(o, "language", None)), {}).setdefault(e, (p, o, gid))
+    out, seen = [], set()
+    for group in by_key.values():
+        if len(group) < 2:
+            continue
+        located = sorted(group, key=lambda e: _position(ctx, e))
+        first = located[0]
+        for later in located[1:]:
+            if (later, first) in seen:
+                continue
+            seen.add((later, first))
+            exact = {str(o) for _, o, _ in names[later]} & {str(o) for _, o, _ in names[first]}
+            if exact:
+                continue  # the same name: shape:EntityLabelOfOneEntity reports it
+            p, o, gid = group[later]
+            other = group[first][1]
+            file, line = _position(ctx, first)
+            out.append(
+                ctx.locator.statement_result(
+                    shape=SHAPE.EntityNameReworded,
+                    s=later,
+                    p=p,
+                    o=o,
+                    graph=gid,
+                    message=f"the name {str(o)!r} is {curie(str(first))}'s name {str(other)!r} "
+                    f"({ctx.locator.where(file, line or None)}) reworded (the same words in another case or order, "
+                    "'the' and 'of' aside): one thing written twice under two IRIs, or a name copied onto the wrong "
+                    "entity. Fix: use the first IRI everywhere and delete this one, or correct the name",
+                )
+            )
+    return out
+
+
 RULES = [
     Rule(
         SHAPE.DuplicateFactNode,
@@ -133,6 +194,16 @@ RULES = [
         "a more specific rule already reports either node.",
         _duplicates,
         SH.Warning,
+    ),
+    Rule(
+        SHAPE.EntityNameReworded,
+        "an entity's name is not another entity's name reworded",
+        "No two entities (states, organisations, organs, persons, groups, places, offices, treaties, topics) have "
+        "names (rdfs:label, skos:prefLabel, skos:altLabel, skos:hiddenLabel) in one language that are the same "
+        "words in another case or order, 'the', 'of', 'a' and possessive 's aside ('NATO expansion', 'the "
+        "expansion of NATO'): one thing written twice under two IRIs, or a name copied onto the wrong entity. "
+        "Reported at the one written later, naming the other; identical names are shape:EntityLabelOfOneEntity's.",
+        _reworded,
     ),
 ]
 

@@ -29,7 +29,7 @@ from ...namespaces import (
     curie,
     source_iri,
 )
-from ...number_words import numbers_in, qualifiers_of, units_of
+from ...number_words import numbers_in, qualifiers_of, units_of, without_numbers
 from ..locate import graph_id
 from ..report import Result
 from . import Context, Rule
@@ -604,6 +604,46 @@ def _entities_in_seed_files(ctx: Context) -> list[Result]:
     return out
 
 
+def _occasions(ctx: Context) -> list[Result]:
+    """A meeting's occasion ("the 30th anniversary of the Collective Security Treaty") states the number of the figure
+    its file records in the same words: a csto:Quantity of the same file whose csto:statedAs is the occasion's
+    wording with another number (the treaty's 20th where the figure says 30) contradicts it."""
+    out = []
+    for gid in ctx.curated:
+        graph = ctx.data.dataset.graph(gid)
+        figures: dict[str, list[tuple[Node, Decimal]]] = {}
+        for q in graph.subjects(RDF.type, CSTO.Quantity):
+            for words in graph.objects(q, CSTO.statedAs):
+                for amount in graph.objects(q, CSTO.amount):
+                    try:
+                        value = Decimal(str(amount))
+                    except InvalidOperation:
+                        continue
+                    if numbers_in(str(words)):
+                        figures.setdefault(without_numbers(str(words)), []).append((q, value))
+        for meeting, occasion in sorted(graph.subject_objects(CSTO.occasion), key=lambda t: (str(t[0]), str(t[1]))):
+            stated = numbers_in(str(occasion))
+            if not stated:
+                continue
+            for q, value in sorted(figures.get(without_numbers(str(occasion)), ()), key=lambda t: str(t[0])):
+                if value in stated:
+                    continue
+                out.append(
+                    ctx.locator.statement_result(
+                        shape=SHAPE.OccasionMatchesItsFigures,
+                        s=meeting,
+                        p=CSTO.occasion,
+                        o=occasion,
+                        graph=gid,
+                        message=f"the occasion {str(occasion)!r} states {', '.join(str(n) for n in sorted(stated))}, "
+                        f"but this file's figure {curie(str(q))} for the same words ({str(graph.value(q, CSTO.statedAs))!r}) "
+                        f"is {value}. Fix: the occasion and the figure quote one passage; correct the one that misquotes "
+                        "it (an ordinal swapped between two occasions, a typo)",
+                    )
+                )
+    return out
+
+
 RULES = [
     Rule(
         SHAPE.VerbatimQuoteRule,
@@ -621,6 +661,15 @@ RULES = [
         "spaces included), inside the oa:exact quote of one of the fact's own evidence nodes in the same file "
         "(each file quotes its own seed).",
         _words,
+    ),
+    Rule(
+        SHAPE.OccasionMatchesItsFigures,
+        "a meeting's occasion states the number of its figure",
+        "A meeting's csto:occasion that states a number ('the 30th anniversary of the Collective Security Treaty') "
+        "states the csto:amount of every csto:Quantity of the same file whose csto:statedAs is the same words with "
+        "a number in its place (compared lower-cased, numbers masked: csto_kg/number_words.py): an occasion whose "
+        "ordinal differs from its figure's (two anniversaries' ordinals swapped, a typo) contradicts the figure.",
+        _occasions,
     ),
     Rule(
         SHAPE.FigureMatchesItsWords,
