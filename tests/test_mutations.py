@@ -1797,6 +1797,42 @@ SLIPS = [
         "ValueNamedInItsPassage",
     ),
     # --- end sl5a ---
+    # --- sl5f: entity kinds, topic names, occasions vs their figures (probe round 5, group F) ---
+    (
+        "e_organisation_typed_person",
+        "entities",
+        [(":eurasia-review a csto:Organisation ;", ":eurasia-review a csto:Person ;")],
+        "SourceDocumentPublisher",
+    ),
+    (
+        "e_topic_preflabel_differs_from_label",
+        "entities",
+        [
+            (
+                ':topic-nato-expansion a csto:Topic ; skos:prefLabel "NATO expansion"@en ;',
+                ':topic-nato-expansion a csto:Topic ; skos:prefLabel "CSTO expansion"@en ;',
+            )
+        ],
+        "TopicPrefLabelIsItsLabel",
+    ),
+    (
+        "e_topic_duplicate_two_iris",
+        "entities",
+        ("append", '\n:topic-expansion-of-nato a csto:Topic ; skos:prefLabel "expansion of NATO"@en ; rdfs:label "expansion of NATO"@en .\n'),
+        "EntityNameReworded",
+    ),
+    (
+        "l_occasion_anniversary_number_swapped",
+        "003",
+        [
+            (
+                '"the 30th anniversary of the Collective Security Treaty"@en, "the 20th anniversary of the organization"@en',
+                '"the 20th anniversary of the Collective Security Treaty"@en, "the 30th anniversary of the organization"@en',
+            )
+        ],
+        "OccasionMatchesItsFigures",
+    ),
+    # --- end sl5f ---
 ]
 
 
