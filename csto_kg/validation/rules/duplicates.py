@@ -132,10 +132,11 @@ _FILLER = {"the", "of", "a", "an", "s"}
 _NAME_WORD = re.compile(r"\w+")
 
 
-def name_key(name: str) -> frozenset[str]:
+def name_key(name: str) -> tuple[str, ...]:
     """What a name says, whatever its case, word order and filler words: "NATO expansion" and "the expansion of
-    NATO" give one key, {"expansion", "nato"}."""
-    return frozenset(w for w in _NAME_WORD.findall(name.casefold().replace("\u2019", "'")) if w not in _FILLER)
+    NATO" give one key, ("expansion", "nato"). Words are counted: "Treaty of the Collective Security Treaty
+    Organization" is not "Collective Security Treaty Organization"."""
+    return tuple(sorted(w for w in _NAME_WORD.findall(name.casefold().replace("\u2019", "'")) if w not in _FILLER))
 
 
 def _reworded(ctx: Context) -> list[Result]:
