@@ -1818,7 +1818,10 @@ SLIPS = [
     (
         "e_topic_duplicate_two_iris",
         "entities",
-        ("append", '\n:topic-expansion-of-nato a csto:Topic ; skos:prefLabel "expansion of NATO"@en ; rdfs:label "expansion of NATO"@en .\n'),
+        (
+            "append",
+            '\n:topic-expansion-of-nato a csto:Topic ; skos:prefLabel "expansion of NATO"@en ; rdfs:label "expansion of NATO"@en .\n',
+        ),
         "EntityNameReworded",
     ),
     (

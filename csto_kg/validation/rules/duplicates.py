@@ -124,8 +124,16 @@ def _position(ctx: Context, node: Node) -> tuple:
 
 # The kinds of entity (kg/entities.trig) whose names shape:EntityLabelOfOneEntity and _reworded compare.
 ENTITY_KINDS = (
-    CSTO.State, CSTO.InternationalOrganisation, CSTO.Organ, CSTO.Organisation, CSTO.Person,
-    CSTO.Group, CSTO.Place, CSTO.Office, CSTO.Treaty, CSTO.Topic,
+    CSTO.State,
+    CSTO.InternationalOrganisation,
+    CSTO.Organ,
+    CSTO.Organisation,
+    CSTO.Person,
+    CSTO.Group,
+    CSTO.Place,
+    CSTO.Office,
+    CSTO.Treaty,
+    CSTO.Topic,
 )
 _NAMES = (RDFS.label, SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel)
 _FILLER = {"the", "of", "a", "an", "s"}
