@@ -266,7 +266,7 @@ RULES = [
         SHAPE.StatusAgreesWithItsWords,
         "a status or draft flag agrees with its passage",
         "An event marked as having taken place (csto:status csto:Occurred) is not one the passage supporting its "
-        "status calls cancelled (csto:Cancelled), impending, planned or to come (\"will\", \"plans\": csto:Planned / "
+        'status calls cancelled (csto:Cancelled), impending, planned or to come ("will", "plans": csto:Planned / '
         "csto:Announced) or proposed (csto:Proposed); a document marked final (csto:draft false) is not one its "
         "passage calls a draft. Only the passages supporting the value are read (csto:supportsProperty where a "
         "fact has several).",

@@ -43,7 +43,7 @@ from rdflib import URIRef
 from rdflib.term import Node
 
 from ...derive import agree, period_ordinal
-from ...namespaces import CSTO, ORG, RDF, SH, SHAPE, SKOS, TIME, curie
+from ...namespaces import CSTO, ONTOLOGY_GRAPH, ORG, RDF, SH, SHAPE, SKOS, TIME, curie
 from ..report import Result
 from . import Context, Rule
 
@@ -384,7 +384,11 @@ def _members_throughout(ctx: Context, org: Node, lo: dt.date, hi: dt.date, perio
         if o != org:
             continue
         for p in ps:
-            if p.start_hi is not None and p.start_hi <= lo and (not p.ended or (p.end_lo is not None and p.end_lo >= hi)):
+            if (
+                p.start_hi is not None
+                and p.start_hi <= lo
+                and (not p.ended or (p.end_lo is not None and p.end_lo >= hi))
+            ):
                 out.add(state)
     return out
 
@@ -430,17 +434,18 @@ def _roles_named(ctx: Context) -> list[Result]:
     from .support import _quote  # a passage's quoted text
 
     out: list[Result] = []
+    onto = ctx.data.dataset.graph(ONTOLOGY_GRAPH)  # the vocabulary's roles (a range would type any value one)
     roles = {
-        r: [str(n).lower() for p in (SKOS.prefLabel, SKOS.altLabel) for n in ctx.union.objects(r, p)]
-        for r in ctx.union.subjects(RDF.type, CSTO.OfficeRole)
+        r: [str(n).lower() for p in (SKOS.prefLabel, SKOS.altLabel) for n in onto.objects(r, p)]
+        for r in onto.subjects(RDF.type, CSTO.OfficeRole)
     }
     for gid, facts in sorted(ctx.file_facts.items(), key=lambda kv: str(kv[0])):
         g = ctx.data.dataset.graph(gid)
         for meeting in sorted(set(g.subjects(CSTO.attendingRole, None)), key=str):
             given = set(g.objects(meeting, CSTO.attendingRole))
             evidence, declared = facts.supporting(meeting, CSTO.attendingRole)
-            if not declared:
-                continue
+            if not declared or any(r not in roles for r in given):
+                continue  # (a value that is no office role: shape:AttendingRoleValue reports it)
             text = " ".join(_quote(g, ev) for ev in evidence).lower()
             for role, names in sorted(roles.items(), key=lambda kv: str(kv[0])):
                 said = [n for n in names if re.search(rf"\b{re.escape(n)}s?\b", text)]
@@ -500,7 +505,7 @@ RULES = [
         "A meeting that records both who came (csto:participatingState) and who stayed away (csto:absentState) names, "
         "as one or the other, every state certainly a member of its organisation (its csto:organisation, or the "
         "organisation its csto:body is an organ of) throughout its date, by the graph's membership periods; and "
-        "every office role its attendance passage names (\"the presidents, foreign ministers\": a role's "
+        'every office role its attendance passage names ("the presidents, foreign ministers": a role\'s '
         "skos:prefLabel or skos:altLabel) is among its csto:attendingRole.",
         _attendance_accounted,
     ),

@@ -14,7 +14,10 @@ result an ``sh:ValidationResult`` with ``sh:sourceShape`` the rule's IRI):
 - ``shape:DateBasisRule``: a date (``csto:date``, ``csto:startDate`` ...) whose
   year appears in none of the passages supporting it in its file comes from
   context ("this year", the summit's date, the article's date): the fact says
-  how in ``csto:dateBasis``, in the same file.
+  how in ``csto:dateBasis``, in the same file. A year from context is one
+  the passages or basis name (or the year either side), or the publication
+  year of the source it is relative to (or the year before); "last <Month>"
+  resolves to the latest such month before the source's first possible day.
 
 - ``shape:SupportedPropertyIsUsed``: a property an evidence node names in
   ``csto:supportsProperty`` is one that a fact derived from it uses in the same
@@ -329,7 +332,10 @@ RULES = [
         "a date from context has its basis",
         "A date (csto:date, csto:startDate, csto:endDate, csto:attestedOn, csto:electedOn, csto:dateSigned, "
         "csto:datePublished) whose year appears in none of the passages supporting it in its file carries "
-        "csto:dateBasis (the words and reasoning) in that file.",
+        "csto:dateBasis (the words and reasoning) in that file; a year from context is one its passages or basis "
+        "name, the year either side of one, or the publication year of the source it is relative to or the year "
+        'before; and a month its passages call "last <Month>" is the latest such month before the source\'s first '
+        "possible publication day.",
         _date_basis,
     ),
     Rule(
