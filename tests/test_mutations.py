@@ -1836,6 +1836,216 @@ SLIPS = [
         "OccasionMatchesItsFigures",
     ),
     # --- end sl5f ---
+    # --- sl5b: round 5 of the outside probe, groups B-E: linked values, dates from context, status words,
+    #     attendance and Wikidata links (this branch's block; other branches append their own) ---
+    (
+        "a_nonattendance_target_summit_state_attended",
+        "000",
+        [
+            (
+                "csto:actionKind csto:NonAttendance ;\n    csto:target :summit-2023-11-minsk ;",
+                "csto:actionKind csto:NonAttendance ;\n    csto:target :summit-2022-05-16-moscow ;",
+            )
+        ],
+        "LinkedValuesAgree",
+    ),
+    (
+        "s_attending_role_foreign_ministers_dropped",
+        "000",
+        [("csto:attendingRole csto:HeadOfState, csto:ForeignMinister ;", "csto:attendingRole csto:HeadOfState ;")],
+        "MeetingAttendanceAccountedFor",
+    ),
+    (
+        "s_minsk_summit_participant_dropped",
+        "000",
+        [
+            (
+                "csto:participatingState :belarus, :kyrgyzstan, :kazakhstan, :tajikistan, :russia ;",
+                "csto:participatingState :belarus, :kyrgyzstan, :tajikistan, :russia ;",
+            )
+        ],
+        "MeetingAttendanceAccountedFor",
+    ),
+    (
+        "c_successor_chairmanship_same_state",
+        "001",
+        [
+            (
+                'csto:state :kazakhstan ; csto:organisation :csto ;\n    csto:startDate "2023"^^xsd:gYear ;',
+                'csto:state :belarus ; csto:organisation :csto ;\n    csto:startDate "2023"^^xsd:gYear ;',
+            )
+        ],
+        "LinkedValuesAgree",
+    ),
+    (
+        "s_exercise_in_absent_states_territory",
+        "001",
+        [
+            (
+                "csto:organisation :csto ; csto:place :belarus ;\n    csto:absentState :armenia ;",
+                "csto:organisation :csto ; csto:place :armenia ;\n    csto:absentState :armenia ;",
+            )
+        ],
+        "LinkedValuesAgree",
+    ),
+    (
+        "d_minsk_dialogue_article_dated_pub_year",
+        "001",
+        [('csto:datePublished "2022-11"^^xsd:gYearMonth ;', 'csto:datePublished "2023-11"^^xsd:gYearMonth ;')],
+        "DateBasisRule",
+    ),
+    (
+        "e_cancelled_drill_marked_occurred",
+        "001",
+        [("csto:status csto:Cancelled ;", "csto:status csto:Occurred ;")],
+        "StatusAgreesWithItsWords",
+    ),
+    (
+        "r_response_agent_azerbaijan",
+        "001",
+        [
+            (
+                '    csto:agent :csto ;\n    rdfs:comment "Armenia was left disappointed',
+                '    csto:agent :azerbaijan ;\n    rdfs:comment "Armenia was left disappointed',
+            )
+        ],
+        "LinkedValuesAgree",
+    ),
+    (
+        "r_kz_invocation_target_sco",
+        "001",
+        [
+            (
+                "csto:target :csto ;\n    csto:response :deployment-kazakhstan-2022 ;\n    rdfs:comment \"Kazakhstan's government invoked",
+                "csto:target :sco ;\n    csto:response :deployment-kazakhstan-2022 ;\n    rdfs:comment \"Kazakhstan's government invoked",
+            )
+        ],
+        "LinkedValuesAgree",
+    ),
+    (
+        "r_armenia_invocation_target_russia",
+        "001",
+        [
+            (
+                "csto:target :csto ;\n    csto:response :response-armenia-2022-09 ;",
+                "csto:target :russia ;\n    csto:response :response-armenia-2022-09 ;",
+            )
+        ],
+        "LinkedValuesAgree",
+    ),
+    (
+        "o_pashinyan_holding_attested_2021",
+        "001",
+        [
+            (
+                'csto:holder :nikol-pashinyan ; csto:office :prime-minister-of-armenia ;\n    csto:attestedOn "2023"^^xsd:gYear ;',
+                'csto:holder :nikol-pashinyan ; csto:office :prime-minister-of-armenia ;\n    csto:attestedOn "2021"^^xsd:gYear ;',
+            )
+        ],
+        "DateBasisRule",
+    ),
+    (
+        "st_germany_us_peace_expressed_in_minsk_dialogue",
+        "001",
+        [
+            (
+                "csto:expressedIn :report-001-times-2023 ;",
+                "csto:expressedIn :article-001-hansbury-minsk-dialogue-2022-11 ;",
+            )
+        ],
+        "LinkedValuesAgree",
+    ),
+    (
+        "st_author_stance_speaking_as_office_he_lacks",
+        "001",
+        [
+            (
+                "csto:heldBy :paul-hansbury ; csto:about :china, :russia, :eurasia, :war-russia-ukraine, :topic-china-as-security-actor ;",
+                "csto:heldBy :paul-hansbury ; csto:about :china, :russia, :eurasia, :war-russia-ukraine, :topic-china-as-security-actor ;\n    csto:speakingAs :prime-minister-of-armenia ;",
+            )
+        ],
+        "LinkedValuesAgree",
+    ),
+    (
+        "d_invasion_last_february_silently_corrected",
+        "001",
+        [('csto:refersToDate "2023-02"^^xsd:gYearMonth ;', 'csto:refersToDate "2022-02"^^xsd:gYearMonth ;')],
+        "DateBasisRule",
+    ),
+    (
+        "d_deployment_last_january_as_2022",
+        "001",
+        [('csto:refersToDate "2023-01"^^xsd:gYearMonth ;', 'csto:refersToDate "2022-01"^^xsd:gYearMonth ;')],
+        "DateBasisRule",
+    ),
+    (
+        "e_impending_withdrawal_marked_occurred",
+        "002",
+        [("csto:status csto:Announced ;", "csto:status csto:Occurred ;")],
+        "StatusAgreesWithItsWords",
+    ),
+    (
+        "o_mirziyoyev_holding_began_with_withdrawal",
+        "002",
+        [("csto:beganWith :election-002-mirziyoyev-2016 ;", "csto:beganWith :withdrawal-uzbekistan-2 ;")],
+        "LinkedValuesAgree",
+    ),
+    (
+        "d_claim_lukashenko_leader_dated_2010",
+        "002",
+        [
+            (
+                'csto:words "Belarusian leader Alexander Lukashenko" ;\n    csto:date "2020"^^xsd:gYear ;',
+                'csto:words "Belarusian leader Alexander Lukashenko" ;\n    csto:date "2012"^^xsd:gYear ;',
+            )
+        ],
+        "DateBasisRule",
+    ),
+    (
+        "r_kz_appeal_target_the_forces",
+        "004",
+        [
+            (
+                'csto:context :unrest-kazakhstan-2022-01 ;\n    csto:target :csto ;\n    csto:date "2022"^^xsd:gYear ;',
+                'csto:context :unrest-kazakhstan-2022-01 ;\n    csto:target :csto-peacekeeping-forces ;\n    csto:date "2022"^^xsd:gYear ;',
+            )
+        ],
+        "LinkedValuesAgree",
+    ),
+    (
+        "doc_yerevan_declaration_not_draft",
+        "004",
+        [
+            (
+                "csto:issuedBy :collective-security-council ; csto:producedAt :summit-2022-11-23-yerevan ;\n    csto:draft true ;",
+                "csto:issuedBy :collective-security-council ; csto:producedAt :summit-2022-11-23-yerevan ;\n    csto:draft false ;",
+            )
+        ],
+        "StatusAgreesWithItsWords",
+    ),
+    (
+        "c_chairmanship_belarus_004_dated_2022",
+        "004",
+        [
+            (
+                'csto:state :belarus ; csto:organisation :csto ;\n    csto:date "2023"^^xsd:gYear ;\n    csto:status csto:Announced ;',
+                'csto:state :belarus ; csto:organisation :csto ;\n    csto:date "2023"^^xsd:gYear ;\n    csto:status csto:Occurred ;',
+            )
+        ],
+        "StatusAgreesWithItsWords",
+    ),
+    (
+        "e_state_wikidata_missing_for_russia",
+        "entities",
+        [
+            (
+                'skos:altLabel "Russian Federation"@en ;\n    skos:exactMatch wd:Q159 .',
+                'skos:altLabel "Russian Federation"@en .',
+            )
+        ],
+        "StateWikidataLink",
+    ),
+    # --- end of sl5b's block ---
 ]
 
 

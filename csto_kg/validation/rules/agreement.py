@@ -5,6 +5,9 @@
   ``csto:dateSigned``); a proposition's label is left aside (it says what it states, which may be of
   another time: ``csto:refersToDate``). An office holding is not attested (``csto:attestedOn``) before
   the election that began it (``csto:electedOn``).
+- ``shape:StatusAgreesWithItsWords``: an event marked ``csto:Occurred``, or a document marked final
+  (``csto:draft false``), is not one the passage supporting that value calls cancelled, impending, planned,
+  to come, proposed or a draft.
 - ``shape:CountsAndNumbering``: a state's events of one kind numbered with ``csto:ordinal`` run 1..n
   without a gap; the propositions of one file numbered with ``csto:listPosition`` have distinct positions.
 """
@@ -186,6 +189,62 @@ def _counts(ctx: Context) -> list[Result]:
     return _ordinals(ctx) + _positions(ctx)
 
 
+# A passage's words that say an event did not (yet) take place, and what its csto:status would then be.
+_NOT_OCCURRED = (
+    (re.compile(r"\b(?:cancell?ed|cancels|called off)\b", re.I), "csto:Cancelled"),
+    (
+        re.compile(r"\b(?:impending|upcoming|will|plans?|planned|planning|intends?|to be held)\b", re.I),
+        "csto:Planned or csto:Announced",
+    ),
+    (re.compile(r"\b(?:propos(?:es|ed|ing))\b", re.I), "csto:Proposed"),
+)
+_DRAFT = re.compile(r"\bdraft\b", re.I)
+
+
+def _status_words(ctx: Context) -> list[Result]:
+    """An event marked as having taken place (csto:status csto:Occurred), or a document marked final (csto:draft
+    false), is not one the passage supporting that value calls cancelled, impending, planned, to come, proposed, or
+    a draft. Only the passages supporting the flag are read (csto:supportsProperty, where a fact has several)."""
+    from .support import _quote  # a passage's quoted text
+
+    out: list[Result] = []
+    for gid, facts in sorted(ctx.file_facts.items(), key=lambda kv: str(kv[0])):
+        g = ctx.data.dataset.graph(gid)
+        for fact in sorted(facts.values, key=str):
+            for prop, value in sorted(facts.values[fact], key=lambda pv: (str(pv[0]), str(pv[1]))):
+                if prop == CSTO.status and value == CSTO.Occurred:
+                    checks = _NOT_OCCURRED
+                elif prop == CSTO.draft and isinstance(value, Literal) and value.toPython() is False:
+                    checks = ((_DRAFT, "csto:draft true"),)
+                else:
+                    continue
+                evidence, _ = facts.supporting(fact, prop)
+                text = " ".join(_quote(g, ev) for ev in evidence)
+                for pattern, means in checks:
+                    m = pattern.search(text)
+                    if m is None:
+                        continue
+                    out.append(
+                        ctx.locator.statement_result(
+                            shape=SHAPE.StatusAgreesWithItsWords,
+                            s=fact,
+                            p=prop,
+                            o=value,
+                            graph=gid,
+                            message=f'is {curie(str(prop))} {curie(str(value)) or value}, but its passage says "{m.group(0)}" '
+                            f"({_excerpt(text, m.start())}): the words give {means}. Fix: the status or flag the "
+                            "passage gives, or the passage that supports it (csto:supportsProperty)",
+                        )
+                    )
+                    break
+    return out
+
+
+def _excerpt(text: str, at: int) -> str:
+    lo, hi = max(0, at - 40), min(len(text), at + 40)
+    return ("…" if lo else "") + text[lo:hi] + ("…" if hi < len(text) else "")
+
+
 RULES = [
     Rule(
         SHAPE.YearInItsName,
@@ -202,6 +261,16 @@ RULES = [
         "A state's events of one kind numbered with csto:ordinal run 1..n without a gap; the propositions of one "
         "file have distinct csto:listPosition values.",
         _counts,
+    ),
+    Rule(
+        SHAPE.StatusAgreesWithItsWords,
+        "a status or draft flag agrees with its passage",
+        "An event marked as having taken place (csto:status csto:Occurred) is not one the passage supporting its "
+        'status calls cancelled (csto:Cancelled), impending, planned or to come ("will", "plans": csto:Planned / '
+        "csto:Announced) or proposed (csto:Proposed); a document marked final (csto:draft false) is not one its "
+        "passage calls a draft. Only the passages supporting the value are read (csto:supportsProperty where a "
+        "fact has several).",
+        _status_words,
     ),
 ]
 

@@ -5,7 +5,12 @@
   stance in its own words (``csto:Direct``) expressed in an issued document (``csto:expressedIn``) is held by the document's issuer, an organ of it
   (``org:unitOf``, ``csto:organOf``) or the holder of one of its offices; an event that began or ended something
   (``csto:beganWith``, ``csto:startedBy``, ``csto:endedBy``) has taken place (it is not planned, proposed,
-  announced or cancelled).
+  announced or cancelled); a request under a treaty is addressed to the organisation the treaty founded
+  (``csto:Founding``) and a response's agent is that target or an organ of it; a non-attendance is not aimed at
+  a meeting listing the state as participating, and no state is absent from a meeting or exercise on its own
+  territory; a chairmanship is succeeded by another state's; a stance taken as an office (``csto:speakingAs``)
+  is held by a holder of it (in that file or the entities file) or by the office's post; an office holding begins
+  with an election, not another kind of event; a stance is not dated after the document it is expressed in.
 - ``shape:ResponseAnswersOneRequest``: a response answers one request (``csto:respondsTo``, the inverse of
   ``csto:response``, inverses applied).
 - ``shape:OfficeNamedByItsPostAndRole``: an office's label names its role and the entity it is a post of.
@@ -22,6 +27,7 @@ from collections import Counter
 from rdflib import URIRef
 from rdflib.term import Node
 
+from ...derive import agree
 from ...namespaces import CSTO, ENTITIES_GRAPH, ORG, RDF, RDFS, SHAPE, SKOS, curie
 from ..report import Result
 from . import Context, Rule
@@ -141,12 +147,250 @@ def _began_things_took_place(ctx: Context) -> list[Result]:
     return out
 
 
+# --- round 5: who is asked and who answers, who is absent where, who succeeds whom, who speaks as what ---
+
+
+def _organ_of(ctx: Context, body: Node, orgs: set[Node]) -> bool:
+    """``body`` is one of ``orgs`` or an organ / unit of one (through org:unitOf, csto:organOf, transitively)."""
+    seen: set[Node] = set()
+    todo = [body]
+    while todo:
+        b = todo.pop()
+        if b in orgs:
+            return True
+        if b in seen:
+            continue
+        seen.add(b)
+        todo += [x for p in (ORG.unitOf, CSTO.organOf) for x in ctx.union.objects(b, p)]
+    return False
+
+
+def _treaty_organisations(ctx: Context, treaty: Node) -> set[Node]:
+    """The organisations a treaty founded (csto:Founding with that csto:treaty)."""
+    return {
+        o
+        for f in ctx.union.subjects(CSTO.treaty, treaty)
+        if (f, RDF.type, CSTO.Founding) in ctx.union
+        for o in ctx.union.objects(f, CSTO.organisation)
+    }
+
+
+def _asked_of_the_treatys_organisation(ctx: Context) -> list[Result]:
+    """A request that invokes a treaty (csto:treaty, or the treaty of its csto:invokedArticle) is addressed to the
+    organisation that treaty founded, not to a member state, an organ or another organisation."""
+    out = []
+    for request, target in sorted(ctx.union.subject_objects(CSTO.target), key=str):
+        treaties = set(ctx.union.objects(request, CSTO.treaty)) | {
+            t for a in ctx.union.objects(request, CSTO.invokedArticle) for t in ctx.union.objects(a, CSTO.articleOf)
+        }
+        orgs = {o for t in treaties for o in _treaty_organisations(ctx, t)}
+        if not orgs or target in orgs:
+            continue
+        out += _disagreement(
+            ctx,
+            request,
+            CSTO.target,
+            target,
+            f"is addressed to {_c(target)}, but it invokes {' and '.join(_c(t) for t in sorted(treaties, key=str))}, "
+            f"the treaty of {' and '.join(_c(o) for o in sorted(orgs, key=str))}: a request under a treaty is made "
+            "to the organisation the treaty founded (csto:Founding). Fix: csto:target the organisation",
+        )
+    return out
+
+
+def _answered_by_its_target(ctx: Context) -> list[Result]:
+    """The agent of a response is the request's target or an organ of it."""
+    out = []
+    pairs = set(ctx.union.subject_objects(CSTO.response)) | {
+        (q, r) for r, q in ctx.union.subject_objects(CSTO.respondsTo)
+    }
+    for request, response in sorted(pairs, key=str):
+        targets = set(ctx.union.objects(request, CSTO.target))
+        if not targets:
+            continue
+        for agent in sorted(ctx.union.objects(response, CSTO.agent), key=str):
+            if _organ_of(ctx, agent, targets):
+                continue
+            out += _disagreement(
+                ctx,
+                response,
+                CSTO.agent,
+                agent,
+                f"answers {_c(request)}, addressed to {', '.join(_c(t) for t in sorted(targets, key=str))}, but its "
+                f"agent is {_c(agent)}, neither that target nor an organ of it. Fix: the agent the "
+                "passage names (the one asked answers)",
+            )
+    return out
+
+
+def _meetings_attended(ctx: Context, state: Node) -> set[Node]:
+    return set(ctx.union.subjects(CSTO.participatingState, state))
+
+
+def _not_absent_where_present(ctx: Context) -> list[Result]:
+    """A state's non-attendance (csto:actionKind csto:NonAttendance) is not aimed at a meeting that lists the state
+    among its participants."""
+    out = []
+    for action in sorted(ctx.union.subjects(CSTO.actionKind, CSTO.NonAttendance), key=str):
+        for state in ctx.union.objects(action, CSTO.state):
+            for meeting in sorted(
+                set(ctx.union.objects(action, CSTO.target)) & _meetings_attended(ctx, state), key=str
+            ):
+                out += _disagreement(
+                    ctx,
+                    action,
+                    CSTO.target,
+                    meeting,
+                    f"is {_c(state)}'s non-attendance of {_c(meeting)}, but that meeting lists {_c(state)} among its "
+                    "csto:participatingState. Fix: the meeting the state stayed away from (one listing it in "
+                    "csto:absentState), or the action's kind",
+                )
+    return out
+
+
+def _places_of(ctx: Context, node: Node) -> set[Node]:
+    """A meeting's place and host, and every state or place they lie in (csto:locatedIn, csto:capitalOf)."""
+    todo = list(ctx.union.objects(node, CSTO.place)) + list(ctx.union.objects(node, CSTO.host))
+    seen: set[Node] = set()
+    while todo:
+        p = todo.pop()
+        if p in seen:
+            continue
+        seen.add(p)
+        todo += list(ctx.union.objects(p, CSTO.locatedIn)) + list(ctx.union.objects(p, CSTO.capitalOf))
+    return seen
+
+
+def _not_absent_at_home(ctx: Context) -> list[Result]:
+    """A state is not absent (csto:absentState) from a meeting or exercise held on its own territory."""
+    out = []
+    for meeting, state in sorted(ctx.union.subject_objects(CSTO.absentState), key=str):
+        if state in _places_of(ctx, meeting):
+            out += _disagreement(
+                ctx,
+                meeting,
+                CSTO.absentState,
+                state,
+                f"is held in {_c(state)} (its csto:place or csto:host, or a place in it), yet lists {_c(state)} as "
+                "absent: a state is not absent from what takes place on its own territory. Fix: the place, or the "
+                "absent state, the passage names",
+            )
+    return out
+
+
+def _successor_another_state(ctx: Context) -> list[Result]:
+    """A chairmanship is succeeded (csto:succeededBy) by another state's: a state does not hand it to itself."""
+    out = []
+    for first, then in sorted(ctx.union.subject_objects(CSTO.succeededBy), key=str):
+        if (first, RDF.type, CSTO.Chairmanship) not in ctx.union:
+            continue
+        for state in sorted(
+            set(ctx.union.objects(first, CSTO.state)) & set(ctx.union.objects(then, CSTO.state)), key=str
+        ):
+            message = (
+                f"succeeds {_c(first)}, and both are chairmanships of {_c(state)}: a chairmanship passes from one "
+                "state to another. Fix: the state the passage names for each"
+            )
+            found = _disagreement(ctx, then, CSTO.state, state, message)
+            out += found or _disagreement(ctx, first, CSTO.succeededBy, then, message)
+    return out
+
+
+def _speaks_as_an_office_held(ctx: Context) -> list[Result]:
+    """A stance taken as an office (csto:speakingAs) is held by a holder of that office (an office holding in the
+    stance's own file or the entities file), or by the state or body the office is a post of."""
+    out = []
+    reported = {r.focus for r in ctx.shacl_results if r.shape == SHAPE.SpeakingAsAnOfficeOfTheHolder}
+    for gid in ctx.curated:
+        g = ctx.data.dataset.graph(gid)
+        graphs = [g, ctx.data.dataset.graph(ENTITIES_GRAPH)]
+        for stance, office in sorted(g.subject_objects(CSTO.speakingAs), key=str):
+            for holder in sorted(ctx.union.objects(stance, CSTO.heldBy), key=str):
+                if stance in reported or holder in set(ctx.union.objects(office, ORG.postIn)):
+                    continue
+                if any((h, CSTO.office, office) in gg for gg in graphs for h in gg.subjects(CSTO.holder, holder)):
+                    continue
+                out.append(
+                    ctx.locator.statement_result(
+                        shape=SHAPE.LinkedValuesAgree,
+                        s=stance,
+                        p=CSTO.speakingAs,
+                        o=office,
+                        graph=gid,
+                        message=f"is taken as {_c(office)}, but its holder {_c(holder)} holds that office in no "
+                        "office holding of this file (csto:holder, csto:office) nor is it the office's post: one "
+                        "speaks as an office one holds. Fix: the office holding the passage attests, or the office",
+                    )
+                )
+    return out
+
+
+_TAKES_OFFICE = {CSTO.Election, CSTO.Event, CSTO.Fact}
+
+
+def _holding_began_by_taking_office(ctx: Context) -> list[Result]:
+    """An office holding begins (csto:beganWith, csto:startedBy) with an election or appointment: not with a
+    membership event, a meeting, a conflict or any other kind of event."""
+    out = []
+    for link in (CSTO.beganWith, CSTO.startedBy):
+        for holding, event in sorted(ctx.union.subject_objects(link), key=str):
+            if (holding, RDF.type, CSTO.OfficeHolding) not in ctx.union:
+                continue
+            kinds = {
+                t for t in ctx.union.objects(event, RDF.type) if str(t).startswith(str(CSTO)) and t not in _TAKES_OFFICE
+            }
+            kinds = {
+                t for t in kinds if (t, RDFS.subClassOf, CSTO.Event) in ctx.union or (t, RDF.type, None) in ctx.union
+            }
+            if kinds:
+                out += _disagreement(
+                    ctx,
+                    holding,
+                    link,
+                    event,
+                    f"begins with {_c(event)}, a {', '.join(_c(k) for k in sorted(kinds, key=str))}: an office holding "
+                    "begins with the election or appointment that brought its holder into office. Fix: the election "
+                    "the passage names",
+                )
+    return out
+
+
+def _expressed_before_published(ctx: Context) -> list[Result]:
+    """A stance expressed in a document (csto:expressedIn) is not dated after that document's publication."""
+    out = []
+    for stance, doc in sorted(ctx.union.subject_objects(CSTO.expressedIn), key=str):
+        said = agree(ctx.union.objects(stance, CSTO.date)).bounds
+        published = agree(
+            [*ctx.union.objects(doc, CSTO.datePublished), *ctx.union.objects(doc, CSTO.dateSigned)]
+        ).bounds
+        if said is None or published is None or said[0] <= published[1]:
+            continue
+        out += _disagreement(
+            ctx,
+            stance,
+            CSTO.expressedIn,
+            doc,
+            f"is dated from {said[0].isoformat()}, after {_c(doc)}, the document it is expressed in, came out (by "
+            f"{published[1].isoformat()}): a document holds only what was said by its date. Fix: the document the "
+            "passage names (csto:expressedIn), or csto:reportedVia for a later report of the stance",
+        )
+    return out
+
+
 def _linked_values(ctx: Context) -> list[Result]:
     return (
         _article_of_its_treaty(ctx)
         + _one_treaty_per_signing(ctx)
         + _held_by_its_issuer(ctx)
         + _began_things_took_place(ctx)
+        + _asked_of_the_treatys_organisation(ctx)
+        + _answered_by_its_target(ctx)
+        + _not_absent_where_present(ctx)
+        + _not_absent_at_home(ctx)
+        + _successor_another_state(ctx)
+        + _speaks_as_an_office_held(ctx)
+        + _holding_began_by_taking_office(ctx)
+        + _expressed_before_published(ctx)
     )
 
 
@@ -304,7 +548,14 @@ RULES = [
         "request's csto:treaty; signatures of one date and place, one signing, sign one treaty; a direct stance "
         "expressed in an issued document (csto:expressedIn, csto:issuedBy) is held by its issuer, an organ of it "
         "or the holder of one of its offices; an event that began or ended something (csto:beganWith, "
-        "csto:startedBy, csto:endedBy) took place: it is not planned, proposed, announced or cancelled.",
+        "csto:startedBy, csto:endedBy) took place: it is not planned, proposed, announced or cancelled; a request "
+        "invoking a treaty is addressed (csto:target) to the organisation the treaty founded, and its response's "
+        "csto:agent is that target or an organ of it; a non-attendance is not aimed at a meeting listing the state "
+        "as participating; no state is absent (csto:absentState) from a meeting or exercise on its own territory; a "
+        "chairmanship is succeeded by another state's; a stance's csto:speakingAs office is held by its holder (an "
+        "office holding in the stance's file or the entities file) or is a post of it; an office holding begins "
+        "with an election (csto:beganWith, csto:startedBy), not another kind of event; a stance is not dated after "
+        "the document it is csto:expressedIn came out.",
         _linked_values,
     ),
     Rule(

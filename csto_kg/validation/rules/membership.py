@@ -24,6 +24,9 @@ the problem certain, at every precision.
   seed that reads the organisation as older records that reading as a founding
   of its own (linked by ``csto:disagreesWith``); another seed's founding does
   not count, so one seed's reading never silences or condemns another's.
+- ``shape:MeetingAttendanceAccountedFor``: a meeting that records who came and who stayed away names every
+  state certainly a member of its organisation throughout its date as one or the other, and the office roles
+  its attendance passage names are among its ``csto:attendingRole``.
 - ``shape:SnapshotCountCoversItsList``: a membership snapshot's
   ``csto:memberCount`` is not smaller than the number of states it lists
   (``csto:listsMember``): "six member states" beside seven names is a slip in
@@ -33,13 +36,14 @@ the problem certain, at every precision.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from rdflib import URIRef
 from rdflib.term import Node
 
 from ...derive import agree, period_ordinal
-from ...namespaces import CSTO, ORG, RDF, SH, SHAPE, TIME, curie
+from ...namespaces import CSTO, ONTOLOGY_GRAPH, ORG, RDF, SH, SHAPE, SKOS, TIME, curie
 from ..report import Result
 from . import Context, Rule
 
@@ -355,6 +359,112 @@ def _before_own_founding(ctx: Context) -> list[Result]:
     return out
 
 
+def _meeting_organisations(ctx: Context, meeting: Node) -> set[Node]:
+    """The organisation a meeting is of: its csto:organisation, or the organisation its csto:body is an organ of."""
+    out = set(ctx.union.objects(meeting, CSTO.organisation))
+    for body in ctx.union.objects(meeting, CSTO.body):
+        seen, todo = set(), [body]
+        while todo:
+            b = todo.pop()
+            if b in seen:
+                continue
+            seen.add(b)
+            ups = [x for p in (ORG.unitOf, CSTO.organOf) for x in ctx.union.objects(b, p)]
+            if not ups and b != body:
+                out.add(b)
+            todo += ups
+    return out
+
+
+def _members_throughout(ctx: Context, org: Node, lo: dt.date, hi: dt.date, periods) -> set[Node]:
+    """States certainly members of ``org`` from ``lo`` to ``hi``: a period that certainly began by ``lo`` and
+    certainly did not end before ``hi`` (an open period never ends)."""
+    out = set()
+    for (state, o), ps in periods.items():
+        if o != org:
+            continue
+        for p in ps:
+            if (
+                p.start_hi is not None
+                and p.start_hi <= lo
+                and (not p.ended or (p.end_lo is not None and p.end_lo >= hi))
+            ):
+                out.add(state)
+    return out
+
+
+def _attendance_accounted(ctx: Context) -> list[Result]:
+    """A meeting that records who came and who stayed away (csto:participatingState and csto:absentState) accounts
+    for every state certainly a member of its organisation throughout its date; and the office roles its
+    attendance passage names ("the presidents, foreign ministers ...") are among its csto:attendingRole."""
+    out: list[Result] = []
+    periods = _periods(ctx)
+    u = ctx.union
+    for meeting in sorted(set(u.subjects(CSTO.absentState, None)), key=str):
+        present = set(u.objects(meeting, CSTO.participatingState))
+        absent = set(u.objects(meeting, CSTO.absentState))
+        when = agree(u.objects(meeting, CSTO.date)).bounds
+        if not present or when is None:
+            continue
+        for org in sorted(_meeting_organisations(ctx, meeting), key=str):
+            missing = _members_throughout(ctx, org, when[0], when[1], periods) - present - absent
+            if not missing:
+                continue
+            first = sorted(present, key=str)[0]
+            for gid in ctx.locator.graphs_stating(meeting, CSTO.participatingState, first)[:1]:
+                out.append(
+                    ctx.locator.statement_result(
+                        shape=SHAPE.MeetingAttendanceAccountedFor,
+                        s=meeting,
+                        p=CSTO.participatingState,
+                        o=first,
+                        graph=gid,
+                        message=f"records who attended and who was absent, but not "
+                        f"{', '.join(curie(str(m)) for m in sorted(missing, key=str))}, a member of {curie(str(org))} "
+                        f"throughout its date ({when[0].isoformat()}..{when[1].isoformat()}): a full account of "
+                        "attendance names every member as participating or absent. Fix: the state the passage names "
+                        "(csto:participatingState or csto:absentState)",
+                    )
+                )
+    out += _roles_named(ctx)
+    return out
+
+
+def _roles_named(ctx: Context) -> list[Result]:
+    from .support import _quote  # a passage's quoted text
+
+    out: list[Result] = []
+    onto = ctx.data.dataset.graph(ONTOLOGY_GRAPH)  # the vocabulary's roles (a range would type any value one)
+    roles = {
+        r: [str(n).lower() for p in (SKOS.prefLabel, SKOS.altLabel) for n in onto.objects(r, p)]
+        for r in onto.subjects(RDF.type, CSTO.OfficeRole)
+    }
+    for gid, facts in sorted(ctx.file_facts.items(), key=lambda kv: str(kv[0])):
+        g = ctx.data.dataset.graph(gid)
+        for meeting in sorted(set(g.subjects(CSTO.attendingRole, None)), key=str):
+            given = set(g.objects(meeting, CSTO.attendingRole))
+            evidence, declared = facts.supporting(meeting, CSTO.attendingRole)
+            if not declared or any(r not in roles for r in given):
+                continue  # (a value that is no office role: shape:AttendingRoleValue reports it)
+            text = " ".join(_quote(g, ev) for ev in evidence).lower()
+            for role, names in sorted(roles.items(), key=lambda kv: str(kv[0])):
+                said = [n for n in names if re.search(rf"\b{re.escape(n)}s?\b", text)]
+                if role in given or not said:
+                    continue
+                out.append(
+                    ctx.locator.statement_result(
+                        shape=SHAPE.MeetingAttendanceAccountedFor,
+                        s=meeting,
+                        p=CSTO.attendingRole,
+                        o=sorted(given, key=str)[0],
+                        graph=gid,
+                        message=f'its attendance passage names "{said[0]}" among those who came, but its '
+                        f"csto:attendingRole does not give {curie(str(role))}. Fix: add the role the passage names",
+                    )
+                )
+    return out
+
+
 RULES = [
     Rule(
         SHAPE.OverlappingMembershipPeriods,
@@ -388,6 +498,16 @@ RULES = [
         "A membership snapshot's csto:memberCount is not smaller than the number of states it lists with "
         "csto:listsMember (a source may name fewer members than it counts, never more).",
         _snapshot_counts,
+    ),
+    Rule(
+        SHAPE.MeetingAttendanceAccountedFor,
+        "a meeting's account of attendance is complete",
+        "A meeting that records both who came (csto:participatingState) and who stayed away (csto:absentState) names, "
+        "as one or the other, every state certainly a member of its organisation (its csto:organisation, or the "
+        "organisation its csto:body is an organ of) throughout its date, by the graph's membership periods; and "
+        'every office role its attendance passage names ("the presidents, foreign ministers": a role\'s '
+        "skos:prefLabel or skos:altLabel) is among its csto:attendingRole.",
+        _attendance_accounted,
     ),
 ]
 

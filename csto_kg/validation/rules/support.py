@@ -14,7 +14,10 @@ result an ``sh:ValidationResult`` with ``sh:sourceShape`` the rule's IRI):
 - ``shape:DateBasisRule``: a date (``csto:date``, ``csto:startDate`` ...) whose
   year appears in none of the passages supporting it in its file comes from
   context ("this year", the summit's date, the article's date): the fact says
-  how in ``csto:dateBasis``, in the same file.
+  how in ``csto:dateBasis``, in the same file. A year from context is one
+  the passages or basis name (or the year either side), or the publication
+  year of the source it is relative to (or the year before); "last <Month>"
+  resolves to the latest such month before the source's first possible day.
 
 - ``shape:SupportedPropertyIsUsed``: a property an evidence node names in
   ``csto:supportsProperty`` is one that a fact derived from it uses in the same
@@ -27,6 +30,7 @@ file carries its own evidence" asks.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -35,7 +39,7 @@ from rdflib import Graph, Literal
 from rdflib.term import Node
 
 from ... import derive
-from ...namespaces import CSTO, OA, PREFIXES, SH, SHAPE, curie
+from ...namespaces import CSTO, GRAPH, OA, PREFIXES, SH, SHAPE, curie, source_iri
 from ...support import FileFacts
 from ..locate import file_lines
 from . import Context, Rule
@@ -201,7 +205,92 @@ def _declared(ctx: Context) -> list:
 
 
 def _date_basis(ctx: Context) -> list:
-    return [r for args in _facts(ctx) for r in _dates_without_basis(*args, ctx.locator.result)]
+    out = []
+    for g, facts, path, fact in _facts(ctx):
+        out += _dates_without_basis(g, facts, path, fact, ctx.locator.result)
+        out += _dates_from_context(ctx, g, facts, path, fact)
+    return out
+
+
+_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
+_LAST_MONTH = re.compile(r"\blast[\s\u00a0]+(" + "|".join(_MONTHS) + r")\b", re.IGNORECASE)
+
+
+def _publication(ctx: Context, g: Graph, fact: Node) -> tuple[dt.date | None, dt.date | None]:
+    """The first and last day the source a fact's relative date is read from (its csto:dateRelativeTo, else the
+    file's own source) can have been published."""
+    sources = list(g.objects(fact, CSTO.dateRelativeTo)) or [source_iri(str(g.identifier)[len(str(GRAPH)) :])]
+    for src in sources:
+        pub = ctx.union.value(src, CSTO.publicationDate)
+        if pub is None:
+            continue
+        lo, hi = (ctx.union.value(pub, p) for p in (CSTO.notBefore, CSTO.notAfter))
+        try:
+            return (
+                dt.date.fromisoformat(str(lo)) if lo is not None else None,
+                dt.date.fromisoformat(str(hi)) if hi is not None else None,
+            )
+        except ValueError:
+            return None, None
+    return None, None
+
+
+def _dates_from_context(ctx: Context, g: Graph, facts: FileFacts, path: Path, fact: Node) -> list:
+    """A year read from context is one its passages or basis reason it from: a year they name, the year before or
+    after it ("the following year"), or the publication year of the source it is relative to, or the year before
+    ("last year"); and "last <Month>" in its passages is the latest such month before the source was published
+    (read from the first day it can have been: "last November" in a text of November 2023 is November 2022)."""
+    values = facts.values[fact]
+    basis = " ".join(str(o) for p, o in values if p == CSTO.dateBasis)
+    out = []
+    for prop in DATE_PROPERTIES:
+        for value in sorted((o for p, o in values if p == prop), key=str):
+            m = re.fullmatch(r"(\d{4})(?:-(\d\d))?(?:-\d\d)?", str(value)) if isinstance(value, Literal) else None
+            if m is None:
+                continue
+            year, month = int(m.group(1)), m.group(2)
+            evidence, _ = facts.supporting(fact, prop)
+            passages = " ".join(_quote(g, ev) for ev in evidence)
+            first, last = _publication(ctx, g, fact)
+            problem = None
+            named = {int(y) for y in _YEAR.findall(passages + " " + basis)}
+            if basis and str(year) not in passages + " " + basis:
+                published = set() if first is None else set(range(first.year - 1, (last or first).year + 1))
+                if (named or published) and not any(abs(year - y) <= 1 for y in named) and year not in published:
+                    if last is None and first is not None and year >= first.year - 1:
+                        pass  # published at some unknown time after its first possible day: any later year may be it
+                    else:
+                        problem = (
+                            f"the year {year} is in none of its passages nor its csto:dateBasis, and is neither a year "
+                            f"they name ({', '.join(map(str, sorted(named))) or 'none'}) nor the year before or after "
+                            "one, nor the source's publication year or the year before it. Fix: the year the passage "
+                            "or its basis gives"
+                        )
+            if problem is None and month is not None and first is not None:
+                for said in _LAST_MONTH.findall(passages):
+                    n = _MONTHS.index(said.lower()) + 1
+                    if n != int(month):
+                        continue
+                    resolved = first.year if n < first.month else first.year - 1
+                    if year != resolved:
+                        problem = (
+                            f'its passage says "last {said}", which, in a source published from {first.isoformat()}, '
+                            f"is {said.capitalize()} {resolved}, not {year}. Fix: {resolved}-{month}; if the seed "
+                            "elsewhere gives another year, record that reading on its own node (csto:disagreesWith)"
+                        )
+            if problem:
+                out.append(
+                    ctx.locator.result(
+                        severity=SH.Violation,
+                        shape=SHAPE.DateBasisRule,
+                        focus=fact,
+                        value=value,
+                        path=prop,
+                        graph=facts.graph,
+                        message=f'{_short(fact)} ({_where(path, fact)}) has {_short(prop)} "{value}", but {problem}',
+                    )
+                )
+    return out
 
 
 def _supported_but_unused(ctx: Context) -> list:
@@ -243,7 +332,10 @@ RULES = [
         "a date from context has its basis",
         "A date (csto:date, csto:startDate, csto:endDate, csto:attestedOn, csto:electedOn, csto:dateSigned, "
         "csto:datePublished) whose year appears in none of the passages supporting it in its file carries "
-        "csto:dateBasis (the words and reasoning) in that file.",
+        "csto:dateBasis (the words and reasoning) in that file; a year from context is one its passages or basis "
+        "name, the year either side of one, or the publication year of the source it is relative to or the year "
+        'before; and a month its passages call "last <Month>" is the latest such month before the source\'s first '
+        "possible publication day.",
         _date_basis,
     ),
     Rule(

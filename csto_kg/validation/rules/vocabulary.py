@@ -12,6 +12,10 @@
 A one-letter typo (``a csto:Membershp``) would otherwise pass unseen and drop
 the node from every rule and query that looks for the real term; the message
 names the nearest declared term ("did you mean csto:Membership?").
+
+``shape:StateWikidataLink``: where the entities file links most states to Wikidata,
+every ``csto:State`` it types has its ``skos:exactMatch`` (one left without its
+item lost it in an edit).
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ import difflib
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SKOS, TIME, XSD, DefinedNamespace
 
-from ...namespaces import CSTO, OA, ONTOLOGY_GRAPH, SH, SHAPE, curie
+from ...namespaces import CSTO, ENTITIES_GRAPH, OA, ONTOLOGY_GRAPH, SH, SHAPE, curie
 from ..report import Result
 from . import Context, Rule
 
@@ -260,6 +264,29 @@ def _prose(ctx: Context) -> list[Result]:
     return out
 
 
+def _state_wikidata(ctx: Context) -> list[Result]:
+    """Where the entities file links most of its states (more than half) to Wikidata, it links every state it
+    types (one left without its item is a link lost in an edit)."""
+    g = ctx.data.dataset.graph(ENTITIES_GRAPH)
+    states = sorted(set(g.subjects(RDF.type, CSTO.State)), key=str)
+    linked = [s for s in states if (s, SKOS.exactMatch, None) in ctx.union]
+    if 2 * len(linked) <= len(states):
+        return []  # the file does not (mostly) link its states: nothing says one lost its link
+    return [
+        ctx.locator.statement_result(
+            shape=SHAPE.StateWikidataLink,
+            s=state,
+            p=RDF.type,
+            o=CSTO.State,
+            graph=ENTITIES_GRAPH,
+            message=f"is a state with no Wikidata link (skos:exactMatch), where the file links {len(linked)} other "
+            "states to theirs. Fix: skos:exactMatch wd:Q<number>, the state's Wikidata item",
+        )
+        for state in states
+        if state not in linked
+    ]
+
+
 RULES = [
     Rule(
         SHAPE.OntologyWellFormed,
@@ -288,6 +315,14 @@ RULES = [
         "rdfs:comment, skos:prefLabel, skos:altLabel, skos:hiddenLabel) is a language-tagged literal that is not empty "
         "or only white space.",
         _prose,
+    ),
+    Rule(
+        SHAPE.StateWikidataLink,
+        "every state has its Wikidata link",
+        "Where the entities file links most of its states (more than half) to Wikidata (skos:exactMatch wd:Q...), "
+        "every csto:State it types "
+        "has its link: a state without one lost it in an edit.",
+        _state_wikidata,
     ),
 ]
 
