@@ -502,6 +502,42 @@ SLIPS = [
         ],
         "LinkedDatesInOrder",
     ),
+    # --- an order without dates (csto:precedes / csto:follows / csto:simultaneousWith) ---
+    (
+        "ordering_against_the_dates",
+        "001",
+        [
+            (
+                "    csto:follows :conflict-nagorno-karabakh-2023-09 ;",
+                "    csto:precedes :unrest-kazakhstan-2022-01 ;",
+            )
+        ],
+        "OrderingAgreesWithDates",
+    ),
+    (
+        "simultaneous_with_disjoint_dates",
+        "001",
+        [
+            (
+                "csto:simultaneousWith :conflict-nagorno-karabakh-2023-09, :exercise-001-armenia-us-2023-09 ;",
+                "csto:simultaneousWith :conflict-nagorno-karabakh-2023-09, :exercise-001-armenia-us-2023-09, "
+                ":action-001-kazakhstan-no-recognition ;",
+            )
+        ],
+        "OrderingAgreesWithDates",
+    ),
+    (
+        "ordering_cycle",
+        "001",
+        [
+            (
+                "    csto:follows :action-001-kazakhstan-no-recognition ;\n    csto:curatorNote \"'since then'",
+                "    csto:follows :action-001-kazakhstan-no-recognition ;\n    csto:precedes :action-001-kazakhstan-no-recognition ;"
+                "\n    csto:curatorNote \"'since then'",
+            )
+        ],
+        "OrderingAgreesWithDates",
+    ),
     # --- who acts for whom, who succeeds whom, what a figure counts ---
     (
         "invocation_given_another_states_leader",

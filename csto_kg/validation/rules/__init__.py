@@ -90,6 +90,7 @@ from . import (  # noqa: E402
     linked,
     membership,
     naming,
+    ordering,
     provenance,
     support,
     vocabulary,
@@ -106,6 +107,7 @@ ALL: list[Rule] = [
     *naming.RULES,
     *agreement.RULES,
     *linked.RULES,
+    *ordering.RULES,
 ]
 
 PYTHON_RULES: dict[URIRef, tuple[str, str]] = {r.iri: (r.label, r.comment) for r in ALL}
