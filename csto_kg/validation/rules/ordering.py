@@ -59,8 +59,8 @@ def _extent(ctx: Context, node: Node) -> tuple[dt.date | None, dt.date | None, s
 
 
 def _links(ctx: Context) -> list[tuple[Node, Node, Node, URIRef, Node, URIRef]]:
-    """(earlier, later, subject, property, object) for every written precedes / follows, and the simultaneous pairs
-    as (a, b, s, p, o) with p = csto:simultaneousWith; each with the curated graph stating it."""
+    """(earlier, later, subject, property, object, graph) for every written precedes / follows, and the simultaneous
+    pairs as (a, b, s, p, o, graph) with p = csto:simultaneousWith; graph is the curated graph stating it."""
     out = []
     for s, p, o, gid in ctx.curated_quads():
         if p == CSTO.precedes:
