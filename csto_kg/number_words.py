@@ -76,6 +76,8 @@ _UNIT_NOUNS = {
         "Documents": "documents declarations agreements",
         "Kilometres": "km kilometres kilometers",
         "USDollars": "dollars",
+        "Weeks": "week weeks",
+        "Comments": "comment comments",
     }.items()
     for noun in nouns.split()
 }

@@ -151,6 +151,7 @@ def test_shacl_shacl_check_can_fail(shapes):
         (SHAPE.OfficeRoleValue, CSTO.OfficeRole),
         (SHAPE.DiplomaticActionKind, CSTO.ActionKind),
         (SHAPE.AttendingRoleValue, CSTO.OfficeRole),
+        (SHAPE.RankingCriterionValue, CSTO.RankingCriterion),
     ],
 )
 def test_controlled_value_lists_are_the_ontologys(shape, concept_class, shapes):
