@@ -26,6 +26,7 @@ from .. import paths
 from ..errors import UserError
 from ..loader import read_turtle
 from ..namespaces import RDF, SH
+from ..sparql_prepared import prepared_queries
 from .locate import Locator
 from .report import Result
 from .shacl_store import PYSHACL_OPTIONS
@@ -103,11 +104,8 @@ def _run_pyshacl(union: Graph, shapes: Graph, locator: Locator, shapes_dir: Path
         one = Graph()
         one.addN((s, p, o, one) for s, p, o in union.triples((None, None, None)))
         union = one
-    _, report, _ = pyshacl.validate(
-        union,
-        shacl_graph=shapes,
-        **PYSHACL_OPTIONS,
-    )
+    with prepared_queries():  # rdflib parses each constraint's query once, not once per focus node
+        _, report, _ = pyshacl.validate(union, shacl_graph=shapes, **PYSHACL_OPTIONS)
     if not isinstance(report, Graph):  # pySHACL returns (not raises) a failure for unusable shapes
         reason = getattr(report, "message", report)
         raise UserError(f"the shapes in {shapes_dir} cannot be used: {reason}")

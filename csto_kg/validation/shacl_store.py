@@ -684,8 +684,9 @@ def validate_store(
 def _pyshacl(data: Graph, shapes: Graph, nodes: list) -> list[RawResult]:
     """pySHACL's results for the shapes ``nodes`` alone (their SPARQL constraints answered by Oxigraph)."""
     from ..shacl_sparql import in_oxigraph
+    from ..sparql_prepared import prepared_queries
 
-    with in_oxigraph():
+    with in_oxigraph(), prepared_queries():
         _, report, _ = pyshacl.validate(
             data,
             shacl_graph=shapes,
