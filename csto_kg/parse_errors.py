@@ -16,14 +16,16 @@ Oxigraph 0.5.13 reports ``error at LINE:COLUMN: expected one of …``, where
   longer than :data:`MAX_EXPECTED` cut, saying how many more; ``LATERAL`` (not
   SPARQL 1.1) is not offered.
 
-Four common mistakes get a message that names them, where the parser names a
+Common mistakes get a message that names them, where the parser names a
 token it could take instead (:func:`_named_mistake`): a prefix used but not
 declared (in a function call the parser offers "expected ENCODE_FOR_URI"), a
 triple pattern without its object ("expected one of LATERAL, SERVICE"), and a
 ``BIND`` of a variable already in scope in its group (SPARQL 1.1 section
 18.2.1; the parser says only that the query cannot be read, at its end),
-and a blank node label used in two groups (SPARQL 1.1 section 4.1.4; the
-parser says "expected <unreported>"). Where the parser's list names only
+a blank node label used in two groups (SPARQL 1.1 section 4.1.4; the
+parser says "expected <unreported>"), and in a subquery, where the parser
+loses its own sentences ("expected [_]"), a projection that names a variable
+twice, assigns one its WHERE binds, or is ``SELECT *`` with GROUP BY. Where the parser's list names only
 keywords, the last alternative it tried rather than what the query needs
 (``SELECT ?x, ?y``: "expected DISTINCT"), the message says it cannot read the
 query there and quotes the text around that place (and that SELECT takes no commas).
@@ -118,6 +120,8 @@ def _only_keywords(items: list[str]) -> bool:
     kept = [i for i in items if i not in ("[_]", "LATERAL")]
     if kept and set(kept) <= {"SEPARATOR", "AS", "BY"}:  # GROUP_CONCAT(?x; SEP=…), (… ?x), ORDER ?x: right
         return False
+    if len(kept) > MAX_EXPECTED:  # every built-in function (FILTER(é)): an expression was expected, as it says
+        return False
     return bool(kept) and all(re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*|<unreported>", i) for i in kept)
 
 
@@ -173,6 +177,9 @@ def _named_mistake(query: str, stop: int) -> str | None:
             f"{_at(query, shared[0])}: the blank node label {shared[1]} is used in more than one basic graph "
             f"pattern (SPARQL 1.1 section 4.1.4: a label belongs to one); join them with a variable instead"
         )
+    projection = _projection_mistake(tokens, stop)
+    if projection is not None:
+        return f"{_at(query, projection[0])}: {projection[1]}"
     for i, (kind, text, start) in enumerate(tokens):
         if start > stop:
             break
@@ -192,6 +199,58 @@ def _named_mistake(query: str, stop: int) -> str | None:
             f"{_at(query, rebound[0])}: {rebound[1]} is already in scope where BIND assigns it (SPARQL 1.1 "
             f"section 18.2.1: BIND must introduce a new variable); use another name, or FILTER to compare"
         )
+    return None
+
+
+def _projection_mistake(tokens: list, stop: int) -> tuple[int, str] | None:
+    """(offset, what) of a SELECT before ``stop`` (a subquery's too: there the parser loses its own sentence, and
+    says only "expected [_]") that projects a variable twice, assigns ``(… AS ?v)`` a variable its WHERE binds, or
+    is ``SELECT *`` with a GROUP BY."""
+    for i, (kind, text, start) in enumerate(tokens):
+        if start > stop:
+            break
+        if kind != "word" or text.upper() != "SELECT":
+            continue
+        names: set[str] = set()
+        assigned: list[tuple[int, str]] = []
+        star, depth, j = False, 0, i + 1
+        while j < len(tokens) and not (
+            depth == 0 and (tokens[j][1] == "{" or tokens[j][1].upper() in ("WHERE", "FROM"))
+        ):
+            k, t, at = tokens[j]
+            depth += (t == "(") - (t == ")")
+            star |= depth == 0 and t == "*"
+            if k == "var" and (depth == 0 or (tokens[j - 1][1].upper() == "AS" and depth == 1)):
+                if t[1:] in names:
+                    return at, f"Duplicated variable name in SELECT: {t}"
+                names.add(t[1:])
+                if depth == 1:
+                    assigned.append((at, t))
+            j += 1
+        while j < len(tokens) and tokens[j][1] != "{":
+            j += 1
+        body, depth, end = set(), 0, j
+        for end in range(j, len(tokens)):
+            t = tokens[end][1]
+            depth += (t == "{") - (t == "}")
+            if tokens[end][0] == "var":
+                body.add(tokens[end][1][1:])
+            if depth == 0:
+                break
+        for at, var in assigned:
+            if var[1:] in body:
+                return at, (
+                    f"{var} is assigned by (… AS {var}) in SELECT but its WHERE already binds it (SPARQL 1.1 section "
+                    f"18.2.1); use another name"
+                )
+        if star:
+            depth = 0
+            for k, t, _ in tokens[end + 1 :]:
+                depth += (t == "{") - (t == "}")
+                if depth < 0 or t.upper() == "SELECT":
+                    break
+                if k == "word" and t.upper() == "GROUP":
+                    return start, "SELECT * is not authorized with GROUP BY"
     return None
 
 

@@ -883,6 +883,16 @@ SYNTAX_MESSAGES = {  # query -> what the message says, and what it must not
     "SELECT ?x WHERE { GRAPH { ?x ?p ?o } }": ("error at 1:27: the query cannot be read from here on", "OPTIONAL"),
     "SELECT ?x WHERE { ?x ?p '1'^^ }": ("(the end of the query): the query cannot be read from here on", "BIND"),
     "SELECT (GROUP_CONCAT(?x; SEP=',') AS ?c) WHERE {}": ("error at 1:35: expected SEPARATOR", "cannot be read"),
+    # in a subquery the parser loses its own sentence ("expected [_]"): the projection's mistake is named
+    "SELECT * WHERE { { SELECT (1 AS ?x) WHERE { ?x ?p ?o } LIMIT 1 } }": (
+        "error at 1:33: ?x is assigned by (… AS ?x) in SELECT but its WHERE already binds it",
+        "cannot be read",
+    ),
+    "SELECT * WHERE { { SELECT ?x ?x WHERE { ?x ?p ?o } } }": ("1:30: Duplicated variable name in SELECT: ?x", "GRAPH"),
+    "SELECT * WHERE { { SELECT * WHERE { ?x ?p ?o } GROUP BY ?x } }": (
+        "SELECT * is not authorized with GROUP BY",
+        "ABS",
+    ),
 }
 
 
