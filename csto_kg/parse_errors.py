@@ -205,53 +205,74 @@ def _named_mistake(query: str, stop: int) -> str | None:
 def _projection_mistake(tokens: list, stop: int) -> tuple[int, str] | None:
     """(offset, what) of a SELECT before ``stop`` (a subquery's too: there the parser loses its own sentence, and
     says only "expected [_]") that projects a variable twice, assigns ``(… AS ?v)`` a variable its WHERE binds, or
-    is ``SELECT *`` with a GROUP BY."""
+    is ``SELECT *`` with a GROUP BY. Only a mistake the parser read past (at or before ``stop``) is named."""
     for i, (kind, text, start) in enumerate(tokens):
         if start > stop:
             break
         if kind != "word" or text.upper() != "SELECT":
             continue
-        names: set[str] = set()
-        assigned: list[tuple[int, str]] = []
-        star, depth, j = False, 0, i + 1
-        while j < len(tokens) and not (
-            depth == 0 and (tokens[j][1] == "{" or tokens[j][1].upper() in ("WHERE", "FROM"))
-        ):
-            k, t, at = tokens[j]
-            depth += (t == "(") - (t == ")")
-            star |= depth == 0 and t == "*"
-            if k == "var" and (depth == 0 or (tokens[j - 1][1].upper() == "AS" and depth == 1)):
-                if t[1:] in names:
-                    return at, f"Duplicated variable name in SELECT: {t}"
-                names.add(t[1:])
-                if depth == 1:
-                    assigned.append((at, t))
-            j += 1
-        while j < len(tokens) and tokens[j][1] != "{":
-            j += 1
-        body, depth, end = set(), 0, j
-        for end in range(j, len(tokens)):
-            t = tokens[end][1]
-            depth += (t == "{") - (t == "}")
-            if tokens[end][0] == "var":
-                body.add(tokens[end][1][1:])
-            if depth == 0:
-                break
+        projection = _projection(tokens, i + 1)
+        if projection is None:
+            continue  # not a projection this reading understands: say nothing of it
+        j, star, assigned, twice = projection
+        if twice is not None:
+            return (twice[0], f"Duplicated variable name in SELECT: {twice[1]}") if twice[0] <= stop else None
+        end, body = _group(tokens, j)
         for at, var in assigned:
-            if var[1:] in body:
+            if var[1:] in body and end is not None and tokens[end][2] <= stop:
                 return at, (
                     f"{var} is assigned by (… AS {var}) in SELECT but its WHERE already binds it (SPARQL 1.1 section "
                     f"18.2.1); use another name"
                 )
-        if star:
-            depth = 0
-            for k, t, _ in tokens[end + 1 :]:
-                depth += (t == "{") - (t == "}")
-                if depth < 0 or t.upper() == "SELECT":
-                    break
-                if k == "word" and t.upper() == "GROUP":
-                    return start, "SELECT * is not authorized with GROUP BY"
+        if star and end is not None and end + 2 < len(tokens):
+            kind2, word, at = tokens[end + 1]
+            if kind2 == "word" and word.upper() == "GROUP" and tokens[end + 2][1].upper() == "BY" and at <= stop:
+                return start, "SELECT * is not authorized with GROUP BY"
     return None
+
+
+def _projection(tokens: list, j: int):
+    """(index of the token after the projection, ``*``?, [(offset, ?v) of each ``AS ?v``], (offset, ?v) of the
+    first variable named twice or None) of the projection starting at ``tokens[j]``; None unless it reads as one
+    (variables, ``*``, ``( … AS ?v )``, DISTINCT / REDUCED, up to WHERE, FROM or ``{``)."""
+    names: set[str] = set()
+    assigned: list[tuple[int, str]] = []
+    star, depth, twice = False, 0, None
+    while j < len(tokens):
+        kind, text, at = tokens[j]
+        if depth == 0 and (text == "{" or text.upper() in ("WHERE", "FROM")):
+            return j, star, assigned, twice
+        depth += (text == "(") - (text == ")")
+        after_as = tokens[j - 1][1].upper() == "AS"
+        if depth < 0 or (
+            depth == 0 and not (kind == "var" or text in ("*", ")") or text.upper() in ("DISTINCT", "REDUCED"))
+        ):
+            return None
+        star |= depth == 0 and text == "*"
+        if kind == "var" and ((depth == 0 and not after_as) or (depth == 1 and after_as)):
+            if text[1:] in names and twice is None:
+                twice = (at, text)
+            names.add(text[1:])
+            if after_as:
+                assigned.append((at, text))
+        j += 1
+    return None
+
+
+def _group(tokens: list, j: int) -> tuple[int | None, set[str]]:
+    """(index of the ``}`` closing the first group at or after ``tokens[j]``, or None; the variables in it)."""
+    while j < len(tokens) and tokens[j][1] != "{":
+        j += 1
+    body: set[str] = set()
+    depth = 0
+    for end in range(j, len(tokens)):
+        kind, text, _ = tokens[end]
+        depth += (text == "{") - (text == "}")
+        if kind == "var":
+            body.add(text[1:])
+        if depth == 0:
+            return end, body
+    return None, body
 
 
 def _is_blank_label(tokens: list, i: int) -> bool:
