@@ -893,6 +893,9 @@ SYNTAX_MESSAGES = {  # query -> what the message says, and what it must not
         "SELECT * is not authorized with GROUP BY",
         "ABS",
     ),
+    # ... only where the projection reads as one and the parser read past the mistake
+    "SELECT ?s WHER ?s ?p ?o }": ("error at 1:", "Duplicated"),
+    "SELECT * { } VALUES (?x ?y) { (1 GROUP BY 2) }": ("error at 1:", "not authorized"),
 }
 
 
