@@ -168,6 +168,9 @@ def test_dataset_base_and_slices_of_the_query_itself_as_the_embedded_store(serve
         (f"ASK FROM NAMED <{_G}meta> {{ GRAPH <{_G}entities> {{ ?s ?p ?o }} }}", False),
         (f"ASK FROM NAMED <{_G}entities> {{ GRAPH <{_G}entities> {{ ?s ?p ?o }} }}", True),
         ("ASK { GRAPH <urn:csto-kg:published> { ?s ?p ?o } }", False),  # publish's own description of the dataset
+        ("ASK { GRAPH <urn:no> { } }", False),  # Virtuoso: one solution for an empty group, whatever the graph
+        (f"ASK {{ GRAPH <{_G}meta> {{ }} }}", True),
+        (f"ASK FROM NAMED <{_G}meta> {{ GRAPH <{_G}entities> {{}} }}", False),
     ],
 )
 def test_graph_of_a_constant_iri_matches_the_datasets_named_graphs_only(servers, query, answer):
