@@ -16,12 +16,19 @@ Oxigraph 0.5.13 reports ``error at LINE:COLUMN: expected one of …``, where
   longer than :data:`MAX_EXPECTED` cut, saying how many more; ``LATERAL`` (not
   SPARQL 1.1) is not offered.
 
-Three common mistakes get a message that names them, where the parser names a
+Common mistakes get a message that names them, where the parser names a
 token it could take instead (:func:`_named_mistake`): a prefix used but not
 declared (in a function call the parser offers "expected ENCODE_FOR_URI"), a
 triple pattern without its object ("expected one of LATERAL, SERVICE"), and a
 ``BIND`` of a variable already in scope in its group (SPARQL 1.1 section
-18.2.1; the parser says only that the query cannot be read, at its end).
+18.2.1; the parser says only that the query cannot be read, at its end),
+a blank node label used in two groups (SPARQL 1.1 section 4.1.4; the
+parser says "expected <unreported>"), and in a subquery, where the parser
+loses its own sentences ("expected [_]"), a projection that names a variable
+twice, assigns one its WHERE binds, or is ``SELECT *`` with GROUP BY. Where the parser's list names only
+keywords, the last alternative it tried rather than what the query needs
+(``SELECT ?x, ?y``: "expected DISTINCT"), the message says it cannot read the
+query there and quotes the text around that place (and that SELECT takes no commas).
 """
 
 from __future__ import annotations
@@ -93,11 +100,48 @@ def readable(message: str, query: str) -> str:
     where = f"error at {line}:{column}" + (" (the end of the query)" if at_end else "")
     items = _items(m.group(3))
     sentences = [i for i in items if _is_sentence(i)]
+    stop = _offset(query, int(m.group(1)), int(m.group(2)))
     if not sentences:
-        named = _named_mistake(query, _offset(query, int(m.group(1)), int(m.group(2))))
+        named = _named_mistake(query, stop)
         if named is not None:
             return named
+        if _only_keywords(items):
+            return f"{where}: " + _unexpected(query, stop)
     return f"{where}: " + ("; ".join(sentences) if sentences else _summary(items))
+
+
+def _only_keywords(items: list[str]) -> bool:
+    """Does the parser's list name only keywords (``ENCODE_FOR_URI``, ``DISTINCT``, ``<unreported>``)?
+
+    Such a list is the last alternative the parser tried, not what the query
+    needs there (``SELECT ?x, ?y``: "expected DISTINCT"; ``STRLEN(?x, 1)``:
+    "expected ENCODE_FOR_URI"): it is not repeated.
+    """
+    kept = [i for i in items if i not in ("[_]", "LATERAL")]
+    if kept and set(kept) <= {"SEPARATOR", "AS", "BY"}:  # GROUP_CONCAT(?x; SEP=…), (… ?x), ORDER ?x: right
+        return False
+    if len(kept) > MAX_EXPECTED:  # every built-in function (FILTER(é)): an expression was expected, as it says
+        return False
+    return bool(kept) and all(re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*|<unreported>", i) for i in kept)
+
+
+def _unexpected(query: str, stop: int) -> str:
+    """What to say where the parser's list is only keywords: that the query cannot be read there, and the text
+    around that place (the parser's position is the furthest it read, which may be inside a word)."""
+    start = max(0, stop - 16)
+    while start > 0 and not query[start - 1].isspace() and stop - start < 32:
+        start -= 1
+    end = min(len(query), stop + 8)
+    while end < len(query) and not query[end].isspace() and end - stop < 24:
+        end += 1
+    near = " ".join(query[start:end].split())
+    said = (
+        f'the query cannot be read from here on (near "{"…" if start else ""}{near}{"…" if end < len(query) else ""}")'
+    )
+    clause = re.search(r"(?is)\bSELECT\b([^{]*)\Z", query[:stop])
+    if clause is not None and "," in re.sub(r"\([^()]*\)", "", clause.group(1)):
+        said += "; the variables and expressions of SELECT are separated by spaces, not commas"
+    return said
 
 
 def _offset(query: str, line: int, column: int) -> int:
@@ -127,9 +171,20 @@ def _named_mistake(query: str, stop: int) -> str | None:
         for i in range(len(tokens) - 2)
         if tokens[i][0] == "word" and tokens[i][1].upper() == "PREFIX" and tokens[i + 1][0] == "pname"
     }
+    shared = _shared_blank_node(tokens, stop)
+    if shared is not None:
+        return (
+            f"{_at(query, shared[0])}: the blank node label {shared[1]} is used in more than one basic graph "
+            f"pattern (SPARQL 1.1 section 4.1.4: a label belongs to one); join them with a variable instead"
+        )
+    projection = _projection_mistake(tokens, stop)
+    if projection is not None:
+        return f"{_at(query, projection[0])}: {projection[1]}"
     for i, (kind, text, start) in enumerate(tokens):
         if start > stop:
             break
+        if _is_blank_label(tokens, i):
+            continue
         if kind == "pname" and text.partition(":")[0] not in declared:
             if i and tokens[i - 1][0] == "word" and tokens[i - 1][1].upper() == "PREFIX":
                 continue
@@ -144,6 +199,104 @@ def _named_mistake(query: str, stop: int) -> str | None:
             f"{_at(query, rebound[0])}: {rebound[1]} is already in scope where BIND assigns it (SPARQL 1.1 "
             f"section 18.2.1: BIND must introduce a new variable); use another name, or FILTER to compare"
         )
+    return None
+
+
+def _projection_mistake(tokens: list, stop: int) -> tuple[int, str] | None:
+    """(offset, what) of a SELECT before ``stop`` (a subquery's too: there the parser loses its own sentence, and
+    says only "expected [_]") that projects a variable twice, assigns ``(… AS ?v)`` a variable its WHERE binds, or
+    is ``SELECT *`` with a GROUP BY. Only a mistake the parser read past (at or before ``stop``) is named."""
+    for i, (kind, text, start) in enumerate(tokens):
+        if start > stop:
+            break
+        if kind != "word" or text.upper() != "SELECT":
+            continue
+        projection = _projection(tokens, i + 1)
+        if projection is None:
+            continue  # not a projection this reading understands: say nothing of it
+        j, star, assigned, twice = projection
+        if twice is not None:
+            return (twice[0], f"Duplicated variable name in SELECT: {twice[1]}") if twice[0] <= stop else None
+        end, body = _group(tokens, j)
+        for at, var in assigned:
+            if var[1:] in body and end is not None and tokens[end][2] <= stop:
+                return at, (
+                    f"{var} is assigned by (… AS {var}) in SELECT but its WHERE already binds it (SPARQL 1.1 section "
+                    f"18.2.1); use another name"
+                )
+        if star and end is not None and end + 2 < len(tokens):
+            kind2, word, at = tokens[end + 1]
+            if kind2 == "word" and word.upper() == "GROUP" and tokens[end + 2][1].upper() == "BY" and at <= stop:
+                return start, "SELECT * is not authorized with GROUP BY"
+    return None
+
+
+def _projection(tokens: list, j: int):
+    """(index of the token after the projection, ``*``?, [(offset, ?v) of each ``AS ?v``], (offset, ?v) of the
+    first variable named twice or None) of the projection starting at ``tokens[j]``; None unless it reads as one
+    (variables, ``*``, ``( … AS ?v )``, DISTINCT / REDUCED, up to WHERE, FROM or ``{``)."""
+    names: set[str] = set()
+    assigned: list[tuple[int, str]] = []
+    star, depth, twice = False, 0, None
+    while j < len(tokens):
+        kind, text, at = tokens[j]
+        if depth == 0 and (text == "{" or text.upper() in ("WHERE", "FROM")):
+            return j, star, assigned, twice
+        depth += (text == "(") - (text == ")")
+        after_as = tokens[j - 1][1].upper() == "AS"
+        if depth < 0 or (
+            depth == 0 and not (kind == "var" or text in ("*", ")") or text.upper() in ("DISTINCT", "REDUCED"))
+        ):
+            return None
+        star |= depth == 0 and text == "*"
+        if kind == "var" and ((depth == 0 and not after_as) or (depth == 1 and after_as)):
+            if text[1:] in names and twice is None:
+                twice = (at, text)
+            names.add(text[1:])
+            if after_as:
+                assigned.append((at, text))
+        j += 1
+    return None
+
+
+def _group(tokens: list, j: int) -> tuple[int | None, set[str]]:
+    """(index of the ``}`` closing the first group at or after ``tokens[j]``, or None; the variables in it)."""
+    while j < len(tokens) and tokens[j][1] != "{":
+        j += 1
+    body: set[str] = set()
+    depth = 0
+    for end in range(j, len(tokens)):
+        kind, text, _ = tokens[end]
+        depth += (text == "{") - (text == "}")
+        if kind == "var":
+            body.add(text[1:])
+        if depth == 0:
+            return end, body
+    return None, body
+
+
+def _is_blank_label(tokens: list, i: int) -> bool:
+    """Is ``tokens[i]`` the ``:label`` of a blank node label ``_:label`` (lexed as the word ``_`` and a name)?"""
+    kind, _, start = tokens[i]
+    return kind == "pname" and i > 0 and tokens[i - 1][:2] == ("word", "_") and tokens[i - 1][2] == start - 1
+
+
+def _shared_blank_node(tokens: list, stop: int) -> tuple[int, str] | None:
+    """(offset, label) of a blank node label before ``stop`` that an earlier group (``{ … }``) also used."""
+    seen: dict[str, int] = {}  # label -> the group it was first used in
+    groups, opened = [0], 0
+    for i, (kind, text, start) in enumerate(tokens):
+        if start > stop:
+            break
+        if kind == "other" and text == "{":
+            opened += 1
+            groups.append(opened)
+        elif kind == "other" and text == "}" and len(groups) > 1:
+            groups.pop()
+        elif _is_blank_label(tokens, i):
+            label = "_" + text
+            if seen.setdefault(label, groups[-1]) != groups[-1]:
+                return start - 1, label
     return None
 
 

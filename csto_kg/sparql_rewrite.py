@@ -235,7 +235,8 @@ def confine_graphs(query: str, named: list[str], base: str, nowhere: str) -> str
     """``query`` with each ``GRAPH <iri>`` whose IRI is not among the dataset's ``named`` graphs made
     ``GRAPH <nowhere>`` (a graph that holds nothing): SPARQL 13.3 matches ``GRAPH <iri>`` in the named graphs
     of the dataset only; Virtuoso reads the graph of that name whatever the dataset. Prefixed names resolve by
-    the query's ``PREFIX``es (one declared twice, or not at all, is left as written)."""
+    the query's ``PREFIX``es (one declared twice, or not at all, is left as written). ``GRAPH <iri> { }`` of
+    such an IRI, which Virtuoso matches once whatever the graph, is made ``{ FILTER(false) }``."""
     if "graph" not in query.lower():
         return query
     tokens = _tokens(query)
@@ -261,7 +262,12 @@ def confine_graphs(query: str, named: list[str], base: str, nowhere: str) -> str
         else:
             continue
         if iri not in known:
-            edits.append((start, stop, f"<{nowhere}>"))
+            if i + 3 < len(tokens) and tokens[i + 2][1] == "{" and tokens[i + 3][1] == "}":
+                # an empty group: Virtuoso answers one solution for it whatever the graph, SPARQL none (the
+                # graph is not one of the dataset's)
+                edits.append((t[2], tokens[i + 3][3], "{ FILTER(false) }"))
+            else:
+                edits.append((start, stop, f"<{nowhere}>"))
     return _apply(query, edits)
 
 

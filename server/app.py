@@ -39,4 +39,7 @@ def create_app(config: ServerConfig | None = None, build: Build | None = None) -
     app.register_blueprint(sparql.bp)
     app.register_blueprint(pages.bp)
     app.extensions["csto.sparql"] = (config, app.extensions["csto.engine"], frozenset(build.manifest["graphs"]))
+    from .body_drain import drain_unread_body
+
+    app.wsgi_app = drain_unread_body(app.wsgi_app)  # a body refused unread must not cost the connection
     return app

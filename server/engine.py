@@ -508,6 +508,11 @@ class QueryPool:
                 while not self._idle or (share and self.holding[who] >= share):
                     remaining = deadline - time.monotonic()
                     if remaining <= 0 or self._closed:
+                        if share and self.holding[who] >= share and not self._closed:
+                            raise Unavailable(
+                                f"this client's other queries held all {share} of the query workers one client may "
+                                "use until the time limit; send fewer queries at once"
+                            )
                         raise Unavailable("every query worker is busy; try again shortly")
                     if not (share and self.holding[who] >= share):
                         # No idle worker for a request allowed one: grow the pool, one start per waiting request.

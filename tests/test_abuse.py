@@ -142,6 +142,26 @@ def test_a_disconnecting_client_has_its_query_killed(server):
     assert running not in after["workers"] and wait_gone(running)
 
 
+@pytest.mark.parametrize("size", [70_000, 300_000])
+def test_a_body_refused_unread_leaves_the_connection_usable(server, size):
+    """A 413 said ``Connection: keep-alive``, but gunicorn drops a connection whose unread body is past 64 KiB:
+    the next request on it got no answer (RemoteDisconnected). The app now reads such a body to its end."""
+    conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
+    try:
+        body = b"ASK {} #" + b"x" * size
+        for method, headers in (("POST", {"Content-Type": "application/sparql-query"}), ("PUT", {})):
+            conn.request(method, "/sparql", body=body, headers=headers)
+            r = conn.getresponse()
+            r.read()
+            assert r.status == (413 if method == "POST" else 405)
+            assert r.getheader("Connection", "keep-alive").lower() == "keep-alive"
+            conn.request("GET", "/sparql?" + urllib.parse.urlencode({"query": "ASK {}"}))
+            again = conn.getresponse()  # on the same connection, as the server said it could be
+            assert again.status == 200 and json.loads(again.read())["boolean"] is True
+    finally:
+        conn.close()
+
+
 def test_memory_hungry_query_is_stopped_cleanly(server):
     binds = " ".join(f"BIND(CONCAT(?v{i}, ?v{i}) AS ?v{i + 1})" for i in range(34))
     query = f'SELECT (STRLEN(?v34) AS ?n) WHERE {{ BIND("0123456789abcdef" AS ?v0) {binds} }}'
@@ -324,6 +344,18 @@ def test_one_client_cannot_hold_every_query_worker(built):
             t.join(timeout=60)
     finally:
         app.extensions["csto.engine"].close()
+
+
+def test_a_query_waiting_on_its_own_clients_share_is_told_so_not_that_every_worker_is_busy():
+    # A client holding its share of workers waits for one of its own; a third worker may well be idle. At the
+    # deadline it was told "every query worker is busy", which was not the reason.
+    from csto_kg.server.engine import QueryPool, Unavailable
+
+    pool = QueryPool(["true"], size=3, keep=1)
+    pool.holding["127.0.0.2"] = 2
+    with pytest.raises(Unavailable, match="this client's other queries held all 2 of the query workers") as e:
+        pool.acquire(time.monotonic() + 0.3, who="127.0.0.2", share=2)
+    assert "every query worker is busy" not in str(e.value)
 
 
 # --- concurrency cap -------------------------------------------------------------------------------

@@ -869,6 +869,33 @@ SYNTAX_MESSAGES = {  # query -> what the message says, and what it must not
         "end of",
     ),
     "SELECT ?x WHERE { ?s ?p ?x BIND(1 AS ?x) }": ("error at 1:38: ?x is already in scope", "cannot be read"),
+    # a blank node label in two groups (SPARQL 1.1 4.1.4): the parser says "<unreported>"; "_:" is not a prefix
+    "SELECT ?x WHERE { { _:a ?p ?o } { _:a ?p ?o } }": (
+        "error at 1:35: the blank node label _:a is used in more than one basic graph pattern",
+        "prefix",
+    ),
+    "SELECT ?x WHERE { _:a ?p ?o OPTIONAL { _:a ?q ?r } }": ("label _:a is used in more than one", "unreported"),
+    # a list of keywords only is the parser's last try, not what the query needs: the place is quoted instead
+    "SELECT ?x, ?y WHERE { ?x ?p ?y }": ("error at 1:16: the query cannot be read from here on (near", "DISTINCT"),
+    "SELECT ?x WHERE { ?x ?p ?y } ORDER BY (?x), ?y": ('cannot be read from here on (near "…', "SHA1"),
+    "SELECT (COUNT(?x) AS ?n), ?y WHERE {}": ("SELECT are separated by spaces, not commas", "expected"),
+    "SELECT ?x WHERE { FILTER(STRLEN(?x, 1)) }": ('(near "…FILTER(STRLEN(?x, 1)) }")', "ENCODE_FOR_URI"),
+    "SELECT ?x WHERE { GRAPH { ?x ?p ?o } }": ("error at 1:27: the query cannot be read from here on", "OPTIONAL"),
+    "SELECT ?x WHERE { ?x ?p '1'^^ }": ("(the end of the query): the query cannot be read from here on", "BIND"),
+    "SELECT (GROUP_CONCAT(?x; SEP=',') AS ?c) WHERE {}": ("error at 1:35: expected SEPARATOR", "cannot be read"),
+    # in a subquery the parser loses its own sentence ("expected [_]"): the projection's mistake is named
+    "SELECT * WHERE { { SELECT (1 AS ?x) WHERE { ?x ?p ?o } LIMIT 1 } }": (
+        "error at 1:33: ?x is assigned by (… AS ?x) in SELECT but its WHERE already binds it",
+        "cannot be read",
+    ),
+    "SELECT * WHERE { { SELECT ?x ?x WHERE { ?x ?p ?o } } }": ("1:30: Duplicated variable name in SELECT: ?x", "GRAPH"),
+    "SELECT * WHERE { { SELECT * WHERE { ?x ?p ?o } GROUP BY ?x } }": (
+        "SELECT * is not authorized with GROUP BY",
+        "ABS",
+    ),
+    # ... only where the projection reads as one and the parser read past the mistake
+    "SELECT ?s WHER ?s ?p ?o }": ("error at 1:", "Duplicated"),
+    "SELECT * { } VALUES (?x ?y) { (1 GROUP BY 2) }": ("error at 1:", "not authorized"),
 }
 
 
