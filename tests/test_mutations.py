@@ -2229,17 +2229,6 @@ SLIPS = [
         ],
         "AttendeeOfAParticipatingState",
     ),
-    (
-        "claim_asserted_by_another_seed",
-        "004",
-        [
-            (
-                "csto:assertedBy src:004_b88eea108042ee85 ;\n    csto:about :csto, :nato ;",
-                "csto:assertedBy src:003_6d908fab4c796ec4 ;\n    csto:about :csto, :nato ;",
-            )
-        ],
-        "ClaimAssertedByACitedSource",
-    ),
 ]
 
 
