@@ -2229,6 +2229,17 @@ SLIPS = [
         ],
         "AttendeeOfAParticipatingState",
     ),
+    (
+        "force_size_figure_counting_the_crisis",
+        "004",
+        [
+            (
+                'csto:statedAs "250 pieces of equipment" ;\n    csto:quantityOf :deployment-kazakhstan-2022 ;',
+                'csto:statedAs "250 pieces of equipment" ;\n    csto:quantityOf :unrest-kazakhstan-2022-01 ;',
+            )
+        ],
+        "LinkedValuesAgree",
+    ),
 ]
 
 

@@ -13,7 +13,8 @@
   with an election, not another kind of event, held in the state the office is a post of; a stance is not dated
   after the document it is expressed in; a recall of a representative is about an office of the recalling state; a
   person is an alumnus (``csto:alumniOf``) of an institution they studied at, where the graph records their studies;
-  a meeting's format fits its kind and its number of states (a bilateral meeting is not trilateral).
+  a meeting's format fits its kind and its number of states (a bilateral meeting is not trilateral); a figure of a
+  reported force size counts the deployment that reports it.
 - ``shape:LabelNamesItsOwner``: an organ, a charter or founding treaty, or a group standing for office holders
   whose name names an organisation, state or body ("CSTO Parliamentary Assembly", "Charter of the CSTO", "the
   speakers of the parliaments of Armenia, ...") belongs to it (``org:unitOf``, ``csto:organOf``, ``csto:charter``,
@@ -456,6 +457,28 @@ def _alumni_of_a_recorded_study(ctx: Context) -> list[Result]:
     return out
 
 
+def _force_counted_on_its_deployment(ctx: Context) -> list[Result]:
+    """A figure of a reported force size (csto:hasQuantity of a csto:ForceSize) counts (csto:quantityOf) the
+    deployment that reports that force (csto:reportedForceSize), not the crisis it answered or another event."""
+    out = []
+    for size in sorted(ctx.union.subjects(RDF.type, CSTO.ForceSize), key=str):
+        deployments = set(ctx.union.subjects(CSTO.reportedForceSize, size))
+        if not deployments:
+            continue
+        for quantity in sorted(ctx.union.objects(size, CSTO.hasQuantity), key=str):
+            for counted in sorted(set(ctx.union.objects(quantity, CSTO.quantityOf)) - deployments - {size}, key=str):
+                out += _disagreement(
+                    ctx,
+                    quantity,
+                    CSTO.quantityOf,
+                    counted,
+                    f"is a figure of {_c(size)}, the force {' and '.join(_c(d) for d in sorted(deployments, key=str))} "
+                    f"reports (csto:reportedForceSize), yet counts {_c(counted)}: the troops and equipment of a "
+                    "deployment are figures of that deployment. Fix: csto:quantityOf the deployment",
+                )
+    return out
+
+
 # a meeting format, the kinds of meeting it cannot be, and the most states (csto:participatingState) it has
 _FORMATS = {
     CSTO.BilateralFormat: ((CSTO.Summit,), 2),
@@ -498,6 +521,7 @@ def _linked_values(ctx: Context) -> list[Result]:
         _recalled_representative_of_the_state(ctx)
         + _alumni_of_a_recorded_study(ctx)
         + _format_fits_the_meeting(ctx)
+        + _force_counted_on_its_deployment(ctx)
         + _article_of_its_treaty(ctx)
         + _one_treaty_per_signing(ctx)
         + _held_by_its_issuer(ctx)
@@ -784,7 +808,8 @@ RULES = [
         "out; a recall of a representative (csto:RecallOfRepresentative) is csto:about an office of the recalling "
         "state; a person's csto:alumniOf is the institution of one of their studies (csto:Education), where the "
         "graph records any; a meeting's csto:meetingFormat fits its kind (a bilateral meeting is not trilateral, a "
-        "summit not bilateral) and its number of participating states.",
+        "summit not bilateral) and its number of participating states; a figure of a reported force size "
+        "(csto:ForceSize csto:hasQuantity) is csto:quantityOf the deployment that csto:reportedForceSize it.",
         _linked_values,
     ),
     Rule(
