@@ -2240,6 +2240,85 @@ SLIPS = [
         ],
         "LinkedValuesAgree",
     ),
+    (
+        "meeting_of_the_un_given_to_the_csto",
+        "001",
+        [("csto:organisation :united-nations ;", "csto:organisation :csto ;")],
+        "LabelNamesItsOwner",
+    ),
+    (
+        "snub_given_to_another_state_than_its_label",
+        "001",
+        [
+            (
+                "csto:actionKind csto:Snub ;\n    csto:state :kazakhstan ; csto:target :russia ;",
+                "csto:actionKind csto:Snub ;\n    csto:state :armenia ; csto:target :russia ;",
+            )
+        ],
+        "LabelNamesItsOwner",
+    ),
+    (
+        "non_recognition_marked_a_recognition",
+        "001",
+        [
+            (
+                "csto:actionKind csto:NonRecognition ;\n    csto:state :kazakhstan ;",
+                "csto:actionKind csto:Recognition ;\n    csto:state :kazakhstan ;",
+            )
+        ],
+        "LabelNamesItsOwner",
+    ),
+    (
+        "recognition_marked_a_non_recognition",
+        "001",
+        [
+            (
+                "csto:actionKind csto:Recognition ;\n    csto:state :russia ;",
+                "csto:actionKind csto:NonRecognition ;\n    csto:state :russia ;",
+            )
+        ],
+        "LabelNamesItsOwner",
+    ),
+    (
+        "request_of_another_state_than_its_label",
+        "004",
+        [
+            (
+                'csto:state :kyrgyzstan ; csto:date "2010"^^xsd:gYear ;',
+                'csto:state :tajikistan ; csto:date "2010"^^xsd:gYear ;',
+            )
+        ],
+        "LabelNamesItsOwner",
+    ),
+    (
+        "language_spoken_written_as_another_name",
+        "002",
+        [('"en"^^xsd:language ;', '"english"^^xsd:language ;')],
+        "LanguageTagWellFormed",
+    ),
+    (
+        "summit_in_a_bilateral_format",
+        "004",
+        [("csto:meetingFormat csto:SummitFormat ;", "csto:meetingFormat csto:BilateralFormat ;")],
+        "LinkedValuesAgree",
+    ),
+    (
+        "organ_named_after_the_csto_made_a_unit_of_the_sco",
+        "entities",
+        [
+            (
+                'skos:altLabel "foreign ministers"@en ; org:unitOf :csto',
+                'skos:altLabel "foreign ministers"@en ; org:unitOf :sco',
+            )
+        ],
+        "LabelNamesItsOwner",
+    ),
+    (
+        "ontology_property_label_copied_from_its_neighbour",
+        "ontology",
+        [('rdfs:label "attendee"@en ;', 'rdfs:label "participant"@en ;')],
+        "OntologyWellFormed",
+    ),
 ]
 
 

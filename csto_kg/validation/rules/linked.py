@@ -18,7 +18,9 @@
 - ``shape:LabelNamesItsOwner``: an organ, a charter or founding treaty, or a group standing for office holders
   whose name names an organisation, state or body ("CSTO Parliamentary Assembly", "Charter of the CSTO", "the
   speakers of the parliaments of Armenia, ...") belongs to it (``org:unitOf``, ``csto:organOf``, ``csto:charter``,
-  ``csto:holdersOf`` offices posted in it); a seed's ``csto:organOf`` agrees with the entities file's ``org:unitOf``.
+  ``csto:holdersOf`` offices posted in it); a seed's ``csto:organOf`` agrees with the entities file's ``org:unitOf``;
+  a fact whose label names states or organisations gives one of them as its state, member, organisation,
+  destination, grantee or operator; a (non-)recognition's kind agrees with its label.
 - ``shape:ResponseAnswersOneRequest``: a response answers one request (``csto:respondsTo``, the inverse of
   ``csto:response``, inverses applied).
 - ``shape:OfficeNamedByItsPostAndRole``: an office's label names its role and the entity it is a post of.
@@ -789,6 +791,95 @@ def _names_its_owner(ctx: Context) -> list[Result]:
     return out
 
 
+# the links whose state or organisation a fact's label, where it names states or organisations, names
+_LABELLED_LINKS = (
+    CSTO.state,
+    ORG.member,
+    CSTO.organisation,
+    ORG.organization,
+    CSTO.destination,
+    CSTO.grantee,
+    CSTO.operatedBy,
+)
+
+
+def _capital_names(ctx: Context) -> list[tuple[re.Pattern, set[Node]]]:
+    """(a pattern matching a name of a capital, the states the graph makes it the capital of): a label naming
+    "Minsk" names Belarus too."""
+    capitals: dict[Node, set[Node]] = {}
+    for place, state in ctx.union.subject_objects(CSTO.capitalOf):
+        capitals.setdefault(place, set()).add(state)
+    return [
+        (re.compile(rf"(?<!\w){re.escape(str(n))}(?!\w)", re.IGNORECASE), states)
+        for place, states in capitals.items()
+        for p in _NAMES
+        for n in ctx.union.objects(place, p)
+    ]
+
+
+def _fact_labels_name_their_values(ctx: Context) -> list[Result]:
+    """A fact whose label names states (or organisations) gives as its csto:state, org:member, organisation,
+    destination, grantee or operator one of those it names: "Kazakhstan snubs Russian events" is Kazakhstan's."""
+    names, places, out = _owner_names(ctx), _capital_names(ctx), []
+    for prop in _LABELLED_LINKS:
+        for fact, value in sorted(ctx.union.subject_objects(prop), key=str):
+            labels = [str(x) for x in ctx.union.objects(fact, RDFS.label) if getattr(x, "language", None) == "en"]
+            state = (value, RDF.type, CSTO.State) in ctx.union
+            if not labels or not (state or any((value, RDF.type, k) in ctx.union for k in _OWNER_KINDS[1:])):
+                continue  # unlabelled, or a group or a place: not checked
+            named = {
+                e
+                for pattern, e in names
+                if e != fact
+                and ((e, RDF.type, CSTO.State) in ctx.union) == state
+                and any(pattern.search(x) for x in labels)
+            }
+            if state:
+                named |= {s for pattern, states in places if any(pattern.search(x) for x in labels) for s in states}
+            if named and not ({value} | _unit_chain(ctx, value)) & named:
+                out += _owner_result(
+                    ctx,
+                    fact,
+                    prop,
+                    value,
+                    f'gives {_c(value)} as its {curie(str(prop))}, but its label "{labels[0]}" names '
+                    f"{' and '.join(_c(n) for n in sorted(named, key=str))}, not it: a fact's label and its links "
+                    "say the same. Fix: the value the passage (and the label) names, or the label",
+                )
+    return out
+
+
+_NEGATED_RECOGNITION = re.compile(
+    r"\b(not|never|no|refus\w*|declin\w*|won't|without)\b[^.;]{0,60}\brecogni[sz]", re.IGNORECASE
+)
+
+
+def _recognition_kind_agrees(ctx: Context) -> list[Result]:
+    """An action of kind csto:Recognition is not labelled as a refusal to recognise, nor one of kind
+    csto:NonRecognition as a recognition."""
+    out = []
+    for kind, negated in ((CSTO.Recognition, True), (CSTO.NonRecognition, False)):
+        for action in sorted(ctx.union.subjects(CSTO.actionKind, kind), key=str):
+            for label in (str(x) for x in ctx.union.objects(action, RDFS.label)):
+                if "recogni" not in label.lower() or bool(_NEGATED_RECOGNITION.search(label)) != negated:
+                    continue
+                said = "does not recognise" if negated else "recognises"
+                out += _owner_result(
+                    ctx,
+                    action,
+                    CSTO.actionKind,
+                    kind,
+                    f'is of the kind {_c(kind)}, but its label "{label}" says the state {said}: a recognition and '
+                    "a refusal to recognise are opposite acts. Fix: csto:actionKind "
+                    f"{'csto:NonRecognition' if negated else 'csto:Recognition'}, as the passage says",
+                )
+    return out
+
+
+def _named_in_labels(ctx: Context) -> list[Result]:
+    return _names_its_owner(ctx) + _fact_labels_name_their_values(ctx) + _recognition_kind_agrees(ctx)
+
+
 RULES = [
     Rule(
         SHAPE.LinkedValuesAgree,
@@ -836,8 +927,12 @@ RULES = [
         "it, or of a unit of it; a seed's csto:organOf of an organ is an organisation the entities file makes it a "
         "unit of; a charter or founding treaty (csto:charter, csto:foundingTreaty) whose label names an "
         "organisation is that organisation's; a group standing for the holders of offices (csto:holdersOf) whose "
-        "label names states or bodies holds offices that are posts (org:postIn) of them.",
-        _names_its_owner,
+        "label names states or bodies holds offices that are posts (org:postIn) of them. A fact whose English "
+        "label names states (a capital naming its state) gives one of them as its csto:state, org:member, "
+        "csto:destination, csto:grantee or csto:operatedBy, and one whose label names organisations one of them "
+        "as its csto:organisation or org:organization; an action of kind csto:Recognition is not labelled as a "
+        "refusal to recognise, nor a csto:NonRecognition as a recognition.",
+        _named_in_labels,
     ),
     Rule(
         SHAPE.OfficeNamedByItsPostAndRole,
