@@ -73,6 +73,13 @@ NAMED_VALUES = (
     CSTO.speakingAs,
     CSTO.invitee,
     CSTO.participant,
+    # main's location and ranking links (csto:basedIn, csto:bordersOn, csto:locatedBetween, csto:rankedFirst,
+    # csto:rankedAmong): the passage that says where or who is first names the value
+    CSTO.basedIn,
+    CSTO.bordersOn,
+    CSTO.locatedBetween,
+    CSTO.rankedFirst,
+    CSTO.rankedAmong,
 )
 # properties with several values that one passage names together: it names them all ("unconvincing for both
 # Kirgizstan and Tajikistan" is held by Kyrgyzstan and Tajikistan, not by Kyrgyzstan and Kazakhstan)
@@ -307,8 +314,9 @@ RULES = [
         "csto:absentState, csto:holder, csto:party, csto:listsMember, org:member, csto:operatedBy, csto:body, "
         "csto:grantee, csto:ledBy, csto:reportedVia, csto:capitalOf, csto:locatedIn, csto:supremeBody, csto:organOf, "
         "csto:alumniOf, csto:institution, csto:student, csto:observer, csto:dialoguePartner, csto:charter, "
-        "csto:foundingTreaty, csto:contributorTo, csto:holdersOf, csto:addressee, csto:speakingAs, csto:invitee or "
-        "csto:participant is not contradicted by the passages supporting that property in that file: "
+        "csto:foundingTreaty, csto:contributorTo, csto:holdersOf, csto:addressee, csto:speakingAs, csto:invitee, "
+        "csto:participant, csto:basedIn, csto:bordersOn, csto:locatedBetween, csto:rankedFirst or csto:rankedAmong "
+        "is not contradicted by the passages supporting that property in that file: "
         "where they name (by a label, alternative or hidden label, or a person's surname) another entity of the "
         "value's kind and not the value, the value is named in a csto:curatorNote of the fact there that says how "
         "it follows. An entity value of a fact's csto:agent, csto:target, csto:organisation, org:organization, "
