@@ -2082,6 +2082,243 @@ SLIPS = [
         "StateWikidataLink",
     ),
     # --- end of sl5b's block ---
+    # --- round 6: names that say whose a body is, ontology labels and ranges, linked values, language tags ---
+    (
+        "organ_named_after_the_csto_made_a_unit_of_the_cis",
+        "entities",
+        [
+            (
+                'rdfs:label "CSTO Parliamentary Assembly"@en ; org:unitOf :csto',
+                'rdfs:label "CSTO Parliamentary Assembly"@en ; org:unitOf :cis',
+            )
+        ],
+        "LabelNamesItsOwner",
+    ),
+    (
+        "csto_charter_given_to_nato",
+        "002",
+        [(":csto csto:charter :csto-charter ;", ":nato csto:charter :csto-charter ;")],
+        "LabelNamesItsOwner",
+    ),
+    (
+        "group_of_speakers_made_to_hold_the_duma_speakership",
+        "003",
+        [
+            (
+                ":speakers-of-parliaments-003 csto:holdersOf :speaker-of-the-parliament-of-armenia,",
+                ":speakers-of-parliaments-003 csto:holdersOf :speaker-of-the-state-duma,",
+            )
+        ],
+        "LabelNamesItsOwner",
+    ),
+    (
+        "ontology_count_ranging_over_years",
+        "ontology",
+        [
+            (
+                "rdfs:range xsd:nonNegativeInteger ;\n    rdfs:isDefinedBy <https://w3id.org/csto-kg/ontology> .\n\ncsto:organisation",
+                "rdfs:range xsd:gYear ;\n    rdfs:isDefinedBy <https://w3id.org/csto-kg/ontology> .\n\ncsto:organisation",
+            )
+        ],
+        "OntologyWellFormed",
+    ),
+    (
+        "ontology_class_label_copied_from_its_neighbour",
+        "ontology",
+        [('rdfs:label "refusal"@en ;', 'rdfs:label "minimal response"@en ;')],
+        "OntologyWellFormed",
+    ),
+    (
+        "capital_of_a_state_its_passage_does_not_name",
+        "000",
+        [(":minsk csto:capitalOf :belarus ;", ":minsk csto:capitalOf :russia ;")],
+        "ValueNamedInItsPassage",
+    ),
+    (
+        "supreme_body_another_organ_than_its_passage_names",
+        "003",
+        [("csto:supremeBody :collective-security-council ;", "csto:supremeBody :csto-parliamentary-assembly ;")],
+        "ValueNamedInItsPassage",
+    ),
+    (
+        "recall_of_an_organisations_official",
+        "001",
+        [("csto:about :armenian-permanent-representative-to-csto ;", "csto:about :csto-secretary-general ;")],
+        "LinkedValuesAgree",
+    ),
+    (
+        "election_in_another_state_than_the_office",
+        "002",
+        [
+            (
+                'csto:state :uzbekistan ;\n    csto:date "2016"^^xsd:gYear ;\n    csto:status csto:Occurred ;',
+                'csto:state :tajikistan ;\n    csto:date "2016"^^xsd:gYear ;\n    csto:status csto:Occurred ;',
+            )
+        ],
+        "LinkedValuesAgree",
+    ),
+    (
+        "alumnus_of_an_institution_not_studied_at",
+        "002",
+        [
+            (
+                ":kenan-agazade csto:alumniOf :malmo-university ;",
+                ":kenan-agazade csto:alumniOf :russia-and-caucasus-regional-research-center ;",
+            )
+        ],
+        "LinkedValuesAgree",
+    ),
+    (
+        "bilateral_meeting_in_a_trilateral_format",
+        "003",
+        [
+            (
+                "csto:attendee :vladimir-putin, :emomali-rahmon ;\n    csto:participatingState :russia, :tajikistan ;",
+                "csto:attendee :vladimir-putin, :emomali-rahmon ;\n    csto:participatingState :russia, :tajikistan ;\n    csto:meetingFormat csto:TrilateralFormat ;",
+            )
+        ],
+        "LinkedValuesAgree",
+    ),
+    (
+        "language_spoken_written_as_its_name",
+        "002",
+        [('csto:speaksLanguage "ru"^^xsd:language', 'csto:speaksLanguage "Russian"^^xsd:language')],
+        "LanguageTagWellFormed",
+    ),
+    (
+        "document_published_before_it_was_dated",
+        "000",
+        [
+            (
+                'csto:dateSigned "2023-11-22"^^xsd:date ;\n    csto:datePublished "2023-12-05"^^xsd:date ;',
+                'csto:dateSigned "2023-12-05"^^xsd:date ;\n    csto:datePublished "2023-11-22"^^xsd:date ;',
+            )
+        ],
+        "LinkedDatesInOrder",
+    ),
+    (
+        "deployment_contributed_by_the_requester",
+        "002",
+        [
+            (
+                "csto:destination :syria ;\n    csto:contributor :armenia ;",
+                "csto:destination :syria ;\n    csto:contributor :russia ;",
+            )
+        ],
+        "ResponseByAnotherThanTheRequester",
+    ),
+    (
+        "force_size_personnel_not_its_words",
+        "004",
+        [
+            (
+                "csto:personnel 2000 ; csto:personnelQualifier csto:MoreThan ;",
+                "csto:personnel 2500 ; csto:personnelQualifier csto:MoreThan ;",
+            )
+        ],
+        "FigureMatchesItsWords",
+    ),
+    (
+        "bilateral_attendee_of_a_state_not_at_it",
+        "003",
+        [
+            (
+                "csto:attendee :vladimir-putin, :kassym-jomart-tokayev ;\n    csto:participatingState :russia, :kazakhstan ;",
+                "csto:attendee :vladimir-putin, :kassym-jomart-tokayev ;\n    csto:participatingState :russia, :kyrgyzstan ;",
+            )
+        ],
+        "AttendeeOfAParticipatingState",
+    ),
+    (
+        "force_size_figure_counting_the_crisis",
+        "004",
+        [
+            (
+                'csto:statedAs "250 pieces of equipment" ;\n    csto:quantityOf :deployment-kazakhstan-2022 ;',
+                'csto:statedAs "250 pieces of equipment" ;\n    csto:quantityOf :unrest-kazakhstan-2022-01 ;',
+            )
+        ],
+        "LinkedValuesAgree",
+    ),
+    (
+        "meeting_of_the_un_given_to_the_csto",
+        "001",
+        [("csto:organisation :united-nations ;", "csto:organisation :csto ;")],
+        "LabelNamesItsOwner",
+    ),
+    (
+        "snub_given_to_another_state_than_its_label",
+        "001",
+        [
+            (
+                "csto:actionKind csto:Snub ;\n    csto:state :kazakhstan ; csto:target :russia ;",
+                "csto:actionKind csto:Snub ;\n    csto:state :armenia ; csto:target :russia ;",
+            )
+        ],
+        "LabelNamesItsOwner",
+    ),
+    (
+        "non_recognition_marked_a_recognition",
+        "001",
+        [
+            (
+                "csto:actionKind csto:NonRecognition ;\n    csto:state :kazakhstan ;",
+                "csto:actionKind csto:Recognition ;\n    csto:state :kazakhstan ;",
+            )
+        ],
+        "LabelNamesItsOwner",
+    ),
+    (
+        "recognition_marked_a_non_recognition",
+        "001",
+        [
+            (
+                "csto:actionKind csto:Recognition ;\n    csto:state :russia ;",
+                "csto:actionKind csto:NonRecognition ;\n    csto:state :russia ;",
+            )
+        ],
+        "LabelNamesItsOwner",
+    ),
+    (
+        "request_of_another_state_than_its_label",
+        "004",
+        [
+            (
+                'csto:state :kyrgyzstan ; csto:date "2010"^^xsd:gYear ;',
+                'csto:state :tajikistan ; csto:date "2010"^^xsd:gYear ;',
+            )
+        ],
+        "LabelNamesItsOwner",
+    ),
+    (
+        "language_spoken_written_as_another_name",
+        "002",
+        [('"en"^^xsd:language ;', '"english"^^xsd:language ;')],
+        "LanguageTagWellFormed",
+    ),
+    (
+        "summit_in_a_bilateral_format",
+        "004",
+        [("csto:meetingFormat csto:SummitFormat ;", "csto:meetingFormat csto:BilateralFormat ;")],
+        "LinkedValuesAgree",
+    ),
+    (
+        "organ_named_after_the_csto_made_a_unit_of_the_sco",
+        "entities",
+        [
+            (
+                'skos:altLabel "foreign ministers"@en ; org:unitOf :csto',
+                'skos:altLabel "foreign ministers"@en ; org:unitOf :sco',
+            )
+        ],
+        "LabelNamesItsOwner",
+    ),
+    (
+        "ontology_property_label_copied_from_its_neighbour",
+        "ontology",
+        [('rdfs:label "attendee"@en ;', 'rdfs:label "participant"@en ;')],
+        "OntologyWellFormed",
+    ),
 ]
 
 

@@ -10,7 +10,17 @@
   a meeting listing the state as participating, and no state is absent from a meeting or exercise on its own
   territory; a chairmanship is succeeded by another state's; a stance taken as an office (``csto:speakingAs``)
   is held by a holder of it (in that file or the entities file) or by the office's post; an office holding begins
-  with an election, not another kind of event; a stance is not dated after the document it is expressed in.
+  with an election, not another kind of event, held in the state the office is a post of; a stance is not dated
+  after the document it is expressed in; a recall of a representative is about an office of the recalling state; a
+  person is an alumnus (``csto:alumniOf``) of an institution they studied at, where the graph records their studies;
+  a meeting's format fits its kind and its number of states (a bilateral meeting is not trilateral); a figure of a
+  reported force size counts the deployment that reports it.
+- ``shape:LabelNamesItsOwner``: an organ, a charter or founding treaty, or a group standing for office holders
+  whose name names an organisation, state or body ("CSTO Parliamentary Assembly", "Charter of the CSTO", "the
+  speakers of the parliaments of Armenia, ...") belongs to it (``org:unitOf``, ``csto:organOf``, ``csto:charter``,
+  ``csto:holdersOf`` offices posted in it); a seed's ``csto:organOf`` agrees with the entities file's ``org:unitOf``;
+  a fact whose label names states or organisations gives one of them as its state, member, organisation,
+  destination, grantee or operator; a (non-)recognition's kind agrees with its label.
 - ``shape:ResponseAnswersOneRequest``: a response answers one request (``csto:respondsTo``, the inverse of
   ``csto:response``, inverses applied).
 - ``shape:OfficeNamedByItsPostAndRole``: an office's label names its role and the entity it is a post of.
@@ -352,6 +362,30 @@ def _holding_began_by_taking_office(ctx: Context) -> list[Result]:
                     "begins with the election or appointment that brought its holder into office. Fix: the election "
                     "the passage names",
                 )
+                continue
+            out += _election_of_the_offices_state(ctx, holding, event)
+    return out
+
+
+def _election_of_the_offices_state(ctx: Context, holding: Node, event: Node) -> list[Result]:
+    """The election an office holding began with is held in the state the office is a post of."""
+    posts = {
+        p
+        for office in ctx.union.objects(holding, CSTO.office)
+        for p in ctx.union.objects(office, ORG.postIn)
+        if (p, RDF.type, CSTO.State) in ctx.union
+    }
+    out = []
+    for state in sorted(set(ctx.union.objects(event, CSTO.state)) - posts if posts else (), key=str):
+        out += _disagreement(
+            ctx,
+            event,
+            CSTO.state,
+            state,
+            f"is an election in {_c(state)}, yet {_c(holding)} began with it, a holding of an office of "
+            f"{' and '.join(_c(p) for p in sorted(posts, key=str))}: one is elected to an office of the state that "
+            "holds the election. Fix: the state the passage names, or the office",
+        )
     return out
 
 
@@ -377,9 +411,120 @@ def _expressed_before_published(ctx: Context) -> list[Result]:
     return out
 
 
+def _recalled_representative_of_the_state(ctx: Context) -> list[Result]:
+    """A recall of a representative (csto:RecallOfRepresentative) is about an office of the recalling state: one
+    recalls one's own representative, not another state's or an organisation's official."""
+    out = []
+    for action in sorted(ctx.union.subjects(CSTO.actionKind, CSTO.RecallOfRepresentative), key=str):
+        states = set(ctx.union.objects(action, CSTO.state))
+        for office in sorted(ctx.union.objects(action, CSTO.about), key=str):
+            if (office, RDF.type, CSTO.Office) not in ctx.union or not states:
+                continue
+            posts = set(ctx.union.objects(office, ORG.postIn))
+            if posts and not posts & states:
+                out += _disagreement(
+                    ctx,
+                    action,
+                    CSTO.about,
+                    office,
+                    f"is {' and '.join(_c(s) for s in sorted(states, key=str))}'s recall of a representative, but "
+                    f"the office it is about, {_c(office)}, is a post of "
+                    f"{' and '.join(_c(p) for p in sorted(posts, key=str))}: a state recalls its own representative. "
+                    "Fix: the office the passage names (the state's representative), or the recalling state",
+                )
+    return out
+
+
+def _alumni_of_a_recorded_study(ctx: Context) -> list[Result]:
+    """A person's csto:alumniOf is the institution of one of their studies (csto:Education), where the graph
+    records any: a degree from an institution they never studied at is another institution's name."""
+    out = []
+    for person, school in sorted(ctx.union.subject_objects(CSTO.alumniOf), key=str):
+        studied = {
+            i
+            for e in ctx.union.subjects(CSTO.student, person)
+            if (e, RDF.type, CSTO.Education) in ctx.union
+            for i in ctx.union.objects(e, CSTO.institution)
+        }
+        if studied and school not in studied:
+            out += _disagreement(
+                ctx,
+                person,
+                CSTO.alumniOf,
+                school,
+                f"makes {_c(person)} an alumnus of {_c(school)}, but the studies the graph records of them were at "
+                f"{' and '.join(_c(i) for i in sorted(studied, key=str))} (csto:Education, csto:institution). Fix: "
+                "the institution the passage names",
+            )
+    return out
+
+
+def _force_counted_on_its_deployment(ctx: Context) -> list[Result]:
+    """A figure of a reported force size (csto:hasQuantity of a csto:ForceSize) counts (csto:quantityOf) the
+    deployment that reports that force (csto:reportedForceSize), not the crisis it answered or another event."""
+    out = []
+    for size in sorted(ctx.union.subjects(RDF.type, CSTO.ForceSize), key=str):
+        deployments = set(ctx.union.subjects(CSTO.reportedForceSize, size))
+        if not deployments:
+            continue
+        for quantity in sorted(ctx.union.objects(size, CSTO.hasQuantity), key=str):
+            for counted in sorted(set(ctx.union.objects(quantity, CSTO.quantityOf)) - deployments - {size}, key=str):
+                out += _disagreement(
+                    ctx,
+                    quantity,
+                    CSTO.quantityOf,
+                    counted,
+                    f"is a figure of {_c(size)}, the force {' and '.join(_c(d) for d in sorted(deployments, key=str))} "
+                    f"reports (csto:reportedForceSize), yet counts {_c(counted)}: the troops and equipment of a "
+                    "deployment are figures of that deployment. Fix: csto:quantityOf the deployment",
+                )
+    return out
+
+
+# a meeting format, the kinds of meeting it cannot be, and the most states (csto:participatingState) it has
+_FORMATS = {
+    CSTO.BilateralFormat: ((CSTO.Summit,), 2),
+    CSTO.TrilateralFormat: ((CSTO.BilateralMeeting, CSTO.Summit), 3),
+    CSTO.SummitFormat: ((CSTO.BilateralMeeting,), None),
+    CSTO.MinisterialFormat: ((CSTO.BilateralMeeting, CSTO.Summit), None),
+}
+
+
+def _format_fits_the_meeting(ctx: Context) -> list[Result]:
+    """A meeting's format (csto:meetingFormat) fits its kind and its sides: a bilateral meeting is not in a
+    trilateral, summit or ministerial format, a summit not bilateral; a bilateral format has at most two states,
+    a trilateral one three."""
+    out = []
+    for meeting, fmt in sorted(ctx.union.subject_objects(CSTO.meetingFormat), key=str):
+        if fmt not in _FORMATS:
+            continue
+        never, most = _FORMATS[fmt]
+        kinds = [k for k in never if (meeting, RDF.type, k) in ctx.union]
+        states = set(ctx.union.objects(meeting, CSTO.participatingState))
+        if kinds:
+            why = f"it is a {_c(kinds[0])}"
+        elif most is not None and len(states) > most:
+            why = f"it has {len(states)} participating states"
+        else:
+            continue
+        out += _disagreement(
+            ctx,
+            meeting,
+            CSTO.meetingFormat,
+            fmt,
+            f"is in the format {_c(fmt)}, but {why}: a meeting's format fits its kind and its sides. Fix: the format "
+            "the passage names (csto:BilateralFormat for two states)",
+        )
+    return out
+
+
 def _linked_values(ctx: Context) -> list[Result]:
     return (
-        _article_of_its_treaty(ctx)
+        _recalled_representative_of_the_state(ctx)
+        + _alumni_of_a_recorded_study(ctx)
+        + _format_fits_the_meeting(ctx)
+        + _force_counted_on_its_deployment(ctx)
+        + _article_of_its_treaty(ctx)
         + _one_treaty_per_signing(ctx)
         + _held_by_its_issuer(ctx)
         + _began_things_took_place(ctx)
@@ -540,6 +685,201 @@ def _office_result(ctx: Context, office: Node, p: URIRef, o: Node, label: str, w
     )
 
 
+# --- round 6: a name that says whose a body, a charter or an office-holders' group is -----------------------------
+
+_OWNER_KINDS = (CSTO.State, CSTO.InternationalOrganisation, CSTO.Organisation, CSTO.Organ)
+
+
+def _owner_names(ctx: Context) -> list[tuple[re.Pattern, Node]]:
+    """(a pattern matching one name form as a whole word, the state, organisation or organ it names): an
+    all-capitals acronym ("CSTO", "UN") matches only in capitals, other names in any case."""
+    g = ctx.data.dataset.graph(ENTITIES_GRAPH)
+    out = []
+    for kind in _OWNER_KINDS:
+        for e in set(ctx.union.subjects(RDF.type, kind)) & set(g.subjects(RDF.type, None)):
+            for p in _NAMES:
+                for name in g.objects(e, p):
+                    text = str(name).strip()
+                    if len(text) < 2:
+                        continue
+                    flags = 0 if text.isupper() else re.IGNORECASE
+                    out.append((re.compile(rf"(?<!\w){re.escape(text)}(?!\w)", flags), e))
+    return out
+
+
+def _named_owners(ctx: Context, names: list[tuple[re.Pattern, Node]], node: Node) -> set[Node]:
+    """The states, organisations and organs (other than ``node``) that an English label of ``node`` names."""
+    labels = [str(x) for x in ctx.data.dataset.graph(ENTITIES_GRAPH).objects(node, RDFS.label)]
+    return {e for pattern, e in names if e != node for label in labels if pattern.search(label)}
+
+
+def _unit_chain(ctx: Context, body: Node) -> set[Node]:
+    """What ``body`` is a unit of in the entities file (org:unitOf, transitively)."""
+    return set(ctx.data.dataset.graph(ENTITIES_GRAPH).transitive_objects(body, ORG.unitOf)) - {body}
+
+
+def _owner_result(ctx: Context, s: Node, p: URIRef, o: Node, message: str) -> list[Result]:
+    graphs = ctx.locator.graphs_stating(s, p, o)
+    if not graphs:
+        return []
+    return [
+        ctx.locator.statement_result(shape=SHAPE.LabelNamesItsOwner, s=s, p=p, o=o, graph=graphs[0], message=message)
+    ]
+
+
+def _names_its_owner(ctx: Context) -> list[Result]:
+    """An organ whose label names an organisation ("CSTO Parliamentary Assembly") is a unit (org:unitOf) and an
+    organ (csto:organOf) of it; an organ's csto:organOf in a seed is what its org:unitOf says; a charter or
+    founding treaty whose label names an organisation ("Charter of the CSTO") is that organisation's; and a group
+    standing for the holders of offices (csto:holdersOf) whose label names states or bodies ("the speakers of the
+    parliaments of Armenia, Belarus, ...") holds offices of those."""
+    names = _owner_names(ctx)
+    out = []
+    g = ctx.data.dataset.graph(ENTITIES_GRAPH)
+
+    def names_in(nodes: set[Node]) -> str:
+        return " and ".join(_c(n) for n in sorted(nodes, key=str))
+
+    for organ in sorted(g.subjects(RDF.type, CSTO.Organ), key=str):
+        named = _named_owners(ctx, names, organ)
+        chain = _unit_chain(ctx, organ)
+        for p in (ORG.unitOf, CSTO.organOf):
+            for owner in sorted(ctx.union.objects(organ, p), key=str):
+                if named and not ({owner} | _unit_chain(ctx, owner)) & named:
+                    out += _owner_result(
+                        ctx,
+                        organ,
+                        p,
+                        owner,
+                        f"makes {_c(organ)} a body of {_c(owner)}, but its name names {names_in(named)}: an organ "
+                        "named after an organisation is that organisation's. Fix: the organisation its name (or the "
+                        "passage) names",
+                    )
+                elif p == CSTO.organOf and chain and owner not in chain:
+                    out += _owner_result(
+                        ctx,
+                        organ,
+                        p,
+                        owner,
+                        f"makes {_c(organ)} an organ of {_c(owner)}, but the entities file makes it a unit of "
+                        f"{names_in(chain)} (org:unitOf): one body, one organisation. Fix: the organisation the "
+                        "passage names",
+                    )
+    for p in (CSTO.charter, CSTO.foundingTreaty):
+        for owner, treaty in sorted(ctx.union.subject_objects(p), key=str):
+            named = _named_owners(ctx, names, treaty)
+            if named and not ({owner} | _unit_chain(ctx, owner)) & named:
+                out += _owner_result(
+                    ctx,
+                    owner,
+                    p,
+                    treaty,
+                    f"gives {_c(owner)} {_c(treaty)} as its {curie(str(p))}, but the treaty's name names "
+                    f"{names_in(named)}: a charter named after an organisation is that organisation's. Fix: the "
+                    "organisation the passage names",
+                )
+    for group, office in sorted(ctx.union.subject_objects(CSTO.holdersOf), key=str):
+        named = _named_owners(ctx, names, group)
+        posts = set(ctx.union.objects(office, ORG.postIn))
+        if named and posts and not any(({q} | _unit_chain(ctx, q)) & named for q in posts):
+            out += _owner_result(
+                ctx, group, CSTO.holdersOf, office,
+                f"makes {_c(group)} stand for the holder of {_c(office)}, a post of {names_in(posts)}, but the "
+                f"group's name names {names_in(named)}: a group defined by offices holds the offices it names. "
+                "Fix: the office of a state or body the group's name names",
+            )  # fmt: skip
+    return out
+
+
+# the links whose state or organisation a fact's label, where it names states or organisations, names
+_LABELLED_LINKS = (
+    CSTO.state,
+    ORG.member,
+    CSTO.organisation,
+    ORG.organization,
+    CSTO.destination,
+    CSTO.grantee,
+    CSTO.operatedBy,
+)
+
+
+def _capital_names(ctx: Context) -> list[tuple[re.Pattern, set[Node]]]:
+    """(a pattern matching a name of a capital, the states the graph makes it the capital of): a label naming
+    "Minsk" names Belarus too."""
+    capitals: dict[Node, set[Node]] = {}
+    for place, state in ctx.union.subject_objects(CSTO.capitalOf):
+        capitals.setdefault(place, set()).add(state)
+    return [
+        (re.compile(rf"(?<!\w){re.escape(str(n))}(?!\w)", re.IGNORECASE), states)
+        for place, states in capitals.items()
+        for p in _NAMES
+        for n in ctx.union.objects(place, p)
+    ]
+
+
+def _fact_labels_name_their_values(ctx: Context) -> list[Result]:
+    """A fact whose label names states (or organisations) gives as its csto:state, org:member, organisation,
+    destination, grantee or operator one of those it names: "Kazakhstan snubs Russian events" is Kazakhstan's."""
+    names, places, out = _owner_names(ctx), _capital_names(ctx), []
+    for prop in _LABELLED_LINKS:
+        for fact, value in sorted(ctx.union.subject_objects(prop), key=str):
+            labels = [str(x) for x in ctx.union.objects(fact, RDFS.label) if getattr(x, "language", None) == "en"]
+            state = (value, RDF.type, CSTO.State) in ctx.union
+            if not labels or not (state or any((value, RDF.type, k) in ctx.union for k in _OWNER_KINDS[1:])):
+                continue  # unlabelled, or a group or a place: not checked
+            named = {
+                e
+                for pattern, e in names
+                if e != fact
+                and ((e, RDF.type, CSTO.State) in ctx.union) == state
+                and any(pattern.search(x) for x in labels)
+            }
+            if state:
+                named |= {s for pattern, states in places if any(pattern.search(x) for x in labels) for s in states}
+            if named and not ({value} | _unit_chain(ctx, value)) & named:
+                out += _owner_result(
+                    ctx,
+                    fact,
+                    prop,
+                    value,
+                    f'gives {_c(value)} as its {curie(str(prop))}, but its label "{labels[0]}" names '
+                    f"{' and '.join(_c(n) for n in sorted(named, key=str))}, not it: a fact's label and its links "
+                    "say the same. Fix: the value the passage (and the label) names, or the label",
+                )
+    return out
+
+
+_NEGATED_RECOGNITION = re.compile(
+    r"\b(not|never|no|refus\w*|declin\w*|won't|without)\b[^.;]{0,60}\brecogni[sz]", re.IGNORECASE
+)
+
+
+def _recognition_kind_agrees(ctx: Context) -> list[Result]:
+    """An action of kind csto:Recognition is not labelled as a refusal to recognise, nor one of kind
+    csto:NonRecognition as a recognition."""
+    out = []
+    for kind, negated in ((CSTO.Recognition, True), (CSTO.NonRecognition, False)):
+        for action in sorted(ctx.union.subjects(CSTO.actionKind, kind), key=str):
+            for label in (str(x) for x in ctx.union.objects(action, RDFS.label)):
+                if "recogni" not in label.lower() or bool(_NEGATED_RECOGNITION.search(label)) != negated:
+                    continue
+                said = "does not recognise" if negated else "recognises"
+                out += _owner_result(
+                    ctx,
+                    action,
+                    CSTO.actionKind,
+                    kind,
+                    f'is of the kind {_c(kind)}, but its label "{label}" says the state {said}: a recognition and '
+                    "a refusal to recognise are opposite acts. Fix: csto:actionKind "
+                    f"{'csto:NonRecognition' if negated else 'csto:Recognition'}, as the passage says",
+                )
+    return out
+
+
+def _named_in_labels(ctx: Context) -> list[Result]:
+    return _names_its_owner(ctx) + _fact_labels_name_their_values(ctx) + _recognition_kind_agrees(ctx)
+
+
 RULES = [
     Rule(
         SHAPE.LinkedValuesAgree,
@@ -554,8 +894,13 @@ RULES = [
         "as participating; no state is absent (csto:absentState) from a meeting or exercise on its own territory; a "
         "chairmanship is succeeded by another state's; a stance's csto:speakingAs office is held by its holder (an "
         "office holding in the stance's file or the entities file) or is a post of it; an office holding begins "
-        "with an election (csto:beganWith, csto:startedBy), not another kind of event; a stance is not dated after "
-        "the document it is csto:expressedIn came out.",
+        "with an election (csto:beganWith, csto:startedBy), not another kind of event, held in the state "
+        "(csto:state) the office is a post of; a stance is not dated after the document it is csto:expressedIn came "
+        "out; a recall of a representative (csto:RecallOfRepresentative) is csto:about an office of the recalling "
+        "state; a person's csto:alumniOf is the institution of one of their studies (csto:Education), where the "
+        "graph records any; a meeting's csto:meetingFormat fits its kind (a bilateral meeting is not trilateral, a "
+        "summit not bilateral) and its number of participating states; a figure of a reported force size "
+        "(csto:ForceSize csto:hasQuantity) is csto:quantityOf the deployment that csto:reportedForceSize it.",
         _linked_values,
     ),
     Rule(
@@ -573,6 +918,21 @@ RULES = [
         "that period links them (csto:endedBy): without it "
         "the period stays open and the state counts as a member today.",
         _withdrawals_end_memberships,
+    ),
+    Rule(
+        SHAPE.LabelNamesItsOwner,
+        "a body, charter or office-holders' group is of what its name names",
+        "An organ whose English label names an organisation (a label or alternative label of a state, organisation "
+        "or organ of the entities file, as a whole word) is a unit (org:unitOf) and an organ (csto:organOf) of "
+        "it, or of a unit of it; a seed's csto:organOf of an organ is an organisation the entities file makes it a "
+        "unit of; a charter or founding treaty (csto:charter, csto:foundingTreaty) whose label names an "
+        "organisation is that organisation's; a group standing for the holders of offices (csto:holdersOf) whose "
+        "label names states or bodies holds offices that are posts (org:postIn) of them. A fact whose English "
+        "label names states (a capital naming its state) gives one of them as its csto:state, org:member, "
+        "csto:destination, csto:grantee or csto:operatedBy, and one whose label names organisations one of them "
+        "as its csto:organisation or org:organization; an action of kind csto:Recognition is not labelled as a "
+        "refusal to recognise, nor a csto:NonRecognition as a recognition.",
+        _named_in_labels,
     ),
     Rule(
         SHAPE.OfficeNamedByItsPostAndRole,

@@ -1,7 +1,9 @@
 """Naming: an entity a fact gives as a value is one its source names.
 
 - ``shape:ValueNamedInItsPassage``: where a fact says where it happened, who hosted, contributed, attended,
-  issued, refused to sign or held what, or whose national someone is (:data:`NAMED_VALUES`), the passages
+  issued, refused to sign or held what, or whose national someone is, where a place lies or whose capital it is,
+  what a body is the supreme body or organ of, where someone studied, whom a stance addresses or as what office
+  it is taken (:data:`NAMED_VALUES`), the passages
   supporting that value in that file (house rule 6: with several passages, those declared with
   ``csto:supportsProperty``) do not contradict it: if they name another entity of the value's kind (another
   city, state, person) and not the value, the value is a slip. A name is a label, alternative or hidden
@@ -54,6 +56,30 @@ NAMED_VALUES = (
     CSTO.grantee,
     CSTO.ledBy,
     CSTO.reportedVia,
+    CSTO.capitalOf,
+    CSTO.locatedIn,
+    CSTO.supremeBody,
+    CSTO.organOf,
+    CSTO.alumniOf,
+    CSTO.institution,
+    CSTO.student,
+    CSTO.observer,
+    CSTO.dialoguePartner,
+    CSTO.charter,
+    CSTO.foundingTreaty,
+    CSTO.contributorTo,
+    CSTO.holdersOf,
+    CSTO.addressee,
+    CSTO.speakingAs,
+    CSTO.invitee,
+    CSTO.participant,
+    # main's location and ranking links (csto:basedIn, csto:bordersOn, csto:locatedBetween, csto:rankedFirst,
+    # csto:rankedAmong): the passage that says where or who is first names the value
+    CSTO.basedIn,
+    CSTO.bordersOn,
+    CSTO.locatedBetween,
+    CSTO.rankedFirst,
+    CSTO.rankedAmong,
 )
 # properties with several values that one passage names together: it names them all ("unconvincing for both
 # Kirgizstan and Tajikistan" is held by Kyrgyzstan and Tajikistan, not by Kyrgyzstan and Kazakhstan)
@@ -286,7 +312,11 @@ RULES = [
         "An entity value of a fact's csto:place, csto:host, csto:contributor, csto:mainContributor, "
         "csto:refusedToSignBy, csto:nationality, csto:issuedBy, csto:attendee, "
         "csto:absentState, csto:holder, csto:party, csto:listsMember, org:member, csto:operatedBy, csto:body, "
-        "csto:grantee, csto:ledBy or csto:reportedVia is not contradicted by the passages supporting that property in that file: "
+        "csto:grantee, csto:ledBy, csto:reportedVia, csto:capitalOf, csto:locatedIn, csto:supremeBody, csto:organOf, "
+        "csto:alumniOf, csto:institution, csto:student, csto:observer, csto:dialoguePartner, csto:charter, "
+        "csto:foundingTreaty, csto:contributorTo, csto:holdersOf, csto:addressee, csto:speakingAs, csto:invitee, "
+        "csto:participant, csto:basedIn, csto:bordersOn, csto:locatedBetween, csto:rankedFirst or csto:rankedAmong "
+        "is not contradicted by the passages supporting that property in that file: "
         "where they name (by a label, alternative or hidden label, or a person's surname) another entity of the "
         "value's kind and not the value, the value is named in a csto:curatorNote of the fact there that says how "
         "it follows. An entity value of a fact's csto:agent, csto:target, csto:organisation, org:organization, "

@@ -13,6 +13,10 @@ A one-letter typo (``a csto:Membershp``) would otherwise pass unseen and drop
 the node from every rule and query that looks for the real term; the message
 names the nearest declared term ("did you mean csto:Membership?").
 
+``shape:OntologyWellFormed`` also catches a label or definition copied from a neighbouring term (two classes,
+or two properties, sharing one) and a datatype range that no curated value fits (``csto:memberCount`` given
+``rdfs:range xsd:gYear``).
+
 ``shape:StateWikidataLink``: where the entities file links most states to Wikidata,
 every ``csto:State`` it types has its ``skos:exactMatch`` (one left without its
 item lost it in an edit).
@@ -24,6 +28,7 @@ import difflib
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SKOS, TIME, XSD, DefinedNamespace
+from rdflib.term import Node
 
 from ...namespaces import CSTO, ENTITIES_GRAPH, OA, ONTOLOGY_GRAPH, SH, SHAPE, curie
 from ..report import Result
@@ -220,6 +225,7 @@ def _ontology(ctx: Context) -> list[Result]:
                 why, candidates = found
                 report(s, f"{curie(str(pred))} {curie(str(o))}: the term {why}; {_suggest(*parts, candidates)}"
                        "Fix: the intended term", pred, o)  # fmt: skip
+    out += _distinct_names(ctx, onto, declared) + _datatype_ranges(ctx, onto)
     for pred in (RDFS.subClassOf, RDFS.subPropertyOf):
         for term in sorted({s for s in onto.subjects(pred, None) if str(s).startswith(str(CSTO))}, key=str):
             above = set(onto.transitive_objects(term, pred)) - {term}
@@ -227,6 +233,92 @@ def _ontology(ctx: Context) -> list[Result]:
                 report(term, f"is its own strict {'superclass' if pred == RDFS.subClassOf else 'super-property'} "
                        f"through {curie(str(pred))}: a cycle makes its members members of every term on it. Fix: "
                        "the axiom written the wrong way round", pred)  # fmt: skip
+    return out
+
+
+def _ontology_result(ctx: Context, focus: Node, message: str, path: Node, value: Node | None = None) -> Result:
+    return ctx.locator.result(
+        severity=SH.Violation,
+        shape=SHAPE.OntologyWellFormed,
+        focus=focus,
+        path=path,
+        value=value,
+        graph=ONTOLOGY_GRAPH,
+        message=message,
+    )
+
+
+def _squash(text: str) -> str:
+    return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
+def _distinct_names(ctx: Context, onto, declared: _Declared) -> list[Result]:
+    """Two classes, or two properties, never share an English label or a definition: one copied from a neighbour
+    (a class labelled "bilateral meeting" beside csto:BilateralMeeting) makes two terms read as one. Reported on
+    each term sharing it whose name is not the shared label (csto:BilateralMeeting keeps "bilateral meeting"), or
+    on each of them where none or all are."""
+    out = []
+    for kind, locals_ in (("class", declared.classes), ("property", declared.properties)):
+        for pred, what in ((RDFS.label, "label"), (SKOS.definition, "definition")):
+            sharing: dict[str, dict[URIRef, str]] = {}
+            for local in sorted(locals_):
+                for text in (str(x) for x in onto.objects(CSTO[local], pred) if isinstance(x, Literal)):
+                    sharing.setdefault(" ".join(text.lower().split()), {})[CSTO[local]] = text
+            for terms in sharing.values():
+                if len(terms) < 2:
+                    continue
+                named = {t for t, text in terms.items() if _squash(str(t)[len(str(CSTO)) :]) == _squash(text)}
+                for term in sorted(set(terms) - named or set(terms), key=str):
+                    others = ", ".join(curie(str(o)) for o in sorted(set(terms) - {term}, key=str))
+                    out.append(
+                        _ontology_result(
+                            ctx,
+                            term,
+                            f'has the {what} "{terms[term]}", the {what} of the {kind} {others}: two terms with one '
+                            f"{what} read as one term (a {what} copied from a neighbour). Fix: the {what} of "
+                            f"{curie(str(term))} itself",
+                            pred,
+                        )
+                    )
+    return out
+
+
+# XSD datatypes a value of a range may be written in: the range's own, or one derived from it (an integer
+# literal is a decimal; `"6"^^xsd:integer` is written for a non-negative one, as Turtle's bare 6 is)
+_NUMERIC = {XSD.decimal, XSD.integer, XSD.nonNegativeInteger, XSD.positiveInteger, XSD.int, XSD.long}
+_TEXT = {XSD.string, RDF.langString, None}
+
+
+def _compatible(rng: URIRef, datatype: URIRef | None) -> bool:
+    if rng in _NUMERIC:
+        return datatype in _NUMERIC
+    if rng in _TEXT:
+        return datatype in _TEXT
+    return datatype == rng
+
+
+def _datatype_ranges(ctx: Context, onto) -> list[Result]:
+    """A csto: property whose rdfs:range is an XSD datatype has curated values of that datatype (or one derived
+    from it): a range that no value fits was changed by mistake (csto:memberCount ranging over xsd:gYear while
+    every count is an integer)."""
+    out = []
+    for prop, rng in sorted(onto.subject_objects(RDFS.range), key=str):
+        if not (str(prop).startswith(str(CSTO)) and isinstance(rng, URIRef) and str(rng).startswith(str(XSD))):
+            continue
+        values = [o for gid in ctx.curated for o in ctx.data.dataset.graph(gid).objects(None, prop)]
+        misfits = sorted({o for o in values if isinstance(o, Literal) and not _compatible(rng, o.datatype)}, key=str)
+        if values and misfits:
+            kinds = sorted({curie(str(o.datatype)) if o.datatype else "a plain string" for o in misfits}, key=str)
+            out.append(
+                _ontology_result(
+                    ctx,
+                    prop,
+                    f"has the rdfs:range {curie(str(rng))}, but {len(misfits)} of its curated values are not of it "
+                    f'(e.g. "{misfits[0]}", {", ".join(kinds)}). Fix: the range the values have (or the values)',
+                    RDFS.range,
+                    rng,
+                )
+            )
     return out
 
 
@@ -294,8 +386,10 @@ RULES = [
         "Each class and property the ontology declares in its namespace (csto:) has one English rdfs:label and an "
         "English skos:definition; every csto: term an axiom names (rdfs:domain, rdfs:range, rdfs:subClassOf, "
         "owl:disjointWith, owl:equivalentClass as a class; rdfs:subPropertyOf, owl:inverseOf, "
-        "owl:equivalentProperty as a property) is declared as that kind of term; and no csto: class or property "
-        "is its own strict superclass or super-property.",
+        "owl:equivalentProperty as a property) is declared as that kind of term; no csto: class or property "
+        "is its own strict superclass or super-property; no two classes, nor two properties, share a label or a "
+        "definition; and a property whose rdfs:range is an XSD datatype has curated values of that datatype (or "
+        "one derived from it).",
         _ontology,
     ),
     Rule(
