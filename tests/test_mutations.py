@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 from dataclasses import dataclass, field
@@ -2371,13 +2372,17 @@ def test_slip_table_is_large_and_names_distinct():
 
 
 # --- many slips, few validations --------------------------------------------------------------------------------
-# A validation of the whole project costs about a second, so the slips are validated in batches: up to BATCH slips,
-# each in a statement block (subject line to its " ." line) that no other slip of the batch touches, applied to one
-# copy. A slip is caught in its batch when its rule reports a Violation located in the block its edit touches, or
-# focused on that block's subject; otherwise (another slip's result silenced its rule, or its rule reports elsewhere) it is validated alone, on its
-# own copy, as the table promises. Either way the assertion is the same.
+# A validation of the whole project costs seconds, so the slips are validated in batches: up to BATCH slips, each in
+# a statement block (subject line to its " ." line) that no other slip of the batch touches, applied to one copy.
+# A slip is caught in its batch when its rule reports a Violation located in the block its edit touches, or whose
+# focus or value is that block's subject or a node the edit names or removes (its "nodes": prefixed names of the
+# project's own IRIs, ":x", "src:x", "ev:x", in the new text and not the old or the reverse); slips of one batch
+# share no node and none names another's subject, so a result about a node is about one slip. Otherwise (another
+# slip's result silenced its rule, or its rule reports elsewhere) it is validated alone, on its own copy, as the
+# table promises. Either way the assertion is the same. Slips of the ontology or of the shared entities, which
+# every graph reads, are batched only with slips of the same file.
 
-BATCH = 8
+BATCH = 16
 
 
 @dataclass
@@ -2385,7 +2390,8 @@ class _Batch:
     slips: list = field(default_factory=list)
     blocks: dict = field(default_factory=dict)  # (key, (first, last) line of a touched block) -> slip name
     appended: set = field(default_factory=set)  # keys whose graph a slip of this batch appends to
-    shared: bool = False  # a batch of one slip of the ontology or the entities
+    key: str = ""  # the one file of a batch of the ontology's or the shared entities' slips; "" for curated files
+    nodes: set = field(default_factory=set)  # the nodes the slips of the batch name or remove, and their subjects
 
 
 SHARED = {"ontology", "entities"}
@@ -2404,6 +2410,22 @@ def _block(text: str, start: int, end: int) -> tuple[int, int]:
     return first, last
 
 
+_NODE = re.compile(r"(?<![\w:/#-])(?:src|ev)?:\w[\w.-]*\w")
+
+
+def _nodes(edit) -> set[str]:
+    """The project's own nodes (``:x``, ``src:x``, ``ev:x``) an edit names in its new text and not its old, or the
+    reverse."""
+    if edit[0] == "append":
+        return set(_NODE.findall(edit[1]))
+    return {n for old, new in edit for n in set(_NODE.findall(old)) ^ set(_NODE.findall(new))}
+
+
+def _subjects(text: str, spans) -> set[str]:
+    lines = text.splitlines()
+    return {lines[first - 1].split(" ", 1)[0] for first, _ in spans}
+
+
 def _edit_blocks(text: str, edit) -> list[tuple[int, int]]:
     if edit[0] == "append":
         return []
@@ -2411,15 +2433,17 @@ def _edit_blocks(text: str, edit) -> list[tuple[int, int]]:
 
 
 def _batches(slips) -> list[_Batch]:
-    """``slips`` in batches (first fit, in table order): blocks of one file touched by one slip of a batch. A slip
-    of the ontology or of the shared entities, which every graph reads, is validated alone."""
+    """``slips`` in batches (first fit, in table order): blocks of one file touched by one slip of a batch, nodes
+    named by one slip and no other's subject; the ontology's or the shared entities' slips batched by file."""
     texts = {key: _file(ROOT, key).read_text(encoding="utf-8") for key in {s[1] for s in slips}}
     out: list[_Batch] = []
     for slip in slips:
         _, key, edit, _ = slip
         spans = _edit_blocks(texts[key], edit)
+        nodes = _nodes(edit) | _subjects(texts[key], spans)
+        shared = key if key in SHARED else ""
         for batch in out:
-            if key in SHARED or batch.shared or len(batch.slips) >= BATCH:
+            if batch.key != shared or len(batch.slips) >= BATCH or nodes & batch.nodes:
                 continue
             if edit[0] == "append" and key in batch.appended:
                 continue
@@ -2427,10 +2451,11 @@ def _batches(slips) -> list[_Batch]:
                 continue
             break
         else:
-            batch = _Batch(shared=key in SHARED)
+            batch = _Batch(key=shared)
             out.append(batch)
         batch.slips.append(slip)
         batch.blocks.update({(key, span): slip[0] for span in spans})
+        batch.nodes |= nodes
         if edit[0] == "append":
             batch.appended.add(key)
     return out
@@ -2465,6 +2490,15 @@ def _apply_batch(root: Path, slips) -> dict[str, list[tuple[str, tuple[int, int]
     return out
 
 
+def _about_the_slip(result: dict, blocks, nodes: set[str]) -> bool:
+    """A result located in a block the slip touches, or about that block's subject or a node the slip names."""
+    return any(
+        (result["file"] == shown and first <= (result["line"] or 0) <= last)
+        or subject in (result["focus"], result["value"])
+        for shown, (first, last), subject in blocks
+    ) or bool(nodes & {result["focus"], result["value"]})
+
+
 @pytest.fixture(scope="module")
 def batch_reports(tmp_path_factory):
     """name -> the Violations of its batch located in the block its edit touches, for every slip of the table."""
@@ -2480,15 +2514,10 @@ def batch_reports(tmp_path_factory):
                 shutil.copytree(ROOT / folder, root / folder)
             where = _apply_batch(root, batch.slips)
             results = json.loads(json.dumps(validate(root).to_json(), ensure_ascii=False))
+            nodes = {s[0]: _nodes(s[2]) for s in batch.slips}
             for name, blocks in where.items():
                 out[name] = [
-                    r
-                    for r in results
-                    if r["severity"] == "Violation"
-                    and any(
-                        (r["file"] == shown and first <= (r["line"] or 0) <= last) or r["focus"] == subject
-                        for shown, (first, last), subject in blocks
-                    )
+                    r for r in results if r["severity"] == "Violation" and _about_the_slip(r, blocks, nodes[name])
                 ]
     finally:
         mp.undo()
@@ -2506,7 +2535,10 @@ def test_batches_touch_each_block_once_and_hold_every_slip():
     batches = _batches(SLIPS)
     assert sorted(s[0] for b in batches for s in b.slips) == sorted(s[0] for s in SLIPS)
     assert all(1 <= len(b.slips) <= BATCH for b in batches)
-    assert all(len(b.slips) == 1 for b in batches if b.slips[0][1] in SHARED)
+    assert all({s[1] for s in b.slips} == {b.key} for b in batches if b.key)  # the ontology, the entities
+    for b in batches:  # no node is two slips'
+        named = [_nodes(s[2]) for s in b.slips]
+        assert all(not (x & y) for i, x in enumerate(named) for y in named[i + 1 :]), b.slips
     assert len(batches) < len(SLIPS) / 2, len(batches)  # the point of batching
 
 
