@@ -2320,6 +2320,25 @@ SLIPS = [
         [('rdfs:label "attendee"@en ;', 'rdfs:label "participant"@en ;')],
         "OntologyWellFormed",
     ),
+    # --- location and borders (from the knowledge-depth round's new links) ---
+    (
+        "organisation_based_in_another_state",
+        "002",
+        [(":malmo-university csto:basedIn :sweden ;", ":malmo-university csto:basedIn :russia ;")],
+        "ValueNamedInItsPassage",
+    ),
+    (
+        "border_moved_to_another_neighbour",
+        "002",
+        [(":uzbekistan csto:bordersOn :afghanistan ;", ":uzbekistan csto:bordersOn :tajikistan ;")],
+        "ValueNamedInItsPassage",
+    ),
+    (
+        "border_of_the_conflict_moved_to_a_third_state",
+        "000",
+        [(":kyrgyzstan csto:bordersOn :tajikistan ;", ":kyrgyzstan csto:bordersOn :kazakhstan ;")],
+        "ValueNamedInItsPassage",
+    ),
 ]
 
 
