@@ -58,6 +58,8 @@ def test_each_named_graph_of_the_dump_is_isomorphic_to_the_endpoints(built, dump
         for triple in dump.graph(URIRef(name)):
             exported.add(triple)
         assert len(served) == len(exported) == build.manifest["graphs"][name], name
+        if set(served) == set(exported):  # the same triples: no blank node to relabel
+            continue
         if not isomorphic(served, exported):
             differing.append(name)
     assert differing == []
