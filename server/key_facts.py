@@ -4,7 +4,7 @@ Sections, in order, each a list of :class:`Line` (a fact with its dates, its
 words and its passages):
 
 - **membership periods** (a state: its periods; the alliance: every period;
-  a membership: itself): from and to at the sources' precision, "date not
+  a membership: itself; a period's interval, beginning or end: the period it times): from and to at the sources' precision, "date not
   given" where a source names an event but no date, "undetermined" where the
   period's bounds leave the day open, open periods "not confirmed by the
   sources after …" (the latest source's date, :mod:`.confirmed`);
@@ -49,6 +49,9 @@ DATE_PROPS = [
 ]
 _MEMBER, _ORGANIZATION = str(ORG.member), str(ORG.organization)
 _STARTED_BY, _ENDED_BY = _C + "startedBy", _C + "endedBy"
+_TIME = "http://www.w3.org/2006/time#"
+_TIME_CLASSES = {_TIME + c for c in ("Interval", "ProperInterval", "Instant", "TemporalEntity")}
+_BOUNDS = (_N(_TIME + "hasBeginning"), _N(_TIME + "hasEnd"))
 # Roles a resource plays in facts, as section titles, in page order; other roles follow, then "about".
 ROLE_TITLES = {
     _C + "holder": "Offices held",
@@ -213,6 +216,15 @@ def membership_lines(
     return [_membership_line(ctx, p, state is None and membership is None) for p in ps]
 
 
+def _memberships_timed_by(ctx: Context, iri: str) -> list[str]:
+    """The memberships whose ``org:memberDuring`` is ``iri``, or has ``iri`` as its beginning or end."""
+    node, during = _N(iri), _N(str(ORG.memberDuring))
+    intervals = {node} | {
+        q.subject for p in _BOUNDS for q in ctx.store.quads_for_pattern(None, p, node, None)
+    }  # curated or derived by the build (graph:inferred): the union default graph holds both
+    return sorted({q.subject.value for i in intervals for q in ctx.store.quads_for_pattern(None, during, i, None)})
+
+
 def state_membership_sections(ctx: Context, state: str) -> list[Section]:
     """A state's membership periods, one section per organisation: the CSTO's first, then the others by name
     (the SCO, the Union State), so no other organisation's period is ever listed as one of the CSTO's."""
@@ -365,6 +377,11 @@ def sections_for(ctx: Context, iri: str, classes: set[str], members_now: Section
         out.append(
             Section("memberships", "This membership period", membership_lines(ctx, membership=iri, organisation=None))
         )
+    elif _TIME_CLASSES & classes:  # a period's interval, or its beginning or end: the period it times
+        timed = _memberships_timed_by(ctx, iri)
+        lines = [line for m in timed for line in membership_lines(ctx, membership=m, organisation=None)]
+        if lines:
+            out.append(Section("memberships", "The membership period it times", lines))
     refs = referring_sections(ctx, iri)
     if members_now is not None:  # the alliance: 200+ facts mention it; keep them below, collapsed
         for s in refs:

@@ -911,6 +911,24 @@ def test_state_page_leads_with_its_membership_periods_and_passages(client, store
         assert "from" in section and "/source/" in section, s
 
 
+def test_a_periods_interval_and_its_bounds_lead_with_the_membership_they_time(client, store):
+    """The interval of a membership (org:memberDuring) and its beginning and end: their pages open with that
+    membership's period, its dates and passages, before the statements."""
+    rows = select(
+        store,
+        """PREFIX org: <http://www.w3.org/ns/org#> PREFIX time: <http://www.w3.org/2006/time#>
+        SELECT DISTINCT ?m ?t WHERE {
+          { ?m org:memberDuring ?t } UNION { ?m org:memberDuring ?i . ?i time:hasBeginning|time:hasEnd ?t }
+          FILTER(isIRI(?t)) }""",
+    )
+    assert len({r["m"] for r in rows}) >= 5 and len(rows) > 2 * len({r["m"] for r in rows})
+    for r in rows:
+        body = client.get(path_of(r["t"]), headers=HTML).get_data(as_text=True)
+        assert _section_links(body, "The membership period it times") == {path_of(r["m"])}, r
+        first = body.index('<section class="key-section"')
+        assert first < body.index('id="out-h"') and "/source/" in body[first : body.index("</section>", first)], r
+
+
 def _section_links(body: str, title: str) -> set[str]:
     """The fact links of the key section titled ``title`` (empty if there is none)."""
     m = re.search(r"<h2>" + re.escape(title) + r" <span.*?</section>", body, re.S)
