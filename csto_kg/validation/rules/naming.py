@@ -80,6 +80,8 @@ NAMED_VALUES = (
     CSTO.locatedBetween,
     CSTO.rankedFirst,
     CSTO.rankedAmong,
+    # where a document (a photograph) was made: the credit that says so names the place
+    DCTERMS.spatial,
 )
 # properties with several values that one passage names together: it names them all ("unconvincing for both
 # Kirgizstan and Tajikistan" is held by Kyrgyzstan and Tajikistan, not by Kyrgyzstan and Kazakhstan)
@@ -305,7 +307,108 @@ def _value_named(ctx: Context) -> list[Result]:  # noqa: C901 - one pass over ev
     return out
 
 
+# How a passage's grammar gives a property's value, whoever else it names: {S} is a name of the fact's subject, {X}
+# a name of a candidate value (an entity of the value's kind). "the Chinaled SCO", "NATO led by the United States";
+# "part of Azerbaijan", "Research Center in Sweden", "Malmö University (Sweden)", "Checkpoint 4, Beirut, Lebanon";
+# "the capital of Belarus", "Belarus's capital"; "Photo ... by James Case". Matched on :func:`_norm`'s text (hyphens
+# dropped, so "China-led" reads "chinaled").
+_IN_X = (r"(?<!\w){S} in (?:the )?{X}(?!\w)", r"(?<!\w){S} \((?:the )?{X}(?!\w)", r"(?<!\w){S}, (?:the )?{X}(?!\w)")
+STRUCTURES = {
+    CSTO.ledBy: (r"(?<!\w){X} ?led(?!\w)", r"(?<!\w)led by (?:the )?{X}(?!\w)"),
+    CSTO.locatedIn: (r"(?<!\w)part of (?:the )?{X}(?!\w)", *_IN_X),
+    CSTO.basedIn: _IN_X,
+    CSTO.capitalOf: (r"(?<!\w)capital of (?:the )?{X}(?!\w)", r"(?<!\w){X}'s? capital(?!\w)"),
+    DCTERMS.creator: (
+        r"(?<!\w)(?:photo|image|picture|book|article|report|written|taken) (?:[^.]{0,80} )?by {X}(?!\w)",
+    ),
+    # "Russia, the largest economy", "Belarus, the strongest of these states", "Russia confidently occupies the first
+    # position": the one ranked first is the subject of the superlative
+    CSTO.rankedFirst: (
+        r"(?<!\w){X}, the (?:\w+ )?(?:first|largest|strongest|biggest|leading|most|greatest|main)(?!\w)",
+        r"(?<!\w){X} (?:\w+ )?(?:is|occupies|holds|takes|ranks) (?:the |in )?(?:\w+ )?(?:first|largest|strongest|"
+        r"biggest|leading|greatest)(?!\w)",
+    ),
+    # "between Russia and NATO territory": both sides, whatever their kinds
+    CSTO.locatedBetween: (r"(?<!\w)between (?:the )?{X}(?!\w)", r"(?<!\w)between [^.;]{1,60} and (?:the )?{X}(?!\w)"),
+}
+
+# properties whose values may be of any kind (a state and an alliance): every entity is a candidate
+ANY_KIND = (CSTO.locatedBetween,)
+
+
+def _alt(names: set[str]) -> str:
+    return "(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + ")"
+
+
+def _given_by_structure(ctx, namer, by_kind, facts, fact, prop, value) -> tuple[list[Node], set[Node]]:
+    """The entities of the value's kind that the grammar of the passages supporting ``prop`` gives as its value."""
+    evidence, _ = facts.supporting(fact, prop)
+    texts = [_norm(_quote(ctx, e)) for e in evidence]
+    subject = namer.names.get(fact, set())
+    peers = (
+        namer.entities if prop in ANY_KIND else set().union(*(by_kind.get(k, set()) for k in _kinds(namer.ent, value)))
+    )
+    given: set[Node] = set()
+    for pattern in STRUCTURES[prop]:
+        if "{S}" in pattern and not subject:
+            continue
+        for cand in peers:
+            if cand == fact or not namer.names.get(cand):
+                continue
+            rx = pattern.replace("{S}", _alt(subject) if subject else "").replace("{X}", _alt(namer.names[cand]))
+            if any(re.search(rx, t) for t in texts):
+                given.add(cand)
+    return evidence, given
+
+
+def _value_by_structure(ctx: Context) -> list[Result]:
+    out: list[Result] = []
+    namer = _Namer(ctx)
+    by_kind: dict[Node, set[Node]] = {}
+    for e in namer.entities:
+        for kind in _kinds(namer.ent, e):
+            by_kind.setdefault(kind, set()).add(e)
+    for gid, facts in sorted(ctx.file_facts.items(), key=lambda kv: str(kv[0])):
+        if gid == ENTITIES_GRAPH:
+            continue
+        for fact, values in sorted(facts.values.items(), key=lambda kv: str(kv[0])):
+            for prop, value in sorted(values, key=lambda t: (str(t[0]), str(t[1]))):
+                if prop not in STRUCTURES or value not in namer.entities or not namer.names.get(value):
+                    continue
+                evidence, given = _given_by_structure(ctx, namer, by_kind, facts, fact, prop, value)
+                if not given or value in given:
+                    continue
+                said = "; ".join(curie(str(e)) for e in evidence)
+                named = ", ".join(sorted(curie(str(g)) for g in given))
+                out.append(
+                    ctx.locator.statement_result(
+                        shape=SHAPE.ValueGivenByItsPassage,
+                        s=fact,
+                        p=prop,
+                        o=value,
+                        graph=gid,
+                        message=(
+                            f"the passages supporting this {curie(str(prop))} ({said}) give it as {named} by their "
+                            f'grammar ("X-led", "led by X", "part of X", "... in X", "(X)", "capital of X", "by X", '
+                            f'"X, the largest", "between X and Y"), not {curie(str(value))}. Fix: the value the '
+                            "passage gives; the graph records what the source says"
+                        ),
+                    )
+                )
+    return out
+
+
 RULES = [
+    Rule(
+        SHAPE.ValueGivenByItsPassage,
+        "a value the grammar of its passage gives is the value",
+        "Where a passage supporting a fact's csto:ledBy, csto:locatedIn, csto:basedIn, csto:capitalOf, "
+        'dcterms:creator, csto:rankedFirst or csto:locatedBetween gives its value by its grammar - "X-led" or "led by X"; "part of X", "<subject> in X", '
+        '"<subject> (X)" or "<subject>, X"; "capital of X" or "X\'s capital"; "photo (book, report) by X"; '
+        '"X, the largest" or "X occupies the first position"; "between X and Y" - '
+        "with X an entity of the value's kind (of any kind for csto:locatedBetween), the value is one such X.",
+        _value_by_structure,
+    ),
     Rule(
         SHAPE.ValueNamedInItsPassage,
         "an entity a fact gives as its value is one its passages name",
