@@ -2470,6 +2470,61 @@ SLIPS = [
         [(":belarus csto:locatedBetween :russia, :nato ;", ":belarus csto:locatedBetween :russia, :cis ;")],
         "ValueGivenByItsPassage",
     ),
+    (
+        "conflict_party_not_the_one_paired_between",
+        "001",
+        [
+            (
+                'csto:party :kyrgyzstan, :tajikistan ;\n    csto:date "2022"^^xsd:gYear ;\n    csto:dateBasis "\'over the summer',
+                'csto:party :kyrgyzstan, :kazakhstan ;\n    csto:date "2022"^^xsd:gYear ;\n    csto:dateBasis "\'over the summer',
+            )
+        ],
+        "ValueGivenByItsPassage",
+    ),
+    (
+        "photograph_issued_by_the_article_author",
+        "001",
+        [
+            (
+                "dcterms:creator :james-case ;\n    csto:issuedBy :james-case ;",
+                "dcterms:creator :james-case ;\n    csto:issuedBy :paul-hansbury ;",
+            )
+        ],
+        "ValueGivenByItsPassage",
+    ),
+    (
+        "stance_held_by_another_person_than_quoted",
+        "004",
+        [
+            (
+                "csto:heldBy :nikol-pashinyan ; csto:about :topic-csto-unity, :csto ;\n    csto:position csto:Criticism ;",
+                "csto:heldBy :kassym-jomart-tokayev ; csto:about :topic-csto-unity, :csto ;\n    csto:position csto:Criticism ;",
+            )
+        ],
+        "ValueNamedInItsPassage",
+    ),
+    (
+        "ranking_by_a_criterion_its_passage_does_not_name",
+        "002",
+        [
+            (
+                "csto:rankedFirst :belarus ; csto:rankingCriterion csto:ArmedForcesStrength ;",
+                "csto:rankedFirst :belarus ; csto:rankingCriterion csto:EconomicSize ;",
+            )
+        ],
+        "ValueSaidInItsPassage",
+    ),
+    (
+        "trade_ranking_given_as_military_power",
+        "003",
+        [
+            (
+                "csto:rankedFirst :russia ; csto:rankingCriterion csto:TradeShare ;",
+                "csto:rankedFirst :russia ; csto:rankingCriterion csto:MilitaryPower ;",
+            )
+        ],
+        "ValueSaidInItsPassage",
+    ),
 ]
 
 

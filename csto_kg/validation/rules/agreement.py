@@ -9,7 +9,8 @@
   (``csto:draft false``), is not one the passage supporting that value calls cancelled, impending, planned,
   to come, proposed or a draft.
 - ``shape:ValueSaidInItsPassage``: a page number (``csto:pageNumber``) is printed in a passage of its fact, and a
-  season (``csto:season``) or the role a body is composed of (``csto:composedOf``) is named (its label) by one; a
+  season (``csto:season``), the role a body is composed of (``csto:composedOf``) or a ranking's criterion
+  (``csto:rankingCriterion``, by a word of it: "the largest economy" for economic size) is named (its label) by one; a
   passage that says "p.253", "over the summer" or "the heads of the states" gives that page, season and role. A fact
   decided at, or on the sidelines of, a meeting dated to the day is one whose passage names that day, where it
   names days ("the meeting held on May 16").
@@ -24,7 +25,7 @@ import re
 from rdflib import Literal
 from rdflib.term import Node
 
-from ...namespaces import CSTO, ENTITIES_GRAPH, ID, OA, RDF, RDFS, SHAPE, SKOS, curie
+from ...namespaces import CSTO, ENTITIES_GRAPH, ID, OA, ONTOLOGY_GRAPH, RDF, RDFS, SHAPE, SKOS, curie
 from ..report import Result
 from . import Context, Rule
 
@@ -257,23 +258,29 @@ def _role_pattern(label: str) -> str:
     return r"(?<!\w)" + r"\s+(?:the\s+)?".join(words) + r"(?!\w)"
 
 
-def _value_words(union, prop: Node, value: Node) -> tuple[list[str], list[str]]:
+def _value_words(union, onto, prop: Node, value: Node) -> tuple[list[str], list[str]]:
     """(the words a passage giving ``value`` says, as regular expressions; as shown in a message)."""
     if prop == CSTO.pageNumber:
         return [rf"(?<!\d){re.escape(str(value))}(?!\d)"], [str(value)]
     labels = [str(n).casefold() for p in (SKOS.prefLabel, SKOS.altLabel) for n in union.objects(value, p)]
     if prop == CSTO.composedOf:
         return [_role_pattern(w) for w in labels], labels
+    if prop == CSTO.rankingCriterion:  # a word of the criterion, as a stem: "economic size" by "the largest economy"
+        if (value, RDF.type, CSTO.RankingCriterion) not in onto:  # not declared one: RankingCriterionValue
+            return [], labels
+        stems = {w[:5] for label in labels for w in re.findall(r"[a-z]{4,}", label) if w not in _GENERIC}
+        return [rf"(?<!\w){re.escape(s)}" for s in sorted(stems)], labels
     return [rf"(?<!\w){re.escape(w)}" for w in labels], labels
 
 
-_SAID = (CSTO.pageNumber, CSTO.season, CSTO.composedOf)
+_SAID = (CSTO.pageNumber, CSTO.season, CSTO.composedOf, CSTO.rankingCriterion)
+_GENERIC = {"state", "states", "that", "with", "from"}
 
 
 def _said_in_passage(ctx: Context) -> list[Result]:
     """A page number is printed, a season or a body's members' role named, in a passage of the fact giving it."""
     out: list[Result] = []
-    union = ctx.union
+    union, onto = ctx.union, ctx.data.dataset.graph(ONTOLOGY_GRAPH)
     for gid, facts in sorted(ctx.file_facts.items(), key=lambda kv: str(kv[0])):
         for fact, values in sorted(facts.values.items(), key=lambda kv: str(kv[0])):
             for prop, value in sorted(values, key=lambda t: (str(t[0]), str(t[1]))):
@@ -286,7 +293,7 @@ def _said_in_passage(ctx: Context) -> list[Result]:
                     for sel in union.objects(e, OA.hasSelector)
                     for q in union.objects(sel, OA.exact)
                 ]
-                patterns, words = _value_words(union, prop, value)
+                patterns, words = _value_words(union, onto, prop, value)
                 if not quotes or not patterns or any(re.search(rx, q) for rx in patterns for q in quotes):
                     continue
                 shown = str(value) if prop == CSTO.pageNumber else curie(str(value))
@@ -301,7 +308,7 @@ def _said_in_passage(ctx: Context) -> list[Result]:
                             f"this {curie(str(prop))} is {shown}, but no passage supporting it "
                             f"({'; '.join(curie(str(e)) for e in evidence)}) says "
                             f"{' or '.join(repr(w) for w in words)}. "
-                            "Fix: the page, season or role the passage gives"
+                            "Fix: the page, season, role or criterion the passage gives"
                         ),
                     )
                 )
@@ -362,9 +369,10 @@ def _meeting_day_named(ctx: Context) -> list[Result]:
 RULES = [
     Rule(
         SHAPE.ValueSaidInItsPassage,
-        "a page number or season is the one its passage gives",
-        "A fact's csto:pageNumber is printed (as digits) in a passage supporting it; its csto:season, and the office "
-        "role a body is csto:composedOf, is named (its skos:prefLabel or skos:altLabel; a role also in the plural, "
+        "a page, season, role or criterion is the one its passage gives",
+        "A fact's csto:pageNumber is printed (as digits) in a passage supporting it; its csto:season, the office "
+        "role a body is csto:composedOf, and a ranking's csto:rankingCriterion (a word of it) is named (its "
+        "skos:prefLabel or skos:altLabel; a role also in the plural, "
         '"heads of the states") in one. Where the passages supporting a csto:decidedAt or csto:sidelineOf name days '
         '("May 16"), the meeting\'s csto:date (a day, or a month) is one of them.',
         _said_in_passage,

@@ -65,6 +65,9 @@ NAMED_VALUES = (
     CSTO.student,
     CSTO.observer,
     CSTO.dialoguePartner,
+    # a stance's holder, where a person: a passage quoting another person and not them gives another holder (states
+    # are spoken of by metonym, "Moscow", "Astana, Bishkek and Dushanbe": only persons are read)
+    CSTO.heldBy,
     CSTO.charter,
     CSTO.foundingTreaty,
     CSTO.contributorTo,
@@ -83,6 +86,8 @@ NAMED_VALUES = (
     # where a document (a photograph) was made: the credit that says so names the place
     DCTERMS.spatial,
 )
+# properties of NAMED_VALUES read only where the value is a person
+PERSONS_ONLY = (CSTO.heldBy,)
 # properties with several values that one passage names together: it names them all ("unconvincing for both
 # Kirgizstan and Tajikistan" is held by Kyrgyzstan and Tajikistan, not by Kyrgyzstan and Kazakhstan)
 NAMED_TOGETHER = (CSTO.heldBy,)
@@ -281,7 +286,7 @@ def _value_named(ctx: Context) -> list[Result]:  # noqa: C901 - one pass over ev
                 if _unnamed(ctx, gid, value, fact, prop):
                     continue
                 message = None
-                if prop in NAMED_VALUES:
+                if prop in NAMED_VALUES and (prop not in PERSONS_ONLY or (value, RDF.type, CSTO.Person) in ent):
                     message = _contradicted(ctx, namer, by_kind, facts, fact, prop, value, notes)
                 if message is None and prop in NAMED_TOGETHER:
                     message = _named_apart(ctx, namer, facts, fact, prop, value, values, notes)
@@ -289,7 +294,7 @@ def _value_named(ctx: Context) -> list[Result]:  # noqa: C901 - one pass over ev
                     message = _unnamed_by_the_fact(ctx, namer, facts, fact, prop, value, values, notes)
                 if (
                     message is None
-                    and prop not in NAMED_VALUES
+                    and (prop not in NAMED_VALUES or prop in PERSONS_ONLY)
                     and (value, RDF.type, CSTO.Person) in ent
                     and not _named(names[value], [_seed_text(ctx, gid, seeds)])
                 ):
@@ -321,6 +326,7 @@ STRUCTURES = {
     DCTERMS.creator: (
         r"(?<!\w)(?:photo|image|picture|book|article|report|written|taken) (?:[^.]{0,80} )?by {X}(?!\w)",
     ),
+    CSTO.issuedBy: (r"(?<!\w)(?:photo|image|picture|book|article|report|written|taken) (?:[^.]{0,80} )?by {X}(?!\w)",),
     # "Russia, the largest economy", "Belarus, the strongest of these states", "Russia confidently occupies the first
     # position": the one ranked first is the subject of the superlative
     CSTO.rankedFirst: (
@@ -361,6 +367,52 @@ def _given_by_structure(ctx, namer, by_kind, facts, fact, prop, value) -> tuple[
     return evidence, given
 
 
+def _names_pattern(namer, entities) -> tuple[str, dict[str, Node]]:
+    owner = {n: e for e in entities for n in namer.names.get(e, ())}
+    return _alt(set(owner)), owner
+
+
+def _parties_paired(ctx: Context, namer, by_kind) -> list[Result]:
+    """ "Clashes between Tajikistan and Kyrgyzstan": where a passage supporting a fact's csto:party pairs one of its
+    parties with another entity of its kind by "between X and Y", that one is a party too."""
+    out: list[Result] = []
+    for gid, facts in sorted(ctx.file_facts.items(), key=lambda kv: str(kv[0])):
+        for fact, values in sorted(facts.values.items(), key=lambda kv: str(kv[0])):
+            parties = {o for p, o in values if p == CSTO.party and o in namer.entities}
+            if not parties:
+                continue
+            kinds = set().union(*(_kinds(namer.ent, v) for v in parties))
+            alt, owner = _names_pattern(namer, set().union(*(by_kind.get(k, set()) for k in kinds)))
+            if alt == "(?:)":
+                continue
+            rx = re.compile(rf"(?<!\w)between (?:the )?({alt}) and (?:the )?({alt})(?!\w)")
+            evidence, _ = facts.supporting(fact, CSTO.party)
+            for e in evidence:
+                for m in rx.finditer(_norm(_quote(ctx, e))):
+                    pair = {owner[m.group(1)], owner[m.group(2)]}
+                    if len(pair) != 2 or not pair & parties or pair <= parties:
+                        continue
+                    missing = sorted(pair - parties, key=str)
+                    slipped = sorted(parties - pair, key=str) or sorted(parties & pair, key=str)
+                    out.append(
+                        ctx.locator.statement_result(
+                            shape=SHAPE.ValueGivenByItsPassage,
+                            s=fact,
+                            p=CSTO.party,
+                            o=slipped[0],
+                            graph=gid,
+                            message=(
+                                f"{curie(str(e))} says {m.group(0)!r}: it pairs "
+                                f"{', '.join(curie(str(x)) for x in sorted(pair & parties, key=str))} with "
+                                f"{', '.join(curie(str(x)) for x in missing)}, which is not a csto:party of this fact "
+                                f"(its parties: {', '.join(curie(str(x)) for x in sorted(parties, key=str))}). "
+                                "Fix: the parties the passage pairs"
+                            ),
+                        )
+                    )
+    return out
+
+
 def _value_by_structure(ctx: Context) -> list[Result]:
     out: list[Result] = []
     namer = _Namer(ctx)
@@ -395,7 +447,7 @@ def _value_by_structure(ctx: Context) -> list[Result]:
                         ),
                     )
                 )
-    return out
+    return out + _parties_paired(ctx, namer, by_kind)
 
 
 RULES = [
@@ -403,10 +455,13 @@ RULES = [
         SHAPE.ValueGivenByItsPassage,
         "a value the grammar of its passage gives is the value",
         "Where a passage supporting a fact's csto:ledBy, csto:locatedIn, csto:basedIn, csto:capitalOf, "
-        'dcterms:creator, csto:rankedFirst or csto:locatedBetween gives its value by its grammar - "X-led" or "led by X"; "part of X", "<subject> in X", '
+        "dcterms:creator, csto:issuedBy, csto:rankedFirst or csto:locatedBetween gives its value by its grammar - "
+        '"X-led" or "led by X"; "part of X", "<subject> in X", '
         '"<subject> (X)" or "<subject>, X"; "capital of X" or "X\'s capital"; "photo (book, report) by X"; '
         '"X, the largest" or "X occupies the first position"; "between X and Y" - '
-        "with X an entity of the value's kind (of any kind for csto:locatedBetween), the value is one such X.",
+        "with X an entity of the value's kind (of any kind for csto:locatedBetween), the value is one such X; "
+        "and where a passage supporting a csto:party pairs one of the parties with another entity of its kind "
+        '("between X and Y"), that one is a party too.',
         _value_by_structure,
     ),
     Rule(
@@ -418,7 +473,8 @@ RULES = [
         "csto:grantee, csto:ledBy, csto:reportedVia, csto:capitalOf, csto:locatedIn, csto:supremeBody, csto:organOf, "
         "csto:alumniOf, csto:institution, csto:student, csto:observer, csto:dialoguePartner, csto:charter, "
         "csto:foundingTreaty, csto:contributorTo, csto:holdersOf, csto:addressee, csto:speakingAs, csto:invitee, "
-        "csto:participant, csto:basedIn, csto:bordersOn, csto:locatedBetween, csto:rankedFirst or csto:rankedAmong "
+        "csto:participant, csto:heldBy (a person), csto:basedIn, csto:bordersOn, csto:locatedBetween, "
+        "csto:rankedFirst, csto:rankedAmong or dcterms:spatial "
         "is not contradicted by the passages supporting that property in that file: "
         "where they name (by a label, alternative or hidden label, or a person's surname) another entity of the "
         "value's kind and not the value, the value is named in a csto:curatorNote of the fact there that says how "
