@@ -2525,6 +2525,12 @@ SLIPS = [
         ],
         "ValueSaidInItsPassage",
     ),
+    (
+        "source_publisher_another_outlet_than_its_masthead",
+        "004",
+        [("dcterms:publisher :bbabo-net ;", "dcterms:publisher :ankasam ;")],
+        "ValueNamedInItsPassage",
+    ),
 ]
 
 

@@ -18,7 +18,8 @@
   another of its entity values (a passage that names none of them is not read for its values). An office is also
   named by its role and the state or body it is a post in ("Russian President"); a state also by a person the
   graph has holding one of its offices ("Putin held bilateral meetings"). Topics are not checked; a source's
-  author is checked as that source's dcterms:creator (its byline names them).
+  author is checked as that source's dcterms:creator (its byline names them). A source document's creator and
+  publisher are named by its own passages (byline, masthead) or a curator's note on it, whatever else they name.
 - Where a fact has several holders (``csto:heldBy``, :data:`NAMED_TOGETHER`) and the passages supporting them
   name some of them, they name each (or a curator's note does).
 - The same rule holds of a person given as any value of a fact in a seed's file: the seed names them
@@ -252,7 +253,11 @@ def _unnamed_by_the_fact(ctx, namer, facts, fact, prop, value, values, notes) ->
     texts = [f for e in evidence for f in _forms(_quote(ctx, e))] + notes
     if namer.named(value, texts):
         return None
-    if not any(
+    # a source's byline and masthead: its creator and publisher are named by its own passages or notes, always
+    byline = prop in (DCTERMS.creator, DCTERMS.publisher) and (
+        (fact, RDF.type, CSTO.SourceDocument) in ctx.data.dataset.graph(facts.graph)
+    )
+    if not byline and not any(
         o != value and o != fact and namer.names.get(o) and namer.named(o, texts) for p, o in values if p != RDF.type
     ):
         return None
@@ -483,9 +488,10 @@ RULES = [
         "csto:destination, csto:place, csto:host, csto:office, dcterms:creator or dcterms:publisher is named by a "
         "passage of the fact in that file or a csto:curatorNote of it there, where these name another of its entity "
         "values (an office is also named by its role and its state or body, a state by a person holding one of its "
-        "offices; topics are not checked). The passages supporting several csto:heldBy values that name some of "
-        "them name each. A person given as any value of a fact is named somewhere in that file's seed. Groups "
-        "standing for unnamed people and the source's own author (except as its dcterms:creator) are not checked.",
+        "offices; topics are not checked); a source document's dcterms:creator and dcterms:publisher always are. "
+        "The passages supporting several csto:heldBy values that name some of them name each. A person given as "
+        "any value of a fact is named somewhere in that file's seed. Groups standing for unnamed people and the "
+        "source's own author (except as its dcterms:creator) are not checked.",
         _value_named,
     ),
 ]
