@@ -2531,6 +2531,17 @@ SLIPS = [
         [("dcterms:publisher :bbabo-net ;", "dcterms:publisher :ankasam ;")],
         "ValueNamedInItsPassage",
     ),
+    (
+        "cancelled_by_another_state_than_the_subject_of_cancelled",
+        "001",
+        [
+            (
+                "csto:place :kyrgyzstan ; csto:agent :kyrgyzstan ;\n    csto:status csto:Cancelled ;",
+                "csto:place :kyrgyzstan ; csto:agent :kazakhstan ;\n    csto:status csto:Cancelled ;",
+            )
+        ],
+        "ValueGivenByItsPassage",
+    ),
 ]
 
 

@@ -418,6 +418,25 @@ def _parties_paired(ctx: Context, namer, by_kind) -> list[Result]:
     return out
 
 
+def _agent_of_the_verb(ctx: Context, namer, by_kind, facts, fact, value) -> set[Node]:
+    """ "Kyrgyzstan [had] cancelled CSTO military drills": the entities of the agent's kind a passage of the fact
+    makes the subject of a verb of its label ("... cancelled by Kyrgyzstan")."""
+    label = " ".join(str(x) for x in ctx.union.objects(fact, RDFS.label)).casefold()
+    verbs = {re.sub(r"(?:ed|es|s)$", "", w) for w in re.findall(r"[a-z]{6,}", label) if w.endswith(("ed", "es", "s"))}
+    if not verbs:
+        return set()
+    evidence, _ = facts.supporting(fact, CSTO.agent)
+    texts = [_norm(_quote(ctx, e)) for e in evidence]
+    verb = "(?:" + "|".join(re.escape(v) for v in sorted(verbs)) + r")\w*"
+    given = set()
+    for cand in set().union(*(by_kind.get(k, set()) for k in _kinds(namer.ent, value))):
+        if namer.names.get(cand):
+            rx = rf"(?<!\w){_alt(namer.names[cand])} (?:\[?(?:had|has|have)\]? )?{verb}(?!\w)"
+            if any(re.search(rx, x) for x in texts):
+                given.add(cand)
+    return given
+
+
 def _value_by_structure(ctx: Context) -> list[Result]:
     out: list[Result] = []
     namer = _Namer(ctx)
@@ -430,9 +449,15 @@ def _value_by_structure(ctx: Context) -> list[Result]:
             continue
         for fact, values in sorted(facts.values.items(), key=lambda kv: str(kv[0])):
             for prop, value in sorted(values, key=lambda t: (str(t[0]), str(t[1]))):
-                if prop not in STRUCTURES or value not in namer.entities or not namer.names.get(value):
+                if (prop not in STRUCTURES and prop != CSTO.agent) or value not in namer.entities:
                     continue
-                evidence, given = _given_by_structure(ctx, namer, by_kind, facts, fact, prop, value)
+                if not namer.names.get(value):
+                    continue
+                if prop == CSTO.agent:
+                    evidence = facts.supporting(fact, prop)[0]
+                    given = _agent_of_the_verb(ctx, namer, by_kind, facts, fact, value)
+                else:
+                    evidence, given = _given_by_structure(ctx, namer, by_kind, facts, fact, prop, value)
                 if not given or value in given:
                     continue
                 said = "; ".join(curie(str(e)) for e in evidence)
@@ -466,7 +491,9 @@ RULES = [
         '"X, the largest" or "X occupies the first position"; "between X and Y" - '
         "with X an entity of the value's kind (of any kind for csto:locatedBetween), the value is one such X; "
         "and where a passage supporting a csto:party pairs one of the parties with another entity of its kind "
-        '("between X and Y"), that one is a party too.',
+        '("between X and Y"), that one is a party too; and where a passage supporting a csto:agent makes an entity '
+        'of its kind the subject of a verb of the fact\'s label ("Kyrgyzstan [had] cancelled" for "... cancelled by '
+        'Kyrgyzstan"), the agent is one such subject.',
         _value_by_structure,
     ),
     Rule(
