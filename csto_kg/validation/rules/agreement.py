@@ -8,6 +8,12 @@
 - ``shape:StatusAgreesWithItsWords``: an event marked ``csto:Occurred``, or a document marked final
   (``csto:draft false``), is not one the passage supporting that value calls cancelled, impending, planned,
   to come, proposed or a draft.
+- ``shape:ValueSaidInItsPassage``: a page number (``csto:pageNumber``) is printed in a passage of its fact, and a
+  season (``csto:season``), the role a body is composed of (``csto:composedOf``) or a ranking's criterion
+  (``csto:rankingCriterion``, by a word of it: "the largest economy" for economic size) is named (its label) by one; a
+  passage that says "p.253", "over the summer" or "the heads of the states" gives that page, season and role. A fact
+  decided at, or on the sidelines of, a meeting dated to the day is one whose passage names that day, where it
+  names days ("the meeting held on May 16").
 - ``shape:CountsAndNumbering``: a state's events of one kind numbered with ``csto:ordinal`` run 1..n
   without a gap; the propositions of one file numbered with ``csto:listPosition`` have distinct positions.
 """
@@ -19,7 +25,7 @@ import re
 from rdflib import Literal
 from rdflib.term import Node
 
-from ...namespaces import CSTO, ENTITIES_GRAPH, ID, RDF, RDFS, SHAPE, curie
+from ...namespaces import CSTO, ENTITIES_GRAPH, ID, OA, ONTOLOGY_GRAPH, RDF, RDFS, SHAPE, SKOS, curie
 from ..report import Result
 from . import Context, Rule
 
@@ -245,7 +251,132 @@ def _excerpt(text: str, at: int) -> str:
     return ("…" if lo else "") + text[lo:hi] + ("…" if hi < len(text) else "")
 
 
+def _role_pattern(label: str) -> str:
+    """A role's label as a passage may word it, singular or plural, with or without articles ("head of state":
+    "the heads of the states")."""
+    words = [re.escape(w) + r"(?:s|es)?" for w in label.casefold().split()]
+    return r"(?<!\w)" + r"\s+(?:the\s+)?".join(words) + r"(?!\w)"
+
+
+def _value_words(union, onto, prop: Node, value: Node) -> tuple[list[str], list[str]]:
+    """(the words a passage giving ``value`` says, as regular expressions; as shown in a message)."""
+    if prop == CSTO.pageNumber:
+        return [rf"(?<!\d){re.escape(str(value))}(?!\d)"], [str(value)]
+    labels = [str(n).casefold() for p in (SKOS.prefLabel, SKOS.altLabel) for n in union.objects(value, p)]
+    if prop == CSTO.composedOf:
+        return [_role_pattern(w) for w in labels], labels
+    if prop == CSTO.rankingCriterion:  # a word of the criterion, as a stem: "economic size" by "the largest economy"
+        if (value, RDF.type, CSTO.RankingCriterion) not in onto:  # not declared one: RankingCriterionValue
+            return [], labels
+        stems = {w[:5] for label in labels for w in re.findall(r"[a-z]{4,}", label) if w not in _GENERIC}
+        return [rf"(?<!\w){re.escape(s)}" for s in sorted(stems)], labels
+    return [rf"(?<!\w){re.escape(w)}" for w in labels], labels
+
+
+_SAID = (CSTO.pageNumber, CSTO.season, CSTO.composedOf, CSTO.rankingCriterion)
+_GENERIC = {"state", "states", "that", "with", "from"}
+
+
+def _said_in_passage(ctx: Context) -> list[Result]:
+    """A page number is printed, a season or a body's members' role named, in a passage of the fact giving it."""
+    out: list[Result] = []
+    union, onto = ctx.union, ctx.data.dataset.graph(ONTOLOGY_GRAPH)
+    for gid, facts in sorted(ctx.file_facts.items(), key=lambda kv: str(kv[0])):
+        for fact, values in sorted(facts.values.items(), key=lambda kv: str(kv[0])):
+            for prop, value in sorted(values, key=lambda t: (str(t[0]), str(t[1]))):
+                if prop not in _SAID:
+                    continue
+                evidence, _ = facts.supporting(fact, prop)
+                quotes = [
+                    str(q).casefold()
+                    for e in evidence
+                    for sel in union.objects(e, OA.hasSelector)
+                    for q in union.objects(sel, OA.exact)
+                ]
+                patterns, words = _value_words(union, onto, prop, value)
+                if not quotes or not patterns or any(re.search(rx, q) for rx in patterns for q in quotes):
+                    continue
+                shown = str(value) if prop == CSTO.pageNumber else curie(str(value))
+                out.append(
+                    ctx.locator.statement_result(
+                        shape=SHAPE.ValueSaidInItsPassage,
+                        s=fact,
+                        p=prop,
+                        o=value,
+                        graph=gid,
+                        message=(
+                            f"this {curie(str(prop))} is {shown}, but no passage supporting it "
+                            f"({'; '.join(curie(str(e)) for e in evidence)}) says "
+                            f"{' or '.join(repr(w) for w in words)}. "
+                            "Fix: the page, season, role or criterion the passage gives"
+                        ),
+                    )
+                )
+    return out + _meeting_day_named(ctx)
+
+
+_MONTHS = "january february march april may june july august september october november december".split()
+_DAY_MONTH = re.compile(
+    rf"(?<!\w)(\d{{1,2}})\s+({'|'.join(_MONTHS)})(?!\w)|(?<!\w)({'|'.join(_MONTHS)})\s+(\d{{1,2}})(?!\d)"
+)
+_AT_MEETING = (CSTO.decidedAt, CSTO.sidelineOf)
+
+
+def _meeting_day_named(ctx: Context) -> list[Result]:
+    """A fact decided at, or held on the sidelines of, a meeting dated to the day (or month): where the passages
+    supporting that link name days ("the meeting held on May 16"), one of them is the meeting's day (in its month)."""
+    out: list[Result] = []
+    union = ctx.union
+    for gid, facts in sorted(ctx.file_facts.items(), key=lambda kv: str(kv[0])):
+        for fact, values in sorted(facts.values.items(), key=lambda kv: str(kv[0])):
+            for prop, meeting in sorted(values, key=lambda t: (str(t[0]), str(t[1]))):
+                days = {
+                    str(d) for d in union.objects(meeting, CSTO.date) if re.fullmatch(r"\d{4}-\d\d(-\d\d)?", str(d))
+                }
+                if prop not in _AT_MEETING or len(days) != 1:
+                    continue
+                evidence, _ = facts.supporting(fact, prop)
+                named = set()
+                for e in evidence:
+                    for sel in union.objects(e, OA.hasSelector):
+                        for q in union.objects(sel, OA.exact):
+                            for m in _DAY_MONTH.finditer(str(q).casefold()):
+                                day, month = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+                                named.add((_MONTHS.index(month) + 1, int(day)))
+                day = next(iter(days))
+                if not named or (int(day[5:7]), int(day[8:10]) if len(day) == 10 else None) in {
+                    (m, d if len(day) == 10 else None) for m, d in named
+                }:
+                    continue
+                said = ", ".join(f"{_MONTHS[m - 1].title()} {d}" for m, d in sorted(named))
+                out.append(
+                    ctx.locator.statement_result(
+                        shape=SHAPE.ValueSaidInItsPassage,
+                        s=fact,
+                        p=prop,
+                        o=meeting,
+                        graph=gid,
+                        message=(
+                            f"this {curie(str(prop))} is {curie(str(meeting))}, dated {day}, but the passages "
+                            f"supporting it ({'; '.join(curie(str(e)) for e in evidence)}) name {said}. Fix: the "
+                            "meeting held on the day the passage names"
+                        ),
+                    )
+                )
+    return out
+
+
 RULES = [
+    Rule(
+        SHAPE.ValueSaidInItsPassage,
+        "a page, season, role or criterion is the one its passage gives",
+        "A fact's csto:pageNumber is printed (as digits) in a passage supporting it; its csto:season, the office "
+        "role a body is csto:composedOf, and a ranking's csto:rankingCriterion (a word of it) is named (its "
+        "skos:prefLabel or skos:altLabel; a role also in the plural, "
+        '"heads of the states") in one. Where the passages supporting a csto:decidedAt or csto:sidelineOf name days '
+        '("May 16"), the meeting\'s csto:date (a day, or a month) is one of them.',
+        _said_in_passage,
+    ),
     Rule(
         SHAPE.YearInItsName,
         "a year in a fact's IRI or label is the year of its date",

@@ -18,7 +18,8 @@
   another of its entity values (a passage that names none of them is not read for its values). An office is also
   named by its role and the state or body it is a post in ("Russian President"); a state also by a person the
   graph has holding one of its offices ("Putin held bilateral meetings"). Topics are not checked; a source's
-  author is checked as that source's dcterms:creator (its byline names them).
+  author is checked as that source's dcterms:creator (its byline names them). A source document's creator and
+  publisher are named by its own passages (byline, masthead) or a curator's note on it, whatever else they name.
 - Where a fact has several holders (``csto:heldBy``, :data:`NAMED_TOGETHER`) and the passages supporting them
   name some of them, they name each (or a curator's note does).
 - The same rule holds of a person given as any value of a fact in a seed's file: the seed names them
@@ -65,6 +66,9 @@ NAMED_VALUES = (
     CSTO.student,
     CSTO.observer,
     CSTO.dialoguePartner,
+    # a stance's holder, where a person: a passage quoting another person and not them gives another holder (states
+    # are spoken of by metonym, "Moscow", "Astana, Bishkek and Dushanbe": only persons are read)
+    CSTO.heldBy,
     CSTO.charter,
     CSTO.foundingTreaty,
     CSTO.contributorTo,
@@ -80,7 +84,11 @@ NAMED_VALUES = (
     CSTO.locatedBetween,
     CSTO.rankedFirst,
     CSTO.rankedAmong,
+    # where a document (a photograph) was made: the credit that says so names the place
+    DCTERMS.spatial,
 )
+# properties of NAMED_VALUES read only where the value is a person
+PERSONS_ONLY = (CSTO.heldBy,)
 # properties with several values that one passage names together: it names them all ("unconvincing for both
 # Kirgizstan and Tajikistan" is held by Kyrgyzstan and Tajikistan, not by Kyrgyzstan and Kazakhstan)
 NAMED_TOGETHER = (CSTO.heldBy,)
@@ -245,7 +253,11 @@ def _unnamed_by_the_fact(ctx, namer, facts, fact, prop, value, values, notes) ->
     texts = [f for e in evidence for f in _forms(_quote(ctx, e))] + notes
     if namer.named(value, texts):
         return None
-    if not any(
+    # a source's byline and masthead: its creator and publisher are named by its own passages or notes, always
+    byline = prop in (DCTERMS.creator, DCTERMS.publisher) and (
+        (fact, RDF.type, CSTO.SourceDocument) in ctx.data.dataset.graph(facts.graph)
+    )
+    if not byline and not any(
         o != value and o != fact and namer.names.get(o) and namer.named(o, texts) for p, o in values if p != RDF.type
     ):
         return None
@@ -279,7 +291,7 @@ def _value_named(ctx: Context) -> list[Result]:  # noqa: C901 - one pass over ev
                 if _unnamed(ctx, gid, value, fact, prop):
                     continue
                 message = None
-                if prop in NAMED_VALUES:
+                if prop in NAMED_VALUES and (prop not in PERSONS_ONLY or (value, RDF.type, CSTO.Person) in ent):
                     message = _contradicted(ctx, namer, by_kind, facts, fact, prop, value, notes)
                 if message is None and prop in NAMED_TOGETHER:
                     message = _named_apart(ctx, namer, facts, fact, prop, value, values, notes)
@@ -287,7 +299,7 @@ def _value_named(ctx: Context) -> list[Result]:  # noqa: C901 - one pass over ev
                     message = _unnamed_by_the_fact(ctx, namer, facts, fact, prop, value, values, notes)
                 if (
                     message is None
-                    and prop not in NAMED_VALUES
+                    and (prop not in NAMED_VALUES or prop in PERSONS_ONLY)
                     and (value, RDF.type, CSTO.Person) in ent
                     and not _named(names[value], [_seed_text(ctx, gid, seeds)])
                 ):
@@ -305,7 +317,185 @@ def _value_named(ctx: Context) -> list[Result]:  # noqa: C901 - one pass over ev
     return out
 
 
+# How a passage's grammar gives a property's value, whoever else it names: {S} is a name of the fact's subject, {X}
+# a name of a candidate value (an entity of the value's kind). "the Chinaled SCO", "NATO led by the United States";
+# "part of Azerbaijan", "Research Center in Sweden", "Malmö University (Sweden)", "Checkpoint 4, Beirut, Lebanon";
+# "the capital of Belarus", "Belarus's capital"; "Photo ... by James Case". Matched on :func:`_norm`'s text (hyphens
+# dropped, so "China-led" reads "chinaled").
+_IN_X = (r"(?<!\w){S} in (?:the )?{X}(?!\w)", r"(?<!\w){S} \((?:the )?{X}(?!\w)", r"(?<!\w){S}, (?:the )?{X}(?!\w)")
+STRUCTURES = {
+    CSTO.ledBy: (r"(?<!\w){X} ?led(?!\w)", r"(?<!\w)led by (?:the )?{X}(?!\w)"),
+    CSTO.locatedIn: (r"(?<!\w)part of (?:the )?{X}(?!\w)", *_IN_X),
+    CSTO.basedIn: _IN_X,
+    CSTO.capitalOf: (r"(?<!\w)capital of (?:the )?{X}(?!\w)", r"(?<!\w){X}'s? capital(?!\w)"),
+    DCTERMS.creator: (
+        r"(?<!\w)(?:photo|image|picture|book|article|report|written|taken) (?:[^.]{0,80} )?by {X}(?!\w)",
+    ),
+    CSTO.issuedBy: (r"(?<!\w)(?:photo|image|picture|book|article|report|written|taken) (?:[^.]{0,80} )?by {X}(?!\w)",),
+    # "Russia, the largest economy", "Belarus, the strongest of these states", "Russia confidently occupies the first
+    # position": the one ranked first is the subject of the superlative
+    CSTO.rankedFirst: (
+        r"(?<!\w){X}, the (?:\w+ )?(?:first|largest|strongest|biggest|leading|most|greatest|main)(?!\w)",
+        r"(?<!\w){X} (?:\w+ )?(?:is|occupies|holds|takes|ranks) (?:the |in )?(?:\w+ )?(?:first|largest|strongest|"
+        r"biggest|leading|greatest)(?!\w)",
+    ),
+    # "between Russia and NATO territory": both sides, whatever their kinds
+    CSTO.locatedBetween: (r"(?<!\w)between (?:the )?{X}(?!\w)", r"(?<!\w)between [^.;]{1,60} and (?:the )?{X}(?!\w)"),
+}
+
+# properties whose values may be of any kind (a state and an alliance): every entity is a candidate
+ANY_KIND = (CSTO.locatedBetween,)
+
+
+def _alt(names: set[str]) -> str:
+    return "(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + ")"
+
+
+def _given_by_structure(ctx, namer, by_kind, facts, fact, prop, value) -> tuple[list[Node], set[Node]]:
+    """The entities of the value's kind that the grammar of the passages supporting ``prop`` gives as its value."""
+    evidence, _ = facts.supporting(fact, prop)
+    texts = [_norm(_quote(ctx, e)) for e in evidence]
+    subject = namer.names.get(fact, set())
+    peers = (
+        namer.entities if prop in ANY_KIND else set().union(*(by_kind.get(k, set()) for k in _kinds(namer.ent, value)))
+    )
+    given: set[Node] = set()
+    for pattern in STRUCTURES[prop]:
+        if "{S}" in pattern and not subject:
+            continue
+        for cand in peers:
+            if cand == fact or not namer.names.get(cand):
+                continue
+            rx = pattern.replace("{S}", _alt(subject) if subject else "").replace("{X}", _alt(namer.names[cand]))
+            if any(re.search(rx, t) for t in texts):
+                given.add(cand)
+    return evidence, given
+
+
+def _names_pattern(namer, entities) -> tuple[str, dict[str, Node]]:
+    owner = {n: e for e in entities for n in namer.names.get(e, ())}
+    return _alt(set(owner)), owner
+
+
+def _parties_paired(ctx: Context, namer, by_kind) -> list[Result]:
+    """ "Clashes between Tajikistan and Kyrgyzstan": where a passage supporting a fact's csto:party pairs one of its
+    parties with another entity of its kind by "between X and Y", that one is a party too."""
+    out: list[Result] = []
+    for gid, facts in sorted(ctx.file_facts.items(), key=lambda kv: str(kv[0])):
+        for fact, values in sorted(facts.values.items(), key=lambda kv: str(kv[0])):
+            parties = {o for p, o in values if p == CSTO.party and o in namer.entities}
+            if not parties:
+                continue
+            kinds = set().union(*(_kinds(namer.ent, v) for v in parties))
+            alt, owner = _names_pattern(namer, set().union(*(by_kind.get(k, set()) for k in kinds)))
+            if alt == "(?:)":
+                continue
+            rx = re.compile(rf"(?<!\w)between (?:the )?({alt}) and (?:the )?({alt})(?!\w)")
+            evidence, _ = facts.supporting(fact, CSTO.party)
+            for e in evidence:
+                for m in rx.finditer(_norm(_quote(ctx, e))):
+                    pair = {owner[m.group(1)], owner[m.group(2)]}
+                    if len(pair) != 2 or not pair & parties or pair <= parties:
+                        continue
+                    missing = sorted(pair - parties, key=str)
+                    slipped = sorted(parties - pair, key=str) or sorted(parties & pair, key=str)
+                    out.append(
+                        ctx.locator.statement_result(
+                            shape=SHAPE.ValueGivenByItsPassage,
+                            s=fact,
+                            p=CSTO.party,
+                            o=slipped[0],
+                            graph=gid,
+                            message=(
+                                f"{curie(str(e))} says {m.group(0)!r}: it pairs "
+                                f"{', '.join(curie(str(x)) for x in sorted(pair & parties, key=str))} with "
+                                f"{', '.join(curie(str(x)) for x in missing)}, which is not a csto:party of this fact "
+                                f"(its parties: {', '.join(curie(str(x)) for x in sorted(parties, key=str))}). "
+                                "Fix: the parties the passage pairs"
+                            ),
+                        )
+                    )
+    return out
+
+
+def _agent_of_the_verb(ctx: Context, namer, by_kind, facts, fact, value) -> set[Node]:
+    """ "Kyrgyzstan [had] cancelled CSTO military drills": the entities of the agent's kind a passage of the fact
+    makes the subject of a verb of its label ("... cancelled by Kyrgyzstan")."""
+    label = " ".join(str(x) for x in ctx.union.objects(fact, RDFS.label)).casefold()
+    verbs = {re.sub(r"(?:ed|es|s)$", "", w) for w in re.findall(r"[a-z]{6,}", label) if w.endswith(("ed", "es", "s"))}
+    if not verbs:
+        return set()
+    evidence, _ = facts.supporting(fact, CSTO.agent)
+    texts = [_norm(_quote(ctx, e)) for e in evidence]
+    verb = "(?:" + "|".join(re.escape(v) for v in sorted(verbs)) + r")\w*"
+    given = set()
+    for cand in set().union(*(by_kind.get(k, set()) for k in _kinds(namer.ent, value))):
+        if namer.names.get(cand):
+            rx = rf"(?<!\w){_alt(namer.names[cand])} (?:\[?(?:had|has|have)\]? )?{verb}(?!\w)"
+            if any(re.search(rx, x) for x in texts):
+                given.add(cand)
+    return given
+
+
+def _value_by_structure(ctx: Context) -> list[Result]:
+    out: list[Result] = []
+    namer = _Namer(ctx)
+    by_kind: dict[Node, set[Node]] = {}
+    for e in namer.entities:
+        for kind in _kinds(namer.ent, e):
+            by_kind.setdefault(kind, set()).add(e)
+    for gid, facts in sorted(ctx.file_facts.items(), key=lambda kv: str(kv[0])):
+        if gid == ENTITIES_GRAPH:
+            continue
+        for fact, values in sorted(facts.values.items(), key=lambda kv: str(kv[0])):
+            for prop, value in sorted(values, key=lambda t: (str(t[0]), str(t[1]))):
+                if (prop not in STRUCTURES and prop != CSTO.agent) or value not in namer.entities:
+                    continue
+                if not namer.names.get(value):
+                    continue
+                if prop == CSTO.agent:
+                    evidence = facts.supporting(fact, prop)[0]
+                    given = _agent_of_the_verb(ctx, namer, by_kind, facts, fact, value)
+                else:
+                    evidence, given = _given_by_structure(ctx, namer, by_kind, facts, fact, prop, value)
+                if not given or value in given:
+                    continue
+                said = "; ".join(curie(str(e)) for e in evidence)
+                named = ", ".join(sorted(curie(str(g)) for g in given))
+                out.append(
+                    ctx.locator.statement_result(
+                        shape=SHAPE.ValueGivenByItsPassage,
+                        s=fact,
+                        p=prop,
+                        o=value,
+                        graph=gid,
+                        message=(
+                            f"the passages supporting this {curie(str(prop))} ({said}) give it as {named} by their "
+                            f'grammar ("X-led", "led by X", "part of X", "... in X", "(X)", "capital of X", "by X", '
+                            f'"X, the largest", "between X and Y"), not {curie(str(value))}. Fix: the value the '
+                            "passage gives; the graph records what the source says"
+                        ),
+                    )
+                )
+    return out + _parties_paired(ctx, namer, by_kind)
+
+
 RULES = [
+    Rule(
+        SHAPE.ValueGivenByItsPassage,
+        "a value the grammar of its passage gives is the value",
+        "Where a passage supporting a fact's csto:ledBy, csto:locatedIn, csto:basedIn, csto:capitalOf, "
+        "dcterms:creator, csto:issuedBy, csto:rankedFirst or csto:locatedBetween gives its value by its grammar - "
+        '"X-led" or "led by X"; "part of X", "<subject> in X", '
+        '"<subject> (X)" or "<subject>, X"; "capital of X" or "X\'s capital"; "photo (book, report) by X"; '
+        '"X, the largest" or "X occupies the first position"; "between X and Y" - '
+        "with X an entity of the value's kind (of any kind for csto:locatedBetween), the value is one such X; "
+        "and where a passage supporting a csto:party pairs one of the parties with another entity of its kind "
+        '("between X and Y"), that one is a party too; and where a passage supporting a csto:agent makes an entity '
+        'of its kind the subject of a verb of the fact\'s label ("Kyrgyzstan [had] cancelled" for "... cancelled by '
+        'Kyrgyzstan"), the agent is one such subject.',
+        _value_by_structure,
+    ),
     Rule(
         SHAPE.ValueNamedInItsPassage,
         "an entity a fact gives as its value is one its passages name",
@@ -315,7 +505,8 @@ RULES = [
         "csto:grantee, csto:ledBy, csto:reportedVia, csto:capitalOf, csto:locatedIn, csto:supremeBody, csto:organOf, "
         "csto:alumniOf, csto:institution, csto:student, csto:observer, csto:dialoguePartner, csto:charter, "
         "csto:foundingTreaty, csto:contributorTo, csto:holdersOf, csto:addressee, csto:speakingAs, csto:invitee, "
-        "csto:participant, csto:basedIn, csto:bordersOn, csto:locatedBetween, csto:rankedFirst or csto:rankedAmong "
+        "csto:participant, csto:heldBy (a person), csto:basedIn, csto:bordersOn, csto:locatedBetween, "
+        "csto:rankedFirst, csto:rankedAmong or dcterms:spatial "
         "is not contradicted by the passages supporting that property in that file: "
         "where they name (by a label, alternative or hidden label, or a person's surname) another entity of the "
         "value's kind and not the value, the value is named in a csto:curatorNote of the fact there that says how "
@@ -324,9 +515,10 @@ RULES = [
         "csto:destination, csto:place, csto:host, csto:office, dcterms:creator or dcterms:publisher is named by a "
         "passage of the fact in that file or a csto:curatorNote of it there, where these name another of its entity "
         "values (an office is also named by its role and its state or body, a state by a person holding one of its "
-        "offices; topics are not checked). The passages supporting several csto:heldBy values that name some of "
-        "them name each. A person given as any value of a fact is named somewhere in that file's seed. Groups "
-        "standing for unnamed people and the source's own author (except as its dcterms:creator) are not checked.",
+        "offices; topics are not checked); a source document's dcterms:creator and dcterms:publisher always are. "
+        "The passages supporting several csto:heldBy values that name some of them name each. A person given as "
+        "any value of a fact is named somewhere in that file's seed. Groups standing for unnamed people and the "
+        "source's own author (except as its dcterms:creator) are not checked.",
         _value_named,
     ),
 ]

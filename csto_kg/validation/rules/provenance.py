@@ -35,7 +35,8 @@ from ..report import Result
 from . import Context, Rule
 
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
-_WORDS_PROPS = (CSTO.words, CSTO.statedAs, CSTO.articleText)
+# words copied from the source: a stance's words, a figure's, an article's text, a programme's name, a genre
+_WORDS_PROPS = (CSTO.words, CSTO.statedAs, CSTO.articleText, CSTO.programme, DCTERMS.type)
 
 
 def _quotes(ctx: Context) -> list[Result]:
@@ -657,7 +658,8 @@ RULES = [
         SHAPE.WordsAreVerbatim,
         "quoted words are verbatim in the evidence",
         "Words a fact attributes to its source (csto:words of a stance, csto:statedAs of a figure, "
-        "csto:articleText of an article) occur verbatim, character for character (curly quotes and no-break "
+        "csto:articleText of an article, csto:programme of a course of study, dcterms:type, a document's genre) "
+        "occur verbatim, character for character (curly quotes and no-break "
         "spaces included), inside the oa:exact quote of one of the fact's own evidence nodes in the same file "
         "(each file quotes its own seed).",
         _words,

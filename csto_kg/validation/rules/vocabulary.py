@@ -225,7 +225,7 @@ def _ontology(ctx: Context) -> list[Result]:
                 why, candidates = found
                 report(s, f"{curie(str(pred))} {curie(str(o))}: the term {why}; {_suggest(*parts, candidates)}"
                        "Fix: the intended term", pred, o)  # fmt: skip
-    out += _distinct_names(ctx, onto, declared) + _datatype_ranges(ctx, onto)
+    out += _distinct_names(ctx, onto, declared) + _datatype_ranges(ctx, onto) + _inverses(ctx, onto)
     for pred in (RDFS.subClassOf, RDFS.subPropertyOf):
         for term in sorted({s for s in onto.subjects(pred, None) if str(s).startswith(str(CSTO))}, key=str):
             above = set(onto.transitive_objects(term, pred)) - {term}
@@ -233,6 +233,28 @@ def _ontology(ctx: Context) -> list[Result]:
                 report(term, f"is its own strict {'superclass' if pred == RDFS.subClassOf else 'super-property'} "
                        f"through {curie(str(pred))}: a cycle makes its members members of every term on it. Fix: "
                        "the axiom written the wrong way round", pred)  # fmt: skip
+    return out
+
+
+def _inverses(ctx: Context, onto) -> list[Result]:
+    """owl:inverseOf pairs a property with one other: a property its own inverse is symmetric (every ``a p b`` gives
+    ``b p a``: "precedes" its own inverse makes every order a cycle), which only an owl:SymmetricProperty is; and a
+    property with two inverses makes them one property."""
+    out = []
+    inverses: dict[Node, set[Node]] = {}
+    for s, o in onto.subject_objects(OWL.inverseOf):
+        inverses.setdefault(s, set()).add(o)
+        inverses.setdefault(o, set()).add(s)
+    for prop in sorted((p for p in inverses if str(p).startswith(str(CSTO))), key=str):
+        if prop in inverses[prop] and (prop, RDF.type, OWL.SymmetricProperty) not in onto:
+            out.append(_ontology_result(ctx, prop, f"{curie(str(prop))} is declared owl:inverseOf itself, which makes "
+                       "it symmetric (each link also read backwards), and it is no owl:SymmetricProperty. Fix: the "
+                       "inverse is its counterpart property", OWL.inverseOf, prop))  # fmt: skip
+        others = sorted(inverses[prop] - {prop}, key=str)
+        if len(others) > 1:
+            out.append(_ontology_result(ctx, prop, f"{curie(str(prop))} has several inverses "
+                       f"({', '.join(curie(str(o)) for o in others)}), which makes them one property. Fix: one "
+                       "owl:inverseOf, the counterpart property", OWL.inverseOf, others[-1]))  # fmt: skip
     return out
 
 
