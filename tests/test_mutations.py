@@ -2475,8 +2475,8 @@ SLIPS = [
         "001",
         [
             (
-                'csto:party :kyrgyzstan, :tajikistan ;\n    csto:date "2022"^^xsd:gYear ;\n    csto:dateBasis "\'over the summer',
-                'csto:party :kyrgyzstan, :kazakhstan ;\n    csto:date "2022"^^xsd:gYear ;\n    csto:dateBasis "\'over the summer',
+                "csto:party :kyrgyzstan, :tajikistan ;\n    csto:reportedIn :article-001-hansbury-minsk-dialogue-2022-11 ;",
+                "csto:party :kyrgyzstan, :kazakhstan ;\n    csto:reportedIn :article-001-hansbury-minsk-dialogue-2022-11 ;",
             )
         ],
         "ValueGivenByItsPassage",
