@@ -12,8 +12,8 @@ The translation depends on the text, the base IRI and the namespaces rdflib
 passes in (the data graph's prefixes), so all three make the key.
 
 The algebra of at most :data:`CAPACITY` texts is kept (least recently used
-first out) for the life of the process, across blocks: validations that use
-the same shapes (a test's fixtures, a curator's repeated runs) parse each
+first out) for the life of the process, across blocks: validations in one
+process that use the same shapes (the equivalence tests' fixtures) parse each
 constraint once. Blocks may nest and run on several threads; rdflib is
 unpatched once the last one ends.
 """
