@@ -6,8 +6,9 @@ in that file; or text appended inside the file's graph), and the rule that must
 report it. Slips are validated in-process through
 :func:`csto_kg.validation.validate` (what ``csto-kg validate`` runs) and its JSON
 report, several to one copy of the project where their edits touch different
-statement blocks (a validation costs about a second); a slip whose rule does not
-report at its own block there is validated alone on its own copy. One slip also
+statement blocks and name different nodes (a validation costs seconds); a slip
+whose rule reports nothing about its block or the nodes its edit names there is
+validated alone on its own copy. One slip also
 goes through the CLI itself (``csto-kg validate --format json``, exit 1) and
 must give the same report. The shipped graph itself
 conforms (tests/test_validate_cli.py).
