@@ -27,13 +27,16 @@ from urllib.parse import urlencode
 import pyoxigraph as ox
 from flask import Blueprint, Response, current_app, jsonify, render_template, request, send_file
 from rdflib.namespace import RDF
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, RequestedRangeNotSatisfiable
+from werkzeug.http import parse_date as parse_http_date
+from werkzeug.http import parse_etags
 
 from csto_kg.namespaces import BASE, CSTO, GRAPH, ONTOLOGY_GRAPH, SRC
 from csto_kg.query import NotRepresentable
 
 from . import dumps as dumps_mod
 from .disagreements import all_disagreements
+from .errors import render as render_error
 from .evidence_view import evidence, seed_id_of
 from .example_queries import example_queries
 from .labels import Labeller
@@ -48,6 +51,7 @@ from .resource_page import build_page, term_view
 from .search import SearchIndex
 from .served import served
 from .source_page import build_source_page
+from .sparql import CORS_PATHS
 from .timeline import confirmed_until, ordered, periods
 from .timeline import render as render_timeline
 from .validation_report import TURTLE_FILE, expand, load_report
@@ -198,7 +202,7 @@ def _rdf_response(quads, fmt_key: str, path: str) -> Response:
     )
     resp.headers["Vary"] = "Accept"
     resp.headers["Link"] = _link_header([Alternate(f"{path}?format=html", "text/html", "HTML")] + alternates(path))
-    resp.headers["Access-Control-Allow-Origin"] = "*"
+    _cors_read(resp)
     return resp
 
 
@@ -496,30 +500,79 @@ def download(name: str):
         del env["HTTP_RANGE"]
     # If-Match and If-Unmodified-Since are evaluated here (Werkzeug ignores the second, refuses "If-Match: *"
     # and sends its 412 with the whole file): taken out of Werkzeug's sight, checked against what it answers.
+    # The range is applied last, as RFC 9110 section 13.2.2 orders it (Werkzeug answers a range before
+    # If-None-Match): 412, then 304, then 206 or 416.
     preconditions = {h: env.pop(h) for h in ("HTTP_IF_MATCH", "HTTP_IF_UNMODIFIED_SINCE") if h in env}
-    resp = send_file(path, mimetype=media, as_attachment=False, download_name=name, conditional=True, etag=True)
-    env.update(preconditions)
-    resp.headers["Access-Control-Allow-Origin"] = "*"
-    if not _preconditions_hold(resp):
-        resp.close()
-        failed = Response(status=412)  # no body: the precondition failed, nothing is sent
-        for header in ("ETag", "Last-Modified", "Access-Control-Allow-Origin"):
-            if header in resp.headers:
-                failed.headers[header] = resp.headers[header]
-        return failed
+    wanted_range = env.pop("HTTP_RANGE", None)
+    try:
+        resp = _send(path, media, name)
+        if _preconditions_hold(resp, preconditions) and resp.status_code == 200 and wanted_range is not None:
+            env["HTTP_RANGE"] = wanted_range
+            try:
+                partial = _send(path, media, name)
+            except RequestedRangeNotSatisfiable as e:
+                return _bodiless(resp, render_error(e, request.accept_mimetypes))
+            resp.close()
+            resp = partial
+    finally:
+        env.update(preconditions)
+        if wanted_range is not None:
+            env["HTTP_RANGE"] = wanted_range
+    if not _preconditions_hold(resp, preconditions):
+        return _bodiless(resp, Response(status=412))  # no body: the precondition failed, nothing is sent
     return resp
+
+
+def _send(path: Path, media: str, name: str) -> Response:
+    resp = send_file(path, mimetype=media, as_attachment=False, download_name=name, conditional=True, etag=True)
+    _cors_read(resp)
+    return resp
+
+
+def _bodiless(resp: Response, answer: Response) -> Response:
+    """``answer`` in place of ``resp`` (closed), with its validators and CORS headers."""
+    resp.close()
+    for header in ("ETag", "Last-Modified", "Access-Control-Allow-Origin", "Access-Control-Expose-Headers"):
+        if header in resp.headers:
+            answer.headers[header] = resp.headers[header]
+    return answer
+
+
+# Response headers a cross-origin script may read besides the CORS-safelisted ones (Fetch standard).
+_EXPOSE_READ = "ETag, Content-Range, Accept-Ranges, Content-Disposition, Link, Vary"
+# Request headers a preflight allows on the read-only pages: negotiation, ranges and conditional requests.
+_PREFLIGHT_HEADERS = "Accept, Range, If-Match, If-None-Match, If-Modified-Since, If-Unmodified-Since, If-Range"
+
+
+def _cors_read(resp: Response) -> None:
+    resp.headers["Access-Control-Allow-Origin"] = "*"
+    resp.headers["Access-Control-Expose-Headers"] = _EXPOSE_READ
+
+
+@bp.after_app_request
+def _preflight(response: Response) -> Response:
+    """The CORS preflight of a read-only page (/sparql and the VoID have their own): a cross-origin GET with a
+    header outside the safelist (an Accept with a quoted profile, a suffix Range, If-None-Match) is preflighted,
+    and without this answer the browser never sends it."""
+    if request.method == "OPTIONS" and response.status_code == 200 and request.path not in CORS_PATHS:
+        response.headers["Access-Control-Allow-Origin"] = "*"
+        response.headers["Access-Control-Allow-Methods"] = "GET, HEAD, OPTIONS"
+        response.headers["Access-Control-Allow-Headers"] = _PREFLIGHT_HEADERS
+        response.headers["Access-Control-Max-Age"] = "86400"
+    return response
 
 
 _ONE_BYTE_RANGE = re.compile(r"bytes=[ \t]*(?:\d+-\d*|-\d+)[ \t]*")
 
 
-def _preconditions_hold(resp: Response) -> bool:
-    """If-Match, else If-Unmodified-Since, as RFC 9110 section 13.2.2 evaluates them (steps 1 and 2)."""
+def _preconditions_hold(resp: Response, preconditions: dict[str, str]) -> bool:
+    """If-Match, else If-Unmodified-Since (``preconditions``: their WSGI environ entries), as RFC 9110
+    section 13.2.2 evaluates them (steps 1 and 2)."""
     etag, weak = resp.get_etag()
-    if "If-Match" in request.headers:
-        wanted = request.if_match
+    if "HTTP_IF_MATCH" in preconditions:
+        wanted = parse_etags(preconditions["HTTP_IF_MATCH"])
         return bool(etag) and (wanted.star_tag or (not weak and wanted.contains(etag)))  # strong comparison
-    since = request.if_unmodified_since
+    since = parse_http_date(preconditions.get("HTTP_IF_UNMODIFIED_SINCE"))
     modified = resp.last_modified
     if since is not None and modified is not None:
         return modified <= since

@@ -191,7 +191,10 @@ def add_cors(response: Response, method: str) -> None:
     response.headers["Access-Control-Allow-Origin"] = "*"
     response.headers["Access-Control-Expose-Headers"] = _EXPOSE
     if method == "OPTIONS":
-        response.headers["Access-Control-Allow-Methods"] = "GET, POST, OPTIONS"
+        # POST only where it is answered: the VoID and the pool statistics are GET-only (POST there is a 405)
+        response.headers["Access-Control-Allow-Methods"] = (
+            "GET, POST, OPTIONS" if request.path == "/sparql" else "GET, HEAD, OPTIONS"
+        )
         response.headers["Access-Control-Allow-Headers"] = "Accept, Content-Type"
         response.headers["Access-Control-Max-Age"] = "86400"
 

@@ -554,6 +554,54 @@ def test_download_preconditions_and_ranges_follow_rfc_9110(client):
     assert client.get("/downloads/SHA256SUMS").headers["Content-Type"] == "text/plain; charset=utf-8"
 
 
+def test_download_answers_304_and_412_before_the_range_and_a_readable_416(client):
+    """RFC 9110 section 13.2.2 evaluates If-Match, If-None-Match / If-Modified-Since, then the Range:
+    found by a probe, a matching If-None-Match with a range got 206 (Werkzeug's order), an unsatisfiable
+    range with a failing If-Match got 416, and the 416 had no CORS header (a script could not read it)."""
+    url = "/downloads/csto-kg.ttl"
+    whole = client.get(url)
+    etag, size = whole.headers["ETag"], len(whole.data)
+    for headers in (
+        {"Range": "bytes=0-3", "If-None-Match": etag},
+        {"Range": f"bytes={size + 10}-", "If-None-Match": etag},
+        {"Range": "bytes=0-3", "If-Modified-Since": whole.headers["Last-Modified"]},
+    ):
+        r = client.get(url, headers=headers)
+        assert r.status_code == 304 and r.data == b"" and r.headers["ETag"] == etag, headers
+    r = client.get(url, headers={"Range": f"bytes={size + 10}-", "If-Match": '"other"'})
+    assert r.status_code == 412 and r.data == b""
+    r = client.get(url, headers={"Range": f"bytes={size + 10}-", "Origin": "https://example.org"})
+    assert r.status_code == 416 and r.headers["Content-Range"] == f"bytes */{size}"
+    assert r.headers["Access-Control-Allow-Origin"] == "*" and r.headers["ETag"] == etag
+    r = client.get(url, headers={"Range": "bytes=-5", "If-Match": etag})
+    assert r.status_code == 206 and r.data == whole.data[-5:]
+    assert "Content-Range" in r.headers["Access-Control-Expose-Headers"]
+    r = client.get(url, headers={"Range": "bytes=0-3", "If-Range": '"other"'})  # a changed file: all of it
+    assert r.status_code == 200 and r.data == whole.data
+
+
+@pytest.mark.parametrize("path", ["/id/armenia", "/downloads/csto-kg.ttl", "/dataset"])
+def test_cors_preflight_on_read_only_pages(client, path):
+    """A cross-origin GET with a header off the CORS safelist (a quoted JSON-LD profile in Accept, a suffix
+    Range, If-None-Match) is preflighted: found by a probe, OPTIONS on a page had no CORS headers at all."""
+    r = client.options(
+        path,
+        headers={
+            "Origin": "https://example.org",
+            "Access-Control-Request-Method": "GET",
+            "Access-Control-Request-Headers": "range, if-none-match",
+        },
+    )
+    assert r.status_code == 200 and r.headers["Access-Control-Allow-Origin"] == "*"
+    assert "GET" in r.headers["Access-Control-Allow-Methods"]
+    allowed = {h.strip().lower() for h in r.headers["Access-Control-Allow-Headers"].split(",")}
+    assert {"accept", "range", "if-none-match"} <= allowed
+    r = client.get(path, headers={"Accept": 'application/ld+json;profile="http://www.w3.org/ns/json-ld#expanded"'})
+    if path != "/downloads/csto-kg.ttl":
+        assert r.status_code == 200 and r.mimetype == "application/ld+json"
+    assert r.headers["Access-Control-Allow-Origin"] == "*"
+
+
 # --- members as of a date -------------------------------------------------------------
 
 
