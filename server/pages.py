@@ -549,6 +549,28 @@ def _cors_read(resp: Response) -> None:
     resp.headers["Access-Control-Expose-Headers"] = _EXPOSE_READ
 
 
+# Request headers make_conditional must not see on a page: a page answers If-None-Match / If-Modified-Since
+# (304), and neither ranges nor If-Match (as before it had validators).
+_NOT_FOR_PAGES = ("HTTP_IF_MATCH", "HTTP_IF_UNMODIFIED_SINCE", "HTTP_RANGE", "HTTP_IF_RANGE")
+
+
+@bp.after_request
+def _validators(response: Response) -> Response:
+    """An ETag (a hash of the body) on every whole page, HTML or RDF, and 304 to a matching If-None-Match:
+    a cache revalidating a page (or its Turtle) need not refetch it. The dumps have their own."""
+    if (
+        request.method in ("GET", "HEAD")
+        and response.status_code == 200
+        and not response.is_streamed
+        and not response.direct_passthrough
+        and "ETag" not in response.headers
+        and request.endpoint != "pages.download"
+    ):
+        response.add_etag()
+        response.make_conditional({k: v for k, v in request.environ.items() if k not in _NOT_FOR_PAGES})
+    return response
+
+
 @bp.after_app_request
 def _preflight(response: Response) -> Response:
     """The CORS preflight of a read-only page (/sparql and the VoID have their own): a cross-origin GET with a

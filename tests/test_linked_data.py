@@ -1051,3 +1051,23 @@ def test_members_pages_give_each_element_its_own_id_and_every_fragment_link_a_ta
         assert ids and len(ids) == len(set(ids)), (day, sorted({i for i in ids if ids.count(i) > 1})[:5])
         for target in re.findall(r'href="#([^"]+)"', body):
             assert target in ids, (day, target)
+
+
+@pytest.mark.parametrize(
+    "path, headers",
+    [("/id/armenia", HTML), ("/id/armenia", {"Accept": "text/turtle"}), ("/ontology", HTML), ("/downloads", HTML)],
+)
+def test_pages_answer_if_none_match_with_304(client, path, headers):
+    """Found by a probe: no page had a validator, so a cache revalidating /id/armenia (84 kB) refetched it.
+    The ETag hashes the body: the Turtle's does not match the HTML's, and If-Match / Range stay ignored."""
+    whole = client.get(path, headers=headers)
+    etag = whole.headers["ETag"]
+    for method in (client.get, client.head):
+        r = method(path, headers={**headers, "If-None-Match": f'"other", {etag}'})
+        assert r.status_code == 304 and r.data == b"" and r.headers["ETag"] == etag
+        assert r.headers.get("Vary") == whole.headers.get("Vary")
+    other = {"Accept": "application/n-triples"} if headers is HTML else HTML
+    if path != "/downloads":  # not negotiated: the same HTML whatever the Accept, so the same ETag
+        assert client.get(path, headers={**other, "If-None-Match": etag}).status_code == 200
+    r = client.get(path, headers={**headers, "If-Match": '"other"', "Range": "bytes=0-3"})
+    assert r.status_code == 200 and r.data == whole.data
