@@ -5,7 +5,7 @@ what a client sees when it is passed). Environment variables:
 ``CSTO_KG_HOST``, ``_PORT``, ``_WEB_WORKERS``, ``_QUERY_WORKERS``,
 ``_IDLE_QUERY_WORKERS``, ``_QUERY_TIMEOUT`` (s), ``_MAX_ROWS``, ``_MAX_RESULT_BYTES``,
 ``_MAX_QUERY_LENGTH``, ``_MAX_BODY``, ``_MAX_CONCURRENT``,
-``_WORKER_MEMORY_MB``, ``_RETRY_AFTER`` (s), ``_DEMOTE_AFTER`` (s), ``_FEDERATION_ALLOWLIST``
+``_WORKER_MEMORY_MB``, ``_RETRY_AFTER`` (s), ``_HEAD_TIMEOUT`` (s), ``_BODY_TIMEOUT`` (s), ``_DEMOTE_AFTER`` (s), ``_FEDERATION_ALLOWLIST``
 (space-separated endpoint IRIs), ``_CLIENT_WORKERS``, ``_CLIENT_BURST`` (s), ``_CLIENT_RATE`` (s/s),
 ``_STORE`` (an external SPARQL endpoint to serve over), ``_INLINE_BOUNDED`` (0: every query goes to a
 query worker, also one bounded by its form; see :mod:`csto_kg.bounded`).
@@ -51,6 +51,10 @@ class ServerConfig:
     # A query bounded by its form (one triple pattern of a constant subject: csto_kg.bounded) is answered by the
     # web worker from its own read-only store, as pages are, without the hop to a query worker.
     inline_bounded: bool = True
+    # A request's head must arrive within head_timeout seconds of a request thread taking it up, its body within
+    # body_timeout more; else 408 and the connection is closed (server/http_worker.py: slow clients).
+    head_timeout: float = 10.0
+    body_timeout: float = 30.0
 
     @property
     def client_share(self) -> int:
@@ -90,4 +94,6 @@ class ServerConfig:
         c.client_burst = _env("CLIENT_BURST", 0.0, float)
         c.client_rate = _env("CLIENT_RATE", c.client_rate, float)
         c.inline_bounded = _env("INLINE_BOUNDED", 1) != 0
+        c.head_timeout = _env("HEAD_TIMEOUT", c.head_timeout, float)
+        c.body_timeout = _env("BODY_TIMEOUT", c.body_timeout, float)
         return c

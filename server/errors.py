@@ -13,11 +13,13 @@ from __future__ import annotations
 import json
 
 from flask import Flask, Response, current_app, request
-from werkzeug.exceptions import HTTPException, InternalServerError
+from werkzeug.exceptions import HTTPException, InternalServerError, RequestTimeout
+
+from .http_worker import RequestReadTimeout
 
 __all__ = ["register", "render", "respond", "CODES", "Fault"]
 
-CODES = (400, 403, 404, 405, 406, 413, 414, 415, 429, 431, 500, 502, 503)
+CODES = (400, 403, 404, 405, 406, 408, 413, 414, 415, 429, 431, 500, 502, 503)
 _GENERIC_500 = "the server failed to answer this request; the failure has been logged"
 
 
@@ -39,7 +41,22 @@ def _message(e: HTTPException) -> str:
     return e.description or e.name
 
 
+def _read_timeout(e: BaseException) -> RequestReadTimeout | None:
+    """The read deadline behind ``e``: werkzeug turns an error reading the body into ``ClientDisconnected``."""
+    seen = 0
+    while e is not None and seen < 8:
+        if isinstance(e, RequestReadTimeout):
+            return e
+        e, seen = e.__cause__ or e.__context__, seen + 1
+    return None
+
+
 def handle(e: HTTPException) -> Response:
+    stalled = _read_timeout(e)
+    if stalled is not None:  # the client stopped sending its body: its fault, and the end of the connection
+        response = render(RequestTimeout(f"{stalled.strerror}; the connection is closed"), request.accept_mimetypes)
+        response.headers["Connection"] = "close"
+        return response
     if not isinstance(e, HTTPException):  # an exception nobody caught
         e = InternalServerError(original_exception=e)
     if e.code is None or e.code < 400:  # redirects and the like are not errors

@@ -4,7 +4,9 @@ https://docs.gunicorn.org/en/stable/custom.html (``BaseApplication``). The
 build is resolved once, in the master, before any worker starts
 (:func:`csto_kg.build.ensure_built`: reused when its inputs are unchanged).
 Each web worker is a ``gthread`` worker (``ServerConfig.threads`` request
-threads, so that a request past the concurrency cap is answered 429 at once)
+threads, so that a request past the concurrency cap is answered 429 at once;
+each request read within deadlines, so slow clients cannot hold them all:
+:mod:`csto_kg.server.http_worker`)
 and loads the app itself (no preloading: the query pool must belong to the
 process that uses it); it starts its query pool as it boots and kills it as
 it exits. Request lines, header counts and sizes are gunicorn's bounded
@@ -35,6 +37,7 @@ from gunicorn.app.base import BaseApplication
 from csto_kg.errors import UserError
 
 from .config import ServerConfig
+from .http_worker import BoundedReadWorker, RequestReadTimeout
 
 __all__ = ["serve", "gunicorn_options", "main"]
 
@@ -58,6 +61,14 @@ class _Logger(glogging.Logger):
     none, so gunicorn would log an empty address.
     """
 
+    def exception(self, msg, *args, **kwargs):
+        # gunicorn logs any socket error with a traceback; a client too slow to send its request is routine.
+        stalled = sys.exc_info()[1]
+        if isinstance(stalled, RequestReadTimeout):
+            self.info("closed a connection: %s (408)", stalled.strerror)
+            return
+        super().exception(msg, *args, **kwargs)
+
     def info(self, msg, *args, **kwargs):
         if msg.startswith("Listening at:") and args and not args[0]:
             bound = ",".join(f"http://{b}" for b in self.cfg.bind)
@@ -69,7 +80,7 @@ def gunicorn_options(config: ServerConfig) -> dict:
     return {
         "bind": f"{config.host}:{config.port}",
         "workers": config.web_workers,
-        "worker_class": "gthread",
+        "worker_class": BoundedReadWorker,  # gthread, with deadlines on reading a request (http_worker.py)
         "threads": config.threads,
         # The arbiter's heartbeat: a request thread blocked on a query does not stop it, but keep it loose.
         "timeout": int(config.query_timeout * 3) + 30,
@@ -98,6 +109,11 @@ class _Server(BaseApplication):
         self._config = config
         self._build_path = build_path
         super().__init__()
+
+    @property
+    def server_config(self) -> ServerConfig:
+        """The settings, for the web worker class (its request read deadlines)."""
+        return self._config
 
     def load_config(self) -> None:
         for key, value in gunicorn_options(self._config).items():

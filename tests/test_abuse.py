@@ -63,6 +63,8 @@ def server(built):
         retry_after=1,
         client_burst=600,
         client_workers=2,
+        head_timeout=2,
+        body_timeout=2,
     ) as s:
         yield s
 
@@ -160,6 +162,74 @@ def test_a_body_refused_unread_leaves_the_connection_usable(server, size):
             assert again.status == 200 and json.loads(again.read())["boolean"] is True
     finally:
         conn.close()
+
+
+def _answer(sock: socket.socket) -> bytes:
+    """Everything the server sends on ``sock`` until it closes it (a generous bound: not a timing assertion)."""
+    sock.settimeout(30)
+    data = b""
+    while chunk := sock.recv(4096):
+        data += chunk
+    return data
+
+
+def test_clients_that_stall_their_request_head_cannot_hold_every_request_thread(server):
+    """gthread reads a request's head on a blocking socket: clients that sent part of a head and stopped held
+    every request thread (6 here; 20 by default), and nobody else was answered. Heads now have a deadline
+    (2 s here), over the whole head, so a client trickling a byte at a time is bounded too."""
+    stalled = [socket.create_connection(("127.0.0.1", server.port)) for _ in range(10)]
+    for sock in stalled:
+        sock.sendall(b"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+    trickle = socket.create_connection(("127.0.0.1", server.port))
+    stop = threading.Event()
+
+    def drip():  # a byte every 0.2 s, for longer than the deadline; never the end of the head
+        for byte in b"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: " + b"x" * 200:
+            if stop.wait(0.2):
+                return
+            try:
+                trickle.sendall(bytes([byte]))
+            except OSError:
+                return
+
+    dripper = threading.Thread(target=drip, daemon=True)
+    dripper.start()
+    try:
+        status, _, body = server.get("/sparql", {"query": "ASK {}"}, timeout=30)
+        assert status == 200 and json.loads(body)["boolean"] is True
+        for sock in [*stalled, trickle]:
+            answer = _answer(sock)
+            assert answer.startswith(b"HTTP/1.1 408 "), answer[:200]
+            assert b"Connection: close" in answer and b"the request head did not arrive within 2 s" in answer
+    finally:
+        stop.set()
+        for sock in [*stalled, trickle]:
+            sock.close()
+    assert "closed a connection: the request head did not arrive within 2 s (408)" in server.log()
+    assert "Traceback" not in server.log()
+
+
+@pytest.mark.parametrize(
+    "content_type, part", [("application/sparql-query", b"ASK {"), ("application/x-www-form-urlencoded", b"query=ASK")]
+)
+def test_a_stalled_body_is_answered_408_and_its_connection_closed(server, content_type, part):
+    sock = socket.create_connection(("127.0.0.1", server.port))
+    try:
+        sock.sendall(
+            b"POST /sparql HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: application/json\r\n"
+            + f"Content-Type: {content_type}\r\nContent-Length: 100\r\n\r\n".encode()
+            + part
+        )
+        head, _, body = _answer(sock).partition(b"\r\n\r\n")  # the server closed the connection after its answer
+    finally:
+        sock.close()
+    assert head.startswith(b"HTTP/1.1 408 ") and b"\r\nConnection: close" in head, head
+    assert json.loads(body)["error"] == {
+        "status": 408,
+        "title": "Request Timeout",
+        "message": "the request body did not arrive within 2 s; the connection is closed",
+    }
+    assert server.get("/sparql", {"query": "ASK {}"})[0] == 200
 
 
 def test_memory_hungry_query_is_stopped_cleanly(server):
