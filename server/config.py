@@ -5,7 +5,7 @@ what a client sees when it is passed). Environment variables:
 ``CSTO_KG_HOST``, ``_PORT``, ``_WEB_WORKERS``, ``_QUERY_WORKERS``,
 ``_IDLE_QUERY_WORKERS``, ``_QUERY_TIMEOUT`` (s), ``_MAX_ROWS``, ``_MAX_RESULT_BYTES``,
 ``_MAX_QUERY_LENGTH``, ``_MAX_BODY``, ``_MAX_CONCURRENT``,
-``_WORKER_MEMORY_MB``, ``_RETRY_AFTER`` (s), ``_HEAD_TIMEOUT`` (s), ``_BODY_TIMEOUT`` (s), ``_DEMOTE_AFTER`` (s), ``_FEDERATION_ALLOWLIST``
+``_WORKER_MEMORY_MB``, ``_RETRY_AFTER`` (s), ``_HEAD_TIMEOUT`` (s), ``_BODY_TIMEOUT`` (s), ``_WRITE_TIMEOUT`` (s), ``_DEMOTE_AFTER`` (s), ``_FEDERATION_ALLOWLIST``
 (space-separated endpoint IRIs), ``_CLIENT_WORKERS``, ``_CLIENT_BURST`` (s), ``_CLIENT_RATE`` (s/s),
 ``_STORE`` (an external SPARQL endpoint to serve over), ``_INLINE_BOUNDED`` (0: every query goes to a
 query worker, also one bounded by its form; see :mod:`csto_kg.bounded`).
@@ -55,6 +55,8 @@ class ServerConfig:
     # body_timeout more; else 408 and the connection is closed (server/http_worker.py: slow clients).
     head_timeout: float = 10.0
     body_timeout: float = 30.0
+    # A client that takes no byte of an answer for write_timeout seconds has its connection closed.
+    write_timeout: float = 20.0
 
     @property
     def client_share(self) -> int:
@@ -96,4 +98,5 @@ class ServerConfig:
         c.inline_bounded = _env("INLINE_BOUNDED", 1) != 0
         c.head_timeout = _env("HEAD_TIMEOUT", c.head_timeout, float)
         c.body_timeout = _env("BODY_TIMEOUT", c.body_timeout, float)
+        c.write_timeout = _env("WRITE_TIMEOUT", c.write_timeout, float)
         return c

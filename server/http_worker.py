@@ -18,9 +18,12 @@ from the moment a thread takes it up:
 
 These are deadlines on the whole head and body, not on each read, so a client
 trickling a byte at a time is bounded too (as nginx's ``client_header_timeout``
-is not). Writing the answer is not bounded here. A kept-alive connection waits
-for its next request in gunicorn's poller, holding no thread, and its next
-request gets deadlines of its own.
+is not). Writing the answer is bounded by progress instead: a client that takes
+no byte of it for ``ServerConfig.write_timeout`` seconds (a dump asked for and
+never read held its thread in ``sendfile`` before) has its connection closed;
+the whole answer has no deadline, so a slow but steady reader is served. A
+kept-alive connection waits for its next request in gunicorn's poller, holding
+no thread, and its next request gets deadlines of its own.
 """
 
 from __future__ import annotations
@@ -31,16 +34,27 @@ import time
 
 from gunicorn.workers.gthread import ThreadWorker
 
-__all__ = ["BoundedReadWorker", "RequestReadTimeout"]
+__all__ = ["BoundedReadWorker", "ClientTooSlow", "RequestReadTimeout", "ResponseWriteTimeout"]
 
 
-class RequestReadTimeout(TimeoutError):
+class ClientTooSlow(TimeoutError):
+    """A client too slow for the server's deadlines: the connection is closed (gunicorn logs it in one line)."""
+
+
+class RequestReadTimeout(ClientTooSlow):
     """The client did not send its request (head or body) within the server's deadline."""
 
     def __init__(self, part: str, seconds: float):
         super().__init__(errno.ETIMEDOUT, f"the request {part} did not arrive within {seconds:g} s")
         self.part = part
         self.seconds = seconds
+
+
+class ResponseWriteTimeout(ClientTooSlow):
+    """The client took no byte of the answer for ``write_timeout`` seconds."""
+
+    def __init__(self, seconds: float):
+        super().__init__(errno.ETIMEDOUT, f"the client read nothing of the answer for {seconds:g} s")
 
 
 def _head_timeout_response(seconds: float) -> bytes:
@@ -63,6 +77,7 @@ class _DeadlineSocket(socket.socket):
 
     head_timeout = 10.0
     body_timeout = 30.0
+    write_timeout = 20.0
     _deadline: float | None = None
     _part = "head"
     _own_timeout: float | None = None
@@ -70,10 +85,11 @@ class _DeadlineSocket(socket.socket):
     _request = None
 
     @classmethod
-    def adopt(cls, sock: socket.socket, head_timeout: float, body_timeout: float) -> "_DeadlineSocket":
+    def adopt(cls, sock: socket.socket, config) -> "_DeadlineSocket":
         blocking = sock.getblocking()
         adopted = cls(sock.family, sock.type, sock.proto, fileno=sock.detach())
-        adopted.head_timeout, adopted.body_timeout = head_timeout, body_timeout
+        adopted.head_timeout, adopted.body_timeout = config.head_timeout, config.body_timeout
+        adopted.write_timeout = config.write_timeout
         adopted.setblocking(blocking)
         return adopted
 
@@ -117,6 +133,35 @@ class _DeadlineSocket(socket.socket):
         finally:
             super().settimeout(own)
 
+    def sendall(self, data, flags: int = 0) -> None:
+        """Every byte of ``data``, failing once the client has taken none for ``write_timeout`` seconds.
+
+        (A timeout on ``socket.sendall`` itself would bound the whole answer, cutting a slow but steady reader.)
+        """
+        if self.gettimeout() is not None or not self.getblocking():  # a timeout of its own, or the poller's
+            return super().sendall(data, flags)
+        view = memoryview(data).cast("B")
+        try:
+            super().settimeout(self.write_timeout)
+            while view:
+                view = view[super().send(view, flags) :]
+        except TimeoutError:
+            raise ResponseWriteTimeout(self.write_timeout) from None
+        finally:
+            super().settimeout(self._own_timeout)
+
+    def sendfile(self, file, offset: int = 0, count: int | None = None) -> int:
+        """``socket.sendfile``, whose waits for the client to take more are bounded by ``write_timeout`` each."""
+        if self.gettimeout() is not None or not self.getblocking():
+            return super().sendfile(file, offset, count)
+        try:
+            super().settimeout(self.write_timeout)
+            return super().sendfile(file, offset, count)
+        except TimeoutError:
+            raise ResponseWriteTimeout(self.write_timeout) from None
+        finally:
+            super().settimeout(self._own_timeout)
+
     def _expired(self):
         seconds = self.head_timeout if self._part == "head" else self.body_timeout
         if self._part == "body" and self._request is not None:
@@ -136,8 +181,7 @@ class BoundedReadWorker(ThreadWorker):
 
     def enqueue_req(self, conn):
         if not isinstance(conn.sock, _DeadlineSocket):
-            config = self.app.server_config
-            conn.sock = _DeadlineSocket.adopt(conn.sock, config.head_timeout, config.body_timeout)
+            conn.sock = _DeadlineSocket.adopt(conn.sock, self.app.server_config)
         super().enqueue_req(conn)
 
     def handle_request(self, req, conn):

@@ -37,7 +37,7 @@ from gunicorn.app.base import BaseApplication
 from csto_kg.errors import UserError
 
 from .config import ServerConfig
-from .http_worker import BoundedReadWorker, RequestReadTimeout
+from .http_worker import BoundedReadWorker, ClientTooSlow, RequestReadTimeout
 
 __all__ = ["serve", "gunicorn_options", "main"]
 
@@ -63,9 +63,11 @@ class _Logger(glogging.Logger):
 
     def exception(self, msg, *args, **kwargs):
         # gunicorn logs any socket error with a traceback; a client too slow to send its request is routine.
-        stalled = sys.exc_info()[1]
-        if isinstance(stalled, RequestReadTimeout):
-            self.info("closed a connection: %s (408)", stalled.strerror)
+        slow = sys.exc_info()[1]
+        if isinstance(slow, ClientTooSlow):
+            self.info(
+                "closed a connection: %s%s", slow.strerror, " (408)" if isinstance(slow, RequestReadTimeout) else ""
+            )
             return
         super().exception(msg, *args, **kwargs)
 

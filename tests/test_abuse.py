@@ -65,6 +65,7 @@ def server(built):
         client_workers=2,
         head_timeout=2,
         body_timeout=2,
+        write_timeout=2,
     ) as s:
         yield s
 
@@ -230,6 +231,40 @@ def test_a_stalled_body_is_answered_408_and_its_connection_closed(server, conten
         "message": "the request body did not arrive within 2 s; the connection is closed",
     }
     assert server.get("/sparql", {"query": "ASK {}"})[0] == 200
+
+
+def test_clients_that_stop_reading_their_answers_cannot_hold_every_request_thread(server):
+    """Ten clients asked for the N-Quads dump (9 MB) and read none of it: each held a request thread in
+    ``sendfile`` for as long as it stayed connected, and past six the server answered nobody. A client that takes
+    no byte for ``WRITE_TIMEOUT`` (2 s here) now has its connection closed; a slow but steady reader is served."""
+    status, _, whole = server.get("/downloads/csto-kg.nq")
+    assert status == 200 and len(whole) > 4_000_000
+    stalled = []
+    for _ in range(10):
+        sock = socket.socket()
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+        sock.connect(("127.0.0.1", server.port))
+        sock.sendall(b"GET /downloads/csto-kg.nq HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        stalled.append(sock)
+    try:
+        status, _, body = server.get("/sparql", {"query": "ASK {}"}, timeout=30)
+        assert status == 200 and json.loads(body)["boolean"] is True
+        for sock in stalled:
+            assert len(_answer(sock)) < len(whole)  # cut off: the server closed it
+    finally:
+        for sock in stalled:
+            sock.close()
+    assert "closed a connection: the client read nothing of the answer for 2 s" in server.log()
+    conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=30)
+    try:  # a reader that takes 1 MB every half second, slower than the server writes: never idle for 2 s
+        conn.request("GET", "/downloads/csto-kg.nq")
+        r, got = conn.getresponse(), b""
+        while chunk := r.read(1 << 20):
+            got += chunk
+            time.sleep(0.5)
+        assert r.status == 200 and got == whole
+    finally:
+        conn.close()
 
 
 def test_memory_hungry_query_is_stopped_cleanly(server):
