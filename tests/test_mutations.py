@@ -2505,6 +2505,39 @@ SLIPS = [
         "ValueNamedInItsPassage",
     ),
     (
+        "comparison_without_its_outcome",
+        "003",
+        [
+            (
+                "csto:comparedWith :nato ; csto:comparisonOutcome csto:Alike ;",
+                "csto:comparedWith :nato ;",
+            )
+        ],
+        "ComparisonOutcomeGiven",
+    ),
+    (
+        "comparison_outcome_a_position",
+        "001",
+        [
+            (
+                "csto:comparedWith :nato ; csto:comparisonOutcome csto:Unlike ;",
+                "csto:comparedWith :nato ; csto:comparisonOutcome csto:Opposition ;",
+            )
+        ],
+        "ComparisonOutcomeGiven",
+    ),
+    (
+        "comparison_without_its_subject",
+        "002",
+        [
+            (
+                "csto:comparisonSubject :russia ; csto:comparedWith :soviet-union, :russian-empire ;",
+                "csto:comparedWith :soviet-union, :russian-empire ;",
+            )
+        ],
+        "ComparisonSubjectGiven",
+    ),
+    (
         "ranking_by_a_criterion_its_passage_does_not_name",
         "002",
         [

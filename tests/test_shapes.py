@@ -152,6 +152,7 @@ def test_shacl_shacl_check_can_fail(shapes):
         (SHAPE.DiplomaticActionKind, CSTO.ActionKind),
         (SHAPE.AttendingRoleValue, CSTO.OfficeRole),
         (SHAPE.RankingCriterionValue, CSTO.RankingCriterion),
+        (SHAPE.ComparisonOutcomeGiven, CSTO.ComparisonOutcome),
     ],
 )
 def test_controlled_value_lists_are_the_ontologys(shape, concept_class, shapes):
