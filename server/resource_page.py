@@ -32,22 +32,30 @@ from .resource_description import description, local_path
 from .statements import InGroup, Passages, Row, Term, by_subject, graph_badge, in_groups, out_rows, term_view
 from .timeline import confirmed_until
 
-__all__ = ["Term", "Row", "Group", "ResourcePage", "term_view", "graph_badge", "build_page", "KEY_PROPERTIES"]
+__all__ = ["Term", "Row", "Group", "ResourcePage", "term_view", "graph_badge", "build_page", "KEY_PROPERTIES", "is_key"]
 
 _TYPE = str(RDF.type)
 _INFERRED = str(INFERRED_GRAPH)
 _C = str(CSTO)
-# Outgoing statements shown first on a fact's page, in this order (its "key statements").
+# Outgoing statements shown first on a page (its "key statements"): these in this order (who, when, where,
+# what, how many), then every other property of the ontology's namespace (new ones lead too, by label) except
+# the bookkeeping of ``_NOT_KEY`` (how a date was derived, curators' notes, attribution types) and what another
+# block of the page shows (``csto:disagreesWith``: where the sources disagree).
 KEY_PROPERTIES = [
     _C + p
     for p in (
         "date",
         "startDate",
+        "endDate",
         "dateSigned",
         "attestedOn",
         "electedOn",
         "publishedOn",
         "datePublished",
+        "notBefore",
+        "notAfter",
+        "season",
+        "status",
         "state",
         "organisation",
         "agent",
@@ -55,17 +63,24 @@ KEY_PROPERTIES = [
         "participatingState",
         "absentState",
         "attendee",
+        "participant",
+        "invitee",
         "holder",
         "office",
         "heldBy",
         "assertedBy",
         "speakingAs",
+        "issuedBy",
         "position",
         "words",
         "about",
+        "addressee",
+        "target",
         "cause",
         "place",
+        "host",
         "destination",
+        "producedAt",
         "invokedArticle",
         "response",
         "outcome",
@@ -73,7 +88,13 @@ KEY_PROPERTIES = [
         "refusedToSignBy",
         "memberCount",
         "listsMember",
+        "statedAs",
+        "amount",
+        "qualifier",
+        "unit",
+        "quantityOf",
         "personnel",
+        "personnelQualifier",
         "equipment",
         "hasQuantity",
         "quantity",
@@ -82,8 +103,44 @@ KEY_PROPERTIES = [
         "endedBy",
         "foundingTreaty",
         "treaty",
+        "articleNumber",
+        "articleOf",
+        "articleText",
     )
-] + ["http://www.w3.org/ns/org#member", "http://www.w3.org/ns/org#organization"]
+] + [
+    "http://www.w3.org/ns/org#member",
+    "http://www.w3.org/ns/org#organization",
+    str(RDF.subject),
+    str(RDF.predicate),
+    str(RDF.object),
+    _C + "rank",
+    _C + "rankReason",
+]
+_NOT_KEY = {
+    _C + p
+    for p in (
+        "curatorNote",
+        "dateBasis",
+        "dateRelativeTo",
+        "attribution",
+        "disagreesWith",
+        "listPosition",
+        "pageNumber",
+        "precision",
+        "supportsProperty",
+    )
+}
+
+
+def is_key(prop: str) -> bool:
+    """Whether a statement of ``prop`` belongs to a page's key statements."""
+    return prop in KEY_PROPERTIES or (prop.startswith(_C) and prop not in _NOT_KEY)
+
+
+def _key_order(prop: str, label: str) -> tuple:
+    return (KEY_PROPERTIES.index(prop), "") if prop in KEY_PROPERTIES else (len(KEY_PROPERTIES), label.lower())
+
+
 _ALT = str(SKOS.altLabel)
 _MATCH = str(SKOS.exactMatch)
 
@@ -186,7 +243,8 @@ def build_page(store: ox.Store, labels: Labeller, iri: str) -> ResourcePage:
     linked = {s for objs in incoming.values() for s, gs in objs.items() if gs - {_INFERRED}}
     rows = out_rows(labels, own, subjects, passages.supports(iri), passages, linked)
     key = sorted(
-        (r for r in rows if r.predicate.iri in KEY_PROPERTIES), key=lambda r: KEY_PROPERTIES.index(r.predicate.iri)
+        (r for r in rows if r.predicate.iri and is_key(r.predicate.iri)),
+        key=lambda r: _key_order(r.predicate.iri, r.predicate.text),
     )
     classes = {o.value for o in own.get(_TYPE, {}) if isinstance(o, ox.NamedNode)}
     ctx = Context(store, labels, passages, confirmed_until(store))

@@ -1,0 +1,141 @@
+"""The linked-data pages as a reader meets them, through the Flask test client: what a resource is (its
+who / what / when / how many) leads its page, numbers read as numbers, a disagreement is shown once under a
+heading that names it, headings never skip a level, identifiers elsewhere are named by their register, and an
+evidence page says which facts its passage supports.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+
+import pytest
+
+from csto_kg.query import execute, open_store
+from support import BASE
+
+CSTO = BASE + "ontology/"
+ID = BASE + "id/"
+HTML = {"Accept": "text/html"}
+INFERRED = BASE + "graph/inferred"
+SUPPORT = BASE + "graph/support"
+# A fact's bookkeeping, which a reader does not need first: how a date was derived and from what, curators'
+# notes, the kind of attribution, a stance's place in a list, a page number, an estimate's precision, and
+# csto:disagreesWith (the page's "where the sources disagree" block shows it, with both passages).
+BOOKKEEPING = {
+    CSTO + p
+    for p in (
+        "curatorNote",
+        "dateBasis",
+        "dateRelativeTo",
+        "attribution",
+        "disagreesWith",
+        "listPosition",
+        "pageNumber",
+        "precision",
+        "supportsProperty",
+    )
+}
+
+
+@pytest.fixture(scope="module")
+def built(shared_build):
+    return shared_build.build
+
+
+@pytest.fixture(scope="module")
+def client(built):
+    from csto_kg.server.app import create_app
+
+    app = create_app(build=built)
+    yield app.test_client()
+    engine = app.extensions.get("csto.engine")
+    if engine is not None and hasattr(engine, "close"):
+        engine.close()
+
+
+@pytest.fixture(scope="module")
+def store(built):
+    return open_store(built.store_path)
+
+
+def select(store, query: str) -> list[dict[str, str]]:
+    _, body = execute(store, query, "json")
+    return [{k: v["value"] for k, v in b.items()} for b in json.loads(body)["results"]["bindings"]]
+
+
+def path_of(iri: str) -> str:
+    return "/" + iri[len(BASE) :]
+
+
+def page(client, iri_or_path: str) -> str:
+    path = path_of(iri_or_path) if iri_or_path.startswith(BASE) else iri_or_path
+    r = client.get(path, headers=HTML)
+    assert r.status_code == 200, path
+    return r.get_data(as_text=True)
+
+
+def label(store, iri: str) -> str:
+    rows = select(
+        store,
+        f'SELECT ?l WHERE {{ <{iri}> <http://www.w3.org/2000/01/rdf-schema#label> ?l FILTER(LANG(?l) IN ("en", "")) }}',
+    )
+    return rows[0]["l"] if rows else iri.rsplit("/", 1)[-1]
+
+
+_KV = re.compile(r'<div class="k">(.*?)</div>\s*<ul class="v">(.*?)</ul>', re.S)
+_FIRST = re.compile(
+    r'<li>\s*(?:<span class="literal"(?: title="([^"]*)")?>(.*?)</span>|<a href="[^"]*"(?: title="([^"]*)")?>(.*?)</a>)',
+    re.S,
+)
+
+
+def _text(fragment: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", "", fragment)).strip()
+
+
+def key_block(body: str) -> dict[str, list[tuple[str, str | None]]]:
+    """The key statements block of a page: property text -> [(value text, value tooltip)]."""
+    section = re.search(r'<section aria-labelledby="key-h".*?</section>', body, re.S)
+    rows: dict[str, list[tuple[str, str | None]]] = {}
+    for k, vs in _KV.findall(section.group(0) if section else ""):
+        rows[_text(k)] = [
+            (_text(m.group(2) or m.group(4) or ""), html.unescape(m.group(1) or m.group(3) or "") or None)
+            for m in _FIRST.finditer(vs)
+        ]
+    return rows
+
+
+def test_every_curated_property_of_a_fact_is_among_its_key_statements(client, store):
+    """Who, what, when, where and how many lead the page: every property of the ontology a seed states of a
+    resource under /id/ (but the bookkeeping) is a row of its key statements (one resource per property)."""
+    rows = select(
+        store,
+        f"""SELECT ?p (MIN(STR(?s)) AS ?s) WHERE {{
+              GRAPH ?g {{ ?s ?p ?o }}
+              FILTER(?g NOT IN (<{INFERRED}>, <{SUPPORT}>) && STRSTARTS(STR(?s), "{ID}")
+                     && STRSTARTS(STR(?p), "{CSTO}"))
+            }} GROUP BY ?p ORDER BY ?p""",
+    )
+    rows = [r for r in rows if r["p"] not in BOOKKEEPING]
+    assert len(rows) >= 60  # the properties the seeds state (quantities, articles, dates, parties...)
+    missing = []
+    for row in rows:
+        block = key_block(page(client, row["s"]))
+        if label(store, row["p"]) not in block:
+            missing.append((row["p"], row["s"]))
+    assert not missing
+
+
+def test_a_quantity_page_leads_with_its_amount_unit_and_words(client, store):
+    rows = select(
+        store,
+        f"""SELECT ?q ?amount ?stated WHERE {{ ?q a <{CSTO}Quantity> ; <{CSTO}amount> ?amount ;
+              <{CSTO}statedAs> ?stated ; <{CSTO}unit> ?u }} ORDER BY ?q""",
+    )
+    assert len(rows) >= 20
+    for row in rows:
+        block = key_block(page(client, row["q"]))
+        assert [t for t, _ in block["stated as"]] == [row["stated"]], row["q"]
+        assert block["amount"] and block["unit"], row["q"]
