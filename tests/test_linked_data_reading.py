@@ -139,3 +139,17 @@ def test_a_quantity_page_leads_with_its_amount_unit_and_words(client, store):
         block = key_block(page(client, row["q"]))
         assert [t for t, _ in block["stated as"]] == [row["stated"]], row["q"]
         assert block["amount"] and block["unit"], row["q"]
+
+
+def test_numbers_read_with_their_thousands_grouped_and_the_value_as_written_in_the_tooltip(client, store):
+    rows = select(
+        store,
+        f"""SELECT ?s ?p ?n WHERE {{ GRAPH ?g {{ ?s ?p ?n }} FILTER(?g NOT IN (<{INFERRED}>, <{SUPPORT}>)
+              && isNumeric(?n) && ?n >= 1000 && STRSTARTS(STR(?s), "{ID}")) }} ORDER BY ?s ?p""",
+    )
+    assert rows  # the force sizes, the death toll, the displaced persons...
+    for row in rows:
+        block = key_block(page(client, row["s"]))
+        values = block[label(store, row["p"])]
+        grouped = f"{int(float(row['n'])):,}"
+        assert (grouped, row["n"]) in values, (row, values)
