@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from html.parser import HTMLParser
 
 import pytest
 
@@ -153,3 +154,45 @@ def test_numbers_read_with_their_thousands_grouped_and_the_value_as_written_in_t
         values = block[label(store, row["p"])]
         grouped = f"{int(float(row['n'])):,}"
         assert (grouped, row["n"]) in values, (row, values)
+
+
+def test_a_curated_disagreement_is_shown_once_under_a_heading_naming_it(client, store):
+    rows = select(store, f"SELECT ?a (COUNT(DISTINCT ?b) AS ?n) WHERE {{ ?a <{CSTO}disagreesWith> ?b }} GROUP BY ?a")
+    assert len(rows) >= 10
+    for row in rows:
+        body = page(client, row["a"])
+        articles = re.findall(r'<article class="disagreement curated">\s*<h(\d)>(.*?)</h\1>', body, re.S)
+        assert len(articles) == int(row["n"]), row["a"]
+        for _, heading in articles:
+            text = html.unescape(re.sub(r"<[^>]+>", "", re.sub(r'<span class="badge.*?</span>', "", heading)))
+            assert text.strip() == "disagrees with", (row["a"], heading)
+
+
+class Headings(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.levels: list[int] = []
+
+    def handle_starttag(self, tag, attrs):
+        if re.fullmatch(r"h[1-6]", tag):
+            self.levels.append(int(tag[1]))
+
+
+def _one_of_each_class(store) -> list[str]:
+    rows = select(
+        store,
+        f"""SELECT ?c (MIN(STR(?s)) AS ?s) WHERE {{ ?s a ?c FILTER(STRSTARTS(STR(?s), "{BASE}")
+              && !STRSTARTS(STR(?s), "{BASE}downloads/") && STR(?s) != "{BASE}sparql") }} GROUP BY ?c""",
+    )
+    return sorted({r["s"] for r in rows})
+
+
+def test_headings_start_at_one_h1_and_never_skip_a_level(client, store):
+    paths = ["/", "/disagreements", "/members?date=2023-11-30", "/search?q=Armenia", "/ontology", "/downloads"]
+    paths += [path_of(iri) for iri in _one_of_each_class(store)]
+    assert len(paths) > 60
+    for path in paths:
+        h = Headings()
+        h.feed(page(client, path))
+        assert h.levels and h.levels[0] == 1 and h.levels.count(1) == 1, (path, h.levels)
+        assert all(b <= a + 1 for a, b in zip(h.levels, h.levels[1:], strict=False)), (path, h.levels)
