@@ -208,9 +208,21 @@ def _other_names(own: dict) -> list[str]:
     return sorted(o.value for o in own.get(_ALT, {}) if isinstance(o, ox.Literal))
 
 
+# Where an identifier's namespace is a known register, the link names it ("Wikidata Q399", not "wd:Q399").
+_REGISTERS = {"http://www.wikidata.org/entity/": "Wikidata", "https://www.wikidata.org/wiki/": "Wikidata"}
+
+
+def _identifier(labels: Labeller, o: ox.NamedNode) -> Term:
+    t = term_view(labels, o)
+    for ns, name in _REGISTERS.items():
+        if o.value.startswith(ns) and len(o.value) > len(ns):
+            return Term(f"{name} {o.value[len(ns) :]}", o.value, o.value, kind="iri", iri=o.value)
+    return Term(t.title or o.value, o.value, o.value, kind="iri", iri=o.value)
+
+
 def _identifiers(labels: Labeller, own: dict) -> list[Term]:
-    """Identifiers elsewhere (Wikidata), as links."""
-    return [term_view(labels, o) for o in own.get(_MATCH, {}) if isinstance(o, ox.NamedNode)]
+    """Identifiers elsewhere (Wikidata), as links named by their register."""
+    return [_identifier(labels, o) for o in sorted(own.get(_MATCH, {}), key=str) if isinstance(o, ox.NamedNode)]
 
 
 def _own_evidence(store: ox.Store, iri: str, own: dict) -> Evidence | None:

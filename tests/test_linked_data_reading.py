@@ -196,3 +196,17 @@ def test_headings_start_at_one_h1_and_never_skip_a_level(client, store):
         h.feed(page(client, path))
         assert h.levels and h.levels[0] == 1 and h.levels.count(1) == 1, (path, h.levels)
         assert all(b <= a + 1 for a, b in zip(h.levels, h.levels[1:], strict=False)), (path, h.levels)
+
+
+def test_a_wikidata_identifier_is_named_as_such_beside_the_type(client, store):
+    rows = select(
+        store,
+        f"""SELECT ?s ?wd WHERE {{ ?s <http://www.w3.org/2004/02/skos/core#exactMatch> ?wd
+              FILTER(STRSTARTS(STR(?wd), "http://www.wikidata.org/entity/") && STRSTARTS(STR(?s), "{ID}")) }}""",
+    )
+    assert len(rows) >= 40
+    for row in rows:
+        body = page(client, row["s"])
+        q = row["wd"].rsplit("/", 1)[-1]
+        link = re.search(r'<a class="identifier" href="' + re.escape(row["wd"]) + r'"[^>]*>([^<]+)</a>', body)
+        assert link and link.group(1) == f"Wikidata {q}", (row, link and link.group(0))
