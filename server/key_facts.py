@@ -10,6 +10,7 @@ words and its passages):
   sources after …" (the latest source's date, :mod:`.confirmed`);
 - for the alliance: members now, bodies, its treaty, summits;
 - **offices held by its people** (a state), via the offices in it;
+- for an evidence node, **the facts this passage supports** (``prov:wasDerivedFrom``), one line each;
 - **facts that refer to it**, grouped by the role it plays (attended /
   missed a summit, held a stance, held an office, invoked, party…), each
   fact's passage being the one supporting *that* link (:mod:`.value_support`).
@@ -23,7 +24,7 @@ from dataclasses import dataclass, field, replace
 
 import pyoxigraph as ox
 
-from csto_kg.namespaces import ALLIANCE, CSTO, INFERRED_GRAPH, ORG, RDF
+from csto_kg.namespaces import ALLIANCE, CSTO, INFERRED_GRAPH, ORG, PROV, RDF
 
 from . import dates
 from .statements import Passage, Passages, Term, term_view
@@ -53,7 +54,9 @@ _TIME = "http://www.w3.org/2006/time#"
 _TIME_CLASSES = {_TIME + c for c in ("Interval", "ProperInterval", "Instant", "TemporalEntity")}
 _BOUNDS = (_N(_TIME + "hasBeginning"), _N(_TIME + "hasEnd"))
 # Roles a resource plays in facts, as section titles, in page order; other roles follow, then "about".
+_DERIVED_FROM = str(PROV.wasDerivedFrom)
 ROLE_TITLES = {
+    _DERIVED_FROM: "Facts this passage supports",
     _C + "holder": "Offices held",
     _C + "heldBy": "Stances held",
     _C + "speakingAs": "Stances in an office",
@@ -280,9 +283,15 @@ def referring_sections(ctx: Context, iri: str, roles: set[str] | None = None) ->
     for role in sorted(
         by_role, key=lambda r: (r == _C + "about", order.index(r) if r in order else len(order), ctx.labels(r))
     ):
+        title = ROLE_TITLES.get(role) or f"As {ctx.labels(role)}"
+        if role == _DERIVED_FROM:  # an evidence node: the facts it supports, one line each (the page is the passage)
+            lines = [
+                Line(term_view(ctx.labels, _N(f)), _kinds(ctx, _N(f)), _date_details(ctx, _N(f))) for f in by_role[role]
+            ]
+            sections.append(Section(role, title, sorted(lines, key=_line_order), compact=True))
+            continue
         lines = [_fact_line(ctx, _N(f), role, node) for f in by_role[role]]
         lines.sort(key=_line_order)
-        title = ROLE_TITLES.get(role) or f"As {ctx.labels(role)}"
         collapsed = role == _C + "about" or (len(lines) > _COLLAPSE_AFTER and role not in _ALWAYS_OPEN)
         sections += (
             _by_kind(role, title, lines, collapsed)

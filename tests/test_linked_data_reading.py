@@ -210,3 +210,21 @@ def test_a_wikidata_identifier_is_named_as_such_beside_the_type(client, store):
         q = row["wd"].rsplit("/", 1)[-1]
         link = re.search(r'<a class="identifier" href="' + re.escape(row["wd"]) + r'"[^>]*>([^<]+)</a>', body)
         assert link and link.group(1) == f"Wikidata {q}", (row, link and link.group(0))
+
+
+def test_an_evidence_page_lists_every_fact_its_passage_supports(client, store):
+    rows = select(
+        store,
+        f"""SELECT ?ev (GROUP_CONCAT(DISTINCT STR(?fact); separator=" ") AS ?facts) WHERE {{
+              GRAPH ?g {{ ?fact <http://www.w3.org/ns/prov#wasDerivedFrom> ?ev }}
+              FILTER(?g NOT IN (<{INFERRED}>, <{SUPPORT}>) && STRSTARTS(STR(?fact), "{ID}")) }} GROUP BY ?ev""",
+    )
+    assert len(rows) >= 200
+    for row in rows[::4]:  # a quarter of them: each page is its own render
+        body = page(client, row["ev"])
+        section = re.search(
+            r'<section class="key-section"[^>]*>\s*<h2>Facts this passage supports.*?</section>', body, re.S
+        )
+        assert section, row["ev"]
+        linked = set(re.findall(r'<li><a href="([^"]+)"', section.group(0)))
+        assert linked == {path_of(f) for f in row["facts"].split()}, row["ev"]
