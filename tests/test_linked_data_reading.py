@@ -228,3 +228,21 @@ def test_an_evidence_page_lists_every_fact_its_passage_supports(client, store):
         assert section, row["ev"]
         linked = set(re.findall(r'<li><a href="([^"]+)"', section.group(0)))
         assert linked == {path_of(f) for f in row["facts"].split()}, row["ev"]
+
+
+BROWSER = {"Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"}
+_ALTERNATE = re.compile(r'<link rel="alternate" type="([^"]+)" href="([^"]+)"')
+
+
+def test_every_alternate_a_page_announces_is_what_a_browser_following_it_gets(client, store):
+    """A page's <link rel="alternate" type=T> (also shown as a visible "as data" link) answers a browser's own
+    Accept header with T: the members page's SPARQL results were announced as JSON and came as XML."""
+    paths = ["/", "/disagreements", "/members?date=2023-11-30", "/ontology", "/validation", "/dataset"]
+    paths += [path_of(iri) for iri in _one_of_each_class(store)[::5]]
+    checked = 0
+    for path in paths:
+        for media, href in _ALTERNATE.findall(page(client, path)):
+            r = client.get(html.unescape(href), headers=BROWSER)
+            assert r.status_code == 200 and r.mimetype == media, (path, href[:80], r.status_code, r.mimetype)
+            checked += 1
+    assert checked >= 60
