@@ -27,7 +27,7 @@ import pyoxigraph as ox
 from csto_kg.namespaces import ALLIANCE, CSTO, INFERRED_GRAPH, ORG, PROV, RDF
 
 from . import dates
-from .statements import Passage, Passages, Term, term_view
+from .statements import Passage, Passages, Term, graph_badge, term_view
 from .timeline import Period
 from .timeline import periods as all_periods
 from .value_support import curated
@@ -123,12 +123,31 @@ def _kinds(ctx: Context, fact: ox.NamedNode) -> list[str]:
     return sorted({ctx.labels(t) for t in specific})
 
 
+def _dates_by_source(ctx: Context, fact, prop: str) -> str | None:
+    """The dates the seeds give ``fact`` under ``prop``, each at its precision; where seeds give different
+    values, each followed by the seeds that give it ("December 2023 (000) / 2023 (001)")."""
+    seeds: dict[ox.Literal, set[str]] = {}
+    for q in ctx.store.quads_for_pattern(fact, _N(prop), None, None):
+        if curated(q) and isinstance(q.object, ox.Literal):
+            gs = seeds.setdefault(q.object, set())
+            if isinstance(q.graph_name, ox.NamedNode):
+                gs.add(graph_badge(ctx.labels, q.graph_name.value)[1])
+    if not seeds:
+        return None
+    texts: dict[str, set[str]] = {}
+    for v, gs in sorted(seeds.items(), key=lambda kv: -len(kv[0].value)):  # the most precise first
+        texts.setdefault(dates.human(v), set()).update(gs)
+    if len(texts) == 1:
+        return next(iter(texts))
+    return " / ".join(f"{t} ({', '.join(sorted(gs))})" if gs else t for t, gs in texts.items())
+
+
 def _date_details(ctx: Context, fact) -> list[tuple[str, str]]:
     out = []
     for p in DATE_PROPS:
-        values = [dates.human(v) for v in _asserted(ctx.store, fact, p) if isinstance(v, ox.Literal)]
-        if values:
-            out.append((ctx.labels(p), " / ".join(dict.fromkeys(values))))
+        text = _dates_by_source(ctx, fact, p)
+        if text:
+            out.append((ctx.labels(p), text))
     return out
 
 
@@ -160,9 +179,9 @@ def _merge(lists: list[list[Passage]]) -> list[Passage]:
 
 def _instant_text(ctx: Context, event, lo, hi) -> tuple[str, bool]:
     """(text, undetermined) for a period's start or end: the event's date at its precision, else why not."""
-    lits = [v for v in _asserted(ctx.store, event, _C + "date") if isinstance(v, ox.Literal)] if event else []
-    if lits:
-        return " / ".join(dict.fromkeys(dates.human(v) for v in lits)), False
+    text = _dates_by_source(ctx, event, _C + "date") if event is not None else None
+    if text:
+        return text, False
     why = "date not given" if event is not None else "not recorded"
     if lo and hi:
         return f"{why} (undetermined: {dates.span(lo, hi)})", True

@@ -246,3 +246,42 @@ def test_every_alternate_a_page_announces_is_what_a_browser_following_it_gets(cl
             assert r.status_code == 200 and r.mimetype == media, (path, href[:80], r.status_code, r.mimetype)
             checked += 1
     assert checked >= 60
+
+
+_MONTHS = "January February March April May June July August September October November December".split()
+XSD = "http://www.w3.org/2001/XMLSchema#"
+
+
+def _human(value: str, datatype: str) -> str:
+    if datatype == XSD + "gYearMonth":
+        return f"{_MONTHS[int(value[5:7]) - 1]} {value[:4]}"
+    if datatype == XSD + "date":
+        return f"{int(value[8:10])} {_MONTHS[int(value[5:7]) - 1]} {value[:4]}"
+    return value
+
+
+def test_a_date_the_seeds_give_differently_is_listed_with_the_seeds_giving_each_value(client, store):
+    """In a fact's line (here on the pages of its passages), "December 2023 / 2023" said neither which
+    source gives which; each value is now followed by the seeds that give it."""
+    rows = select(
+        store,
+        f"""SELECT DISTINCT ?f ?p ?v (DATATYPE(?v) AS ?dt) ?g ?ev WHERE {{
+              VALUES ?p {{ <{CSTO}date> <{CSTO}startDate> }}
+              GRAPH ?g {{ ?f ?p ?v }} GRAPH ?g2 {{ ?f ?p ?w }}
+              FILTER(?v != ?w && ?g != ?g2 && STRSTARTS(STR(?g), "{BASE}graph/0") && STRSTARTS(STR(?g2), "{BASE}graph/0"))
+              ?f <http://www.w3.org/ns/prov#wasDerivedFrom> ?ev }} ORDER BY ?f ?ev""",
+    )
+    facts: dict[str, dict] = {}
+    for r in rows:
+        f = facts.setdefault(r["f"], {"ev": r["ev"], "values": {}})
+        seed = r["g"].rsplit("/", 1)[-1][:3]
+        f["values"].setdefault((r["v"], r["dt"]), set()).add(seed)
+    assert len(facts) >= 5
+    for fact, f in facts.items():
+        body = page(client, f["ev"])
+        line = re.search(r'<li><a href="' + re.escape(path_of(fact)) + r'".*?</li>', body, re.S)
+        assert line, fact
+        text = html.unescape(re.sub(r"<[^>]+>", " ", line.group(0)))
+        for (v, dt), seeds in f["values"].items():
+            expected = f"{_human(v, dt)} ({', '.join(sorted(seeds))})"
+            assert expected in text, (fact, expected, text)
