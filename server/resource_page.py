@@ -137,6 +137,24 @@ def is_key(prop: str) -> bool:
     return prop in KEY_PROPERTIES or (prop.startswith(_C) and prop not in _NOT_KEY)
 
 
+# The build's day bounds of every dated fact (graph:inferred) repeat its date; they lead only where a seed
+# states them (a publication-date estimate), never beside "November 2023" as if the day were known.
+_CURATED_ONLY = {_C + "notBefore", _C + "notAfter"}
+
+
+def _key_rows(rows: list[Row]) -> list[Row]:
+    out = []
+    for r in rows:
+        if not (r.predicate.iri and is_key(r.predicate.iri)):
+            continue
+        if r.predicate.iri in _CURATED_ONLY:
+            r = Row(r.predicate, [v for v in r.values if not v.inferred], r.more)
+            if not r.values:
+                continue
+        out.append(r)
+    return sorted(out, key=lambda r: _key_order(r.predicate.iri, r.predicate.text))
+
+
 def _key_order(prop: str, label: str) -> tuple:
     return (KEY_PROPERTIES.index(prop), "") if prop in KEY_PROPERTIES else (len(KEY_PROPERTIES), label.lower())
 
@@ -254,10 +272,7 @@ def build_page(store: ox.Store, labels: Labeller, iri: str) -> ResourcePage:
     passages = Passages(store, labels)
     linked = {s for objs in incoming.values() for s, gs in objs.items() if gs - {_INFERRED}}
     rows = out_rows(labels, own, subjects, passages.supports(iri), passages, linked)
-    key = sorted(
-        (r for r in rows if r.predicate.iri and is_key(r.predicate.iri)),
-        key=lambda r: _key_order(r.predicate.iri, r.predicate.text),
-    )
+    key = _key_rows(rows)
     classes = {o.value for o in own.get(_TYPE, {}) if isinstance(o, ox.NamedNode)}
     ctx = Context(store, labels, passages, confirmed_until(store))
     all_graphs = {g for objs in own.values() for gs in objs.values() for g in gs}

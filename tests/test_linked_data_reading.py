@@ -285,3 +285,22 @@ def test_a_date_the_seeds_give_differently_is_listed_with_the_seeds_giving_each_
         for (v, dt), seeds in f["values"].items():
             expected = f"{_human(v, dt)} ({', '.join(sorted(seeds))})"
             assert expected in text, (fact, expected, text)
+
+
+def test_the_builds_day_bounds_of_a_dated_fact_never_lead_beside_its_date(client, store):
+    """csto:notBefore / notAfter that only the build derives (1 November 2023 for "November 2023") are not
+    key statements: beside the date they would read as if the sources gave a day. A seed's own bounds are."""
+    rows = select(
+        store,
+        f"""SELECT ?s ?p (SAMPLE(?asserted) AS ?curated) WHERE {{
+              VALUES ?p {{ <{CSTO}notBefore> <{CSTO}notAfter> }}
+              ?s ?p ?d FILTER(STRSTARTS(STR(?s), "{ID}"))
+              BIND(EXISTS {{ GRAPH ?g {{ ?s ?p ?e }} FILTER(?g != <{INFERRED}>) }} AS ?asserted)
+            }} GROUP BY ?s ?p ORDER BY ?s ?p""",
+    )
+    derived = [r for r in rows if r["curated"] == "false"]
+    own = [r for r in rows if r["curated"] == "true"]
+    assert len(derived) >= 200 and own
+    for row in derived[::20] + own:
+        block = key_block(page(client, row["s"]))
+        assert (label(store, row["p"]) in block) == (row in own), row
