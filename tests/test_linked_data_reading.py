@@ -304,3 +304,25 @@ def test_the_builds_day_bounds_of_a_dated_fact_never_lead_beside_its_date(client
     for row in derived[::20] + own:
         block = key_block(page(client, row["s"]))
         assert (label(store, row["p"]) in block) == (row in own), row
+
+
+def test_an_evidence_nodes_selectors_are_described_once(client, store):
+    """The store's default graph (the union) holds its own copy of every blank node: the description of an
+    evidence node gave each selector twice, in its RDF and in its page's statement table."""
+    import rdflib
+
+    oa = "http://www.w3.org/ns/oa#"
+    rows = select(
+        store,
+        f"""SELECT ?ev (COUNT(DISTINCT ?sel) AS ?n) (COUNT(DISTINCT ?quote) AS ?quotes) WHERE {{
+              GRAPH ?g {{ ?ev <{oa}hasSelector> ?sel OPTIONAL {{ ?sel a <{oa}TextQuoteSelector> BIND(?sel AS ?quote) }} }}
+              FILTER(?g != <{INFERRED}>) }} GROUP BY ?ev ORDER BY ?ev""",
+    )
+    assert len(rows) >= 200
+    for row in rows[::6]:
+        r = client.get(path_of(row["ev"]), headers={"Accept": "text/turtle"})
+        g = rdflib.Graph().parse(data=r.get_data(as_text=True), format="turtle")
+        selectors = set(g.objects(rdflib.URIRef(row["ev"]), rdflib.URIRef(oa + "hasSelector")))
+        assert len(selectors) == int(row["n"]), row
+        table = page(client, row["ev"]).split('<table class="statements">', 1)[1]
+        assert table.count(">text quote selector</a>") == int(row["quotes"]), row
