@@ -57,6 +57,7 @@ _BOUNDS = (_N(_TIME + "hasBeginning"), _N(_TIME + "hasEnd"))
 _DERIVED_FROM = str(PROV.wasDerivedFrom)
 ROLE_TITLES = {
     _DERIVED_FROM: "Facts this passage supports",
+    _C + "office": "Holders of this office",
     _C + "holder": "Offices held",
     _C + "heldBy": "Stances held",
     _C + "speakingAs": "Stances in an office",
@@ -75,14 +76,20 @@ ROLE_TITLES = {
     _C + "host": "Hosted",
     _C + "invokedArticle": "Invocations of it",
     _C + "place": "Held here",
-    _C + "office": "Holders of this office",
     _C + "expressedIn": "Stances expressed in it",
     _C + "listsMember": "Listed as a member",
     _C + "about": "Stances and claims about it",
 }
 _SKIPPED_ROLES = {_MEMBER, _ORGANIZATION, _C + "organisation", _C + "dateRelativeTo", str(RDF.type)}
 _COLLAPSE_AFTER = 15
-_ALWAYS_OPEN = {_C + "holder", _C + "heldBy", _C + "speakingAs", _C + "participatingState", _C + "absentState"}
+_ALWAYS_OPEN = {
+    _C + "office",
+    _C + "holder",
+    _C + "heldBy",
+    _C + "speakingAs",
+    _C + "participatingState",
+    _C + "absentState",
+}
 
 
 @dataclass

@@ -110,6 +110,9 @@ KEY_PROPERTIES = [
 ] + [
     "http://www.w3.org/ns/org#member",
     "http://www.w3.org/ns/org#organization",
+    "http://www.w3.org/ns/org#postIn",  # an office: of which state or body, in which role
+    "http://www.w3.org/ns/org#role",
+    "http://www.w3.org/ns/org#unitOf",
     str(RDF.subject),
     str(RDF.predicate),
     str(RDF.object),

@@ -326,3 +326,20 @@ def test_an_evidence_nodes_selectors_are_described_once(client, store):
         assert len(selectors) == int(row["n"]), row
         table = page(client, row["ev"]).split('<table class="statements">', 1)[1]
         assert table.count(">text quote selector</a>") == int(row["quotes"]), row
+
+
+def test_an_office_page_leads_with_where_it_is_and_who_held_it_before_what_they_said(client, store):
+    """An office's page opened on the stances of its holders ("Stances in an office"), its holders below and
+    the state it belongs to only in the statement table."""
+    rows = select(
+        store,
+        f"""SELECT ?office (COUNT(DISTINCT ?h) AS ?n) WHERE {{ ?office a <{CSTO}Office> ; <http://www.w3.org/ns/org#postIn> ?in .
+              ?h <{CSTO}office> ?office }} GROUP BY ?office ORDER BY ?office""",
+    )
+    assert len(rows) >= 10
+    for row in rows:
+        body = page(client, row["office"])
+        assert "post in" in key_block(body), row
+        titles = [_text(t) for t in re.findall(r"<h2[^>]*>(.*?)</h2>", body, re.S)]
+        sections = [t for t in titles if t != "Key statements"]
+        assert sections[0] == f"Holders of this office ({row['n']})", (row, titles)
