@@ -343,3 +343,26 @@ def test_an_office_page_leads_with_where_it_is_and_who_held_it_before_what_they_
         titles = [_text(t) for t in re.findall(r"<h2[^>]*>(.*?)</h2>", body, re.S)]
         sections = [t for t in titles if t != "Key statements"]
         assert sections[0] == f"Holders of this office ({row['n']})", (row, titles)
+
+
+def test_a_source_page_names_its_publisher_and_writes_its_date_bounds_as_dates(client, store):
+    """The About block read 'not before 2020-01-01, not after ?' and left the publisher to the statement table."""
+    rows = select(
+        store,
+        f"""SELECT ?src (GROUP_CONCAT(DISTINCT ?pub; separator="|") AS ?pubs) (SAMPLE(?nb) AS ?notBefore) WHERE {{
+              ?src a <{CSTO}SourceDocument> .
+              OPTIONAL {{ ?src <http://purl.org/dc/terms/publisher>/<http://www.w3.org/2000/01/rdf-schema#label> ?pub }}
+              OPTIONAL {{ ?src <{CSTO}publicationDate>/<{CSTO}notBefore> ?nb }}
+            }} GROUP BY ?src ORDER BY ?src""",
+    )
+    assert len(rows) == 5 and sum(bool(r.get("pubs")) for r in rows) >= 2
+    for row in rows:
+        body = page(client, row["src"])
+        about = _text(re.search(r'<dl class="meta">.*?</dl>', body, re.S).group(0))
+        for pub in filter(None, row.get("pubs", "").split("|")):
+            assert f"Publisher{pub}" in about.replace("\n", ""), (row["src"], pub)
+        published = re.search(r"Publication date(.*?)the estimate and its evidence", about, re.S).group(1)
+        assert "?" not in published and not re.search(r"\d{4}-\d{2}-\d{2}", published), (row["src"], published)
+        if row.get("notBefore"):
+            y, m, d = row["notBefore"].split("-")
+            assert f"not before {int(d)} {_MONTHS[int(m) - 1]} {y}" in published, (row["src"], published)
