@@ -113,6 +113,14 @@ KEY_PROPERTIES = [
     "http://www.w3.org/ns/org#postIn",  # an office: of which state or body, in which role
     "http://www.w3.org/ns/org#role",
     "http://www.w3.org/ns/org#unitOf",
+    "http://purl.org/dc/terms/creator",  # a document's or the dataset's authorship and terms
+    "http://purl.org/dc/terms/publisher",
+    "http://purl.org/dc/terms/license",
+    "http://purl.org/dc/terms/issued",
+    "http://purl.org/dc/terms/modified",
+    "http://rdfs.org/ns/void#sparqlEndpoint",  # the dataset: where to query it, how big, where to get it
+    "http://rdfs.org/ns/void#triples",
+    "http://rdfs.org/ns/void#dataDump",
     str(RDF.subject),
     str(RDF.predicate),
     str(RDF.object),

@@ -366,3 +366,13 @@ def test_a_source_page_names_its_publisher_and_writes_its_date_bounds_as_dates(c
         if row.get("notBefore"):
             y, m, d = row["notBefore"].split("-")
             assert f"not before {int(d)} {_MONTHS[int(m) - 1]} {y}" in published, (row["src"], published)
+
+
+def test_the_dataset_page_leads_with_its_licence_endpoint_size_and_dumps(client):
+    """/dataset, the page a linked-data consumer lands on from the VoID, had no key statements: its licence,
+    SPARQL endpoint, size and dumps were rows of the statement table among its subsets and vocabularies."""
+    block = key_block(page(client, "/dataset"))
+    for prop in ("license", "sparql endpoint", "triples", "data dump"):
+        assert block.get(prop), (prop, list(block))
+    assert any("creativecommons.org" in (title or "") or "CC BY" in text for text, title in block["license"])
+    assert len(block["data dump"]) == 4
