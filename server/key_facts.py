@@ -133,20 +133,19 @@ def _kinds(ctx: Context, fact: ox.NamedNode) -> list[str]:
 def _dates_by_source(ctx: Context, fact, prop: str) -> str | None:
     """The dates the seeds give ``fact`` under ``prop``, each at its precision; where seeds give different
     values, each followed by the seeds that give it ("December 2023 (000) / 2023 (001)")."""
-    seeds: dict[ox.Literal, set[str]] = {}
+    graphs: dict[ox.Literal, set[str]] = {}
     for q in ctx.store.quads_for_pattern(fact, _N(prop), None, None):
         if curated(q) and isinstance(q.object, ox.Literal):
-            gs = seeds.setdefault(q.object, set())
-            if isinstance(q.graph_name, ox.NamedNode):
-                gs.add(graph_badge(ctx.labels, q.graph_name.value)[1])
-    if not seeds:
+            graphs.setdefault(q.object, set()).add(q.graph_name.value if isinstance(q.graph_name, ox.NamedNode) else "")
+    if not graphs:
         return None
     texts: dict[str, set[str]] = {}
-    for v, gs in sorted(seeds.items(), key=lambda kv: -len(kv[0].value)):  # the most precise first
+    for v, gs in sorted(graphs.items(), key=lambda kv: -len(kv[0].value)):  # the most precise first
         texts.setdefault(dates.human(v), set()).update(gs)
     if len(texts) == 1:
         return next(iter(texts))
-    return " / ".join(f"{t} ({', '.join(sorted(gs))})" if gs else t for t, gs in texts.items())
+    seeds = {t: sorted({graph_badge(ctx.labels, g)[1] for g in gs if g}) for t, gs in texts.items()}
+    return " / ".join(f"{t} ({', '.join(seeds[t])})" if seeds[t] else t for t in texts)
 
 
 def _date_details(ctx: Context, fact) -> list[tuple[str, str]]:
