@@ -78,6 +78,15 @@ ROLE_TITLES = {
     _C + "place": "Held here",
     _C + "expressedIn": "Stances expressed in it",
     _C + "listsMember": "Listed as a member",
+    _C + "foundingTreaty": "Founding treaty of",
+    _C + "treaty": "Under this treaty",
+    _C + "quantityOf": "Figures about it",
+    _C + "context": "Context of",
+    _C + "hasQuantity": "The figure in",
+    _C + "reportedForceSize": "The force size reported for",
+    _C + "disagreesWith": "Reported differently by",
+    _C + "startedBy": "Starts",
+    _C + "endedBy": "Ends",
     _C + "about": "Stances and claims about it",
 }
 _SKIPPED_ROLES = {_MEMBER, _ORGANIZATION, _C + "organisation", _C + "dateRelativeTo", str(RDF.type)}
@@ -308,7 +317,7 @@ def referring_sections(ctx: Context, iri: str, roles: set[str] | None = None) ->
     for role in sorted(
         by_role, key=lambda r: (r == _C + "about", order.index(r) if r in order else len(order), ctx.labels(r))
     ):
-        title = ROLE_TITLES.get(role) or f"As {ctx.labels(role)}"
+        title = ROLE_TITLES.get(role) or _inverse_title(ctx, role) or f"As {ctx.labels(role)}"
         if role == _DERIVED_FROM:  # an evidence node: the facts it supports, one line each (the page is the passage)
             lines = [
                 Line(term_view(ctx.labels, _N(f)), _kinds(ctx, _N(f)), _date_details(ctx, _N(f))) for f in by_role[role]
@@ -324,6 +333,22 @@ def referring_sections(ctx: Context, iri: str, roles: set[str] | None = None) ->
             else [Section(role, title, lines, collapsed=collapsed)]
         )
     return sections
+
+
+_INVERSE_OF = _N("http://www.w3.org/2002/07/owl#inverseOf")
+
+
+def _inverse_title(ctx: Context, role: str) -> str | None:
+    """A section of the facts that give this resource as their ``role``, named by the inverse the ontology
+    declares: the facts that precede it are what it "Follows", a summit's documents what it "Produced"."""
+    node = _N(role)
+    inverses = [q.object for q in ctx.store.quads_for_pattern(node, _INVERSE_OF, None, None)]
+    inverses += [q.subject for q in ctx.store.quads_for_pattern(None, _INVERSE_OF, node, None)]
+    for inv in inverses:
+        if isinstance(inv, ox.NamedNode) and inv != node:
+            text = ctx.labels(inv.value)
+            return text[:1].upper() + text[1:]
+    return None
 
 
 def _by_kind(role: str, title: str, lines: list[Line], collapsed: bool) -> list[Section]:

@@ -376,3 +376,23 @@ def test_the_dataset_page_leads_with_its_licence_endpoint_size_and_dumps(client)
         assert block.get(prop), (prop, list(block))
     assert any("creativecommons.org" in (title or "") or "CC BY" in text for text, title in block["license"])
     assert len(block["data dump"]) == 4
+
+
+def test_a_section_of_facts_pointing_at_a_resource_is_named_by_the_declared_inverse(client, store):
+    """'As precedes', 'As response', 'As produced at' named a role backwards; where the ontology declares the
+    inverse (owl:inverseOf), the section is named by it: 'Follows', 'Responds to', 'Produced'."""
+    rows = select(
+        store,
+        f"""SELECT ?p ?inv (MIN(STR(?o)) AS ?object) (SAMPLE(?il) AS ?invLabel) (SAMPLE(?pl) AS ?label) WHERE {{
+              {{ ?p <http://www.w3.org/2002/07/owl#inverseOf> ?inv }} UNION {{ ?inv <http://www.w3.org/2002/07/owl#inverseOf> ?p }}
+              ?inv <http://www.w3.org/2000/01/rdf-schema#label> ?il . ?p <http://www.w3.org/2000/01/rdf-schema#label> ?pl .
+              GRAPH ?g {{ ?s ?p ?o }} FILTER(?g NOT IN (<{INFERRED}>, <{SUPPORT}>) && STRSTARTS(STR(?o), "{ID}")
+                                        && STRSTARTS(STR(?p), "{CSTO}"))
+            }} GROUP BY ?p ?inv ORDER BY ?p""",
+    )
+    assert len(rows) >= 3  # precedes, follows, producedAt, response, articleOf as the seeds use them
+    for row in rows:
+        titles = [_text(t) for t in re.findall(r"<h2[^>]*>(.*?)</h2>", page(client, row["object"]), re.S)]
+        inverse = row["invLabel"][:1].upper() + row["invLabel"][1:]
+        assert any(re.fullmatch(re.escape(inverse) + r" \(\d+\)", t) for t in titles), (row, titles)
+        assert not any(t.startswith(f"As {row['label']} (") for t in titles), (row, titles)
