@@ -17,8 +17,8 @@ A page shows, in this order (``resource.html``):
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
-from dataclasses import dataclass, field
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field, replace
 
 import pyoxigraph as ox
 
@@ -224,12 +224,20 @@ def _definition(own: dict) -> str | None:
 
 
 def _types(labels: Labeller, own: dict) -> list[Term]:
+    """The asserted types; two of one label ("dataset": void:Dataset and dcat:Dataset) each say their vocabulary."""
     type_objs = own.get(_TYPE, {})
     asserted = [o for o, gs in type_objs.items() if gs - {_INFERRED}]
-    return [
+    terms = [
         term_view(labels, o)
         for o in sorted(asserted or type_objs, key=lambda o: labels(o.value))
         if isinstance(o, ox.NamedNode)
+    ]
+    texts = Counter(t.text for t in terms)
+    return [
+        replace(t, text=f"{t.text} ({t.title.split(':', 1)[0]})")
+        if texts[t.text] > 1 and t.title and ":" in t.title
+        else t
+        for t in terms
     ]
 
 

@@ -113,6 +113,7 @@ class Passage:
     rank: str | None = None  # "preferred" | "normal" | None
     rank_reason: str | None = None
     supports: tuple[str, ...] = ()  # on a key fact: which of its values it supports ("from", "to", "date")
+    source_title: str | None = None  # the source document's label: "003" alone names no publication
 
     @property
     def seed(self) -> str:
@@ -198,7 +199,9 @@ class Passages:
         for s in supports:
             rank = None if s.rank is None else ("preferred" if s.preferred else "normal")
             for ev in s.evidence:
-                out.append(Passage(self.evidence(ev), graph_badge(self.labels, s.graph), rank, s.rank_reason))
+                e = self.evidence(ev)
+                title = self.labels(e.source) if e.source else None
+                out.append(Passage(e, graph_badge(self.labels, s.graph), rank, s.rank_reason, source_title=title))
         return out
 
 

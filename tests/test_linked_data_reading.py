@@ -396,3 +396,36 @@ def test_a_section_of_facts_pointing_at_a_resource_is_named_by_the_declared_inve
         inverse = row["invLabel"][:1].upper() + row["invLabel"][1:]
         assert any(re.fullmatch(re.escape(inverse) + r" \(\d+\)", t) for t in titles), (row, titles)
         assert not any(t.startswith(f"As {row['label']} (") for t in titles), (row, titles)
+
+
+def test_a_passage_link_names_the_source_document_it_leads_to(client, store):
+    """'passage in 003' names no publication: the link's title (and the seed number's in the short links) is
+    the source document's title."""
+    rows = select(
+        store,
+        f"""SELECT ?file (COALESCE(?l, ?t) AS ?label) WHERE {{
+              ?src a <{CSTO}SourceDocument> ; <http://purl.org/dc/terms/identifier> ?file .
+              OPTIONAL {{ ?src <http://www.w3.org/2000/01/rdf-schema#label> ?l }}
+              OPTIONAL {{ ?src <http://purl.org/dc/terms/title> ?t }} }}""",
+    )
+    titles = {r["file"][:3]: r["label"] for r in rows}
+    assert len(titles) == 5
+    checked = 0
+    for iri in _one_of_each_class(store)[::3] + [ID + "armenia", ID + "deployment-kazakhstan-2022"]:
+        body = page(client, iri)
+        for title, seed in re.findall(r'<a class="to-source" href="[^"]*" title="([^"]*)">passage in (\d{3})', body):
+            assert html.unescape(title) == titles[seed], (iri, seed, title)
+            checked += 1
+        assert len(re.findall(r'<a class="to-source" href="[^"]*">passage in', body)) == 0, iri
+        for title, seed in re.findall(r'<span class="seed" title="([^"]*)">(\d{3})</span>', body):
+            assert html.unescape(title) == titles[seed], (iri, seed, title)
+    assert checked >= 20
+
+
+def test_two_types_of_one_label_say_their_vocabulary(client):
+    body = page(client, "/dataset")
+    types = [
+        _text(t)
+        for t in re.findall(r"<a [^>]*>(.*?)</a>", re.search(r'<p class="types">(.*?)</p>', body, re.S).group(1))
+    ]
+    assert sorted(types) == ["dataset (dcat)", "dataset (void)"], types
