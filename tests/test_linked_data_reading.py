@@ -429,3 +429,10 @@ def test_two_types_of_one_label_say_their_vocabulary(client):
         for t in re.findall(r"<a [^>]*>(.*?)</a>", re.search(r'<p class="types">(.*?)</p>', body, re.S).group(1))
     ]
     assert sorted(types) == ["dataset (dcat)", "dataset (void)"], types
+
+
+def test_the_home_pages_counts_read_with_their_thousands_grouped(client):
+    body = page(client, "/")
+    counts = _text(re.search(r'<ul class="counts">(.*?)</ul>', body, re.S).group(1))
+    assert re.search(r"\d{1,3}(,\d{3})+ triples in the dataset", counts), counts
+    assert not re.search(r"(?<![\d,.])\d{4,}(?![\d,])", counts), counts
