@@ -71,7 +71,7 @@ class Side:
 @dataclass
 class Disagreement:
     subject: Term
-    prop: Term | None  # None for a curated disagreement between facts
+    prop: Term  # the property given different values; csto:disagreesWith for a curated disagreement
     kind: str  # "precision" | "conflict" | "curated"
     sides: list[Side]
     verdict: str  # the preferred value and why, or why none is
@@ -149,10 +149,12 @@ def _about_property(
 
 def _curated(store: ox.Store, labels, passages: Passages, subject: ox.NamedNode) -> list[Disagreement]:
     out = []
-    for q in store.quads_for_pattern(subject, _N(_DISAGREES), None, None):
-        other = q.object
-        if not isinstance(other, ox.NamedNode) or q.graph_name == SUPPORT_GRAPH:
-            continue
+    others = dict.fromkeys(  # each other fact once: the link is asserted in a seed and repeated by the build
+        q.object
+        for q in store.quads_for_pattern(subject, _N(_DISAGREES), None, None)
+        if isinstance(q.object, ox.NamedNode) and q.graph_name != SUPPORT_GRAPH
+    )
+    for other in others:
         sides = []
         for fact in (subject, other):
             sup = passages.supports(fact.value)
@@ -166,7 +168,7 @@ def _curated(store: ox.Store, labels, passages: Passages, subject: ox.NamedNode)
         out.append(
             Disagreement(
                 term_view(labels, subject),
-                None,
+                term_view(labels, _N(_DISAGREES)),
                 "curated",
                 sides,
                 "The sources report different values; both are kept, none is preferred.",

@@ -10,6 +10,7 @@ words and its passages):
   sources after …" (the latest source's date, :mod:`.confirmed`);
 - for the alliance: members now, bodies, its treaty, summits;
 - **offices held by its people** (a state), via the offices in it;
+- for an evidence node, **the facts this passage supports** (``prov:wasDerivedFrom``), one line each;
 - **facts that refer to it**, grouped by the role it plays (attended /
   missed a summit, held a stance, held an office, invoked, party…), each
   fact's passage being the one supporting *that* link (:mod:`.value_support`).
@@ -23,10 +24,10 @@ from dataclasses import dataclass, field, replace
 
 import pyoxigraph as ox
 
-from csto_kg.namespaces import ALLIANCE, CSTO, INFERRED_GRAPH, ORG, RDF
+from csto_kg.namespaces import ALLIANCE, CSTO, INFERRED_GRAPH, ORG, PROV, RDF
 
 from . import dates
-from .statements import Passage, Passages, Term, term_view
+from .statements import Passage, Passages, Term, graph_badge, term_view
 from .timeline import Period
 from .timeline import periods as all_periods
 from .value_support import curated
@@ -53,7 +54,10 @@ _TIME = "http://www.w3.org/2006/time#"
 _TIME_CLASSES = {_TIME + c for c in ("Interval", "ProperInterval", "Instant", "TemporalEntity")}
 _BOUNDS = (_N(_TIME + "hasBeginning"), _N(_TIME + "hasEnd"))
 # Roles a resource plays in facts, as section titles, in page order; other roles follow, then "about".
+_DERIVED_FROM = str(PROV.wasDerivedFrom)
 ROLE_TITLES = {
+    _DERIVED_FROM: "Facts this passage supports",
+    _C + "office": "Holders of this office",
     _C + "holder": "Offices held",
     _C + "heldBy": "Stances held",
     _C + "speakingAs": "Stances in an office",
@@ -72,14 +76,29 @@ ROLE_TITLES = {
     _C + "host": "Hosted",
     _C + "invokedArticle": "Invocations of it",
     _C + "place": "Held here",
-    _C + "office": "Holders of this office",
     _C + "expressedIn": "Stances expressed in it",
     _C + "listsMember": "Listed as a member",
+    _C + "foundingTreaty": "Founding treaty of",
+    _C + "treaty": "Under this treaty",
+    _C + "quantityOf": "Figures about it",
+    _C + "context": "Context of",
+    _C + "hasQuantity": "The figure in",
+    _C + "reportedForceSize": "The force size reported for",
+    _C + "disagreesWith": "Reported differently by",
+    _C + "startedBy": "Starts",
+    _C + "endedBy": "Ends",
     _C + "about": "Stances and claims about it",
 }
 _SKIPPED_ROLES = {_MEMBER, _ORGANIZATION, _C + "organisation", _C + "dateRelativeTo", str(RDF.type)}
 _COLLAPSE_AFTER = 15
-_ALWAYS_OPEN = {_C + "holder", _C + "heldBy", _C + "speakingAs", _C + "participatingState", _C + "absentState"}
+_ALWAYS_OPEN = {
+    _C + "office",
+    _C + "holder",
+    _C + "heldBy",
+    _C + "speakingAs",
+    _C + "participatingState",
+    _C + "absentState",
+}
 
 
 @dataclass
@@ -120,12 +139,30 @@ def _kinds(ctx: Context, fact: ox.NamedNode) -> list[str]:
     return sorted({ctx.labels(t) for t in specific})
 
 
+def _dates_by_source(ctx: Context, fact, prop: str) -> str | None:
+    """The dates the seeds give ``fact`` under ``prop``, each at its precision; where seeds give different
+    values, each followed by the seeds that give it ("December 2023 (000) / 2023 (001)")."""
+    graphs: dict[ox.Literal, set[str]] = {}
+    for q in ctx.store.quads_for_pattern(fact, _N(prop), None, None):
+        if curated(q) and isinstance(q.object, ox.Literal):
+            graphs.setdefault(q.object, set()).add(q.graph_name.value if isinstance(q.graph_name, ox.NamedNode) else "")
+    if not graphs:
+        return None
+    texts: dict[str, set[str]] = {}
+    for v, gs in sorted(graphs.items(), key=lambda kv: -len(kv[0].value)):  # the most precise first
+        texts.setdefault(dates.human(v), set()).update(gs)
+    if len(texts) == 1:
+        return next(iter(texts))
+    seeds = {t: sorted({graph_badge(ctx.labels, g)[1] for g in gs if g}) for t, gs in texts.items()}
+    return " / ".join(f"{t} ({', '.join(seeds[t])})" if seeds[t] else t for t in texts)
+
+
 def _date_details(ctx: Context, fact) -> list[tuple[str, str]]:
     out = []
     for p in DATE_PROPS:
-        values = [dates.human(v) for v in _asserted(ctx.store, fact, p) if isinstance(v, ox.Literal)]
-        if values:
-            out.append((ctx.labels(p), " / ".join(dict.fromkeys(values))))
+        text = _dates_by_source(ctx, fact, p)
+        if text:
+            out.append((ctx.labels(p), text))
     return out
 
 
@@ -157,9 +194,9 @@ def _merge(lists: list[list[Passage]]) -> list[Passage]:
 
 def _instant_text(ctx: Context, event, lo, hi) -> tuple[str, bool]:
     """(text, undetermined) for a period's start or end: the event's date at its precision, else why not."""
-    lits = [v for v in _asserted(ctx.store, event, _C + "date") if isinstance(v, ox.Literal)] if event else []
-    if lits:
-        return " / ".join(dict.fromkeys(dates.human(v) for v in lits)), False
+    text = _dates_by_source(ctx, event, _C + "date") if event is not None else None
+    if text:
+        return text, False
     why = "date not given" if event is not None else "not recorded"
     if lo and hi:
         return f"{why} (undetermined: {dates.span(lo, hi)})", True
@@ -280,9 +317,15 @@ def referring_sections(ctx: Context, iri: str, roles: set[str] | None = None) ->
     for role in sorted(
         by_role, key=lambda r: (r == _C + "about", order.index(r) if r in order else len(order), ctx.labels(r))
     ):
+        title = ROLE_TITLES.get(role) or _inverse_title(ctx, role) or f"As {ctx.labels(role)}"
+        if role == _DERIVED_FROM:  # an evidence node: the facts it supports, one line each (the page is the passage)
+            lines = [
+                Line(term_view(ctx.labels, _N(f)), _kinds(ctx, _N(f)), _date_details(ctx, _N(f))) for f in by_role[role]
+            ]
+            sections.append(Section(role, title, sorted(lines, key=_line_order), compact=True))
+            continue
         lines = [_fact_line(ctx, _N(f), role, node) for f in by_role[role]]
         lines.sort(key=_line_order)
-        title = ROLE_TITLES.get(role) or f"As {ctx.labels(role)}"
         collapsed = role == _C + "about" or (len(lines) > _COLLAPSE_AFTER and role not in _ALWAYS_OPEN)
         sections += (
             _by_kind(role, title, lines, collapsed)
@@ -290,6 +333,22 @@ def referring_sections(ctx: Context, iri: str, roles: set[str] | None = None) ->
             else [Section(role, title, lines, collapsed=collapsed)]
         )
     return sections
+
+
+_INVERSE_OF = _N("http://www.w3.org/2002/07/owl#inverseOf")
+
+
+def _inverse_title(ctx: Context, role: str) -> str | None:
+    """A section of the facts that give this resource as their ``role``, named by the inverse the ontology
+    declares: the facts that precede it are what it "Follows", a summit's documents what it "Produced"."""
+    node = _N(role)
+    inverses = [q.object for q in ctx.store.quads_for_pattern(node, _INVERSE_OF, None, None)]
+    inverses += [q.subject for q in ctx.store.quads_for_pattern(None, _INVERSE_OF, node, None)]
+    for inv in inverses:
+        if isinstance(inv, ox.NamedNode) and inv != node:
+            text = ctx.labels(inv.value)
+            return text[:1].upper() + text[1:]
+    return None
 
 
 def _by_kind(role: str, title: str, lines: list[Line], collapsed: bool) -> list[Section]:

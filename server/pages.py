@@ -458,7 +458,11 @@ def members():
                 if e not in ev:
                     ev[e] = evidence(store, e, context_width=100)
     links = [
-        Alternate("/sparql?" + urlencode({"query": query}), "application/sparql-results+json", "SPARQL results (JSON)")
+        Alternate(  # format=json: a browser's Accept (application/xml;q=0.9) would get the XML results
+            "/sparql?" + urlencode({"query": query, "format": "json"}),
+            "application/sparql-results+json",
+            "SPARQL results (JSON)",
+        )
     ]
     return _html_response(
         "members.html",

@@ -3,7 +3,8 @@
 For an IRI ``r`` the description is
 
 - every quad with ``r`` as subject, and every quad with ``r`` as object (incoming);
-- the blank nodes reachable from ``r`` (their quads, recursively: e.g. selectors);
+- the blank nodes reachable from ``r`` (their quads, recursively: e.g. selectors), each once: the
+  default graph's copy of a named graph's blank node (a node of its own there) is left out;
 - for a fact, its evidence nodes (the objects of ``prov:wasDerivedFrom``) with
   their quads and blank nodes (``oa:TextQuoteSelector`` and ``oa:TextPositionSelector``);
 - for a named graph nothing describes (``graph:meta``), its type and size.
@@ -55,7 +56,25 @@ def exists(store: ox.Store, iri: str) -> bool:
     )
 
 
+def _without_union_copies(quads: list[ox.Quad]) -> list[ox.Quad]:
+    """``quads`` less the default graph's copies of named-graph statements whose value is a blank node.
+
+    The store's default graph is the union of the named graphs, and a blank node copied there is another
+    node (``_:a`` in graph 001 is ``_:b`` in the union): an evidence node's two selectors came out four, in
+    the RDF and on its page. Where a named graph gives the subject that property, its own values are kept.
+    """
+    named = {(q.subject, q.predicate) for q in quads if isinstance(q.graph_name, ox.NamedNode)}
+    return [
+        q
+        for q in quads
+        if isinstance(q.graph_name, ox.NamedNode)
+        or not isinstance(q.object, ox.BlankNode)
+        or (q.subject, q.predicate) not in named
+    ]
+
+
 def _with_bnodes(store: ox.Store, quads: list[ox.Quad], seen: set) -> list[ox.Quad]:
+    quads = _without_union_copies(quads)
     out = list(quads)
     frontier = [q.object for q in quads if isinstance(q.object, ox.BlankNode)]
     depth = 0
@@ -65,7 +84,7 @@ def _with_bnodes(store: ox.Store, quads: list[ox.Quad], seen: set) -> list[ox.Qu
             if b in seen:
                 continue
             seen.add(b)
-            for q in store.quads_for_pattern(b, None, None, None):
+            for q in _without_union_copies(list(store.quads_for_pattern(b, None, None, None))):
                 out.append(q)
                 if isinstance(q.object, ox.BlankNode):
                     nxt.append(q.object)
@@ -79,6 +98,16 @@ def description(store: ox.Store, iri: str) -> list[ox.Quad]:
     seen: set = set()
     outgoing = _with_bnodes(store, list(store.quads_for_pattern(node, None, None, None)), seen)
     incoming = list(store.quads_for_pattern(None, None, node, None))
+    named_in = {
+        q.predicate for q in incoming if isinstance(q.graph_name, ox.NamedNode) and isinstance(q.subject, ox.BlankNode)
+    }
+    incoming = [  # the same for a blank node that refers to ``node``: the union's copy of it is left out
+        q
+        for q in incoming
+        if isinstance(q.graph_name, ox.NamedNode)
+        or not isinstance(q.subject, ox.BlankNode)
+        or q.predicate not in named_in
+    ]
     evidence: list[ox.Quad] = []
     for ev in {
         q.object

@@ -17,8 +17,8 @@ A page shows, in this order (``resource.html``):
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
-from dataclasses import dataclass, field
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field, replace
 
 import pyoxigraph as ox
 
@@ -32,22 +32,30 @@ from .resource_description import description, local_path
 from .statements import InGroup, Passages, Row, Term, by_subject, graph_badge, in_groups, out_rows, term_view
 from .timeline import confirmed_until
 
-__all__ = ["Term", "Row", "Group", "ResourcePage", "term_view", "graph_badge", "build_page", "KEY_PROPERTIES"]
+__all__ = ["Term", "Row", "Group", "ResourcePage", "term_view", "graph_badge", "build_page", "KEY_PROPERTIES", "is_key"]
 
 _TYPE = str(RDF.type)
 _INFERRED = str(INFERRED_GRAPH)
 _C = str(CSTO)
-# Outgoing statements shown first on a fact's page, in this order (its "key statements").
+# Outgoing statements shown first on a page (its "key statements"): these in this order (who, when, where,
+# what, how many), then every other property of the ontology's namespace (new ones lead too, by label) except
+# the bookkeeping of ``_NOT_KEY`` (how a date was derived, curators' notes, attribution types) and what another
+# block of the page shows (``csto:disagreesWith``: where the sources disagree).
 KEY_PROPERTIES = [
     _C + p
     for p in (
         "date",
         "startDate",
+        "endDate",
         "dateSigned",
         "attestedOn",
         "electedOn",
         "publishedOn",
         "datePublished",
+        "notBefore",
+        "notAfter",
+        "season",
+        "status",
         "state",
         "organisation",
         "agent",
@@ -55,17 +63,24 @@ KEY_PROPERTIES = [
         "participatingState",
         "absentState",
         "attendee",
+        "participant",
+        "invitee",
         "holder",
         "office",
         "heldBy",
         "assertedBy",
         "speakingAs",
+        "issuedBy",
         "position",
         "words",
         "about",
+        "addressee",
+        "target",
         "cause",
         "place",
+        "host",
         "destination",
+        "producedAt",
         "invokedArticle",
         "response",
         "outcome",
@@ -73,7 +88,13 @@ KEY_PROPERTIES = [
         "refusedToSignBy",
         "memberCount",
         "listsMember",
+        "statedAs",
+        "amount",
+        "qualifier",
+        "unit",
+        "quantityOf",
         "personnel",
+        "personnelQualifier",
         "equipment",
         "hasQuantity",
         "quantity",
@@ -82,8 +103,73 @@ KEY_PROPERTIES = [
         "endedBy",
         "foundingTreaty",
         "treaty",
+        "articleNumber",
+        "articleOf",
+        "articleText",
     )
-] + ["http://www.w3.org/ns/org#member", "http://www.w3.org/ns/org#organization"]
+] + [
+    "http://www.w3.org/ns/org#member",
+    "http://www.w3.org/ns/org#organization",
+    "http://www.w3.org/ns/org#postIn",  # an office: of which state or body, in which role
+    "http://www.w3.org/ns/org#role",
+    "http://www.w3.org/ns/org#unitOf",
+    "http://purl.org/dc/terms/creator",  # a document's or the dataset's authorship and terms
+    "http://purl.org/dc/terms/publisher",
+    "http://purl.org/dc/terms/license",
+    "http://purl.org/dc/terms/issued",
+    "http://purl.org/dc/terms/modified",
+    "http://rdfs.org/ns/void#sparqlEndpoint",  # the dataset: where to query it, how big, where to get it
+    "http://rdfs.org/ns/void#triples",
+    "http://rdfs.org/ns/void#dataDump",
+    str(RDF.subject),
+    str(RDF.predicate),
+    str(RDF.object),
+    _C + "rank",
+    _C + "rankReason",
+]
+_NOT_KEY = {
+    _C + p
+    for p in (
+        "curatorNote",
+        "dateBasis",
+        "dateRelativeTo",
+        "attribution",
+        "disagreesWith",
+        "listPosition",
+        "pageNumber",
+        "precision",
+        "supportsProperty",
+    )
+}
+
+
+def is_key(prop: str) -> bool:
+    """Whether a statement of ``prop`` belongs to a page's key statements."""
+    return prop in KEY_PROPERTIES or (prop.startswith(_C) and prop not in _NOT_KEY)
+
+
+# The build's day bounds of every dated fact (graph:inferred) repeat its date; they lead only where a seed
+# states them (a publication-date estimate), never beside "November 2023" as if the day were known.
+_CURATED_ONLY = {_C + "notBefore", _C + "notAfter"}
+
+
+def _key_rows(rows: list[Row]) -> list[Row]:
+    out = []
+    for r in rows:
+        if not (r.predicate.iri and is_key(r.predicate.iri)):
+            continue
+        if r.predicate.iri in _CURATED_ONLY:
+            r = Row(r.predicate, [v for v in r.values if not v.inferred], r.more)
+            if not r.values:
+                continue
+        out.append(r)
+    return sorted(out, key=lambda r: _key_order(r.predicate.iri, r.predicate.text))
+
+
+def _key_order(prop: str, label: str) -> tuple:
+    return (KEY_PROPERTIES.index(prop), "") if prop in KEY_PROPERTIES else (len(KEY_PROPERTIES), label.lower())
+
+
 _ALT = str(SKOS.altLabel)
 _MATCH = str(SKOS.exactMatch)
 
@@ -138,12 +224,20 @@ def _definition(own: dict) -> str | None:
 
 
 def _types(labels: Labeller, own: dict) -> list[Term]:
+    """The asserted types; two of one label ("dataset": void:Dataset and dcat:Dataset) each say their vocabulary."""
     type_objs = own.get(_TYPE, {})
     asserted = [o for o, gs in type_objs.items() if gs - {_INFERRED}]
-    return [
+    terms = [
         term_view(labels, o)
         for o in sorted(asserted or type_objs, key=lambda o: labels(o.value))
         if isinstance(o, ox.NamedNode)
+    ]
+    texts = Counter(t.text for t in terms)
+    return [
+        replace(t, text=f"{t.text} ({t.title.split(':', 1)[0]})")
+        if texts[t.text] > 1 and t.title and ":" in t.title
+        else t
+        for t in terms
     ]
 
 
@@ -151,9 +245,21 @@ def _other_names(own: dict) -> list[str]:
     return sorted(o.value for o in own.get(_ALT, {}) if isinstance(o, ox.Literal))
 
 
+# Where an identifier's namespace is a known register, the link names it ("Wikidata Q399", not "wd:Q399").
+_REGISTERS = {"http://www.wikidata.org/entity/": "Wikidata", "https://www.wikidata.org/wiki/": "Wikidata"}
+
+
+def _identifier(labels: Labeller, o: ox.NamedNode) -> Term:
+    t = term_view(labels, o)
+    for ns, name in _REGISTERS.items():
+        if o.value.startswith(ns) and len(o.value) > len(ns):
+            return Term(f"{name} {o.value[len(ns) :]}", o.value, o.value, kind="iri", iri=o.value)
+    return Term(t.title or o.value, o.value, o.value, kind="iri", iri=o.value)
+
+
 def _identifiers(labels: Labeller, own: dict) -> list[Term]:
-    """Identifiers elsewhere (Wikidata), as links."""
-    return [term_view(labels, o) for o in own.get(_MATCH, {}) if isinstance(o, ox.NamedNode)]
+    """Identifiers elsewhere (Wikidata), as links named by their register."""
+    return [_identifier(labels, o) for o in sorted(own.get(_MATCH, {}), key=str) if isinstance(o, ox.NamedNode)]
 
 
 def _own_evidence(store: ox.Store, iri: str, own: dict) -> Evidence | None:
@@ -185,9 +291,7 @@ def build_page(store: ox.Store, labels: Labeller, iri: str) -> ResourcePage:
     passages = Passages(store, labels)
     linked = {s for objs in incoming.values() for s, gs in objs.items() if gs - {_INFERRED}}
     rows = out_rows(labels, own, subjects, passages.supports(iri), passages, linked)
-    key = sorted(
-        (r for r in rows if r.predicate.iri in KEY_PROPERTIES), key=lambda r: KEY_PROPERTIES.index(r.predicate.iri)
-    )
+    key = _key_rows(rows)
     classes = {o.value for o in own.get(_TYPE, {}) if isinstance(o, ox.NamedNode)}
     ctx = Context(store, labels, passages, confirmed_until(store))
     all_graphs = {g for objs in own.values() for gs in objs.values() for g in gs}

@@ -18,6 +18,7 @@ from markupsafe import Markup
 
 from csto_kg.namespaces import CSTO, DCTERMS, GRAPH, OA, PROV, RDF, SKOS, TIME
 
+from . import dates
 from .evidence_view import Evidence, evidence, seed_id_of, seed_text
 from .highlight import Span, mark_all
 from .labels import Labeller
@@ -52,6 +53,7 @@ class SourcePage:
     seed_id: str | None
     title: str
     authors: list[Term]
+    publishers: list[Term]
     filename: str | None
     sha256_recorded: str | None
     sha256_actual: str | None
@@ -80,12 +82,13 @@ def _publication(store: ox.Store, labels: Labeller, node) -> PublicationDate | N
             value = term_view(labels, v)
             break
     lit = lambda p: (lambda v: v.value if isinstance(v, ox.Literal) else None)(_first(store, node, p))  # noqa: E731
+    day = lambda p: (lambda v: dates.human(v) if isinstance(v, ox.Literal) else None)(_first(store, node, p))  # noqa: E731
     prec = _first(store, node, CSTO.precision)
     return PublicationDate(
         node=term_view(labels, node),
         value=value,
-        not_before=lit(CSTO.notBefore),
-        not_after=lit(CSTO.notAfter),
+        not_before=day(CSTO.notBefore),  # as a reader writes a day ("16 May 2022"), like every date of the site
+        not_after=day(CSTO.notAfter),
         precision=term_view(labels, prec) if prec is not None else None,
         note=lit(SKOS.note),
         basis=lit(CSTO.dateBasis),
@@ -143,6 +146,7 @@ def build_source_page(store: ox.Store, labels: Labeller, iri: str) -> SourcePage
         seed_id=seed_id,
         title=labels(iri),
         authors=[term_view(labels, a) for a in _all(store, src, DCTERMS.creator)],
+        publishers=[term_view(labels, a) for a in _all(store, src, DCTERMS.publisher)],
         filename=ident.value if isinstance(ident, ox.Literal) else (f"{seed_id}.txt" if seed_id else None),
         sha256_recorded=sha.value if isinstance(sha, ox.Literal) else None,
         sha256_actual=seed.sha256 if seed else None,

@@ -68,6 +68,26 @@ _HIDDEN_DATATYPES = {
 }
 _LISTED_PER_PREDICATE = 200
 _DATE_TYPES = {str(XSD.gYearMonth), str(XSD.date), str(XSD.dateTime)}
+_NUMBER_TYPES = {
+    str(XSD.integer),
+    str(XSD.decimal),
+    str(XSD.nonNegativeInteger),
+    str(XSD.positiveInteger),
+    str(XSD.int),
+    str(XSD.long),
+}
+_PLAIN_NUMBER = re.compile(r"[+-]?[0-9]+(\.[0-9]+)?")
+
+
+def readable_number(value: str) -> str:
+    """A number as a reader writes it, thousands grouped ("2500" -> "2,500"); its digits and any
+    fraction kept exactly as the source's value has them (the lexical form stays in the tooltip)."""
+    if not _PLAIN_NUMBER.fullmatch(value):
+        return value
+    sign = "-" if value.startswith("-") else ""
+    whole, _, frac = value.lstrip("+-").partition(".")
+    whole = whole.lstrip("0") or "0"
+    return f"{sign}{int(whole):,}" + (f".{frac}" if frac else "")
 
 
 @dataclass
@@ -93,6 +113,7 @@ class Passage:
     rank: str | None = None  # "preferred" | "normal" | None
     rank_reason: str | None = None
     supports: tuple[str, ...] = ()  # on a key fact: which of its values it supports ("from", "to", "date")
+    source_title: str | None = None  # the source document's label: "003" alone names no publication
 
     @property
     def seed(self) -> str:
@@ -142,7 +163,13 @@ def term_view(labels: Labeller, term, graphs=()) -> Term:
         note = f"@{term.language}" if term.language and term.language != "en" else None
         if not note and dt and dt not in _HIDDEN_DATATYPES:
             note = _DATATYPE_NOTES.get(dt, curie(dt))
-        text = dates.human(term) if dt in _DATE_TYPES else term.value
+        text = (
+            dates.human(term)
+            if dt in _DATE_TYPES
+            else readable_number(term.value)
+            if dt in _NUMBER_TYPES
+            else term.value
+        )
         return Term(text, None, term.value if text != term.value else None, note, "literal", graphs=badges)
     return Term("(blank node)", None, None, None, "bnode", graphs=badges)
 
@@ -172,7 +199,9 @@ class Passages:
         for s in supports:
             rank = None if s.rank is None else ("preferred" if s.preferred else "normal")
             for ev in s.evidence:
-                out.append(Passage(self.evidence(ev), graph_badge(self.labels, s.graph), rank, s.rank_reason))
+                e = self.evidence(ev)
+                title = self.labels(e.source) if e.source else None
+                out.append(Passage(e, graph_badge(self.labels, s.graph), rank, s.rank_reason, source_title=title))
         return out
 
 

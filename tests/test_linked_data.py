@@ -936,9 +936,11 @@ def test_small_items_licence_vocabularies_untitled_source_counts_void(client, st
     t = built.manifest["triples"]
     assert t["total"] == sum(n for k, n in t.items() if k != "total")
     dataset_triples = select(store, f"""SELECT ?n WHERE {{ <{BASE}dataset> <http://rdfs.org/ns/void#triples> ?n }}""")
-    assert f"{dataset_triples[0]['n']}</strong> triples in the dataset" in home  # the same number as /dataset
-    assert f"{t['asserted']} curated" in home and f"{t['inferred']} inferred" in home and f"{t['total']} in all" in home
-    assert all(f'<span class="part">{n} ' in home for k, n in t.items() if k != "total")
+    # the same number as /dataset, both with their thousands grouped
+    assert f"{int(dataset_triples[0]['n']):,}</strong> triples in the dataset" in home
+    assert f"{t['asserted']:,} curated" in home and f"{t['inferred']:,} inferred" in home
+    assert f"{t['total']:,} in all" in home
+    assert all(f'<span class="part">{n:,} ' in home for k, n in t.items() if k != "total")
     r = client.get("/.well-known/void", headers={"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"})
     assert r.status_code == 303 and r.headers["Location"].endswith("/dataset")
     assert client.get("/.well-known/void", headers=TTL).status_code == 200

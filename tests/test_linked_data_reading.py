@@ -1,0 +1,438 @@
+"""The linked-data pages as a reader meets them, through the Flask test client: what a resource is (its
+who / what / when / how many) leads its page, numbers read as numbers, a disagreement is shown once under a
+heading that names it, headings never skip a level, identifiers elsewhere are named by their register, and an
+evidence page says which facts its passage supports.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from html.parser import HTMLParser
+
+import pytest
+
+from csto_kg.query import execute, open_store
+from support import BASE
+
+CSTO = BASE + "ontology/"
+ID = BASE + "id/"
+HTML = {"Accept": "text/html"}
+INFERRED = BASE + "graph/inferred"
+SUPPORT = BASE + "graph/support"
+# A fact's bookkeeping, which a reader does not need first: how a date was derived and from what, curators'
+# notes, the kind of attribution, a stance's place in a list, a page number, an estimate's precision, and
+# csto:disagreesWith (the page's "where the sources disagree" block shows it, with both passages).
+BOOKKEEPING = {
+    CSTO + p
+    for p in (
+        "curatorNote",
+        "dateBasis",
+        "dateRelativeTo",
+        "attribution",
+        "disagreesWith",
+        "listPosition",
+        "pageNumber",
+        "precision",
+        "supportsProperty",
+    )
+}
+
+
+@pytest.fixture(scope="module")
+def built(shared_build):
+    return shared_build.build
+
+
+@pytest.fixture(scope="module")
+def client(built):
+    from csto_kg.server.app import create_app
+
+    app = create_app(build=built)
+    yield app.test_client()
+    engine = app.extensions.get("csto.engine")
+    if engine is not None and hasattr(engine, "close"):
+        engine.close()
+
+
+@pytest.fixture(scope="module")
+def store(built):
+    return open_store(built.store_path)
+
+
+def select(store, query: str) -> list[dict[str, str]]:
+    _, body = execute(store, query, "json")
+    return [{k: v["value"] for k, v in b.items()} for b in json.loads(body)["results"]["bindings"]]
+
+
+def path_of(iri: str) -> str:
+    return "/" + iri[len(BASE) :]
+
+
+def page(client, iri_or_path: str) -> str:
+    path = path_of(iri_or_path) if iri_or_path.startswith(BASE) else iri_or_path
+    r = client.get(path, headers=HTML)
+    assert r.status_code == 200, path
+    return r.get_data(as_text=True)
+
+
+def label(store, iri: str) -> str:
+    rows = select(
+        store,
+        f'SELECT ?l WHERE {{ <{iri}> <http://www.w3.org/2000/01/rdf-schema#label> ?l FILTER(LANG(?l) IN ("en", "")) }}',
+    )
+    return rows[0]["l"] if rows else iri.rsplit("/", 1)[-1]
+
+
+_KV = re.compile(r'<div class="k">(.*?)</div>\s*<ul class="v">(.*?)</ul>', re.S)
+_FIRST = re.compile(
+    r'<li>\s*(?:<span class="literal"(?: title="([^"]*)")?>(.*?)</span>|<a href="[^"]*"(?: title="([^"]*)")?>(.*?)</a>)',
+    re.S,
+)
+
+
+def _text(fragment: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", "", fragment)).strip()
+
+
+def key_block(body: str) -> dict[str, list[tuple[str, str | None]]]:
+    """The key statements block of a page: property text -> [(value text, value tooltip)]."""
+    section = re.search(r'<section aria-labelledby="key-h".*?</section>', body, re.S)
+    rows: dict[str, list[tuple[str, str | None]]] = {}
+    for k, vs in _KV.findall(section.group(0) if section else ""):
+        rows[_text(k)] = [
+            (_text(m.group(2) or m.group(4) or ""), html.unescape(m.group(1) or m.group(3) or "") or None)
+            for m in _FIRST.finditer(vs)
+        ]
+    return rows
+
+
+def test_every_curated_property_of_a_fact_is_among_its_key_statements(client, store):
+    """Who, what, when, where and how many lead the page: every property of the ontology a seed states of a
+    resource under /id/ (but the bookkeeping) is a row of its key statements (one resource per property)."""
+    rows = select(
+        store,
+        f"""SELECT ?p (MIN(STR(?s)) AS ?s) WHERE {{
+              GRAPH ?g {{ ?s ?p ?o }}
+              FILTER(?g NOT IN (<{INFERRED}>, <{SUPPORT}>) && STRSTARTS(STR(?s), "{ID}")
+                     && STRSTARTS(STR(?p), "{CSTO}"))
+            }} GROUP BY ?p ORDER BY ?p""",
+    )
+    rows = [r for r in rows if r["p"] not in BOOKKEEPING]
+    assert len(rows) >= 60  # the properties the seeds state (quantities, articles, dates, parties...)
+    missing = []
+    for row in rows:
+        block = key_block(page(client, row["s"]))
+        if label(store, row["p"]) not in block:
+            missing.append((row["p"], row["s"]))
+    assert not missing
+
+
+def test_a_quantity_page_leads_with_its_amount_unit_and_words(client, store):
+    rows = select(
+        store,
+        f"""SELECT ?q ?amount ?stated WHERE {{ ?q a <{CSTO}Quantity> ; <{CSTO}amount> ?amount ;
+              <{CSTO}statedAs> ?stated ; <{CSTO}unit> ?u }} ORDER BY ?q""",
+    )
+    assert len(rows) >= 20
+    for row in rows:
+        block = key_block(page(client, row["q"]))
+        assert [t for t, _ in block["stated as"]] == [row["stated"]], row["q"]
+        assert block["amount"] and block["unit"], row["q"]
+
+
+def test_numbers_read_with_their_thousands_grouped_and_the_value_as_written_in_the_tooltip(client, store):
+    rows = select(
+        store,
+        f"""SELECT ?s ?p ?n WHERE {{ GRAPH ?g {{ ?s ?p ?n }} FILTER(?g NOT IN (<{INFERRED}>, <{SUPPORT}>)
+              && isNumeric(?n) && ?n >= 1000 && STRSTARTS(STR(?s), "{ID}")) }} ORDER BY ?s ?p""",
+    )
+    assert rows  # the force sizes, the death toll, the displaced persons...
+    for row in rows:
+        block = key_block(page(client, row["s"]))
+        values = block[label(store, row["p"])]
+        grouped = f"{int(float(row['n'])):,}"
+        assert (grouped, row["n"]) in values, (row, values)
+
+
+def test_a_curated_disagreement_is_shown_once_under_a_heading_naming_it(client, store):
+    rows = select(store, f"SELECT ?a (COUNT(DISTINCT ?b) AS ?n) WHERE {{ ?a <{CSTO}disagreesWith> ?b }} GROUP BY ?a")
+    assert len(rows) >= 10
+    for row in rows:
+        body = page(client, row["a"])
+        articles = re.findall(r'<article class="disagreement curated">\s*<h(\d)>(.*?)</h\1>', body, re.S)
+        assert len(articles) == int(row["n"]), row["a"]
+        for _, heading in articles:
+            text = html.unescape(re.sub(r"<[^>]+>", "", re.sub(r'<span class="badge.*?</span>', "", heading)))
+            assert text.strip() == "disagrees with", (row["a"], heading)
+
+
+class Headings(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.levels: list[int] = []
+
+    def handle_starttag(self, tag, attrs):
+        if re.fullmatch(r"h[1-6]", tag):
+            self.levels.append(int(tag[1]))
+
+
+def _one_of_each_class(store) -> list[str]:
+    rows = select(
+        store,
+        f"""SELECT ?c (MIN(STR(?s)) AS ?s) WHERE {{ ?s a ?c FILTER(STRSTARTS(STR(?s), "{BASE}")
+              && !STRSTARTS(STR(?s), "{BASE}downloads/") && STR(?s) != "{BASE}sparql") }} GROUP BY ?c""",
+    )
+    return sorted({r["s"] for r in rows})
+
+
+def test_headings_start_at_one_h1_and_never_skip_a_level(client, store):
+    paths = ["/", "/disagreements", "/members?date=2023-11-30", "/search?q=Armenia", "/ontology", "/downloads"]
+    paths += [path_of(iri) for iri in _one_of_each_class(store)]
+    assert len(paths) > 60
+    for path in paths:
+        h = Headings()
+        h.feed(page(client, path))
+        assert h.levels and h.levels[0] == 1 and h.levels.count(1) == 1, (path, h.levels)
+        assert all(b <= a + 1 for a, b in zip(h.levels, h.levels[1:], strict=False)), (path, h.levels)
+
+
+def test_a_wikidata_identifier_is_named_as_such_beside_the_type(client, store):
+    rows = select(
+        store,
+        f"""SELECT ?s ?wd WHERE {{ ?s <http://www.w3.org/2004/02/skos/core#exactMatch> ?wd
+              FILTER(STRSTARTS(STR(?wd), "http://www.wikidata.org/entity/") && STRSTARTS(STR(?s), "{ID}")) }}""",
+    )
+    assert len(rows) >= 40
+    for row in rows:
+        body = page(client, row["s"])
+        q = row["wd"].rsplit("/", 1)[-1]
+        link = re.search(r'<a class="identifier" href="' + re.escape(row["wd"]) + r'"[^>]*>([^<]+)</a>', body)
+        assert link and link.group(1) == f"Wikidata {q}", (row, link and link.group(0))
+
+
+def test_an_evidence_page_lists_every_fact_its_passage_supports(client, store):
+    rows = select(
+        store,
+        f"""SELECT ?ev (GROUP_CONCAT(DISTINCT STR(?fact); separator=" ") AS ?facts) WHERE {{
+              GRAPH ?g {{ ?fact <http://www.w3.org/ns/prov#wasDerivedFrom> ?ev }}
+              FILTER(?g NOT IN (<{INFERRED}>, <{SUPPORT}>) && STRSTARTS(STR(?fact), "{ID}")) }} GROUP BY ?ev""",
+    )
+    assert len(rows) >= 200
+    for row in rows[::4]:  # a quarter of them: each page is its own render
+        body = page(client, row["ev"])
+        section = re.search(
+            r'<section class="key-section"[^>]*>\s*<h2>Facts this passage supports.*?</section>', body, re.S
+        )
+        assert section, row["ev"]
+        linked = set(re.findall(r'<li><a href="([^"]+)"', section.group(0)))
+        assert linked == {path_of(f) for f in row["facts"].split()}, row["ev"]
+
+
+BROWSER = {"Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"}
+_ALTERNATE = re.compile(r'<link rel="alternate" type="([^"]+)" href="([^"]+)"')
+
+
+def test_every_alternate_a_page_announces_is_what_a_browser_following_it_gets(client, store):
+    """A page's <link rel="alternate" type=T> (also shown as a visible "as data" link) answers a browser's own
+    Accept header with T: the members page's SPARQL results were announced as JSON and came as XML."""
+    paths = ["/", "/disagreements", "/members?date=2023-11-30", "/ontology", "/validation", "/dataset"]
+    paths += [path_of(iri) for iri in _one_of_each_class(store)[::5]]
+    checked = 0
+    for path in paths:
+        for media, href in _ALTERNATE.findall(page(client, path)):
+            r = client.get(html.unescape(href), headers=BROWSER)
+            assert r.status_code == 200 and r.mimetype == media, (path, href[:80], r.status_code, r.mimetype)
+            checked += 1
+    assert checked >= 60
+
+
+_MONTHS = "January February March April May June July August September October November December".split()
+XSD = "http://www.w3.org/2001/XMLSchema#"
+
+
+def _human(value: str, datatype: str) -> str:
+    if datatype == XSD + "gYearMonth":
+        return f"{_MONTHS[int(value[5:7]) - 1]} {value[:4]}"
+    if datatype == XSD + "date":
+        return f"{int(value[8:10])} {_MONTHS[int(value[5:7]) - 1]} {value[:4]}"
+    return value
+
+
+def test_a_date_the_seeds_give_differently_is_listed_with_the_seeds_giving_each_value(client, store):
+    """In a fact's line (here on the pages of its passages), "December 2023 / 2023" said neither which
+    source gives which; each value is now followed by the seeds that give it."""
+    rows = select(
+        store,
+        f"""SELECT DISTINCT ?f ?p ?v (DATATYPE(?v) AS ?dt) ?g ?ev WHERE {{
+              VALUES ?p {{ <{CSTO}date> <{CSTO}startDate> }}
+              GRAPH ?g {{ ?f ?p ?v }} GRAPH ?g2 {{ ?f ?p ?w }}
+              FILTER(?v != ?w && ?g != ?g2 && STRSTARTS(STR(?g), "{BASE}graph/0") && STRSTARTS(STR(?g2), "{BASE}graph/0"))
+              ?f <http://www.w3.org/ns/prov#wasDerivedFrom> ?ev }} ORDER BY ?f ?ev""",
+    )
+    facts: dict[str, dict] = {}
+    for r in rows:
+        f = facts.setdefault(r["f"], {"ev": r["ev"], "values": {}})
+        seed = r["g"].rsplit("/", 1)[-1][:3]
+        f["values"].setdefault((r["v"], r["dt"]), set()).add(seed)
+    assert len(facts) >= 5
+    for fact, f in facts.items():
+        body = page(client, f["ev"])
+        line = re.search(r'<li><a href="' + re.escape(path_of(fact)) + r'".*?</li>', body, re.S)
+        assert line, fact
+        text = html.unescape(re.sub(r"<[^>]+>", " ", line.group(0)))
+        for (v, dt), seeds in f["values"].items():
+            expected = f"{_human(v, dt)} ({', '.join(sorted(seeds))})"
+            assert expected in text, (fact, expected, text)
+
+
+def test_the_builds_day_bounds_of_a_dated_fact_never_lead_beside_its_date(client, store):
+    """csto:notBefore / notAfter that only the build derives (1 November 2023 for "November 2023") are not
+    key statements: beside the date they would read as if the sources gave a day. A seed's own bounds are."""
+    rows = select(
+        store,
+        f"""SELECT ?s ?p (SAMPLE(?asserted) AS ?curated) WHERE {{
+              VALUES ?p {{ <{CSTO}notBefore> <{CSTO}notAfter> }}
+              ?s ?p ?d FILTER(STRSTARTS(STR(?s), "{ID}"))
+              BIND(EXISTS {{ GRAPH ?g {{ ?s ?p ?e }} FILTER(?g != <{INFERRED}>) }} AS ?asserted)
+            }} GROUP BY ?s ?p ORDER BY ?s ?p""",
+    )
+    derived = [r for r in rows if r["curated"] == "false"]
+    own = [r for r in rows if r["curated"] == "true"]
+    assert len(derived) >= 200 and own
+    for row in derived[::20] + own:
+        block = key_block(page(client, row["s"]))
+        assert (label(store, row["p"]) in block) == (row in own), row
+
+
+def test_an_evidence_nodes_selectors_are_described_once(client, store):
+    """The store's default graph (the union) holds its own copy of every blank node: the description of an
+    evidence node gave each selector twice, in its RDF and in its page's statement table."""
+    import rdflib
+
+    oa = "http://www.w3.org/ns/oa#"
+    rows = select(
+        store,
+        f"""SELECT ?ev (COUNT(DISTINCT ?sel) AS ?n) (COUNT(DISTINCT ?quote) AS ?quotes) WHERE {{
+              GRAPH ?g {{ ?ev <{oa}hasSelector> ?sel OPTIONAL {{ ?sel a <{oa}TextQuoteSelector> BIND(?sel AS ?quote) }} }}
+              FILTER(?g != <{INFERRED}>) }} GROUP BY ?ev ORDER BY ?ev""",
+    )
+    assert len(rows) >= 200
+    for row in rows[::6]:
+        r = client.get(path_of(row["ev"]), headers={"Accept": "text/turtle"})
+        g = rdflib.Graph().parse(data=r.get_data(as_text=True), format="turtle")
+        selectors = set(g.objects(rdflib.URIRef(row["ev"]), rdflib.URIRef(oa + "hasSelector")))
+        assert len(selectors) == int(row["n"]), row
+        table = page(client, row["ev"]).split('<table class="statements">', 1)[1]
+        assert table.count(">text quote selector</a>") == int(row["quotes"]), row
+
+
+def test_an_office_page_leads_with_where_it_is_and_who_held_it_before_what_they_said(client, store):
+    """An office's page opened on the stances of its holders ("Stances in an office"), its holders below and
+    the state it belongs to only in the statement table."""
+    rows = select(
+        store,
+        f"""SELECT ?office (COUNT(DISTINCT ?h) AS ?n) WHERE {{ ?office a <{CSTO}Office> ; <http://www.w3.org/ns/org#postIn> ?in .
+              ?h <{CSTO}office> ?office }} GROUP BY ?office ORDER BY ?office""",
+    )
+    assert len(rows) >= 10
+    for row in rows:
+        body = page(client, row["office"])
+        assert "post in" in key_block(body), row
+        titles = [_text(t) for t in re.findall(r"<h2[^>]*>(.*?)</h2>", body, re.S)]
+        sections = [t for t in titles if t != "Key statements"]
+        assert sections[0] == f"Holders of this office ({row['n']})", (row, titles)
+
+
+def test_a_source_page_names_its_publisher_and_writes_its_date_bounds_as_dates(client, store):
+    """The About block read 'not before 2020-01-01, not after ?' and left the publisher to the statement table."""
+    rows = select(
+        store,
+        f"""SELECT ?src (GROUP_CONCAT(DISTINCT ?pub; separator="|") AS ?pubs) (SAMPLE(?nb) AS ?notBefore) WHERE {{
+              ?src a <{CSTO}SourceDocument> .
+              OPTIONAL {{ ?src <http://purl.org/dc/terms/publisher>/<http://www.w3.org/2000/01/rdf-schema#label> ?pub }}
+              OPTIONAL {{ ?src <{CSTO}publicationDate>/<{CSTO}notBefore> ?nb }}
+            }} GROUP BY ?src ORDER BY ?src""",
+    )
+    assert len(rows) == 5 and sum(bool(r.get("pubs")) for r in rows) >= 2
+    for row in rows:
+        body = page(client, row["src"])
+        about = _text(re.search(r'<dl class="meta">.*?</dl>', body, re.S).group(0))
+        for pub in filter(None, row.get("pubs", "").split("|")):
+            assert f"Publisher{pub}" in about.replace("\n", ""), (row["src"], pub)
+        published = re.search(r"Publication date(.*?)the estimate and its evidence", about, re.S).group(1)
+        assert "?" not in published and not re.search(r"\d{4}-\d{2}-\d{2}", published), (row["src"], published)
+        if row.get("notBefore"):
+            y, m, d = row["notBefore"].split("-")
+            assert f"not before {int(d)} {_MONTHS[int(m) - 1]} {y}" in published, (row["src"], published)
+
+
+def test_the_dataset_page_leads_with_its_licence_endpoint_size_and_dumps(client):
+    """/dataset, the page a linked-data consumer lands on from the VoID, had no key statements: its licence,
+    SPARQL endpoint, size and dumps were rows of the statement table among its subsets and vocabularies."""
+    block = key_block(page(client, "/dataset"))
+    for prop in ("license", "sparql endpoint", "triples", "data dump"):
+        assert block.get(prop), (prop, list(block))
+    assert any("creativecommons.org" in (title or "") or "CC BY" in text for text, title in block["license"])
+    assert len(block["data dump"]) == 4
+
+
+def test_a_section_of_facts_pointing_at_a_resource_is_named_by_the_declared_inverse(client, store):
+    """'As precedes', 'As response', 'As produced at' named a role backwards; where the ontology declares the
+    inverse (owl:inverseOf), the section is named by it: 'Follows', 'Responds to', 'Produced'."""
+    rows = select(
+        store,
+        f"""SELECT ?p ?inv (MIN(STR(?o)) AS ?object) (SAMPLE(?il) AS ?invLabel) (SAMPLE(?pl) AS ?label) WHERE {{
+              {{ ?p <http://www.w3.org/2002/07/owl#inverseOf> ?inv }} UNION {{ ?inv <http://www.w3.org/2002/07/owl#inverseOf> ?p }}
+              ?inv <http://www.w3.org/2000/01/rdf-schema#label> ?il . ?p <http://www.w3.org/2000/01/rdf-schema#label> ?pl .
+              GRAPH ?g {{ ?s ?p ?o }} FILTER(?g NOT IN (<{INFERRED}>, <{SUPPORT}>) && STRSTARTS(STR(?o), "{ID}")
+                                        && STRSTARTS(STR(?p), "{CSTO}"))
+            }} GROUP BY ?p ?inv ORDER BY ?p""",
+    )
+    assert len(rows) >= 3  # precedes, follows, producedAt, response, articleOf as the seeds use them
+    for row in rows:
+        titles = [_text(t) for t in re.findall(r"<h2[^>]*>(.*?)</h2>", page(client, row["object"]), re.S)]
+        inverse = row["invLabel"][:1].upper() + row["invLabel"][1:]
+        assert any(re.fullmatch(re.escape(inverse) + r" \(\d+\)", t) for t in titles), (row, titles)
+        assert not any(t.startswith(f"As {row['label']} (") for t in titles), (row, titles)
+
+
+def test_a_passage_link_names_the_source_document_it_leads_to(client, store):
+    """'passage in 003' names no publication: the link's title (and the seed number's in the short links) is
+    the source document's title."""
+    rows = select(
+        store,
+        f"""SELECT ?file (COALESCE(?l, ?t) AS ?label) WHERE {{
+              ?src a <{CSTO}SourceDocument> ; <http://purl.org/dc/terms/identifier> ?file .
+              OPTIONAL {{ ?src <http://www.w3.org/2000/01/rdf-schema#label> ?l }}
+              OPTIONAL {{ ?src <http://purl.org/dc/terms/title> ?t }} }}""",
+    )
+    titles = {r["file"][:3]: r["label"] for r in rows}
+    assert len(titles) == 5
+    checked = 0
+    for iri in _one_of_each_class(store)[::3] + [ID + "armenia", ID + "deployment-kazakhstan-2022"]:
+        body = page(client, iri)
+        for title, seed in re.findall(r'<a class="to-source" href="[^"]*" title="([^"]*)">passage in (\d{3})', body):
+            assert html.unescape(title) == titles[seed], (iri, seed, title)
+            checked += 1
+        assert len(re.findall(r'<a class="to-source" href="[^"]*">passage in', body)) == 0, iri
+        for title, seed in re.findall(r'<span class="seed" title="([^"]*)">(\d{3})</span>', body):
+            assert html.unescape(title) == titles[seed], (iri, seed, title)
+    assert checked >= 20
+
+
+def test_two_types_of_one_label_say_their_vocabulary(client):
+    body = page(client, "/dataset")
+    types = [
+        _text(t)
+        for t in re.findall(r"<a [^>]*>(.*?)</a>", re.search(r'<p class="types">(.*?)</p>', body, re.S).group(1))
+    ]
+    assert sorted(types) == ["dataset (dcat)", "dataset (void)"], types
+
+
+def test_the_home_pages_counts_read_with_their_thousands_grouped(client):
+    body = page(client, "/")
+    counts = _text(re.search(r'<ul class="counts">(.*?)</ul>', body, re.S).group(1))
+    assert re.search(r"\d{1,3}(,\d{3})+ triples in the dataset", counts), counts
+    assert not re.search(r"(?<![\d,.])\d{4,}(?![\d,])", counts), counts
