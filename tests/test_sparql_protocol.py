@@ -247,6 +247,50 @@ def test_repeated_query_parameter_gets_400(client):
     assert r.status_code == 400
 
 
+@pytest.mark.parametrize(
+    "path, form, formats, named",
+    [
+        ("/sparql", "SELECT", ["json", "xml"], ["application/sparql-results+json", "application/sparql-results+xml"]),
+        ("/sparql", "ASK", ["csv", "text/tab-separated-values"], ["text/csv", "text/tab-separated-values"]),
+        ("/sparql", "CONSTRUCT", ["ttl", "nt"], ["text/turtle", "application/n-triples"]),
+        ("/sparql", "DESCRIBE", ["json", "application/rdf+xml"], ["application/ld+json", "application/rdf+xml"]),
+        ("/sparql", None, ["ttl", "jsonld"], ["text/turtle", "application/ld+json"]),  # the service description
+        ("/.well-known/void", None, ["nt", "rdfxml"], ["application/n-triples", "application/rdf+xml"]),
+    ],
+)
+def test_a_format_parameter_naming_two_different_formats_is_400_naming_both(client, path, form, formats, named):
+    """Found by a probe: ``format=json&format=xml`` silently answered JSON (the first); which was meant is not
+    known, so it is a 400 naming both. The same format twice (as SPARQLWrapper sends it) and a value naming no
+    format of the query's kind (``ttl`` for a SELECT) stay accepted."""
+    params = [("query", QUERIES[form])] if form else []
+    r = client.get(path, query_string=params + [("format", f) for f in formats], headers={"Accept": "*/*"})
+    assert r.status_code == 400, r.data
+    message = r.data.decode()
+    assert "format" in message and all(media in message for media in named), message
+    for same in (["tsv", "text/tab-separated-values", "TSV"], ["csv", "ttl"]):
+        r = client.get("/sparql", query_string=[("query", QUERIES["SELECT"])] + [("format", f) for f in same])
+        assert r.status_code == 200 and r.mimetype == ("text/csv" if "csv" in same else "text/tab-separated-values")
+
+
+@pytest.mark.parametrize(
+    "path, accept",
+    [("/sparql", "text/turtle"), ("/sparql", "application/ld+json"), ("/.well-known/void", "text/turtle")],
+)
+def test_service_description_and_void_answer_if_none_match_with_304(client, path, accept):
+    """Found by a probe: neither had a validator, so every revalidation refetched them. The ETag hashes the body
+    (the format is in it): another format's ETag does not match; the 304 keeps Vary and CORS."""
+    whole = client.get(path, headers={"Accept": accept, "Origin": "https://example.org"})
+    etag = whole.headers["ETag"]
+    assert whole.status_code == 200 and "ETag" in whole.headers["Access-Control-Expose-Headers"]
+    for method in (client.get, client.head):
+        r = method(path, headers={"Accept": accept, "If-None-Match": f'"other", {etag}', "Origin": "https://x.org"})
+        assert r.status_code == 304 and r.data == b"" and r.headers["ETag"] == etag
+        assert r.headers["Vary"] == whole.headers["Vary"] and r.headers["Access-Control-Allow-Origin"] == "*"
+    other = client.get(path, headers={"Accept": "application/n-triples", "If-None-Match": etag})
+    assert other.status_code == 200 and other.headers["ETag"] != etag
+    assert client.get(path, headers={"Accept": accept, "If-None-Match": '"other"'}).data == whole.data
+
+
 @pytest.mark.parametrize("how", ["query", "update-param", "update-body"])
 def test_update_is_refused(client, how):
     update = "INSERT DATA { <urn:a> <urn:b> <urn:c> }"
