@@ -24,6 +24,7 @@ from .sparql_lex import dataset_iris
 from .sparql_lex import iri_tokens as _IRI_TOKENS
 from .sparql_order import ORDER_KEY, rewrite_order_by
 from .sparql_rewrite import OXIGRAPH_MAX_SLICE, clamp_slices, count_errors_skipped
+from .sparql_scope import scope_message
 
 __all__ = [
     "open_store",
@@ -82,6 +83,10 @@ def evaluate(store: ox.Store, query: str, **kwargs):
       sort panic and the process abort.
     - An IRI token by SPARQL's longest-token rule (``?x<?a&&?b>?y``) is not
       read as two comparisons (:func:`misread_iris`).
+    - A select expression ``(expr AS ?v)`` whose ``?v`` is in scope in the
+      SELECT's pattern is a syntax error (section 18.2.1), aggregates included
+      (``SELECT (SUM(?o) AS ?o) { ?s ?p ?o }``, which the engine runs):
+      :mod:`.sparql_scope`.
     - A graph named twice in the dataset (``FROM <g> FROM <g>``, or twice in
       ``kwargs``) is given to the engine once (:func:`_dataset_once`): the
       engine would read it twice and give each of its triples twice.
@@ -100,7 +105,7 @@ def evaluate(store: ox.Store, query: str, **kwargs):
     ``BASE`` for itself).
     """
     query = query.removeprefix("\ufeff")  # a byte order mark an editor saved before the query: not part of it
-    misread = misread_iris(query)
+    misread = misread_iris(query) or scope_message(query)
     if misread is not None:
         raise SyntaxError(misread)
     if getattr(store, "is_remote", False):

@@ -939,10 +939,39 @@ SYNTAX_MESSAGES = {  # query -> what the message says, and what it must not
         "SELECT * is not authorized with GROUP BY",
         "ABS",
     ),
+    # ... and where the parser accepts it: an aggregate assigned to a variable of the pattern (section 18.2.1;
+    # found by a probe: Oxigraph answered ?o, unbound, for SUM over non-numbers), in a subquery, or by GROUP BY
+    "SELECT (SUM(?o) AS ?o) WHERE { ?s ?p ?o }": (
+        "error at 1:20: ?o is assigned by (… AS ?o) in SELECT but its WHERE already binds it",
+        "expected",
+    ),
+    "SELECT (COUNT(*) AS ?s) { ?s ?p ?o OPTIONAL { ?o ?q ?r } } GROUP BY ?p": ("?s is assigned by", "expected"),
+    "SELECT (COUNT(*) AS ?g) { GRAPH ?g { ?s ?p ?o } }": ("?g is assigned by (… AS ?g)", "expected"),
+    "SELECT * { ?s ?p ?o FILTER EXISTS { SELECT (MAX(?z) AS ?z) { ?a ?b ?z } } }": ("1:56: ?z is assigned", "expected"),
+    "SELECT (COUNT(*) AS ?n) { { SELECT * { VALUES ?n { 1 } } } }": ("?n is assigned by", "expected"),
+    "SELECT (COUNT(*) AS ?c) { ?s ?p ?o } GROUP BY (STR(?p) AS ?c)": ("but its GROUP BY already binds it", "unbound"),
     # ... only where the projection reads as one and the parser read past the mistake
     "SELECT ?s WHER ?s ?p ?o }": ("error at 1:", "Duplicated"),
     "SELECT * { } VALUES (?x ?y) { (1 GROUP BY 2) }": ("error at 1:", "not authorized"),
 }
+
+
+@pytest.mark.parametrize(
+    "query",
+    [  # the variable of a select expression is new where it is only in a FILTER, MINUS, EXISTS or a BIND's
+        # expression, in a subquery that does not project it, in HAVING / ORDER BY, in a string or a comment
+        "SELECT (SUM(?o) AS ?total) WHERE { ?s ?p ?o }",
+        "SELECT (COUNT(*) AS ?x) { ?s ?p ?o FILTER(?x != ?o) }",
+        "SELECT (COUNT(*) AS ?x) { ?s ?p ?o FILTER regex(?x, 'a') MINUS { ?x ?p ?o } }",
+        "SELECT (COUNT(*) AS ?x) { ?s ?p ?o FILTER NOT EXISTS { ?x ?p ?o } BIND(?x AS ?y) }",
+        "SELECT (COUNT(*) AS ?x) { { SELECT ?s WHERE { ?s ?p ?x } LIMIT 3 } }",
+        "SELECT ?p (COUNT(*) AS ?x) { ?s ?p ?o } GROUP BY ?p HAVING (COUNT(*) > 1) ORDER BY ?x",
+        "# (COUNT(*) AS ?o)\nSELECT (COUNT(*) AS ?n) { ?s ?p '?n' }",
+    ],
+)
+def test_a_select_expression_of_a_new_variable_is_answered(client, query):
+    r = send(client, "GET", query)
+    assert r.status_code == 200, r.data
 
 
 @pytest.mark.parametrize("query", SYNTAX_MESSAGES)
