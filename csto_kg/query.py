@@ -23,7 +23,7 @@ from .representable import NotRepresentable, check_graph
 from .sparql_lex import dataset_iris
 from .sparql_lex import iri_tokens as _IRI_TOKENS
 from .sparql_order import ORDER_KEY, rewrite_order_by
-from .sparql_rewrite import OXIGRAPH_MAX_SLICE, clamp_slices, count_errors_skipped
+from .sparql_rewrite import OXIGRAPH_MAX_SLICE, booleans_lowercased, clamp_slices, count_errors_skipped
 from .sparql_scope import scope_message
 
 __all__ = [
@@ -95,6 +95,8 @@ def evaluate(store: ox.Store, query: str, **kwargs):
       refuses) is given as 2^63 - 1 (:func:`.sparql_rewrite.clamp_slices`).
     - ``COUNT(expr)`` skips the rows where ``expr`` errors (section 18.5.1.2)
       rather than being unbound (:func:`.sparql_rewrite.count_errors_skipped`).
+    - ``TRUE`` / ``False`` are the boolean keywords, in any case (section 19.8;
+      :func:`.sparql_rewrite.booleans_lowercased`).
 
     ``SyntaxError`` (with line:column, on one line) for a malformed query.
 
@@ -104,7 +106,7 @@ def evaluate(store: ox.Store, query: str, **kwargs):
     for Oxigraph, not for every engine (the store rewrites the dataset and
     ``BASE`` for itself).
     """
-    query = query.removeprefix("\ufeff")  # a byte order mark an editor saved before the query: not part of it
+    query = booleans_lowercased(query.removeprefix("\ufeff"))  # a BOM an editor saved before the query: not part of it
     misread = misread_iris(query) or scope_message(query)
     if misread is not None:
         raise SyntaxError(misread)

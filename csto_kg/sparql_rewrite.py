@@ -6,6 +6,12 @@ aside), never on substrings, and leaves a query it does not apply to unchanged
 
 For both stores:
 
+- :func:`booleans_lowercased`: ``true`` / ``false`` are keywords of the grammar
+  (rule 134), and keywords match case-insensitively (section 19.8); Oxigraph
+  0.5.13 takes only the lower-case ones and refuses ``TRUE`` or ``False``
+  (W3C test ``case-insensitive-booleans``). They are written in lower case
+  (same length: an error's position is unchanged).
+
 - :func:`clamp_slices`: ``LIMIT`` / ``OFFSET`` take any ``INTEGER`` (grammar
   rules 26-27); Oxigraph 0.5.13 refuses one past 64 bits ("The query limit
   should be a non negative integer") and Virtuoso one past about 2^32. A
@@ -38,6 +44,7 @@ from urllib.parse import urljoin
 from .sparql_lex import _TOKEN
 
 __all__ = [
+    "booleans_lowercased",
     "clamp_slices",
     "count_errors_skipped",
     "take_dataset_clauses",
@@ -69,6 +76,19 @@ def _word(token, *words: str) -> bool:
 
 
 _INTEGER = re.compile(r"\+?\d+")
+_BOOLEAN = re.compile(r"true|false", re.IGNORECASE)
+
+
+def booleans_lowercased(query: str) -> str:
+    """``query`` with each ``true`` / ``false`` keyword (a bare word, not a name, string or IRI) in lower case."""
+    if not any(m.group() not in ("true", "false") for m in _BOOLEAN.finditer(query)):
+        return query
+    edits = [
+        (start, end, text.lower())
+        for kind, text, start, end in _tokens(query)
+        if kind == "word" and text.upper() in ("TRUE", "FALSE") and text not in ("true", "false")
+    ]
+    return _apply(query, edits)
 
 
 def clamp_slices(query: str, maximum: int, offset_as_limit_0: bool = False) -> str:

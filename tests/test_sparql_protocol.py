@@ -999,6 +999,22 @@ def test_a_limit_or_offset_past_64_bits_is_answered(client, query, rows):
     assert len(json.loads(r.data)["results"]["bindings"]) == rows
 
 
+@pytest.mark.parametrize("method", METHODS)
+def test_boolean_keywords_are_case_insensitive(client, method):
+    """Found by the W3C evaluation test case-insensitive-booleans: ``TRUE`` and ``False`` are the keywords true and
+    false (section 19.8: keywords match in any case); the engine refused them (400). Names, strings and IRIs keep
+    their case."""
+    q = 'SELECT (TRUE AS ?t) (False AS ?f) ("TRUE" AS ?s) (<urn:FALSE> AS ?i) WHERE { FILTER(tRuE) }'
+    r = send(client, method, q)
+    assert r.status_code == 200, r.data
+    (row,) = json.loads(r.data)["results"]["bindings"]
+    xsd = "http://www.w3.org/2001/XMLSchema#"
+    assert row["t"] == {"type": "literal", "value": "true", "datatype": xsd + "boolean"}
+    assert row["f"] == {"type": "literal", "value": "false", "datatype": xsd + "boolean"}
+    assert row["s"]["value"] == "TRUE" and row["i"]["value"] == "urn:FALSE"
+    assert json.loads(send(client, method, "ASK { FILTER(FALSE) }").data)["boolean"] is False
+
+
 COUNTS = [  # SPARQL 1.1 section 18.5.1.2: COUNT drops the errors of its multiset; Oxigraph would leave it unbound
     ("SELECT (COUNT(1/0) AS ?n) WHERE { VALUES ?x { 1 2 3 } }", ["0"]),
     ("SELECT (COUNT(DISTINCT 1/0) AS ?n) WHERE { VALUES ?x { 1 2 3 } }", ["0"]),
