@@ -291,6 +291,17 @@ def test_service_description_and_void_answer_if_none_match_with_304(client, path
     assert client.get(path, headers={"Accept": accept, "If-None-Match": '"other"'}).data == whole.data
 
 
+@pytest.mark.parametrize("method", METHODS)
+@pytest.mark.parametrize("values", [["1", "100"], ["5", "abc"], ["abc", "5"]])
+def test_a_timeout_given_twice_with_different_values_is_400_naming_them(client, method, values):
+    """Found by a probe: ``timeout=1&timeout=100`` silently ran with the first (and ``timeout=5&timeout=abc``
+    passed the bad one over). The same value twice is one limit."""
+    params = {"timeout": values}
+    r = send(client, method, QUERIES["ASK"], **params)
+    assert r.status_code == 400 and all(repr(v) in r.data.decode() for v in values), r.data
+    assert send(client, method, QUERIES["ASK"], timeout=["3", "3"]).status_code == 200
+
+
 @pytest.mark.parametrize("how", ["query", "update-param", "update-body"])
 def test_update_is_refused(client, how):
     update = "INSERT DATA { <urn:a> <urn:b> <urn:c> }"
