@@ -950,6 +950,12 @@ SYNTAX_MESSAGES = {  # query -> what the message says, and what it must not
         "SELECT * is not authorized with GROUP BY",
         "ABS",
     ),
+    # a declaration of no prefix name (rule 168): the parser read ":" in "1:" and blamed an undeclared prefix
+    "PREFIX 1: <http://example/> ASK {}": ("error at 1:8: 1: is not a prefix name", "not declared"),
+    "# a comment\nPREFIX ex:ex: <http://example/> ASK {}": ("error at 2:8: ex:ex: is not a prefix name", "expected"),
+    "PREFIX ex: <urn:x:> PREFIX :a: <http://example/> ASK {}": (":a: is not a prefix name", "cannot be read"),
+    "PREFIX <http://example/> ASK {}": ("error at 1:8: PREFIX names no prefix before its IRI", "expected"),
+    "PREFIX é-1.x: <urn:x:> PREFIX e\u0301: <urn:y:> ASK { é-1.x:a ?p ?o x }": ("cannot be read", "prefix name"),
     # ... and where the parser accepts it: an aggregate assigned to a variable of the pattern (section 18.2.1;
     # found by a probe: Oxigraph answered ?o, unbound, for SUM over non-numbers), in a subquery, or by GROUP BY
     "SELECT (SUM(?o) AS ?o) WHERE { ?s ?p ?o }": (
