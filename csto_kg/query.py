@@ -23,7 +23,13 @@ from .representable import NotRepresentable, check_graph
 from .sparql_lex import dataset_iris
 from .sparql_lex import iri_tokens as _IRI_TOKENS
 from .sparql_order import ORDER_KEY, rewrite_order_by
-from .sparql_rewrite import OXIGRAPH_MAX_SLICE, booleans_lowercased, clamp_slices, count_errors_skipped
+from .sparql_rewrite import (
+    OXIGRAPH_MAX_SLICE,
+    booleans_lowercased,
+    clamp_slices,
+    count_errors_skipped,
+    disjoint_minus_dropped,
+)
 from .sparql_scope import scope_message
 
 __all__ = [
@@ -95,6 +101,8 @@ def evaluate(store: ox.Store, query: str, **kwargs):
       refuses) is given as 2^63 - 1 (:func:`.sparql_rewrite.clamp_slices`).
     - ``COUNT(expr)`` skips the rows where ``expr`` errors (section 18.5.1.2)
       rather than being unbound (:func:`.sparql_rewrite.count_errors_skipped`).
+    - A ``MINUS`` sharing no variable with its left side removes nothing, also
+      inside ``GRAPH ?g`` (:func:`.sparql_rewrite.disjoint_minus_dropped`).
     - ``TRUE`` / ``False`` are the boolean keywords, in any case (section 19.8;
       :func:`.sparql_rewrite.booleans_lowercased`).
 
@@ -114,7 +122,7 @@ def evaluate(store: ox.Store, query: str, **kwargs):
         _check_syntax(clamp_slices(query, OXIGRAPH_MAX_SLICE))
         return store.query(query, base_iri=QUERY_BASE_IRI, **kwargs)
     kwargs = _dataset_once(query, kwargs)
-    corrected = count_errors_skipped(clamp_slices(query, OXIGRAPH_MAX_SLICE))
+    corrected = count_errors_skipped(clamp_slices(disjoint_minus_dropped(query), OXIGRAPH_MAX_SLICE))
     rewritten = rewrite_order_by(corrected)
     functions = dict(ORDER_KEY) if rewritten is not corrected else {}
     # One attempt per unknown function, each adding it, then the one that runs: N functions take N + 1.
