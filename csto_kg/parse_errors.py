@@ -25,7 +25,9 @@ triple pattern without its object ("expected one of LATERAL, SERVICE"), and a
 a blank node label used in two groups (SPARQL 1.1 section 4.1.4; the
 parser says "expected <unreported>"), and in a subquery, where the parser
 loses its own sentences ("expected [_]"), a projection that names a variable
-twice, assigns one its WHERE binds, or is ``SELECT *`` with GROUP BY. Where the parser's list names only
+twice, assigns one its WHERE binds, or is ``SELECT *`` with GROUP BY, and a ``PREFIX`` declaring no prefix name
+(``PREFIX 1: <…>``: the parser reads ``:`` in it and said the prefix ``:`` is not declared; ``PREFIX ex:ex:``:
+"expected <"). Where the parser's list names only
 keywords, the last alternative it tried rather than what the query needs
 (``SELECT ?x, ?y``: "expected DISTINCT"), the message says it cannot read the
 query there and quotes the text around that place (and that SELECT takes no commas).
@@ -171,6 +173,17 @@ def _named_mistake(query: str, stop: int) -> str | None:
         for i in range(len(tokens) - 2)
         if tokens[i][0] == "word" and tokens[i][1].upper() == "PREFIX" and tokens[i + 1][0] == "pname"
     }
+    bad_prefix = _bad_prefix_name(query, tokens, stop)
+    if bad_prefix is not None:
+        what = (
+            "PREFIX names no prefix before its IRI"
+            if bad_prefix[1][0] == "<"
+            else f"{bad_prefix[1]} is not a prefix name"
+        )
+        return (
+            f"{_at(query, bad_prefix[0])}: {what[:80]} (SPARQL 1.1 rule 168: empty, or a letter then letters, "
+            f"digits, _, - or ., followed by one colon: PREFIX ex: <…>)"
+        )
     shared = _shared_blank_node(tokens, stop)
     if shared is not None:
         return (
@@ -199,6 +212,28 @@ def _named_mistake(query: str, stop: int) -> str | None:
             f"{_at(query, rebound[0])}: {rebound[1]} is already in scope where BIND assigns it (SPARQL 1.1 "
             f"section 18.2.1: BIND must introduce a new variable); use another name, or FILTER to compare"
         )
+    return None
+
+
+# PNAME_NS (rule 140, with PN_PREFIX, rule 168) as this module's tokens allow it, then the declaration's space
+_PNAME_NS = re.compile(r"(?:[^\W\d_][\w.\-\u00b7\u0300-\u036f\u203f\u2040]*)?:\Z")
+
+
+def _bad_prefix_name(query: str, tokens: list, stop: int) -> tuple[int, str] | None:
+    """(offset, text) of a ``PREFIX`` declaration before ``stop`` whose name is no prefix name (``PREFIX 1: <…>``,
+    ``PREFIX ex:ex: <…>``): the parser reads a valid one in it and says "the prefix : is not declared" or
+    "expected <"."""
+    for kind, text, start in tokens:
+        if start > stop:
+            break
+        if kind != "word" or text.upper() != "PREFIX":
+            continue
+        m = re.compile(r"\s*(\S+?)(?=\s|<|\Z)").match(query, start + len(text))
+        if m is None or m.start(1) > stop:
+            continue
+        name = m.group(1)
+        if not _PNAME_NS.match(name) or name.endswith(".:"):
+            return m.start(1), name
     return None
 
 

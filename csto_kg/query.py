@@ -23,7 +23,14 @@ from .representable import NotRepresentable, check_graph
 from .sparql_lex import dataset_iris
 from .sparql_lex import iri_tokens as _IRI_TOKENS
 from .sparql_order import ORDER_KEY, rewrite_order_by
-from .sparql_rewrite import OXIGRAPH_MAX_SLICE, clamp_slices, count_errors_skipped
+from .sparql_rewrite import (
+    OXIGRAPH_MAX_SLICE,
+    booleans_lowercased,
+    clamp_slices,
+    count_errors_skipped,
+    disjoint_minus_dropped,
+)
+from .sparql_scope import scope_message
 
 __all__ = [
     "open_store",
@@ -82,6 +89,10 @@ def evaluate(store: ox.Store, query: str, **kwargs):
       sort panic and the process abort.
     - An IRI token by SPARQL's longest-token rule (``?x<?a&&?b>?y``) is not
       read as two comparisons (:func:`misread_iris`).
+    - A select expression ``(expr AS ?v)`` whose ``?v`` is in scope in the
+      SELECT's pattern is a syntax error (section 18.2.1), aggregates included
+      (``SELECT (SUM(?o) AS ?o) { ?s ?p ?o }``, which the engine runs):
+      :mod:`.sparql_scope`.
     - A graph named twice in the dataset (``FROM <g> FROM <g>``, or twice in
       ``kwargs``) is given to the engine once (:func:`_dataset_once`): the
       engine would read it twice and give each of its triples twice.
@@ -90,6 +101,10 @@ def evaluate(store: ox.Store, query: str, **kwargs):
       refuses) is given as 2^63 - 1 (:func:`.sparql_rewrite.clamp_slices`).
     - ``COUNT(expr)`` skips the rows where ``expr`` errors (section 18.5.1.2)
       rather than being unbound (:func:`.sparql_rewrite.count_errors_skipped`).
+    - A ``MINUS`` sharing no variable with its left side removes nothing, also
+      inside ``GRAPH ?g`` (:func:`.sparql_rewrite.disjoint_minus_dropped`).
+    - ``TRUE`` / ``False`` are the boolean keywords, in any case (section 19.8;
+      :func:`.sparql_rewrite.booleans_lowercased`).
 
     ``SyntaxError`` (with line:column, on one line) for a malformed query.
 
@@ -99,15 +114,15 @@ def evaluate(store: ox.Store, query: str, **kwargs):
     for Oxigraph, not for every engine (the store rewrites the dataset and
     ``BASE`` for itself).
     """
-    query = query.removeprefix("\ufeff")  # a byte order mark an editor saved before the query: not part of it
-    misread = misread_iris(query)
+    query = booleans_lowercased(query.removeprefix("\ufeff"))  # a BOM an editor saved before the query: not part of it
+    misread = misread_iris(query) or scope_message(query)
     if misread is not None:
         raise SyntaxError(misread)
     if getattr(store, "is_remote", False):
         _check_syntax(clamp_slices(query, OXIGRAPH_MAX_SLICE))
         return store.query(query, base_iri=QUERY_BASE_IRI, **kwargs)
     kwargs = _dataset_once(query, kwargs)
-    corrected = count_errors_skipped(clamp_slices(query, OXIGRAPH_MAX_SLICE))
+    corrected = count_errors_skipped(clamp_slices(disjoint_minus_dropped(query), OXIGRAPH_MAX_SLICE))
     rewritten = rewrite_order_by(corrected)
     functions = dict(ORDER_KEY) if rewritten is not corrected else {}
     # One attempt per unknown function, each adding it, then the one that runs: N functions take N + 1.

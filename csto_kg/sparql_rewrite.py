@@ -6,12 +6,25 @@ aside), never on substrings, and leaves a query it does not apply to unchanged
 
 For both stores:
 
+- :func:`booleans_lowercased`: ``true`` / ``false`` are keywords of the grammar
+  (rule 134), and keywords match case-insensitively (section 19.8); Oxigraph
+  0.5.13 takes only the lower-case ones and refuses ``TRUE`` or ``False``
+  (W3C test ``case-insensitive-booleans``). They are written in lower case
+  (same length: an error's position is unchanged).
+
 - :func:`clamp_slices`: ``LIMIT`` / ``OFFSET`` take any ``INTEGER`` (grammar
   rules 26-27); Oxigraph 0.5.13 refuses one past 64 bits ("The query limit
   should be a non negative integer") and Virtuoso one past about 2^32. A
   larger value is given as the largest the engine takes: a limit that large is
   no limit, an offset that large leaves no row, for any result the row cap and
   time limit let through.
+- :func:`disjoint_minus_dropped`: a ``MINUS`` whose right side shares no
+  variable with what precedes it in its group removes nothing (section 8.3.2,
+  18.5: a solution is removed only by one that shares a variable with it);
+  inside ``GRAPH ?g`` Oxigraph 0.5.13 counts ``?g`` as shared and removed
+  every solution (``GRAPH ?g { ?a a :State MINUS { ?b a :Person } }`` gave
+  none; W3C test ``graph-minus``). Such a ``MINUS`` is taken out, which is
+  exact (it can remove nothing); one sharing a variable is left to the engine.
 - :func:`count_errors_skipped`: ``COUNT(expr)`` counts the solutions where
   ``expr`` has a value (section 18.5.1.2: ``Count`` drops the error elements
   of its multiset); Oxigraph 0.5.13 makes the whole aggregate unbound when
@@ -38,6 +51,8 @@ from urllib.parse import urljoin
 from .sparql_lex import _TOKEN
 
 __all__ = [
+    "booleans_lowercased",
+    "disjoint_minus_dropped",
     "clamp_slices",
     "count_errors_skipped",
     "take_dataset_clauses",
@@ -69,6 +84,19 @@ def _word(token, *words: str) -> bool:
 
 
 _INTEGER = re.compile(r"\+?\d+")
+_BOOLEAN = re.compile(r"true|false", re.IGNORECASE)
+
+
+def booleans_lowercased(query: str) -> str:
+    """``query`` with each ``true`` / ``false`` keyword (a bare word, not a name, string or IRI) in lower case."""
+    if not any(m.group() not in ("true", "false") for m in _BOOLEAN.finditer(query)):
+        return query
+    edits = [
+        (start, end, text.lower())
+        for kind, text, start, end in _tokens(query)
+        if kind == "word" and text.upper() in ("TRUE", "FALSE") and text not in ("true", "false")
+    ]
+    return _apply(query, edits)
 
 
 def clamp_slices(query: str, maximum: int, offset_as_limit_0: bool = False) -> str:
@@ -112,6 +140,48 @@ def clamp_slices(query: str, maximum: int, offset_as_limit_0: bool = False) -> s
             edits[tokens[i][2]] = (end, "")
             edits[numbers[limit][0]] = (numbers[limit][1], "0")
     return _apply(query, [(start, end, text) for start, (end, text) in edits.items()])
+
+
+_MAX_MINUS = 64  # past this many MINUS, the query is left as written (the check reads each one's left side)
+
+
+def disjoint_minus_dropped(query: str) -> str:
+    """``query`` without each ``MINUS { … }`` that shares no variable with the elements before it in its group
+    (nor with the variable of an enclosing ``GRAPH``, which the engine treats as shared); unchanged otherwise."""
+    if "minus" not in query.lower():
+        return query
+    tokens = _tokens(query)
+    minus = [i for i, t in enumerate(tokens) if _word(t, "MINUS")]
+    if not minus or len(minus) > _MAX_MINUS:
+        return query
+    parent: dict[int, int] = {}  # index of a MINUS -> index of the "{" of the group holding it
+    close: dict[int, int] = {}
+    graph_vars: dict[int, str] = {}  # index of a group's "{" -> the variable of GRAPH ?v before it
+    stack: list[int] = []
+    for i, (kind, text, _, _) in enumerate(tokens):
+        if kind == "other" and text == "{":
+            stack.append(i)
+            if i >= 2 and _word(tokens[i - 2], "GRAPH") and tokens[i - 1][0] == "var":
+                graph_vars[i] = tokens[i - 1][1][1:]
+        elif kind == "other" and text == "}":
+            if not stack:
+                return query
+            close[stack.pop()] = i
+        elif _word(tokens[i], "MINUS") and stack:
+            parent[i] = stack[-1]
+    if stack:
+        return query
+    edits = []
+    for i in minus:
+        if i not in parent or i + 1 >= len(tokens) or tokens[i + 1][1] != "{" or (i + 1) not in close:
+            continue
+        end = close[i + 1]
+        right = {t[1][1:] for t in tokens[i + 2 : end] if t[0] == "var"}
+        left = {t[1][1:] for t in tokens[parent[i] + 1 : i] if t[0] == "var"}
+        left |= {v for g, v in graph_vars.items() if g < i < close.get(g, -1)}
+        if right.isdisjoint(left) and not any(start <= tokens[i][2] < stop for start, stop, _ in edits):
+            edits.append((tokens[i][2], tokens[end][3], " "))
+    return _apply(query, edits)
 
 
 def _apply(query: str, edits: list[tuple[int, int, str]]) -> str:

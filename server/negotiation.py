@@ -6,8 +6,9 @@ CONSTRUCT and DESCRIBE in an RDF format (Turtle, N-Triples, JSON-LD, RDF/XML,
 and TriG / N-Quads for clients that ask for quads). The ``format`` parameter,
 when given, overrides ``Accept``; it takes a short name (``json``, ``csv``,
 ``ttl``, ``jsonld``, …) or a media type, and may be repeated (SPARQLWrapper
-sends ``format=tsv&format=text/tab-separated-values``): the first value that
-names a format of the right kind wins. ``json`` and ``xml`` mean SPARQL
+sends ``format=tsv&format=text/tab-separated-values``): a value naming no format
+of the right kind is passed over, and values naming two different formats are
+refused (:class:`ConflictingFormats`, 400) rather than one taken at random. ``json`` and ``xml`` mean SPARQL
 results for SELECT/ASK and JSON-LD / RDF/XML for CONSTRUCT/DESCRIBE.
 Nothing acceptable: :class:`NotAcceptable` (406).
 
@@ -37,6 +38,7 @@ __all__ = [
     "GRAPHS",
     "NotAcceptable",
     "UnknownFormat",
+    "ConflictingFormats",
     "choose",
     "exact",
     "content_type",
@@ -61,6 +63,21 @@ class NotAcceptable(Exception):
                 (["text/html (format=html)"] if html else [])
                 + [f"{f.media_type} (format={f.names[0]})" for f in offered]
             )
+        )
+
+
+class ConflictingFormats(Exception):
+    """``format`` given more than once, naming different formats (400: which one was meant is not known)."""
+
+    def __init__(self, named: list):
+        def media(f):
+            return "text/html" if f == HTML else f.media_type
+
+        Exception.__init__(
+            self,
+            "the format parameter is given more than once and names different formats: "
+            + ", ".join(f"{value[:40]!r} ({media(f)})" for value, f in named)
+            + "; give it once (or Accept alone)",
         )
 
 
@@ -112,15 +129,21 @@ def family_of(operation: str | None) -> tuple[Format, ...] | None:
     return None
 
 
-def _by_format_param(table: tuple[Format, ...], values: list[str]) -> Format | None:
+def _by_format_param(table: tuple[Format, ...], values: list[str], html: bool = False) -> Format | str | None:
+    """The one format of ``table`` (or :data:`HTML`, where a page is offered) the ``format`` values name; None if
+    none does. Values naming no format of the table are passed over (SPARQLWrapper repeats the parameter with a
+    short name and a media type); two values naming *different* formats are :class:`ConflictingFormats`."""
+    named: list[tuple[str, Format | str]] = []
     for value in values:
         v = value.strip().lower()
         if not v:
             continue
-        for f in table:
-            if v in f.names or v == f.media_type or v in f.also:
-                return f
-    return None
+        f = HTML if html and v == HTML else next((f for f in table if v in (*f.names, f.media_type, *f.also)), None)
+        if f is not None and all(f != g for _, g in named):
+            named.append((value.strip(), f))
+    if len(named) > 1:
+        raise ConflictingFormats(named)
+    return named[0][1] if named else None
 
 
 def choose(
@@ -133,9 +156,7 @@ def choose(
     """
     values = [v for v in (format_values or []) if v.strip()]
     if values:
-        if html and values[0].strip().lower() == HTML:
-            return HTML
-        f = _by_format_param(table, values)
+        f = _by_format_param(table, values, html)
         if f is None:
             raise UnknownFormat(values[0], table, html) if html else NotAcceptable(table)
         return f

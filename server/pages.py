@@ -22,7 +22,7 @@ import datetime as dt
 import re
 from functools import lru_cache
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 import pyoxigraph as ox
 from flask import Blueprint, Response, current_app, jsonify, render_template, request, send_file
@@ -45,7 +45,7 @@ from .members import BadDate, members_on, parse_date, query_for
 from .negotiation import content_type
 from .ontology_docs import ONTOLOGY_IRI, term_doc
 from .ontology_docs import index as ontology_index
-from .rdf_formats import FORMATS, HTML, Alternate, NotAcceptable, UnknownFormat, alternates, choose
+from .rdf_formats import FORMATS, HTML, Alternate, ConflictingFormats, NotAcceptable, UnknownFormat, alternates, choose
 from .resource_description import description, exists, graph_quads, local_path, serialize
 from .resource_page import build_page, term_view
 from .search import SearchIndex
@@ -144,6 +144,22 @@ def error_response(status: int, title: str, message: str) -> Response:
     return respond(status, title, message, request.accept_mimetypes, html=True)
 
 
+_SLASHES = re.compile("/{2,}")
+
+
+@bp.before_app_request
+def _merge_slashes():
+    """One URL per page: a path with an empty segment (``//id/armenia``, ``/id//armenia``, ``//sparql``) is
+    redirected (308, method and body kept) to the path with each run of slashes merged, leading ones included.
+    Werkzeug redirects an inner run and silently drops leading ones, so ``//id/armenia`` was a second URL."""
+    path = request.environ.get("PATH_INFO", "")
+    if "//" not in path:
+        return None
+    merged = quote(_SLASHES.sub("/", path).encode("latin-1"), safe="/:@!$&'()*+,;=-._~")
+    query = request.environ.get("QUERY_STRING", "")
+    return Response(status=308, headers={"Location": request.script_root + merged + ("?" + query if query else "")})
+
+
 @bp.app_errorhandler(404)
 def _not_found(e: HTTPException):
     """Unmatched URLs: a page for browsers; the endpoint's own error format under /sparql."""
@@ -177,6 +193,8 @@ _NAMESPACES = {  # the roots of the minted IRIs (README, IRIs), which name no re
 def _negotiate() -> str | Response:
     try:
         return choose(request)
+    except ConflictingFormats as e:  # as /sparql answers two different format= values
+        return error_response(400, "Bad request", str(e))
     except UnknownFormat as e:  # as /sparql answers a format= it does not offer
         return error_response(406, "Not acceptable", str(e))
     except NotAcceptable as e:

@@ -18,7 +18,8 @@ Refused here, before any query process is involved:
 - ``SERVICE`` to an endpoint not on the operator's allow-list: 400 (no query
   may make an outbound connection);
 - malformed parameters (repeated ``query``, a dataset IRI that is not an
-  absolute IRI, a bad ``timeout``): 400.
+  absolute IRI, a bad ``timeout``, or ``timeout`` given twice with different
+  values): 400.
 
 Dataset IRIs only *name* graphs already loaded (Oxigraph never dereferences
 them). A ``default-graph-uri`` / ``named-graph-uri`` naming a graph the served
@@ -87,6 +88,12 @@ def _iris(values: list[str], name: str) -> list[str]:
 def _timeout(values: list[str], limit: float) -> float:
     if not values:
         return limit
+    if len(set(values)) > 1:  # which one was meant is not known: never the first silently
+        raise BadRequest(
+            "the timeout parameter is given more than once with different values: "
+            + ", ".join(repr(v[:20]) for v in dict.fromkeys(values))
+            + "; give it once"
+        )
     try:
         t = float(values[0])
     except ValueError:

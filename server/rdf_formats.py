@@ -17,10 +17,20 @@ from flask import Request
 
 from csto_kg.formats import GRAPHS, Format
 
-from .negotiation import HTML, NotAcceptable, UnknownFormat
+from .negotiation import HTML, ConflictingFormats, NotAcceptable, UnknownFormat
 from .negotiation import choose as _choose
 
-__all__ = ["RdfFormat", "FORMATS", "HTML", "choose", "UnknownFormat", "NotAcceptable", "Alternate", "alternates"]
+__all__ = [
+    "RdfFormat",
+    "FORMATS",
+    "HTML",
+    "choose",
+    "UnknownFormat",
+    "NotAcceptable",
+    "ConflictingFormats",
+    "Alternate",
+    "alternates",
+]
 
 RdfFormat = Format
 FORMATS: dict[str, Format] = {f.key: f for f in GRAPHS}
@@ -28,8 +38,7 @@ FORMATS: dict[str, Format] = {f.key: f for f in GRAPHS}
 
 def choose(request: Request) -> str:
     """``"html"`` or a key of :data:`FORMATS` for this request."""
-    asked = request.args.get("format")
-    got = _choose(GRAPHS, request.accept_mimetypes, [asked] if asked is not None else None, html=True)
+    got = _choose(GRAPHS, request.accept_mimetypes, request.args.getlist("format"), html=True)
     return got if got == HTML else got.key
 
 

@@ -39,7 +39,7 @@ from csto_kg.namespaces import META_GRAPH
 
 from . import errors, service_description
 from .engine import EngineError, Overloaded, WorkerDied
-from .negotiation import BY_KEY, GRAPHS, choose, content_type, exact, family_of
+from .negotiation import BY_KEY, GRAPHS, ConflictingFormats, choose, content_type, exact, family_of
 from .negotiation import NotAcceptable as NoFormat
 from .protocol import read_operation
 
@@ -48,7 +48,7 @@ __all__ = ["bp", "CORS_PATHS", "answer", "add_cors"]
 bp = Blueprint("sparql", __name__)
 
 CORS_PATHS = ("/sparql", "/sparql/pool", "/.well-known/void")
-_EXPOSE = "Retry-After, X-CSTO-Truncated, X-CSTO-Row-Limit, X-CSTO-Unknown-Graphs, Content-Type, Vary"
+_EXPOSE = "Retry-After, X-CSTO-Truncated, X-CSTO-Row-Limit, X-CSTO-Unknown-Graphs, Content-Type, Vary, ETag"
 
 
 def _config():
@@ -74,6 +74,8 @@ def _http_error(e: EngineError, retry: int):
 def _choose(table, format_values=None, accept=None):
     try:
         return choose(table, request.accept_mimetypes if accept is None else accept, format_values)
+    except ConflictingFormats as e:
+        raise BadRequest(str(e)) from None
     except NoFormat as e:
         raise NotAcceptable(str(e)) from None
 
@@ -142,10 +144,27 @@ def _service_description() -> Response:
             _config(),
             _union_size(),
         )
-        response = Response(
-            service_description.serialize(triples, f, service_description.SD_PREFIXES), content_type=content_type(f)
+        response = _revalidated(
+            Response(
+                service_description.serialize(triples, f, service_description.SD_PREFIXES),
+                content_type=content_type(f),
+            )
         )
     response.vary.add("Accept")
+    return response
+
+
+# Only If-None-Match / If-Modified-Since are answered on the descriptions (304), as on the pages: neither a range
+# nor If-Match applies to them.
+_NOT_FOR_DESCRIPTIONS = ("HTTP_IF_MATCH", "HTTP_IF_UNMODIFIED_SINCE", "HTTP_RANGE", "HTTP_IF_RANGE")
+
+
+def _revalidated(response: Response) -> Response:
+    """The service description or the VoID with an ``ETag`` (a hash of its body: the format, the address asked
+    on and the build all change it), and 304 to a matching ``If-None-Match`` (RFC 9110 section 13.1.2)."""
+    if request.method in ("GET", "HEAD"):
+        response.add_etag()
+        response.make_conditional({k: v for k, v in request.environ.items() if k not in _NOT_FOR_DESCRIPTIONS})
     return response
 
 
@@ -177,7 +196,7 @@ def void():
             service_description.VOID_PREFIXES,
             graph=str(META_GRAPH),
         )
-    response = Response(cache[f.key], content_type=content_type(f))
+    response = _revalidated(Response(cache[f.key], content_type=content_type(f)))
     response.vary.add("Accept")
     return response
 

@@ -1073,3 +1073,13 @@ def test_pages_answer_if_none_match_with_304(client, path, headers):
         assert client.get(path, headers={**other, "If-None-Match": etag}).status_code == 200
     r = client.get(path, headers={**headers, "If-Match": '"other"', "Range": "bytes=0-3"})
     assert r.status_code == 200 and r.data == whole.data
+
+
+@pytest.mark.parametrize("formats", [["ttl", "nt"], ["html", "jsonld"], ["application/trig", "text/turtle"]])
+def test_a_page_asked_for_two_different_formats_is_400_naming_both(client, formats):
+    """As on /sparql: ``?format=ttl&format=nt`` answered Turtle (the first) silently; it is a 400 naming both.
+    The same format spelled twice is answered."""
+    r = client.get("/id/armenia", query_string=[("format", f) for f in formats], headers={"Accept": "*/*"})
+    assert r.status_code == 400 and all(repr(f) in html.unescape(r.data.decode()) for f in formats), r.data
+    r = client.get("/id/armenia", query_string=[("format", "ttl"), ("format", "text/turtle")])
+    assert r.status_code == 200 and r.mimetype == "text/turtle"

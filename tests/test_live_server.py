@@ -8,6 +8,7 @@ SPARQLWrapper (GET, POST form and POST body) and converted by it.
 from __future__ import annotations
 
 import csv
+import http.client
 import io
 import json
 import xml.dom.minidom
@@ -117,3 +118,30 @@ def test_default_graph_uri_through_sparqlwrapper(server):
     sparql.addDefaultGraph(GRAPH + "meta")
     n = int(sparql.query().convert()["results"]["bindings"][0]["n"]["value"])
     assert n == server.build.manifest["graphs"][GRAPH + "meta"]
+
+
+@pytest.mark.parametrize(
+    "raw, merged",
+    [
+        ("//id/armenia", "/id/armenia"),
+        ("/id//armenia?format=ttl", "/id/armenia?format=ttl"),
+        ("///id///armenia", "/id/armenia"),
+        ("//sparql?query=ASK%20%7B%7D", "/sparql?query=ASK%20%7B%7D"),
+        ("//.well-known/void", "/.well-known/void"),
+        ("//", "/"),
+    ],
+)
+def test_a_path_with_an_empty_segment_redirects_to_the_merged_path_leading_slashes_included(server, raw, merged):
+    """Found by a probe: ``/id//armenia`` redirected (308) but ``//id/armenia`` answered 200, a second URL for the
+    page (Werkzeug drops leading slashes silently). Every run of slashes is now merged by one 308, which keeps the
+    method and the body (a POST to ``//sparql`` is resent)."""
+    for method, body in (("GET", None), ("HEAD", None), ("POST", b"ASK {}")):
+        conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=30)
+        headers = {"Content-Type": "application/sparql-query"} if body else {}
+        conn.request(method, raw, body=body, headers=headers)
+        r = conn.getresponse()
+        r.read()
+        conn.close()
+        assert r.status == 308 and r.getheader("Location") == merged, (method, raw, r.status)
+    status, _, _ = server.get(merged)
+    assert status == 200
