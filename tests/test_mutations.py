@@ -2576,6 +2576,176 @@ SLIPS = [
         ],
         "ValueGivenByItsPassage",
     ),
+    # --- round 8: names, term kinds, empty text, links as strings, returns, successors, figures ---
+    (
+        "name_with_a_trailing_space",
+        "entities",
+        [(':georgia a csto:State ; rdfs:label "Georgia"@en ;', ':georgia a csto:State ; rdfs:label "Georgia "@en ;')],
+        "NamesWellFormed",
+    ),
+    (
+        "name_with_a_doubled_space",
+        "entities",
+        [('rdfs:label "Stanislav Zas"@en .', 'rdfs:label "Stanislav  Zas"@en .')],
+        "NamesWellFormed",
+    ),
+    (
+        "fact_label_with_a_doubled_space",
+        "001",
+        [
+            (
+                "rdfs:label \"Like NATO's, the CSTO's decision making is through consensus\"@en ;",
+                "rdfs:label \"Like NATO's, the CSTO's decision making is  through consensus\"@en ;",
+            )
+        ],
+        "NamesWellFormed",
+    ),
+    (
+        "variant_spelling_tagged_another_language",
+        "entities",
+        [('skos:altLabel "Kazakstan"@en ;', 'skos:altLabel "Kazakstan"@ne ;')],
+        "NamesWellFormed",
+    ),
+    (
+        "alternative_name_repeating_the_label",
+        "entities",
+        [('skos:altLabel "Russian Federation"@en ;', 'skos:altLabel "Russia"@en ;')],
+        "NamesWellFormed",
+    ),
+    (
+        "hidden_spelling_tagged_another_language",
+        "entities",
+        [('skos:hiddenLabel "Kazkahstan"@en ;', 'skos:hiddenLabel "Kazkahstan"@de ;')],
+        "NamesWellFormed",
+    ),
+    (
+        "ontology_object_property_ranging_over_a_datatype",
+        "ontology",
+        [
+            (
+                'skos:definition "A person who took part in a meeting."@en ;\n'
+                "    rdfs:domain csto:Meeting ; rdfs:range csto:Person ;",
+                'skos:definition "A person who took part in a meeting."@en ;\n'
+                "    rdfs:domain csto:Meeting ; rdfs:range xsd:string ;",
+            )
+        ],
+        "OntologyWellFormed",
+    ),
+    (
+        "ontology_datatype_property_typed_an_object_property",
+        "ontology",
+        [("csto:personnel a owl:DatatypeProperty ;", "csto:personnel a owl:ObjectProperty ;")],
+        "OntologyWellFormed",
+    ),
+    (
+        "ontology_term_not_defined_by_the_ontology",
+        "ontology",
+        [
+            (
+                'skos:definition "The state or city that hosted a meeting."@en ;\n    rdfs:domain csto:Meeting ;\n'
+                "    rdfs:isDefinedBy <https://w3id.org/csto-kg/ontology> .",
+                'skos:definition "The state or city that hosted a meeting."@en ;\n    rdfs:domain csto:Meeting .',
+            )
+        ],
+        "OntologyWellFormed",
+    ),
+    (
+        "quoted_words_left_empty",
+        "002",
+        [
+            (
+                'csto:words "The reason is far more banal: quite simply, there is little awareness of it" ;',
+                'csto:words "" ;',
+            )
+        ],
+        "ProseIsTaggedText",
+    ),
+    (
+        "figure_stated_as_white_space",
+        "003",
+        [('csto:statedAs "all the 16 Soviet republics" ;', 'csto:statedAs " " ;')],
+        "ProseIsTaggedText",
+    ),
+    (
+        "licence_text_without_its_language",
+        "001",
+        [
+            (
+                'dcterms:rights "used under creative commons licence 2.0"@en ;',
+                'dcterms:rights "used under creative commons licence 2.0" ;',
+            )
+        ],
+        "ProseIsTaggedText",
+    ),
+    (
+        "source_link_pasted_as_a_string",
+        "001",
+        [
+            (
+                "dcterms:source <https://commons.wikimedia.org/w/index.php?curid=466361> ;",
+                'dcterms:source "https://commons.wikimedia.org/w/index.php?curid=466361" ;',
+            )
+        ],
+        "LinkIsAResource",
+    ),
+    (
+        "see_also_written_as_a_string",
+        "001",
+        [("rdfs:seeAlso :image-001-checkpoint-4-beirut ;", 'rdfs:seeAlso "image-001-checkpoint-4-beirut" ;')],
+        "LinkIsAResource",
+    ),
+    (
+        "first_accession_typed_a_return",
+        "003",
+        [(":accession-georgia-1993 a csto:Accession ;", ":accession-georgia-1993 a csto:ReAccession ;")],
+        "ReAccessionAfterAWithdrawal",
+    ),
+    (
+        "accession_of_a_state_that_never_left_typed_a_return",
+        "003",
+        [(":accession-belarus-1993 a csto:Accession ;", ":accession-belarus-1993 a csto:ReAccession ;")],
+        "ReAccessionAfterAWithdrawal",
+    ),
+    (
+        "chairmanship_succeeded_by_a_membership",
+        "001",
+        [("csto:succeededBy :chairmanship-kazakhstan ;", "csto:succeededBy :membership-kazakhstan ;")],
+        "SuccessorInTheSameRole",
+    ),
+    (
+        "chairmanship_succeeded_by_the_summit_it_passed_at",
+        "001",
+        [("csto:succeededBy :chairmanship-kazakhstan ;", "csto:succeededBy :summit-2023-11-minsk ;")],
+        "SuccessorInTheSameRole",
+    ),
+    (
+        "decision_rule_pasted_onto_a_state",
+        "001",
+        [(":nato csto:decisionRule csto:Consensus ;", ":united-states csto:decisionRule csto:Consensus ;")],
+        "DecisionRuleOfAnOrganisation",
+    ),
+    (
+        "death_toll_given_another_events_figure",
+        "001",
+        [
+            (
+                "csto:deathToll :quantity-claim-001-protesters-killed-1 ;",
+                "csto:deathToll :quantity-claim-001-displaced-1 ;",
+            )
+        ],
+        "FigureFromItsPassage",
+    ),
+    (
+        "claim_given_the_figure_of_another_passage",
+        "004",
+        [
+            (
+                "csto:hasQuantity :quantity-claim-004-fifth-leaders-meeting-1 ;",
+                "csto:hasQuantity :quantity-claim-004-kazakhstan-only-mission-1 ;",
+            )
+        ],
+        "FigureFromItsPassage",
+    ),
 ]
 
 

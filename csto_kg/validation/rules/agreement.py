@@ -14,6 +14,9 @@
   passage that says "p.253", "over the summer" or "the heads of the states" gives that page, season and role. A fact
   decided at, or on the sidelines of, a meeting dated to the day is one whose passage names that day, where it
   names days ("the meeting held on May 16").
+- ``shape:FigureFromItsPassage``: a figure a fact reports (``csto:hasQuantity``, ``csto:deathToll``,
+  ``csto:displacedPersons``, ``csto:reportedForceSize``) is derived, in the file linking them, from a passage the
+  fact is derived from there or one supporting the link.
 - ``shape:CountsAndNumbering``: a state's events of one kind numbered with ``csto:ordinal`` run 1..n
   without a gap; the propositions of one file numbered with ``csto:listPosition`` have distinct positions.
 """
@@ -25,7 +28,7 @@ import re
 from rdflib import Literal
 from rdflib.term import Node
 
-from ...namespaces import CSTO, ENTITIES_GRAPH, ID, OA, ONTOLOGY_GRAPH, RDF, RDFS, SHAPE, SKOS, curie
+from ...namespaces import CSTO, ENTITIES_GRAPH, ID, OA, ONTOLOGY_GRAPH, PROV, RDF, RDFS, SHAPE, SKOS, curie
 from ..report import Result
 from . import Context, Rule
 
@@ -34,6 +37,7 @@ _MONTH_YEAR = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December) (?:1[89]|20)\d\d\b"
 )
 _DATES = (CSTO.date, CSTO.startDate, CSTO.dateSigned)
+PROV_DERIVED = PROV.wasDerivedFrom
 
 
 def _year_in_name(ctx: Context) -> list[Result]:
@@ -366,7 +370,72 @@ def _meeting_day_named(ctx: Context) -> list[Result]:
     return out
 
 
+# links from a node to a figure it reports (a csto:Quantity or csto:ForceSize node of the same file)
+_FIGURE_LINKS = (CSTO.hasQuantity, CSTO.deathToll, CSTO.displacedPersons, CSTO.reportedForceSize)
+
+
+def _spans(ctx: Context, evidence: set[Node]) -> set[tuple[Node, int, int]]:
+    """(source, start, end) of each passage of ``evidence`` (its oa:TextPositionSelector)."""
+    out = set()
+    for ev in evidence:
+        for source in ctx.union.objects(ev, OA.hasSource):
+            for sel in ctx.union.objects(ev, OA.hasSelector):
+                start, end = _int(ctx.union.value(sel, OA.start)), _int(ctx.union.value(sel, OA.end))
+                if start is not None and end is not None:
+                    out.add((source, start, end))
+    return out
+
+
+def _share_text(ctx: Context, one: set[Node], other: set[Node]) -> bool:
+    """Two sets of passages share a passage, or text: one quote within or across another of the same source."""
+    return bool(one & other) or any(
+        a[0] == b[0] and a[1] < b[2] and b[1] < a[2] for a in _spans(ctx, one) for b in _spans(ctx, other)
+    )
+
+
+def _figure_from_its_passage(ctx: Context) -> list[Result]:
+    """A figure a node reports (csto:hasQuantity, csto:deathToll, csto:displacedPersons, csto:reportedForceSize)
+    is read from a passage about that node: in the file that links them, the figure is derived from a passage
+    (or text within or across one) the node is derived from there, or one supporting the link
+    (csto:supportsProperty). A figure of another
+    passage (the displaced persons of another event given as a death toll) is another fact's."""
+    out = []
+    for gid in ctx.curated:
+        g = ctx.data.dataset.graph(gid)
+        for link in _FIGURE_LINKS:
+            supporting = set(g.subjects(CSTO.supportsProperty, link))
+            for node, figure in sorted(g.subject_objects(link), key=str):
+                own = set(g.objects(node, PROV_DERIVED))
+                read = set(g.objects(figure, PROV_DERIVED))
+                if not own or not read or _share_text(ctx, read, own | supporting):
+                    continue
+                out.append(
+                    ctx.locator.statement_result(
+                        shape=SHAPE.FigureFromItsPassage,
+                        s=node,
+                        p=link,
+                        o=figure,
+                        graph=gid,
+                        message=f"its {curie(str(link))} {curie(str(figure))} is read from "
+                        f"{', '.join(curie(str(e)) for e in sorted(read, key=str))}, a passage this file derives "
+                        f"neither {curie(str(node))} nor its {curie(str(link))} from: a figure a fact reports comes "
+                        "from a passage about that fact. Fix: the figure of this fact's own passage (or a node of "
+                        "its own for it)",
+                    )
+                )
+    return out
+
+
 RULES = [
+    Rule(
+        SHAPE.FigureFromItsPassage,
+        "a figure a fact reports is read from a passage about that fact",
+        "In the file that links a node to a figure (csto:hasQuantity, csto:deathToll, csto:displacedPersons, "
+        "csto:reportedForceSize), the figure is derived (prov:wasDerivedFrom) from a passage the node is derived "
+        "from in that file (or one sharing text with it: a quote within another), or from one that supports the "
+        "link (csto:supportsProperty).",
+        _figure_from_its_passage,
+    ),
     Rule(
         SHAPE.ValueSaidInItsPassage,
         "a page, season, role or criterion is the one its passage gives",

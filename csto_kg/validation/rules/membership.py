@@ -24,6 +24,8 @@ the problem certain, at every precision.
   seed that reads the organisation as older records that reading as a founding
   of its own (linked by ``csto:disagreesWith``); another seed's founding does
   not count, so one seed's reading never silences or condemns another's.
+- ``shape:ReAccessionAfterAWithdrawal``: a ``csto:ReAccession`` is a return, so the graph records a withdrawal
+  of the same state from the same organisation that does not certainly come after it.
 - ``shape:MeetingAttendanceAccountedFor``: a meeting that records who came and who stayed away names every
   state certainly a member of its organisation throughout its date as one or the other, and the office roles
   its attendance passage names are among its ``csto:attendingRole``.
@@ -359,6 +361,50 @@ def _before_own_founding(ctx: Context) -> list[Result]:
     return out
 
 
+def _rejoins_after_leaving(ctx: Context) -> list[Result]:
+    """A re-accession is a return: the graph records a withdrawal of the same state from the same organisation
+    (csto:state, csto:organisation) that does not certainly come after it. An accession typed csto:ReAccession
+    where the state never left, or left only later, is a first joining written as a return."""
+    out = []
+    u = ctx.union
+    for r in sorted(set(u.subjects(RDF.type, CSTO.ReAccession)), key=str):
+        for state in sorted(set(u.objects(r, CSTO.state)), key=str):
+            for org in sorted(set(u.objects(r, CSTO.organisation)), key=str):
+                left = [
+                    w
+                    for w in set(u.subjects(CSTO.state, state)) & set(u.subjects(CSTO.organisation, org))
+                    if (w, RDF.type, CSTO.Withdrawal) in u
+                ]
+                back = agree(u.objects(r, CSTO.date)).bounds
+                earlier = [
+                    w
+                    for w in left
+                    if back is None or (bounds := agree(u.objects(w, CSTO.date)).bounds) is None or bounds[0] <= back[1]
+                ]
+                if earlier:
+                    continue
+                why = (
+                    f"{curie(str(state))}'s only withdrawals from {curie(str(org))} "
+                    f"({', '.join(curie(str(w)) for w in sorted(left, key=str))}) come after it"
+                    if left
+                    else f"the graph records no withdrawal of {curie(str(state))} from {curie(str(org))}"
+                )
+                graph = ctx.locator.graph_of(r, RDF.type, CSTO.ReAccession)
+                out.append(
+                    ctx.locator.statement_result(
+                        shape=SHAPE.ReAccessionAfterAWithdrawal,
+                        s=r,
+                        p=RDF.type,
+                        o=CSTO.ReAccession,
+                        graph=graph,
+                        message=f"{curie(str(r))} is a re-accession (a return) of {curie(str(state))} to "
+                        f"{curie(str(org))}, but {why}: a state returns only after it left. Fix: csto:Accession for "
+                        "a first joining, or the withdrawal the seed implies (csto:Withdrawal, with its evidence)",
+                    )
+                )
+    return out
+
+
 def _meeting_organisations(ctx: Context, meeting: Node) -> set[Node]:
     """The organisation a meeting is of: its csto:organisation, or the organisation its csto:body is an organ of."""
     out = set(ctx.union.objects(meeting, CSTO.organisation))
@@ -491,6 +537,14 @@ RULES = [
         "the organisation that the same graph dates. Foundings in other seeds' graphs do not count: where seeds "
         "disagree on the founding, each seed's memberships follow its own reading (linked by csto:disagreesWith).",
         _before_own_founding,
+    ),
+    Rule(
+        SHAPE.ReAccessionAfterAWithdrawal,
+        "a re-accession follows a withdrawal",
+        "A csto:ReAccession of a state to an organisation (csto:state, csto:organisation) has a csto:Withdrawal of "
+        "the same state from the same organisation in the graph that does not certainly come after it (by their "
+        "csto:date bounds; an undated one may lie before it).",
+        _rejoins_after_leaving,
     ),
     Rule(
         SHAPE.SnapshotCountCoversItsList,

@@ -226,6 +226,7 @@ def _ontology(ctx: Context) -> list[Result]:
                 report(s, f"{curie(str(pred))} {curie(str(o))}: the term {why}; {_suggest(*parts, candidates)}"
                        "Fix: the intended term", pred, o)  # fmt: skip
     out += _distinct_names(ctx, onto, declared) + _datatype_ranges(ctx, onto) + _inverses(ctx, onto)
+    out += _property_kinds(ctx, onto, declared)
     for pred in (RDFS.subClassOf, RDFS.subPropertyOf):
         for term in sorted({s for s in onto.subjects(pred, None) if str(s).startswith(str(CSTO))}, key=str):
             above = set(onto.transitive_objects(term, pred)) - {term}
@@ -233,6 +234,43 @@ def _ontology(ctx: Context) -> list[Result]:
                 report(term, f"is its own strict {'superclass' if pred == RDFS.subClassOf else 'super-property'} "
                        f"through {curie(str(pred))}: a cycle makes its members members of every term on it. Fix: "
                        "the axiom written the wrong way round", pred)  # fmt: skip
+    return out
+
+
+ONTOLOGY_IRI = URIRef(str(CSTO).rstrip("/"))  # the ontology's own IRI, which each of its terms is rdfs:isDefinedBy
+_LITERAL_RANGES = {RDFS.Literal, RDF.langString, RDF.PlainLiteral}
+
+
+def _is_datatype(rng: Node) -> bool:
+    return isinstance(rng, URIRef) and (str(rng).startswith(str(XSD)) or rng in _LITERAL_RANGES)
+
+
+def _property_kinds(ctx: Context, onto, declared: _Declared) -> list[Result]:
+    """An owl:ObjectProperty links to resources, so its rdfs:range is a class, never a datatype (a range of
+    xsd:string on csto:attendee says attendees are strings); an owl:DatatypeProperty has literal values, so its
+    range is a datatype (xsd:..., rdfs:Literal, rdf:langString), never a class; and every csto: class and property
+    is rdfs:isDefinedBy the ontology, as the published terms are (a term without it is left out of the ontology's
+    own term list)."""
+    out = []
+    for prop, rng in sorted(onto.subject_objects(RDFS.range), key=str):
+        if not str(prop).startswith(str(CSTO)):
+            continue
+        kinds = set(onto.objects(prop, RDF.type))
+        if OWL.ObjectProperty in kinds and _is_datatype(rng):
+            why = "an owl:ObjectProperty (it links to resources) whose range is the datatype"
+        elif OWL.DatatypeProperty in kinds and not _is_datatype(rng):
+            why = "an owl:DatatypeProperty (its values are literals) whose range is the class"
+        else:
+            continue
+        out.append(_ontology_result(ctx, prop, f"{curie(str(prop))} is {why} {curie(str(rng)) or rng}: the two "
+                   "disagree. Fix: the property's kind (owl:ObjectProperty or owl:DatatypeProperty) or its "
+                   "range, whichever its curated values show", RDFS.range, rng))  # fmt: skip
+    for local in sorted(declared.classes | declared.properties):
+        term = CSTO[local]
+        if (term, RDFS.isDefinedBy, ONTOLOGY_IRI) not in onto:
+            out.append(_ontology_result(ctx, term, f"{curie(str(term))} is not rdfs:isDefinedBy the ontology (the "
+                       "csto: namespace without its final slash), as every other term of it is. Fix: the "
+                       "rdfs:isDefinedBy line its neighbours have", RDFS.isDefinedBy))  # fmt: skip
     return out
 
 
@@ -346,6 +384,9 @@ def _datatype_ranges(ctx: Context, onto) -> list[Result]:
 
 # the W3C naming and documentation properties: text for people, always in a language
 _LABELLING = (RDFS.label, RDFS.comment, SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel)
+# reused properties whose values are statements for people (a photograph's licence as its credit words it)
+_REUSED_PROSE = (DCTERMS.rights,)
+_NAMES = (RDFS.label, SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel)
 
 
 def _prose(ctx: Context) -> list[Result]:
@@ -353,13 +394,18 @@ def _prose(ctx: Context) -> list[Result]:
     property) carries a language tag and says something (not empty or only white space). Silent where a SHACL
     shape already reports the value (a fact's label, an article's text)."""
     onto = ctx.data.dataset.graph(ONTOLOGY_GRAPH)
-    prose = set(onto.subjects(RDFS.range, RDF.langString)) | set(_LABELLING)
+    prose = set(onto.subjects(RDFS.range, RDF.langString)) | set(_LABELLING) | set(_REUSED_PROSE)
     reported = {(r.focus, r.path) for r in ctx.shacl_results}  # a shape already names the value's language
     out = []
     for s, p, o, gid in ctx.curated_quads():
-        if p not in prose or not isinstance(o, Literal) or (s, p) in reported:
+        if not isinstance(o, Literal) or (s, p) in reported:
             continue
-        if not str(o).strip():
+        if p not in prose:  # other text (a quote's csto:words, a figure's csto:statedAs) says something too
+            if o.datatype in (None, XSD.string) and not str(o).strip():
+                why = "is empty: a passage's words, or a text, say something"
+            else:
+                continue
+        elif not str(o).strip():
             why = "is empty: a name or text says something"
         elif not o.language:
             why = 'has no language tag: text for people is in a language ("..."@en)'
@@ -376,6 +422,75 @@ def _prose(ctx: Context) -> list[Result]:
             )
         )
     return out
+
+
+def _names(ctx: Context) -> list[Result]:
+    """A name (rdfs:label, skos:prefLabel, skos:altLabel, skos:hiddenLabel) is written as it is shown: no white
+    space at either end, no doubled space or line break inside. A node's other names (skos:altLabel,
+    skos:hiddenLabel) are spellings of its name in the language of its rdfs:label (a seed's variants are in the
+    seed's language, as the label is), none is its rdfs:label or skos:prefLabel again, and none is both an
+    alternative and a hidden label (SKOS's labels are pairwise disjoint, S13)."""
+    out = []
+
+    def report(s, p, o, gid, why):
+        out.append(ctx.locator.statement_result(shape=SHAPE.NamesWellFormed, s=s, p=p, o=o, graph=gid,
+                   message=f'its {curie(str(p))} "{o}" {why}'))  # fmt: skip
+
+    for s, p, o, gid in ctx.curated_quads():
+        if p not in _NAMES or not isinstance(o, Literal) or not str(o).strip():
+            continue  # an empty name is shape:ProseIsTaggedText's
+        text = str(o)
+        if text != text.strip() or "  " in text or "\n" in text or "\t" in text:
+            report(s, p, o, gid, "has white space at an end, a doubled space or a line break: a name is one line, "
+                   'single-spaced. Fix: the name as shown, e.g. "' + " ".join(text.split()) + '"')  # fmt: skip
+        if p not in (SKOS.altLabel, SKOS.hiddenLabel):
+            continue
+        names = set(ctx.union.objects(s, RDFS.label)) | set(ctx.union.objects(s, SKOS.prefLabel))
+        languages = {x.language for x in ctx.union.objects(s, RDFS.label) if isinstance(x, Literal)}
+        if o in names:
+            report(s, p, o, gid, "is its own rdfs:label or skos:prefLabel again: another name is another spelling. "
+                   "Fix: the variant the seed writes, or drop the triple")  # fmt: skip
+        elif languages and o.language not in languages:
+            report(s, p, o, gid, f"is tagged @{o.language}, where its rdfs:label is in "
+                   f"{', '.join('@' + str(x) for x in sorted(languages, key=str))}: a seed's variant of a name is "
+                   "in the seed's language. Fix: the label's language tag")  # fmt: skip
+        if p == SKOS.hiddenLabel and (s, SKOS.altLabel, o) in ctx.union:
+            report(s, p, o, gid, "is also its skos:altLabel: a spelling is shown (altLabel) or only searchable "
+                   "(hiddenLabel), not both. Fix: keep one")  # fmt: skip
+    return out
+
+
+# reused properties that link to a resource (a web page, a node), never to a string
+_REUSED_LINKS = (
+    DCTERMS.source, DCTERMS.subject, DCTERMS.spatial, DCTERMS.creator, DCTERMS.publisher, DCTERMS.isPartOf,
+    RDFS.seeAlso, PROV.wasDerivedFrom, OA.hasSource, OA.hasSelector, FOAF.page, FOAF.homepage,
+    ORG.member, ORG.organization, ORG.postIn, ORG.role, ORG.unitOf,
+)  # fmt: skip
+
+
+def _links(ctx: Context) -> list[Result]:
+    """A link property (an owl:ObjectProperty of the ontology, or a reused one such as dcterms:source,
+    rdfs:seeAlso, prov:wasDerivedFrom) has a resource as its value: a URL pasted in quotes is a string, which no
+    query following the link finds."""
+    onto = ctx.data.dataset.graph(ONTOLOGY_GRAPH)
+    links = {  # a property the ontology also gives literal values (a datatype range) is shape:OntologyWellFormed's
+        p
+        for p in onto.subjects(RDF.type, OWL.ObjectProperty)
+        if (p, RDF.type, OWL.DatatypeProperty) not in onto and not any(map(_is_datatype, onto.objects(p, RDFS.range)))
+    } | set(_REUSED_LINKS)
+    return [
+        ctx.locator.statement_result(
+            shape=SHAPE.LinkIsAResource,
+            s=s,
+            p=p,
+            o=o,
+            graph=gid,
+            message=f'its {curie(str(p))} is the string "{o}", where {curie(str(p))} links to a resource. Fix: '
+            + (f"<{o}>, the IRI itself" if str(o).startswith(("http://", "https://")) else "the node's IRI"),
+        )
+        for s, p, o, gid in ctx.curated_quads()
+        if p in links and isinstance(o, Literal)
+    ]
 
 
 def _state_wikidata(ctx: Context) -> list[Result]:
@@ -410,8 +525,9 @@ RULES = [
         "owl:disjointWith, owl:equivalentClass as a class; rdfs:subPropertyOf, owl:inverseOf, "
         "owl:equivalentProperty as a property) is declared as that kind of term; no csto: class or property "
         "is its own strict superclass or super-property; no two classes, nor two properties, share a label or a "
-        "definition; and a property whose rdfs:range is an XSD datatype has curated values of that datatype (or "
-        "one derived from it).",
+        "definition; a property whose rdfs:range is an XSD datatype has curated values of that datatype (or "
+        "one derived from it); an owl:ObjectProperty's range is a class and an owl:DatatypeProperty's a datatype; "
+        "and every csto: class and property is rdfs:isDefinedBy the ontology.",
         _ontology,
     ),
     Rule(
@@ -428,9 +544,28 @@ RULES = [
         SHAPE.ProseIsTaggedText,
         "prose is language-tagged text",
         "A value of a prose property (one whose rdfs:range is rdf:langString in the ontology, and rdfs:label, "
-        "rdfs:comment, skos:prefLabel, skos:altLabel, skos:hiddenLabel) is a language-tagged literal that is not empty "
-        "or only white space.",
+        "rdfs:comment, skos:prefLabel, skos:altLabel, skos:hiddenLabel, dcterms:rights) is a language-tagged literal "
+        "that is not empty or only white space; no other text (a passage's csto:words, a figure's csto:statedAs) is "
+        "empty or only white space either.",
         _prose,
+    ),
+    Rule(
+        SHAPE.NamesWellFormed,
+        "names are single-spaced and their variants are other spellings",
+        "A name (rdfs:label, skos:prefLabel, skos:altLabel, skos:hiddenLabel) has no white space at either end, no "
+        "doubled space and no line break; a node's skos:altLabel and skos:hiddenLabel are in the language of its "
+        "rdfs:label, none repeats its rdfs:label or skos:prefLabel, and no spelling is both its altLabel and its "
+        "hiddenLabel.",
+        _names,
+    ),
+    Rule(
+        SHAPE.LinkIsAResource,
+        "a link is a resource, not a string",
+        "A value of a link property (an owl:ObjectProperty of the ontology, or dcterms:source, dcterms:subject, "
+        "dcterms:spatial, dcterms:creator, dcterms:publisher, dcterms:isPartOf, rdfs:seeAlso, prov:wasDerivedFrom, "
+        "oa:hasSource, oa:hasSelector, foaf:page, foaf:homepage, org:member, org:organization, org:postIn, org:role, "
+        "org:unitOf) is an IRI or a node, never a literal.",
+        _links,
     ),
     Rule(
         SHAPE.StateWikidataLink,
