@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
-from csto_kg.namespaces import GRAPH, INFERRED_GRAPH, PROV, RDF, RDFS, SKOS, XSD
+from csto_kg.namespaces import GRAPH, INFERRED_GRAPH, OA, PROV, RDF, RDFS, SKOS, XSD
 
 from . import dates
 from .evidence_view import Evidence, evidence
@@ -77,6 +77,8 @@ _NUMBER_TYPES = {
     str(XSD.long),
 }
 _PLAIN_NUMBER = re.compile(r"[+-]?[0-9]+(\.[0-9]+)?")
+# Numbers that are positions, not amounts: a character offset reads as the seed's "characters 2353-2483" does.
+_POSITIONS = {str(OA.start), str(OA.end)}
 
 
 def readable_number(value: str) -> str:
@@ -289,6 +291,8 @@ def _fold(labels: Labeller, pairs: dict[str, dict], linked: set) -> tuple[dict, 
 def _value(labels: Labeller, pred: str, obj, graphs: set, ctx: tuple) -> Value:
     nested, supports, passages, folded, depth = ctx
     t = term_view(labels, obj, graphs)
+    if pred in _POSITIONS and isinstance(obj, ox.Literal):
+        t.text, t.title = obj.value, None
     if isinstance(obj, ox.BlankNode) and depth < 3:
         t.nested = out_rows(labels, nested.get(obj, {}), nested, {}, None, depth=depth + 1)
         t.text = "details"

@@ -113,7 +113,7 @@ def test_every_curated_property_of_a_fact_is_among_its_key_statements(client, st
     resource under /id/ (but the bookkeeping) is a row of its key statements (one resource per property)."""
     rows = select(
         store,
-        f"""SELECT ?p (MIN(STR(?s)) AS ?s) WHERE {{
+        f"""SELECT ?p (MIN(STR(?s)) AS ?first) WHERE {{
               GRAPH ?g {{ ?s ?p ?o }}
               FILTER(?g NOT IN (<{INFERRED}>, <{SUPPORT}>) && STRSTARTS(STR(?s), "{ID}")
                      && STRSTARTS(STR(?p), "{CSTO}"))
@@ -123,9 +123,9 @@ def test_every_curated_property_of_a_fact_is_among_its_key_statements(client, st
     assert len(rows) >= 60  # the properties the seeds state (quantities, articles, dates, parties...)
     missing = []
     for row in rows:
-        block = key_block(page(client, row["s"]))
+        block = key_block(page(client, row["first"]))
         if label(store, row["p"]) not in block:
-            missing.append((row["p"], row["s"]))
+            missing.append((row["p"], row["first"]))
     assert not missing
 
 
@@ -156,6 +156,23 @@ def test_numbers_read_with_their_thousands_grouped_and_the_value_as_written_in_t
         assert (grouped, row["n"]) in values, (row, values)
 
 
+def test_character_offsets_are_positions_and_read_as_the_seed_counts_them(client, store):
+    """Grouping is for amounts: an offset of 2353 reads "2353", as the passage's "characters 2353-2483" link does."""
+    rows = select(
+        store,
+        """PREFIX oa: <http://www.w3.org/ns/oa#>
+           SELECT ?ev ?start WHERE { ?ev oa:hasSelector ?sel . ?sel oa:start ?start FILTER(?start >= 1000) }
+           ORDER BY ?ev LIMIT 5""",
+    )
+    assert len(rows) == 5
+    for row in rows:
+        cells = [
+            html.unescape(re.sub(r"<[^>]+>", "", c)).strip()
+            for c in re.findall(r'<span class="literal"[^>]*>(.*?)</span>', page(client, row["ev"]), re.S)
+        ]
+        assert row["start"] in cells and f"{int(row['start']):,}" not in cells, (row, cells)
+
+
 def test_a_curated_disagreement_is_shown_once_under_a_heading_naming_it(client, store):
     rows = select(store, f"SELECT ?a (COUNT(DISTINCT ?b) AS ?n) WHERE {{ ?a <{CSTO}disagreesWith> ?b }} GROUP BY ?a")
     assert len(rows) >= 10
@@ -181,10 +198,10 @@ class Headings(HTMLParser):
 def _one_of_each_class(store) -> list[str]:
     rows = select(
         store,
-        f"""SELECT ?c (MIN(STR(?s)) AS ?s) WHERE {{ ?s a ?c FILTER(STRSTARTS(STR(?s), "{BASE}")
+        f"""SELECT ?c (MIN(STR(?s)) AS ?first) WHERE {{ ?s a ?c FILTER(STRSTARTS(STR(?s), "{BASE}")
               && !STRSTARTS(STR(?s), "{BASE}downloads/") && STR(?s) != "{BASE}sparql") }} GROUP BY ?c""",
     )
-    return sorted({r["s"] for r in rows})
+    return sorted({r["first"] for r in rows})
 
 
 def test_headings_start_at_one_h1_and_never_skip_a_level(client, store):
