@@ -29,6 +29,7 @@ from .sparql_rewrite import (
     clamp_slices,
     count_errors_skipped,
     disjoint_minus_dropped,
+    graph_groups_unrolled,
 )
 from .sparql_scope import scope_message
 
@@ -103,6 +104,9 @@ def evaluate(store: ox.Store, query: str, **kwargs):
       rather than being unbound (:func:`.sparql_rewrite.count_errors_skipped`).
     - A ``MINUS`` sharing no variable with its left side removes nothing, also
       inside ``GRAPH ?g`` (:func:`.sparql_rewrite.disjoint_minus_dropped`).
+    - ``GRAPH ?g { P }`` with a sub-query or a ``MINUS`` in ``P`` is answered
+      per named graph (section 18.6), not against all of them at once with
+      ``?g`` unbound (:func:`.sparql_rewrite.graph_groups_unrolled`).
     - ``TRUE`` / ``False`` are the boolean keywords, in any case (section 19.8;
       :func:`.sparql_rewrite.booleans_lowercased`).
 
@@ -122,7 +126,8 @@ def evaluate(store: ox.Store, query: str, **kwargs):
         _check_syntax(clamp_slices(query, OXIGRAPH_MAX_SLICE))
         return store.query(query, base_iri=QUERY_BASE_IRI, **kwargs)
     kwargs = _dataset_once(query, kwargs)
-    corrected = count_errors_skipped(clamp_slices(disjoint_minus_dropped(query), OXIGRAPH_MAX_SLICE))
+    unrolled = graph_groups_unrolled(query, lambda: _named_graphs(store, query, kwargs))
+    corrected = count_errors_skipped(clamp_slices(disjoint_minus_dropped(unrolled), OXIGRAPH_MAX_SLICE))
     rewritten = rewrite_order_by(corrected)
     functions = dict(ORDER_KEY) if rewritten is not corrected else {}
     # One attempt per unknown function, each adding it, then the one that runs: N functions take N + 1.
@@ -183,6 +188,17 @@ def _dataset_once(query: str, kwargs: dict) -> dict:
     except ValueError:
         return kwargs  # not an IRI: the parser says so
     return {**kwargs, "default_graph": default, "named_graphs": named}
+
+
+def _named_graphs(store: ox.Store, query: str, kwargs: dict) -> list[str]:
+    """The IRIs of the named graphs of the query's dataset (section 13): those ``kwargs`` names (the protocol's
+    parameters), else the query's ``FROM NAMED`` (none with ``FROM`` alone), else every named graph of the store."""
+    if "default_graph" in kwargs or "named_graphs" in kwargs:
+        return [g.value for g in kwargs.get("named_graphs") or ()]
+    clauses = dataset_iris(query, QUERY_BASE_IRI)
+    if clauses is not None and (clauses[0] or clauses[1]):
+        return list(dict.fromkeys(clauses[1]))
+    return sorted(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode))
 
 
 def _expression_error(*_args):

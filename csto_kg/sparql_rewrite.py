@@ -25,6 +25,23 @@ For both stores:
   every solution (``GRAPH ?g { ?a a :State MINUS { ?b a :Person } }`` gave
   none; W3C test ``graph-minus``). Such a ``MINUS`` is taken out, which is
   exact (it can remove nothing); one sharing a variable is left to the engine.
+- :func:`graph_groups_unrolled`: ``GRAPH ?g { P }`` is the union, over the
+  dataset's named graphs ``g_i``, of ``P`` evaluated with ``g_i`` as the active
+  graph, joined with ``?g = g_i`` (section 18.6). Where ``P`` holds a sub-query
+  or a ``MINUS``, Oxigraph 0.5.13 answers otherwise: a sub-query is evaluated
+  against every named graph at once and leaves ``?g`` unbound
+  (``GRAPH ?g { { SELECT (COUNT(*) AS ?n) { … } } }`` gave one unbound ``?g``
+  with the total; ``OPTIONAL``, ``LIMIT``, ``OFFSET``, ``FILTER EXISTS`` and
+  ``MINUS`` over a sub-query, a ``VALUES ?g`` outside, ``FROM NAMED`` all
+  wrong alike), and a ``MINUS`` counts ``?g`` as shared with its right side
+  (one sharing a variable only through a nested ``MINUS``, or one the left
+  side leaves unbound, removed rows it must keep). With a constant graph the
+  engine is right, so such a ``GRAPH ?g { P }`` is written as that union
+  itself: ``{ { VALUES ?g { <g_1> } GRAPH <g_1> { P } } UNION … }`` (``{ VALUES
+  ?g { } }``, no solution, for a dataset without named graphs). Innermost
+  first, so a nested ``GRAPH ?h`` is unrolled before the one holding it. A
+  query whose unrolled form would exceed :data:`MAX_UNROLLED` characters is a
+  :class:`~csto_kg.errors.UserError` (the engine cannot answer it right).
 - :func:`count_errors_skipped`: ``COUNT(expr)`` counts the solutions where
   ``expr`` has a value (section 18.5.1.2: ``Count`` drops the error elements
   of its multiset); Oxigraph 0.5.13 makes the whole aggregate unbound when
@@ -46,13 +63,17 @@ For an external store (:class:`~csto_kg.remote_store.RemoteStore`):
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from urllib.parse import urljoin
 
+from .errors import UserError
 from .sparql_lex import _TOKEN
 
 __all__ = [
     "booleans_lowercased",
     "disjoint_minus_dropped",
+    "graph_groups_unrolled",
+    "MAX_UNROLLED",
     "clamp_slices",
     "count_errors_skipped",
     "take_dataset_clauses",
@@ -182,6 +203,75 @@ def disjoint_minus_dropped(query: str) -> str:
         if right.isdisjoint(left) and not any(start <= tokens[i][2] < stop for start, stop, _ in edits):
             edits.append((tokens[i][2], tokens[end][3], " "))
     return _apply(query, edits)
+
+
+MAX_UNROLLED = 1_000_000  # characters of a query with its GRAPH ?var groups unrolled; past it, refused
+_UNROLL_WORDS = ("SELECT", "MINUS")  # in a GRAPH ?var group, each makes Oxigraph 0.5.13 answer wrong
+
+
+def _graph_groups(tokens: list, keep_mentioned: bool = False) -> list[tuple[int, int]] | None:
+    """(index of ``GRAPH``, index of its group's ``}``) of each ``GRAPH ?var { … }`` holding a sub-query or a
+    ``MINUS`` and no other such group (the innermost); None if the braces do not balance. ``keep_mentioned``:
+    not one whose group names ``?var`` itself."""
+    close: dict[int, int] = {}
+    stack: list[int] = []
+    for i, (kind, text, _, _) in enumerate(tokens):
+        if kind == "other" and text == "{":
+            stack.append(i)
+        elif kind == "other" and text == "}":
+            if not stack:
+                return None
+            close[stack.pop()] = i
+    if stack:
+        return None
+    groups = [
+        (i, close[i + 2])
+        for i in range(len(tokens) - 2)
+        if _word(tokens[i], "GRAPH") and tokens[i + 1][0] == "var" and tokens[i + 2][1] == "{"
+    ]
+    groups = [(i, end) for i, end in groups if any(_word(t, *_UNROLL_WORDS) for t in tokens[i + 3 : end])]
+    if keep_mentioned:
+        groups = [
+            (i, end)
+            for i, end in groups
+            if not any(t[0] == "var" and t[1][1:] == tokens[i + 1][1][1:] for t in tokens[i + 3 : end])
+        ]
+    return [(i, end) for i, end in groups if not any(i < j < end for j, _ in groups)]
+
+
+def graph_groups_unrolled(query: str, named: Callable[[], list[str]], keep_mentioned: bool = False) -> str:
+    """``query`` with each ``GRAPH ?var { P }`` whose ``P`` holds a sub-query or a ``MINUS`` written as the union,
+    over the dataset's named graphs (absolute IRIs, ``named()``, asked only if needed), of ``{ VALUES ?var { <g> } GRAPH <g> { P } }``; unchanged
+    if there is none (or the braces do not balance: the parser says so). :class:`UserError` past
+    :data:`MAX_UNROLLED` characters. ``keep_mentioned``: a group whose ``P`` itself names ``?var`` is left as
+    written (Virtuoso 7.2 joins ``VALUES ?g { <g> }`` with a sub-query projecting an unbound ``?g`` into one row
+    of unbound variables, where it answers the group as written right)."""
+    lowered = query.lower()
+    if "graph" not in lowered or not any(w.lower() in lowered for w in _UNROLL_WORDS):
+        return query
+    graphs = None
+    while True:
+        tokens = _tokens(query)
+        groups = _graph_groups(tokens, keep_mentioned)
+        if not groups:
+            return query
+        if graphs is None:
+            graphs = named()
+        edits = []
+        for i, end in groups:
+            var, body = tokens[i + 1][1], query[tokens[i + 2][2] : tokens[end][3]]
+            branches = [f"{{ VALUES {var} {{ <{g}> }} GRAPH <{g}> {body} }}" for g in graphs]
+            edits.append(
+                (tokens[i][2], tokens[end][3], "{ " + (" UNION ".join(branches) or f"VALUES {var} {{ }}") + " }")
+            )
+        if sum(len(text) - (end - start) for start, end, text in edits) + len(query) > MAX_UNROLLED:
+            raise UserError(
+                "the query has a sub-query or MINUS inside GRAPH ?var, which the engine (Oxigraph 0.5.13) "
+                "evaluates against the wrong graph; the endpoint answers it right by repeating the group once "
+                f"per named graph ({len(graphs)}), which here would pass {MAX_UNROLLED:,} characters. "
+                "Name the graph (GRAPH <iri>), or restrict the named graphs (FROM NAMED / named-graph-uri)"
+            )
+        query = _apply(query, edits)
 
 
 def _apply(query: str, edits: list[tuple[int, int, str]]) -> str:
