@@ -239,6 +239,25 @@ def _graph_groups(tokens: list, keep_mentioned: bool = False) -> list[tuple[int,
     return [(i, end) for i, end in groups if not any(i < j < end for j, _ in groups)]
 
 
+def _blank_labels(tokens: list) -> dict[int, str]:
+    """Token index -> label of each blank node label ``_:label`` (the word ``_`` and the name ``:label`` after it)."""
+    return {
+        k + 1: tokens[k + 1][1][1:]
+        for k in range(len(tokens) - 1)
+        if tokens[k][:2] == ("word", "_")
+        and tokens[k + 1][0] == "pname"
+        and tokens[k + 1][1].startswith(":")
+        and tokens[k][3] == tokens[k + 1][2]
+    }
+
+
+def _body(query: str, tokens: list, start: int, end: int, labels: dict[int, str], suffix: str) -> str:
+    """The text of ``tokens[start..end]`` with each blank node label in it given ``suffix``: a label stands for
+    one blank node in one basic graph pattern (SPARQL 1.1, 4.1.4), so each copy of a group needs its own."""
+    edits = [(tokens[k][2], tokens[k][3], f":{labels[k]}{suffix}") for k in range(start, end) if k in labels]
+    return _apply(query, edits)[tokens[start][2] : tokens[end][3] + sum(len(suffix) for _ in edits)]
+
+
 def graph_groups_unrolled(query: str, named: Callable[[], list[str]], keep_mentioned: bool = False) -> str:
     """``query`` with each ``GRAPH ?var { P }`` whose ``P`` holds a sub-query or a ``MINUS`` written as the union,
     over the dataset's named graphs (absolute IRIs, ``named()``, asked only if needed), of ``{ VALUES ?var { <g> } GRAPH <g> { P } }``; unchanged
@@ -257,17 +276,22 @@ def graph_groups_unrolled(query: str, named: Callable[[], list[str]], keep_menti
             return query
         if graphs is None:
             graphs = named()
+        labels = _blank_labels(tokens)
+        tag = next(f"u{n}" for n in range(len(labels) + 1) if not any(f"-u{n}" in x for x in labels.values()))
         edits = []
-        for i, end in groups:
-            var, body = tokens[i + 1][1], query[tokens[i + 2][2] : tokens[end][3]]
-            branches = [f"{{ VALUES {var} {{ <{g}> }} GRAPH <{g}> {body} }}" for g in graphs]
+        for j, (i, end) in enumerate(groups):
+            var = tokens[i + 1][1]
+            branches = [
+                f"{{ VALUES {var} {{ <{g}> }} GRAPH <{g}> {_body(query, tokens, i + 2, end, labels, f'-{tag}x{j}x{c}')} }}"
+                for c, g in enumerate(graphs)
+            ]
             edits.append(
                 (tokens[i][2], tokens[end][3], "{ " + (" UNION ".join(branches) or f"VALUES {var} {{ }}") + " }")
             )
         if sum(len(text) - (end - start) for start, end, text in edits) + len(query) > MAX_UNROLLED:
             raise UserError(
-                "the query has a sub-query or MINUS inside GRAPH ?var, which the engine (Oxigraph 0.5.13) "
-                "evaluates against the wrong graph; the endpoint answers it right by repeating the group once "
+                "the query has a sub-query or MINUS inside GRAPH ?var, which the store's engine (Oxigraph 0.5.13, "
+                "Virtuoso 7.2) evaluates against the wrong graph; the endpoint answers it right by repeating the group once "
                 f"per named graph ({len(graphs)}), which here would pass {MAX_UNROLLED:,} characters. "
                 "Name the graph (GRAPH <iri>), or restrict the named graphs (FROM NAMED / named-graph-uri)"
             )

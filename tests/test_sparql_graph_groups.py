@@ -178,6 +178,11 @@ CASES = [
         "SELECT ?g ?x ?a { GRAPH ?g { ?x ?p ?o OPTIONAL { ?x :p ?a } MINUS { ?a ?p3 :o } } }",
         ["g1 a o", "g2 b o", "g2 c o", "g3 a -", "g3 d -"],
     ),
+    # a blank node label stands for one node in one basic graph pattern: each graph's copy of the group needs its own
+    (
+        "SELECT ?g ?p { GRAPH ?g { _:x ?p :o MINUS { SELECT ?p { ?y ?p :o FILTER(?y = :b) } } } }",
+        ["g1 p", "g3 q", "g3 q"],
+    ),
     ("SELECT $g ?n { GRAPH $g { { SELECT (COUNT(*) AS ?n) { ?a :p :o } } } }", ["g1 1", "g2 2", "g3 0"]),
     (
         "SELECT ?g ?h ?a { GRAPH ?g { GRAPH ?h { { SELECT ?a { ?a :p :o } } } } }",
