@@ -1,0 +1,130 @@
+"""The site's entry points other than the resource pages, as a reader meets them, through the Flask test client:
+the search says how many resources match even when it shows only the best, the members page answers a day
+before any recorded membership and tells a year or month from a day, and a browser's error on a page of the
+site (a 405, a 400) is a page of the site, not a line of text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import re
+
+import pytest
+
+from csto_kg.query import execute, open_store
+
+HTML = {"Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"}
+
+
+@pytest.fixture(scope="module")
+def built(shared_build):
+    return shared_build.build
+
+
+@pytest.fixture(scope="module")
+def client(built):
+    from csto_kg.server.app import create_app
+
+    app = create_app(build=built)
+    yield app.test_client()
+    engine = app.extensions.get("csto.engine")
+    if engine is not None and hasattr(engine, "close"):
+        engine.close()
+
+
+@pytest.fixture(scope="module")
+def store(built):
+    return open_store(built.store_path)
+
+
+def select(store, query: str) -> list[dict[str, str]]:
+    _, body = execute(store, query, "json")
+    return [{k: v["value"] for k, v in b.items()} for b in json.loads(body)["results"]["bindings"]]
+
+
+def text_of(body: bytes) -> str:
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", body.decode())).split())
+
+
+def test_search_says_how_many_resources_match_when_it_shows_only_the_best(client, store):
+    """A search matching more resources than the page shows said "50 results": the cap read as the count."""
+    [row] = select(
+        store,
+        "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { "
+        '?s rdfs:label ?l FILTER(isIRI(?s) && CONTAINS(LCASE(STR(?l)), "lukashenko")) }',
+    )
+    labelled = int(row["n"])
+    as_json = client.get("/search", query_string={"q": "Lukashenko", "format": "json"}).get_json()
+    shown = len(as_json["results"])
+    assert labelled > shown, "the label count alone exceeds the page's cap: the test needs such a query"
+    assert as_json["total"] >= labelled  # labels, plus resources whose quotes or words name him
+    assert len({r["iri"] for r in as_json["results"]}) == shown
+    page = text_of(client.get("/search", query_string={"q": "Lukashenko"}, headers=HTML).data)
+    assert f"{as_json['total']} results for “Lukashenko”: the best {shown} are shown" in page
+    few = client.get("/search", query_string={"q": "Kryrgyz", "format": "json"}).get_json()
+    assert few["total"] == len(few["results"]) > 0
+    page = text_of(client.get("/search", query_string={"q": "Kryrgyz"}, headers=HTML).data)
+    assert f"{few['total']} results for “Kryrgyz”." in page and "are shown" not in page
+
+
+def test_a_day_before_any_recorded_membership_says_when_the_first_begins(client, store):
+    """Before 1992 the page said only "None: the graph shows no state certainly a member on that day"."""
+    rows = select(
+        store,
+        "PREFIX csto: <https://w3id.org/csto-kg/ontology/> PREFIX org: <http://www.w3.org/ns/org#> "
+        "PREFIX time: <http://www.w3.org/2006/time#> SELECT (MIN(?nb) AS ?first) WHERE { "
+        "?m a csto:Membership ; org:memberDuring/time:hasBeginning/csto:notBefore ?nb }",
+    )
+    first = dt.date.fromisoformat(rows[0]["first"][:10])
+    before = first - dt.timedelta(days=1)
+    r = client.get("/members", query_string={"date": before.isoformat()}, headers=HTML)
+    assert r.status_code == 200
+    page = text_of(r.data)
+    assert "Certainly members (0)" in page
+    assert f"The earliest any can begin is {first.day} {first:%B %Y}" in page
+    assert f'href="/members?date={first.isoformat()}"' in r.data.decode()
+    on_first = text_of(client.get("/members", query_string={"date": first.isoformat()}, headers=HTML).data)
+    assert "The earliest any can begin" not in on_first  # a day some period covers needs no such note
+
+
+@pytest.mark.parametrize(
+    "asked, first, last",
+    [
+        ("1999", "1999-01-01", "1999-12-31"),
+        ("2024-02", "2024-02-01", "2024-02-29"),
+        ("2023-12", "2023-12-01", "2023-12-31"),
+    ],
+)
+def test_a_year_or_month_asked_of_the_members_page_is_told_which_days_to_ask(client, asked, first, last):
+    """A year or month got the same 400 as a typo ("must be a calendar day written YYYY-MM-DD"), naming no day."""
+    r = client.get("/members", query_string={"date": asked}, headers=HTML)
+    assert r.status_code == 400
+    page = text_of(r.data)
+    kind = "year" if len(asked) == 4 else "month"
+    assert f"{asked} is a {kind}, not a day" in page and first in page and last in page
+    for day in (first, last):
+        assert client.get("/members", query_string={"date": day}, headers=HTML).status_code == 200
+    assert "not a day" not in text_of(client.get("/members", query_string={"date": "2024-13"}, headers=HTML).data)
+
+
+@pytest.mark.parametrize(
+    "method, path, status",
+    [("DELETE", "/search", 405), ("POST", "/", 405), ("PUT", "/members", 405), ("POST", "/ontology", 405)],
+)
+def test_a_browsers_error_on_a_page_of_the_site_is_a_page_of_the_site(client, method, path, status):
+    """A 404 was the site's page with its navigation, but a 405 (a form posted to a page) was one line of text."""
+    r = client.open(path, method=method, headers=HTML)
+    assert r.status_code == status
+    assert r.mimetype == "text/html"
+    body = r.data.decode()
+    assert '<html lang="en"' in body and body.count("<h1") == 1 and f"<h1>{status} " in body
+    assert 'href="/search"' in body  # the way on
+    assert "GET" in r.headers["Allow"]
+
+
+def test_the_endpoint_keeps_its_own_error_format(client):
+    """The SPARQL endpoint is not a page: its errors stay text or JSON, as its clients parse them."""
+    r = client.put("/sparql", headers=HTML)
+    assert r.status_code == 405 and r.mimetype != "text/html"
