@@ -152,6 +152,11 @@ class SearchIndex:
         return self._types[iri]
 
     def search(self, query: str, limit: int = MAX_RESULTS) -> list[Hit]:
+        """The best ``limit`` hits, best first."""
+        return self.ranked(query)[:limit]
+
+    def ranked(self, query: str) -> list[Hit]:
+        """Every hit, best first (one per resource): its length is the number of matches, shown or not."""
         words = _WORD.findall(fold(query))
         if not words:
             return []
@@ -173,7 +178,7 @@ class SearchIndex:
                     e.passage,
                     score,
                 )
-        return sorted(best.values(), key=lambda h: (-h.score, h.label.lower()))[:limit]
+        return sorted(best.values(), key=lambda h: (-h.score, h.label.lower()))
 
 
 def _score(e: _Entry, phrase: str, words: list[str]) -> tuple[float, int]:
