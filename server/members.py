@@ -28,6 +28,7 @@ from .served import served
 __all__ = [
     "QUERY_FILE",
     "BadDate",
+    "earliest_start",
     "parse_date",
     "query_for",
     "MemberState",
@@ -48,12 +49,47 @@ class BadDate(ValueError):
 
 
 def parse_date(text: str | None) -> dt.date:
+    span = _span(text)
+    if span is not None:  # a year or a month: say which days to ask for, rather than only that the form is wrong
+        first, last = span
+        raise BadDate(
+            f"{text.strip()} is a {'year' if len(text.strip()) == 4 else 'month'}, not a day: membership is answered "
+            f"for one day, as the sources date some starts and ends only to the year. Ask for a day within it, "
+            f"e.g. its first ({first.isoformat()}) or its last ({last.isoformat()})."
+        )
     if text is None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
         raise BadDate(f"date must be a calendar day written YYYY-MM-DD (e.g. 2023-11-30), not {text!r}")
     try:
         return dt.date.fromisoformat(text.strip())
     except ValueError as e:
         raise BadDate(f"{text!r} is not a calendar day: {e}") from None
+
+
+def _span(text: str | None) -> tuple[dt.date, dt.date] | None:
+    """The first and last day of a year (``YYYY``) or month (``YYYY-MM``), or None."""
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2}))?", (text or "").strip())
+    if m is None or int(m.group(1)) < 1 or not 1 <= int(m.group(2) or 1) <= 12:
+        return None
+    year, month = int(m.group(1)), int(m.group(2) or 0)
+    if not month:
+        return dt.date(year, 1, 1), dt.date(year, 12, 31)
+    after = dt.date(year + 1, 1, 1) if month == 12 else dt.date(year, month + 1, 1)
+    return dt.date(year, month, 1), after - dt.timedelta(days=1)
+
+
+_EARLIEST = """PREFIX csto: <https://w3id.org/csto-kg/ontology/>
+PREFIX org: <http://www.w3.org/ns/org#>
+PREFIX time: <http://www.w3.org/2006/time#>
+SELECT ?membership ?first WHERE {
+  ?membership a csto:Membership ; org:memberDuring/time:hasBeginning/csto:notBefore ?first
+} ORDER BY ?first ?membership LIMIT 1"""
+
+
+def earliest_start(store: ox.Store) -> tuple[str, dt.date] | None:
+    """The membership period that can begin first and the first day it can (its start's ``csto:notBefore``)."""
+    for r in store.query(_EARLIEST):
+        return r["membership"].value, dt.date.fromisoformat(r["first"].value[:10])
+    return None
 
 
 def query_text(queries_dir: Path | None = None) -> str:
