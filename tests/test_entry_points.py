@@ -128,3 +128,40 @@ def test_the_endpoint_keeps_its_own_error_format(client):
     """The SPARQL endpoint is not a page: its errors stay text or JSON, as its clients parse them."""
     r = client.put("/sparql", headers=HTML)
     assert r.status_code == 405 and r.mimetype != "text/html"
+
+
+def test_a_propertys_page_shows_its_resources_each_with_a_value(client, store):
+    """A property's page listed the resources using it, but no value: what its values look like was only in SPARQL."""
+    rows = select(
+        store,
+        "PREFIX csto: <https://w3id.org/csto-kg/ontology/> SELECT ?p ?s ?o WHERE { "
+        "VALUES ?p { csto:personnel csto:words } ?s ?p ?o FILTER(isIRI(?s)) }",
+    )
+    for prop in {r["p"] for r in rows}:
+        body = client.get("/ontology/" + prop.rsplit("/", 1)[1], headers=HTML).get_data(as_text=True)
+        section = body.split('id="ex-h"', 1)[1].split("</section>", 1)[0]
+        items = [text_of(li.encode()) for li in re.findall(r"<li>(.*?)</li>", section, re.S)]
+        assert items, prop
+        values = {}
+        for r in rows:
+            if r["p"] == prop:
+                values.setdefault(r["s"], set()).add(r["o"])
+        number = re.compile(r"(?<=\d),(?=\d{3})")
+        shown = [i.rsplit(": ", 1)[1] for i in items]
+        every = {" ".join(number.sub("", v).split()) for vs in values.values() for v in vs}
+        assert all(number.sub("", v) in every for v in shown), (prop, shown)
+
+
+def test_two_superclasses_of_one_label_say_their_vocabulary(client, store):
+    """A state's page read "Superclasses: agent, agent" (foaf:Agent and prov:Agent)."""
+    rows = select(
+        store,
+        "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX csto: <https://w3id.org/csto-kg/ontology/> "
+        "SELECT ?super WHERE { GRAPH <https://w3id.org/csto-kg/graph/ontology> { csto:State rdfs:subClassOf ?super } }",
+    )
+    assert len(rows) >= 2
+    body = client.get("/ontology/State", headers=HTML).get_data(as_text=True)
+    dd = text_of(body.split("<dt>Superclasses</dt>", 1)[1].split("</dd>", 1)[0].encode())
+    names = [n.strip() for n in dd.split(",")]
+    assert len(names) == len(rows) and len(set(names)) == len(names), names
+    assert "agent (foaf)" in names and "agent (prov)" in names
