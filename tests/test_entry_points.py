@@ -165,3 +165,37 @@ def test_two_superclasses_of_one_label_say_their_vocabulary(client, store):
     names = [n.strip() for n in dd.split(",")]
     assert len(names) == len(rows) and len(set(names)) == len(names), names
     assert "agent (foaf)" in names and "agent (prov)" in names
+
+
+WITHIN_ONE_SOURCE = """PREFIX csto: <https://w3id.org/csto-kg/ontology/>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX oa: <http://www.w3.org/ns/oa#>
+SELECT ?a ?b (COUNT(DISTINCT ?src) AS ?n) WHERE {
+  ?a csto:disagreesWith ?b FILTER(STR(?a) < STR(?b))
+  { ?a prov:wasDerivedFrom ?ev } UNION { ?b prov:wasDerivedFrom ?ev }
+  ?ev oa:hasSource ?src
+} GROUP BY ?a ?b"""
+
+
+def test_a_disagreement_within_one_source_is_not_called_the_sources_disagreeing(client, store):
+    """Two accounts one seed gives (its 'last February' and its 'February 2022') read "sources report different
+    values" under a lede about "two source documents": now such a pair says it is one source's two accounts."""
+    pairs = select(store, WITHIN_ONE_SOURCE)
+    one = [p for p in pairs if int(p["n"]) == 1]
+    assert one and len(one) < len(pairs)
+    body = client.get("/disagreements", headers=HTML).get_data(as_text=True)
+    page = text_of(body.encode())
+    assert (
+        f"{len(pairs)} reported differently ({len(pairs) - len(one)} by two sources, {len(one)} within one source)"
+        in page
+    )
+    articles = re.findall(r'<article class="disagreement curated">(.*?)</article>', body, re.S)
+    assert len(articles) == len(pairs)
+    for a in articles:
+        seeds = set(re.findall(r"passage in (\d{3})", a))
+        badge = text_of(re.search(r'<span class="badge curated">(.*?)</span>', a, re.S).group(1).encode())
+        if len(seeds) == 1:
+            (seed,) = seeds
+            assert badge == f"one source ({seed}), two accounts" and f"One source ({seed}) gives both accounts" in a
+        else:
+            assert badge == "sources report different values", (seeds, badge)
