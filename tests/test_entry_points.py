@@ -199,3 +199,23 @@ def test_a_disagreement_within_one_source_is_not_called_the_sources_disagreeing(
             assert badge == f"one source ({seed}), two accounts" and f"One source ({seed}) gives both accounts" in a
         else:
             assert badge == "sources report different values", (seeds, badge)
+
+
+def test_a_states_name_cut_to_its_peoples_name_finds_the_state_first(client, store):
+    """ "Kyrgyz" and "Kazakh" led with "the Kyrgyz and Tajik public" and "use of the Kazakh language": a group or topic
+    holding the word outranked the state whose name starts with it."""
+    states = [
+        r["l"]
+        for r in select(
+            store,
+            "PREFIX csto: <https://w3id.org/csto-kg/ontology/> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+            'SELECT DISTINCT ?l WHERE { ?s a csto:State ; rdfs:label ?l FILTER(STRENDS(?l, "stan")) }',
+        )
+    ]
+    assert {"Kazakhstan", "Kyrgyzstan"} <= set(states)
+    for name in states:
+        stem = name[: -len("stan")]
+        results = client.get("/search", query_string={"q": stem, "format": "json"}).get_json()["results"]
+        assert results[0]["label"] == name and "state" in results[0]["types"], (stem, results[:3])
+    lukashenko = client.get("/search", query_string={"q": "Lukashenko", "format": "json"}).get_json()["results"]
+    assert lukashenko[0]["label"] == "Alexander Lukashenko"  # a whole-word name still before statements
