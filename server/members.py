@@ -23,11 +23,13 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from . import dates
 from .served import served
 
 __all__ = [
     "QUERY_FILE",
     "BadDate",
+    "when",
     "earliest_start",
     "parse_date",
     "query_for",
@@ -128,25 +130,35 @@ def _v(term) -> str | None:
     return term.value if term is not None else None
 
 
+def when(bounds: tuple[str | None, str | None]) -> str:
+    """An instant's possible days (ISO bounds) as words at the sources' precision: "on 15 May 1992", "in 1999",
+    "between 15 May 1992 and 31 December 2012"."""
+    lo, hi = (dates.parse_day(b) for b in bounds)
+    words = dates.span(lo, hi)
+    if words.startswith("between") or words == "date not given":
+        return words
+    return f"in {words}" if lo != hi else f"on {words}"
+
+
 def _reason(status: str, start: tuple, end: tuple, day: dt.date) -> str:
     if status == "member":
         return "certainly a member: the period had begun and had not ended"
-    d = day.isoformat()
+    d, on = day.isoformat(), dates.day(day)
     if start == (None, None):
         return "the sources give no date for the start of this period"
     if start[1] and start[1] > d >= (start[0] or ""):
-        return f"the period began between {start[0]} and {start[1]}: the sources do not say on which side of {d}"
+        return f"the period began {when(start)}: the sources do not say on which side of {on}"
     if end == (None, None):
         return "the period ended, but the sources give no date for its end"
-    return f"the period ended between {end[0]} and {end[1]}: the sources do not say on which side of {d}"
+    return f"the period ended {when(end)}: the sources do not say on which side of {on}"
 
 
 def _unconfirmed(p: PeriodStatus, day: dt.date, confirmed: dt.date | None) -> None:
     if p.status == "member" and not p.has_end_bounds and confirmed is not None and day > confirmed:
         p.status = "unconfirmed"
         p.reason = (
-            f"a member when the sources last confirm it ({confirmed.isoformat()}), with no recorded end; "
-            f"not confirmed by the sources after {confirmed.isoformat()}"
+            f"a member when the sources last confirm it ({dates.day(confirmed)}), with no recorded end; "
+            f"not confirmed by the sources after {dates.day(confirmed)}"
         )
 
 

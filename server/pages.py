@@ -41,7 +41,7 @@ from .evidence_view import evidence, seed_id_of
 from .example_queries import example_queries
 from .labels import Labeller
 from .linkify import linkify
-from .members import BadDate, earliest_start, members_on, parse_date, query_for
+from .members import BadDate, earliest_start, members_on, parse_date, query_for, when
 from .negotiation import content_type
 from .ontology_docs import ONTOLOGY_IRI, term_doc
 from .ontology_docs import index as ontology_index
@@ -499,7 +499,13 @@ def members():
         undetermined=[s for s in states if s.status == "undetermined"],
         confirmed=confirmed_until(store),
         earliest=None if states else earliest_start(store),
+        when=when,
+        confirmed_day=_day_words(confirmed_until(store)),
     )
+
+
+def _day_words(day: dt.date | None) -> str:
+    return f"{day.day} {day:%B %Y}" if day else "—"
 
 
 @bp.get("/query")

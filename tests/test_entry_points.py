@@ -219,3 +219,24 @@ def test_a_states_name_cut_to_its_peoples_name_finds_the_state_first(client, sto
         assert results[0]["label"] == name and "state" in results[0]["types"], (stem, results[:3])
     lukashenko = client.get("/search", query_string={"q": "Lukashenko", "format": "json"}).get_json()["results"]
     assert lukashenko[0]["label"] == "Alexander Lukashenko"  # a whole-word name still before statements
+
+
+def test_the_members_page_writes_its_dates_as_the_sources_give_them(client, store):
+    """Periods read "began between 1993-01-01 and 1993-12-31; ended between 1999-01-01 and 1999-12-31" under a
+    heading "on 30 June 1999": a year the sources give now reads "in 1999", a day "on 15 May 1992"."""
+    rows = select(
+        store,
+        "PREFIX csto: <https://w3id.org/csto-kg/ontology/> PREFIX org: <http://www.w3.org/ns/org#> "
+        "PREFIX time: <http://www.w3.org/2006/time#> SELECT ?nb ?na WHERE { ?m a csto:Membership ; "
+        "org:memberDuring/time:hasEnd ?e . ?e csto:notBefore ?nb ; csto:notAfter ?na . "
+        "?m org:memberDuring/time:hasBeginning/csto:notAfter ?started FILTER(?started < ?nb) "
+        'FILTER(SUBSTR(STR(?nb), 5) = "-01-01" && SUBSTR(STR(?na), 5) = "-12-31" && SUBSTR(STR(?nb), 1, 4) = SUBSTR(STR(?na), 1, 4)) }',
+    )
+    assert rows
+    year = rows[0]["nb"][:4]
+    body = client.get("/members", query_string={"date": f"{year}-06-30"}, headers=HTML).get_data(as_text=True)
+    page = text_of(body.split("The SPARQL query behind this page", 1)[0].encode())  # not the query's comments
+    assert f"ended in {year}." in page
+    assert f"the period ended in {year}: the sources do not say on which side of 30 June {year}" in page
+    assert f"{year}-01-01" not in page and f"{year}-12-31" not in page
+    assert "began on 15 May 1992" in page or "began in " in page
