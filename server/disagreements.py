@@ -75,6 +75,7 @@ class Disagreement:
     kind: str  # "precision" | "conflict" | "curated"
     sides: list[Side]
     verdict: str  # the preferred value and why, or why none is
+    within: str | None = None  # curated: the one seed both sides' passages come from (one source's two accounts)
 
 
 def _rdflib(lit: ox.Literal) -> Literal:
@@ -165,13 +166,16 @@ def _curated(store: ox.Store, labels, passages: Passages, subject: ox.NamedNode)
                     seen.add(p.evidence.iri)
                     unique.append(p)
             sides.append(Side(labels(fact.value), None, term_view(labels, fact), unique))
+        seeds = {p.seed for side in sides for p in side.passages}
+        within = next(iter(seeds)) if len(seeds) == 1 and all(side.passages for side in sides) else None
+        verdict = (
+            f"One source ({within}) gives both accounts; both are kept, none is preferred."
+            if within
+            else "The sources report different values; both are kept, none is preferred."
+        )
         out.append(
             Disagreement(
-                term_view(labels, subject),
-                term_view(labels, _N(_DISAGREES)),
-                "curated",
-                sides,
-                "The sources report different values; both are kept, none is preferred.",
+                term_view(labels, subject), term_view(labels, _N(_DISAGREES)), "curated", sides, verdict, within
             )
         )
     return out

@@ -66,7 +66,17 @@ def handle(e: HTTPException) -> Response:
         current_app.logger.error(
             "unhandled error on %s %s", request.method, request.path, exc_info=original if original is not None else e
         )
-    return render(e, request.accept_mimetypes)
+    return render(e, request.accept_mimetypes, html=e.code < 500 and _site_page(request.path))
+
+
+_API_PATHS = ("/sparql", "/.well-known/")
+
+
+def _site_page(path: str) -> bool:
+    """A page of the site (not the endpoint or its service description): a browser gets the site's error page,
+    as it does for a 404, whatever the client's error (a 405 for a form posted to a page, a 400, a 414...);
+    a server's failure stays one line, which needs no template to render."""
+    return not path.startswith(_API_PATHS)
 
 
 def render(e: HTTPException, accept, *, html: bool = False) -> Response:

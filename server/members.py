@@ -23,11 +23,14 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from . import dates
 from .served import served
 
 __all__ = [
     "QUERY_FILE",
     "BadDate",
+    "when",
+    "earliest_start",
     "parse_date",
     "query_for",
     "MemberState",
@@ -48,12 +51,47 @@ class BadDate(ValueError):
 
 
 def parse_date(text: str | None) -> dt.date:
+    span = _span(text)
+    if span is not None:  # a year or a month: say which days to ask for, rather than only that the form is wrong
+        first, last = span
+        raise BadDate(
+            f"{text.strip()} is a {'year' if len(text.strip()) == 4 else 'month'}, not a day: membership is answered "
+            f"for one day, as the sources date some starts and ends only to the year. Ask for a day within it, "
+            f"e.g. its first ({first.isoformat()}) or its last ({last.isoformat()})."
+        )
     if text is None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
         raise BadDate(f"date must be a calendar day written YYYY-MM-DD (e.g. 2023-11-30), not {text!r}")
     try:
         return dt.date.fromisoformat(text.strip())
     except ValueError as e:
         raise BadDate(f"{text!r} is not a calendar day: {e}") from None
+
+
+def _span(text: str | None) -> tuple[dt.date, dt.date] | None:
+    """The first and last day of a year (``YYYY``) or month (``YYYY-MM``), or None."""
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2}))?", (text or "").strip())
+    if m is None or int(m.group(1)) < 1 or not 1 <= int(m.group(2) or 1) <= 12:
+        return None
+    year, month = int(m.group(1)), int(m.group(2) or 0)
+    if not month:
+        return dt.date(year, 1, 1), dt.date(year, 12, 31)
+    after = dt.date(year + 1, 1, 1) if month == 12 else dt.date(year, month + 1, 1)
+    return dt.date(year, month, 1), after - dt.timedelta(days=1)
+
+
+_EARLIEST = """PREFIX csto: <https://w3id.org/csto-kg/ontology/>
+PREFIX org: <http://www.w3.org/ns/org#>
+PREFIX time: <http://www.w3.org/2006/time#>
+SELECT ?membership ?first WHERE {
+  ?membership a csto:Membership ; org:memberDuring/time:hasBeginning/csto:notBefore ?first
+} ORDER BY ?first ?membership LIMIT 1"""
+
+
+def earliest_start(store: ox.Store) -> tuple[str, dt.date] | None:
+    """The membership period that can begin first and the first day it can (its start's ``csto:notBefore``)."""
+    for r in store.query(_EARLIEST):
+        return r["membership"].value, dt.date.fromisoformat(r["first"].value[:10])
+    return None
 
 
 def query_text(queries_dir: Path | None = None) -> str:
@@ -92,25 +130,35 @@ def _v(term) -> str | None:
     return term.value if term is not None else None
 
 
+def when(bounds: tuple[str | None, str | None]) -> str:
+    """An instant's possible days (ISO bounds) as words at the sources' precision: "on 15 May 1992", "in 1999",
+    "between 15 May 1992 and 31 December 2012"."""
+    lo, hi = (dates.parse_day(b) for b in bounds)
+    words = dates.span(lo, hi)
+    if words.startswith("between") or words == "date not given":
+        return words
+    return f"in {words}" if lo != hi else f"on {words}"
+
+
 def _reason(status: str, start: tuple, end: tuple, day: dt.date) -> str:
     if status == "member":
         return "certainly a member: the period had begun and had not ended"
-    d = day.isoformat()
+    d, on = day.isoformat(), dates.day(day)
     if start == (None, None):
         return "the sources give no date for the start of this period"
     if start[1] and start[1] > d >= (start[0] or ""):
-        return f"the period began between {start[0]} and {start[1]}: the sources do not say on which side of {d}"
+        return f"the period began {when(start)}: the sources do not say on which side of {on}"
     if end == (None, None):
         return "the period ended, but the sources give no date for its end"
-    return f"the period ended between {end[0]} and {end[1]}: the sources do not say on which side of {d}"
+    return f"the period ended {when(end)}: the sources do not say on which side of {on}"
 
 
 def _unconfirmed(p: PeriodStatus, day: dt.date, confirmed: dt.date | None) -> None:
     if p.status == "member" and not p.has_end_bounds and confirmed is not None and day > confirmed:
         p.status = "unconfirmed"
         p.reason = (
-            f"a member when the sources last confirm it ({confirmed.isoformat()}), with no recorded end; "
-            f"not confirmed by the sources after {confirmed.isoformat()}"
+            f"a member when the sources last confirm it ({dates.day(confirmed)}), with no recorded end; "
+            f"not confirmed by the sources after {dates.day(confirmed)}"
         )
 
 

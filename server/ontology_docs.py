@@ -11,12 +11,13 @@ uses of a controlled value as an object).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass, field, replace
 
 import pyoxigraph as ox
 
 from csto_kg.docs import class_properties
-from csto_kg.namespaces import CSTO, ONTOLOGY_GRAPH, OWL, RDF, RDFS, SKOS
+from csto_kg.namespaces import CSTO, INFERRED_GRAPH, ONTOLOGY_GRAPH, OWL, RDF, RDFS, SKOS
 
 from .labels import Labeller, curie
 from .resource_page import Term, term_view
@@ -26,6 +27,7 @@ __all__ = ["ONTOLOGY_IRI", "TermDoc", "index", "term_doc"]
 ONTOLOGY_IRI = str(CSTO).rstrip("/")
 _N = ox.NamedNode
 _ONT = _N(str(ONTOLOGY_GRAPH))
+_INFERRED_GRAPH = _N(str(INFERRED_GRAPH))
 
 _KINDS = {
     str(OWL.Class): "class",
@@ -97,6 +99,7 @@ class TermDoc:
     usage: int = 0
     usage_text: str = ""
     examples: list[Term] = field(default_factory=list)
+    uses: list[tuple[Term, Term]] = field(default_factory=list)  # property: resources using it, with a value each
     instance_properties: list[tuple[Term, int]] = field(default_factory=list)  # class: what its instances carry
 
     @property
@@ -105,7 +108,30 @@ class TermDoc:
 
 
 def _terms(labels: Labeller, nodes) -> list[Term]:
-    return sorted((term_view(labels, n) for n in nodes if isinstance(n, ox.NamedNode)), key=lambda t: t.text.lower())
+    """Named terms by label; two of one label (foaf:Agent and prov:Agent, both "agent") each say their vocabulary."""
+    terms = sorted((term_view(labels, n) for n in nodes if isinstance(n, ox.NamedNode)), key=lambda t: t.text.lower())
+    texts = Counter(t.text for t in terms)
+    return [
+        replace(t, text=f"{t.text} ({t.title.split(':', 1)[0]})")
+        if texts[t.text] > 1 and t.title and ":" in t.title and "://" not in t.title
+        else t
+        for t in terms
+    ]
+
+
+def _uses(store: ox.Store, labels: Labeller, prop: str, limit: int = 30) -> list[tuple[Term, Term]]:
+    """Up to ``limit`` resources using ``prop``, each with a value it has (a value a seed or the curators state
+    before one the build infers), so that a property's page shows what its values look like."""
+    found: dict[str, tuple[bool, ox.Term]] = {}  # subject -> (inferred only?, value)
+    for q in store.quads_for_pattern(None, _N(prop), None, None):
+        if not isinstance(q.subject, ox.NamedNode) or isinstance(q.object, ox.BlankNode):
+            continue
+        inferred = q.graph_name == _INFERRED_GRAPH
+        seen = found.get(q.subject.value)
+        if (seen is None and len(found) < limit) or (seen is not None and seen[0] and not inferred):
+            found[q.subject.value] = (inferred, q.object)
+    pairs = [(term_view(labels, _N(s)), term_view(labels, o)) for s, (_, o) in found.items()]
+    return sorted(pairs, key=lambda p: p[0].text.lower())
 
 
 def term_doc(store: ox.Store, labels: Labeller, iri: str) -> TermDoc | None:
@@ -153,16 +179,7 @@ def term_doc(store: ox.Store, labels: Labeller, iri: str) -> TermDoc | None:
         doc.inverse = _terms(labels, _ont_objects(store, iri, OWL.inverseOf) + _ont_subjects(store, OWL.inverseOf, iri))
         doc.usage = _count(store, _PROPERTY_USAGE, iri)
         doc.usage_text = "statements use it (distinct subject–value pairs, inferred ones included)"
-        doc.examples = _terms(
-            labels,
-            list(
-                dict.fromkeys(
-                    q.subject
-                    for q in store.quads_for_pattern(None, _N(iri), None, None)
-                    if isinstance(q.subject, ox.NamedNode)
-                )
-            )[:30],
-        )
+        doc.uses = _uses(store, labels, iri)
     else:
         doc.scheme = _terms(labels, _ont_objects(store, iri, SKOS.inScheme))
         doc.usage = _count(store, _VALUE_USAGE, iri)

@@ -41,14 +41,14 @@ from .evidence_view import evidence, seed_id_of
 from .example_queries import example_queries
 from .labels import Labeller
 from .linkify import linkify
-from .members import BadDate, members_on, parse_date, query_for
+from .members import BadDate, earliest_start, members_on, parse_date, query_for, when
 from .negotiation import content_type
 from .ontology_docs import ONTOLOGY_IRI, term_doc
 from .ontology_docs import index as ontology_index
 from .rdf_formats import FORMATS, HTML, Alternate, ConflictingFormats, NotAcceptable, UnknownFormat, alternates, choose
 from .resource_description import description, exists, graph_quads, local_path, serialize
 from .resource_page import build_page, term_view
-from .search import SearchIndex
+from .search import MAX_RESULTS, SearchIndex
 from .served import served
 from .source_page import build_source_page
 from .sparql import CORS_PATHS
@@ -415,11 +415,13 @@ def search():
         return error_response(
             400, "Bad type", "type must be the local name of an ontology class (letters, digits, _), e.g. State."
         )
-    hits = _search_index().search(q) if q else []
+    ranked = _search_index().ranked(q) if q else []
+    hits = ranked[:MAX_RESULTS]
     listed = _instances(type_name) if type_name and not q else []
     if request.args.get("format") == "json" or (request.accept_mimetypes.best == "application/json"):
         results = [h.as_json() for h in hits] or [{"iri": t.iri, "label": t.text, "href": t.href} for t in listed]
-        resp = jsonify({"query": q, "type": type_name or None, "results": results})
+        total = len(ranked) if q else len(results)
+        resp = jsonify({"query": q, "type": type_name or None, "total": total, "results": results})
         resp.headers["Access-Control-Allow-Origin"] = "*"
         return resp
     links = [Alternate("/search?" + urlencode({"q": q, "format": "json"}), "application/json", "JSON")] if q else []
@@ -429,6 +431,7 @@ def search():
         negotiated=False,
         q=q,
         hits=hits,
+        total=len(ranked),
         listed=listed,
         type_name=type_name,
         type_label=_labels()(str(CSTO) + type_name) if type_name else "",
@@ -495,7 +498,14 @@ def members():
         unconfirmed=[s for s in states if s.status == "unconfirmed"],
         undetermined=[s for s in states if s.status == "undetermined"],
         confirmed=confirmed_until(store),
+        earliest=None if states else earliest_start(store),
+        when=when,
+        confirmed_day=_day_words(confirmed_until(store)),
     )
+
+
+def _day_words(day: dt.date | None) -> str:
+    return f"{day.day} {day:%B %Y}" if day else "—"
 
 
 @bp.get("/query")

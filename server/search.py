@@ -9,8 +9,8 @@ which leads to the facts derived from it and to the passage itself.
 Matching is on case- and accent-folded words: every word of the query must
 occur in the field (as a word prefix). Ranking: an exact label first, then
 an entity (a person, state or organisation, then a topic, place… typed in ``graph:entities``)
-whose label or other name holds the query as whole words ("Lukashenko" in
-"Alexander Lukashenko"), then label prefix (a statement "Lukashenko: …"),
+whose label or other name starts with the query ("Kyrgyz": "Kyrgyzstan") or holds it as whole words
+("Lukashenko" in "Alexander Lukashenko"), then label prefix (a statement "Lukashenko: …"),
 other-name matches, label words, then words and quotes; ties by how early the
 match is and by label. One result per resource (its best match).
 """
@@ -44,6 +44,9 @@ _NAMES = ("label", "also called", "spelling in the sources")
 # An entity named by the query as whole words: above any label that merely starts with it (60 + 25 at most).
 _NAMED_ENTITY = 45
 _AGENT = 5  # a person, state or organisation (a prov:Agent) before a topic or place of the same name
+# An entity whose name starts with the query ("Kyrgyz": Kyrgyzstan) before one that only holds it as a word
+# ("the Kyrgyz and Tajik public", "use of the Kazakh language"), which had outranked the state.
+_NAME_START = 2
 _WORD = re.compile(r"\w+", re.UNICODE)
 MAX_RESULTS = 50
 
@@ -152,6 +155,11 @@ class SearchIndex:
         return self._types[iri]
 
     def search(self, query: str, limit: int = MAX_RESULTS) -> list[Hit]:
+        """The best ``limit`` hits, best first."""
+        return self.ranked(query)[:limit]
+
+    def ranked(self, query: str) -> list[Hit]:
+        """Every hit, best first (one per resource): its length is the number of matches, shown or not."""
         words = _WORD.findall(fold(query))
         if not words:
             return []
@@ -173,7 +181,7 @@ class SearchIndex:
                     e.passage,
                     score,
                 )
-        return sorted(best.values(), key=lambda h: (-h.score, h.label.lower()))[:limit]
+        return sorted(best.values(), key=lambda h: (-h.score, h.label.lower()))
 
 
 def _score(e: _Entry, phrase: str, words: list[str]) -> tuple[float, int]:
@@ -187,6 +195,8 @@ def _score(e: _Entry, phrase: str, words: list[str]) -> tuple[float, int]:
     base = _BASE_SCORE[e.field]
     if e.folded == phrase:
         base += 100 if e.field in _NAMES else 20
+    elif e.entity and e.field in _NAMES and e.folded.startswith(phrase):
+        base += e.entity + _NAME_START
     elif e.entity and e.field in _NAMES and re.search(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", e.folded):
         base += e.entity
     elif e.folded.startswith(phrase):

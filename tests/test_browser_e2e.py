@@ -410,3 +410,32 @@ def test_from_home_to_uzbekistans_periods_what_is_not_said_and_each_dates_passag
         assert pg.foreign == [], pg.foreign
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("device", ["page", "phone"])
+def test_the_query_editor_is_not_buried_under_its_tabs(request, site, shots, device):
+    """Wrapped, the 48 named queries' tabs took 24 rows on a desktop (about 680 px) and a column of clipped
+    labels on a phone before the editor. They now scroll sideways in one row; every query still has its tab."""
+    pg = request.getfixturevalue(device)
+    pg.goto(site + "/query")
+    pg.wait_for_selector(".yasqe .CodeMirror")
+    named = pg.locator("button.open-tab").count()
+    assert named >= 10 and pg.locator(".yasgui .tabsList .tab").count() == named
+    geometry = pg.evaluate(
+        """() => { const list = document.querySelector('.yasgui .tabsList').getBoundingClientRect();
+                   const tab = document.querySelector('.yasgui .tabsList .tab').getBoundingClientRect();
+                   const label = document.querySelector('.yasgui .tabsList .tab a span').getBoundingClientRect();
+                   const editor = document.querySelector('.yasqe .CodeMirror').getBoundingClientRect();
+                   return {list: list.height, tab: tab.height, listLeft: list.left, labelLeft: label.left,
+                           gap: editor.top - list.top}; }"""
+    )
+    assert geometry["list"] < 2 * geometry["tab"] + 4, geometry  # one row of tabs
+    assert geometry["gap"] < 200, geometry  # the editor right under it
+    assert geometry["labelLeft"] >= geometry["listLeft"], geometry  # the first label is not clipped on its left
+    assert pg.evaluate("document.documentElement.scrollWidth") <= pg.viewport_size["width"]
+    last = pg.locator("button.open-tab").last
+    last.click()  # the list below still opens any query's tab
+    assert pg.evaluate("window.cstoYasgui.getTab().getYasqe().getValue()").startswith(
+        pg.locator("details pre.sparql").last.inner_text()[:40]
+    )
+    _shot(pg, shots / f"query-tabs-{device}.png")

@@ -879,7 +879,8 @@ def test_members_after_the_last_confirmed_date_are_not_certain(client, store):
     later = f"{int(confirmed[:4]) + 2}{confirmed[4:]}"
     body = client.get(f"/members?date={later}", headers=HTML).get_data(as_text=True)
     assert 'id="certain-members"' not in body
-    assert f"not confirmed after {confirmed}" in body
+    day = dt.date.fromisoformat(confirmed[:10])
+    assert f"not confirmed after {day.day} {day:%B %Y}" in body  # the day in words, as the page's heading
     assert 'id="unconfirmed-members"' in body
     before = client.get(f"/members?date={confirmed}", headers=HTML).get_data(as_text=True)
     assert 'id="certain-members"' in before and 'id="unconfirmed-members"' not in before
