@@ -2746,6 +2746,30 @@ SLIPS = [
         ],
         "FigureFromItsPassage",
     ),
+    # --- round 9: a stance's holder and attribution are required ---
+    (
+        "stance_holder_deleted_office_kept",
+        "001",
+        [
+            (
+                "csto:heldBy :csto ; csto:speakingAs :csto-secretary-general ;",
+                "csto:speakingAs :csto-secretary-general ;",
+            )
+        ],
+        "StanceHolder",
+    ),
+    (
+        "stance_attribution_deleted",
+        "002",
+        [
+            (
+                'csto:words "The reason is far more banal: quite simply, there is little awareness of it" ;\n'
+                "    csto:attribution csto:Direct ;\n",
+                'csto:words "The reason is far more banal: quite simply, there is little awareness of it" ;\n',
+            )
+        ],
+        "StanceAttribution",
+    ),
 ]
 
 
