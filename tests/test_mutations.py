@@ -2824,13 +2824,13 @@ SLIPS = [
                 '    skos:definition "A state\'s joining again an alliance it had withdrawn from."@en ;\n    owl:deprecated true ;',
             )
         ],
-        "DeclaredTermsOnly",
+        "OntologyWellFormed",
     ),
     (
         "ontology_property_deprecated_while_kg_uses_it",
         "ontology",
         [("csto:heldBy a owl:ObjectProperty ;", "csto:heldBy a owl:ObjectProperty ;\n    owl:deprecated true ;")],
-        "DeclaredTermsOnly",
+        "OntologyWellFormed",
     ),
     (
         "ontology_class_given_a_second_definition",

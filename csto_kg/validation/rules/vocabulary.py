@@ -245,6 +245,7 @@ def _ontology(ctx: Context) -> list[Result]:
                 report(s, f"{curie(str(pred))} {curie(str(o))}: the term {why}; {_suggest(*parts, candidates)}"
                        "Fix: the intended term", pred, o)  # fmt: skip
     out += _distinct_names(ctx, onto, declared) + _datatype_ranges(ctx, onto) + _inverses(ctx, onto)
+    out += _deprecated_in_use(ctx, declared)
     out += _property_kinds(ctx, onto, declared)
     for pred in (RDFS.subClassOf, RDFS.subPropertyOf):
         for term in sorted({s for s in onto.subjects(pred, None) if str(s).startswith(str(CSTO))}, key=str):
@@ -253,6 +254,27 @@ def _ontology(ctx: Context) -> list[Result]:
                 report(term, f"is its own strict {'superclass' if pred == RDFS.subClassOf else 'super-property'} "
                        f"through {curie(str(pred))}: a cycle makes its members members of every term on it. Fix: "
                        "the axiom written the wrong way round", pred)  # fmt: skip
+    return out
+
+
+def _deprecated_in_use(ctx: Context, declared: _Declared) -> list[Result]:
+    """A term the ontology marks owl:deprecated true is one curated files no longer use: deprecating it while
+    kg/ still does leaves those facts on a retired term. Reported at the term, with the number of uses (each use is
+    also shape:DeclaredTermsOnly's, at its statement)."""
+    if not declared.deprecated:
+        return []
+    terms = {CSTO[local] for local in declared.deprecated}
+    uses: dict[URIRef, int] = {}
+    for _s, p, o, _gid in ctx.curated_quads():
+        for term in {p, o} & terms:
+            uses[term] = uses.get(term, 0) + 1
+    out = []
+    for term, n in sorted(uses.items(), key=lambda kv: str(kv[0])):
+        new = declared.deprecated[str(term)[len(str(CSTO)) :]]
+        then = f"its replacement {curie(str(new)) or new}" if new is not None else "the term that replaces it"
+        out.append(_ontology_result(ctx, term, f"{curie(str(term))} is owl:deprecated true, but curated files still "
+                   f"use it ({n} statements). Fix: move those statements to {then} first, or keep the term current",
+                   OWL.deprecated))  # fmt: skip
     return out
 
 
@@ -540,7 +562,8 @@ RULES = [
         SHAPE.OntologyWellFormed,
         "the ontology's terms are documented and its axioms well-formed",
         "Each class and property the ontology declares in its namespace (csto:) has one English rdfs:label and one "
-        "English skos:definition, and is a class or a property, not both; every csto: term an axiom names (rdfs:domain, rdfs:range, rdfs:subClassOf, "
+        "English skos:definition, and is a class or a property, not both, and is not owl:deprecated while curated "
+        "files use it; every csto: term an axiom names (rdfs:domain, rdfs:range, rdfs:subClassOf, "
         "owl:disjointWith, owl:equivalentClass as a class; rdfs:subPropertyOf, owl:inverseOf, "
         "owl:equivalentProperty as a property) is declared as that kind of term; no csto: class or property "
         "is its own strict superclass or super-property; no two classes, nor two properties, share a label or a "
