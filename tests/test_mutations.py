@@ -2746,6 +2746,109 @@ SLIPS = [
         ],
         "FigureFromItsPassage",
     ),
+    # --- round 9: a stance's holder and attribution are required ---
+    (
+        "stance_holder_deleted_office_kept",
+        "001",
+        [
+            (
+                "csto:heldBy :csto ; csto:speakingAs :csto-secretary-general ;",
+                "csto:speakingAs :csto-secretary-general ;",
+            )
+        ],
+        "StanceHolder",
+    ),
+    (
+        "stance_attribution_deleted",
+        "002",
+        [
+            (
+                'csto:words "The reason is far more banal: quite simply, there is little awareness of it" ;\n'
+                "    csto:attribution csto:Direct ;\n",
+                'csto:words "The reason is far more banal: quite simply, there is little awareness of it" ;\n',
+            )
+        ],
+        "StanceAttribution",
+    ),
+    # --- round 9: a date as precise as its passage, deprecated terms, one definition, one label per fact ---
+    (
+        "fact_split_in_two_keeping_one_label",
+        "002",
+        [
+            (
+                "    csto:curatorNote \"'costs lot finance' is the seed's wording, kept verbatim.\" ;\n    prov:wasDerivedFrom ev:002-not-cost-or-policy .",
+                '    csto:curatorNote "\'costs lot finance\' is the seed\'s wording, kept verbatim." ;\n    prov:wasDerivedFrom ev:002-not-cost-or-policy .\n\n:stance-002-agazade-not-policy a csto:Stance ;\n    rdfs:label "Ağazade: the CSTO\'s unpopularity is not due to its cost to members or to a specific policy"@en ;\n    csto:heldBy :kenan-agazade ;\n    csto:about :topic-csto-popularity, :topic-csto-policy ;\n    csto:position csto:Assessment ;\n    csto:words "or that it has a specific policy" ;\n    csto:attribution csto:Direct ;\n    prov:wasDerivedFrom ev:002-not-cost-or-policy .',
+            )
+        ],
+        "FactLabelOfOneFact",
+    ),
+    (
+        "deployment_dated_to_the_month_its_passage_gives_the_day_of",
+        "001",
+        [
+            (
+                '    csto:destination :kazakhstan ;\n    csto:startDate "2022-01-06"^^xsd:date ;',
+                '    csto:destination :kazakhstan ;\n    csto:startDate "2022-01"^^xsd:gYearMonth ;',
+            )
+        ],
+        "DateAsPreciseAsItsPassage",
+    ),
+    (
+        "signature_dated_to_the_month_its_passage_gives_the_day_of",
+        "003",
+        [
+            (
+                '    csto:state :russia ; csto:treaty :collective-security-treaty ; csto:organisation :csto ;\n    csto:date "1992-05-15"^^xsd:date ;',
+                '    csto:state :russia ; csto:treaty :collective-security-treaty ; csto:organisation :csto ;\n    csto:date "1992-05"^^xsd:gYearMonth ;',
+            )
+        ],
+        "DateAsPreciseAsItsPassage",
+    ),
+    (
+        "summit_dated_to_the_month_its_passage_gives_the_day_of",
+        "003",
+        [
+            (
+                '    csto:place :moscow ; csto:host :moscow ;\n    csto:date "2022-05-16"^^xsd:date ;',
+                '    csto:place :moscow ; csto:host :moscow ;\n    csto:date "2022-05"^^xsd:gYearMonth ;',
+            )
+        ],
+        "DateAsPreciseAsItsPassage",
+    ),
+    (
+        "ontology_class_deprecated_while_kg_uses_it",
+        "ontology",
+        [
+            (
+                '    skos:definition "A state\'s joining again an alliance it had withdrawn from."@en ;',
+                '    skos:definition "A state\'s joining again an alliance it had withdrawn from."@en ;\n    owl:deprecated true ;',
+            )
+        ],
+        "OntologyWellFormed",
+    ),
+    (
+        "ontology_property_deprecated_while_kg_uses_it",
+        "ontology",
+        [("csto:heldBy a owl:ObjectProperty ;", "csto:heldBy a owl:ObjectProperty ;\n    owl:deprecated true ;")],
+        "OntologyWellFormed",
+    ),
+    (
+        "ontology_class_given_a_second_definition",
+        "ontology",
+        [
+            (
+                'csto:Withdrawal a owl:Class ;\n    rdfs:subClassOf csto:MembershipEvent ;\n    rdfs:label "withdrawal"@en ;',
+                'csto:Withdrawal a owl:Class ;\n    rdfs:subClassOf csto:MembershipEvent ;\n    rdfs:label "withdrawal"@en ;\n    skos:definition "A state\'s suspension from an alliance."@en ;',
+            )
+        ],
+        "OntologyWellFormed",
+    ),
+    (
+        "ontology_class_also_typed_a_property",
+        "ontology",
+        [("csto:Withdrawal a owl:Class ;", "csto:Withdrawal a owl:Class, owl:ObjectProperty ;")],
+        "OntologyWellFormed",
+    ),
 ]
 
 

@@ -293,6 +293,72 @@ def _dates_from_context(ctx: Context, g: Graph, facts: FileFacts, path: Path, fa
     return out
 
 
+# A day a passage says something happened on: "on 6 January", "held on May 16", "On May 15, 1992" (not a
+# document's "Dated November 22", which dates the document, nor a range "5-7 May").
+_DAY_MONTH = re.compile(
+    r"\bon[\s\u00a0]+(?:the[\s\u00a0]+)?(?:(\d{1,2})(?:st|nd|rd|th)?[\s\u00a0]+(?:of[\s\u00a0]+)?(%(m)s)|(%(m)s)[\s\u00a0]+(\d{1,2})(?:st|nd|rd|th)?)\b"
+    r"(?![\s\u00a0]*[-\u2013]\s*\d)(?:,?[\s\u00a0]+(1[89]\d\d|20\d\d)\b)?" % {"m": "|".join(_MONTHS)},
+    re.IGNORECASE,
+)
+
+
+def _days_named(text: str) -> list[tuple[int, int, int | None]]:
+    """(month, day, year or None) of each day a text says something happened on ("on 6 January", "on May 15, 1992")."""
+    out = []
+    for m in _DAY_MONTH.finditer(text):
+        day, month = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        if 1 <= int(day) <= 31:
+            out.append((_MONTHS.index(month.lower()) + 1, int(day), int(m.group(5)) if m.group(5) else None))
+    return out
+
+
+def _ymd(value: Node, year: int, month: int) -> bool:
+    """``value`` is a day (xsd:date) of ``year``-``month``: another of the fact's dates accounts for that day."""
+    return isinstance(value, Literal) and re.fullmatch(rf"{year}-{month:02d}-\d\d", str(value)) is not None
+
+
+def _coarser_than_its_passage(ctx: Context) -> list:
+    """A date is written at the precision its own passage gives (house rule 4): a month (xsd:gYearMonth) where the
+    passages supporting it say it happened on one day of that month ("on 6 January", "held on May 16") drops
+    the day the seed gives. A year is not checked: a passage's full date may be another event's (003 dates the
+    treaty's signature "On May 15, 1992" and its reading of the founding only to 1992). A day another date of the
+    fact gives (a deployment's csto:startDate "on 6 January", its csto:endDate that January) is accounted for; a
+    month read on purpose from a passage naming another event's day is cited by a passage that gives the month."""
+    out = []
+    for g, facts, path, fact in _facts(ctx):
+        for prop in DATE_PROPERTIES:
+            for value in sorted((o for p, o in facts.values[fact] if p == prop), key=str):
+                m = re.fullmatch(r"(\d{4})-(\d\d)", str(value)) if isinstance(value, Literal) else None
+                if m is None:
+                    continue
+                year, month = int(m.group(1)), int(m.group(2))
+                evidence, _ = facts.supporting(fact, prop)
+                passages = " ".join(_quote(g, ev) for ev in evidence)
+                days = {d for mo, d, y in _days_named(passages) if mo == month and y in (None, year)}
+                days -= {
+                    int(str(o)[8:]) for p, o in facts.values[fact] if p in DATE_PROPERTIES and _ymd(o, year, month)
+                }
+                if len(days) != 1:
+                    continue  # no day of that month, or several: the passage does not give this value's day
+                day = days.pop()
+                out.append(
+                    ctx.locator.result(
+                        severity=SH.Violation,
+                        shape=SHAPE.DateAsPreciseAsItsPassage,
+                        focus=fact,
+                        value=value,
+                        path=prop,
+                        graph=facts.graph,
+                        message=f'{_short(fact)} ({_where(path, fact)}) has {_short(prop)} "{value}", only a month, '
+                        f"but its passage ({', '.join(_short(ev) for ev in evidence)}) gives the day, {day} "
+                        f"{_MONTHS[month - 1].capitalize()}: a date is written at the precision the seed gives. Fix: "
+                        f'"{year}-{month:02d}-{day:02d}"^^xsd:date (with csto:dateBasis if the year comes from '
+                        "context), or, if that day is another event's, a passage that gives only the month",
+                    )
+                )
+    return out
+
+
 def _supported_but_unused(ctx: Context) -> list:
     out = []
     for gid, facts in sorted(ctx.file_facts.items(), key=lambda kv: str(kv[0])):
@@ -337,6 +403,14 @@ RULES = [
         'before; and a month its passages call "last <Month>" is the latest such month before the source\'s first '
         "possible publication day.",
         _date_basis,
+    ),
+    Rule(
+        SHAPE.DateAsPreciseAsItsPassage,
+        "a date is as precise as its passage",
+        "A date (csto:date, csto:startDate, csto:endDate, csto:attestedOn, csto:electedOn, csto:dateSigned, "
+        "csto:datePublished) written as a month (xsd:gYearMonth) where the passages supporting it name one day of "
+        "that month drops the day the seed gives (house rule 4: dates at the source's precision).",
+        _coarser_than_its_passage,
     ),
     Rule(
         SHAPE.SupportedPropertyIsUsed,

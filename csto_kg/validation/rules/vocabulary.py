@@ -90,6 +90,12 @@ class _Declared:
         onto = ctx.data.dataset.graph(ONTOLOGY_GRAPH)
         self.any: dict[str, set] = {}
         self.classes, self.properties = set(), set()
+        # owl:deprecated terms: kept declared (old links still resolve) but not for use; their dcterms:isReplacedBy
+        self.deprecated = {
+            str(s)[len(str(CSTO)) :]: onto.value(s, DCTERMS.isReplacedBy)
+            for s in onto.subjects(OWL.deprecated, Literal(True))
+            if isinstance(s, URIRef) and str(s).startswith(str(CSTO))
+        }
         for s, t in onto.subject_objects(RDF.type):
             if isinstance(s, URIRef) and str(s).startswith(str(CSTO)):
                 local = str(s)[len(str(CSTO)) :]
@@ -107,6 +113,10 @@ class _Declared:
                 return None
             return f"is not a term of the {curie(ns) or ns} vocabulary", sorted(known)
         wanted = {"class": self.classes, "property": self.properties}.get(role)
+        if local in self.deprecated and local in self.any:
+            new = self.deprecated[local]
+            instead = f"use {curie(str(new)) or new} instead" if new is not None else "the ontology names no successor"
+            return f"is deprecated in the ontology (owl:deprecated true): {instead}", []
         if local in self.any and (wanted is None or local in wanted):
             return None
         if local in self.any:
@@ -185,7 +195,8 @@ _AXIOM_OBJECTS = {
 
 
 def _ontology(ctx: Context) -> list[Result]:
-    """The ontology's own csto: classes and properties each have one English label and an English definition; its
+    """The ontology's own csto: classes and properties each have one English label and one English definition, and
+    are a class or a property, not both; its
     axioms name declared terms of the right kind (a domain a class, a super-property a property); and no class or
     property is its own strict superclass or super-property (a cycle makes every member of it every other)."""
     if ONTOLOGY_GRAPH not in ctx.data.files:
@@ -212,9 +223,17 @@ def _ontology(ctx: Context) -> list[Result]:
         if len(english) != 1 or len(labels) != 1:
             report(term, f"has {len(labels)} rdfs:label ({len(english)} in English): a term has one English label "
                    "(spelling variants go in skos:altLabel). Fix: one rdfs:label \"...\"@en", RDFS.label)  # fmt: skip
-        if not any(isinstance(x, Literal) and x.language == "en" for x in onto.objects(term, SKOS.definition)):
+        definitions = [x for x in onto.objects(term, SKOS.definition) if isinstance(x, Literal) and x.language == "en"]
+        if not definitions:
             report(term, "has no English skos:definition. Fix: say what the term means, as the others do",
                    SKOS.definition)  # fmt: skip
+        elif len(definitions) > 1:
+            report(term, f"has {len(definitions)} English skos:definitions, which say different things of one term "
+                   "(a block pasted or a definition added beside the old one). Fix: one definition",
+                   SKOS.definition)  # fmt: skip
+        if local in declared.classes and local in declared.properties:
+            report(term, "is declared both a class and a property (rdf:type owl:Class and a property type): one term "
+                   "is one or the other. Fix: the type its label, definition and uses give", RDF.type)  # fmt: skip
     for pred, role in _AXIOM_OBJECTS.items():
         for s, o in sorted(onto.subject_objects(pred), key=lambda t: (str(t[0]), str(t[1]))):
             parts = _split(o) if isinstance(o, URIRef) else None
@@ -226,6 +245,7 @@ def _ontology(ctx: Context) -> list[Result]:
                 report(s, f"{curie(str(pred))} {curie(str(o))}: the term {why}; {_suggest(*parts, candidates)}"
                        "Fix: the intended term", pred, o)  # fmt: skip
     out += _distinct_names(ctx, onto, declared) + _datatype_ranges(ctx, onto) + _inverses(ctx, onto)
+    out += _deprecated_in_use(ctx, declared)
     out += _property_kinds(ctx, onto, declared)
     for pred in (RDFS.subClassOf, RDFS.subPropertyOf):
         for term in sorted({s for s in onto.subjects(pred, None) if str(s).startswith(str(CSTO))}, key=str):
@@ -234,6 +254,27 @@ def _ontology(ctx: Context) -> list[Result]:
                 report(term, f"is its own strict {'superclass' if pred == RDFS.subClassOf else 'super-property'} "
                        f"through {curie(str(pred))}: a cycle makes its members members of every term on it. Fix: "
                        "the axiom written the wrong way round", pred)  # fmt: skip
+    return out
+
+
+def _deprecated_in_use(ctx: Context, declared: _Declared) -> list[Result]:
+    """A term the ontology marks owl:deprecated true is one curated files no longer use: deprecating it while
+    kg/ still does leaves those facts on a retired term. Reported at the term, with the number of uses (each use is
+    also shape:DeclaredTermsOnly's, at its statement)."""
+    if not declared.deprecated:
+        return []
+    terms = {CSTO[local] for local in declared.deprecated}
+    uses: dict[URIRef, int] = {}
+    for _s, p, o, _gid in ctx.curated_quads():
+        for term in {p, o} & terms:
+            uses[term] = uses.get(term, 0) + 1
+    out = []
+    for term, n in sorted(uses.items(), key=lambda kv: str(kv[0])):
+        new = declared.deprecated[str(term)[len(str(CSTO)) :]]
+        then = f"its replacement {curie(str(new)) or new}" if new is not None else "the term that replaces it"
+        out.append(_ontology_result(ctx, term, f"{curie(str(term))} is owl:deprecated true, but curated files still "
+                   f"use it ({n} statements). Fix: move those statements to {then} first, or keep the term current",
+                   OWL.deprecated))  # fmt: skip
     return out
 
 
@@ -520,8 +561,9 @@ RULES = [
     Rule(
         SHAPE.OntologyWellFormed,
         "the ontology's terms are documented and its axioms well-formed",
-        "Each class and property the ontology declares in its namespace (csto:) has one English rdfs:label and an "
-        "English skos:definition; every csto: term an axiom names (rdfs:domain, rdfs:range, rdfs:subClassOf, "
+        "Each class and property the ontology declares in its namespace (csto:) has one English rdfs:label and one "
+        "English skos:definition, and is a class or a property, not both, and is not owl:deprecated while curated "
+        "files use it; every csto: term an axiom names (rdfs:domain, rdfs:range, rdfs:subClassOf, "
         "owl:disjointWith, owl:equivalentClass as a class; rdfs:subPropertyOf, owl:inverseOf, "
         "owl:equivalentProperty as a property) is declared as that kind of term; no csto: class or property "
         "is its own strict superclass or super-property; no two classes, nor two properties, share a label or a "
@@ -535,7 +577,7 @@ RULES = [
         "every term used is declared",
         "Every class, property, individual and datatype a curated file uses in the project's ontology namespace "
         "(csto:) is declared in the ontology (as a class where it is an rdf:type, as a property where it is a "
-        "predicate); every term of a reused vocabulary (ORG, PROV, Web Annotation, OWL-Time, DC terms, SKOS, "
+        "predicate) and not owl:deprecated there (the message names its dcterms:isReplacedBy); every term of a reused vocabulary (ORG, PROV, Web Annotation, OWL-Time, DC terms, SKOS, "
         "FOAF, RDF, RDFS, OWL, XSD) is a real term of that vocabulary. The message names the nearest declared "
         "term.",
         _closed_vocabulary,
