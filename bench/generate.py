@@ -266,6 +266,7 @@ class _World:
         self.n_topics = max(8, self.n_docs // 2)
         self.entities: list[str] = []
         self.entity_triples = 0
+        self.fact_labels: dict[str, int] = {}  # each fact's label line, how many facts had it (one label, one fact)
         names: set[str] = set()
 
         def fresh(make) -> str:
@@ -886,14 +887,27 @@ class _Document:
                 evidence = [ev]
             if not f.lines:
                 continue
-            lines = [line.replace("src:{seed}", f"src:{self.id}") for line in f.lines]
+            lines = self._labelled_once([line.replace("src:{seed}", f"src:{self.id}") for line in f.lines])
             body = " ;\n    ".join(lines + [f"prov:wasDerivedFrom {', '.join(evidence)}"])
             self.blocks.append(f"{f.iri} {body} .\n")
             self.triples += f.triples + len(evidence)
             for x in f.extra:
-                self.blocks.append(f"{x.iri} {' ; '.join(x.lines)} .\n")
+                self.blocks.append(f"{x.iri} {' ; '.join(self._labelled_once(x.lines))} .\n")
                 self.triples += x.triples
         self._evidence_node(ev, quote, s, e)
+
+    def _labelled_once(self, lines: list[str]) -> list[str]:
+        """``lines`` with a label another fact already has made its own: "... (record 2)" (validation requires it:
+        shape:FactLabelOfOneFact; two stances of one person on one topic drew the same label)."""
+        out = []
+        for line in lines:
+            if line.startswith("rdfs:label "):
+                n = self.w.fact_labels[line] = self.w.fact_labels.get(line, 0) + 1
+                if n > 1:
+                    head, quote, tail = line.rpartition('"')
+                    line = f"{head} (record {n}){quote}{tail}"
+            out.append(line)
+        return out
 
     def _declare_support(self, ev: str, lines: list[str]) -> None:
         props = sorted({line.split(" ", 1)[0] for line in lines} - {"a", "rdfs:label", "rdfs:comment"})

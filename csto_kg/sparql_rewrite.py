@@ -79,6 +79,7 @@ __all__ = [
     "take_dataset_clauses",
     "confine_graphs",
     "one_base",
+    "select_distinct",
     "select_star",
     "OXIGRAPH_MAX_SLICE",
     "VIRTUOSO_MAX_SLICE",
@@ -388,6 +389,13 @@ def select_star(query: str) -> bool:
     if i < len(tokens) and _word(tokens[i], "DISTINCT", "REDUCED"):
         i += 1
     return i < len(tokens) and tokens[i][1] == "*"
+
+
+def select_distinct(query: str) -> bool:
+    """Is ``query`` a ``SELECT DISTINCT`` or ``SELECT REDUCED`` (its own projection, not a sub-query's)?"""
+    tokens = _tokens(query)
+    i = _prologue(tokens)
+    return i + 1 < len(tokens) and _word(tokens[i], "SELECT") and _word(tokens[i + 1], "DISTINCT", "REDUCED")
 
 
 def one_base(query: str, base: str) -> str:
