@@ -1,4 +1,4 @@
-"""The web worker: gunicorn's ``gthread`` worker, with a deadline on reading each request.
+"""The web worker: gunicorn's ``gthread`` worker, with deadlines that bound what a slow client can hold.
 
 gunicorn 27's ``gthread`` worker hands a connection to a request thread once
 its first bytes arrive, and that thread then reads the rest of the request
@@ -16,9 +16,8 @@ from the moment a thread takes it up:
   raises :class:`RequestReadTimeout`, which the app answers 408
   (:mod:`csto_kg.server.errors`), closing the connection.
 
-These are deadlines on the whole head and body, not on each read, so a client
-trickling a byte at a time is bounded too (as nginx's ``client_header_timeout``
-is not). Writing the answer is bounded by progress instead: a client that takes
+These are deadlines on the whole head and on the whole body, not on each
+read, so a client trickling a byte at a time is bounded too. Writing the answer is bounded by progress instead: a client that takes
 no byte of it for ``ServerConfig.write_timeout`` seconds (a dump asked for and
 never read held its thread in ``sendfile`` before) has its connection closed;
 the whole answer has no deadline, so a slow but steady reader is served. A
@@ -34,7 +33,7 @@ import time
 
 from gunicorn.workers.gthread import ThreadWorker
 
-__all__ = ["BoundedReadWorker", "ClientTooSlow", "RequestReadTimeout", "ResponseWriteTimeout"]
+__all__ = ["ClientTooSlow", "RequestReadTimeout", "ResponseWriteTimeout", "SlowClientBoundWorker"]
 
 
 class ClientTooSlow(TimeoutError):
@@ -67,7 +66,8 @@ def _head_timeout_response(seconds: float) -> bytes:
 
 
 class _DeadlineSocket(socket.socket):
-    """A client socket whose reads, while gunicorn has it blocking, stop at the current request's deadline.
+    """A client socket whose reads, while gunicorn has it blocking, stop at the current request's deadline, and
+    whose writes stop once the client has taken nothing for ``write_timeout`` seconds.
 
     gunicorn makes a connection's socket blocking (``setblocking(True)``) each time
     a request thread takes it up, and non-blocking when it goes back to the poller:
@@ -176,8 +176,8 @@ class _DeadlineSocket(socket.socket):
         raise RequestReadTimeout(self._part, seconds)
 
 
-class BoundedReadWorker(ThreadWorker):
-    """``gthread`` with the read deadlines above (``worker_class`` in :func:`csto_kg.server.serve.gunicorn_options`)."""
+class SlowClientBoundWorker(ThreadWorker):
+    """``gthread`` with the deadlines above (``worker_class`` in :func:`csto_kg.server.serve.gunicorn_options`)."""
 
     def enqueue_req(self, conn):
         if not isinstance(conn.sock, _DeadlineSocket):

@@ -37,7 +37,7 @@ from gunicorn.app.base import BaseApplication
 from csto_kg.errors import UserError
 
 from .config import ServerConfig
-from .http_worker import BoundedReadWorker, ClientTooSlow, RequestReadTimeout
+from .http_worker import ClientTooSlow, RequestReadTimeout, SlowClientBoundWorker
 
 __all__ = ["serve", "gunicorn_options", "main"]
 
@@ -82,7 +82,7 @@ def gunicorn_options(config: ServerConfig) -> dict:
     return {
         "bind": f"{config.host}:{config.port}",
         "workers": config.web_workers,
-        "worker_class": BoundedReadWorker,  # gthread, with deadlines on reading a request (http_worker.py)
+        "worker_class": SlowClientBoundWorker,  # gthread, with deadlines on reading a request and on idle writes
         "threads": config.threads,
         # The arbiter's heartbeat: a request thread blocked on a query does not stop it, but keep it loose.
         "timeout": int(config.query_timeout * 3) + 30,

@@ -50,7 +50,9 @@ CALLS = [("GET", URLENCODED), ("POST", URLENCODED), ("POST", POSTDIRECTLY)]
 def test_serve_reuses_the_current_build_and_is_gunicorn(server):
     log = server.log()
     assert f"build {server.build.key[:16]} (reused" in log
-    assert "Starting gunicorn" in log and "Using worker: BoundedReadWorker" in log  # gthread + read deadlines
+    assert (
+        "Starting gunicorn" in log and "Using worker: SlowClientBoundWorker" in log
+    )  # gthread + deadlines (http_worker.py)
     assert f"Listening at: http://127.0.0.1:{server.port} " in log  # gunicorn's line names the address
     status, headers, _ = server.get("/sparql", {"query": "ASK {}"})
     assert status == 200 and headers["Server"].startswith("gunicorn")
