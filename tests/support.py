@@ -89,6 +89,28 @@ def load_fixture(path: Path):
     return LoadedData(ds, files)
 
 
+def select(store, query: str) -> list[dict[str, str]]:
+    """The rows of a SELECT over ``store`` (the project's own query path), each a dict of variable -> value."""
+    from csto_kg.query import execute
+
+    _, body = execute(store, query, "json")
+    return [{k: v["value"] for k, v in b.items()} for b in json.loads(body)["results"]["bindings"]]
+
+
+@contextmanager
+def site_client(build):
+    """A Flask test client of the site and endpoint over ``build``; its query pool stopped on exit."""
+    from csto_kg.server.app import create_app
+
+    app = create_app(build=build)
+    try:
+        yield app.test_client()
+    finally:
+        engine = app.extensions.get("csto.engine")
+        if engine is not None and hasattr(engine, "close"):
+            engine.close()
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import json
 import re
 
 import pytest
 
-from csto_kg.query import execute, open_store
+from csto_kg.query import open_store
+from support import select, site_client
 
 HTML = {"Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"}
 
@@ -25,23 +25,13 @@ def built(shared_build):
 
 @pytest.fixture(scope="module")
 def client(built):
-    from csto_kg.server.app import create_app
-
-    app = create_app(build=built)
-    yield app.test_client()
-    engine = app.extensions.get("csto.engine")
-    if engine is not None and hasattr(engine, "close"):
-        engine.close()
+    with site_client(built) as c:
+        yield c
 
 
 @pytest.fixture(scope="module")
 def store(built):
     return open_store(built.store_path)
-
-
-def select(store, query: str) -> list[dict[str, str]]:
-    _, body = execute(store, query, "json")
-    return [{k: v["value"] for k, v in b.items()} for b in json.loads(body)["results"]["bindings"]]
 
 
 def text_of(body: bytes) -> str:

@@ -18,8 +18,8 @@ import pytest
 import rdflib
 from werkzeug.http import http_date
 
-from csto_kg.query import execute, open_store
-from support import BASE, GRAPH
+from csto_kg.query import open_store
+from support import BASE, GRAPH, select, site_client
 
 CSTO = BASE + "ontology/"
 ID = BASE + "id/"
@@ -43,13 +43,8 @@ def built(shared_build):
 
 @pytest.fixture(scope="module")
 def client(built):
-    from csto_kg.server.app import create_app
-
-    app = create_app(build=built)
-    yield app.test_client()
-    engine = app.extensions.get("csto.engine")
-    if engine is not None and hasattr(engine, "close"):
-        engine.close()
+    with site_client(built) as c:
+        yield c
 
 
 @pytest.fixture(scope="module")
@@ -60,13 +55,6 @@ def store(built):
 @pytest.fixture(scope="module")
 def quads(built):
     return list(ox.parse(path=str(built.nquads), format=ox.RdfFormat.N_QUADS))
-
-
-def select(store, query: str) -> list[dict[str, str]]:
-    import json
-
-    _, body = execute(store, query, "json")
-    return [{k: v["value"] for k, v in b.items()} for b in json.loads(body)["results"]["bindings"]]
 
 
 def minted(quads) -> set[str]:

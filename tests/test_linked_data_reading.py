@@ -7,14 +7,13 @@ evidence page says which facts its passage supports.
 from __future__ import annotations
 
 import html
-import json
 import re
 from html.parser import HTMLParser
 
 import pytest
 
-from csto_kg.query import execute, open_store
-from support import BASE
+from csto_kg.query import open_store
+from support import BASE, select, site_client
 
 CSTO = BASE + "ontology/"
 ID = BASE + "id/"
@@ -47,23 +46,13 @@ def built(shared_build):
 
 @pytest.fixture(scope="module")
 def client(built):
-    from csto_kg.server.app import create_app
-
-    app = create_app(build=built)
-    yield app.test_client()
-    engine = app.extensions.get("csto.engine")
-    if engine is not None and hasattr(engine, "close"):
-        engine.close()
+    with site_client(built) as c:
+        yield c
 
 
 @pytest.fixture(scope="module")
 def store(built):
     return open_store(built.store_path)
-
-
-def select(store, query: str) -> list[dict[str, str]]:
-    _, body = execute(store, query, "json")
-    return [{k: v["value"] for k, v in b.items()} for b in json.loads(body)["results"]["bindings"]]
 
 
 def path_of(iri: str) -> str:
