@@ -34,6 +34,7 @@ from werkzeug.http import parse_etags
 from csto_kg.namespaces import BASE, CSTO, GRAPH, ONTOLOGY_GRAPH, SRC
 from csto_kg.query import NotRepresentable
 
+from . import dates
 from . import dumps as dumps_mod
 from .disagreements import all_disagreements
 from .errors import render as render_error
@@ -75,6 +76,12 @@ _COUNT_QUERY = "SELECT ?class (COUNT(DISTINCT ?x) AS ?n) WHERE { VALUES ?class {
 
 
 # --- plumbing ----------------------------------------------------------------
+
+
+@bp.app_template_filter("day")
+def _day_filter(d: dt.date | None) -> str:
+    """A day in words, as every page writes dates ("5 December 2023"); "—" for none."""
+    return dates.day(d) if d else "—"
 
 
 @bp.app_template_filter("local_path")

@@ -38,6 +38,16 @@ def text_of(body: bytes) -> str:
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", body.decode())).split())
 
 
+def test_the_home_page_writes_every_date_in_words_as_the_other_pages_do(client):
+    """The timeline's "today 2026-12-02", its legend's "after 2023-12-05" and "Generated from the graph on
+    2026-12-02" stood beside "5 December 2023" on the same page."""
+    text = text_of(client.get("/", headers=HTML).data)
+    assert not re.findall(r"\b\d{4}-\d{2}-\d{2}\b", text)
+    day = r"\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December) \d{4}"
+    assert re.search(rf"\btoday {day}\b", text) and re.search(rf"Generated from the graph on {day}\.", text)
+    assert re.search(rf"not confirmed by the sources after {day}", text)
+
+
 def test_search_says_how_many_resources_match_when_it_shows_only_the_best(client, store):
     """A search matching more resources than the page shows said "50 results": the cap read as the count."""
     [row] = select(
