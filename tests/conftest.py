@@ -27,7 +27,7 @@ from pathlib import Path
 
 import pytest
 
-from support import TINY, make_build, snapshot_inputs
+from support import TINY, make_build, site_client, snapshot_inputs
 
 
 @dataclass(frozen=True)
@@ -60,6 +60,26 @@ def shared_build(tmp_path_factory) -> SharedBuild:
             snapshot_inputs(tmp / "project")
         build, env = make_build(tmp, validate=True, dumps=True, snapshot=False)
     return SharedBuild(build, env, tmp)
+
+
+# The shared build as the site's pages read it: its test client and its store, per module. A module that needs
+# another app (other limits) or store defines its own fixture of the same name, which takes precedence.
+@pytest.fixture(scope="module")
+def built(shared_build):
+    return shared_build.build
+
+
+@pytest.fixture(scope="module")
+def client(built):
+    with site_client(built) as c:
+        yield c
+
+
+@pytest.fixture(scope="module")
+def store(built):
+    from csto_kg.query import open_store
+
+    return open_store(built.store_path)
 
 
 @pytest.fixture(scope="session")

@@ -12,26 +12,9 @@ import re
 
 import pytest
 
-from csto_kg.query import open_store
-from support import select, site_client
+from support import select
 
 HTML = {"Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"}
-
-
-@pytest.fixture(scope="module")
-def built(shared_build):
-    return shared_build.build
-
-
-@pytest.fixture(scope="module")
-def client(built):
-    with site_client(built) as c:
-        yield c
-
-
-@pytest.fixture(scope="module")
-def store(built):
-    return open_store(built.store_path)
 
 
 def text_of(body: bytes) -> str:

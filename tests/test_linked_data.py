@@ -18,8 +18,7 @@ import pytest
 import rdflib
 from werkzeug.http import http_date
 
-from csto_kg.query import open_store
-from support import BASE, GRAPH, select, site_client
+from support import BASE, GRAPH, select
 
 CSTO = BASE + "ontology/"
 ID = BASE + "id/"
@@ -34,22 +33,6 @@ JSONLD = {"Accept": "application/ld+json"}
 
 
 # --- fixtures ------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def built(shared_build):
-    return shared_build.build
-
-
-@pytest.fixture(scope="module")
-def client(built):
-    with site_client(built) as c:
-        yield c
-
-
-@pytest.fixture(scope="module")
-def store(built):
-    return open_store(built.store_path)
 
 
 @pytest.fixture(scope="module")

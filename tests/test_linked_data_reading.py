@@ -10,10 +10,7 @@ import html
 import re
 from html.parser import HTMLParser
 
-import pytest
-
-from csto_kg.query import open_store
-from support import BASE, select, site_client
+from support import BASE, select
 
 CSTO = BASE + "ontology/"
 ID = BASE + "id/"
@@ -37,22 +34,6 @@ BOOKKEEPING = {
         "supportsProperty",
     )
 }
-
-
-@pytest.fixture(scope="module")
-def built(shared_build):
-    return shared_build.build
-
-
-@pytest.fixture(scope="module")
-def client(built):
-    with site_client(built) as c:
-        yield c
-
-
-@pytest.fixture(scope="module")
-def store(built):
-    return open_store(built.store_path)
 
 
 def path_of(iri: str) -> str:
