@@ -6,7 +6,7 @@ what a client sees when it is passed). Environment variables:
 ``_IDLE_QUERY_WORKERS``, ``_QUERY_TIMEOUT`` (s), ``_MAX_ROWS``, ``_MAX_RESULT_BYTES``,
 ``_MAX_QUERY_LENGTH``, ``_MAX_BODY``, ``_MAX_CONCURRENT``,
 ``_WORKER_MEMORY_MB``, ``_RETRY_AFTER`` (s), ``_HEAD_TIMEOUT`` (s), ``_BODY_TIMEOUT`` (s), ``_WRITE_TIMEOUT`` (s), ``_DEMOTE_AFTER`` (s), ``_FEDERATION_ALLOWLIST``
-(space-separated endpoint IRIs), ``_CLIENT_WORKERS``, ``_CLIENT_BURST`` (s), ``_CLIENT_RATE`` (s/s),
+(space-separated endpoint IRIs), ``_CLIENT_WORKERS``, ``_CLIENT_THREADS``, ``_CLIENT_BURST`` (s), ``_CLIENT_RATE`` (s/s),
 ``_STORE`` (an external SPARQL endpoint to serve over), ``_INLINE_BOUNDED`` (0: every query goes to a
 query worker, also one bounded by its form; see :mod:`csto_kg.bounded`).
 """
@@ -57,6 +57,9 @@ class ServerConfig:
     body_timeout: float = 30.0
     # A client that takes no byte of an answer for write_timeout seconds has its connection closed.
     write_timeout: float = 20.0
+    # Request threads one client (remote address) may hold at once in a web worker (0: half of them); its other
+    # connections wait for one of its own to finish, holding no thread (server/http_worker.py).
+    client_threads: int = 0
 
     @property
     def client_share(self) -> int:
@@ -66,6 +69,12 @@ class ServerConfig:
     @property
     def client_burst_s(self) -> float:
         return self.client_burst if self.client_burst > 0 else 3 * self.query_timeout
+
+    @property
+    def client_thread_share(self) -> int:
+        """Request threads one client may hold at once in a web worker."""
+        share = self.client_threads if self.client_threads > 0 else self.threads // 2
+        return max(1, min(share, self.threads))
 
     @property
     def threads(self) -> int:
@@ -99,4 +108,5 @@ class ServerConfig:
         c.head_timeout = _env("HEAD_TIMEOUT", c.head_timeout, float)
         c.body_timeout = _env("BODY_TIMEOUT", c.body_timeout, float)
         c.write_timeout = _env("WRITE_TIMEOUT", c.write_timeout, float)
+        c.client_threads = _env("CLIENT_THREADS", 0)
         return c

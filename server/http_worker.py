@@ -23,17 +23,31 @@ never read held its thread in ``sendfile`` before) has its connection closed;
 the whole answer has no deadline, so a slow but steady reader is served. A
 kept-alive connection waits for its next request in gunicorn's poller, holding
 no thread, and its next request gets deadlines of its own.
+
+The deadlines bound each connection; they do not stop one client from opening
+many and reading each just fast enough (a dump taken a byte at a time keeps its
+thread for as long as it likes). So one client (remote address) holds at most
+``ServerConfig.client_thread_share`` request threads at once (half of them by
+default): its further connections wait, holding no thread, until one of its own
+is done, and then go first in the order they came. Past ``4 × threads`` waiting
+connections of one client, a new one is answered ``429`` and closed at once.
 """
 
 from __future__ import annotations
 
 import errno
+import selectors
 import socket
 import time
+from collections import Counter, deque
+from functools import partial
 
 from gunicorn.workers.gthread import ThreadWorker
 
 __all__ = ["ClientTooSlow", "RequestReadTimeout", "ResponseWriteTimeout", "SlowClientBoundWorker"]
+
+
+_LINGER = 2.0  # seconds a refused connection is read (and its bytes dropped) before it is closed
 
 
 class ClientTooSlow(TimeoutError):
@@ -56,13 +70,21 @@ class ResponseWriteTimeout(ClientTooSlow):
         super().__init__(errno.ETIMEDOUT, f"the client read nothing of the answer for {seconds:g} s")
 
 
-def _head_timeout_response(seconds: float) -> bytes:
-    body = f"408 Request Timeout: the request head did not arrive within {seconds:g} s\n".encode()
-    head = (
-        "HTTP/1.1 408 Request Timeout\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\n"
-        f"Content-Length: {len(body)}\r\n\r\n"
+def _plain_response(status: str, message: str, *headers: str) -> bytes:
+    """A whole HTTP/1.1 answer in one line of text, for a connection closed before the app sees a request."""
+    body = f"{status}: {message}\n".encode()
+    head = "".join(
+        (
+            f"HTTP/1.1 {status}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\n",
+            *(f"{h}\r\n" for h in headers),
+            f"Content-Length: {len(body)}\r\n\r\n",
+        )
     )
     return head.encode("ascii") + body
+
+
+def _head_timeout_response(seconds: float) -> bytes:
+    return _plain_response("408 Request Timeout", f"the request head did not arrive within {seconds:g} s")
 
 
 class _DeadlineSocket(socket.socket):
@@ -176,13 +198,110 @@ class _DeadlineSocket(socket.socket):
         raise RequestReadTimeout(self._part, seconds)
 
 
+def _client_address(conn) -> str:
+    """The remote address of a connection (a Unix socket's peer has none: all its clients are one)."""
+    return conn.client[0] if isinstance(conn.client, tuple) and conn.client else str(conn.client)
+
+
 class SlowClientBoundWorker(ThreadWorker):
-    """``gthread`` with the deadlines above (``worker_class`` in :func:`csto_kg.server.serve.gunicorn_options`)."""
+    """``gthread`` with the deadlines above and a share of request threads per client (``worker_class`` in
+    :func:`csto_kg.server.serve.gunicorn_options`).
+
+    Every call below runs on the worker's main thread (gunicorn hands a finished request back to it through its
+    method queue), so the counts need no lock.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._held: Counter[str] = Counter()  # request threads each client holds
+        self._waiting: dict[str, deque] = {}  # each client's connections waiting for one of its threads to be free
+        self._refused: deque = deque()  # (time to close, connection) of connections answered 429, lingering
+        self._closed_refused: set = set()
 
     def enqueue_req(self, conn):
         if not isinstance(conn.sock, _DeadlineSocket):
             conn.sock = _DeadlineSocket.adopt(conn.sock, self.app.server_config)
-        super().enqueue_req(conn)
+        address = _client_address(conn)
+        if self._held[address] < self.app.server_config.client_thread_share:
+            self._submit(conn, address)
+            return
+        waiting = self._waiting.setdefault(address, deque())
+        if len(waiting) < 4 * self.cfg.threads:
+            waiting.append(conn)
+        else:
+            self._refuse(conn, address)
+
+    def _submit(self, conn, address: str) -> None:
+        """gunicorn's ``enqueue_req``, counting the thread against ``address`` until the request is done."""
+        self._held[address] += 1
+        future = self.tpool.submit(self.handle, conn)
+        future.add_done_callback(lambda done: self.method_queue.defer(self._finished, conn, done, address))
+
+    def _finished(self, conn, future, address: str) -> None:
+        self._held[address] -= 1
+        try:
+            self.finish_request(conn, future)  # may take the thread again at once (a read-ahead next request)
+        finally:
+            share = self.app.server_config.client_thread_share
+            waiting = self._waiting.get(address)
+            while waiting and self._held[address] < share:
+                self._submit(waiting.popleft(), address)
+            if waiting is not None and not waiting:
+                del self._waiting[address]
+            if self._held[address] <= 0:
+                del self._held[address]
+
+    def _refuse(self, conn, address: str) -> None:
+        """Too many connections of one client waiting: 429 at once, without a thread, then the connection closed.
+
+        The close lingers (as a server's should): the client's request is read and dropped for up to
+        ``_LINGER`` seconds, or until it closes, so that its unread bytes do not reset the connection before the
+        client has read the answer.
+        """
+        self.log.warning("refused a connection of %s: %d of its connections are waiting", address, 4 * self.cfg.threads)
+        answer = _plain_response(
+            "429 Too Many Requests",
+            "too many connections from this client are waiting for their turn; retry later",
+            f"Retry-After: {self.app.server_config.retry_after}",
+        )
+        try:
+            conn.sock.setblocking(False)
+            conn.sock.send(answer)
+            conn.sock.shutdown(socket.SHUT_WR)
+            self.poller.register(conn.sock, selectors.EVENT_READ, partial(self._drain_refused, conn))
+        except OSError:
+            self._close_refused(conn)
+            return
+        self._refused.append((time.monotonic() + _LINGER, conn))
+
+    def _drain_refused(self, conn, _sock) -> None:
+        try:
+            if conn.sock.recv(65536):
+                return
+        except BlockingIOError:
+            return
+        except OSError:
+            pass
+        self._close_refused(conn)  # the client closed (or reset) its side
+
+    def _close_refused(self, conn) -> None:
+        if conn in self._closed_refused:
+            return
+        self._closed_refused.add(conn)
+        try:
+            self.poller.unregister(conn.sock)
+        except (KeyError, ValueError, OSError):
+            pass  # never registered
+        self.nr_conns -= 1
+        conn.close()
+
+    def murder_pending(self):
+        super().murder_pending()
+        now = time.monotonic()
+        while self._refused and (self._refused[0][0] <= now or self._refused[0][1] in self._closed_refused):
+            _, conn = self._refused.popleft()
+            self._close_refused(conn)
+            self._closed_refused.discard(conn)
 
     def handle_request(self, req, conn):
         if isinstance(conn.sock, _DeadlineSocket):

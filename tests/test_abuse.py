@@ -267,6 +267,90 @@ def test_clients_that_stop_reading_their_answers_cannot_hold_every_request_threa
         conn.close()
 
 
+def _from(address: str, port: int, rcvbuf: int | None = None) -> socket.socket:
+    """A connection to the server from another loopback address: another client, as the server tells them apart."""
+    sock = socket.socket()
+    if rcvbuf:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, rcvbuf)
+    sock.bind((address, 0))
+    sock.connect(("127.0.0.1", port))
+    return sock
+
+
+def _ask_from(address: str, port: int) -> tuple[int, bytes]:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30, source_address=(address, 0))
+    try:
+        conn.request("GET", "/sparql?" + urllib.parse.urlencode({"query": "ASK {}"}))
+        r = conn.getresponse()
+        return r.status, r.read()
+    finally:
+        conn.close()
+
+
+@pytest.fixture(scope="module")
+def patient_server(built):
+    """Six request threads again, and a minute for a request head: time enough for one client to hold them all."""
+    _, env, tmp = built
+    with live_server(env, tmp, web_workers=1, max_concurrent=2, head_timeout=60, retry_after=1) as s:
+        yield s
+
+
+HALF_A_HEAD = b"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+WHOLE_ASK = HALF_A_HEAD + b"Accept: application/sparql-results+json\r\nConnection: close\r\n\r\n"
+VOID = b"GET /.well-known/void HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/turtle\r\nConnection: close\r\n\r\n"
+
+
+def test_one_client_cannot_hold_every_request_thread(patient_server):
+    """The deadlines bound what each connection holds, not how many one client opens: six connections from one
+    address, each within its deadlines (here, heads that take their time), held all six request threads, and the
+    server answered nobody else. One client now holds at most half the threads (3 here); its other connections
+    wait their turn, holding none, and are served when its own are done."""
+    port = patient_server.port
+    stalled = [_from("127.0.0.2", port) for _ in range(6)]
+    for sock in stalled:
+        sock.sendall(HALF_A_HEAD)
+    queued = _from("127.0.0.2", port)
+    queued.sendall(WHOLE_ASK)
+    try:
+        status, body = _ask_from("127.0.0.3", port)  # another client, while the first holds its threads
+        assert status == 200 and json.loads(body)["boolean"] is True
+        for sock in stalled:  # the first client's stalled connections give up: its queued request is served
+            sock.close()
+        head, _, body = _answer(queued).partition(b"\r\n\r\n")
+        assert head.startswith(b"HTTP/1.1 200 ") and json.loads(body)["boolean"] is True, head
+    finally:
+        for sock in [*stalled, queued]:
+            sock.close()
+    assert "Traceback" not in patient_server.log()
+
+
+def test_past_its_waiting_room_a_client_is_refused_429_without_a_thread(patient_server):
+    """A client's connections past its share wait, up to 4 x threads (24 here); one more is answered 429 with
+    Retry-After, and closed, while other clients are still served and the waiting ones keep their turn."""
+    port = patient_server.port
+    holders = [_from("127.0.0.4", port) for _ in range(3)]
+    for sock in holders:
+        sock.sendall(HALF_A_HEAD)
+    waiting = [_from("127.0.0.4", port) for _ in range(24)]
+    for sock in waiting:  # not queries: the app's own cap on queries at once (2 here) is not what this tests
+        sock.sendall(VOID)
+    refused = _from("127.0.0.4", port)
+    try:
+        refused.sendall(WHOLE_ASK)
+        answer = _answer(refused)
+        assert answer.startswith(b"HTTP/1.1 429 ") and b"\r\nRetry-After: 1\r\n" in answer, answer
+        assert b"too many connections from this client are waiting for their turn" in answer
+        assert _ask_from("127.0.0.5", port)[0] == 200
+        for sock in holders:
+            sock.close()
+        answers = [_answer(sock) for sock in waiting]
+        assert all(a.startswith(b"HTTP/1.1 200 ") for a in answers), [a[:60] for a in answers]
+    finally:
+        for sock in [*holders, *waiting, refused]:
+            sock.close()
+    assert "refused a connection of 127.0.0.4: 24 of its connections are waiting" in patient_server.log()
+
+
 def test_memory_hungry_query_is_stopped_cleanly(server):
     binds = " ".join(f"BIND(CONCAT(?v{i}, ?v{i}) AS ?v{i + 1})" for i in range(34))
     query = f'SELECT (STRLEN(?v34) AS ?n) WHERE {{ BIND("0123456789abcdef" AS ?v0) {binds} }}'
