@@ -1687,8 +1687,8 @@ SLIPS = [
         "001",
         [
             (
-                ":interview-001-pashinyan a csto:Event ;\n",
-                ":interview-001-pashinyan a csto:Event ;\n    csto:agent :vladimir-putin ;\n",
+                ":interview-001-pashinyan a csto:Interview ;\n",
+                ":interview-001-pashinyan a csto:Interview ;\n    csto:agent :vladimir-putin ;\n",
             )
         ],
         "ValueNamedInItsPassage",
