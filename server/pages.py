@@ -36,7 +36,7 @@ from csto_kg.query import NotRepresentable
 
 from . import dates
 from . import dumps as dumps_mod
-from .disagreements import all_disagreements
+from .disagreements import all_disagreements, grouped
 from .errors import render as render_error
 from .evidence_view import evidence, seed_id_of
 from .example_queries import example_queries
@@ -473,7 +473,7 @@ def _instances(type_name: str) -> list:
 @bp.get("/disagreements")
 def disagreements():
     found = all_disagreements(_store(), _labels())
-    return _html_response("disagreements.html", [], negotiated=False, found=found)
+    return _html_response("disagreements.html", [], negotiated=False, found=found, shown=grouped(found))
 
 
 @bp.get("/members")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
+from collections import Counter
 
 import pytest
 
@@ -212,16 +213,54 @@ def test_a_disagreement_within_one_source_is_not_called_the_sources_disagreeing(
         f"{len(pairs)} reported differently ({len(pairs) - len(one)} by two sources, {len(one)} within one source)"
         in page
     )
-    articles = re.findall(r'<article class="disagreement curated">(.*?)</article>', body, re.S)
-    assert len(articles) == len(pairs)
-    for a in articles:
-        seeds = set(re.findall(r"passage in (\d{3})", a))
+    units = _pair_units(body)
+    assert len(units) == len(pairs)
+    for a in units:
+        seeds = set(re.findall(r"passage in (\d{3})", a)) or set(re.findall(r"\((\d{3})\)", a))
         badge = text_of(re.search(r'<span class="badge curated">(.*?)</span>', a, re.S).group(1).encode())
         if len(seeds) == 1:
             (seed,) = seeds
             assert badge == f"one source ({seed}), two accounts" and f"One source ({seed}) gives both accounts" in a
         else:
             assert badge == "sources report different values", (seeds, badge)
+
+
+def _pair_units(body: str) -> list[str]:
+    """Each curated disagreement of /disagreements: an article of its own, or a pair line of a group."""
+    alone = re.findall(r'<article class="disagreement curated">(.*?)</article>', body, re.S)
+    return alone + re.findall(r'<li class="pair">(.*?)</li>', body, re.S)
+
+
+def test_a_fact_that_disagrees_with_several_shows_its_passages_once(client, store):
+    """A fact disagreeing with three others ("Domestic causes of Kazakhstan's unrest…") repeated its passage in
+    each of its blocks: now the disagreements sharing facts form one group, each fact and passage once in it,
+    and every pair is still listed, naming both facts."""
+    pairs = {
+        frozenset(r[k].removeprefix("https://w3id.org/csto-kg") for k in ("a", "b"))
+        for r in select(
+            store,
+            "PREFIX csto: <https://w3id.org/csto-kg/ontology/> SELECT DISTINCT ?a ?b WHERE { "
+            "?a csto:disagreesWith ?b FILTER(STR(?a) < STR(?b)) }",
+        )
+    }
+    degree = Counter(f for pair in pairs for f in pair)
+    several = [f for f, n in degree.items() if n > 1]
+    assert several, "the test needs a fact that disagrees with more than one other"
+    body = client.get("/disagreements", headers=HTML).get_data(as_text=True)
+    curated = body[body.index('<article class="disagreement curated') :]
+    for f in several:
+        assert curated.count(f'<p class="side-value"><a href="{f}"') == 1, f
+    for group in re.findall(r'<article class="disagreement curated group">(.*?)</article>', body, re.S):
+        links = re.findall(r'<a class="to-source" href="([^"]+)"', group)
+        assert links and len(links) == len(set(links))
+    shown = set()
+    for unit in _pair_units(body):
+        ids = re.findall(r'href="#account-([^"]+)"', unit)
+        facts = ["/" + i.replace("-", "/", 1) for i in ids] or re.findall(
+            r'<p class="side-value"><a href="(/id/[^"]+)"', unit
+        )
+        shown.add(frozenset(facts))
+    assert shown == pairs
 
 
 def test_a_states_name_cut_to_its_peoples_name_finds_the_state_first(client, store):
