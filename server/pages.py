@@ -254,10 +254,11 @@ def _html_response(template: str, links: list[Alternate], *, negotiated: bool = 
 # --- linked data ---------------------------------------------------------------
 
 
-def _resource(iri: str, template: str = "resource.html", extra=None) -> Response:
+def _resource(iri: str, template: str = "resource.html", extra=None, key_sections=lambda: True) -> Response:
     """Dereference ``iri``: its description in the negotiated RDF format, or its page.
 
-    ``extra(page)`` adds to the template's context (and may name another template as ``_template``).
+    ``extra(page)`` adds to the template's context (and may name another template as ``_template``);
+    ``key_sections()`` False: the template shows no key-fact sections, so none are built.
     """
     fmt = _negotiate()
     if isinstance(fmt, Response):
@@ -268,7 +269,7 @@ def _resource(iri: str, template: str = "resource.html", extra=None) -> Response
     path = local_path(iri) or request.path
     if fmt != HTML:
         return _rdf_response(description(store, iri), fmt, path)
-    page = build_page(store, _labels(), iri)
+    page = build_page(store, _labels(), iri, key_sections=key_sections())
     context = extra(page) if extra else {}
     return _html_response(context.pop("_template", template), alternates(path), page=page, **context)
 
@@ -372,12 +373,18 @@ def ontology():
 @bp.get("/ontology/<path:term>")
 def ontology_term(term: str):
     iri = str(CSTO) + term
+    docs: dict = {}
+
+    def doc():
+        if "doc" not in docs:
+            docs["doc"] = term_doc(_store(), _labels(), iri)
+        return docs["doc"]
 
     def documented(page):
-        doc = term_doc(_store(), _labels(), iri)
-        return {"doc": doc, "_template": "term.html"} if doc else {}
+        return {"doc": doc(), "_template": "term.html"} if doc() else {}
 
-    return _resource(iri, "resource.html", documented)
+    # term.html shows no key-fact sections: csto:Direct's would be a line, with passages, for each of 233 stances
+    return _resource(iri, "resource.html", documented, key_sections=lambda: doc() is None)
 
 
 # --- human pages -------------------------------------------------------------

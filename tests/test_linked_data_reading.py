@@ -423,3 +423,48 @@ def test_the_home_pages_counts_read_with_their_thousands_grouped(client):
     counts = _text(re.search(r'<ul class="counts">(.*?)</ul>', body, re.S).group(1))
     assert re.search(r"\d{1,3}(,\d{3})+ triples in the dataset", counts), counts
     assert not re.search(r"(?<![\d,.])\d{4,}(?![\d,])", counts), counts
+
+
+def _most_referred(store, namespace: str) -> tuple[str, str, int]:
+    """The resource of ``namespace`` that the most facts of the seeds' graphs give as one property's value."""
+    [row] = select(
+        store,
+        f"""SELECT ?v ?p (COUNT(DISTINCT ?s) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?v }}
+        FILTER(?g NOT IN (<{INFERRED}>, <{SUPPORT}>) && isIRI(?s) && STRSTARTS(STR(?v), "{namespace}")
+               && STRSTARTS(STR(?p), "{CSTO}")) }} GROUP BY ?v ?p ORDER BY DESC(?n) LIMIT 1""",
+    )
+    return row["v"], row["p"], int(row["n"])
+
+
+def test_a_controlled_values_page_lists_the_seeds_facts_first_and_links_every_use(client, store):
+    """csto:Direct's term page took about a second (a line with passages was built for each of 233 stances and
+    never shown) and listed 30 of its 467 uses, graph:support's bookkeeping statements among them, with no way
+    to the rest: now the first listed are the seeds' facts, and a SPARQL query gives every use counted."""
+    value, _, n = _most_referred(store, CSTO)
+    assert n > 100, "the test needs a controlled value that many facts share"
+    body = client.get(path_of(value), headers=HTML).get_data(as_text=True)
+    usage = int(re.search(r'<strong class="usage-count">([\d,]+)</strong>', body).group(1).replace(",", ""))
+    listed = re.findall(r'<li><a href="(/[^"]+)"', body.split('<ul class="columns">', 1)[1].split("</ul>", 1)[0])
+    assert listed and usage > len(listed)
+    assert not any(h.startswith("/statement/") for h in listed), "the seeds' facts are listed first"
+    link = html.unescape(re.search(r'<p class="muted capped">.*?href="(/sparql\?[^"]+)"', body, re.S).group(1))
+    rows = client.get(link).get_json()["results"]["bindings"]
+    assert len(rows) == usage and {r["resource"]["value"] for r in rows} >= {BASE + h[1:] for h in listed}
+
+
+def test_a_section_of_very_many_facts_lists_the_first_and_counts_all(client, store):
+    """A resource given as one property's value by over a hundred facts (the CSTO, as what 119 facts are about)
+    had a line with passages built for each: now the section lists the first by name, says how many there are,
+    and gives the SPARQL query listing them all."""
+    value, prop, n = _most_referred(store, ID)
+    assert n > 60, "the test needs a resource that very many facts refer to by one property"
+    body = client.get(path_of(value), headers=HTML).get_data(as_text=True)
+    section = body[body.index(f'id="k-{prop.replace(":", "-").replace("/", "-").replace("#", "-")}"') :]
+    section = section[: section.index("</section>")]
+    listed = re.findall(r'<li class="key-line">\s*<div class="fact"><a href="(/id/[^"]+)"', section)
+    assert f"({n})" in section and 0 < len(listed) < n
+    text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", section)).split())
+    assert f"{n:,} facts; the first {len(listed)} by name are listed here" in text
+    link = html.unescape(re.search(r'href="(/sparql\?[^"]+)"', section).group(1))
+    rows = client.get(link).get_json()["results"]["bindings"]
+    assert len(rows) == n and {r["fact"]["value"] for r in rows} >= {BASE + h[1:] for h in listed}
