@@ -468,3 +468,22 @@ def test_a_section_of_very_many_facts_lists_the_first_and_counts_all(client, sto
     link = html.unescape(re.search(r'href="(/sparql\?[^"]+)"', section).group(1))
     rows = client.get(link).get_json()["results"]["bindings"]
     assert len(rows) == n and {r["fact"]["value"] for r in rows} >= {BASE + h[1:] for h in listed}
+
+
+def test_an_evidence_page_is_headed_by_its_passage_not_its_slug(client, store):
+    """An evidence page's heading (and its name wherever it is listed) was its slug, "000-armenia-absent-participants":
+    now its seed and the quote's opening words."""
+    rows = select(
+        store,
+        """PREFIX oa: <http://www.w3.org/ns/oa#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        SELECT ?ev (SAMPLE(?q) AS ?exact) (SAMPLE(?src) AS ?source) WHERE {
+          ?ev oa:hasSource ?src ; oa:hasSelector/oa:exact ?q FILTER NOT EXISTS { ?ev rdfs:label ?l } }
+        GROUP BY ?ev ORDER BY ?ev""",
+    )
+    assert len(rows) > 20
+    for r in rows[:: max(1, len(rows) // 20)]:
+        body = client.get(path_of(r["ev"]), headers=HTML).get_data(as_text=True)
+        h1 = html.unescape(re.search(r"<h1>(.*?)</h1>", body, re.S).group(1))
+        seed = r["source"].rsplit("/", 1)[1][:3]
+        opening = " ".join(r["exact"].split()[:10])
+        assert h1.startswith(f"Passage in {seed}: “{opening}") and r["ev"].rsplit("/", 1)[1] not in h1, h1
