@@ -114,6 +114,7 @@ class Line:
     words: list[str] = field(default_factory=list)  # csto:words: the words that carry it
     passages: list[Passage] = field(default_factory=list)
     status: str | None = None  # "undetermined", "not confirmed after …"
+    quoted_above: list[Passage] = field(default_factory=list)  # its passages an earlier line of the section quotes
 
 
 @dataclass
@@ -327,6 +328,7 @@ def referring_sections(ctx: Context, iri: str, roles: set[str] | None = None) ->
                 by_role[role][q.subject.value] = None
     order = list(ROLE_TITLES)
     sections = []
+    quoted: set[str] = set()
     for role in sorted(
         by_role, key=lambda r: (r == _C + "about", order.index(r) if r in order else len(order), ctx.labels(r))
     ):
@@ -341,8 +343,7 @@ def referring_sections(ctx: Context, iri: str, roles: set[str] | None = None) ->
         capped = len(facts) > _CAP_OVER
         if capped:
             facts = sorted(facts, key=lambda f: (ctx.labels(f).lower(), f))[:_LISTED_FACTS]
-        lines = [_fact_line(ctx, _N(f), role, node) for f in facts]
-        lines.sort(key=_line_order)
+        lines = _quoted_once([_fact_line(ctx, _N(f), role, node) for f in facts], quoted)
         collapsed = role == _C + "about" or (len(lines) > _COLLAPSE_AFTER and role not in _ALWAYS_OPEN)
         if capped:
             total = len(by_role[role])
@@ -356,6 +357,19 @@ def referring_sections(ctx: Context, iri: str, roles: set[str] | None = None) ->
             else [Section(role, title, lines, collapsed=collapsed)]
         )
     return sections
+
+
+def _quoted_once(lines: list[Line], seen: set[str]) -> list[Line]:
+    """``lines`` in order, each passage quoted in full once on the page (``seen``: the evidence quoted in the
+    sections above): a later line that cites it links it as quoted above (four facts reported in one article, from
+    one sentence, quoted that sentence four times)."""
+    lines.sort(key=_line_order)
+    for line in lines:
+        fresh = [p for p in line.passages if p.evidence.iri not in seen]
+        line.quoted_above = [p for p in line.passages if p.evidence.iri in seen]
+        line.passages = fresh
+        seen.update(p.evidence.iri for p in fresh)
+    return lines
 
 
 def _facts_query(role: str, iri: str) -> str:

@@ -487,3 +487,31 @@ def test_an_evidence_page_is_headed_by_its_passage_not_its_slug(client, store):
         seed = r["source"].rsplit("/", 1)[1][:3]
         opening = " ".join(r["exact"].split()[:10])
         assert h1.startswith(f"Passage in {seed}: “{opening}") and r["ev"].rsplit("/", 1)[1] not in h1, h1
+
+
+def test_a_passage_several_facts_share_is_quoted_once_on_a_page(client, store):
+    """Four facts reported in one article, all from one sentence, quoted that sentence four times in "As reported
+    in" (and Lukashenko's stances their few long passages over and over): now a passage is quoted in full once
+    on a page's fact sections, and a later fact from it links it as quoted above."""
+    from markupsafe import escape
+
+    skipped = ", ".join(f"<{CSTO}{p}>" for p in ("state", "organisation", "dateRelativeTo", "about"))
+    rows = select(
+        store,
+        f"""PREFIX prov: <http://www.w3.org/ns/prov#> PREFIX oa: <http://www.w3.org/ns/oa#>
+        SELECT ?x ?ev (SAMPLE(?q) AS ?exact) (COUNT(DISTINCT ?f) AS ?n) WHERE {{
+          GRAPH ?g {{ ?f ?p ?x }} ?f prov:wasDerivedFrom ?ev . ?ev oa:hasSelector/oa:exact ?q .
+          FILTER(?g NOT IN (<{INFERRED}>, <{SUPPORT}>) && STRSTARTS(STR(?x), "{ID}") && STRSTARTS(STR(?p), "{CSTO}")
+                 && ?p NOT IN ({skipped}) && ?f != ?x)
+        }} GROUP BY ?x ?ev HAVING (COUNT(DISTINCT ?f) > 2) ORDER BY DESC(?n) ?x LIMIT 5""",
+    )
+    assert rows, "the test needs a passage that several facts referring to one resource share"
+    for r in rows:
+        body = client.get(path_of(r["x"]), headers=HTML).get_data(as_text=True)
+        facts = (
+            body.split('<section class="key-section"', 1)[1].split('id="dis-h"', 1)[0].split('id="evidence-h"', 1)[0]
+        )
+        quoted = facts.count(f"<q>{escape(r['exact'])}</q>")
+        assert quoted <= 1, (r["x"], r["ev"], quoted)
+        if quoted:
+            assert "From the same passage as above" in facts, r["x"]
