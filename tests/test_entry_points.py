@@ -114,6 +114,11 @@ def test_a_year_asked_of_the_members_page_is_answered_for_the_year(client, store
     }
     assert _listed(body, "throughout") == on[f"{year}-01-01"] & on[f"{year}-12-31"] != set()
     assert "members-during" in body and f'"{year}-01-01"^^xsd:date "{year}-12-31"^^xsd:date' in html.unescape(body)
+    # the answer before the explanation and the details: the three groups lead the page
+    lead = text_of(body.split("</form>", 1)[1].split("<p>A year:", 1)[0].encode())
+    assert f"Throughout {year}" in lead and f"For part of {year}" in lead and state in lead
+    day_page = client.get("/members", query_string={"date": f"{year}-06-30"}, headers=HTML).get_data(as_text=True)
+    assert f'href="/members?date={year}"' in day_page and f'href="/members?date={year}-06"' in day_page
 
 
 def test_a_month_within_a_year_the_sources_give_is_undetermined(client, store):
