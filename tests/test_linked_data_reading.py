@@ -515,3 +515,14 @@ def test_a_passage_several_facts_share_is_quoted_once_on_a_page(client, store):
         assert quoted <= 1, (r["x"], r["ev"], quoted)
         if quoted:
             assert "From the same passage as above" in facts, r["x"]
+
+
+def test_a_term_page_says_its_label_and_its_cap_once(client):
+    """A term page read "direct" as its heading and again as "Label direct"; a controlled value's examples were
+    headed "(first 30)" above "The first 30 of the 467 uses"."""
+    for path in ("/ontology/Direct", "/ontology/State", "/ontology/personnel"):
+        body = client.get(path, headers=HTML).get_data(as_text=True)
+        h1 = re.search(r"<h1>(.*?)</h1>", body, re.S).group(1)
+        assert f"<dd>{h1}</dd>" not in body, path
+    body = client.get("/ontology/Direct", headers=HTML).get_data(as_text=True)
+    assert "The first 30 of the" in body and "(first 30)" not in body
