@@ -346,12 +346,12 @@ def members_section(store: ox.Store, labels, day: dt.date):
     note = "Who the sources show as a member today. "
     if confirmed is not None and day > confirmed:
         note += (
-            f"The latest source was published on or after {confirmed.isoformat()}: these memberships are "
+            f"The latest source was published on or after {dates.day(confirmed)}: these memberships are "
             f"confirmed up to then, not after. "
         )
     return Section(
         "members-now",
-        f"Members on {day.isoformat()}",
+        f"Members on {dates.day(day)}",
         lines,
         note=note + "Any other day: the members page.",
         compact=True,

@@ -526,3 +526,14 @@ def test_a_term_page_says_its_label_and_its_cap_once(client):
         assert f"<dd>{h1}</dd>" not in body, path
     body = client.get("/ontology/Direct", headers=HTML).get_data(as_text=True)
     assert "The first 30 of the" in body and "(first 30)" not in body
+
+
+def test_the_alliances_members_now_are_dated_in_words(client):
+    """The CSTO's page read "Members on 2026-12-02 … published on or after 2023-12-05" where every other date of
+    the site reads "5 December 2023"."""
+    body = client.get("/id/csto", headers=HTML).get_data(as_text=True)
+    section = body[body.index('id="k-members-now"') :]
+    section = html.unescape(re.sub(r"<[^>]+>", " ", section[: section.index("</section>")]))
+    assert not re.search(r"\b\d{4}-\d{2}-\d{2}\b", section), section[:300]
+    day = r"\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December) \d{4}"
+    assert re.search(rf"Members on {day}", section)
