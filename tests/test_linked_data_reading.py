@@ -537,3 +537,16 @@ def test_the_alliances_members_now_are_dated_in_words(client):
     assert not re.search(r"\b\d{4}-\d{2}-\d{2}\b", section), section[:300]
     day = r"\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December) \d{4}"
     assert re.search(rf"Members on {day}", section)
+
+
+def test_a_class_page_lists_its_instances_before_the_table_of_their_properties(client, store):
+    """/ontology/Summit showed an eleven-row table of the properties its instances carry before the three summits
+    themselves: the instances, what a reader comes for, now come first."""
+    [row] = select(
+        store,
+        f"""SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s a ?c FILTER(STRSTARTS(STR(?c), "{CSTO}")) }}
+        GROUP BY ?c HAVING (COUNT(DISTINCT ?s) > 1 && COUNT(DISTINCT ?s) < 10) ORDER BY ?c LIMIT 1""",
+    )
+    body = client.get(path_of(row["c"]), headers=HTML).get_data(as_text=True)
+    assert "Properties its instances carry" in body
+    assert body.index(">Instances") < body.index("Properties its instances carry")
