@@ -30,7 +30,15 @@ from . import dates
 from .statements import Passage, Passages, Term, term_view
 from .value_support import SUPPORT_GRAPH, curated
 
-__all__ = ["Disagreement", "Side", "disagreements_about", "all_disagreements", "COMPARED"]
+__all__ = [
+    "Disagreement",
+    "DisagreementGroup",
+    "Side",
+    "disagreements_about",
+    "all_disagreements",
+    "grouped",
+    "COMPARED",
+]
 
 _C = str(CSTO)
 _N = ox.NamedNode
@@ -76,6 +84,38 @@ class Disagreement:
     sides: list[Side]
     verdict: str  # the preferred value and why, or why none is
     within: str | None = None  # curated: the one seed both sides' passages come from (one source's two accounts)
+
+
+@dataclass
+class DisagreementGroup:
+    """Curated disagreements that share facts (a connected set of ``csto:disagreesWith`` links): each fact once,
+    with its passages, then every pair of it that disagrees, naming both facts and their sources."""
+
+    facts: list[Side]  # the fact most often disagreed with first
+    pairs: list[Disagreement]
+    kind: str = "group"
+    # per fact (href): its passages not shown for an earlier fact of the group, and the earlier facts whose
+    # passage it shares (several accounts drawn from one sentence show that sentence once)
+    fresh: dict[str, list[Passage]] = field(default_factory=dict)
+    same_as: dict[str, list[Side]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        first_shown: dict[str, Side] = {}
+        for side in self.facts:
+            href = side.subject.href
+            self.fresh[href], self.same_as[href] = [], []
+            for p in side.passages:
+                earlier = first_shown.setdefault(p.evidence.iri, side)
+                if earlier is side:
+                    self.fresh[href].append(p)
+                elif earlier not in self.same_as[href]:
+                    self.same_as[href].append(earlier)
+
+    def anchor(self, side: Side) -> str:
+        return "account-" + side.subject.href.strip("/").replace("/", "-")
+
+    def seeds(self, side: Side) -> list[str]:
+        return sorted({p.seed for p in side.passages if p.seed})
 
 
 def _rdflib(lit: ox.Literal) -> Literal:
@@ -228,3 +268,47 @@ def all_disagreements(store: ox.Store, labels) -> list[Disagreement]:
                 pairs_seen.add(pair)
             out.append(d)
     return sorted(out, key=lambda d: (d.kind != "conflict", d.kind != "curated", d.subject.text.lower()))
+
+
+def grouped(found: list[Disagreement]) -> list[Disagreement | DisagreementGroup]:
+    """``found`` with the curated disagreements that share a fact gathered into one group each (in place of
+    the first of them), so a fact that disagrees with several others shows its passages once."""
+    parent: dict[str, str] = {}
+
+    def root(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            x = parent[x]
+        return x
+
+    curated_pairs = [d for d in found if d.kind == "curated"]
+    for d in curated_pairs:
+        a, b = (root(side.subject.href) for side in d.sides)
+        parent[a] = b
+    members: dict[str, list[Disagreement]] = {}
+    for d in curated_pairs:
+        members.setdefault(root(d.sides[0].subject.href), []).append(d)
+    out: list[Disagreement | DisagreementGroup] = []
+    placed: set[str] = set()
+    for d in found:
+        key = root(d.sides[0].subject.href) if d.kind == "curated" else None
+        if key is None or len(members[key]) == 1:
+            out.append(d)
+        elif key not in placed:
+            placed.add(key)
+            out.append(_group(members[key]))
+    return out
+
+
+def _group(pairs: list[Disagreement]) -> DisagreementGroup:
+    sides: dict[str, Side] = {}
+    degree: dict[str, int] = {}
+    for d in pairs:
+        for side in d.sides:
+            sides.setdefault(side.subject.href, side)
+            degree[side.subject.href] = degree.get(side.subject.href, 0) + 1
+    order = sorted(sides, key=lambda h: (-degree[h], sides[h].subject.text.lower()))
+    rank = {h: i for i, h in enumerate(order)}
+    for d in pairs:  # each pair as "the more disagreed-with fact — the other"
+        d.sides.sort(key=lambda side: rank[side.subject.href])
+    pairs.sort(key=lambda d: tuple(rank[side.subject.href] for side in d.sides))
+    return DisagreementGroup([sides[h] for h in order], pairs)

@@ -30,7 +30,7 @@ from . import dates
 from .statements import Passage, Passages, Term, graph_badge, term_view
 from .timeline import Period
 from .timeline import periods as all_periods
-from .value_support import curated
+from .value_support import SUPPORT_GRAPH, curated
 
 __all__ = ["Line", "Section", "sections_for", "DATE_PROPS", "membership_lines"]
 
@@ -91,6 +91,11 @@ ROLE_TITLES = {
 }
 _SKIPPED_ROLES = {_MEMBER, _ORGANIZATION, _C + "organisation", _C + "dateRelativeTo", str(RDF.type)}
 _COLLAPSE_AFTER = 15
+# A section of more facts than this (233 stances quoted directly, on the term page of csto:Direct) lists the first
+# _LISTED_FACTS by name, each with its passages, and says how many there are with a SPARQL query for all of them:
+# building a line per fact, with its passages, took a second on such a page.
+_CAP_OVER = 60
+_LISTED_FACTS = 25
 _ALWAYS_OPEN = {
     _C + "office",
     _C + "holder",
@@ -109,6 +114,7 @@ class Line:
     words: list[str] = field(default_factory=list)  # csto:words: the words that carry it
     passages: list[Passage] = field(default_factory=list)
     status: str | None = None  # "undetermined", "not confirmed after …"
+    quoted_above: list[Passage] = field(default_factory=list)  # its passages an earlier line of the section quotes
 
 
 @dataclass
@@ -119,6 +125,8 @@ class Section:
     note: str | None = None
     collapsed: bool = False
     compact: bool = False  # one line per fact, passages as short links
+    total: int | None = None  # where only the first lines are built: how many facts there are in all
+    rest_query: str | None = None  # ... and a SPARQL query listing all of them
 
 
 @dataclass
@@ -301,19 +309,26 @@ def _fact_line(ctx: Context, fact: ox.NamedNode, role: str, target: ox.NamedNode
     )
 
 
+def _curated_graphs(store: ox.Store) -> list[ox.NamedNode]:
+    """The named graphs ``curated`` accepts: the seeds' (not graph:inferred, not graph:support)."""
+    return [g for g in store.named_graphs() if isinstance(g, ox.NamedNode) and g not in (_INFERRED, SUPPORT_GRAPH)]
+
+
 def referring_sections(ctx: Context, iri: str, roles: set[str] | None = None) -> list[Section]:
     node = _N(iri)
     by_role: dict[str, dict[str, None]] = defaultdict(dict)
-    for q in ctx.store.quads_for_pattern(None, None, node, None):
-        if not curated(q) or not isinstance(q.subject, ox.NamedNode):
-            continue
-        role = q.predicate.value
-        if role in _SKIPPED_ROLES or (roles is not None and role not in roles) or role.startswith(str(RDF)):
-            continue
-        if role.startswith(_C) or role in ROLE_TITLES:
-            by_role[role][q.subject.value] = None
+    for g in _curated_graphs(ctx.store):  # graph by graph: graph:support alone refers 4,000 times to a rank
+        for q in ctx.store.quads_for_pattern(None, None, node, g):
+            if not isinstance(q.subject, ox.NamedNode):
+                continue
+            role = q.predicate.value
+            if role in _SKIPPED_ROLES or (roles is not None and role not in roles) or role.startswith(str(RDF)):
+                continue
+            if role.startswith(_C) or role in ROLE_TITLES:
+                by_role[role][q.subject.value] = None
     order = list(ROLE_TITLES)
     sections = []
+    quoted: set[str] = set()
     for role in sorted(
         by_role, key=lambda r: (r == _C + "about", order.index(r) if r in order else len(order), ctx.labels(r))
     ):
@@ -324,15 +339,50 @@ def referring_sections(ctx: Context, iri: str, roles: set[str] | None = None) ->
             ]
             sections.append(Section(role, title, sorted(lines, key=_line_order), compact=True))
             continue
-        lines = [_fact_line(ctx, _N(f), role, node) for f in by_role[role]]
-        lines.sort(key=_line_order)
+        facts = list(by_role[role])
+        capped = len(facts) > _CAP_OVER
+        if capped:
+            facts = sorted(facts, key=lambda f: (ctx.labels(f).lower(), f))[:_LISTED_FACTS]
+        lines = _quoted_once([_fact_line(ctx, _N(f), role, node) for f in facts], quoted)
         collapsed = role == _C + "about" or (len(lines) > _COLLAPSE_AFTER and role not in _ALWAYS_OPEN)
+        if capped:
+            total = len(by_role[role])
+            sections.append(
+                Section(role, title, lines, collapsed=collapsed, total=total, rest_query=_facts_query(role, iri))
+            )
+            continue
         sections += (
             _by_kind(role, title, lines, collapsed)
             if role == _C + "state"
             else [Section(role, title, lines, collapsed=collapsed)]
         )
     return sections
+
+
+def _quoted_once(lines: list[Line], seen: set[str]) -> list[Line]:
+    """``lines`` in order, each passage quoted in full once on the page (``seen``: the evidence quoted in the
+    sections above): a later line that cites it links it as quoted above (four facts reported in one article, from
+    one sentence, quoted that sentence four times)."""
+    lines.sort(key=_line_order)
+    for line in lines:
+        fresh = [p for p in line.passages if p.evidence.iri not in seen]
+        line.quoted_above = [p for p in line.passages if p.evidence.iri in seen]
+        line.passages = fresh
+        seen.update(p.evidence.iri for p in fresh)
+    return lines
+
+
+def _facts_query(role: str, iri: str) -> str:
+    """The SPARQL query listing every fact a capped section stands for: those a curated graph gives ``iri`` as
+    their ``role``, with a label each."""
+    return (
+        "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
+        "SELECT ?fact (SAMPLE(?name) AS ?label) WHERE {\n"
+        f"  GRAPH ?g {{ ?fact <{role}> <{iri}> }}\n"
+        f"  FILTER(?g NOT IN (<{INFERRED_GRAPH}>, <{SUPPORT_GRAPH.value}>))\n"
+        "  OPTIONAL { ?fact rdfs:label ?name }\n"
+        "} GROUP BY ?fact ORDER BY LCASE(STR(?label)) ?fact"
+    )
 
 
 _INVERSE_OF = _N("http://www.w3.org/2002/07/owl#inverseOf")

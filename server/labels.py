@@ -137,9 +137,39 @@ class Labeller:
             parts.append(self(o.value) if isinstance(o, ox.NamedNode) else o.value)
         return "Statement: " + " — ".join(parts)
 
+    def _evidence(self, iri: str) -> str | None:
+        """An evidence node (a passage of a seed): its seed and the quote's opening words, not its slug
+        ("Passage in 000: “The delay is rooted in the absence of member-state Armenia…”")."""
+        if not iri.startswith(BASE + "evidence/"):
+            return None
+        oa = "http://www.w3.org/ns/oa#"
+        node = ox.NamedNode(iri)
+        source = next(
+            (q.object for q in self.store.quads_for_pattern(node, ox.NamedNode(oa + "hasSource"), None)), None
+        )
+        exact = None
+        for sel in self.store.quads_for_pattern(node, ox.NamedNode(oa + "hasSelector"), None):
+            exact = next(
+                (q.object.value for q in self.store.quads_for_pattern(sel.object, ox.NamedNode(oa + "exact"), None)),
+                None,
+            )
+            if exact:
+                break
+        if source is None or not exact:
+            return None
+        words = exact.split()
+        opening = " ".join(words[:10]) + ("…" if len(words) > 10 else "")
+        return f"Passage in {local_name(source.value)[:3]}: “{opening}”"
+
     def __call__(self, iri: str) -> str:
         if iri not in self._cache:
-            label = self.stored(iri) or _KNOWN.get(iri) or _untitled_source(iri) or self._statement(iri)
+            label = (
+                self.stored(iri)
+                or _KNOWN.get(iri)
+                or _untitled_source(iri)
+                or self._statement(iri)
+                or self._evidence(iri)
+            )
             if label is None:
                 parent, _, tail = iri.rpartition("/")
                 parent_label = self.stored(parent) if parent.startswith(BASE + "id/") else None

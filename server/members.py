@@ -1,4 +1,5 @@
-"""Membership "as of" a date: the parameterised query ``queries/members-as-of.rq``, run for one day.
+"""Membership "as of" a date: the parameterised query ``queries/members-as-of.rq``, run for one day;
+membership during a year or month: ``queries/members-during.rq``, run for its first and last day.
 
 The page and the example query are the same SPARQL text: the file is read at
 request time and only its ``VALUES ?date { "…"^^xsd:date }`` literal is
@@ -11,6 +12,10 @@ A period with no recorded end is certain only up to the last date the sources
 confirm (:func:`.timeline.confirmed_until`, the latest publication date among
 them): on a later day it is *unconfirmed* ("not confirmed after …"), not
 certain.
+
+For a period (``YYYY`` or ``YYYY-MM``) the statuses are *throughout*, *part* (a start or end the sources
+date within the period), *unconfirmed* (no recorded end, and the period runs past the last date the sources
+confirm) and *undetermined* (a start or end the sources date only to a span reaching beyond the period).
 """
 
 from __future__ import annotations
@@ -38,11 +43,22 @@ __all__ = [
     "members_on",
     "members_section",
     "STATUS_ORDER",
+    "PERIOD_ORDER",
+    "Period",
+    "parse_period",
+    "period_query_for",
+    "members_during",
 ]
 
 STATUS_ORDER = ("member", "unconfirmed", "undetermined")
 
+PERIOD_ORDER = ("throughout", "part", "unconfirmed", "undetermined")
+
 QUERY_FILE = "members-as-of.rq"
+PERIOD_QUERY_FILE = "members-during.rq"
+_VALUES_PERIOD = re.compile(
+    r'(VALUES\s+\(\?from\s+\?to\)\s*\{\s*\()"\d{4}-\d{2}-\d{2}"\^\^xsd:date\s+"\d{4}-\d{2}-\d{2}"\^\^xsd:date(\)\s*\})'
+)
 _VALUES_DATE = re.compile(r'(VALUES\s+\?date\s*\{\s*)"\d{4}-\d{2}-\d{2}"\^\^xsd:date(\s*\})')
 
 
@@ -51,20 +67,40 @@ class BadDate(ValueError):
 
 
 def parse_date(text: str | None) -> dt.date:
-    span = _span(text)
-    if span is not None:  # a year or a month: say which days to ask for, rather than only that the form is wrong
-        first, last = span
-        raise BadDate(
-            f"{text.strip()} is a {'year' if len(text.strip()) == 4 else 'month'}, not a day: membership is answered "
-            f"for one day, as the sources date some starts and ends only to the year. Ask for a day within it, "
-            f"e.g. its first ({first.isoformat()}) or its last ({last.isoformat()})."
-        )
     if text is None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
-        raise BadDate(f"date must be a calendar day written YYYY-MM-DD (e.g. 2023-11-30), not {text!r}")
+        raise BadDate(
+            f"date must be a calendar day written YYYY-MM-DD (e.g. 2023-11-30), a year (YYYY) or a month (YYYY-MM), "
+            f"not {text!r}"
+        )
     try:
         return dt.date.fromisoformat(text.strip())
     except ValueError as e:
         raise BadDate(f"{text!r} is not a calendar day: {e}") from None
+
+
+@dataclass(frozen=True)
+class Period:
+    """A year or a month asked of the members page: its first and last day, and how it reads."""
+
+    first: dt.date
+    last: dt.date
+    kind: str  # "year" | "month"
+
+    @property
+    def words(self) -> str:
+        return str(self.first.year) if self.kind == "year" else self.first.strftime("%B %Y")
+
+    @property
+    def text(self) -> str:
+        return str(self.first.year) if self.kind == "year" else self.first.strftime("%Y-%m")
+
+
+def parse_period(text: str | None) -> Period | None:
+    """A year (``YYYY``) or month (``YYYY-MM``), or None if ``text`` is neither (then it must be a day)."""
+    span = _span(text)
+    if span is None:
+        return None
+    return Period(span[0], span[1], "year" if len(text.strip()) == 4 else "month")
 
 
 def _span(text: str | None) -> tuple[dt.date, dt.date] | None:
@@ -162,6 +198,39 @@ def _unconfirmed(p: PeriodStatus, day: dt.date, confirmed: dt.date | None) -> No
         )
 
 
+def _periods(rows, reason) -> tuple[dict[str, PeriodStatus], dict[str, str]]:
+    """One PeriodStatus per membership of the query's rows (one row per period and passage), and its state."""
+    periods: dict[str, PeriodStatus] = {}
+    state_of: dict[str, str] = {}
+    for r in rows:
+        m = r["membership"].value
+        if m not in periods:
+            start = (_v(r["startNotBefore"]), _v(r["startNotAfter"]))
+            end = (_v(r["endNotBefore"]), _v(r["endNotAfter"]))
+            status = r["status"].value
+            periods[m] = PeriodStatus(m, status, start, end, end != (None, None), reason(status, start, end))
+            periods[m].caveat = _v(r["caveat"]) or None  # "" where the period does not predate a founding
+            state_of[m] = r["state"].value
+        ev = r["evidence"]
+        if ev is not None and ev.value not in periods[m].evidence:
+            periods[m].evidence.append(ev.value)
+    return periods, state_of
+
+
+def _by_state(periods: dict[str, PeriodStatus], state_of: dict[str, str], order: tuple[str, ...]) -> list[MemberState]:
+    by_state: dict[str, list[PeriodStatus]] = defaultdict(list)
+    for m, p in periods.items():
+        by_state[state_of[m]].append(p)
+    return [
+        MemberState(
+            state,
+            min((p.status for p in ps), key=order.index),
+            sorted(ps, key=lambda p: (order.index(p.status), p.start[1] or "9999")),
+        )
+        for state, ps in by_state.items()
+    ]
+
+
 def members_on(
     store: ox.Store, day: dt.date, queries_dir: Path | None = None, confirmed: dt.date | None = None
 ) -> list[MemberState]:
@@ -172,32 +241,86 @@ def members_on(
     from .timeline import confirmed_until
 
     confirmed = confirmed if confirmed is not None else confirmed_until(store)
-    rows = store.query(query_for(day, queries_dir))
-    periods: dict[str, PeriodStatus] = {}
-    state_of: dict[str, str] = {}
-    for r in rows:
-        m = r["membership"].value
-        if m not in periods:
-            start = (_v(r["startNotBefore"]), _v(r["startNotAfter"]))
-            end = (_v(r["endNotBefore"]), _v(r["endNotAfter"]))
-            status = r["status"].value
-            periods[m] = PeriodStatus(m, status, start, end, end != (None, None), _reason(status, start, end, day))
-            periods[m].caveat = _v(r["caveat"]) or None  # "" where the period does not predate a founding
-            state_of[m] = r["state"].value
-        ev = r["evidence"]
-        if ev is not None and ev.value not in periods[m].evidence:
-            periods[m].evidence.append(ev.value)
-    by_state: dict[str, list[PeriodStatus]] = defaultdict(list)
-    for m, p in periods.items():
+    periods, state_of = _periods(
+        store.query(query_for(day, queries_dir)), lambda status, start, end: _reason(status, start, end, day)
+    )
+    for p in periods.values():
         _unconfirmed(p, day, confirmed)
-        by_state[state_of[m]].append(p)
-    out = []
-    for state, ps in by_state.items():
-        status = min((p.status for p in ps), key=STATUS_ORDER.index)
-        out.append(
-            MemberState(state, status, sorted(ps, key=lambda p: (STATUS_ORDER.index(p.status), p.start[1] or "9999")))
+    return _by_state(periods, state_of, STATUS_ORDER)
+
+
+def period_query_for(period: Period, queries_dir: Path | None = None) -> str:
+    """``members-during.rq`` with its example period replaced by ``period``'s first and last day."""
+    text = ((queries_dir or served("queries")) / PERIOD_QUERY_FILE).read_text(encoding="utf-8")
+    first, last = period.first.isoformat(), period.last.isoformat()
+    new, n = _VALUES_PERIOD.subn(
+        lambda m: f'{m.group(1)}"{first}"^^xsd:date "{last}"^^xsd:date{m.group(2)}', text, count=1
+    )
+    if n != 1:
+        raise RuntimeError(f"{PERIOD_QUERY_FILE} has no 'VALUES (?from ?to) {{ (\"YYYY-MM-DD\"^^xsd:date …) }}' line")
+    return new
+
+
+def _inside(bounds: tuple[str | None, str | None], period: Period) -> bool:
+    lo, hi = (dates.parse_day(b) for b in bounds)
+    return lo is not None and hi is not None and period.first <= lo and hi <= period.last
+
+
+def _period_reason(status: str, start: tuple, end: tuple, period: Period) -> str:
+    words = period.words
+    if status == "throughout":
+        return f"a member throughout {words}: the period had begun by its first day and had not ended by its last"
+    if status == "part":
+        began, ended = _inside(start, period), _inside(end, period)
+        return "a member " + (
+            "from that start to that end" if began and ended else "from that start" if began else "up to that end"
         )
-    return out
+    if start == (None, None):
+        return "the sources give no date for the start of this period"
+    if not _resolved(start, period):
+        return f"the sources do not say whether its start came before, during or after {words}"
+    if end == (None, None):
+        return "the period ended, but the sources give no date for its end"
+    return f"the sources do not say whether its end came before, during or after {words}"
+
+
+def _resolved(bounds: tuple[str | None, str | None], period: Period) -> bool:
+    """The instant is certainly before the period's first day, within it, or after its last day."""
+    lo, hi = (dates.parse_day(b) for b in bounds)
+    return (hi is not None and hi <= period.first) or (lo is not None and lo > period.last) or _inside(bounds, period)
+
+
+def _unconfirmed_during(p: PeriodStatus, period: Period, confirmed: dt.date | None) -> None:
+    if p.status not in ("throughout", "part") or p.has_end_bounds or confirmed is None or period.last <= confirmed:
+        return
+    p.status = "unconfirmed"
+    if period.first > confirmed:
+        p.reason = (
+            f"a member when the sources last confirm it ({dates.day(confirmed)}), with no recorded end; "
+            f"not confirmed by the sources after {dates.day(confirmed)}"
+        )
+    else:
+        p.reason = (
+            f"a member up to {dates.day(confirmed)}, when the sources last confirm it, with no recorded end; "
+            f"not confirmed for the rest of {period.words}"
+        )
+
+
+def members_during(
+    store: ox.Store, period: Period, queries_dir: Path | None = None, confirmed: dt.date | None = None
+) -> list[MemberState]:
+    """Members throughout ``period``, for part of it, unconfirmed and undetermined, per state, with the evidence
+    of each membership period (``queries/members-during.rq``)."""
+    from .timeline import confirmed_until
+
+    confirmed = confirmed if confirmed is not None else confirmed_until(store)
+    periods, state_of = _periods(
+        store.query(period_query_for(period, queries_dir)),
+        lambda status, start, end: _period_reason(status, start, end, period),
+    )
+    for p in periods.values():
+        _unconfirmed_during(p, period, confirmed)
+    return _by_state(periods, state_of, PERIOD_ORDER)
 
 
 def members_section(store: ox.Store, labels, day: dt.date):
@@ -223,12 +346,12 @@ def members_section(store: ox.Store, labels, day: dt.date):
     note = "Who the sources show as a member today. "
     if confirmed is not None and day > confirmed:
         note += (
-            f"The latest source was published on or after {confirmed.isoformat()}: these memberships are "
+            f"The latest source was published on or after {dates.day(confirmed)}: these memberships are "
             f"confirmed up to then, not after. "
         )
     return Section(
         "members-now",
-        f"Members on {day.isoformat()}",
+        f"Members on {dates.day(day)}",
         lines,
         note=note + "Any other day: the members page.",
         compact=True,

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 import pyoxigraph as ox
 
 from csto_kg.docs import class_properties
-from csto_kg.namespaces import CSTO, INFERRED_GRAPH, ONTOLOGY_GRAPH, OWL, RDF, RDFS, SKOS
+from csto_kg.namespaces import CSTO, INFERRED_GRAPH, ONTOLOGY_GRAPH, OWL, RDF, RDFS, SKOS, SUPPORT_GRAPH
 
 from .labels import Labeller, curie
 from .resource_page import Term, term_view
@@ -99,6 +99,7 @@ class TermDoc:
     usage: int = 0
     usage_text: str = ""
     examples: list[Term] = field(default_factory=list)
+    all_query: str | None = None  # a controlled value: the SPARQL query listing every use ``usage`` counts
     uses: list[tuple[Term, Term]] = field(default_factory=list)  # property: resources using it, with a value each
     instance_properties: list[tuple[Term, int]] = field(default_factory=list)  # class: what its instances carry
 
@@ -184,17 +185,29 @@ def term_doc(store: ox.Store, labels: Labeller, iri: str) -> TermDoc | None:
         doc.scheme = _terms(labels, _ont_objects(store, iri, SKOS.inScheme))
         doc.usage = _count(store, _VALUE_USAGE, iri)
         doc.usage_text = "statements in the data have it as their value"
-        doc.examples = _terms(
-            labels,
-            list(
-                dict.fromkeys(
-                    q.subject
-                    for q in store.quads_for_pattern(None, None, _N(iri), None)
-                    if isinstance(q.subject, ox.NamedNode) and q.graph_name != _ONT
-                )
-            )[:30],
-        )
+        doc.examples = _terms(labels, _first_subjects(store, iri, 30))
+        doc.all_query = _VALUE_USES % (iri, ONTOLOGY_GRAPH)
     return doc
+
+
+_VALUE_USES = """SELECT DISTINCT ?resource ?property WHERE {
+  GRAPH ?g { ?resource ?property <%s> } FILTER(?g != <%s>)
+} ORDER BY ?resource ?property"""
+
+
+def _first_subjects(store: ox.Store, iri: str, n: int) -> list:
+    """The first ``n`` distinct resources with ``iri`` as a value, the seeds' facts first, then the build's
+    (graph:support gives a rank to thousands of statements; not all of them are read, nor shown first)."""
+    derived = {_N(str(INFERRED_GRAPH)), _N(str(SUPPORT_GRAPH))}
+    graphs = [g for g in store.named_graphs() if isinstance(g, ox.NamedNode) and g != _ONT]
+    found: dict = {}
+    for g in sorted(graphs, key=lambda g: (g in derived, g.value)):
+        for q in store.quads_for_pattern(None, None, _N(iri), g):
+            if isinstance(q.subject, ox.NamedNode):
+                found[q.subject] = None
+                if len(found) == n:
+                    return list(found)
+    return list(found)
 
 
 @dataclass

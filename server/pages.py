@@ -36,13 +36,23 @@ from csto_kg.query import NotRepresentable
 
 from . import dates
 from . import dumps as dumps_mod
-from .disagreements import all_disagreements
+from .disagreements import all_disagreements, grouped
 from .errors import render as render_error
 from .evidence_view import evidence, seed_id_of
 from .example_queries import example_queries
 from .labels import Labeller
 from .linkify import linkify
-from .members import BadDate, earliest_start, members_on, parse_date, query_for, when
+from .members import (
+    BadDate,
+    earliest_start,
+    members_during,
+    members_on,
+    parse_date,
+    parse_period,
+    period_query_for,
+    query_for,
+    when,
+)
 from .negotiation import content_type
 from .ontology_docs import ONTOLOGY_IRI, term_doc
 from .ontology_docs import index as ontology_index
@@ -244,10 +254,11 @@ def _html_response(template: str, links: list[Alternate], *, negotiated: bool = 
 # --- linked data ---------------------------------------------------------------
 
 
-def _resource(iri: str, template: str = "resource.html", extra=None) -> Response:
+def _resource(iri: str, template: str = "resource.html", extra=None, key_sections=lambda: True) -> Response:
     """Dereference ``iri``: its description in the negotiated RDF format, or its page.
 
-    ``extra(page)`` adds to the template's context (and may name another template as ``_template``).
+    ``extra(page)`` adds to the template's context (and may name another template as ``_template``);
+    ``key_sections()`` False: the template shows no key-fact sections, so none are built.
     """
     fmt = _negotiate()
     if isinstance(fmt, Response):
@@ -258,7 +269,7 @@ def _resource(iri: str, template: str = "resource.html", extra=None) -> Response
     path = local_path(iri) or request.path
     if fmt != HTML:
         return _rdf_response(description(store, iri), fmt, path)
-    page = build_page(store, _labels(), iri)
+    page = build_page(store, _labels(), iri, key_sections=key_sections())
     context = extra(page) if extra else {}
     return _html_response(context.pop("_template", template), alternates(path), page=page, **context)
 
@@ -362,12 +373,18 @@ def ontology():
 @bp.get("/ontology/<path:term>")
 def ontology_term(term: str):
     iri = str(CSTO) + term
+    docs: dict = {}
+
+    def doc():
+        if "doc" not in docs:
+            docs["doc"] = term_doc(_store(), _labels(), iri)
+        return docs["doc"]
 
     def documented(page):
-        doc = term_doc(_store(), _labels(), iri)
-        return {"doc": doc, "_template": "term.html"} if doc else {}
+        return {"doc": doc(), "_template": "term.html"} if doc() else {}
 
-    return _resource(iri, "resource.html", documented)
+    # term.html shows no key-fact sections: csto:Direct's would be a line, with passages, for each of 233 stances
+    return _resource(iri, "resource.html", documented, key_sections=lambda: doc() is None)
 
 
 # --- human pages -------------------------------------------------------------
@@ -463,12 +480,15 @@ def _instances(type_name: str) -> list:
 @bp.get("/disagreements")
 def disagreements():
     found = all_disagreements(_store(), _labels())
-    return _html_response("disagreements.html", [], negotiated=False, found=found)
+    return _html_response("disagreements.html", [], negotiated=False, found=found, shown=grouped(found))
 
 
 @bp.get("/members")
 def members():
     raw = request.args.get("date")
+    period = parse_period(raw)
+    if period is not None:
+        return _members_during(period)
     try:
         day = parse_date(raw) if raw is not None else dt.date.today()
     except BadDate as e:
@@ -479,32 +499,63 @@ def members():
         query = query_for(day)
     except (OSError, RuntimeError) as e:  # queries/members-as-of.rq missing or without its VALUES ?date line
         return error_response(503, "Query unavailable", str(e))
-    ev = {}
-    for s in states:
-        for p in s.periods:
-            for e in p.evidence:
-                if e not in ev:
-                    ev[e] = evidence(store, e, context_width=100)
-    links = [
-        Alternate(  # format=json: a browser's Accept (application/xml;q=0.9) would get the XML results
-            "/sparql?" + urlencode({"query": query, "format": "json"}),
-            "application/sparql-results+json",
-            "SPARQL results (JSON)",
-        )
-    ]
     return _html_response(
         "members.html",
-        links,
+        _results_link(query),
         negotiated=False,
         day=day,
         states=states,
-        evidence=ev,
+        evidence=_member_evidence(store, states),
         labels=labels,
         query=query,
         certain=[s for s in states if s.status == "member"],
         unconfirmed=[s for s in states if s.status == "unconfirmed"],
         undetermined=[s for s in states if s.status == "undetermined"],
         confirmed=confirmed_until(store),
+        earliest=None if states else earliest_start(store),
+        when=when,
+        confirmed_day=_day_words(confirmed_until(store)),
+    )
+
+
+def _member_evidence(store, states) -> dict:
+    ev = {}
+    for s in states:
+        for p in s.periods:
+            for e in p.evidence:
+                if e not in ev:
+                    ev[e] = evidence(store, e, context_width=100)
+    return ev
+
+
+def _results_link(query: str) -> list:
+    return [
+        Alternate(  # format=json: a browser's Accept (application/xml;q=0.9) would get the XML results
+            "/sparql?" + urlencode({"query": query, "format": "json"}),
+            "application/sparql-results+json",
+            "SPARQL results (JSON)",
+        )
+    ]
+
+
+def _members_during(period):
+    """A year or a month: members throughout it, for part of it (with the dates), unconfirmed, undetermined."""
+    store, labels = _store(), _labels()
+    try:
+        states = members_during(store, period)
+        query = period_query_for(period)
+    except (OSError, RuntimeError) as e:  # queries/members-during.rq missing or without its VALUES line
+        return error_response(503, "Query unavailable", str(e))
+    by = {k: [s for s in states if s.status == k] for k in ("throughout", "part", "unconfirmed", "undetermined")}
+    return _html_response(
+        "members_period.html",
+        _results_link(query),
+        negotiated=False,
+        period=period,
+        evidence=_member_evidence(store, states),
+        labels=labels,
+        query=query,
+        by=by,
         earliest=None if states else earliest_start(store),
         when=when,
         confirmed_day=_day_words(confirmed_until(store)),

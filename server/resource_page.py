@@ -284,7 +284,8 @@ def _members_now(store: ox.Store, labels: Labeller, iri: str) -> Section | None:
         return None
 
 
-def build_page(store: ox.Store, labels: Labeller, iri: str) -> ResourcePage:
+def build_page(store: ox.Store, labels: Labeller, iri: str, key_sections: bool = True) -> ResourcePage:
+    """``iri``'s page; ``key_sections`` False: without the key-fact sections (a template that does not show them)."""
     node = ox.NamedNode(iri)
     subjects, incoming = by_subject(description(store, iri), node)
     own = subjects.get(node, {})
@@ -304,7 +305,7 @@ def build_page(store: ox.Store, labels: Labeller, iri: str) -> ResourcePage:
         other_names=_other_names(own),
         identifiers=_identifiers(labels, own),
         key_statements=key,
-        sections=sections_for(ctx, iri, classes, _members_now(store, labels, iri)),
+        sections=sections_for(ctx, iri, classes, _members_now(store, labels, iri)) if key_sections else [],
         disagreements=disagreements_about(store, labels, iri, passages),
         out=rows,
         incoming=in_groups(labels, incoming),

@@ -1,6 +1,6 @@
 """The site's entry points other than the resource pages, as a reader meets them, through the Flask test client:
 the search says how many resources match even when it shows only the best, the members page answers a day
-before any recorded membership and tells a year or month from a day, and a browser's error on a page of the
+before any recorded membership and answers a year or a month for the whole period, and a browser's error on a page of the
 site (a 405, a 400) is a page of the site, not a line of text.
 """
 
@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
+from collections import Counter
 
 import pytest
 
@@ -72,24 +73,69 @@ def test_a_day_before_any_recorded_membership_says_when_the_first_begins(client,
     assert "The earliest any can begin" not in on_first  # a day some period covers needs no such note
 
 
-@pytest.mark.parametrize(
-    "asked, first, last",
-    [
-        ("1999", "1999-01-01", "1999-12-31"),
-        ("2024-02", "2024-02-01", "2024-02-29"),
-        ("2023-12", "2023-12-01", "2023-12-31"),
-    ],
-)
-def test_a_year_or_month_asked_of_the_members_page_is_told_which_days_to_ask(client, asked, first, last):
-    """A year or month got the same 400 as a typo ("must be a calendar day written YYYY-MM-DD"), naming no day."""
+def _listed(body: str, group: str) -> set[str]:
+    """The state names of one group of the members page (its ``<ul id="{group}-members">``)."""
+    m = re.search(rf'<ul class="member-list" id="{group}-members">(.*?)</ul>', body, re.S)
+    return set(re.findall(r"<a [^>]*>([^<]+)</a>", m.group(1))) if m else set()
+
+
+def _ended_in_a_year(store) -> tuple[str, str]:
+    """A state whose membership the sources end only to the year, having begun in an earlier year: (label, year)."""
+    rows = select(
+        store,
+        "PREFIX csto: <https://w3id.org/csto-kg/ontology/> PREFIX org: <http://www.w3.org/ns/org#> "
+        "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+        "PREFIX time: <http://www.w3.org/2006/time#> SELECT ?label ?nb WHERE { ?m a csto:Membership ; "
+        "org:organization <https://w3id.org/csto-kg/id/csto> ; org:member/rdfs:label ?label ; "
+        "org:memberDuring/time:hasEnd ?e . ?e csto:notBefore ?nb ; csto:notAfter ?na . "
+        "?m org:memberDuring/time:hasBeginning/csto:notAfter ?started FILTER(?started < ?nb) "
+        'FILTER(SUBSTR(STR(?nb), 5) = "-01-01" && SUBSTR(STR(?na), 5) = "-12-31" && '
+        "SUBSTR(STR(?nb), 1, 4) = SUBSTR(STR(?na), 1, 4)) } ORDER BY ?label",
+    )
+    assert rows, "the test needs a membership the sources end only to the year"
+    return rows[0]["label"], rows[0]["nb"][:4]
+
+
+def test_a_year_asked_of_the_members_page_is_answered_for_the_year(client, store):
+    """``?date=1999`` was a 400 ("1999 is a year, not a day"): now the members throughout it, for part of it
+    (a membership the sources end "in 1999", with its passages) and those the sources leave open."""
+    state, year = _ended_in_a_year(store)
+    r = client.get("/members", query_string={"date": year}, headers=HTML)
+    assert r.status_code == 200
+    body = r.get_data(as_text=True)
+    assert f"<h1>Members of the CSTO during {year}</h1>" in body
+    assert state in _listed(body, "part") and state not in _listed(body, "throughout") | _listed(body, "undetermined")
+    block = body.split('id="part-h"', 1)[1].split('id="undetermined-h"', 1)[0]
+    assert f"ended in {year}" in text_of(block.encode()) and "Read it in the source document" in text_of(block.encode())
+    # throughout: certainly a member on the first and on the last day, as the day page answers them
+    on = {
+        d: _listed(client.get("/members", query_string={"date": d}, headers=HTML).get_data(as_text=True), "certain")
+        for d in (f"{year}-01-01", f"{year}-12-31")
+    }
+    assert _listed(body, "throughout") == on[f"{year}-01-01"] & on[f"{year}-12-31"] != set()
+    assert "members-during" in body and f'"{year}-01-01"^^xsd:date "{year}-12-31"^^xsd:date' in html.unescape(body)
+    # the answer before the explanation and the details: the three groups lead the page
+    lead = text_of(body.split("</form>", 1)[1].split("<p>A year:", 1)[0].encode())
+    assert f"Throughout {year}" in lead and f"For part of {year}" in lead and state in lead
+    day_page = client.get("/members", query_string={"date": f"{year}-06-30"}, headers=HTML).get_data(as_text=True)
+    assert f'href="/members?date={year}"' in day_page and f'href="/members?date={year}-06"' in day_page
+
+
+def test_a_month_within_a_year_the_sources_give_is_undetermined(client, store):
+    """Asked of one month, a membership the sources end only "in 1999" may have ended before, during or after
+    it: the page says it cannot be determined rather than guess."""
+    state, year = _ended_in_a_year(store)
+    body = client.get("/members", query_string={"date": f"{year}-05"}, headers=HTML).get_data(as_text=True)
+    assert f"<h1>Members of the CSTO during May {year}</h1>" in body
+    assert state in _listed(body, "undetermined") and state not in _listed(body, "part") | _listed(body, "throughout")
+    assert f"the sources do not say whether its end came before, during or after May {year}" in text_of(body.encode())
+
+
+@pytest.mark.parametrize("asked, last", [("2024-02", "29 February 2024"), ("2023-12", "31 December 2023")])
+def test_a_month_is_answered_to_its_last_day(client, asked, last):
     r = client.get("/members", query_string={"date": asked}, headers=HTML)
-    assert r.status_code == 400
-    page = text_of(r.data)
-    kind = "year" if len(asked) == 4 else "month"
-    assert f"{asked} is a {kind}, not a day" in page and first in page and last in page
-    for day in (first, last):
-        assert client.get("/members", query_string={"date": day}, headers=HTML).status_code == 200
-    assert "not a day" not in text_of(client.get("/members", query_string={"date": "2024-13"}, headers=HTML).data)
+    assert r.status_code == 200 and f"to {last}." in text_of(r.data)
+    assert client.get("/members", query_string={"date": "2024-13"}, headers=HTML).status_code == 400
 
 
 @pytest.mark.parametrize(
@@ -172,16 +218,54 @@ def test_a_disagreement_within_one_source_is_not_called_the_sources_disagreeing(
         f"{len(pairs)} reported differently ({len(pairs) - len(one)} by two sources, {len(one)} within one source)"
         in page
     )
-    articles = re.findall(r'<article class="disagreement curated">(.*?)</article>', body, re.S)
-    assert len(articles) == len(pairs)
-    for a in articles:
-        seeds = set(re.findall(r"passage in (\d{3})", a))
+    units = _pair_units(body)
+    assert len(units) == len(pairs)
+    for a in units:
+        seeds = set(re.findall(r"passage in (\d{3})", a)) or set(re.findall(r"\((\d{3})\)", a))
         badge = text_of(re.search(r'<span class="badge curated">(.*?)</span>', a, re.S).group(1).encode())
         if len(seeds) == 1:
             (seed,) = seeds
             assert badge == f"one source ({seed}), two accounts" and f"One source ({seed}) gives both accounts" in a
         else:
             assert badge == "sources report different values", (seeds, badge)
+
+
+def _pair_units(body: str) -> list[str]:
+    """Each curated disagreement of /disagreements: an article of its own, or a pair line of a group."""
+    alone = re.findall(r'<article class="disagreement curated">(.*?)</article>', body, re.S)
+    return alone + re.findall(r'<li class="pair">(.*?)</li>', body, re.S)
+
+
+def test_a_fact_that_disagrees_with_several_shows_its_passages_once(client, store):
+    """A fact disagreeing with three others ("Domestic causes of Kazakhstan's unrest…") repeated its passage in
+    each of its blocks: now the disagreements sharing facts form one group, each fact and passage once in it,
+    and every pair is still listed, naming both facts."""
+    pairs = {
+        frozenset(r[k].removeprefix("https://w3id.org/csto-kg") for k in ("a", "b"))
+        for r in select(
+            store,
+            "PREFIX csto: <https://w3id.org/csto-kg/ontology/> SELECT DISTINCT ?a ?b WHERE { "
+            "?a csto:disagreesWith ?b FILTER(STR(?a) < STR(?b)) }",
+        )
+    }
+    degree = Counter(f for pair in pairs for f in pair)
+    several = [f for f, n in degree.items() if n > 1]
+    assert several, "the test needs a fact that disagrees with more than one other"
+    body = client.get("/disagreements", headers=HTML).get_data(as_text=True)
+    curated = body[body.index('<article class="disagreement curated') :]
+    for f in several:
+        assert curated.count(f'<p class="side-value"><a href="{f}"') == 1, f
+    for group in re.findall(r'<article class="disagreement curated group">(.*?)</article>', body, re.S):
+        links = re.findall(r'<a class="to-source" href="([^"]+)"', group)
+        assert links and len(links) == len(set(links))
+    shown = set()
+    for unit in _pair_units(body):
+        ids = re.findall(r'href="#account-([^"]+)"', unit)
+        facts = ["/" + i.replace("-", "/", 1) for i in ids] or re.findall(
+            r'<p class="side-value"><a href="(/id/[^"]+)"', unit
+        )
+        shown.add(frozenset(facts))
+    assert shown == pairs
 
 
 def test_a_states_name_cut_to_its_peoples_name_finds_the_state_first(client, store):

@@ -423,3 +423,130 @@ def test_the_home_pages_counts_read_with_their_thousands_grouped(client):
     counts = _text(re.search(r'<ul class="counts">(.*?)</ul>', body, re.S).group(1))
     assert re.search(r"\d{1,3}(,\d{3})+ triples in the dataset", counts), counts
     assert not re.search(r"(?<![\d,.])\d{4,}(?![\d,])", counts), counts
+
+
+def _most_referred(store, namespace: str) -> tuple[str, str, int]:
+    """The resource of ``namespace`` that the most facts of the seeds' graphs give as one property's value."""
+    [row] = select(
+        store,
+        f"""SELECT ?v ?p (COUNT(DISTINCT ?s) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?v }}
+        FILTER(?g NOT IN (<{INFERRED}>, <{SUPPORT}>) && isIRI(?s) && STRSTARTS(STR(?v), "{namespace}")
+               && STRSTARTS(STR(?p), "{CSTO}")) }} GROUP BY ?v ?p ORDER BY DESC(?n) LIMIT 1""",
+    )
+    return row["v"], row["p"], int(row["n"])
+
+
+def test_a_controlled_values_page_lists_the_seeds_facts_first_and_links_every_use(client, store):
+    """csto:Direct's term page took about a second (a line with passages was built for each of 233 stances and
+    never shown) and listed 30 of its 467 uses, graph:support's bookkeeping statements among them, with no way
+    to the rest: now the first listed are the seeds' facts, and a SPARQL query gives every use counted."""
+    value, _, n = _most_referred(store, CSTO)
+    assert n > 100, "the test needs a controlled value that many facts share"
+    body = client.get(path_of(value), headers=HTML).get_data(as_text=True)
+    usage = int(re.search(r'<strong class="usage-count">([\d,]+)</strong>', body).group(1).replace(",", ""))
+    listed = re.findall(r'<li><a href="(/[^"]+)"', body.split('<ul class="columns">', 1)[1].split("</ul>", 1)[0])
+    assert listed and usage > len(listed)
+    assert not any(h.startswith("/statement/") for h in listed), "the seeds' facts are listed first"
+    link = html.unescape(re.search(r'<p class="muted capped">.*?href="(/sparql\?[^"]+)"', body, re.S).group(1))
+    rows = client.get(link).get_json()["results"]["bindings"]
+    assert len(rows) == usage and {r["resource"]["value"] for r in rows} >= {BASE + h[1:] for h in listed}
+
+
+def test_a_section_of_very_many_facts_lists_the_first_and_counts_all(client, store):
+    """A resource given as one property's value by over a hundred facts (the CSTO, as what 119 facts are about)
+    had a line with passages built for each: now the section lists the first by name, says how many there are,
+    and gives the SPARQL query listing them all."""
+    value, prop, n = _most_referred(store, ID)
+    assert n > 60, "the test needs a resource that very many facts refer to by one property"
+    body = client.get(path_of(value), headers=HTML).get_data(as_text=True)
+    section = body[body.index(f'id="k-{prop.replace(":", "-").replace("/", "-").replace("#", "-")}"') :]
+    section = section[: section.index("</section>")]
+    listed = re.findall(r'<li class="key-line">\s*<div class="fact"><a href="(/id/[^"]+)"', section)
+    assert f"({n})" in section and 0 < len(listed) < n
+    text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", section)).split())
+    assert f"{n:,} facts; the first {len(listed)} by name are listed here" in text
+    link = html.unescape(re.search(r'href="(/sparql\?[^"]+)"', section).group(1))
+    rows = client.get(link).get_json()["results"]["bindings"]
+    assert len(rows) == n and {r["fact"]["value"] for r in rows} >= {BASE + h[1:] for h in listed}
+
+
+def test_an_evidence_page_is_headed_by_its_passage_not_its_slug(client, store):
+    """An evidence page's heading (and its name wherever it is listed) was its slug, "000-armenia-absent-participants":
+    now its seed and the quote's opening words."""
+    rows = select(
+        store,
+        """PREFIX oa: <http://www.w3.org/ns/oa#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        SELECT ?ev (SAMPLE(?q) AS ?exact) (SAMPLE(?src) AS ?source) WHERE {
+          ?ev oa:hasSource ?src ; oa:hasSelector/oa:exact ?q FILTER NOT EXISTS { ?ev rdfs:label ?l } }
+        GROUP BY ?ev ORDER BY ?ev""",
+    )
+    assert len(rows) > 20
+    for r in rows[:: max(1, len(rows) // 20)]:
+        body = client.get(path_of(r["ev"]), headers=HTML).get_data(as_text=True)
+        h1 = html.unescape(re.search(r"<h1>(.*?)</h1>", body, re.S).group(1))
+        seed = r["source"].rsplit("/", 1)[1][:3]
+        opening = " ".join(r["exact"].split()[:10])
+        assert h1.startswith(f"Passage in {seed}: “{opening}") and r["ev"].rsplit("/", 1)[1] not in h1, h1
+
+
+def test_a_passage_several_facts_share_is_quoted_once_on_a_page(client, store):
+    """Four facts reported in one article, all from one sentence, quoted that sentence four times in "As reported
+    in" (and Lukashenko's stances their few long passages over and over): now a passage is quoted in full once
+    on a page's fact sections, and a later fact from it links it as quoted above."""
+    from markupsafe import escape
+
+    skipped = ", ".join(f"<{CSTO}{p}>" for p in ("state", "organisation", "dateRelativeTo", "about"))
+    rows = select(
+        store,
+        f"""PREFIX prov: <http://www.w3.org/ns/prov#> PREFIX oa: <http://www.w3.org/ns/oa#>
+        SELECT ?x ?ev (SAMPLE(?q) AS ?exact) (COUNT(DISTINCT ?f) AS ?n) WHERE {{
+          GRAPH ?g {{ ?f ?p ?x }} ?f prov:wasDerivedFrom ?ev . ?ev oa:hasSelector/oa:exact ?q .
+          FILTER(?g NOT IN (<{INFERRED}>, <{SUPPORT}>) && STRSTARTS(STR(?x), "{ID}") && STRSTARTS(STR(?p), "{CSTO}")
+                 && ?p NOT IN ({skipped}) && ?f != ?x)
+        }} GROUP BY ?x ?ev HAVING (COUNT(DISTINCT ?f) > 2) ORDER BY DESC(?n) ?x LIMIT 5""",
+    )
+    assert rows, "the test needs a passage that several facts referring to one resource share"
+    for r in rows:
+        body = client.get(path_of(r["x"]), headers=HTML).get_data(as_text=True)
+        facts = (
+            body.split('<section class="key-section"', 1)[1].split('id="dis-h"', 1)[0].split('id="evidence-h"', 1)[0]
+        )
+        quoted = facts.count(f"<q>{escape(r['exact'])}</q>")
+        assert quoted <= 1, (r["x"], r["ev"], quoted)
+        if quoted:
+            assert "From the same passage as above" in facts, r["x"]
+
+
+def test_a_term_page_says_its_label_and_its_cap_once(client):
+    """A term page read "direct" as its heading and again as "Label direct"; a controlled value's examples were
+    headed "(first 30)" above "The first 30 of the 467 uses"."""
+    for path in ("/ontology/Direct", "/ontology/State", "/ontology/personnel"):
+        body = client.get(path, headers=HTML).get_data(as_text=True)
+        h1 = re.search(r"<h1>(.*?)</h1>", body, re.S).group(1)
+        assert f"<dd>{h1}</dd>" not in body, path
+    body = client.get("/ontology/Direct", headers=HTML).get_data(as_text=True)
+    assert "The first 30 of the" in body and "(first 30)" not in body
+
+
+def test_the_alliances_members_now_are_dated_in_words(client):
+    """The CSTO's page read "Members on 2026-12-02 … published on or after 2023-12-05" where every other date of
+    the site reads "5 December 2023"."""
+    body = client.get("/id/csto", headers=HTML).get_data(as_text=True)
+    section = body[body.index('id="k-members-now"') :]
+    section = html.unescape(re.sub(r"<[^>]+>", " ", section[: section.index("</section>")]))
+    assert not re.search(r"\b\d{4}-\d{2}-\d{2}\b", section), section[:300]
+    day = r"\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December) \d{4}"
+    assert re.search(rf"Members on {day}", section)
+
+
+def test_a_class_page_lists_its_instances_before_the_table_of_their_properties(client, store):
+    """/ontology/Summit showed an eleven-row table of the properties its instances carry before the three summits
+    themselves: the instances, what a reader comes for, now come first."""
+    [row] = select(
+        store,
+        f"""SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s a ?c FILTER(STRSTARTS(STR(?c), "{CSTO}")) }}
+        GROUP BY ?c HAVING (COUNT(DISTINCT ?s) > 1 && COUNT(DISTINCT ?s) < 10) ORDER BY ?c LIMIT 1""",
+    )
+    body = client.get(path_of(row["c"]), headers=HTML).get_data(as_text=True)
+    assert "Properties its instances carry" in body
+    assert body.index(">Instances") < body.index("Properties its instances carry")
