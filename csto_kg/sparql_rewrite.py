@@ -23,8 +23,10 @@ For both stores:
   18.5: a solution is removed only by one that shares a variable with it);
   inside ``GRAPH ?g`` Oxigraph 0.5.13 counts ``?g`` as shared and removed
   every solution (``GRAPH ?g { ?a a :State MINUS { ?b a :Person } }`` gave
-  none; W3C test ``graph-minus``). Such a ``MINUS`` is taken out, which is
-  exact (it can remove nothing); one sharing a variable is left to the engine.
+  none; W3C test ``graph-minus``). Such a ``MINUS`` is replaced by ``{}``
+  (an empty group, which joins as the identity), which is exact (it can
+  remove nothing), and keeps a ``.`` before and after it valid; one sharing a
+  variable is left to the engine.
 - :func:`graph_groups_unrolled`: ``GRAPH ?g { P }`` is the union, over the
   dataset's named graphs ``g_i``, of ``P`` evaluated with ``g_i`` as the active
   graph, joined with ``?g = g_i`` (section 18.6). Where ``P`` holds a sub-query
@@ -202,7 +204,9 @@ def disjoint_minus_dropped(query: str) -> str:
         left = {t[1][1:] for t in tokens[parent[i] + 1 : i] if t[0] == "var"}
         left |= {v for g, v in graph_vars.items() if g < i < close.get(g, -1)}
         if right.isdisjoint(left) and not any(start <= tokens[i][2] < stop for start, stop, _ in edits):
-            edits.append((tokens[i][2], tokens[end][3], " "))
+            # An empty group, not nothing: the MINUS may stand between two "." (``?s ?p ?o . MINUS { … } . ?x ?y
+            # ?z``), which without it would read ". ." (a syntax error); joining with ``{}`` changes no solution.
+            edits.append((tokens[i][2], tokens[end][3], "{}"))
     return _apply(query, edits)
 
 

@@ -1053,6 +1053,53 @@ def test_a_minus_sharing_no_variable_removes_nothing_inside_graph(client, method
     assert _count_in(client, method, shared) == 0
 
 
+@pytest.mark.parametrize("method", METHODS)
+def test_a_minus_between_two_dots_that_removes_nothing_is_answered(client, method):
+    """Found by the differential run of round 11: ``P . MINUS { … } . Q`` is valid (rule 55: a GraphPatternNotTriples
+    may be followed by "."), but a MINUS sharing no variable was taken out leaving ``P . . Q``, a syntax error (400);
+    inside ``GRAPH ?g``, whose group is repeated once per named graph before that, the rewritten query's error position
+    fell past the end of the query as written and its message raised IndexError: a 500."""
+    states = _count_in(client, method, "SELECT (COUNT(*) AS ?n) WHERE { ?a a csto:State }")
+    assert states > 0
+    plain = "SELECT (COUNT(*) AS ?n) WHERE { ?a a csto:State . MINUS { ?b a csto:Person } . ?a a csto:State }"
+    assert _count_in(client, method, plain) == states
+    first = "SELECT (COUNT(*) AS ?n) WHERE { MINUS { ?b a csto:Person } . ?a a csto:State }"
+    assert _count_in(client, method, first) == states
+    per_graph = _count_in(client, method, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?a a csto:State } }")
+    unrolled = (
+        "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?a a csto:State MINUS { ?a a csto:Person } . "
+        "MINUS { ?b a csto:Person } . } }"
+    )
+    assert _count_in(client, method, unrolled) == per_graph
+    shared = "SELECT (COUNT(*) AS ?n) WHERE { ?a a csto:State . MINUS { ?a a csto:State } . }"
+    assert _count_in(client, method, shared) == 0
+
+
+@pytest.mark.parametrize(
+    "rewritten",
+    [
+        # ". ." (what the MINUS rewrite once left), far past the end of the query as written, on its line
+        lambda q: q.replace("WHERE {", "WHERE {" + " " * 300 + "?s a ?c . ."),
+        lambda q: q.replace("WHERE {", "WHERE {" + "\n" * 5 + "?s a ?c . ."),  # on a line it does not have
+        lambda q: q + " " * 500 + "}",
+    ],
+)
+def test_an_error_a_rewrite_places_outside_the_query_is_a_syntax_error(store, monkeypatch, rewritten):
+    """ep10's leftover: a query the engine parses is rewritten before it runs; were a rewrite ever to make it
+    unreadable, the error's position (in the rewritten text) is mapped onto the query as written, where it may fall
+    outside it. That must still be a readable SyntaxError (a 400), not an IndexError (a 500). The rewrite is made to
+    fail here, since none is known to fail any more (the last one did, a MINUS between two dots, above)."""
+    import csto_kg.query as query_module
+
+    monkeypatch.setattr(query_module, "rewrite_order_by", rewritten)
+    with pytest.raises(SyntaxError) as raised:
+        query_module.run(store, "SELECT ?s WHERE { ?s a ?c } ORDER BY ?s")
+    message = str(raised.value)
+    assert message.startswith("error at 1:"), message
+    line, column = (int(x) for x in message.split()[2].rstrip(":").split(":"))
+    assert line == 1 and 1 <= column <= len("SELECT ?s WHERE { ?s a ?c } ORDER BY ?s"), message
+
+
 COUNTS = [  # SPARQL 1.1 section 18.5.1.2: COUNT drops the errors of its multiset; Oxigraph would leave it unbound
     ("SELECT (COUNT(1/0) AS ?n) WHERE { VALUES ?x { 1 2 3 } }", ["0"]),
     ("SELECT (COUNT(DISTINCT 1/0) AS ?n) WHERE { VALUES ?x { 1 2 3 } }", ["0"]),
