@@ -232,6 +232,9 @@ def _path_end(tokens: list, j: int) -> int | None:
     return j if j < len(tokens) and tokens[j][0] == "other" and tokens[j][1] in ("*", "?") else None
 
 
+_LONE_QUESTION_MARK = re.compile(r"\?(?![A-Za-z0-9_\u00b7\u00c0-\uffff])")
+
+
 def zero_length_paths(query: str) -> str:
     """``query`` with each triple pattern ``c P* ?v`` / ``c P? ?v`` (or ``?v P* c``) of a constant ``c`` (an IRI)
     written so that ``?v = c`` is among its solutions whether or not ``c`` occurs in the graph (section 18.5: the
@@ -240,8 +243,8 @@ def zero_length_paths(query: str) -> str:
     where it occurs in the active graph. The pattern becomes ``{ SELECT DISTINCT ?v { { c P* ?v } UNION { VALUES
     ?v { c } } } }`` (the path's solutions are a set, ``c`` among them once). Only a pattern standing alone between
     ``{`` or ``.`` and ``.`` or ``}``, with one such path element as its whole path, is rewritten."""
-    if "*" not in query and "?" not in query:
-        return query
+    if "*" not in query and not _LONE_QUESTION_MARK.search(query):
+        return query  # the common case: every "?" starts a variable
     tokens = _tokens(query)
     edits = []
     for i in range(1, len(tokens) - 3):
