@@ -44,6 +44,11 @@ For both stores:
   first, so a nested ``GRAPH ?h`` is unrolled before the one holding it. A
   query whose unrolled form would exceed :data:`MAX_UNROLLED` characters is a
   :class:`~csto_kg.errors.UserError` (the engine cannot answer it right).
+- :func:`zero_length_paths`: a zero-length path from a constant IRI
+  (``c P* ?v``, ``c P? ?v``, ``?v P* c``) gives ``?v = c`` whether or not
+  ``c`` occurs in the graph (section 18.5); Oxigraph 0.5.13 gives it only
+  where ``c`` occurs. The pattern is written as the union of itself and
+  ``VALUES ?v { c }``, made distinct.
 - :func:`count_errors_skipped`: ``COUNT(expr)`` counts the solutions where
   ``expr`` has a value (section 18.5.1.2: ``Count`` drops the error elements
   of its multiset); Oxigraph 0.5.13 makes the whole aggregate unbound when
