@@ -98,11 +98,12 @@ def readable(message: str, query: str) -> str:
     m = _MESSAGE.match(message)
     if m is None:
         return message
-    line, column, at_end = _position(query, int(m.group(1)), int(m.group(2)))
+    given = _within(query, int(m.group(1)), int(m.group(2)))
+    line, column, at_end = _position(query, *given)
     where = f"error at {line}:{column}" + (" (the end of the query)" if at_end else "")
     items = _items(m.group(3))
     sentences = [i for i in items if _is_sentence(i)]
-    stop = _offset(query, int(m.group(1)), int(m.group(2)))
+    stop = _offset(query, *given)
     if not sentences:
         named = _named_mistake(query, stop)
         if named is not None:
@@ -110,6 +111,20 @@ def readable(message: str, query: str) -> str:
         if _only_keywords(items):
             return f"{where}: " + _unexpected(query, stop)
     return f"{where}: " + ("; ".join(sentences) if sentences else _summary(items))
+
+
+def _within(query: str, line: int, column: int) -> tuple[int, int]:
+    """The position (line, column) made one the parser could give for ``query``: a line past the last, or a
+    column past one after its line's end, is the end of the query, a line or column before the first the first.
+
+    The parser's own positions always are; one that a rewritten query's error gives is mapped onto the query as
+    written (``query.evaluate``), and may fall outside it.
+    """
+    lines = query.split("\n")
+    if line > len(lines):
+        return len(lines), len(lines[-1]) + 1
+    line = max(line, 1)
+    return line, min(max(column, 1), len(lines[line - 1]) + 1)
 
 
 def _only_keywords(items: list[str]) -> bool:

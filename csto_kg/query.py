@@ -30,6 +30,7 @@ from .sparql_rewrite import (
     count_errors_skipped,
     disjoint_minus_dropped,
     graph_groups_unrolled,
+    zero_length_paths,
 )
 from .sparql_scope import scope_message
 
@@ -107,6 +108,8 @@ def evaluate(store: ox.Store, query: str, **kwargs):
     - ``GRAPH ?g { P }`` with a sub-query or a ``MINUS`` in ``P`` is answered
       per named graph (section 18.6), not against all of them at once with
       ``?g`` unbound (:func:`.sparql_rewrite.graph_groups_unrolled`).
+    - A zero-length path from a constant IRI (``c P* ?v``, ``c P? ?v``) gives ``?v = c`` even where ``c`` is not in
+      the graph (section 18.5; :func:`.sparql_rewrite.zero_length_paths`).
     - ``TRUE`` / ``False`` are the boolean keywords, in any case (section 19.8;
       :func:`.sparql_rewrite.booleans_lowercased`).
 
@@ -126,7 +129,7 @@ def evaluate(store: ox.Store, query: str, **kwargs):
         _check_syntax(clamp_slices(query, OXIGRAPH_MAX_SLICE))
         return store.query(query, base_iri=QUERY_BASE_IRI, **kwargs)
     kwargs = _dataset_once(query, kwargs)
-    unrolled = graph_groups_unrolled(query, lambda: _named_graphs(store, query, kwargs))
+    unrolled = graph_groups_unrolled(zero_length_paths(query), lambda: _named_graphs(store, query, kwargs))
     corrected = count_errors_skipped(clamp_slices(disjoint_minus_dropped(unrolled), OXIGRAPH_MAX_SLICE))
     rewritten = rewrite_order_by(corrected)
     functions = dict(ORDER_KEY) if rewritten is not corrected else {}

@@ -23,8 +23,10 @@ For both stores:
   18.5: a solution is removed only by one that shares a variable with it);
   inside ``GRAPH ?g`` Oxigraph 0.5.13 counts ``?g`` as shared and removed
   every solution (``GRAPH ?g { ?a a :State MINUS { ?b a :Person } }`` gave
-  none; W3C test ``graph-minus``). Such a ``MINUS`` is taken out, which is
-  exact (it can remove nothing); one sharing a variable is left to the engine.
+  none; W3C test ``graph-minus``). Such a ``MINUS`` is replaced by ``{}``
+  (an empty group, which joins as the identity), which is exact (it can
+  remove nothing), and keeps a ``.`` before and after it valid; one sharing a
+  variable is left to the engine.
 - :func:`graph_groups_unrolled`: ``GRAPH ?g { P }`` is the union, over the
   dataset's named graphs ``g_i``, of ``P`` evaluated with ``g_i`` as the active
   graph, joined with ``?g = g_i`` (section 18.6). Where ``P`` holds a sub-query
@@ -42,6 +44,11 @@ For both stores:
   first, so a nested ``GRAPH ?h`` is unrolled before the one holding it. A
   query whose unrolled form would exceed :data:`MAX_UNROLLED` characters is a
   :class:`~csto_kg.errors.UserError` (the engine cannot answer it right).
+- :func:`zero_length_paths`: a zero-length path from a constant IRI
+  (``c P* ?v``, ``c P? ?v``, ``?v P* c``) gives ``?v = c`` whether or not
+  ``c`` occurs in the graph (section 18.5); Oxigraph 0.5.13 gives it only
+  where ``c`` occurs. The pattern is written as the union of itself and
+  ``VALUES ?v { c }``, made distinct.
 - :func:`count_errors_skipped`: ``COUNT(expr)`` counts the solutions where
   ``expr`` has a value (section 18.5.1.2: ``Count`` drops the error elements
   of its multiset); Oxigraph 0.5.13 makes the whole aggregate unbound when
@@ -73,6 +80,7 @@ __all__ = [
     "booleans_lowercased",
     "disjoint_minus_dropped",
     "graph_groups_unrolled",
+    "zero_length_paths",
     "MAX_UNROLLED",
     "clamp_slices",
     "count_errors_skipped",
@@ -202,7 +210,72 @@ def disjoint_minus_dropped(query: str) -> str:
         left = {t[1][1:] for t in tokens[parent[i] + 1 : i] if t[0] == "var"}
         left |= {v for g, v in graph_vars.items() if g < i < close.get(g, -1)}
         if right.isdisjoint(left) and not any(start <= tokens[i][2] < stop for start, stop, _ in edits):
-            edits.append((tokens[i][2], tokens[end][3], " "))
+            # An empty group, not nothing: the MINUS may stand between two "." (``?s ?p ?o . MINUS { … } . ?x ?y
+            # ?z``), which without it would read ". ." (a syntax error); joining with ``{}`` changes no solution.
+            edits.append((tokens[i][2], tokens[end][3], "{}"))
+    return _apply(query, edits)
+
+
+def _path_end(tokens: list, j: int) -> int | None:
+    """If ``tokens[j:]`` starts with a path element of one primary and the modifier ``*`` or ``?`` (``:p*``,
+    ``^:p?``, ``(:p|:q)*``, ``!:p*``, ``a*``), the index of that modifier; else None."""
+    if j < len(tokens) and tokens[j][:2] == ("other", "^"):
+        j += 1
+    if j < len(tokens) and tokens[j][:2] == ("other", "!"):
+        j += 1
+    if j >= len(tokens):
+        return None
+    if tokens[j][0] in ("iri", "pname") or tokens[j][:2] == ("word", "a"):
+        j += 1
+    elif tokens[j][:2] == ("other", "("):
+        end = _closing(tokens, j)
+        if end is None:
+            return None
+        j = end + 1
+    else:
+        return None
+    return j if j < len(tokens) and tokens[j][0] == "other" and tokens[j][1] in ("*", "?") else None
+
+
+_LONE_QUESTION_MARK = re.compile(r"\?(?![A-Za-z0-9_\u00b7\u00c0-\uffff])")
+
+
+def zero_length_paths(query: str) -> str:
+    """``query`` with each triple pattern ``c P* ?v`` / ``c P? ?v`` (or ``?v P* c``) of a constant ``c`` (an IRI)
+    written so that ``?v = c`` is among its solutions whether or not ``c`` occurs in the graph (section 18.5: the
+    zero-length path from a term ``x`` gives ``x`` itself, ``ALP`` adding ``x`` first; W3C tests
+    ``zero_or_more_set_start`` / ``_end``, ``zero_or_one_set_start`` / ``_end``). Oxigraph 0.5.13 gives ``c`` only
+    where it occurs in the active graph. The pattern becomes ``{ SELECT DISTINCT ?v { { c P* ?v } UNION { VALUES
+    ?v { c } } } }`` (the path's solutions are a set, ``c`` among them once). Only a pattern standing alone between
+    ``{`` or ``.`` and ``.`` or ``}``, with one such path element as its whole path, is rewritten."""
+    if "*" not in query and not _LONE_QUESTION_MARK.search(query):
+        return query  # the common case: every "?" starts a variable
+    tokens = _tokens(query)
+    edits = []
+    for i in range(1, len(tokens) - 3):
+        if tokens[i - 1][0] != "other" or tokens[i - 1][1] not in ("{", "."):
+            continue
+        end = _path_end(tokens, i + 1)
+        if end is None or end + 2 >= len(tokens):
+            continue
+        subject, obj, after = tokens[i], tokens[end + 1], tokens[end + 2]
+        if after[0] != "other" or after[1] not in (".", "}"):
+            continue
+        constant = {"iri", "pname"}
+        if subject[0] in constant and obj[0] == "var":
+            var, term = obj[1], subject[1]
+        elif subject[0] == "var" and obj[0] in constant:
+            var, term = subject[1], obj[1]
+        else:
+            continue
+        pattern = query[subject[2] : obj[3]]
+        edits.append(
+            (
+                subject[2],
+                obj[3],
+                f"{{ SELECT DISTINCT {var} {{ {{ {pattern} }} UNION {{ VALUES {var} {{ {term} }} }} }} }}",
+            )
+        )
     return _apply(query, edits)
 
 

@@ -1053,6 +1053,89 @@ def test_a_minus_sharing_no_variable_removes_nothing_inside_graph(client, method
     assert _count_in(client, method, shared) == 0
 
 
+@pytest.mark.parametrize("method", METHODS)
+def test_a_minus_between_two_dots_that_removes_nothing_is_answered(client, method):
+    """Found by the differential run of round 11: ``P . MINUS { … } . Q`` is valid (rule 55: a GraphPatternNotTriples
+    may be followed by "."), but a MINUS sharing no variable was taken out leaving ``P . . Q``, a syntax error (400);
+    inside ``GRAPH ?g``, whose group is repeated once per named graph before that, the rewritten query's error position
+    fell past the end of the query as written and its message raised IndexError: a 500."""
+    states = _count_in(client, method, "SELECT (COUNT(*) AS ?n) WHERE { ?a a csto:State }")
+    assert states > 0
+    plain = "SELECT (COUNT(*) AS ?n) WHERE { ?a a csto:State . MINUS { ?b a csto:Person } . ?a a csto:State }"
+    assert _count_in(client, method, plain) == states
+    first = "SELECT (COUNT(*) AS ?n) WHERE { MINUS { ?b a csto:Person } . ?a a csto:State }"
+    assert _count_in(client, method, first) == states
+    per_graph = _count_in(client, method, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?a a csto:State } }")
+    unrolled = (
+        "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?a a csto:State MINUS { ?a a csto:Person } . "
+        "MINUS { ?b a csto:Person } . } }"
+    )
+    assert _count_in(client, method, unrolled) == per_graph
+    shared = "SELECT (COUNT(*) AS ?n) WHERE { ?a a csto:State . MINUS { ?a a csto:State } . }"
+    assert _count_in(client, method, shared) == 0
+
+
+@pytest.mark.parametrize(
+    "rewritten",
+    [
+        # ". ." (what the MINUS rewrite once left), far past the end of the query as written, on its line
+        lambda q: q.replace("WHERE {", "WHERE {" + " " * 300 + "?s a ?c . ."),
+        lambda q: q.replace("WHERE {", "WHERE {" + "\n" * 5 + "?s a ?c . ."),  # on a line it does not have
+        lambda q: q + " " * 500 + "}",
+    ],
+)
+def test_an_error_a_rewrite_places_outside_the_query_is_a_syntax_error(store, monkeypatch, rewritten):
+    """ep10's leftover: a query the engine parses is rewritten before it runs; were a rewrite ever to make it
+    unreadable, the error's position (in the rewritten text) is mapped onto the query as written, where it may fall
+    outside it. That must still be a readable SyntaxError (a 400), not an IndexError (a 500). The rewrite is made to
+    fail here, since none is known to fail any more (the last one did, a MINUS between two dots, above)."""
+    import csto_kg.query as query_module
+
+    monkeypatch.setattr(query_module, "rewrite_order_by", rewritten)
+    with pytest.raises(SyntaxError) as raised:
+        query_module.run(store, "SELECT ?s WHERE { ?s a ?c } ORDER BY ?s")
+    message = str(raised.value)
+    assert message.startswith("error at 1:"), message
+    line, column = (int(x) for x in message.split()[2].rstrip(":").split(":"))
+    assert line == 1 and 1 <= column <= len("SELECT ?s WHERE { ?s a ?c } ORDER BY ?s"), message
+
+
+ZERO_LENGTH = [  # SPARQL 1.1 section 18.5 (ALP adds the start term first); W3C tests zero_or_{more,one}_set_{start,end}
+    ("SELECT ?y WHERE { <urn:nowhere> rdfs:subClassOf* ?y }", ["urn:nowhere"]),
+    ("SELECT ?y WHERE { <urn:nowhere> rdfs:subClassOf? ?y . }", ["urn:nowhere"]),
+    ("SELECT ?y WHERE { ?y rdfs:subClassOf* <urn:nowhere> }", ["urn:nowhere"]),
+    ("SELECT ?y WHERE { ?y ^rdfs:label? <urn:nowhere> }", ["urn:nowhere"]),
+    ("SELECT ?y WHERE { <urn:nowhere> (rdfs:subClassOf|rdf:type)* ?y }", ["urn:nowhere"]),
+    ("SELECT ?y WHERE { OPTIONAL { <urn:nowhere> rdfs:subClassOf* ?y } }", ["urn:nowhere"]),
+    ("SELECT ?y WHERE { <urn:nowhere> rdfs:subClassOf/rdfs:subClassOf* ?y }", []),  # one step first: no solution
+]
+
+
+@pytest.mark.parametrize("query, values", ZERO_LENGTH)
+def test_a_zero_length_path_from_a_constant_gives_the_constant(client, query, values):
+    """Found by the differential run of round 11: Oxigraph 0.5.13 gives the zero-length path's solution ``?y = c``
+    only where ``c`` occurs in the graph; SPARQL gives it for any term."""
+    prefixes = "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> "
+    r = send(client, "GET", prefixes + query)
+    assert r.status_code == 200, r.data
+    assert [b["y"]["value"] for b in json.loads(r.data)["results"]["bindings"]] == values
+
+
+def test_a_zero_length_path_from_a_constant_is_in_every_named_graph(client):
+    """Section 18.6: GRAPH ?g { c P* ?y } is evaluated in each named graph, and in each the zero-length path gives
+    ``c``; a constant that occurs in the data keeps its other solutions."""
+    graphs = json.loads(send(client, "GET", "SELECT DISTINCT ?g WHERE { GRAPH ?g { } }").data)["results"]["bindings"]
+    assert len(graphs) > 1
+    q = "SELECT ?g ?y WHERE { GRAPH ?g { <urn:nowhere> <http://www.w3.org/2000/01/rdf-schema#subClassOf>* ?y } }"
+    rows = json.loads(send(client, "GET", q).data)["results"]["bindings"]
+    assert sorted(b["g"]["value"] for b in rows) == sorted(b["g"]["value"] for b in graphs)
+    assert {b["y"]["value"] for b in rows} == {"urn:nowhere"}
+    state = "<https://w3id.org/csto-kg/ontology/State>"
+    q = f"SELECT ?y WHERE {{ {state} <http://www.w3.org/2000/01/rdf-schema#subClassOf>* ?y }}"
+    supers = {b["y"]["value"] for b in json.loads(send(client, "GET", q).data)["results"]["bindings"]}
+    assert state[1:-1] in supers and len(supers) > 1
+
+
 COUNTS = [  # SPARQL 1.1 section 18.5.1.2: COUNT drops the errors of its multiset; Oxigraph would leave it unbound
     ("SELECT (COUNT(1/0) AS ?n) WHERE { VALUES ?x { 1 2 3 } }", ["0"]),
     ("SELECT (COUNT(DISTINCT 1/0) AS ?n) WHERE { VALUES ?x { 1 2 3 } }", ["0"]),
