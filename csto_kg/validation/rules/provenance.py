@@ -645,14 +645,51 @@ def _occasions(ctx: Context) -> list[Result]:
     return out
 
 
+# what an evidence node says: where its passage is, what the passage supports, and notes for people
+_EVIDENCE_SAYS = (RDF.type, OA.hasSource, OA.hasSelector, CSTO.supportsProperty, CSTO.curatorNote, RDFS.comment)
+
+
+def _evidence_locates(ctx: Context) -> list[Result]:
+    """An evidence node is a passage of a seed (an oa:SpecificResource): its oa:hasSource, its selectors, the
+    properties it supports, notes. It is where provenance ends, derived from nothing (prov:wasDerivedFrom), and no
+    fact's statement (a date, a place, a label) is made of it: such a line was pasted into the evidence block
+    from the fact it serves, where it is missing."""
+    evidence = set(ctx.union.subjects(RDF.type, CSTO.Evidence))
+    out = []
+    for s, p, o, gid in ctx.curated_quads():
+        if s not in evidence or p in _EVIDENCE_SAYS:
+            continue
+        why = (
+            "derives it from another resource: evidence is a passage of its seed (oa:hasSource), where provenance "
+            "ends; a fact is derived from it"
+            if p == PROV.wasDerivedFrom
+            else "says something of it that is a fact's: evidence only locates a passage (oa:hasSource, "
+            "oa:hasSelector) and names what it supports (csto:supportsProperty)"
+        )
+        out.append(ctx.locator.statement_result(shape=SHAPE.EvidenceOnlyLocatesItsPassage, s=s, p=p, o=o, graph=gid,
+                   message=f"its {curie(str(p)) or p} {why}. Fix: move the line to the fact it belongs to, or remove "
+                   "it"))  # fmt: skip
+    return out
+
+
 RULES = [
     Rule(
         SHAPE.VerbatimQuoteRule,
         "quote is verbatim at its offsets",
         "The seed's text between oa:start and oa:end (code points, end exclusive) is exactly the evidence's "
-        "oa:exact, and its oa:hasSource names a file in seeds/ (csto_kg/evidence.py). The message shows the "
-        "quote, the seed's text and their first differing code point.",
+        "oa:exact, and its oa:hasSource names a file in seeds/ (csto_kg/evidence.py); a quote that occurs more than "
+        "once in its seed carries oa:prefix and/or oa:suffix on its oa:TextQuoteSelector (the seed's text just "
+        "before / after the one selected) which match the text around its offsets and, with the quote, occur in "
+        "the seed once. The message shows the quote, the seed's text and their first differing code point.",
         _quotes,
+    ),
+    Rule(
+        SHAPE.EvidenceOnlyLocatesItsPassage,
+        "evidence only locates its passage",
+        "An evidence node (csto:Evidence) says only where its passage is (oa:hasSource, oa:hasSelector), what the "
+        "passage supports (csto:supportsProperty) and notes (csto:curatorNote, rdfs:comment): it is derived from "
+        "nothing (prov:wasDerivedFrom) and carries no fact's statement.",
+        _evidence_locates,
     ),
     Rule(
         SHAPE.WordsAreVerbatim,
