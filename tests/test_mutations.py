@@ -2973,6 +2973,17 @@ SLIPS = [
         ],
         "VerbatimQuoteRule",
     ),
+    (
+        "photo_source_another_seeds_document",
+        "001",
+        [
+            (
+                "    dcterms:source <https://commons.wikimedia.org/w/index.php?curid=466361> ;",
+                "    dcterms:source src:002_31ac2e71aae4dd18 ;",
+            )
+        ],
+        "OwnSeedOnly",
+    ),
 ]
 
 

@@ -7,7 +7,7 @@ import hashlib
 import re
 from decimal import Decimal, InvalidOperation
 
-from rdflib.term import Node
+from rdflib.term import Node, URIRef
 
 from ...evidence import check_quotes
 from ...namespaces import (
@@ -26,6 +26,7 @@ from ...namespaces import (
     SH,
     SHAPE,
     SKOS,
+    SRC,
     curie,
     source_iri,
 )
@@ -403,6 +404,33 @@ def _own_file(ctx: Context) -> list[Result]:
     return out
 
 
+# links to a source document that have rules of their own (shape:EvidenceFromOwnFileRule, DateRelativeToOwnSeed,
+# ClaimAssertedByACitedSource)
+_SOURCE_LINKS_CHECKED = (OA.hasSource, CSTO.dateRelativeTo, CSTO.assertedBy)
+
+
+def _own_seed_only(ctx: Context) -> list[Result]:
+    """A seed's file names no other seed's source document (src:<seed id>, the project's copy of a seed, not a
+    work a seed could cite): every file records what its own seed says, so a src: of another seed in it (a
+    dcterms:source, a csto:about, a block pasted from another file) says that one seed's file knows another's."""
+    out = []
+    for gid in _curated_graphs(ctx):
+        own = _seed_source(ctx, gid)
+        if own is None:
+            continue
+        for s, p, o in sorted(ctx.data.dataset.graph(gid), key=str):
+            other = next((n for n in (o, s) if isinstance(n, URIRef) and str(n).startswith(str(SRC)) and n != own),
+                         None)  # fmt: skip
+            if other is None or p in _SOURCE_LINKS_CHECKED:
+                continue
+            out.append(ctx.locator.statement_result(shape=SHAPE.OwnSeedOnly, s=s, p=p, o=o, graph=gid,
+                       message=f"this statement of {ctx.data.files[gid].name} names {curie(str(other))}, another "
+                       f"seed's source document: a seed's file records what that seed says, of its own document "
+                       f"{curie(str(own))}. Fix: the node or page the seed names (a web page's URL for a "
+                       "dcterms:source), or move the statement to the other seed's file"))  # fmt: skip
+    return out
+
+
 def _relative_to_own_seed(ctx: Context) -> list[Result]:
     """A relative date ("this year", "last week") in a seed's text is read from that seed's date."""
     out = []
@@ -682,6 +710,14 @@ RULES = [
         "before / after the one selected) which match the text around its offsets and, with the quote, occur in "
         "the seed once. The message shows the quote, the seed's text and their first differing code point.",
         _quotes,
+    ),
+    Rule(
+        SHAPE.OwnSeedOnly,
+        "a seed's file names no other seed's document",
+        "No statement of a seed's file (kg/NNN_*.trig) names another seed's source document (src:<seed id>) as its "
+        "subject or object; oa:hasSource, csto:dateRelativeTo and csto:assertedBy have their own rules "
+        "(shape:EvidenceFromOwnFileRule, shape:DateRelativeToOwnSeed, shape:ClaimAssertedByACitedSource).",
+        _own_seed_only,
     ),
     Rule(
         SHAPE.EvidenceOnlyLocatesItsPassage,
