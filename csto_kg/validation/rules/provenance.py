@@ -7,7 +7,7 @@ import hashlib
 import re
 from decimal import Decimal, InvalidOperation
 
-from rdflib.term import Node, URIRef
+from rdflib.term import Node
 
 from ...evidence import check_quotes
 from ...namespaces import (
@@ -26,7 +26,6 @@ from ...namespaces import (
     SH,
     SHAPE,
     SKOS,
-    SRC,
     curie,
     source_iri,
 )
@@ -413,16 +412,22 @@ def _own_seed_only(ctx: Context) -> list[Result]:
     """A seed's file names no other seed's source document (src:<seed id>, the project's copy of a seed, not a
     work a seed could cite): every file records what its own seed says, so a src: of another seed in it (a
     dcterms:source, a csto:about, a block pasted from another file) says that one seed's file knows another's."""
+    seeds = {source_iri(f.stem) for f in ctx.seeds_dir.glob("*.txt")}  # a src: of no seed is SourceChecksumRule's
+    reported = {n for r in ctx.shacl_results if r.severity == SH.Violation for n in (r.focus, r.value)}
     out = []
     for gid in _curated_graphs(ctx):
         own = _seed_source(ctx, gid)
         if own is None:
             continue
-        for s, p, o in sorted(ctx.data.dataset.graph(gid), key=str):
-            other = next((n for n in (o, s) if isinstance(n, URIRef) and str(n).startswith(str(SRC)) and n != own),
-                         None)  # fmt: skip
+        g = ctx.data.dataset.graph(gid)
+        for s, p, o in sorted(g, key=str):
+            other = next((n for n in (o, s) if n in seeds and n != own), None)
             if other is None or p in _SOURCE_LINKS_CHECKED:
                 continue
+            linked = {other, *g.objects(other, None), *g.subjects(None, other)}
+            if linked & reported:
+                continue  # a shape about sources (shape:UnnamedAuthorOfOneSource...) names it or a node it links
+
             out.append(ctx.locator.statement_result(shape=SHAPE.OwnSeedOnly, s=s, p=p, o=o, graph=gid,
                        message=f"this statement of {ctx.data.files[gid].name} names {curie(str(other))}, another "
                        f"seed's source document: a seed's file records what that seed says, of its own document "
@@ -716,7 +721,8 @@ RULES = [
         "a seed's file names no other seed's document",
         "No statement of a seed's file (kg/NNN_*.trig) names another seed's source document (src:<seed id>) as its "
         "subject or object; oa:hasSource, csto:dateRelativeTo and csto:assertedBy have their own rules "
-        "(shape:EvidenceFromOwnFileRule, shape:DateRelativeToOwnSeed, shape:ClaimAssertedByACitedSource).",
+        "(shape:EvidenceFromOwnFileRule, shape:DateRelativeToOwnSeed, shape:ClaimAssertedByACitedSource), and it is "
+        "silent where a shape already reports that document or a node linked to it in the file.",
         _own_seed_only,
     ),
     Rule(
