@@ -28,6 +28,24 @@ def evidence_turtle(seed_prefix: str, quote: str, slug: str, occurrence: int | N
     return (
         f"ev:{slug} a csto:Evidence ;\n"
         f"    oa:hasSource src:{seed.id} ;\n"
-        f"    oa:hasSelector [ a oa:TextQuoteSelector ; oa:exact {seeds.turtle_string(exact)} ] ,\n"
+        f"    oa:hasSelector [ a oa:TextQuoteSelector ; oa:exact {seeds.turtle_string(exact)}"
+        f"{_context(seed.text, exact, start, end)} ] ,\n"
         f"        [ a oa:TextPositionSelector ; oa:start {start} ; oa:end {end} ] .\n"
     )
+
+
+def _context(text: str, exact: str, start: int, end: int) -> str:
+    """`` ; oa:prefix "..." ; oa:suffix "..."`` for a quote that occurs more than once in its seed (the Web
+    Annotation way of saying which occurrence is meant; csto-kg validate requires it), else nothing: the text just
+    before and after the one at [start, end), as long as it takes (up to 32 code points) for prefix + exact +
+    suffix to occur once, each with a word in it (not only white space) where the seed has one."""
+    if text.count(exact) < 2:
+        return ""
+    for n in range(1, 33):
+        prefix, suffix = text[max(0, start - n) : start], text[end : end + n]
+        worded = (prefix.strip() or start - n <= 0) and (suffix.strip() or end + n >= len(text))
+        if worded and text.count(prefix + exact + suffix) == 1:
+            break
+    parts = [f"oa:{name} {seeds.turtle_string(value)}" for name, value in (("prefix", prefix), ("suffix", suffix))
+             if value]  # fmt: skip
+    return "".join(f" ; {part}" for part in parts)

@@ -89,11 +89,13 @@ def _check_one(data: LoadedData, ev: URIRef, g, seed_of: Callable[[URIRef], seed
     seed = seed_of(source)
     if seed is None:
         return [_problem(data, ev, g, f"oa:hasSource <{source}> is not a seed document in seeds/")]
-    exact = start = end = None
+    exact = start = end = prefix = suffix = None
     for sel in ds.objects(ev, OA.hasSelector):
         types = set(ds.objects(sel, RDF.type))
         if OA.TextQuoteSelector in types:
             exact = next(ds.objects(sel, OA.exact), None)
+            prefix = next(ds.objects(sel, OA.prefix), None)
+            suffix = next(ds.objects(sel, OA.suffix), None)
         if OA.TextPositionSelector in types:
             start = next(ds.objects(sel, OA.start), None)
             end = next(ds.objects(sel, OA.end), None)
@@ -110,7 +112,8 @@ def _check_one(data: LoadedData, ev: URIRef, g, seed_of: Callable[[URIRef], seed
     quote = str(exact)
     actual = seed.text[s:e] if 0 <= s <= e <= len(seed.text) else None
     if actual == quote:
-        return []
+        why = _context_problem(seed, quote, s, e, prefix, suffix)
+        return [_problem(data, ev, g, why)] if why else []
     found = seed.text.find(quote)
     if found >= 0:
         return [
@@ -145,6 +148,40 @@ def _check_one(data: LoadedData, ev: URIRef, g, seed_of: Callable[[URIRef], seed
             f"the seed {where} has {shown}{detail}. Fix: {fix}",
         )
     ]
+
+
+def _context_problem(seed: seeds.Seed, quote: str, s: int, e: int, prefix, suffix) -> str | None:
+    """Why the quote selector does not single out the occurrence at [s, e), or None. A quote that occurs more than
+    once in its seed is disambiguated the Web Annotation way, by the text just before it (oa:prefix) and/or just
+    after it (oa:suffix) on its oa:TextQuoteSelector: without them the quote selects any of its occurrences, and an
+    offset moved to another one (a name in a signature and again in a bio) is verbatim too. A prefix or suffix given
+    is the seed's text next to the quote, and prefix + exact + suffix occurs in the seed once."""
+    text = seed.text
+    occurrences = [i for i in range(len(text)) if text.startswith(quote, i)] if quote else []
+    before, after = (str(prefix) if prefix is not None else ""), (str(suffix) if suffix is not None else "")
+    if prefix is not None and text[max(0, s - len(before)) : s] != before:
+        return (f"the quote's oa:prefix {seeds.turtle_string(before)} is not the text just before it at [{s}, {e}), "
+                f"which is {seeds.turtle_string(text[max(0, s - len(before)) : s])}. Fix: the prefix the seed has "
+                "there, or the offsets of the occurrence the prefix names")  # fmt: skip
+    if suffix is not None and text[e : e + len(after)] != after:
+        return (f"the quote's oa:suffix {seeds.turtle_string(after)} is not the text just after it at [{s}, {e}), "
+                f"which is {seeds.turtle_string(text[e : e + len(after)])}. Fix: the suffix the seed has there, or "
+                "the offsets of the occurrence the suffix names")  # fmt: skip
+    if len(occurrences) < 2:
+        return None
+    whole = before + quote + after
+    matches = sum(1 for i in range(len(text)) if text.startswith(whole, i))
+    at = ", ".join(f"[{i}, {i + len(quote)})" for i in occurrences)
+    if prefix is None and suffix is None:
+        return (f"the quote occurs {len(occurrences)} times in {seed.filename} (at {at}) and its "
+                "oa:TextQuoteSelector says which is meant by nothing but the offsets: a repeated quote carries "
+                "oa:prefix and/or oa:suffix, the seed's text just before / after the one selected. Fix: add them "
+                f"for [{s}, {e}) (csto-kg cite prints them), e.g. oa:prefix "
+                f"{seeds.turtle_string(text[max(0, s - 32) : s])} ; oa:suffix {seeds.turtle_string(text[e : e + 32])}")  # fmt: skip
+    if matches > 1:
+        return (f"the quote occurs {len(occurrences)} times in {seed.filename} (at {at}), and with its oa:prefix / "
+                f"oa:suffix still {matches} times: they do not single out one. Fix: a longer prefix or suffix")  # fmt: skip
+    return None
 
 
 def first_difference(quote: str, seed_text: str) -> str:

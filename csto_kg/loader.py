@@ -25,7 +25,7 @@ from rdflib.plugins.parsers.notation3 import BadSyntax
 
 from . import paths
 from .errors import UserError
-from .namespaces import BASE, ENTITIES_GRAPH, ONTOLOGY_GRAPH, RDF, curie, seed_graph
+from .namespaces import BASE, ENTITIES_GRAPH, ONTOLOGY_GRAPH, RDF, XSD, curie, seed_graph
 from .terms import NotRdf11, Terms
 from .xsd_lexical import problem as xsd_problem
 
@@ -206,6 +206,20 @@ def _check_literals(path: Path, triples, prefixes: dict[str, str]) -> None:
             raise _ill_typed(path, str(o), str(o.datatype))
 
 
+_CALENDAR = {str(XSD.date), str(XSD.gYearMonth), str(XSD.gYear)}
+_ZONE = re.compile(r"(Z|[+-][0-9]{2}:[0-9]{2})$")
+
+
+def _zoned_date(lexical: str, datatype: str) -> str | None:
+    """A calendar date (xsd:date, gYearMonth, gYear) with a time zone ("2022-05-16+03:00") is valid XML Schema,
+    but the project's dates are the seeds' calendar days, without a zone, and rdflib drops the zone as it reads
+    the literal: the file would say one thing and the graph another."""
+    if datatype in _CALENDAR and _ZONE.search(lexical):
+        return (f"a date with a time zone ({_ZONE.search(lexical).group(0)}): the project's dates are calendar "
+                "dates without one (rdflib would drop it silently); write the date alone")  # fmt: skip
+    return None
+
+
 class _IllTyped(Exception):
     def __init__(self, lexical: str, datatype: str, why: str):
         super().__init__(lexical, datatype, why)
@@ -220,7 +234,7 @@ def _lexical_check():
 
     def check(term):
         if isinstance(term, ox.Literal) and term not in seen:
-            why = xsd_problem(term.value, term.datatype.value)
+            why = xsd_problem(term.value, term.datatype.value) or _zoned_date(term.value, term.datatype.value)
             if why is not None:
                 raise _IllTyped(term.value, term.datatype.value, why)
             seen.add(term)

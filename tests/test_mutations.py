@@ -2849,6 +2849,141 @@ SLIPS = [
         [("csto:Withdrawal a owl:Class ;", "csto:Withdrawal a owl:Class, owl:ObjectProperty ;")],
         "OntologyWellFormed",
     ),
+    # --- round 10: namespaces, language tags, orders, figures written twice, repeated quotes, evidence ---
+    (
+        "prefix_prov_bound_to_a_near_miss",
+        "001",
+        [("@prefix prov:    <http://www.w3.org/ns/prov#> .", "@prefix prov:    <http://www.w3.org/ns/prov/> .")],
+        "DeclaredTermsOnly",
+    ),
+    (
+        "prefix_xsd_without_its_hash",
+        "003",
+        [
+            (
+                "@prefix xsd:     <http://www.w3.org/2001/XMLSchema#> .",
+                "@prefix xsd:     <http://www.w3.org/2001/XMLSchema> .",
+            )
+        ],
+        "DeclaredTermsOnly",
+    ),
+    (
+        "prefix_org_bound_to_a_near_miss",
+        "000",
+        [("@prefix org:     <http://www.w3.org/ns/org#> .", "@prefix org:     <http://www.w3.org/ns/org/> .")],
+        "DeclaredTermsOnly",
+    ),
+    (
+        "reused_class_for_the_projects_own",
+        "000",
+        [(":membership-armenia a csto:Membership ;", ":membership-armenia a org:Membership ;")],
+        "DeclaredTermsOnly",
+    ),
+    (
+        "label_tagged_with_a_region",
+        "entities",
+        [(':armenia a csto:State ; rdfs:label "Armenia"@en ;', ':armenia a csto:State ; rdfs:label "Armenia"@en-us ;')],
+        "ProseIsTaggedText",
+    ),
+    (
+        "fact_given_two_english_labels_in_one_file",
+        "002",
+        [
+            (
+                '    rdfs:label "Ağazade: the CSTO is unpopular because there is little awareness of it"@en ;',
+                '    rdfs:label "Ağazade: the CSTO is unpopular because there is little awareness of it"@en, "Ağazade: little awareness of the CSTO"@en ;',
+            )
+        ],
+        "NamesWellFormed",
+    ),
+    (
+        "comment_tagged_with_a_region",
+        "002",
+        [
+            (
+                '    rdfs:comment "The reason the author gives for the CSTO\'s lack of popularity: little awareness of it."@en ;',
+                '    rdfs:comment "The reason the author gives for the CSTO\'s lack of popularity: little awareness of it."@en-gb ;',
+            )
+        ],
+        "ProseIsTaggedText",
+    ),
+    (
+        "chairmanships_succeeding_each_other",
+        "001",
+        [
+            (
+                '    csto:state :kazakhstan ; csto:organisation :csto ;\n    csto:startDate "2023"^^xsd:gYear ;\n    csto:context :summit-2023-11-minsk ;',
+                '    csto:state :kazakhstan ; csto:organisation :csto ;\n    csto:startDate "2023"^^xsd:gYear ;\n    csto:succeededBy :chairmanship-belarus ;\n    csto:context :summit-2023-11-minsk ;',
+            )
+        ],
+        "OrderingAgreesWithDates",
+    ),
+    (
+        "simultaneous_call_also_said_to_precede",
+        "001",
+        [
+            (
+                '    csto:simultaneousWith :deployment-kazakhstan-2022 ;\n    rdfs:comment "Tokayev called',
+                '    csto:simultaneousWith :deployment-kazakhstan-2022 ;\n    csto:precedes :deployment-kazakhstan-2022 ;\n    rdfs:comment "Tokayev called',
+            )
+        ],
+        "OrderingAgreesWithDates",
+    ),
+    (
+        "evidence_derived_from_other_evidence",
+        "001",
+        [
+            (
+                "ev:001-kz-force-size a csto:Evidence ;\n    oa:hasSource src:001_7fa2a4cddbc73fc3 ;",
+                "ev:001-kz-force-size a csto:Evidence ;\n    prov:wasDerivedFrom ev:001-kz-6-january ;\n    oa:hasSource src:001_7fa2a4cddbc73fc3 ;",
+            )
+        ],
+        "EvidenceOnlyLocatesItsPassage",
+    ),
+    (
+        "force_size_recorded_twice_from_one_passage",
+        "001",
+        [
+            (
+                "    csto:curatorNote \"'Kryrgyz' (sic) in the seed: Kyrgyz.\"@en ;\n    prov:wasDerivedFrom ev:001-kz-force-size, ev:001-kz-6-january .",
+                '    csto:curatorNote "\'Kryrgyz\' (sic) in the seed: Kyrgyz."@en ;\n    prov:wasDerivedFrom ev:001-kz-force-size, ev:001-kz-6-january .\n:deployment-kazakhstan-2022 csto:reportedForceSize :force-size-kazakhstan-2022-001-b ;\n    prov:wasDerivedFrom ev:001-kz-force-size .\n:force-size-kazakhstan-2022-001-b a csto:ForceSize ;\n    rdfs:label "Force sent to Kazakhstan, as 001 gives it: some 2,500 troops (mostly Russian)"@en ;\n    csto:personnel 2500 ; csto:personnelQualifier csto:Approximately ;\n    csto:statedAs "some 2,500 troops" ;\n    prov:wasDerivedFrom ev:001-kz-force-size .',
+            )
+        ],
+        "FigureRecordedOnce",
+    ),
+    (
+        "repeated_quote_offsets_moved_to_its_other_occurrence",
+        "003",
+        [
+            (
+                "[ a oa:TextPositionSelector ; oa:start 10664 ; oa:end 10684 ]",
+                "[ a oa:TextPositionSelector ; oa:start 10686 ; oa:end 10706 ]",
+            )
+        ],
+        "VerbatimQuoteRule",
+    ),
+    (
+        "repeated_quote_without_prefix_or_suffix",
+        "003",
+        [
+            (
+                'oa:exact "Kester Kenn Klomegah" ; oa:prefix ".\\u00A0\\n\\n" ; oa:suffix "\\n\\nKe" ]',
+                'oa:exact "Kester Kenn Klomegah" ]',
+            )
+        ],
+        "VerbatimQuoteRule",
+    ),
+    (
+        "photo_source_another_seeds_document",
+        "001",
+        [
+            (
+                "    dcterms:source <https://commons.wikimedia.org/w/index.php?curid=466361> ;",
+                "    dcterms:source src:002_31ac2e71aae4dd18 ;",
+            )
+        ],
+        "OwnSeedOnly",
+    ),
 ]
 
 

@@ -179,6 +179,35 @@ def test_cite_occurrence_out_of_range_is_one_line(occurrence):
     assert f"occurrence {occurrence}" in run.stderr and "occurs" in run.stderr
 
 
+@pytest.mark.parametrize("occurrence,start", [("1", 10664), ("2", 10686)])
+def test_cite_gives_a_repeated_quote_the_prefix_and_suffix_that_single_it_out(occurrence, start):
+    """003's byline name occurs twice; the evidence cite prints says which one by oa:prefix / oa:suffix, the seed's
+    text around that occurrence, which together with the quote occur in the seed once (validate requires them)."""
+    from csto_kg.seeds import load_seed
+
+    run = subprocess.run(
+        ["csto-kg", "cite", "003", "Kester Kenn Klomegah", "--id", "x", "--occurrence", occurrence],
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == 0, run.stderr
+    found = re.search(r'oa:prefix "((?:[^"\\]|\\.)*)" ; oa:suffix "((?:[^"\\]|\\.)*)"', run.stdout)
+    assert found, run.stdout
+    prefix, suffix = (json.loads(f'"{g}"'.replace("\\u00A0", "\\u00a0")) for g in found.groups())
+    text = load_seed("003_6d908fab4c796ec4").text
+    assert f"oa:start {start} ;" in run.stdout
+    assert text[start - len(prefix) : start] == prefix and text[start + 20 : start + 20 + len(suffix)] == suffix
+    assert text.count(prefix + "Kester Kenn Klomegah" + suffix) == 1 and prefix.strip() and suffix.strip()
+
+
+def test_cite_gives_a_quote_that_occurs_once_no_prefix_or_suffix():
+    run = subprocess.run(
+        ["csto-kg", "cite", "001", "As quick as a tiger.", "--id", "x"], capture_output=True, text=True
+    )
+    assert run.returncode == 0, run.stderr
+    assert "oa:prefix" not in run.stdout and "oa:suffix" not in run.stdout
+
+
 def test_messages_write_iris_as_curies_before_punctuation(broken_quote):
     """Text and JSON: an IRI followed by '.' or ';' still shortens; JSON carries the full IRI beside the CURIE."""
     _, evidence, _, runs = broken_quote

@@ -28,7 +28,7 @@ import re
 from rdflib import Literal
 from rdflib.term import Node
 
-from ...namespaces import CSTO, ENTITIES_GRAPH, ID, OA, ONTOLOGY_GRAPH, PROV, RDF, RDFS, SHAPE, SKOS, curie
+from ...namespaces import CSTO, ENTITIES_GRAPH, ID, OA, ONTOLOGY_GRAPH, PROV, RDF, RDFS, SH, SHAPE, SKOS, curie
 from ..report import Result
 from . import Context, Rule
 
@@ -426,7 +426,66 @@ def _figure_from_its_passage(ctx: Context) -> list[Result]:
     return out
 
 
+# what a figure gives: its number(s), their unit and qualifier, and the words stating them
+_FIGURE_VALUE = (
+    CSTO.personnel, CSTO.equipment, CSTO.personnelQualifier, CSTO.amount, CSTO.unit, CSTO.qualifier, CSTO.statedAs,
+)  # fmt: skip
+
+
+def _figure_recorded_once(ctx: Context) -> list[Result]:
+    """One node does not report one figure twice: two figure nodes of the same classes that it links to by the
+    same property (csto:reportedForceSize, csto:hasQuantity, csto:deathToll, csto:displacedPersons), giving the
+    same values (numbers, unit, qualifier, words), read from a passage they share, are one figure written twice (a
+    split or a pasted block); it would be counted twice, and two figures of one seed for one thing look like a
+    disagreement. Two seeds' equal figures have their own passages and are not reported."""
+    out, seen = [], set()
+    for link in _FIGURE_LINKS:
+        for node in sorted(set(ctx.union.subjects(link, None)), key=str):
+            groups: dict[tuple, list[Node]] = {}
+            for figure in sorted(set(ctx.union.objects(node, link)), key=str):
+                value = frozenset((p, o) for p in _FIGURE_VALUE for o in ctx.union.objects(figure, p))
+                if value:
+                    types = frozenset(ctx.union.objects(figure, RDF.type))
+                    groups.setdefault((types, value), []).append(figure)
+            for figures in groups.values():
+                for i, later in enumerate(figures):
+                    for first in figures[:i]:
+                        shared = set(ctx.union.objects(first, PROV_DERIVED)) & set(
+                            ctx.union.objects(later, PROV_DERIVED)
+                        )
+                        if not shared or (node, later) in seen:
+                            continue
+                        seen.add((node, later))
+                        gid = next(iter(sorted(ctx.subject_graphs.get(later, {None}) - {None}, key=str)), None)
+                        out.append(
+                            ctx.locator.result(
+                                severity=SH.Violation,
+                                shape=SHAPE.FigureRecordedOnce,
+                                focus=later,
+                                path=link,
+                                value=first,
+                                graph=gid,
+                                message=f"{curie(str(node))} reports this figure and {curie(str(first))} by "
+                                f"{curie(str(link))}: the same values, read from the same passage "
+                                f"({', '.join(curie(str(e)) for e in sorted(shared, key=str))}), so one figure "
+                                "written twice (a split or a pasted block), which counts it twice. Fix: keep one node "
+                                "(move what only this one says onto it), or, if the passage gives two figures, the "
+                                "words and values of each",
+                            )
+                        )
+    return out
+
+
 RULES = [
+    Rule(
+        SHAPE.FigureRecordedOnce,
+        "a node reports one figure once",
+        "No node links by one figure property (csto:reportedForceSize, csto:hasQuantity, csto:deathToll, "
+        "csto:displacedPersons) to two figure nodes of the same classes that give the same values (csto:personnel, "
+        "csto:equipment, csto:amount, csto:unit, the qualifiers, csto:statedAs) and are derived from a passage they "
+        "share: one figure written twice.",
+        _figure_recorded_once,
+    ),
     Rule(
         SHAPE.FigureFromItsPassage,
         "a figure a fact reports is read from a passage about that fact",

@@ -5,7 +5,9 @@
   ``csto:startDate``) is not after the last possible day of ``b`` (its ``csto:date`` or ``csto:endDate``; a fact
   with a start and no end is open-ended). Two facts ``csto:simultaneousWith`` each other have dates that can
   overlap. And the order has no cycle: no fact comes, through ``csto:precedes`` / ``csto:follows`` links, before
-  itself (the properties are transitive in meaning; the closure is computed here, not materialised).
+  itself (the properties are transitive in meaning; the closure is computed here, not materialised); a
+  ``csto:succeededBy`` counts as an order (the predecessor before its successor), and two facts
+  ``csto:simultaneousWith`` each other are not so ordered.
 
 Dates compare by their bounds (:func:`csto_kg.derive.bounds`: the first and last day a value at its precision can
 be), the loosest over every seed's values, so a rule fires only when every reading makes the contradiction certain.
@@ -67,6 +69,8 @@ def _links(ctx: Context) -> list[tuple[Node, Node, Node, URIRef, Node, URIRef]]:
             out.append((s, o, s, p, o, gid))
         elif p == CSTO.follows:
             out.append((o, s, s, p, o, gid))
+        elif p == CSTO.succeededBy:  # a successor (in a chairmanship, an office) comes after its predecessor
+            out.append((s, o, s, p, o, gid))
         elif p == CSTO.simultaneousWith:
             out.append((s, o, s, p, o, gid))
     return sorted(out, key=lambda t: tuple(map(str, t)))
@@ -172,17 +176,50 @@ def _cycles(ctx: Context, links) -> list[Result]:
                 p,
                 o,
                 gid,
-                f"puts {_c(a)} before {_c(b)}, but through csto:precedes / csto:follows links "
-                f"{_c(b)} also comes before {_c(a)}: the order is a cycle ({', '.join(_c(m) for m in members)}). "
+                f"puts {_c(a)} before {_c(b)}, but through csto:precedes / csto:follows / csto:succeededBy links "
+                f"{_c(b)} also comes before {_c(a)} (csto:succeededBy counts, a predecessor before its successor): the order is a cycle ({', '.join(_c(m) for m in members)}). "
                 "Fix: the link whose direction the passage does not give",
             )
         )
     return out
 
 
+def _ordered_and_simultaneous(ctx: Context, links) -> list[Result]:
+    """Two facts csto:simultaneousWith each other (their extents overlap) of which one comes wholly before the
+    other through csto:precedes / csto:follows / csto:succeededBy links: the two links cannot both hold."""
+    edges: dict[Node, set[Node]] = {}
+    for a, b, _s, p, _o, _g in links:
+        if p != CSTO.simultaneousWith:
+            edges.setdefault(a, set()).add(b)
+
+    def before(x: Node, y: Node) -> bool:
+        seen, todo = {x}, [x]
+        while todo:
+            for n in edges.get(todo.pop(), ()):
+                if n == y:
+                    return True
+                if n not in seen:
+                    seen.add(n)
+                    todo.append(n)
+        return False
+
+    out = []
+    for a, b, s, p, o, gid in links:
+        if p != CSTO.simultaneousWith:
+            continue
+        for x, y in ((a, b), (b, a)):
+            if x != y and before(x, y):
+                out.append(_result(ctx, s, p, o, gid, f"says {_c(a)} happened at the same time as {_c(b)}, but "
+                           f"through csto:precedes / csto:follows / csto:succeededBy links {_c(x)} comes wholly "
+                           f"before {_c(y)}: facts that overlap in time do not follow one another. Fix: the link "
+                           "the passage does not give"))  # fmt: skip
+                break
+    return out
+
+
 def _ordering(ctx: Context) -> list[Result]:
     links = _links(ctx)
-    return _against_dates(ctx, links) + _cycles(ctx, links)
+    return _against_dates(ctx, links) + _cycles(ctx, links) + _ordered_and_simultaneous(ctx, links)
 
 
 RULES = [
@@ -193,7 +230,8 @@ RULES = [
         "other has ended, comparing the first possible day of its csto:date / csto:startDate with the last possible "
         "day of the other's csto:date / csto:endDate (a start without an end is open-ended); two facts "
         "csto:simultaneousWith each other have dates that can overlap; and no fact comes, through csto:precedes / "
-        "csto:follows links, before itself. Dates compare by their bounds, loosest over every seed's values, so "
+        "csto:follows / csto:succeededBy links (a predecessor before its successor), before itself, and no two facts "
+        "csto:simultaneousWith each other are so ordered. Dates compare by their bounds, loosest over every seed's values, so "
         "dates at different precisions that can agree conform.",
         _ordering,
     ),

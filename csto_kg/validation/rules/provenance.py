@@ -403,6 +403,39 @@ def _own_file(ctx: Context) -> list[Result]:
     return out
 
 
+# links to a source document that have rules of their own (shape:EvidenceFromOwnFileRule, DateRelativeToOwnSeed,
+# ClaimAssertedByACitedSource)
+_SOURCE_LINKS_CHECKED = (OA.hasSource, CSTO.dateRelativeTo, CSTO.assertedBy)
+
+
+def _own_seed_only(ctx: Context) -> list[Result]:
+    """A seed's file names no other seed's source document (src:<seed id>, the project's copy of a seed, not a
+    work a seed could cite): every file records what its own seed says, so a src: of another seed in it (a
+    dcterms:source, a csto:about, a block pasted from another file) says that one seed's file knows another's."""
+    seeds = {source_iri(f.stem) for f in ctx.seeds_dir.glob("*.txt")}  # a src: of no seed is SourceChecksumRule's
+    reported = {n for r in ctx.shacl_results if r.severity == SH.Violation for n in (r.focus, r.value)}
+    out = []
+    for gid in _curated_graphs(ctx):
+        own = _seed_source(ctx, gid)
+        if own is None:
+            continue
+        g = ctx.data.dataset.graph(gid)
+        for s, p, o in sorted(g, key=str):
+            other = next((n for n in (o, s) if n in seeds and n != own), None)
+            if other is None or p in _SOURCE_LINKS_CHECKED:
+                continue
+            linked = {other, *g.objects(other, None), *g.subjects(None, other)}
+            if linked & reported:
+                continue  # a shape about sources (shape:UnnamedAuthorOfOneSource...) names it or a node it links
+
+            out.append(ctx.locator.statement_result(shape=SHAPE.OwnSeedOnly, s=s, p=p, o=o, graph=gid,
+                       message=f"this statement of {ctx.data.files[gid].name} names {curie(str(other))}, another "
+                       f"seed's source document: a seed's file records what that seed says, of its own document "
+                       f"{curie(str(own))}. Fix: the node or page the seed names (a web page's URL for a "
+                       "dcterms:source), or move the statement to the other seed's file"))  # fmt: skip
+    return out
+
+
 def _relative_to_own_seed(ctx: Context) -> list[Result]:
     """A relative date ("this year", "last week") in a seed's text is read from that seed's date."""
     out = []
@@ -645,14 +678,60 @@ def _occasions(ctx: Context) -> list[Result]:
     return out
 
 
+# what an evidence node says: where its passage is, what the passage supports, and notes for people
+_EVIDENCE_SAYS = (RDF.type, OA.hasSource, OA.hasSelector, CSTO.supportsProperty, CSTO.curatorNote, RDFS.comment)
+
+
+def _evidence_locates(ctx: Context) -> list[Result]:
+    """An evidence node is a passage of a seed (an oa:SpecificResource): its oa:hasSource, its selectors, the
+    properties it supports, notes. It is where provenance ends, derived from nothing (prov:wasDerivedFrom), and no
+    fact's statement (a date, a place, a label) is made of it: such a line was pasted into the evidence block
+    from the fact it serves, where it is missing."""
+    evidence = set(ctx.union.subjects(RDF.type, CSTO.Evidence))
+    out = []
+    for s, p, o, gid in ctx.curated_quads():
+        if s not in evidence or p in _EVIDENCE_SAYS:
+            continue
+        why = (
+            "derives it from another resource: evidence is a passage of its seed (oa:hasSource), where provenance "
+            "ends; a fact is derived from it"
+            if p == PROV.wasDerivedFrom
+            else "says something of it that is a fact's: evidence only locates a passage (oa:hasSource, "
+            "oa:hasSelector) and names what it supports (csto:supportsProperty)"
+        )
+        out.append(ctx.locator.statement_result(shape=SHAPE.EvidenceOnlyLocatesItsPassage, s=s, p=p, o=o, graph=gid,
+                   message=f"its {curie(str(p)) or p} {why}. Fix: move the line to the fact it belongs to, or remove "
+                   "it"))  # fmt: skip
+    return out
+
+
 RULES = [
     Rule(
         SHAPE.VerbatimQuoteRule,
         "quote is verbatim at its offsets",
         "The seed's text between oa:start and oa:end (code points, end exclusive) is exactly the evidence's "
-        "oa:exact, and its oa:hasSource names a file in seeds/ (csto_kg/evidence.py). The message shows the "
-        "quote, the seed's text and their first differing code point.",
+        "oa:exact, and its oa:hasSource names a file in seeds/ (csto_kg/evidence.py); a quote that occurs more than "
+        "once in its seed carries oa:prefix and/or oa:suffix on its oa:TextQuoteSelector (the seed's text just "
+        "before / after the one selected) which match the text around its offsets and, with the quote, occur in "
+        "the seed once. The message shows the quote, the seed's text and their first differing code point.",
         _quotes,
+    ),
+    Rule(
+        SHAPE.OwnSeedOnly,
+        "a seed's file names no other seed's document",
+        "No statement of a seed's file (kg/NNN_*.trig) names another seed's source document (src:<seed id>) as its "
+        "subject or object; oa:hasSource, csto:dateRelativeTo and csto:assertedBy have their own rules "
+        "(shape:EvidenceFromOwnFileRule, shape:DateRelativeToOwnSeed, shape:ClaimAssertedByACitedSource), and it is "
+        "silent where a shape already reports that document or a node linked to it in the file.",
+        _own_seed_only,
+    ),
+    Rule(
+        SHAPE.EvidenceOnlyLocatesItsPassage,
+        "evidence only locates its passage",
+        "An evidence node (csto:Evidence) says only where its passage is (oa:hasSource, oa:hasSelector), what the "
+        "passage supports (csto:supportsProperty) and notes (csto:curatorNote, rdfs:comment): it is derived from "
+        "nothing (prov:wasDerivedFrom) and carries no fact's statement.",
+        _evidence_locates,
     ),
     Rule(
         SHAPE.WordsAreVerbatim,

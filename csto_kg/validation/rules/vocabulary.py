@@ -25,6 +25,7 @@ item lost it in an edit).
 from __future__ import annotations
 
 import difflib
+import re
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SKOS, TIME, XSD, DefinedNamespace
@@ -133,9 +134,48 @@ def _suggest(ns: str, local: str, candidates: list[str]) -> str:
     return f"did you mean {curie(ns + near[0]) or ns + near[0]}? " if near else ""
 
 
+def _near_miss(term: URIRef, declared: _Declared) -> tuple[str, str] | None:
+    """(namespace, local name) of the known term that ``term`` would be with its namespace spelled right: an IRI
+    that ends in a term of a vocabulary the project uses, after a namespace one slip from that vocabulary's
+    (``http://www.w3.org/ns/org/member`` for org:member, ``...XMLSchemagYear`` for xsd:gYear): the sign of a
+    prefix bound to a near-miss IRI."""
+    text, best = str(term), None
+    vocabularies = {**REUSED, str(CSTO): frozenset(declared.any)}
+    for ns, terms in vocabularies.items():
+        for local in terms:
+            if len(local) < 2 or not text.endswith(local):
+                continue
+            head = text[: -len(local)]
+            if head != ns and difflib.SequenceMatcher(None, head, ns).ratio() >= 0.85:
+                if best is None or len(local) > len(best[1]):
+                    best = (ns, local)
+    return best
+
+
+def _unknown_namespace(term: URIRef, role: str, declared: _Declared) -> tuple[tuple[str, str], tuple] | None:
+    """A class, property or datatype outside every vocabulary the project uses (its ontology, ORG, PROV, Web
+    Annotation, OWL-Time, DC terms, SKOS, FOAF, RDF, RDFS, OWL, XSD): no curated statement needs one, so the file's
+    @prefix line is wrong or the term was pasted from elsewhere. Values (links to Wikidata, web pages) may be
+    anywhere."""
+    if role == "value":
+        return None
+    near = _near_miss(term, declared)
+    if near is not None:
+        ns, local = near
+        bound = str(term)[: -len(local)]
+        return ("", str(term)), (
+            f"is in no vocabulary the project uses: it is {curie(ns + local) or ns + local} with its namespace "
+            f"written <{bound}> instead of {curie(ns) or ns} (an @prefix bound to a near-miss IRI, which silently moves every "
+            "term written with that prefix out of the vocabulary)",
+            [],
+        )
+    return ("", str(term)), ("is in no vocabulary the project uses (its ontology, ORG, PROV, Web Annotation, "
+                             "OWL-Time, DC terms, SKOS, FOAF, RDF, RDFS, OWL, XSD)", [])  # fmt: skip
+
+
 def _closed_vocabulary(ctx: Context) -> list[Result]:
     declared = _Declared(ctx)
-    out: list[Result] = []
+    out: list[Result] = _specialised_types(ctx)
     seen: set = set()
     verdicts: dict = {}  # (term, role) -> problem or None: each distinct term is judged once
     for s, p, o, gid in ctx.curated_quads():
@@ -148,7 +188,7 @@ def _closed_vocabulary(ctx: Context) -> list[Result]:
             if (term, role) not in verdicts:
                 parts = _split(term)
                 verdicts[(term, role)] = (
-                    None
+                    _unknown_namespace(term, role, declared)
                     if parts is None
                     else (parts, declared.problem(*parts, "value" if role == "datatype" else role))
                 )
@@ -163,6 +203,8 @@ def _closed_vocabulary(ctx: Context) -> list[Result]:
             fix = (
                 "correct the spelling, or declare the term (with label and definition) at the end of ontology/csto.ttl"
                 if ns == str(CSTO)
+                else "the file's @prefix line: bind the prefix to the vocabulary's own namespace IRI"
+                if ns == ""
                 else "correct the spelling; use a real term of that vocabulary, or a csto: term"
             )
             out.append(
@@ -178,6 +220,28 @@ def _closed_vocabulary(ctx: Context) -> list[Result]:
                     message=f"{name} (used as a {role}) {why}; {_suggest(ns, local, candidates)}Fix: {fix}.",
                 )
             )
+    return out
+
+
+def _specialised_types(ctx: Context) -> list[Result]:
+    """A node typed, in a curated file, with a reused vocabulary's class that the ontology specialises
+    (csto:Membership rdfs:subClassOf org:Membership) was given the general class for the project's own: the
+    general type is inferred from the csto: class, and every rule and query looks for the csto: class (a node with
+    only the general one drops out of them; one the file types both ways says two things of one node)."""
+    onto = ctx.data.dataset.graph(ONTOLOGY_GRAPH)
+    special: dict[Node, list[Node]] = {}
+    for sub, sup in onto.subject_objects(RDFS.subClassOf):
+        if str(sub).startswith(str(CSTO)) and isinstance(sup, URIRef) and not str(sup).startswith(str(CSTO)):
+            special.setdefault(sup, []).append(sub)
+    out = []
+    for s, p, o, gid in ctx.curated_quads():
+        if p != RDF.type or o not in special:
+            continue
+        own = ", ".join(sorted(curie(str(c)) or str(c) for c in special[o]))
+        out.append(ctx.locator.statement_result(shape=SHAPE.DeclaredTermsOnly, s=s, p=p, o=o, graph=gid,
+                   message=f"is typed {curie(str(o))} here, a class of a reused vocabulary that the ontology "
+                   f"specialises ({own} rdfs:subClassOf it): the project's rules and queries look for its own "
+                   f"class, and the general one is inferred from it. Fix: a {own}"))  # fmt: skip
     return out
 
 
@@ -409,7 +473,9 @@ def _datatype_ranges(ctx: Context, onto) -> list[Result]:
         values = [o for gid in ctx.curated for o in ctx.data.dataset.graph(gid).objects(None, prop)]
         misfits = sorted({o for o in values if isinstance(o, Literal) and not _compatible(rng, o.datatype)}, key=str)
         if values and misfits:
-            kinds = sorted({curie(str(o.datatype)) if o.datatype else "a plain string" for o in misfits}, key=str)
+            kinds = sorted(
+                {(curie(str(o.datatype)) or f"<{o.datatype}>") if o.datatype else "a plain string" for o in misfits}
+            )
             out.append(
                 _ontology_result(
                     ctx,
@@ -450,6 +516,10 @@ def _prose(ctx: Context) -> list[Result]:
             why = "is empty: a name or text says something"
         elif not o.language:
             why = 'has no language tag: text for people is in a language ("..."@en)'
+        elif not re.fullmatch(r"[a-z]{2,3}", o.language):
+            why = (f"is tagged @{o.language}: the project tags text with its language alone (@{o.language.split('-')[0]}"
+                   "), never a region or script; another tag for one language splits it (a lang() = \"en\" filter, "
+                   "a one-label-per-language rule and the pages' English names miss it)")  # fmt: skip
         else:
             continue
         out.append(
@@ -470,13 +540,24 @@ def _names(ctx: Context) -> list[Result]:
     space at either end, no doubled space or line break inside. A node's other names (skos:altLabel,
     skos:hiddenLabel) are spellings of its name in the language of its rdfs:label (a seed's variants are in the
     seed's language, as the label is), none is its rdfs:label or skos:prefLabel again, and none is both an
-    alternative and a hidden label (SKOS's labels are pairwise disjoint, S13)."""
+    alternative and a hidden label (SKOS's labels are pairwise disjoint, S13). A file gives a node one rdfs:label
+    and one skos:prefLabel per language."""
     out = []
 
     def report(s, p, o, gid, why):
         out.append(ctx.locator.statement_result(shape=SHAPE.NamesWellFormed, s=s, p=p, o=o, graph=gid,
                    message=f'its {curie(str(p))} "{o}" {why}'))  # fmt: skip
 
+    per_language: dict[tuple, list[Literal]] = {}
+    reported = {(r.focus, r.path) for r in ctx.shacl_results}  # an entity's labels are shape:EntityHasLabel's
+    for s, p, o, gid in ctx.curated_quads():
+        if p in (RDFS.label, SKOS.prefLabel) and isinstance(o, Literal) and (s, p) not in reported:
+            per_language.setdefault((gid, s, p, o.language), []).append(o)
+    for (gid, s, p, language), names in sorted(per_language.items(), key=str):
+        for o in sorted(names, key=str)[1:] if len(names) > 1 else ():
+            report(s, p, o, gid, f"is one of {len(names)} {curie(str(p))} in @{language} that this file gives the "
+                   "node: a node has one name per language in a file (several would be shown, compared and counted "
+                   "as one; a variant is a skos:altLabel, a second fact a node of its own). Fix: keep one")  # fmt: skip
     for s, p, o, gid in ctx.curated_quads():
         if p not in _NAMES or not isinstance(o, Literal) or not str(o).strip():
             continue  # an empty name is shape:ProseIsTaggedText's
@@ -578,7 +659,10 @@ RULES = [
         "Every class, property, individual and datatype a curated file uses in the project's ontology namespace "
         "(csto:) is declared in the ontology (as a class where it is an rdf:type, as a property where it is a "
         "predicate) and not owl:deprecated there (the message names its dcterms:isReplacedBy); every term of a reused vocabulary (ORG, PROV, Web Annotation, OWL-Time, DC terms, SKOS, "
-        "FOAF, RDF, RDFS, OWL, XSD) is a real term of that vocabulary. The message names the nearest declared "
+        "FOAF, RDF, RDFS, OWL, XSD) is a real term of that vocabulary; every class, property and datatype is in "
+        "one of those vocabularies (one in a namespace a slip away from one of them, e.g. <http://www.w3.org/ns/"
+        "org/member>, is named as an @prefix bound to a near-miss IRI); and no node is typed with a reused class "
+        "the ontology specialises (org:Membership for csto:Membership). The message names the nearest declared "
         "term.",
         _closed_vocabulary,
     ),
@@ -587,8 +671,9 @@ RULES = [
         "prose is language-tagged text",
         "A value of a prose property (one whose rdfs:range is rdf:langString in the ontology, and rdfs:label, "
         "rdfs:comment, skos:prefLabel, skos:altLabel, skos:hiddenLabel, dcterms:rights) is a language-tagged literal "
-        "that is not empty or only white space; no other text (a passage's csto:words, a figure's csto:statedAs) is "
-        "empty or only white space either.",
+        "that is not empty or only white space, tagged with a bare language subtag (@en, not @en-us or @en-GB: one "
+        "tag per language); no other text (a passage's csto:words, a figure's csto:statedAs) is empty or only white "
+        "space either.",
         _prose,
     ),
     Rule(
@@ -597,7 +682,7 @@ RULES = [
         "A name (rdfs:label, skos:prefLabel, skos:altLabel, skos:hiddenLabel) has no white space at either end, no "
         "doubled space and no line break; a node's skos:altLabel and skos:hiddenLabel are in the language of its "
         "rdfs:label, none repeats its rdfs:label or skos:prefLabel, and no spelling is both its altLabel and its "
-        "hiddenLabel.",
+        "hiddenLabel; a file gives a node at most one rdfs:label and one skos:prefLabel per language tag.",
         _names,
     ),
     Rule(
