@@ -2945,8 +2945,8 @@ SLIPS = [
         "001",
         [
             (
-                "    csto:curatorNote \"'Kryrgyz' (sic) in the seed: Kyrgyz.\"@en ;\n    prov:wasDerivedFrom ev:001-kz-force-size, ev:001-kz-6-january .",
-                '    csto:curatorNote "\'Kryrgyz\' (sic) in the seed: Kyrgyz."@en ;\n    prov:wasDerivedFrom ev:001-kz-force-size, ev:001-kz-6-january .\n:deployment-kazakhstan-2022 csto:reportedForceSize :force-size-kazakhstan-2022-001-b ;\n    prov:wasDerivedFrom ev:001-kz-force-size .\n:force-size-kazakhstan-2022-001-b a csto:ForceSize ;\n    rdfs:label "Force sent to Kazakhstan, as 001 gives it: some 2,500 troops (mostly Russian)"@en ;\n    csto:personnel 2500 ; csto:personnelQualifier csto:Approximately ;\n    csto:statedAs "some 2,500 troops" ;\n    prov:wasDerivedFrom ev:001-kz-force-size .',
+                "    prov:wasDerivedFrom ev:001-kz-force-size, ev:001-kz-6-january .\nev:001-kz-force-size csto:supportsProperty",
+                '    prov:wasDerivedFrom ev:001-kz-force-size, ev:001-kz-6-january .\n:deployment-kazakhstan-2022 csto:reportedForceSize :force-size-kazakhstan-2022-001-b ;\n    prov:wasDerivedFrom ev:001-kz-force-size .\n:force-size-kazakhstan-2022-001-b a csto:ForceSize ;\n    rdfs:label "Force sent to Kazakhstan, as 001 gives it: some 2,500 troops (mostly Russian)"@en ;\n    csto:personnel 2500 ; csto:personnelQualifier csto:Approximately ;\n    csto:statedAs "some 2,500 troops" ;\n    prov:wasDerivedFrom ev:001-kz-force-size .\nev:001-kz-force-size csto:supportsProperty',
             )
         ],
         "FigureRecordedOnce",

@@ -410,7 +410,12 @@ SHAPE_SLIPS = [
     (
         "min_count_a_string",
         "stances",
-        [("    sh:path csto:about ;\n    sh:minCount 1 ;", '    sh:path csto:about ;\n    sh:minCount "1" ;')],
+        [
+            (
+                "    sh:targetClass csto:Stance ;\n    sh:path csto:about ;\n    sh:minCount 1 ;",
+                '    sh:targetClass csto:Stance ;\n    sh:path csto:about ;\n    sh:minCount "1" ;',
+            )
+        ],
         'sh:minCount "1" is not well-formed SHACL',
         'sh:minCount "1"',
     ),

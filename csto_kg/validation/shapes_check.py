@@ -199,8 +199,9 @@ def _term_problems(f: _File, shape: URIRef, node: Node, onto: _Ontology) -> list
     for p, term, role in uses:
         why = onto.problem(term, role)
         if why:
-            out.append((f.line(shape, term), f"{_c(term)} ({_c(p)} of {_c(shape)}) {why}: the shape would test "
-                                            "nothing and pass on every graph"))  # fmt: skip
+            effect = ("no curated value can be it: the shape would flag true data" if role == "value" else
+                      "the shape would test nothing and pass on every graph")  # fmt: skip
+            out.append((f.line(shape, term), f"{_c(term)} ({_c(p)} of {_c(shape)}) {why}: {effect}"))
     path = g.value(node, SH.path)
     domain = onto.onto.value(path, RDFS.domain) if isinstance(path, URIRef) else None
     for target in g.objects(node, SH.targetClass) if isinstance(domain, URIRef) else ():
