@@ -287,13 +287,22 @@ _OWN = re.compile(re.escape(BASE) + r"(id|source|evidence)/")
 
 
 def _check_dangling(ds: Dataset, files: dict[URIRef, Path], prefixes: dict[str, str]) -> None:
-    """Every IRI minted by this graph that is used as an object must be described somewhere.
+    """Every IRI minted by this graph that is used as an object, or described, must be typed somewhere.
 
     One pass over each graph's own triples (a whole-dataset ``quads`` pass costs several times more).
     """
     described = set(ds.subjects(RDF.type, None))
     for gid, path in files.items():
-        for _s, _p, o in ds.graph(gid):
+        for s, _p, o in ds.graph(gid):
+            if isinstance(s, URIRef) and s not in described and _OWN.match(str(s)):
+                line = line_of(path, [f"{x} " for x in _spellings(s, prefixes)])
+                raise CuratedFileError(
+                    path,
+                    line,
+                    f"untyped node: {curie(str(s)) or f'<{s}>'} is described but has no rdf:type anywhere (a new node "
+                    "needs its class, e.g. `a csto:Claim`; a statement about an existing node needs its IRI spelt "
+                    "exactly)",
+                )
             if isinstance(o, URIRef) and o not in described and _OWN.match(str(o)):
                 line = line_of(path, _spellings(o, prefixes))
                 raise CuratedFileError(

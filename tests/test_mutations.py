@@ -2984,6 +2984,35 @@ SLIPS = [
         ],
         "OwnSeedOnly",
     ),
+    # a fact added to 002 from scratch, minted with seed 001's number (round 11)
+    (
+        "new_claim_minted_with_another_seeds_number",
+        "002",
+        (
+            "append",
+            "\n:claim-001-zas-secretary-general a csto:Claim ;\n"
+            '    rdfs:label "Seed 002: Stanislav Zas is the CSTO secretary general"@en ;\n'
+            "    csto:assertedBy src:002_31ac2e71aae4dd18 ;\n"
+            "    csto:about :stanislav-zas, :csto-secretary-general ;\n"
+            "    csto:position csto:FactualAssertion ;\n"
+            '    csto:words "The CSTO’s secretary general, Stanislav Zas" ;\n'
+            '    rdfs:comment "The seed names Zas as the CSTO secretary general."@en ;\n'
+            "    prov:wasDerivedFrom ev:002-zas-make-peace .\n",
+        ),
+        "IriOfItsSeed",
+    ),
+    (
+        "new_evidence_minted_with_another_seeds_number",
+        "003",
+        (
+            "append",
+            "\nev:004-title a csto:Evidence ;\n"
+            "    oa:hasSource src:003_6d908fab4c796ec4 ;\n"
+            '    oa:hasSelector [ a oa:TextQuoteSelector ; oa:exact "CSTO Marks 30 Years Opposing NATO Expansion – OpEd" ] ,\n'
+            "        [ a oa:TextPositionSelector ; oa:start 16 ; oa:end 66 ] .\n",
+        ),
+        "IriOfItsSeed",
+    ),
 ]
 
 

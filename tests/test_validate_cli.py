@@ -216,3 +216,320 @@ def test_messages_write_iris_as_curies_before_punctuation(broken_quote):
     assert quote["focus"] == evidence and quote["focus_iri"] == "https://w3id.org/csto-kg/evidence/" + evidence[3:]
     assert quote["rule_iri"] == SHAPE + "VerbatimQuoteRule"
     assert "the quote is" in quote["message"] and "the seed" in quote["message"]
+
+
+# --- slips in shapes/ (curators maintain the shapes too) --------------------------------------------------------
+# A shape slip rarely makes the data invalid: a shape targeting an undeclared class, a path through an undeclared
+# property, sh:deactivated left in, a misspelt severity, a query that never binds $this each pass silently (or fail
+# every focus node with the shape's own message, which names no cause). ``csto-kg validate`` refuses such a shapes
+# graph before validating: exit 2, one line naming the file, the line and the cause.
+# (name, shapes file, [(old, new)] or ("append", text), words of the message, text of the line it names)
+SHAPE_SLIPS = [
+    (
+        "no_message",
+        "stances",
+        [
+            (
+                '    sh:severity sh:Violation ;\n    sh:message "A stance must have a csto:about."@en .',
+                "    sh:severity sh:Violation .",
+            )
+        ],
+        "must have exactly one sh:message",
+        "shape:StanceAbout a sh:PropertyShape",
+    ),
+    (
+        "message_untagged",
+        "stances",
+        [
+            (
+                '    sh:message "A stance must have a csto:about."@en .',
+                '    sh:message "A stance must have a csto:about." .',
+            )
+        ],
+        "must have exactly one sh:message, an @en literal",
+        'sh:message "A stance must have a csto:about."',
+    ),
+    (
+        "label_removed",
+        "stances",
+        [('    rdfs:label "stance is about something"@en ;\n', "")],
+        "must have exactly one rdfs:label",
+        "shape:StanceAbout a sh:PropertyShape",
+    ),
+    (
+        "target_class_undeclared",
+        "stances",
+        [
+            (
+                "    sh:targetClass csto:Stance ;\n    sh:path csto:about ;",
+                "    sh:targetClass csto:Stanse ;\n    sh:path csto:about ;",
+            )
+        ],
+        "csto:Stanse (sh:targetClass of shape:StanceAbout) is not declared in the ontology",
+        "sh:targetClass csto:Stanse",
+    ),
+    (
+        "target_class_wrong_case",
+        "stances",
+        [
+            (
+                "    sh:targetClass csto:Stance ;\n    sh:path csto:about ;",
+                "    sh:targetClass csto:stance ;\n    sh:path csto:about ;",
+            )
+        ],
+        "csto:stance (sh:targetClass of shape:StanceAbout) is not declared",
+        "sh:targetClass csto:stance",
+    ),
+    (
+        "target_class_a_property",
+        "stances",
+        [
+            (
+                "    sh:targetClass csto:Stance ;\n    sh:path csto:about ;",
+                "    sh:targetClass csto:heldBy ;\n    sh:path csto:about ;",
+            )
+        ],
+        "csto:heldBy (sh:targetClass of shape:StanceAbout) is declared in the ontology, but not as a class",
+        "sh:targetClass csto:heldBy",
+    ),
+    (
+        "target_subjects_undeclared",
+        "agents",
+        [("    sh:targetSubjectsOf csto:speaksLanguage ;\n", "    sh:targetSubjectsOf csto:speaksLanguages ;\n")],
+        "csto:speaksLanguages (sh:targetSubjectsOf of shape:LanguageTagWellFormed) is not declared",
+        "sh:targetSubjectsOf csto:speaksLanguages",
+    ),
+    (
+        "no_target",
+        "stances",
+        [("    sh:targetClass csto:Stance ;\n    sh:path csto:about ;", "    sh:path csto:about ;")],
+        "shape:StanceAbout has no target",
+        "shape:StanceAbout a sh:PropertyShape",
+    ),
+    (
+        "path_undeclared",
+        "stances",
+        [
+            (
+                "    sh:targetClass csto:Stance ;\n    sh:path csto:about ;",
+                "    sh:targetClass csto:Stance ;\n    sh:path csto:abuot ;",
+            )
+        ],
+        "csto:abuot (sh:path of shape:StanceAbout) is not declared",
+        "sh:path csto:abuot",
+    ),
+    (
+        "path_outside_the_targets_domain",
+        "stances",
+        [
+            (
+                "    sh:targetClass csto:Stance ;\n    sh:path csto:heldBy ;",
+                "    sh:targetClass csto:Stance ;\n    sh:path csto:holder ;",
+            )
+        ],
+        "the ontology gives csto:holder the domain csto:OfficeHolding, which csto:Stance",
+        "sh:path csto:holder",
+    ),
+    (
+        "class_undeclared",
+        "stances",
+        [
+            (
+                "    sh:path csto:heldBy ;\n    sh:minCount 1 ;",
+                "    sh:path csto:heldBy ;\n    sh:class csto:Persn ;\n    sh:minCount 1 ;",
+            )
+        ],
+        "csto:Persn (sh:class of shape:StanceHolder) is not declared",
+        "sh:class csto:Persn",
+    ),
+    (
+        "in_undeclared_value",
+        "stances",
+        [("    sh:in ( csto:Direct csto:Reported ) ;", "    sh:in ( csto:Direct csto:Reportd ) ;")],
+        "csto:Reportd (sh:in of shape:StanceAttribution) is not declared",
+        "sh:in ( csto:Direct csto:Reportd )",
+    ),
+    (
+        "datatype_against_range",
+        "agents",
+        [
+            (
+                "    sh:path csto:speaksLanguage ;\n    sh:datatype xsd:language ;",
+                "    sh:path csto:speaksLanguage ;\n    sh:datatype xsd:string ;",
+            )
+        ],
+        "sh:datatype xsd:string of shape:LanguageTagWellFormed contradicts the rdfs:range xsd:language",
+        "sh:datatype xsd:string",
+    ),
+    (
+        "severity_misspelt",
+        "stances",
+        [
+            (
+                '    sh:severity sh:Violation ;\n    sh:message "A stance must have a csto:about."@en .',
+                '    sh:severity sh:violation ;\n    sh:message "A stance must have a csto:about."@en .',
+            )
+        ],
+        "must have one sh:severity, sh:Violation, sh:Warning or sh:Info (found sh:violation)",
+        "sh:severity sh:violation",
+    ),
+    (
+        "severity_removed",
+        "stances",
+        [
+            (
+                '    sh:severity sh:Violation ;\n    sh:message "A stance must have a csto:about."@en .',
+                '    sh:message "A stance must have a csto:about."@en .',
+            )
+        ],
+        "(found none)",
+        "shape:StanceAbout a sh:PropertyShape",
+    ),
+    (
+        "deactivated_left_in",
+        "stances",
+        [
+            (
+                "    sh:targetClass csto:Stance ;\n    sh:path csto:heldBy ;",
+                "    sh:targetClass csto:Stance ;\n    sh:deactivated true ;\n    sh:path csto:heldBy ;",
+            )
+        ],
+        "shape:StanceHolder is switched off (sh:deactivated true)",
+        "sh:deactivated true",
+    ),
+    (
+        "same_iri_in_two_files",
+        "events",
+        (
+            "append",
+            '\nshape:StanceAbout a sh:PropertyShape ;\n    rdfs:label "event is about something"@en ;\n    rdfs:comment "An event names its topic."@en ;\n    sh:targetClass csto:Event ;\n    sh:path csto:about ;\n    sh:maxCount 5 ;\n    sh:severity sh:Violation ;\n    sh:message "An event has at most five csto:about."@en .\n',
+        ),
+        "shape:StanceAbout is also defined in shapes/events.ttl:",
+        "shape:StanceAbout a sh:PropertyShape",
+    ),
+    (
+        "min_count_a_string",
+        "stances",
+        [
+            (
+                "    sh:targetClass csto:Stance ;\n    sh:path csto:about ;\n    sh:minCount 1 ;",
+                '    sh:targetClass csto:Stance ;\n    sh:path csto:about ;\n    sh:minCount "1" ;',
+            )
+        ],
+        'sh:minCount "1" is not well-formed SHACL',
+        'sh:minCount "1"',
+    ),
+    (
+        "sparql_syntax_error",
+        "agents",
+        [
+            (
+                'STR(?item), "http://www.wikidata.org/entity/"))\n            }',
+                'STR(?item), "http://www.wikidata.org/entity/")\n            }',
+            )
+        ],
+        "the SPARQL query of shape:WikidataItemOfOneEntity does not parse",
+        "sh:select",
+    ),
+    (
+        "sparql_unknown_prefix",
+        "agents",
+        [
+            (
+                "                $this skos:exactMatch ?item .\n                ?value skos:exactMatch ?item .",
+                "                $this skoss:exactMatch ?item .\n                ?value skos:exactMatch ?item .",
+            )
+        ],
+        "Unknown namespace prefix : skoss",
+        "sh:select",
+    ),
+    (
+        "sparql_this_unbound",
+        "agents",
+        [
+            (
+                "                $this skos:exactMatch ?item .\n                ?value skos:exactMatch ?item .",
+                "                $thiss skos:exactMatch ?item .\n                ?value skos:exactMatch ?item .",
+            )
+        ],
+        "has $this (the focus node) in no triple pattern",
+        "sh:select",
+    ),
+    (
+        "message_names_unselected_variable",
+        "agents",
+        [('    sh:message "This entity and {?value} link', '    sh:message "This entity and {?other} link')],
+        "names {?other}, a variable its SPARQL query does not SELECT",
+        "{?other}",
+    ),
+]
+
+
+def _slip_shapes(root: Path, name: str, edit) -> Path:
+    path = root / "shapes" / f"{name}.ttl"
+    text = path.read_text(encoding="utf-8")
+    if edit[0] == "append":
+        text += edit[1]
+    else:
+        for old, new in edit:
+            assert text.count(old) == 1, (path.name, old)
+            text = text.replace(old, new)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("name,file,edit,words,line_text", SHAPE_SLIPS, ids=[s[0] for s in SHAPE_SLIPS])
+def test_a_slip_in_the_shapes_is_refused_with_file_line_and_cause(
+    name, file, edit, words, line_text, tmp_path, monkeypatch
+):
+    from csto_kg.loader import CuratedFileError
+    from csto_kg.validation import validate
+
+    root, _ = copy_project(tmp_path)
+    _slip_shapes(root, file, edit)
+    monkeypatch.setenv("CSTO_KG_TODAY", "2026-11-30")
+    with pytest.raises(CuratedFileError) as refused:
+        validate(root)
+    error = refused.value
+    assert words in error.message, error.message
+    located = error.path.read_text(encoding="utf-8").splitlines()[error.line - 1]
+    assert error.path.parent.name == "shapes" and line_text in located, (error.path, error.line, located)
+
+
+def test_the_cli_refuses_a_shapes_slip_exit_2_naming_file_and_line(tmp_path):
+    root, env = copy_project(tmp_path)
+    _slip_shapes(
+        root,
+        "stances",
+        [
+            (
+                "    sh:targetClass csto:Stance ;\n    sh:path csto:about ;",
+                "    sh:targetClass csto:Stanse ;\n    sh:path csto:about ;",
+            )
+        ],
+    )
+    line = (root / "shapes" / "stances.ttl").read_text(encoding="utf-8").splitlines().index(
+        "    sh:targetClass csto:Stanse ;"
+    ) + 1
+    run = validate_cli(env=env)
+    assert run.returncode == 2, run.stdout[-2000:] + run.stderr
+    assert f"shapes/stances.ttl:{line}: csto:Stanse (sh:targetClass of shape:StanceAbout) is not declared" in run.stderr
+    assert "Traceback" not in run.stderr, run.stderr
+
+
+def test_a_new_node_without_a_class_is_refused_with_file_and_line(tmp_path):
+    """A fact written from scratch without its ``a csto:Claim`` line is described by nothing: no shape targets it."""
+    root, env = copy_project(tmp_path)
+    path = next((root / "kg").glob("002_*.trig"))
+    text = path.read_text(encoding="utf-8")
+    block = (
+        '\n:claim-002-zas-secretary-general rdfs:label "Seed 002: Stanislav Zas is the CSTO\'s secretary general"@en ;\n'
+        "    csto:assertedBy src:002_31ac2e71aae4dd18 ;\n    csto:about :stanislav-zas ;\n"
+        "    csto:position csto:FactualAssertion ;\n    prov:wasDerivedFrom ev:002-zas-make-peace .\n"
+    )
+    at = text.rstrip().rindex("}")
+    path.write_text(text[:at] + block + text[at:], encoding="utf-8")
+    line = path.read_text(encoding="utf-8").splitlines().index(block.splitlines()[1]) + 1
+    run = validate_cli(env=env)
+    assert run.returncode == 2, run.stdout[-2000:] + run.stderr
+    assert f"{path.name}:{line}: untyped node: :claim-002-zas-secretary-general" in run.stderr, run.stderr

@@ -11,12 +11,13 @@ from rdflib import Graph
 
 from .. import paths
 from ..loader import LoadedData, load
-from ..namespaces import INFERRED_GRAPH, META_GRAPH, OA, RDFS, SH, SHAPE
+from ..namespaces import INFERRED_GRAPH, META_GRAPH, OA, ONTOLOGY_GRAPH, RDFS, SH, SHAPE
 from ..reason import infer
 from .locate import Locator, graph_id
 from .report import SEVERITY_RANK, Report, report_graph
 from .rules import ALL, PYTHON_RULES, Context
 from .shacl import load_shapes, run_shacl
+from .shapes_check import check_shapes
 
 __all__ = ["infer_loaded", "validate_loaded", "validate"]
 
@@ -62,15 +63,17 @@ def validate(root: Path | None = None) -> Report:
     """Load (``csto_kg.loader.load``), infer (``csto_kg.reason.infer``) and validate the graph under ``root``."""
     root = root or paths.ROOT
     data = load(root)
+    check_shapes(root / "shapes", data.dataset.graph(ONTOLOGY_GRAPH))  # refused (file:line) before any inference
+    shapes = load_shapes(root / "shapes")
     inferred = infer_loaded(data)
     if os.environ.get("CSTO_KG_SHACL_SPARQL") == "pyshacl":  # the reference, for comparison
-        return validate_loaded(data, inferred, root=root)
+        return validate_loaded(data, inferred, root=root, shapes=shapes)
     from ..shacl_sparql import in_oxigraph
 
     with (
         in_oxigraph()
     ):  # the build's fast path: same report (tests/test_shacl_engine_equivalence.py, test_validate_cli.py)
-        return validate_loaded(data, inferred, root=root)
+        return validate_loaded(data, inferred, root=root, shapes=shapes)
 
 
 def validate_loaded(
@@ -88,7 +91,9 @@ def validate_loaded(
     ``store``: a ``pyoxigraph.Store`` whose default graph already holds the union validated, and ``fidelity``
     what it altered of the union's literals (see run_shacl)."""
     root = root or _root_of(data)
-    shapes = shapes if shapes is not None else load_shapes(root / "shapes")
+    if shapes is None:  # the project's shapes/: refused, file:line, where a slip would switch a rule off
+        check_shapes(root / "shapes", data.dataset.graph(ONTOLOGY_GRAPH))
+        shapes = load_shapes(root / "shapes")
     union = _union(data, inferred)
     locator = Locator(data, union, root)
     seconds: dict[str, float] = {}

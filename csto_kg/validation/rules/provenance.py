@@ -14,7 +14,9 @@ from ...namespaces import (
     CSTO,
     DCTERMS,
     ENTITIES_GRAPH,
+    EV,
     GRAPH,
+    ID,
     INFERRED_GRAPH,
     META_GRAPH,
     OA,
@@ -26,6 +28,7 @@ from ...namespaces import (
     SH,
     SHAPE,
     SKOS,
+    SRC,
     curie,
     source_iri,
 )
@@ -436,6 +439,44 @@ def _own_seed_only(ctx: Context) -> list[Result]:
     return out
 
 
+_SEED_NUMBER = re.compile(r"(?:^|-)([0-9]{3})(?=-|$)")
+
+
+def _seed_numbers(ctx: Context) -> dict[str, set]:
+    """Each seed's number (the NNN of NNN_<hash>.txt) and the curated graphs of that seed."""
+    out: dict[str, set] = {}
+    for gid in _curated_graphs(ctx):
+        own = _seed_source(ctx, gid)
+        if own is not None:
+            out.setdefault(str(own)[len(str(SRC)) :][:3], set()).add(gid)
+    return out
+
+
+def _iri_of_its_seed(ctx: Context) -> list[Result]:
+    """A fact or evidence node whose IRI is minted for seed NNN (``:claim-001-...``, ``ev:001-...``) is stated in
+    seed NNN's file: one typed only in another seed's file was minted with the wrong seed's number (a block copied
+    from another file, renamed in part), and its IRI would say the wrong seed."""
+    seeds, out = _seed_numbers(ctx), []
+    ds = ctx.data.dataset
+    for gid in sorted(set().union(*seeds.values()), key=str):
+        own = str(_seed_source(ctx, gid))[len(str(SRC)) :][:3]
+        for s, o in sorted(ds.graph(gid).subject_objects(RDF.type), key=str):
+            ns = next((n for n in (str(ID), str(EV)) if str(s).startswith(n)), None)
+            if ns is None:
+                continue
+            named = set(_SEED_NUMBER.findall(str(s)[len(ns) :])) & set(seeds)
+            if not named or own in named:
+                continue
+            if any((s, RDF.type, None) in ds.graph(g) for n in named for g in seeds[n]):
+                continue  # stated in that seed's file too: a node both seeds speak of
+            other = ", ".join(sorted(named))
+            out.append(ctx.locator.statement_result(shape=SHAPE.IriOfItsSeed, s=s, p=RDF.type, o=o, graph=gid,
+                       message=f"{curie(str(s))} is named for seed {other} (its IRI's -{other}- part) but is stated "
+                       f"only in {ctx.data.files[gid].name}, seed {own}'s file: an IRI minted with another seed's "
+                       f"number says the wrong seed. Fix: rename it with {own} (and every reference to it)"))  # fmt: skip
+    return out
+
+
 def _relative_to_own_seed(ctx: Context) -> list[Result]:
     """A relative date ("this year", "last week") in a seed's text is read from that seed's date."""
     out = []
@@ -724,6 +765,13 @@ RULES = [
         "(shape:EvidenceFromOwnFileRule, shape:DateRelativeToOwnSeed, shape:ClaimAssertedByACitedSource), and it is "
         "silent where a shape already reports that document or a node linked to it in the file.",
         _own_seed_only,
+    ),
+    Rule(
+        SHAPE.IriOfItsSeed,
+        "a node named for a seed is stated in that seed's file",
+        "A fact or evidence node whose IRI carries a seed's number (:claim-001-..., ev:001-..., "
+        ":force-size-kazakhstan-2022-001) is typed in that seed's file (kg/001_*.trig), not only in another seed's.",
+        _iri_of_its_seed,
     ),
     Rule(
         SHAPE.EvidenceOnlyLocatesItsPassage,

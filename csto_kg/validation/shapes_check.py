@@ -1,0 +1,327 @@
+"""The shapes a curator edits, checked before they are run: a slip in ``shapes/`` must not silently switch a rule off.
+
+A SHACL engine runs whatever the shapes graph says. A shape targeting a class the ontology does not declare
+(``csto:Stanse``), or constraining a property it does not declare (``csto:abuot``), targets or finds nothing and
+passes on every graph; ``sh:deactivated true`` left in switches the shape off; ``sh:severity sh:violation`` (not a
+SHACL severity) makes every result of the shape a Violation without saying so; a SPARQL constraint that never uses
+``$this`` reports every focus node or none. None of these makes the data invalid, so none would show in a
+validation report: ``csto-kg validate`` refuses such a shapes graph instead, naming the file, the line and the
+cause (:class:`~csto_kg.loader.CuratedFileError`), as it refuses a curated file it cannot read.
+
+Checked (every ``shapes/*.ttl``, against the ontology):
+
+- a named shape (the subject of a target) is defined in one file only (two definitions would merge into one shape);
+- it has exactly one ``sh:message``, ``rdfs:label`` and ``rdfs:comment``, each a literal tagged ``@en``, and one
+  ``sh:severity`` among ``sh:Violation``, ``sh:Warning`` and ``sh:Info``; it is not ``sh:deactivated true``;
+- a ``csto:`` term it names is declared in the ontology, as a class where it is a class (``sh:targetClass``,
+  ``sh:class``), as a property where it is a property (paths, ``sh:targetSubjectsOf``/``ObjectsOf``); a term of a
+  reused vocabulary (ORG, PROV, SKOS, ...) is one of that vocabulary's terms;
+- an ``sh:datatype`` on a path of one property agrees with that property's declared datatype range;
+- a SPARQL constraint parses with the prefixes it declares, uses ``$this``, and its ``sh:message`` placeholders
+  name variables its SELECT returns.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.collection import Collection
+from rdflib.namespace import RDF, RDFS, XSD
+from rdflib.plugins.sparql import prepareQuery
+from rdflib.term import Node, Variable
+
+from ..loader import CuratedFileError, read_turtle, shown_path
+from ..namespaces import CSTO, SH, curie
+from .rules.vocabulary import _CLASS_TYPES, _PROPERTY_TYPES, REUSED, _compatible
+
+__all__ = ["check_shapes", "shape_problems"]
+
+_TARGETS = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf)
+_SEVERITIES = {SH.Violation, SH.Warning, SH.Info}
+_CLASS_ROLE = (SH.targetClass, SH["class"])
+_PROPERTY_ROLE = (SH.targetSubjectsOf, SH.targetObjectsOf)
+_PATH_KEYS = (SH.inversePath, SH.alternativePath, SH.zeroOrMorePath, SH.oneOrMorePath, SH.zeroOrOnePath)
+_PLACEHOLDER = re.compile(r"\{[?$]([A-Za-z_][A-Za-z0-9_]*)\}")
+
+
+def _c(node: Node) -> str:
+    if isinstance(node, URIRef):
+        return curie(str(node)) or f"<{node}>"
+    return node.n3() if isinstance(node, Literal) else str(node)
+
+
+class _File:
+    def __init__(self, path: Path):
+        self.path = path
+        triples, self.prefixes = read_turtle(path)
+        self.graph = Graph()
+        for t in triples:
+            self.graph.add(t)
+        self.lines = path.read_text(encoding="utf-8").splitlines()
+
+    def spellings(self, term: Node) -> list[str]:
+        s = str(term)
+        out = [f"<{s}>"]
+        out += [f"{p}:{s[len(ns) :]}" for p, ns in self.prefixes.items() if ns and s.startswith(ns)]
+        return out
+
+    def line(self, shape: Node, needle: Node | str | None = None) -> int | None:
+        """The line of ``needle`` (a term or text) within the shape's block, else the shape's own first line."""
+        start = 0
+        if isinstance(shape, URIRef):
+            names = self.spellings(shape)
+            start = next((n for n, text in enumerate(self.lines) if any(text.startswith(x) for x in names)), 0)
+        if needle is not None:
+            words = self.spellings(needle) if isinstance(needle, URIRef) else [str(needle)]
+            for n in range(start, len(self.lines)):
+                if any(re.search(re.escape(w) + r"(?![\w-])", self.lines[n]) for w in words):
+                    return n + 1
+        return start + 1
+
+
+class _Ontology:
+    def __init__(self, onto: Graph):
+        self.kinds: dict[URIRef, set] = {}
+        for s, t in onto.subject_objects(RDF.type):
+            if isinstance(s, URIRef):
+                self.kinds.setdefault(s, set()).add(t)
+        self.onto = onto
+
+    def problem(self, term: URIRef, role: str) -> str | None:
+        s = str(term)
+        if not s.startswith(str(CSTO)):
+            ns = next((ns for ns in REUSED if s.startswith(ns)), None)
+            if ns is None or s[len(ns) :] in REUSED[ns] or role == "value":
+                return None
+            return f"is not a term of the {curie(ns) or ns} vocabulary"
+        kinds = self.kinds.get(term)
+        if not kinds:
+            return "is not declared in the ontology"
+        wanted = {"class": _CLASS_TYPES, "property": _PROPERTY_TYPES}.get(role)
+        if wanted is not None and not kinds & wanted:
+            return f"is declared in the ontology, but not as a {role}"
+        return None
+
+
+def _path_terms(g: Graph, path: Node) -> list[URIRef]:
+    if isinstance(path, URIRef):
+        return [path]
+    out: list[URIRef] = []
+    if g.value(path, RDF.first) is not None:
+        for item in Collection(g, path):
+            out += _path_terms(g, item)
+    for key in _PATH_KEYS:
+        for inner in g.objects(path, key):
+            out += _path_terms(g, inner)
+    return out
+
+
+def _nodes_of(g: Graph, shape: Node, seen: set | None = None) -> list[Node]:
+    """The shape and the blank nodes under it (property shapes, sh:or members, SPARQL constraints)."""
+    seen = seen if seen is not None else set()
+    if shape in seen:
+        return []
+    seen.add(shape)
+    out = [shape]
+    for o in g.objects(shape, None):
+        if isinstance(o, BNode):
+            out += _nodes_of(g, o, seen)
+    return out
+
+
+def _prefixes(graphs: list[Graph]) -> dict[str, str]:
+    out = {}
+    for g in graphs:
+        for decl in g.objects(None, SH.declare):
+            p, ns = g.value(decl, SH.prefix), g.value(decl, SH.namespace)
+            if p is not None and ns is not None:
+                out[str(p)] = str(ns)
+    return out
+
+
+def _sparql_problems(f: _File, shape: URIRef, node: Node, prefixes: dict[str, str]) -> list[tuple[int | None, str]]:
+    out = []
+    for key in (SH.select, SH.ask):
+        for text in f.graph.objects(node, key):
+            where = f.line(shape, key)
+            try:
+                query = prepareQuery(str(text), initNs=prefixes)
+            except Exception as e:  # rdflib raises pyparsing and plain exceptions alike
+                reason = " ".join(str(e).split())[:300]
+                out.append((where, f"the SPARQL query of {_c(shape)} does not parse: {reason}"))
+                continue
+            if Variable("this") not in _pattern_variables(query.algebra):
+                out.append((where, f"the SPARQL query of {_c(shape)} has $this (the focus node) in no triple pattern: it would "
+                                   "report every focus node or none"))  # fmt: skip
+                continue
+            projected = {str(v) for v in getattr(query.algebra, "PV", [])}
+            if key == SH.select:
+                for message in f.graph.objects(shape, SH.message):
+                    for name in _PLACEHOLDER.findall(str(message)):
+                        if name not in projected:
+                            out.append((f.line(shape, SH.message), f"the sh:message of {_c(shape)} names {{?{name}}}, "
+                                        "a variable its SPARQL query does not SELECT (it would be shown as written)"))  # fmt: skip
+    return out
+
+
+def _pattern_variables(algebra) -> set:
+    """The variables of every triple pattern of a parsed query (EXISTS and sub-queries included)."""
+    out: set = set()
+    stack, seen = [algebra], set()
+    while stack:
+        x = stack.pop()
+        if id(x) in seen:
+            continue
+        seen.add(id(x))
+        if isinstance(x, dict):
+            if getattr(x, "name", None) == "BGP":
+                out |= {term for triple in x.get("triples", []) for term in triple if isinstance(term, Variable)}
+            stack.extend(x.values())
+        elif isinstance(x, (list, tuple, set)):
+            stack.extend(x)
+    return out
+
+
+def _term_problems(f: _File, shape: URIRef, node: Node, onto: _Ontology) -> list[tuple[int | None, str]]:
+    g, out = f.graph, []
+    uses: list[tuple[URIRef, URIRef, str]] = []
+    for p in _CLASS_ROLE:
+        uses += [(p, o, "class") for o in g.objects(node, p) if isinstance(o, URIRef)]
+    for p in _PROPERTY_ROLE:
+        uses += [(p, o, "property") for o in g.objects(node, p) if isinstance(o, URIRef)]
+    for path in g.objects(node, SH.path):
+        uses += [(SH.path, t, "property") for t in _path_terms(g, path)]
+    for lst in g.objects(node, SH["in"]):
+        uses += [(SH["in"], o, "value") for o in Collection(g, lst) if isinstance(o, URIRef)]
+    uses += [(SH.hasValue, o, "value") for o in g.objects(node, SH.hasValue) if isinstance(o, URIRef)]
+    for p, term, role in uses:
+        why = onto.problem(term, role)
+        if why:
+            effect = ("no curated value can be it: the shape would flag true data" if role == "value" else
+                      "the shape would test nothing and pass on every graph")  # fmt: skip
+            out.append((f.line(shape, term), f"{_c(term)} ({_c(p)} of {_c(shape)}) {why}: {effect}"))
+    path = g.value(node, SH.path)
+    domain = onto.onto.value(path, RDFS.domain) if isinstance(path, URIRef) else None
+    for target in g.objects(node, SH.targetClass) if isinstance(domain, URIRef) else ():
+        above = set(onto.onto.transitive_objects(target, RDFS.subClassOf))
+        if (
+            isinstance(target, URIRef)
+            and target in onto.kinds
+            and domain not in above
+            and target not in set(onto.onto.transitive_objects(domain, RDFS.subClassOf))
+        ):
+            out.append((f.line(shape, path), f"sh:path {_c(path)} of {_c(shape)}: the ontology gives {_c(path)} the "
+                        f"domain {_c(domain)}, which {_c(target)} (its sh:targetClass) neither is nor specialises"))  # fmt: skip
+    for dt in g.objects(node, SH.datatype):
+        rng = onto.onto.value(path, RDFS.range) if isinstance(path, URIRef) else None
+        if isinstance(rng, URIRef) and str(rng).startswith((str(XSD), str(RDF))) and not _compatible(rng, dt):
+            out.append((f.line(shape, dt), f"sh:datatype {_c(dt)} of {_c(shape)} contradicts the rdfs:range "
+                                           f"{_c(rng)} the ontology declares for {_c(path)}"))  # fmt: skip
+    return out
+
+
+def _documentation_problems(f: _File, shape: URIRef) -> list[tuple[int | None, str]]:
+    g, out = f.graph, []
+    for p in (SH.message, RDFS.label, RDFS.comment):
+        values = list(g.objects(shape, p))
+        if len(values) != 1 or not isinstance(values[0], Literal) or values[0].language != "en":
+            found = "none" if not values else ", ".join(f'"{v}"' + (f"@{v.language}" if getattr(v, "language", None) else "") for v in values)[:120]  # fmt: skip
+            out.append((f.line(shape, p if values else None), f"{_c(shape)} must have exactly one {_c(p)}, an "
+                                                               f"@en literal (found {found})"))  # fmt: skip
+    severities = list(g.objects(shape, SH.severity))
+    if len(severities) != 1 or severities[0] not in _SEVERITIES:
+        found = ", ".join(_c(s) for s in severities) or "none"
+        out.append((f.line(shape, SH.severity if severities else None), f"{_c(shape)} must have one sh:severity, "
+                    f"sh:Violation, sh:Warning or sh:Info (found {found}): the severity is deliberate"))  # fmt: skip
+    for node in _nodes_of(g, shape):
+        if Literal(True) in set(g.objects(node, SH.deactivated)):
+            out.append((f.line(shape, SH.deactivated), f"{_c(shape)} is switched off (sh:deactivated true): a rule "
+                        "that no longer applies is deleted, with its fixtures, not left inactive"))  # fmt: skip
+    return out
+
+
+def shape_problems(shapes_dir: Path, ontology: Graph) -> list[tuple[Path, int | None, str]]:
+    """Every problem of the shapes in ``shapes_dir``: (file, line, message)."""
+    files = [_File(p) for p in sorted(shapes_dir.glob("*.ttl"))]
+    onto = _Ontology(ontology)
+    prefixes = _prefixes([f.graph for f in files])
+    out: list[tuple[Path, int | None, str]] = []
+    defined: dict[URIRef, _File] = {}
+    for f in files:
+        shapes = {s for t in _TARGETS for s in f.graph.subjects(t, None) if isinstance(s, URIRef)}
+        for s in sorted(_named_shapes(f.graph) - shapes):
+            if not any(True for _ in f.graph.subjects(None, s)) and not any(
+                (None, None, s) in other.graph for other in files
+            ):
+                out.append((f.path, f.line(s), f"{_c(s)} has no target (sh:targetClass, sh:targetNode, "
+                            "sh:targetSubjectsOf, sh:targetObjectsOf) and no shape uses it: it checks nothing"))  # fmt: skip
+        for shape in sorted(shapes):
+            if shape in defined:
+                first = defined[shape]
+                out.append((f.path, f.line(shape), f"{_c(shape)} is also defined in {shown_path(first.path)}:"
+                            f"{first.line(shape)}: a shape IRI names one shape (two definitions merge into one shape "
+                            "with both sets of constraints)"))  # fmt: skip
+            defined.setdefault(shape, f)
+            problems = _documentation_problems(f, shape)
+            for node in _nodes_of(f.graph, shape):
+                problems += _term_problems(f, shape, node, onto)
+                problems += _sparql_problems(f, shape, node, prefixes)
+            out += [(f.path, line, message) for line, message in problems]
+        out += _shacl_shacl(f)
+    return out
+
+
+def _named_shapes(g: Graph) -> set:
+    return {s for t in (SH.NodeShape, SH.PropertyShape) for s in g.subjects(RDF.type, t) if isinstance(s, URIRef)}
+
+
+_SHACL_SHACL: list[Graph] = []
+
+
+def _shacl_shacl(f: _File) -> list[tuple[Path, int | None, str]]:
+    """The file against SHACL-SHACL (the W3C shapes graph for shapes graphs, pySHACL's copy): a malformed SHACL
+    term (``sh:minCount "1"``, two ``sh:path``) that an engine would ignore or misread."""
+    import importlib.resources
+
+    import pyshacl
+
+    if not _SHACL_SHACL:
+        g = Graph()
+        g.parse(importlib.resources.files("pyshacl") / "assets" / "shacl-shacl.ttl", format="turtle")
+        _SHACL_SHACL.append(g)
+    conforms, report, _ = pyshacl.validate(f.graph, shacl_graph=_SHACL_SHACL[0], inference="none")
+    if conforms:
+        return []
+    out = []
+    for r in sorted(report.subjects(RDF.type, SH.ValidationResult), key=str):
+        focus, path, value = (report.value(r, p) for p in (SH.focusNode, SH.resultPath, SH.value))
+        owner = _owner(f.graph, focus)
+        message = " ".join(str(m) for m in report.objects(r, SH.resultMessage))
+        out.append((f.path, f.line(owner, path) if path is not None else f.line(owner),
+                    f"{_c(owner)}: {_c(path) if path is not None else 'the shape'} {_c(value) if value is not None else ''}"
+                    f" is not well-formed SHACL (SHACL-SHACL: {message[:200]})"))  # fmt: skip
+    return out
+
+
+def _owner(g: Graph, node: Node) -> Node:
+    """The named node a blank node hangs from (a shape's property shape, list), else the node itself."""
+    seen = set()
+    while isinstance(node, BNode) and node not in seen:
+        seen.add(node)
+        parent = next(iter(g.subjects(None, node)), None)
+        if parent is None:
+            break
+        node = parent
+    return node
+
+
+def check_shapes(shapes_dir: Path, ontology: Graph) -> None:
+    """Refuse a shapes graph with a problem (:func:`shape_problems`): the first one located, all of them listed."""
+    problems = shape_problems(shapes_dir, ontology)
+    if not problems:
+        return
+    path, line, message = problems[0]
+    rest = "".join(f"\n  {shown_path(p)}:{n}: {m}" for p, n, m in problems[1:])
+    raise CuratedFileError(path, line, message + (f"\n(and {len(problems) - 1} more){rest}" if rest else ""))
