@@ -17,7 +17,7 @@ from .locate import Locator, graph_id
 from .report import SEVERITY_RANK, Report, report_graph
 from .rules import ALL, PYTHON_RULES, Context
 from .shacl import load_shapes, run_shacl
-from .shapes_check import check_shapes
+from .shapes_check import check_project_shapes
 
 __all__ = ["infer_loaded", "validate_loaded", "validate"]
 
@@ -63,7 +63,7 @@ def validate(root: Path | None = None) -> Report:
     """Load (``csto_kg.loader.load``), infer (``csto_kg.reason.infer``) and validate the graph under ``root``."""
     root = root or paths.ROOT
     data = load(root)
-    check_shapes(root / "shapes", data.dataset.graph(ONTOLOGY_GRAPH))  # refused (file:line) before any inference
+    check_project_shapes(root, data.dataset.graph(ONTOLOGY_GRAPH))  # refused (file:line) before any inference
     shapes = load_shapes(root / "shapes")
     inferred = infer_loaded(data)
     if os.environ.get("CSTO_KG_SHACL_SPARQL") == "pyshacl":  # the reference, for comparison
@@ -92,7 +92,7 @@ def validate_loaded(
     what it altered of the union's literals (see run_shacl)."""
     root = root or _root_of(data)
     if shapes is None:  # the project's shapes/: refused, file:line, where a slip would switch a rule off
-        check_shapes(root / "shapes", data.dataset.graph(ONTOLOGY_GRAPH))
+        check_project_shapes(root, data.dataset.graph(ONTOLOGY_GRAPH))
         shapes = load_shapes(root / "shapes")
     union = _union(data, inferred)
     locator = Locator(data, union, root)

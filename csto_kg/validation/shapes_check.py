@@ -23,6 +23,7 @@ Checked (every ``shapes/*.ttl``, against the ontology):
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 
@@ -32,11 +33,11 @@ from rdflib.namespace import RDF, RDFS, XSD
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.term import Node, Variable
 
-from ..loader import CuratedFileError, read_turtle, shown_path
+from ..loader import CuratedFileError, ontology_files, read_turtle, shown_path
 from ..namespaces import CSTO, SH, curie
 from .rules.vocabulary import _CLASS_TYPES, _PROPERTY_TYPES, REUSED, _compatible
 
-__all__ = ["check_shapes", "shape_problems"]
+__all__ = ["check_project_shapes", "check_shapes", "shape_problems"]
 
 _TARGETS = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf)
 _SEVERITIES = {SH.Violation, SH.Warning, SH.Info}
@@ -325,3 +326,19 @@ def check_shapes(shapes_dir: Path, ontology: Graph) -> None:
     path, line, message = problems[0]
     rest = "".join(f"\n  {shown_path(p)}:{n}: {m}" for p, n, m in problems[1:])
     raise CuratedFileError(path, line, message + (f"\n(and {len(problems) - 1} more){rest}" if rest else ""))
+
+
+_WELL_FORMED: set[str] = set()  # digests of shapes and ontology files found well-formed in this process
+
+
+def check_project_shapes(root: Path, ontology: Graph) -> None:
+    """:func:`check_shapes` for the project under ``root``, whose ``ontology`` graph was read from its
+    ``ontology/*.ttl``: done once per process for each content of those files and of ``shapes/*.ttl`` (a batch of
+    curator slips validates many copies of one project whose shapes and ontology are the same, at ~2 s a check)."""
+    digest = hashlib.sha256()
+    for path in [*sorted((root / "shapes").glob("*.ttl")), *ontology_files(root)]:
+        digest.update(f"{path.parent.name}/{path.name}\0".encode() + path.read_bytes() + b"\0")
+    key = digest.hexdigest()
+    if key not in _WELL_FORMED:
+        check_shapes(root / "shapes", ontology)  # raises on a problem, so only a well-formed content is kept
+        _WELL_FORMED.add(key)
