@@ -496,6 +496,22 @@ def test_a_slip_in_the_shapes_is_refused_with_file_line_and_cause(
     assert error.path.parent.name == "shapes" and line_text in located, (error.path, error.line, located)
 
 
+def test_a_shapes_slip_after_a_clean_validation_in_the_same_process_is_still_refused(tmp_path, monkeypatch):
+    """The shapes check is done once per process for each content of shapes/ and ontology/ (slip batches validate
+    many copies of one project): an edit to either after a clean validation is checked again."""
+    from csto_kg.loader import CuratedFileError
+    from csto_kg.validation import validate
+
+    root, _ = copy_project(tmp_path)
+    monkeypatch.setenv("CSTO_KG_TODAY", "2026-11-30")
+    assert validate(root).conforms
+    _, file, edit, words, _ = SHAPE_SLIPS[0]
+    _slip_shapes(root, file, edit)
+    with pytest.raises(CuratedFileError) as refused:
+        validate(root)
+    assert words in refused.value.message, refused.value.message
+
+
 def test_the_cli_refuses_a_shapes_slip_exit_2_naming_file_and_line(tmp_path):
     root, env = copy_project(tmp_path)
     _slip_shapes(
