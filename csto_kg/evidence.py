@@ -150,6 +150,16 @@ def _check_one(data: LoadedData, ev: URIRef, g, seed_of: Callable[[URIRef], seed
     ]
 
 
+def _occurrences(text: str, quote: str) -> list[int]:
+    """Where ``quote`` starts in ``text``, overlapping occurrences included ("aa" in "aaa": 0 and 1)."""
+    out: list[int] = []
+    at = text.find(quote) if quote else -1
+    while at != -1:
+        out.append(at)
+        at = text.find(quote, at + 1)
+    return out
+
+
 def _context_problem(seed: seeds.Seed, quote: str, s: int, e: int, prefix, suffix) -> str | None:
     """Why the quote selector does not single out the occurrence at [s, e), or None. A quote that occurs more than
     once in its seed is disambiguated the Web Annotation way, by the text just before it (oa:prefix) and/or just
@@ -157,7 +167,7 @@ def _context_problem(seed: seeds.Seed, quote: str, s: int, e: int, prefix, suffi
     offset moved to another one (a name in a signature and again in a bio) is verbatim too. A prefix or suffix given
     is the seed's text next to the quote, and prefix + exact + suffix occurs in the seed once."""
     text = seed.text
-    occurrences = [i for i in range(len(text)) if text.startswith(quote, i)] if quote else []
+    occurrences = _occurrences(text, quote)
     before, after = (str(prefix) if prefix is not None else ""), (str(suffix) if suffix is not None else "")
     if prefix is not None and text[max(0, s - len(before)) : s] != before:
         return (f"the quote's oa:prefix {seeds.turtle_string(before)} is not the text just before it at [{s}, {e}), "

@@ -23,6 +23,7 @@ Checked (every ``shapes/*.ttl``, against the ontology):
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from pathlib import Path
@@ -147,17 +148,14 @@ def _sparql_problems(f: _File, shape: URIRef, node: Node, prefixes: dict[str, st
     for key in (SH.select, SH.ask):
         for text in f.graph.objects(node, key):
             where = f.line(shape, key)
-            try:
-                query = prepareQuery(str(text), initNs=prefixes)
-            except Exception as e:  # rdflib raises pyparsing and plain exceptions alike
-                reason = " ".join(str(e).split())[:300]
+            reason, uses_this, projected = _read_query(str(text), tuple(sorted(prefixes.items())))
+            if reason is not None:
                 out.append((where, f"the SPARQL query of {_c(shape)} does not parse: {reason}"))
                 continue
-            if Variable("this") not in _pattern_variables(query.algebra):
+            if not uses_this:
                 out.append((where, f"the SPARQL query of {_c(shape)} has $this (the focus node) in no triple pattern: it would "
                                    "report every focus node or none"))  # fmt: skip
                 continue
-            projected = {str(v) for v in getattr(query.algebra, "PV", [])}
             if key == SH.select:
                 for message in f.graph.objects(shape, SH.message):
                     for name in _PLACEHOLDER.findall(str(message)):
@@ -165,6 +163,19 @@ def _sparql_problems(f: _File, shape: URIRef, node: Node, prefixes: dict[str, st
                             out.append((f.line(shape, SH.message), f"the sh:message of {_c(shape)} names {{?{name}}}, "
                                         "a variable its SPARQL query does not SELECT (it would be shown as written)"))  # fmt: skip
     return out
+
+
+@functools.lru_cache(maxsize=1024)
+def _read_query(text: str, prefixes: tuple[tuple[str, str], ...]) -> tuple[str | None, bool, frozenset[str]]:
+    """What the checks need of a SPARQL constraint: why it does not parse (else None), whether ``$this`` is in a
+    triple pattern, and the variables it projects. Remembered per text and prefixes: rdflib's parser takes ~0.1 s
+    a query, and a batch of shapes slips reads the same unchanged queries again and again."""
+    try:
+        query = prepareQuery(text, initNs=dict(prefixes))
+    except Exception as e:  # rdflib raises pyparsing and plain exceptions alike
+        return " ".join(str(e).split())[:300], False, frozenset()
+    projected = frozenset(str(v) for v in getattr(query.algebra, "PV", []))
+    return None, Variable("this") in _pattern_variables(query.algebra), projected
 
 
 def _pattern_variables(algebra) -> set:
@@ -279,11 +290,21 @@ def _named_shapes(g: Graph) -> set:
 
 
 _SHACL_SHACL: list[Graph] = []
+_SHACL_SHACL_FOUND: dict[str, list[tuple[int | None, str]]] = {}  # file content digest -> (line, message)s
 
 
 def _shacl_shacl(f: _File) -> list[tuple[Path, int | None, str]]:
     """The file against SHACL-SHACL (the W3C shapes graph for shapes graphs, pySHACL's copy): a malformed SHACL
-    term (``sh:minCount "1"``, two ``sh:path``) that an engine would ignore or misread."""
+    term (``sh:minCount "1"``, two ``sh:path``) that an engine would ignore or misread. Each file is checked on
+    its own, so what is found depends on its content alone and is remembered per content (pySHACL takes ~1 s a
+    file; a slip in one shapes file leaves the others' contents, and their findings, unchanged)."""
+    key = hashlib.sha256("\n".join(f.lines).encode()).hexdigest()
+    if key not in _SHACL_SHACL_FOUND:
+        _SHACL_SHACL_FOUND[key] = _shacl_shacl_of(f)
+    return [(f.path, line, message) for line, message in _SHACL_SHACL_FOUND[key]]
+
+
+def _shacl_shacl_of(f: _File) -> list[tuple[int | None, str]]:
     import importlib.resources
 
     import pyshacl
@@ -300,7 +321,7 @@ def _shacl_shacl(f: _File) -> list[tuple[Path, int | None, str]]:
         focus, path, value = (report.value(r, p) for p in (SH.focusNode, SH.resultPath, SH.value))
         owner = _owner(f.graph, focus)
         message = " ".join(str(m) for m in report.objects(r, SH.resultMessage))
-        out.append((f.path, f.line(owner, path) if path is not None else f.line(owner),
+        out.append((f.line(owner, path) if path is not None else f.line(owner),
                     f"{_c(owner)}: {_c(path) if path is not None else 'the shape'} {_c(value) if value is not None else ''}"
                     f" is not well-formed SHACL (SHACL-SHACL: {message[:200]})"))  # fmt: skip
     return out

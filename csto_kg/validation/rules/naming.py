@@ -28,6 +28,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -129,12 +130,17 @@ def _names(ctx: Context, entity: Node) -> set[str]:
     return {_norm(n) for n in names if len(n.strip()) >= 2}
 
 
+# The patterns are built per entity name and grammar structure (a few thousand on the curated graph, the same in
+# every validation of a slip batch): past ``re``'s own cache of 512 each would be compiled again on every use.
+_rx = functools.lru_cache(maxsize=8192)(re.compile)
+
+
 def _named(names: set[str], texts: list[str], whole: bool = False) -> bool:
     """Is one of ``names`` in one of ``texts``: at the start of a word ("Pashinyan's", "Belarusian"), or, ``whole``,
     as whole words (what shows that a passage names another entity: "Namro" is not named by "Namrotorstan").
     A two-letter name ("UN") is only ever a whole word ("unconvincing" does not name the UN)."""
     return any(
-        re.search(rf"(?<!\w){re.escape(n)}{_WORD_END if whole or len(n) < 3 else ''}", t) for n in names for t in texts
+        _rx(rf"(?<!\w){re.escape(n)}{_WORD_END if whole or len(n) < 3 else ''}").search(t) for n in names for t in texts
     )
 
 
@@ -367,7 +373,7 @@ def _given_by_structure(ctx, namer, by_kind, facts, fact, prop, value) -> tuple[
             if cand == fact or not namer.names.get(cand):
                 continue
             rx = pattern.replace("{S}", _alt(subject) if subject else "").replace("{X}", _alt(namer.names[cand]))
-            if any(re.search(rx, t) for t in texts):
+            if any(_rx(rx).search(t) for t in texts):
                 given.add(cand)
     return evidence, given
 
@@ -432,7 +438,7 @@ def _agent_of_the_verb(ctx: Context, namer, by_kind, facts, fact, value) -> set[
     for cand in set().union(*(by_kind.get(k, set()) for k in _kinds(namer.ent, value))):
         if namer.names.get(cand):
             rx = rf"(?<!\w){_alt(namer.names[cand])} (?:\[?(?:had|has|have)\]? )?{verb}(?!\w)"
-            if any(re.search(rx, x) for x in texts):
+            if any(_rx(rx).search(x) for x in texts):
                 given.add(cand)
     return given
 
