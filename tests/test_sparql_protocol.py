@@ -1108,6 +1108,14 @@ ZERO_LENGTH = [  # SPARQL 1.1 section 18.5 (ALP adds the start term first); W3C 
     ("SELECT ?y WHERE { <urn:nowhere> (rdfs:subClassOf|rdf:type)* ?y }", ["urn:nowhere"]),
     ("SELECT ?y WHERE { OPTIONAL { <urn:nowhere> rdfs:subClassOf* ?y } }", ["urn:nowhere"]),
     ("SELECT ?y WHERE { <urn:nowhere> rdfs:subClassOf/rdfs:subClassOf* ?y }", []),  # one step first: no solution
+    # round 12: inside property and object lists, and from a literal (ep11's leftovers)
+    ("SELECT ?y WHERE { <urn:nowhere> rdfs:subClassOf* ?y , ?z }", ["urn:nowhere"]),
+    ("SELECT ?y WHERE { <urn:nowhere> rdfs:subClassOf* ?y ; rdfs:label? ?z }", ["urn:nowhere"]),
+    ("SELECT ?y WHERE { <urn:nowhere> rdfs:label? ?z ; rdfs:subClassOf* ?y . }", ["urn:nowhere"]),
+    ("SELECT ?y WHERE { <urn:nowhere> rdfs:subClassOf* ?y ; rdfs:label ?z }", []),  # the label must exist: none
+    ('SELECT ?y WHERE { "lit" rdfs:subClassOf* ?y }', ["lit"]),
+    ("SELECT ?y WHERE { ?y rdfs:subClassOf? 42 OPTIONAL { ?y rdfs:label ?l } }", ["42"]),
+    ('SELECT ?y WHERE { ?y ^rdfs:label* "nowhere"@en }', ["nowhere"]),
 ]
 
 
@@ -1119,6 +1127,26 @@ def test_a_zero_length_path_from_a_constant_gives_the_constant(client, query, va
     r = send(client, "GET", prefixes + query)
     assert r.status_code == 200, r.data
     assert [b["y"]["value"] for b in json.loads(r.data)["results"]["bindings"]] == values
+
+
+ZERO_LENGTH_ASK = [  # section 18.5: the zero-length path joins every term to itself, in the graph or not
+    ("ASK { <urn:zz> rdfs:subClassOf* <urn:zz> }", True),
+    ("ASK { <urn:zz> rdfs:subClassOf? <urn:zz> }", True),
+    ('ASK { "a"@en rdfs:label* "a"@en }', True),
+    ('ASK { 42 rdfs:label* "42"^^<http://www.w3.org/2001/XMLSchema#integer> }', True),  # one term, written two ways
+    ("ASK { <urn:zz> rdfs:subClassOf* <urn:yy> }", False),
+    ("ASK { <urn:zz> rdfs:subClassOf* <urn:zz> ; rdfs:label ?l }", False),  # the label must exist
+    ("ASK { <https://w3id.org/csto-kg/ontology/State> rdfs:subClassOf* <http://www.w3.org/2002/07/owl#Thing> }", True),
+]
+
+
+@pytest.mark.parametrize("query, answer", ZERO_LENGTH_ASK)
+def test_a_zero_length_path_between_two_constants_joins_a_term_to_itself(client, query, answer):
+    """ep11's leftover: ``ASK { :zz :p* :zz }`` was false when ``:zz`` is not in the graph (Oxigraph 0.5.13)."""
+    prefixes = "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+    r = send(client, "GET", prefixes + query)
+    assert r.status_code == 200, r.data
+    assert json.loads(r.data)["boolean"] is answer
 
 
 def test_a_zero_length_path_from_a_constant_is_in_every_named_graph(client):
