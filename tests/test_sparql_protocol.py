@@ -210,6 +210,39 @@ def test_an_accept_it_cannot_satisfy_gets_406(client, form, headers, params):
 
 
 @pytest.mark.parametrize("method", METHODS)
+@pytest.mark.parametrize(
+    "query, headers, params",
+    [
+        ("CONSTRUCT ", {"Accept": "application/sparql-results+json"}, {}),  # W3C syn-bad-25
+        ("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o", {"Accept": "text/csv"}, {}),
+        ("DESCRIBE WHERE { }", {"Accept": "application/sparql-results+xml"}, {}),
+        ("SELECT ?x WHERE { ?x ?p }", {"Accept": "text/turtle"}, {}),
+        ("ASK { ?s ?p ?o", {"Accept": "image/png"}, {}),
+        ("SELECT * WHERE { BIND(1 AS ?x) BIND(2 AS ?x) }", {}, {"format": "ttl"}),  # in scope twice (section 18.2.1)
+        ("CONSTRUCT WHERE { ?s ?p ?o . FILTER(true) }", {"Accept": "text/csv"}, {}),
+    ],
+)
+def test_a_query_in_error_is_400_whatever_format_it_asks_for(client, method, query, headers, params):
+    """Round 12 (ep9/ep11 leftover): negotiation came before the query was read, so a malformed query asking for a
+    format its form has not was a 406 (W3C syn-bad-25). What is wrong with the query is said first."""
+    r = send(client, method, query, headers, **params)
+    assert r.status_code == 400, (r.status_code, r.data[:300])
+
+
+@pytest.mark.parametrize(
+    "query, headers",
+    [
+        ("CONSTRUCT WHERE { ?s ?p ?o }", {"Accept": "application/sparql-results+json"}),
+        ("ASK { ?s ?p ?o }", {"Accept": "text/turtle"}),
+        ("SELECT * WHERE { ?s ?p ?o } LIMIT 1", {"Accept": "image/png"}),
+    ],
+)
+def test_a_valid_query_asking_for_a_format_its_form_has_not_is_still_406(client, query, headers):
+    r = send(client, "GET", query, headers)
+    assert r.status_code == 406 and b"available as" in r.data, (r.status_code, r.data[:300])
+
+
+@pytest.mark.parametrize("method", METHODS)
 def test_malformed_query_gets_400_with_the_parsers_message(client, method):
     r = send(client, method, "SELECT * WHERE { ?s ?p }")
     assert r.status_code == 400
