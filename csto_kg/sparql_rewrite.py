@@ -65,6 +65,9 @@ For an external store (:class:`~csto_kg.remote_store.RemoteStore`):
   SPARQL's dataset; its reading of ``FROM`` lets ``GRAPH ?g`` range over every
   graph it holds);
 - :func:`one_base`: one ``BASE`` (Virtuoso refuses a second declaration);
+- :func:`union_branches_selected`: an operand of ``UNION`` that is an empty
+  group or only a ``VALUES``, which Virtuoso 7.2 drops, written as a
+  ``SELECT *`` sub-query of itself;
 - :func:`select_star`: whether the projection is ``*`` (its columns are then
   given in the embedded store's order).
 """
@@ -83,6 +86,7 @@ __all__ = [
     "disjoint_minus_dropped",
     "graph_groups_unrolled",
     "zero_length_paths",
+    "union_branches_selected",
     "MAX_UNROLLED",
     "clamp_slices",
     "count_errors_skipped",
@@ -334,7 +338,7 @@ def _sentence(query: str, tokens: list, i: int) -> tuple[tuple[str, int, int], l
     return (subject[0], i, subject[1]), triples, j
 
 
-def _zero_length_triple(query: str, tokens: list, subject: tuple, triple: tuple) -> str | None:
+def _zero_length_triple(query: str, tokens: list, subject: tuple, triple: tuple, distinct_only: bool) -> str | None:
     """The triple ``s P o`` written with its zero-length solution, if ``P`` is one path element with ``*`` or ``?``
     and an end is a constant; else None. A variable end: ``{ SELECT DISTINCT ?v { { s P o } UNION { VALUES ?v
     { c } } } }``; two constants: ``{ FILTER(sameTerm(s, o) || EXISTS { s P o }) }``."""
@@ -347,6 +351,12 @@ def _zero_length_triple(query: str, tokens: list, subject: tuple, triple: tuple)
 
     s, p, o = text(subject[1], subject[2]), text(verb_first, verb_after), text(obj_first, obj_after)
     kinds = (subject[0], obj_kind)
+    if distinct_only:
+        if kinds == ("const", "var") and tokens[subject[1]][0] in ("iri", "pname"):
+            return f"{{ SELECT DISTINCT {o} {{ {s} {p} {o} }} }}"
+        if kinds == ("var", "const") and tokens[obj_first][0] in ("iri", "pname"):
+            return f"{{ SELECT DISTINCT {s} {{ {s} {p} {o} }} }}"
+        return None
     if kinds == ("const", "const"):
         return f"{{ FILTER(sameTerm({s}, {o}) || EXISTS {{ {s} {p} {o} }}) }}"
     if kinds in (("const", "var"), ("var", "const")):
@@ -355,7 +365,7 @@ def _zero_length_triple(query: str, tokens: list, subject: tuple, triple: tuple)
     return None
 
 
-def zero_length_paths(query: str) -> str:
+def zero_length_paths(query: str, distinct_only: bool = False) -> str:
     """``query`` with each triple ``c P* ?v`` / ``c P? ?v`` / ``?v P* c`` of a constant ``c`` (an IRI or a literal)
     written so that ``?v = c`` is among its solutions whether or not ``c`` occurs in the graph, and each ``c P* d``
     of two constants true where ``c`` and ``d`` are the same term (section 18.5: the zero-length path from a term
@@ -368,7 +378,11 @@ def zero_length_paths(query: str) -> str:
     written as its triples joined by ``.``, which is what it means (section 18.2.1). Left as written: a sentence
     whose subject is a blank node (the list shares it), one with a ``[ … ]`` or a collection, and every sentence
     of a query holding a blank node label (taking a triple out of its basic graph pattern would put the label in
-    two)."""
+    two).
+
+    ``distinct_only`` (Virtuoso 7.2, which gives the zero-length solution of an IRI but repeats a node the path
+    reaches twice, and answers neither the union nor the ``sameTerm`` form right): only a triple between an IRI and
+    a variable is rewritten, to ``{ SELECT DISTINCT ?v { c P* ?v } }``."""
     if "*" not in query and not _LONE_QUESTION_MARK.search(query):
         return query  # the common case: every "?" starts a variable
     tokens = _tokens(query)
@@ -382,7 +396,7 @@ def zero_length_paths(query: str) -> str:
             i += 1
             continue
         subject, triples, after = found
-        written = [_zero_length_triple(query, tokens, subject, t) for t in triples]
+        written = [_zero_length_triple(query, tokens, subject, t, distinct_only) for t in triples]
         if subject[0] != "bnode" and any(written):
             s = query[tokens[subject[1]][2] : tokens[subject[2] - 1][3]]
             written = [
@@ -393,6 +407,51 @@ def zero_length_paths(query: str) -> str:
             edits.append((tokens[i][2], tokens[after - 1][3], " . ".join(written)))
         i = after
     return _apply(query, edits)
+
+
+def union_branches_selected(query: str) -> str:
+    """``query`` with each operand of ``UNION`` that is an empty group, or a group holding only a ``VALUES``, written
+    as a sub-query of itself: ``{ }`` becomes ``{ SELECT * { } }``, ``{ VALUES ?x { … } }`` becomes ``{ SELECT * {
+    VALUES ?x { … } } }`` (the same solutions: ``SELECT *`` with no modifier projects what the group binds).
+    Virtuoso 7.2 dropped such a branch (``{ ?s a :C } UNION { }`` lacked the empty solution,
+    ``{ VALUES ?x { 1 2 } } UNION { BIND(3 AS ?y) }`` lacked 1 and 2, ``{ VALUES ?x { 1 } } UNION { }`` had no
+    row at all) and answers the sub-query right."""
+    if "union" not in query.lower():
+        return query
+    tokens = _tokens(query)
+    edits = []
+    for i, token in enumerate(tokens):
+        if token[:2] != ("other", "{"):
+            continue
+        end = _closing_brace(tokens, i)
+        if end is None:
+            return query
+        operand = (i > 0 and _word(tokens[i - 1], "UNION")) or (
+            end + 1 < len(tokens) and _word(tokens[end + 1], "UNION")
+        )
+        if not operand:
+            continue
+        inner = tokens[i + 1 : end]
+        if not inner:
+            edits.append((token[3], tokens[end][2], " SELECT * { } "))
+        elif _word(inner[0], "VALUES"):
+            block = next((k for k in range(i + 1, end) if tokens[k][:2] == ("other", "{")), None)
+            if block is not None and _closing_brace(tokens, block) == end - 1:
+                edits.append((token[3], tokens[end][2], f" SELECT * {{ {query[inner[0][2] : inner[-1][3]]} }} "))
+    return _apply(query, edits)
+
+
+def _closing_brace(tokens: list, i: int) -> int | None:
+    """The index of the ``}`` matching the ``{`` at ``tokens[i]``."""
+    depth = 0
+    for j in range(i, len(tokens)):
+        if tokens[j][0] == "other" and tokens[j][1] == "{":
+            depth += 1
+        elif tokens[j][0] == "other" and tokens[j][1] == "}":
+            depth -= 1
+            if depth == 0:
+                return j
+    return None
 
 
 MAX_UNROLLED = 1_000_000  # characters of a query with its GRAPH ?var groups unrolled; past it, refused
