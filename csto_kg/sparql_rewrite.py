@@ -356,6 +356,9 @@ def _zero_length_triple(query: str, tokens: list, subject: tuple, triple: tuple,
             return f"{{ SELECT DISTINCT {o} {{ {s} {p} {o} }} }}"
         if kinds == ("var", "const") and tokens[obj_first][0] in ("iri", "pname"):
             return f"{{ SELECT DISTINCT {s} {{ {s} {p} {o} }} }}"
+        if kinds == ("var", "const"):  # a literal: Virtuoso gave one row with ?v unbound; the path's steps stay its
+            steps = query[tokens[verb_first][2] : tokens[verb_after - 1][2]] + ("+" if p.endswith("*") else "")
+            return f"{{ SELECT DISTINCT {s} {{ {{ VALUES {s} {{ {o} }} }} UNION {{ {s} {steps} {o} }} }} }}"
         return None
     if kinds == ("const", "const"):
         return f"{{ FILTER(sameTerm({s}, {o}) || EXISTS {{ {s} {p} {o} }}) }}"
@@ -382,7 +385,9 @@ def zero_length_paths(query: str, distinct_only: bool = False) -> str:
 
     ``distinct_only`` (Virtuoso 7.2, which gives the zero-length solution of an IRI but repeats a node the path
     reaches twice, and answers neither the union nor the ``sameTerm`` form right): only a triple between an IRI and
-    a variable is rewritten, to ``{ SELECT DISTINCT ?v { c P* ?v } }``."""
+    a variable is rewritten, to ``{ SELECT DISTINCT ?v { c P* ?v } }``, and ``?v P* lit`` of a literal (Virtuoso
+    gave one row with ``?v`` unbound) to ``{ SELECT DISTINCT ?v { { VALUES ?v { lit } } UNION { ?v P+ lit } } }``
+    (``P`` without its ``?`` for ``P?``): the zero-length solution, then the paths of one step or more."""
     if "*" not in query and not _LONE_QUESTION_MARK.search(query):
         return query  # the common case: every "?" starts a variable
     tokens = _tokens(query)

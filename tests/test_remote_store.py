@@ -173,6 +173,10 @@ WRONG_OVER_VIRTUOSO = [
     # GRAPH ?g around a path from a constant: every named graph gives the zero-length solution (Virtuoso: 1 row)
     (_RDFS + "SELECT ?g ?x WHERE { GRAPH ?g { <https://w3id.org/csto-kg/id/armenia> rdfs:label? ?x } }", 11),
     (_RDFS + "SELECT ?v ?w WHERE { <urn:zz> rdfs:subClassOf* ?v , ?w }", 1),
+    # a literal at the object end: Virtuoso gave one row with ?v unbound (the zero-length solution is the literal)
+    (_RDFS + "SELECT ?v WHERE { ?v rdfs:subClassOf* 42 }", 1),
+    (_RDFS + 'SELECT ?v WHERE { ?v rdfs:label? "Armenia"@en }', 2),
+    (_RDFS + 'SELECT ?v WHERE { ?v (rdfs:subClassOf|rdf:type)* "lit" }', 1),
     (_RDFS + "SELECT ?v ?w WHERE { <urn:zz> rdfs:subClassOf* ?v ; rdfs:label? ?w }", 1),
     # a MINUS sharing no variable removes nothing (section 8.3.2): Virtuoso removed every row
     (_CSTO + "SELECT (COUNT(*) AS ?n) WHERE { ?s a csto:State MINUS { ?q a csto:Person } }", 1),
@@ -191,6 +195,30 @@ def test_queries_virtuoso_answered_wrong_are_answered_as_the_embedded_store(serv
     want = _rows(embedded, query)
     assert len(want) - 1 == count  # the header is a row of the CSV
     assert _rows(remote, query) == want
+
+
+def _terms(server, query: str) -> list:
+    """The solutions as sorted tuples of (variable, type, value, datatype, language): what CSV cannot tell apart."""
+    status, _, body = server.get("/sparql", {"query": query}, {"Accept": "application/sparql-results+json"})
+    assert status == 200, body[:300]
+    return sorted(
+        tuple(sorted((v, b["type"], b["value"], b.get("datatype", ""), b.get("xml:lang", "")) for v, b in row.items()))
+        for row in json.loads(body)["results"]["bindings"]
+    )
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="Virtuoso 7.2: under ORDER BY, an IRI that a FILTER (?v = <iri>) in an OPTIONAL, or a BIND of "
+    "COALESCE(?x, <iri>), binds comes back as a string literal; no rewrite found mends it (README, --store)",
+)
+@pytest.mark.parametrize("name", ["cq04-article-4", "cq32-forces-in-other-states"])
+def test_competency_query_terms_over_virtuoso_iris_and_literals_apart(servers, name):
+    """Round 12: the CSV comparison above cannot tell an IRI from a string; these two give their class column as a
+    string over Virtuoso."""
+    query = (ROOT / "queries" / f"{name}.rq").read_text()
+    embedded, remote = servers
+    assert _terms(remote, query) == _terms(embedded, query)
 
 
 @pytest.mark.parametrize(
