@@ -44,11 +44,13 @@ For both stores:
   first, so a nested ``GRAPH ?h`` is unrolled before the one holding it. A
   query whose unrolled form would exceed :data:`MAX_UNROLLED` characters is a
   :class:`~csto_kg.errors.UserError` (the engine cannot answer it right).
-- :func:`zero_length_paths`: a zero-length path from a constant IRI
-  (``c P* ?v``, ``c P? ?v``, ``?v P* c``) gives ``?v = c`` whether or not
-  ``c`` occurs in the graph (section 18.5); Oxigraph 0.5.13 gives it only
-  where ``c`` occurs. The pattern is written as the union of itself and
-  ``VALUES ?v { c }``, made distinct.
+- :func:`zero_length_paths`: a zero-length path from a constant (an IRI or
+  a literal: ``c P* ?v``, ``c P? ?v``, ``?v P* c``) gives ``?v = c``
+  whether or not ``c`` occurs in the graph, and ``c P* c`` is true (section
+  18.5); Oxigraph 0.5.13 gives them only where ``c`` occurs. The triple is
+  written as the union of itself and ``VALUES ?v { c }``, made distinct (two
+  constants: ``sameTerm`` or the path), taken out of its property or object
+  list if it stands in one.
 - :func:`count_errors_skipped`: ``COUNT(expr)`` counts the solutions where
   ``expr`` has a value (section 18.5.1.2: ``Count`` drops the error elements
   of its multiset); Oxigraph 0.5.13 makes the whole aggregate unbound when
@@ -63,6 +65,9 @@ For an external store (:class:`~csto_kg.remote_store.RemoteStore`):
   SPARQL's dataset; its reading of ``FROM`` lets ``GRAPH ?g`` range over every
   graph it holds);
 - :func:`one_base`: one ``BASE`` (Virtuoso refuses a second declaration);
+- :func:`union_branches_selected`: an operand of ``UNION`` that is an empty
+  group or only a ``VALUES``, which Virtuoso 7.2 drops, written as a
+  ``SELECT *`` sub-query of itself;
 - :func:`select_star`: whether the projection is ``*`` (its columns are then
   given in the embedded store's order).
 """
@@ -81,6 +86,7 @@ __all__ = [
     "disjoint_minus_dropped",
     "graph_groups_unrolled",
     "zero_length_paths",
+    "union_branches_selected",
     "MAX_UNROLLED",
     "clamp_slices",
     "count_errors_skipped",
@@ -240,43 +246,217 @@ def _path_end(tokens: list, j: int) -> int | None:
 _LONE_QUESTION_MARK = re.compile(r"\?(?![A-Za-z0-9_\u00b7\u00c0-\uffff])")
 
 
-def zero_length_paths(query: str) -> str:
-    """``query`` with each triple pattern ``c P* ?v`` / ``c P? ?v`` (or ``?v P* c``) of a constant ``c`` (an IRI)
-    written so that ``?v = c`` is among its solutions whether or not ``c`` occurs in the graph (section 18.5: the
-    zero-length path from a term ``x`` gives ``x`` itself, ``ALP`` adding ``x`` first; W3C tests
-    ``zero_or_more_set_start`` / ``_end``, ``zero_or_one_set_start`` / ``_end``). Oxigraph 0.5.13 gives ``c`` only
-    where it occurs in the active graph. The pattern becomes ``{ SELECT DISTINCT ?v { { c P* ?v } UNION { VALUES
-    ?v { c } } } }`` (the path's solutions are a set, ``c`` among them once). Only a pattern standing alone between
-    ``{`` or ``.`` and ``.`` or ``}``, with one such path element as its whole path, is rewritten."""
+_NUMBER = re.compile(r"[+-]?(?:\d+\.\d*[eE][+-]?\d+|\.?\d+[eE][+-]?\d+|\d*\.\d+|\d+)")
+_AFTER_SENTENCE = frozenset({".", "}", "{"})
+_SENTENCE_AFTER = frozenset({("other", "{"), ("other", "."), ("other", "}")})
+_PATTERN_WORDS = ("OPTIONAL", "FILTER", "MINUS", "BIND", "VALUES", "GRAPH", "SERVICE")
+
+
+def _term(query: str, tokens: list, j: int) -> tuple[str, int] | None:
+    """(kind, index after it) of the term at ``tokens[j]``: ``"var"``; ``"const"`` (an IRI, a prefixed name, a
+    literal: a string with its tag or datatype, a number, a boolean); ``"bnode"`` (``[]``, ``_:x``); None for
+    anything else (a ``[ … ]`` with a property list, a collection), which the caller leaves as written."""
+    if j >= len(tokens):
+        return None
+    kind, text, start, _ = tokens[j]
+    if kind == "var":
+        return "var", j + 1
+    if kind in ("iri", "pname") or (kind == "word" and text.lower() in ("true", "false")):
+        return "const", j + 1
+    if kind == "string":
+        if j + 1 < len(tokens) and tokens[j + 1][0] == "langtag":
+            return "const", j + 2
+        if j + 3 < len(tokens) and tokens[j + 1][1] == tokens[j + 2][1] == "^":
+            return ("const", j + 4) if tokens[j + 3][0] in ("iri", "pname") else None
+        return "const", j + 1
+    if kind == "word" and text == "_" and j + 1 < len(tokens) and tokens[j + 1][0] == "pname":
+        return "bnode", j + 2
+    if text == "[" and j + 1 < len(tokens) and tokens[j + 1][1] == "]":
+        return "bnode", j + 2
+    number = _NUMBER.match(query, start) if kind == "other" and text in "+-.0123456789" else None
+    if number is None:
+        return None
+    k = j
+    while k < len(tokens) and tokens[k][2] < number.end():
+        k += 1
+    return "const", k
+
+
+def _verb_end(tokens: list, j: int) -> int | None:
+    """The index after the verb (a variable, or a property path) at ``tokens[j]``; None if there is none."""
+    if j < len(tokens) and tokens[j][0] == "var":
+        return j + 1
+    while True:
+        while j < len(tokens) and tokens[j][1] in ("^", "!"):
+            j += 1
+        if j < len(tokens) and (tokens[j][0] in ("iri", "pname") or tokens[j][:2] == ("word", "a")):
+            j += 1
+        elif j < len(tokens) and tokens[j][:2] == ("other", "("):
+            end = _closing(tokens, j)
+            if end is None:
+                return None
+            j = end + 1
+        else:
+            return None
+        if j < len(tokens) and tokens[j][0] == "other" and tokens[j][1] in ("*", "?", "+"):
+            j += 1
+        if not (j < len(tokens) and tokens[j][0] == "other" and tokens[j][1] in ("/", "|")):
+            return j
+        j += 1
+
+
+def _sentence(query: str, tokens: list, i: int) -> tuple[tuple[str, int, int], list, int] | None:
+    """The triples written by the sentence (a subject and its property list, section 4.2) at ``tokens[i]``:
+    the subject (kind, first, after), one (verb first, verb after, object kind, object first, object after) per
+    triple, and the index after the sentence; None if it is not one of plain terms followed by the end of a
+    triples block."""
+    subject = _term(query, tokens, i)
+    if subject is None:
+        return None
+    triples, j = [], subject[1]
+    while True:
+        verb_end = _verb_end(tokens, j)
+        if verb_end is None:
+            return None
+        k = verb_end
+        while True:
+            obj = _term(query, tokens, k)
+            if obj is None:
+                return None
+            triples.append((j, verb_end, obj[0], k, obj[1]))
+            k = obj[1]
+            if not (k < len(tokens) and tokens[k][1] == ","):
+                break
+            k += 1
+        j = k
+        while j < len(tokens) and tokens[j][1] == ";":
+            j += 1
+        if j == k or _verb_end(tokens, j) is None:
+            break
+    if j < len(tokens) and not (tokens[j][1] in _AFTER_SENTENCE or _word(tokens[j], *_PATTERN_WORDS)):
+        return None
+    return (subject[0], i, subject[1]), triples, j
+
+
+def _zero_length_triple(query: str, tokens: list, subject: tuple, triple: tuple, distinct_only: bool) -> str | None:
+    """The triple ``s P o`` written with its zero-length solution, if ``P`` is one path element with ``*`` or ``?``
+    and an end is a constant; else None. A variable end: ``{ SELECT DISTINCT ?v { { s P o } UNION { VALUES ?v
+    { c } } } }``; two constants: ``{ FILTER(sameTerm(s, o) || EXISTS { s P o }) }``."""
+    verb_first, verb_after, obj_kind, obj_first, obj_after = triple
+    if _path_end(tokens, verb_first) != verb_after - 1:
+        return None
+
+    def text(first: int, after: int) -> str:
+        return query[tokens[first][2] : tokens[after - 1][3]]
+
+    s, p, o = text(subject[1], subject[2]), text(verb_first, verb_after), text(obj_first, obj_after)
+    kinds = (subject[0], obj_kind)
+    if distinct_only:
+        if kinds == ("const", "var") and tokens[subject[1]][0] in ("iri", "pname"):
+            return f"{{ SELECT DISTINCT {o} {{ {s} {p} {o} }} }}"
+        if kinds == ("var", "const") and tokens[obj_first][0] in ("iri", "pname"):
+            return f"{{ SELECT DISTINCT {s} {{ {s} {p} {o} }} }}"
+        if kinds == ("var", "const"):  # a literal: Virtuoso gave one row with ?v unbound; the path's steps stay its
+            steps = query[tokens[verb_first][2] : tokens[verb_after - 1][2]] + ("+" if p.endswith("*") else "")
+            return f"{{ SELECT DISTINCT {s} {{ {{ VALUES {s} {{ {o} }} }} UNION {{ {s} {steps} {o} }} }} }}"
+        return None
+    if kinds == ("const", "const"):
+        return f"{{ FILTER(sameTerm({s}, {o}) || EXISTS {{ {s} {p} {o} }}) }}"
+    if kinds in (("const", "var"), ("var", "const")):
+        var, term = (o, s) if kinds == ("const", "var") else (s, o)
+        return f"{{ SELECT DISTINCT {var} {{ {{ {s} {p} {o} }} UNION {{ VALUES {var} {{ {term} }} }} }} }}"
+    return None
+
+
+def zero_length_paths(query: str, distinct_only: bool = False) -> str:
+    """``query`` with each triple ``c P* ?v`` / ``c P? ?v`` / ``?v P* c`` of a constant ``c`` (an IRI or a literal)
+    written so that ``?v = c`` is among its solutions whether or not ``c`` occurs in the graph, and each ``c P* d``
+    of two constants true where ``c`` and ``d`` are the same term (section 18.5: the zero-length path from a term
+    ``x`` gives ``x`` itself, ``ALP`` adding ``x`` first; W3C tests ``zero_or_more_set_start`` / ``_end``,
+    ``zero_or_one_set_start`` / ``_end``). Oxigraph 0.5.13 gives ``c`` only where it occurs in the active graph
+    (``ASK { :zz :p* :zz }`` was false). A variable end: the triple becomes ``{ SELECT DISTINCT ?v { { c P* ?v }
+    UNION { VALUES ?v { c } } } }`` (the path's solutions are a set, ``c`` among them once); two constants: ``{
+    FILTER(sameTerm(c, d) || EXISTS { c P* d }) }``. ``P`` is one path element with ``*`` or ``?``. A triple
+    inside a property or object list (``c P* ?v ; :q ?w``, ``c P* ?v , ?w``) is taken out of it: the sentence is
+    written as its triples joined by ``.``, which is what it means (section 18.2.1). Left as written: a sentence
+    whose subject is a blank node (the list shares it), one with a ``[ … ]`` or a collection, and every sentence
+    of a query holding a blank node label (taking a triple out of its basic graph pattern would put the label in
+    two).
+
+    ``distinct_only`` (Virtuoso 7.2, which gives the zero-length solution of an IRI but repeats a node the path
+    reaches twice, and answers neither the union nor the ``sameTerm`` form right): only a triple between an IRI and
+    a variable is rewritten, to ``{ SELECT DISTINCT ?v { c P* ?v } }``, and ``?v P* lit`` of a literal (Virtuoso
+    gave one row with ``?v`` unbound) to ``{ SELECT DISTINCT ?v { { VALUES ?v { lit } } UNION { ?v P+ lit } } }``
+    (``P`` without its ``?`` for ``P?``): the zero-length solution, then the paths of one step or more."""
     if "*" not in query and not _LONE_QUESTION_MARK.search(query):
         return query  # the common case: every "?" starts a variable
     tokens = _tokens(query)
+    if any(_blank_labels(tokens)):
+        return query
     edits = []
-    for i in range(1, len(tokens) - 3):
-        if tokens[i - 1][0] != "other" or tokens[i - 1][1] not in ("{", "."):
+    i = 1
+    while i < len(tokens):
+        found = _sentence(query, tokens, i) if tokens[i - 1][:2] in _SENTENCE_AFTER else None
+        if found is None:
+            i += 1
             continue
-        end = _path_end(tokens, i + 1)
-        if end is None or end + 2 >= len(tokens):
-            continue
-        subject, obj, after = tokens[i], tokens[end + 1], tokens[end + 2]
-        if after[0] != "other" or after[1] not in (".", "}"):
-            continue
-        constant = {"iri", "pname"}
-        if subject[0] in constant and obj[0] == "var":
-            var, term = obj[1], subject[1]
-        elif subject[0] == "var" and obj[0] in constant:
-            var, term = subject[1], obj[1]
-        else:
-            continue
-        pattern = query[subject[2] : obj[3]]
-        edits.append(
-            (
-                subject[2],
-                obj[3],
-                f"{{ SELECT DISTINCT {var} {{ {{ {pattern} }} UNION {{ VALUES {var} {{ {term} }} }} }} }}",
-            )
-        )
+        subject, triples, after = found
+        written = [_zero_length_triple(query, tokens, subject, t, distinct_only) for t in triples]
+        if subject[0] != "bnode" and any(written):
+            s = query[tokens[subject[1]][2] : tokens[subject[2] - 1][3]]
+            written = [
+                w
+                or f"{s} {query[tokens[t[0]][2] : tokens[t[1] - 1][3]]} {query[tokens[t[3]][2] : tokens[t[4] - 1][3]]}"
+                for w, t in zip(written, triples, strict=True)
+            ]
+            edits.append((tokens[i][2], tokens[after - 1][3], " . ".join(written)))
+        i = after
     return _apply(query, edits)
+
+
+def union_branches_selected(query: str) -> str:
+    """``query`` with each operand of ``UNION`` that is an empty group, or a group holding only a ``VALUES``, written
+    as a sub-query of itself: ``{ }`` becomes ``{ SELECT * { } }``, ``{ VALUES ?x { … } }`` becomes ``{ SELECT * {
+    VALUES ?x { … } } }`` (the same solutions: ``SELECT *`` with no modifier projects what the group binds).
+    Virtuoso 7.2 dropped such a branch (``{ ?s a :C } UNION { }`` lacked the empty solution,
+    ``{ VALUES ?x { 1 2 } } UNION { BIND(3 AS ?y) }`` lacked 1 and 2, ``{ VALUES ?x { 1 } } UNION { }`` had no
+    row at all) and answers the sub-query right."""
+    if "union" not in query.lower():
+        return query
+    tokens = _tokens(query)
+    edits = []
+    for i, token in enumerate(tokens):
+        if token[:2] != ("other", "{"):
+            continue
+        end = _closing_brace(tokens, i)
+        if end is None:
+            return query
+        operand = (i > 0 and _word(tokens[i - 1], "UNION")) or (
+            end + 1 < len(tokens) and _word(tokens[end + 1], "UNION")
+        )
+        if not operand:
+            continue
+        inner = tokens[i + 1 : end]
+        if not inner:
+            edits.append((token[3], tokens[end][2], " SELECT * { } "))
+        elif _word(inner[0], "VALUES"):
+            block = next((k for k in range(i + 1, end) if tokens[k][:2] == ("other", "{")), None)
+            if block is not None and _closing_brace(tokens, block) == end - 1:
+                edits.append((token[3], tokens[end][2], f" SELECT * {{ {query[inner[0][2] : inner[-1][3]]} }} "))
+    return _apply(query, edits)
+
+
+def _closing_brace(tokens: list, i: int) -> int | None:
+    """The index of the ``}`` matching the ``{`` at ``tokens[i]``."""
+    depth = 0
+    for j in range(i, len(tokens)):
+        if tokens[j][0] == "other" and tokens[j][1] == "{":
+            depth += 1
+        elif tokens[j][0] == "other" and tokens[j][1] == "}":
+            depth -= 1
+            if depth == 0:
+                return j
+    return None
 
 
 MAX_UNROLLED = 1_000_000  # characters of a query with its GRAPH ?var groups unrolled; past it, refused

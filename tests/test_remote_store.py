@@ -162,6 +162,80 @@ def test_dataset_base_and_slices_of_the_query_itself_as_the_embedded_store(serve
     assert _rows(remote, query) == want
 
 
+_RDFS = (
+    "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> "
+)
+# Found by the round-12 differential (embedded against --store, 2,228 generated queries): Virtuoso 7.2 answered these
+# wrong, and the adapter rewrites them exactly (csto_kg/remote_store.py)
+WRONG_OVER_VIRTUOSO = [
+    # a path's solutions are a set (section 18.5): Virtuoso gave foaf:Agent and prov:Agent twice (9 rows)
+    (_RDFS + "SELECT ?s WHERE { <https://w3id.org/csto-kg/id/armenia> (rdfs:subClassOf|rdf:type)* ?s }", 6),
+    # GRAPH ?g around a path from a constant: every named graph gives the zero-length solution (Virtuoso: 1 row)
+    (_RDFS + "SELECT ?g ?x WHERE { GRAPH ?g { <https://w3id.org/csto-kg/id/armenia> rdfs:label? ?x } }", 11),
+    (_RDFS + "SELECT ?v ?w WHERE { <urn:zz> rdfs:subClassOf* ?v , ?w }", 1),
+    # a literal at the object end: Virtuoso gave one row with ?v unbound (the zero-length solution is the literal)
+    (_RDFS + "SELECT ?v WHERE { ?v rdfs:subClassOf* 42 }", 1),
+    (_RDFS + 'SELECT ?v WHERE { ?v rdfs:label? "Armenia"@en }', 2),
+    (_RDFS + 'SELECT ?v WHERE { ?v (rdfs:subClassOf|rdf:type)* "lit" }', 1),
+    (_RDFS + "SELECT ?v ?w WHERE { <urn:zz> rdfs:subClassOf* ?v ; rdfs:label? ?w }", 1),
+    # a MINUS sharing no variable removes nothing (section 8.3.2): Virtuoso removed every row
+    (_CSTO + "SELECT (COUNT(*) AS ?n) WHERE { ?s a csto:State MINUS { ?q a csto:Person } }", 1),
+    (_CSTO + "SELECT ?s WHERE { ?s a csto:State MINUS { } }", 20),
+    # an empty group, or a VALUES alone, as an operand of UNION: Virtuoso dropped it (and, together, every row)
+    ("SELECT * WHERE { { VALUES ?x { 1 2 } } UNION { } }", 3),
+    ("SELECT * WHERE { { VALUES ?x { 1 2 } } UNION { BIND(3 AS ?y) } }", 3),
+    ("SELECT * WHERE { { BIND(3 AS ?y) } UNION { VALUES (?x ?z) { (1 2) (3 UNDEF) } } }", 3),
+    (_CSTO + "SELECT ?s WHERE { { ?s a csto:State } UNION { } }", 21),
+]
+
+
+@pytest.mark.parametrize("query, count", WRONG_OVER_VIRTUOSO)
+def test_queries_virtuoso_answered_wrong_are_answered_as_the_embedded_store(servers, query, count):
+    embedded, remote = servers
+    want = _rows(embedded, query)
+    assert len(want) - 1 == count  # the header is a row of the CSV
+    assert _rows(remote, query) == want
+
+
+def _terms(server, query: str) -> list:
+    """The solutions as sorted tuples of (variable, type, value, datatype, language): what CSV cannot tell apart."""
+    status, _, body = server.get("/sparql", {"query": query}, {"Accept": "application/sparql-results+json"})
+    assert status == 200, body[:300]
+    return sorted(
+        tuple(sorted((v, b["type"], b["value"], b.get("datatype", ""), b.get("xml:lang", "")) for v, b in row.items()))
+        for row in json.loads(body)["results"]["bindings"]
+    )
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="Virtuoso 7.2: under ORDER BY, an IRI that a FILTER (?v = <iri>) in an OPTIONAL, or a BIND of "
+    "COALESCE(?x, <iri>), binds comes back as a string literal; no rewrite found mends it (README, --store)",
+)
+@pytest.mark.parametrize("name", ["cq04-article-4", "cq32-forces-in-other-states"])
+def test_competency_query_terms_over_virtuoso_iris_and_literals_apart(servers, name):
+    """Round 12: the CSV comparison above cannot tell an IRI from a string; these two give their class column as a
+    string over Virtuoso."""
+    query = (ROOT / "queries" / f"{name}.rq").read_text()
+    embedded, remote = servers
+    assert _terms(remote, query) == _terms(embedded, query)
+
+
+@pytest.mark.parametrize(
+    "query, answer",
+    [
+        ("ASK { <urn:zz> <http://www.w3.org/2000/01/rdf-schema#subClassOf>* <urn:zz> }", True),
+        ("ASK { <urn:zz> <http://www.w3.org/2000/01/rdf-schema#subClassOf>? <urn:zz> }", True),
+        ("ASK { <urn:zz> <http://www.w3.org/2000/01/rdf-schema#subClassOf>* <urn:yy> }", False),
+        ("ASK { { VALUES ?x { 1 } } UNION { } FILTER(!BOUND(?x)) }", True),
+    ],
+)
+def test_zero_length_paths_and_empty_union_branches_ask_alike(servers, query, answer):
+    for server in servers:
+        status, _, body = server.get("/sparql", {"query": query}, {"Accept": "application/sparql-results+json"})
+        assert status == 200 and json.loads(body)["boolean"] is answer, (server, body[:300])
+
+
 @pytest.mark.parametrize(
     "query, answer",
     [
