@@ -740,3 +740,51 @@ def take_dataset_clauses(query: str) -> str:
             if j < len(tokens):
                 edits.append((t[2], tokens[j][3], ""))
     return _apply(query, edits)
+
+
+def order_taken_out(query: str) -> tuple[str, list[tuple[str, bool]]] | None:
+    """``query`` without its own ``ORDER BY``, and that clause's conditions as (variable name, descending) each,
+    where the clause orders by variables alone (``?a``, ``ASC(?a)``, ``DESC(?b)``) and the query has no
+    ``LIMIT`` / ``OFFSET`` of its own; else None (nothing to take out, or an order that cannot be applied to the
+    answer's rows afterwards: by an expression, or cut by a slice the store applies after ordering).
+
+    For a store whose ORDER BY departs from SPARQL's: Virtuoso 7.2 orders by its own collation, not section 15.1's,
+    and under ORDER BY gives some IRIs as strings (an IRI bound by ``FILTER (?v = <iri>)`` in an ``OPTIONAL``, or by
+    ``BIND (COALESCE(…, <iri>))``: cq04, cq32). The rows are then ordered by :func:`sparql_order.term_key`."""
+    if "order" not in query.lower():
+        return None
+    tokens = _tokens(query)
+    depth, at = 0, None
+    for i, t in enumerate(tokens):
+        if t[0] == "other" and t[1] in "{(":
+            depth += 1
+        elif t[0] == "other" and t[1] in "})":
+            depth -= 1
+        elif depth == 0 and _word(t, "LIMIT", "OFFSET"):
+            return None
+        elif depth == 0 and _word(t, "ORDER") and i + 1 < len(tokens) and _word(tokens[i + 1], "BY"):
+            at = i
+    if at is None:
+        return None
+    conditions: list[tuple[str, bool]] = []
+    i = at + 2
+    while i < len(tokens):
+        t = tokens[i]
+        if t[0] == "var":
+            conditions.append((t[1][1:], False))
+            i += 1
+        elif (
+            _word(t, "ASC", "DESC")
+            and i + 3 < len(tokens)
+            and tokens[i + 1][1] == "("
+            and tokens[i + 2][0] == "var"
+            and tokens[i + 3][1] == ")"
+        ):
+            conditions.append((tokens[i + 2][1][1:], _word(t, "DESC")))
+            i += 4
+        else:
+            break
+    if not conditions or (i < len(tokens) and not _word(tokens[i], "VALUES")):
+        return None
+    end = tokens[i][2] if i < len(tokens) else len(query)
+    return query[: tokens[at][2]] + query[end:], conditions
