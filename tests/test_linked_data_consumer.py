@@ -1,0 +1,117 @@
+"""The site as a generic linked-data consumer meets it: over HTTP only, read with rdflib (not the engine that
+serves), following the IRIs the answers name. Each test was found failing by a probe of every minted IRI
+and every dump (a version IRI that described one triple, a shapes-graph IRI that was a 404, pages and errors
+a script could not read cross-origin, errors without ``Vary``, a VoID ``uriSpace`` that left out most minted
+IRIs, DCAT media types as strings, dumps served ``inline``)."""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import urlencode
+
+import pytest
+import rdflib
+from rdflib import RDF, URIRef
+from rdflib.namespace import OWL, SH
+
+from support import BASE
+
+TTL = {"Accept": "text/turtle"}
+ORIGIN = {"Origin": "https://consumer.example"}
+
+
+def turtle(client, path: str) -> rdflib.Graph:
+    r = client.get(path, headers=TTL)
+    assert r.status_code == 200 and r.mimetype == "text/turtle", (path, r.status_code, r.mimetype)
+    return rdflib.Graph().parse(data=r.data, format="turtle")
+
+
+def rows(client, query: str) -> list[dict]:
+    r = client.get("/sparql?" + urlencode({"query": query}), headers={"Accept": "application/sparql-results+json"})
+    assert r.status_code == 200, r.get_data(as_text=True)
+    return json.loads(r.data)["results"]["bindings"]
+
+
+def local(iri: str) -> str:
+    assert iri.startswith(BASE), iri
+    return "/" + iri[len(BASE) :]
+
+
+def test_the_ontologys_version_iri_dereferences_to_the_ontology(client):
+    """OWL 2 (3.3): a version IRI locates that version's ontology document. /ontology/1.0.0 gave the one triple
+    naming it (``<ontology> owl:versionIRI <…/1.0.0>``), not the ontology."""
+    versions = rows(
+        client,
+        f"SELECT ?o ?v {{ ?o a <{OWL.Ontology}> ; <{OWL.versionIRI}> ?v FILTER(STRSTARTS(STR(?v), '{BASE}')) }}",
+    )
+    assert versions, "the ontology states no version IRI under the project's base"
+    for row in versions:
+        ontology, version = row["o"]["value"], row["v"]["value"]
+        whole = turtle(client, local(ontology))
+        got = turtle(client, local(version))
+        assert (URIRef(ontology), RDF.type, OWL.Ontology) in got
+        assert (URIRef(ontology), OWL.versionIRI, URIRef(version)) in got
+        assert set(got) == set(whole), "the version IRI's document is not the ontology's"
+        assert len(set(got.subjects(RDF.type, OWL.Class))) > 20
+        page = client.get(local(version), headers={"Accept": "text/html"})
+        assert page.status_code == 200 and page.mimetype == "text/html"
+        index = client.get(local(ontology), headers={"Accept": "text/html"}).data
+        assert page.data.replace(local(version).encode(), local(ontology).encode()) == index  # its links aside
+
+
+def test_every_iri_a_shapes_answer_names_dereferences(client):
+    """A consumer reading a shape follows what it names: every shape's SPARQL constraint names the shapes graph
+    (``sh:prefixes <…/shapes>``, its ``owl:Ontology`` with the prefix declarations), which was a 404. The shapes
+    graph's IRI is the whole shapes document, as /ontology is the whole ontology; every shape of it, and every IRI
+    under the project's base a shape's description names, dereferences."""
+    document = BASE + "shapes"
+    shapes = turtle(client, "/shapes")
+    assert (URIRef(document), RDF.type, OWL.Ontology) in shapes
+    assert len(set(shapes.objects(URIRef(document), SH.declare))) > 5
+    named_shapes = {str(s) for s in shapes.subjects() if isinstance(s, URIRef) and str(s).startswith(BASE + "shapes/")}
+    assert len(named_shapes) > 50
+    report = rdflib.Graph().parse(data=client.get("/validation", headers=TTL).data, format="turtle")
+    assert {str(s) for s in report.objects(None, SH.sourceShape)} <= named_shapes
+    named: set[str] = set()
+    for shape in sorted(named_shapes):
+        g = turtle(client, local(shape))
+        assert any(t[0] == URIRef(shape) for t in g), shape
+        named |= {str(o) for t in g for o in (t[0], t[2]) if isinstance(o, URIRef) and str(o).startswith(BASE)}
+    assert document in named, "no shape names the shapes graph"
+    failures = [
+        (iri, r.status_code) for iri in sorted(named) if (r := client.head(local(iri), headers=TTL)).status_code != 200
+    ]
+    assert not failures, failures[:10]
+    assert client.get("/shapes", headers={"Accept": "text/html"}).status_code == 200
+    assert client.get("/shapes/", headers=TTL).status_code == 404  # the namespace root still names nothing
+
+
+@pytest.mark.parametrize(
+    "iri",
+    [
+        BASE + "id/armenia",
+        BASE + "id/csto",
+        BASE + "evidence/001-kz-force-size",
+        BASE + "source/001_7fa2a4cddbc73fc3",
+        BASE + "graph/meta",
+        BASE + "graph/entities",
+        BASE + "ontology/State",
+        BASE + "ontology/heldBy",
+        BASE + "dataset",
+    ],
+)
+def test_a_resources_rdf_holds_what_the_endpoints_describe_gives(client, iri):
+    """README (the endpoint): the description a page gives an RDF client holds the endpoint's ``DESCRIBE`` of the
+    same IRI (its statements, blank nodes closed), plus its inbound statements and its evidence."""
+    r = client.get("/sparql?" + urlencode({"query": f"DESCRIBE <{iri}>"}), headers=TTL)
+    assert r.status_code == 200
+    described = rdflib.Graph().parse(data=r.data, format="turtle")
+    page = turtle(client, local(iri))
+
+    def ground(g):
+        return {t for t in g if not any(isinstance(x, rdflib.BNode) for x in t)}
+
+    assert len(described) > 0
+    assert ground(described) <= ground(page), sorted(map(str, ground(described) - ground(page)))[:5]
+    assert len(described) - len(ground(described)) <= len(page) - len(ground(page))
+    assert any(t[0] == URIRef(iri) for t in page)
