@@ -689,6 +689,16 @@ def _validators(response: Response) -> Response:
 
 
 @bp.after_app_request
+def _cors_everywhere(response: Response) -> Response:
+    """Every answer of the site readable cross-origin (/sparql and the VoID set their own): a page too, since
+    ``fetch()`` sends ``Accept: */*`` and gets the HTML, and an error, so a script can tell a 404 or a 406 from
+    a failed connection. The data is public and read-only, and no credentials are ever used."""
+    if request.path not in CORS_PATHS and "Access-Control-Allow-Origin" not in response.headers:
+        _cors_read(response)
+    return response
+
+
+@bp.after_app_request
 def _preflight(response: Response) -> Response:
     """The CORS preflight of a read-only page (/sparql and the VoID have their own): a cross-origin GET with a
     header outside the safelist (an Accept with a quoted profile, a suffix Range, If-None-Match) is preflighted,

@@ -87,6 +87,44 @@ def test_every_iri_a_shapes_answer_names_dereferences(client):
 
 
 @pytest.mark.parametrize(
+    "path,headers,status",
+    [
+        ("/id/armenia", {"Accept": "*/*"}, 200),  # what fetch() sends by default: the page
+        ("/id/armenia", {}, 200),
+        ("/ontology/State", {"Accept": "text/html"}, 200),
+        ("/dataset", {"Accept": "text/html"}, 200),
+        ("/downloads", {}, 200),
+        ("/id/no-such-resource", TTL, 404),
+        ("/id/no-such-resource", {"Accept": "*/*"}, 404),
+        ("/id/armenia", {"Accept": "image/png"}, 406),
+        ("/id/armenia?format=ttl&format=nt", {}, 400),
+    ],
+)
+def test_every_answer_of_the_site_is_readable_cross_origin(client, path, headers, status):
+    """A script on another origin reads public data: a page (``fetch()`` asks ``*/*`` and gets HTML) and an error
+    too, or it cannot tell a 404 from a failed connection. Only the RDF and the dumps allowed it."""
+    r = client.get(path, headers={**headers, **ORIGIN})
+    assert r.status_code == status
+    assert r.headers.get("Access-Control-Allow-Origin") == "*", (path, headers)
+    assert "ETag" in r.headers["Access-Control-Expose-Headers"]
+
+
+@pytest.mark.parametrize("path", ["/id/no-such-resource", "/id/armenia?format=nonesuch", "/nothing-here"])
+def test_an_error_chosen_by_accept_says_vary_accept(client, path):
+    """An error is HTML, JSON or text by ``Accept``; a 404 is cacheable by default, so without ``Vary: Accept`` a
+    cache could give a browser the line of text an RDF client got."""
+    answers = {}
+    for accept in ("text/html", "text/turtle", "application/json"):
+        r = client.get(path, headers={"Accept": accept})
+        assert r.status_code >= 400
+        assert "accept" in r.headers.get("Vary", "").lower(), (path, accept, dict(r.headers))
+        answers[accept] = r.mimetype
+    assert len(set(answers.values())) > 1  # it does vary
+    r = client.get("/sparql?query=SELEC", headers={"Accept": "application/json"})
+    assert r.status_code == 400 and "accept" in r.headers.get("Vary", "").lower()
+
+
+@pytest.mark.parametrize(
     "iri",
     [
         BASE + "id/armenia",
