@@ -31,11 +31,12 @@ from .namespaces import (
     XSD,
 )
 
-__all__ = ["DATASET", "SPARQL_ENDPOINT", "DUMP_FILES", "describe"]
+__all__ = ["DATASET", "SPARQL_ENDPOINT", "DUMP_FILES", "IANA_MEDIA_TYPES", "describe"]
 
 DATASET = URIRef(BASE + "dataset")
 SPARQL_ENDPOINT = URIRef(BASE + "sparql")
 LICENSE = URIRef("https://creativecommons.org/licenses/by/4.0/")
+IANA_MEDIA_TYPES = "https://www.iana.org/assignments/media-types/"  # the register DCAT names media types by
 
 # file name -> (media type, what it holds)
 DUMP_FILES = {
@@ -76,7 +77,7 @@ def describe(ds: Dataset, counts: dict[str, int], union_triples: int) -> Iterato
     yield d, DCTERMS.license, LICENSE
     yield d, DCTERMS.hasVersion, Literal(__version__)
     yield d, VOID.sparqlEndpoint, SPARQL_ENDPOINT
-    yield d, VOID.uriSpace, Literal(str(ID))
+    yield d, VOID.uriSpace, Literal(BASE)  # every IRI the dataset mints: id/, source/, evidence/, statement/, graph/...
     yield d, VOID.exampleResource, ID["csto"]
     yield d, VOID.rootResource, ID["csto"]
     for vocab in (
@@ -98,7 +99,7 @@ def describe(ds: Dataset, counts: dict[str, int], union_triples: int) -> Iterato
         yield d, DCAT.distribution, dist
         yield dist, RDF.type, DCAT.Distribution
         yield dist, DCAT.downloadURL, dist
-        yield dist, DCAT.mediaType, Literal(media)
+        yield dist, DCAT.mediaType, URIRef(IANA_MEDIA_TYPES + media)  # DCAT: a dcterms:MediaType, not a string
         yield dist, DCTERMS.description, Literal(what, lang="en")
         yield dist, DCTERMS.license, LICENSE
     for g, n in sorted(counts.items()):

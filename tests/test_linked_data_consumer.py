@@ -12,7 +12,7 @@ from urllib.parse import urlencode
 import pytest
 import rdflib
 from rdflib import RDF, URIRef
-from rdflib.namespace import OWL, SH
+from rdflib.namespace import DCAT, OWL, SH, VOID
 
 from support import BASE
 
@@ -122,6 +122,46 @@ def test_an_error_chosen_by_accept_says_vary_accept(client, path):
     assert len(set(answers.values())) > 1  # it does vary
     r = client.get("/sparql?query=SELEC", headers={"Accept": "application/json"})
     assert r.status_code == 400 and "accept" in r.headers.get("Vary", "").lower()
+
+
+def _void(client) -> rdflib.Graph:
+    r = client.get("/.well-known/void", headers={"Accept": "application/n-triples"})
+    assert r.status_code == 200
+    return rdflib.Graph().parse(data=r.data, format="nt")
+
+
+def test_the_voids_uri_space_holds_every_iri_the_dataset_describes(client):
+    """VoID: ``void:uriSpace`` is the namespace every entity IRI of the dataset starts with; it said ``…/id/``
+    while evidence, statements, sources and graphs are described under the same base."""
+    void = _void(client)
+    spaces = {str(o) for o in void.objects(None, VOID.uriSpace)}
+    assert len(spaces) == 1
+    (space,) = spaces
+    described = rows(
+        client,
+        f"SELECT DISTINCT ?ns {{ ?s ?p ?o FILTER(isIRI(?s) && STRSTARTS(STR(?s), '{BASE}')) "
+        f"BIND(STRBEFORE(STRAFTER(STR(?s), '{BASE}'), '/') AS ?ns) }}",
+    )
+    namespaces = {r["ns"]["value"] for r in described}
+    assert {"id", "evidence", "statement", "source", "graph"} <= namespaces
+    for ns in namespaces:
+        assert (BASE + ns + "/").startswith(space), f"{ns}/ IRIs are outside the VoID's uriSpace {space}"
+
+
+def test_each_distributions_media_type_is_an_iri_naming_what_its_download_is_served_as(client):
+    """DCAT: ``dcat:mediaType`` ranges over ``dcterms:MediaType`` (IANA's register), not strings; and each names
+    the Content-Type the download is served with."""
+    void = _void(client)
+    dists = set(void.subjects(RDF.type, DCAT.Distribution))
+    assert len(dists) >= 4
+    for dist in dists:
+        (media,) = set(void.objects(dist, DCAT.mediaType))
+        assert isinstance(media, URIRef), (dist, media)
+        assert str(media).startswith("https://www.iana.org/assignments/media-types/")
+        (url,) = set(void.objects(dist, DCAT.downloadURL))
+        r = client.head(local(str(url)))
+        assert r.status_code == 200
+        assert str(media).endswith("/" + r.mimetype), (media, r.mimetype)
 
 
 @pytest.mark.parametrize(
