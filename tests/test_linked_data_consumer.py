@@ -164,6 +164,17 @@ def test_each_distributions_media_type_is_an_iri_naming_what_its_download_is_ser
         assert str(media).endswith("/" + r.mimetype), (media, r.mimetype)
 
 
+def test_a_dump_is_downloaded_under_its_own_name(client):
+    """The dumps are files to save, by their own names (a 10 MB JSON-LD opened inline can stall a browser)."""
+    r = client.get("/downloads")
+    names = [line.split()[1] for line in client.get("/downloads/SHA256SUMS").get_data(as_text=True).splitlines()]
+    assert names
+    for name in names + ["SHA256SUMS"]:
+        r = client.head(f"/downloads/{name}")
+        assert r.status_code == 200
+        assert r.headers["Content-Disposition"] == f"attachment; filename={name}"
+
+
 @pytest.mark.parametrize(
     "iri",
     [
