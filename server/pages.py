@@ -389,10 +389,12 @@ def _is_ontology(store: ox.Store, node: ox.NamedNode | str) -> bool:
 def _is_version_iri(iri: str) -> bool:
     """Whether ``iri`` is the ``owl:versionIRI`` of an ``owl:Ontology`` the graph holds: OWL 2 (section 3.3)
     has a version IRI dereference to that version's ontology document, as the ontology IRI does."""
+    try:
+        node = ox.NamedNode(iri)
+    except ValueError:  # a request path that is no IRI (``/ontology/<b>``): not a version of anything
+        return False
     store = _store()
-    return any(
-        _is_ontology(store, q.subject) for q in store.quads_for_pattern(None, _VERSION_IRI, ox.NamedNode(iri), None)
-    )
+    return any(_is_ontology(store, q.subject) for q in store.quads_for_pattern(None, _VERSION_IRI, node, None))
 
 
 @bp.get("/ontology/<path:term>")
