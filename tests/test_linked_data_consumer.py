@@ -10,6 +10,7 @@ import json
 import re
 from urllib.parse import urlencode
 
+import pyoxigraph as ox
 import pytest
 import rdflib
 from rdflib import RDF, URIRef
@@ -217,6 +218,41 @@ def test_a_resources_rdf_holds_what_the_endpoints_describe_gives(client, iri):
     assert ground(described) <= ground(page), sorted(map(str, ground(described) - ground(page)))[:5]
     assert len(described) - len(ground(described)) <= len(page) - len(ground(page))
     assert any(t[0] == URIRef(iri) for t in page)
+
+
+@pytest.fixture(scope="module")
+def dump_quads(client) -> set:
+    """The N-Quads dump as downloaded, its quads without blank nodes."""
+    r = client.get("/downloads/csto-kg.nq")
+    assert r.status_code == 200
+    return {q for q in ox.parse(r.data, format=ox.RdfFormat.N_QUADS) if _ground(q)}
+
+
+def _ground(q) -> bool:
+    return not isinstance(q.subject, ox.BlankNode) and not isinstance(q.object, ox.BlankNode)
+
+
+@pytest.mark.parametrize("iri", _SAMPLE)
+def test_a_resources_quads_are_the_dumps_each_in_the_graph_that_holds_it(client, dump_quads, iri):
+    """TriG / N-Quads of a resource give each statement in its named graph (which seed said it): they also gave
+    it again in the default graph (the store's union), in no graph the dumps have, nearly doubling the quads."""
+    iri = resolve(client, iri)
+    for fmt, media in ((ox.RdfFormat.N_QUADS, "application/n-quads"), (ox.RdfFormat.TRIG, "application/trig")):
+        r = client.get(local(iri), headers={"Accept": media})
+        assert r.status_code == 200 and r.mimetype == media
+        quads = [q for q in ox.parse(r.data, format=fmt) if _ground(q)]
+        assert quads
+        outside = [q for q in quads if q not in dump_quads]
+        assert not outside, outside[:3]
+        triples = {(q.subject, q.predicate, q.object) for q in quads}
+        assert triples == turtle_triples(client, iri)
+
+
+def turtle_triples(client, iri: str) -> set:
+    """The triples without blank nodes of ``iri``'s Turtle."""
+    r = client.get(local(iri), headers=TTL)
+    assert r.status_code == 200
+    return {(t.subject, t.predicate, t.object) for t in ox.parse(r.data, format=ox.RdfFormat.TURTLE) if _ground(t)}
 
 
 def resolve(client, iri: str) -> str:
