@@ -136,11 +136,14 @@ def _describe_itself(ds: Dataset, support, counts: dict[str, int], describe) -> 
     graph:meta states both numbers about itself, so they are found as a fixed point: describe with the last
     guess, count, again until neither changes (a number only changes a literal, so the second round agrees).
     """
+    from .void import vocabularies_of
+
     union = {(s, p, o) for s, p, o, _ in ds.quads((None, None, None, None))}
     union.update(support)
+    vocabularies = vocabularies_of(union)  # its void:vocabulary: once, not per round
     size = total = 0
     for _ in range(5):
-        meta = set(describe(ds, {**counts, str(META_GRAPH): size}, total))
+        meta = set(describe(ds, {**counts, str(META_GRAPH): size}, total, vocabularies))
         found = len(meta), len(union) + sum(1 for t in meta if t not in union)
         if found == (size, total):
             return meta, size, total

@@ -8,7 +8,7 @@ curated from, so a linked-data consumer can find everything from one IRI.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from rdflib import Dataset, Literal, URIRef
 
@@ -31,11 +31,12 @@ from .namespaces import (
     XSD,
 )
 
-__all__ = ["DATASET", "SPARQL_ENDPOINT", "DUMP_FILES", "describe"]
+__all__ = ["DATASET", "SPARQL_ENDPOINT", "DUMP_FILES", "IANA_MEDIA_TYPES", "describe", "vocabularies_of"]
 
 DATASET = URIRef(BASE + "dataset")
 SPARQL_ENDPOINT = URIRef(BASE + "sparql")
 LICENSE = URIRef("https://creativecommons.org/licenses/by/4.0/")
+IANA_MEDIA_TYPES = "https://www.iana.org/assignments/media-types/"  # the register DCAT names media types by
 
 # file name -> (media type, what it holds)
 DUMP_FILES = {
@@ -55,10 +56,31 @@ _GRAPH_TITLES = {
 }
 
 
-def describe(ds: Dataset, counts: dict[str, int], union_triples: int) -> Iterator[tuple]:
+# What this description itself uses (its predicates and classes), whatever the data uses.
+_OWN_VOCABULARIES = (RDF, VOID, DCAT, DCTERMS)
+
+
+def namespace_of(iri: str) -> str:
+    """The vocabulary an IRI belongs to: up to its last ``#``, else its last ``/``."""
+    cut = iri.rfind("#")
+    return iri[: (cut if cut >= 0 else iri.rfind("/")) + 1]
+
+
+def vocabularies_of(triples: Iterable[tuple]) -> set[str]:
+    """The namespaces of every predicate and every class (``rdf:type`` object) of ``triples``: the dataset's
+    ``void:vocabulary`` values (VoID 4.5: the vocabularies whose terms the dataset uses)."""
+    terms = {p for _, p, _ in triples} | {o for _, p, o in triples if p == RDF.type and isinstance(o, URIRef)}
+    return {namespace_of(str(t)) for t in terms}
+
+
+def describe(
+    ds: Dataset, counts: dict[str, int], union_triples: int, vocabularies: Iterable[str] = ()
+) -> Iterator[tuple]:
     """The description, for named graphs of ``counts`` (name -> size, graph:meta's own included) whose union
     (the endpoint's default graph, graph:meta included) holds ``union_triples`` distinct triples: the dataset's
-    ``void:triples``. Both numbers about graph:meta are found by the build as a fixed point (``build.py``)."""
+    ``void:triples``. Both numbers about graph:meta are found by the build as a fixed point (``build.py``).
+    ``vocabularies``: the namespaces the data's predicates and classes use (:func:`vocabularies_of`); this
+    description's own are added."""
     d = DATASET
     yield d, RDF.type, VOID.Dataset
     yield d, RDF.type, DCAT.Dataset
@@ -76,18 +98,10 @@ def describe(ds: Dataset, counts: dict[str, int], union_triples: int) -> Iterato
     yield d, DCTERMS.license, LICENSE
     yield d, DCTERMS.hasVersion, Literal(__version__)
     yield d, VOID.sparqlEndpoint, SPARQL_ENDPOINT
-    yield d, VOID.uriSpace, Literal(str(ID))
+    yield d, VOID.uriSpace, Literal(BASE)  # every IRI the dataset mints: id/, source/, evidence/, statement/, graph/...
     yield d, VOID.exampleResource, ID["csto"]
     yield d, VOID.rootResource, ID["csto"]
-    for vocab in (
-        "http://www.w3.org/ns/org#",
-        "http://www.w3.org/ns/prov#",
-        "http://www.w3.org/ns/oa#",
-        "http://www.w3.org/2006/time#",
-        "http://purl.org/dc/terms/",
-        "http://www.w3.org/2004/02/skos/core#",
-        str(CSTO),
-    ):
+    for vocab in sorted(set(vocabularies) | {str(n) for n in _OWN_VOCABULARIES}):
         yield d, VOID.vocabulary, URIRef(vocab)
     yield d, VOID.triples, Literal(union_triples, datatype=XSD.integer)
     for src in sorted(set(ds.subjects(RDF.type, CSTO.SourceDocument))):
@@ -98,7 +112,7 @@ def describe(ds: Dataset, counts: dict[str, int], union_triples: int) -> Iterato
         yield d, DCAT.distribution, dist
         yield dist, RDF.type, DCAT.Distribution
         yield dist, DCAT.downloadURL, dist
-        yield dist, DCAT.mediaType, Literal(media)
+        yield dist, DCAT.mediaType, URIRef(IANA_MEDIA_TYPES + media)  # DCAT: a dcterms:MediaType, not a string
         yield dist, DCTERMS.description, Literal(what, lang="en")
         yield dist, DCTERMS.license, LICENSE
     for g, n in sorted(counts.items()):

@@ -90,16 +90,21 @@ def render(e: HTTPException, accept, *, html: bool = False) -> Response:
 
 def respond(status: int, title: str, message: str, accept, *, html: bool = False) -> Response:
     """The one error renderer: JSON for a client that prefers it, an HTML page (``html``: the site's pages)
-    for a browser, else one line of text. Never a stack trace or a path."""
+    for a browser, else one line of text. Never a stack trace or a path. Chosen by ``Accept``, so it says
+    ``Vary: Accept``: a cache keeping a 404 (cacheable by default, RFC 9110 section 15.5.5) must not give a
+    browser the text an RDF client got."""
     if html and (not accept or accept["text/html"] > 0):
         from flask import render_template
 
         body = render_template("error.html", status=status, title=title, message=message)
-        return Response(body, status, mimetype="text/html")
-    if _wants_json(accept):
+        response = Response(body, status, mimetype="text/html")
+    elif _wants_json(accept):
         body = json.dumps({"error": {"status": status, "title": title, "message": message}}, ensure_ascii=False)
-        return Response(body, status, mimetype="application/json")
-    return Response(f"{status} {title}: {' '.join(message.split())}\n", status, mimetype="text/plain")
+        response = Response(body, status, mimetype="application/json")
+    else:
+        response = Response(f"{status} {title}: {' '.join(message.split())}\n", status, mimetype="text/plain")
+    response.vary.add("Accept")
+    return response
 
 
 def register(app: Flask) -> None:

@@ -26,7 +26,7 @@ from urllib.parse import quote, urlencode
 
 import pyoxigraph as ox
 from flask import Blueprint, Response, current_app, jsonify, render_template, request, send_file
-from rdflib.namespace import RDF
+from rdflib.namespace import OWL, RDF
 from werkzeug.exceptions import HTTPException, RequestedRangeNotSatisfiable
 from werkzeug.http import parse_date as parse_http_date
 from werkzeug.http import parse_etags
@@ -333,10 +333,13 @@ def _shapes_store(folder: str, stamp: tuple) -> ox.Store:
     return store
 
 
+@bp.get("/shapes")
 @bp.get("/shapes/<path:name>")
-def shapes(name: str):
-    """Shapes IRIs: described from the graph if loaded there, else from ``shapes/*.ttl``."""
-    iri = BASE + "shapes/" + name
+def shapes(name: str | None = None):
+    """Shapes IRIs: described from the graph if loaded there, else from ``shapes/*.ttl``. The shapes graph's own
+    IRI (``/shapes``, the ``owl:Ontology`` every ``sh:prefixes`` names) is the whole shapes document, as
+    ``/ontology`` is the whole ontology."""
+    iri = BASE + "shapes" + ("" if name is None else "/" + name)
     if exists(_store(), iri):
         return _resource(iri)
     fmt = _negotiate()
@@ -348,20 +351,24 @@ def shapes(name: str):
     if not exists(store, iri):
         return error_response(404, "Not found", f"No shape <{iri}>.")
     if fmt != HTML:
-        return _rdf_response(description(store, iri), fmt, request.path)
+        quads = description(store, iri)
+        if _is_ontology(store, iri):
+            quads = list(dict.fromkeys(list(store.quads_for_pattern(None, None, None, None)) + quads))
+        return _rdf_response(quads, fmt, request.path)
     return _html_response("resource.html", alternates(request.path), page=build_page(store, Labeller(store), iri))
 
 
 @bp.get("/ontology")
 @bp.get("/ontology/")
-def ontology():
-    """The ontology (and its namespace document ``/ontology/``): the index, or the whole ontology graph as RDF."""
+def ontology(iri: str | None = None):
+    """The ontology (and its namespace document ``/ontology/``, and its version IRI): the index, or the whole
+    ontology graph as RDF."""
     fmt = _negotiate()
     if isinstance(fmt, Response):
         return fmt
     store = _store()
     if fmt != HTML:
-        iri = ONTOLOGY_IRI + ("/" if request.path.endswith("/") else "")
+        iri = iri or ONTOLOGY_IRI + ("/" if request.path.endswith("/") else "")
         quads = list(dict.fromkeys(graph_quads(store, str(ONTOLOGY_GRAPH)) + description(store, iri)))
         return _rdf_response(quads, fmt, request.path)
     page = build_page(store, _labels(), ONTOLOGY_IRI)
@@ -370,9 +377,31 @@ def ontology():
     )
 
 
+_VERSION_IRI = ox.NamedNode(str(OWL.versionIRI))
+_ONTOLOGY_CLASS = ox.NamedNode(str(OWL.Ontology))
+
+
+def _is_ontology(store: ox.Store, node: ox.NamedNode | str) -> bool:
+    node = ox.NamedNode(node) if isinstance(node, str) else node
+    return any(True for _ in store.quads_for_pattern(node, ox.NamedNode(str(RDF.type)), _ONTOLOGY_CLASS, None))
+
+
+def _is_version_iri(iri: str) -> bool:
+    """Whether ``iri`` is the ``owl:versionIRI`` of an ``owl:Ontology`` the graph holds: OWL 2 (section 3.3)
+    has a version IRI dereference to that version's ontology document, as the ontology IRI does."""
+    try:
+        node = ox.NamedNode(iri)
+    except ValueError:  # a request path that is no IRI (``/ontology/<b>``): not a version of anything
+        return False
+    store = _store()
+    return any(_is_ontology(store, q.subject) for q in store.quads_for_pattern(None, _VERSION_IRI, node, None))
+
+
 @bp.get("/ontology/<path:term>")
 def ontology_term(term: str):
     iri = str(CSTO) + term
+    if _is_version_iri(iri):
+        return ontology(iri)
     docs: dict = {}
 
     def doc():
@@ -614,7 +643,9 @@ def download(name: str):
 
 
 def _send(path: Path, media: str, name: str) -> Response:
-    resp = send_file(path, mimetype=media, as_attachment=False, download_name=name, conditional=True, etag=True)
+    """The file, streamed from disk (never read whole into memory), saved under its own name by a browser
+    (``Content-Disposition: attachment``: a 10 MB JSON-LD opened inline can stall a browser's viewer)."""
+    resp = send_file(path, mimetype=media, as_attachment=True, download_name=name, conditional=True, etag=True)
     _cors_read(resp)
     return resp
 
@@ -658,6 +689,16 @@ def _validators(response: Response) -> Response:
     ):
         response.add_etag()
         response.make_conditional({k: v for k, v in request.environ.items() if k not in _NOT_FOR_PAGES})
+    return response
+
+
+@bp.after_app_request
+def _cors_everywhere(response: Response) -> Response:
+    """Every answer of the site readable cross-origin (/sparql and the VoID set their own): a page too, since
+    ``fetch()`` sends ``Accept: */*`` and gets the HTML, and an error, so a script can tell a 404 or a 406 from
+    a failed connection. The data is public and read-only, and no credentials are ever used."""
+    if request.path not in CORS_PATHS and "Access-Control-Allow-Origin" not in response.headers:
+        _cors_read(response)
     return response
 
 

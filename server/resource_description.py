@@ -3,6 +3,7 @@
 For an IRI ``r`` the description is
 
 - every quad with ``r`` as subject, and every quad with ``r`` as object (incoming);
+- each statement in the named graph(s) holding it, never again as the default graph's copy (the union);
 - the blank nodes reachable from ``r`` (their quads, recursively: e.g. selectors), each once: the
   default graph's copy of a named graph's blank node (a node of its own there) is left out;
 - for a fact, its evidence nodes (the objects of ``prov:wasDerivedFrom``) with
@@ -73,6 +74,16 @@ def _without_union_copies(quads: list[ox.Quad]) -> list[ox.Quad]:
     ]
 
 
+def _named_only(quads: list[ox.Quad]) -> list[ox.Quad]:
+    """``quads`` less each default-graph quad whose triple a named graph of ``quads`` holds: the store's default
+    graph is their union, so its copy said every statement a second time in TriG and N-Quads, in no graph the
+    dumps have, without which seed said it. A triple in the default graph alone (a store of one graph) stays."""
+    named = {(q.subject, q.predicate, q.object) for q in quads if isinstance(q.graph_name, ox.NamedNode)}
+    return [
+        q for q in quads if isinstance(q.graph_name, ox.NamedNode) or (q.subject, q.predicate, q.object) not in named
+    ]
+
+
 def _with_bnodes(store: ox.Store, quads: list[ox.Quad], seen: set) -> list[ox.Quad]:
     quads = _without_union_copies(quads)
     out = list(quads)
@@ -115,7 +126,7 @@ def description(store: ox.Store, iri: str) -> list[ox.Quad]:
         if q.predicate == _DERIVED_FROM and q.subject == node and isinstance(q.object, ox.NamedNode)
     }:
         evidence += _with_bnodes(store, list(store.quads_for_pattern(ev, None, None, None)), seen)
-    quads = list(dict.fromkeys(outgoing + incoming + evidence))
+    quads = _named_only(list(dict.fromkeys(outgoing + incoming + evidence)))
     if not outgoing:
         quads += _bare_graph(store, node)
     return quads
