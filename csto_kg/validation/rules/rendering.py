@@ -53,10 +53,13 @@ def _range_values(ctx: Context) -> list[Result]:
     onto = ctx.data.dataset.graph(ONTOLOGY_GRAPH)
     classes = _value_classes(onto)
     ranges = {p: r for p, r in onto.subject_objects(RDFS.range) if r in classes and str(p).startswith(str(CSTO))}
-    reported = {(r.focus, r.path, r.value) for r in ctx.shacl_results}  # a shape's sh:in list names the values
+    # a property shape's sh:in list already names the values: its result has the property, or the alternative path
+    # it is one of, as its path (a SPARQL constraint's result has none and says something else)
+    reported = {(r.focus, r.value) for r in ctx.shacl_results if r.path is not None}
+    exact = {(r.focus, r.path, r.value) for r in ctx.shacl_results if isinstance(r.path, URIRef)}
     out = []
     for s, p, o, gid in ctx.curated_quads():
-        if p not in ranges or not isinstance(o, URIRef) or (s, p, o) in reported:
+        if p not in ranges or not isinstance(o, URIRef) or (s, o) in reported and not _other_path(exact, s, p, o):
             continue
         types = set(onto.objects(o, RDF.type))
         if not types or types & classes[ranges[p]]:
@@ -70,6 +73,12 @@ def _range_values(ctx: Context) -> list[Result]:
         )
         out.append(ctx.locator.statement_result(shape=SHAPE.ValueOfItsRange, s=s, p=p, o=o, graph=gid, message=message))
     return out
+
+
+def _other_path(exact: set, s: Node, p: Node, o: Node) -> bool:
+    """A result about ``s`` and ``o`` names a property path, but only another property than ``p``."""
+    paths = {path for focus, path, value in exact if focus == s and value == o}
+    return bool(paths) and p not in paths
 
 
 # A quotation mark: double or curly quotes, an opening curly single quote, or a straight single quote at a word's
