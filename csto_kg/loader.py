@@ -262,6 +262,7 @@ def load(root: Path | None = None, *, with_ontology: bool = True) -> LoadedData:
             files[ONTOLOGY_GRAPH] = path
 
     known_seeds = {p.stem for p in (root / "seeds").glob("*.txt")}
+    _check_seeds(root, known_seeds)
     for path in curated_files(root):
         parsed = _read(path, "trig", terms)
         prefixes.update(parsed.prefixes)
@@ -281,6 +282,32 @@ def load(root: Path | None = None, *, with_ontology: bool = True) -> LoadedData:
 
     _check_dangling(out, files, prefixes)
     return LoadedData(out, files)
+
+
+def _check_seeds(root: Path, seeds: set[str]) -> None:
+    """A seed file is the source's text as UTF-8 without a byte-order mark, with LF line ends (offsets are code
+    points of that text: a BOM or a CR would shift them, and another encoding is not text the quotes can match),
+    and has its curated file ``kg/<seed id>.trig`` (which holds its source record)."""
+    for stem in sorted(seeds):
+        path = root / "seeds" / f"{stem}.txt"
+        data = path.read_bytes()
+        if data.startswith(b"\xef\xbb\xbf"):
+            raise CuratedFileError(path, 1, "the seed starts with a byte-order mark (U+FEFF): save it as UTF-8 "
+                                   "without a BOM, or every offset counts one code point too many")  # fmt: skip
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as e:
+            line = data.count(b"\n", 0, e.start) + 1
+            raise CuratedFileError(path, line, f"not UTF-8 (byte {data[e.start]:#04x} at byte offset {e.start}): "
+                                   "a seed is the source's text saved as UTF-8 (re-save it; Latin-1 or "
+                                   "Windows-1252 is not read)") from None  # fmt: skip
+        if "\r" in text:
+            line = text.count("\n", 0, text.index("\r")) + 1
+            raise CuratedFileError(path, line, "a carriage return (CR, CRLF line ends): a seed's lines end in LF "
+                                   "alone; a CR is a code point every offset after it counts")  # fmt: skip
+        if not (root / "kg" / f"{stem}.trig").is_file():
+            raise CuratedFileError(path, None, f"no curated file kg/{stem}.trig for this seed: a new seed needs its "
+                                   f"file, with its source record (src:{stem} a csto:SourceDocument)")  # fmt: skip
 
 
 _OWN = re.compile(re.escape(BASE) + r"(id|source|evidence)/")

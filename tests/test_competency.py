@@ -65,15 +65,75 @@ def test_every_query_states_its_question_and_has_expected_answers():
     assert {expected_file(p) for p in QUERIES} == set(EXPECTED), "an expected-answer file without its query"
 
 
+def test_one_file_per_competency_question_and_its_number_in_its_header():
+    """Each number names one question: two files for one cq number (a copy left behind, a renumbering half done)
+    would both run, and a '# CQnn' header naming another number than the file misleads whoever reads it."""
+    by_number: dict[str, list[str]] = defaultdict(list)
+    for path in QUERIES:
+        number = re.match(r"cq(\d+)-", path.name).group(1)
+        by_number[number].append(path.name)
+        header = re.match(r"# CQ(\d+):", path.read_text(encoding="utf-8"))
+        assert header is None or header.group(1) == number, (
+            f"queries/{path.name}:1: its header says CQ{header.group(1)}, its file name cq{number}"
+        )
+    twice = {n: names for n, names in by_number.items() if len(names) > 1}
+    assert not twice, f"two files for one competency question: {twice}"
+
+
+def _line(text: str, needle: str) -> int:
+    at = text.find(needle)
+    return text.count("\n", 0, at) + 1 if at >= 0 else 1
+
+
+@pytest.mark.parametrize("query", QUERIES, ids=lambda p: p.stem)
+def test_query_parses_and_its_expected_answers_are_well_formed(query):
+    """Without a build: the query parses (Oxigraph, as csto-kg query: line:column), the expected-answer file is JSON whose
+    columns are variables the query selects, each row gives exactly those columns and its files, each file names a
+    seed, and no row is written twice (rows are a set: a copy would hide that one was meant to change)."""
+    import pyoxigraph as ox
+
+    from csto_kg.query import evaluate, one_line
+
+    text = query.read_text(encoding="utf-8")
+    try:  # the engine csto-kg query uses, on an empty store: its parse, and the variables it selects
+        selected = {v.value for v in evaluate(ox.Store(), text).variables}
+    except SyntaxError as e:
+        pytest.fail(f"queries/{query.name}: the query does not parse: {one_line(e)}")
+    path = expected_file(query)
+    raw = path.read_text(encoding="utf-8")
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as e:
+        pytest.fail(f"queries/{path.name}:{e.lineno}: not JSON: {e.msg}")
+    columns = data["columns"]
+    unknown = [c for c in columns if c not in selected]
+    header = _line(raw, '"columns"')
+    assert not unknown, (
+        f"queries/{path.name}:{header}: column(s) {unknown} are not variables the query selects ({sorted(selected)})"
+    )
+    seeds = {p.name for p in SEEDS.glob("*.txt")}
+    seen = set()
+    for row in data["rows"]:
+        at = f"queries/{path.name}:{_line(raw, json.dumps(row[columns[0]]) if columns and columns[0] in row else '{')}"
+        assert set(row) == set(columns) | {"files"}, f"{at}: a row must give {columns} and files, not {sorted(row)}"
+        assert row["files"] and not set(row["files"]) - seeds, (
+            f"{at}: files {sorted(set(row['files']) - seeds) or '[]'} name no seed file (seeds/NNN_<hash>.txt)"
+        )
+        key = tuple(row[c] for c in columns)
+        assert key not in seen, f"{at}: the row {key} is written twice"
+        seen.add(key)
+
+
 @pytest.mark.parametrize("query", QUERIES, ids=lambda p: p.stem)
 def test_competency_question(query, build_env):
     """The query's answers are exactly the expected rows, and each comes with verbatim passages
     from (at least) the seed files the expected-answer file names."""
     columns, expected = load_expected(expected_file(query))
-    out = subprocess.run(
-        ["csto-kg", "query", str(query), "--format", "json"], env=build_env, check=True, capture_output=True, text=True
-    ).stdout
-    bindings = json.loads(out)["results"]["bindings"]
+    run = subprocess.run(
+        ["csto-kg", "query", str(query), "--format", "json"], env=build_env, capture_output=True, text=True
+    )
+    assert run.returncode == 0, f"queries/{query.name}: csto-kg query failed: {run.stderr[-2000:]}"
+    bindings = json.loads(run.stdout)["results"]["bindings"]
     assert bindings, f"{query.name}: no answer"
     got: dict[tuple, set[str]] = defaultdict(set)
     for b in bindings:

@@ -3013,6 +3013,544 @@ SLIPS = [
         ),
         "IriOfItsSeed",
     ),
+    # --- round 12: decisions, speech forms and acts, office holdings, cities for states, groups, vague quantities,
+    # sessions, speeches and interviews, source records ---
+    # decidedAction a state, not an event
+    (
+        "r12_dec_action_a_state",
+        "004",
+        [("    csto:decidedAction :deployment-kazakhstan-2022 ;", "    csto:decidedAction :kazakhstan ;")],
+        "FactHasEvidence",
+    ),
+    # a decision decides itself
+    (
+        "r12_dec_action_itself",
+        "004",
+        [
+            (
+                "    csto:decidedAction :deployment-kazakhstan-2022 ;",
+                "    csto:decidedAction :decision-004-send-peacekeepers-kazakhstan ;",
+            )
+        ],
+        "NothingLinkedToItself",
+    ),
+    # speed value misspelt
+    (
+        "r12_dec_speed_misspelt",
+        "004",
+        [("    csto:speed csto:AlmostInstant ;", "    csto:speed csto:AlmostInstantly ;")],
+        "DeclaredTermsOnly",
+    ),
+    # speed a value of another scheme (a vague amount)
+    (
+        "r12_dec_speed_other_scheme",
+        "004",
+        [("    csto:speed csto:AlmostInstant ;", "    csto:speed csto:Several ;")],
+        "ValueOfItsRange",
+    ),
+    # speed written as a string
+    (
+        "r12_dec_speed_literal",
+        "004",
+        [("    csto:speed csto:AlmostInstant ;", '    csto:speed "almost instantly" ;')],
+        "LinkIsAResource",
+    ),
+    # two speeds on one decision (the deployment's copied in)
+    (
+        "r12_dec_two_speeds",
+        "004",
+        [("    csto:speed csto:AlmostInstant ;", "    csto:speed csto:AlmostInstant, csto:Quick ;")],
+        "SingleRenderingValue",
+    ),
+    # a deciding body the passage never names
+    (
+        "r12_dec_agent_not_named",
+        "004",
+        [
+            (
+                ":decision-004-send-peacekeepers-kazakhstan a csto:Decision ;\n",
+                ":decision-004-send-peacekeepers-kazakhstan a csto:Decision ;\n    csto:agent :collective-security-council ;\n",
+            )
+        ],
+        "ValueNamedInItsPassage",
+    ),
+    # a decision without what was decided
+    (
+        "r12_dec_no_decided_action",
+        "004",
+        [("    csto:decidedAction :deployment-kazakhstan-2022 ;\n", "")],
+        "DecisionDecidedAction",
+    ),
+    # csto:speed on a stance (domain Event)
+    (
+        "r12_dec_speed_on_stance",
+        "004",
+        [
+            (
+                ":stance-004-author-kazakhstan-leader-restrained a csto:Stance ;\n",
+                ":stance-004-author-kazakhstan-leader-restrained a csto:Stance ;\n    csto:speed csto:Quick ;\n",
+            )
+        ],
+        "OwlRlConsistency",
+    ),
+    # DirectQuotation on a passage with no quotation marks
+    (
+        "r12_sf_direct_no_quote_marks",
+        "002",
+        [
+            (
+                ":stance-002-zas-calls-for-peace a csto:Stance ;\n    csto:speechForm csto:IndirectSpeech ;",
+                ":stance-002-zas-calls-for-peace a csto:Stance ;\n    csto:speechForm csto:DirectQuotation ;",
+            )
+        ],
+        "SpeechFormAgreesWithQuotes",
+    ),
+    # PartialQuotation on a passage with no quotation marks
+    (
+        "r12_sf_partial_no_quote_marks",
+        "001",
+        [
+            (
+                ":stance-001-putin-victory a csto:Stance ;\n    csto:speechForm csto:IndirectSpeech ;",
+                ":stance-001-putin-victory a csto:Stance ;\n    csto:speechForm csto:PartialQuotation ;",
+            )
+        ],
+        "SpeechFormAgreesWithQuotes",
+    ),
+    # a paraphrase on words that are wholly a quotation
+    (
+        "r12_sf_indirect_wholly_quoted",
+        "004",
+        [
+            (
+                ":stance-004-lukashenko-own-circle a csto:Stance ;\n    csto:speechForm csto:DirectQuotation ;",
+                ":stance-004-lukashenko-own-circle a csto:Stance ;\n    csto:speechForm csto:IndirectSpeech ;",
+            )
+        ],
+        "SpeechFormAgreesWithQuotes",
+    ),
+    # a paraphrase on words quoted in single marks
+    (
+        "r12_sf_indirect_wholly_quoted_single",
+        "001",
+        [
+            (
+                ":stance-001-effectively-not-members a csto:Stance ;\n    csto:speechForm csto:DirectQuotation ;",
+                ":stance-001-effectively-not-members a csto:Stance ;\n    csto:speechForm csto:IndirectSpeech ;",
+            )
+        ],
+        "SpeechFormAgreesWithQuotes",
+    ),
+    # two speech forms on one stance
+    (
+        "r12_sf_two_forms",
+        "001",
+        [
+            (
+                ":stance-001-putin-victory a csto:Stance ;\n    csto:speechForm csto:IndirectSpeech ;",
+                ":stance-001-putin-victory a csto:Stance ;\n    csto:speechForm csto:IndirectSpeech, csto:DirectQuotation ;",
+            )
+        ],
+        "SingleRenderingValue",
+    ),
+    # speechForm given a speech act
+    (
+        "r12_sf_value_speech_act",
+        "002",
+        [
+            (
+                ":stance-002-zas-calls-for-peace a csto:Stance ;\n    csto:speechForm csto:IndirectSpeech ;",
+                ":stance-002-zas-calls-for-peace a csto:Stance ;\n    csto:speechForm csto:Admission ;",
+            )
+        ],
+        "ValueOfItsRange",
+    ),
+    # speechAct on a claim (domain Stance)
+    (
+        "r12_sa_on_a_claim",
+        "004",
+        [
+            (
+                ":claim-004-kazakhstan-only-mission a csto:Claim ;\n",
+                ":claim-004-kazakhstan-only-mission a csto:Claim ;\n    csto:speechAct csto:Admission ;\n",
+            )
+        ],
+        "OwlRlConsistency",
+    ),
+    # two speech acts (one a position)
+    (
+        "r12_sa_two_acts",
+        "001",
+        [
+            (
+                ":stance-001-secretary-general-no-consensus csto:speechAct csto:Admission ;",
+                ":stance-001-secretary-general-no-consensus csto:speechAct csto:Admission, csto:Criticism ;",
+            )
+        ],
+        "SingleRenderingValue",
+    ),
+    # Admission on a passage whose verb is 'called on'
+    (
+        "r12_sa_verb_absent",
+        "002",
+        [
+            (
+                ":stance-002-zas-calls-for-peace a csto:Stance ;\n",
+                ":stance-002-zas-calls-for-peace a csto:Stance ;\n    csto:speechAct csto:Admission ;\n",
+            )
+        ],
+        "SpeechActSaidInItsPassage",
+    ),
+    # speechAct given a speech form
+    (
+        "r12_sa_value_speech_form",
+        "001",
+        [
+            (
+                ":stance-001-secretary-general-no-consensus csto:speechAct csto:Admission ;",
+                ":stance-001-secretary-general-no-consensus csto:speechAct csto:DirectQuotation ;",
+            )
+        ],
+        "ValueOfItsRange",
+    ),
+    # a holding of another person
+    (
+        "r12_ih_holding_of_other_person",
+        "003",
+        [
+            (
+                "    csto:inHolding :holding-putin-president-2022-05, :holding-pashinyan-prime-minister-2022-05 ;",
+                "    csto:inHolding :holding-lukashenko-president-2022-05, :holding-pashinyan-prime-minister-2022-05 ;",
+            )
+        ],
+        "InHoldingOfAHolder",
+    ),
+    # a stance dated 2022 taken in a holding that ended in 2020
+    (
+        "r12_ih_holding_ended_before_dated",
+        "002",
+        (
+            "append",
+            '\n:stance-002-agazade-csto-unpopular-2022 a csto:Stance ;\n    rdfs:label "Ağazade (2022): the CSTO has never enjoyed great popularity"@en ;\n    csto:heldBy :kenan-agazade ;\n    csto:inHolding :holding-002-agazade-research-assistant ;\n    csto:about :csto, :topic-csto-popularity ;\n    csto:position csto:Assessment ;\n    csto:words "has never enjoyed great popularity, either among its six member states or beyond" ;\n    csto:attribution csto:Direct ;\n    csto:date "2022"^^xsd:gYear ;\n    csto:dateBasis "Written at publication (see :pubdate-002)." ;\n    csto:dateRelativeTo src:002_31ac2e71aae4dd18 ;\n    prov:wasDerivedFrom ev:002-six-members .\n',
+        ),
+        "InHoldingFitsTheStance",
+    ),
+    # inHolding an office, not a holding
+    (
+        "r12_ih_an_office",
+        "003",
+        [
+            (
+                "    csto:inHolding :holding-putin-president-2022-05, :holding-pashinyan-prime-minister-2022-05 ;",
+                "    csto:inHolding :president-of-russia, :holding-pashinyan-prime-minister-2022-05 ;",
+            )
+        ],
+        "FactHasEvidence",
+    ),
+    # speakingAs an office other than the inHolding holding's
+    (
+        "r12_ih_holding_other_office_than_speakingAs",
+        "001",
+        [
+            (
+                "    csto:speakingAs :president-of-kazakhstan ; csto:inHolding :holding-001-tokayev-president ; csto:about :unrest-kazakhstan-2022-01 ;",
+                "    csto:speakingAs :president-of-russia ; csto:inHolding :holding-001-tokayev-president ; csto:about :unrest-kazakhstan-2022-01 ;",
+            )
+        ],
+        "InHoldingFitsTheStance",
+    ),
+    # Minsk (capital of Belarus in 000's graph) stands for Russia
+    (
+        "r12_sf_city_for_other_state_capital",
+        "004",
+        [(":minsk csto:standsFor :belarus ;", ":minsk csto:standsFor :russia ;")],
+        "CityStandsForItsOwnState",
+    ),
+    # Beirut (located in Lebanon per 001) stands for Armenia
+    (
+        "r12_sf_city_located_elsewhere",
+        "001",
+        ("append", "\n:beirut csto:standsFor :armenia ;\n    prov:wasDerivedFrom ev:001-image-credit .\n"),
+        "CityStandsForItsOwnState",
+    ),
+    # standsFor written state -> city
+    (
+        "r12_sf_reversed",
+        "002",
+        [(":tashkent csto:standsFor :uzbekistan ;", ":uzbekistan csto:standsFor :tashkent ;")],
+        "OwlRlConsistency",
+    ),
+    # a city the passage never names
+    (
+        "r12_sf_city_not_in_passage",
+        "002",
+        [(":tashkent csto:standsFor :uzbekistan ;", ":dushanbe csto:standsFor :tajikistan ;")],
+        "ValueNamedInItsPassage",
+    ),
+    # standsFor stated in a seed whose passage does not use the city's name
+    (
+        "r12_sf_in_other_seed",
+        "001",
+        ("append", "\n:astana csto:standsFor :kazakhstan ;\n    prov:wasDerivedFrom ev:001-tokayev-shoot-to-kill .\n"),
+        "ValueNamedInItsPassage",
+    ),
+    # a member the group's seed never names (in that passage)
+    (
+        "r12_gr_member_not_named",
+        "002",
+        [(":allies-of-russia-002 csto:groupMember :armenia ;", ":allies-of-russia-002 csto:groupMember :belarus ;")],
+        "ValueNamedInItsPassage",
+    ),
+    # a member of 002's group stated in 001's graph
+    (
+        "r12_gr_member_in_other_seed",
+        "001",
+        (
+            "append",
+            "\n:allies-of-russia-002 csto:groupMember :kazakhstan ;\n    prov:wasDerivedFrom ev:001-tokayev-shoot-to-kill .\n",
+        ),
+        "IriOfItsSeed",
+    ),
+    # groupOfState a state the passage never names
+    (
+        "r12_gr_state_not_named",
+        "001",
+        [(":russian-officials csto:groupOfState :russia ;", ":russian-officials csto:groupOfState :belarus ;")],
+        "ValueNamedInItsPassage",
+    ),
+    # groupOfState a city
+    (
+        "r12_gr_state_a_city",
+        "001",
+        [(":russian-officials csto:groupOfState :russia ;", ":russian-officials csto:groupOfState :moscow ;")],
+        "OwlRlConsistency",
+    ),
+    # groupMember on an organisation, not a group
+    (
+        "r12_gr_member_on_non_group",
+        "002",
+        [(":allies-of-russia-002 csto:groupMember :armenia ;", ":csto csto:groupMember :armenia ;")],
+        "OwlRlConsistency",
+    ),
+    # closeToGovernmentOf a state the passage does not say
+    (
+        "r12_gr_close_to_other_state",
+        "001",
+        [
+            (
+                ":anonymous-source-close-to-armenian-government csto:closeToGovernmentOf :armenia ;",
+                ":anonymous-source-close-to-armenian-government csto:closeToGovernmentOf :russia ;",
+            )
+        ],
+        "ValueNamedInItsPassage",
+    ),
+    # a group its own member
+    (
+        "r12_gr_member_is_group_itself",
+        "002",
+        [
+            (
+                ":allies-of-russia-002 csto:groupMember :armenia ;",
+                ":allies-of-russia-002 csto:groupMember :allies-of-russia-002 ;",
+            )
+        ],
+        "NothingLinkedToItself",
+    ),
+    # 'dozens of countries' as a small number
+    (
+        "r12_vq_amount_contradicts_words",
+        "003",
+        [("    csto:vagueAmount csto:Dozens ;", "    csto:vagueAmount csto:SmallNumber ;")],
+        "VagueQuantityCoherent",
+    ),
+    # 'a small number of' as dozens
+    (
+        "r12_vq_amount_contradicts_words_several",
+        "001",
+        [("    csto:vagueAmount csto:SmallNumber ;", "    csto:vagueAmount csto:Dozens ;")],
+        "VagueQuantityCoherent",
+    ),
+    # statedAs reworded
+    (
+        "r12_vq_stated_as_not_verbatim",
+        "003",
+        [('    csto:statedAs "dozens of countries" ;', '    csto:statedAs "dozens of states" ;')],
+        "WordsAreVerbatim",
+    ),
+    # countedThing a string
+    (
+        "r12_vq_counted_literal",
+        "003",
+        [
+            (
+                "    csto:countedThing :csto ;\n    csto:curatorNote \"'the number of participants",
+                '    csto:countedThing "countries" ;\n    csto:curatorNote "\'the number of participants',
+            )
+        ],
+        "LinkIsAResource",
+    ),
+    # a vague quantity no fact gives (link deleted)
+    (
+        "r12_vq_orphan",
+        "003",
+        [
+            (
+                ":stance-003-khrenin-csto-expansion csto:hasVagueQuantity :vague-quantity-003-khrenin-dozens ;\n    prov:wasDerivedFrom ev:003-khrenin-expansion .\n",
+                "",
+            )
+        ],
+        "VagueQuantityCoherent",
+    ),
+    # a number read into 'dozens'
+    (
+        "r12_vq_as_quantity_amount",
+        "003",
+        [("    csto:vagueAmount csto:Dozens ;", "    csto:vagueAmount csto:Dozens ; csto:amount 24 ;")],
+        "FigureMatchesItsWords",
+    ),
+    # hasVagueQuantity on an entity (domain Fact)
+    (
+        "r12_vq_on_entity",
+        "003",
+        [
+            (
+                ":stance-003-khrenin-csto-expansion csto:hasVagueQuantity :vague-quantity-003-khrenin-dozens ;",
+                ":csto csto:hasVagueQuantity :vague-quantity-003-khrenin-dozens ;",
+            )
+        ],
+        "FactEvidenceInEachFile",
+    ),
+    # a vague quantity without its words
+    ("r12_vq_no_stated_as", "004", [('    csto:statedAs "several main directions" ;\n', "")], "VagueQuantityCoherent"),
+    # duringSession a session of another summit than the stance's
+    (
+        "r12_se_session_of_other_summit",
+        "004",
+        [
+            (
+                ":stance-004-author-kazakhstan-leader-restrained csto:duringSession :session-004-yerevan-summit-press-part ;",
+                ":stance-004-author-kazakhstan-leader-restrained csto:duringSession :session-003-moscow-summit-opening ;",
+            )
+        ],
+        "SessionCoherent",
+    ),
+    # sessionOf a speech, not a meeting
+    (
+        "r12_se_session_of_a_speech",
+        "004",
+        [("    csto:sessionOf :summit-2022-11-23-yerevan ;", "    csto:sessionOf :speech-004-lukashenko-yerevan ;")],
+        "SessionCoherent",
+    ),
+    # a session without its kind
+    ("r12_se_no_kind", "004", [("    csto:sessionKind csto:PressOpenSession ;\n", "")], "SessionCoherent"),
+    # sessionKind a speed
+    (
+        "r12_se_kind_other_scheme",
+        "004",
+        [("    csto:sessionKind csto:PressOpenSession ;", "    csto:sessionKind csto:Quick ;")],
+        "ValueOfItsRange",
+    ),
+    # a session dated another day than its summit
+    (
+        "r12_se_session_dated_otherwise",
+        "003",
+        [
+            (
+                "    csto:sessionKind csto:OpeningSession ;",
+                '    csto:sessionKind csto:OpeningSession ;\n    csto:date "2022-05-17"^^xsd:date ;\n    csto:dateBasis "The day after the summit\'s opening." ;\n    csto:dateRelativeTo src:003_6d908fab4c796ec4 ;',
+            )
+        ],
+        "DateBasisRule",
+    ),
+    # duringSession on the summit itself (domain Proposition)
+    (
+        "r12_se_during_session_on_event",
+        "003",
+        [
+            (
+                ":stance-003-lukashenko-political-cooperation csto:duringSession :session-003-moscow-summit-opening ;",
+                ":summit-2022-05-16-moscow csto:duringSession :session-003-moscow-summit-opening ;",
+            )
+        ],
+        "OwlRlConsistency",
+    ),
+    # a speech without its speaker
+    (
+        "r12_sp_no_agent",
+        "004",
+        [
+            (
+                "    csto:agent :alexander-lukashenko ;\n    csto:context :summit-2022-11-23-yerevan ;",
+                "    csto:context :summit-2022-11-23-yerevan ;",
+            )
+        ],
+        "SpeechEventCoherent",
+    ),
+    # a speech without the meeting it was made at
+    (
+        "r12_sp_no_context",
+        "004",
+        [
+            (
+                "    csto:agent :alexander-lukashenko ;\n    csto:context :summit-2022-11-23-yerevan ;",
+                "    csto:agent :alexander-lukashenko ;",
+            )
+        ],
+        "SpeechEventCoherent",
+    ),
+    # speech dated another day than its summit
+    (
+        "r12_sp_dated_other_day",
+        "004",
+        [
+            (
+                '    csto:date "2022-11-23"^^xsd:date ;\n    csto:dateBasis "Given \'during the summit\'',
+                '    csto:date "2022-11-22"^^xsd:date ;\n    csto:dateBasis "Given \'during the summit\'',
+            )
+        ],
+        "DateBasisRule",
+    ),
+    # the interviewee an office, not a person
+    (
+        "r12_iv_agent_an_office",
+        "001",
+        [
+            (
+                '    csto:agent :nikol-pashinyan ;\n    csto:date "2023"^^xsd:gYear ;\n    csto:dateBasis "Among the \'developments since September\' (2023) in a text from 2023."@en ;\n    csto:dateRelativeTo src:001_7fa2a4cddbc73fc3 ;\n    csto:follows',
+                '    csto:agent :prime-minister-of-armenia ;\n    csto:date "2023"^^xsd:gYear ;\n    csto:dateBasis "Among the \'developments since September\' (2023) in a text from 2023."@en ;\n    csto:dateRelativeTo src:001_7fa2a4cddbc73fc3 ;\n    csto:follows',
+            )
+        ],
+        "OwlRlConsistency",
+    ),
+    # a stance of Putin expressed in Pashinyan's interview
+    (
+        "r12_iv_stance_other_holder",
+        "001",
+        [
+            (
+                ":stance-001-putin-victory a csto:Stance ;\n",
+                ":stance-001-putin-victory a csto:Stance ;\n    csto:expressedIn :interview-001-pashinyan ;\n",
+            )
+        ],
+        "SpeechEventCoherent",
+    ),
+    # an interview typed also a speech
+    (
+        "r12_iv_also_speech",
+        "001",
+        [(":interview-001-pashinyan a csto:Interview ;", ":interview-001-pashinyan a csto:Interview, csto:Speech ;")],
+        "SpeechEventCoherent",
+    ),
+    # a source record (in 002's file) for a seed that does not exist
+    (
+        "r12_record_for_missing_seed_in_other_file",
+        "002",
+        (
+            "append",
+            '\nsrc:005_0123456789abcdef a csto:SourceDocument ;\n    rdfs:label "A test article (005)"@en ;\n    dcterms:identifier "005_0123456789abcdef.txt" ;\n    csto:sha256 "0000000000000000000000000000000000000000000000000000000000000000" ;\n    csto:publicationDate :pubdate-002 .\n',
+        ),
+        "SourceChecksumRule",
+    ),
 ]
 
 

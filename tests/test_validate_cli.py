@@ -462,6 +462,20 @@ SHAPE_SLIPS = [
         "names {?other}, a variable its SPARQL query does not SELECT",
         "{?other}",
     ),
+    (  # round 12: pySHACL refused it mid-validation with a traceback naming no file
+        "sparql_values_clause",
+        "events",
+        [
+            (
+                "                $this ?path ?value, ?other .\n"
+                "                FILTER (?path IN (csto:speed, csto:speechForm, csto:speechAct) && STR(?value) > STR(?other))",
+                "                VALUES ?path { csto:speed csto:speechForm csto:speechAct }\n"
+                "                $this ?path ?value, ?other .\n                FILTER (STR(?value) > STR(?other))",
+            )
+        ],
+        "uses VALUES, which a SHACL SPARQL constraint may not",
+        "sh:select",
+    ),
 ]
 
 
@@ -549,3 +563,75 @@ def test_a_new_node_without_a_class_is_refused_with_file_and_line(tmp_path):
     run = validate_cli(env=env)
     assert run.returncode == 2, run.stdout[-2000:] + run.stderr
     assert f"{path.name}:{line}: untyped node: :claim-002-zas-secretary-general" in run.stderr, run.stderr
+
+
+# --- seeds and source records (round 12) ------------------------------------------------------------------------
+NEW_SEED = "005_0123456789abcdef"
+NEW_TEXT = "A Test Article on the CSTO\n\nby Jane Roe\n\nThe CSTO summit met in Minsk on 23 November 2023.\n"
+
+
+def _new_seed(root: Path, data: bytes, kg: bool = True) -> Path:
+    (root / "seeds" / f"{NEW_SEED}.txt").write_bytes(data)
+    if kg:
+        (root / "kg" / f"{NEW_SEED}.trig").write_text(
+            "@prefix graph: <https://w3id.org/csto-kg/graph/> .\n\ngraph:" + NEW_SEED + " {\n}\n", encoding="utf-8"
+        )
+    return root / "seeds" / f"{NEW_SEED}.txt"
+
+
+def _crlf(path: Path) -> Path:
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    return path
+
+
+SEED_REFUSALS = [
+    ("new_seed_with_a_bom", lambda root: _new_seed(root, b"\xef\xbb\xbf" + NEW_TEXT.encode()), 1, "byte-order mark"),
+    (
+        "new_seed_in_latin_1",
+        lambda root: _new_seed(root, NEW_TEXT.replace("Jane Roe", "Ren\u00e9e Roe").encode("latin-1")),
+        3,
+        "not UTF-8 (byte 0xe9",
+    ),
+    ("new_seed_with_crlf", lambda root: _new_seed(root, NEW_TEXT.replace("\n", "\r\n").encode()), 1, "CRLF"),
+    ("seed_saved_with_crlf", lambda root: _crlf(next((root / "seeds").glob("000_*.txt"))), 1, "a carriage return"),
+    ("new_seed_without_its_file", lambda root: _new_seed(root, NEW_TEXT.encode(), kg=False), None, "no curated file"),
+]
+
+
+@pytest.mark.parametrize("name,slip,line,words", SEED_REFUSALS, ids=[s[0] for s in SEED_REFUSALS])
+def test_a_seed_that_is_not_plain_utf8_text_or_has_no_file_is_refused(name, slip, line, words, tmp_path, monkeypatch):
+    """A seed with a BOM, in another encoding, with CR line ends, or without its kg/ file is refused by the loader
+    (exit 2), naming the seed file and line: before, a BOM or CRLF shifted every offset silently, Latin-1 crashed
+    the quote check, and a seed without a source record was never looked at."""
+    from csto_kg.loader import CuratedFileError
+    from csto_kg.validation import validate
+
+    root, _ = copy_project(tmp_path)
+    path = slip(root)
+    monkeypatch.setenv("CSTO_KG_TODAY", "2026-11-30")
+    with pytest.raises(CuratedFileError) as refused:
+        validate(root)
+    assert refused.value.path.resolve() == path.resolve() and refused.value.line == line, str(refused.value)
+    assert words in refused.value.message, refused.value.message
+
+
+def test_a_seed_file_without_a_source_record_or_a_seed_added_twice_is_a_violation(tmp_path, monkeypatch):
+    """A new seed's file without its source record, and a seed that is byte for byte another under a second name,
+    are reported by shape:SourceChecksumRule at the file that holds them."""
+    from csto_kg.validation import validate
+
+    root, _ = copy_project(tmp_path)
+    _new_seed(root, NEW_TEXT.encode())
+    twin = "006_0123456789abcdef"
+    old = next((root / "kg").glob("004_*.trig")).read_text(encoding="utf-8")
+    shutil.copy(next((root / "seeds").glob("004_*.txt")), root / "seeds" / f"{twin}.txt")
+    record = old[old.index("src:004_b88eea108042ee85 a csto:SourceDocument") :]
+    record = record[: record.index(" .\n") + 3].replace("004_b88eea108042ee85", twin)
+    (root / "kg" / f"{twin}.trig").write_text(
+        old[: old.index("graph:004_b88eea108042ee85 {")] + f"graph:{twin} {{\n{record}}}\n", encoding="utf-8"
+    )
+    monkeypatch.setenv("CSTO_KG_TODAY", "2026-11-30")
+    results = validate(root).to_json()
+    found = {r["file"]: r["message"] for r in results if r["rule"] == "shape:SourceChecksumRule"}
+    assert "has no source record" in found.get(f"kg/{NEW_SEED}.trig", ""), found
+    assert "byte for byte seeds/004_b88eea108042ee85.txt" in found.get(f"kg/{twin}.trig", ""), found

@@ -92,6 +92,7 @@ from . import (  # noqa: E402
     naming,
     ordering,
     provenance,
+    rendering,
     support,
     vocabulary,
 )
@@ -108,6 +109,7 @@ ALL: list[Rule] = [
     *agreement.RULES,
     *linked.RULES,
     *ordering.RULES,
+    *rendering.RULES,
 ]
 
 PYTHON_RULES: dict[URIRef, tuple[str, str]] = {r.iri: (r.label, r.comment) for r in ALL}

@@ -276,6 +276,27 @@ def _unnamed_by_the_fact(ctx, namer, facts, fact, prop, value, values, notes) ->
     )
 
 
+# properties that record how a seed names something ("Moscow is concerned", "only Armenia obliged", "Russian
+# officials", "close to Armenia's ruling regime"): the fact's passages in that file (or a curator's note on it there)
+# name its value, and, for a city used for a state, the city itself; so does a decision's csto:agent (the deciding
+# body is recorded only where the source names it)
+NAMED_IN_USE = (CSTO.standsFor, CSTO.groupMember, CSTO.groupOfState, CSTO.closeToGovernmentOf)
+
+
+def _usage_unnamed(ctx, namer, facts, fact, prop, value, notes) -> str | None:
+    texts = [f for e in facts.evidence.get(fact, []) for f in _forms(_quote(ctx, e))] + notes
+    said = "; ".join(curie(str(e)) for e in facts.evidence.get(fact, [])) or "none"
+    # the city a seed uses for a state is named in the passage; the state it stands for is not (the city names it)
+    who, role = (fact, "the place named") if prop == CSTO.standsFor else (value, "its value")
+    if not namer.names.get(who) or namer.named(who, texts):
+        return None
+    return (
+        f"{curie(str(prop))} records how the seed names things, but no passage of it in this file ({said}) "
+        f"names {curie(str(who))}, {role}, and no csto:curatorNote of it here does. Fix: the entity the "
+        "passage names, or the passage of this seed that names it"
+    )
+
+
 def _value_named(ctx: Context) -> list[Result]:  # noqa: C901 - one pass over every fact value; its branches are the rule's three checks
     out: list[Result] = []
     namer = _Namer(ctx)
@@ -303,6 +324,10 @@ def _value_named(ctx: Context) -> list[Result]:  # noqa: C901 - one pass over ev
                     message = _named_apart(ctx, namer, facts, fact, prop, value, values, notes)
                 if message is None and prop in NAMED_BY_THE_FACT:
                     message = _unnamed_by_the_fact(ctx, namer, facts, fact, prop, value, values, notes)
+                if message is None and (
+                    prop in NAMED_IN_USE or (prop == CSTO.agent and (fact, RDF.type, CSTO.Decision) in g)
+                ):
+                    message = _usage_unnamed(ctx, namer, facts, fact, prop, value, notes)
                 if (
                     message is None
                     and (prop not in NAMED_VALUES or prop in PERSONS_ONLY)
@@ -523,8 +548,11 @@ RULES = [
         "values (an office is also named by its role and its state or body, a state by a person holding one of its "
         "offices; topics are not checked); a source document's dcterms:creator and dcterms:publisher always are. "
         "The passages supporting several csto:heldBy values that name some of them name each. A person given as "
-        "any value of a fact is named somewhere in that file's seed. Groups standing for unnamed people and the "
-        "source's own author (except as its dcterms:creator) are not checked.",
+        "any value of a fact is named somewhere in that file's seed. A value of csto:standsFor, csto:groupMember, "
+        "csto:groupOfState or csto:closeToGovernmentOf (how a seed names things) is named by a passage of the fact "
+        "in that file or a csto:curatorNote of it there, and so is the place that csto:standsFor a state and the "
+        "csto:agent of a csto:Decision (the deciding body, recorded only where the source names it). Groups "
+        "standing for unnamed people and the source's own author (except as its dcterms:creator) are not checked.",
         _value_named,
     ),
 ]

@@ -280,7 +280,8 @@ def _figure_result(ctx: Context, node: Node, prop: Node, value: Node, message: s
 
 
 def _checksums(ctx: Context) -> list[Result]:
-    union, out = ctx.union, []
+    union, out = ctx.union, _source_records(ctx)
+    digests: dict[str, tuple[Node, str]] = {}
     for doc in sorted(set(union.subjects(RDF.type, CSTO.SourceDocument)), key=str):
         for ident in union.objects(doc, DCTERMS.identifier):
             name = str(ident)
@@ -300,6 +301,14 @@ def _checksums(ctx: Context) -> list[Result]:
                 continue
             raw = path.read_bytes()
             actual = hashlib.sha256(raw).hexdigest()
+            if actual in digests and digests[actual][1] != name:
+                message = (
+                    f"seeds/{name} is byte for byte seeds/{digests[actual][1]}, the file of "
+                    f"{curie(str(digests[actual][0]))}: one article added twice under two seed names. Fix: keep one "
+                    "seed and its file"
+                )
+                out.append(_source_result(ctx, doc, DCTERMS.identifier, ident, message))
+            digests.setdefault(actual, (doc, name))
             for declared in union.objects(doc, CSTO.sha256):
                 if _SHA256.match(str(declared)) and str(declared) != actual:
                     out.append(
@@ -313,6 +322,38 @@ def _checksums(ctx: Context) -> list[Result]:
                     )
             out += _title_and_author(ctx, doc, name, raw.decode("utf-8", errors="replace"))
     return out
+
+
+def _source_records(ctx: Context) -> list[Result]:
+    """Each seed's file holds its source record: ``src:<seed id> a csto:SourceDocument``, in its own graph."""
+    out = []
+    for gid in _curated_graphs(ctx):
+        own = _seed_source(ctx, gid)
+        if own is None or (own, RDF.type, CSTO.SourceDocument) in ctx.data.dataset.graph(gid):
+            continue
+        path = ctx.data.files[gid]
+        stem = path.stem
+        message = (
+            f"{path.name} has no source record: its seed's document {curie(str(own))} is not typed csto:SourceDocument "
+            f'in this file. Fix: src:{stem} a csto:SourceDocument, with dcterms:identifier "{stem}.txt", its '
+            "csto:sha256 and csto:publicationDate"
+        )
+        line = _file_line(path, f"graph:{stem}")
+        out.append(
+            ctx.locator.result(
+                severity=SH.Violation, shape=SHAPE.SourceChecksumRule, focus=own, graph=gid, file=path, line=line,
+                message=message,
+            )
+        )  # fmt: skip
+    return out
+
+
+def _file_line(path, needle: str) -> int | None:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return None
+    return next((n for n, line in enumerate(lines, 1) if needle in line), None)
 
 
 def _title_and_author(ctx: Context, doc: Node, name: str, text: str) -> list[Result]:
@@ -474,6 +515,28 @@ def _iri_of_its_seed(ctx: Context) -> list[Result]:
                        message=f"{curie(str(s))} is named for seed {other} (its IRI's -{other}- part) but is stated "
                        f"only in {ctx.data.files[gid].name}, seed {own}'s file: an IRI minted with another seed's "
                        f"number says the wrong seed. Fix: rename it with {own} (and every reference to it)"))  # fmt: skip
+        out += _described_for_another_seed(ctx, seeds, gid, own)
+    return out
+
+
+def _described_for_another_seed(ctx: Context, seeds: dict[str, set], gid, own: str) -> list[Result]:
+    """A node named for seed NNN (``:allies-of-russia-002``: a group as seed 002 words it) that another seed's file
+    describes without typing it there: what is said of it is seed NNN's, in NNN's file."""
+    out, seen = [], set()
+    g = ctx.data.dataset.graph(gid)
+    for s, p, o in sorted(g, key=lambda t: (str(t[0]), str(t[1]), str(t[2]))):
+        if s in seen or p == RDF.type or not str(s).startswith(str(ID)) or (s, RDF.type, None) in g:
+            continue
+        named = set(_SEED_NUMBER.findall(str(s)[len(str(ID)) :])) & set(seeds)
+        if not named or own in named:
+            continue
+        seen.add(s)
+        other = ", ".join(sorted(named))
+        out.append(ctx.locator.statement_result(shape=SHAPE.IriOfItsSeed, s=s, p=p, o=o, graph=gid,
+                   message=f"{curie(str(s))} is named for seed {other} (its IRI's -{other} part: seed {other}'s "
+                   f"wording), but {ctx.data.files[gid].name}, seed {own}'s file, says {curie(str(p))} of it: what "
+                   f"is said of it is seed {other}'s. Fix: state it in seed {other}'s file with that seed's passage, "
+                   f"or give seed {own}'s wording its own node"))  # fmt: skip
     return out
 
 
@@ -770,7 +833,9 @@ RULES = [
         SHAPE.IriOfItsSeed,
         "a node named for a seed is stated in that seed's file",
         "A fact or evidence node whose IRI carries a seed's number (:claim-001-..., ev:001-..., "
-        ":force-size-kazakhstan-2022-001) is typed in that seed's file (kg/001_*.trig), not only in another seed's.",
+        ":force-size-kazakhstan-2022-001) is typed in that seed's file (kg/001_*.trig), not only in another seed's; "
+        "and another seed's file says nothing of a node named for seed NNN that it does not type itself (a group "
+        "as seed 002 words it, :allies-of-russia-002, gets its members from seed 002's file).",
         _iri_of_its_seed,
     ),
     Rule(
@@ -824,7 +889,9 @@ RULES = [
         "source document's checksum, title and author are its file's",
         "A source document's dcterms:identifier names a file in seeds/, and its csto:sha256 is the SHA-256 "
         "of that file's bytes; its dcterms:title is a line of the text, verbatim, and a person credited as its "
-        "dcterms:creator is named there (an rdfs:label or skos:altLabel, in any letter case).",
+        "dcterms:creator is named there (an rdfs:label or skos:altLabel, in any letter case). Each seed's file holds "
+        "its source record (src:<seed id> a csto:SourceDocument), and no two source documents are the same file "
+        "(one article added twice under two seed names).",
         _checksums,
     ),
     Rule(

@@ -1,0 +1,180 @@
+"""How a value is given: a controlled value of its property's own scheme, and a stance's speech form as its passage
+renders the words.
+
+- ``shape:ValueOfItsRange``: a property whose ``rdfs:range`` is a class of controlled values (a subclass of
+  ``skos:Concept``: csto:Speed, csto:SpeechForm, csto:SpeechAct, csto:SessionKind, csto:VagueAmount ...) takes
+  an individual of that class: one of another scheme (``csto:speed csto:Several``, a vague amount;
+  ``csto:speechForm csto:Admission``, a speech act) is declared, so the closed-vocabulary check passes it, and
+  OWL RL only infers that it is also of the range class.
+- ``shape:SpeechFormAgreesWithQuotes``: ``csto:speechForm`` is read from the quotation marks of the passage:
+  a csto:DirectQuotation or csto:PartialQuotation needs a quotation mark in the paragraph of its passage in the
+  seed; a csto:IndirectSpeech (a paraphrase) has no ``csto:words`` that the seed gives wholly inside quotation
+  marks.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from rdflib import URIRef
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
+from rdflib.term import Node
+
+from ...namespaces import CSTO, OA, ONTOLOGY_GRAPH, SHAPE, curie
+from ..report import Result
+from . import Context, Rule
+
+
+def _value_classes(onto) -> dict[Node, set[Node]]:
+    """Each class of controlled values (a subclass of skos:Concept, transitively) -> itself and its subclasses."""
+    concept = {SKOS.Concept}
+    changed = True
+    while changed:
+        changed = False
+        for c, sup in onto.subject_objects(RDFS.subClassOf):
+            if sup in concept and c not in concept:
+                concept.add(c)
+                changed = True
+    concept.discard(SKOS.Concept)
+    out: dict[Node, set[Node]] = {}
+    for c in concept:
+        down, todo = {c}, [c]
+        while todo:
+            for sub in onto.subjects(RDFS.subClassOf, todo.pop()):
+                if sub not in down:
+                    down.add(sub)
+                    todo.append(sub)
+        out[c] = down
+    return out
+
+
+def _range_values(ctx: Context) -> list[Result]:
+    onto = ctx.data.dataset.graph(ONTOLOGY_GRAPH)
+    classes = _value_classes(onto)
+    ranges = {p: r for p, r in onto.subject_objects(RDFS.range) if r in classes and str(p).startswith(str(CSTO))}
+    # a property shape's sh:in list already names the values: its result has the property, or the alternative path
+    # it is one of, as its path (a SPARQL constraint's result has none and says something else)
+    reported = {(r.focus, r.value) for r in ctx.shacl_results if r.path is not None}
+    exact = {(r.focus, r.path, r.value) for r in ctx.shacl_results if isinstance(r.path, URIRef)}
+    out = []
+    for s, p, o, gid in ctx.curated_quads():
+        if p not in ranges or not isinstance(o, URIRef) or (s, o) in reported and not _other_path(exact, s, p, o):
+            continue
+        types = set(onto.objects(o, RDF.type))
+        if not types or types & classes[ranges[p]]:
+            continue  # undeclared: shape:DeclaredTermsOnly; or a value of the range
+        members = sorted(curie(str(m)) for m in onto.subjects(RDF.type, ranges[p]))
+        kinds = ", ".join(sorted(curie(str(t)) or str(t) for t in types))
+        message = (
+            f"{curie(str(p))} takes a {curie(str(ranges[p]))} ({', '.join(members)}), but {curie(str(o))} is a {kinds}: "
+            "a value of another scheme. Fix: the value of this property's own scheme, or the property that takes "
+            f"{curie(str(o))}"
+        )
+        out.append(ctx.locator.statement_result(shape=SHAPE.ValueOfItsRange, s=s, p=p, o=o, graph=gid, message=message))
+    return out
+
+
+def _other_path(exact: set, s: Node, p: Node, o: Node) -> bool:
+    """A result about ``s`` and ``o`` names a property path, but only another property than ``p``."""
+    paths = {path for focus, path, value in exact if focus == s and value == o}
+    return bool(paths) and p not in paths
+
+
+# A quotation mark: double or curly quotes, an opening curly single quote, or a straight single quote at a word's
+# edge (an apostrophe inside a word, "Russia's", is not one).
+_MARK = re.compile(r"[“”\"‘]|(?:^|(?<=[\s(\[—–-]))'|'(?=[\s,.;:!?)\]]|$)")
+_QUOTED = "[“\"‘']{}[.,;:!?]?[”\"’']"
+_FORMS_WITH_MARKS = (CSTO.DirectQuotation, CSTO.PartialQuotation)
+
+
+def _seed_text(ctx: Context, evidence: Node, cache: dict) -> str | None:
+    source = ctx.union.value(evidence, OA.hasSource)
+    name = ctx.union.value(source, DCTERMS.identifier) if source is not None else None
+    if name is None:
+        return None
+    if str(name) not in cache:
+        path: Path = ctx.seeds_dir / str(name)
+        try:
+            cache[str(name)] = path.read_text(encoding="utf-8") if path.is_file() else None
+        except (OSError, UnicodeDecodeError):
+            cache[str(name)] = None
+    return cache[str(name)]
+
+
+def _paragraphs(ctx: Context, g, fact: Node, cache: dict) -> list[tuple[Node, str, str]]:
+    """(evidence, its seed's text, the paragraph(s) its passage lies in) for each evidence of ``fact`` in ``g``."""
+    out = []
+    for ev in sorted(g.objects(fact, PROV.wasDerivedFrom), key=str):
+        text = _seed_text(ctx, ev, cache)
+        if text is None:
+            continue
+        for sel in ctx.union.objects(ev, OA.hasSelector):
+            start, end = ctx.union.value(sel, OA.start), ctx.union.value(sel, OA.end)
+            try:
+                a, b = int(start), int(end)
+            except (TypeError, ValueError):
+                continue
+            first = text.rfind("\n", 0, a) + 1
+            last = text.find("\n", b)
+            out.append((ev, text, text[first : len(text) if last < 0 else last]))
+    return out
+
+
+def _speech_forms(ctx: Context) -> list[Result]:
+    out, cache = [], {}
+    ds = ctx.data.dataset
+    for gid in ctx.curated:
+        g = ds.graph(gid)
+        for fact, form in sorted(g.subject_objects(CSTO.speechForm), key=str):
+            paragraphs = _paragraphs(ctx, g, fact, cache)
+            if not paragraphs:
+                continue
+            problem = None
+            if form in _FORMS_WITH_MARKS and not any(_MARK.search(p) for _, _, p in paragraphs):
+                where = ", ".join(sorted({curie(str(ev)) for ev, _, _ in paragraphs}))
+                problem = (
+                    f"the paragraph of its passage ({where}) has no quotation mark: nothing of the holder's is quoted "
+                    "there. Fix: csto:IndirectSpeech, or the passage that quotes the words"
+                )
+            elif form == CSTO.IndirectSpeech:
+                texts = {text for _, text, _ in paragraphs}
+                for words in sorted(str(w) for w in g.objects(fact, CSTO.words)):
+                    core = words.rstrip(".,;:")
+                    if core and any(re.search(_QUOTED.format(re.escape(core)), t) for t in texts):
+                        problem = (
+                            f'its words "{words}" are wholly a quotation in the seed: it is not a paraphrase. Fix: '
+                            "csto:DirectQuotation (or csto:PartialQuotation where only some words are quoted)"
+                        )
+                        break
+            if problem:
+                message = f"csto:speechForm {curie(str(form))}, but {problem}"
+                out.append(
+                    ctx.locator.statement_result(
+                        shape=SHAPE.SpeechFormAgreesWithQuotes, s=fact, p=CSTO.speechForm, o=form, graph=gid,
+                        message=message,
+                    )
+                )  # fmt: skip
+    return out
+
+
+RULES = [
+    Rule(
+        SHAPE.ValueOfItsRange,
+        "a controlled value is one of its property's scheme",
+        "A csto: property whose rdfs:range is a class of controlled values (a subclass of skos:Concept: csto:Speed, "
+        "csto:SpeechForm, csto:SpeechAct, csto:SessionKind, csto:VagueAmount, ...) takes an individual the ontology "
+        "types with that class: a declared value of another scheme (csto:speed csto:Several; csto:speechForm "
+        "csto:Admission) would pass the closed-vocabulary check and be silently re-typed by OWL RL.",
+        _range_values,
+    ),
+    Rule(
+        SHAPE.SpeechFormAgreesWithQuotes,
+        "a speech form agrees with the quotation marks of its passage",
+        "csto:speechForm is read from the quotation marks of the passage: csto:DirectQuotation and "
+        "csto:PartialQuotation need a quotation mark (“ ” \" ‘, or ' at a word's edge) in the seed's paragraph of "
+        "one of the stance's passages; csto:IndirectSpeech has no csto:words that the seed gives wholly between "
+        "quotation marks.",
+        _speech_forms,
+    ),
+]
