@@ -101,3 +101,82 @@ def test_pyshacl_reports_the_same_with_each_constraint_parsed_once():
         }
 
     assert results(prepared) == results(plain) and results(plain)
+
+
+# --- pySHACL's check of a constraint's text, once per text -------------------------------------------------------
+
+_SHAPES = """@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <http://example.org/> .
+ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:message "checked" ;
+    sh:sparql [ sh:select "SELECT $this WHERE { $this <http://example.org/p> ?o . FILTER (?o > %d) }" ] .
+"""
+
+
+class _Counted:
+    """A compiled pattern whose searches are counted (pySHACL's helper reads its patterns from the class)."""
+
+    def __init__(self, pattern):
+        self.pattern, self.calls = pattern, 0
+
+    def search(self, text):
+        self.calls += 1
+        return self.pattern.search(text)
+
+
+def _shapes(limit: int) -> Graph:
+    return Graph().parse(data=_SHAPES % limit, format="turtle")
+
+
+def _focus_nodes(n: int) -> Graph:
+    g = Graph()
+    for i in range(n):
+        g.add((EX[f"f{i}"], URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), EX.C))
+        g.add((EX[f"f{i}"], EX.p, Literal(i)))
+    return g
+
+
+def test_pyshacl_checks_a_constraints_text_once_not_once_per_focus_node(monkeypatch):
+    from pyshacl.helper.sparql_query_helper import SPARQLQueryHelper
+
+    counted = _Counted(SPARQLQueryHelper.has_minus_regex)
+    monkeypatch.setattr(SPARQLQueryHelper, "has_minus_regex", counted)
+    first = -1000 - id(counted) % 100000  # a text no earlier test checked (every focus node passes below -1000)
+    data, options = _focus_nodes(4), dict(inference="none", allow_warnings=True)
+    conforms, plain, _ = pyshacl.validate(data, shacl_graph=_shapes(first), **options)
+    assert conforms is False and counted.calls == 4  # pySHACL alone: once per focus node
+    counted.calls = 0
+    with prepared_queries():
+        for _ in range(2):
+            again, report, _ = pyshacl.validate(data, shacl_graph=_shapes(first), **options)
+            assert (again, len(report)) == (conforms, len(plain))
+    assert counted.calls == 1, counted.calls  # once for the text, then remembered across validations and blocks
+    with prepared_queries():
+        pyshacl.validate(data, shacl_graph=_shapes(first - 1), **options)  # another text is checked
+    assert counted.calls == 2, counted.calls
+    assert SPARQLQueryHelper.check_invalid_sparql is sparql_prepared._ORIGINAL_CHECK  # pySHACL itself again
+
+
+@pytest.mark.parametrize(
+    "text,valuenode,extravars",
+    [
+        ("SELECT $this WHERE { $this ex:p ?o . MINUS { $this ex:q ?o } }", None, None),
+        ("SELECT $this WHERE { $this ex:p ?o . BIND (?o AS ?value) }", EX.v, None),
+        ("SELECT $this WHERE { $this ex:p ?o . BIND (?o AS ?limit) }", None, {"limit"}),
+    ],
+    ids=["minus", "rebinds-the-value-node", "rebinds-an-extra-variable"],
+)
+def test_a_text_pyshacl_refuses_is_refused_every_time_even_after_a_passing_variant(text, valuenode, extravars):
+    """What the check is remembered for is the text, the value node's presence and the extra variables' names: a
+    text that passed never lets an edited text, or the same text pre-binding more, through."""
+    from pyshacl.errors import ValidationFailure
+    from pyshacl.shapes_graph import ShapesGraph
+
+    from csto_kg.validation.shacl_store import SPARQLBasedConstraint
+
+    sg = ShapesGraph(_shapes(7))
+    (qh,) = SPARQLBasedConstraint(next(iter(sg.shapes))).sparql_constraints
+    passing = text.replace("MINUS", "OPTIONAL")
+    with prepared_queries():
+        for _ in range(2):
+            assert qh.check_invalid_sparql(passing if "MINUS" in text else text) is True
+            with pytest.raises(ValidationFailure):
+                qh.check_invalid_sparql(text, valuenode=valuenode, extravars=extravars)

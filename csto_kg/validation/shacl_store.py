@@ -54,6 +54,7 @@ from rdflib.namespace import RDF, RDFS, SH, XSD
 
 from ..errors import UserError
 from ..shacl_sparql import _safe
+from ..sparql_prepared import prepared_queries
 from ..terms import from_ox
 from .shacl_terms import Fidelity, Unsupported, graph_from_store, sparql_term, store_from_graph, term_key
 from .shacl_values import (
@@ -510,7 +511,8 @@ class _Engine:
         for qh in constraint.sparql_constraints:
             if qh.deactivated:
                 continue
-            init, text = qh.pre_bind_variables(URIRef("urn:x-csto-kg:focus"))
+            with prepared_queries():  # pySHACL checks a text once per process, not once per validation
+                init, text = qh.pre_bind_variables(URIRef("urn:x-csto-kg:focus"))
             if set(init) - {"this"}:
                 raise Unsupported("a SPARQL constraint pre-binds " + ", ".join(sorted(set(init) - {"this"})))
             text = qh.apply_prefixes(text)
@@ -684,7 +686,6 @@ def validate_store(
 def _pyshacl(data: Graph, shapes: Graph, nodes: list) -> list[RawResult]:
     """pySHACL's results for the shapes ``nodes`` alone (their SPARQL constraints answered by Oxigraph)."""
     from ..shacl_sparql import in_oxigraph
-    from ..sparql_prepared import prepared_queries
 
     with in_oxigraph(), prepared_queries():
         _, report, _ = pyshacl.validate(
