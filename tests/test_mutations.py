@@ -2438,6 +2438,23 @@ SLIPS = [
         "WordsAreVerbatim",
     ),
     (
+        "hedge_marker_not_in_the_passage",
+        "001",
+        [('csto:certaintyMarker "Perhaps" .', 'csto:certaintyMarker "Probably" .')],
+        "WordsAreVerbatim",
+    ),
+    (
+        "ability_marker_paraphrased",
+        "001",
+        [
+            (
+                'csto:abilityMarker "was able to mobilise and deploy personnel" ;',
+                'csto:abilityMarker "was able to mobilize and deploy personnel" ;',
+            )
+        ],
+        "WordsAreVerbatim",
+    ),
+    (
         "ontology_property_its_own_inverse",
         "ontology",
         [("owl:inverseOf csto:precedes ;", "owl:inverseOf csto:follows ;")],
