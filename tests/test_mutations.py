@@ -2438,6 +2438,34 @@ SLIPS = [
         "WordsAreVerbatim",
     ),
     (
+        "part_leaves_out_a_non_member_of_its_whole",
+        "002",
+        [("    csto:excludedMember :russia ;", "    csto:excludedMember :georgia ;")],
+        "PartOfItsWhole",
+    ),
+    (
+        "part_names_a_member_it_also_leaves_out",
+        "003",
+        [
+            (
+                "    csto:groupMember :kyrgyzstan ;\n    csto:curatorNote \"'Not all",
+                "    csto:groupMember :kyrgyzstan ; csto:excludedMember :kyrgyzstan ;\n    csto:curatorNote \"'Not all",
+            )
+        ],
+        "PartOfItsWhole",
+    ),
+    (
+        "part_of_another_seeds_list",
+        "003",
+        [
+            (
+                ":csto-members-not-quick-to-participate-003 csto:subsetOf :snapshot-003-currently-made-of ;",
+                ":csto-members-not-quick-to-participate-003 csto:subsetOf :snapshot-002 ;",
+            )
+        ],
+        "PartOfItsWhole",
+    ),
+    (
         "hedge_marker_not_in_the_passage",
         "001",
         [('csto:certaintyMarker "Perhaps" .', 'csto:certaintyMarker "Probably" .')],
