@@ -2466,6 +2466,39 @@ SLIPS = [
         "PartOfItsWhole",
     ),
     (
+        "hedge_without_its_words",
+        "001",
+        [
+            (
+                ':stance-001-hansbury-things-went-wrong csto:certainty csto:Tentative ; csto:certaintyMarker "looked to" .',
+                ":stance-001-hansbury-things-went-wrong csto:certainty csto:Tentative .",
+            )
+        ],
+        "ReadingWithItsWords",
+    ),
+    (
+        "two_certainties_on_one_fact",
+        "001",
+        [
+            (
+                ':stance-001-hansbury-nato-divided csto:certainty csto:Emphatic ; csto:certaintyMarker "clearly" .',
+                ':stance-001-hansbury-nato-divided csto:certainty csto:Emphatic, csto:Tentative ; csto:certaintyMarker "clearly" .',
+            )
+        ],
+        "ReadingWithItsWords",
+    ),
+    (
+        "attempt_marker_without_the_attempt",
+        "001",
+        [
+            (
+                ":stance-001-russian-officials-western-orchestrations csto:attemptedBy :russian-officials ;\n    csto:attemptOutcome",
+                ":stance-001-russian-officials-western-orchestrations csto:attemptOutcome",
+            )
+        ],
+        "ReadingWithItsWords",
+    ),
+    (
         "hedge_marker_not_in_the_passage",
         "001",
         [('csto:certaintyMarker "Perhaps" .', 'csto:certaintyMarker "Probably" .')],
