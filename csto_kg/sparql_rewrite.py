@@ -448,15 +448,7 @@ def union_branches_selected(query: str) -> str:
 
 def _closing_brace(tokens: list, i: int) -> int | None:
     """The index of the ``}`` matching the ``{`` at ``tokens[i]``."""
-    depth = 0
-    for j in range(i, len(tokens)):
-        if tokens[j][0] == "other" and tokens[j][1] == "{":
-            depth += 1
-        elif tokens[j][0] == "other" and tokens[j][1] == "}":
-            depth -= 1
-            if depth == 0:
-                return j
-    return None
+    return _closing(tokens, i, "{", "}")
 
 
 MAX_UNROLLED = 1_000_000  # characters of a query with its GRAPH ?var groups unrolled; past it, refused
@@ -562,13 +554,13 @@ def _apply(query: str, edits: list[tuple[int, int, str]]) -> str:
     return "".join(out) + query[at:]
 
 
-def _closing(tokens: list, i: int) -> int | None:
-    """The index of the ``)`` matching the ``(`` at ``tokens[i]``."""
+def _closing(tokens: list, i: int, opening: str = "(", closing: str = ")") -> int | None:
+    """The index of the ``)`` (``closing``) matching the ``(`` (``opening``) at ``tokens[i]``."""
     depth = 0
     for j in range(i, len(tokens)):
-        if tokens[j][0] == "other" and tokens[j][1] == "(":
+        if tokens[j][0] == "other" and tokens[j][1] == opening:
             depth += 1
-        elif tokens[j][0] == "other" and tokens[j][1] == ")":
+        elif tokens[j][0] == "other" and tokens[j][1] == closing:
             depth -= 1
             if depth == 0:
                 return j
