@@ -225,22 +225,21 @@ def disjoint_minus_dropped(query: str) -> str:
 def _path_end(tokens: list, j: int) -> int | None:
     """If ``tokens[j:]`` starts with a path element of one primary and the modifier ``*`` or ``?`` (``:p*``,
     ``^:p?``, ``(:p|:q)*``, ``!:p*``, ``a*``), the index of that modifier; else None."""
-    if j < len(tokens) and tokens[j][:2] == ("other", "^"):
+    j = _primary_end(tokens, j)
+    return j if j is not None and j < len(tokens) and tokens[j][0] == "other" and tokens[j][1] in ("*", "?") else None
+
+
+def _primary_end(tokens: list, j: int) -> int | None:
+    """The index after the path primary at ``tokens[j]`` with its ``^`` / ``!`` (an IRI, ``a``, or a bracketed
+    path: ``:p``, ``^:p``, ``!:p``, ``(:p|:q)``); None if there is none."""
+    while j < len(tokens) and tokens[j][:2] in (("other", "^"), ("other", "!")):
         j += 1
-    if j < len(tokens) and tokens[j][:2] == ("other", "!"):
-        j += 1
-    if j >= len(tokens):
-        return None
-    if tokens[j][0] in ("iri", "pname") or tokens[j][:2] == ("word", "a"):
-        j += 1
-    elif tokens[j][:2] == ("other", "("):
+    if j < len(tokens) and (tokens[j][0] in ("iri", "pname") or tokens[j][:2] == ("word", "a")):
+        return j + 1
+    if j < len(tokens) and tokens[j][:2] == ("other", "("):
         end = _closing(tokens, j)
-        if end is None:
-            return None
-        j = end + 1
-    else:
-        return None
-    return j if j < len(tokens) and tokens[j][0] == "other" and tokens[j][1] in ("*", "?") else None
+        return None if end is None else end + 1
+    return None
 
 
 _LONE_QUESTION_MARK = re.compile(r"\?(?![A-Za-z0-9_\u00b7\u00c0-\uffff])")
@@ -287,16 +286,8 @@ def _verb_end(tokens: list, j: int) -> int | None:
     if j < len(tokens) and tokens[j][0] == "var":
         return j + 1
     while True:
-        while j < len(tokens) and tokens[j][1] in ("^", "!"):
-            j += 1
-        if j < len(tokens) and (tokens[j][0] in ("iri", "pname") or tokens[j][:2] == ("word", "a")):
-            j += 1
-        elif j < len(tokens) and tokens[j][:2] == ("other", "("):
-            end = _closing(tokens, j)
-            if end is None:
-                return None
-            j = end + 1
-        else:
+        j = _primary_end(tokens, j)
+        if j is None:
             return None
         if j < len(tokens) and tokens[j][0] == "other" and tokens[j][1] in ("*", "?", "+"):
             j += 1
