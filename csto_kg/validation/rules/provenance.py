@@ -39,8 +39,18 @@ from . import Context, Rule
 
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 # words copied from the source: a stance's words, a figure's, an article's text, a programme's name, a genre, and
-# the words that mark a fact as hedged, attempted, an ability, an inference, an example or exclusive
-_MARKERS = ("certaintyMarker", "attemptMarker", "abilityMarker", "inferenceMarker", "exampleMarker", "exclusiveMarker")
+# the words that mark a fact as hedged, attempted, an ability, an inference, an example or exclusive, placed in
+# time (again, still, long, no longer) or spelling out or summing up what came before
+_MARKERS = (
+    "certaintyMarker",
+    "attemptMarker",
+    "abilityMarker",
+    "inferenceMarker",
+    "exampleMarker",
+    "exclusiveMarker",
+    "aspectMarker",
+    "elaborationMarker",
+)
 _WORDS_PROPS = (CSTO.words, CSTO.statedAs, CSTO.articleText, CSTO.programme, DCTERMS.type, *(CSTO[m] for m in _MARKERS))
 
 
@@ -853,8 +863,8 @@ RULES = [
         "quoted words are verbatim in the evidence",
         "Words a fact attributes to its source (csto:words of a stance, csto:statedAs of a figure, "
         "csto:articleText of an article, csto:programme of a course of study, dcterms:type, a document's genre, "
-        "and the marker words of csto:certaintyMarker, attemptMarker, abilityMarker, inferenceMarker, exampleMarker "
-        "and exclusiveMarker) "
+        "and the marker words of csto:certaintyMarker, attemptMarker, abilityMarker, inferenceMarker, exampleMarker, "
+        "exclusiveMarker, aspectMarker and elaborationMarker) "
         "occur verbatim, character for character (curly quotes and no-break "
         "spaces included), inside the oa:exact quote of one of the fact's own evidence nodes in the same file "
         "(each file quotes its own seed).",
