@@ -2505,6 +2505,45 @@ SLIPS = [
         "WordsAreVerbatim",
     ),
     (
+        "aspect_marker_not_in_the_passage",
+        "001",
+        [('csto:aspectMarker "has long relied" ;', 'csto:aspectMarker "has always relied" ;')],
+        "WordsAreVerbatim",
+    ),
+    (
+        "repeat_read_as_long_standing",
+        "001",
+        [
+            (
+                ":stance-001-armenians-disappointed-russia csto:temporalAspect csto:Recurrent ;",
+                ":stance-001-armenians-disappointed-russia csto:temporalAspect csto:LongStanding ;",
+            )
+        ],
+        "RepeatsAnEarlierFact",
+    ),
+    (
+        "elaboration_without_its_words",
+        "004",
+        [
+            (
+                ':stance-004-lukashenko-thematic-events csto:elaborates :stance-004-belarus-intensify-cooperation ; csto:elaborationMarker "Thus" ;',
+                ":stance-004-lukashenko-thematic-events csto:elaborates :stance-004-belarus-intensify-cooperation ;",
+            )
+        ],
+        "ReadingWithItsWords",
+    ),
+    (
+        "named_example_without_its_words",
+        "002",
+        [
+            (
+                ':claim-002-russia-discussed-csto-beyond-borders-2017 csto:namesAsExample :syria ;\n    csto:exampleMarker "such as in Syria" ;',
+                ":claim-002-russia-discussed-csto-beyond-borders-2017 csto:namesAsExample :syria ;",
+            )
+        ],
+        "ReadingWithItsWords",
+    ),
+    (
         "ability_marker_paraphrased",
         "001",
         [
