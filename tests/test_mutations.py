@@ -3671,6 +3671,957 @@ SLIPS = [
 ]
 
 
+# --- round 13: slips whose expected result names its cause ------------------------------------------------------
+# name, file, edit, rule, and a fragment its message must hold (None: the rule's result is enough). Added to SLIPS
+# below, so they are batched and checked like every other row.
+SLIPS_R13 = [
+    # (a) dates: a relative basis without csto:dateRelativeTo; this/last/next year read as another year; an end before a
+    # start across two files; two seeds giving one node different years; a month the passage does not give
+    (
+        "r13_relative_basis_without_relative_to_000",
+        "000",
+        [
+            (
+                'in an article published in December 2023: 2022." ;\n    csto:dateRelativeTo src:000_2e5f64a402117a9e ;\n',
+                'in an article published in December 2023: 2022." ;\n',
+            )
+        ],
+        "DateBasisRule",
+        "csto:dateRelativeTo",
+    ),
+    (
+        "r13_relative_basis_without_relative_to_001",
+        "001",
+        [
+            (
+                "csto:dateBasis \"'this year', in a text from 2023.\"@en ;\n    csto:dateRelativeTo src:001_7fa2a4cddbc73fc3 ;\n",
+                "csto:dateBasis \"'this year', in a text from 2023.\"@en ;\n",
+            )
+        ],
+        "DateBasisRule",
+        "csto:dateRelativeTo",
+    ),
+    (
+        "r13_relative_basis_without_relative_to_003",
+        "003",
+        [
+            (
+                "('Today'); reported in a seed published in 2022 (see :pubdate-003).\" ;\n    csto:dateRelativeTo src:003_6d908fab4c796ec4 ;\n",
+                "('Today'); reported in a seed published in 2022 (see :pubdate-003).\" ;\n",
+            )
+        ],
+        "DateBasisRule",
+        "csto:dateRelativeTo",
+    ),
+    (
+        "r13_relative_basis_without_relative_to_004",
+        "004",
+        [
+            (
+                'csto:dateBasis "\\"this year\\": the publication year, 2022 (see :pubdate-004)." ;\n    csto:dateRelativeTo src:004_b88eea108042ee85 ;\n',
+                'csto:dateBasis "\\"this year\\": the publication year, 2022 (see :pubdate-004)." ;\n',
+            )
+        ],
+        "DateBasisRule",
+        "csto:dateRelativeTo",
+    ),
+    (
+        "r13_relative_basis_summit_without_relative_to",
+        "004",
+        [
+            (
+                'the fifth meeting of the leaders \\"this year\\"." ;\n    csto:dateRelativeTo src:004_b88eea108042ee85 ;\n',
+                'the fifth meeting of the leaders \\"this year\\"." ;\n',
+            )
+        ],
+        "DateBasisRule",
+        "csto:dateRelativeTo",
+    ),
+    (
+        "r13_this_year_read_as_last_year",
+        "001",
+        [
+            (
+                'csto:date "2023"^^xsd:gYear ;\n    csto:dateBasis "\'this year\', in a text from 2023."@en ;',
+                'csto:date "2022"^^xsd:gYear ;\n    csto:dateBasis "\'this year\', in a text from 2023."@en ;',
+            )
+        ],
+        "DateBasisRule",
+        "this year",
+    ),
+    (
+        "r13_next_year_read_as_this_year",
+        "004",
+        [
+            (
+                'csto:refersToDate "2023"^^xsd:gYear ;\n    csto:dateBasis "\'next year will show\'',
+                'csto:refersToDate "2022"^^xsd:gYear ;\n    csto:dateBasis "\'next year will show\'',
+            )
+        ],
+        "DateBasisRule",
+        "next year",
+    ),
+    (
+        "r13_this_year_read_as_last_year_004",
+        "004",
+        [
+            (
+                'csto:date "2022"^^xsd:gYear ;\n    csto:dateBasis "\\"this year\\": the publication year, 2022',
+                'csto:date "2021"^^xsd:gYear ;\n    csto:dateBasis "\\"this year\\": the publication year, 2022',
+            )
+        ],
+        "DateBasisRule",
+        "this year",
+    ),
+    (
+        "r13_chairmanship_starts_after_it_ends_across_files",
+        "004",
+        [
+            (
+                ':chairmanship-belarus a csto:Chairmanship ;\n    rdfs:label "Belarus\' chairmanship of the CSTO"@en ;\n    csto:state :belarus ; csto:organisation :csto ;\n    csto:date "2023"^^xsd:gYear ;',
+                ':chairmanship-belarus a csto:Chairmanship ;\n    rdfs:label "Belarus\' chairmanship of the CSTO"@en ;\n    csto:state :belarus ; csto:organisation :csto ;\n    csto:date "2023"^^xsd:gYear ; csto:startDate "2024"^^xsd:gYear ;',
+            )
+        ],
+        "EndDateNotBeforeStartDate",
+        None,
+    ),
+    (
+        "r13_holding_ends_before_it_starts",
+        "002",
+        [
+            (
+                'csto:startDate "2019"^^xsd:gYear ; csto:endDate "2020"^^xsd:gYear ;\n    csto:dateBasis "\'(2019-2020)\'',
+                'csto:startDate "2020"^^xsd:gYear ; csto:endDate "2019"^^xsd:gYear ;\n    csto:dateBasis "\'(2019-2020)\'',
+            )
+        ],
+        "EndDateNotBeforeStartDate",
+        None,
+    ),
+    (
+        "r13_two_seeds_date_the_summit_to_different_years",
+        "001",
+        [
+            (
+                'csto:date "2023"^^xsd:gYear ;\n    csto:dateBasis "001 says the summit was \'last week\'',
+                'csto:date "2022"^^xsd:gYear ;\n    csto:dateBasis "001 says the summit was \'last week\'',
+            )
+        ],
+        "CrossSourceConsistency",
+        None,
+    ),
+    (
+        "r13_two_seeds_date_the_unrest_to_different_years",
+        "004",
+        [
+            (
+                'csto:date "2022"^^xsd:gYear ;\n    csto:dateBasis "\\"the crisis in Kazakhstan at the beginning of this year\\": \'this year\' is the publication year, 2022',
+                'csto:date "2021"^^xsd:gYear ;\n    csto:dateBasis "\\"the crisis in Kazakhstan at the beginning of this year\\": \'this year\' is the publication year, 2022',
+            )
+        ],
+        "CrossSourceConsistency",
+        None,
+    ),
+    (
+        "r13_month_the_passage_does_not_give",
+        "004",
+        [
+            (
+                'csto:date "2022"^^xsd:gYear ;\n    csto:dateBasis "\\"this year\\": the publication year, 2022 (see :pubdate-004)." ;',
+                'csto:date "2022-11"^^xsd:gYearMonth ;\n    csto:dateBasis "\\"this year\\": the publication year, 2022 (see :pubdate-004)." ;',
+            )
+        ],
+        "DateBasisRule",
+        "month",
+    ),
+    (
+        "r13_date_relative_to_the_publication_estimate",
+        "003",
+        [
+            (
+                "('Today'); reported in a seed published in 2022 (see :pubdate-003).\" ;\n    csto:dateRelativeTo src:003_6d908fab4c796ec4 ;",
+                "('Today'); reported in a seed published in 2022 (see :pubdate-003).\" ;\n    csto:dateRelativeTo :pubdate-003 ;",
+            )
+        ],
+        "DateRelativeToOwnSeed",
+        None,
+    ),
+    (
+        "r13_date_relative_to_the_event",
+        "004",
+        [
+            (
+                'csto:dateBasis "Shown by Lukashenko\'s speech at the Yerevan summit of 23 November 2022." ;\n    csto:dateRelativeTo src:004_b88eea108042ee85 ;',
+                'csto:dateBasis "Shown by Lukashenko\'s speech at the Yerevan summit of 23 November 2022." ;\n    csto:dateRelativeTo :summit-2022-11-23-yerevan ;',
+            )
+        ],
+        "OwlRlConsistency",
+        None,
+    ),
+    # (b) readings (rounds 12-13): values of the wrong kind or the wrong way round, a detail without its reading, a
+    # second value, marker words that do not mark the reading or are another passage's, cycles, dates out of order
+    (
+        "r13_attempted_by_a_topic",
+        "002",
+        [
+            (
+                ":action-002-csto-persuades-uzbekistan-eaeu-observer csto:attemptedBy :csto ;",
+                ":action-002-csto-persuades-uzbekistan-eaeu-observer csto:attemptedBy :topic-mediation ;",
+            )
+        ],
+        "ReadingValueOfItsKind",
+        "csto:attemptedBy",
+    ),
+    (
+        "r13_attempt_outcome_a_certainty",
+        "001",
+        [
+            (
+                'csto:attemptOutcome csto:OutcomeNotStated ;\n    csto:attemptMarker "tried to present"',
+                'csto:attemptOutcome csto:Tentative ;\n    csto:attemptMarker "tried to present"',
+            )
+        ],
+        "ValueOfItsRange",
+        None,
+    ),
+    (
+        "r13_past_attempt_given_outcome_ahead",
+        "004",
+        [
+            (
+                'csto:attemptOutcome csto:OutcomeNotStated ;\n    csto:attemptMarker "tried to soften"',
+                'csto:attemptOutcome csto:OutcomeAhead ;\n    csto:attemptMarker "tried to soften"',
+            )
+        ],
+        "MarkerFitsItsReading",
+        "csto:OutcomeAhead",
+    ),
+    (
+        "r13_future_attempt_given_outcome_not_stated",
+        "004",
+        [
+            (
+                'csto:attemptOutcome csto:OutcomeAhead ;\n    csto:attemptMarker "will try to implement"',
+                'csto:attemptOutcome csto:OutcomeNotStated ;\n    csto:attemptMarker "will try to implement"',
+            )
+        ],
+        "MarkerFitsItsReading",
+        "csto:OutcomeAhead",
+    ),
+    (
+        "r13_ability_of_and_for_swapped",
+        "002",
+        [
+            (
+                "csto:abilityOf :stanislav-zas ; csto:abilityFor :topic-conflict-resolution ;",
+                "csto:abilityOf :topic-conflict-resolution ; csto:abilityFor :stanislav-zas ;",
+            )
+        ],
+        "ReadingValueOfItsKind",
+        "csto:abilityOf",
+    ),
+    (
+        "r13_ability_of_an_event",
+        "001",
+        [
+            (
+                "csto:abilityOf :csto ; csto:abilityFor :deployment-kazakhstan-2022 ;",
+                "csto:abilityOf :deployment-kazakhstan-2022 ; csto:abilityFor :csto ;",
+            )
+        ],
+        "ReadingValueOfItsKind",
+        "csto:abilityOf",
+    ),
+    (
+        "r13_ability_from_the_certainty_scheme",
+        "002",
+        [
+            (
+                ":stance-002-agazade-collective-defence-impossible csto:ability csto:Unable ;",
+                ":stance-002-agazade-collective-defence-impossible csto:ability csto:Emphatic ;",
+            )
+        ],
+        "ValueOfItsRange",
+        None,
+    ),
+    (
+        "r13_two_abilities_on_one_proposition",
+        "004",
+        [
+            (
+                ":stance-004-author-minsk-realised-information-threats csto:ability csto:UnableAlone ;",
+                ":stance-004-author-minsk-realised-information-threats csto:ability csto:UnableAlone, csto:Unable ;",
+            )
+        ],
+        "ReadingWithItsWords",
+        "degrees of ability",
+    ),
+    (
+        "r13_inferred_from_itself",
+        "003",
+        [
+            (
+                "csto:inferredBy :kester-kenn-klomegah ; csto:inferredFrom :observer-status-cis-2022 ;",
+                "csto:inferredBy :kester-kenn-klomegah ; csto:inferredFrom :stance-003-klomegah-expansion-implied ;",
+            )
+        ],
+        "NothingLinkedToItself",
+        None,
+    ),
+    (
+        "r13_inferred_from_a_topic",
+        "002",
+        [("csto:inferredFrom :stance-002-agazade-allies-limited-value,", "csto:inferredFrom :topic-mediation,")],
+        "OwlRlConsistency",
+        None,
+    ),
+    (
+        "r13_inferred_by_a_document",
+        "003",
+        [("csto:inferredBy :dmitry-orlov ;", "csto:inferredBy :csto-charter ;")],
+        "OwlRlConsistency",
+        None,
+    ),
+    (
+        "r13_inferred_by_a_topic",
+        "004",
+        [
+            (
+                'csto:inferredBy :unnamed-author-004 ;\n    csto:inferenceMarker "it again showed that" ;',
+                'csto:inferredBy :topic-csto-international-role ;\n    csto:inferenceMarker "it again showed that" ;',
+            )
+        ],
+        "OwlRlConsistency",
+        None,
+    ),
+    (
+        "r13_inference_cycle",
+        "003",
+        (
+            "append",
+            '\n:observer-status-cis-2022 csto:inferredFrom :stance-003-klomegah-expansion-implied ;\n    csto:inferredBy :kester-kenn-klomegah ; csto:inferenceMarker "It implies" ;\n    prov:wasDerivedFrom ev:003-implies-expansion .\n',
+        ),
+        "ReadingLinksWithoutCycle",
+        "csto:inferredFrom",
+    ),
+    (
+        "r13_example_cycle",
+        "003",
+        (
+            "append",
+            '\n:stance-003-orlov-not-all-members-participated csto:exampleOf :stance-003-orlov-kyrgyzstan-hesitated ;\n    csto:exampleMarker "In particular" ;\n    prov:wasDerivedFrom ev:003-orlov-kyrgyzstan .\n',
+        ),
+        "ReadingLinksWithoutCycle",
+        "csto:exampleOf",
+    ),
+    (
+        "r13_example_of_an_event",
+        "004",
+        [("csto:exampleOf :claim-004-differences-obstacle ;", "csto:exampleOf :summit-2022-11-23-yerevan ;")],
+        "OwlRlConsistency",
+        None,
+    ),
+    (
+        "r13_exclusive_marker_without_only",
+        "002",
+        [('csto:exclusiveMarker "only Armenia obliged" ;', 'csto:exclusiveMarker "Armenia obliged" ;')],
+        "MarkerFitsItsReading",
+        "csto:exclusiveMarker",
+    ),
+    (
+        "r13_example_marker_not_an_example",
+        "004",
+        [('csto:exampleMarker "for example" ;', 'csto:exampleMarker "recall that Kyrgyzstan" ;')],
+        "MarkerFitsItsReading",
+        "csto:exampleMarker",
+    ),
+    (
+        "r13_emphatic_marker_read_as_tentative",
+        "001",
+        [
+            (
+                'csto:certainty csto:Emphatic ; csto:certaintyMarker "undeniably" .',
+                'csto:certainty csto:Tentative ; csto:certaintyMarker "undeniably" .',
+            )
+        ],
+        "MarkerFitsItsReading",
+        "csto:Tentative",
+    ),
+    (
+        "r13_hedge_read_as_emphatic",
+        "002",
+        [
+            (
+                'csto:certainty csto:Tentative ; csto:certaintyMarker "looks unlikely" .',
+                'csto:certainty csto:Emphatic ; csto:certaintyMarker "looks unlikely" .',
+            )
+        ],
+        "MarkerFitsItsReading",
+        "csto:Emphatic",
+    ),
+    (
+        "r13_hedge_read_as_emphatic_003",
+        "003",
+        [
+            (
+                'csto:certainty csto:Tentative ; csto:certaintyMarker "may" .',
+                'csto:certainty csto:Emphatic ; csto:certaintyMarker "may" .',
+            )
+        ],
+        "MarkerFitsItsReading",
+        "csto:Emphatic",
+    ),
+    (
+        "r13_purpose_a_state",
+        "002",
+        [
+            (
+                ":deployment-armenia-syria csto:purpose :topic-mine-clearance .",
+                ":deployment-armenia-syria csto:purpose :syria .",
+            )
+        ],
+        "ReadingValueOfItsKind",
+        "csto:purpose",
+    ),
+    (
+        "r13_concession_a_person",
+        "000",
+        [
+            (
+                ":absence-000-armenia-minsk-summit csto:inSpiteOf :stance-armenia-no-intention-to-leave-csto .",
+                ":absence-000-armenia-minsk-summit csto:inSpiteOf :nikol-pashinyan .",
+            )
+        ],
+        "ReadingValueOfItsKind",
+        "csto:inSpiteOf",
+    ),
+    (
+        "r13_concession_copied_into_cause",
+        "004",
+        [
+            (
+                ":stance-004-author-yerevan-old-problems csto:inSpiteOf :claim-004-fifth-leaders-meeting .",
+                ":stance-004-author-yerevan-old-problems csto:inSpiteOf :claim-004-fifth-leaders-meeting ; csto:cause :claim-004-fifth-leaders-meeting .",
+            )
+        ],
+        "ConcessionNotACause",
+        "csto:inSpiteOf",
+    ),
+    (
+        "r13_concession_to_itself",
+        "002",
+        [
+            (
+                ":stance-002-agazade-suppressing-protests-unappealing csto:inSpiteOf :stance-002-agazade-belarus-2020-grounds ;",
+                ":stance-002-agazade-suppressing-protests-unappealing csto:inSpiteOf :stance-002-agazade-suppressing-protests-unappealing ;",
+            )
+        ],
+        "NothingLinkedToItself",
+        None,
+    ),
+    (
+        "r13_excluded_member_without_its_whole",
+        "002",
+        [
+            (
+                ":csto-members-benefits-debated-002 csto:subsetOf :snapshot-002 ;\n    csto:excludedMember :russia ;",
+                ":csto-members-benefits-debated-002 csto:excludedMember :russia ;",
+            )
+        ],
+        "ReadingWithItsPartners",
+        "csto:subsetOf",
+    ),
+    (
+        "r13_attempt_outcome_without_the_attempt",
+        "004",
+        [
+            (
+                ':stance-004-author-putin-softens-rhetoric csto:attemptedBy :vladimir-putin ;\n    csto:attemptOutcome csto:OutcomeNotStated ;\n    csto:attemptMarker "tried to soften" ;',
+                ":stance-004-author-putin-softens-rhetoric csto:attemptOutcome csto:OutcomeNotStated ;",
+            )
+        ],
+        "ReadingWithItsPartners",
+        "csto:attemptedBy",
+    ),
+    (
+        "r13_ability_of_without_the_ability",
+        "004",
+        [
+            (
+                ':stance-004-author-progress-drugs-terrorism csto:ability csto:Able ;\n    csto:abilityOf :snapshot-004 ; csto:abilityFor :topic-drug-trafficking, :topic-terrorism-and-extremism ;\n    csto:abilityMarker "have been able to achieve the greatest progress" ;',
+                ":stance-004-author-progress-drugs-terrorism csto:abilityOf :snapshot-004 ; csto:abilityFor :topic-drug-trafficking, :topic-terrorism-and-extremism ;",
+            )
+        ],
+        "ReadingWithItsPartners",
+        "csto:ability",
+    ),
+    (
+        "r13_inferred_by_without_the_premise",
+        "004",
+        [
+            (
+                ':stance-004-author-yerevan-old-problems csto:inferredFrom :summit-2022-11-23-yerevan ;\n    csto:inferredBy :unnamed-author-004 ;\n    csto:inferenceMarker "it again showed that" ;',
+                ":stance-004-author-yerevan-old-problems csto:inferredBy :unnamed-author-004 ;",
+            )
+        ],
+        "ReadingWithItsPartners",
+        "csto:inferredFrom",
+    ),
+    (
+        "r13_inference_without_who_draws_it",
+        "003",
+        [
+            (
+                "csto:inferredFrom :deployment-kazakhstan-2022 ;\n    csto:inferredBy :vyacheslav-volodin ;\n",
+                "csto:inferredFrom :deployment-kazakhstan-2022 ;\n",
+            )
+        ],
+        "InferenceDrawnBy",
+        None,
+    ),
+    (
+        "r13_inference_drawn_by_two",
+        "003",
+        [("csto:inferredBy :dmitry-orlov ;", "csto:inferredBy :dmitry-orlov, :kester-kenn-klomegah ;")],
+        "InferenceDrawnBy",
+        None,
+    ),
+    (
+        "r13_attitude_given_a_speech_form",
+        "004",
+        [
+            (
+                ":stance-004-russia-nato-concern a csto:Attitude .",
+                ":stance-004-russia-nato-concern a csto:Attitude ; csto:speechForm csto:IndirectSpeech .",
+            )
+        ],
+        "ReadingWithItsPartners",
+        "csto:Attitude",
+    ),
+    (
+        "r13_attitude_read_from_a_topic",
+        "004",
+        [("csto:readFromAct :speech-004-lukashenko-yerevan .", "csto:readFromAct :topic-csto-international-role .")],
+        "OwlRlConsistency",
+        None,
+    ),
+    (
+        "r13_attitude_read_from_a_later_act",
+        "004",
+        [
+            (
+                "csto:readFromAct :speech-004-lukashenko-yerevan .",
+                "csto:readFromAct :conference-004-eurasian-security-2023 .",
+            )
+        ],
+        "LinkedDatesInOrder",
+        "the act the attitude is read from",
+    ),
+    (
+        "r13_subset_of_itself",
+        "003",
+        [
+            (
+                ":some-csto-members-003 csto:subsetOf :snapshot-003-currently-made-of ;",
+                ":some-csto-members-003 csto:subsetOf :some-csto-members-003 ;",
+            )
+        ],
+        "NothingLinkedToItself",
+        None,
+    ),
+    (
+        "r13_subset_of_a_state",
+        "003",
+        [
+            (
+                ":csto-members-not-quick-to-participate-003 csto:subsetOf :snapshot-003-currently-made-of ;",
+                ":csto-members-not-quick-to-participate-003 csto:subsetOf :kyrgyzstan ;",
+            )
+        ],
+        "ReadingValueOfItsKind",
+        "csto:subsetOf",
+    ),
+    (
+        "r13_certainty_marker_from_a_sibling_passage",
+        "002",
+        [
+            (
+                'csto:certainty csto:Tentative ; csto:certaintyMarker "looks unlikely" .',
+                'csto:certainty csto:Tentative ; csto:certaintyMarker "apparently" .',
+            )
+        ],
+        "WordsAreVerbatim",
+        '"apparently"',
+    ),
+    (
+        "r13_attempt_marker_from_a_sibling_passage",
+        "001",
+        [('csto:attemptMarker "Moscow\'s effort to play" ;', 'csto:attemptMarker "tried to present" ;')],
+        "WordsAreVerbatim",
+        '"tried to present"',
+    ),
+    (
+        "r13_inference_marker_from_a_sibling_passage",
+        "004",
+        [
+            (
+                'csto:inferenceMarker "It is no coincidence" ;',
+                'csto:inferenceMarker "This means" ;\n    csto:curatorNote "x"@en ;',
+            )
+        ],
+        "WordsAreVerbatim",
+        '"This means"',
+    ),
+    (
+        "r13_exclusive_marker_from_a_sibling_passage",
+        "004",
+        [('csto:exclusiveMarker "only experts" ;', 'csto:exclusiveMarker "The only case" ;')],
+        "WordsAreVerbatim",
+        '"The only case"',
+    ),
+    # (c) provenance: offsets off by one, quotes retyped, another seed's passage, a claim in another seed's graph
+    (
+        "r13_offset_end_one_past",
+        "003",
+        [("oa:start 8775 ; oa:end 9014", "oa:start 8775 ; oa:end 9015")],
+        "VerbatimQuoteRule",
+        None,
+    ),
+    (
+        "r13_offset_start_one_before",
+        "002",
+        [("oa:start 3351 ; oa:end 3513", "oa:start 3350 ; oa:end 3513")],
+        "VerbatimQuoteRule",
+        None,
+    ),
+    (
+        "r13_quote_retyped_with_a_straight_apostrophe",
+        "000",
+        [
+            (
+                'oa:exact "Setting Russia’s military adventurism aside',
+                "oa:exact \"Setting Russia's military adventurism aside",
+            )
+        ],
+        "VerbatimQuoteRule",
+        None,
+    ),
+    (
+        "r13_quote_retyped_with_straight_double_quotes",
+        "003",
+        [
+            (
+                "because it had the largest contingent,” the expert said",
+                'because it had the largest contingent,\\" the expert said',
+            )
+        ],
+        "VerbatimQuoteRule",
+        None,
+    ),
+    (
+        "r13_quote_shortened_with_an_ellipsis",
+        "002",
+        [
+            (
+                'oa:exact "Russia asked its allies to send a contingent there, but only Armenia obliged, sending troops to clear mines apparently keen',
+                'oa:exact "Russia asked its allies to send a contingent there, but only Armenia obliged, sending troops ... apparently keen',
+            )
+        ],
+        "VerbatimQuoteRule",
+        None,
+    ),
+    (
+        "r13_fact_derived_from_another_seeds_passage",
+        "002",
+        [
+            (
+                'csto:attemptMarker "how hard it was for CSTO to convince Tashkent" ;\n    prov:wasDerivedFrom ev:002-uzbekistan-unlikely .',
+                'csto:attemptMarker "how hard it was for CSTO to convince Tashkent" ;\n    prov:wasDerivedFrom ev:001-western-orchestrations .',
+            )
+        ],
+        "EvidenceFromOwnFileRule",
+        None,
+    ),
+    (
+        "r13_claim_pasted_into_another_seeds_graph",
+        "002",
+        (
+            "append",
+            '\n:claim-004-kazakhstan-only-mission csto:exclusively :unrest-kazakhstan-2022-01 ;\n    csto:exclusiveMarker "The only case" ;\n    prov:wasDerivedFrom ev:002-syria-request .\n',
+        ),
+        "IriOfItsSeed",
+        None,
+    ),
+    (
+        "r13_offsets_written_as_strings",
+        "004",
+        [("oa:start 10037 ; oa:end 10245", 'oa:start "10037" ; oa:end "10245"')],
+        "PositionSelectorStart",
+        None,
+    ),
+    # (d) a declared neighbour typed for the term meant, a property on the wrong kind of node, words not plain
+    (
+        "r13_speech_typed_a_session",
+        "004",
+        [(":speech-004-lukashenko-yerevan a csto:Speech ;", ":speech-004-lukashenko-yerevan a csto:Session ;")],
+        "SessionCoherent",
+        None,
+    ),
+    (
+        "r13_example_of_typed_as_its_marker",
+        "004",
+        [("csto:exampleOf :claim-004-differences-obstacle ;", "csto:exampleMarker :claim-004-differences-obstacle ;")],
+        "ReadingWithItsWords",
+        None,
+    ),
+    (
+        "r13_vague_amount_on_a_stance",
+        "004",
+        [
+            (
+                ":stance-004-russia-nato-concern a csto:Attitude .",
+                ":stance-004-russia-nato-concern a csto:Attitude ; csto:vagueAmount csto:Several .",
+            )
+        ],
+        "VagueQuantityCoherent",
+        None,
+    ),
+    (
+        "r13_session_kind_on_a_summit",
+        "004",
+        [
+            (
+                ":summit-2022-11-23-yerevan a csto:Summit ;",
+                ":summit-2022-11-23-yerevan a csto:Summit ; csto:sessionKind csto:OpeningSession ;",
+            )
+        ],
+        "SessionOfOneMeeting",
+        None,
+    ),
+    (
+        "r13_attempt_outcome_on_an_entity",
+        "entities",
+        [
+            (
+                ":csto a csto:MilitaryAlliance ;",
+                ":csto a csto:MilitaryAlliance ; csto:attemptOutcome csto:OutcomeAhead ;",
+            )
+        ],
+        "OwlRlConsistency",
+        None,
+    ),
+    (
+        "r13_certainty_marker_tagged_english",
+        "003",
+        [('csto:certaintyMarker "It is evident" .', 'csto:certaintyMarker "It is evident"@en .')],
+        "MarkerFitsItsReading",
+        "plain string",
+    ),
+    (
+        "r13_marker_with_a_trailing_space",
+        "003",
+        [('csto:certaintyMarker "I am certain" .', 'csto:certaintyMarker "I am certain " .')],
+        "WordsAreVerbatim",
+        "white space",
+    ),
+    (
+        "r13_attempted_by_spelled_as_a_declared_neighbour",
+        "001",
+        [
+            (
+                ":stance-001-russian-officials-western-orchestrations csto:attemptedBy :russian-officials ;",
+                ":stance-001-russian-officials-western-orchestrations csto:attemptOutcome :russian-officials ;",
+            )
+        ],
+        "ReadingWithItsWords",
+        None,
+    ),
+    # (e) entities: Wikidata links of the wrong form or another entity's item, an entity written twice, a post in a person
+    (
+        "r13_wikidata_property_not_item",
+        "entities",
+        [("skos:exactMatch wd:Q399 .", "skos:exactMatch wd:P399 .")],
+        "WikidataLink",
+        None,
+    ),
+    (
+        "r13_wikidata_page_url",
+        "entities",
+        [("skos:exactMatch wd:Q227 .", "skos:exactMatch <https://www.wikidata.org/wiki/Q227> .")],
+        "WikidataLink",
+        None,
+    ),
+    (
+        "r13_wikidata_leading_zero",
+        "entities",
+        [("skos:exactMatch wd:Q184 .", "skos:exactMatch wd:Q0184 .")],
+        "WikidataLink",
+        None,
+    ),
+    (
+        "r13_wikidata_lowercase_q",
+        "entities",
+        [("skos:exactMatch wd:Q230 .", "skos:exactMatch wd:q230 .")],
+        "WikidataLink",
+        None,
+    ),
+    (
+        "r13_wikidata_https_entity",
+        "entities",
+        [("skos:exactMatch wd:Q232 .", "skos:exactMatch <https://www.wikidata.org/entity/Q232> .")],
+        "WikidataLink",
+        None,
+    ),
+    (
+        "r13_city_given_its_states_item",
+        "entities",
+        [("skos:exactMatch wd:Q649 .", "skos:exactMatch wd:Q159 .")],
+        "WikidataItemOfOneEntity",
+        None,
+    ),
+    (
+        "r13_person_given_a_places_item",
+        "entities",
+        [("skos:exactMatch wd:Q57366 .", "skos:exactMatch wd:Q9365 .")],
+        "WikidataItemOfOneEntity",
+        None,
+    ),
+    (
+        "r13_entity_written_again_under_its_alt_label",
+        "entities",
+        [
+            (
+                ":soviet-union a csto:State ;",
+                ':russian-federation a csto:State ; rdfs:label "Russian Federation"@en .\n:soviet-union a csto:State ;',
+            )
+        ],
+        "EntityLabelOfOneEntity",
+        None,
+    ),
+    (
+        "r13_office_posted_in_a_person",
+        "entities",
+        [
+            (
+                'rdfs:label "President of Kyrgyzstan"@en ; org:postIn :kyrgyzstan ;',
+                'rdfs:label "President of Kyrgyzstan"@en ; org:postIn :sadyr-japarov ;',
+            )
+        ],
+        "OfficePostIn",
+        None,
+    ),
+    (
+        "r13_state_typed_an_organisation",
+        "entities",
+        [(":georgia a csto:State ;", ":georgia a csto:Organisation ;")],
+        "OwlRlConsistency",
+        None,
+    ),
+    # (f) other: white space copied with the words, an empty basis, a non-event typed as the act it denies
+    (
+        "r13_words_with_a_leading_space",
+        "004",
+        [
+            (
+                'csto:words "Minsk still has high hopes for the CSTO, although',
+                'csto:words " Minsk still has high hopes for the CSTO, although',
+            )
+        ],
+        "WordsAreVerbatim",
+        "white space",
+    ),
+    (
+        "r13_date_basis_left_empty",
+        "001",
+        [("csto:dateBasis \"'this year', in a text from 2023.\"@en ;", 'csto:dateBasis ""@en ;')],
+        "ProseIsTaggedText",
+        None,
+    ),
+    (
+        "r13_non_appeal_typed_as_the_request_it_denies",
+        "002",
+        [
+            (
+                ":action-002-belarus-no-appeal-2020 a csto:DiplomaticAction ;",
+                ":action-002-belarus-no-appeal-2020 a csto:DiplomaticAction, csto:AssistanceRequest ;",
+            )
+        ],
+        "NonEventNotTheAct",
+        "did not happen",
+    ),
+    (
+        "r13_non_intervention_marked_a_recognition",
+        "002",
+        [("csto:actionKind csto:NonIntervention ;", "csto:actionKind csto:NonIntervention, csto:Recognition ;")],
+        "DiplomaticActionKind",
+        None,
+    ),
+]
+SLIPS += [s[:4] for s in SLIPS_R13]
+MESSAGE_FRAGMENT = {s[0]: s[4] for s in SLIPS_R13 if s[4]}
+
+# Slips the loader refuses before any rule runs (an IRI one character off names a node nothing describes): the CLI
+# exits 2 with the file and line of the statement and the cause. name, file, edit, what the message says.
+LOADER_SLIPS = [
+    (
+        "r13_iri_of_a_fact_with_a_capital",
+        "004",
+        [("csto:readFromAct :speech-004-lukashenko-yerevan .", "csto:readFromAct :Speech-004-lukashenko-yerevan .")],
+        "dangling reference",
+    ),
+    (
+        "r13_iri_of_a_fact_a_digit_off",
+        "003",
+        [
+            (
+                'csto:inferenceMarker "It implies" ;',
+                'csto:inferenceMarker "It implies" ;\n    csto:inferredFrom :observer-status-cis-2021 ;',
+            )
+        ],
+        "dangling reference",
+    ),
+    (
+        "r13_subject_iri_with_a_capital",
+        "001",
+        [
+            (
+                ":stance-001-hansbury-leadership-role csto:attemptedBy :russia ;",
+                ":stance-001-Hansbury-leadership-role csto:attemptedBy :russia ;",
+            )
+        ],
+        "untyped node",
+    ),
+]
+
+# Correct edits a curator makes near the new rules' ground: applied together, the project still conforms.
+CONTROLS = [
+    (
+        "r13_control_exclusive_marker_shortened",
+        "002",
+        [('csto:exclusiveMarker "only Armenia obliged" ;', 'csto:exclusiveMarker "only Armenia" ;')],
+    ),
+    (
+        "r13_control_future_attempt_marker_shortened",
+        "004",
+        [('csto:attemptMarker "will try to implement" ;', 'csto:attemptMarker "will try" ;')],
+    ),
+    (
+        "r13_control_emphatic_marker_shortened",
+        "002",
+        [('csto:certaintyMarker "It is obvious" .', 'csto:certaintyMarker "obvious" .')],
+    ),
+    (
+        "r13_control_absolute_basis_without_relative_to",
+        "002",
+        [
+            (
+                'csto:startDate "2019"^^xsd:gYear ;\n    csto:endDate "2020"^^xsd:gYear ;\n    rdfs:comment "The author\'s experience as a research assistant',
+                'csto:startDate "2019"^^xsd:gYear ;\n    csto:endDate "2020"^^xsd:gYear ;\n    csto:dateBasis "\'(2019-2020)\': the years the seed writes." ;\n    rdfs:comment "The author\'s experience as a research assistant',
+            )
+        ],
+    ),
+]
+
+
 def _file(root: Path, key: str) -> Path:
     if key == "ontology":
         return root / "ontology" / "csto.ttl"
@@ -3898,6 +4849,9 @@ def test_slip_is_caught_by_its_rule(name, key, edit, rule, tmp_path, monkeypatch
         assert not conforms, json.dumps(results, indent=1)[-3000:]
         violations = [r for r in results if r["severity"] == "Violation"]
         assert f"shape:{rule}" in {r["rule"] for r in violations}, json.dumps(violations, indent=1)[:4000]
+    if name in MESSAGE_FRAGMENT:  # the message names the cause
+        said = [r["message"] for r in violations if r["rule"] == f"shape:{rule}"]
+        assert any(MESSAGE_FRAGMENT[name] in m for m in said), (MESSAGE_FRAGMENT[name], said)
     for r in violations:
         if r["rule"] == f"shape:{rule}":  # located, in CURIEs, with the full IRI beside them
             assert r["file"] and r["file"].startswith("ontology/" if key == "ontology" else "kg/") and r["line"], r
@@ -3960,3 +4914,29 @@ def test_a_summit_written_again_under_a_new_iri_is_warned_at_the_copy(tmp_path, 
 def _located(results: list[dict]) -> list[tuple]:
     """What a report says and where (a message may list two bounds in either order)."""
     return [(r["severity"], r["rule"], r["focus_iri"], r["file"], r["line"], r["value"], r["path"]) for r in results]
+
+
+@pytest.mark.parametrize("name,key,edit,said", LOADER_SLIPS, ids=[s[0] for s in LOADER_SLIPS])
+def test_the_loader_refuses_a_slip_naming_file_and_line(name, key, edit, said, tmp_path):
+    root = copy_with_slip(tmp_path, key, edit)
+    path = _file(root, key)
+    text = path.read_text(encoding="utf-8")
+    new = edit[0][1]
+    line = text[: text.index(new)].count("\n") + 1
+    run = validate_cli(root)
+    assert run.returncode == 2, run.stdout[-2000:] + run.stderr
+    where = f"kg/{path.name}:"
+    assert where in run.stderr and said in run.stderr, run.stderr
+    shown = int(run.stderr.split(where, 1)[1].split(":", 1)[0])
+    assert line <= shown <= line + new.count("\n"), (line, run.stderr)
+
+
+def test_correct_edits_still_conform(tmp_path, monkeypatch):
+    """Edits a careful curator makes beside the slips (a marker shortened, still verbatim and still marking its
+    reading): applied together to one copy, the project conforms and no violation is about what they touched."""
+    for folder in ("ontology", "kg", "shapes", "seeds"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    where = _apply_batch(tmp_path, [(name, key, edit, None) for name, key, edit in CONTROLS])
+    conforms, results = validate_in_process(tmp_path, monkeypatch)
+    assert conforms, [r["message"] for r in results if r["severity"] == "Violation"][:5]
+    assert len(where) == len(CONTROLS) >= 3

@@ -83,6 +83,9 @@ def _words(ctx: Context) -> list[Result]:
         for fact, value in sorted(pairs, key=lambda t: (str(t[0]), str(t[1]))):
             here = _quotes_of(union, g.objects(fact, PROV.wasDerivedFrom))
             if any(str(value) in q for q in here):
+                # the space beside them copied too (blank words are shape:ProseIsTaggedText's)
+                if str(value).strip() and str(value) != str(value).strip():
+                    out.append(_words_result(ctx, fact, prop, value, gid, _SPACE_AT_AN_END))
                 continue
             elsewhere = any(str(value) in q for q in _quotes_of(union, union.objects(fact, PROV.wasDerivedFrom)))
             where = (
@@ -92,18 +95,26 @@ def _words(ctx: Context) -> list[Result]:
                 else "is not verbatim in any of this fact's evidence quotes. Fix: copy it from the quote, curly "
                 "quotes and no-break spaces included."
             )
-            out.append(
-                ctx.locator.result(
-                    severity=SH.Violation,
-                    shape=SHAPE.WordsAreVerbatim,
-                    focus=fact,
-                    value=value,
-                    path=prop,
-                    graph=gid,
-                    message=f'"{value}" {where}',
-                )
-            )
+            out.append(_words_result(ctx, fact, prop, value, gid, where))
     return out
+
+
+_SPACE_AT_AN_END = (
+    "has white space at its start or end, copied from beside the words in the passage: a query or page comparing "
+    "words would not match them. Fix: the words alone, from their first letter to their last"
+)
+
+
+def _words_result(ctx: Context, fact, prop, value, gid, why: str) -> Result:
+    return ctx.locator.result(
+        severity=SH.Violation,
+        shape=SHAPE.WordsAreVerbatim,
+        focus=fact,
+        value=value,
+        path=prop,
+        graph=gid,
+        message=f'"{value}" {why}',
+    )
 
 
 def _quotes_of(union, evidence) -> list[str]:
@@ -867,7 +878,7 @@ RULES = [
         "exclusiveMarker, aspectMarker and elaborationMarker) "
         "occur verbatim, character for character (curly quotes and no-break "
         "spaces included), inside the oa:exact quote of one of the fact's own evidence nodes in the same file "
-        "(each file quotes its own seed).",
+        "(each file quotes its own seed), and without white space at either end (copied from beside them).",
         _words,
     ),
     Rule(

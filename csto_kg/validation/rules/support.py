@@ -209,6 +209,95 @@ def _date_basis(ctx: Context) -> list:
     for g, facts, path, fact in _facts(ctx):
         out += _dates_without_basis(g, facts, path, fact, ctx.locator.result)
         out += _dates_from_context(ctx, g, facts, path, fact)
+        out += _relative_without_its_anchor(ctx, g, facts, path, fact)
+        out += _relative_year_resolved(ctx, g, facts, path, fact)
+    return out
+
+
+def _dated_values(facts: FileFacts, fact: Node):
+    """(property, value, year) of each date a fact has in this file, in a fixed order."""
+    for prop in DATE_PROPERTIES:
+        for value in sorted((o for p, o in facts.values[fact] if p == prop), key=str):
+            m = re.fullmatch(r"(\d{4})(?:-\d\d)?(?:-\d\d)?", str(value)) if isinstance(value, Literal) else None
+            if m is not None:
+                yield prop, value, int(m.group(1))
+
+
+def _basis_result(ctx: Context, facts: FileFacts, path: Path, fact: Node, prop: Node, value: Node, problem: str):
+    return ctx.locator.result(
+        severity=SH.Violation,
+        shape=SHAPE.DateBasisRule,
+        focus=fact,
+        value=value,
+        path=prop,
+        graph=facts.graph,
+        message=f'{_short(fact)} ({_where(path, fact)}) has {_short(prop)} "{value}", but {problem}',
+    )
+
+
+def _relative_without_its_anchor(ctx: Context, g: Graph, facts: FileFacts, path: Path, fact: Node) -> list:
+    """A date reasoned out in csto:dateBasis whose year none of its passages writes is read relative to something
+    (the seed's publication, another source's): the fact names that source, csto:dateRelativeTo, in this file, so
+    the year can be checked against it. A year its passage writes ("Lebanon 1982"), or one its basis states without
+    reading it from the present of a text ("this year", "today", "published in"), is an absolute basis and needs
+    none."""
+    values = facts.values[fact]
+    basis = " ".join(str(o) for p, o in values if p == CSTO.dateBasis)
+    if not basis or any(p == CSTO.dateRelativeTo for p, _ in values):
+        return []
+    for prop, value, year in _dated_values(facts, fact):
+        evidence, _ = facts.supporting(fact, prop)
+        if str(year) in " ".join(_quote(g, ev) for ev in evidence):
+            continue  # the passage writes the year: an absolute basis
+        if str(year) not in basis or _RELATIVE_CUE.search(basis):
+            problem = (
+                f"the year {year} is in none of its passages, so its csto:dateBasis reads it relative to a date, "
+                "and the fact has no csto:dateRelativeTo naming the source whose date anchors it. Fix: add "
+                f"csto:dateRelativeTo {_short(source_iri(str(facts.graph)[len(str(GRAPH)) :]))} (or the source the "
+                "basis reads it from) on this node in this file"
+            )
+            return [_basis_result(ctx, facts, path, fact, prop, value, problem)]
+    return []
+
+
+# words of a basis that read a date from the present of a text (its publication), not from a year written down
+_RELATIVE_CUE = re.compile(
+    r"\b(?:(?:this|last|next|previous|following|coming)[\s\u00a0]+(?:year|month|week|weekend)|today|now|currently|"
+    r"presently|present|recent|recently|ago|publication|published|written at|as of)\b",
+    re.IGNORECASE,
+)
+
+# a year a basis reads from the source's own present: 'this year' is its publication year, 'last year' the one
+# before, 'next year' the one after
+_RELATIVE_YEAR = re.compile(r"\b(this|last|next)[\s\u00a0]+year\b", re.IGNORECASE)
+_YEAR_OFFSET = {"this": 0, "last": -1, "next": 1}
+
+
+def _relative_year_resolved(ctx: Context, g: Graph, facts: FileFacts, path: Path, fact: Node) -> list:
+    """A csto:dateBasis that reads a date as 'this year', 'last year' or 'next year' (one of them, in the source's
+    words) gives the source's publication year, the year before or the year after (read from the source the date is
+    relative to, every year it can have been published in) to one of the fact's dates at least."""
+    basis = " ".join(str(o) for p, o in facts.values[fact] if p == CSTO.dateBasis)
+    said = {w.lower() for w in _RELATIVE_YEAR.findall(basis)}
+    if len(said) != 1:
+        return []
+    first, last = _publication(ctx, g, fact)
+    if first is None or last is None:
+        return []
+    word = said.pop()
+    years = {y + _YEAR_OFFSET[word] for y in range(first.year, last.year + 1)}
+    dated = list(_dated_values(facts, fact))
+    if any(year in years for _, _, year in dated):
+        return []  # the basis resolves one of the fact's dates (a stance's date and, 'last year', what it refers to)
+    out = []
+    for prop, value, year in dated:
+        if year not in years:
+            problem = (
+                f"its csto:dateBasis reads it as '{word} year', which, in a source published from "
+                f"{first.isoformat()} to {last.isoformat()}, is {' or '.join(map(str, sorted(years)))}. Fix: that "
+                "year, or a basis that says how this one follows"
+            )
+            out.append(_basis_result(ctx, facts, path, fact, prop, value, problem))
     return out
 
 
