@@ -694,8 +694,8 @@ SLIPS = [
         "004",
         [
             (
-                ":stance-004-author-belarus-main-initiator a csto:Stance ;",
-                ":Stance_004_Author_Belarus_Initiator a csto:Stance ;",
+                ":stance-004-author-belarus-needs-support a csto:Stance ;",
+                ":Stance_004_Author_Belarus_Needs_Support a csto:Stance ;",
             )
         ],
         "MintedIri",
@@ -703,7 +703,7 @@ SLIPS = [
     (
         "fact_written_as_a_blank_node",
         "004",
-        [(":stance-004-author-belarus-main-initiator a csto:Stance ;", "[] a csto:Stance ;")],
+        [(":stance-004-author-belarus-needs-support a csto:Stance ;", "[] a csto:Stance ;")],
         "MintedIri",
     ),
     (
@@ -711,8 +711,8 @@ SLIPS = [
         "004",
         [
             (
-                ":stance-004-author-belarus-main-initiator a csto:Stance ;",
-                "csto:stance-004-author-belarus-main-initiator a csto:Stance ;",
+                ":stance-004-author-belarus-needs-support a csto:Stance ;",
+                "csto:stance-004-author-belarus-needs-support a csto:Stance ;",
             )
         ],
         "MintedIri",
