@@ -61,6 +61,23 @@ def once_for_all_workers(tmp_path_factory, name: str):
         (folder / ".made").touch()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def shared_cache(tmp_path_factory):
+    """One cache folder (``CSTO_KG_CACHE``) for the whole run, every worker and every ``csto-kg`` the tests start:
+    what depends only on content (the shapes check of a shapes graph and ontology) is worked out once per run, not
+    once per copy of the project. Only well-formed contents are remembered, so a slip is refused all the same."""
+    common = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        common = common.parent  # the run's folder, above each worker's own
+    before = os.environ.get("CSTO_KG_CACHE")
+    os.environ["CSTO_KG_CACHE"] = str(common / "cache")
+    yield common / "cache"
+    if before is None:
+        os.environ.pop("CSTO_KG_CACHE", None)
+    else:
+        os.environ["CSTO_KG_CACHE"] = before
+
+
 @pytest.fixture(scope="session")
 def shared_build(tmp_path_factory) -> SharedBuild:
     with once_for_all_workers(tmp_path_factory, "shared") as (tmp, _):
