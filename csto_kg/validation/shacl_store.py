@@ -618,11 +618,17 @@ _compilers_lock = threading.Lock()
 
 
 def _compiler_for(shapes: Graph) -> _Compiler:
-    key = (frozenset(shapes), frozenset((str(p), str(n)) for p, n in shapes.namespace_manager.namespaces()))
+    triples = frozenset(shapes)
+    prefixes = frozenset((str(p), str(n)) for p, n in shapes.namespace_manager.namespaces())
+    key = (triples, prefixes)
     with _compilers_lock:
         comp = _COMPILERS.get(key)
-        if comp is None:
-            comp = _COMPILERS[key] = _Compiler(ShapesGraph(shapes))
+        if comp is None:  # compiled from a private copy: a caller editing its graph later cannot change what is kept
+            own = Graph(bind_namespaces="none")
+            for prefix, namespace in prefixes:
+                own.bind(prefix, namespace, override=True, replace=True)
+            own.addN((s, p, o, own) for s, p, o in triples)
+            comp = _COMPILERS[key] = _Compiler(ShapesGraph(own))
             while len(_COMPILERS) > _COMPILERS_KEPT:
                 _COMPILERS.popitem(last=False)
         _COMPILERS.move_to_end(key)
