@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-__all__ = ["ROOT", "SEEDS", "ONTOLOGY", "KG", "SHAPES", "QUERIES", "build_dir"]
+__all__ = ["ROOT", "SEEDS", "ONTOLOGY", "KG", "SHAPES", "QUERIES", "build_dir", "cache_dir"]
 
 ROOT = Path(os.environ.get("CSTO_KG_ROOT", Path(__file__).resolve().parent.parent))
 SEEDS = ROOT / "seeds"
@@ -23,3 +23,9 @@ QUERIES = ROOT / "queries"
 def build_dir() -> Path:
     """The build directory (``build/`` under the root unless ``CSTO_KG_BUILD`` is set)."""
     return Path(os.environ.get("CSTO_KG_BUILD", ROOT / "build"))
+
+
+def cache_dir() -> Path:
+    """Where results that depend only on the content of their inputs are remembered between runs (``cache/`` in
+    the build directory unless ``CSTO_KG_CACHE`` is set; the tests share one for the whole run)."""
+    return Path(os.environ["CSTO_KG_CACHE"]) if os.environ.get("CSTO_KG_CACHE") else build_dir() / "cache"

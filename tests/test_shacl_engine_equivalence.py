@@ -307,6 +307,22 @@ def test_deactivated_shape_gives_nothing_and_uncompiled_shape_runs_in_pyshacl(ti
     assert not any(k[3] == SHAPE.EntityHasLabel for k in expected)
 
 
+def test_a_shapes_graph_edited_after_a_validation_is_compiled_anew(tiny, shapes):
+    """The engine keeps what a shapes graph decides, by its content: the same graph object, edited after a
+    validation (a shape switched off), gives the edited graph's results, not the kept ones."""
+    union = union_of(load(tiny))
+    union.remove((_one(union, CSTO.State), RDFS.label, None))
+    g = Graph()
+    for t in shapes:
+        g.add(t)
+    store, fidelity = store_from_graph(union)
+    first = results(validate_store(store, g, data=union, fidelity=fidelity)[0])
+    assert any(k[3] == SHAPE.EntityHasLabel for k in first)
+    g.add((SHAPE.EntityHasLabel, SH.deactivated, Literal(True)))
+    second = results(validate_store(store, g, data=union, fidelity=fidelity)[0])
+    assert second == Counter({k: n for k, n in first.items() if k[3] != SHAPE.EntityHasLabel})
+
+
 # --- pySHACL with its SPARQL constraints in Oxigraph (shacl_sparql) -------------------------
 
 

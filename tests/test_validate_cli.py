@@ -159,6 +159,27 @@ def test_a_broken_shapes_file_is_one_line_with_file_and_line(tmp_path, line, sai
     assert f"shapes/{target.name}:{at}" in run.stderr and said in run.stderr, run.stderr
 
 
+def test_the_shapes_check_is_remembered_per_content_and_a_slip_is_refused_all_the_same(tmp_path):
+    """A well-formed shapes graph is checked once per content (and code): the next validate finds it remembered in
+    the cache folder; a slip makes a new content, which is checked, refused and not remembered."""
+    root, env = copy_project(tmp_path / "project")
+    cache = tmp_path / "cache"
+    env["CSTO_KG_CACHE"] = str(cache)
+    assert validate_cli(env=env).returncode == 0
+    remembered = sorted((cache / "shapes-check").iterdir())
+    assert len(remembered) == 1 and remembered[0].stat().st_size == 0
+    assert validate_cli(env=env).returncode == 0
+    assert sorted((cache / "shapes-check").iterdir()) == remembered
+    target = next(p for p in sorted((root / "shapes").glob("*.ttl")) if "\nshape:EntityHasLabel " in p.read_text())
+    text = target.read_text(encoding="utf-8")
+    at = text.count("\n") + 2
+    target.write_text(text + "\nshape:EntityHasLabel sh:deactivated true .\n", encoding="utf-8")
+    run = validate_cli(env=env)
+    assert run.returncode == 2, run.stdout[-2000:] + run.stderr
+    assert f"shapes/{target.name}:{at}" in run.stderr and "switched off" in run.stderr, run.stderr
+    assert sorted((cache / "shapes-check").iterdir()) == remembered, "a refused content is not remembered"
+
+
 def test_missing_shapes_is_an_error(tmp_path):
     root, env = copy_project(tmp_path)
     shutil.rmtree(root / "shapes")

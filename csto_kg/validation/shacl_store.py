@@ -37,8 +37,9 @@ built from the store); :class:`Stats` names each such shape and why.
 from __future__ import annotations
 
 import re
+import threading
 import time
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -151,9 +152,19 @@ class Stats:
 
 
 class _Compiler:
+    """What the shapes graph alone decides, each worked out once and kept (:func:`_compiler_for`): a shape's
+    parameters, focus pattern, paths, value tests and SPARQL constraint texts."""
+
     def __init__(self, sg: ShapesGraph):
         self.sg = sg
         self.g = sg.graph
+        self.memo: dict = {}
+
+    def memoised(self, key, make):
+        """``make()``, kept under ``key`` (an Unsupported construct is not kept: it raises each time it is met)."""
+        if key not in self.memo:
+            self.memo[key] = make()
+        return self.memo[key]
 
     def one(self, node, p):
         vals = list(self.g.objects(node, p))
@@ -162,13 +173,20 @@ class _Compiler:
         return vals[0] if vals else None
 
     def path(self, path_node) -> str:
+        return self.memoised(("path", path_node), lambda: self._path(path_node))
+
+    def _path(self, path_node) -> str:
         try:
             return shacl_path_to_sparql_path(self.sg, path_node)
         except Exception as e:  # pySHACL's own errors for malformed paths
             raise Unsupported(f"path: {e}") from e
 
     def params(self, node) -> set:
-        return {p for p in set(self.g.predicates(node, None)) if p in ALL_CONSTRAINT_PARAMETERS}
+        found = self.memoised(
+            ("params", node),
+            lambda: frozenset(p for p in self.g.predicates(node, None) if p in ALL_CONSTRAINT_PARAMETERS),
+        )
+        return set(found)
 
     def node_test(self, node, depth: int = 0) -> ValueTest:
         """Conformance of a value to the shape ``node`` (a member of sh:or / sh:and / sh:not / sh:qualifiedValueShape)."""
@@ -220,6 +238,9 @@ class _Compiler:
 
     def value_tests(self, node, p, depth: int) -> list[ValueTest]:
         """The tests a value node must pass for parameter ``p`` of shape ``node``, one per value of ``p``."""
+        return self.memoised(("tests", node, p, depth), lambda: self._value_tests(node, p, depth))
+
+    def _value_tests(self, node, p, depth: int) -> list[ValueTest]:
         vals = list(self.g.objects(node, p))
         out = []
         for val in vals:
@@ -261,8 +282,8 @@ class _Compiler:
 class _Engine:
     def __init__(self, store: ox.Store, shapes: Graph, fidelity: Fidelity, stats: Stats):
         self.store, self.fid, self.stats = store, fidelity, stats
-        self.sg = ShapesGraph(shapes)
-        self.comp = _Compiler(self.sg)
+        self.comp = _compiler_for(shapes)
+        self.sg = self.comp.sg
         self.decided: dict = {}  # (test id, term key) -> bool: pySHACL's rule, once per distinct value
 
     def query(self, text: str):
@@ -271,6 +292,9 @@ class _Engine:
 
     # focus nodes ------------------------------------------------------------------------
     def focus_pattern(self, shape) -> str | None:
+        return self.comp.memoised(("focus", shape.node), lambda: self._focus_pattern(shape))
+
+    def _focus_pattern(self, shape) -> str | None:
         g = self.sg.graph
         parts = []
         nodes = [n for n in shape.target_nodes()]
@@ -506,19 +530,8 @@ class _Engine:
 
     def sparql_plan(self, base, shape) -> list:
         """One whole-graph run per sh:sparql constraint; rows grouped by ``?this`` as pySHACL handles them per focus."""
-        constraint = SPARQLBasedConstraint(shape)
         plan = []
-        for qh in constraint.sparql_constraints:
-            if qh.deactivated:
-                continue
-            with prepared_queries():  # pySHACL checks a text once per process, not once per validation
-                init, text = qh.pre_bind_variables(URIRef("urn:x-csto-kg:focus"))
-            if set(init) - {"this"}:
-                raise Unsupported("a SPARQL constraint pre-binds " + ", ".join(sorted(set(init) - {"this"})))
-            text = qh.apply_prefixes(text)
-            why = _safe(text)
-            if why is not None:
-                raise Unsupported(f"SPARQL constraint: {why}")
+        for qh, text in self.comp.memoised(("sparql", shape.node), lambda: _sparql_texts(shape)):
             if self.fid.predicates and any(_mentions(text, p) for p in self.fid.predicates):
                 raise Unsupported("the SPARQL constraint reads a predicate with a literal the store rewrote")
             plan.append(lambda qh=qh, text=text: self.sparql_results(base, shape, qh, _restricted(text, base["focus"])))
@@ -577,6 +590,49 @@ class _Engine:
                     )
                 )
         return out
+
+
+def _sparql_texts(shape) -> list:
+    """The shape's active SPARQL constraints, each with its text as run once for all focus nodes (prefixes applied)."""
+    out = []
+    for qh in SPARQLBasedConstraint(shape).sparql_constraints:
+        if qh.deactivated:
+            continue
+        with prepared_queries():  # pySHACL checks a text once per process, not once per validation
+            init, text = qh.pre_bind_variables(URIRef("urn:x-csto-kg:focus"))
+        if set(init) - {"this"}:
+            raise Unsupported("a SPARQL constraint pre-binds " + ", ".join(sorted(set(init) - {"this"})))
+        text = qh.apply_prefixes(text)
+        why = _safe(text)
+        if why is not None:
+            raise Unsupported(f"SPARQL constraint: {why}")
+        out.append((qh, text))
+    return out
+
+
+# The compiled shapes graphs, by content (triples and prefixes): what a shapes graph decides is worked out once per
+# process for every store validated against it (the shape fixtures' tests validate hundreds of graphs with one).
+_COMPILERS: OrderedDict = OrderedDict()
+_COMPILERS_KEPT = 4
+_compilers_lock = threading.Lock()
+
+
+def _compiler_for(shapes: Graph) -> _Compiler:
+    triples = frozenset(shapes)
+    prefixes = frozenset((str(p), str(n)) for p, n in shapes.namespace_manager.namespaces())
+    key = (triples, prefixes)
+    with _compilers_lock:
+        comp = _COMPILERS.get(key)
+        if comp is None:  # compiled from a private copy: a caller editing its graph later cannot change what is kept
+            own = Graph(bind_namespaces="none")
+            for prefix, namespace in prefixes:
+                own.bind(prefix, namespace, override=True, replace=True)
+            own.addN((s, p, o, own) for s, p, o in triples)
+            comp = _COMPILERS[key] = _Compiler(ShapesGraph(own))
+            while len(_COMPILERS) > _COMPILERS_KEPT:
+                _COMPILERS.popitem(last=False)
+        _COMPILERS.move_to_end(key)
+        return comp
 
 
 def _messages(shape, extra, bound) -> tuple:

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import os
 import re
 from pathlib import Path
 
@@ -36,6 +37,7 @@ from rdflib.term import Node, Variable
 
 from ..loader import CuratedFileError, ontology_files, read_turtle, shown_path
 from ..namespaces import CSTO, SH, curie
+from ..paths import cache_dir
 from .rules.vocabulary import _CLASS_TYPES, _PROPERTY_TYPES, REUSED, _compatible
 
 __all__ = ["check_project_shapes", "check_shapes", "shape_problems"]
@@ -362,12 +364,46 @@ _WELL_FORMED: set[str] = set()  # digests of shapes and ontology files found wel
 
 def check_project_shapes(root: Path, ontology: Graph) -> None:
     """:func:`check_shapes` for the project under ``root``, whose ``ontology`` graph was read from its
-    ``ontology/*.ttl``: done once per process for each content of those files and of ``shapes/*.ttl`` (a batch of
-    curator slips validates many copies of one project whose shapes and ontology are the same, at ~2 s a check)."""
-    digest = hashlib.sha256()
+    ``ontology/*.ttl``: done once for each content of those files and of ``shapes/*.ttl`` and of the code that
+    checks them (~3 s a check, half of a ``csto-kg validate``): remembered in this process (a batch of curator
+    slips validates many copies of one project whose shapes and ontology are the same) and, for the next
+    processes, as an empty file named by that digest under :func:`~csto_kg.paths.cache_dir` (a curator who edits
+    ``kg/`` re-validates without re-checking unchanged shapes). Only a well-formed content is remembered: a
+    shapes graph with a problem is checked, and refused, every time."""
+    digest = hashlib.sha256(_checker_fingerprint().encode())
     for path in [*sorted((root / "shapes").glob("*.ttl")), *ontology_files(root)]:
         digest.update(f"{path.parent.name}/{path.name}\0".encode() + path.read_bytes() + b"\0")
     key = digest.hexdigest()
-    if key not in _WELL_FORMED:
+    if key in _WELL_FORMED:
+        return
+    marker = cache_dir() / "shapes-check" / key
+    if not marker.exists():
         check_shapes(root / "shapes", ontology)  # raises on a problem, so only a well-formed content is kept
-        _WELL_FORMED.add(key)
+        _remember(marker)
+    _WELL_FORMED.add(key)
+
+
+@functools.lru_cache(maxsize=1)
+def _checker_fingerprint() -> str:
+    """What the check's verdict depends on beside the files checked: this package's code (every module, since
+    the check reads the loader, the vocabulary rules and the namespaces) and pySHACL's and rdflib's versions."""
+    import pyshacl
+    import rdflib
+
+    package = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256(f"pyshacl {pyshacl.__version__}\0rdflib {rdflib.__version__}\0".encode())
+    for path in sorted(package.rglob("*.py")):
+        digest.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def _remember(marker: Path) -> None:
+    """Write ``marker`` (atomically: a reader sees it whole or not at all); a cache that cannot be written is
+    skipped, never an error."""
+    try:
+        marker.parent.mkdir(parents=True, exist_ok=True)
+        tmp = marker.with_name(f".{marker.name}.{os.getpid()}")
+        tmp.write_bytes(b"")
+        os.replace(tmp, marker)
+    except OSError:
+        pass
