@@ -18,7 +18,7 @@ from rdflib import Graph, URIRef
 from rdflib.term import Node
 
 from ...loader import LoadedData
-from ...namespaces import INFERRED_GRAPH, META_GRAPH, ONTOLOGY_GRAPH, SH
+from ...namespaces import CSTO, DCTERMS, INFERRED_GRAPH, META_GRAPH, ONTOLOGY_GRAPH, RDF, SH
 from ...support import FileFacts, dataset_quads, file_facts
 from ..locate import Locator
 from ..report import Result
@@ -65,6 +65,18 @@ class Context:
         out: dict[Node, set[URIRef]] = {}
         for s, _, _, gid in self.curated_quads():
             out.setdefault(s, set()).add(gid)
+        return out
+
+    @cached_property
+    def source_creators(self) -> dict[URIRef, set[Node]]:
+        """Curated graph -> the ``dcterms:creator`` s of the ``csto:SourceDocument`` s it describes.
+
+        Found once for every graph: asked per fact value, rdflib filters every graph's typed subjects by context
+        (the naming rule spent 1.1 ms a call at 1e5, growing with values x documents)."""
+        ds, out = self.data.dataset, {}
+        for src, _, _, g in ds.quads((None, RDF.type, CSTO.SourceDocument, None)):
+            gid = getattr(g, "identifier", g)
+            out.setdefault(gid, set()).update(ds.graph(gid).objects(src, DCTERMS.creator))
         return out
 
     @cached_property

@@ -42,12 +42,17 @@ PROV_DERIVED = PROV.wasDerivedFrom
 
 def _year_in_name(ctx: Context) -> list[Result]:
     out: list[Result] = []
+    dated: dict = {}  # (graph, property) -> its (fact, date) pairs: one pass, not a lookup per graph and property
+    dates = set(_DATES)
+    for s, p, o, gid in ctx.curated_quads():
+        if p in dates:
+            dated.setdefault((gid, p), []).append((s, o))
     for gid in ctx.curated:
         if gid == ENTITIES_GRAPH:
             continue
         g = ctx.data.dataset.graph(gid)
         for prop in _DATES:
-            for fact, date in sorted(g.subject_objects(prop), key=lambda t: (str(t[0]), str(t[1]))):
+            for fact, date in sorted(dated.get((gid, prop), ()), key=lambda t: (str(t[0]), str(t[1]))):
                 if not str(fact).startswith(str(ID)) or (fact, RDF.type, CSTO.Proposition) in ctx.union:
                     continue
                 year = str(date)[:4]

@@ -176,7 +176,7 @@ def _unnamed(ctx: Context, gid: Node, entity: Node, fact: Node | None = None, pr
     g = ctx.data.dataset.graph(gid)
     if prop == DCTERMS.creator and (fact, RDF.type, CSTO.SourceDocument) in g:
         return False
-    return any((src, DCTERMS.creator, entity) in g for src in g.subjects(RDF.type, CSTO.SourceDocument))
+    return entity in ctx.source_creators.get(gid, ())
 
 
 def _kinds(ent, entity: Node) -> set[Node]:

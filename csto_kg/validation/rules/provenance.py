@@ -503,7 +503,8 @@ def _iri_of_its_seed(ctx: Context) -> list[Result]:
     ds = ctx.data.dataset
     for gid in sorted(set().union(*seeds.values()), key=str):
         own = str(_seed_source(ctx, gid))[len(str(SRC)) :][:3]
-        for s, o in sorted(ds.graph(gid).subject_objects(RDF.type), key=str):
+        typed = ((s, o) for s, p, o in ds.graph(gid) if p == RDF.type)  # the graph's own triples: no filtering of all
+        for s, o in sorted(typed, key=str):
             ns = next((n for n in (str(ID), str(EV)) if str(s).startswith(n)), None)
             if ns is None:
                 continue
