@@ -38,6 +38,7 @@ class Context:
     shacl_results: list[Result]
     today: date
     rejected_evidence: set[Node] = field(default_factory=set)  # evidence a SHACL shape already rejects
+    memo: dict = field(default_factory=dict)  # what a rule reads many times, read once (keyed by its module)
 
     @property
     def seeds_dir(self) -> Path:
