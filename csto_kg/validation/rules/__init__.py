@@ -80,6 +80,24 @@ class Context:
             out.setdefault(gid, set()).update(ds.graph(gid).objects(src, DCTERMS.creator))
         return out
 
+    def pairs(self, gid: Node, predicate: Node) -> list[tuple[Node, Node]]:
+        """(subject, object) of every ``predicate`` triple of the named graph ``gid``.
+
+        Indexed by graph in one pass over the predicate's quads, the first time a rule asks: rdflib answers
+        ``ds.graph(gid).subject_objects(predicate)`` by filtering the predicate's triples of every graph, so a
+        rule asking it once per graph grew with graphs x triples."""
+        index = self.memo.get(("pairs", predicate))
+        if index is None:
+            index = {}
+            for s, _, o, g in self.data.dataset.quads((None, predicate, None, None)):
+                index.setdefault(getattr(g, "identifier", g), []).append((s, o))
+            self.memo[("pairs", predicate)] = index
+        return index.get(gid, [])
+
+    def typed(self, gid: Node, cls: Node) -> set[Node]:
+        """The subjects the named graph ``gid`` types ``cls`` (see :meth:`pairs`)."""
+        return {s for s, o in self.pairs(gid, RDF.type) if o == cls}
+
     @cached_property
     def file_facts(self) -> dict[URIRef, FileFacts]:
         """Curated graph -> what it says about its fact nodes (:class:`csto_kg.support.FileFacts`)."""

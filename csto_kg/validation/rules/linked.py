@@ -315,7 +315,7 @@ def _speaks_as_an_office_held(ctx: Context) -> list[Result]:
     for gid in ctx.curated:
         g = ctx.data.dataset.graph(gid)
         graphs = [g, ctx.data.dataset.graph(ENTITIES_GRAPH)]
-        for stance, office in sorted(g.subject_objects(CSTO.speakingAs), key=str):
+        for stance, office in sorted(ctx.pairs(gid, CSTO.speakingAs), key=str):
             for holder in sorted(ctx.union.objects(stance, CSTO.heldBy), key=str):
                 if stance in reported or holder in set(ctx.union.objects(office, ORG.postIn)):
                     continue
@@ -582,7 +582,7 @@ def _withdrawals_end_memberships(ctx: Context) -> list[Result]:
         if gid == ENTITIES_GRAPH:
             continue
         g = ctx.data.dataset.graph(gid)
-        for w in sorted(g.subjects(RDF.type, CSTO.Withdrawal), key=str):
+        for w in sorted(ctx.typed(gid, CSTO.Withdrawal), key=str):
             if any(True for _ in g.subjects(CSTO.endedBy, w)):
                 continue
             periods = {
