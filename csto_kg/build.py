@@ -181,27 +181,17 @@ def build(
     staging = builds / f".{key[:16]}.{os.getpid()}.tmp"
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir()
+    writes = None
     try:
-        # The loaded and inferred quads are written first, and SHACL validates their union in an in-memory
-        # store loaded from them; graph:support and graph:meta are appended after, then the served store is
-        # bulk-loaded from the whole file once the rdflib dataset is freed.
-        t = time.perf_counter()
-        nq = staging / "dataset.nq"
-        literals = _write_nquads(ds.quads((None, None, None, None)), nq)
-        timings["write_nquads"] = time.perf_counter() - t
-
-        report = None
-        if validate:
-            t = time.perf_counter()
-            report = _validate(data, inferred, nq, literals)
-            timings["validate"] = time.perf_counter() - t
-        del literals
-
+        # Every quad is written first: the loaded and inferred ones, then graph:support and graph:meta (derived
+        # from the loaded data alone). A process of its own then bulk-loads the served store and writes the dumps
+        # from the file while this one validates; SHACL validates the union of the loaded and inferred quads only
+        # (the file's first part) in an in-memory store.
         from .support import support_of
         from .void import describe
 
         t = time.perf_counter()
-        support = support_of(data)  # graph:support, after validation: derived, like graph:inferred
+        support = support_of(data)  # graph:support: derived, like graph:inferred
         timings["support"] = time.perf_counter() - t
 
         counts = _graph_counts(ds)
@@ -209,32 +199,41 @@ def build(
         meta, counts[str(META_GRAPH)], union_triples = _describe_itself(ds, support, counts, describe)
 
         t = time.perf_counter()
+        nq = staging / "dataset.nq"
+        literals = _write_nquads(ds.quads((None, None, None, None)), nq)
+        validated_bytes = nq.stat().st_size  # the loaded and inferred quads: what SHACL validates
         derived = ((SUPPORT_GRAPH, support), (META_GRAPH, meta))
         _write_nquads(((s, p, o, g) for g, triples in derived for s, p, o in triples), nq, "ab")
-        timings["write_nquads"] += time.perf_counter() - t
-        # Nothing reads the rdflib dataset any more: freed before the store's bulk loads, which hold their own batches.
-        del support, meta, derived, data, ds, inferred, graph
+        timings["write_nquads"] = time.perf_counter() - t
+        del support, meta, derived
         _release_memory()
 
-        t = time.perf_counter()
-        _write_store(nq, staging / "store")
-        timings["write_store"] = time.perf_counter() - t
-        _release_memory()  # the bulk loader's freed batches, before the dumps' processes start
+        from .served_store import start
+
+        background = time.perf_counter()
+        writes = start(nq, staging / "store", staging / "dumps" if dumps else None)
+
+        report = None
+        if validate:
+            t = time.perf_counter()
+            report = _validate(data, inferred, nq, literals, validated_bytes)
+            timings["validate"] = time.perf_counter() - t
+        # Nothing reads the rdflib dataset any more.
+        del literals, data, ds, inferred, graph
+        _release_memory()
 
         _copy_served(root, staging)
-
         if report is not None:
             (staging / "validation.ttl").write_text(report.graph.serialize(format="turtle"), encoding="utf-8")
             (staging / "validation.json").write_text(
                 json.dumps(report.to_json(), indent=2, ensure_ascii=False), encoding="utf-8"
             )
 
-        if dumps:
-            from .export import write_dumps
-
-            t = time.perf_counter()
-            write_dumps(nq, staging / "dumps")
-            timings["dumps"] = time.perf_counter() - t
+        t = time.perf_counter()
+        alongside = writes.wait()  # its own durations, which overlapped the validation
+        writes = None
+        timings["writes_wait"] = time.perf_counter() - t  # what it added to the build's time
+        alongside["elapsed"] = time.perf_counter() - background
 
         derived = (str(INFERRED_GRAPH), str(META_GRAPH), str(SUPPORT_GRAPH))
         asserted_count = sum(n for g, n in counts.items() if g not in derived)
@@ -254,6 +253,8 @@ def build(
             "seed_graphs": sorted(g for g in counts if g.startswith(str(GRAPH)) and g.rsplit("/", 1)[-1][:3].isdigit()),
             "conforms": None if report is None else report.conforms,
             "timings_s": {k: round(v, 3) for k, v in timings.items()},
+            # The store and the dumps, written by a process of its own beside the validation (serially, in it).
+            "alongside_s": {k: round(v, 3) for k, v in alongside.items()},
             "validate_s": None if report is None else {k: round(v, 3) for k, v in report.seconds.items()},
         }
         (staging / "manifest.json").write_text(json.dumps(manifest, indent=2))
@@ -263,6 +264,8 @@ def build(
             shutil.rmtree(final)
         staging.rename(final)
     except BaseException:
+        if writes is not None:
+            writes.kill()
         shutil.rmtree(staging, ignore_errors=True)
         raise
     _switch_current(build_dir, final)
@@ -287,14 +290,15 @@ def _release_memory() -> None:
         pass
 
 
-def _validate(data: LoadedData, inferred, nquads: Path, literals: dict):
-    """The validation report of the loaded data and ``inferred``, written to ``nquads`` (see :func:`build`).
+def _validate(data: LoadedData, inferred, nquads: Path, literals: dict, end: int):
+    """The validation report of the loaded data and ``inferred``, the first ``end`` bytes of ``nquads``.
 
-    SHACL runs in an in-memory Oxigraph store holding the union of the file's quads: at 1e6 triples it
+    SHACL runs in an in-memory Oxigraph store holding the union of those quads: at 1e6 triples it
     answers the compiled shapes in 25 s where the on-disk store took 90 s (bench/README.md), for ~0.5 GB.
     """
     import pyoxigraph
 
+    from .served_store import load_union
     from .shacl_sparql import in_oxigraph
     from .validation import validate_loaded
     from .validation.shacl import shacl_engine
@@ -303,7 +307,7 @@ def _validate(data: LoadedData, inferred, nquads: Path, literals: dict):
     store = fid = None
     if shacl_engine() == "store":  # pySHACL alone (the reference) reads the rdflib union
         store = pyoxigraph.Store()
-        _load_union(store, nquads)
+        load_union(store, nquads, end)
         fid = fidelity(data.dataset, literals)  # what the store altered of the literals written
     if os.environ.get("CSTO_KG_SHACL_SPARQL") == "pyshacl":  # the reference, for comparison
         return validate_loaded(data, inferred, store=store, fidelity=fid)
@@ -330,51 +334,6 @@ def _write_nquads(quads, path: Path, mode: str = "wb") -> dict:
     with path.open(mode) as out:
         pyoxigraph.serialize(ox_quads(), out, pyoxigraph.RdfFormat.N_QUADS)
     return terms.literals()
-
-
-def _write_store(nquads: Path, path: Path) -> None:
-    """The served store: every named graph, and their union, deduplicated, as the default graph.
-
-    SPARQL's default graph is an RDF graph, a set: a triple that three seeds
-    state is there once. Oxigraph's ``use_default_graph_as_union`` instead
-    yields it once per named graph holding it, multiplying rows (k^n for n
-    patterns over a fact k seeds describe), so the union is materialised here:
-    the quads are bulk-loaded, then their triples bulk-loaded into the default
-    graph (a store is a set: repeats are dropped; see :func:`_load_union`).
-
-    The store is then optimised (RocksDB compacts the bulk loads' many small
-    files): at 10^6 triples that takes ~3.5 s and halves the time of queries
-    that scan (disagreements 2.5 -> 1.1 s, cq12 0.33 -> 0.10 s), as fast as
-    Oxigraph's own server over a store its CLI loaded (bench/README.md).
-    """
-    import pyoxigraph
-
-    store = pyoxigraph.Store(str(path))
-    store.bulk_load(path=str(nquads), format=pyoxigraph.RdfFormat.N_QUADS)
-    _load_union(store, nquads)
-    store.flush()
-    store.optimize()
-    del store
-
-
-def _load_union(store, nquads: Path) -> None:
-    """Bulk-load the triples of ``nquads`` into the store's default graph.
-
-    The quads' lines cut to N-Triples (:func:`.export.triple_lines`) go to a scratch file that Oxigraph
-    bulk-loads, repeats dropped by the store (a set): no quad crosses into Python (at 1e5 triples, 0.2 s
-    to cut and 1.6 s to load, against 2.1 s for bulk-extending from Python the triples of the parsed file).
-    """
-    import pyoxigraph
-
-    from .export import triple_lines
-
-    scratch = nquads.with_name(nquads.name + ".union.nt")
-    try:
-        with scratch.open("wb") as out:
-            out.writelines(triple_lines(nquads))
-        store.bulk_load(path=str(scratch), format=pyoxigraph.RdfFormat.N_TRIPLES)
-    finally:
-        scratch.unlink(missing_ok=True)
 
 
 def _switch_current(build_dir: Path, target: Path) -> None:

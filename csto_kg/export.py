@@ -54,16 +54,21 @@ def atomic_write(target: Path, write) -> None:
         raise
 
 
-def triple_lines(nquads: Path, skip: ox.NamedNode | None = None) -> Iterator[bytes]:
-    """The triple of each quad of ``nquads`` as an N-Triples line, but those in graph ``skip``.
+def triple_lines(nquads: Path, skip: ox.NamedNode | None = None, end: int | None = None) -> Iterator[bytes]:
+    """The triple of each quad of ``nquads`` (of its first ``end`` bytes) as an N-Triples line, but those in ``skip``.
 
     Each line Oxigraph's serialiser writes is ``S P O G .``, ``G`` the IRI of a named graph (the build
     writes no quad in the default graph): that line without `` G`` is the triple in N-Triples, ``G``
     being what follows its last `` <`` (an IRI holds no space). No quad crosses into Python.
+    ``end`` must fall at the end of a line (the build gives the size the file had when its part was written).
     """
     skipped = f"<{skip.value}>".encode() if skip is not None else None
     with nquads.open("rb") as f:
+        read = 0
         for number, line in enumerate(f, 1):
+            if end is not None and read >= end:
+                return
+            read += len(line)
             cut = line.rfind(b" <")
             if cut < 0 or not line.endswith(b"> .\n"):
                 raise ValueError(f"{nquads}, line {number}: not a quad in a named graph: {line[:200]!r}")

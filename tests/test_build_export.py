@@ -115,6 +115,46 @@ def test_a_dump_process_that_fails_is_one_clear_error_and_leaves_no_file(tmp_pat
     assert sorted(p.name for p in (tmp_path / "dumps").iterdir()) == ["csto-kg.nq"]  # the copy; nothing half-written
 
 
+def test_the_builds_report_is_the_validate_commands_with_the_store_written_beside_it(project):
+    """graph:support and graph:meta are in dataset.nq before validation starts, and another process writes the
+    store and the dumps from it meanwhile; SHACL still sees only the loaded and inferred quads, as validate does
+    (with the derived graphs it reports thousands of results on the curated graph)."""
+    root, env = project
+    env = dict(env, CSTO_KG_TODAY="2026-12-02")
+    cli("build", "--force", env=env)
+    current = (Path(env["CSTO_KG_BUILD"]) / "current").resolve()
+    validated = cli("validate", "--format", "json", env=env, check=False).stdout
+    assert json.loads((current / "validation.json").read_text(encoding="utf-8")) == json.loads(validated)
+    manifest = json.loads((current / "manifest.json").read_text())
+    assert set(manifest["alongside_s"]) == {"write_store", "dumps", "elapsed"}
+    store = ox.Store.read_only(str(current / "store"))
+    named = sum(1 for _ in store.quads_for_pattern(None, None, None, None)) - len(
+        list(store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+    )
+    assert named == manifest["triples"]["total"]  # every quad of the file, support and meta included
+
+
+def test_a_store_process_that_fails_is_one_clear_error(tmp_path):
+    from csto_kg.errors import UserError
+    from csto_kg.served_store import start
+
+    nq = tmp_path / "dataset.nq"
+    nq.write_text("<https://e.org/a> <https://e.org/b> <https://e.org/c> <https://e.org/g> .\nnot a quad\n")
+    with pytest.raises(UserError, match=r"writing the store and dumps failed: .*dataset\.nq.*line 2"):
+        start(nq, tmp_path / "store", tmp_path / "dumps").wait()
+
+
+def test_union_lines_stop_at_the_size_the_file_had(tmp_path):
+    from csto_kg.export import triple_lines
+
+    lines = [b'<https://e.org/s%d> <https://e.org/p> "%d" <https://e.org/g> .\n' % (i, i) for i in range(5)]
+    nq = tmp_path / "dataset.nq"
+    nq.write_bytes(b"".join(lines))
+    cut = [line.rsplit(b" <", 1)[0] + b" .\n" for line in lines]
+    assert list(triple_lines(nq, end=len(b"".join(lines[:3])))) == cut[:3]
+    assert list(triple_lines(nq)) == cut
+
+
 @pytest.mark.parametrize("fmt", ["nq", "ttl"])  # a quad format, and the union (read line by line)
 def test_failed_export_leaves_previous_file_and_no_temporary(built, tmp_path, fmt):
     out = tmp_path / f"dump.{fmt}"

@@ -18,7 +18,7 @@ from rdflib import Graph, URIRef
 from rdflib.term import Node
 
 from ...loader import LoadedData
-from ...namespaces import INFERRED_GRAPH, META_GRAPH, ONTOLOGY_GRAPH, SH
+from ...namespaces import CSTO, DCTERMS, INFERRED_GRAPH, META_GRAPH, ONTOLOGY_GRAPH, RDF, SH
 from ...support import FileFacts, dataset_quads, file_facts
 from ..locate import Locator
 from ..report import Result
@@ -38,6 +38,7 @@ class Context:
     shacl_results: list[Result]
     today: date
     rejected_evidence: set[Node] = field(default_factory=set)  # evidence a SHACL shape already rejects
+    memo: dict = field(default_factory=dict)  # what a rule reads many times, read once (keyed by its module)
 
     @property
     def seeds_dir(self) -> Path:
@@ -66,6 +67,36 @@ class Context:
         for s, _, _, gid in self.curated_quads():
             out.setdefault(s, set()).add(gid)
         return out
+
+    @cached_property
+    def source_creators(self) -> dict[URIRef, set[Node]]:
+        """Curated graph -> the ``dcterms:creator`` s of the ``csto:SourceDocument`` s it describes.
+
+        Found once for every graph: asked per fact value, rdflib filters every graph's typed subjects by context
+        (the naming rule spent 1.1 ms a call at 1e5, growing with values x documents)."""
+        ds, out = self.data.dataset, {}
+        for src, _, _, g in ds.quads((None, RDF.type, CSTO.SourceDocument, None)):
+            gid = getattr(g, "identifier", g)
+            out.setdefault(gid, set()).update(ds.graph(gid).objects(src, DCTERMS.creator))
+        return out
+
+    def pairs(self, gid: Node, predicate: Node) -> list[tuple[Node, Node]]:
+        """(subject, object) of every ``predicate`` triple of the named graph ``gid``.
+
+        Indexed by graph in one pass over the predicate's quads, the first time a rule asks: rdflib answers
+        ``ds.graph(gid).subject_objects(predicate)`` by filtering the predicate's triples of every graph, so a
+        rule asking it once per graph grew with graphs x triples."""
+        index = self.memo.get(("pairs", predicate))
+        if index is None:
+            index = {}
+            for s, _, o, g in self.data.dataset.quads((None, predicate, None, None)):
+                index.setdefault(getattr(g, "identifier", g), []).append((s, o))
+            self.memo[("pairs", predicate)] = index
+        return index.get(gid, [])
+
+    def typed(self, gid: Node, cls: Node) -> set[Node]:
+        """The subjects the named graph ``gid`` types ``cls`` (see :meth:`pairs`)."""
+        return {s for s, o in self.pairs(gid, RDF.type) if o == cls}
 
     @cached_property
     def file_facts(self) -> dict[URIRef, FileFacts]:

@@ -42,12 +42,17 @@ PROV_DERIVED = PROV.wasDerivedFrom
 
 def _year_in_name(ctx: Context) -> list[Result]:
     out: list[Result] = []
+    dated: dict = {}  # (graph, property) -> its (fact, date) pairs: one pass, not a lookup per graph and property
+    dates = set(_DATES)
+    for s, p, o, gid in ctx.curated_quads():
+        if p in dates:
+            dated.setdefault((gid, p), []).append((s, o))
     for gid in ctx.curated:
         if gid == ENTITIES_GRAPH:
             continue
         g = ctx.data.dataset.graph(gid)
         for prop in _DATES:
-            for fact, date in sorted(g.subject_objects(prop), key=lambda t: (str(t[0]), str(t[1]))):
+            for fact, date in sorted(dated.get((gid, prop), ()), key=lambda t: (str(t[0]), str(t[1]))):
                 if not str(fact).startswith(str(ID)) or (fact, RDF.type, CSTO.Proposition) in ctx.union:
                     continue
                 year = str(date)[:4]
@@ -73,7 +78,7 @@ def _year_in_name(ctx: Context) -> list[Result]:
                             )
                         )
         out += _undated_at_meeting(ctx, gid)
-        for holding, attested in sorted(g.subject_objects(CSTO.attestedOn), key=lambda t: str(t[0])):
+        for holding, attested in sorted(ctx.pairs(gid, CSTO.attestedOn), key=lambda t: str(t[0])):
             for elected in ctx.union.objects(holding, CSTO.electedOn):
                 if _last_day(str(attested)) < _first_day(str(elected)):
                     out.append(
@@ -97,9 +102,8 @@ def _undated_at_meeting(ctx: Context, gid: Node) -> list[Result]:
     """A document or meeting with no date of its own, produced at (or held on the sidelines of) a dated meeting:
     a date in its IRI agrees with that meeting's (its date, at the precision each gives)."""
     out = []
-    g = ctx.data.dataset.graph(gid)
     for prop in (CSTO.producedAt, CSTO.sidelineOf):
-        for fact, meeting in sorted(g.subject_objects(prop), key=lambda t: (str(t[0]), str(t[1]))):
+        for fact, meeting in sorted(ctx.pairs(gid, prop), key=lambda t: (str(t[0]), str(t[1]))):
             if any((fact, p, None) in ctx.union for p in _DATES):
                 continue
             named = _ISO.findall(str(fact).rsplit("/", 1)[-1])
@@ -173,9 +177,8 @@ def _positions(ctx: Context) -> list[Result]:
     for gid in ctx.curated:
         if gid == ENTITIES_GRAPH:
             continue
-        g = ctx.data.dataset.graph(gid)
         seen: dict[int, Node] = {}
-        for prop, position in sorted(g.subject_objects(CSTO.listPosition), key=lambda t: (str(t[1]), str(t[0]))):
+        for prop, position in sorted(ctx.pairs(gid, CSTO.listPosition), key=lambda t: (str(t[1]), str(t[0]))):
             n = _int(position)
             if n is None:
                 continue
@@ -403,8 +406,8 @@ def _figure_from_its_passage(ctx: Context) -> list[Result]:
     for gid in ctx.curated:
         g = ctx.data.dataset.graph(gid)
         for link in _FIGURE_LINKS:
-            supporting = set(g.subjects(CSTO.supportsProperty, link))
-            for node, figure in sorted(g.subject_objects(link), key=str):
+            supporting = {s for s, o in ctx.pairs(gid, CSTO.supportsProperty) if o == link}
+            for node, figure in sorted(ctx.pairs(gid, link), key=str):
                 own = set(g.objects(node, PROV_DERIVED))
                 read = set(g.objects(figure, PROV_DERIVED))
                 if not own or not read or _share_text(ctx, read, own | supporting):

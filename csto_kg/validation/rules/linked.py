@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 
 from rdflib import URIRef
 from rdflib.term import Node
@@ -314,7 +315,7 @@ def _speaks_as_an_office_held(ctx: Context) -> list[Result]:
     for gid in ctx.curated:
         g = ctx.data.dataset.graph(gid)
         graphs = [g, ctx.data.dataset.graph(ENTITIES_GRAPH)]
-        for stance, office in sorted(g.subject_objects(CSTO.speakingAs), key=str):
+        for stance, office in sorted(ctx.pairs(gid, CSTO.speakingAs), key=str):
             for holder in sorted(ctx.union.objects(stance, CSTO.heldBy), key=str):
                 if stance in reported or holder in set(ctx.union.objects(office, ORG.postIn)):
                     continue
@@ -581,7 +582,7 @@ def _withdrawals_end_memberships(ctx: Context) -> list[Result]:
         if gid == ENTITIES_GRAPH:
             continue
         g = ctx.data.dataset.graph(gid)
-        for w in sorted(g.subjects(RDF.type, CSTO.Withdrawal), key=str):
+        for w in sorted(ctx.typed(gid, CSTO.Withdrawal), key=str):
             if any(True for _ in g.subjects(CSTO.endedBy, w)):
                 continue
             periods = {
@@ -690,27 +691,49 @@ def _office_result(ctx: Context, office: Node, p: URIRef, o: Node, label: str, w
 _OWNER_KINDS = (CSTO.State, CSTO.InternationalOrganisation, CSTO.Organisation, CSTO.Organ)
 
 
-def _owner_names(ctx: Context) -> list[tuple[re.Pattern, Node]]:
-    """(a pattern matching one name form as a whole word, the state, organisation or organ it names): an
-    all-capitals acronym ("CSTO", "UN") matches only in capitals, other names in any case."""
+@dataclass(frozen=True)
+class _OwnerName:
+    """One name form of a state, organisation or organ, and whether it is a state's."""
+
+    pattern: re.Pattern
+    owner: Node
+    state: bool
+    needle: str | None  # the name as a plain substring test can rule it out (ASCII names only), or None
+    folded: bool  # ``needle`` is lower-cased: the pattern ignores case
+
+    def named_in(self, label: str, lowered: str) -> bool:
+        """Does ``label`` (``lowered``: it lower-cased) name it: the pattern, after a substring test that rules out
+        most labels. The test is exact for ASCII text: ``re``'s case-insensitive match of ASCII letters has
+        non-ASCII equivalents (the Kelvin sign, the long s), so a label with other characters goes to the pattern."""
+        if self.needle is not None and label.isascii() and self.needle not in (lowered if self.folded else label):
+            return False
+        return self.pattern.search(label) is not None
+
+
+def _owner_names(ctx: Context) -> list[_OwnerName]:
+    """A pattern matching one name form as a whole word, for each state, organisation or organ: an all-capitals
+    acronym ("CSTO", "UN") matches only in capitals, other names in any case."""
     g = ctx.data.dataset.graph(ENTITIES_GRAPH)
     out = []
     for kind in _OWNER_KINDS:
         for e in set(ctx.union.subjects(RDF.type, kind)) & set(g.subjects(RDF.type, None)):
+            state = (e, RDF.type, CSTO.State) in ctx.union
             for p in _NAMES:
                 for name in g.objects(e, p):
                     text = str(name).strip()
                     if len(text) < 2:
                         continue
-                    flags = 0 if text.isupper() else re.IGNORECASE
-                    out.append((re.compile(rf"(?<!\w){re.escape(text)}(?!\w)", flags), e))
+                    folded = not text.isupper()
+                    pattern = re.compile(rf"(?<!\w){re.escape(text)}(?!\w)", re.IGNORECASE if folded else 0)
+                    needle = (text.lower() if folded else text) if text.isascii() else None
+                    out.append(_OwnerName(pattern, e, state, needle, folded))
     return out
 
 
-def _named_owners(ctx: Context, names: list[tuple[re.Pattern, Node]], node: Node) -> set[Node]:
+def _named_owners(ctx: Context, names: list[_OwnerName], node: Node) -> set[Node]:
     """The states, organisations and organs (other than ``node``) that an English label of ``node`` names."""
-    labels = [str(x) for x in ctx.data.dataset.graph(ENTITIES_GRAPH).objects(node, RDFS.label)]
-    return {e for pattern, e in names if e != node for label in labels if pattern.search(label)}
+    labels = [(str(x), str(x).lower()) for x in ctx.data.dataset.graph(ENTITIES_GRAPH).objects(node, RDFS.label)]
+    return {n.owner for n in names if n.owner != node for label, low in labels if n.named_in(label, low)}
 
 
 def _unit_chain(ctx: Context, body: Node) -> set[Node]:
@@ -827,12 +850,11 @@ def _fact_labels_name_their_values(ctx: Context) -> list[Result]:
             state = (value, RDF.type, CSTO.State) in ctx.union
             if not labels or not (state or any((value, RDF.type, k) in ctx.union for k in _OWNER_KINDS[1:])):
                 continue  # unlabelled, or a group or a place: not checked
+            lowered = [(x, x.lower()) for x in labels]
             named = {
-                e
-                for pattern, e in names
-                if e != fact
-                and ((e, RDF.type, CSTO.State) in ctx.union) == state
-                and any(pattern.search(x) for x in labels)
+                n.owner
+                for n in names
+                if n.owner != fact and n.state == state and any(n.named_in(x, low) for x, low in lowered)
             }
             if state:
                 named |= {s for pattern, states in places if any(pattern.search(x) for x in labels) for s in states}

@@ -330,7 +330,7 @@ def _before_own_founding(ctx: Context) -> list[Result]:
                 continue
             for org in g.objects(f, CSTO.organisation):
                 founded.setdefault(org, []).append((f, a.bounds[0]))
-        for m in sorted(set(g.subjects(RDF.type, CSTO.Membership)), key=str):
+        for m in sorted(ctx.typed(gid, CSTO.Membership), key=str):
             start = g.value(m, CSTO.startedBy)
             for org in g.objects(m, ORG.organization):
                 if org not in founded or start is None:
@@ -487,7 +487,7 @@ def _roles_named(ctx: Context) -> list[Result]:
     }
     for gid, facts in sorted(ctx.file_facts.items(), key=lambda kv: str(kv[0])):
         g = ctx.data.dataset.graph(gid)
-        for meeting in sorted(set(g.subjects(CSTO.attendingRole, None)), key=str):
+        for meeting in sorted({s for s, _ in ctx.pairs(gid, CSTO.attendingRole)}, key=str):
             given = set(g.objects(meeting, CSTO.attendingRole))
             evidence, declared = facts.supporting(meeting, CSTO.attendingRole)
             if not declared or any(r not in roles for r in given):

@@ -150,8 +150,14 @@ def _forms(text: str) -> list[str]:
 
 
 def _quote(ctx: Context, evidence: Node) -> str:
-    g = ctx.union
-    return " ".join(str(q) for sel in g.objects(evidence, OA.hasSelector) for q in g.objects(sel, OA.exact))
+    """The evidence's quote (its selectors' ``oa:exact``), read once per validation: every check asks again."""
+    quotes = ctx.memo.setdefault("naming.quote", {})
+    if evidence not in quotes:
+        g = ctx.union
+        quotes[evidence] = " ".join(
+            str(q) for sel in g.objects(evidence, OA.hasSelector) for q in g.objects(sel, OA.exact)
+        )
+    return quotes[evidence]
 
 
 def _seed_text(ctx: Context, gid: Node, cache: dict) -> str:
@@ -176,7 +182,7 @@ def _unnamed(ctx: Context, gid: Node, entity: Node, fact: Node | None = None, pr
     g = ctx.data.dataset.graph(gid)
     if prop == DCTERMS.creator and (fact, RDF.type, CSTO.SourceDocument) in g:
         return False
-    return any((src, DCTERMS.creator, entity) in g for src in g.subjects(RDF.type, CSTO.SourceDocument))
+    return entity in ctx.source_creators.get(gid, ())
 
 
 def _kinds(ent, entity: Node) -> set[Node]:

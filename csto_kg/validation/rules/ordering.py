@@ -64,15 +64,13 @@ def _links(ctx: Context) -> list[tuple[Node, Node, Node, URIRef, Node, URIRef]]:
     """(earlier, later, subject, property, object, graph) for every written precedes / follows, and the simultaneous
     pairs as (a, b, s, p, o, graph) with p = csto:simultaneousWith; graph is the curated graph stating it."""
     out = []
+    # a successor (in a chairmanship, an office) comes after its predecessor; csto:follows is read backwards
+    forwards, backwards = {CSTO.precedes, CSTO.succeededBy, CSTO.simultaneousWith}, CSTO.follows
     for s, p, o, gid in ctx.curated_quads():
-        if p == CSTO.precedes:
+        if p in forwards:
             out.append((s, o, s, p, o, gid))
-        elif p == CSTO.follows:
+        elif p == backwards:
             out.append((o, s, s, p, o, gid))
-        elif p == CSTO.succeededBy:  # a successor (in a chairmanship, an office) comes after its predecessor
-            out.append((s, o, s, p, o, gid))
-        elif p == CSTO.simultaneousWith:
-            out.append((s, o, s, p, o, gid))
     return sorted(out, key=lambda t: tuple(map(str, t)))
 
 

@@ -126,7 +126,7 @@ def _speech_forms(ctx: Context) -> list[Result]:
     ds = ctx.data.dataset
     for gid in ctx.curated:
         g = ds.graph(gid)
-        for fact, form in sorted(g.subject_objects(CSTO.speechForm), key=str):
+        for fact, form in sorted(ctx.pairs(gid, CSTO.speechForm), key=str):
             paragraphs = _paragraphs(ctx, g, fact, cache)
             if not paragraphs:
                 continue

@@ -467,10 +467,18 @@ def _datatype_ranges(ctx: Context, onto) -> list[Result]:
     from it): a range that no value fits was changed by mistake (csto:memberCount ranging over xsd:gYear while
     every count is an integer)."""
     out = []
-    for prop, rng in sorted(onto.subject_objects(RDFS.range), key=str):
-        if not (str(prop).startswith(str(CSTO)) and isinstance(rng, URIRef) and str(rng).startswith(str(XSD))):
-            continue
-        values = [o for gid in ctx.curated for o in ctx.data.dataset.graph(gid).objects(None, prop)]
+    ranges = [
+        (prop, rng)
+        for prop, rng in sorted(onto.subject_objects(RDFS.range), key=str)
+        if str(prop).startswith(str(CSTO)) and isinstance(rng, URIRef) and str(rng).startswith(str(XSD))
+    ]
+    wanted = {prop for prop, _ in ranges}
+    by_prop: dict = {}  # one pass over the curated graphs (a lookup by predicate per graph filters all of them)
+    for _s, p, o, _gid in ctx.curated_quads():
+        if p in wanted:
+            by_prop.setdefault(p, []).append(o)
+    for prop, rng in ranges:
+        values = by_prop.get(prop, [])
         misfits = sorted({o for o in values if isinstance(o, Literal) and not _compatible(rng, o.datatype)}, key=str)
         if values and misfits:
             kinds = sorted(
