@@ -242,6 +242,16 @@ def _primary_end(tokens: list, j: int) -> int | None:
     return None
 
 
+def _bracketed(tokens: list, first: int, after: int) -> bool:
+    """Whether ``tokens[first:after]`` is a path element with ``*`` or ``?`` in brackets, with its ``^`` (``(:p*)``,
+    ``^((:p|:q)?)``): the same path as the element alone (section 18.4: brackets group, ``^`` of a set is a set)."""
+    while first < after and tokens[first][:2] == ("other", "^"):
+        first += 1
+    if not (first < after and tokens[first][:2] == ("other", "(") and _closing(tokens, first) == after - 1):
+        return False
+    return _path_end(tokens, first + 1) == after - 2 or _bracketed(tokens, first + 1, after - 1)
+
+
 _LONE_QUESTION_MARK = re.compile(r"\?(?![A-Za-z0-9_\u00b7\u00c0-\uffff])")
 
 
@@ -334,7 +344,9 @@ def _zero_length_triple(query: str, tokens: list, subject: tuple, triple: tuple,
     and an end is a constant; else None. A variable end: ``{ SELECT DISTINCT ?v { { s P o } UNION { VALUES ?v
     { c } } } }``; two constants: ``{ FILTER(sameTerm(s, o) || EXISTS { s P o }) }``."""
     verb_first, verb_after, obj_kind, obj_first, obj_after = triple
-    if _path_end(tokens, verb_first) != verb_after - 1:
+    if _path_end(tokens, verb_first) != verb_after - 1 and (
+        distinct_only or not _bracketed(tokens, verb_first, verb_after)
+    ):
         return None
 
     def text(first: int, after: int) -> str:
@@ -367,7 +379,8 @@ def zero_length_paths(query: str, distinct_only: bool = False) -> str:
     ``zero_or_one_set_start`` / ``_end``). Oxigraph 0.5.13 gives ``c`` only where it occurs in the active graph
     (``ASK { :zz :p* :zz }`` was false). A variable end: the triple becomes ``{ SELECT DISTINCT ?v { { c P* ?v }
     UNION { VALUES ?v { c } } } }`` (the path's solutions are a set, ``c`` among them once); two constants: ``{
-    FILTER(sameTerm(c, d) || EXISTS { c P* d }) }``. ``P`` is one path element with ``*`` or ``?``. A triple
+    FILTER(sameTerm(c, d) || EXISTS { c P* d }) }``. ``P`` is one path element with ``*`` or ``?``, alone or
+    in brackets (``(P*)``, ``^(P?)``: :func:`_bracketed`). A triple
     inside a property or object list (``c P* ?v ; :q ?w``, ``c P* ?v , ?w``) is taken out of it: the sentence is
     written as its triples joined by ``.``, which is what it means (section 18.2.1). Left as written: a sentence
     whose subject is a blank node (the list shares it), one with a ``[ … ]`` or a collection, and every sentence

@@ -1149,6 +1149,11 @@ ZERO_LENGTH = [  # SPARQL 1.1 section 18.5 (ALP adds the start term first); W3C 
     ('SELECT ?y WHERE { "lit" rdfs:subClassOf* ?y }', ["lit"]),
     ("SELECT ?y WHERE { ?y rdfs:subClassOf? 42 OPTIONAL { ?y rdfs:label ?l } }", ["42"]),
     ('SELECT ?y WHERE { ?y ^rdfs:label* "nowhere"@en }', ["nowhere"]),
+    # round 13: the element in brackets is the same path (section 18.4), with its ^ too
+    ("SELECT ?y WHERE { <urn:nowhere> (rdfs:subClassOf*) ?y }", ["urn:nowhere"]),
+    ("SELECT ?y WHERE { <urn:nowhere> ^((rdfs:subClassOf|rdf:type)?) ?y }", ["urn:nowhere"]),
+    ("SELECT ?y WHERE { ?y (rdfs:label?) 'nowhere' }", ["nowhere"]),
+    ("SELECT ?y WHERE { <urn:nowhere> (rdfs:subClassOf*)/rdfs:label ?y }", []),  # a step must follow: none
 ]
 
 
@@ -1169,6 +1174,7 @@ ZERO_LENGTH_ASK = [  # section 18.5: the zero-length path joins every term to it
     ('ASK { 42 rdfs:label* "42"^^<http://www.w3.org/2001/XMLSchema#integer> }', True),  # one term, written two ways
     ("ASK { <urn:zz> rdfs:subClassOf* <urn:yy> }", False),
     ("ASK { <urn:zz> rdfs:subClassOf* <urn:zz> ; rdfs:label ?l }", False),  # the label must exist
+    ("ASK { <urn:zz> (rdfs:subClassOf*) <urn:zz> }", True),  # round 13: in brackets
     ("ASK { <https://w3id.org/csto-kg/ontology/State> rdfs:subClassOf* <http://www.w3.org/2002/07/owl#Thing> }", True),
 ]
 
