@@ -3668,6 +3668,35 @@ SLIPS = [
         ),
         "SourceChecksumRule",
     ),
+    # kd15: a comparison side's time words paraphrased, a standard side of an item not compared, two aspects' words swapped
+    (
+        "side_time_words_paraphrased",
+        "002",
+        [
+            (
+                'csto:sideItem :soviet-union ; csto:sideTimeMarker "during the Cold War" .',
+                'csto:sideItem :soviet-union ; csto:sideTimeMarker "in the Cold War" .',
+            )
+        ],
+        "WordsAreVerbatim",
+    ),
+    (
+        "standard_side_of_an_item_not_compared",
+        "002",
+        [("csto:sideItem :russian-empire ; csto:sideTimeMarker", "csto:sideItem :nato ; csto:sideTimeMarker")],
+        "ComparisonSidesAgree",
+    ),
+    (
+        "two_aspects_words_swapped",
+        "004",
+        [
+            (
+                'csto:readingValue csto:Recurrent ; csto:readingMarker "this time too" .',
+                'csto:readingValue csto:Recurrent ; csto:readingMarker "cannot be resolved so far" .',
+            )
+        ],
+        "MarkedReadingMatchesItsFact",
+    ),
 ]
 
 
