@@ -3697,6 +3697,17 @@ SLIPS = [
         ],
         "MarkedReadingMatchesItsFact",
     ),
+    (
+        "change_without_what_changed",
+        "003",
+        [
+            (
+                ":stance-003-putin-armenia-trade-growth csto:changeDirection csto:Increase ; csto:changeOf :topic-russia-armenia-trade .",
+                ":stance-003-putin-armenia-trade-growth csto:changeDirection csto:Increase .",
+            )
+        ],
+        "ChangeWithWhatChanged",
+    ),
 ]
 
 
