@@ -803,7 +803,7 @@ class _Facts:
             f"csto:organisation :{a}",
             f"csto:memberCount {len(members)}",
             f"csto:date {_date_lit(d, 'year')}",
-            f"csto:dateBasis {_lit(f'Synthetic: the members the source lists as current, read as of {d.year}.')}",
+            f"csto:dateBasis {_lit(f'Synthetic: the members the source lists, read for the year {d.year} of the membership records.')}",
             "csto:listsMember " + ", ".join(f":{s}" for s, _ in members),
         ]
         return [

@@ -3668,6 +3668,46 @@ SLIPS = [
         ),
         "SourceChecksumRule",
     ),
+    # kd15: a comparison side's time words paraphrased, a standard side of an item not compared, two aspects' words swapped
+    (
+        "side_time_words_paraphrased",
+        "002",
+        [
+            (
+                'csto:sideItem :soviet-union ; csto:sideTimeMarker "during the Cold War" .',
+                'csto:sideItem :soviet-union ; csto:sideTimeMarker "in the Cold War" .',
+            )
+        ],
+        "WordsAreVerbatim",
+    ),
+    (
+        "standard_side_of_an_item_not_compared",
+        "002",
+        [("csto:sideItem :russian-empire ; csto:sideTimeMarker", "csto:sideItem :nato ; csto:sideTimeMarker")],
+        "ComparisonSidesAgree",
+    ),
+    (
+        "two_aspects_words_swapped",
+        "004",
+        [
+            (
+                'csto:readingValue csto:Recurrent ; csto:readingMarker "this time too" .',
+                'csto:readingValue csto:Recurrent ; csto:readingMarker "cannot be resolved so far" .',
+            )
+        ],
+        "MarkedReadingMatchesItsFact",
+    ),
+    (
+        "change_without_what_changed",
+        "003",
+        [
+            (
+                ":stance-003-putin-armenia-trade-growth csto:changeDirection csto:Increase ; csto:changeOf :topic-russia-armenia-trade .",
+                ":stance-003-putin-armenia-trade-growth csto:changeDirection csto:Increase .",
+            )
+        ],
+        "ChangeWithWhatChanged",
+    ),
 ]
 
 
@@ -4592,22 +4632,32 @@ LOADER_SLIPS = [
     ),
 ]
 
-# Correct edits a curator makes near the new rules' ground: applied together, the project still conforms.
+# Correct edits a curator makes near the new rules' ground: applied together, the project still conforms. Marker words
+# are edited where they are given and in the fact's csto:MarkedReading, which pairs them with their reading.
 CONTROLS = [
     (
         "r13_control_exclusive_marker_shortened",
         "002",
-        [('csto:exclusiveMarker "only Armenia obliged" ;', 'csto:exclusiveMarker "only Armenia" ;')],
+        [
+            ('csto:exclusiveMarker "only Armenia obliged" ;', 'csto:exclusiveMarker "only Armenia" ;'),
+            ('csto:readingMarker "only Armenia obliged" .', 'csto:readingMarker "only Armenia" .'),
+        ],
     ),
     (
         "r13_control_future_attempt_marker_shortened",
         "004",
-        [('csto:attemptMarker "will try to implement" ;', 'csto:attemptMarker "will try" ;')],
+        [
+            ('csto:attemptMarker "will try to implement" ;', 'csto:attemptMarker "will try" ;'),
+            ('csto:readingMarker "will try to implement" .', 'csto:readingMarker "will try" .'),
+        ],
     ),
     (
         "r13_control_emphatic_marker_shortened",
         "002",
-        [('csto:certaintyMarker "It is obvious" .', 'csto:certaintyMarker "obvious" .')],
+        [
+            ('csto:certaintyMarker "It is obvious" .', 'csto:certaintyMarker "obvious" .'),
+            ('csto:readingMarker "It is obvious" .', 'csto:readingMarker "obvious" .'),
+        ],
     ),
     (
         "r13_control_absolute_basis_without_relative_to",

@@ -50,7 +50,11 @@ _MARKERS = (
     "exclusiveMarker",
     "aspectMarker",
     "elaborationMarker",
+    "sideTimeMarker",
+    "readingMarker",
 )
+# a node that is part of a fact and has the fact's passage (a side of a comparison, a marked reading), by its link
+_PARTS_OF_FACTS = (CSTO.subjectSide, CSTO.standardSide, CSTO.markedReading)
 _WORDS_PROPS = (CSTO.words, CSTO.statedAs, CSTO.articleText, CSTO.programme, DCTERMS.type, *(CSTO[m] for m in _MARKERS))
 
 
@@ -81,7 +85,7 @@ def _words(ctx: Context) -> list[Result]:
             continue
         g = ctx.data.dataset.graph(gid)
         for fact, value in sorted(pairs, key=lambda t: (str(t[0]), str(t[1]))):
-            here = _quotes_of(union, g.objects(fact, PROV.wasDerivedFrom))
+            here = _quotes_of(union, (e for h in _with_wholes(g, fact) for e in g.objects(h, PROV.wasDerivedFrom)))
             if any(str(value) in q for q in here):
                 # the space beside them copied too (blank words are shape:ProseIsTaggedText's)
                 if str(value).strip() and str(value) != str(value).strip():
@@ -115,6 +119,11 @@ def _words_result(ctx: Context, fact, prop, value, gid, why: str) -> Result:
         graph=gid,
         message=f'"{value}" {why}',
     )
+
+
+def _with_wholes(g, node) -> list:
+    """The node and the facts it is part of (csto:subjectSide, standardSide, markedReading): its passages are theirs."""
+    return [node, *(whole for link in _PARTS_OF_FACTS for whole in g.subjects(link, node))]
 
 
 def _quotes_of(union, evidence) -> list[str]:
@@ -877,7 +886,8 @@ RULES = [
         "Words a fact attributes to its source (csto:words of a stance, csto:statedAs of a figure, "
         "csto:articleText of an article, csto:programme of a course of study, dcterms:type, a document's genre, "
         "and the marker words of csto:certaintyMarker, attemptMarker, abilityMarker, inferenceMarker, exampleMarker, "
-        "exclusiveMarker, aspectMarker and elaborationMarker) "
+        "exclusiveMarker, aspectMarker and elaborationMarker, and a comparison side's csto:sideTimeMarker and a marked "
+        "reading's csto:readingMarker, in the passages of the fact they are part of) "
         "occur verbatim, character for character (curly quotes and no-break "
         "spaces included), inside the oa:exact quote of one of the fact's own evidence nodes in the same file "
         "(each file quotes its own seed), and without white space at either end (copied from beside them).",
