@@ -40,6 +40,7 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 from rdflib import Graph
 
+from .sparql_lex import significant_tokens
 from .terms import from_ox, to_ox
 
 __all__ = ["in_oxigraph", "Stats"]
@@ -51,7 +52,6 @@ _UNSAFE = re.compile(
 )
 _SELECT = re.compile(r"\bSELECT\b", re.IGNORECASE)
 _PROJECTS_THIS = re.compile(r"\bSELECT\b[^{]*[$?]this\b", re.IGNORECASE | re.DOTALL)
-_COMMENT = re.compile(r"(^|(?<=\s))#[^\r\n]*", re.MULTILINE)  # SPARQL 19.4: a comment ends at CR or LF
 
 
 @dataclass
@@ -94,8 +94,9 @@ def _load(graph: Graph, terms: _Terms) -> ox.Store:
 
 def _safe(query: str) -> str | None:
     """Why ``query`` cannot be answered by one whole-graph run, or None if it can."""
-    body = _COMMENT.sub("", query)
-    body = "\n".join(line for line in body.splitlines() if not line.lstrip().upper().startswith("PREFIX"))
+    body = "\n".join(line for line in query.splitlines() if not line.lstrip().upper().startswith("PREFIX"))
+    # by tokens, comments dropped and strings blanked: the words of a message ("two values") are no keyword
+    body = " ".join('""' if kind == "string" else text for kind, text in significant_tokens(body))
     if len(_SELECT.findall(body)) != 1:
         return "not exactly one SELECT"
     if not _PROJECTS_THIS.search(body):

@@ -114,6 +114,7 @@ def validate_loaded(
         shacl_results=results,
         today=today or _today(),
         rejected_evidence=rejected,
+        value_list_shapes=frozenset(shapes.subjects(SH["in"], None)),
     )
     for rule in ALL:
         t = time.perf_counter()

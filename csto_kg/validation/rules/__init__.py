@@ -39,6 +39,7 @@ class Context:
     today: date
     rejected_evidence: set[Node] = field(default_factory=set)  # evidence a SHACL shape already rejects
     memo: dict = field(default_factory=dict)  # what a rule reads many times, read once (keyed by its module)
+    value_list_shapes: frozenset = frozenset()  # the shapes that list a property's values (sh:in)
 
     @property
     def seeds_dir(self) -> Path:

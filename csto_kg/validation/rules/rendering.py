@@ -54,9 +54,11 @@ def _range_values(ctx: Context) -> list[Result]:
     classes = _value_classes(onto)
     ranges = {p: r for p, r in onto.subject_objects(RDFS.range) if r in classes and str(p).startswith(str(CSTO))}
     # a property shape's sh:in list already names the values: its result has the property, or the alternative path
-    # it is one of, as its path (a SPARQL constraint's result has none and says something else)
-    reported = {(r.focus, r.value) for r in ctx.shacl_results if r.path is not None}
-    exact = {(r.focus, r.path, r.value) for r in ctx.shacl_results if isinstance(r.path, URIRef)}
+    # it is one of, as its path (another shape's result about the same value, e.g. a SPARQL constraint binding
+    # ?path, says something else and silences nothing)
+    listed = [r for r in ctx.shacl_results if r.shape in ctx.value_list_shapes]
+    reported = {(r.focus, r.value) for r in listed if r.path is not None}
+    exact = {(r.focus, r.path, r.value) for r in listed if isinstance(r.path, URIRef)}
     out = []
     for s, p, o, gid in ctx.curated_quads():
         if p not in ranges or not isinstance(o, URIRef) or (s, o) in reported and not _other_path(exact, s, p, o):
