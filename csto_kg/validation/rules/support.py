@@ -368,17 +368,7 @@ def _dates_from_context(ctx: Context, g: Graph, facts: FileFacts, path: Path, fa
                             "elsewhere gives another year, record that reading on its own node (csto:disagreesWith)"
                         )
             if problem:
-                out.append(
-                    ctx.locator.result(
-                        severity=SH.Violation,
-                        shape=SHAPE.DateBasisRule,
-                        focus=fact,
-                        value=value,
-                        path=prop,
-                        graph=facts.graph,
-                        message=f'{_short(fact)} ({_where(path, fact)}) has {_short(prop)} "{value}", but {problem}',
-                    )
-                )
+                out.append(_basis_result(ctx, facts, path, fact, prop, value, problem))
     return out
 
 
