@@ -34,6 +34,7 @@ import datetime as dt
 import hashlib
 import json
 import random
+import re
 import shutil
 import sys
 from dataclasses import dataclass, field
@@ -197,7 +198,9 @@ def parse_scale(text: str) -> int:
 
 
 def _slug(text: str) -> str:
-    return "".join(ch if ch.isalnum() else "-" for ch in text.lower()).strip("-")
+    """Lower-case ASCII words and digits joined by single hyphens, as a minted IRI's name is (shape:MintedIri):
+    "Rustam E. Grigoryan" -> "rustam-e-grigoryan", not "rustam-e--grigoryan"."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
 def _lit(text: str, lang: str | None = None) -> str:
