@@ -552,3 +552,34 @@ def test_a_class_page_lists_its_instances_before_the_table_of_their_properties(c
     body = client.get(path_of(row["c"]), headers=HTML).get_data(as_text=True)
     assert "Properties its instances carry" in body
     assert body.index(">Instances") < body.index("Properties its instances carry")
+
+
+# --- round 14: what a reader needs first, readably ------------------------------------------------------------------
+
+RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+PREF_LABEL = "http://www.w3.org/2004/02/skos/core#prefLabel"
+
+
+def _h1(body: str) -> str:
+    return _text(re.search(r"<h1>(.*?)</h1>", body, re.S).group(1))
+
+
+def test_a_marked_reading_is_named_by_its_marker_words_kind_and_value_not_its_slug(client, store):
+    rows = select(
+        store,
+        f"""SELECT ?r ?marker ?fact (SAMPLE(?vl) AS ?value) WHERE {{
+              ?r a <{CSTO}MarkedReading> ; <{CSTO}readingMarker> ?marker ; <{CSTO}readingValue> ?v .
+              ?fact <{CSTO}markedReading> ?r .
+              OPTIONAL {{ ?v <{RDFS_LABEL}>|<{PREF_LABEL}> ?vl }} }} GROUP BY ?r ?marker ?fact""",
+    )
+    assert len(rows) >= 100
+    for row in rows:
+        slug = row["r"].rsplit("/", 1)[-1]
+        heading = _h1(page(client, row["r"]))
+        assert heading != slug and heading.startswith(f"“{row['marker']}”"), (row["r"], heading)
+        assert row.get("value") and row["value"] in heading, (row["r"], heading)
+        # on the page of the fact it belongs to, the reading reads the same way
+        links = re.findall(
+            r'<a href="' + re.escape(path_of(row["r"])) + r'"[^>]*>(.*?)</a>', page(client, row["fact"]), re.S
+        )
+        assert links and all(_text(t) == heading for t in links), (row["fact"], links)
