@@ -583,3 +583,97 @@ def test_a_marked_reading_is_named_by_its_marker_words_kind_and_value_not_its_sl
             r'<a href="' + re.escape(path_of(row["r"])) + r'"[^>]*>(.*?)</a>', page(client, row["fact"]), re.S
         )
         assert links and all(_text(t) == heading for t in links), (row["fact"], links)
+
+
+def _h2s(body: str) -> list[str]:
+    main = body.split('id="out-h"')[0]
+    return [
+        _text(re.sub(r'<span class="count">.*?</span>', "", h)) for h in re.findall(r"<h2[^>]*>(.*?)</h2>", main, re.S)
+    ]
+
+
+def test_what_a_state_or_person_did_and_attended_comes_before_the_stances_it_held(client, store):
+    rows = select(
+        store,
+        f"""SELECT DISTINCT ?who WHERE {{ ?s <{CSTO}heldBy> ?who .
+              ?e <{CSTO}state>|<{CSTO}agent>|<{CSTO}participatingState>|<{CSTO}absentState>|<{CSTO}attendee> ?who }}""",
+    )
+    assert len(rows) >= 8
+    done = ("What it did", "Acted in", "Summits and meetings", "Meetings attended", "Offices held", "Party to")
+    for row in rows:
+        heads = _h2s(page(client, row["who"]))
+        stances = heads.index("Stances held")
+        late = [h for h in heads[stances:] if h.startswith(done)]
+        assert not late, (row["who"], heads)
+
+
+def test_a_meeting_lists_what_happened_there_before_the_stances_expressed_in_it(client, store):
+    rows = select(store, f"SELECT DISTINCT ?m WHERE {{ ?s <{CSTO}expressedIn> ?m . ?x <{CSTO}sidelineOf> ?m }}")
+    assert rows
+    for row in rows:
+        heads = _h2s(page(client, row["m"]))
+        assert heads.index("As on the sidelines of") < heads.index("Stances expressed in it"), (row["m"], heads)
+        assert heads.index("Produced") < heads.index("Stances expressed in it"), (row["m"], heads)
+
+
+def _section_facts(body: str, role: str) -> list[str]:
+    anchor = "k-" + role.replace(":", "-").replace("/", "-").replace("#", "-")
+    start = body.index(f'id="{anchor}"')
+    end = body.find('<section class="key-section"', start + 1)
+    chunk = body[start : end if end > 0 else len(body)]
+    return [BASE + h[1:] for h in re.findall(r'<div class="fact"><a href="([^"]+)"', chunk)]
+
+
+def test_the_facts_of_a_section_are_listed_in_time_order_whatever_their_precision(client, store):
+    rows = select(
+        store,
+        f"""SELECT ?who (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s <{CSTO}heldBy> ?who ; <{CSTO}date> ?d }}
+            GROUP BY ?who HAVING (COUNT(DISTINCT ?s) > 3)""",
+    )
+    assert len(rows) >= 5
+    checked = 0
+    for row in rows:
+        facts = _section_facts(page(client, row["who"]), CSTO + "heldBy")
+        first = {
+            r["s"]: r["d"]
+            for r in select(
+                store,
+                f"""SELECT ?s (MIN(STR(?date)) AS ?d) WHERE {{ GRAPH ?g {{ ?s <{CSTO}heldBy> <{row["who"]}> ; <{CSTO}date> ?date }}
+                      FILTER(?g NOT IN (<{INFERRED}>, <{SUPPORT}>)) }} GROUP BY ?s""",
+            )
+        }
+        dated = [first[f] for f in facts if f in first]
+        assert dated == sorted(dated), (row["who"], dated)
+        checked += len(dated) > 3 and len(set(d[:4] for d in dated)) > 1
+    assert checked >= 3
+
+
+def test_a_page_of_several_key_sections_lists_them_at_the_top(client, store):
+    rows = select(
+        store, f"SELECT DISTINCT ?s WHERE {{ ?s a ?c VALUES ?c {{ <{CSTO}State> <{CSTO}Summit> <{CSTO}Person> }} }}"
+    )
+    assert len(rows) >= 30
+    listed = 0
+    for row in rows:
+        body = page(client, row["s"])
+        ids = re.findall(r'<section class="key-section" id="([^"]+)"', body)
+        if len(ids) < 2:
+            continue
+        nav = re.search(r'<nav class="on-this-page"[^>]*>(.*?)</nav>', body, re.S)
+        assert nav and nav.start() < body.index('<section class="key-section"'), row["s"]
+        assert re.findall(r'href="#(k-[^"]+)"', nav.group(1)) == ids, row["s"]
+        listed += 1
+    assert listed >= 20
+
+
+def test_a_part_of_a_fact_is_listed_with_the_fact_it_belongs_to_and_that_facts_passage(client, store):
+    rows = select(
+        store,
+        f"""SELECT DISTINCT ?x WHERE {{ ?side <{CSTO}sideItem>|<{CSTO}readingValue> ?x
+              FILTER(STRSTARTS(STR(?x), "{ID}")) }}""",
+    )
+    assert len(rows) >= 10
+    for row in rows:
+        body = page(client, row["x"]).split('id="out-h"')[0]
+        assert "no passage of its own (inferred by the build)" not in body, row["x"]
+        assert "As reading value" not in _h2s(body), row["x"]
