@@ -677,3 +677,15 @@ def test_a_part_of_a_fact_is_listed_with_the_fact_it_belongs_to_and_that_facts_p
         body = page(client, row["x"]).split('id="out-h"')[0]
         assert "no passage of its own (inferred by the build)" not in body, row["x"]
         assert "As reading value" not in _h2s(body), row["x"]
+
+
+def test_a_source_pages_facts_link_their_passages_by_their_words_not_their_slugs(client, store):
+    rows = select(store, f"SELECT ?s WHERE {{ ?s a <{CSTO}SourceDocument> }}")
+    assert len(rows) == 5
+    for row in rows:
+        body = page(client, row["s"])
+        facts = body[body.index('id="facts-h"') : body.index('id="text-h"')]
+        links = re.findall(r'<a class="passage-ref" href="[^"#]+#ev-([^"]+)"[^>]*>(.*?)</a>', facts, re.S)
+        assert len(links) >= 20, row["s"]
+        for key, text in links:
+            assert _text(text) != key and _text(text).startswith("“"), (row["s"], key, text)
