@@ -181,6 +181,7 @@ class Section:
     compact: bool = False  # one line per fact, passages as short links
     total: int | None = None  # where only the first lines are built: how many facts there are in all
     rest_query: str | None = None  # ... and a SPARQL query listing all of them
+    lead: bool = False  # shown before the key statements: the fact a part of a fact belongs to
 
     @property
     def anchor(self) -> str:
@@ -374,6 +375,17 @@ def _when(ctx: Context, fact: ox.NamedNode) -> str:
     return min(values, default="")
 
 
+def _is_part(ctx: Context, iri: str) -> bool:
+    """Whether ``iri`` is a part of a fact (a csto:MarkedReading, a csto:ComparisonSide): a node a seed's graph
+    types that has no evidence of its own (its passage is its fact's); an entity is typed in graph:entities."""
+    node = _N(iri)
+    if _asserted(ctx.store, node, _DERIVED_FROM):
+        return False
+    return any(
+        any(ctx.store.quads_for_pattern(node, _TYPE, None, g)) for g in _curated_graphs(ctx.store) if g != _ENTITIES
+    )
+
+
 def _owners(ctx: Context, part: ox.NamedNode) -> list[tuple[ox.NamedNode, str]]:
     """The facts that a node without evidence of its own belongs to (a csto:ComparisonSide: the stance whose
     csto:subjectSide it is), with the property linking them; [] where the node has evidence of its own."""
@@ -393,7 +405,9 @@ def _curated_graphs(store: ox.Store) -> list[ox.NamedNode]:
     return [g for g in store.named_graphs() if isinstance(g, ox.NamedNode) and g not in (_INFERRED, SUPPORT_GRAPH)]
 
 
-def referring_sections(ctx: Context, iri: str, roles: set[str] | None = None) -> list[Section]:
+def referring_sections(ctx: Context, iri: str, roles: set[str] | None = None, part: bool = False) -> list[Section]:
+    """The sections of the facts giving ``iri`` a role; ``part``: ``iri`` is a part of a fact (``_is_part``), whose
+    sections (but "about") lead, titled "Part of (<role>)", and quote their passages first."""
     node = _N(iri)
     by_role: dict[str, dict[str, None]] = defaultdict(dict)
     for g in _curated_graphs(ctx.store):  # graph by graph: graph:support alone refers 4,000 times to a rank
@@ -410,7 +424,11 @@ def referring_sections(ctx: Context, iri: str, roles: set[str] | None = None) ->
     quoted: set[str] = set()
     for role in sorted(
         by_role,
-        key=lambda r: (_role_tier(ctx, r, by_role[r]), order.index(r) if r in order else len(order), ctx.labels(r)),
+        key=lambda r: (
+            -1 if part and r != _C + "about" else _role_tier(ctx, r, by_role[r]),
+            order.index(r) if r in order else len(order),
+            ctx.labels(r),
+        ),
     ):
         title = ROLE_TITLES.get(role) or _inverse_title(ctx, role) or f"As {ctx.labels(role)}"
         if role == _DERIVED_FROM:  # an evidence node: the facts it supports, one line each (the page is the passage)
@@ -644,7 +662,12 @@ def sections_for(ctx: Context, iri: str, classes: set[str], members_now: Section
         lines = [line for m in timed for line in membership_lines(ctx, membership=m, organisation=None)]
         if lines:
             out.append(Section("memberships", "The membership period it times", lines))
-    refs = referring_sections(ctx, iri)
+    part = _is_part(ctx, iri)
+    refs = referring_sections(ctx, iri, part=part)
+    if part:  # a reading or a comparison's side: the fact it belongs to, with its passage, first
+        for s in refs:
+            if s.key != _C + "about":
+                s.lead, s.title = True, f"Part of ({ctx.labels(s.key)})"
     if members_now is not None:  # the alliance: 200+ facts mention it; keep them below, collapsed
         for s in refs:
             s.collapsed = True

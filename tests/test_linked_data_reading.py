@@ -689,3 +689,20 @@ def test_a_source_pages_facts_link_their_passages_by_their_words_not_their_slugs
         assert len(links) >= 20, row["s"]
         for key, text in links:
             assert _text(text) != key and _text(text).startswith("“"), (row["s"], key, text)
+
+
+def test_a_part_of_a_fact_leads_with_the_fact_it_belongs_to_and_its_passage(client, store):
+    """A reading or a comparison's side has no passage of its own: its page starts with the fact it is part of,
+    quoting that fact's passage, before its own key statements (which have none)."""
+    rows = select(
+        store,
+        f"""SELECT DISTINCT ?x WHERE {{ ?x a ?c VALUES ?c {{ <{CSTO}MarkedReading> <{CSTO}ComparisonSide> }}
+              FILTER NOT EXISTS {{ ?x <http://www.w3.org/ns/prov#wasDerivedFrom> ?e }} }}""",
+    )
+    assert len(rows) >= 100
+    for row in rows:
+        body = page(client, row["x"])
+        heads = _h2s(body)
+        assert heads[0].startswith("Part of ("), (row["x"], heads)
+        first = body[body.index('<section class="key-section"') : body.index('id="key-h"')]
+        assert '<ul class="quotes">' in first and 'class="to-source"' in first, row["x"]
