@@ -39,6 +39,7 @@ _C = str(CSTO)
 _TYPE = _N(str(RDF.type))
 _INFERRED = _N(str(INFERRED_GRAPH))
 _ENTITIES = _N(str(ENTITIES_GRAPH))
+_HAS_SOURCE = "http://www.w3.org/ns/oa#hasSource"
 _ALLIANCE = str(ALLIANCE)
 _ORG_CLASSES = {
     str(ORG.Organization),
@@ -182,6 +183,12 @@ class Section:
     total: int | None = None  # where only the first lines are built: how many facts there are in all
     rest_query: str | None = None  # ... and a SPARQL query listing all of them
     lead: bool = False  # shown before the key statements: the fact a part of a fact belongs to
+
+    @property
+    def leads(self) -> bool:
+        """Shown before the key statements: a state's membership periods and its people's offices, a period's own
+        dates, the alliance's members now and over time, the fact a part of a fact belongs to. The others follow them."""
+        return self.lead or self.key.startswith("memberships") or self.key in ("offices", "members-now")
 
     @property
     def anchor(self) -> str:
@@ -379,7 +386,7 @@ def _is_part(ctx: Context, iri: str) -> bool:
     """Whether ``iri`` is a part of a fact (a csto:MarkedReading, a csto:ComparisonSide): a node a seed's graph
     types that has no evidence of its own (its passage is its fact's); an entity is typed in graph:entities."""
     node = _N(iri)
-    if _asserted(ctx.store, node, _DERIVED_FROM):
+    if _asserted(ctx.store, node, _DERIVED_FROM) or _asserted(ctx.store, node, _HAS_SOURCE):  # a fact; a passage
         return False
     return any(
         any(ctx.store.quads_for_pattern(node, _TYPE, None, g)) for g in _curated_graphs(ctx.store) if g != _ENTITIES

@@ -706,3 +706,20 @@ def test_a_part_of_a_fact_leads_with_the_fact_it_belongs_to_and_its_passage(clie
         assert heads[0].startswith("Part of ("), (row["x"], heads)
         first = body[body.index('<section class="key-section"') : body.index('id="key-h"')]
         assert '<ul class="quotes">' in first and 'class="to-source"' in first, row["x"]
+
+
+def test_a_states_key_statements_follow_its_membership_and_offices_not_every_section(client, store):
+    """A state's borders and location came last, after its stances and every "As …" section; they follow its
+    membership periods and its people's offices now, before what it did and said."""
+    rows = select(
+        store,
+        f"""SELECT DISTINCT ?s WHERE {{ ?s a <{CSTO}State> . ?m <http://www.w3.org/ns/org#member> ?s .
+              GRAPH ?g {{ ?s <{CSTO}bordersOn>|<{CSTO}locatedBetween> ?x }} FILTER(?g NOT IN (<{INFERRED}>, <{SUPPORT}>)) }}""",
+    )
+    assert len(rows) >= 3
+    for row in rows:
+        heads = _h2s(page(client, row["s"]))
+        key = heads.index("Key statements")
+        assert heads[0].startswith("Membership of"), (row["s"], heads)
+        assert all(h.startswith(("Membership of", "Offices held")) for h in heads[:key]), (row["s"], heads)
+        assert len(heads) > key + 3, (row["s"], heads)
