@@ -191,6 +191,11 @@ class Section:
         return self.lead or self.key.startswith("memberships") or self.key in ("offices", "members-now")
 
     @property
+    def minor(self) -> bool:
+        """A role the page names only "As <role>" (no title, no declared inverse): the contents line folds these."""
+        return not self.lead and self.title.startswith("As ")
+
+    @property
     def anchor(self) -> str:
         """The section's id on the page (the contents line at the top links it)."""
         return "k-" + self.key.replace(":", "-").replace("/", "-").replace("#", "-")
