@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 
 import pyoxigraph as ox
 
-from csto_kg.namespaces import ALLIANCE, CSTO, INFERRED_GRAPH, ORG, PROV, RDF
+from csto_kg.namespaces import ALLIANCE, CSTO, ENTITIES_GRAPH, INFERRED_GRAPH, ORG, PROV, RDF
 
 from . import dates
 from .statements import Passage, Passages, Term, graph_badge, term_view
@@ -38,6 +38,8 @@ _N = ox.NamedNode
 _C = str(CSTO)
 _TYPE = _N(str(RDF.type))
 _INFERRED = _N(str(INFERRED_GRAPH))
+_ENTITIES = _N(str(ENTITIES_GRAPH))
+_HAS_SOURCE = "http://www.w3.org/ns/oa#hasSource"
 _ALLIANCE = str(ALLIANCE)
 _ORG_CLASSES = {
     str(ORG.Organization),
@@ -53,7 +55,7 @@ _STARTED_BY, _ENDED_BY = _C + "startedBy", _C + "endedBy"
 _TIME = "http://www.w3.org/2006/time#"
 _TIME_CLASSES = {_TIME + c for c in ("Interval", "ProperInterval", "Instant", "TemporalEntity")}
 _BOUNDS = (_N(_TIME + "hasBeginning"), _N(_TIME + "hasEnd"))
-# Roles a resource plays in facts, as section titles, in page order; other roles follow, then "about".
+# Roles a resource plays in facts, as section titles; other roles are named by their declared inverse or "As <role>".
 _DERIVED_FROM = str(PROV.wasDerivedFrom)
 ROLE_TITLES = {
     _DERIVED_FROM: "Facts this passage supports",
@@ -89,7 +91,58 @@ ROLE_TITLES = {
     _C + "endedBy": "Ends",
     _C + "about": "Stances and claims about it",
 }
-_SKIPPED_ROLES = {_MEMBER, _ORGANIZATION, _C + "organisation", _C + "dateRelativeTo", str(RDF.type)}
+# The order of those sections on a page: what a reader needs first (a passage's facts; an office's holders, a
+# person's offices; what a state or person did, the summits it attended or missed, what it signed or refused,
+# invoked, was sent; what a meeting produced, what answered a request), then what was said (stances held, in an
+# office, expressed at a meeting), then the rest (``_role_tier``): a section of things said (every fact a
+# csto:Proposition) follows the sections of things done or that happened. A state's ten stances came before its
+# invocation and the summit it missed, a summit's 27 stances before the bilateral meetings on its sidelines.
+ROLE_ORDER = [
+    _DERIVED_FROM,
+    _C + "office",
+    _C + "holder",
+    _C + "state",
+    _C + "agent",
+    _C + "party",
+    _C + "participatingState",
+    _C + "absentState",
+    _C + "attendee",
+    _C + "refusedToSignBy",
+    _C + "invokedArticle",
+    _C + "destination",
+    _C + "grantee",
+    _C + "producedAt",
+    _C + "response",
+    _C + "respondsTo",
+    _C + "host",
+    _C + "place",
+    _C + "beganWith",
+    _C + "startedBy",
+    _C + "endedBy",
+    _C + "heldBy",
+    _C + "speakingAs",
+    _C + "expressedIn",
+    _C + "target",
+    _C + "cause",
+    _C + "listsMember",
+    _C + "foundingTreaty",
+    _C + "treaty",
+    _C + "quantityOf",
+    _C + "hasQuantity",
+    _C + "reportedForceSize",
+    _C + "context",
+    _C + "disagreesWith",
+]
+# csto:readingValue repeats a value its fact has for the reading's property (csto:MarkedReading), which has its own
+# section ("As inferred from", "As names as example"); listed again it was the reading's slug with no passage.
+_SKIPPED_ROLES = {
+    _MEMBER,
+    _ORGANIZATION,
+    _C + "organisation",
+    _C + "dateRelativeTo",
+    _C + "readingValue",
+    str(RDF.type),
+}
 _COLLAPSE_AFTER = 15
 # A section of more facts than this (233 stances quoted directly, on the term page of csto:Direct) lists the first
 # _LISTED_FACTS by name, each with its passages, and says how many there are with a SPARQL query for all of them:
@@ -115,6 +168,8 @@ class Line:
     passages: list[Passage] = field(default_factory=list)
     status: str | None = None  # "undetermined", "not confirmed after …"
     quoted_above: list[Passage] = field(default_factory=list)  # its passages an earlier line of the section quotes
+    no_passage: str | None = None  # where it has no passage, why, if not because the build inferred it
+    when: str = ""  # its earliest date as the sources write it ("2022", "2022-09", "2022-09-13"): lines sort by it
 
 
 @dataclass
@@ -127,6 +182,23 @@ class Section:
     compact: bool = False  # one line per fact, passages as short links
     total: int | None = None  # where only the first lines are built: how many facts there are in all
     rest_query: str | None = None  # ... and a SPARQL query listing all of them
+    lead: bool = False  # shown before the key statements: the fact a part of a fact belongs to
+
+    @property
+    def leads(self) -> bool:
+        """Shown before the key statements: a state's membership periods and its people's offices, a period's own
+        dates, the alliance's members now and over time, the fact a part of a fact belongs to. The others follow them."""
+        return self.lead or self.key.startswith("memberships") or self.key in ("offices", "members-now")
+
+    @property
+    def minor(self) -> bool:
+        """A role the page names only "As <role>" (no title, no declared inverse): the contents line folds these."""
+        return not self.lead and self.title.startswith("As ")
+
+    @property
+    def anchor(self) -> str:
+        """The section's id on the page (the contents line at the top links it)."""
+        return "k-" + self.key.replace(":", "-").replace("/", "-").replace("#", "-")
 
 
 @dataclass
@@ -294,19 +366,50 @@ def _fact_line(ctx: Context, fact: ox.NamedNode, role: str, target: ox.NamedNode
         vals = [ctx.labels(v.value) for v in _asserted(ctx.store, fact, p) if isinstance(v, ox.NamedNode)]
         if vals:
             details.append((ctx.labels(p), ", ".join(vals)))
-    date_pairs = [(p, v) for p in DATE_PROPS for v in _asserted(ctx.store, fact, p)]
-    return Line(
-        term_view(ctx.labels, fact),
-        _kinds(ctx, fact),
-        details,
-        words,
-        _merge(
-            [
-                _passages(ctx, fact.value, [(role, target)], ctx.labels(role)),
-                _passages(ctx, fact.value, date_pairs, "date"),
-            ]
-        ),
+    date_pairs = _date_pairs(ctx, fact)
+    passages = _merge(
+        [
+            _passages(ctx, fact.value, [(role, target)], ctx.labels(role)),
+            _passages(ctx, fact.value, date_pairs, "date"),
+        ]
     )
+    if not passages:  # a part of a fact (a comparison's side): the fact it belongs to, and that fact's passage
+        for owner, prop in _owners(ctx, fact):
+            details.append((ctx.labels(prop), ctx.labels(owner.value)))
+            passages = _merge([passages, _passages(ctx, owner.value, [(prop, fact)], ctx.labels(prop))])
+    return Line(term_view(ctx.labels, fact), _kinds(ctx, fact), details, words, passages, when=_when(ctx, fact))
+
+
+def _when(ctx: Context, fact: ox.NamedNode) -> str:
+    """The fact's earliest date in the seeds' own lexical form, which sorts in time order at any precision ("2022"
+    before "2022-05-16" before "2022-09"); the page's text ("16 May 2022", "September 2022") does not."""
+    values = [v.value for p in DATE_PROPS for v in _asserted(ctx.store, fact, p) if isinstance(v, ox.Literal)]
+    return min(values, default="")
+
+
+def _is_part(ctx: Context, iri: str) -> bool:
+    """Whether ``iri`` is a part of a fact (a csto:MarkedReading, a csto:ComparisonSide): a node a seed's graph
+    types that has no evidence of its own (its passage is its fact's); an entity is typed in graph:entities."""
+    node = _N(iri)
+    if _asserted(ctx.store, node, _DERIVED_FROM) or _asserted(ctx.store, node, _HAS_SOURCE):  # a fact; a passage
+        return False
+    return any(
+        any(ctx.store.quads_for_pattern(node, _TYPE, None, g)) for g in _curated_graphs(ctx.store) if g != _ENTITIES
+    )
+
+
+def _owners(ctx: Context, part: ox.NamedNode) -> list[tuple[ox.NamedNode, str]]:
+    """The facts that a node without evidence of its own belongs to (a csto:ComparisonSide: the stance whose
+    csto:subjectSide it is), with the property linking them; [] where the node has evidence of its own."""
+    if _asserted(ctx.store, part, _DERIVED_FROM):
+        return []
+    out = {}
+    for g in _curated_graphs(ctx.store):
+        for q in ctx.store.quads_for_pattern(None, None, part, g):
+            if isinstance(q.subject, ox.NamedNode) and q.predicate.value.startswith(_C):
+                if _asserted(ctx.store, q.subject, _DERIVED_FROM):
+                    out[(q.subject.value, q.predicate.value)] = (q.subject, q.predicate.value)
+    return [out[k] for k in sorted(out)]
 
 
 def _curated_graphs(store: ox.Store) -> list[ox.NamedNode]:
@@ -314,7 +417,9 @@ def _curated_graphs(store: ox.Store) -> list[ox.NamedNode]:
     return [g for g in store.named_graphs() if isinstance(g, ox.NamedNode) and g not in (_INFERRED, SUPPORT_GRAPH)]
 
 
-def referring_sections(ctx: Context, iri: str, roles: set[str] | None = None) -> list[Section]:
+def referring_sections(ctx: Context, iri: str, roles: set[str] | None = None, part: bool = False) -> list[Section]:
+    """The sections of the facts giving ``iri`` a role; ``part``: ``iri`` is a part of a fact (``_is_part``), whose
+    sections (but "about") lead, titled "Part of (<role>)", and quote their passages first."""
     node = _N(iri)
     by_role: dict[str, dict[str, None]] = defaultdict(dict)
     for g in _curated_graphs(ctx.store):  # graph by graph: graph:support alone refers 4,000 times to a rank
@@ -326,16 +431,24 @@ def referring_sections(ctx: Context, iri: str, roles: set[str] | None = None) ->
                 continue
             if role.startswith(_C) or role in ROLE_TITLES:
                 by_role[role][q.subject.value] = None
-    order = list(ROLE_TITLES)
+    order = ROLE_ORDER
     sections = []
     quoted: set[str] = set()
     for role in sorted(
-        by_role, key=lambda r: (r == _C + "about", order.index(r) if r in order else len(order), ctx.labels(r))
+        by_role,
+        key=lambda r: (
+            -1 if part and r != _C + "about" else _role_tier(ctx, r, by_role[r]),
+            order.index(r) if r in order else len(order),
+            ctx.labels(r),
+        ),
     ):
         title = ROLE_TITLES.get(role) or _inverse_title(ctx, role) or f"As {ctx.labels(role)}"
         if role == _DERIVED_FROM:  # an evidence node: the facts it supports, one line each (the page is the passage)
             lines = [
-                Line(term_view(ctx.labels, _N(f)), _kinds(ctx, _N(f)), _date_details(ctx, _N(f))) for f in by_role[role]
+                Line(
+                    term_view(ctx.labels, _N(f)), _kinds(ctx, _N(f)), _date_details(ctx, _N(f)), when=_when(ctx, _N(f))
+                )
+                for f in by_role[role]
             ]
             sections.append(Section(role, title, sorted(lines, key=_line_order), compact=True))
             continue
@@ -357,6 +470,32 @@ def referring_sections(ctx: Context, iri: str, roles: set[str] | None = None) ->
             else [Section(role, title, lines, collapsed=collapsed)]
         )
     return sections
+
+
+_PROPOSITION = _N(_C + "Proposition")
+
+
+_EVENT = _N(_C + "Event")
+
+
+def _is_a(ctx: Context, fact: str, cls: ox.NamedNode) -> bool:
+    """Whether ``fact`` is an instance of ``cls`` (its subclasses' instances are typed so by the build)."""
+    return any(ctx.store.quads_for_pattern(_N(fact), _TYPE, cls, None))
+
+
+def _role_tier(ctx: Context, role: str, facts) -> int:
+    """Where a role's section goes: 0 what was done or happened (the roles of ``ROLE_ORDER`` and any role whose
+    facts are all events: the meetings on a summit's sidelines), 1 what was said in the roles of ``ROLE_ORDER``
+    (stances held, expressed at a meeting), 2 the other roles ("As nationality"), 3 other roles of things said,
+    4 the stances and claims about it."""
+    if role == _C + "about":
+        return 4
+    said = all(_is_a(ctx, f, _PROPOSITION) for f in facts)
+    if role in ROLE_ORDER:
+        return 1 if said else 0
+    if not said and all(_is_a(ctx, f, _EVENT) for f in facts):
+        return 0
+    return 3 if said else 2
 
 
 def _quoted_once(lines: list[Line], seen: set[str]) -> list[Line]:
@@ -402,18 +541,21 @@ def _inverse_title(ctx: Context, role: str) -> str | None:
 
 
 def _by_kind(role: str, title: str, lines: list[Line], collapsed: bool) -> list[Section]:
-    """A state's own events, one section per kind (invocations, withdrawals, signatures…)."""
+    """A state's own events, one section per kind (invocations, withdrawals, signatures…), the kind of the earliest
+    dated event first."""
     kinds: dict[str, list[Line]] = defaultdict(list)
     for line in lines:
         kinds[", ".join(line.kinds) or "other"].append(line)
+    first = {kind: min((x.when for x in ls if x.when), default="") for kind, ls in kinds.items()}
     return [
-        Section(f"{role}-{kind}", f"{title}: {kind}", ls, collapsed=collapsed) for kind, ls in sorted(kinds.items())
+        Section(f"{role}-{kind}", f"{title}: {kind}", ls, collapsed=collapsed)
+        for kind, ls in sorted(kinds.items(), key=lambda kv: (first[kv[0]] == "", first[kv[0]], kv[0]))
     ]
 
 
 def _line_order(line: Line) -> tuple:
-    first_date = next((t for w, t in line.details if w in ("date", "start date", "attested on")), "")
-    return (first_date == "", first_date, line.subject.text.lower())
+    """Dated lines first, in time order (the seeds' lexical dates), then by name."""
+    return (line.when == "", line.when, line.subject.text.lower())
 
 
 def offices_of_people(ctx: Context, state: str) -> Section | None:
@@ -433,14 +575,55 @@ def offices_of_people(ctx: Context, state: str) -> Section | None:
 # --- the alliance ---------------------------------------------------------------
 
 
-def _simple(ctx: Context, key: str, title: str, nodes, note: str | None = None) -> Section | None:
+def _simple(
+    ctx: Context, key: str, title: str, nodes, note: str | None = None, of: str | None = None
+) -> Section | None:
+    """A line per node, with its dates, and the passages of its dates and of the statements linking it to ``of``
+    (a body's csto:organOf the alliance, a summit's csto:organisation): without them every line read "no passage
+    of its own (inferred by the build)", though each is curated with its passage."""
     lines = [
-        Line(term_view(ctx.labels, n), _kinds(ctx, n), _date_details(ctx, n))
+        Line(
+            term_view(ctx.labels, n),
+            _kinds(ctx, n),
+            _date_details(ctx, n),
+            passages=_merge([_link_passages(ctx, n, of), _passages(ctx, n.value, _date_pairs(ctx, n), "date")]),
+            when=_when(ctx, n),
+        )
         for n in nodes
         if isinstance(n, ox.NamedNode)
     ]
-    lines.sort(key=_line_order)
+    for line in lines:
+        if not line.passages and _shared_entity(ctx, _N(line.subject.iri), of):
+            line.no_passage = "no passage: stated in the graph of shared entities, which cites none"
+    lines = _quoted_once(lines, set())
     return Section(key, title, lines, note) if lines else None
+
+
+def _shared_entity(ctx: Context, node: ox.NamedNode, other: str | None) -> bool:
+    """Whether ``node`` is linked to ``other`` in graph:entities (the entities the seeds share, without passages)."""
+    if other is None:
+        return False
+    o = _N(other)
+    return any(ctx.store.quads_for_pattern(node, None, o, _ENTITIES)) or any(
+        ctx.store.quads_for_pattern(o, None, node, _ENTITIES)
+    )
+
+
+def _date_pairs(ctx: Context, fact: ox.NamedNode) -> list[tuple[str, object]]:
+    return [(p, v) for p in DATE_PROPS for v in _asserted(ctx.store, fact, p)]
+
+
+def _link_passages(ctx: Context, node: ox.NamedNode, other: str | None) -> list[Passage]:
+    """The passages of the curated statements between ``node`` and ``other``, either way round."""
+    if other is None:
+        return []
+    o = _N(other)
+    out = []
+    for s, t in ((node, o), (o, node)):
+        for g in _curated_graphs(ctx.store):
+            for q in ctx.store.quads_for_pattern(s, None, t, g):
+                out.append(_passages(ctx, s.value, [(q.predicate.value, t)], ctx.labels(q.predicate.value)))
+    return _merge(out)
 
 
 def alliance_sections(ctx: Context, iri: str, members_now: Section | None) -> list[Section]:
@@ -461,9 +644,9 @@ def alliance_sections(ctx: Context, iri: str, members_now: Section | None) -> li
     found = [
         members_now,
         Section("memberships", "Members over time", membership_lines(ctx, organisation=iri), compact=True),
-        _simple(ctx, "bodies", "Bodies", sorted(bodies, key=str)),
-        _simple(ctx, "treaty", "Treaty" if len(treaty) == 1 else "Treaties", treaty),
-        _simple(ctx, "summits", "Summits", sorted(summits, key=str)),
+        _simple(ctx, "bodies", "Bodies", sorted(bodies, key=str), of=iri),
+        _simple(ctx, "treaty", "Treaty" if len(treaty) == 1 else "Treaties", treaty, of=iri),
+        _simple(ctx, "summits", "Summits", sorted(summits, key=str), of=iri),
     ]
     return [s for s in found if s is not None]
 
@@ -491,7 +674,12 @@ def sections_for(ctx: Context, iri: str, classes: set[str], members_now: Section
         lines = [line for m in timed for line in membership_lines(ctx, membership=m, organisation=None)]
         if lines:
             out.append(Section("memberships", "The membership period it times", lines))
-    refs = referring_sections(ctx, iri)
+    part = _is_part(ctx, iri)
+    refs = referring_sections(ctx, iri, part=part)
+    if part:  # a reading or a comparison's side: the fact it belongs to, with its passage, first
+        for s in refs:
+            if s.key != _C + "about":
+                s.lead, s.title = True, f"Part of ({ctx.labels(s.key)})"
     if members_now is not None:  # the alliance: 200+ facts mention it; keep them below, collapsed
         for s in refs:
             s.collapsed = True

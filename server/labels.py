@@ -75,6 +75,10 @@ _KNOWN = {
     "http://www.w3.org/ns/shacl#": "SHACL",
 }
 
+_CSTO = BASE + "ontology/"
+_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+_MARKED_READING = ox.NamedNode(_CSTO + "MarkedReading")
+
 # Nodes csto_kg.derive mints under a fact's IRI.
 _DERIVED = {"during": "period", "start": "start", "end": "end"}
 
@@ -161,6 +165,20 @@ class Labeller:
         opening = " ".join(words[:10]) + ("…" if len(words) > 10 else "")
         return f"Passage in {local_name(source.value)[:3]}: “{opening}”"
 
+    def _marked_reading(self, iri: str) -> str | None:
+        """A csto:MarkedReading (an unlabelled n-ary node pairing a reading of a fact with the words marking it):
+        its marker words, its kind and its value ("“once again” — temporal aspect: recurrent"), not its slug."""
+        node = ox.NamedNode(iri)
+        if not any(self.store.quads_for_pattern(node, _TYPE, _MARKED_READING, None)):
+            return None
+        parts = {}
+        for p in ("readingMarker", "readingProperty", "readingValue"):
+            o = next((q.object for q in self.store.quads_for_pattern(node, ox.NamedNode(_CSTO + p), None, None)), None)
+            if o is None:
+                return None
+            parts[p] = self(o.value) if isinstance(o, ox.NamedNode) else o.value
+        return f"“{parts['readingMarker']}” — {parts['readingProperty']}: {parts['readingValue']}"
+
     def __call__(self, iri: str) -> str:
         if iri not in self._cache:
             label = (
@@ -169,6 +187,7 @@ class Labeller:
                 or _untitled_source(iri)
                 or self._statement(iri)
                 or self._evidence(iri)
+                or self._marked_reading(iri)
             )
             if label is None:
                 parent, _, tail = iri.rpartition("/")

@@ -552,3 +552,179 @@ def test_a_class_page_lists_its_instances_before_the_table_of_their_properties(c
     body = client.get(path_of(row["c"]), headers=HTML).get_data(as_text=True)
     assert "Properties its instances carry" in body
     assert body.index(">Instances") < body.index("Properties its instances carry")
+
+
+# --- round 14: what a reader needs first, readably ------------------------------------------------------------------
+
+RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+PREF_LABEL = "http://www.w3.org/2004/02/skos/core#prefLabel"
+
+
+def _h1(body: str) -> str:
+    return _text(re.search(r"<h1>(.*?)</h1>", body, re.S).group(1))
+
+
+def test_a_marked_reading_is_named_by_its_marker_words_kind_and_value_not_its_slug(client, store):
+    rows = select(
+        store,
+        f"""SELECT ?r ?marker ?fact (SAMPLE(?vl) AS ?value) WHERE {{
+              ?r a <{CSTO}MarkedReading> ; <{CSTO}readingMarker> ?marker ; <{CSTO}readingValue> ?v .
+              ?fact <{CSTO}markedReading> ?r .
+              OPTIONAL {{ ?v <{RDFS_LABEL}>|<{PREF_LABEL}> ?vl }} }} GROUP BY ?r ?marker ?fact""",
+    )
+    assert len(rows) >= 100
+    for row in rows:
+        slug = row["r"].rsplit("/", 1)[-1]
+        heading = _h1(page(client, row["r"]))
+        assert heading != slug and heading.startswith(f"“{row['marker']}”"), (row["r"], heading)
+        assert row.get("value") and row["value"] in heading, (row["r"], heading)
+        # on the page of the fact it belongs to, the reading reads the same way
+        links = re.findall(
+            r'<a href="' + re.escape(path_of(row["r"])) + r'"[^>]*>(.*?)</a>', page(client, row["fact"]), re.S
+        )
+        assert links and all(_text(t) == heading for t in links), (row["fact"], links)
+
+
+def _h2s(body: str) -> list[str]:
+    main = body.split('id="out-h"')[0]
+    return [
+        _text(re.sub(r'<span class="count">.*?</span>', "", h)) for h in re.findall(r"<h2[^>]*>(.*?)</h2>", main, re.S)
+    ]
+
+
+def test_what_a_state_or_person_did_and_attended_comes_before_the_stances_it_held(client, store):
+    rows = select(
+        store,
+        f"""SELECT DISTINCT ?who WHERE {{ ?s <{CSTO}heldBy> ?who .
+              ?e <{CSTO}state>|<{CSTO}agent>|<{CSTO}participatingState>|<{CSTO}absentState>|<{CSTO}attendee> ?who }}""",
+    )
+    assert len(rows) >= 8
+    done = ("What it did", "Acted in", "Summits and meetings", "Meetings attended", "Offices held", "Party to")
+    for row in rows:
+        heads = _h2s(page(client, row["who"]))
+        stances = heads.index("Stances held")
+        late = [h for h in heads[stances:] if h.startswith(done)]
+        assert not late, (row["who"], heads)
+
+
+def test_a_meeting_lists_what_happened_there_before_the_stances_expressed_in_it(client, store):
+    rows = select(store, f"SELECT DISTINCT ?m WHERE {{ ?s <{CSTO}expressedIn> ?m . ?x <{CSTO}sidelineOf> ?m }}")
+    assert rows
+    for row in rows:
+        heads = _h2s(page(client, row["m"]))
+        assert heads.index("As on the sidelines of") < heads.index("Stances expressed in it"), (row["m"], heads)
+        assert heads.index("Produced") < heads.index("Stances expressed in it"), (row["m"], heads)
+
+
+def _section_facts(body: str, role: str) -> list[str]:
+    anchor = "k-" + role.replace(":", "-").replace("/", "-").replace("#", "-")
+    start = body.index(f'id="{anchor}"')
+    end = body.find('<section class="key-section"', start + 1)
+    chunk = body[start : end if end > 0 else len(body)]
+    return [BASE + h[1:] for h in re.findall(r'<div class="fact"><a href="([^"]+)"', chunk)]
+
+
+def test_the_facts_of_a_section_are_listed_in_time_order_whatever_their_precision(client, store):
+    rows = select(
+        store,
+        f"""SELECT ?who (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s <{CSTO}heldBy> ?who ; <{CSTO}date> ?d }}
+            GROUP BY ?who HAVING (COUNT(DISTINCT ?s) > 3)""",
+    )
+    assert len(rows) >= 5
+    checked = 0
+    for row in rows:
+        facts = _section_facts(page(client, row["who"]), CSTO + "heldBy")
+        first = {
+            r["s"]: r["d"]
+            for r in select(
+                store,
+                f"""SELECT ?s (MIN(STR(?date)) AS ?d) WHERE {{ GRAPH ?g {{ ?s <{CSTO}heldBy> <{row["who"]}> ; <{CSTO}date> ?date }}
+                      FILTER(?g NOT IN (<{INFERRED}>, <{SUPPORT}>)) }} GROUP BY ?s""",
+            )
+        }
+        dated = [first[f] for f in facts if f in first]
+        assert dated == sorted(dated), (row["who"], dated)
+        checked += len(dated) > 3 and len(set(d[:4] for d in dated)) > 1
+    assert checked >= 3
+
+
+def test_a_page_of_several_key_sections_lists_them_at_the_top(client, store):
+    rows = select(
+        store, f"SELECT DISTINCT ?s WHERE {{ ?s a ?c VALUES ?c {{ <{CSTO}State> <{CSTO}Summit> <{CSTO}Person> }} }}"
+    )
+    assert len(rows) >= 30
+    listed = folded = 0
+    for row in rows:
+        body = page(client, row["s"])
+        ids = re.findall(r'<section class="key-section" id="([^"]+)"', body)
+        if len(ids) < 2:
+            continue
+        nav = re.search(r'<nav class="on-this-page"[^>]*>(.*?)</nav>', body, re.S)
+        assert nav and nav.start() < body.index('<section class="key-section"'), row["s"]
+        linked = re.findall(r'href="#(k-[^"]+)"', nav.group(1))
+        assert sorted(linked) == sorted(ids), row["s"]  # each once; the "As <role>" ones folded at the end
+        main = nav.group(1).split('<details class="other-roles">')[0]
+        assert re.findall(r'href="#(k-[^"]+)"', main) == [i for i in ids if i in main], row["s"]
+        folded += any(_text(t).startswith("As ") for t in re.findall(r"<a [^>]*>(.*?)</a>", nav.group(1)))
+        assert not any(_text(t).startswith("As ") for t in re.findall(r"<a [^>]*>(.*?)</a>", main)), row["s"]
+        listed += 1
+    assert listed >= 20 and folded >= 10
+
+
+def test_a_part_of_a_fact_is_listed_with_the_fact_it_belongs_to_and_that_facts_passage(client, store):
+    rows = select(
+        store,
+        f"""SELECT DISTINCT ?x WHERE {{ ?side <{CSTO}sideItem>|<{CSTO}readingValue> ?x
+              FILTER(STRSTARTS(STR(?x), "{ID}")) }}""",
+    )
+    assert len(rows) >= 10
+    for row in rows:
+        body = page(client, row["x"]).split('id="out-h"')[0]
+        assert "no passage of its own (inferred by the build)" not in body, row["x"]
+        assert "As reading value" not in _h2s(body), row["x"]
+
+
+def test_a_source_pages_facts_link_their_passages_by_their_words_not_their_slugs(client, store):
+    rows = select(store, f"SELECT ?s WHERE {{ ?s a <{CSTO}SourceDocument> }}")
+    assert len(rows) == 5
+    for row in rows:
+        body = page(client, row["s"])
+        facts = body[body.index('id="facts-h"') : body.index('id="text-h"')]
+        links = re.findall(r'<a class="passage-ref" href="[^"#]+#ev-([^"]+)"[^>]*>(.*?)</a>', facts, re.S)
+        assert len(links) >= 20, row["s"]
+        for key, text in links:
+            assert _text(text) != key and _text(text).startswith("“"), (row["s"], key, text)
+
+
+def test_a_part_of_a_fact_leads_with_the_fact_it_belongs_to_and_its_passage(client, store):
+    """A reading or a comparison's side has no passage of its own: its page starts with the fact it is part of,
+    quoting that fact's passage, before its own key statements (which have none)."""
+    rows = select(
+        store,
+        f"""SELECT DISTINCT ?x WHERE {{ ?x a ?c VALUES ?c {{ <{CSTO}MarkedReading> <{CSTO}ComparisonSide> }}
+              FILTER NOT EXISTS {{ ?x <http://www.w3.org/ns/prov#wasDerivedFrom> ?e }} }}""",
+    )
+    assert len(rows) >= 100
+    for row in rows:
+        body = page(client, row["x"])
+        heads = _h2s(body)
+        assert heads[0].startswith("Part of ("), (row["x"], heads)
+        first = body[body.index('<section class="key-section"') : body.index('id="key-h"')]
+        assert '<ul class="quotes">' in first and 'class="to-source"' in first, row["x"]
+
+
+def test_a_states_key_statements_follow_its_membership_and_offices_not_every_section(client, store):
+    """A state's borders and location came last, after its stances and every "As …" section; they follow its
+    membership periods and its people's offices now, before what it did and said."""
+    rows = select(
+        store,
+        f"""SELECT DISTINCT ?s WHERE {{ ?s a <{CSTO}State> . ?m <http://www.w3.org/ns/org#member> ?s .
+              GRAPH ?g {{ ?s <{CSTO}bordersOn>|<{CSTO}locatedBetween> ?x }} FILTER(?g NOT IN (<{INFERRED}>, <{SUPPORT}>)) }}""",
+    )
+    assert len(rows) >= 3
+    for row in rows:
+        heads = _h2s(page(client, row["s"]))
+        key = heads.index("Key statements")
+        assert heads[0].startswith("Membership of"), (row["s"], heads)
+        assert all(h.startswith(("Membership of", "Offices held")) for h in heads[:key]), (row["s"], heads)
+        assert len(heads) > key + 3, (row["s"], heads)
