@@ -170,3 +170,41 @@ def test_valid_literals_still_load_after_owlrl_has_run_in_the_process(tmp_path):
         if why is None:
             assert Literal(lexical, datatype=XSD_NS[datatype]).ill_typed is not True, (lexical, datatype)
     test_a_literal_outside_its_datatypes_lexical_space_is_refused_with_file_and_line(tmp_path, "-0044", "gYear", None)
+
+
+def test_a_file_parsed_once_per_content_is_parsed_anew_when_edited_and_refused_each_time(tmp_path):
+    """support.each_file_parsed_once (test_mutations' batches): a copy with an unchanged file loads the same
+    statements without a parse, an edited file is parsed anew, a file with a relative IRI is never kept, and a slip is
+    refused on every load, not only the first."""
+    import shutil
+
+    from support import each_file_parsed_once
+
+    def copy(name):
+        root = tmp_path / name
+        for folder in ("ontology", "kg", "seeds"):
+            shutil.copytree(ROOT / folder, root / folder)
+        return root
+
+    first, second = copy("first"), copy("second")
+    entities = second / "kg" / "entities.trig"
+    entities.write_text(
+        entities.read_text(encoding="utf-8").replace('"Armenia"@en', '"Armenien"@en', 1), encoding="utf-8"
+    )
+    with each_file_parsed_once() as kept:
+        a, b = load(first), load(second)
+        assert len(kept) == len(list((ROOT / "kg").glob("*.trig"))) + 2  # every file of the first, the edited one
+        assert sorted(map(str, a.dataset.quads())) != sorted(map(str, b.dataset.quads()))
+        assert any(str(o) == "Armenien" for o in b.dataset.objects()) and not any(
+            str(o) == "Armenien" for o in a.dataset.objects()
+        )
+        assert sorted(map(str, load(first).dataset.quads())) == sorted(map(str, a.dataset.quads()))
+        relative = tmp_path / "relative.ttl"
+        relative.write_text("<a> <https://e.org/p> <b> .\n", encoding="utf-8")
+        assert str(_read(relative, "turtle", Terms()).quads[0][0]).startswith("file:")
+        assert not any(k[2] == "relative.ttl" for k in kept)
+        broken = second / "kg" / "entities.trig"
+        broken.write_text(broken.read_text(encoding="utf-8") + "\n:oops a ", encoding="utf-8")
+        for _ in range(2):
+            with pytest.raises(CuratedFileError, match="entities.trig"):
+                load(second)
