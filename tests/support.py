@@ -10,7 +10,6 @@ here, by its own id.
 from __future__ import annotations
 
 import functools
-import hashlib
 import json
 import os
 import shutil
@@ -66,43 +65,6 @@ def ontology_triples() -> tuple:
     for path in ontology_files(ROOT):
         g.parse(path, format="turtle")
     return tuple(g)
-
-
-@contextmanager
-def each_file_parsed_once():
-    """Within this block the loader parses a file once per content: a copy of the project whose file is unchanged
-    (a mutation batch edits one or two of the curated files) gets the statements parsed from the first copy.
-
-    Parsing is pure: its result depends on the file's bytes, its format, and its own path only through relative
-    IRIs (resolved against the file's ``file:`` IRI) and the name under which the loader reads it. So the key is
-    (format, folder name, file name, SHA-256 of the bytes), and a parse holding any ``file:`` IRI is not kept.
-    Only what parsed is kept: a file that fails to parse is read, and refused, every time. Each caller gets its
-    own lists (the terms are rdflib's immutable ones); a blank node keeps its label from the first parse, which
-    no other file of one load can share (two files of one load never have the same folder and name).
-    """
-    from rdflib import URIRef
-
-    from csto_kg import loader
-
-    original = loader._read
-    kept: dict = {}
-
-    def read(path, fmt, terms):
-        path = Path(path)
-        key = (fmt, path.parent.name, path.name, hashlib.sha256(path.read_bytes()).digest())
-        parsed = kept.get(key)
-        if parsed is None:
-            parsed = original(path, fmt, terms)
-            if any(isinstance(t, URIRef) and t.startswith("file:") for q in parsed.quads for t in q):
-                return parsed
-            kept[key] = parsed
-        return loader._Parsed(list(parsed.quads), dict(parsed.prefixes))
-
-    loader._read = read
-    try:
-        yield kept
-    finally:
-        loader._read = original
 
 
 def load_fixture(path: Path):

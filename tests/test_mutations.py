@@ -26,8 +26,6 @@ from pathlib import Path
 
 import pytest
 
-from support import each_file_parsed_once
-
 pytestmark = [pytest.mark.xdist_group("test_mutations")]  # one worker validates the batches once
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -4848,14 +4846,6 @@ def _about_the_slip(result: dict, blocks, nodes: set[str]) -> bool:
         or subject in (result["focus"], result["value"])
         for shown, (first, last), subject in blocks
     ) or bool(nodes & {result["focus"], result["value"]})
-
-
-@pytest.fixture(scope="module", autouse=True)
-def parsed_once():
-    """The module's validations (its batches, the slips validated alone) parse each unchanged file once: a copy of
-    the project differs from the checkout in the one or two files its slips edit (support.each_file_parsed_once)."""
-    with each_file_parsed_once():
-        yield
 
 
 @pytest.fixture(scope="module")

@@ -18,7 +18,6 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 
 from csto_kg.namespaces import RDF, SH
-from support import each_file_parsed_once
 
 pytestmark = [pytest.mark.xdist_group("test_validate_cli")]  # one worker sets up a copy validated in every format once
 
@@ -26,14 +25,6 @@ ROOT = Path(__file__).resolve().parent.parent
 SHAPE = "https://w3id.org/csto-kg/shapes/"
 EVIDENCE_DEF = re.compile(r"^(ev:[\w.-]+) a csto:Evidence\b")
 EXACT = re.compile(r'oa:exact "')
-
-
-@pytest.fixture(scope="module", autouse=True)
-def parsed_once():
-    """The validations in this process (slips in shapes/ and seeds/, each on its own copy of the project) parse each
-    curated file once per content (support.each_file_parsed_once); the CLI's are fresh processes."""
-    with each_file_parsed_once():
-        yield
 
 
 def validate_cli(*args: str, env: dict) -> subprocess.CompletedProcess:
