@@ -262,13 +262,17 @@ def test_a_build_in_use_by_a_live_server_is_not_pruned(tiny, tmp_path):
     assert len([p for p in builds.iterdir() if not p.name.startswith(".")]) == 2
 
 
-def test_the_server_shows_the_build_not_the_checkout(tmp_path):
-    """Seeds, example queries and shapes are read from the build it serves: the checkout may change meanwhile."""
+def test_the_server_shows_the_build_not_the_checkout(shared_build, tmp_path):
+    """Seeds, example queries and shapes are read from the build it serves: the checkout may change meanwhile.
+    The build is a copy of the session's (its project and build folder), found current by the build's own check."""
+    from csto_kg.build import ensure_built
     from csto_kg.server.app import create_app
     from csto_kg.server.config import ServerConfig
-    from support import make_build
 
-    build, _ = make_build(tmp_path)
+    shutil.copytree(shared_build.tmp / "project", tmp_path / "project")
+    shutil.copytree(shared_build.tmp / "build", tmp_path / "build", symlinks=True)
+    build = ensure_built(tmp_path / "project", tmp_path / "build", validate=False, dumps=False)
+    assert build.reused and build.path.is_relative_to(tmp_path / "build"), build.path
     seed = sorted(build.served("seeds").glob("*.txt"))[0].stem
     app = create_app(ServerConfig(), build)
     try:
