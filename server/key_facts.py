@@ -170,6 +170,7 @@ class Line:
     quoted_above: list[Passage] = field(default_factory=list)  # its passages an earlier line of the section quotes
     no_passage: str | None = None  # where it has no passage, why, if not because the build inferred it
     when: str = ""  # its earliest date as the sources write it ("2022", "2022-09", "2022-09-13"): lines sort by it
+    ordinal: int | None = None  # its csto:ordinal (a state's first, second withdrawal): orders its kind's lines
 
 
 @dataclass
@@ -377,7 +378,23 @@ def _fact_line(ctx: Context, fact: ox.NamedNode, role: str, target: ox.NamedNode
         for owner, prop in _owners(ctx, fact):
             details.append((ctx.labels(prop), ctx.labels(owner.value)))
             passages = _merge([passages, _passages(ctx, owner.value, [(prop, fact)], ctx.labels(prop))])
-    return Line(term_view(ctx.labels, fact), _kinds(ctx, fact), details, words, passages, when=_when(ctx, fact))
+    return Line(
+        term_view(ctx.labels, fact),
+        _kinds(ctx, fact),
+        details,
+        words,
+        passages,
+        when=_when(ctx, fact),
+        ordinal=_ordinal(ctx, fact),
+    )
+
+
+def _ordinal(ctx: Context, fact: ox.NamedNode) -> int | None:
+    """The fact's csto:ordinal (Uzbekistan's "second time" quitting), or None."""
+    for v in _asserted(ctx.store, fact, _C + "ordinal"):
+        if isinstance(v, ox.Literal) and v.value.isdigit():
+            return int(v.value)
+    return None
 
 
 def _when(ctx: Context, fact: ox.NamedNode) -> str:
@@ -503,6 +520,7 @@ def _quoted_once(lines: list[Line], seen: set[str]) -> list[Line]:
     sections above): a later line that cites it links it as quoted above (four facts reported in one article, from
     one sentence, quoted that sentence four times)."""
     lines.sort(key=_line_order)
+    _by_ordinal(lines)
     for line in lines:
         fresh = [p for p in line.passages if p.evidence.iri not in seen]
         line.quoted_above = [p for p in line.passages if p.evidence.iri in seen]
@@ -551,6 +569,19 @@ def _by_kind(role: str, title: str, lines: list[Line], collapsed: bool) -> list[
         Section(f"{role}-{kind}", f"{title}: {kind}", ls, collapsed=collapsed)
         for kind, ls in sorted(kinds.items(), key=lambda kv: (first[kv[0]] == "", first[kv[0]], kv[0]))
     ]
+
+
+def _by_ordinal(lines: list[Line]) -> None:
+    """Within each kind, the lines with a csto:ordinal take the places their kind's numbered lines hold, in ordinal
+    order: an undated first withdrawal comes before the second (2012), which time order alone put first."""
+    numbered: dict[tuple, list[int]] = defaultdict(list)
+    for i, line in enumerate(lines):
+        if line.ordinal is not None:
+            numbered[tuple(line.kinds)].append(i)
+    for places in numbered.values():
+        ordered = sorted((lines[i] for i in places), key=lambda x: x.ordinal)
+        for i, line in zip(places, ordered, strict=True):
+            lines[i] = line
 
 
 def _line_order(line: Line) -> tuple:

@@ -728,3 +728,25 @@ def test_a_states_key_statements_follow_its_membership_and_offices_not_every_sec
         assert heads[0].startswith("Membership of"), (row["s"], heads)
         assert all(h.startswith(("Membership of", "Offices held")) for h in heads[:key]), (row["s"], heads)
         assert len(heads) > key + 3, (row["s"], heads)
+
+
+def test_numbered_facts_of_one_kind_are_listed_in_their_order_dated_or_not(client, store):
+    """A state's first and second withdrawal (csto:ordinal 1, 2) are listed first, second on its page, though only
+    the second is dated (time order alone listed the undated first one last)."""
+    rows = select(
+        store,
+        f"""SELECT ?state ?a ?b WHERE {{
+              ?a <{CSTO}state> ?state ; <{CSTO}ordinal> ?m ; a ?t .
+              ?b <{CSTO}state> ?state ; <{CSTO}ordinal> ?n ; a ?t .
+              FILTER(?m < ?n && STRSTARTS(STR(?t), "{CSTO}") && ?t != <{CSTO}Fact>)
+            }}""",
+    )
+    assert rows, "no state has numbered facts of one kind"
+    undated_first = 0
+    for row in rows:
+        body = page(client, row["state"])
+        listed = [BASE + h[1:] for h in re.findall(r'<div class="fact"><a href="([^"]+)"', body)]
+        assert row["a"] in listed and row["b"] in listed, row
+        assert listed.index(row["a"]) < listed.index(row["b"]), row
+        undated_first += not select(store, f"SELECT ?d WHERE {{ <{row['a']}> <{CSTO}date> ?d }}")
+    assert undated_first, "no pair where the earlier-numbered fact is the undated one"
