@@ -35,6 +35,22 @@ class QuoteProblem:
         return f"{where}: {self.evidence}: {self.message}"
 
 
+def _miscounted(text: str, start: int, end: int, s: int, e: int) -> str:
+    """How offsets ``[s, e)`` were counted, where the quote is at ``[start, end)`` in code points: in UTF-8 bytes, in
+    UTF-16 code units, or one off (from 1, or an end counted inclusively); "" when none of these."""
+    for unit, size in (
+        ("UTF-8 bytes", lambda x: len(x.encode("utf-8"))),
+        ("UTF-16 code units", lambda x: len(x.encode("utf-16-le")) // 2),
+    ):
+        if (s, e) == (size(text[:start]), size(text[:end])) and (s, e) != (start, end):
+            return f" (counted in {unit}: offsets count code points, as Python's str does)"
+    if (s - start, e - end) == (1, 1):
+        return " (counted from 1: the first code point is offset 0)"
+    if s == start and abs(e - end) == 1:
+        return " (the end one off: it is exclusive, the offset just after the quote's last code point)"
+    return ""
+
+
 def _seed_for(ds: Dataset, source: URIRef, seeds_dir: Path | None) -> seeds.Seed | None:
     ident = next(ds.objects(source, DCTERMS.identifier), None)
     name = str(ident) if ident is not None else None
@@ -122,8 +138,8 @@ def _check_one(data: LoadedData, ev: URIRef, g, seed_of: Callable[[URIRef], seed
                 ev,
                 g,
                 f"the quote is verbatim in {seed.filename}, but at [{found}, "
-                f"{found + len(quote)}), not at [{s}, {e}): set oa:start {found} ; "
-                f"oa:end {found + len(quote)}",
+                f"{found + len(quote)}), not at [{s}, {e}){_miscounted(seed.text, found, found + len(quote), s, e)}: "
+                f"set oa:start {found} ; oa:end {found + len(quote)}",
             )
         ]
     try:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import re
+import unicodedata
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -301,6 +302,13 @@ def _check_seeds(root: Path, seeds: set[str]) -> None:
             raise CuratedFileError(path, line, f"not UTF-8 (byte {data[e.start]:#04x} at byte offset {e.start}): "
                                    "a seed is the source's text saved as UTF-8 (re-save it; Latin-1 or "
                                    "Windows-1252 is not read)") from None  # fmt: skip
+        if not unicodedata.is_normalized("NFC", text):
+            pairs = (i for i in range(len(text)) if not unicodedata.is_normalized("NFC", text[max(0, i - 1) : i + 1]))
+            at = next(pairs, 0)
+            line = text.count("\n", 0, at) + 1
+            raise CuratedFileError(path, line, f"not in Unicode NFC (a decomposed character, U+{ord(text[at]):04X} "
+                                   "combining with the one before it): an editor re-saved it decomposed (NFD); save "
+                                   "it composed (NFC), as the source's text and every quote are")  # fmt: skip
         if "\r" in text:
             line = text.count("\n", 0, text.index("\r")) + 1
             raise CuratedFileError(path, line, "a carriage return (CR, CRLF line ends): a seed's lines end in LF "

@@ -21,6 +21,7 @@ import os
 import re
 import shutil
 import subprocess
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -4599,6 +4600,1078 @@ SLIPS_R13 = [
 SLIPS += [s[:4] for s in SLIPS_R13]
 MESSAGE_FRAGMENT = {s[0]: s[4] for s in SLIPS_R13 if s[4]}
 
+# Round 14 (curation safety): slips of kinds earlier rounds did not try. name, file, edit, rule, and a fragment of the
+# message it must give (which names the cause). Seeds' no-break spaces are written \u00A0 in the curated files, as
+# there; the quotes' curly quotes are the seeds' own characters.
+SLIPS_R14 = [
+    # --- a shared node whose passage in one seed's file does not name it ---
+    (
+        "r14_shared_membership_passage_without_its_state",
+        "002",
+        [
+            (
+                ':membership-kazakhstan a csto:Membership ;\n    rdfs:label "Kazakhstan\'s membership of the CSTO"@en ;\n    org:member :kazakhstan ; org:organization :csto ;\n    prov:wasDerivedFrom ev:002-six-members .',
+                ':membership-kazakhstan a csto:Membership ;\n    rdfs:label "Kazakhstan\'s membership of the CSTO"@en ;\n    org:member :kazakhstan ; org:organization :csto ;\n    prov:wasDerivedFrom ev:002-not-cost-or-policy .',
+            )
+        ],
+        "ValueNamedInItsPassage",
+        "no passage of this membership fact in this file",
+    ),
+    (
+        "r14_shared_withdrawal_passage_of_another_state",
+        "003",
+        [
+            (
+                ':withdrawal-georgia-1999 a csto:Withdrawal ;\n    rdfs:label "Georgia\'s withdrawal from the CSTO"@en ;\n    csto:state :georgia ; csto:organisation :csto ;\n    csto:date "1999"^^xsd:gYear ;\n    csto:curatorNote "The seed says \'both countries left the CSTO in 1999\'; recorded as it says, although the same text has the organisation itself only 20 years old in 2022 (\'the 20th anniversary of the organization\')." ;\n    prov:wasDerivedFrom ev:003-joined-1993 .',
+                ':withdrawal-georgia-1999 a csto:Withdrawal ;\n    rdfs:label "Georgia\'s withdrawal from the CSTO"@en ;\n    csto:state :georgia ; csto:organisation :csto ;\n    csto:date "1999"^^xsd:gYear ;\n    csto:curatorNote "The seed says \'both countries left the CSTO in 1999\'; recorded as it says, although the same text has the organisation itself only 20 years old in 2022 (\'the 20th anniversary of the organization\')." ;\n    prov:wasDerivedFrom ev:003-tashkent-1992 .',
+            )
+        ],
+        "DateBasisRule",
+        "but the year 1999 is in none of its passages",
+    ),
+    (
+        "r14_shared_accession_passage_without_the_accession",
+        "003",
+        [
+            (
+                ':accession-belarus-1993 a csto:Accession ;\n    rdfs:label "Belarus joins the Collective Security Treaty (1993)"@en ;\n    csto:state :belarus ; csto:organisation :csto ;\n    csto:date "1993"^^xsd:gYear ;\n    prov:wasDerivedFrom ev:003-joined-1993 .',
+                ':accession-belarus-1993 a csto:Accession ;\n    rdfs:label "Belarus joins the Collective Security Treaty (1993)"@en ;\n    csto:state :belarus ; csto:organisation :csto ;\n    csto:date "1993"^^xsd:gYear ;\n    prov:wasDerivedFrom ev:003-currently-includes-six .',
+            )
+        ],
+        "DateBasisRule",
+        'has csto:date "1993" but the year 1993 is in none ',
+    ),
+    (
+        "r14_shared_membership_on_the_neighbouring_passage",
+        "002",
+        [
+            (
+                ':membership-tajikistan a csto:Membership ;\n    rdfs:label "Tajikistan\'s membership of the CSTO"@en ;\n    org:member :tajikistan ; org:organization :csto ;\n    prov:wasDerivedFrom ev:002-six-members .',
+                ':membership-tajikistan a csto:Membership ;\n    rdfs:label "Tajikistan\'s membership of the CSTO"@en ;\n    org:member :tajikistan ; org:organization :csto ;\n    prov:wasDerivedFrom ev:002-bio-languages .',
+            )
+        ],
+        "ValueNamedInItsPassage",
+        "no passage of this membership fact in this file",
+    ),
+    (
+        "r14_shared_membership_in_000_on_a_passage_without_it",
+        "000",
+        [
+            (
+                "rdfs:comment \"The seed calls Azerbaijan a 'former CSTO member': a membership that has ended. It gives neither its start nor its end.\"@en ;\n    prov:wasDerivedFrom ev:000-azerbaijan-nk-september .",
+                "rdfs:comment \"The seed calls Azerbaijan a 'former CSTO member': a membership that has ended. It gives neither its start nor its end.\"@en ;\n    prov:wasDerivedFrom ev:000-impossible-ask .",
+            )
+        ],
+        "ValueNamedInItsPassage",
+        "no passage of this membership fact in this file",
+    ),
+    (
+        "r14_shared_deployment_in_004_dated_on_another_passage",
+        "004",
+        [
+            (
+                'rdfs:comment "After Tokayev\'s appeal the decision to send the CSTO peacekeeping forces \\"was made almost instantly\\" and the group \\"quickly arrived in Kazakhstan\\". The seed calls it the only case when the CSTO agreed on a peacekeeping mission (see :claim-004-kazakhstan-only-mission)."@en ;\n    prov:wasDerivedFrom ev:004-kz-episode .',
+                'rdfs:comment "After Tokayev\'s appeal the decision to send the CSTO peacekeeping forces \\"was made almost instantly\\" and the group \\"quickly arrived in Kazakhstan\\". The seed calls it the only case when the CSTO agreed on a peacekeeping mission (see :claim-004-kazakhstan-only-mission)."@en ;\n    prov:wasDerivedFrom ev:004-kz-force-size .',
+            )
+        ],
+        "ValueNamedInItsPassage",
+        "no passage of this fact in this file (ev:004-kz-force-size) names",
+    ),
+    # --- one node, two seeds' values merged into one ---
+    (
+        "r14_merged_force_size_personnel_of_both_seeds",
+        "001",
+        [
+            (
+                'csto:personnel 2500 ; csto:personnelQualifier csto:Approximately ;\n    csto:statedAs "some 2,500 troops" ;',
+                'csto:personnel 2500 ; csto:personnelQualifier csto:Approximately ;\n    csto:equipment 250 ;\n    csto:statedAs "some 2,500 troops" ;',
+            )
+        ],
+        "FigureMatchesItsWords",
+        "the figure 250 is not a number its words state ('some 2,500 troops'",
+    ),
+    (
+        "r14_merged_force_size_statement_of_the_other_seed",
+        "004",
+        [
+            (
+                'csto:statedAs "more than 2,000 military personnel and 250 pieces of equipment" ;',
+                'csto:statedAs "more than 2,000 military personnel and 250 pieces of equipment", "some 2,500 troops" ;',
+            )
+        ],
+        "WordsAreVerbatim",
+        '"some 2,500 troops" is not verbatim in any of this fact\'s evidence',
+    ),
+    (
+        "r14_merged_deployment_date_of_the_other_seed",
+        "004",
+        [
+            (
+                'csto:destination :kazakhstan ; csto:agent :csto-peacekeeping-forces ;\n    csto:startDate "2022"^^xsd:gYear ;',
+                'csto:destination :kazakhstan ; csto:agent :csto-peacekeeping-forces ;\n    csto:startDate "2022-01-06"^^xsd:date ;',
+            )
+        ],
+        "DateBasisRule",
+        'has csto:startDate "2022-01-06" but the month (Jan',
+    ),
+    (
+        "r14_merged_disagreeing_figure_into_one_node",
+        "004",
+        [
+            (
+                "csto:personnel 2000 ; csto:personnelQualifier csto:MoreThan ;\n    csto:equipment 250 ;",
+                "csto:personnel 2000, 2500 ; csto:personnelQualifier csto:MoreThan ;\n    csto:equipment 250 ;",
+            )
+        ],
+        "FigureMatchesItsWords",
+        "the figure 2500 is not a number its words state ('more than 2,000",
+    ),
+    (
+        "r14_merged_withdrawal_ordinal_from_002_into_003",
+        "003",
+        [
+            (
+                "rdfs:comment \"The seed says Uzbekistan 'is no longer a member of the CSTO since 2012'.\"@en ;",
+                "csto:ordinal 2 ;\n    rdfs:comment \"The seed says Uzbekistan 'is no longer a member of the CSTO since 2012'.\"@en ;",
+            )
+        ],
+        "CountsAndNumbering",
+        "numbered 2 (csto:ordinal) in this file, but no passage of it here,",
+    ),
+    (
+        "r14_merged_deployment_agent_of_the_other_seed",
+        "001",
+        [
+            (
+                '    csto:agent :csto ;\n    csto:destination :kazakhstan ;\n    csto:startDate "2022-01-06"^^xsd:date ;',
+                '    csto:agent :csto, :csto-peacekeeping-forces ;\n    csto:destination :kazakhstan ;\n    csto:startDate "2022-01-06"^^xsd:date ;',
+            )
+        ],
+        "ValueNamedInItsPassage",
+        "no passage of this fact in this file (ev:001-kz-6-january;",
+    ),
+    # --- straight quotes and plain spaces for the seed's curly quotes and no-break spaces ---
+    (
+        "r14_quote_with_straight_double_quotes",
+        "000",
+        [
+            (
+                'oa:exact "The statement goes on express concern about the “crisis of the European security system”"',
+                'oa:exact "The statement goes on express concern about the \\"crisis of the European security system\\""',
+            )
+        ],
+        "VerbatimQuoteRule",
+        "the quote U+0022 QUOTATION MARK",
+    ),
+    (
+        "r14_quote_with_a_straight_apostrophe",
+        "000",
+        [
+            (
+                'oa:exact "That’s just the latest in a series of CSTO engagements the Armenians have opted out of."',
+                'oa:exact "That\'s just the latest in a series of CSTO engagements the Armenians have opted out of."',
+            )
+        ],
+        "VerbatimQuoteRule",
+        "the quote U+0027 APOSTROPHE",
+    ),
+    (
+        "r14_quote_with_a_straight_apostrophe_in_002",
+        "002",
+        [
+            (
+                'oa:exact "The CSTO’s charter simply does not allow for the possibility of a war between two of its member states."',
+                'oa:exact "The CSTO\'s charter simply does not allow for the possibility of a war between two of its member states."',
+            )
+        ],
+        "VerbatimQuoteRule",
+        "the quote U+0027 APOSTROPHE",
+    ),
+    (
+        "r14_quote_with_plain_spaces_for_no_break_spaces",
+        "002",
+        [
+            (
+                'oa:exact "The organization essentially\\u00A0ignored\\u00A0the conflict between two members, much',
+                'oa:exact "The organization essentially ignored the conflict between two members, much',
+            )
+        ],
+        "VerbatimQuoteRule",
+        "the quote U+0020 SPACE",
+    ),
+    (
+        "r14_quote_with_one_plain_space_for_a_no_break_space",
+        "001",
+        [
+            (
+                'oa:exact "President KassymJomart Tokayev had already given\\u00A0the police',
+                'oa:exact "President KassymJomart Tokayev had already given the police',
+            )
+        ],
+        "VerbatimQuoteRule",
+        "the quote U+0020 SPACE",
+    ),
+    (
+        "r14_words_with_plain_spaces_for_no_break_spaces",
+        "002",
+        [
+            (
+                'csto:words "The organization essentially\\u00A0ignored\\u00A0the conflict between two members" ;',
+                'csto:words "The organization essentially ignored the conflict between two members" ;',
+            )
+        ],
+        "WordsAreVerbatim",
+        '"The organization essentially ignored the conflict between two',
+    ),
+    (
+        "r14_quote_with_closing_curly_quote_for_opening",
+        "004",
+        [('to “organize systematic work.”"', 'to ”organize systematic work.”"')],
+        "VerbatimQuoteRule",
+        "the quote U+201D RIGHT DOUBLE QUOTATION MARK",
+    ),
+    (
+        "r14_quote_with_a_no_break_space_the_seed_lacks",
+        "003",
+        [
+            (
+                'oa:exact "In 1993, Azerbaijan, Georgia (both countries left the CSTO in 1999) and Belarus joined the organization."',
+                'oa:exact "In 1993,\\u00A0Azerbaijan, Georgia (both countries left the CSTO in 1999) and Belarus joined the organization."',
+            )
+        ],
+        "VerbatimQuoteRule",
+        "the quote U+00A0 NO-BREAK SPACE",
+    ),
+    # --- offsets off by one, in bytes, in UTF-16 ---
+    (
+        "r14_offsets_off_by_one_both",
+        "003",
+        [("oa:start 10557 ; oa:end 10661", "oa:start 10558 ; oa:end 10662")],
+        "VerbatimQuoteRule",
+        "counted from 1",
+    ),
+    (
+        "r14_end_offset_one_short",
+        "001",
+        [("oa:start 2353 ; oa:end 2483", "oa:start 2353 ; oa:end 2482")],
+        "VerbatimQuoteRule",
+        "the end one off",
+    ),
+    (
+        "r14_offsets_counted_in_bytes",
+        "002",
+        [("oa:start 379 ; oa:end 599", "oa:start 383 ; oa:end 607")],
+        "VerbatimQuoteRule",
+        "counted in UTF-8 bytes",
+    ),
+    (
+        "r14_offsets_counted_in_bytes_003",
+        "003",
+        [("oa:start 10182 ; oa:end 10342", "oa:start 10325 ; oa:end 10485")],
+        "VerbatimQuoteRule",
+        "counted in UTF-8 bytes",
+    ),
+    (
+        "r14_offsets_counted_from_one",
+        "000",
+        [("oa:start 3097 ; oa:end 3184", "oa:start 3098 ; oa:end 3185")],
+        "VerbatimQuoteRule",
+        "counted from 1",
+    ),
+    (
+        "r14_end_offset_as_a_length",
+        "002",
+        [("oa:start 600 ; oa:end 693", "oa:start 600 ; oa:end 93")],
+        "PositionSelectorStartBeforeEnd",
+        "oa:start must be less than oa:end (the end offset is exclusive; a",
+    ),
+    (
+        "r14_offsets_counted_in_bytes_004",
+        "004",
+        [("oa:start 12391 ; oa:end 12494", "oa:start 12423 ; oa:end 12530")],
+        "VerbatimQuoteRule",
+        "counted in UTF-8 bytes",
+    ),
+    # --- a fact attributed to the wrong seed ---
+    (
+        "r14_source_record_naming_another_seeds_file",
+        "002",
+        [('dcterms:identifier "002_31ac2e71aae4dd18.txt" ;', 'dcterms:identifier "003_6d908fab4c796ec4.txt" ;')],
+        "SourceDocumentIdentifierMatchesIri",
+        'The source document\'s dcterms:identifier "003_6d908fab4c796ec4.txt"',
+    ),
+    (
+        "r14_claim_asserted_by_another_seed",
+        "002",
+        [
+            (
+                ':claim-002-csto-military-alliance a csto:Claim ;\n    rdfs:label "Seed 002: the CSTO is a military alliance of Russia, Belarus, Armenia, Kazakhstan, Kyrgyzstan and Tajikistan"@en ;\n    csto:assertedBy src:002_31ac2e71aae4dd18 ;',
+                ':claim-002-csto-military-alliance a csto:Claim ;\n    rdfs:label "Seed 002: the CSTO is a military alliance of Russia, Belarus, Armenia, Kazakhstan, Kyrgyzstan and Tajikistan"@en ;\n    csto:assertedBy src:003_6d908fab4c796ec4 ;',
+            )
+        ],
+        "ClaimAssertedByACitedSource",
+        "the claim is csto:assertedBy src:003_6d908fab4c796ec4, which none of",
+    ),
+    (
+        "r14_evidence_sourced_to_the_seed_the_quote_is_from_in_another_file",
+        "001",
+        [
+            (
+                "ev:001-views a csto:Evidence ;\n    oa:hasSource src:001_7fa2a4cddbc73fc3 ;",
+                "ev:001-views a csto:Evidence ;\n    oa:hasSource src:004_b88eea108042ee85 ;",
+            )
+        ],
+        "EvidenceFromOwnFileRule",
+        "evidence in this file cites src:004_b88eea108042ee85; evidence here",
+    ),
+    (
+        "r14_fact_on_another_seeds_evidence",
+        "001",
+        [
+            (
+                "csto:reportedForceSize :force-size-kazakhstan-2022-001 ;\n    csto:speed csto:Quick ;",
+                "csto:reportedForceSize :force-size-kazakhstan-2022-001, :force-size-kazakhstan-2022-004 ;\n    csto:speed csto:Quick ;",
+            )
+        ],
+        "FigureMatchesItsWords",
+        "this file gives the fact the figure :force-size-kazakhstan-2022-004,",
+    ),
+    (
+        "r14_snapshot_dated_relative_to_another_seed",
+        "002",
+        [
+            (
+                "csto:dateBasis \"As of the article's publication ('a military alliance of Russia, Belarus, Armenia, Kazakhstan, Kyrgyzstan, and Tajikistan', 'its six member states'), a date the text establishes only as not before 2020: no csto:date.\" ;\n    csto:dateRelativeTo src:002_31ac2e71aae4dd18 ;",
+                "csto:dateBasis \"As of the article's publication ('a military alliance of Russia, Belarus, Armenia, Kazakhstan, Kyrgyzstan, and Tajikistan', 'its six member states'), a date the text establishes only as not before 2020: no csto:date.\" ;\n    csto:dateRelativeTo src:003_6d908fab4c796ec4 ;",
+            )
+        ],
+        "DateRelativeToOwnSeed",
+        "the date is read relative to src:003_6d908fab4c796ec4, but this file",
+    ),
+    (
+        "r14_source_record_with_another_seeds_checksum",
+        "002",
+        [
+            (
+                'csto:sha256 "521c21c33c78d09a523b50fb59b4af17d67e1d13efc40a7e9fc13d7f589e282b" ;',
+                'csto:sha256 "7a3dc7d6586ad07650dd40ab84477a8b5746a39d81e0120fd72f8b6af3b7cb07" ;',
+            )
+        ],
+        "SourceChecksumRule",
+        "csto:sha256 is not the digest of seeds/002_31ac2e71aae4dd18.txt: the",
+    ),
+    # --- Wikidata links of the wrong form, or at another entity's item ---
+    (
+        "r14_wikidata_page_url_for_entity",
+        "entities",
+        [
+            (
+                ':armenia a csto:State ; rdfs:label "Armenia"@en ;\n    skos:exactMatch wd:Q399 .',
+                ':armenia a csto:State ; rdfs:label "Armenia"@en ;\n    skos:exactMatch <https://www.wikidata.org/wiki/Q399> .',
+            )
+        ],
+        "WikidataLink",
+        "skos:exactMatch must be one Wikidata item IRI, wd:Q<number>",
+    ),
+    (
+        "r14_wikidata_entity_over_https",
+        "entities",
+        [
+            (
+                ':georgia a csto:State ; rdfs:label "Georgia"@en ;\n    skos:exactMatch wd:Q230 .',
+                ':georgia a csto:State ; rdfs:label "Georgia"@en ;\n    skos:exactMatch <https://www.wikidata.org/entity/Q230> .',
+            )
+        ],
+        "WikidataLink",
+        "skos:exactMatch must be one Wikidata item IRI, wd:Q<number>",
+    ),
+    (
+        "r14_wikidata_item_lowercase_q",
+        "entities",
+        [
+            (
+                ':uzbekistan a csto:State ; rdfs:label "Uzbekistan"@en ;\n    skos:exactMatch wd:Q265 .',
+                ':uzbekistan a csto:State ; rdfs:label "Uzbekistan"@en ;\n    skos:exactMatch wd:q265 .',
+            )
+        ],
+        "WikidataLink",
+        "skos:exactMatch must be one Wikidata item IRI, wd:Q<number>",
+    ),
+    (
+        "r14_wikidata_property_id_for_an_item",
+        "entities",
+        [
+            (
+                ':ukraine a csto:State ; rdfs:label "Ukraine"@en ;\n    skos:exactMatch wd:Q212 .',
+                ':ukraine a csto:State ; rdfs:label "Ukraine"@en ;\n    skos:exactMatch wd:P212 .',
+            )
+        ],
+        "WikidataLink",
+        "skos:exactMatch must be one Wikidata item IRI, wd:Q<number>",
+    ),
+    (
+        "r14_wikidata_item_with_a_leading_zero",
+        "entities",
+        [
+            (
+                ':germany a csto:State ; rdfs:label "Germany"@en ;\n    skos:exactMatch wd:Q183 .',
+                ':germany a csto:State ; rdfs:label "Germany"@en ;\n    skos:exactMatch wd:Q0183 .',
+            )
+        ],
+        "WikidataLink",
+        "skos:exactMatch must be one Wikidata item IRI, wd:Q<number>",
+    ),
+    (
+        "r14_wikidata_item_with_a_trailing_slash",
+        "entities",
+        [
+            (
+                ':italy a csto:State ; rdfs:label "Italy"@en ;\n    skos:exactMatch wd:Q38 .',
+                ':italy a csto:State ; rdfs:label "Italy"@en ;\n    skos:exactMatch <http://www.wikidata.org/entity/Q38/> .',
+            )
+        ],
+        "WikidataLink",
+        "skos:exactMatch must be one Wikidata item IRI, wd:Q<number>",
+    ),
+    (
+        "r14_wikidata_special_entity_page",
+        "entities",
+        [
+            (
+                ':afghanistan a csto:State ; rdfs:label "Afghanistan"@en ;\n    skos:exactMatch wd:Q889 .',
+                ':afghanistan a csto:State ; rdfs:label "Afghanistan"@en ;\n    skos:exactMatch <https://www.wikidata.org/wiki/Special:EntityPage/Q889> .',
+            )
+        ],
+        "WikidataLink",
+        "skos:exactMatch must be one Wikidata item IRI, wd:Q<number>",
+    ),
+    (
+        "r14_wikidata_state_item_on_its_capital",
+        "entities",
+        [
+            (
+                ':astana a csto:Place ; rdfs:label "Astana"@en ;\n    skos:exactMatch wd:Q1520 .',
+                ':astana a csto:Place ; rdfs:label "Astana"@en ;\n    skos:exactMatch wd:Q232 .',
+            )
+        ],
+        "WikidataItemOfOneEntity",
+        "This entity and :kazakhstan link to the same Wikidata item wd:Q232:",
+    ),
+    (
+        "r14_wikidata_alliance_item_on_another_alliance",
+        "entities",
+        [
+            (
+                'rdfs:label "North Atlantic Treaty Organization"@en ; skos:altLabel "NATO"@en ;\n    skos:exactMatch wd:Q7184 .',
+                'rdfs:label "North Atlantic Treaty Organization"@en ; skos:altLabel "NATO"@en ;\n    skos:exactMatch wd:Q318693 .',
+            )
+        ],
+        "WikidataItemOfOneEntity",
+        "This entity and :nato link to the same Wikidata item wd:Q318693: one",
+    ),
+    (
+        "r14_wikidata_person_item_on_a_state",
+        "entities",
+        [
+            (
+                ':shavkat-mirziyoyev a csto:Person ; rdfs:label "Shavkat Mirziyoyev"@en ;\n    skos:exactMatch wd:Q57808 .',
+                ':shavkat-mirziyoyev a csto:Person ; rdfs:label "Shavkat Mirziyoyev"@en ;\n    skos:exactMatch wd:Q265 .',
+            )
+        ],
+        "WikidataItemOfOneEntity",
+        "This entity and :shavkat-mirziyoyev link to the same Wikidata item",
+    ),
+    (
+        "r14_wikidata_language_item_on_the_state",
+        "entities",
+        [
+            (
+                'rdfs:label "Russian (language)"@en ; skos:exactMatch wd:Q7737 .',
+                'rdfs:label "Russian (language)"@en ; skos:exactMatch wd:Q159 .',
+            )
+        ],
+        "WikidataItemOfOneEntity",
+        "This entity and :russian-language link to the same Wikidata item",
+    ),
+    # --- term typos in each namespace ---
+    (
+        "r14_oa_property_typo",
+        "003",
+        [
+            (
+                "ev:003-joined-1993 a csto:Evidence ;\n    oa:hasSource src:003_6d908fab4c796ec4 ;",
+                "ev:003-joined-1993 a csto:Evidence ;\n    oa:hasSourse src:003_6d908fab4c796ec4 ;",
+            )
+        ],
+        "DeclaredTermsOnly",
+        "oa:hasSourse (used as a property) is not a term of the oa:",
+    ),
+    (
+        "r14_oa_class_typo",
+        "000",
+        [
+            (
+                'oa:hasSelector [ a oa:TextQuoteSelector ; oa:exact "That’s just',
+                'oa:hasSelector [ a oa:TextQuoteSelecter ; oa:exact "That’s just',
+            )
+        ],
+        "DeclaredTermsOnly",
+        "oa:TextQuoteSelecter (used as a class) is not a term of the oa:",
+    ),
+    (
+        "r14_dcterms_property_typo",
+        "002",
+        [
+            (
+                "dcterms:creator :kenan-agazade ;\n    dcterms:publisher :ankasam ;",
+                "dcterms:creater :kenan-agazade ;\n    dcterms:publisher :ankasam ;",
+            )
+        ],
+        "DeclaredTermsOnly",
+        "dcterms:creater (used as a property) is not a term of the dcterms:",
+    ),
+    (
+        "r14_skos_property_lowercase",
+        "entities",
+        [
+            (
+                ':russia a csto:State ; rdfs:label "Russia"@en ;\n    skos:altLabel "Russian Federation"@en ;',
+                ':russia a csto:State ; rdfs:label "Russia"@en ;\n    skos:altlabel "Russian Federation"@en ;',
+            )
+        ],
+        "DeclaredTermsOnly",
+        "skos:altlabel (used as a property) is not a term of the skos:",
+    ),
+    (
+        "r14_rdfs_property_typo",
+        "002",
+        [('rdfs:label "six member states (seed 002)"@en ;', 'rdfs:lable "six member states (seed 002)"@en ;')],
+        "DeclaredTermsOnly",
+        "rdfs:lable (used as a property) is not a term of the rdfs:",
+    ),
+    (
+        "r14_csto_class_typo_marked_reading",
+        "001",
+        [
+            (
+                ":reading-stance-001-hansbury-nato-divided-1 a csto:MarkedReading ;",
+                ":reading-stance-001-hansbury-nato-divided-1 a csto:MarkReading ;",
+            )
+        ],
+        "DeclaredTermsOnly",
+        "csto:MarkReading (used as a class) is not declared in the ontology;",
+    ),
+    (
+        "r14_csto_class_case_comparison_side",
+        "002",
+        [(":side-002-russia-now a csto:ComparisonSide ;", ":side-002-russia-now a csto:Comparisonside ;")],
+        "DeclaredTermsOnly",
+        "csto:Comparisonside (used as a class) is not declared in the",
+    ),
+    (
+        "r14_csto_property_plural_reading_marker",
+        "001",
+        [
+            (
+                'csto:readingProperty csto:certainty ; csto:readingValue csto:Emphatic ; csto:readingMarker "undeniably" .',
+                'csto:readingProperty csto:certainty ; csto:readingValue csto:Emphatic ; csto:readingMarkers "undeniably" .',
+            )
+        ],
+        "DeclaredTermsOnly",
+        "csto:readingMarkers (used as a property) is not declared in the",
+    ),
+    (
+        "r14_csto_individual_typo_reading_value",
+        "001",
+        [
+            (
+                'csto:readingProperty csto:certainty ; csto:readingValue csto:Tentative ; csto:readingMarker "looked to" .',
+                'csto:readingProperty csto:certainty ; csto:readingValue csto:Tentive ; csto:readingMarker "looked to" .',
+            )
+        ],
+        "DeclaredTermsOnly",
+        "csto:Tentive (used as a value) is not declared in the ontology; did",
+    ),
+    (
+        "r14_org_class_for_csto_class",
+        "002",
+        [
+            (
+                ":membership-armenia a csto:Membership ;\n    rdfs:label \"Armenia's membership",
+                ":membership-armenia a org:membership ;\n    rdfs:label \"Armenia's membership",
+            )
+        ],
+        "DeclaredTermsOnly",
+        "org:membership (used as a class) is not a term of the org:",
+    ),
+    (
+        "r14_time_property_typo",
+        "001",
+        [('time:inXSDgYear "2023"^^xsd:gYear ;', 'time:inXSDGYear "2023"^^xsd:gYear ;')],
+        "DeclaredTermsOnly",
+        "time:inXSDGYear (used as a property) is not a term of the time:",
+    ),
+    (
+        "r14_xsd_datatype_typo_date",
+        "004",
+        [
+            (
+                'csto:destination :kazakhstan ; csto:agent :csto-peacekeeping-forces ;\n    csto:startDate "2022"^^xsd:gYear ;',
+                'csto:destination :kazakhstan ; csto:agent :csto-peacekeeping-forces ;\n    csto:startDate "2022"^^xsd:Year ;',
+            )
+        ],
+        "DeclaredTermsOnly",
+        "xsd:Year (used as a datatype) is not a term of the xsd: vocabulary;",
+    ),
+    (
+        "r14_prov_property_typo_plural",
+        "002",
+        [
+            (
+                "    prov:wasDerivedFrom ev:002-last-year-challenges .\n:claim-002-benefits-debate-broadened",
+                "    prov:derivedFrom ev:002-last-year-challenges .\n:claim-002-benefits-debate-broadened",
+            )
+        ],
+        "DeclaredTermsOnly",
+        "prov:derivedFrom (used as a property) is not a term of the prov:",
+    ),
+    # --- literals of the wrong datatype or language ---
+    (
+        "r14_amount_as_a_string",
+        "001",
+        [
+            (
+                "csto:amount 2500 ; csto:unit csto:Persons ; csto:qualifier csto:Approximately ;",
+                'csto:amount "2,500" ; csto:unit csto:Persons ; csto:qualifier csto:Approximately ;',
+            )
+        ],
+        "QuantityAmount",
+        "A quantity must have exactly one csto:amount, a plain integer or an",
+    ),
+    (
+        "r14_offset_as_a_string",
+        "002",
+        [("oa:start 338 ; oa:end 377", 'oa:start "338" ; oa:end 377')],
+        "PositionSelectorStart",
+        "A oa:TextPositionSelector must have exactly one oa:start, a",
+    ),
+    (
+        "r14_member_count_as_a_string",
+        "002",
+        [
+            (
+                "csto:memberCount 6 ;\n    csto:hasQuantity :quantity-snapshot-002-1 ;",
+                'csto:memberCount "six" ;\n    csto:hasQuantity :quantity-snapshot-002-1 ;',
+            )
+        ],
+        "NonNegativeIntegerValues",
+        "csto:personnel, csto:equipment and csto:memberCount take integers >=",
+    ),
+    (
+        "r14_date_as_an_integer",
+        "003",
+        [
+            (
+                'csto:state :azerbaijan ; csto:organisation :csto ;\n    csto:date "1993"^^xsd:gYear ;',
+                "csto:state :azerbaijan ; csto:organisation :csto ;\n    csto:date 1993 ;",
+            )
+        ],
+        "DateAtSourcePrecision",
+        "A date must be an xsd:date, xsd:gYearMonth or xsd:gYear literal, at",
+    ),
+    (
+        "r14_language_as_a_tagged_name",
+        "002",
+        [
+            (
+                'csto:speaksLanguage "ru"^^xsd:language, "en"^^xsd:language ;',
+                'csto:speaksLanguage "Russian"@en, "en"^^xsd:language ;',
+            )
+        ],
+        "LanguageTagWellFormed",
+        "A language spoken must be a BCP 47 tag, xsd:language: two or three",
+    ),
+    (
+        "r14_label_tagged_russian",
+        "002",
+        [('rdfs:label "Russia\'s membership of the CSTO"@en ;', 'rdfs:label "Russia\'s membership of the CSTO"@ru ;')],
+        "ProseIsTaggedText",
+        "its rdfs:label is tagged @ru: a fact's label and comment are the",
+    ),
+    (
+        "r14_reading_marker_with_a_language_tag",
+        "001",
+        [
+            (
+                'csto:readingProperty csto:certainty ; csto:readingValue csto:Tentative ; csto:readingMarker "might" .',
+                'csto:readingProperty csto:certainty ; csto:readingValue csto:Tentative ; csto:readingMarker "might"@en .',
+            )
+        ],
+        "MarkedReadingMatchesItsFact",
+        "pairs words that are not among the fact's marker words",
+    ),
+    (
+        "r14_side_time_marker_as_a_date",
+        "002",
+        [
+            (
+                'csto:sideItem :russia ; csto:sideTimeMarker "now" .',
+                'csto:sideItem :russia ; csto:sideTimeMarker "2020"^^xsd:gYear .',
+            )
+        ],
+        "WordsAreVerbatim",
+        '"2020" is not verbatim in any of this fact\'s evidence quotes. Fix:',
+    ),
+    (
+        "r14_sha256_in_capitals",
+        "001",
+        [
+            (
+                'csto:sha256 "7a3dc7d6586ad07650dd40ab84477a8b5746a39d81e0120fd72f8b6af3b7cb07" ;',
+                'csto:sha256 "7A3DC7D6586AD07650DD40AB84477A8B5746A39D81E0120FD72F8B6AF3B7CB07" ;',
+            )
+        ],
+        "SourceDocumentSha256",
+        "A csto:SourceDocument must have exactly one csto:sha256 of 64",
+    ),
+    # --- an inverse or duplicate fact contradicting its pair ---
+    (
+        "r14_follows_contradicting_its_pair",
+        "004",
+        [
+            (
+                "csto:decidedAction :deployment-kazakhstan-2022 ;\n    csto:respondsTo :invocation-kazakhstan-2022-01 ;\n    csto:follows :invocation-kazakhstan-2022-01 ;",
+                "csto:decidedAction :deployment-kazakhstan-2022 ;\n    csto:respondsTo :invocation-kazakhstan-2022-01 ;\n    csto:follows :invocation-kazakhstan-2022-01 ;\n    csto:precedes :invocation-kazakhstan-2022-01 ;",
+            )
+        ],
+        "OrderingAgreesWithDates",
+        "through csto:precedes / csto:follows",
+    ),
+    (
+        "r14_group_member_also_excluded",
+        "002",
+        [
+            (
+                ":csto-members-benefits-debated-002 csto:subsetOf :snapshot-002 ;\n    csto:excludedMember :russia ;",
+                ":csto-members-benefits-debated-002 csto:subsetOf :snapshot-002 ;\n    csto:excludedMember :russia ;\n    csto:groupMember :russia ;",
+            )
+        ],
+        "PartOfItsWhole",
+        "Part of a group: :russia is both a csto:groupMember of the part and",
+    ),
+    (
+        "r14_side_both_subject_and_standard",
+        "002",
+        [
+            (
+                ":stance-002-agazade-russia-more-alone csto:subjectSide :side-002-russia-now ;\n    csto:standardSide :side-002-soviet-union-cold-war, :side-002-russian-empire-first-world-war .",
+                ":stance-002-agazade-russia-more-alone csto:subjectSide :side-002-russia-now ;\n    csto:standardSide :side-002-soviet-union-cold-war, :side-002-russian-empire-first-world-war, :side-002-russia-now .",
+            )
+        ],
+        "ComparisonSidesAgree",
+        "is also the proposition's csto:subjectSide",
+    ),
+    (
+        "r14_membership_started_and_ended_by_one_event",
+        "003",
+        [
+            (
+                "csto:startedBy :accession-georgia-1993 ; csto:endedBy :withdrawal-georgia-1999 ;",
+                "csto:startedBy :withdrawal-georgia-1999 ; csto:endedBy :withdrawal-georgia-1999 ;",
+            )
+        ],
+        "MembershipStartedBy",
+        "A membership period has at most one csto:startedBy, and it is a",
+    ),
+    (
+        "r14_change_both_increase_and_decrease",
+        "003",
+        [
+            (
+                ":stance-003-putin-armenia-trade-growth csto:changeDirection csto:Increase ;",
+                ":stance-003-putin-armenia-trade-growth csto:changeDirection csto:Increase, csto:Decrease ;",
+            )
+        ],
+        "ChangeDirectionGiven",
+        "A fact with csto:changeOf takes exactly one csto:changeDirection,",
+    ),
+    (
+        "r14_repeats_itself",
+        "001",
+        [
+            (
+                'csto:aspectMarker "Once again" ;\n    csto:repeats :stance-001-armenia-disappointed-csto ;',
+                'csto:aspectMarker "Once again" ;\n    csto:repeats :stance-001-armenians-disappointed-russia ;',
+            )
+        ],
+        "NothingLinkedToItself",
+        "to itself. Fix: the object is an IRI copied into the wrong place",
+    ),
+    (
+        "r14_subset_of_itself",
+        "003",
+        [
+            (
+                ":some-csto-members-003 csto:subsetOf :snapshot-003-currently-made-of ;",
+                ":some-csto-members-003 csto:subsetOf :some-csto-members-003 ;",
+            )
+        ],
+        "NothingLinkedToItself",
+        "to itself. Fix: the object is an IRI copied into the wrong place",
+    ),
+    # --- membership ending before it starts, withdrawing twice, through the newer structures ---
+    (
+        "r14_second_membership_ended_by_the_first_withdrawal",
+        "002",
+        [
+            (
+                "csto:startedBy :reaccession-uzbekistan ;\n    csto:endedBy :withdrawal-uzbekistan-2 ;",
+                "csto:startedBy :reaccession-uzbekistan ;\n    csto:endedBy :withdrawal-uzbekistan-1 ;",
+            )
+        ],
+        "WithdrawalTwiceWithoutRejoining",
+        "The state withdraws twice (this withdrawal and",
+    ),
+    (
+        "r14_withdrawal_reading_marked_as_first",
+        "002",
+        [
+            (
+                'csto:readingProperty csto:temporalAspect ; csto:readingValue csto:Recurrent ; csto:readingMarker "for the second time" .',
+                'csto:readingProperty csto:temporalAspect ; csto:readingValue csto:Ceased ; csto:readingMarker "for the second time" .',
+            )
+        ],
+        "MarkedReadingMatchesItsFact",
+        "pairs a reading value the fact does not have",
+    ),
+    (
+        "r14_ceased_membership_marked_as_continuing",
+        "003",
+        [
+            (
+                'csto:readingProperty csto:temporalAspect ; csto:readingValue csto:Ceased ; csto:readingMarker "no longer a member of the CSTO since 2012" .',
+                'csto:readingProperty csto:temporalAspect ; csto:readingValue csto:Continuing ; csto:readingMarker "no longer a member of the CSTO since 2012" .',
+            )
+        ],
+        "MarkedReadingMatchesItsFact",
+        "pairs a reading value the fact does not have",
+    ),
+    (
+        "r14_group_of_1993_signatories_with_a_1992_signatory",
+        "001",
+        [
+            (
+                ":states-signing-cst-1993-001 csto:groupMember :belarus ;",
+                ":states-signing-cst-1993-001 csto:groupMember :belarus, :armenia ;",
+            )
+        ],
+        "ValueNamedInItsPassage",
+        "csto:groupMember records how the seed names things, but no passage of",
+    ),
+    (
+        "r14_subset_member_outside_the_snapshot",
+        "003",
+        [
+            (
+                ":csto-members-not-quick-to-participate-003 csto:subsetOf :snapshot-003-currently-made-of ;\n    csto:groupMember :kyrgyzstan ;",
+                ":csto-members-not-quick-to-participate-003 csto:subsetOf :snapshot-003-currently-made-of ;\n    csto:groupMember :kyrgyzstan, :uzbekistan ;",
+            )
+        ],
+        "PartOfItsWhole",
+        "Part of a group: :uzbekistan is named in or left out of the part, but",
+    ),
+    (
+        "r14_side_time_marker_not_in_the_passage",
+        "002",
+        [
+            (
+                'csto:sideItem :soviet-union ; csto:sideTimeMarker "during the Cold War" .',
+                'csto:sideItem :soviet-union ; csto:sideTimeMarker "in the Cold War" .',
+            )
+        ],
+        "WordsAreVerbatim",
+        '"in the Cold War" is not verbatim in any of this fact\'s evidence',
+    ),
+    (
+        "r14_side_item_of_the_other_side",
+        "002",
+        [
+            (
+                'csto:sideItem :russian-empire ; csto:sideTimeMarker "during the First World War" .',
+                'csto:sideItem :russia ; csto:sideTimeMarker "during the First World War" .',
+            )
+        ],
+        "ComparisonSidesAgree",
+        "but no csto:standardSide names it",
+    ),
+    (
+        "r14_withdrawal_marked_recurrent_without_an_earlier_one",
+        "003",
+        [
+            (
+                "csto:curatorNote \"The seed says 'both countries left the CSTO in 1999'; recorded as it says, although the same text has the organisation itself only 20 years old in 2022 ('the 20th anniversary of the organization').\" ;\n    prov:wasDerivedFrom ev:003-joined-1993 .\n\n:withdrawal-uzbekistan-2",
+                "csto:curatorNote \"The seed says 'both countries left the CSTO in 1999'; recorded as it says, although the same text has the organisation itself only 20 years old in 2022 ('the 20th anniversary of the organization').\" ;\n    csto:temporalAspect csto:Recurrent ; csto:aspectMarker \"left the CSTO in 1999\" ;\n    prov:wasDerivedFrom ev:003-joined-1993 .\n\n:withdrawal-uzbekistan-2",
+            )
+        ],
+        "MarkedReadingMatchesItsFact",
+        "is in no csto:markedReading of the fact",
+    ),
+    # --- rounds 14-15 structures ---
+    (
+        "r14_marked_reading_of_a_property_the_fact_lacks",
+        "001",
+        [
+            (
+                'csto:readingProperty csto:certainty ; csto:readingValue csto:Tentative ; csto:readingMarker "looks to be" .',
+                'csto:readingProperty csto:temporalAspect ; csto:readingValue csto:Tentative ; csto:readingMarker "looks to be" .',
+            )
+        ],
+        "MarkedReadingMatchesItsFact",
+        "pairs words that are not among the fact's marker words",
+    ),
+    (
+        "r14_marked_reading_without_its_marker",
+        "001",
+        [
+            (
+                'csto:readingProperty csto:certainty ; csto:readingValue csto:Tentative ; csto:readingMarker "Perhaps" .',
+                "csto:readingProperty csto:certainty ; csto:readingValue csto:Tentative .",
+            )
+        ],
+        "MarkedReadingMatchesItsFact",
+        "lacks its csto:readingProperty",
+    ),
+    (
+        "r14_marked_reading_marker_not_its_facts_words",
+        "001",
+        [
+            (
+                'csto:readingProperty csto:certainty ; csto:readingValue csto:Tentative ; csto:readingMarker "appearing to" .',
+                'csto:readingProperty csto:certainty ; csto:readingValue csto:Tentative ; csto:readingMarker "appears to" .',
+            )
+        ],
+        "MarkedReadingMatchesItsFact",
+        "pairs words that are not among the fact's marker words",
+    ),
+    (
+        "r14_marked_reading_shared_by_two_facts",
+        "001",
+        [
+            (
+                ":stance-001-hansbury-show-teeth csto:markedReading :reading-stance-001-hansbury-show-teeth-1 .",
+                ":stance-001-hansbury-show-teeth csto:markedReading :reading-stance-001-hansbury-show-teeth-1 .\n:stance-001-hansbury-things-went-wrong csto:markedReading :reading-stance-001-hansbury-show-teeth-1 .",
+            )
+        ],
+        "MarkedReadingMatchesItsFact",
+        "pairs words that are not among the fact's marker words",
+    ),
+    (
+        "r14_marked_reading_value_of_another_kind",
+        "003",
+        [
+            (
+                'csto:readingProperty csto:certainty ; csto:readingValue csto:Emphatic ; csto:readingMarker "firmly believes" .',
+                'csto:readingProperty csto:certainty ; csto:readingValue csto:Recurrent ; csto:readingMarker "firmly believes" .',
+            )
+        ],
+        "MarkedReadingMatchesItsFact",
+        "pairs a reading value the fact does not have",
+    ),
+    (
+        "r14_marked_reading_with_two_markers",
+        "003",
+        [
+            (
+                'csto:readingProperty csto:exclusively ; csto:readingValue :russia ; csto:readingMarker "the only guarantor" .',
+                'csto:readingProperty csto:exclusively ; csto:readingValue :russia ; csto:readingMarker "the only guarantor", "only" .',
+            )
+        ],
+        "MarkedReadingMatchesItsFact",
+        "pairs words that are not among the fact's marker words",
+    ),
+    (
+        "r14_comparison_side_without_its_item",
+        "002",
+        [
+            (
+                'csto:sideItem :soviet-union ; csto:sideTimeMarker "during the Cold War" .',
+                'csto:sideTimeMarker "during the Cold War" .',
+            )
+        ],
+        "ComparisonSidesAgree",
+        "names no csto:sideItem",
+    ),
+    (
+        "r14_change_direction_without_what_changed_in_003",
+        "003",
+        [
+            (
+                ":stance-003-putin-armenia-trade-growth csto:changeDirection csto:Increase ; csto:changeOf :topic-russia-armenia-trade .",
+                ":stance-003-putin-armenia-trade-growth csto:changeDirection csto:Increase .",
+            )
+        ],
+        "ChangeWithWhatChanged",
+        "A fact with csto:changeDirection names what changed (csto:changeOf:",
+    ),
+    (
+        "r14_ranked_among_leading_without_criterion",
+        "004",
+        [
+            (
+                "csto:rankedAmongLeading :belarus ; csto:rankingCriterion csto:InitiativeRole ;",
+                "csto:rankedAmongLeading :belarus ;",
+            )
+        ],
+        "RankWithItsCriterion",
+        "A proposition with csto:rankedFirst or csto:rankedAmongLeading says",
+    ),
+    (
+        "r14_aspect_marker_not_in_the_passage",
+        "003",
+        [('csto:aspectMarker "argued for a long time" ;', 'csto:aspectMarker "argued for long" ;')],
+        "WordsAreVerbatim",
+        '"argued for long" is not verbatim in any of this fact\'s evidence',
+    ),
+    (
+        "r14_aspect_without_its_marker",
+        "003",
+        [
+            (
+                ':stance-003-lukashenko-unipolar-order-passing csto:temporalAspect csto:Ceased ;\n    csto:aspectMarker "becoming a thing of the past" ;',
+                ":stance-003-lukashenko-unipolar-order-passing csto:temporalAspect csto:Ceased ;",
+            )
+        ],
+        "ReadingWithItsWords",
+        "csto:temporalAspect is given, but csto:aspectMarker is missing: it",
+    ),
+    (
+        "r14_elaborates_itself",
+        "004",
+        [
+            (
+                ":stance-004-russia-nato-concern csto:elaborates :stance-004-author-members-own-problems ;",
+                ":stance-004-russia-nato-concern csto:elaborates :stance-004-russia-nato-concern ;",
+            )
+        ],
+        "NothingLinkedToItself",
+        "to itself. Fix: the object is an IRI copied into the wrong place",
+    ),
+    (
+        "r14_group_member_not_named_in_its_passage",
+        "002",
+        [
+            (
+                ":csto-members-other-than-russia-002 csto:groupMember :belarus ;",
+                ":csto-members-other-than-russia-002 csto:groupMember :belarus, :kazakhstan ;",
+            )
+        ],
+        "ValueNamedInItsPassage",
+        "csto:groupMember records how the seed names things, but no passage of",
+    ),
+]
+SLIPS += [s[:4] for s in SLIPS_R14]
+MESSAGE_FRAGMENT.update({s[0]: s[4] for s in SLIPS_R14})
+
 # Slips the loader refuses before any rule runs (an IRI one character off names a node nothing describes): the CLI
 # exits 2 with the file and line of the statement and the cause. name, file, edit, what the message says.
 LOADER_SLIPS = [
@@ -4670,6 +5743,144 @@ CONTROLS = [
         ],
     ),
 ]
+
+
+# Round 14: controls beside the new checks (a membership's note naming its state, a fact's label reworded in English,
+# a comparison side with a comment).
+CONTROLS += [
+    (
+        "r14_control_membership_note_naming_its_state",
+        "000",
+        [
+            (
+                "csto:endedBy :withdrawal-azerbaijan-1999 ;\n    rdfs:comment",
+                "csto:endedBy :withdrawal-azerbaijan-1999 ;\n    csto:curatorNote \"'former CSTO member Azerbaijan'.\"@en ;\n"
+                "    rdfs:comment",
+            )
+        ],
+    ),
+    (
+        "r14_control_label_reworded_in_english",
+        "002",
+        [
+            (
+                'rdfs:label "Russia\'s membership of the CSTO"@en ;',
+                'rdfs:label "Russia\'s membership of the Collective Security Treaty Organization"@en ;',
+            )
+        ],
+    ),
+    (
+        "r14_control_comparison_side_with_a_comment",
+        "002",
+        [
+            (
+                'csto:sideItem :russia ; csto:sideTimeMarker "now" .',
+                'csto:sideItem :russia ; csto:sideTimeMarker "now" ;\n    rdfs:comment "Russia at the time of writing."@en .',
+            )
+        ],
+    ),
+]
+
+# Round 14: slips in the competency questions' expected answers (queries/cqNN-*.expected.json), which curators edit
+# beside the data: csto-kg validate reports each at the row's line (shape:ExpectedAnswerFromItsSeeds), before any
+# query runs. name, the file's stem, old -> new, what the message says.
+QUERY_SLIPS = [
+    (
+        "r14_answer_cites_a_seed_that_does_not_state_it",
+        "cq03-withdrawals",
+        '"fact": ":withdrawal-georgia-1999", "date": "1999", "files": ["001_7fa2a4cddbc73fc3.txt", ',
+        '"fact": ":withdrawal-georgia-1999", "date": "1999", "files": ["000_2e5f64a402117a9e.txt", ',
+        "gives none of its facts evidence",
+    ),
+    (
+        "r14_answer_of_one_seed_cited_to_the_seed_it_disagrees_with",
+        "cq09-kazakhstan-force-size",
+        '"statedAs": "some 2,500 troops", "files": ["001_7fa2a4cddbc73fc3.txt"]',
+        '"statedAs": "some 2,500 troops", "files": ["004_b88eea108042ee85.txt"]',
+        '"004_b88eea108042ee85.txt", but that seed',
+    ),
+    (
+        "r14_answer_row_copied_with_the_files_of_the_row_above",
+        "cq72-comparison-sides-and-their-times",
+        '"item": ":russia", "time": "now", "outcome": "csto:Exceeds", "files": ["002_31ac2e71aae4dd18.txt"]',
+        '"item": ":russia", "time": "now", "outcome": "csto:Exceeds", "files": ["001_7fa2a4cddbc73fc3.txt"]',
+        "no passage of that seed states this answer",
+    ),
+    (
+        "r14_answer_file_with_a_mistyped_hash",
+        "cq03-withdrawals",
+        '":withdrawal-uzbekistan-1", "date": null, "files": ["002_31ac2e71aae4dd18.txt"]',
+        '":withdrawal-uzbekistan-1", "date": null, "files": ["002_31ac2e71aae4dd81.txt"]',
+        "which is no seed file",
+    ),
+    (
+        "r14_answer_file_named_by_its_curated_file",
+        "cq72-comparison-sides-and-their-times",
+        '"time": "not too long ago", "outcome": "csto:Exceeds", "files": ["001_7fa2a4cddbc73fc3.txt"]',
+        '"time": "not too long ago", "outcome": "csto:Exceeds", "files": ["001_7fa2a4cddbc73fc3.trig"]',
+        "which is no seed file",
+    ),
+    (
+        "r14_answer_without_files",
+        "cq09-kazakhstan-force-size",
+        '"statedAs": "250 pieces of equipment", "files": ["004_b88eea108042ee85.txt"]',
+        '"statedAs": "250 pieces of equipment", "files": []',
+        "the row names no seed file",
+    ),
+    (
+        "r14_answer_node_slug_mistyped",
+        "cq09-kazakhstan-force-size",
+        '"quantity": ":quantity-force-size-kazakhstan-2022-004-1"',
+        '"quantity": ":quantity-force-size-kazakhstan-2022-04-1"',
+        "which no curated file describes",
+    ),
+    (
+        "r14_answer_file_with_a_trailing_comma",
+        "cq03-withdrawals",
+        '"files": ["001_7fa2a4cddbc73fc3.txt", "002_31ac2e71aae4dd18.txt", "003_6d908fab4c796ec4.txt"]}\n',
+        '"files": ["001_7fa2a4cddbc73fc3.txt", "002_31ac2e71aae4dd18.txt", "003_6d908fab4c796ec4.txt"]},\n',
+        "not JSON",
+    ),
+]
+# A correct edit beside them: a row's files narrowed to one of the seeds that state it (a row's files are a lower bound).
+QUERY_CONTROLS = [
+    (
+        "cq03-withdrawals",
+        '":withdrawal-azerbaijan-1999", "date": "1999", "files": ["000_2e5f64a402117a9e.txt", "001_7fa2a4cddbc73fc3.txt", ',
+        '":withdrawal-azerbaijan-1999", "date": "1999", "files": ["000_2e5f64a402117a9e.txt", ',
+    )
+]
+
+# Round 14: a seed file saved in an unexpected form. The loader refuses it (exit 2, seeds/<file>:<line>: cause). name,
+# the seed (a new seed is a copy of seed 002 under a new name, added before its curated file), how its bytes are written, what
+# the message says.
+SEED_SLIPS = [
+    ("r14_new_seed_with_a_utf8_bom", "new", lambda text: b"\xef\xbb\xbf" + text.encode("utf-8"), "byte-order mark"),
+    ("r14_new_seed_in_utf16", "new", lambda text: text.encode("utf-16"), "not UTF-8"),
+    ("r14_new_seed_in_windows_1252", "new", lambda text: text.encode("cp1252", "replace"), "not UTF-8"),
+    (
+        "r14_new_seed_with_crlf_line_ends",
+        "new",
+        lambda text: text.replace("\n", "\r\n").encode("utf-8"),
+        "carriage return",
+    ),
+    (
+        "r14_new_seed_decomposed_nfd",
+        "new",
+        lambda text: unicodedata.normalize("NFD", text).encode("utf-8"),
+        "not in Unicode NFC",
+    ),
+    (
+        "r14_seed_resaved_decomposed",
+        "002",
+        lambda text: unicodedata.normalize("NFD", text).encode("utf-8"),
+        "not in Unicode NFC",
+    ),
+    ("r14_seed_resaved_with_a_bom", "003", lambda text: b"\xef\xbb\xbf" + text.encode("utf-8"), "byte-order mark"),
+    ("r14_new_seed_without_its_curated_file", "orphan", lambda text: text.encode("utf-8"), "no curated file"),
+]
+
+NEW_SEED = "005_0123456789abcdef"
 
 
 def _file(root: Path, key: str) -> Path:
@@ -4894,7 +6105,10 @@ def test_batches_touch_each_block_once_and_hold_every_slip():
 @pytest.mark.parametrize("name,key,edit,rule", SLIPS, ids=[s[0] for s in SLIPS])
 def test_slip_is_caught_by_its_rule(name, key, edit, rule, tmp_path, monkeypatch, batch_reports):
     violations = [r for r in batch_reports[name] if r["rule"] == f"shape:{rule}"]
-    if not violations:  # not seen in its block of the batch: the slip alone, on its own copy
+    said = MESSAGE_FRAGMENT.get(name)
+    if not violations or (said and not any(said in r["message"] for r in violations)):
+        # not seen in its block of the batch (or only as another slip of the batch made it read, e.g. a source
+        # record naming another seed's file, which every quote of its file is then read against): the slip alone
         conforms, results = validate_in_process(copy_with_slip(tmp_path, key, edit), monkeypatch)
         assert not conforms, json.dumps(results, indent=1)[-3000:]
         violations = [r for r in results if r["severity"] == "Violation"]
@@ -4990,3 +6204,71 @@ def test_correct_edits_still_conform(tmp_path, monkeypatch):
     conforms, results = validate_in_process(tmp_path, monkeypatch)
     assert conforms, [r["message"] for r in results if r["severity"] == "Violation"][:5]
     assert len(where) == len(CONTROLS) >= 3
+
+
+def _copy_with_queries(tmp: Path) -> Path:
+    for folder in ("ontology", "kg", "shapes", "seeds", "queries"):
+        shutil.copytree(ROOT / folder, tmp / folder, ignore=shutil.ignore_patterns("*.rq"))
+    return tmp
+
+
+def _edit_answers(root: Path, stem: str, old: str, new: str) -> tuple[Path, int]:
+    """Apply one edit to queries/<stem>.expected.json; the file and the line the new text starts on."""
+    path = root / "queries" / f"{stem}.expected.json"
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{path.name}: {old!r} occurs {text.count(old)} times"
+    text = text.replace(old, new)
+    path.write_text(text, encoding="utf-8")
+    return path, text[: text.index(new)].count("\n") + 1
+
+
+def test_slips_in_the_expected_answers_are_reported_at_their_rows(tmp_path, monkeypatch):
+    """Each row slip of QUERY_SLIPS, applied together to one copy (they touch different rows; the one that breaks its
+    file's JSON on a copy of its own), is reported by shape:ExpectedAnswerFromItsSeeds at its file and row, with a
+    message naming the cause; the correct edit beside them is not."""
+    breaks = {name for name, *_ in QUERY_SLIPS if name.endswith("trailing_comma")}
+    where = {}
+    together = _copy_with_queries(tmp_path / "rows")
+    for name, stem, old, new, _ in QUERY_SLIPS:
+        if name not in breaks:
+            where[name] = _edit_answers(together, stem, old, new)
+    control = _edit_answers(together, *QUERY_CONTROLS[0])
+    roots = [(together, [s for s in QUERY_SLIPS if s[0] not in breaks])]
+    for name, stem, old, new, _ in QUERY_SLIPS:
+        if name in breaks:
+            alone = _copy_with_queries(tmp_path / name)
+            where[name] = _edit_answers(alone, stem, old, new)
+            roots.append((alone, [s for s in QUERY_SLIPS if s[0] == name]))
+    for root, slips in roots:
+        conforms, results = validate_in_process(root, monkeypatch)
+        found = [r for r in results if r["rule"] == "shape:ExpectedAnswerFromItsSeeds"]
+        assert not conforms and all(r["severity"] == "Violation" for r in found)
+        for name, _stem, _, _, said in slips:
+            path, line = where[name]
+            shown = f"queries/{path.name}"
+            mine = [
+                r for r in found if r["file"] == shown and line <= (r["line"] or 0) <= line + 1 and said in r["message"]
+            ]
+            assert mine, (name, shown, line, said, [(r["file"], r["line"], r["message"]) for r in found])
+        if root == together:  # the narrowed row is a correct edit
+            assert not [r for r in found if r["file"] == f"queries/{control[0].name}" and r["line"] == control[1]]
+
+
+def test_the_shipped_expected_answers_cite_their_seeds(tmp_path, monkeypatch):
+    """The rule is silent on the curated answers (each row's seeds state it)."""
+    conforms, results = validate_in_process(_copy_with_queries(tmp_path), monkeypatch)
+    assert conforms and not [r for r in results if r["rule"] == "shape:ExpectedAnswerFromItsSeeds"], results[:3]
+
+
+@pytest.mark.parametrize("name,key,write,said", SEED_SLIPS, ids=[s[0] for s in SEED_SLIPS])
+def test_the_loader_refuses_a_seed_saved_in_another_form(name, key, write, said, tmp_path):
+    """A seed saved with a byte-order mark, in UTF-16 or Windows-1252, with CRLF line ends or decomposed (NFD), or
+    added without its curated file: csto-kg validate exits 2 naming the seed file, the line and the cause."""
+    for folder in ("ontology", "kg", "shapes", "seeds"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    source = next((ROOT / "seeds").glob(f"{'002' if key in ('new', 'orphan') else key}_*.txt"))
+    target = tmp_path / "seeds" / (f"{NEW_SEED}.txt" if key in ("new", "orphan") else source.name)
+    target.write_bytes(write(source.read_text(encoding="utf-8")))
+    run = validate_cli(tmp_path)
+    assert run.returncode == 2, run.stdout[-2000:] + run.stderr
+    assert f"seeds/{target.name}:" in run.stderr and said in run.stderr, run.stderr

@@ -116,6 +116,7 @@ class Rule:
 
 from . import (  # noqa: E402
     agreement,
+    answers,
     chronology,
     consistency,
     duplicates,
@@ -142,6 +143,7 @@ ALL: list[Rule] = [
     *linked.RULES,
     *ordering.RULES,
     *rendering.RULES,
+    *answers.RULES,
 ]
 
 PYTHON_RULES: dict[URIRef, tuple[str, str]] = {r.iri: (r.label, r.comment) for r in ALL}

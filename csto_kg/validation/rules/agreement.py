@@ -172,6 +172,51 @@ def _ordinals(ctx: Context) -> list[Result]:
     return out
 
 
+# The words that number an event ("for the second time", "its first withdrawal"), by the number they give.
+_ORDINAL_WORDS = {
+    1: ("first", "1st", "once"),
+    2: ("second", "2nd", "twice"),
+    3: ("third", "3rd", "thrice", "three times"),
+    4: ("fourth", "4th", "four times"),
+    5: ("fifth", "5th", "five times"),
+}
+
+
+def _ordinal_stated(ctx: Context) -> list[Result]:
+    """A file numbers an event (csto:ordinal n) only where a passage of it there, or a curator's note on it there,
+    says n or a later number ("for the second time" numbers the withdrawal it speaks of 2, and implies a first):
+    an ordinal read in another seed is that seed's value, and copied here it says what this seed does not."""
+    out: list[Result] = []
+    for gid, facts in sorted(ctx.file_facts.items(), key=lambda kv: str(kv[0])):
+        g = ctx.data.dataset.graph(gid)
+        for fact, values in sorted(facts.values.items(), key=lambda kv: str(kv[0])):
+            for prop, ordinal in values:
+                n = _int(ordinal) if prop == CSTO.ordinal else None
+                if n is None or n < 1:
+                    continue
+                texts = [str(q) for e in facts.evidence.get(fact, []) for sel in ctx.union.objects(e, OA.hasSelector)
+                         for q in ctx.union.objects(sel, OA.exact)]  # fmt: skip
+                texts += [str(note) for note in g.objects(fact, CSTO.curatorNote)]
+                said = " ".join(texts).casefold()
+                if any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", said) for k, words in _ORDINAL_WORDS.items()
+                       if k >= n for w in words):  # fmt: skip
+                    continue
+                out.append(
+                    ctx.locator.statement_result(
+                        shape=SHAPE.CountsAndNumbering,
+                        s=fact,
+                        p=CSTO.ordinal,
+                        o=ordinal,
+                        graph=gid,
+                        message=f"numbered {n} (csto:ordinal) in this file, but no passage of it here, nor a "
+                        f"csto:curatorNote of it, says which time it was ('{_ORDINAL_WORDS.get(n, ('',))[0]}' or a "
+                        "later number): the ordinal is another seed's. Fix: leave the ordinal to the file whose seed "
+                        "numbers the event",
+                    )
+                )
+    return out
+
+
 def _positions(ctx: Context) -> list[Result]:
     out: list[Result] = []
     for gid in ctx.curated:
@@ -199,7 +244,7 @@ def _positions(ctx: Context) -> list[Result]:
 
 
 def _counts(ctx: Context) -> list[Result]:
-    return _ordinals(ctx) + _positions(ctx)
+    return _ordinals(ctx) + _ordinal_stated(ctx) + _positions(ctx)
 
 
 # A passage's words that say an event did not (yet) take place, and what its csto:status would then be.
@@ -520,8 +565,9 @@ RULES = [
     Rule(
         SHAPE.CountsAndNumbering,
         "ordinals and list positions number without gaps or repeats",
-        "A state's events of one kind numbered with csto:ordinal run 1..n without a gap; the propositions of one "
-        "file have distinct csto:listPosition values.",
+        "A state's events of one kind numbered with csto:ordinal run 1..n without a gap, and a file numbers an event "
+        "only where a passage of it there or a csto:curatorNote of it says that number or a later one ('for the "
+        "second time'); the propositions of one file have distinct csto:listPosition values.",
         _counts,
     ),
     Rule(

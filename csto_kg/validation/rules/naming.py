@@ -22,6 +22,10 @@
   publisher are named by its own passages (byline, masthead) or a curator's note on it, whatever else they name.
 - Where a fact has several holders (``csto:heldBy``, :data:`NAMED_TOGETHER`) and the passages supporting them
   name some of them, they name each (or a curator's note does).
+- A membership period and the signature, accession, re-accession or withdrawal that starts or ends it, where several
+  seeds' files describe it, are about one state (org:member, csto:state): a passage of the fact in that file that names neither that state (nor a place the
+  graph says csto:standsFor it) nor the fact's organisation or treaty, and no curator's note there naming the state,
+  is another fact's passage.
 - The same rule holds of a person given as any value of a fact in a seed's file: the seed names them
   somewhere (a stance of seed 000 held by another seed's author is a slip in its holder).
 """
@@ -282,6 +286,41 @@ def _unnamed_by_the_fact(ctx, namer, facts, fact, prop, value, values, notes) ->
     )
 
 
+# A membership period and the events that start and end it, shared by several seeds' files, are about one state: a
+# passage of the fact in one file that names neither it nor the fact's organisation or treaty (and no curator's note
+# naming it) is another fact's passage: a shared membership or withdrawal cited from a passage about something else.
+MEMBERSHIP_FACTS = (CSTO.Membership, CSTO.Signature, CSTO.Accession, CSTO.ReAccession, CSTO.Withdrawal)
+STATE_OF_THE_FACT = (ORG.member, CSTO.state)
+
+
+def _state_unnamed(ctx, namer, facts, fact, prop, value, values, notes) -> str | None:
+    """The strict form for a membership's state: a passage of the fact in this file that names neither it nor any
+    other entity value of the fact (its organisation, its treaty) is another fact's passage."""
+    if not any(facts.is_a(fact, cls) for cls in MEMBERSHIP_FACTS):
+        return None
+    if len([g for g in ctx.subject_graphs.get(fact, ()) if g != ENTITIES_GRAPH]) < 2:
+        return None  # a node only this seed describes: its passage is read by the contradiction form alone
+    evidence = facts.evidence.get(fact, [])
+    texts = [f for e in evidence for f in _forms(_quote(ctx, e))] + notes
+    if not evidence or namer.named(value, texts) or _named_by_a_place(ctx, namer, value, texts):
+        return None
+    if any(o != value and namer.names.get(o) and namer.named(o, texts) for p, o in values if p != RDF.type):
+        return None  # the passage is about the fact's organisation or treaty: the contradiction form reads it
+    said = "; ".join(curie(str(e)) for e in evidence)
+    return (
+        f"no passage of this membership fact in this file ({said}) names {curie(str(value))}, its "
+        f"{curie(str(prop))}, nor any other of its values, and no csto:curatorNote of it here does: the passage is "
+        "another fact's. Fix: cite the "
+        "passage of this seed that names the state (or, where the state follows from context, a csto:curatorNote "
+        "naming it)"
+    )
+
+
+def _named_by_a_place(ctx, namer, state, texts) -> bool:
+    """A seed names a state by its capital ("Tashkent"): a place the graph says csto:standsFor it."""
+    return any(namer.named(place, texts) for place in ctx.union.subjects(CSTO.standsFor, state))
+
+
 # properties that record how a seed names something ("Moscow is concerned", "only Armenia obliged", "Russian
 # officials", "close to Armenia's ruling regime"): the fact's passages in that file (or a curator's note on it there)
 # name its value, and, for a city used for a state, the city itself; so does a decision's csto:agent (the deciding
@@ -330,6 +369,8 @@ def _value_named(ctx: Context) -> list[Result]:  # noqa: C901 - one pass over ev
                     message = _named_apart(ctx, namer, facts, fact, prop, value, values, notes)
                 if message is None and prop in NAMED_BY_THE_FACT:
                     message = _unnamed_by_the_fact(ctx, namer, facts, fact, prop, value, values, notes)
+                if message is None and prop in STATE_OF_THE_FACT:
+                    message = _state_unnamed(ctx, namer, facts, fact, prop, value, values, notes)
                 if message is None and (
                     prop in NAMED_IN_USE or (prop == CSTO.agent and (fact, RDF.type, CSTO.Decision) in g)
                 ):
@@ -554,7 +595,10 @@ RULES = [
         "values (an office is also named by its role and its state or body, a state by a person holding one of its "
         "offices; topics are not checked); a source document's dcterms:creator and dcterms:publisher always are. "
         "The passages supporting several csto:heldBy values that name some of them name each. A person given as "
-        "any value of a fact is named somewhere in that file's seed. A value of csto:standsFor, csto:groupMember, "
+        "any value of a fact is named somewhere in that file's seed. The state of a shared csto:Membership, csto:Signature, "
+        "csto:Accession, csto:ReAccession or csto:Withdrawal (org:member, csto:state) is named by a passage of the "
+        "fact in that file or a csto:curatorNote of it there (or a place that csto:standsFor it), or the passages "
+        "name the fact's organisation or treaty. A value of csto:standsFor, csto:groupMember, "
         "csto:groupOfState or csto:closeToGovernmentOf (how a seed names things) is named by a passage of the fact "
         "in that file or a csto:curatorNote of it there, and so is the place that csto:standsFor a state and the "
         "csto:agent of a csto:Decision (the deciding body, recorded only where the source names it). Groups "

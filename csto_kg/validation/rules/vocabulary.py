@@ -499,6 +499,8 @@ def _datatype_ranges(ctx: Context, onto) -> list[Result]:
 
 # the W3C naming and documentation properties: text for people, always in a language
 _LABELLING = (RDFS.label, RDFS.comment, SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel)
+# what a curator writes of a fact in a seed's file, in the project's language (English)
+_FACT_PROSE = (RDFS.label, RDFS.comment)
 # reused properties whose values are statements for people (a photograph's licence as its credit words it)
 _REUSED_PROSE = (DCTERMS.rights,)
 _NAMES = (RDFS.label, SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel)
@@ -511,10 +513,13 @@ def _prose(ctx: Context) -> list[Result]:
     onto = ctx.data.dataset.graph(ONTOLOGY_GRAPH)
     prose = set(onto.subjects(RDFS.range, RDF.langString)) | set(_LABELLING) | set(_REUSED_PROSE)
     reported = {(r.focus, r.path) for r in ctx.shacl_results}  # a shape already names the value's language
+    failed = {(r.focus, r.path) for r in ctx.shacl_results if r.severity == SH.Violation}
     out = []
     for s, p, o, gid in ctx.curated_quads():
-        if not isinstance(o, Literal) or (s, p) in reported:
+        if not isinstance(o, Literal) or (s, p) in failed:
             continue
+        if (s, p) in reported and not (p in _FACT_PROSE and o.language and o.language != "en"):
+            continue  # a warning (shape:FactHasLabel) says no English label is there, not that one is mistagged
         if p not in prose:  # other text (a quote's csto:words, a figure's csto:statedAs) says something too
             if o.datatype in (None, XSD.string) and not str(o).strip():
                 why = "is empty: a passage's words, or a text, say something"
@@ -524,6 +529,15 @@ def _prose(ctx: Context) -> list[Result]:
             why = "is empty: a name or text says something"
         elif not o.language:
             why = 'has no language tag: text for people is in a language ("..."@en)'
+        elif (
+            p in _FACT_PROSE
+            and gid != ENTITIES_GRAPH
+            and o.language != "en"
+            and re.fullmatch(r"[a-z]{2,3}", o.language)
+        ):
+            why = (f"is tagged @{o.language}: a fact's label and comment are the curator's short English (@en, "
+                   "kg/README), the text its pages and reports show; a name in another language is an entity's "
+                   "skos:altLabel in kg/entities.trig")  # fmt: skip
         elif not re.fullmatch(r"[a-z]{2,3}", o.language):
             why = (f"is tagged @{o.language}: the project tags text with its language alone (@{o.language.split('-')[0]}"
                    "), never a region or script; another tag for one language splits it (a lang() = \"en\" filter, "
@@ -680,7 +694,8 @@ RULES = [
         "A value of a prose property (one whose rdfs:range is rdf:langString in the ontology, and rdfs:label, "
         "rdfs:comment, skos:prefLabel, skos:altLabel, skos:hiddenLabel, dcterms:rights) is a language-tagged literal "
         "that is not empty or only white space, tagged with a bare language subtag (@en, not @en-us or @en-GB: one "
-        "tag per language); no other text (a passage's csto:words, a figure's csto:statedAs) is empty or only white "
+        "tag per language), and in a seed's file a fact's rdfs:label and rdfs:comment are tagged @en (the curator's "
+        "English); no other text (a passage's csto:words, a figure's csto:statedAs) is empty or only white "
         "space either.",
         _prose,
     ),
