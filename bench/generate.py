@@ -393,6 +393,9 @@ class _Facts:
         self.periods: dict[str, list[tuple[str, str, dt.date, dt.date | None]]] = {}
         self.founded: dict[str, dt.date] = {}
         self.articles: set[str] = set()  # alliances whose article 4 is described
+        self.requested: set[tuple[str, str]] = set()  # (state, date) of each request for help
+        self.snapshots: set[tuple[str, int]] = set()  # (alliance, year) of each membership snapshot
+        self.chairs: set[tuple[str, str, int]] = set()  # (state, alliance, first year) of each chairmanship
         self.memberships = self._plan_memberships()
 
     def members_at(self, a: str, lo: dt.date, hi: dt.date) -> list[tuple[str, str]]:
@@ -401,6 +404,17 @@ class _Facts:
             (s, n)
             for s, n, start_hi, end_lo in self.periods.get(a, ())
             if start_hi < lo and (end_lo is None or end_lo > hi)
+        ]
+        return sorted(set(out))
+
+    def members_throughout(self, a: str, lo: dt.date, hi: dt.date) -> list[tuple[str, str]]:
+        """States certainly members of ``a`` on every day of [lo, hi], as validation counts them (a period whose
+        start's latest day is not after ``lo`` and whose end's earliest day is not before ``hi``): a meeting that
+        says who came and who stayed away names each of them (shape:MeetingAttendanceAccountedFor)."""
+        out = [
+            (s, n)
+            for s, n, start_hi, end_lo in self.periods.get(a, ())
+            if start_hi <= lo and (end_lo is None or end_lo >= hi)
         ]
         return sorted(set(out))
 
@@ -417,8 +431,10 @@ class _Facts:
         return None
 
     def _id(self, stem: str) -> str:
+        """A fact's serial, at least five digits: "r-01805", never "r-1805", which reads as a year that is not its
+        date's (validation: shape:YearInItsName)."""
         self.counter += 1
-        return f"{stem}-{self.counter}"
+        return f"{stem}-{self.counter:05d}"
 
     def _plan_memberships(self) -> list[list[Fact]]:
         """Per alliance: founding signatures, later accessions, withdrawals, re-accessions, as fact groups."""
@@ -536,6 +552,7 @@ class _Facts:
             return self._stance()
         (a, name, acronym), d, members = found
         prec = rng.choice(["day", "month"])
+        members = self.members_throughout(a, *_bounds(d, prec))  # every member on its date, present or absent
         host = rng.choice(members)
         city, cname = w.capitals[host[0]]
         iri = f":summit-{a}-{d.isoformat()}-{self._id('s')}"
@@ -699,6 +716,9 @@ class _Facts:
         (a, name, acronym), d, members = found
         s, sname = rng.choice(members)
         prec = rng.choice(["day", "month"])
+        if (s, _date_lit(d, prec)) in self.requested:  # one request of a state on a date (shape:DuplicateFactNode)
+            return self._claim()
+        self.requested.add((s, _date_lit(d, prec)))
         n = self._id("r")
         invocation = rng.random() < 0.5
         kind = "Invocation" if invocation else "AssistanceRequest"
@@ -756,9 +776,10 @@ class _Facts:
                     f"rdfs:label {_lit(f'Clashes in {sname}, {d.year}', 'en')}",
                     f"csto:party :{s}",
                     f"csto:place :{w.capitals[s][0]}",
-                    f"csto:startDate {_date_lit(d, 'year')}",
+                    # the request's date: two conflicts of one state in one year are told apart (DuplicateFactNode)
+                    f"csto:startDate {_date_lit(d, prec)}",
                 ],
-                f"Clashes broke out in {sname}, around {w.capitals[s][1]}, {_date_words(d, 'year')}.",
+                f"Clashes broke out in {sname}, around {w.capitals[s][1]}, {_date_words(d, prec)}.",
                 5,
             )
         )
@@ -797,8 +818,9 @@ class _Facts:
             return self._claim()
         (a, name, acronym), d, members = found
         members = self.members_at(a, dt.date(d.year, 1, 1), dt.date(d.year, 12, 31))
-        if not members:
+        if not members or (a, d.year) in self.snapshots:  # one snapshot of an alliance a year (DuplicateFactNode)
             return self._claim()
+        self.snapshots.add((a, d.year))
         iri = f":snapshot-{a}-{self._id('m')}"
         lines = [
             "a csto:MembershipSnapshot",
@@ -831,6 +853,9 @@ class _Facts:
         if not members:
             return self._stance()
         s, sname = rng.choice(members)
+        if (s, a, y) in self.chairs:  # one chairmanship of a state from a year (shape:DuplicateFactNode)
+            return self._stance()
+        self.chairs.add((s, a, y))
         iri = f":chairmanship-{s}-{a}-{self._id('ch')}"
         lines = [
             "a csto:Chairmanship",
