@@ -192,6 +192,9 @@ FILLER = [
 ]
 
 
+INITIALS = [chr(c) for c in range(ord("A"), ord("Z") + 1) if chr(c) not in "AS"]
+
+
 def parse_scale(text: str) -> int:
     """``"1e5"`` -> 100000; ``"25000"`` -> 25000."""
     return int(float(text))
@@ -304,12 +307,14 @@ class _World:
             self.alliances.append((_slug(name), name, acronym))
         self.persons = []
         for i in range(self.n_persons):
-            # 320 first-last pairs: past them, a middle initial (and then a number) keeps names unique
+            # 320 first-last pairs: past them, a middle initial (and then a number) keeps names unique; not A. or
+            # S., which name comparison drops as filler ("Rustam A. Grigoryan" is "Rustam Grigoryan" reworded:
+            # shape:EntityNameReworded)
             label = fresh(
                 lambda i=i: (
                     f"{rng.choice(FIRST)} {rng.choice(LAST)}"
                     if i < 200
-                    else f"{rng.choice(FIRST)} {chr(65 + rng.randrange(26))}. {rng.choice(LAST)}"
+                    else f"{rng.choice(FIRST)} {rng.choice(INITIALS)}. {rng.choice(LAST)}"
                     if i < 4000
                     else f"{rng.choice(FIRST)} {rng.choice(LAST)} {i}"
                 )
@@ -396,6 +401,7 @@ class _Facts:
         self.requested: set[tuple[str, str]] = set()  # (state, date) of each request for help
         self.snapshots: set[tuple[str, int]] = set()  # (alliance, year) of each membership snapshot
         self.chairs: set[tuple[str, str, int]] = set()  # (state, alliance, first year) of each chairmanship
+        self.held: set[tuple[str, dt.date]] = set()  # (office, day) of each office holding
         self.memberships = self._plan_memberships()
 
     def members_at(self, a: str, lo: dt.date, hi: dt.date) -> list[tuple[str, str]]:
@@ -666,6 +672,9 @@ class _Facts:
         p, pname, nat = rng.choice(w.persons)
         o, olabel, s, role = w.offices[w.state_index[nat] * len(ROLES) + rng.randrange(len(ROLES))]
         d = _day(rng, 1995, 2025)
+        if (o, d) in self.held:  # one holder of an office on a day (shape:OneHolderOnADay)
+            return self._stance()
+        self.held.add((o, d))
         iri = f":holding-{p}-{self._id('h')}"
         lines = [
             "a csto:OfficeHolding",
