@@ -192,6 +192,9 @@ FILLER = [
 ]
 
 
+INITIALS = [chr(c) for c in range(ord("A"), ord("Z") + 1) if chr(c) not in "AS"]
+
+
 def parse_scale(text: str) -> int:
     """``"1e5"`` -> 100000; ``"25000"`` -> 25000."""
     return int(float(text))
@@ -304,12 +307,14 @@ class _World:
             self.alliances.append((_slug(name), name, acronym))
         self.persons = []
         for i in range(self.n_persons):
-            # 320 first-last pairs: past them, a middle initial (and then a number) keeps names unique
+            # 320 first-last pairs: past them, a middle initial (and then a number) keeps names unique; not A. or
+            # S., which name comparison drops as filler ("Rustam A. Grigoryan" is "Rustam Grigoryan" reworded:
+            # shape:EntityNameReworded)
             label = fresh(
                 lambda i=i: (
                     f"{rng.choice(FIRST)} {rng.choice(LAST)}"
                     if i < 200
-                    else f"{rng.choice(FIRST)} {chr(65 + rng.randrange(26))}. {rng.choice(LAST)}"
+                    else f"{rng.choice(FIRST)} {rng.choice(INITIALS)}. {rng.choice(LAST)}"
                     if i < 4000
                     else f"{rng.choice(FIRST)} {rng.choice(LAST)} {i}"
                 )
@@ -393,6 +398,10 @@ class _Facts:
         self.periods: dict[str, list[tuple[str, str, dt.date, dt.date | None]]] = {}
         self.founded: dict[str, dt.date] = {}
         self.articles: set[str] = set()  # alliances whose article 4 is described
+        self.requested: set[tuple[str, str]] = set()  # (state, date) of each request for help
+        self.snapshots: set[tuple[str, int]] = set()  # (alliance, year) of each membership snapshot
+        self.chairs: set[tuple[str, str, int]] = set()  # (state, alliance, first year) of each chairmanship
+        self.held: set[tuple[str, dt.date]] = set()  # (office, day) of each office holding
         self.memberships = self._plan_memberships()
 
     def members_at(self, a: str, lo: dt.date, hi: dt.date) -> list[tuple[str, str]]:
@@ -401,6 +410,17 @@ class _Facts:
             (s, n)
             for s, n, start_hi, end_lo in self.periods.get(a, ())
             if start_hi < lo and (end_lo is None or end_lo > hi)
+        ]
+        return sorted(set(out))
+
+    def members_throughout(self, a: str, lo: dt.date, hi: dt.date) -> list[tuple[str, str]]:
+        """States certainly members of ``a`` on every day of [lo, hi], as validation counts them (a period whose
+        start's latest day is not after ``lo`` and whose end's earliest day is not before ``hi``): a meeting that
+        says who came and who stayed away names each of them (shape:MeetingAttendanceAccountedFor)."""
+        out = [
+            (s, n)
+            for s, n, start_hi, end_lo in self.periods.get(a, ())
+            if start_hi <= lo and (end_lo is None or end_lo >= hi)
         ]
         return sorted(set(out))
 
@@ -417,8 +437,10 @@ class _Facts:
         return None
 
     def _id(self, stem: str) -> str:
+        """A fact's serial, at least five digits: "r-01805", never "r-1805", which reads as a year that is not its
+        date's (validation: shape:YearInItsName)."""
         self.counter += 1
-        return f"{stem}-{self.counter}"
+        return f"{stem}-{self.counter:05d}"
 
     def _plan_memberships(self) -> list[list[Fact]]:
         """Per alliance: founding signatures, later accessions, withdrawals, re-accessions, as fact groups."""
@@ -536,6 +558,7 @@ class _Facts:
             return self._stance()
         (a, name, acronym), d, members = found
         prec = rng.choice(["day", "month"])
+        members = self.members_throughout(a, *_bounds(d, prec))  # every member on its date, present or absent
         host = rng.choice(members)
         city, cname = w.capitals[host[0]]
         iri = f":summit-{a}-{d.isoformat()}-{self._id('s')}"
@@ -649,6 +672,9 @@ class _Facts:
         p, pname, nat = rng.choice(w.persons)
         o, olabel, s, role = w.offices[w.state_index[nat] * len(ROLES) + rng.randrange(len(ROLES))]
         d = _day(rng, 1995, 2025)
+        if (o, d) in self.held:  # one holder of an office on a day (shape:OneHolderOnADay)
+            return self._stance()
+        self.held.add((o, d))
         iri = f":holding-{p}-{self._id('h')}"
         lines = [
             "a csto:OfficeHolding",
@@ -699,6 +725,9 @@ class _Facts:
         (a, name, acronym), d, members = found
         s, sname = rng.choice(members)
         prec = rng.choice(["day", "month"])
+        if (s, _date_lit(d, prec)) in self.requested:  # one request of a state on a date (shape:DuplicateFactNode)
+            return self._claim()
+        self.requested.add((s, _date_lit(d, prec)))
         n = self._id("r")
         invocation = rng.random() < 0.5
         kind = "Invocation" if invocation else "AssistanceRequest"
@@ -756,9 +785,10 @@ class _Facts:
                     f"rdfs:label {_lit(f'Clashes in {sname}, {d.year}', 'en')}",
                     f"csto:party :{s}",
                     f"csto:place :{w.capitals[s][0]}",
-                    f"csto:startDate {_date_lit(d, 'year')}",
+                    # the request's date: two conflicts of one state in one year are told apart (DuplicateFactNode)
+                    f"csto:startDate {_date_lit(d, prec)}",
                 ],
-                f"Clashes broke out in {sname}, around {w.capitals[s][1]}, {_date_words(d, 'year')}.",
+                f"Clashes broke out in {sname}, around {w.capitals[s][1]}, {_date_words(d, prec)}.",
                 5,
             )
         )
@@ -797,8 +827,9 @@ class _Facts:
             return self._claim()
         (a, name, acronym), d, members = found
         members = self.members_at(a, dt.date(d.year, 1, 1), dt.date(d.year, 12, 31))
-        if not members:
+        if not members or (a, d.year) in self.snapshots:  # one snapshot of an alliance a year (DuplicateFactNode)
             return self._claim()
+        self.snapshots.add((a, d.year))
         iri = f":snapshot-{a}-{self._id('m')}"
         lines = [
             "a csto:MembershipSnapshot",
@@ -831,6 +862,9 @@ class _Facts:
         if not members:
             return self._stance()
         s, sname = rng.choice(members)
+        if (s, a, y) in self.chairs:  # one chairmanship of a state from a year (shape:DuplicateFactNode)
+            return self._stance()
+        self.chairs.add((s, a, y))
         iri = f":chairmanship-{s}-{a}-{self._id('ch')}"
         lines = [
             "a csto:Chairmanship",

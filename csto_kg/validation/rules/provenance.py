@@ -525,6 +525,17 @@ def _seed_numbers(ctx: Context) -> dict[str, set]:
     return out
 
 
+def _named_for_another(node, seeds: dict[str, set], own: str, spaces: tuple[str, ...] = (str(ID), str(EV))) -> set:
+    """The seed numbers (of ``seeds``) a fact or evidence IRI is minted with (``:claim-001-...``), if ``own`` is not
+    among them; else the empty set."""
+    text = str(node)
+    ns = next((n for n in spaces if text.startswith(n)), None)
+    if ns is None:
+        return set()
+    named = set(_SEED_NUMBER.findall(text[len(ns) :])) & seeds.keys()
+    return set() if own in named else named
+
+
 def _iri_of_its_seed(ctx: Context) -> list[Result]:
     """A fact or evidence node whose IRI is minted for seed NNN (``:claim-001-...``, ``ev:001-...``) is stated in
     seed NNN's file: one typed only in another seed's file was minted with the wrong seed's number (a block copied
@@ -533,14 +544,11 @@ def _iri_of_its_seed(ctx: Context) -> list[Result]:
     ds = ctx.data.dataset
     for gid in sorted(set().union(*seeds.values()), key=str):
         own = str(_seed_source(ctx, gid))[len(str(SRC)) :][:3]
-        typed = ((s, o) for s, p, o in ds.graph(gid) if p == RDF.type)  # the graph's own triples: no filtering of all
+        # the graph's own triples (no filtering of all), and of them only the nodes named for another seed, before
+        # sorting: sorting every typed pair by its text cost more than the rest of the rule (1e5: 3.1 of 9.4 s)
+        typed = [(s, o) for s, p, o in ds.graph(gid) if p == RDF.type and _named_for_another(s, seeds, own)]
         for s, o in sorted(typed, key=str):
-            ns = next((n for n in (str(ID), str(EV)) if str(s).startswith(n)), None)
-            if ns is None:
-                continue
-            named = set(_SEED_NUMBER.findall(str(s)[len(ns) :])) & set(seeds)
-            if not named or own in named:
-                continue
+            named = _named_for_another(s, seeds, own)
             if any((s, RDF.type, None) in ds.graph(g) for n in named for g in seeds[n]):
                 continue  # stated in that seed's file too: a node both seeds speak of
             other = ", ".join(sorted(named))
@@ -557,13 +565,17 @@ def _described_for_another_seed(ctx: Context, seeds: dict[str, set], gid, own: s
     describes without typing it there: what is said of it is seed NNN's, in NNN's file."""
     out, seen = [], set()
     g = ctx.data.dataset.graph(gid)
-    candidates = ((s, p, o) for s, p, o in g if p != RDF.type and str(s).startswith(str(ID)))  # sorted: fewer
+    # only the nodes named for another seed are sorted and looked up (1e5: sorting every triple and a type look-up
+    # per triple took 6 s of the rule's 9.4)
+    candidates = [
+        (s, p, o)
+        for s, p, o in g
+        if p != RDF.type and str(s).startswith(str(ID)) and _named_for_another(s, seeds, own, (str(ID),))
+    ]
     for s, p, o in sorted(candidates, key=lambda t: (str(t[0]), str(t[1]), str(t[2]))):
         if s in seen or (s, RDF.type, None) in g:
             continue
-        named = set(_SEED_NUMBER.findall(str(s)[len(str(ID)) :])) & set(seeds)
-        if not named or own in named:
-            continue
+        named = _named_for_another(s, seeds, own, (str(ID),))
         seen.add(s)
         other = ", ".join(sorted(named))
         out.append(ctx.locator.statement_result(shape=SHAPE.IriOfItsSeed, s=s, p=p, o=o, graph=gid,
