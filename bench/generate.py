@@ -195,6 +195,11 @@ FILLER = [
 INITIALS = [chr(c) for c in range(ord("A"), ord("Z") + 1) if chr(c) not in "AS"]
 
 
+# The word a passage numbers a withdrawal with (shape:CountsAndNumbering: a file's csto:ordinal is one its passage
+# states, "for the second time"); a state has at most two periods in an alliance.
+_ORDINAL_WORD = {1: "first", 2: "second", 3: "third"}
+
+
 def parse_scale(text: str) -> int:
     """``"1e5"`` -> 100000; ``"25000"`` -> 25000."""
     return int(float(text))
@@ -509,7 +514,7 @@ class _Facts:
                                 ]
                                 # csto:ordinal counts a state's withdrawals from any organisation: only the CSTO's get one
                                 + ([f"csto:ordinal {period}"] if a == "csto" else []),
-                                f"{sname} left the {name} {_date_words(end, eprec)}, the state\u2019s withdrawal no. {period}.",
+                                f"{sname} left the {name} {_date_words(end, eprec)}, for the {_ORDINAL_WORD[period]} time.",
                                 6 if a == "csto" else 5,
                             )
                         )
