@@ -227,7 +227,7 @@ def _contradicted(ctx, namer, by_kind, facts, fact, prop, value, notes) -> str |
     """The contradiction form: the passages supporting ``prop`` name another entity of the value's kind, not it."""
     evidence, _ = facts.supporting(fact, prop)
     quotes = [_norm(_quote(ctx, e)) for e in evidence]
-    if namer.named(value, [f for e in evidence for f in _forms(_quote(ctx, e))] + notes):
+    if namer.named(value, _passage_texts(ctx, evidence, notes)):
         return None
     peers = set().union(*(by_kind.get(k, set()) for k in _kinds(namer.ent, value))) - {value}
     named = sorted(
@@ -260,13 +260,18 @@ def _named_apart(ctx, namer, facts, fact, prop, value, values, notes) -> str | N
     )
 
 
+def _passage_texts(ctx, evidence, notes: list[str]) -> list[str]:
+    """The forms of the quotes of ``evidence``, and the curator's ``notes``: the texts a value must be named in."""
+    return [f for e in evidence for f in _forms(_quote(ctx, e))] + notes
+
+
 def _unnamed_by_the_fact(ctx, namer, facts, fact, prop, value, values, notes) -> str | None:
     """The strict form: no passage of the fact in this file names the value, nor a curator's note on it there,
     though they name another of its entity values (passages that name none of them are not read for its values)."""
     if (value, RDF.type, CSTO.Topic) in namer.ent:
         return None
     evidence = facts.evidence.get(fact, [])
-    texts = [f for e in evidence for f in _forms(_quote(ctx, e))] + notes
+    texts = _passage_texts(ctx, evidence, notes)
     if namer.named(value, texts):
         return None
     # a source's byline and masthead: its creator and publisher are named by its own passages or notes, always
@@ -301,7 +306,7 @@ def _state_unnamed(ctx, namer, facts, fact, prop, value, values, notes) -> str |
     if len([g for g in ctx.subject_graphs.get(fact, ()) if g != ENTITIES_GRAPH]) < 2:
         return None  # a node only this seed describes: its passage is read by the contradiction form alone
     evidence = facts.evidence.get(fact, [])
-    texts = [f for e in evidence for f in _forms(_quote(ctx, e))] + notes
+    texts = _passage_texts(ctx, evidence, notes)
     if not evidence or namer.named(value, texts) or _named_by_a_place(ctx, namer, value, texts):
         return None
     if any(o != value and namer.names.get(o) and namer.named(o, texts) for p, o in values if p != RDF.type):
@@ -329,7 +334,7 @@ NAMED_IN_USE = (CSTO.standsFor, CSTO.groupMember, CSTO.groupOfState, CSTO.closeT
 
 
 def _usage_unnamed(ctx, namer, facts, fact, prop, value, notes) -> str | None:
-    texts = [f for e in facts.evidence.get(fact, []) for f in _forms(_quote(ctx, e))] + notes
+    texts = _passage_texts(ctx, facts.evidence.get(fact, []), notes)
     said = "; ".join(curie(str(e)) for e in facts.evidence.get(fact, [])) or "none"
     # the city a seed uses for a state is named in the passage; the state it stands for is not (the city names it)
     who, role = (fact, "the place named") if prop == CSTO.standsFor else (value, "its value")
