@@ -1154,6 +1154,14 @@ ZERO_LENGTH = [  # SPARQL 1.1 section 18.5 (ALP adds the start term first); W3C 
     ("SELECT ?y WHERE { <urn:nowhere> ^((rdfs:subClassOf|rdf:type)?) ?y }", ["urn:nowhere"]),
     ("SELECT ?y WHERE { ?y (rdfs:label?) 'nowhere' }", ["nowhere"]),
     ("SELECT ?y WHERE { <urn:nowhere> (rdfs:subClassOf*)/rdfs:label ?y }", []),  # a step must follow: none
+    # round 14: a sentence after a FILTER or a BIND in its group (the rewrite read only one after "{", "." or "}")
+    ("SELECT ?y WHERE { FILTER(true) <urn:nowhere> rdfs:subClassOf* ?y }", ["urn:nowhere"]),
+    ("SELECT ?y WHERE { FILTER('{ . }' != '') ?y rdfs:subClassOf? <urn:nowhere> }", ["urn:nowhere"]),
+    ('SELECT ?y WHERE { FILTER regex("a", "a") <urn:nowhere> (rdfs:subClassOf|rdf:type)* ?y }', ["urn:nowhere"]),
+    ("SELECT ?y WHERE { FILTER <urn:fn>(1) <urn:nowhere> rdfs:subClassOf* ?y }", []),  # an error: no row
+    ("SELECT ?y WHERE { BIND(1 AS ?one) <urn:nowhere> rdfs:subClassOf* ?y }", ["urn:nowhere"]),
+    ("SELECT ?y WHERE { FILTER(?y != <urn:x>) ?y rdfs:subClassOf* <urn:nowhere> }", ["urn:nowhere"]),
+    ("SELECT ?y WHERE { (<urn:a>) rdfs:subClassOf* ?y }", []),  # a collection's ")" ends no sentence: the list node
 ]
 
 
@@ -1175,6 +1183,8 @@ ZERO_LENGTH_ASK = [  # section 18.5: the zero-length path joins every term to it
     ("ASK { <urn:zz> rdfs:subClassOf* <urn:yy> }", False),
     ("ASK { <urn:zz> rdfs:subClassOf* <urn:zz> ; rdfs:label ?l }", False),  # the label must exist
     ("ASK { <urn:zz> (rdfs:subClassOf*) <urn:zz> }", True),  # round 13: in brackets
+    ("ASK { FILTER(true) <urn:zz> rdfs:subClassOf* <urn:zz> }", True),  # round 14: after a FILTER
+    ("ASK { BIND(2 AS ?two) <urn:zz> rdfs:subClassOf? <urn:zz> }", True),  # and after a BIND
     ("ASK { <https://w3id.org/csto-kg/ontology/State> rdfs:subClassOf* <http://www.w3.org/2002/07/owl#Thing> }", True),
 ]
 
