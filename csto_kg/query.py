@@ -53,6 +53,8 @@ __all__ = [
 QUERY_BASE_IRI = BASE
 _MAX_UNKNOWN_FUNCTIONS = 64
 _UNKNOWN_FUNCTION = re.compile(r"custom function <([^>]*)> is not supported")
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_ARITY = re.compile(r"function <([^>]*)> requires between (\d+) and (\d+) arguments, but (\d+) were given")
 
 # Views of the one registry (:mod:`.formats`): format key -> Oxigraph's serialiser.
 RESULT_FORMATS = {f.key: f.ox for f in RESULTS}
@@ -112,6 +114,8 @@ def evaluate(store: ox.Store, query: str, **kwargs):
       the graph (section 18.5; :func:`.sparql_rewrite.zero_length_paths`).
     - ``TRUE`` / ``False`` are the boolean keywords, in any case (section 19.8;
       :func:`.sparql_rewrite.booleans_lowercased`).
+    - A cast given other than one argument (``xsd:integer(1, 2)``), which the engine refuses while planning with a
+      ``RuntimeError``, is a ``SyntaxError`` naming the function and the count (section 17.5; it was a 500).
 
     ``SyntaxError`` (with line:column, on one line) for a malformed query.
 
@@ -150,6 +154,9 @@ def evaluate(store: ox.Store, query: str, **kwargs):
                     pass
             raise SyntaxError(readable(one_line(e), query)) from None
         except RuntimeError as e:
+            arity = _ARITY.search(str(e))
+            if arity is not None:  # refused while planning: a call the query itself gets wrong (a cast of 2 arguments)
+                raise SyntaxError(_arity_message(*arity.groups())) from None
             m = _UNKNOWN_FUNCTION.search(str(e))
             if m is None or ox.NamedNode(m.group(1)) in functions:
                 raise
@@ -159,6 +166,14 @@ def evaluate(store: ox.Store, query: str, **kwargs):
             continue
         return result
     raise UserError(f"the query calls more than {_MAX_UNKNOWN_FUNCTIONS} functions this endpoint does not know")
+
+
+def _arity_message(function: str, least: str, most: str, given: str) -> str:
+    """What is wrong with a call the engine refused for its number of arguments (SPARQL 1.1 section 17.5: a cast,
+    ``xsd:integer(…)`` and the like, takes one argument)."""
+    takes = "one argument" if least == most == "1" else f"{least} to {most} arguments"
+    cast = " (SPARQL 1.1 section 17.5: a cast takes one)" if function.startswith(_XSD) and least == most == "1" else ""
+    return f"the function <{function[:200]}> takes {takes}, {given} given{cast}"
 
 
 def _check_syntax(query: str) -> None:

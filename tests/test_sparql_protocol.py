@@ -470,6 +470,24 @@ def test_an_unknown_function_is_an_expression_error(client):
     assert r.status_code == 200 and r.get_json()["results"]["bindings"] == []
 
 
+CAST_ARITY = [  # SPARQL 1.1 section 17.5: a cast (an XPath constructor function) takes one argument
+    ("SELECT ?x WHERE { BIND(<http://www.w3.org/2001/XMLSchema#integer>(1, 2) AS ?x) }", "XMLSchema#integer", "2"),
+    ("PREFIX xsd: <http://www.w3.org/2001/XMLSchema#> ASK { FILTER(xsd:string()) }", "XMLSchema#string", "0"),
+    ("SELECT (<http://www.w3.org/2001/XMLSchema#date>('2020-01-01', 1, 2) AS ?d) {}", "XMLSchema#date", "3"),
+    ("SELECT ?s WHERE { ?s ?p ?o } ORDER BY <http://www.w3.org/2001/XMLSchema#double>(?o, ?s) LIMIT 1", "#double", "2"),
+]
+
+
+@pytest.mark.parametrize("method", METHODS)
+@pytest.mark.parametrize("query, function, given", CAST_ARITY)
+def test_a_cast_given_other_than_one_argument_is_400_naming_it(client, method, query, function, given):
+    """Round 14: the engine refuses the call while planning (a RuntimeError), which was a 500."""
+    r = send(client, method, query)
+    assert r.status_code == 400, (r.status_code, r.data)
+    message = r.data.decode()
+    assert function in message and "takes one argument" in message and f"{given} given" in message, message
+
+
 def test_an_iri_token_is_not_read_as_two_comparisons(client):
     """W3C syn-bad-26: by the longest-token rule ``<?a&&?b>`` is an IRI, so this FILTER is malformed."""
     r = send(client, "GET", "PREFIX : <http://example/ns#> SELECT * WHERE { FILTER (?x<?a&&?b>?y) }")
