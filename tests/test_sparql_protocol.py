@@ -488,6 +488,40 @@ def test_a_cast_given_other_than_one_argument_is_400_naming_it(client, method, q
     assert function in message and "takes one argument" in message and f"{given} given" in message, message
 
 
+NOT_A_PRIMARY = [  # SPARQL 1.1 rule 118: '!' PrimaryExpression; a primary never starts with '!', nor with a sign
+    "SELECT ?x WHERE { BIND(!!true AS ?x) }",  # but in a numeric literal ('-1')
+    "ASK { FILTER(! !false) }",
+    "ASK { FILTER(!-?x) }",
+    "ASK { FILTER(! # a comment between\n !true) }",
+    "SELECT * WHERE { ?s !!<urn:p> ?o }",  # rule 95: a negated property set is '!' and one set, not two
+]
+STILL_VALID = [  # the same characters where the grammar allows them
+    ("ASK { FILTER(!-1 = false) }", True),  # '-1' is a numeric literal
+    ("ASK { FILTER(!(!true)) }", True),  # a bracketed expression is a primary
+    ("ASK { FILTER(true != !false) }", False),  # '!=' then '!'
+    ("ASK { FILTER(true !=!false) }", False),
+    ('ASK { FILTER("!!" = "!!") }', True),  # in a string
+    ("ASK { FILTER(--1 = 1) }", True),  # '-' then the literal '-1'
+]
+
+
+@pytest.mark.parametrize("method", METHODS)
+@pytest.mark.parametrize("query", NOT_A_PRIMARY)
+def test_a_negation_of_a_negation_without_brackets_is_400(client, method, query):
+    """Round 14: the engine read ``!!true`` as ``!(!true)``; SPARQL's grammar has no such expression."""
+    r = send(client, method, query)
+    assert r.status_code == 400, (r.status_code, r.data)
+    message = r.data.decode()
+    line = "2:2" if "\n" in query else "1:"  # the second "!", or the sign, is where the query goes wrong
+    assert f"error at {line}" in message and "cannot follow !" in message and "brackets" in message, message
+
+
+@pytest.mark.parametrize("query, answer", STILL_VALID)
+def test_a_negation_where_the_grammar_allows_it_is_answered(client, query, answer):
+    r = send(client, "GET", query)
+    assert r.status_code == 200 and r.get_json()["boolean"] is answer, r.data
+
+
 def test_an_iri_token_is_not_read_as_two_comparisons(client):
     """W3C syn-bad-26: by the longest-token rule ``<?a&&?b>`` is an IRI, so this FILTER is malformed."""
     r = send(client, "GET", "PREFIX : <http://example/ns#> SELECT * WHERE { FILTER (?x<?a&&?b>?y) }")
