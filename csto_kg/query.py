@@ -20,7 +20,7 @@ from .formats import GRAPHS, RESULTS
 from .iri import BASE
 from .parse_errors import readable
 from .representable import NotRepresentable, check_graph
-from .sparql_lex import dataset_iris
+from .sparql_lex import _TOKEN, dataset_iris
 from .sparql_lex import iri_tokens as _IRI_TOKENS
 from .sparql_order import ORDER_KEY, rewrite_order_by
 from .sparql_rewrite import (
@@ -52,7 +52,11 @@ __all__ = [
 # The base IRI of every query (the service description states it): <id/armenia> is <https://w3id.org/csto-kg/id/armenia>.
 QUERY_BASE_IRI = BASE
 _MAX_UNKNOWN_FUNCTIONS = 64
+_LEX = _TOKEN.finditer
+_NUMBER_START = re.compile(r"\.?\d")  # what follows a sign that starts a numeric literal ('-1', '+.5')
 _UNKNOWN_FUNCTION = re.compile(r"custom function <([^>]*)> is not supported")
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_ARITY = re.compile(r"function <([^>]*)> requires between (\d+) and (\d+) arguments, but (\d+) were given")
 
 # Views of the one registry (:mod:`.formats`): format key -> Oxigraph's serialiser.
 RESULT_FORMATS = {f.key: f.ox for f in RESULTS}
@@ -112,6 +116,10 @@ def evaluate(store: ox.Store, query: str, **kwargs):
       the graph (section 18.5; :func:`.sparql_rewrite.zero_length_paths`).
     - ``TRUE`` / ``False`` are the boolean keywords, in any case (section 19.8;
       :func:`.sparql_rewrite.booleans_lowercased`).
+    - ``!!x`` (and ``! -?x``), which SPARQL's grammar has no reading of and the engine reads as ``!(!x)``, is a
+      ``SyntaxError`` (:func:`negation_without_primary`).
+    - A cast given other than one argument (``xsd:integer(1, 2)``), which the engine refuses while planning with a
+      ``RuntimeError``, is a ``SyntaxError`` naming the function and the count (section 17.5; it was a 500).
 
     ``SyntaxError`` (with line:column, on one line) for a malformed query.
 
@@ -122,7 +130,7 @@ def evaluate(store: ox.Store, query: str, **kwargs):
     ``BASE`` for itself).
     """
     query = booleans_lowercased(query.removeprefix("\ufeff"))  # a BOM an editor saved before the query: not part of it
-    misread = misread_iris(query) or scope_message(query)
+    misread = misread_iris(query) or negation_without_primary(query) or scope_message(query)
     if misread is not None:
         raise SyntaxError(misread)
     if getattr(store, "is_remote", False):
@@ -150,6 +158,9 @@ def evaluate(store: ox.Store, query: str, **kwargs):
                     pass
             raise SyntaxError(readable(one_line(e), query)) from None
         except RuntimeError as e:
+            arity = _ARITY.search(str(e))
+            if arity is not None:  # refused while planning: a call the query itself gets wrong (a cast of 2 arguments)
+                raise SyntaxError(_arity_message(*arity.groups())) from None
             m = _UNKNOWN_FUNCTION.search(str(e))
             if m is None or ox.NamedNode(m.group(1)) in functions:
                 raise
@@ -159,6 +170,14 @@ def evaluate(store: ox.Store, query: str, **kwargs):
             continue
         return result
     raise UserError(f"the query calls more than {_MAX_UNKNOWN_FUNCTIONS} functions this endpoint does not know")
+
+
+def _arity_message(function: str, least: str, most: str, given: str) -> str:
+    """What is wrong with a call the engine refused for its number of arguments (SPARQL 1.1 section 17.5: a cast,
+    ``xsd:integer(…)`` and the like, takes one argument)."""
+    takes = "one argument" if least == most == "1" else f"{least} to {most} arguments"
+    cast = " (SPARQL 1.1 section 17.5: a cast takes one)" if function.startswith(_XSD) and least == most == "1" else ""
+    return f"the function <{function[:200]}> takes {takes}, {given} given{cast}"
 
 
 def _check_syntax(query: str) -> None:
@@ -211,6 +230,32 @@ def _expression_error(*_args):
 def one_line(e: SyntaxError) -> str:
     """The parser's message on one line (it may quote the query over several)."""
     return " ".join(str(e).split())
+
+
+def negation_without_primary(query: str) -> str | None:
+    """A message if a ``!`` of ``query`` (not the ``!`` of ``!=``) is followed by another ``!`` or by a sign that
+    starts no numeric literal (``!!true``, ``! -?x``, ``?s !!:p ?o``), else None.
+
+    SPARQL 1.1 rule 118: ``'!' PrimaryExpression``, and a primary never starts with ``!``, nor with ``+`` / ``-``
+    but in a numeric literal (``!-1``); rule 95: a negated property set is one ``!`` and one set. Oxigraph 0.5.13
+    reads ``!!true`` as ``!(!true)``; written that way (in brackets) it is answered. Read from the tokens (strings,
+    IRIs and comments apart)."""
+    if "!" not in query:
+        return None
+    tokens = [m for m in _LEX(query) if m.lastgroup != "comment" and not m.group().isspace()]
+    for i, m in enumerate(tokens[:-1]):
+        if m.group() != "!" or tokens[i + 1].start() == m.end() and tokens[i + 1].group() == "=":
+            continue
+        after = tokens[i + 1]
+        sign = after.group() in "+-" and not _NUMBER_START.match(query, after.end())
+        if after.group() == "!" or sign:
+            line = query.count("\n", 0, after.start()) + 1
+            column = after.start() - (query.rfind("\n", 0, after.start()) + 1) + 1
+            return (
+                f"error at {line}:{column}: {after.group()} cannot follow ! here (SPARQL 1.1: ! applies to a value, a "
+                "call or an expression in brackets, and negates a property set once): write !(…) with brackets"
+            )
+    return None
 
 
 def misread_iris(query: str) -> str | None:

@@ -339,6 +339,24 @@ def _sentence(query: str, tokens: list, i: int) -> tuple[tuple[str, int, int], l
     return (subject[0], i, subject[1]), triples, j
 
 
+def _constraint_ends(tokens: list) -> set[int]:
+    """The indices of the ``)`` tokens that end a ``FILTER`` or a ``BIND`` (``FILTER(…)``, ``FILTER regex(…)``,
+    ``FILTER <f>(…)``, ``BIND(… AS ?v)``): a triples block may follow them in their group, as it may follow ``.``,
+    ``{`` or ``}`` (a collection's ``)`` ends a subject or an object, never a sentence). One pass over the tokens."""
+    ends, opened = set(), []
+    for j, token in enumerate(tokens):
+        if token[0] != "other":
+            continue
+        if token[1] == "(":
+            opened.append(j)
+        elif token[1] == ")" and opened:
+            k = opened.pop()
+            named = k > 1 and tokens[k - 1][0] in ("word", "iri", "pname") and _word(tokens[k - 2], "FILTER")
+            if k and (_word(tokens[k - 1], "FILTER", "BIND") or named):  # FILTER(…), BIND(…); FILTER regex(…)
+                ends.add(j)
+    return ends
+
+
 def _zero_length_triple(query: str, tokens: list, subject: tuple, triple: tuple, distinct_only: bool) -> str | None:
     """The triple ``s P o`` written with its zero-length solution, if ``P`` is one path element with ``*`` or ``?``
     and an end is a constant; else None. A variable end: ``{ SELECT DISTINCT ?v { { s P o } UNION { VALUES ?v
@@ -382,7 +400,9 @@ def zero_length_paths(query: str, distinct_only: bool = False) -> str:
     FILTER(sameTerm(c, d) || EXISTS { c P* d }) }``. ``P`` is one path element with ``*`` or ``?``, alone or
     in brackets (``(P*)``, ``^(P?)``: :func:`_bracketed`). A triple
     inside a property or object list (``c P* ?v ; :q ?w``, ``c P* ?v , ?w``) is taken out of it: the sentence is
-    written as its triples joined by ``.``, which is what it means (section 18.2.1). Left as written: a sentence
+    written as its triples joined by ``.``, which is what it means (section 18.2.1). A sentence is read where a
+    triples block may start: after ``{``, ``.``, ``}``, or the ``)`` ending a ``FILTER`` or ``BIND`` in its group
+    (:func:`_constraint_ends`; round 14 found ``{ FILTER(…) c P* ?v }`` left to the engine). Left as written: a sentence
     whose subject is a blank node (the list shares it), one with a ``[ … ]`` or a collection, and every sentence
     of a query holding a blank node label (taking a triple out of its basic graph pattern would put the label in
     two).
@@ -398,9 +418,11 @@ def zero_length_paths(query: str, distinct_only: bool = False) -> str:
     if any(_blank_labels(tokens)):
         return query
     edits = []
+    constraint_ends = _constraint_ends(tokens)
     i = 1
     while i < len(tokens):
-        found = _sentence(query, tokens, i) if tokens[i - 1][:2] in _SENTENCE_AFTER else None
+        starts = tokens[i - 1][:2] in _SENTENCE_AFTER or i - 1 in constraint_ends
+        found = _sentence(query, tokens, i) if starts else None
         if found is None:
             i += 1
             continue

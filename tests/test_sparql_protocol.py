@@ -470,6 +470,58 @@ def test_an_unknown_function_is_an_expression_error(client):
     assert r.status_code == 200 and r.get_json()["results"]["bindings"] == []
 
 
+CAST_ARITY = [  # SPARQL 1.1 section 17.5: a cast (an XPath constructor function) takes one argument
+    ("SELECT ?x WHERE { BIND(<http://www.w3.org/2001/XMLSchema#integer>(1, 2) AS ?x) }", "XMLSchema#integer", "2"),
+    ("PREFIX xsd: <http://www.w3.org/2001/XMLSchema#> ASK { FILTER(xsd:string()) }", "XMLSchema#string", "0"),
+    ("SELECT (<http://www.w3.org/2001/XMLSchema#date>('2020-01-01', 1, 2) AS ?d) {}", "XMLSchema#date", "3"),
+    ("SELECT ?s WHERE { ?s ?p ?o } ORDER BY <http://www.w3.org/2001/XMLSchema#double>(?o, ?s) LIMIT 1", "#double", "2"),
+]
+
+
+@pytest.mark.parametrize("method", METHODS)
+@pytest.mark.parametrize("query, function, given", CAST_ARITY)
+def test_a_cast_given_other_than_one_argument_is_400_naming_it(client, method, query, function, given):
+    """Round 14: the engine refuses the call while planning (a RuntimeError), which was a 500."""
+    r = send(client, method, query)
+    assert r.status_code == 400, (r.status_code, r.data)
+    message = r.data.decode()
+    assert function in message and "takes one argument" in message and f"{given} given" in message, message
+
+
+NOT_A_PRIMARY = [  # SPARQL 1.1 rule 118: '!' PrimaryExpression; a primary never starts with '!', nor with a sign
+    "SELECT ?x WHERE { BIND(!!true AS ?x) }",  # but in a numeric literal ('-1')
+    "ASK { FILTER(! !false) }",
+    "ASK { FILTER(!-?x) }",
+    "ASK { FILTER(! # a comment between\n !true) }",
+    "SELECT * WHERE { ?s !!<urn:p> ?o }",  # rule 95: a negated property set is '!' and one set, not two
+]
+STILL_VALID = [  # the same characters where the grammar allows them
+    ("ASK { FILTER(!-1 = false) }", True),  # '-1' is a numeric literal
+    ("ASK { FILTER(!(!true)) }", True),  # a bracketed expression is a primary
+    ("ASK { FILTER(true != !false) }", False),  # '!=' then '!'
+    ("ASK { FILTER(true !=!false) }", False),
+    ('ASK { FILTER("!!" = "!!") }', True),  # in a string
+    ("ASK { FILTER(--1 = 1) }", True),  # '-' then the literal '-1'
+]
+
+
+@pytest.mark.parametrize("method", METHODS)
+@pytest.mark.parametrize("query", NOT_A_PRIMARY)
+def test_a_negation_of_a_negation_without_brackets_is_400(client, method, query):
+    """Round 14: the engine read ``!!true`` as ``!(!true)``; SPARQL's grammar has no such expression."""
+    r = send(client, method, query)
+    assert r.status_code == 400, (r.status_code, r.data)
+    message = r.data.decode()
+    line = "2:2" if "\n" in query else "1:"  # the second "!", or the sign, is where the query goes wrong
+    assert f"error at {line}" in message and "cannot follow !" in message and "brackets" in message, message
+
+
+@pytest.mark.parametrize("query, answer", STILL_VALID)
+def test_a_negation_where_the_grammar_allows_it_is_answered(client, query, answer):
+    r = send(client, "GET", query)
+    assert r.status_code == 200 and r.get_json()["boolean"] is answer, r.data
+
+
 def test_an_iri_token_is_not_read_as_two_comparisons(client):
     """W3C syn-bad-26: by the longest-token rule ``<?a&&?b>`` is an IRI, so this FILTER is malformed."""
     r = send(client, "GET", "PREFIX : <http://example/ns#> SELECT * WHERE { FILTER (?x<?a&&?b>?y) }")
@@ -1154,6 +1206,14 @@ ZERO_LENGTH = [  # SPARQL 1.1 section 18.5 (ALP adds the start term first); W3C 
     ("SELECT ?y WHERE { <urn:nowhere> ^((rdfs:subClassOf|rdf:type)?) ?y }", ["urn:nowhere"]),
     ("SELECT ?y WHERE { ?y (rdfs:label?) 'nowhere' }", ["nowhere"]),
     ("SELECT ?y WHERE { <urn:nowhere> (rdfs:subClassOf*)/rdfs:label ?y }", []),  # a step must follow: none
+    # round 14: a sentence after a FILTER or a BIND in its group (the rewrite read only one after "{", "." or "}")
+    ("SELECT ?y WHERE { FILTER(true) <urn:nowhere> rdfs:subClassOf* ?y }", ["urn:nowhere"]),
+    ("SELECT ?y WHERE { FILTER('{ . }' != '') ?y rdfs:subClassOf? <urn:nowhere> }", ["urn:nowhere"]),
+    ('SELECT ?y WHERE { FILTER regex("a", "a") <urn:nowhere> (rdfs:subClassOf|rdf:type)* ?y }', ["urn:nowhere"]),
+    ("SELECT ?y WHERE { FILTER <urn:fn>(1) <urn:nowhere> rdfs:subClassOf* ?y }", []),  # an error: no row
+    ("SELECT ?y WHERE { BIND(1 AS ?one) <urn:nowhere> rdfs:subClassOf* ?y }", ["urn:nowhere"]),
+    ("SELECT ?y WHERE { FILTER(?y != <urn:x>) ?y rdfs:subClassOf* <urn:nowhere> }", ["urn:nowhere"]),
+    ("SELECT ?y WHERE { (<urn:a>) rdfs:subClassOf* ?y }", []),  # a collection's ")" ends no sentence: the list node
 ]
 
 
@@ -1175,6 +1235,8 @@ ZERO_LENGTH_ASK = [  # section 18.5: the zero-length path joins every term to it
     ("ASK { <urn:zz> rdfs:subClassOf* <urn:yy> }", False),
     ("ASK { <urn:zz> rdfs:subClassOf* <urn:zz> ; rdfs:label ?l }", False),  # the label must exist
     ("ASK { <urn:zz> (rdfs:subClassOf*) <urn:zz> }", True),  # round 13: in brackets
+    ("ASK { FILTER(true) <urn:zz> rdfs:subClassOf* <urn:zz> }", True),  # round 14: after a FILTER
+    ("ASK { BIND(2 AS ?two) <urn:zz> rdfs:subClassOf? <urn:zz> }", True),  # and after a BIND
     ("ASK { <https://w3id.org/csto-kg/ontology/State> rdfs:subClassOf* <http://www.w3.org/2002/07/owl#Thing> }", True),
 ]
 
