@@ -377,11 +377,13 @@ def _fact_line(ctx: Context, fact: ox.NamedNode, role: str, target: ox.NamedNode
         vals = [ctx.labels(v.value) for v in _asserted(ctx.store, fact, p) if isinstance(v, ox.NamedNode)]
         if vals:
             details.append((ctx.labels(p), ", ".join(vals)))
+    outcome = _outcomes(ctx, fact, details)
     date_pairs = _date_pairs(ctx, fact)
     passages = _merge(
         [
             _passages(ctx, fact.value, [(role, target)], ctx.labels(role)),
             _passages(ctx, fact.value, date_pairs, "date"),
+            _passages(ctx, fact.value, outcome, "response"),
         ]
     )
     if not passages:  # a part of a fact (a comparison's side): the fact it belongs to, and that fact's passage
@@ -481,6 +483,17 @@ def _membership_bound(ctx: Context, event: ox.NamedNode) -> tuple[dt.date, dt.da
             )
             return nb, na, 2 * state.index(p) + end
     return None
+
+
+def _outcomes(ctx: Context, fact: ox.NamedNode, details: list[tuple[str, str]]) -> list[tuple[str, object]]:
+    """A request's outcome, the csto:response a seed gives it (a deployment, a refusal, a minimal response), added to
+    ``details`` with its kind: a state's page listed its invocation of Article 4 and its requests with their dates
+    only, what came of them a click away. Returns the (property, value) pairs whose passages the line quotes."""
+    pairs = [(_C + "response", r) for r in _asserted(ctx.store, fact, _C + "response") if isinstance(r, ox.NamedNode)]
+    for _, r in pairs:
+        name, kinds = ctx.labels(r.value), [k for k in _kinds(ctx, r) if k.lower() not in ctx.labels(r.value).lower()]
+        details.append(("response", f"{name} ({', '.join(kinds)})" if kinds else name))
+    return pairs
 
 
 def _ordinal(ctx: Context, fact: ox.NamedNode) -> int | None:

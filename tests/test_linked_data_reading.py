@@ -864,3 +864,23 @@ def test_an_invocation_leads_a_states_events_of_its_date(tmp_path_factory):
     assert heads.index("What it did: invocation") < heads.index("What it did: diplomatic action"), heads
     listed = _listed(body)
     assert listed.index(ID + "invocation-armenia-2022-09") < listed.index(ID + "action-test-armenia-same-month")
+
+
+def test_a_request_for_assistance_is_listed_with_its_outcome_and_its_passage(client, store):
+    """A state's invocation of Article 4 and its requests for help were listed with their dates only: what came of
+    them (a deployment, a refusal, a minimal response) was on the request's own page. Each is listed with its
+    csto:response, on the requesting state's page and on the invoked article's, with the passage saying so."""
+    rows = select(
+        store,
+        f"""SELECT DISTINCT ?req ?resp ?page WHERE {{
+              GRAPH ?g {{ ?req <{CSTO}response> ?resp }} FILTER(?g NOT IN (<{INFERRED}>, <{SUPPORT}>))
+              {{ ?req <{CSTO}state> ?page }} UNION {{ ?req <{CSTO}invokedArticle> ?page }}
+            }}""",
+    )
+    assert len(rows) >= 7
+    for row in rows:
+        body = page(client, row["page"])
+        line = body.split(f'<div class="fact"><a href="{path_of(row["req"])}"')[1].split('<li class="key-line">')[0]
+        assert f"<dt>response</dt><dd>{label(store, row['resp'])}" in html.unescape(line), (row, line[:400])
+        supports = " ".join(re.findall(r'<span class="for">([^<]*)</span>', line))
+        assert "response" in supports or "From the same passage" in line, (row, line[:600])
