@@ -401,7 +401,7 @@ def _fact_line(ctx: Context, fact: ox.NamedNode, role: str, target: ox.NamedNode
         weight=_weight(ctx, fact),
     )
     if not line.when:
-        _place_undated(ctx, fact, line)
+        _place_undated(ctx, fact, line, target)
     return line
 
 
@@ -421,21 +421,32 @@ _RELATIVE = {
     _C + "precedes": ((-1,), "before"),
     _C + "simultaneousWith": ((0,), "at the same time as"),
     _C + "follows": ((2,), "after"),
+    # and the facts whose time is another's by what they are: a decision taken at a meeting, a session of it, a
+    # meeting on its sidelines, a document produced or a stance expressed there (at its date), a response (after
+    # the request it answers)
+    _C + "decidedAt": ((0,), "decided at"),
+    _C + "sessionOf": ((0,), "session of"),
+    _C + "sidelineOf": ((0,), "on the sidelines of"),
+    _C + "producedAt": ((0,), "produced at"),
+    _C + "expressedIn": ((0,), "expressed in"),
+    _C + "respondsTo": ((2,), "in response to"),
 }
 
 _RELATIVE_INVERSE = {_C + "precedes": _C + "follows", _C + "follows": _C + "precedes"} | {
-    _C + "simultaneousWith": _C + "simultaneousWith"
+    _C + "simultaneousWith": _C + "simultaneousWith",
+    _C + "respondsTo": _C + "response",
 }
 
 
-def _place_undated(ctx: Context, fact: ox.NamedNode, line: Line) -> None:
+def _place_undated(ctx: Context, fact: ox.NamedNode, line: Line, page: ox.NamedNode | None = None) -> None:
     """Place an undated fact by what the graph says of its time: the dated fact a source says it precedes, follows
     or accompanies (the gas-price rise "just before" the unrest of January 2022 was listed after it, with the
     undated facts), else, for a membership event, the bounds the build derives for the period it starts or ends
     (Uzbekistan's undated re-accession, between 1992 and 2012, was listed after its president's election in 2016).
-    The line says where it was put and why, with the passage of the ordering statement."""
+    The line says where it was put and why, with the passage of the ordering statement, unless what places it is
+    the ``page``'s own resource (a summit's sessions, at its date)."""
     for rel, (place, words) in _RELATIVE.items():
-        inverse = _RELATIVE_INVERSE[rel]
+        inverse = _RELATIVE_INVERSE.get(rel)
         others = [q.object for q in ctx.store.quads_for_pattern(fact, _N(rel), None, None)]  # stated or inverted
         for other in dict.fromkeys(o for o in others if isinstance(o, ox.NamedNode)):
             when = _when(ctx, other)
@@ -443,13 +454,15 @@ def _place_undated(ctx: Context, fact: ox.NamedNode, line: Line) -> None:
                 continue
             date = next((t for p in DATE_PROPS if (t := _dates_by_source(ctx, other, p))), "")
             line.when, line.place = when, place
+            if other == page:
+                return
             name = ctx.labels(other.value)  # its date too, unless its name gives the year
             line.details.insert(0, (words, name if when[:4] in name else f"{name} ({date})"))
             line.passages = _merge(
                 [
                     line.passages,
                     _passages(ctx, fact.value, [(rel, other)], words),
-                    _passages(ctx, other.value, [(inverse, fact)], words),
+                    _passages(ctx, other.value, [(inverse, fact)], words) if inverse else [],
                 ]
             )
             return
@@ -464,12 +477,12 @@ def _membership_bound(ctx: Context, event: ox.NamedNode) -> tuple[dt.date, dt.da
     """(not before, not after, order) of an undated event that starts or ends a membership period whose bounds the
     build derives from the order of the state's periods; the order puts the end of a state's earlier period before
     the start of its later one (its first withdrawal before its re-accession, whose bounds are the same)."""
-    if ctx.periods is None:
-        ctx.periods = all_periods(ctx.store, None)
     for prop, end in ((_STARTED_BY, False), (_ENDED_BY, True)):
         for q in ctx.store.quads_for_pattern(None, _N(prop), event, None):
             if not curated(q):
                 continue
+            if ctx.periods is None:  # a query: only where a page lists an undated membership event
+                ctx.periods = all_periods(ctx.store, None)
             mine = [p for p in ctx.periods if p.membership == q.subject.value]
             if not mine:
                 continue

@@ -884,3 +884,34 @@ def test_a_request_for_assistance_is_listed_with_its_outcome_and_its_passage(cli
         assert f"<dt>response</dt><dd>{label(store, row['resp'])}" in html.unescape(line), (row, line[:400])
         supports = " ".join(re.findall(r'<span class="for">([^<]*)</span>', line))
         assert "response" in supports or "From the same passage" in line, (row, line[:600])
+
+
+def test_an_undated_fact_is_dated_by_the_meeting_it_belongs_to_or_the_request_it_answers(client, store):
+    """An undated decision taken at a summit, a session of it, a response to a dated request were listed last, with
+    no date: on the pages listing them (but the meeting's or request's own), each says "decided at", "session of",
+    "in response to" what, with the passage."""
+    words = {"decidedAt": "decided at", "sessionOf": "session of", "respondsTo": "in response to"}
+    rows = select(
+        store,
+        f"""SELECT DISTINCT ?f ?rel ?o ?x WHERE {{
+              VALUES ?rel {{ {" ".join(f"<{CSTO}{r}>" for r in words)} }}
+              ?f ?rel ?o . ?o <{CSTO}date> ?d .
+              FILTER NOT EXISTS {{ ?f <{CSTO}date>|<{CSTO}startDate>|<{CSTO}dateSigned>|<{CSTO}attestedOn> ?fd }}
+              GRAPH ?g {{ ?f ?role ?x }} FILTER(?g NOT IN (<{INFERRED}>, <{SUPPORT}>))
+              FILTER(STRSTARTS(STR(?role), "{CSTO}") && STRSTARTS(STR(?x), "{ID}") && ?x != ?o)
+              ?x a ?c . FILTER(?c IN (<{CSTO}State>, <{CSTO}Person>, <{CSTO}InternationalOrganisation>))
+            }}""",
+    )
+    kinds = set()
+    for row in rows:
+        body = page(client, row["x"])
+        if f'<div class="fact"><a href="{path_of(row["f"])}"' not in body:
+            continue
+        line = body.split(f'<div class="fact"><a href="{path_of(row["f"])}"')[1].split('<li class="key-line">')[0]
+        line = line.split("</section>")[0]
+        what = words[row["rel"].rsplit("/", 1)[1]]
+        assert f"<dt>{what}</dt><dd>" in line, (row, line[:500])
+        supports = " ".join(re.findall(r'<span class="for">([^<]*)</span>', line))
+        assert what in supports or "From the same passage" in line, (row, line[:500])
+        kinds.add(what)
+    assert len(kinds) >= 2, kinds
