@@ -149,6 +149,9 @@ _COLLAPSE_AFTER = 15
 # building a line per fact, with its passages, took a second on such a page.
 _CAP_OVER = 60
 _LISTED_FACTS = 25
+# A section of always-open things said (stances held) of more facts than _COLLAPSE_AFTER reads one line per fact, its
+# date, kind and passage links (the quote a hover or a click away, in full on the fact's own page): Lukashenko's 42
+# stances, each quoted in full, ran to ~250 lines of text before what anyone else on the page was reached.
 _ALWAYS_OPEN = {
     _C + "office",
     _C + "holder",
@@ -171,6 +174,11 @@ class Line:
     no_passage: str | None = None  # where it has no passage, why, if not because the build inferred it
     when: str = ""  # its earliest date as the sources write it ("2022", "2022-09", "2022-09-13"): lines sort by it
     ordinal: int | None = None  # its csto:ordinal (a state's first, second withdrawal): orders its kind's lines
+    # Where it goes among the lines of its ``when``: (0,) dated; undated, (-1,) just before the fact it precedes,
+    # (0,) with the one it is simultaneous with, (1, n) where its membership period's bounds put it, (2,) just after
+    # the fact it follows (``_place_undated``).
+    place: tuple[int, ...] = (0,)
+    weight: int = 0  # among the facts of one date, an invocation, a request, a membership event or a response first
 
 
 @dataclass
@@ -181,6 +189,7 @@ class Section:
     note: str | None = None
     collapsed: bool = False
     compact: bool = False  # one line per fact, passages as short links
+    brief: bool = False  # a long list of things said: one line per fact with its date, kind and passage links
     total: int | None = None  # where only the first lines are built: how many facts there are in all
     rest_query: str | None = None  # ... and a SPARQL query listing all of them
     lead: bool = False  # shown before the key statements: the fact a part of a fact belongs to
@@ -208,6 +217,7 @@ class Context:
     labels: object
     passages: Passages
     confirmed: dt.date | None
+    periods: list[Period] | None = None  # every organisation's membership periods, read once a page when needed
 
 
 def _asserted(store: ox.Store, s, p) -> list:
@@ -367,18 +377,20 @@ def _fact_line(ctx: Context, fact: ox.NamedNode, role: str, target: ox.NamedNode
         vals = [ctx.labels(v.value) for v in _asserted(ctx.store, fact, p) if isinstance(v, ox.NamedNode)]
         if vals:
             details.append((ctx.labels(p), ", ".join(vals)))
+    outcome = _outcomes(ctx, fact, details)
     date_pairs = _date_pairs(ctx, fact)
     passages = _merge(
         [
             _passages(ctx, fact.value, [(role, target)], ctx.labels(role)),
             _passages(ctx, fact.value, date_pairs, "date"),
+            _passages(ctx, fact.value, outcome, "response"),
         ]
     )
     if not passages:  # a part of a fact (a comparison's side): the fact it belongs to, and that fact's passage
         for owner, prop in _owners(ctx, fact):
             details.append((ctx.labels(prop), ctx.labels(owner.value)))
             passages = _merge([passages, _passages(ctx, owner.value, [(prop, fact)], ctx.labels(prop))])
-    return Line(
+    line = Line(
         term_view(ctx.labels, fact),
         _kinds(ctx, fact),
         details,
@@ -386,7 +398,115 @@ def _fact_line(ctx: Context, fact: ox.NamedNode, role: str, target: ox.NamedNode
         passages,
         when=_when(ctx, fact),
         ordinal=_ordinal(ctx, fact),
+        weight=_weight(ctx, fact),
     )
+    if not line.when:
+        _place_undated(ctx, fact, line, target)
+    return line
+
+
+# Among a state's or a person's facts of one date, what the reader looks for first: an invocation of the treaty's
+# mutual-defence clause, then any request for assistance, a membership event, a response to a request; then the rest
+# (a routine diplomatic action of the same month was listed first, its kind's name coming first in the alphabet).
+_LEADING_CLASSES = [_N(_C + c) for c in ("Invocation", "AssistanceRequest", "MembershipEvent", "Response")]
+
+
+def _weight(ctx: Context, fact: ox.NamedNode) -> int:
+    return next((i for i, c in enumerate(_LEADING_CLASSES) if _is_a(ctx, fact.value, c)), len(_LEADING_CLASSES))
+
+
+# An undated fact a source orders against another ("had already given", "since then", "at the same time"), as
+# csto:precedes / csto:follows / csto:simultaneousWith: its place beside that fact, and the words saying so.
+_RELATIVE = {
+    _C + "precedes": ((-1,), "before"),
+    _C + "simultaneousWith": ((0,), "at the same time as"),
+    _C + "follows": ((2,), "after"),
+    # and the facts whose time is another's by what they are: a decision taken at a meeting, a session of it, a
+    # meeting on its sidelines, a document produced or a stance expressed there (at its date), a response (after
+    # the request it answers)
+    _C + "decidedAt": ((0,), "decided at"),
+    _C + "sessionOf": ((0,), "session of"),
+    _C + "sidelineOf": ((0,), "on the sidelines of"),
+    _C + "producedAt": ((0,), "produced at"),
+    _C + "expressedIn": ((0,), "expressed in"),
+    _C + "respondsTo": ((2,), "in response to"),
+}
+
+_RELATIVE_INVERSE = {_C + "precedes": _C + "follows", _C + "follows": _C + "precedes"} | {
+    _C + "simultaneousWith": _C + "simultaneousWith",
+    _C + "respondsTo": _C + "response",
+}
+
+
+def _place_undated(ctx: Context, fact: ox.NamedNode, line: Line, page: ox.NamedNode | None = None) -> None:
+    """Place an undated fact by what the graph says of its time: the dated fact a source says it precedes, follows
+    or accompanies (the gas-price rise "just before" the unrest of January 2022 was listed after it, with the
+    undated facts), else, for a membership event, the bounds the build derives for the period it starts or ends
+    (Uzbekistan's undated re-accession, between 1992 and 2012, was listed after its president's election in 2016).
+    The line says where it was put and why, with the passage of the ordering statement, unless what places it is
+    the ``page``'s own resource (a summit's sessions, at its date)."""
+    for rel, (place, words) in _RELATIVE.items():
+        inverse = _RELATIVE_INVERSE.get(rel)
+        others = [q.object for q in ctx.store.quads_for_pattern(fact, _N(rel), None, None)]  # stated or inverted
+        for other in dict.fromkeys(o for o in others if isinstance(o, ox.NamedNode)):
+            when = _when(ctx, other)
+            if not when:
+                continue
+            date = next((t for p in DATE_PROPS if (t := _dates_by_source(ctx, other, p))), "")
+            line.when, line.place = when, place
+            if other == page:
+                return
+            name = ctx.labels(other.value)  # its date too, unless its name gives the year
+            line.details.insert(0, (words, name if when[:4] in name else f"{name} ({date})"))
+            line.passages = _merge(
+                [
+                    line.passages,
+                    _passages(ctx, fact.value, [(rel, other)], words),
+                    _passages(ctx, other.value, [(inverse, fact)], words) if inverse else [],
+                ]
+            )
+            return
+    bound = _membership_bound(ctx, fact)
+    if bound is not None:
+        nb, na, seq = bound
+        line.when, line.place = nb.isoformat(), (1, seq)
+        line.details.insert(0, ("date", f"not given; {dates.span(nb, na)}, by the order of its membership periods"))
+
+
+def _membership_bound(ctx: Context, event: ox.NamedNode) -> tuple[dt.date, dt.date, int] | None:
+    """(not before, not after, order) of an undated event that starts or ends a membership period whose bounds the
+    build derives from the order of the state's periods; the order puts the end of a state's earlier period before
+    the start of its later one (its first withdrawal before its re-accession, whose bounds are the same)."""
+    for prop, end in ((_STARTED_BY, False), (_ENDED_BY, True)):
+        for q in ctx.store.quads_for_pattern(None, _N(prop), event, None):
+            if not curated(q):
+                continue
+            if ctx.periods is None:  # a query: only where a page lists an undated membership event
+                ctx.periods = all_periods(ctx.store, None)
+            mine = [p for p in ctx.periods if p.membership == q.subject.value]
+            if not mine:
+                continue
+            p = mine[0]
+            nb, na = (p.end_nb, p.end_na) if end else (p.start_nb, p.start_na)
+            if nb is None or na is None:
+                continue
+            state = sorted(
+                (x for x in ctx.periods if x.state == p.state and x.organisation == p.organisation),
+                key=lambda x: (x.start_na or x.start_nb or dt.date.max, x.reaccession),
+            )
+            return nb, na, 2 * state.index(p) + end
+    return None
+
+
+def _outcomes(ctx: Context, fact: ox.NamedNode, details: list[tuple[str, str]]) -> list[tuple[str, object]]:
+    """A request's outcome, the csto:response a seed gives it (a deployment, a refusal, a minimal response), added to
+    ``details`` with its kind: a state's page listed its invocation of Article 4 and its requests with their dates
+    only, what came of them a click away. Returns the (property, value) pairs whose passages the line quotes."""
+    pairs = [(_C + "response", r) for r in _asserted(ctx.store, fact, _C + "response") if isinstance(r, ox.NamedNode)]
+    for _, r in pairs:
+        name, kinds = ctx.labels(r.value), [k for k in _kinds(ctx, r) if k.lower() not in ctx.labels(r.value).lower()]
+        details.append(("response", f"{name} ({', '.join(kinds)})" if kinds else name))
+    return pairs
 
 
 def _ordinal(ctx: Context, fact: ox.NamedNode) -> int | None:
@@ -473,7 +593,15 @@ def referring_sections(ctx: Context, iri: str, roles: set[str] | None = None, pa
         capped = len(facts) > _CAP_OVER
         if capped:
             facts = sorted(facts, key=lambda f: (ctx.labels(f).lower(), f))[:_LISTED_FACTS]
-        lines = _quoted_once([_fact_line(ctx, _N(f), role, node) for f in facts], quoted)
+        # A long always-open list of things said is listed briefly, its passages linked, not quoted: they are not
+        # counted as quoted above for the sections below it.
+        brief = (
+            role in _ALWAYS_OPEN and len(facts) > _COLLAPSE_AFTER and all(_is_a(ctx, f, _PROPOSITION) for f in facts)
+        )
+        lines = _quoted_once([_fact_line(ctx, _N(f), role, node) for f in facts], set(quoted) if brief else quoted)
+        if brief:
+            for line in lines:
+                line.passages, line.quoted_above = line.passages + line.quoted_above, []
         collapsed = role == _C + "about" or (len(lines) > _COLLAPSE_AFTER and role not in _ALWAYS_OPEN)
         if capped:
             total = len(by_role[role])
@@ -484,7 +612,7 @@ def referring_sections(ctx: Context, iri: str, roles: set[str] | None = None, pa
         sections += (
             _by_kind(role, title, lines, collapsed)
             if role == _C + "state"
-            else [Section(role, title, lines, collapsed=collapsed)]
+            else [Section(role, title, lines, collapsed=collapsed, brief=brief)]
         )
     return sections
 
@@ -559,15 +687,15 @@ def _inverse_title(ctx: Context, role: str) -> str | None:
 
 
 def _by_kind(role: str, title: str, lines: list[Line], collapsed: bool) -> list[Section]:
-    """A state's own events, one section per kind (invocations, withdrawals, signatures…), the kind of the earliest
-    dated event first."""
+    """A state's own events, one section per kind (invocations, withdrawals, signatures…), in the order of each
+    kind's first line (``_line_order``: of one date, an invocation's kind before a diplomatic action's)."""
     kinds: dict[str, list[Line]] = defaultdict(list)
     for line in lines:
         kinds[", ".join(line.kinds) or "other"].append(line)
-    first = {kind: min((x.when for x in ls if x.when), default="") for kind, ls in kinds.items()}
+    first = {kind: min(_line_order(x) for x in ls) for kind, ls in kinds.items()}
     return [
         Section(f"{role}-{kind}", f"{title}: {kind}", ls, collapsed=collapsed)
-        for kind, ls in sorted(kinds.items(), key=lambda kv: (first[kv[0]] == "", first[kv[0]], kv[0]))
+        for kind, ls in sorted(kinds.items(), key=lambda kv: (first[kv[0]], kv[0]))
     ]
 
 
@@ -585,8 +713,10 @@ def _by_ordinal(lines: list[Line]) -> None:
 
 
 def _line_order(line: Line) -> tuple:
-    """Dated lines first, in time order (the seeds' lexical dates), then by name."""
-    return (line.when == "", line.when, line.subject.text.lower())
+    """Dated lines first, in time order (the seeds' lexical dates; an undated line at the date ``_place_undated``
+    gives it, before or after the facts of that date), among the lines of one date the leading kinds first
+    (``_weight``), then by name."""
+    return (line.when == "", line.when, line.place, line.weight, line.subject.text.lower())
 
 
 def offices_of_people(ctx: Context, state: str) -> Section | None:

@@ -513,8 +513,8 @@ def test_a_passage_several_facts_share_is_quoted_once_on_a_page(client, store):
         )
         quoted = facts.count(f"<q>{escape(r['exact'])}</q>")
         assert quoted <= 1, (r["x"], r["ev"], quoted)
-        if quoted:
-            assert "From the same passage as above" in facts, r["x"]
+        if quoted:  # the others say so, or are lines of a long list of stances, which links every passage
+            assert "From the same passage as above" in facts or '<li class="brief-line">' in facts, r["x"]
 
 
 def test_a_term_page_says_its_label_and_its_cap_once(client):
@@ -750,3 +750,168 @@ def test_numbered_facts_of_one_kind_are_listed_in_their_order_dated_or_not(clien
         assert listed.index(row["a"]) < listed.index(row["b"]), row
         undated_first += not select(store, f"SELECT ?d WHERE {{ <{row['a']}> <{CSTO}date> ?d }}")
     assert undated_first, "no pair where the earlier-numbered fact is the undated one"
+
+
+def _section_chunk(body: str, role: str) -> str:
+    anchor = "k-" + role.replace(":", "-").replace("/", "-").replace("#", "-")
+    start = body.index(f'id="{anchor}"')
+    end = body.find('<section class="key-section"', start + 1)
+    return body[start : end if end > 0 else len(body)]
+
+
+def test_a_long_list_of_stances_held_reads_one_line_each_with_its_date_and_passage_link(client, store):
+    """Lukashenko's 42 stances were each quoted in full, all open (~250 lines of text before anything else on his
+    page): a list of more than 15 stances held reads one line per stance, in time order, each with its date and a
+    link to its passage (the quote its tooltip), none quoted in full there; a shorter list is still quoted."""
+    rows = select(
+        store,
+        f"""SELECT ?who (COUNT(DISTINCT ?s) AS ?n) WHERE {{ GRAPH ?g {{ ?s <{CSTO}heldBy> ?who }}
+              FILTER(?g NOT IN (<{INFERRED}>, <{SUPPORT}>)) }} GROUP BY ?who""",
+    )
+    long = [r for r in rows if int(r["n"]) > 15]
+    short = [r for r in rows if 3 <= int(r["n"]) <= 15]
+    assert len(long) >= 2 and short
+    for row in long:
+        chunk = _section_chunk(page(client, row["who"]), CSTO + "heldBy")
+        lines = re.findall(r'<li class="brief-line">(.*?)</li>', chunk, re.S)
+        assert len(lines) == int(row["n"]), (row["who"], len(lines))
+        assert '<ul class="quotes">' not in chunk and "<details" not in chunk, row["who"]
+        for line in lines:
+            assert re.search(r'<a class="passage-link[^"]*" href="/source/[^"]+" title="[^"]{20,}"', line), line[:300]
+    for row in short:
+        chunk = _section_chunk(page(client, row["who"]), CSTO + "heldBy")
+        assert '<li class="key-line">' in chunk and '<ul class="quotes">' in chunk, row["who"]
+
+
+def _listed(body: str) -> list[str]:
+    return [BASE + h[1:] for h in re.findall(r'<div class="fact"><a href="([^"]+)"', body.split('id="key-h"')[-1])]
+
+
+def test_an_undated_fact_a_source_orders_against_a_dated_one_is_listed_beside_it(client, store):
+    """The gas-price rise "just before" the unrest of January 2022 (csto:precedes) was listed after it, with the
+    undated facts: an undated fact is placed before the dated fact it precedes, after one it follows, in every
+    section listing both, and says so ("before: Unrest in Kazakhstan (2022)")."""
+    rows = select(
+        store,
+        f"""SELECT DISTINCT ?a ?rel ?b ?x WHERE {{
+              VALUES ?rel {{ <{CSTO}precedes> <{CSTO}follows> }}
+              GRAPH ?g {{ ?a ?rel ?b }} FILTER(?g NOT IN (<{INFERRED}>, <{SUPPORT}>))
+              FILTER NOT EXISTS {{ ?a <{CSTO}date> ?da }} ?b <{CSTO}date> ?db .
+              ?a ?role ?x . ?b ?role ?x . FILTER(STRSTARTS(STR(?role), "{CSTO}") && STRSTARTS(STR(?x), "{ID}"))
+            }}""",
+    )
+    checked = 0
+    for row in rows:
+        body = page(client, row["x"])
+        listed = _listed(body)
+        if row["a"] not in listed or row["b"] not in listed:
+            continue
+        before = row["rel"] == CSTO + "precedes"
+        assert (listed.index(row["a"]) < listed.index(row["b"])) == before, row
+        line = body.split(f'<div class="fact"><a href="{path_of(row["a"])}"')[1].split("</li>")[0]
+        assert f"<dt>{'before' if before else 'after'}</dt>" in line, row
+        checked += before
+    assert checked, "no undated fact listed beside a dated one it precedes"
+
+
+def test_an_undated_membership_event_is_placed_by_its_periods_bounds(client, store):
+    """Uzbekistan's undated re-accession (between its two withdrawals, so before 2013) was listed after its
+    president's election in 2016: an undated event starting or ending a membership period is listed by the bounds
+    the build derives for it, before every fact of the state dated after them, and says those bounds."""
+    rows = select(
+        store,
+        f"""SELECT DISTINCT ?state ?e ?later WHERE {{
+              ?m <http://www.w3.org/ns/org#member> ?state ; <{CSTO}startedBy>|<{CSTO}endedBy> ?e .
+              ?e <{CSTO}state> ?state . FILTER NOT EXISTS {{ ?e <{CSTO}date> ?d }}
+              ?later <{CSTO}state> ?state ; <{CSTO}date> ?ld . FILTER(STR(?ld) >= "2013")
+            }}""",
+    )
+    assert rows
+    for row in rows:
+        body = page(client, row["state"])
+        listed = _listed(body)
+        assert listed.index(row["e"]) < listed.index(row["later"]), row
+        line = body.split(f'<div class="fact"><a href="{path_of(row["e"])}"')[1].split("</li>")[0]
+        assert "<dd>not given; between " in line, row
+
+
+_ROUTINE_SAME_MONTH = """
+:action-test-armenia-same-month a csto:DiplomaticAction ;
+    rdfs:label "Armenia's routine diplomatic action of the month of its invocation"@en ;
+    csto:state :armenia ;
+    csto:date "2022-09"^^xsd:gYearMonth ;
+    prov:wasDerivedFrom ev:001-armenia-invocation .
+"""
+
+
+def test_an_invocation_leads_a_states_events_of_its_date(tmp_path_factory):
+    """Among a state's events of one date, an invocation of Article 4 came after a routine diplomatic action, by
+    its kind's name: on a copy of the graph where Armenia also takes a diplomatic action in September 2022 (the
+    month of its invocation), the invocation's section and line come first."""
+    from support import make_build, site_client, snapshot_inputs
+
+    tmp = tmp_path_factory.mktemp("invocation-first")
+    root = snapshot_inputs(tmp / "project")
+    kg = root / "kg" / "001_7fa2a4cddbc73fc3.trig"
+    text = kg.read_text(encoding="utf-8")
+    anchor = "prov:wasDerivedFrom ev:001-armenia-invocation, ev:001-armenia-minimal-response .\n"
+    assert text.count(anchor) == 1
+    kg.write_text(text.replace(anchor, anchor + _ROUTINE_SAME_MONTH), encoding="utf-8")
+    build, _ = make_build(tmp, snapshot=False)
+    with site_client(build) as client:
+        body = page(client, "/id/armenia")
+    heads = _h2s(body)
+    assert heads.index("What it did: invocation") < heads.index("What it did: diplomatic action"), heads
+    listed = _listed(body)
+    assert listed.index(ID + "invocation-armenia-2022-09") < listed.index(ID + "action-test-armenia-same-month")
+
+
+def test_a_request_for_assistance_is_listed_with_its_outcome_and_its_passage(client, store):
+    """A state's invocation of Article 4 and its requests for help were listed with their dates only: what came of
+    them (a deployment, a refusal, a minimal response) was on the request's own page. Each is listed with its
+    csto:response, on the requesting state's page and on the invoked article's, with the passage saying so."""
+    rows = select(
+        store,
+        f"""SELECT DISTINCT ?req ?resp ?page WHERE {{
+              GRAPH ?g {{ ?req <{CSTO}response> ?resp }} FILTER(?g NOT IN (<{INFERRED}>, <{SUPPORT}>))
+              {{ ?req <{CSTO}state> ?page }} UNION {{ ?req <{CSTO}invokedArticle> ?page }}
+            }}""",
+    )
+    assert len(rows) >= 7
+    for row in rows:
+        body = page(client, row["page"])
+        line = body.split(f'<div class="fact"><a href="{path_of(row["req"])}"')[1].split('<li class="key-line">')[0]
+        assert f"<dt>response</dt><dd>{label(store, row['resp'])}" in html.unescape(line), (row, line[:400])
+        supports = " ".join(re.findall(r'<span class="for">([^<]*)</span>', line))
+        assert "response" in supports or "From the same passage" in line, (row, line[:600])
+
+
+def test_an_undated_fact_is_dated_by_the_meeting_it_belongs_to_or_the_request_it_answers(client, store):
+    """An undated decision taken at a summit, a session of it, a response to a dated request were listed last, with
+    no date: on the pages listing them (but the meeting's or request's own), each says "decided at", "session of",
+    "in response to" what, with the passage."""
+    words = {"decidedAt": "decided at", "sessionOf": "session of", "respondsTo": "in response to"}
+    rows = select(
+        store,
+        f"""SELECT DISTINCT ?f ?rel ?o ?x WHERE {{
+              VALUES ?rel {{ {" ".join(f"<{CSTO}{r}>" for r in words)} }}
+              ?f ?rel ?o . ?o <{CSTO}date> ?d .
+              FILTER NOT EXISTS {{ ?f <{CSTO}date>|<{CSTO}startDate>|<{CSTO}dateSigned>|<{CSTO}attestedOn> ?fd }}
+              GRAPH ?g {{ ?f ?role ?x }} FILTER(?g NOT IN (<{INFERRED}>, <{SUPPORT}>))
+              FILTER(STRSTARTS(STR(?role), "{CSTO}") && STRSTARTS(STR(?x), "{ID}") && ?x != ?o)
+              ?x a ?c . FILTER(?c IN (<{CSTO}State>, <{CSTO}Person>, <{CSTO}InternationalOrganisation>))
+            }}""",
+    )
+    kinds = set()
+    for row in rows:
+        body = page(client, row["x"])
+        if f'<div class="fact"><a href="{path_of(row["f"])}"' not in body:
+            continue
+        line = body.split(f'<div class="fact"><a href="{path_of(row["f"])}"')[1].split('<li class="key-line">')[0]
+        line = line.split("</section>")[0]
+        what = words[row["rel"].rsplit("/", 1)[1]]
+        assert f"<dt>{what}</dt><dd>" in line, (row, line[:500])
+        supports = " ".join(re.findall(r'<span class="for">([^<]*)</span>', line))
+        assert what in supports or "From the same passage" in line, (row, line[:500])
+        kinds.add(what)
+    assert len(kinds) >= 2, kinds
