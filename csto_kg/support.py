@@ -44,6 +44,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from .derive import bounds
+from .indexed_graph import dataset_view
 from .loader import LoadedData
 from .namespaces import (
     CSTO,
@@ -360,6 +361,6 @@ def _add_ranks(add, prop: Node, values: dict[Node, list[Statement]], functional:
 
 def support_of(data: LoadedData) -> set[Triple]:
     """The triples of ``graph:support`` for loaded data (the build writes them to its N-Quads and store)."""
-    ds = data.dataset
+    ds = dataset_view(data.dataset)  # read through the store's indexes (csto_kg.indexed_graph)
     files = file_facts(dataset_quads(ds), seed_graph_ids(data.files))
     return _support(files, set(ds.graph(ONTOLOGY_GRAPH).subjects(RDF.type, OWL.FunctionalProperty)))

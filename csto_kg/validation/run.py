@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import time
@@ -10,6 +11,7 @@ from pathlib import Path
 from rdflib import Graph
 
 from .. import paths
+from ..indexed_graph import dataset_view, union_view
 from ..loader import LoadedData, load
 from ..namespaces import INFERRED_GRAPH, META_GRAPH, OA, ONTOLOGY_GRAPH, RDFS, SH, SHAPE
 from ..reason import infer
@@ -95,19 +97,22 @@ def validate_loaded(
         check_project_shapes(root, data.dataset.graph(ONTOLOGY_GRAPH))
         shapes = load_shapes(root / "shapes")
     union = _union(data, inferred)
-    locator = Locator(data, union, root)
+    # what the locator and the rules read: the same graphs through the store's indexes (no per-triple contexts)
+    seen = dataclasses.replace(data, dataset=dataset_view(data.dataset))
+    view = seen.dataset if union is data.dataset else union_view(union)
+    locator = Locator(seen, view, root)
     seconds: dict[str, float] = {}
     t = time.perf_counter()
     shacl_graph, results = run_shacl(union, shapes, locator, root / "shapes", store=store, fidelity=fidelity)
     seconds["shacl"] = time.perf_counter() - t
     rejected = {
-        union.value(predicate=OA.hasSelector, object=r.focus) or r.focus
+        view.value(predicate=OA.hasSelector, object=r.focus) or r.focus
         for r in results
         if r.severity == SH.Violation and r.shape in _EVIDENCE_SHAPES
     }
     ctx = Context(
-        data=data,
-        union=union,
+        data=seen,
+        union=view,
         inferred=inferred,
         locator=locator,
         root=root,
