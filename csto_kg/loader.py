@@ -196,7 +196,10 @@ def read_turtle(path: Path) -> tuple[list[tuple], dict[str, str]]:
 def _ill_typed(path: Path, lexical: str, datatype: str, why: str | None = None) -> CuratedFileError:
     dt = curie(datatype) or f"<{datatype}>"
     message = f'ill-typed literal "{lexical}" for datatype {dt}' + (f": {why}" if why else "")
-    return CuratedFileError(path, line_of(path, [f'"{lexical}"^^']), message)
+    # the literal with its datatype as written (a prefixed name or the IRI): the same lexical form may occur earlier
+    # with another datatype ("2023-11-23"^^xsd:date on one line, ^^xsd:gYear on another)
+    typed = [f'"{lexical}"^^{name}' for name in {dt, f"<{datatype}>"} if name]
+    return CuratedFileError(path, line_of(path, typed) or line_of(path, [f'"{lexical}"^^']), message)
 
 
 def _check_literals(path: Path, triples, prefixes: dict[str, str]) -> None:

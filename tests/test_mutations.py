@@ -5880,6 +5880,1118 @@ SEED_SLIPS = [
     ("r14_new_seed_without_its_curated_file", "orphan", lambda text: text.encode("utf-8"), "no curated file"),
 ]
 
+# Round 15 (curation safety): slips of kinds earlier rounds did not try. name, file, edit, rule, and a fragment of the
+# message it must give (which names the cause): a curator's note standing in for a passage; Wikidata items on facts,
+# in seeds' files or on groups; slips in the round-16 structures (trends and wishes, questions and answers, the time
+# between two facts, the subjectless superlative); dates in another calendar form or time zone; a fact moved to
+# another seed's file with its passage; a person given another's office; a summit's attendee listed as absent; a
+# stance given to the publisher; ontology edits.
+SLIPS_R15 = [
+    # --- a curator's note naming a value no passage gives: a note explains a passage, it does not replace one ---
+    (
+        "r15_note_adds_a_participant_the_passage_does_not_name",
+        "000",
+        [
+            (
+                "csto:participatingState :belarus, :kyrgyzstan, :kazakhstan, :tajikistan, :russia ;",
+                'csto:participatingState :belarus, :kyrgyzstan, :kazakhstan, :tajikistan, :russia, :uzbekistan ;\n    csto:curatorNote "Uzbekistan took part as well."@en ;',
+            )
+        ],
+        "ValueNamedInItsPassage",
+        "A csto:curatorNote here names it, but as the curator's word alone",
+    ),
+    (
+        "r15_note_names_the_absent_state_the_passage_does_not",
+        "001",
+        [
+            (
+                "csto:organisation :csto ; csto:place :belarus ;\n    csto:absentState :armenia ;",
+                'csto:organisation :csto ; csto:place :belarus ;\n    csto:absentState :kyrgyzstan ;\n    csto:curatorNote "Kyrgyzstan\'s army missed these drills."@en ;',
+            )
+        ],
+        "ValueNamedInItsPassage",
+        "A csto:curatorNote here names it, but as the curator's word alone",
+    ),
+    (
+        "r15_note_names_another_holder_of_the_office",
+        "003",
+        [
+            (
+                "csto:holder :viktor-khrenin ; csto:office :defence-minister-of-belarus ;",
+                'csto:holder :alexander-lukashenko ; csto:office :defence-minister-of-belarus ;\n    csto:curatorNote "Alexander Lukashenko speaks for the defence ministry here."@en ;',
+            )
+        ],
+        "ValueNamedInItsPassage",
+        "A csto:curatorNote here names it, but as the curator's word alone",
+    ),
+    (
+        "r15_note_names_the_office_the_passage_does_not",
+        "004",
+        [
+            (
+                'csto:holder :alexander-lukashenko ; csto:office :president-of-belarus ;\n    csto:attestedOn "2022-11-23"^^xsd:date ;',
+                'csto:holder :alexander-lukashenko ; csto:office :speaker-of-the-parliament-of-belarus ;\n    csto:curatorNote "As Speaker of the Parliament of Belarus."@en ;\n    csto:attestedOn "2022-11-23"^^xsd:date ;',
+            )
+        ],
+        "ValueNamedInItsPassage",
+        "A csto:curatorNote here names it, but as the curator's word alone",
+    ),
+    (
+        "r15_note_names_the_holder_of_a_stance_its_passage_does_not",
+        "002",
+        [
+            (
+                ':stance-002-lukashenko-protesters-threat-to-stability a csto:Stance ;\n    csto:speechForm csto:PartialQuotation ;\n    rdfs:label "Lukashenko calls opposition protesters a threat to Belarus\'s stability (2020)"@en ;\n    csto:heldBy :alexander-lukashenko ;',
+                ':stance-002-lukashenko-protesters-threat-to-stability a csto:Stance ;\n    csto:speechForm csto:PartialQuotation ;\n    rdfs:label "Lukashenko calls opposition protesters a threat to Belarus\'s stability (2020)"@en ;\n    csto:heldBy :stanislav-zas ;\n    csto:curatorNote "Said by Stanislav Zas."@en ;',
+            )
+        ],
+        "ValueNamedInItsPassage",
+        "A csto:curatorNote here names it, but as the curator's word alone",
+    ),
+    (
+        "r15_note_names_a_second_attendee_the_passages_do_not",
+        "003",
+        [
+            (
+                "csto:attendee :vladimir-putin, :alexander-lukashenko ;\n    csto:participatingState :russia, :belarus ;",
+                'csto:attendee :vladimir-putin, :alexander-lukashenko, :shavkat-mirziyoyev ;\n    csto:curatorNote "Shavkat Mirziyoyev attended too."@en ;\n    csto:participatingState :russia, :belarus ;',
+            )
+        ],
+        "ValueNamedInItsPassage",
+        "A csto:curatorNote here names it, but as the curator's word alone",
+    ),
+    # --- Wikidata items, wrong without being another entity's: on a fact, in a seed's file, on a group, by owl:sameAs ---
+    (
+        "r15_wikidata_item_on_a_summit_fact",
+        "003",
+        [
+            (
+                "    csto:meetingFormat csto:SummitFormat ;\n    csto:place :moscow ; csto:host :moscow ;",
+                "    csto:meetingFormat csto:SummitFormat ;\n    skos:exactMatch wd:Q112233445 ;\n    csto:place :moscow ; csto:host :moscow ;",
+            )
+        ],
+        "WikidataOnEntities",
+        "is given a Wikidata item in a seed's file, and is a fact (no entity ",
+    ),
+    (
+        "r15_wikidata_item_on_a_membership_fact",
+        "000",
+        [
+            (
+                "csto:endedBy :withdrawal-azerbaijan-1999 ;",
+                "csto:endedBy :withdrawal-azerbaijan-1999 ;\n    skos:exactMatch wd:Q5001234 ;",
+            )
+        ],
+        "WikidataOnEntities",
+        "is given a Wikidata item in a seed's file, and is a fact (no entity ",
+    ),
+    (
+        "r15_wikidata_item_on_an_office_holding",
+        "004",
+        [
+            (
+                ':holding-004-lukashenko-president a csto:OfficeHolding ;\n    rdfs:label "Alexander Lukashenko, President of Belarus (23 November 2022)"@en ;',
+                ':holding-004-lukashenko-president a csto:OfficeHolding ;\n    rdfs:label "Alexander Lukashenko, President of Belarus (23 November 2022)"@en ;\n    skos:exactMatch wd:Q98765432 ;',
+            )
+        ],
+        "WikidataOnEntities",
+        "is given a Wikidata item in a seed's file, and is a fact (no entity ",
+    ),
+    (
+        "r15_wikidata_item_given_in_a_seeds_file",
+        "002",
+        ("append", "\n:kenan-agazade skos:exactMatch wd:Q123456789 .\n"),
+        "WikidataOnEntities",
+        "is given a Wikidata item in a seed's file, and is an entity: a ",
+    ),
+    (
+        "r15_wikidata_item_on_a_group_of_unnamed_people",
+        "entities",
+        [
+            (
+                ':unnamed-author-000 a csto:Group ; rdfs:label "the unnamed author of seed 000"@en .',
+                ':unnamed-author-000 a csto:Group ; rdfs:label "the unnamed author of seed 000"@en ;\n    skos:exactMatch wd:Q4233718 .',
+            )
+        ],
+        "WikidataOnEntities",
+        "is a csto:Group, standing for people or states the seed leaves ",
+    ),
+    (
+        "r15_wikidata_item_on_a_group_of_unnamed_states",
+        "entities",
+        [
+            (
+                "    rdfs:comment \"Stands for the missing subject of seed 002's 'Of all its members",
+                "    skos:exactMatch wd:Q1132651 ;\n    rdfs:comment \"Stands for the missing subject of seed 002's 'Of all its members",
+            )
+        ],
+        "WikidataOnEntities",
+        "is a csto:Group, standing for people or states the seed leaves ",
+    ),
+    (
+        "r15_wikidata_link_as_owl_sameas",
+        "entities",
+        [
+            (
+                ':italy a csto:State ; rdfs:label "Italy"@en ;\n    skos:exactMatch wd:Q38 .',
+                ':italy a csto:State ; rdfs:label "Italy"@en ;\n    <http://www.w3.org/2002/07/owl#sameAs> wd:Q38 .',
+            )
+        ],
+        "WikidataOnEntities",
+        "links to the Wikidata item by owl:sameAs, which makes every ",
+    ),
+    (
+        "r15_wikidata_item_of_a_state_on_its_capital",
+        "entities",
+        ("append", "\n:minsk skos:exactMatch wd:Q184 .\n"),
+        "WikidataItemOfOneEntity",
+        "This entity and :belarus link to the same Wikidata item wd:Q184: one ",
+    ),
+    # --- trends and wishes (csto:changeDirection, csto:changeOf) ---
+    (
+        "r15_change_direction_reversed_against_its_words",
+        "000",
+        [
+            (
+                ":claim-000-kg-tj-settled csto:changeDirection csto:Decrease ;",
+                ":claim-000-kg-tj-settled csto:changeDirection csto:Increase ;",
+            )
+        ],
+        "ValueSaidInItsPassage",
+        "this csto:changeDirection is csto:Increase, but its passages word ",
+    ),
+    (
+        "r15_change_direction_both_ways",
+        "001",
+        [
+            (
+                ":claim-001-reduced-russian csto:changeDirection csto:Decrease ;",
+                ":claim-001-reduced-russian csto:changeDirection csto:Decrease, csto:Increase ;",
+            )
+        ],
+        "ChangeDirectionGiven",
+        "A fact with csto:changeOf takes exactly one csto:changeDirection, ",
+    ),
+    (
+        "r15_change_direction_a_certainty_value",
+        "003",
+        [
+            (
+                ":stance-003-csc-aggravation-of-tension csto:changeDirection csto:Increase ;",
+                ":stance-003-csc-aggravation-of-tension csto:changeDirection csto:Emphatic ;",
+            )
+        ],
+        "ChangeDirectionGiven",
+        "A fact with csto:changeOf takes exactly one csto:changeDirection, ",
+    ),
+    (
+        "r15_change_of_dropped",
+        "004",
+        [
+            (
+                ":stance-004-belarus-intensify-cooperation csto:changeDirection csto:Increase ; csto:changeOf :topic-csto-intensification .",
+                ":stance-004-belarus-intensify-cooperation csto:changeDirection csto:Increase .",
+            )
+        ],
+        "ChangeWithWhatChanged",
+        "A fact with csto:changeDirection names what changed (csto:changeOf: ",
+    ),
+    (
+        "r15_change_stated_on_the_topic_not_the_fact",
+        "000",
+        [
+            (
+                ":stance-000-russia-ukraine-nato-relationship csto:changeDirection csto:Increase ; csto:changeOf :topic-ukraine-nato-relationship .",
+                ":topic-ukraine-nato-relationship csto:changeDirection csto:Increase ; csto:changeOf :topic-ukraine-nato-relationship .",
+            )
+        ],
+        "NothingLinkedToItself",
+        "csto:changeOf links :topic-ukraine-nato-relationship to itself. Fix: ",
+    ),
+    (
+        "r15_change_of_a_string",
+        "003",
+        [
+            (
+                ":stance-003-lukashenko-nato-muscles csto:changeDirection csto:Increase ; csto:changeOf :topic-nato-military-strength .",
+                ':stance-003-lukashenko-nato-muscles csto:changeDirection csto:Increase ; csto:changeOf "NATO\'s military strength" .',
+            )
+        ],
+        "LinkIsAResource",
+        'its csto:changeOf is the string "NATO\'s military strength", where ',
+    ),
+    (
+        "r15_change_on_a_fact_of_another_seed",
+        "001",
+        [
+            (
+                ":stance-001-hansbury-sco-strengthened csto:changeDirection csto:Increase ; csto:changeOf :topic-sco-institutional-power .",
+                ":stance-001-hansbury-sco-strengthened csto:changeDirection csto:Increase ; csto:changeOf :topic-sco-institutional-power .\n:stance-003-khrenin-csto-expansion csto:changeDirection csto:Decrease .",
+            )
+        ],
+        "IriOfItsSeed",
+        ":stance-003-khrenin-csto-expansion is named for seed 003 (its IRI's ",
+    ),
+    # --- questions and their answers (csto:questionKind, csto:answeredBy) ---
+    (
+        "r15_question_kind_on_a_statement_that_asks_nothing",
+        "000",
+        [
+            (
+                ":stance-000-author-et-tu-bloc csto:questionKind csto:RhetoricalQuestion .",
+                ":stance-000-author-et-tu-bloc csto:questionKind csto:RhetoricalQuestion .\n:stance-000-csc-refrain-from-force csto:questionKind csto:RhetoricalQuestion .",
+            )
+        ],
+        "ValueSaidInItsPassage",
+        "is put as a question (csto:RhetoricalQuestion), but neither its ",
+    ),
+    (
+        "r15_question_kind_on_a_claim_that_asks_nothing",
+        "002",
+        [
+            (
+                ":stance-002-agazade-viability-questioned csto:questionKind csto:OpenQuestion .",
+                ":stance-002-agazade-viability-questioned csto:questionKind csto:OpenQuestion .\n:claim-002-most-hope-pinned-on-csto csto:questionKind csto:OpenQuestion .",
+            )
+        ],
+        "ValueSaidInItsPassage",
+        "is put as a question (csto:OpenQuestion), but neither its passages ",
+    ),
+    (
+        "r15_question_kind_on_a_summit",
+        "004",
+        [
+            (
+                ":stance-004-author-next-year-will-show csto:questionKind csto:OpenQuestion .",
+                ":stance-004-author-next-year-will-show csto:questionKind csto:OpenQuestion .\n:holding-004-lukashenko-president csto:questionKind csto:OpenQuestion .",
+            )
+        ],
+        "OwlRlConsistency",
+        "OWL RL inconsistency: Disjoint classes csto:OfficeHolding and ",
+    ),
+    (
+        "r15_question_kind_two_kinds",
+        "001",
+        [
+            (
+                ":stance-001-hansbury-kazakhstan-presidency csto:questionKind csto:OpenQuestion .",
+                ":stance-001-hansbury-kazakhstan-presidency csto:questionKind csto:OpenQuestion, csto:RhetoricalQuestion .",
+            )
+        ],
+        "QuestionKindGiven",
+        "A question (or a proposition with csto:answeredBy) takes exactly one ",
+    ),
+    (
+        "r15_answered_by_an_entity",
+        "004",
+        [
+            (
+                "csto:answeredBy :claim-004-belarus-needs-platforms, :stance-004-belarus-chairmanship-chance ;",
+                "csto:answeredBy :claim-004-belarus-needs-platforms, :stance-004-belarus-chairmanship-chance, :belarus ;",
+            )
+        ],
+        "OwlRlConsistency",
+        "OWL RL inconsistency: Disjoint classes csto:Fact and prov:Agent have ",
+    ),
+    (
+        "r15_answered_by_the_question_itself",
+        "001",
+        [
+            (
+                "    csto:answeredBy :stance-001-hansbury-paper-tiger ;",
+                "    csto:answeredBy :stance-001-hansbury-paper-tiger-question ;",
+            )
+        ],
+        "AnswerFromTheSameSource",
+        "The answer :stance-001-hansbury-paper-tiger-question is the question ",
+    ),
+    (
+        "r15_answered_by_another_seeds_proposition",
+        "004",
+        [
+            (
+                ":stance-004-lukashenko-own-circle csto:questionKind csto:RhetoricalQuestion .",
+                ":stance-004-lukashenko-own-circle csto:questionKind csto:RhetoricalQuestion ;\n    csto:answeredBy :stance-003-lukashenko-political-cooperation .",
+            )
+        ],
+        "AnswerFromTheSameSource",
+        "The answer :stance-003-lukashenko-political-cooperation has no ",
+    ),
+    (
+        "r15_answered_by_without_a_question_kind",
+        "002",
+        ("append", "\n:stance-002-agazade-threat-of-war-real csto:answeredBy :claim-002-most-hope-pinned-on-csto .\n"),
+        "QuestionKindGiven",
+        "A question (or a proposition with csto:answeredBy) takes exactly one ",
+    ),
+    # --- the time between two facts (csto:elapsedFrom, csto:elapsedUntil) ---
+    (
+        "r15_elapsed_span_ends_before_it_starts",
+        "000",
+        [
+            (
+                ":quantity-claim-000-documents-more-than-a-week-after-1 csto:elapsedFrom :summit-2023-11-minsk ;\n    csto:elapsedUntil :statement-2023-11-22-foreign-ministers, :declaration-2023-11-23-minsk .",
+                ":quantity-claim-000-documents-more-than-a-week-after-1 csto:elapsedFrom :declaration-2023-11-23-minsk ;\n    csto:elapsedUntil :statement-2023-11-22-foreign-ministers .",
+            )
+        ],
+        "ElapsedTimeAgreesWithDates",
+        ":declaration-2023-11-23-minsk starts the span on 2023-11-23, after ",
+    ),
+    (
+        "r15_elapsed_years_from_and_until_swapped",
+        "003",
+        [
+            (
+                ":quantity-claim-003-marked-30th-year-1 csto:elapsedFrom :founding-003-csto-1992 ;\n    csto:elapsedUntil :summit-2022-05-16-moscow .",
+                ":quantity-claim-003-marked-30th-year-1 csto:elapsedFrom :summit-2022-05-16-moscow ;\n    csto:elapsedUntil :founding-003-csto-1992 .",
+            )
+        ],
+        "ElapsedTimeAgreesWithDates",
+        ":summit-2022-05-16-moscow starts the span on 2022-05, after the date ",
+    ),
+    (
+        "r15_elapsed_on_the_claim_not_its_quantity",
+        "003",
+        [
+            (
+                ":quantity-claim-003-title-30-years-opposing-nato-1 csto:elapsedFrom :founding-003-csto-1992 ;\n    csto:elapsedUntil :summit-2022-05-16-moscow .",
+                ":claim-003-title-30-years-opposing-nato csto:elapsedFrom :founding-003-csto-1992 ;\n    csto:elapsedUntil :summit-2022-05-16-moscow .",
+            )
+        ],
+        "OwlRlConsistency",
+        "OWL RL inconsistency: Disjoint classes csto:Proposition and ",
+    ),
+    (
+        "r15_elapsed_from_an_entity",
+        "003",
+        [
+            (
+                ":quantity-statement-2022-05-16-anniversary-2 csto:elapsedFrom :founding-csto-2002 ;",
+                ":quantity-statement-2022-05-16-anniversary-2 csto:elapsedFrom :csto ;",
+            )
+        ],
+        "OwlRlConsistency",
+        "OWL RL inconsistency: Disjoint classes csto:Fact and prov:Agent have ",
+    ),
+    (
+        "r15_elapsed_until_dropped",
+        "003",
+        [
+            (
+                ":quantity-stance-003-volodin-congratulates-speakers-1 csto:elapsedFrom :signature-armenia-1992, :signature-kazakhstan-1992, :signature-kyrgyzstan-1992, :signature-russia-1992, :signature-tajikistan-1992, :signature-uzbekistan-1992 ;\n    csto:elapsedUntil :stance-003-volodin-congratulates-speakers .",
+                ":quantity-stance-003-volodin-congratulates-speakers-1 csto:elapsedFrom :signature-armenia-1992, :signature-kazakhstan-1992, :signature-kyrgyzstan-1992, :signature-russia-1992, :signature-tajikistan-1992, :signature-uzbekistan-1992 .",
+            )
+        ],
+        "ElapsedTimeAgreesWithDates",
+        ":signature-uzbekistan-1992 starts the span, but no csto:elapsedUntil ",
+    ),
+    # --- the subjectless superlative (csto:rankedFirst with csto:HopePlaced) ---
+    (
+        "r15_hope_ranked_first_given_to_a_state_the_passage_does_not_name",
+        "002",
+        [
+            (
+                ":claim-002-most-hope-pinned-on-csto csto:rankedFirst :members-pinning-most-hope-002 ;",
+                ":claim-002-most-hope-pinned-on-csto csto:rankedFirst :russia ;",
+            )
+        ],
+        "ValueNamedInItsPassage",
+        "no passage of this fact in this file (ev:002-most-hope) names ",
+    ),
+    (
+        "r15_hope_ranking_given_another_criterion",
+        "002",
+        [
+            (
+                "    csto:rankingCriterion csto:HopePlaced ;\n    csto:rankedAmong :csto .",
+                "    csto:rankingCriterion csto:MilitaryPower ;\n    csto:rankedAmong :csto .",
+            )
+        ],
+        "ValueSaidInItsPassage",
+        "this csto:rankingCriterion is csto:MilitaryPower, but no passage ",
+    ),
+    (
+        "r15_hope_ranking_without_its_criterion",
+        "002",
+        [("    csto:rankingCriterion csto:HopePlaced ;\n    csto:rankedAmong :csto .", "    csto:rankedAmong :csto .")],
+        "RankWithItsCriterion",
+        "A proposition with csto:rankedFirst or csto:rankedAmongLeading says ",
+    ),
+    (
+        "r15_hope_placed_on_the_main_reasons",
+        "004",
+        [
+            (
+                "    csto:rankingCriterion csto:CausalWeight ;\n    csto:curatorNote \"'were previously considered",
+                "    csto:rankingCriterion csto:HopePlaced ;\n    csto:curatorNote \"'were previously considered",
+            )
+        ],
+        "ValueSaidInItsPassage",
+        "this csto:rankingCriterion is csto:HopePlaced, but no passage ",
+    ),
+    # --- dates in another calendar form (the zoned or mistyped ones are the loader's: LOADER_SLIPS) ---
+    (
+        "r15_date_as_a_datetime",
+        "003",
+        [
+            (
+                'csto:holder :kassym-jomart-tokayev ; csto:office :president-of-kazakhstan ;\n    csto:attestedOn "2022-05-16"^^xsd:date ;',
+                'csto:holder :kassym-jomart-tokayev ; csto:office :president-of-kazakhstan ;\n    csto:attestedOn "2022-05-16T00:00:00"^^xsd:dateTime ;',
+            )
+        ],
+        "DateAtSourcePrecision",
+        "A date must be an xsd:date, xsd:gYearMonth or xsd:gYear literal, at ",
+    ),
+    (
+        "r15_day_and_month_without_the_year",
+        "004",
+        [
+            (
+                'csto:holder :alexander-lukashenko ; csto:office :president-of-belarus ;\n    csto:attestedOn "2022-11-23"^^xsd:date ;',
+                'csto:holder :alexander-lukashenko ; csto:office :president-of-belarus ;\n    csto:attestedOn "--11-23"^^xsd:gMonthDay ;',
+            )
+        ],
+        "DateAtSourcePrecision",
+        "A date must be an xsd:date, xsd:gYearMonth or xsd:gYear literal, at ",
+    ),
+    # --- a fact moved to another seed's file with its passage ---
+    (
+        "r15_fact_moved_with_its_passage_to_another_seeds_file",
+        "001",
+        (
+            "append",
+            '\n:holding-003-khrenin-defence-minister-copy a csto:OfficeHolding ;\n    rdfs:label "Viktor Khrenin, Defence Minister of Belarus (2022)"@en ;\n    csto:holder :viktor-khrenin ; csto:office :defence-minister-of-belarus ;\n    prov:wasDerivedFrom ev:001-khrenin-expansion .\nev:001-khrenin-expansion a csto:Evidence ;\n    oa:hasSource src:003_6d908fab4c796ec4 ;\n    oa:hasSelector [ a oa:TextQuoteSelector ; oa:exact "The Collective Security Council is the supreme body of the CSTO." ] ,\n        [ a oa:TextPositionSelector ; oa:start 3643 ; oa:end 3707 ] .\n',
+        ),
+        "EvidenceFromOwnFileRule",
+        "evidence in this file cites src:003_6d908fab4c796ec4; evidence here ",
+    ),
+    (
+        "r15_fact_moved_and_its_passage_given_the_new_seed",
+        "004",
+        (
+            "append",
+            '\n:claim-004-csc-supreme-body a csto:Claim ;\n    rdfs:label "The Collective Security Council is the supreme body of the CSTO (moved)"@en ;\n    csto:assertedBy src:004_b88eea108042ee85 ;\n    csto:about :collective-security-council ;\n    csto:position csto:FactualAssertion ;\n    csto:words "The Collective Security Council is the supreme body of the CSTO." ;\n    prov:wasDerivedFrom ev:004-csc-supreme-body .\nev:004-csc-supreme-body a csto:Evidence ;\n    oa:hasSource src:004_b88eea108042ee85 ;\n    oa:hasSelector [ a oa:TextQuoteSelector ; oa:exact "The Collective Security Council is the supreme body of the CSTO." ] ,\n        [ a oa:TextPositionSelector ; oa:start 3643 ; oa:end 3707 ] .\n',
+        ),
+        "VerbatimQuoteRule",
+        'quote is not verbatim in 004_b88eea108042ee85.txt: the quote is "The ',
+    ),
+    (
+        "r15_fact_moved_citing_the_old_seeds_evidence",
+        "002",
+        (
+            "append",
+            '\n:claim-002-csc-supreme-body a csto:Claim ;\n    rdfs:label "The Collective Security Council is the supreme body of the CSTO (moved)"@en ;\n    csto:assertedBy src:002_31ac2e71aae4dd18 ;\n    csto:about :collective-security-council ;\n    csto:position csto:FactualAssertion ;\n    csto:words "The Collective Security Council is the supreme body of the CSTO." ;\n    prov:wasDerivedFrom ev:003-csc-supreme-body .\n',
+        ),
+        "EvidenceFromOwnFileRule",
+        "the fact's evidence ev:003-csc-supreme-body is not described in this ",
+    ),
+    (
+        "r15_fact_of_another_seed_moved_under_its_own_iri",
+        "000",
+        (
+            "append",
+            '\n:claim-003-csc-supreme-body a csto:Claim ;\n    rdfs:label "The Collective Security Council is the supreme body of the CSTO"@en ;\n    csto:assertedBy src:003_6d908fab4c796ec4 ;\n    prov:wasDerivedFrom ev:000-csc-supreme-body .\nev:000-csc-supreme-body a csto:Evidence ;\n    oa:hasSource src:003_6d908fab4c796ec4 ;\n    oa:hasSelector [ a oa:TextQuoteSelector ; oa:exact "The Collective Security Council is the supreme body of the CSTO." ] ,\n        [ a oa:TextPositionSelector ; oa:start 3643 ; oa:end 3707 ] .\n',
+        ),
+        "EvidenceFromOwnFileRule",
+        "evidence in this file cites src:003_6d908fab4c796ec4; evidence here ",
+    ),
+    # --- a person given the office of another at a date ---
+    (
+        "r15_office_of_another_president_on_the_same_day",
+        "003",
+        [
+            (
+                'csto:holder :alexander-lukashenko ; csto:office :president-of-belarus ;\n    csto:attestedOn "2022-05-16"^^xsd:date ;',
+                'csto:holder :alexander-lukashenko ; csto:office :president-of-kazakhstan ;\n    csto:attestedOn "2022-05-16"^^xsd:date ;',
+            )
+        ],
+        "OneHolderOnADay",
+        "On 2022-05-16 the office has another holder (:kassym-jomart-tokayev, ",
+    ),
+    (
+        "r15_holding_given_to_another_leader_of_the_summit",
+        "003",
+        [
+            (
+                ':holding-japarov-president-2022-05 a csto:OfficeHolding ;\n    rdfs:label "Sadyr Japarov, President of Kyrgyzstan (May 2022)"@en ;\n    csto:holder :sadyr-japarov ;',
+                ':holding-japarov-president-2022-05 a csto:OfficeHolding ;\n    rdfs:label "Sadyr Japarov, President of Kyrgyzstan (May 2022)"@en ;\n    csto:holder :shavkat-mirziyoyev ;',
+            )
+        ],
+        "ValueNamedInItsPassage",
+        "the passages supporting this csto:holder (ev:003-bilateral-meetings) ",
+    ),
+    (
+        "r15_office_of_russias_president_given_to_tokayev",
+        "001",
+        [
+            (
+                'csto:holder :kassym-jomart-tokayev ; csto:office :president-of-kazakhstan ;\n    csto:attestedOn "2022-01"^^xsd:gYearMonth ;',
+                'csto:holder :kassym-jomart-tokayev ; csto:office :president-of-russia ;\n    csto:attestedOn "2022-01"^^xsd:gYearMonth ;',
+            )
+        ],
+        "LinkedValuesAgree",
+        "is taken as :president-of-kazakhstan, but its holder ",
+    ),
+    (
+        "r15_speaking_as_the_office_of_another",
+        "003",
+        [
+            (
+                ":stance-003-lukashenko-stronger-coordination a csto:Stance ;\n    csto:speechForm csto:DirectQuotation ;\n    rdfs:label \"Lukashenko: 'Stronger political cooperation and coordination by the CSTO member-states'\"@en ;\n    csto:heldBy :alexander-lukashenko ; csto:speakingAs :president-of-belarus ;",
+                ":stance-003-lukashenko-stronger-coordination a csto:Stance ;\n    csto:speechForm csto:DirectQuotation ;\n    rdfs:label \"Lukashenko: 'Stronger political cooperation and coordination by the CSTO member-states'\"@en ;\n    csto:heldBy :alexander-lukashenko ; csto:speakingAs :president-of-russia ;",
+            )
+        ],
+        "SpeakingAsAnOfficeOfTheHolder",
+        "The stance is taken in the office :president-of-russia, of a state ",
+    ),
+    (
+        "r15_speaking_as_the_prime_ministers_office",
+        "001",
+        [
+            (
+                "    csto:heldBy :nikol-pashinyan ; csto:about :topic-russian-bases-in-armenia ;\n    csto:speakingAs :prime-minister-of-armenia ;",
+                "    csto:heldBy :nikol-pashinyan ; csto:about :topic-russian-bases-in-armenia ;\n    csto:speakingAs :president-of-russia ;",
+            )
+        ],
+        "SpeakingAsAnOfficeOfTheHolder",
+        "The stance is taken in the office :president-of-russia, of a state ",
+    ),
+    # --- a summit's or drill's attendee listed also as absent ---
+    (
+        "r15_participant_also_absent",
+        "000",
+        [
+            (
+                "    csto:absentState :armenia ;\n    rdfs:comment \"The summit 'gathered",
+                "    csto:absentState :armenia, :belarus ;\n    rdfs:comment \"The summit 'gathered",
+            )
+        ],
+        "MeetingAttendanceDisjoint",
+        "A state cannot be both a csto:participatingState and a ",
+    ),
+    (
+        "r15_absent_state_added_to_a_summit_it_attended",
+        "003",
+        [
+            (
+                "    csto:participatingState :russia, :armenia, :belarus, :kazakhstan, :kyrgyzstan, :tajikistan ;\n",
+                "    csto:participatingState :russia, :armenia, :belarus, :kazakhstan, :kyrgyzstan, :tajikistan ;\n    csto:absentState :armenia ;\n",
+            )
+        ],
+        "MeetingAttendanceDisjoint",
+        "A state cannot be both a csto:participatingState and a ",
+    ),
+    (
+        "r15_absent_state_listed_as_participant_of_the_drill",
+        "001",
+        [
+            (
+                "csto:organisation :csto ; csto:place :belarus ;\n    csto:absentState :armenia ;",
+                "csto:organisation :csto ; csto:place :belarus ;\n    csto:absentState :armenia ;\n    csto:participatingState :armenia ;",
+            )
+        ],
+        "MeetingAttendanceDisjoint",
+        "A state cannot be both a csto:participatingState and a ",
+    ),
+    (
+        "r15_attendee_of_the_absent_state",
+        "000",
+        [
+            (
+                "csto:attendingRole csto:HeadOfState, csto:ForeignMinister ;\n    csto:absentState :armenia ;",
+                "csto:attendingRole csto:HeadOfState, csto:ForeignMinister ;\n    csto:absentState :armenia ;\n    csto:attendee :nikol-pashinyan ;",
+            )
+        ],
+        "AttendeeOfAParticipatingState",
+        ":nikol-pashinyan, who holds an office of :armenia and of no ",
+    ),
+    # --- a stance given to the publisher, the author or the source instead of its speaker ---
+    (
+        "r15_stance_held_by_the_publisher",
+        "002",
+        [
+            (
+                ':stance-002-lukashenko-protesters-threat-to-stability a csto:Stance ;\n    csto:speechForm csto:PartialQuotation ;\n    rdfs:label "Lukashenko calls opposition protesters a threat to Belarus\'s stability (2020)"@en ;\n    csto:heldBy :alexander-lukashenko ;',
+                ':stance-002-lukashenko-protesters-threat-to-stability a csto:Stance ;\n    csto:speechForm csto:PartialQuotation ;\n    rdfs:label "Lukashenko calls opposition protesters a threat to Belarus\'s stability (2020)"@en ;\n    csto:heldBy :ankasam ;',
+            )
+        ],
+        "ValueNamedInItsPassage",
+        "is held by :ankasam, the publisher of this file's source, which no ",
+    ),
+    (
+        "r15_quoted_stance_held_by_the_publisher",
+        "003",
+        [
+            (
+                ':stance-003-lukashenko-political-cooperation a csto:Stance ;\n    csto:speechForm csto:IndirectSpeech ;\n    rdfs:label "Lukashenko: the CSTO members should step up political cooperation and coordination to resist foreign pressures"@en ;\n    csto:heldBy :alexander-lukashenko ; csto:speakingAs :president-of-belarus ;',
+                ':stance-003-lukashenko-political-cooperation a csto:Stance ;\n    csto:speechForm csto:IndirectSpeech ;\n    rdfs:label "Lukashenko: the CSTO members should step up political cooperation and coordination to resist foreign pressures"@en ;\n    csto:heldBy :eurasia-review ;',
+            )
+        ],
+        "ValueNamedInItsPassage",
+        "is held by :eurasia-review, the publisher of this file's source, ",
+    ),
+    (
+        "r15_quoted_stance_held_by_the_author",
+        "001",
+        [
+            (
+                "    csto:heldBy :nikol-pashinyan ; csto:about :topic-armenia-security-relationships ;\n    csto:speakingAs :prime-minister-of-armenia ;",
+                "    csto:heldBy :paul-hansbury ; csto:about :topic-armenia-security-relationships ;",
+            )
+        ],
+        "SpeechEventCoherent",
+        "Speech or interview: :stance-001-pashinyan-diversify is expressed in ",
+    ),
+    (
+        "r15_quoted_stance_held_by_the_source_document",
+        "003",
+        [
+            (
+                ":stance-003-lukashenko-stronger-coordination a csto:Stance ;\n    csto:speechForm csto:DirectQuotation ;\n    rdfs:label \"Lukashenko: 'Stronger political cooperation and coordination by the CSTO member-states'\"@en ;\n    csto:heldBy :alexander-lukashenko ; csto:speakingAs :president-of-belarus ;",
+                ":stance-003-lukashenko-stronger-coordination a csto:Stance ;\n    csto:speechForm csto:DirectQuotation ;\n    rdfs:label \"Lukashenko: 'Stronger political cooperation and coordination by the CSTO member-states'\"@en ;\n    csto:heldBy src:003_6d908fab4c796ec4 ;",
+            )
+        ],
+        "OwlRlConsistency",
+        "OWL RL inconsistency: Disjoint classes csto:SourceDocument and ",
+    ),
+    (
+        "r15_stance_held_by_the_publisher_speaking_as_a_president",
+        "004",
+        [
+            (
+                "    csto:heldBy :alexander-lukashenko ; csto:speakingAs :president-of-belarus ;\n    csto:about :eurasia, :topic-use-of-force, :topic-world-order, :topic-sanctioning-recalcitrant-countries ;",
+                "    csto:heldBy :bbabo-net ; csto:speakingAs :president-of-belarus ;\n    csto:about :eurasia, :topic-use-of-force, :topic-world-order, :topic-sanctioning-recalcitrant-countries ;",
+            )
+        ],
+        "ValueNamedInItsPassage",
+        "is held by :bbabo-net, the publisher of this file's source, which no ",
+    ),
+    # --- ontology edits ---
+    (
+        "r15_ontology_domain_names_an_undeclared_class",
+        "ontology",
+        [
+            (
+                "    rdfs:domain csto:Proposition ; rdfs:range csto:QuestionKind ;",
+                "    rdfs:domain csto:Propositon ; rdfs:range csto:QuestionKind ;",
+            )
+        ],
+        "OntologyWellFormed",
+        "rdfs:domain csto:Propositon: the term is not declared in the ",
+    ),
+    (
+        "r15_ontology_range_names_an_undeclared_class",
+        "ontology",
+        [
+            (
+                "    rdfs:domain csto:Fact ; rdfs:range csto:ChangeDirection ;",
+                "    rdfs:domain csto:Fact ; rdfs:range csto:ChangeDirections ;",
+            )
+        ],
+        "OntologyWellFormed",
+        "rdfs:range csto:ChangeDirections: the term is not declared in the ",
+    ),
+    (
+        "r15_ontology_subclass_cycle",
+        "ontology",
+        [
+            (
+                "csto:QuestionKind a owl:Class ;\n    rdfs:subClassOf skos:Concept ;",
+                "csto:QuestionKind a owl:Class ;\n    rdfs:subClassOf skos:Concept, csto:ChangeDirection ;",
+            ),
+            (
+                "csto:ChangeDirection a owl:Class ;\n    rdfs:subClassOf skos:Concept ;",
+                "csto:ChangeDirection a owl:Class ;\n    rdfs:subClassOf skos:Concept, csto:QuestionKind ;",
+            ),
+        ],
+        "OntologyWellFormed",
+        "is its own strict superclass through rdfs:subClassOf: a cycle makes ",
+    ),
+    (
+        "r15_ontology_duplicate_class_label",
+        "ontology",
+        [
+            (
+                'csto:QuestionKind a owl:Class ;\n    rdfs:subClassOf skos:Concept ;\n    rdfs:label "question kind"@en ;',
+                'csto:QuestionKind a owl:Class ;\n    rdfs:subClassOf skos:Concept ;\n    rdfs:label "change direction"@en ;',
+            )
+        ],
+        "OntologyWellFormed",
+        'has the label "change direction", the label of the class ',
+    ),
+    (
+        "r15_ontology_duplicate_property_label",
+        "ontology",
+        [
+            (
+                'csto:elapsedUntil a owl:ObjectProperty ;\n    rdfs:label "elapsed until"@en ;',
+                'csto:elapsedUntil a owl:ObjectProperty ;\n    rdfs:label "elapsed from"@en ;',
+            )
+        ],
+        "OntologyWellFormed",
+        'has the label "elapsed from", the label of the property ',
+    ),
+    (
+        "r15_ontology_definition_missing",
+        "ontology",
+        [
+            (
+                'csto:changeOf a owl:ObjectProperty ;\n    rdfs:label "change of"@en ;\n    skos:definition "What the fact says changed in amount, level or price (the price of gas in Kazakhstan, trade between Russia and Armenia): a csto:Topic or an entity, given with csto:changeDirection. Without rdfs:range because a topic or a quantity may change."@en ;\n',
+                'csto:changeOf a owl:ObjectProperty ;\n    rdfs:label "change of"@en ;\n',
+            )
+        ],
+        "OntologyWellFormed",
+        "has no English skos:definition. Fix: say what the term means, as the ",
+    ),
+    (
+        "r15_ontology_individual_without_definition",
+        "ontology",
+        [
+            (
+                'skos:prefLabel "open question"@en ; skos:definition "A question the source raises',
+                'skos:prefLabel "open question"@en ; rdfs:comment "A question the source raises',
+            )
+        ],
+        "OntologyWellFormed",
+        "is an individual of csto:QuestionKind with 0 English ",
+    ),
+    (
+        "r15_ontology_is_defined_by_missing",
+        "ontology",
+        [
+            (
+                "    rdfs:domain csto:Quantity ; rdfs:range csto:Fact ;\n    rdfs:isDefinedBy <https://w3id.org/csto-kg/ontology> .\n\ncsto:elapsedUntil",
+                "    rdfs:domain csto:Quantity ; rdfs:range csto:Fact .\n\ncsto:elapsedUntil",
+            )
+        ],
+        "OntologyWellFormed",
+        "csto:elapsedFrom is not rdfs:isDefinedBy the ontology (the csto: ",
+    ),
+    (
+        "r15_ontology_new_property_range_undeclared",
+        "ontology",
+        [
+            (
+                "# --- kd16: the time between two facts, where a source measures it -----------------------------------",
+                'csto:answerOf a owl:ObjectProperty ;\n    rdfs:label "answer of"@en ;\n    skos:definition "The question a proposition answers (the inverse of csto:answeredBy)."@en ;\n    rdfs:domain csto:Proposition ; rdfs:range csto:Question ;\n    owl:inverseOf csto:answeredBy ;\n    rdfs:isDefinedBy <https://w3id.org/csto-kg/ontology> .\n\n# --- kd16: the time between two facts, where a source measures it -----------------------------------',
+            )
+        ],
+        "OntologyWellFormed",
+        "rdfs:range csto:Question: the term is not declared in the ontology; ",
+    ),
+    (
+        "r15_ontology_new_class_subclass_of_undeclared",
+        "ontology",
+        [
+            (
+                "# --- kd16: questions a source poses, of which kind, and what answers them -------------------------",
+                'csto:Trend a owl:Class ;\n    rdfs:subClassOf csto:Claims ;\n    rdfs:label "trend"@en ;\n    skos:definition "A change a source reports without a figure."@en ;\n    rdfs:isDefinedBy <https://w3id.org/csto-kg/ontology> .\n\n# --- kd16: questions a source poses, of which kind, and what answers them -------------------------',
+            )
+        ],
+        "OntologyWellFormed",
+        "rdfs:subClassOf csto:Claims: the term is not declared in the ",
+    ),
+    (
+        "r15_ontology_new_individual_of_an_undeclared_class",
+        "ontology",
+        [
+            (
+                "# --- kd15: how an amount changed, where the source gives a direction and no figure -------------------",
+                'csto:Stagnation a csto:ChangeDirectoin ; skos:inScheme csto:Values ; skos:prefLabel "stagnation"@en ; skos:definition "The amount, level or price stays as it was."@en ; rdfs:isDefinedBy <https://w3id.org/csto-kg/ontology> .\n\n# --- kd15: how an amount changed, where the source gives a direction and no figure -------------------',
+            )
+        ],
+        "OntologyWellFormed",
+        "rdf:type csto:ChangeDirectoin: the individual's class is not ",
+    ),
+    (
+        "r15_ontology_definition_in_another_language",
+        "ontology",
+        [
+            (
+                'skos:prefLabel "hope placed in something"@en ; skos:definition "How much hope a party pins on something (\'Of all its members had always pinned the most hope on the CSTO\': the unnamed members ranked first among the CSTO\'s members)."@en ;',
+                'skos:prefLabel "hope placed in something"@en ; skos:definition "How much hope a party pins on something (\'Of all its members had always pinned the most hope on the CSTO\': the unnamed members ranked first among the CSTO\'s members)."@ru ;',
+            )
+        ],
+        "OntologyWellFormed",
+        "is an individual of csto:RankingCriterion with 0 English ",
+    ),
+]
+SLIPS += [s[:4] for s in SLIPS_R15]
+MESSAGE_FRAGMENT.update({s[0]: s[4] for s in SLIPS_R15})
+
+# Round 15: dates with a time zone or in another calendar form, which the loader refuses (file:line: cause).
+LOADER_SLIPS += [
+    (
+        "r15_date_with_utc_zone",
+        "003",
+        [
+            (
+                'csto:holder :vladimir-putin ; csto:office :president-of-russia ;\n    csto:attestedOn "2022-05-16"^^xsd:date ;',
+                'csto:holder :vladimir-putin ; csto:office :president-of-russia ;\n    csto:attestedOn "2022-05-16Z"^^xsd:date ;',
+            )
+        ],
+        "a date with a time zone",
+    ),
+    (
+        "r15_date_with_moscow_offset",
+        "003",
+        [
+            (
+                'csto:holder :nikol-pashinyan ; csto:office :prime-minister-of-armenia ;\n    csto:attestedOn "2022-05-16"^^xsd:date ;',
+                'csto:holder :nikol-pashinyan ; csto:office :prime-minister-of-armenia ;\n    csto:attestedOn "2022-05-16+03:00"^^xsd:date ;',
+            )
+        ],
+        "a date with a time zone",
+    ),
+    (
+        "r15_date_day_month_year",
+        "003",
+        [
+            (
+                'csto:holder :sadyr-japarov ; csto:office :president-of-kyrgyzstan ;\n    csto:attestedOn "2022-05-16"^^xsd:date ;',
+                'csto:holder :sadyr-japarov ; csto:office :president-of-kyrgyzstan ;\n    csto:attestedOn "16.05.2022"^^xsd:date ;',
+            )
+        ],
+        "expected YYYY-MM-DD, a day that exists, e.g. 2022-01-06",
+    ),
+    (
+        "r15_date_without_leading_zeros",
+        "003",
+        [
+            (
+                'csto:holder :emomali-rahmon ; csto:office :president-of-tajikistan ;\n    csto:attestedOn "2022-05-16"^^xsd:date ;',
+                'csto:holder :emomali-rahmon ; csto:office :president-of-tajikistan ;\n    csto:attestedOn "2022-5-16"^^xsd:date ;',
+            )
+        ],
+        "expected YYYY-MM-DD, a day that exists, e.g. 2022-01-06",
+    ),
+    (
+        "r15_full_date_typed_as_a_year",
+        "000",
+        [
+            (
+                'between ourselves and other states through peaceful means" ;\n    csto:attribution csto:Direct ;\n    csto:date "2023-11-23"^^xsd:date ;',
+                'between ourselves and other states through peaceful means" ;\n    csto:attribution csto:Direct ;\n    csto:date "2023-11-23"^^xsd:gYear ;',
+            )
+        ],
+        "expected a year of four or more digits, e.g. 2022",
+    ),
+    (
+        "r15_month_typed_as_a_year",
+        "001",
+        [
+            (
+                'csto:absentState :armenia ;\n    csto:meetingFormat csto:SummitFormat ;\n    csto:date "2023"^^xsd:gYear ;',
+                'csto:absentState :armenia ;\n    csto:meetingFormat csto:SummitFormat ;\n    csto:date "2023-11"^^xsd:gYear ;',
+            )
+        ],
+        "expected a year of four or more digits, e.g. 2022",
+    ),
+    (
+        "r15_month_typed_as_a_date",
+        "001",
+        [
+            (
+                'csto:holder :kassym-jomart-tokayev ; csto:office :president-of-kazakhstan ;\n    csto:attestedOn "2022-01"^^xsd:gYearMonth ;',
+                'csto:holder :kassym-jomart-tokayev ; csto:office :president-of-kazakhstan ;\n    csto:attestedOn "2022-01"^^xsd:date ;',
+            )
+        ],
+        "expected YYYY-MM-DD, a day that exists, e.g. 2022-01-06",
+    ),
+    (
+        "r15_year_with_a_zone",
+        "003",
+        [
+            (
+                'csto:holder :viktor-khrenin ; csto:office :defence-minister-of-belarus ;\n    csto:attestedOn "2022"^^xsd:gYear ;',
+                'csto:holder :viktor-khrenin ; csto:office :defence-minister-of-belarus ;\n    csto:attestedOn "2022Z"^^xsd:gYear ;',
+            )
+        ],
+        "a date with a time zone",
+    ),
+    (
+        "r15_month_with_an_offset",
+        "001",
+        [
+            (
+                'csto:participatingState :armenia, :united-states ;\n    csto:date "2023-09"^^xsd:gYearMonth ;',
+                'csto:participatingState :armenia, :united-states ;\n    csto:date "2023-09+04:00"^^xsd:gYearMonth ;',
+            )
+        ],
+        "a date with a time zone",
+    ),
+]
+
+# Round 15: correct edits beside the new checks (a note quoting the seed, a trend's comment, a question's comment, an
+# ontology value's alternative label): applied together with the earlier controls, the project still conforms.
+CONTROLS += [
+    (
+        "r15_control_note_quoting_the_seed_on_a_trend",
+        "000",
+        [
+            (
+                ":claim-000-kg-tj-settled csto:changeDirection csto:Decrease ;",
+                ":claim-000-kg-tj-settled csto:curatorNote \"'The situation has settled down': csto:Decrease.\"@en ;\n"
+                "    csto:changeDirection csto:Decrease ;",
+            )
+        ],
+    ),
+    (
+        "r15_control_comment_on_an_open_question",
+        "002",
+        [
+            (
+                ":stance-002-agazade-viability-questioned csto:questionKind csto:OpenQuestion .",
+                ":stance-002-agazade-viability-questioned csto:questionKind csto:OpenQuestion ;\n"
+                '    rdfs:comment "The author leaves the question open."@en .',
+            )
+        ],
+    ),
+    (
+        "r15_control_elapsed_span_from_the_summit_to_one_document",
+        "000",
+        [
+            (
+                "    csto:elapsedUntil :statement-2023-11-22-foreign-ministers, :declaration-2023-11-23-minsk .",
+                "    csto:elapsedUntil :statement-2023-11-22-foreign-ministers, :declaration-2023-11-23-minsk ;\n"
+                "    csto:curatorNote \"'More than a week after meeting for a summit in Minsk'.\"@en .",
+            )
+        ],
+    ),
+    (
+        "r15_control_ontology_value_with_an_alternative_label",
+        "ontology",
+        [
+            (
+                'csto:Decrease a csto:ChangeDirection ; skos:inScheme csto:Values ; skos:prefLabel "decrease"@en ; '
+                'skos:altLabel "reduced"@en, "fell"@en ;',
+                'csto:Decrease a csto:ChangeDirection ; skos:inScheme csto:Values ; skos:prefLabel "decrease"@en ; '
+                'skos:altLabel "reduced"@en, "fell"@en, "settled down"@en ;',
+            )
+        ],
+    ),
+]
+
+# Round 15: slips in the expected answers' verbatim columns (a figure as stated, a marker): reported at the row.
+QUERY_SLIPS += [
+    (
+        "r15_answer_marker_with_a_comma_added",
+        "cq73-which-words-mark-which-reading",
+        '"marker": "this time too"',
+        '"marker": "this time, too"',
+        'the row\'s marker "this time, too" is in none of the seeds it cites',
+    ),
+    (
+        "r15_answer_marker_reworded",
+        "cq61-hedged-and-emphatic",
+        '"marker": "It is known that"',
+        '"marker": "It is well known that"',
+        "a passage's words are copied, byte for byte",
+    ),
+    (
+        "r15_answer_stated_as_of_the_other_seed",
+        "cq09-kazakhstan-force-size",
+        '"statedAs": "more than 2,000 military personnel"',
+        '"statedAs": "some 2,000 military personnel"',
+        'the row\'s statedAs "some 2,000 military personnel" is in none of the seeds it cites',
+    ),
+]
+
+# Round 15: slips in the named queries (queries/*.rq), which curators edit beside the data: csto-kg validate reports
+# each at its file and line (shape:QueryParses). name, the query's stem, old -> new, what the message says.
+RQ_SLIPS = [
+    (
+        "r15_query_without_its_closing_brace",
+        "cq77-questions-and-their-answers",
+        "    OPTIONAL { ?evidence oa:hasSelector/oa:exact ?quote }\n  }\n}\nORDER BY",
+        "    OPTIONAL { ?evidence oa:hasSelector/oa:exact ?quote }\n  }\nORDER BY",
+        "the query does not parse as SPARQL 1.1",
+        "ORDER BY",
+    ),
+    (
+        "r15_query_prefix_line_removed",
+        "cq78-time-between-two-facts",
+        "PREFIX prov:    <http://www.w3.org/ns/prov#>\n",
+        "",
+        "a prefix it does not declare",
+        "prov:",
+    ),
+    (
+        "r15_query_property_mistyped",
+        "cq76-trends-reported-feared-or-predicted",
+        "  ?fact a csto:Proposition ; csto:changeDirection ?direction ;",
+        "  ?fact a csto:Proposition ; csto:changeDirecton ?direction ;",
+        "the query names csto:changeDirecton, which the ontology does not declare",
+        "csto:changeDirecton",
+    ),
+    (
+        "r15_query_property_lower_case",
+        "cq77-questions-and-their-answers",
+        "  ?question csto:questionKind ?kind ; csto:heldBy ?asker .",
+        "  ?question csto:questionkind ?kind ; csto:heldBy ?asker .",
+        "the query names csto:questionkind, which the ontology does not declare",
+        "csto:questionkind",
+    ),
+]
+
+
+# Round 15: slips in shapes/ of the kinds the round-16 shapes invite (csto-kg validate refuses the shapes graph before
+# validating, naming the file, the line and the cause). name, shapes file, edit, what the message says.
+R15_SHAPE_SLIPS = [
+    (
+        "r15_shape_message_removed",
+        "propositions",
+        [
+            (
+                "    sh:minCount 1 ;\n    sh:severity sh:Violation ;\n"
+                '    sh:message "A fact with csto:changeDirection names what changed (csto:changeOf: the price of gas, '
+                'trade between Russia and Armenia)."@en .',
+                "    sh:minCount 1 ;\n    sh:severity sh:Violation .",
+            )
+        ],
+        "must have exactly one sh:message",
+    ),
+    (
+        "r15_shape_path_to_an_undeclared_property",
+        "propositions",
+        [
+            (
+                "    sh:targetSubjectsOf csto:changeDirection, csto:changeOf ;\n    sh:path csto:changeDirection ;",
+                "    sh:targetSubjectsOf csto:changeDirection, csto:changeOf ;\n    sh:path csto:changeDirektion ;",
+            )
+        ],
+        "csto:changeDirektion",
+    ),
+    (
+        "r15_shape_target_of_an_undeclared_property",
+        "propositions",
+        [
+            (
+                "    sh:targetSubjectsOf csto:questionKind, csto:answeredBy ;\n    sh:path csto:questionKind ;",
+                "    sh:targetSubjectsOf csto:questionKnd, csto:answeredBy ;\n    sh:path csto:questionKind ;",
+            )
+        ],
+        "csto:questionKnd",
+    ),
+    (
+        "r15_shape_message_placeholder_not_selected",
+        "propositions",
+        [
+            (
+                '    sh:message "{?value} {?problem}: csto:elapsedFrom and csto:elapsedUntil name',
+                '    sh:message "{?value} {?problems}: csto:elapsedFrom and csto:elapsedUntil name',
+            )
+        ],
+        "problems",
+    ),
+    (
+        "r15_shape_query_without_a_closing_brace",
+        "propositions",
+        [("                    FILTER (?value = $this)\n", "                    FILTER (?value = $this\n")],
+        "parse",
+    ),
+]
+
 NEW_SEED = "005_0123456789abcdef"
 
 
@@ -6272,3 +7384,51 @@ def test_the_loader_refuses_a_seed_saved_in_another_form(name, key, write, said,
     run = validate_cli(tmp_path)
     assert run.returncode == 2, run.stdout[-2000:] + run.stderr
     assert f"seeds/{target.name}:" in run.stderr and said in run.stderr, run.stderr
+
+
+@pytest.mark.parametrize("name,stem,old,new,said,at", RQ_SLIPS, ids=[s[0] for s in RQ_SLIPS])
+def test_a_slip_in_a_named_query_is_reported_at_its_line(name, stem, old, new, said, at, tmp_path, monkeypatch):
+    """Each slip alone, on a copy with the queries: reported at the file and the line that shows it (the use of a
+    prefix no longer declared, the token the parser stopped at, the mistyped term)."""
+    for folder in ("ontology", "kg", "shapes", "seeds", "queries"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    path = tmp_path / "queries" / f"{stem}.rq"
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, (path.name, old)
+    text = text.replace(old, new)
+    path.write_text(text, encoding="utf-8")
+    conforms, results = validate_in_process(tmp_path, monkeypatch)
+    found = [r for r in results if r["rule"] == "shape:QueryParses"]
+    assert not conforms and found, results[:3]
+    mine = [r for r in found if r["file"] == f"queries/{path.name}" and said in r["message"]]
+    lines = text.splitlines()
+    assert mine and all(r["line"] and at in lines[r["line"] - 1] for r in mine), [
+        (r["line"], r["message"]) for r in found
+    ]
+
+
+def test_the_shipped_named_queries_parse_and_name_declared_terms(tmp_path, monkeypatch):
+    for folder in ("ontology", "kg", "shapes", "seeds", "queries"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    conforms, results = validate_in_process(tmp_path, monkeypatch)
+    assert conforms and not [r for r in results if r["rule"] == "shape:QueryParses"], results[:3]
+
+
+@pytest.mark.parametrize("name,file,edit,said", R15_SHAPE_SLIPS, ids=[s[0] for s in R15_SHAPE_SLIPS])
+def test_a_round_15_shapes_slip_is_refused_with_file_line_and_cause(name, file, edit, said, tmp_path, monkeypatch):
+    from csto_kg.loader import CuratedFileError
+    from csto_kg.validation import validate
+
+    for folder in ("ontology", "kg", "shapes", "seeds"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    path = tmp_path / "shapes" / f"{file}.ttl"
+    text = path.read_text(encoding="utf-8")
+    for old, new in edit:
+        assert text.count(old) == 1, (path.name, old)
+        text = text.replace(old, new)
+    path.write_text(text, encoding="utf-8")
+    monkeypatch.setenv("CSTO_KG_TODAY", TODAY)
+    with pytest.raises(CuratedFileError) as refused:
+        validate(tmp_path)
+    assert said in refused.value.message and refused.value.path.parent.name == "shapes", refused.value.message
+    assert refused.value.line, refused.value.message

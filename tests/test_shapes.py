@@ -94,9 +94,9 @@ def test_invalid_fixture_yields_exactly_its_shape(path, shapes):
         assert r.message and "{?" not in r.message and "{$" not in r.message, r.message
 
 
-# Rules that read project files other than the data (queries/*.expected.json): a fixture has none of them, so their
-# invalid cases are slips of those files in tests/test_mutations.py (QUERY_SLIPS).
-PROJECT_FILE_RULES = {SHAPE.ExpectedAnswerFromItsSeeds}
+# Rules that read project files other than the data (queries/*.expected.json, queries/*.rq): a fixture has none of
+# them, so their invalid cases are slips of those files in tests/test_mutations.py (QUERY_SLIPS, RQ_SLIPS).
+PROJECT_FILE_RULES = {SHAPE.ExpectedAnswerFromItsSeeds, SHAPE.QueryParses}
 
 
 def test_every_shape_has_an_invalid_fixture(shapes):

@@ -325,7 +325,35 @@ def _value_words(union, onto, prop: Node, value: Node) -> tuple[list[str], list[
     return [rf"(?<!\w){re.escape(w)}" for w in labels], labels
 
 
-_SAID = (CSTO.pageNumber, CSTO.season, CSTO.composedOf, CSTO.rankingCriterion)
+_SAID = (CSTO.pageNumber, CSTO.season, CSTO.composedOf, CSTO.rankingCriterion, CSTO.changeDirection, CSTO.questionKind)
+# what shows that a passage poses a question: a question mark, or words that ask or leave a matter open
+_QUESTION = re.compile(
+    r"\?|(?<!\w)(?:question|questions|questioned|whether|wonder|asks?|asked|how|why|what|which|who|whom|to what "
+    r"extent|will show|remains to be seen)(?!\w)"
+)
+# the words that say which way a thing went, as stems: a direction its passages word only the other way is a slip
+_DIRECTION_WORDS = {
+    CSTO.Increase: r"(?<!\w)(?:increas|grow|grew|rise|rising|rose|deepen|aggravat|strength|intensif|expan|step(?:s|ped|ping)? "
+    r"up|escalat|more and more|greater|higher|boost|enhanc|mounting|build(?:s|ing)? up)",
+    CSTO.Decrease: r"(?<!\w)(?:decreas|reduc|fell|fall|declin|settl|weaken|shrink|shrank|diminish|lower|less|eas(?:e|ed|ing)"
+    r"(?!\w)|subsid|calm)",
+}
+
+
+def _direction_against(value: Node, quotes: list[str]) -> str | None:
+    """The direction's words are not in the passages, and the other direction's are: the two swapped."""
+    other = {CSTO.Increase: CSTO.Decrease, CSTO.Decrease: CSTO.Increase}.get(value)
+    if other is None or any(re.search(_DIRECTION_WORDS[value], q) for q in quotes):
+        return None
+    found = next((m.group(0) for q in quotes for m in [re.search(_DIRECTION_WORDS[other], q)] if m), None)
+    if found is None:
+        return None
+    return (
+        f"this csto:changeDirection is {curie(str(value))}, but its passages word the change the other way "
+        f"('{found}…': {curie(str(other))}) and never as {curie(str(value))}. Fix: the direction the passage gives"
+    )
+
+
 _GENERIC = {"state", "states", "that", "with", "from"}
 
 
@@ -345,6 +373,27 @@ def _said_in_passage(ctx: Context) -> list[Result]:
                     for sel in union.objects(e, OA.hasSelector)
                     for q in union.objects(sel, OA.exact)
                 ]
+                if prop in (CSTO.changeDirection, CSTO.questionKind):
+                    words_said = [str(w).casefold() for w in union.objects(fact, CSTO.words)]
+                    said = _direction_against(value, quotes + words_said) if quotes else None
+                    if (
+                        prop == CSTO.questionKind
+                        and quotes
+                        and not any(_QUESTION.search(q) for q in quotes + words_said)
+                    ):
+                        said = (
+                            f"is put as a question ({curie(str(value))}), but neither its passages "
+                            f"({'; '.join(curie(str(e)) for e in evidence)}) nor its csto:words ask one: no question "
+                            "mark, no 'whether', 'how', 'what', 'question'. Fix: csto:questionKind on the proposition "
+                            "that poses the question, or none"
+                        )
+                    if said:
+                        out.append(
+                            ctx.locator.statement_result(
+                                shape=SHAPE.ValueSaidInItsPassage, s=fact, p=prop, o=value, graph=gid, message=said
+                            )
+                        )
+                    continue
                 patterns, words = _value_words(union, onto, prop, value)
                 if not quotes or not patterns or any(re.search(rx, q) for rx in patterns for q in quotes):
                     continue
@@ -549,7 +598,10 @@ RULES = [
         "A fact's csto:pageNumber is printed (as digits) in a passage supporting it; its csto:season, the office "
         "role a body is csto:composedOf, and a ranking's csto:rankingCriterion (a word of it) is named (its "
         "skos:prefLabel or skos:altLabel; a role also in the plural, "
-        '"heads of the states") in one. Where the passages supporting a csto:decidedAt or csto:sidelineOf name days '
+        '"heads of the states") in one; a csto:changeDirection is not one its passages word only the other way ("has '
+        'settled down" given csto:Increase), and a proposition with a csto:questionKind has a passage or csto:words '
+        "that asks (a question mark, 'whether', 'how', 'what', 'question'). Where the passages supporting a "
+        "csto:decidedAt or csto:sidelineOf name days "
         '("May 16"), the meeting\'s csto:date (a day, or a month) is one of them.',
         _said_in_passage,
     ),

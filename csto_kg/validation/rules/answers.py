@@ -5,7 +5,11 @@
   seed file it names is one whose curated file states the answer: where the row gives facts (nodes not described in
   ``kg/entities.trig``), that file gives one of them evidence (``prov:wasDerivedFrom``); where it gives entities only,
   that file speaks of one of them. A row citing a seed whose passage is not about the answer (a file name copied from
-  the row above, another seed's number) is caught here, at its line, before the competency tests run the query.
+  the row above, another seed's number) is caught here, at its line, before the competency tests run the query. A
+  row's seed words (its statedAs, marker, words, quote or passage column) are verbatim in a seed it cites.
+- ``shape:QueryParses``: every ``queries/*.rq`` parses as SPARQL 1.1 (Oxigraph's parser, the endpoint's: 0.1 s for
+  all of them) and every ``csto:`` term it names outside comments and strings is declared in the ontology; reported
+  at the file and line.
 
 The project's queries folder is read only where the data validated is the project's own ``kg/`` (not a shape
 fixture) and it holds expected-answer files (a generated benchmark project has none). Its slips are in
@@ -45,6 +49,16 @@ def _mentions(ctx: Context) -> dict[str, tuple[set[Node], set[Node]]]:
     return out
 
 
+# columns whose values are a seed's own words (a figure as stated, a marker): verbatim in a seed the row cites
+_VERBATIM = {"statedAs", "marker", "words", "quote", "passage"}
+
+
+def _seed(path: Path, texts: dict) -> str:
+    if path not in texts:
+        texts[path] = path.read_text(encoding="utf-8")
+    return texts[path]
+
+
 def _answers(ctx: Context) -> list[Result]:
     folder = ctx.root / "queries"
     own = any(path.parent == ctx.root / "kg" for path in ctx.data.files.values())  # the project's kg/, not a fixture
@@ -62,6 +76,7 @@ def _answers(ctx: Context) -> list[Result]:
             Result(SH.Violation, SHAPE.ExpectedAnswerFromItsSeeds, message, focus, value=value, file=path, line=line)
         )
 
+    texts: dict = {}
     for path in files:
         text = path.read_text(encoding="utf-8")
         here = URIRef(f"{BASE}queries/{path.name}")
@@ -87,6 +102,18 @@ def _answers(ctx: Context) -> list[Result]:
                 report(path, line, focus, "the row names no seed file: an answer comes from a passage of a seed "
                        "(files: [\"NNN_<hash>.txt\"]). Fix: the seed whose passage states it")  # fmt: skip
                 continue
+            cited = [ctx.seeds_dir / n for n in named if isinstance(n, str) and n in seeds]
+            for column in _VERBATIM & set(columns):
+                words = row.get(column)
+                if (
+                    isinstance(words, str)
+                    and words
+                    and cited
+                    and not any(words in _seed(path, texts) for path in cited)
+                ):
+                    report(path, line, focus, f'the row\'s {column} "{words}" is in none of the seeds it cites '
+                           f"({', '.join(p.name for p in cited)}): a passage's words are copied, byte for byte. Fix: "
+                           "the words as the seed writes them (curly quotes, no-break spaces)")  # fmt: skip
             for name in named:
                 if name not in seeds:
                     report(path, line, focus, f'the row cites "{name}", which is no seed file (seeds/NNN_<hash>.txt). '
@@ -107,14 +134,75 @@ def _answers(ctx: Context) -> list[Result]:
     return out
 
 
+_AT = re.compile(r"error at (\d+):(\d+): (.*)", re.S)
+_CSTO_TERM = re.compile(r"(?<![\w<])csto:([A-Za-z_][\w-]*)")
+
+
+def _code(text: str) -> str:
+    """The query without its comments and string literals (a term named in a comment is not used)."""
+    text = re.sub(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'', '""', text)
+    return "\n".join(
+        re.sub(r"#.*", "", line) if "<" not in line else re.sub(r"#[^>]*$", "", line) for line in text.splitlines()
+    )
+
+
+def _queries(ctx: Context) -> list[Result]:
+    """Every named query (queries/*.rq) parses as SPARQL 1.1 (Oxigraph's parser, the endpoint's), and each csto: term
+    it names is declared in the ontology: a query that no longer parses fails its competency test and its YASGUI tab, and
+    one naming a mistyped term silently answers nothing."""
+    folder = ctx.root / "queries"
+    own = any(path.parent == ctx.root / "kg" for path in ctx.data.files.values())
+    files = sorted(folder.glob("*.rq")) if own and folder.is_dir() else []
+    if not files:
+        return []
+    import pyoxigraph
+
+    from ...namespaces import CSTO, ONTOLOGY_GRAPH
+
+    onto = ctx.data.dataset.graph(ONTOLOGY_GRAPH)
+    declared = {str(t)[len(str(CSTO)) :] for t in onto.subjects() if str(t).startswith(str(CSTO))}
+    store, out = pyoxigraph.Store(), []
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        here = URIRef(f"{BASE}queries/{path.name}")
+        try:
+            store.query(text)
+        except SyntaxError as e:
+            m = _AT.match(str(e))
+            line, why = (int(m.group(1)), m.group(3)) if m else (None, str(e))
+            why = (
+                "a prefix it does not declare (PREFIX ...)"
+                if why.startswith("expected one of Prefix not found")
+                else why
+            )
+            out.append(Result(SH.Violation, SHAPE.QueryParses, f"the query does not parse as SPARQL 1.1: {why[:200]}. "
+                              "Fix: the syntax at that line", here, file=path, line=line))  # fmt: skip
+            continue
+        for n, line in enumerate(_code(text).splitlines(), 1):
+            for term in _CSTO_TERM.findall(line):
+                if term.rstrip(".") not in declared:
+                    out.append(Result(SH.Violation, SHAPE.QueryParses, f"the query names csto:{term}, which the "
+                                      "ontology does not declare: the pattern matches nothing. Fix: the term as "
+                                      "ontology/csto.ttl declares it", here, file=path, line=n))  # fmt: skip
+    return out
+
+
 RULES = [
+    Rule(
+        SHAPE.QueryParses,
+        "a named query parses and names declared terms",
+        "Every queries/*.rq parses as SPARQL 1.1 (the endpoint's parser), and every csto: term it names outside "
+        "comments and strings is declared in the ontology.",
+        _queries,
+    ),
     Rule(
         SHAPE.ExpectedAnswerFromItsSeeds,
         "an expected answer cites the seeds that state it",
         "queries/cqNN-*.expected.json is JSON with columns and rows; each row names at least one seed file, each a "
         "file of seeds/; each project IRI (:x) it gives is a node some curated file describes; and each seed file "
         "it names is one whose curated file gives one of the row's facts evidence (prov:wasDerivedFrom), or, for a "
-        "row of entities only, speaks of one of them.",
+        "row of entities only, speaks of one of them; a row's statedAs, marker, words, quote or passage is verbatim "
+        "in a seed it cites.",
         _answers,
     ),
 ]

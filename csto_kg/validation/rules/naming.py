@@ -26,6 +26,11 @@
   seeds' files describe it, are about one state (org:member, csto:state): a passage of the fact in that file that names neither that state (nor a place the
   graph says csto:standsFor it) nor the fact's organisation or treaty, and no curator's note there naming the state,
   is another fact's passage.
+- A curator's note names a value only where it explains it: it quotes the seed (verbatim, in quotes) or says where
+  the value follows from (the seed, its text or context, a passage, another node). A bare note ("Uzbekistan took
+  part as well.") replaces the passage instead of explaining it, and names no value; the message says so.
+- A stance held by the publisher of its file's source (the site that prints it), which its passages do not name,
+  is its speaker's words given to the publisher.
 - The same rule holds of a person given as any value of a fact in a seed's file: the seed names them
   somewhere (a stance of seed 000 held by another seed's author is a slip in its holder).
 """
@@ -119,6 +124,9 @@ NAMED_BY_THE_FACT = frozenset(
         CSTO.office,
         DCTERMS.creator,
         DCTERMS.publisher,
+        # who is ranked first where the passage names what they are ranked among ("Of all its members ... the most hope
+        # on the CSTO"): a state it does not name is not the one it ranks first
+        CSTO.rankedFirst,
     )
 )
 _NAMES = (RDFS.label, SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel)
@@ -265,6 +273,32 @@ def _named_apart(ctx, namer, facts, fact, prop, value, values, notes) -> str | N
     )
 
 
+# a passage a curator's note quotes: in single or double quotes, straight or curly, at least two words long
+_QUOTED = re.compile(
+    r"(?<!\w)'([^']{3,}?)'(?!\w)|\"([^\"]{3,}?)\"|\u2018([^\u2019]{3,}?)\u2019|\u201c([^\u201d]{3,}?)\u201d"
+)
+
+
+# a note that says where its value comes from: the seed, its text or context, a passage, another node of the graph
+_EXPLAINS = re.compile(
+    r"(?<!\w)(?:seed|text|context|source|article|passage|page|byline|title|paragraph|sentence|heading|caption)s?(?!\w)|(?<![\w:])(?:ev)?:[a-z][\w-]+"
+)
+
+
+def _note_quotes(ctx, gid, notes, seeds: dict) -> list[str]:
+    """The curator's notes on a fact that may name its value: those that explain it, quoting a passage of the
+    file's seed (in quotes, verbatim) or saying where it follows from (the seed, its text or context, a passage,
+    another node). A note may explain how a value follows from the passage, not replace it: a bare note
+    ("Uzbekistan took part as well.") names no value."""
+    out = []
+    for note in notes:
+        text = str(note)
+        quotes = (_norm(next(x for x in m.groups() if x)).strip(" .,;:…") for m in _QUOTED.finditer(text))
+        if _EXPLAINS.search(text.casefold()) or any(q and q in _seed_text(ctx, gid, seeds) for q in quotes):
+            out.append(_norm(text))
+    return out
+
+
 def _passage_texts(ctx, evidence, notes: list[str]) -> list[str]:
     """The forms of the quotes of ``evidence``, and the curator's ``notes``: the texts a value must be named in."""
     return [f for e in evidence for f in _forms(_quote(ctx, e))] + notes
@@ -352,6 +386,23 @@ def _usage_unnamed(ctx, namer, facts, fact, prop, value, notes) -> str | None:
     )
 
 
+def _held_by_the_publisher(ctx, namer, facts, fact, value, notes) -> str | None:
+    """A stance held by the publisher of the file's source (the site or outlet), which its passages do not name: the
+    words are its speaker's (or the author's), the publisher only prints them."""
+    g = ctx.data.dataset.graph(facts.graph)
+    publishers = {p for src in g.subjects(RDF.type, CSTO.SourceDocument) for p in g.objects(src, DCTERMS.publisher)}
+    if value not in publishers:
+        return None
+    evidence, _ = facts.supporting(fact, CSTO.heldBy)
+    if namer.named(value, _passage_texts(ctx, evidence, notes)):
+        return None
+    return (
+        f"is held by {curie(str(value))}, the publisher of this file's source, which no passage of it "
+        f"({'; '.join(curie(str(e)) for e in evidence) or 'none'}) names: a publisher prints the words, it does not "
+        "hold them. Fix: the speaker the passage quotes (or the source's author, dcterms:creator, for its own view)"
+    )
+
+
 def _value_named(ctx: Context) -> list[Result]:  # noqa: C901 - one pass over every fact value; its branches are the rule's three checks
     out: list[Result] = []
     namer = _Namer(ctx)
@@ -366,7 +417,8 @@ def _value_named(ctx: Context) -> list[Result]:  # noqa: C901 - one pass over ev
             continue
         g = ctx.data.dataset.graph(gid)
         for fact, values in sorted(facts.values.items(), key=lambda kv: str(kv[0])):
-            notes = [_norm(str(n)) for n in g.objects(fact, CSTO.curatorNote)]
+            bare = [_norm(str(n)) for n in g.objects(fact, CSTO.curatorNote)]
+            notes = _note_quotes(ctx, gid, g.objects(fact, CSTO.curatorNote), seeds)
             for prop, value in sorted(values, key=lambda t: (str(t[0]), str(t[1]))):
                 if value not in entities or value == fact or prop == RDF.type or not names[value]:
                     continue
@@ -379,6 +431,8 @@ def _value_named(ctx: Context) -> list[Result]:  # noqa: C901 - one pass over ev
                     message = _named_apart(ctx, namer, facts, fact, prop, value, values, notes)
                 if message is None and prop in NAMED_BY_THE_FACT:
                     message = _unnamed_by_the_fact(ctx, namer, facts, fact, prop, value, values, notes)
+                if message is None and prop == CSTO.heldBy:
+                    message = _held_by_the_publisher(ctx, namer, facts, fact, value, notes)
                 if message is None and prop in STATE_OF_THE_FACT:
                     message = _state_unnamed(ctx, namer, facts, fact, prop, value, values, notes)
                 if message is None and (
@@ -395,6 +449,12 @@ def _value_named(ctx: Context) -> list[Result]:  # noqa: C901 - one pass over ev
                         f"{curie(str(value))} is named nowhere in this file's seed, yet is this fact's "
                         f"{curie(str(prop))}. Fix: the person the seed speaks of (an unnamed author is the group "
                         "standing for them)"
+                    )
+                if message and notes != bare and namer.named(value, bare):
+                    message += (
+                        ". A csto:curatorNote here names it, but as the curator's word alone: it quotes no passage of "
+                        "the seed and says not where the value follows from (a note explains a passage, it does not "
+                        "replace one)"
                     )
                 if message:
                     out.append(
@@ -600,11 +660,14 @@ RULES = [
         "value's kind and not the value, the value is named in a csto:curatorNote of the fact there that says how "
         "it follows. An entity value of a fact's csto:agent, csto:target, csto:organisation, org:organization, "
         "csto:participatingState, csto:attendee, csto:invitee, csto:proposedBy, csto:issuedBy, csto:publishedOn, "
-        "csto:destination, csto:place, csto:host, csto:office, dcterms:creator or dcterms:publisher is named by a "
+        "csto:destination, csto:place, csto:host, csto:office, csto:rankedFirst, dcterms:creator or dcterms:publisher is named by a "
         "passage of the fact in that file or a csto:curatorNote of it there, where these name another of its entity "
         "values (an office is also named by its role and its state or body, a state by a person holding one of its "
         "offices; topics are not checked); a source document's dcterms:creator and dcterms:publisher always are. "
-        "The passages supporting several csto:heldBy values that name some of them name each. A person given as "
+        "The passages supporting several csto:heldBy values that name some of them name each; a stance is not held by "
+        "its source's dcterms:publisher unless its passages name it. A curator's note counts only where it explains: "
+        "it quotes the seed, or says where the value follows from (the seed, its text or context, a passage, "
+        "another node). A person given as "
         "any value of a fact is named somewhere in that file's seed. The state of a shared csto:Membership, csto:Signature, "
         "csto:Accession, csto:ReAccession or csto:Withdrawal (org:member, csto:state) is named by a passage of the "
         "fact in that file or a csto:curatorNote of it there (or a place that csto:standsFor it), or the passages "

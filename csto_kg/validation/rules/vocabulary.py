@@ -20,6 +20,11 @@ or two properties, sharing one) and a datatype range that no curated value fits 
 ``shape:StateWikidataLink``: where the entities file links most states to Wikidata,
 every ``csto:State`` it types has its ``skos:exactMatch`` (one left without its
 item lost it in an edit).
+
+``shape:WikidataOnEntities``: a Wikidata item is linked by ``skos:exactMatch`` (not ``owl:sameAs``), in
+``kg/entities.trig``, on an entity: not in a seed's file, not on a fact node, not on a ``csto:Group`` standing for
+people or states a seed leaves unnamed. ``shape:OntologyWellFormed`` also reads the ontology's own individuals
+(``csto:Increase``, ``csto:HopePlaced``): each of a declared class, with one English ``skos:definition``.
 """
 
 from __future__ import annotations
@@ -308,6 +313,7 @@ def _ontology(ctx: Context) -> list[Result]:
                 why, candidates = found
                 report(s, f"{curie(str(pred))} {curie(str(o))}: the term {why}; {_suggest(*parts, candidates)}"
                        "Fix: the intended term", pred, o)  # fmt: skip
+    out += _individuals(onto, declared, report)
     out += _distinct_names(ctx, onto, declared) + _datatype_ranges(ctx, onto) + _inverses(ctx, onto)
     out += _deprecated_in_use(ctx, declared)
     out += _property_kinds(ctx, onto, declared)
@@ -319,6 +325,28 @@ def _ontology(ctx: Context) -> list[Result]:
                        f"through {curie(str(pred))}: a cycle makes its members members of every term on it. Fix: "
                        "the axiom written the wrong way round", pred)  # fmt: skip
     return out
+
+
+def _individuals(onto, declared: _Declared, report) -> list[Result]:
+    """The ontology's own individuals (csto:Increase, csto:HopePlaced: a csto: node typed with a csto: class) are
+    each of a declared class and have one English skos:definition, as its classes and properties do."""
+    for term, cls in sorted(onto.subject_objects(RDF.type), key=lambda t: (str(t[0]), str(t[1]))):
+        own, kind = _split(term) if isinstance(term, URIRef) else None, _split(cls) if isinstance(cls, URIRef) else None
+        if not own or not kind or own[0] != str(CSTO) or kind[0] != str(CSTO):
+            continue
+        if own[1] in declared.classes or own[1] in declared.properties:
+            continue
+        found = declared.problem(*kind, "class")
+        if found is not None:
+            why, candidates = found
+            report(term, f"rdf:type {curie(str(cls))}: the individual's class {why}; {_suggest(*kind, candidates)}"
+                   "Fix: the intended class", RDF.type, cls)  # fmt: skip
+        definitions = [x for x in onto.objects(term, SKOS.definition) if isinstance(x, Literal) and x.language == "en"]
+        if len(definitions) != 1:
+            report(term, f"is an individual of {curie(str(cls))} with {len(definitions)} English skos:definition: "
+                   "each of the ontology's values says what it means, in one English definition (the queries and "
+                   "pages show it). Fix: one skos:definition \"...\"@en", SKOS.definition)  # fmt: skip
+    return []
 
 
 def _deprecated_in_use(ctx: Context, declared: _Declared) -> list[Result]:
@@ -660,6 +688,39 @@ def _state_wikidata(ctx: Context) -> list[Result]:
     ]
 
 
+_WIKIDATA = "http://www.wikidata.org/entity/"
+# entities no Wikidata item identifies: a group standing for unnamed people (a topic may be one: a language)
+_NO_ITEM = (CSTO.Group,)
+
+
+def _wikidata_on_entities(ctx: Context) -> list[Result]:
+    """A Wikidata item identifies an entity: it is given in kg/entities.trig, on a node that file describes (a state,
+    an organisation, a person, a place), never on a fact, a group of unnamed people or a topic, and by skos:exactMatch
+    (owl:sameAs would merge the item's every statement into the node)."""
+    ent = ctx.data.dataset.graph(ENTITIES_GRAPH)
+    out = []
+    for s, p, o, gid in ctx.curated_quads():
+        if p not in (SKOS.exactMatch, OWL.sameAs) or not str(o).startswith(_WIKIDATA):
+            continue
+        kinds = set(ent.objects(s, RDF.type))
+        if p == OWL.sameAs:
+            why = ("links to the Wikidata item by owl:sameAs, which makes every statement of the item one of this "
+                   "node. Fix: skos:exactMatch, as every other entity links its item")  # fmt: skip
+        elif gid != ENTITIES_GRAPH:
+            what = "an entity" if kinds else "a fact (no entity of kg/entities.trig)"
+            why = (f"is given a Wikidata item in a seed's file, and is {what}: a Wikidata item identifies an entity, "
+                   "and kg/entities.trig holds it, on the entity. Fix: the link on the entity in kg/entities.trig, or "
+                   "none on a fact (a summit, a holding, a membership has no item of its own here)")  # fmt: skip
+        elif kinds & set(_NO_ITEM):
+            kind = " and ".join(curie(str(k)) for k in sorted(kinds & set(_NO_ITEM), key=str))
+            why = (f"is a {kind}, standing for people or states the seed leaves unnamed, which no Wikidata item "
+                   "identifies. Fix: remove the link, or give it to the entity the item is")  # fmt: skip
+        else:
+            continue
+        out.append(ctx.locator.statement_result(shape=SHAPE.WikidataOnEntities, s=s, p=p, o=o, graph=gid, message=why))
+    return out
+
+
 RULES = [
     Rule(
         SHAPE.OntologyWellFormed,
@@ -724,6 +785,14 @@ RULES = [
         "every csto:State it types "
         "has its link: a state without one lost it in an edit.",
         _state_wikidata,
+    ),
+    Rule(
+        SHAPE.WikidataOnEntities,
+        "a Wikidata item is given on an entity, in the entities file",
+        "A Wikidata item (http://www.wikidata.org/entity/Q...) is linked by skos:exactMatch (not owl:sameAs), in "
+        "kg/entities.trig, on an entity that file describes; never in a seed's file, on a fact node or on a "
+        "csto:Group standing for unnamed people or states.",
+        _wikidata_on_entities,
     ),
 ]
 
