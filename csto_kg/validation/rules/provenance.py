@@ -54,6 +54,7 @@ _MARKERS = (
     "readingMarker",
     "changeMarker",
     "timeMarker",
+    "meansMarker",
 )
 # a node that is part of a fact and has the fact's passage (a side of a comparison, a marked reading, a change,
 # a relative time), by its link
@@ -903,7 +904,7 @@ RULES = [
         "csto:articleText of an article, csto:programme of a course of study, dcterms:type, a document's genre, "
         "and the marker words of csto:certaintyMarker, attemptMarker, abilityMarker, inferenceMarker, exampleMarker, "
         "exclusiveMarker, aspectMarker and elaborationMarker, and a comparison side's csto:sideTimeMarker and a marked "
-        "reading's csto:readingMarker, a change's csto:changeMarker and a relative time's csto:timeMarker, in the passages of the fact they are part of) "
+        "reading's csto:readingMarker, a change's csto:changeMarker a relative time's csto:timeMarker and a means' csto:meansMarker, in the passages of the fact they are part of) "
         "occur verbatim, character for character (curly quotes and no-break "
         "spaces included), inside the oa:exact quote of one of the fact's own evidence nodes in the same file "
         "(each file quotes its own seed), and without white space at either end (copied from beside them).",
