@@ -52,9 +52,13 @@ _MARKERS = (
     "elaborationMarker",
     "sideTimeMarker",
     "readingMarker",
+    "changeMarker",
+    "timeMarker",
+    "meansMarker",
 )
-# a node that is part of a fact and has the fact's passage (a side of a comparison, a marked reading), by its link
-_PARTS_OF_FACTS = (CSTO.subjectSide, CSTO.standardSide, CSTO.markedReading)
+# a node that is part of a fact and has the fact's passage (a side of a comparison, a marked reading, a change,
+# a relative time), by its link
+_PARTS_OF_FACTS = (CSTO.subjectSide, CSTO.standardSide, CSTO.markedReading, CSTO.change, CSTO.relativeTime)
 _WORDS_PROPS = (CSTO.words, CSTO.statedAs, CSTO.articleText, CSTO.programme, DCTERMS.type, *(CSTO[m] for m in _MARKERS))
 
 
@@ -122,7 +126,8 @@ def _words_result(ctx: Context, fact, prop, value, gid, why: str) -> Result:
 
 
 def _with_wholes(g, node) -> list:
-    """The node and the facts it is part of (csto:subjectSide, standardSide, markedReading): its passages are theirs."""
+    """The node and the facts it is part of (csto:subjectSide, standardSide, markedReading, change, relativeTime): its
+    passages are theirs."""
     return [node, *(whole for link in _PARTS_OF_FACTS for whole in g.subjects(link, node))]
 
 
@@ -899,7 +904,7 @@ RULES = [
         "csto:articleText of an article, csto:programme of a course of study, dcterms:type, a document's genre, "
         "and the marker words of csto:certaintyMarker, attemptMarker, abilityMarker, inferenceMarker, exampleMarker, "
         "exclusiveMarker, aspectMarker and elaborationMarker, and a comparison side's csto:sideTimeMarker and a marked "
-        "reading's csto:readingMarker, in the passages of the fact they are part of) "
+        "reading's csto:readingMarker, a change's csto:changeMarker a relative time's csto:timeMarker and a means' csto:meansMarker, in the passages of the fact they are part of) "
         "occur verbatim, character for character (curly quotes and no-break "
         "spaces included), inside the oa:exact quote of one of the fact's own evidence nodes in the same file "
         "(each file quotes its own seed), and without white space at either end (copied from beside them).",
