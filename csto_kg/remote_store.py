@@ -44,6 +44,7 @@ import pyoxigraph as ox
 from .errors import UserError
 from .namespaces import CSTO
 from .query import is_store_url  # noqa: F401 - defined there (no rdflib), named here too
+from .sparql_booleans import XSD_BOOLEAN, boolean_variables
 
 __all__ = ["RemoteStore", "RemoteError", "DATASET_GRAPH", "DIALECTS", "is_store_url"]
 
@@ -90,10 +91,11 @@ class Dialect:
 
     bnode_prefix: str = ""  # prefix of a blank node's label in results (stripped)
     bnode_as_iri: bool = False  # refer to a result's blank node as <prefix + label> in a later query
+    integer_booleans: bool = False  # answers a boolean as 1 / 0 (csto_kg.sparql_booleans)
 
 
 DIALECTS = {
-    "virtuoso": Dialect(bnode_prefix="nodeID://", bnode_as_iri=True),
+    "virtuoso": Dialect(bnode_prefix="nodeID://", bnode_as_iri=True, integer_booleans=True),
     "standard": Dialect(),
 }
 
@@ -195,6 +197,8 @@ class RemoteStore:
             zero_length_paths,
         )
 
+        # Virtuoso 7.2 has no boolean: what the query binds to a boolean only is answered true / false again
+        booleans = boolean_variables(query) if self.dialect.integer_booleans else frozenset()
         # c P* ?v: Virtuoso 7.2 repeats a node reached twice (section 18.5 makes the path's solutions a set), and
         # inside GRAPH ?g gives no row; a DISTINCT sub-query (unrolled per graph below) mends both
         query = zero_length_paths(query, distinct_only=True)
@@ -238,6 +242,7 @@ class RemoteStore:
                     sort_vars=select_star(query),
                     distinct=select_distinct(query),
                     drop_star_fake=not asked_star_fake,
+                    booleans=booleans,
                 )
                 if ordered is not None:
                     standard = _ordered(standard, order)
@@ -446,9 +451,15 @@ class RemoteStore:
         return str(term)
 
     def _standard_json(
-        self, body: bytes, sort_vars: bool = False, distinct: bool = False, drop_star_fake: bool = False
+        self,
+        body: bytes,
+        sort_vars: bool = False,
+        distinct: bool = False,
+        drop_star_fake: bool = False,
+        booleans: frozenset[str] = frozenset(),
     ) -> bytes:
-        """SPARQL 1.1 JSON results as pyoxigraph reads them (older 'typed-literal', dialect blank nodes);
+        """SPARQL 1.1 JSON results as pyoxigraph reads them (older 'typed-literal', dialect blank nodes, the 1 / 0
+        of the variables ``booleans`` names as ``xsd:boolean``);
         ``sort_vars``: the columns in alphabetical order (the embedded store's for ``SELECT *``); ``distinct``:
         each solution once, in the store's order (Virtuoso 7.2 answered a ``SELECT DISTINCT`` with nested
         ``OPTIONAL``s — cq46 — with 4 of its 104 rows twice, equal term for term)."""
@@ -464,9 +475,11 @@ class RemoteStore:
             doc["head"]["vars"] = sorted(doc["head"]["vars"])
         prefix = self.dialect.bnode_prefix
         for row in doc.get("results", {}).get("bindings", []):
-            for value in row.values():
+            for var, value in row.items():
                 if value.get("type") == "typed-literal":
                     value["type"] = "literal"
+                if var in booleans and value.get("value") in _BOOLEAN_OF and value.get("type") == "literal":
+                    value["value"], value["datatype"] = _BOOLEAN_OF[value["value"]], XSD_BOOLEAN
                 elif value.get("type") == "bnode" and prefix and value["value"].startswith(prefix):
                     value["value"] = value["value"][len(prefix) :]
         doc.get("head", {}).pop("link", None)
@@ -482,6 +495,7 @@ class RemoteStore:
 
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_BOOLEAN_OF = {"1": "true", "0": "false", "true": "true", "false": "false"}
 
 
 def _ordered(standard: bytes, order: list[tuple[str, bool]]) -> bytes | None:
