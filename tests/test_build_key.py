@@ -25,7 +25,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 EDITS = [  # (kind, file under the copy, old, new): each changes one input and nothing else
-    ("package code", "csto_kg/namespaces.py", "SRC = Namespace(", "SRC = Namespace(  "),
+    ("package code", "csto_kg/namespaces.py", "SRC = ", "SRC =  "),
     ("a new package module", "csto_kg/added_module.py", None, "X = 1\n"),
     ("ontology", "ontology/csto.ttl", None, "\n# an edit\n"),
     ("shapes", "shapes/prefixes.ttl", None, "\n# an edit\n"),
@@ -58,6 +58,7 @@ def copy_project(root: Path) -> Path:
 def edit(project: Path, rel: str, old: str | None, new: str) -> None:
     path = project / rel
     text = path.read_text(encoding="utf-8") if path.exists() else ""
+    assert old is None or old in text, f"{rel} no longer holds {old!r}: the edit would change nothing"
     path.write_text(text.replace(old, new) if old else text + new, encoding="utf-8")
 
 
