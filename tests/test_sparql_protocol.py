@@ -1320,3 +1320,58 @@ def test_a_form_or_query_body_in_another_charset_gets_the_same_415(client):
             r.data.decode()
             == f"415 Unsupported Media Type: an {media} body must be UTF-8 (charset=utf-8), not charset=iso-8859-1\n"
         )
+
+
+# --- round 15: a trailing slash, and the preflight of the headers SPARQL clients send ---------------------------
+
+
+@pytest.mark.parametrize("path", ["/sparql/", "/sparqlx", "/sparql/pool/", "/sparql/query"])
+def test_an_unknown_path_under_sparql_gets_the_sites_404(client, path):
+    """``/sparql/`` (trailing slash) was a plain-text 404 naming no endpoint, while every other unknown path gets
+    the site's 404: a page for a browser, JSON for a client asking for JSON. Now the same, naming ``/sparql``."""
+    html = client.get(path, headers={"Accept": "text/html"})
+    assert html.status_code == 404 and html.mimetype == "text/html", (path, html.mimetype)
+    assert "/sparql (no trailing slash)" in html.get_data(as_text=True)
+    assert client.get("/no-such-page", headers={"Accept": "text/html"}).mimetype == "text/html"
+    js = client.get(path, headers={"Accept": "application/json"})
+    assert js.status_code == 404 and js.mimetype == "application/json"
+    assert "/sparql (no trailing slash)" in js.get_json()["error"]["message"]
+    # the endpoint itself is where it was
+    assert client.get("/sparql", query_string={"query": "ASK {}"}).status_code == 200
+
+
+# What a browser asks to send with a cross-origin query: the Fetch standard's safelisted names (which a value off
+# the safelist still preflights: a Content-Type of application/sparql-query), YASGUI's and SPARQLWrapper's.
+CLIENT_HEADERS = [
+    "content-type",
+    "accept",
+    "accept-language",
+    "content-language",
+    "x-requested-with",
+    "cache-control",
+    "if-none-match",
+    "authorization",
+]
+
+
+@pytest.mark.parametrize("header", CLIENT_HEADERS)
+def test_the_preflight_allows_the_headers_sparql_clients_send(client, header):
+    r = client.options(
+        "/sparql",
+        headers={
+            "Origin": "https://example.org",
+            "Access-Control-Request-Method": "POST",
+            "Access-Control-Request-Headers": header,
+        },
+    )
+    assert r.status_code == 200 and r.headers["Access-Control-Allow-Origin"] == "*"
+    allowed = {h.strip().lower() for h in r.headers["Access-Control-Allow-Headers"].split(",")}
+    assert header in allowed, (header, allowed)
+    # and the request itself is answered, carrying that header
+    value = {"content-type": "application/sparql-query", "accept": "application/sparql-results+json"}.get(header, "x")
+    q = client.post(
+        "/sparql",
+        data="ASK {}",
+        headers={"Origin": "https://example.org", "Content-Type": "application/sparql-query", header: value},
+    )
+    assert q.status_code in (200, 304) and q.headers["Access-Control-Allow-Origin"] == "*"
