@@ -20,6 +20,7 @@ from .formats import GRAPHS, RESULTS
 from .iri import BASE
 from .parse_errors import readable
 from .representable import NotRepresentable, check_graph
+from .sparql_aggregates import aggregate_message
 from .sparql_lex import _TOKEN, dataset_iris
 from .sparql_lex import iri_tokens as _IRI_TOKENS
 from .sparql_order import ORDER_KEY, rewrite_order_by
@@ -120,6 +121,9 @@ def evaluate(store: ox.Store, query: str, **kwargs):
       ``SyntaxError`` (:func:`negation_without_primary`).
     - A cast given other than one argument (``xsd:integer(1, 2)``), which the engine refuses while planning with a
       ``RuntimeError``, is a ``SyntaxError`` naming the function and the count (section 17.5; it was a 500).
+    - An aggregate nested in another (``SUM(COUNT(*))``), an aggregate in ``GROUP BY``, and a variable in
+      ``HAVING`` that ``GROUP BY`` does not name, which the engine answers, are a ``SyntaxError`` naming the rule
+      (sections 11, 11.4; :mod:`.sparql_aggregates`).
 
     ``SyntaxError`` (with line:column, on one line) for a malformed query.
 
@@ -130,7 +134,7 @@ def evaluate(store: ox.Store, query: str, **kwargs):
     ``BASE`` for itself).
     """
     query = booleans_lowercased(query.removeprefix("\ufeff"))  # a BOM an editor saved before the query: not part of it
-    misread = misread_iris(query) or negation_without_primary(query) or scope_message(query)
+    misread = misread_iris(query) or negation_without_primary(query) or scope_message(query) or aggregate_message(query)
     if misread is not None:
         raise SyntaxError(misread)
     if getattr(store, "is_remote", False):

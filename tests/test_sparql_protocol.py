@@ -1375,3 +1375,42 @@ def test_the_preflight_allows_the_headers_sparql_clients_send(client, header):
         headers={"Origin": "https://example.org", "Content-Type": "application/sparql-query", header: value},
     )
     assert q.status_code in (200, 304) and q.headers["Access-Control-Allow-Origin"] == "*"
+
+
+# --- round 15: aggregates where SPARQL 1.1 (sections 11, 11.4) does not allow them; the engine answered 200 --------
+
+C = f"PREFIX csto: <{ID.rsplit('id/', 1)[0]}ontology/> "
+AGGREGATE_MISUSES = [
+    ("SELECT (COUNT(*) AS ?n) WHERE { ?s a csto:State } GROUP BY (COUNT(*))", "in GROUP BY", "1:"),
+    ("SELECT ?n WHERE { ?s a csto:State } GROUP BY (COUNT(?s) AS ?n)", "in GROUP BY", "1:"),
+    ("SELECT (SUM(COUNT(*)) AS ?n) WHERE { ?s a csto:State } GROUP BY ?s", "COUNT(…) inside SUM(…)", "1:"),
+    ("SELECT (MAX(STRLEN(SAMPLE(?l))) AS ?n) WHERE { ?s rdfs:label ?l }", "SAMPLE(…) inside MAX(…)", "1:"),
+    ("SELECT ?s WHERE { ?s ?p ?o } GROUP BY ?s HAVING (?o > 1)", "HAVING uses ?o", "1:"),
+    ("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }\nHAVING (STRLEN(STR(?o)) > 1)", "HAVING uses ?o", "2:"),
+    ("SELECT (COUNT(*) AS ?n) WHERE { ?s a ?c } GROUP BY ?c HAVING (?n > 1)", "HAVING uses ?n", "1:"),
+    ("SELECT ?c WHERE { { SELECT ?c WHERE { ?s a ?c } GROUP BY ?c HAVING (?s != ?c) } }", "HAVING uses ?s", "1:"),
+]
+AGGREGATES_ALLOWED = [  # controls: each answered
+    "SELECT ?c (COUNT(*) AS ?n) WHERE { ?s a ?c } GROUP BY ?c HAVING (COUNT(*) > 1 && ?c != csto:State)",
+    "SELECT ?k WHERE { ?s a ?c } GROUP BY (STR(?c) AS ?k) HAVING (STRLEN(?k) > 1 && SAMPLE(?s) != ?k)",
+    "SELECT ?c WHERE { { SELECT ?c (COUNT(*) AS ?n) WHERE { ?s a ?c } GROUP BY ?c } FILTER(?n > 1) }",
+    "SELECT (SUM(?n) AS ?t) WHERE { { SELECT (COUNT(*) AS ?n) WHERE { ?s a ?c } GROUP BY ?c } }",
+    "SELECT ?c WHERE { ?s a ?c } GROUP BY ?c HAVING EXISTS { ?x a ?c }",
+    'SELECT ?count WHERE { ?count a csto:State FILTER("SUM(COUNT(*))" != "") } GROUP BY ?count HAVING (?count)',
+]
+
+
+@pytest.mark.parametrize("method", METHODS)
+@pytest.mark.parametrize("query, rule, at", AGGREGATE_MISUSES)
+def test_an_aggregate_where_sparql_allows_none_is_400_naming_the_rule(client, method, query, rule, at):
+    r = send(client, method, "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n" + C + query)
+    assert r.status_code == 400, (r.status_code, r.data[:300])
+    message = r.data.decode()
+    line = int(at[:-1]) + 1  # the PREFIX line first
+    assert f"error at {line}:" in message and rule in message and "SPARQL 1.1 section 11" in message, message
+
+
+@pytest.mark.parametrize("query", AGGREGATES_ALLOWED)
+def test_an_aggregate_where_sparql_allows_it_is_answered(client, query):
+    r = send(client, "GET", C + query)
+    assert r.status_code == 200, r.data[:300]
