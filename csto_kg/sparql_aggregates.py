@@ -6,6 +6,9 @@ uses aggregates only aggregates, constants and the variables ``GROUP BY`` names 
 Working Group's answer to comment GK-1: a variable the grouping does not expose is "a required syntax error").
 Refused here, each naming its rule (the engine answered each with 200):
 
+- an aggregate in a graph pattern (``FILTER (COUNT(*) > 1)`` in the WHERE clause): aggregates are used in
+  ``SELECT``, ``HAVING`` and ``ORDER BY`` (section 11), where there are groups;
+
 - an aggregate inside another (``SUM(COUNT(*))``): an argument is evaluated per solution, where there is no group;
 - an aggregate in ``GROUP BY`` (``GROUP BY (COUNT(*))``): the groups would depend on themselves;
 - a variable in ``HAVING`` outside an aggregate that ``GROUP BY`` does not name (``GROUP BY ?s HAVING (?o > 1)``,
@@ -69,6 +72,15 @@ def aggregate_message(query: str) -> str | None:
                     "(SPARQL 1.1 section 11: an aggregate's argument is evaluated on each solution of a group, where "
                     "no group is formed); aggregate in a sub-query to combine them",
                 )
+        if is_aggregate(i):
+            clause = _clause_of(tokens, match, i)
+            if clause not in ("SELECT", "HAVING", "ORDER", "GROUP"):
+                return where(
+                    i,
+                    f"{_word(tokens, i)}(…) in {clause}: an aggregate is computed over a group of solutions, so it "
+                    "is used in SELECT, HAVING and ORDER BY, never inside a graph pattern (SPARQL 1.1 section 11); "
+                    "aggregate in a sub-query and filter on its result",
+                )
         if _word(tokens, i) == "GROUP" and _word(tokens, i + 1) == "BY":
             end = _clause_end(tokens, match, i + 2)
             for j, _ in spans_of_aggregates(i + 2, end):
@@ -99,6 +111,30 @@ def aggregate_message(query: str) -> str | None:
                     )
                 j += 1
     return None
+
+
+_PATTERN_PLACES = {"FILTER": "a FILTER", "BIND": "a BIND", "{": "a graph pattern", ".": "a graph pattern"}
+
+
+def _clause_of(tokens: list, match: dict, i: int) -> str:
+    """Where the aggregate at ``tokens[i]`` stands: SELECT, HAVING, ORDER, GROUP, or a place in a graph pattern
+    (a FILTER, a BIND, a graph pattern), read back over the brackets holding it."""
+    closers = {v: k for k, v in match.items()}
+    j = i - 1
+    while j >= 0:
+        kind, text, _ = tokens[j]
+        if kind == "other" and text in (")", "]", "}"):
+            if text == "}":
+                return "a graph pattern"
+            j = closers[j] - 1
+            continue
+        word = _word(tokens, j)
+        if word in ("SELECT", "HAVING", "ORDER", "GROUP", "FILTER", "BIND"):
+            return _PATTERN_PLACES.get(word, word)
+        if kind == "other" and text in ("{", "."):
+            return "a graph pattern"
+        j -= 1
+    return "SELECT"
 
 
 def _clause_end(tokens: list, match: dict, start: int) -> int:

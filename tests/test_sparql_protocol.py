@@ -1389,6 +1389,8 @@ AGGREGATE_MISUSES = [
     ("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }\nHAVING (STRLEN(STR(?o)) > 1)", "HAVING uses ?o", "2:"),
     ("SELECT (COUNT(*) AS ?n) WHERE { ?s a ?c } GROUP BY ?c HAVING (?n > 1)", "HAVING uses ?n", "1:"),
     ("SELECT ?c WHERE { { SELECT ?c WHERE { ?s a ?c } GROUP BY ?c HAVING (?s != ?c) } }", "HAVING uses ?s", "1:"),
+    ("SELECT ?s WHERE { ?s a csto:State FILTER(COUNT(*) > 1) } GROUP BY ?s", "COUNT(…) in a FILTER", "1:"),
+    ("ASK {\n ?s ?p ?o FILTER EXISTS { ?s ?q ?z FILTER(SUM(?z) > 1) } }", "SUM(…) in a FILTER", "2:"),
 ]
 AGGREGATES_ALLOWED = [  # controls: each answered
     "SELECT ?c (COUNT(*) AS ?n) WHERE { ?s a ?c } GROUP BY ?c HAVING (COUNT(*) > 1 && ?c != csto:State)",
@@ -1397,6 +1399,7 @@ AGGREGATES_ALLOWED = [  # controls: each answered
     "SELECT (SUM(?n) AS ?t) WHERE { { SELECT (COUNT(*) AS ?n) WHERE { ?s a ?c } GROUP BY ?c } }",
     "SELECT ?c WHERE { ?s a ?c } GROUP BY ?c HAVING EXISTS { ?x a ?c }",
     'SELECT ?count WHERE { ?count a csto:State FILTER("SUM(COUNT(*))" != "") } GROUP BY ?count HAVING (?count)',
+    "SELECT ?c WHERE { ?s a ?c } GROUP BY ?c ORDER BY DESC(COUNT(*)) ?c LIMIT 3",
 ]
 
 
