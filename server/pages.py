@@ -179,13 +179,15 @@ def _merge_slashes():
 
 @bp.app_errorhandler(404)
 def _not_found(e: HTTPException):
-    """Unmatched URLs: a page for browsers; the endpoint's own error format under /sparql."""
+    """Unmatched URLs, under /sparql too (``/sparql/``, ``/sparqlx``): the one 404 (a page for browsers, JSON or text
+    by ``Accept``), naming the endpoint where the path looks like it was meant."""
     if request.path.startswith("/sparql"):
-        try:
-            from .errors import handle
-        except ImportError:
-            return Response(f"404 Not Found: {e.description}\n", 404, mimetype="text/plain")
-        return handle(e)
+        return error_response(
+            404,
+            "Not found",
+            f"Nothing is published at {request.path}. The SPARQL endpoint is /sparql (no trailing slash); "
+            "its pool statistics are /sparql/pool.",
+        )
     if request.path.strip("/") in _NAMESPACES:
         what = _NAMESPACES[request.path.strip("/")]
         return error_response(

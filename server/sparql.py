@@ -44,11 +44,22 @@ from .negotiation import BY_KEY, GRAPHS, ConflictingFormats, choose, content_typ
 from .negotiation import NotAcceptable as NoFormat
 from .protocol import read_operation
 
-__all__ = ["bp", "CORS_PATHS", "answer", "add_cors"]
+__all__ = ["bp", "CORS_PATHS", "PREFLIGHT_HEADERS", "answer", "add_cors"]
 
 bp = Blueprint("sparql", __name__)
 
 CORS_PATHS = ("/sparql", "/sparql/pool", "/.well-known/void")
+# Request headers a cross-origin query may carry (answered to a preflight, OPTIONS): the Fetch standard's
+# CORS-safelisted ones (Accept, Accept-Language, Content-Language, Content-Type), which still need a preflight
+# when their value is off the safelist (``Content-Type: application/sparql-query``, an Accept over 128 bytes or
+# with a quoted profile), the conditional ones the service description answers (If-None-Match, If-Modified-Since),
+# and those SPARQL clients send: YASGUI's ``X-Requested-With`` and ``Cache-Control``, SPARQLWrapper's
+# ``Authorization`` (given credentials) and ``User-Agent``. None changes what the endpoint does but Accept and
+# Content-Type; the rest are let through rather than blocking the query in the browser.
+PREFLIGHT_HEADERS = (
+    "Accept, Accept-Language, Content-Language, Content-Type, If-None-Match, If-Modified-Since, "
+    "Cache-Control, X-Requested-With, Authorization, User-Agent"
+)
 _EXPOSE = "Retry-After, X-CSTO-Truncated, X-CSTO-Row-Limit, X-CSTO-Unknown-Graphs, Content-Type, Vary, ETag"
 
 
@@ -238,7 +249,7 @@ def add_cors(response: Response, method: str) -> None:
         response.headers["Access-Control-Allow-Methods"] = (
             "GET, POST, OPTIONS" if request.path == "/sparql" else "GET, HEAD, OPTIONS"
         )
-        response.headers["Access-Control-Allow-Headers"] = "Accept, Content-Type"
+        response.headers["Access-Control-Allow-Headers"] = PREFLIGHT_HEADERS
         response.headers["Access-Control-Max-Age"] = "86400"
 
 

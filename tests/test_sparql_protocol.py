@@ -1320,3 +1320,160 @@ def test_a_form_or_query_body_in_another_charset_gets_the_same_415(client):
             r.data.decode()
             == f"415 Unsupported Media Type: an {media} body must be UTF-8 (charset=utf-8), not charset=iso-8859-1\n"
         )
+
+
+# --- round 15: a trailing slash, and the preflight of the headers SPARQL clients send ---------------------------
+
+
+@pytest.mark.parametrize("path", ["/sparql/", "/sparqlx", "/sparql/pool/", "/sparql/query"])
+def test_an_unknown_path_under_sparql_gets_the_sites_404(client, path):
+    """``/sparql/`` (trailing slash) was a plain-text 404 naming no endpoint, while every other unknown path gets
+    the site's 404: a page for a browser, JSON for a client asking for JSON. Now the same, naming ``/sparql``."""
+    html = client.get(path, headers={"Accept": "text/html"})
+    assert html.status_code == 404 and html.mimetype == "text/html", (path, html.mimetype)
+    assert "/sparql (no trailing slash)" in html.get_data(as_text=True)
+    assert client.get("/no-such-page", headers={"Accept": "text/html"}).mimetype == "text/html"
+    js = client.get(path, headers={"Accept": "application/json"})
+    assert js.status_code == 404 and js.mimetype == "application/json"
+    assert "/sparql (no trailing slash)" in js.get_json()["error"]["message"]
+    # the endpoint itself is where it was
+    assert client.get("/sparql", query_string={"query": "ASK {}"}).status_code == 200
+
+
+# What a browser asks to send with a cross-origin query: the Fetch standard's safelisted names (which a value off
+# the safelist still preflights: a Content-Type of application/sparql-query), YASGUI's and SPARQLWrapper's.
+CLIENT_HEADERS = [
+    "content-type",
+    "accept",
+    "accept-language",
+    "content-language",
+    "x-requested-with",
+    "cache-control",
+    "if-none-match",
+    "authorization",
+]
+
+
+@pytest.mark.parametrize("header", CLIENT_HEADERS)
+def test_the_preflight_allows_the_headers_sparql_clients_send(client, header):
+    r = client.options(
+        "/sparql",
+        headers={
+            "Origin": "https://example.org",
+            "Access-Control-Request-Method": "POST",
+            "Access-Control-Request-Headers": header,
+        },
+    )
+    assert r.status_code == 200 and r.headers["Access-Control-Allow-Origin"] == "*"
+    allowed = {h.strip().lower() for h in r.headers["Access-Control-Allow-Headers"].split(",")}
+    assert header in allowed, (header, allowed)
+    # and the request itself is answered, carrying that header
+    value = {"content-type": "application/sparql-query", "accept": "application/sparql-results+json"}.get(header, "x")
+    q = client.post(
+        "/sparql",
+        data="ASK {}",
+        headers={"Origin": "https://example.org", "Content-Type": "application/sparql-query", header: value},
+    )
+    assert q.status_code in (200, 304) and q.headers["Access-Control-Allow-Origin"] == "*"
+
+
+# --- round 15: aggregates where SPARQL 1.1 (sections 11, 11.4) does not allow them; the engine answered 200 --------
+
+C = f"PREFIX csto: <{ID.rsplit('id/', 1)[0]}ontology/> "
+AGGREGATE_MISUSES = [
+    ("SELECT (COUNT(*) AS ?n) WHERE { ?s a csto:State } GROUP BY (COUNT(*))", "in GROUP BY", "1:"),
+    ("SELECT ?n WHERE { ?s a csto:State } GROUP BY (COUNT(?s) AS ?n)", "in GROUP BY", "1:"),
+    ("SELECT (SUM(COUNT(*)) AS ?n) WHERE { ?s a csto:State } GROUP BY ?s", "COUNT(…) inside SUM(…)", "1:"),
+    ("SELECT (MAX(STRLEN(SAMPLE(?l))) AS ?n) WHERE { ?s rdfs:label ?l }", "SAMPLE(…) inside MAX(…)", "1:"),
+    ("SELECT ?s WHERE { ?s ?p ?o } GROUP BY ?s HAVING (?o > 1)", "HAVING uses ?o", "1:"),
+    ("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }\nHAVING (STRLEN(STR(?o)) > 1)", "HAVING uses ?o", "2:"),
+    ("SELECT (COUNT(*) AS ?n) WHERE { ?s a ?c } GROUP BY ?c HAVING (?n > 1)", "HAVING uses ?n", "1:"),
+    ("SELECT ?c WHERE { { SELECT ?c WHERE { ?s a ?c } GROUP BY ?c HAVING (?s != ?c) } }", "HAVING uses ?s", "1:"),
+    ("SELECT ?s WHERE { ?s a csto:State FILTER(COUNT(*) > 1) } GROUP BY ?s", "COUNT(…) in a FILTER", "1:"),
+    ("ASK {\n ?s ?p ?o FILTER EXISTS { ?s ?q ?z FILTER(SUM(?z) > 1) } }", "SUM(…) in a FILTER", "2:"),
+]
+AGGREGATES_ALLOWED = [  # controls: each answered
+    "SELECT ?c (COUNT(*) AS ?n) WHERE { ?s a ?c } GROUP BY ?c HAVING (COUNT(*) > 1 && ?c != csto:State)",
+    "SELECT ?k WHERE { ?s a ?c } GROUP BY (STR(?c) AS ?k) HAVING (STRLEN(?k) > 1 && SAMPLE(?s) != ?k)",
+    "SELECT ?c WHERE { { SELECT ?c (COUNT(*) AS ?n) WHERE { ?s a ?c } GROUP BY ?c } FILTER(?n > 1) }",
+    "SELECT (SUM(?n) AS ?t) WHERE { { SELECT (COUNT(*) AS ?n) WHERE { ?s a ?c } GROUP BY ?c } }",
+    "SELECT ?c WHERE { ?s a ?c } GROUP BY ?c HAVING EXISTS { ?x a ?c }",
+    'SELECT ?count WHERE { ?count a csto:State FILTER("SUM(COUNT(*))" != "") } GROUP BY ?count HAVING (?count)',
+    "SELECT ?c WHERE { ?s a ?c } GROUP BY ?c ORDER BY DESC(COUNT(*)) ?c LIMIT 3",
+]
+
+
+@pytest.mark.parametrize("method", METHODS)
+@pytest.mark.parametrize("query, rule, at", AGGREGATE_MISUSES)
+def test_an_aggregate_where_sparql_allows_none_is_400_naming_the_rule(client, method, query, rule, at):
+    r = send(client, method, "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n" + C + query)
+    assert r.status_code == 400, (r.status_code, r.data[:300])
+    message = r.data.decode()
+    line = int(at[:-1]) + 1  # the PREFIX line first
+    assert f"error at {line}:" in message and rule in message and "SPARQL 1.1 section 11" in message, message
+
+
+@pytest.mark.parametrize("query", AGGREGATES_ALLOWED)
+def test_an_aggregate_where_sparql_allows_it_is_answered(client, query):
+    r = send(client, "GET", C + query)
+    assert r.status_code == 200, r.data[:300]
+
+
+# --- round 15: long RDF collections and blank-node lists refused at once; closures of closures answered ------------
+
+RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+OVER_THE_LIST_CAP = {  # valid SPARQL 1.1, each planned by the engine in over 20 s (they burned a worker, then 503)
+    "flat": "SELECT * WHERE { ?s <urn:p> ( " + "1 " * 320 + ") } LIMIT 1",
+    "nested-lists": "ASK { ?s <urn:p> " + "( 1 " * 160 + ")" * 160 + " }",
+    "one-item-lists": "ASK { ?s <urn:p> " + "( " * 300 + "1" + " )" * 300 + " }",
+    "blank-node-lists": "SELECT * WHERE { ?s <urn:p> " + "[ <urn:f> 1 ; <urn:r> " * 320 + "<urn:n>" + " ]" * 320 + " }",
+}
+
+
+@pytest.mark.parametrize("method", METHODS)
+@pytest.mark.parametrize("name", OVER_THE_LIST_CAP)
+def test_a_query_over_the_list_cap_is_refused_at_once(app, client, method, name):
+    import time
+
+    before = app.extensions["csto.engine"].stats()["served"]
+    t = time.monotonic()
+    r = send(client, method, OVER_THE_LIST_CAP[name])
+    elapsed = time.monotonic() - t
+    assert r.status_code == 413, (r.status_code, r.data[:300])
+    assert b"more than 100 blank nodes" in r.data and b"cap" in r.data
+    assert elapsed < 2, elapsed  # before any query worker: it took the whole time limit
+    assert app.extensions["csto.engine"].stats()["served"] == before
+
+
+LIST_CONTROLS = [  # under the cap, or not planned: answered
+    ("SELECT ?s WHERE { ?s <urn:p> ( " + "1 " * 60 + ") }", "select"),
+    ("CONSTRUCT { <urn:s> <urn:p> ( " + "1 " * 400 + ") } WHERE {}", "graph"),
+    ("SELECT ?x WHERE { VALUES (?x ?y) { " + "(1 2) " * 400 + "} }", "select"),
+    ("SELECT ?o WHERE { VALUES ?o { 1 2 } FILTER(?o IN (" + ", ".join(["1"] * 300) + ")) }", "select"),
+    (f"SELECT ?o WHERE {{ <urn:s> <{RDF_NS}rest>*/<{RDF_NS}first> ?o }}", "select"),
+]
+
+
+@pytest.mark.parametrize("query, kind", LIST_CONTROLS)
+def test_a_query_under_the_list_cap_is_answered(client, query, kind):
+    r = send(client, "POST-body", query)
+    assert r.status_code == 200, (r.status_code, r.data[:300])
+    if kind == "graph":
+        assert len(Graph().parse(data=r.data, format="turtle")) == 1 + 2 * 400
+
+
+def test_a_closure_of_closures_is_answered_as_one_closure(client):
+    """``((p)*)*`` is ``(p)*`` (section 18.5: ALP gives each node once); the engine evaluated each level in full
+    (1.5 s a level over the curated data, so 8 levels ran past the 5 s limit: a 503)."""
+    about = C.split("<", 1)[1].split(">", 1)[0] + "about"
+    one = send(client, "GET", f"SELECT (COUNT(*) AS ?n) WHERE {{ ?s (<{about}>)* ?o }}")
+    assert one.status_code == 200
+    expected = one.get_json()["results"]["bindings"][0]["n"]["value"]
+    for modifiers in ("*" * 8, "*+?*+*?*", "+" * 8):
+        nested = "(" * 8 + f"<{about}>" + "".join(")" + m for m in modifiers)
+        r = send(client, "GET", f"SELECT (COUNT(*) AS ?n) WHERE {{ ?s {nested} ?o }}")
+        assert r.status_code == 200, (modifiers, r.status_code, r.data[:200])
+        if modifiers != "+" * 8:
+            assert r.get_json()["results"]["bindings"][0]["n"]["value"] == expected, modifiers
+    plus = send(client, "GET", f"SELECT (COUNT(*) AS ?n) WHERE {{ ?s (<{about}>)+ ?o }}").get_json()
+    assert r.get_json() == plus  # ((p)+)+ … is (p)+
