@@ -65,6 +65,7 @@ ROLE_TITLES = {
     _C + "speakingAs": "Stances in an office",
     _C + "state": "What it did",
     _C + "agent": "Acted in",
+    _C + "operatedBy": "Operated by it",
     _C + "party": "Party to",
     _C + "participatingState": "Summits and meetings attended",
     _C + "absentState": "Summits and meetings missed",
@@ -113,6 +114,7 @@ ROLE_ORDER = [
     _C + "holder",
     _C + "state",
     _C + "agent",
+    _C + "operatedBy",
     _C + "party",
     _C + "participatingState",
     _C + "absentState",
@@ -556,7 +558,8 @@ def _round17_details(
 ) -> list[tuple[str, list[tuple[str, object]]]]:
     """What a fact's line says of round 17's structures, added to ``details``: whom a criticism is aimed at (on the
     critic's page the line said "criticism" and not of whom), where a decision's approval stands and by whom
-    ("approval pending: Armenia", on the summit's page too), and its vague time against its anchor ("shortly before
+    ("approval pending: Armenia", on the summit's page too), where a proposition places an event ("places it within:
+    Kyrgyzstan", on the event's page; "places within it", on the place's), and its vague time against its anchor ("shortly before
     the publication of …"), never a date. Returns (what, pairs) whose passages the line quotes. A value that is the
     page's own resource is not repeated (the target's page lists its criticisms under "Criticised in")."""
     out = []
@@ -569,6 +572,19 @@ def _round17_details(
         name = ctx.labels(status.value)
         details.append((name, ", ".join(ctx.labels(b.value) for b in parties) or "party not named"))
         out.append((name, [(_C + "approvalStatus", status)] + [(_C + "approvalBy", b) for b in parties]))
+    events = [e for e in _asserted(ctx.store, fact, _C + "locatesEvent") if isinstance(e, ox.NamedNode)]
+    places = [w for w in _asserted(ctx.store, fact, _C + "locatesWithin") if isinstance(w, ox.NamedNode)]
+    if events and places:  # where a proposition places an event: the part that is not the page's own resource
+        ev_text, pl_text = (", ".join(ctx.labels(x.value) for x in xs if x != page) for xs in (events, places))
+        what, text = (
+            ("places it within", pl_text)
+            if page in events
+            else ("places within it", ev_text)
+            if page in places
+            else ("places", f"{ev_text} within {pl_text}")
+        )
+        details.append((what, text))
+        out.append((what, [(_C + "locatesEvent", e) for e in events] + [(_C + "locatesWithin", w) for w in places]))
     for t in _asserted(ctx.store, fact, _C + "relativeTime"):
         if isinstance(t, ox.NamedNode):
             details.append(("when", ctx.labels(t.value)))
@@ -677,7 +693,7 @@ def referring_sections(ctx: Context, iri: str, roles: set[str] | None = None, pa
             )
             continue
         sections += (
-            _by_kind(role, title, lines, collapsed)
+            _own_and_hosted(ctx, node, role, title, lines, collapsed)
             if role == _C + "state"
             else [Section(role, title, lines, collapsed=collapsed, brief=brief)]
         )
@@ -753,17 +769,21 @@ def _inverse_title(ctx: Context, role: str) -> str | None:
     return None
 
 
-def _by_kind(role: str, title: str, lines: list[Line], collapsed: bool) -> list[Section]:
-    """A state's own events, one section per kind (invocations, withdrawals, signatures…), in the order of each
-    kind's first line (``_line_order``: of one date, an invocation's kind before a diplomatic action's)."""
-    kinds: dict[str, list[Line]] = defaultdict(list)
-    for line in lines:
-        kinds[", ".join(line.kinds) or "other"].append(line)
-    first = {kind: min(_line_order(x) for x in ls) for kind, ls in kinds.items()}
-    return [
-        Section(f"{role}-{kind}", f"{title}: {kind}", ls, collapsed=collapsed)
-        for kind, ls in sorted(kinds.items(), key=lambda kv: (first[kv[0]], kv[0]))
+def _own_and_hosted(
+    ctx: Context, state: ox.NamedNode, role: str, title: str, lines: list[Line], collapsed: bool
+) -> list[Section]:
+    """A state's own events as one list in time order, each line with its kind (one section per kind split its
+    signature, invocation and diplomatic actions over five headings, the order of its events across them lost), and
+    apart from them what another party operates on its territory (csto:state is then the host: Azerbaijan's
+    occupation of Armenian territory and Russia's bases in Armenia were listed as what Armenia did)."""
+    hosted = [
+        line for line in lines if any(o != state for o in _asserted(ctx.store, _N(line.subject.iri), _C + "operatedBy"))
     ]
+    own = [line for line in lines if line not in hosted]
+    out = [Section(role, title, own, collapsed=collapsed)] if own else []
+    if hosted:
+        out.append(Section(f"{role}-hosted", "On its territory, operated by another", hosted, collapsed=collapsed))
+    return out
 
 
 def _by_ordinal(lines: list[Line]) -> None:
