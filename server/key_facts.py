@@ -65,6 +65,7 @@ ROLE_TITLES = {
     _C + "speakingAs": "Stances in an office",
     _C + "state": "What it did",
     _C + "agent": "Acted in",
+    _C + "operatedBy": "Operated by it",
     _C + "party": "Party to",
     _C + "participatingState": "Summits and meetings attended",
     _C + "absentState": "Summits and meetings missed",
@@ -90,6 +91,16 @@ ROLE_TITLES = {
     _C + "startedBy": "Starts",
     _C + "endedBy": "Ends",
     _C + "about": "Stances and claims about it",
+    # round 17's structures: whom a criticism is aimed at, whose approval a decision awaits, what a change changes,
+    # where a proposition places an event, by what means and to what end, what a vague time is reckoned from
+    _C + "criticises": "Criticised in",
+    _C + "approvalBy": "Decisions awaiting or given its approval",
+    _C + "changedItem": "Changes to it",
+    _C + "locatesWithin": "Events a proposition places within it",
+    _C + "locatesEvent": "Where a proposition places it",
+    _C + "means": "The means of",
+    _C + "purpose": "The purpose of",
+    _C + "timeAnchor": "Facts timed against it",
 }
 # The order of those sections on a page: what a reader needs first (a passage's facts; an office's holders, a
 # person's offices; what a state or person did, the summits it attended or missed, what it signed or refused,
@@ -103,11 +114,13 @@ ROLE_ORDER = [
     _C + "holder",
     _C + "state",
     _C + "agent",
+    _C + "operatedBy",
     _C + "party",
     _C + "participatingState",
     _C + "absentState",
     _C + "attendee",
     _C + "refusedToSignBy",
+    _C + "approvalBy",
     _C + "invokedArticle",
     _C + "destination",
     _C + "grantee",
@@ -122,6 +135,7 @@ ROLE_ORDER = [
     _C + "heldBy",
     _C + "speakingAs",
     _C + "expressedIn",
+    _C + "criticises",
     _C + "target",
     _C + "cause",
     _C + "listsMember",
@@ -385,6 +399,7 @@ def _fact_line(ctx: Context, fact: ox.NamedNode, role: str, target: ox.NamedNode
             _passages(ctx, fact.value, date_pairs, "date"),
             _passages(ctx, fact.value, outcome, "response"),
         ]
+        + [_passages(ctx, fact.value, pairs, what) for what, pairs in _round17_details(ctx, fact, target, details)]
     )
     if not passages:  # a part of a fact (a comparison's side): the fact it belongs to, and that fact's passage
         for owner, prop in _owners(ctx, fact):
@@ -445,6 +460,8 @@ def _place_undated(ctx: Context, fact: ox.NamedNode, line: Line, page: ox.NamedN
     (Uzbekistan's undated re-accession, between 1992 and 2012, was listed after its president's election in 2016).
     The line says where it was put and why, with the passage of the ordering statement, unless what places it is
     the ``page``'s own resource (a summit's sessions, at its date)."""
+    times = [t for t in _asserted(ctx.store, fact, _C + "relativeTime") if isinstance(t, ox.NamedNode)]
+    anchors = {a for t in times for a in _asserted(ctx.store, t, _C + "timeAnchor")}
     for rel, (place, words) in _RELATIVE.items():
         inverse = _RELATIVE_INVERSE.get(rel)
         others = [q.object for q in ctx.store.quads_for_pattern(fact, _N(rel), None, None)]  # stated or inverted
@@ -457,7 +474,8 @@ def _place_undated(ctx: Context, fact: ox.NamedNode, line: Line, page: ox.NamedN
             if other == page:
                 return
             name = ctx.labels(other.value)  # its date too, unless its name gives the year
-            line.details.insert(0, (words, name if when[:4] in name else f"{name} ({date})"))
+            if other not in anchors:  # else its vague time's words say it ("before …: “has previously criticized”")
+                line.details.insert(0, (words, name if when[:4] in name else f"{name} ({date})"))
             line.passages = _merge(
                 [
                     line.passages,
@@ -466,11 +484,37 @@ def _place_undated(ctx: Context, fact: ox.NamedNode, line: Line, page: ox.NamedN
                 ]
             )
             return
+    for t in times:
+        # a vague time ("recently", "the impending withdrawal", "previously"): just before or after its anchor's date
+        # (a dated fact's, or the publication date of the source document), saying so in words, never as a date
+        anchor, relation = (next(iter(_asserted(ctx.store, t, _C + p)), None) for p in ("timeAnchor", "timeRelation"))
+        when = _anchor_when(ctx, anchor) if isinstance(anchor, ox.NamedNode) else ""
+        if when and anchor != page and relation is not None:
+            line.when, line.place = when, (2,) if relation.value == _C + "LaterThanAnchor" else (-1,)
+            return
     bound = _membership_bound(ctx, fact)
     if bound is not None:
         nb, na, seq = bound
         line.when, line.place = nb.isoformat(), (1, seq)
         line.details.insert(0, ("date", f"not given; {dates.span(nb, na)}, by the order of its membership periods"))
+
+
+_PUBLICATION_DATE = _N(_C + "publicationDate")
+_INSTANT_VALUES = [_N(_TIME + p) for p in ("inXSDDate", "inXSDgYearMonth", "inXSDgYear")]
+
+
+def _anchor_when(ctx: Context, anchor: ox.NamedNode) -> str:
+    """The date of a csto:RelativeTime's anchor in the sources' lexical form: a fact's earliest date, or a source
+    document's publication date at the precision established for it; "" where it has none."""
+    when = _when(ctx, anchor)
+    if when:
+        return when
+    for q in ctx.store.quads_for_pattern(anchor, _PUBLICATION_DATE, None, None):
+        for p in _INSTANT_VALUES:
+            for v in ctx.store.quads_for_pattern(q.object, p, None, None):
+                if isinstance(v.object, ox.Literal):
+                    return v.object.value
+    return ""
 
 
 def _membership_bound(ctx: Context, event: ox.NamedNode) -> tuple[dt.date, dt.date, int] | None:
@@ -507,6 +551,45 @@ def _outcomes(ctx: Context, fact: ox.NamedNode, details: list[tuple[str, str]]) 
         name, kinds = ctx.labels(r.value), [k for k in _kinds(ctx, r) if k.lower() not in ctx.labels(r.value).lower()]
         details.append(("response", f"{name} ({', '.join(kinds)})" if kinds else name))
     return pairs
+
+
+def _round17_details(
+    ctx: Context, fact: ox.NamedNode, page: ox.NamedNode, details: list[tuple[str, str]]
+) -> list[tuple[str, list[tuple[str, object]]]]:
+    """What a fact's line says of round 17's structures, added to ``details``: whom a criticism is aimed at (on the
+    critic's page the line said "criticism" and not of whom), where a decision's approval stands and by whom
+    ("approval pending: Armenia", on the summit's page too), where a proposition places an event ("places it within:
+    Kyrgyzstan", on the event's page; "places within it", on the place's), and its vague time against its anchor ("shortly before
+    the publication of …"), never a date. Returns (what, pairs) whose passages the line quotes. A value that is the
+    page's own resource is not repeated (the target's page lists its criticisms under "Criticised in")."""
+    out = []
+    targets = [t for t in _asserted(ctx.store, fact, _C + "criticises") if isinstance(t, ox.NamedNode)]
+    if targets and any(t != page for t in targets):
+        details.append(("criticises", ", ".join(ctx.labels(t.value) for t in targets)))
+        out.append(("criticises", [(_C + "criticises", t) for t in targets]))
+    for status in _asserted(ctx.store, fact, _C + "approvalStatus"):
+        parties = [b for b in _asserted(ctx.store, fact, _C + "approvalBy") if isinstance(b, ox.NamedNode)]
+        name = ctx.labels(status.value)
+        details.append((name, ", ".join(ctx.labels(b.value) for b in parties) or "party not named"))
+        out.append((name, [(_C + "approvalStatus", status)] + [(_C + "approvalBy", b) for b in parties]))
+    events = [e for e in _asserted(ctx.store, fact, _C + "locatesEvent") if isinstance(e, ox.NamedNode)]
+    places = [w for w in _asserted(ctx.store, fact, _C + "locatesWithin") if isinstance(w, ox.NamedNode)]
+    if events and places:  # where a proposition places an event: the part that is not the page's own resource
+        ev_text, pl_text = (", ".join(ctx.labels(x.value) for x in xs if x != page) for xs in (events, places))
+        what, text = (
+            ("places it within", pl_text)
+            if page in events
+            else ("places within it", ev_text)
+            if page in places
+            else ("places", f"{ev_text} within {pl_text}")
+        )
+        details.append((what, text))
+        out.append((what, [(_C + "locatesEvent", e) for e in events] + [(_C + "locatesWithin", w) for w in places]))
+    for t in _asserted(ctx.store, fact, _C + "relativeTime"):
+        if isinstance(t, ox.NamedNode):
+            details.append(("when", ctx.labels(t.value)))
+            out.append(("when", [(_C + "relativeTime", t)]))
+    return out
 
 
 def _ordinal(ctx: Context, fact: ox.NamedNode) -> int | None:
@@ -610,7 +693,7 @@ def referring_sections(ctx: Context, iri: str, roles: set[str] | None = None, pa
             )
             continue
         sections += (
-            _by_kind(role, title, lines, collapsed)
+            _own_and_hosted(ctx, node, role, title, lines, collapsed)
             if role == _C + "state"
             else [Section(role, title, lines, collapsed=collapsed, brief=brief)]
         )
@@ -686,17 +769,21 @@ def _inverse_title(ctx: Context, role: str) -> str | None:
     return None
 
 
-def _by_kind(role: str, title: str, lines: list[Line], collapsed: bool) -> list[Section]:
-    """A state's own events, one section per kind (invocations, withdrawals, signatures…), in the order of each
-    kind's first line (``_line_order``: of one date, an invocation's kind before a diplomatic action's)."""
-    kinds: dict[str, list[Line]] = defaultdict(list)
-    for line in lines:
-        kinds[", ".join(line.kinds) or "other"].append(line)
-    first = {kind: min(_line_order(x) for x in ls) for kind, ls in kinds.items()}
-    return [
-        Section(f"{role}-{kind}", f"{title}: {kind}", ls, collapsed=collapsed)
-        for kind, ls in sorted(kinds.items(), key=lambda kv: (first[kv[0]], kv[0]))
+def _own_and_hosted(
+    ctx: Context, state: ox.NamedNode, role: str, title: str, lines: list[Line], collapsed: bool
+) -> list[Section]:
+    """A state's own events as one list in time order, each line with its kind (one section per kind split its
+    signature, invocation and diplomatic actions over five headings, the order of its events across them lost), and
+    apart from them what another party operates on its territory (csto:state is then the host: Azerbaijan's
+    occupation of Armenian territory and Russia's bases in Armenia were listed as what Armenia did)."""
+    hosted = [
+        line for line in lines if any(o != state for o in _asserted(ctx.store, _N(line.subject.iri), _C + "operatedBy"))
     ]
+    own = [line for line in lines if line not in hosted]
+    out = [Section(role, title, own, collapsed=collapsed)] if own else []
+    if hosted:
+        out.append(Section(f"{role}-hosted", "On its territory, operated by another", hosted, collapsed=collapsed))
+    return out
 
 
 def _by_ordinal(lines: list[Line]) -> None:

@@ -78,6 +78,11 @@ _KNOWN = {
 _CSTO = BASE + "ontology/"
 _TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 _MARKED_READING = ox.NamedNode(_CSTO + "MarkedReading")
+_CHANGE = ox.NamedNode(_CSTO + "Change")
+_RELATIVE_TIME = ox.NamedNode(_CSTO + "RelativeTime")
+# A csto:RelativeTime's relation and distance as words: "shortly before", "a few weeks before".
+_RELATION_WORDS = {_CSTO + "EarlierThanAnchor": "before", _CSTO + "LaterThanAnchor": "after"}
+_DISTANCE_WORDS = {_CSTO + "Near": "shortly "}
 
 # Nodes csto_kg.derive mints under a fact's IRI.
 _DERIVED = {"during": "period", "start": "start", "end": "end"}
@@ -179,6 +184,43 @@ class Labeller:
             parts[p] = self(o.value) if isinstance(o, ox.NamedNode) else o.value
         return f"“{parts['readingMarker']}” — {parts['readingProperty']}: {parts['readingValue']}"
 
+    def _one(self, node: ox.NamedNode, prop: str):
+        return next(
+            (q.object for q in self.store.quads_for_pattern(node, ox.NamedNode(_CSTO + prop), None, None)), None
+        )
+
+    def _change(self, iri: str) -> str | None:
+        """A csto:Change (an unlabelled n-ary node of a fact: what changed, which way, the words): "increase of unity
+        and cohesion of the CSTO (“increasing the cohesion of the CSTO member states”)", not its slug."""
+        node = ox.NamedNode(iri)
+        if not any(self.store.quads_for_pattern(node, _TYPE, _CHANGE, None)):
+            return None
+        way, item, marker = (self._one(node, p) for p in ("changeWay", "changedItem", "changeMarker"))
+        if way is None or item is None:
+            return None
+        text = f"{self(way.value)} of {self(item.value) if isinstance(item, ox.NamedNode) else item.value}"
+        return f"{text} (“{marker.value}”)" if isinstance(marker, ox.Literal) else text
+
+    def _relative_time(self, iri: str) -> str | None:
+        """A csto:RelativeTime (a fact's place in time against an anchor, in the source's vague words, with no date):
+        "shortly before the publication of <source> (“recently”)", "before <fact> (“previously”)" — never a date."""
+        node = ox.NamedNode(iri)
+        if not any(self.store.quads_for_pattern(node, _TYPE, _RELATIVE_TIME, None)):
+            return None
+        anchor, relation = self._one(node, "timeAnchor"), self._one(node, "timeRelation")
+        if not isinstance(anchor, ox.NamedNode) or relation is None:
+            return None
+        distance, unit, marker = (self._one(node, p) for p in ("timeDistance", "spanUnit", "timeMarker"))
+        how = _DISTANCE_WORDS.get(distance.value, "") if distance is not None else ""
+        if distance is not None and unit is not None and not how:  # "a few" + week: "a few weeks "
+            how = f"{self(distance.value)} {self(unit.value)}s "
+        words = _RELATION_WORDS.get(relation.value) or self(relation.value)
+        what = self(anchor.value)
+        if anchor.value.startswith(BASE + "source/"):
+            what = f"the publication of {what}"
+        text = f"{how}{words} {what}"
+        return f"{text} (“{marker.value}”)" if isinstance(marker, ox.Literal) else text
+
     def __call__(self, iri: str) -> str:
         if iri not in self._cache:
             label = (
@@ -188,6 +230,8 @@ class Labeller:
                 or self._statement(iri)
                 or self._evidence(iri)
                 or self._marked_reading(iri)
+                or self._change(iri)
+                or self._relative_time(iri)
             )
             if label is None:
                 parent, _, tail = iri.rpartition("/")

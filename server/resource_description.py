@@ -126,10 +126,38 @@ def description(store: ox.Store, iri: str) -> list[ox.Quad]:
         if q.predicate == _DERIVED_FROM and q.subject == node and isinstance(q.object, ox.NamedNode)
     }:
         evidence += _with_bnodes(store, list(store.quads_for_pattern(ev, None, None, None)), seen)
+    if not evidence:
+        evidence = _owners_evidence(store, node, incoming, seen)
     quads = _named_only(list(dict.fromkeys(outgoing + incoming + evidence)))
     if not outgoing:
         quads += _bare_graph(store, node)
     return quads
+
+
+_TYPE = ox.NamedNode(str(RDF.type))
+_ENTITIES = ox.NamedNode(BASE + "graph/entities")
+_NOT_SEEDS = {_ENTITIES, ox.NamedNode(BASE + "graph/inferred"), ox.NamedNode(BASE + "graph/support")}
+
+
+def _owners_evidence(store: ox.Store, node: ox.NamedNode, incoming: list[ox.Quad], seen: set) -> list[ox.Quad]:
+    """For a part of a fact (a node a seed's graph types that has no evidence of its own: a csto:Change, a
+    csto:RelativeTime, a csto:MarkedReading, a comparison's side), the provenance of the facts it belongs to: each
+    owner's ``prov:wasDerivedFrom`` statements and evidence nodes with their selectors, so the document a client
+    dereferences holds the passage (a change node's RDF named its fact and no passage). Not for an entity (typed in
+    graph:entities), whose many referring facts are one click away."""
+    types = [q for q in store.quads_for_pattern(node, _TYPE, None, None) if isinstance(q.graph_name, ox.NamedNode)]
+    if not types or any(q.graph_name in _NOT_SEEDS for q in types):
+        return []
+    out: list[ox.Quad] = []
+    owners = {q.subject for q in incoming if isinstance(q.subject, ox.NamedNode) and q.graph_name not in _NOT_SEEDS}
+    for owner in sorted(owners, key=lambda o: o.value):
+        links = [
+            q for q in store.quads_for_pattern(owner, _DERIVED_FROM, None, None) if isinstance(q.object, ox.NamedNode)
+        ]
+        out += links
+        for ev in dict.fromkeys(q.object for q in links):
+            out += _with_bnodes(store, list(store.quads_for_pattern(ev, None, None, None)), seen)
+    return out
 
 
 def _bare_graph(store: ox.Store, node: ox.NamedNode) -> list[ox.Quad]:

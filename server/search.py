@@ -193,11 +193,14 @@ def _score(e: _Entry, phrase: str, words: list[str]) -> tuple[float, int]:
             return 0, 0
         positions.append(m.start())
     base = _BASE_SCORE[e.field]
+    # An entity named by the query in the possessive ("Lukashenko's partners", a csto:Group) is something of the
+    # one it names, not that one: no entity bonus, so the person comes first.
+    named = e.entity and e.field in _NAMES
     if e.folded == phrase:
         base += 100 if e.field in _NAMES else 20
-    elif e.entity and e.field in _NAMES and e.folded.startswith(phrase):
+    elif named and e.folded.startswith(phrase) and not e.folded.startswith(phrase + "'s"):
         base += e.entity + _NAME_START
-    elif e.entity and e.field in _NAMES and re.search(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", e.folded):
+    elif named and re.search(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)(?!'s\b)", e.folded):
         base += e.entity
     elif e.folded.startswith(phrase):
         base += 25

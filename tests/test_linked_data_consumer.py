@@ -262,3 +262,41 @@ def resolve(client, iri: str) -> str:
         client, f"SELECT ?s {{ GRAPH <{BASE}graph/support> {{ ?s a <{RDF.Statement}> }} }} ORDER BY ?s LIMIT 1"
     )
     return row["s"]["value"]
+
+
+RDF_TYPES = {
+    "text/turtle": "turtle",
+    "application/ld+json": "json-ld",
+    "application/n-triples": "nt",
+    "application/rdf+xml": "xml",
+    "application/trig": "trig",
+    "application/n-quads": "nquads",
+}
+
+
+def test_a_part_of_a_facts_rdf_holds_the_passage_of_the_fact_it_belongs_to(client):
+    """A change node, a vague time (round 17's csto:Change, csto:RelativeTime) and the other parts of a fact have no
+    evidence of their own: dereferenced, in any RDF format, they named the fact they belong to and no passage, so a
+    client had to dereference again to learn where they come from. Each document holds the owner's
+    prov:wasDerivedFrom and the evidence node's quote and offsets."""
+    prov = URIRef("http://www.w3.org/ns/prov#wasDerivedFrom")
+    oa = "http://www.w3.org/ns/oa#"
+    parts = rows(
+        client,
+        f"""SELECT DISTINCT ?part ?fact WHERE {{
+              VALUES ?p {{ <{BASE}ontology/change> <{BASE}ontology/relativeTime> }} ?fact ?p ?part }}""",
+    )
+    assert len(parts) >= 20, parts
+    for row in parts:
+        part, fact = URIRef(row["part"]["value"]), URIRef(row["fact"]["value"])
+        for media, fmt in RDF_TYPES.items():
+            r = client.get(local(part), headers={"Accept": media})
+            assert r.status_code == 200, (part, media, r.status_code)
+            g = rdflib.Dataset() if fmt in ("trig", "nquads") else rdflib.Graph()
+            g.parse(data=r.data, format=fmt, publicID=BASE)
+            triples = {(s, p, o) for s, p, o, *_ in (g.quads() if fmt in ("trig", "nquads") else g)}
+            assert any(s == part for s, _, _ in triples), (part, media)
+            evidence = {o for s, p, o in triples if s == fact and p == prov}
+            assert evidence, (part, media, "no prov:wasDerivedFrom of the fact it belongs to")
+            exact = {o for s, p, o in triples if p == URIRef(oa + "exact")}
+            assert exact, (part, media, "no quote of the passage")
