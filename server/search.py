@@ -47,6 +47,8 @@ _AGENT = 5  # a person, state or organisation (a prov:Agent) before a topic or p
 # An entity whose name starts with the query ("Kyrgyz": Kyrgyzstan) before one that only holds it as a word
 # ("the Kyrgyz and Tajik public", "use of the Kazakh language"), which had outranked the state.
 _NAME_START = 2
+# A name that starts with the query in the possessive ("Lukashenko's partners", a group of seed 004) names something of
+# the query's: below an entity the query names ("Alexander Lukashenko"), which it had outranked.
 _WORD = re.compile(r"\w+", re.UNICODE)
 MAX_RESULTS = 50
 
@@ -195,6 +197,8 @@ def _score(e: _Entry, phrase: str, words: list[str]) -> tuple[float, int]:
     base = _BASE_SCORE[e.field]
     if e.folded == phrase:
         base += 100 if e.field in _NAMES else 20
+    elif e.entity and e.field in _NAMES and e.folded.startswith(phrase + "'s"):
+        base += e.entity - _NAME_START  # "Lukashenko's partners" names what is Lukashenko's, not Lukashenko
     elif e.entity and e.field in _NAMES and e.folded.startswith(phrase):
         base += e.entity + _NAME_START
     elif e.entity and e.field in _NAMES and re.search(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", e.folded):
