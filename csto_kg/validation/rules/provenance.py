@@ -55,10 +55,22 @@ _MARKERS = (
     "changeMarker",
     "timeMarker",
     "meansMarker",
+    "optionMarker",
+    "relianceMarker",
+    "selfCriticismMarker",
+    "denialMarker",
 )
 # a node that is part of a fact and has the fact's passage (a side of a comparison, a marked reading, a change,
 # a relative time), by its link
-_PARTS_OF_FACTS = (CSTO.subjectSide, CSTO.standardSide, CSTO.markedReading, CSTO.change, CSTO.relativeTime)
+_PARTS_OF_FACTS = (
+    CSTO.subjectSide,
+    CSTO.standardSide,
+    CSTO.markedReading,
+    CSTO.change,
+    CSTO.relativeTime,
+    CSTO.weighsOption,
+    CSTO.reliance,
+)
 _WORDS_PROPS = (CSTO.words, CSTO.statedAs, CSTO.articleText, CSTO.programme, DCTERMS.type, *(CSTO[m] for m in _MARKERS))
 
 
