@@ -662,6 +662,10 @@ class _Facts:
             f"rdfs:comment {_lit(f'{pname} called {topic[1]} {words}.', 'en')}",
         ]
         n = 9
+        # a criticism names what it finds fault with (shape:CriticismAimedAtItsTarget): its topic
+        if pos == "Criticism":
+            lines.append(f"csto:criticises :{topic[0]}")
+            n += 1
         # no csto:speakingAs: the generator records no office holding for a stance's holder, and one speaks only as an
         # office one holds (validation checks it: shape:LinkedValuesAgree); the draw keeps the sequence of choices
         rng.random()

@@ -26,7 +26,7 @@ from rdflib.plugins.parsers.notation3 import BadSyntax
 
 from . import paths
 from .errors import UserError
-from .namespaces import BASE, ENTITIES_GRAPH, ONTOLOGY_GRAPH, RDF, XSD, curie, seed_graph
+from .namespaces import BASE, ENTITIES_GRAPH, ONTOLOGY_GRAPH, PREFIXES, RDF, XSD, curie, seed_graph
 from .terms import NotRdf11, Terms
 from .xsd_lexical import problem as xsd_problem
 
@@ -259,6 +259,7 @@ def load(root: Path | None = None, *, with_ontology: bool = True) -> LoadedData:
         onto = out.graph(ONTOLOGY_GRAPH)
         for path in ontology_files(root):
             parsed = _read(path, "turtle", terms)
+            _check_prefixes(path, parsed.prefixes)
             prefixes.update(parsed.prefixes)
             triples = [(s, p, o) for s, p, o, _ in parsed.quads]
             _check_literals(path, triples, prefixes)
@@ -266,6 +267,7 @@ def load(root: Path | None = None, *, with_ontology: bool = True) -> LoadedData:
             files[ONTOLOGY_GRAPH] = path
 
     known_seeds = {p.stem for p in (root / "seeds").glob("*.txt")}
+    _check_file_names(root, known_seeds)
     _check_seeds(root, known_seeds)
     for path in curated_files(root):
         parsed = _read(path, "trig", terms)
@@ -278,6 +280,7 @@ def load(root: Path | None = None, *, with_ontology: bool = True) -> LoadedData:
                 line = line_of(path, _spellings(s, prefixes))
                 what = "the default graph" if name is None else f"graph <{name}>"
                 raise CuratedFileError(path, line, f"triples in {what}; this file may only hold graph <{expected}>")
+        _check_prefixes(path, parsed.prefixes)
         triples = [(s, p, o) for s, p, o, _ in parsed.quads]
         _check_literals(path, triples, prefixes)
         target = out.graph(expected)
@@ -286,6 +289,53 @@ def load(root: Path | None = None, *, with_ontology: bool = True) -> LoadedData:
 
     _check_dangling(out, files, prefixes)
     return LoadedData(out, files)
+
+
+def _namespace_slip(written: str, house: str) -> str:
+    """What differs between a prefix's namespace as written and the house one, in words."""
+    if written.rstrip("#/") == house.rstrip("#/"):
+        end = written[-1:] if written[-1:] in "#/" else "nothing"
+        return f"it ends in {end!r} where the namespace ends in {house[-1]!r}"
+    if written.split("://", 1)[-1] == house.split("://", 1)[-1]:
+        return f"{written.split('://', 1)[0]}:// where the namespace is {house.split('://', 1)[0]}://"
+    return "another namespace"
+
+
+def _check_prefixes(path: Path, prefixes: dict[str, str]) -> None:
+    """A prefix of the house table (kg/README.md, "Prefixes": ``csto:``, ``:``, ``wd:``, ``xsd:`` ...) bound to
+    another namespace: every term written with it would silently name another vocabulary's term (a ``csto:``
+    with ``#`` for ``/``, ``wd:`` to Wikidata's ``/wiki/`` pages, ``xsd:`` without its ``#``). Prefixes the house
+    table does not name are the file's own business."""
+    for name, written in prefixes.items():
+        house = PREFIXES.get(name)
+        if house is None or written == house:
+            continue
+        line = line_of(path, [f"@prefix {name}:", f"PREFIX {name}:", f"@PREFIX {name}:", f"prefix {name}:"])
+        raise CuratedFileError(
+            path,
+            line,
+            f"prefix {name}: is bound to <{written}>, not the project's <{house}> ({_namespace_slip(written, house)}): "
+            f"every term written {name}:... in this file would name another vocabulary's term. Fix: copy the "
+            "prefix line from kg/README.md",
+        )
+
+
+def _check_file_names(root: Path, seeds: set[str]) -> None:
+    """A curated file is named by its seed's id, ``kg/<number>_<hash>.trig``: a file renamed (a hash mistyped, the
+    hash dropped) is refused at the file, naming the seed it was the file of (the one left without its file) and
+    the line where it names that seed's graph."""
+    for path in curated_files(root):
+        if path.stem == "entities" or path.stem in seeds:
+            continue
+        number = path.stem.split("_", 1)[0]
+        orphans = sorted(s for s in seeds if s.split("_", 1)[0] == number and not (root / "kg" / f"{s}.trig").is_file())
+        why = f"no seed document seeds/{path.stem}.txt for this curated file"
+        line = None
+        if orphans:
+            line = line_of(path, [f"graph:{orphans[0]} ", f"graph:{orphans[0]}{{", f"graph/{orphans[0]}>"])
+            why += (f": its name no longer matches its seed's id, and seeds/{orphans[0]}.txt has no curated file. A "
+                    f"curated file is named by its seed's number and hash: rename it kg/{orphans[0]}.trig")  # fmt: skip
+        raise CuratedFileError(path, line, why)
 
 
 def _check_seeds(root: Path, seeds: set[str]) -> None:

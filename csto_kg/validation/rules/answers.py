@@ -6,7 +6,8 @@
   ``kg/entities.trig``), that file gives one of them evidence (``prov:wasDerivedFrom``); where it gives entities only,
   that file speaks of one of them. A row citing a seed whose passage is not about the answer (a file name copied from
   the row above, another seed's number) is caught here, at its line, before the competency tests run the query. A
-  row's seed words (its statedAs, marker, words, quote or passage column) are verbatim in a seed it cites.
+  row's seed words (its statedAs, marker, words, quote or passage column) are verbatim in a seed it cites. No answer
+  is listed twice (the rows are a set).
 - ``shape:QueryParses``: every ``queries/*.rq`` parses as SPARQL 1.1 (Oxigraph's parser, the endpoint's: 0.1 s for
   all of them) and every ``csto:`` term it names outside comments and strings is declared in the ontology; reported
   at the file and line.
@@ -88,11 +89,20 @@ def _answers(ctx: Context) -> list[Result]:
             report(path, line, here, f"the expected answers are not JSON with columns and rows ({e}). Fix: the syntax")
             continue
         lines = _row_lines(text)
+        first_at: dict[str, int] = {}  # an answer (its values) -> the row number that first gives it
         for i, row in enumerate(rows):
             line = lines[i] if i < len(lines) and len(lines) == len(rows) else None
             values = [row.get(c) for c in columns]
             nodes = [URIRef(f"{BASE}id/{v[1:]}") for v in values if isinstance(v, str) and _NODE.fullmatch(v)]
             focus = nodes[0] if nodes else here
+            key = json.dumps(values, ensure_ascii=False)
+            if key in first_at:
+                j = first_at[key]
+                at = f"line {lines[j]}" if line is not None else f"row {j + 1}"
+                report(path, line, focus, f"the row repeats the answer of {at} (the same {', '.join(columns)}): "
+                       "the expected answers are a set, so a copy hides the row that was meant to change. Fix: "
+                       "remove the copy, or change it to the answer meant (its files merged into one row)")  # fmt: skip
+            first_at.setdefault(key, i)
             for node in nodes:
                 if node not in described:
                     report(path, line, node, f"the row names :{node[len(BASE) + 3 :]}, which no curated file "
@@ -202,7 +212,7 @@ RULES = [
         "file of seeds/; each project IRI (:x) it gives is a node some curated file describes; and each seed file "
         "it names is one whose curated file gives one of the row's facts evidence (prov:wasDerivedFrom), or, for a "
         "row of entities only, speaks of one of them; a row's statedAs, marker, words, quote or passage is verbatim "
-        "in a seed it cites.",
+        "in a seed it cites; no answer is listed twice.",
         _answers,
     ),
 ]

@@ -43,7 +43,7 @@ import unicodedata
 
 from rdflib.term import Node
 
-from ...namespaces import CSTO, DCTERMS, ENTITIES_GRAPH, OA, ORG, RDF, RDFS, SHAPE, SKOS, curie
+from ...namespaces import ALLIANCE, CSTO, DCTERMS, ENTITIES_GRAPH, OA, ORG, RDF, RDFS, SHAPE, SKOS, curie
 from ..report import Result
 from . import Context, Rule
 
@@ -98,8 +98,16 @@ NAMED_VALUES = frozenset(
         CSTO.rankedAmong,
         # where a document (a photograph) was made: the credit that says so names the place
         DCTERMS.spatial,
+        # round 16: whose approval is awaited, whom a criticism is aimed at, inside which state or place a
+        # proposition places an event: the passage that says so names the value
+        CSTO.approvalBy,
+        CSTO.criticises,
+        CSTO.locatesWithin,
     )
 )
+# values of NAMED_VALUES the seeds name by context: the organisation they are about is criticised as "the
+# organization", "its members", "we" (a passage naming another alliance, NATO, does not make it another target)
+NAMED_BY_CONTEXT = frozenset(((CSTO.criticises, ALLIANCE),))
 # properties of NAMED_VALUES read only where the value is a person
 PERSONS_ONLY = frozenset((CSTO.heldBy,))
 # properties with several values that one passage names together: it names them all ("unconvincing for both
@@ -425,7 +433,11 @@ def _value_named(ctx: Context) -> list[Result]:  # noqa: C901 - one pass over ev
                 if _unnamed(ctx, gid, value, fact, prop):
                     continue
                 message = None
-                if prop in NAMED_VALUES and (prop not in PERSONS_ONLY or (value, RDF.type, CSTO.Person) in ent):
+                if (
+                    prop in NAMED_VALUES
+                    and (prop not in PERSONS_ONLY or (value, RDF.type, CSTO.Person) in ent)
+                    and ((prop, value) not in NAMED_BY_CONTEXT)
+                ):
                     message = _contradicted(ctx, namer, by_kind, facts, fact, prop, value, notes)
                 if message is None and prop in NAMED_TOGETHER:
                     message = _named_apart(ctx, namer, facts, fact, prop, value, values, notes)
@@ -654,7 +666,7 @@ RULES = [
         "csto:alumniOf, csto:institution, csto:student, csto:observer, csto:dialoguePartner, csto:charter, "
         "csto:foundingTreaty, csto:contributorTo, csto:holdersOf, csto:addressee, csto:speakingAs, csto:invitee, "
         "csto:participant, csto:heldBy (a person), csto:basedIn, csto:bordersOn, csto:locatedBetween, "
-        "csto:rankedFirst, csto:rankedAmong or dcterms:spatial "
+        "csto:rankedFirst, csto:rankedAmong, dcterms:spatial, csto:approvalBy, csto:criticises or csto:locatesWithin "
         "is not contradicted by the passages supporting that property in that file: "
         "where they name (by a label, alternative or hidden label, or a person's surname) another entity of the "
         "value's kind and not the value, the value is named in a csto:curatorNote of the fact there that says how "

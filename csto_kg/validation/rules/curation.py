@@ -1,0 +1,377 @@
+"""Curator slips of round 16: the round-17 structures read against their words and their seed, and literal forms.
+
+- ``shape:ChangeWordsNameIt``: a ``csto:Change`` node's way is not one its marker words name another way by
+  ("reducing the level of tension" is no csto:Increase; "would return" no csto:Increase), and its changed item
+  is named by its marker or by a passage of its fact (a word of one of the item's labels).
+- ``shape:RelativeTimeWordsNameIt``: a ``csto:RelativeTime``'s relation, distance and unit are not contradicted by
+  its marker words ("a few weeks ago" is before its anchor, in weeks; "has previously criticized" gives no
+  distance).
+- ``shape:ReferenceInItsOwnSeed``: what a seed's file places a fact against (``csto:timeAnchor``) is that seed's
+  own source document or a fact that file describes; the event a proposition places (``csto:locatesEvent``) is
+  one that file describes, or a topic.
+- ``shape:LiteralForm``: a value of a property whose range is a datatype (verbatim words, a hash, a quote, an
+  identifier, a number) carries no language tag (where no shape's sh:datatype check already reports it; text
+  without its tag is shape:ProseIsTaggedText's).
+
+Each reads the validated union through the rules' views (:class:`csto_kg.indexed_graph.UnionView`) and the curated
+quads once: linear in the graph.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rdflib import Literal, URIRef
+from rdflib.term import Node
+
+from ...namespaces import CSTO, DCTERMS, OA, ONTOLOGY_GRAPH, OWL, PROV, RDF, RDFS, SH, SHAPE, SKOS, SRC, TIME, curie
+from ..report import Result
+from . import Context, Rule
+
+_LABELS = (RDFS.label, SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel)
+# words that name no particular item: the organisation and its members are named in most passages
+_GENERIC = frozenset(
+    "the of and a an to in on for with by from its their this that these those between within into over at as is "
+    "are was were be been being them they it csto member members state states organization organisation "
+    "among".split()
+)
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def _stems(text: str) -> set[str]:
+    """The content words of ``text`` by their first five letters ("increasing", "increase": "incre")."""
+    return {w[:5] for w in _words(text) if w not in _GENERIC and len(w) >= 3}
+
+
+def _label_stems(label: str) -> set[str]:
+    """A label's content words by their stems, and the acronym of a name of several words ("Collective Security
+    Treaty Organization": "csto"); a name of generic words only ("CSTO") by its own words."""
+    words = _words(label)
+    acronym = {"".join(w[0] for w in words)} if len(words) >= 3 else set()
+    return (_stems(label) or {w[:5] for w in words}) | acronym
+
+
+def _c(node: Node) -> str:
+    return curie(str(node)) or f"<{node}>"
+
+
+def _labels(ctx: Context, node: Node) -> list[str]:
+    return [str(o) for p in _LABELS for o in ctx.union.objects(node, p)]
+
+
+def _one(ctx: Context, node: Node, prop: URIRef) -> Node | None:
+    return next(iter(ctx.union.objects(node, prop)), None)
+
+
+def _names(marker_stems: set[str], label: str) -> bool:
+    """Whether words of ``label`` (by their stems) are among the marker's: all of a label's content words."""
+    stems = _stems(label)
+    return bool(stems) and stems <= marker_stems
+
+
+def _named_values(ctx: Context, values, marker: str) -> dict[Node, str]:
+    """The values among ``values`` whose label (preferred or alternative) the marker words name, with that label."""
+    marker_stems = _stems(marker)
+    out = {}
+    for value in values:
+        for label in _labels(ctx, value):
+            if _names(marker_stems, label):
+                out[value] = label
+                break
+    return out
+
+
+def _passages(ctx: Context, fact: Node) -> list[str]:
+    return [
+        str(exact)
+        for ev in ctx.union.objects(fact, PROV.wasDerivedFrom)
+        for sel in ctx.union.objects(ev, OA.hasSelector)
+        for exact in ctx.union.objects(sel, OA.exact)
+    ]
+
+
+def _value_against_words(ctx: Context, node, prop, value, marker, scheme, gid, shape, what) -> Result | None:
+    """A result where ``marker`` names another value of ``scheme`` (by a label) and none of ``value``'s."""
+    named = _named_values(ctx, scheme, marker)
+    if not named or value in named:
+        return None
+    other, label = sorted(named.items(), key=lambda kv: str(kv[0]))[0]
+    return ctx.locator.statement_result(
+        shape=shape,
+        s=node,
+        p=prop,
+        o=value,
+        graph=gid,
+        message=(
+            f'{_c(prop)} {_c(value)}, but its words "{marker}" say "{label}", {_c(other)}: {what}. Fix: the value '
+            "its words give (or the words, verbatim, that give this value)"
+        ),
+    )
+
+
+def _change_words(ctx: Context) -> list[Result]:
+    out = []
+    ways = sorted(ctx.union.subjects(RDF.type, CSTO.ChangeDirection), key=str)
+    for fact, p, node, gid in ctx.curated_quads():
+        if p != CSTO.change:
+            continue
+        marker, way, item = (_one(ctx, node, q) for q in (CSTO.changeMarker, CSTO.changeWay, CSTO.changedItem))
+        if marker is None:
+            continue  # shape:ChangeNodeComplete
+        if way is not None:
+            found = _value_against_words(
+                ctx, node, CSTO.changeWay, way, str(marker), ways, gid, SHAPE.ChangeWordsNameIt,
+                "the change goes the way its words say",
+            )  # fmt: skip
+            if found:
+                out.append(found)
+        if item is None or not _labels(ctx, item):
+            continue
+        said = {w[:5] for w in _words(" ".join([str(marker), *_passages(ctx, fact)]))}
+        if any(_label_stems(label) & said for label in _labels(ctx, item)):
+            continue
+        out.append(
+            ctx.locator.statement_result(
+                shape=SHAPE.ChangeWordsNameIt,
+                s=node,
+                p=CSTO.changedItem,
+                o=item,
+                graph=gid,
+                message=(
+                    f'csto:changedItem {_c(item)} ("{_labels(ctx, item)[0]}") is named neither by its words '
+                    f'"{marker}" nor by a passage of {_c(fact)}: the change is another thing\'s. Fix: the item its '
+                    "words name"
+                ),
+            )
+        )
+    return out
+
+
+# the unit a relative time's words name, by its word ("a few weeks ago": time:unitWeek)
+_UNIT_WORDS = {TIME.unitDay: "day", TIME.unitWeek: "week", TIME.unitMonth: "month", TIME.unitYear: "year"}
+
+
+def _relative_time_words(ctx: Context) -> list[Result]:
+    out = []
+    relations = sorted(ctx.union.subjects(RDF.type, CSTO.TimeRelation), key=str)
+    for _fact, p, node, gid in ctx.curated_quads():
+        if p != CSTO.relativeTime:
+            continue
+        marker = _one(ctx, node, CSTO.timeMarker)
+        if marker is None:
+            continue  # shape:RelativeTimeAgreesWithDates
+        marker = str(marker)
+        for relation in ctx.union.objects(node, CSTO.timeRelation):
+            found = _value_against_words(
+                ctx, node, CSTO.timeRelation, relation, marker, relations, gid, SHAPE.RelativeTimeWordsNameIt,
+                "the fact lies on the side of its anchor its words say",
+            )  # fmt: skip
+            if found:
+                out.append(found)
+        for distance in ctx.union.objects(node, CSTO.timeDistance):
+            if _named_values(ctx, [distance], marker):
+                continue
+            out.append(
+                ctx.locator.statement_result(
+                    shape=SHAPE.RelativeTimeWordsNameIt,
+                    s=node,
+                    p=CSTO.timeDistance,
+                    o=distance,
+                    graph=gid,
+                    message=(
+                        f'csto:timeDistance {_c(distance)}, but its words "{marker}" name no such distance (none of '
+                        f"{', '.join(sorted(repr(x) for x in _labels(ctx, distance)))}): a distance is recorded only "
+                        "where the words give one. Fix: remove it, or the words that give it"
+                    ),
+                )
+            )
+        words = set(_words(marker))
+        for unit in ctx.union.objects(node, CSTO.spanUnit):
+            said = sorted(w for u, w in _UNIT_WORDS.items() if {w, w + "s"} & words)
+            if not said or _UNIT_WORDS.get(unit) in said:
+                continue
+            out.append(
+                ctx.locator.statement_result(
+                    shape=SHAPE.RelativeTimeWordsNameIt,
+                    s=node,
+                    p=CSTO.spanUnit,
+                    o=unit,
+                    graph=gid,
+                    message=(
+                        f'csto:spanUnit {_c(unit)}, but its words "{marker}" count in {said[0]}s. Fix: the unit its '
+                        "words name"
+                    ),
+                )
+            )
+    return out
+
+
+def _own_seed(ctx: Context) -> list[Result]:
+    out = []
+    facts_of: dict[Node, bool] = {}
+
+    def is_fact(node: Node) -> bool:
+        if node not in facts_of:
+            facts_of[node] = (node, RDF.type, CSTO.Fact) in ctx.union
+        return facts_of[node]
+
+    for s, p, o, gid in ctx.curated_quads():
+        if p not in (CSTO.timeAnchor, CSTO.locatesEvent):
+            continue
+        problem = None
+        if p == CSTO.timeAnchor and (o, RDF.type, CSTO.SourceDocument) in ctx.union:
+            own = SRC[str(gid).rsplit("/", 1)[-1]]
+            if o != own:
+                problem = (
+                    f"is a source document, but not the source of this file ({_c(own)}): a seed's vague time "
+                    "('recently', 'a few weeks ago') is relative to its own publication. Fix: its own source"
+                )
+        elif p == CSTO.locatesEvent and (o, RDF.type, CSTO.Topic) in ctx.union:
+            continue
+        elif p == CSTO.timeAnchor and not is_fact(o):
+            problem = (
+                "is neither a source document nor a fact: a relative time is placed against a seed's publication "
+                "or another fact, which has a time. Fix: the source document or the fact its words are relative to"
+            )
+        elif gid not in ctx.subject_graphs.get(o, ()):
+            problem = (
+                "is a fact which this file does not describe: the words are this seed's, so what they refer to is "
+                "a fact this seed states (with its passage here), not one only another seed's file describes. Fix: "
+                "the fact of this file, or describe it here with this seed's passage"
+            )
+        if problem:
+            out.append(
+                ctx.locator.statement_result(
+                    shape=SHAPE.ReferenceInItsOwnSeed, s=s, p=p, o=o, graph=gid, message=f"{_c(p)} {_c(o)} {problem}"
+                )
+            )
+    return out
+
+
+def _state_names(ctx: Context) -> dict[Node, list[str]]:
+    """Each csto:State with its labels (preferred, alternative, hidden: a seed's spelling or demonym)."""
+    if "states" not in ctx.memo:
+        ctx.memo["states"] = {st: _labels(ctx, st) for st in ctx.union.subjects(RDF.type, CSTO.State)}
+    return ctx.memo["states"]
+
+
+def _says(text: str, names: list[str]) -> bool:
+    return any(re.search(r"(?<!\w)" + re.escape(n) + r"(?!\w)", text) for n in names if n)
+
+
+def _place_outside(ctx: Context) -> list[Result]:
+    """A place a proposition places an event within (csto:locatesWithin) lies in the state its passage names: a
+    place the graph has in one state (csto:locatedIn, csto:capitalOf, csto:standsFor) where the passage names
+    another state, and neither the place nor its state, is a place outside the state the words give."""
+    out = []
+    for s, p, place, gid in ctx.curated_quads():
+        if p != CSTO.locatesWithin or (place, RDF.type, CSTO.Place) not in ctx.union:
+            continue
+        lies_in = {
+            st
+            for q in (CSTO.locatedIn, CSTO.capitalOf, CSTO.standsFor)
+            for st in ctx.union.objects(place, q)
+            if st in _state_names(ctx)
+        }
+        text = " ".join(_passages(ctx, s))
+        if not lies_in or _says(text, _labels(ctx, place)):
+            continue
+        named = sorted((st for st, names in _state_names(ctx).items() if _says(text, names)), key=str)
+        if not named or lies_in & set(named):
+            continue
+        out.append(
+            ctx.locator.statement_result(
+                shape=SHAPE.ReferenceInItsOwnSeed,
+                s=s,
+                p=p,
+                o=place,
+                graph=gid,
+                message=(
+                    f"csto:locatesWithin {_c(place)}, a place in {', '.join(sorted(map(_c, lies_in)))}, but the "
+                    f"passage places the event in {', '.join(map(_c, named))} and names neither {_c(place)} nor its "
+                    "state: a place outside the state the words give. Fix: the state or place the passage names"
+                ),
+            )
+        )
+    return out
+
+
+# plain values of vocabularies the ontology does not declare: a quote and its context, a file's name
+_PLAIN = frozenset((OA.exact, OA.prefix, OA.suffix, OA.start, OA.end, DCTERMS.identifier))
+# ranges that take a language tag
+_TEXT_RANGES = frozenset((RDF.langString, RDFS.Literal, RDF.PlainLiteral))
+# prose properties the curated files write either way (a basis is explained in English, tagged or not)
+_PROSE = frozenset((CSTO.dateBasis,))
+
+
+def _literal_form(ctx: Context) -> list[Result]:
+    onto = ctx.data.dataset.graph(ONTOLOGY_GRAPH)
+    typed: dict[Node, Node] = {}
+    for prop in onto.subjects(RDF.type, OWL.DatatypeProperty):
+        rng = next(iter(onto.objects(prop, RDFS.range)), None)
+        if rng is not None and rng not in _TEXT_RANGES and prop not in _PROSE:
+            typed[prop] = rng
+    out = []
+    quads = [*ctx.curated_quads(), *((s, p, o, ONTOLOGY_GRAPH) for s, p, o in onto)]
+    reported = {(r.focus, r.path) for r in ctx.shacl_results if r.severity == SH.Violation}
+    for s, p, o, gid in quads:
+        if not isinstance(o, Literal) or (s, p) in reported:  # a shape's datatype check already names it
+            continue
+        if o.language and (p in typed or p in _PLAIN):
+            takes = f"its range is {_c(typed[p])}" if p in typed else "it is the source's own characters"
+            message = (
+                f'{_c(p)} "{o}"@{o.language} has a language tag where a plain value is expected ({takes}): a tagged '
+                f"string is another RDF term (rdf:langString), which no query for the value, no datatype check and "
+                f"no comparison with the passage matches. Fix: write it without the tag"
+            )
+        else:
+            continue
+        out.append(ctx.locator.statement_result(shape=SHAPE.LiteralForm, s=s, p=p, o=o, graph=gid, message=message))
+    return out
+
+
+RULES = [
+    Rule(
+        SHAPE.ChangeWordsNameIt,
+        "a change node's way and item are the ones its words name",
+        "A csto:Change's csto:changeWay is not one its csto:changeMarker contradicts: where the words name a way "
+        "of the ontology (by a label of csto:Increase, csto:Decrease, csto:Ending or csto:Return, compared by "
+        "word stems: 'reducing' names 'reduced') and not its own, the way is a slip; and its csto:changedItem is "
+        "named, by a content word of one of its labels, in its marker or a passage of the fact the change belongs to.",
+        _change_words,
+    ),
+    Rule(
+        SHAPE.RelativeTimeWordsNameIt,
+        "a relative time's relation, distance and unit are the ones its words give",
+        "A csto:RelativeTime's csto:timeRelation is not contradicted by its csto:timeMarker (words that name the "
+        "other relation by a label, 'ago', 'previously', 'impending', and not its own); its csto:timeDistance is "
+        "named by its words (csto:Near: 'recently', 'recent', 'impending'; csto:AFew: 'a few'); its csto:spanUnit "
+        "is the unit its words count in ('a few weeks ago': time:unitWeek).",
+        _relative_time_words,
+    ),
+    Rule(
+        SHAPE.ReferenceInItsOwnSeed,
+        "what a seed's words refer to is of that seed",
+        "A csto:timeAnchor that is a source document is the source of the file stating it; otherwise it is a fact "
+        "that file describes. A csto:locatesEvent that is not a csto:Topic is a fact that file describes: the "
+        "words are that seed's, and refer to what it says. A csto:locatesWithin that is a csto:Place the graph has "
+        "in a state (csto:locatedIn, csto:capitalOf, csto:standsFor) lies in a state the proposition's passage names, "
+        "where the passage names a state and not the place.",
+        lambda ctx: _own_seed(ctx) + _place_outside(ctx),
+    ),
+    Rule(
+        SHAPE.LiteralForm,
+        "a literal that is not text in a language has no language tag",
+        "A value of a datatype property whose rdfs:range is a datatype (csto:words, csto:statedAs, the marker "
+        "words, csto:sha256, csto:amount ...), and a quote (oa:exact, oa:prefix, oa:suffix), offset or "
+        "dcterms:identifier, carries no language tag, in the curated files and the ontology (where no shape's "
+        "sh:datatype check already reports the value).",
+        _literal_form,
+    ),
+]
+
+__all__ = ["RULES"]
