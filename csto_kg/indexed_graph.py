@@ -19,7 +19,7 @@ from rdflib.graph import QuotedGraph
 from rdflib.paths import Path
 from rdflib.plugins.stores.memory import Memory
 
-__all__ = ["UnionView", "DatasetView", "NamedGraphView", "union_view", "dataset_view"]
+__all__ = ["UnionView", "DatasetView", "NamedGraphView", "add_triples", "union_view", "dataset_view"]
 
 
 def _indexes(graph: Graph):
@@ -236,3 +236,11 @@ def union_view(graph: Graph):
 def dataset_view(dataset: Graph):
     """:class:`DatasetView` of a loaded ``Dataset`` where its store can be read directly, else the dataset."""
     return DatasetView(dataset) if isinstance(dataset, Dataset) and _indexes(dataset) is not None else dataset
+
+
+def add_triples(dataset: Dataset, graph: Graph, triples) -> None:
+    """``dataset.addN((s, p, o, graph) for s, p, o in triples)``, the same additions to the same store, without the
+    ``Graph`` object rdflib makes per quad (``ConjunctiveGraph._graph`` resolves each quad's graph by
+    ``get_context``: 0.65 s of 20 k quads' load on the curated graph, under the profiler)."""
+    context = dataset.get_context(graph.identifier)
+    dataset.store.addN((s, p, o, context) for s, p, o in triples)
