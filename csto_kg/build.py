@@ -31,6 +31,7 @@ from pathlib import Path
 from rdflib import Dataset
 
 from . import __version__, paths
+from .indexed_graph import add_triples
 from .loader import LoadedData, load
 from .namespaces import GRAPH, INFERRED_GRAPH, META_GRAPH, SUPPORT_GRAPH
 from .reason import infer
@@ -173,7 +174,7 @@ def build(
     ds = data.dataset
     inferred = infer(ds, reasoner)  # over the union of the loaded graphs, in place
     graph = ds.graph(INFERRED_GRAPH)
-    ds.addN((s, p, o, graph) for s, p, o in inferred)
+    add_triples(ds, graph, inferred)
     timings["infer"] = time.perf_counter() - t
 
     builds = build_dir / "builds"

@@ -19,7 +19,7 @@ from rdflib.graph import QuotedGraph
 from rdflib.paths import Path
 from rdflib.plugins.stores.memory import Memory
 
-__all__ = ["UnionView", "DatasetView", "NamedGraphView", "union_view", "dataset_view"]
+__all__ = ["UnionView", "DatasetView", "NamedGraphView", "add_triples", "union_view", "dataset_view"]
 
 
 def _indexes(graph: Graph):
@@ -125,6 +125,14 @@ class UnionView:
     def __contains__(self, triple) -> bool:
         if len(triple) != 3:
             return triple in self._base
+        s, p, o = triple
+        if s is not None and type(p) is URIRef and o is not None:  # a whole triple: two look-ups and the graph test
+            po = self._spo.get(s)
+            objects = po.get(p) if po is not None else None
+            if not objects or o not in objects:
+                return False
+            keep = self._keep()
+            return keep is None or keep((s, p, o))
         for _ in self.triples(triple):
             return True
         return False
@@ -183,6 +191,18 @@ class NamedGraphView(UnionView):
         triples = self._store._Memory__contextTriples.get(self._key)
         return iter(triples.copy()) if triples is not None else iter(())  # Memory.triples iterates the same copy
 
+    def objects(self, subject=None, predicate=None, unique=False):
+        """As ``Graph.objects``; for a subject and a predicate, the objects the graph holds, in ``triples``' order,
+        without a generator per triple (the rules ask ~120 k of these of named graphs at 1e5)."""
+        if type(predicate) is URIRef and subject is not None and not unique and not isinstance(subject, list):
+            po = self._spo.get(subject)
+            objects = po.get(predicate) if po is not None else None
+            if not objects:
+                return iter(())
+            keep = self._keep()
+            return iter([o for o in list(objects) if keep((subject, predicate, o))])
+        return Graph.objects(self, subject, predicate, unique)
+
     def __iter__(self):  # as Graph.__iter__: the graph's triples (a Dataset's own iterates quads)
         return self.triples((None, None, None))
 
@@ -236,3 +256,11 @@ def union_view(graph: Graph):
 def dataset_view(dataset: Graph):
     """:class:`DatasetView` of a loaded ``Dataset`` where its store can be read directly, else the dataset."""
     return DatasetView(dataset) if isinstance(dataset, Dataset) and _indexes(dataset) is not None else dataset
+
+
+def add_triples(dataset: Dataset, graph: Graph, triples) -> None:
+    """``dataset.addN((s, p, o, graph) for s, p, o in triples)``, the same additions to the same store, without the
+    ``Graph`` object rdflib makes per quad (``ConjunctiveGraph._graph`` resolves each quad's graph by
+    ``get_context``: 0.65 s of 20 k quads' load on the curated graph, under the profiler)."""
+    context = dataset.get_context(graph.identifier)
+    dataset.store.addN((s, p, o, context) for s, p, o in triples)

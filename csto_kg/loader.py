@@ -26,6 +26,7 @@ from rdflib.plugins.parsers.notation3 import BadSyntax
 
 from . import paths
 from .errors import UserError
+from .indexed_graph import add_triples
 from .namespaces import BASE, ENTITIES_GRAPH, ONTOLOGY_GRAPH, PREFIXES, RDF, XSD, curie, seed_graph
 from .terms import NotRdf11, Terms
 from .xsd_lexical import problem as xsd_problem
@@ -263,7 +264,7 @@ def load(root: Path | None = None, *, with_ontology: bool = True) -> LoadedData:
             prefixes.update(parsed.prefixes)
             triples = [(s, p, o) for s, p, o, _ in parsed.quads]
             _check_literals(path, triples, prefixes)
-            out.addN((s, p, o, onto) for s, p, o in triples)
+            add_triples(out, onto, triples)
             files[ONTOLOGY_GRAPH] = path
 
     known_seeds = {p.stem for p in (root / "seeds").glob("*.txt")}
@@ -284,7 +285,7 @@ def load(root: Path | None = None, *, with_ontology: bool = True) -> LoadedData:
         triples = [(s, p, o) for s, p, o, _ in parsed.quads]
         _check_literals(path, triples, prefixes)
         target = out.graph(expected)
-        out.addN((s, p, o, target) for s, p, o in triples)
+        add_triples(out, target, triples)
         files[expected] = path
 
     _check_dangling(out, files, prefixes)

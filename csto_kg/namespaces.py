@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from rdflib import Namespace
+from rdflib import Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SH, SKOS, TIME, VOID, XSD
 
 from .iri import BASE  # defined apart: the query workers need it without rdflib
@@ -35,6 +35,7 @@ __all__ = [
     "source_iri",
     "PREFIXES",
     "curie",
+    "canonical",
     "DCAT",
     "DCTERMS",
     "FOAF",
@@ -69,6 +70,12 @@ def _terms_as_attributes(namespace) -> None:
     for name in namespace.__annotations__:
         if not name.startswith("_") and name not in vars(namespace):
             setattr(namespace, name, namespace[name])
+        term = vars(namespace).get(name)
+        if isinstance(term, URIRef):
+            _DECLARED[str(term)] = term
+
+
+_DECLARED: dict[str, URIRef] = {}  # IRI -> the term object of a DefinedNamespace (RDF.type ...)
 
 
 for _defined in (DCAT, DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SH, SKOS, TIME, VOID, XSD):
@@ -129,6 +136,23 @@ PREFIXES = {
     "shape": str(SHAPE),
 }
 
+
+def canonical(iri: str) -> URIRef | None:
+    """The very term object the code's constants are for ``iri`` (``RDF.type``, ``CSTO.State`` ...), or None.
+
+    The loader gives its terms these objects, so that the rules' look-ups of a constant in rdflib's indexes and
+    their set tests find it by identity: an equal but distinct ``URIRef`` costs a Python ``__eq__`` call at each
+    dictionary hit (~1 M at 1e5). Equal terms either way: nothing but identity changes."""
+    term = _DECLARED.get(iri)
+    if term is None and iri.startswith(_OWN):
+        local = iri[len(_OWN) :]
+        term = CSTO.__dict__.get(local)
+        if term is None and local.isidentifier() and not local.startswith("_") and not hasattr(str, local):
+            term = getattr(CSTO, local)
+    return term if isinstance(term, URIRef) and str(term) == iri else None
+
+
+_OWN = str(CSTO)
 
 _LOCAL_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.\-]*")
 

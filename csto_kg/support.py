@@ -164,6 +164,14 @@ class FileFacts:
         """Fact -> its classes (``rdf:type``) in this file."""
         return {f: {o for p, o in po if p == RDF.type} for f, po in self.values.items()}
 
+    def facts_saying(self, props: frozenset) -> list[tuple[Node, list[tuple[Node, Node]]]]:
+        """(fact, its (p, o) whose p is in ``props``) for each fact saying one, sorted by the fact's text; each list in
+        :attr:`values`' order. What a rule reading a few properties iterates: sorting every fact's every value by
+        text to keep a few cost the rules ~200 k ``sorted`` calls at 1e5."""
+        out = [(f, kept) for f, po in self.values.items() if (kept := [t for t in po if t[0] in props])]
+        out.sort(key=lambda kv: str(kv[0]))
+        return out
+
     def is_a(self, fact: Node, cls: Node) -> bool:
         return cls in self.types.get(fact, ())
 

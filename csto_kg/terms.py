@@ -13,6 +13,8 @@ import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
+from .namespaces import canonical
+
 __all__ = ["Terms", "NotRdf11", "to_ox", "from_ox"]
 
 _XSD_STRING = str(XSD.string)
@@ -33,7 +35,9 @@ class Terms:
     def rdflib(self, t):
         r = self._to_rdflib.get(t)
         if r is None:
-            r = self._to_rdflib[t] = from_ox(t)
+            # a vocabulary IRI is the code's own constant (namespaces.canonical): look-ups by identity
+            r = (canonical(t.value) if isinstance(t, ox.NamedNode) else None) or from_ox(t)
+            self._to_rdflib[t] = r
         return r
 
     def ox(self, t):

@@ -11,7 +11,7 @@ from pathlib import Path
 from rdflib import Graph
 
 from .. import paths
-from ..indexed_graph import dataset_view, union_view
+from ..indexed_graph import add_triples, dataset_view, union_view
 from ..loader import LoadedData, load
 from ..namespaces import INFERRED_GRAPH, META_GRAPH, OA, ONTOLOGY_GRAPH, RDFS, SH, SHAPE
 from ..reason import infer
@@ -57,7 +57,7 @@ def _union(data: LoadedData, inferred: Graph) -> Graph:
         return union
     target = ds.graph(INFERRED_GRAPH)
     if len(target) != len(inferred):
-        ds.addN((s, p, o, target) for s, p, o in inferred)
+        add_triples(ds, target, inferred)
     return ds
 
 

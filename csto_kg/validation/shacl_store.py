@@ -538,11 +538,13 @@ class _Engine:
         return plan
 
     def sparql_results(self, b, shape, qh, text: str) -> list:
-        focus = {term_key(r["this"]) for r in self.query(f"SELECT ?this WHERE {b['focus']}")}
         sols = self.query(text)
         names = [v.value for v in sols.variables]
         by_focus: dict = defaultdict(list)
+        focus = None  # the shape's focus nodes, asked only once a row needs them (most constraints give none)
         for sol in sols:
+            if focus is None:
+                focus = {term_key(r["this"]) for r in self.query(f"SELECT ?this WHERE {b['focus']}")}
             row = {}
             for name in names:
                 v = sol[name]

@@ -65,14 +65,18 @@ def store_from_graph(graph: Graph) -> tuple[ox.Store, Fidelity]:
     """An in-memory store holding ``graph`` in its default graph, and what the store altered of its literals."""
     store = ox.Store()
     literals: dict = {}
+    nodes: dict = {}  # IRI or blank node -> its Oxigraph term: each made once, not once per occurrence
 
     def conv(t):
-        if isinstance(t, Literal):
-            o = literals.get(t)
-            if o is None:
-                o = literals[t] = to_ox(t)
-            return o
-        return ox.NamedNode(str(t)) if isinstance(t, URIRef) else ox.BlankNode(str(t))
+        o = nodes.get(t)
+        if o is None:
+            if isinstance(t, Literal):
+                o = literals.get(t)
+                if o is None:
+                    o = literals[t] = to_ox(t)
+                return o
+            o = nodes[t] = ox.NamedNode(str(t)) if isinstance(t, URIRef) else ox.BlankNode(str(t))
+        return o
 
     store.extend(ox.Quad(conv(s), conv(p), conv(o)) for s, p, o in graph.triples((None, None, None)))
     return store, fidelity(graph, literals)

@@ -23,7 +23,11 @@ from ...support import FileFacts, dataset_quads, file_facts
 from ..locate import Locator
 from ..report import Result
 
-__all__ = ["Rule", "Context", "ALL", "PYTHON_RULES", "RULE_SEVERITY"]
+__all__ = ["Rule", "Context", "ALL", "PYTHON_RULES", "RULE_SEVERITY", "TYPE"]
+
+# ``p in TYPE`` rather than ``p == RDF.type`` where a rule tests every quad: a hash look-up (and an identity test for
+# the loader's own term), where ``==`` is a Python call to rdflib's ``Identifier.__eq__`` (~3.8 M of them at 1e5)
+TYPE = frozenset({RDF.type})
 
 
 @dataclass

@@ -182,6 +182,9 @@ _ORDINAL_WORDS = {
 }
 
 
+_ORDINAL = frozenset({CSTO.ordinal})
+
+
 def _ordinal_stated(ctx: Context) -> list[Result]:
     """A file numbers an event (csto:ordinal n) only where a passage of it there, or a curator's note on it there,
     says n or a later number ("for the second time" numbers the withdrawal it speaks of 2, and implies a first):
@@ -189,7 +192,7 @@ def _ordinal_stated(ctx: Context) -> list[Result]:
     out: list[Result] = []
     for gid, facts in sorted(ctx.file_facts.items(), key=lambda kv: str(kv[0])):
         g = ctx.data.dataset.graph(gid)
-        for fact, values in sorted(facts.values.items(), key=lambda kv: str(kv[0])):
+        for fact, values in facts.facts_saying(_ORDINAL):
             for prop, ordinal in values:
                 n = _int(ordinal) if prop == CSTO.ordinal else None
                 if n is None or n < 1:
@@ -259,6 +262,9 @@ _NOT_OCCURRED = (
 _DRAFT = re.compile(r"\bdraft\b", re.I)
 
 
+_FLAGS = frozenset({CSTO.status, CSTO.draft})  # what _status_words reads
+
+
 def _status_words(ctx: Context) -> list[Result]:
     """An event marked as having taken place (csto:status csto:Occurred), or a document marked final (csto:draft
     false), is not one the passage supporting that value calls cancelled, impending, planned, to come, proposed, or
@@ -268,8 +274,8 @@ def _status_words(ctx: Context) -> list[Result]:
     out: list[Result] = []
     for gid, facts in sorted(ctx.file_facts.items(), key=lambda kv: str(kv[0])):
         g = ctx.data.dataset.graph(gid)
-        for fact in sorted(facts.values, key=str):
-            for prop, value in sorted(facts.values[fact], key=lambda pv: (str(pv[0]), str(pv[1]))):
+        for fact, values in facts.facts_saying(_FLAGS):
+            for prop, value in sorted(values, key=lambda pv: (str(pv[0]), str(pv[1]))):
                 if prop == CSTO.status and value == CSTO.Occurred:
                     checks = _NOT_OCCURRED
                 elif prop == CSTO.draft and isinstance(value, Literal) and value.toPython() is False:
@@ -326,6 +332,7 @@ def _value_words(union, onto, prop: Node, value: Node) -> tuple[list[str], list[
 
 
 _SAID = (CSTO.pageNumber, CSTO.season, CSTO.composedOf, CSTO.rankingCriterion, CSTO.changeDirection, CSTO.questionKind)
+_SAID_SET = frozenset(_SAID)
 # what shows that a passage poses a question: a question mark, or words that ask or leave a matter open
 _QUESTION = re.compile(
     r"\?|(?<!\w)(?:question|questions|questioned|whether|wonder|asks?|asked|how|why|what|which|who|whom|to what "
@@ -362,10 +369,8 @@ def _said_in_passage(ctx: Context) -> list[Result]:
     out: list[Result] = []
     union, onto = ctx.union, ctx.data.dataset.graph(ONTOLOGY_GRAPH)
     for gid, facts in sorted(ctx.file_facts.items(), key=lambda kv: str(kv[0])):
-        for fact, values in sorted(facts.values.items(), key=lambda kv: str(kv[0])):
+        for fact, values in facts.facts_saying(_SAID_SET):
             for prop, value in sorted(values, key=lambda t: (str(t[0]), str(t[1]))):
-                if prop not in _SAID:
-                    continue
                 evidence, _ = facts.supporting(fact, prop)
                 quotes = [
                     str(q).casefold()
@@ -421,6 +426,7 @@ _DAY_MONTH = re.compile(
     rf"(?<!\w)(\d{{1,2}})\s+({'|'.join(_MONTHS)})(?!\w)|(?<!\w)({'|'.join(_MONTHS)})\s+(\d{{1,2}})(?!\d)"
 )
 _AT_MEETING = (CSTO.decidedAt, CSTO.sidelineOf)
+_AT_MEETING_SET = frozenset(_AT_MEETING)
 
 
 def _meeting_day_named(ctx: Context) -> list[Result]:
@@ -429,7 +435,7 @@ def _meeting_day_named(ctx: Context) -> list[Result]:
     out: list[Result] = []
     union = ctx.union
     for gid, facts in sorted(ctx.file_facts.items(), key=lambda kv: str(kv[0])):
-        for fact, values in sorted(facts.values.items(), key=lambda kv: str(kv[0])):
+        for fact, values in facts.facts_saying(_AT_MEETING_SET):
             for prop, meeting in sorted(values, key=lambda t: (str(t[0]), str(t[1]))):
                 days = {
                     str(d) for d in union.objects(meeting, CSTO.date) if re.fullmatch(r"\d{4}-\d\d(-\d\d)?", str(d))

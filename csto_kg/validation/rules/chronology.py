@@ -38,12 +38,21 @@ def _is_plan(ctx: Context, node: Node) -> bool:
     )
 
 
-def _dated(ctx: Context):
-    """(node, property, values, bounds) for every dated statement of the curated graphs (conflicts skipped)."""
+def _dated(ctx: Context) -> list:
+    """(node, property, values, bounds) for every dated statement of the curated graphs (conflicts skipped); worked
+    out once for the two rules reading it."""
+    got = ctx.memo.get("chronology.dated")
+    if got is None:
+        got = ctx.memo["chronology.dated"] = list(_dated_statements(ctx))
+    return got
+
+
+def _dated_statements(ctx: Context):
+    ontology = str(CSTO)
     for p in DATE_PROPERTIES:
         by_node: dict[Node, list[Literal]] = {}
         for s, o in ctx.union.subject_objects(p):
-            if isinstance(o, Literal) and not str(s).startswith(str(CSTO)):
+            if isinstance(o, Literal) and not str(s).startswith(ontology):
                 by_node.setdefault(s, []).append(o)
         for s, values in by_node.items():
             a = agree(values)

@@ -35,7 +35,7 @@ from ...namespaces import (
 from ...number_words import numbers_in, qualifiers_of, units_of, without_numbers
 from ..locate import graph_id
 from ..report import Result
-from . import Context, Rule
+from . import TYPE, Context, Rule
 
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 # words copied from the source: a stance's words, a figure's, an article's text, a programme's name, a genre, and
@@ -563,7 +563,7 @@ def _iri_of_its_seed(ctx: Context) -> list[Result]:
         own = str(_seed_source(ctx, gid))[len(str(SRC)) :][:3]
         # the graph's own triples (no filtering of all), and of them only the nodes named for another seed, before
         # sorting: sorting every typed pair by its text cost more than the rest of the rule (1e5: 3.1 of 9.4 s)
-        typed = [(s, o) for s, p, o in ds.graph(gid) if p == RDF.type and _named_for_another(s, seeds, own)]
+        typed = [(s, o) for s, p, o in ds.graph(gid) if p in TYPE and _named_for_another(s, seeds, own)]
         for s, o in sorted(typed, key=str):
             named = _named_for_another(s, seeds, own)
             if any((s, RDF.type, None) in ds.graph(g) for n in named for g in seeds[n]):
@@ -587,7 +587,7 @@ def _described_for_another_seed(ctx: Context, seeds: dict[str, set], gid, own: s
     candidates = [
         (s, p, o)
         for s, p, o in g
-        if p != RDF.type and str(s).startswith(str(ID)) and _named_for_another(s, seeds, own, (str(ID),))
+        if p not in TYPE and str(s).startswith(str(ID)) and _named_for_another(s, seeds, own, (str(ID),))
     ]
     for s, p, o in sorted(candidates, key=lambda t: (str(t[0]), str(t[1]), str(t[2]))):
         if s in seen or (s, RDF.type, None) in g:

@@ -38,7 +38,7 @@ from rdflib.term import Node
 
 from ...namespaces import CSTO, ENTITIES_GRAPH, OA, ONTOLOGY_GRAPH, SH, SHAPE, curie
 from ..report import Result
-from . import Context, Rule
+from . import TYPE, Context, Rule
 
 # The Web Annotation Vocabulary (W3C Recommendation, 23 February 2017, https://www.w3.org/TR/annotation-vocab/):
 # its classes, properties and named individuals.
@@ -186,7 +186,7 @@ def _closed_vocabulary(ctx: Context) -> list[Result]:
     for s, p, o, gid in ctx.curated_quads():
         uses = [(p, "property", p)]
         if isinstance(o, URIRef):
-            uses.append((o, "class" if p == RDF.type else "value", p))
+            uses.append((o, "class" if p in TYPE else "value", p))
         elif isinstance(o, Literal) and o.datatype is not None:
             uses.append((o.datatype, "datatype", p))
         for term, role, path in uses:
@@ -240,7 +240,7 @@ def _specialised_types(ctx: Context) -> list[Result]:
             special.setdefault(sup, []).append(sub)
     out = []
     for s, p, o, gid in ctx.curated_quads():
-        if p != RDF.type or o not in special:
+        if p not in TYPE or o not in special:
             continue
         own = ", ".join(sorted(curie(str(c)) or str(c) for c in special[o]))
         out.append(ctx.locator.statement_result(shape=SHAPE.DeclaredTermsOnly, s=s, p=p, o=o, graph=gid,
@@ -532,6 +532,7 @@ _FACT_PROSE = (RDFS.label, RDFS.comment)
 # reused properties whose values are statements for people (a photograph's licence as its credit words it)
 _REUSED_PROSE = (DCTERMS.rights,)
 _NAMES = (RDFS.label, SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel)
+_NAME_SET, _OWN_NAMES, _OTHER_NAMES = frozenset(_NAMES), frozenset(_NAMES[:2]), frozenset(_NAMES[2:])
 
 
 def _prose(ctx: Context) -> list[Result]:
@@ -601,7 +602,7 @@ def _names(ctx: Context) -> list[Result]:
     per_language: dict[tuple, list[Literal]] = {}
     reported = {(r.focus, r.path) for r in ctx.shacl_results}  # an entity's labels are shape:EntityHasLabel's
     for s, p, o, gid in ctx.curated_quads():
-        if p in (RDFS.label, SKOS.prefLabel) and isinstance(o, Literal) and (s, p) not in reported:
+        if p in _OWN_NAMES and isinstance(o, Literal) and (s, p) not in reported:
             per_language.setdefault((gid, s, p, o.language), []).append(o)
     for (gid, s, p, language), names in sorted(per_language.items(), key=str):
         for o in sorted(names, key=str)[1:] if len(names) > 1 else ():
@@ -609,13 +610,13 @@ def _names(ctx: Context) -> list[Result]:
                    "node: a node has one name per language in a file (several would be shown, compared and counted "
                    "as one; a variant is a skos:altLabel, a second fact a node of its own). Fix: keep one")  # fmt: skip
     for s, p, o, gid in ctx.curated_quads():
-        if p not in _NAMES or not isinstance(o, Literal) or not str(o).strip():
+        if p not in _NAME_SET or not isinstance(o, Literal) or not str(o).strip():
             continue  # an empty name is shape:ProseIsTaggedText's
         text = str(o)
         if text != text.strip() or "  " in text or "\n" in text or "\t" in text:
             report(s, p, o, gid, "has white space at an end, a doubled space or a line break: a name is one line, "
                    'single-spaced. Fix: the name as shown, e.g. "' + " ".join(text.split()) + '"')  # fmt: skip
-        if p not in (SKOS.altLabel, SKOS.hiddenLabel):
+        if p not in _OTHER_NAMES:
             continue
         names = set(ctx.union.objects(s, RDFS.label)) | set(ctx.union.objects(s, SKOS.prefLabel))
         languages = {x.language for x in ctx.union.objects(s, RDFS.label) if isinstance(x, Literal)}
@@ -691,6 +692,7 @@ def _state_wikidata(ctx: Context) -> list[Result]:
 _WIKIDATA = "http://www.wikidata.org/entity/"
 # entities no Wikidata item identifies: a group standing for unnamed people (a topic may be one: a language)
 _NO_ITEM = (CSTO.Group,)
+_ITEM_LINKS = frozenset({SKOS.exactMatch, OWL.sameAs})
 
 
 def _wikidata_on_entities(ctx: Context) -> list[Result]:
@@ -700,7 +702,7 @@ def _wikidata_on_entities(ctx: Context) -> list[Result]:
     ent = ctx.data.dataset.graph(ENTITIES_GRAPH)
     out = []
     for s, p, o, gid in ctx.curated_quads():
-        if p not in (SKOS.exactMatch, OWL.sameAs) or not str(o).startswith(_WIKIDATA):
+        if p not in _ITEM_LINKS or not str(o).startswith(_WIKIDATA):
             continue
         kinds = set(ent.objects(s, RDF.type))
         if p == OWL.sameAs:
