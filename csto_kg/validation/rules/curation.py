@@ -2,7 +2,8 @@
 
 - ``shape:ChangeWordsNameIt``: a ``csto:Change`` node's way is not one its marker words name another way by
   ("reducing the level of tension" is no csto:Increase; "would return" no csto:Increase), and its changed item
-  is named by its marker or by a passage of its fact (a word of one of the item's labels).
+  is named by its marker, by a passage of its fact or by a curator's note on the node that explains it (quoting
+  the seed or naming the passage), by a word of one of the item's labels.
 - ``shape:RelativeTimeWordsNameIt``: a ``csto:RelativeTime``'s relation, distance and unit are not contradicted by
   its marker words ("a few weeks ago" is before its anchor, in weeks; "has previously criticized" gives no
   distance).
@@ -27,6 +28,7 @@ from rdflib.term import Node
 from ...namespaces import CSTO, DCTERMS, OA, ONTOLOGY_GRAPH, OWL, PROV, RDF, RDFS, SH, SHAPE, SKOS, SRC, TIME, curie
 from ..report import Result
 from . import Context, Rule
+from .naming import _note_quotes
 
 _LABELS = (RDFS.label, SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel)
 # words that name no particular item: the organisation and its members are named in most passages
@@ -131,7 +133,11 @@ def _change_words(ctx: Context) -> list[Result]:
                 out.append(found)
         if item is None or not _labels(ctx, item):
             continue
-        said = {w[:5] for w in _words(" ".join([str(marker), *_passages(ctx, fact)]))}
+        # a curator's note on the node that says where its item comes from (quoting the seed, or naming the
+        # passage) may name an item the marker gives as a pronoun ("It became an organisation": the treaty the
+        # sentence before names); a bare note names nothing (rules/naming.py's _note_quotes)
+        notes = _note_quotes(ctx, gid, ctx.union.objects(node, CSTO.curatorNote), {})
+        said = {w[:5] for w in _words(" ".join([str(marker), *_passages(ctx, fact), *notes]))}
         if any(_label_stems(label) & said for label in _labels(ctx, item)):
             continue
         out.append(
