@@ -100,37 +100,33 @@ def _read_positions(tokens: list, closing: dict[int, int]) -> set[int]:
     """Positions of variables that are read, not bound: inside any ``( … )`` but a collection's or a ``VALUES``'s,
     in a ``FILTER`` / ``HAVING`` / ``ORDER BY`` clause, or a plain column of a ``SELECT``."""
     read: set[int] = set()
-    n = len(tokens)
     i = 0
-    while i < n:
+    while i < len(tokens):
         kind, text = tokens[i]
         if kind == "word" and text == "SELECT":
-            j = i + 1
-            while j < n and tokens[j][1] not in ("WHERE", "{", "FROM"):
-                if tokens[j][1] == "(":  # a projected expression
-                    read.update(k for k in range(j, closing[j]) if tokens[k][0] == "var")
-                    j = closing[j]
-                elif tokens[j][0] == "var":
-                    read.add(j)
-                j += 1
-            i = j
+            i = _read_clause(tokens, closing, i + 1, ("WHERE", "{", "FROM"), read)
             continue
         if kind == "word" and text in _EXPRESSION_CLAUSES:
-            j = i + 1
-            while j < n and tokens[j][1] not in _CLAUSE_ENDS and tokens[j][1] not in ("}", "."):
-                if tokens[j][1] in ("(", "["):
-                    read.update(k for k in range(j, closing[j]) if tokens[k][0] == "var")
-                    j = closing[j]
-                elif tokens[j][0] == "var":
-                    read.add(j)
-                j += 1
-            i = j
+            i = _read_clause(tokens, closing, i + 1, (*_CLAUSE_ENDS, "}", "."), read)
             continue
         if text == "(" and _is_expression_bracket(tokens, i):
             read.update(k for k in range(i, closing[i]) if tokens[k][0] == "var")
             i = closing[i]
         i += 1
     return read
+
+
+def _read_clause(tokens: list, closing: dict[int, int], j: int, ends: tuple, read: set[int]) -> int:
+    """Add to ``read`` the variables of the clause from ``j`` to the first of ``ends`` (bracketed expressions
+    whole); the position where it ends."""
+    while j < len(tokens) and tokens[j][1] not in ends:
+        if tokens[j][1] in ("(", "["):
+            read.update(k for k in range(j, closing[j]) if tokens[k][0] == "var")
+            j = closing[j]
+        elif tokens[j][0] == "var":
+            read.add(j)
+        j += 1
+    return j
 
 
 def _is_expression_bracket(tokens: list, i: int) -> bool:

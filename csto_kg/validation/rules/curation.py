@@ -347,7 +347,8 @@ RULES = [
         "A csto:Change's csto:changeWay is not one its csto:changeMarker contradicts: where the words name a way "
         "of the ontology (by a label of csto:Increase, csto:Decrease, csto:Ending or csto:Return, compared by "
         "word stems: 'reducing' names 'reduced') and not its own, the way is a slip; and its csto:changedItem is "
-        "named, by a content word of one of its labels, in its marker or a passage of the fact the change belongs to.",
+        "named, by a content word of one of its labels, in its marker, a passage of the fact the change belongs to, "
+        "or a curator's note on the node that says where it comes from (quoting the seed or naming the passage).",
         _change_words,
     ),
     Rule(
