@@ -239,19 +239,13 @@ NOT_BOOLEANS = [
 ]
 
 
-@pytest.mark.parametrize("query", BOOLEANS)
-def test_booleans_over_virtuoso_are_booleans(servers, query):
+@pytest.mark.parametrize(
+    "query, datatype", [(q, "#boolean") for q in BOOLEANS] + [(q, "#integer") for q in NOT_BOOLEANS]
+)
+def test_booleans_over_virtuoso_are_booleans_and_numbers_numbers(servers, query, datatype):
     embedded, remote = servers
     want = _terms(embedded, query)
-    assert any(term[3].endswith("#boolean") for row in want for term in row)
-    assert _terms(remote, query) == want
-
-
-@pytest.mark.parametrize("query", NOT_BOOLEANS)
-def test_numbers_over_virtuoso_stay_numbers(servers, query):
-    embedded, remote = servers
-    want = _terms(embedded, query)
-    assert any(term[3].endswith("#integer") for row in want for term in row)
+    assert any(term[3].endswith(datatype) for row in want for term in row)
     assert _terms(remote, query) == want
 
 
