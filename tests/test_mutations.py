@@ -7917,6 +7917,930 @@ CONTROLS += [
 ]
 
 
+# Round 17 (curation safety): slips of kinds earlier rounds did not try, first in the round-18 structures. name, file,
+# edit, rule, and a fragment of the message it must give (which names the cause): a border's sides against its own
+# words (one side dropped, a state given twice, a side its words do not name, csto:borderOf between two states or on
+# an event); an option's verdict against its marker ("rather than" preferred, "more about" rejected), an item its words
+# do not name, options on another seed's proposition; a transformation's result against its words ("X into Y"
+# swapped); csto:AnyMeans for words that name one means and the reverse; a reliance's parties swapped, its status
+# against its words' negation, parties its words do not name; a self-criticism without a first person, or said only
+# by a note; a denial marker with no word that denies, a proposition of another seed denied; means and purpose
+# swapped ("through ...", "as a way of ..."); two ontology slips.
+SLIPS_R17 = [
+    (
+        "r17_border_given_one_side_where_its_words_name_two",
+        "000",
+        [
+            (
+                ":border-kyrgyzstan-tajikistan csto:borderOf :kyrgyzstan, :tajikistan ;\n    prov:wasDerivedFrom ev:000-kg-tj-faced-off .",
+                ":border-kyrgyzstan-tajikistan csto:borderOf :kyrgyzstan ;\n    prov:wasDerivedFrom ev:000-kg-tj-faced-off .",
+            ),
+        ],
+        "BorderWordsNameItsSides",
+        "name :tajikistan, which is not among the sides",
+    ),
+    (
+        "r17_border_clashes_given_the_other_side_only",
+        "001",
+        [
+            (
+                ":border-kyrgyzstan-tajikistan csto:borderOf :kyrgyzstan, :tajikistan ;\n    prov:wasDerivedFrom ev:001-minsk-dialogue-last-november .",
+                ":border-kyrgyzstan-tajikistan csto:borderOf :tajikistan ;\n    prov:wasDerivedFrom ev:001-minsk-dialogue-last-november .",
+            ),
+        ],
+        "BorderWordsNameItsSides",
+        "name :kyrgyzstan, which is not among the sides",
+    ),
+    (
+        "r17_border_between_a_state_and_itself",
+        "002",
+        [
+            (
+                ":border-uzbekistan-afghanistan csto:borderOf :uzbekistan, :afghanistan ;",
+                ":border-uzbekistan-afghanistan csto:borderOf :uzbekistan, :uzbekistan ;",
+            ),
+        ],
+        "BorderWordsNameItsSides",
+        "name :afghanistan, which is not among the sides",
+    ),
+    (
+        "r17_border_side_its_words_do_not_name",
+        "002",
+        [
+            (
+                ":border-uzbekistan-afghanistan csto:borderOf :uzbekistan, :afghanistan ;",
+                ":border-uzbekistan-afghanistan csto:borderOf :uzbekistan, :tajikistan ;",
+            ),
+        ],
+        "BorderWordsNameItsSides",
+        "csto:borderOf :tajikistan",
+    ),
+    (
+        "r17_border_of_another_state_than_its_words",
+        "004",
+        [
+            (":border-belarus-west csto:borderOf :belarus ;", ":border-belarus-west csto:borderOf :russia ;"),
+        ],
+        "BorderWordsNameItsSides",
+        "csto:borderOf :russia",
+    ),
+    (
+        "r17_border_of_written_between_two_states",
+        "000",
+        [
+            (
+                ":conflict-kyrgyzstan-tajikistan-2022 csto:place :border-kyrgyzstan-tajikistan .",
+                ":conflict-kyrgyzstan-tajikistan-2022 csto:place :border-kyrgyzstan-tajikistan .\n:kyrgyzstan csto:borderOf :tajikistan .",
+            ),
+        ],
+        "BorderWordsNameItsSides",
+        "csto:borderOf",
+    ),
+    (
+        "r17_border_of_a_topic",
+        "003",
+        [
+            (
+                ":borders-of-csto-members csto:borderOf :csto ;\n    prov:wasDerivedFrom ev:003-joint-statement .",
+                ":borders-of-csto-members csto:borderOf :csto, :topic-csto-unity ;\n    prov:wasDerivedFrom ev:003-joint-statement .",
+            ),
+        ],
+        "BorderWordsNameItsSides",
+        "csto:borderOf :topic-csto-unity",
+    ),
+    (
+        "r17_option_rather_than_marked_preferred",
+        "002",
+        [
+            (
+                "csto:optionItem :topic-belarus-armed-forces ; csto:optionVerdict csto:OptionRejected ;",
+                "csto:optionItem :topic-belarus-armed-forces ; csto:optionVerdict csto:OptionPreferred ;",
+            ),
+        ],
+        "OptionVerdictInItsWords",
+        '"rather than"',
+    ),
+    (
+        "r17_option_more_about_marked_rejected",
+        "001",
+        [
+            (
+                "csto:optionItem :topic-palace-coup-against-tokayev ; csto:optionVerdict csto:OptionPreferred ;",
+                "csto:optionItem :topic-palace-coup-against-tokayev ; csto:optionVerdict csto:OptionRejected ;",
+            ),
+        ],
+        "OptionVerdictInItsWords",
+        '"more"',
+    ),
+    (
+        "r17_option_less_about_marked_preferred",
+        "001",
+        [
+            (
+                "csto:optionItem :topic-security-threat-to-kazakhstan ; csto:optionVerdict csto:OptionRejected ;",
+                "csto:optionItem :topic-security-threat-to-kazakhstan ; csto:optionVerdict csto:OptionPreferred ;",
+            ),
+        ],
+        "OptionVerdictInItsWords",
+        '"less"',
+    ),
+    (
+        "r17_option_did_not_become_marked_preferred",
+        "003",
+        [
+            (
+                "csto:optionItem :topic-alternative-to-nato ; csto:optionVerdict csto:OptionRejected ;",
+                "csto:optionItem :topic-alternative-to-nato ; csto:optionVerdict csto:OptionPreferred ;",
+            ),
+        ],
+        "OptionVerdictInItsWords",
+        '"not"',
+    ),
+    (
+        "r17_option_not_just_marked_preferred",
+        "004",
+        [
+            (
+                "csto:optionItem :topic-csto-on-paper ; csto:optionVerdict csto:OptionRejected ;",
+                "csto:optionItem :topic-csto-on-paper ; csto:optionVerdict csto:OptionPreferred ;",
+            ),
+        ],
+        "OptionVerdictInItsWords",
+        '"not"',
+    ),
+    (
+        "r17_option_primarily_marked_rejected",
+        "002",
+        [
+            (
+                "csto:optionItem :topic-belarus-geographic-location ; csto:optionVerdict csto:OptionPreferred ;",
+                "csto:optionItem :topic-belarus-geographic-location ; csto:optionVerdict csto:OptionRejected ;",
+            ),
+        ],
+        "OptionVerdictInItsWords",
+        '"primarily"',
+    ),
+    (
+        "r17_option_rather_reflecting_marked_rejected",
+        "001",
+        [
+            (
+                "csto:optionItem :topic-briefings-to-journalists ; csto:optionVerdict csto:OptionPreferred ;",
+                "csto:optionItem :topic-briefings-to-journalists ; csto:optionVerdict csto:OptionRejected ;",
+            ),
+        ],
+        "OptionVerdictInItsWords",
+        '"rather"',
+    ),
+    (
+        "r17_option_item_the_passage_does_not_name",
+        "002",
+        [
+            (
+                "csto:optionItem :topic-csto-costs ; csto:optionVerdict csto:OptionRejected ;",
+                "csto:optionItem :topic-alternative-to-nato ; csto:optionVerdict csto:OptionRejected ;",
+            ),
+        ],
+        "OptionWordsNameItsItem",
+        "csto:optionItem :topic-alternative-to-nato",
+    ),
+    (
+        "r17_option_item_a_state_the_passage_does_not_name",
+        "001",
+        [
+            (
+                "csto:optionItem :topic-firm-german-us-policy-position ; csto:optionVerdict csto:OptionRejected ;",
+                "csto:optionItem :armenia ; csto:optionVerdict csto:OptionRejected ;",
+            ),
+        ],
+        "OptionWordsNameItsItem",
+        "csto:optionItem :armenia",
+    ),
+    (
+        "r17_option_item_of_the_other_option",
+        "004",
+        [
+            (
+                "csto:optionItem :topic-csto-real-force ; csto:optionVerdict csto:OptionPreferred ;",
+                "csto:optionItem :topic-csto-on-paper ; csto:optionVerdict csto:OptionPreferred ;",
+            ),
+        ],
+        "WeighedOptionComplete",
+        "is both preferred and rejected by one proposition",
+    ),
+    (
+        "r17_option_on_a_proposition_of_another_seed",
+        "003",
+        [
+            (
+                ":stance-003-orlov-not-alternative-to-nato csto:weighsOption :option-stance-003-orlov-not-alternative-to-nato-1 .",
+                ":stance-002-agazade-not-cost-or-policy csto:weighsOption :option-stance-003-orlov-not-alternative-to-nato-1 .",
+            ),
+        ],
+        "ReferenceInItsOwnSeed",
+        "which this file does not describe",
+    ),
+    (
+        "r17_option_markers_swapped_between_two_options",
+        "002",
+        [
+            (
+                'csto:optionMarker "primarily valuable for its geographic location between Russia and NATO territory" .',
+                'csto:optionMarker "rather than because of its armed forces" .',
+            ),
+            (
+                'csto:optionMarker "rather than because of its armed forces" .\n:stance-002-agazade-not-cost-or-policy',
+                'csto:optionMarker "primarily valuable for its geographic location between Russia and NATO territory" .\n:stance-002-agazade-not-cost-or-policy',
+            ),
+        ],
+        "OptionVerdictInItsWords",
+        '"rather than"',
+    ),
+    (
+        "r17_transformation_without_its_result",
+        "004",
+        [
+            (
+                "csto:changeWay csto:Transformation ; csto:changedItem :csto ; csto:changeResult :topic-real-instrument-of-assistance ;",
+                "csto:changeWay csto:Transformation ; csto:changedItem :csto ;",
+            ),
+        ],
+        "TransformationWithItsResult",
+        "is a transformation without a csto:changeResult",
+    ),
+    (
+        "r17_transformation_into_itself",
+        "001",
+        [
+            (
+                "csto:changeWay csto:Transformation ; csto:changedItem :collective-security-treaty ; csto:changeResult :csto ;",
+                "csto:changeWay csto:Transformation ; csto:changedItem :collective-security-treaty ; csto:changeResult :collective-security-treaty ;",
+            ),
+        ],
+        "TransformationWithItsResult",
+        "is both what changes and what it becomes",
+    ),
+    (
+        "r17_transformation_result_its_words_do_not_name",
+        "004",
+        [
+            (
+                "csto:changeResult :topic-structure-helping-belarus-security ;",
+                "csto:changeResult :topic-alternative-to-nato ;",
+            ),
+        ],
+        "ChangeWordsNameIt",
+        "csto:changeResult :topic-alternative-to-nato",
+    ),
+    (
+        "r17_transformation_item_and_result_swapped",
+        "004",
+        [
+            (
+                "csto:changedItem :csto ; csto:changeResult :topic-full-scale-military-political-organisation ;",
+                "csto:changedItem :topic-full-scale-military-political-organisation ; csto:changeResult :csto ;",
+            ),
+        ],
+        "ChangeWordsNameIt",
+        'after "into"',
+    ),
+    (
+        "r17_any_means_whose_words_name_one_means",
+        "000",
+        [
+            (
+                ':stance-000-csc-refrain-from-force csto:means :topic-peaceful-means ; csto:meansMarker "through peaceful means" .',
+                ':stance-000-csc-refrain-from-force csto:means csto:AnyMeans ; csto:meansMarker "through peaceful means" .',
+            ),
+        ],
+        "AnyMeansInItsWords",
+        "csto:AnyMeans",
+    ),
+    (
+        "r17_by_any_means_written_as_one_named_means",
+        "004",
+        [
+            (
+                ':claim-004-belarus-initiative-understandable csto:means csto:AnyMeans ; csto:meansMarker "by any means" .',
+                ':claim-004-belarus-initiative-understandable csto:means :topic-joint-work-within-the-csto ; csto:meansMarker "by any means" .',
+            ),
+        ],
+        "AnyMeansInItsWords",
+        '"by any means"',
+    ),
+    (
+        "r17_using_all_means_written_as_the_purpose",
+        "003",
+        [
+            (
+                ':stance-003-lukashenko-nato-weapons-western-borders csto:means csto:AnyMeans ; csto:meansMarker "using all means" .',
+                ':stance-003-lukashenko-nato-weapons-western-borders csto:purpose csto:AnyMeans ; csto:meansMarker "using all means" .',
+            ),
+        ],
+        "AnyMeansInItsWords",
+        "csto:purpose csto:AnyMeans",
+    ),
+    (
+        "r17_any_means_marker_reworded",
+        "003",
+        [
+            (
+                'csto:means csto:AnyMeans ; csto:meansMarker "using all means" .',
+                'csto:means csto:AnyMeans ; csto:meansMarker "by all means" .',
+            ),
+        ],
+        "WordsAreVerbatim",
+        "by all means",
+    ),
+    (
+        "r17_reliance_parties_swapped",
+        "001",
+        [
+            (
+                "csto:reliantParty :armenia ; csto:reliedOn :russia ;",
+                "csto:reliantParty :russia ; csto:reliedOn :armenia ;",
+            ),
+        ],
+        "RelianceWordsNameIt",
+        "csto:reliantParty :russia",
+    ),
+    (
+        "r17_reliance_of_the_poll_swapped",
+        "002",
+        [
+            (
+                "csto:reliantParty :respondents-in-member-states-002 ; csto:reliedOn :csto ;",
+                "csto:reliantParty :csto ; csto:reliedOn :respondents-in-member-states-002 ;",
+            ),
+        ],
+        "RelianceWordsNameIt",
+        "csto:reliantParty :csto",
+    ),
+    (
+        "r17_reliance_of_most_hope_swapped",
+        "002",
+        [
+            (
+                "csto:reliantParty :members-pinning-most-hope-002 ; csto:reliedOn :csto ;",
+                "csto:reliantParty :csto ; csto:reliedOn :members-pinning-most-hope-002 ;",
+            ),
+        ],
+        "RelianceWordsNameIt",
+        "csto:reliantParty :csto",
+    ),
+    (
+        "r17_reliance_denied_whose_words_affirm",
+        "001",
+        [
+            (
+                'csto:relianceStatus csto:RelianceAffirmed ; csto:relianceMarker "has long relied on Russia for military support" .',
+                'csto:relianceStatus csto:RelianceDenied ; csto:relianceMarker "has long relied on Russia for military support" .',
+            ),
+        ],
+        "RelianceWordsNameIt",
+        "csto:RelianceDenied",
+    ),
+    (
+        "r17_reliance_affirmed_whose_words_deny",
+        "002",
+        [
+            (
+                'csto:relianceStatus csto:RelianceDenied ; csto:relianceMarker "does not need external help" .',
+                'csto:relianceStatus csto:RelianceAffirmed ; csto:relianceMarker "does not need external help" .',
+            ),
+        ],
+        "RelianceWordsNameIt",
+        "csto:RelianceAffirmed",
+    ),
+    (
+        "r17_reliance_of_the_poll_denied",
+        "002",
+        [
+            (
+                'csto:relianceStatus csto:RelianceAffirmed ; csto:relianceMarker "would count on assistance from the CSTO" .',
+                'csto:relianceStatus csto:RelianceDenied ; csto:relianceMarker "would count on assistance from the CSTO" .',
+            ),
+        ],
+        "RelianceWordsNameIt",
+        "csto:RelianceDenied",
+    ),
+    (
+        "r17_reliance_marker_not_in_the_passage",
+        "004",
+        [
+            (
+                'csto:relianceMarker "receive support not only from Russia" .',
+                'csto:relianceMarker "receive support from Russia" .',
+            ),
+        ],
+        "WordsAreVerbatim",
+        "receive support from Russia",
+    ),
+    (
+        "r17_reliance_on_a_party_its_words_do_not_name",
+        "004",
+        [
+            (
+                "csto:reliantParty :belarus ; csto:reliedOn :asian-region-countries-004 ;",
+                "csto:reliantParty :belarus ; csto:reliedOn :china ;",
+            ),
+        ],
+        "RelianceWordsNameIt",
+        "csto:reliedOn :china",
+    ),
+    (
+        "r17_reliance_for_what_its_words_do_not_name",
+        "001",
+        [
+            (
+                "csto:reliedOn :russia ; csto:reliedFor :topic-military-support ;",
+                "csto:reliedOn :russia ; csto:reliedFor :topic-assistance-from-csto ;",
+            ),
+        ],
+        "RelianceWordsNameIt",
+        "csto:reliedFor :topic-assistance-from-csto",
+    ),
+    (
+        "r17_reliance_on_a_proposition_of_another_seed",
+        "002",
+        [
+            (
+                ":claim-002-most-hope-pinned-on-csto csto:reliance :reliance-claim-002-most-hope-pinned-on-csto-1 .",
+                ":claim-001-armenia-relies-on-russia csto:reliance :reliance-claim-002-most-hope-pinned-on-csto-1 .",
+            ),
+        ],
+        "ReferenceInItsOwnSeed",
+        "which this file does not describe",
+    ),
+    (
+        "r17_self_criticism_of_a_side_the_speaker_is_not_on",
+        "003",
+        [
+            (
+                ":stance-003-lukashenko-play-into-hands-of-west csto:criticises :csto ;",
+                ":stance-003-lukashenko-play-into-hands-of-west csto:criticises :nato ;",
+            ),
+        ],
+        "SelfCriticismOfOwnSide",
+        "names neither the holder nor an organisation",
+    ),
+    (
+        "r17_self_criticism_marker_without_a_first_person",
+        "003",
+        [
+            (
+                ':stance-003-lukashenko-play-into-hands-of-west csto:selfCriticismMarker "we play into the hands of the West" .',
+                ':stance-003-lukashenko-play-into-hands-of-west csto:selfCriticismMarker "play into the hands of the West" .',
+            ),
+        ],
+        "SelfCriticismWords",
+        "first person",
+    ),
+    (
+        "r17_self_criticism_marker_on_a_criticism_of_others",
+        "003",
+        [
+            (
+                ':stance-003-lukashenko-sanctions-from-hell csto:selfCriticismMarker "if we presented a common front" .',
+                ':stance-003-lukashenko-sanctions-from-hell csto:selfCriticismMarker "if we presented a common front" .\n:stance-003-orlov-kyrgyzstan-hesitated csto:selfCriticismMarker "hesitated" .',
+            ),
+        ],
+        "SelfCriticismWords",
+        "first person",
+    ),
+    (
+        "r17_self_criticism_said_only_by_a_note",
+        "000",
+        [
+            (
+                ":stance-000-armenia-frustration-with-moscow csto:criticises :russia .",
+                ':stance-000-armenia-frustration-with-moscow csto:criticises :russia, :armenia ;\n    csto:curatorNote "Yerevan\'s frustration is also a self-criticism of its reliance on Moscow."@en .',
+            ),
+        ],
+        "CriticismAimedAtItsTarget",
+        "csto:selfCriticismMarker",
+    ),
+    (
+        "r17_denial_marker_without_its_negation",
+        "000",
+        [
+            ('csto:denialMarker "has no intention of leaving the CSTO" .', 'csto:denialMarker "leaving the CSTO" .'),
+        ],
+        "DenialWordsDeny",
+        '"leaving the CSTO"',
+    ),
+    (
+        "r17_denial_marker_of_the_denied_claim_only",
+        "003",
+        [
+            (
+                'csto:denialMarker "not a single country is a threat to the North Atlantic bloc" .',
+                'csto:denialMarker "a threat to the North Atlantic bloc" .',
+            ),
+        ],
+        "DenialWordsDeny",
+        '"a threat to the North Atlantic bloc"',
+    ),
+    (
+        "r17_denial_marker_the_argument_not_its_rejection",
+        "002",
+        [
+            (
+                'csto:denialMarker "did not accept the CSTO’s legal argument" .',
+                'csto:denialMarker "the CSTO’s legal argument" .',
+            ),
+        ],
+        "DenialWordsDeny",
+        "the CSTO’s legal argument",
+    ),
+    (
+        "r17_denied_proposition_of_another_seed",
+        "002",
+        [
+            (
+                ":stance-002-kg-tj-argument-unconvincing csto:denies :stance-002-csto-administrative-border-argument ;",
+                ":stance-002-kg-tj-argument-unconvincing csto:denies :stance-001-russian-officials-western-orchestrations ;",
+            ),
+        ],
+        "ReferenceInItsOwnSeed",
+        "which this file does not describe",
+    ),
+    (
+        "r17_denied_fact_of_another_seed",
+        "003",
+        [
+            (
+                ":stance-003-lukashenko-no-country-threatens-nato csto:denies :topic-threat-to-nato ;",
+                ":stance-003-lukashenko-no-country-threatens-nato csto:denies :stance-004-armenia-azerbaijan-concern ;",
+            ),
+        ],
+        "ReferenceInItsOwnSeed",
+        "which this file does not describe",
+    ),
+    (
+        "r17_means_and_purpose_swapped_through",
+        "004",
+        [
+            (
+                ':stance-004-author-csto-status-ties-with-west csto:means :topic-contacts-with-countries-friendly-to-minsk ; csto:meansMarker "through strengthening contacts with countries friendly to Minsk today" ;\n    csto:purpose :topic-ties-with-the-west ;',
+                ':stance-004-author-csto-status-ties-with-west csto:means :topic-ties-with-the-west ; csto:meansMarker "through strengthening contacts with countries friendly to Minsk today" ;\n    csto:purpose :topic-contacts-with-countries-friendly-to-minsk ;',
+            ),
+        ],
+        "MeansNamedByItsMarker",
+        "csto:purpose :topic-contacts-with-countries-friendly-to-minsk",
+    ),
+    (
+        "r17_means_and_purpose_swapped_as_a_way_of",
+        "001",
+        [
+            (
+                ':stance-001-hansbury-times-report-doubt csto:means :topic-briefings-to-journalists ; csto:meansMarker "as a way of testing the waters" ;\n    csto:purpose :topic-testing-public-reaction .',
+                ':stance-001-hansbury-times-report-doubt csto:means :topic-testing-public-reaction ; csto:meansMarker "as a way of testing the waters" ;\n    csto:purpose :topic-briefings-to-journalists .',
+            ),
+        ],
+        "MeansNamedByItsMarker",
+        "csto:means :topic-testing-public-reaction",
+    ),
+    (
+        "r17_ontology_class_made_subclass_of_a_property",
+        "ontology",
+        [
+            (
+                "csto:Border a owl:Class ;\n    rdfs:subClassOf csto:Place ;",
+                "csto:Border a owl:Class ;\n    rdfs:subClassOf csto:borderOf ;",
+            ),
+        ],
+        "OntologyWellFormed",
+        "declared in the ontology as a property, not as a class",
+    ),
+    (
+        "r17_ontology_value_typed_with_an_undeclared_class",
+        "ontology",
+        [
+            ("csto:AnyMeans a csto:MeansKind ;", "csto:AnyMeans a csto:MeanKind ;"),
+        ],
+        "OntologyWellFormed",
+        "csto:MeanKind",
+    ),
+    (
+        "r17_options_verdicts_swapped_between_two_options",
+        "004",
+        [
+            (
+                "csto:optionItem :topic-csto-on-paper ; csto:optionVerdict csto:OptionRejected ;",
+                "csto:optionItem :topic-csto-on-paper ; csto:optionVerdict csto:OptionPreferred ;",
+            ),
+            (
+                "csto:optionItem :topic-csto-real-force ; csto:optionVerdict csto:OptionPreferred ;",
+                "csto:optionItem :topic-csto-real-force ; csto:optionVerdict csto:OptionRejected ;",
+            ),
+        ],
+        "OptionVerdictInItsWords",
+        '"but"',
+    ),
+    (
+        "r17_reliance_on_itself",
+        "002",
+        [
+            (
+                "csto:reliantParty :uzbekistan ; csto:reliedOn :csto ;",
+                "csto:reliantParty :uzbekistan ; csto:reliedOn :uzbekistan ;",
+            ),
+        ],
+        "RelianceComplete",
+        "is both the reliant party and the party it relies on",
+    ),
+    (
+        "r17_everything_in_its_power_written_as_one_named_means",
+        "004",
+        [
+            (
+                'csto:means csto:AnyMeans ; csto:meansMarker "will do everything in its power" .',
+                'csto:means :topic-joint-work-within-the-csto ; csto:meansMarker "will do everything in its power" .',
+            ),
+        ],
+        "AnyMeansInItsWords",
+        '"will do everything in its power"',
+    ),
+    (
+        "r17_border_of_written_on_the_event",
+        "001",
+        [
+            (
+                ":conflict-kyrgyzstan-tajikistan-2022 csto:place :border-kyrgyzstan-tajikistan .\n\n# --- kd18: 'Armenia's recent activities'",
+                ":conflict-kyrgyzstan-tajikistan-2022 csto:place :border-kyrgyzstan-tajikistan ; csto:borderOf :kyrgyzstan .\n\n# --- kd18: 'Armenia's recent activities'",
+            ),
+        ],
+        "BorderWordsNameItsSides",
+        "which no curated file types csto:Border",
+    ),
+    (
+        "r17_change_result_on_an_increase",
+        "000",
+        [
+            (
+                ":change-stance-000-fm-increasing-role-of-force-1 a csto:Change ; csto:changeWay csto:Increase ; csto:changedItem :topic-use-of-force ;",
+                ":change-stance-000-fm-increasing-role-of-force-1 a csto:Change ; csto:changeWay csto:Increase ; csto:changedItem :topic-use-of-force ; csto:changeResult :topic-csto-unity ;",
+            ),
+        ],
+        "TransformationWithItsResult",
+        "is the result of a change whose csto:changeWay is not csto:Transformation",
+    ),
+    (
+        "r17_reliance_status_an_option_verdict",
+        "001",
+        [
+            (
+                'csto:relianceStatus csto:RelianceAffirmed ; csto:relianceMarker "has long relied on Russia for military support" .',
+                'csto:relianceStatus csto:OptionPreferred ; csto:relianceMarker "has long relied on Russia for military support" .',
+            ),
+        ],
+        "RelianceComplete",
+        "is no reliance status",
+    ),
+    (
+        "r17_option_verdict_a_reliance_status",
+        "003",
+        [
+            (
+                "csto:optionItem :topic-political-and-diplomatic-means ; csto:optionVerdict csto:OptionPreferred ;",
+                "csto:optionItem :topic-political-and-diplomatic-means ; csto:optionVerdict csto:RelianceAffirmed ;",
+            ),
+        ],
+        "WeighedOptionComplete",
+        "is no verdict on an option",
+    ),
+    (
+        "r17_self_criticism_marker_on_an_assessment",
+        "004",
+        [
+            (
+                ':stance-004-lukashenko-own-circle csto:selfCriticismMarker "If we cannot resolve these issues in our own circle" .',
+                ':stance-004-lukashenko-own-circle csto:selfCriticismMarker "If we cannot resolve these issues in our own circle" .\n:stance-004-author-belarus-needs-support csto:selfCriticismMarker "it is extremely important for Belarus" .',
+            ),
+        ],
+        "SelfCriticismOfOwnSide",
+        "whose csto:position is not csto:Criticism",
+    ),
+    (
+        "r17_denial_marker_cut_after_few",
+        "001",
+        [
+            (
+                'csto:denialMarker "a claim few outside Russia will give any credence to" .',
+                'csto:denialMarker "will give any credence to" .',
+            ),
+        ],
+        "DenialWordsDeny",
+        '"will give any credence to"',
+    ),
+    (
+        "r17_denial_marker_cut_after_its_negation",
+        "001",
+        [
+            (
+                'csto:denialMarker "I suspect the report does not reflect any firm policy position" .',
+                'csto:denialMarker "reflect any firm policy position" .',
+            ),
+        ],
+        "DenialWordsDeny",
+        '"reflect any firm policy position"',
+    ),
+    (
+        "r17_reliance_not_only_read_as_a_denial",
+        "004",
+        [
+            (
+                'csto:relianceStatus csto:RelianceAffirmed ; csto:relianceMarker "receive support not only from Russia" .',
+                'csto:relianceStatus csto:RelianceDenied ; csto:relianceMarker "receive support not only from Russia" .',
+            ),
+        ],
+        "RelianceWordsNameIt",
+        "csto:RelianceDenied",
+    ),
+    (
+        "r17_any_means_for_through_joint_actions",
+        "004",
+        [
+            (
+                ':stance-004-lukashenko-crisis-settlement csto:means :topic-joint-actions-of-csto-members ; csto:meansMarker "through joint actions" .',
+                ':stance-004-lukashenko-crisis-settlement csto:means csto:AnyMeans ; csto:meansMarker "through joint actions" .',
+            ),
+        ],
+        "AnyMeansInItsWords",
+        "csto:AnyMeans",
+    ),
+    (
+        "r17_option_item_of_another_seed_topic",
+        "003",
+        [
+            (
+                "csto:optionItem :topic-alternative-to-nato ; csto:optionVerdict csto:OptionRejected ;",
+                "csto:optionItem :topic-csto-costs ; csto:optionVerdict csto:OptionRejected ;",
+            ),
+        ],
+        "OptionWordsNameItsItem",
+        "csto:optionItem :topic-csto-costs",
+    ),
+]
+SLIPS += [s[:4] for s in SLIPS_R17]
+MESSAGE_FRAGMENT.update({s[0]: s[4] for s in SLIPS_R17})
+
+# Round 17: a house prefix bound to another namespace in shapes/*.ttl (refused before validating, at its line), and a
+# sh:targetClass no node can have (misspelled, lower-cased: refused as undeclared).
+R15_SHAPE_SLIPS += [
+    (
+        "r17_shapes_prefix_csto_with_a_hash",
+        "events",
+        [
+            (
+                "@prefix csto:  <https://w3id.org/csto-kg/ontology/> .",
+                "@prefix csto:  <https://w3id.org/csto-kg/ontology#> .",
+            )
+        ],
+        "prefix csto: is bound to <https://w3id.org/csto-kg/ontology#>, which is not the namespace",
+    ),
+    (
+        "r17_shapes_prefix_sh_over_https",
+        "events",
+        [("@prefix sh:    <http://www.w3.org/ns/shacl#> .", "@prefix sh:    <https://www.w3.org/ns/shacl#> .")],
+        "https:// where the namespace is http://",
+    ),
+    (
+        "r17_shape_target_class_misspelled",
+        "events",
+        [("sh:targetClass csto:Border ;", "sh:targetClass csto:Boarder ;")],
+        "csto:Boarder",
+    ),
+    (
+        "r17_shape_target_class_in_lower_case",
+        "events",
+        [("sh:targetClass csto:Border ;", "sh:targetClass csto:border ;")],
+        "csto:border",
+    ),
+]
+
+# Round 17: a house prefix bound to another namespace in a named query (reported at its PREFIX line by
+# shape:QueryParses: the query would silently match nothing).
+RQ_SLIPS += [
+    (
+        "r17_query_prefix_csto_with_a_hash",
+        "cq87-options-preferred-and-rejected",
+        "PREFIX csto:    <https://w3id.org/csto-kg/ontology/>",
+        "PREFIX csto:    <https://w3id.org/csto-kg/ontology#>",
+        "prefix csto: is bound to <https://w3id.org/csto-kg/ontology#>, which is not the namespace",
+        "PREFIX csto:",
+    ),
+    (
+        "r17_query_prefix_ids_without_the_final_slash",
+        "cq91-who-relies-on-whom",
+        "PREFIX :        <https://w3id.org/csto-kg/id/>",
+        "PREFIX :        <https://w3id.org/csto-kg/id>",
+        "it ends in 'nothing' where the namespace ends in '/'",
+        "PREFIX :",
+    ),
+    (
+        "r17_query_prefix_prov_of_another_vocabulary",
+        "cq85-borders-as-places",
+        "PREFIX prov:    <http://www.w3.org/ns/prov#>",
+        "PREFIX prov:    <http://www.w3.org/ns/prov-o#>",
+        "prefix prov: is bound to <http://www.w3.org/ns/prov-o#>, which is not the namespace",
+        "PREFIX prov:",
+    ),
+]
+
+# Round 17: an existing seed re-saved with CRLF line ends (and with a BOM too): refused at the seed.
+SEED_SLIPS += [
+    (
+        "r17_seed_resaved_with_crlf_line_ends",
+        "001",
+        lambda text: text.replace("\n", "\r\n").encode("utf-8"),
+        "carriage return",
+    ),
+    (
+        "r17_seed_resaved_with_a_bom_and_crlf",
+        "004",
+        lambda text: b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"),
+        "byte-order mark",
+    ),
+]
+
+# Round 17: an expected-answer column the query does not project (renamed, added): reported at the columns line (on
+# a copy with the queries, which the row slips' copies leave out). name, the file's stem, old -> new, what it says.
+R17_COLUMN_SLIPS = [
+    (
+        "r17_answer_column_the_query_does_not_project",
+        "cq85-borders-as-places",
+        '"columns": ["border", "side", "fact", "link"]',
+        '"columns": ["border", "state", "fact", "link"]',
+        'the column "state" is no variable the query projects',
+    ),
+    (
+        "r17_answer_column_added_that_the_query_does_not_project",
+        "cq87-options-preferred-and-rejected",
+        '"columns": ["fact", "item", "verdict", "marker", "voice"]',
+        '"columns": ["fact", "item", "verdict", "marker", "voice", "passage"]',
+        'the column "passage" is no variable the query projects',
+    ),
+]
+
+# Round 17: correct edits beside the new checks (an option's, a reliance's, a denial's, a self-criticism's and a means'
+# words shortened, each still verbatim and still saying what it marks): applied together with the earlier controls, the
+# project still conforms.
+CONTROLS += [
+    (
+        "r17_control_option_marker_shortened",
+        "001",
+        [
+            (
+                'csto:optionMarker "more about quashing a palace coup against Tokayev" .',
+                'csto:optionMarker "more about quashing a palace coup" .',
+            )
+        ],
+    ),
+    (
+        "r17_control_reliance_marker_shortened",
+        "001",
+        [
+            (
+                'csto:relianceMarker "has long relied on Russia for military support" .',
+                'csto:relianceMarker "relied on Russia for military support" .',
+            )
+        ],
+    ),
+    (
+        "r17_control_denial_marker_shortened",
+        "003",
+        [
+            (
+                'csto:denialMarker "not a single country is a threat to the North Atlantic bloc" .',
+                'csto:denialMarker "not a single country is a threat" .',
+            )
+        ],
+    ),
+    (
+        "r17_control_self_criticism_marker_shortened",
+        "004",
+        [
+            (
+                'csto:selfCriticismMarker "If we cannot resolve these issues in our own circle" .',
+                'csto:selfCriticismMarker "If we cannot resolve these issues" .',
+            )
+        ],
+    ),
+    (
+        "r17_control_means_marker_shortened",
+        "004",
+        [
+            (
+                'csto:meansMarker "through strengthening contacts with countries friendly to Minsk today" ;',
+                'csto:meansMarker "through strengthening contacts with countries friendly to Minsk" ;',
+            )
+        ],
+    ),
+]
+
+
 NEW_SEED = "005_0123456789abcdef"
 
 
@@ -8374,3 +9298,18 @@ def test_a_curated_file_renamed_from_its_seed_is_refused_at_the_file(name, key, 
     assert where in run.stderr and said in run.stderr, run.stderr
     line = int(run.stderr.split(where, 1)[1].split(":", 1)[0])
     assert f"graph:{path.stem}" in renamed.read_text(encoding="utf-8").splitlines()[line - 1], (line, run.stderr)
+
+
+@pytest.mark.parametrize("name,stem,old,new,said", R17_COLUMN_SLIPS, ids=[s[0] for s in R17_COLUMN_SLIPS])
+def test_an_answer_column_the_query_does_not_project_is_reported_at_its_line(
+    name, stem, old, new, said, tmp_path, monkeypatch
+):
+    """An expected-answer file naming a column its query's SELECT does not project (renamed, added): reported by
+    shape:ExpectedAnswerFromItsSeeds at the file's columns line, naming the column."""
+    for folder in ("ontology", "kg", "shapes", "seeds", "queries"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    path, line = _edit_answers(tmp_path, stem, old, new)
+    conforms, results = validate_in_process(tmp_path, monkeypatch)
+    found = [r for r in results if r["rule"] == "shape:ExpectedAnswerFromItsSeeds" and said in r["message"]]
+    assert not conforms and found, [r["message"] for r in results if r["severity"] == "Violation"][:5]
+    assert all((r["file"], r["line"]) == (f"queries/{path.name}", line) for r in found), found

@@ -38,6 +38,7 @@ from rdflib.term import Node, Variable
 from ..loader import CuratedFileError, ontology_files, read_turtle, shown_path
 from ..namespaces import CSTO, SH, curie
 from ..paths import cache_dir
+from .rules.answers import house_prefix_slips
 from .rules.vocabulary import _CLASS_TYPES, _PROPERTY_TYPES, REUSED, _compatible
 
 __all__ = ["check_project_shapes", "check_shapes", "shape_problems"]
@@ -292,7 +293,9 @@ def shape_problems(shapes_dir: Path, ontology: Graph) -> list[tuple[Path, int | 
                 problems += _sparql_problems(f, shape, node, prefixes)
             out += [(f.path, line, message) for line, message in problems]
         out += _shacl_shacl(f)
-    return out
+    # a house prefix bound to another namespace first: the problems it causes (undeclared terms) follow from it
+    slips = [(f.path, n, m) for f in files for n, m in house_prefix_slips(f.path.read_text(encoding="utf-8"))]
+    return slips + out
 
 
 def _named_shapes(g: Graph) -> set:

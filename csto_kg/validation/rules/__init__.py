@@ -136,6 +136,7 @@ from . import (  # noqa: E402
     ordering,
     provenance,
     rendering,
+    structures,
     support,
     vocabulary,
 )
@@ -150,6 +151,7 @@ ALL: list[Rule] = [
     *duplicates.RULES,
     *naming.RULES,
     *curation.RULES,
+    *structures.RULES,
     *agreement.RULES,
     *linked.RULES,
     *ordering.RULES,

@@ -60,6 +60,26 @@ def _seed(path: Path, texts: dict) -> str:
     return texts[path]
 
 
+_SELECT = re.compile(r"\bSELECT\b(.*?)(?:\bWHERE\b|\{)", re.I | re.S)
+
+
+def _projected(query: Path) -> set[str] | None:
+    """The variables the named query's (first, outer) SELECT projects, its own and those named ``AS ?v``; None for
+    ``SELECT *``, a query of another form, or no query file."""
+    if not query.is_file():
+        return None
+    m = _SELECT.search(_code(query.read_text(encoding="utf-8")))
+    if m is None or "*" in m.group(1):
+        return None
+    clause, depth, top = m.group(1), 0, []
+    for ch in clause:  # the variables outside parentheses, and the alias of each (expression AS ?v)
+        depth += ch == "("
+        depth -= ch == ")"
+        top.append(ch if depth == 0 else " ")
+    names = set(re.findall(r"[?$](\w+)", "".join(top))) | set(re.findall(r"\bAS\s+[?$](\w+)", clause, re.I))
+    return names
+
+
 def _answers(ctx: Context) -> list[Result]:
     folder = ctx.root / "queries"
     own = any(path.parent == ctx.root / "kg" for path in ctx.data.files.values())  # the project's kg/, not a fixture
@@ -89,6 +109,12 @@ def _answers(ctx: Context) -> list[Result]:
             report(path, line, here, f"the expected answers are not JSON with columns and rows ({e}). Fix: the syntax")
             continue
         lines = _row_lines(text)
+        projected = _projected(path.with_name(path.name.replace(".expected.json", ".rq")))
+        for column in [c for c in columns if projected is not None and c not in projected]:
+            at = next((n for n, x in enumerate(text.splitlines(), 1) if '"columns"' in x), None)
+            report(path, at, here, f'the column "{column}" is no variable the query projects (SELECT '
+                   f"{' '.join('?' + v for v in sorted(projected))}): the answers are compared on a column the "
+                   "query never gives. Fix: a column the query's SELECT names")  # fmt: skip
         first_at: dict[str, int] = {}  # an answer (its values) -> the row number that first gives it
         for i, row in enumerate(rows):
             line = lines[i] if i < len(lines) and len(lines) == len(rows) else None
@@ -156,6 +182,30 @@ def _code(text: str) -> str:
     )
 
 
+_PREFIX_LINE = re.compile(r"^\s*@?prefix\s+([\w.-]*):\s*<([^>]*)>", re.I)
+
+
+def house_prefix_slips(text: str) -> list[tuple[int, str]]:
+    """(line, message) for each prefix of the house table (kg/README.md, "Prefixes") that a query or shapes file binds
+    to another namespace: every term written with it would name another vocabulary's term, and the query or shape
+    would silently match nothing (the loader refuses the same slip in the curated files)."""
+    from ...loader import _namespace_slip
+    from ...namespaces import PREFIXES
+
+    out = []
+    for n, line in enumerate(text.splitlines(), 1):
+        m = _PREFIX_LINE.match(line)
+        if m is None:
+            continue
+        name, written = m.groups()
+        house = PREFIXES.get(name)
+        if house is not None and written != house:
+            out.append((n, f"prefix {name}: is bound to <{written}>, which is not the namespace the project binds "
+                        f"{name}: to ({_namespace_slip(written, house)}): every term written {name}:... here would "
+                        "name another vocabulary's term. Fix: copy the prefix line from kg/README.md"))  # fmt: skip
+    return out
+
+
 def _queries(ctx: Context) -> list[Result]:
     """Every named query (queries/*.rq) parses as SPARQL 1.1 (Oxigraph's parser, the endpoint's), and each csto: term
     it names is declared in the ontology: a query that no longer parses fails its competency test and its YASGUI tab, and
@@ -188,6 +238,10 @@ def _queries(ctx: Context) -> list[Result]:
             out.append(Result(SH.Violation, SHAPE.QueryParses, f"the query does not parse as SPARQL 1.1: {why[:200]}. "
                               "Fix: the syntax at that line", here, file=path, line=line))  # fmt: skip
             continue
+        out += [
+            Result(SH.Violation, SHAPE.QueryParses, message, here, file=path, line=n)
+            for n, message in house_prefix_slips(text)
+        ]
         for n, line in enumerate(_code(text).splitlines(), 1):
             for term in _CSTO_TERM.findall(line):
                 if term.rstrip(".") not in declared:

@@ -131,6 +131,9 @@ def _change_words(ctx: Context) -> list[Result]:
             )  # fmt: skip
             if found:
                 out.append(found)
+        result = _one(ctx, node, CSTO.changeResult)
+        if result is not None:
+            out.extend(_result_words(ctx, fact, node, gid, str(marker), item, result))
         if item is None or not _labels(ctx, item):
             continue
         # a curator's note on the node that says where its item comes from (quoting the seed, or naming the
@@ -155,6 +158,42 @@ def _change_words(ctx: Context) -> list[Result]:
             )
         )
     return out
+
+
+_INTO = re.compile(r"\binto\b", re.I)
+
+
+def _result_words(ctx: Context, fact, node, gid, marker: str, item, result) -> list[Result]:
+    """A transformation's result is named by its words, a passage of its fact or an explaining note; and where its
+    words say "X into Y", the item is not the one named only after "into" while the result is named before it."""
+    notes = _note_quotes(ctx, gid, ctx.union.objects(node, CSTO.curatorNote), {})
+    said = {w[:5] for w in _words(" ".join([marker, *_passages(ctx, fact), *notes]))}
+
+    def named(value, stems) -> bool:
+        return any(_label_stems(label) & stems for label in _labels(ctx, value))
+
+    def found(message):
+        return ctx.locator.statement_result(
+            shape=SHAPE.ChangeWordsNameIt, s=node, p=CSTO.changeResult, o=result, graph=gid, message=message
+        )
+
+    if _labels(ctx, result) and not named(result, said):
+        return [found(
+            f'csto:changeResult {_c(result)} ("{_labels(ctx, result)[0]}") is named neither by its words "{marker}" '
+            f"nor by a passage of {_c(fact)}: what the thing becomes is another change's. Fix: the result its words name"
+        )]  # fmt: skip
+    into = _INTO.search(marker)
+    if into is None or item is None:
+        return []
+    before = {w[:5] for w in _words(marker[: into.start()])}
+    after = {w[:5] for w in _words(marker[into.end() :])}
+    if named(item, after) and not named(item, before) and named(result, before):
+        return [found(
+            f'csto:changeResult {_c(result)} is named before "into" in its words "{marker}", and csto:changedItem '
+            f'{_c(item)} after "into": what changes and what it becomes swapped. Fix: the item before "into" as '
+            "csto:changedItem, what it turns into as csto:changeResult"
+        )]  # fmt: skip
+    return []
 
 
 # the unit a relative time's words name, by its word ("a few weeks ago": time:unitWeek)
@@ -340,6 +379,12 @@ def _literal_form(ctx: Context) -> list[Result]:
     return out
 
 
+def _own_seed_structures(ctx: Context) -> list[Result]:
+    from .structures import OWN_SEED  # round 17's references (options, reliances, denials), read by that module
+
+    return OWN_SEED(ctx)
+
+
 RULES = [
     Rule(
         SHAPE.ChangeWordsNameIt,
@@ -368,7 +413,7 @@ RULES = [
         "words are that seed's, and refer to what it says. A csto:locatesWithin that is a csto:Place the graph has "
         "in a state (csto:locatedIn, csto:capitalOf, csto:standsFor) lies in a state the proposition's passage names, "
         "where the passage names a state and not the place.",
-        lambda ctx: _own_seed(ctx) + _place_outside(ctx),
+        lambda ctx: _own_seed(ctx) + _place_outside(ctx) + _own_seed_structures(ctx),
     ),
     Rule(
         SHAPE.LiteralForm,
