@@ -78,7 +78,7 @@ ROLE_TITLES = {
     _C + "cause": "Given as the cause of",
     _C + "host": "Hosted",
     _C + "invokedArticle": "Invocations of it",
-    _C + "place": "Held here",
+    _C + "place": "What happened here",
     _C + "expressedIn": "Stances expressed in it",
     _C + "listsMember": "Listed as a member",
     _C + "foundingTreaty": "Founding treaty of",
@@ -101,7 +101,104 @@ ROLE_TITLES = {
     _C + "means": "The means of",
     _C + "purpose": "The purpose of",
     _C + "timeAnchor": "Facts timed against it",
+    # round 18's: a border's sides, who relies on whom, options weighed, what is denied, what a thing turned into
+    _C + "borderOf": "Its borders",
+    _C + "reliantParty": "What it relies on",
+    _C + "reliedOn": "Relied on by",
+    _C + "reliedFor": "What others rely on for it",
+    _C + "optionItem": "Weighed as an option",
+    _C + "denies": "Denied in",
+    _C + "changeResult": "What turned into it",
 }
+# Older minor roles a state's, a person's, an organisation's, a summit's or a topic's page named only "As <role>"
+# ("As ranked among the leading", "As alleged victim"): each is named for what it lists, and still folded, with the
+# roles no title names, into the contents line's "other roles it plays in facts".
+MINOR_ROLE_TITLES = {
+    _C + "abilityOf": "What it can or cannot do",
+    _C + "abilityFor": "Abilities to do it",
+    _C + "accusedParty": "Accused in",
+    _C + "allegedVictim": "Named as the victim in",
+    _C + "attemptedBy": "What it tried to do",
+    _C + "addressee": "Addressed to it",
+    _C + "basedIn": "Based in it",
+    _C + "bindsParty": "Treaty provisions binding it",
+    _C + "bordersOn": "Bordering it",
+    _C + "capitalOf": "Its capital",
+    _C + "changeOf": "Its rise or fall",
+    _C + "closeToGovernmentOf": "Close to its government",
+    _C + "comparedWith": "Compared with it",
+    _C + "comparisonRespect": "Compared in this respect",
+    _C + "comparisonSubject": "Compared with something else",
+    _C + "condition": "Conditional on it",
+    _C + "contributor": "Forces it contributed",
+    _C + "countedThing": "Counted vaguely",
+    _C + "deniedCause": "Denied as the cause of",
+    _C + "excludedMember": "Left out of",
+    _C + "exclusively": "Said to be the only one",
+    _C + "goal": "The goal of",
+    _C + "groupMember": "Named as one of a group",
+    _C + "groupOfState": "Groups of its people",
+    _C + "inferredBy": "Inferences it draws",
+    _C + "inferredFrom": "Inferences drawn from it",
+    _C + "inSpiteOf": "In spite of it",
+    _C + "invitee": "Invited to",
+    _C + "issuedBy": "Issued by it",
+    _C + "ledBy": "Organisations it leads",
+    _C + "locatedBetween": "Lying between it and another",
+    _C + "locatedIn": "Located in it",
+    _C + "mainContributor": "Main contributor to",
+    _C + "mainlyInhabitedBy": "Places mainly home to it",
+    _C + "namesAsExample": "Named as an example",
+    _C + "nationality": "Its nationals",
+    _C + "organOf": "Its bodies",
+    _C + "participant": "Took part in",
+    _C + "proposedBy": "Proposed by it",
+    _C + "rankedAmong": "Rankings among its members",
+    _C + "rankedAmongLeading": "Ranked among the leading",
+    _C + "rankedFirst": "Ranked first",
+    _C + "recipient": "Awards received",
+    _C + "regionOfWork": "People working on it",
+    _C + "sideItem": "A side of a comparison",
+    _C + "standsFor": "Names standing for it",
+    _C + "student": "Studies",
+    _C + "sessionOf": "Its sessions",
+    _C + "sidelineOf": "On its sidelines",
+    _C + "decidedAt": "Decided at it",
+    _C + "elapsedFrom": "Time elapsed since it",
+    _C + "elapsedUntil": "Time elapsed up to it",
+    _C + "charter": "Charter of",
+    _C + "reportedIn": "Reported in it",
+    _C + "reportedVia": "Learned through it",
+    _C + "answeredBy": "Questions it answers",
+    _C + "repeats": "Repeated or carried on by",
+    _C + "summarises": "Summed up by",
+    _C + "elaborates": "Spelled out by",
+    _C + "exampleOf": "Instances of it",
+    _C + "inHolding": "Said in this office holding",
+    _C + "subsetOf": "Parts of it",
+    _C + "duringSession": "Said or done during this session",
+    _C + "simultaneousWith": "At the same time as it",
+    _C + "hasVagueQuantity": "The vague count in",
+    _C + "publicationDate": "The publication date of",
+    _C + "holdersOf": "Groups of its holders",
+    _C + "succeededBy": "What it succeeded",
+    _C + "body": "Its meetings",
+    _C + "supremeBody": "Supreme body of",
+    _C + "decidedAction": "Decided in",
+    _C + "contributorTo": "Its contributors",
+    _C + "publishedOn": "Published on it",
+    _C + "alumniOf": "Its graduates",
+    _C + "institution": "Studies there",
+    _C + "displacedPersons": "The number displaced in",
+    _C + "deathToll": "The death toll of",
+    _C + "readFromAct": "Attitudes read from it",
+    _C + "fieldOfWork": "People working on it",
+    _C + "provides": "Provided for by",
+    _C + "appliesIn": "Applying in this case",
+    _C + "acquiredItem": "Acquired in",
+    _C + "awardedFor": "Awards for it",
+}
+ROLE_TITLES |= MINOR_ROLE_TITLES
 # The order of those sections on a page: what a reader needs first (a passage's facts; an office's holders, a
 # person's offices; what a state or person did, the summits it attended or missed, what it signed or refused,
 # invoked, was sent; what a meeting produced, what answered a request), then what was said (stances held, in an
@@ -207,6 +304,7 @@ class Section:
     total: int | None = None  # where only the first lines are built: how many facts there are in all
     rest_query: str | None = None  # ... and a SPARQL query listing all of them
     lead: bool = False  # shown before the key statements: the fact a part of a fact belongs to
+    minor_role: bool = False  # a minor role named by MINOR_ROLE_TITLES: folded in the contents line all the same
 
     @property
     def leads(self) -> bool:
@@ -216,8 +314,9 @@ class Section:
 
     @property
     def minor(self) -> bool:
-        """A role the page names only "As <role>" (no title, no declared inverse): the contents line folds these."""
-        return not self.lead and self.title.startswith("As ")
+        """A minor role (``MINOR_ROLE_TITLES``, or one the page names only "As <role>": no title, no declared inverse):
+        the contents line folds these."""
+        return not self.lead and (self.minor_role or self.title.startswith("As "))
 
     @property
     def anchor(self) -> str:
@@ -400,6 +499,9 @@ def _fact_line(ctx: Context, fact: ox.NamedNode, role: str, target: ox.NamedNode
             _passages(ctx, fact.value, outcome, "response"),
         ]
         + [_passages(ctx, fact.value, pairs, what) for what, pairs in _round17_details(ctx, fact, target, details)]
+        + [_passages(ctx, fact.value, pairs, what) for what, pairs in _round18_details(ctx, fact, target, details)]
+        + _border_details(ctx, fact, target, details)
+        + _denied_details(ctx, fact, target, details)
     )
     if not passages:  # a part of a fact (a comparison's side): the fact it belongs to, and that fact's passage
         for owner, prop in _owners(ctx, fact):
@@ -592,6 +694,72 @@ def _round17_details(
     return out
 
 
+# What a fact's line says of its means and purpose (round 17), what it denies and what reliance it states (round 18),
+# each value with the passage saying it; a value that is the page's own resource is not repeated (its section says it).
+_LINE_VALUES = [
+    (_C + "denies", "denies"),
+    (_C + "means", "by means of"),
+    (_C + "purpose", "for the purpose of"),
+    (_C + "reliance", "reliance"),
+]
+
+
+def _round18_details(
+    ctx: Context, fact: ox.NamedNode, page: ox.NamedNode, details: list[tuple[str, str]]
+) -> list[tuple[str, list[tuple[str, object]]]]:
+    """Round 18's (and 17's means and purpose) values of ``fact`` on its line elsewhere: "denies: Armenia's possible
+    departure from the CSTO", "by means of: any means", "reliance: Uzbekistan does not rely on …", "self-criticism:
+    “we play into the hands of the West”". Returns (what, pairs) whose passages the line quotes."""
+    out = []
+    for prop, what in _LINE_VALUES:
+        values = [v for v in _asserted(ctx.store, fact, prop) if isinstance(v, ox.NamedNode) and v != page]
+        if values:
+            details.append((what, "; ".join(ctx.labels(v.value) for v in values)))
+            out.append((what, [(prop, v) for v in values]))
+    own = [w for w in _asserted(ctx.store, fact, _C + "selfCriticismMarker") if isinstance(w, ox.Literal)]
+    if own:  # a criticism of its holder's own side: the words saying so ("we play into the hands of the West")
+        details.append(("self-criticism", "; ".join(f"“{w.value}”" for w in own)))
+        out.append(("self-criticism", [(_C + "selfCriticismMarker", w) for w in own]))
+    return out
+
+
+def _denied_details(ctx: Context, fact: ox.NamedNode, page: ox.NamedNode, details: list[tuple[str, str]]) -> list:
+    """A fact another fact denies (csto:denies: "a claim few outside Russia will give any credence to"): "denied in:
+    <the denying fact>", with the passage saying so, so a denied claim is not read as standing unchallenged."""
+    deniers = list(
+        dict.fromkeys(
+            q.subject
+            for q in ctx.store.quads_for_pattern(None, _N(_C + "denies"), fact, None)
+            if curated(q) and isinstance(q.subject, ox.NamedNode) and q.subject != page
+        )
+    )
+    if deniers:
+        details.append(("denied in", "; ".join(ctx.labels(d.value) for d in deniers)))
+    return [_passages(ctx, d.value, [(_C + "denies", fact)], "denied in") for d in deniers]
+
+
+_BORDER = _N(_C + "Border")
+
+
+def _border_details(ctx: Context, border: ox.NamedNode, page: ox.NamedNode, details: list[tuple[str, str]]) -> list:
+    """A border on one side's page (csto:borderOf): its other sides ("with: Tajikistan") and the events the seeds
+    place there ("what happened there: Kyrgyzstan–Tajikistan border clashes (2022)"), with the passages saying so.
+    Returns the lists of passages; nothing for anything but a csto:Border."""
+    if not _is_a(ctx, border.value, _BORDER):
+        return []
+    others = [s for s in _asserted(ctx.store, border, _C + "borderOf") if isinstance(s, ox.NamedNode) and s != page]
+    if others:
+        details.append(("with", ", ".join(ctx.labels(s.value) for s in others)))
+    place = _N(_C + "place")
+    events = sorted(
+        {q.subject for q in ctx.store.quads_for_pattern(None, place, border, None) if curated(q)},
+        key=lambda e: (_when(ctx, e) or "9", ctx.labels(e.value)),
+    )
+    if events:
+        details.append(("what happened there", "; ".join(ctx.labels(e.value) for e in events)))
+    return [_passages(ctx, e.value, [(_C + "place", border)], "what happened there") for e in events]
+
+
 def _ordinal(ctx: Context, fact: ox.NamedNode) -> int | None:
     """The fact's csto:ordinal (Uzbekistan's "second time" quitting), or None."""
     for v in _asserted(ctx.store, fact, _C + "ordinal"):
@@ -689,13 +857,21 @@ def referring_sections(ctx: Context, iri: str, roles: set[str] | None = None, pa
         if capped:
             total = len(by_role[role])
             sections.append(
-                Section(role, title, lines, collapsed=collapsed, total=total, rest_query=_facts_query(role, iri))
+                Section(
+                    role,
+                    title,
+                    lines,
+                    collapsed=collapsed,
+                    total=total,
+                    rest_query=_facts_query(role, iri),
+                    minor_role=role in MINOR_ROLE_TITLES,
+                )
             )
             continue
         sections += (
             _own_and_hosted(ctx, node, role, title, lines, collapsed)
             if role == _C + "state"
-            else [Section(role, title, lines, collapsed=collapsed, brief=brief)]
+            else [Section(role, title, lines, collapsed=collapsed, brief=brief, minor_role=role in MINOR_ROLE_TITLES)]
         )
     return sections
 
@@ -929,6 +1105,7 @@ def sections_for(ctx: Context, iri: str, classes: set[str], members_now: Section
             if s.key != _C + "about":
                 s.lead, s.title = True, f"Part of ({ctx.labels(s.key)})"
     if members_now is not None:  # the alliance: 200+ facts mention it; keep them below, collapsed
+        refs = [s for s in refs if s.key != _C + "organOf"]  # its bodies are listed above ("Bodies")
         for s in refs:
             s.collapsed = True
     return out + refs

@@ -80,6 +80,8 @@ _TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 _MARKED_READING = ox.NamedNode(_CSTO + "MarkedReading")
 _CHANGE = ox.NamedNode(_CSTO + "Change")
 _RELATIVE_TIME = ox.NamedNode(_CSTO + "RelativeTime")
+_WEIGHED_OPTION = ox.NamedNode(_CSTO + "WeighedOption")
+_RELIANCE = ox.NamedNode(_CSTO + "Reliance")
 # A csto:RelativeTime's relation and distance as words: "shortly before", "a few weeks before".
 _RELATION_WORDS = {_CSTO + "EarlierThanAnchor": "before", _CSTO + "LaterThanAnchor": "after"}
 _DISTANCE_WORDS = {_CSTO + "Near": "shortly "}
@@ -199,6 +201,37 @@ class Labeller:
         if way is None or item is None:
             return None
         text = f"{self(way.value)} of {self(item.value) if isinstance(item, ox.NamedNode) else item.value}"
+        result = self._one(node, "changeResult")  # a transformation: what the item turned into
+        if isinstance(result, ox.NamedNode):
+            text += f" into {self(result.value)}"
+        return f"{text} (“{marker.value}”)" if isinstance(marker, ox.Literal) else text
+
+    def _weighed_option(self, iri: str) -> str | None:
+        """A csto:WeighedOption (an option a proposition weighs): its verdict, item and words, "rejected: a security
+        threat to Kazakhstan (“less about a security threat to Kazakhstan”)", not its slug."""
+        node = ox.NamedNode(iri)
+        if not any(self.store.quads_for_pattern(node, _TYPE, _WEIGHED_OPTION, None)):
+            return None
+        verdict, item, marker = (self._one(node, p) for p in ("optionVerdict", "optionItem", "optionMarker"))
+        if verdict is None or item is None:
+            return None
+        text = f"{self(verdict.value)}: {self(item.value) if isinstance(item, ox.NamedNode) else item.value}"
+        return f"{text} (“{marker.value}”)" if isinstance(marker, ox.Literal) else text
+
+    def _reliance(self, iri: str) -> str | None:
+        """A csto:Reliance: who relies, or is said not to, on whom, for what, in the words: "Armenia relies on Russia
+        for military support (“has long relied on Russia for military support”)", "Uzbekistan does not rely on …"."""
+        node = ox.NamedNode(iri)
+        if not any(self.store.quads_for_pattern(node, _TYPE, _RELIANCE, None)):
+            return None
+        party, on, status = (self._one(node, p) for p in ("reliantParty", "reliedOn", "relianceStatus"))
+        if not isinstance(party, ox.NamedNode) or not isinstance(on, ox.NamedNode) or status is None:
+            return None
+        verb = "does not rely on" if status.value == _CSTO + "RelianceDenied" else "relies on"
+        text = f"{self(party.value)} {verb} {self(on.value)}"
+        what, marker = self._one(node, "reliedFor"), self._one(node, "relianceMarker")
+        if isinstance(what, ox.NamedNode):
+            text += f" for {self(what.value)}"
         return f"{text} (“{marker.value}”)" if isinstance(marker, ox.Literal) else text
 
     def _relative_time(self, iri: str) -> str | None:
@@ -232,6 +265,8 @@ class Labeller:
                 or self._marked_reading(iri)
                 or self._change(iri)
                 or self._relative_time(iri)
+                or self._weighed_option(iri)
+                or self._reliance(iri)
             )
             if label is None:
                 parent, _, tail = iri.rpartition("/")

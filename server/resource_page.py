@@ -76,7 +76,17 @@ KEY_PROPERTIES = [
         "about",
         "addressee",
         "target",
+        "criticises",
+        "selfCriticismMarker",
+        "denies",
         "cause",
+        "deniedCause",
+        "weighsOption",
+        "means",
+        "purpose",
+        "reliance",
+        "approvalStatus",
+        "approvalBy",
         "place",
         "host",
         "destination",
@@ -106,6 +116,20 @@ KEY_PROPERTIES = [
         "articleNumber",
         "articleOf",
         "articleText",
+        # the n-ary nodes of round 18 (and 17), in reading order: a reliance "who relies (or not) on whom for what",
+        # a weighed option "rejected: what", a change "what changed, which way, into what"
+        "reliantParty",
+        "relianceStatus",
+        "reliedOn",
+        "reliedFor",
+        "relianceMarker",
+        "optionVerdict",
+        "optionItem",
+        "changedItem",
+        "changeWay",
+        "changeResult",
+        "changeMarker",
+        "borderOf",
     )
 ] + [
     "http://www.w3.org/ns/org#member",
@@ -153,6 +177,17 @@ def is_key(prop: str) -> bool:
 _CURATED_ONLY = {_C + "notBefore", _C + "notAfter"}
 
 
+# The words that mark a value (csto:meansMarker: "by any means") are read in the row of the value they mark, quoted
+# after it: "means: any means, “by any means”" (a page listed "means" and "means marker" as two rows, apart).
+_WORDS_OF = {
+    _C + "meansMarker": _C + "means",
+    _C + "denialMarker": _C + "denies",
+    _C + "optionMarker": _C + "optionItem",
+}
+# A decision's approval reads as one row: its status and by whom ("approval: pending, by Armenia").
+_APPROVAL = (_C + "approvalStatus", _C + "approvalBy")
+
+
 def _key_rows(rows: list[Row]) -> list[Row]:
     out = []
     for r in rows:
@@ -163,7 +198,27 @@ def _key_rows(rows: list[Row]) -> list[Row]:
             if not r.values:
                 continue
         out.append(r)
-    return sorted(out, key=lambda r: _key_order(r.predicate.iri, r.predicate.text))
+    return _paired(sorted(out, key=lambda r: _key_order(r.predicate.iri, r.predicate.text)))
+
+
+def _paired(rows: list[Row]) -> list[Row]:
+    """``rows`` with the words of a value folded into the value's row (quoted, with their passages), and a decision's
+    approval status and party as one row "approval"."""
+    by_prop = {r.predicate.iri: r for r in rows}
+    out = []
+    for r in rows:
+        head = by_prop.get(_WORDS_OF.get(r.predicate.iri, ""))
+        if head is not None:
+            head.values += [replace(v, term=replace(v.term, text=f"“{v.term.text}”", note=None)) for v in r.values]
+            continue
+        if r.predicate.iri == _APPROVAL[1] and _APPROVAL[0] in by_prop:
+            continue  # read in the status's row
+        if r.predicate.iri == _APPROVAL[0]:
+            by = by_prop.get(_APPROVAL[1])
+            values = list(r.values) + [replace(v, term=replace(v.term, prefix="by")) for v in (by.values if by else [])]
+            r = Row(replace(r.predicate, text="approval"), values, r.more + (by.more if by else 0))
+        out.append(r)
+    return out
 
 
 def _key_order(prop: str, label: str) -> tuple:
@@ -284,6 +339,37 @@ def _members_now(store: ox.Store, labels: Labeller, iri: str) -> Section | None:
         return None
 
 
+# A fact's parts (options weighed, reliances, changes, marked readings) are listed in the order their words come in the
+# passage (the seed's order: "does not reflect any firm policy position …, rather reflecting briefings …"), not
+# alphabetically by their names ("preferred: …" before "rejected: …").
+_PART_WORDS = {
+    _C + "weighsOption": _C + "optionMarker",
+    _C + "reliance": _C + "relianceMarker",
+    _C + "change": _C + "changeMarker",
+    _C + "markedReading": _C + "readingMarker",
+}
+
+
+def _in_words_order(store: ox.Store, rows: list[Row]) -> None:
+    for row in rows:
+        marker = _PART_WORDS.get(row.predicate.iri or "")
+        if marker is None or len(row.values) < 2:
+            continue
+        prop = ox.NamedNode(marker)
+
+        def position(v, prop=prop) -> int:
+            words = [q.object.value for q in store.quads_for_pattern(ox.NamedNode(v.term.iri or ""), prop, None, None)]
+            found = [
+                p.evidence.start + p.evidence.exact.find(w)
+                for p in v.passages
+                for w in words
+                if p.evidence.exact and p.evidence.start is not None and w in p.evidence.exact
+            ]
+            return min(found, default=1 << 62)
+
+        row.values.sort(key=position)
+
+
 def build_page(store: ox.Store, labels: Labeller, iri: str, key_sections: bool = True) -> ResourcePage:
     """``iri``'s page; ``key_sections`` False: without the key-fact sections (a template that does not show them)."""
     node = ox.NamedNode(iri)
@@ -293,6 +379,7 @@ def build_page(store: ox.Store, labels: Labeller, iri: str, key_sections: bool =
     linked = {s for objs in incoming.values() for s, gs in objs.items() if gs - {_INFERRED}}
     rows = out_rows(labels, own, subjects, passages.supports(iri), passages, linked)
     key = _key_rows(rows)
+    _in_words_order(store, key)
     classes = {o.value for o in own.get(_TYPE, {}) if isinstance(o, ox.NamedNode)}
     ctx = Context(store, labels, passages, confirmed_until(store))
     all_graphs = {g for objs in own.values() for gs in objs.values() for g in gs}

@@ -104,6 +104,7 @@ class Term:
     nested: list["Row"] = field(default_factory=list)  # a blank node's own statements
     graphs: list[tuple[str, str, str]] = field(default_factory=list)  # (href, short, title)
     iri: str | None = None  # the IRI, for an IRI value
+    prefix: str | None = None  # words read before the value, outside its link ("by" Armenia)
 
 
 @dataclass

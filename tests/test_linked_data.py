@@ -171,6 +171,21 @@ def test_every_minted_iri_dereferences_as_html(client, quads, part):
     assert not failures, failures[:20]
 
 
+@HTML_PART
+def test_no_pages_section_is_named_as_role(client, quads, part):
+    """A section of the facts giving a resource a role the page had no name for read "As <role>" ("As option item",
+    "As has vague quantity", "As holders of": 368 such headings on 241 of the 1,085 resource pages). Every section is
+    named for what it lists (``key_facts.ROLE_TITLES``), on every page (the renders of the HTML sweep above, on this
+    worker)."""
+    unnamed = {}
+    for iri in dereferenceable(quads, part):
+        body = html_page(client, path_of(iri))[3].split('id="out-h"')[0]
+        heads = [re.sub(r"<[^>]+>", "", h).strip() for h in re.findall(r"<h2[^>]*>(.*?)</h2>", body, re.S)]
+        if as_role := [h for h in heads if h.startswith("As ")]:
+            unnamed[iri] = as_role
+    assert not unnamed, list(unnamed.items())[:10]
+
+
 def _iris_in(body: bytes, fmt: ox.RdfFormat) -> set[str]:
     """The IRIs in subject or object position of an RDF document (Oxigraph's parser: strict, and fast enough for
     thousands of documents; rdflib reads the same answers in the content-negotiation tests)."""
