@@ -1419,6 +1419,21 @@ def test_an_aggregate_where_sparql_allows_it_is_answered(client, query):
     assert r.status_code == 200, r.data[:300]
 
 
+def test_order_by_a_variable_the_grouping_drops_is_answered_and_orders_nothing(client):
+    """``GROUP BY ?c ORDER BY ?s``: section 11.4 restricts the projection only, and ORDER BY comes after grouping in
+    the algebra (18.2.4.1, 18.2.5), where ``?s`` is unbound: answered, with the rows of the query without it."""
+
+    def rows(order: str):
+        r = send(client, "GET", C + "SELECT ?c (COUNT(*) AS ?n) WHERE { ?s a ?c } GROUP BY ?c" + order)
+        assert r.status_code == 200, (order, r.status_code, r.data[:300])
+        return sorted((b["c"]["value"], b["n"]["value"]) for b in r.get_json()["results"]["bindings"])
+
+    plain = rows("")
+    assert len(plain) > 3
+    for order in (" ORDER BY ?s", " ORDER BY DESC(?s) ?c", " ORDER BY STR(?s) LIMIT 1000"):
+        assert rows(order) == plain, order
+
+
 # --- round 15: closures of closures answered (long lists: tests/test_sparql_lists.py) -------------------------------
 
 RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
