@@ -1,0 +1,262 @@
+"""Long RDF collections, blank-node property lists and written-out patterns through /sparql (round 16).
+
+Oxigraph 0.5.13 plans a basic graph pattern in about cubic time: a flat ``( 1 1 … )`` of 320 items took over 20 s
+to plan, so round 15 refused such queries with a 413 over 100 blank nodes. The endpoint now gives a long triples
+block to the engine as nested sub-queries (:mod:`csto_kg.sparql_chunks`). These tests send the queries over HTTP to
+an app serving a store that holds such lists (in a named graph: the default graph is the union), and compare the
+answers with pyoxigraph's own on the query as written, at sizes where it answers in time.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pyoxigraph as ox
+import pytest
+from rdflib import Graph
+from rdflib.compare import isomorphic
+
+from csto_kg.server.app import create_app
+from csto_kg.server.config import ServerConfig
+
+N = 40  # items in the lists the answers are compared on (the engine plans the query as written in about 0.2 s)
+LONG = 320  # items in the long lists (as written: over 20 s to plan)
+
+
+def _flat(items) -> str:
+    return "( " + " ".join(str(i) for i in items) + " )"
+
+
+def _nested(depth: int) -> str:  # ( 1 ( 1 … ( 1 1 ) … ) )
+    return "( 1 " * (depth - 1) + "( 1 1 )" + " )" * (depth - 1)
+
+
+def _chain(depth: int, last: str) -> str:  # [ :f 1 ; :r [ … [ :f last ] … ] ]
+    return "[ <urn:f> 1 ; <urn:r> " * (depth - 1) + f"[ <urn:f> {last} ]" + " ]" * (depth - 1)
+
+
+DATA = "\n".join(
+    [
+        f"<urn:a> <urn:p> {_flat([1] * N)} ; <urn:q> 'a' .",
+        f"<urn:b> <urn:p> {_flat([1] * (N - 1) + [2])} ; <urn:q> 'b' .",
+        f"<urn:c> <urn:p> {_flat(list(range(N)))} ; <urn:q> 'c' .",
+        "<urn:d> <urn:q> 'd' .",
+        f"<urn:e> <urn:p> {_nested(N)} .",
+        f"<urn:f> <urn:p> {_chain(N, 2)} .",
+        f"<urn:g> <urn:p> {_flat([1] * LONG)} .",
+        f"<urn:h> <urn:p> {_flat([1] * (LONG - 1) + [2])} .",
+        f"<urn:i> <urn:p> {_nested(LONG // 2)} .",
+        f"<urn:j> <urn:p> {_chain(LONG, 2)} .",
+        "<urn:k> <urn:p> " + "( " * 300 + "1" + " )" * 300 + " .",
+        " ".join(f"<urn:x{i}> <urn:r> <urn:x{i + 1}> ." for i in range(LONG)),
+    ]
+)
+GRAPH = ox.NamedNode("urn:lists")
+
+
+@pytest.fixture(scope="module")
+def reference():
+    store = ox.Store()
+    _load(store)
+    return store
+
+
+def _load(store: ox.Store) -> None:
+    """The lists in a named graph, and in the default graph as the build's store holds the union."""
+    store.load(DATA, ox.RdfFormat.TURTLE, to_graph=GRAPH)
+    store.load(DATA, ox.RdfFormat.TURTLE, to_graph=ox.DefaultGraph())
+
+
+@pytest.fixture(scope="module")
+def app(shared_build, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("lists") / "store"
+    store = ox.Store(str(folder))
+    _load(store)
+    store.flush()
+    del store
+    app = create_app(
+        ServerConfig(query_timeout=10, max_rows=10_000, store=str(folder), max_query_length=60_000, client_burst=600),
+        shared_build.build,
+    )
+    yield app
+    app.extensions["csto.engine"].close()
+
+
+@pytest.fixture(scope="module")
+def client(app):
+    return app.test_client()
+
+
+METHODS = ("GET", "POST-form", "POST-body")
+
+
+def send(client, method: str, query: str, accept: str = "application/sparql-results+json"):
+    headers = {"Accept": accept}
+    if method == "GET":
+        return client.get("/sparql", query_string={"query": query}, headers=headers)
+    if method == "POST-form":
+        return client.post("/sparql", data={"query": query}, headers=headers)
+    return client.post("/sparql", data=query.encode(), headers={**headers, "Content-Type": "application/sparql-query"})
+
+
+def _value(term: dict) -> str:
+    if term["type"] == "bnode":
+        return "_"
+    return f"{term['type']}|{term['value']}|{term.get('datatype', '')}|{term.get('xml:lang', '')}"
+
+
+def _reference_rows(store: ox.Store, query: str):
+    result = store.query(query)
+    if type(result).__name__ == "QueryBoolean":
+        return bool(result)
+    if hasattr(result, "variables"):
+        names = [v.value for v in result.variables]
+        rows = []
+        for solution in result:
+            row = []
+            for v in result.variables:
+                t = solution[v]
+                if t is None:
+                    row.append(None)
+                elif isinstance(t, ox.BlankNode):
+                    row.append("_")
+                elif isinstance(t, ox.NamedNode):
+                    row.append(f"uri|{t.value}||")
+                else:
+                    xsd_string = t.datatype.value.endswith("#string") or t.language
+                    row.append(f"literal|{t.value}|{'' if xsd_string else t.datatype.value}|{t.language or ''}")
+            rows.append(tuple(row))
+        return names, sorted(rows, key=repr)
+    graph = Graph()
+    graph.parse(data=ox.serialize(list(result), format=ox.RdfFormat.N_TRIPLES).decode(), format="nt")
+    return graph
+
+
+def _endpoint_rows(response, query: str):
+    if query.lstrip().startswith(("CONSTRUCT", "DESCRIBE")):
+        return Graph().parse(data=response.data, format="turtle")
+    body = response.get_json()
+    if "boolean" in body:
+        return body["boolean"]
+    names = body["head"]["vars"]
+    rows = [tuple(_value(b[n]) if n in b else None for n in names) for b in body["results"]["bindings"]]
+    return names, sorted(rows, key=repr)
+
+
+MIXED = _flat(["?x"] + [1] * (N - 2) + ["?y"])
+SAME_ROWS = {  # each a triples block of more than 32 patterns, so given to the engine as nested sub-queries
+    "object": f"SELECT * WHERE {{ ?s <urn:p> {MIXED} }}",
+    "same-variable-twice": f"SELECT * WHERE {{ ?s <urn:p> {_flat(['?x'] + [1] * (N - 2) + ['?x'])} }}",
+    "subject": f"SELECT * WHERE {{ {MIXED} ^<urn:p> ?s ; ^<urn:p>/<urn:q> ?q }}",
+    "subject-alone": f"SELECT * WHERE {{ {MIXED} . ?s <urn:p> ?l }}",
+    "in-brackets": f"SELECT * WHERE {{ [ <urn:p> {MIXED} ; <urn:q> ?q ] }}",
+    "blank-node-chain": f"SELECT * WHERE {{ ?s <urn:p> {_chain(N, '?last')} }}",
+    "nested-lists": f"SELECT * WHERE {{ ?s <urn:p> {_nested(N)} }}",
+    "labels": f"SELECT * WHERE {{ ?s <urn:p> _:h . _:h <urn:nothing>* _:k . _:k <http://www.w3.org/1999/02/22-rdf-syntax-ns#rest> {_flat([1] * (N - 1))} }}",
+    "count-distinct-star": f"SELECT (COUNT(DISTINCT *) AS ?n) (COUNT(*) AS ?m) WHERE {{ ?s <urn:p> {MIXED} }}",
+    "ask": f"ASK {{ <urn:b> <urn:p> {_flat([1] * (N - 1) + [2])} }}",
+    "ask-false": f"ASK {{ ?s <urn:p> {_flat([2] * N)} }}",
+    "optional": f"SELECT * WHERE {{ ?s <urn:q> ?q OPTIONAL {{ ?s <urn:p> {MIXED} }} }}",
+    "exists": f"SELECT * WHERE {{ ?s <urn:q> ?q FILTER EXISTS {{ ?s <urn:p> {_flat(range(N))} }} }}",
+    "not-exists": f"SELECT * WHERE {{ ?s <urn:q> ?q FILTER NOT EXISTS {{ ?s <urn:p> {_flat(range(N))} }} }}",
+    "minus": f"SELECT * WHERE {{ ?s <urn:q> ?q MINUS {{ ?s <urn:p> {MIXED} }} }}",
+    "graph-variable": f"SELECT * WHERE {{ GRAPH ?g {{ ?s <urn:p> {MIXED} }} }}",
+    "filter-between": f"SELECT * WHERE {{ ?s <urn:p> {MIXED} FILTER(?x != ?y) ?s <urn:q> ?q }}",
+    "sub-query": f"SELECT * WHERE {{ {{ SELECT ?s (COUNT(*) AS ?n) WHERE {{ ?s <urn:p> {MIXED} }} GROUP BY ?s }} }}",
+    "bind-after": f"SELECT * WHERE {{ $s <urn:p> {MIXED.replace('?x', '$x')} BIND(?x + 1 AS ?z) }}",
+    "written-out": "SELECT * WHERE { " + " ".join(f"?v{i} <urn:r> ?v{i + 1} ." for i in range(N)) + " }",
+    "construct": f"CONSTRUCT {{ ?s <urn:has> ?y }} WHERE {{ ?s <urn:p> {MIXED} }}",
+    "describe-star": f"DESCRIBE * WHERE {{ ?s <urn:p> {MIXED} ; <urn:q> ?q }}",
+}
+
+
+@pytest.mark.parametrize("name", SAME_ROWS)
+def test_a_long_pattern_gives_the_rows_the_engine_gives_as_written(client, reference, name):
+    """Same variables (``SELECT *`` sees no new one), same rows, same multiplicities as the query as written."""
+    query = SAME_ROWS[name]
+    graph = query.startswith(("CONSTRUCT", "DESCRIBE"))
+    r = send(client, "POST-body", query, accept="text/turtle" if graph else "application/sparql-results+json")
+    assert r.status_code == 200, (r.status_code, r.data[:300])
+    got, expected = _endpoint_rows(r, query), _reference_rows(reference, query)
+    if isinstance(expected, Graph):
+        assert len(got) == len(expected) > 0 and isomorphic(got, expected)
+    else:
+        assert got == expected
+        assert name.startswith(("ask", "exists", "minus")) or expected[1], "a comparison of no rows"
+
+
+LONG_QUERIES = {  # valid SPARQL 1.1; as written each took a worker for the whole time limit (round 15: a 413)
+    "flat": (f"SELECT * WHERE {{ ?s <urn:p> {_flat([1] * LONG)} }}", [("uri|urn:g||",)]),
+    "flat-with-variables": (
+        f"SELECT * WHERE {{ ?s <urn:p> {_flat([1] * (LONG - 1) + ['?last'])} }}",
+        [
+            ("literal|2|http://www.w3.org/2001/XMLSchema#integer|", "uri|urn:h||"),
+            ("literal|1|http://www.w3.org/2001/XMLSchema#integer|", "uri|urn:g||"),
+        ],
+    ),
+    "nested-lists": (f"SELECT ?s WHERE {{ ?s <urn:p> {_nested(LONG // 2)} }}", [("uri|urn:i||",)]),
+    "one-item-lists": ("SELECT ?s WHERE { ?s <urn:p> " + "( " * 300 + "1" + " )" * 300 + " }", [("uri|urn:k||",)]),
+    "blank-node-lists": (f"SELECT ?s WHERE {{ ?s <urn:p> {_chain(LONG, 2)} }}", [("uri|urn:j||",)]),
+    "written-out": (
+        "SELECT ?v0 WHERE { " + " ".join(f"?v{i} <urn:r> ?v{i + 1} ." for i in range(LONG)) + " }",
+        [("uri|urn:x0||",)],
+    ),
+}
+
+
+@pytest.mark.parametrize("method", METHODS)
+@pytest.mark.parametrize("name", LONG_QUERIES)
+def test_a_long_list_is_answered(client, method, name):
+    query, rows = LONG_QUERIES[name]
+    t = time.monotonic()
+    r = send(client, method, query)
+    assert r.status_code == 200, (r.status_code, r.data[:300])
+    assert sorted(_endpoint_rows(r, query)[1], key=repr) == sorted(rows, key=repr)
+    assert time.monotonic() - t < 8
+
+
+CAPPED = {  # planned as written (no equivalent rewrite here) or far over the cap: 413 at once
+    "construct-where": ("CONSTRUCT WHERE { ?s <urn:p> " + _flat([1] * 160) + " }", b"CONSTRUCT WHERE"),
+    "label-shared-across-a-filter": (
+        "SELECT * WHERE { _:h <urn:p> " + _flat([1] * 160) + " FILTER(true) _:h <urn:q> ?q }",
+        b"_:b",
+    ),
+    "no-variable-select-star": ("SELECT * WHERE { <urn:g> <urn:p> " + _flat([1] * 160) + " }", b"selects *"),
+    "over-10000": ("ASK { ?s <urn:p> " + _flat([1] * 10_001) + " }", b"cap of 10,000"),
+}
+
+
+@pytest.mark.parametrize("method", ("GET", "POST-body"))
+@pytest.mark.parametrize("name", CAPPED)
+def test_a_list_the_endpoint_cannot_rewrite_is_refused_at_once(app, client, method, name):
+    query, says = CAPPED[name]
+    before = app.extensions["csto.engine"].stats()["served"]
+    t = time.monotonic()
+    r = send(client, method, query)
+    assert r.status_code == 413, (r.status_code, r.data[:300])
+    assert says in r.data and b"blank nodes" in r.data, r.data[:400]
+    assert time.monotonic() - t < 2
+    assert app.extensions["csto.engine"].stats()["served"] == before
+
+
+STRUCTURAL = {  # brackets that make no blank node: round 15's lexical count refused each one (413)
+    "nested-path": ("SELECT (COUNT(*) AS ?n) WHERE { ?s " + "(" * 150 + "<urn:r>" + ")" * 150 + "* ?o }", "1"),
+    "nested-expression": (
+        "SELECT (COUNT(*) AS ?n) WHERE { ?s <urn:q> ?q FILTER(" + "(" * 150 + "?q" + ")" * 150 + " != 'x') }",
+        "4",
+    ),
+    "path-with-lists-in-filter": (
+        "SELECT (COUNT(*) AS ?n) WHERE { ?s <urn:q> ?q FILTER(?q IN (" + ", ".join(["'a'"] * 200) + ")) }",
+        "1",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", STRUCTURAL)
+def test_brackets_that_make_no_blank_node_are_not_counted(client, name):
+    query, count = STRUCTURAL[name]
+    r = send(client, "GET", query)
+    assert r.status_code == 200, (r.status_code, r.data[:300])
+    n = r.get_json()["results"]["bindings"][0]["n"]["value"]
+    assert name != "nested-path" or int(n) > LONG
+    assert name == "nested-path" or n == count
