@@ -59,6 +59,9 @@ _MARKERS = (
     "relianceMarker",
     "selfCriticismMarker",
     "denialMarker",
+    "uncertaintyMarker",
+    "prescriptionMarker",
+    "ownerLeftOpen",
 )
 # a node that is part of a fact and has the fact's passage (a side of a comparison, a marked reading, a change,
 # a relative time), by its link
@@ -70,6 +73,8 @@ _PARTS_OF_FACTS = (
     CSTO.relativeTime,
     CSTO.weighsOption,
     CSTO.reliance,
+    CSTO.uncertainty,
+    CSTO.prescription,
 )
 _WORDS_PROPS = (CSTO.words, CSTO.statedAs, CSTO.articleText, CSTO.programme, DCTERMS.type, *(CSTO[m] for m in _MARKERS))
 
