@@ -109,6 +109,11 @@ ROLE_TITLES = {
     _C + "optionItem": "Weighed as an option",
     _C + "denies": "Denied in",
     _C + "changeResult": "What turned into it",
+    # round 19's: what is said to be unclear or doubted and by whom; what someone should or must (not) do
+    _C + "uncertainAbout": "Said to be unclear, unknown or doubted",
+    _C + "uncertainParty": "What it is unsure of, unaware of or doubts",
+    _C + "prescribedFor": "What it should or must (not) do",
+    _C + "prescribedAct": "Called for or ruled out",
 }
 # Older minor roles a state's, a person's, an organisation's, a summit's or a topic's page named only "As <role>"
 # ("As ranked among the leading", "As alleged victim"): each is named for what it lists, and still folded, with the
@@ -179,6 +184,7 @@ MINOR_ROLE_TITLES = {
     _C + "duringSession": "Said or done during this session",
     _C + "simultaneousWith": "At the same time as it",
     _C + "hasVagueQuantity": "The vague count in",
+    _C + "borderKind": "Borders of this kind",
     _C + "publicationDate": "The publication date of",
     _C + "holdersOf": "Groups of its holders",
     _C + "succeededBy": "What it succeeded",
@@ -701,6 +707,8 @@ _LINE_VALUES = [
     (_C + "means", "by means of"),
     (_C + "purpose", "for the purpose of"),
     (_C + "reliance", "reliance"),
+    (_C + "uncertainty", "uncertain"),
+    (_C + "prescription", "prescribes"),
 ]
 
 

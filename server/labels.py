@@ -82,6 +82,8 @@ _CHANGE = ox.NamedNode(_CSTO + "Change")
 _RELATIVE_TIME = ox.NamedNode(_CSTO + "RelativeTime")
 _WEIGHED_OPTION = ox.NamedNode(_CSTO + "WeighedOption")
 _RELIANCE = ox.NamedNode(_CSTO + "Reliance")
+_UNCERTAINTY = ox.NamedNode(_CSTO + "Uncertainty")
+_PRESCRIPTION = ox.NamedNode(_CSTO + "Prescription")
 # A csto:RelativeTime's relation and distance as words: "shortly before", "a few weeks before".
 _RELATION_WORDS = {_CSTO + "EarlierThanAnchor": "before", _CSTO + "LaterThanAnchor": "after"}
 _DISTANCE_WORDS = {_CSTO + "Near": "shortly "}
@@ -234,6 +236,42 @@ class Labeller:
             text += f" for {self(what.value)}"
         return f"{text} (“{marker.value}”)" if isinstance(marker, ox.Literal) else text
 
+    def _uncertainty(self, iri: str) -> str | None:
+        """A csto:Uncertainty: of which kind, about what, whose where the words name them: "doubted by Kazakhstan: the
+        CSTO's value (“appearing to question the CSTO's value”)", "unclear: the CSTO's benefits (“not always …”)"."""
+        node = ox.NamedNode(iri)
+        if not any(self.store.quads_for_pattern(node, _TYPE, _UNCERTAINTY, None)):
+            return None
+        kind, about, marker = (self._one(node, p) for p in ("uncertaintyKind", "uncertainAbout", "uncertaintyMarker"))
+        if kind is None or not isinstance(about, ox.NamedNode):
+            return None
+        parties = [
+            self(q.object.value)
+            for q in self.store.quads_for_pattern(node, ox.NamedNode(_CSTO + "uncertainParty"), None, None)
+            if isinstance(q.object, ox.NamedNode)
+        ]
+        whose = f" ({', '.join(sorted(set(parties)))})" if parties else ""
+        text = f"{self(kind.value)}{whose}: {self(about.value)}"
+        return f"{text} (“{marker.value}”)" if isinstance(marker, ox.Literal) else text
+
+    def _prescription(self, iri: str) -> str | None:
+        """A csto:Prescription: its force, for whom where the words say, and the act: "prohibition, for every state:
+        security at the expense of others (“no state should …”)", not its slug."""
+        node = ox.NamedNode(iri)
+        if not any(self.store.quads_for_pattern(node, _TYPE, _PRESCRIPTION, None)):
+            return None
+        force, act, marker = (self._one(node, p) for p in ("deonticForce", "prescribedAct", "prescriptionMarker"))
+        if force is None or not isinstance(act, ox.NamedNode):
+            return None
+        parties = [
+            self(q.object.value)
+            for q in self.store.quads_for_pattern(node, ox.NamedNode(_CSTO + "prescribedFor"), None, None)
+            if isinstance(q.object, ox.NamedNode)
+        ]
+        whom = f", for {', '.join(sorted(set(parties)))}" if parties else ""
+        text = f"{self(force.value)}{whom}: {self(act.value)}"
+        return f"{text} (“{marker.value}”)" if isinstance(marker, ox.Literal) else text
+
     def _relative_time(self, iri: str) -> str | None:
         """A csto:RelativeTime (a fact's place in time against an anchor, in the source's vague words, with no date):
         "shortly before the publication of <source> (“recently”)", "before <fact> (“previously”)" — never a date."""
@@ -267,6 +305,8 @@ class Labeller:
                 or self._relative_time(iri)
                 or self._weighed_option(iri)
                 or self._reliance(iri)
+                or self._uncertainty(iri)
+                or self._prescription(iri)
             )
             if label is None:
                 parent, _, tail = iri.rpartition("/")

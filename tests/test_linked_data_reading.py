@@ -1454,3 +1454,45 @@ def test_a_denied_claim_is_read_as_denied_where_it_is_listed(client, store):
         assert _name(store, row["denier"]) in _details(line).get("denied in", ""), (row, _details(line))
         checked += 1
     assert checked >= 3, checked
+
+
+def test_an_uncertainty_and_a_prescription_read_by_what_they_say_on_each_partys_page(client, store):
+    """Round 19's n-ary nodes (csto:Uncertainty: what is unclear, unknown or doubted, of which kind, whose;
+    csto:Prescription: what should or must (not) be done, with what force, by whom) were shown by their slugs, and a
+    party's page listed them under "As uncertain party" / "As prescribed for". Each reads by its kind or force, its
+    parties, its item and its words; the party's page has a named section with a line for it and its passage; the
+    item's page lists it too."""
+    kinds = (
+        ("uncertainty", "uncertaintyKind", "uncertainAbout", "uncertainParty", "uncertaintyMarker"),
+        ("prescription", "deonticForce", "prescribedAct", "prescribedFor", "prescriptionMarker"),
+    )
+    titles = {
+        "uncertainParty": "What it is unsure of, unaware of or doubts",
+        "uncertainAbout": "Said to be unclear, unknown or doubted",
+        "prescribedFor": "What it should or must (not) do",
+        "prescribedAct": "Called for or ruled out",
+    }
+    seen = {"uncertainty": 0, "prescription": 0}
+    for link, kind, item, party, marker in kinds:
+        rows = select(
+            store,
+            f"""SELECT ?fact ?node ?kind ?item ?marker (GROUP_CONCAT(DISTINCT STR(?p); separator=" ") AS ?parties)
+                WHERE {{ ?fact <{CSTO}{link}> ?node . ?node <{CSTO}{kind}> ?kind ; <{CSTO}{item}> ?item ;
+                         <{CSTO}{marker}> ?marker . OPTIONAL {{ ?node <{CSTO}{party}> ?p }} }}
+                GROUP BY ?fact ?node ?kind ?item ?marker""",
+        )
+        for row in rows:
+            seen[link] += 1
+            name = _h1(page(client, row["node"]))
+            assert row["node"].rsplit("/", 1)[1] not in name, (row, name)
+            assert name.startswith(_name(store, row["kind"])) and f"“{row['marker']}”" in name, (row, name)
+            assert _h1(page(client, row["item"])) in name, (row, name)  # the item as its own page names it
+            for who in row.get("parties", "").split():
+                assert _h1(page(client, who)) in name, (row, name)
+                line = _line_of(_section_of(page(client, who), titles[party]), row["node"])
+                assert "passage-link" in line or "passage in" in _text(line) or "From the same passage" in line, line
+            item_page = page(client, row["item"])
+            if "Part of (" not in item_page:  # a part of a fact (a change) leads with what it is part of instead
+                _line_of(_section_of(item_page, titles[item]), row["node"])
+            assert f'href="{path_of(row["node"])}"' in item_page, row
+    assert seen["uncertainty"] >= 8 and seen["prescription"] >= 10, seen
