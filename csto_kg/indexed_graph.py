@@ -76,7 +76,12 @@ class UnionView:
         return None
 
     def _all(self):
-        return self._base.triples((None, None, None))
+        """Every triple, in ``Memory.triples``' order: it iterates a copy of the context's set of triples (the
+        store's every triple for the union) and makes a generator of each one's contexts, which is dropped here."""
+        base = self._base
+        key = None if isinstance(base, ConjunctiveGraph) else f"{type(base.identifier).__name__}:{base.identifier}"
+        triples = base.store._Memory__contextTriples.get(key)
+        return iter(triples.copy()) if triples is not None else iter(())
 
     def _matching(self, s, p, o):  # noqa: C901  (one branch per bound position, as Memory.triples)
         """The store's triples matching (s, p, o), one of them at least bound, whatever their graph."""
@@ -226,19 +231,21 @@ class DatasetView(UnionView):
         return view
 
     def quads(self, quad=None):
-        """As ``Dataset.quads`` for a pattern with no graph: each matching triple once per named graph holding it."""
+        """As ``Dataset.quads`` for a pattern with no graph: each matching triple once per named graph holding it, in
+        rdflib's order (every quad too: the build writes them, ~2x faster than rdflib's generator per triple)."""
         ds = self._base
         if quad is not None and len(quad) == 4 and quad[3] is not None:
             yield from ds.quads(quad)
             return
         s, p, o = (None, None, None) if quad is None else quad[:3]
-        if s is None and p is None and o is None:
-            yield from ds.quads(quad)
-            return
         store, default_graph = ds.store, ds.default_graph
         contexts, default = store._Memory__tripleContexts, store._Memory__defaultContexts
         graphs, ids = store._Memory__context_obj_map, {}  # context key -> graph IRI (None: the default graph)
-        for triple in self._matching(s, p, o):
+        if s is None and p is None and o is None:  # every quad: Memory.triples iterates a copy of its triples
+            matching = store._Memory__contextTriples[None].copy()
+        else:
+            matching = self._matching(s, p, o)
+        for triple in matching:
             for key, quoted in contexts.get(triple, default).items():
                 if key is None or quoted:
                     continue

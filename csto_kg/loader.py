@@ -380,9 +380,12 @@ def _check_dangling(ds: Dataset, files: dict[URIRef, Path], prefixes: dict[str, 
 
     One pass over each graph's own triples (a whole-dataset ``quads`` pass costs several times more).
     """
-    described = set(ds.subjects(RDF.type, None))
+    from .indexed_graph import dataset_view
+
+    view = dataset_view(ds)  # each graph's triples in rdflib's order, without a generator of contexts per triple
+    described = set(view.subjects(RDF.type, None))
     for gid, path in files.items():
-        for s, _p, o in ds.graph(gid):
+        for s, _p, o in view.graph(gid):
             if isinstance(s, URIRef) and s not in described and _OWN.match(str(s)):
                 line = line_of(path, [f"{x} " for x in _spellings(s, prefixes)])
                 raise CuratedFileError(

@@ -29,6 +29,7 @@ from rdflib import Graph, Literal
 from rdflib import term as rdflib_term
 
 from .derive import derive
+from .indexed_graph import union_view
 from .namespaces import OWL, RDF, RDFS
 
 __all__ = ["infer", "REASONERS"]
@@ -85,7 +86,7 @@ def infer(asserted: Graph, reasoner: str | None = None) -> Graph:
 
 def _chain(*graphs: Graph):
     for g in graphs:  # triples(), not iter(): a Dataset (the union of its graphs, no copy) iterates quads
-        yield from g.triples((None, None, None))
+        yield from union_view(g).triples((None, None, None))  # rdflib's triples, read from its store's indexes
 
 
 @contextmanager

@@ -57,6 +57,9 @@ def test_union_answers_every_pattern_as_rdflib_does(ds, sample):
     assert list(view.transitive_objects(unit, ORG.unitOf)) == list(ds.transitive_objects(unit, ORG.unitOf))
     assert len(view) == len(ds)
     assert list(view.triples((None, None, None))) == list(ds.triples((None, None, None)))
+    every = list(ds.quads((None, None, None, None)))  # what the build writes to dataset.nq, in rdflib's order
+    assert len(every) > len(ds) and list(view.quads((None, None, None, None))) == every
+    assert list(view.quads()) == list(ds.quads())
 
 
 def test_named_graphs_answer_as_rdflib_does(ds, sample):

@@ -93,6 +93,7 @@ class Report:
     shape_labels: dict[Node, str] = field(default_factory=dict)
     root: Path | None = None
     seconds: dict[str, float] = field(default_factory=dict)  # part of the validation -> its time (not reported)
+    cpu_seconds: dict[str, float] = field(default_factory=dict)  # the same parts' CPU seconds (process_time)
 
     @property
     def conforms(self) -> bool:
