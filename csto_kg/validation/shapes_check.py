@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import json
 import os
 import re
 from pathlib import Path
@@ -179,14 +180,44 @@ def _sparql_problems(f: _File, shape: URIRef, node: Node, prefixes: dict[str, st
 @functools.lru_cache(maxsize=1024)
 def _read_query(text: str, prefixes: tuple[tuple[str, str], ...]) -> tuple[str | None, bool, frozenset[str]]:
     """What the checks need of a SPARQL constraint: why it does not parse (else None), whether ``$this`` is in a
-    triple pattern, and the variables it projects. Remembered per text and prefixes: rdflib's parser takes ~0.1 s
-    a query, and a batch of shapes slips reads the same unchanged queries again and again."""
+    triple pattern, and the variables it projects. Remembered per text and prefixes, in this process and on disk
+    (:func:`_found_before`): rdflib's parser takes ~0.05 s a query, and a batch of shapes slips, or a curator's
+    next edit, reads the same unchanged queries again and again."""
+    key = "\0".join([text, *(f"{p}\0{ns}" for p, ns in prefixes)])
+    reason, uses_this, projected = _found_before("query", key, lambda: _read_query_now(text, prefixes))
+    return reason, uses_this, frozenset(projected)
+
+
+def _read_query_now(text: str, prefixes: tuple[tuple[str, str], ...]) -> tuple[str | None, bool, list[str]]:
     try:
         query = prepareQuery(text, initNs=dict(prefixes))
     except Exception as e:  # rdflib raises pyparsing and plain exceptions alike
-        return " ".join(str(e).split())[:300], False, frozenset()
-    projected = frozenset(str(v) for v in getattr(query.algebra, "PV", []))
+        return " ".join(str(e).split())[:300], False, []
+    projected = sorted({str(v) for v in getattr(query.algebra, "PV", [])})
     return None, Variable("this") in _pattern_variables(query.algebra), projected
+
+
+def _found_before(kind: str, content: str, work):
+    """``work()`` (a JSON value) for ``content``, remembered on disk per content and checker code: one file under
+    :func:`~csto_kg.paths.cache_dir` ``/shapes-check-parts/<kind>/``. What one constraint text or one shapes file
+    gives depends on that content alone, so a check of an edited shapes graph redoes only the parts the edit
+    changed (a refused graph is never remembered whole, :func:`check_project_shapes`, but its unchanged parts are).
+    A cache that cannot be read or written is skipped, never an error."""
+    digest = hashlib.sha256(f"{_checker_fingerprint()}\0{kind}\0{content}".encode()).hexdigest()
+    path = cache_dir() / "shapes-check-parts" / kind / digest
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        pass
+    value = work()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{digest}.{os.getpid()}")
+        tmp.write_text(json.dumps(value), encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError:
+        pass
+    return value
 
 
 def _pattern_variables(algebra) -> set:
@@ -309,11 +340,12 @@ _SHACL_SHACL_FOUND: dict[str, list[tuple[int | None, str]]] = {}  # file content
 def _shacl_shacl(f: _File) -> list[tuple[Path, int | None, str]]:
     """The file against SHACL-SHACL (the W3C shapes graph for shapes graphs, pySHACL's copy): a malformed SHACL
     term (``sh:minCount "1"``, two ``sh:path``) that an engine would ignore or misread. Each file is checked on
-    its own, so what is found depends on its content alone and is remembered per content (pySHACL takes ~1 s a
-    file; a slip in one shapes file leaves the others' contents, and their findings, unchanged)."""
-    key = hashlib.sha256("\n".join(f.lines).encode()).hexdigest()
+    its own, so what is found depends on its content alone and is remembered per content, in this process and on
+    disk (:func:`_found_before`) (pySHACL takes ~0.5 s a file; a slip in one shapes file leaves the others' contents, and their findings, unchanged)."""
+    text = "\n".join(f.lines)
+    key = hashlib.sha256(text.encode()).hexdigest()
     if key not in _SHACL_SHACL_FOUND:
-        _SHACL_SHACL_FOUND[key] = _shacl_shacl_of(f)
+        _SHACL_SHACL_FOUND[key] = [tuple(x) for x in _found_before("shacl-shacl", text, lambda: _shacl_shacl_of(f))]
     return [(f.path, line, message) for line, message in _SHACL_SHACL_FOUND[key]]
 
 
