@@ -31,6 +31,12 @@ thread for as long as it likes). So one client (remote address) holds at most
 default): its further connections wait, holding no thread, until one of its own
 is done, and then go first in the order they came. Past ``4 × threads`` waiting
 connections of one client, a new one is answered ``429`` and closed at once.
+
+A connection answered and to be closed lingers in the poller, holding no
+thread and never blocking the worker's main thread, until the client closes
+its side or two seconds pass (gunicorn's own close waited for the client on
+the main thread: a client keeping its answered connections open stalled
+accepting and dispatching for everyone, 2 s a connection).
 """
 
 from __future__ import annotations
@@ -47,7 +53,7 @@ from gunicorn.workers.gthread import ThreadWorker
 __all__ = ["ClientTooSlow", "RequestReadTimeout", "ResponseWriteTimeout", "SlowClientBoundWorker"]
 
 
-_LINGER = 2.0  # seconds a refused connection is read (and its bytes dropped) before it is closed
+_LINGER = 2.0  # seconds a connection answered and closing is read (and its bytes dropped) before it is closed
 
 
 class ClientTooSlow(TimeoutError):
@@ -215,8 +221,8 @@ class SlowClientBoundWorker(ThreadWorker):
         super().__init__(*args, **kwargs)
         self._held: Counter[str] = Counter()  # request threads each client holds
         self._waiting: dict[str, deque] = {}  # each client's connections waiting for one of its threads to be free
-        self._refused: deque = deque()  # (time to close, connection) of connections answered 429, lingering
-        self._closed_refused: set = set()
+        self._lingering: deque = deque()  # (time to close, connection): answered (a 429 or a last answer), lingering
+        self._closed_lingering: set = set()
 
     def enqueue_req(self, conn):
         if not isinstance(conn.sock, _DeadlineSocket):
@@ -267,14 +273,39 @@ class SlowClientBoundWorker(ThreadWorker):
         try:
             conn.sock.setblocking(False)
             conn.sock.send(answer)
-            conn.sock.shutdown(socket.SHUT_WR)
-            self.poller.register(conn.sock, selectors.EVENT_READ, partial(self._drain_refused, conn))
         except OSError:
-            self._close_refused(conn)
+            self._close_lingering(conn)
             return
-        self._refused.append((time.monotonic() + _LINGER, conn))
+        self._linger(conn)
 
-    def _drain_refused(self, conn, _sock) -> None:
+    def finish_request(self, conn, fs):
+        """gunicorn's, except that a connection answered and to be closed lingers in the poller (``_linger``).
+
+        gunicorn closes it with ``util.close_graceful``: a half-close, then up to 2 s of blocking reads until the
+        client closes its side, on this main thread. A client that read its answers and kept its connections open
+        stalled the worker 2 s each: no accepting, no dispatching, for every client (16 connections: ~32 s)."""
+        try:
+            closing = fs.cancelled() or not fs.result()
+        except Exception:
+            closing = False  # gunicorn closes at once, without lingering
+        if not closing:
+            return super().finish_request(conn, fs)
+        self._linger(conn)
+
+    def _linger(self, conn) -> None:
+        """Close ``conn`` as a server should (RFC 9112 section 9.6), without a thread and without blocking: half-close,
+        then read and drop what the client still sends until it closes or ``_LINGER`` seconds pass (``murder_pending``),
+        so that its unread bytes do not reset the connection before it has read the answer."""
+        try:
+            conn.sock.setblocking(False)
+            conn.sock.shutdown(socket.SHUT_WR)
+            self.poller.register(conn.sock, selectors.EVENT_READ, partial(self._drain_lingering, conn))
+        except OSError:
+            self._close_lingering(conn)
+            return
+        self._lingering.append((time.monotonic() + _LINGER, conn))
+
+    def _drain_lingering(self, conn, _sock) -> None:
         try:
             if conn.sock.recv(65536):
                 return
@@ -282,12 +313,12 @@ class SlowClientBoundWorker(ThreadWorker):
             return
         except OSError:
             pass
-        self._close_refused(conn)  # the client closed (or reset) its side
+        self._close_lingering(conn)  # the client closed (or reset) its side
 
-    def _close_refused(self, conn) -> None:
-        if conn in self._closed_refused:
+    def _close_lingering(self, conn) -> None:
+        if conn in self._closed_lingering:
             return
-        self._closed_refused.add(conn)
+        self._closed_lingering.add(conn)
         try:
             self.poller.unregister(conn.sock)
         except (KeyError, ValueError, OSError):
@@ -298,10 +329,10 @@ class SlowClientBoundWorker(ThreadWorker):
     def murder_pending(self):
         super().murder_pending()
         now = time.monotonic()
-        while self._refused and (self._refused[0][0] <= now or self._refused[0][1] in self._closed_refused):
-            _, conn = self._refused.popleft()
-            self._close_refused(conn)
-            self._closed_refused.discard(conn)
+        while self._lingering and (self._lingering[0][0] <= now or self._lingering[0][1] in self._closed_lingering):
+            _, conn = self._lingering.popleft()
+            self._close_lingering(conn)
+            self._closed_lingering.discard(conn)
 
     def handle_request(self, req, conn):
         if isinstance(conn.sock, _DeadlineSocket):

@@ -346,12 +346,36 @@ def test_past_its_waiting_room_a_client_is_refused_429_without_a_thread(patient_
         answers = []
         for sock in waiting:  # each read to its end and closed, as a client does after "Connection: close"
             answers.append(_answer(sock))
-            sock.close()  # else gunicorn's graceful close waits up to 2 s for it on the worker's main thread
+            sock.close()
         assert all(a.startswith(b"HTTP/1.1 200 ") for a in answers), [a[:60] for a in answers]
     finally:
         for sock in [*holders, *waiting, refused]:
             sock.close()
     assert "refused a connection of 127.0.0.4: 24 of its connections are waiting" in patient_server.log()
+
+
+def test_clients_that_keep_their_answered_connections_open_cannot_stall_the_worker(patient_server):
+    """After an answer with ``Connection: close`` the server half-closes and reads what the client still sends until
+    it closes (RFC 9112 section 9.6). gunicorn did that on the worker's main thread, up to 2 s a connection: a
+    client that read its answers and kept 16 connections open stalled accepting and dispatching for everyone, so
+    its own last answers came ~32 s after its requests. The close now lingers in the poller. (The bound below is
+    generous, not a timing assertion: the stall it catches is three times longer.)"""
+    port = patient_server.port
+    kept = [_from("127.0.0.8", port) for _ in range(16)]
+    try:
+        for sock in kept:
+            sock.sendall(VOID)
+        deadline = time.monotonic() + 10
+        for sock in kept:  # each answer read to its end (the server's FIN), the socket left open
+            sock.settimeout(max(0.1, deadline - time.monotonic()))
+            data = b""
+            while chunk := sock.recv(65536):
+                data += chunk
+            assert data.startswith(b"HTTP/1.1 200 "), data[:80]
+        assert _ask_from("127.0.0.9", port)[0] == 200
+    finally:
+        for sock in kept:
+            sock.close()
 
 
 def test_memory_hungry_query_is_stopped_cleanly(server):
