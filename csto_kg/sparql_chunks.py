@@ -34,6 +34,8 @@ import re
 import sys
 from dataclasses import dataclass, field
 
+from .sparql_rewrite import apply_edits
+
 __all__ = ["chunked", "list_nodes", "CHUNK_OVER", "CHUNK_SIZE"]
 
 CHUNK_OVER = 32  # triple patterns in a block past which it is chunked
@@ -492,13 +494,7 @@ def chunked(query: str) -> str:
         return query
     star = _projects_star(reader)
     edits = [(b.start, b.end, _chunks_text(reader, b)) for b in reader.blocks if _rewritable(reader, b, star)]
-    if not edits:
-        return query
-    out, at = [], 0
-    for start, end, text in sorted(edits):
-        out += [query[at:start], text]
-        at = end
-    return "".join(out) + query[at:]
+    return apply_edits(query, edits)
 
 
 def list_nodes(query: str) -> tuple[int, int]:

@@ -137,7 +137,7 @@ def booleans_lowercased(query: str) -> str:
         for kind, text, start, end in _tokens(query)
         if kind == "word" and text.upper() in ("TRUE", "FALSE") and text not in ("true", "false")
     ]
-    return _apply(query, edits)
+    return apply_edits(query, edits)
 
 
 def clamp_slices(query: str, maximum: int, offset_as_limit_0: bool = False) -> str:
@@ -180,7 +180,7 @@ def clamp_slices(query: str, maximum: int, offset_as_limit_0: bool = False) -> s
         else:
             edits[tokens[i][2]] = (end, "")
             edits[numbers[limit][0]] = (numbers[limit][1], "0")
-    return _apply(query, [(start, end, text) for start, (end, text) in edits.items()])
+    return apply_edits(query, [(start, end, text) for start, (end, text) in edits.items()])
 
 
 _MAX_MINUS = 64  # past this many MINUS, the query is left as written (the check reads each one's left side)
@@ -224,7 +224,7 @@ def disjoint_minus_dropped(query: str) -> str:
             # An empty group, not nothing: the MINUS may stand between two "." (``?s ?p ?o . MINUS { … } . ?x ?y
             # ?z``), which without it would read ". ." (a syntax error); joining with ``{}`` changes no solution.
             edits.append((tokens[i][2], tokens[end][3], "{}"))
-    return _apply(query, edits)
+    return apply_edits(query, edits)
 
 
 def _path_end(tokens: list, j: int) -> int | None:
@@ -442,7 +442,7 @@ def zero_length_paths(query: str, distinct_only: bool = False) -> str:
             ]
             edits.append((tokens[i][2], tokens[after - 1][3], " . ".join(written)))
         i = after
-    return _apply(query, edits)
+    return apply_edits(query, edits)
 
 
 def union_branches_selected(query: str) -> str:
@@ -474,7 +474,7 @@ def union_branches_selected(query: str) -> str:
             block = next((k for k in range(i + 1, end) if tokens[k][:2] == ("other", "{")), None)
             if block is not None and _closing_brace(tokens, block) == end - 1:
                 edits.append((token[3], tokens[end][2], f" SELECT * {{ {query[inner[0][2] : inner[-1][3]]} }} "))
-    return _apply(query, edits)
+    return apply_edits(query, edits)
 
 
 def _closing_brace(tokens: list, i: int) -> int | None:
@@ -532,7 +532,7 @@ def _body(query: str, tokens: list, start: int, end: int, labels: dict[int, str]
     """The text of ``tokens[start..end]`` with each blank node label in it given ``suffix``: a label stands for
     one blank node in one basic graph pattern (SPARQL 1.1, 4.1.4), so each copy of a group needs its own."""
     edits = [(tokens[k][2], tokens[k][3], f":{labels[k]}{suffix}") for k in range(start, end) if k in labels]
-    return _apply(query, edits)[tokens[start][2] : tokens[end][3] + sum(len(suffix) for _ in edits)]
+    return apply_edits(query, edits)[tokens[start][2] : tokens[end][3] + sum(len(suffix) for _ in edits)]
 
 
 def graph_groups_unrolled(query: str, named: Callable[[], list[str]], keep_mentioned: bool = False) -> str:
@@ -572,7 +572,7 @@ def graph_groups_unrolled(query: str, named: Callable[[], list[str]], keep_menti
                 f"per named graph ({len(graphs)}), which here would pass {MAX_UNROLLED:,} characters. "
                 "Name the graph (GRAPH <iri>), or restrict the named graphs (FROM NAMED / named-graph-uri)"
             )
-        query = _apply(query, edits)
+        query = apply_edits(query, edits)
 
 
 _CLOSURES = frozenset({"*", "+"})
@@ -633,10 +633,11 @@ def nested_closures_collapsed(query: str) -> str:
             body = "(" + body + ")"
         edits.append((tokens[i][2], tokens[close + 1][3], body + modifier))
         i = close + 2
-    return _apply(query, edits)
+    return apply_edits(query, edits)
 
 
-def _apply(query: str, edits: list[tuple[int, int, str]]) -> str:
+def apply_edits(query: str, edits: list[tuple[int, int, str]]) -> str:
+    """``query`` with each (start, end, text) edit's span replaced by its text (the spans do not overlap)."""
     if not edits:
         return query
     out, at = [], 0
@@ -700,7 +701,7 @@ def count_errors_skipped(query: str) -> str:
             return query  # an aggregate inside an aggregate: malformed, the parser says so
         edits.append((t[2], tokens[end][3], _count(expr, distinct)))
         covered = end
-    return _apply(query, edits)
+    return apply_edits(query, edits)
 
 
 def _prologue(tokens: list) -> int:
@@ -757,7 +758,7 @@ def one_base(query: str, base: str) -> str:
             iri = tokens[i + 2]
             edits.append((iri[2], iri[3], f"<{urljoin(current, iri[1][1:-1])}>"))
             i += 3
-    return f"BASE <{current}>\n" + _apply(query, edits)
+    return f"BASE <{current}>\n" + apply_edits(query, edits)
 
 
 def confine_graphs(query: str, named: list[str], base: str, nowhere: str) -> str:
@@ -797,7 +798,7 @@ def confine_graphs(query: str, named: list[str], base: str, nowhere: str) -> str
                 edits.append((t[2], tokens[i + 3][3], "{ FILTER(false) }"))
             else:
                 edits.append((start, stop, f"<{nowhere}>"))
-    return _apply(query, edits)
+    return apply_edits(query, edits)
 
 
 def take_dataset_clauses(query: str) -> str:
@@ -823,7 +824,7 @@ def take_dataset_clauses(query: str) -> str:
                 j += 1
             if j < len(tokens):
                 edits.append((t[2], tokens[j][3], ""))
-    return _apply(query, edits)
+    return apply_edits(query, edits)
 
 
 def order_taken_out(query: str) -> tuple[str, list[tuple[str, bool]]] | None:

@@ -236,41 +236,35 @@ class Labeller:
             text += f" for {self(what.value)}"
         return f"{text} (“{marker.value}”)" if isinstance(marker, ox.Literal) else text
 
-    def _uncertainty(self, iri: str) -> str | None:
-        """A csto:Uncertainty: of which kind, about what, whose where the words name them: "doubted by Kazakhstan: the
-        CSTO's value (“appearing to question the CSTO's value”)", "unclear: the CSTO's benefits (“not always …”)"."""
+    def _kind_parties_item(self, iri: str, cls: ox.NamedNode, props: tuple[str, str, str, str], join: str):
+        """An n-ary node read as "<kind><parties>: <item> (“<words>”)" (``props``: its kind, item, parties and words
+        properties), or None if ``iri`` is not a ``cls`` or lacks its kind or item."""
         node = ox.NamedNode(iri)
-        if not any(self.store.quads_for_pattern(node, _TYPE, _UNCERTAINTY, None)):
+        if not any(self.store.quads_for_pattern(node, _TYPE, cls, None)):
             return None
-        kind, about, marker = (self._one(node, p) for p in ("uncertaintyKind", "uncertainAbout", "uncertaintyMarker"))
-        if kind is None or not isinstance(about, ox.NamedNode):
+        kind, item, party, words = props
+        kind, item, marker = (self._one(node, p) for p in (kind, item, words))
+        if kind is None or not isinstance(item, ox.NamedNode):
             return None
-        parties = [
+        parties = {
             self(q.object.value)
-            for q in self.store.quads_for_pattern(node, ox.NamedNode(_CSTO + "uncertainParty"), None, None)
+            for q in self.store.quads_for_pattern(node, ox.NamedNode(_CSTO + party), None, None)
             if isinstance(q.object, ox.NamedNode)
-        ]
-        whose = f" ({', '.join(sorted(set(parties)))})" if parties else ""
-        text = f"{self(kind.value)}{whose}: {self(about.value)}"
+        }
+        text = f"{self(kind.value)}{join.format(', '.join(sorted(parties))) if parties else ''}: {self(item.value)}"
         return f"{text} (“{marker.value}”)" if isinstance(marker, ox.Literal) else text
+
+    def _uncertainty(self, iri: str) -> str | None:
+        """A csto:Uncertainty: of which kind, about what, whose where the words name them: "doubted (Kazakhstan): the
+        value of the CSTO (“appearing to question the CSTO's value”)", "unclear: … (“not always entirely clear”)"."""
+        props = ("uncertaintyKind", "uncertainAbout", "uncertainParty", "uncertaintyMarker")
+        return self._kind_parties_item(iri, _UNCERTAINTY, props, " ({})")
 
     def _prescription(self, iri: str) -> str | None:
         """A csto:Prescription: its force, for whom where the words say, and the act: "prohibition, for every state:
         security at the expense of others (“no state should …”)", not its slug."""
-        node = ox.NamedNode(iri)
-        if not any(self.store.quads_for_pattern(node, _TYPE, _PRESCRIPTION, None)):
-            return None
-        force, act, marker = (self._one(node, p) for p in ("deonticForce", "prescribedAct", "prescriptionMarker"))
-        if force is None or not isinstance(act, ox.NamedNode):
-            return None
-        parties = [
-            self(q.object.value)
-            for q in self.store.quads_for_pattern(node, ox.NamedNode(_CSTO + "prescribedFor"), None, None)
-            if isinstance(q.object, ox.NamedNode)
-        ]
-        whom = f", for {', '.join(sorted(set(parties)))}" if parties else ""
-        text = f"{self(force.value)}{whom}: {self(act.value)}"
-        return f"{text} (“{marker.value}”)" if isinstance(marker, ox.Literal) else text
+        props = ("deonticForce", "prescribedAct", "prescribedFor", "prescriptionMarker")
+        return self._kind_parties_item(iri, _PRESCRIPTION, props, ", for {}")
 
     def _relative_time(self, iri: str) -> str | None:
         """A csto:RelativeTime (a fact's place in time against an anchor, in the source's vague words, with no date):

