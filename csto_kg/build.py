@@ -31,10 +31,10 @@ from pathlib import Path
 from rdflib import Dataset
 
 from . import __version__, paths
-from .indexed_graph import add_triples, dataset_view
+from .indexed_graph import dataset_view
 from .loader import LoadedData, load
 from .namespaces import GRAPH, INFERRED_GRAPH, META_GRAPH, RDF, SUPPORT_GRAPH
-from .reason import infer
+from .reason import infer_into
 
 __all__ = ["Build", "inputs_key", "current_build", "build", "ensure_built", "pin"]
 
@@ -208,9 +208,7 @@ def _build(root: Path | None, build_dir: Path | None, *, validate: bool, dumps: 
     t = time.perf_counter()
     c = time.process_time()
     ds = data.dataset
-    inferred = infer(ds, reasoner)  # over the union of the loaded graphs, in place
-    graph = ds.graph(INFERRED_GRAPH)
-    add_triples(ds, graph, inferred)
+    inferred = infer_into(ds, INFERRED_GRAPH, reasoner)  # over the union of the loaded graphs, in place
     timings["infer"] = time.perf_counter() - t
     cpu["infer"] = time.process_time() - c
 
@@ -264,7 +262,7 @@ def _build(root: Path | None, build_dir: Path | None, *, validate: bool, dumps: 
             timings["validate"] = time.perf_counter() - t
             cpu["validate"] = time.process_time() - c
         # Nothing reads the rdflib dataset any more.
-        del literals, data, ds, inferred, graph
+        del literals, data, ds, inferred
         _release_memory()
 
         # The served store and the dumps are written by a process of their own from the file, started only now:

@@ -25,14 +25,14 @@ import logging
 import os
 from contextlib import contextmanager
 
-from rdflib import Graph, Literal
+from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib import term as rdflib_term
 
 from .derive import derive
-from .indexed_graph import union_view
+from .indexed_graph import add_triples, union_view
 from .namespaces import OWL, RDF, RDFS
 
-__all__ = ["infer", "REASONERS"]
+__all__ = ["infer", "infer_into", "inferred_triples", "REASONERS"]
 
 REASONERS = ("fast", "owlrl")
 log = logging.getLogger(__name__)
@@ -58,6 +58,25 @@ def infer(asserted: Graph, reasoner: str | None = None) -> Graph:
 
     ``reasoner`` is ``"fast"`` or ``"owlrl"``; by default ``$CSTO_KG_REASONER`` or ``"fast"``.
     """
+    inferred = Graph()
+    add = inferred.add
+    for t in inferred_triples(asserted, reasoner):
+        add(t)
+    return inferred
+
+
+def infer_into(dataset: Dataset, graph: URIRef, reasoner: str | None = None) -> Graph:
+    """:func:`infer` over the union of ``dataset``'s graphs, its triples added to the dataset's graph ``graph``,
+    which is returned: the same triples as ``infer``'s graph, without building that graph first (an rdflib
+    memory store of its own, indexed three ways, then copied into the dataset's: the build did both)."""
+    found = inferred_triples(dataset, reasoner)  # all of them before any is added: the checks read the dataset
+    target = dataset.graph(graph)
+    add_triples(dataset, target, found)
+    return target
+
+
+def inferred_triples(asserted: Graph, reasoner: str | None = None) -> list:
+    """What :func:`infer` holds, as a list of distinct triples."""
     reasoner = reasoner or os.environ.get("CSTO_KG_REASONER") or "fast"
     if reasoner not in REASONERS:
         raise ValueError(f"unknown reasoner {reasoner!r}; choose one of {', '.join(REASONERS)}")
@@ -70,18 +89,13 @@ def infer(asserted: Graph, reasoner: str | None = None) -> Graph:
         except Unsupported as e:
             log.warning("fast reasoner: %s; falling back to owlrl", e)
         else:
-            inferred = Graph()
-            add = inferred.add
-            for t in derived:
-                if t not in asserted and _informative(*t):
-                    add(t)
-            for t in new:  # the closure's consequences exclude its input (asserted + derived) already
-                if _informative(*t):
-                    add(t)
-            for t in error_triples(errors):
-                add(t)
-            return inferred
-    return _infer_owlrl(asserted, derived)
+            # derived (a graph), new (a set, disjoint from its input: asserted + derived) and the error
+            # messages (fresh blank nodes) hold no triple twice, and none holds another's
+            out = [t for t in union_view(derived).triples((None, None, None)) if t not in asserted and _informative(*t)]
+            out += [t for t in new if _informative(*t)]
+            out += error_triples(errors)
+            return out
+    return list(_infer_owlrl(asserted, derived))
 
 
 def _chain(*graphs: Graph):

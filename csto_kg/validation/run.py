@@ -14,7 +14,7 @@ from .. import paths
 from ..indexed_graph import add_triples, dataset_view, union_view
 from ..loader import LoadedData, load
 from ..namespaces import INFERRED_GRAPH, META_GRAPH, OA, ONTOLOGY_GRAPH, RDFS, SH, SHAPE
-from ..reason import infer
+from ..reason import infer, infer_into
 from .locate import Locator, graph_id
 from .report import SEVERITY_RANK, Report, report_graph
 from .rules import ALL, PYTHON_RULES, Context
@@ -67,7 +67,7 @@ def validate(root: Path | None = None) -> Report:
     data = load(root)
     check_project_shapes(root, data.dataset.graph(ONTOLOGY_GRAPH))  # refused (file:line) before any inference
     shapes = load_shapes(root / "shapes")
-    inferred = infer_loaded(data)
+    inferred = infer_into(data.dataset, INFERRED_GRAPH)  # added to the dataset as _union would, once
     if os.environ.get("CSTO_KG_SHACL_SPARQL") == "pyshacl":  # the reference, for comparison
         return validate_loaded(data, inferred, root=root, shapes=shapes)
     from ..shacl_sparql import in_oxigraph
