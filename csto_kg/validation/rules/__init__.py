@@ -139,6 +139,7 @@ from . import (  # noqa: E402
     structures,
     support,
     vocabulary,
+    wording,
 )
 
 ALL: list[Rule] = [
@@ -152,6 +153,7 @@ ALL: list[Rule] = [
     *naming.RULES,
     *curation.RULES,
     *structures.RULES,
+    *wording.RULES,
     *agreement.RULES,
     *linked.RULES,
     *ordering.RULES,

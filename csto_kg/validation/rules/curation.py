@@ -3,7 +3,7 @@
 - ``shape:ChangeWordsNameIt``: a ``csto:Change`` node's way is not one its marker words name another way by
   ("reducing the level of tension" is no csto:Increase; "would return" no csto:Increase), and its changed item
   is named by its marker, by a passage of its fact or by a curator's note on the node that explains it (quoting
-  the seed or naming the passage), by a word of one of the item's labels.
+  the seed or naming the passage), by a word of one of the item's labels; its words name a direction (round 18).
 - ``shape:RelativeTimeWordsNameIt``: a ``csto:RelativeTime``'s relation, distance and unit are not contradicted by
   its marker words ("a few weeks ago" is before its anchor, in weeks; "has previously criticized" gives no
   distance).
@@ -115,6 +115,15 @@ def _value_against_words(ctx: Context, node, prop, value, marker, scheme, gid, s
     )
 
 
+# words that name which way a change goes (a csto:Transformation is named by "into", "became": _result_words)
+_DIRECTION = re.compile(
+    r"increas|\bgr[eo]w|expan|strength|intensif|aggravat|deepen|\brais|\bris(e|es|ing)\b|\bmore\b|higher|decreas"
+    r"|reduc|\bf[ae]ll|lower|\bless\b|weaken|declin|settl|\bend(s|ed|ing)?\b|\bpast\b|resol[uv]|\bover\b"
+    r"|return|\bback\b|again|revers|restor|reviv",
+    re.I,
+)
+
+
 def _change_words(ctx: Context) -> list[Result]:
     out = []
     ways = sorted(ctx.union.subjects(RDF.type, CSTO.ChangeDirection), key=str)
@@ -124,7 +133,28 @@ def _change_words(ctx: Context) -> list[Result]:
         marker, way, item = (_one(ctx, node, q) for q in (CSTO.changeMarker, CSTO.changeWay, CSTO.changedItem))
         if marker is None:
             continue  # shape:ChangeNodeComplete
-        if way is not None:
+        if (
+            way is not None
+            and way != CSTO.Transformation
+            and not _DIRECTION.search(str(marker))
+            and item is not None
+            and any(_label_stems(label) & _stems(str(marker)) for label in _labels(ctx, item))
+        ):  # the words of what changed (its item) and not of how: the direction cut off
+            out.append(
+                ctx.locator.statement_result(
+                    shape=SHAPE.ChangeWordsNameIt,
+                    s=node,
+                    p=CSTO.changeMarker,
+                    o=marker,
+                    graph=gid,
+                    message=(
+                        f'csto:changeMarker "{marker}" has words that name no direction ("increase", "growing", '
+                        f'"strengthen", "reducing", "end", "return" ...), so nothing says the change is {_c(way)}: the '
+                        "words of what changed, not of how. Fix: the words, verbatim, that say which way it went"
+                    ),
+                )
+            )
+        elif way is not None:
             found = _value_against_words(
                 ctx, node, CSTO.changeWay, way, str(marker), ways, gid, SHAPE.ChangeWordsNameIt,
                 "the change goes the way its words say",
@@ -381,8 +411,9 @@ def _literal_form(ctx: Context) -> list[Result]:
 
 def _own_seed_structures(ctx: Context) -> list[Result]:
     from .structures import OWN_SEED  # round 17's references (options, reliances, denials), read by that module
+    from .wording import OWN_SEED as OWN_SEED_R18  # round 18's (uncertainties, prescriptions)
 
-    return OWN_SEED(ctx)
+    return OWN_SEED(ctx) + OWN_SEED_R18(ctx)
 
 
 RULES = [
@@ -393,7 +424,9 @@ RULES = [
         "of the ontology (by a label of csto:Increase, csto:Decrease, csto:Ending or csto:Return, compared by "
         "word stems: 'reducing' names 'reduced') and not its own, the way is a slip; and its csto:changedItem is "
         "named, by a content word of one of its labels, in its marker, a passage of the fact the change belongs to, "
-        "or a curator's note on the node that says where it comes from (quoting the seed or naming the passage).",
+        "or a curator's note on the node that says where it comes from (quoting the seed or naming the passage). "
+        "A change of another way than csto:Transformation whose words name its item has words that name a direction "
+        "too ('increase', 'growing', 'strengthening', 'reducing', 'end', 'return' ...): not the item's words alone.",
         _change_words,
     ),
     Rule(

@@ -216,6 +216,12 @@ def _means_words(ctx: Context) -> list[Result]:
                 f'{_GIVES_MEANS.match(marker).group(0)}"), and csto:means {_c(mean)} is not named by them: means and '
                 "purpose swapped. Fix: the means its words give as csto:means, the end as csto:purpose"
             )))  # fmt: skip
+        elif not _GIVES_MEANS.match(marker) and not _GIVES_END.match(marker) and names_end and not names_means:
+            out.append(result(SHAPE.MeansNamedByItsMarker, CSTO.purpose, purpose, (
+                f'csto:purpose {_c(purpose)} is what its words "{marker}" name, and csto:means {_c(mean)} is not '
+                "named by them: the words give how it is done (csto:meansMarker), so means and purpose swapped. Fix: "
+                "the means its words name as csto:means, the end as csto:purpose"
+            )))  # fmt: skip
         elif _GIVES_END.match(marker) and names_means and not names_end:
             out.append(result(SHAPE.MeansNamedByItsMarker, CSTO.means, mean, (
                 f'csto:means {_c(mean)} is what its words "{marker}" give as the end ("'
@@ -387,7 +393,9 @@ RULES = [
         "the means is what its words give as the means",
         "Where a fact has one csto:means, one csto:purpose and one csto:meansMarker, words that give a means "
         "('through', 'by', 'using') name the means and not only the purpose, and words that give an end ('as a way "
-        "of', 'in order to', 'to') name the purpose and not only the means: otherwise the two are swapped.",
+        "of', 'in order to', 'to') name the purpose and not only the means: otherwise the two are swapped; words "
+        "with neither ('snubbing Russia is an easy way') that name the purpose and not the means mark them swapped "
+        "too.",
         _means_words,
     ),
     Rule(

@@ -1,0 +1,486 @@
+"""Curator slips of round 18: the round-19 structures (uncertainties, prescriptions, border kinds, examples) read
+against their own words, markers read against their fact's words, rankings, and the ontology's own pairs.
+
+- ``shape:UncertaintyKindInItsWords``: a ``csto:Uncertainty``'s kind is not one its marker words contradict ("not
+  entirely clear" is csto:Unclear, "confusing" csto:Confused, "question" / "skepticism" csto:Doubted, "awareness" /
+  "radar" csto:Unaware, "will show" / "whatever" / "what exactly" csto:Unsettled).
+- ``shape:UncertaintyWordsNameItsParty``: the party uncertain is named by the marker, a passage of the fact or a
+  curator's note that explains it.
+- ``shape:PrescriptionForceInItsWords``: a ``csto:Prescription``'s force is the one its words give: negated words
+  ("no state should") a prohibition; "should", "suggested" a recommendation; "must", "need", "necessary" an
+  obligation.
+- ``shape:PrescriptionWordsNameIt``: what is prescribed (a topic) and for whom are named by the words, a passage of
+  the fact or an explaining note.
+- ``shape:BorderKindInItsWords``: ``csto:borderKind`` is on a ``csto:Border`` and is the kind the border's words
+  (labels, ``csto:ownerLeftOpen``, passages) name ("administrative", "external frontiers").
+- ``shape:ExampleWordsNameIt``: what ``csto:namesAsExample`` gives is named by the example's words or passage.
+- ``shape:MarkerInItsFactsWords``: a self-criticism's, denial's or reliance's marker is within the words
+  (``csto:words``) of the fact that carries it: markers moved to another stance of the same passage, or a denial
+  written on the proposition it denies, are not.
+- ``shape:OneFirstPerRanking``: two facts of one passage rank two different things first by the same criterion
+  (among the same set): one ranking has one first.
+- ``shape:DefinitionOfOneTerm``: a ``skos:definition`` copied onto a second term of the ontology.
+- ``shape:InverseOfItsPair``: an ``owl:inverseOf`` naming another property than the one its definition says it is
+  the inverse of, or whose domain and range are not its pair's range and domain.
+
+Each reads the validated union through the rules' views (:class:`csto_kg.indexed_graph.UnionView`) and the curated
+quads once: linear in the graph.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rdflib import Literal
+from rdflib.term import Node
+
+from ...namespaces import CSTO, ONTOLOGY_GRAPH, OWL, PROV, RDF, RDFS, SHAPE, SKOS
+from ..report import Result
+from . import Context, Rule
+from .curation import _c, _label_stems, _labels, _passages, _words
+from .naming import _note_quotes
+
+
+def _quads(ctx: Context, *props) -> list[tuple[Node, Node, Node, Node]]:
+    """The curated quads of ``props``, read once per validation (one pass over the curated quads)."""
+    index = ctx.memo.get("wording")
+    if index is None:
+        wanted = {
+            CSTO.uncertainty, CSTO.prescription, CSTO.borderKind, CSTO.namesAsExample, CSTO.selfCriticismMarker,
+            CSTO.denialMarker, CSTO.reliance, CSTO.rankedFirst, PROV.wasDerivedFrom, RDF.type,
+        }  # fmt: skip
+        index = {}
+        for q in ctx.curated_quads():
+            if q[1] in wanted:
+                index.setdefault(q[1], []).append(q)
+        ctx.memo["wording"] = index
+    return [q for p in props for q in index.get(p, [])]
+
+
+def _said(ctx: Context, gid, node, fact, *words) -> set[str]:
+    """The word stems of ``words``, the passages of ``fact`` and the explaining notes on ``node`` and ``fact``."""
+    notes = _note_quotes(
+        ctx, gid, [*ctx.union.objects(node, CSTO.curatorNote), *ctx.union.objects(fact, CSTO.curatorNote)], {}
+    )
+    return {w[:5] for w in _words(" ".join([*map(str, words), *_passages(ctx, fact), *notes]))}
+
+
+def _named(ctx: Context, value, said: set[str]) -> bool:
+    """Whether a label of ``value`` is named in ``said`` by a stem of two letters or more (not "U.S." by an "s")."""
+    labels = _labels(ctx, value)
+    return not labels or any({x for x in _label_stems(label) if len(x) > 1} & said for label in labels)
+
+
+def _cues(table: dict, text: str) -> dict[Node, str]:
+    """The values of ``table`` (value -> pattern) whose pattern ``text`` matches, with the words matched."""
+    return {value: found.group(0) for value, pattern in table.items() if (found := pattern.search(text))}
+
+
+def _first(values) -> Node:
+    return sorted(values, key=str)[0]
+
+
+# --- uncertainties -----------------------------------------------------------------------------------------------
+
+_UNCERTAINTY_CUES = {
+    CSTO.Unclear: re.compile(r"\b(un)?clear\b|\bobscure\b|\bvague\b", re.I),
+    CSTO.Unaware: re.compile(r"\b(un)?aware(ness)?\b|\bradar\b|\bunknown\b", re.I),
+    CSTO.Confused: re.compile(r"\bconfus\w*|\bpuzzl\w*|\bperplex\w*|\bbaffl\w*", re.I),
+    CSTO.Doubted: re.compile(r"\bquestion(s|ed|ing)?\b|\bs[ck]eptic\w*|\bdoubt\w*|\bdistrust\w*", re.I),
+    CSTO.Unsettled: re.compile(
+        r"\bwill show\b|\bto follow\b|\bwhatever\b|\bwhat exactly\b|\bhow viable\b|\bremains? to be seen\b"
+        r"|\bto what extent\b|\bopen question\b",
+        re.I,
+    ),
+}
+
+
+def _uncertainty_words(ctx: Context) -> list[Result]:
+    out = []
+    for fact, _, node, gid in _quads(ctx, CSTO.uncertainty):
+        markers = [str(m) for m in ctx.union.objects(node, CSTO.uncertaintyMarker)]
+        if len(markers) != 1:
+            continue  # shape:UncertaintyComplete
+        marker = markers[0]
+        named = _cues(_UNCERTAINTY_CUES, marker)
+        for kind in ctx.union.objects(node, CSTO.uncertaintyKind):
+            if named and kind in _UNCERTAINTY_CUES and kind not in named:
+                other = _first(named)
+                out.append(ctx.locator.statement_result(
+                    shape=SHAPE.UncertaintyKindInItsWords, s=node, p=CSTO.uncertaintyKind, o=kind, graph=gid,
+                    message=(
+                        f'csto:uncertaintyKind {_c(kind)}, but its words "{marker}" say "{named[other]}", '
+                        f"{_c(other)}: the kind is the one its words give. Fix: {_c(other)} (or the words, verbatim, "
+                        "that give this kind)"
+                    ),
+                ))  # fmt: skip
+        said = None
+        for party in ctx.union.objects(node, CSTO.uncertainParty):
+            said = said if said is not None else _said(ctx, gid, node, fact, marker)
+            if not _named(ctx, party, said):
+                out.append(ctx.locator.statement_result(
+                    shape=SHAPE.UncertaintyWordsNameItsParty, s=node, p=CSTO.uncertainParty, o=party, graph=gid,
+                    message=(
+                        f'csto:uncertainParty {_c(party)} ("{_labels(ctx, party)[0]}") is named neither by its words '
+                        f'"{marker}" nor by a passage of {_c(fact)}: another party\'s uncertainty. Fix: the party its '
+                        "words name (a csto:Group for an unnamed 'many'), or none where they name no one"
+                    ),
+                ))  # fmt: skip
+    return out
+
+
+# --- prescriptions -----------------------------------------------------------------------------------------------
+
+_NEGATED = re.compile(r"\b(not|no|never|nor|neither)\b|n[’']t\b", re.I)
+_NOT_ONLY = re.compile(r"\bnot (only|just|merely)\b", re.I)
+_SHAPE_NEGATED = re.compile(r"(should|must|need) not|n[’']t", re.I)  # what shape:PrescriptionComplete reports
+_FORCE_CUES = {
+    CSTO.Obligation: re.compile(
+        r"\bmust\b|\bneeds?\b|\bnecessary\b|\b(have|has) to\b|\brequire[sd]?\b|\bobliged?\b|\bimperative\b", re.I
+    ),
+    CSTO.Recommendation: re.compile(r"\bshould\b|\bsuggest\w*|\bought\b|\badvis\w*|\brecommend\w*", re.I),
+}
+
+
+def _prescription_words(ctx: Context) -> list[Result]:
+    out = []
+    for fact, _, node, gid in _quads(ctx, CSTO.prescription):
+        markers = [str(m) for m in ctx.union.objects(node, CSTO.prescriptionMarker)]
+        if len(markers) != 1:
+            continue  # shape:PrescriptionComplete
+        marker = markers[0]
+
+        def result(shape, p, o, message, node=node, gid=gid):
+            return ctx.locator.statement_result(shape=shape, s=node, p=p, o=o, graph=gid, message=message)
+
+        negation = _NEGATED.search(_NOT_ONLY.sub("", marker))
+        named = _cues(_FORCE_CUES, marker)
+        for force in ctx.union.objects(node, CSTO.deonticForce):
+            if force not in _FORCE_CUES:
+                continue  # a prohibition's words: shape:PrescriptionComplete
+            if negation and not _SHAPE_NEGATED.search(marker):
+                out.append(result(SHAPE.PrescriptionForceInItsWords, CSTO.deonticForce, force, (
+                    f'csto:deonticForce {_c(force)}, but its words "{marker}" are negated ("{negation.group(0)}"): '
+                    "what they say must not be done is a prohibition. Fix: csto:Prohibition"
+                )))  # fmt: skip
+            elif not negation and named and force not in named:
+                other = _first(named)
+                out.append(result(SHAPE.PrescriptionForceInItsWords, CSTO.deonticForce, force, (
+                    f'csto:deonticForce {_c(force)}, but its words "{marker}" say "{named[other]}", {_c(other)}: '
+                    "the force is the one the modal words give ('should' recommends, 'must' and 'need' oblige). "
+                    f"Fix: {_c(other)}"
+                )))  # fmt: skip
+        said = None
+        for p in (CSTO.prescribedAct, CSTO.prescribedFor):
+            for value in ctx.union.objects(node, p):
+                if p == CSTO.prescribedAct and (value, RDF.type, CSTO.Topic) not in ctx.union:
+                    continue  # a change node or a fact: its own words; ReferenceInItsOwnSeed for another file's
+                said = said if said is not None else _said(ctx, gid, node, fact, marker)
+                if not _named(ctx, value, said):
+                    out.append(result(SHAPE.PrescriptionWordsNameIt, p, value, (
+                        f'{_c(p)} {_c(value)} ("{_labels(ctx, value)[0]}") is named neither by its words "{marker}" '
+                        f"nor by a passage of {_c(fact)}: another prescription's. Fix: what its words prescribe, and "
+                        "to whom"
+                    )))  # fmt: skip
+    return out
+
+
+def _own_seed_references(ctx: Context) -> list[Result]:
+    """What an uncertainty is about, or a prescription prescribes, if a fact (a proposition, an event, a change), is
+    one the file describes: the words are that seed's."""
+    out = []
+    for _fact, prop, node, gid in _quads(ctx, CSTO.uncertainty, CSTO.prescription):
+        p = CSTO.uncertainAbout if prop == CSTO.uncertainty else CSTO.prescribedAct
+        for value in ctx.union.objects(node, p):
+            if (value, RDF.type, CSTO.Fact) not in ctx.union and (value, RDF.type, CSTO.Change) not in ctx.union:
+                continue
+            if gid in ctx.subject_graphs.get(value, ()):
+                continue
+            out.append(ctx.locator.statement_result(
+                shape=SHAPE.ReferenceInItsOwnSeed, s=node, p=p, o=value, graph=gid,
+                message=(
+                    f"{_c(p)} {_c(value)} is a fact which this file does not describe: the words are this seed's, so "
+                    "what they leave uncertain or prescribe is what this seed states (with its passage here). Fix: "
+                    "the fact of this file, or describe it here with this seed's passage"
+                ),
+            ))  # fmt: skip
+    return out
+
+
+# --- border kinds --------------------------------------------------------------------------------------------------
+
+_KIND_CUES = {
+    CSTO.AdministrativeBorder: re.compile(r"\badministrative\b", re.I),
+    CSTO.ExternalFrontier: re.compile(r"\bexternal\b|\bfrontiers?\b", re.I),
+}
+
+
+def _border_kind_words(ctx: Context) -> list[Result]:
+    out = []
+    borders = {s for s, _, o, _ in _quads(ctx, RDF.type) if o == CSTO.Border}
+    for border, _, kind, gid in _quads(ctx, CSTO.borderKind):
+
+        def result(message, border=border, kind=kind, gid=gid):
+            return ctx.locator.statement_result(
+                shape=SHAPE.BorderKindInItsWords, s=border, p=CSTO.borderKind, o=kind, graph=gid, message=message
+            )
+
+        if border not in borders:
+            out.append(result(
+                f"csto:borderKind {_c(kind)} is written on {_c(border)}, which no curated file types csto:Border: a "
+                "border kind is a border's, as its passage names it. Fix: the csto:Border the passage names"
+            ))  # fmt: skip
+            continue
+        if kind not in _KIND_CUES:
+            continue  # shape:ValueOfItsRange
+        words = " ".join(
+            [*_labels(ctx, border), *map(str, ctx.union.objects(border, CSTO.ownerLeftOpen)), *_passages(ctx, border)]
+        )
+        named = _cues(_KIND_CUES, words)
+        if kind in named:
+            continue
+        if named:
+            other = _first(named)
+            out.append(result(
+                f'csto:borderKind {_c(kind)}, but the border\'s words say "{named[other]}", {_c(other)}. Fix: '
+                f"{_c(other)}"
+            ))  # fmt: skip
+        else:
+            out.append(result(
+                f"csto:borderKind {_c(kind)}, but the border's words (labels, csto:ownerLeftOpen, passages) name no "
+                "kind of border ('administrative', 'external frontier'): a kind the seed does not give. Fix: no "
+                "csto:borderKind"
+            ))  # fmt: skip
+    return out
+
+
+# --- examples ------------------------------------------------------------------------------------------------------
+
+
+def _example_words(ctx: Context) -> list[Result]:
+    out = []
+    for fact, _, value, gid in _quads(ctx, CSTO.namesAsExample):
+        markers = [str(m) for m in ctx.union.objects(fact, CSTO.exampleMarker)]
+        if _named(ctx, value, _said(ctx, gid, fact, fact, *markers)):
+            continue
+        out.append(ctx.locator.statement_result(
+            shape=SHAPE.ExampleWordsNameIt, s=fact, p=CSTO.namesAsExample, o=value, graph=gid,
+            message=(
+                f'csto:namesAsExample {_c(value)} ("{_labels(ctx, value)[0]}") is named neither by its words '
+                f"({', '.join(repr(m) for m in markers) or 'none'}) nor by a passage of {_c(fact)}: an example the "
+                "seed does not give. Fix: what the passage names as its example"
+            ),
+        ))  # fmt: skip
+    return out
+
+
+# --- markers within their fact's words ---------------------------------------------------------------------------
+
+
+def _markers_in_words(ctx: Context) -> list[Result]:
+    out = []
+    found = [(s, p, o, gid) for s, p, o, gid in _quads(ctx, CSTO.selfCriticismMarker, CSTO.denialMarker)]
+    for fact, _, node, gid in _quads(ctx, CSTO.reliance):
+        found.extend((fact, CSTO.relianceMarker, m, gid) for m in ctx.union.objects(node, CSTO.relianceMarker))
+    for fact, p, marker, gid in found:
+        words = [str(w) for w in ctx.union.objects(fact, CSTO.words)]
+        if not words or any(str(marker) in w for w in words):
+            continue
+        at = (
+            fact
+            if p != CSTO.relianceMarker
+            else next((n for n in ctx.union.objects(fact, CSTO.reliance) if (n, p, marker) in ctx.union), fact)
+        )
+        out.append(ctx.locator.statement_result(
+            shape=SHAPE.MarkerInItsFactsWords, s=at, p=p, o=marker, graph=gid,
+            message=(
+                f'{_c(p)} "{marker}" is not within the words of {_c(fact)} '
+                f"({'; '.join(repr(w) for w in sorted(words))}): the marker of another fact of the passage, or "
+                "written on the proposition it is about (a denial on what it denies). Fix: the marker on the fact "
+                "whose words hold it"
+            ),
+        ))  # fmt: skip
+    return out
+
+
+# --- rankings ----------------------------------------------------------------------------------------------------
+
+
+def _one_first(ctx: Context) -> list[Result]:
+    out = []
+    firsts: dict[tuple, set] = {}
+    for fact, _, value, gid in _quads(ctx, CSTO.rankedFirst):
+        firsts.setdefault((fact, gid), set()).add(value)
+    evidence: dict[tuple, set] = {}
+    for fact, _, ev, gid in _quads(ctx, PROV.wasDerivedFrom):
+        if (fact, gid) in firsts:
+            evidence.setdefault((fact, gid), set()).add(ev)
+    rankings: dict[tuple, list] = {}  # (passage, criterion, among, holders, graph) -> [(fact, values)]
+    for (fact, gid), values in firsts.items():
+        among = frozenset(ctx.union.objects(fact, CSTO.rankedAmong))
+        whose = frozenset([*ctx.union.objects(fact, CSTO.heldBy), *ctx.union.objects(fact, CSTO.assertedBy)])
+        for ev in evidence.get((fact, gid), ()):
+            for criterion in ctx.union.objects(fact, CSTO.rankingCriterion):
+                rankings.setdefault((ev, criterion, among, whose, gid), []).append((fact, values))
+    reported = set()
+    for (ev, criterion, _, _, gid), facts in sorted(rankings.items(), key=lambda kv: str(kv[0])):
+        facts = sorted(facts, key=lambda fv: str(fv[0]))
+        for fact, values in facts[1:]:
+            other, others = facts[0]
+            if other == fact or values == others or (fact, gid) in reported:
+                continue
+            reported.add((fact, gid))
+            value = _first(values - others or values)
+            out.append(ctx.locator.statement_result(
+                shape=SHAPE.OneFirstPerRanking, s=fact, p=CSTO.rankedFirst, o=value, graph=gid,
+                message=(
+                    f"csto:rankedFirst {_c(value)} by {_c(criterion)}, but {_c(other)}, of the same passage "
+                    f"({_c(ev)}), ranks {', '.join(sorted(map(_c, others)))} first by it: one ranking has one first. "
+                    "Fix: the one its words rank first; the others, if the passage ranks them, "
+                    "csto:rankedAmongLeading"
+                ),
+            ))  # fmt: skip
+    return out
+
+
+# --- the ontology ------------------------------------------------------------------------------------------------
+
+_INVERSE_OF = re.compile(r"\binverse of (csto:\w+)", re.I)
+
+
+def _ontology_pairs(ctx: Context) -> list[Result]:
+    if ONTOLOGY_GRAPH not in ctx.data.files:
+        return []
+    onto, out = ctx.data.dataset.graph(ONTOLOGY_GRAPH), []
+
+    def result(shape, s, p, o, message):
+        return ctx.locator.statement_result(shape=shape, s=s, p=p, o=o, graph=ONTOLOGY_GRAPH, message=message)
+
+    classes = set(onto.subjects(RDF.type, OWL.Class))
+    properties = {
+        s
+        for t in (OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty)
+        for s in onto.subjects(RDF.type, t)
+    }
+    defined: dict[str, list] = {}
+    for term, definition in onto.subject_objects(SKOS.definition):
+        defined.setdefault(" ".join(str(definition).lower().split()), []).append(term)
+    for definition, terms in sorted(defined.items()):
+        if len(terms) < 2 or set(terms) <= classes or set(terms) <= properties:
+            continue  # two classes or two properties: shape:OntologyWellFormed
+        terms = sorted(terms, key=str)
+        for term in terms[1:]:
+            text = next(
+                str(d) for d in onto.objects(term, SKOS.definition) if " ".join(str(d).lower().split()) == definition
+            )
+            out.append(result(SHAPE.DefinitionOfOneTerm, term, SKOS.definition, Literal(text, lang="en"), (
+                f"skos:definition of {_c(term)} is word for word the definition of {_c(terms[0])}: a definition "
+                "copied onto another term says nothing of its own. Fix: a definition of this term"
+            )))  # fmt: skip
+    for p, q in sorted(onto.subject_objects(OWL.inverseOf), key=str):
+        said = {
+            m.group(1)
+            for d in (*onto.objects(p, SKOS.definition), *onto.objects(p, RDFS.comment))
+            for m in _INVERSE_OF.finditer(str(d))
+        }
+        if said and _c(q) not in said:
+            out.append(result(SHAPE.InverseOfItsPair, p, OWL.inverseOf, q, (
+                f"owl:inverseOf {_c(q)}, but the definition of {_c(p)} says it is the inverse of "
+                f"{', '.join(sorted(said))}: the inverse declared on the wrong property. Fix: owl:inverseOf "
+                f"{sorted(said)[0]}"
+            )))  # fmt: skip
+            continue
+        for mine, theirs, what in ((RDFS.domain, RDFS.range, "domain"), (RDFS.range, RDFS.domain, "range")):
+            a, b = set(onto.objects(p, mine)), set(onto.objects(q, theirs))
+            if a and b and not a & b:
+                out.append(result(SHAPE.InverseOfItsPair, p, OWL.inverseOf, q, (
+                    f"owl:inverseOf {_c(q)}, but the {what} of {_c(p)} ({', '.join(sorted(map(_c, a)))}) is not the "
+                    f"{'range' if what == 'domain' else 'domain'} of {_c(q)} ({', '.join(sorted(map(_c, b)))}): "
+                    "not its inverse. Fix: the property it inverts"
+                )))  # fmt: skip
+                break
+    return out
+
+
+RULES = [
+    Rule(
+        SHAPE.UncertaintyKindInItsWords,
+        "an uncertainty's kind is the one its words give",
+        "A csto:Uncertainty's csto:uncertaintyKind is not contradicted by its csto:uncertaintyMarker: words that say "
+        "'clear' mark csto:Unclear, 'aware' or 'radar' csto:Unaware, 'confusing' csto:Confused, 'question', "
+        "'skepticism' or 'doubt' csto:Doubted, 'will show', 'whatever', 'what exactly' csto:Unsettled.",
+        _uncertainty_words,
+    ),
+    Rule(
+        SHAPE.UncertaintyWordsNameItsParty,
+        "the party uncertain is named by the uncertainty's words",
+        "A csto:uncertainParty is named, by a content word of one of its labels, in the uncertainty's marker, a "
+        "passage of its fact, or a curator's note that explains it.",
+        lambda ctx: [],  # reported by _uncertainty_words, which reads each uncertainty once
+    ),
+    Rule(
+        SHAPE.PrescriptionForceInItsWords,
+        "a prescription's force is the one its words give",
+        "A csto:Prescription whose csto:prescriptionMarker is negated ('no state should') is a csto:Prohibition; "
+        "one whose words only recommend ('should', 'suggested') is no csto:Obligation, one whose words only oblige "
+        "('must', 'need', 'necessary') no csto:Recommendation.",
+        _prescription_words,
+    ),
+    Rule(
+        SHAPE.PrescriptionWordsNameIt,
+        "what is prescribed, and for whom, is named by the prescription's words",
+        "A csto:prescribedAct that is a csto:Topic, and a csto:prescribedFor, is named, by a content word of one of "
+        "its labels, in the prescription's marker, a passage of its fact, or a curator's note that explains it.",
+        lambda ctx: [],  # reported by _prescription_words
+    ),
+    Rule(
+        SHAPE.BorderKindInItsWords,
+        "a border's kind is the one its words give",
+        "csto:borderKind is written on a csto:Border, and is the kind its words (labels, csto:ownerLeftOpen, "
+        "passages) name: 'administrative' csto:AdministrativeBorder, 'external' or 'frontiers' "
+        "csto:ExternalFrontier.",
+        _border_kind_words,
+    ),
+    Rule(
+        SHAPE.ExampleWordsNameIt,
+        "an example is named by its words",
+        "A csto:namesAsExample value is named, by a content word of one of its labels, in the fact's "
+        "csto:exampleMarker, a passage of the fact, or a curator's note that explains it.",
+        _example_words,
+    ),
+    Rule(
+        SHAPE.MarkerInItsFactsWords,
+        "a self-criticism's, denial's or reliance's marker is within its fact's words",
+        "A csto:selfCriticismMarker, csto:denialMarker or csto:relianceMarker is, verbatim, within the csto:words of "
+        "the fact that carries it (where the fact gives its words): not a marker of another stance of the passage, "
+        "nor a denial written on the proposition it denies.",
+        _markers_in_words,
+    ),
+    Rule(
+        SHAPE.OneFirstPerRanking,
+        "one ranking has one first",
+        "Two facts of one curated file derived from the same passage, held or asserted by the same party, do not "
+        "rank two different things first (csto:rankedFirst) by the same csto:rankingCriterion among the same "
+        "csto:rankedAmong.",
+        _one_first,
+    ),
+    Rule(
+        SHAPE.DefinitionOfOneTerm,
+        "a definition defines one term",
+        "No two terms of the ontology share a skos:definition word for word: a class and a property, or two "
+        "individuals (values of a scheme), as well as the two classes or two properties shape:OntologyWellFormed "
+        "reports.",
+        _ontology_pairs,
+    ),
+    Rule(
+        SHAPE.InverseOfItsPair,
+        "an inverse property inverts the property its definition names",
+        "owl:inverseOf names the property the definition calls it the inverse of ('inverse of csto:X'), and the "
+        "domain and range of the two are each other's range and domain, where both declare them.",
+        lambda ctx: [],  # reported by _ontology_pairs
+    ),
+]
+
+OWN_SEED = _own_seed_references
+
+__all__ = ["RULES", "OWN_SEED"]
