@@ -589,9 +589,9 @@ def _semi_join(reader: _Reader, exists: _Exists, star: bool) -> list[tuple[int, 
         return None
     start, end = tokens[exists.token][2], tokens[close][3]
     body = _chunks_text(reader, block)
-    if exists.negated:
+    if exists.negated:  # an empty group where the FILTER stood keeps `P . FILTER … . Q` valid (`P . . Q` is not)
         at = tokens[reader.match[exists.group]][2]
-        return [(start, end, ""), (at, at, f" MINUS {{ {body} }} ")]
+        return [(start, end, "{}"), (at, at, f" MINUS {{ {body} }} ")]
     return [(start, end, f"{{ SELECT DISTINCT {' '.join(shared)} WHERE {{ {body} }} }}")]
 
 

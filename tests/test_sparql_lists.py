@@ -170,6 +170,9 @@ SAME_ROWS = {  # each a triples block of more than 32 patterns, so given to the 
     # round 17: EXISTS as a join or MINUS, blocks across FILTERs as one, CONSTRUCT WHERE's template written out (the
     # EXISTS patterns' items are distinct: the engine evaluates EXISTS as written once per row, over every list cell)
     "exists-own-variables": f"SELECT * WHERE {{ ?s <urn:q> ?q FILTER EXISTS {{ ?s <urn:p> {DISTINCT_ITEMS} }} }}",
+    "not-exists-between-dots": (
+        f"SELECT * WHERE {{ ?s <urn:q> ?q . FILTER NOT EXISTS {{ ?s <urn:p> {_flat(range(N))} }} . ?s <urn:q> ?q2 . }}"
+    ),
     "not-exists-before-the-block": (
         f"SELECT * WHERE {{ FILTER NOT EXISTS {{ ?s <urn:p> {_flat(range(N))} }} ?s <urn:q> ?q }}"
     ),
