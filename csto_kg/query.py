@@ -122,7 +122,9 @@ def evaluate(store: ox.Store, query: str, **kwargs):
     - A triples block of more than 32 triple patterns (collections and ``[ … ]`` expanded: ``( 1 2 … )`` makes two
       per item), which the engine plans in about cubic time (320 list items: over 20 s), is given as a tree
       of sub-queries of 16 patterns each, projecting the block's own variables (:func:`.sparql_chunks.chunked`; exact:
-      a basic graph pattern is the join of its patterns).
+      a basic graph pattern is the join of its patterns); blocks with only ``FILTER`` s between them count as one,
+      ``CONSTRUCT WHERE``'s template is written out, and a long ``FILTER [NOT] EXISTS`` correlated through variables
+      its group's own blocks bind is a join (a ``MINUS``), evaluated once rather than once per row.
     - ``TRUE`` / ``False`` are the boolean keywords, in any case (section 19.8;
       :func:`.sparql_rewrite.booleans_lowercased`).
     - ``!!x`` (and ``! -?x``), which SPARQL's grammar has no reading of and the engine reads as ``!(!x)``, is a

@@ -61,7 +61,7 @@ __all__ = ["Operation", "read_operation", "MAX_DATASET_IRIS", "MAX_LIST_NODES", 
 
 MAX_DATASET_IRIS = 64
 # Blank nodes a query's collections and blank-node property lists may make (csto_kg.sparql_chunks.list_nodes) in
-# triples blocks the engine plans as written (a CONSTRUCT WHERE pattern, a block whose _:labels are used elsewhere,
+# triples blocks the engine plans as written (a block whose _:labels are used past a BIND, VALUES or FILTER EXISTS,
 # one with no variable of its own in a query projecting *): at 100 it plans in about 1-2 s on a loaded 2-core
 # machine (flat list 96 items 1.1 s, nested 48 deep 2.0 s). Other blocks are given to it as nested sub-queries
 # (csto_kg.sparql_chunks.chunked), which plan in about linear time: 9,000 items (18 KB) 4.7 s, 4,000 nested
@@ -257,10 +257,9 @@ def read_operation(  # noqa: C901 - one branch per rule of the SPARQL 1.1 Protoc
             f"the query's RDF collections and blank-node property lists ( … ) / [ … ] make {as_written} blank nodes "
             f"in patterns the engine plans as written, more than this endpoint's cap of {MAX_LIST_NODES}: its "
             "planning time grows as their cube (320 list items: over 20 s); refused before running. Such a "
-            "pattern is one of a CONSTRUCT WHERE, one whose blank-node labels (_:b) are used outside it, or one "
-            "with no variable of its own in a query that selects *: write the template apart (CONSTRUCT { … } "
-            "WHERE { … }), use variables for the labels, or match the items with a property path "
-            "(rdf:rest*/rdf:first)"
+            "pattern is one whose blank-node labels (_:b) are also used past a BIND, VALUES or FILTER EXISTS, or "
+            "one with no variable of its own in a query that selects *: use variables for the labels, name the "
+            "selected variables, or match the items with a property path (rdf:rest*/rdf:first)"
         )
     if chunked > MAX_CHUNKED_LIST_NODES:
         raise RequestEntityTooLarge(
