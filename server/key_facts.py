@@ -114,6 +114,9 @@ ROLE_TITLES = {
     _C + "uncertainParty": "What it is unsure of, unaware of or doubts",
     _C + "prescribedFor": "What it should or must (not) do",
     _C + "prescribedAct": "Called for or ruled out",
+    # round 20's: what a proposition recalls or reminds of, and whose outcome a later proposition judges
+    _C + "recalls": "Recalled in",
+    _C + "judgesExpectation": "Its outcome, as a later proposition judges it",
 }
 # Older minor roles a state's, a person's, an organisation's, a summit's or a topic's page named only "As <role>"
 # ("As ranked among the leading", "As alleged victim"): each is named for what it lists, and still folded, with the
@@ -709,6 +712,8 @@ _LINE_VALUES = [
     (_C + "reliance", "reliance"),
     (_C + "uncertainty", "uncertain"),
     (_C + "prescription", "prescribes"),
+    (_C + "recalls", "recalls"),
+    (_C + "judgesExpectation", "judges the outcome of"),
 ]
 
 

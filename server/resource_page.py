@@ -79,6 +79,9 @@ KEY_PROPERTIES = [
         "criticises",
         "selfCriticismMarker",
         "denies",
+        "recalls",
+        "judgesExpectation",
+        "expectationVerdict",
         "cause",
         "deniedCause",
         "weighsOption",
@@ -182,6 +185,8 @@ _CURATED_ONLY = {_C + "notBefore", _C + "notAfter"}
 _WORDS_OF = {
     _C + "meansMarker": _C + "means",
     _C + "denialMarker": _C + "denies",
+    _C + "recallMarker": _C + "recalls",
+    _C + "verdictMarker": _C + "expectationVerdict",
     _C + "optionMarker": _C + "optionItem",
 }
 # A decision's approval reads as one row: its status and by whom ("approval: pending, by Armenia").

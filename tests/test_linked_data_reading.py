@@ -87,6 +87,8 @@ FOLDED = {
     CSTO + "meansMarker": "means",
     CSTO + "denialMarker": "denies",
     CSTO + "optionMarker": "option item",
+    CSTO + "recallMarker": "recalls",
+    CSTO + "verdictMarker": "expectation verdict",
     CSTO + "approvalStatus": "approval",
     CSTO + "approvalBy": "approval",
 }

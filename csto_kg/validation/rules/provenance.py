@@ -61,6 +61,8 @@ _MARKERS = (
     "denialMarker",
     "uncertaintyMarker",
     "prescriptionMarker",
+    "recallMarker",
+    "verdictMarker",
     "ownerLeftOpen",
 )
 # a node that is part of a fact and has the fact's passage (a side of a comparison, a marked reading, a change,
