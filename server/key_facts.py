@@ -538,6 +538,12 @@ def _fact_line(ctx: Context, fact: ox.NamedNode, role: str, target: ox.NamedNode
         for owner, prop in _owners(ctx, fact):
             details.append((ctx.labels(prop), _named(ctx, [owner])))
             passages = _merge([passages, _passages(ctx, owner.value, [(prop, fact)], ctx.labels(prop))])
+            for who_prop in _WHOSE:  # and whose fact it is (an uncertainty on its item's page: who says so)
+                who = [w for w in _asserted(ctx.store, owner, who_prop) if isinstance(w, ox.NamedNode) and w != target]
+                if who:
+                    what = ctx.labels(who_prop)
+                    details.append((what, _named(ctx, who, ", ")))
+                    passages = _merge([passages, _passages(ctx, owner.value, [(who_prop, w) for w in who], what)])
     line = Line(
         term_view(ctx.labels, fact),
         _kinds(ctx, fact),

@@ -273,3 +273,28 @@ def test_a_vague_times_page_does_not_link_itself_from_its_facts_line(client, sto
     for row in rows:
         lead = _main(page(client, row["t"])).split('id="key-h"')[0].split("<h1", 1)[1].split("</h1>", 1)[1]
         assert f'href="{path_of(row["t"])}"' not in lead, row
+
+
+def test_a_part_listed_on_another_page_says_whose_fact_it_is(client, store):
+    """An uncertainty on its item's page ("Said to be unclear, unknown or doubted"), a prescription on the page of
+    whom it is for ("every state": "no state should …"), an option on its item's, a reliance on its parties' read
+    "prescription: <the stance>" and never whose stance it was. The line names its holder (or the asserting
+    document), linked, unless that is the page's own resource."""
+    rows = select(
+        store,
+        f"""SELECT DISTINCT ?x ?n ?who WHERE {{
+              VALUES ?link {{ <{CSTO}uncertainty> <{CSTO}prescription> <{CSTO}reliance> <{CSTO}weighsOption> }}
+              VALUES ?q {{ <{CSTO}uncertainAbout> <{CSTO}uncertainParty> <{CSTO}prescribedFor> <{CSTO}prescribedAct>
+                           <{CSTO}reliantParty> <{CSTO}reliedOn> <{CSTO}optionItem> }}
+              GRAPH ?g {{ ?f ?link ?n }} {CURATED} GRAPH ?g2 {{ ?n ?q ?x }}
+              FILTER(STRSTARTS(STR(?x), "{BASE}id/"))
+              VALUES ?p {{ <{CSTO}heldBy> <{CSTO}assertedBy> }} GRAPH ?g3 {{ ?f ?p ?who }} FILTER(?who != ?x)
+            }} ORDER BY ?x""",
+    )
+    assert len(rows) >= 40
+    pages: dict[str, str] = {}
+    for row in rows:
+        body = pages.setdefault(row["x"], page(client, row["x"]))
+        details = _detail_links(_line(body, row["n"]))
+        links = details.get("held by", []) + details.get("asserted by", [])
+        assert path_of(row["who"]) in links, (row, details)
