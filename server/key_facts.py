@@ -64,7 +64,7 @@ ROLE_TITLES = {
     _C + "heldBy": "Stances held",
     _C + "speakingAs": "Stances in an office",
     _C + "state": "What it did",
-    _C + "agent": "Acted in",
+    _C + "agent": "What it did",
     _C + "operatedBy": "Operated by it",
     _C + "party": "Party to",
     _C + "participatingState": "Summits and meetings attended",
@@ -263,6 +263,10 @@ _SKIPPED_ROLES = {
     _C + "readingValue",
     str(RDF.type),
 }
+# Roles read in another role's section: the events a state or person acted in as csto:agent (who issued an order,
+# proposed, called for assistance) are what it did, as much as the state-level events of csto:state; a state's page
+# listed them apart, under "Acted in" after "What it did", the order of its deeds across the two lost.
+_SAME_SECTION = {_C + "agent": _C + "state"}
 _COLLAPSE_AFTER = 15
 # A section of more facts than this (233 stances quoted directly, on the term page of csto:Direct) lists the first
 # _LISTED_FACTS by name, each with its passages, and says how many there are with a SPARQL query for all of them:
@@ -283,10 +287,31 @@ _ALWAYS_OPEN = {
 
 
 @dataclass
+class Named:
+    """A line's detail that names resources (what a stance criticises, what a denial denies, the fact a reliance is
+    part of): each a link to its page, read with ``sep`` between them. A detail of words or dates stays a string."""
+
+    terms: list[Term]
+    sep: str = "; "
+
+    def __str__(self) -> str:
+        return self.sep.join((f"{t.prefix} " if t.prefix else "") + t.text for t in self.terms)
+
+
+def _named(ctx: Context, nodes, sep: str = "; ", text=None, prefix: str | None = None) -> Named:
+    """``nodes`` as links named by their labels (``text``: a function giving another text for a node)."""
+    terms = []
+    for n in nodes:
+        t = term_view(ctx.labels, n)
+        terms.append(replace(t, text=text(n) if text else t.text, prefix=prefix))
+    return Named(terms, sep)
+
+
+@dataclass
 class Line:
     subject: Term
     kinds: list[str] = field(default_factory=list)  # the fact's classes
-    details: list[tuple[str, str]] = field(default_factory=list)  # (what, text): "from", "15 May 1992"
+    details: list[tuple[str, str | Named]] = field(default_factory=list)  # (what, text): "from", "15 May 1992"
     words: list[str] = field(default_factory=list)  # csto:words: the words that carry it
     passages: list[Passage] = field(default_factory=list)
     status: str | None = None  # "undetermined", "not confirmed after …"
@@ -496,9 +521,9 @@ def _fact_line(ctx: Context, fact: ox.NamedNode, role: str, target: ox.NamedNode
     words = [w.value for w in _asserted(ctx.store, fact, _C + "words") if isinstance(w, ox.Literal)]
     details = _date_details(ctx, fact)
     for p in (_C + "position", _C + "office"):
-        vals = [ctx.labels(v.value) for v in _asserted(ctx.store, fact, p) if isinstance(v, ox.NamedNode)]
+        vals = [v for v in _asserted(ctx.store, fact, p) if isinstance(v, ox.NamedNode)]
         if vals:
-            details.append((ctx.labels(p), ", ".join(vals)))
+            details.append((ctx.labels(p), _named(ctx, vals, ", ")))
     outcome = _outcomes(ctx, fact, details)
     date_pairs = _date_pairs(ctx, fact)
     passages = _merge(
@@ -514,8 +539,14 @@ def _fact_line(ctx: Context, fact: ox.NamedNode, role: str, target: ox.NamedNode
     )
     if not passages:  # a part of a fact (a comparison's side): the fact it belongs to, and that fact's passage
         for owner, prop in _owners(ctx, fact):
-            details.append((ctx.labels(prop), ctx.labels(owner.value)))
+            details.append((ctx.labels(prop), _named(ctx, [owner])))
             passages = _merge([passages, _passages(ctx, owner.value, [(prop, fact)], ctx.labels(prop))])
+            for who_prop in _WHOSE:  # and whose fact it is (an uncertainty on its item's page: who says so)
+                who = [w for w in _asserted(ctx.store, owner, who_prop) if isinstance(w, ox.NamedNode) and w != target]
+                if who:
+                    what = ctx.labels(who_prop)
+                    details.append((what, _named(ctx, who, ", ")))
+                    passages = _merge([passages, _passages(ctx, owner.value, [(who_prop, w) for w in who], what)])
     line = Line(
         term_view(ctx.labels, fact),
         _kinds(ctx, fact),
@@ -586,7 +617,8 @@ def _place_undated(ctx: Context, fact: ox.NamedNode, line: Line, page: ox.NamedN
                 return
             name = ctx.labels(other.value)  # its date too, unless its name gives the year
             if other not in anchors:  # else its vague time's words say it ("before …: “has previously criticized”")
-                line.details.insert(0, (words, name if when[:4] in name else f"{name} ({date})"))
+                text = name if when[:4] in name else f"{name} ({date})"
+                line.details.insert(0, (words, _named(ctx, [other], text=lambda _n, text=text: text)))
             line.passages = _merge(
                 [
                     line.passages,
@@ -660,7 +692,8 @@ def _outcomes(ctx: Context, fact: ox.NamedNode, details: list[tuple[str, str]]) 
     pairs = [(_C + "response", r) for r in _asserted(ctx.store, fact, _C + "response") if isinstance(r, ox.NamedNode)]
     for _, r in pairs:
         name, kinds = ctx.labels(r.value), [k for k in _kinds(ctx, r) if k.lower() not in ctx.labels(r.value).lower()]
-        details.append(("response", f"{name} ({', '.join(kinds)})" if kinds else name))
+        text = f"{name} ({', '.join(kinds)})" if kinds else name
+        details.append(("response", _named(ctx, [r], text=lambda _n, text=text: text)))
     return pairs
 
 
@@ -676,29 +709,29 @@ def _round17_details(
     out = []
     targets = [t for t in _asserted(ctx.store, fact, _C + "criticises") if isinstance(t, ox.NamedNode)]
     if targets and any(t != page for t in targets):
-        details.append(("criticises", ", ".join(ctx.labels(t.value) for t in targets)))
+        details.append(("criticises", _named(ctx, targets, ", ")))
         out.append(("criticises", [(_C + "criticises", t) for t in targets]))
     for status in _asserted(ctx.store, fact, _C + "approvalStatus"):
         parties = [b for b in _asserted(ctx.store, fact, _C + "approvalBy") if isinstance(b, ox.NamedNode)]
         name = ctx.labels(status.value)
-        details.append((name, ", ".join(ctx.labels(b.value) for b in parties) or "party not named"))
+        details.append((name, _named(ctx, parties, ", ") if parties else "party not named"))
         out.append((name, [(_C + "approvalStatus", status)] + [(_C + "approvalBy", b) for b in parties]))
     events = [e for e in _asserted(ctx.store, fact, _C + "locatesEvent") if isinstance(e, ox.NamedNode)]
     places = [w for w in _asserted(ctx.store, fact, _C + "locatesWithin") if isinstance(w, ox.NamedNode)]
     if events and places:  # where a proposition places an event: the part that is not the page's own resource
-        ev_text, pl_text = (", ".join(ctx.labels(x.value) for x in xs if x != page) for xs in (events, places))
+        evs, pls = ([x for x in xs if x != page] for xs in (events, places))
         what, text = (
-            ("places it within", pl_text)
+            ("places it within", _named(ctx, pls, ", "))
             if page in events
-            else ("places within it", ev_text)
+            else ("places within it", _named(ctx, evs, ", "))
             if page in places
-            else ("places", f"{ev_text} within {pl_text}")
+            else ("places", Named(_named(ctx, evs, ", ").terms + _named(ctx, pls, ", ", prefix="within").terms, " "))
         )
         details.append((what, text))
         out.append((what, [(_C + "locatesEvent", e) for e in events] + [(_C + "locatesWithin", w) for w in places]))
     for t in _asserted(ctx.store, fact, _C + "relativeTime"):
-        if isinstance(t, ox.NamedNode):
-            details.append(("when", ctx.labels(t.value)))
+        if isinstance(t, ox.NamedNode) and t != page:  # on the vague time's own page, its heading says it
+            details.append(("when", _named(ctx, [t])))
             out.append(("when", [(_C + "relativeTime", t)]))
     return out
 
@@ -727,7 +760,7 @@ def _round18_details(
     for prop, what in _LINE_VALUES:
         values = [v for v in _asserted(ctx.store, fact, prop) if isinstance(v, ox.NamedNode) and v != page]
         if values:
-            details.append((what, "; ".join(ctx.labels(v.value) for v in values)))
+            details.append((what, _named(ctx, values)))
             out.append((what, [(prop, v) for v in values]))
     own = [w for w in _asserted(ctx.store, fact, _C + "selfCriticismMarker") if isinstance(w, ox.Literal)]
     if own:  # a criticism of its holder's own side: the words saying so ("we play into the hands of the West")
@@ -747,7 +780,7 @@ def _denied_details(ctx: Context, fact: ox.NamedNode, page: ox.NamedNode, detail
         )
     )
     if deniers:
-        details.append(("denied in", "; ".join(ctx.labels(d.value) for d in deniers)))
+        details.append(("denied in", _named(ctx, deniers)))
     return [_passages(ctx, d.value, [(_C + "denies", fact)], "denied in") for d in deniers]
 
 
@@ -762,14 +795,14 @@ def _border_details(ctx: Context, border: ox.NamedNode, page: ox.NamedNode, deta
         return []
     others = [s for s in _asserted(ctx.store, border, _C + "borderOf") if isinstance(s, ox.NamedNode) and s != page]
     if others:
-        details.append(("with", ", ".join(ctx.labels(s.value) for s in others)))
+        details.append(("with", _named(ctx, others, ", ")))
     place = _N(_C + "place")
     events = sorted(
         {q.subject for q in ctx.store.quads_for_pattern(None, place, border, None) if curated(q)},
         key=lambda e: (_when(ctx, e) or "9", ctx.labels(e.value)),
     )
     if events:
-        details.append(("what happened there", "; ".join(ctx.labels(e.value) for e in events)))
+        details.append(("what happened there", _named(ctx, events)))
     return [_passages(ctx, e.value, [(_C + "place", border)], "what happened there") for e in events]
 
 
@@ -818,6 +851,23 @@ def _curated_graphs(store: ox.Store) -> list[ox.NamedNode]:
     return [g for g in store.named_graphs() if isinstance(g, ox.NamedNode) and g not in (_INFERRED, SUPPORT_GRAPH)]
 
 
+_WHOSE = (_C + "heldBy", _C + "assertedBy", _C + "agent", _C + "state")
+
+
+def _whose(ctx: Context, line: Line) -> None:
+    """Who holds or asserts the fact a part belongs to, or who did it (an event's agent or state), first on its line:
+    a prescription's or an uncertainty's page led with "Lukashenko's vision for the CSTO …" and its date, not whose
+    vision it was (the holder's page lists the fact under "Stances held", so other lines do not repeat it)."""
+    fact = _N(line.subject.iri or "")
+    for prop in reversed(_WHOSE):  # each inserted first: the holder leads
+        who = [v for v in _asserted(ctx.store, fact, prop) if isinstance(v, ox.NamedNode)]
+        if who:
+            line.details.insert(0, (ctx.labels(prop), _named(ctx, who, ", ")))
+            line.passages = _merge(
+                [line.passages, _passages(ctx, fact.value, [(prop, v) for v in who], ctx.labels(prop))]
+            )
+
+
 def referring_sections(ctx: Context, iri: str, roles: set[str] | None = None, part: bool = False) -> list[Section]:
     """The sections of the facts giving ``iri`` a role; ``part``: ``iri`` is a part of a fact (``_is_part``), whose
     sections (but "about") lead, titled "Part of (<role>)", and quote their passages first."""
@@ -832,6 +882,12 @@ def referring_sections(ctx: Context, iri: str, roles: set[str] | None = None, pa
                 continue
             if role.startswith(_C) or role in ROLE_TITLES:
                 by_role[role][q.subject.value] = None
+    role_of: dict[str, str] = {}  # a fact listed in another role's section: the role it gives the resource
+    for role, into in _SAME_SECTION.items():
+        if role in by_role and into in by_role:
+            for f in by_role.pop(role):
+                if f not in by_role[into]:
+                    by_role[into][f], role_of[f] = None, role
     order = ROLE_ORDER
     sections = []
     quoted: set[str] = set()
@@ -855,6 +911,16 @@ def referring_sections(ctx: Context, iri: str, roles: set[str] | None = None, pa
             continue
         facts = list(by_role[role])
         capped = len(facts) > _CAP_OVER
+        note = None
+        if role == _C + "about" and not capped:  # each fact once: where a section above lists it, it is not repeated
+            above = {
+                line.subject.iri: s.title for s in sections for line in s.lines if line.subject.iri in by_role[role]
+            }
+            facts = [f for f in facts if f not in above]
+            if above:
+                note = _listed_above_note(above)
+            if not facts:
+                continue
         if capped:
             facts = sorted(facts, key=lambda f: (ctx.labels(f).lower(), f))[:_LISTED_FACTS]
         # A long always-open list of things said is listed briefly, its passages linked, not quoted: they are not
@@ -862,7 +928,9 @@ def referring_sections(ctx: Context, iri: str, roles: set[str] | None = None, pa
         brief = (
             role in _ALWAYS_OPEN and len(facts) > _COLLAPSE_AFTER and all(_is_a(ctx, f, _PROPOSITION) for f in facts)
         )
-        lines = _quoted_once([_fact_line(ctx, _N(f), role, node) for f in facts], set(quoted) if brief else quoted)
+        lines = _quoted_once(
+            [_fact_line(ctx, _N(f), role_of.get(f, role), node) for f in facts], set(quoted) if brief else quoted
+        )
         if brief:
             for line in lines:
                 line.passages, line.quoted_above = line.passages + line.quoted_above, []
@@ -884,9 +952,28 @@ def referring_sections(ctx: Context, iri: str, roles: set[str] | None = None, pa
         sections += (
             _own_and_hosted(ctx, node, role, title, lines, collapsed)
             if role == _C + "state"
-            else [Section(role, title, lines, collapsed=collapsed, brief=brief, minor_role=role in MINOR_ROLE_TITLES)]
+            else [
+                Section(
+                    role,
+                    title,
+                    lines,
+                    note=note,
+                    collapsed=collapsed,
+                    brief=brief,
+                    minor_role=role in MINOR_ROLE_TITLES,
+                )
+            ]
         )
     return sections
+
+
+def _listed_above_note(above: dict[str, str]) -> str:
+    """What the stances and claims about a resource leave out, being listed above: how many, under which headings
+    (a border's page listed the CSTO's legal argument under "Events a proposition places within it" and again under
+    "Stances and claims about it"; 89 such repeats on 38 of the pages read)."""
+    titles = ", ".join(f"“{t}”" for t in dict.fromkeys(above.values()))
+    n = len(above)
+    return f"{n} more about it {'is' if n == 1 else 'are'} listed above, under {titles}."
 
 
 _PROPOSITION = _N(_C + "Proposition")
@@ -1117,6 +1204,8 @@ def sections_for(ctx: Context, iri: str, classes: set[str], members_now: Section
         for s in refs:
             if s.key != _C + "about":
                 s.lead, s.title = True, f"Part of ({ctx.labels(s.key)})"
+                for line in s.lines:
+                    _whose(ctx, line)
     if members_now is not None:  # the alliance: 200+ facts mention it; keep them below, collapsed
         refs = [s for s in refs if s.key != _C + "organOf"]  # its bodies are listed above ("Bodies")
         for s in refs:

@@ -86,6 +86,7 @@ KEY_PROPERTIES = [
         "deniedCause",
         "weighsOption",
         "means",
+        "namesAsExample",  # the examples a speaker gives of "all means" (round 19), beside them
         "purpose",
         "reliance",
         "approvalStatus",
@@ -126,13 +127,32 @@ KEY_PROPERTIES = [
         "reliedOn",
         "reliedFor",
         "relianceMarker",
+        # round 19's: what is unclear or doubted, by whom, in which words; who should or must (not) do what
+        "uncertainty",
+        "uncertaintyKind",
+        "uncertainParty",
+        "uncertainAbout",
+        "uncertaintyMarker",
+        "prescription",
+        "deonticForce",
+        "prescribedFor",
+        "prescribedAct",
+        "prescriptionMarker",
         "optionVerdict",
         "optionItem",
         "changedItem",
         "changeWay",
         "changeResult",
         "changeMarker",
+        # a vague time (round 17): before or after what, how near, in which words
+        "timeRelation",
+        "timeDistance",
+        "spanUnit",
+        "timeAnchor",
+        "timeMarker",
         "borderOf",
+        "borderKind",
+        "ownerLeftOpen",
     )
 ] + [
     "http://www.w3.org/ns/org#member",
@@ -181,13 +201,23 @@ _CURATED_ONLY = {_C + "notBefore", _C + "notAfter"}
 
 
 # The words that mark a value (csto:meansMarker: "by any means") are read in the row of the value they mark, quoted
-# after it: "means: any means, “by any means”" (a page listed "means" and "means marker" as two rows, apart).
+# after it: "means: any means, “by any means”" (a page listed "means" and "means marker" as two rows, apart). The one
+# marker of an n-ary node (a reliance, an uncertainty, a prescription, a change) states the node as a whole, which way
+# it goes: it is read beside that value ("reliance status: reliance denied, “does not need external help”"; "deontic
+# force: obligation, “what needs to be done”"), not as a row of its own after the others.
 _WORDS_OF = {
     _C + "meansMarker": _C + "means",
     _C + "denialMarker": _C + "denies",
     _C + "recallMarker": _C + "recalls",
     _C + "verdictMarker": _C + "expectationVerdict",
     _C + "optionMarker": _C + "optionItem",
+    _C + "relianceMarker": _C + "relianceStatus",
+    _C + "uncertaintyMarker": _C + "uncertaintyKind",
+    _C + "prescriptionMarker": _C + "deonticForce",
+    _C + "changeMarker": _C + "changeWay",
+    _C + "timeMarker": _C + "timeRelation",
+    # a self-criticism's words ("we play into the hands of the West") say whom the criticism is aimed at: its own side
+    _C + "selfCriticismMarker": _C + "criticises",
 }
 # A decision's approval reads as one row: its status and by whom ("approval: pending, by Armenia").
 _APPROVAL = (_C + "approvalStatus", _C + "approvalBy")
@@ -222,6 +252,77 @@ def _paired(rows: list[Row]) -> list[Row]:
             by = by_prop.get(_APPROVAL[1])
             values = list(r.values) + [replace(v, term=replace(v.term, prefix="by")) for v in (by.values if by else [])]
             r = Row(replace(r.predicate, text="approval"), values, r.more + (by.more if by else 0))
+        out.append(r)
+    return out
+
+
+# A fact's readings that come with marker words ("certainty: tentative" and "certainty marker: appearing to"; "names
+# as example: …" twice and "example marker: from … to …") were three rows apart: the value, the words, and the
+# csto:MarkedReading pairing them ("“appearing to” — certainty: tentative"). Each reading's words are read quoted after
+# the value(s) they mark, in the value's row, as the fact's csto:MarkedReading nodes pair them (a fact with two
+# readings of one kind says which words mark which); the marker and marked-reading rows then go (in "All statements").
+_READING_WORDS = {
+    _C + "certainty": _C + "certaintyMarker",
+    _C + "temporalAspect": _C + "aspectMarker",
+    _C + "attemptedBy": _C + "attemptMarker",
+    _C + "ability": _C + "abilityMarker",
+    _C + "exampleOf": _C + "exampleMarker",
+    _C + "namesAsExample": _C + "exampleMarker",
+    _C + "exclusively": _C + "exclusiveMarker",
+    _C + "inferredFrom": _C + "inferenceMarker",
+    _C + "elaborates": _C + "elaborationMarker",
+    _C + "summarises": _C + "elaborationMarker",
+}
+_MARKED_READING = _C + "markedReading"
+
+
+def _reading(store: ox.Store, node: str) -> tuple[str, str, str] | None:
+    """(property, value, marker words) of a csto:MarkedReading."""
+    parts = []
+    for p in ("readingProperty", "readingValue", "readingMarker"):
+        q = next(iter(store.quads_for_pattern(ox.NamedNode(node), ox.NamedNode(_C + p), None, None)), None)
+        if q is None:
+            return None
+        parts.append(q.object.value)
+    return parts[0], parts[1], parts[2]
+
+
+def _readings_beside(store: ox.Store, rows: list[Row]) -> list[Row]:
+    by_prop = {r.predicate.iri: r for r in rows}
+    readings = by_prop.get(_MARKED_READING)
+    if readings is None:
+        return rows
+    pairs = {v.term.iri: _reading(store, v.term.iri) for v in readings.values if v.term.iri}
+    placed, used = set(), defaultdict(set)
+    for head_prop, marker_prop in _READING_WORDS.items():
+        head, words = by_prop.get(head_prop), by_prop.get(marker_prop)
+        if head is None or words is None:
+            continue
+        quoted = {w.term.text: w for w in words.values}
+        marks: dict[str, list[str]] = defaultdict(list)  # a value -> the words marking it
+        for node, r in pairs.items():
+            if r and r[0] == head_prop and r[2] in quoted:
+                marks[r[1]].append(r[2])
+                placed.add(node)
+        if not marks:
+            continue
+        key = lambda v: v.term.iri or v.term.text  # noqa: E731
+        order = list(dict.fromkeys(m for v in head.values for m in marks.get(key(v), [])))
+        values = [v for v in head.values if key(v) not in marks]
+        for m in order:
+            values += [v for v in head.values if m in marks.get(key(v), []) and v not in values]
+            w = quoted[m]
+            values.append(replace(w, term=replace(w.term, text=f"“{w.term.text}”", note=None)))
+        head.values = values
+        used[marker_prop].update(order)
+    out = []
+    for r in rows:
+        if r.predicate.iri in used:
+            r = Row(r.predicate, [v for v in r.values if v.term.text not in used[r.predicate.iri]], r.more)
+            if not r.values:
+                continue
+        if r is readings and set(pairs) <= placed and not r.more:
+            continue
         out.append(r)
     return out
 
@@ -383,7 +484,7 @@ def build_page(store: ox.Store, labels: Labeller, iri: str, key_sections: bool =
     passages = Passages(store, labels)
     linked = {s for objs in incoming.values() for s, gs in objs.items() if gs - {_INFERRED}}
     rows = out_rows(labels, own, subjects, passages.supports(iri), passages, linked)
-    key = _key_rows(rows)
+    key = _readings_beside(store, _key_rows(rows))
     _in_words_order(store, key)
     classes = {o.value for o in own.get(_TYPE, {}) if isinstance(o, ox.NamedNode)}
     ctx = Context(store, labels, passages, confirmed_until(store))
