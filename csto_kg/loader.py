@@ -13,9 +13,12 @@ and dangling references (an IRI of this graph used but never described).
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
+import threading
 import unicodedata
+from collections import OrderedDict
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -143,21 +146,88 @@ class _Parsed:
 
     quads: list[tuple]
     prefixes: dict[str, str]
+    by_oxigraph: bool = True  # False: rdflib's parser read it (from the path, not from the bytes hashed)
 
 
 _OX_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG}
 
 
-def _read(path: Path, fmt: str, terms: Terms) -> _Parsed:
+class _ParseMemo:
+    """What a file's content parsed to, per content (the hash of its bytes and the format), in this process: a
+    validation reads every curated and ontology file, and a curator's next validation (or the tests' next copy of
+    the project) mostly reads the same bytes again. Bounded (least recently used out): at most ``files`` contents
+    and ``size`` bytes of them. Only a parse that succeeded and that the file's place cannot change is kept (no
+    IRI resolved against the file's own ``file:`` IRI); what is kept is immutable (tuples of rdflib's immutable
+    terms) and each caller gets its own list and dict."""
+
+    def __init__(self, files: int = 64, size: int = 32 << 20) -> None:
+        self.files, self.size = files, size
+        self._entries: OrderedDict[tuple, tuple[tuple, dict, int]] = OrderedDict()
+        self._bytes = 0
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple) -> _Parsed | None:
+        with self._lock:
+            entry = self._entries.get(key)
+            if entry is None:
+                return None
+            self._entries.move_to_end(key)
+        return _Parsed(list(entry[0]), dict(entry[1]))
+
+    def put(self, key: tuple, parsed: _Parsed, size: int) -> None:
+        if not parsed.by_oxigraph or size > self.size or any(_NOT_PLACE_FREE(t) for q in parsed.quads for t in q):
+            return
+        with self._lock:
+            if key in self._entries:
+                return
+            self._entries[key] = (tuple(parsed.quads), dict(parsed.prefixes), size)
+            self._bytes += size
+            while len(self._entries) > self.files or self._bytes > self.size:
+                self._bytes -= self._entries.popitem(last=False)[1][2]
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+            self._bytes = 0
+
+
+def _NOT_PLACE_FREE(term) -> bool:  # noqa: N802 - a predicate used as a constant
+    """A term that depends on where the file is: a relative IRI resolved against the file's ``file:`` IRI."""
+    return isinstance(term, URIRef) and term.startswith("file:")
+
+
+_MEMO = _ParseMemo()
+
+
+def _read(path: Path, fmt: str, terms: Terms, read: set | None = None) -> _Parsed:
     """Parse ``path`` with Oxigraph's parser (~10x rdflib's); anything it rejects goes to rdflib's.
 
     The two agree on every file the project holds (``tests/test_loader.py``). A
     file Oxigraph rejects is handed to rdflib, the reference: a syntax error is
     then reported with rdflib's reason, file and line, as before; a file only
     rdflib accepts is still loaded.
+
+    A content parsed before in this process is not parsed again (:class:`_ParseMemo`), unless ``read`` (the
+    contents one load has read so far) already holds it: two files of the same bytes in one dataset keep blank
+    nodes of their own, as two parses give them.
     """
+    data = path.read_bytes()
+    key = (fmt, hashlib.sha256(data).digest())
+    if read is None or key not in read:
+        if read is not None:
+            read.add(key)
+        parsed = _MEMO.get(key)
+        if parsed is None:
+            parsed = _parse_bytes(path, data, fmt, terms)
+            _MEMO.put(key, parsed, len(data))
+        return parsed
+    return _parse_bytes(path, data, fmt, terms)
+
+
+def _parse_bytes(path: Path, data: bytes, fmt: str, terms: Terms) -> _Parsed:
+    """:func:`_read` of ``data``, the bytes of ``path``, without the memo."""
     try:
-        parser = ox.parse(path=str(path), format=_OX_FORMATS[fmt], base_iri=path.resolve().as_uri())
+        parser = ox.parse(data, format=_OX_FORMATS[fmt], base_iri=path.resolve().as_uri())
         conv, lexical = terms.rdflib, _lexical_check()
         with _quiet_terms():
             quads = [
@@ -181,7 +251,7 @@ def _read(path: Path, fmt: str, terms: Terms) -> _Parsed:
         quads = [(s, p, o, None if g.identifier == default else g.identifier) for g in parsed.graphs() for s, p, o in g]
     else:
         quads = [(s, p, o, None) for s, p, o in parsed]
-    return _Parsed(quads, prefixes)
+    return _Parsed(quads, prefixes, by_oxigraph=False)
 
 
 def read_turtle(path: Path) -> tuple[list[tuple], dict[str, str]]:
@@ -255,11 +325,12 @@ def load(root: Path | None = None, *, with_ontology: bool = True) -> LoadedData:
     files: dict[URIRef, Path] = {}
     prefixes: dict[str, str] = {}
     terms = Terms()
+    read: set = set()  # the contents read so far (see _read)
 
     if with_ontology:
         onto = out.graph(ONTOLOGY_GRAPH)
         for path in ontology_files(root):
-            parsed = _read(path, "turtle", terms)
+            parsed = _read(path, "turtle", terms, read)
             _check_prefixes(path, parsed.prefixes)
             prefixes.update(parsed.prefixes)
             triples = [(s, p, o) for s, p, o, _ in parsed.quads]
@@ -271,7 +342,7 @@ def load(root: Path | None = None, *, with_ontology: bool = True) -> LoadedData:
     _check_file_names(root, known_seeds)
     _check_seeds(root, known_seeds)
     for path in curated_files(root):
-        parsed = _read(path, "trig", terms)
+        parsed = _read(path, "trig", terms, read)
         prefixes.update(parsed.prefixes)
         expected = ENTITIES_GRAPH if path.stem == "entities" else seed_graph(path.stem)
         if path.stem != "entities" and path.stem not in known_seeds:

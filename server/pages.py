@@ -57,7 +57,7 @@ from .negotiation import content_type
 from .ontology_docs import ONTOLOGY_IRI, term_doc
 from .ontology_docs import index as ontology_index
 from .rdf_formats import FORMATS, HTML, Alternate, ConflictingFormats, NotAcceptable, UnknownFormat, alternates, choose
-from .resource_description import description, exists, graph_quads, local_path, serialize
+from .resource_description import Descriptions, description, exists, graph_quads, local_path, serialize
 from .resource_page import build_page, term_view
 from .search import MAX_RESULTS, SearchIndex
 from .served import served
@@ -148,6 +148,14 @@ def _labels() -> Labeller:
     if lab is None or lab.store is not _store():
         lab = current_app.extensions["csto.labels"] = Labeller(_store())
     return lab
+
+
+def _described(iri: str) -> list[ox.Quad]:
+    """``description(_store(), iri)``, remembered per app and store (:class:`.resource_description.Descriptions`)."""
+    memo = current_app.extensions.get("csto.descriptions")
+    if memo is None or memo.store is not _store():
+        memo = current_app.extensions["csto.descriptions"] = Descriptions(_store())
+    return memo(iri)
 
 
 def _wants_html() -> bool:
@@ -270,8 +278,8 @@ def _resource(iri: str, template: str = "resource.html", extra=None, key_section
         return error_response(404, "Not found", f"The graph has no resource <{iri}>.")
     path = local_path(iri) or request.path
     if fmt != HTML:
-        return _rdf_response(description(store, iri), fmt, path)
-    page = build_page(store, _labels(), iri, key_sections=key_sections())
+        return _rdf_response(_described(iri), fmt, path)
+    page = build_page(store, _labels(), iri, key_sections=key_sections(), described=_described(iri))
     context = extra(page) if extra else {}
     return _html_response(context.pop("_template", template), alternates(path), page=page, **context)
 
@@ -371,7 +379,7 @@ def ontology(iri: str | None = None):
     store = _store()
     if fmt != HTML:
         iri = iri or ONTOLOGY_IRI + ("/" if request.path.endswith("/") else "")
-        quads = list(dict.fromkeys(graph_quads(store, str(ONTOLOGY_GRAPH)) + description(store, iri)))
+        quads = list(dict.fromkeys(graph_quads(store, str(ONTOLOGY_GRAPH)) + _described(iri)))
         return _rdf_response(quads, fmt, request.path)
     page = build_page(store, _labels(), ONTOLOGY_IRI)
     return _html_response(

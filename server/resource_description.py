@@ -17,6 +17,8 @@ user input ever reaches a query string.
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from collections.abc import Iterable
 
 import pyoxigraph as ox
@@ -27,7 +29,7 @@ from csto_kg.representable import check_graph
 
 from .rdf_formats import RdfFormat
 
-__all__ = ["exists", "description", "serialize", "local_path", "graph_quads", "PREFIXES_FOR_OUTPUT"]
+__all__ = ["exists", "description", "Descriptions", "serialize", "local_path", "graph_quads", "PREFIXES_FOR_OUTPUT"]
 
 _DERIVED_FROM = ox.NamedNode(str(PROV.wasDerivedFrom))
 _MAX_BNODE_DEPTH = 4
@@ -134,6 +136,36 @@ def description(store: ox.Store, iri: str) -> list[ox.Quad]:
     return quads
 
 
+class Descriptions:
+    """:func:`description` of ``store``, remembered per IRI: a page and each RDF format of one resource ask for the
+    same description (a browser, then a client negotiating Turtle or JSON-LD; the description of a hub entity, a
+    graph or an ontology term takes a fraction of a second). Bounded by the quads held (least recently used out;
+    ~0.5 kB a quad: the default ~50 MB); the store is read-only, and the app makes a new one for another store.
+    Each caller gets a list of its own."""
+
+    def __init__(self, store: ox.Store, quads: int = 100_000) -> None:
+        self.store, self.quads = store, quads
+        self._entries: OrderedDict[str, tuple[ox.Quad, ...]] = OrderedDict()
+        self._held = 0
+        self._lock = threading.Lock()
+
+    def __call__(self, iri: str) -> list[ox.Quad]:
+        with self._lock:
+            found = self._entries.get(iri)
+            if found is not None:
+                self._entries.move_to_end(iri)
+                return list(found)
+        quads = description(self.store, iri)
+        if len(quads) <= self.quads:
+            with self._lock:
+                if iri not in self._entries:
+                    self._entries[iri] = tuple(quads)
+                    self._held += len(quads)
+                    while self._held > self.quads:
+                        self._held -= len(self._entries.popitem(last=False)[1])
+        return list(quads)
+
+
 _TYPE = ox.NamedNode(str(RDF.type))
 _ENTITIES = ox.NamedNode(BASE + "graph/entities")
 _NOT_SEEDS = {_ENTITIES, ox.NamedNode(BASE + "graph/inferred"), ox.NamedNode(BASE + "graph/support")}
@@ -150,13 +182,16 @@ def _owners_evidence(store: ox.Store, node: ox.NamedNode, incoming: list[ox.Quad
         return []
     out: list[ox.Quad] = []
     owners = {q.subject for q in incoming if isinstance(q.subject, ox.NamedNode) and q.graph_name not in _NOT_SEEDS}
+    expanded: set = set()  # an evidence node several owners share is read once: again, it added only its quads again
     for owner in sorted(owners, key=lambda o: o.value):
         links = [
             q for q in store.quads_for_pattern(owner, _DERIVED_FROM, None, None) if isinstance(q.object, ox.NamedNode)
         ]
         out += links
         for ev in dict.fromkeys(q.object for q in links):
-            out += _with_bnodes(store, list(store.quads_for_pattern(ev, None, None, None)), seen)
+            if ev not in expanded:
+                expanded.add(ev)
+                out += _with_bnodes(store, list(store.quads_for_pattern(ev, None, None, None)), seen)
     return out
 
 

@@ -476,10 +476,13 @@ def _in_words_order(store: ox.Store, rows: list[Row]) -> None:
         row.values.sort(key=position)
 
 
-def build_page(store: ox.Store, labels: Labeller, iri: str, key_sections: bool = True) -> ResourcePage:
-    """``iri``'s page; ``key_sections`` False: without the key-fact sections (a template that does not show them)."""
+def build_page(
+    store: ox.Store, labels: Labeller, iri: str, key_sections: bool = True, described: list | None = None
+) -> ResourcePage:
+    """``iri``'s page; ``key_sections`` False: without the key-fact sections (a template that does not show them);
+    ``described``: ``description(store, iri)`` if the caller has it."""
     node = ox.NamedNode(iri)
-    subjects, incoming = by_subject(description(store, iri), node)
+    subjects, incoming = by_subject(description(store, iri) if described is None else described, node)
     own = subjects.get(node, {})
     passages = Passages(store, labels)
     linked = {s for objs in incoming.values() for s, gs in objs.items() if gs - {_INFERRED}}

@@ -8,7 +8,9 @@ report it. Slips are validated in-process through
 report, several to one copy of the project where their edits touch different
 statement blocks and name different nodes (a validation costs seconds); a slip
 whose rule reports nothing about its block or the nodes its edit names there is
-validated alone on its own copy. One slip also
+validated alone on its own copy. The batches are dealt to GROUPS xdist groups, so that
+under ``--dist loadgroup`` the workers share them and each batch is validated once, by the worker that checks its
+slips. One slip also
 goes through the CLI itself (``csto-kg validate --format json``, exit 1) and
 must give the same report. The shipped graph itself
 conforms (tests/test_validate_cli.py).
@@ -26,8 +28,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-
-pytestmark = [pytest.mark.xdist_group("test_mutations")]  # one worker validates the batches once
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -10032,36 +10032,58 @@ def _about_the_slip(result: dict, blocks, nodes: set[str]) -> bool:
     ) or bool(nodes & {result["focus"], result["value"]})
 
 
+# The batches are dealt to GROUPS xdist groups in turn (batch i to group i % GROUPS): under --dist loadgroup each group
+# runs on one worker, which validates each of the group's batches once, when a test first asks for one of its slips;
+# the workers share the groups. With -n 0 one process validates them all, each once.
+GROUPS = 8
+BATCHES = _batches(SLIPS)
+GROUP_OF = {s[0]: f"test_mutations-{i % GROUPS}" for i, batch in enumerate(BATCHES) for s in batch.slips}
+
+
+class _BatchReports:
+    """name -> the Violations of its batch located in the block its edit touches; a batch is validated when one of its
+    slips is first asked for (so a worker validates only the batches of its groups)."""
+
+    def __init__(self, tmp_path_factory):
+        self.tmp_path_factory = tmp_path_factory
+        self.batch_of = {s[0]: batch for batch in BATCHES for s in batch.slips}
+        self.out: dict[str, list[dict]] = {}
+
+    def __getitem__(self, name: str) -> list[dict]:
+        if name not in self.out:
+            self._validate(self.batch_of[name])
+        return self.out[name]
+
+    def _validate(self, batch: _Batch) -> None:
+        from csto_kg.validation import validate
+
+        root = self.tmp_path_factory.mktemp("batch")
+        for folder in ("ontology", "kg", "shapes", "seeds"):
+            shutil.copytree(ROOT / folder, root / folder)
+        where = _apply_batch(root, batch.slips)
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setenv("CSTO_KG_TODAY", TODAY)
+            results = json.loads(json.dumps(validate(root).to_json(), ensure_ascii=False))
+        nodes = {s[0]: _nodes(s[2]) for s in batch.slips}
+        for name, blocks in where.items():
+            self.out[name] = [
+                r for r in results if r["severity"] == "Violation" and _about_the_slip(r, blocks, nodes[name])
+            ]
+
+
 @pytest.fixture(scope="module")
 def batch_reports(tmp_path_factory):
-    """name -> the Violations of its batch located in the block its edit touches, for every slip of the table."""
-    from csto_kg.validation import validate
-
-    out: dict[str, list[dict]] = {}
-    mp = pytest.MonkeyPatch()
-    mp.setenv("CSTO_KG_TODAY", TODAY)
-    try:
-        for batch in _batches(SLIPS):
-            root = tmp_path_factory.mktemp("batch")
-            for folder in ("ontology", "kg", "shapes", "seeds"):
-                shutil.copytree(ROOT / folder, root / folder)
-            where = _apply_batch(root, batch.slips)
-            results = json.loads(json.dumps(validate(root).to_json(), ensure_ascii=False))
-            nodes = {s[0]: _nodes(s[2]) for s in batch.slips}
-            for name, blocks in where.items():
-                out[name] = [
-                    r for r in results if r["severity"] == "Violation" and _about_the_slip(r, blocks, nodes[name])
-                ]
-    finally:
-        mp.undo()
-    return out
+    return _BatchReports(tmp_path_factory)
 
 
-def test_the_slips_share_one_worker(request):
-    """Under ``--dist loadgroup`` (``./dev test``) this module runs on one worker, so its batches are validated once:
-    pytest-xdist marks a grouped test by its node id (it stopped doing so under pytest 9, hence the pin)."""
+@pytest.mark.parametrize(
+    "group", [pytest.param(g, marks=pytest.mark.xdist_group(g)) for g in sorted(set(GROUP_OF.values()))]
+)
+def test_the_slips_of_a_group_share_one_worker(group, request):
+    """Under ``--dist loadgroup`` (``./dev test``) each group of batches runs on one worker, so each batch is validated
+    once: pytest-xdist marks a grouped test by its node id (it stopped doing so under pytest 9, hence the pin)."""
     if getattr(request.config.option, "loadgroup", False):  # set on each worker under --dist loadgroup
-        assert request.node.nodeid.endswith("@test_mutations"), request.node.nodeid
+        assert request.node.nodeid.endswith(f"@{group}"), request.node.nodeid
 
 
 def test_batches_touch_each_block_once_and_hold_every_slip():
@@ -10073,9 +10095,13 @@ def test_batches_touch_each_block_once_and_hold_every_slip():
         named = [_nodes(s[2]) for s in b.slips]
         assert all(not (x & y) for i, x in enumerate(named) for y in named[i + 1 :]), b.slips
     assert len(batches) < len(SLIPS) / 2, len(batches)  # the point of batching
+    assert len(set(GROUP_OF.values())) == min(GROUPS, len(batches))  # every group has batches to share
 
 
-@pytest.mark.parametrize("name,key,edit,rule", SLIPS, ids=[s[0] for s in SLIPS])
+@pytest.mark.parametrize(
+    "name,key,edit,rule",
+    [pytest.param(*s, id=s[0], marks=pytest.mark.xdist_group(GROUP_OF[s[0]])) for s in SLIPS],
+)
 def test_slip_is_caught_by_its_rule(name, key, edit, rule, tmp_path, monkeypatch, batch_reports):
     violations = [r for r in batch_reports[name] if r["rule"] == f"shape:{rule}"]
     said = MESSAGE_FRAGMENT.get(name)
