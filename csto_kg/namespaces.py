@@ -31,6 +31,7 @@ __all__ = [
     "INFERRED_GRAPH",
     "META_GRAPH",
     "SUPPORT_GRAPH",
+    "is_seed_graph",
     "seed_graph",
     "source_iri",
     "PREFIXES",
@@ -98,6 +99,12 @@ INFERRED_GRAPH = GRAPH["inferred"]
 META_GRAPH = GRAPH["meta"]
 SUPPORT_GRAPH = GRAPH["support"]  # which passage supports which value (csto_kg/support.py)
 ALLIANCE = ID["csto"]  # the organisation the graph is about: its memberships are the timeline's
+
+
+def is_seed_graph(iri: str) -> bool:
+    """Whether ``iri`` names the graph of what one seed says (``graph:<nnn>_<hash>``), not the ontology's, the
+    entities', the inferred, the support or the meta graph."""
+    return iri.startswith(str(GRAPH)) and iri[len(str(GRAPH)) :][:3].isdigit()
 
 
 def seed_graph(seed_id: str):

@@ -59,6 +59,7 @@ from .namespaces import (
     STATEMENT,
     XSD,
     curie,
+    is_seed_graph,
 )
 
 __all__ = [
@@ -139,7 +140,7 @@ class Statement:
 
 def seed_graph_ids(graph_ids: Iterable[URIRef]) -> list[URIRef]:
     """The named graphs holding what one seed says (``graph:<nnn>_<hash>``), sorted."""
-    return sorted(g for g in graph_ids if str(g).startswith(str(GRAPH)) and str(g)[len(str(GRAPH)) :][:3].isdigit())
+    return sorted(g for g in graph_ids if is_seed_graph(str(g)))
 
 
 @dataclass

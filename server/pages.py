@@ -313,8 +313,9 @@ def graph(name: str):
 
     def contents(page):
         quads = graph_quads(_store(), iri)
-        subjects = sorted(
-            {q.subject.value for q in quads if isinstance(q.subject, ox.NamedNode)}, key=lambda s: _labels()(s).lower()
+        subjects = sorted(  # by label, then IRI: two terms may share a label ("action kind"), a set has no order
+            {q.subject.value for q in quads if isinstance(q.subject, ox.NamedNode)},
+            key=lambda s: (_labels()(s).lower(), s),
         )
         source = str(SRC) + name
         return {

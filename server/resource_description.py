@@ -23,7 +23,7 @@ from collections.abc import Iterable
 
 import pyoxigraph as ox
 
-from csto_kg.namespaces import BASE, PROV, RDF, VOID, XSD
+from csto_kg.namespaces import BASE, PROV, RDF, VOID, XSD, is_seed_graph
 from csto_kg.query import xml_safe
 from csto_kg.representable import check_graph
 
@@ -167,8 +167,10 @@ class Descriptions:
 
 
 _TYPE = ox.NamedNode(str(RDF.type))
-_ENTITIES = ox.NamedNode(BASE + "graph/entities")
-_NOT_SEEDS = {_ENTITIES, ox.NamedNode(BASE + "graph/inferred"), ox.NamedNode(BASE + "graph/support")}
+
+
+def _is_seed_graph(graph) -> bool:
+    return isinstance(graph, ox.NamedNode) and is_seed_graph(graph.value)
 
 
 def _owners_evidence(store: ox.Store, node: ox.NamedNode, incoming: list[ox.Quad], seen: set) -> list[ox.Quad]:
@@ -178,10 +180,10 @@ def _owners_evidence(store: ox.Store, node: ox.NamedNode, incoming: list[ox.Quad
     dereferences holds the passage (a change node's RDF named its fact and no passage). Not for an entity (typed in
     graph:entities), whose many referring facts are one click away."""
     types = [q for q in store.quads_for_pattern(node, _TYPE, None, None) if isinstance(q.graph_name, ox.NamedNode)]
-    if not types or any(q.graph_name in _NOT_SEEDS for q in types):
-        return []
+    if not types or not all(_is_seed_graph(q.graph_name) for q in types):
+        return []  # an entity, an ontology term (typed in graph:ontology), a graph (in graph:meta): no fact's part
     out: list[ox.Quad] = []
-    owners = {q.subject for q in incoming if isinstance(q.subject, ox.NamedNode) and q.graph_name not in _NOT_SEEDS}
+    owners = {q.subject for q in incoming if isinstance(q.subject, ox.NamedNode) and _is_seed_graph(q.graph_name)}
     expanded: set = set()  # an evidence node several owners share is read once: again, it added only its quads again
     for owner in sorted(owners, key=lambda o: o.value):
         links = [
