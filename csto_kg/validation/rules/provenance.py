@@ -520,8 +520,10 @@ def _own_seed_only(ctx: Context) -> list[Result]:
         if own is None:
             continue
         g = ctx.data.dataset.graph(gid)
-        for s, p, o in sorted(g, key=str):
-            other = next((n for n in (o, s) if n in seeds and n != own), None)
+        others = seeds - {own}
+        candidates = [t for t in g if t[2] in others or t[0] in others]  # sorted: only these (every triple, 2x)
+        for s, p, o in sorted(candidates, key=str):
+            other = next((n for n in (o, s) if n in others), None)
             if other is None or p in _SOURCE_LINKS_CHECKED:
                 continue
             linked = {other, *g.objects(other, None), *g.subjects(None, other)}
