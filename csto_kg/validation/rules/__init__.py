@@ -58,6 +58,19 @@ class Context:
         """Every triple of every curated graph, with its graph (:attr:`_curated_quads`, read once)."""
         return iter(self._curated_quads)
 
+    def curated_quads_of(self, *props: Node) -> list[tuple[Node, Node, Node, URIRef]]:
+        """The curated quads whose predicate is one of ``props``, in the order of :meth:`curated_quads`, ``props``
+        after one another (an index by predicate, built on first use)."""
+        index = self._curated_by_predicate
+        return [q for p in props for q in index.get(p, ())]
+
+    @cached_property
+    def _curated_by_predicate(self) -> dict[Node, list[tuple[Node, Node, Node, URIRef]]]:
+        index: dict[Node, list] = {}
+        for q in self._curated_quads:
+            index.setdefault(q[1], []).append(q)
+        return index
+
     @cached_property
     def _curated_quads(self) -> list[tuple[Node, Node, Node, URIRef]]:
         """One pass over each curated graph's own triples, kept as a list.

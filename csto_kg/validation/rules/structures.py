@@ -27,29 +27,11 @@ from __future__ import annotations
 
 import re
 
-from rdflib.term import Node
-
 from ...namespaces import CSTO, OA, PROV, RDF, SHAPE
 from ..report import Result
 from . import Context, Rule
 from .curation import _c, _label_stems, _labels, _passages, _says, _state_names, _stems, _words
 from .naming import _note_quotes
-
-
-def _quads(ctx: Context, *props) -> list[tuple[Node, Node, Node, Node]]:
-    """The curated quads of ``props``, read once per rule module run (one pass over the curated quads)."""
-    index = ctx.memo.get("structures")
-    if index is None:
-        wanted = {
-            CSTO.borderOf, CSTO.weighsOption, CSTO.means, CSTO.purpose, CSTO.reliance, CSTO.selfCriticismMarker,
-            CSTO.denialMarker, CSTO.denies, PROV.wasDerivedFrom, RDF.type,
-        }  # fmt: skip
-        index = {}
-        for q in ctx.curated_quads():
-            if q[1] in wanted:
-                index.setdefault(q[1], []).append(q)
-        ctx.memo["structures"] = index
-    return [q for p in props for q in index.get(p, [])]
 
 
 def _said(ctx: Context, gid, node, fact, *words) -> set[str]:
@@ -70,9 +52,9 @@ def _named(ctx: Context, value, said: set[str]) -> bool:
 
 def _border_words(ctx: Context) -> list[Result]:
     out = []
-    borders = {s for s, _, o, _ in _quads(ctx, RDF.type) if o == CSTO.Border}
+    borders = {s for s, _, o, _ in ctx.curated_quads_of(RDF.type) if o == CSTO.Border}
     sides: dict[tuple, set] = {}
-    for s, _, o, gid in _quads(ctx, CSTO.borderOf):
+    for s, _, o, gid in ctx.curated_quads_of(CSTO.borderOf):
         sides.setdefault((s, gid), set()).add(o)
     states = _state_names(ctx)
     for (border, gid), given in sorted(sides.items(), key=lambda kv: (str(kv[0][0]), str(kv[0][1]))):
@@ -134,7 +116,7 @@ def _cue(pattern: re.Pattern, text: str) -> str | None:
 
 def _option_words(ctx: Context) -> list[Result]:
     out = []
-    for fact, _, option, gid in _quads(ctx, CSTO.weighsOption):
+    for fact, _, option, gid in ctx.curated_quads_of(CSTO.weighsOption):
         markers = [str(m) for m in ctx.union.objects(option, CSTO.optionMarker)]
         if len(markers) != 1:
             continue  # shape:WeighedOptionComplete
@@ -180,7 +162,7 @@ _GIVES_END = re.compile(r"^(as a way of|as a means of|in order to|so as to|to)\b
 def _means_words(ctx: Context) -> list[Result]:
     out = []
     by_fact: dict[tuple, dict] = {}
-    for s, p, o, gid in _quads(ctx, CSTO.means, CSTO.purpose):
+    for s, p, o, gid in ctx.curated_quads_of(CSTO.means, CSTO.purpose):
         by_fact.setdefault((s, gid), {}).setdefault(p, []).append(o)
     for (fact, gid), values in sorted(by_fact.items(), key=lambda kv: (str(kv[0][0]), str(kv[0][1]))):
         means, purposes = values.get(CSTO.means, []), values.get(CSTO.purpose, [])
@@ -244,7 +226,7 @@ _RELIED_ON = re.compile(r"\b(on|upon|from)\b", re.I)
 
 def _reliance_words(ctx: Context) -> list[Result]:
     out = []
-    for fact, _, node, gid in _quads(ctx, CSTO.reliance):
+    for fact, _, node, gid in ctx.curated_quads_of(CSTO.reliance):
         markers = [str(m) for m in ctx.union.objects(node, CSTO.relianceMarker)]
         if len(markers) != 1:
             continue  # shape:RelianceComplete
@@ -301,7 +283,7 @@ _DENIES = re.compile(
 
 def _self_criticism_and_denial_words(ctx: Context) -> list[Result]:
     out = []
-    for fact, p, marker, gid in _quads(ctx, CSTO.selfCriticismMarker, CSTO.denialMarker):
+    for fact, p, marker, gid in ctx.curated_quads_of(CSTO.selfCriticismMarker, CSTO.denialMarker):
         text = str(marker)
         if p == CSTO.selfCriticismMarker and not _FIRST_PERSON.search(text):
             if (fact, CSTO.position, CSTO.Criticism) not in ctx.union:
@@ -335,8 +317,8 @@ def _own_seed_structures(ctx: Context) -> list[Result]:
     proposition of another seed it contradicts is csto:disagreesWith. (A membership or an event the seed denies may
     be described by another seed's file.)"""
     out = []
-    derived = {(s, gid) for s, _, _, gid in _quads(ctx, PROV.wasDerivedFrom)}
-    for s, p, o, gid in _quads(ctx, CSTO.weighsOption, CSTO.reliance, CSTO.denies):
+    derived = {(s, gid) for s, _, _, gid in ctx.curated_quads_of(PROV.wasDerivedFrom)}
+    for s, p, o, gid in ctx.curated_quads_of(CSTO.weighsOption, CSTO.reliance, CSTO.denies):
         node = o if p == CSTO.denies else s
         if p == CSTO.denies and (
             (o, RDF.type, CSTO.Proposition) not in ctx.union or gid in ctx.subject_graphs.get(o, ())

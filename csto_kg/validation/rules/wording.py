@@ -41,22 +41,6 @@ from .curation import _c, _label_stems, _labels, _passages, _words
 from .naming import _note_quotes
 
 
-def _quads(ctx: Context, *props) -> list[tuple[Node, Node, Node, Node]]:
-    """The curated quads of ``props``, read once per validation (one pass over the curated quads)."""
-    index = ctx.memo.get("wording")
-    if index is None:
-        wanted = {
-            CSTO.uncertainty, CSTO.prescription, CSTO.borderKind, CSTO.namesAsExample, CSTO.selfCriticismMarker,
-            CSTO.denialMarker, CSTO.reliance, CSTO.rankedFirst, PROV.wasDerivedFrom, RDF.type,
-        }  # fmt: skip
-        index = {}
-        for q in ctx.curated_quads():
-            if q[1] in wanted:
-                index.setdefault(q[1], []).append(q)
-        ctx.memo["wording"] = index
-    return [q for p in props for q in index.get(p, [])]
-
-
 def _said(ctx: Context, gid, node, fact, *words) -> set[str]:
     """The word stems of ``words``, the passages of ``fact`` and the explaining notes on ``node`` and ``fact``."""
     notes = _note_quotes(
@@ -97,7 +81,7 @@ _UNCERTAINTY_CUES = {
 
 def _uncertainty_words(ctx: Context) -> list[Result]:
     out = []
-    for fact, _, node, gid in _quads(ctx, CSTO.uncertainty):
+    for fact, _, node, gid in ctx.curated_quads_of(CSTO.uncertainty):
         markers = [str(m) for m in ctx.union.objects(node, CSTO.uncertaintyMarker)]
         if len(markers) != 1:
             continue  # shape:UncertaintyComplete
@@ -144,7 +128,7 @@ _FORCE_CUES = {
 
 def _prescription_words(ctx: Context) -> list[Result]:
     out = []
-    for fact, _, node, gid in _quads(ctx, CSTO.prescription):
+    for fact, _, node, gid in ctx.curated_quads_of(CSTO.prescription):
         markers = [str(m) for m in ctx.union.objects(node, CSTO.prescriptionMarker)]
         if len(markers) != 1:
             continue  # shape:PrescriptionComplete
@@ -189,7 +173,7 @@ def _own_seed_references(ctx: Context) -> list[Result]:
     """What an uncertainty is about, or a prescription prescribes, if a fact (a proposition, an event, a change), is
     one the file describes: the words are that seed's."""
     out = []
-    for _fact, prop, node, gid in _quads(ctx, CSTO.uncertainty, CSTO.prescription):
+    for _fact, prop, node, gid in ctx.curated_quads_of(CSTO.uncertainty, CSTO.prescription):
         p = CSTO.uncertainAbout if prop == CSTO.uncertainty else CSTO.prescribedAct
         for value in ctx.union.objects(node, p):
             if (value, RDF.type, CSTO.Fact) not in ctx.union and (value, RDF.type, CSTO.Change) not in ctx.union:
@@ -217,8 +201,8 @@ _KIND_CUES = {
 
 def _border_kind_words(ctx: Context) -> list[Result]:
     out = []
-    borders = {s for s, _, o, _ in _quads(ctx, RDF.type) if o == CSTO.Border}
-    for border, _, kind, gid in _quads(ctx, CSTO.borderKind):
+    borders = {s for s, _, o, _ in ctx.curated_quads_of(RDF.type) if o == CSTO.Border}
+    for border, _, kind, gid in ctx.curated_quads_of(CSTO.borderKind):
 
         def result(message, border=border, kind=kind, gid=gid):
             return ctx.locator.statement_result(
@@ -259,7 +243,7 @@ def _border_kind_words(ctx: Context) -> list[Result]:
 
 def _example_words(ctx: Context) -> list[Result]:
     out = []
-    for fact, _, value, gid in _quads(ctx, CSTO.namesAsExample):
+    for fact, _, value, gid in ctx.curated_quads_of(CSTO.namesAsExample):
         markers = [str(m) for m in ctx.union.objects(fact, CSTO.exampleMarker)]
         if _named(ctx, value, _said(ctx, gid, fact, fact, *markers)):
             continue
@@ -279,8 +263,8 @@ def _example_words(ctx: Context) -> list[Result]:
 
 def _markers_in_words(ctx: Context) -> list[Result]:
     out = []
-    found = [(s, p, o, gid) for s, p, o, gid in _quads(ctx, CSTO.selfCriticismMarker, CSTO.denialMarker)]
-    for fact, _, node, gid in _quads(ctx, CSTO.reliance):
+    found = [(s, p, o, gid) for s, p, o, gid in ctx.curated_quads_of(CSTO.selfCriticismMarker, CSTO.denialMarker)]
+    for fact, _, node, gid in ctx.curated_quads_of(CSTO.reliance):
         found.extend((fact, CSTO.relianceMarker, m, gid) for m in ctx.union.objects(node, CSTO.relianceMarker))
     for fact, p, marker, gid in found:
         words = [str(w) for w in ctx.union.objects(fact, CSTO.words)]
@@ -309,10 +293,10 @@ def _markers_in_words(ctx: Context) -> list[Result]:
 def _one_first(ctx: Context) -> list[Result]:
     out = []
     firsts: dict[tuple, set] = {}
-    for fact, _, value, gid in _quads(ctx, CSTO.rankedFirst):
+    for fact, _, value, gid in ctx.curated_quads_of(CSTO.rankedFirst):
         firsts.setdefault((fact, gid), set()).add(value)
     evidence: dict[tuple, set] = {}
-    for fact, _, ev, gid in _quads(ctx, PROV.wasDerivedFrom):
+    for fact, _, ev, gid in ctx.curated_quads_of(PROV.wasDerivedFrom):
         if (fact, gid) in firsts:
             evidence.setdefault((fact, gid), set()).add(ev)
     rankings: dict[tuple, list] = {}  # (passage, criterion, among, holders, graph) -> [(fact, values)]
