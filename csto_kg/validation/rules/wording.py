@@ -37,16 +37,8 @@ from rdflib.term import Node
 from ...namespaces import CSTO, ONTOLOGY_GRAPH, OWL, PROV, RDF, RDFS, SHAPE, SKOS
 from ..report import Result
 from . import Context, Rule
-from .curation import _c, _label_stems, _labels, _passages, _words
-from .naming import _note_quotes
-
-
-def _said(ctx: Context, gid, node, fact, *words) -> set[str]:
-    """The word stems of ``words``, the passages of ``fact`` and the explaining notes on ``node`` and ``fact``."""
-    notes = _note_quotes(
-        ctx, gid, [*ctx.union.objects(node, CSTO.curatorNote), *ctx.union.objects(fact, CSTO.curatorNote)], {}
-    )
-    return {w[:5] for w in _words(" ".join([*map(str, words), *_passages(ctx, fact), *notes]))}
+from .curation import _c, _label_stems, _labels, _passages
+from .structures import _said
 
 
 def _named(ctx: Context, value, said: set[str]) -> bool:
@@ -263,7 +255,7 @@ def _example_words(ctx: Context) -> list[Result]:
 
 def _markers_in_words(ctx: Context) -> list[Result]:
     out = []
-    found = [(s, p, o, gid) for s, p, o, gid in ctx.curated_quads_of(CSTO.selfCriticismMarker, CSTO.denialMarker)]
+    found = ctx.curated_quads_of(CSTO.selfCriticismMarker, CSTO.denialMarker)  # a list of its own
     for fact, _, node, gid in ctx.curated_quads_of(CSTO.reliance):
         found.extend((fact, CSTO.relianceMarker, m, gid) for m in ctx.union.objects(node, CSTO.relianceMarker))
     for fact, p, marker, gid in found:
