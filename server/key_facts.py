@@ -538,8 +538,8 @@ def _fact_line(ctx: Context, fact: ox.NamedNode, role: str, target: ox.NamedNode
         + _denied_details(ctx, fact, target, details)
     )
     if not passages:  # a part of a fact (a comparison's side): the fact it belongs to, and that fact's passage
-        for owner, prop in _owners(ctx, fact):
-            details.append((ctx.labels(prop), _named(ctx, [owner])))
+        for owner, prop in _owners(ctx, fact):  # "in: <the stance>", not "prescription: <the stance>" (its side's word)
+            details.append(("in", _named(ctx, [owner])))
             passages = _merge([passages, _passages(ctx, owner.value, [(prop, fact)], ctx.labels(prop))])
             for who_prop in _WHOSE:  # and whose fact it is (an uncertainty on its item's page: who says so)
                 who = [w for w in _asserted(ctx.store, owner, who_prop) if isinstance(w, ox.NamedNode) and w != target]
@@ -868,9 +868,19 @@ def _whose(ctx: Context, line: Line) -> None:
             )
 
 
+def _part_of_title(lines: list[Line]) -> str:
+    """The heading of the fact(s) a part belongs to, named for their kind as the other sections name what they list:
+    "The stance it is part of", "The prescription it is part of" (a change that is a stance's and its prescription's
+    act); it was "Part of (change)", "Part of (prescribed act)", the linking property's label in brackets."""
+    kinds = {k.lower() for line in lines for k in line.kinds[:1]}
+    kind = next(iter(kinds)) if len(kinds) == 1 else "fact"
+    return f"The {kind} it is part of" if len(lines) == 1 else f"The {kind}s it is part of"
+
+
 def referring_sections(ctx: Context, iri: str, roles: set[str] | None = None, part: bool = False) -> list[Section]:
     """The sections of the facts giving ``iri`` a role; ``part``: ``iri`` is a part of a fact (``_is_part``), whose
-    sections (but "about") lead, titled "Part of (<role>)", and quote their passages first."""
+    sections (but "about") lead, titled for the kind of the fact they belong to (``_part_of_title``), and quote their
+    passages first."""
     node = _N(iri)
     by_role: dict[str, dict[str, None]] = defaultdict(dict)
     for g in _curated_graphs(ctx.store):  # graph by graph: graph:support alone refers 4,000 times to a rank
@@ -891,15 +901,18 @@ def referring_sections(ctx: Context, iri: str, roles: set[str] | None = None, pa
     order = ROLE_ORDER
     sections = []
     quoted: set[str] = set()
-    for role in sorted(
+    roles = sorted(
         by_role,
         key=lambda r: (
             -1 if part and r != _C + "about" else _role_tier(ctx, r, by_role[r]),
             order.index(r) if r in order else len(order),
             ctx.labels(r),
         ),
-    ):
-        title = ROLE_TITLES.get(role) or _inverse_title(ctx, role) or f"As {ctx.labels(role)}"
+    )
+    titles = {r: ROLE_TITLES.get(r) or _inverse_title(ctx, r) or f"As {ctx.labels(r)}" for r in roles}
+    owner = _owning_roles(ctx, by_role, roles)
+    for role in roles:
+        title = titles[role]
         if role == _DERIVED_FROM:  # an evidence node: the facts it supports, one line each (the page is the passage)
             lines = [
                 Line(
@@ -912,15 +925,11 @@ def referring_sections(ctx: Context, iri: str, roles: set[str] | None = None, pa
         facts = list(by_role[role])
         capped = len(facts) > _CAP_OVER
         note = None
-        if role == _C + "about" and not capped:  # each fact once: where a section above lists it, it is not repeated
-            above = {
-                line.subject.iri: s.title for s in sections for line in s.lines if line.subject.iri in by_role[role]
-            }
-            facts = [f for f in facts if f not in above]
-            if above:
-                note = _listed_above_note(above)
-            if not facts:
-                continue
+        if not capped:  # each fact once: in the section of its most specific role (``_owning_roles``)
+            elsewhere = {f: owner[f] for f in facts if owner.get(f, role) != role}
+            facts = [f for f in facts if f not in elsewhere]
+            if elsewhere:  # a section all of whose facts are listed elsewhere stays, its heading and the pointer
+                note = _listed_elsewhere_note(role, elsewhere, roles, titles, bool(facts))
         if capped:
             facts = sorted(facts, key=lambda f: (ctx.labels(f).lower(), f))[:_LISTED_FACTS]
         # A long always-open list of things said is listed briefly, its passages linked, not quoted: they are not
@@ -950,7 +959,7 @@ def referring_sections(ctx: Context, iri: str, roles: set[str] | None = None, pa
             )
             continue
         sections += (
-            _own_and_hosted(ctx, node, role, title, lines, collapsed)
+            _own_and_hosted(ctx, node, role, title, lines, collapsed, note)
             if role == _C + "state"
             else [
                 Section(
@@ -967,13 +976,43 @@ def referring_sections(ctx: Context, iri: str, roles: set[str] | None = None, pa
     return sections
 
 
-def _listed_above_note(above: dict[str, str]) -> str:
-    """What the stances and claims about a resource leave out, being listed above: how many, under which headings
-    (a border's page listed the CSTO's legal argument under "Events a proposition places within it" and again under
-    "Stances and claims about it"; 89 such repeats on 38 of the pages read)."""
-    titles = ", ".join(f"“{t}”" for t in dict.fromkeys(above.values()))
-    n = len(above)
-    return f"{n} more about it {'is' if n == 1 else 'are'} listed above, under {titles}."
+def _owning_roles(ctx: Context, by_role: dict[str, dict[str, None]], roles: list[str]) -> dict[str, str]:
+    """For each fact a page would list in more than one section, the role whose section lists it: the more specific
+    role, the one fewer statements of the curated graphs use (a stance criticising its holder, on the holder's page:
+    csto:criticises, 42, not csto:heldBy, 283; an exercise in a state it attended: csto:participatingState, not
+    csto:place; any role before csto:about, 898), the section higher on the page on a tie. A capped section (a sample
+    of its first facts by name) neither gives up nor takes a fact. Only roles that share a fact are counted."""
+    listed: dict[str, list[str]] = defaultdict(list)
+    for role in roles:
+        if role != _DERIVED_FROM and len(by_role[role]) <= _CAP_OVER:
+            for f in by_role[role]:
+                listed[f].append(role)
+    shared = {r for rs in listed.values() if len(rs) > 1 for r in rs}
+    if not shared:
+        return {}
+    graphs = _curated_graphs(ctx.store)
+    uses = {r: sum(1 for g in graphs for _ in ctx.store.quads_for_pattern(None, _N(r), None, g)) for r in shared}
+    return {f: min(rs, key=lambda r: (uses[r], roles.index(r))) for f, rs in listed.items() if len(rs) > 1}
+
+
+def _listed_elsewhere_note(
+    role: str, elsewhere: dict[str, str], roles: list[str], titles: dict[str, str], rest: bool
+) -> str:
+    """What a section leaves out, being listed in a section of a more specific role: how many, where, under which
+    headings (a border's page listed the CSTO's legal argument under "Events a proposition places within it" and
+    again under "Stances and claims about it"; a stance criticising its holder was under "Stances held" and
+    "Criticised in")."""
+    n = len(elsewhere)
+    where = []
+    for side, test in (("above", lambda r: roles.index(r) < roles.index(role)), ("below", lambda r: True)):
+        owners = [r for r in dict.fromkeys(elsewhere.values()) if test(r) and not any(r in w for _, w in where)]
+        if owners:
+            where.append((side, owners))
+    text = "; ".join(f"{side}, under {', '.join(f'“{titles[r]}”' for r in owners)}" for side, owners in where)
+    if not rest:  # the section lists none itself (Moscow's "What happened here": its summit, "Hosted" above)
+        return f"{'It is' if n == 1 else f'All {n} are'} listed {text}."
+    more = "more about it" if role == _C + "about" else "more"
+    return f"{n} {more} {'is' if n == 1 else 'are'} listed {text}."
 
 
 _PROPOSITION = _N(_C + "Proposition")
@@ -1046,7 +1085,7 @@ def _inverse_title(ctx: Context, role: str) -> str | None:
 
 
 def _own_and_hosted(
-    ctx: Context, state: ox.NamedNode, role: str, title: str, lines: list[Line], collapsed: bool
+    ctx: Context, state: ox.NamedNode, role: str, title: str, lines: list[Line], collapsed: bool, note: str | None
 ) -> list[Section]:
     """A state's own events as one list in time order, each line with its kind (one section per kind split its
     signature, invocation and diplomatic actions over five headings, the order of its events across them lost), and
@@ -1056,7 +1095,7 @@ def _own_and_hosted(
         line for line in lines if any(o != state for o in _asserted(ctx.store, _N(line.subject.iri), _C + "operatedBy"))
     ]
     own = [line for line in lines if line not in hosted]
-    out = [Section(role, title, own, collapsed=collapsed)] if own else []
+    out = [Section(role, title, own, note=note, collapsed=collapsed)] if own else []
     if hosted:
         out.append(Section(f"{role}-hosted", "On its territory, operated by another", hosted, collapsed=collapsed))
     return out
@@ -1203,7 +1242,7 @@ def sections_for(ctx: Context, iri: str, classes: set[str], members_now: Section
     if part:  # a reading or a comparison's side: the fact it belongs to, with its passage, first
         for s in refs:
             if s.key != _C + "about":
-                s.lead, s.title = True, f"Part of ({ctx.labels(s.key)})"
+                s.lead, s.title = True, _part_of_title(s.lines)
                 for line in s.lines:
                     _whose(ctx, line)
     if members_now is not None:  # the alliance: 200+ facts mention it; keep them below, collapsed

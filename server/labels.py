@@ -217,8 +217,8 @@ class Labeller:
         verdict, item, marker = (self._one(node, p) for p in ("optionVerdict", "optionItem", "optionMarker"))
         if verdict is None or item is None:
             return None
-        text = f"{self(verdict.value)}: {self(item.value) if isinstance(item, ox.NamedNode) else item.value}"
-        return f"{text} (“{marker.value}”)" if isinstance(marker, ox.Literal) else text
+        what = self(item.value) if isinstance(item, ox.NamedNode) else item.value
+        return _words_beside(self(verdict.value), "", what, marker)
 
     def _reliance(self, iri: str) -> str | None:
         """A csto:Reliance: who relies, or is said not to, on whom, for what, in the words: "Armenia relies on Russia
@@ -251,8 +251,8 @@ class Labeller:
             for q in self.store.quads_for_pattern(node, ox.NamedNode(_CSTO + party), None, None)
             if isinstance(q.object, ox.NamedNode)
         }
-        text = f"{self(kind.value)}{join.format(', '.join(sorted(parties))) if parties else ''}: {self(item.value)}"
-        return f"{text} (“{marker.value}”)" if isinstance(marker, ox.Literal) else text
+        who = join.format(", ".join(sorted(parties))) if parties else ""
+        return _words_beside(self(kind.value), who, self(item.value), marker)
 
     def _uncertainty(self, iri: str) -> str | None:
         """A csto:Uncertainty: of which kind, about what, whose where the words name them: "doubted (Kazakhstan): the
@@ -314,6 +314,17 @@ class Labeller:
                     label = humanise(local_name(iri))
             self._cache[iri] = label
         return self._cache[iri]
+
+
+def _words_beside(kind: str, who: str, item: str, marker) -> str:
+    """A node's label, "<kind><who>: <item> (“<words>”)": its words after its item; where the item's own name ends in its words
+    (a change: "increase of … (“increasing the cohesion …”)"), the node's words go beside its kind, which they state
+    ("obligation (“what needs to be done”): increase of … (“increasing …”)"): two quotes in a row read as one."""
+    if not isinstance(marker, ox.Literal):
+        return f"{kind}{who}: {item}"
+    if item.endswith("”)"):
+        return f"{kind} (“{marker.value}”){who}: {item}"
+    return f"{kind}{who}: {item} (“{marker.value}”)"
 
 
 def _untitled_source(iri: str) -> str | None:

@@ -97,6 +97,25 @@ def select(store, query: str) -> list[dict[str, str]]:
     return [{k: v["value"] for k, v in b.items()} for b in json.loads(body)["results"]["bindings"]]
 
 
+def listed_elsewhere(body: str, section: str, fact_path: str) -> bool:
+    """Whether a page's ``section`` (its HTML) leaves ``fact_path`` out pointing to where it is listed: its note
+    ("… listed above, under “Denied in”") names a section of ``body`` that lists the fact (a fact giving a resource
+    two roles is listed once, in the more specific role's section)."""
+    import html as _html
+    import re as _re
+
+    note = _re.search(r"listed (?:above|below)[^<]*, under ([^<]*)</p>", section)
+    if not note:
+        return False
+    for title in _re.findall(r"“([^”]+)”", _html.unescape(note.group(1))):
+        for chunk in body.split('<section class="key-section"')[1:]:
+            head = _re.search(r"<h2[^>]*>(.*?)<span", chunk, _re.S)
+            if head and _html.unescape(head.group(1)).strip() == title:
+                if f'<div class="fact"><a href="{fact_path}"' in chunk.split("</section>")[0]:
+                    return True
+    return False
+
+
 @contextmanager
 def site_client(build):
     """A Flask test client of the site and endpoint over ``build``; its query pool stopped on exit."""
