@@ -21,6 +21,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+import weakref
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -114,6 +115,21 @@ def listed_elsewhere(body: str, section: str, fact_path: str) -> bool:
                 if f'<div class="fact"><a href="{fact_path}"' in chunk.split("</section>")[0]:
                     return True
     return False
+
+
+_PAGES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def html_page(client, path: str) -> str:
+    """The HTML page at ``path`` from ``client``'s app (status 200 asserted), fetched once per app: the page tests
+    only read pages, and half of their fetches were of a page a test before had fetched (2,001 fetches, 972 pages,
+    in tests/test_linked_data_reading.py)."""
+    pages = _PAGES.setdefault(client.application, {})
+    if path not in pages:
+        r = client.get(path, headers={"Accept": "text/html"})
+        assert r.status_code == 200, (path, r.status_code)
+        pages[path] = r.get_data(as_text=True)
+    return pages[path]
 
 
 @contextmanager

@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 import re
 
-from support import BASE, listed_elsewhere, select
+from support import BASE, html_page, listed_elsewhere, select
 
 CSTO = BASE + "ontology/"
 HTML = {"Accept": "text/html"}
@@ -23,9 +23,7 @@ def path_of(iri: str) -> str:
 
 
 def page(client, iri: str) -> str:
-    r = client.get(path_of(iri), headers=HTML)
-    assert r.status_code == 200, iri
-    return r.get_data(as_text=True)
+    return html_page(client, path_of(iri))
 
 
 def _main(body: str) -> str:

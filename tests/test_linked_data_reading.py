@@ -10,7 +10,7 @@ import html
 import re
 from html.parser import HTMLParser
 
-from support import BASE, listed_elsewhere, select
+from support import BASE, html_page, listed_elsewhere, select
 
 CSTO = BASE + "ontology/"
 ID = BASE + "id/"
@@ -41,10 +41,7 @@ def path_of(iri: str) -> str:
 
 
 def page(client, iri_or_path: str) -> str:
-    path = path_of(iri_or_path) if iri_or_path.startswith(BASE) else iri_or_path
-    r = client.get(path, headers=HTML)
-    assert r.status_code == 200, path
-    return r.get_data(as_text=True)
+    return html_page(client, path_of(iri_or_path) if iri_or_path.startswith(BASE) else iri_or_path)
 
 
 def label(store, iri: str) -> str:
