@@ -191,7 +191,7 @@ def _seed_text(ctx: Context, gid: Node, cache: dict) -> str:
     if gid not in cache:
         g = ctx.data.dataset.graph(gid)
         texts = []
-        for src in g.subjects(RDF.type, CSTO.SourceDocument):
+        for src in sorted(ctx.typed(gid, CSTO.SourceDocument), key=str):  # one order, whatever the hash seed
             for ident in g.objects(src, DCTERMS.identifier):
                 path = ctx.seeds_dir / str(ident)
                 if path.is_file():
@@ -223,7 +223,11 @@ class _Namer:
 
     def __init__(self, ctx: Context):
         self.ent = ent = ctx.data.dataset.graph(ENTITIES_GRAPH)
-        self.entities = set(ent.subjects(RDF.type, None))
+        self.entities = {s for s, _ in ctx.pairs(ENTITIES_GRAPH, RDF.type)}  # what the entities file types
+        self.by_kind: dict[Node, set[Node]] = {}  # a kind of entity -> its entities
+        for e in self.entities:
+            for kind in _kinds(ent, e):
+                self.by_kind.setdefault(kind, set()).add(e)
         self.names = {e: _names(ctx, e) for e in self.entities}
         self.roles: dict[Node, tuple[set[str], Node | None]] = {}
         for office in ent.subjects(RDF.type, CSTO.Office):
@@ -244,6 +248,13 @@ class _Namer:
         if words and post is not None and _named(words, texts) and self.named(post, texts):
             return True
         return (value, RDF.type, CSTO.State) in self.ent and _named(self.officeholders.get(value, set()), texts)
+
+
+def _namer(ctx: Context) -> _Namer:
+    """The validation's :class:`_Namer`, made once for the two rules that read it."""
+    if "naming.namer" not in ctx.memo:
+        ctx.memo["naming.namer"] = _Namer(ctx)
+    return ctx.memo["naming.namer"]
 
 
 def _contradicted(ctx, namer, by_kind, facts, fact, prop, value, notes) -> str | None:
@@ -396,12 +407,20 @@ def _usage_unnamed(ctx, namer, facts, fact, prop, value, notes) -> str | None:
     )
 
 
+def _publishers(ctx: Context, gid: Node) -> set[Node]:
+    """The publishers of the source documents the graph ``gid`` describes (found once per graph: asked per stance,
+    a look-up of the typed documents of one graph filtered every graph's)."""
+    found = ctx.memo.setdefault("naming.publishers", {})
+    if gid not in found:
+        g = ctx.data.dataset.graph(gid)
+        found[gid] = {p for src in ctx.typed(gid, CSTO.SourceDocument) for p in g.objects(src, DCTERMS.publisher)}
+    return found[gid]
+
+
 def _held_by_the_publisher(ctx, namer, facts, fact, value, notes) -> str | None:
     """A stance held by the publisher of the file's source (the site or outlet), which its passages do not name: the
     words are its speaker's (or the author's), the publisher only prints them."""
-    g = ctx.data.dataset.graph(facts.graph)
-    publishers = {p for src in g.subjects(RDF.type, CSTO.SourceDocument) for p in g.objects(src, DCTERMS.publisher)}
-    if value not in publishers:
+    if value not in _publishers(ctx, facts.graph):
         return None
     evidence, _ = facts.supporting(fact, CSTO.heldBy)
     if namer.named(value, _passage_texts(ctx, evidence, notes)):
@@ -415,12 +434,8 @@ def _held_by_the_publisher(ctx, namer, facts, fact, value, notes) -> str | None:
 
 def _value_named(ctx: Context) -> list[Result]:  # noqa: C901 - one pass over every fact value; its branches are the rule's three checks
     out: list[Result] = []
-    namer = _Namer(ctx)
-    ent, entities, names = namer.ent, namer.entities, namer.names
-    by_kind: dict[Node, set[Node]] = {}
-    for e in entities:
-        for kind in _kinds(ent, e):
-            by_kind.setdefault(kind, set()).add(e)
+    namer = _namer(ctx)
+    ent, entities, names, by_kind = namer.ent, namer.entities, namer.names, namer.by_kind
     seeds: dict = {}
     for gid, facts in sorted(ctx.file_facts.items(), key=lambda kv: str(kv[0])):
         if gid == ENTITIES_GRAPH:
@@ -625,11 +640,8 @@ def _agent_of_the_verb(ctx: Context, namer, by_kind, facts, fact, value) -> set[
 
 def _value_by_structure(ctx: Context) -> list[Result]:
     out: list[Result] = []
-    namer = _Namer(ctx)
-    by_kind: dict[Node, set[Node]] = {}
-    for e in namer.entities:
-        for kind in _kinds(namer.ent, e):
-            by_kind.setdefault(kind, set()).add(e)
+    namer = _namer(ctx)
+    by_kind = namer.by_kind
     for gid, facts in sorted(ctx.file_facts.items(), key=lambda kv: str(kv[0])):
         if gid == ENTITIES_GRAPH:
             continue
