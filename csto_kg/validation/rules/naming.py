@@ -171,9 +171,19 @@ def _named(names: set[str], texts: list[str], whole: bool = False) -> bool:
     )
 
 
-def _forms(text: str) -> list[str]:
-    """A passage as :func:`_norm` reads it, and with its hyphens as spaces ("CSTO-PRC" names the PRC)."""
-    return [_norm(text), _norm(text.replace("-", " ").replace("\u2010", " "))]
+def _forms(ctx: Context, evidence: Node) -> tuple[str, str]:
+    """The evidence's quote as :func:`_norm` reads it, and with its hyphens as spaces ("CSTO-PRC" names the PRC);
+    made once per evidence node (the checks of each value of each fact ask again)."""
+    forms = ctx.memo.setdefault("naming.forms", {})
+    if evidence not in forms:
+        text = _quote(ctx, evidence)
+        forms[evidence] = (_norm(text), _norm(text.replace("-", " ").replace("\u2010", " ")))
+    return forms[evidence]
+
+
+def _normed_quote(ctx: Context, evidence: Node) -> str:
+    """The evidence's quote as :func:`_norm` reads it."""
+    return _forms(ctx, evidence)[0]
 
 
 def _quote(ctx: Context, evidence: Node) -> str:
@@ -260,7 +270,7 @@ def _namer(ctx: Context) -> _Namer:
 def _contradicted(ctx, namer, by_kind, facts, fact, prop, value, notes) -> str | None:
     """The contradiction form: the passages supporting ``prop`` name another entity of the value's kind, not it."""
     evidence, _ = facts.supporting(fact, prop)
-    quotes = [_norm(_quote(ctx, e)) for e in evidence]
+    quotes = [_normed_quote(ctx, e) for e in evidence]
     if namer.named(value, _passage_texts(ctx, evidence, notes)):
         return None
     peers = set().union(*(by_kind.get(k, set()) for k in _kinds(namer.ent, value))) - {value}
@@ -280,7 +290,7 @@ def _contradicted(ctx, namer, by_kind, facts, fact, prop, value, notes) -> str |
 def _named_apart(ctx, namer, facts, fact, prop, value, values, notes) -> str | None:
     """The passages supporting ``prop`` name other values of it that the fact gives, but not this one."""
     evidence, _ = facts.supporting(fact, prop)
-    texts = [f for e in evidence for f in _forms(_quote(ctx, e))]
+    texts = [f for e in evidence for f in _forms(ctx, e)]
     if namer.named(value, texts + notes):
         return None
     others = sorted(curie(str(o)) for p, o in values if p == prop and o != value and namer.named(o, texts))
@@ -322,7 +332,7 @@ def _note_quotes(ctx, gid, notes, seeds: dict) -> list[str]:
 
 def _passage_texts(ctx, evidence, notes: list[str]) -> list[str]:
     """The forms of the quotes of ``evidence``, and the curator's ``notes``: the texts a value must be named in."""
-    return [f for e in evidence for f in _forms(_quote(ctx, e))] + notes
+    return [f for e in evidence for f in _forms(ctx, e)] + notes
 
 
 def _unnamed_by_the_fact(ctx, namer, facts, fact, prop, value, values, notes) -> str | None:
@@ -551,7 +561,7 @@ def _given_by_structure(ctx, namer, by_kind, facts, fact, prop, value) -> tuple[
     A candidate none of whose names is in the passages is not given (every structure requires {X}: ``_NAME_REQUIRED``),
     so its pattern is not compiled: that was 0.6-0.9 s of a cold ``csto-kg validate``."""
     evidence, _ = facts.supporting(fact, prop)
-    texts = [_norm(_quote(ctx, e)) for e in evidence]
+    texts = [_normed_quote(ctx, e) for e in evidence]
     subject = namer.names.get(fact, set())
     peers = (
         namer.entities if prop in ANY_KIND else set().union(*(by_kind.get(k, set()) for k in _kinds(namer.ent, value)))
@@ -593,7 +603,7 @@ def _parties_paired(ctx: Context, namer, by_kind) -> list[Result]:
             rx = re.compile(rf"(?<!\w)between (?:the )?({alt}) and (?:the )?({alt})(?!\w)")
             evidence, _ = facts.supporting(fact, CSTO.party)
             for e in evidence:
-                for m in rx.finditer(_norm(_quote(ctx, e))):
+                for m in rx.finditer(_normed_quote(ctx, e)):
                     pair = {owner[m.group(1)], owner[m.group(2)]}
                     if len(pair) != 2 or not pair & parties or pair <= parties:
                         continue
@@ -626,7 +636,7 @@ def _agent_of_the_verb(ctx: Context, namer, by_kind, facts, fact, value) -> set[
     if not verbs:
         return set()
     evidence, _ = facts.supporting(fact, CSTO.agent)
-    texts = [_norm(_quote(ctx, e)) for e in evidence]
+    texts = [_normed_quote(ctx, e) for e in evidence]
     verb = "(?:" + "|".join(re.escape(v) for v in sorted(verbs)) + r")\w*"
     given = set()
     for cand in set().union(*(by_kind.get(k, set()) for k in _kinds(namer.ent, value))):
