@@ -118,8 +118,15 @@ class Context:
         return index.get(gid, [])
 
     def typed(self, gid: Node, cls: Node) -> set[Node]:
-        """The subjects the named graph ``gid`` types ``cls`` (see :meth:`pairs`)."""
-        return {s for s, o in self.pairs(gid, RDF.type) if o == cls}
+        """The subjects the named graph ``gid`` types ``cls`` (see :meth:`pairs`; the graph's types indexed by class
+        the first time it is asked, not its every typed pair compared with ``cls`` on each call)."""
+        by_class = self.memo.get(("typed", gid))
+        if by_class is None:
+            by_class = {}
+            for s, o in self.pairs(gid, RDF.type):
+                by_class.setdefault(o, set()).add(s)
+            self.memo[("typed", gid)] = by_class
+        return set(by_class.get(cls, ()))
 
     @cached_property
     def file_facts(self) -> dict[URIRef, FileFacts]:

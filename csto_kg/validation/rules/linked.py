@@ -710,13 +710,51 @@ class _OwnerName:
         return self.pattern.search(label) is not None
 
 
-def _owner_names(ctx: Context) -> list[_OwnerName]:
+_WORD = re.compile(r"\w+")
+
+
+class _ByFirstWord:
+    r"""Items found by a name of theirs matched in a label as a whole word (``(?<!\w)name(?!\w)``, in any case or
+    exactly), indexed by the name's first word lower-cased, so that a label is matched against the names whose first
+    word is one of its words, not against every name (which grew with facts x names).
+
+    Exact for an ASCII label: a match starts at the start of one of its words and, the name's first word being
+    followed in the name by a non-word character or by the end, ends that word there; in an ASCII label, ``re``'s
+    case-insensitive match of ASCII text is a match of the lower-cased texts. A name not ASCII or not beginning with a
+    word character, and every name for a label not ASCII, are matched whatever the label's words."""
+
+    def __init__(self, named: list[tuple[str, object]]):
+        self.items = [item for _, item in named]
+        self.by_word: dict[str, list] = {}
+        self.always: list = []
+        for name, item in named:
+            first = _WORD.match(name) if name.isascii() else None
+            if first:
+                self.by_word.setdefault(first.group().lower(), []).append(item)
+            else:
+                self.always.append(item)
+
+    def candidates(self, label: str) -> list:
+        """The items a match in ``label`` may be of (a superset of those it is of)."""
+        if not label.isascii():
+            return self.items
+        return [*self.always, *(item for w in set(_WORD.findall(label.lower())) for item in self.by_word.get(w, ()))]
+
+
+def _owner_names(ctx: Context) -> _ByFirstWord:
     """A pattern matching one name form as a whole word, for each state, organisation or organ: an all-capitals
-    acronym ("CSTO", "UN") matches only in capitals, other names in any case."""
+    acronym ("CSTO", "UN") matches only in capitals, other names in any case (made once per validation)."""
+    if "linked.owner_names" not in ctx.memo:
+        ctx.memo["linked.owner_names"] = _ByFirstWord(_owner_name_forms(ctx))
+    return ctx.memo["linked.owner_names"]
+
+
+def _owner_name_forms(ctx: Context) -> list[tuple[str, _OwnerName]]:
     g = ctx.data.dataset.graph(ENTITIES_GRAPH)
     out = []
+    entities = set(g.subjects(RDF.type, None))
     for kind in _OWNER_KINDS:
-        for e in set(ctx.union.subjects(RDF.type, kind)) & set(g.subjects(RDF.type, None)):
+        for e in set(ctx.union.subjects(RDF.type, kind)) & entities:
             state = (e, RDF.type, CSTO.State) in ctx.union
             for p in _NAMES:
                 for name in g.objects(e, p):
@@ -726,14 +764,16 @@ def _owner_names(ctx: Context) -> list[_OwnerName]:
                     folded = not text.isupper()
                     pattern = re.compile(rf"(?<!\w){re.escape(text)}(?!\w)", re.IGNORECASE if folded else 0)
                     needle = (text.lower() if folded else text) if text.isascii() else None
-                    out.append(_OwnerName(pattern, e, state, needle, folded))
+                    out.append((text, _OwnerName(pattern, e, state, needle, folded)))
     return out
 
 
-def _named_owners(ctx: Context, names: list[_OwnerName], node: Node) -> set[Node]:
+def _named_owners(ctx: Context, names: _ByFirstWord, node: Node) -> set[Node]:
     """The states, organisations and organs (other than ``node``) that an English label of ``node`` names."""
     labels = [(str(x), str(x).lower()) for x in ctx.data.dataset.graph(ENTITIES_GRAPH).objects(node, RDFS.label)]
-    return {n.owner for n in names if n.owner != node for label, low in labels if n.named_in(label, low)}
+    return {
+        n.owner for label, low in labels for n in names.candidates(label) if n.owner != node and n.named_in(label, low)
+    }
 
 
 def _unit_chain(ctx: Context, body: Node) -> set[Node]:
@@ -826,18 +866,20 @@ _LABELLED_LINKS = (
 )
 
 
-def _capital_names(ctx: Context) -> list[tuple[re.Pattern, set[Node]]]:
+def _capital_names(ctx: Context) -> _ByFirstWord:
     """(a pattern matching a name of a capital, the states the graph makes it the capital of): a label naming
     "Minsk" names Belarus too."""
     capitals: dict[Node, set[Node]] = {}
     for place, state in ctx.union.subject_objects(CSTO.capitalOf):
         capitals.setdefault(place, set()).add(state)
-    return [
-        (re.compile(rf"(?<!\w){re.escape(str(n))}(?!\w)", re.IGNORECASE), states)
-        for place, states in capitals.items()
-        for p in _NAMES
-        for n in ctx.union.objects(place, p)
-    ]
+    return _ByFirstWord(
+        [
+            (str(n), (re.compile(rf"(?<!\w){re.escape(str(n))}(?!\w)", re.IGNORECASE), states))
+            for place, states in capitals.items()
+            for p in _NAMES
+            for n in ctx.union.objects(place, p)
+        ]
+    )
 
 
 def _fact_labels_name_their_values(ctx: Context) -> list[Result]:
@@ -853,11 +895,14 @@ def _fact_labels_name_their_values(ctx: Context) -> list[Result]:
             lowered = [(x, x.lower()) for x in labels]
             named = {
                 n.owner
-                for n in names
-                if n.owner != fact and n.state == state and any(n.named_in(x, low) for x, low in lowered)
+                for x, low in lowered
+                for n in names.candidates(x)
+                if n.owner != fact and n.state == state and n.named_in(x, low)
             }
             if state:
-                named |= {s for pattern, states in places if any(pattern.search(x) for x in labels) for s in states}
+                named |= {
+                    s for x in labels for pattern, states in places.candidates(x) if pattern.search(x) for s in states
+                }
             if named and not ({value} | _unit_chain(ctx, value)) & named:
                 out += _owner_result(
                     ctx,

@@ -324,7 +324,7 @@ def _before_own_founding(ctx: Context) -> list[Result]:
     for gid in ctx.curated:
         g = ctx.data.dataset.graph(gid)
         founded: dict[Node, list[tuple[Node, dt.date]]] = {}
-        for f in g.subjects(RDF.type, CSTO.Founding):
+        for f in ctx.typed(gid, CSTO.Founding):
             a = agree(g.objects(f, CSTO.date))
             if a.bounds is None:
                 continue
@@ -422,13 +422,11 @@ def _meeting_organisations(ctx: Context, meeting: Node) -> set[Node]:
     return out
 
 
-def _members_throughout(ctx: Context, org: Node, lo: dt.date, hi: dt.date, periods) -> set[Node]:
-    """States certainly members of ``org`` from ``lo`` to ``hi``: a period that certainly began by ``lo`` and
-    certainly did not end before ``hi`` (an open period never ends)."""
+def _members_throughout(org_periods: list[tuple[Node, list[_Period]]], lo: dt.date, hi: dt.date) -> set[Node]:
+    """States certainly members of an organisation from ``lo`` to ``hi``, of its ``(state, periods)``: a period that
+    certainly began by ``lo`` and certainly did not end before ``hi`` (an open period never ends)."""
     out = set()
-    for (state, o), ps in periods.items():
-        if o != org:
-            continue
+    for state, ps in org_periods:
         for p in ps:
             if (
                 p.start_hi is not None
@@ -444,7 +442,9 @@ def _attendance_accounted(ctx: Context) -> list[Result]:
     for every state certainly a member of its organisation throughout its date; and the office roles its
     attendance passage names ("the presidents, foreign ministers ...") are among its csto:attendingRole."""
     out: list[Result] = []
-    periods = _periods(ctx)
+    by_org: dict[Node, list[tuple[Node, list[_Period]]]] = {}  # each meeting reads its organisation's periods only
+    for (state, org), ps in _periods(ctx).items():
+        by_org.setdefault(org, []).append((state, ps))
     u = ctx.union
     for meeting in sorted(set(u.subjects(CSTO.absentState, None)), key=str):
         present = set(u.objects(meeting, CSTO.participatingState))
@@ -453,7 +453,7 @@ def _attendance_accounted(ctx: Context) -> list[Result]:
         if not present or when is None:
             continue
         for org in sorted(_meeting_organisations(ctx, meeting), key=str):
-            missing = _members_throughout(ctx, org, when[0], when[1], periods) - present - absent
+            missing = _members_throughout(by_org.get(org, []), when[0], when[1]) - present - absent
             if not missing:
                 continue
             first = sorted(present, key=str)[0]

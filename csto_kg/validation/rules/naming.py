@@ -171,9 +171,19 @@ def _named(names: set[str], texts: list[str], whole: bool = False) -> bool:
     )
 
 
-def _forms(text: str) -> list[str]:
-    """A passage as :func:`_norm` reads it, and with its hyphens as spaces ("CSTO-PRC" names the PRC)."""
-    return [_norm(text), _norm(text.replace("-", " ").replace("\u2010", " "))]
+def _forms(ctx: Context, evidence: Node) -> tuple[str, str]:
+    """The evidence's quote as :func:`_norm` reads it, and with its hyphens as spaces ("CSTO-PRC" names the PRC);
+    made once per evidence node (the checks of each value of each fact ask again)."""
+    forms = ctx.memo.setdefault("naming.forms", {})
+    if evidence not in forms:
+        text = _quote(ctx, evidence)
+        forms[evidence] = (_norm(text), _norm(text.replace("-", " ").replace("\u2010", " ")))
+    return forms[evidence]
+
+
+def _normed_quote(ctx: Context, evidence: Node) -> str:
+    """The evidence's quote as :func:`_norm` reads it."""
+    return _forms(ctx, evidence)[0]
 
 
 def _quote(ctx: Context, evidence: Node) -> str:
@@ -191,7 +201,7 @@ def _seed_text(ctx: Context, gid: Node, cache: dict) -> str:
     if gid not in cache:
         g = ctx.data.dataset.graph(gid)
         texts = []
-        for src in g.subjects(RDF.type, CSTO.SourceDocument):
+        for src in sorted(ctx.typed(gid, CSTO.SourceDocument), key=str):  # one order, whatever the hash seed
             for ident in g.objects(src, DCTERMS.identifier):
                 path = ctx.seeds_dir / str(ident)
                 if path.is_file():
@@ -223,7 +233,11 @@ class _Namer:
 
     def __init__(self, ctx: Context):
         self.ent = ent = ctx.data.dataset.graph(ENTITIES_GRAPH)
-        self.entities = set(ent.subjects(RDF.type, None))
+        self.entities = {s for s, _ in ctx.pairs(ENTITIES_GRAPH, RDF.type)}  # what the entities file types
+        self.by_kind: dict[Node, set[Node]] = {}  # a kind of entity -> its entities
+        for e in self.entities:
+            for kind in _kinds(ent, e):
+                self.by_kind.setdefault(kind, set()).add(e)
         self.names = {e: _names(ctx, e) for e in self.entities}
         self.roles: dict[Node, tuple[set[str], Node | None]] = {}
         for office in ent.subjects(RDF.type, CSTO.Office):
@@ -246,10 +260,17 @@ class _Namer:
         return (value, RDF.type, CSTO.State) in self.ent and _named(self.officeholders.get(value, set()), texts)
 
 
+def _namer(ctx: Context) -> _Namer:
+    """The validation's :class:`_Namer`, made once for the two rules that read it."""
+    if "naming.namer" not in ctx.memo:
+        ctx.memo["naming.namer"] = _Namer(ctx)
+    return ctx.memo["naming.namer"]
+
+
 def _contradicted(ctx, namer, by_kind, facts, fact, prop, value, notes) -> str | None:
     """The contradiction form: the passages supporting ``prop`` name another entity of the value's kind, not it."""
     evidence, _ = facts.supporting(fact, prop)
-    quotes = [_norm(_quote(ctx, e)) for e in evidence]
+    quotes = [_normed_quote(ctx, e) for e in evidence]
     if namer.named(value, _passage_texts(ctx, evidence, notes)):
         return None
     peers = set().union(*(by_kind.get(k, set()) for k in _kinds(namer.ent, value))) - {value}
@@ -269,7 +290,7 @@ def _contradicted(ctx, namer, by_kind, facts, fact, prop, value, notes) -> str |
 def _named_apart(ctx, namer, facts, fact, prop, value, values, notes) -> str | None:
     """The passages supporting ``prop`` name other values of it that the fact gives, but not this one."""
     evidence, _ = facts.supporting(fact, prop)
-    texts = [f for e in evidence for f in _forms(_quote(ctx, e))]
+    texts = [f for e in evidence for f in _forms(ctx, e)]
     if namer.named(value, texts + notes):
         return None
     others = sorted(curie(str(o)) for p, o in values if p == prop and o != value and namer.named(o, texts))
@@ -311,7 +332,7 @@ def _note_quotes(ctx, gid, notes, seeds: dict) -> list[str]:
 
 def _passage_texts(ctx, evidence, notes: list[str]) -> list[str]:
     """The forms of the quotes of ``evidence``, and the curator's ``notes``: the texts a value must be named in."""
-    return [f for e in evidence for f in _forms(_quote(ctx, e))] + notes
+    return [f for e in evidence for f in _forms(ctx, e)] + notes
 
 
 def _unnamed_by_the_fact(ctx, namer, facts, fact, prop, value, values, notes) -> str | None:
@@ -396,12 +417,20 @@ def _usage_unnamed(ctx, namer, facts, fact, prop, value, notes) -> str | None:
     )
 
 
+def _publishers(ctx: Context, gid: Node) -> set[Node]:
+    """The publishers of the source documents the graph ``gid`` describes (found once per graph: asked per stance,
+    a look-up of the typed documents of one graph filtered every graph's)."""
+    found = ctx.memo.setdefault("naming.publishers", {})
+    if gid not in found:
+        g = ctx.data.dataset.graph(gid)
+        found[gid] = {p for src in ctx.typed(gid, CSTO.SourceDocument) for p in g.objects(src, DCTERMS.publisher)}
+    return found[gid]
+
+
 def _held_by_the_publisher(ctx, namer, facts, fact, value, notes) -> str | None:
     """A stance held by the publisher of the file's source (the site or outlet), which its passages do not name: the
     words are its speaker's (or the author's), the publisher only prints them."""
-    g = ctx.data.dataset.graph(facts.graph)
-    publishers = {p for src in g.subjects(RDF.type, CSTO.SourceDocument) for p in g.objects(src, DCTERMS.publisher)}
-    if value not in publishers:
+    if value not in _publishers(ctx, facts.graph):
         return None
     evidence, _ = facts.supporting(fact, CSTO.heldBy)
     if namer.named(value, _passage_texts(ctx, evidence, notes)):
@@ -415,12 +444,8 @@ def _held_by_the_publisher(ctx, namer, facts, fact, value, notes) -> str | None:
 
 def _value_named(ctx: Context) -> list[Result]:  # noqa: C901 - one pass over every fact value; its branches are the rule's three checks
     out: list[Result] = []
-    namer = _Namer(ctx)
-    ent, entities, names = namer.ent, namer.entities, namer.names
-    by_kind: dict[Node, set[Node]] = {}
-    for e in entities:
-        for kind in _kinds(ent, e):
-            by_kind.setdefault(kind, set()).add(e)
+    namer = _namer(ctx)
+    ent, entities, names, by_kind = namer.ent, namer.entities, namer.names, namer.by_kind
     seeds: dict = {}
     for gid, facts in sorted(ctx.file_facts.items(), key=lambda kv: str(kv[0])):
         if gid == ENTITIES_GRAPH:
@@ -536,7 +561,7 @@ def _given_by_structure(ctx, namer, by_kind, facts, fact, prop, value) -> tuple[
     A candidate none of whose names is in the passages is not given (every structure requires {X}: ``_NAME_REQUIRED``),
     so its pattern is not compiled: that was 0.6-0.9 s of a cold ``csto-kg validate``."""
     evidence, _ = facts.supporting(fact, prop)
-    texts = [_norm(_quote(ctx, e)) for e in evidence]
+    texts = [_normed_quote(ctx, e) for e in evidence]
     subject = namer.names.get(fact, set())
     peers = (
         namer.entities if prop in ANY_KIND else set().union(*(by_kind.get(k, set()) for k in _kinds(namer.ent, value)))
@@ -578,7 +603,7 @@ def _parties_paired(ctx: Context, namer, by_kind) -> list[Result]:
             rx = re.compile(rf"(?<!\w)between (?:the )?({alt}) and (?:the )?({alt})(?!\w)")
             evidence, _ = facts.supporting(fact, CSTO.party)
             for e in evidence:
-                for m in rx.finditer(_norm(_quote(ctx, e))):
+                for m in rx.finditer(_normed_quote(ctx, e)):
                     pair = {owner[m.group(1)], owner[m.group(2)]}
                     if len(pair) != 2 or not pair & parties or pair <= parties:
                         continue
@@ -611,7 +636,7 @@ def _agent_of_the_verb(ctx: Context, namer, by_kind, facts, fact, value) -> set[
     if not verbs:
         return set()
     evidence, _ = facts.supporting(fact, CSTO.agent)
-    texts = [_norm(_quote(ctx, e)) for e in evidence]
+    texts = [_normed_quote(ctx, e) for e in evidence]
     verb = "(?:" + "|".join(re.escape(v) for v in sorted(verbs)) + r")\w*"
     given = set()
     for cand in set().union(*(by_kind.get(k, set()) for k in _kinds(namer.ent, value))):
@@ -625,11 +650,8 @@ def _agent_of_the_verb(ctx: Context, namer, by_kind, facts, fact, value) -> set[
 
 def _value_by_structure(ctx: Context) -> list[Result]:
     out: list[Result] = []
-    namer = _Namer(ctx)
-    by_kind: dict[Node, set[Node]] = {}
-    for e in namer.entities:
-        for kind in _kinds(namer.ent, e):
-            by_kind.setdefault(kind, set()).add(e)
+    namer = _namer(ctx)
+    by_kind = namer.by_kind
     for gid, facts in sorted(ctx.file_facts.items(), key=lambda kv: str(kv[0])):
         if gid == ENTITIES_GRAPH:
             continue

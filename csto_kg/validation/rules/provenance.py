@@ -822,7 +822,7 @@ def _occasions(ctx: Context) -> list[Result]:
     for gid in ctx.curated:
         graph = ctx.data.dataset.graph(gid)
         figures: dict[str, list[tuple[Node, Decimal]]] = {}
-        for q in graph.subjects(RDF.type, CSTO.Quantity):
+        for q in ctx.typed(gid, CSTO.Quantity):
             for words in graph.objects(q, CSTO.statedAs):
                 for amount in graph.objects(q, CSTO.amount):
                     try:
@@ -831,7 +831,7 @@ def _occasions(ctx: Context) -> list[Result]:
                         continue
                     if numbers_in(str(words)):
                         figures.setdefault(without_numbers(str(words)), []).append((q, value))
-        for meeting, occasion in sorted(graph.subject_objects(CSTO.occasion), key=lambda t: (str(t[0]), str(t[1]))):
+        for meeting, occasion in sorted(ctx.pairs(gid, CSTO.occasion), key=lambda t: (str(t[0]), str(t[1]))):
             stated = numbers_in(str(occasion))
             if not stated:
                 continue
