@@ -19,13 +19,15 @@ from rdflib.graph import QuotedGraph
 from rdflib.paths import Path
 from rdflib.plugins.stores.memory import Memory
 
+from .memory_store import SharedContextsMemory
+
 __all__ = ["UnionView", "DatasetView", "NamedGraphView", "add_triples", "union_view", "dataset_view"]
 
 
 def _indexes(graph: Graph):
     """The memory store's (spo, pos, osp) dicts, when every triple in it is a triple of ``graph``; else None."""
     store = graph.store
-    if type(store) is not Memory:
+    if type(store) not in (Memory, SharedContextsMemory):  # a subclass may hold its triples otherwise
         return None
     contexts = store._Memory__contextTriples  # context key -> its triples; None: the default context
     if isinstance(graph, ConjunctiveGraph):

@@ -30,6 +30,7 @@ from rdflib.plugins.parsers.notation3 import BadSyntax
 from . import paths
 from .errors import UserError
 from .indexed_graph import add_triples
+from .memory_store import SharedContextsMemory
 from .namespaces import BASE, ENTITIES_GRAPH, ONTOLOGY_GRAPH, PREFIXES, RDF, XSD, curie, seed_graph
 from .terms import NotRdf11, Terms
 from .xsd_lexical import problem as xsd_problem
@@ -321,7 +322,8 @@ def _lexical_check():
 def load(root: Path | None = None, *, with_ontology: bool = True) -> LoadedData:
     """Parse the ontology and every curated file into one Dataset, one named graph each."""
     root = root or paths.ROOT
-    out = Dataset(default_union=True)  # the dataset's default graph is the union of its named graphs
+    # the dataset's default graph is the union of its named graphs; its store keeps each set of graphs once
+    out = Dataset(store=SharedContextsMemory(), default_union=True)
     files: dict[URIRef, Path] = {}
     prefixes: dict[str, str] = {}
     terms = Terms()
