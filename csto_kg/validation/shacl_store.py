@@ -56,6 +56,7 @@ from rdflib.namespace import RDF, RDFS, SH, XSD
 from ..errors import UserError
 from ..shacl_sparql import _safe
 from ..sparql_prepared import prepared_queries
+from ..sparql_unions import unions_selected
 from ..terms import from_ox
 from .shacl_terms import Fidelity, Unsupported, graph_from_store, sparql_term, store_from_graph, term_key
 from .shacl_values import (
@@ -608,7 +609,7 @@ def _sparql_texts(shape) -> list:
         why = _safe(text)
         if why is not None:
             raise Unsupported(f"SPARQL constraint: {why}")
-        out.append((qh, text))
+        out.append((qh, unions_selected(text)))  # a union joined with more patterns: a sub-query (see there)
     return out
 
 
