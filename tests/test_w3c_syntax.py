@@ -63,8 +63,8 @@ UPDATES = [e for e in ENTRIES if "Update" in e[1]]
 def client(shared_build):
     build = shared_build.build
     # What is checked is syntax: a time limit and a budget of query time these 400 queries never reach, even on a
-    # busy machine (the limits have their own tests in test_abuse.py)
-    app = create_app(ServerConfig(query_timeout=60, client_burst=3600), build)
+    # busy machine, and no demotion of a long query's worker (the limits have their own tests in test_abuse.py)
+    app = create_app(ServerConfig(query_timeout=60, client_burst=3600, demote_after=3600), build)
     yield app.test_client()
     app.extensions["csto.engine"].close()
 
