@@ -20,6 +20,7 @@ a query this reader does not balance. A query it does not apply to is returned u
 
 from __future__ import annotations
 
+from .sparql_rewrite import _closing as _closing_bracket
 from .sparql_rewrite import _closing_brace, _tokens, _word, apply_edits
 
 __all__ = ["unions_selected"]
@@ -58,7 +59,7 @@ def unions_selected(query: str) -> str:
         for i, t in enumerate(tokens):  # the query's pattern: its first group at depth 0 a pattern opens
             if t[0] == "other" and t[1] == "{":
                 if depth == 0 and _opens_plain_group(tokens, i):
-                    _group(tokens, i, _closing(tokens, i, len(tokens)), edits)
+                    _group(tokens, i, _brace_closed_before(tokens, i, len(tokens)), edits)
                     break
                 depth += 1
             elif t[0] == "other" and t[1] == "}":
@@ -68,7 +69,7 @@ def unions_selected(query: str) -> str:
     return apply_edits(query, edits)
 
 
-def _closing(tokens: list, i: int, end: int) -> int:
+def _brace_closed_before(tokens: list, i: int, end: int) -> int:
     """The ``}`` matching the ``{`` at ``tokens[i]``, before ``end``; ValueError if there is none."""
     close = _closing_brace(tokens, i)
     if close is None or close >= end:
@@ -78,10 +79,10 @@ def _closing(tokens: list, i: int, end: int) -> int:
 
 def _chain(tokens: list, i: int, end: int) -> list[tuple[int, int]]:
     """The groups (``{`` and ``}`` indexes) of the chain ``{ … } UNION { … } …`` starting at ``tokens[i]``."""
-    operands = [(i, _closing(tokens, i, end))]
+    operands = [(i, _brace_closed_before(tokens, i, end))]
     close = operands[0][1]
     while close + 2 < end and _word(tokens[close + 1], "UNION") and tokens[close + 2][1] == "{":
-        operands.append((close + 2, _closing(tokens, close + 2, end)))
+        operands.append((close + 2, _brace_closed_before(tokens, close + 2, end)))
         close = operands[-1][1]
     return operands
 
@@ -94,7 +95,7 @@ def _group(tokens: list, start: int, end: int, edits: list) -> None:
         if t[0] == "other" and t[1] == "{":
             if not _opens_plain_group(tokens, i):  # OPTIONAL { … }, GRAPH ?g { … }, VALUES ?v { … }: left as written
                 others = True
-                i = _closing(tokens, i, end) + 1
+                i = _brace_closed_before(tokens, i, end) + 1
                 continue
             operands = _chain(tokens, i, end)
             for a, b in operands:
@@ -121,23 +122,10 @@ def _after_constraint(tokens: list, i: int, end: int) -> int:
     while i < end and _word(tokens[i], "NOT", "EXISTS"):
         i += 1
     if i < end and tokens[i][1] == "{":
-        return _closing(tokens, i, end) + 1
+        return _brace_closed_before(tokens, i, end) + 1
     while i < end and tokens[i][1] != "(":
         i += 1
-    close = _closing_paren(tokens, i, end)
+    close = _closing_bracket(tokens, i)
     if close is None or close >= end:
         raise ValueError("unbalanced")
     return close + 1
-
-
-def _closing_paren(tokens: list, i: int, end: int) -> int | None:
-    """The ``)`` matching the ``(`` at ``tokens[i]``."""
-    depth = 0
-    for j in range(i, end):
-        if tokens[j][0] == "other" and tokens[j][1] == "(":
-            depth += 1
-        elif tokens[j][0] == "other" and tokens[j][1] == ")":
-            depth -= 1
-            if depth == 0:
-                return j
-    return None
