@@ -499,7 +499,9 @@ def test_a_client_past_its_time_budget_gets_429_and_others_are_served(budget_app
     assert r.status_code == 503 and b"time limit" in r.data, r.data  # it ran to the time limit: charged
     r = attacker.get("/sparql", query_string={"query": "ASK {}"})
     assert r.status_code == 429 and int(r.headers["Retry-After"]) > 0 and b"share of expensive query time" in r.data
-    assert other.get("/sparql", query_string={"query": "ASK {}"}).status_code == 200
+    settled(budget_app)  # the worker stopped at the time limit replaced: under load a 503 would say only that
+    r = other.get("/sparql", query_string={"query": "ASK {}"})
+    assert r.status_code == 200, r.data
     assert budget_app.extensions["csto.engine"].stats()["over_budget"] >= 1
 
 
