@@ -364,6 +364,25 @@ def test_default_graph_is_the_union_of_the_named_graphs(client, build):
     assert _count(client) == len(distinct) < sum(build.manifest["graphs"].values())
 
 
+def test_the_default_graph_holds_each_quads_triple_with_its_own_blank_nodes(client):
+    """The union shares the named graphs' nodes, blank ones too (a passage's selectors): every quad's triple is in
+    the default graph as the quad has it, and a selector found there is found in the graph that states it."""
+    missing = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER NOT EXISTS { ?s ?p ?o } }"  # none
+    found = (
+        "SELECT (COUNT(*) AS ?n) WHERE { ?selector <http://www.w3.org/ns/oa#exact> ?quote "
+        "FILTER (isBlank(?selector) && EXISTS { GRAPH ?g { ?selector <http://www.w3.org/ns/oa#exact> ?quote } }) }"
+    )
+    blank = (
+        "SELECT (COUNT(*) AS ?n) WHERE { ?selector <http://www.w3.org/ns/oa#exact> ?quote FILTER isBlank(?selector) }"
+    )
+    answers = []
+    for query in (missing, found, blank):
+        r = client.get("/sparql", query_string={"query": query})
+        assert r.status_code == 200, r.data
+        answers.append(int(r.get_json()["results"]["bindings"][0]["n"]["value"]))
+    assert answers[0] == 0 and answers[1] == answers[2] > 0, answers
+
+
 def test_default_graph_uri_and_from_name_loaded_graphs(client, build):
     counts = build.manifest["graphs"]
     ontology, meta = GRAPH + "ontology", GRAPH + "meta"
