@@ -128,6 +128,21 @@ def test_default_graph_is_the_union_once_not_per_graph(servers):
     assert _rows(remote, q) == _rows(embedded, q)
 
 
+def test_the_default_graphs_blank_nodes_are_the_named_graphs_own_over_virtuoso(servers):
+    """A selector (a blank node) found in the default graph is found in the graph that states it, as in the
+    embedded store (tests/test_sparql_protocol.py): every quad's triple is in the union with its own nodes."""
+    embedded, remote = servers
+    found = (
+        "SELECT (COUNT(*) AS ?n) WHERE { ?selector <http://www.w3.org/ns/oa#exact> ?quote FILTER (isBlank(?selector) "
+        "&& EXISTS { GRAPH ?g { ?selector <http://www.w3.org/ns/oa#exact> ?quote } }) }"
+    )
+    missing = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER NOT EXISTS { ?s ?p ?o } }"
+    counts = [
+        [int(r[0]) for r in _rows(server, q) if r[0] != "n"] for server in (remote, embedded) for q in (found, missing)
+    ]
+    assert counts[:2] == counts[2:] and counts[0][0] > 0 and counts[1] == [0], counts
+
+
 def test_graph_keyword_sees_the_dataset_graphs_only(servers):
     embedded, remote = servers
     q = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
