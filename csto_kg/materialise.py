@@ -15,6 +15,12 @@ operations over integer-encoded triples (~100x faster, linear in the data):
    prp-inv1/2, prp-symp); domains and ranges type its subject and object (prp-dom,
    prp-rng); every type is closed under the class hierarchy (cax-sco,
    cax-eqc1/2).
+3. **Equality**: ``owl:sameAs``, stated or entailed by two values of a
+   functional property (prp-fp), closed into classes of equal individuals
+   and literals (eq-sym, eq-trans) that rewrite the subject and object of
+   every assertion (eq-rep-s, eq-rep-o). A curator's slip that gives one
+   node two years in two seeds' files is such a case: owlrl equates the
+   years, and so does this.
 
 plus owlrl's one-time rules (cls-thing, cls-nothing1, prp-ap, and its partial
 dt-type1/dt-type2 with the datatype subsumptions and disjointness it adds)
@@ -22,12 +28,12 @@ and its consistency checks (cax-dw, cls-nothing2, ill-typed literals), whose
 messages owlrl adds to the graph as ``err:ErrorMessage`` blank nodes: so are
 they here, word for word.
 
-The strata are exact because nothing the data stratum derives can change the
+The strata are exact because nothing the data strata derive can change the
 schema: :func:`closure` raises :class:`Unsupported` when the input uses any
-construct outside the fragment (``owl:sameAs``, restrictions, property
-chains, keys, transitive/inverse-functional properties, a
-functional property with two values, schema statements about the RDF, RDFS
-or OWL vocabularies themselves...). :mod:`csto_kg.reason` then falls back to
+construct outside the fragment (restrictions, property chains, keys,
+transitive/inverse-functional properties, a class, property or schema term
+made ``owl:sameAs`` another, ``owl:differentFrom`` beside an equality, schema
+statements about the RDF, RDFS or OWL vocabularies themselves...). :mod:`csto_kg.reason` then falls back to
 owlrl, so the result is always owlrl's; ``tests/test_reasoner_equivalence.py`` checks
 that both give exactly the same inferred graph.
 
@@ -51,7 +57,6 @@ Triple = tuple[Node, Node, Node]
 
 # Vocabulary whose presence means rules outside the fragment would fire.
 _UNSUPPORTED_PREDICATES = {
-    OWL.sameAs,
     OWL.propertyChainAxiom,
     OWL.hasKey,
     OWL.sourceIndividual,
@@ -127,6 +132,7 @@ def closure(triples: Iterable[Triple]) -> tuple[set[Triple], list[str]]:
     m.domains_and_ranges()
     m.property_assertions()
     m.types()
+    m.equality()
     m.consistency()
     return m.inferred(), m.errors
 
@@ -135,7 +141,8 @@ class _Materialiser:
     """The state of one closure: integer-encoded terms, given and derived triples.
 
     Each stage below names the OWL 2 RL rules (OWL 2 Profiles, section 4.3,
-    tables 4-9) it implements; they run in this order, each once, because the
+    tables 4-9) it implements; they run in this order, each once (but prp-fp,
+    repeated until the classes of equal terms stop merging), because the
     schema strata are closed before the data strata read them.
     """
 
@@ -367,7 +374,83 @@ class _Materialiser:
                 closed.update((x, c2) for c2 in ups)
         self.assertions[self.TYPE] = closed
 
-    # --- cax-dw, cls-nothing2, prp-fp (outside the fragment: owl:sameAs) -------------
+    # --- prp-fp, eq-sym, eq-trans, eq-rep-s, eq-rep-o -------------------------------
+    def equality(self) -> None:
+        """``owl:sameAs``, stated or entailed by two values of a functional property (prp-fp), closed into classes
+        of equal terms (eq-sym, eq-trans) that rewrite the subject and the object of every assertion (eq-rep-s,
+        eq-rep-o): each assertion about a term holds of every term equal to it.
+
+        The assertions are closed already, and the rewriting of a closed set is closed under the rules before
+        (a super-property, domain, range, inverse or super-class of a rewritten assertion is the rewriting of one
+        that is there), except prp-fp itself: two subjects made equal pool their values of a functional
+        property, so the classes are merged until no functional property has two unequal values for one class.
+        That holds while equal terms are individuals or literals; a class, property or schema term made equal to
+        another (eq-rep-p, and schema rules firing anew) is left to owlrl, as is ``owl:differentFrom`` or
+        ``owl:AllDifferent`` beside an equality (eq-diff1-3)."""
+        assertions = self.assertions
+        same = self.e(OWL.sameAs)
+        parent: dict[int, int] = {}
+
+        def find(x: int) -> int:
+            root = x
+            while parent.get(root, root) != root:
+                root = parent[root]
+            while x != root:  # path compression
+                parent[x], x = root, parent[x]
+            return root
+
+        def union(a: int, b: int) -> bool:
+            ra, rb = find(a), find(b)
+            if ra == rb:
+                return False
+            parent[max(ra, rb)] = parent[min(ra, rb)] = min(ra, rb)
+            return True
+
+        for s, o in assertions.get(same, ()):
+            union(s, o)
+        functional = [p for p, c in assertions[self.TYPE] if c == self.FUNCTIONAL]
+        merged = True
+        while merged:  # prp-fp over the classes: a class's values of a functional property are one class
+            merged = False
+            for p in functional:
+                first: dict[int, int] = {}
+                for s, o in assertions.get(p, ()):
+                    merged |= union(first.setdefault(find(s), o), o)
+        classes: dict[int, list[int]] = defaultdict(list)
+        for x in parent:
+            classes[find(x)].append(x)
+        of = {x: members for members in classes.values() if len(members) > 1 for x in members}
+        if not of:
+            return
+        self._equal_terms_are_individuals(of)
+        for pairs in assertions.values():  # eq-rep-s, eq-rep-o
+            rewritten = [(s, o) for s, o in pairs if s in of or o in of]
+            for s, o in rewritten:
+                pairs.update((s2, o2) for s2 in of.get(s, (s,)) for o2 in of.get(o, (o,)))
+        for members in classes.values():  # eq-sym, eq-trans (eq-ref's reflexive pairs are noise)
+            assertions[same].update((x, y) for x in members for y in members if x != y)
+
+    def _equal_terms_are_individuals(self, of: dict[int, list[int]]) -> None:
+        """Raise :class:`Unsupported` if a term made equal to another is a class, a property, a term of a schema
+        statement or of the RDF/RDFS/OWL vocabulary, or typed by that vocabulary (but owl:Thing, owl:NamedIndividual),
+        or if owl:differentFrom or owl:AllDifferent is used."""
+        terms, assertions = self.terms, self.assertions
+        for t in (OWL.differentFrom, OWL.AllDifferent, OWL.distinctMembers, OWL.members):
+            if self.ids.get(t) in assertions or any(self.ids.get(t) == c for _, c in self.type_pairs):
+                raise Unsupported(f"uses <{t}> beside owl:sameAs")
+        named_individual = self.e(OWL.NamedIndividual)
+        schema = {self.e(t) for t in _SCHEMA_PREDICATES}
+        for x in of:
+            if x in assertions or _is_meta(terms[x]):
+                raise Unsupported(f"<{terms[x]}>, a property or a term of the vocabulary, is owl:sameAs another")
+        for p, pairs in assertions.items():
+            for s, o in pairs:
+                if p in schema and (s in of or o in of) or p == self.TYPE and o in of:
+                    raise Unsupported(f"<{terms[s if s in of else o]}>, a class or schema term, is owl:sameAs another")
+                if p == self.TYPE and s in of and _is_meta(terms[o]) and o != named_individual:
+                    raise Unsupported(f"<{terms[s]}>, a <{terms[o]}>, is owl:sameAs another")
+
+    # --- cax-dw, cls-nothing2 ----------------------------------------------------
     def consistency(self) -> None:
         """owlrl's consistency checks, recorded as its error messages, word for word."""
         terms, closed_types = self.terms, self.assertions[self.TYPE]
@@ -386,11 +469,6 @@ class _Materialiser:
         for x, c in closed_types:
             if c == self.NOTHING:
                 self.error("%s is defined of type 'Nothing'" % terms[x])
-        for p in {s for s, c in closed_types if c == self.FUNCTIONAL}:
-            values: dict[int, int] = {}
-            for s, o in self.assertions.get(p, ()):
-                if values.setdefault(s, o) != o:
-                    raise Unsupported(f"functional property <{terms[p]}> has two values for <{terms[s]}> (owl:sameAs)")
 
     def inferred(self) -> set[Triple]:
         """The derived triples the input does not hold, decoded."""

@@ -10032,89 +10032,16 @@ def _about_the_slip(result: dict, blocks, nodes: set[str]) -> bool:
     ) or bool(nodes & {result["focus"], result["value"]})
 
 
-# The batches are dealt to GROUPS xdist groups by their cost: under --dist loadgroup each group runs on one worker,
-# which validates each of the group's batches once, when a test first asks for one of its slips; the workers share
-# the groups. With -n 0 one process validates them all, each once. A batch's cost is its one validation, whatever its
-# rows (32 rows or 1: 1.1-1.4 s CPU each), and about four more when its new text uses a construct the fast reasoner
-# leaves to owlrl (csto_kg.reason falls back for the whole validation: 5.3-5.5 s). Dealt greedily, the costliest
-# first (ties in table order), each to the group with the least so far (the lowest numbered of equals): the same
-# groups on every worker, as xdist requires.
+# The batches are dealt to GROUPS xdist groups in turn: under --dist loadgroup each group runs on one worker, which
+# validates each of the group's batches once, when a test first asks for one of its slips; the workers share the
+# groups. With -n 0 one process validates them all, each once. A batch costs one validation whatever its rows (32
+# rows or 1: 1.1-1.4 s CPU each; the fast reasoner covers every slip, owl:sameAs and a functional property's two
+# values included), so equal counts are equal loads.
 GROUPS = 8
-OWLRL_COST = 4  # validations' worth: one batch validated through owlrl costs ~5 validated by the fast reasoner
-
-
-def _owlrl_terms() -> set[str]:
-    """``owl:x`` and ``<http://www.w3.org/2002/07/owl#x>`` for each OWL term the fast reasoner leaves to owlrl
-    (csto_kg.materialise's fragment)."""
-    from rdflib.namespace import OWL
-
-    from csto_kg import materialise
-
-    terms = {str(t) for t in materialise._UNSUPPORTED_PREDICATES | materialise._UNSUPPORTED_TYPES}
-    return {f"<{t}>" for t in terms} | {"owl:" + t[len(str(OWL)) :] for t in terms if t.startswith(str(OWL))}
-
-
-def _functional() -> set[str]:
-    """The ontology's functional properties, as ``csto:x``: two values of one (owl:sameAs) send it to owlrl too."""
-    from rdflib import Graph
-    from rdflib.namespace import OWL, RDF
-
-    g = Graph().parse(_file(ROOT, "ontology"))
-    return {g.namespace_manager.qname(p) for p in g.subjects(RDF.type, OWL.FunctionalProperty)}
-
-
-def _states(text: str, subject: str, prop: str) -> bool:
-    """Whether ``text`` writes a statement block of ``subject`` (at the margin) that names ``prop``."""
-    lines = text.splitlines(keepends=True)
-    for m in re.finditer(r"(?m)^" + re.escape(subject) + r"\s", text):
-        first, last = _block(text, m.start(), m.end())
-        if prop in "".join(lines[first - 1 : last]):
-            return True
-    return False
-
-
-def _cost(batch: _Batch, owlrl: set[str], functional: set[str], texts: dict[str, str]) -> int:
-    """1, and OWLRL_COST more when the batch's new text names a term of ``owlrl``, gives a ``functional`` property
-    two values in one statement (``p a, b``), or gives it a new value on a subject whose block in another curated
-    file (``texts``: file name -> text) states that property too (two copies of one node disagreeing)."""
-    new = " ".join(s[2][1] if s[2][0] == "append" else " ".join(n for _, n in s[2]) for s in batch.slips)
-    if any(re.search(re.escape(t) + r"(?![\w-])", new) for t in owlrl):
-        return 1 + OWLRL_COST
-    if any(re.search(re.escape(p) + r"\s+[^;.\"]*?,", new) for p in functional):
-        return 1 + OWLRL_COST
-    for _, key, edit, _ in batch.slips:
-        if edit[0] == "append":
-            continue
-        own = _file(ROOT, key)
-        text = texts[own.name]
-        for old, new in edit:
-            for p in functional:
-                said = re.escape(p) + r"\s+[^;.]*"
-                if not set(re.findall(said, new)) - set(re.findall(said, old)):
-                    continue
-                for subject in _subjects(text, [_block(text, text.index(old), text.index(old) + len(old))]):
-                    if any(_states(other, subject, p) for name, other in texts.items() if name != own.name):
-                        return 1 + OWLRL_COST
-    return 1
-
-
-def _deal(batches: list[_Batch], groups: int) -> list[int]:
-    """The group of each batch: the costliest first (ties in table order), each to the group with least cost so far."""
-    owlrl, functional = _owlrl_terms(), _functional()
-    texts = {f.name: f.read_text(encoding="utf-8") for f in [_file(ROOT, "ontology"), *sorted(ROOT.glob("kg/*.trig"))]}
-    costs = [_cost(b, owlrl, functional, texts) for b in batches]
-    load, out = [0] * groups, [0] * len(batches)
-    for i in sorted(range(len(batches)), key=lambda i: (-costs[i], i)):
-        g = min(range(groups), key=lambda g: (load[g], g))
-        out[i] = g
-        load[g] += costs[i]
-    return out
 
 
 BATCHES = _batches(SLIPS)
-GROUP_OF = {
-    s[0]: f"test_mutations-{g}" for g, batch in zip(_deal(BATCHES, GROUPS), BATCHES, strict=True) for s in batch.slips
-}
+GROUP_OF = {s[0]: f"test_mutations-{i % GROUPS}" for i, batch in enumerate(BATCHES) for s in batch.slips}
 
 
 class _BatchReports:
@@ -10173,24 +10100,6 @@ def test_batches_touch_each_block_once_and_hold_every_slip():
         assert all(not (x & y) for i, x in enumerate(named) for y in named[i + 1 :]), b.slips
     assert len(batches) < len(SLIPS) / 2, len(batches)  # the point of batching
     assert len(set(GROUP_OF.values())) == min(GROUPS, len(batches))  # every group has batches to share
-
-
-def test_batches_are_dealt_to_groups_by_their_cost():
-    """Each group's cost (validations' worth) is within one validation of the least its costliest group could have
-    (the total over GROUPS, or the costliest batch); a batch that sends the reasoner to owlrl costs OWLRL_COST more."""
-    owlrl, functional = _owlrl_terms(), _functional()
-    texts = {f.name: f.read_text(encoding="utf-8") for f in [_file(ROOT, "ontology"), *sorted(ROOT.glob("kg/*.trig"))]}
-    costs = [_cost(b, owlrl, functional, texts) for b in BATCHES]
-    cost_of = {s[0]: cost for b, cost in zip(BATCHES, costs, strict=True) for s in b.slips}
-    # owl:sameAs; a functional property given two values in one statement; one given another value than another copy's
-    for name in ("r15_wikidata_link_as_owl_sameas", "r18_uncertainty_with_two_kinds", "functional_value_differs"):
-        assert cost_of[name] == 1 + OWLRL_COST, name
-    assert sorted(set(costs)) == [1, 1 + OWLRL_COST], costs
-    loads = [0] * GROUPS
-    for batch, cost in zip(BATCHES, costs, strict=True):
-        loads[int(GROUP_OF[batch.slips[0][0]].rsplit("-", 1)[1])] += cost
-    assert max(loads) <= max(max(costs), -(-sum(costs) // GROUPS)) + 1, loads
-    assert _deal(_batches(SLIPS), GROUPS) == _deal(BATCHES, GROUPS)  # what every worker collects
 
 
 @pytest.mark.parametrize(

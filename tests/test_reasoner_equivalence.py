@@ -79,15 +79,39 @@ RULE_CASES = {
         :x :d :y . :y :d :z .""",
     "symmetric-super-property": """
         :s a owl:SymmetricProperty . :p rdfs:subPropertyOf :s ; owl:inverseOf :pi . :x :p :y .""",
+    # owl:sameAs, stated or entailed by a functional property's two values (prp-fp, eq-*)
+    "same-as": """:x owl:sameAs :y . :x :p :z . :w :q :y .""",
+    "same-as-an-external-item-merges-its-statements": """
+        :x owl:sameAs <http://www.wikidata.org/entity/Q1> ; rdfs:label "x"@en ; a :State . :State rdfs:subClassOf :Agent .""",
+    "same-as-closed-and-symmetric": """
+        :s a owl:SymmetricProperty . :x :s :y . :x owl:sameAs :z . :y owl:sameAs :w . :w owl:sameAs :u .""",
+    "same-as-makes-disjoint-classes-meet": """:A owl:disjointWith :B . :x a :A . :y a :B . :x owl:sameAs :y .""",
+    "functional-property-two-values": """:f a owl:FunctionalProperty . :x :f :y1, :y2 . :y1 :p :z .""",
+    "functional-property-two-years-in-two-copies": """
+        :f a owl:FunctionalProperty, owl:DatatypeProperty ; rdfs:range xsd:gYear .
+        :x :f "2002"^^xsd:gYear . :x :f "2003"^^xsd:gYear . :y :g "2002"^^xsd:gYear . :z :h "2003" .""",
+    "functional-property-one-year-in-three-datatypes": """
+        :f a owl:FunctionalProperty . :x :f "2002"^^xsd:gYear, "2002", 2002 . :q :r "2002" .""",
+    "functional-property-values-merged-in-turn": """
+        :f a owl:FunctionalProperty . :g a owl:FunctionalProperty .
+        :x :f :a, :b . :a :g :c . :b :g :d . :c :g :e . :d :g :k . :a a :A .
+        :b :p :q . :p rdfs:domain :D ; owl:inverseOf :pi .""",
+    "same-subject-pools-functional-values": """
+        :f a owl:FunctionalProperty . :x owl:sameAs :y . :x :f :v1 . :y :f :v2 . :v1 :p :w .""",
+    "functional-property-two-blank-values": """:f a owl:FunctionalProperty . :x :f [ :p 1 ], [ :p 2 ] .""",
 }
 
 # Outside the fragment: the fast path declines, infer() falls back to owlrl.
 FALLBACK_CASES = {
-    "same-as": """:x owl:sameAs :y . :x :p :z .""",
-    "functional-property-two-values": """:f a owl:FunctionalProperty . :x :f :y1, :y2 .""",
     "transitive-property": """:t a owl:TransitiveProperty . :a :t :b . :b :t :c .""",
     "restriction": """:R owl:onProperty :p ; owl:someValuesFrom :C . :x :p :y . :y a :C .""",
     "schema-about-rdfs": """rdfs:label rdfs:domain :Labelled . :x rdfs:label "x" .""",
+    # equal terms that are not individuals or literals (eq-rep-p, schema rules anew), or a stated difference
+    "same-as-between-classes": """:A owl:sameAs :B . :x a :A .""",
+    "same-as-between-properties": """:p owl:sameAs :q . :x :p :y .""",
+    "same-as-of-a-schema-term": """:x owl:sameAs :y . :y rdfs:subClassOf :Z .""",
+    "functional-values-that-are-classes": """:f a owl:FunctionalProperty . :x :f :A, :B . :y a :A .""",
+    "same-as-beside-different-from": """:x owl:sameAs :y . :x owl:differentFrom :y .""",
 }
 
 
