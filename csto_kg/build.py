@@ -18,19 +18,20 @@ switched atomically once a new build is complete; a build that fails leaves
 
 from __future__ import annotations
 
-import ctypes
 import gc
 import hashlib
 import json
 import os
 import shutil
 import time
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
 from rdflib import Dataset
 
 from . import __version__, paths
+from .heap import trim
 from .indexed_graph import dataset_view
 from .loader import LoadedData, load
 from .namespaces import GRAPH, INFERRED_GRAPH, META_GRAPH, RDF, SUPPORT_GRAPH
@@ -194,7 +195,9 @@ def build(
 def _build(root: Path | None, build_dir: Path | None, *, validate: bool, dumps: bool, reasoner: str | None) -> Build:
     root = root or paths.ROOT
     build_dir = build_dir or paths.build_dir()
+    began = time.perf_counter()
     timings: dict[str, float] = {}
+    started: dict[str, float] = {}  # when the validation and the store process started, in seconds into the build
     cpu: dict[str, float] = {}  # the same stages in this process's CPU seconds (all its threads)
     key = inputs_key(root)
 
@@ -221,8 +224,8 @@ def _build(root: Path | None, build_dir: Path | None, *, validate: bool, dumps: 
     try:
         # Every quad is written first: the loaded and inferred ones, then graph:support and graph:meta (derived
         # from the loaded data alone). SHACL validates the union of the loaded and inferred quads only (the file's
-        # first part) in an in-memory store; then, with the rdflib dataset released, a process of its own bulk-loads
-        # the served store and writes the dumps from the file.
+        # first part) in an in-memory store; once SHACL is done and that store released, a process of its own
+        # bulk-loads the served store and writes the dumps from the file, beside the Python rules.
         from .support import support_of
         from .void import describe
 
@@ -254,24 +257,35 @@ def _build(root: Path | None, build_dir: Path | None, *, validate: bool, dumps: 
         del support, meta, derived
         _release_memory()
 
+        background = None
+
+        def start_writes() -> None:
+            """Start the process writing the served store and the dumps from the file, once.
+
+            The validation calls it as soon as SHACL is done and its in-memory store released (the rules never
+            read that store): the store process's bulk loads then run beside the rules, on the other core, for
+            less memory than that store held; without a validation it starts here.
+            """
+            nonlocal writes, background
+            if writes is None:
+                from .served_store import start
+
+                background = time.perf_counter()
+                started["writes"] = background - began
+                writes = start(nq, staging / "store", staging / "dumps" if dumps else None)
+
         report = None
         if validate:
             t = time.perf_counter()
             c = time.process_time()
-            report = _validate(data, inferred, nq, literals, validated_bytes, cpu)
+            started["validate"] = t - began
+            report = _validate(data, inferred, nq, literals, validated_bytes, cpu, after_shacl=start_writes)
             timings["validate"] = time.perf_counter() - t
             cpu["validate"] = time.process_time() - c
         # Nothing reads the rdflib dataset any more.
         del literals, data, ds, inferred
         _release_memory()
-
-        # The served store and the dumps are written by a process of their own from the file, started only now:
-        # beside the validation, the two processes' memory added up (4.4 GB at 10^6 against 2.6 GB one after the
-        # other, bench/README.md); it runs while this one copies the served files and writes the report.
-        from .served_store import start
-
-        background = time.perf_counter()
-        writes = start(nq, staging / "store", staging / "dumps" if dumps else None)
+        start_writes()  # the validation started it, unless there was none
 
         _copy_served(root, staging)
         if report is not None:
@@ -307,7 +321,8 @@ def _build(root: Path | None, build_dir: Path | None, *, validate: bool, dumps: 
             "seed_graphs": sorted(g for g in counts if g.startswith(str(GRAPH)) and g.rsplit("/", 1)[-1][:3].isdigit()),
             "conforms": None if report is None else report.conforms,
             "timings_s": {k: round(v, 3) for k, v in timings.items()},
-            # The store and the dumps, written by a process of its own after the validation (serially, in it).
+            "started_s": {k: round(v, 3) for k, v in started.items()},
+            # The store and the dumps, written by a process of its own started once SHACL is done (serially, in it).
             "alongside_s": {k: round(v, 3) for k, v in alongside.items()},
             # CPU seconds (process_time, every thread) of this process's stages and of the store process's
             "cpu_s": {k: round(v, 3) for k, v in cpu.items()},
@@ -352,42 +367,51 @@ def _release_memory() -> None:
     gc.unfreeze()  # what the stages froze (gc.freeze: the loaded dataset, the inferred and support triples)
     gc.collect()
     gc.freeze()  # what is left lives on: later collections need not walk it again
-    try:
-        ctypes.CDLL(None).malloc_trim(0)
-    except (OSError, AttributeError):  # not glibc
-        pass
+    trim()
 
 
-def _validate(data: LoadedData, inferred, nquads: Path, literals: dict, end: int, cpu: dict):
+def _validate(data: LoadedData, inferred, nquads: Path, literals: dict, end: int, cpu: dict, *, after_shacl):
     """The validation report of the loaded data and ``inferred``, the first ``end`` bytes of ``nquads``.
 
     ``cpu`` gets the CPU seconds of loading SHACL's store (``validate.load_store``) and of checking its literals
-    (``validate.fidelity``).
+    (``validate.fidelity``); ``after_shacl`` is called once SHACL is done and its store released.
 
     SHACL runs in an in-memory Oxigraph store holding the union of those quads: at 1e6 triples it
-    answers the compiled shapes in 25 s where the on-disk store took 90 s (bench/README.md), for ~0.5 GB.
+    answers the compiled shapes in 25 s where the on-disk store took 90 s (bench/README.md), for ~0.5 GB,
+    given back before the rules run (see :func:`.validation.validate_loaded`).
     """
-    import pyoxigraph
-
-    from .served_store import load_union
     from .shacl_sparql import in_oxigraph
     from .validation import validate_loaded
     from .validation.shacl import shacl_engine
     from .validation.shacl_terms import fidelity
 
-    store = fid = None
-    if shacl_engine() == "store":  # pySHACL alone (the reference) reads the rdflib union
-        c = time.process_time()
-        store = pyoxigraph.Store()
-        load_union(store, nquads, end)
-        cpu["validate.load_store"] = time.process_time() - c
+    # Oxigraph answers the SHACL-SPARQL constraints pySHACL would run itself, one query each (see shacl_sparql.py),
+    # unless the reference is asked for, for comparison.
+    reference = os.environ.get("CSTO_KG_SHACL_SPARQL") == "pyshacl"
+    with nullcontext() if reference else in_oxigraph():
+        if shacl_engine() != "store":  # pySHACL alone (the reference) reads the rdflib union
+            return validate_loaded(data, inferred, after_shacl=after_shacl)
         c = time.process_time()
         fid = fidelity(data.dataset, literals)  # what the store altered of the literals written
         cpu["validate.fidelity"] = time.process_time() - c
-    if os.environ.get("CSTO_KG_SHACL_SPARQL") == "pyshacl":  # the reference, for comparison
-        return validate_loaded(data, inferred, store=store, fidelity=fid)
-    with in_oxigraph():  # SHACL-SPARQL constraints pySHACL runs as one Oxigraph query each (see shacl_sparql.py)
-        return validate_loaded(data, inferred, store=store, fidelity=fid)
+        # The store is made in the call's arguments, never named here: validate_loaded holds the only reference
+        # and drops it once SHACL is done.
+        return validate_loaded(
+            data, inferred, store=_union_store(nquads, end, cpu), fidelity=fid, after_shacl=after_shacl
+        )
+
+
+def _union_store(nquads: Path, end: int, cpu: dict):
+    """An in-memory Oxigraph store whose default graph holds the triples of the first ``end`` bytes of ``nquads``."""
+    import pyoxigraph
+
+    from .served_store import load_union
+
+    c = time.process_time()
+    store = pyoxigraph.Store()
+    load_union(store, nquads, end)
+    cpu["validate.load_store"] = time.process_time() - c
+    return store
 
 
 def _write_nquads(quads, path: Path, mode: str = "wb") -> dict:

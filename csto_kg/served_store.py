@@ -1,11 +1,11 @@
 """The served store and the dumps, written from a build's finished ``dataset.nq`` in a process of their own.
 
-Nothing in them needs the validation report, so :func:`start` runs them beside
-the validation (the build's other long stage, one core of Python) instead of
-after it: ``python -m csto_kg.served_store NQUADS STORE [DUMPS]`` writes the
-store, then the dumps, and prints its timings as one JSON line. At 10^6 triples
-that takes the store's bulk loads and the dumps (~55 s on a quiet machine) off
-the build's critical path (bench/README.md, "The build at 1e6").
+Nothing in them needs the validation report, so the build starts this process
+as soon as SHACL is done and its in-memory store released, and runs the Python
+rules meanwhile (beside SHACL's store the two processes' memory added up:
+bench/README.md, "The build at 1e6"): ``python -m csto_kg.served_store NQUADS
+STORE [DUMPS]`` writes the store, then the dumps, and prints its timings as one
+JSON line.
 """
 
 from __future__ import annotations
