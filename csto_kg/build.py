@@ -93,7 +93,7 @@ def _tree(folder: Path) -> list[Path]:
 
 def input_files(root: Path | None = None, package: Path | None = None) -> list[tuple[str, Path]]:
     """Every input of a build, named as the key hashes it: the trees under ``root`` and the package's files."""
-    root = root or paths.ROOT
+    root = root or paths.root()
     files = [(str(p.relative_to(root)), p) for folder in INPUT_TREES for p in _tree(root / folder)]
     package = package or PACKAGE
     files += [("csto_kg/" + str(p.relative_to(package)), p) for p in _tree(package)]
@@ -193,7 +193,7 @@ def build(
 
 
 def _build(root: Path | None, build_dir: Path | None, *, validate: bool, dumps: bool, reasoner: str | None) -> Build:
-    root = root or paths.ROOT
+    root = root or paths.root()
     build_dir = build_dir or paths.build_dir()
     began = time.perf_counter()
     timings: dict[str, float] = {}

@@ -207,7 +207,11 @@ def render_index(store: ox.Store, queries: Path | None = None) -> str:
         "index shows how the curated data uses them.",
         "",
     ]
-    body = _entities_section(store) + _classes_section(store) + _disagreements_section(store, queries or paths.QUERIES)
+    body = (
+        _entities_section(store)
+        + _classes_section(store)
+        + _disagreements_section(store, queries or (paths.root() / "queries"))
+    )
     return "\n".join(head + body).rstrip("\n") + "\n"
 
 
@@ -217,7 +221,7 @@ def write_index(root: Path | None = None) -> Path:
     from .export import atomic_write
     from .query import open_store
 
-    root = root or paths.ROOT
+    root = root or paths.root()
     text = render_index(open_store(ensure_built(root).store_path), root / "queries")
     target = root / "ontology" / INDEX_FILE
     atomic_write(target, lambda f: f.write(text.encode("utf-8")))

@@ -67,7 +67,7 @@ class LoadedData:
 
 def shown_path(path: Path) -> str:
     """A project file as a curator names it: ``kg/001_....trig`` (relative to the project root)."""
-    for base in (paths.ROOT, path.parent.parent):
+    for base in (paths.root(), path.parent.parent):
         try:
             return str(path.resolve().relative_to(Path(base).resolve()))
         except ValueError:
@@ -76,11 +76,11 @@ def shown_path(path: Path) -> str:
 
 
 def ontology_files(root: Path | None = None) -> list[Path]:
-    return sorted(((root or paths.ROOT) / "ontology").glob("*.ttl"))
+    return sorted(((root or paths.root()) / "ontology").glob("*.ttl"))
 
 
 def curated_files(root: Path | None = None) -> list[Path]:
-    return sorted(((root or paths.ROOT) / "kg").glob("*.trig"))
+    return sorted(((root or paths.root()) / "kg").glob("*.trig"))
 
 
 def _syntax_error(path: Path, e: BadSyntax) -> CuratedFileError:
@@ -321,7 +321,7 @@ def _lexical_check():
 
 def load(root: Path | None = None, *, with_ontology: bool = True) -> LoadedData:
     """Parse the ontology and every curated file into one Dataset, one named graph each."""
-    root = root or paths.ROOT
+    root = root or paths.root()
     # the dataset's default graph is the union of its named graphs; its store keeps each set of graphs once
     out = Dataset(store=SharedContextsMemory(), default_union=True)
     files: dict[URIRef, Path] = {}

@@ -3,6 +3,9 @@
 The project root is the checkout (curators edit ``kg/`` in place); it can be
 overridden with ``CSTO_KG_ROOT``, and the build directory with
 ``CSTO_KG_BUILD`` (tests and benchmarks build into temporary directories).
+Each is read from the environment when it is used, not once at import: a
+process that changes its environment (a test calling ``csto_kg.cli.main``
+for one project, then for another) gets the folders the environment names now.
 """
 
 from __future__ import annotations
@@ -10,19 +13,18 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-__all__ = ["ROOT", "SEEDS", "ONTOLOGY", "KG", "SHAPES", "QUERIES", "build_dir", "cache_dir"]
+__all__ = ["root", "build_dir", "cache_dir"]
 
-ROOT = Path(os.environ.get("CSTO_KG_ROOT", Path(__file__).resolve().parent.parent))
-SEEDS = ROOT / "seeds"
-ONTOLOGY = ROOT / "ontology"
-KG = ROOT / "kg"
-SHAPES = ROOT / "shapes"
-QUERIES = ROOT / "queries"
+
+def root() -> Path:
+    """The project root (its ``ontology/``, ``kg/``, ``shapes/``, ``seeds/``, ``queries/``): ``CSTO_KG_ROOT`` if set,
+    else the checkout this package is in."""
+    return Path(os.environ.get("CSTO_KG_ROOT", Path(__file__).resolve().parent.parent))
 
 
 def build_dir() -> Path:
     """The build directory (``build/`` under the root unless ``CSTO_KG_BUILD`` is set)."""
-    return Path(os.environ.get("CSTO_KG_BUILD", ROOT / "build"))
+    return Path(os.environ.get("CSTO_KG_BUILD", root() / "build"))
 
 
 def cache_dir() -> Path:

@@ -31,20 +31,23 @@ class Seed:
 
 
 def seed_ids(seeds_dir: Path | None = None) -> list[str]:
-    return sorted(p.stem for p in (seeds_dir or paths.SEEDS).glob("*.txt"))
+    return sorted(p.stem for p in (seeds_dir or (paths.root() / "seeds")).glob("*.txt"))
 
 
 @lru_cache(maxsize=None)
-def _load(path: Path) -> Seed:
+def _load(path: Path, stamp: tuple[int, int]) -> Seed:
+    """The seed at ``path`` as it is at ``stamp`` (its modification time and size): a file saved again is read again."""
     data = path.read_bytes()
     return Seed(path.stem, path, data.decode("utf-8"), hashlib.sha256(data).hexdigest())
 
 
 def load_seed(seed_id: str, seeds_dir: Path | None = None) -> Seed:
-    path = (seeds_dir or paths.SEEDS) / f"{seed_id}.txt"
+    path = (seeds_dir or (paths.root() / "seeds")) / f"{seed_id}.txt"
     if not path.is_file():
         raise FileNotFoundError(f"no seed document {path}")
-    return _load(path.resolve())
+    path = path.resolve()
+    stat = path.stat()
+    return _load(path, (stat.st_mtime_ns, stat.st_size))
 
 
 class LocateError(UserError, ValueError):

@@ -55,6 +55,42 @@ def make_build(tmp: Path, *, validate: bool = False, dumps: bool = False, snapsh
     return build, env
 
 
+def run_cli(args: list[str], env: dict | None = None, stdin: str = "") -> subprocess.CompletedProcess:
+    """``csto-kg ARGS`` run in this process: :func:`csto_kg.cli.main`, the function the installed command calls, with
+    the ``CSTO_KG_*`` variables of ``env`` set while it runs (the project and build it reads) and its standard
+    streams captured. Its exit code, stdout and stderr, as ``subprocess.run(..., text=True)`` gives them, without a
+    Python start (about 0.3 s a call). That the installed command runs at all is tests/test_entry_points.py's."""
+    import contextlib
+    import io
+    import sys
+
+    from csto_kg.cli import main
+
+    wanted = {k: v for k, v in (os.environ if env is None else env).items() if k.startswith("CSTO_KG_")}
+    before = {k: os.environ.get(k) for k in set(wanted) | {k for k in os.environ if k.startswith("CSTO_KG_")}}
+    out, err = io.TextIOWrapper(io.BytesIO(), encoding="utf-8"), io.StringIO()
+    stdin_before = sys.stdin
+    try:
+        for k in before:
+            os.environ.pop(k, None)
+        os.environ.update(wanted)
+        sys.stdin = io.StringIO(stdin)
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code = main(args)
+            except SystemExit as e:  # argparse's own errors
+                code = e.code if isinstance(e.code, int) else 2
+        out.flush()
+    finally:
+        sys.stdin = stdin_before
+        for k, v in before.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+    return subprocess.CompletedProcess(["csto-kg", *args], code, out.buffer.getvalue().decode("utf-8"), err.getvalue())
+
+
 @functools.lru_cache(maxsize=1)
 def ontology_triples() -> tuple:
     """The ontology's triples, parsed once per test process (fixtures copy them, never share a graph)."""

@@ -1,5 +1,5 @@
 """The competency questions: each named query ``queries/cqNN-*.rq`` answers its question from
-the built graph, through the real CLI, and every answer leads back to a verbatim passage of
+the built graph, through the CLI (``csto-kg query``, its ``main`` run in the test's process), and every answer leads back to a verbatim passage of
 a seed file.
 
 The expected answers are data beside each query, ``queries/cqNN-*.expected.json``:
@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
 from collections import defaultdict
 from pathlib import Path
 
 import pytest
 
 from csto_kg.namespaces import curie
+from support import run_cli
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = sorted((ROOT / "queries").glob("cq*.rq"))
@@ -129,9 +129,7 @@ def test_competency_question(query, build_env):
     """The query's answers are exactly the expected rows, and each comes with verbatim passages
     from (at least) the seed files the expected-answer file names."""
     columns, expected = load_expected(expected_file(query))
-    run = subprocess.run(
-        ["csto-kg", "query", str(query), "--format", "json"], env=build_env, capture_output=True, text=True
-    )
+    run = run_cli(["query", str(query), "--format", "json"], env=build_env)
     assert run.returncode == 0, f"queries/{query.name}: csto-kg query failed: {run.stderr[-2000:]}"
     bindings = json.loads(run.stdout)["results"]["bindings"]
     assert bindings, f"{query.name}: no answer"
@@ -158,9 +156,9 @@ def test_default_graph_is_a_set_union(build_env):
     count = "SELECT (COUNT(*) AS ?n) WHERE { %s }"
 
     def n(query):
-        out = subprocess.run(
-            ["csto-kg", "query", query, "--format", "json"], env=build_env, check=True, capture_output=True, text=True
-        ).stdout
+        run = run_cli(["query", query, "--format", "json"], env=build_env)
+        assert run.returncode == 0, run.stderr
+        out = run.stdout
         return int(json.loads(out)["results"]["bindings"][0]["n"]["value"])
 
     assert n(count % label) == 1

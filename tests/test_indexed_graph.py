@@ -23,7 +23,7 @@ MASKS = [m for m in itertools.product((True, False), repeat=3) if any(m)]  # whi
 
 @pytest.fixture(scope="module")
 def ds() -> Dataset:
-    return load(paths.ROOT).dataset
+    return load(paths.root()).dataset
 
 
 @pytest.fixture(scope="module")

@@ -628,7 +628,7 @@ def test_members_page_runs_the_named_query(client):
 
     body = client.get("/members?date=2001-02-03", headers=HTML).get_data(as_text=True)
     assert '"2001-02-03"^^xsd:date' in html.unescape(body)
-    text = (paths.QUERIES / "members-as-of.rq").read_text(encoding="utf-8")
+    text = (paths.root() / "queries" / "members-as-of.rq").read_text(encoding="utf-8")
     assert '"2023-11-30"^^xsd:date' in text
 
 
@@ -687,7 +687,7 @@ def test_query_page_preloads_every_named_query_and_uses_only_local_assets(client
     from csto_kg import paths
 
     body = client.get("/query", headers=HTML).get_data(as_text=True)
-    names = sorted(p.stem for p in paths.QUERIES.glob("*.rq"))
+    names = sorted(p.stem for p in (paths.root() / "queries").glob("*.rq"))
     assert names
     data = re.search(r'<script type="application/json" id="example-queries">(.*?)</script>', body, re.S).group(1)
     for name in names:

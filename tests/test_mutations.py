@@ -29,6 +29,8 @@ from pathlib import Path
 
 import pytest
 
+from support import run_cli
+
 ROOT = Path(__file__).resolve().parent.parent
 
 # name, file, [(old, new), ...] or ("append", text), expected rule
@@ -9885,8 +9887,12 @@ def copy_with_slip(tmp: Path, key: str, edit) -> Path:
     return tmp
 
 
-def validate_cli(root: Path) -> subprocess.CompletedProcess:
+def validate_cli(root: Path, *, process: bool = False) -> subprocess.CompletedProcess:
+    """``csto-kg validate --format json`` on the project at ``root``: its ``main`` in this process, or (``process``)
+    the installed command in a process of its own."""
     env = dict(os.environ, CSTO_KG_ROOT=str(root), CSTO_KG_TODAY=TODAY)
+    if not process:
+        return run_cli(["validate", "--format", "json"], env=env)
     return subprocess.run(["csto-kg", "validate", "--format", "json"], env=env, capture_output=True, text=True)
 
 
@@ -10132,7 +10138,7 @@ def test_slip_is_caught_by_its_rule(name, key, edit, rule, tmp_path, monkeypatch
 def test_the_cli_reports_a_slip_as_validate_does_exit_1(tmp_path, monkeypatch):
     name, key, edit, rule = next(s for s in SLIPS if s[0] == "shifted_year_shared_accession")
     root = copy_with_slip(tmp_path, key, edit)
-    run = validate_cli(root)
+    run = validate_cli(root, process=True)
     assert run.returncode == 1, run.stdout[-3000:] + run.stderr
     assert f"shape:{rule}" in {r["rule"] for r in json.loads(run.stdout) if r["severity"] == "Violation"}
     assert _located(json.loads(run.stdout)) == _located(validate_in_process(root, monkeypatch)[1])

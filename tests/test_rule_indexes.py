@@ -40,7 +40,7 @@ def _pattern(text: str) -> re.Pattern:
 
 @pytest.fixture(scope="module")
 def names_and_labels() -> tuple[list[str], list[str]]:
-    ds = load(paths.ROOT).dataset
+    ds = load(paths.root()).dataset
     ent = ds.graph(ENTITIES_GRAPH)
     names = {
         str(o).strip()

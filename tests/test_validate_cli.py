@@ -1,4 +1,4 @@
-"""``csto-kg validate`` through the real CLI: exit codes, what the curator reads, and the formats.
+"""``csto-kg validate`` through its CLI (``main``, run in the test's process): exit codes, what the curator reads, and the formats.
 
 Exit codes: 0 the graph conforms, 1 it does not (any sh:Violation), 2 an error
 (a curated file that does not parse: one line naming file and line, no traceback).
@@ -18,6 +18,7 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 
 from csto_kg.namespaces import RDF, SH
+from support import run_cli
 
 pytestmark = [pytest.mark.xdist_group("test_validate_cli")]  # one worker sets up a copy validated in every format once
 
@@ -27,8 +28,13 @@ EVIDENCE_DEF = re.compile(r"^(ev:[\w.-]+) a csto:Evidence\b")
 EXACT = re.compile(r'oa:exact "')
 
 
-def validate_cli(*args: str, env: dict) -> subprocess.CompletedProcess:
-    return subprocess.run(["csto-kg", "validate", *args], env=env, capture_output=True, text=True)
+def validate_cli(*args: str, env: dict, process: bool = False) -> subprocess.CompletedProcess:
+    """``csto-kg validate ARGS``: the command's ``main`` in this process (support.run_cli), or (``process``) the
+    installed command in a process of its own, for what a next process finds (tests/test_entry_points.py checks
+    that the installed command is that ``main``)."""
+    if process:
+        return subprocess.run(["csto-kg", "validate", *args], env=env, capture_output=True, text=True)
+    return run_cli(["validate", *args], env=env)
 
 
 def copy_project(dest: Path) -> tuple[Path, dict]:
@@ -165,10 +171,10 @@ def test_the_shapes_check_is_remembered_per_content_and_a_slip_is_refused_all_th
     root, env = copy_project(tmp_path / "project")
     cache = tmp_path / "cache"
     env["CSTO_KG_CACHE"] = str(cache)
-    assert validate_cli(env=env).returncode == 0
+    assert validate_cli(env=env, process=True).returncode == 0
     remembered = sorted((cache / "shapes-check").iterdir())
     assert len(remembered) == 1 and remembered[0].stat().st_size == 0
-    assert validate_cli(env=env).returncode == 0
+    assert validate_cli(env=env, process=True).returncode == 0
     assert sorted((cache / "shapes-check").iterdir()) == remembered
     target = next(p for p in sorted((root / "shapes").glob("*.ttl")) if "\nshape:EntityHasLabel " in p.read_text())
     text = target.read_text(encoding="utf-8")

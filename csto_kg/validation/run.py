@@ -65,7 +65,7 @@ def _union(data: LoadedData, inferred: Graph) -> Graph:
 
 def validate(root: Path | None = None) -> Report:
     """Load (``csto_kg.loader.load``), infer (``csto_kg.reason.infer``) and validate the graph under ``root``."""
-    root = root or paths.ROOT
+    root = root or paths.root()
     data = load(root)
     check_project_shapes(root, data.dataset.graph(ONTOLOGY_GRAPH))  # refused (file:line) before any inference
     shapes = load_shapes(root / "shapes")
@@ -163,4 +163,4 @@ def _root_of(data: LoadedData) -> Path:
     for path in data.files.values():
         if path.parent.name == "kg":
             return path.parent.parent
-    return paths.ROOT
+    return paths.root()

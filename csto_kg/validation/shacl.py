@@ -49,7 +49,7 @@ def shacl_engine() -> str:
 
 def load_shapes(shapes_dir: Path | None = None) -> Graph:
     """The shapes graph: the union of every ``shapes/*.ttl``; a syntax error names file and line."""
-    shapes_dir = shapes_dir or paths.SHAPES
+    shapes_dir = shapes_dir or (paths.root() / "shapes")
     files = sorted(shapes_dir.glob("*.ttl"))
     if not files:
         raise FileNotFoundError(f"no SHACL shapes in {shapes_dir}")
