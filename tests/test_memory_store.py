@@ -60,6 +60,45 @@ def test_random_adds_and_removes_leave_both_stores_alike(seed):
         assert _state(shared) == _state(plain), f"seed {seed}, step {step}: {op} {triple} {graph}"
 
 
+@pytest.mark.parametrize("seed", range(6))
+def test_adds_in_runs_through_addn_leave_the_store_rdflibs_adds_leave(seed):
+    """The loader adds through ``addN``, one loop over runs of quads (in one graph, then another, then the first
+    again, triples other graphs or this one already hold, some twice in a run), between removals: after every
+    step the store answers as rdflib's own store given the same quads one ``add`` at a time."""
+    rng = random.Random(seed)
+    plain, shared = Dataset(store=Memory()), Dataset(store=SharedContextsMemory())
+    for step in range(120):
+        if rng.random() < 0.8:
+            quads = []
+            for _ in range(rng.randint(1, 4)):  # runs of one graph's quads
+                graph = rng.choice(GRAPHS)
+                quads += [(*(rng.choice(TERMS) for _ in range(3)), graph) for _ in range(rng.randint(1, 12))]
+            for s, p, o, g in quads:
+                plain.graph(g).add((s, p, o))
+            shared.store.addN((s, p, o, shared.graph(g)) for s, p, o, g in quads)
+            what = f"addN of {len(quads)} quads"
+        else:
+            triple, graph = tuple(rng.choice(TERMS) for _ in range(3)), rng.choice(GRAPHS)
+            for ds in (plain, shared):
+                ds.graph(graph).remove((triple[0], None, None))
+            what = f"remove {triple[0]} from {graph}"
+        assert _state(shared) == _state(plain), f"seed {seed}, step {step}: {what}"
+        assert shared.store._Memory__tripleContexts == plain.store._Memory__tripleContexts, (seed, step)
+
+
+def test_addn_leaves_events_to_rdflib_when_something_listens():
+    """A store whose add events someone listens to (rdflib's ``Dispatcher``) gets them, one per quad added."""
+    from rdflib.store import TripleAddedEvent
+
+    shared = Dataset(store=SharedContextsMemory())
+    heard = []
+    shared.store.dispatcher.subscribe(TripleAddedEvent, heard.append)
+    g = shared.graph(GRAPHS[0])
+    shared.store.addN([(TERMS[0], TERMS[1], TERMS[2], g), (TERMS[1], TERMS[1], TERMS[2], g)])
+    assert [e.triple for e in heard] == [(TERMS[0], TERMS[1], TERMS[2]), (TERMS[1], TERMS[1], TERMS[2])]
+    assert len(shared.graph(GRAPHS[0])) == 2
+
+
 def test_the_loaded_graph_keeps_one_dict_per_set_of_graphs():
     """The loader uses the store, and the curated graph's triples share their graphs' dicts."""
     store = load().dataset.store
