@@ -109,11 +109,12 @@ def load_fixture(path: Path):
     from rdflib import Dataset
 
     from csto_kg.loader import LoadedData
+    from csto_kg.memory_store import SharedContextsMemory
     from csto_kg.namespaces import ONTOLOGY_GRAPH
 
     parsed = Dataset()
     parsed.parse(path, format="trig")
-    ds, files = Dataset(default_union=True), {}  # as the loader builds it
+    ds, files = Dataset(store=SharedContextsMemory(), default_union=True), {}  # as the loader builds it
     onto = ds.graph(ONTOLOGY_GRAPH)
     onto.addN((s, p, o, onto) for s, p, o in ontology_triples())
     for g in parsed.graphs():

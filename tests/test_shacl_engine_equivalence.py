@@ -28,6 +28,7 @@ from rdflib.compare import to_isomorphic
 
 from csto_kg.errors import UserError
 from csto_kg.loader import LoadedData, load
+from csto_kg.memory_store import SharedContextsMemory
 from csto_kg.namespaces import (
     CSTO,
     ENTITIES_GRAPH,
@@ -87,12 +88,11 @@ def mutated_reference(curated, shapes) -> tuple[Graph, Graph, list]:
 
 def union_of(data: LoadedData) -> Graph:
     """What validation sees: the quads of every graph but meta, plus the inferred graph (as validate_loaded)."""
-    union = Graph()
-    for s, p, o, g in data.dataset.quads((None, None, None, None)):
-        if graph_id(g) != META_GRAPH:
-            union.add((s, p, o))
-    for t in infer_loaded(data):
-        union.add(t)
+    union = Graph(store=SharedContextsMemory())  # the loader's store: its addN adds a quad without an event
+    union.addN(
+        (s, p, o, union) for s, p, o, g in data.dataset.quads((None, None, None, None)) if graph_id(g) != META_GRAPH
+    )
+    union.addN((s, p, o, union) for s, p, o in infer_loaded(data))
     return union
 
 
