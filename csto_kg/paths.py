@@ -15,11 +15,13 @@ from pathlib import Path
 
 __all__ = ["root", "build_dir", "cache_dir"]
 
+_CHECKOUT = Path(__file__).resolve().parent.parent
+
 
 def root() -> Path:
     """The project root (its ``ontology/``, ``kg/``, ``shapes/``, ``seeds/``, ``queries/``): ``CSTO_KG_ROOT`` if set,
     else the checkout this package is in."""
-    return Path(os.environ.get("CSTO_KG_ROOT", Path(__file__).resolve().parent.parent))
+    return Path(os.environ.get("CSTO_KG_ROOT", _CHECKOUT))
 
 
 def build_dir() -> Path:

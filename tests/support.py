@@ -59,7 +59,7 @@ def run_cli(args: list[str], env: dict | None = None, stdin: str = "") -> subpro
     """``csto-kg ARGS`` run in this process: :func:`csto_kg.cli.main`, the function the installed command calls, with
     the ``CSTO_KG_*`` variables of ``env`` set while it runs (the project and build it reads) and its standard
     streams captured. Its exit code, stdout and stderr, as ``subprocess.run(..., text=True)`` gives them, without a
-    Python start (about 0.3 s a call). That the installed command runs at all is tests/test_entry_points.py's."""
+    Python start (about 0.2 s a call). That the installed command runs at all is tests/test_entry_points.py's."""
     import contextlib
     import io
     import sys
