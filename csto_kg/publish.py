@@ -278,7 +278,11 @@ def _drop(isql: Isql, graphs: list[str]) -> None:
 # It is not logged (log_enable 0): Virtuoso aborts a logged transaction past TransactionAfterImageLimit
 # (50 MB by default; moving 3.5 million quads at 10⁶ passed it). It stays one transaction, rolled back
 # whole on any error; the checkpoint after it makes it durable (a crash before that recovers the
-# checkpoint before it: the old build served, the new one staged).
+# checkpoint before it: the old build served, the new one staged). Each graph is moved by copying its rows
+# under the new name and deleting the staged ones: `UPDATE ... SET G = DST`, the same move in one statement, ran
+# 10-15x slower in about one fresh store in three or four (11.6 against 0.75 s for the curated build, the same plan,
+# a core busy, no lock waits; bench/README.md, "A switch sometimes ten times slower"); the copy never did (28
+# publishes at 0.48-0.63 s). At 10^6 the copy is the slower, 308 against 267 s, and UPDATE never took its slow path.
 _MOVES_TO = "urn:csto-kg:publish:movesTo"
 _SWITCH_PROCEDURE = f"""CREATE PROCEDURE DB.DBA.CSTO_KG_SWITCH (in moves varchar, in expected integer)
 {{
@@ -290,7 +294,8 @@ _SWITCH_PROCEDURE = f"""CREATE PROCEDURE DB.DBA.CSTO_KG_SWITCH (in moves varchar
        WHERE G = iri_to_id(moves, 0) AND P = iri_to_id('{_MOVES_TO}', 0)) do
     {{
       DELETE FROM DB.DBA.RDF_QUAD WHERE G = DST;
-      UPDATE DB.DBA.RDF_QUAD TABLE OPTION (index RDF_QUAD_GS) SET G = DST WHERE G = SRC;
+      INSERT INTO DB.DBA.RDF_QUAD (G, S, P, O) SELECT DST, S, P, O FROM DB.DBA.RDF_QUAD WHERE G = SRC;
+      DELETE FROM DB.DBA.RDF_QUAD WHERE G = SRC;
       n := n + 1;
     }}
   if (n <> expected)
