@@ -43,6 +43,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from csto_kg.cite import quote_context  # noqa: E402
 from csto_kg.seeds import turtle_string  # noqa: E402
 
 __all__ = ["generate", "parse_scale", "Stats"]
@@ -407,6 +408,10 @@ class _Facts:
         self.snapshots: set[tuple[str, int]] = set()  # (alliance, year) of each membership snapshot
         self.chairs: set[tuple[str, str, int]] = set()  # (state, alliance, first year) of each chairmanship
         self.held: set[tuple[str, dt.date]] = set()  # (office, day) of each office holding
+        # what tells facts of one kind apart (validation warns of two that nothing does: shape:DuplicateFactNode)
+        self.meetings: set[tuple[str, str, str]] = set()  # (body, place, date as written) of each summit
+        self.troops: set[int] = set()  # the personnel of each force size
+        self.figures: set[tuple[int, str]] = set()  # (amount, qualifier) of each claim's quantity
         self.memberships = self._plan_memberships()
 
     def members_at(self, a: str, lo: dt.date, hi: dt.date) -> list[tuple[str, str]]:
@@ -565,7 +570,15 @@ class _Facts:
         prec = rng.choice(["day", "month"])
         members = self.members_throughout(a, *_bounds(d, prec))  # every member on its date, present or absent
         host = rng.choice(members)
+        # a summit is identified by its body, place and date: if the drawn host's capital had this body's summit on
+        # that date already, the first member whose capital had not hosts this one (none: a stance instead)
+        date = _date_lit(d, prec)
+        free = [m for m in [host, *members] if (w.council(a), w.capitals[m[0]][0], date) not in self.meetings]
+        if not free:
+            return self._stance()
+        host = free[0]
         city, cname = w.capitals[host[0]]
+        self.meetings.add((w.council(a), city, date))
         iri = f":summit-{a}-{d.isoformat()}-{self._id('s')}"
         label = f"{acronym} summit in {cname}, {d.strftime('%B')} {d.year}"
         rng.shuffle(members)
@@ -582,7 +595,7 @@ class _Facts:
             f"csto:body :{w.council(a)}",
             f"csto:place :{city}",
             f"csto:host :{host[0]}",
-            f"csto:date {_date_lit(d, prec)}",
+            f"csto:date {date}",
             "csto:participatingState " + ", ".join(f":{s}" for s, _ in present),
         ]
         n = 6 + len(present)
@@ -701,6 +714,9 @@ class _Facts:
         iri = f":claim-{self._id('c')}"
         quantity = f":quantity-{iri[1:]}-1"
         qualifier = rng.choice(["Approximately", "MoreThan", "Exactly"])
+        while (q, qualifier) in self.figures:  # a quantity is identified by its figure and qualifier
+            q += 1
+        self.figures.add((q, qualifier))
         # the words say what the qualifier says (validation checks it: shape:FigureMatchesItsWords)
         stated = {"Approximately": f"Some\u00a0{q:,}", "MoreThan": f"More than\u00a0{q:,}", "Exactly": f"{q:,}"}[
             qualifier
@@ -761,6 +777,9 @@ class _Facts:
         rl = [f"a csto:{resp_kind}", f"rdfs:label {_lit(f'{acronym} response to {sname}, {d.year}', 'en')}"]
         if resp_kind == "Deployment":
             troops = rng.randint(100, 5000)
+            while troops in self.troops:  # a force size is identified by its figure alone
+                troops += 1
+            self.troops.add(troops)
             fs = f":force-size-{s}-{n}"
             rl += [
                 f"csto:destination :{s}",
@@ -974,6 +993,7 @@ class _Document:
         if ev in self._written:
             return
         self._written.add(ev)
+        self._selectors.append((len(self.blocks), quote, s, e))
         self.blocks.append(
             f"{ev} a csto:Evidence ;\n    oa:hasSource src:{self.id} ;\n"
             f"    oa:hasSelector [ a oa:TextQuoteSelector ; oa:exact {turtle_string(quote)} ] ,\n"
@@ -985,6 +1005,7 @@ class _Document:
         for _ in range(2):
             self._append(self.rng.choice(FILLER) + " ")
         text = "".join(self.text_parts)
+        self._disambiguate(text)
         data = text.encode("utf-8")
         sha = hashlib.sha256(data).hexdigest()
         # the file name's hash part is fixed before the text is (ids are used in the kg file)
@@ -1008,9 +1029,21 @@ class _Document:
         body = "".join(head) + "\n".join(self.blocks) + "".join(tail)
         (kg / f"{self.id}.trig").write_text(body, encoding="utf-8")
 
+    def _disambiguate(self, text: str) -> None:
+        """Each quote the finished text holds more than once gets the ``oa:prefix``/``oa:suffix`` that say which
+        occurrence is meant, as ``csto-kg cite`` prints them (a later passage may contain an earlier one: "52 were
+        reported" in "Some 77,852 were reported"; validation requires them: shape:VerbatimQuoteRule)."""
+        for i, quote, s, e in self._selectors:
+            context = quote_context(text, quote, s, e)
+            if context:
+                exact = f"oa:exact {turtle_string(quote)}"
+                self.blocks[i] = self.blocks[i].replace(f"{exact} ]", f"{exact}{context} ]", 1)
+                self.triples += context.count(" ; ")
+
     def start(self, ident: str) -> None:
         self.id = ident
         self._written = set()
+        self._selectors: list[tuple[int, str, int, int]] = []  # (block, quote, start, end) of each evidence node
         # the title is the first passage; its evidence supports the publication date
         self._evidence_node(f"ev:{self.number:03d}-title", self.title, 0, len(self.title))
 

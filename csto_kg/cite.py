@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from . import seeds
 
-__all__ = ["resolve_seed_id", "evidence_turtle"]
+__all__ = ["resolve_seed_id", "evidence_turtle", "quote_context"]
 
 
 def resolve_seed_id(prefix: str) -> str:
@@ -29,12 +29,12 @@ def evidence_turtle(seed_prefix: str, quote: str, slug: str, occurrence: int | N
         f"ev:{slug} a csto:Evidence ;\n"
         f"    oa:hasSource src:{seed.id} ;\n"
         f"    oa:hasSelector [ a oa:TextQuoteSelector ; oa:exact {seeds.turtle_string(exact)}"
-        f"{_context(seed.text, exact, start, end)} ] ,\n"
+        f"{quote_context(seed.text, exact, start, end)} ] ,\n"
         f"        [ a oa:TextPositionSelector ; oa:start {start} ; oa:end {end} ] .\n"
     )
 
 
-def _context(text: str, exact: str, start: int, end: int) -> str:
+def quote_context(text: str, exact: str, start: int, end: int) -> str:
     """`` ; oa:prefix "..." ; oa:suffix "..."`` for a quote that occurs more than once in its seed (the Web
     Annotation way of saying which occurrence is meant; csto-kg validate requires it), else nothing: the text just
     before and after the one at [start, end), as long as it takes (up to 32 code points) for prefix + exact +
