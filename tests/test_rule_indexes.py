@@ -1,7 +1,7 @@
 """The rules' indexes give what the plain pass they replace gives.
 
 LabelNamesItsOwner matches every labelled fact's label against the names of the states, organisations and organs
-(and of the capitals) through ``linked._ByFirstWord``, which offers a label only the names whose first word is one
+(and of the capitals) through ``name_index.ByFirstWord``, which offers a label only the names whose first word is one
 of its words. A name it leaves out would silence the rule, so the names it finds are compared here with those the
 plain pass over every name finds, for the project's own names and labels, changed in case and spelling, and for
 names and labels made to sit at the index's edges (punctuation first, non-ASCII, the Kelvin sign, the long s)."""
@@ -16,8 +16,9 @@ from rdflib import Literal
 
 from csto_kg import paths
 from csto_kg.loader import load
-from csto_kg.namespaces import ENTITIES_GRAPH, RDFS, SKOS
-from csto_kg.validation.rules.linked import _ByFirstWord
+from csto_kg.namespaces import ENTITIES_GRAPH, OA, RDFS, SKOS
+from csto_kg.validation.rules.name_index import ByFirstWord
+from csto_kg.validation.rules.naming import _named, _norm
 
 _EDGE_NAMES = ["(CSTO)", "U.S.", "Côte d'Ivoire", "Ĳssel", "x-ray unit", "Kazakhstan", "UN", "Belarus's", " Minsk"]
 _EDGE_LABELS = [
@@ -58,7 +59,7 @@ def names_and_labels() -> tuple[list[str], list[str]]:
 def test_a_label_is_offered_every_name_it_has(names_and_labels):
     names, labels = names_and_labels
     patterns = {n: _pattern(n) for n in names}
-    index = _ByFirstWord([(n, n) for n in names])
+    index = ByFirstWord([(n, n) for n in names])
     offered = 0  # names offered to the ASCII labels
     for label in labels:
         candidates = index.candidates(label)
@@ -70,3 +71,23 @@ def test_a_label_is_offered_every_name_it_has(names_and_labels):
     # and it is an index: an ASCII label is offered a part of the names (on the project: ~1/6), not all of them
     ascii_labels = sum(label.isascii() for label in labels)
     assert offered < ascii_labels * len(names) / 3, (offered, ascii_labels, len(names))
+
+
+def test_a_case_folded_passage_is_offered_every_name_it_names_as_whole_words(names_and_labels):
+    """ValueNamedInItsPassage asks which entities of a kind a passage names as whole words (``naming._named(...,
+    whole=True)``) of those ``ByFirstWord(exact=True)`` offers it: names and passages are case-folded alike
+    (``naming._norm``), so the index takes their words as they are, in any script (at 1e6, asking every entity of
+    the kind about every passage was 40 % of the rule and grew with passages x entities)."""
+    names, labels = names_and_labels
+    folded = sorted({_norm(n) for n in names})
+    quotes = sorted({_norm(str(o)) for _, _, o, _ in load(paths.root()).dataset.quads((None, OA.exact, None, None))})
+    quotes = random.Random(0).sample(quotes, min(len(quotes), 300)) + [_norm(x) for x in labels[-len(_EDGE_LABELS) :]]
+    index = ByFirstWord([(n, n) for n in folded], exact=True)
+    offered = 0
+    for quote in quotes:
+        candidates = set(index.candidates(quote))
+        offered += len(candidates)
+        found = {n for n in candidates if _named({n}, [quote], whole=True)}
+        assert found == {n for n in folded if _named({n}, [quote], whole=True)}, quote
+    assert any(not q.isascii() for q in quotes) and any(not n.isascii() for n in folded)  # other scripts, exactly
+    assert offered < len(quotes) * len(folded) / 3, (offered, len(quotes), len(folded))

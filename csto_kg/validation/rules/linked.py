@@ -42,6 +42,7 @@ from ...derive import agree
 from ...namespaces import CSTO, ENTITIES_GRAPH, ORG, RDF, RDFS, SHAPE, SKOS, curie
 from ..report import Result
 from . import Context, Rule
+from .name_index import ByFirstWord
 
 _NOT_TAKEN_PLACE = (CSTO.Planned, CSTO.Proposed, CSTO.Announced, CSTO.Cancelled)
 
@@ -710,42 +711,11 @@ class _OwnerName:
         return self.pattern.search(label) is not None
 
 
-_WORD = re.compile(r"\w+")
-
-
-class _ByFirstWord:
-    r"""Items found by a name of theirs matched in a label as a whole word (``(?<!\w)name(?!\w)``, in any case or
-    exactly), indexed by the name's first word lower-cased, so that a label is matched against the names whose first
-    word is one of its words, not against every name (which grew with facts x names).
-
-    Exact for an ASCII label: a match starts at the start of one of its words and, the name's first word being
-    followed in the name by a non-word character or by the end, ends that word there; in an ASCII label, ``re``'s
-    case-insensitive match of ASCII text is a match of the lower-cased texts. A name not ASCII or not beginning with a
-    word character, and every name for a label not ASCII, are matched whatever the label's words."""
-
-    def __init__(self, named: list[tuple[str, object]]):
-        self.items = [item for _, item in named]
-        self.by_word: dict[str, list] = {}
-        self.always: list = []
-        for name, item in named:
-            first = _WORD.match(name) if name.isascii() else None
-            if first:
-                self.by_word.setdefault(first.group().lower(), []).append(item)
-            else:
-                self.always.append(item)
-
-    def candidates(self, label: str) -> list:
-        """The items a match in ``label`` may be of (a superset of those it is of)."""
-        if not label.isascii():
-            return self.items
-        return [*self.always, *(item for w in set(_WORD.findall(label.lower())) for item in self.by_word.get(w, ()))]
-
-
-def _owner_names(ctx: Context) -> _ByFirstWord:
+def _owner_names(ctx: Context) -> ByFirstWord:
     """A pattern matching one name form as a whole word, for each state, organisation or organ: an all-capitals
     acronym ("CSTO", "UN") matches only in capitals, other names in any case (made once per validation)."""
     if "linked.owner_names" not in ctx.memo:
-        ctx.memo["linked.owner_names"] = _ByFirstWord(_owner_name_forms(ctx))
+        ctx.memo["linked.owner_names"] = ByFirstWord(_owner_name_forms(ctx))
     return ctx.memo["linked.owner_names"]
 
 
@@ -768,7 +738,7 @@ def _owner_name_forms(ctx: Context) -> list[tuple[str, _OwnerName]]:
     return out
 
 
-def _named_owners(ctx: Context, names: _ByFirstWord, node: Node) -> set[Node]:
+def _named_owners(ctx: Context, names: ByFirstWord, node: Node) -> set[Node]:
     """The states, organisations and organs (other than ``node``) that an English label of ``node`` names."""
     labels = [(str(x), str(x).lower()) for x in ctx.data.dataset.graph(ENTITIES_GRAPH).objects(node, RDFS.label)]
     return {
@@ -866,13 +836,13 @@ _LABELLED_LINKS = (
 )
 
 
-def _capital_names(ctx: Context) -> _ByFirstWord:
+def _capital_names(ctx: Context) -> ByFirstWord:
     """(a pattern matching a name of a capital, the states the graph makes it the capital of): a label naming
     "Minsk" names Belarus too."""
     capitals: dict[Node, set[Node]] = {}
     for place, state in ctx.union.subject_objects(CSTO.capitalOf):
         capitals.setdefault(place, set()).add(state)
-    return _ByFirstWord(
+    return ByFirstWord(
         [
             (str(n), (re.compile(rf"(?<!\w){re.escape(str(n))}(?!\w)", re.IGNORECASE), states))
             for place, states in capitals.items()

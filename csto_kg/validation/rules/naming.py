@@ -46,6 +46,7 @@ from rdflib.term import Node
 from ...namespaces import ALLIANCE, CSTO, DCTERMS, ENTITIES_GRAPH, OA, ORG, RDF, RDFS, SHAPE, SKOS, curie
 from ..report import Result
 from . import TYPE, Context, Rule
+from .name_index import ByFirstWord
 
 # properties whose entity value a supporting passage names
 # (sets: each is asked of every fact value, ~50 k at 1e5; a tuple compares the property to each member)
@@ -251,6 +252,17 @@ class _Namer:
                 if post is not None and person in self.names:
                     self.officeholders.setdefault(post, set()).update(self.names[person])
 
+    @functools.cached_property
+    def _by_first_word(self) -> ByFirstWord:
+        return ByFirstWord([(n, e) for e, names in self.names.items() for n in sorted(names)], exact=True)
+
+    def whole_word_candidates(self, texts: list[str]) -> set[Node]:
+        """A superset of the entities that ``texts`` (as :func:`_norm` writes them) name as whole words, that is of
+        those for which ``_named(self.names[e], texts, whole=True)`` holds: names and texts are case-folded alike,
+        so the index's exact form applies (:class:`.name_index.ByFirstWord`)."""
+        index = self._by_first_word
+        return {e for t in texts for e in index.candidates(t)}
+
     def named(self, value: Node, texts: list[str]) -> bool:
         if _named(self.names.get(value, set()), texts):
             return True
@@ -274,6 +286,7 @@ def _contradicted(ctx, namer, by_kind, facts, fact, prop, value, notes) -> str |
     if namer.named(value, _passage_texts(ctx, evidence, notes)):
         return None
     peers = set().union(*(by_kind.get(k, set()) for k in _kinds(namer.ent, value))) - {value}
+    peers &= namer.whole_word_candidates(quotes)  # the only peers the whole-word test below can find named
     named = sorted(
         (curie(str(p)) for p in peers if namer.names[p] and _named(namer.names[p], quotes, whole=True)), key=str
     )
