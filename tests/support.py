@@ -22,6 +22,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 import weakref
+from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -125,6 +126,59 @@ def load_fixture(path: Path):
         target.addN((s, p, o, target) for s, p, o in g)
         files[g.identifier] = path
     return LoadedData(ds, files)
+
+
+def shacl_results(report) -> Counter:
+    """The SHACL results of a report graph: (focus, path, value, shape, component, severity, messages), with
+    multiplicity; the Python rules' results (``csto_kg.validation``'s own component) are not SHACL's and left out."""
+    from csto_kg.namespaces import RDF, SH
+    from csto_kg.validation.report import PYTHON_COMPONENT
+
+    out: Counter = Counter()
+    for r in report.subjects(RDF.type, SH.ValidationResult):
+        key = tuple(
+            report.value(r, p)
+            for p in (SH.focusNode, SH.resultPath, SH.value, SH.sourceShape, SH.sourceConstraintComponent)
+        )
+        if key[4] != PYTHON_COMPONENT:
+            out[key + (report.value(r, SH.resultSeverity), tuple(sorted(report.objects(r, SH.resultMessage))))] += 1
+    return out
+
+
+def pyshacl_report(union, shapes):
+    """pySHACL alone on ``union`` (no inference, a graph): the reference the store engine is compared with."""
+    import pyshacl
+    from rdflib import Graph
+
+    from csto_kg.sparql_prepared import prepared_queries
+
+    with prepared_queries():  # pySHACL's evaluation, each query text parsed once per process
+        _, report, _ = pyshacl.validate(
+            union, shacl_graph=shapes, inference="none", inplace=False, allow_warnings=True, allow_infos=True
+        )
+    assert isinstance(report, Graph)
+    return report
+
+
+def assert_shacl_is_pyshacls(dataset, report, shapes) -> None:
+    """The SHACL results of ``report``, a validation of ``dataset`` by the store engine (the build's), equal
+    pySHACL's on the same union: ``dataset``'s graphs but ``graph:meta``, the inferred graph among them once
+    validated. A shape the engine left to pySHACL is compared with itself, so one left there for any reason but a
+    literal the store rewrites (the reason checked on its own in tests/test_shacl_engine_equivalence.py) fails."""
+    from rdflib import Graph, Literal
+
+    from csto_kg.memory_store import SharedContextsMemory
+    from csto_kg.namespaces import META_GRAPH, SH
+    from csto_kg.validation.locate import graph_id
+
+    union = Graph(store=SharedContextsMemory())  # the loader's store: its addN adds a quad without an event
+    union.addN((s, p, o, union) for s, p, o, g in dataset.quads((None, None, None, None)) if graph_id(g) != META_GRAPH)
+    ref = pyshacl_report(union, shapes)
+    got, expected = shacl_results(report.graph), shacl_results(ref)
+    assert got == expected, {"extra": got - expected, "missing": expected - got}
+    violated = any(k[5] == SH.Violation for k in got)
+    assert list(ref.objects(None, SH.conforms)) == [Literal(not violated)]
+    assert all("rewrote" in why for why in report.shacl_fallbacks.values()), report.shacl_fallbacks
 
 
 def select(store, query: str) -> list[dict[str, str]]:

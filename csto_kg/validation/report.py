@@ -94,6 +94,7 @@ class Report:
     root: Path | None = None
     seconds: dict[str, float] = field(default_factory=dict)  # part of the validation -> its time (not reported)
     cpu_seconds: dict[str, float] = field(default_factory=dict)  # the same parts' CPU seconds (process_time)
+    shacl_fallbacks: dict[Node, str] = field(default_factory=dict)  # shape -> why the store engine left it to pySHACL
 
     @property
     def conforms(self) -> bool:

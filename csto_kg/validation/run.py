@@ -110,7 +110,7 @@ def validate_loaded(
     seconds: dict[str, float] = {}
     cpu: dict[str, float] = {"setup": time.process_time() - c0}  # shapes, views and locator
     t, c = time.perf_counter(), time.process_time()
-    shacl_graph, results = run_shacl(union, shapes, locator, root / "shapes", store=store, fidelity=fidelity)
+    shacl_graph, results, fallbacks = run_shacl(union, shapes, locator, root / "shapes", store=store, fidelity=fidelity)
     if store is not None:
         store = None
         trim()
@@ -150,7 +150,7 @@ def validate_loaded(
     labels.update({iri: label for iri, (label, _) in PYTHON_RULES.items()})
     graph = report_graph(shacl_graph, results, PYTHON_RULES)
     cpu["report"] = time.process_time() - c0
-    return Report(results, graph, labels, root, seconds, cpu)
+    return Report(results, graph, labels, root, seconds, cpu, fallbacks)
 
 
 def _today() -> dt.date:

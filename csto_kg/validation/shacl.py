@@ -70,20 +70,21 @@ def run_shacl(
     store: ox.Store | None = None,
     engine: str | None = None,
     fidelity: Fidelity | None = None,
-) -> tuple[Graph, list[Result]]:
-    """The SHACL report graph for ``union`` and its results, located.
+) -> tuple[Graph, list[Result], dict]:
+    """The SHACL report graph for ``union``, its results, located, and the shapes the ``store`` engine left to
+    pySHACL (shape -> why: :attr:`.shacl_store.Stats.fallbacks`; empty with the ``pyshacl`` engine).
 
     ``store``: an Oxigraph store whose default graph holds ``union`` already (the build's), and ``fidelity``
     what it altered of ``union``'s literals (:func:`.shacl_terms.fidelity`); without a store, the ``store``
     engine builds one from ``union``. ``engine``: ``store`` or ``pyshacl`` (default: :func:`shacl_engine`).
     """
     if (engine or shacl_engine()) == "pyshacl":
-        return _run_pyshacl(union, shapes, locator, shapes_dir)
+        return *_run_pyshacl(union, shapes, locator, shapes_dir), {}
     from .shacl_store import store_from_graph, validate_store
 
     if store is None:
         store, fidelity = store_from_graph(union)
-    report, raw, _ = validate_store(store, shapes, data=union, fidelity=fidelity)
+    report, raw, stats = validate_store(store, shapes, data=union, fidelity=fidelity)
     out = [
         locator.result(
             severity=r.severity,
@@ -95,7 +96,7 @@ def run_shacl(
         )
         for r in raw
     ]
-    return report, out
+    return report, out, dict(stats.fallbacks)
 
 
 def _run_pyshacl(union: Graph, shapes: Graph, locator: Locator, shapes_dir: Path) -> tuple[Graph, list[Result]]:
