@@ -436,9 +436,11 @@ def check_project_shapes(root: Path, ontology: Graph) -> None:
     for path in [*sorted((root / "shapes").glob("*.ttl")), *ontology_files(root)]:
         digest.update(f"{path.parent.name}/{path.name}\0".encode() + path.read_bytes() + b"\0")
     key = digest.hexdigest()
-    if key in _WELL_FORMED:
-        return
     marker = cache_dir() / "shapes-check" / key
+    if key in _WELL_FORMED:  # checked in this process; the cache folder may be another than then
+        if not marker.exists():
+            _remember(marker)
+        return
     if not marker.exists():
         check_shapes(root / "shapes", ontology)  # raises on a problem, so only a well-formed content is kept
         _remember(marker)
