@@ -119,10 +119,14 @@ class Labeller:
     def __init__(self, store: ox.Store):
         self.store = store
         self._cache: dict[str, str] = {}
+        self._stored: dict[str, str | None] = {}
 
     def stored(self, iri: str) -> str | None:
-        """The label the graph gives ``iri``, if any."""
-        node = ox.NamedNode(iri)
+        """The label the graph gives ``iri``, if any (asked of the store once per IRI: a page asks it of each named
+        graph once per value it badges)."""
+        if iri in self._stored:
+            return self._stored[iri]
+        node, label = ox.NamedNode(iri), None
         for prop in _LABEL_PROPS:
             values = [
                 q.object
@@ -131,8 +135,10 @@ class Labeller:
             ]
             if values:
                 values.sort(key=lambda lit: (lit.language not in ("en", None), lit.language is not None, lit.value))
-                return values[0].value
-        return None
+                label = values[0].value
+                break
+        self._stored[iri] = label
+        return label
 
     def _statement(self, iri: str) -> str | None:
         """A reified statement of graph:support: "Armenia — member — …" (its subject, property and value)."""
