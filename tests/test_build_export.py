@@ -1,4 +1,8 @@
-"""Build, export, cite and the loader's error reports, through the real CLI (pruning through the build itself).
+"""Build, export, cite and the loader's error reports, through the CLI (pruning through the build itself).
+
+The commands run in the test's process (``support.run_cli``: ``csto_kg.cli.main``, the function the installed
+``csto-kg`` calls, without a Python start for each); that the installed command is that function is
+tests/test_entry_points.py's.
 
 A test that breaks things works on a copy of the project's inputs
 (``CSTO_KG_ROOT``) and its own build directory (``CSTO_KG_BUILD``), so the
@@ -10,14 +14,13 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import subprocess
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 from rdflib import Dataset, URIRef
 
-from support import snapshot_inputs
+from support import run_cli, snapshot_inputs
 
 ROOT = Path(__file__).resolve().parent.parent
 GRAPH = "https://w3id.org/csto-kg/graph/"
@@ -26,7 +29,11 @@ SEED_IDS = sorted(p.stem for p in (ROOT / "seeds").glob("*.txt"))
 
 
 def cli(*args, env, check=True):
-    return subprocess.run(["csto-kg", *args], env=env, capture_output=True, text=True, check=check)
+    """``csto-kg ARGS`` in this process (support.run_cli: the command's ``main``, without a Python start)."""
+    run = run_cli(list(args), env=env)
+    if check:
+        run.check_returncode()
+    return run
 
 
 @pytest.fixture
