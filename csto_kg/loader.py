@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.plugins.parsers.notation3 import BadSyntax
 
 from . import paths
@@ -200,7 +200,7 @@ def _NOT_PLACE_FREE(term) -> bool:  # noqa: N802 - a predicate used as a constan
 _MEMO = _ParseMemo()
 
 
-def _read(path: Path, fmt: str, terms: Terms, read: set | None = None) -> _Parsed:
+def _read(path: Path, fmt: str, terms: Terms, read: dict | None = None) -> _Parsed:
     """Parse ``path`` with Oxigraph's parser (~10x rdflib's); anything it rejects goes to rdflib's.
 
     The two agree on every file the project holds (``tests/test_loader.py``). A
@@ -209,24 +209,49 @@ def _read(path: Path, fmt: str, terms: Terms, read: set | None = None) -> _Parse
     rdflib accepts is still loaded.
 
     A content parsed before in this process is not parsed again (:class:`_ParseMemo`), unless ``read`` (the
-    contents one load has read so far) already holds it: two files of the same bytes in one dataset keep blank
-    nodes of their own, as two parses give them.
+    contents one load has read so far, and how often) already holds it: two files of the same bytes in one
+    dataset keep blank nodes of their own, as two parses give them.
+
+    Blank nodes are labelled by the content and their order in it (:func:`_blank_labels`), not by the parser's
+    random labels: the same file gives the same graph in every process, so two builds differ exactly where their
+    files do (what incremental validation compares, :mod:`csto_kg.validation.incremental`).
     """
     data = path.read_bytes()
-    key = (fmt, hashlib.sha256(data).digest())
-    if read is None or key not in read:
-        if read is not None:
-            read.add(key)
+    digest = hashlib.sha256(data).digest()
+    key = (fmt, digest)
+    seen = 0 if read is None else read.get(key, 0)
+    if read is not None:
+        read[key] = seen + 1
+    if seen == 0:
         parsed = _MEMO.get(key)
         if parsed is None:
-            parsed = _parse_bytes(path, data, fmt, terms)
+            parsed = _parse_bytes(path, data, fmt, terms, digest.hex()[:16])
             _MEMO.put(key, parsed, len(data))
         return parsed
-    return _parse_bytes(path, data, fmt, terms)
+    return _parse_bytes(path, data, fmt, terms, f"{digest.hex()[:16]}x{seen}")
 
 
-def _parse_bytes(path: Path, data: bytes, fmt: str, terms: Terms) -> _Parsed:
-    """:func:`_read` of ``data``, the bytes of ``path``, without the memo."""
+def _blank_labels(quads: list[tuple], tag: str) -> list[tuple]:
+    """``quads`` with each blank node relabelled ``b<tag>n<k>``, ``k`` its order of first appearance."""
+    labels: dict = {}
+
+    def label(t):
+        if isinstance(t, BNode):
+            new = labels.get(t)
+            if new is None:
+                new = labels[t] = BNode(f"b{tag}n{len(labels)}")
+            return new
+        return t
+
+    return [
+        (label(s), p, label(o), label(g)) if isinstance(s, BNode) or isinstance(o, BNode) or isinstance(g, BNode)
+        else (s, p, o, g)
+        for s, p, o, g in quads
+    ]  # fmt: skip
+
+
+def _parse_bytes(path: Path, data: bytes, fmt: str, terms: Terms, tag: str) -> _Parsed:
+    """:func:`_read` of ``data``, the bytes of ``path``, without the memo; blank nodes labelled by ``tag``."""
     try:
         parser = ox.parse(data, format=_OX_FORMATS[fmt], base_iri=path.resolve().as_uri())
         conv, lexical = terms.rdflib, _lexical_check()
@@ -240,7 +265,7 @@ def _parse_bytes(path: Path, data: bytes, fmt: str, terms: Terms) -> _Parsed:
                 )
                 for q in parser
             ]
-        return _Parsed(quads, dict(parser.prefixes))
+        return _Parsed(_blank_labels(quads, tag), dict(parser.prefixes))
     except _IllTyped as e:
         raise _ill_typed(path, e.lexical, e.datatype, e.why) from None
     except (SyntaxError, ValueError, OSError, NotRdf11):
@@ -252,7 +277,7 @@ def _parse_bytes(path: Path, data: bytes, fmt: str, terms: Terms) -> _Parsed:
         quads = [(s, p, o, None if g.identifier == default else g.identifier) for g in parsed.graphs() for s, p, o in g]
     else:
         quads = [(s, p, o, None) for s, p, o in parsed]
-    return _Parsed(quads, prefixes, by_oxigraph=False)
+    return _Parsed(_blank_labels(quads, tag), prefixes, by_oxigraph=False)
 
 
 def read_turtle(path: Path) -> tuple[list[tuple], dict[str, str]]:
@@ -327,7 +352,7 @@ def load(root: Path | None = None, *, with_ontology: bool = True) -> LoadedData:
     files: dict[URIRef, Path] = {}
     prefixes: dict[str, str] = {}
     terms = Terms()
-    read: set = set()  # the contents read so far (see _read)
+    read: dict = {}  # the contents read so far, and how often (see _read)
 
     if with_ontology:
         onto = out.graph(ONTOLOGY_GRAPH)

@@ -146,6 +146,29 @@ def test_the_builds_report_is_the_validate_commands_with_the_store_written_besid
     assert named == manifest["triples"]["total"]  # every quad of the file, support and meta included
 
 
+def test_a_result_on_a_blank_node_is_located_in_the_builds_report_as_validate_locates_it(project):
+    """A selector (a blank node) whose start comes after its end: the build's SHACL store is bulk-loaded from
+    the N-Quads it wrote, and a bulk load relabels blank nodes, so the result's focus named no node of the loaded
+    dataset: the build reported it with no file or line, and the quote rule, not knowing SHACL had rejected that
+    evidence, reported the quote as well. The build's report is the validate command's."""
+    import re
+
+    root, env = project
+    path = root / "kg" / f"{SEED_IDS[0]}.trig"
+    text = path.read_text(encoding="utf-8")
+    found = re.search(r"oa:start (\d+) ; oa:end (\d+)", text)
+    start, end = found.groups()
+    path.write_text(text.replace(found.group(0), f"oa:start {end} ; oa:end {start}", 1), encoding="utf-8")
+    evidence = text.rfind("\nev:", 0, found.start())  # the selector is located at the evidence node holding it
+    line = text[: evidence + 1].count("\n") + 1
+    cli("build", "--force", env=env, check=False)
+    report = json.loads((Path(env["CSTO_KG_BUILD"]) / "current" / "validation.json").read_text(encoding="utf-8"))
+    assert json.loads(cli("validate", "--format", "json", env=env, check=False).stdout) == report
+    selector = [r for r in report if r["rule"] == "shape:PositionSelectorStartBeforeEnd"]
+    assert [(r["focus"], r["file"], r["line"]) for r in selector] == [("[]", f"kg/{SEED_IDS[0]}.trig", line)]
+    assert not [r for r in report if r["rule"] == "shape:VerbatimQuoteRule"]
+
+
 def test_a_store_process_that_fails_is_one_clear_error(tmp_path):
     from csto_kg.errors import UserError
     from csto_kg.served_store import start
