@@ -31,6 +31,7 @@ from pathlib import Path
 from rdflib import Dataset
 
 from . import __version__, paths
+from .errors import UserError
 from .heap import trim
 from .indexed_graph import dataset_view
 from .loader import LoadedData, load
@@ -200,6 +201,7 @@ def _build(root: Path | None, build_dir: Path | None, *, validate: bool, dumps: 
     started: dict[str, float] = {}  # when the validation and the store process started, in seconds into the build
     cpu: dict[str, float] = {}  # the same stages in this process's CPU seconds (all its threads)
     key = inputs_key(root)
+    previous = current_build(build_dir)  # SHACL validates again only what changed since (see _incremental)
 
     t = time.perf_counter()
     c = time.process_time()
@@ -274,12 +276,17 @@ def _build(root: Path | None, build_dir: Path | None, *, validate: bool, dumps: 
                 started["writes"] = background - began
                 writes = start(nq, staging / "store", staging / "dumps" if dumps else None)
 
-        report = None
+        report = incremental = None
         if validate:
             t = time.perf_counter()
             c = time.process_time()
             started["validate"] = t - began
-            report = _validate(data, inferred, nq, literals, validated_bytes, cpu, after_shacl=start_writes)
+            incremental = _incremental(root, previous)
+            report = _validate(
+                data, inferred, nq, literals, validated_bytes, cpu, after_shacl=start_writes, incremental=incremental
+            )
+            if incremental is not None:
+                incremental.write(staging)
             timings["validate"] = time.perf_counter() - t
             cpu["validate"] = time.process_time() - c
         # Nothing reads the rdflib dataset any more.
@@ -329,6 +336,7 @@ def _build(root: Path | None, build_dir: Path | None, *, validate: bool, dumps: 
             "alongside_cpu_s": {k: round(v, 3) for k, v in alongside_cpu.items()},
             "validate_s": None if report is None else {k: round(v, 3) for k, v in report.seconds.items()},
             "validate_cpu_s": None if report is None else {k: round(v, 3) for k, v in report.cpu_seconds.items()},
+            "shacl_incremental": None if incremental is None else incremental.summary,
         }
         (staging / "manifest.json").write_text(json.dumps(manifest, indent=2))
 
@@ -370,7 +378,38 @@ def _release_memory() -> None:
     trim()
 
 
-def _validate(data: LoadedData, inferred, nquads: Path, literals: dict, end: int, cpu: dict, *, after_shacl):
+# An incremental SHACL validation costs a second or two of its own (comparing the graphs, analysing the queries
+# the first time, walking from each change): below this many seconds of the previous build's SHACL it is not worth it.
+INCREMENTAL_FROM_S = 2.0
+
+
+def _incremental(root: Path, previous: Build | None):
+    """The build's incremental SHACL (:mod:`.validation.shacl_state`) with the default engine; None with pySHACL.
+
+    ``CSTO_KG_SHACL_INCREMENTAL``: ``auto`` (the default: incremental once the previous build's SHACL took
+    :data:`INCREMENTAL_FROM_S` or more), ``1`` (whenever the previous build allows it), ``0`` (whole)."""
+    from .validation.shacl import shacl_engine
+    from .validation.shacl_state import Incremental
+
+    if shacl_engine() != "store" or os.environ.get("CSTO_KG_SHACL_SPARQL") == "pyshacl":
+        return None
+    mode = os.environ.get("CSTO_KG_SHACL_INCREMENTAL", "auto")
+    if mode not in ("auto", "0", "1"):
+        raise UserError(f"CSTO_KG_SHACL_INCREMENTAL={mode!r}: expected auto, 0 or 1")
+    incremental = Incremental(root, None if previous is None else previous.path)
+    if not incremental.possible:  # the summary says why
+        return incremental
+    took = ((previous.manifest.get("validate_s") or {}).get("shacl") if previous is not None else None) or 0.0
+    if mode == "0":
+        incremental.refuse("CSTO_KG_SHACL_INCREMENTAL=0")
+    elif mode == "auto" and took < INCREMENTAL_FROM_S:
+        incremental.refuse(f"the previous build's SHACL took {took:.2f} s, less than {INCREMENTAL_FROM_S} s")
+    return incremental
+
+
+def _validate(
+    data: LoadedData, inferred, nquads: Path, literals: dict, end: int, cpu: dict, *, after_shacl, incremental=None
+):
     """The validation report of the loaded data and ``inferred``, the first ``end`` bytes of ``nquads``.
 
     ``cpu`` gets the CPU seconds of loading SHACL's store (``validate.load_store``) and of checking its literals
@@ -397,7 +436,12 @@ def _validate(data: LoadedData, inferred, nquads: Path, literals: dict, end: int
         # The store is made in the call's arguments, never named here: validate_loaded holds the only reference
         # and drops it once SHACL is done.
         return validate_loaded(
-            data, inferred, store=_union_store(nquads, end, cpu), fidelity=fid, after_shacl=after_shacl
+            data,
+            inferred,
+            store=_union_store(nquads, end, cpu),
+            fidelity=fid,
+            after_shacl=after_shacl,
+            incremental=incremental,
         )
 
 

@@ -154,12 +154,12 @@ _OX_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG}
 
 
 class _ParseMemo:
-    """What a file's content parsed to, per content (the hash of its bytes and the format), in this process: a
-    validation reads every curated and ontology file, and a curator's next validation (or the tests' next copy of
-    the project) mostly reads the same bytes again. Bounded (least recently used out): at most ``files`` contents
-    and ``size`` bytes of them. Only a parse that succeeded and that the file's place cannot change is kept (no
-    IRI resolved against the file's own ``file:`` IRI); what is kept is immutable (tuples of rdflib's immutable
-    terms) and each caller gets its own list and dict."""
+    """What a file's content parsed to, per content (the hash of its bytes, the format and the blank nodes' tag),
+    in this process: a validation reads every curated and ontology file, and a curator's next validation (or the
+    tests' next copy of the project) mostly reads the same bytes again. Bounded (least recently used out): at most
+    ``files`` contents and ``size`` bytes of them. Only a parse that succeeded and that the file's place cannot
+    change is kept (no IRI resolved against the file's own ``file:`` IRI); what is kept is immutable (tuples of
+    rdflib's immutable terms) and each caller gets its own list and dict."""
 
     def __init__(self, files: int = 64, size: int = 32 << 20) -> None:
         self.files, self.size = files, size
@@ -200,7 +200,7 @@ def _NOT_PLACE_FREE(term) -> bool:  # noqa: N802 - a predicate used as a constan
 _MEMO = _ParseMemo()
 
 
-def _read(path: Path, fmt: str, terms: Terms, read: dict | None = None) -> _Parsed:
+def _read(path: Path, fmt: str, terms: Terms) -> _Parsed:
     """Parse ``path`` with Oxigraph's parser (~10x rdflib's); anything it rejects goes to rdflib's.
 
     The two agree on every file the project holds (``tests/test_loader.py``). A
@@ -208,38 +208,33 @@ def _read(path: Path, fmt: str, terms: Terms, read: dict | None = None) -> _Pars
     then reported with rdflib's reason, file and line, as before; a file only
     rdflib accepts is still loaded.
 
-    A content parsed before in this process is not parsed again (:class:`_ParseMemo`), unless ``read`` (the
-    contents one load has read so far, and how often) already holds it: two files of the same bytes in one
-    dataset keep blank nodes of their own, as two parses give them.
+    A file parsed before in this process (the same content under the same folder and file name) is not parsed
+    again (:class:`_ParseMemo`).
 
-    Blank nodes are labelled by the content and their order in it (:func:`_blank_labels`), not by the parser's
-    random labels: the same file gives the same graph in every process, so two builds differ exactly where their
-    files do (what incremental validation compares, :mod:`csto_kg.validation.incremental`).
+    Blank nodes are labelled by the file and their order in it (:func:`_blank_labels`), not by the parser's
+    random labels: the same file gives the same graph in every process, two files never share a blank node, and
+    an edit relabels only the blank nodes after it in its file. Two builds then differ where their files do (what
+    an incremental validation compares: :mod:`csto_kg.validation.shacl_state`).
     """
     data = path.read_bytes()
-    digest = hashlib.sha256(data).digest()
-    key = (fmt, digest)
-    seen = 0 if read is None else read.get(key, 0)
-    if read is not None:
-        read[key] = seen + 1
-    if seen == 0:
-        parsed = _MEMO.get(key)
-        if parsed is None:
-            parsed = _parse_bytes(path, data, fmt, terms, digest.hex()[:16])
-            _MEMO.put(key, parsed, len(data))
-        return parsed
-    return _parse_bytes(path, data, fmt, terms, f"{digest.hex()[:16]}x{seen}")
+    tag = re.sub(r"[^A-Za-z0-9]", "_", f"{path.parent.name}_{path.stem}")
+    key = (fmt, hashlib.sha256(data).digest(), tag)
+    parsed = _MEMO.get(key)
+    if parsed is None:
+        parsed = _parse_bytes(path, data, fmt, terms, tag)
+        _MEMO.put(key, parsed, len(data))
+    return parsed
 
 
 def _blank_labels(quads: list[tuple], tag: str) -> list[tuple]:
-    """``quads`` with each blank node relabelled ``b<tag>n<k>``, ``k`` its order of first appearance."""
+    """``quads`` with each blank node relabelled ``b_<tag>_<k>``, ``k`` its order of first appearance."""
     labels: dict = {}
 
     def label(t):
         if isinstance(t, BNode):
             new = labels.get(t)
             if new is None:
-                new = labels[t] = BNode(f"b{tag}n{len(labels)}")
+                new = labels[t] = BNode(f"b_{tag}_{len(labels)}")
             return new
         return t
 
@@ -352,12 +347,11 @@ def load(root: Path | None = None, *, with_ontology: bool = True) -> LoadedData:
     files: dict[URIRef, Path] = {}
     prefixes: dict[str, str] = {}
     terms = Terms()
-    read: dict = {}  # the contents read so far, and how often (see _read)
 
     if with_ontology:
         onto = out.graph(ONTOLOGY_GRAPH)
         for path in ontology_files(root):
-            parsed = _read(path, "turtle", terms, read)
+            parsed = _read(path, "turtle", terms)
             _check_prefixes(path, parsed.prefixes)
             prefixes.update(parsed.prefixes)
             triples = [(s, p, o) for s, p, o, _ in parsed.quads]
@@ -369,7 +363,7 @@ def load(root: Path | None = None, *, with_ontology: bool = True) -> LoadedData:
     _check_file_names(root, known_seeds)
     _check_seeds(root, known_seeds)
     for path in curated_files(root):
-        parsed = _read(path, "trig", terms, read)
+        parsed = _read(path, "trig", terms)
         prefixes.update(parsed.prefixes)
         expected = ENTITIES_GRAPH if path.stem == "entities" else seed_graph(path.stem)
         if path.stem != "entities" and path.stem not in known_seeds:

@@ -90,13 +90,15 @@ def validate_loaded(
     store=None,
     fidelity=None,
     after_shacl: Callable[[], None] | None = None,
+    incremental=None,
 ) -> Report:
     """Validate loaded data plus its inferred graph against the shapes, then run the Python rules.
 
     ``store``: a ``pyoxigraph.Store`` whose default graph already holds the union validated, and ``fidelity``
     what it altered of the union's literals (see run_shacl). The rules never read it: once SHACL is done this
     function drops its reference and gives the memory back (the build's, ~0.5 GB at 10^6 triples, holds no
-    other), then calls ``after_shacl``."""
+    other), then calls ``after_shacl``. ``incremental``: a build's :class:`.shacl_state.Incremental` (see
+    :func:`.shacl.run_shacl`)."""
     c0 = time.process_time()
     root = root or _root_of(data)
     if shapes is None:  # the project's shapes/: refused, file:line, where a slip would switch a rule off
@@ -110,7 +112,9 @@ def validate_loaded(
     seconds: dict[str, float] = {}
     cpu: dict[str, float] = {"setup": time.process_time() - c0}  # shapes, views and locator
     t, c = time.perf_counter(), time.process_time()
-    shacl_graph, results, fallbacks = run_shacl(union, shapes, locator, root / "shapes", store=store, fidelity=fidelity)
+    shacl_graph, results, fallbacks = run_shacl(
+        union, shapes, locator, root / "shapes", store=store, fidelity=fidelity, incremental=incremental
+    )
     if store is not None:
         store = None
         trim()
@@ -142,15 +146,29 @@ def validate_loaded(
         cpu[name] = time.process_time() - c
         ctx.shacl_results = results  # later rules see earlier results (to stay silent on a reported problem)
     c0 = time.process_time()
-    results.sort(
-        key=lambda r: (SEVERITY_RANK.get(r.severity, 3), str(r.file or "~"), r.line or 0, str(r.shape), str(r.focus))
-    )
+    results.sort(key=_order)
 
     labels = {s: str(o) for s, o in shapes.subject_objects(RDFS.label)}
     labels.update({iri: label for iri, (label, _) in PYTHON_RULES.items()})
     graph = report_graph(shacl_graph, results, PYTHON_RULES)
     cpu["report"] = time.process_time() - c0
     return Report(results, graph, labels, root, seconds, cpu, fallbacks)
+
+
+def _order(r) -> tuple:
+    """Severity, file, line, rule, focus, then what tells two results of one focus apart (value, path, message):
+    the order does not depend on the order the engine found them in (an incremental validation finds them in
+    another)."""
+    return (
+        SEVERITY_RANK.get(r.severity, 3),
+        str(r.file or "~"),
+        r.line or 0,
+        str(r.shape),
+        str(r.focus),
+        "" if r.value is None else r.value.n3(),
+        "" if r.path is None else r.path.n3(),
+        r.message,
+    )
 
 
 def _today() -> dt.date:

@@ -70,6 +70,7 @@ def run_shacl(
     store: ox.Store | None = None,
     engine: str | None = None,
     fidelity: Fidelity | None = None,
+    incremental=None,
 ) -> tuple[Graph, list[Result], dict]:
     """The SHACL report graph for ``union``, its results, located, and the shapes the ``store`` engine left to
     pySHACL (shape -> why: :attr:`.shacl_store.Stats.fallbacks`; empty with the ``pyshacl`` engine).
@@ -77,6 +78,9 @@ def run_shacl(
     ``store``: an Oxigraph store whose default graph holds ``union`` already (the build's), and ``fidelity``
     what it altered of ``union``'s literals (:func:`.shacl_terms.fidelity`); without a store, the ``store``
     engine builds one from ``union``. ``engine``: ``store`` or ``pyshacl`` (default: :func:`shacl_engine`).
+    ``incremental``: a build's :class:`.shacl_state.Incremental`, with the ``store`` engine: only the focus nodes
+    the changes since the previous build reach are validated again, and what this validation gives is kept for
+    the next build.
     """
     if (engine or shacl_engine()) == "pyshacl":
         return *_run_pyshacl(union, shapes, locator, shapes_dir), {}
@@ -84,7 +88,12 @@ def run_shacl(
 
     if store is None:
         store, fidelity = store_from_graph(union)
-    report, raw, stats = validate_store(store, shapes, data=union, fidelity=fidelity)
+    previous = reads = None
+    if incremental is not None:
+        previous, reads = incremental.previous(store, union), incremental.reads
+    report, raw, stats = validate_store(store, shapes, data=union, fidelity=fidelity, previous=previous, reads=reads)
+    if incremental is not None:
+        incremental.record(raw, stats.fallbacks, stats.incremental)
     out = [
         locator.result(
             severity=r.severity,

@@ -58,6 +58,8 @@ from ..shacl_sparql import _safe
 from ..sparql_prepared import prepared_queries
 from ..sparql_unions import unions_selected
 from ..terms import from_ox
+from .incremental import Delta, Reach, affected, graph_of
+from .reads import reads_of
 from .shacl_terms import Fidelity, Unsupported, graph_from_store, sparql_term, store_from_graph, term_key
 from .shacl_values import (
     SURE_DATE,
@@ -72,7 +74,7 @@ from .shacl_values import (
     range_test,
 )
 
-__all__ = ["Fidelity", "RawResult", "Stats", "store_from_graph", "validate_store"]
+__all__ = ["Fidelity", "Previous", "RawResult", "Stats", "store_from_graph", "validate_store"]
 
 _READ_WITH = {
     SH.qualifiedMinCount,
@@ -147,6 +149,38 @@ class Stats:
     altered_literals: int = 0
     python_checked: int = 0  # distinct values decided by pySHACL's own rule (datatype, pattern, comparisons)
     seconds: dict = field(default_factory=dict)  # shape -> seconds
+    # incremental validation (validate_store's ``previous``): shape -> focus nodes validated again, or why whole
+    incremental: dict = field(default_factory=dict)
+
+
+class _NoRows:
+    """What a query answers in a dry run: no row."""
+
+    variables: tuple = ()
+
+    def __iter__(self):
+        return iter(())
+
+
+_NO_ROWS = _NoRows()
+_MAX_FOCUS = 2000  # focus nodes validated again by their IRIs in the queries; more: the shape is validated whole
+
+
+@dataclass
+class Previous:
+    """The previous validation of the store's graph, for an incremental one: its results, the triples changed
+    since (:class:`.incremental.Delta`), and the shapes it left to pySHACL."""
+
+    results: list
+    delta: Delta
+    whole: frozenset = frozenset()
+    by_shape: dict = field(default_factory=dict)
+
+    def __post_init__(self):
+        index = defaultdict(list)
+        for r in self.results:
+            index[r.shape].append(r)
+        self.by_shape = dict(index)
 
 
 # --- the compiler -----------------------------------------------------------------------
@@ -281,19 +315,76 @@ class _Compiler:
 
 
 class _Engine:
-    def __init__(self, store: ox.Store, shapes: Graph, fidelity: Fidelity, stats: Stats):
+    def __init__(self, store: ox.Store, shapes: Graph, fidelity: Fidelity, stats: Stats, reads=None):
         self.store, self.fid, self.stats = store, fidelity, stats
         self.comp = _compiler_for(shapes)
+        self.dry: list | None = None
+        self.reads = reads or reads_of
         self.sg = self.comp.sg
         self.decided: dict = {}  # (test id, term key) -> bool: pySHACL's rule, once per distinct value
 
     def query(self, text: str):
+        if self.dry is not None:  # the texts a shape runs, asked for without running them (see reach)
+            self.dry.append(text)
+            return _NO_ROWS
         self.stats.queries += 1
         return self.store.query(text)
 
     # focus nodes ------------------------------------------------------------------------
-    def focus_pattern(self, shape) -> str | None:
-        return self.comp.memoised(("focus", shape.node), lambda: self._focus_pattern(shape))
+    def focus_pattern(self, shape, only: set | None = None) -> str | None:
+        """The shape's focus nodes as a sub-select of ``?this``; ``only``: those of them (Oxigraph terms)."""
+        focus = self.comp.memoised(("focus", shape.node), lambda: self._focus_pattern(shape))
+        if focus is None or only is None:
+            return focus
+        values = "VALUES ?this { " + " ".join(sorted(str(t) for t in only)) + " } "
+        return focus.replace("{ SELECT DISTINCT ?this WHERE { ", "{ SELECT DISTINCT ?this WHERE { " + values, 1)
+
+    def reach(self, shape) -> Reach | None:
+        """What the shape's queries read from ``?this`` (:mod:`.reads`), or None when it has no targets."""
+        key = ("reach", shape.node, frozenset(self.fid.predicates))
+        return self.comp.memoised(key, lambda: self._reach(shape))
+
+    def _reach(self, shape) -> Reach | None:
+        texts: list = []
+        self.dry = texts
+        try:
+            got = self.shape_results(shape)
+        finally:
+            self.dry = None
+        if got is None:
+            return None
+        texts.append(f"SELECT ?this WHERE {{ {self.focus_pattern(shape)} }}")  # asked by sparql_results on rows
+        return Reach([self.reads(t) for t in texts])
+
+    def shape_results_since(self, shape, previous: Previous, graph) -> list[RawResult] | None:
+        """The shape's results given the previous ones and what changed: those of the focus nodes a changed
+        triple reaches validated again, the others' kept (:mod:`.incremental`)."""
+        if shape.node in previous.whole:
+            self.stats.incremental[shape.node] = "whole: left to pySHACL last time"
+            return self.shape_results(shape)
+        reach = self.reach(shape)
+        if reach is None:
+            return None
+        focus = affected(reach, previous.delta, graph)
+        kept = previous.by_shape.get(shape.node, [])
+        if focus is not None and any(isinstance(f, ox.BlankNode) for f in focus):
+            # a query cannot name a blank node: keep only the nodes that are the shape's focus nodes
+            focus &= {r["this"] for r in self.query(f"SELECT ?this WHERE {self.focus_pattern(shape)}")}
+        why = None
+        if focus is None:
+            why = "a change reaches every focus node"
+        elif len(focus) > _MAX_FOCUS:
+            why = f"{len(focus)} focus nodes to validate again"
+        elif any(isinstance(f, ox.BlankNode) for f in focus):
+            why = "a blank node to validate again"
+        if why is not None:
+            self.stats.incremental[shape.node] = f"whole: {why}"
+            return self.shape_results(shape)
+        self.stats.incremental[shape.node] = len(focus)
+        if not focus:
+            return list(kept)
+        again = {self.term(f) for f in focus}
+        return [r for r in kept if r.focus not in again] + self.shape_results(shape, only=focus)
 
     def _focus_pattern(self, shape) -> str | None:
         g = self.sg.graph
@@ -315,9 +406,10 @@ class _Engine:
         return "{ SELECT DISTINCT ?this WHERE { " + " UNION ".join("{ " + x + " }" for x in parts) + " } }"
 
     # one shape ----------------------------------------------------------------------------
-    def shape_results(self, shape) -> list[RawResult] | None:
-        """The shape's results, or None when it has no targets (pySHACL validates it only from another shape)."""
-        focus = self.focus_pattern(shape)
+    def shape_results(self, shape, only: set | None = None) -> list[RawResult] | None:
+        """The shape's results, or None when it has no targets (pySHACL validates it only from another shape);
+        ``only``: those of these focus nodes (Oxigraph terms, no blank node)."""
+        focus = self.focus_pattern(shape, only)
         if focus is None:
             return None
         messages = tuple(shape.message)
@@ -706,16 +798,22 @@ def validate_store(
     *,
     data: Graph | None = None,
     fidelity: Fidelity | None = None,
+    previous: Previous | None = None,
+    reads=None,
 ) -> tuple[Graph, list[RawResult], Stats]:
     """Validate the default graph of ``store`` against ``shapes``: pySHACL's report graph and results.
 
     ``data``: the rdflib graph the store was built from, if any (pySHACL's fallback runs on it, and blank nodes
     of results are copied from it); ``fidelity``: what the store altered of it (:func:`store_from_graph`).
+    ``previous``: the results of the same shapes on a graph that differs from this one by ``previous.delta``:
+    only the focus nodes a changed triple reaches are validated again (:mod:`.incremental`). ``reads``: what
+    analyses a query for that (:func:`.reads.reads_of`, or a cache of it).
     """
     stats = Stats()
     fid = fidelity or Fidelity()
     stats.altered_literals = fid.altered
-    engine = _Engine(store, shapes, fid, stats)
+    engine = _Engine(store, shapes, fid, stats, reads)
+    graph = graph_of(store) if previous is not None else None
     results: list[RawResult] = []
     fallback = []
     for shape in engine.sg.shapes:
@@ -723,7 +821,9 @@ def validate_store(
             continue
         t0 = time.perf_counter()
         try:
-            got = engine.shape_results(shape)
+            got = (
+                engine.shape_results(shape) if previous is None else engine.shape_results_since(shape, previous, graph)
+            )
         except Unsupported as e:
             if isinstance(shape.node, BNode):
                 raise UserError(f"a shape this engine cannot compile is a blank node ({e}): name it with an IRI") from e

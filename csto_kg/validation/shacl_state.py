@@ -1,0 +1,237 @@
+"""What a build keeps of its SHACL validation, and how the next build starts from it.
+
+A build writes ``shacl-state.json`` beside its report: a fingerprint of what decides SHACL's results besides the
+data (the shapes, this package's code, the versions of rdflib, pySHACL and Oxigraph), a digest of the files of
+each graph it validated, its raw SHACL results and the query analyses of :mod:`.reads`. The next build with the
+same fingerprint compares its validated union with the previous build's served store, graph by graph where the
+files changed and the inferred graph whole (:meth:`Incremental.previous`), and validates again only the focus
+nodes the changed triples reach (:mod:`.incremental`). Anything else (no previous build, another fingerprint, a
+previous build without a report or whose store cannot be read) is a whole validation, and the build's manifest
+says why (``shacl_incremental``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from importlib.metadata import version
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import BNode, Dataset, Literal, URIRef
+
+from .. import __version__
+from ..loader import curated_files, ontology_files
+from ..namespaces import ENTITIES_GRAPH, INFERRED_GRAPH, META_GRAPH, ONTOLOGY_GRAPH, SUPPORT_GRAPH, seed_graph
+from ..terms import Terms
+from .incremental import Delta
+from .reads import Reads, reads_of
+from .shacl_store import Previous, RawResult
+
+__all__ = ["STATE_FILE", "Incremental"]
+
+STATE_FILE = "shacl-state.json"
+_FORMAT = 1
+_PACKAGE = Path(__file__).resolve().parent.parent
+
+
+def fingerprint(root: Path) -> str:
+    """What decides SHACL's results besides the validated graph: the shapes, the code, the libraries."""
+    h = hashlib.sha256(f"{_FORMAT}\0{__version__}".encode())
+    for lib in ("rdflib", "pyshacl", "pyoxigraph"):
+        h.update(f"\0{lib}={version(lib)}".encode())
+    files = [("shapes/" + p.name, p) for p in sorted((root / "shapes").glob("*.ttl"))]
+    files += [("csto_kg/" + str(p.relative_to(_PACKAGE)), p) for p in sorted(_PACKAGE.rglob("*.py"))]
+    for name, path in files:
+        h.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+def graph_digests(root: Path) -> dict[str, str]:
+    """Each validated graph (the ontology, each curated file's) -> a digest of the bytes of its files."""
+    out = {}
+    onto = hashlib.sha256()
+    for path in ontology_files(root):
+        onto.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    out[str(ONTOLOGY_GRAPH)] = onto.hexdigest()
+    for path in curated_files(root):
+        graph = ENTITIES_GRAPH if path.stem == "entities" else seed_graph(path.stem)
+        out[str(graph)] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return out
+
+
+# --- terms and results as JSON ----------------------------------------------------------------------------------
+
+
+def _term(t) -> list | None:
+    if t is None:
+        return None
+    if isinstance(t, URIRef):
+        return ["iri", str(t)]
+    if isinstance(t, BNode):
+        return ["blank", str(t)]
+    if isinstance(t, Literal):
+        return ["literal", str(t), t.language, None if t.datatype is None else str(t.datatype)]
+    raise TypeError(f"not an RDF term: {t!r}")
+
+
+def _node(j: list | None):
+    if j is None:
+        return None
+    kind = j[0]
+    if kind == "iri":
+        return URIRef(j[1])
+    if kind == "blank":
+        return BNode(j[1])
+    return Literal(j[1], lang=j[2], datatype=None if j[3] is None else URIRef(j[3]), normalize=False)
+
+
+_FIELDS = ("focus", "shape", "component", "severity", "value", "path", "source_constraint")
+
+
+def _result_json(r: RawResult) -> dict:
+    out = {f: _term(getattr(r, f)) for f in _FIELDS}
+    out["messages"] = [_term(m) for m in r.messages]
+    return out
+
+
+def _result(j: dict) -> RawResult:
+    return RawResult(messages=tuple(_node(m) for m in j["messages"]), **{f: _node(j[f]) for f in _FIELDS})
+
+
+# --- one build's incremental SHACL -----------------------------------------------------------------------------
+
+
+class Incremental:
+    """A build's SHACL against the previous build's: what it starts from, and what it leaves for the next.
+
+    ``summary`` is what the manifest records: the previous build, why the validation was whole if it was, how
+    many triples changed, and per shape whether its results were kept, validated again for some focus nodes, or
+    whole."""
+
+    def __init__(self, root: Path, previous_build: Path | None):
+        self.root = root
+        self.fingerprint = fingerprint(root)
+        self.graphs = graph_digests(root)
+        self.previous_build = previous_build
+        self.old: dict | None = None
+        self.summary: dict = {"previous": None if previous_build is None else previous_build.name}
+        self.analyses: dict[str, Reads] = {}
+        self.state: dict | None = None
+        why = self._open()
+        if why is not None:
+            self.summary["whole"] = why
+
+    def _open(self) -> str | None:
+        if self.previous_build is None:
+            return "no previous build"
+        try:
+            old = json.loads((self.previous_build / STATE_FILE).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return "the previous build kept no SHACL results"
+        if old.get("format") != _FORMAT or old.get("fingerprint") != self.fingerprint:
+            return "the shapes, the code or a library changed since the previous build"
+        self.old = old
+        self.analyses = {k: Reads.from_json(v) for k, v in old.get("reads", {}).items()}
+        return None
+
+    @property
+    def possible(self) -> bool:
+        """Whether the previous build allows an incremental validation (else ``summary["whole"]`` says why)."""
+        return self.old is not None
+
+    def refuse(self, why: str) -> None:
+        """Validate whole, for ``why``; what this validation gives is still kept for the next build."""
+        self.old = None
+        self.summary["whole"] = why
+
+    def reads(self, text: str) -> Reads:
+        """:func:`.reads.reads_of`, remembered from build to build (by the text's digest, its ``PREFIX`` lines
+        sorted: pySHACL writes a constraint's prefixes in an order that differs from process to process)."""
+        lines = text.split("\n")
+        prefixes = sorted(line for line in lines if line.startswith("PREFIX "))
+        rest = [line for line in lines if not line.startswith("PREFIX ")]
+        key = hashlib.sha256("\n".join(prefixes + rest).encode()).hexdigest()
+        got = self.analyses.get(key)
+        if got is None:
+            got = self.analyses[key] = reads_of(text)
+        return got
+
+    def previous(self, store: ox.Store, dataset: Dataset) -> Previous | None:
+        """The previous results and the triples the union validated in ``store`` gained or lost since."""
+        if self.old is None:
+            return None
+        t = time.perf_counter()
+        changed = {
+            g for g in set(self.graphs) | set(self.old["graphs"]) if self.graphs.get(g) != self.old["graphs"].get(g)
+        }
+        try:
+            old_store = ox.Store.read_only(str(self.previous_build / "store"))
+            delta = _delta(old_store, store, dataset, sorted(changed) + [str(INFERRED_GRAPH)])
+        except OSError as e:
+            self.summary["whole"] = f"the previous build's store cannot be read: {e}"
+            return None
+        self.summary.update(changed_graphs=len(changed), changed_triples=len(delta), delta_s=time.perf_counter() - t)
+        results = [_result(r) for r in self.old["results"]]
+        whole = frozenset(_node(n) for n in self.old.get("whole", []))
+        return Previous(results, delta, whole)
+
+    def record(self, results: list[RawResult], whole, incremental: dict) -> None:
+        """What this build's SHACL gave: kept for the next build (:meth:`write`) and summed up in ``summary``."""
+        self.state = {
+            "format": _FORMAT,
+            "fingerprint": self.fingerprint,
+            "graphs": self.graphs,
+            "whole": [_term(n) for n in sorted(whole, key=str)],
+            "results": [_result_json(r) for r in results],
+            "reads": {k: v.to_json() for k, v in sorted(self.analyses.items())},
+        }
+        if "whole" not in self.summary:
+            kinds = {"kept": 0, "again": 0, "whole": 0}
+            for v in incremental.values():
+                kinds["whole" if isinstance(v, str) else "again" if v else "kept"] += 1
+            self.summary["shapes"] = kinds
+            self.summary["focus_nodes_again"] = sum(v for v in incremental.values() if isinstance(v, int))
+
+    def write(self, folder: Path) -> None:
+        if self.state is not None:
+            (folder / STATE_FILE).write_text(json.dumps(self.state, ensure_ascii=False), encoding="utf-8")
+
+
+def _delta(old: ox.Store, new: ox.Store, dataset: Dataset, graphs: list[str]) -> Delta:
+    """The triples in exactly one of the two validated unions, found among the triples of ``graphs``.
+
+    A graph not listed has the same files in both builds, so the same triples (the loader's blank node labels
+    follow the file's content). The old union is the previous served store's named graphs but graph:meta and
+    graph:support; the new one is SHACL's store's default graph.
+    """
+    skip = {ox.NamedNode(str(META_GRAPH)), ox.NamedNode(str(SUPPORT_GRAPH))}
+    terms = Terms()
+    candidates: set = set()
+    for g in graphs:
+        before = {
+            ox.Triple(q.subject, q.predicate, q.object)
+            for q in old.quads_for_pattern(None, None, None, ox.NamedNode(g))
+        }
+        now = {
+            ox.Triple(terms.ox(s), terms.ox(p), terms.ox(o))
+            for s, p, o, _ in dataset.quads((None, None, None, URIRef(g)))
+        }
+        candidates |= before ^ now
+
+    def in_old(t) -> bool:
+        return any(q.graph_name not in skip for q in old.quads_for_pattern(t.subject, t.predicate, t.object, None))
+
+    def in_new(t) -> bool:
+        return any(True for _ in new.quads_for_pattern(t.subject, t.predicate, t.object, ox.DefaultGraph()))
+
+    out = []
+    for t in candidates:
+        was, now_in = in_old(t), in_new(t)
+        if was != now_in:
+            holder = new if now_in else old  # the term as the stores hold it (literals canonical)
+            graph = ox.DefaultGraph() if now_in else None
+            q = next(iter(holder.quads_for_pattern(t.subject, t.predicate, t.object, graph)))
+            out.append(ox.Triple(q.subject, q.predicate, q.object))
+    return Delta(sorted(set(out), key=str))

@@ -1,0 +1,226 @@
+"""Incremental SHACL (csto_kg/validation/incremental.py, reads.py, shacl_state.py): the same results as a whole
+validation, and only the focus nodes a change reaches validated again.
+
+Three levels: what a query reads and which focus nodes a changed triple reaches, on small graphs (a table); the
+store engine's results with and without the previous results on the curated graph after seeded random edits of
+every kind (dropped, added, moved and retyped triples); and ``csto-kg build`` after a curator's edit, whose report
+must be the validate command's."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from rdflib import Graph, URIRef
+
+from csto_kg.validation.incremental import Delta, Reach, affected, graph_of
+from csto_kg.validation.reads import reads_of
+from support import run_cli, snapshot_inputs
+
+EX = "http://example.org/"
+
+
+def _store(turtle: str) -> ox.Store:
+    store = ox.Store()
+    store.load(
+        f"@prefix : <{EX}> .\n@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n{turtle}".encode(),
+        ox.RdfFormat.TURTLE,
+    )
+    return store
+
+
+def _triple(s: str, p: str, o: str) -> ox.Triple:
+    return ox.Triple(ox.NamedNode(EX + s), ox.NamedNode(p if ":" in p else EX + p), ox.NamedNode(EX + o))
+
+
+GRAPH = """
+:m1 :member :armenia ; :start :e1 .  :m2 :member :armenia .  :m3 :member :belarus .
+:f1 :p :v1 .  :f2 :p :v2 .  :v1 :q :w1 .  :a :b :c .
+:x a :Withdrawal .  :Withdrawal rdfs:subClassOf :Event .  :y a :Event .
+"""
+
+PREFIX = f"PREFIX : <{EX}> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+
+# query, the changed triple, the focus nodes it reaches (None: every focus node)
+CASES = [
+    # a pattern on ?this: the subject
+    ("SELECT $this WHERE { $this :p ?v }", ("f9", "p", "v1"), {"f9"}),
+    # joined through another node: every membership of the same state (the chronology shapes' shape)
+    (
+        "SELECT $this WHERE { $this :member ?s . ?o :member ?s FILTER (?o != $this) }",
+        ("m9", "member", "armenia"),
+        {"m1", "m2", "m9"},
+    ),
+    # two steps out: the focus node whose value's value changed
+    ("SELECT $this WHERE { $this :p ?v . ?v :q ?w }", ("v1", "q", "w9"), {"f1"}),
+    # a property path read backwards from its end, and forwards
+    ("SELECT $this WHERE { $this :p/:q ?w }", ("v1", "q", "w9"), {"f1"}),
+    ("SELECT $this WHERE { ?w ^:q/^:p $this }", ("v1", "q", "w9"), {"f1"}),
+    # a class hierarchy: a new subclass axiom reaches the instances below it
+    (
+        "SELECT $this WHERE { $this a/rdfs:subClassOf* :Event }",
+        ("Withdrawal", "http://www.w3.org/2000/01/rdf-schema#subClassOf", "Act"),
+        {"x"},
+    ),
+    # a part not joined to ?this: every focus node
+    ("SELECT $this WHERE { $this :p ?v . ?a :b ?c }", ("a", "b", "c9"), None),
+    # NOT EXISTS keeps the rows it does not join: it does not join ?a's part to ?this's
+    ("SELECT $this WHERE { $this :p ?v . ?a :b ?c FILTER NOT EXISTS { ?v :q ?a } }", ("a", "b", "c9"), None),
+    # ... nor does an OPTIONAL group (a row stands without it) or a MINUS
+    ("SELECT $this WHERE { $this :p ?v . ?a :b ?c OPTIONAL { ?v :q ?a } }", ("a", "b", "c9"), None),
+    ("SELECT $this WHERE { $this :p ?v . ?a :b ?c MINUS { ?v :q ?a } }", ("a", "b", "c9"), None),
+    # a UNION branch is an alternative of its own: ?o in the first branch is not the second's
+    ("SELECT $this WHERE { { ?o :member ?s } UNION { $this :member ?o } }", ("m9", "member", "armenia"), None),
+    # a sub-select's own variables are not the outer query's
+    (
+        "SELECT $this WHERE { $this :member ?s { SELECT ?x WHERE { ?x :member ?s } } }",
+        ("m9", "member", "belarus"),
+        None,
+    ),
+    # ... but what it projects is
+    (
+        "SELECT $this WHERE { $this :member ?s { SELECT ?s WHERE { ?x :member ?s } } }",
+        ("m9", "member", "belarus"),
+        {"m3", "m9"},
+    ),
+    # BIND (?x AS ?y) joins ?y to ?x
+    ("SELECT $this WHERE { $this :start ?e BIND (?e AS ?f) ?f :q ?g }", ("e1", "q", "g9"), {"m1"}),
+    # a predicate other than the pattern's reaches nothing
+    ("SELECT $this WHERE { $this :p ?v }", ("f1", "other", "v1"), set()),
+]
+
+
+@pytest.mark.parametrize("query,change,reached", CASES, ids=[f"{i}" for i in range(len(CASES))])
+def test_a_changed_triple_reaches_the_focus_nodes_whose_results_it_can_change(query, change, reached):
+    store = _store(GRAPH)
+    t = _triple(*change)
+    store.add(ox.Quad(t.subject, t.predicate, t.object))  # an addition: the new graph holds it
+    found = affected(Reach([reads_of(PREFIX + query)]), Delta([t]), graph_of(store))
+    assert found == (None if reached is None else {ox.NamedNode(EX + n) for n in reached})
+
+
+def test_a_query_it_does_not_understand_reaches_every_focus_node():
+    reach = Reach([reads_of(PREFIX + "SELECT $this WHERE { GRAPH ?g { $this :p ?v } }")])
+    store = _store(GRAPH)
+    assert affected(reach, Delta([_triple("f1", "p", "v1")]), graph_of(store)) is None
+    assert affected(reach, Delta([]), graph_of(store)) == set()
+
+
+# --- the store engine on the curated graph --------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def curated():
+    from csto_kg.loader import load
+    from csto_kg.namespaces import INFERRED_GRAPH
+    from csto_kg.reason import infer_into
+    from csto_kg.validation.shacl import load_shapes
+    from csto_kg.validation.shacl_store import store_from_graph, validate_store
+
+    data = load()
+    infer_into(data.dataset, INFERRED_GRAPH)
+    union = Graph()
+    union.addN((s, p, o, union) for s, p, o in data.dataset.triples((None, None, None)))
+    shapes = load_shapes(Path(__file__).resolve().parent.parent / "shapes")
+    store, fidelity = store_from_graph(union)
+    _, results, _ = validate_store(store, shapes, data=union, fidelity=fidelity)
+    return union, shapes, store, results
+
+
+def _edit(union: Graph, rnd: random.Random, kind: str) -> Graph:
+    """A copy of ``union`` with a seeded edit of one kind."""
+    out = Graph()
+    out += union
+    triples = sorted(union, key=str)
+    subjects = sorted({s for s, _, _ in triples if isinstance(s, URIRef)}, key=str)
+    if kind == "drop":
+        for t in rnd.sample(triples, rnd.choice([1, 5, 25])):
+            out.remove(t)
+    elif kind == "add":  # a triple made of two others: a value moved to another node, or another value
+        for _ in range(rnd.choice([1, 5, 25])):
+            (s, p, o), (s2, _, o2) = rnd.choice(triples), rnd.choice(triples)
+            out.add((s2, p, o) if rnd.random() < 0.5 else (s, p, o2))
+    elif kind == "forget":  # a node's whole description gone (a fact deleted)
+        for s in rnd.sample(subjects, 2):
+            out.remove((s, None, None))
+    elif kind == "retype":  # a node's class changed to another class in use
+        classes = sorted({o for _, p, o in triples if str(p).endswith("#type")}, key=str)
+        for s in rnd.sample(subjects, 3):
+            out.remove((s, URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), None))
+            out.add((s, URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), rnd.choice(classes)))
+    return out
+
+
+def _key(r) -> tuple:
+    return (
+        str(r.shape),
+        str(r.focus),
+        str(r.value),
+        str(r.path),
+        str(r.component),
+        tuple(sorted(map(str, r.messages))),
+        str(r.severity),
+    )
+
+
+@pytest.mark.parametrize(
+    "seed,kind", [(seed, kind) for kind in ("drop", "add", "forget", "retype") for seed in range(3)]
+)
+def test_incremental_results_are_the_whole_validations_after_an_edit(curated, seed, kind):
+    from csto_kg.shacl_sparql import in_oxigraph
+    from csto_kg.validation.shacl_store import Previous, store_from_graph, validate_store
+
+    union, shapes, before, results = curated
+    edited = _edit(union, random.Random(seed), kind)
+    with in_oxigraph():
+        store, fidelity = store_from_graph(edited)
+        _, whole, _ = validate_store(store, shapes, data=edited, fidelity=fidelity)
+        old = set(before.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+        new = set(store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+        delta = Delta([ox.Triple(q.subject, q.predicate, q.object) for q in old ^ new])
+        _, again, stats = validate_store(
+            store, shapes, data=edited, fidelity=fidelity, previous=Previous(results, delta)
+        )
+    assert sorted(map(_key, again)) == sorted(map(_key, whole))
+    whole_again = [s for s, v in stats.incremental.items() if isinstance(v, str)]
+    assert len(delta) and len(whole_again) < len(stats.incremental) / 4, "most shapes are not validated whole"
+
+
+# --- the build ------------------------------------------------------------------------------------------------
+
+
+def test_a_build_after_an_edit_validates_again_only_what_changed_and_reports_as_validate_does(tmp_path):
+    root = snapshot_inputs(tmp_path / "project")
+    env = dict(os.environ, CSTO_KG_ROOT=str(root), CSTO_KG_BUILD=str(tmp_path / "build"), CSTO_KG_SHACL_INCREMENTAL="1")
+    current = tmp_path / "build" / "current"
+    assert run_cli(["build"], env=env).returncode == 0
+    first = json.loads((current / "manifest.json").read_text())["shacl_incremental"]
+    assert first["whole"] == "no previous build"
+
+    # a curator's slips: a publication year changed, and an evidence's link to its source dropped
+    seed = sorted((root / "kg").glob("0*.trig"))[1]
+    text = seed.read_text(encoding="utf-8")
+    year = text.index('"^^xsd:gYear')
+    text = text[: year - 4] + "1990" + text[year:]
+    link = text.index("    oa:hasSource ")
+    text = text[:link] + text[text.index("\n", link) + 1 :]
+    seed.write_text(text, encoding="utf-8")
+    run_cli(["build"], env=env)
+    manifest = json.loads((current / "manifest.json").read_text())
+    second = manifest["shacl_incremental"]
+    assert "whole" not in second and second["changed_graphs"] == 1 and 0 < second["changed_triples"] < 50
+    assert second["shapes"]["kept"] > 100 and second["shapes"]["again"] > 0
+    report = json.loads((current / "validation.json").read_text(encoding="utf-8"))
+    assert report, "the slips are reported"
+    assert json.loads(run_cli(["validate", "--format", "json"], env=env).stdout) == report
+
+    # the shapes changed: whole again, saying why
+    shapes = root / "shapes" / "membership.ttl"
+    shapes.write_text(shapes.read_text(encoding="utf-8") + "\n# a comment\n", encoding="utf-8")
+    run_cli(["build"], env=env)
+    third = json.loads((current / "manifest.json").read_text())["shacl_incremental"]
+    assert third["whole"] == "the shapes, the code or a library changed since the previous build"
