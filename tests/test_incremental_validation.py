@@ -21,6 +21,9 @@ from csto_kg.validation.incremental import Delta, Reach, affected, graph_of
 from csto_kg.validation.reads import reads_of
 from support import run_cli, snapshot_inputs
 
+# one worker: the shapes' queries are analysed once per process (~5 s), and the curated graph validated once
+pytestmark = pytest.mark.xdist_group("incremental_validation")
+
 EX = "http://example.org/"
 
 
@@ -89,6 +92,10 @@ CASES = [
     ),
     # BIND (?x AS ?y) joins ?y to ?x
     ("SELECT $this WHERE { $this :start ?e BIND (?e AS ?f) ?f :q ?g }", ("e1", "q", "g9"), {"m1"}),
+    # a predicate variable, bound elsewhere as a node: any predicate (MarkedReadingMatchesItsFact's shape; e1 too,
+    # as ?this of a triple with the variable's predicate)
+    ("SELECT $this WHERE { $this :start ?e . ?e :q ?p . $this ?p ?v }", ("m1", "anything", "v9"), {"m1"}),
+    ("SELECT $this WHERE { $this :start ?e . ?e :q ?p . $this ?p ?v }", ("e1", "q", "p9"), {"m1", "e1"}),
     # a predicate other than the pattern's reaches nothing
     ("SELECT $this WHERE { $this :p ?v }", ("f1", "other", "v1"), set()),
 ]

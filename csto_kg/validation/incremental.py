@@ -30,7 +30,7 @@ from rdflib.util import from_n3
 from ..terms import to_ox
 from .reads import THIS, Reads
 
-__all__ = ["Delta", "affected"]
+__all__ = ["Delta", "Reach", "affected", "graph_of"]
 
 _MAX_PATHS = 2000  # simple paths of one pattern graph from a node to ?this; more: every focus node
 
@@ -270,11 +270,10 @@ def affected(reach: Reach, delta: Delta, graph: _Graph) -> set | None:
     if reach.everything:
         return None if len(delta) else set()
     out: set = set()
-    wildcard = [t for t in delta.triples]  # for the steps any predicate (or all but some) can take
     for alt in reach.alternatives:
         for i, nfa in enumerate(alt.nfas):
             for s, kind, value, fwd, e in nfa.steps:
-                triples = delta.by_predicate.get(value, ()) if kind == "p" else wildcard
+                triples = delta.by_predicate.get(value, ()) if kind == "p" else delta.triples  # "any", "neg": all
                 for t in triples:
                     if not _matches(kind, value, t.predicate):
                         continue
@@ -290,4 +289,5 @@ def affected(reach: Reach, delta: Delta, graph: _Graph) -> set | None:
 
 
 def graph_of(store: ox.Store) -> _Graph:
+    """The graph :func:`affected` walks: ``store``'s default graph."""
     return _Graph(store)

@@ -13,8 +13,9 @@ EXISTS`` keeps exactly the rows it does not join). A sub-select's variables are 
 Within one alternative, a triple can change the results of focus node ``f`` only through a match that joins it
 to ``?this = f`` along the patterns; a triple matching a pattern of a part not joined to ``?this`` (a cross
 product, a part joined only by a ``FILTER`` comparison) can change every focus node's results. Anything this
-module does not understand (``GRAPH``, ``SERVICE``, a predicate variable also used as a node) is ``everything``:
-every focus node may change.
+module does not understand (``GRAPH``, ``SERVICE``) is ``everything``: every focus node may change. A predicate
+variable makes its pattern an edge any predicate can take: a superset of its matches (the variable's value, where
+other patterns bind it, only narrows them), so walking it reaches at least the focus nodes a change can reach.
 """
 
 from __future__ import annotations
@@ -77,10 +78,6 @@ def reads_of(text: str) -> Reads:
         alts = _Walker().alternatives(algebra)
     except _NotUnderstood:
         return Reads((), everything=True)
-    for alt in alts:
-        nodes = {e.a for e in alt} | {e.b for e in alt}
-        if any(e.path[0] == "any" and e.path[1] in nodes for e in alt):  # ?p both a predicate and a node
-            return Reads((), everything=True)
     return Reads(tuple(tuple(dict.fromkeys(alt)) for alt in alts))
 
 

@@ -93,7 +93,7 @@ def run_shacl(
         previous, reads = incremental.previous(store, union), incremental.reads
     report, raw, stats = validate_store(store, shapes, data=union, fidelity=fidelity, previous=previous, reads=reads)
     if incremental is not None:
-        incremental.record(raw, stats.fallbacks, stats.incremental)
+        incremental.record(raw, stats.fallbacks, stats.incremental, stats.seconds)
     out = [
         locator.result(
             severity=r.severity,
