@@ -17,6 +17,7 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Graph, URIRef
 
+from csto_kg.terms import to_ox
 from csto_kg.validation.incremental import Delta, Reach, affected, graph_of
 from csto_kg.validation.reads import reads_of
 from support import run_cli, snapshot_inputs
@@ -195,6 +196,37 @@ def test_incremental_results_are_the_whole_validations_after_an_edit(curated, se
     assert sorted(map(_key, again)) == sorted(map(_key, whole))
     whole_again = [s for s, v in stats.incremental.items() if isinstance(v, str)]
     assert len(delta) and len(whole_again) < len(stats.incremental) / 4, "most shapes are not validated whole"
+
+
+def test_a_kept_result_with_a_literal_is_validated_again(curated):
+    """A result's literal is spelled as the previous build's file spelled it, which an edit can change without
+    changing its value (the store holds "4" for "04"): such a result is not kept as it was, but validated again."""
+    from rdflib import Literal
+    from rdflib.namespace import SH, XSD
+
+    from csto_kg.shacl_sparql import in_oxigraph
+    from csto_kg.validation.shacl_store import Previous, RawResult, validate_store
+
+    union, shapes, store, results = curated
+    shape = URIRef("https://w3id.org/csto-kg/shapes/MembershipMember")
+    member = next(union.subjects(URIRef("http://www.w3.org/ns/org#member"), None))
+    stale = RawResult(
+        focus=member,
+        shape=shape,
+        component=SH.ClassConstraintComponent,
+        severity=SH.Violation,
+        messages=(Literal("a stale message"),),
+        value=Literal("04", datatype=XSD.integer),
+        path=URIRef("http://www.w3.org/ns/org#member"),
+    )
+    elsewhere = next(
+        t for t in store.quads_for_pattern(None, None, None, ox.DefaultGraph()) if t.subject != to_ox(member)
+    )
+    delta = Delta([ox.Triple(elsewhere.subject, elsewhere.predicate, elsewhere.object)])  # reaches not the member
+    with in_oxigraph():
+        _, again, _ = validate_store(store, shapes, data=union, previous=Previous([*results, stale], delta))
+    assert stale not in again
+    assert sorted(map(_key, again)) == sorted(map(_key, results))
 
 
 # --- the build ------------------------------------------------------------------------------------------------

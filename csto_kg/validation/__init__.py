@@ -9,7 +9,10 @@ One module per part, as pySHACL keeps one per part of the spec:
 - :mod:`.locate`  where a result is: ``kg/<file>:<line>`` of a node or of a statement;
 - :mod:`.shacl`   the shapes graph and the SHACL results, from either engine:
   :mod:`.shacl_store` (the shapes compiled to SPARQL in Oxigraph, with
-  :mod:`.shacl_terms` and :mod:`.shacl_values`) or pySHACL, the reference;
+  :mod:`.shacl_terms` and :mod:`.shacl_values`; a constraint's focus nodes joined in first where exact,
+  :mod:`.focus_first`) or pySHACL, the reference;
+- :mod:`.shacl_state`, :mod:`.incremental`, :mod:`.reads`  a build's SHACL results kept for the next build,
+  which validates again only the focus nodes its changes reach (what each query reads, from ``?this``);
 - :mod:`.rules`   the Python rules, one module per family (provenance, vocabulary,
   consistency, chronology, membership), reported as results of the same report;
 - :mod:`.run`     orchestration.

@@ -217,6 +217,7 @@ def _delta(old: ox.Store, new: ox.Store, dataset: Dataset, graphs: list[str]) ->
     terms = Terms()
     view = dataset_view(dataset)
     differing: set = set()
+    written: set = set()  # the lines as this build's graphs spell them
     for g in graphs:
         before = set(old.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(g)).split(b"\n"))
         conv = terms.ox
@@ -225,7 +226,11 @@ def _delta(old: ox.Store, new: ox.Store, dataset: Dataset, graphs: list[str]) ->
         )
         now = set(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).split(b"\n"))
         differing |= before ^ now
+        written |= now - before
     candidates = ox.parse(b"\n".join(differing), format=ox.RdfFormat.N_TRIPLES)
+    respelled = {
+        t for t in ox.parse(b"\n".join(written), format=ox.RdfFormat.N_TRIPLES) if isinstance(t.object, ox.Literal)
+    }
 
     def in_old(t) -> bool:
         return any(q.graph_name not in skip for q in old.quads_for_pattern(t.subject, t.predicate, t.object, None))
@@ -236,9 +241,14 @@ def _delta(old: ox.Store, new: ox.Store, dataset: Dataset, graphs: list[str]) ->
     out = set()
     for t in candidates:
         was, now_in = in_old(t), in_new(t)
-        if was != now_in:
-            holder = new if now_in else old  # the term as the stores hold it (literals canonical)
-            graph = ox.DefaultGraph() if now_in else None
-            q = next(iter(holder.quads_for_pattern(t.subject, t.predicate, t.object, graph)))
-            out.add(ox.Triple(q.subject, q.predicate, q.object))
+        if was == now_in and not (now_in and t in respelled):
+            continue
+        holder = new if now_in else old  # the term as the stores hold it (literals canonical)
+        graph = ox.DefaultGraph() if now_in else None
+        q = next(iter(holder.quads_for_pattern(t.subject, t.predicate, t.object, graph)))
+        if was == now_in and q.object.value == t.object.value:
+            continue  # in both, spelled as the store spells it: not respelled, held in another graph too
+        # in one union only; or in both by value, but spelled otherwise than the store spells it ("04" for "4"),
+        # which a result's value shows (shacl_terms.Fidelity maps it back to the file's spelling)
+        out.add(ox.Triple(q.subject, q.predicate, q.object))
     return Delta(sorted(out, key=str))
