@@ -31,7 +31,6 @@ from pathlib import Path
 from rdflib import Dataset
 
 from . import __version__, paths
-from .errors import UserError
 from .heap import trim
 from .indexed_graph import dataset_view
 from .loader import LoadedData, load
@@ -378,33 +377,11 @@ def _release_memory() -> None:
     trim()
 
 
-# An incremental SHACL validation costs a second or two of its own (comparing the graphs, analysing the queries
-# the first time, walking from each change): below this many seconds of the previous build's SHACL it is not worth it.
-INCREMENTAL_FROM_S = 2.0
-
-
 def _incremental(root: Path, previous: Build | None):
-    """The build's incremental SHACL (:mod:`.validation.shacl_state`) with the default engine; None with pySHACL.
+    """The build's incremental SHACL (:func:`.validation.shacl_state.incremental_since`), None with pySHACL."""
+    from .validation.shacl_state import incremental_since
 
-    ``CSTO_KG_SHACL_INCREMENTAL``: ``auto`` (the default: incremental once the previous build's SHACL took
-    :data:`INCREMENTAL_FROM_S` or more), ``1`` (whenever the previous build allows it), ``0`` (whole)."""
-    from .validation.shacl import shacl_engine
-    from .validation.shacl_state import Incremental
-
-    if shacl_engine() != "store" or os.environ.get("CSTO_KG_SHACL_SPARQL") == "pyshacl":
-        return None
-    mode = os.environ.get("CSTO_KG_SHACL_INCREMENTAL", "auto")
-    if mode not in ("auto", "0", "1"):
-        raise UserError(f"CSTO_KG_SHACL_INCREMENTAL={mode!r}: expected auto, 0 or 1")
-    incremental = Incremental(root, None if previous is None else previous.path)
-    if not incremental.possible:  # the summary says why
-        return incremental
-    took = ((previous.manifest.get("validate_s") or {}).get("shacl") if previous is not None else None) or 0.0
-    if mode == "0":
-        incremental.refuse("CSTO_KG_SHACL_INCREMENTAL=0")
-    elif mode == "auto" and took < INCREMENTAL_FROM_S:
-        incremental.refuse(f"the previous build's SHACL took {took:.2f} s, less than {INCREMENTAL_FROM_S} s")
-    return incremental
+    return incremental_since(root, previous and previous.path, previous and previous.manifest)
 
 
 def _validate(

@@ -27,6 +27,14 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     from .validation import validate
 
     report = validate()
+    done = report.shacl_incremental
+    if done and "whole" not in done:  # said on stderr: stdout is the report, in the format asked for
+        print(
+            f"csto-kg validate: SHACL against build {done['previous']}: {done['changed_triples']} changed triple(s); "
+            f"{done['shapes']['kept']} shape(s) kept, {done['shapes']['again']} validated again for "
+            f"{done['focus_nodes_again']} focus node(s), {done['shapes']['whole']} whole",
+            file=sys.stderr,
+        )
     if args.format == "turtle":
         sys.stdout.write(report.graph.serialize(format="turtle"))
     elif args.format == "json":

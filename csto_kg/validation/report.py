@@ -95,6 +95,8 @@ class Report:
     seconds: dict[str, float] = field(default_factory=dict)  # part of the validation -> its time (not reported)
     cpu_seconds: dict[str, float] = field(default_factory=dict)  # the same parts' CPU seconds (process_time)
     shacl_fallbacks: dict[Node, str] = field(default_factory=dict)  # shape -> why the store engine left it to pySHACL
+    # what an incremental SHACL did, or why it was whole (.shacl_state.Incremental.summary); None: not asked for
+    shacl_incremental: dict | None = None
 
     @property
     def conforms(self) -> bool:

@@ -64,7 +64,10 @@ def _union(data: LoadedData, inferred: Graph) -> Graph:
 
 
 def validate(root: Path | None = None) -> Report:
-    """Load (``csto_kg.loader.load``), infer (``csto_kg.reason.infer``) and validate the graph under ``root``."""
+    """Load (``csto_kg.loader.load``), infer (``csto_kg.reason.infer``) and validate the graph under ``root``.
+
+    SHACL starts from the current build's results where that is worth it, as a build does
+    (:func:`.shacl_state.incremental_since`): the checkout is compared with that build."""
     root = root or paths.root()
     data = load(root)
     check_project_shapes(root, data.dataset.graph(ONTOLOGY_GRAPH))  # refused (file:line) before any inference
@@ -72,12 +75,16 @@ def validate(root: Path | None = None) -> Report:
     inferred = infer_into(data.dataset, INFERRED_GRAPH)  # added to the dataset as _union would, once
     if os.environ.get("CSTO_KG_SHACL_SPARQL") == "pyshacl":  # the reference, for comparison
         return validate_loaded(data, inferred, root=root, shapes=shapes)
+    from ..build import current_build
     from ..shacl_sparql import in_oxigraph
+    from .shacl_state import incremental_since
 
+    build = current_build()
+    incremental = incremental_since(root, build and build.path, build and build.manifest)
     with (
         in_oxigraph()
     ):  # the build's fast path: same report (tests/test_shacl_engine_equivalence.py, test_validate_cli.py)
-        return validate_loaded(data, inferred, root=root, shapes=shapes)
+        return validate_loaded(data, inferred, root=root, shapes=shapes, incremental=incremental)
 
 
 def validate_loaded(
@@ -152,7 +159,9 @@ def validate_loaded(
     labels.update({iri: label for iri, (label, _) in PYTHON_RULES.items()})
     graph = report_graph(shacl_graph, results, PYTHON_RULES)
     cpu["report"] = time.process_time() - c0
-    return Report(results, graph, labels, root, seconds, cpu, fallbacks)
+    return Report(
+        results, graph, labels, root, seconds, cpu, fallbacks, None if incremental is None else incremental.summary
+    )
 
 
 def _order(r) -> tuple:

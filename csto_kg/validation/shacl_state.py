@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import time
 from importlib.metadata import version
 from pathlib import Path
@@ -22,6 +23,7 @@ import pyoxigraph as ox
 from rdflib import BNode, Dataset, Literal, URIRef
 
 from .. import __version__
+from ..errors import UserError
 from ..loader import curated_files, ontology_files
 from ..namespaces import ENTITIES_GRAPH, INFERRED_GRAPH, META_GRAPH, ONTOLOGY_GRAPH, SUPPORT_GRAPH, seed_graph
 from ..terms import Terms
@@ -29,9 +31,12 @@ from .incremental import Delta
 from .reads import Reads, reads_of
 from .shacl_store import Previous, RawResult
 
-__all__ = ["STATE_FILE", "Incremental"]
+__all__ = ["STATE_FILE", "INCREMENTAL_FROM_S", "Incremental", "incremental_since"]
 
 STATE_FILE = "shacl-state.json"
+# An incremental SHACL validation costs a second or two of its own (comparing the graphs, analysing the queries
+# the first time, walking from each change): below this many seconds of the previous build's SHACL it is not worth it.
+INCREMENTAL_FROM_S = 2.0
 _FORMAT = 1
 _PACKAGE = Path(__file__).resolve().parent.parent
 
@@ -199,6 +204,30 @@ class Incremental:
     def write(self, folder: Path) -> None:
         if self.state is not None:
             (folder / STATE_FILE).write_text(json.dumps(self.state, ensure_ascii=False), encoding="utf-8")
+
+
+def incremental_since(root: Path, previous: Path | None, manifest: dict | None) -> Incremental | None:
+    """SHACL validated against the build ``previous`` (its folder and manifest), with the default engine; None
+    with pySHACL (the reference validates whole).
+
+    ``CSTO_KG_SHACL_INCREMENTAL``: ``auto`` (the default: incremental once the previous build's SHACL took
+    :data:`INCREMENTAL_FROM_S` or more), ``1`` (whenever the previous build allows it), ``0`` (whole)."""
+    from .shacl import shacl_engine
+
+    if shacl_engine() != "store" or os.environ.get("CSTO_KG_SHACL_SPARQL") == "pyshacl":
+        return None
+    mode = os.environ.get("CSTO_KG_SHACL_INCREMENTAL", "auto")
+    if mode not in ("auto", "0", "1"):
+        raise UserError(f"CSTO_KG_SHACL_INCREMENTAL={mode!r}: expected auto, 0 or 1")
+    incremental = Incremental(root, previous)
+    if not incremental.possible:  # the summary says why
+        return incremental
+    took = ((manifest or {}).get("validate_s") or {}).get("shacl") or 0.0
+    if mode == "0":
+        incremental.refuse("CSTO_KG_SHACL_INCREMENTAL=0")
+    elif mode == "auto" and took < INCREMENTAL_FROM_S:
+        incremental.refuse(f"the previous build's SHACL took {took:.2f} s, less than {INCREMENTAL_FROM_S} s")
+    return incremental
 
 
 def _delta(old: ox.Store, new: ox.Store, dataset: Dataset, graphs: list[str]) -> Delta:
