@@ -274,3 +274,5 @@ def test_a_build_after_an_edit_validates_again_only_what_changed_and_reports_as_
     run_cli(["build"], env=env)
     third = json.loads((current / "manifest.json").read_text())["shacl_incremental"]
     assert third["whole"] == "the shapes, the code or a library changed since the previous build"
+    kept = json.loads((current / "shacl-state.json").read_text(encoding="utf-8"))
+    assert len(kept["reads"]) > 100, "the query analyses are carried for the next incremental build"

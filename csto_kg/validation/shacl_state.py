@@ -7,7 +7,8 @@ same fingerprint compares its validated union with the previous build's served s
 files changed and the inferred graph whole (:meth:`Incremental.previous`), and validates again only the focus
 nodes the changed triples reach (:mod:`.incremental`). Anything else (no previous build, another fingerprint, a
 previous build without a report or whose store cannot be read) is a whole validation, and the build's manifest
-says why (``shacl_incremental``).
+says why (``shacl_incremental``). The query analyses depend only on :mod:`.reads` and rdflib's parser: they are
+carried from build to build across other changes (a whole validation keeps them for the next incremental one).
 """
 
 from __future__ import annotations
@@ -50,6 +51,14 @@ def fingerprint(root: Path) -> str:
     files += [("csto_kg/" + str(p.relative_to(_PACKAGE)), p) for p in sorted(_PACKAGE.rglob("*.py"))]
     for name, path in files:
         h.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+def reads_fingerprint() -> str:
+    """What decides a query's analysis (:func:`.reads.reads_of`): that module and rdflib's SPARQL parser. The
+    analyses outlive a change of the shapes or of other code (the query texts are their keys)."""
+    h = hashlib.sha256(f"{_FORMAT}\0rdflib={version('rdflib')}\0".encode())
+    h.update((_PACKAGE / "validation" / "reads.py").read_bytes())
     return h.hexdigest()
 
 
@@ -123,6 +132,7 @@ class Incremental:
         self.old: dict | None = None
         self.summary: dict = {"previous": None if previous_build is None else previous_build.name}
         self.analyses: dict[str, Reads] = {}
+        self.used: set[str] = set()  # the analyses this validation asked for
         self.state: dict | None = None
         why = self._open()
         if why is not None:
@@ -135,10 +145,11 @@ class Incremental:
             old = json.loads((self.previous_build / STATE_FILE).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return "the previous build kept no SHACL results"
+        if old.get("format") == _FORMAT and old.get("reads_fingerprint") == reads_fingerprint():
+            self.analyses = {k: Reads.from_json(v) for k, v in old.get("reads", {}).items()}
         if old.get("format") != _FORMAT or old.get("fingerprint") != self.fingerprint:
             return "the shapes, the code or a library changed since the previous build"
         self.old = old
-        self.analyses = {k: Reads.from_json(v) for k, v in old.get("reads", {}).items()}
         return None
 
     @property
@@ -158,6 +169,7 @@ class Incremental:
         prefixes = sorted(line for line in lines if line.startswith("PREFIX "))
         rest = [line for line in lines if not line.startswith("PREFIX ")]
         key = hashlib.sha256("\n".join(prefixes + rest).encode()).hexdigest()
+        self.used.add(key)
         got = self.analyses.get(key)
         if got is None:
             got = self.analyses[key] = reads_of(text)
@@ -193,7 +205,9 @@ class Incremental:
             "graphs": self.graphs,
             "whole": [_term(n) for n in sorted(whole, key=str)],
             "results": [_result_json(r) for r in results],
-            "reads": {k: v.to_json() for k, v in sorted(self.analyses.items())},
+            "reads_fingerprint": reads_fingerprint(),
+            # for the builds after: those this validation used, or, when it used none (whole), all it was given
+            "reads": {k: v.to_json() for k, v in sorted(self.analyses.items()) if not self.used or k in self.used},
         }
         if "whole" not in self.summary:
             kinds = {"kept": 0, "again": 0, "whole": 0}

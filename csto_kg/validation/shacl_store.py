@@ -345,11 +345,18 @@ class _Engine:
         return focus.replace("{ SELECT DISTINCT ?this WHERE { ", "{ SELECT DISTINCT ?this WHERE { " + values, 1)
 
     def reach(self, shape) -> Reach | None:
-        """What the shape's queries read from ``?this`` (:mod:`.reads`), or None when it has no targets."""
-        key = ("reach", shape.node, frozenset(self.fid.predicates))
-        return self.comp.memoised(key, lambda: self._reach(shape))
+        """What the shape's queries read from ``?this`` (:mod:`.reads`), or None when it has no targets.
 
-    def _reach(self, shape) -> Reach | None:
+        The texts are worked out once per shapes graph; each is analysed through ``self.reads`` every time, so
+        that a build's :class:`.shacl_state.Incremental` sees (and keeps) every analysis it uses."""
+        texts = self.comp.memoised(("texts", shape.node, frozenset(self.fid.predicates)), lambda: self._texts(shape))
+        if texts is None:
+            return None
+        reads = tuple(self.reads(t) for t in texts)
+        return self.comp.memoised(("reach", reads), lambda: Reach(list(reads)))
+
+    def _texts(self, shape) -> tuple | None:
+        """The queries the shape runs (a dry run of its plan), and the one asking for its focus nodes."""
         texts: list = []
         self.dry = texts
         try:
@@ -359,7 +366,7 @@ class _Engine:
         if got is None:
             return None
         texts.append(f"SELECT ?this WHERE {{ {self.focus_pattern(shape)} }}")  # asked by sparql_results on rows
-        return Reach([self.reads(t) for t in texts])
+        return tuple(texts)
 
     def shape_results_since(self, shape, previous: Previous, graph) -> list[RawResult] | None:
         """The shape's results given the previous ones and what changed: those of the focus nodes a changed
