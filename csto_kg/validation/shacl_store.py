@@ -63,7 +63,7 @@ from ..sparql_prepared import prepared_queries
 from ..sparql_unions import unions_selected
 from ..terms import from_ox, to_ox
 from .focus_first import focus_first
-from .incremental import Delta, Reach, affected, graph_of
+from .incremental import Delta, Reach, affected, graph_of, grouped
 from .reads import reads_of
 from .shacl_terms import Fidelity, Unsupported, graph_from_store, sparql_term, store_from_graph, term_key
 from .shacl_values import (
@@ -182,10 +182,7 @@ class Previous:
     by_shape: dict = field(default_factory=dict)
 
     def __post_init__(self):
-        index = defaultdict(list)
-        for r in self.results:
-            index[r.shape].append(r)
-        self.by_shape = dict(index)
+        self.by_shape = grouped(self.results, lambda r: r.shape)
 
 
 # --- the compiler -----------------------------------------------------------------------
