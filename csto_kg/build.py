@@ -31,11 +31,14 @@ from pathlib import Path
 from rdflib import Dataset
 
 from . import __version__, paths
+from .errors import UserError
 from .heap import trim
 from .indexed_graph import dataset_view
 from .loader import LoadedData, load
 from .namespaces import GRAPH, INFERRED_GRAPH, META_GRAPH, RDF, SUPPORT_GRAPH
 from .reason import infer_into
+from .served_store import store_format
+from .validation.shacl_terms import fidelity
 
 __all__ = ["Build", "inputs_key", "current_build", "build", "ensure_built", "pin"]
 
@@ -256,6 +259,11 @@ def _build(root: Path | None, build_dir: Path | None, *, validate: bool, dumps: 
         timings["write_nquads"] = time.perf_counter() - t
         cpu["write_nquads"] = time.process_time() - c
         del support, meta, derived
+        c = time.process_time()
+        fid = fidelity(ds, literals)  # what the store will spell otherwise of the literals written
+        cpu["fidelity"] = time.process_time() - c
+        store_respelled = fid.altered
+        since, store_incremental = _store_since(previous, store_respelled)
         _release_memory()
 
         background = None
@@ -273,7 +281,7 @@ def _build(root: Path | None, build_dir: Path | None, *, validate: bool, dumps: 
 
                 background = time.perf_counter()
                 started["writes"] = background - began
-                writes = start(nq, staging / "store", staging / "dumps" if dumps else None)
+                writes = start(nq, staging / "store", staging / "dumps" if dumps else None, since)
 
         report = incremental = None
         if validate:
@@ -282,14 +290,14 @@ def _build(root: Path | None, build_dir: Path | None, *, validate: bool, dumps: 
             started["validate"] = t - began
             incremental = _incremental(root, previous)
             report = _validate(
-                data, inferred, nq, literals, validated_bytes, cpu, after_shacl=start_writes, incremental=incremental
+                data, inferred, nq, fid, validated_bytes, cpu, after_shacl=start_writes, incremental=incremental
             )
             if incremental is not None:
                 incremental.write(staging)
             timings["validate"] = time.perf_counter() - t
             cpu["validate"] = time.process_time() - c
         # Nothing reads the rdflib dataset any more.
-        del literals, data, ds, inferred
+        del literals, fid, data, ds, inferred
         _release_memory()
         start_writes()  # the validation started it, unless there was none
 
@@ -304,6 +312,7 @@ def _build(root: Path | None, build_dir: Path | None, *, validate: bool, dumps: 
         c = time.process_time()
         alongside = writes.wait()  # its own durations, which overlapped copying the served files and the report
         alongside_cpu = alongside.pop("cpu", {})
+        store_incremental.update(alongside.pop("store", {}))
         writes = None
         timings["writes_wait"] = time.perf_counter() - t  # what it added to the build's time
         cpu["writes_wait"] = time.process_time() - c
@@ -336,6 +345,9 @@ def _build(root: Path | None, build_dir: Path | None, *, validate: bool, dumps: 
             "validate_s": None if report is None else {k: round(v, 3) for k, v in report.seconds.items()},
             "validate_cpu_s": None if report is None else {k: round(v, 3) for k, v in report.cpu_seconds.items()},
             "shacl_incremental": None if incremental is None else incremental.summary,
+            "store_incremental": store_incremental,  # the served store updated from the previous build's, or why not
+            "store_format": store_format(),
+            "store_respelled_literals": store_respelled,  # literals the store spells otherwise (04 -> 4)
         }
         (staging / "manifest.json").write_text(json.dumps(manifest, indent=2))
 
@@ -377,6 +389,40 @@ def _release_memory() -> None:
     trim()
 
 
+STORE_INCREMENTAL_FROM = 250_000  # quads in the previous build from which `auto` updates its store (about 1e5)
+
+
+def _store_since(previous: Build | None, respelled: int) -> tuple[Path | None, dict]:
+    """The previous build whose served store the store process updates (:func:`.served_store.update_store`)
+    rather than writing the store whole, and the manifest's ``store_incremental`` so far (why whole, if so).
+
+    ``CSTO_KG_STORE_INCREMENTAL``: ``auto`` (the default: once the previous build has
+    :data:`STORE_INCREMENTAL_FROM` quads or more; below that, the whole store takes a second or two to write),
+    ``1`` (whenever the previous build allows it), ``0`` (whole). A store is updated only from one of the same
+    format (Oxigraph's version, the code writing it), and only when neither build has a literal the store spells
+    otherwise (``"04"^^xsd:integer`` stored as ``4``): then each line of ``dataset.nq`` is one quad of the
+    store, and the lines that changed are the quads that changed."""
+    mode = os.environ.get("CSTO_KG_STORE_INCREMENTAL", "auto")
+    if mode not in ("auto", "0", "1"):
+        raise UserError(f"CSTO_KG_STORE_INCREMENTAL={mode!r}: expected auto, 0 or 1")
+    manifest = previous.manifest if previous is not None else {}
+    if previous is None:
+        why = "no previous build"
+    elif mode == "0":
+        why = "CSTO_KG_STORE_INCREMENTAL=0"
+    elif mode == "auto" and manifest.get("triples", {}).get("total", 0) < STORE_INCREMENTAL_FROM:
+        why = f"the previous build has fewer than {STORE_INCREMENTAL_FROM} quads"
+    elif manifest.get("store_format") != store_format():
+        why = "the previous build's store was written by another version of Oxigraph or of the code"
+    elif respelled or manifest.get("store_respelled_literals", 1):
+        why = "a literal of this build or the previous one is spelled otherwise than the store keeps it"
+    elif not (previous.nquads.is_file() and previous.store_path.is_dir()):
+        why = "the previous build has no dataset.nq or store"
+    else:
+        return previous.path, {}
+    return None, {"whole": why}
+
+
 def _incremental(root: Path, previous: Build | None):
     """The build's incremental SHACL (:func:`.validation.shacl_state.incremental_since`), None with pySHACL."""
     from .validation.shacl_state import incremental_since
@@ -384,13 +430,12 @@ def _incremental(root: Path, previous: Build | None):
     return incremental_since(root, previous and previous.path, previous and previous.manifest)
 
 
-def _validate(
-    data: LoadedData, inferred, nquads: Path, literals: dict, end: int, cpu: dict, *, after_shacl, incremental=None
-):
+def _validate(data: LoadedData, inferred, nquads: Path, fid, end: int, cpu: dict, *, after_shacl, incremental=None):
     """The validation report of the loaded data and ``inferred``, the first ``end`` bytes of ``nquads``.
 
-    ``cpu`` gets the CPU seconds of loading SHACL's store (``validate.load_store``) and of checking its literals
-    (``validate.fidelity``); ``after_shacl`` is called once SHACL is done and its store released.
+    ``fid``: what the store spells otherwise of their literals (:func:`.validation.shacl_terms.fidelity`).
+    ``cpu`` gets the CPU seconds of loading SHACL's store (``validate.load_store``); ``after_shacl`` is called
+    once SHACL is done and its store released.
 
     SHACL runs in an in-memory Oxigraph store holding the union of those quads: at 1e6 triples it
     answers the compiled shapes in 25 s where the on-disk store took 90 s (bench/README.md), for ~0.5 GB,
@@ -399,7 +444,6 @@ def _validate(
     from .shacl_sparql import in_oxigraph
     from .validation import validate_loaded
     from .validation.shacl import shacl_engine
-    from .validation.shacl_terms import fidelity
 
     # Oxigraph answers the SHACL-SPARQL constraints pySHACL would run itself, one query each (see shacl_sparql.py),
     # unless the reference is asked for, for comparison.
@@ -407,9 +451,6 @@ def _validate(
     with nullcontext() if reference else in_oxigraph():
         if shacl_engine() != "store":  # pySHACL alone (the reference) reads the rdflib union
             return validate_loaded(data, inferred, after_shacl=after_shacl)
-        c = time.process_time()
-        fid = fidelity(data.dataset, literals)  # what the store altered of the literals written
-        cpu["validate.fidelity"] = time.process_time() - c
         # The store is made in the call's arguments, never named here: validate_loaded holds the only reference
         # and drops it once SHACL is done.
         return validate_loaded(

@@ -20,10 +20,11 @@ from pathlib import Path
 
 from .errors import UserError
 
-__all__ = ["PART_QUADS", "write_store", "load_union", "start", "Writes"]
+__all__ = ["PART_QUADS", "write_store", "update_store", "store_format", "load_union", "start", "Writes"]
 
 
 PART_QUADS = 100_000  # quads per bulk load of the served store (with as many of their triples in the default graph)
+UPDATE_LIMIT = 200_000  # lines added or removed past which update_store gives way to write_store
 
 
 def write_store(nquads: Path, path: Path) -> None:
@@ -66,6 +67,61 @@ def write_store(nquads: Path, path: Path) -> None:
     store.flush()
     store.optimize()
     del store
+
+
+def store_format() -> str:
+    """What a served store's layout depends on besides the quads: Oxigraph's version and this module's code.
+
+    A store is only ever updated (:func:`update_store`) from a previous one of the same format."""
+    import hashlib
+
+    import pyoxigraph
+
+    return f"{pyoxigraph.__version__}/{hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]}"
+
+
+def update_store(previous: Path, nquads: Path, path: Path) -> dict:
+    """The served store at ``path`` written as the previous build's (``previous``: its folder) plus what changed.
+
+    The previous store is copied by a RocksDB checkpoint (hard links to its immutable files: instant, and the
+    previous build, which a server may be reading, is never written), then the lines of ``nquads`` that the
+    previous ``dataset.nq`` lacks are added, each with its triple in the default graph, and the lines it no longer
+    has removed (:func:`.nquads_diff.changed_lines`); a removed triple leaves the default graph only if no named
+    graph holds it any more. The result holds the quads :func:`write_store` would write from ``nquads``
+    (tests/test_incremental_store.py), since a line and its quad are one: the build updates a store only where
+    no literal of either build is spelled otherwise than the store keeps it (``04`` for ``4``).
+
+    Returns what it did; raises :class:`.nquads_diff.TooManyChanges` (nothing written) when more than
+    :data:`UPDATE_LIMIT` lines changed, where writing the store whole is the cheaper way.
+    """
+    import pyoxigraph as ox
+
+    from .nquads_diff import changed_lines
+
+    t = time.perf_counter()
+    added, removed = changed_lines(previous / "dataset.nq", nquads, UPDATE_LIMIT)
+    diff_s = time.perf_counter() - t
+    gone = list(ox.parse(b"".join(removed), format=ox.RdfFormat.N_QUADS))  # blank node labels kept, as written
+    new = list(ox.parse(b"".join(added), format=ox.RdfFormat.N_QUADS))
+    ox.Store.read_only(str(previous / "store")).backup(str(path))
+    store = ox.Store(str(path))
+    default = ox.DefaultGraph()
+    for q in gone:
+        store.remove(q)
+    store.extend(new + [ox.Quad(q.subject, q.predicate, q.object, default) for q in new])
+    left = 0
+    for q in gone:
+        named = (
+            x
+            for x in store.quads_for_pattern(q.subject, q.predicate, q.object)
+            if not isinstance(x.graph_name, ox.DefaultGraph)
+        )
+        if next(named, None) is None:
+            store.remove(ox.Quad(q.subject, q.predicate, q.object, default))
+            left += 1
+    store.flush()
+    del store
+    return {"added": len(new), "removed": len(gone), "left_the_union": left, "diff_s": round(diff_s, 3)}
 
 
 def load_union(store, nquads: Path, end: int | None = None) -> None:
@@ -120,11 +176,14 @@ class Writes:
         self.proc.wait()
 
 
-def start(nquads: Path, store: Path, dumps: Path | None) -> Writes:
-    """Start writing the store (and the dumps, unless ``dumps`` is None) from ``nquads`` in a new process."""
+def start(nquads: Path, store: Path, dumps: Path | None, since: Path | None = None) -> Writes:
+    """Start writing the store (and the dumps, unless ``dumps`` is None) from ``nquads`` in a new process;
+    ``since``: a previous build whose store it may update instead (:func:`update_store`)."""
     args = [sys.executable, "-m", "csto_kg.served_store", str(nquads), str(store)]
     if dumps is not None:
         args.append(str(dumps))
+    if since is not None:
+        args += ["--since", str(since)]
     return Writes(subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE))
 
 
@@ -136,15 +195,40 @@ def _cpu() -> float:
     return own.ru_utime + own.ru_stime + done.ru_utime + done.ru_stime
 
 
+def _write(nquads: Path, store: Path, since: Path | None) -> dict:
+    """The store written (updated from ``since``, where that is the cheaper way); what was done, or why whole."""
+    import shutil
+
+    from .nquads_diff import TooManyChanges
+
+    if since is None:
+        write_store(nquads, store)
+        return {}
+    try:
+        return {"previous": since.name, **update_store(since, nquads, store)}
+    except (TooManyChanges, OSError, SyntaxError, ValueError) as e:  # too much changed, a previous build gone
+        why = str(e) or type(e).__name__  # or damaged: written whole (a damaged new file is then reported, by line)
+    # here, not in the except clause, whose traceback would keep the half-updated store open (and locked)
+    shutil.rmtree(store, ignore_errors=True)
+    write_store(nquads, store)
+    return {"previous": since.name, "whole": why}
+
+
 def main(argv: list[str] | None = None) -> int:
-    """``python -m csto_kg.served_store NQUADS STORE [DUMPS]``: prints ``{"write_store": s, "dumps": s, "cpu": {...}}``."""
-    args = argv if argv is not None else sys.argv[1:]
+    """``python -m csto_kg.served_store NQUADS STORE [DUMPS] [--since BUILD]``: prints one JSON line,
+    ``{"write_store": s, "dumps": s, "cpu": {...}, "store": {...}}`` (``store``: what :func:`_write` did)."""
+    args = list(argv if argv is not None else sys.argv[1:])
+    since = None
+    if "--since" in args:
+        at = args.index("--since")
+        since = Path(args[at + 1])
+        del args[at : at + 2]
     nquads, store = Path(args[0]), Path(args[1])
     timings: dict = {}
     cpu = timings["cpu"] = {}  # CPU seconds: this process's (every thread) and its children's (the dumps')
     try:
         t, c = time.perf_counter(), _cpu()
-        write_store(nquads, store)
+        timings["store"] = _write(nquads, store, since)
         timings["write_store"] = time.perf_counter() - t
         cpu["write_store"] = _cpu() - c
         if len(args) > 2:

@@ -17,6 +17,7 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Graph, URIRef
 
+from csto_kg.served_store import write_store
 from csto_kg.terms import to_ox
 from csto_kg.validation.incremental import Delta, Reach, affected, graph_of
 from csto_kg.validation.reads import reads_of
@@ -234,7 +235,13 @@ def test_a_kept_result_with_a_literal_is_validated_again(curated):
 
 def test_a_build_after_an_edit_validates_again_only_what_changed_and_reports_as_validate_does(tmp_path):
     root = snapshot_inputs(tmp_path / "project")
-    env = dict(os.environ, CSTO_KG_ROOT=str(root), CSTO_KG_BUILD=str(tmp_path / "build"), CSTO_KG_SHACL_INCREMENTAL="1")
+    env = dict(
+        os.environ,
+        CSTO_KG_ROOT=str(root),
+        CSTO_KG_BUILD=str(tmp_path / "build"),
+        CSTO_KG_SHACL_INCREMENTAL="1",
+        CSTO_KG_STORE_INCREMENTAL="1",  # the served store updated too (tests/test_incremental_store.py)
+    )
     current = tmp_path / "build" / "current"
     assert run_cli(["build"], env=env).returncode == 0
     first = json.loads((current / "manifest.json").read_text())["shacl_incremental"]
@@ -255,6 +262,12 @@ def test_a_build_after_an_edit_validates_again_only_what_changed_and_reports_as_
     assert second["shapes"]["kept"] > 100 and second["shapes"]["again"] > 0
     report = json.loads((current / "validation.json").read_text(encoding="utf-8"))
     assert report, "the slips are reported"
+    store = manifest["store_incremental"]
+    assert "whole" not in store and store["added"] > 0 and store["removed"] > 0, store
+    write_store(current / "dataset.nq", tmp_path / "whole-store")
+    assert {str(q) for q in ox.Store.read_only(str(current / "store"))} == {
+        str(q) for q in ox.Store.read_only(str(tmp_path / "whole-store"))
+    }
     whole = dict(env, CSTO_KG_SHACL_INCREMENTAL="0")
     assert json.loads(run_cli(["validate", "--format", "json"], env=whole).stdout) == report
 

@@ -1,0 +1,116 @@
+"""The served store updated from the previous build's (csto_kg/served_store.py ``update_store``, nquads_diff.py):
+after any edit of the quads it holds exactly what writing it whole holds, the previous store is left as it was,
+and where the update cannot be trusted or is not worth it the store is written whole, saying why.
+
+Each case edits the curated build's ``dataset.nq`` (seeded, every kind of change a build makes: quads dropped,
+added, moved to another graph, copied into a second graph, literals changed, blank nodes relabelled) and runs the
+store process as the build runs it: ``python -m csto_kg.served_store NQUADS STORE --since PREVIOUS``."""
+
+from __future__ import annotations
+
+import json
+import random
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from csto_kg.nquads_diff import TooManyChanges, changed_lines
+from csto_kg.served_store import write_store
+
+
+def _quads(path: Path) -> set[str]:
+    store = ox.Store.read_only(str(path))
+    return {str(q) for q in store}
+
+
+def _write(nquads: Path, store: Path, since: Path | None = None) -> dict:
+    args = [sys.executable, "-m", "csto_kg.served_store", str(nquads), str(store)]
+    if since is not None:
+        args += ["--since", str(since)]
+    done = subprocess.run(args, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout.strip().splitlines()[-1])["store"]
+
+
+@pytest.fixture(scope="module")
+def previous(shared_build, tmp_path_factory) -> Path:
+    """A previous build as the store process reads it: its dataset.nq and the store written whole from it."""
+    folder = tmp_path_factory.mktemp("previous")
+    shutil.copy(shared_build.build.nquads, folder / "dataset.nq")
+    write_store(folder / "dataset.nq", folder / "store")
+    return folder
+
+
+def _edited(lines: list[bytes], rng: random.Random) -> list[bytes]:
+    """The lines after a build's kinds of change, a few of each."""
+    lines = list(lines)
+    rng.shuffle(lines)  # a build writes its quads in no stable order
+    graphs = sorted({line.rsplit(b" ", 2)[-2] for line in lines})
+    edited = []
+    for line in lines:
+        kind = rng.random()
+        head, graph = line.rsplit(b" ", 2)[0], line.rsplit(b" ", 2)[1]
+        if kind < 0.01:  # dropped (its triple may stay in the union through another graph)
+            continue
+        if kind < 0.02:  # moved to another graph
+            edited.append(head + b" " + rng.choice(graphs) + b" .\n")
+        elif kind < 0.03:  # copied into a second graph
+            edited += [line, head + b" " + rng.choice(graphs) + b" .\n"]
+        elif kind < 0.04 and b'"' in head:  # a literal changed
+            edited.append(head.replace(b'"', b'"x', 1) + b" " + graph + b" .\n")
+        elif kind < 0.05 and line.startswith(b"_:"):  # a blank node relabelled (an edit earlier in its file)
+            edited.append(b"_:re" + line[2:])
+        else:
+            edited.append(line)
+    edited.append(b"<https://example.org/new> <https://example.org/p> _:fresh <https://example.org/graph> .\n")
+    return edited
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_an_updated_store_holds_what_the_whole_write_holds_and_the_previous_store_is_untouched(
+    previous, tmp_path, seed
+):
+    before = _quads(previous / "store")
+    new = tmp_path / "dataset.nq"
+    new.write_bytes(b"".join(_edited((previous / "dataset.nq").read_bytes().splitlines(True), random.Random(seed))))
+
+    done = _write(new, tmp_path / "updated", since=previous)
+    assert "whole" not in done, done
+    assert done["added"] > 0 and done["removed"] > 0 and done["left_the_union"] > 0
+    assert _write(new, tmp_path / "whole") == {}
+    assert _quads(tmp_path / "updated") == _quads(tmp_path / "whole")
+    assert _quads(previous / "store") == before
+
+
+def test_the_same_file_changes_nothing(previous, tmp_path):
+    done = _write(previous / "dataset.nq", tmp_path / "updated", since=previous)
+    assert (done["added"], done["removed"], done["left_the_union"]) == (0, 0, 0)
+    assert _quads(tmp_path / "updated") == _quads(previous / "store")
+
+
+def test_a_damaged_previous_build_gives_a_store_written_whole_saying_why(previous, tmp_path):
+    damaged = tmp_path / "damaged"
+    damaged.mkdir()
+    shutil.copytree(previous / "store", damaged / "store")
+    (damaged / "dataset.nq").write_bytes((previous / "dataset.nq").read_bytes() + b"<not a quad\n")
+    done = _write(previous / "dataset.nq", tmp_path / "store", since=damaged)
+    assert done["previous"] == "damaged" and done["whole"], done
+    assert _quads(tmp_path / "store") == _quads(previous / "store")
+
+    gone = tmp_path / "gone"  # pruned meanwhile
+    done = _write(previous / "dataset.nq", tmp_path / "store2", since=gone)
+    assert "whole" in done and _quads(tmp_path / "store2") == _quads(previous / "store")
+
+
+def test_the_comparison_stops_past_its_limit_and_finds_repeated_lines_once(tmp_path):
+    old, new = tmp_path / "old.nq", tmp_path / "new.nq"
+    old.write_bytes(b"a\nb\nb\nc\n")
+    new.write_bytes(b"c\nd\nb\ne\nd\n")
+    added, removed = changed_lines(old, new, limit=10)
+    assert sorted(set(added)) == [b"d\n", b"e\n"] and removed == [b"a\n"]
+    with pytest.raises(TooManyChanges):
+        changed_lines(old, new, limit=1)
