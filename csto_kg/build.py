@@ -9,7 +9,8 @@ switched atomically once a new build is complete; a build that fails leaves
 
 - ``dataset.nq``: every quad (a named graph per seed, ``graph:entities``,
   ``graph:ontology``, ``graph:inferred``, ``graph:support``, ``graph:meta``);
-- ``store/``: the same quads in an Oxigraph store, opened read-only by the server;
+- ``store/``: the same quads in an Oxigraph store, opened read-only by the server (after an edit, the previous
+  build's store updated with the quads that changed: :func:`.served_store.update_store`);
 - ``validation.ttl`` / ``validation.json``: the SHACL + provenance report;
 - ``dumps/``: the export files and their checksums (see :mod:`csto_kg.export`);
 - ``served/``: the seeds, queries and shapes the server shows (it never reads the checkout);

@@ -4,8 +4,9 @@ Nothing in them needs the validation report, so the build starts this process
 as soon as SHACL is done and its in-memory store released, and runs the Python
 rules meanwhile (beside SHACL's store the two processes' memory added up:
 bench/README.md, "The build at 1e6"): ``python -m csto_kg.served_store NQUADS
-STORE [DUMPS]`` writes the store, then the dumps, and prints its timings as one
-JSON line.
+STORE [DUMPS] [--since BUILD]`` writes the store (or updates a copy of the
+previous build's, :func:`update_store`), then the dumps, and prints its
+timings as one JSON line.
 """
 
 from __future__ import annotations
