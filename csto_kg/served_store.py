@@ -112,14 +112,10 @@ def update_store(previous: Path, nquads: Path, path: Path) -> dict:
         store.remove(q)
     store.extend(new + [ox.Quad(q.subject, q.predicate, q.object, default) for q in new])
     left = 0
-    for q in gone:
-        named = (
-            x
-            for x in store.quads_for_pattern(q.subject, q.predicate, q.object)
-            if not isinstance(x.graph_name, ox.DefaultGraph)
-        )
+    for s, p, o in {(q.subject, q.predicate, q.object) for q in gone}:
+        named = (x for x in store.quads_for_pattern(s, p, o) if not isinstance(x.graph_name, ox.DefaultGraph))
         if next(named, None) is None:
-            store.remove(ox.Quad(q.subject, q.predicate, q.object, default))
+            store.remove(ox.Quad(s, p, o, default))
             left += 1
     store.flush()
     del store
