@@ -348,7 +348,7 @@ def _build(root: Path | None, build_dir: Path | None, *, validate: bool, dumps: 
             "shacl_incremental": None if incremental is None else incremental.summary,
             "store_incremental": store_incremental,  # the served store updated from the previous build's, or why not
             "store_format": store_format(),
-            "store_respelled_literals": store_respelled,  # literals the store spells otherwise (04 -> 4)
+            "store_respelled_literals": store_respelled,  # literals the store spells otherwise (1.50 -> 1.5)
         }
         (staging / "manifest.json").write_text(json.dumps(manifest, indent=2))
 
@@ -401,7 +401,7 @@ def _store_since(previous: Build | None, respelled: int) -> tuple[Path | None, d
     :data:`STORE_INCREMENTAL_FROM` quads or more; below that, the whole store takes a second or two to write),
     ``1`` (whenever the previous build allows it), ``0`` (whole). A store is updated only from one of the same
     format (Oxigraph's version, the code writing it), and only when neither build has a literal the store spells
-    otherwise (``"04"^^xsd:integer`` stored as ``4``): then each line of ``dataset.nq`` is one quad of the
+    otherwise (``"1.50"^^xsd:decimal`` stored as ``1.5``): then each line of ``dataset.nq`` is one quad of the
     store, and the lines that changed are the quads that changed."""
     mode = os.environ.get("CSTO_KG_STORE_INCREMENTAL", "auto")
     if mode not in ("auto", "0", "1"):

@@ -91,7 +91,7 @@ def update_store(previous: Path, nquads: Path, path: Path) -> dict:
     has removed (:func:`.nquads_diff.changed_lines`); a removed triple leaves the default graph only if no named
     graph holds it any more. The result holds the quads :func:`write_store` would write from ``nquads``
     (tests/test_incremental_store.py), since a line and its quad are one: the build updates a store only where
-    no literal of either build is spelled otherwise than the store keeps it (``04`` for ``4``).
+    no literal of either build is spelled otherwise than the store keeps it (``1.50`` for ``1.5``: tests/test_incremental_store.py).
 
     Returns what it did; raises :class:`.nquads_diff.TooManyChanges` (nothing written) when more than
     :data:`UPDATE_LIMIT` lines changed, where writing the store whole is the cheaper way.

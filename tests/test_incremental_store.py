@@ -9,6 +9,7 @@ store process as the build runs it: ``python -m csto_kg.served_store NQUADS STOR
 from __future__ import annotations
 
 import json
+import os
 import random
 import shutil
 import subprocess
@@ -20,6 +21,7 @@ import pytest
 
 from csto_kg.nquads_diff import TooManyChanges, changed_lines
 from csto_kg.served_store import write_store
+from support import run_cli, snapshot_inputs
 
 
 def _quads(path: Path) -> set[str]:
@@ -114,3 +116,34 @@ def test_the_comparison_stops_past_its_limit_and_finds_repeated_lines_once(tmp_p
     assert sorted(set(added)) == [b"d\n", b"e\n"] and removed == [b"a\n"]
     with pytest.raises(TooManyChanges):
         changed_lines(old, new, limit=1)
+
+
+def test_a_literal_the_store_respells_makes_the_build_write_its_store_whole(tmp_path):
+    """A file stating 1.5 and "1.50"^^xsd:decimal of one node holds two lines (rdflib keeps both spellings) but
+    one quad of the store (which keeps 1.5): once "1.50" is taken out, removing its line's quad would take 1.5 out
+    with it. The build writes such a store whole, and the next one too (the previous build had it), saying why."""
+    root = snapshot_inputs(tmp_path / "project")
+    env = dict(os.environ, CSTO_KG_ROOT=str(root), CSTO_KG_BUILD=str(tmp_path / "build"), CSTO_KG_STORE_INCREMENTAL="1")
+    current = tmp_path / "build" / "current"
+    seed = sorted((root / "kg").glob("0*.trig"))[0]
+    text = seed.read_text(encoding="utf-8")
+    at = text.index("{\n", text.index("\ngraph:")) + 2
+    both = '<https://example.org/n> <https://example.org/count> 1.5, "1.50"^^xsd:decimal .\n'
+    seed.write_text(text[:at] + both + text[at:], encoding="utf-8")
+    assert run_cli(["build"], env=env).returncode == 0
+
+    seed.write_text(text[:at] + both.replace(', "1.50"^^xsd:decimal', "") + text[at:], encoding="utf-8")
+    run_cli(["build"], env=env)
+    manifest = json.loads((current / "manifest.json").read_text())
+    assert manifest["store_incremental"]["whole"].startswith("a literal of this build or the previous one")
+    write_store(current / "dataset.nq", tmp_path / "whole")
+    assert _quads(current / "store") == _quads(tmp_path / "whole")
+    count = '<https://example.org/n> <https://example.org/count> "1.5"^^<http://www.w3.org/2001/XMLSchema#decimal>'
+    assert any(q.startswith(count) for q in _quads(current / "store"))
+
+    seed.write_text(text, encoding="utf-8")  # nothing respelled in either build: updated
+    run_cli(["build"], env=env)
+    done = json.loads((current / "manifest.json").read_text())["store_incremental"]
+    assert "whole" not in done and done["removed"] > 0, done
+    write_store(current / "dataset.nq", tmp_path / "whole-again")
+    assert _quads(current / "store") == _quads(tmp_path / "whole-again")
