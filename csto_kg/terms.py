@@ -2,9 +2,11 @@
 
 rdflib holds what the Python checks read; Oxigraph parses, stores, queries and
 serialises. Each direction keeps a cache: IRIs and the short literals of a
-graph repeat far more often than they differ. A literal keeps its lexical
-form both ways (``"04"^^xsd:integer`` stays ``04``: only an Oxigraph
-*store* canonicalises, the parser and the serialiser do not).
+graph repeat far more often than they differ. Oxigraph's parser and
+serialiser keep a literal's lexical form, and so does this conversion; an
+Oxigraph *store* canonicalises (``"1.50"^^xsd:decimal`` is stored as
+``1.5``), and so does rdflib's ``Literal`` for some datatypes of its own
+(``"04"^^xsd:integer`` becomes ``4`` as it is made, in either direction).
 """
 
 from __future__ import annotations
