@@ -177,7 +177,10 @@ def unstated_part(value: str, text: str, year_from_context: bool = False) -> str
     digits = (
         rf"\b0?{d}[./]0?{mo}[./]{year}\b|\b{year}-{month}-{day}\b" if d else rf"\b0?{mo}[./]{year}\b|\b{year}-{month}\b"
     )
-    if year in t and _rx(digits).search(t):  # the year is in either form: without it, nothing to compile
+    # Each date is a pattern of its own (at 1e5 thousands, compiled at ~0.2 ms each): compiled only where the text
+    # holds what any match must contain (the month before the year, or the ISO form), which few passages do.
+    written = f"{year}-{month}-{day}" if d else f"{year}-{month}"
+    if (written in t or f"{mo}.{year}" in t or f"{mo}/{year}" in t) and _rx(digits).search(t):
         return None
     name = _MONTHS[mo - 1]
     spellings = sorted({w for w in re.findall(r"[a-z]+", t) if w in (name, name[:3]) or _transposed(w, name)})
