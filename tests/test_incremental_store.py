@@ -2,9 +2,10 @@
 after any edit of the quads it holds exactly what writing it whole holds, the previous store is left as it was,
 and where the update cannot be trusted or is not worth it the store is written whole, saying why.
 
-Each case edits the curated build's ``dataset.nq`` (seeded, every kind of change a build makes: quads dropped,
-added, moved to another graph, copied into a second graph, literals changed, blank nodes relabelled) and runs the
-store process as the build runs it: ``python -m csto_kg.served_store NQUADS STORE --since PREVIOUS``."""
+Most cases edit the curated build's ``dataset.nq`` (seeded, every kind of change a build makes: quads dropped,
+added, moved to another graph, copied into a second graph, literals changed, blank nodes relabelled) and run the
+store process as the build runs it: ``python -m csto_kg.served_store NQUADS STORE --since PREVIOUS``; the last
+builds a copy of the project three times, around a literal the store spells otherwise than its file."""
 
 from __future__ import annotations
 
@@ -108,12 +109,12 @@ def test_a_damaged_previous_build_gives_a_store_written_whole_saying_why(previou
     assert "whole" in done and _quads(tmp_path / "store2") == _quads(previous / "store")
 
 
-def test_the_comparison_stops_past_its_limit_and_finds_repeated_lines_once(tmp_path):
+def test_the_comparison_stops_past_its_limit_and_a_line_written_twice_in_one_file_is_no_change(tmp_path):
     old, new = tmp_path / "old.nq", tmp_path / "new.nq"
     old.write_bytes(b"a\nb\nb\nc\n")
     new.write_bytes(b"c\nd\nb\ne\nd\n")
     added, removed = changed_lines(old, new, limit=10)
-    assert sorted(set(added)) == [b"d\n", b"e\n"] and removed == [b"a\n"]
+    assert sorted(set(added)) == [b"d\n", b"e\n"] and removed == [b"a\n"]  # b: twice, then once; d: new, twice
     with pytest.raises(TooManyChanges):
         changed_lines(old, new, limit=1)
 
