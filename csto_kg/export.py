@@ -28,7 +28,16 @@ from .formats import BY_KEY
 from .namespaces import INFERRED_GRAPH, PREFIXES
 from .void import DUMP_FILES
 
-__all__ = ["FORMATS", "export", "write_dumps", "atomic_write", "triple_lines"]
+__all__ = [
+    "FORMATS",
+    "STREAMED_DUMPS",
+    "export",
+    "write_dumps",
+    "write_dump_files",
+    "write_sums",
+    "atomic_write",
+    "triple_lines",
+]
 
 FORMATS = {key: BY_KEY[key].ox for key in ("trig", "nq", "ttl", "jsonld")}  # of the one registry
 _INFERRED = ox.NamedNode(str(INFERRED_GRAPH))
@@ -148,9 +157,10 @@ def _dump(fmt: str, out: Path, nquads: Path) -> str:
     return _sha256(out)
 
 
-def _dump_in_processes(jobs: list[tuple[str, Path]], nquads: Path, at_once: int) -> dict[str, str]:
-    """Each dump by ``python -m csto_kg.export`` (a fresh interpreter: nothing of this process's heap or
-    threads), ``at_once`` at a time; their SHA-256s, or the first failure's message as a :class:`UserError`."""
+def _dump_in_processes(jobs: list[tuple[str, Path, Path]], at_once: int) -> dict[str, str]:
+    """Each dump ``(format, out, N-Quads read)`` by ``python -m csto_kg.export`` (a fresh interpreter: nothing of
+    this process's heap or threads), ``at_once`` at a time; their SHA-256s, or the first failure's message as a
+    :class:`UserError`."""
     sums: dict[str, str] = {}
     for first in range(0, len(jobs), at_once):
         procs = {
@@ -159,7 +169,7 @@ def _dump_in_processes(jobs: list[tuple[str, Path]], nquads: Path, at_once: int)
                 stdout=subprocess.PIPE,
                 stderr=subprocess.PIPE,
             )
-            for fmt, out in jobs[first : first + at_once]
+            for fmt, out, nquads in jobs[first : first + at_once]
         }
         try:
             done = {name: (p.communicate(), p.returncode) for name, p in procs.items()}
@@ -176,23 +186,60 @@ def _dump_in_processes(jobs: list[tuple[str, Path]], nquads: Path, at_once: int)
     return sums
 
 
-def write_dumps(dataset_nq: Path, folder: Path, *, together: bool = True) -> dict[str, str]:
-    """The downloadable dumps of a build's ``dataset.nq``, and ``SHA256SUMS``; returns name -> sha256.
+def _link(source: Path, target: Path) -> None:
+    """``target`` made a hard link to ``source`` (atomically: a link under a temporary name, renamed over
+    ``target``), or a copy where the file system refuses the link. Neither file is written again: a build's
+    ``dataset.nq`` and its N-Quads dump are the same bytes, and at 1e6 a copy took ~2 s."""
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.link")
+    try:
+        tmp.unlink(missing_ok=True)
+        os.link(source, tmp)
+        os.replace(tmp, target)
+    except OSError:
+        tmp.unlink(missing_ok=True)
+        atomic_write(target, lambda f: _copy(source, f))
 
-    Each dump re-reads the N-Quads in Oxigraph's parser and writes with its serialiser, in a process of its
-    own when the file is large (:data:`PARALLEL_DUMPS_BYTES`): 1e6 triples, three formats on two cores, all at
-    once unless ``together`` is false (then one after the other: at 1e6, 27 s rather than 17, for at most one
-    dump's memory, the Turtle's ~400 MB, rather than ~480 MB beside the build's rules).
+
+# The dumps each written as the N-Quads are read (~40 MB at 1e6, whatever the size); the Turtle dump holds a key of
+# each triple of the union to write it once (~400 MB at 1e6). A build writes these first, beside its SHACL
+# validation (csto_kg.served_store), and the Turtle dump once SHACL's store is given back.
+STREAMED_DUMPS = ("csto-kg.trig", "csto-kg.nq", "csto-kg.jsonld")
+
+
+def write_dump_files(dataset_nq: Path, folder: Path, names=tuple(DUMP_FILES), *, together: bool = True) -> dict:
+    """The dumps ``names`` (of :data:`.void.DUMP_FILES`) of a build's ``dataset.nq``; returns name -> sha256.
+
+    ``csto-kg.nq`` is ``dataset.nq`` itself, hard-linked (made the first time, kept by later calls naming other
+    dumps); each other dump re-reads ``dataset.nq`` in Oxigraph's parser and writes with its serialiser, in a process of its own
+    when the file is large (:data:`PARALLEL_DUMPS_BYTES`): 1e6 triples, three formats on two cores, all at once
+    unless ``together`` is false (then one after the other: at 1e6, ~27 s rather than ~17, for at most one dump's
+    memory, the Turtle's ~400 MB, rather than ~480 MB).
     """
     folder.mkdir(parents=True, exist_ok=True)
     nquads = folder / "csto-kg.nq"
-    atomic_write(nquads, lambda f: _copy(dataset_nq, f))
-    jobs = [(name.rsplit(".", 1)[1], folder / name) for name in DUMP_FILES]
+    if "csto-kg.nq" in names or not nquads.exists():
+        _link(dataset_nq, nquads)
+    jobs = [
+        (name.rsplit(".", 1)[1], folder / name, nquads if name == nquads.name else dataset_nq)
+        for name in DUMP_FILES
+        if name in names
+    ]
     if (os.cpu_count() or 1) > 1 and dataset_nq.stat().st_size > PARALLEL_DUMPS_BYTES:
-        sums = _dump_in_processes(jobs, nquads, len(jobs) if together else 1)
-    else:
-        sums = {out.name: _dump(fmt, out, nquads) for fmt, out in jobs}
-    atomic_write(folder / "SHA256SUMS", lambda f: f.write("".join(f"{h}  {n}\n" for n, h in sums.items()).encode()))
+        return _dump_in_processes(jobs, len(jobs) if together else 1)
+    return {out.name: _dump(fmt, out, source) for fmt, out, source in jobs}
+
+
+def write_sums(folder: Path, sums: dict[str, str]) -> None:
+    """``SHA256SUMS`` of the dumps, in the order of :data:`.void.DUMP_FILES`."""
+    text = "".join(f"{sums[name]}  {name}\n" for name in DUMP_FILES if name in sums)
+    atomic_write(folder / "SHA256SUMS", lambda f: f.write(text.encode()))
+
+
+def write_dumps(dataset_nq: Path, folder: Path, *, together: bool = True) -> dict[str, str]:
+    """Every downloadable dump of a build's ``dataset.nq`` (:func:`write_dump_files`), and ``SHA256SUMS``;
+    returns name -> sha256."""
+    sums = write_dump_files(dataset_nq, folder, together=together)
+    write_sums(folder, sums)
     return sums
 
 

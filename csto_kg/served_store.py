@@ -1,12 +1,12 @@
 """The served store and the dumps, written from a build's finished ``dataset.nq`` in a process of their own.
 
-Nothing in them needs the validation report, so the build starts this process
-as soon as SHACL is done and its in-memory store released, and runs the Python
-rules meanwhile (beside SHACL's store the two processes' memory added up:
-bench/README.md, "The build at 1e6"): ``python -m csto_kg.served_store NQUADS
-STORE [DUMPS] [--since BUILD]`` writes the store (or updates a copy of the
-previous build's, :func:`update_store`), then the dumps, and prints its
-timings as one JSON line.
+Nothing in them needs the validation report. The build starts this process as soon as ``dataset.nq`` is written:
+it writes the dumps that are streamed (:data:`.export.STREAMED_DUMPS`, ~40 MB) beside SHACL, on the core SHACL
+leaves free, then waits for the build's go, given once SHACL is done and its in-memory store released, before
+the store and the Turtle dump, which run beside the Python rules (beside SHACL's store the two processes' memory
+added up: bench/README.md, "The build at 1e6"). ``python -m csto_kg.served_store NQUADS STORE [DUMPS]
+[--since BUILD] [--dumps-first]`` writes the store (or updates a copy of the previous build's,
+:func:`update_store`) and the dumps, and prints its timings as one JSON line.
 """
 
 from __future__ import annotations
@@ -159,8 +159,20 @@ class Writes:
     def __init__(self, proc: subprocess.Popen):
         self.proc = proc
 
+    def go(self) -> None:
+        """Let a process started with ``dumps_first`` go on to the store (the build's memory allows it now)."""
+        if self.proc.stdin is None:
+            return
+        try:
+            self.proc.stdin.write(b"go\n")
+            self.proc.stdin.close()
+        except BrokenPipeError:  # it has ended already, having failed: wait() says why
+            pass
+        self.proc.stdin = None  # communicate() would flush the closed pipe
+
     def wait(self) -> dict[str, float]:
-        """Its timings (``write_store``, ``dumps``), once it has ended; a :class:`UserError` if it failed."""
+        """Its timings (``write_store``, ``dumps`` ...), once it has ended; a :class:`UserError` if it failed."""
+        self.go()  # a go not given yet (a build without validation) is given now
         out, err = self.proc.communicate()
         if self.proc.returncode != 0:
             lines = err.decode("utf-8", "replace").strip().splitlines() or [f"exit status {self.proc.returncode}"]
@@ -174,15 +186,24 @@ class Writes:
         self.proc.wait()
 
 
-def start(nquads: Path, store: Path, dumps: Path | None, since: Path | None = None) -> Writes:
+def start(
+    nquads: Path, store: Path, dumps: Path | None, since: Path | None = None, *, dumps_first: bool = False
+) -> Writes:
     """Start writing the store (and the dumps, unless ``dumps`` is None) from ``nquads`` in a new process;
-    ``since``: a previous build whose store it may update instead (:func:`update_store`)."""
+    ``since``: a previous build whose store it may update instead (:func:`update_store`).
+
+    ``dumps_first``: it writes the dumps that need little memory (:data:`.export.STREAMED_DUMPS`) at once, then
+    waits for :meth:`Writes.go` before the store and the Turtle dump (the build gives it once SHACL is done and
+    its in-memory store given back)."""
     args = [sys.executable, "-m", "csto_kg.served_store", str(nquads), str(store)]
     if dumps is not None:
         args.append(str(dumps))
     if since is not None:
         args += ["--since", str(since)]
-    return Writes(subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE))
+    if dumps_first:
+        args.append("--dumps-first")
+    stdin = subprocess.PIPE if dumps_first else subprocess.DEVNULL
+    return Writes(subprocess.Popen(args, stdin=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE))
 
 
 def _cpu() -> float:
@@ -213,29 +234,53 @@ def _write(nquads: Path, store: Path, since: Path | None) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m csto_kg.served_store NQUADS STORE [DUMPS] [--since BUILD]``: prints one JSON line,
-    ``{"write_store": s, "dumps": s, "cpu": {...}, "store": {...}}`` (``store``: what :func:`_write` did)."""
+    """``python -m csto_kg.served_store NQUADS STORE [DUMPS] [--since BUILD] [--dumps-first]``: prints one JSON
+    line, ``{"write_store": s, "dumps": s, "cpu": {...}, "store": {...}}`` (``store``: what :func:`_write` did).
+
+    ``--dumps-first``: the streamed dumps (:data:`.export.STREAMED_DUMPS`) before anything else, then a line
+    ``go`` awaited on standard input (``dumps_first_s``, ``waited_s``); at its end of file, without one, it stops.
+    """
+    from .export import STREAMED_DUMPS, write_dump_files, write_sums
+    from .void import DUMP_FILES
+
     args = list(argv if argv is not None else sys.argv[1:])
     since = None
     if "--since" in args:
         at = args.index("--since")
         since = Path(args[at + 1])
         del args[at : at + 2]
+    first = "--dumps-first" in args
+    if first:
+        args.remove("--dumps-first")
     nquads, store = Path(args[0]), Path(args[1])
+    dumps = Path(args[2]) if len(args) > 2 else None
     timings: dict = {}
     cpu = timings["cpu"] = {}  # CPU seconds: this process's (every thread) and its children's (the dumps')
+    sums: dict[str, str] = {}
     try:
+        if first:
+            if dumps is not None:
+                t, c = time.perf_counter(), _cpu()
+                # beside SHACL, one at a time: the other core is the build's
+                sums = write_dump_files(nquads, dumps, STREAMED_DUMPS, together=False)
+                timings["dumps_first"] = time.perf_counter() - t
+                cpu["dumps_first"] = _cpu() - c
+            t = time.perf_counter()
+            if sys.stdin.readline().strip() != "go":
+                print("stopped: the build ended without its go", file=sys.stderr)
+                return 1
+            timings["waited"] = time.perf_counter() - t
         t, c = time.perf_counter(), _cpu()
         timings["store"] = _write(nquads, store, since)
         trim()  # what the comparison held (~300 MB at 1e6), given back before the dumps
         timings["write_store"] = time.perf_counter() - t
         cpu["write_store"] = _cpu() - c
-        if len(args) > 2:
-            from .export import write_dumps
-
+        if dumps is not None:
             t, c = time.perf_counter(), _cpu()
+            rest = tuple(name for name in DUMP_FILES if name not in sums)
             # beside the build's rules once the store was updated in seconds: one at a time (less memory)
-            write_dumps(nquads, Path(args[2]), together="added" not in timings["store"])
+            sums.update(write_dump_files(nquads, dumps, rest, together="added" not in timings["store"]))
+            write_sums(dumps, sums)
             timings["dumps"] = time.perf_counter() - t
             cpu["dumps"] = _cpu() - c
     except (SyntaxError, ValueError) as e:  # a damaged N-Quads file: Oxigraph's message has its line

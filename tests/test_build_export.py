@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import time
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -120,16 +121,16 @@ def test_a_dump_process_that_fails_is_one_clear_error_and_leaves_no_file(tmp_pat
     nq = tmp_path / "dataset.nq"
     nq.write_text("<https://e.org/a> <https://e.org/b> <https://e.org/c> <https://e.org/g> .\nnot a quad\n")
     monkeypatch.setattr(export, "PARALLEL_DUMPS_BYTES", 0)
-    with pytest.raises(UserError, match=r"writing the dump csto-kg\.\w+ failed: .*csto-kg\.nq.*line 2"):
+    with pytest.raises(UserError, match=r"writing the dump csto-kg\.\w+ failed: .*dataset\.nq.*line 2"):
         export.write_dumps(nq, tmp_path / "dumps")
-    assert sorted(p.name for p in (tmp_path / "dumps").iterdir()) == ["csto-kg.nq"]  # the copy; nothing half-written
+    assert sorted(p.name for p in (tmp_path / "dumps").iterdir()) == ["csto-kg.nq"]  # the link; nothing half-written
 
 
 def test_the_builds_report_is_the_validate_commands_with_the_store_written_beside_it(project):
     """graph:support and graph:meta are in dataset.nq before validation starts, and another process writes the
-    store and the dumps from it once SHACL is done, while the rules run; SHACL still sees only the loaded and
-    inferred quads, as validate does (with the derived graphs it reports thousands of results on the curated
-    graph)."""
+    streamed dumps from it beside SHACL, then the store once SHACL is done, while the rules run; SHACL still sees
+    only the loaded and inferred quads, as validate does (with the derived graphs it reports thousands of results
+    on the curated graph)."""
     root, env = project
     env = dict(env, CSTO_KG_TODAY="2026-12-02")
     cli("build", "--force", env=env)
@@ -137,10 +138,16 @@ def test_the_builds_report_is_the_validate_commands_with_the_store_written_besid
     validated = cli("validate", "--format", "json", env=env, check=False).stdout
     assert json.loads((current / "validation.json").read_text(encoding="utf-8")) == json.loads(validated)
     manifest = json.loads((current / "manifest.json").read_text())
-    assert set(manifest["alongside_s"]) == {"write_store", "dumps", "elapsed"}
-    # the store process starts once SHACL is done, beside the Python rules: within the validation, not after it
-    validate, writes = manifest["started_s"]["validate"], manifest["started_s"]["writes"]
-    assert validate < writes < validate + manifest["timings_s"]["validate"]
+    assert set(manifest["alongside_s"]) == {"dumps_first", "waited", "write_store", "dumps", "elapsed"}
+    # the store process starts before the validation, writing the streamed dumps beside SHACL, and goes on to the
+    # store once SHACL is done, beside the Python rules: within the validation, not after it
+    started = manifest["started_s"]
+    assert (
+        started["writes"]
+        < started["validate"]
+        < started["go"]
+        < started["validate"] + manifest["timings_s"]["validate"]
+    )
     store = ox.Store.read_only(str(current / "store"))
     named = sum(1 for _ in store.quads_for_pattern(None, None, None, None)) - len(
         list(store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
@@ -171,14 +178,48 @@ def test_a_result_on_a_blank_node_is_located_in_the_builds_report_as_validate_lo
     assert not [r for r in report if r["rule"] == "shape:VerbatimQuoteRule"]
 
 
-def test_a_store_process_that_fails_is_one_clear_error(tmp_path):
+@pytest.mark.parametrize("dumps_first", [False, True])  # failing in the store, or in a dump before the go
+def test_a_store_process_that_fails_is_one_clear_error(tmp_path, dumps_first):
     from csto_kg.errors import UserError
     from csto_kg.served_store import start
 
     nq = tmp_path / "dataset.nq"
     nq.write_text("<https://e.org/a> <https://e.org/b> <https://e.org/c> <https://e.org/g> .\nnot a quad\n")
+    writes = start(nq, tmp_path / "store", tmp_path / "dumps", dumps_first=dumps_first)
+    if dumps_first:  # failed in its first dump, before its go: the go finds it ended
+        assert writes.proc.wait(timeout=60) == 1
     with pytest.raises(UserError, match=r"writing the store and dumps failed: .*dataset\.nq.*line 2"):
-        start(nq, tmp_path / "store", tmp_path / "dumps").wait()
+        writes.wait()
+    assert (tmp_path / "store").exists() is not dumps_first  # the store comes after the go
+
+
+def test_a_store_process_whose_build_ends_without_its_go_writes_no_store(built, tmp_path):
+    """A build that fails or is killed during SHACL closes the pipe without a go: the store process has written
+    the streamed dumps, then stops, writing no store; given the go, the same process writes the store and the
+    other dumps, each dump the same bytes as the session build's, csto-kg.nq the file it was given."""
+    from csto_kg.export import STREAMED_DUMPS
+    from csto_kg.served_store import start
+
+    current = (Path(built["CSTO_KG_BUILD"]) / "current").resolve()
+    nq = tmp_path / "dataset.nq"
+    nq.write_bytes((current / "dataset.nq").read_bytes())
+    writes = start(nq, tmp_path / "store", tmp_path / "dumps", dumps_first=True)
+    while sorted(p.name for p in (tmp_path / "dumps").glob("csto-kg.*")) != sorted(STREAMED_DUMPS):
+        assert writes.proc.poll() is None, writes.proc.stderr.read().decode()
+        time.sleep(0.05)
+    writes.proc.stdin.close()  # the build's end, without a go
+    assert writes.proc.wait(timeout=60) == 1
+    assert "without its go" in writes.proc.stderr.read().decode()
+    assert not (tmp_path / "store").exists() and not (tmp_path / "dumps" / "SHA256SUMS").exists()
+
+    writes = start(nq, tmp_path / "store", tmp_path / "dumps2", dumps_first=True)
+    writes.go()
+    timings = writes.wait()
+    assert set(timings) >= {"dumps_first", "waited", "write_store", "dumps"}
+    for dump in (current / "dumps").iterdir():
+        assert (tmp_path / "dumps2" / dump.name).read_bytes() == dump.read_bytes(), dump.name
+    assert (tmp_path / "dumps2" / "csto-kg.nq").stat().st_ino == nq.stat().st_ino  # linked, not copied
+    assert len(ox.Store.read_only(str(tmp_path / "store"))) > 0
 
 
 def test_union_lines_stop_at_the_size_the_file_had(tmp_path):
