@@ -186,17 +186,27 @@ def build(
     validate: bool = True,
     dumps: bool = True,
     reasoner: str | None = None,
+    release: bool = True,
 ) -> Build:
-    """Build into a new folder and make it current; ``reasoner`` is ``fast`` (default) or ``owlrl`` (see :mod:`.reason`)."""
+    """Build into a new folder and make it current; ``reasoner`` is ``fast`` (default) or ``owlrl`` (see :mod:`.reason`).
+
+    ``release=False`` is for a process that ends after the build (``csto-kg build``): the rdflib dataset, millions
+    of objects in reference cycles, is then left to the process's end rather than collected and freed object by
+    object once the rules are done (~7 s at 1e6, on the build's critical path). It stays frozen (``gc.freeze``),
+    so the interpreter's last collection, at exit, does not walk it either.
+    """
     collecting = gc.isenabled()
     try:
-        return _build(root, build_dir, validate=validate, dumps=dumps, reasoner=reasoner)
+        return _build(root, build_dir, validate=validate, dumps=dumps, reasoner=reasoner, release=release)
     finally:
-        gc.unfreeze()  # what the stages froze (see _release_memory) is the collector's again, even after a failure
+        if release:
+            gc.unfreeze()  # what the stages froze (see _release_memory) is the collector's again, even after a failure
         gc.enable() if collecting else gc.disable()  # the collector as the caller had it
 
 
-def _build(root: Path | None, build_dir: Path | None, *, validate: bool, dumps: bool, reasoner: str | None) -> Build:
+def _build(
+    root: Path | None, build_dir: Path | None, *, validate: bool, dumps: bool, reasoner: str | None, release: bool
+) -> Build:
     root = root or paths.root()
     build_dir = build_dir or paths.build_dir()
     began = time.perf_counter()
@@ -292,9 +302,10 @@ def _build(root: Path | None, build_dir: Path | None, *, validate: bool, dumps: 
                 incremental.write(staging)
             timings["validate"] = time.perf_counter() - t
             cpu["validate"] = time.process_time() - c
-        # Nothing reads the rdflib dataset any more.
+        # Nothing reads the rdflib dataset any more: freed now, unless the process ends with the build (release).
         del literals, fid, data, ds, inferred
-        _release_memory()
+        if release:
+            _release_memory()
 
         _copy_served(root, staging)
         if report is not None:
@@ -370,7 +381,8 @@ def _release_memory() -> None:
     the stages allocated (1e5: 10 full collections, ~1.1 s of 4.3 s of CPU for those three stages, and more in
     the validation after them); they leave little garbage in cycles (1e5: 18 k objects, 3 MB). Frozen objects
     are still freed by reference counting; their cycles (rdflib's graphs and store refer to each other) are
-    collected here, once unfrozen. ``build`` turns the collector back on, and unfreezes, however it ends.
+    collected here, once unfrozen. ``build`` turns the collector back on, and unfreezes (unless ``release`` is
+    false), however it ends.
 
     Python frees a memory arena only once nothing in it is alive: the few terms a cache keeps
     pin most of the dataset's arenas (1e5: 236 MB kept after freeing it, 110 MB once the caches

@@ -47,7 +47,8 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 def _cmd_build(args: argparse.Namespace) -> int:
     from .build import build, ensure_built
 
-    kw = {"validate": not args.no_validate, "reasoner": args.reasoner}
+    # the process ends with the build: its rdflib dataset is left to the exit, not freed object by object
+    kw = {"validate": not args.no_validate, "reasoner": args.reasoner, "release": False}
     b = build(**kw) if args.force else ensure_built(**kw)
     m = b.manifest
     state = "up to date" if b.reused else f"built in {sum(m['timings_s'].values()):.2f} s"

@@ -190,11 +190,14 @@ def _link(source: Path, target: Path) -> None:
     """``target`` made a hard link to ``source`` (atomically: a link under a temporary name, renamed over
     ``target``), or a copy where the file system refuses the link. Neither file is written again: a build's
     ``dataset.nq`` and its N-Quads dump are the same bytes, and at 1e6 a copy took ~2 s."""
+    if target.exists() and os.path.samefile(source, target):
+        return
     tmp = target.with_name(f".{target.name}.{os.getpid()}.link")
     try:
         tmp.unlink(missing_ok=True)
         os.link(source, tmp)
         os.replace(tmp, target)
+        tmp.unlink(missing_ok=True)  # a rename between two links of one file does nothing (POSIX)
     except OSError:
         tmp.unlink(missing_ok=True)
         atomic_write(target, lambda f: _copy(source, f))

@@ -233,12 +233,20 @@ def _write(nquads: Path, store: Path, since: Path | None) -> dict:
     return {"previous": since.name, "whole": why}
 
 
+def _go_given() -> bool:
+    """Whether the build has written to this process's standard input (its go, or the end of its pipe)."""
+    import select
+
+    return bool(select.select([sys.stdin], [], [], 0)[0])
+
+
 def main(argv: list[str] | None = None) -> int:
     """``python -m csto_kg.served_store NQUADS STORE [DUMPS] [--since BUILD] [--dumps-first]``: prints one JSON
     line, ``{"write_store": s, "dumps": s, "cpu": {...}, "store": {...}}`` (``store``: what :func:`_write` did).
 
-    ``--dumps-first``: the streamed dumps (:data:`.export.STREAMED_DUMPS`) before anything else, then a line
-    ``go`` awaited on standard input (``dumps_first_s``, ``waited_s``); at its end of file, without one, it stops.
+    ``--dumps-first``: the streamed dumps (:data:`.export.STREAMED_DUMPS`) first, one at a time, until a line ``go``
+    arrives on standard input (``dumps_first``; those not written by then come after the store), waiting for it
+    if they are all written first (``waited``); at the end of standard input without a go, it stops.
     """
     from .export import STREAMED_DUMPS, write_dump_files, write_sums
     from .void import DUMP_FILES
@@ -259,12 +267,14 @@ def main(argv: list[str] | None = None) -> int:
     sums: dict[str, str] = {}
     try:
         if first:
-            if dumps is not None:
-                t, c = time.perf_counter(), _cpu()
-                # beside SHACL, one at a time: the other core is the build's
-                sums = write_dump_files(nquads, dumps, STREAMED_DUMPS, together=False)
-                timings["dumps_first"] = time.perf_counter() - t
-                cpu["dumps_first"] = _cpu() - c
+            t, c = time.perf_counter(), _cpu()
+            # beside SHACL, one at a time (the other core is the build's), for as long as SHACL runs
+            for name in STREAMED_DUMPS if dumps is not None else ():
+                if _go_given():
+                    break
+                sums.update(write_dump_files(nquads, dumps, (name,)))
+            timings["dumps_first"] = time.perf_counter() - t
+            cpu["dumps_first"] = _cpu() - c
             t = time.perf_counter()
             if sys.stdin.readline().strip() != "go":
                 print("stopped: the build ended without its go", file=sys.stderr)

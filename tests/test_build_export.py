@@ -364,3 +364,26 @@ def test_the_server_shows_the_build_not_the_checkout(shared_build, tmp_path):
         assert r.status_code == 200 and sum(w in r.get_data(as_text=True) for w in words[-50:]) >= 40  # its text
     finally:
         app.extensions["csto.engine"].close()
+
+
+def test_a_build_whose_process_ends_with_it_leaves_its_dataset_to_the_exit(tiny, tmp_path):
+    """``csto-kg build`` passes ``release=False``: the loaded dataset stays frozen, uncollected, for the process's
+    end; a build in a process that goes on (the default) gives every frozen object back to the collector."""
+    import gc
+
+    from csto_kg.build import build
+
+    root = Path(shutil.copytree(tiny, tmp_path / "project"))
+    frozen = gc.get_freeze_count()
+    try:
+        build(root, tmp_path / "kept", validate=False, dumps=False, release=False)
+        kept = gc.get_freeze_count() - frozen
+        build(root, tmp_path / "freed", validate=False, dumps=False)
+        assert gc.get_freeze_count() == 0
+    finally:
+        gc.unfreeze()
+    assert kept > 10_000  # the dataset's triples, terms and indexes
+    assert (
+        json.loads((tmp_path / "kept" / "current" / "manifest.json").read_text())["graphs"]
+        == json.loads((tmp_path / "freed" / "current" / "manifest.json").read_text())["graphs"]
+    )
