@@ -16,7 +16,7 @@ from itertools import compress, repeat
 from operator import and_, lshift, or_
 from pathlib import Path
 
-__all__ = ["TooManyChanges", "changed_lines"]
+__all__ = ["TooManyChanges", "changed_lines", "line_keys"]
 
 _LOW = (1 << 64) - 1
 _CHUNK_BYTES = 1 << 22  # lines read at a time (readlines' hint)
@@ -32,7 +32,7 @@ def _chunks(path: Path) -> Iterator[list[bytes]]:
             yield chunk
 
 
-def _keys(lines: list[bytes]) -> Iterable[int]:
+def line_keys(lines: list[bytes]) -> Iterable[int]:
     """Each line's key, (hash(line) << 64) | (hash(b"\\n" + line) mod 2^64), computed without a Python frame."""
     high = map(lshift, map(hash, lines), repeat(64))
     low = map(and_, map(hash, map(b"\n".__add__, lines)), repeat(_LOW))
@@ -48,10 +48,10 @@ def changed_lines(old: Path, new: Path, limit: int) -> tuple[list[bytes], list[b
     :class:`TooManyChanges` as soon as more than ``limit`` lines are found added or removed."""
     unmatched: set[int] = set()
     for chunk in _chunks(old):
-        unmatched.update(_keys(chunk))
+        unmatched.update(line_keys(chunk))
     added: list[bytes] = []
     for chunk in _chunks(new):
-        for key, line in zip(_keys(chunk), chunk, strict=True):
+        for key, line in zip(line_keys(chunk), chunk, strict=True):
             if key in unmatched:
                 unmatched.discard(key)
             else:
@@ -61,7 +61,7 @@ def changed_lines(old: Path, new: Path, limit: int) -> tuple[list[bytes], list[b
     removed: list[bytes] = []
     if unmatched:
         for chunk in _chunks(old):
-            removed.extend(compress(chunk, map(unmatched.__contains__, _keys(chunk))))
+            removed.extend(compress(chunk, map(unmatched.__contains__, line_keys(chunk))))
             if len(added) + len(removed) > limit:
                 raise TooManyChanges(f"more than {limit} lines added or removed")
     return added, removed
