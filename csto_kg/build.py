@@ -190,10 +190,11 @@ def build(
 ) -> Build:
     """Build into a new folder and make it current; ``reasoner`` is ``fast`` (default) or ``owlrl`` (see :mod:`.reason`).
 
-    ``release=False`` is for a process that ends after the build (``csto-kg build``): the rdflib dataset, millions
-    of objects in reference cycles, is then left to the process's end rather than collected and freed object by
-    object once the rules are done (~7 s at 1e6, on the build's critical path). It stays frozen (``gc.freeze``),
-    so the interpreter's last collection, at exit, does not walk it either.
+    ``release=False`` is for a process that ends after the build (``csto-kg build``): where the served store is
+    updated (its process then ends soon after the rules), the rdflib dataset, millions of objects in reference
+    cycles, is left to the process's end rather than collected and freed object by object once the rules are done
+    (~7 s at 1e6, on the build's critical path). It stays frozen (``gc.freeze``), so the interpreter's last
+    collection, at exit, does not walk it either.
     """
     collecting = gc.isenabled()
     try:
@@ -277,15 +278,19 @@ def _build(
         since, store_incremental = _store_since(previous, store_respelled)
         _release_memory()
 
-        # The process writing the store and the dumps, started now the file is whole: with a validation, it writes
-        # the streamed dumps beside SHACL (on the core SHACL leaves free, in ~40 MB) and waits for the go, given
-        # once SHACL is done and its in-memory store released, before the store and the Turtle dump, which run
-        # beside the rules (they never read the store) for less memory than that store held.
+        # The process writing the store and the dumps, started now the file is whole; with a validation, it waits
+        # for the go, given once SHACL is done and its in-memory store released, before the store and the dumps,
+        # which run beside the rules (they never read the store) for less memory than that store held. Where it
+        # updates the store (seconds, not a minute), it first writes the streamed dumps beside SHACL, on the core
+        # SHACL leaves free (~40 MB); beside a whole SHACL, whose store's bulk load takes both cores, they slowed it
+        # by ~6 s at 1e6, more than they save once the store, written whole, outlasts the rules.
         from .served_store import start
 
         background = time.perf_counter()
         started["writes"] = background - began
-        writes = start(nq, staging / "store", staging / "dumps" if dumps else None, since, dumps_first=validate)
+        first = validate and since is not None
+        out = staging / "dumps" if dumps else None
+        writes = start(nq, staging / "store", out, since, wait=validate, dumps_first=first)
 
         def go() -> None:
             started["go"] = time.perf_counter() - began
@@ -302,9 +307,11 @@ def _build(
                 incremental.write(staging)
             timings["validate"] = time.perf_counter() - t
             cpu["validate"] = time.process_time() - c
-        # Nothing reads the rdflib dataset any more: freed now, unless the process ends with the build (release).
+        # Nothing reads the rdflib dataset any more: freed now, unless the process ends with the build (release)
+        # and the store is being updated, so that its process ends soon after the rules: freeing would then be on
+        # the build's critical path. A store written whole outlasts the rules, and needs the room for the dumps.
         del literals, fid, data, ds, inferred
-        if release:
+        if release or since is None:
             _release_memory()
 
         _copy_served(root, staging)

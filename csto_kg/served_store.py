@@ -187,22 +187,28 @@ class Writes:
 
 
 def start(
-    nquads: Path, store: Path, dumps: Path | None, since: Path | None = None, *, dumps_first: bool = False
+    nquads: Path,
+    store: Path,
+    dumps: Path | None,
+    since: Path | None = None,
+    *,
+    wait: bool = False,
+    dumps_first: bool = False,
 ) -> Writes:
     """Start writing the store (and the dumps, unless ``dumps`` is None) from ``nquads`` in a new process;
     ``since``: a previous build whose store it may update instead (:func:`update_store`).
 
-    ``dumps_first``: it writes the dumps that need little memory (:data:`.export.STREAMED_DUMPS`) at once, then
-    waits for :meth:`Writes.go` before the store and the Turtle dump (the build gives it once SHACL is done and
-    its in-memory store given back)."""
+    ``wait``: it waits for :meth:`Writes.go` before the store and the dumps (the build gives it once SHACL is done
+    and its in-memory store given back); ``dumps_first``: meanwhile, it writes the dumps that need little memory
+    (:data:`.export.STREAMED_DUMPS`), one at a time, until the go."""
     args = [sys.executable, "-m", "csto_kg.served_store", str(nquads), str(store)]
     if dumps is not None:
         args.append(str(dumps))
     if since is not None:
         args += ["--since", str(since)]
-    if dumps_first:
-        args.append("--dumps-first")
-    stdin = subprocess.PIPE if dumps_first else subprocess.DEVNULL
+    if wait or dumps_first:
+        args.append("--dumps-first" if dumps_first else "--wait")
+    stdin = subprocess.PIPE if wait or dumps_first else subprocess.DEVNULL
     return Writes(subprocess.Popen(args, stdin=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE))
 
 
@@ -241,12 +247,14 @@ def _go_given() -> bool:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m csto_kg.served_store NQUADS STORE [DUMPS] [--since BUILD] [--dumps-first]``: prints one JSON
-    line, ``{"write_store": s, "dumps": s, "cpu": {...}, "store": {...}}`` (``store``: what :func:`_write` did).
+    """``python -m csto_kg.served_store NQUADS STORE [DUMPS] [--since BUILD] [--wait | --dumps-first]``: prints
+    one JSON line, ``{"write_store": s, "dumps": s, "cpu": {...}, "store": {...}}`` (``store``: what :func:`_write`
+    did).
 
-    ``--dumps-first``: the streamed dumps (:data:`.export.STREAMED_DUMPS`) first, one at a time, until a line ``go``
-    arrives on standard input (``dumps_first``; those not written by then come after the store), waiting for it
-    if they are all written first (``waited``); at the end of standard input without a go, it stops.
+    ``--wait``: nothing is written before a line ``go`` arrives on standard input (``waited``); at the end of
+    standard input without a go, it stops. ``--dumps-first``: the same, writing meanwhile the streamed dumps
+    (:data:`.export.STREAMED_DUMPS`), one at a time, until the go (``dumps_first``; those not written by then
+    come after the store).
     """
     from .export import STREAMED_DUMPS, write_dump_files, write_sums
     from .void import DUMP_FILES
@@ -258,23 +266,24 @@ def main(argv: list[str] | None = None) -> int:
         since = Path(args[at + 1])
         del args[at : at + 2]
     first = "--dumps-first" in args
-    if first:
-        args.remove("--dumps-first")
+    wait = first or "--wait" in args
+    args = [a for a in args if a not in ("--wait", "--dumps-first")]
     nquads, store = Path(args[0]), Path(args[1])
     dumps = Path(args[2]) if len(args) > 2 else None
     timings: dict = {}
     cpu = timings["cpu"] = {}  # CPU seconds: this process's (every thread) and its children's (the dumps')
     sums: dict[str, str] = {}
     try:
-        if first:
+        if first and dumps is not None:
             t, c = time.perf_counter(), _cpu()
             # beside SHACL, one at a time (the other core is the build's), for as long as SHACL runs
-            for name in STREAMED_DUMPS if dumps is not None else ():
+            for name in STREAMED_DUMPS:
                 if _go_given():
                     break
                 sums.update(write_dump_files(nquads, dumps, (name,)))
             timings["dumps_first"] = time.perf_counter() - t
             cpu["dumps_first"] = _cpu() - c
+        if wait:
             t = time.perf_counter()
             if sys.stdin.readline().strip() != "go":
                 print("stopped: the build ended without its go", file=sys.stderr)

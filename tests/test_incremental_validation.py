@@ -17,6 +17,7 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Graph, URIRef
 
+from csto_kg.export import write_dumps
 from csto_kg.served_store import write_store
 from csto_kg.terms import to_ox
 from csto_kg.validation.incremental import Delta, Reach, affected, graph_of
@@ -264,6 +265,11 @@ def test_a_build_after_an_edit_validates_again_only_what_changed_and_reports_as_
     assert report, "the slips are reported"
     store = manifest["store_incremental"]
     assert "whole" not in store and store["added"] > 0 and store["removed"] > 0, store
+    # the streamed dumps written beside SHACL, the others after the store: the files written all at once
+    assert {"dumps_first", "waited", "write_store", "dumps"} <= set(manifest["alongside_s"])
+    sums = write_dumps(current / "dataset.nq", tmp_path / "dumps")
+    assert (current / "dumps" / "SHA256SUMS").read_text() == (tmp_path / "dumps" / "SHA256SUMS").read_text()
+    assert len(sums) == 4
     write_store(current / "dataset.nq", tmp_path / "whole-store")
     assert {str(q) for q in ox.Store.read_only(str(current / "store"))} == {
         str(q) for q in ox.Store.read_only(str(tmp_path / "whole-store"))
