@@ -350,8 +350,9 @@ def _build(
             "conforms": None if report is None else report.conforms,
             "timings_s": {k: round(v, 3) for k, v in timings.items()},
             "started_s": {k: round(v, 3) for k, v in started.items()},
-            # The store and the dumps, by a process of its own started once dataset.nq is whole: the streamed dumps
-            # (dumps_first), the go awaited until SHACL is done (waited), then the store and the Turtle dump.
+            # The store and the dumps, by a process of its own started once dataset.nq is whole: the go awaited until
+            # SHACL is done (waited), the streamed dumps written meanwhile where the store is updated (dumps_first),
+            # then the store and the dumps left.
             "alongside_s": {k: round(v, 3) for k, v in alongside.items()},
             # CPU seconds (process_time, every thread) of this process's stages and of the store process's
             "cpu_s": {k: round(v, 3) for k, v in cpu.items()},

@@ -208,8 +208,8 @@ def _link(source: Path, target: Path) -> None:
 
 
 # The dumps each written as the N-Quads are read (~40 MB at 1e6, whatever the size); the Turtle dump holds a key of
-# each triple of the union to write it once (~400 MB at 1e6). A build writes these first, beside its SHACL
-# validation (csto_kg.served_store), and the Turtle dump once SHACL's store is given back.
+# each triple of the union to write it once (~370 MB at 1e6). A build that updates its store writes these beside
+# its SHACL validation, and the Turtle dump once SHACL's store is given back (csto_kg.served_store).
 STREAMED_DUMPS = ("csto-kg.trig", "csto-kg.nq", "csto-kg.jsonld")
 
 
@@ -217,10 +217,10 @@ def write_dump_files(dataset_nq: Path, folder: Path, names=tuple(DUMP_FILES), *,
     """The dumps ``names`` (of :data:`.void.DUMP_FILES`) of a build's ``dataset.nq``; returns name -> sha256.
 
     ``csto-kg.nq`` is ``dataset.nq`` itself, hard-linked (made the first time, kept by later calls naming other
-    dumps); each other dump re-reads ``dataset.nq`` in Oxigraph's parser and writes with its serialiser, in a process of its own
-    when the file is large (:data:`PARALLEL_DUMPS_BYTES`): 1e6 triples, three formats on two cores, all at once
-    unless ``together`` is false (then one after the other: at 1e6, ~27 s rather than ~17, for at most one dump's
-    memory, the Turtle's ~400 MB, rather than ~480 MB).
+    dumps); each other dump re-reads ``dataset.nq`` in Oxigraph's parser and writes with its serialiser, in a
+    process of its own when the file is large (:data:`PARALLEL_DUMPS_BYTES`): 1e6 triples, three formats on two
+    cores, all at once unless ``together`` is false (then one after the other: at 1e6, ~27 s rather than ~17, for
+    at most one dump's memory, the Turtle's ~370 MB, rather than ~450 MB).
     """
     folder.mkdir(parents=True, exist_ok=True)
     nquads = folder / "csto-kg.nq"

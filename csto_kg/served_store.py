@@ -1,12 +1,12 @@
 """The served store and the dumps, written from a build's finished ``dataset.nq`` in a process of their own.
 
-Nothing in them needs the validation report. The build starts this process as soon as ``dataset.nq`` is written:
-it writes the dumps that are streamed (:data:`.export.STREAMED_DUMPS`, ~40 MB) beside SHACL, on the core SHACL
-leaves free, then waits for the build's go, given once SHACL is done and its in-memory store released, before
-the store and the Turtle dump, which run beside the Python rules (beside SHACL's store the two processes' memory
-added up: bench/README.md, "The build at 1e6"). ``python -m csto_kg.served_store NQUADS STORE [DUMPS]
-[--since BUILD] [--dumps-first]`` writes the store (or updates a copy of the previous build's,
-:func:`update_store`) and the dumps, and prints its timings as one JSON line.
+Nothing in them needs the validation report. The build starts this process as soon as ``dataset.nq`` is written,
+and it waits for the build's go, given once SHACL is done and its in-memory store released, before the store and
+the dumps, which run beside the Python rules (beside SHACL's store the two processes' memory added up:
+bench/README.md, "The build at 1e6"). Where it is to update the store, it writes meanwhile the dumps that are
+streamed (:data:`.export.STREAMED_DUMPS`, ~40 MB), on the core SHACL leaves free. ``python -m
+csto_kg.served_store NQUADS STORE [DUMPS] [--since BUILD] [--wait | --dumps-first]`` writes the store (or updates
+a copy of the previous build's, :func:`update_store`) and the dumps, and prints its timings as one JSON line.
 """
 
 from __future__ import annotations
@@ -160,7 +160,7 @@ class Writes:
         self.proc = proc
 
     def go(self) -> None:
-        """Let a process started with ``dumps_first`` go on to the store (the build's memory allows it now)."""
+        """Let a process started with ``wait`` (or ``dumps_first``) go on to the store: the build's memory allows it."""
         if self.proc.stdin is None:
             return
         try:
