@@ -4,7 +4,9 @@ LabelNamesItsOwner matches every labelled fact's label against the names of the 
 (and of the capitals) through ``name_index.ByFirstWord``, which offers a label only the names whose first word is one
 of its words. A name it leaves out would silence the rule, so the names it finds are compared here with those the
 plain pass over every name finds, for the project's own names and labels, changed in case and spelling, and for
-names and labels made to sit at the index's edges (punctuation first, non-ASCII, the Kelvin sign, the long s)."""
+names and labels made to sit at the index's edges (punctuation first, non-ASCII, the Kelvin sign, the long s).
+ValueGivenByItsPassage asks which entities have a name anywhere in a passage (``name in text``) through
+``name_index.ByPrefix``: compared the same way with the plain test of every name."""
 
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ from rdflib import Literal
 from csto_kg import paths
 from csto_kg.loader import load
 from csto_kg.namespaces import ENTITIES_GRAPH, OA, RDFS, SKOS
-from csto_kg.validation.rules.name_index import ByFirstWord
+from csto_kg.validation.rules.name_index import ByFirstWord, ByPrefix
 from csto_kg.validation.rules.naming import _named, _norm
 
 _EDGE_NAMES = ["(CSTO)", "U.S.", "Côte d'Ivoire", "Ĳssel", "x-ray unit", "Kazakhstan", "UN", "Belarus's", " Minsk"]
@@ -91,3 +93,21 @@ def test_a_case_folded_passage_is_offered_every_name_it_names_as_whole_words(nam
         assert found == {n for n in folded if _named({n}, [quote], whole=True)}, quote
     assert any(not q.isascii() for q in quotes) and any(not n.isascii() for n in folded)  # other scripts, exactly
     assert offered < len(quotes) * len(folded) / 3, (offered, len(quotes), len(folded))
+
+
+def test_a_passage_is_found_to_hold_every_name_that_is_in_it(names_and_labels):
+    """``ByPrefix.found``: the items with a name anywhere in one of the texts, as ``any(n in t ...)`` over every
+    name finds them, for the project's folded names and passages and for names shorter than the prefix, overlapping
+    one another, inside words ("chinaled"), at a passage's end, empty, or in other scripts."""
+    names, labels = names_and_labels
+    folded = sorted({_norm(n) for n in names}) + ["", "a", "un", "nato", "china", "north korea", "korea", "é", "ruſs"]
+    quotes = sorted({_norm(str(o)) for _, _, o, _ in load(paths.root()).dataset.quads((None, OA.exact, None, None))})
+    quotes = random.Random(1).sample(quotes, min(len(quotes), 300)) + [_norm(x) for x in labels[-len(_EDGE_LABELS) :]]
+    quotes += ["the chinaled sco", "north korea", "ends with nato", "nat", "", "ruſsia"]
+    items = [(n, i) for i, n in enumerate(folded)] + [(n, f"other {n}") for n in folded[:50]]  # names shared
+    index = ByPrefix(items)
+    for k in range(len(quotes)):
+        texts = quotes[k : k + 1 + k % 3]  # one to three passages, as a fact's evidence gives them
+        assert index.found(texts) == {item for n, item in items if any(n in t for t in texts)}, texts
+    assert index.found(["the chinaled sco"]) >= {folded.index("china")}
+    assert index.found([]) == set()

@@ -1,11 +1,11 @@
-"""Names indexed by their first word: the rules that look for whole-word names in many texts ask each text only
-about the names whose first word is one of its words, not about every name (which grew with texts x names)."""
+"""Names indexed by their first word or their first characters: the rules that look for names in many texts ask
+each text only about the names that can be in it, not about every name (which grew with texts x names)."""
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["ByFirstWord"]
+__all__ = ["ByFirstWord", "ByPrefix"]
 
 _WORD = re.compile(r"\w+")
 
@@ -45,3 +45,32 @@ class ByFirstWord:
         else:
             return self.items
         return [*self.always, *(item for w in words for item in self.by_word.get(w, ()))]
+
+
+class ByPrefix:
+    """Items found by a name of theirs anywhere in a text (``name in text``, a substring), indexed by the name's
+    first :data:`WIDTH` characters: a text is asked only about the names that begin as one of its slices of that
+    width begins, each then tested whole. Exact: every occurrence of a name starts at a position of the text, where
+    the slice is the name's beginning. Names shorter than the width are tested in every text."""
+
+    WIDTH = 4
+
+    def __init__(self, named: list[tuple[str, object]]):
+        self.by_prefix: dict[str, list[tuple[str, object]]] = {}
+        self.short: list[tuple[str, object]] = []
+        for name, item in named:
+            if len(name) < self.WIDTH:
+                self.short.append((name, item))
+            else:
+                self.by_prefix.setdefault(name[: self.WIDTH], []).append((name, item))
+
+    def found(self, texts: list[str]) -> set:
+        """The items one of whose names is in one of ``texts``."""
+        out = {item for name, item in self.short for t in texts if name in t}
+        width, index = self.WIDTH, self.by_prefix
+        for t in texts:
+            for at in range(len(t) - width + 1):
+                for name, item in index.get(t[at : at + width], ()):
+                    if item not in out and t.startswith(name, at):
+                        out.add(item)
+        return out
