@@ -609,20 +609,30 @@ def _names_pattern(namer, entities) -> tuple[str, dict[str, Node]]:
     return _alt(set(owner)), owner
 
 
+_PARTY = frozenset((CSTO.party,))
+_AGENT = frozenset((CSTO.agent,))
+
+
 def _parties_paired(ctx: Context, namer, by_kind) -> list[Result]:
     """ "Clashes between Tajikistan and Kyrgyzstan": where a passage supporting a fact's csto:party pairs one of its
     parties with another entity of its kind by "between X and Y", that one is a party too."""
     out: list[Result] = []
+    # the pattern of the names of every entity of the parties' kinds, made once per set of kinds (made per fact,
+    # its names sorted each time, it grew with facts x entities)
+    patterns: dict[frozenset, tuple[re.Pattern | None, dict[str, Node]]] = {}
     for gid, facts in sorted(ctx.file_facts.items(), key=lambda kv: str(kv[0])):
         for fact, values in sorted(facts.values.items(), key=lambda kv: str(kv[0])):
-            parties = {o for p, o in values if p == CSTO.party and o in namer.entities}
+            parties = {o for p, o in values if p in _PARTY and o in namer.entities}
             if not parties:
                 continue
-            kinds = set().union(*(_kinds(namer.ent, v) for v in parties))
-            alt, owner = _names_pattern(namer, set().union(*(by_kind.get(k, set()) for k in kinds)))
-            if alt == "(?:)":
+            kinds = frozenset().union(*(_kinds(namer.ent, v) for v in parties))
+            if kinds not in patterns:
+                alt, owner = _names_pattern(namer, set().union(*(by_kind.get(k, set()) for k in kinds)))
+                rx = re.compile(rf"(?<!\w)between (?:the )?({alt}) and (?:the )?({alt})(?!\w)")
+                patterns[kinds] = (None if alt == "(?:)" else rx, owner)
+            rx, owner = patterns[kinds]
+            if rx is None:
                 continue
-            rx = re.compile(rf"(?<!\w)between (?:the )?({alt}) and (?:the )?({alt})(?!\w)")
             evidence, _ = facts.supporting(fact, CSTO.party)
             for e in evidence:
                 for m in rx.finditer(_normed_quote(ctx, e)):
@@ -678,11 +688,11 @@ def _value_by_structure(ctx: Context) -> list[Result]:
             continue
         for fact, values in sorted(facts.values.items(), key=lambda kv: str(kv[0])):
             for prop, value in sorted(values, key=lambda t: (str(t[0]), str(t[1]))):
-                if (prop not in STRUCTURES and prop != CSTO.agent) or value not in namer.entities:
-                    continue
+                if (prop not in STRUCTURES and prop not in _AGENT) or value not in namer.entities:
+                    continue  # (a set's look-up, not rdflib's Python __ne__, for each of the facts' values)
                 if not namer.names.get(value):
                     continue
-                if prop == CSTO.agent:
+                if prop in _AGENT:
                     evidence = facts.supporting(fact, prop)[0]
                     given = _agent_of_the_verb(ctx, namer, by_kind, facts, fact, value)
                 else:
