@@ -604,8 +604,11 @@ def _names(ctx: Context) -> list[Result]:
     for s, p, o, gid in ctx.curated_quads():
         if p in _OWN_NAMES and isinstance(o, Literal) and (s, p) not in reported:
             per_language.setdefault((gid, s, p, o.language), []).append(o)
-    for (gid, s, p, language), names in sorted(per_language.items(), key=str):
-        for o in sorted(names, key=str)[1:] if len(names) > 1 else ():
+    # only a node given several names in a language is reported: only those are sorted (the text of every node's
+    # names, sorted, grew faster than the graph)
+    several = ((key, names) for key, names in per_language.items() if len(names) > 1)
+    for (gid, s, p, language), names in sorted(several, key=str):
+        for o in sorted(names, key=str)[1:]:
             report(s, p, o, gid, f"is one of {len(names)} {curie(str(p))} in @{language} that this file gives the "
                    "node: a node has one name per language in a file (several would be shown, compared and counted "
                    "as one; a variant is a skos:altLabel, a second fact a node of its own). Fix: keep one")  # fmt: skip
