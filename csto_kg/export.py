@@ -4,7 +4,8 @@ Reads the current build's ``dataset.nq`` and writes with Oxigraph's
 serialisers (linear, ~10x rdflib's). Every write is atomic: the output goes
 to a temporary file in the target's folder, is flushed to disk, then renamed
 over the target, so a reader never sees a half-written file and a failed
-export leaves the previous file as it was.
+export leaves the previous file as it was. A build's N-Quads dump is its
+``dataset.nq`` itself, flushed and hard-linked (:func:`_link`).
 
 Quad formats (TriG, N-Quads, JSON-LD) keep the named graphs; Turtle is the
 union of the selected graphs as one graph, duplicates removed.
@@ -193,11 +194,17 @@ def _dump_in_processes(jobs: list[tuple[str, Path, Path]], at_once: int) -> dict
 def _link(source: Path, target: Path) -> None:
     """``target`` made a hard link to ``source`` (atomically: a link under a temporary name, renamed over
     ``target``), or a copy where the file system refuses the link. Neither file is written again: a build's
-    ``dataset.nq`` and its N-Quads dump are the same bytes, and at 1e6 a copy took ~2 s."""
+    ``dataset.nq`` and its N-Quads dump are the same bytes, and at 1e6 a copy took ~2 s. ``source`` is flushed to
+    disk first, as :func:`atomic_write` flushes what it writes: the dump is that file."""
     if target.exists() and os.path.samefile(source, target):
         return
     tmp = target.with_name(f".{target.name}.{os.getpid()}.link")
     try:
+        fd = os.open(source, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
         tmp.unlink(missing_ok=True)
         os.link(source, tmp)
         os.replace(tmp, target)
