@@ -117,7 +117,11 @@ def _competency_queries() -> list[tuple[str, str, str]]:
 
 
 def tree_rss(pid: int) -> tuple[int, int]:
-    """(total RSS in bytes, number of processes) of ``pid`` and its descendants."""
+    """(total RSS in bytes, number of live processes) of ``pid`` and its descendants.
+
+    A zombie (a killed query worker its pool has not reaped yet) is not counted: it holds no memory, and counting
+    it would let a tree one worker short, its replacement not yet started, pass for whole.
+    """
     try:
         root = psutil.Process(pid)
         procs = [root, *root.children(recursive=True)]
@@ -126,6 +130,8 @@ def tree_rss(pid: int) -> tuple[int, int]:
     total, count = 0, 0
     for p in procs:
         try:
+            if p.status() == psutil.STATUS_ZOMBIE:
+                continue
             total += p.memory_info().rss
             count += 1
         except psutil.Error:  # it ended while we looked
@@ -310,12 +316,15 @@ def run(
             peak = max(peak, sample)
         time.sleep(0.5)
     elapsed = time.monotonic() - t0
-    # After: let killed query workers be replaced (the process count comes back), then measure.
-    after = tree_rss(pid) if pid else (0, 0)
-    settle = time.monotonic() + 15
-    while pid and after[1] != before[1] and time.monotonic() < settle:
-        time.sleep(0.2)
+    # After: let killed query workers be replaced (the process count comes back, and stays for a second: a worker
+    # killed a moment ago may not have died yet), then measure.
+    after, steady, settle = (0, 0), 0, time.monotonic() + 30
+    while pid and time.monotonic() < settle:
         after = tree_rss(pid)
+        steady = steady + 1 if after[1] == before[1] else 0
+        if steady == 5:
+            break
+        time.sleep(0.2)
 
     records: list[_Record] = list(shared.records)
     ok_normal = sorted(r.latency for r in records if r.kind == "normal" and r.status == 200)
