@@ -91,10 +91,10 @@ def triple_lines(nquads: Path, skip: ox.NamedNode | None = None, end: int | None
 def _first_of_each(lines: Iterator[bytes]) -> Iterator[bytes]:
     """Each distinct line once, in the order first seen.
 
-    One serialiser wrote every line, so a triple is the same bytes in every graph that holds it. A 128-bit key of
+    One serialiser wrote every line, so a triple is the same bytes in every graph that holds it. A 96-bit key of
     each line is kept rather than the line (:func:`.nquads_diff.line_keys`, as the build compares two builds'
     files; 1e6: ~0.4 GB, where a set of the triples took 1.4 GB); two distinct triples would be taken for one only
-    on a 128-bit collision. The keys are computed a batch of lines at a time, without a Python call per line.
+    on a 96-bit collision. The keys are computed a batch of lines at a time, without a Python call per line.
     """
     seen: set[int] = set()
     add = seen.add

@@ -45,7 +45,10 @@ SUBJECTS = [S, BNode("b0"), BNode("node-with-dashes_and_underscores"), URIRef("h
 
 def _serialised(quads) -> bytes:
     return ox.serialize(
-        [ox.Quad(to_ox(s), to_ox(p), to_ox(o), to_ox(g.identifier if isinstance(g, Graph) else g)) for s, p, o, g in quads],
+        [
+            ox.Quad(to_ox(s), to_ox(p), to_ox(o), to_ox(g.identifier if isinstance(g, Graph) else g))
+            for s, p, o, g in quads
+        ],
         format=ox.RdfFormat.N_QUADS,
     )
 

@@ -9,12 +9,14 @@ builds a copy of the project three times, around a literal the store spells othe
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import random
 import shutil
 import subprocess
 import sys
+import zlib
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -117,6 +119,29 @@ def test_the_comparison_stops_past_its_limit_and_a_line_written_twice_in_one_fil
     assert sorted(set(added)) == [b"d\n", b"e\n"] and removed == [b"a\n"]  # b: twice, then once; d: new, twice
     with pytest.raises(TooManyChanges):
         changed_lines(old, new, limit=1)
+
+
+def _same_crc32() -> tuple[bytes, bytes]:
+    """Two different quad lines with one CRC-32 (a birthday search: ~2^16 lines)."""
+    seen: dict[int, bytes] = {}
+    for i in itertools.count():
+        line = f'<urn:s> <urn:p> "{i}" <urn:g> .\n'.encode()
+        other = seen.setdefault(zlib.crc32(line), line)
+        if other != line:
+            return other, line
+
+
+def test_a_line_sharing_its_crc32_with_a_removed_line_is_not_removed(tmp_path):
+    """The old file is read again only for the lines whose CRC-32 is that of a line not met in the new file; each
+    such line is then keyed whole, so one sharing only the CRC-32 stays."""
+    x, y = _same_crc32()
+    assert x != y and zlib.crc32(x) == zlib.crc32(y)
+    old, new = tmp_path / "old.nq", tmp_path / "new.nq"
+    old.write_bytes(b"a\n" + x + y)
+    new.write_bytes(b"a\n" + y)
+    assert changed_lines(old, new, limit=10) == ([], [x])
+    new.write_bytes(b"a\n" + x)
+    assert changed_lines(old, new, limit=10) == ([], [y])
 
 
 def test_a_literal_the_store_respells_makes_the_build_write_its_store_whole(tmp_path):
