@@ -50,6 +50,8 @@ from .namespaces import (
     CSTO,
     DCTERMS,
     GRAPH,
+    INFERRED_GRAPH,
+    META_GRAPH,
     ONTOLOGY_GRAPH,
     OWL,
     PROV,
@@ -72,6 +74,8 @@ __all__ = [
     "dataset_quads",
     "support_triples",
     "support_of",
+    "curated_file_facts",
+    "curated_graph_ids",
     "derive_support",
     "seed_graph_ids",
 ]
@@ -368,8 +372,25 @@ def _add_ranks(add, prop: Node, values: dict[Node, list[Statement]], functional:
                 add((sb.iri, CSTO.disagreesWith, sa.iri))
 
 
-def support_of(data: LoadedData) -> set[Triple]:
-    """The triples of ``graph:support`` for loaded data (the build writes them to its N-Quads and store)."""
+def support_of(data: LoadedData, facts: dict[URIRef, FileFacts] | None = None) -> set[Triple]:
+    """The triples of ``graph:support`` for loaded data (the build writes them to its N-Quads and store).
+
+    ``facts``: :func:`file_facts` of the loaded dataset for graphs including every seed's, where the caller has
+    them (the build, whose rules read the same: :func:`curated_file_facts`); a file's facts are the same whichever
+    other graphs are asked with it."""
     ds = dataset_view(data.dataset)  # read through the store's indexes (csto_kg.indexed_graph)
-    files = file_facts(dataset_quads(ds), seed_graph_ids(data.files))
+    seeds = seed_graph_ids(data.files)
+    if facts is None:
+        facts = file_facts(dataset_quads(ds), seeds)
+    files = {gid: facts[gid] for gid in seeds}
     return _support(files, set(ds.graph(ONTOLOGY_GRAPH).subjects(RDF.type, OWL.FunctionalProperty)))
+
+
+def curated_graph_ids(graph_ids: Iterable[URIRef]) -> list[URIRef]:
+    """The curated named graphs (one per ``kg/`` file) of ``graph_ids``: not the ontology, inferred or meta graph."""
+    return [g for g in graph_ids if g not in (ONTOLOGY_GRAPH, INFERRED_GRAPH, META_GRAPH)]
+
+
+def curated_file_facts(data: LoadedData) -> dict[URIRef, FileFacts]:
+    """Curated graph -> what it says about its fact nodes: what the support derivation and the rules read."""
+    return file_facts(dataset_quads(dataset_view(data.dataset)), curated_graph_ids(data.files))

@@ -14,7 +14,7 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from csto_kg.loader import load
 from csto_kg.namespaces import CSTO, DCTERMS, EV, GRAPH, ID, OA, ONTOLOGY_GRAPH, PROV, RDF, RDFS, SUPPORT_GRAPH, XSD
 from csto_kg.query import open_store
-from csto_kg.support import derive_support, exempt, seed_graph_ids, support_of
+from csto_kg.support import curated_file_facts, derive_support, exempt, seed_graph_ids, support_of
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -108,12 +108,16 @@ def test_dumps_hold_the_support_graph(built):
 
 
 def test_support_from_the_loaded_dataset_equals_support_from_standalone_copies_of_its_seed_graphs():
-    """The build reads the dataset through its indexes; the reference copies each seed graph out first."""
+    """The build reads the dataset through its indexes; the reference copies each seed graph out first. The build
+    also hands it the facts of every curated file, which the rules read too (the entities file among them)."""
     data = load(ROOT)
     copies = {gid: _file(*data.dataset.graph(gid)) for gid in seed_graph_ids(data.files)}
     expected = set(derive_support(copies, data.dataset.graph(ONTOLOGY_GRAPH)))
     assert len(expected) > 1000
     assert support_of(data) == expected
+    facts = curated_file_facts(data)
+    assert set(seed_graph_ids(data.files)) < set(facts)
+    assert support_of(data, facts) == expected
 
 
 # --- the ranking and evidence rules on small graphs ------------------------------------

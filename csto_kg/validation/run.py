@@ -98,6 +98,7 @@ def validate_loaded(
     fidelity=None,
     after_shacl: Callable[[], None] | None = None,
     incremental=None,
+    file_facts: dict | None = None,
 ) -> Report:
     """Validate loaded data plus its inferred graph against the shapes, then run the Python rules.
 
@@ -105,7 +106,8 @@ def validate_loaded(
     what it altered of the union's literals (see run_shacl). The rules never read it: once SHACL is done this
     function drops its reference and gives the memory back (the build's, ~0.5 GB at 10^6 triples, holds no
     other), then calls ``after_shacl``. ``incremental``: a build's :class:`.shacl_state.Incremental` (see
-    :func:`.shacl.run_shacl`)."""
+    :func:`.shacl.run_shacl`). ``file_facts``: :func:`csto_kg.support.curated_file_facts` of ``data``, where the
+    caller made them already (the build, for graph:support), else the rules make them."""
     c0 = time.process_time()
     root = root or _root_of(data)
     if shapes is None:  # the project's shapes/: refused, file:line, where a slip would switch a rule off
@@ -144,6 +146,7 @@ def validate_loaded(
         today=today or _today(),
         rejected_evidence=rejected,
         value_list_shapes=frozenset(shapes.subjects(SH["in"], None)),
+        known_file_facts=file_facts,
     )
     for rule in ALL:
         t, c = time.perf_counter(), time.process_time()

@@ -18,8 +18,8 @@ from rdflib import Graph, URIRef
 from rdflib.term import Node
 
 from ...loader import LoadedData
-from ...namespaces import CSTO, DCTERMS, INFERRED_GRAPH, META_GRAPH, ONTOLOGY_GRAPH, RDF, SH
-from ...support import FileFacts, dataset_quads, file_facts
+from ...namespaces import CSTO, DCTERMS, RDF, SH
+from ...support import FileFacts, curated_graph_ids, dataset_quads, file_facts
 from ..locate import Locator
 from ..report import Result
 
@@ -44,6 +44,7 @@ class Context:
     rejected_evidence: set[Node] = field(default_factory=set)  # evidence a SHACL shape already rejects
     memo: dict = field(default_factory=dict)  # what a rule reads many times, read once (keyed by its module)
     value_list_shapes: frozenset = frozenset()  # the shapes that list a property's values (sh:in)
+    known_file_facts: dict | None = None  # :attr:`file_facts`, where the caller made them already (the build)
 
     @property
     def seeds_dir(self) -> Path:
@@ -52,7 +53,7 @@ class Context:
     @cached_property
     def curated(self) -> list[URIRef]:
         """The curated named graphs (one per ``kg/`` file; not the ontology, inferred or meta graph)."""
-        return [g for g in self.data.files if g not in (ONTOLOGY_GRAPH, INFERRED_GRAPH, META_GRAPH)]
+        return curated_graph_ids(self.data.files)
 
     def curated_quads(self) -> Iterator[tuple[Node, Node, Node, URIRef]]:
         """Every triple of every curated graph, with its graph (:attr:`_curated_quads`, read once)."""
@@ -131,6 +132,8 @@ class Context:
     @cached_property
     def file_facts(self) -> dict[URIRef, FileFacts]:
         """Curated graph -> what it says about its fact nodes (:class:`csto_kg.support.FileFacts`)."""
+        if self.known_file_facts is not None:
+            return self.known_file_facts
         return file_facts(dataset_quads(self.data.dataset), self.curated)
 
 
