@@ -392,5 +392,12 @@ def curated_graph_ids(graph_ids: Iterable[URIRef]) -> list[URIRef]:
 
 
 def curated_file_facts(data: LoadedData) -> dict[URIRef, FileFacts]:
-    """Curated graph -> what it says about its fact nodes: what the support derivation and the rules read."""
-    return file_facts(dataset_quads(dataset_view(data.dataset)), curated_graph_ids(data.files))
+    """Curated graph -> what it says about its fact nodes: what the support derivation and the rules read.
+
+    Each file's :attr:`~FileFacts.evidence` and :attr:`~FileFacts.types` are made at once, beside the facts, for
+    what lives on: made later, by the support derivation, among its own objects, they kept ~300 MB of the memory
+    those freed from going back (1e6, the build process after graph:support: 1,360 MB against 1,076)."""
+    facts = file_facts(dataset_quads(dataset_view(data.dataset)), curated_graph_ids(data.files))
+    for f in facts.values():
+        f.evidence, f.types  # noqa: B018 - cached properties, made now (see above)
+    return facts
