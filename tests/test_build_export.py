@@ -141,12 +141,12 @@ def test_the_builds_report_is_the_validate_commands_with_the_store_written_besid
     # the store written whole (a small build): nothing written beside SHACL (tests/test_incremental_validation.py
     # has the streamed dumps written there, before a store updated)
     assert set(manifest["alongside_s"]) == {"waited", "write_store", "dumps", "elapsed"}
-    # the store process starts before the validation, and goes on to the store once SHACL is done, beside the
-    # Python rules: within the validation, not after it
+    # the store process starts before the validation (within the manifest's millisecond: starting it can take
+    # less), and goes on to the store once SHACL is done, beside the Python rules: within the validation, not after
     started = manifest["started_s"]
     assert (
         started["writes"]
-        < started["validate"]
+        <= started["validate"]
         < started["go"]
         < started["validate"] + manifest["timings_s"]["validate"]
     )
