@@ -456,7 +456,7 @@ def _validate(
 
     ``fid``: what the store spells otherwise of their literals (:func:`.validation.shacl_terms.fidelity`).
     ``facts``: the curated files' facts, made for graph:support, which the rules read again (1.5 s at 1e6, for
-    ~40 MB held through SHACL).
+    ~50 MB held through SHACL).
     ``cpu`` gets the CPU seconds of loading SHACL's store (``validate.load_store``); ``after_shacl`` is called
     once SHACL is done and its store released.
 
@@ -510,8 +510,8 @@ def _write_nquads(quads, path: Path, mode: str = "wb") -> dict:
     the time (~0.65 of it at 1e5). Returns each literal written and the Oxigraph term it was written as.
 
     Those Oxigraph terms outlive the call (the store's fidelity, then SHACL), so they are made once the spellings
-    are freed: made among them, they kept partly used pages of the allocator, which the spellings had filled, alive
-    through SHACL (at 1e6 the build's memory after this stage was 1,340 MB so, against 1,231 MB).
+    are freed: made during the pass, among the spellings, they kept the allocator's pages alive through SHACL
+    (1e6: the build process held 1,340 MB after this stage, against 1,231 MB with the terms made after it).
     """
     from .terms import to_ox
 
