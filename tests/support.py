@@ -109,6 +109,7 @@ def load_fixture(path: Path):
     """A shape fixture loaded as the loader loads kg/: the ontology, plus one named graph per graph of the file."""
     from rdflib import Dataset
 
+    from csto_kg.indexed_graph import add_triples
     from csto_kg.loader import LoadedData
     from csto_kg.memory_store import SharedContextsMemory
     from csto_kg.namespaces import ONTOLOGY_GRAPH
@@ -116,14 +117,12 @@ def load_fixture(path: Path):
     parsed = Dataset()
     parsed.parse(path, format="trig")
     ds, files = Dataset(store=SharedContextsMemory(), default_union=True), {}  # as the loader builds it
-    onto = ds.graph(ONTOLOGY_GRAPH)
-    onto.addN((s, p, o, onto) for s, p, o in ontology_triples())
+    add_triples(ds, ds.graph(ONTOLOGY_GRAPH), ontology_triples())  # the loader's way in: no check per quad
     for g in parsed.graphs():
         if len(g) == 0:
             continue
         assert g.identifier != parsed.default_graph.identifier, f"{path.name}: triples outside a named graph"
-        target = ds.graph(g.identifier)
-        target.addN((s, p, o, target) for s, p, o in g)
+        add_triples(ds, ds.graph(g.identifier), g)
         files[g.identifier] = path
     return LoadedData(ds, files)
 
@@ -167,12 +166,14 @@ def assert_shacl_is_pyshacls(dataset, report, shapes) -> None:
     literal the store rewrites (the reason checked on its own in tests/test_shacl_engine_equivalence.py) fails."""
     from rdflib import Graph, Literal
 
+    from csto_kg.indexed_graph import dataset_view
     from csto_kg.memory_store import SharedContextsMemory
     from csto_kg.namespaces import META_GRAPH, SH
     from csto_kg.validation.locate import graph_id
 
     union = Graph(store=SharedContextsMemory())  # the loader's store: its addN adds a quad without an event
-    union.addN((s, p, o, union) for s, p, o, g in dataset.quads((None, None, None, None)) if graph_id(g) != META_GRAPH)
+    quads = dataset_view(dataset).quads((None, None, None, None))  # read through the store's indexes, as the build
+    union.store.addN((s, p, o, union) for s, p, o, g in quads if graph_id(g) != META_GRAPH)
     ref = pyshacl_report(union, shapes)
     got, expected = shacl_results(report.graph), shacl_results(ref)
     assert got == expected, {"extra": got - expected, "missing": expected - got}
