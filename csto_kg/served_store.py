@@ -4,7 +4,7 @@ Nothing in them needs the validation report. The build starts this process as so
 and it waits for the build's go, given once SHACL is done and its in-memory store released, before the store and
 the dumps, which run beside the Python rules (beside SHACL's store the two processes' memory added up:
 bench/README.md, "The build at 1e6"). Where it is to update the store, it writes meanwhile the dumps that are
-streamed (:data:`.export.STREAMED_DUMPS`, ~40 MB), on the core SHACL leaves free. ``python -m
+streamed (:data:`.export.STREAMED_DUMPS`, in ~40 MB of memory each), on the core SHACL leaves free. ``python -m
 csto_kg.served_store NQUADS STORE [DUMPS] [--since BUILD] [--wait | --dumps-first]`` writes the store (or updates
 a copy of the previous build's, :func:`update_store`) and the dumps, and prints its timings as one JSON line.
 """
