@@ -264,13 +264,16 @@ def test_clients_that_stop_reading_their_answers_cannot_hold_every_request_threa
             sock.close()
     assert server.log().count(said) >= before + len(stalled)
     conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=30)
-    try:  # a reader that takes 1 MB every half second, slower than the server writes: never idle for 2 s
+    try:  # a reader that takes 2 MB every half second, slower than the server writes: never idle for 2 s, though
+        # reading for longer than that in all
+        began = time.monotonic()
         conn.request("GET", "/downloads/csto-kg.nq")
         r, got = conn.getresponse(), b""
-        while chunk := r.read(1 << 20):
+        while chunk := r.read(2 << 20):
             got += chunk
             time.sleep(0.5)
         assert r.status == 200 and got == whole
+        assert time.monotonic() - began > 2
     finally:
         conn.close()
 
