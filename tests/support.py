@@ -94,36 +94,34 @@ def run_cli(args: list[str], env: dict | None = None, stdin: str = "") -> subpro
 
 @functools.lru_cache(maxsize=1)
 def ontology_triples() -> tuple:
-    """The ontology's triples, parsed once per test process (fixtures copy them, never share a graph)."""
-    from rdflib import Graph
+    """The ontology's triples, read as the loader reads them, once per test process (fixtures copy them, never
+    share a graph)."""
+    from csto_kg.loader import ontology_files, read_turtle
 
-    from csto_kg.loader import ontology_files
-
-    g = Graph()
-    for path in ontology_files(ROOT):
-        g.parse(path, format="turtle")
-    return tuple(g)
+    return tuple(t for path in ontology_files(ROOT) for t in read_turtle(path)[0])
 
 
 def load_fixture(path: Path):
-    """A shape fixture loaded as the loader loads kg/: the ontology, plus one named graph per graph of the file."""
+    """A shape fixture loaded as the loader loads kg/: the ontology, plus one named graph per graph of the file, its
+    terms read as the loader reads them (Oxigraph's parser; each distinct term one object, vocabulary IRIs the
+    code's own constants, so that look-ups find them by identity)."""
     from rdflib import Dataset
 
     from csto_kg.indexed_graph import add_triples
-    from csto_kg.loader import LoadedData
+    from csto_kg.loader import LoadedData, _read
     from csto_kg.memory_store import SharedContextsMemory
     from csto_kg.namespaces import ONTOLOGY_GRAPH
+    from csto_kg.terms import Terms
 
-    parsed = Dataset()
-    parsed.parse(path, format="trig")
+    graphs: dict = {}
+    for s, p, o, g in _read(path, "trig", Terms()).quads:
+        assert g is not None, f"{path.name}: triples outside a named graph"
+        graphs.setdefault(g, []).append((s, p, o))
     ds, files = Dataset(store=SharedContextsMemory(), default_union=True), {}  # as the loader builds it
     add_triples(ds, ds.graph(ONTOLOGY_GRAPH), ontology_triples())  # the loader's way in: no check per quad
-    for g in parsed.graphs():
-        if len(g) == 0:
-            continue
-        assert g.identifier != parsed.default_graph.identifier, f"{path.name}: triples outside a named graph"
-        add_triples(ds, ds.graph(g.identifier), g)
-        files[g.identifier] = path
+    for name, triples in graphs.items():
+        add_triples(ds, ds.graph(name), triples)
+        files[name] = path
     return LoadedData(ds, files)
 
 

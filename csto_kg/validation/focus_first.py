@@ -23,6 +23,8 @@ a chain of five operands, took 2.0 s at 1e6 for one focus node before this modul
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..sparql_rewrite import _closing_brace, _tokens, _word, apply_edits
 
 __all__ = ["focus_first"]
@@ -30,14 +32,20 @@ __all__ = ["focus_first"]
 
 def focus_first(text: str, focus: str) -> str:
     """``text`` with ``focus`` (a group pattern binding ``?this``) first where that is exact (module docstring)."""
+    at = _focus_places(text)
+    return apply_edits(text, [(i, i, " " + focus + " ") for i in at]) if at else text
+
+
+@lru_cache(maxsize=1024)
+def _focus_places(text: str) -> tuple[int, ...]:
+    """Where in ``text`` the focus nodes go (empty: nowhere), read once per text: a shape's constraint is rewritten
+    for each validation, and a shape fixture's validation lexed each of its ~80 texts (7 % of its time)."""
     tokens = _tokens(text)
     for i, t in enumerate(tokens[:-1]):
         if _word(t, "WHERE") and tokens[i + 1][1] == "{":
             edits: list = []
-            if _first_binds_this(tokens, i + 1, edits):
-                return apply_edits(text, [(at, at, " " + focus + " ") for at in edits])
-            return text
-    return text
+            return tuple(edits) if _first_binds_this(tokens, i + 1, edits) else ()
+    return ()
 
 
 def _first_binds_this(tokens: list, opening: int, edits: list) -> bool:
