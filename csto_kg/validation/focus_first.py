@@ -39,7 +39,8 @@ def focus_first(text: str, focus: str) -> str:
 @lru_cache(maxsize=1024)
 def _focus_places(text: str) -> tuple[int, ...]:
     """Where in ``text`` the focus nodes go (empty: nowhere), read once per text: a shape's constraint is rewritten
-    for each validation, and a shape fixture's validation lexed each of its ~80 texts (7 % of its time)."""
+    for each validation, and each validation of a process (the tests' shape fixtures, ~300 of them) lexed each of
+    its ~80 texts again."""
     tokens = _tokens(text)
     for i, t in enumerate(tokens[:-1]):
         if _word(t, "WHERE") and tokens[i + 1][1] == "{":
