@@ -181,6 +181,18 @@ def assert_shacl_is_pyshacls(dataset, report, shapes) -> None:
     assert all("rewrote" in why for why in report.shacl_fallbacks.values()), report.shacl_fallbacks
 
 
+def canonical_triples(quads) -> set[str]:
+    """The triples of ``quads`` (their graphs ignored) as one graph, a set of N-Triples lines, blank nodes labelled
+    canonically (Oxigraph's RDFC-1.0): two graphs are isomorphic when these sets are equal."""
+    import pyoxigraph as ox
+
+    ds = ox.Dataset()
+    for q in quads:
+        ds.add(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()))
+    ds.canonicalize(ox.CanonicalizationAlgorithm.UNSTABLE)
+    return {str(q) for q in ds}
+
+
 def select(store, query: str) -> list[dict[str, str]]:
     """The rows of a SELECT over ``store`` (the project's own query path), each a dict of variable -> value."""
     from csto_kg.query import execute

@@ -22,7 +22,7 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Dataset
 
-from support import run_cli, snapshot_inputs
+from support import canonical_triples, run_cli, snapshot_inputs
 
 ROOT = Path(__file__).resolve().parent.parent
 GRAPH = "https://w3id.org/csto-kg/graph/"
@@ -96,15 +96,6 @@ def test_no_inferred_export_drops_the_inferred_graph(built, tmp_path):
     assert sizes[GRAPH + "entities"] > 0
 
 
-def _canonical(quads) -> set[str]:
-    """The triples of ``quads`` as one graph (a set), blank nodes canonically labelled (Oxigraph's RDFC)."""
-    ds = ox.Dataset()
-    for q in quads:
-        ds.add(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()))
-    ds.canonicalize(ox.CanonicalizationAlgorithm.UNSTABLE)
-    return {str(q) for q in ds}
-
-
 def test_turtle_export_is_one_graph(built, tmp_path):
     with_inf, without, quads = tmp_path / "a.ttl", tmp_path / "b.ttl", tmp_path / "all.nq"
     cli("export", "--format", "ttl", "-o", str(with_inf), env=built)
@@ -112,9 +103,12 @@ def test_turtle_export_is_one_graph(built, tmp_path):
     cli("export", "--format", "nq", "-o", str(quads), env=built)
     every = list(ox.parse(path=str(quads), format=ox.RdfFormat.N_QUADS))
     asserted = [q for q in every if q.graph_name != ox.NamedNode(INFERRED)]
-    expected = {with_inf: _canonical(every), without: _canonical(asserted)}  # each canonicalised once (~1 s each)
+    expected = {
+        with_inf: canonical_triples(every),
+        without: canonical_triples(asserted),
+    }  # each canonicalised once (~1 s each)
     for out, union in expected.items():  # a triple several graphs hold is there once
-        assert _canonical(ox.parse(path=str(out), format=ox.RdfFormat.TURTLE)) == union, out.name
+        assert canonical_triples(ox.parse(path=str(out), format=ox.RdfFormat.TURTLE)) == union, out.name
     assert len(expected[with_inf]) > len(expected[without]) > 1000
 
 
