@@ -9,6 +9,8 @@ answers with pyoxigraph's own on the query as written, at sizes where it answers
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 import pyoxigraph as ox
 import pytest
 from rdflib import Graph
@@ -64,8 +66,10 @@ def _load(store: ox.Store, data: str) -> None:
     store.load(data, ox.RdfFormat.TURTLE, to_graph=ox.DefaultGraph())
 
 
-def _app(build, folder, data: str):
-    """The site and endpoint over a store of ``data`` (in ``folder``)."""
+@contextmanager
+def _served(shared_build, tmp_path_factory, name: str, data: str):
+    """The site and endpoint over a store of ``data`` (a folder called ``name``); its query pool stopped after."""
+    folder = tmp_path_factory.mktemp(name) / "store"
     store = ox.Store(str(folder))
     _load(store, data)
     store.flush()
@@ -74,7 +78,7 @@ def _app(build, folder, data: str):
     # rewrites apply (``chunked``), not a time; at 10 s the suite beside other work gave 503s to queries it answers.
     # No demotion either (nice 15 past 0.5 s, tested in test_abuse.py): on a loaded machine a demoted worker gets a
     # few per cent of a core, and a 4 s query ran past 60 s.
-    return create_app(
+    app = create_app(
         ServerConfig(
             query_timeout=60,
             max_rows=10_000,
@@ -83,15 +87,18 @@ def _app(build, folder, data: str):
             client_burst=600,
             demote_after=3600,
         ),
-        build,
+        shared_build.build,
     )
+    try:
+        yield app
+    finally:
+        app.extensions["csto.engine"].close()
 
 
 @pytest.fixture(scope="module")
 def app(shared_build, tmp_path_factory):
-    app = _app(shared_build.build, tmp_path_factory.mktemp("lists") / "store", DATA)
-    yield app
-    app.extensions["csto.engine"].close()
+    with _served(shared_build, tmp_path_factory, "lists", DATA) as served:
+        yield served
 
 
 @pytest.fixture(scope="module")
@@ -105,9 +112,8 @@ def client(app):
 # whole store, with expected rows (ROUND_17).
 @pytest.fixture(scope="module")
 def short_app(shared_build, tmp_path_factory):
-    app = _app(shared_build.build, tmp_path_factory.mktemp("short-lists") / "store", SHORT)
-    yield app
-    app.extensions["csto.engine"].close()
+    with _served(shared_build, tmp_path_factory, "short-lists", SHORT) as served:
+        yield served
 
 
 @pytest.fixture(scope="module")
