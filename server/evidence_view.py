@@ -64,9 +64,17 @@ def source_path(source_iri: str) -> str | None:
     return "/source/" + source_iri[len(str(SRC)) :] if source_iri.startswith(str(SRC)) else None
 
 
+# The served build's seeds are its own copy, which nothing changes once built (a build's folder is named by the key
+# of its inputs): what they are is read once per folder, not once per page (a stat and a path resolution per
+# evidence, ~2 % of a statement page).
 @lru_cache(maxsize=None)
 def _seed_files(folder: Path) -> frozenset[str]:
     return frozenset(seeds.seed_ids(folder))
+
+
+@lru_cache(maxsize=64)
+def _seed(folder: Path, seed_id: str) -> seeds.Seed:
+    return seeds.load_seed(seed_id, folder)
 
 
 def seed_id_of(store: ox.Store, source_iri: str) -> str | None:
@@ -91,7 +99,7 @@ def seed_text(seed_id: str) -> seeds.Seed:
     folder = served("seeds")
     if seed_id not in _seed_files(folder):
         raise FileNotFoundError(seed_id)
-    return seeds.load_seed(seed_id, folder)
+    return _seed(folder, seed_id)
 
 
 def _int(term) -> int | None:

@@ -158,6 +158,15 @@ def _described(iri: str) -> list[ox.Quad]:
     return memo(iri)
 
 
+def _confirmed() -> dt.date | None:
+    """``confirmed_until(_store())``, the last date the sources confirm, worked out once per app and store (a query,
+    ~5 % of a statement page when every page asked it)."""
+    memo = current_app.extensions.get("csto.confirmed")
+    if memo is None or memo[0] is not _store():
+        memo = current_app.extensions["csto.confirmed"] = (_store(), confirmed_until(_store()))
+    return memo[1]
+
+
 def _wants_html() -> bool:
     return not request.accept_mimetypes or request.accept_mimetypes["text/html"] > 0
 
@@ -279,7 +288,9 @@ def _resource(iri: str, template: str = "resource.html", extra=None, key_section
     path = local_path(iri) or request.path
     if fmt != HTML:
         return _rdf_response(_described(iri), fmt, path)
-    page = build_page(store, _labels(), iri, key_sections=key_sections(), described=_described(iri))
+    page = build_page(
+        store, _labels(), iri, key_sections=key_sections(), described=_described(iri), confirmed=_confirmed()
+    )
     context = extra(page) if extra else {}
     return _html_response(context.pop("_template", template), alternates(path), page=page, **context)
 
@@ -382,7 +393,7 @@ def ontology(iri: str | None = None):
         iri = iri or ONTOLOGY_IRI + ("/" if request.path.endswith("/") else "")
         quads = list(dict.fromkeys(graph_quads(store, str(ONTOLOGY_GRAPH)) + _described(iri)))
         return _rdf_response(quads, fmt, request.path)
-    page = build_page(store, _labels(), ONTOLOGY_IRI)
+    page = build_page(store, _labels(), ONTOLOGY_IRI, confirmed=_confirmed())
     return _html_response(
         "ontology.html", alternates(request.path), page=page, sections=ontology_index(store, _labels())
     )
@@ -439,7 +450,7 @@ def home():
         counts[by_iri[row["class"].value]] = int(row["n"].value)
     ps = periods(store)
     today = dt.date.today()
-    confirmed = confirmed_until(store)
+    confirmed = _confirmed()
     manifest = _build().manifest
     sources = sorted(
         q.subject.value
@@ -535,7 +546,7 @@ def members():
         return error_response(400, "Bad date", str(e))
     store, labels = _store(), _labels()
     try:
-        states = members_on(store, day)
+        states = members_on(store, day, confirmed=_confirmed())
         query = query_for(day)
     except (OSError, RuntimeError) as e:  # queries/members-as-of.rq missing or without its VALUES ?date line
         return error_response(503, "Query unavailable", str(e))
@@ -551,10 +562,10 @@ def members():
         certain=[s for s in states if s.status == "member"],
         unconfirmed=[s for s in states if s.status == "unconfirmed"],
         undetermined=[s for s in states if s.status == "undetermined"],
-        confirmed=confirmed_until(store),
+        confirmed=_confirmed(),
         earliest=None if states else earliest_start(store),
         when=when,
-        confirmed_day=_day_words(confirmed_until(store)),
+        confirmed_day=_day_words(_confirmed()),
     )
 
 
@@ -582,7 +593,7 @@ def _members_during(period):
     """A year or a month: members throughout it, for part of it (with the dates), unconfirmed, undetermined."""
     store, labels = _store(), _labels()
     try:
-        states = members_during(store, period)
+        states = members_during(store, period, confirmed=_confirmed())
         query = period_query_for(period)
     except (OSError, RuntimeError) as e:  # queries/members-during.rq missing or without its VALUES line
         return error_response(503, "Query unavailable", str(e))
@@ -598,7 +609,7 @@ def _members_during(period):
         by=by,
         earliest=None if states else earliest_start(store),
         when=when,
-        confirmed_day=_day_words(confirmed_until(store)),
+        confirmed_day=_day_words(_confirmed()),
     )
 
 

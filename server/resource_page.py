@@ -477,10 +477,16 @@ def _in_words_order(store: ox.Store, rows: list[Row]) -> None:
 
 
 def build_page(
-    store: ox.Store, labels: Labeller, iri: str, key_sections: bool = True, described: list | None = None
+    store: ox.Store,
+    labels: Labeller,
+    iri: str,
+    key_sections: bool = True,
+    described: list | None = None,
+    confirmed=...,
 ) -> ResourcePage:
     """``iri``'s page; ``key_sections`` False: without the key-fact sections (a template that does not show them);
-    ``described``: ``description(store, iri)`` if the caller has it."""
+    ``described``: ``description(store, iri)`` if the caller has it; ``confirmed``: ``confirmed_until(store)`` if
+    the caller has it (a date or None)."""
     node = ox.NamedNode(iri)
     subjects, incoming = by_subject(description(store, iri) if described is None else described, node)
     own = subjects.get(node, {})
@@ -490,7 +496,7 @@ def build_page(
     key = _readings_beside(store, _key_rows(rows))
     _in_words_order(store, key)
     classes = {o.value for o in own.get(_TYPE, {}) if isinstance(o, ox.NamedNode)}
-    ctx = Context(store, labels, passages, confirmed_until(store))
+    ctx = Context(store, labels, passages, confirmed_until(store) if confirmed is ... else confirmed)
     all_graphs = {g for objs in own.values() for gs in objs.values() for g in gs}
     return ResourcePage(
         iri=iri,
