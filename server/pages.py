@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from urllib.parse import quote, urlencode
 
@@ -57,6 +57,7 @@ from .negotiation import content_type
 from .ontology_docs import ONTOLOGY_IRI, term_doc
 from .ontology_docs import index as ontology_index
 from .rdf_formats import FORMATS, HTML, Alternate, ConflictingFormats, NotAcceptable, UnknownFormat, alternates, choose
+from .remembered import Remembered
 from .resource_description import Descriptions, description, exists, graph_quads, local_path, serialize
 from .resource_page import build_page, term_view
 from .search import MAX_RESULTS, SearchIndex
@@ -156,6 +157,15 @@ def _described(iri: str) -> list[ox.Quad]:
     if memo is None or memo.store is not _store():
         memo = current_app.extensions["csto.descriptions"] = Descriptions(_store())
     return memo(iri)
+
+
+def _evidences() -> Remembered:
+    """:func:`.evidence_view.evidence` of ``_store()`` by IRI, remembered per app and store (the most recently
+    used 4,096)."""
+    memo = current_app.extensions.get("csto.evidences")
+    if memo is None or memo[0] is not _store():
+        memo = current_app.extensions["csto.evidences"] = (_store(), Remembered(partial(evidence, _store()), 4096))
+    return memo[1]
 
 
 def _confirmed() -> dt.date | None:
@@ -289,7 +299,13 @@ def _resource(iri: str, template: str = "resource.html", extra=None, key_section
     if fmt != HTML:
         return _rdf_response(_described(iri), fmt, path)
     page = build_page(
-        store, _labels(), iri, key_sections=key_sections(), described=_described(iri), confirmed=_confirmed()
+        store,
+        _labels(),
+        iri,
+        key_sections=key_sections(),
+        described=_described(iri),
+        confirmed=_confirmed(),
+        evidence_of=_evidences(),
     )
     context = extra(page) if extra else {}
     return _html_response(context.pop("_template", template), alternates(path), page=page, **context)

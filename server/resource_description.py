@@ -17,8 +17,6 @@ user input ever reaches a query string.
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from collections.abc import Iterable
 
 import pyoxigraph as ox
@@ -28,6 +26,7 @@ from csto_kg.query import xml_safe
 from csto_kg.representable import check_graph
 
 from .rdf_formats import RdfFormat
+from .remembered import Remembered
 
 __all__ = ["exists", "description", "Descriptions", "serialize", "local_path", "graph_quads", "PREFIXES_FOR_OUTPUT"]
 
@@ -144,26 +143,11 @@ class Descriptions:
     Each caller gets a list of its own."""
 
     def __init__(self, store: ox.Store, quads: int = 100_000) -> None:
-        self.store, self.quads = store, quads
-        self._entries: OrderedDict[str, tuple[ox.Quad, ...]] = OrderedDict()
-        self._held = 0
-        self._lock = threading.Lock()
+        self.store = store
+        self._remembered = Remembered(lambda iri: tuple(description(store, iri)), budget=quads, weight=len)
 
     def __call__(self, iri: str) -> list[ox.Quad]:
-        with self._lock:
-            found = self._entries.get(iri)
-            if found is not None:
-                self._entries.move_to_end(iri)
-                return list(found)
-        quads = description(self.store, iri)
-        if len(quads) <= self.quads:
-            with self._lock:
-                if iri not in self._entries:
-                    self._entries[iri] = tuple(quads)
-                    self._held += len(quads)
-                    while self._held > self.quads:
-                        self._held -= len(self._entries.popitem(last=False)[1])
-        return list(quads)
+        return list(self._remembered(iri))
 
 
 _TYPE = ox.NamedNode(str(RDF.type))

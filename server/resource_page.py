@@ -483,14 +483,16 @@ def build_page(
     key_sections: bool = True,
     described: list | None = None,
     confirmed=...,
+    evidence_of=None,
 ) -> ResourcePage:
     """``iri``'s page; ``key_sections`` False: without the key-fact sections (a template that does not show them);
     ``described``: ``description(store, iri)`` if the caller has it; ``confirmed``: ``confirmed_until(store)`` if
-    the caller has it (a date or None)."""
+    the caller has it (a date or None); ``evidence_of``: the evidence views, if the caller remembers them
+    (:class:`.statements.Passages`)."""
     node = ox.NamedNode(iri)
     subjects, incoming = by_subject(description(store, iri) if described is None else described, node)
     own = subjects.get(node, {})
-    passages = Passages(store, labels)
+    passages = Passages(store, labels, evidence_of)
     linked = {s for objs in incoming.values() for s, gs in objs.items() if gs - {_INFERRED}}
     rows = out_rows(labels, own, subjects, passages.supports(iri), passages, linked)
     key = _readings_beside(store, _key_rows(rows))

@@ -1,0 +1,52 @@
+"""``server/remembered.py``: what the pages keep of a read-only store, within a budget, the least recently used out."""
+
+from __future__ import annotations
+
+import threading
+
+from csto_kg.server.remembered import Remembered
+
+
+def test_a_key_is_worked_out_once_while_it_is_kept():
+    calls = []
+    memo = Remembered(lambda k: calls.append(k) or k * 2, budget=3)
+    assert [memo(1), memo(2), memo(1), memo(2)] == [2, 4, 2, 4]
+    assert calls == [1, 2]
+
+
+def test_the_least_recently_used_goes_first_past_the_budget():
+    calls = []
+    memo = Remembered(lambda k: calls.append(k) or str(k), budget=2)
+    memo("a"), memo("b"), memo("a"), memo("c")  # "b" is the least recently used when "c" comes
+    calls.clear()
+    memo("a"), memo("c"), memo("b")
+    assert calls == ["b"]
+
+
+def test_the_budget_counts_weight_and_a_value_heavier_than_it_is_not_kept():
+    calls = []
+    memo = Remembered(lambda k: calls.append(k) or (0,) * k, budget=5, weight=len)
+    memo(3), memo(2)  # 5 held
+    memo(9)  # over the whole budget: answered, not kept, nothing pushed out
+    calls.clear()
+    memo(3), memo(2), memo(9)
+    assert calls == [9]
+    memo(4)  # 4 more: both others out
+    calls.clear()
+    memo(3), memo(2)
+    assert calls == [3, 2]
+
+
+def test_threads_get_the_same_answers():
+    memo = Remembered(lambda k: k * k, budget=50)
+    out: dict = {}
+
+    def ask(t: int) -> None:
+        out[t] = [memo(k % 80) for k in range(t, t + 400)]
+
+    threads = [threading.Thread(target=ask, args=(t,)) for t in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert all(v == [(k % 80) ** 2 for k in range(t, t + 400)] for t, v in out.items())
