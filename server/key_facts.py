@@ -365,6 +365,9 @@ class Context:
     passages: Passages
     confirmed: dt.date | None
     periods: list[Period] | None = None  # every organisation's membership periods, read once a page when needed
+    # role IRI -> the statements of the curated graphs that use it: a constant of the store, which the app keeps for
+    # every page (at scale a count walks every such statement)
+    role_uses: dict[str, int] = field(default_factory=dict)
 
 
 def _asserted(store: ox.Store, s, p) -> list:
@@ -990,8 +993,11 @@ def _owning_roles(ctx: Context, by_role: dict[str, dict[str, None]], roles: list
     shared = {r for rs in listed.values() if len(rs) > 1 for r in rs}
     if not shared:
         return {}
-    graphs = _curated_graphs(ctx.store)
-    uses = {r: sum(1 for g in graphs for _ in ctx.store.quads_for_pattern(None, _N(r), None, g)) for r in shared}
+    uses = ctx.role_uses
+    if missing := [r for r in shared if r not in uses]:
+        graphs = _curated_graphs(ctx.store)
+        for r in missing:
+            uses[r] = sum(1 for g in graphs for _ in ctx.store.quads_for_pattern(None, _N(r), None, g))
     return {f: min(rs, key=lambda r: (uses[r], roles.index(r))) for f, rs in listed.items() if len(rs) > 1}
 
 

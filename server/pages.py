@@ -159,22 +159,29 @@ def _described(iri: str) -> list[ox.Quad]:
     return memo(iri)
 
 
-def _evidences() -> Remembered:
-    """:func:`.evidence_view.evidence` of ``_store()`` by IRI, remembered per app and store (the most recently
-    used 4,096)."""
-    memo = current_app.extensions.get("csto.evidences")
+def _per_store(name: str, make):
+    """``make(_store())``, made once per app and store and kept in the app's extensions under ``name``: the store does
+    not change while the app lives (a new store, a new one)."""
+    memo = current_app.extensions.get(name)
     if memo is None or memo[0] is not _store():
-        memo = current_app.extensions["csto.evidences"] = (_store(), Remembered(partial(evidence, _store()), 4096))
+        memo = current_app.extensions[name] = (_store(), make(_store()))
     return memo[1]
+
+
+def _evidences() -> Remembered:
+    """:func:`.evidence_view.evidence` by IRI, remembered (the most recently used 4,096)."""
+    return _per_store("csto.evidences", lambda store: Remembered(partial(evidence, store), 4096))
 
 
 def _confirmed() -> dt.date | None:
-    """``confirmed_until(_store())``, the last date the sources confirm, worked out once per app and store (a query,
-    ~5 % of a statement page when every page asked it)."""
-    memo = current_app.extensions.get("csto.confirmed")
-    if memo is None or memo[0] is not _store():
-        memo = current_app.extensions["csto.confirmed"] = (_store(), confirmed_until(_store()))
-    return memo[1]
+    """``confirmed_until``, the last date the sources confirm (a query, ~5 % of a statement page when every page
+    asked it)."""
+    return _per_store("csto.confirmed", confirmed_until)
+
+
+def _role_uses() -> dict:
+    """How many statements of the curated graphs use each role a page sorts its facts by (filled as pages ask)."""
+    return _per_store("csto.role_uses", lambda store: {})
 
 
 def _wants_html() -> bool:
@@ -306,6 +313,7 @@ def _resource(iri: str, template: str = "resource.html", extra=None, key_section
         described=_described(iri),
         confirmed=_confirmed(),
         evidence_of=_evidences(),
+        role_uses=_role_uses(),
     )
     context = extra(page) if extra else {}
     return _html_response(context.pop("_template", template), alternates(path), page=page, **context)

@@ -484,11 +484,12 @@ def build_page(
     described: list | None = None,
     confirmed=...,
     evidence_of=None,
+    role_uses: dict | None = None,
 ) -> ResourcePage:
     """``iri``'s page; ``key_sections`` False: without the key-fact sections (a template that does not show them);
     ``described``: ``description(store, iri)`` if the caller has it; ``confirmed``: ``confirmed_until(store)`` if
     the caller has it (a date or None); ``evidence_of``: the evidence views, if the caller remembers them
-    (:class:`.statements.Passages`)."""
+    (:class:`.statements.Passages`); ``role_uses``: :attr:`.key_facts.Context.role_uses`, if the caller keeps it."""
     node = ox.NamedNode(iri)
     subjects, incoming = by_subject(description(store, iri) if described is None else described, node)
     own = subjects.get(node, {})
@@ -498,7 +499,13 @@ def build_page(
     key = _readings_beside(store, _key_rows(rows))
     _in_words_order(store, key)
     classes = {o.value for o in own.get(_TYPE, {}) if isinstance(o, ox.NamedNode)}
-    ctx = Context(store, labels, passages, confirmed_until(store) if confirmed is ... else confirmed)
+    ctx = Context(
+        store,
+        labels,
+        passages,
+        confirmed_until(store) if confirmed is ... else confirmed,
+        role_uses={} if role_uses is None else role_uses,
+    )
     all_graphs = {g for objs in own.values() for gs in objs.values() for g in gs}
     return ResourcePage(
         iri=iri,
