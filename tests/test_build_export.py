@@ -103,10 +103,8 @@ def test_turtle_export_is_one_graph(built, tmp_path):
     cli("export", "--format", "nq", "-o", str(quads), env=built)
     every = list(ox.parse(path=str(quads), format=ox.RdfFormat.N_QUADS))
     asserted = [q for q in every if q.graph_name != ox.NamedNode(INFERRED)]
-    expected = {
-        with_inf: canonical_triples(every),
-        without: canonical_triples(asserted),
-    }  # each canonicalised once (~1 s each)
+    # each canonicalised once (~1 s each)
+    expected = {with_inf: canonical_triples(every), without: canonical_triples(asserted)}
     for out, union in expected.items():  # a triple several graphs hold is there once
         assert canonical_triples(ox.parse(path=str(out), format=ox.RdfFormat.TURTLE)) == union, out.name
     assert len(expected[with_inf]) > len(expected[without]) > 1000
