@@ -40,6 +40,7 @@ __all__ = [
     "LoadedData",
     "load",
     "read_turtle",
+    "read_trig_unremembered",
     "curated_files",
     "ontology_files",
     "line_of",
@@ -283,6 +284,16 @@ def read_turtle(path: Path) -> tuple[list[tuple], dict[str, str]]:
     triples = [(s, p, o) for s, p, o, _ in parsed.quads]
     _check_literals(path, triples, parsed.prefixes)
     return triples, parsed.prefixes
+
+
+def read_trig_unremembered(path: Path) -> list[tuple]:
+    """The quads ``(s, p, o, graph)`` of one TriG file as rdflib terms, read as :func:`load` reads ``kg/`` (Oxigraph's
+    parser, one object per distinct term, blank nodes labelled by the file), but not kept in the memory of parses:
+    for many files each read once (the tests' ~300 shape fixtures would push the curated files' parses out of it).
+    ``graph`` is None for a triple outside any named graph."""
+    return _parse_bytes(
+        path, path.read_bytes(), "trig", Terms(), re.sub(r"[^A-Za-z0-9]", "_", f"file_{path.stem}")
+    ).quads
 
 
 def _ill_typed(path: Path, lexical: str, datatype: str, why: str | None = None) -> CuratedFileError:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import lru_cache, partial
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import quote, urlencode
 
@@ -57,14 +57,13 @@ from .negotiation import content_type
 from .ontology_docs import ONTOLOGY_IRI, term_doc
 from .ontology_docs import index as ontology_index
 from .rdf_formats import FORMATS, HTML, Alternate, ConflictingFormats, NotAcceptable, UnknownFormat, alternates, choose
-from .remembered import Remembered
 from .resource_description import Descriptions, description, exists, graph_quads, local_path, serialize
-from .resource_page import build_page, term_view
+from .resource_page import PageMemory, build_page, term_view
 from .search import MAX_RESULTS, SearchIndex
 from .served import served
 from .source_page import build_source_page
 from .sparql import CORS_PATHS
-from .timeline import confirmed_until, ordered, periods
+from .timeline import ordered, periods
 from .timeline import render as render_timeline
 from .validation_report import TURTLE_FILE, expand, load_report
 
@@ -159,29 +158,18 @@ def _described(iri: str) -> list[ox.Quad]:
     return memo(iri)
 
 
-def _per_store(name: str, make):
-    """``make(_store())``, made once per app and store and kept in the app's extensions under ``name``: the store does
-    not change while the app lives (a new store, a new one)."""
-    memo = current_app.extensions.get(name)
+def _memory() -> PageMemory:
+    """What every page of ``_store()`` asks again, kept per app and store (the store does not change while the app
+    lives; a new store, a new memory)."""
+    memo = current_app.extensions.get("csto.page_memory")
     if memo is None or memo[0] is not _store():
-        memo = current_app.extensions[name] = (_store(), make(_store()))
+        memo = current_app.extensions["csto.page_memory"] = (_store(), PageMemory.of(_store()))
     return memo[1]
 
 
-def _evidences() -> Remembered:
-    """:func:`.evidence_view.evidence` by IRI, remembered (the most recently used 4,096)."""
-    return _per_store("csto.evidences", lambda store: Remembered(partial(evidence, store), 4096))
-
-
 def _confirmed() -> dt.date | None:
-    """``confirmed_until``, the last date the sources confirm (a query, ~5 % of a statement page when every page
-    asked it)."""
-    return _per_store("csto.confirmed", confirmed_until)
-
-
-def _role_uses() -> dict:
-    """How many statements of the curated graphs use each role a page sorts its facts by (filled as pages ask)."""
-    return _per_store("csto.role_uses", lambda store: {})
+    """The last date the sources confirm (a query, ~5 % of a statement page when every page asked it)."""
+    return _memory().confirmed
 
 
 def _wants_html() -> bool:
@@ -311,9 +299,7 @@ def _resource(iri: str, template: str = "resource.html", extra=None, key_section
         iri,
         key_sections=key_sections(),
         described=_described(iri),
-        confirmed=_confirmed(),
-        evidence_of=_evidences(),
-        role_uses=_role_uses(),
+        memory=_memory(),
     )
     context = extra(page) if extra else {}
     return _html_response(context.pop("_template", template), alternates(path), page=page, **context)
@@ -417,7 +403,7 @@ def ontology(iri: str | None = None):
         iri = iri or ONTOLOGY_IRI + ("/" if request.path.endswith("/") else "")
         quads = list(dict.fromkeys(graph_quads(store, str(ONTOLOGY_GRAPH)) + _described(iri)))
         return _rdf_response(quads, fmt, request.path)
-    page = build_page(store, _labels(), ONTOLOGY_IRI, confirmed=_confirmed())
+    page = build_page(store, _labels(), ONTOLOGY_IRI, memory=_memory())
     return _html_response(
         "ontology.html", alternates(request.path), page=page, sections=ontology_index(store, _labels())
     )

@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
+from functools import partial
 
 import pyoxigraph as ox
 
@@ -28,6 +29,7 @@ from .disagreements import Disagreement, disagreements_about
 from .evidence_view import Evidence, evidence
 from .key_facts import Context, Section, sections_for
 from .labels import Labeller
+from .remembered import Remembered
 from .resource_description import description, local_path
 from .statements import InGroup, Passages, Row, Term, by_subject, graph_badge, in_groups, out_rows, term_view
 from .timeline import confirmed_until
@@ -476,36 +478,42 @@ def _in_words_order(store: ox.Store, rows: list[Row]) -> None:
         row.values.sort(key=position)
 
 
+@dataclass
+class PageMemory:
+    """What every page of one store asks again, kept by the app across pages (``server/README.md``): the last date
+    the sources confirm, each evidence node's view (the most recently used 4,096), and how many curated statements
+    use each role a page sorts its facts by (:attr:`.key_facts.Context.role_uses`, filled as pages ask)."""
+
+    confirmed: dt.date | None
+    evidence: Remembered
+    role_uses: dict[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, store: ox.Store) -> PageMemory:
+        return cls(confirmed_until(store), Remembered(partial(evidence, store), 4096))
+
+
 def build_page(
     store: ox.Store,
     labels: Labeller,
     iri: str,
     key_sections: bool = True,
     described: list | None = None,
-    confirmed=...,
-    evidence_of=None,
-    role_uses: dict | None = None,
+    memory: PageMemory | None = None,
 ) -> ResourcePage:
     """``iri``'s page; ``key_sections`` False: without the key-fact sections (a template that does not show them);
-    ``described``: ``description(store, iri)`` if the caller has it; ``confirmed``: ``confirmed_until(store)`` if
-    the caller has it (a date or None); ``evidence_of``: the evidence views, if the caller remembers them
-    (:class:`.statements.Passages`); ``role_uses``: :attr:`.key_facts.Context.role_uses`, if the caller keeps it."""
+    ``described``: ``description(store, iri)`` if the caller has it; ``memory``: the app's, else this page's own."""
+    memory = memory or PageMemory.of(store)
     node = ox.NamedNode(iri)
     subjects, incoming = by_subject(description(store, iri) if described is None else described, node)
     own = subjects.get(node, {})
-    passages = Passages(store, labels, evidence_of)
+    passages = Passages(store, labels, memory.evidence)
     linked = {s for objs in incoming.values() for s, gs in objs.items() if gs - {_INFERRED}}
     rows = out_rows(labels, own, subjects, passages.supports(iri), passages, linked)
     key = _readings_beside(store, _key_rows(rows))
     _in_words_order(store, key)
     classes = {o.value for o in own.get(_TYPE, {}) if isinstance(o, ox.NamedNode)}
-    ctx = Context(
-        store,
-        labels,
-        passages,
-        confirmed_until(store) if confirmed is ... else confirmed,
-        role_uses={} if role_uses is None else role_uses,
-    )
+    ctx = Context(store, labels, passages, memory.confirmed, role_uses=memory.role_uses)
     all_graphs = {g for objs in own.values() for gs in objs.values() for g in gs}
     return ResourcePage(
         iri=iri,

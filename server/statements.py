@@ -183,7 +183,8 @@ class Passages:
 
     def __init__(self, store: ox.Store, labels: Labeller, evidence_of=None):
         """``evidence_of``: :func:`.evidence_view.evidence` of ``store`` by IRI, where the caller remembers it across
-        pages (an evidence node is cited on many: 8,338 views of 255 nodes over the curated graph's pages)."""
+        pages (:class:`.resource_page.PageMemory`: an evidence node is cited on many, 8,338 views of 255 nodes over
+        the curated graph's pages)."""
         self.store, self.labels = store, labels
         self._evidence_of = evidence_of or (lambda iri: evidence(store, iri))
         self._seen: dict[str, Evidence] = {}

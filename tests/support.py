@@ -104,18 +104,16 @@ def ontology_triples() -> tuple:
 def load_fixture(path: Path):
     """A shape fixture loaded as the loader loads kg/: the ontology, plus one named graph per graph of the file, its
     terms read as the loader reads them (Oxigraph's parser; each distinct term one object, vocabulary IRIs the
-    code's own constants, so that look-ups find them by identity). Not through the loader's memo of parses: ~300
-    fixtures would push the curated files' parses out of it for the validations after them in the process."""
+    code's own constants, so that look-ups find them by identity; not kept in the loader's memory of parses)."""
     from rdflib import Dataset
 
     from csto_kg.indexed_graph import add_triples
-    from csto_kg.loader import LoadedData, _parse_bytes
+    from csto_kg.loader import LoadedData, read_trig_unremembered
     from csto_kg.memory_store import SharedContextsMemory
     from csto_kg.namespaces import ONTOLOGY_GRAPH
-    from csto_kg.terms import Terms
 
     graphs: dict = {}
-    for s, p, o, g in _parse_bytes(path, path.read_bytes(), "trig", Terms(), f"fixture_{path.stem}").quads:
+    for s, p, o, g in read_trig_unremembered(path):
         assert g is not None, f"{path.name}: triples outside a named graph"
         graphs.setdefault(g, []).append((s, p, o))
     ds, files = Dataset(store=SharedContextsMemory(), default_union=True), {}  # as the loader builds it
