@@ -1,10 +1,48 @@
-"""Giving the memory a stage freed back to the system, before the next stage or process needs it."""
+"""The heap between stages: the cyclic collector kept out of stages that allocate much and free little
+(:func:`collector_paused`), and the memory a stage freed given back to the system (:func:`trim`)."""
 
 from __future__ import annotations
 
 import ctypes
+import functools
+import gc
+from contextlib import contextmanager
 
-__all__ = ["trim"]
+__all__ = ["collector_paused", "trim", "without_collector"]
+
+
+@contextmanager
+def collector_paused():
+    """The cyclic garbage collector off for the block, then as it was (so blocks nest).
+
+    Loading, inferring and validating allocate hundreds of thousands of objects (terms, tuples, sets) that live
+    until the stage ends; every 700 allocations start a collection, and each full one walks every object alive in
+    the process, the stage's own included. Reference counting still frees what the stage drops; the few reference
+    cycles it leaves (rdflib's graphs and their stores) wait for the next collection after the block.
+
+    Paused in the loader's ``load``, in inference and in ``csto-kg validate`` (``validation.validate``); the build
+    keeps its own (off until graph:support is derived, then what lives on frozen). Measured: ``csto-kg validate``
+    of the generated 1e5 project 10.3 -> 8.0 s, peak RSS 277 MB either way; the curated project's validation in
+    a process that has validated before 0.88 -> 0.76 s; a shape fixture's load and inference ~62 -> ~20 ms.
+    """
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def without_collector(function):
+    """``function`` run under :func:`collector_paused`."""
+
+    @functools.wraps(function)
+    def paused(*args, **kwargs):
+        with collector_paused():
+            return function(*args, **kwargs)
+
+    return paused
 
 
 def trim() -> None:

@@ -29,6 +29,7 @@ from rdflib.plugins.parsers.notation3 import BadSyntax
 
 from . import paths
 from .errors import UserError
+from .heap import without_collector
 from .indexed_graph import add_triples
 from .memory_store import SharedContextsMemory
 from .namespaces import BASE, ENTITIES_GRAPH, ONTOLOGY_GRAPH, PREFIXES, RDF, XSD, curie, seed_graph
@@ -350,6 +351,7 @@ def _lexical_check():
     return check
 
 
+@without_collector
 def load(root: Path | None = None, *, with_ontology: bool = True) -> LoadedData:
     """Parse the ontology and every curated file into one Dataset, one named graph each."""
     root = root or paths.root()

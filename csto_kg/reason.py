@@ -30,6 +30,7 @@ from rdflib import term as rdflib_term
 from rdflib.plugins.stores.memory import Memory
 
 from .derive import derive
+from .heap import without_collector
 from .indexed_graph import add_triples, union_view
 from .namespaces import OWL, RDF, RDFS
 
@@ -76,6 +77,7 @@ def infer_into(dataset: Dataset, graph: URIRef, reasoner: str | None = None) -> 
     return target
 
 
+@without_collector
 def inferred_triples(asserted: Graph, reasoner: str | None = None) -> list:
     """What :func:`infer` holds, as a list of distinct triples."""
     reasoner = reasoner or os.environ.get("CSTO_KG_REASONER") or "fast"

@@ -12,7 +12,7 @@ from pathlib import Path
 from rdflib import Graph
 
 from .. import paths
-from ..heap import trim
+from ..heap import trim, without_collector
 from ..indexed_graph import add_triples, dataset_view, union_view
 from ..loader import LoadedData, load
 from ..namespaces import INFERRED_GRAPH, META_GRAPH, OA, ONTOLOGY_GRAPH, RDFS, SH, SHAPE
@@ -63,6 +63,7 @@ def _union(data: LoadedData, inferred: Graph) -> Graph:
     return ds
 
 
+@without_collector
 def validate(root: Path | None = None) -> Report:
     """Load (``csto_kg.loader.load``), infer (``csto_kg.reason.infer``) and validate the graph under ``root``.
 
