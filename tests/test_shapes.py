@@ -66,10 +66,10 @@ def run_fixture(path: Path, shapes: Graph):
     """Load a fixture like the loader loads kg/ (one named graph per file, here several) and validate it; its SHACL
     results are pySHACL's on the same union (one validation serves both checks: a shape fixture costs ~0.1 s to
     load, infer and validate, as much as pySHACL's run)."""
-    with collector_paused():  # as csto-kg validate (csto_kg.validation.validate) runs
+    with collector_paused():  # as csto-kg validate runs; pySHACL too, or its collections walk the worker's heap
         data = load_fixture(path)
         report = validate_loaded(data, infer_loaded(data), root=ROOT, shapes=shapes)
-    assert_shacl_is_pyshacls(data.dataset, report, shapes)
+        assert_shacl_is_pyshacls(data.dataset, report, shapes)
     return report
 
 
