@@ -195,13 +195,21 @@ def build(
     cycles, is left to the process's end rather than collected and freed object by object once the rules are done
     (~7 s at 1e6, on the build's critical path). It stays frozen (``gc.freeze``), so the interpreter's last
     collection, at exit, does not walk it either.
+
+    A caller that had frozen objects itself (a test session, an application that builds) finds them frozen again
+    afterwards: unfreezing, which gives the build's own frozen objects back to the collector, gives it the
+    caller's too, and every later full collection walked them all (in the test suite's workers, 150-270 ms each).
     """
     collecting = gc.isenabled()
+    held = gc.get_freeze_count()  # objects the caller froze before the build
     try:
         return _build(root, build_dir, validate=validate, dumps=dumps, reasoner=reasoner, release=release)
     finally:
         if release:
             gc.unfreeze()  # what the stages froze (see _release_memory) is the collector's again, even after a failure
+            if held:  # the build's garbage collected, then what lives on (the caller's among it) frozen again
+                gc.collect()
+                gc.freeze()
         gc.enable() if collecting else gc.disable()  # the collector as the caller had it
 
 
