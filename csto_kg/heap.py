@@ -17,8 +17,8 @@ def collector_paused():
     so a block that finds it off, in another thread too, leaves it to the block that turned it off to turn it on).
 
     Loading, inferring and validating allocate hundreds of thousands of objects (terms, tuples, sets) that live
-    until the stage ends; every 700 allocations start a collection, and each full one walks every object alive in
-    the process, the stage's own included. Reference counting still frees what the stage drops; the few reference
+    until the stage ends; every 700 of them start a young collection, every so many young ones a full one, and each
+    full one walks every object alive in the process (but those frozen), the stage's own included. Reference counting still frees what the stage drops; the few reference
     cycles it leaves (rdflib's graphs and their stores) wait for the next collection after the block.
 
     Paused in the loader's ``load``, in inference and in ``csto-kg validate`` (``validation.validate``); the build
