@@ -22,10 +22,10 @@ from pathlib import Path
 from .errors import UserError
 from .heap import trim
 
-__all__ = ["PART_QUADS", "write_store", "update_store", "store_format", "load_union", "start", "Writes"]
+__all__ = ["PART_LINES", "write_store", "update_store", "store_format", "load_union", "start", "Writes"]
 
 
-PART_QUADS = 100_000  # quads per bulk load of the served store (with as many of their triples in the default graph)
+PART_LINES = 50_000  # dataset.nq lines per bulk load of the served store (each with its triple in the default graph)
 UPDATE_LIMIT = 200_000  # lines added or removed past which update_store gives way to write_store
 
 
@@ -39,23 +39,78 @@ def write_store(nquads: Path, path: Path) -> None:
     each quad is loaded with its triple in the default graph (a store is a set:
     repeats are dropped).
 
-    The file is parsed once, and its quads go to Oxigraph's bulk loader in parts of :data:`PART_QUADS`:
+    The file's lines go to Oxigraph's bulk loader as text, :data:`PART_LINES` at a time, each beside its triple's
+    N-Triples line (the quad's line without its graph: :func:`.export.triple_lines`), so that no quad crosses into
+    Python (at 1e6: 46 s and 74 CPU-seconds, against 60 s and 96 for every quad parsed into Python and handed
+    back; bench/README.md). In parts, because the bulk loader buffers up to ~2 GB per thread of what one call is
+    given (the whole file at 1e6 peaked at 1.7 GB, beside the build's own process; parts stay under ~400 MB).
 
-    - one parse, so a blank node (a passage's selectors) is one node in its named graph and in the default graph
-      (each bulk load of a file renames its blank nodes: the union loaded from a second file had none of the
-      named graphs' blank nodes, and a query finding a selector in the default graph found no graph holding it);
-    - in parts, because the bulk loader buffers up to ~2 GB per thread of what it is given: the whole file at
-      10^6 triples peaked at 1.7 GB, beside the build's own process, where 100,000 quads at a time stay under
-      ~250 MB (against ~50 % more time in this background process; bench/README.md).
+    But the lines with a blank node (a passage's selectors): each bulk load gives the blank nodes of what it is
+    given labels of its own, where the store must keep the labels as written, for one node to be one node in its
+    named graph and in the default graph across parts, and for :func:`update_store` to remove a changed
+    selector's quads by their lines. Those lines (at 1e6, 359,114 of 3.4 M) are parsed, which keeps the labels,
+    and given to the bulk loader as quads.
 
     The store is then optimised (RocksDB compacts the bulk loads' many small
-    files): at 10^6 triples that takes ~10 s and halves the time of queries
+    files): at 10^6 triples that takes ~5-10 s and halves the time of queries
     that scan (disagreements 2.5 -> 1.1 s, cq12 0.33 -> 0.10 s), as fast as
     Oxigraph's own server over a store its CLI loaded (bench/README.md).
+
+    A line that is not a quad in a named graph (the build writes no other) or that Oxigraph refuses raises the
+    error Oxigraph's parser gives for the file, which names its line.
     """
     import pyoxigraph
 
     store = pyoxigraph.Store(str(path))
+    blank = path.with_name(f"{path.name}.blank.nq")
+    try:
+        with nquads.open("rb") as lines, blank.open("wb") as held:
+            number = 1  # the part's first line
+            while part := lines.readlines(PART_LINES * 256):  # ~256 bytes a line (readlines' hint)
+                both = []
+                for line in part:
+                    cut = line.rfind(b" <")
+                    if b"_:" in line or cut < 0 or not line.endswith(b"> .\n"):
+                        held.write(line)  # parsed below: a blank node's label kept, or the file's error named
+                    else:
+                        both += (line, line[:cut] + b" .\n")
+                try:
+                    store.bulk_load(b"".join(both), pyoxigraph.RdfFormat.N_QUADS)
+                except (SyntaxError, ValueError):
+                    _raise_located(nquads, part, number)
+                    raise
+                number += len(part)
+        try:
+            _bulk_extend_with_union(store, blank)
+        except (SyntaxError, ValueError):
+            _raise_located(nquads)
+            raise
+    finally:
+        blank.unlink(missing_ok=True)
+    store.flush()
+    store.optimize()
+    del store
+
+
+def _raise_located(nquads: Path, part: list[bytes] = (), first: int = 1) -> None:
+    """The error of lines of ``nquads`` that failed to load in parts, as it is in the file: Oxigraph's parser's,
+    which names the line (a part's own line numbers name none of the file); else, in ``part`` (its first line
+    ``first``), a triple in the default graph, which the split into quad and triple lines takes for a quad."""
+    import pyoxigraph
+
+    for _ in pyoxigraph.parse(path=str(nquads), format=pyoxigraph.RdfFormat.N_QUADS):
+        pass
+    for number, line in enumerate(part, first):
+        for q in pyoxigraph.parse(line, pyoxigraph.RdfFormat.N_QUADS):
+            if isinstance(q.graph_name, pyoxigraph.DefaultGraph):
+                raise ValueError(f"{nquads}, line {number}: not a quad in a named graph: {line[:200]!r}")
+
+
+def _bulk_extend_with_union(store, nquads: Path) -> None:
+    """Each quad of ``nquads`` parsed (blank node labels kept, as written) and given to the bulk loader with its
+    triple in the default graph, 2 * 100,000 at a time."""
+    import pyoxigraph
+
     default = pyoxigraph.DefaultGraph()
 
     def with_union():
@@ -64,11 +119,8 @@ def write_store(nquads: Path, path: Path) -> None:
             yield pyoxigraph.Quad(q.subject, q.predicate, q.object, default)
 
     stream = with_union()
-    while part := list(islice(stream, 2 * PART_QUADS)):
+    while part := list(islice(stream, 200_000)):
         store.bulk_extend(part)
-    store.flush()
-    store.optimize()
-    del store
 
 
 def store_format() -> str:
