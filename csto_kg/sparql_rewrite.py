@@ -258,6 +258,9 @@ def _bracketed(tokens: list, first: int, after: int) -> bool:
 
 
 _LONE_QUESTION_MARK = re.compile(r"\?(?![A-Za-z0-9_\u00b7\u00c0-\uffff])")
+# A line whose first character past spaces is ``#``: a comment, or a line of a long string; either way no path
+# (a line ended by a lone carriage return is not matched, and stays in what is searched).
+_WHOLE_LINE_COMMENT = re.compile(r"^[ \t]*#[^\r\n]*", re.MULTILINE)
 
 
 _NUMBER = re.compile(r"[+-]?(?:\d+\.\d*[eE][+-]?\d+|\.?\d+[eE][+-]?\d+|\d*\.\d+|\d+)")
@@ -417,8 +420,9 @@ def zero_length_paths(query: str, distinct_only: bool = False) -> str:
     a variable is rewritten, to ``{ SELECT DISTINCT ?v { c P* ?v } }``, and ``?v P* lit`` of a literal (Virtuoso
     gave one row with ``?v`` unbound) to ``{ SELECT DISTINCT ?v { { VALUES ?v { lit } } UNION { ?v P+ lit } } }``
     (``P`` without its ``?`` for ``P?``): the zero-length solution, then the paths of one step or more."""
-    if "*" not in query and not _LONE_QUESTION_MARK.search(query):
-        return query  # the common case: every "?" starts a variable
+    text = _WHOLE_LINE_COMMENT.sub("", query) if "#" in query else query
+    if "*" not in text and not _LONE_QUESTION_MARK.search(text):
+        return query  # the common case: every "?" starts a variable (or ends a question in a comment)
     tokens = _tokens(query)
     if any(_blank_labels(tokens)):
         return query

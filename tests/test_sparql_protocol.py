@@ -1234,6 +1234,10 @@ ZERO_LENGTH = [  # SPARQL 1.1 section 18.5 (ALP adds the start term first); W3C 
     ("SELECT ?y WHERE { BIND(1 AS ?one) <urn:nowhere> rdfs:subClassOf* ?y }", ["urn:nowhere"]),
     ("SELECT ?y WHERE { FILTER(?y != <urn:x>) ?y rdfs:subClassOf* <urn:nowhere> }", ["urn:nowhere"]),
     ("SELECT ?y WHERE { (<urn:a>) rdfs:subClassOf* ?y }", []),  # a collection's ")" ends no sentence: the list node
+    # whole-line comments are passed over when looking for a path's "?" or "*"; a lone carriage return ends a comment
+    ("\n# Which classes? All *\nSELECT ?y WHERE { <urn:nowhere> rdfs:subClassOf? ?y }", ["urn:nowhere"]),
+    ("\n# Which classes?\nSELECT ?y WHERE {\n  # from nowhere\r<urn:nowhere> rdfs:subClassOf? ?y }", ["urn:nowhere"]),
+    ("\n# Which classes? All *\nSELECT ?y WHERE { <urn:nowhere> rdfs:subClassOf ?y }", []),
 ]
 
 
