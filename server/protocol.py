@@ -52,7 +52,7 @@ from flask import Request
 from werkzeug.exceptions import BadRequest, Forbidden, RequestEntityTooLarge, UnsupportedMediaType
 
 from csto_kg.query import QUERY_BASE_IRI
-from csto_kg.sparql_chunks import list_nodes
+from csto_kg.sparql_chunks import list_nodes, triple_patterns_at_most
 from csto_kg.sparql_lex import UPDATE_OPERATIONS, dataset_iris, operation, prologue_only, service_targets
 
 from .config import ServerConfig
@@ -251,7 +251,8 @@ def read_operation(  # noqa: C901 - one branch per rule of the SPARQL 1.1 Protoc
                 + (f": {target[:200]} is not an allowed endpoint" if target else "")
                 + "; no query may make an outbound connection"
             )
-    as_written, chunked = list_nodes(query)
+    # counted only where a cap may be passed: a bound read without tokens leaves most queries under both
+    as_written, chunked = list_nodes(query) if triple_patterns_at_most(query) > MAX_LIST_NODES else (0, 0)
     if as_written > MAX_LIST_NODES:
         raise RequestEntityTooLarge(
             f"the query's RDF collections and blank-node property lists ( … ) / [ … ] make {as_written} blank nodes "

@@ -336,6 +336,7 @@ CAPPED = {  # planned as written (no equivalent rewrite here) or far over the ca
     ),
     "no-variable-select-star": ("SELECT * WHERE { <urn:g> <urn:p> " + _flat([1] * 160) + " }", b"selects *"),
     "over-10000": ("ASK { ?s <urn:p> " + _flat([1] * 10_001) + " }", b"cap of 10,000"),
+    "written-tight": ("SELECT*{<urn:g><urn:p>(" + "<urn:a>" * 160 + ")}", b"selects *"),  # counted all the same
 }
 
 
