@@ -488,6 +488,9 @@ def _closing_brace(tokens: list, i: int) -> int | None:
 
 MAX_UNROLLED = 1_000_000  # characters of a query with its GRAPH ?var groups unrolled; past it, refused
 _UNROLL_WORDS = ("SELECT", "MINUS")  # in a GRAPH ?var group, each makes Oxigraph 0.5.13 answer wrong
+# The keyword GRAPH, then a variable, with only whitespace and comments between (also where the text is a name or in
+# a string: a quick look, which may find more than there is, never less)
+_GRAPH_VARIABLE = re.compile(r"\bgraph(?:\s|#[^\r\n]*)*[?$]", re.IGNORECASE)
 
 
 def _graph_groups(tokens: list, keep_mentioned: bool = False) -> list[tuple[int, int]] | None:
@@ -547,8 +550,12 @@ def graph_groups_unrolled(query: str, named: Callable[[], list[str]], keep_menti
     written (Virtuoso 7.2 joins ``VALUES ?g { <g> }`` with a sub-query projecting an unbound ``?g`` into one row
     of unbound variables, where it answers the group as written right)."""
     lowered = query.lower()
-    if "graph" not in lowered or not any(w.lower() in lowered for w in _UNROLL_WORDS):
-        return query
+    if (
+        "graph" not in lowered
+        or not any(w.lower() in lowered for w in _UNROLL_WORDS)
+        or not _GRAPH_VARIABLE.search(query)
+    ):
+        return query  # no GRAPH followed by a variable: most queries ("graph" in a comment or a name is not one)
     graphs = None
     while True:
         tokens = _tokens(query)

@@ -178,6 +178,9 @@ CASES = [
         "SELECT ?g ?x ?a { GRAPH ?g { ?x ?p ?o OPTIONAL { ?x :p ?a } MINUS { ?a ?p3 :o } } }",
         ["g1 a o", "g2 b o", "g2 c o", "g3 a -", "g3 d -"],
     ),
+    # the quick look for GRAPH ?var: a comment between the two, the keywords in lower case
+    ("SELECT ?g ?a { GRAPH # which one\n ?g { { SELECT ?a { ?a :p :o } } } }", ["g1 a", "g2 b", "g2 c"]),
+    ("select ?g ?a { graph ?g { { select ?a { ?a :p :o } } } }", ["g1 a", "g2 b", "g2 c"]),
     # a blank node label stands for one node in one basic graph pattern: each graph's copy of the group needs its own
     (
         "SELECT ?g ?p { GRAPH ?g { _:x ?p :o MINUS { SELECT ?p { ?y ?p :o FILTER(?y = :b) } } } }",

@@ -841,6 +841,10 @@ def test_percent_encoded_utf8_is_still_read(client):
             ),
             f"SELECT (COUNT(*) AS ?n) FROM <{GRAPH}meta> {{ ?s ?p ?o }}",
         ),
+        (  # the keywords against their neighbours, and in lower case
+            f"SELECT (COUNT(*) AS ?n)from<{GRAPH}meta>#x\nfrom<{GRAPH}meta>{{ ?s ?p ?o }}",
+            f"SELECT (COUNT(*) AS ?n) FROM <{GRAPH}meta> {{ ?s ?p ?o }}",
+        ),
     ],
 )
 def test_a_graph_named_twice_in_the_query_is_read_once(client, twice, once):
