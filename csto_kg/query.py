@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -60,6 +61,7 @@ _NUMBER_START = re.compile(r"\.?\d")  # what follows a sign that starts a numeri
 _UNKNOWN_FUNCTION = re.compile(r"custom function <([^>]*)> is not supported")
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _FROM = re.compile(r"\bfrom\b", re.IGNORECASE)  # the keyword, or the word in a comment, a string or a name
+_GRAPH_OR_FROM = re.compile(r"\b(?:graph|from)\b", re.IGNORECASE)  # likewise: where the active graph may change
 _ARITY = re.compile(r"function <([^>]*)> requires between (\d+) and (\d+) arguments, but (\d+) were given")
 
 # Views of the one registry (:mod:`.formats`): format key -> Oxigraph's serialiser.
@@ -153,7 +155,8 @@ def evaluate(store: ox.Store, query: str, **kwargs):
         return store.query(query, base_iri=QUERY_BASE_IRI, **kwargs)
     kwargs = _dataset_once(query, kwargs)
     unrolled = graph_groups_unrolled(
-        zero_length_paths(nested_closures_collapsed(chunked(query))), lambda: _named_graphs(store, query, kwargs)
+        zero_length_paths(nested_closures_collapsed(chunked(query)), node=_zero_length_node(store, query, kwargs)),
+        lambda: _named_graphs(store, query, kwargs),
     )
     corrected = count_errors_skipped(clamp_slices(disjoint_minus_dropped(unrolled), OXIGRAPH_MAX_SLICE))
     rewritten = rewrite_order_by(corrected)
@@ -187,6 +190,25 @@ def evaluate(store: ox.Store, query: str, **kwargs):
             continue
         return result
     raise UserError(f"the query calls more than {_MAX_UNKNOWN_FUNCTIONS} functions this endpoint does not know")
+
+
+def _zero_length_node(store: ox.Store, query: str, kwargs: dict):
+    """What :func:`.sparql_rewrite.zero_length_paths` asks to leave a path's constant end to the engine: where every
+    pattern of ``query`` is matched in the store's default graph (no dataset given, no ``FROM``, no ``GRAPH``),
+    whether the constant is a subject or an object of it; else None (every such path rewritten)."""
+    if kwargs or _GRAPH_OR_FROM.search(query):
+        return None
+    return partial(_node_of_default_graph, store)
+
+
+def _node_of_default_graph(store: ox.Store, prologue: str, term: str) -> bool:
+    """Whether ``term`` (as written in a query whose ``BASE`` and ``PREFIX`` declarations are ``prologue``) is a
+    subject or an object of the store's default graph; False where that cannot be asked (the rewrite then stands)."""
+    ask = f"{prologue}\nASK {{ {{ {term} ?p ?o }} UNION {{ ?s ?p {term} }} }}"
+    try:
+        return bool(store.query(ask, base_iri=QUERY_BASE_IRI))
+    except (SyntaxError, ValueError, RuntimeError, OSError):
+        return False
 
 
 def _arity_message(function: str, least: str, most: str, given: str) -> str:

@@ -81,6 +81,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import partial
 from urllib.parse import urljoin
 
 from .errors import UserError
@@ -365,10 +366,13 @@ def _constraint_ends(tokens: list) -> set[int]:
     return ends
 
 
-def _zero_length_triple(query: str, tokens: list, subject: tuple, triple: tuple, distinct_only: bool) -> str | None:
+def _zero_length_triple(
+    query: str, tokens: list, subject: tuple, triple: tuple, distinct_only: bool, node: Callable[[str], bool] | None
+) -> str | None:
     """The triple ``s P o`` written with its zero-length solution, if ``P`` is one path element with ``*`` or ``?``
     and an end is a constant; else None. A variable end: ``{ SELECT DISTINCT ?v { { s P o } UNION { VALUES ?v
-    { c } } } }``; two constants: ``{ FILTER(sameTerm(s, o) || EXISTS { s P o }) }``."""
+    { c } } } }``, unless ``node(c)`` (see :func:`zero_length_paths`); two constants: ``{ FILTER(sameTerm(s, o) ||
+    EXISTS { s P o }) }``."""
     verb_first, verb_after, obj_kind, obj_first, obj_after = triple
     if _path_end(tokens, verb_first) != verb_after - 1 and (
         distinct_only or not _bracketed(tokens, verb_first, verb_after)
@@ -393,11 +397,13 @@ def _zero_length_triple(query: str, tokens: list, subject: tuple, triple: tuple,
         return f"{{ FILTER(sameTerm({s}, {o}) || EXISTS {{ {s} {p} {o} }}) }}"
     if kinds in (("const", "var"), ("var", "const")):
         var, term = (o, s) if kinds == ("const", "var") else (s, o)
+        if node is not None and node(term):
+            return None  # the engine gives the zero-length solution itself, without the sub-query's cost
         return f"{{ SELECT DISTINCT {var} {{ {{ {s} {p} {o} }} UNION {{ VALUES {var} {{ {term} }} }} }} }}"
     return None
 
 
-def zero_length_paths(query: str, distinct_only: bool = False) -> str:
+def zero_length_paths(query: str, distinct_only: bool = False, node: Callable[[str, str], bool] | None = None) -> str:
     """``query`` with each triple ``c P* ?v`` / ``c P? ?v`` / ``?v P* c`` of a constant ``c`` (an IRI or a literal)
     written so that ``?v = c`` is among its solutions whether or not ``c`` occurs in the graph, and each ``c P* d``
     of two constants true where ``c`` and ``d`` are the same term (section 18.5: the zero-length path from a term
@@ -419,7 +425,15 @@ def zero_length_paths(query: str, distinct_only: bool = False) -> str:
     reaches twice, and answers neither the union nor the ``sameTerm`` form right): only a triple between an IRI and
     a variable is rewritten, to ``{ SELECT DISTINCT ?v { c P* ?v } }``, and ``?v P* lit`` of a literal (Virtuoso
     gave one row with ``?v`` unbound) to ``{ SELECT DISTINCT ?v { { VALUES ?v { lit } } UNION { ?v P+ lit } } }``
-    (``P`` without its ``?`` for ``P?``): the zero-length solution, then the paths of one step or more."""
+    (``P`` without its ``?`` for ``P?``): the zero-length solution, then the paths of one step or more.
+
+    ``node(prologue, c)``, where given (:func:`.query.evaluate`, when every pattern is matched in the store's
+    default graph): whether the constant ``c`` (as written; ``prologue``: the query's ``BASE`` and ``PREFIX``
+    declarations) is a subject or an object of the active graph. The engine then gives ``?v = c`` itself (measured:
+    Oxigraph 0.5.13 gives the zero-length solution of a term that is a subject or an object of the active graph,
+    not of one that is only a predicate or absent), and the triple is left as written: the sub-query made the
+    engine join it after a scan of the other patterns (the bench's ``?e a ?class . ?class rdfs:subClassOf*
+    csto:Event``, in process: 2.90 ms rewritten, 0.60 ms as written)."""
     text = _WHOLE_LINE_COMMENT.sub("", query) if "#" in query else query
     if "*" not in text and not _LONE_QUESTION_MARK.search(text):
         return query  # the common case: every "?" starts a variable (or ends a question in a comment)
@@ -428,6 +442,12 @@ def zero_length_paths(query: str, distinct_only: bool = False) -> str:
         return query
     edits = []
     constraint_ends = _constraint_ends(tokens)
+    if node is not None:
+        form = next((t[2] for t in tokens if _word(t, "SELECT", "CONSTRUCT", "DESCRIBE", "ASK")), 0)
+        prologue = query[:form]
+        node_of = partial(node, prologue)
+    else:
+        node_of = None
     i = 1
     while i < len(tokens):
         starts = tokens[i - 1][:2] in _SENTENCE_AFTER or i - 1 in constraint_ends
@@ -436,7 +456,7 @@ def zero_length_paths(query: str, distinct_only: bool = False) -> str:
             i += 1
             continue
         subject, triples, after = found
-        written = [_zero_length_triple(query, tokens, subject, t, distinct_only) for t in triples]
+        written = [_zero_length_triple(query, tokens, subject, t, distinct_only, node_of) for t in triples]
         if subject[0] != "bnode" and any(written):
             s = query[tokens[subject[1]][2] : tokens[subject[2] - 1][3]]
             written = [

@@ -1269,6 +1269,43 @@ ZERO_LENGTH_ASK = [  # section 18.5: the zero-length path joins every term to it
 ]
 
 
+# Zero-length paths whose constant end the engine may be left to answer: where it is a subject or an object of
+# the default graph, the engine gives it itself; where it is only a predicate, or absent, the rewrite must stand
+ZERO_LENGTH_NODES = [
+    ("SELECT ?y WHERE { ?y rdfs:subClassOf* csto:Event }", True),
+    ("SELECT ?y WHERE { csto:Event rdfs:subClassOf* ?y }", True),
+    ("SELECT ?y WHERE { csto:Event rdfs:subClassOf? ?y }", True),
+    ("SELECT ?e ?c WHERE { ?e a ?c . ?c rdfs:subClassOf* csto:Event }", True),
+    ('SELECT ?y WHERE { ?y rdfs:label* "Armenia"@en }', True),  # a literal: an object
+    ("SELECT ?y WHERE { oa:exact rdfs:subClassOf* ?y }", False),  # only a predicate
+    ("SELECT ?y WHERE { ?y rdfs:subClassOf* <urn:nowhere> }", False),
+    ("SELECT ?y WHERE { GRAPH ?g { ?y rdfs:subClassOf* csto:Event } }", False),  # in each graph: not the default
+]
+
+
+@pytest.mark.parametrize("query, left", ZERO_LENGTH_NODES)
+def test_a_zero_length_path_left_to_the_engine_answers_as_its_rewrite(client, store, monkeypatch, query, left):
+    """A path ``?v P* c`` of a constant ``c`` that is a node of the default graph is left as written (the rewrite's
+    sub-query made the engine join it last: 0.6 -> 2.9 ms); the endpoint's answer is the one with every such path
+    rewritten, row for row."""
+    from csto_kg import query as query_module
+    from csto_kg.sparql_rewrite import zero_length_paths
+
+    text = (
+        "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX oa: <http://www.w3.org/ns/oa#> "
+        "PREFIX csto: <https://w3id.org/csto-kg/ontology/>\n" + query
+    )
+    assert zero_length_paths(text) != text
+    as_served = zero_length_paths(text, node=query_module._zero_length_node(store, text, {}))
+    assert (as_served == text) is left
+    r = send(client, "GET", text)
+    assert r.status_code == 200, r.data
+    got = json.loads(r.data)["results"]["bindings"]
+    monkeypatch.setattr(query_module, "_zero_length_node", lambda *args: None)  # every such path rewritten
+    expected = json.loads(query_module.run(store, text).body)["results"]["bindings"]
+    assert got and sorted(got, key=json.dumps) == sorted(expected, key=json.dumps)
+
+
 @pytest.mark.parametrize("query, answer", ZERO_LENGTH_ASK)
 def test_a_zero_length_path_between_two_constants_joins_a_term_to_itself(client, query, answer):
     """ep11's leftover: ``ASK { :zz :p* :zz }`` was false when ``:zz`` is not in the graph (Oxigraph 0.5.13)."""
