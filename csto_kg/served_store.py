@@ -41,7 +41,7 @@ def write_store(nquads: Path, path: Path) -> None:
 
     The file's lines go to Oxigraph's bulk loader as text, :data:`PART_LINES` at a time, each beside its triple's
     N-Triples line (the quad's line without its graph: :func:`.export.triple_lines`), so that no quad crosses into
-    Python (at 1e6: 46 s and 74 CPU-seconds, against 60 s and 96 for every quad parsed into Python and handed
+    Python (at 1e6: 46-49 s and 74-79 CPU-seconds, against 60 s and 96 for every quad parsed into Python and handed
     back; bench/README.md). In parts, because the bulk loader buffers up to ~2 GB per thread of what one call is
     given (the whole file at 1e6 peaked at 1.7 GB, beside the build's own process; parts stay under ~400 MB).
 
