@@ -43,7 +43,7 @@ def write_store(nquads: Path, path: Path) -> None:
     N-Triples line (the quad's line without its graph: :func:`.export.triple_lines`), so that no quad crosses into
     Python (at 1e6: 46-49 s and 74-79 CPU-seconds, against 60 s and 96 for every quad parsed into Python and handed
     back; bench/README.md). In parts, because the bulk loader buffers up to ~2 GB per thread of what one call is
-    given (the whole file at 1e6 peaked at 1.7 GB, beside the build's own process; parts stay under ~400 MB).
+    given (the whole file at 1e6 peaked at 1.7 GB, beside the build's own process; parts: 413 MB at 1e6).
 
     But the lines with a blank node (a passage's selectors): each bulk load gives the blank nodes of what it is
     given labels of its own, where the store must keep the labels as written, for one node to be one node in its
@@ -92,7 +92,7 @@ def write_store(nquads: Path, path: Path) -> None:
     del store
 
 
-def _raise_located(nquads: Path, part: list[bytes] = (), first: int = 1) -> None:
+def _raise_located(nquads: Path, part: tuple[bytes, ...] | list[bytes] = (), first: int = 1) -> None:
     """The error of lines of ``nquads`` that failed to load in parts, as it is in the file: Oxigraph's parser's,
     which names the line (a part's own line numbers name none of the file); else, in ``part`` (its first line
     ``first``), a triple in the default graph, which the split into quad and triple lines takes for a quad."""
