@@ -6,8 +6,9 @@ its label, another name and words of a quote. The timeline's SVG marks undated s
 date the sources confirm. Query results link to this site's pages and passages. A fact leads to
 its passage, highlighted in the source document.
 
-A screenshot of every page kind (desktop and phone) is saved to a directory printed in the test
-output (``CSTO_KG_SCREENSHOTS``, else ``screenshots/`` under pytest's temporary directory).
+With ``CSTO_KG_SCREENSHOTS=<folder>`` set, a screenshot of every page kind (desktop and phone) is
+saved there, for a person to look at; no test reads them, so by default none is taken (they were
+~12 s of the module's ~50 s).
 
 Uses the Python ``playwright`` package with the system chromium (never ``playwright install``);
 skipped only if /usr/bin/chromium is absent.
@@ -88,9 +89,11 @@ def site(tmp_path_factory, shared_build):
 
 
 @pytest.fixture(scope="module")
-def shots(tmp_path_factory, request) -> Path:
-    """Where the screenshots go (printed in the test output)."""
-    folder = Path(os.environ.get("CSTO_KG_SCREENSHOTS") or tmp_path_factory.getbasetemp() / "screenshots")
+def shots(request) -> Path | None:
+    """Where the screenshots go (printed in the test output), or None: only ``CSTO_KG_SCREENSHOTS`` asks for them."""
+    if not os.environ.get("CSTO_KG_SCREENSHOTS"):
+        return None
+    folder = Path(os.environ["CSTO_KG_SCREENSHOTS"])
     folder.mkdir(parents=True, exist_ok=True)
     capture = request.config.pluginmanager.getplugin("capturemanager")
     with capture.global_and_fixture_disabled():
@@ -138,19 +141,23 @@ def phone(browser, site):
     context.close()
 
 
-def _shot(pg, path: Path) -> None:
-    """A full-page screenshot (the first screens only, for a very long page)."""
-    tall = pg.evaluate("document.documentElement.scrollHeight") > 12_000
-    _capture(pg, path, full_page=not tall)
+def _shot(pg, shots: Path | None, name: str) -> None:
+    """A full-page screenshot (the first screens only, for a very long page), if screenshots were asked for."""
+    if shots is not None:
+        tall = pg.evaluate("document.documentElement.scrollHeight") > 12_000
+        _capture(pg, shots, name, full_page=not tall)
 
 
-def _capture(pg, path: Path, full_page: bool) -> None:
+def _capture(pg, shots: Path | None, name: str, full_page: bool) -> None:
     """``pg.screenshot``, asked a second time when chromium refuses a capture with "Unable to capture screenshot":
     a transient refusal of the compositor (seen once in CI, on a page it renders every run), which takes the same
     picture when asked again (microsoft/playwright and robotframework-browser report the same). Any other error,
     or the same refusal twice, fails the test."""
     from playwright.sync_api import Error
 
+    if shots is None:
+        return
+    path = shots / name
     try:
         pg.screenshot(path=str(path), full_page=full_page)
     except Error as e:
@@ -206,7 +213,7 @@ def test_key_statements_are_above_the_fold_with_their_passage_link(page, site, s
     assert box is not None and box["y"] + box["height"] <= fold, "no passage link above the fold"
     href = links.first.get_attribute("href")
     assert re.fullmatch(r"/source/[^#]+#ev-.+", href), href
-    _shot(page, shots / f"{kind}-desktop.png")
+    _shot(page, shots, f"{kind}-desktop.png")
     assert page.foreign == [], page.foreign
 
 
@@ -229,7 +236,7 @@ def test_no_horizontal_scroll_at_390px(phone, site, shots, kind):
     _settle(phone)
     width = phone.evaluate("Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)")
     assert width <= PHONE["width"], f"{_path(site, kind)} is {width} px wide at {PHONE['width']} px"
-    _shot(phone, shots / f"{kind}-phone.png")
+    _shot(phone, shots, f"{kind}-phone.png")
     assert phone.foreign == [], phone.foreign
 
 
@@ -239,7 +246,7 @@ def test_other_pages_render_without_requests_to_other_hosts(page, site, shots, k
     _settle(page)
     assert page.locator("h1").first.inner_text().strip()
     assert page.locator("header.site form[role=search] input[name=q]").count() == 1, "no search box"
-    _shot(page, shots / f"{kind}-desktop.png")
+    _shot(page, shots, f"{kind}-desktop.png")
     assert page.foreign == [], page.foreign
 
 
@@ -277,7 +284,7 @@ def test_search_finds_an_entity_by_label_alternative_label_and_quote(page, site,
     assert "/" + quote["fact"]["value"].split("/csto-kg/", 1)[1] in hits
     passage = page.locator("ol.hits a.to-source").first
     assert re.fullmatch(r"/source/[^#]+#ev-.+", passage.get_attribute("href"))
-    _shot(page, shots / "search-quote-desktop.png")
+    _shot(page, shots, "search-quote-desktop.png")
     assert page.foreign == [], page.foreign
 
 
@@ -299,8 +306,8 @@ def test_timeline_marks_undated_spans_and_the_last_confirmed_date(page, phone, s
         assert rows == labels >= 1, "a row without a label"
         size = pg.evaluate("el => el.getBoundingClientRect().height", svg.locator("text.state").first.element_handle())
         assert size >= 10, f"row labels are {size:.1f} px tall in the {layout} layout"
-    _capture(page, shots / "timeline-desktop.png", full_page=False)
-    _capture(phone, shots / "timeline-phone.png", full_page=False)
+    _capture(page, shots, "timeline-desktop.png", full_page=False)
+    _capture(phone, shots, "timeline-phone.png", full_page=False)
     bars = page.locator("svg.timeline-wide a.period")
     href = bars.first.get_attribute("href")
     bars.first.click()
@@ -349,7 +356,7 @@ def test_query_results_link_locally_in_the_querys_column_order(page, site, shots
         page.evaluate("el => getComputedStyle(el.querySelector('div') || el).whiteSpace", cell.element_handle())
         != "nowrap"
     ), "quotes are clipped"
-    _shot(page, shots / "query-results-desktop.png")
+    _shot(page, shots, "query-results-desktop.png")
     assert page.foreign == [], page.foreign
     assert page.evaluate("window.cstoYasgui.getTab().getEndpoint()") == site + "/sparql"
 
@@ -390,7 +397,7 @@ def test_fact_page_leads_to_the_passage_highlighted_in_the_source(page, site, sh
     assert " ".join(marked.split()) == " ".join(quote.split())
     box = target.bounding_box()
     assert box is not None and 0 <= box["y"] < page.viewport_size["height"], "the passage is not in view"
-    _capture(page, shots / "source-at-passage-desktop.png", full_page=False)
+    _capture(page, shots, "source-at-passage-desktop.png", full_page=False)
     assert page.foreign == [], page.foreign
 
 
@@ -416,7 +423,7 @@ def test_from_home_to_uzbekistans_periods_what_is_not_said_and_each_dates_passag
         for i in range(periods.count()):
             labels = periods.nth(i).locator("ul.quotes li .for").all_inner_texts()
             assert any("FROM" in x.upper() for x in labels) or any("TO" in x.upper() for x in labels)
-        _shot(pg, shots / f"newcomer-uzbekistan-{device}.png")
+        _shot(pg, shots, f"newcomer-uzbekistan-{device}.png")
         link = section.locator("a.to-source").first
         key = link.get_attribute("href").split("#", 1)[1]
         link.click()
@@ -453,4 +460,4 @@ def test_the_query_editor_is_not_buried_under_its_tabs(request, site, shots, dev
     assert pg.evaluate("window.cstoYasgui.getTab().getYasqe().getValue()").startswith(
         pg.locator("details pre.sparql").last.inner_text()[:40]
     )
-    _shot(pg, shots / f"query-tabs-{device}.png")
+    _shot(pg, shots, f"query-tabs-{device}.png")
