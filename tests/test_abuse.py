@@ -365,6 +365,77 @@ def test_past_its_waiting_room_a_client_is_refused_429_without_a_thread(patient_
     assert "refused a connection of 127.0.0.4: 24 of its connections are waiting" in patient_server.log()
 
 
+POOL_KEPT_ALIVE = b"GET /sparql/pool HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"  # small, and not a query (no cap at 2)
+
+
+class _Pipeline:
+    """A kept-alive connection with ``n`` requests written at once (HTTP/1.1 pipelining), its answers counted as they
+    arrive (each framed by its Content-Length) on a thread of its own."""
+
+    def __init__(self, address: str, port: int, n: int):
+        self.n, self.answered, self.statuses = n, 0, set()
+        self.sock = _from(address, port)
+        self.sock.settimeout(60)
+        self.sock.sendall(POOL_KEPT_ALIVE * n)
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
+
+    def _read(self) -> None:
+        buf = b""
+        while self.answered < self.n:
+            try:
+                chunk = self.sock.recv(65536)
+            except OSError:
+                return
+            if not chunk:
+                return
+            buf += chunk
+            while (end := buf.find(b"\r\n\r\n")) >= 0:
+                head = buf[:end].decode("latin-1")
+                length = int(
+                    next(h.split(":", 1)[1] for h in head.split("\r\n") if h.lower().startswith("content-length:"))
+                )
+                if len(buf) < end + 4 + length:
+                    break
+                self.statuses.add(head.split(" ", 2)[1])
+                buf = buf[end + 4 + length :]
+                self.answered += 1
+
+
+@pytest.mark.parametrize(
+    "holders, other",
+    [(["127.0.1.%d" % i for i in range(1, 7)], "127.0.1.7"), (["127.0.1.8"] * 3, "127.0.1.8")],
+    ids=["other-clients-hold-every-thread", "the-client-holds-its-share"],
+)
+def test_a_thread_answering_one_connection_after_another_gives_way_to_a_waiting_connection(
+    patient_server, holders, other
+):
+    """A request thread takes a kept-alive connection's next request itself when it follows at once (no hand-over
+    to the main thread and back): a pipelining client always has one ready. It does so only while no other
+    connection waits for a thread. Here every request thread (six), or all three of one client's share, answers a
+    pipeline of 300 requests; a request of another client, or of the same client on another connection, is
+    answered before any pipeline is through (had the threads kept to their pipelines, it would wait for one to
+    end), and every pipelined request is answered, in its turn, 200."""
+    port = patient_server.port
+    pipelines = [_Pipeline(address, port, 300) for address in holders]
+    try:
+        deadline = time.monotonic() + 60
+        while any(p.answered < 3 for p in pipelines) and time.monotonic() < deadline:
+            time.sleep(0.01)  # each pipeline has its thread
+        assert all(p.answered >= 3 for p in pipelines), [p.answered for p in pipelines]
+        status, body = _ask_from(other, port)
+        through = [p.answered for p in pipelines]
+        assert status == 200 and json.loads(body)["boolean"] is True
+        assert all(n < 300 for n in through), through  # answered while every pipeline still had requests to go
+        for p in pipelines:
+            p.reader.join(60)
+        assert [p.answered for p in pipelines] == [300] * len(pipelines)
+        assert set.union(*(p.statuses for p in pipelines)) == {"200"}
+    finally:
+        for p in pipelines:
+            p.sock.close()
+
+
 def test_clients_that_keep_their_answered_connections_open_cannot_stall_the_worker(patient_server):
     """After an answer with ``Connection: close`` the server half-closes and reads what the client still sends until
     it closes (RFC 9112 section 9.6). gunicorn did that on the worker's main thread, up to 2 s a connection: a
