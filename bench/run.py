@@ -24,7 +24,10 @@ project from :mod:`bench.generate`, seed ``--seed``):
    ``--warmup`` runs, then ``--reps`` timed runs each: median and p99, ratio
    ours / Oxigraph's, and whether both returned the same number of results;
 6. throughput: ``--clients`` concurrent clients for ``--duration`` seconds on
-   the lookup and on the mix: requests/s both, ratio;
+   the lookup and on the mix, a new connection per request, and on the lookup
+   with each client keeping one connection alive (as a browser, YASGUI or a
+   client session does): requests/s both, ratio; and the lookup's latency
+   over one kept-alive connection (2,000 in a row): median and p99;
 7. peak memory: the RSS of each server's process tree (psutil), sampled.
 
 Everything runs on 127.0.0.1, every request has a timeout, every server is
@@ -188,9 +191,18 @@ def run_timed(cmd: list[str], env: dict, log: Path) -> tuple[float, int, int]:
 
 # --------------------------------------------------------------------------- HTTP
 def query_http(
-    port: int, path: str, query: str, accept: str, timeout: float = 60.0, form: tuple | None = None
+    port: int,
+    path: str,
+    query: str,
+    accept: str,
+    timeout: float = 60.0,
+    form: tuple | None = None,
+    conn: http.client.HTTPConnection | None = None,
 ) -> tuple[int, bytes]:
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
+    """POST ``query``: on a new connection, closed after the answer, or on ``conn``, kept alive."""
+    own = conn is None
+    if own:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
     try:
         if form is not None:
             body, ctype = (
@@ -199,11 +211,15 @@ def query_http(
             )
         else:
             body, ctype = query.encode("utf-8"), "application/sparql-query"
-        conn.request("POST", path, body=body, headers={"Content-Type": ctype, "Accept": accept, "Connection": "close"})
+        headers = {"Content-Type": ctype, "Accept": accept}
+        if own:
+            headers["Connection"] = "close"
+        conn.request("POST", path, body=body, headers=headers)
         resp = conn.getresponse()
         return resp.status, resp.read()
     finally:
-        conn.close()
+        if own:
+            conn.close()
 
 
 def result_size(kind: str, body: bytes) -> int | None:
@@ -303,26 +319,40 @@ def _measure(server: Server, q: Query, warmup: int, reps: int, budget_s: float) 
 
 
 def _client(
-    port: int, path: str, queries: list[tuple[str, str, tuple | None]], threads: int, duration: float
+    port: int,
+    path: str,
+    queries: list[tuple[str, str, tuple | None]],
+    threads: int,
+    duration: float,
+    keep_alive: bool = False,
 ) -> tuple[int, int]:
-    """One client process: ``threads`` threads sending ``queries`` round-robin until the deadline."""
+    """One client process: ``threads`` threads sending ``queries`` round-robin until the deadline, each on a new
+    connection per request or (``keep_alive``) on one connection of its own, opened again after an error."""
     ok = [0] * threads
     bad = [0] * threads
     deadline = time.perf_counter() + duration
 
     def loop(i: int) -> None:
         n = i
+        conn = None
         while time.perf_counter() < deadline:
             text, accept, form = queries[n % len(queries)]
             n += 1
+            if keep_alive and conn is None:
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
             try:
-                status, _ = query_http(port, path, text, accept, timeout=30, form=form)
+                status, _ = query_http(port, path, text, accept, timeout=30, form=form, conn=conn)
             except (OSError, http.client.HTTPException):
                 status = 0
+                if conn is not None:
+                    conn.close()
+                    conn = None
             if status == 200:
                 ok[i] += 1
             else:
                 bad[i] += 1
+        if conn is not None:
+            conn.close()
 
     ts = [threading.Thread(target=loop, args=(i,)) for i in range(threads)]
     for t in ts:
@@ -332,13 +362,13 @@ def _client(
     return sum(ok), sum(bad)
 
 
-def throughput(server: Server, queries: list[Query], clients: int, duration: float) -> dict:
+def throughput(server: Server, queries: list[Query], clients: int, duration: float, keep_alive: bool = False) -> dict:
     procs = max(1, min(clients, os.cpu_count() or 1))
     per = [clients // procs + (i < clients % procs) for i in range(procs)]
     payload = [(q.text, ACCEPT[q.kind], server.form(q.text)) for q in queries]
     t = time.perf_counter()
     with cf.ProcessPoolExecutor(procs) as pool:
-        futures = [pool.submit(_client, server.port, server.path, payload, n, duration) for n in per if n]
+        futures = [pool.submit(_client, server.port, server.path, payload, n, duration, keep_alive) for n in per if n]
         counts = [f.result() for f in futures]
     elapsed = time.perf_counter() - t
     ok, bad = sum(c[0] for c in counts), sum(c[1] for c in counts)
@@ -570,14 +600,47 @@ def _queries(scale: Scale, servers: list[Server], args) -> None:
         )
 
 
+def kept_alive_latency(server: Server, q: Query, warmup: int = 200, reps: int = 2000) -> dict:
+    """``q`` sent ``reps`` times in a row over one kept-alive connection (after ``warmup``): median and p99 ms."""
+    accept, form = ACCEPT[q.kind], server.form(q.text)
+    conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=30)
+    times = []
+    try:
+        for i in range(warmup + reps):
+            t = time.perf_counter()
+            status, body = query_http(server.port, server.path, q.text, accept, form=form, conn=conn)
+            if status != 200:
+                return {"error": f"{status}: {body[:200].decode('utf-8', 'replace')}"}
+            if i >= warmup:
+                times.append(time.perf_counter() - t)
+    except (OSError, http.client.HTTPException) as e:
+        return {"error": f"{type(e).__name__}: {e}"}
+    finally:
+        conn.close()
+    times.sort()
+    return {"median_ms": 1000 * statistics.median(times), "p99_ms": 1000 * times[int(0.99 * (len(times) - 1))]}
+
+
 def _throughputs(scale: Scale, servers: list[Server], args) -> None:
     r = scale.result
     queries = load_queries(scale.root)
     lookup = [q for q in queries if q.name == "lookup-iri"]
+    row = {s.name: kept_alive_latency(s, lookup[0]) for s in servers}
+    if "median_ms" in row["ours"] and "median_ms" in row["oxigraph"]:
+        row["ratio"] = row["ours"]["median_ms"] / row["oxigraph"]["median_ms"]
+    r["kept_alive_lookup"] = row
+    print(
+        f"[{scale.label}]   lookup over one kept-alive connection: "
+        + ", ".join(
+            f"{s.name} {row[s.name]['median_ms']:.3f} ms" if "median_ms" in row[s.name] else f"{s.name} {row[s.name]}"
+            for s in servers
+        ),
+        flush=True,
+    )
     mix = [q for q in queries if q.origin == "mix"]
     r["throughput"] = {}
-    for name, qs in (("lookup", lookup), ("mix", mix)):
-        row = {s.name: throughput(s, qs, args.clients, args.duration) for s in servers}
+    for name, qs, keep_alive in (("lookup", lookup, False), ("mix", mix, False), ("lookup_kept_alive", lookup, True)):
+        row = {s.name: throughput(s, qs, args.clients, args.duration, keep_alive) for s in servers}
         row["ratio"] = row["ours"]["rps"] / row["oxigraph"]["rps"] if row["oxigraph"]["rps"] else None
         r["throughput"][name] = row
         print(
@@ -714,24 +777,38 @@ def markdown(runs: list[dict], info: dict, command: str) -> str:
         "### Throughput and memory",
         "",
         "| scale | lookup req/s ours / Oxigraph (×) / Virtuoso | mix req/s ours / Oxigraph (×) / Virtuoso "
-        "| errors ours | peak RSS ours / Oxigraph / Virtuoso |",
-        "|---|---|---|---|---|",
+        "| lookup, connections kept alive | errors ours | peak RSS ours / Oxigraph / Virtuoso |",
+        "|---|---|---|---|---|---|",
     ]
     for r in runs:
         t = r["throughput"]
         cells = []
-        for k in ("lookup", "mix"):
+        for k in ("lookup", "mix", "lookup_kept_alive"):
+            if k not in t:  # a run recorded before the kept-alive clients were measured
+                cells.append("–")
+                continue
             virt = t[k].get("virtuoso", {}).get("rps")
             cells.append(
                 f"{t[k]['ours']['rps']:.0f} / {t[k]['oxigraph']['rps']:.0f} ({_f(t[k]['ratio'])}) / "
                 f"{_f(virt, '{:.0f}')}"
             )
-        errs = t["lookup"]["ours"]["errors"] + t["mix"]["ours"]["errors"]
+        errs = sum(row["ours"]["errors"] for row in t.values())
         rss = r["peak_rss"]
         out.append(
-            f"| {r['label']} | {cells[0]} | {cells[1]} | {errs} | "
+            f"| {r['label']} | {cells[0]} | {cells[1]} | {cells[2]} | {errs} | "
             f"{_mb(rss['ours'])} / {_mb(rss['oxigraph'])} / {_mb(rss.get('virtuoso'))} |"
         )
+    for r in runs:
+        k = r.get("kept_alive_lookup")
+        if k and "median_ms" in k.get("ours", {}) and "median_ms" in k.get("oxigraph", {}):
+            virt = k.get("virtuoso", {}).get("median_ms")
+            out.append("")
+            out.append(
+                f"Lookup over one kept-alive connection ({r['label']}), median / p99: ours "
+                f"{k['ours']['median_ms']:.2f} / {k['ours']['p99_ms']:.2f} ms, Oxigraph "
+                f"{k['oxigraph']['median_ms']:.2f} / {k['oxigraph']['p99_ms']:.2f} ms ({_f(k.get('ratio'))})"
+                + (f", Virtuoso {virt:.2f} ms." if virt else ".")
+            )
     out.append("")
     out.append(
         "≠: a server returned a different number of results than Oxigraph (see the JSON). "
