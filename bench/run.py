@@ -652,24 +652,21 @@ def _throughputs(scale: Scale, servers: list[Server], args) -> None:
 
 # --------------------------------------------------------------------------- report
 def machine() -> dict:
-    model = ""
+    model = ""  # psutil has no processor name: Linux gives it in /proc/cpuinfo alone
     try:
         for line in Path("/proc/cpuinfo").read_text().splitlines():
             if line.startswith("model name"):
                 model = line.split(":", 1)[1].strip()
                 break
-        mem = int(
-            next(x for x in Path("/proc/meminfo").read_text().splitlines() if x.startswith("MemTotal")).split()[1]
-        )
-    except (OSError, StopIteration):
-        mem = 0
+    except OSError:
+        pass
     import pyoxigraph
     import rdflib
 
     return {
         "cpus": os.cpu_count(),
         "cpu": model,
-        "ram_gib": round(mem / 1024 / 1024, 1),
+        "ram_gib": round(psutil.virtual_memory().total / 2**30, 1),
         "python": platform.python_version(),
         "rdflib": rdflib.__version__,
         "pyoxigraph": pyoxigraph.__version__,
