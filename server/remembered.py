@@ -27,6 +27,11 @@ class Remembered(Generic[V]):
         self._held = 0
         self._lock = threading.Lock()
 
+    @property
+    def kept(self) -> int:
+        """How many values are kept (not ``__len__``: an empty memory must not read as false where one is passed)."""
+        return len(self._entries)
+
     def __call__(self, key: Hashable) -> V:
         with self._lock:
             found = self._entries.get(key)

@@ -33,6 +33,7 @@ from .remembered import Remembered
 from .resource_description import description, local_path
 from .statements import InGroup, Passages, Row, Term, by_subject, graph_badge, in_groups, out_rows, term_view
 from .timeline import confirmed_until
+from .value_support import frozen_supports
 
 __all__ = ["Term", "Row", "Group", "ResourcePage", "term_view", "graph_badge", "build_page", "KEY_PROPERTIES", "is_key"]
 
@@ -481,16 +482,23 @@ def _in_words_order(store: ox.Store, rows: list[Row]) -> None:
 @dataclass
 class PageMemory:
     """What every page of one store asks again, kept by the app across pages (``server/README.md``): the last date
-    the sources confirm, each evidence node's view (the most recently used 4,096), and how many curated statements
-    use each role a page sorts its facts by (:attr:`.key_facts.Context.role_uses`, filled as pages ask)."""
+    the sources confirm, each evidence node's view (the most recently used 4,096), each subject's value supports
+    (the most recently used, up to 16,384 supports in all: the curated graph has 5,475), and how many curated
+    statements use each role a page sorts its facts by (:attr:`.key_facts.Context.role_uses`, filled as pages ask)."""
 
     confirmed: dt.date | None
     evidence: Remembered
+    supports: Remembered | None = None
     role_uses: dict[str, int] = field(default_factory=dict)
 
     @classmethod
     def of(cls, store: ox.Store) -> PageMemory:
-        return cls(confirmed_until(store), Remembered(partial(evidence, store), 4096))
+        supports = Remembered(partial(frozen_supports, store), 16_384, _support_count)
+        return cls(confirmed_until(store), Remembered(partial(evidence, store), 4096), supports)
+
+
+def _support_count(supports) -> int:
+    return 1 + sum(len(s) for s in supports.values())
 
 
 def build_page(
@@ -507,7 +515,7 @@ def build_page(
     node = ox.NamedNode(iri)
     subjects, incoming = by_subject(description(store, iri) if described is None else described, node)
     own = subjects.get(node, {})
-    passages = Passages(store, labels, memory.evidence)
+    passages = Passages(store, labels, memory.evidence, memory.supports)
     linked = {s for objs in incoming.values() for s, gs in objs.items() if gs - {_INFERRED}}
     rows = out_rows(labels, own, subjects, passages.supports(iri), passages, linked)
     key = _readings_beside(store, _key_rows(rows))

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
@@ -181,19 +182,21 @@ class Passages:
     """Evidence views and value supports for one page, each read once (the store does not change while a page
     renders; the key statements, the sections and the disagreements ask for the same subjects' supports)."""
 
-    def __init__(self, store: ox.Store, labels: Labeller, evidence_of=None):
-        """``evidence_of``: :func:`.evidence_view.evidence` of ``store`` by IRI, where the caller remembers it across
-        pages (:class:`.resource_page.PageMemory`: an evidence node is cited on many, 8,338 views of 255 nodes over
-        the curated graph's pages)."""
+    def __init__(self, store: ox.Store, labels: Labeller, evidence_of=None, supports_of=None):
+        """``evidence_of``: :func:`.evidence_view.evidence` of ``store`` by IRI, and ``supports_of``:
+        :func:`.value_support.supports_for` of it by subject, where the caller remembers them across pages
+        (:class:`.resource_page.PageMemory`: an evidence node is cited on many, 8,338 views of 255 nodes over the
+        curated graph's pages; a fact's supports are read on the page of every resource it gives a role)."""
         self.store, self.labels = store, labels
-        self._evidence_of = evidence_of or (lambda iri: evidence(store, iri))
+        self._evidence_of = (lambda iri: evidence(store, iri)) if evidence_of is None else evidence_of
+        self._supports_of = (lambda subject: supports_for(store, subject)) if supports_of is None else supports_of
         self._seen: dict[str, Evidence] = {}
-        self._supports: dict[str, dict] = {}
+        self._supports: dict[str, Mapping] = {}
 
-    def supports(self, subject: str) -> dict:
+    def supports(self, subject: str) -> Mapping:
         """:func:`value_support.supports_for` of ``subject``, read once per page."""
         if subject not in self._supports:
-            self._supports[subject] = supports_for(self.store, subject)
+            self._supports[subject] = self._supports_of(subject)
         return self._supports[subject]
 
     def evidence(self, iri: str) -> Evidence:

@@ -19,13 +19,15 @@ Statements only the build inferred have no passage of their own.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
 import pyoxigraph as ox
 
 from csto_kg.namespaces import CSTO, GRAPH, INFERRED_GRAPH, PROV, RDF
 
-__all__ = ["Support", "SUPPORT_GRAPH", "supports_for", "curated", "PREFERRED", "NORMAL"]
+__all__ = ["Support", "SUPPORT_GRAPH", "supports_for", "frozen_supports", "curated", "PREFERRED", "NORMAL"]
 
 SUPPORT_GRAPH = ox.NamedNode(str(GRAPH) + "support")
 PREFERRED = str(CSTO) + "PreferredRank"
@@ -69,6 +71,11 @@ def supports_for(store: ox.Store, subject: str) -> dict[Key, list[Support]]:
     node = _N(subject)
     from_graph = _from_support_graph(store, node)
     return from_graph if from_graph else _from_fact_evidence(store, node)
+
+
+def frozen_supports(store: ox.Store, subject: str) -> Mapping[Key, tuple[Support, ...]]:
+    """:func:`supports_for`, read-only (a mapping proxy of tuples): a value pages share once it is remembered."""
+    return MappingProxyType({key: tuple(supports) for key, supports in supports_for(store, subject).items()})
 
 
 def _from_support_graph(store: ox.Store, node: ox.NamedNode) -> dict[Key, list[Support]]:

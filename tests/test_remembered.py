@@ -1,4 +1,5 @@
-"""``server/remembered.py``: what the pages keep of a read-only store, within a budget, the least recently used out."""
+"""``server/remembered.py``: what the pages keep of a read-only store, within a budget, the least recently used out;
+and the pages that keep it: the same bytes whatever they found kept."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ def test_a_key_is_worked_out_once_while_it_is_kept():
     calls = []
     memo = Remembered(lambda k: calls.append(k) or k * 2, budget=3)
     assert [memo(1), memo(2), memo(1), memo(2)] == [2, 4, 2, 4]
-    assert calls == [1, 2]
+    assert calls == [1, 2] and memo.kept == 2
 
 
 def test_the_least_recently_used_goes_first_past_the_budget():
@@ -50,3 +51,33 @@ def test_threads_get_the_same_answers():
     for t in threads:
         t.join()
     assert all(v == [(k % 80) ** 2 for k in range(t, t + 400)] for t, v in out.items())
+
+
+def test_a_page_is_the_same_bytes_whether_the_app_kept_nothing_or_what_other_pages_read(client, store):
+    """The alliance's, every state's, summit's and invocation's page: first each with nothing kept (the app's
+    memories dropped before it), then all of them twice over, in one order and back, with what the pages before them
+    left kept (their facts, evidence and value supports are largely each other's)."""
+    csto = "https://w3id.org/csto-kg/ontology/"
+    kinds = ("State", "Summit", "Invocation")
+    found = store.query(
+        f"SELECT DISTINCT ?x WHERE {{ VALUES ?k {{ {' '.join(f'<{csto}{k}>' for k in kinds)} }} ?x a ?k }} ORDER BY ?x"
+    )
+    pages = ["/id/csto"] + ["/" + r["x"].value.split("/csto-kg/", 1)[1] for r in found]
+    assert len(pages) > 15
+    app = client.application
+
+    def page(path: str) -> bytes:
+        r = client.get(path, headers={"Accept": "text/html"})
+        assert r.status_code == 200, path
+        return r.data
+
+    cold = {}
+    for path in pages:
+        app.extensions.pop("csto.page_memory", None)
+        app.extensions.pop("csto.descriptions", None)
+        cold[path] = page(path)
+    app.extensions.pop("csto.page_memory", None)
+    for path in pages + pages[::-1]:
+        assert page(path) == cold[path], path
+    memory = app.extensions["csto.page_memory"][1]
+    assert memory.supports.kept > len(pages) and memory.evidence.kept > len(pages)  # the pages read what was kept
