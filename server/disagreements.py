@@ -251,9 +251,10 @@ SELECT DISTINCT ?s WHERE {
 )
 
 
-def all_disagreements(store: ox.Store, labels) -> list[Disagreement]:
-    """Every disagreement in the graph; a curated pair once."""
-    passages = Passages(store, labels)
+def all_disagreements(store: ox.Store, labels, passages: Passages | None = None) -> list[Disagreement]:
+    """Every disagreement in the graph; a curated pair once. ``passages``: the page's, if the caller keeps what
+    pages read (:class:`.resource_page.PageMemory`)."""
+    passages = Passages(store, labels) if passages is None else passages
     out: list[Disagreement] = []
     pairs_seen: set[frozenset] = set()
     for row in store.query(_ALL_QUERY):

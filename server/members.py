@@ -323,14 +323,14 @@ def members_during(
     return _by_state(periods, state_of, PERIOD_ORDER)
 
 
-def members_section(store: ox.Store, labels, day: dt.date):
-    """The alliance page's "members now": one line per state, its status and the period's passages."""
+def members_section(store: ox.Store, labels, day: dt.date, passages=None):
+    """The alliance page's "members now": one line per state, its status and the period's passages; ``passages``:
+    the page's :class:`.statements.Passages`, if it has one."""
     from .key_facts import Line, Section
     from .statements import Passages, term_view
     from .timeline import confirmed_until
-    from .value_support import supports_for
 
-    passages = Passages(store, labels)
+    passages = Passages(store, labels) if passages is None else passages
     confirmed = confirmed_until(store)
     lines = []
     for s in sorted(
@@ -340,7 +340,7 @@ def members_section(store: ox.Store, labels, day: dt.date):
         status = {"member": "member", "unconfirmed": "member when last confirmed"}.get(s.status, "undetermined")
         line = Line(term_view(labels, ox.NamedNode(s.state)), [status], [("period", labels(p.membership))])
         line.status = p.reason if s.status == "undetermined" else None
-        support = supports_for(store, p.membership).get(("http://www.w3.org/ns/org#member", ox.NamedNode(s.state)), [])
+        support = passages.supports(p.membership).get(("http://www.w3.org/ns/org#member", ox.NamedNode(s.state)), [])
         line.passages = passages.of(support)
         lines.append(line)
     note = "Who the sources show as a member today. "

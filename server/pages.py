@@ -63,6 +63,7 @@ from .search import MAX_RESULTS, SearchIndex
 from .served import served
 from .source_page import build_source_page
 from .sparql import CORS_PATHS
+from .statements import Passages
 from .timeline import ordered, periods
 from .timeline import render as render_timeline
 from .validation_report import TURTLE_FILE, expand, load_report
@@ -165,6 +166,12 @@ def _memory() -> PageMemory:
     if memo is None or memo[0] is not _store():
         memo = current_app.extensions["csto.page_memory"] = (_store(), PageMemory.of(_store()))
     return memo[1]
+
+
+def _passages() -> Passages:
+    """A page's evidence views and value supports, read through what the app keeps across pages."""
+    memory = _memory()
+    return Passages(_store(), _labels(), memory.evidence, memory.supports)
 
 
 def _confirmed() -> dt.date | None:
@@ -540,7 +547,7 @@ def _instances(type_name: str) -> list:
 
 @bp.get("/disagreements")
 def disagreements():
-    found = all_disagreements(_store(), _labels())
+    found = all_disagreements(_store(), _labels(), _passages())
     return _html_response("disagreements.html", [], negotiated=False, found=found, shown=grouped(found))
 
 

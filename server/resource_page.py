@@ -436,14 +436,14 @@ def _own_evidence(store: ox.Store, iri: str, own: dict) -> Evidence | None:
     return evidence(store, iri) if is_evidence and str(OA.hasSource) in own else None
 
 
-def _members_now(store: ox.Store, labels: Labeller, iri: str) -> Section | None:
+def _members_now(store: ox.Store, labels: Labeller, iri: str, passages: Passages) -> Section | None:
     """For the CSTO: who is a member today (see :mod:`.members`, whose query is the CSTO's)."""
     from .members import members_section
 
     if iri != str(ALLIANCE):
         return None
     try:
-        return members_section(store, labels, dt.date.today())
+        return members_section(store, labels, dt.date.today(), passages)
     except (OSError, RuntimeError):  # queries/members-as-of.rq missing or without its VALUES ?date line
         return None
 
@@ -532,7 +532,7 @@ def build_page(
         other_names=_other_names(own),
         identifiers=_identifiers(labels, own),
         key_statements=key,
-        sections=sections_for(ctx, iri, classes, _members_now(store, labels, iri)) if key_sections else [],
+        sections=sections_for(ctx, iri, classes, _members_now(store, labels, iri, passages)) if key_sections else [],
         disagreements=disagreements_about(store, labels, iri, passages),
         out=rows,
         incoming=in_groups(labels, incoming),

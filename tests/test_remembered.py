@@ -54,15 +54,15 @@ def test_threads_get_the_same_answers():
 
 
 def test_a_page_is_the_same_bytes_whether_the_app_kept_nothing_or_what_other_pages_read(client, store):
-    """The alliance's, every state's, summit's and invocation's page: first each with nothing kept (the app's
-    memories dropped before it), then all of them twice over, in one order and back, with what the pages before them
-    left kept (their facts, evidence and value supports are largely each other's)."""
+    """The alliance's, every state's, summit's and invocation's page, and the disagreements': first each with nothing
+    kept (the app's memories dropped before it), then all of them twice over, in one order and back, with what the
+    pages before them left kept (their facts, evidence and value supports are largely each other's)."""
     csto = "https://w3id.org/csto-kg/ontology/"
     kinds = ("State", "Summit", "Invocation")
     found = store.query(
         f"SELECT DISTINCT ?x WHERE {{ VALUES ?k {{ {' '.join(f'<{csto}{k}>' for k in kinds)} }} ?x a ?k }} ORDER BY ?x"
     )
-    pages = ["/id/csto"] + ["/" + r["x"].value.split("/csto-kg/", 1)[1] for r in found]
+    pages = ["/id/csto", "/disagreements"] + ["/" + r["x"].value.split("/csto-kg/", 1)[1] for r in found]
     assert len(pages) > 15
     app = client.application
 
