@@ -1468,6 +1468,27 @@ SLIPS = [
         ],
         "YearInItsName",
     ),
+    (  # the date basis gives the year from context, so only the label ("(2022)") says which year it was
+        "office_attested_a_year_its_label_does_not_name",
+        "001",
+        [
+            (
+                'rdfs:label "Vladimir Putin, President of Russia (2022)"@en ;\n'
+                "    csto:holder :vladimir-putin ; csto:office :president-of-russia ;\n"
+                '    csto:attestedOn "2022"^^xsd:gYear ;',
+                'rdfs:label "Vladimir Putin, President of Russia (2022)"@en ;\n'
+                "    csto:holder :vladimir-putin ; csto:office :president-of-russia ;\n"
+                '    csto:attestedOn "2023"^^xsd:gYear ;',
+            )
+        ],
+        "YearInItsName",
+    ),
+    (
+        "elected_a_year_its_label_does_not_name",
+        "002",
+        [('csto:electedOn "2016"^^xsd:gYear ;', 'csto:electedOn "2017"^^xsd:gYear ;')],
+        "YearInItsName",
+    ),
     (
         "figure_of_a_passage",
         "001",

@@ -2,9 +2,12 @@
 
 - ``shape:YearInItsName``: a year in a fact's IRI slug or English label (``:withdrawal-georgia-1999``,
   "Kyrgyzstan's request for help, 2010") is the year of its date (``csto:date``, ``csto:startDate``,
-  ``csto:dateSigned``); a proposition's label is left aside (it says what it states, which may be of
-  another time: ``csto:refersToDate``). An office holding is not attested (``csto:attestedOn``) before
-  the election that began it (``csto:electedOn``).
+  ``csto:dateSigned``); its other dates (when it was attested, elected, ended, published: every property of
+  :data:`csto_kg.derive.DATE_PROPERTIES`) are each in a year it names, or one of its dates is ("Putin,
+  President of Russia (2022)" attested in 2023 is a slip; a membership "since 1994" that ended in 2024 is not);
+  a proposition's label is left aside (it says what it states, which may be of another time:
+  ``csto:refersToDate``). An office holding is not attested (``csto:attestedOn``) before the election that
+  began it (``csto:electedOn``).
 - ``shape:StatusAgreesWithItsWords``: an event marked ``csto:Occurred``, or a document marked final
   (``csto:draft false``), is not one the passage supporting that value calls cancelled, impending, planned,
   to come, proposed or a draft.
@@ -28,6 +31,7 @@ import re
 from rdflib import Literal
 from rdflib.term import Node
 
+from ...derive import DATE_PROPERTIES
 from ...namespaces import CSTO, ENTITIES_GRAPH, ID, OA, ONTOLOGY_GRAPH, PROV, RDF, RDFS, SH, SHAPE, SKOS, curie
 from ..report import Result
 from . import Context, Rule
@@ -36,36 +40,35 @@ _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 _MONTH_YEAR = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December) (?:1[89]|20)\d\d\b"
 )
-_DATES = (CSTO.date, CSTO.startDate, CSTO.dateSigned)
+_DATES = (CSTO.date, CSTO.startDate, CSTO.dateSigned)  # the date a fact's name gives, where it names one
+_OTHER_DATES = tuple(p for p in DATE_PROPERTIES if p not in _DATES)  # a name may give another of its dates instead
 PROV_DERIVED = PROV.wasDerivedFrom
 
 
 def _year_in_name(ctx: Context) -> list[Result]:
     out: list[Result] = []
     dated: dict = {}  # (graph, property) -> its (fact, date) pairs: one pass, not a lookup per graph and property
-    dates = set(_DATES)
+    years_of: dict = {}  # (graph, fact) -> the years of all its dates in that graph
+    dates = set(DATE_PROPERTIES)
     for s, p, o, gid in ctx.curated_quads():
         if p in dates:
             dated.setdefault((gid, p), []).append((s, o))
+            years_of.setdefault((gid, s), set()).add(str(o)[:4])
     for gid in ctx.curated:
         if gid == ENTITIES_GRAPH:
             continue
         g = ctx.data.dataset.graph(gid)
-        for prop in _DATES:
+        for prop in _DATES + _OTHER_DATES:
             for fact, date in sorted(dated.get((gid, prop), ()), key=lambda t: (str(t[0]), str(t[1]))):
                 if not str(fact).startswith(str(ID)) or (fact, RDF.type, CSTO.Proposition) in ctx.union:
                     continue
                 year = str(date)[:4]
-                named = [("IRI", str(fact).rsplit("/", 1)[-1])]
-                named += [("label", str(label)) for label in g.objects(fact, RDFS.label)]
-                named += [  # a basis that states the month and year it dates the fact to ("December 2023")
-                    ("csto:dateBasis", str(basis))
-                    for basis in g.objects(fact, CSTO.dateBasis)
-                    if _MONTH_YEAR.search(str(basis))
-                ]
-                for what, text in named:
+                # the years a name may give instead of this date's: none for the date it gives; any of the fact's
+                # dates for its other dates (a label "since 1994" of a membership that also has an end date)
+                also = set() if prop in _DATES else years_of[(gid, fact)]
+                for what, text in _names(g, fact):
                     years = _YEAR.findall(text)
-                    if years and year not in years:
+                    if years and year not in years and also.isdisjoint(years):
                         out.append(
                             ctx.locator.statement_result(
                                 shape=SHAPE.YearInItsName,
@@ -93,6 +96,17 @@ def _year_in_name(ctx: Context) -> list[Result]:
                         )
                     )
     return out
+
+
+def _names(g, fact: Node) -> list[tuple[str, str]]:
+    """What names a fact's time in ``g``: its IRI's slug, its labels, and a basis that states the month and year it
+    dates the fact to ("December 2023")."""
+    named = [("IRI", str(fact).rsplit("/", 1)[-1])]
+    named += [("label", str(label)) for label in g.objects(fact, RDFS.label)]
+    named += [
+        ("csto:dateBasis", str(basis)) for basis in g.objects(fact, CSTO.dateBasis) if _MONTH_YEAR.search(str(basis))
+    ]
+    return named
 
 
 _ISO = re.compile(r"(?<!\d)((?:19|20)\d\d(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?)(?!\d)")
@@ -615,7 +629,8 @@ RULES = [
         SHAPE.YearInItsName,
         "a year in a fact's IRI or label is the year of its date",
         "A year in a fact's IRI slug or English label, or in a csto:dateBasis naming a month and year, is the year of its csto:date, csto:startDate or "
-        "csto:dateSigned (a proposition's label aside: it may speak of another time), and a date in the IRI of an "
+        "csto:dateSigned, and each of its other dates (csto:attestedOn, csto:electedOn, csto:endDate, csto:datePublished, ...) is "
+        "in a year it names or one of its dates is (a proposition's label aside: it may speak of another time), and a date in the IRI of an "
         "undated document or side meeting agrees with the date of the meeting it was produced at or held beside; an office holding is not "
         "attested (csto:attestedOn) before the election that began it (csto:electedOn).",
         _year_in_name,
