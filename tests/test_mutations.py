@@ -1468,6 +1468,17 @@ SLIPS = [
         ],
         "YearInItsName",
     ),
+    (  # the decision already answers Kazakhstan's appeal, and this file says the 2010 request was refused
+        "decision_to_deploy_answers_a_refused_request",
+        "004",
+        [
+            (
+                "csto:respondsTo :invocation-kazakhstan-2022-01 ;\n    csto:follows",
+                "csto:respondsTo :request-kyrgyzstan-2010 ;\n    csto:follows",
+            )
+        ],
+        "LinkedValuesAgree",
+    ),
     (  # the date basis gives the year from context, so only the label ("(2022)") says which year it was
         "office_attested_a_year_its_label_does_not_name",
         "001",

@@ -6,7 +6,8 @@
   (``org:unitOf``, ``csto:organOf``) or the holder of one of its offices; an event that began or ended something
   (``csto:beganWith``, ``csto:startedBy``, ``csto:endedBy``) has taken place (it is not planned, proposed,
   announced or cancelled); a request under a treaty is addressed to the organisation the treaty founded
-  (``csto:Founding``) and a response's agent is that target or an organ of it; a non-attendance is not aimed at
+  (``csto:Founding``) and a response's agent is that target or an organ of it; a file that answers a request with a
+  refusal does not also answer it with a deployment or a decision to deploy; a non-attendance is not aimed at
   a meeting listing the state as participating, and no state is absent from a meeting or exercise on its own
   territory; a chairmanship is succeeded by another state's; a stance taken as an office (``csto:speakingAs``)
   is held by a holder of it (in that file or the entities file) or by the office's post; an office holding begins
@@ -232,6 +233,46 @@ def _answered_by_its_target(ctx: Context) -> list[Result]:
                 f"agent is {_c(agent)}, neither that target nor an organ of it. Fix: the agent the "
                 "passage names (the one asked answers)",
             )
+    return out
+
+
+def _granting(ctx: Context, response: Node) -> bool:
+    """Whether ``response`` gives the help asked for: a deployment, or a decision to deploy (csto:decidedAction)."""
+    if (response, RDF.type, CSTO.Deployment) in ctx.union:
+        return True
+    return (response, RDF.type, CSTO.Decision) in ctx.union and any(
+        (action, RDF.type, CSTO.Deployment) in ctx.union for action in ctx.union.objects(response, CSTO.decidedAction)
+    )
+
+
+def _not_refused_and_granted(ctx: Context) -> list[Result]:
+    """One file does not answer a request with a refusal and with a deployment (or a decision to deploy): the
+    request's responses that file states (csto:response, or csto:respondsTo)."""
+    out = []
+    for gid in ctx.curated:
+        if gid == ENTITIES_GRAPH:
+            continue
+        links = [(q, CSTO.response, r, q, r) for q, r in ctx.pairs(gid, CSTO.response)]
+        links += [(r, CSTO.respondsTo, q, q, r) for r, q in ctx.pairs(gid, CSTO.respondsTo)]
+        answered: dict[Node, set[Node]] = {}
+        for *_, request, response in links:
+            answered.setdefault(request, set()).add(response)
+        for s, p, o, request, response in sorted(links, key=lambda t: (str(t[0]), str(t[1]), str(t[2]))):
+            refusals = sorted((r for r in answered[request] if (r, RDF.type, CSTO.Refusal) in ctx.union), key=str)
+            if refusals and _granting(ctx, response):
+                out.append(
+                    ctx.locator.statement_result(
+                        shape=SHAPE.LinkedValuesAgree,
+                        s=s,
+                        p=p,
+                        o=o,
+                        graph=gid,
+                        message=f"answers {_c(request)} with {_c(response)}, which gives the help asked for (a "
+                        f"deployment, or a decision to deploy), but this file also answers it with the refusal "
+                        f"{', '.join(_c(r) for r in refusals)}: a request is refused or granted. Fix: the request "
+                        "the response answers, or the response's kind",
+                    )
+                )
     return out
 
 
@@ -532,6 +573,7 @@ def _linked_values(ctx: Context) -> list[Result]:
         + _began_things_took_place(ctx)
         + _asked_of_the_treatys_organisation(ctx)
         + _answered_by_its_target(ctx)
+        + _not_refused_and_granted(ctx)
         + _not_absent_where_present(ctx)
         + _not_absent_at_home(ctx)
         + _successor_another_state(ctx)
@@ -927,7 +969,8 @@ RULES = [
         "or the holder of one of its offices; an event that began or ended something (csto:beganWith, "
         "csto:startedBy, csto:endedBy) took place: it is not planned, proposed, announced or cancelled; a request "
         "invoking a treaty is addressed (csto:target) to the organisation the treaty founded, and its response's "
-        "csto:agent is that target or an organ of it; a non-attendance is not aimed at a meeting listing the state "
+        "csto:agent is that target or an organ of it; a file that answers a request with a csto:Refusal does not "
+        "also answer it with a csto:Deployment or a csto:Decision to deploy (csto:decidedAction); a non-attendance is not aimed at a meeting listing the state "
         "as participating; no state is absent (csto:absentState) from a meeting or exercise on its own territory; a "
         "chairmanship is succeeded by another state's; a stance's csto:speakingAs office is held by its holder (an "
         "office holding in the stance's file or the entities file) or is a post of it; an office holding begins "
