@@ -23,7 +23,7 @@ from .parse_errors import readable
 from .representable import NotRepresentable, check_graph
 from .sparql_aggregates import aggregate_message
 from .sparql_chunks import chunked
-from .sparql_lex import _TOKEN, dataset_iris
+from .sparql_lex import dataset_iris, lexed
 from .sparql_lex import iri_tokens as _IRI_TOKENS
 from .sparql_order import ORDER_KEY, rewrite_order_by
 from .sparql_rewrite import (
@@ -56,7 +56,6 @@ __all__ = [
 # The base IRI of every query (the service description states it): <id/armenia> is <https://w3id.org/csto-kg/id/armenia>.
 QUERY_BASE_IRI = BASE
 _MAX_UNKNOWN_FUNCTIONS = 64
-_LEX = _TOKEN.finditer
 _NUMBER_START = re.compile(r"\.?\d")  # what follows a sign that starts a numeric literal ('-1', '+.5')
 _UNKNOWN_FUNCTION = re.compile(r"custom function <([^>]*)> is not supported")
 _XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -281,17 +280,17 @@ def negation_without_primary(query: str) -> str | None:
     IRIs and comments apart)."""
     if "!" not in query:
         return None
-    tokens = [m for m in _LEX(query) if m.lastgroup != "comment" and not m.group().isspace()]
-    for i, m in enumerate(tokens[:-1]):
-        if m.group() != "!" or tokens[i + 1].start() == m.end() and tokens[i + 1].group() == "=":
+    tokens = lexed(query)
+    for i, (_, text, _, end) in enumerate(tokens[:-1]):
+        _, after, start, after_end = tokens[i + 1]
+        if text != "!" or start == end and after == "=":
             continue
-        after = tokens[i + 1]
-        sign = after.group() in "+-" and not _NUMBER_START.match(query, after.end())
-        if after.group() == "!" or sign:
-            line = query.count("\n", 0, after.start()) + 1
-            column = after.start() - (query.rfind("\n", 0, after.start()) + 1) + 1
+        sign = after in "+-" and not _NUMBER_START.match(query, after_end)
+        if after == "!" or sign:
+            line = query.count("\n", 0, start) + 1
+            column = start - (query.rfind("\n", 0, start) + 1) + 1
             return (
-                f"error at {line}:{column}: {after.group()} cannot follow ! here (SPARQL 1.1: ! applies to a value, a "
+                f"error at {line}:{column}: {after} cannot follow ! here (SPARQL 1.1: ! applies to a value, a "
                 "call or an expression in brackets, and negates a property set once): write !(…) with brackets"
             )
     return None

@@ -95,7 +95,7 @@ def aggregate_message(query: str) -> str | None:
             inside = {k for s, e in spans_of_aggregates(i + 1, end) for k in range(s, e + 1)}
             j = i + 1
             while j < end:
-                kind, text, _ = tokens[j]
+                kind, text, _, _ = tokens[j]
                 if kind == "other" and text == "{":
                     j = match[j] + 1
                     continue
@@ -122,7 +122,7 @@ def _clause_of(tokens: list, match: dict, i: int) -> str:
     closers = {v: k for k, v in match.items()}
     j = i - 1
     while j >= 0:
-        kind, text, _ = tokens[j]
+        kind, text, _, _ = tokens[j]
         if kind == "other" and text in (")", "]", "}"):
             if text == "}":
                 return "a graph pattern"
@@ -141,7 +141,7 @@ def _clause_end(tokens: list, match: dict, start: int) -> int:
     """Index just past the clause starting at ``tokens[start]``: the next clause keyword or ``}`` outside brackets."""
     j = start
     while j < len(tokens):
-        kind, text, _ = tokens[j]
+        kind, text, _, _ = tokens[j]
         if kind == "other" and text in ("(", "{", "["):
             j = match[j] + 1
             continue
@@ -157,7 +157,7 @@ def _group_keys(tokens: list, match: dict, having: int) -> set[str]:
     closers = {v: k for k, v in match.items()}
     j = having - 1
     while j >= 0:
-        kind, text, _ = tokens[j]
+        kind, text, _, _ = tokens[j]
         if kind == "other" and text in (")", "]"):
             j = closers[j] - 1
             continue
@@ -171,7 +171,7 @@ def _group_keys(tokens: list, match: dict, having: int) -> set[str]:
     keys: set[str] = set()
     k = j + 1
     while k < having:
-        kind, text, _ = tokens[k]
+        kind, text, _, _ = tokens[k]
         if kind == "var":
             keys.add(text[1:])
         elif kind == "other" and text == "(":

@@ -21,6 +21,7 @@ which the engine runs) nor an escaped keyword (``\\u0053ERVICE``) can hide one.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 __all__ = [
     "keywords",
@@ -31,6 +32,7 @@ __all__ = [
     "dataset_iris",
     "prologue_only",
     "significant_tokens",
+    "lexed",
     "unescape_codepoints",
     "UPDATE_OPERATIONS",
 ]
@@ -137,10 +139,24 @@ def _service_targets(query: str) -> list[str | None]:
 
 def significant_tokens(query: str):
     """(kind, text) of each token of ``query`` but comments and whitespace."""
+    for kind, text, _, _ in lexed(query):
+        yield kind, text
+
+
+@lru_cache(maxsize=16)
+def lexed(query: str) -> tuple[tuple[str, str, int, int], ...]:
+    """(kind, text, start, end) of each token of ``query`` but comments and whitespace.
+
+    The checks and rewrites a query goes through before the engine (``csto_kg.query.evaluate``) each read its
+    tokens, mostly of the same text (a rewrite that changes nothing hands on the text it was given): the last few
+    texts' tokens are kept, so that a text is read once. Immutable: every reader shares them."""
+    out = []
     for m in _TOKEN.finditer(query):
-        if m.lastgroup == "comment" or (m.lastgroup == "other" and m.group().isspace()):
+        kind = m.lastgroup
+        if kind == "comment" or (kind == "other" and m.group().isspace()):
             continue
-        yield m.lastgroup, m.group()
+        out.append((kind, m.group(), m.start(), m.end()))
+    return tuple(out)
 
 
 def prologue_only(query: str) -> bool:

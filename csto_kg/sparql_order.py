@@ -75,7 +75,7 @@ from decimal import Decimal, InvalidOperation
 
 import pyoxigraph as ox
 
-from .sparql_lex import _TOKEN
+from .sparql_lex import lexed
 
 __all__ = ["rewrite_order_by", "term_key", "literal_key", "time_line_key", "ORDER_KEY", "ORDER_KEY_IRI"]
 
@@ -88,13 +88,9 @@ def _keys(expr: str, direction: str) -> str:
     return f"{direction}(<{ORDER_KEY_IRI}>({expr}))"
 
 
-def _significant(query: str):
+def _significant(query: str) -> tuple[tuple[str, str, int, int], ...]:
     """The tokens of ``query`` without whitespace and comments: (kind, text, start, end)."""
-    for m in _TOKEN.finditer(query):
-        kind = m.lastgroup
-        if kind == "comment" or (kind == "other" and m.group().isspace()):
-            continue
-        yield kind, m.group(), m.start(), m.end()
+    return lexed(query)
 
 
 def _group_end(tokens: list, i: int, opening: str = "(", closing: str = ")") -> int | None:
@@ -168,7 +164,7 @@ def rewrite_order_by(query: str) -> str:
     """
     if "order" not in query.lower():
         return query
-    tokens = list(_significant(query))
+    tokens = _significant(query)
     edits: list[tuple[int, int, str]] = []
     i = 0
     while i < len(tokens) - 1:

@@ -85,7 +85,7 @@ from functools import partial
 from urllib.parse import urljoin
 
 from .errors import UserError
-from .sparql_lex import _TOKEN
+from .sparql_lex import lexed
 
 __all__ = [
     "booleans_lowercased",
@@ -111,14 +111,9 @@ OXIGRAPH_MAX_SLICE = 2**63 - 1
 VIRTUOSO_MAX_SLICE = 2**30 - 1
 
 
-def _tokens(query: str) -> list[tuple[str, str, int, int]]:
-    """(kind, text, start, end) of each token of ``query`` but comments and whitespace."""
-    out = []
-    for m in _TOKEN.finditer(query):
-        if m.lastgroup == "comment" or (m.lastgroup == "other" and m.group().isspace()):
-            continue
-        out.append((m.lastgroup, m.group(), m.start(), m.end()))
-    return out
+def _tokens(query: str) -> tuple[tuple[str, str, int, int], ...]:
+    """(kind, text, start, end) of each token of ``query`` but comments and whitespace (shared: not to be changed)."""
+    return lexed(query)
 
 
 def _word(token, *words: str) -> bool:

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 
-from .sparql_lex import _TOKEN
+from .sparql_lex import lexed
 
 __all__ = ["reassigned_in_select", "scope_message"]
 
@@ -35,19 +35,16 @@ _OPEN = {"{": "}", "(": ")", "[": "]"}
 _AFTER_GROUP_BY = frozenset({"HAVING", "ORDER", "LIMIT", "OFFSET", "VALUES"})
 
 
-def _tokens(query: str) -> list[tuple[str, str, int]]:
-    return [
-        (m.lastgroup, m.group(), m.start())
-        for m in _TOKEN.finditer(query)
-        if m.lastgroup != "comment" and not (m.lastgroup == "other" and m.group().isspace())
-    ]
+def _tokens(query: str) -> tuple[tuple[str, str, int, int], ...]:
+    """(kind, text, start, end) of each token of ``query`` but comments and whitespace (shared: not to be changed)."""
+    return lexed(query)
 
 
 def _matches(tokens: list) -> dict[int, int] | None:
     """Index of the closing bracket of each opening one; None if the brackets do not balance."""
     out: dict[int, int] = {}
     stack: list[int] = []
-    for i, (kind, text, _) in enumerate(tokens):
+    for i, (kind, text, _, _) in enumerate(tokens):
         if kind != "other":
             continue
         if text in _OPEN:
@@ -79,7 +76,7 @@ class _Reader:
         names: set[str] = set()
         star = False
         while j < len(tokens):
-            kind, text, at = tokens[j]
+            kind, text, at, _ = tokens[j]
             if text == "{" or _word(tokens, j) in ("WHERE", "FROM"):
                 return j, star, assigned, names
             if kind == "var":
@@ -111,7 +108,7 @@ class _Reader:
         tokens, match = self.tokens, self.match
         scope: set[str] = set()
         while i < end:
-            kind, text, _ = tokens[i]
+            kind, text, _, _ = tokens[i]
             word = _word(tokens, i)
             if word == "FILTER":  # FILTER ( … ), FILTER fn( … ), FILTER [NOT] EXISTS { … }: none of it counts
                 j = i + 1 + (_word(tokens, i + 1) == "NOT")

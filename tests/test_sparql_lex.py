@@ -11,6 +11,7 @@ import pytest
 from csto_kg.sparql_lex import (
     dataset_iris,
     keywords,
+    lexed,
     operation,
     prologue_only,
     service_targets,
@@ -161,6 +162,35 @@ def test_keywords_skip_strings_iris_prefixed_names_variables_and_comments():
     assert keywords(query) == ["PREFIX", "SELECT", "WHERE", "LIMIT"]
 
 
-@pytest.mark.parametrize("table", [OPERATIONS, SERVICES, DATASETS, PROLOGUES])
+LEXED = [
+    (
+        "SELECT ?s # a comment\n{ ?s ?p 'x' }",
+        [
+            ("word", "SELECT"),
+            ("var", "?s"),
+            ("other", "{"),
+            ("var", "?s"),
+            ("var", "?p"),
+            ("string", "'x'"),
+            ("other", "}"),
+        ],
+    ),
+    ('ASK{"a"@en-GB}', [("word", "ASK"), ("other", "{"), ("string", '"a"'), ("langtag", "@en-GB"), ("other", "}")]),
+    ("  \t\r\n", []),
+    ("# only\r# comments", []),
+    ("ex:a<http://x/>", [("pname", "ex:a"), ("iri", "<http://x/>")]),
+]
+
+
+@pytest.mark.parametrize("query,expected", LEXED)
+def test_lexed_gives_every_token_but_comments_and_white_space_with_its_place(query, expected):
+    tokens = lexed(query)
+    assert [(kind, text) for kind, text, _, _ in tokens] == expected
+    assert all(query[start:end] == text for _, text, start, end in tokens)
+    # shared by every check and rewrite of the same text: a reader cannot change what the next one reads
+    assert isinstance(tokens, tuple) and all(isinstance(t, tuple) for t in tokens)
+
+
+@pytest.mark.parametrize("table", [OPERATIONS, SERVICES, DATASETS, PROLOGUES, LEXED])
 def test_tables_are_not_empty(table):
     assert len(table) >= 5
