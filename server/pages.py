@@ -238,6 +238,38 @@ _NAMESPACES = {  # the roots of the minted IRIs (README, IRIs), which name no re
 }
 
 
+def _meant(store, iri: str) -> str:
+    """Where a request for a resource the graph lacks most likely meant one it has: the same IRI without a file
+    extension naming an RDF format (``/id/russia.ttl``: formats are negotiated, or named by ``?format=``) or a
+    trailing slash, in lower case (as minted), with hyphens for underscores or spaces. A sentence saying so, or ""."""
+    stem, fmt = iri.rstrip("/"), None
+    dot = stem.rfind(".")
+    if dot > stem.rfind("/") and stem[dot + 1 :].lower() in _EXTENSIONS:
+        stem, fmt = stem[:dot], _EXTENSIONS[stem[dot + 1 :].lower()]
+    head, _, slug = stem.rpartition("/")
+    candidates = dict.fromkeys(
+        head + "/" + s for s in (slug, slug.lower(), re.sub(r"[_ ]+", "-", slug), re.sub(r"[_ ]+", "-", slug.lower()))
+    )
+    for candidate in candidates:
+        if candidate != iri and exists(store, candidate):
+            path = local_path(candidate)
+            if path is None:
+                return f" Did you mean <{candidate}>?"
+            if fmt is not None:
+                return f" Did you mean <{candidate}>? Its {FORMATS[fmt].name} is at {path}?format={fmt}."
+            return f" Did you mean <{candidate}>? Its page is {path}."
+    return ""
+
+
+_EXTENSIONS = {name: f.key for f in FORMATS.values() for name in f.names if name.isalnum()} | {
+    "html": None,
+    "htm": None,
+    "txt": None,
+    "nquads": "nq",
+    "owl": "rdfxml",
+}
+
+
 def _negotiate() -> str | Response:
     try:
         return choose(request)
@@ -296,7 +328,7 @@ def _resource(iri: str, template: str = "resource.html", extra=None, key_section
         return fmt
     store = _store()
     if not exists(store, iri):
-        return error_response(404, "Not found", f"The graph has no resource <{iri}>.")
+        return error_response(404, "Not found", f"The graph has no resource <{iri}>.{_meant(store, iri)}")
     path = local_path(iri) or request.path
     if fmt != HTML:
         return _rdf_response(_described(iri), fmt, path)

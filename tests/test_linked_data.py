@@ -358,6 +358,33 @@ def test_unknown_iri_is_a_clean_404(client):
         assert r.status_code == 404 and not any(leak in r.get_data(as_text=True) for leak in LEAKS), path
 
 
+@pytest.mark.parametrize(
+    "path,meant",
+    [
+        ("/id/russia.ttl", "/id/russia?format=ttl"),  # formats are negotiated or named by ?format=, not an extension
+        ("/id/RUSSIA.JSONLD", "/id/russia?format=jsonld"),
+        ("/id/csto.rdf", "/id/csto?format=rdfxml"),
+        ("/evidence/000-armenia-member.nt", "/evidence/000-armenia-member?format=nt"),
+        ("/id/russia.html", "/id/russia"),
+        ("/id/Russia", "/id/russia"),  # minted in lower case
+        ("/id/russia/", "/id/russia"),
+        ("/id/summit_2023_11_minsk", "/id/summit-2023-11-minsk"),
+    ],
+)
+def test_a_404_names_the_resource_the_request_most_likely_meant(client, path, meant):
+    for headers in (HTML, {"Accept": "application/json"}, TTL):
+        r = client.get(path, headers=headers)
+        body = r.get_data(as_text=True)
+        assert r.status_code == 404 and "Did you mean" in body and meant in body, (path, headers, body[:300])
+    assert client.get(meant, headers=HTML).status_code == 200
+
+
+def test_a_404_suggests_nothing_the_graph_lacks(client):
+    for path in ("/id/no-such-thing.ttl", "/id/russia.exe", "/id/Nothing/"):
+        body = client.get(path, headers={"Accept": "application/json"}).get_data(as_text=True)
+        assert "Did you mean" not in body, (path, body)
+
+
 # --- pages: ontology, facts, sources ----------------------------------------------
 
 
