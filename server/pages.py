@@ -241,15 +241,17 @@ _NAMESPACES = {  # the roots of the minted IRIs (README, IRIs), which name no re
 def _meant(store, iri: str) -> str:
     """Where a request for a resource the graph lacks most likely meant one it has: the same IRI without a file
     extension naming an RDF format (``/id/russia.ttl``: formats are negotiated, or named by ``?format=``) or a
-    trailing slash, in lower case (as minted), with hyphens for underscores or spaces. A sentence saying so, or ""."""
+    trailing slash, in lower case (as minted), with hyphens for underscores or spaces, or an ontology term with its
+    first letter in the other case. A sentence saying so, or ""."""
     stem, fmt = iri.rstrip("/"), None
     dot = stem.rfind(".")
     if dot > stem.rfind("/") and stem[dot + 1 :].lower() in _EXTENSIONS:
         stem, fmt = stem[:dot], _EXTENSIONS[stem[dot + 1 :].lower()]
     head, _, slug = stem.rpartition("/")
-    candidates = dict.fromkeys(
-        head + "/" + s for s in (slug, slug.lower(), re.sub(r"[_ ]+", "-", slug), re.sub(r"[_ ]+", "-", slug.lower()))
-    )
+    hyphens = re.sub(r"[_ ]+", "-", slug)
+    # ontology terms are camel case: a class capitalised, a property not (/ontology/membership, /ontology/StartedBy)
+    capitals = (slug[:1].upper() + slug[1:], slug[:1].lower() + slug[1:])
+    candidates = dict.fromkeys(head + "/" + s for s in (slug, slug.lower(), hyphens, hyphens.lower(), *capitals))
     for candidate in candidates:
         if candidate != iri and exists(store, candidate):
             path = local_path(candidate)

@@ -369,6 +369,8 @@ def test_unknown_iri_is_a_clean_404(client):
         ("/id/Russia", "/id/russia"),  # minted in lower case
         ("/id/russia/", "/id/russia"),
         ("/id/summit_2023_11_minsk", "/id/summit-2023-11-minsk"),
+        ("/ontology/membership", "/ontology/Membership"),  # a class, capitalised
+        ("/ontology/StartedBy.ttl", "/ontology/startedBy?format=ttl"),  # a property, not
     ],
 )
 def test_a_404_names_the_resource_the_request_most_likely_meant(client, path, meant):
