@@ -138,9 +138,12 @@ def _service_targets(query: str) -> list[str | None]:
 
 
 def significant_tokens(query: str):
-    """(kind, text) of each token of ``query`` but comments and whitespace."""
-    for kind, text, _, _ in lexed(query):
-        yield kind, text
+    """(kind, text) of each token of ``query`` but comments and whitespace, read as they are asked for (a reader
+    that stops early, :func:`dataset_iris`, leaves the rest of the text unread; :func:`lexed` reads it whole)."""
+    for m in _TOKEN.finditer(query):
+        if m.lastgroup == "comment" or (m.lastgroup == "other" and m.group().isspace()):
+            continue
+        yield m.lastgroup, m.group()
 
 
 @lru_cache(maxsize=16)
