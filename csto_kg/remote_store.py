@@ -188,7 +188,9 @@ class RemoteStore:
         from .sparql_rewrite import (
             VIRTUOSO_MAX_SLICE,
             clamp_slices,
+            dangling_semicolons_dropped,
             disjoint_minus_dropped,
+            escapes_decoded_in_terms,
             one_base,
             order_taken_out,
             select_distinct,
@@ -197,6 +199,9 @@ class RemoteStore:
             zero_length_paths,
         )
 
+        # forms SPARQL allows and Virtuoso 7.2's parser refuses: a ";" that ends a property list, "\u" escapes in
+        # IRIs and strings (the W3C syntax suite's syntax-struct-11/12, syntax-esc-04/05)
+        query = escapes_decoded_in_terms(dangling_semicolons_dropped(query))
         # Virtuoso 7.2 has no boolean: what the query binds to a boolean only is answered true / false again
         booleans = boolean_variables(query) if self.dialect.integer_booleans else frozenset()
         # c P* ?v: Virtuoso 7.2 repeats a node reached twice (section 18.5 makes the path's solutions a set), and

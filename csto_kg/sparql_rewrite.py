@@ -85,7 +85,7 @@ from functools import partial
 from urllib.parse import urljoin
 
 from .errors import UserError
-from .sparql_lex import lexed
+from .sparql_lex import _CODEPOINT, lexed, unescape_codepoints
 
 __all__ = [
     "booleans_lowercased",
@@ -99,6 +99,8 @@ __all__ = [
     "take_dataset_clauses",
     "confine_graphs",
     "one_base",
+    "dangling_semicolons_dropped",
+    "escapes_decoded_in_terms",
     "select_distinct",
     "select_star",
     "OXIGRAPH_MAX_SLICE",
@@ -760,6 +762,66 @@ def select_distinct(query: str) -> bool:
     tokens = _tokens(query)
     i = _prologue(tokens)
     return i + 1 < len(tokens) and _word(tokens[i], "SELECT") and _word(tokens[i + 1], "DISTINCT", "REDUCED")
+
+
+def dangling_semicolons_dropped(query: str) -> str:
+    """``query`` without each ``;`` that ends a property list (``:s :p :o ; .``, ``:s :p :o ; OPTIONAL { … }``):
+    SPARQL allows it (rule 83: the verb after ``;`` is optional), Virtuoso 7.2's parser refuses it (``syntax-struct-11``
+    and ``-12`` of the W3C suite). A ``;`` before a verb (an IRI, a prefixed name, ``a``, a variable, a path) or
+    before ``SEPARATOR`` (``GROUP_CONCAT(?x ; SEPARATOR = …)``) stays; ``query`` itself if none is dropped."""
+    if ";" not in query:
+        return query
+    tokens = _tokens(query)
+    edits = []
+    for i, (kind, text, start, end) in enumerate(tokens):
+        if kind != "other" or text != ";":
+            continue
+        after = tokens[i + 1] if i + 1 < len(tokens) else ("other", "}", end, end)
+        if (after[0] == "other" and after[1] in ".;]}{") or (
+            after[0] == "word" and after[1].upper() not in ("A", "SEPARATOR")
+        ):
+            edits.append((start, end, " "))
+    return apply_edits(query, edits)
+
+
+# what a character decoded from an escape is written as inside a quoted string: one that would end or break it
+_IN_STRING = {'"': '\\"', "'": "\\'", "\\": "\\\\", "\n": "\\n", "\r": "\\r"}
+# characters an IRI cannot hold (SPARQL rule 139), a decoded one among them: the escape stays as written
+_NOT_IN_IRI = re.compile(r'[<>"{}|^`\\\x00-\x20]')
+
+
+def escapes_decoded_in_terms(query: str) -> str:
+    """``query`` with the ``\\u`` / ``\\U`` escapes inside its IRIs and strings decoded, as Oxigraph reads them
+    (``<\\u0078>`` is ``<x>``, ``"xx\\u0078"`` is ``"xxx"``): Virtuoso 7.2's parser refuses them (``syntax-esc-04``
+    and ``-05`` of the W3C suite). A character that would end or break a string is written as its escape (``\\"``);
+    an IRI whose decoded form an IRI cannot hold is left as written. Escapes elsewhere are the parser's to refuse
+    (:mod:`csto_kg.query` checks the query with Oxigraph first); ``query`` itself if it holds none."""
+    if "\\u" not in query and "\\U" not in query:
+        return query
+    edits = []
+    for kind, text, start, end in _tokens(query):
+        if kind not in ("iri", "string") or not _CODEPOINT.search(text):
+            continue
+        if kind == "iri":
+            decoded = unescape_codepoints(text[1:-1])
+            if not _NOT_IN_IRI.search(decoded):
+                edits.append((start, end, f"<{decoded}>"))
+            continue
+        edits.append((start, end, _STRING_ESCAPE.sub(_string_char, text)))
+    return apply_edits(query, edits)
+
+
+# an escape in a string: a code point, or any other (``\\u0078`` is a backslash and "u0078", as the lexer reads it)
+_STRING_ESCAPE = re.compile(r"\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|.)", re.DOTALL)
+
+
+def _string_char(m: re.Match) -> str:
+    if m.group(1) is None and m.group(2) is None:
+        return m.group()
+    cp = int(m.group(1) or m.group(2), 16)
+    if cp > 0x10FFFF:
+        return m.group()
+    return _IN_STRING.get(chr(cp), chr(cp))
 
 
 def one_base(query: str, base: str) -> str:
