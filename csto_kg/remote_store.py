@@ -191,8 +191,10 @@ class RemoteStore:
             dangling_semicolons_dropped,
             disjoint_minus_dropped,
             escapes_decoded_in_terms,
+            group_concat_separator_written,
             one_base,
             order_taken_out,
+            prefixed_names_expanded,
             select_distinct,
             select_star,
             union_branches_selected,
@@ -200,8 +202,11 @@ class RemoteStore:
         )
 
         # forms SPARQL allows and Virtuoso 7.2's parser refuses: a ";" that ends a property list, "\u" escapes in
-        # IRIs and strings (the W3C syntax suite's syntax-struct-11/12, syntax-esc-04/05)
+        # IRIs and strings, prefixed names with a colon, a "%" or an escape in the local name (the W3C syntax
+        # suite's syntax-struct-11/12, syntax-esc-04/05, syn-pname-03 to -07, qname-escape-02); GROUP_CONCAT without
+        # a separator, which Virtuoso 7.2 has no default for (syntax-aggregate-13/14)
         query = escapes_decoded_in_terms(dangling_semicolons_dropped(query))
+        query = group_concat_separator_written(prefixed_names_expanded(query, base_iri or ""))
         # Virtuoso 7.2 has no boolean: what the query binds to a boolean only is answered true / false again
         booleans = boolean_variables(query) if self.dialect.integer_booleans else frozenset()
         # c P* ?v: Virtuoso 7.2 repeats a node reached twice (section 18.5 makes the path's solutions a set), and

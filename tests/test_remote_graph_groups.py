@@ -11,7 +11,9 @@ published-dataset record, and queried through :func:`csto_kg.query.run`, what a
 query worker of ``csto-kg serve --store`` calls.
 
 Forms SPARQL allows that Virtuoso 7.2's parser refuses (a ``;`` that ends a property list, ``\\u`` escapes in IRIs
-and strings: the W3C syntax suite's ``syntax-struct-11``/``-12`` and ``syntax-esc-04``/``-05`` were answered 502)
+and strings, prefixed names with a colon, a ``%`` or an escape in the local name: the W3C syntax suite's
+``syntax-struct-11``/``-12``, ``syntax-esc-04``/``-05`` and ``syn-pname-03`` to ``-07`` were answered 502), and a
+``GROUP_CONCAT`` without a separator, which Virtuoso has no default for (``syntax-aggregate-13``/``-14``),
 give, over the same tiny dataset, the rows Oxigraph gives for the query as written.
 """
 
@@ -103,6 +105,11 @@ REFUSED_AS_WRITTEN = [
     'SELECT ?a ?s { ?a <http://e/\\u0070> :o BIND("x\\u0078" AS ?s) }',
     'SELECT ?a ?s { ?a :p :o BIND("x\\\\u0078" AS ?s) }',
     'SELECT ?a ?s { ?a :p :o BIND(CONCAT("q\\u0022", "\\U0001F600") AS ?s) }',
+    "SELECT ?a ?s ?t ?u { ?a :p :o BIND(:c:d AS ?s) BIND(:c\\~z\\. AS ?t) BIND(:x%3Ay AS ?u) }",
+    "SELECT ?a { ?a :p :o.}",  # the dot ends the pattern: not part of the name
+    "PREFIX x: <http://www.w3.org/2001/XMLSchema#> SELECT ?a ?n { ?a :p :o BIND(x:integer('7') AS ?n) }",
+    "SELECT (GROUP_CONCAT(STR(?a)) AS ?g) (GROUP_CONCAT(DISTINCT STR(?a)) AS ?h) { ?a :p :o }",  # default separator
+    'SELECT (GROUP_CONCAT(?v) AS ?g) { VALUES ?v { "a" "a" } }',  # "a a": the default separator is a space
 ]
 
 
