@@ -34,6 +34,7 @@ __all__ = [
     "significant_tokens",
     "lexed",
     "unescape_codepoints",
+    "resolve_iri",
     "UPDATE_OPERATIONS",
 ]
 
@@ -76,6 +77,20 @@ def unescape_codepoints(text: str) -> str:
         return chr(cp) if cp <= 0x10FFFF else m.group()
 
     return _CODEPOINT.sub(decode, text)
+
+
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
+
+
+def resolve_iri(base: str, iri: str) -> str:
+    """``iri`` resolved against ``base`` (RFC 3986), an empty fragment kept: ``urljoin`` drops it when both are
+    ``http`` (``<http://www.w3.org/2001/XMLSchema#>`` against ``http://b/`` gave ``…/XMLSchema``)."""
+    from urllib.parse import urljoin
+
+    if _SCHEME.match(iri):
+        return iri
+    joined = urljoin(base, iri)
+    return joined + "#" if iri.endswith("#") and not joined.endswith("#") else joined
 
 
 def uses_service(query: str) -> bool:
@@ -191,7 +206,6 @@ def dataset_iris(query: str, base: str) -> tuple[list[str], list[str]] | None:
     stops at the first ``{`` outside parentheses (a projected ``EXISTS { … }`` is inside them) that is not a
     ``CONSTRUCT`` template: the body, often most of the text, is never tokenised.
     """
-    from urllib.parse import urljoin
 
     if "from" not in query.lower():
         return [], []
@@ -206,11 +220,11 @@ def dataset_iris(query: str, base: str) -> tuple[list[str], list[str]] | None:
         kind, text = tokens[i]
         up = text.upper() if kind == "word" else ""
         if up == "BASE" and i + 1 < len(tokens) and tokens[i + 1][0] == "iri":
-            base = urljoin(base, tokens[i + 1][1][1:-1])
+            base = resolve_iri(base, tokens[i + 1][1][1:-1])
             i += 2
             continue
         if up == "PREFIX" and i + 2 < len(tokens) and tokens[i + 1][0] == "pname" and tokens[i + 2][0] == "iri":
-            prefixes[tokens[i + 1][1][:-1]] = urljoin(base, tokens[i + 2][1][1:-1])
+            prefixes[tokens[i + 1][1][:-1]] = resolve_iri(base, tokens[i + 2][1][1:-1])
             i += 3
             continue
         if up == "FROM":
@@ -222,7 +236,7 @@ def dataset_iris(query: str, base: str) -> tuple[list[str], list[str]] | None:
                 return None
             k, t = tokens[j]
             if k == "iri":
-                target.append(urljoin(base, unescape_codepoints(t[1:-1])))
+                target.append(resolve_iri(base, unescape_codepoints(t[1:-1])))
             elif k == "pname" and t.partition(":")[0] in prefixes and "\\" not in t:
                 p, _, local = t.partition(":")
                 target.append(prefixes[p] + local)

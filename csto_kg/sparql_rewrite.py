@@ -82,10 +82,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import partial
-from urllib.parse import urljoin
 
 from .errors import UserError
-from .sparql_lex import _CODEPOINT, lexed, unescape_codepoints
+from .sparql_lex import _CODEPOINT, lexed, resolve_iri, unescape_codepoints
 
 __all__ = [
     "booleans_lowercased",
@@ -843,11 +842,11 @@ def prefixed_names_expanded(query: str, base: str) -> str:
         kind, text, start, end = tokens[i]
         word = text.upper() if kind == "word" else ""
         if word == "BASE" and i + 1 < len(tokens) and tokens[i + 1][0] == "iri":
-            base = _resolved(base, unescape_codepoints(tokens[i + 1][1][1:-1]))
+            base = resolve_iri(base, unescape_codepoints(tokens[i + 1][1][1:-1]))
             i += 2
             continue
         if word == "PREFIX" and i + 2 < len(tokens) and tokens[i + 1][0] == "pname" and tokens[i + 2][0] == "iri":
-            prefixes[tokens[i + 1][1][:-1]] = _resolved(base, unescape_codepoints(tokens[i + 2][1][1:-1]))
+            prefixes[tokens[i + 1][1][:-1]] = resolve_iri(base, unescape_codepoints(tokens[i + 2][1][1:-1]))
             i += 3
             continue
         blank = i > 0 and tokens[i - 1][1] == "_" and tokens[i - 1][3] == start  # _:label
@@ -855,17 +854,6 @@ def prefixed_names_expanded(query: str, base: str) -> str:
             edits += _expanded(prefixes, text, start, end)
         i += 1
     return apply_edits(query, edits)
-
-
-_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
-
-
-def _resolved(base: str, iri: str) -> str:
-    """``iri`` resolved against ``base`` (RFC 3986), an empty fragment kept (``…/XMLSchema#``: ``urljoin`` drops it)."""
-    if _SCHEME.match(iri):
-        return iri
-    joined = urljoin(base, iri)
-    return joined + "#" if iri.endswith("#") and not joined.endswith("#") else joined
 
 
 def _expanded(prefixes: dict[str, str], text: str, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -924,12 +912,12 @@ def one_base(query: str, base: str) -> str:
     while i < end:
         if _word(tokens[i], "BASE"):
             iri = tokens[i + 1]
-            current = urljoin(current, iri[1][1:-1])
+            current = resolve_iri(current, iri[1][1:-1])
             edits.append((tokens[i][2], iri[3], ""))
             i += 2
         else:  # PREFIX p: <iri>
             iri = tokens[i + 2]
-            edits.append((iri[2], iri[3], f"<{urljoin(current, iri[1][1:-1])}>"))
+            edits.append((iri[2], iri[3], f"<{resolve_iri(current, iri[1][1:-1])}>"))
             i += 3
     return f"BASE <{current}>\n" + apply_edits(query, edits)
 
@@ -948,10 +936,10 @@ def confine_graphs(query: str, named: list[str], base: str, nowhere: str) -> str
     current = base
     for i in range(end):
         if _word(tokens[i], "BASE"):
-            current = urljoin(current, tokens[i + 1][1][1:-1])
+            current = resolve_iri(current, tokens[i + 1][1][1:-1])
         elif _word(tokens[i], "PREFIX"):
             p = tokens[i + 1][1][:-1]
-            prefixes[p] = None if p in prefixes else urljoin(current, tokens[i + 2][1][1:-1])
+            prefixes[p] = None if p in prefixes else resolve_iri(current, tokens[i + 2][1][1:-1])
     known = set(named)
     edits = []
     for i, t in enumerate(tokens[:-1]):
@@ -959,7 +947,7 @@ def confine_graphs(query: str, named: list[str], base: str, nowhere: str) -> str
             continue
         kind, text, start, stop = tokens[i + 1]
         if kind == "iri" and "\\" not in text:
-            iri = urljoin(current, text[1:-1])
+            iri = resolve_iri(current, text[1:-1])
         elif kind == "pname" and prefixes.get(text.partition(":")[0]) and "\\" not in text:
             iri = prefixes[text.partition(":")[0]] + text.partition(":")[2]
         else:

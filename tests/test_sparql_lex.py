@@ -114,6 +114,12 @@ DATASETS = [
     ),
     ("SELECT * FROM <graph/entities> {}", ([BASE + "graph/entities"], [])),
     ("BASE <http://ex/> SELECT * FROM <g> {}", (["http://ex/g"], [])),
+    # an empty fragment is part of the IRI (urljoin drops it when base and IRI are both http)
+    (
+        "BASE <http://ex/> PREFIX e: <http://ex/ns#> SELECT * FROM <http://ex/g#> FROM NAMED e: {}",
+        (["http://ex/g#"], ["http://ex/ns#"]),
+    ),
+    ("BASE <http://ex/> SELECT * FROM <g#> {}", (["http://ex/g#"], [])),
     ('SELECT * WHERE { ?s ?p "FROM <http://ex/g>" }', ([], [])),
     ("SELECT ?from WHERE { ?from ?p ?o }", ([], [])),
     ("# FROM <http://ex/g>\nSELECT * {}", ([], [])),
