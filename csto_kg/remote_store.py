@@ -74,6 +74,21 @@ class RemoteError(UserError):
         self.public = public or "the store could not be queried"
 
 
+_UNDEFINED_FUNCTION = re.compile(r"Undefined procedure DB\.DBA\.(\S+)")
+_MAX_UNKNOWN_FUNCTIONS = 64
+
+
+def _without_column(body: bytes, var: str) -> bytes:
+    """SPARQL JSON results ``body`` without the variable ``var`` (in the head and in every row)."""
+    doc = json.loads(body)
+    head = doc.get("head", {})
+    if isinstance(head.get("vars"), list) and var in head["vars"]:
+        head["vars"] = [v for v in head["vars"] if v != var]
+        for row in doc.get("results", {}).get("bindings", []):
+            row.pop(var, None)
+    return json.dumps(doc).encode()
+
+
 def _reason(message: str) -> str:
     """The store's reason for a failure in the client's terms: Virtuoso's "Virtuoso 22012 Error SR084: Division by
     0. SPARQL query: define … (the rewritten query)" is "Division by 0" (its codes, line numbers of the rewritten
@@ -242,7 +257,7 @@ class RemoteStore:
             query = one_base(query, base_iri)
         query = clamp_slices(query, VIRTUOSO_MAX_SLICE, offset_as_limit_0=True)
         graph_form = operation(query) in ("CONSTRUCT", "DESCRIBE")
-        body, ctype = self._post(query, params, _NT if graph_form else _JSON)
+        body, ctype = self._post_known(query, params, _NT if graph_form else _JSON)
         try:
             if ctype.startswith(_NT) or ctype.startswith("text/plain"):
                 return GraphResult(list(ox.parse(body, format=ox.RdfFormat.N_TRIPLES)))
@@ -400,6 +415,34 @@ class RemoteStore:
     def _select(self, query: str, params) -> list[dict]:
         body, _ = self._post(query, list(params), _JSON)
         return json.loads(body)["results"]["bindings"]
+
+    def _post_known(self, query: str, params: list[tuple[str, str]], accept: str) -> tuple[bytes, str]:
+        """:meth:`_post`, a function the store does not know answered as an expression error (section 17.3), as
+        the embedded store answers it: each call of a function Virtuoso names as undefined is written as what it
+        answers with an error (:func:`~csto_kg.sparql_rewrite.calls_as_errors`) and the query sent again, one
+        function at a time, at most :data:`_MAX_UNKNOWN_FUNCTIONS` of them."""
+        from .sparql_rewrite import calls_as_errors, unused_variable
+
+        variable = unused_variable(query)
+        for attempt in range(_MAX_UNKNOWN_FUNCTIONS + 1):
+            try:
+                body, ctype = self._post(query, params, accept)
+            except RemoteError as e:
+                m = _UNDEFINED_FUNCTION.search(str(e))
+                if m is None or attempt == _MAX_UNKNOWN_FUNCTIONS:
+                    raise
+                function = m.group(1)
+                if function.endswith(".") and f"<{function}>" not in query:  # the sentence's full stop
+                    function = function[:-1]
+                rewritten = calls_as_errors(query, function, variable)
+                if rewritten is query:
+                    raise
+                query = rewritten
+                continue
+            if attempt and (ctype.startswith(_JSON) or ctype.startswith("application/json")):
+                body = _without_column(body, variable[1:])  # a SELECT * lists it: not the query's own
+            return body, ctype
+        raise AssertionError("unreachable")
 
     def _post(self, query: str, params: list[tuple[str, str]], accept: str) -> tuple[bytes, str]:
         # While a checkpoint (a step of every publish) holds Virtuoso, its /sparql answers 404 for itself or

@@ -102,6 +102,8 @@ __all__ = [
     "escapes_decoded_in_terms",
     "prefixed_names_expanded",
     "group_concat_separator_written",
+    "calls_as_errors",
+    "unused_variable",
     "select_distinct",
     "select_star",
     "OXIGRAPH_MAX_SLICE",
@@ -894,6 +896,36 @@ def group_concat_separator_written(query: str) -> str:
             named = named or (depth == 0 and kind2 == "word" and text2.upper() == "SEPARATOR")
         if not named:
             edits.append((tokens[close][2], tokens[close][2], ' ; SEPARATOR = " "'))
+    return apply_edits(query, edits)
+
+
+def unused_variable(query: str, stem: str = "_unknown_function") -> str:
+    """A variable (``?name``) that ``query`` does not hold anywhere in its text."""
+    name = "?" + stem
+    while name in query:
+        name += "_"
+    return name
+
+
+def calls_as_errors(query: str, function: str, variable: str) -> str:
+    """``query`` with each call of the function ``function`` (an IRI, written ``<…>``: prefixed names are written
+    out first, :func:`prefixed_names_expanded`) replaced by what Virtuoso answers as an error. SPARQL makes a call
+    of a function the store does not know an expression error (section 17.3), as the embedded store answers it;
+    Virtuoso 7.2 fails the whole query ("Undefined procedure"). The call is replaced by ``variable``, one the query
+    does not use (:func:`unused_variable`): an unbound variable is an error in an expression, as the call is
+    (unbound in a BIND, false in a FILTER, skipped by COALESCE, first in an ORDER BY), where a failing cast would
+    fail the query in some places (an ORDER BY). Virtuoso lists it among the columns of a ``SELECT *``: the caller
+    drops it there. ``query`` itself if it holds no such call."""
+    tokens = _tokens(query)
+    edits = []
+    i = 0
+    while i < len(tokens) - 1:
+        if tokens[i][0] == "iri" and tokens[i][1] == f"<{function}>" and tokens[i + 1][1] == "(":
+            close = _closing(tokens, i + 1)
+            if close is not None:
+                edits.append((tokens[i][2], tokens[close][3], f"({variable})"))  # FILTER :f(?x) needs the brackets
+                i = close
+        i += 1
     return apply_edits(query, edits)
 
 

@@ -13,7 +13,9 @@ query worker of ``csto-kg serve --store`` calls.
 Forms SPARQL allows that Virtuoso 7.2's parser refuses (a ``;`` that ends a property list, ``\\u`` escapes in IRIs
 and strings, prefixed names with a colon, a ``%`` or an escape in the local name: the W3C syntax suite's
 ``syntax-struct-11``/``-12``, ``syntax-esc-04``/``-05`` and ``syn-pname-03`` to ``-07`` were answered 502), and a
-``GROUP_CONCAT`` without a separator, which Virtuoso has no default for (``syntax-aggregate-13``/``-14``),
+``GROUP_CONCAT`` without a separator, which Virtuoso has no default for (``syntax-aggregate-13``/``-14``), and a
+call of a function the store does not know, which SPARQL makes an expression error and Virtuoso a failed query
+(``syntax-function-01`` to ``-04`` and the like),
 give, over the same tiny dataset, the rows Oxigraph gives for the query as written.
 """
 
@@ -110,6 +112,11 @@ REFUSED_AS_WRITTEN = [
     "PREFIX x: <http://www.w3.org/2001/XMLSchema#> SELECT ?a ?n { ?a :p :o BIND(x:integer('7') AS ?n) }",
     "SELECT (GROUP_CONCAT(STR(?a)) AS ?g) (GROUP_CONCAT(DISTINCT STR(?a)) AS ?h) { ?a :p :o }",  # default separator
     'SELECT (GROUP_CONCAT(?v) AS ?g) { VALUES ?v { "a" "a" } }',  # "a a": the default separator is a space
+    # a function neither store knows: an expression error (section 17.3), not a failed query
+    'SELECT ?a ?x ?y { ?a :p :o BIND(:f(?a) AS ?x) BIND(COALESCE(:g(:f(?a), 1), "d") AS ?y) } ORDER BY :f(?a)',
+    "SELECT ?a { ?a :p :o FILTER (!BOUND(?u) || <urn:x:f>(?u)) }",
+    "SELECT * { ?a :p :o BIND(:f(?a) AS ?x) FILTER (COALESCE(:f(?a), true)) }",  # no column of its own
+    "SELECT ?a { ?a :p :o OPTIONAL { ?a :q ?b FILTER :f(?b) } }",  # FILTER with a call and no brackets
 ]
 
 
