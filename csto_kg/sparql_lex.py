@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from urllib.parse import urljoin
 
 __all__ = [
     "keywords",
@@ -85,8 +86,6 @@ _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
 def resolve_iri(base: str, iri: str) -> str:
     """``iri`` resolved against ``base`` (RFC 3986), an empty fragment kept: ``urljoin`` drops it when both are
     ``http`` (``<http://www.w3.org/2001/XMLSchema#>`` against ``http://b/`` gave ``…/XMLSchema``)."""
-    from urllib.parse import urljoin
-
     if _SCHEME.match(iri):
         return iri
     joined = urljoin(base, iri)
