@@ -267,7 +267,6 @@ _EXTENSIONS = {name: f.key for f in FORMATS.values() for name in f.names if name
     "html": None,
     "htm": None,
     "txt": None,
-    "nquads": "nq",
     "owl": "rdfxml",
 }
 
