@@ -9732,6 +9732,190 @@ SLIPS_R18 = [
 SLIPS += [s[:4] for s in SLIPS_R18]
 MESSAGE_FRAGMENT.update({s[0]: s[4] for s in SLIPS_R18})
 
+# Round 19 (found by swapping an entity value for another of its kind at random, 120 swaps): whose words a stance
+# gives (an author's view given to a leader the seed names elsewhere; a state's view given to a state its passage does
+# not name, "Minsk" standing for Belarus), who is accused and wronged, ranked among the leading or compared, whose
+# act an event is (a leader's order given to the article's author), and what a marker's words name ("Russia should not
+# fight alone" prescribed for Belarus; "primarily China" as the means of another state).
+SLIPS_R19 = [
+    (
+        "r19_authors_view_given_to_a_leader_named_elsewhere",
+        "002",
+        [
+            (
+                ':stance-002-agazade-benefits-unclear a csto:Stance ;\n    rdfs:label "Ağazade: the CSTO\'s benefits are not always entirely clear"@en ;\n    csto:heldBy :kenan-agazade ;',
+                ':stance-002-agazade-benefits-unclear a csto:Stance ;\n    rdfs:label "Ağazade: the CSTO\'s benefits are not always entirely clear"@en ;\n    csto:heldBy :alexander-lukashenko ;',
+            )
+        ],
+        "ValueNamedInItsPassage",
+        "is held by :alexander-lukashenko, whom no passage of it",
+    ),
+    (
+        "r19_authors_prediction_given_to_a_leader_of_the_summit",
+        "003",
+        [
+            (
+                ':stance-003-klomegah-expansion-implied a csto:Stance ;\n    rdfs:label "Klomegah: CIS observer status implies the CSTO will expand"@en ;\n    csto:heldBy :kester-kenn-klomegah ;',
+                ':stance-003-klomegah-expansion-implied a csto:Stance ;\n    rdfs:label "Klomegah: CIS observer status implies the CSTO will expand"@en ;\n    csto:heldBy :sadyr-japarov ;',
+            )
+        ],
+        "ValueNamedInItsPassage",
+        "is held by :sadyr-japarov, whom no passage of it",
+    ),
+    (
+        "r19_states_view_given_to_a_state_its_passage_does_not_name",
+        "004",
+        [
+            (
+                'Minsk still has high hopes for the CSTO but is dissatisfied with its state"@en ;\n    csto:heldBy :belarus ;',
+                'Minsk still has high hopes for the CSTO but is dissatisfied with its state"@en ;\n    csto:heldBy :azerbaijan ;',
+            )
+        ],
+        "ValueNamedInItsPassage",
+        "is held by :azerbaijan, which no passage of it",
+    ),
+    (
+        "r19_accused_party_its_passage_does_not_name",
+        "004",
+        [
+            (
+                "csto:accusedParty :azerbaijan ; csto:allegedVictim :armenia ;\n    rdfs:label \"Pashinyan: Azerbaijan's aggression",
+                "csto:accusedParty :sweden ; csto:allegedVictim :armenia ;\n    rdfs:label \"Pashinyan: Azerbaijan's aggression",
+            )
+        ],
+        "ValueNamedInItsPassage",
+        "csto:accusedParty (ev:004-pashinyan-refuses) name :azerbaijan, not :sweden",
+    ),
+    (
+        "r19_accused_party_named_by_its_capital_swapped",
+        "000",
+        [
+            (
+                "    csto:accusedParty :ukraine ; csto:allegedVictim :russia ;",
+                "    csto:accusedParty :armenia ; csto:allegedVictim :russia ;",
+            )
+        ],
+        "ValueNamedInItsPassage",
+        "name :ukraine, not :armenia",
+    ),
+    (
+        "r19_alleged_victim_another_state",
+        "003",
+        [
+            (
+                "csto:accusedParty :the-west ; csto:allegedVictim :belarus ;\n    rdfs:label \"Lukashenko: 'they tried to do it back in 2020'",
+                "csto:accusedParty :the-west ; csto:allegedVictim :kazakhstan ;\n    rdfs:label \"Lukashenko: 'they tried to do it back in 2020'",
+            )
+        ],
+        "ValueNamedInItsPassage",
+        "csto:allegedVictim (ev:003-union-sobered) name :belarus",
+    ),
+    (
+        "r19_ranked_among_the_leading_another_state",
+        "004",
+        [
+            (
+                "csto:rankedAmongLeading :belarus ; csto:rankingCriterion csto:InitiativeRole ;",
+                "csto:rankedAmongLeading :azerbaijan ; csto:rankingCriterion csto:InitiativeRole ;",
+            )
+        ],
+        "ValueNamedInItsPassage",
+        "not :azerbaijan",
+    ),
+    (
+        "r19_comparison_subject_another_person",
+        "004",
+        [
+            (
+                "csto:comparisonSubject :alexander-lukashenko ; csto:comparedWith :vladimir-putin ;",
+                "csto:comparisonSubject :james-case ; csto:comparedWith :vladimir-putin ;",
+            )
+        ],
+        "ValueNamedInItsPassage",
+        "name :alexander-lukashenko, not :james-case",
+    ),
+    (
+        "r19_leaders_order_given_to_the_articles_author",
+        "001",
+        [
+            (
+                '    csto:agent :kassym-jomart-tokayev ; csto:place :kazakhstan ;\n    csto:date "2022-01"^^xsd:gYearMonth ;\n    csto:dateBasis "\'had already given\'',
+                '    csto:agent :paul-hansbury ; csto:place :kazakhstan ;\n    csto:date "2022-01"^^xsd:gYearMonth ;\n    csto:dateBasis "\'had already given\'',
+            )
+        ],
+        "ValueNamedInItsPassage",
+        "not :paul-hansbury",
+    ),
+    (
+        "r19_prescribed_for_a_state_its_marker_does_not_name",
+        "003",
+        [
+            (
+                '    csto:prescribedFor :russia ;\n    csto:prescriptionMarker "Russia should not fight alone" .',
+                '    csto:prescribedFor :belarus ;\n    csto:prescriptionMarker "Russia should not fight alone" .',
+            )
+        ],
+        "ValueNamedInItsPassage",
+        "quotes words that name :russia, not :belarus",
+    ),
+    (
+        "r19_means_a_state_its_marker_does_not_name",
+        "004",
+        [
+            (
+                ':stance-004-belarus-relies-on-china csto:means :china ; csto:meansMarker "using other global players, primarily China" .',
+                ':stance-004-belarus-relies-on-china csto:means :kazakhstan ; csto:meansMarker "using other global players, primarily China" .',
+            )
+        ],
+        "ValueNamedInItsPassage",
+        "quotes words that name :china, not :kazakhstan",
+    ),
+    (
+        "r19_conflict_party_named_only_as_an_adjective_swapped",
+        "001",
+        [
+            (
+                '    rdfs:label "Azerbaijan seizes Nagorno-Karabakh (September 2023)"@en ;\n    csto:party :azerbaijan ;',
+                '    rdfs:label "Azerbaijan seizes Nagorno-Karabakh (September 2023)"@en ;\n    csto:party :lebanon ;',
+            )
+        ],
+        "ValueNamedInItsPassage",
+        "not :lebanon",
+    ),
+    (
+        # a value the passage cannot contradict ("He has won media awards"): the person is named nowhere in the seed
+        "r19_award_given_to_another_seeds_author",
+        "003",
+        [("    csto:recipient :kester-kenn-klomegah ;", "    csto:recipient :paul-hansbury ;")],
+        "ValueNamedInItsPassage",
+        ":paul-hansbury is named nowhere in this file's seed",
+    ),
+    (
+        # the passage names no state ("the price of gas had just increased"); the note that explains the place does
+        "r19_place_its_explaining_note_does_not_give",
+        "001",
+        [
+            (
+                'of gas in Kazakhstan, just before the unrest of January 2022"@en ;\n    csto:place :kazakhstan ;',
+                'of gas in Kazakhstan, just before the unrest of January 2022"@en ;\n    csto:place :lebanon ;',
+            )
+        ],
+        "ValueNamedInItsPassage",
+        "the csto:curatorNote explaining this csto:place names :kazakhstan, not :lebanon",
+    ),
+    (
+        # the passage names Armenia ("Armenia's recent activities"): the group's own name names Russia
+        "r19_officials_group_given_another_state",
+        "001",
+        [(":russian-officials csto:groupOfState :russia ;", ":russian-officials csto:groupOfState :armenia ;")],
+        "ValueNamedInItsPassage",
+        "the group's own name names :russia, not :armenia",
+    ),
+]
+
+SLIPS += [s[:4] for s in SLIPS_R19]
+MESSAGE_FRAGMENT.update({s[0]: s[4] for s in SLIPS_R19})
+
 # Round 18: a literal whose datatype its lexical form is not (words typed xsd:date; a year typed xsd:date where the
 # ontology's range is a day or a year): the loader refuses the file at the line.
 LOADER_SLIPS += [
@@ -9762,6 +9946,17 @@ LOADER_SLIPS += [
 # Round 18: correct edits beside the new checks (an uncertainty's, a prescription's, an example's, a change's and a
 # border's words shortened, each still verbatim and still saying what it marks): the project still conforms.
 CONTROLS += [
+    (
+        # round 19: a marker that no longer names the state it is prescribed for (words of the passage, still verbatim)
+        "r19_control_prescription_marker_without_its_state",
+        "003",
+        [
+            (
+                'csto:prescriptionMarker "Russia should not fight alone" .',
+                'csto:prescriptionMarker "should not fight alone" .',
+            )
+        ],
+    ),
     (
         "r18_control_uncertainty_marker_shortened",
         "002",

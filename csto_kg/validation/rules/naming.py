@@ -31,6 +31,17 @@
   part as well.") replaces the passage instead of explaining it, and names no value; the message says so.
 - A stance held by the publisher of its file's source (the site that prints it), which its passages do not name,
   is its speaker's words given to the publisher.
+- A stance held by a person its passages in that file, a curator's note there and the text just before a passage
+  (back to the nearest paragraph naming a person: "he added") do not name is another's words; a passage in no
+  one's name is the source author's. A stance's one holding state is named by its passages (by a name, a city the file uses for it,
+  a holder of one of its offices) wherever they name another state ("Minsk still has high hopes" is Belarus's).
+- Where a marker quotes the words that give a value of its node (``csto:prescriptionMarker`` for
+  ``csto:prescribedFor``, ``csto:meansMarker`` for ``csto:means``, :data:`MARKED_VALUES`) and those words name
+  another entity of the value's kind, they name the value ("Russia should not fight alone").
+- A group whose own name names a state ("Russian officials") is that state's group (``csto:groupOfState``).
+- Where the passages supporting such a value name no entity of its kind, a curator's note that explains the value and
+  names another of its kind, not the value, contradicts it ("The place is Kazakhstan, whose unrest ..." on a fact
+  placed in Lebanon).
 - The same rule holds of a person given as any value of a fact in a seed's file: the seed names them
   somewhere (a stance of seed 000 held by another seed's author is a slip in its holder).
 """
@@ -43,7 +54,7 @@ import unicodedata
 
 from rdflib.term import Node
 
-from ...namespaces import ALLIANCE, CSTO, DCTERMS, ENTITIES_GRAPH, OA, ORG, RDF, RDFS, SHAPE, SKOS, curie
+from ...namespaces import ALLIANCE, CSTO, DCTERMS, ENTITIES_GRAPH, OA, ORG, PROV, RDF, RDFS, SHAPE, SKOS, curie
 from ..report import Result
 from . import TYPE, Context, Rule
 from .name_index import ByFirstWord, ByPrefix
@@ -104,11 +115,52 @@ NAMED_VALUES = frozenset(
         CSTO.approvalBy,
         CSTO.criticises,
         CSTO.locatesWithin,
+        # who is accused and who wronged, who is compared with whom, who is able or relied on, what is counted or
+        # changed, who receives an award, ranks among the leading or is said exclusively: the passage that says so
+        # names the value (a stance's words "the aggression of Azerbaijan" do not accuse Sweden)
+        CSTO.accusedParty,
+        CSTO.allegedVictim,
+        CSTO.comparisonSubject,
+        CSTO.comparedWith,
+        CSTO.abilityOf,
+        CSTO.attemptedBy,
+        CSTO.reliantParty,
+        CSTO.reliedOn,
+        CSTO.recipient,
+        CSTO.rankedAmongLeading,
+        CSTO.exclusively,
+        CSTO.namesAsExample,
+        CSTO.quantityOf,
+        CSTO.countedThing,
+        CSTO.changedItem,
+        CSTO.changeResult,
+        CSTO.uncertainParty,
+        CSTO.uncertainAbout,
+        CSTO.sideItem,
+        CSTO.excludedMember,
+        CSTO.regionOfWork,
+        CSTO.inferredBy,
+        CSTO.mainlyInhabitedBy,
+        CSTO.bindsParty,
+        CSTO.means,
+        CSTO.prescribedFor,
     )
 )
+# the properties of NAMED_VALUES that pair two parties of one fact: the passage names both, each is not the other's slip
+PAIRED = {
+    CSTO.accusedParty: CSTO.allegedVictim,
+    CSTO.allegedVictim: CSTO.accusedParty,
+    CSTO.comparisonSubject: CSTO.comparedWith,
+    CSTO.comparedWith: CSTO.comparisonSubject,
+    CSTO.reliantParty: CSTO.reliedOn,
+    CSTO.reliedOn: CSTO.reliantParty,
+}
 # values of NAMED_VALUES the seeds name by context: the organisation they are about is criticised as "the
 # organization", "its members", "we" (a passage naming another alliance, NATO, does not make it another target)
 NAMED_BY_CONTEXT = frozenset(((CSTO.criticises, ALLIANCE),))
+# an office holding's holder is read against the holding's passages (the contradiction form), not against the whole
+# seed
+HOLDERS_READ_BY_PASSAGE = frozenset((CSTO.holder,))
 # properties of NAMED_VALUES read only where the value is a person
 PERSONS_ONLY = frozenset((CSTO.heldBy,))
 # properties with several values that one passage names together: it names them all ("unconvincing for both
@@ -168,6 +220,16 @@ def _named(names: set[str], texts: list[str], whole: bool = False) -> bool:
     return any(  # the name is literally in every match: a text without it is not searched (nor a pattern compiled)
         n in t and _rx(rf"(?<!\w){re.escape(n)}{_WORD_END if whole or len(n) < 3 else ''}").search(t)
         for n in names
+        for t in texts
+    )
+
+
+def _named_as_adjective(names: set[str], texts: list[str]) -> bool:
+    """Is a state's name in one of ``texts`` as the adjective made of it ("Russian officials", "Armenian")."""
+    return any(
+        n in t and _rx(rf"(?<!\w){re.escape(n)}(?:i|n|ian|an)(?!\w)").search(t)
+        for n in names
+        if len(n) >= 4
         for t in texts
     )
 
@@ -287,25 +349,71 @@ def _namer(ctx: Context) -> _Namer:
     return ctx.memo["naming.namer"]
 
 
-def _contradicted(ctx, namer, by_kind, facts, fact, prop, value, notes) -> str | None:
-    """The contradiction form: the passages supporting ``prop`` name another entity of the value's kind, not it."""
-    evidence, _ = facts.supporting(fact, prop)
-    quotes = [_normed_quote(ctx, e) for e in evidence]
-    if namer.named(value, _passage_texts(ctx, evidence, notes)):
+def _contradicted(ctx, namer, facts, fact, prop, value, values, notes) -> str | None:
+    """The contradiction form: the passages supporting ``prop`` name another entity of the value's kind, not it (nor,
+    for a state, a city the file uses for it). The fact's values of the paired property (who is accused beside who
+    is wronged, what is compared beside what with) are not another."""
+    return _contradicted_in(ctx, namer, facts, fact, prop, value, values, notes, by_notes=False)
+
+
+def _contradicted_by_a_note(ctx, namer, facts, fact, prop, value, values, notes) -> str | None:
+    """The contradiction form read in the curator's notes that explain a value, where the passages name no other
+    ("The place is Kazakhstan, whose unrest the paragraph describes" on a fact placed in Lebanon)."""
+    return _contradicted_in(ctx, namer, facts, fact, prop, value, values, notes, by_notes=True)
+
+
+def _contradicted_in(ctx, namer, facts, fact, prop, value, values, notes, by_notes: bool) -> str | None:
+    if (value, RDF.type, CSTO.Topic) in namer.ent or (by_notes and not notes):
         return None
-    peers = set().union(*(by_kind.get(k, set()) for k in _kinds(namer.ent, value))) - {value}
-    peers &= namer.whole_word_candidates(quotes)  # the only peers the whole-word test below can find named
-    named = sorted(
-        (curie(str(p)) for p in peers if namer.names[p] and _named(namer.names[p], quotes, whole=True)), key=str
-    )
+    evidence, _ = facts.supporting(fact, prop)
+    texts = _passage_texts(ctx, evidence, notes)
+    if namer.named(value, texts) or _named_by_its_city(ctx, namer, facts.graph, value, texts):
+        return None
+    kinds = _kinds(namer.ent, value)
+    exclude = {value} | {o for p, o in values if p == PAIRED.get(prop)}
+    said = "; ".join(curie(str(e)) for e in evidence)
+    if by_notes:
+        named = _peers_named(ctx, namer, facts.graph, kinds, exclude, notes)
+        where = f"the csto:curatorNote explaining this {curie(str(prop))} names"
+    else:
+        named = _peers_named(ctx, namer, facts.graph, kinds, exclude, [_normed_quote(ctx, e) for e in evidence])
+        where = f"the passages supporting this {curie(str(prop))} ({said}) name"
     if not named:
         return None
-    said = "; ".join(curie(str(e)) for e in evidence)
     return (
-        f"the passages supporting this {curie(str(prop))} ({said}) name {', '.join(named)}, not {curie(str(value))}. "
+        f"{where} {', '.join(named)}, not {curie(str(value))}. "
         "Fix: the value the passage names; or the passage that names it (csto:supportsProperty); or, where the value "
         "follows from context, a csto:curatorNote saying so"
     )
+
+
+def _peers_named(ctx, namer, gid, kinds: set[Node], exclude: set[Node], texts: list[str]) -> list[str]:
+    """The entities of one of ``kinds`` but ``exclude`` that ``texts`` name as whole words; a state also by a city the
+    file ``gid`` uses for it ("Kyiv effectively strengthening its security"). Found from the names in the texts (an
+    index), not by asking every entity of the kinds."""
+    if not texts:
+        return []
+
+    of_kinds = [namer.by_kind.get(k, set()) for k in kinds]
+
+    def peer(e: Node) -> bool:
+        return e not in exclude and any(e in entities for entities in of_kinds)
+
+    found = {
+        e
+        for e in namer.whole_word_candidates(texts)
+        if peer(e) and namer.names.get(e) and _named(namer.names[e], texts, whole=True)
+    }
+    if CSTO.State in kinds:
+        states_of = _cities(ctx, gid)[1]
+        found |= {
+            s
+            for place in namer.in_texts(texts)
+            if namer.named(place, texts)
+            for s in states_of.get(place, ())
+            if peer(s)
+        }
+    return sorted(curie(str(e)) for e in found)
 
 
 def _named_apart(ctx, namer, facts, fact, prop, value, values, notes) -> str | None:
@@ -438,6 +546,28 @@ def _usage_unnamed(ctx, namer, facts, fact, prop, value, notes) -> str | None:
     )
 
 
+def _group_named_for_another_state(ctx, namer, gid, group, value) -> str | None:
+    """A group whose own name names a state ("Russian officials") is that state's: its csto:groupOfState is the state
+    the name names, not another its passage names (a group of several states' people names each, or not all:
+    "Kyrgyz and Tajik public")."""
+    names = sorted(namer.names.get(group, ()))
+    if not names or namer.named(value, names):
+        return None
+    theirs = set(ctx.union.objects(group, CSTO.groupOfState))
+    named = {
+        curie(str(e))
+        for e in namer.in_texts(names)
+        if e not in theirs and (e, RDF.type, CSTO.State) in namer.ent and _named_as_adjective(namer.names[e], names)
+    }
+    named = sorted(named | set(_peers_named(ctx, namer, gid, {CSTO.State}, theirs, names)))
+    if not named:
+        return None
+    return (
+        f"the group's own name names {', '.join(named)}, not {curie(str(value))}, its csto:groupOfState. Fix: the "
+        "state its name names"
+    )
+
+
 def _publishers(ctx: Context, gid: Node) -> set[Node]:
     """The publishers of the source documents the graph ``gid`` describes (found once per graph: asked per stance,
     a look-up of the typed documents of one graph filtered every graph's)."""
@@ -463,10 +593,123 @@ def _held_by_the_publisher(ctx, namer, facts, fact, value, notes) -> str | None:
     )
 
 
+def _lead_in(ctx, namer, evidence) -> list[str]:
+    """What a reader has just read when a passage begins, where "he added" finds its speaker: the seed's text from
+    the passage back to the nearest paragraph that names a person (its own paragraph's text before it first; at
+    most :data:`_LEAD_IN_PARAGRAPHS` paragraphs back), as :func:`_norm` writes it."""
+    found = ctx.memo.setdefault("naming.lead_in", {})
+    persons = namer.by_kind.get(CSTO.Person, set())
+    out = []
+    for e in evidence:
+        if e not in found:
+            src = ctx.union.value(e, OA.hasSource)
+            starts = [int(x) for sel in ctx.union.objects(e, OA.hasSelector) for x in ctx.union.objects(sel, OA.start)]
+            ident = ctx.union.value(src, DCTERMS.identifier) if src is not None else None
+            text = _raw_seed(ctx, str(ident))[: min(starts)] if ident is not None and starts else ""
+            read: list[str] = []
+            for paragraph in reversed(
+                [_norm(line) for line in text.split("\n") if line.strip()][-_LEAD_IN_PARAGRAPHS:]
+            ):
+                read.append(paragraph)
+                if any(
+                    _named(namer.names[x], [paragraph], whole=True)
+                    for x in persons & namer.whole_word_candidates([paragraph])
+                ):
+                    break
+            found[e] = " ".join(reversed(read))
+        out.append(found[e])
+    return out
+
+
+# how far back "he", "she" or "the president" reaches for the person last named: a few paragraphs of one account
+_LEAD_IN_PARAGRAPHS = 5
+
+
+def _raw_seed(ctx, ident: str) -> str:
+    seeds = ctx.memo.setdefault("naming.raw_seeds", {})
+    if ident not in seeds:
+        path = ctx.seeds_dir / ident
+        seeds[ident] = path.read_text(encoding="utf-8") if path.is_file() else ""
+    return seeds[ident]
+
+
+def _named_by_its_city(ctx, namer, gid, state, texts) -> bool:
+    """A seed names a state by one of its cities ("Minsk still has high hopes"): a place that file's graph says
+    csto:standsFor it (that seed uses the name so; "the Minsk summit" in another seed names a city, not Belarus)."""
+    return any(namer.named(place, texts) for place in _cities(ctx, gid)[0].get(state, ()))
+
+
+def _cities(ctx, gid) -> tuple[dict[Node, set[Node]], dict[Node, set[Node]]]:
+    """For the graph ``gid``: each state's places that stand for it there, and each such place's states (read once
+    per validation from the curated csto:standsFor statements)."""
+    if "naming.cities" not in ctx.memo:
+        found: dict[Node, tuple[dict, dict]] = {}
+        for place, _, state, g in ctx.curated_quads_of(CSTO.standsFor):
+            places, states = found.setdefault(g, ({}, {}))
+            places.setdefault(state, set()).add(place)
+            states.setdefault(place, set()).add(state)
+        ctx.memo["naming.cities"] = found
+    return ctx.memo["naming.cities"].get(gid, ({}, {}))
+
+
+def _holder_unnamed(ctx, namer, facts, fact, value, values, notes) -> str | None:
+    """Whose words a stance gives. A person: its passages in this file, a curator's note there, or the text just
+    before a passage (back to the nearest paragraph that names a person: "he added") name them. A stance's one state: its passages
+    name it (by a name, a city the file uses for it, or a person holding one of its offices) wherever
+    they name another state. The source's own author, who says "I", is not asked (:func:`_unnamed`): a passage in
+    no one's name is the author's, not a third person's the seed names elsewhere."""
+    evidence = facts.evidence.get(fact, [])
+    texts = _passage_texts(ctx, evidence, notes)
+    if namer.named(value, texts):
+        return None
+    said = "; ".join(curie(str(e)) for e in evidence) or "none"
+    if (value, RDF.type, CSTO.Person) in namer.ent:
+        if namer.named(value, _lead_in(ctx, namer, evidence)):
+            return None
+        return (
+            f"is held by {curie(str(value))}, whom no passage of it in this file ({said}) names, nor the text just "
+            "before one, and no csto:curatorNote of it here: the words are another's (a passage in no one's name "
+            "is the source author's). Fix: the speaker the passage names; or cite the passage that names them; or, "
+            "where they follow from context, a csto:curatorNote saying so"
+        )
+    holders = [o for p, o in values if p == CSTO.heldBy]
+    if len(holders) != 1 or (value, RDF.type, CSTO.State) not in namer.ent:
+        return None  # several states are spoken of together ("the member states"): not read here
+    if _named_by_its_city(ctx, namer, facts.graph, value, texts):
+        return None
+    others = _peers_named(ctx, namer, facts.graph, {CSTO.State}, {value}, [_normed_quote(ctx, e) for e in evidence])
+    if not others:
+        return None
+    return (
+        f"is held by {curie(str(value))}, which no passage of it in this file ({said}) names (by a name, its "
+        f"city or a holder of one of its offices), while they name {', '.join(others)}. Fix: the state whose "
+        "view the passage gives; or, where it follows from context, a csto:curatorNote saying so"
+    )
+
+
+# the source's author, who says "I", "my", "we": a passage in the first person names them
+_FIRST_PERSON = re.compile(r"(?<!\w)(?:i|me|my|mine|myself|we|us|our|ours)(?!\w)")
+# values a source's author is given whose passages are not in their voice: the stances, inferences and writings
+# that are theirs are read by no name
+_AUTHOR_READ = (NAMED_VALUES | NAMED_BY_THE_FACT) - {CSTO.heldBy, CSTO.inferredBy, DCTERMS.creator}
+
+
+def _author_contradicted(ctx, namer, facts, fact, prop, value, values, notes) -> str | None:
+    """A source's author given as the agent, target, place... of a fact whose passages name another person, and not
+    in the first person: the value is that other's, not the author's ("Tokayev had already given" is Tokayev's act,
+    not the article's author's)."""
+    if prop not in _AUTHOR_READ or (value, RDF.type, CSTO.Group) in namer.ent:
+        return None
+    evidence, _ = facts.supporting(fact, prop)
+    if any(_FIRST_PERSON.search(_normed_quote(ctx, e)) for e in evidence):
+        return None
+    return _contradicted(ctx, namer, facts, fact, prop, value, values, notes)
+
+
 def _value_named(ctx: Context) -> list[Result]:  # noqa: C901 - one pass over every fact value; its branches are the rule's three checks
     out: list[Result] = []
     namer = _namer(ctx)
-    ent, entities, names, by_kind = namer.ent, namer.entities, namer.names, namer.by_kind
+    ent, entities, names = namer.ent, namer.entities, namer.names
     seeds: dict = {}
     for gid, facts in sorted(ctx.file_facts.items(), key=lambda kv: str(kv[0])):
         if gid == ENTITIES_GRAPH:
@@ -485,6 +728,13 @@ def _value_named(ctx: Context) -> list[Result]:  # noqa: C901 - one pass over ev
             notes = _note_quotes(ctx, gid, g.objects(fact, CSTO.curatorNote), seeds)
             for prop, value in sorted(checked, key=lambda t: (str(t[0]), str(t[1]))):
                 if _unnamed(ctx, gid, value, fact, prop):
+                    message = _author_contradicted(ctx, namer, facts, fact, prop, value, values, notes)
+                    if message:
+                        out.append(
+                            ctx.locator.statement_result(
+                                shape=SHAPE.ValueNamedInItsPassage, s=fact, p=prop, o=value, graph=gid, message=message
+                            )
+                        )
                     continue
                 message = None
                 if (
@@ -492,22 +742,33 @@ def _value_named(ctx: Context) -> list[Result]:  # noqa: C901 - one pass over ev
                     and (prop not in PERSONS_ONLY or (value, RDF.type, CSTO.Person) in ent)
                     and ((prop, value) not in NAMED_BY_CONTEXT)
                 ):
-                    message = _contradicted(ctx, namer, by_kind, facts, fact, prop, value, notes)
+                    message = _contradicted(ctx, namer, facts, fact, prop, value, values, notes)
                 if message is None and prop in NAMED_TOGETHER:
                     message = _named_apart(ctx, namer, facts, fact, prop, value, values, notes)
                 if message is None and prop in NAMED_BY_THE_FACT:
                     message = _unnamed_by_the_fact(ctx, namer, facts, fact, prop, value, values, notes)
+                if (
+                    message is None
+                    and prop in NAMED_VALUES
+                    and (prop not in PERSONS_ONLY or (value, RDF.type, CSTO.Person) in ent)
+                    and ((prop, value) not in NAMED_BY_CONTEXT)
+                ):
+                    message = _contradicted_by_a_note(ctx, namer, facts, fact, prop, value, values, notes)
                 if message is None and prop == CSTO.heldBy:
                     message = _held_by_the_publisher(ctx, namer, facts, fact, value, notes)
+                if message is None and prop == CSTO.heldBy:
+                    message = _holder_unnamed(ctx, namer, facts, fact, value, values, notes)
                 if message is None and prop in STATE_OF_THE_FACT:
                     message = _state_unnamed(ctx, namer, facts, fact, prop, value, values, notes)
                 if message is None and (
                     prop in NAMED_IN_USE or (prop == CSTO.agent and (fact, RDF.type, CSTO.Decision) in g)
                 ):
                     message = _usage_unnamed(ctx, namer, facts, fact, prop, value, notes)
+                if message is None and prop == CSTO.groupOfState:
+                    message = _group_named_for_another_state(ctx, namer, gid, fact, value)
                 if (
                     message is None
-                    and (prop not in NAMED_VALUES or prop in PERSONS_ONLY)
+                    and prop not in HOLDERS_READ_BY_PASSAGE
                     and (value, RDF.type, CSTO.Person) in ent
                     and not _named(names[value], [_seed_text(ctx, gid, seeds)])
                 ):
@@ -528,6 +789,70 @@ def _value_named(ctx: Context) -> list[Result]:  # noqa: C901 - one pass over ev
                             shape=SHAPE.ValueNamedInItsPassage, s=fact, p=prop, o=value, graph=gid, message=message
                         )
                     )
+    return out + _marker_contradicts(ctx, namer)
+
+
+# a value and the marker that quotes the words giving it, on one node ("Russia should not fight alone" is prescribed
+# for Russia, "using other global players, primarily China" relies on China as its means)
+MARKED_VALUES = {
+    CSTO.prescribedFor: CSTO.prescriptionMarker,
+    CSTO.abilityOf: CSTO.abilityMarker,
+    CSTO.means: CSTO.meansMarker,
+    CSTO.namesAsExample: CSTO.exampleMarker,
+    CSTO.changedItem: CSTO.changeMarker,
+    CSTO.exclusively: CSTO.exclusiveMarker,
+    CSTO.attemptedBy: CSTO.attemptMarker,
+    CSTO.uncertainParty: CSTO.uncertaintyMarker,
+    CSTO.reliedOn: CSTO.relianceMarker,
+    CSTO.reliantParty: CSTO.relianceMarker,
+    CSTO.inferredBy: CSTO.inferenceMarker,
+}
+
+
+# the values whose words a rule of their own reads (shape:PrescriptionWordsNameIt, ExampleWordsNameIt,
+# ChangeWordsNameIt, RelianceWordsNameIt, UncertaintyWordsNameItsParty): named by neither words nor passage, it reports
+WORDS_NAME_IT = frozenset(
+    (CSTO.prescribedFor, CSTO.namesAsExample, CSTO.changedItem, CSTO.reliedOn, CSTO.reliantParty, CSTO.uncertainParty)
+)
+
+
+def _node_passages(ctx: Context, node: Node) -> list[str]:
+    """The quotes of the evidence of ``node`` and of the facts that link to it (a prescription's stance)."""
+    facts = {node} | {s for s, _ in ctx.union.subject_predicates(node)}
+    return [_normed_quote(ctx, e) for f in facts for e in ctx.union.objects(f, PROV.wasDerivedFrom)]
+
+
+def _marker_contradicts(ctx: Context, namer) -> list[Result]:
+    """The words a marker quotes name another entity of the value's kind, not the value (nor its city), which a
+    passage of its fact names: the value is another the passage names. A marker that names no such entity, or a
+    value no passage names, is not read here (the passage's own checks report that)."""
+    out: list[Result] = []
+    for prop, marker_prop in MARKED_VALUES.items():
+        for node, _, value, gid in ctx.curated_quads_of(prop):
+            if value not in namer.entities or (value, RDF.type, CSTO.Topic) in namer.ent or not namer.names[value]:
+                continue
+            markers = [_norm(str(m)) for m in ctx.union.objects(node, marker_prop)]
+            if not markers or namer.named(value, markers) or _named_by_its_city(ctx, namer, gid, value, markers):
+                continue
+            if prop in WORDS_NAME_IT and not namer.named(value, _node_passages(ctx, node)):
+                continue  # named by no passage either: the rule of its words reports it (shape:*WordsNameIt), once
+            mine = set(ctx.union.objects(node, prop)) | set(ctx.union.objects(node, PAIRED.get(prop, prop)))
+            named = _peers_named(ctx, namer, gid, _kinds(namer.ent, value), mine, markers)
+            if named:
+                out.append(
+                    ctx.locator.statement_result(
+                        shape=SHAPE.ValueNamedInItsPassage,
+                        s=node,
+                        p=prop,
+                        o=value,
+                        graph=gid,
+                        message=(
+                            f"its {curie(str(marker_prop))} quotes words that name {', '.join(named)}, not "
+                            f"{curie(str(value))}, its {curie(str(prop))}. Fix: the value the words name; or the "
+                            "words of the seed that give this value"
+                        ),
+                    )
+                )
     return out
 
 
@@ -745,11 +1070,28 @@ RULES = [
         "csto:alumniOf, csto:institution, csto:student, csto:observer, csto:dialoguePartner, csto:charter, "
         "csto:foundingTreaty, csto:contributorTo, csto:holdersOf, csto:addressee, csto:speakingAs, csto:invitee, "
         "csto:participant, csto:heldBy (a person), csto:basedIn, csto:bordersOn, csto:locatedBetween, "
-        "csto:rankedFirst, csto:rankedAmong, dcterms:spatial, csto:approvalBy, csto:criticises or csto:locatesWithin "
+        "csto:rankedFirst, csto:rankedAmong, dcterms:spatial, csto:approvalBy, csto:criticises, csto:locatesWithin, "
+        "csto:accusedParty, csto:allegedVictim, csto:comparisonSubject, csto:comparedWith, csto:abilityOf, "
+        "csto:attemptedBy, csto:reliantParty, csto:reliedOn, csto:recipient, csto:rankedAmongLeading, "
+        "csto:exclusively, csto:namesAsExample, csto:quantityOf, csto:countedThing, csto:changedItem, "
+        "csto:changeResult, csto:uncertainParty, csto:uncertainAbout, csto:sideItem, csto:excludedMember, "
+        "csto:regionOfWork, csto:inferredBy, csto:mainlyInhabitedBy, csto:bindsParty, csto:means or "
+        "csto:prescribedFor "
         "is not contradicted by the passages supporting that property in that file: "
         "where they name (by a label, alternative or hidden label, or a person's surname) another entity of the "
-        "value's kind and not the value, the value is named in a csto:curatorNote of the fact there that says how "
-        "it follows. An entity value of a fact's csto:agent, csto:target, csto:organisation, org:organization, "
+        "value's kind (other than the fact's value of the paired property: accused and wronged, compared and "
+        "compared with, reliant and relied on) and not the value (nor, for a state, a city that file says stands "
+        "for it), the value is named in a csto:curatorNote of the fact there that says how it follows; where the "
+        "passages name none, a note explaining the value that names another entity of its kind and not the value "
+        "contradicts it; and where the "
+        "marker that quotes the words giving such a value (csto:prescriptionMarker, csto:abilityMarker, "
+        "csto:meansMarker, csto:exampleMarker, csto:changeMarker, csto:exclusiveMarker, csto:attemptMarker, "
+        "csto:uncertaintyMarker, csto:relianceMarker, csto:inferenceMarker) names another entity of its kind, it "
+        "names the value. A stance's csto:heldBy person is named by one of its passages in that file, a "
+        "csto:curatorNote of it there, or the seed's text just before a passage (back to the nearest paragraph "
+        'naming a person: "he added"); a stance\'s one csto:heldBy state is named by its passages (by a name, its '
+        "city that file says csto:standsFor it or a holder of one of its offices) wherever they name another state; a group whose own name names a "
+        'state ("Russian officials") has it as its csto:groupOfState. An entity value of a fact\'s csto:agent, csto:target, csto:organisation, org:organization, '
         "csto:participatingState, csto:attendee, csto:invitee, csto:proposedBy, csto:issuedBy, csto:publishedOn, "
         "csto:destination, csto:place, csto:host, csto:office, csto:rankedFirst, dcterms:creator or dcterms:publisher is named by a "
         "passage of the fact in that file or a csto:curatorNote of it there, where these name another of its entity "
