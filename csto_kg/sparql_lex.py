@@ -21,6 +21,7 @@ which the engine runs) nor an escaped keyword (``\\u0053ERVICE``) can hide one.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import urljoin
 
@@ -36,6 +37,8 @@ __all__ = [
     "lexed",
     "unescape_codepoints",
     "resolve_iri",
+    "read_prologue",
+    "Prologue",
     "UPDATE_OPERATIONS",
 ]
 
@@ -90,6 +93,55 @@ def resolve_iri(base: str, iri: str) -> str:
         return iri
     joined = urljoin(base, iri)
     return joined + "#" if iri.endswith("#") and not joined.endswith("#") else joined
+
+
+@dataclass(frozen=True)
+class Prologue:
+    """A query's prologue as SPARQL reads it (rules 4-6): its ``BASE`` and ``PREFIX`` declarations, in order, each
+    IRI resolved against the base in force where it stands (the first against the caller's), ``\\u`` escapes
+    decoded (section 19.2).
+
+    - ``end``: the index of the first token after the prologue;
+    - ``base``: the base the rest of the query is read against;
+    - ``prefixes``: each prefix's namespace, by its last declaration; ``redeclared``: the prefixes declared twice;
+    - ``declarations``: ``(index, iri)`` of each declaration's keyword token and its resolved IRI."""
+
+    end: int
+    base: str
+    prefixes: dict[str, str]
+    redeclared: frozenset[str]
+    declarations: tuple[tuple[int, str], ...]
+
+    def namespace(self, pname: str) -> str | None:
+        """The namespace of the prefixed name ``pname``'s prefix; None if undeclared or declared twice."""
+        prefix = pname.partition(":")[0]
+        return None if prefix in self.redeclared else self.prefixes.get(prefix)
+
+
+def read_prologue(tokens, base: str) -> Prologue:
+    """The :class:`Prologue` of a query's significant tokens (``(kind, text, …)`` tuples, as :func:`lexed` or
+    :func:`significant_tokens` give them): the one reading of ``BASE`` and ``PREFIX`` that the checks and rewrites
+    share."""
+    prefixes: dict[str, str] = {}
+    redeclared: set[str] = set()
+    declarations = []
+    i = 0
+    while i < len(tokens):
+        word = tokens[i][1].upper() if tokens[i][0] == "word" else ""
+        if word == "BASE" and i + 1 < len(tokens) and tokens[i + 1][0] == "iri":
+            base = resolve_iri(base, unescape_codepoints(tokens[i + 1][1][1:-1]))
+            declarations.append((i, base))
+            i += 2
+        elif word == "PREFIX" and i + 2 < len(tokens) and tokens[i + 1][0] == "pname" and tokens[i + 2][0] == "iri":
+            prefix = tokens[i + 1][1][:-1]
+            if prefix in prefixes:
+                redeclared.add(prefix)
+            prefixes[prefix] = resolve_iri(base, unescape_codepoints(tokens[i + 2][1][1:-1]))
+            declarations.append((i, prefixes[prefix]))
+            i += 3
+        else:
+            break
+    return Prologue(i, base, prefixes, frozenset(redeclared), tuple(declarations))
 
 
 def uses_service(query: str) -> bool:
@@ -208,25 +260,16 @@ def dataset_iris(query: str, base: str) -> tuple[list[str], list[str]] | None:
 
     if "from" not in query.lower():
         return [], []
-    prefixes: dict[str, str] = {}
     tokens = _head_tokens(query)
     if not any(kind == "word" and text.upper() == "FROM" for kind, text in tokens):
         return [], []  # "from" was in a comment, a string or a name: nothing to resolve
+    prologue = read_prologue(tokens, base)
     default: list[str] = []
     named: list[str] = []
-    i = 0
+    i = prologue.end
     while i < len(tokens):
         kind, text = tokens[i]
-        up = text.upper() if kind == "word" else ""
-        if up == "BASE" and i + 1 < len(tokens) and tokens[i + 1][0] == "iri":
-            base = resolve_iri(base, tokens[i + 1][1][1:-1])
-            i += 2
-            continue
-        if up == "PREFIX" and i + 2 < len(tokens) and tokens[i + 1][0] == "pname" and tokens[i + 2][0] == "iri":
-            prefixes[tokens[i + 1][1][:-1]] = resolve_iri(base, tokens[i + 2][1][1:-1])
-            i += 3
-            continue
-        if up == "FROM":
+        if kind == "word" and text.upper() == "FROM":
             j = i + 1
             target = default
             if j < len(tokens) and tokens[j][0] == "word" and tokens[j][1].upper() == "NAMED":
@@ -235,10 +278,9 @@ def dataset_iris(query: str, base: str) -> tuple[list[str], list[str]] | None:
                 return None
             k, t = tokens[j]
             if k == "iri":
-                target.append(resolve_iri(base, unescape_codepoints(t[1:-1])))
-            elif k == "pname" and t.partition(":")[0] in prefixes and "\\" not in t:
-                p, _, local = t.partition(":")
-                target.append(prefixes[p] + local)
+                target.append(resolve_iri(prologue.base, unescape_codepoints(t[1:-1])))
+            elif k == "pname" and t.partition(":")[0] in prologue.prefixes and "\\" not in t:
+                target.append(prologue.prefixes[t.partition(":")[0]] + t.partition(":")[2])
             else:
                 return None
             i = j + 1

@@ -84,7 +84,7 @@ from collections.abc import Callable
 from functools import partial
 
 from .errors import UserError
-from .sparql_lex import _CODEPOINT, lexed, resolve_iri, unescape_codepoints
+from .sparql_lex import _CODEPOINT, lexed, read_prologue, resolve_iri, unescape_codepoints
 
 __all__ = [
     "booleans_lowercased",
@@ -737,15 +737,7 @@ def count_errors_skipped(query: str) -> str:
 
 def _prologue(tokens: list) -> int:
     """The index of the first token after the prologue (``BASE`` / ``PREFIX`` declarations)."""
-    i = 0
-    while i < len(tokens):
-        if _word(tokens[i], "BASE") and i + 1 < len(tokens) and tokens[i + 1][0] == "iri":
-            i += 2
-        elif _word(tokens[i], "PREFIX") and i + 2 < len(tokens) and tokens[i + 2][0] == "iri":
-            i += 3
-        else:
-            break
-    return i
+    return read_prologue(tokens, "").end
 
 
 def select_star(query: str) -> bool:
@@ -837,24 +829,13 @@ def prefixed_names_expanded(query: str, base: str) -> str:
     if ":" not in query:
         return query
     tokens = _tokens(query)
-    prefixes: dict[str, str] = {}
+    prologue = read_prologue(tokens, base)
     edits = []
-    i = 0
-    while i < len(tokens):
+    for i in range(prologue.end, len(tokens)):
         kind, text, start, end = tokens[i]
-        word = text.upper() if kind == "word" else ""
-        if word == "BASE" and i + 1 < len(tokens) and tokens[i + 1][0] == "iri":
-            base = resolve_iri(base, unescape_codepoints(tokens[i + 1][1][1:-1]))
-            i += 2
-            continue
-        if word == "PREFIX" and i + 2 < len(tokens) and tokens[i + 1][0] == "pname" and tokens[i + 2][0] == "iri":
-            prefixes[tokens[i + 1][1][:-1]] = resolve_iri(base, unescape_codepoints(tokens[i + 2][1][1:-1]))
-            i += 3
-            continue
         blank = i > 0 and tokens[i - 1][1] == "_" and tokens[i - 1][3] == start  # _:label
         if kind == "pname" and not blank:
-            edits += _expanded(prefixes, text, start, end)
-        i += 1
+            edits += _expanded(prologue.prefixes, text, start, end)
     return apply_edits(query, edits)
 
 
@@ -934,24 +915,16 @@ def one_base(query: str, base: str) -> str:
     made absolute as SPARQL reads them (each against the ``BASE`` before it, the first against ``base``) and its
     last ``BASE`` (which the rest of the query is read against) the only one, put first."""
     tokens = _tokens(query)
-    end = _prologue(tokens)
-    bases = [i for i in range(end) if _word(tokens[i], "BASE")]
-    if not bases:
+    prologue = read_prologue(tokens, base)
+    if not any(_word(tokens[i], "BASE") for i, _ in prologue.declarations):
         return f"BASE <{base}>\n{query}"
     edits = []
-    current = base
-    i = 0
-    while i < end:
+    for i, iri in prologue.declarations:
         if _word(tokens[i], "BASE"):
-            iri = tokens[i + 1]
-            current = resolve_iri(current, iri[1][1:-1])
-            edits.append((tokens[i][2], iri[3], ""))
-            i += 2
+            edits.append((tokens[i][2], tokens[i + 1][3], ""))
         else:  # PREFIX p: <iri>
-            iri = tokens[i + 2]
-            edits.append((iri[2], iri[3], f"<{resolve_iri(current, iri[1][1:-1])}>"))
-            i += 3
-    return f"BASE <{current}>\n" + apply_edits(query, edits)
+            edits.append((tokens[i + 2][2], tokens[i + 2][3], f"<{iri}>"))
+    return f"BASE <{prologue.base}>\n" + apply_edits(query, edits)
 
 
 def confine_graphs(query: str, named: list[str], base: str, nowhere: str) -> str:
@@ -963,15 +936,7 @@ def confine_graphs(query: str, named: list[str], base: str, nowhere: str) -> str
     if "graph" not in query.lower():
         return query
     tokens = _tokens(query)
-    prefixes: dict[str, str | None] = {}
-    end = _prologue(tokens)
-    current = base
-    for i in range(end):
-        if _word(tokens[i], "BASE"):
-            current = resolve_iri(current, tokens[i + 1][1][1:-1])
-        elif _word(tokens[i], "PREFIX"):
-            p = tokens[i + 1][1][:-1]
-            prefixes[p] = None if p in prefixes else resolve_iri(current, tokens[i + 2][1][1:-1])
+    prologue = read_prologue(tokens, base)
     known = set(named)
     edits = []
     for i, t in enumerate(tokens[:-1]):
@@ -979,9 +944,9 @@ def confine_graphs(query: str, named: list[str], base: str, nowhere: str) -> str
             continue
         kind, text, start, stop = tokens[i + 1]
         if kind == "iri" and "\\" not in text:
-            iri = resolve_iri(current, text[1:-1])
-        elif kind == "pname" and prefixes.get(text.partition(":")[0]) and "\\" not in text:
-            iri = prefixes[text.partition(":")[0]] + text.partition(":")[2]
+            iri = resolve_iri(prologue.base, text[1:-1])
+        elif kind == "pname" and prologue.namespace(text) and "\\" not in text:
+            iri = prologue.namespace(text) + text.partition(":")[2]
         else:
             continue
         if iri not in known:

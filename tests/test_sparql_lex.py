@@ -14,6 +14,7 @@ from csto_kg.sparql_lex import (
     lexed,
     operation,
     prologue_only,
+    read_prologue,
     service_targets,
     unescape_codepoints,
     uses_service,
@@ -197,6 +198,33 @@ def test_lexed_gives_every_token_but_comments_and_white_space_with_its_place(que
     assert isinstance(tokens, tuple) and all(isinstance(t, tuple) for t in tokens)
 
 
-@pytest.mark.parametrize("table", [OPERATIONS, SERVICES, DATASETS, PROLOGUES, LEXED])
+# BASE and PREFIX as SPARQL reads them (rules 4-6), the one reading the checks and rewrites share: each IRI against
+# the base in force where it stands, escapes decoded; (where the query after the prologue starts, its base, its
+# prefixes, those declared twice)
+READ_PROLOGUES = [
+    ("SELECT * {}", (0, BASE, {}, set())),
+    ("BASE <http://ex/a/> PREFIX e: <b#> SELECT * {}", (5, "http://ex/a/", {"e": "http://ex/a/b#"}, set())),
+    # a later BASE changes what follows it, not what came before
+    (
+        "PREFIX e: <b#> BASE <http://ex/> PREFIX f: <c/> ASK {}",
+        (8, "http://ex/", {"e": BASE + "b#", "f": "http://ex/c/"}, set()),
+    ),
+    ("BASE <http://ex/> BASE <d/> ASK {}", (4, "http://ex/d/", {}, set())),
+    (r"PREFIX e: <http://ex/caf\u00e9#> ASK {}", (3, BASE, {"e": "http://ex/caf\u00e9#"}, set())),
+    ("PREFIX e: <http://ex/1#> PREFIX e: <http://ex/2#> ASK {}", (6, BASE, {"e": "http://ex/2#"}, {"e"})),
+    ("# PREFIX x: <http://ex/>\nPREFIX : <http://ex/#> ASK {}", (3, BASE, {"": "http://ex/#"}, set())),
+    # a declaration cut short ends the prologue where it starts
+    ("PREFIX e: ASK {}", (0, BASE, {}, set())),
+]
+
+
+@pytest.mark.parametrize("query, expected", READ_PROLOGUES)
+def test_the_prologue_is_read_once_as_sparql_reads_it(query, expected):
+    prologue = read_prologue(lexed(query), BASE)
+    assert (prologue.end, prologue.base, prologue.prefixes, set(prologue.redeclared)) == expected
+    assert all(prologue.namespace(p + ":x") is None for p in prologue.redeclared)  # which one is meant is unsaid
+
+
+@pytest.mark.parametrize("table", [OPERATIONS, SERVICES, DATASETS, PROLOGUES, LEXED, READ_PROLOGUES])
 def test_tables_are_not_empty(table):
     assert len(table) >= 5
