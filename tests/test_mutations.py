@@ -9911,6 +9911,14 @@ SLIPS_R19 = [
         "ValueNamedInItsPassage",
         "the group's own name names :russia, not :armenia",
     ),
+    (
+        # "Nezavisimaya Gazeta, local Russian newspaper": the passage also names Kazakhstan, its grammar places it
+        "r19_newspaper_based_in_another_state_its_passage_names",
+        "003",
+        [(":nezavisimaya-gazeta csto:basedIn :russia ;", ":nezavisimaya-gazeta csto:basedIn :kazakhstan ;")],
+        "ValueGivenByItsPassage",
+        "give it as :russia",
+    ),
 ]
 
 SLIPS += [s[:4] for s in SLIPS_R19]

@@ -865,7 +865,12 @@ _IN_X = (r"(?<!\w){S} in (?:the )?{X}(?!\w)", r"(?<!\w){S} \((?:the )?{X}(?!\w)"
 STRUCTURES = {
     CSTO.ledBy: (r"(?<!\w){X} ?led(?!\w)", r"(?<!\w)led by (?:the )?{X}(?!\w)"),
     CSTO.locatedIn: (r"(?<!\w)part of (?:the )?{X}(?!\w)", *_IN_X),
-    CSTO.basedIn: _IN_X,
+    # "Nezavisimaya Gazeta, local Russian newspaper": an outlet or body described by its state's adjective
+    CSTO.basedIn: (
+        *_IN_X,
+        r"(?<!\w){S}, (?:an? |the )?(?:\w+ )?{X}(?:i|n|ian|an)? (?:newspaper|daily|news agency|agency|outlet|"
+        r"broadcaster|channel|magazine|journal|website|site|university|institute|think tank|centre|center)(?!\w)",
+    ),
     CSTO.capitalOf: (r"(?<!\w)capital of (?:the )?{X}(?!\w)", r"(?<!\w){X}'s? capital(?!\w)"),
     DCTERMS.creator: (
         r"(?<!\w)(?:photo|image|picture|book|article|report|written|taken) (?:[^.]{0,80} )?by {X}(?!\w)",
@@ -1051,7 +1056,8 @@ RULES = [
         "Where a passage supporting a fact's csto:ledBy, csto:locatedIn, csto:basedIn, csto:capitalOf, "
         "dcterms:creator, csto:issuedBy, csto:rankedFirst or csto:locatedBetween gives its value by its grammar - "
         '"X-led" or "led by X"; "part of X", "<subject> in X", '
-        '"<subject> (X)" or "<subject>, X"; "capital of X" or "X\'s capital"; "photo (book, report) by X"; '
+        '"<subject> (X)", "<subject>, X" or "<subject>, a local X-ian newspaper (agency, institute ...)"; '
+        '"capital of X" or "X\'s capital"; "photo (book, report) by X"; '
         '"X, the largest" or "X occupies the first position"; "between X and Y" - '
         "with X an entity of the value's kind (of any kind for csto:locatedBetween), the value is one such X; "
         "and where a passage supporting a csto:party pairs one of the parties with another entity of its kind "
