@@ -9919,6 +9919,59 @@ SLIPS_R19 = [
         "ValueGivenByItsPassage",
         "give it as :russia",
     ),
+    (
+        # found by changing a node's class at random (40 changes, 4 passed): a structure node typed as another
+        "r19_marked_reading_typed_an_uncertainty",
+        "004",
+        [
+            (
+                ":reading-stance-004-belarus-chairmanship-chance-1 a csto:MarkedReading ;",
+                ":reading-stance-004-belarus-chairmanship-chance-1 a csto:Uncertainty ;",
+            )
+        ],
+        "DeclaredTermsOnly",
+        "but csto:readingProperty describes a csto:MarkedReading (its rdfs:domain)",
+    ),
+    (
+        "r19_claim_typed_a_comparison_side",
+        "001",
+        [(":claim-001-rotating-presidency a csto:Claim ;", ":claim-001-rotating-presidency a csto:ComparisonSide ;")],
+        "DeclaredTermsOnly",
+        "is a csto:ComparisonSide, but csto:assertedBy describes a csto:Claim",
+    ),
+    (
+        # found by shifting dates at random (40 shifts, 2 of a date whose basis names its one year passed)
+        "r19_stance_dated_a_year_its_basis_does_not_name",
+        "004",
+        [
+            (
+                'csto:date "2022"^^xsd:gYear ;\n    csto:dateBasis "\\"which can be seen today\\": \'today\' is the publication date in late 2022 (see :pubdate-004)." ;',
+                'csto:date "2021"^^xsd:gYear ;\n    csto:dateBasis "\\"which can be seen today\\": \'today\' is the publication date in late 2022 (see :pubdate-004)." ;',
+            )
+        ],
+        "YearInItsName",
+        "names the year 2022",
+    ),
+    (
+        "r19_reported_remark_dated_a_year_its_basis_does_not_name",
+        "003",
+        [
+            (
+                'participate in peacekeeping missions." ;\n    csto:attribution csto:Direct ;\n    csto:reportedVia :nezavisimaya-gazeta ;\n    csto:date "2022"^^xsd:gYear ;',
+                'participate in peacekeeping missions." ;\n    csto:attribution csto:Direct ;\n    csto:reportedVia :nezavisimaya-gazeta ;\n    csto:date "2021"^^xsd:gYear ;',
+            )
+        ],
+        "YearInItsName",
+        "names the year 2022",
+    ),
+    (
+        # "Fourth, ... Minsk plans to" numbered 40: positions 1 to 3, then 40
+        "r19_list_position_past_a_gap",
+        "004",
+        [("    csto:listPosition 4 ;", "    csto:listPosition 40 ;")],
+        "CountsAndNumbering",
+        "list position 40 in this file, but none is numbered 4, 5, 6, 7, 8 ...",
+    ),
 ]
 
 SLIPS += [s[:4] for s in SLIPS_R19]

@@ -5,8 +5,10 @@
   ``csto:dateSigned``); its other dates (when it was attested, elected, ended, published: every property of
   :data:`csto_kg.derive.DATE_PROPERTIES`) are each in a year it names, or one of its dates is ("Putin,
   President of Russia (2022)" attested in 2023 is a slip; a membership "since 1994" that ended in 2024 is not);
-  a proposition's label is left aside (it says what it states, which may be of another time:
-  ``csto:refersToDate``). An office holding is not attested (``csto:attestedOn``) before the election that
+  a proposition's IRI and label are left aside (they say what it states, which may be of another time:
+  ``csto:refersToDate``), not its date basis. A basis names a date's year where it gives a month and year or one
+  year, with no word that counts from it ("'today' is the publication date in late 2022" names 2022; "'last year',
+  in a text from 2023" names none). An office holding is not attested (``csto:attestedOn``) before the election that
   began it (``csto:electedOn``).
 - ``shape:StatusAgreesWithItsWords``: an event marked ``csto:Occurred``, or a document marked final
   (``csto:draft false``), is not one the passage supporting that value calls cancelled, impending, planned,
@@ -21,7 +23,8 @@
   ``csto:displacedPersons``, ``csto:reportedForceSize``) is derived, in the file linking them, from a passage the
   fact is derived from there or one supporting the link.
 - ``shape:CountsAndNumbering``: a state's events of one kind numbered with ``csto:ordinal`` run 1..n
-  without a gap; the propositions of one file numbered with ``csto:listPosition`` have distinct positions.
+  without a gap; the propositions of one file numbered with ``csto:listPosition`` have distinct positions, 1..n
+  without a gap.
 """
 
 from __future__ import annotations
@@ -60,13 +63,13 @@ def _year_in_name(ctx: Context) -> list[Result]:
         g = ctx.data.dataset.graph(gid)
         for prop in _DATES + _OTHER_DATES:
             for fact, date in sorted(dated.get((gid, prop), ()), key=lambda t: (str(t[0]), str(t[1]))):
-                if not str(fact).startswith(str(ID)) or (fact, RDF.type, CSTO.Proposition) in ctx.union:
+                if not str(fact).startswith(str(ID)):
                     continue
                 year = str(date)[:4]
                 # the years a name may give instead of this date's: none for the date it gives; any of the fact's
                 # dates for its other dates (a label "since 1994" of a membership that also has an end date)
                 also = set() if prop in _DATES else years_of[(gid, fact)]
-                for what, text in _names(g, fact):
+                for what, text in _names(g, fact, (fact, RDF.type, CSTO.Proposition) in ctx.union):
                     years = _YEAR.findall(text)
                     if years and year not in years and also.isdisjoint(years):
                         out.append(
@@ -98,15 +101,27 @@ def _year_in_name(ctx: Context) -> list[Result]:
     return out
 
 
-def _names(g, fact: Node) -> list[tuple[str, str]]:
-    """What names a fact's time in ``g``: its IRI's slug, its labels, and a basis that states the month and year it
-    dates the fact to ("December 2023")."""
-    named = [("IRI", str(fact).rsplit("/", 1)[-1])]
-    named += [("label", str(label)) for label in g.objects(fact, RDFS.label)]
+def _names(g, fact: Node, proposition: bool = False) -> list[tuple[str, str]]:
+    """What names a fact's time in ``g``: its IRI's slug, its labels (not a proposition's: they say what it states,
+    which may be of another time), and a basis that states the month and year it dates the fact to ("December
+    2023") or names one year ("'today' is the publication date in late 2022"), with no word that counts from them
+    (not "'last year', in a text from 2023", nor "the year before the seed's publication (December 2023)")."""
+    named = [] if proposition else [("IRI", str(fact).rsplit("/", 1)[-1])]
+    named += [] if proposition else [("label", str(label)) for label in g.objects(fact, RDFS.label)]
     named += [
-        ("csto:dateBasis", str(basis)) for basis in g.objects(fact, CSTO.dateBasis) if _MONTH_YEAR.search(str(basis))
+        ("csto:dateBasis", str(basis))
+        for basis in g.objects(fact, CSTO.dateBasis)
+        if (_MONTH_YEAR.search(str(basis)) or len(set(_YEAR.findall(str(basis)))) == 1)
+        and not _COUNTS_FROM.search(str(basis))
     ]
     return named
+
+
+# words by which a basis counts a date from the year it names ("the following year", "last November", "a year
+# before"): that year is not the date's
+_COUNTS_FROM = re.compile(
+    r"\b(?:last|following|next|previous|preceding|before|after|earlier|later|ago|prior|since|until|by)\b", re.I
+)
 
 
 _ISO = re.compile(r"(?<!\d)((?:19|20)\d\d(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?)(?!\d)")
@@ -257,6 +272,21 @@ def _positions(ctx: Context) -> list[Result]:
                     )
                 )
             seen.setdefault(n, prop)
+        missing = [k for k in range(1, max(seen, default=0)) if k not in seen]
+        if missing and min(seen) >= 1:
+            top = max(seen)
+            out.append(
+                ctx.locator.statement_result(
+                    shape=SHAPE.CountsAndNumbering,
+                    s=seen[top],
+                    p=CSTO.listPosition,
+                    o=Literal(top),
+                    graph=gid,
+                    message=f"list position {top} in this file, but none is numbered "
+                    f"{', '.join(map(str, missing[:5]))}{' ...' if len(missing) > 5 else ''}: a source's enumeration "
+                    "runs 1..n. Fix: the position its passage numbers",
+                )
+            )
     return out
 
 
@@ -628,9 +658,11 @@ RULES = [
     Rule(
         SHAPE.YearInItsName,
         "a year in a fact's IRI or label is the year of its date",
-        "A year in a fact's IRI slug or English label, or in a csto:dateBasis naming a month and year, is the year of its csto:date, csto:startDate or "
+        "A year in a fact's IRI slug or English label, or in a csto:dateBasis naming a month and year or one year (with no word "
+        "counting from it: 'last', 'following', 'before' ...), is the year of its csto:date, csto:startDate or "
         "csto:dateSigned, and each of its other dates (csto:attestedOn, csto:electedOn, csto:endDate, csto:datePublished, ...) is "
-        "in a year it names or one of its dates is (a proposition's label aside: it may speak of another time), and a date in the IRI of an "
+        "in a year it names or one of its dates is (a proposition's IRI and label aside: they may speak of another time; its date basis "
+        "not), and a date in the IRI of an "
         "undated document or side meeting agrees with the date of the meeting it was produced at or held beside; an office holding is not "
         "attested (csto:attestedOn) before the election that began it (csto:electedOn).",
         _year_in_name,
@@ -640,7 +672,7 @@ RULES = [
         "ordinals and list positions number without gaps or repeats",
         "A state's events of one kind numbered with csto:ordinal run 1..n without a gap, and a file numbers an event "
         "only where a passage of it there or a csto:curatorNote of it says that number or a later one ('for the "
-        "second time'); the propositions of one file have distinct csto:listPosition values.",
+        "second time'); the propositions of one file have distinct csto:listPosition values, 1..n without a gap.",
         _counts,
     ),
     Rule(

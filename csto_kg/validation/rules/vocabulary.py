@@ -13,6 +13,10 @@ A one-letter typo (``a csto:Membershp``) would otherwise pass unseen and drop
 the node from every rule and query that looks for the real term; the message
 names the nearest declared term ("did you mean csto:Membership?").
 
+A node given a property of another kind of node (its asserted classes outside the property's ``rdfs:domain`` and
+that domain's branch of the ontology) is a slip in its class or in where the property was written: the domain
+would otherwise re-type it silently.
+
 ``shape:OntologyWellFormed`` also catches a label or definition copied from a neighbouring term (two classes,
 or two properties, sharing one) and a datatype range that no curated value fits (``csto:memberCount`` given
 ``rdfs:range xsd:gYear``).
@@ -180,7 +184,7 @@ def _unknown_namespace(term: URIRef, role: str, declared: _Declared) -> tuple[tu
 
 def _closed_vocabulary(ctx: Context) -> list[Result]:
     declared = _Declared(ctx)
-    out: list[Result] = _specialised_types(ctx)
+    out: list[Result] = _specialised_types(ctx) + _outside_its_domain(ctx)
     seen: set = set()
     verdicts: dict = {}  # (term, role) -> problem or None: each distinct term is judged once
     for s, p, o, gid in ctx.curated_quads():
@@ -247,6 +251,70 @@ def _specialised_types(ctx: Context) -> list[Result]:
                    message=f"is typed {curie(str(o))} here, a class of a reused vocabulary that the ontology "
                    f"specialises ({own} rdfs:subClassOf it): the project's rules and queries look for its own "
                    f"class, and the general one is inferred from it. Fix: a {own}"))  # fmt: skip
+    return out
+
+
+# The reused vocabularies' own class axioms the ontology builds on (W3C org, section 5: a formal organisation and an
+# organisational unit are organisations), read with the ontology's own rdfs:subClassOf
+_REUSED_SUBCLASSES = ((ORG.FormalOrganization, ORG.Organization), (ORG.OrganizationalUnit, ORG.Organization))
+# classes every branch of the ontology shares: sharing one says nothing of what kind of node a node is
+_UMBRELLAS = frozenset((OWL.Thing, CSTO.Fact, PROV.Agent, PROV.Entity, FOAF.Agent))
+
+
+def _outside_its_domain(ctx: Context) -> list[Result]:
+    """A node given a property of another kind of node: its asserted classes are not of the property's rdfs:domain,
+    nor of a branch of the ontology the domain shares (below the umbrellas, :data:`_UMBRELLAS`). A curator's slip in
+    a node's class (a csto:MarkedReading typed csto:Uncertainty, a claim typed csto:ComparisonSide) leaves its
+    properties on a node they do not describe; the domain would silently re-type it. Where the ontology means a
+    property to add a class of the same branch (a csto:Decision that csto:respondsTo a request is a csto:Response:
+    both events), the node is of the domain's branch and passes. Silent where a shape reports the node for that
+    property, or the node itself (shape:DecisionRuleOfAnOrganisation)."""
+    onto = ctx.data.dataset.graph(ONTOLOGY_GRAPH)
+    parents: dict[Node, set[Node]] = {}
+    for sub, sup in (*onto.subject_objects(RDFS.subClassOf), *_REUSED_SUBCLASSES):
+        if isinstance(sub, URIRef) and isinstance(sup, URIRef):
+            parents.setdefault(sub, set()).add(sup)
+
+    def up(cls: Node, seen: set | None = None) -> set[Node]:  # the class and its superclasses
+        seen = set() if seen is None else seen
+        if cls not in seen:
+            seen.add(cls)
+            for sup in parents.get(cls, ()):
+                up(sup, seen)
+        return seen
+
+    domains: dict[Node, set[Node]] = {}
+    for prop, dom in onto.subject_objects(RDFS.domain):
+        if isinstance(dom, URIRef):
+            domains.setdefault(prop, set()).add(dom)
+        else:  # a union of classes (owl:unionOf)
+            for lst in onto.objects(dom, OWL.unionOf):
+                domains.setdefault(prop, set()).update(c for c in onto.items(lst) if isinstance(c, URIRef))
+    types: dict[Node, set[Node]] = {}
+    for s, p, o, _ in ctx.curated_quads():
+        if p in TYPE and isinstance(o, URIRef):
+            types.setdefault(s, set()).add(o)
+    uppers: dict[frozenset, set[Node]] = {}
+    # reported already: for this property, or as a node (a node shape's result, with no path: "Only an organisation
+    # or one of its organs has a csto:decisionRule")
+    reported = {(r.focus, r.path) for r in ctx.shacl_results if r.severity == SH.Violation}
+    out = []
+    for s, p, o, gid in ctx.curated_quads():
+        if p not in domains or s not in types or (s, p) in reported or (s, None) in reported:
+            continue
+        key = frozenset(types[s])
+        if key not in uppers:
+            uppers[key] = set().union(*(up(c) for c in key))
+        mine = uppers[key]
+        wanted = domains[p]
+        if mine & wanted or (mine & set().union(*(up(d) for d in wanted))) - _UMBRELLAS:
+            continue
+        classes = ", ".join(sorted(curie(str(c)) or str(c) for c in types[s]))
+        domain = " or ".join(sorted(curie(str(d)) or str(d) for d in wanted))
+        out.append(ctx.locator.statement_result(shape=SHAPE.DeclaredTermsOnly, s=s, p=p, o=o, graph=gid,
+                   message=f"is a {classes}, but {curie(str(p)) or p} describes a {domain} (its rdfs:domain), a "
+                   "kind of node this is not: a slip in the node's class, or a property of another node. Fix: the "
+                   "class its passage gives, or the property of a node of this class"))  # fmt: skip
     return out
 
 
@@ -750,8 +818,10 @@ RULES = [
         "FOAF, RDF, RDFS, OWL, XSD) is a real term of that vocabulary; every class, property and datatype is in "
         "one of those vocabularies (one in a namespace a slip away from one of them, e.g. <http://www.w3.org/ns/"
         "org/member>, is named as an @prefix bound to a near-miss IRI); and no node is typed with a reused class "
-        "the ontology specialises (org:Membership for csto:Membership). The message names the nearest declared "
-        "term.",
+        "the ontology specialises (org:Membership for csto:Membership); and no node is given a property whose "
+        "rdfs:domain is a class neither of its asserted classes nor of their branch of the ontology (below csto:Fact "
+        "and the reused agent and entity classes): a csto:Uncertainty with a csto:readingProperty was a "
+        "csto:MarkedReading. The message names the nearest declared term.",
         _closed_vocabulary,
     ),
     Rule(
