@@ -290,6 +290,8 @@ def _outside_its_domain(ctx: Context) -> list[Result]:
         else:  # a union of classes (owl:unionOf)
             for lst in onto.objects(dom, OWL.unionOf):
                 domains.setdefault(prop, set()).update(c for c in onto.items(lst) if isinstance(c, URIRef))
+    # each property's domain classes and their branches below the umbrellas, made once (not per statement)
+    branches = {p: set().union(*(up(d) for d in wanted)) - _UMBRELLAS for p, wanted in domains.items()}
     types: dict[Node, set[Node]] = {}
     for s, p, o, _ in ctx.curated_quads():
         if p in TYPE and isinstance(o, URIRef):
@@ -306,11 +308,10 @@ def _outside_its_domain(ctx: Context) -> list[Result]:
         if key not in uppers:
             uppers[key] = set().union(*(up(c) for c in key))
         mine = uppers[key]
-        wanted = domains[p]
-        if mine & wanted or (mine & set().union(*(up(d) for d in wanted))) - _UMBRELLAS:
+        if mine & domains[p] or mine & branches[p]:
             continue
         classes = ", ".join(sorted(curie(str(c)) or str(c) for c in types[s]))
-        domain = " or ".join(sorted(curie(str(d)) or str(d) for d in wanted))
+        domain = " or ".join(sorted(curie(str(d)) or str(d) for d in domains[p]))
         out.append(ctx.locator.statement_result(shape=SHAPE.DeclaredTermsOnly, s=s, p=p, o=o, graph=gid,
                    message=f"is a {classes}, but {curie(str(p)) or p} describes a {domain} (its rdfs:domain), a "
                    "kind of node this is not: a slip in the node's class, or a property of another node. Fix: the "
