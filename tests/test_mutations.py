@@ -9972,6 +9972,19 @@ SLIPS_R19 = [
         "CountsAndNumbering",
         "list position 40 in this file, but none is numbered 4, 5, 6, 7, 8 ...",
     ),
+    (
+        # "the rotating presidency passes from Belarus to Kazakhstan": Belarus's made to end a year before
+        "r19_chairmanship_ended_a_year_before_its_successor_began",
+        "001",
+        [
+            (
+                '    csto:succeededBy :chairmanship-kazakhstan ;\n    csto:endDate "2023"^^xsd:gYear ;',
+                '    csto:succeededBy :chairmanship-kazakhstan ;\n    csto:endDate "2022"^^xsd:gYear ;',
+            )
+        ],
+        "SuccessorInTheSameRole",
+        "a chairmanship is handed over",
+    ),
 ]
 
 SLIPS += [s[:4] for s in SLIPS_R19]
