@@ -9985,6 +9985,19 @@ SLIPS_R19 = [
         "SuccessorInTheSameRole",
         "a chairmanship is handed over",
     ),
+    (
+        # "which today includes Armenia, Belarus, ...": six listed, no number in the passage, counted 60
+        "r19_snapshot_count_no_passage_gives",
+        "004",
+        [
+            (
+                "csto:listsMember :armenia, :belarus, :kazakhstan, :kyrgyzstan, :russia, :tajikistan ;\n    csto:memberCount 6 ;",
+                "csto:listsMember :armenia, :belarus, :kazakhstan, :kyrgyzstan, :russia, :tajikistan ;\n    csto:memberCount 60 ;",
+            )
+        ],
+        "SnapshotCountCoversItsList",
+        "state no number 60",
+    ),
 ]
 
 SLIPS += [s[:4] for s in SLIPS_R19]

@@ -32,7 +32,9 @@ the problem certain, at every precision.
 - ``shape:SnapshotCountCoversItsList``: a membership snapshot's
   ``csto:memberCount`` is not smaller than the number of states it lists
   (``csto:listsMember``): "six member states" beside seven names is a slip in
-  one or the other.
+  one or the other; and where its passages enumerate the states it lists and state
+  no number, it is the count of that enumeration (a source may count more members
+  than it names, where it says so).
 """
 
 from __future__ import annotations
@@ -45,7 +47,8 @@ from rdflib import URIRef
 from rdflib.term import Node
 
 from ...derive import agree, period_ordinal
-from ...namespaces import CSTO, ONTOLOGY_GRAPH, ORG, RDF, SH, SHAPE, SKOS, TIME, curie
+from ...namespaces import CSTO, OA, ONTOLOGY_GRAPH, ORG, PROV, RDF, RDFS, SH, SHAPE, SKOS, TIME, curie
+from ...number_words import numbers_in
 from ..report import Result
 from . import Context, Rule
 
@@ -316,7 +319,38 @@ def _snapshot_counts(ctx: Context) -> list[Result]:
                         "csto:curatorNote",
                     )
                 )
+            elif listed and n > len(listed) and _enumerated_without_a_count(ctx, snapshot, listed, n):
+                out.append(
+                    ctx.locator.result(
+                        severity=SH.Violation,
+                        shape=SHAPE.SnapshotCountCoversItsList,
+                        focus=snapshot,
+                        value=count,
+                        path=CSTO.memberCount,
+                        message=f"csto:memberCount is {n}, but its passages enumerate the {len(listed)} members the "
+                        f"snapshot lists and state no number {n}: the count is the enumeration's. Fix: {len(listed)}, "
+                        "or the passage that states the count",
+                    )
+                )
     return out
+
+
+def _enumerated_without_a_count(ctx: Context, snapshot, listed: list, n: int) -> bool:
+    """Do the snapshot's passages name every state it lists ("which today includes Armenia, Belarus, ...") and state
+    no number ``n``: then the count is the enumeration's."""
+    quotes = [
+        str(quote).casefold()
+        for evidence in ctx.union.objects(snapshot, PROV.wasDerivedFrom)
+        for selector in ctx.union.objects(evidence, OA.hasSelector)
+        for quote in ctx.union.objects(selector, OA.exact)
+    ]
+    text = " ".join(quotes)
+    names = {
+        s: [str(x).casefold() for p in (RDFS.label, SKOS.altLabel) for x in ctx.union.objects(s, p)] for s in listed
+    }
+    return all(any(name and name in text for name in names[s]) for s in listed) and not any(
+        n in numbers_in(q) for q in quotes
+    )
 
 
 def _before_own_founding(ctx: Context) -> list[Result]:
@@ -550,7 +584,8 @@ RULES = [
         SHAPE.SnapshotCountCoversItsList,
         "a snapshot's member count covers the members it lists",
         "A membership snapshot's csto:memberCount is not smaller than the number of states it lists with "
-        "csto:listsMember (a source may name fewer members than it counts, never more).",
+        "csto:listsMember (a source may name fewer members than it counts, never more), and where the snapshot's "
+        "passages name every state it lists and state no number, it is the number of states they list.",
         _snapshot_counts,
     ),
     Rule(
