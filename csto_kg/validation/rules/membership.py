@@ -305,21 +305,21 @@ def _snapshot_counts(ctx: Context) -> list[Result]:
                 n = int(count)
             except (TypeError, ValueError):
                 continue  # not an integer: the datatype shapes report it
+            message = None
             if n < len(listed):
-                out.append(
-                    ctx.locator.result(
-                        severity=SH.Violation,
-                        shape=SHAPE.SnapshotCountCoversItsList,
-                        focus=snapshot,
-                        value=count,
-                        path=CSTO.memberCount,
-                        message=f"csto:memberCount is {n}, but the snapshot lists {len(listed)} members "
-                        f"({', '.join(curie(str(s)) for s in listed)}). Fix: the count or the list, whichever was "
-                        "mistyped; if the source itself gives both, record each as a snapshot of its own, with a "
-                        "csto:curatorNote",
-                    )
+                message = (
+                    f"csto:memberCount is {n}, but the snapshot lists {len(listed)} members "
+                    f"({', '.join(curie(str(s)) for s in listed)}). Fix: the count or the list, whichever was "
+                    "mistyped; if the source itself gives both, record each as a snapshot of its own, with a "
+                    "csto:curatorNote"
                 )
             elif listed and n > len(listed) and _enumerated_without_a_count(ctx, snapshot, listed, n):
+                message = (
+                    f"csto:memberCount is {n}, but its passages enumerate the {len(listed)} members the snapshot "
+                    f"lists and state no number {n}: the count is the enumeration's. Fix: {len(listed)}, or the "
+                    "passage that states the count"
+                )
+            if message:
                 out.append(
                     ctx.locator.result(
                         severity=SH.Violation,
@@ -327,9 +327,7 @@ def _snapshot_counts(ctx: Context) -> list[Result]:
                         focus=snapshot,
                         value=count,
                         path=CSTO.memberCount,
-                        message=f"csto:memberCount is {n}, but its passages enumerate the {len(listed)} members the "
-                        f"snapshot lists and state no number {n}: the count is the enumeration's. Fix: {len(listed)}, "
-                        "or the passage that states the count",
+                        message=message,
                     )
                 )
     return out
