@@ -8,7 +8,10 @@
   a proposition's IRI and label are left aside (they say what it states, which may be of another time:
   ``csto:refersToDate``), not its date basis. A basis names a date's year where it gives a month and year or one
   year, with no word that counts from it ("'today' is the publication date in late 2022" names 2022; "'last year',
-  in a text from 2023" names none). An office holding is not attested (``csto:attestedOn``) before the election that
+  in a text from 2023" names none). A basis that resolves a relative date, to a year in brackets ("'last week'
+  (2023)", "(late 2023)") or to the publication estimate it names ("dated by the seed's publication year (see
+  :pubdate-003)"), holds its date to that year or within that estimate. An office holding is not attested
+  (``csto:attestedOn``) before the election that
   began it (``csto:electedOn``).
 - ``shape:StatusAgreesWithItsWords``: an event marked ``csto:Occurred``, or a document marked final
   (``csto:draft false``), is not one the passage supporting that value calls cancelled, impending, planned,
@@ -35,7 +38,7 @@ from rdflib import Literal
 from rdflib.term import Node
 
 from ...derive import DATE_PROPERTIES
-from ...namespaces import CSTO, ENTITIES_GRAPH, ID, OA, ONTOLOGY_GRAPH, PROV, RDF, RDFS, SH, SHAPE, SKOS, curie
+from ...namespaces import CSTO, ENTITIES_GRAPH, ID, OA, ONTOLOGY_GRAPH, PROV, RDF, RDFS, SH, SHAPE, SKOS, TIME, curie
 from ..report import Result
 from . import Context, Rule
 
@@ -84,6 +87,7 @@ def _year_in_name(ctx: Context) -> list[Result]:
                             )
                         )
         out += _undated_at_meeting(ctx, gid)
+        out += _resolved_in_the_basis(ctx, gid, dated)
         for holding, attested in sorted(ctx.pairs(gid, CSTO.attestedOn), key=lambda t: str(t[0])):
             for elected in ctx.union.objects(holding, CSTO.electedOn):
                 if _last_day(str(attested)) < _first_day(str(elected)):
@@ -120,8 +124,64 @@ def _names(g, fact: Node, proposition: bool = False) -> list[tuple[str, str]]:
 # words by which a basis counts a date from the year it names ("the following year", "last November", "a year
 # before"): that year is not the date's
 _COUNTS_FROM = re.compile(
-    r"\b(?:last|following|next|previous|preceding|before|after|earlier|later|ago|prior|since|until|by)\b", re.I
+    r"\b(?:last|following|next|previous|preceding|before|after|earlier|later|ago|prior|since|until)\b", re.I
 )
+
+
+# A basis that resolves a relative date says to what: a year in brackets ("'last week' (2023)", "(late 2023)", "(2022,
+# on or after 16 May; see :pubdate-003)"), or the seed's publication estimate it names ("dated by the seed's
+# publication year (see :pubdate-003)")
+_RESOLVED_YEAR = re.compile(r"\((?:late |early |mid-?)?(1[89]\d\d|20\d\d)(?:\)|[,;] (?![^)]*\d{4}))")  # one year alone
+_PUBDATE = re.compile(r"(?<![\w:]):(pubdate-[\w-]+)")
+
+
+def _resolved_in_the_basis(ctx: Context, gid: Node, dated: dict) -> list[Result]:
+    """A date whose csto:dateBasis resolves it (to a year in brackets, or to the publication estimate it names with no
+    word counting from it) is in that year, or within that estimate's bounds."""
+    out = []
+    g = ctx.data.dataset.graph(gid)
+    for prop in _DATES:
+        for fact, date in sorted(dated.get((gid, prop), ()), key=lambda t: (str(t[0]), str(t[1]))):
+            for basis in map(str, g.objects(fact, CSTO.dateBasis)):
+                years = set(_RESOLVED_YEAR.findall(basis))
+                if len(years) == 1:
+                    (year,) = years
+                    wrong = None if str(date)[:4] == year else f"resolves it to {year}"
+                else:
+                    wrong = _outside_the_estimate(ctx, basis, str(date))
+                if wrong:
+                    out.append(
+                        ctx.locator.statement_result(
+                            shape=SHAPE.YearInItsName,
+                            s=fact,
+                            p=prop,
+                            o=date,
+                            graph=gid,
+                            message=f'dated {date}, but its csto:dateBasis ("{basis}") {wrong}. Fix: the date the '
+                            "basis resolves it to, or the basis",
+                        )
+                    )
+    return out
+
+
+def _outside_the_estimate(ctx: Context, basis: str, date: str) -> str | None:
+    """Where ``basis`` dates by the publication estimate it names (and counts from nothing), is ``date`` outside it?"""
+    named = _PUBDATE.findall(basis)
+    if len(set(named)) != 1 or "publication" not in basis or _COUNTS_FROM.search(basis):
+        return None
+    estimate = ID[named[0]]
+    lows = [str(v) for v in ctx.union.objects(estimate, CSTO.notBefore)]
+    highs = [str(v) for v in ctx.union.objects(estimate, CSTO.notAfter)]
+    for p in (TIME.inXSDgYear, TIME.inXSDgYearMonth, TIME.inXSDDate):
+        for v in ctx.union.objects(estimate, p):
+            lows.append(_first_day(str(v)))
+            highs.append(_last_day(str(v)))
+    low, high = max(lows, default="0000-01-01"), min(highs, default="9999-12-31")
+    if "publication year" in basis:  # "January of the seed's publication year": the year, not the day
+        low, high = low[:4], high[:4]
+    if _last_day(date)[: len(low)] < low or _first_day(date)[: len(high)] > high:
+        return f"dates it by :{named[0]}, which puts the publication between {low} and {high}"
+    return None
 
 
 _ISO = re.compile(r"(?<!\d)((?:19|20)\d\d(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?)(?!\d)")
@@ -663,7 +723,9 @@ RULES = [
         "csto:dateSigned, and each of its other dates (csto:attestedOn, csto:electedOn, csto:endDate, csto:datePublished, ...) is "
         "in a year it names or one of its dates is (a proposition's IRI and label aside: they may speak of another time; its date basis "
         "not), and a date in the IRI of an "
-        "undated document or side meeting agrees with the date of the meeting it was produced at or held beside; an office holding is not "
+        "undated document or side meeting agrees with the date of the meeting it was produced at or held beside; a date whose basis "
+        "resolves it to a year in brackets ('last week' (2023)) or to the publication estimate it names (:pubdate-003) is in that year "
+        "or within that estimate; an office holding is not "
         "attested (csto:attestedOn) before the election that began it (csto:electedOn).",
         _year_in_name,
     ),
