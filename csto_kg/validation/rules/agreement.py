@@ -76,16 +76,9 @@ def _year_in_name(ctx: Context) -> list[Result]:
                     years = _YEAR.findall(text)
                     if years and year not in years and also.isdisjoint(years):
                         out.append(
-                            ctx.locator.statement_result(
-                                shape=SHAPE.YearInItsName,
-                                s=fact,
-                                p=prop,
-                                o=date,
-                                graph=gid,
-                                message=f'dated {date}, but its {what} ("{text}") names the year '
-                                f"{' or '.join(years)}. Fix: the date the passage gives, or the {what}",
-                            )
-                        )
+                            _misdated(ctx, fact, prop, date, gid, f'its {what} ("{text}") names the year '
+                                      f"{' or '.join(years)}. Fix: the date the passage gives, or the {what}")
+                        )  # fmt: skip
         out += _undated_at_meeting(ctx, gid)
         out += _resolved_in_the_basis(ctx, gid, dated)
         for holding, attested in sorted(ctx.pairs(gid, CSTO.attestedOn), key=lambda t: str(t[0])):
@@ -151,17 +144,17 @@ def _resolved_in_the_basis(ctx: Context, gid: Node, dated: dict) -> list[Result]
                     wrong = _outside_the_estimate(ctx, basis, str(date))
                 if wrong:
                     out.append(
-                        ctx.locator.statement_result(
-                            shape=SHAPE.YearInItsName,
-                            s=fact,
-                            p=prop,
-                            o=date,
-                            graph=gid,
-                            message=f'dated {date}, but its csto:dateBasis ("{basis}") {wrong}. Fix: the date the '
-                            "basis resolves it to, or the basis",
-                        )
-                    )
+                        _misdated(ctx, fact, prop, date, gid, f'its csto:dateBasis ("{basis}") {wrong}. Fix: the '
+                                  "date the basis resolves it to, or the basis")
+                    )  # fmt: skip
     return out
+
+
+def _misdated(ctx: Context, fact: Node, prop: Node, date: Node, gid: Node, why: str) -> Result:
+    """A shape:YearInItsName result at the fact's date statement: "dated <date>, but <why>"."""
+    return ctx.locator.statement_result(
+        shape=SHAPE.YearInItsName, s=fact, p=prop, o=date, graph=gid, message=f"dated {date}, but {why}"
+    )
 
 
 def _outside_the_estimate(ctx: Context, basis: str, date: str) -> str | None:
