@@ -10052,6 +10052,62 @@ SLIPS_R19 = [
 SLIPS += [s[:4] for s in SLIPS_R19]
 MESSAGE_FRAGMENT.update({s[0]: s[4] for s in SLIPS_R19})
 
+# Round 20 (random slips, seed 83): a period moved within the range of years its label or words give; the time a
+# proposition refers to moved to a year nothing of it names. Each passed validation before.
+SLIPS_R20 = [
+    (
+        "r20_claimed_period_starts_in_its_last_year",
+        "002",
+        [
+            (
+                'csto:words "he studied Global Politics and Societal Change (2018-2020)" ;\n    csto:startDate "2018"^^xsd:gYear ;',
+                'csto:words "he studied Global Politics and Societal Change (2018-2020)" ;\n    csto:startDate "2020"^^xsd:gYear ;',
+            )
+        ],
+        "YearInItsName",
+        "name the period 2018-2020, which starts in 2018",
+    ),
+    (
+        "r20_studies_end_inside_their_range",
+        "002",
+        [
+            (
+                '    csto:programme "Global Politics and Societal Change"@en ;\n    csto:startDate "2018"^^xsd:gYear ; csto:endDate "2020"^^xsd:gYear ;',
+                '    csto:programme "Global Politics and Societal Change"@en ;\n    csto:startDate "2018"^^xsd:gYear ; csto:endDate "2019"^^xsd:gYear ;',
+            )
+        ],
+        "YearInItsName",
+        "which ends in 2020",
+    ),
+    (
+        "r20_exercises_referred_to_a_year_not_named",
+        "004",
+        [
+            (
+                'the exercises themselves are for 2023 (csto:refersToDate)." ;\n    csto:refersToDate "2023"^^xsd:gYear ;',
+                'the exercises themselves are for 2023 (csto:refersToDate)." ;\n    csto:refersToDate "2021"^^xsd:gYear ;',
+            )
+        ],
+        "YearInItsName",
+        "passages name only 2022, 2023",
+    ),
+    (
+        "r20_trade_growth_referred_to_the_year_before",
+        "003",
+        [
+            (
+                'csto:words "Moscow and Yerevan saw a good growth in bilateral trade in 2021" ;\n    csto:refersToDate "2021"^^xsd:gYear ;',
+                'csto:words "Moscow and Yerevan saw a good growth in bilateral trade in 2021" ;\n    csto:refersToDate "2020"^^xsd:gYear ;',
+            )
+        ],
+        "YearInItsName",
+        "dated 2020, but its words",
+    ),
+]
+
+SLIPS += [s[:4] for s in SLIPS_R20]
+MESSAGE_FRAGMENT.update({s[0]: s[4] for s in SLIPS_R20})
+
 # Round 18: a literal whose datatype its lexical form is not (words typed xsd:date; a year typed xsd:date where the
 # ontology's range is a day or a year): the loader refuses the file at the line.
 LOADER_SLIPS += [

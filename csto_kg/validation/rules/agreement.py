@@ -10,7 +10,10 @@
   year, with no word that counts from it ("'today' is the publication date in late 2022" names 2022; "'last year',
   in a text from 2023" names none). A basis that resolves a relative date, to a year in brackets ("'last week'
   (2023)", "(late 2023)") or to the publication estimate it names ("dated by the seed's publication year (see
-  :pubdate-003)"), holds its date to that year or within that estimate. An office holding is not attested
+  :pubdate-003)"), holds its date to that year or within that estimate. A fact with a start and an end date whose
+  labels or csto:words give one range of years ("(2018-2020)") starts in its first year and ends in its last, a
+  proposition too. A proposition's csto:refersToDate is in a year its words, labels, comments, notes, date basis or
+  passages name, unless its basis counts from a year ("'last year', in a text from 2023"). An office holding is not attested
   (``csto:attestedOn``) before the election that
   began it (``csto:electedOn``).
 - ``shape:StatusAgreesWithItsWords``: an event marked ``csto:Occurred``, or a document marked final
@@ -81,6 +84,8 @@ def _year_in_name(ctx: Context) -> list[Result]:
                         )  # fmt: skip
         out += _undated_at_meeting(ctx, gid)
         out += _resolved_in_the_basis(ctx, gid, dated)
+        out += _period_named_as_a_range(ctx, gid, dated)
+        out += _time_referred_to_named(ctx, gid, dated)
         for holding, attested in sorted(ctx.pairs(gid, CSTO.attestedOn), key=lambda t: str(t[0])):
             for elected in ctx.union.objects(holding, CSTO.electedOn):
                 if _last_day(str(attested)) < _first_day(str(elected)):
@@ -147,6 +152,65 @@ def _resolved_in_the_basis(ctx: Context, gid: Node, dated: dict) -> list[Result]
                         _misdated(ctx, fact, prop, date, gid, f'its csto:dateBasis ("{basis}") {wrong}. Fix: the '
                                   "date the basis resolves it to, or the basis")
                     )  # fmt: skip
+    return out
+
+
+# a period written as a range of years ("2018-2020", "(2018–2020)"): its start and its end
+_RANGE = re.compile(r"(?<![\d-])(1[89]\d\d|20\d\d) ?[-–] ?(1[89]\d\d|20\d\d)(?![\d-])")
+
+
+def _period_named_as_a_range(ctx: Context, gid: Node, dated: dict) -> list[Result]:
+    """A fact with a start and an end date in ``gid`` whose labels and csto:words there name one range of years
+    ("studied ... (2018-2020)") starts in the range's first year and ends in its last: a proposition too, whose
+    period is what it states."""
+    out = []
+    g = ctx.data.dataset.graph(gid)
+    ends = dict(dated.get((gid, CSTO.endDate), ()))
+    for fact, start in sorted(dated.get((gid, CSTO.startDate), ()), key=lambda t: (str(t[0]), str(t[1]))):
+        if fact not in ends:
+            continue
+        texts = [str(t) for p in (RDFS.label, CSTO.words) for t in g.objects(fact, p)]
+        ranges = {r for text in texts for r in _RANGE.findall(text) if r[0] < r[1]}
+        if len(ranges) != 1:
+            continue
+        (first, last), end = next(iter(ranges)), ends[fact]
+        for prop, date, year in ((CSTO.startDate, start, first), (CSTO.endDate, end, last)):
+            if str(date)[:4] != year:
+                out.append(
+                    _misdated(ctx, fact, prop, date, gid, f"its label or words name the period {first}-{last}, "
+                              f"which {'starts' if prop == CSTO.startDate else 'ends'} in {year}. Fix: the year "
+                              "the passage gives")
+                )  # fmt: skip
+    return out
+
+
+def _time_referred_to_named(ctx: Context, gid: Node, dated: dict) -> list[Result]:
+    """A proposition's csto:refersToDate is in a year named by its csto:words, labels, comments, curator's notes, date
+    basis or passages; where its basis counts from a year ("'last year', in a text from 2023"), that year need not
+    be named."""
+    out = []
+    g = ctx.data.dataset.graph(gid)
+    for fact, date in sorted(dated.get((gid, CSTO.refersToDate), ()), key=lambda t: (str(t[0]), str(t[1]))):
+        bases = [str(b) for b in ctx.union.objects(fact, CSTO.dateBasis)]
+        if any(_COUNTS_FROM.search(b) for b in bases):
+            continue
+        texts = bases + [
+            str(t) for p in (CSTO.words, RDFS.label, RDFS.comment, CSTO.curatorNote) for t in g.objects(fact, p)
+        ]
+        texts += [
+            str(q)
+            for ev in g.objects(fact, PROV_DERIVED)
+            for sel in ctx.union.objects(ev, OA.hasSelector)
+            for q in ctx.union.objects(sel, OA.exact)
+        ]
+        named = sorted({y for text in texts for y in _YEAR.findall(text)})
+        if str(date)[:4] not in named:
+            said = f"name only {', '.join(named)}" if named else "name no year"
+            out.append(
+                _misdated(ctx, fact, CSTO.refersToDate, date, gid, f"its words, label, notes, date basis and "
+                          f"passages {said}. Fix: the year the passage gives, or a csto:dateBasis that says how it "
+                          "was worked out")
+            )  # fmt: skip
     return out
 
 
@@ -718,7 +782,9 @@ RULES = [
         "not), and a date in the IRI of an "
         "undated document or side meeting agrees with the date of the meeting it was produced at or held beside; a date whose basis "
         "resolves it to a year in brackets ('last week' (2023)) or to the publication estimate it names (:pubdate-003) is in that year "
-        "or within that estimate; an office holding is not "
+        "or within that estimate; a fact whose label or csto:words give one range of years ('(2018-2020)') starts and ends "
+        "in it; a proposition's csto:refersToDate is in a year its words, labels, comments, notes, date basis or passages "
+        "name (unless its basis counts from a year); an office holding is not "
         "attested (csto:attestedOn) before the election that began it (csto:electedOn).",
         _year_in_name,
     ),
