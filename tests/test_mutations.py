@@ -10053,7 +10053,8 @@ SLIPS += [s[:4] for s in SLIPS_R19]
 MESSAGE_FRAGMENT.update({s[0]: s[4] for s in SLIPS_R19})
 
 # Round 20 (random slips, seed 83): a period moved within the range of years its label or words give; the time a
-# proposition refers to moved to a year nothing of it names. Each passed validation before.
+# proposition refers to moved to a year nothing of it names; a state named only by a word its name shares with
+# another ("Union"). Each passed validation before.
 SLIPS_R20 = [
     (
         "r20_claimed_period_starts_in_its_last_year",
@@ -10102,6 +10103,18 @@ SLIPS_R20 = [
         ],
         "YearInItsName",
         "dated 2020, but its words",
+    ),
+    (
+        "r20_reliant_party_named_by_a_word_of_another_union",
+        "002",
+        [
+            (
+                "    csto:reliantParty :uzbekistan ; csto:reliedOn :csto ; csto:reliedFor :topic-uzbekistan-border-security ;",
+                "    csto:reliantParty :soviet-union ; csto:reliedOn :csto ; csto:reliedFor :topic-uzbekistan-border-security ;",
+            )
+        ],
+        "RelianceWordsNameIt",
+        ':soviet-union ("Soviet Union") is named neither',
     ),
 ]
 

@@ -12,7 +12,9 @@ denials, means and ends) read against their own words.
 - ``shape:AnyMeansInItsWords``: ``csto:AnyMeans`` is a means whose words say "any", "all" or "everything" (and words
   that say "any means" give it), never a csto:purpose.
 - ``shape:RelianceWordsNameIt``: a ``csto:Reliance``'s status agrees with its words' negation, the party its words
-  place after "on" / "from" is the one relied on, and the parties and what for are named by its words or passage.
+  place after "on" / "from" is the one relied on, and the parties and what for are named by its words or passage
+  (a state, person or international organisation by all the words of a name, or by one no other of them has:
+  "Union" in "Eurasian Economic Union" does not name the Soviet Union).
 - ``shape:SelfCriticismWords``: a self-criticism's words are in the first person ("we", "our").
 - ``shape:DenialWordsDeny``: a ``csto:denialMarker`` holds a word that denies (a negation, "few", "contrary",
   "unconvincing", "hypocritically" ...).
@@ -43,8 +45,35 @@ def _said(ctx: Context, gid, node, fact, *words) -> set[str]:
 
 
 def _named(ctx: Context, value, said: set[str]) -> bool:
+    """Is ``value`` named by ``said`` (word stems)? A state, person or international organisation by a label whose
+    content words are all said or one naming no other such entity ("Union" alone does not name the Soviet Union
+    where the passage says "Eurasian Economic Union"); anything else (a topic, a group) by any word of a label."""
     labels = _labels(ctx, value)
-    return not labels or any(_label_stems(label) & said for label in labels)
+    if not labels:
+        return True
+    if not any((value, RDF.type, kind) in ctx.union for kind in _PROPER_NAMED):
+        return any(_label_stems(label) & said for label in labels)
+    shared = _shared_stems(ctx)
+    return any((hit := _label_stems(label) & said) and (hit - shared or _stems(label) <= said) for label in labels)
+
+
+# what a proper name names: one of these, whose labels are names rather than descriptions
+_PROPER_NAMED = (CSTO.State, CSTO.Person, CSTO.InternationalOrganisation)
+
+
+def _shared_stems(ctx: Context) -> frozenset[str]:
+    """The stems in the labels of more than one state, person or international organisation: the words of a name
+    that name no one of them ("union", "republic")."""
+    key = (__name__, "shared stems")
+    if key not in ctx.memo:
+        holders: dict[str, set] = {}
+        for kind in _PROPER_NAMED:
+            for entity in ctx.union.subjects(RDF.type, kind):
+                for label in _labels(ctx, entity):
+                    for stem in _label_stems(label):
+                        holders.setdefault(stem, set()).add(entity)
+        ctx.memo[key] = frozenset(stem for stem, entities in holders.items() if len(entities) > 1)
+    return ctx.memo[key]
 
 
 # --- borders -----------------------------------------------------------------------------------------------------
@@ -385,7 +414,8 @@ RULES = [
         "a reliance's status and parties are the ones its words give",
         "A csto:Reliance is csto:RelianceDenied exactly where its csto:relianceMarker negates ('not', 'no', "
         "'never', 'without'; 'not only' does not); the party its words name after 'on' or 'from' is the one relied "
-        "on; its parties and what for are named by its words, a passage of its proposition or an explaining note.",
+        "on; its parties and what for are named by its words, a passage of its proposition or an explaining note (a "
+        "state, person or international organisation by all the words of a name, or one no other of them has).",
         _reliance_words,
     ),
     Rule(
