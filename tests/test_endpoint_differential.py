@@ -50,7 +50,7 @@ NUMERIC = {XSD + t for t in ("integer", "decimal", "double", "float", "int", "lo
 
 @pytest.fixture(scope="module")
 def endpoint(built):
-    app = create_app(ServerConfig(query_timeout=1, client_burst=10**6), built)
+    app = create_app(ServerConfig(query_timeout=2, client_burst=10**6), built)
     yield app.test_client()
     app.extensions["csto.engine"].close()
 
@@ -326,10 +326,12 @@ def endpoint_answer(client, query: str):
     return parsed(r.get_data(), construct)
 
 
-# Oxigraph's Store.query in a process of its own: a query runs in Rust, past any signal, and may take minutes
+# Oxigraph's Store.query in a process of its own: a query runs in Rust, past any signal, and may take minutes or
+# gigabytes where the endpoint's rewrites take milliseconds
 _ENGINE = """
-import json, sys
+import json, resource, sys
 import pyoxigraph as ox
+resource.setrlimit(resource.RLIMIT_DATA, (2 << 30, 2 << 30))  # a query past 2 GB kills this process, not the machine
 store = ox.Store.read_only(sys.argv[1])
 for line in sys.stdin:
     try:
@@ -469,5 +471,5 @@ def test_the_endpoint_answers_random_queries_as_the_engine_or_the_reference_does
         f"{compared} of {QUERIES} queries compared ({answered} with rows), {corrected} where a rewrite corrected the engine"
     )
     assert not failures, "\n\n".join(failures)
-    assert compared >= QUERIES * 0.75, f"only {compared} of {QUERIES} queries compared"
+    assert compared >= QUERIES * 0.7, f"only {compared} of {QUERIES} queries compared"
     assert answered >= QUERIES / 2, f"only {answered} of {QUERIES} queries have rows: the walks no longer match"
