@@ -10054,7 +10054,8 @@ MESSAGE_FRAGMENT.update({s[0]: s[4] for s in SLIPS_R19})
 
 # Round 20 (random slips, seed 83): a period moved within the range of years its label or words give; the time a
 # proposition refers to moved to a year nothing of it names; a state named only by a word its name shares with
-# another ("Union"). Each passed validation before.
+# another ("Union"); a node typed in one file as a kind of node another file's class shares no branch with. Each
+# passed validation before.
 SLIPS_R20 = [
     (
         "r20_claimed_period_starts_in_its_last_year",
@@ -10115,6 +10116,13 @@ SLIPS_R20 = [
         ],
         "RelianceWordsNameIt",
         ':soviet-union ("Soviet Union") is named neither',
+    ),
+    (
+        "r20_war_typed_as_studies_where_another_file_types_it_a_conflict",
+        "001",
+        [(":war-russia-ukraine a csto:Conflict ;", ":war-russia-ukraine a csto:Education ;")],
+        "DeclaredTermsOnly",
+        "is typed csto:Education here and csto:Conflict in graph:000_2e5f64a402117a9e",
     ),
 ]
 

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SKOS, TIME, XSD, DefinedNamespace
@@ -184,7 +185,7 @@ def _unknown_namespace(term: URIRef, role: str, declared: _Declared) -> tuple[tu
 
 def _closed_vocabulary(ctx: Context) -> list[Result]:
     declared = _Declared(ctx)
-    out: list[Result] = _specialised_types(ctx) + _outside_its_domain(ctx)
+    out: list[Result] = _specialised_types(ctx) + _outside_its_domain(ctx) + _typed_as_two_kinds(ctx)
     seen: set = set()
     verdicts: dict = {}  # (term, role) -> problem or None: each distinct term is judged once
     for s, p, o, gid in ctx.curated_quads():
@@ -261,6 +262,62 @@ _REUSED_SUBCLASSES = ((ORG.FormalOrganization, ORG.Organization), (ORG.Organizat
 _UMBRELLAS = frozenset((OWL.Thing, CSTO.Fact, PROV.Agent, PROV.Entity, FOAF.Agent))
 
 
+def _superclasses(ctx: Context) -> Callable[[Node], set[Node]]:
+    """class -> the class and its superclasses in the ontology (and the reused vocabularies' axioms it relies on)."""
+    parents: dict[Node, set[Node]] = {}
+    for sub, sup in (*ctx.data.dataset.graph(ONTOLOGY_GRAPH).subject_objects(RDFS.subClassOf), *_REUSED_SUBCLASSES):
+        if isinstance(sub, URIRef) and isinstance(sup, URIRef):
+            parents.setdefault(sub, set()).add(sup)
+    known: dict[Node, set[Node]] = {}
+
+    def up(cls: Node) -> set[Node]:
+        if cls not in known:
+            seen, todo = set(), [cls]
+            while todo:
+                c = todo.pop()
+                if c not in seen:
+                    seen.add(c)
+                    todo.extend(parents.get(c, ()))
+            known[cls] = seen
+        return known[cls]
+
+    return up
+
+
+def _type_statements(ctx: Context) -> list[tuple[Node, Node, URIRef, Node]]:
+    """The curated files' rdf:type statements of a class IRI, as (node, predicate, class, graph)."""
+    return [(s, p, o, gid) for s, p, o, gid in ctx.curated_quads() if p in TYPE and isinstance(o, URIRef)]
+
+
+def _typed_as_two_kinds(ctx: Context) -> list[Result]:
+    """A node whose asserted classes (in any curated files) include two that share no branch of the ontology below
+    the umbrellas, neither a subclass of the other: a csto:Conflict typed csto:Education in one file is two kinds of
+    node at once, a slip in one of its classes (the other file's class hides it from the domain check). Reported at
+    each of the two type statements, in its own file."""
+    up = _superclasses(ctx)
+    statements: dict[Node, list[tuple[Node, URIRef, Node]]] = {}
+    for s, p, o, gid in _type_statements(ctx):
+        statements.setdefault(s, []).append((p, o, gid))
+    out = []
+    for node, typed in statements.items():
+        classes = sorted({o for _p, o, _g in typed}, key=str)
+        if len(classes) < 2:
+            continue
+        for i, a in enumerate(classes):
+            for b in classes[i + 1 :]:
+                if a in up(b) or b in up(a) or (up(a) & up(b)) - _UMBRELLAS:
+                    continue
+                for p, o, gid in typed:
+                    if o in (a, b):
+                        other = b if o == a else a
+                        files = sorted({f"graph:{str(g).rsplit('/', 1)[-1]}" for _p, c, g in typed if c == other})
+                        out.append(ctx.locator.statement_result(shape=SHAPE.DeclaredTermsOnly, s=node, p=p, o=o,
+                                   graph=gid, message=f"is typed {curie(str(o))} here and {curie(str(other))} in "
+                                   f"{', '.join(files)}: two kinds of node that share no branch of the ontology "
+                                   "(neither is the other's subclass). Fix: the class its passages give, in each file"))  # fmt: skip
+    return out
+
+
 def _outside_its_domain(ctx: Context) -> list[Result]:
     """A node given a property of another kind of node: its asserted classes are not of the property's rdfs:domain,
     nor of a branch of the ontology the domain shares (below the umbrellas, :data:`_UMBRELLAS`). A curator's slip in
@@ -270,19 +327,7 @@ def _outside_its_domain(ctx: Context) -> list[Result]:
     both events), the node is of the domain's branch and passes. Silent where a shape reports the node for that
     property, or the node itself (shape:DecisionRuleOfAnOrganisation)."""
     onto = ctx.data.dataset.graph(ONTOLOGY_GRAPH)
-    parents: dict[Node, set[Node]] = {}
-    for sub, sup in (*onto.subject_objects(RDFS.subClassOf), *_REUSED_SUBCLASSES):
-        if isinstance(sub, URIRef) and isinstance(sup, URIRef):
-            parents.setdefault(sub, set()).add(sup)
-
-    def up(cls: Node, seen: set | None = None) -> set[Node]:  # the class and its superclasses
-        seen = set() if seen is None else seen
-        if cls not in seen:
-            seen.add(cls)
-            for sup in parents.get(cls, ()):
-                up(sup, seen)
-        return seen
-
+    up = _superclasses(ctx)
     domains: dict[Node, set[Node]] = {}
     for prop, dom in onto.subject_objects(RDFS.domain):
         if isinstance(dom, URIRef):
@@ -293,9 +338,8 @@ def _outside_its_domain(ctx: Context) -> list[Result]:
     # each property's domain classes and their branches below the umbrellas, made once (not per statement)
     branches = {p: set().union(*(up(d) for d in wanted)) - _UMBRELLAS for p, wanted in domains.items()}
     types: dict[Node, set[Node]] = {}
-    for s, p, o, _ in ctx.curated_quads():
-        if p in TYPE and isinstance(o, URIRef):
-            types.setdefault(s, set()).add(o)
+    for s, _p, o, _ in _type_statements(ctx):
+        types.setdefault(s, set()).add(o)
     uppers: dict[frozenset, set[Node]] = {}
     # reported already: for this property, or as a node (a node shape's result, with no path: "Only an organisation
     # or one of its organs has a csto:decisionRule")
@@ -822,7 +866,9 @@ RULES = [
         "the ontology specialises (org:Membership for csto:Membership); and no node is given a property whose "
         "rdfs:domain is a class neither of its asserted classes nor of their branch of the ontology (below csto:Fact "
         "and the reused agent and entity classes): a csto:Uncertainty with a csto:readingProperty was a "
-        "csto:MarkedReading. The message names the nearest declared term.",
+        "csto:MarkedReading; nor typed, in one file or across files, with two classes that share no such branch, "
+        "neither a subclass of the other (a csto:Conflict typed csto:Education). The message names the nearest "
+        "declared term.",
         _closed_vocabulary,
     ),
     Rule(
