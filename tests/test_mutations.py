@@ -10054,8 +10054,8 @@ MESSAGE_FRAGMENT.update({s[0]: s[4] for s in SLIPS_R19})
 
 # Round 20 (random slips, seed 83): a period moved within the range of years its label or words give; the time a
 # proposition refers to moved to a year nothing of it names; a state named only by a word its name shares with
-# another ("Union"); a node typed in one file as a kind of node another file's class shares no branch with. Each
-# passed validation before.
+# another ("Union"); a node typed in one file as a kind of node another file's class shares no branch with; a
+# publication estimate's bound moved off the day its clues give. Each passed validation before.
 SLIPS_R20 = [
     (
         "r20_claimed_period_starts_in_its_last_year",
@@ -10123,6 +10123,25 @@ SLIPS_R20 = [
         [(":war-russia-ukraine a csto:Conflict ;", ":war-russia-ukraine a csto:Education ;")],
         "DeclaredTermsOnly",
         "is typed csto:Education here and csto:Conflict in graph:000_2e5f64a402117a9e",
+    ),
+    (
+        "r20_publication_estimate_begins_a_month_early",
+        "004",
+        [
+            (
+                'csto:notBefore "2022-11-23"^^xsd:date ; csto:notAfter "2022-12-31"^^xsd:date ;\n    csto:precision time:unitYear ;',
+                'csto:notBefore "2022-10-23"^^xsd:date ; csto:notAfter "2022-12-31"^^xsd:date ;\n    csto:precision time:unitYear ;',
+            )
+        ],
+        "ValueSaidInItsPassage",
+        "csto:notBefore is 2022-10-23, a day that neither its label",
+    ),
+    (
+        "r20_publication_estimate_ends_a_day_before_the_year",
+        "001",
+        [('    csto:notAfter "2023-12-31"^^xsd:date ;', '    csto:notAfter "2023-12-30"^^xsd:date ;')],
+        "ValueSaidInItsPassage",
+        "csto:notAfter is 2023-12-30",
     ),
 ]
 

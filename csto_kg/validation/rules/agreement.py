@@ -24,7 +24,8 @@
   (``csto:rankingCriterion``, by a word of it: "the largest economy" for economic size) is named (its label) by one; a
   passage that says "p.253", "over the summer" or "the heads of the states" gives that page, season and role. A fact
   decided at, or on the sidelines of, a meeting dated to the day is one whose passage names that day, where it
-  names days ("the meeting held on May 16").
+  names days ("the meeting held on May 16"). A date estimate's csto:notBefore / csto:notAfter is a day its label,
+  notes or passages give, or the first (last) day of a year or month they give.
 - ``shape:FigureFromItsPassage``: a figure a fact reports (``csto:hasQuantity``, ``csto:deathToll``,
   ``csto:displacedPersons``, ``csto:reportedForceSize``) is derived, in the file linking them, from a passage the
   fact is derived from there or one supporting the link.
@@ -35,6 +36,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 
 from rdflib import Literal
@@ -579,7 +581,53 @@ def _said_in_passage(ctx: Context) -> list[Result]:
                         ),
                     )
                 )
-    return out + _meeting_day_named(ctx)
+    return out + _meeting_day_named(ctx) + _estimate_bounds_said(ctx)
+
+
+def _estimate_bounds_said(ctx: Context) -> list[Result]:
+    """A date estimate's bound (csto:notBefore, csto:notAfter, an xsd:date) is a day its label, notes or passages
+    give ("between 23 November and 31 December 2022"), or the first (last) day of a year or month they give: a bound
+    moved by a month is a clue no one wrote."""
+    out: list[Result] = []
+    union = ctx.union
+    for fact, prop, bound, gid in ctx.curated_quads_of(CSTO.notBefore, CSTO.notAfter):
+        if (fact, RDF.type, CSTO.DateEstimate) not in union or not _DAY.fullmatch(str(bound)):
+            continue
+        texts = [
+            str(t) for p in (RDFS.label, SKOS.note, CSTO.curatorNote, CSTO.dateBasis) for t in union.objects(fact, p)
+        ]
+        texts += [
+            str(q)
+            for ev in union.objects(fact, PROV_DERIVED)
+            for sel in union.objects(ev, OA.hasSelector)
+            for q in union.objects(sel, OA.exact)
+        ]
+        if not any(_gives(str(bound), prop, text) for text in texts):
+            out.append(
+                ctx.locator.statement_result(shape=SHAPE.ValueSaidInItsPassage, s=fact, p=prop, o=bound, graph=gid,
+                    message=f"this {curie(str(prop))} is {bound}, a day that neither its label, its notes nor its "
+                    "passages give, nor the first or last day of a year or month they give. Fix: the bound its clues "
+                    "give")
+            )  # fmt: skip
+    return out
+
+
+_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+def _gives(day: str, prop: Node, text: str) -> bool:
+    """Does ``text`` give ``day`` as a bound: the day itself, or the year or month it begins (csto:notBefore) or ends
+    (csto:notAfter)?"""
+    from .support import unstated_part
+
+    if unstated_part(day, text) is None:
+        return True
+    year, month, d = day.split("-")
+    first = prop == CSTO.notBefore
+    if (month, d) == (("01", "01") if first else ("12", "31")) and unstated_part(year, text) is None:
+        return True
+    edge = "01" if first else f"{calendar.monthrange(int(year), int(month))[1]:02d}"
+    return d == edge and unstated_part(f"{year}-{month}", text) is None
 
 
 _MONTHS = "january february march april may june july august september october november december".split()
@@ -769,7 +817,9 @@ RULES = [
         'settled down" given csto:Increase), and a proposition with a csto:questionKind has a passage or csto:words '
         "that asks (a question mark, 'whether', 'how', 'what', 'question'). Where the passages supporting a "
         "csto:decidedAt or csto:sidelineOf name days "
-        '("May 16"), the meeting\'s csto:date (a day, or a month) is one of them.',
+        "(\"May 16\"), the meeting's csto:date (a day, or a month) is one of them; a date estimate's csto:notBefore "
+        "and csto:notAfter are days its label, notes or passages give, or the first (last) day of a year or month "
+        "they give.",
         _said_in_passage,
     ),
     Rule(
