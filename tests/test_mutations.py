@@ -10143,6 +10143,18 @@ SLIPS_R20 = [
         "ValueSaidInItsPassage",
         "csto:notAfter is 2023-12-30",
     ),
+    (
+        "r20_membership_typed_as_a_statement",
+        "003",
+        [
+            (
+                ":membership-003-belarus-union-state a csto:Membership ;",
+                ":membership-003-belarus-union-state a csto:Statement ;",
+            )
+        ],
+        "DeclaredTermsOnly",
+        "but org:member describes a org:Membership",
+    ),
 ]
 
 SLIPS += [s[:4] for s in SLIPS_R20]

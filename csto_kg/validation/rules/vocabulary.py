@@ -258,6 +258,15 @@ def _specialised_types(ctx: Context) -> list[Result]:
 # The reused vocabularies' own class axioms the ontology builds on (W3C org, section 5: a formal organisation and an
 # organisational unit are organisations), read with the ontology's own rdfs:subClassOf
 _REUSED_SUBCLASSES = ((ORG.FormalOrganization, ORG.Organization), (ORG.OrganizationalUnit, ORG.Organization))
+# The W3C Organization Ontology's domains of the ORG properties the curated files use (its own axioms, which the
+# project's ontology does not repeat): a node typed csto:Statement with an org:member is not a membership
+_REUSED_DOMAINS = (
+    (ORG.member, ORG.Membership),
+    (ORG.organization, ORG.Membership),
+    (ORG.memberDuring, ORG.Membership),
+    (ORG.postIn, ORG.Post),
+    (ORG.unitOf, ORG.OrganizationalUnit),
+)
 # classes every branch of the ontology shares: sharing one says nothing of what kind of node a node is
 _UMBRELLAS = frozenset((OWL.Thing, CSTO.Fact, PROV.Agent, PROV.Entity, FOAF.Agent))
 
@@ -329,7 +338,7 @@ def _outside_its_domain(ctx: Context) -> list[Result]:
     onto = ctx.data.dataset.graph(ONTOLOGY_GRAPH)
     up = _superclasses(ctx)
     domains: dict[Node, set[Node]] = {}
-    for prop, dom in onto.subject_objects(RDFS.domain):
+    for prop, dom in (*onto.subject_objects(RDFS.domain), *_REUSED_DOMAINS):
         if isinstance(dom, URIRef):
             domains.setdefault(prop, set()).add(dom)
         else:  # a union of classes (owl:unionOf)
@@ -864,7 +873,8 @@ RULES = [
         "one of those vocabularies (one in a namespace a slip away from one of them, e.g. <http://www.w3.org/ns/"
         "org/member>, is named as an @prefix bound to a near-miss IRI); and no node is typed with a reused class "
         "the ontology specialises (org:Membership for csto:Membership); and no node is given a property whose "
-        "rdfs:domain is a class neither of its asserted classes nor of their branch of the ontology (below csto:Fact "
+        "rdfs:domain (the ontology's, or the W3C ORG ontology's for org:member, org:organization, org:memberDuring, "
+        "org:postIn and org:unitOf) is a class neither of its asserted classes nor of their branch of the ontology (below csto:Fact "
         "and the reused agent and entity classes): a csto:Uncertainty with a csto:readingProperty was a "
         "csto:MarkedReading; nor typed, in one file or across files, with two classes that share no such branch, "
         "neither a subclass of the other (a csto:Conflict typed csto:Education). The message names the nearest "
