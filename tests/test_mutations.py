@@ -10155,6 +10155,18 @@ SLIPS_R20 = [
         "DeclaredTermsOnly",
         "but org:member describes a org:Membership",
     ),
+    (
+        "r20_authors_inference_given_to_a_leader_the_passage_names",
+        "003",
+        [
+            (
+                ":bilateral-2022-05-16-putin-pashinyan csto:inferredBy :kester-kenn-klomegah ;",
+                ":bilateral-2022-05-16-putin-pashinyan csto:inferredBy :emomali-rahmon ;",
+            )
+        ],
+        "ValueNamedInItsPassage",
+        "give the inference in the writer's own voice",
+    ),
 ]
 
 SLIPS += [s[:4] for s in SLIPS_R20]

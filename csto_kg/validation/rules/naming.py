@@ -706,6 +706,44 @@ def _author_contradicted(ctx, namer, facts, fact, prop, value, values, notes) ->
     return _contradicted(ctx, namer, facts, fact, prop, value, values, notes)
 
 
+# words by which a passage gives what follows as someone's speech or view, not the writer's ("the expert said",
+# "Volodin stated that", "according to")
+_SPEECH = re.compile(
+    r"\b(?:said|says|say|stated|states|noted|notes|added|adds|argued|argues|told|tells|wrote|writes|claimed|claims|"
+    r"believes?|believed|thinks?|thought|explained|stressed|emphasi[sz]ed|warned|concluded|pointed out|according to|"
+    r"in (?:his|her|their) (?:view|words|opinion))\b",
+    re.I,
+)
+
+
+def _inferred_in_the_writers_voice(ctx: Context) -> list[Result]:
+    """A fact's csto:inferredBy person who is not its source's author, where the passages supporting it give the
+    inference in the writer's own voice: no quotation mark and no word of speech ("It follows therefore that
+    Vladimir Putin held these ... meetings ... with ... Emomali Rahmon" is the author's inference, not Rahmon's)."""
+    out: list[Result] = []
+    people = set(ctx.union.subjects(RDF.type, CSTO.Person))
+    for fact, prop, person, gid in ctx.curated_quads_of(CSTO.inferredBy):
+        if person not in people or person in ctx.source_creators.get(gid, set()):
+            continue
+        facts = ctx.file_facts.get(gid)
+        evidence = facts.supporting(fact, prop)[0] if facts is not None and fact in facts.values else []
+        quotes = [_quote(ctx, e) for e in evidence]
+        if not quotes or any(_SPEECH.search(q) or _QUOTE_MARK.search(q) for q in quotes):
+            continue
+        authors = ", ".join(sorted(curie(str(a)) for a in ctx.source_creators.get(gid, set()))) or "its author"
+        out.append(
+            ctx.locator.statement_result(shape=SHAPE.ValueNamedInItsPassage, s=fact, p=prop, o=person, graph=gid,
+                message=f"csto:inferredBy {curie(str(person))}, but the passages supporting it "
+                f"({'; '.join(curie(str(e)) for e in evidence)}) give the inference in the writer's own voice, quoting "
+                f"no one and with no word of speech ('said', 'stated', 'according to'): it is the source's author's "
+                f"({authors}). Fix: the author, or the person the passage has say it")
+        )  # fmt: skip
+    return out
+
+
+_QUOTE_MARK = re.compile(r"[\"“”«»]")
+
+
 def _value_named(ctx: Context) -> list[Result]:  # noqa: C901 - one pass over every fact value; its branches are the rule's three checks
     out: list[Result] = []
     namer = _namer(ctx)
@@ -1114,8 +1152,11 @@ RULES = [
         "csto:groupOfState or csto:closeToGovernmentOf (how a seed names things) is named by a passage of the fact "
         "in that file or a csto:curatorNote of it there, and so is the place that csto:standsFor a state and the "
         "csto:agent of a csto:Decision (the deciding body, recorded only where the source names it). Groups "
-        "standing for unnamed people and the source's own author (except as its dcterms:creator) are not checked.",
-        _value_named,
+        "standing for unnamed people and the source's own author (except as its dcterms:creator) are not checked. "
+        "A fact's csto:inferredBy person other than its source's author is one its passages have speak: they quote "
+        "or say so ('said', 'stated', 'according to'); an inference in the writer's own voice ('It follows "
+        "therefore that') is the author's.",
+        lambda ctx: _value_named(ctx) + _inferred_in_the_writers_voice(ctx),
     ),
 ]
 
