@@ -113,7 +113,8 @@ def evaluate(store: ox.Store, query: str, **kwargs):
     - ``COUNT(expr)`` skips the rows where ``expr`` errors (section 18.5.1.2)
       rather than being unbound (:func:`.sparql_rewrite.count_errors_skipped`).
     - A ``MINUS`` sharing no variable with its left side removes nothing, also
-      inside ``GRAPH ?g`` (:func:`.sparql_rewrite.disjoint_minus_dropped`).
+      inside ``GRAPH ?g`` (:func:`.sparql_rewrite.disjoint_minus_dropped`); inside ``FILTER [NOT] EXISTS`` the
+      filtered row's variables count as shared, as the engine and rdflib read it.
     - ``GRAPH ?g { P }`` with a sub-query or a ``MINUS`` in ``P`` is answered
       per named graph (section 18.6), not against all of them at once with
       ``?g`` unbound (:func:`.sparql_rewrite.graph_groups_unrolled`).

@@ -189,7 +189,9 @@ _MAX_MINUS = 64  # past this many MINUS, the query is left as written (the check
 
 def disjoint_minus_dropped(query: str) -> str:
     """``query`` without each ``MINUS { … }`` that shares no variable with the elements before it in its group
-    (nor with the variable of an enclosing ``GRAPH``, which the engine treats as shared); unchanged otherwise."""
+    (nor with the variable of an enclosing ``GRAPH``, which the engine treats as shared); unchanged otherwise. A
+    MINUS inside ``FILTER [NOT] EXISTS`` stays: there the row being filtered is bound (its variables are shared),
+    as the engine and rdflib evaluate it."""
     if "minus" not in query.lower():
         return query
     tokens = _tokens(query)
@@ -199,12 +201,15 @@ def disjoint_minus_dropped(query: str) -> str:
     parent: dict[int, int] = {}  # index of a MINUS -> index of the "{" of the group holding it
     close: dict[int, int] = {}
     graph_vars: dict[int, str] = {}  # index of a group's "{" -> the variable of GRAPH ?v before it
+    exists: set[int] = set()  # index of the "{" of each EXISTS group
     stack: list[int] = []
     for i, (kind, text, _, _) in enumerate(tokens):
         if kind == "other" and text == "{":
             stack.append(i)
             if i >= 2 and _word(tokens[i - 2], "GRAPH") and tokens[i - 1][0] == "var":
                 graph_vars[i] = tokens[i - 1][1][1:]
+            if i >= 1 and _word(tokens[i - 1], "EXISTS"):
+                exists.add(i)
         elif kind == "other" and text == "}":
             if not stack:
                 return query
@@ -216,6 +221,8 @@ def disjoint_minus_dropped(query: str) -> str:
     edits = []
     for i in minus:
         if i not in parent or i + 1 >= len(tokens) or tokens[i + 1][1] != "{" or (i + 1) not in close:
+            continue
+        if any(g < i < close.get(g, -1) for g in exists):
             continue
         end = close[i + 1]
         right = {t[1][1:] for t in tokens[i + 2 : end] if t[0] == "var"}
