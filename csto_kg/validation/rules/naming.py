@@ -717,26 +717,28 @@ _SPEECH = re.compile(
 
 
 def _inferred_in_the_writers_voice(ctx: Context) -> list[Result]:
-    """A fact's csto:inferredBy person who is not its source's author, where the passages supporting it give the
-    inference in the writer's own voice: no quotation mark and no word of speech ("It follows therefore that
-    Vladimir Putin held these ... meetings ... with ... Emomali Rahmon" is the author's inference, not Rahmon's)."""
+    """A fact's csto:inferredBy person who is not its source's author (where its file records one), where the
+    passages supporting it give the inference in the writer's own voice: no quotation mark and no word of speech
+    ("It follows therefore that Vladimir Putin held these ... meetings ... with ... Emomali Rahmon" is the author's
+    inference, not Rahmon's)."""
     out: list[Result] = []
     people = set(ctx.union.subjects(RDF.type, CSTO.Person))
     for fact, prop, person, gid in ctx.curated_quads_of(CSTO.inferredBy):
-        if person not in people or person in ctx.source_creators.get(gid, set()):
-            continue
+        authors = ctx.source_creators.get(gid, set())
+        if person not in people or not authors or person in authors:
+            continue  # a file that records no author: whose the writer's voice is, it does not say
         facts = ctx.file_facts.get(gid)
         evidence = facts.supporting(fact, prop)[0] if facts is not None and fact in facts.values else []
         quotes = [_quote(ctx, e) for e in evidence]
         if not quotes or any(_SPEECH.search(q) or _QUOTE_MARK.search(q) for q in quotes):
             continue
-        authors = ", ".join(sorted(curie(str(a)) for a in ctx.source_creators.get(gid, set()))) or "its author"
         out.append(
             ctx.locator.statement_result(shape=SHAPE.ValueNamedInItsPassage, s=fact, p=prop, o=person, graph=gid,
                 message=f"csto:inferredBy {curie(str(person))}, but the passages supporting it "
                 f"({'; '.join(curie(str(e)) for e in evidence)}) give the inference in the writer's own voice, quoting "
                 f"no one and with no word of speech ('said', 'stated', 'according to'): it is the source's author's "
-                f"({authors}). Fix: the author, or the person the passage has say it")
+                f"({', '.join(sorted(curie(str(a)) for a in authors))}). Fix: the author, or the person the passage "
+                "has say it")
         )  # fmt: skip
     return out
 
