@@ -1155,7 +1155,8 @@ RULES = [
         "in that file or a csto:curatorNote of it there, and so is the place that csto:standsFor a state and the "
         "csto:agent of a csto:Decision (the deciding body, recorded only where the source names it). Groups "
         "standing for unnamed people and the source's own author (except as its dcterms:creator) are not checked. "
-        "A fact's csto:inferredBy person other than its source's author is one its passages have speak: they quote "
+        "A fact's csto:inferredBy person other than its source's author (where the file records one) is one its "
+        "passages have speak: they quote "
         "or say so ('said', 'stated', 'according to'); an inference in the writer's own voice ('It follows "
         "therefore that') is the author's.",
         lambda ctx: _value_named(ctx) + _inferred_in_the_writers_voice(ctx),
