@@ -46,6 +46,7 @@ from ...derive import DATE_PROPERTIES
 from ...namespaces import CSTO, ENTITIES_GRAPH, ID, OA, ONTOLOGY_GRAPH, PROV, RDF, RDFS, SH, SHAPE, SKOS, TIME, curie
 from ..report import Result
 from . import Context, Rule
+from .curation import _passages
 
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 _MONTH_YEAR = re.compile(
@@ -199,12 +200,7 @@ def _time_referred_to_named(ctx: Context, gid: Node, dated: dict) -> list[Result
         texts = bases + [
             str(t) for p in (CSTO.words, RDFS.label, RDFS.comment, CSTO.curatorNote) for t in g.objects(fact, p)
         ]
-        texts += [
-            str(q)
-            for ev in g.objects(fact, PROV_DERIVED)
-            for sel in ctx.union.objects(ev, OA.hasSelector)
-            for q in ctx.union.objects(sel, OA.exact)
-        ]
+        texts += _passages(ctx, fact)
         named = sorted({y for text in texts for y in _YEAR.findall(text)})
         if str(date)[:4] not in named:
             said = f"name only {', '.join(named)}" if named else "name no year"
@@ -596,12 +592,7 @@ def _estimate_bounds_said(ctx: Context) -> list[Result]:
         texts = [
             str(t) for p in (RDFS.label, SKOS.note, CSTO.curatorNote, CSTO.dateBasis) for t in union.objects(fact, p)
         ]
-        texts += [
-            str(q)
-            for ev in union.objects(fact, PROV_DERIVED)
-            for sel in union.objects(ev, OA.hasSelector)
-            for q in union.objects(sel, OA.exact)
-        ]
+        texts += _passages(ctx, fact)
         if not any(_gives(str(bound), prop, text) for text in texts):
             out.append(
                 ctx.locator.statement_result(shape=SHAPE.ValueSaidInItsPassage, s=fact, p=prop, o=bound, graph=gid,
