@@ -201,7 +201,7 @@ class QueryMaker:
             elif k < 0.66:
                 function = self.rng.choice(["STR", "LCASE", "isIRI", "DATATYPE", "STRLEN"])
                 parts.append(f"BIND({function}({self.term(at)}) AS ?x{next(self.fresh)})")
-            elif k < 0.74 and self.term(at).startswith("?"):
+            elif k < 0.74 and self.term(at).startswith("?") and not isinstance(at, ox.BlankNode):  # no bnode in VALUES
                 known = f"<{at.value}>" if isinstance(at, ox.NamedNode) else literal(at)
                 parts.append(f"VALUES {self.term(at)} {{ {known} {self.const()} }}")
             elif k < 0.84 and deeper:
