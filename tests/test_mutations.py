@@ -10172,6 +10172,72 @@ SLIPS_R20 = [
 SLIPS += [s[:4] for s in SLIPS_R20]
 MESSAGE_FRAGMENT.update({s[0]: s[4] for s in SLIPS_R20})
 
+# Round 21 (random slips, seed 131, and each class widened to its parent): a node's class widened past its
+# properties' domain, or changed to a sibling class its properties do not describe; a city read as a state its
+# passage is not about.
+SLIPS_R21 = [
+    (
+        "r21_invocation_widened_to_a_request",
+        "001",
+        [
+            (
+                ":invocation-kazakhstan-2022-01 a csto:Invocation ;",
+                ":invocation-kazakhstan-2022-01 a csto:AssistanceRequest ;",
+            )
+        ],
+        "DeclaredTermsOnly",
+        "but csto:invokedArticle describes a csto:Invocation (its rdfs:domain), a narrower class",
+    ),
+    (
+        "r21_deployment_widened_to_a_response_in_one_file",
+        "001",
+        [(":deployment-kazakhstan-2022 a csto:Deployment ;", ":deployment-kazakhstan-2022 a csto:Response ;")],
+        "DeclaredTermsOnly",
+        "but csto:destination describes a csto:Deployment (its rdfs:domain), a narrower class",
+    ),
+    (
+        "r21_non_intervention_typed_an_election",
+        "002",
+        [
+            (
+                ":action-002-csto-ignores-kg-tj-conflict a csto:DiplomaticAction ;",
+                ":action-002-csto-ignores-kg-tj-conflict a csto:Election ;",
+            )
+        ],
+        "DeclaredTermsOnly",
+        "is a csto:Election, but csto:actionKind describes a csto:DiplomaticAction",
+    ),
+    (
+        "r21_yerevan_read_as_the_soviet_union",
+        "003",
+        [(":yerevan csto:standsFor :armenia ;", ":yerevan csto:standsFor :soviet-union ;")],
+        "LinkedValuesAgree",
+        "stands for :soviet-union, but no other fact read from its passage",
+    ),
+    (
+        "r21_dushanbe_read_as_belarus",
+        "004",
+        [(":dushanbe csto:standsFor :tajikistan ;", ":dushanbe csto:standsFor :belarus ;")],
+        "LinkedValuesAgree",
+        "stands for :belarus, but no other fact read from its passage",
+    ),
+    (
+        "r21_claim_dated_away_from_its_labels_year",
+        "001",
+        [
+            (
+                'signatures the following year" ;\n    csto:date "1993"^^xsd:gYear ;',
+                'signatures the following year" ;\n    csto:date "1991"^^xsd:gYear ;',
+            )
+        ],
+        "YearInItsName",
+        'dated 1991, but its label ("Three more states, Belarus among them',
+    ),
+]
+
+SLIPS += [s[:4] for s in SLIPS_R21]
+MESSAGE_FRAGMENT.update({s[0]: s[4] for s in SLIPS_R21})
+
 # Round 18: a literal whose datatype its lexical form is not (words typed xsd:date; a year typed xsd:date where the
 # ontology's range is a day or a year): the loader refuses the file at the line.
 LOADER_SLIPS += [

@@ -6,7 +6,8 @@
   :data:`csto_kg.derive.DATE_PROPERTIES`) are each in a year it names, or one of its dates is ("Putin,
   President of Russia (2022)" attested in 2023 is a slip; a membership "since 1994" that ended in 2024 is not);
   a proposition's IRI and label are left aside (they say what it states, which may be of another time:
-  ``csto:refersToDate``), not its date basis. A basis names a date's year where it gives a month and year or one
+  ``csto:refersToDate``), not its date basis, nor a label that closes with its time in brackets ("... the following
+  year (1993)"). A basis names a date's year where it gives a month and year or one
   year, with no word that counts from it ("'today' is the publication date in late 2022" names 2022; "'last year',
   in a text from 2023" names none). A basis that resolves a relative date, to a year in brackets ("'last week'
   (2023)", "(late 2023)") or to the publication estimate it names ("dated by the seed's publication year (see
@@ -107,12 +108,21 @@ def _year_in_name(ctx: Context) -> list[Result]:
 
 
 def _names(g, fact: Node, proposition: bool = False) -> list[tuple[str, str]]:
-    """What names a fact's time in ``g``: its IRI's slug, its labels (not a proposition's: they say what it states,
-    which may be of another time), and a basis that states the month and year it dates the fact to ("December
+    """What names a fact's time in ``g``: its IRI's slug, its labels (a proposition's only where they close with its
+    time in brackets, "(1993)", "(September 2023)": elsewhere they say what it states, which may be of another time),
+    and a basis that states the month and year it dates the fact to ("December
     2023") or names one year ("'today' is the publication date in late 2022"), with no word that counts from them
     (not "'last year', in a text from 2023", nor "the year before the seed's publication (December 2023)")."""
     named = [] if proposition else [("IRI", str(fact).rsplit("/", 1)[-1])]
     named += [] if proposition else [("label", str(label)) for label in g.objects(fact, RDFS.label)]
+    if proposition:  # a proposition's label closes with its time in brackets: "... the following year (1993)"
+        named += [
+            ("label", str(label))
+            for label in g.objects(fact, RDFS.label)
+            if (closing := _CLOSING_BRACKETS.search(str(label)))
+            and _YEAR.search(closing[1])
+            and not _COUNTS_FROM.search(closing[1])
+        ]
     named += [
         ("csto:dateBasis", str(basis))
         for basis in g.objects(fact, CSTO.dateBasis)
@@ -121,6 +131,9 @@ def _names(g, fact: Node, proposition: bool = False) -> list[tuple[str, str]]:
     ]
     return named
 
+
+# a label's closing bracketed words ("... adding their signatures the following year (1993)")
+_CLOSING_BRACKETS = re.compile(r"\(([^()]*)\)\s*$")
 
 # words by which a basis counts a date from the year it names ("the following year", "last November", "a year
 # before"): that year is not the date's
@@ -820,7 +833,7 @@ RULES = [
         "counting from it: 'last', 'following', 'before' ...), is the year of its csto:date, csto:startDate or "
         "csto:dateSigned, and each of its other dates (csto:attestedOn, csto:electedOn, csto:endDate, csto:datePublished, ...) is "
         "in a year it names or one of its dates is (a proposition's IRI and label aside: they may speak of another time; its date basis "
-        "not), and a date in the IRI of an "
+        "and a label closing with its time in brackets, '(1993)', not), and a date in the IRI of an "
         "undated document or side meeting agrees with the date of the meeting it was produced at or held beside; a date whose basis "
         "resolves it to a year in brackets ('last week' (2023)) or to the publication estimate it names (:pubdate-003) is in that year "
         "or within that estimate; a fact whose label or csto:words give one range of years ('(2018-2020)') starts and ends "

@@ -15,7 +15,8 @@
   after the document it is expressed in; a recall of a representative is about an office of the recalling state; a
   person is an alumnus (``csto:alumniOf``) of an institution they studied at, where the graph records their studies;
   a meeting's format fits its kind and its number of states (a bilateral meeting is not trilateral); a figure of a
-  reported force size counts the deployment that reports it.
+  reported force size counts the deployment that reports it; a city a seed uses for a state (``csto:standsFor``)
+  names a state that another fact read from the same passage gives.
 - ``shape:LabelNamesItsOwner``: an organ, a charter or founding treaty, or a group standing for office holders
   whose name names an organisation, state or body ("CSTO Parliamentary Assembly", "Charter of the CSTO", "the
   speakers of the parliaments of Armenia, ...") belongs to it (``org:unitOf``, ``csto:organOf``, ``csto:charter``,
@@ -40,7 +41,7 @@ from rdflib import URIRef
 from rdflib.term import Node
 
 from ...derive import agree
-from ...namespaces import CSTO, ENTITIES_GRAPH, ORG, RDF, RDFS, SHAPE, SKOS, curie
+from ...namespaces import CSTO, ENTITIES_GRAPH, ORG, PROV, RDF, RDFS, SHAPE, SKOS, curie
 from ..report import Result
 from . import Context, Rule
 from .name_index import ByFirstWord
@@ -561,9 +562,35 @@ def _format_fits_the_meeting(ctx: Context) -> list[Result]:
     return out
 
 
+def _city_for_a_state_of_its_passage(ctx: Context) -> list[Result]:
+    """A city a seed uses for a state (csto:standsFor: 'Moscow and Yerevan saw a good growth in bilateral trade',
+    'Astana, Bishkek and Dushanbe see the main danger') names a state that the facts read from the same passage
+    give: the stance it holds, the trade it is about, the border it has. Checked per file, against the other facts
+    that file derives from the place's evidence; a state none of them gives is a slip in the state (Yerevan for the
+    Soviet Union, Dushanbe for Belarus)."""
+    out = []
+    for place, _, state, gid in ctx.curated_quads_of(CSTO.standsFor):
+        derived = ctx.pairs(gid, PROV.wasDerivedFrom)
+        evidence = {ev for fact, ev in derived if fact == place}
+        cities = {city for city, _ in ctx.pairs(gid, CSTO.standsFor)}  # another city's state is not this one's
+        facts = {fact for fact, ev in derived if ev in evidence and fact not in cities}
+        if not facts or any((fact, None, state) in ctx.union for fact in facts):
+            continue
+        given = sorted(
+            {_c(o) for fact in facts for o in ctx.union.objects(fact, None) if (o, RDF.type, CSTO.State) in ctx.union}
+        )
+        out.append(ctx.locator.statement_result(shape=SHAPE.LinkedValuesAgree, s=place, p=CSTO.standsFor, o=state,
+                   graph=gid, message=f"stands for {_c(state)}, but no other fact read from its passage "
+                   f"({', '.join(sorted(_c(f) for f in facts))}) gives that state"
+                   + (f" (they give {', '.join(given)})" if given else "") + ": the city names a state its passage is "
+                   "about. Fix: the state the seed names by the city"))  # fmt: skip
+    return out
+
+
 def _linked_values(ctx: Context) -> list[Result]:
     return (
-        _recalled_representative_of_the_state(ctx)
+        _city_for_a_state_of_its_passage(ctx)
+        + _recalled_representative_of_the_state(ctx)
         + _alumni_of_a_recorded_study(ctx)
         + _format_fits_the_meeting(ctx)
         + _force_counted_on_its_deployment(ctx)
@@ -980,7 +1007,8 @@ RULES = [
         "state; a person's csto:alumniOf is the institution of one of their studies (csto:Education), where the "
         "graph records any; a meeting's csto:meetingFormat fits its kind (a bilateral meeting is not trilateral, a "
         "summit not bilateral) and its number of participating states; a figure of a reported force size "
-        "(csto:ForceSize csto:hasQuantity) is csto:quantityOf the deployment that csto:reportedForceSize it.",
+        "(csto:ForceSize csto:hasQuantity) is csto:quantityOf the deployment that csto:reportedForceSize it; a city "
+        "a seed uses for a state (csto:standsFor) names a state that another fact read from the same passage gives.",
         _linked_values,
     ),
     Rule(

@@ -15,7 +15,10 @@ names the nearest declared term ("did you mean csto:Membership?").
 
 A node given a property of another kind of node (its asserted classes outside the property's ``rdfs:domain`` and
 that domain's branch of the ontology) is a slip in its class or in where the property was written: the domain
-would otherwise re-type it silently.
+would otherwise re-type it silently. A sibling class passes only where the ontology's definitions say the property
+adds its domain's class (a csto:Decision that csto:respondsTo a request). A node typed, in the file that gives it
+the property, with a class wider than the property's domain (a csto:Deployment typed csto:Response, with its
+csto:destination) had its class widened by a slip.
 
 ``shape:OntologyWellFormed`` also catches a label or definition copied from a neighbouring term (two classes,
 or two properties, sharing one) and a datatype range that no curated value fits (``csto:memberCount`` given
@@ -186,6 +189,7 @@ def _unknown_namespace(term: URIRef, role: str, declared: _Declared) -> tuple[tu
 def _closed_vocabulary(ctx: Context) -> list[Result]:
     declared = _Declared(ctx)
     out: list[Result] = _specialised_types(ctx) + _outside_its_domain(ctx) + _typed_as_two_kinds(ctx)
+    out += _wider_than_its_properties(ctx)
     seen: set = set()
     verdicts: dict = {}  # (term, role) -> problem or None: each distinct term is judged once
     for s, p, o, gid in ctx.curated_quads():
@@ -327,25 +331,35 @@ def _typed_as_two_kinds(ctx: Context) -> list[Result]:
     return out
 
 
+def _domains(onto) -> dict[Node, set[Node]]:
+    """property -> its rdfs:domain classes (each class of a union, owl:unionOf), the reused vocabularies' included."""
+    domains: dict[Node, set[Node]] = {}
+    for prop, dom in (*onto.subject_objects(RDFS.domain), *_REUSED_DOMAINS):
+        if isinstance(dom, URIRef):
+            domains.setdefault(prop, set()).add(dom)
+        else:
+            for lst in onto.objects(dom, OWL.unionOf):
+                domains.setdefault(prop, set()).update(c for c in onto.items(lst) if isinstance(c, URIRef))
+    return domains
+
+
 def _outside_its_domain(ctx: Context) -> list[Result]:
     """A node given a property of another kind of node: its asserted classes are not of the property's rdfs:domain,
     nor of a branch of the ontology the domain shares (below the umbrellas, :data:`_UMBRELLAS`). A curator's slip in
     a node's class (a csto:MarkedReading typed csto:Uncertainty, a claim typed csto:ComparisonSide) leaves its
     properties on a node they do not describe; the domain would silently re-type it. Where the ontology means a
     property to add a class of the same branch (a csto:Decision that csto:respondsTo a request is a csto:Response:
-    both events), the node is of the domain's branch and passes. Silent where a shape reports the node for that
-    property, or the node itself (shape:DecisionRuleOfAnOrganisation)."""
+    both events; the definition of one says so), the node is of the domain's branch and passes; a sibling class whose
+    definitions say nothing of the property (a csto:DiplomaticAction's csto:actionKind on a csto:Election) does not,
+    unless it is disjoint with the domain (a csto:Stance with a claim's csto:assertedBy: shape:OwlRlConsistency).
+    Silent where a shape reports the node for that property, or the node itself (shape:DecisionRuleOfAnOrganisation)."""
     onto = ctx.data.dataset.graph(ONTOLOGY_GRAPH)
     up = _superclasses(ctx)
-    domains: dict[Node, set[Node]] = {}
-    for prop, dom in (*onto.subject_objects(RDFS.domain), *_REUSED_DOMAINS):
-        if isinstance(dom, URIRef):
-            domains.setdefault(prop, set()).add(dom)
-        else:  # a union of classes (owl:unionOf)
-            for lst in onto.objects(dom, OWL.unionOf):
-                domains.setdefault(prop, set()).update(c for c in onto.items(lst) if isinstance(c, URIRef))
+    domains = _domains(onto)
     # each property's domain classes and their branches below the umbrellas, made once (not per statement)
     branches = {p: set().union(*(up(d) for d in wanted)) - _UMBRELLAS for p, wanted in domains.items()}
+    domain_uppers = {p: set().union(*(up(d) for d in wanted)) for p, wanted in domains.items()}
+    disjoint = {pair for a, b in onto.subject_objects(OWL.disjointWith) for pair in ((a, b), (b, a))}
     types: dict[Node, set[Node]] = {}
     for s, _p, o, _ in _type_statements(ctx):
         types.setdefault(s, set()).add(o)
@@ -361,14 +375,68 @@ def _outside_its_domain(ctx: Context) -> list[Result]:
         if key not in uppers:
             uppers[key] = set().union(*(up(c) for c in key))
         mine = uppers[key]
-        if mine & domains[p] or mine & branches[p]:
+        if mine & domains[p]:
             continue
+        if mine & branches[p] and (
+            _meant_to_add(onto, types[s], p) or any((c, d) in disjoint for c in mine for d in domain_uppers[p])
+        ):
+            continue  # a class the ontology adds, or one disjoint with it (shape:OwlRlConsistency reports the node)
         classes = ", ".join(sorted(curie(str(c)) or str(c) for c in types[s]))
         domain = " or ".join(sorted(curie(str(d)) or str(d) for d in domains[p]))
         out.append(ctx.locator.statement_result(shape=SHAPE.DeclaredTermsOnly, s=s, p=p, o=o, graph=gid,
                    message=f"is a {classes}, but {curie(str(p)) or p} describes a {domain} (its rdfs:domain), a "
                    "kind of node this is not: a slip in the node's class, or a property of another node. Fix: the "
                    "class its passage gives, or the property of a node of this class"))  # fmt: skip
+    return out
+
+
+def _meant_to_add(onto, classes: set[Node], prop: Node) -> bool:
+    """The ontology means ``prop`` to add its domain's class to a node of one of ``classes``: the class's
+    definition names the property, or the property's definition names the class ("where the source says it answered
+    a request for assistance it has csto:respondsTo (and so is also a csto:Response)")."""
+
+    def names(term: Node, text: Node) -> bool:
+        return re.search(re.escape(curie(str(term)) or str(term)) + r"(?!\w)", str(text)) is not None
+
+    if any(names(prop, d) for c in classes for d in onto.objects(c, SKOS.definition)):
+        return True
+    return any(names(c, d) for c in classes for d in onto.objects(prop, SKOS.definition))
+
+
+def _wider_than_its_properties(ctx: Context) -> list[Result]:
+    """A node typed with a class wider than one of its properties' rdfs:domain: a csto:AssistanceRequest typed
+    csto:Event, a csto:Stance typed csto:Attitude. The domain sits below the node's class, so the domain check
+    passes and the reasoner puts the narrow class back; but the curated file says less than its passage, and a
+    query or page over the asserted statements finds a bare event. A slip that widened the class (or a property
+    written on the wrong node). Read per file where the file types the node: a deployment typed csto:Response in one
+    file keeps its csto:destination there, whatever class another file gives it. A domain that is a sibling of the
+    node's class (a csto:Decision that csto:respondsTo a request is also a csto:Response) is left to
+    :func:`_outside_its_domain`."""
+    up = _superclasses(ctx)
+    domains = _domains(ctx.data.dataset.graph(ONTOLOGY_GRAPH))
+    types: dict[Node, set[Node]] = {}
+    in_file: dict[tuple[Node, Node], set[Node]] = {}
+    for s, _p, o, gid in _type_statements(ctx):
+        types.setdefault(s, set()).add(o)
+        in_file.setdefault((s, gid), set()).add(o)
+    reported = {(r.focus, r.path) for r in ctx.shacl_results if r.severity == SH.Violation}
+    out = []
+    for s, p, o, gid in ctx.curated_quads():
+        if p not in domains or s not in types or (s, p) in reported or (s, None) in reported:
+            continue
+        # the classes the statement's own file gives the node (another file's narrower class is that file's claim)
+        given = in_file.get((s, gid), types[s])
+        if set().union(*(up(c) for c in given)) & domains[p]:
+            continue
+        narrower = sorted(d for d in domains[p] if any(c != d and c in up(d) for c in given))
+        if not narrower:
+            continue
+        classes = ", ".join(sorted(curie(str(c)) or str(c) for c in given))
+        domain = " or ".join(curie(str(d)) or str(d) for d in narrower)
+        out.append(ctx.locator.statement_result(shape=SHAPE.DeclaredTermsOnly, s=s, p=p, o=o, graph=gid,
+                   message=f"is typed {classes}, but {curie(str(p)) or p} describes a {domain} (its rdfs:domain), "
+                   "a narrower class the node is not given: a slip that widened the node's class, or a property of "
+                   f"another node. Fix: type it {domain}, as its passage says, or move the property"))  # fmt: skip
     return out
 
 
@@ -875,8 +943,10 @@ RULES = [
         "the ontology specialises (org:Membership for csto:Membership); and no node is given a property whose "
         "rdfs:domain (the ontology's, or the W3C ORG ontology's for org:member, org:organization, org:memberDuring, "
         "org:postIn and org:unitOf) is a class neither of its asserted classes nor of their branch of the ontology (below csto:Fact "
-        "and the reused agent and entity classes): a csto:Uncertainty with a csto:readingProperty was a "
-        "csto:MarkedReading; nor typed, in one file or across files, with two classes that share no such branch, "
+        "and the reused agent and entity classes; a sibling class only where a definition says the property adds "
+        "the domain's class): a csto:Uncertainty with a csto:readingProperty was a csto:MarkedReading; nor typed, in "
+        "the file that gives it such a property, with a class wider than its domain (a csto:Deployment typed "
+        "csto:Response); nor typed, in one file or across files, with two classes that share no such branch, "
         "neither a subclass of the other (a csto:Conflict typed csto:Education). The message names the nearest "
         "declared term.",
         _closed_vocabulary,
