@@ -10091,7 +10091,7 @@ SLIPS_R20 = [
             )
         ],
         "YearInItsName",
-        "passages name only 2022, 2023",
+        "dated 2021, but its words name 2023 (csto:words)",
     ),
     (
         "r20_trade_growth_referred_to_the_year_before",
@@ -10232,6 +10232,42 @@ SLIPS_R21 = [
         ],
         "YearInItsName",
         'dated 1991, but its label ("Three more states, Belarus among them',
+    ),
+    (
+        "r21_authors_own_stance_given_to_a_president",
+        "003",
+        [
+            (
+                'economic development and all kinds of social difficulties"@en ;\n    csto:heldBy :kester-kenn-klomegah ;',
+                'economic development and all kinds of social difficulties"@en ;\n    csto:heldBy :vladimir-putin ;',
+            )
+        ],
+        "LinkedValuesAgree",
+        "written by :kester-kenn-klomegah, but held by :vladimir-putin",
+    ),
+    (
+        "r21_armenias_activities_given_to_georgia",
+        "001",
+        [
+            (
+                "    csto:agent :armenia ;\n    csto:relativeTime :time-activities-001-armenia-recent ;",
+                "    csto:agent :georgia ;\n    csto:relativeTime :time-activities-001-armenia-recent ;",
+            )
+        ],
+        "LabelNamesItsOwner",
+        'gives :georgia as its csto:agent, but its label "Armenia\'s recent activities (seed 001)" names :armenia',
+    ),
+    (
+        "r21_trade_growth_referred_to_the_year_its_words_do_not_name",
+        "003",
+        [
+            (
+                'in bilateral trade in 2021" ;\n    csto:refersToDate "2021"^^xsd:gYear ;',
+                'in bilateral trade in 2021" ;\n    csto:refersToDate "2022"^^xsd:gYear ;',
+            )
+        ],
+        "YearInItsName",
+        "dated 2022, but its words name 2021 (csto:words)",
     ),
 ]
 

@@ -13,8 +13,9 @@
   (2023)", "(late 2023)") or to the publication estimate it names ("dated by the seed's publication year (see
   :pubdate-003)"), holds its date to that year or within that estimate. A fact with a start and an end date whose
   labels or csto:words give one range of years ("(2018-2020)") starts in its first year and ends in its last, a
-  proposition too. A proposition's csto:refersToDate is in a year its words, labels, comments, notes, date basis or
-  passages name, unless its basis counts from a year ("'last year', in a text from 2023"). An office holding is not attested
+  proposition too. A proposition's csto:refersToDate is in a year its csto:words name where they name one ("in
+  2021"), else in one its labels, comments, notes, date basis or passages name, unless its basis counts from a year
+  ("'last year', in a text from 2023"). An office holding is not attested
   (``csto:attestedOn``) before the election that
   began it (``csto:electedOn``).
 - ``shape:StatusAgreesWithItsWords``: an event marked ``csto:Occurred``, or a document marked final
@@ -201,12 +202,20 @@ def _period_named_as_a_range(ctx: Context, gid: Node, dated: dict) -> list[Resul
 
 
 def _time_referred_to_named(ctx: Context, gid: Node, dated: dict) -> list[Result]:
-    """A proposition's csto:refersToDate is in a year named by its csto:words, labels, comments, curator's notes, date
-    basis or passages; where its basis counts from a year ("'last year', in a text from 2023"), that year need not
-    be named."""
+    """A proposition's csto:refersToDate is in a year its csto:words name, where they name one ("in 2021"); else in
+    a year named by its labels, comments, curator's notes, date basis or passages; where its basis counts from a
+    year ("'last year', in a text from 2023"), that year need not be named."""
     out = []
     g = ctx.data.dataset.graph(gid)
     for fact, date in sorted(dated.get((gid, CSTO.refersToDate), ()), key=lambda t: (str(t[0]), str(t[1]))):
+        said = sorted({y for w in g.objects(fact, CSTO.words) for y in _YEAR.findall(str(w))})
+        if said:  # the source's own words name the time they speak of ("good growth in bilateral trade in 2021")
+            if str(date)[:4] not in said:
+                out.append(
+                    _misdated(ctx, fact, CSTO.refersToDate, date, gid, f"its words name {', '.join(said)} "
+                              "(csto:words): the time they speak of. Fix: the year the words give")
+                )  # fmt: skip
+            continue
         bases = [str(b) for b in ctx.union.objects(fact, CSTO.dateBasis)]
         if any(_COUNTS_FROM.search(b) for b in bases):
             continue
@@ -837,8 +846,8 @@ RULES = [
         "undated document or side meeting agrees with the date of the meeting it was produced at or held beside; a date whose basis "
         "resolves it to a year in brackets ('last week' (2023)) or to the publication estimate it names (:pubdate-003) is in that year "
         "or within that estimate; a fact whose label or csto:words give one range of years ('(2018-2020)') starts and ends "
-        "in it; a proposition's csto:refersToDate is in a year its words, labels, comments, notes, date basis or passages "
-        "name (unless its basis counts from a year); an office holding is not "
+        "in it; a proposition's csto:refersToDate is in a year its csto:words name where they name one, else in one its "
+        "labels, comments, notes, date basis or passages name (unless its basis counts from a year); an office holding is not "
         "attested (csto:attestedOn) before the election that began it (csto:electedOn).",
         _year_in_name,
     ),

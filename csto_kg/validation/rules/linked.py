@@ -2,8 +2,9 @@
 
 - ``shape:LinkedValuesAgree``: an invoked article is an article of the request's treaty (``csto:invokedArticle`` /
   ``csto:articleOf`` against ``csto:treaty``); signatures at one signing (one date, one place) sign one treaty; a
-  stance in its own words (``csto:Direct``) expressed in an issued document (``csto:expressedIn``) is held by the document's issuer, an organ of it
-  (``org:unitOf``, ``csto:organOf``) or the holder of one of its offices; an event that began or ended something
+  stance in its own words (``csto:Direct``) expressed in an issued document, a source document, a speech or an
+  interview (``csto:expressedIn``) is held by who speaks there (the document's issuer or author, the speech's or
+  interview's ``csto:agent``), an organ of it (``org:unitOf``, ``csto:organOf``) or the holder of one of its offices; an event that began or ended something
   (``csto:beganWith``, ``csto:startedBy``, ``csto:endedBy``) has taken place (it is not planned, proposed,
   announced or cancelled); a request under a treaty is addressed to the organisation the treaty founded
   (``csto:Founding``) and a response's agent is that target or an organ of it; a file that answers a request with a
@@ -22,7 +23,7 @@
   speakers of the parliaments of Armenia, ...") belongs to it (``org:unitOf``, ``csto:organOf``, ``csto:charter``,
   ``csto:holdersOf`` offices posted in it); a seed's ``csto:organOf`` agrees with the entities file's ``org:unitOf``;
   a fact whose label names states or organisations gives one of them as its state, member, organisation,
-  destination, grantee or operator; a (non-)recognition's kind agrees with its label.
+  destination, grantee, operator or agent; a (non-)recognition's kind agrees with its label.
 - ``shape:ResponseAnswersOneRequest``: a response answers one request (``csto:respondsTo``, the inverse of
   ``csto:response``, inverses applied).
 - ``shape:OfficeNamedByItsPostAndRole``: an office's label names its role and the entity it is a post of.
@@ -41,7 +42,7 @@ from rdflib import URIRef
 from rdflib.term import Node
 
 from ...derive import agree
-from ...namespaces import CSTO, ENTITIES_GRAPH, ORG, PROV, RDF, RDFS, SHAPE, SKOS, curie
+from ...namespaces import CSTO, DCTERMS, ENTITIES_GRAPH, ORG, PROV, RDF, RDFS, SHAPE, SKOS, curie
 from ..report import Result
 from . import Context, Rule
 from .name_index import ByFirstWord
@@ -112,10 +113,24 @@ def _one_treaty_per_signing(ctx: Context) -> list[Result]:
     return out
 
 
+# who speaks in what a stance is csto:expressedIn: a document's issuer, a source document's author, the speaker of a
+# speech and the interviewee of an interview (their csto:agent, as the ontology defines them)
+_SPEAKERS = ((None, CSTO.issuedBy, "issued by"), (CSTO.SourceDocument, DCTERMS.creator, "written by"),
+             (CSTO.Speech, CSTO.agent, "given by"), (CSTO.Interview, CSTO.agent, "given by"))  # fmt: skip
+
+
 def _held_by_its_issuer(ctx: Context) -> list[Result]:
+    """A stance in its own words (csto:Direct) expressed in a document, speech or interview is held by who speaks
+    there (:data:`_SPEAKERS`), an organ of it or the holder of one of its offices."""
     out = []
     for stance, doc in sorted(ctx.union.subject_objects(CSTO.expressedIn), key=str):
-        issuers = set(ctx.union.objects(doc, CSTO.issuedBy))
+        issuers: set[Node] = set()
+        verb = ""
+        for cls, prop, how in _SPEAKERS:
+            if cls is None or (doc, RDF.type, cls) in ctx.union:
+                found = set(ctx.union.objects(doc, prop))
+                issuers |= found
+                verb = verb or (how if found else "")
         if not issuers or (stance, CSTO.attribution, CSTO.Direct) not in ctx.union:
             continue  # a reported stance: the document reports another's view
         for holder in sorted(ctx.union.objects(stance, CSTO.heldBy), key=str):
@@ -125,9 +140,9 @@ def _held_by_its_issuer(ctx: Context) -> list[Result]:
                     stance,
                     CSTO.heldBy,
                     holder,
-                    f"is expressed in {_c(doc)}, issued by {', '.join(_c(i) for i in sorted(issuers, key=str))}, "
-                    f"but held by {_c(holder)}, neither its issuer, an organ of it nor the holder of one of its "
-                    "offices. Fix: the holder, or the document the stance is expressed in",
+                    f"is expressed in {_c(doc)}, {verb} {', '.join(_c(i) for i in sorted(issuers, key=str))}, "
+                    f"but held by {_c(holder)}, neither who speaks there, an organ of it nor the holder of one of its "
+                    "offices. Fix: the holder, or what the stance is expressed in",
                 )
     return out
 
@@ -902,6 +917,7 @@ _LABELLED_LINKS = (
     CSTO.destination,
     CSTO.grantee,
     CSTO.operatedBy,
+    CSTO.agent,
 )
 
 
@@ -923,7 +939,7 @@ def _capital_names(ctx: Context) -> ByFirstWord:
 
 def _fact_labels_name_their_values(ctx: Context) -> list[Result]:
     """A fact whose label names states (or organisations) gives as its csto:state, org:member, organisation,
-    destination, grantee or operator one of those it names: "Kazakhstan snubs Russian events" is Kazakhstan's."""
+    destination, grantee, operator or agent one of those it names: "Kazakhstan snubs Russian events" is Kazakhstan's."""
     names, places, out = _owner_names(ctx), _capital_names(ctx), []
     for prop in _LABELLED_LINKS:
         for fact, value in sorted(ctx.union.subject_objects(prop), key=str):
@@ -992,7 +1008,8 @@ RULES = [
         "linked values agree",
         "What two links say agrees: an invoked article (csto:invokedArticle) is an article (csto:articleOf) of the "
         "request's csto:treaty; signatures of one date and place, one signing, sign one treaty; a direct stance "
-        "expressed in an issued document (csto:expressedIn, csto:issuedBy) is held by its issuer, an organ of it "
+        "expressed in an issued document, a source document, a speech or an interview (csto:expressedIn) is held by "
+        "who speaks there (csto:issuedBy, dcterms:creator, the csto:agent of a speech or interview), an organ of it "
         "or the holder of one of its offices; an event that began or ended something (csto:beganWith, "
         "csto:startedBy, csto:endedBy) took place: it is not planned, proposed, announced or cancelled; a request "
         "invoking a treaty is addressed (csto:target) to the organisation the treaty founded, and its response's "
@@ -1037,8 +1054,8 @@ RULES = [
         "organisation is that organisation's; a group standing for the holders of offices (csto:holdersOf) whose "
         "label names states or bodies holds offices that are posts (org:postIn) of them. A fact whose English "
         "label names states (a capital naming its state) gives one of them as its csto:state, org:member, "
-        "csto:destination, csto:grantee or csto:operatedBy, and one whose label names organisations one of them "
-        "as its csto:organisation or org:organization; an action of kind csto:Recognition is not labelled as a "
+        "csto:destination, csto:grantee, csto:operatedBy or csto:agent, and one whose label names organisations one "
+        "of them as its csto:organisation, org:organization or csto:agent; an action of kind csto:Recognition is not labelled as a "
         "refusal to recognise, nor a csto:NonRecognition as a recognition.",
         _named_in_labels,
     ),
