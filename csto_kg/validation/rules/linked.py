@@ -4,9 +4,9 @@
   ``csto:articleOf`` against ``csto:treaty``); signatures at one signing (one date, one place) sign one treaty; a
   stance in its own words (``csto:Direct``) expressed in an issued document, a source document, a speech or an
   interview (``csto:expressedIn``) is held by who speaks there (the document's issuer or author, the speech's or
-  interview's ``csto:agent``), an organ of it (``org:unitOf``, ``csto:organOf``) or the holder of one of its offices; an event that began or ended something
-  (``csto:beganWith``, ``csto:startedBy``, ``csto:endedBy``) has taken place (it is not planned, proposed,
-  announced or cancelled); a request under a treaty is addressed to the organisation the treaty founded
+  interview's ``csto:agent``), an organ of it (``org:unitOf``, ``csto:organOf``) or the holder of one of its
+  offices; an event that began or ended something (``csto:beganWith``, ``csto:startedBy``, ``csto:endedBy``) has
+  taken place (it is not planned, proposed, announced or cancelled); a request under a treaty is addressed to the organisation the treaty founded
   (``csto:Founding``) and a response's agent is that target or an organ of it; a file that answers a request with a
   refusal does not also answer it with a deployment or a decision to deploy; a non-attendance is not aimed at
   a meeting listing the state as participating, and no state is absent from a meeting or exercise on its own
@@ -584,11 +584,15 @@ def _city_for_a_state_of_its_passage(ctx: Context) -> list[Result]:
     that file derives from the place's evidence; a state none of them gives is a slip in the state (Yerevan for the
     Soviet Union, Dushanbe for Belarus)."""
     out = []
+    read_from: dict[Node, dict[Node, set[Node]]] = {}  # graph -> evidence -> the facts the graph derives from it
     for place, _, state, gid in ctx.curated_quads_of(CSTO.standsFor):
-        derived = ctx.pairs(gid, PROV.wasDerivedFrom)
-        evidence = {ev for fact, ev in derived if fact == place}
+        if gid not in read_from:
+            read_from[gid] = {}
+            for fact, ev in ctx.pairs(gid, PROV.wasDerivedFrom):
+                read_from[gid].setdefault(ev, set()).add(fact)
         cities = {city for city, _ in ctx.pairs(gid, CSTO.standsFor)}  # another city's state is not this one's
-        facts = {fact for fact, ev in derived if ev in evidence and fact not in cities}
+        evidence = set(ctx.data.dataset.graph(gid).objects(place, PROV.wasDerivedFrom))
+        facts = {fact for ev in evidence for fact in read_from[gid].get(ev, ())} - cities
         if not facts or any((fact, None, state) in ctx.union for fact in facts):
             continue
         given = sorted(
@@ -939,7 +943,8 @@ def _capital_names(ctx: Context) -> ByFirstWord:
 
 def _fact_labels_name_their_values(ctx: Context) -> list[Result]:
     """A fact whose label names states (or organisations) gives as its csto:state, org:member, organisation,
-    destination, grantee, operator or agent one of those it names: "Kazakhstan snubs Russian events" is Kazakhstan's."""
+    destination, grantee, operator or agent one of those it names: "Kazakhstan snubs Russian events" is
+    Kazakhstan's."""
     names, places, out = _owner_names(ctx), _capital_names(ctx), []
     for prop in _LABELLED_LINKS:
         for fact, value in sorted(ctx.union.subject_objects(prop), key=str):
