@@ -10269,6 +10269,43 @@ SLIPS_R21 = [
         "YearInItsName",
         "dated 2022, but its words name 2021 (csto:words)",
     ),
+    # Deletions (random, seed 5): a line removed from a statement block
+    (
+        "r21_membership_member_dropped_from_one_file",
+        "003",
+        [
+            (
+                '    rdfs:label "Armenia\'s membership of the CSTO"@en ;\n    org:member :armenia ; org:organization :csto ;\n',
+                '    rdfs:label "Armenia\'s membership of the CSTO"@en ;\n    org:organization :csto ;\n',
+            )
+        ],
+        "RequiredValuesInEachFile",
+        "is typed csto:Membership in this file, which gives it no org:member (shape:MembershipMember requires one",
+    ),
+    (
+        "r21_recognition_without_its_actor",
+        "001",
+        [
+            (
+                "    csto:actionKind csto:Recognition ;\n    csto:state :russia ;\n",
+                "    csto:actionKind csto:Recognition ;\n",
+            )
+        ],
+        "DiplomaticActionActor",
+        "must say who acted",
+    ),
+    (
+        "r21_stance_date_dropped_leaving_its_basis",
+        "001",
+        [
+            (
+                '"in a way the summit came at a good time for Putin" ;\n    csto:date "2023"^^xsd:gYear ;\n',
+                '"in a way the summit came at a good time for Putin" ;\n',
+            )
+        ],
+        "DateBasisRule",
+        "has csto:dateBasis but no date in this file",
+    ),
 ]
 
 SLIPS += [s[:4] for s in SLIPS_R21]

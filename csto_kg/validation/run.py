@@ -20,6 +20,7 @@ from ..reason import infer, infer_into
 from .locate import Locator, graph_id
 from .report import SEVERITY_RANK, Report, report_graph
 from .rules import ALL, PYTHON_RULES, Context
+from .rules.provenance import required_values
 from .shacl import load_shapes, run_shacl
 from .shapes_check import check_project_shapes
 
@@ -148,6 +149,7 @@ def validate_loaded(
         rejected_evidence=rejected,
         value_list_shapes=frozenset(shapes.subjects(SH["in"], None)),
         known_file_facts=file_facts,
+        required_values=required_values(shapes),
     )
     for rule in ALL:
         t, c = time.perf_counter(), time.process_time()

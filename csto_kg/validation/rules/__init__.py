@@ -45,6 +45,7 @@ class Context:
     memo: dict = field(default_factory=dict)  # what a rule reads many times, read once (keyed by its module)
     value_list_shapes: frozenset = frozenset()  # the shapes that list a property's values (sh:in)
     known_file_facts: dict | None = None  # :attr:`file_facts`, where the caller made them already (the build)
+    required_values: dict = field(default_factory=dict)  # class -> the values shapes require of it (provenance)
 
     @property
     def seeds_dir(self) -> Path:

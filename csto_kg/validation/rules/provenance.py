@@ -7,6 +7,7 @@ import hashlib
 import re
 from decimal import Decimal, InvalidOperation
 
+from rdflib import URIRef
 from rdflib.term import Node
 
 from ...evidence import check_quotes
@@ -665,6 +666,85 @@ def _asserted_by_a_cited_source(ctx: Context) -> list[Result]:
     return out
 
 
+def required_values(shapes) -> dict[Node, tuple[tuple[Node, tuple[Node, ...]], ...]]:
+    """class -> (shape, predicates) of each violation-severity property shape targeting it whose path is a
+    predicate or an alternative of predicates and whose sh:minCount is at least 1: the values a node of the class
+    must have (one of the predicates)."""
+    out: dict[Node, list] = {}
+    for shape, cls in shapes.subject_objects(SH.targetClass):
+        for ps in (shape, *shapes.objects(shape, SH.property)):
+            severity = shapes.value(ps, SH.severity) or shapes.value(shape, SH.severity) or SH.Violation
+            if severity != SH.Violation or (ps, SH.deactivated, None) in shapes:
+                continue
+            if not any(int(m) >= 1 for m in shapes.objects(ps, SH.minCount)):
+                continue
+            for path in shapes.objects(ps, SH.path):
+                if isinstance(path, URIRef):
+                    out.setdefault(cls, []).append((ps, (path,)))
+                else:
+                    for alternatives in shapes.objects(path, SH.alternativePath):
+                        items = tuple(shapes.items(alternatives))
+                        if items and all(isinstance(i, URIRef) for i in items):
+                            out.setdefault(cls, []).append((ps, items))
+    return {cls: tuple(sorted(paths, key=str)) for cls, paths in out.items()}
+
+
+def _required_values_in_each_file(ctx: Context) -> list[Result]:
+    """A node a curated file types with a class (or a subclass of one) that a shape requires values of is given,
+    in that file, one value of each: each file says what its seed says of the node, whole. Removing a membership's
+    org:member from one file's copy is caught although another file still gives it (where no file does, the shape
+    itself reports it, and this rule is silent)."""
+    onto = ctx.data.dataset.graph(ONTOLOGY_GRAPH)
+    parents: dict[Node, set[Node]] = {}
+    for sub, sup in onto.subject_objects(RDFS.subClassOf):
+        parents.setdefault(sub, set()).add(sup)
+    needs: dict[Node, set] = {}
+
+    def needed(cls: Node) -> set:
+        if cls not in needs:
+            seen, todo, paths = set(), [cls], set()
+            while todo:
+                c = todo.pop()
+                if c not in seen:
+                    seen.add(c)
+                    paths.update(ctx.required_values.get(c, ()))
+                    todo.extend(parents.get(c, ()))
+            needs[cls] = paths
+        return needs[cls]
+
+    given: dict[tuple[Node, Node], set[Node]] = {}  # (graph, predicate) -> the subjects it gives a value
+
+    def has(gid: Node, node: Node, predicate: Node) -> bool:
+        if (gid, predicate) not in given:
+            given[(gid, predicate)] = {s for s, _ in ctx.pairs(gid, predicate)}
+        return node in given[(gid, predicate)]
+
+    out = []
+    for gid in ctx.curated:
+        for node, cls in sorted(ctx.pairs(gid, RDF.type), key=str):
+            for shape, predicates in sorted(needed(cls), key=str):
+                if PROV.wasDerivedFrom in predicates or any(has(gid, node, p) for p in predicates):
+                    # evidence per file is shape:FactEvidenceInEachFile's
+                    continue
+                if not any((node, p, None) in ctx.union for p in predicates):
+                    continue  # given nowhere: the shape reports it
+                names = " or ".join(curie(str(p)) or str(p) for p in predicates)
+                out.append(
+                    ctx.locator.result(
+                        severity=SH.Violation,
+                        shape=SHAPE.RequiredValuesInEachFile,
+                        focus=node,
+                        path=predicates[0],
+                        graph=gid,
+                        message=f"is typed {curie(str(cls))} in this file, which gives it no {names} "
+                        f"({curie(str(shape)) or 'a shape'} requires one; another file gives it): each file says "
+                        "what its seed says of the node, whole. Fix: the value this file's passage gives, or leave "
+                        "the node out of this file",
+                    )
+                )
+    return out
+
+
 def _evidence_in_each_file(ctx: Context) -> list[Result]:
     """A fact described in a seed's file is derived from evidence in that file (each copy of a shared fact)."""
     union, out = ctx.union, []
@@ -975,6 +1055,15 @@ RULES = [
         "A fact's prov:wasDerivedFrom evidence is described in the same curated file as the fact, and "
         "evidence in a seed's file cites that seed's source document (kg/README.md, rule 2).",
         _own_file,
+    ),
+    Rule(
+        SHAPE.RequiredValuesInEachFile,
+        "each file gives a node the values its class requires",
+        "A node a curated file types with a class (or a subclass of one) that a violation-severity shape requires "
+        "values of (sh:minCount 1 or more on a predicate or an alternative of predicates: a membership's "
+        "org:member, a stance's csto:heldBy) is given, in that same file, one of them: checked per named graph, so "
+        "a value removed from one file's copy of a shared node is caught although another file still gives it.",
+        _required_values_in_each_file,
     ),
     Rule(
         SHAPE.FactEvidenceInEachFile,

@@ -17,7 +17,8 @@ result an ``sh:ValidationResult`` with ``sh:sourceShape`` the rule's IRI):
   how in ``csto:dateBasis``, in the same file. A year from context is one
   the passages or basis name (or the year either side), or the publication
   year of the source it is relative to (or the year before); "last <Month>"
-  resolves to the latest such month before the source's first possible day.
+  resolves to the latest such month before the source's first possible day. A basis (or a
+  ``csto:dateRelativeTo``) on a node its file gives no date says why there is none ("no csto:date").
 
 - ``shape:SupportedPropertyIsUsed``: a property an evidence node names in
   ``csto:supportsProperty`` is one that a fact derived from it uses in the same
@@ -232,7 +233,38 @@ def _date_basis(ctx: Context) -> list:
         out += _dates_from_context(ctx, g, facts, path, fact)
         out += _relative_without_its_anchor(ctx, g, facts, path, fact)
         out += _relative_year_resolved(ctx, g, facts, path, fact)
+        out += _basis_without_a_date(ctx, facts, path, fact)
     return out
+
+
+# a basis that says why a fact has no date ("the seed gives no date: no csto:date", "neither of which the text dates")
+_NO_DATE = re.compile(r"\bno csto:\w+|\bno (?:date|day|year)\b|\bgives? no\b|\bdoes not (?:give|date)\b|\bundated\b")
+
+
+def _basis_without_a_date(ctx: Context, facts: FileFacts, path: Path, fact: Node) -> list:
+    """A fact given a csto:dateBasis or csto:dateRelativeTo in a file that gives it no date: the basis explains a
+    date that is not there (deleted, or written on the wrong node), unless it says why there is none ("no
+    csto:date")."""
+    values = facts.values[fact]
+    if any(p in _DATE_SET for p, _ in values):
+        return []
+    bases = [(p, o) for p, o in values if p in (CSTO.dateBasis, CSTO.dateRelativeTo)]
+    if not bases or any(p == CSTO.dateBasis and _NO_DATE.search(str(o)) for p, o in bases):
+        return []
+    prop, value = min(bases, key=lambda b: (b[0] != CSTO.dateBasis, str(b[1])))
+    return [
+        ctx.locator.result(
+            severity=SH.Violation,
+            shape=SHAPE.DateBasisRule,
+            focus=fact,
+            value=value,
+            path=prop,
+            graph=facts.graph,
+            message=f"{_short(fact)} ({_where(path, fact)}) has {_short(prop)} but no date in this file: the basis "
+            "explains a date that is not there. Fix: the date the basis gives (csto:date, csto:startDate ...), or a "
+            "basis that says why there is none ('the seed gives no date: no csto:date')",
+        )
+    ]
 
 
 def _dated_values(facts: FileFacts, fact: Node):
@@ -504,7 +536,8 @@ RULES = [
         "csto:dateBasis (the words and reasoning) in that file; a year from context is one its passages or basis "
         "name, the year either side of one, or the publication year of the source it is relative to or the year "
         'before; and a month its passages call "last <Month>" is the latest such month before the source\'s first '
-        "possible publication day.",
+        "possible publication day. A csto:dateBasis or csto:dateRelativeTo on a node its file gives no date says "
+        "why there is none ('no csto:date').",
         _date_basis,
     ),
     Rule(
