@@ -10306,6 +10306,18 @@ SLIPS_R21 = [
         "DateBasisRule",
         "has csto:dateBasis but no date in this file",
     ),
+    (
+        "r21_hansburys_book_issued_by_pashinyan",
+        "001",
+        [
+            (
+                "    dcterms:creator :paul-hansbury ;\n    csto:issuedBy :paul-hansbury ;\n",
+                "    dcterms:creator :paul-hansbury ;\n    csto:issuedBy :nikol-pashinyan ;\n",
+            )
+        ],
+        "LabelNamesItsOwner",
+        "gives :nikol-pashinyan as its csto:issuedBy, but its label \"Paul Hansbury's book",
+    ),
 ]
 
 SLIPS += [s[:4] for s in SLIPS_R21]

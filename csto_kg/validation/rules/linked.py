@@ -23,7 +23,8 @@
   speakers of the parliaments of Armenia, ...") belongs to it (``org:unitOf``, ``csto:organOf``, ``csto:charter``,
   ``csto:holdersOf`` offices posted in it); a seed's ``csto:organOf`` agrees with the entities file's ``org:unitOf``;
   a fact whose label names states or organisations gives one of them as its state, member, organisation,
-  destination, grantee, operator or agent; a (non-)recognition's kind agrees with its label.
+  destination, grantee, operator or agent; a document whose label names people is issued and written by one of
+  them; a (non-)recognition's kind agrees with its label.
 - ``shape:ResponseAnswersOneRequest``: a response answers one request (``csto:respondsTo``, the inverse of
   ``csto:response``, inverses applied).
 - ``shape:OfficeNamedByItsPostAndRole``: an office's label names its role and the entity it is a post of.
@@ -46,6 +47,7 @@ from ...namespaces import CSTO, DCTERMS, ENTITIES_GRAPH, ORG, PROV, RDF, RDFS, S
 from ..report import Result
 from . import Context, Rule
 from .name_index import ByFirstWord
+from .naming import _namer, _norm
 
 _NOT_TAKEN_PLACE = (CSTO.Planned, CSTO.Proposed, CSTO.Announced, CSTO.Cancelled)
 
@@ -1003,8 +1005,38 @@ def _recognition_kind_agrees(ctx: Context) -> list[Result]:
     return out
 
 
+def _made_by_the_person_its_label_names(ctx: Context) -> list[Result]:
+    """A document whose label names people ("Paul Hansbury's book") is issued and written (csto:issuedBy,
+    dcterms:creator) by one of them, where a person issued or wrote it."""
+    namer, out = _namer(ctx), []
+    people = namer.by_kind.get(CSTO.Person, set())
+    for prop in (CSTO.issuedBy, DCTERMS.creator):
+        for doc, maker in sorted(ctx.union.subject_objects(prop), key=str):
+            if maker not in people:
+                continue
+            labels = [str(x) for x in ctx.union.objects(doc, RDFS.label) if getattr(x, "language", None) == "en"]
+            texts = [_norm(x) for x in labels]
+            named = {p for p in namer.whole_word_candidates(texts) & people if namer.named(p, texts)}
+            if named and maker not in named:
+                out += _owner_result(
+                    ctx,
+                    doc,
+                    prop,
+                    maker,
+                    f'gives {_c(maker)} as its {curie(str(prop))}, but its label "{labels[0]}" names '
+                    f"{' and '.join(_c(n) for n in sorted(named, key=str))}, not them: a document is its maker's "
+                    "as its label says. Fix: the person the passage (and the label) names, or the label",
+                )
+    return out
+
+
 def _named_in_labels(ctx: Context) -> list[Result]:
-    return _names_its_owner(ctx) + _fact_labels_name_their_values(ctx) + _recognition_kind_agrees(ctx)
+    return (
+        _names_its_owner(ctx)
+        + _fact_labels_name_their_values(ctx)
+        + _recognition_kind_agrees(ctx)
+        + _made_by_the_person_its_label_names(ctx)
+    )
 
 
 RULES = [
@@ -1060,7 +1092,8 @@ RULES = [
         "label names states or bodies holds offices that are posts (org:postIn) of them. A fact whose English "
         "label names states (a capital naming its state) gives one of them as its csto:state, org:member, "
         "csto:destination, csto:grantee, csto:operatedBy or csto:agent, and one whose label names organisations one "
-        "of them as its csto:organisation, org:organization or csto:agent; an action of kind csto:Recognition is not labelled as a "
+        "of them as its csto:organisation, org:organization or csto:agent; a document whose label names people "
+        '("Paul Hansbury\'s book") is csto:issuedBy and dcterms:creator one of them, where a person made it; an action of kind csto:Recognition is not labelled as a '
         "refusal to recognise, nor a csto:NonRecognition as a recognition.",
         _named_in_labels,
     ),
