@@ -420,13 +420,17 @@ def _wider_than_its_properties(ctx: Context) -> list[Result]:
         types.setdefault(s, set()).add(o)
         in_file.setdefault((s, gid), set()).add(o)
     reported = {(r.focus, r.path) for r in ctx.shacl_results if r.severity == SH.Violation}
+    uppers: dict[frozenset, set[Node]] = {}
     out = []
     for s, p, o, gid in ctx.curated_quads():
         if p not in domains or s not in types or (s, p) in reported or (s, None) in reported:
             continue
         # the classes the statement's own file gives the node (another file's narrower class is that file's claim)
         given = in_file.get((s, gid), types[s])
-        if set().union(*(up(c) for c in given)) & domains[p]:
+        key = frozenset(given)
+        if key not in uppers:
+            uppers[key] = set().union(*(up(c) for c in key))
+        if uppers[key] & domains[p]:
             continue
         narrower = sorted(d for d in domains[p] if any(c != d and c in up(d) for c in given))
         if not narrower:
