@@ -10318,6 +10318,21 @@ SLIPS_R21 = [
         "LabelNamesItsOwner",
         "gives :nikol-pashinyan as its csto:issuedBy, but its label \"Paul Hansbury's book",
     ),
+    # Random slips (seed 149): a refusal typed an award, a chairmanship typed an arms acquisition in one file
+    (
+        "r21_refusal_typed_an_award",
+        "004",
+        [(":refusal-kyrgyzstan-2010 a csto:Refusal ;", ":refusal-kyrgyzstan-2010 a csto:Award ;")],
+        "DeclaredTermsOnly",
+        "gives :refusal-kyrgyzstan-2010 as its csto:response, which takes a csto:Response (its rdfs:range)",
+    ),
+    (
+        "r21_chairmanship_typed_an_arms_acquisition_in_one_file",
+        "001",
+        [(":chairmanship-belarus a csto:Chairmanship ;", ":chairmanship-belarus a csto:ArmsAcquisition ;")],
+        "DeclaredTermsOnly",
+        "two kinds of csto:Event that the ontology does not give one node",
+    ),
 ]
 
 SLIPS += [s[:4] for s in SLIPS_R21]

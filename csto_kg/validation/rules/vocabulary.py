@@ -18,7 +18,8 @@ that domain's branch of the ontology) is a slip in its class or in where the pro
 would otherwise re-type it silently. A sibling class passes only where the ontology's definitions say the property
 adds its domain's class (a csto:Decision that csto:respondsTo a request). A node typed, in the file that gives it
 the property, with a class wider than the property's domain (a csto:Deployment typed csto:Response, with its
-csto:destination) had its class widened by a slip.
+csto:destination) had its class widened by a slip. A value of another kind than its property's ``rdfs:range`` (a
+request's csto:response typed csto:Award) is the same slip on the object's side.
 
 ``shape:OntologyWellFormed`` also catches a label or definition copied from a neighbouring term (two classes,
 or two properties, sharing one) and a datatype range that no curated value fits (``csto:memberCount`` given
@@ -189,7 +190,7 @@ def _unknown_namespace(term: URIRef, role: str, declared: _Declared) -> tuple[tu
 def _closed_vocabulary(ctx: Context) -> list[Result]:
     declared = _Declared(ctx)
     out: list[Result] = _specialised_types(ctx) + _outside_its_domain(ctx) + _typed_as_two_kinds(ctx)
-    out += _wider_than_its_properties(ctx)
+    out += _wider_than_its_properties(ctx) + _outside_its_range(ctx)
     seen: set = set()
     verdicts: dict = {}  # (term, role) -> problem or None: each distinct term is judged once
     for s, p, o, gid in ctx.curated_quads():
@@ -303,31 +304,47 @@ def _type_statements(ctx: Context) -> list[tuple[Node, Node, URIRef, Node]]:
 
 
 def _typed_as_two_kinds(ctx: Context) -> list[Result]:
-    """A node whose asserted classes (in any curated files) include two that share no branch of the ontology below
-    the umbrellas, neither a subclass of the other: a csto:Conflict typed csto:Education in one file is two kinds of
-    node at once, a slip in one of its classes (the other file's class hides it from the domain check). Reported at
-    each of the two type statements, in its own file."""
+    """A node whose asserted classes (in any curated files) include two neither a subclass of the other: a
+    csto:Conflict typed csto:Education in one file is two kinds of node at once, a slip in one of its classes (the
+    other file's class hides it from the domain check). Two of one branch (a csto:Chairmanship typed
+    csto:ArmsAcquisition in another file: both events) pass only where one's definition names the other (a
+    csto:Decision that responds to a request is also a csto:Response), or where they are disjoint (the OWL RL
+    consistency check reports those). Reported at each of the two type statements, in its own file."""
     up = _superclasses(ctx)
+    onto = ctx.data.dataset.graph(ONTOLOGY_GRAPH)
+    disjoint = {pair for a, b in onto.subject_objects(OWL.disjointWith) for pair in ((a, b), (b, a))}
     statements: dict[Node, list[tuple[Node, URIRef, Node]]] = {}
     for s, p, o, gid in _type_statements(ctx):
         statements.setdefault(s, []).append((p, o, gid))
+    # a node a shape reports as a whole (csto:NonAppeal typed as the request it denies: shape:NonEventNotTheAct)
+    reported = {r.focus for r in ctx.shacl_results if r.severity == SH.Violation and r.path is None}
     out = []
     for node, typed in statements.items():
         classes = sorted({o for _p, o, _g in typed}, key=str)
-        if len(classes) < 2:
+        if len(classes) < 2 or node in reported:
             continue
         for i, a in enumerate(classes):
             for b in classes[i + 1 :]:
-                if a in up(b) or b in up(a) or (up(a) & up(b)) - _UMBRELLAS:
+                if a in up(b) or b in up(a):
                     continue
+                shared = (up(a) & up(b)) - _UMBRELLAS
+                if shared and (_meant_to_add(onto, {a}, b) or _meant_to_add(onto, {b}, a) or (a, b) in disjoint):
+                    continue  # both by the ontology's word, or disjoint (shape:OwlRlConsistency reports it)
                 for p, o, gid in typed:
                     if o in (a, b):
                         other = b if o == a else a
                         files = sorted({f"graph:{str(g).rsplit('/', 1)[-1]}" for _p, c, g in typed if c == other})
+                        why = (
+                            f"two kinds of {' and '.join(sorted(curie(str(c)) or str(c) for c in _lowest(up, shared)))} "
+                            "that the ontology does not give one node (neither is the other's subclass, and neither's "
+                            "definition names the other)"
+                            if shared
+                            else "two kinds of node that share no branch of the ontology (neither is the other's "
+                            "subclass)"
+                        )
                         out.append(ctx.locator.statement_result(shape=SHAPE.DeclaredTermsOnly, s=node, p=p, o=o,
                                    graph=gid, message=f"is typed {curie(str(o))} here and {curie(str(other))} in "
-                                   f"{', '.join(files)}: two kinds of node that share no branch of the ontology "
-                                   "(neither is the other's subclass). Fix: the class its passages give, in each file"))  # fmt: skip
+                                   f"{', '.join(files)}: {why}. Fix: the class its passages give, in each file"))  # fmt: skip
     return out
 
 
@@ -341,6 +358,11 @@ def _domains(onto) -> dict[Node, set[Node]]:
             for lst in onto.objects(dom, OWL.unionOf):
                 domains.setdefault(prop, set()).update(c for c in onto.items(lst) if isinstance(c, URIRef))
     return domains
+
+
+def _lowest(up: Callable[[Node], set[Node]], classes: set[Node]) -> set[Node]:
+    """The classes of ``classes`` that no other of them is a subclass of."""
+    return {c for c in classes if not any(d != c and c in up(d) for d in classes)}
 
 
 def _outside_its_domain(ctx: Context) -> list[Result]:
@@ -387,6 +409,52 @@ def _outside_its_domain(ctx: Context) -> list[Result]:
                    message=f"is a {classes}, but {curie(str(p)) or p} describes a {domain} (its rdfs:domain), a "
                    "kind of node this is not: a slip in the node's class, or a property of another node. Fix: the "
                    "class its passage gives, or the property of a node of this class"))  # fmt: skip
+    return out
+
+
+def _outside_its_range(ctx: Context) -> list[Result]:
+    """A property's value of another kind of node than its rdfs:domain's counterpart, rdfs:range, names: a request's
+    csto:response typed csto:Award, an office holding's csto:office typed csto:Organ. The value's asserted classes
+    (any curated file's) are neither of the range nor, sharing its branch, meant by the ontology's definitions to be
+    given it, nor disjoint with it or a superclass of it (the OWL RL consistency check reports those). Ranges that are the umbrellas
+    (prov:Agent ...) or controlled-value schemes (shape:ValueOfItsRange) are left aside, and so is a value no file
+    types."""
+    onto = ctx.data.dataset.graph(ONTOLOGY_GRAPH)
+    up = _superclasses(ctx)
+    concepts = {c for c in onto.subjects(RDFS.subClassOf, None) if SKOS.Concept in up(c)}
+    ranges: dict[Node, set[Node]] = {}
+    for prop, rng in onto.subject_objects(RDFS.range):
+        if isinstance(rng, URIRef) and rng not in _UMBRELLAS and rng not in concepts and str(rng).startswith(str(CSTO)):
+            ranges.setdefault(prop, set()).add(rng)
+    range_uppers = {p: set().union(*(up(r) for r in wanted)) for p, wanted in ranges.items()}
+    branches = {p: uppers - _UMBRELLAS for p, uppers in range_uppers.items()}
+    disjoint = {pair for a, b in onto.subject_objects(OWL.disjointWith) for pair in ((a, b), (b, a))}
+    types: dict[Node, set[Node]] = {}
+    for s, _p, o, _ in _type_statements(ctx):
+        types.setdefault(s, set()).add(o)
+    reported = {(r.focus, r.path) for r in ctx.shacl_results if r.severity == SH.Violation}
+    uppers: dict[frozenset, set[Node]] = {}
+    out = []
+    for s, p, o, gid in ctx.curated_quads():
+        if p not in ranges or o not in types or (s, p) in reported:
+            continue
+        key = frozenset(types[o])
+        if key not in uppers:
+            uppers[key] = set().union(*(up(c) for c in key))
+        mine = uppers[key]
+        if mine & ranges[p]:
+            continue
+        if any((c, r) in disjoint for c in mine for r in range_uppers[p]):
+            continue  # disjoint with the range: the OWL RL consistency check reports the value
+        if mine & branches[p] and _meant_to_add(onto, types[o], p):
+            continue
+        classes = ", ".join(sorted(curie(str(c)) or str(c) for c in types[o]))
+        wanted = " or ".join(sorted(curie(str(r)) or str(r) for r in ranges[p]))
+        out.append(ctx.locator.statement_result(shape=SHAPE.DeclaredTermsOnly, s=s, p=p, o=o, graph=gid,
+                   message=f"gives {curie(str(o)) or o} as its {curie(str(p)) or p}, which takes a {wanted} (its "
+                   f"rdfs:range), but {curie(str(o)) or o} is a {classes}: a slip in the value's class, or the "
+                   "value of another property. Fix: the class the value's passage gives, or the property that "
+                   "takes it"))  # fmt: skip
     return out
 
 
@@ -950,9 +1018,11 @@ RULES = [
         "and the reused agent and entity classes; a sibling class only where a definition says the property adds "
         "the domain's class): a csto:Uncertainty with a csto:readingProperty was a csto:MarkedReading; nor typed, in "
         "the file that gives it such a property, with a class wider than its domain (a csto:Deployment typed "
-        "csto:Response); nor typed, in one file or across files, with two classes that share no such branch, "
-        "neither a subclass of the other (a csto:Conflict typed csto:Education). The message names the nearest "
-        "declared term.",
+        "csto:Response); no value is of another kind than its property's rdfs:range (a request's csto:response typed "
+        "csto:Award; umbrella ranges, controlled values and ranges disjoint with the value's class aside); and no "
+        "node is typed, in one file or across files, with two classes neither a subclass of the other, unless they "
+        "share a branch and one's definition names the other (a csto:Conflict typed csto:Education, a "
+        "csto:Chairmanship typed csto:ArmsAcquisition). The message names the nearest declared term.",
         _closed_vocabulary,
     ),
     Rule(
