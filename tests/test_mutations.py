@@ -10333,6 +10333,46 @@ SLIPS_R21 = [
         "DeclaredTermsOnly",
         "two kinds of csto:Event that the ontology does not give one node",
     ),
+    # Random slips (seed 151): an inference in the holder's words given to the writer; a place and a party the label
+    # does not name
+    (
+        "r21_volodins_inference_given_to_the_writer",
+        "003",
+        [
+            (
+                ":stance-003-volodin-peacekeepers-maturity csto:inferredFrom :deployment-kazakhstan-2022 ;\n"
+                "    csto:inferredBy :vyacheslav-volodin ;",
+                ":stance-003-volodin-peacekeepers-maturity csto:inferredFrom :deployment-kazakhstan-2022 ;\n"
+                "    csto:inferredBy :kester-kenn-klomegah ;",
+            )
+        ],
+        "ValueNamedInItsPassage",
+        'its marker ("indicates") is in its own csto:words, those of its holder (:vyacheslav-volodin)',
+    ),
+    (
+        "r21_cancelled_drills_moved_to_tajikistan",
+        "001",
+        [
+            (
+                "    csto:place :kyrgyzstan ; csto:agent :kyrgyzstan ;\n    csto:status csto:Cancelled ;",
+                "    csto:place :tajikistan ; csto:agent :kyrgyzstan ;\n    csto:status csto:Cancelled ;",
+            )
+        ],
+        "LabelNamesItsOwner",
+        "gives :tajikistan as its csto:place, but its label",
+    ),
+    (
+        "r21_azerbaijans_seizure_given_to_armenia",
+        "001",
+        [
+            (
+                '    rdfs:label "Azerbaijan seizes Nagorno-Karabakh (September 2023)"@en ;\n    csto:party :azerbaijan ;',
+                '    rdfs:label "Azerbaijan seizes Nagorno-Karabakh (September 2023)"@en ;\n    csto:party :armenia ;',
+            )
+        ],
+        "LabelNamesItsOwner",
+        "gives :armenia as its csto:party, but its label",
+    ),
 ]
 
 SLIPS += [s[:4] for s in SLIPS_R21]

@@ -23,7 +23,7 @@
   speakers of the parliaments of Armenia, ...") belongs to it (``org:unitOf``, ``csto:organOf``, ``csto:charter``,
   ``csto:holdersOf`` offices posted in it); a seed's ``csto:organOf`` agrees with the entities file's ``org:unitOf``;
   a fact whose label names states or organisations gives one of them as its state, member, organisation,
-  destination, grantee, operator or agent; a document whose label names people is issued and written by one of
+  destination, grantee, operator, agent, place or party; a document whose label names people is issued and written by one of
   them; a (non-)recognition's kind agrees with its label.
 - ``shape:ResponseAnswersOneRequest``: a response answers one request (``csto:respondsTo``, the inverse of
   ``csto:response``, inverses applied).
@@ -924,6 +924,8 @@ _LABELLED_LINKS = (
     CSTO.grantee,
     CSTO.operatedBy,
     CSTO.agent,
+    CSTO.place,
+    CSTO.party,
 )
 
 
@@ -945,8 +947,8 @@ def _capital_names(ctx: Context) -> ByFirstWord:
 
 def _fact_labels_name_their_values(ctx: Context) -> list[Result]:
     """A fact whose label names states (or organisations) gives as its csto:state, org:member, organisation,
-    destination, grantee, operator or agent one of those it names: "Kazakhstan snubs Russian events" is
-    Kazakhstan's."""
+    destination, grantee, operator, agent, place or party one of those it names: "Kazakhstan snubs Russian events"
+    is Kazakhstan's."""
     names, places, out = _owner_names(ctx), _capital_names(ctx), []
     for prop in _LABELLED_LINKS:
         for fact, value in sorted(ctx.union.subject_objects(prop), key=str):
@@ -1091,7 +1093,7 @@ RULES = [
         "organisation is that organisation's; a group standing for the holders of offices (csto:holdersOf) whose "
         "label names states or bodies holds offices that are posts (org:postIn) of them. A fact whose English "
         "label names states (a capital naming its state) gives one of them as its csto:state, org:member, "
-        "csto:destination, csto:grantee, csto:operatedBy or csto:agent, and one whose label names organisations one "
+        "csto:destination, csto:grantee, csto:operatedBy, csto:agent, csto:place or csto:party, and one whose label names organisations one "
         "of them as its csto:organisation, org:organization or csto:agent; a document whose label names people "
         '("Paul Hansbury\'s book") is csto:issuedBy and dcterms:creator one of them, where a person made it; an action of kind csto:Recognition is not labelled as a '
         "refusal to recognise, nor a csto:NonRecognition as a recognition.",

@@ -746,6 +746,28 @@ def _inferred_in_the_writers_voice(ctx: Context) -> list[Result]:
 _QUOTE_MARK = re.compile(r"[\"“”«»]")
 
 
+def _inferred_in_the_holders_words(ctx: Context) -> list[Result]:
+    """A proposition whose csto:inferenceMarker is in its own csto:words, the words of its holder ("Volodin stated
+    that the CSTO peacekeepers' efficiency ... indicates the organization's maturity"), is an inference of its
+    holder: its csto:inferredBy is one of its csto:heldBy, not the writer who reports it."""
+    out: list[Result] = []
+    for fact, prop, person, gid in ctx.curated_quads_of(CSTO.inferredBy):
+        holders = set(ctx.union.objects(fact, CSTO.heldBy))
+        if not holders or person in holders:
+            continue
+        words = [str(w) for w in ctx.union.objects(fact, CSTO.words)]
+        markers = [str(m) for m in ctx.union.objects(fact, CSTO.inferenceMarker) if any(str(m) in w for w in words)]
+        if not markers:
+            continue
+        out.append(
+            ctx.locator.statement_result(shape=SHAPE.ValueNamedInItsPassage, s=fact, p=prop, o=person, graph=gid,
+                message=f"csto:inferredBy {curie(str(person))}, but its marker (\"{markers[0]}\") is in its own "
+                f"csto:words, those of its holder ({', '.join(sorted(curie(str(h)) for h in holders))}): the "
+                "inference is the holder's. Fix: the holder")
+        )  # fmt: skip
+    return out
+
+
 def _value_named(ctx: Context) -> list[Result]:  # noqa: C901 - one pass over every fact value; its branches are the rule's three checks
     out: list[Result] = []
     namer = _namer(ctx)
@@ -1158,8 +1180,9 @@ RULES = [
         "A fact's csto:inferredBy person other than its source's author (where the file records one) is one its "
         "passages have speak: they quote "
         "or say so ('said', 'stated', 'according to'); an inference in the writer's own voice ('It follows "
-        "therefore that') is the author's.",
-        lambda ctx: _value_named(ctx) + _inferred_in_the_writers_voice(ctx),
+        "therefore that') is the author's, and one whose csto:inferenceMarker is in the proposition's own "
+        "csto:words ('Volodin stated that ... indicates ...') is its holder's.",
+        lambda ctx: _value_named(ctx) + _inferred_in_the_writers_voice(ctx) + _inferred_in_the_holders_words(ctx),
     ),
 ]
 

@@ -23,6 +23,7 @@ from ...namespaces import (
     OA,
     ONTOLOGY_GRAPH,
     ORG,
+    OWL,
     PROV,
     RDF,
     RDFS,
@@ -693,7 +694,8 @@ def _required_values_in_each_file(ctx: Context) -> list[Result]:
     """A node a curated file types with a class (or a subclass of one) that a shape requires values of is given,
     in that file, one value of each: each file says what its seed says of the node, whole. Removing a membership's
     org:member from one file's copy is caught although another file still gives it (where no file does, the shape
-    itself reports it, and this rule is silent)."""
+    itself reports it, and this rule is silent). A value the file states the other way round, through the
+    property's owl:inverseOf, counts."""
     onto = ctx.data.dataset.graph(ONTOLOGY_GRAPH)
     parents: dict[Node, set[Node]] = {}
     for sub, sup in onto.subject_objects(RDFS.subClassOf):
@@ -712,11 +714,17 @@ def _required_values_in_each_file(ctx: Context) -> list[Result]:
             needs[cls] = paths
         return needs[cls]
 
-    given: dict[tuple[Node, Node], set[Node]] = {}  # (graph, predicate) -> the subjects it gives a value
+    inverse: dict[Node, set[Node]] = {}  # a value may be stated the other way round (the request's csto:response)
+    for a, b in onto.subject_objects(OWL.inverseOf):
+        inverse.setdefault(a, set()).add(b)
+        inverse.setdefault(b, set()).add(a)
+    given: dict[tuple[Node, Node], set[Node]] = {}  # (graph, predicate) -> the nodes it gives a value
 
     def has(gid: Node, node: Node, predicate: Node) -> bool:
         if (gid, predicate) not in given:
-            given[(gid, predicate)] = {s for s, _ in ctx.pairs(gid, predicate)}
+            given[(gid, predicate)] = {s for s, _ in ctx.pairs(gid, predicate)} | {
+                o for q in inverse.get(predicate, ()) for _, o in ctx.pairs(gid, q)
+            }
         return node in given[(gid, predicate)]
 
     out = []
