@@ -10373,6 +10373,19 @@ SLIPS_R21 = [
         "LabelNamesItsOwner",
         "gives :armenia as its csto:party, but its label",
     ),
+    # Random deletion (seed 11): the attribution of a claim its words hedge ("reportedly")
+    (
+        "r21_reportedly_without_its_reported_attribution",
+        "003",
+        [
+            (
+                'and further on the situation in Ukraine" ;\n    csto:attribution csto:Reported ;\n',
+                'and further on the situation in Ukraine" ;\n',
+            )
+        ],
+        "ReportedInItsWords",
+        "hedge what they report: the proposition's csto:attribution is csto:Reported",
+    ),
 ]
 
 SLIPS += [s[:4] for s in SLIPS_R21]
