@@ -10386,6 +10386,58 @@ SLIPS_R21 = [
         "ReportedInItsWords",
         "hedge what they report: the proposition's csto:attribution is csto:Reported",
     ),
+    # Random controlled-value swaps (seed 3): a paraphrase given as a quotation where the paragraph quotes others
+    (
+        "r21_times_report_paraphrase_given_as_a_quotation",
+        "001",
+        [
+            (
+                ":stance-001-germany-us-peace-talks a csto:Stance ;\n    csto:speechForm csto:IndirectSpeech ;",
+                ":stance-001-germany-us-peace-talks a csto:Stance ;\n    csto:speechForm csto:DirectQuotation ;",
+            )
+        ],
+        "SpeechFormAgreesWithQuotes",
+        "are not within the quotation marks of its passage's paragraph",
+    ),
+    (
+        "r21_central_asian_paraphrase_given_as_a_partial_quotation",
+        "004",
+        [
+            (
+                ":stance-004-central-asian-representatives-afghanistan a csto:Stance ;\n"
+                "    csto:speechForm csto:IndirectSpeech ;",
+                ":stance-004-central-asian-representatives-afghanistan a csto:Stance ;\n"
+                "    csto:speechForm csto:PartialQuotation ;",
+            )
+        ],
+        "SpeechFormAgreesWithQuotes",
+        'its words ("again spoke about the problem of Afghanistan") are not within the quotation marks',
+    ),
+    # ... and statuses its passages do not word: awards won marked proposed, proposed exercises marked announced
+    (
+        "r21_awards_won_marked_proposed",
+        "003",
+        [
+            (
+                "    csto:awardedFor :topic-economic-diplomacy-with-africa ;\n    csto:status csto:Occurred ;",
+                "    csto:awardedFor :topic-economic-diplomacy-with-africa ;\n    csto:status csto:Proposed ;",
+            )
+        ],
+        "StatusAgreesWithItsWords",
+        "is csto:status csto:Proposed, but none of its passages (nor its date basis) words it so",
+    ),
+    (
+        "r21_proposed_exercises_marked_announced",
+        "004",
+        [
+            (
+                '    rdfs:label "Proposed CSTO joint exercises in Belarus (2023)"@en ;\n    csto:status csto:Proposed ;',
+                '    rdfs:label "Proposed CSTO joint exercises in Belarus (2023)"@en ;\n    csto:status csto:Announced ;',
+            )
+        ],
+        "StatusAgreesWithItsWords",
+        "is csto:status csto:Announced, but none of its passages (nor its date basis) words it so",
+    ),
 ]
 
 SLIPS += [s[:4] for s in SLIPS_R21]

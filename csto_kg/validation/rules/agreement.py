@@ -20,7 +20,8 @@
   began it (``csto:electedOn``).
 - ``shape:StatusAgreesWithItsWords``: an event marked ``csto:Occurred``, or a document marked final
   (``csto:draft false``), is not one the passage supporting that value calls cancelled, impending, planned,
-  to come, proposed or a draft.
+  to come, proposed or a draft; and a status other than ``csto:Occurred`` is worded by one of the fact's passages
+  or its ``csto:dateBasis`` (cancelled; proposed or suggested; planned, announced or to come).
 - ``shape:ValueSaidInItsPassage``: a page number (``csto:pageNumber``) is printed in a passage of its fact, and a
   season (``csto:season``), the role a body is composed of (``csto:composedOf``) or a ranking's criterion
   (``csto:rankingCriterion``, by a word of it: "the largest economy" for economic size) is named (its label) by one; a
@@ -441,6 +442,17 @@ _NOT_OCCURRED = (
     (re.compile(r"\b(?:propos(?:es|ed|ing))\b", re.I), "csto:Proposed"),
 )
 _DRAFT = re.compile(r"\bdraft\b", re.I)
+# the words a passage gives a status that is not csto:Occurred by
+_STATUS_WORDS = {
+    CSTO.Cancelled: re.compile(r"\b(?:cancel\w*|called off|calls? off)\b", re.I),
+    CSTO.Proposed: re.compile(r"\b(?:propos\w*|suggest\w*)\b", re.I),
+    CSTO.Planned: re.compile(
+        r"\b(?:impending|upcoming|will|shall|plans?|planned|planning|intends?|to be held|next|is to|are to|scheduled|"
+        r"announc\w*|passes|pass(?:ing)? (?:from|to))\b",
+        re.I,
+    ),
+}
+_STATUS_WORDS[CSTO.Announced] = _STATUS_WORDS[CSTO.Planned]
 
 
 _FLAGS = frozenset({CSTO.status, CSTO.draft})  # what _status_words reads
@@ -457,6 +469,23 @@ def _status_words(ctx: Context) -> list[Result]:
         g = ctx.data.dataset.graph(gid)
         for fact, values in facts.facts_saying(_FLAGS):
             for prop, value in sorted(values, key=lambda pv: (str(pv[0]), str(pv[1]))):
+                if prop == CSTO.status and value in _STATUS_WORDS:
+                    # any passage of the fact in this file (the status may be worded beside the one declared for
+                    # it), and its date basis, which words a plan's time ("plans to organize in 2023")
+                    text = " ".join(
+                        [_quote(g, ev) for ev in facts.evidence.get(fact, [])]
+                        + [str(b) for b in g.objects(fact, CSTO.dateBasis)]
+                    )
+                    if text and not _STATUS_WORDS[value].search(text):
+                        out.append(
+                            ctx.locator.statement_result(
+                                shape=SHAPE.StatusAgreesWithItsWords, s=fact, p=prop, o=value, graph=gid,
+                                message=f"is csto:status {curie(str(value))}, but none of its passages (nor its date basis) words it so "
+                                "(cancelled, proposed or suggested, planned, announced, to come): the status is what "
+                                "the passage says. Fix: the status the passage gives",
+                            )
+                        )  # fmt: skip
+                    continue
                 if prop == CSTO.status and value == CSTO.Occurred:
                     checks = _NOT_OCCURRED
                 elif prop == CSTO.draft and isinstance(value, Literal) and value.toPython() is False:
@@ -866,7 +895,9 @@ RULES = [
         'status calls cancelled (csto:Cancelled), impending, planned or to come ("will", "plans": csto:Planned / '
         "csto:Announced) or proposed (csto:Proposed); a document marked final (csto:draft false) is not one its "
         "passage calls a draft. Only the passages supporting the value are read (csto:supportsProperty where a "
-        "fact has several).",
+        "fact has several). A status other than csto:Occurred is worded by one of the fact's passages in its file, or its csto:dateBasis: "
+        "csto:Cancelled by 'cancelled' or 'called off', csto:Proposed by 'proposed' or 'suggested', csto:Planned "
+        "and csto:Announced by a plan, an announcement or a future ('will', 'plans', 'next', 'upcoming').",
         _status_words,
     ),
 ]

@@ -8,7 +8,8 @@ renders the words.
   OWL RL only infers that it is also of the range class.
 - ``shape:SpeechFormAgreesWithQuotes``: ``csto:speechForm`` is read from the quotation marks of the passage:
   a csto:DirectQuotation or csto:PartialQuotation needs a quotation mark in the paragraph of its passage in the
-  seed; a csto:IndirectSpeech (a paraphrase) has no ``csto:words`` that the seed gives wholly inside quotation
+  seed, and some of its ``csto:words`` within the marks (quotation marks that quote another's words do not make
+  the stance's own a quotation); a csto:IndirectSpeech (a paraphrase) has no ``csto:words`` that the seed gives wholly inside quotation
   marks.
 """
 
@@ -123,6 +124,29 @@ def _paragraphs(ctx: Context, g, fact: Node, cache: dict) -> list[tuple[Node, st
     return out
 
 
+# a quoted span: between double or curly quotes, or straight single quotes at a word's edges (not an apostrophe)
+_SPAN = re.compile(
+    r"“[^”]*”|\"[^\"\n]*\"|‘[^’]*’|(?:(?<=^)|(?<=[\s(\[—–-]))'(?:[^'\n]|'(?=\w))*'(?=[\s,.;:!?)\]]|$)", re.M
+)
+_OPENING = re.compile(r"[“\"‘']\s?$")
+
+
+def _words_unquoted(g, fact: Node, paragraphs: list) -> str | None:
+    """Where the fact's csto:words are found in the paragraphs of its passages and none of them lies in (or overlaps)
+    a quoted span there, nor follows an opening quotation mark left unclosed: the first of its words. None where
+    one is quoted, or none is found (nothing to judge)."""
+    words = sorted(str(w) for w in g.objects(fact, CSTO.words))
+    found = False
+    for _, _, paragraph in paragraphs:
+        spans = [(m.start(), m.end()) for m in _SPAN.finditer(paragraph)]
+        for w in words:
+            for m in re.finditer(re.escape(w), paragraph):
+                found = True
+                if any(a < m.end() and m.start() < b for a, b in spans) or _OPENING.search(paragraph[: m.start()]):
+                    return None
+    return words[0] if found and words else None
+
+
 def _speech_forms(ctx: Context) -> list[Result]:
     out, cache = [], {}
     ds = ctx.data.dataset
@@ -138,6 +162,12 @@ def _speech_forms(ctx: Context) -> list[Result]:
                 problem = (
                     f"the paragraph of its passage ({where}) has no quotation mark: nothing of the holder's is quoted "
                     "there. Fix: csto:IndirectSpeech, or the passage that quotes the words"
+                )
+            elif form in _FORMS_WITH_MARKS and (unquoted := _words_unquoted(g, fact, paragraphs)):
+                problem = (
+                    f'its words ("{unquoted}") are not within the quotation marks of its passage\'s paragraph, which '
+                    "quote something else: nothing of the holder's words is quoted. Fix: csto:IndirectSpeech, or the "
+                    "words the seed quotes"
                 )
             elif form == CSTO.IndirectSpeech:
                 texts = {text for _, text, _ in paragraphs}
@@ -175,8 +205,9 @@ RULES = [
         "a speech form agrees with the quotation marks of its passage",
         "csto:speechForm is read from the quotation marks of the passage: csto:DirectQuotation and "
         "csto:PartialQuotation need a quotation mark (“ ” \" ‘, or ' at a word's edge) in the seed's paragraph of "
-        "one of the stance's passages; csto:IndirectSpeech has no csto:words that the seed gives wholly between "
-        "quotation marks.",
+        "one of the stance's passages, and, where its csto:words are found there, one of them within (or overlapping) "
+        "a quoted span or after an opening mark left unclosed; csto:IndirectSpeech has no csto:words that the seed "
+        "gives wholly between quotation marks.",
         _speech_forms,
     ),
 ]
