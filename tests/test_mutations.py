@@ -10438,6 +10438,19 @@ SLIPS_R21 = [
         "StatusAgreesWithItsWords",
         "is csto:status csto:Announced, but none of its passages (nor its date basis) words it so",
     ),
+    # Random slip (seed 157): the author's own assessment typed an attitude
+    (
+        "r21_authors_assessment_typed_an_attitude",
+        "002",
+        [
+            (
+                ":stance-002-agazade-kg-tj-main-challenge a csto:Stance ;",
+                ":stance-002-agazade-kg-tj-main-challenge a csto:Attitude ;",
+            )
+        ],
+        "AttitudeOfAnother",
+        ":kenan-agazade wrote the source of this attitude's passage",
+    ),
 ]
 
 SLIPS += [s[:4] for s in SLIPS_R21]
