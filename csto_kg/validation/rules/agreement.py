@@ -480,9 +480,9 @@ def _status_words(ctx: Context) -> list[Result]:
                         out.append(
                             ctx.locator.statement_result(
                                 shape=SHAPE.StatusAgreesWithItsWords, s=fact, p=prop, o=value, graph=gid,
-                                message=f"is csto:status {curie(str(value))}, but none of its passages (nor its date basis) words it so "
-                                "(cancelled, proposed or suggested, planned, announced, to come): the status is what "
-                                "the passage says. Fix: the status the passage gives",
+                                message=f"is csto:status {curie(str(value))}, but none of its passages (nor its "
+                                "date basis) words it so (cancelled, proposed or suggested, planned, announced, to "
+                                "come): the status is what the passage says. Fix: the status the passage gives",
                             )
                         )  # fmt: skip
                     continue
@@ -895,8 +895,8 @@ RULES = [
         'status calls cancelled (csto:Cancelled), impending, planned or to come ("will", "plans": csto:Planned / '
         "csto:Announced) or proposed (csto:Proposed); a document marked final (csto:draft false) is not one its "
         "passage calls a draft. Only the passages supporting the value are read (csto:supportsProperty where a "
-        "fact has several). A status other than csto:Occurred is worded by one of the fact's passages in its file, or its csto:dateBasis: "
-        "csto:Cancelled by 'cancelled' or 'called off', csto:Proposed by 'proposed' or 'suggested', csto:Planned "
+        "fact has several). A status other than csto:Occurred is worded by one of the fact's passages in its file, "
+        "or its csto:dateBasis: csto:Cancelled by 'cancelled' or 'called off', csto:Proposed by 'proposed' or 'suggested', csto:Planned "
         "and csto:Announced by a plan, an announcement or a future ('will', 'plans', 'next', 'upcoming').",
         _status_words,
     ),

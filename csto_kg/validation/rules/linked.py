@@ -6,8 +6,8 @@
   interview (``csto:expressedIn``) is held by who speaks there (the document's issuer or author, the speech's or
   interview's ``csto:agent``), an organ of it (``org:unitOf``, ``csto:organOf``) or the holder of one of its
   offices; an event that began or ended something (``csto:beganWith``, ``csto:startedBy``, ``csto:endedBy``) has
-  taken place (it is not planned, proposed, announced or cancelled); a request under a treaty is addressed to the organisation the treaty founded
-  (``csto:Founding``) and a response's agent is that target or an organ of it; a file that answers a request with a
+  taken place (it is not planned, proposed, announced or cancelled); a request under a treaty is addressed to the
+  organisation the treaty founded (``csto:Founding``) and a response's agent is that target or an organ of it; a file that answers a request with a
   refusal does not also answer it with a deployment or a decision to deploy; a non-attendance is not aimed at
   a meeting listing the state as participating, and no state is absent from a meeting or exercise on its own
   territory; a chairmanship is succeeded by another state's; a stance taken as an office (``csto:speakingAs``)
@@ -23,8 +23,8 @@
   speakers of the parliaments of Armenia, ...") belongs to it (``org:unitOf``, ``csto:organOf``, ``csto:charter``,
   ``csto:holdersOf`` offices posted in it); a seed's ``csto:organOf`` agrees with the entities file's ``org:unitOf``;
   a fact whose label names states or organisations gives one of them as its state, member, organisation,
-  destination, grantee, operator, agent, place or party; a document whose label names people is issued and written by one of
-  them; a (non-)recognition's kind agrees with its label.
+  destination, grantee, operator, agent, place or party; a document whose label names people is issued and
+  written by one of them; a (non-)recognition's kind agrees with its label.
 - ``shape:ResponseAnswersOneRequest``: a response answers one request (``csto:respondsTo``, the inverse of
   ``csto:response``, inverses applied).
 - ``shape:OfficeNamedByItsPostAndRole``: an office's label names its role and the entity it is a post of.

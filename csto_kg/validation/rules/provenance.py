@@ -744,7 +744,7 @@ def _required_values_in_each_file(ctx: Context) -> list[Result]:
                         focus=node,
                         path=predicates[0],
                         graph=gid,
-                        message=f"is typed {curie(str(cls))} in this file, which gives it no {names} "
+                        message=f"is typed {curie(str(cls)) or cls} in this file, which gives it no {names} "
                         f"({curie(str(shape)) or 'a shape'} requires one; another file gives it): each file says "
                         "what its seed says of the node, whole. Fix: the value this file's passage gives, or leave "
                         "the node out of this file",

@@ -9,8 +9,8 @@ renders the words.
 - ``shape:SpeechFormAgreesWithQuotes``: ``csto:speechForm`` is read from the quotation marks of the passage:
   a csto:DirectQuotation or csto:PartialQuotation needs a quotation mark in the paragraph of its passage in the
   seed, and some of its ``csto:words`` within the marks (quotation marks that quote another's words do not make
-  the stance's own a quotation); a csto:IndirectSpeech (a paraphrase) has no ``csto:words`` that the seed gives wholly inside quotation
-  marks.
+  the stance's own a quotation); a csto:IndirectSpeech (a paraphrase) has no ``csto:words`` that the seed gives
+  wholly inside quotation marks.
 """
 
 from __future__ import annotations

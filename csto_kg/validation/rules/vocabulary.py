@@ -413,12 +413,11 @@ def _outside_its_domain(ctx: Context) -> list[Result]:
 
 
 def _outside_its_range(ctx: Context) -> list[Result]:
-    """A property's value of another kind of node than its rdfs:domain's counterpart, rdfs:range, names: a request's
-    csto:response typed csto:Award, an office holding's csto:office typed csto:Organ. The value's asserted classes
-    (any curated file's) are neither of the range nor, sharing its branch, meant by the ontology's definitions to be
-    given it, nor disjoint with it or a superclass of it (the OWL RL consistency check reports those). Ranges that are the umbrellas
-    (prov:Agent ...) or controlled-value schemes (shape:ValueOfItsRange) are left aside, and so is a value no file
-    types."""
+    """A property's value of another kind than its rdfs:range names: a request's csto:response typed csto:Award,
+    an office holding's csto:office typed csto:Organ. The value's asserted classes (any curated file's) are neither
+    of the range nor, sharing its branch, meant by the ontology's definitions to be given it, nor disjoint with it
+    or a superclass of it (the OWL RL consistency check reports those). Ranges that are the umbrellas (prov:Agent
+    ...) or controlled-value schemes (shape:ValueOfItsRange) are left aside, and so is a value no file types."""
     onto = ctx.data.dataset.graph(ONTOLOGY_GRAPH)
     up = _superclasses(ctx)
     concepts = {c for c in onto.subjects(RDFS.subClassOf, None) if SKOS.Concept in up(c)}
