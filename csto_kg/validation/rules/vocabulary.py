@@ -303,6 +303,14 @@ def _type_statements(ctx: Context) -> list[tuple[Node, Node, URIRef, Node]]:
     return [(s, p, o, gid) for s, p, o, gid in ctx.curated_quads() if p in TYPE and isinstance(o, URIRef)]
 
 
+def _asserted_classes(ctx: Context) -> dict[Node, set[Node]]:
+    """node -> the classes the curated files (any of them) type it with."""
+    types: dict[Node, set[Node]] = {}
+    for s, _p, o, _ in _type_statements(ctx):
+        types.setdefault(s, set()).add(o)
+    return types
+
+
 def _typed_as_two_kinds(ctx: Context) -> list[Result]:
     """A node whose asserted classes (in any curated files) include two neither a subclass of the other: a
     csto:Conflict typed csto:Education in one file is two kinds of node at once, a slip in one of its classes (the
@@ -382,9 +390,7 @@ def _outside_its_domain(ctx: Context) -> list[Result]:
     branches = {p: set().union(*(up(d) for d in wanted)) - _UMBRELLAS for p, wanted in domains.items()}
     domain_uppers = {p: set().union(*(up(d) for d in wanted)) for p, wanted in domains.items()}
     disjoint = {pair for a, b in onto.subject_objects(OWL.disjointWith) for pair in ((a, b), (b, a))}
-    types: dict[Node, set[Node]] = {}
-    for s, _p, o, _ in _type_statements(ctx):
-        types.setdefault(s, set()).add(o)
+    types = _asserted_classes(ctx)
     uppers: dict[frozenset, set[Node]] = {}
     # reported already: for this property, or as a node (a node shape's result, with no path: "Only an organisation
     # or one of its organs has a csto:decisionRule")
@@ -428,9 +434,7 @@ def _outside_its_range(ctx: Context) -> list[Result]:
     range_uppers = {p: set().union(*(up(r) for r in wanted)) for p, wanted in ranges.items()}
     branches = {p: uppers - _UMBRELLAS for p, uppers in range_uppers.items()}
     disjoint = {pair for a, b in onto.subject_objects(OWL.disjointWith) for pair in ((a, b), (b, a))}
-    types: dict[Node, set[Node]] = {}
-    for s, _p, o, _ in _type_statements(ctx):
-        types.setdefault(s, set()).add(o)
+    types = _asserted_classes(ctx)
     reported = {(r.focus, r.path) for r in ctx.shacl_results if r.severity == SH.Violation}
     uppers: dict[frozenset, set[Node]] = {}
     out = []
