@@ -10451,6 +10451,35 @@ SLIPS_R21 = [
         "AttitudeOfAnother",
         ":kenan-agazade wrote the source of this attitude's passage",
     ),
+    # Random slips (seed 167): Russia's charge against Ukraine held by Ukraine; the war started a year early
+    (
+        "r21_russias_charge_held_by_the_accused",
+        "000",
+        [
+            (
+                "    csto:accusedParty :ukraine ; csto:allegedVictim :russia ;\n"
+                "    rdfs:label \"Russia's view: Ukraine's deepening relationship with NATO strengthened Kyiv's security at "
+                "Russia's expense\"@en ;\n    csto:heldBy :russia ;",
+                "    csto:accusedParty :ukraine ; csto:allegedVictim :russia ;\n"
+                "    rdfs:label \"Russia's view: Ukraine's deepening relationship with NATO strengthened Kyiv's security at "
+                "Russia's expense\"@en ;\n    csto:heldBy :ukraine ;",
+            )
+        ],
+        "AccusedNotTheAccuser",
+        ":ukraine is both the accused (csto:accusedParty) and its holder (csto:heldBy)",
+    ),
+    (
+        "r21_war_started_a_year_before_its_passage_says",
+        "001",
+        [
+            (
+                '    csto:agent :russia ;\n    csto:startDate "2022-02"^^xsd:gYearMonth ;',
+                '    csto:agent :russia ;\n    csto:startDate "2021-02"^^xsd:gYearMonth ;',
+            )
+        ],
+        "DateBasisRule",
+        'has csto:startDate "2021-02", but its passages say February 2022',
+    ),
 ]
 
 SLIPS += [s[:4] for s in SLIPS_R21]

@@ -18,7 +18,8 @@ result an ``sh:ValidationResult`` with ``sh:sourceShape`` the rule's IRI):
   the passages or basis name (or the year either side), or the publication
   year of the source it is relative to (or the year before); "last <Month>"
   resolves to the latest such month before the source's first possible day. A basis (or a
-  ``csto:dateRelativeTo``) on a node its file gives no date says why there is none ("no csto:date").
+  ``csto:dateRelativeTo``) on a node its file gives no date says why there is none ("no csto:date"); and a date to
+  the month whose passages name that month only with other years ("the February 2022 invasion") is in one of them.
 
 - ``shape:SupportedPropertyIsUsed``: a property an evidence node names in
   ``csto:supportsProperty`` is one that a fact derived from it uses in the same
@@ -234,6 +235,7 @@ def _date_basis(ctx: Context) -> list:
         out += _relative_without_its_anchor(ctx, g, facts, path, fact)
         out += _relative_year_resolved(ctx, g, facts, path, fact)
         out += _basis_without_a_date(ctx, facts, path, fact)
+        out += _month_of_another_year(ctx, g, facts, path, fact)
     return out
 
 
@@ -265,6 +267,24 @@ def _basis_without_a_date(ctx: Context, facts: FileFacts, path: Path, fact: Node
             "basis that says why there is none ('the seed gives no date: no csto:date')",
         )
     ]
+
+
+def _month_of_another_year(ctx: Context, g: Graph, facts: FileFacts, path: Path, fact: Node) -> list:
+    """A date to the month whose passages in this file name that month only with other years ("the February 2022
+    invasion" for 2021-02): the passage states the year, and no basis reasons it away."""
+    out = []
+    text = None
+    for prop, value, year in _dated_values(facts, fact):
+        if len(str(value)) < 7:
+            continue
+        if text is None:
+            text = " ".join(_quote(g, ev) for ev in facts.evidence.get(fact, []))
+        month = _MONTHS[int(str(value)[5:7]) - 1].capitalize()
+        said = set(re.findall(rf"\b{month},?{_SPACE}(?:\d{{1,2}},?{_SPACE})?((?:19|20)\d\d)\b", text))
+        if said and str(year) not in said:
+            problem = f"its passages say {month} {' or '.join(sorted(said))}. Fix: the year the passage gives"
+            out.append(_basis_result(ctx, facts, path, fact, prop, value, problem))
+    return out
 
 
 def _dated_values(facts: FileFacts, fact: Node):
@@ -537,7 +557,8 @@ RULES = [
         "name, the year either side of one, or the publication year of the source it is relative to or the year "
         'before; and a month its passages call "last <Month>" is the latest such month before the source\'s first '
         "possible publication day. A csto:dateBasis or csto:dateRelativeTo on a node its file gives no date says "
-        "why there is none ('no csto:date').",
+        "why there is none ('no csto:date'); a date to the month whose passages name that month only with other years "
+        "('the February 2022 invasion') is in one of them.",
         _date_basis,
     ),
     Rule(
