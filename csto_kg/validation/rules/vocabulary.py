@@ -303,6 +303,24 @@ def _type_statements(ctx: Context) -> list[tuple[Node, Node, URIRef, Node]]:
     return [(s, p, o, gid) for s, p, o, gid in ctx.curated_quads() if p in TYPE and isinstance(o, URIRef)]
 
 
+def _of_classes(up: Callable[[Node], set[Node]]) -> Callable[[set[Node]], set[Node]]:
+    """A set of classes -> those classes and all their superclasses (each distinct set worked out once)."""
+    known: dict[frozenset, set[Node]] = {}
+
+    def upper(classes: set[Node]) -> set[Node]:
+        key = frozenset(classes)
+        if key not in known:
+            known[key] = set().union(*(up(c) for c in key))
+        return known[key]
+
+    return upper
+
+
+def _disjoint_pairs(onto) -> set[tuple[Node, Node]]:
+    """The ontology's owl:disjointWith pairs, each both ways round."""
+    return {pair for a, b in onto.subject_objects(OWL.disjointWith) for pair in ((a, b), (b, a))}
+
+
 def _asserted_classes(ctx: Context) -> dict[Node, set[Node]]:
     """node -> the classes the curated files (any of them) type it with."""
     types: dict[Node, set[Node]] = {}
@@ -320,7 +338,7 @@ def _typed_as_two_kinds(ctx: Context) -> list[Result]:
     consistency check reports those). Reported at each of the two type statements, in its own file."""
     up = _superclasses(ctx)
     onto = ctx.data.dataset.graph(ONTOLOGY_GRAPH)
-    disjoint = {pair for a, b in onto.subject_objects(OWL.disjointWith) for pair in ((a, b), (b, a))}
+    disjoint = _disjoint_pairs(onto)
     statements: dict[Node, list[tuple[Node, URIRef, Node]]] = {}
     for s, p, o, gid in _type_statements(ctx):
         statements.setdefault(s, []).append((p, o, gid))
@@ -389,9 +407,9 @@ def _outside_its_domain(ctx: Context) -> list[Result]:
     # each property's domain classes and their branches below the umbrellas, made once (not per statement)
     branches = {p: set().union(*(up(d) for d in wanted)) - _UMBRELLAS for p, wanted in domains.items()}
     domain_uppers = {p: set().union(*(up(d) for d in wanted)) for p, wanted in domains.items()}
-    disjoint = {pair for a, b in onto.subject_objects(OWL.disjointWith) for pair in ((a, b), (b, a))}
+    disjoint = _disjoint_pairs(onto)
     types = _asserted_classes(ctx)
-    uppers: dict[frozenset, set[Node]] = {}
+    upper = _of_classes(up)
     # reported already: for this property, or as a node (a node shape's result, with no path: "Only an organisation
     # or one of its organs has a csto:decisionRule")
     reported = {(r.focus, r.path) for r in ctx.shacl_results if r.severity == SH.Violation}
@@ -399,10 +417,7 @@ def _outside_its_domain(ctx: Context) -> list[Result]:
     for s, p, o, gid in ctx.curated_quads():
         if p not in domains or s not in types or (s, p) in reported or (s, None) in reported:
             continue
-        key = frozenset(types[s])
-        if key not in uppers:
-            uppers[key] = set().union(*(up(c) for c in key))
-        mine = uppers[key]
+        mine = upper(types[s])
         if mine & domains[p]:
             continue
         if mine & branches[p] and (
@@ -433,18 +448,15 @@ def _outside_its_range(ctx: Context) -> list[Result]:
             ranges.setdefault(prop, set()).add(rng)
     range_uppers = {p: set().union(*(up(r) for r in wanted)) for p, wanted in ranges.items()}
     branches = {p: uppers - _UMBRELLAS for p, uppers in range_uppers.items()}
-    disjoint = {pair for a, b in onto.subject_objects(OWL.disjointWith) for pair in ((a, b), (b, a))}
+    disjoint = _disjoint_pairs(onto)
     types = _asserted_classes(ctx)
     reported = {(r.focus, r.path) for r in ctx.shacl_results if r.severity == SH.Violation}
-    uppers: dict[frozenset, set[Node]] = {}
+    upper = _of_classes(up)
     out = []
     for s, p, o, gid in ctx.curated_quads():
         if p not in ranges or o not in types or (s, p) in reported:
             continue
-        key = frozenset(types[o])
-        if key not in uppers:
-            uppers[key] = set().union(*(up(c) for c in key))
-        mine = uppers[key]
+        mine = upper(types[o])
         if mine & ranges[p]:
             continue
         if any((c, r) in disjoint for c in mine for r in range_uppers[p]):
@@ -491,17 +503,14 @@ def _wider_than_its_properties(ctx: Context) -> list[Result]:
         types.setdefault(s, set()).add(o)
         in_file.setdefault((s, gid), set()).add(o)
     reported = {(r.focus, r.path) for r in ctx.shacl_results if r.severity == SH.Violation}
-    uppers: dict[frozenset, set[Node]] = {}
+    upper = _of_classes(up)
     out = []
     for s, p, o, gid in ctx.curated_quads():
         if p not in domains or s not in types or (s, p) in reported or (s, None) in reported:
             continue
         # the classes the statement's own file gives the node (another file's narrower class is that file's claim)
         given = in_file.get((s, gid), types[s])
-        key = frozenset(given)
-        if key not in uppers:
-            uppers[key] = set().union(*(up(c) for c in key))
-        if uppers[key] & domains[p]:
+        if upper(given) & domains[p]:
             continue
         narrower = sorted(d for d in domains[p] if any(c != d and c in up(d) for c in given))
         if not narrower:
