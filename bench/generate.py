@@ -399,7 +399,7 @@ class _Facts:
         self.w, self.rng = world, rng
         self.counter = 0
         # (iri, alliance, label, date, absent states)
-        self.summits: list[tuple[str, str, str, dt.date, frozenset[str]]] = []
+        self.summits: list[tuple[str, str, str, dt.date, frozenset[str], tuple[tuple[str, str, str], ...]]] = []
         # alliance -> [(state slug, state name, start's latest day, end's earliest day or None)]
         self.periods: dict[str, list[tuple[str, str, dt.date, dt.date | None]]] = {}
         self.founded: dict[str, dt.date] = {}
@@ -612,7 +612,7 @@ class _Facts:
             + (f"; {', '.join(label for _, label, _ in people)} attended." if people else ".")
         )
         summit = Fact(iri, iri[1:], lines, sentence, n)
-        self.summits.append((iri, a, label, d, frozenset(s for s, _ in absent)))
+        self.summits.append((iri, a, label, d, frozenset(s for s, _ in absent), tuple(people)))
         out = [summit]
         for kind in rng.sample(["Declaration", "Statement"], rng.randint(0, 2)):
             signed = d  # signed at the one-day meeting (shape:LinkedDatesInOrder: not after it is over)
@@ -651,6 +651,9 @@ class _Facts:
             summit = None
         if summit is not None:
             d, prec = summit[3], "year"
+            # and held by one of its attendees where it records any (shape:LinkedValuesAgree)
+            if summit[5] and (p, pname, nat) not in summit[5]:
+                p, pname, nat = summit[5][0]
         words = rng.choice(
             [
                 "no advantage",

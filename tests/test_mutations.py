@@ -9888,7 +9888,7 @@ SLIPS_R19 = [
         "003",
         [("    csto:recipient :kester-kenn-klomegah ;", "    csto:recipient :paul-hansbury ;")],
         "ValueNamedInItsPassage",
-        ":paul-hansbury is named nowhere in this file's seed",
+        "names :paul-hansbury, its csto:recipient",
     ),
     (
         # the passage names no state ("the price of gas had just increased"); the note that explains the place does
@@ -10484,6 +10484,67 @@ SLIPS_R21 = [
 
 SLIPS += [s[:4] for s in SLIPS_R21]
 MESSAGE_FRAGMENT.update({s[0]: s[4] for s in SLIPS_R21})
+
+# Round 22: a statement line moved or copied to another node of the same class in the same file (random slips,
+# seeds 1 to 4): words placed at a meeting their speaker did not attend; a comparison given to a stance whose
+# passage compares nothing; the author made a second holder of a state's plan; a disagreement copied to a claim
+# about another thing.
+SLIPS_R22 = [
+    (
+        "r22_a_commentators_words_placed_at_a_summit",
+        "003",
+        [
+            (
+                ":stance-003-orlov-protests-economic-problems a csto:Stance ;\n",
+                ":stance-003-orlov-protests-economic-problems a csto:Stance ;\n"
+                "    csto:expressedIn :summit-2022-05-16-moscow ;\n",
+            )
+        ],
+        "LinkedValuesAgree",
+        "but held by :dmitry-orlov, not among its attendees",
+    ),
+    (
+        "r22_a_comparison_copied_to_a_stance_that_compares_nothing",
+        "004",
+        [
+            (
+                ":stance-004-author-minsk-realised-information-threats a csto:Stance ;\n",
+                ":stance-004-author-minsk-realised-information-threats a csto:Stance ;\n"
+                "    csto:comparisonSubject :alexander-lukashenko ; csto:comparedWith :vladimir-putin ; "
+                "csto:comparisonOutcome csto:Alike ;\n",
+            )
+        ],
+        "ValueNamedInItsPassage",
+        "names :vladimir-putin, its csto:comparedWith",
+    ),
+    (
+        "r22_the_authors_holding_copied_onto_a_states_plan",
+        "004",
+        [
+            (
+                ":stance-004-belarus-csto-prc-dialogue a csto:Stance ;\n",
+                ":stance-004-belarus-csto-prc-dialogue a csto:Stance ;\n    csto:heldBy :unnamed-author-004 ;\n",
+            )
+        ],
+        "AuthorHoldsAlone",
+        "the author's own view is held by the author alone",
+    ),
+    (
+        "r22_a_disagreement_copied_to_a_claim_about_another_thing",
+        "004",
+        [
+            (
+                ":claim-004-nato-led-by-us a csto:Claim ;\n",
+                ":claim-004-nato-led-by-us a csto:Claim ;\n    csto:disagreesWith :stance-003-orlov-kyrgyzstan-hesitated ;\n",
+            )
+        ],
+        "DisagreementOverOneThing",
+        "the two propositions are about nothing in common",
+    ),
+]
+
+SLIPS += [s[:4] for s in SLIPS_R22]
+MESSAGE_FRAGMENT.update({s[0]: s[4] for s in SLIPS_R22})
 
 # Round 18: a literal whose datatype its lexical form is not (words typed xsd:date; a year typed xsd:date where the
 # ontology's range is a day or a year): the loader refuses the file at the line.

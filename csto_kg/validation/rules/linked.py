@@ -5,8 +5,9 @@
   stance in its own words (``csto:Direct``) expressed in an issued document, a source document, a speech or an
   interview (``csto:expressedIn``) is held by who speaks there (the document's issuer or author, the speech's or
   interview's ``csto:agent``), an organ of it (``org:unitOf``, ``csto:organOf``) or the holder of one of its
-  offices; an event that began or ended something (``csto:beganWith``, ``csto:startedBy``, ``csto:endedBy``) has
-  taken place (it is not planned, proposed, announced or cancelled); a request under a treaty is addressed to the
+  offices; a stance expressed in a meeting that records its attendees (or participating states) is held, where its
+  holder is a person (or a state), by one of them; an event that began or ended something (``csto:beganWith``,
+  ``csto:startedBy``, ``csto:endedBy``) has taken place (it is not planned, proposed, announced or cancelled); a request under a treaty is addressed to the
   organisation the treaty founded (``csto:Founding``) and a response's agent is that target or an organ of it; a file that answers a request with a
   refusal does not also answer it with a deployment or a decision to deploy; a non-attendance is not aimed at
   a meeting listing the state as participating, and no state is absent from a meeting or exercise on its own
@@ -146,6 +147,37 @@ def _held_by_its_issuer(ctx: Context) -> list[Result]:
                     f"but held by {_c(holder)}, neither who speaks there, an organ of it nor the holder of one of its "
                     "offices. Fix: the holder, or what the stance is expressed in",
                 )
+    return out
+
+
+# who takes part in a meeting, by the kind of its holder: a person attends it, a state participates in it
+_TAKING_PART = (
+    (CSTO.Person, CSTO.attendee, "attendees"),
+    (CSTO.State, CSTO.participatingState, "participating states"),
+)
+
+
+def _held_by_one_who_took_part(ctx: Context) -> list[Result]:
+    """A stance expressed in a meeting whose attendees (or participating states) the graph records is held, where
+    its holder is a person (or a state), by one of them: the words were said there, by someone who was there."""
+    out = []
+    for stance, meeting in sorted(ctx.union.subject_objects(CSTO.expressedIn), key=str):
+        for cls, prop, who in _TAKING_PART:
+            present = set(ctx.union.objects(meeting, prop))
+            if not present:
+                continue
+            absent = set(ctx.union.objects(meeting, CSTO.absentState))  # shape:NotSaidWhereAbsent says so
+            for holder in sorted(ctx.union.objects(stance, CSTO.heldBy), key=str):
+                if (holder, RDF.type, cls) in ctx.union and holder not in present | absent:
+                    out += _disagreement(
+                        ctx,
+                        stance,
+                        CSTO.heldBy,
+                        holder,
+                        f"is expressed in {_c(meeting)}, but held by {_c(holder)}, not among its {who} "
+                        f"({curie(str(prop))}: {', '.join(_c(p) for p in sorted(present, key=str))}). Fix: the "
+                        "holder, or what the stance is expressed in (csto:expressedIn)",
+                    )
     return out
 
 
@@ -618,6 +650,7 @@ def _linked_values(ctx: Context) -> list[Result]:
         + _article_of_its_treaty(ctx)
         + _one_treaty_per_signing(ctx)
         + _held_by_its_issuer(ctx)
+        + _held_by_one_who_took_part(ctx)
         + _began_things_took_place(ctx)
         + _asked_of_the_treatys_organisation(ctx)
         + _answered_by_its_target(ctx)
@@ -1049,7 +1082,9 @@ RULES = [
         "request's csto:treaty; signatures of one date and place, one signing, sign one treaty; a direct stance "
         "expressed in an issued document, a source document, a speech or an interview (csto:expressedIn) is held by "
         "who speaks there (csto:issuedBy, dcterms:creator, the csto:agent of a speech or interview), an organ of it "
-        "or the holder of one of its offices; an event that began or ended something (csto:beganWith, "
+        "or the holder of one of its offices; a stance expressed in a meeting that records its csto:attendee "
+        "(or csto:participatingState) values is held, where its holder is a person (or a state), by one of them; "
+        "an event that began or ended something (csto:beganWith, "
         "csto:startedBy, csto:endedBy) took place: it is not planned, proposed, announced or cancelled; a request "
         "invoking a treaty is addressed (csto:target) to the organisation the treaty founded, and its response's "
         "csto:agent is that target or an organ of it; a file that answers a request with a csto:Refusal does not "

@@ -19,7 +19,10 @@
   named by its role and the state or body it is a post in ("Russian President"); a state also by a person the
   graph has holding one of its offices ("Putin held bilateral meetings"). Topics are not checked; a source's
   author is checked as that source's dcterms:creator (its byline names them). A source document's creator and
-  publisher are named by its own passages (byline, masthead) or a curator's note on it, whatever else they name.
+  publisher are named by its own passages (byline, masthead) or a curator's note on it, whatever else they name;
+  so are the sides of a comparison, the accused and the wronged, whom a criticism is aimed at, who relies on whom,
+  whose ability, who attempts and who receives (:data:`NAMED_OUTRIGHT`): the words that compare, accuse or rely say
+  whom (a state also by a city the file uses for it; the CSTO, which the seeds are about, by context).
 - Where a fact has several holders (``csto:heldBy``, :data:`NAMED_TOGETHER`) and the passages supporting them
   name some of them, they name each (or a curator's note does).
 - A membership period and the signature, accession, re-accession or withdrawal that starts or ends it, where several
@@ -166,6 +169,24 @@ PERSONS_ONLY = frozenset((CSTO.heldBy,))
 # properties with several values that one passage names together: it names them all ("unconvincing for both
 # Kirgizstan and Tajikistan" is held by Kyrgyzstan and Tajikistan, not by Kyrgyzstan and Kazakhstan)
 NAMED_TOGETHER = frozenset((CSTO.heldBy,))
+# properties of NAMED_BY_THE_FACT whose value a passage of the fact names whatever else it names: the words that
+# compare, accuse, criticise, rely on, attempt, are able or award say whom ("Lukashenka's statements were similar to
+# what his Russian colleague was talking about" compares Lukashenko with Putin, not the words of another stance). The
+# alliance the graph is about is named by context ("it is hardly an equivalent organisation", "the organization").
+NAMED_OUTRIGHT = frozenset(
+    (
+        CSTO.comparisonSubject,
+        CSTO.comparedWith,
+        CSTO.accusedParty,
+        CSTO.allegedVictim,
+        CSTO.criticises,
+        CSTO.reliantParty,
+        CSTO.reliedOn,
+        CSTO.abilityOf,
+        CSTO.attemptedBy,
+        CSTO.recipient,
+    )
+)
 # properties whose entity value some passage of the fact names (or a curator's note on it, saying how it follows)
 NAMED_BY_THE_FACT = frozenset(
     (
@@ -188,6 +209,7 @@ NAMED_BY_THE_FACT = frozenset(
         # who is ranked first where the passage names what they are ranked among ("Of all its members ... the most hope
         # on the CSTO"): a state it does not name is not the one it ranks first
         CSTO.rankedFirst,
+        *NAMED_OUTRIGHT,
     )
 )
 _NAMES = (RDFS.label, SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel)
@@ -473,13 +495,15 @@ def _unnamed_by_the_fact(ctx, namer, facts, fact, prop, value, values, notes) ->
     texts = _passage_texts(ctx, evidence, notes)
     if namer.named(value, texts):
         return None
+    outright = prop in NAMED_OUTRIGHT
+    if outright and (value == ALLIANCE or _named_by_its_city(ctx, namer, facts.graph, value, texts)):
+        return None
     # a source's byline and masthead: its creator and publisher are named by its own passages or notes, always
     byline = prop in (DCTERMS.creator, DCTERMS.publisher) and (
         (fact, RDF.type, CSTO.SourceDocument) in ctx.data.dataset.graph(facts.graph)
     )
-    if not byline and not any(
-        o != value and o != fact and namer.names.get(o) and namer.named(o, texts) for p, o in values if p not in TYPE
-    ):
+    others = (o for p, o in values if p not in TYPE and o != value and o != fact and namer.names.get(o))
+    if not (outright or byline or any(namer.named(o, texts) for o in others)):
         return None
     said = "; ".join(curie(str(e)) for e in evidence)
     return (
@@ -1164,7 +1188,11 @@ RULES = [
         "csto:destination, csto:place, csto:host, csto:office, csto:rankedFirst, dcterms:creator or dcterms:publisher is named by a "
         "passage of the fact in that file or a csto:curatorNote of it there, where these name another of its entity "
         "values (an office is also named by its role and its state or body, a state by a person holding one of its "
-        "offices; topics are not checked); a source document's dcterms:creator and dcterms:publisher always are. "
+        "offices; topics are not checked); a source document's dcterms:creator and dcterms:publisher always are, "
+        "and so is a value of csto:comparisonSubject, csto:comparedWith, csto:accusedParty, csto:allegedVictim, "
+        "csto:criticises, csto:reliantParty, csto:reliedOn, csto:abilityOf, csto:attemptedBy or csto:recipient, "
+        "whatever else the passages name (a state also by a city the file says csto:standsFor it; the CSTO, which "
+        "the seeds are about, by context). "
         "The passages supporting several csto:heldBy values that name some of them name each; a stance is not held by "
         "its source's dcterms:publisher unless its passages name it. A curator's note counts only where it explains: "
         "it quotes the seed, or says where the value follows from (the seed, its text or context, a passage, "
