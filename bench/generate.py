@@ -278,7 +278,9 @@ class _World:
         self.n_topics = max(8, self.n_docs // 2)
         self.entities: list[str] = []
         self.entity_triples = 0
-        self.fact_labels: dict[str, int] = {}  # each fact's label line, how many facts had it (one label, one fact)
+        self.fact_labels: dict[
+            str, list[str]
+        ] = {}  # each fact's label line, the facts that had it (one label, one fact)
         names: set[str] = set()
 
         def fresh(make) -> str:
@@ -399,7 +401,7 @@ class _Facts:
         self.w, self.rng = world, rng
         self.counter = 0
         # (iri, alliance, label, date, absent states)
-        self.summits: list[tuple[str, str, str, dt.date, frozenset[str], tuple[tuple[str, str, str], ...]]] = []
+        self.summits: list[tuple[str, str, str, dt.date, frozenset[str], tuple[tuple[str, str, str], ...], Fact]] = []
         # alliance -> [(state slug, state name, start's latest day, end's earliest day or None)]
         self.periods: dict[str, list[tuple[str, str, dt.date, dt.date | None]]] = {}
         self.founded: dict[str, dt.date] = {}
@@ -612,7 +614,7 @@ class _Facts:
             + (f"; {', '.join(label for _, label, _ in people)} attended." if people else ".")
         )
         summit = Fact(iri, iri[1:], lines, sentence, n)
-        self.summits.append((iri, a, label, d, frozenset(s for s, _ in absent), tuple(people)))
+        self.summits.append((iri, a, label, d, frozenset(s for s, _ in absent), tuple(people), summit))
         out = [summit]
         for kind in rng.sample(["Declaration", "Statement"], rng.randint(0, 2)):
             signed = d  # signed at the one-day meeting (shape:LinkedDatesInOrder: not after it is over)
@@ -685,12 +687,13 @@ class _Facts:
         # no csto:speakingAs: the generator records no office holding for a stance's holder, and one speaks only as an
         # office one holds (validation checks it: shape:LinkedValuesAgree); the draw keeps the sequence of choices
         rng.random()
-        if summit is not None:
-            lines.append(f"csto:expressedIn {summit[0]}")
-            n += 1
-        return [
-            Fact(iri, iri[1:], lines, f"{pname} described {topic[1]} as \u201c{words}\u201d {_date_words(d, prec)}.", n)
-        ]
+        said = f"{pname} described {topic[1]} as \u201c{words}\u201d {_date_words(d, prec)}."
+        if summit is None:
+            return [Fact(iri, iri[1:], lines, said, n)]
+        # the summit is described again with the stance, in the same document: a seed's file links what its seed
+        # says, both ends with their passages there (shape:ReferenceInItsOwnSeed)
+        lines.append(f"csto:expressedIn {summit[0]}")
+        return [Fact(iri, iri[1:], lines, said, n + 1), summit[6]]
 
     def _holding(self) -> list[Fact]:
         rng, w = self.rng, self.w
@@ -823,7 +826,7 @@ class _Facts:
                 5,
             )
         )
-        if invocation and a not in self.articles:  # an article is described once, by one document
+        if invocation:  # the article is described with each invocation of it (shape:ReferenceInItsOwnSeed)
             facts.append(self._article(a, name, acronym)[0])
         return facts
 
@@ -955,22 +958,26 @@ class _Document:
                 evidence = [ev]
             if not f.lines:
                 continue
-            lines = self._labelled_once([line.replace("src:{seed}", f"src:{self.id}") for line in f.lines])
+            lines = self._labelled_once(f.iri, [line.replace("src:{seed}", f"src:{self.id}") for line in f.lines])
             body = " ;\n    ".join(lines + [f"prov:wasDerivedFrom {', '.join(evidence)}"])
             self.blocks.append(f"{f.iri} {body} .\n")
             self.triples += f.triples + len(evidence)
             for x in f.extra:
-                self.blocks.append(f"{x.iri} {' ; '.join(self._labelled_once(x.lines))} .\n")
+                self.blocks.append(f"{x.iri} {' ; '.join(self._labelled_once(x.iri, x.lines))} .\n")
                 self.triples += x.triples
         self._evidence_node(ev, quote, s, e)
 
-    def _labelled_once(self, lines: list[str]) -> list[str]:
+    def _labelled_once(self, iri: str, lines: list[str]) -> list[str]:
         """``lines`` with a label another fact already has made its own: "... (record 2)" (validation requires it:
-        shape:FactLabelOfOneFact; two stances of one person on one topic drew the same label)."""
+        shape:FactLabelOfOneFact; two stances of one person on one topic drew the same label). A fact described again
+        (a shared fact, a summit described with a stance expressed at it) keeps its label: one name in a file."""
         out = []
         for line in lines:
             if line.startswith("rdfs:label "):
-                n = self.w.fact_labels[line] = self.w.fact_labels.get(line, 0) + 1
+                holders = self.w.fact_labels.setdefault(line, [])
+                if iri not in holders:
+                    holders.append(iri)
+                n = holders.index(iri) + 1
                 if n > 1:
                     head, quote, tail = line.rpartition('"')
                     line = f"{head} (record {n}){quote}{tail}"

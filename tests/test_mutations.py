@@ -10541,6 +10541,32 @@ SLIPS_R22 = [
         "DisagreementOverOneThing",
         "the two propositions are about nothing in common",
     ),
+    # Random slips (seed 1 of a harness swapping a linked fact or entity for another of its class): a cause taken
+    # from another seed's file; a holding given an office its passage does not name
+    (
+        "r22_a_cause_from_another_seeds_file",
+        "002",
+        [
+            (
+                "    csto:cause :stance-002-agazade-threat-of-war-real ;",
+                "    csto:cause :stance-003-orlov-russia-largest-contingent ;",
+            )
+        ],
+        "ReferenceInItsOwnSeed",
+        "is a fact which this file does not describe (only graph:003_6d908fab4c796ec4 does)",
+    ),
+    (
+        "r22_a_research_post_swapped_for_another_office",
+        "002",
+        [
+            (
+                "    csto:office :research-assistant-of-the-russia-and-caucasus-regional-research-center ;",
+                "    csto:office :chair-of-csto-parliamentary-assembly ;",
+            )
+        ],
+        "ValueNamedInItsPassage",
+        "names :chair-of-csto-parliamentary-assembly, its csto:office",
+    ),
 ]
 
 SLIPS += [s[:4] for s in SLIPS_R22]

@@ -9,7 +9,9 @@
   distance).
 - ``shape:ReferenceInItsOwnSeed``: what a seed's file places a fact against (``csto:timeAnchor``) is that seed's
   own source document or a fact that file describes; the event a proposition places (``csto:locatesEvent``) is
-  one that file describes, or a topic.
+  one that file describes, or a topic; and any other link of a seed's file to a fact (a cause, a response, the
+  meeting a stance was expressed in) is to one that file describes, ``csto:disagreesWith`` and ``csto:denies``
+  aside, which reach another seed's facts by definition.
 - ``shape:LiteralForm``: a value of a property whose range is a datatype (verbatim words, a hash, a quote, an
   identifier, a number) carries no language tag (where no shape's sh:datatype check already reports it; text
   without its tag is shape:ProseIsTaggedText's).
@@ -25,7 +27,24 @@ import re
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
-from ...namespaces import CSTO, DCTERMS, OA, ONTOLOGY_GRAPH, OWL, PROV, RDF, RDFS, SH, SHAPE, SKOS, SRC, TIME, curie
+from ...namespaces import (
+    CSTO,
+    DCTERMS,
+    ENTITIES_GRAPH,
+    ID,
+    OA,
+    ONTOLOGY_GRAPH,
+    OWL,
+    PROV,
+    RDF,
+    RDFS,
+    SH,
+    SHAPE,
+    SKOS,
+    SRC,
+    TIME,
+    curie,
+)
 from ..report import Result
 from . import Context, Rule
 from .naming import _note_quotes
@@ -409,6 +428,48 @@ def _literal_form(ctx: Context) -> list[Result]:
     return out
 
 
+# links that reach another seed's facts by definition: a proposition of another seed that cannot hold beside this
+# one's, and a fact another seed describes that this one denies (a membership); and the links whose own checks read
+# them (above, in the structures and wording modules; a question's answer: shape:AnswerFromTheSameSource; a figure:
+# shape:FigureFromItsPassage)
+_ACROSS_SEEDS = frozenset((CSTO.disagreesWith, CSTO.denies))
+_READ_ELSEWHERE = frozenset(
+    (CSTO.timeAnchor, CSTO.locatesEvent, CSTO.uncertainAbout, CSTO.prescribedAct, CSTO.answeredBy, CSTO.hasQuantity)
+)
+
+
+def _links_of_its_own_seed(ctx: Context) -> list[Result]:
+    """A seed's file links its facts only to facts it describes (or entities): its passages say both ends of what
+    it links (a cause, a response, the meeting a stance was expressed in), so a link to a node only another seed's
+    file describes is a value copied from there."""
+    out = []
+    for s, p, o, gid in ctx.curated_quads():
+        if gid == ENTITIES_GRAPH or p in _ACROSS_SEEDS or p in _READ_ELSEWHERE or p == RDF.type:
+            continue
+        if not isinstance(o, URIRef) or not str(o).startswith(str(ID)):
+            continue
+        graphs = ctx.subject_graphs.get(o, ())
+        if not graphs or gid in graphs or ENTITIES_GRAPH in graphs:
+            continue  # described nowhere (another rule's), here, or an entity
+        out.append(
+            ctx.locator.statement_result(
+                shape=SHAPE.ReferenceInItsOwnSeed,
+                s=s,
+                p=p,
+                o=o,
+                graph=gid,
+                message=(
+                    f"{_c(p)} {_c(o)} is a fact which this file does not describe (only "
+                    f"{', '.join(sorted(_c(g) for g in graphs))} does): a seed's file links what its seed says, "
+                    "both ends with their passages here. Fix: the fact of this file the passage means, or describe "
+                    "it here with this seed's passage (another seed's proposition that cannot hold beside this one "
+                    "is csto:disagreesWith)"
+                ),
+            )
+        )
+    return out
+
+
 def _own_seed_structures(ctx: Context) -> list[Result]:
     from .structures import OWN_SEED  # round 17's references (options, reliances, denials), read by that module
     from .wording import OWN_SEED as OWN_SEED_R18  # round 18's (uncertainties, prescriptions)
@@ -445,8 +506,10 @@ RULES = [
         "that file describes. A csto:locatesEvent that is not a csto:Topic is a fact that file describes: the "
         "words are that seed's, and refer to what it says. A csto:locatesWithin that is a csto:Place the graph has "
         "in a state (csto:locatedIn, csto:capitalOf, csto:standsFor) lies in a state the proposition's passage names, "
-        "where the passage names a state and not the place.",
-        lambda ctx: _own_seed(ctx) + _place_outside(ctx) + _own_seed_structures(ctx),
+        "where the passage names a state and not the place. Any other link a seed's file gives to a fact node (not "
+        "an entity of kg/entities.trig) is to one that file describes: csto:disagreesWith and csto:denies aside, "
+        "which link another seed's facts by definition.",
+        lambda ctx: _own_seed(ctx) + _place_outside(ctx) + _own_seed_structures(ctx) + _links_of_its_own_seed(ctx),
     ),
     Rule(
         SHAPE.LiteralForm,

@@ -21,8 +21,9 @@
   author is checked as that source's dcterms:creator (its byline names them). A source document's creator and
   publisher are named by its own passages (byline, masthead) or a curator's note on it, whatever else they name;
   so are the sides of a comparison, the accused and the wronged, whom a criticism is aimed at, who relies on whom,
-  whose ability, who attempts and who receives (:data:`NAMED_OUTRIGHT`): the words that compare, accuse or rely say
-  whom (a state also by a city the file uses for it; the CSTO, which the seeds are about, by context).
+  whose ability, who attempts and who receives, and the office a holding is of (:data:`NAMED_OUTRIGHT`): the words
+  that compare, accuse or rely say whom, those that say a post was held say which (a state is also named by a city
+  the file uses for it; the CSTO, which the seeds are about, by context).
 - Where a fact has several holders (``csto:heldBy``, :data:`NAMED_TOGETHER`) and the passages supporting them
   name some of them, they name each (or a curator's note does).
 - A membership period and the signature, accession, re-accession or withdrawal that starts or ends it, where several
@@ -171,8 +172,10 @@ PERSONS_ONLY = frozenset((CSTO.heldBy,))
 NAMED_TOGETHER = frozenset((CSTO.heldBy,))
 # properties of NAMED_BY_THE_FACT whose value a passage of the fact names whatever else it names: the words that
 # compare, accuse, criticise, rely on, attempt, are able or award say whom ("Lukashenka's statements were similar to
-# what his Russian colleague was talking about" compares Lukashenko with Putin, not the words of another stance). The
-# alliance the graph is about is named by context ("it is hardly an equivalent organisation", "the organization").
+# what his Russian colleague was talking about" compares Lukashenko with Putin, not the words of another stance), and
+# those that say a post was held say which, by its role and its post ("a research assistant at Russia and the
+# Caucasus Regional Research Center"). The alliance the graph is about is named by context ("it is hardly an
+# equivalent organisation", "the organization").
 NAMED_OUTRIGHT = frozenset(
     (
         CSTO.comparisonSubject,
@@ -185,6 +188,7 @@ NAMED_OUTRIGHT = frozenset(
         CSTO.abilityOf,
         CSTO.attemptedBy,
         CSTO.recipient,
+        CSTO.office,
     )
 )
 # properties whose entity value some passage of the fact names (or a curator's note on it, saying how it follows)
@@ -203,7 +207,6 @@ NAMED_BY_THE_FACT = frozenset(
         CSTO.destination,
         CSTO.place,
         CSTO.host,
-        CSTO.office,
         DCTERMS.creator,
         DCTERMS.publisher,
         # who is ranked first where the passage names what they are ranked among ("Of all its members ... the most hope
@@ -1190,7 +1193,8 @@ RULES = [
         "values (an office is also named by its role and its state or body, a state by a person holding one of its "
         "offices; topics are not checked); a source document's dcterms:creator and dcterms:publisher always are, "
         "and so is a value of csto:comparisonSubject, csto:comparedWith, csto:accusedParty, csto:allegedVictim, "
-        "csto:criticises, csto:reliantParty, csto:reliedOn, csto:abilityOf, csto:attemptedBy or csto:recipient, "
+        "csto:criticises, csto:reliantParty, csto:reliedOn, csto:abilityOf, csto:attemptedBy, csto:recipient or "
+        "csto:office, "
         "whatever else the passages name (a state also by a city the file says csto:standsFor it; the CSTO, which "
         "the seeds are about, by context). "
         "The passages supporting several csto:heldBy values that name some of them name each; a stance is not held by "
