@@ -10567,6 +10567,35 @@ SLIPS_R22 = [
         "ValueNamedInItsPassage",
         "names :chair-of-csto-parliamentary-assembly, its csto:office",
     ),
+    # Random slips (a line copied to another node, seed 5; an object swapped, seed 2): a claim given what another
+    # is about; the unnamed author of one seed made a group of another seed's
+    (
+        "r22_a_claim_given_what_another_is_about",
+        "003",
+        [
+            (
+                "    csto:assertedBy src:003_6d908fab4c796ec4 ;\n    csto:about :collective-security-council, :csto ;\n"
+                '    csto:position csto:FactualAssertion ;\n    csto:words "It includes the heads',
+                "    csto:assertedBy src:003_6d908fab4c796ec4 ;\n    csto:about :collective-security-council, :csto ;\n"
+                "    csto:about :observer-status-cis-2022, :cis ;\n"
+                '    csto:position csto:FactualAssertion ;\n    csto:words "It includes the heads',
+            )
+        ],
+        "ValueNamedInItsPassage",
+        "names :cis, its csto:about",
+    ),
+    (
+        "r22_one_seeds_author_given_another_seeds_group",
+        "004",
+        [
+            (
+                "    csto:heldBy :unnamed-author-004 ;\n    csto:about :belarus, :russia, :asian-region-countries-004,",
+                "    csto:heldBy :unnamed-speculators-001 ;\n    csto:about :belarus, :russia, :asian-region-countries-004,",
+            )
+        ],
+        "ReferenceInItsOwnSeed",
+        "stands for what seed 001 alone speaks of",
+    ),
 ]
 
 SLIPS += [s[:4] for s in SLIPS_R22]

@@ -11,7 +11,8 @@
   own source document or a fact that file describes; the event a proposition places (``csto:locatesEvent``) is
   one that file describes, or a topic; and any other link of a seed's file to a fact (a cause, a response, the
   meeting a stance was expressed in) is to one that file describes, ``csto:disagreesWith`` and ``csto:denies``
-  aside, which reach another seed's facts by definition.
+  aside, which reach another seed's facts by definition; an entity standing for what one seed alone speaks of (its
+  IRI ends with the seed's number: "the unnamed author of seed 004") is a value in that seed's file only.
 - ``shape:LiteralForm``: a value of a property whose range is a datatype (verbatim words, a hash, a quote, an
   identifier, a number) carries no language tag (where no shape's sh:datatype check already reports it; text
   without its tag is shape:ProseIsTaggedText's).
@@ -438,33 +439,43 @@ _READ_ELSEWHERE = frozenset(
 )
 
 
+# an entity standing for what one seed alone speaks of ("the unnamed author of seed 004", "experts (unnamed, seed
+# 004)") ends its IRI with that seed's number
+_OF_ONE_SEED = re.compile(r"-(\d{3})$")
+
+
 def _links_of_its_own_seed(ctx: Context) -> list[Result]:
     """A seed's file links its facts only to facts it describes (or entities): its passages say both ends of what
     it links (a cause, a response, the meeting a stance was expressed in), so a link to a node only another seed's
-    file describes is a value copied from there."""
+    file describes is a value copied from there. An entity that stands for what one seed alone speaks of (its IRI
+    ends with the seed's number: an unnamed author, unnamed experts) is a value in that seed's file only."""
     out = []
+    authors = set(ctx.union.objects(None, DCTERMS.creator))
     for s, p, o, gid in ctx.curated_quads():
-        if gid == ENTITIES_GRAPH or p in _ACROSS_SEEDS or p in _READ_ELSEWHERE or p == RDF.type:
-            continue
-        if not isinstance(o, URIRef) or not str(o).startswith(str(ID)):
+        if gid == ENTITIES_GRAPH or p == RDF.type or not isinstance(o, URIRef) or not str(o).startswith(str(ID)):
             continue
         graphs = ctx.subject_graphs.get(o, ())
-        if not graphs or gid in graphs or ENTITIES_GRAPH in graphs:
+        own = _OF_ONE_SEED.search(str(o))
+        if own and o in authors:
+            continue  # an unnamed author: shape:UnnamedAuthorSpeaksInOwnSource reads where they speak
+        if ENTITIES_GRAPH in graphs and own and not str(gid).rsplit("/", 1)[-1].startswith(own.group(1)):
+            problem = (
+                f"stands for what seed {own.group(1)} alone speaks of (its IRI ends with that seed's number), yet "
+                "this file gives it as a value: one seed's unnamed author or group is not another's. Fix: the "
+                "entity this seed's passage speaks of (one of this seed's own, or a new one in kg/entities.trig)"
+            )
+        elif p in _ACROSS_SEEDS or p in _READ_ELSEWHERE or not graphs or gid in graphs or ENTITIES_GRAPH in graphs:
             continue  # described nowhere (another rule's), here, or an entity
+        else:
+            problem = (
+                f"is a fact which this file does not describe (only {', '.join(sorted(_c(g) for g in graphs))} "
+                "does): a seed's file links what its seed says, both ends with their passages here. Fix: the fact "
+                "of this file the passage means, or describe it here with this seed's passage (another seed's "
+                "proposition that cannot hold beside this one is csto:disagreesWith)"
+            )
         out.append(
             ctx.locator.statement_result(
-                shape=SHAPE.ReferenceInItsOwnSeed,
-                s=s,
-                p=p,
-                o=o,
-                graph=gid,
-                message=(
-                    f"{_c(p)} {_c(o)} is a fact which this file does not describe (only "
-                    f"{', '.join(sorted(_c(g) for g in graphs))} does): a seed's file links what its seed says, "
-                    "both ends with their passages here. Fix: the fact of this file the passage means, or describe "
-                    "it here with this seed's passage (another seed's proposition that cannot hold beside this one "
-                    "is csto:disagreesWith)"
-                ),
+                shape=SHAPE.ReferenceInItsOwnSeed, s=s, p=p, o=o, graph=gid, message=f"{_c(p)} {_c(o)} {problem}"
             )
         )
     return out
@@ -508,7 +519,9 @@ RULES = [
         "in a state (csto:locatedIn, csto:capitalOf, csto:standsFor) lies in a state the proposition's passage names, "
         "where the passage names a state and not the place. Any other link a seed's file gives to a fact node (not "
         "an entity of kg/entities.trig) is to one that file describes: csto:disagreesWith and csto:denies aside, "
-        "which link another seed's facts by definition.",
+        "which link another seed's facts by definition. An entity whose IRI ends with a seed's number (a group, "
+        "place or topic standing for what that seed alone speaks of: 'the unnamed author of seed 004') is a value "
+        "in that seed's file only.",
         lambda ctx: _own_seed(ctx) + _place_outside(ctx) + _own_seed_structures(ctx) + _links_of_its_own_seed(ctx),
     ),
     Rule(

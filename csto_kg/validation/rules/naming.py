@@ -21,8 +21,9 @@
   author is checked as that source's dcterms:creator (its byline names them). A source document's creator and
   publisher are named by its own passages (byline, masthead) or a curator's note on it, whatever else they name;
   so are the sides of a comparison, the accused and the wronged, whom a criticism is aimed at, who relies on whom,
-  whose ability, who attempts and who receives, and the office a holding is of (:data:`NAMED_OUTRIGHT`): the words
-  that compare, accuse or rely say whom, those that say a post was held say which (a state is also named by a city
+  whose ability, who attempts and who receives, the office a holding is of and the entities a fact is about (not
+  topics; :data:`NAMED_OUTRIGHT`): the words that compare, accuse or rely say whom, those that say a post was held
+  say which (a state is also named by a city
   the file uses for it; the CSTO, which the seeds are about, by context).
 - Where a fact has several holders (``csto:heldBy``, :data:`NAMED_TOGETHER`) and the passages supporting them
   name some of them, they name each (or a curator's note does).
@@ -174,7 +175,8 @@ NAMED_TOGETHER = frozenset((CSTO.heldBy,))
 # compare, accuse, criticise, rely on, attempt, are able or award say whom ("Lukashenka's statements were similar to
 # what his Russian colleague was talking about" compares Lukashenko with Putin, not the words of another stance), and
 # those that say a post was held say which, by its role and its post ("a research assistant at Russia and the
-# Caucasus Regional Research Center"). The alliance the graph is about is named by context ("it is hardly an
+# Caucasus Regional Research Center"); and a state, person or body a fact is about (csto:about; its topics are not
+# checked) is one its passage names. The alliance the graph is about is named by context ("it is hardly an
 # equivalent organisation", "the organization").
 NAMED_OUTRIGHT = frozenset(
     (
@@ -189,6 +191,7 @@ NAMED_OUTRIGHT = frozenset(
         CSTO.attemptedBy,
         CSTO.recipient,
         CSTO.office,
+        CSTO.about,
     )
 )
 # properties whose entity value some passage of the fact names (or a curator's note on it, saying how it follows)
@@ -1193,8 +1196,8 @@ RULES = [
         "values (an office is also named by its role and its state or body, a state by a person holding one of its "
         "offices; topics are not checked); a source document's dcterms:creator and dcterms:publisher always are, "
         "and so is a value of csto:comparisonSubject, csto:comparedWith, csto:accusedParty, csto:allegedVictim, "
-        "csto:criticises, csto:reliantParty, csto:reliedOn, csto:abilityOf, csto:attemptedBy, csto:recipient or "
-        "csto:office, "
+        "csto:criticises, csto:reliantParty, csto:reliedOn, csto:abilityOf, csto:attemptedBy, csto:recipient, "
+        "csto:office or csto:about (an entity, not a topic), "
         "whatever else the passages name (a state also by a city the file says csto:standsFor it; the CSTO, which "
         "the seeds are about, by context). "
         "The passages supporting several csto:heldBy values that name some of them name each; a stance is not held by "
