@@ -10596,6 +10596,33 @@ SLIPS_R22 = [
         "ReferenceInItsOwnSeed",
         "stands for what seed 001 alone speaks of",
     ),
+    # Random slip (a line moved to another node, seed 6): the seed given as where Lukashenko voiced a view it reports
+    (
+        "r22_a_reported_view_expressed_in_the_seed_that_reports_it",
+        "003",
+        [
+            (
+                ":stance-003-lukashenko-some-support-west a csto:Stance ;\n",
+                ":stance-003-lukashenko-some-support-west a csto:Stance ;\n    csto:expressedIn src:003_6d908fab4c796ec4 ;\n",
+            )
+        ],
+        "LinkedValuesAgree",
+        "written by :kester-kenn-klomegah, but held by :alexander-lukashenko",
+    ),
+    # Random slip (a line moved, seed 6): a condition moved to a call for peace that states none
+    (
+        "r22_a_condition_moved_to_words_that_state_none",
+        "002",
+        [
+            (
+                ":stance-002-zas-calls-for-peace a csto:Stance ;\n",
+                ":stance-002-zas-calls-for-peace a csto:Stance ;\n"
+                "    csto:condition :topic-csto-effectiveness ; csto:conditionKind csto:OpenCondition ;\n",
+            )
+        ],
+        "ConditionInItsWords",
+        "but none of its csto:words states a condition",
+    ),
 ]
 
 SLIPS += [s[:4] for s in SLIPS_R22]

@@ -5,7 +5,7 @@
   stance in its own words (``csto:Direct``) expressed in an issued document, a source document, a speech or an
   interview (``csto:expressedIn``) is held by who speaks there (the document's issuer or author, the speech's or
   interview's ``csto:agent``), an organ of it (``org:unitOf``, ``csto:organOf``) or the holder of one of its
-  offices; a stance expressed in a meeting that records its attendees (or participating states) is held, where its
+  offices, and one expressed in a seed, however attributed, by its author; a stance expressed in a meeting that records its attendees (or participating states) is held, where its
   holder is a person (or a state), by one of them; an event that began or ended something (``csto:beganWith``,
   ``csto:startedBy``, ``csto:endedBy``) has taken place (it is not planned, proposed, announced or cancelled); a request under a treaty is addressed to the
   organisation the treaty founded (``csto:Founding``) and a response's agent is that target or an organ of it; a file that answers a request with a
@@ -124,7 +124,8 @@ _SPEAKERS = ((None, CSTO.issuedBy, "issued by"), (CSTO.SourceDocument, DCTERMS.c
 
 def _held_by_its_issuer(ctx: Context) -> list[Result]:
     """A stance in its own words (csto:Direct) expressed in a document, speech or interview is held by who speaks
-    there (:data:`_SPEAKERS`), an organ of it or the holder of one of its offices."""
+    there (:data:`_SPEAKERS`), an organ of it or the holder of one of its offices; one expressed in a seed (a source
+    document), however attributed, by its author: a seed reports the views of others, it does not express them."""
     out = []
     for stance, doc in sorted(ctx.union.subject_objects(CSTO.expressedIn), key=str):
         issuers: set[Node] = set()
@@ -134,8 +135,9 @@ def _held_by_its_issuer(ctx: Context) -> list[Result]:
                 found = set(ctx.union.objects(doc, prop))
                 issuers |= found
                 verb = verb or (how if found else "")
-        if not issuers or (stance, CSTO.attribution, CSTO.Direct) not in ctx.union:
-            continue  # a reported stance: the document reports another's view
+        direct = (stance, CSTO.attribution, CSTO.Direct) in ctx.union
+        if not issuers or not (direct or (doc, RDF.type, CSTO.SourceDocument) in ctx.union):
+            continue  # a reported stance: the document reports another's view (a seed, its author's own only)
         for holder in sorted(ctx.union.objects(stance, CSTO.heldBy), key=str):
             if not _speaks_for(ctx, holder, issuers):
                 out += _disagreement(
@@ -1082,7 +1084,8 @@ RULES = [
         "request's csto:treaty; signatures of one date and place, one signing, sign one treaty; a direct stance "
         "expressed in an issued document, a source document, a speech or an interview (csto:expressedIn) is held by "
         "who speaks there (csto:issuedBy, dcterms:creator, the csto:agent of a speech or interview), an organ of it "
-        "or the holder of one of its offices; a stance expressed in a meeting that records its csto:attendee "
+        "or the holder of one of its offices, and one expressed in a source document, however attributed, by its "
+        "dcterms:creator; a stance expressed in a meeting that records its csto:attendee "
         "(or csto:participatingState) values is held, where its holder is a person (or a state), by one of them; "
         "an event that began or ended something (csto:beganWith, "
         "csto:startedBy, csto:endedBy) took place: it is not planned, proposed, announced or cancelled; a request "
