@@ -10623,6 +10623,32 @@ SLIPS_R22 = [
         "ConditionInItsWords",
         "but none of its csto:words states a condition",
     ),
+    # Random slip (an object swapped, seed 3): the author's warning given to the attendees of a summit of seed 003
+    (
+        "r22_the_authors_warning_given_to_another_seeds_attendees",
+        "000",
+        [
+            (
+                'that the paragraph describes."@en ;\n    csto:heldBy :unnamed-author-000 ;',
+                'that the paragraph describes."@en ;\n    csto:heldBy :attendees-003-moscow-summit ;',
+            )
+        ],
+        "ReferenceInItsOwnSeed",
+        "stands for what seed 003 alone speaks of",
+    ),
+    # Random slip (a line copied, seed 7): the West made the accused of Lukashenko's call not to leave Russia alone
+    (
+        "r22_an_accused_party_copied_to_a_view_that_accuses_no_one",
+        "003",
+        [
+            (
+                ":stance-003-lukashenko-russia-not-alone a csto:Stance ;\n",
+                ":stance-003-lukashenko-russia-not-alone a csto:Stance ;\n    csto:accusedParty :the-west ;\n",
+            )
+        ],
+        "AccusedOnlyInAnAccusation",
+        "only an accusation names whom it accuses",
+    ),
 ]
 
 SLIPS += [s[:4] for s in SLIPS_R22]

@@ -12,7 +12,7 @@
   one that file describes, or a topic; and any other link of a seed's file to a fact (a cause, a response, the
   meeting a stance was expressed in) is to one that file describes, ``csto:disagreesWith`` and ``csto:denies``
   aside, which reach another seed's facts by definition; an entity standing for what one seed alone speaks of (its
-  IRI ends with the seed's number: "the unnamed author of seed 004") is a value in that seed's file only.
+  IRI bears the seed's number as a part: "the unnamed author of seed 004") is a value in that seed's file only.
 - ``shape:LiteralForm``: a value of a property whose range is a datatype (verbatim words, a hash, a quote, an
   identifier, a number) carries no language tag (where no shape's sh:datatype check already reports it; text
   without its tag is shape:ProseIsTaggedText's).
@@ -440,15 +440,15 @@ _READ_ELSEWHERE = frozenset(
 
 
 # an entity standing for what one seed alone speaks of ("the unnamed author of seed 004", "experts (unnamed, seed
-# 004)") ends its IRI with that seed's number
-_OF_ONE_SEED = re.compile(r"-(\d{3})$")
+# 004)", "the attendees of the Moscow summit, as seed 003 reports them") has that seed's number as a part of its IRI
+_OF_ONE_SEED = re.compile(r"-(\d{3})(?:-|$)")
 
 
 def _links_of_its_own_seed(ctx: Context) -> list[Result]:
     """A seed's file links its facts only to facts it describes (or entities): its passages say both ends of what
     it links (a cause, a response, the meeting a stance was expressed in), so a link to a node only another seed's
     file describes is a value copied from there. An entity that stands for what one seed alone speaks of (its IRI
-    ends with the seed's number: an unnamed author, unnamed experts) is a value in that seed's file only."""
+    bears the seed's number as a part: an unnamed author, unnamed experts) is a value in that seed's file only."""
     out = []
     authors = set(ctx.union.objects(None, DCTERMS.creator))
     for s, p, o, gid in ctx.curated_quads():
@@ -460,7 +460,7 @@ def _links_of_its_own_seed(ctx: Context) -> list[Result]:
             continue  # an unnamed author: shape:UnnamedAuthorSpeaksInOwnSource reads where they speak
         if ENTITIES_GRAPH in graphs and own and not str(gid).rsplit("/", 1)[-1].startswith(own.group(1)):
             problem = (
-                f"stands for what seed {own.group(1)} alone speaks of (its IRI ends with that seed's number), yet "
+                f"stands for what seed {own.group(1)} alone speaks of (its IRI bears that seed's number), yet "
                 "this file gives it as a value: one seed's unnamed author or group is not another's. Fix: the "
                 "entity this seed's passage speaks of (one of this seed's own, or a new one in kg/entities.trig)"
             )
@@ -519,7 +519,7 @@ RULES = [
         "in a state (csto:locatedIn, csto:capitalOf, csto:standsFor) lies in a state the proposition's passage names, "
         "where the passage names a state and not the place. Any other link a seed's file gives to a fact node (not "
         "an entity of kg/entities.trig) is to one that file describes: csto:disagreesWith and csto:denies aside, "
-        "which link another seed's facts by definition. An entity whose IRI ends with a seed's number (a group, "
+        "which link another seed's facts by definition. An entity whose IRI bears a seed's number as a part (a group, "
         "place or topic standing for what that seed alone speaks of: 'the unnamed author of seed 004') is a value "
         "in that seed's file only.",
         lambda ctx: _own_seed(ctx) + _place_outside(ctx) + _own_seed_structures(ctx) + _links_of_its_own_seed(ctx),
