@@ -10649,6 +10649,20 @@ SLIPS_R22 = [
         "AccusedOnlyInAnAccusation",
         "only an accusation names whom it accuses",
     ),
+    # Random slip (a line moved, seed 8): the Council's view placed at Putin's bilateral meeting with Japarov
+    (
+        "r22_a_councils_view_placed_at_a_bilateral_meeting",
+        "003",
+        [
+            (
+                ":stance-003-csc-appropriate-capacity a csto:Stance ;\n",
+                ":stance-003-csc-appropriate-capacity a csto:Stance ;\n"
+                "    csto:expressedIn :bilateral-2022-05-16-putin-japarov ;\n",
+            )
+        ],
+        "LinkedValuesAgree",
+        "but held by :collective-security-council, a body the meeting is not of",
+    ),
 ]
 
 SLIPS += [s[:4] for s in SLIPS_R22]

@@ -5,8 +5,10 @@
   stance in its own words (``csto:Direct``) expressed in an issued document, a source document, a speech or an
   interview (``csto:expressedIn``) is held by who speaks there (the document's issuer or author, the speech's or
   interview's ``csto:agent``), an organ of it (``org:unitOf``, ``csto:organOf``) or the holder of one of its
-  offices, and one expressed in a seed, however attributed, by its author; a stance expressed in a meeting that records its attendees (or participating states) is held, where its
-  holder is a person (or a state), by one of them; an event that began or ended something (``csto:beganWith``,
+  offices, and one expressed in a seed, however attributed, by its author; a stance expressed in a meeting that
+  records its attendees (or participating states) is held, where its holder is a person (or a state), by one of
+  them, and where its holder is an organisation or organ, by the meeting's body (or an organisation it is an organ
+  of) or one the meeting names as participant, invitee or organisation; an event that began or ended something (``csto:beganWith``,
   ``csto:startedBy``, ``csto:endedBy``) has taken place (it is not planned, proposed, announced or cancelled); a request under a treaty is addressed to the
   organisation the treaty founded (``csto:Founding``) and a response's agent is that target or an organ of it; a file that answers a request with a
   refusal does not also answer it with a deployment or a decision to deploy; a non-attendance is not aimed at
@@ -180,6 +182,35 @@ def _held_by_one_who_took_part(ctx: Context) -> list[Result]:
                         f"({curie(str(prop))}: {', '.join(_c(p) for p in sorted(present, key=str))}). Fix: the "
                         "holder, or what the stance is expressed in (csto:expressedIn)",
                     )
+        if (meeting, RDF.type, CSTO.Meeting) in ctx.union:
+            out += _held_by_a_body_of_the_meeting(ctx, stance, meeting)
+    return out
+
+
+# the kinds of holder that take part in a meeting in person or as a state, or stand for people (read above, or not)
+_NOT_A_BODY = (CSTO.Person, CSTO.State, CSTO.Group)
+
+
+def _held_by_a_body_of_the_meeting(ctx: Context, stance: Node, meeting: Node) -> list[Result]:
+    """A stance expressed in a meeting and held by an organisation or an organ: the meeting is that body's (its
+    csto:body is it or one of its organs), or names it as a participant, invitee or organisation of it."""
+    out = []
+    bodies = set(ctx.union.objects(meeting, CSTO.body))
+    named = {o for p in (CSTO.participant, CSTO.invitee, CSTO.organisation) for o in ctx.union.objects(meeting, p)}
+    for holder in sorted(ctx.union.objects(stance, CSTO.heldBy), key=str):
+        if any((holder, RDF.type, cls) in ctx.union for cls in _NOT_A_BODY) or holder in named:
+            continue
+        if any(_organ_of(ctx, body, {holder}) for body in bodies):
+            continue
+        out += _disagreement(
+            ctx,
+            stance,
+            CSTO.heldBy,
+            holder,
+            f"is expressed in {_c(meeting)}, but held by {_c(holder)}, a body the meeting is not of (csto:body: "
+            f"{', '.join(_c(b) for b in sorted(bodies, key=str)) or 'none'}) and does not name as a participant, "
+            "invitee or organisation. Fix: the holder, or what the stance is expressed in (csto:expressedIn)",
+        )
     return out
 
 
@@ -1086,8 +1117,9 @@ RULES = [
         "who speaks there (csto:issuedBy, dcterms:creator, the csto:agent of a speech or interview), an organ of it "
         "or the holder of one of its offices, and one expressed in a source document, however attributed, by its "
         "dcterms:creator; a stance expressed in a meeting that records its csto:attendee "
-        "(or csto:participatingState) values is held, where its holder is a person (or a state), by one of them; "
-        "an event that began or ended something (csto:beganWith, "
+        "(or csto:participatingState) values is held, where its holder is a person (or a state), by one of them, "
+        "and one held by an organisation or organ by the meeting's csto:body (or an organisation it is an organ of) "
+        "or one the meeting names as csto:participant, csto:invitee or csto:organisation; an event that began or ended something (csto:beganWith, "
         "csto:startedBy, csto:endedBy) took place: it is not planned, proposed, announced or cancelled; a request "
         "invoking a treaty is addressed (csto:target) to the organisation the treaty founded, and its response's "
         "csto:agent is that target or an organ of it; a file that answers a request with a csto:Refusal does not "
