@@ -8,10 +8,11 @@
   offices, and one expressed in a seed, however attributed, by its author; a stance expressed in a meeting that
   records its attendees (or participating states) is held, where its holder is a person (or a state), by one of
   them, and where its holder is an organisation or organ, by the meeting's body (or an organisation it is an organ
-  of) or one the meeting names as participant, invitee or organisation; an event that began or ended something (``csto:beganWith``,
-  ``csto:startedBy``, ``csto:endedBy``) has taken place (it is not planned, proposed, announced or cancelled); a request under a treaty is addressed to the
-  organisation the treaty founded (``csto:Founding``) and a response's agent is that target or an organ of it; a file that answers a request with a
-  refusal does not also answer it with a deployment or a decision to deploy; a non-attendance is not aimed at
+  of) or one the meeting names as participant, invitee or organisation; an event that began or ended something
+  (``csto:beganWith``, ``csto:startedBy``, ``csto:endedBy``) has taken place (it is not planned, proposed, announced
+  or cancelled); a request under a treaty is addressed to the organisation the treaty founded (``csto:Founding``)
+  and a response's agent is that target or an organ of it; a file that answers a request with a refusal does not
+  also answer it with a deployment or a decision to deploy; a non-attendance is not aimed at
   a meeting listing the state as participating, and no state is absent from a meeting or exercise on its own
   territory; a chairmanship is succeeded by another state's; a stance taken as an office (``csto:speakingAs``)
   is held by a holder of it (in that file or the entities file) or by the office's post; an office holding begins
@@ -187,7 +188,7 @@ def _held_by_one_who_took_part(ctx: Context) -> list[Result]:
     return out
 
 
-# the kinds of holder that take part in a meeting in person or as a state, or stand for people (read above, or not)
+# holders that are not bodies: persons and states (whose presence _TAKING_PART reads) and groups standing for people
 _NOT_A_BODY = (CSTO.Person, CSTO.State, CSTO.Group)
 
 
@@ -1119,8 +1120,8 @@ RULES = [
         "dcterms:creator; a stance expressed in a meeting that records its csto:attendee "
         "(or csto:participatingState) values is held, where its holder is a person (or a state), by one of them, "
         "and one held by an organisation or organ by the meeting's csto:body (or an organisation it is an organ of) "
-        "or one the meeting names as csto:participant, csto:invitee or csto:organisation; an event that began or ended something (csto:beganWith, "
-        "csto:startedBy, csto:endedBy) took place: it is not planned, proposed, announced or cancelled; a request "
+        "or one the meeting names as csto:participant, csto:invitee or csto:organisation; an event that began or "
+        "ended something (csto:beganWith, csto:startedBy, csto:endedBy) took place: it is not planned, proposed, announced or cancelled; a request "
         "invoking a treaty is addressed (csto:target) to the organisation the treaty founded, and its response's "
         "csto:agent is that target or an organ of it; a file that answers a request with a csto:Refusal does not "
         "also answer it with a csto:Deployment or a csto:Decision to deploy (csto:decidedAction); a non-attendance is not aimed at a meeting listing the state "

@@ -13,7 +13,7 @@
   in that file, that names it. A group standing for unnamed people, and the source's own author (who says
   "I"), are named by no passage and not checked.
 - Where a fact gives an agent, target, organisation, participating state, attendee, invitee, proposer, issuer,
-  place of publication, destination, place, host, office, creator or publisher (:data:`NAMED_BY_THE_FACT`), some
+  place of publication, destination, place, host, creator or publisher (:data:`NAMED_BY_THE_FACT`), some
   passage of the fact in that file, or a ``csto:curatorNote`` of it there, names the value, provided they name
   another of its entity values (a passage that names none of them is not read for its values). An office is also
   named by its role and the state or body it is a post in ("Russian President"); a state also by a person the
@@ -23,8 +23,8 @@
   so are the sides of a comparison, the accused and the wronged, whom a criticism is aimed at, who relies on whom,
   whose ability, who attempts and who receives, the office a holding is of and the entities a fact is about (not
   topics; :data:`NAMED_OUTRIGHT`): the words that compare, accuse or rely say whom, those that say a post was held
-  say which (a state is also named by a city
-  the file uses for it; the CSTO, which the seeds are about, by context).
+  say which (a state is also named by a city the file uses for it; the CSTO, which the seeds are about, by
+  context).
 - Where a fact has several holders (``csto:heldBy``, :data:`NAMED_TOGETHER`) and the passages supporting them
   name some of them, they name each (or a curator's note does).
 - A membership period and the signature, accession, re-accession or withdrawal that starts or ends it, where several
@@ -1191,7 +1191,7 @@ RULES = [
         "city that file says csto:standsFor it or a holder of one of its offices) wherever they name another state; a group whose own name names a "
         'state ("Russian officials") has it as its csto:groupOfState. An entity value of a fact\'s csto:agent, csto:target, csto:organisation, org:organization, '
         "csto:participatingState, csto:attendee, csto:invitee, csto:proposedBy, csto:issuedBy, csto:publishedOn, "
-        "csto:destination, csto:place, csto:host, csto:office, csto:rankedFirst, dcterms:creator or dcterms:publisher is named by a "
+        "csto:destination, csto:place, csto:host, csto:rankedFirst, dcterms:creator or dcterms:publisher is named by a "
         "passage of the fact in that file or a csto:curatorNote of it there, where these name another of its entity "
         "values (an office is also named by its role and its state or body, a state by a person holding one of its "
         "offices; topics are not checked); a source document's dcterms:creator and dcterms:publisher always are, "
