@@ -10663,6 +10663,34 @@ SLIPS_R22 = [
         "LinkedValuesAgree",
         "but held by :collective-security-council, a body the meeting is not of",
     ),
+    # Random slip (an object swapped, seed 5): the author's speculation given to the leaders who issued seed 003's
+    # joint statement (a group that issues a document: the document's creator too, by inference, not a seed's author)
+    (
+        "r22_the_authors_speculation_given_to_another_seeds_leaders",
+        "004",
+        [
+            (
+                'could serve Belarus to establish ties with the West"@en ;\n    csto:heldBy :unnamed-author-004 ;',
+                'could serve Belarus to establish ties with the West"@en ;\n    csto:heldBy :leaders-003-joint-statement ;',
+            )
+        ],
+        "ReferenceInItsOwnSeed",
+        "stands for what seed 003 alone speaks of",
+    ),
+    # Random slip (a line copied, seed 9): the anniversary's 30 years set against the 30% rise in Kyrgyz trade
+    (
+        "r22_a_count_of_years_disagreeing_with_a_rise_in_trade",
+        "003",
+        [
+            (
+                ":quantity-stance-003-putin-kyrgyzstan-trade-1 a csto:Quantity ;\n",
+                ":quantity-stance-003-putin-kyrgyzstan-trade-1 a csto:Quantity ;\n"
+                "    csto:disagreesWith :quantity-statement-2022-05-16-anniversary-2 ;\n",
+            )
+        ],
+        "DisagreementOverOneThing",
+        "the two figures count in different units",
+    ),
 ]
 
 SLIPS += [s[:4] for s in SLIPS_R22]

@@ -450,14 +450,16 @@ def _links_of_its_own_seed(ctx: Context) -> list[Result]:
     file describes is a value copied from there. An entity that stands for what one seed alone speaks of (its IRI
     bears the seed's number as a part: an unnamed author, unnamed experts) is a value in that seed's file only."""
     out = []
-    authors = set(ctx.union.objects(None, DCTERMS.creator))
+    authors = {
+        o for d in ctx.union.subjects(RDF.type, CSTO.SourceDocument) for o in ctx.union.objects(d, DCTERMS.creator)
+    }
     for s, p, o, gid in ctx.curated_quads():
         if gid == ENTITIES_GRAPH or p == RDF.type or not isinstance(o, URIRef) or not str(o).startswith(str(ID)):
             continue
         graphs = ctx.subject_graphs.get(o, ())
         own = _OF_ONE_SEED.search(str(o))
         if own and o in authors:
-            continue  # an unnamed author: shape:UnnamedAuthorSpeaksInOwnSource reads where they speak
+            continue  # a seed's unnamed author: shape:UnnamedAuthorSpeaksInOwnSource reads where they speak
         if ENTITIES_GRAPH in graphs and own and not str(gid).rsplit("/", 1)[-1].startswith(own.group(1)):
             problem = (
                 f"stands for what seed {own.group(1)} alone speaks of (its IRI bears that seed's number), yet "
