@@ -370,20 +370,43 @@ POOL_KEPT_ALIVE = b"GET /sparql/pool HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"  # sma
 
 
 class _Pipeline:
-    """A kept-alive connection with ``n`` requests written at once (HTTP/1.1 pipelining), its answers counted as they
-    arrive (each framed by its Content-Length) on a thread of its own."""
+    """A kept-alive connection on which one thread writes requests (HTTP/1.1 pipelining), keeping ``AHEAD`` of them
+    unanswered, until told to stop, and another counts the answers as they arrive (each framed by its
+    Content-Length). Until ``stop()`` the server always has this connection's next request at hand: the pipeline
+    never ends of itself, however fast or slow the machine."""
 
-    def __init__(self, address: str, port: int, n: int):
-        self.n, self.answered, self.statuses = n, 0, set()
+    BATCH, AHEAD = 20, 300
+
+    def __init__(self, address: str, port: int):
+        self.answered, self.written, self.statuses = 0, 0, set()
+        self._stopping, self._written_all = threading.Event(), threading.Event()
         self.sock = _from(address, port)
         self.sock.settimeout(60)
-        self.sock.sendall(POOL_KEPT_ALIVE * n)
+        self.writer = threading.Thread(target=self._write, daemon=True)
         self.reader = threading.Thread(target=self._read, daemon=True)
+        self.writer.start()
         self.reader.start()
+
+    def stop(self) -> None:
+        """Write no more requests; the reader goes on until every written one is answered."""
+        self._stopping.set()
+
+    def _write(self) -> None:
+        try:
+            while not self._stopping.is_set():
+                if self.written - self.answered >= self.AHEAD:
+                    time.sleep(0.001)
+                    continue
+                self.sock.sendall(POOL_KEPT_ALIVE * self.BATCH)
+                self.written += self.BATCH
+        except OSError:
+            pass
+        finally:
+            self._written_all.set()
 
     def _read(self) -> None:
         buf = b""
-        while self.answered < self.n:
+        while not (self._written_all.is_set() and self.answered >= self.written):
             try:
                 chunk = self.sock.recv(65536)
             except OSError:
@@ -414,11 +437,12 @@ def test_a_thread_answering_one_connection_after_another_gives_way_to_a_waiting_
     """A request thread takes a kept-alive connection's next request itself when it follows at once (no hand-over
     to the main thread and back): a pipelining client always has one ready. It does so only while no other
     connection waits for a thread. Here every request thread (six), or all three of one client's share, answers a
-    pipeline of 300 requests; a request of another client, or of the same client on another connection, is
-    answered before any pipeline is through (had the threads kept to their pipelines, it would wait for one to
-    end), and every pipelined request is answered, in its turn, 200."""
+    pipeline that does not end until the test ends it; a request of another client, or of the same client on
+    another connection, is answered all the same (had the threads kept to their pipelines, it would wait for ever:
+    its 30 s socket timeout fails the test). Then the pipelines stop, and every request they wrote is answered, in
+    its turn, 200."""
     port = patient_server.port
-    pipelines = [_Pipeline(address, port, 300) for address in holders]
+    pipelines = [_Pipeline(address, port) for address in holders]
     try:
         deadline = time.monotonic() + 60
         while any(p.answered < 3 for p in pipelines) and time.monotonic() < deadline:
@@ -431,15 +455,18 @@ def test_a_thread_answering_one_connection_after_another_gives_way_to_a_waiting_
             status, body = r.status, r.read()
         finally:
             conn.close()
-        through = [p.answered for p in pipelines]
         assert status == 200 and "max_concurrent" in json.loads(body), body[:200]
-        assert all(n < 300 for n in through), through  # answered while every pipeline still had requests to go
+        assert all(p.writer.is_alive() for p in pipelines)  # answered while every pipeline still had requests to go
         for p in pipelines:
+            p.stop()
+        for p in pipelines:
+            p.writer.join(60)
             p.reader.join(60)
-        assert [p.answered for p in pipelines] == [300] * len(pipelines)
+        assert [p.answered for p in pipelines] == [p.written for p in pipelines]
         assert set.union(*(p.statuses for p in pipelines)) == {"200"}
     finally:
         for p in pipelines:
+            p.stop()
             p.sock.close()
 
 
