@@ -10696,6 +10696,25 @@ SLIPS_R22 = [
 SLIPS += [s[:4] for s in SLIPS_R22]
 MESSAGE_FRAGMENT.update({s[0]: s[4] for s in SLIPS_R22})
 
+# Round 23: ordinary slips written by hand (a fact's other values edited, moved or retagged).
+SLIPS_R23 = [
+    (
+        "r23_a_seeds_phrase_tagged_in_another_language",
+        "003",
+        [
+            (
+                'csto:occasion "the 30th anniversary of the Collective Security Treaty"@en,',
+                'csto:occasion "the 30th anniversary of the Collective Security Treaty"@ru,',
+            )
+        ],
+        "ProseIsTaggedText",
+        "a seed's file holds the seed's words and the curator's, and both are English",
+    ),
+]
+
+SLIPS += [s[:4] for s in SLIPS_R23]
+MESSAGE_FRAGMENT.update({s[0]: s[4] for s in SLIPS_R23})
+
 # Round 18: a literal whose datatype its lexical form is not (words typed xsd:date; a year typed xsd:date where the
 # ontology's range is a day or a year): the loader refuses the file at the line.
 LOADER_SLIPS += [

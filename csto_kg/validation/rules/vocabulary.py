@@ -803,6 +803,14 @@ def _datatype_ranges(ctx: Context, onto) -> list[Result]:
 _LABELLING = (RDFS.label, RDFS.comment, SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel)
 # what a curator writes of a fact in a seed's file, in the project's language (English)
 _FACT_PROSE = (RDFS.label, RDFS.comment)
+_FACT_PROSE_IN_ENGLISH = (
+    "a fact's label and comment are the curator's short English (@en, kg/README), the text its pages and reports "
+    "show; a name in another language is an entity's skos:altLabel in kg/entities.trig"
+)
+_SEED_TEXT_IN_ENGLISH = (
+    "a seed's file holds the seed's words and the curator's, and both are English (@en, kg/README); a seed's "
+    "phrase tagged in another language is missed by a lang() filter and shown as a translation it is not"
+)
 # reused properties whose values are statements for people (a photograph's licence as its credit words it)
 _REUSED_PROSE = (DCTERMS.rights,)
 _NAMES = (RDFS.label, SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel)
@@ -811,8 +819,9 @@ _NAME_SET, _OWN_NAMES, _OTHER_NAMES = frozenset(_NAMES), frozenset(_NAMES[:2]), 
 
 def _prose(ctx: Context) -> list[Result]:
     """Text of a prose property (rdfs:range rdf:langString in the ontology, or a naming or documentation
-    property) carries a language tag and says something (not empty or only white space). Silent where a SHACL
-    shape already reports the value (a fact's label, an article's text)."""
+    property) carries a language tag and says something (not empty or only white space); in a seed's file the tag
+    is @en, the language of the seeds and of the curator's text. Silent where a SHACL shape already reports the
+    value (a fact's label, an article's text)."""
     onto = ctx.data.dataset.graph(ONTOLOGY_GRAPH)
     prose = set(onto.subjects(RDFS.range, RDF.langString)) | set(_LABELLING) | set(_REUSED_PROSE)
     reported = {(r.focus, r.path) for r in ctx.shacl_results}  # a shape already names the value's language
@@ -832,15 +841,8 @@ def _prose(ctx: Context) -> list[Result]:
             why = "is empty: a name or text says something"
         elif not o.language:
             why = 'has no language tag: text for people is in a language ("..."@en)'
-        elif (
-            p in _FACT_PROSE
-            and gid != ENTITIES_GRAPH
-            and o.language != "en"
-            and re.fullmatch(r"[a-z]{2,3}", o.language)
-        ):
-            why = (f"is tagged @{o.language}: a fact's label and comment are the curator's short English (@en, "
-                   "kg/README), the text its pages and reports show; a name in another language is an entity's "
-                   "skos:altLabel in kg/entities.trig")  # fmt: skip
+        elif gid != ENTITIES_GRAPH and o.language != "en" and re.fullmatch(r"[a-z]{2,3}", o.language):
+            why = f"is tagged @{o.language}: " + (_FACT_PROSE_IN_ENGLISH if p in _FACT_PROSE else _SEED_TEXT_IN_ENGLISH)
         elif not re.fullmatch(r"[a-z]{2,3}", o.language):
             why = (f"is tagged @{o.language}: the project tags text with its language alone (@{o.language.split('-')[0]}"
                    "), never a region or script; another tag for one language splits it (a lang() = \"en\" filter, "
@@ -1043,9 +1045,9 @@ RULES = [
         "A value of a prose property (one whose rdfs:range is rdf:langString in the ontology, and rdfs:label, "
         "rdfs:comment, skos:prefLabel, skos:altLabel, skos:hiddenLabel, dcterms:rights) is a language-tagged literal "
         "that is not empty or only white space, tagged with a bare language subtag (@en, not @en-us or @en-GB: one "
-        "tag per language), and in a seed's file a fact's rdfs:label and rdfs:comment are tagged @en (the curator's "
-        "English); no other text (a passage's csto:words, a figure's csto:statedAs) is empty or only white "
-        "space either.",
+        "tag per language), and in a seed's file every such text is tagged @en (the seeds are English, and so is the "
+        "curator's text, a fact's rdfs:label and rdfs:comment above all); no other text (a passage's csto:words, a "
+        "figure's csto:statedAs) is empty or only white space either.",
         _prose,
     ),
     Rule(
