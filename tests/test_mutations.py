@@ -10710,6 +10710,18 @@ SLIPS_R23 = [
         "ProseIsTaggedText",
         "a seed's file holds the seed's words and the curator's, and both are English",
     ),
+    (
+        "r23_a_quotation_recorded_as_a_paraphrase",
+        "003",
+        [
+            (
+                ":stance-003-orlov-protests-economic-problems a csto:Stance ;\n    csto:speechForm csto:DirectQuotation ;",
+                ":stance-003-orlov-protests-economic-problems a csto:Stance ;\n    csto:speechForm csto:IndirectSpeech ;",
+            )
+        ],
+        "SpeechFormAgreesWithQuotes",
+        "lie within double quotation marks in its passage's paragraph",
+    ),
 ]
 
 SLIPS += [s[:4] for s in SLIPS_R23]

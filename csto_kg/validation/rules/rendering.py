@@ -10,7 +10,8 @@ renders the words.
   a csto:DirectQuotation or csto:PartialQuotation needs a quotation mark in the paragraph of its passage in the
   seed, and some of its ``csto:words`` within the marks (quotation marks that quote another's words do not make
   the stance's own a quotation); a csto:IndirectSpeech (a paraphrase) has no ``csto:words`` that the seed gives
-  wholly inside quotation marks.
+  wholly inside quotation marks, nor any that lie within double quotation marks in its passage's paragraph (single
+  ones are left out: an apostrophe, or an author quoting his own earlier paraphrase of another).
 """
 
 from __future__ import annotations
@@ -131,6 +132,23 @@ _SPAN = re.compile(
 _OPENING = re.compile(r"[“\"‘']\s?$")
 
 
+# a span between double quotation marks, curly or straight, within one paragraph
+_DOUBLE_SPAN = re.compile(r"“[^“”]*”|\"[^\"\n]*\"")
+
+
+def _words_in_double_quotes(g, fact: Node, paragraphs: list) -> str | None:
+    """The first of the fact's csto:words that lies wholly within double quotation marks in the paragraph of one of
+    its passages (None if none does). Single quotes are left out: a straight one is also an apostrophe, and an
+    author quoting his own earlier text in single quotes may paraphrase another's words inside it (seed 001)."""
+    for w in sorted(str(w) for w in g.objects(fact, CSTO.words)):
+        for _, _, paragraph in paragraphs:
+            spans = [(m.start(), m.end()) for m in _DOUBLE_SPAN.finditer(paragraph)]
+            for m in re.finditer(re.escape(w), paragraph):
+                if any(a < m.start() and m.end() < b for a, b in spans):
+                    return w
+    return None
+
+
 def _words_unquoted(g, fact: Node, paragraphs: list) -> str | None:
     """Where the fact's csto:words are found in the paragraphs of its passages and none of them lies in (or overlaps)
     a quoted span there, nor follows an opening quotation mark left unclosed: the first of its words. None where
@@ -145,6 +163,26 @@ def _words_unquoted(g, fact: Node, paragraphs: list) -> str | None:
                 if any(a < m.end() and m.start() < b for a, b in spans) or _OPENING.search(paragraph[: m.start()]):
                     return None
     return words[0] if found and words else None
+
+
+def _quoted_not_paraphrased(g, fact: Node, paragraphs: list) -> str | None:
+    """Why a csto:IndirectSpeech's words are the seed's quotation, not its paraphrase: one of them is wholly a quoted
+    span of its seed, or lies within double quotation marks in the paragraph of its passage. None if neither."""
+    texts = {text for _, text, _ in paragraphs}
+    for words in sorted(str(w) for w in g.objects(fact, CSTO.words)):
+        core = words.rstrip(".,;:")
+        if core and any(re.search(_QUOTED.format(re.escape(core)), t) for t in texts):
+            return (
+                f'its words "{words}" are wholly a quotation in the seed: it is not a paraphrase. Fix: '
+                "csto:DirectQuotation (or csto:PartialQuotation where only some words are quoted)"
+            )
+    if quoted := _words_in_double_quotes(g, fact, paragraphs):
+        return (
+            f'its words "{quoted}" lie within double quotation marks in its passage\'s paragraph: the seed quotes '
+            "them, it does not paraphrase. Fix: csto:DirectQuotation (or csto:PartialQuotation where only some of the "
+            "holder's words are quoted)"
+        )
+    return None
 
 
 def _speech_forms(ctx: Context) -> list[Result]:
@@ -170,15 +208,7 @@ def _speech_forms(ctx: Context) -> list[Result]:
                     "words the seed quotes"
                 )
             elif form == CSTO.IndirectSpeech:
-                texts = {text for _, text, _ in paragraphs}
-                for words in sorted(str(w) for w in g.objects(fact, CSTO.words)):
-                    core = words.rstrip(".,;:")
-                    if core and any(re.search(_QUOTED.format(re.escape(core)), t) for t in texts):
-                        problem = (
-                            f'its words "{words}" are wholly a quotation in the seed: it is not a paraphrase. Fix: '
-                            "csto:DirectQuotation (or csto:PartialQuotation where only some words are quoted)"
-                        )
-                        break
+                problem = _quoted_not_paraphrased(g, fact, paragraphs)
             if problem:
                 message = f"csto:speechForm {curie(str(form))}, but {problem}"
                 out.append(
@@ -207,7 +237,7 @@ RULES = [
         "csto:PartialQuotation need a quotation mark (“ ” \" ‘, or ' at a word's edge) in the seed's paragraph of "
         "one of the stance's passages, and, where its csto:words are found there, one of them within (or overlapping) "
         "a quoted span or after an opening mark left unclosed; csto:IndirectSpeech has no csto:words that the seed "
-        "gives wholly between quotation marks.",
+        "gives wholly between quotation marks, nor any within double quotation marks in its passage's paragraph.",
         _speech_forms,
     ),
 ]
