@@ -212,6 +212,7 @@ class RemoteStore:
             prefixed_names_expanded,
             select_distinct,
             select_star,
+            subquery_locals_renamed,
             union_branches_selected,
             zero_length_paths,
         )
@@ -229,6 +230,9 @@ class RemoteStore:
         query = zero_length_paths(query, distinct_only=True)
         # a MINUS sharing no variable removes nothing (section 8.3.2); Virtuoso 7.2 removed every solution
         query = disjoint_minus_dropped(query)
+        # a variable a sub-query does not project is its own (section 18.2.1); Virtuoso 7.2 joined it with the
+        # graph variable of that name around the sub-query
+        query = subquery_locals_renamed(query)
         asked_star_fake = "_star_fake" in query
         query = union_branches_selected(query)
         # ORDER BY by variables: the rows are ordered here, as section 15.1 orders them (see order_taken_out)

@@ -73,6 +73,9 @@ For an external store (:class:`~csto_kg.remote_store.RemoteStore`):
 - :func:`union_branches_selected`: an operand of ``UNION`` that is an empty
   group or only a ``VALUES``, which Virtuoso 7.2 drops, written as a
   ``SELECT *`` sub-query of itself;
+- :func:`subquery_locals_renamed`: a variable a sub-query uses but does not
+  project renamed inside it (Virtuoso 7.2 joined it, inside ``GRAPH ?g``,
+  with the graph variable of that name);
 - :func:`select_star`: whether the projection is ``*`` (its columns are then
   given in the embedded store's order).
 """
@@ -92,6 +95,7 @@ __all__ = [
     "graph_groups_unrolled",
     "zero_length_paths",
     "union_branches_selected",
+    "subquery_locals_renamed",
     "MAX_UNROLLED",
     "clamp_slices",
     "count_errors_skipped",
@@ -506,6 +510,59 @@ def union_branches_selected(query: str) -> str:
             if block is not None and _closing_brace(tokens, block) == end - 1:
                 edits.append((token[3], tokens[end][2], f" SELECT * {{ {query[inner[0][2] : inner[-1][3]]} }} "))
     return apply_edits(query, edits)
+
+
+def subquery_locals_renamed(query: str) -> str:
+    """``query`` with each variable that a sub-query uses but does not project given, inside that sub-query, a name
+    of its own (``?x`` becomes ``?sq1_x``). Section 18.2.1: a variable the sub-query's SELECT does not project is
+    not in scope outside it (the sub-query is evaluated first, alone), so the name is the sub-query's and another
+    one changes no solution. Virtuoso 7.2 joined it with the graph variable of that name: ``GRAPH ?g { { SELECT ?x
+    { ?x ?p ?g } } }`` had no row (the W3C evaluation suite's ``sq03``), where each named graph gives its
+    subjects. A sub-query projecting ``*`` keeps its names (all are projected); one inside another is renamed
+    after it."""
+    if "select" not in query.lower():
+        return query
+    tokens = _tokens(query)
+    selects = [i for i in range(1, len(tokens)) if _word(tokens[i], "SELECT") and tokens[i - 1][:2] == ("other", "{")]
+    if not selects:
+        return query
+    names = {k: t[1][1:] for k, t in enumerate(tokens) if t[0] == "var"}  # $x and ?x name one variable
+    taken = set(names.values())
+    renamed: dict[int, str] = {}
+    for n, i in enumerate(selects, 1):
+        end = _closing_brace(tokens, i - 1)
+        projected = _projected(tokens, i, end, names) if end is not None else None
+        if projected is None:
+            continue  # SELECT *, or braces that do not balance: left as written
+        fresh: dict[str, str] = {}
+        for k in range(i + 1, end):
+            if k in names and names[k] not in projected:
+                if names[k] not in fresh:
+                    name = f"sq{n}_{names[k]}"
+                    while name in taken:
+                        name += "_"
+                    taken.add(name)
+                    fresh[names[k]] = name
+                names[k] = renamed[k] = fresh[names[k]]
+    return apply_edits(query, [(tokens[k][2], tokens[k][3], "?" + name) for k, name in renamed.items()])
+
+
+def _projected(tokens: list, select: int, end: int, names: dict[int, str]) -> set[str] | None:
+    """The variables the SELECT at ``tokens[select]`` projects (bare, or named by ``AS``), None for ``*``."""
+    projected, depth = set(), 0
+    for k in range(select + 1, end):
+        kind, text = tokens[k][:2]
+        if kind == "other" and text == "(":
+            depth += 1
+        elif kind == "other" and text == ")":
+            depth -= 1
+        elif depth == 0 and (kind == "other" and text == "{" or _word(tokens[k], "WHERE")):
+            return projected
+        elif depth == 0 and kind == "other" and text == "*":
+            return None
+        elif kind == "var" and (depth == 0 or _word(tokens[k - 1], "AS")):
+            projected.add(names[k])
+    return None
 
 
 def _closing_brace(tokens: list, i: int) -> int | None:
