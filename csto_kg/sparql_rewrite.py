@@ -996,7 +996,9 @@ def confine_graphs(query: str, named: list[str], base: str, nowhere: str) -> str
     ``GRAPH <nowhere>`` (a graph that holds nothing): SPARQL 13.3 matches ``GRAPH <iri>`` in the named graphs
     of the dataset only; Virtuoso reads the graph of that name whatever the dataset. Prefixed names resolve by
     the query's ``PREFIX``es (one declared twice, or not at all, is left as written). ``GRAPH <iri> { }`` of
-    such an IRI, which Virtuoso matches once whatever the graph, is made ``{ FILTER(false) }``."""
+    such an IRI, which Virtuoso matches once whatever the graph, is made ``{ FILTER(false) }``; ``GRAPH ?g { }``,
+    which SPARQL answers with one solution per named graph (18.6) and Virtuoso with none (the W3C evaluation
+    suite's ``graph-empty``), is made ``VALUES ?g { … }`` of the named graphs."""
     if "graph" not in query.lower():
         return query
     tokens = _tokens(query)
@@ -1007,6 +1009,10 @@ def confine_graphs(query: str, named: list[str], base: str, nowhere: str) -> str
         if not _word(t, "GRAPH"):
             continue
         kind, text, start, stop = tokens[i + 1]
+        if kind == "var" and i + 3 < len(tokens) and tokens[i + 2][1] == "{" and tokens[i + 3][1] == "}":
+            graphs = " ".join(f"<{g}>" for g in named if g != nowhere)
+            edits.append((t[2], tokens[i + 3][3], f"VALUES {text} {{ {graphs} }}"))
+            continue
         if kind == "iri" and "\\" not in text:
             iri = resolve_iri(prologue.base, text[1:-1])
         elif kind == "pname" and prologue.namespace(text) and "\\" not in text:
