@@ -597,14 +597,33 @@ def _graph_groups(tokens: list, keep_mentioned: bool = False) -> list[tuple[int,
         for i in range(len(tokens) - 2)
         if _word(tokens[i], "GRAPH") and tokens[i + 1][0] == "var" and tokens[i + 2][1] == "{"
     ]
-    groups = [(i, end) for i, end in groups if any(_word(t, *_UNROLL_WORDS) for t in tokens[i + 3 : end])]
+    holding = {(i, end) for i, end in groups if any(_word(t, *_UNROLL_WORDS) for t in tokens[i + 3 : end])}
+    groups = [(i, end) for i, end in groups if (i, end) in holding or _reads_its_variable(tokens, i, end)]
     if keep_mentioned:
         groups = [
             (i, end)
             for i, end in groups
-            if not any(t[0] == "var" and t[1][1:] == tokens[i + 1][1][1:] for t in tokens[i + 3 : end])
+            if (i, end) not in holding
+            or not any(t[0] == "var" and t[1][1:] == tokens[i + 1][1][1:] for t in tokens[i + 3 : end])
         ]
     return [(i, end) for i, end in groups if not any(i < j < end for j, _ in groups)]
+
+
+def _reads_its_variable(tokens: list, i: int, end: int) -> bool:
+    """Whether the group of ``GRAPH ?var`` at ``tokens[i]`` (its ``}`` at ``end``) reads ``?var`` in an expression
+    (within parentheses: ``FILTER``, ``BIND``, a call) or binds it in a ``VALUES``. Section 18.6 evaluates the group
+    before joining it with ``?var``, so there ``?var`` is unbound, or the group's own: Oxigraph 0.5.13 and Virtuoso
+    7.2 read it as the graph's name (the W3C evaluation suites' ``graph-variable-scope``: ``GRAPH ?g { FILTER
+    (BOUND(?g)) }`` gave every named graph, SPARQL none; ``bindings/graph``: a ``VALUES (?g ?t)`` row with ``UNDEF``
+    was not joined with each named graph)."""
+    name, depth = tokens[i + 1][1][1:], 0
+    for k in range(i + 3, end):
+        kind, text = tokens[k][:2]
+        if kind == "other" and text in "()":
+            depth += 1 if text == "(" else -1
+        elif kind == "var" and text[1:] == name and (depth > 0 or _word(tokens[k - 1], "VALUES")):
+            return True
+    return False
 
 
 def _blank_labels(tokens: list) -> dict[int, str]:
@@ -627,18 +646,15 @@ def _body(query: str, tokens: list, start: int, end: int, labels: dict[int, str]
 
 
 def graph_groups_unrolled(query: str, named: Callable[[], list[str]], keep_mentioned: bool = False) -> str:
-    """``query`` with each ``GRAPH ?var { P }`` whose ``P`` holds a sub-query or a ``MINUS`` written as the union,
+    """``query`` with each ``GRAPH ?var { P }`` whose ``P`` holds a sub-query or a ``MINUS``, or reads ``?var`` in an
+    expression or a ``VALUES`` (:func:`_reads_its_variable`), written as the union,
     over the dataset's named graphs (absolute IRIs, ``named()``, asked only if needed), of ``{ VALUES ?var { <g> } GRAPH <g> { P } }``; unchanged
     if there is none (or the braces do not balance: the parser says so). :class:`UserError` past
     :data:`MAX_UNROLLED` characters. ``keep_mentioned``: a group whose ``P`` itself names ``?var`` is left as
     written (Virtuoso 7.2 joins ``VALUES ?g { <g> }`` with a sub-query projecting an unbound ``?g`` into one row
     of unbound variables, where it answers the group as written right)."""
     lowered = query.lower()
-    if (
-        "graph" not in lowered
-        or not any(w.lower() in lowered for w in _UNROLL_WORDS)
-        or not _GRAPH_VARIABLE.search(query)
-    ):
+    if "graph" not in lowered or not _GRAPH_VARIABLE.search(query):
         return query  # no GRAPH followed by a variable: most queries ("graph" in a comment or a name is not one)
     graphs = None
     while True:
@@ -662,7 +678,8 @@ def graph_groups_unrolled(query: str, named: Callable[[], list[str]], keep_menti
             )
         if sum(len(text) - (end - start) for start, end, text in edits) + len(query) > MAX_UNROLLED:
             raise UserError(
-                "the query has a sub-query or MINUS inside GRAPH ?var, which the store's engine (Oxigraph 0.5.13, "
+                "the query has a sub-query, a MINUS or an expression reading ?var inside GRAPH ?var, which the store's "
+                "engine (Oxigraph 0.5.13, "
                 "Virtuoso 7.2) evaluates against the wrong graph; the endpoint answers it right by repeating the group once "
                 f"per named graph ({len(graphs)}), which here would pass {MAX_UNROLLED:,} characters. "
                 "Name the graph (GRAPH <iri>), or restrict the named graphs (FROM NAMED / named-graph-uri)"

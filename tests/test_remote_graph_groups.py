@@ -50,10 +50,13 @@ pytestmark = [
 E = "http://e/"
 # Virtuoso's own faults, which no rewrite of the GRAPH group mends (server/README.md): a sub-query binding the
 # graph variable itself is left as written, and Virtuoso fails on it (SP031 "lost filters in equivs"); a MINUS
-# nested in a MINUS removes rows even with a constant graph.
+# nested in a MINUS removes rows even with a constant graph; a FILTER in the group reads the graph variable.
 VIRTUOSO_FAULTS = {
     "SELECT ?g ?a { GRAPH ?g { { SELECT ?a (:g2 AS ?g) { ?a :p :o } } } }": "Virtuoso SP031 internal error",
     "SELECT ?g ?a { GRAPH ?g { ?a ?p ?o MINUS { ?b ?p2 ?o2 MINUS { ?a :p :o } } } }": "Virtuoso's nested MINUS",
+    # a FILTER inside a group reads a variable bound outside it (written per graph, the VALUES before the group)
+    "SELECT ?g { GRAPH ?g { FILTER(BOUND(?g)) } }": "Virtuoso's FILTER reads the graph variable from outside",
+    "SELECT ?g ?a { GRAPH ?g { ?a :p :o FILTER(?g = :g1) } }": "Virtuoso's FILTER reads the graph variable from outside",
 }
 
 

@@ -191,6 +191,17 @@ CASES = [
         "SELECT ?g ?h ?a { GRAPH ?g { GRAPH ?h { { SELECT ?a { ?a :p :o } } } } }",
         [f"{g} {h}" for g in ("g1", "g2", "g3") for h in ("g1 a", "g2 b", "g2 c")],
     ),
+    # the graph variable is not in scope inside its group, which is evaluated first (the W3C evaluation suites'
+    # graph-variable-scope and bindings/graph): an expression there reads it unbound, a VALUES there binds its own
+    ("SELECT ?g { GRAPH ?g { FILTER(BOUND(?g)) } }", []),
+    ("SELECT ?g ?a { GRAPH ?g { ?a :p :o FILTER(?g = :g1) } }", []),
+    ("SELECT ?g ?a ?h { GRAPH ?g { ?a :p :o BIND(?g AS ?h) } }", ["g1 a -", "g2 b -", "g2 c -"]),
+    (
+        'SELECT ?g ?t { GRAPH ?g { VALUES (?g ?t) { (UNDEF "foo") (:g1 "bar") } } }',
+        ["g1 bar", "g1 foo", "g2 foo", "g3 foo"],
+    ),
+    ("SELECT ?g { GRAPH ?g { VALUES ?g { :g2 :x } } }", ["g2"]),
+    ("SELECT ?g ?a { GRAPH ?g { ?a :p :o } FILTER(?g = :g1) }", ["g1 a"]),  # after the group: the graph's name
 ]
 
 
