@@ -579,8 +579,9 @@ _GRAPH_VARIABLE = re.compile(r"\bgraph(?:\s|#[^\r\n]*)*[?$]", re.IGNORECASE)
 
 def _graph_groups(tokens: list, keep_mentioned: bool = False) -> list[tuple[int, int]] | None:
     """(index of ``GRAPH``, index of its group's ``}``) of each ``GRAPH ?var { … }`` holding a sub-query or a
-    ``MINUS`` and no other such group (the innermost); None if the braces do not balance. ``keep_mentioned``:
-    not one whose group names ``?var`` itself."""
+    ``MINUS``, or reading ``?var`` in an expression or a ``VALUES``, and no other such group (the innermost); None if
+    the braces do not balance. ``keep_mentioned``: not one holding a sub-query or ``MINUS`` whose group names
+    ``?var`` itself."""
     close: dict[int, int] = {}
     stack: list[int] = []
     for i, (kind, text, _, _) in enumerate(tokens):
@@ -650,8 +651,8 @@ def graph_groups_unrolled(query: str, named: Callable[[], list[str]], keep_menti
     expression or a ``VALUES`` (:func:`_reads_its_variable`), written as the union,
     over the dataset's named graphs (absolute IRIs, ``named()``, asked only if needed), of ``{ VALUES ?var { <g> } GRAPH <g> { P } }``; unchanged
     if there is none (or the braces do not balance: the parser says so). :class:`UserError` past
-    :data:`MAX_UNROLLED` characters. ``keep_mentioned``: a group whose ``P`` itself names ``?var`` is left as
-    written (Virtuoso 7.2 joins ``VALUES ?g { <g> }`` with a sub-query projecting an unbound ``?g`` into one row
+    :data:`MAX_UNROLLED` characters. ``keep_mentioned``: a group holding a sub-query or a ``MINUS`` whose ``P``
+    itself names ``?var`` is left as written (Virtuoso 7.2 joins ``VALUES ?g { <g> }`` with a sub-query projecting an unbound ``?g`` into one row
     of unbound variables, where it answers the group as written right)."""
     lowered = query.lower()
     if "graph" not in lowered or not _GRAPH_VARIABLE.search(query):
@@ -678,9 +679,9 @@ def graph_groups_unrolled(query: str, named: Callable[[], list[str]], keep_menti
             )
         if sum(len(text) - (end - start) for start, end, text in edits) + len(query) > MAX_UNROLLED:
             raise UserError(
-                "the query has a sub-query, a MINUS or an expression reading ?var inside GRAPH ?var, which the store's "
-                "engine (Oxigraph 0.5.13, "
-                "Virtuoso 7.2) evaluates against the wrong graph; the endpoint answers it right by repeating the group once "
+                "the query has a sub-query, a MINUS or an expression reading ?var inside GRAPH ?var, which the "
+                "store's engine (Oxigraph 0.5.13, Virtuoso 7.2) evaluates against the wrong graph; the endpoint "
+                "answers it right by repeating the group once "
                 f"per named graph ({len(graphs)}), which here would pass {MAX_UNROLLED:,} characters. "
                 "Name the graph (GRAPH <iri>), or restrict the named graphs (FROM NAMED / named-graph-uri)"
             )
