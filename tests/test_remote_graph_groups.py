@@ -153,28 +153,6 @@ W3C_VIRTUOSO_FAULTS = {
     "syntax-query/test_38a": "a VALUES form Virtuoso does not compile",
     "syntax-query/test_pp_coll": "a path in a collection",
 }
-W3C_VALID = [
-    pytest.param(path, id=name, marks=[pytest.mark.xfail(strict=True, reason=W3C_VIRTUOSO_FAULTS[name])])
-    if name in W3C_VIRTUOSO_FAULTS
-    else pytest.param(path, id=name)
-    for name, kind, path in W3C_QUERIES
-    if kind.startswith("Positive") and not uses_service(path.read_text(encoding="utf-8"))
-]
-
-
-def test_the_w3c_cases_over_virtuoso_are_the_suites_valid_queries():
-    assert len(W3C_VALID) >= 200 and set(W3C_VIRTUOSO_FAULTS) <= {p.id for p in W3C_VALID}
-
-
-@pytest.mark.parametrize("path", W3C_VALID)
-def test_a_w3c_valid_query_is_answered_over_virtuoso(store, path):
-    """What a query worker of ``serve --store`` runs; a ``RemoteError`` is the endpoint's 502."""
-    try:
-        run(store, path.read_text(encoding="utf-8"), max_rows=1000)
-    except RemoteError as e:
-        pytest.fail(f"the store failed a valid query: {e.public}")
-
-
 # The W3C evaluation suites' queries (tests/w3c/evaluation/, each file once) over the same tiny dataset: those
 # Virtuoso 7.2 still cannot run, whatever is rewritten (README, "Serving over an external store"), fail strictly.
 W3C_EVALUATION_FAULTS = {
@@ -196,24 +174,40 @@ W3C_EVALUATION_FAULTS = {
     "sparql11/property-path/nps_inverse": "an inverse (^) in a negated property set is refused by Virtuoso's parser",
     "sparql11/property-path/nps_a_inverse": "an inverse (^) in a negated property set is refused by Virtuoso's parser",
 }
-_EVALUATED: dict = {}
+
+
+def _cases(queries: list[tuple[str, object]], faults: dict[str, str]) -> list:
+    """A test case per (name, query file); one the store cannot run is a strict xfail with its reason."""
+    return [
+        pytest.param(path, id=name, marks=[pytest.mark.xfail(strict=True, reason=faults[name])])
+        if name in faults
+        else pytest.param(path, id=name)
+        for name, path in queries
+    ]
+
+
+W3C_VALID = _cases(
+    [
+        (name, path)
+        for name, kind, path in W3C_QUERIES
+        if kind.startswith("Positive") and not uses_service(path.read_text(encoding="utf-8"))
+    ],
+    W3C_VIRTUOSO_FAULTS,
+)
+_EVALUATED: dict = {}  # each query file once (several entries share one)
 for _name, _kind, _path in W3C_EVALUATION:
     if _kind != "NegativeSyntaxTest11" and _path not in _EVALUATED and not uses_service(_path.read_text("utf-8")):
         _EVALUATED[_path] = _name
-W3C_EVALUATED = [
-    pytest.param(path, id=name, marks=[pytest.mark.xfail(strict=True, reason=W3C_EVALUATION_FAULTS[name])])
-    if name in W3C_EVALUATION_FAULTS
-    else pytest.param(path, id=name)
-    for path, name in _EVALUATED.items()
-]
+W3C_EVALUATED = _cases([(name, path) for path, name in _EVALUATED.items()], W3C_EVALUATION_FAULTS)
 
 
-def test_the_w3c_evaluation_cases_over_virtuoso_are_the_suites_queries():
+def test_the_w3c_cases_over_virtuoso_are_the_suites_valid_queries():
+    assert len(W3C_VALID) >= 200 and set(W3C_VIRTUOSO_FAULTS) <= {p.id for p in W3C_VALID}
     assert len(W3C_EVALUATED) >= 500 and set(W3C_EVALUATION_FAULTS) <= {p.id for p in W3C_EVALUATED}
 
 
-@pytest.mark.parametrize("path", W3C_EVALUATED)
-def test_a_w3c_evaluation_query_is_answered_over_virtuoso(store, path):
+@pytest.mark.parametrize("path", W3C_VALID + W3C_EVALUATED)
+def test_a_w3c_valid_query_is_answered_over_virtuoso(store, path):
     """What a query worker of ``serve --store`` runs; a ``RemoteError`` is the endpoint's 502."""
     try:
         run(store, path.read_text(encoding="utf-8"), max_rows=1000)
