@@ -612,18 +612,22 @@ def _graph_groups(tokens: list, keep_mentioned: bool = False) -> list[tuple[int,
 
 def _reads_its_variable(tokens: list, i: int, end: int) -> bool:
     """Whether the group of ``GRAPH ?var`` at ``tokens[i]`` (its ``}`` at ``end``) reads ``?var`` in an expression
-    (within parentheses: ``FILTER``, ``BIND``, a call) or binds it in a ``VALUES``. Section 18.6 evaluates the group
+    (within parentheses: ``FILTER``, ``BIND``, a call; or in the group of a ``FILTER [NOT] EXISTS``, which sees the
+    row's variables) or binds it in a ``VALUES``. Section 18.6 evaluates the group
     before joining it with ``?var``, so there ``?var`` is unbound, or the group's own: Oxigraph 0.5.13 and Virtuoso
     7.2 read it as the graph's name (the W3C evaluation suites' ``graph-variable-scope``: ``GRAPH ?g { FILTER
     (BOUND(?g)) }`` gave every named graph, SPARQL none; ``bindings/graph``: a ``VALUES (?g ?t)`` row with ``UNDEF``
     was not joined with each named graph)."""
-    name, depth = tokens[i + 1][1][1:], 0
+    name, depth, exists_ends = tokens[i + 1][1][1:], 0, []
     for k in range(i + 3, end):
         kind, text = tokens[k][:2]
         if kind == "other" and text in "()":
             depth += 1 if text == "(" else -1
-        elif kind == "var" and text[1:] == name and (depth > 0 or _word(tokens[k - 1], "VALUES")):
-            return True
+        elif _word(tokens[k], "EXISTS") and tokens[k + 1][:2] == ("other", "{"):
+            exists_ends.append(_closing_brace(tokens, k + 1) or end)
+        elif kind == "var" and text[1:] == name:
+            if depth > 0 or _word(tokens[k - 1], "VALUES") or any(k < e for e in exists_ends):
+                return True
     return False
 
 

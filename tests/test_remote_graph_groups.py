@@ -57,6 +57,8 @@ VIRTUOSO_FAULTS = {
     # a FILTER inside a group reads a variable bound outside it (written per graph, the VALUES before the group)
     "SELECT ?g { GRAPH ?g { FILTER(BOUND(?g)) } }": "Virtuoso's FILTER reads the graph variable from outside",
     "SELECT ?g ?a { GRAPH ?g { ?a :p :o FILTER(?g = :g1) } }": "Virtuoso's FILTER reads the graph variable from outside",
+    "SELECT ?g ?a { GRAPH ?g { ?a :p :o FILTER EXISTS { ?g ?q ?v } } }": "Virtuoso's FILTER reads the graph variable",
+    "SELECT ?g ?a { GRAPH ?g { ?a :p :o FILTER NOT EXISTS { ?g ?q ?v } } }": "Virtuoso's FILTER reads the graph variable",
 }
 
 

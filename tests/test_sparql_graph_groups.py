@@ -201,6 +201,8 @@ CASES = [
         ["g1 bar", "g1 foo", "g2 foo", "g3 foo"],
     ),
     ("SELECT ?g { GRAPH ?g { VALUES ?g { :g2 :x } } }", ["g2"]),
+    ("SELECT ?g ?a { GRAPH ?g { ?a :p :o FILTER EXISTS { ?g ?q ?v } } }", ["g1 a", "g2 b", "g2 c"]),
+    ("SELECT ?g ?a { GRAPH ?g { ?a :p :o FILTER NOT EXISTS { ?g ?q ?v } } }", []),
     ("SELECT ?g ?a { GRAPH ?g { ?a :p :o } FILTER(?g = :g1) }", ["g1 a"]),  # after the group: the graph's name
 ]
 
