@@ -10722,6 +10722,13 @@ SLIPS_R23 = [
         "SpeechFormAgreesWithQuotes",
         "lie within double quotation marks in its passage's paragraph",
     ),
+    (
+        "r23_a_facts_type_deleted_in_one_of_its_files",
+        "001",
+        [(":withdrawal-georgia-1999 a csto:Withdrawal ;", ":withdrawal-georgia-1999 rdfs:seeAlso :csto ;")],
+        "FactTypedInItsFile",
+        "is described in this file without its rdf:type",
+    ),
 ]
 
 SLIPS += [s[:4] for s in SLIPS_R23]

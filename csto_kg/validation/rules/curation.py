@@ -13,6 +13,7 @@
   meeting a stance was expressed in) is to one that file describes, ``csto:disagreesWith`` and ``csto:denies``
   aside, which reach another seed's facts by definition; an entity standing for what one seed alone speaks of (its
   IRI bears the seed's number as a part: "the unnamed author of seed 004") is a value in that seed's file only.
+- ``shape:FactTypedInItsFile``: a fact node a seed's file says anything about is typed in that file.
 - ``shape:LiteralForm``: a value of a property whose range is a datatype (verbatim words, a hash, a quote, an
   identifier, a number) carries no language tag (where no shape's sh:datatype check already reports it; text
   without its tag is shape:ProseIsTaggedText's).
@@ -483,6 +484,31 @@ def _links_of_its_own_seed(ctx: Context) -> list[Result]:
     return out
 
 
+def _typed_where_described(ctx: Context) -> list[Result]:
+    """A fact node a seed's file says anything about is typed in that file: each seed's named graph states the
+    class of every fact it describes, so that a query of that graph alone finds it by its class."""
+    out, seen = [], set()
+    facts = set(ctx.union.subjects(RDF.type, CSTO.Fact))
+    typed = {(s, gid) for s, p, _, gid in ctx.curated_quads() if p == RDF.type}
+    for s, p, o, gid in ctx.curated_quads():
+        if gid == ENTITIES_GRAPH or s not in facts or (s, gid) in typed or (s, gid) in seen:
+            continue
+        seen.add((s, gid))
+        others = sorted(_c(g) for g in ctx.subject_graphs.get(s, ()) if (s, g) in typed)
+        out.append(
+            ctx.locator.statement_result(
+                shape=SHAPE.FactTypedInItsFile, s=s, p=p, o=o, graph=gid,
+                message=(
+                    f"{_c(s)} is described in this file without its rdf:type (stated in "
+                    f"{', '.join(others) or 'no file'}): a seed's graph states the class of each fact it describes, "
+                    "so that a query of that graph alone (GRAPH <seed> { ?x a csto:Withdrawal }) finds it. Fix: "
+                    f"write the class here too ({_c(s)} a …)"
+                ),
+            )
+        )  # fmt: skip
+    return out
+
+
 def _own_seed_structures(ctx: Context) -> list[Result]:
     from .structures import OWN_SEED  # round 17's references (options, reliances, denials), read by that module
     from .wording import OWN_SEED as OWN_SEED_R18  # round 18's (uncertainties, prescriptions)
@@ -525,6 +551,15 @@ RULES = [
         "place or topic standing for what that seed alone speaks of: 'the unnamed author of seed 004') is a value "
         "in that seed's file only.",
         lambda ctx: _own_seed(ctx) + _place_outside(ctx) + _own_seed_structures(ctx) + _links_of_its_own_seed(ctx),
+    ),
+    Rule(
+        SHAPE.FactTypedInItsFile,
+        "a seed's file types each fact it describes",
+        "A fact node (a csto:Fact) that a seed's file says anything about has its rdf:type in that file too, as "
+        "every curated one does: each seed's named graph states the class of every fact it describes, so that a "
+        "query of that graph alone finds the fact by its class. A type line deleted from one file, where another "
+        "file still types the node, passed every other check.",
+        _typed_where_described,
     ),
     Rule(
         SHAPE.LiteralForm,
