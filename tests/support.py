@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import re
 import shutil
 import signal
 import socket
@@ -401,3 +402,20 @@ def process_alive(pid: int) -> bool:
     except (OSError, IndexError):
         return False
     return state not in ("Z", "X")
+
+
+def w3c_manifest_entries(suites: Path, pattern: str = "manifest.ttl"):
+    """(manifest file, its graph, entry node, the local name of the entry's type, "None" if it has none) of every
+    entry of every W3C test manifest named ``pattern`` under ``suites``, read with rdflib (relative IRIs against
+    the manifest's own file)."""
+    from rdflib import RDF, Graph, Namespace
+    from rdflib.collection import Collection
+
+    mf = Namespace("http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#")
+    for manifest in sorted(suites.rglob(pattern)):
+        g = Graph()
+        g.parse(manifest, format="turtle", publicID=manifest.as_uri())
+        for m in g.subjects(RDF.type, mf.Manifest):
+            for entries in g.objects(m, mf.entries):
+                for e in Collection(g, entries):
+                    yield manifest, g, e, re.split(r"[#/]", str(g.value(e, RDF.type)))[-1]

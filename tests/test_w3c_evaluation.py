@@ -16,18 +16,16 @@ query goes to ``/sparql`` as a client would send it:
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from pathlib import Path
 
 import pytest
-from rdflib import RDF, Graph, Namespace
-from rdflib.collection import Collection
+from rdflib import Namespace
 
 from csto_kg.server.app import create_app
 from csto_kg.server.config import ServerConfig
 from csto_kg.sparql_lex import uses_service
-from support import ROOT
+from support import ROOT, w3c_manifest_entries
 
 SUITES = ROOT / "tests" / "w3c" / "evaluation"
 MF = Namespace("http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#")
@@ -39,19 +37,12 @@ def _entries() -> list[tuple[str, str, Path]]:
     """(test id, test type, query file) of every query entry of every manifest (an entry with no type, which
     the suites' ``sameTerm-manifest.ttl`` holds for files the suites do not have, is not one)."""
     out = []
-    for manifest in sorted(SUITES.rglob("*manifest.ttl")):
-        g = Graph()
-        g.parse(manifest, format="turtle", publicID=manifest.as_uri())
-        for m in g.subjects(RDF.type, MF.Manifest):
-            for entries in g.objects(m, MF.entries):
-                for e in Collection(g, entries):
-                    kind = re.split(r"[#/]", str(g.value(e, RDF.type)))[-1]
-                    if kind not in KINDS:
-                        continue
-                    action = g.value(e, MF.action)
-                    query = g.value(action, QT.query) if kind != "NegativeSyntaxTest11" else action
-                    name = f"{manifest.parent.parent.name}/{manifest.parent.name}/{str(e).rsplit('#', 1)[-1]}"
-                    out.append((name, kind, Path(str(query).removeprefix("file://"))))
+    for manifest, g, e, kind in w3c_manifest_entries(SUITES, "*manifest.ttl"):
+        if kind in KINDS:
+            action = g.value(e, MF.action)
+            query = g.value(action, QT.query) if kind != "NegativeSyntaxTest11" else action
+            name = f"{manifest.parent.parent.name}/{manifest.parent.name}/{str(e).rsplit('#', 1)[-1]}"
+            out.append((name, kind, Path(str(query).removeprefix("file://"))))
     return out
 
 

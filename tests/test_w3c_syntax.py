@@ -18,13 +18,12 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from rdflib import RDF, Graph, Namespace
-from rdflib.collection import Collection
+from rdflib import Namespace
 
 from csto_kg.server.app import create_app
 from csto_kg.server.config import ServerConfig
 from csto_kg.sparql_lex import uses_service
-from support import ROOT
+from support import ROOT, w3c_manifest_entries
 
 SUITES = ROOT / "tests" / "w3c" / "sparql"
 MF = Namespace("http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#")
@@ -32,17 +31,14 @@ MF = Namespace("http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#")
 
 def _entries() -> list[tuple[str, str, Path]]:
     """(test id, test type, query file) of every entry of every manifest."""
-    out = []
-    for manifest in sorted(SUITES.rglob("manifest.ttl")):
-        g = Graph()
-        g.parse(manifest, format="turtle", publicID=manifest.as_uri())
-        for m in g.subjects(RDF.type, MF.Manifest):
-            for entries in g.objects(m, MF.entries):
-                for e in Collection(g, entries):
-                    kind = str(g.value(e, RDF.type)).rsplit("#", 1)[1]
-                    action = Path(str(g.value(e, MF.action)).removeprefix("file://"))
-                    out.append((f"{manifest.parent.name}/{str(e).rsplit('#', 1)[-1]}", kind, action))
-    return out
+    return [
+        (
+            f"{manifest.parent.name}/{str(e).rsplit('#', 1)[-1]}",
+            kind,
+            Path(str(g.value(e, MF.action)).removeprefix("file://")),
+        )
+        for manifest, g, e, kind in w3c_manifest_entries(SUITES)
+    ]
 
 
 ENTRIES = _entries()
