@@ -380,8 +380,9 @@ def _settle(pid: int, bound_s: float = 30.0) -> None:
 
 def _serve(port: int, settings: dict[str, str]) -> subprocess.Popen:
     env = dict(os.environ, **settings)
+    beside = Path(sys.executable).with_name("csto-kg")  # the command installed with this Python, on PATH or not
     proc = subprocess.Popen(
-        ["csto-kg", "serve", "--host", "127.0.0.1", "--port", str(port)],
+        [str(beside) if beside.exists() else "csto-kg", "serve", "--host", "127.0.0.1", "--port", str(port)],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

@@ -17,6 +17,7 @@ import shutil
 import signal
 import socket
 import subprocess
+import sys
 import threading
 import time
 import urllib.error
@@ -29,6 +30,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# The installed ``csto-kg`` command: the console script beside the Python running the tests (so ``.venv/bin/pytest``
+# or ``.venv/bin/python -m pytest`` find it without the virtual environment on PATH), else the one on PATH.
+_BESIDE = Path(sys.executable).with_name("csto-kg")
+CSTO_KG = str(_BESIDE) if _BESIDE.exists() else (shutil.which("csto-kg") or "csto-kg")
 BASE = "https://w3id.org/csto-kg/"
 GRAPH = "https://w3id.org/csto-kg/graph/"
 ID = "https://w3id.org/csto-kg/id/"
@@ -64,7 +69,6 @@ def run_cli(args: list[str], env: dict | None = None, stdin: str = "") -> subpro
     Python start (about 0.2 s a call). That the installed command runs at all is tests/test_entry_points.py's."""
     import contextlib
     import io
-    import sys
 
     from csto_kg.cli import main
 
@@ -319,7 +323,7 @@ def live_server(env: dict, tmp: Path, *, timeout_s: float = 60.0, **settings):
     with open(stderr_path, "wb") as err:
         t0 = time.monotonic()
         proc = subprocess.Popen(
-            ["csto-kg", "serve", "--host", "127.0.0.1", "--port", str(port)],
+            [CSTO_KG, "serve", "--host", "127.0.0.1", "--port", str(port)],
             env=env,
             stdout=err,
             stderr=subprocess.STDOUT,

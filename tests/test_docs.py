@@ -8,7 +8,7 @@ import pytest
 
 from csto_kg.docs import class_properties, render_index
 from csto_kg.query import open_store
-from support import ROOT
+from support import CSTO_KG, ROOT
 
 
 @pytest.fixture(scope="module")
@@ -59,7 +59,7 @@ def test_class_properties_counts_instances_carrying_each_property(built):
 
 def test_docs_command_writes_the_index(built, tmp_path):
     _, env = built
-    out = subprocess.run(["csto-kg", "docs"], env=env, check=True, capture_output=True, text=True).stdout
+    out = subprocess.run([CSTO_KG, "docs"], env=env, check=True, capture_output=True, text=True).stdout
     assert out.startswith("wrote ") and out.strip().endswith("ontology/INDEX.md")
 
 

@@ -29,7 +29,7 @@ from pathlib import Path
 
 import pytest
 
-from support import run_cli
+from support import CSTO_KG, run_cli
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -10938,7 +10938,7 @@ def validate_cli(root: Path, *, process: bool = False) -> subprocess.CompletedPr
     env = dict(os.environ, CSTO_KG_ROOT=str(root), CSTO_KG_TODAY=TODAY)
     if not process:
         return run_cli(["validate", "--format", "json"], env=env)
-    return subprocess.run(["csto-kg", "validate", "--format", "json"], env=env, capture_output=True, text=True)
+    return subprocess.run([CSTO_KG, "validate", "--format", "json"], env=env, capture_output=True, text=True)
 
 
 def validate_in_process(root: Path, monkeypatch) -> tuple[bool, list[dict]]:

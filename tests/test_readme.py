@@ -9,6 +9,8 @@ from pathlib import Path
 
 from rdflib import Dataset, Graph, Namespace
 
+from support import CSTO_KG
+
 OA = Namespace("http://www.w3.org/ns/oa#")
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,7 +28,7 @@ def test_readme_sparql_examples_answer(shared_build):
 
     def run(query):
         out = subprocess.run(
-            ["csto-kg", "query", "-", "--format", "json"],
+            [CSTO_KG, "query", "-", "--format", "json"],
             input=query,
             env=env,
             check=True,

@@ -27,7 +27,7 @@ from rdflib.compare import isomorphic
 
 from csto_kg import virtuoso_local
 from csto_kg.query import open_store
-from support import ROOT, canonical_triples, live_server
+from support import CSTO_KG, ROOT, canonical_triples, live_server
 
 pytestmark = [
     pytest.mark.skipif(
@@ -53,7 +53,7 @@ def published(tmp_path_factory, shared_build):
 
 def _publish(env: dict, v, load_dir: Path | None = None, step_timeout: str = "240") -> subprocess.CompletedProcess:
     """``csto-kg publish`` into ``v``; a step the store does not finish in ``step_timeout`` s fails naming it."""
-    args = ["csto-kg", "publish", "--store", v.sparql_url, "--isql", v.isql_address, "--timeout", step_timeout]
+    args = [CSTO_KG, "publish", "--store", v.sparql_url, "--isql", v.isql_address, "--timeout", step_timeout]
     try:
         return subprocess.run(
             [*args, "--load-dir", str(load_dir or v.load_dir)],

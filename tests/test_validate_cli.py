@@ -18,7 +18,7 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 
 from csto_kg.namespaces import RDF, SH
-from support import run_cli
+from support import CSTO_KG, run_cli
 
 pytestmark = [pytest.mark.xdist_group("test_validate_cli")]  # one worker sets up a copy validated in every format once
 
@@ -33,7 +33,7 @@ def validate_cli(*args: str, env: dict, process: bool = False) -> subprocess.Com
     installed command in a process of its own, for what a next process finds (tests/test_entry_points.py checks
     that the installed command is that ``main``)."""
     if process:
-        return subprocess.run(["csto-kg", "validate", *args], env=env, capture_output=True, text=True)
+        return subprocess.run([CSTO_KG, "validate", *args], env=env, capture_output=True, text=True)
     return run_cli(["validate", *args], env=env)
 
 
@@ -199,7 +199,7 @@ def test_missing_shapes_is_an_error(tmp_path):
 @pytest.mark.parametrize("occurrence", ["99", "0"])
 def test_cite_occurrence_out_of_range_is_one_line(occurrence):
     run = subprocess.run(
-        ["csto-kg", "cite", "001", "the", "--id", "x", "--occurrence", occurrence], capture_output=True, text=True
+        [CSTO_KG, "cite", "001", "the", "--id", "x", "--occurrence", occurrence], capture_output=True, text=True
     )
     assert run.returncode == 2, run.stderr
     assert run.stdout == "" and "Traceback" not in run.stderr
@@ -214,7 +214,7 @@ def test_cite_gives_a_repeated_quote_the_prefix_and_suffix_that_single_it_out(oc
     from csto_kg.seeds import load_seed
 
     run = subprocess.run(
-        ["csto-kg", "cite", "003", "Kester Kenn Klomegah", "--id", "x", "--occurrence", occurrence],
+        [CSTO_KG, "cite", "003", "Kester Kenn Klomegah", "--id", "x", "--occurrence", occurrence],
         capture_output=True,
         text=True,
     )
@@ -229,9 +229,7 @@ def test_cite_gives_a_repeated_quote_the_prefix_and_suffix_that_single_it_out(oc
 
 
 def test_cite_gives_a_quote_that_occurs_once_no_prefix_or_suffix():
-    run = subprocess.run(
-        ["csto-kg", "cite", "001", "As quick as a tiger.", "--id", "x"], capture_output=True, text=True
-    )
+    run = subprocess.run([CSTO_KG, "cite", "001", "As quick as a tiger.", "--id", "x"], capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
     assert "oa:prefix" not in run.stdout and "oa:suffix" not in run.stdout
 
