@@ -10734,6 +10734,25 @@ SLIPS_R23 = [
 SLIPS += [s[:4] for s in SLIPS_R23]
 MESSAGE_FRAGMENT.update({s[0]: s[4] for s in SLIPS_R23})
 
+# Round 24 (2026-12-06): a role the attendance passage does not name, given to the meeting beside those it names.
+SLIPS_R24 = [
+    (
+        "r24_an_attending_role_the_passage_does_not_name",
+        "000",
+        [
+            (
+                "csto:attendingRole csto:HeadOfState, csto:ForeignMinister ;",
+                "csto:attendingRole csto:HeadOfState, csto:ForeignMinister, csto:DefenceMinister ;",
+            )
+        ],
+        "MeetingAttendanceAccountedFor",
+        "its csto:attendingRole gives csto:DefenceMinister, but its attendance passage names no 'minister of defence'",
+    ),
+]
+
+SLIPS += [s[:4] for s in SLIPS_R24]
+MESSAGE_FRAGMENT.update({s[0]: s[4] for s in SLIPS_R24})
+
 # Round 18: a literal whose datatype its lexical form is not (words typed xsd:date; a year typed xsd:date where the
 # ontology's range is a day or a year): the loader refuses the file at the line.
 LOADER_SLIPS += [

@@ -28,7 +28,7 @@ the problem certain, at every precision.
   of the same state from the same organisation that does not certainly come after it.
 - ``shape:MeetingAttendanceAccountedFor``: a meeting that records who came and who stayed away names every
   state certainly a member of its organisation throughout its date as one or the other, and the office roles
-  its attendance passage names are among its ``csto:attendingRole``.
+  its attendance passage names are its ``csto:attendingRole``: each role it names is given, and none it does not.
 - ``shape:SnapshotCountCoversItsList``: a membership snapshot's
   ``csto:memberCount`` is not smaller than the number of states it lists
   (``csto:listsMember``): "six member states" beside seven names is a slip in
@@ -472,7 +472,8 @@ def _members_throughout(org_periods: list[tuple[Node, list[_Period]]], lo: dt.da
 def _attendance_accounted(ctx: Context) -> list[Result]:
     """A meeting that records who came and who stayed away (csto:participatingState and csto:absentState) accounts
     for every state certainly a member of its organisation throughout its date; and the office roles its
-    attendance passage names ("the presidents, foreign ministers ...") are among its csto:attendingRole."""
+    attendance passage names ("the presidents, foreign ministers ...") are its csto:attendingRole, no more, no
+    fewer."""
     out: list[Result] = []
     by_org: dict[Node, list[tuple[Node, list[_Period]]]] = {}  # each meeting reads its organisation's periods only
     for (state, org), ps in _periods(ctx).items():
@@ -527,6 +528,19 @@ def _roles_named(ctx: Context) -> list[Result]:
             text = " ".join(_quote(g, ev) for ev in evidence).lower()
             for role, names in sorted(roles.items(), key=lambda kv: str(kv[0])):
                 said = [n for n in names if re.search(rf"\b{re.escape(n)}s?\b", text)]
+                if role in given and not said:
+                    out.append(
+                        ctx.locator.statement_result(
+                            shape=SHAPE.MeetingAttendanceAccountedFor,
+                            s=meeting,
+                            p=CSTO.attendingRole,
+                            o=role,
+                            graph=gid,
+                            message=f"its csto:attendingRole gives {curie(str(role))}, but its attendance passage "
+                            f"names no {' or '.join(repr(n) for n in names)} among those who came. Fix: give only "
+                            "the roles the passage names",
+                        )
+                    )
                 if role in given or not said:
                     continue
                 out.append(
@@ -593,7 +607,8 @@ RULES = [
         "as one or the other, every state certainly a member of its organisation (its csto:organisation, or the "
         "organisation its csto:body is an organ of) throughout its date, by the graph's membership periods; and "
         'every office role its attendance passage names ("the presidents, foreign ministers": a role\'s '
-        "skos:prefLabel or skos:altLabel) is among its csto:attendingRole.",
+        "skos:prefLabel or skos:altLabel) is among its csto:attendingRole, and each csto:attendingRole it gives is "
+        "named by that passage.",
         _attendance_accounted,
     ),
 ]
