@@ -176,6 +176,27 @@ def test_dataset_base_and_slices_of_the_query_itself_as_the_embedded_store(serve
     assert _rows(remote, query) == want
 
 
+_NONE = "https://example.org/no-such-graph"
+
+
+@pytest.mark.parametrize(
+    "query, params, count",
+    [  # a dataset parameter naming a graph the dataset lacks: that graph is empty (the W3C protocol tests send such)
+        ("SELECT ?s WHERE { ?s ?p ?o }", {"default-graph-uri": [_NONE]}, 0),
+        (_CSTO + "SELECT ?s WHERE { ?s a csto:State }", {"default-graph-uri": [_NONE, f"{_G}entities"]}, 20),
+        ("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }", {"named-graph-uri": [_NONE, f"{_G}entities"]}, 1),
+        ("SELECT ?s WHERE { ?s ?p ?o }", {"named-graph-uri": [_NONE]}, 0),
+    ],
+)
+def test_a_dataset_parameter_naming_a_graph_the_dataset_lacks_as_the_embedded_store(servers, query, params, count):
+    answers = []
+    for server in servers:
+        status, headers, body = server.get("/sparql", {"query": query, **params}, {"Accept": "text/csv"})
+        assert status == 200 and headers["X-CSTO-Unknown-Graphs"] == f"<{_NONE}>", body[:500]
+        answers.append(sorted(tuple(r) for r in csv.reader(io.StringIO(body.decode()))))
+    assert len(answers[0]) - 1 == count and answers[1] == answers[0]
+
+
 _RDFS = (
     "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> "
 )
