@@ -82,7 +82,7 @@ class Operation:
     default_graph: list[str] = field(default_factory=list)
     named_graphs: list[str] = field(default_factory=list)
     formats: list[str] = field(default_factory=list)
-    unknown_graphs: list[str] = field(default_factory=list)  # FROM / FROM NAMED graphs the dataset lacks
+    unknown_graphs: list[str] = field(default_factory=list)  # dataset graphs (parameters or FROM) the dataset lacks
 
 
 def _iris(values: list[str], name: str) -> list[str]:
