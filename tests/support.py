@@ -35,6 +35,15 @@ ROOT = Path(__file__).resolve().parent.parent
 _BESIDE = Path(sys.executable).with_name("csto-kg")
 CSTO_KG = str(_BESIDE) if _BESIDE.exists() else (shutil.which("csto-kg") or "csto-kg")
 BASE = "https://w3id.org/csto-kg/"
+# The RDF syntaxes the endpoint writes a graph in, by media type, with rdflib's name of each to read it back.
+RDF_MEDIA_TYPES = {
+    "text/turtle": "turtle",
+    "application/n-triples": "nt",
+    "application/ld+json": "json-ld",
+    "application/rdf+xml": "xml",
+    "application/trig": "trig",
+    "application/n-quads": "nquads",
+}
 GRAPH = "https://w3id.org/csto-kg/graph/"
 ID = "https://w3id.org/csto-kg/id/"
 TINY = 3000  # triples of the small synthetic project the tests generate (conftest.tiny, bench/generate.py)

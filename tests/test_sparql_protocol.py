@@ -21,7 +21,7 @@ from rdflib.namespace import RDF
 from csto_kg.server.app import create_app
 from csto_kg.server.config import ServerConfig
 from csto_kg.sparql_rewrite import nested_closures_collapsed
-from support import GRAPH, ID, LEAKS
+from support import GRAPH, ID, LEAKS, RDF_MEDIA_TYPES
 
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 VOID = Namespace("http://rdfs.org/ns/void#")
@@ -40,14 +40,7 @@ RESULT_ACCEPTS = {
     "text/csv": "csv",
     "text/tab-separated-values": "tsv",
 }
-GRAPH_ACCEPTS = {
-    "text/turtle": "turtle",
-    "application/n-triples": "nt",
-    "application/ld+json": "json-ld",
-    "application/rdf+xml": "xml",
-    "application/trig": "trig",
-    "application/n-quads": "nquads",
-}
+GRAPH_ACCEPTS = RDF_MEDIA_TYPES
 RESPONSE_TYPE = {
     "json": "application/sparql-results+json",
     "xml": "application/sparql-results+xml",

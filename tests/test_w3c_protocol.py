@@ -31,7 +31,7 @@ from rdflib.collection import Collection
 
 from csto_kg.server.app import create_app
 from csto_kg.server.config import ServerConfig
-from support import ROOT
+from support import RDF_MEDIA_TYPES, ROOT
 
 MANIFEST = ROOT / "tests" / "w3c" / "protocol" / "manifest.ttl"
 MF = Namespace("http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#")
@@ -39,14 +39,6 @@ HT = Namespace("http://www.w3.org/2011/http#")
 CNT = Namespace("http://www.w3.org/2011/content#")
 UT = Namespace("http://www.w3.org/2009/sparql/tests/test-update#")
 SRX = "{http://www.w3.org/2005/sparql-results#}"
-RDF_SYNTAXES = {
-    "text/turtle": "turtle",
-    "application/n-triples": "nt",
-    "application/rdf+xml": "xml",
-    "application/ld+json": "json-ld",
-    "application/trig": "trig",
-    "application/n-quads": "nquads",
-}
 UPDATE_TYPES = ("application/sparql-update",)
 
 
@@ -127,8 +119,8 @@ def _result(r):
         return "tabular", [v.get("name") for v in root.iter(f"{SRX}variable")]
     if media in ("text/csv", "text/tab-separated-values"):
         return "tabular", r.data.decode("utf-8").splitlines()[0]
-    assert media in RDF_SYNTAXES, f"a response in {media!r}, neither a SPARQL result nor an RDF syntax"
-    return "RDF", len(Graph().parse(data=r.data, format=RDF_SYNTAXES[media]))
+    assert media in RDF_MEDIA_TYPES, f"a response in {media!r}, neither a SPARQL result nor an RDF syntax"
+    return "RDF", len(Graph().parse(data=r.data, format=RDF_MEDIA_TYPES[media]))
 
 
 def test_the_suite_is_complete():
