@@ -10734,7 +10734,8 @@ SLIPS_R23 = [
 SLIPS += [s[:4] for s in SLIPS_R23]
 MESSAGE_FRAGMENT.update({s[0]: s[4] for s in SLIPS_R23})
 
-# Round 24 (2026-12-06): a role the attendance passage does not name, given to the meeting beside those it names.
+# Round 24 (2026-12-06): a role the attendance passage does not name, given to the meeting beside those it names;
+# another person's surname given to a person as a name.
 SLIPS_R24 = [
     (
         "r24_an_attending_role_the_passage_does_not_name",
@@ -10747,6 +10748,18 @@ SLIPS_R24 = [
         ],
         "MeetingAttendanceAccountedFor",
         "its csto:attendingRole gives csto:DefenceMinister, but its attendance passage names no 'minister of defence'",
+    ),
+    (
+        "r24_a_persons_surname_given_to_another_person",
+        "entities",
+        [
+            (
+                ':vladimir-putin a csto:Person ; rdfs:label "Vladimir Putin"@en ;',
+                ':vladimir-putin a csto:Person ; rdfs:label "Vladimir Putin"@en ; skos:altLabel "Lukashenko"@en ;',
+            )
+        ],
+        "EntityLabelOfOneEntity",
+        "is the surname of",
     ),
 ]
 
