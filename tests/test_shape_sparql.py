@@ -271,6 +271,9 @@ def test_each_pattern_inside_an_exists_starts_from_a_bound_variable(query):
 TYPE_PATTERNS_KEPT = {
     "WithdrawalTwiceWithoutRejoining": "the withdrawals of a state, not all its events",
     "LinkToItsKindAndAnother": "the passages, agents and offices linked to, not every link of every fact",
+    # (the surname check: pySHACL reads the persons' labels for every focus node, not every label of the graph; as
+    # EXISTS, it was 25 of pySHACL's 34 s on the curated graph)
+    "EntityLabelOfOneEntity0": "the persons' labels, not every label of the graph",
 }
 
 
