@@ -23,7 +23,7 @@ from .parse_errors import readable
 from .representable import NotRepresentable, check_graph
 from .sparql_aggregates import aggregate_message
 from .sparql_chunks import chunked
-from .sparql_lex import dataset_iris, lexed
+from .sparql_lex import dataset_iris, lexed, word_found
 from .sparql_lex import iri_tokens as _IRI_TOKENS
 from .sparql_order import ORDER_KEY, rewrite_order_by
 from .sparql_rewrite import (
@@ -60,7 +60,7 @@ _NUMBER_START = re.compile(r"\.?\d")  # what follows a sign that starts a numeri
 _UNKNOWN_FUNCTION = re.compile(r"custom function <([^>]*)> is not supported")
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _FROM = re.compile(r"\bfrom\b", re.IGNORECASE)  # the keyword, or the word in a comment, a string or a name
-_GRAPH_OR_FROM = re.compile(r"\b(?:graph|from)\b", re.IGNORECASE)  # likewise: where the active graph may change
+_GRAPH_OR_FROM = re.compile(r"(?:graph|from)\b")  # likewise: where the active graph may change
 _ARITY = re.compile(r"function <([^>]*)> requires between (\d+) and (\d+) arguments, but (\d+) were given")
 
 # Views of the one registry (:mod:`.formats`): format key -> Oxigraph's serialiser.
@@ -196,7 +196,7 @@ def _zero_length_node(store: ox.Store, query: str, kwargs: dict):
     """What :func:`.sparql_rewrite.zero_length_paths` asks to leave a path's constant end to the engine: where every
     pattern of ``query`` is matched in the store's default graph (no dataset given, no ``FROM``, no ``GRAPH``),
     whether the constant is a subject or an object of it; else None (every such path rewritten)."""
-    if kwargs or _GRAPH_OR_FROM.search(query):
+    if kwargs or word_found(_GRAPH_OR_FROM, query.lower()):
         return None
     return partial(_node_of_default_graph, store)
 

@@ -87,7 +87,7 @@ from collections.abc import Callable
 from functools import partial
 
 from .errors import UserError
-from .sparql_lex import _CODEPOINT, lexed, read_prologue, resolve_iri, unescape_codepoints
+from .sparql_lex import _CODEPOINT, lexed, read_prologue, resolve_iri, unescape_codepoints, word_found
 
 __all__ = [
     "booleans_lowercased",
@@ -135,6 +135,9 @@ _BOOLEAN = re.compile(r"true|false", re.IGNORECASE)
 
 def booleans_lowercased(query: str) -> str:
     """``query`` with each ``true`` / ``false`` keyword (a bare word, not a name, string or IRI) in lower case."""
+    lowered = query.lower()
+    if "true" not in lowered and "false" not in lowered:  # most queries: no scan of the text with IGNORECASE
+        return query
     if not any(m.group() not in ("true", "false") for m in _BOOLEAN.finditer(query)):
         return query
     edits = [
@@ -574,7 +577,7 @@ MAX_UNROLLED = 1_000_000  # characters of a query with its GRAPH ?var groups unr
 _UNROLL_WORDS = ("SELECT", "MINUS")  # in a GRAPH ?var group, each makes Oxigraph 0.5.13 answer wrong
 # The keyword GRAPH, then a variable, with only whitespace and comments between (also where the text is a name or in
 # a string: a quick look, which may find more than there is, never less)
-_GRAPH_VARIABLE = re.compile(r"\bgraph(?:\s|#[^\r\n]*)*[?$]", re.IGNORECASE)
+_GRAPH_VARIABLE = re.compile(r"graph(?:\s|#[^\r\n]*)*[?$]")  # in lower case, where a word starts (word_found)
 
 
 def _graph_groups(tokens: list, keep_mentioned: bool = False) -> list[tuple[int, int]] | None:
@@ -659,7 +662,7 @@ def graph_groups_unrolled(query: str, named: Callable[[], list[str]], keep_menti
     itself names ``?var`` is left as written (Virtuoso 7.2 joins ``VALUES ?g { <g> }`` with a sub-query projecting an unbound ``?g`` into one row
     of unbound variables, where it answers the group as written right)."""
     lowered = query.lower()
-    if "graph" not in lowered or not _GRAPH_VARIABLE.search(query):
+    if "graph" not in lowered or not word_found(_GRAPH_VARIABLE, lowered):
         return query  # no GRAPH followed by a variable: most queries ("graph" in a comment or a name is not one)
     graphs = None
     while True:

@@ -26,11 +26,11 @@ from __future__ import annotations
 
 import re
 
-from .sparql_lex import lexed
+from .sparql_lex import lexed, word_found
 
 __all__ = ["reassigned_in_select", "scope_message"]
 
-_AS = re.compile(r"\bAS\b", re.IGNORECASE)
+_AS = re.compile(r"as\b")  # in lower case, where a word starts (word_found)
 _OPEN = {"{": "}", "(": ")", "[": "]"}
 _AFTER_GROUP_BY = frozenset({"HAVING", "ORDER", "LIMIT", "OFFSET", "VALUES"})
 
@@ -164,7 +164,7 @@ def reassigned_in_select(query: str) -> tuple[int, str, str] | None:
     """(offset, ``?v``, ``"WHERE"`` or ``"GROUP BY"``) of the first ``(expr AS ?v)`` of a SELECT clause whose ``?v`` is in scope in that SELECT's
     graph pattern (or assigned by its ``GROUP BY``), SPARQL 1.1 section 18.2.1; None if there is none, or if the
     query does not read clearly enough to say."""
-    if not _AS.search(query):
+    if not word_found(_AS, query.lower()):
         return None
     tokens = _tokens(query)
     match = _matches(tokens)

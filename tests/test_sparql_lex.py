@@ -6,8 +6,11 @@ string, an IRI, a prefixed name, a variable or a comment must never count.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from csto_kg.query import _GRAPH_OR_FROM
 from csto_kg.sparql_lex import (
     dataset_iris,
     keywords,
@@ -18,7 +21,11 @@ from csto_kg.sparql_lex import (
     service_targets,
     unescape_codepoints,
     uses_service,
+    word_found,
 )
+from csto_kg.sparql_rewrite import _GRAPH_VARIABLE
+from csto_kg.sparql_scope import _AS
+from support import ROOT
 
 BASE = "https://w3id.org/csto-kg/"
 
@@ -225,6 +232,57 @@ def test_the_prologue_is_read_once_as_sparql_reads_it(query, expected):
     assert all(prologue.namespace(p + ":x") is None for p in prologue.redeclared)  # which one is meant is unsaid
 
 
-@pytest.mark.parametrize("table", [OPERATIONS, SERVICES, DATASETS, PROLOGUES, LEXED, READ_PROLOGUES])
+# The looks a query's checks and rewrites begin with (each module's own pattern, in lower case, for word_found), and
+# the look each replaced: a case-blind regex with a leading \\b, in the text as written.
+LOOKS = {
+    "as": (_AS, r"\bAS\b"),
+    "graph-or-from": (_GRAPH_OR_FROM, r"\b(?:graph|from)\b"),
+    "graph-variable": (_GRAPH_VARIABLE, r"\bgraph(?:\s|#[^\r\n]*)*[?$]"),
+}
+# (look, text, found)
+WORDS = [
+    ("as", "SELECT (1 AS ?x) {}", True),
+    ("as", "select (1 as ?x) {}", True),
+    ("as", "AS", True),  # at the start of the text
+    ("as", "(1 As?x)", True),
+    ("as", "?has ?alias", False),  # inside a word: the letter before it
+    ("as", "?_as ?x9as", False),  # an underscore or a digit before it
+    ("as", "?éas", False),  # a letter of another script before it
+    ("as", "?asx", False),  # the word goes on
+    ("as", "<urn:x>as<urn:y>", True),
+    ("graph-or-from", "SELECT * FROM <g> {}", True),
+    ("graph-or-from", "?s prov:wasDerivedFrom ?e", False),
+    ("graph-or-from", "GRAPH ?g {}", True),
+    ("graph-variable", "Graph # a comment\n $g {}", True),
+    ("graph-variable", "csto:subgraph ?g", False),
+    ("graph-variable", "GRAPH <g> { ?s ?p ?o }", False),
+]
+
+
+@pytest.mark.parametrize("look,text,found", WORDS)
+def test_a_word_is_found_where_a_case_blind_look_from_a_word_boundary_finds_it(look, text, found):
+    pattern, regex = LOOKS[look]
+    assert word_found(pattern, text.lower()) is found
+    assert bool(re.search(regex, text, re.IGNORECASE)) is found
+
+
+def test_a_word_is_found_in_every_query_the_project_holds_as_the_case_blind_look_finds_it():
+    """The W3C suites' queries (valid and invalid), the project's and the benchmark's, for each look."""
+    queries = [
+        p.read_text(encoding="utf-8", errors="replace")
+        for d in ("queries", "bench/queries", "tests/w3c")
+        for p in sorted((ROOT / d).rglob("*.rq"))
+    ]
+    assert len(queries) > 800
+    differ = [
+        (look, text[:80])
+        for look, (pattern, regex) in LOOKS.items()
+        for text in queries
+        if word_found(pattern, text.lower()) != bool(re.search(regex, text, re.IGNORECASE))
+    ]
+    assert differ == []
+
+
+@pytest.mark.parametrize("table", [OPERATIONS, SERVICES, DATASETS, PROLOGUES, LEXED, READ_PROLOGUES, WORDS])
 def test_tables_are_not_empty(table):
     assert len(table) >= 5

@@ -18,7 +18,8 @@ from rdflib.compare import isomorphic
 
 from csto_kg.server.app import create_app
 from csto_kg.server.config import ServerConfig
-from csto_kg.sparql_chunks import chunked
+from csto_kg.sparql_chunks import _read, chunked, triple_patterns_at_most
+from support import ROOT
 
 N = 40  # items in the lists the answers are compared on (the engine plans the query as written in about 0.2 s)
 LONG = 320  # items in the long lists (as written: over 20 s to plan)
@@ -400,6 +401,10 @@ TIGHT = {
     "numbers-in-a-collection": "SELECT ?s{?s<urn:p>(" + _written_tight("1", " ", n=17) + ")}",
     "property-lists": "SELECT ?s{?s<urn:p>" + _written_tight("[<urn:q>?v#]", ",", n=17) + "}",
     "after-a-long-prologue": "PREFIX p:<urn:>" * 40 + "SELECT ?s{?s p:p " + _written_tight("p:o#", ",") + "}",
+    # one pattern to each separator or end of block: the separators' count is then the bound
+    "triples-by-dots": "SELECT ?s{" + _written_tight("?s<urn:p#>?o#", ".") + "}",
+    "triples-between-filters-in-brackets": "SELECT ?s{" + _written_tight("?s<urn:p#>?o#", " FILTER(?s)") + "}",
+    "property-lists-without-separators": "SELECT ?s{?s<urn:p>" + _written_tight("[<urn:q>[]]", ",", n=17) + "}",
 }
 
 
@@ -408,3 +413,27 @@ def test_a_long_block_written_tight_is_still_chunked(name):
     query = TIGHT[name]
     ox.Store().query(query)  # valid SPARQL, which the engine parses
     assert chunked(query) != query
+
+
+# Every query the project holds: its own, the benchmark's, and the W3C suites' (valid and invalid).
+ALL_QUERIES = sorted(
+    p for d in ("queries", "bench/queries", "tests/w3c") for p in (ROOT / d).rglob("*.rq") if p.is_file()
+)
+
+
+def test_the_quick_count_bounds_what_the_reader_counts_in_every_query():
+    """``triple_patterns_at_most`` (what decides whether a query is read at all, for the chunks and for the endpoint's
+    cap on list nodes) is at least the reader's count of the triple patterns of each block, and of the blank nodes
+    of all of them, in each of the 900-odd queries."""
+    assert len(ALL_QUERIES) > 800
+    under = []
+    for path in ALL_QUERIES:
+        query = path.read_text(encoding="utf-8", errors="replace")
+        reader = _read(query)
+        if reader is None:
+            continue
+        patterns = max((len(b.triples) for b in reader.blocks), default=0)
+        nodes = sum(b.nodes for b in reader.blocks)
+        if triple_patterns_at_most(query) < max(patterns, nodes):
+            under.append((path.relative_to(ROOT).as_posix(), triple_patterns_at_most(query), patterns, nodes))
+    assert under == []
