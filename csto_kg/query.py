@@ -59,8 +59,7 @@ _MAX_UNKNOWN_FUNCTIONS = 64
 _NUMBER_START = re.compile(r"\.?\d")  # what follows a sign that starts a numeric literal ('-1', '+.5')
 _UNKNOWN_FUNCTION = re.compile(r"custom function <([^>]*)> is not supported")
 _XSD = "http://www.w3.org/2001/XMLSchema#"
-_FROM = re.compile(r"\bfrom\b", re.IGNORECASE)  # the keyword, or the word in a comment, a string or a name
-_GRAPH_OR_FROM = re.compile(r"(?:graph|from)\b")  # likewise: where the active graph may change
+_GRAPH_OR_FROM = re.compile(r"(?:graph|from)\b")  # in lower case, where a word starts: the active graph may change
 _ARITY = re.compile(r"function <([^>]*)> requires between (\d+) and (\d+) arguments, but (\d+) were given")
 
 # Views of the one registry (:mod:`.formats`): format key -> Oxigraph's serialiser.
@@ -239,9 +238,7 @@ def _dataset_once(query: str, kwargs: dict) -> dict:
             **kwargs,
             **{k: list(dict.fromkeys(kwargs[k])) for k in ("default_graph", "named_graphs") if kwargs.get(k)},
         }
-    if "from" not in query.lower() or not _FROM.search(query):
-        return kwargs  # no FROM keyword ("wasDerivedFrom" is not one): most queries
-    clauses = dataset_iris(query, QUERY_BASE_IRI)
+    clauses = dataset_iris(query, QUERY_BASE_IRI)  # most queries: no word "from", seen without reading a token
     if clauses is None or all(len(set(iris)) == len(iris) for iris in clauses):
         return kwargs  # the common case: the engine reads the query's dataset as written
     try:

@@ -58,6 +58,9 @@ _TOKEN = re.compile(
 )
 
 
+_FROM = re.compile(r"from\b")  # in lower case, where a word starts (word_found)
+
+
 def word_found(pattern: re.Pattern, lowered: str) -> bool:
     """Whether ``pattern`` (lower case, ending where a word ends: ``as\\b``) matches the text ``lowered`` (a query in
     lower case) where a word starts, as ``\\bAS\\b`` would with ``re.IGNORECASE`` in the text as written: a quick
@@ -272,7 +275,7 @@ def dataset_iris(query: str, base: str) -> tuple[list[str], list[str]] | None:
     ``CONSTRUCT`` template: the body, often most of the text, is never tokenised.
     """
 
-    if "from" not in query.lower():
+    if not word_found(_FROM, query.lower()):  # no word "from" (provenance's prov:wasDerivedFrom is not one)
         return [], []
     tokens = _head_tokens(query)
     if not any(kind == "word" and text.upper() == "FROM" for kind, text in tokens):

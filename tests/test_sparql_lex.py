@@ -12,6 +12,7 @@ import pytest
 
 from csto_kg.query import _GRAPH_OR_FROM
 from csto_kg.sparql_lex import (
+    _FROM,
     dataset_iris,
     keywords,
     lexed,
@@ -238,6 +239,7 @@ LOOKS = {
     "as": (_AS, r"\bAS\b"),
     "graph-or-from": (_GRAPH_OR_FROM, r"\b(?:graph|from)\b"),
     "graph-variable": (_GRAPH_VARIABLE, r"\bgraph(?:\s|#[^\r\n]*)*[?$]"),
+    "from": (_FROM, r"\bfrom\b"),
 }
 # (look, text, found)
 WORDS = [
@@ -256,6 +258,9 @@ WORDS = [
     ("graph-variable", "Graph # a comment\n $g {}", True),
     ("graph-variable", "csto:subgraph ?g", False),
     ("graph-variable", "GRAPH <g> { ?s ?p ?o }", False),
+    ("from", "SELECT * FROM<g> {}", True),
+    ("from", "?s prov:wasDerivedFrom ?e", False),
+    ("from", "PREFIX from: <urn:> SELECT * { from:a ?p ?o }", True),  # a name: the tokens then tell
 ]
 
 
