@@ -13,6 +13,8 @@ import pytest
 from csto_kg.query import _GRAPH_OR_FROM
 from csto_kg.sparql_lex import (
     _FROM,
+    _TOKEN,
+    UPDATE_OPERATIONS,
     dataset_iris,
     keywords,
     lexed,
@@ -58,6 +60,45 @@ OPERATIONS = [
 @pytest.mark.parametrize("query, expected", OPERATIONS)
 def test_operation_is_the_first_keyword_after_the_prologue(query, expected):
     assert operation(query) == expected
+
+
+def _operation_token_by_token(query: str) -> str | None:
+    """operation() as it was before its prologue was passed over in one match: the reference it is held to."""
+    for m in _TOKEN.finditer(query):
+        if m.lastgroup == "word" and m.group().upper() not in ("BASE", "PREFIX"):
+            word = m.group().upper()
+            return word if word in ("SELECT", "CONSTRUCT", "DESCRIBE", "ASK") or word in UPDATE_OPERATIONS else None
+    return None
+
+
+PROLOGUE_EDGES = [
+    "PREFIXé: <urn:x> SELECT * {}",  # a prefixed name that starts with the keyword's letters
+    "PREFIXé <urn:x> SELECT * {}",  # the word PREFIX, then a letter _TOKEN reads as another token
+    "PREFIX_x SELECT * {}",  # one word, not the keyword
+    "PREFIXSELECT * {}",  # likewise
+    "BaseAsk {}",
+    "PREFIX1: <urn:x> ASK {}",
+    "BASE<urn:x>ASK{}",
+    "prefix:a <urn:x> SELECT * {}",  # a prefixed name in the keyword's place
+    "PREFIX p: <urn:x y> INSERT DATA {}",  # an IRI _TOKEN does not read (a space in it)
+    "PREFIX p: <urn:x> # PREFIX q: <urn:y>\rDELETE WHERE {}",  # a comment ends at a carriage return
+    "PREFIX p:<urn:x>PREFIX q:<urn:y>DESCRIBE p:a",
+    "PREFIX p: 'urn:x' SELECT",  # a string: read token by token from there
+    "\ufeffSELECT * {}",
+]
+
+
+def test_operation_reads_the_prologue_as_the_tokens_do():
+    queries = (
+        [q for q, _ in OPERATIONS]
+        + PROLOGUE_EDGES
+        + [
+            p.read_text(encoding="utf-8", errors="replace")
+            for d in ("queries", "bench/queries", "tests/w3c")
+            for p in sorted((ROOT / d).rglob("*.rq"))
+        ]
+    )
+    assert [q for q in queries if operation(q) != _operation_token_by_token(q)] == []
 
 
 SERVICES = [
