@@ -645,7 +645,7 @@ def triple_patterns_at_most(query: str) -> int:
     of :data:`_BLOCK_ENDS`. So the lesser of two counts bounds both: the terms and brackets, or those separators and
     ends, each plus twice what starts after the first ``(`` (terms and brackets). Most queries are under
     :data:`CHUNK_OVER` with it, and are not read (the bench's lookup by IRI: chunked 72 -> 1 us; CQ19: 156 -> 7 us;
-    CQ50, whose terms are over it and objects under: 161 -> 12 us; 82 of the project's and the bench's 115
+    CQ50, whose terms are over it and objects under: 161 -> 4 us; 82 of the project's and the bench's 115
     queries)."""
     body = query[query.find("{") : query.rfind("}") + 1]
     paren = body.find("(")
