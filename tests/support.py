@@ -417,6 +417,15 @@ def process_alive(pid: int) -> bool:
     return state not in ("Z", "X")
 
 
+def project_queries() -> list[tuple[str, str]]:
+    """(path from the checkout, text) of every query the project holds: its own (``queries/``), the benchmark's and
+    the W3C suites' (valid and invalid), for the tests that hold a quick look at a query to what the tokens say."""
+    paths = sorted(
+        p for d in ("queries", "bench/queries", "tests/w3c") for p in (ROOT / d).rglob("*.rq") if p.is_file()
+    )
+    return [(p.relative_to(ROOT).as_posix(), p.read_text(encoding="utf-8", errors="replace")) for p in paths]
+
+
 def w3c_manifest_entries(suites: Path, pattern: str = "manifest.ttl"):
     """(manifest file, its graph, entry node, the local name of the entry's type, "None" if it has none) of every
     entry of every W3C test manifest named ``pattern`` under ``suites``, read with rdflib (relative IRIs against

@@ -28,7 +28,7 @@ from csto_kg.sparql_lex import (
 )
 from csto_kg.sparql_rewrite import _GRAPH_VARIABLE
 from csto_kg.sparql_scope import _AS
-from support import ROOT
+from support import project_queries
 
 BASE = "https://w3id.org/csto-kg/"
 
@@ -89,15 +89,7 @@ PROLOGUE_EDGES = [
 
 
 def test_operation_reads_the_prologue_as_the_tokens_do():
-    queries = (
-        [q for q, _ in OPERATIONS]
-        + PROLOGUE_EDGES
-        + [
-            p.read_text(encoding="utf-8", errors="replace")
-            for d in ("queries", "bench/queries", "tests/w3c")
-            for p in sorted((ROOT / d).rglob("*.rq"))
-        ]
-    )
+    queries = [q for q, _ in OPERATIONS] + PROLOGUE_EDGES + [text for _, text in project_queries()]
     assert [q for q in queries if operation(q) != _operation_token_by_token(q)] == []
 
 
@@ -314,11 +306,7 @@ def test_a_word_is_found_where_a_case_blind_look_from_a_word_boundary_finds_it(l
 
 def test_a_word_is_found_in_every_query_the_project_holds_as_the_case_blind_look_finds_it():
     """The W3C suites' queries (valid and invalid), the project's and the benchmark's, for each look."""
-    queries = [
-        p.read_text(encoding="utf-8", errors="replace")
-        for d in ("queries", "bench/queries", "tests/w3c")
-        for p in sorted((ROOT / d).rglob("*.rq"))
-    ]
+    queries = [text for _, text in project_queries()]
     assert len(queries) > 800
     differ = [
         (look, text[:80])

@@ -19,7 +19,7 @@ from rdflib.compare import isomorphic
 from csto_kg.server.app import create_app
 from csto_kg.server.config import ServerConfig
 from csto_kg.sparql_chunks import _read, chunked, triple_patterns_at_most
-from support import ROOT
+from support import project_queries
 
 N = 40  # items in the lists the answers are compared on (the engine plans the query as written in about 0.2 s)
 LONG = 320  # items in the long lists (as written: over 20 s to plan)
@@ -404,7 +404,7 @@ TIGHT = {
     # one pattern to each separator or end of block: the separators' count is then the bound
     "triples-by-dots": "SELECT ?s{" + _written_tight("?s<urn:p#>?o#", ".") + "}",
     "triples-between-filters-in-brackets": "SELECT ?s{" + _written_tight("?s<urn:p#>?o#", " FILTER(?s)") + "}",
-    "property-lists-without-separators": "SELECT ?s{?s<urn:p>" + _written_tight("[<urn:q>[]]", ",", n=17) + "}",
+    "blank-nodes-in-property-lists": "SELECT ?s{?s<urn:p>" + _written_tight("[<urn:q>[]]", ",", n=17) + "}",
 }
 
 
@@ -415,25 +415,19 @@ def test_a_long_block_written_tight_is_still_chunked(name):
     assert chunked(query) != query
 
 
-# Every query the project holds: its own, the benchmark's, and the W3C suites' (valid and invalid).
-ALL_QUERIES = sorted(
-    p for d in ("queries", "bench/queries", "tests/w3c") for p in (ROOT / d).rglob("*.rq") if p.is_file()
-)
-
-
 def test_the_quick_count_bounds_what_the_reader_counts_in_every_query():
     """``triple_patterns_at_most`` (what decides whether a query is read at all, for the chunks and for the endpoint's
     cap on list nodes) is at least the reader's count of the triple patterns of each block, and of the blank nodes
     of all of them, in each of the 900-odd queries."""
-    assert len(ALL_QUERIES) > 800
+    queries = project_queries()
+    assert len(queries) > 800
     under = []
-    for path in ALL_QUERIES:
-        query = path.read_text(encoding="utf-8", errors="replace")
+    for path, query in queries:
         reader = _read(query)
         if reader is None:
             continue
         patterns = max((len(b.triples) for b in reader.blocks), default=0)
         nodes = sum(b.nodes for b in reader.blocks)
         if triple_patterns_at_most(query) < max(patterns, nodes):
-            under.append((path.relative_to(ROOT).as_posix(), triple_patterns_at_most(query), patterns, nodes))
+            under.append((path, triple_patterns_at_most(query), patterns, nodes))
     assert under == []
