@@ -22,8 +22,8 @@ worth it:
 - ``B`` has three or more triple patterns, and none of its first basic graph pattern has a constant subject or
   object (with one, the hash table is a look-up of it, and cheaper than a look-up per row: cq64, whose passage
   pattern names its property, 0.43 ms as written against 0.71 ms row by row);
-- a variable of ``B`` is bound by every row before it: it occurs in a triple pattern, ``VALUES`` or ``GRAPH ?g``
-  of the same group, or in every branch of a union there, at its top level, before the ``OPTIONAL`` (without one,
+- a variable of ``B`` is bound by every row before it: it occurs in a triple pattern, ``VALUES``, ``BIND`` or
+  ``GRAPH ?g`` of the same group, or in every branch of a union there, at its top level, before the ``OPTIONAL`` (without one,
   ``B`` would be evaluated whole once per row);
 - the ``OPTIONAL`` is not inside ``GRAPH``, ``SERVICE``, ``[NOT] EXISTS``, ``MINUS``, ``OPTIONAL`` or ``LATERAL``,
   where the engine passes the outer solution or graph in on its own terms; and the query has at most
@@ -199,9 +199,11 @@ def _patterns(body) -> int:
 
 def _bound_before(tokens, group: int, i: int) -> set[str]:
     """The variables every row of the group opened at ``tokens[group]`` binds before ``tokens[i]``: those of its
-    triple patterns, ``VALUES`` and ``GRAPH ?g``, and of its nested groups and unions (of every branch of a union),
-    at its top level; not an ``OPTIONAL``'s or a ``MINUS``'s (possibly unbound, or not bound), a sub-query's, nor
-    any between parentheses (a ``FILTER``'s or a ``BIND``'s expression)."""
+    triple patterns, ``VALUES``, ``BIND ( … AS ?v )`` and ``GRAPH ?g``, and of its nested groups and unions (of
+    every branch of a union), at its top level; not an ``OPTIONAL``'s or a ``MINUS``'s (possibly unbound, or not
+    bound), a sub-query's, nor any in an expression (a ``FILTER``'s, or the one a ``BIND`` evaluates). Bound or not,
+    a row's values give the same solutions: this only keeps a body that no row's value narrows from being evaluated
+    whole once per row."""
     out: set[str] = set()
     j = group + 1
     while j < i:
@@ -226,6 +228,8 @@ def _bound_before(tokens, group: int, i: int) -> set[str]:
             close = _closing_bracket(tokens, j)
             if close is None:
                 return out
+            if _word(tokens[j - 1], "BIND") and tokens[close - 1][0] == "var" and _word(tokens[close - 2], "AS"):
+                out.add(tokens[close - 1][1][1:])  # BIND ( … AS ?v ): bound unless its expression errors
             j = close + 1
             continue
         if kind == "var":

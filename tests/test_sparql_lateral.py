@@ -43,6 +43,9 @@ CASES = [
     ("SELECT * { FILTER (?s) OPTIONAL { " + B3 + " } }", False),  # ?s only in an expression before it
     ("SELECT * { OPTIONAL { ?s :p ?o } OPTIONAL { " + B3 + " } }", False),  # ?s maybe unbound before it
     ("SELECT * { VALUES ?s { :a } OPTIONAL { " + B3 + " } }", True),  # VALUES binds
+    ("SELECT * { ?a :p ?o BIND (?a AS ?s) OPTIONAL { " + B3 + " } }", True),  # so does BIND
+    ("SELECT * { ?a :p ?o BIND (?s AS ?b) OPTIONAL { " + B3 + " } }", False),  # its expression does not
+    ("SELECT * { { ?a :p ?o BIND (?a AS ?s) } UNION { ?s :p2 ?o } OPTIONAL { " + B3 + " } }", True),
     ("SELECT * { VALUES (?s ?o) { (:a 1) } OPTIONAL { " + B3 + " } }", True),
     ("SELECT * { { ?s :p ?o } UNION { ?s :p2 ?o } OPTIONAL { " + B3 + " } }", True),  # every branch binds ?s
     ("SELECT * { { ?s :p ?o } UNION { ?a :p2 ?o } OPTIONAL { " + B3 + " } }", False),  # one branch does not
@@ -104,6 +107,8 @@ SEMANTICS = [
     "CONSTRUCT { ?s :reaches ?z } WHERE { ?s :p ?o OPTIONAL { " + B3 + " } }",
     "SELECT * { ?s :p ?o OPTIONAL { " + B3 + " } FILTER (?o != 2) }",
     "SELECT * { ?s :p ?o OPTIONAL { " + B3 + " } BIND (COALESCE(?z, :none) AS ?end) }",
+    # the shared variable bound by BIND in one branch, by a pattern in the other (cq84's form)
+    "SELECT * { { ?a :p ?o BIND (?a AS ?s) } UNION { ?s :q ?x2 } OPTIONAL { " + B3 + " } }",
 ]
 
 
