@@ -6,8 +6,8 @@ that saturate: a ``B`` of three triple patterns with no constant subject or obje
 is joined, the product with ``A``'s size saturates, and the hash table always wins. The competency queries that
 look up the passage of a value (``OPTIONAL { ?statement rdf:subject ?fact ; rdf:predicate ?property ; rdf:object
 ?value ; prov:wasDerivedFrom ?evidence … }``) then read every statement of graph:support for a dozen rows: cq17
-0.14 s on the curated graph, 9.5 s on a generated 1e6 (bench/README.md), against 1.4 ms written with ``LATERAL``
-(Oxigraph's SEP-0006 extension, which it parses; the same rows).
+118 ms on the curated graph and 11.0 s on a generated 1e6, against 1.5 and 2.7 ms written with ``LATERAL``
+(Oxigraph's SEP-0006 extension, which it parses; the same rows: bench/README.md).
 
 :func:`optionals_lateral` writes ``OPTIONAL { B }`` as ``LATERAL { OPTIONAL { B } }`` where that is exact and
 worth it:
@@ -23,8 +23,8 @@ worth it:
   object (with one, the hash table is a look-up of it, and cheaper than a look-up per row: cq64, whose passage
   pattern names its property, 0.43 ms as written against 0.71 ms row by row);
 - a variable of ``B`` is bound by every row before it: it occurs in a triple pattern, ``VALUES``, ``BIND`` or
-  ``GRAPH ?g`` of the same group, or in every branch of a union there, at its top level, before the ``OPTIONAL`` (without one,
-  ``B`` would be evaluated whole once per row);
+  ``GRAPH ?g`` of the same group, or in every branch of a union there, at its top level, before the ``OPTIONAL``
+  (without one, ``B`` would be evaluated whole once per row);
 - the ``OPTIONAL`` is not inside ``GRAPH``, ``SERVICE``, ``[NOT] EXISTS``, ``MINUS``, ``OPTIONAL`` or ``LATERAL``,
   where the engine passes the outer solution or graph in on its own terms; and the query has at most
   :data:`MAX_OPTIONALS` of them (each is read against the tokens before it).
@@ -49,8 +49,8 @@ MAX_OPTIONALS = 64  # past this many OPTIONAL keywords, the query is left as wri
 _BGP_WORDS = frozenset({"a", "true", "false"})  # the only bare words of a basic graph pattern
 # After one of these words (or the name after GRAPH / SERVICE), a group sees the outer solution or graph
 _CLOSED_AFTER = ("GRAPH", "SERVICE", "EXISTS", "MINUS", "OPTIONAL", "LATERAL")
-# Before a group whose variables a row need not have (or which is not a pattern)
-_UNBINDING = ("OPTIONAL", "MINUS", "EXISTS", "VALUES", "SERVICE", "SILENT", "LATERAL")
+# Before a group whose variables a row need not have (a GRAPH or SERVICE group joins: its variables are bound)
+_UNBINDING = ("OPTIONAL", "MINUS", "EXISTS", "LATERAL")
 _OPTIONAL = re.compile(r"optional")  # in lower case, where a word starts (word_found)
 
 
@@ -90,7 +90,7 @@ def _rewritten(query: str) -> str | None:
 
 def _after_closing_word(tokens, i: int) -> bool:
     """Whether the ``{`` at ``tokens[i]`` opens a group after ``GRAPH <name>``, ``SERVICE [SILENT] <name>``,
-    ``EXISTS`` or ``MINUS``."""
+    ``EXISTS``, ``MINUS``, ``OPTIONAL`` or ``LATERAL``."""
     back = [j for j in (i - 1, i - 2, i - 3) if j >= 0]
     return any(_word(tokens[j], *_CLOSED_AFTER) for j in back[:1]) or any(
         _word(tokens[j], "GRAPH", "SERVICE") for j in back[1:]
@@ -221,7 +221,7 @@ def _bound_before(tokens, group: int, i: int) -> set[str]:
             close = _closing_brace(tokens, j)
             if close is None:
                 return out
-            if _word(tokens[j - 1], *_UNBINDING):  # VALUES ?x { … }: its variable was counted before the "{"
+            if _word(tokens[j - 1], *_UNBINDING):
                 j = close + 1
                 continue
             branches = [_bound_before(tokens, j, close) if not _word(tokens[j + 1], "SELECT") else set()]
