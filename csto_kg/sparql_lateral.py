@@ -149,15 +149,7 @@ def _parts(tokens, start: int, end: int) -> list | None:
 def _constant_end(bgp) -> bool:
     """Whether a triple pattern of the basic graph pattern ``bgp`` (tokens) has a constant subject or object (an
     IRI, a name, a literal): read alone, such a pattern is a look-up, and the engine's hash table of it is cheap."""
-    triples, current = [], []
-    for t in bgp:
-        if t[0] == "other" and t[1] == ".":
-            triples.append(current)
-            current = []
-        else:
-            current.append(t)
-    triples.append(current)
-    for triple in triples:
+    for triple in _split(bgp, "."):
         if not triple:
             continue
         if _constant(triple[0]):
@@ -169,6 +161,7 @@ def _constant_end(bgp) -> bool:
 
 
 def _split(tokens, separator: str) -> list:
+    """``tokens`` cut at each ``separator`` token (``.``, ``;`` or ``,``), which is dropped."""
     out, current = [], []
     for t in tokens:
         if t[0] == "other" and t[1] == separator:
