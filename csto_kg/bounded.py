@@ -26,7 +26,7 @@ accepts as valid SPARQL can only be a query of the form above.
 
 from __future__ import annotations
 
-from .sparql_lex import significant_tokens
+from .sparql_lex import lexed
 
 __all__ = ["bounded"]
 
@@ -38,7 +38,7 @@ def bounded(query: str) -> bool:
     """Is ``query`` of the bounded form (module docstring)?"""
     if query.count("{") != 1:  # most queries stop here (a brace in a string or comment: not recognised, never wrong)
         return False
-    tokens = list(significant_tokens(query))
+    tokens = lexed(query)  # the tokens the engine's checks then read: kept, so a text is read once
     i = _after_prologue(tokens)
     form = _word(_at(tokens, i))
     if form == "SELECT":
@@ -55,15 +55,16 @@ def bounded(query: str) -> bool:
     return _modifiers(tokens, i) if form == "SELECT" else i == len(tokens)
 
 
-def _at(tokens: list, i: int) -> tuple[str, str]:
-    return tokens[i] if i < len(tokens) else ("end", "")
+def _at(tokens: tuple, i: int) -> tuple[str, str]:
+    """(kind, text) of the token at ``i``, or ("end", "") past the last."""
+    return tokens[i][:2] if i < len(tokens) else ("end", "")
 
 
 def _word(token: tuple[str, str]) -> str:
     return token[1].upper() if token[0] == "word" else ""
 
 
-def _after_prologue(tokens: list) -> int:
+def _after_prologue(tokens: tuple) -> int:
     """The index of the first token after ``BASE`` and ``PREFIX`` declarations."""
     i = 0
     while True:
@@ -76,7 +77,7 @@ def _after_prologue(tokens: list) -> int:
             return i
 
 
-def _projection(tokens: list, i: int) -> int | None:
+def _projection(tokens: tuple, i: int) -> int | None:
     if _word(_at(tokens, i)) in ("DISTINCT", "REDUCED"):
         i += 1
     if _at(tokens, i) == ("other", "*"):
@@ -87,7 +88,7 @@ def _projection(tokens: list, i: int) -> int | None:
     return i if i > start else None
 
 
-def _pattern(tokens: list, i: int) -> int | None:
+def _pattern(tokens: tuple, i: int) -> int | None:
     """The index after ``{ S P O [.] }`` at ``i``, or None."""
     if _at(tokens, i) != ("other", "{"):
         return None
@@ -100,16 +101,16 @@ def _pattern(tokens: list, i: int) -> int | None:
     return i + 1 if _at(tokens, i) == ("other", "}") else None
 
 
-def _modifiers(tokens: list, i: int) -> bool:
+def _modifiers(tokens: tuple, i: int) -> bool:
     seen: set[str] = set()
     while i < len(tokens):
-        word = _word(tokens[i])
+        word = _word(_at(tokens, i))
         if word not in ("LIMIT", "OFFSET") or word in seen:
             return False
         seen.add(word)
         i += 1
         start = i
-        while _at(tokens, i)[0] == "other" and tokens[i][1].isdigit():
+        while _at(tokens, i)[0] == "other" and _at(tokens, i)[1].isdigit():
             i += 1
         if i == start:
             return False
