@@ -616,20 +616,22 @@ def _graph_groups(tokens: list, keep_mentioned: bool = False) -> list[tuple[int,
 def _reads_its_variable(tokens: list, i: int, end: int) -> bool:
     """Whether the group of ``GRAPH ?var`` at ``tokens[i]`` (its ``}`` at ``end``) reads ``?var`` in an expression
     (within parentheses: ``FILTER``, ``BIND``, a call; or in the group of a ``FILTER [NOT] EXISTS``, which sees the
-    row's variables) or binds it in a ``VALUES``. Section 18.6 evaluates the group
-    before joining it with ``?var``, so there ``?var`` is unbound, or the group's own: Oxigraph 0.5.13 and Virtuoso
-    7.2 read it as the graph's name (the W3C evaluation suites' ``graph-variable-scope``: ``GRAPH ?g { FILTER
+    row's variables), binds it in a ``VALUES``, or names it in the group of an ``OPTIONAL``. Section 18.6 evaluates
+    the group before joining it with ``?var``, so there ``?var`` is unbound, or the group's own: Oxigraph 0.5.13 and
+    Virtuoso 7.2 read it as the graph's name (the W3C evaluation suites' ``graph-variable-scope``: ``GRAPH ?g { FILTER
     (BOUND(?g)) }`` gave every named graph, SPARQL none; ``bindings/graph``: a ``VALUES (?g ?t)`` row with ``UNDEF``
-    was not joined with each named graph)."""
-    name, depth, exists_ends = tokens[i + 1][1][1:], 0, []
+    was not joined with each named graph; ``graph-optional``: in ``GRAPH ?g { ?s ?p ?o OPTIONAL { ?s ?p ?g } }`` the
+    ``OPTIONAL`` binds ``?g`` to each row's object, which is then not the graph's name, so no row is left, where the
+    engine matched it against the graph's name, found nothing and kept every row)."""
+    name, depth, group_ends = tokens[i + 1][1][1:], 0, []
     for k in range(i + 3, end):
         kind, text = tokens[k][:2]
         if kind == "other" and text in "()":
             depth += 1 if text == "(" else -1
-        elif _word(tokens[k], "EXISTS") and tokens[k + 1][:2] == ("other", "{"):
-            exists_ends.append(_closing_brace(tokens, k + 1) or end)
+        elif _word(tokens[k], "EXISTS", "OPTIONAL") and tokens[k + 1][:2] == ("other", "{"):
+            group_ends.append(_closing_brace(tokens, k + 1) or end)
         elif kind == "var" and text[1:] == name:
-            if depth > 0 or _word(tokens[k - 1], "VALUES") or any(k < e for e in exists_ends):
+            if depth > 0 or _word(tokens[k - 1], "VALUES") or any(k < e for e in group_ends):
                 return True
     return False
 
@@ -655,7 +657,7 @@ def _body(query: str, tokens: list, start: int, end: int, labels: dict[int, str]
 
 def graph_groups_unrolled(query: str, named: Callable[[], list[str]], keep_mentioned: bool = False) -> str:
     """``query`` with each ``GRAPH ?var { P }`` whose ``P`` holds a sub-query or a ``MINUS``, or reads ``?var`` in an
-    expression or a ``VALUES`` (:func:`_reads_its_variable`), written as the union,
+    expression, a ``VALUES`` or an ``OPTIONAL`` (:func:`_reads_its_variable`), written as the union,
     over the dataset's named graphs (absolute IRIs, ``named()``, asked only if needed), of ``{ VALUES ?var { <g> } GRAPH <g> { P } }``; unchanged
     if there is none (or the braces do not balance: the parser says so). :class:`UserError` past
     :data:`MAX_UNROLLED` characters. ``keep_mentioned``: a group holding a sub-query or a ``MINUS`` whose ``P``
@@ -686,7 +688,7 @@ def graph_groups_unrolled(query: str, named: Callable[[], list[str]], keep_menti
             )
         if sum(len(text) - (end - start) for start, end, text in edits) + len(query) > MAX_UNROLLED:
             raise UserError(
-                "the query has a sub-query, a MINUS or an expression reading ?var inside GRAPH ?var, which the "
+                "the query has a sub-query, a MINUS, an expression or an OPTIONAL reading ?var inside GRAPH ?var, which the "
                 "store's engine (Oxigraph 0.5.13, Virtuoso 7.2) evaluates against the wrong graph; the endpoint "
                 "answers it right by repeating the group once "
                 f"per named graph ({len(graphs)}), which here would pass {MAX_UNROLLED:,} characters. "
