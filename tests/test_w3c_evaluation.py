@@ -1,10 +1,10 @@
 """The W3C SPARQL 1.0 and 1.1 evaluation suites' queries, asked of this project's graph.
 
-``tests/w3c/evaluation/`` holds the suites' manifests and query files, unmodified, without their data
-and expected results: the queries are asked of the curated build, not of the suites' small graphs, so
-what is checked is that the endpoint answers every query SPARQL 1.1 allows (the suites' answers are
-the engine's business; ``test_remote_store.py`` compares the answers over Virtuoso with these). Each
-query goes to ``/sparql`` as a client would send it:
+``tests/w3c/evaluation/`` holds the suites' manifests, queries, data and expected answers, unmodified. Here the
+queries are asked of the curated build, not of the suites' small graphs, so what is checked is that the endpoint
+answers every query SPARQL 1.1 allows (``test_w3c_answers.py`` checks the suites' answers over their own data;
+``test_remote_store.py`` compares the answers over Virtuoso with these). Each query goes to ``/sparql`` as a client
+would send it:
 
 - a query evaluation test (and a CSV result format test): 200; ``SERVICE`` (federation) is the
   endpoint's documented 400; a query past the time limit over this graph is the documented 503 (the
