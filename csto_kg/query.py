@@ -35,6 +35,7 @@ from .sparql_rewrite import (
     disjoint_minus_dropped,
     graph_groups_unrolled,
     nested_closures_collapsed,
+    select_star,
     zero_length_paths,
 )
 from .sparql_scope import scope_message
@@ -381,8 +382,9 @@ def run(
 
     ``max_bytes`` caps the serialised size (rows are dropped from the end to
     fit); past either cap the result is cut and says so (``truncated``).
-    Without caps the result streams straight into Oxigraph's serialiser. A
-    ``fmt`` that does not suit the query's kind is a :class:`UserError`.
+    Without caps the result streams straight into Oxigraph's serialiser (but a
+    ``SELECT *`` whose columns :func:`star_columns` orders otherwise than the
+    engine). A ``fmt`` that does not suit the query's kind is a :class:`UserError`.
     """
     kwargs: dict = {}
     if default_graph or named_graphs:
@@ -403,7 +405,9 @@ def run(
         )
     if kind == "ask":
         return QueryResult(kind, fmt, result.serialize(format=table[fmt]))
-    if max_rows is None and max_bytes is None:
+    variables = None if kind == "graph" else [v.value for v in result.variables]
+    columns = variables and star_columns(query, variables)
+    if max_rows is None and max_bytes is None and columns == variables:
         if kind == "graph" and table[fmt] in (ox.RdfFormat.JSON_LD, ox.RdfFormat.RDF_XML):
             triples = list(result)  # read whole to be checked first (formats that cannot carry every graph)
             check_graph(triples, table[fmt])
@@ -419,16 +423,40 @@ def run(
             truncated = True
             break
         kept.append(item)
-    variables = None if kind == "graph" else [v.value for v in result.variables]
     if kind == "graph":
         check_graph(kept, table[fmt])
-    body = _serialize(kind, kept, variables, table[fmt], truncated)
+    else:
+        kept = _in_columns(kept, variables, columns)
+    body = _serialize(kind, kept, columns, table[fmt], truncated)
     while max_bytes is not None and len(body) > max_bytes and kept:
         # Over the byte budget: keep proportionally fewer rows (rarely more than one pass).
         kept = kept[: int(len(kept) * max_bytes / len(body) * 0.9)]
         truncated = True
-        body = _serialize(kind, kept, variables, table[fmt], truncated)
+        body = _serialize(kind, kept, columns, table[fmt], truncated)
     return QueryResult(kind, fmt, _checked(body, table[fmt]), len(kept), truncated)
+
+
+def star_columns(query: str, variables: list[str]) -> list[str]:
+    """The columns of a result: for a top-level ``SELECT *`` (or ``SELECT DISTINCT *``, ``REDUCED``), its variables in
+    the order they first appear in the query, as most SPARQL stores give them (Virtuoso behind ``serve --store``
+    among them; SPARQL leaves the order open, section 18.2.1) where Oxigraph 0.5.13 sorts them by name; otherwise
+    ``variables`` as they are (a projection's own order)."""
+    if not select_star(query):
+        return variables
+    tokens = lexed(query)
+    first: dict[str, int] = {}
+    for k, token in enumerate(tokens):
+        if token[0] == "var":
+            first.setdefault(token[1][1:], k)
+    return sorted(variables, key=lambda v: first.get(v, len(tokens)))
+
+
+def _in_columns(rows: list, variables: list[str], columns: list[str]) -> list:
+    """``rows`` with their terms in ``columns`` order (unchanged if that is the engine's order)."""
+    if columns == variables:
+        return rows
+    order = [variables.index(c) for c in columns]
+    return [tuple(terms[k] for k in order) for terms in map(tuple, rows)]
 
 
 def _checked(body: bytes, fmt) -> bytes:

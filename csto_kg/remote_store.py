@@ -211,7 +211,6 @@ class RemoteStore:
             order_taken_out,
             prefixed_names_expanded,
             select_distinct,
-            select_star,
             subquery_locals_renamed,
             union_branches_selected,
             zero_length_paths,
@@ -268,7 +267,6 @@ class RemoteStore:
             if ctype.startswith(_JSON) or ctype.startswith("application/json"):
                 standard = self._standard_json(
                     body,
-                    sort_vars=select_star(query),
                     distinct=select_distinct(query),
                     drop_star_fake=not asked_star_fake,
                     booleans=booleans,
@@ -510,14 +508,12 @@ class RemoteStore:
     def _standard_json(
         self,
         body: bytes,
-        sort_vars: bool = False,
         distinct: bool = False,
         drop_star_fake: bool = False,
         booleans: frozenset[str] = frozenset(),
     ) -> bytes:
         """SPARQL 1.1 JSON results as pyoxigraph reads them (older 'typed-literal', dialect blank nodes, the 1 / 0
-        of the variables ``booleans`` names as ``xsd:boolean``);
-        ``sort_vars``: the columns in alphabetical order (the embedded store's for ``SELECT *``); ``distinct``:
+        of the variables ``booleans`` names as ``xsd:boolean``); ``distinct``:
         each solution once, in the store's order (Virtuoso 7.2 answered a ``SELECT DISTINCT`` with nested
         ``OPTIONAL``s — cq46 — with 4 of its 104 rows twice, equal term for term)."""
         doc = json.loads(body)
@@ -528,8 +524,6 @@ class RemoteStore:
             doc["head"]["vars"] = [v for v in head if v != "_star_fake"]
             for row in doc.get("results", {}).get("bindings", []):
                 row.pop("_star_fake", None)
-        if sort_vars and isinstance(doc.get("head", {}).get("vars"), list):
-            doc["head"]["vars"] = sorted(doc["head"]["vars"])
         prefix = self.dialect.bnode_prefix
         for row in doc.get("results", {}).get("bindings", []):
             for var, value in row.items():

@@ -59,7 +59,8 @@ def term_json(term) -> dict:
 
 
 def solutions_json(variables: list[str], rows: list, *, truncated: bool = False) -> bytes:
-    """``rows`` (``QuerySolution`` objects) as a SPARQL JSON results document.
+    """``rows`` (``QuerySolution`` objects, or sequences of terms or ``None``, each in ``variables`` order) as a
+    SPARQL JSON results document.
 
     A truncated result carries a top-level ``"truncated": true`` member (an
     extension: JSON results readers ignore members they do not know), placed
@@ -68,8 +69,7 @@ def solutions_json(variables: list[str], rows: list, *, truncated: bool = False)
     bindings = []
     for row in rows:
         binding = {}
-        for name in variables:
-            value = row[name]
+        for name, value in zip(variables, row, strict=True):
             if value is not None:
                 binding[name] = term_json(value)
         bindings.append(binding)
@@ -96,8 +96,8 @@ def _tsv(term) -> str:
 
 
 def serialize(variables: list[str], rows: list, fmt: ox.QueryResultsFormat, *, truncated: bool = False) -> bytes:
-    """``rows`` (``QuerySolution`` objects) in ``fmt``, with ``"truncated": true`` in JSON when cut (see
-    :func:`solutions_json`)."""
+    """``rows`` (``QuerySolution`` objects, or sequences of terms or ``None``, each in ``variables`` order) in ``fmt``,
+    with ``"truncated": true`` in JSON when cut (see :func:`solutions_json`)."""
     if not variables:
         return to_format(solutions_json(variables, rows, truncated=truncated), fmt)
     lines = ["\t".join("?" + name for name in variables)]

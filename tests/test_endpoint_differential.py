@@ -309,7 +309,7 @@ def parsed(body: bytes, construct: bool):
     j = json.loads(body)
     if "boolean" in j:
         return j["boolean"]
-    names = j["head"]["vars"]
+    names = sorted(j["head"]["vars"])  # each value under its variable: the columns' order is not the answer
     return collections.Counter(tuple(from_json(b.get(v)) for v in names) for b in j["results"]["bindings"])
 
 
@@ -396,7 +396,7 @@ def reference_answer(dataset: rdflib.Dataset, query: str):
     if result.type == "CONSTRUCT":
         # a CONSTRUCT result is RDF: a triple whose subject would be a literal is not one (rdflib keeps it)
         return frozenset(tuple(from_rdflib(x) for x in t) for t in result.graph if not isinstance(t[0], rdflib.Literal))
-    names = [str(v) for v in result.vars]
+    names = sorted(str(v) for v in result.vars)
     try:
         return collections.Counter(tuple(from_rdflib(row[v]) for v in names) for row in result)
     except Exception:  # noqa: BLE001 - rdflib evaluates lazily: its failures surface here

@@ -21,7 +21,7 @@ from rdflib.namespace import RDF
 from csto_kg.server.app import create_app
 from csto_kg.server.config import ServerConfig
 from csto_kg.sparql_rewrite import nested_closures_collapsed
-from support import GRAPH, ID, LEAKS, RDF_MEDIA_TYPES
+from support import GRAPH, ID, LEAKS, RDF_MEDIA_TYPES, run_cli
 
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 VOID = Namespace("http://rdfs.org/ns/void#")
@@ -113,6 +113,45 @@ def test_select_and_ask_in_every_results_format(client, method, accept, form):
     assert r.mimetype == RESPONSE_TYPE[kind]
     assert "Accept" in r.headers.get("Vary", "")
     check_results(r.data, kind, form)
+
+
+STAR_QUERIES = {
+    # SELECT * names its variables in the order they first appear in the query (SPARQL leaves it open; the engine
+    # sorts them by name, Virtuoso and most stores keep this order): a projection keeps its own order
+    "SELECT * WHERE { ?s ?p ?o } LIMIT 3": ["s", "p", "o"],
+    "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\nSELECT DISTINCT * { ?x rdfs:label ?label OPTIONAL { ?x a ?c "
+    "} BIND(STRLEN(?label) AS ?length) } LIMIT 3": ["x", "label", "c", "length"],
+    "SELECT REDUCED * { { SELECT ?o ?s { ?s ?p ?o } LIMIT 2 } }": ["o", "s"],
+    "SELECT ?o ?s WHERE { ?s ?p ?o } LIMIT 3": ["o", "s"],
+}
+
+
+def columns(body: bytes, kind: str) -> list[str]:
+    if kind == "json":
+        return json.loads(body)["head"]["vars"]
+    if kind == "xml":
+        return [v.get("name") for v in ET.fromstring(body).find(SRX + "head")]
+    if kind == "csv":
+        return next(csv.reader(io.StringIO(body.decode())))
+    return [v.removeprefix("?") for v in body.decode().splitlines()[0].split("\t")]
+
+
+@pytest.mark.parametrize("accept", RESULT_ACCEPTS)
+@pytest.mark.parametrize("query", STAR_QUERIES)
+def test_select_star_columns_come_in_the_order_the_query_names_them(client, accept, query):
+    r = send(client, "GET", query, {"Accept": accept})
+    assert r.status_code == 200, r.data
+    assert columns(r.data, RESULT_ACCEPTS[accept]) == STAR_QUERIES[query]
+    if RESULT_ACCEPTS[accept] == "json":  # each row's values under their own variable, whatever the order
+        rows = json.loads(r.data)["results"]["bindings"]
+        assert rows and all(set(row) <= set(STAR_QUERIES[query]) for row in rows)
+
+
+@pytest.mark.parametrize("query", STAR_QUERIES)
+def test_the_command_line_gives_select_star_the_same_columns(shared_build, query):
+    run = run_cli(["query", query, "--format", "csv"], env=shared_build.env)
+    assert run.returncode == 0, run.stderr
+    assert next(csv.reader(io.StringIO(run.stdout))) == STAR_QUERIES[query]
 
 
 @pytest.mark.parametrize("method", METHODS)
