@@ -196,8 +196,8 @@ class RemoteStore:
 
         The query is sent with one ``BASE`` (``base_iri`` unless it declares its own: Virtuoso refuses two), its
         own ``FROM`` / ``FROM NAMED`` as the protocol's dataset parameters (:meth:`_dataset_params`), and a
-        ``LIMIT`` / ``OFFSET`` past what Virtuoso takes clamped; ``SELECT *`` columns come in the embedded
-        store's order (alphabetical).
+        ``LIMIT`` / ``OFFSET`` past what Virtuoso takes clamped (a ``SELECT *``'s columns are ordered by
+        ``csto_kg.query.run``, for either store).
         """
         from .sparql_lex import operation
         from .sparql_rewrite import (

@@ -6,8 +6,8 @@
  * Results stay on this site: an IRI of the graph (https://w3id.org/csto-kg/…) is shown as data,
  * as it is, but links to its page here; a seed file name (000_….txt) links to the source
  * document, at the passage when the row names an evidence node. Cells wrap (full quotes),
- * SELECT * columns come in the order the query names the variables, errors are shown as a
- * readable message with the query line they point at, and help links stay on this page. */
+ * errors are shown as a readable message with the query line they point at, and help links stay
+ * on this page. (SELECT * columns come in the order the query names the variables: the endpoint's.) */
 (function () {
   "use strict";
   var host = document.getElementById("yasgui");
@@ -18,7 +18,7 @@
   var SEED_FILE = /^(\d{3}_[0-9a-f]{16})\.txt$/;
   document.getElementById("endpoint-url").textContent = endpoint;
 
-  // --- the endpoint's answers: column order and error bodies -------------------------------
+  // --- the endpoint's answers: error bodies ---------------------------------------------------
   var lastError = null;   // {query, text} of the last failed request
   var realFetch = window.fetch.bind(window);
 
@@ -27,22 +27,6 @@
     if (!body) return "";
     var params = typeof body === "string" ? new URLSearchParams(body) : body instanceof URLSearchParams ? body : null;
     return params ? params.get("query") || "" : "";
-  }
-
-  // Variables in the order the query first names them (comments and strings skipped).
-  function orderVars(query, vars) {
-    var text = query.replace(/"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|<[^<>\s]*>/g, " ")
-                    .replace(/(^|\s)#[^\n]*/g, "$1");
-    var where = text.search(/\bWHERE\b|\{/i);
-    var seen = {};
-    var order = [];
-    var re = /[?$]([A-Za-z0-9_\u00B7-\uFFFF]+)/g;
-    var m;
-    while ((m = re.exec(text))) {
-      if (m.index >= where && !seen[m[1]]) { seen[m[1]] = true; order.push(m[1]); }
-    }
-    var rank = function (v) { var i = order.indexOf(v); return i < 0 ? order.length : i; };
-    return vars.slice().sort(function (a, b) { return rank(a) - rank(b); });
   }
 
   window.fetch = function (input, init) {
@@ -57,13 +41,7 @@
         return res.clone().text().then(function (text) { lastError = { query: query, text: text }; return res; });
       }
       lastError = null;
-      var type = res.headers.get("content-type") || "";
-      if (type.indexOf("sparql-results+json") < 0 || !/^\s*SELECT\s+(DISTINCT\s+|REDUCED\s+)?\*/im.test(
-          query.replace(/(^|\s)#[^\n]*/g, "$1").replace(/^\s*(PREFIX|BASE)\s[^\n]*$/gim, ""))) return res;
-      return res.clone().json().then(function (data) {
-        if (data.head && data.head.vars) data.head.vars = orderVars(query, data.head.vars);
-        return new Response(JSON.stringify(data), { status: res.status, statusText: res.statusText, headers: res.headers });
-      }, function () { return res; });
+      return res;
     });
   };
 
