@@ -101,7 +101,8 @@ class Case:
     lax: bool  # any cardinality (REDUCED)
 
 
-def _path(iri: str) -> Path:
+def path_of(iri: str) -> Path:
+    """The suite's file of an IRI under BASE."""
     return SUITES / iri.removeprefix(BASE)
 
 
@@ -119,7 +120,7 @@ def _cases(test_kind: str = "QueryEvaluationTest") -> list[Case]:
         out.append(
             Case(
                 f"{manifest.parent.parent.name}/{manifest.parent.name}/{str(e).rsplit('#', 1)[-1]}",
-                _path(_iri(g.value(action, QT.query))),
+                path_of(_iri(g.value(action, QT.query))),
                 tuple(sorted(_iri(d) for d in g.objects(action, QT.data))),
                 tuple(sorted(_iri(d) for d in g.objects(action, QT.graphData))),
                 _iri(g.value(e, MF.result)),
@@ -135,19 +136,29 @@ CSV_CASES = _cases("CSVResultFormatTest")
 _FROM = re.compile(r"\bFROM\s+(?:NAMED\s+)?<([^>]*)>", re.IGNORECASE)
 
 
-def _store(case: Case, text: str) -> ox.Store:
+def from_files(case: Case) -> list[str]:
+    """The IRIs of the suite's files that the query's ``FROM`` / ``FROM NAMED`` name (resolved against its file)."""
+    text = case.query.read_text(encoding="utf-8")
+    iris = {urljoin(BASE + case.query.relative_to(SUITES).as_posix(), f) for f in _FROM.findall(text)}
+    return sorted(iri for iri in iris if path_of(iri).is_file())
+
+
+def names_its_dataset(case: Case) -> bool:
+    """Whether the query has a ``FROM`` or ``FROM NAMED`` of its own (its dataset is then the one it names)."""
+    return bool(_FROM.search(case.query.read_text(encoding="utf-8")))
+
+
+def _store(case: Case) -> ox.Store:
     """The test's dataset: its data as the default graph, its graph data and the files its FROM names as graphs."""
     store = ox.Store()
-    named = set(case.graph_data) | {
-        urljoin(BASE + case.query.relative_to(SUITES).as_posix(), f) for f in _FROM.findall(text)
-    }
     for iri in case.data:
-        store.load(path=_path(iri), format=RDF_FORMATS[iri.rsplit(".", 1)[1]], base_iri=iri, to_graph=ox.DefaultGraph())
-    for iri in sorted(named):
-        if _path(iri).is_file():
-            store.load(
-                path=_path(iri), format=RDF_FORMATS[iri.rsplit(".", 1)[1]], base_iri=iri, to_graph=ox.NamedNode(iri)
-            )
+        store.load(
+            path=path_of(iri), format=RDF_FORMATS[iri.rsplit(".", 1)[1]], base_iri=iri, to_graph=ox.DefaultGraph()
+        )
+    for iri in sorted(set(case.graph_data) | set(from_files(case))):
+        store.load(
+            path=path_of(iri), format=RDF_FORMATS[iri.rsplit(".", 1)[1]], base_iri=iri, to_graph=ox.NamedNode(iri)
+        )
     return store
 
 
@@ -190,7 +201,7 @@ def _rdflib_term(t, respell: bool = False) -> tuple:
 
 def _expected(case: Case, graph: bool):
     """("bool", b) | ("rows", rows, ordered or None) | ("graph", triples), literals respelled as the store would."""
-    path, ext = _path(case.result), case.result.rsplit(".", 1)[1]
+    path, ext = path_of(case.result), case.result.rsplit(".", 1)[1]
     if ext in RESULT_FORMATS:
         parsed = ox.parse_query_results(path=path, format=RESULT_FORMATS[ext])
         if isinstance(parsed, ox.QueryBoolean):
@@ -304,28 +315,43 @@ def _from_engine(result) -> tuple:
     return ("graph", [tuple(_term(x) for x in (t.subject, t.predicate, t.object)) for t in result])
 
 
+def _with_base(case: Case) -> tuple[str, str]:
+    """(the query's text, the query with the base IRI of its file)."""
+    text = case.query.read_text(encoding="utf-8")
+    return text, f"BASE <{BASE}{case.query.relative_to(SUITES).as_posix()}>\n{text}"
+
+
+def endpoint_answer(store, case: Case, **dataset) -> tuple[bool, str]:
+    """Whether :func:`csto_kg.query.run` over ``store`` (the embedded store, or ``serve --store``'s client), with
+    the endpoint's caps and ``dataset`` (``default_graph`` / ``named_graphs``, as the protocol gives them), gives
+    the suite's answer once written as the endpoint writes it and read back; and what it gave. Literals on both
+    sides in the spelling the embedded store gives them."""
+    text, query = _with_base(case)
+    graph = _kind(text) == "graph"
+    result = run(store, query, "nt" if graph else "json", max_rows=MAX_ROWS, max_bytes=MAX_BYTES, **dataset)
+    if graph:
+        triples = ox.parse(result.body, format=ox.RdfFormat.N_TRIPLES)
+        answer = ("graph", [tuple(_term(x, True) for x in (t.subject, t.predicate, t.object)) for t in triples])
+    else:
+        parsed = ox.parse_query_results(result.body, format=ox.QueryResultsFormat.JSON)
+        answer = ("bool", bool(parsed)) if isinstance(parsed, ox.QueryBoolean) else ("rows", _rows(parsed, True), None)
+    gives = _gives(answer, _expected(case, graph), case, _top_level_order_by(text))
+    return gives, json.dumps(answer, ensure_ascii=False)[:600]
+
+
 @cache
 def outcome(name: str) -> tuple[bool, bool, str]:
     """(the endpoint gives the suite's answer, Oxigraph's own Store.query does, what the endpoint gave)."""
     case = BY_NAME[name]
-    text = case.query.read_text(encoding="utf-8")
-    query = f"BASE <{BASE}{case.query.relative_to(SUITES).as_posix()}>\n{text}"
-    graph = _kind(text) == "graph"
-    store = _store(case, text)
-    expected = _expected(case, graph)
-    ordered = _top_level_order_by(text)
-    result = run(store, query, "nt" if graph else "json", max_rows=MAX_ROWS, max_bytes=MAX_BYTES)
-    if graph:
-        triples = ox.parse(result.body, format=ox.RdfFormat.N_TRIPLES)
-        answer = ("graph", [tuple(_term(x) for x in (t.subject, t.predicate, t.object)) for t in triples])
-    else:
-        answer = _from_engine(ox.parse_query_results(result.body, format=ox.QueryResultsFormat.JSON))
+    text, query = _with_base(case)
+    store = _store(case)
+    ours, shown = endpoint_answer(store, case)
     try:
         engine = _from_engine(store.query(query))
     except (SyntaxError, OSError) as e:
         engine = ("error", str(e))
-    shown = json.dumps(answer, ensure_ascii=False)[:600]
-    return _gives(answer, expected, case, ordered), _gives(engine, expected, case, ordered), shown
+    expected = _expected(case, _kind(text) == "graph")
+    return ours, _gives(engine, expected, case, _top_level_order_by(text)), shown
 
 
 def test_the_suites_are_read_whole():
@@ -369,14 +395,14 @@ def test_the_endpoint_writes_the_suites_csv(case):
     (CSV keeps no datatype, so rows are compared by their text, each value under its variable; blank nodes up to
     renaming)."""
     text = case.query.read_text(encoding="utf-8")
-    result = run(_store(case, text), text, "csv", max_rows=MAX_ROWS, max_bytes=MAX_BYTES)
+    result = run(_store(case), text, "csv", max_rows=MAX_ROWS, max_bytes=MAX_BYTES)
     got = result.body.decode("utf-8")
-    expected = _path(case.result).read_text(encoding="utf-8")
+    expected = path_of(case.result).read_text(encoding="utf-8")
     assert got.splitlines()[0] == expected.splitlines()[0]  # SELECT *: the variables as the query first names them
     assert got.endswith("\r\n") and "\n" not in got.replace("\r\n", ""), "SPARQL CSV lines end in CRLF"
     gives = _same_rows(_csv_rows(got), _csv_rows(expected))
     if case.name in ENGINE_DEVIATIONS:
-        engine = _store(case, text).query(text).serialize(format=ox.QueryResultsFormat.CSV).decode("utf-8")
+        engine = _store(case).query(text).serialize(format=ox.QueryResultsFormat.CSV).decode("utf-8")
         assert not gives, f"{case.name} is now written as the suite expects: take it out of ENGINE_DEVIATIONS"
         assert not _same_rows(_csv_rows(engine), _csv_rows(expected)), f"{case.name}: a rewrite broke it"
     else:
