@@ -147,11 +147,12 @@ def _reference_rows(store: ox.Store, query: str):
     if type(result).__name__ == "QueryBoolean":
         return bool(result)
     if hasattr(result, "variables"):
-        names = [v.value for v in result.variables]
+        variables = sorted(result.variables, key=lambda v: v.value)  # by name: the columns' order is not the answer
+        names = [v.value for v in variables]
         rows = []
         for solution in result:
             row = []
-            for v in result.variables:
+            for v in variables:
                 t = solution[v]
                 if t is None:
                     row.append(None)
@@ -175,7 +176,7 @@ def _endpoint_rows(response, query: str):
     body = response.get_json()
     if "boolean" in body:
         return body["boolean"]
-    names = body["head"]["vars"]
+    names = sorted(body["head"]["vars"])  # by name, as _reference_rows reads the engine's
     rows = [tuple(_value(b[n]) if n in b else None for n in names) for b in body["results"]["bindings"]]
     return names, sorted(rows, key=repr)
 
