@@ -23,7 +23,7 @@ from .parse_errors import readable
 from .representable import NotRepresentable, check_graph
 from .sparql_aggregates import aggregate_message
 from .sparql_chunks import chunked
-from .sparql_lateral import optionals_lateral
+from .sparql_lateral import exists_lateral, optionals_lateral
 from .sparql_lex import dataset_iris, lexed, word_found
 from .sparql_lex import iri_tokens as _IRI_TOKENS
 from .sparql_order import ORDER_KEY, rewrite_order_by
@@ -133,6 +133,10 @@ def evaluate(store: ox.Store, query: str, **kwargs):
       by reading all of it into a hash table (its cost estimate saturates), is given as ``LATERAL { OPTIONAL { … }
       }``, evaluated row by row (:mod:`.sparql_lateral`; exact for a basic graph pattern: cq17 over the curated
       graph 118 -> 1.5 ms).
+    - A ``[NOT] EXISTS`` of two or more triple patterns, whose joins the engine evaluates as hash joins once per
+      row, is given as its first pattern naming a variable of the row, then ``LATERAL { the others }``
+      (:func:`.sparql_lateral.exists_lateral`; exact for a basic graph pattern: cq05 over the generated 1e6 39.2 s
+      -> 0.75 s).
     - ``TRUE`` / ``False`` are the boolean keywords, in any case (section 19.8;
       :func:`.sparql_rewrite.booleans_lowercased`).
     - ``!!x`` (and ``! -?x``), which SPARQL's grammar has no reading of and the engine reads as ``!(!x)``, is a
@@ -166,7 +170,7 @@ def evaluate(store: ox.Store, query: str, **kwargs):
     corrected = count_errors_skipped(clamp_slices(disjoint_minus_dropped(unrolled), OXIGRAPH_MAX_SLICE))
     ordered = rewrite_order_by(corrected)
     functions = dict(ORDER_KEY) if ordered is not corrected else {}
-    rewritten = optionals_lateral(ordered)
+    rewritten = exists_lateral(optionals_lateral(ordered))
     # One attempt per unknown function, each adding it, then the one that runs: N functions take N + 1.
     for _ in range(_MAX_UNKNOWN_FUNCTIONS + 1):
         try:
