@@ -30,7 +30,7 @@ __all__ = ["binds_after_blocks", "constant_binds_as_values"]
 MAX_MOVES = 32  # BINDs moved in one query at most (each move reads the query's tokens again)
 _UNSTABLE = ("BNODE", "RAND", "UUID", "STRUUID", "EXISTS")  # a new value per evaluation, or a pattern read
 _TERM_WORDS = frozenset({"a", "true", "false"})  # the bare words a triples block may hold
-_SIGNS = frozenset({".", ";", ",", "/", "|", "^", "*", "+", "?", "!", "[", "]", "(", ")", "^^"})
+_SIGNS = frozenset({".", ";", ",", "/", "|", "^", "*", "+", "?", "!", "[", "]", "(", ")"})  # "^^" is read as two "^"
 _BIND = re.compile(r"bind")  # in lower case, where a word starts (word_found)
 
 
