@@ -426,6 +426,43 @@ def project_queries() -> list[tuple[str, str]]:
     return [(p.relative_to(ROOT).as_posix(), p.read_text(encoding="utf-8", errors="replace")) for p in paths]
 
 
+def solutions(store, query: str):
+    """What the engine answers ``query`` with on ``store``, comparable with ``==``: ``True`` / ``False`` for ASK, the
+    multiset of triples for CONSTRUCT / DESCRIBE, else the multiset of rows, each value under its variable (the
+    columns' order is not the answer)."""
+    from collections import Counter
+
+    import pyoxigraph as ox
+
+    from csto_kg.query import QUERY_BASE_IRI
+
+    result = store.query(query, base_iri=QUERY_BASE_IRI)
+    if isinstance(result, ox.QueryBoolean):
+        return bool(result)
+    if isinstance(result, ox.QueryTriples):
+        return Counter(str(t) for t in result)
+    names = sorted(result.variables, key=lambda v: v.value)
+    return Counter(tuple(None if s[v] is None else str(s[v]) for v in names) for s in result)
+
+
+def rewritten_with_the_same_solutions(store, rewrite) -> list[str]:
+    """The queries the project holds (:func:`project_queries`) that ``rewrite`` changes, each asserted to give on
+    ``store`` the solutions it gives as written (with their repeats); one the engine does not run as written is
+    skipped."""
+    changed = []
+    for name, text in project_queries():
+        rewritten = rewrite(text)
+        if rewritten is text:
+            continue
+        try:
+            expected = solutions(store, text)
+        except (SyntaxError, OSError, RuntimeError, ValueError):  # not a query this engine runs as written
+            continue
+        changed.append(name)
+        assert solutions(store, rewritten) == expected, name
+    return changed
+
+
 def w3c_manifest_entries(suites: Path, pattern: str = "manifest.ttl"):
     """(manifest file, its graph, entry node, the local name of the entry's type, "None" if it has none) of every
     entry of every W3C test manifest named ``pattern`` under ``suites``, read with rdflib (relative IRIs against
