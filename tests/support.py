@@ -445,6 +445,19 @@ def solutions(store, query: str):
     return Counter(tuple(None if s[v] is None else str(s[v]) for v in names) for s in result)
 
 
+def rewritten_as_written(turtle: str, rewrite, query: str) -> str:
+    """``rewrite(query)``, asserted to change ``query`` and to give, on a store of ``turtle``, the solutions the query
+    gives as written (with their repeats)."""
+    import pyoxigraph as ox
+
+    store = ox.Store()
+    store.load(turtle.encode(), ox.RdfFormat.TURTLE)
+    rewritten = rewrite(query)
+    assert rewritten != query, "the case is not rewritten"
+    assert solutions(store, rewritten) == solutions(store, query)
+    return rewritten
+
+
 def rewritten_with_the_same_solutions(store, rewrite) -> list[str]:
     """The queries the project holds (:func:`project_queries`) that ``rewrite`` changes, each asserted to give on
     ``store`` the solutions it gives as written (with their repeats); one the engine does not run as written is

@@ -13,7 +13,7 @@ import pyoxigraph as ox
 import pytest
 
 from csto_kg.sparql_binds import binds_after_blocks, constant_binds_as_values
-from support import rewritten_with_the_same_solutions, solutions
+from support import rewritten_as_written, rewritten_with_the_same_solutions
 
 P = "PREFIX : <http://example.org/> "
 
@@ -89,11 +89,7 @@ SEMANTICS = [  # each moved; on DATA
 
 @pytest.mark.parametrize("query", SEMANTICS, ids=[str(i) for i in range(len(SEMANTICS))])
 def test_a_moved_bind_gives_the_solutions_of_the_query_as_written(query):
-    store = ox.Store()
-    store.load(DATA.encode(), ox.RdfFormat.TURTLE)
-    moved = binds_after_blocks(P + query)
-    assert moved != P + query
-    assert solutions(store, moved) == solutions(store, P + query)
+    rewritten_as_written(DATA, binds_after_blocks, P + query)
 
 
 def test_every_query_the_project_holds_has_its_solutions_moved_or_not(store):
@@ -156,11 +152,8 @@ VALUES_SEMANTICS = [  # on DATA
 
 @pytest.mark.parametrize("query", VALUES_SEMANTICS, ids=[str(i) for i in range(len(VALUES_SEMANTICS))])
 def test_a_bind_given_as_values_has_the_solutions_of_the_query_as_written(query):
-    store = ox.Store()
-    store.load(DATA.encode(), ox.RdfFormat.TURTLE)
-    given = constant_binds_as_values(P + query)
+    given = rewritten_as_written(DATA, constant_binds_as_values, P + query)
     assert "VALUES" in given and "BIND" not in given
-    assert solutions(store, given) == solutions(store, P + query)
 
 
 def test_every_query_the_project_holds_has_its_solutions_with_its_constants_given_as_values(store):

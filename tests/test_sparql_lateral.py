@@ -17,7 +17,7 @@ import pytest
 
 from csto_kg.query import QUERY_BASE_IRI
 from csto_kg.sparql_lateral import MAX_OPTIONALS, exists_lateral, optionals_lateral
-from support import ROOT, rewritten_with_the_same_solutions, solutions
+from support import ROOT, rewritten_as_written, rewritten_with_the_same_solutions
 
 P = "PREFIX : <http://example.org/> "
 B3 = "?s :q ?x . ?x :r ?y . ?y :t ?z"  # three patterns, variable ends, joined to the left through ?s
@@ -115,11 +115,7 @@ SEMANTICS = [
 
 @pytest.mark.parametrize("query", SEMANTICS, ids=[str(i) for i in range(len(SEMANTICS))])
 def test_a_rewritten_query_has_the_solutions_of_the_query_as_written(query):
-    store = ox.Store()
-    store.load(DATA.encode(), ox.RdfFormat.TURTLE)
-    rewritten = optionals_lateral(P + query)
-    assert rewritten != P + query
-    assert solutions(store, rewritten) == solutions(store, P + query)
+    rewritten_as_written(DATA, optionals_lateral, P + query)
 
 
 def test_every_query_the_project_holds_has_its_solutions_rewritten_or_not(store):
@@ -216,8 +212,4 @@ EXISTS_SEMANTICS = [  # each rewritten; on DATA, where the engine could differ
 
 @pytest.mark.parametrize("query", EXISTS_SEMANTICS, ids=[str(i) for i in range(len(EXISTS_SEMANTICS))])
 def test_an_exists_body_given_row_by_row_has_the_solutions_of_the_query_as_written(query):
-    store = ox.Store()
-    store.load(DATA.encode(), ox.RdfFormat.TURTLE)
-    rewritten = exists_lateral(P + query)
-    assert rewritten != P + query
-    assert solutions(store, rewritten) == solutions(store, P + query)
+    rewritten_as_written(DATA, exists_lateral, P + query)
