@@ -790,7 +790,7 @@ class _Facts:
             rl += [
                 f"csto:destination :{s}",
                 f"csto:startDate {_date_lit(d + dt.timedelta(days=3), 'day')}",
-                f"csto:dateBasis {_lit(f'Synthetic: three days after the request ({d + dt.timedelta(days=3)}).')}",
+                f"csto:dateBasis {_lit(f'Synthetic: three days after the request ({d + dt.timedelta(days=3)}).', 'en')}",
                 f"csto:contributor :{rng.choice([x for x in w.states if x[0] != s])[0]}",  # not the destination
                 f"csto:reportedForceSize {fs}",
             ]
@@ -871,7 +871,7 @@ class _Facts:
             f"csto:organisation :{a}",
             f"csto:memberCount {len(members)}",
             f"csto:date {_date_lit(d, 'year')}",
-            f"csto:dateBasis {_lit(f'Synthetic: the members the source lists, read for the year {d.year} of the membership records.')}",
+            f"csto:dateBasis {_lit(f'Synthetic: the members the source lists, read for the year {d.year} of the membership records.', 'en')}",
             "csto:listsMember " + ", ".join(f":{s}" for s, _ in members),
         ]
         return [
@@ -1031,7 +1031,7 @@ class _Document:
             f":pubdate-{n} a csto:DateEstimate ;\n    rdfs:label {_lit(f'Publication date of seed {n} ({self.year})', 'en')} ;\n"
             f'    time:inXSDgYear "{self.year}"^^xsd:gYear ;\n'
             f'    csto:notBefore "{self.year}-01-01"^^xsd:date ; csto:notAfter "{self.year}-12-31"^^xsd:date ;\n'
-            f"    csto:precision time:unitYear ;\n    skos:note {_lit('Synthetic: the year the generator chose.')} ;\n"
+            f"    csto:precision time:unitYear ;\n    skos:note {_lit('Synthetic: the year the generator chose.', 'en')} ;\n"
             f"    prov:wasDerivedFrom ev:{n}-title .\n\n",
         ]
         self.triples += 6 + 9

@@ -470,9 +470,9 @@ SLIPS = [
         "003",
         [
             (
-                '(2022, see :pubdate-003)." ;\n    csto:dateRelativeTo src:003_6d908fab4c796ec4 ;\n'
+                '(2022, see :pubdate-003)."@en ;\n    csto:dateRelativeTo src:003_6d908fab4c796ec4 ;\n'
                 "    prov:wasDerivedFrom ev:003-bio-awards .",
-                '(2022, see :pubdate-003)." ;\n    csto:dateRelativeTo src:001_7fa2a4cddbc73fc3 ;\n'
+                '(2022, see :pubdate-003)."@en ;\n    csto:dateRelativeTo src:001_7fa2a4cddbc73fc3 ;\n'
                 "    prov:wasDerivedFrom ev:003-bio-awards .",
             )
         ],
@@ -815,12 +815,12 @@ SLIPS = [
             (
                 "csto:expressedIn :summit-2022-11-23-yerevan ;\n"
                 '    csto:date "2022-11-23"^^xsd:date ;\n'
-                '    csto:dateBasis "Said at the Yerevan summit of 23 November 2022." ;\n'
+                '    csto:dateBasis "Said at the Yerevan summit of 23 November 2022."@en ;\n'
                 "    csto:dateRelativeTo src:004_b88eea108042ee85 ;\n"
                 '    rdfs:comment "He again mentioned',
                 "csto:expressedIn :summit-2022-11-23-yerevan ;\n"
                 '    csto:date "2022-11-22"^^xsd:date ;\n'
-                '    csto:dateBasis "Said at the Yerevan summit of 23 November 2022." ;\n'
+                '    csto:dateBasis "Said at the Yerevan summit of 23 November 2022."@en ;\n'
                 "    csto:dateRelativeTo src:004_b88eea108042ee85 ;\n"
                 '    rdfs:comment "He again mentioned',
             )
@@ -1680,6 +1680,36 @@ SLIPS = [
         "entities",
         [('skos:hiddenLabel "Kazkahstan"@en ;', 'skos:hiddenLabel "Kazkahstan"@en, "Kyrgyzstan"@en ;')],
         "EntityLabelOfOneEntity",
+    ),
+    (  # the curator's notes are prose for people: tagged @en like a fact's rdfs:comment
+        "curator_note_untagged",
+        "003",
+        [("'– OpEd' included.\"@en ;", "'– OpEd' included.\" ;")],
+        "ProseIsTaggedText",
+    ),
+    (
+        "date_basis_tagged_in_another_language",
+        "003",
+        [
+            (
+                "csto:dateBasis \"Present tense in the author's bio ('is an independent researcher'), as of the article's "
+                'publication year (2022, see :pubdate-003)."@en ;',
+                "csto:dateBasis \"Present tense in the author's bio ('is an independent researcher'), as of the article's "
+                'publication year (2022, see :pubdate-003)."@ru ;',
+            )
+        ],
+        "ProseIsTaggedText",
+    ),
+    (
+        "date_estimate_note_untagged",
+        "001",
+        [
+            (
+                'the text was published between 27 November and 3 December 2023."@en ;',
+                'the text was published between 27 November and 3 December 2023." ;',
+            )
+        ],
+        "ProseIsTaggedText",
     ),
     (
         "fact_label_empty",
@@ -2928,8 +2958,8 @@ SLIPS = [
         "002",
         [
             (
-                "    csto:curatorNote \"'costs lot finance' is the seed's wording, kept verbatim.\" ;\n    prov:wasDerivedFrom ev:002-not-cost-or-policy .",
-                '    csto:curatorNote "\'costs lot finance\' is the seed\'s wording, kept verbatim." ;\n    prov:wasDerivedFrom ev:002-not-cost-or-policy .\n\n:stance-002-agazade-not-policy a csto:Stance ;\n    rdfs:label "Ağazade: the CSTO\'s unpopularity is not due to its cost to members or to a specific policy"@en ;\n    csto:heldBy :kenan-agazade ;\n    csto:about :topic-csto-popularity, :topic-csto-policy ;\n    csto:position csto:Assessment ;\n    csto:words "or that it has a specific policy" ;\n    csto:attribution csto:Direct ;\n    prov:wasDerivedFrom ev:002-not-cost-or-policy .',
+                "    csto:curatorNote \"'costs lot finance' is the seed's wording, kept verbatim.\"@en ;\n    prov:wasDerivedFrom ev:002-not-cost-or-policy .",
+                '    csto:curatorNote "\'costs lot finance\' is the seed\'s wording, kept verbatim."@en ;\n    prov:wasDerivedFrom ev:002-not-cost-or-policy .\n\n:stance-002-agazade-not-policy a csto:Stance ;\n    rdfs:label "Ağazade: the CSTO\'s unpopularity is not due to its cost to members or to a specific policy"@en ;\n    csto:heldBy :kenan-agazade ;\n    csto:about :topic-csto-popularity, :topic-csto-policy ;\n    csto:position csto:Assessment ;\n    csto:words "or that it has a specific policy" ;\n    csto:attribution csto:Direct ;\n    prov:wasDerivedFrom ev:002-not-cost-or-policy .',
             )
         ],
         "FactLabelOfOneFact",
@@ -3360,7 +3390,7 @@ SLIPS = [
         "002",
         (
             "append",
-            '\n:stance-002-agazade-csto-unpopular-2022 a csto:Stance ;\n    rdfs:label "Ağazade (2022): the CSTO has never enjoyed great popularity"@en ;\n    csto:heldBy :kenan-agazade ;\n    csto:inHolding :holding-002-agazade-research-assistant ;\n    csto:about :csto, :topic-csto-popularity ;\n    csto:position csto:Assessment ;\n    csto:words "has never enjoyed great popularity, either among its six member states or beyond" ;\n    csto:attribution csto:Direct ;\n    csto:date "2022"^^xsd:gYear ;\n    csto:dateBasis "Written at publication (see :pubdate-002)." ;\n    csto:dateRelativeTo src:002_31ac2e71aae4dd18 ;\n    prov:wasDerivedFrom ev:002-six-members .\n',
+            '\n:stance-002-agazade-csto-unpopular-2022 a csto:Stance ;\n    rdfs:label "Ağazade (2022): the CSTO has never enjoyed great popularity"@en ;\n    csto:heldBy :kenan-agazade ;\n    csto:inHolding :holding-002-agazade-research-assistant ;\n    csto:about :csto, :topic-csto-popularity ;\n    csto:position csto:Assessment ;\n    csto:words "has never enjoyed great popularity, either among its six member states or beyond" ;\n    csto:attribution csto:Direct ;\n    csto:date "2022"^^xsd:gYear ;\n    csto:dateBasis "Written at publication (see :pubdate-002)."@en ;\n    csto:dateRelativeTo src:002_31ac2e71aae4dd18 ;\n    prov:wasDerivedFrom ev:002-six-members .\n',
         ),
         "InHoldingFitsTheStance",
     ),
@@ -3586,7 +3616,7 @@ SLIPS = [
         [
             (
                 "    csto:sessionKind csto:OpeningSession ;",
-                '    csto:sessionKind csto:OpeningSession ;\n    csto:date "2022-05-17"^^xsd:date ;\n    csto:dateBasis "The day after the summit\'s opening." ;\n    csto:dateRelativeTo src:003_6d908fab4c796ec4 ;',
+                '    csto:sessionKind csto:OpeningSession ;\n    csto:date "2022-05-17"^^xsd:date ;\n    csto:dateBasis "The day after the summit\'s opening."@en ;\n    csto:dateRelativeTo src:003_6d908fab4c796ec4 ;',
             )
         ],
         "DateBasisRule",
@@ -3734,8 +3764,8 @@ SLIPS_R13 = [
         "000",
         [
             (
-                'in an article published in December 2023: 2022." ;\n    csto:dateRelativeTo src:000_2e5f64a402117a9e ;\n',
-                'in an article published in December 2023: 2022." ;\n',
+                'in an article published in December 2023: 2022."@en ;\n    csto:dateRelativeTo src:000_2e5f64a402117a9e ;\n',
+                'in an article published in December 2023: 2022."@en ;\n',
             )
         ],
         "DateBasisRule",
@@ -3758,8 +3788,8 @@ SLIPS_R13 = [
         "003",
         [
             (
-                "('Today'); reported in a seed published in 2022 (see :pubdate-003).\" ;\n    csto:dateRelativeTo src:003_6d908fab4c796ec4 ;\n",
-                "('Today'); reported in a seed published in 2022 (see :pubdate-003).\" ;\n",
+                "('Today'); reported in a seed published in 2022 (see :pubdate-003).\"@en ;\n    csto:dateRelativeTo src:003_6d908fab4c796ec4 ;\n",
+                "('Today'); reported in a seed published in 2022 (see :pubdate-003).\"@en ;\n",
             )
         ],
         "DateBasisRule",
@@ -3770,8 +3800,8 @@ SLIPS_R13 = [
         "004",
         [
             (
-                'csto:dateBasis "\\"this year\\": the publication year, 2022 (see :pubdate-004)." ;\n    csto:dateRelativeTo src:004_b88eea108042ee85 ;\n',
-                'csto:dateBasis "\\"this year\\": the publication year, 2022 (see :pubdate-004)." ;\n',
+                'csto:dateBasis "\\"this year\\": the publication year, 2022 (see :pubdate-004)."@en ;\n    csto:dateRelativeTo src:004_b88eea108042ee85 ;\n',
+                'csto:dateBasis "\\"this year\\": the publication year, 2022 (see :pubdate-004)."@en ;\n',
             )
         ],
         "DateBasisRule",
@@ -3782,8 +3812,8 @@ SLIPS_R13 = [
         "004",
         [
             (
-                'the fifth meeting of the leaders \\"this year\\"." ;\n    csto:dateRelativeTo src:004_b88eea108042ee85 ;\n',
-                'the fifth meeting of the leaders \\"this year\\"." ;\n',
+                'the fifth meeting of the leaders \\"this year\\"."@en ;\n    csto:dateRelativeTo src:004_b88eea108042ee85 ;\n',
+                'the fifth meeting of the leaders \\"this year\\"."@en ;\n',
             )
         ],
         "DateBasisRule",
@@ -3878,8 +3908,8 @@ SLIPS_R13 = [
         "004",
         [
             (
-                'csto:date "2022"^^xsd:gYear ;\n    csto:dateBasis "\\"this year\\": the publication year, 2022 (see :pubdate-004)." ;',
-                'csto:date "2022-11"^^xsd:gYearMonth ;\n    csto:dateBasis "\\"this year\\": the publication year, 2022 (see :pubdate-004)." ;',
+                'csto:date "2022"^^xsd:gYear ;\n    csto:dateBasis "\\"this year\\": the publication year, 2022 (see :pubdate-004)."@en ;',
+                'csto:date "2022-11"^^xsd:gYearMonth ;\n    csto:dateBasis "\\"this year\\": the publication year, 2022 (see :pubdate-004)."@en ;',
             )
         ],
         "DateBasisRule",
@@ -3890,8 +3920,8 @@ SLIPS_R13 = [
         "003",
         [
             (
-                "('Today'); reported in a seed published in 2022 (see :pubdate-003).\" ;\n    csto:dateRelativeTo src:003_6d908fab4c796ec4 ;",
-                "('Today'); reported in a seed published in 2022 (see :pubdate-003).\" ;\n    csto:dateRelativeTo :pubdate-003 ;",
+                "('Today'); reported in a seed published in 2022 (see :pubdate-003).\"@en ;\n    csto:dateRelativeTo src:003_6d908fab4c796ec4 ;",
+                "('Today'); reported in a seed published in 2022 (see :pubdate-003).\"@en ;\n    csto:dateRelativeTo :pubdate-003 ;",
             )
         ],
         "DateRelativeToOwnSeed",
@@ -3902,8 +3932,8 @@ SLIPS_R13 = [
         "004",
         [
             (
-                'csto:dateBasis "Shown by Lukashenko\'s speech at the Yerevan summit of 23 November 2022." ;\n    csto:dateRelativeTo src:004_b88eea108042ee85 ;',
-                'csto:dateBasis "Shown by Lukashenko\'s speech at the Yerevan summit of 23 November 2022." ;\n    csto:dateRelativeTo :summit-2022-11-23-yerevan ;',
+                'csto:dateBasis "Shown by Lukashenko\'s speech at the Yerevan summit of 23 November 2022."@en ;\n    csto:dateRelativeTo src:004_b88eea108042ee85 ;',
+                'csto:dateBasis "Shown by Lukashenko\'s speech at the Yerevan summit of 23 November 2022."@en ;\n    csto:dateRelativeTo :summit-2022-11-23-yerevan ;',
             )
         ],
         "OwlRlConsistency",
@@ -4633,8 +4663,8 @@ SLIPS_R14 = [
         "003",
         [
             (
-                ':withdrawal-georgia-1999 a csto:Withdrawal ;\n    rdfs:label "Georgia\'s withdrawal from the CSTO"@en ;\n    csto:state :georgia ; csto:organisation :csto ;\n    csto:date "1999"^^xsd:gYear ;\n    csto:curatorNote "The seed says \'both countries left the CSTO in 1999\'; recorded as it says, although the same text has the organisation itself only 20 years old in 2022 (\'the 20th anniversary of the organization\')." ;\n    prov:wasDerivedFrom ev:003-joined-1993 .',
-                ':withdrawal-georgia-1999 a csto:Withdrawal ;\n    rdfs:label "Georgia\'s withdrawal from the CSTO"@en ;\n    csto:state :georgia ; csto:organisation :csto ;\n    csto:date "1999"^^xsd:gYear ;\n    csto:curatorNote "The seed says \'both countries left the CSTO in 1999\'; recorded as it says, although the same text has the organisation itself only 20 years old in 2022 (\'the 20th anniversary of the organization\')." ;\n    prov:wasDerivedFrom ev:003-tashkent-1992 .',
+                ':withdrawal-georgia-1999 a csto:Withdrawal ;\n    rdfs:label "Georgia\'s withdrawal from the CSTO"@en ;\n    csto:state :georgia ; csto:organisation :csto ;\n    csto:date "1999"^^xsd:gYear ;\n    csto:curatorNote "The seed says \'both countries left the CSTO in 1999\'; recorded as it says, although the same text has the organisation itself only 20 years old in 2022 (\'the 20th anniversary of the organization\')."@en ;\n    prov:wasDerivedFrom ev:003-joined-1993 .',
+                ':withdrawal-georgia-1999 a csto:Withdrawal ;\n    rdfs:label "Georgia\'s withdrawal from the CSTO"@en ;\n    csto:state :georgia ; csto:organisation :csto ;\n    csto:date "1999"^^xsd:gYear ;\n    csto:curatorNote "The seed says \'both countries left the CSTO in 1999\'; recorded as it says, although the same text has the organisation itself only 20 years old in 2022 (\'the 20th anniversary of the organization\')."@en ;\n    prov:wasDerivedFrom ev:003-tashkent-1992 .',
             )
         ],
         "DateBasisRule",
@@ -4952,8 +4982,8 @@ SLIPS_R14 = [
         "002",
         [
             (
-                "csto:dateBasis \"As of the article's publication ('a military alliance of Russia, Belarus, Armenia, Kazakhstan, Kyrgyzstan, and Tajikistan', 'its six member states'), a date the text establishes only as not before 2020: no csto:date.\" ;\n    csto:dateRelativeTo src:002_31ac2e71aae4dd18 ;",
-                "csto:dateBasis \"As of the article's publication ('a military alliance of Russia, Belarus, Armenia, Kazakhstan, Kyrgyzstan, and Tajikistan', 'its six member states'), a date the text establishes only as not before 2020: no csto:date.\" ;\n    csto:dateRelativeTo src:003_6d908fab4c796ec4 ;",
+                "csto:dateBasis \"As of the article's publication ('a military alliance of Russia, Belarus, Armenia, Kazakhstan, Kyrgyzstan, and Tajikistan', 'its six member states'), a date the text establishes only as not before 2020: no csto:date.\"@en ;\n    csto:dateRelativeTo src:002_31ac2e71aae4dd18 ;",
+                "csto:dateBasis \"As of the article's publication ('a military alliance of Russia, Belarus, Armenia, Kazakhstan, Kyrgyzstan, and Tajikistan', 'its six member states'), a date the text establishes only as not before 2020: no csto:date.\"@en ;\n    csto:dateRelativeTo src:003_6d908fab4c796ec4 ;",
             )
         ],
         "DateRelativeToOwnSeed",
@@ -5278,6 +5308,18 @@ SLIPS_R14 = [
         "NonNegativeIntegerValues",
         "csto:personnel, csto:equipment and csto:memberCount take integers >=",
     ),
+    (  # the date a proposition refers to is a date as the others are
+        "refers_to_date_as_a_string",
+        "004",
+        [
+            (
+                'which Belarus will try to implement in 2023" ;\n    csto:refersToDate "2023"^^xsd:gYear ;',
+                'which Belarus will try to implement in 2023" ;\n    csto:refersToDate "2023" ;',
+            )
+        ],
+        "DateAtSourcePrecision",
+        "A date must be an xsd:date, xsd:gYearMonth or xsd:gYear literal, at",
+    ),
     (
         "r14_date_as_an_integer",
         "003",
@@ -5520,8 +5562,8 @@ SLIPS_R14 = [
         "003",
         [
             (
-                "csto:curatorNote \"The seed says 'both countries left the CSTO in 1999'; recorded as it says, although the same text has the organisation itself only 20 years old in 2022 ('the 20th anniversary of the organization').\" ;\n    prov:wasDerivedFrom ev:003-joined-1993 .\n\n:withdrawal-uzbekistan-2",
-                "csto:curatorNote \"The seed says 'both countries left the CSTO in 1999'; recorded as it says, although the same text has the organisation itself only 20 years old in 2022 ('the 20th anniversary of the organization').\" ;\n    csto:temporalAspect csto:Recurrent ; csto:aspectMarker \"left the CSTO in 1999\" ;\n    prov:wasDerivedFrom ev:003-joined-1993 .\n\n:withdrawal-uzbekistan-2",
+                "csto:curatorNote \"The seed says 'both countries left the CSTO in 1999'; recorded as it says, although the same text has the organisation itself only 20 years old in 2022 ('the 20th anniversary of the organization').\"@en ;\n    prov:wasDerivedFrom ev:003-joined-1993 .\n\n:withdrawal-uzbekistan-2",
+                "csto:curatorNote \"The seed says 'both countries left the CSTO in 1999'; recorded as it says, although the same text has the organisation itself only 20 years old in 2022 ('the 20th anniversary of the organization').\"@en ;\n    csto:temporalAspect csto:Recurrent ; csto:aspectMarker \"left the CSTO in 1999\" ;\n    prov:wasDerivedFrom ev:003-joined-1993 .\n\n:withdrawal-uzbekistan-2",
             )
         ],
         "MarkedReadingMatchesItsFact",
@@ -5749,7 +5791,7 @@ CONTROLS = [
         [
             (
                 'csto:startDate "2019"^^xsd:gYear ;\n    csto:endDate "2020"^^xsd:gYear ;\n    rdfs:comment "The author\'s experience as a research assistant',
-                'csto:startDate "2019"^^xsd:gYear ;\n    csto:endDate "2020"^^xsd:gYear ;\n    csto:dateBasis "\'(2019-2020)\': the years the seed writes." ;\n    rdfs:comment "The author\'s experience as a research assistant',
+                'csto:startDate "2019"^^xsd:gYear ;\n    csto:endDate "2020"^^xsd:gYear ;\n    csto:dateBasis "\'(2019-2020)\': the years the seed writes."@en ;\n    rdfs:comment "The author\'s experience as a research assistant',
             )
         ],
     ),
@@ -9565,8 +9607,8 @@ SLIPS_R18 = [
         "003",
         [
             (
-                "    csto:curatorNote \"The reason he gives ('because it had the largest contingent') is held as its own stance, the csto:cause.\" ;\n    prov:wasDerivedFrom ev:003-orlov-guarantor .",
-                "    csto:curatorNote \"The reason he gives ('because it had the largest contingent') is held as its own stance, the csto:cause.\" ;\n    csto:rankedFirst :kazakhstan ; csto:rankingCriterion csto:ContingentSize ;\n    prov:wasDerivedFrom ev:003-orlov-guarantor .",
+                "    csto:curatorNote \"The reason he gives ('because it had the largest contingent') is held as its own stance, the csto:cause.\"@en ;\n    prov:wasDerivedFrom ev:003-orlov-guarantor .",
+                "    csto:curatorNote \"The reason he gives ('because it had the largest contingent') is held as its own stance, the csto:cause.\"@en ;\n    csto:rankedFirst :kazakhstan ; csto:rankingCriterion csto:ContingentSize ;\n    prov:wasDerivedFrom ev:003-orlov-guarantor .",
             )
         ],
         "OneFirstPerRanking",
@@ -9945,8 +9987,8 @@ SLIPS_R19 = [
         "004",
         [
             (
-                'csto:date "2022"^^xsd:gYear ;\n    csto:dateBasis "\\"which can be seen today\\": \'today\' is the publication date in late 2022 (see :pubdate-004)." ;',
-                'csto:date "2021"^^xsd:gYear ;\n    csto:dateBasis "\\"which can be seen today\\": \'today\' is the publication date in late 2022 (see :pubdate-004)." ;',
+                'csto:date "2022"^^xsd:gYear ;\n    csto:dateBasis "\\"which can be seen today\\": \'today\' is the publication date in late 2022 (see :pubdate-004)."@en ;',
+                'csto:date "2021"^^xsd:gYear ;\n    csto:dateBasis "\\"which can be seen today\\": \'today\' is the publication date in late 2022 (see :pubdate-004)."@en ;',
             )
         ],
         "YearInItsName",
@@ -10086,8 +10128,8 @@ SLIPS_R20 = [
         "004",
         [
             (
-                'the exercises themselves are for 2023 (csto:refersToDate)." ;\n    csto:refersToDate "2023"^^xsd:gYear ;',
-                'the exercises themselves are for 2023 (csto:refersToDate)." ;\n    csto:refersToDate "2021"^^xsd:gYear ;',
+                'the exercises themselves are for 2023 (csto:refersToDate)."@en ;\n    csto:refersToDate "2023"^^xsd:gYear ;',
+                'the exercises themselves are for 2023 (csto:refersToDate)."@en ;\n    csto:refersToDate "2021"^^xsd:gYear ;',
             )
         ],
         "YearInItsName",
@@ -11250,7 +11292,7 @@ def test_a_summit_written_again_under_a_new_iri_is_warned_at_the_copy(tmp_path, 
         "    csto:body :collective-security-council ;\n"
         "    csto:place :moscow ;\n"
         '    csto:date "2022-05-16"^^xsd:date ;\n'
-        '    csto:dateBasis "As the summit of 16 May 2022." ;\n'
+        '    csto:dateBasis "As the summit of 16 May 2022."@en ;\n'
         "    csto:dateRelativeTo src:003_6d908fab4c796ec4 ;\n"
         "    prov:wasDerivedFrom ev:003-meeting-may-16 .\n"
     )

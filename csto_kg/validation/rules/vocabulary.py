@@ -813,17 +813,40 @@ _SEED_TEXT_IN_ENGLISH = (
 )
 # reused properties whose values are statements for people (a photograph's licence as its credit words it)
 _REUSED_PROSE = (DCTERMS.rights,)
+# SKOS's documentation properties: notes for people, as are the ontology's own sub-properties of them (the
+# curator's csto:curatorNote is a skos:editorialNote)
+_DOCUMENTING = (
+    SKOS.note,
+    SKOS.changeNote,
+    SKOS.definition,
+    SKOS.editorialNote,
+    SKOS.example,
+    SKOS.historyNote,
+    SKOS.scopeNote,
+)
 _NAMES = (RDFS.label, SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel)
 _NAME_SET, _OWN_NAMES, _OTHER_NAMES = frozenset(_NAMES), frozenset(_NAMES[:2]), frozenset(_NAMES[2:])
 
 
+def _sub_properties(onto, tops) -> set:
+    """``tops`` and every property the ontology declares below one of them (rdfs:subPropertyOf, transitively)."""
+    found, todo = set(tops), list(tops)
+    while todo:
+        for sub in onto.subjects(RDFS.subPropertyOf, todo.pop()):
+            if sub not in found:
+                found.add(sub)
+                todo.append(sub)
+    return found
+
+
 def _prose(ctx: Context) -> list[Result]:
-    """Text of a prose property (rdfs:range rdf:langString in the ontology, or a naming or documentation
-    property) carries a language tag and says something (not empty or only white space); in a seed's file the tag
+    """Text of a prose property (rdfs:range rdf:langString in the ontology, a naming or documentation property, or
+    a SKOS note and the ontology's sub-properties of one) carries a language tag and says something (not empty or only white space); in a seed's file the tag
     is @en, the language of the seeds and of the curator's text. Silent where a SHACL shape already reports the
     value (a fact's label, an article's text)."""
     onto = ctx.data.dataset.graph(ONTOLOGY_GRAPH)
     prose = set(onto.subjects(RDFS.range, RDF.langString)) | set(_LABELLING) | set(_REUSED_PROSE)
+    prose |= _sub_properties(onto, _DOCUMENTING)
     reported = {(r.focus, r.path) for r in ctx.shacl_results}  # a shape already names the value's language
     failed = {(r.focus, r.path) for r in ctx.shacl_results if r.severity == SH.Violation}
     out = []
@@ -1043,7 +1066,8 @@ RULES = [
         SHAPE.ProseIsTaggedText,
         "prose is language-tagged text",
         "A value of a prose property (one whose rdfs:range is rdf:langString in the ontology, and rdfs:label, "
-        "rdfs:comment, skos:prefLabel, skos:altLabel, skos:hiddenLabel, dcterms:rights) is a language-tagged literal "
+        "rdfs:comment, skos:prefLabel, skos:altLabel, skos:hiddenLabel, dcterms:rights, SKOS's notes and definition "
+        "and the ontology's sub-properties of them, such as csto:curatorNote) is a language-tagged literal "
         "that is not empty or only white space, tagged with a bare language subtag (@en, not @en-us or @en-GB: one "
         "tag per language), and in a seed's file every such text is tagged @en (the seeds are English, and so is the "
         "curator's text, a fact's rdfs:label and rdfs:comment above all); no other text (a passage's csto:words, a "
