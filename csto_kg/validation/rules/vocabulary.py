@@ -841,9 +841,9 @@ def _sub_properties(onto, tops) -> set:
 
 def _prose(ctx: Context) -> list[Result]:
     """Text of a prose property (rdfs:range rdf:langString in the ontology, a naming or documentation property, or
-    a SKOS note and the ontology's sub-properties of one) carries a language tag and says something (not empty or only white space); in a seed's file the tag
-    is @en, the language of the seeds and of the curator's text. Silent where a SHACL shape already reports the
-    value (a fact's label, an article's text)."""
+    a SKOS note and the ontology's sub-properties of one) carries a language tag and says something (not empty or
+    only white space); in a seed's file the tag is @en, the language of the seeds and of the curator's text. Silent
+    where a SHACL shape already reports the value (a fact's label, an article's text)."""
     onto = ctx.data.dataset.graph(ONTOLOGY_GRAPH)
     prose = set(onto.subjects(RDFS.range, RDF.langString)) | set(_LABELLING) | set(_REUSED_PROSE)
     prose |= _sub_properties(onto, _DOCUMENTING)
