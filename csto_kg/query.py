@@ -26,7 +26,6 @@ from .sparql_binds import binds_after_blocks, constant_binds_as_values
 from .sparql_chunks import chunked
 from .sparql_lateral import exists_lateral, optionals_lateral
 from .sparql_lex import dataset_iris, lexed, word_found
-from .sparql_lex import iri_tokens as _IRI_TOKENS
 from .sparql_order import ORDER_KEY, rewrite_order_by
 from .sparql_rewrite import (
     OXIGRAPH_MAX_SLICE,
@@ -321,7 +320,7 @@ def misread_iris(query: str) -> str | None:
     """
     if "&&" not in query and "||" not in query:
         return None
-    suspects = [(m.start(), m.group()) for m in _IRI_TOKENS(query) if "&&" in m.group() or "||" in m.group()]
+    suspects = [(at, text) for kind, text, at, _ in lexed(query) if kind == "iri" and ("&&" in text or "||" in text)]
     for start, text in suspects:
         probe = query[:start] + "<urn:x-csto-kg:iri>" + query[start + len(text) :]
         try:

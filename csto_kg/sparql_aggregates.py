@@ -62,8 +62,12 @@ def aggregate_message(query: str) -> str | None:
                 continue
             i += 1
 
-    for i in range(len(tokens)):
-        if is_aggregate(i):
+    for i, (kind, text, _, _) in enumerate(tokens):
+        if kind != "word":  # each check starts at a keyword or an aggregate's name
+            continue
+        word = text.upper()
+        aggregate = word in AGGREGATES and i + 1 < len(tokens) and tokens[i + 1][1] == "("
+        if aggregate:
             close = match[i + 1]
             for j, _ in spans_of_aggregates(i + 2, close):
                 return where(
@@ -72,7 +76,6 @@ def aggregate_message(query: str) -> str | None:
                     "(SPARQL 1.1 section 11: an aggregate's argument is evaluated on each solution of a group, where "
                     "no group is formed); aggregate in a sub-query to combine them",
                 )
-        if is_aggregate(i):
             clause = _clause_of(tokens, match, i)
             if clause not in ("SELECT", "HAVING", "ORDER", "GROUP"):
                 return where(
@@ -81,7 +84,7 @@ def aggregate_message(query: str) -> str | None:
                     "is used in SELECT, HAVING and ORDER BY, never inside a graph pattern (SPARQL 1.1 section 11); "
                     "aggregate in a sub-query and filter on its result",
                 )
-        if _word(tokens, i) == "GROUP" and _word(tokens, i + 1) == "BY":
+        if word == "GROUP" and _word(tokens, i + 1) == "BY":
             end = _clause_end(tokens, match, i + 2)
             for j, _ in spans_of_aggregates(i + 2, end):
                 return where(
@@ -89,7 +92,7 @@ def aggregate_message(query: str) -> str | None:
                     f"{_word(tokens, j)}(…) in GROUP BY: an aggregate cannot be a grouping condition (SPARQL 1.1 "
                     "section 11.1: aggregates are computed over the groups GROUP BY forms)",
                 )
-        if _word(tokens, i) == "HAVING":
+        if word == "HAVING":
             keys = _group_keys(tokens, match, i)
             end = _clause_end(tokens, match, i + 1)
             inside = {k for s, e in spans_of_aggregates(i + 1, end) for k in range(s, e + 1)}

@@ -51,6 +51,7 @@ import sys
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .sparql_lex import lexed
 from .sparql_rewrite import apply_edits
 
 __all__ = ["chunked", "list_nodes", "triple_patterns_at_most", "CHUNK_OVER", "CHUNK_SIZE"]
@@ -635,30 +636,109 @@ _BLOCK_ENDS = ("optional", "minus", "graph", "service", "filter", "bind", "value
 
 def triple_patterns_at_most(query: str) -> int:
     """At least as many as the triple patterns of any triples block of ``query``, and as the blank nodes
-    :func:`list_nodes` counts in all of them, read without tokens (~2-10 us where the reader takes 70-180).
+    :func:`list_nodes` counts in all of them, read without the reader (~1-90 us where the reader takes 70-700).
 
-    Every block is between the first ``{`` and the last ``}``. An item of a collection makes two patterns, its
-    ``rdf:first`` and its ``rdf:rest``, and one blank node; every collection starts at or after the first ``(``, and
-    each item there makes at least one match of :data:`_TERM_TEXT` (a term) or is a bracket (``[ … ]``, ``( … )``).
-    Every other pattern is one object of a written triple, and each object is followed by ``,``, ``;`` or ``.``, or
-    ends its block: at a ``}``, a ``{``, a ``]`` (the end of a ``[ … ]``, which is also its blank node) or a keyword
-    of :data:`_BLOCK_ENDS`. So the lesser of two counts bounds both: the terms and brackets, or those separators and
-    ends, each plus twice what starts after the first ``(`` (terms and brackets). Most queries are under
+    A query with no ``(`` in its groups has no collection: every pattern is one object of a written triple, and each
+    object is followed by ``,``, ``;`` or ``.``, or ends its block: at a ``}``, a ``{``, a ``]`` (the end of a
+    ``[ … ]``, which is also its blank node) or a keyword of :data:`_BLOCK_ENDS`; their count in the text bounds
+    both. Any other query is counted over its tokens (:func:`_bound_by_tokens`: a pattern or a blank node takes at
+    least half a token, and where there are more, the count group by group), and one still over
+    :data:`CHUNK_OVER` by the text too (:func:`_bound_by_text`), the lesser count kept. Most queries are under
     :data:`CHUNK_OVER` with it, and are not read (the bench's lookup by IRI: chunked 72 -> 1 us; CQ19: 156 -> 7 us;
-    CQ50, whose terms are over it and objects under: 161 -> 4 us; 82 of the project's and the bench's 115
-    queries)."""
+    CQ50, whose terms are over it and objects under: 161 -> 4 us; the page's members-as-of, whose ``BIND`` and
+    comments the text alone counted as 450 patterns: 541 -> 90 us; all but one of the project's, the bench's and
+    the W3C suites' 1,009 queries)."""
     body = query[query.find("{") : query.rfind("}") + 1]
+    if "(" not in body:
+        ends = sum(body.count(c) for c in ",;.{}]") + sum(body.lower().count(word) for word in _BLOCK_ENDS)
+        if ends <= CHUNK_OVER:
+            return ends
+    tokens = len(lexed(query))
+    if 2 * tokens <= CHUNK_OVER:
+        return 2 * tokens
+    bound = _bound_by_tokens(query)
+    return bound if bound <= CHUNK_OVER else min(bound, _bound_by_text(body))
+
+
+def _bound_by_text(body: str) -> int:
+    """The bound read from the text of the query's groups: every collection starts at or after the first ``(``, an
+    item of a collection makes two patterns, its ``rdf:first`` and its ``rdf:rest``, and one blank node, and each
+    item there makes at least one match of :data:`_TERM_TEXT` (a term) or is a bracket (``[ … ]``, ``( … )``). So the
+    lesser of two counts bounds both: the terms and brackets, or the separators and ends (above), each plus twice
+    what starts after the first ``(`` (terms and brackets)."""
     paren = body.find("(")
     in_lists = 0
     if paren >= 0:
         rest = body[paren:]
         in_lists = len(_TERM_TEXT.findall(rest)) + rest.count("(") + rest.count("[")
-    lowered = body.lower()
-    ends = sum(body.count(c) for c in ",;.{}]") + sum(lowered.count(word) for word in _BLOCK_ENDS)
-    if ends + 2 * in_lists <= CHUNK_OVER:
-        return ends + 2 * in_lists
+    ends = sum(body.count(c) for c in ",;.{}]") + sum(body.lower().count(word) for word in _BLOCK_ENDS)
     terms = len(_TERM_TEXT.findall(body)) + body.count("(") + body.count("[")
     return min(terms + in_lists, ends + 2 * in_lists)
+
+
+# Tokens after which a ``(`` opens an expression or a path, never a collection: an operator, or a path's ``/``, ``|``
+# or ``!`` (a path's element is not a collection)
+_BEFORE_NO_LIST = frozenset("&|!=<>/-")
+
+
+def _bound_by_tokens(query: str) -> int:
+    """The same bound as :func:`triple_patterns_at_most`, group by group and over the query's tokens (comments and
+    strings apart), for a query the text alone bounds loosely: one with expressions (every term after a
+    ``BIND(`` counted as a collection's), comments, or many groups (70-110 us for a query of 300-400 tokens, whose
+    tokens the checks before have read; the reader takes 500-700 us).
+
+    - A triples block is in one group, so the larger of each group's own separators and ends (``,``, ``;``,
+      ``.``, ``]`` but in an expression, a nested group's ``{``, its own ``}``, a keyword of :data:`_BLOCK_ENDS`,
+      and a prefixed name the shared lexer reads with a final ``.``), plus twice the tokens of the collections in
+      it, bounds the patterns of any block.
+    - A ``(`` opens a collection unless it is in an expression or a ``SELECT`` clause, or follows a keyword or
+      function name (a word other than ``a``) or a token of :data:`_BEFORE_NO_LIST`: a collection is only ever a
+      subject or an object (grammar rules 75-109), where none of those stands before it. A path's own brackets
+      (``?s (:p|:q) ?o``) are counted as a collection's, which only adds to a bound.
+    - The blank nodes of all blocks (for :func:`list_nodes`) are at most the collections' tokens and the ``[``."""
+    groups: list[list[int]] = []  # each group's [separators and ends, collection tokens]
+    open_groups: list[int] = []
+    brackets: list[str] = []  # the open "(" and "{": "list", "expr" or "group"
+    select_clause = False
+    prev = ("", "")
+    lists = opening_brackets = 0
+    for kind, text, _, _ in lexed(query):
+        in_list = "list" in brackets
+        own = groups[open_groups[-1]] if open_groups else None
+        if kind == "other":
+            if text == "(":
+                expr = select_clause or (brackets[-1:] == ["expr"]) or (prev[0] == "word" and prev[1] != "a")
+                in_list = in_list or not (expr or (prev[0] == "other" and prev[1] in _BEFORE_NO_LIST))
+                brackets.append("list" if in_list else "expr")
+            elif text == "{":
+                select_clause = False
+                if own is not None:
+                    own[0] += 1
+                groups.append([0, 0])
+                open_groups.append(len(groups) - 1)
+                brackets.append("group")
+            elif text in ")}":
+                if text == "}" and own is not None:
+                    own[0] += 1
+                    open_groups.pop()
+                if brackets:
+                    brackets.pop()
+            elif text in ",;.]" and own is not None and brackets[-1:] != ["expr"]:
+                own[0] += 1  # not a function's arguments
+            opening_brackets += text == "["
+        elif kind == "word":
+            lowered = text.lower()
+            if lowered in _BLOCK_ENDS and own is not None:
+                own[0] += 1
+            select_clause = lowered == "select" or (select_clause and lowered != "where")
+        elif kind == "pname" and text.endswith(".") and own is not None:
+            own[0] += 1
+        if in_list and text not in (")", "]"):
+            lists += 1
+            if own is not None:
+                own[1] += 1
+        prev = (kind, text)
+    return max(max((ends + 2 * items for ends, items in groups), default=0), lists + opening_brackets)
 
 
 def list_nodes(query: str) -> tuple[int, int]:

@@ -31,7 +31,6 @@ __all__ = [
     "uses_service",
     "operation",
     "service_targets",
-    "iri_tokens",
     "dataset_iris",
     "prologue_only",
     "significant_tokens",
@@ -78,11 +77,6 @@ def word_found(pattern: re.Pattern, lowered: str) -> bool:
 def keywords(query: str) -> list[str]:
     """The bare words of ``query``, upper-cased, in order (keywords, function names, ``a``)."""
     return [m.group("word").upper() for m in _TOKEN.finditer(query) if m.lastgroup == "word"]
-
-
-def iri_tokens(query: str):
-    """The IRI tokens (``<…>``) of ``query``, as regex matches, by the longest-token rule."""
-    return (m for m in _TOKEN.finditer(query) if m.lastgroup == "iri")
 
 
 _CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")

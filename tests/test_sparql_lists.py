@@ -432,3 +432,46 @@ def test_the_quick_count_bounds_what_the_reader_counts_in_every_query():
         if triple_patterns_at_most(query) < max(patterns, nodes):
             under.append((path, triple_patterns_at_most(query), patterns, nodes))
     assert under == []
+
+
+_ITEMS = " ".join(str(i) for i in range(17))  # 17 items: 34 patterns, with the triple that holds them 35
+_ARGS = ", ".join(f"?a{i}" for i in range(40))
+# queries whose only long parts are expressions (not read), and collections the tokens' reading must still see
+BY_TOKENS = {
+    "a long expression in BIND": (
+        f'SELECT ?s ?c {{ ?s <http://e/p> ?a0 . BIND(IF(BOUND(?a0) && (?a0 > 1 || (?a0 < 0)), CONCAT("x", {_ARGS}), "") AS ?c) }}',
+        False,
+    ),
+    "a long expression in SELECT": (f"SELECT ?s (CONCAT({_ARGS}) AS ?c) {{ ?s <http://e/p> ?a0 }}", False),
+    "a function call without brackets": (f"SELECT * {{ ?s <http://e/p> ?o FILTER CONCAT({_ARGS}) }}", False),
+    "comments and strings": (
+        "SELECT * {\n"
+        + "".join(f'  # {{ ?s ; ?p , ?o . }} (1 2 3)\n  ?s <http://e/p{i}> "a, b; c." .\n' for i in range(8))
+        + "}",
+        False,
+    ),
+    "a collection after a BIND": (f"SELECT * {{ BIND(1 AS ?x) ?s <http://e/q> ( {_ITEMS} ) }}", True),
+    "a collection after a path": (f"SELECT * {{ ?s <http://e/p>+ ( {_ITEMS} ) }}", True),
+    "a collection after a prefixed name": (f"PREFIX : <http://e/> SELECT * {{ ?s :p( {_ITEMS} ) }}", True),
+    "a collection as an object after a comma": (f"SELECT * {{ ?s <http://e/p> 1, ( {_ITEMS} ) }}", True),
+    "a collection in EXISTS in a FILTER": (
+        f"SELECT * {{ ?s <http://e/p> ?o FILTER(?o > 1 && EXISTS {{ ?s <http://e/q> ( {_ITEMS} ) }}) }}",
+        True,
+    ),
+    "nested collections after an expression": (f"SELECT * {{ FILTER(1 > 0) ?s <http://e/q> ( ( {_ITEMS} ) ) }}", True),
+}
+
+
+@pytest.mark.parametrize("name", BY_TOKENS)
+def test_the_quick_count_reads_tokens_where_the_text_counts_loosely(name):
+    """Where the text alone counts loosely (every term after a ``BIND(`` or a ``FILTER(`` counted as a collection's,
+    a separator in a comment or a string counted as one), the count reads the tokens, group by group: a query whose
+    long parts are expressions is not read at all, and a collection after an expression, a path, a prefixed name
+    or inside ``EXISTS`` still counts."""
+    query, long = BY_TOKENS[name]
+    ox.Store().query(query)  # valid SPARQL, which the engine parses
+    reader = _read(query)
+    patterns = max(len(b.triples) for b in reader.blocks)
+    assert triple_patterns_at_most(query) >= max(patterns, sum(b.nodes for b in reader.blocks))
+    assert (triple_patterns_at_most(query) > 32) is long
+    assert (chunked(query) != query) is long, chunked(query)
