@@ -71,20 +71,26 @@ def _rewritten(query: str) -> str | None:
     tokens = _tokens(query)
     if sum(1 for t in tokens if _word(t, "OPTIONAL")) > MAX_OPTIONALS:
         return None
+    return _edited_in_open_groups(query, tokens, "OPTIONAL", _after_closing_word, _edit)
+
+
+def _edited_in_open_groups(query: str, tokens, keyword: str, closes, edit) -> str | None:
+    """``query`` with ``edit(query, tokens, group, i)`` applied at each ``keyword`` (``tokens[i]``) directly in a
+    group (opened at ``tokens[group]``) that neither ``closes(tokens, group)`` nor sits in a group that does; None
+    where nothing is edited or the braces do not balance (left to the parser's message)."""
     opened: list[tuple[int, bool]] = []  # (index of each open "{", whether it or a group around it is closed)
     edits = []
     for i, (kind, text, _, _) in enumerate(tokens):
         if kind == "other" and text == "{":
-            closed = bool(opened and opened[-1][1]) or _after_closing_word(tokens, i)
-            opened.append((i, closed))
+            opened.append((i, bool(opened and opened[-1][1]) or closes(tokens, i)))
         elif kind == "other" and text == "}":
             if not opened:
                 return None
             opened.pop()
-        elif _word(tokens[i], "OPTIONAL") and opened and not opened[-1][1]:
-            edit = _edit(query, tokens, opened[-1][0], i)
-            if edit is not None:
-                edits.append(edit)
+        elif _word(tokens[i], keyword) and opened and not opened[-1][1]:
+            found = edit(query, tokens, opened[-1][0], i)
+            if found is not None:
+                edits.append(found)
     if opened or not edits:
         return None
     return apply_edits(query, edits)
@@ -270,25 +276,12 @@ def exists_lateral(query: str) -> str:
 
 @lru_cache(maxsize=64)
 def _exists_rewritten(query: str) -> str | None:
-    tokens = _tokens(query)
-    opened: list[tuple[int, bool]] = []  # (index of each open "{", whether it is in a GRAPH or SERVICE group)
-    edits = []
-    for i, (kind, text, _, _) in enumerate(tokens):
-        if kind == "other" and text == "{":
-            back = [j for j in (i - 1, i - 2, i - 3) if j >= 0]
-            graphed = bool(opened and opened[-1][1]) or any(_word(tokens[j], "GRAPH", "SERVICE") for j in back[1:])
-            opened.append((i, graphed))
-        elif kind == "other" and text == "}":
-            if not opened:
-                return None
-            opened.pop()
-        elif _word(tokens[i], "EXISTS") and opened and not opened[-1][1]:
-            edit = _exists_edit(query, tokens, opened[-1][0], i)
-            if edit is not None:
-                edits.append(edit)
-    if opened or not edits:
-        return None
-    return apply_edits(query, edits)
+    return _edited_in_open_groups(query, _tokens(query), "EXISTS", _in_graph_or_service, _exists_edit)
+
+
+def _in_graph_or_service(tokens, i: int) -> bool:
+    """Whether the ``{`` at ``tokens[i]`` opens ``GRAPH <name> { … }`` or ``SERVICE [SILENT] <name> { … }``."""
+    return any(_word(tokens[j], "GRAPH", "SERVICE") for j in (i - 2, i - 3) if j >= 0)
 
 
 def _exists_edit(query: str, tokens, group: int, i: int) -> tuple[int, int, str] | None:

@@ -445,6 +445,18 @@ def solutions(store, query: str):
     return Counter(tuple(None if s[v] is None else str(s[v]) for v in names) for s in result)
 
 
+def rewritten_or_left(rewrite, text: str) -> str | None:
+    """``rewrite(text)`` where it rewrites ``text``, asserted to parse with the engine; None where it leaves the text
+    as written, handing back the very object it was given (the endpoint's rewrites chain on that)."""
+    import pyoxigraph as ox
+
+    out = rewrite(text)
+    if out is text:
+        return None
+    ox.Store().query(out)  # the engine parses what it is given
+    return out
+
+
 def rewritten_as_written(turtle: str, rewrite, query: str) -> str:
     """``rewrite(query)``, asserted to change ``query`` and to give, on a store of ``turtle``, the solutions the query
     gives as written (with their repeats)."""

@@ -12,12 +12,11 @@ from __future__ import annotations
 
 from collections import Counter
 
-import pyoxigraph as ox
 import pytest
 
 from csto_kg.query import QUERY_BASE_IRI
 from csto_kg.sparql_lateral import MAX_OPTIONALS, exists_lateral, optionals_lateral
-from support import ROOT, rewritten_as_written, rewritten_with_the_same_solutions
+from support import ROOT, rewritten_as_written, rewritten_or_left, rewritten_with_the_same_solutions
 
 P = "PREFIX : <http://example.org/> "
 B3 = "?s :q ?x . ?x :r ?y . ?y :t ?z"  # three patterns, variable ends, joined to the left through ?s
@@ -66,13 +65,12 @@ CASES = [
 @pytest.mark.parametrize("query,rewritten", CASES, ids=[str(i) for i in range(len(CASES))])
 def test_which_optionals_are_given_as_lateral(query, rewritten):
     text = P + query
-    out = optionals_lateral(text)
-    if not rewritten:
-        assert out is text  # unchanged: the same object
+    out = rewritten_or_left(optionals_lateral, text)
+    assert (out is not None) is bool(rewritten)
+    if out is None:
         return
     assert out.upper().count("LATERAL { OPTIONAL {") == 1
     assert out.replace("LATERAL { ", "", 1).replace("} } }", "} }", 1) == text
-    ox.Store().query(out)  # the engine parses what it is given
 
 
 def test_a_query_of_more_optionals_than_are_read_is_left_as_written():
@@ -183,14 +181,12 @@ EXISTS_CASES = [
 
 @pytest.mark.parametrize("query,body", EXISTS_CASES, ids=[str(i) for i in range(len(EXISTS_CASES))])
 def test_which_exists_bodies_are_given_row_by_row(query, body):
-    text = P + query
-    out = exists_lateral(text)
-    if body is None:
-        assert out is text  # unchanged: the same object
+    out = rewritten_or_left(exists_lateral, P + query)
+    assert (out is not None) is (body is not None)
+    if out is None:
         return
     assert " ".join(out.split()).count("{ " + body + " }") == 1, out
     assert out.count("LATERAL") == 1
-    ox.Store().query(out)  # the engine parses what it is given
 
 
 EXISTS_SEMANTICS = [  # each rewritten; on DATA, where the engine could differ
