@@ -488,17 +488,25 @@ def rewritten_with_the_same_solutions(store, rewrite) -> list[str]:
     return changed
 
 
+@functools.lru_cache(maxsize=None)
+def _manifest_graph(manifest: Path):
+    """A W3C test manifest as an rdflib graph, parsed once per test process (three modules read the evaluation
+    suite's manifests at collection; rdflib's Turtle parser takes ~0.5 s over them). Callers only read it."""
+    from rdflib import Graph
+
+    return Graph().parse(manifest, format="turtle", publicID=manifest.as_uri())
+
+
 def w3c_manifest_entries(suites: Path, pattern: str = "manifest.ttl"):
     """(manifest file, its graph, entry node, the local name of the entry's type, "None" if it has none) of every
     entry of every W3C test manifest named ``pattern`` under ``suites``, read with rdflib (relative IRIs against
     the manifest's own file)."""
-    from rdflib import RDF, Graph, Namespace
+    from rdflib import RDF, Namespace
     from rdflib.collection import Collection
 
     mf = Namespace("http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#")
     for manifest in sorted(suites.rglob(pattern)):
-        g = Graph()
-        g.parse(manifest, format="turtle", publicID=manifest.as_uri())
+        g = _manifest_graph(manifest)
         for m in g.subjects(RDF.type, mf.Manifest):
             for entries in g.objects(m, mf.entries):
                 for e in Collection(g, entries):
