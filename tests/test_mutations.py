@@ -2789,6 +2789,17 @@ SLIPS = [
         "NamesWellFormed",
     ),
     (
+        "topic_label_tagged_another_language_than_its_preferred_name",
+        "entities",
+        [
+            (
+                ':topic-military-support a csto:Topic ; skos:prefLabel "military support"@en ; rdfs:label "military support"@en .',
+                ':topic-military-support a csto:Topic ; skos:prefLabel "military support"@en ; rdfs:label "military support"@ru .',
+            )
+        ],
+        "NamesWellFormed",
+    ),
+    (
         "alternative_name_repeating_the_label",
         "entities",
         [('skos:altLabel "Russian Federation"@en ;', 'skos:altLabel "Russia"@en ;')],

@@ -891,7 +891,8 @@ def _names(ctx: Context) -> list[Result]:
     skos:hiddenLabel) are spellings of its name in the language of its rdfs:label (a seed's variants are in the
     seed's language, as the label is), none is its rdfs:label or skos:prefLabel again, and none is both an
     alternative and a hidden label (SKOS's labels are pairwise disjoint, S13). A file gives a node one rdfs:label
-    and one skos:prefLabel per language."""
+    and one skos:prefLabel per language, and a node with both has them in the same languages (its label in a
+    language its preferred name lacks, or the reverse, is one of them mistagged)."""
     out = []
 
     def report(s, p, o, gid, why):
@@ -919,6 +920,13 @@ def _names(ctx: Context) -> list[Result]:
             report(s, p, o, gid, "has white space at an end, a doubled space or a line break: a name is one line, "
                    'single-spaced. Fix: the name as shown, e.g. "' + " ".join(text.split()) + '"')  # fmt: skip
         if p not in _OTHER_NAMES:
+            other = SKOS.prefLabel if p == RDFS.label else RDFS.label
+            theirs = {x.language for x in ctx.union.objects(s, other) if isinstance(x, Literal)}
+            if theirs and o.language not in theirs:
+                report(s, p, o, gid, f"is tagged @{o.language}, where its {curie(str(other))} is in "
+                       f"{', '.join('@' + str(x) for x in sorted(theirs, key=str))}: a node's label and its preferred "
+                       "name are given in the same languages, so one of the two is mistagged (English text tagged "
+                       "@ru is shown and found as Russian). Fix: the language tag of the text's language")  # fmt: skip
             continue
         names = set(ctx.union.objects(s, RDFS.label)) | set(ctx.union.objects(s, SKOS.prefLabel))
         languages = {x.language for x in ctx.union.objects(s, RDFS.label) if isinstance(x, Literal)}
@@ -1080,7 +1088,8 @@ RULES = [
         "A name (rdfs:label, skos:prefLabel, skos:altLabel, skos:hiddenLabel) has no white space at either end, no "
         "doubled space and no line break; a node's skos:altLabel and skos:hiddenLabel are in the language of its "
         "rdfs:label, none repeats its rdfs:label or skos:prefLabel, and no spelling is both its altLabel and its "
-        "hiddenLabel; a file gives a node at most one rdfs:label and one skos:prefLabel per language tag.",
+        "hiddenLabel; a file gives a node at most one rdfs:label and one skos:prefLabel per language tag, and a "
+        "node with both has them in the same languages.",
         _names,
     ),
     Rule(
