@@ -885,6 +885,18 @@ def _prose(ctx: Context) -> list[Result]:
     return out
 
 
+def _languages_of_both_names(ctx: Context) -> dict:
+    """node -> {rdfs:label: its labels' languages, skos:prefLabel: its preferred names'}, for the nodes with both
+    (read from the few nodes given a skos:prefLabel, not from every label)."""
+    out: dict = {}
+    for s, o in ctx.union.subject_objects(SKOS.prefLabel):
+        if isinstance(o, Literal):
+            out.setdefault(s, {RDFS.label: set(), SKOS.prefLabel: set()})[SKOS.prefLabel].add(o.language)
+    for s, names in out.items():
+        names[RDFS.label].update(x.language for x in ctx.union.objects(s, RDFS.label) if isinstance(x, Literal))
+    return {s: names for s, names in out.items() if names[RDFS.label]}
+
+
 def _names(ctx: Context) -> list[Result]:
     """A name (rdfs:label, skos:prefLabel, skos:altLabel, skos:hiddenLabel) is written as it is shown: no white
     space at either end, no doubled space or line break inside. A node's other names (skos:altLabel,
@@ -912,6 +924,7 @@ def _names(ctx: Context) -> list[Result]:
             report(s, p, o, gid, f"is one of {len(names)} {curie(str(p))} in @{language} that this file gives the "
                    "node: a node has one name per language in a file (several would be shown, compared and counted "
                    "as one; a variant is a skos:altLabel, a second fact a node of its own). Fix: keep one")  # fmt: skip
+    both = _languages_of_both_names(ctx)
     for s, p, o, gid in ctx.curated_quads():
         if p not in _NAME_SET or not isinstance(o, Literal) or not str(o).strip():
             continue  # an empty name is shape:ProseIsTaggedText's
@@ -921,7 +934,7 @@ def _names(ctx: Context) -> list[Result]:
                    'single-spaced. Fix: the name as shown, e.g. "' + " ".join(text.split()) + '"')  # fmt: skip
         if p not in _OTHER_NAMES:
             other = SKOS.prefLabel if p == RDFS.label else RDFS.label
-            theirs = {x.language for x in ctx.union.objects(s, other) if isinstance(x, Literal)}
+            theirs = both[s][other] if s in both else None
             if theirs and o.language not in theirs:
                 report(s, p, o, gid, f"is tagged @{o.language}, where its {curie(str(other))} is in "
                        f"{', '.join('@' + str(x) for x in sorted(theirs, key=str))}: a node's label and its preferred "
