@@ -959,9 +959,12 @@ class _Document:
             if not f.lines:
                 continue
             lines = self._labelled_once(f.iri, [line.replace("src:{seed}", f"src:{self.id}") for line in f.lines])
+            if f.iri in self._described:  # described again (a summit with a stance at it): its new passages only, as
+                lines = []  # a curator writes it (a file states a triple once: shape:WrittenOnceInItsFile)
+            self._described.add(f.iri)
             body = " ;\n    ".join(lines + [f"prov:wasDerivedFrom {', '.join(evidence)}"])
             self.blocks.append(f"{f.iri} {body} .\n")
-            self.triples += f.triples + len(evidence)
+            self.triples += f.triples + len(evidence)  # (counted as before, so a seed draws the same graph)
             for x in f.extra:
                 self.blocks.append(f"{x.iri} {' ; '.join(self._labelled_once(x.iri, x.lines))} .\n")
                 self.triples += x.triples
@@ -987,8 +990,10 @@ class _Document:
     def _declare_support(self, ev: str, lines: list[str]) -> None:
         props = sorted({line.split(" ", 1)[0] for line in lines} - {"a", "rdfs:label", "rdfs:comment"})
         if props:
-            self.blocks.append(f"{ev} csto:supportsProperty {', '.join(props)} .\n")
-            self.triples += len(props)
+            if ev not in self._declared:  # declared once per file (a fact described again has the same passage)
+                self.blocks.append(f"{ev} csto:supportsProperty {', '.join(props)} .\n")
+                self._declared.add(ev)
+            self.triples += len(props)  # (counted as before, so a seed draws the same graph)
 
     def _evidence_for(self, f: Fact, prefix: str) -> str:
         ev = f"ev:{prefix}-{f.slug}"
@@ -1053,6 +1058,8 @@ class _Document:
     def start(self, ident: str) -> None:
         self.id = ident
         self._written = set()
+        self._described: set[str] = set()  # the facts this file has a block of
+        self._declared: set[str] = set()  # the evidence nodes whose supported properties it declares
         self._selectors: list[tuple[int, str, int, int]] = []  # (block, quote, start, end) of each evidence node
         # the title is the first passage; its evidence supports the publication date
         self._evidence_node(f"ev:{self.number:03d}-title", self.title, 0, len(self.title))

@@ -62,6 +62,9 @@ class CuratedFileError(UserError):
 class LoadedData:
     dataset: Dataset
     files: dict[URIRef, Path] = field(default_factory=dict)  # named graph -> file it came from
+    # named graph -> the triples its file writes more than once, each once in the order first written (RDF keeps one
+    # copy: a value typed twice in an object list is otherwise invisible); only graphs whose file repeats one
+    repeated: dict[URIRef, list[tuple]] = field(default_factory=dict)
 
     def file_of_graph(self, graph: URIRef) -> Path | None:
         return self.files.get(graph)
@@ -358,6 +361,7 @@ def load(root: Path | None = None, *, with_ontology: bool = True) -> LoadedData:
     # the dataset's default graph is the union of its named graphs; its store keeps each set of graphs once
     out = Dataset(store=SharedContextsMemory(), default_union=True)
     files: dict[URIRef, Path] = {}
+    repeated: dict[URIRef, list[tuple]] = {}
     prefixes: dict[str, str] = {}
     terms = Terms()
 
@@ -392,9 +396,23 @@ def load(root: Path | None = None, *, with_ontology: bool = True) -> LoadedData:
         target = out.graph(expected)
         add_triples(out, target, triples)
         files[expected] = path
+        if len(target) < len(triples):  # the graph holds fewer: the file writes a triple more than once
+            repeated[expected] = written_twice(triples)
 
     _check_dangling(out, files, prefixes)
-    return LoadedData(out, files)
+    return LoadedData(out, files, repeated)
+
+
+def written_twice(triples: list[tuple]) -> list[tuple]:
+    """The triples ``triples`` lists more than once, each once, in the order of their second writing."""
+    seen: set = set()
+    out: dict = {}
+    for t in triples:
+        if t in seen:
+            out.setdefault(t, None)
+        else:
+            seen.add(t)
+    return list(out)
 
 
 def _namespace_slip(written: str, house: str) -> str:

@@ -122,7 +122,7 @@ def load_fixture(path: Path):
     from rdflib import Dataset
 
     from csto_kg.indexed_graph import add_triples
-    from csto_kg.loader import LoadedData, read_trig_unremembered
+    from csto_kg.loader import LoadedData, read_trig_unremembered, written_twice
     from csto_kg.memory_store import SharedContextsMemory
     from csto_kg.namespaces import ONTOLOGY_GRAPH
 
@@ -132,10 +132,13 @@ def load_fixture(path: Path):
         graphs.setdefault(g, []).append((s, p, o))
     ds, files = Dataset(store=SharedContextsMemory(), default_union=True), {}  # as the loader builds it
     add_triples(ds, ds.graph(ONTOLOGY_GRAPH), ontology_triples())  # the loader's way in: no check per quad
+    repeated = {}
     for name, triples in graphs.items():
         add_triples(ds, ds.graph(name), triples)
         files[name] = path
-    return LoadedData(ds, files)
+        if written_twice(triples):
+            repeated[name] = written_twice(triples)
+    return LoadedData(ds, files, repeated)
 
 
 def shacl_results(report) -> Counter:

@@ -2800,6 +2800,28 @@ SLIPS = [
         "NamesWellFormed",
     ),
     (
+        "contributor_typed_over_with_one_already_listed",
+        "001",
+        [
+            (
+                "csto:contributor :armenia, :belarus, :kyrgyzstan, :tajikistan ;",
+                "csto:contributor :armenia, :belarus, :kyrgyzstan, :kyrgyzstan ;",
+            )
+        ],
+        "WrittenOnceInItsFile",
+    ),
+    (
+        "entity_block_written_again_in_its_file",
+        "entities",
+        [
+            (
+                ':georgia a csto:State ; rdfs:label "Georgia"@en ;',
+                ':georgia a csto:State ; rdfs:label "Georgia"@en .\n:georgia a csto:State ; rdfs:label "Georgia"@en ;',
+            )
+        ],
+        "WrittenOnceInItsFile",
+    ),
+    (
         "alternative_name_repeating_the_label",
         "entities",
         [('skos:altLabel "Russian Federation"@en ;', 'skos:altLabel "Russia"@en ;')],

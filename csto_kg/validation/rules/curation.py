@@ -430,6 +430,28 @@ def _literal_form(ctx: Context) -> list[Result]:
     return out
 
 
+# A block of statements about a node restates the provenance of what it adds (a later block of a seed's file writes
+# "prov:wasDerivedFrom ev:x" again for the node): the one statement a file writes more than once on purpose.
+_RESTATED = frozenset((PROV.wasDerivedFrom,))
+
+
+def _written_once(ctx: Context) -> list[Result]:
+    out = []
+    for gid, triples in sorted(ctx.data.repeated.items(), key=lambda kv: str(kv[0])):
+        for s, p, o in triples:
+            if p in _RESTATED:
+                continue
+            message = (
+                f"its {_c(p)} {_c(o) if not isinstance(o, Literal) else repr(str(o))} is written more than once in "
+                "this file: RDF keeps one copy, so the repeat says nothing, and where it stands in a list of values "
+                "(':armenia, :russia' typed over as ':armenia, :armenia') the value it replaced is lost. Fix: the "
+                "value the repeat replaced, or drop the repeat (a node's block written again: keep one)"
+            )
+            out.append(ctx.locator.statement_result(shape=SHAPE.WrittenOnceInItsFile, s=s, p=p, o=o, graph=gid,
+                                                    message=message))  # fmt: skip
+    return out
+
+
 # links that reach another seed's facts by definition: a proposition of another seed that cannot hold beside this
 # one's, and a fact another seed describes that this one denies (a membership); and the links whose own checks read
 # them (above, in the structures and wording modules; a question's answer: shape:AnswerFromTheSameSource; a figure:
@@ -560,6 +582,15 @@ RULES = [
         "query of that graph alone finds the fact by its class. A type line deleted from one file, where another "
         "file still types the node, passed every other check.",
         _typed_where_described,
+    ),
+    Rule(
+        SHAPE.WrittenOnceInItsFile,
+        "a curated file writes each statement once",
+        "A curated file writes a triple once: RDF keeps one copy of a repeated triple, so a repeat says nothing, and "
+        "one in a list of values is mostly a value typed over another (a state listed twice, where another was "
+        "meant), which nothing else shows. A node's prov:wasDerivedFrom is the exception: each block of statements "
+        "about a node restates the passages of what it adds.",
+        _written_once,
     ),
     Rule(
         SHAPE.LiteralForm,
