@@ -62,8 +62,8 @@ class CuratedFileError(UserError):
 class LoadedData:
     dataset: Dataset
     files: dict[URIRef, Path] = field(default_factory=dict)  # named graph -> file it came from
-    # named graph -> the triples its file writes more than once, each once in the order first written (RDF keeps one
-    # copy: a value typed twice in an object list is otherwise invisible); only graphs whose file repeats one
+    # named graph -> the triples its file writes more than once, each once, in the order of their second writing (RDF
+    # keeps one copy: a value typed twice in an object list is otherwise invisible); only graphs whose file repeats one
     repeated: dict[URIRef, list[tuple]] = field(default_factory=dict)
 
     def file_of_graph(self, graph: URIRef) -> Path | None:

@@ -109,11 +109,12 @@ def _named_values(ctx: Context, values, marker: str) -> dict[Node, str]:
 
 
 def _passages(ctx: Context, fact: Node) -> list[str]:
+    return [text for ev in ctx.union.objects(fact, PROV.wasDerivedFrom) for text in _passages_of(ctx, ev)]
+
+
+def _passages_of(ctx: Context, evidence: Node) -> list[str]:
     return [
-        str(exact)
-        for ev in ctx.union.objects(fact, PROV.wasDerivedFrom)
-        for sel in ctx.union.objects(ev, OA.hasSelector)
-        for exact in ctx.union.objects(sel, OA.exact)
+        str(exact) for sel in ctx.union.objects(evidence, OA.hasSelector) for exact in ctx.union.objects(sel, OA.exact)
     ]
 
 
@@ -505,12 +506,6 @@ def _label_summarises(ctx: Context) -> list[Result]:
             out.append(ctx.locator.statement_result(shape=SHAPE.LabelSummarisesItsNode, s=s, p=RDFS.label, o=label,
                                                     graph=gid, message=message, severity=SH.Warning))  # fmt: skip
     return out
-
-
-def _passages_of(ctx: Context, evidence: Node) -> list[str]:
-    return [
-        str(exact) for sel in ctx.union.objects(evidence, OA.hasSelector) for exact in ctx.union.objects(sel, OA.exact)
-    ]
 
 
 # links that reach another seed's facts by definition: a proposition of another seed that cannot hold beside this
