@@ -3783,6 +3783,53 @@ SLIPS = [
         ],
         "ChangeWithWhatChanged",
     ),
+    (
+        "comparison_subject_typed_over_with_what_it_is_compared_with",
+        "002",
+        [
+            (
+                "csto:comparisonSubject :csto ; csto:comparedWith :nato ; csto:comparisonOutcome csto:Unlike ; csto:comparisonRespect :topic-csto-integration ;",
+                "csto:comparisonSubject :nato ; csto:comparedWith :nato ; csto:comparisonOutcome csto:Unlike ; csto:comparisonRespect :topic-csto-integration ;",
+            )
+        ],
+        "ComparedWithAnother",
+    ),
+    (
+        # "Case" is a word of the seeds ("in some cases"): it names James Case in no seed, nor in the text before
+        # this passage
+        "stance_given_to_a_person_whose_surname_is_a_common_word",
+        "002",
+        [
+            (
+                'European allies"@en ;\n    csto:heldBy :kenan-agazade ;',
+                'European allies"@en ;\n    csto:heldBy :james-case ;',
+            )
+        ],
+        "ValueNamedInItsPassage",
+    ),
+    (
+        # the passage says "the member states"; the note explaining the holders names the six, not Lebanon
+        "holder_typed_over_where_a_note_names_the_holders",
+        "003",
+        [
+            (
+                "deeper military cooperation (per the Kremlin's materials)\"@en ;\n    csto:heldBy :armenia, :belarus, :kazakhstan, :kyrgyzstan,",
+                "deeper military cooperation (per the Kremlin's materials)\"@en ;\n    csto:heldBy :armenia, :belarus, :kazakhstan, :lebanon,",
+            )
+        ],
+        "ValueNamedInItsPassage",
+    ),
+    (
+        "several_holders_that_nothing_names",
+        "003",
+        [
+            (
+                'not a quotation; the holders are the six member states the seed lists (:snapshot-003-currently-made-of): Armenia, Belarus, Kazakhstan, Kyrgyzstan, Russia and Tajikistan."@en ;\n    prov:wasDerivedFrom ev:003-kremlin-materials .\n\n:stance-003-member-states-efficient-interaction',
+                'not a quotation."@en ;\n    prov:wasDerivedFrom ev:003-kremlin-materials .\n\n:stance-003-member-states-efficient-interaction',
+            )
+        ],
+        "ValueNamedInItsPassage",
+    ),
 ]
 
 

@@ -7,7 +7,8 @@
   supporting that value in that file (house rule 6: with several passages, those declared with
   ``csto:supportsProperty``) do not contradict it: if they name another entity of the value's kind (another
   city, state, person) and not the value, the value is a slip. A name is a label, alternative or hidden
-  label of the entity (a seed's demonym or misspelling is a hidden label), or a person's surname. A passage
+  label of the entity (a seed's demonym or misspelling is a hidden label), or a person's surname (unless the
+  seeds write it as a word in lower case: "Case", "in some cases"). A passage
   that names the value only by a pronoun or a metonym ("It announced", "Minsk plans") and names another
   entity of its kind needs the curator to say how the value follows: a ``csto:curatorNote`` on the fact,
   in that file, that names it. A group standing for unnamed people, and the source's own author (who says
@@ -26,7 +27,8 @@
   say which (a state is also named by a city the file uses for it; the CSTO, which the seeds are about, by
   context).
 - Where a fact has several holders (``csto:heldBy``, :data:`NAMED_TOGETHER`) and the passages supporting them
-  name some of them, they name each (or a curator's note does).
+  name some of them, they name each (or a curator's note does); where they name none ("the member states"), a
+  curator's note explaining the holders names each.
 - A membership period and the signature, accession, re-accession or withdrawal that starts or ends it, where several
   seeds' files describe it, are about one state (org:member, csto:state): a passage of the fact in that file that names neither that state (nor a place the
   graph says csto:standsFor it) nor the fact's organisation or treaty, and no curator's note there naming the state,
@@ -53,6 +55,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import unicodedata
@@ -232,8 +235,24 @@ def _names(ctx: Context, entity: Node) -> set[str]:
     ent = ctx.data.dataset.graph(ENTITIES_GRAPH)
     names = {str(o) for p in _NAMES for o in ent.objects(entity, p)}
     if (entity, RDF.type, CSTO.Person) in ent:  # a person is also named by their surname ("Pashinyan's")
-        names |= {str(label).split()[-1] for label in ent.objects(entity, RDFS.label) if str(label).strip()}
+        surnames = {str(label).split()[-1] for label in ent.objects(entity, RDFS.label) if str(label).strip()}
+        names |= {n for n in surnames if not _common_word(ctx, n)}
     return {_norm(n) for n in names if len(n.strip()) >= 2}
+
+
+def _common_word(ctx: Context, surname: str) -> bool:
+    """Is ``surname`` the start of a word the seeds write in lower case ("Case": "in some cases")? Names are compared
+    case-folded, so such a surname alone would name its person in every seed that uses the word: the person is then
+    named by their full name, or by a skos:hiddenLabel the curator adds where a seed calls them by surname."""
+    if "naming.lower_words" not in ctx.memo:
+        words = set()
+        for path in sorted(ctx.seeds_dir.glob("*.txt")):
+            words.update(re.findall(r"(?<!\w)[^\W\d_A-Z][\w'’]*", _raw_seed(ctx, path.name)))
+        ctx.memo["naming.lower_words"] = sorted(w for w in words if w[0].islower())
+    lower = ctx.memo["naming.lower_words"]
+    key = surname.casefold()
+    i = bisect.bisect_left(lower, key)
+    return i < len(lower) and lower[i].startswith(key)
 
 
 # The patterns are built per entity name and grammar structure (a few thousand on the curated graph, the same in
@@ -445,20 +464,39 @@ def _peers_named(ctx, namer, gid, kinds: set[Node], exclude: set[Node], texts: l
 
 
 def _named_apart(ctx, namer, facts, fact, prop, value, values, notes) -> str | None:
-    """The passages supporting ``prop`` name other values of it that the fact gives, but not this one."""
+    """The passages supporting ``prop`` name other values of it that the fact gives, but not this one; or, where
+    they name none of its values ("the member states"), the curator's notes explaining them do; or neither names
+    any of its several values."""
     evidence, _ = facts.supporting(fact, prop)
     texts = [f for e in evidence for f in _forms(ctx, e)]
-    if namer.named(value, texts + notes):
-        return None
-    others = sorted(curie(str(o)) for p, o in values if p == prop and o != value and namer.named(o, texts))
-    if not others:
+
+    def names(o: Node, where: list[str]) -> bool:  # by a name, or a state by a city the file uses for it
+        return namer.named(o, where) or _named_by_its_city(ctx, namer, facts.graph, o, where)
+
+    if names(value, texts + notes):
         return None
     said = "; ".join(curie(str(e)) for e in evidence)
-    return (
-        f"the passages supporting this {curie(str(prop))} ({said}) name its other values {', '.join(others)}, not "
-        f"{curie(str(value))}. Fix: the value the passage names with them; or the passage that names it "
-        "(csto:supportsProperty); or, where the value follows from context, a csto:curatorNote naming it"
-    )
+    together = sorted((o for p, o in values if p == prop), key=str)
+    where = f"the passages supporting this {curie(str(prop))} ({said or 'none'}) name"
+    others = [curie(str(o)) for o in together if o != value and names(o, texts)]
+    if not others:  # the passages name none of its values
+        where += " none of its values, and the csto:curatorNote explaining them names"
+        others = [curie(str(o)) for o in together if o != value and names(o, notes)]
+    if others:
+        return (
+            f"{where} its other values {', '.join(others)}, not {curie(str(value))}. Fix: the value the passage or "
+            "the note names with them; or the passage that names it (csto:supportsProperty); or, where the value "
+            "follows from context, a csto:curatorNote naming it"
+        )
+    read = [o for o in together if not _unnamed(ctx, facts.graph, o, fact, prop)]  # not a group, not the author
+    if len(read) > 1 and read[0] == value:  # nothing names any of them: reported once, on the first
+        return (
+            f"has {len(read)} values ({', '.join(curie(str(o)) for o in read)}), and neither the passages "
+            f"supporting it ({said or 'none'}) nor a csto:curatorNote explaining it names any of them: where a "
+            "passage speaks of them together ('the member states'), a note names each, so that a value typed over "
+            "with another shows. Fix: a csto:curatorNote saying where the values follow from and naming them"
+        )
+    return None
 
 
 # a passage a curator's note quotes: in single or double quotes, straight or curly, at least two words long
@@ -1176,7 +1214,8 @@ RULES = [
         "csto:regionOfWork, csto:inferredBy, csto:mainlyInhabitedBy, csto:bindsParty, csto:means or "
         "csto:prescribedFor "
         "is not contradicted by the passages supporting that property in that file: "
-        "where they name (by a label, alternative or hidden label, or a person's surname) another entity of the "
+        "where they name (by a label, alternative or hidden label, or a person's surname, unless the seeds use it "
+        "as a word in lower case: 'Case', 'in some cases') another entity of the "
         "value's kind (other than the fact's value of the paired property: accused and wronged, compared and "
         "compared with, reliant and relied on) and not the value (nor, for a state, a city that file says stands "
         "for it), the value is named in a csto:curatorNote of the fact there that says how it follows; where the "
@@ -1200,7 +1239,8 @@ RULES = [
         "csto:office or csto:about (an entity, not a topic), "
         "whatever else the passages name (a state also by a city the file says csto:standsFor it; the CSTO, which "
         "the seeds are about, by context). "
-        "The passages supporting several csto:heldBy values that name some of them name each; a stance is not held by "
+        "The passages supporting several csto:heldBy values that name some of them name each; where they name none "
+        "('the member states'), a csto:curatorNote explaining them names each; a stance is not held by "
         "its source's dcterms:publisher unless its passages name it. A curator's note counts only where it explains: "
         "it quotes the seed, or says where the value follows from (the seed, its text or context, a passage, "
         "another node). A person given as "
