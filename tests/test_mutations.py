@@ -3830,6 +3830,18 @@ SLIPS = [
         ],
         "ValueNamedInItsPassage",
     ),
+    (
+        # the author's own judgement given to another of the seed's groups, whose name the stance's words never use
+        "authors_view_given_to_a_group",
+        "000",
+        [
+            (
+                "little to gripe about in the declaration's calls\"@en ;\n    csto:heldBy :unnamed-author-000 ;",
+                "little to gripe about in the declaration's calls\"@en ;\n    csto:heldBy :russian-officials ;",
+            )
+        ],
+        "ValueNamedInItsPassage",
+    ),
 ]
 
 

@@ -50,24 +50,10 @@ from ...namespaces import (
 from ..report import Result
 from . import Context, Rule
 from .naming import _note_quotes
+from .stems import stems as _stems
+from .stems import words as _words
 
 _LABELS = (RDFS.label, SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel)
-# words that name no particular item: the organisation and its members are named in most passages
-_GENERIC = frozenset(
-    "the of and a an to in on for with by from its their this that these those between within into over at as is "
-    "are was were be been being them they it csto member members state states organization organisation "
-    "among".split()
-)
-_WORD = re.compile(r"[a-z0-9]+")
-
-
-def _words(text: str) -> list[str]:
-    return _WORD.findall(text.lower())
-
-
-def _stems(text: str) -> set[str]:
-    """The content words of ``text`` by their first five letters ("increasing", "increase": "incre")."""
-    return {w[:5] for w in _words(text) if w not in _GENERIC and len(w) >= 3}
 
 
 def _label_stems(label: str) -> set[str]:

@@ -28,7 +28,8 @@
   context).
 - Where a fact has several holders (``csto:heldBy``, :data:`NAMED_TOGETHER`) and the passages supporting them
   name some of them, they name each (or a curator's note does); where they name none ("the member states"), a
-  curator's note explaining the holders names each.
+  curator's note explaining the holders names each. A stance held by a group standing for unnamed people (not its
+  source's author) says a word of the group's name in that file ("the public" for "the Kyrgyz and Tajik public").
 - A membership period and the signature, accession, re-accession or withdrawal that starts or ends it, where several
   seeds' files describe it, are about one state (org:member, csto:state): a passage of the fact in that file that names neither that state (nor a place the
   graph says csto:standsFor it) nor the fact's organisation or treaty, and no curator's note there naming the state,
@@ -66,6 +67,7 @@ from ...namespaces import ALLIANCE, CSTO, DCTERMS, ENTITIES_GRAPH, OA, ORG, PROV
 from ..report import Result
 from . import TYPE, Context, Rule
 from .name_index import ByFirstWord, ByPrefix
+from .stems import stems
 
 # properties whose entity value a supporting passage names
 # (sets: each is asked of every fact value, ~50 k at 1e5; a tuple compares the property to each member)
@@ -755,6 +757,37 @@ def _holder_unnamed(ctx, namer, facts, fact, value, values, notes) -> str | None
     )
 
 
+# what a group's name says beside the group it stands for: that its people are unnamed, and by which seed
+_GROUP_NAME_ASIDE = re.compile(r"\bunnamed\b|\bseed\b|\d+")
+
+
+def _group_holder_unsaid(ctx, namer, facts, fact, group) -> str | None:
+    """A stance held by a group standing for unnamed people (not its source's author, whose passages are in no one's
+    name): some word of the group's name is in what the stance says in this file (its passages, words, label,
+    comment, notes). "The Kyrgyz and Tajik public" holds what "the public" says; a holder typed over with another
+    of the seed's groups ("opponents of the CSTO" for "experts") shares none."""
+    if (group, RDF.type, CSTO.Group) not in namer.ent or group in ctx.source_creators.get(facts.graph, ()):
+        return None
+    want = (
+        set().union(*(stems(_GROUP_NAME_ASIDE.sub(" ", n)) for n in namer.names.get(group, ())))
+        if namer.names.get(group)
+        else set()
+    )
+    if not want:
+        return None
+    g = ctx.data.dataset.graph(facts.graph)
+    said = [_quote(ctx, e) for e in facts.evidence.get(fact, [])]
+    said += [str(o) for p in (CSTO.words, RDFS.label, RDFS.comment, CSTO.curatorNote) for o in g.objects(fact, p)]
+    if want & stems(" ".join(said)):
+        return None
+    return (
+        f"is held by {curie(str(group))}, a group no word of whose name (its label and other names) is in what the "
+        "stance says in this file (its passages, words, label, comment and notes): the view is another's. Fix: "
+        "the group or speaker the passage gives the words to; or, where it follows from context, a csto:curatorNote "
+        "naming the group in its words"
+    )
+
+
 # the source's author, who says "I", "my", "we": a passage in the first person names them
 _FIRST_PERSON = re.compile(r"(?<!\w)(?:i|me|my|mine|myself|we|us|our|ours)(?!\w)")
 # values a source's author is given whose passages are not in their voice: the stances, inferences and writings
@@ -859,6 +892,8 @@ def _value_named(ctx: Context) -> list[Result]:  # noqa: C901 - one pass over ev
             for prop, value in sorted(checked, key=lambda t: (str(t[0]), str(t[1]))):
                 if _unnamed(ctx, gid, value, fact, prop):
                     message = _author_contradicted(ctx, namer, facts, fact, prop, value, values, notes)
+                    if message is None and prop == CSTO.heldBy:
+                        message = _group_holder_unsaid(ctx, namer, facts, fact, value)
                     if message:
                         out.append(
                             ctx.locator.statement_result(
@@ -1239,6 +1274,8 @@ RULES = [
         "csto:office or csto:about (an entity, not a topic), "
         "whatever else the passages name (a state also by a city the file says csto:standsFor it; the CSTO, which "
         "the seeds are about, by context). "
+        "A stance held by a group standing for unnamed people (not its source's author) uses a word of the group's "
+        "name in its passages, words, label, comment or notes in that file. "
         "The passages supporting several csto:heldBy values that name some of them name each; where they name none "
         "('the member states'), a csto:curatorNote explaining them names each; a stance is not held by "
         "its source's dcterms:publisher unless its passages name it. A curator's note counts only where it explains: "
