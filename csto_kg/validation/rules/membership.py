@@ -29,6 +29,8 @@ the problem certain, at every precision.
 - ``shape:MeetingAttendanceAccountedFor``: a meeting that records who came and who stayed away names every
   state certainly a member of its organisation throughout its date as one or the other, and the office roles
   its attendance passage names are its ``csto:attendingRole``: each role it names is given, and none it does not.
+- ``shape:SnapshotListsTheStatesItNames``: a membership snapshot lists every state its passages in a seed's file
+  name, unless a curator's note of it there names the state too (one named as no member).
 - ``shape:SnapshotCountCoversItsList``: a membership snapshot's
   ``csto:memberCount`` is not smaller than the number of states it lists
   (``csto:listsMember``): "six member states" beside seven names is a slip in
@@ -51,6 +53,7 @@ from ...namespaces import CSTO, OA, ONTOLOGY_GRAPH, ORG, PROV, RDF, RDFS, SH, SH
 from ...number_words import numbers_in
 from ..report import Result
 from . import Context, Rule
+from .naming import _namer, _norm, _normed_quote
 
 _MIN, _MAX = dt.date.min, dt.date.max
 
@@ -333,6 +336,46 @@ def _snapshot_counts(ctx: Context) -> list[Result]:
     return out
 
 
+def _snapshot_lists_what_it_names(ctx: Context) -> list[Result]:
+    """A snapshot's passages in a seed's file that name a state ("which today includes Armenia, Belarus, ...") have
+    it listed (csto:listsMember) there, unless a curator's note of the snapshot there names it too (a state the
+    passage names as not a member). Seven snapshots of the curated seeds list exactly the states their passages
+    name; a line of the list deleted, where a count stands beside it, passed every other check."""
+    namer = _namer(ctx)
+    states = namer.by_kind.get(CSTO.State, set())
+    out = []
+    for snapshot, _, _, gid in ctx.curated_quads_of(RDF.type):
+        if (snapshot, RDF.type, CSTO.MembershipSnapshot) not in ctx.data.dataset.graph(gid):
+            continue
+        g = ctx.data.dataset.graph(gid)
+        passages = [_normed_quote(ctx, e) for e in g.objects(snapshot, PROV.wasDerivedFrom)]
+        notes = [_norm(str(n)) for n in g.objects(snapshot, CSTO.curatorNote)]
+        listed = set(g.objects(snapshot, CSTO.listsMember))
+        for state in sorted(states & namer.whole_word_candidates(passages) - listed, key=str):
+            if not namer.named(state, passages) or namer.named(state, notes):
+                continue
+            out.append(
+                ctx.locator.result(
+                    severity=SH.Violation,
+                    shape=SHAPE.SnapshotListsTheStatesItNames,
+                    focus=snapshot,
+                    value=state,
+                    path=CSTO.listsMember,
+                    graph=gid,
+                    file=ctx.data.files[gid],
+                    line=ctx.locator.statement_line(
+                        ctx.data.files[gid], snapshot, RDF.type, CSTO.MembershipSnapshot, gid
+                    ),
+                    message=(
+                        f"its passages in this file name {curie(str(state))}, which it does not list "
+                        "(csto:listsMember): a snapshot lists the members its passage enumerates. Fix: list it; or, "
+                        "where the passage names it as no member, a csto:curatorNote saying so"
+                    ),
+                )
+            )
+    return out
+
+
 def _enumerated_without_a_count(ctx: Context, snapshot, listed: list, n: int) -> bool:
     """Do the snapshot's passages name every state it lists ("which today includes Armenia, Belarus, ...") and state
     no number ``n``: then the count is the enumeration's."""
@@ -591,6 +634,14 @@ RULES = [
         "the same state from the same organisation in the graph that does not certainly come after it (by their "
         "csto:date bounds; an undated one may lie before it).",
         _rejoins_after_leaving,
+    ),
+    Rule(
+        SHAPE.SnapshotListsTheStatesItNames,
+        "a snapshot lists the states its passage names",
+        "A membership snapshot lists (csto:listsMember) every state its passages in a seed's file name (by a name, "
+        "alternative or hidden label), unless a csto:curatorNote of it in that file names the state too (one the "
+        "passage names as no member).",
+        _snapshot_lists_what_it_names,
     ),
     Rule(
         SHAPE.SnapshotCountCoversItsList,
