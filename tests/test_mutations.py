@@ -3855,6 +3855,18 @@ SLIPS = [
         ],
         "SnapshotListsTheStatesItNames",
     ),
+    (
+        # a group's class typed over with a value node's: nothing that links the group needs an agent
+        "entity_class_typed_over_with_a_class_of_no_entity",
+        "entities",
+        [
+            (
+                ":representatives-of-security-council-staffs-004 a csto:Group ;",
+                ":representatives-of-security-council-staffs-004 a csto:RelativeTime ;",
+            )
+        ],
+        "EntityInEntitiesFile",
+    ),
 ]
 
 

@@ -877,6 +877,30 @@ def _entity_nodes(ctx: Context) -> set:
 _ENTITY_ROOTS = (PROV.Agent, CSTO.Place, CSTO.Office, CSTO.Treaty, CSTO.Topic, CSTO.Organ)
 
 
+def _facts_in_the_entities_file(ctx: Context) -> list[Result]:
+    """kg/entities.trig types entities only: a class of another kind there (a fact's, a value node's) is a class
+    typed over with another ("a csto:Group" written "a csto:RelativeTime"), or a fact written where it has no seed."""
+    entity_classes = _entity_classes(ctx)
+    out = []
+    for s, cls in sorted(ctx.pairs(ENTITIES_GRAPH, RDF.type), key=lambda so: (str(so[0]), str(so[1]))):
+        if cls in entity_classes:
+            continue
+        out.append(
+            ctx.locator.statement_result(
+                shape=SHAPE.EntityInEntitiesFile,
+                message=f"kg/entities.trig types {curie(str(s))} as {curie(str(cls))}, which is no entity class (an "
+                "agent, place, office, organ, treaty or topic, or a subclass of one): that file holds the entities "
+                "every seed shares. Fix: the entity's class (a class typed over with another); or, for a fact, "
+                "write it in the file of the seed that states it, with that seed's evidence",
+                s=s,
+                p=RDF.type,
+                o=cls,
+                graph=ENTITIES_GRAPH,
+            )
+        )
+    return out
+
+
 def _entities_in_seed_files(ctx: Context) -> list[Result]:
     """An entity's own node (its type) is written in kg/entities.trig, not in a seed's file."""
     entity_classes = _entity_classes(ctx)
@@ -1091,8 +1115,9 @@ RULES = [
         "A seed's file does not type a node as an entity (an agent: a state, person, organisation or group; a "
         "place, office, organ, treaty or topic, or a subclass of one): entities are shared by every seed and "
         "written once, in kg/entities.trig (kg/README.md); a seed's file says only what its seed states about "
-        "them. Catches a new entity written where it was first met, and a second IRI for one already there.",
-        _entities_in_seed_files,
+        "them. Catches a new entity written where it was first met, and a second IRI for one already there. "
+        "Conversely, kg/entities.trig types nothing but entities.",
+        lambda ctx: _entities_in_seed_files(ctx) + _facts_in_the_entities_file(ctx),
     ),
     Rule(
         SHAPE.DateRelativeToOwnSeed,
