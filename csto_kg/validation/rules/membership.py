@@ -344,9 +344,8 @@ def _snapshot_lists_what_it_names(ctx: Context) -> list[Result]:
     namer = _namer(ctx)
     states = namer.by_kind.get(CSTO.State, set())
     out = []
-    for snapshot, _, _, gid in ctx.curated_quads_of(RDF.type):
-        if (snapshot, RDF.type, CSTO.MembershipSnapshot) not in ctx.data.dataset.graph(gid):
-            continue
+    snapshots = [(graph, s) for graph in ctx.curated for s in ctx.typed(graph, CSTO.MembershipSnapshot)]
+    for gid, snapshot in sorted(snapshots, key=lambda gs: (str(gs[0]), str(gs[1]))):
         g = ctx.data.dataset.graph(gid)
         passages = [_normed_quote(ctx, e) for e in g.objects(snapshot, PROV.wasDerivedFrom)]
         notes = [_norm(str(n)) for n in g.objects(snapshot, CSTO.curatorNote)]
