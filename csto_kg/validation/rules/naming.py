@@ -60,6 +60,7 @@ import bisect
 import functools
 import re
 import unicodedata
+from pathlib import Path
 
 from rdflib.term import Literal, Node
 
@@ -267,19 +268,31 @@ _HYPHEN = re.compile(r"[-\u2010\u2011]")
 
 def _seed_words(ctx: Context) -> tuple[frozenset[str], list[str], list[str]]:
     """The words of the project's seeds: every word case-folded (a set), the same sorted (for prefixes), and the
-    words written in lower case, sorted. Read once per validation."""
+    words written in lower case, sorted. Read once per validation, and once for all copies of one set of seed files
+    (their names, sizes and times: the slip tests validate many copies of one project)."""
     if "naming.seed_words" not in ctx.memo:
-        words: set[str] = set()
-        for path in sorted(ctx.seeds_dir.glob("*.txt")):
-            text = _raw_seed(ctx, path.name)
-            for m in _LETTERS.finditer(f"{text} {_RUN_TOGETHER.sub(' ', text)}"):
-                parts = _HYPHEN.split(m.group(0))
-                words.update(parts)
-                words.add("".join(parts))
-        folded = frozenset(w.casefold() for w in words)
-        lower = sorted(w for w in words if w[0].islower())
-        ctx.memo["naming.seed_words"] = (folded, sorted(folded), lower)
+        paths = sorted(ctx.seeds_dir.glob("*.txt"))
+        key = tuple((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in paths)
+        if key not in _SEED_WORDS:
+            _SEED_WORDS.clear()  # one set of seeds at a time
+            _SEED_WORDS[key] = _words_of_seeds(paths)
+        ctx.memo["naming.seed_words"] = _SEED_WORDS[key]
     return ctx.memo["naming.seed_words"]
+
+
+_SEED_WORDS: dict[tuple, tuple[frozenset[str], list[str], list[str]]] = {}
+
+
+def _words_of_seeds(paths: list[Path]) -> tuple[frozenset[str], list[str], list[str]]:
+    words: set[str] = set()
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        for m in _LETTERS.finditer(f"{text} {_RUN_TOGETHER.sub(' ', text)}"):
+            parts = _HYPHEN.split(m.group(0))
+            words.update(parts)
+            words.add("".join(parts))
+    folded = frozenset(w.casefold() for w in words)
+    return folded, sorted(folded), sorted(w for w in words if w[0].islower())
 
 
 def _begins_a_word(words: list[str], key: str, longer_by: int | None = None) -> bool:
@@ -347,20 +360,17 @@ def _written(ctx: Context, word: str) -> bool:
     stem = len(word) >= _STEM  # a shorter one is read whole ("te" begins "ten", and is no word)
     if word in folded or (stem and _begins_a_word(ordered, word, 4)):
         return True
-    if "naming.prose_words" not in ctx.memo:
-        words = set()
+    if "naming.prose" not in ctx.memo:  # the words of the ontology's text and the seeds' files' prose, case-folded
         texts = [str(o) for _, _, o in ctx.data.dataset.graph(ONTOLOGY_GRAPH) if isinstance(o, Literal)]
         texts += [
             str(o)
             for _, _, o, gid in ctx.curated_quads()
             if gid != ENTITIES_GRAPH and isinstance(o, Literal) and o.datatype is None
         ]
-        for text in texts:
-            for m in _LETTERS.finditer(text.casefold()):
-                words.update(_HYPHEN.split(m.group(0)))
-        ctx.memo["naming.prose_words"] = (words, sorted(words))
-    words, sorted_words = ctx.memo["naming.prose_words"]
-    return word in words or (stem and _begins_a_word(sorted_words, word, 4))
+        words = set(re.findall(r"[^\W\d_]+", "\n".join(texts).casefold()))
+        ctx.memo["naming.prose"] = (words, sorted(words))
+    words, ordered = ctx.memo["naming.prose"]
+    return word in words or (stem and _begins_a_word(ordered, word, 4))
 
 
 def _common_word(ctx: Context, surname: str) -> bool:
