@@ -3867,6 +3867,19 @@ SLIPS = [
         ],
         "EntityInEntitiesFile",
     ),
+    (
+        # "Orlov told Nezavisimaya Gazeta" (the paragraph before the passage): the channel typed over with the seed's
+        # own publisher, which no passage of the stance names
+        "stance_reported_via_another_channel",
+        "003",
+        [
+            (
+                'csto:reportedVia :nezavisimaya-gazeta ;\n    csto:date "2022"^^xsd:gYear ;\n    csto:dateBasis "Not dated in the seed; said to Nezavisimaya Gazeta and reported in a seed published in 2022 (see :pubdate-003)."@en ;\n    csto:dateRelativeTo src:003_6d908fab4c796ec4 ;\n    prov:wasDerivedFrom ev:003-orlov-kyrgyzstan .',
+                'csto:reportedVia :eurasia-review ;\n    csto:date "2022"^^xsd:gYear ;\n    csto:dateBasis "Not dated in the seed; said to Nezavisimaya Gazeta and reported in a seed published in 2022 (see :pubdate-003)."@en ;\n    csto:dateRelativeTo src:003_6d908fab4c796ec4 ;\n    prov:wasDerivedFrom ev:003-orlov-kyrgyzstan .',
+            )
+        ],
+        "ValueNamedInItsPassage",
+    ),
 ]
 
 

@@ -30,6 +30,8 @@
   name some of them, they name each (or a curator's note does); where they name none ("the member states"), a
   curator's note explaining the holders names each. A stance held by a group standing for unnamed people (not its
   source's author) says a word of the group's name in that file ("the public" for "the Kyrgyz and Tajik public").
+- The channel a stance is reported through (``csto:reportedVia``) is named by its passages in that file, a curator's
+  note there, or the text just before a passage ("Orlov told Nezavisimaya Gazeta").
 - A membership period and the signature, accession, re-accession or withdrawal that starts or ends it, where several
   seeds' files describe it, are about one state (org:member, csto:state): a passage of the fact in that file that names neither that state (nor a place the
   graph says csto:standsFor it) nor the fact's organisation or treaty, and no curator's note there naming the state,
@@ -880,6 +882,24 @@ def _holder_unnamed(ctx, namer, facts, fact, value, values, notes) -> str | None
     )
 
 
+def _channel_unnamed(ctx, namer, facts, fact, channel, notes) -> str | None:
+    """Through whom a stance is reported (csto:reportedVia: "Orlov told Nezavisimaya Gazeta", "according to the
+    Kremlin's materials") is named where its words are: by its passages in this file, a curator's note there, or the
+    text just before a passage (back to the nearest paragraph that names a person)."""
+    evidence = facts.evidence.get(fact, [])
+    if namer.named(channel, _passage_texts(ctx, evidence, notes)) or namer.named(
+        channel, _lead_in(ctx, namer, evidence)
+    ):
+        return None
+    said = "; ".join(curie(str(e)) for e in evidence) or "none"
+    return (
+        f"is reported via {curie(str(channel))}, which no passage of it in this file ({said}) names, nor the text "
+        "just before one, nor a csto:curatorNote of it here: the words reached the source through another. Fix: the "
+        "newspaper, agency or document the passage or its paragraph names; or, where it follows from context, a "
+        "csto:curatorNote saying so"
+    )
+
+
 # what a group's name says beside the group it stands for: that its people are unnamed, and by which seed
 _GROUP_NAME_ASIDE = re.compile(r"\bunnamed\b|\bseed\b|\d+")
 
@@ -1046,6 +1066,8 @@ def _value_named(ctx: Context) -> list[Result]:  # noqa: C901 - one pass over ev
                     message = _held_by_the_publisher(ctx, namer, facts, fact, value, notes)
                 if message is None and prop == CSTO.heldBy:
                     message = _holder_unnamed(ctx, namer, facts, fact, value, values, notes)
+                if message is None and prop == CSTO.reportedVia:
+                    message = _channel_unnamed(ctx, namer, facts, fact, value, notes)
                 if message is None and prop in STATE_OF_THE_FACT:
                     message = _state_unnamed(ctx, namer, facts, fact, prop, value, values, notes)
                 if message is None and (
@@ -1411,7 +1433,9 @@ RULES = [
         "whatever else the passages name (a state also by a city the file says csto:standsFor it; the CSTO, which "
         "the seeds are about, by context). "
         "A stance held by a group standing for unnamed people (not its source's author) uses a word of the group's "
-        "name in its passages, words, label, comment or notes in that file. "
+        "name in its passages, words, label, comment or notes in that file; its csto:reportedVia (a newspaper, "
+        "agency or document) is named by its passages there, a csto:curatorNote of it there, or the text just "
+        "before a passage. "
         "The passages supporting several csto:heldBy values that name some of them name each; where they name none "
         "('the member states'), a csto:curatorNote explaining them names each; a stance is not held by "
         "its source's dcterms:publisher unless its passages name it. A curator's note counts only where it explains: "
