@@ -390,9 +390,10 @@ _rx = functools.lru_cache(maxsize=8192)(re.compile)
 def _named(names: set[str], texts: list[str], whole: bool = False) -> bool:
     """Is one of ``names`` in one of ``texts``: at the start of a word ("Pashinyan's", "Belarusian"), or, ``whole``,
     as whole words (what shows that a passage names another entity: "Namro" is not named by "Namrotorstan").
-    A two-letter name ("UN") is only ever a whole word ("unconvincing" does not name the UN)."""
+    A name of three letters or fewer ("UN", "CST") is only ever a whole word ("unconvincing" does not name the UN,
+    nor "CSTO" the CST)."""
     return any(  # the name is literally in every match: a text without it is not searched (nor a pattern compiled)
-        n in t and _rx(rf"(?<!\w){re.escape(n)}{_WORD_END if whole or len(n) < 3 else ''}").search(t)
+        n in t and _rx(rf"(?<!\w){re.escape(n)}{_WORD_END if whole or len(n) <= 3 else ''}").search(t)
         for n in names
         for t in texts
     )
