@@ -3880,6 +3880,19 @@ SLIPS = [
         ],
         "ValueNamedInItsPassage",
     ),
+    (
+        # "a word featured in the CSTO's charter": the charter typed over with the treaty, whose acronym "CST" begins
+        # "CSTO" (a short name is read as a whole word)
+        "claim_about_the_charter_typed_over_as_about_the_treaty",
+        "002",
+        [
+            (
+                'csto:about :csto-charter ;\n    csto:position csto:FactualAssertion ;\n    csto:words "“stability”—a word',
+                'csto:about :collective-security-treaty ;\n    csto:position csto:FactualAssertion ;\n    csto:words "“stability”—a word',
+            )
+        ],
+        "ValueNamedInItsPassage",
+    ),
 ]
 
 
