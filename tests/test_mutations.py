@@ -3893,6 +3893,19 @@ SLIPS = [
         ],
         "ValueNamedInItsPassage",
     ),
+    (
+        # "Yerevan sees the confrontation with Azerbaijan": the holder typed over with Kazakhstan, whose city
+        # ("Astana") only the summing-up passage the stance also cites names ("Thus, Moscow ..., Astana ...")
+        "stance_given_to_a_state_only_a_summing_up_passage_names",
+        "004",
+        [
+            (
+                "csto:heldBy :armenia ; csto:about :azerbaijan, :conflict-004-armenia-azerbaijan ;",
+                "csto:heldBy :kazakhstan ; csto:about :azerbaijan, :conflict-004-armenia-azerbaijan ;",
+            )
+        ],
+        "ValueNamedInItsPassage",
+    ),
 ]
 
 

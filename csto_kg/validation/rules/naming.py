@@ -44,7 +44,8 @@
 - A stance held by a person its passages in that file, a curator's note there and the text just before a passage
   (back to the nearest paragraph naming a person: "he added") do not name is another's words; a passage in no
   one's name is the source author's. A stance's one holding state is named by its passages (by a name, a city the file uses for it,
-  a holder of one of its offices) wherever they name another state ("Minsk still has high hopes" is Belarus's).
+  a holder of one of its offices) wherever they name another state ("Minsk still has high hopes" is Belarus's): the
+  passages that give its holder, where it has several (a summing-up "Thus, Moscow ..., Minsk ..." gives none).
 - Where a marker quotes the words that give a value of its node (``csto:prescriptionMarker`` for
   ``csto:prescribedFor``, ``csto:meansMarker`` for ``csto:means``, :data:`MARKED_VALUES`) and those words name
   another entity of the value's kind, they name the value ("Russia should not fight alone").
@@ -871,11 +872,16 @@ def _holder_unnamed(ctx, namer, facts, fact, value, values, notes) -> str | None
     holders = [o for p, o in values if p == CSTO.heldBy]
     if len(holders) != 1 or (value, RDF.type, CSTO.State) not in namer.ent:
         return None  # several states are spoken of together ("the member states"): not read here
-    if _named_by_its_city(ctx, namer, facts.graph, value, texts):
+    # the passages that give its holder (those declared for csto:heldBy, where a fact has several: "Thus, Moscow ...,
+    # Minsk ..., Astana ..." sums up four stances and gives none of them its holder)
+    evidence = facts.supporting(fact, CSTO.heldBy)[0]
+    texts = _passage_texts(ctx, evidence, notes)
+    if namer.named(value, texts) or _named_by_its_city(ctx, namer, facts.graph, value, texts):
         return None
     others = _peers_named(ctx, namer, facts.graph, {CSTO.State}, {value}, [_normed_quote(ctx, e) for e in evidence])
     if not others:
         return None
+    said = "; ".join(curie(str(e)) for e in evidence) or "none"
     return (
         f"is held by {curie(str(value))}, which no passage of it in this file ({said}) names (by a name, its "
         f"city or a holder of one of its offices), while they name {', '.join(others)}. Fix: the state whose "
@@ -1421,7 +1427,8 @@ RULES = [
         "names the value. A stance's csto:heldBy person is named by one of its passages in that file, a "
         "csto:curatorNote of it there, or the seed's text just before a passage (back to the nearest paragraph "
         'naming a person: "he added"); a stance\'s one csto:heldBy state is named by its passages (by a name, its '
-        "city that file says csto:standsFor it or a holder of one of its offices) wherever they name another state; a group whose own name names a "
+        "city that file says csto:standsFor it or a holder of one of its offices) wherever they name another state "
+        "(the passages declared for csto:heldBy, where it has several); a group whose own name names a "
         'state ("Russian officials") has it as its csto:groupOfState. An entity value of a fact\'s csto:agent, csto:target, csto:organisation, org:organization, '
         "csto:participatingState, csto:attendee, csto:invitee, csto:proposedBy, csto:issuedBy, csto:publishedOn, "
         "csto:destination, csto:place, csto:host, csto:rankedFirst, dcterms:creator or dcterms:publisher is named by a "
