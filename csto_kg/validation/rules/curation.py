@@ -509,7 +509,6 @@ def _not_summarising(ctx: Context, prop: URIRef, noun: str, share: float) -> lis
 
 
 _SUMMARY_SHAPES = {RDFS.label: SHAPE.LabelSummarisesItsNode, RDFS.comment: SHAPE.CommentSpeaksOfItsNode}
-_SUMMARY_SHAPES = {RDFS.label: SHAPE.LabelSummarisesItsNode, RDFS.comment: SHAPE.CommentSpeaksOfItsNode}
 
 # what a fact says in its file, read for the words of a topic it links
 _SAYS = (RDFS.label, RDFS.comment, CSTO.words, CSTO.curatorNote)
@@ -546,7 +545,7 @@ def _topic_said(ctx: Context) -> list[Result]:
                     said[s] = set()
                 else:
                     texts = [t for ev in evidence for t in _passages_of(ctx, ev)]
-                    said[s] = _stems(" ".join(texts + [str(o) for q in _SAYS for o in g.objects(s, q)]))
+                    said[s] = _stems(" ".join(texts + [str(x) for q in _SAYS for x in g.objects(s, q)]))
             if not said[s] or names[o] & said[s]:
                 continue  # no passage of it here (a part of a fact), or it speaks of the topic
             out.append(ctx.locator.statement_result(shape=SHAPE.TopicSaidByItsFact, s=s, p=p, o=o, graph=gid,
