@@ -79,12 +79,19 @@ class Build:
 SERVED = (("seeds", "*.txt"), ("queries", "*.rq"), ("shapes", "*.ttl"))
 
 
+# the validator's Python rules, described where the shapes are served: the sh:sourceShape of their results
+RULES_DOCUMENT = "validation-rules.ttl"
+
+
 def _copy_served(root: Path, staging: Path) -> None:
     for folder, pattern in SERVED:
         target = staging / "served" / folder
         target.mkdir(parents=True)
         for f in sorted((root / folder).glob(pattern)):
             shutil.copy2(f, target / f.name)
+    from .validation.rules import rules_graph
+
+    (staging / "served" / "shapes" / RULES_DOCUMENT).write_text(rules_graph().serialize(format="turtle"), "utf-8")
 
 
 def _tree(folder: Path) -> list[Path]:

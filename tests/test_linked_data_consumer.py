@@ -92,6 +92,25 @@ def test_every_iri_a_shapes_answer_names_dereferences(client):
     assert client.get("/shapes/", headers=TTL).status_code == 404  # the namespace root still names nothing
 
 
+def test_every_rule_a_validation_report_can_name_dereferences(client):
+    """A validation result names its rule (``sh:sourceShape``) and, for a Python rule, its constraint component
+    (``sh:sourceConstraintComponent``): both were 404s for the ~85 Python rules, where only the SHACL shapes were
+    served. Each now dereferences to its label, comment and severity, its page shows it, and the shapes document
+    lists it."""
+    from csto_kg.validation.rules import ALL
+
+    shapes = turtle(client, "/shapes")
+    for rule in ALL:
+        g = turtle(client, local(str(rule.iri)))
+        assert (rule.iri, RDF.type, SH.Shape) in g and (rule.iri, RDF.type, SH.Shape) in shapes, rule.iri
+        assert str(g.value(rule.iri, rdflib.RDFS.label)) == rule.label
+        assert g.value(rule.iri, SH.severity) == rule.severity
+    component = URIRef(BASE + "shapes/PythonCheckComponent")
+    assert (component, RDF.type, SH.ConstraintComponent) in turtle(client, local(str(component)))
+    page = client.get(local(str(ALL[0].iri)), headers={"Accept": "text/html"})
+    assert page.status_code == 200 and ALL[0].label in page.get_data(as_text=True)
+
+
 @pytest.mark.parametrize(
     "path,headers,status",
     [

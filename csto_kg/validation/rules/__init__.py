@@ -14,16 +14,16 @@ from datetime import date
 from functools import cached_property
 from pathlib import Path
 
-from rdflib import Graph, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
 from ...loader import LoadedData
-from ...namespaces import CSTO, DCTERMS, RDF, SH
+from ...namespaces import CSTO, DCTERMS, RDF, RDFS, SH, SHAPE
 from ...support import FileFacts, curated_graph_ids, dataset_quads, file_facts
 from ..locate import Locator
-from ..report import Result
+from ..report import PYTHON_COMPONENT, Result
 
-__all__ = ["Rule", "Context", "ALL", "PYTHON_RULES", "RULE_SEVERITY", "TYPE"]
+__all__ = ["Rule", "Context", "ALL", "PYTHON_RULES", "RULE_SEVERITY", "TYPE", "rules_graph"]
 
 # ``p in TYPE`` rather than ``p == RDF.type`` where a rule tests every quad: a hash look-up (and an identity test for
 # the loader's own term), where ``==`` is a Python call to rdflib's ``Identifier.__eq__`` (~3.8 M of them at 1e5)
@@ -187,3 +187,38 @@ ALL: list[Rule] = [
 
 PYTHON_RULES: dict[URIRef, tuple[str, str]] = {r.iri: (r.label, r.comment) for r in ALL}
 RULE_SEVERITY: dict[URIRef, URIRef] = {r.iri: r.severity for r in ALL}
+
+
+def rules_graph() -> Graph:
+    """The Python rules as the resources their results name (``sh:sourceShape``): each a ``sh:Shape`` with its label,
+    comment, severity and a message (its label), and the constraint component their results give
+    (``shape:PythonCheckComponent``). The build serves it beside the shapes files, so that every IRI a validation
+    report names dereferences."""
+    g = Graph()
+    g.bind("sh", str(SH))
+    g.bind("shape", str(SHAPE))
+    g.bind("rdfs", str(RDFS))
+    document = URIRef(str(SHAPE).rstrip("/"))
+    for rule in ALL:
+        g.add((rule.iri, RDF.type, SH.Shape))
+        g.add((rule.iri, RDFS.label, Literal(rule.label, lang="en")))
+        g.add((rule.iri, RDFS.comment, Literal(rule.comment, lang="en")))
+        g.add((rule.iri, SH.message, Literal(rule.label[:1].upper() + rule.label[1:] + ".", lang="en")))
+        g.add((rule.iri, SH.severity, rule.severity))
+        g.add((rule.iri, RDFS.isDefinedBy, document))
+    g.add((PYTHON_COMPONENT, RDF.type, SH.ConstraintComponent))
+    g.add((PYTHON_COMPONENT, RDFS.label, Literal("a check written in Python", lang="en")))
+    g.add(
+        (
+            PYTHON_COMPONENT,
+            RDFS.comment,
+            Literal(
+                "The sh:sourceConstraintComponent of the results of the validator's Python rules "
+                "(csto_kg/validation/rules/): the checks SHACL cannot make (across files, against the seeds' text), "
+                "run beside the shapes and reported in the same sh:ValidationReport.",
+                lang="en",
+            ),
+        )
+    )
+    g.add((PYTHON_COMPONENT, RDFS.isDefinedBy, document))
+    return g
