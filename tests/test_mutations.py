@@ -3906,6 +3906,13 @@ SLIPS = [
         ],
         "ValueNamedInItsPassage",
     ),
+    (
+        # the claim's link to its figure deleted: the figure stands in the file, with its passage, given by no fact
+        "figure_left_without_its_fact",
+        "003",
+        [("    csto:hasQuantity :quantity-claim-003-six-republics-became-csto-1 ;\n", "")],
+        "FigureGivenByAFact",
+    ),
 ]
 
 
