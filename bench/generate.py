@@ -723,10 +723,11 @@ class _Facts:
         while (q, qualifier) in self.figures:  # a quantity is identified by its figure and qualifier
             q += 1
         self.figures.add((q, qualifier))
-        # the words say what the qualifier says (validation checks it: shape:FigureMatchesItsWords)
+        # the words say what the qualifier says, and name what they count (validation checks both:
+        # shape:FigureMatchesItsWords, shape:UnitSaidOfItsFigure)
         stated = {"Approximately": f"Some\u00a0{q:,}", "MoreThan": f"More than\u00a0{q:,}", "Exactly": f"{q:,}"}[
             qualifier
-        ]
+        ] + " people"
         sentence = f"{stated} were reported in connection with {topic[1]}."
         lines = [
             "a csto:Claim",

@@ -23,7 +23,7 @@ import re
 from decimal import Decimal
 from typing import NamedTuple
 
-__all__ = ["numbers_in", "qualifiers_of", "units_of", "without_numbers", "Stated"]
+__all__ = ["numbers_in", "qualifiers_of", "units_of", "units_mentioned", "without_numbers", "Stated"]
 
 _UNITS = {
     w: n
@@ -73,7 +73,7 @@ _UNIT_NOUNS = {
         "Airbases": "airbase airbases",
         "Years": "year years anniversary",
         "Occasions": "times meeting meetings summit summits session sessions",
-        "Documents": "documents declarations agreements",
+        "Documents": "document documents declaration declarations agreement agreements statement statements",
         "Kilometres": "km kilometres kilometers",
         "USDollars": "dollars",
         "Weeks": "week weeks",
@@ -82,6 +82,9 @@ _UNIT_NOUNS = {
     for noun in nouns.split()
 }
 _TOKEN = re.compile(r"%|[a-z]+|\d[\d,.\u00a0\u202f]*(?:st|nd|rd|th)?")
+# Words that say what is counted without following a number ("more than once", "the only case", "18 views":
+# times something happened), read by :func:`units_mentioned` beside the nouns above.
+_MENTIONS = {**_UNIT_NOUNS, **dict.fromkeys("once twice case cases views occasion occasions".split(), "Occasions")}
 _NUMBER_WORDS = set(_UNITS) | set(_TENS) | set(_ORDINALS) | set(_SCALES) | {"and"}
 _NOUN_WITHIN = 4  # words read after the number: "two of its member states", "250 pieces of equipment"
 
@@ -181,3 +184,11 @@ def units_of(text: str, value: Decimal) -> set[str]:
                 out.add(_UNIT_NOUNS[token])
                 break
     return out
+
+
+def units_mentioned(text: str) -> set[str]:
+    """The units (csto:Units local names) any word of ``text`` names, after a number or not: "Six states signed
+    ... three others" -> {"States"}; "more than once" -> {"Occasions"}."""
+    return {_MENTIONS[m.group()] for m in _WORD.finditer(text.lower()) if m.group() in _MENTIONS} | (
+        {"Percent"} if "%" in text else set()
+    )

@@ -11469,6 +11469,22 @@ def test_a_summit_written_again_under_a_new_iri_is_warned_at_the_copy(tmp_path, 
     assert (found[0]["file"], found[0]["line"]) == (f"kg/{path.name}", line), found[0]
 
 
+def test_a_unit_typed_over_where_the_words_name_none_is_warned_at_its_line(tmp_path, monkeypatch):
+    """A figure's "three others" (states: "Six states signed ... with three others") counted in weeks: its words name no unit,
+    so only what is said of the figure (its passage, label, comment, notes) can show the slip (a warning)."""
+    old = "csto:amount 3 ; csto:unit csto:States ; csto:qualifier csto:Exactly ;"
+    root = copy_with_slip(tmp_path, "001", [(old, old.replace("csto:States", "csto:Weeks"))])
+    path = _file(root, "001")
+    text = path.read_text(encoding="utf-8")
+    line = text[: text.index(old.replace("csto:States", "csto:Weeks"))].count("\n") + 1
+    conforms, results = validate_in_process(root, monkeypatch)
+    found = [r for r in results if r["rule"] == "shape:UnitSaidOfItsFigure"]
+    assert conforms and len(found) == 1, found
+    assert found[0]["severity"] == "Warning" and found[0]["value"] == "csto:Weeks", found[0]
+    assert found[0]["focus"] == ":quantity-claim-001-three-later-signatories-1", found[0]
+    assert (found[0]["file"], found[0]["line"]) == (f"kg/{path.name}", line), found[0]
+
+
 def _located(results: list[dict]) -> list[tuple]:
     """What a report says and where (a message may list two bounds in either order)."""
     return [(r["severity"], r["rule"], r["focus_iri"], r["file"], r["line"], r["value"], r["path"]) for r in results]

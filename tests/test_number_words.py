@@ -11,7 +11,7 @@ from decimal import Decimal
 
 import pytest
 
-from csto_kg.number_words import numbers_in, qualifiers_of, units_of
+from csto_kg.number_words import numbers_in, qualifiers_of, units_mentioned, units_of
 
 # words, a number they state, how they qualify it
 STATED = [
@@ -92,3 +92,24 @@ UNITS = [
 @pytest.mark.parametrize("words,number,unit", UNITS, ids=[f"{w}:{n}" for w, n, _ in UNITS])
 def test_the_noun_after_a_number_names_its_unit(words, number, unit):
     assert units_of(words, Decimal(number)) == ({unit} if unit else set())
+
+
+# a text, the units any of its words name (number or not): where a figure's own words name none, what is said of it
+MENTIONED = [
+    ("Six states signed the Collective Security Treaty (CST) in 1992, with three others", {"States"}),
+    ("The only case of a CSTO peacekeeping mission", {"Occasions"}),
+    ("the members' differences stood in the way more than once", {"Occasions"}),
+    ("18 views", {"Occasions"}),
+    ("0 comments", {"Comments"}),
+    ("more than 30% of its trade", {"Percent"}),
+    ("six member-states marked the anniversary", {"States", "Years"}),
+    ("A count of people: the Karabakh Armenians the campaign displaced", {"Persons"}),
+    ("a statement from the foreign ministers", {"Documents"}),
+    ("more than 100,000 Karabakh Armenians", set()),
+    ("based on the basis of a statesman's word", set()),
+]
+
+
+@pytest.mark.parametrize("text,units", MENTIONED, ids=[t[:40] for t, _ in MENTIONED])
+def test_the_units_a_text_names_anywhere(text, units):
+    assert units_mentioned(text) == units

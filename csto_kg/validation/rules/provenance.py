@@ -34,7 +34,7 @@ from ...namespaces import (
     curie,
     source_iri,
 )
-from ...number_words import numbers_in, qualifiers_of, units_of, without_numbers
+from ...number_words import numbers_in, qualifiers_of, units_mentioned, units_of, without_numbers
 from ..locate import graph_id
 from ..report import Result
 from . import TYPE, Context, Rule
@@ -329,6 +329,55 @@ def _unit_results(ctx: Context, node: Node, prop: Node, value: Node, words: list
             )
             out.append(_figure_result(ctx, node, prop, value, message))
     return out
+
+
+# what the curator and the source say of a figure, besides its words: where its unit is named when they name none
+_FIGURE_SAYS = (RDFS.label, RDFS.comment, CSTO.curatorNote, SKOS.note)
+
+
+def _units_said(ctx: Context) -> list[Result]:
+    """A figure whose words name no unit ("three others", "the only case") has a unit that its passages, its label,
+    its comment or a note names ("Six states signed ... three others": states). ``csto:unit csto:Weeks`` typed over
+    ``csto:States`` there passed every check, since the words alone say nothing of what they count. Where the words
+    name a unit, :func:`_unit_results` reads it."""
+    union, out = ctx.union, []
+    for node, unit in sorted(union.subject_objects(CSTO.unit), key=str):
+        words = [str(w) for w in union.objects(node, CSTO.statedAs)]
+        amounts = [Decimal(str(a)) for a in union.objects(node, CSTO.amount) if _is_number(a)]
+        if not words or any(units_of(w, a) for w in words for a in amounts):
+            continue
+        texts = words + _quotes_of(union, union.objects(node, PROV.wasDerivedFrom))
+        texts += [str(t) for p in _FIGURE_SAYS for t in union.objects(node, p)]
+        named = set().union(*map(units_mentioned, texts))
+        name = str(unit).rsplit("/", 1)[-1]
+        if name in named:
+            continue
+        said = "; ".join(repr(w) for w in words)
+        others = f" (they name {', '.join(f'csto:{u}' for u in sorted(named))})" if named else ""
+        message = (
+            f"csto:unit is {curie(str(unit))}, but neither the figure's words ({said}) nor its passages, label, "
+            f"comment or notes name what it counts in that unit{others}. Fix: the unit, or a comment saying what the "
+            "figure counts"
+        )
+        shape, gid = SHAPE.UnitSaidOfItsFigure, ctx.locator.graph_of(node, CSTO.unit, unit)
+        if gid in ctx.data.files:  # at the line that writes the unit
+            result = ctx.locator.statement_result(
+                severity=SH.Warning, shape=shape, message=message, s=node, p=CSTO.unit, o=unit, graph=gid
+            )
+        else:
+            result = ctx.locator.result(
+                severity=SH.Warning, shape=shape, message=message, focus=node, value=unit, path=CSTO.unit
+            )
+        out.append(result)
+    return out
+
+
+def _is_number(value: Node) -> bool:
+    try:
+        Decimal(str(value))
+    except InvalidOperation:
+        return False
+    return True
 
 
 def _figure_result(ctx: Context, node: Node, prop: Node, value: Node, message: str) -> Result:
@@ -1070,6 +1119,18 @@ RULES = [
         "a figure linked to a sibling fact, and a figure linked from a file that does not describe it (another "
         "seed's number).",
         _figures,
+    ),
+    Rule(
+        SHAPE.UnitSaidOfItsFigure,
+        "a figure's unit is named by what is said of it",
+        "A figure (csto:Quantity) whose words (csto:statedAs) name no unit after its number ('three others', 'the "
+        "only case', 'more than once') has a csto:unit that a word of its passages, its label, its comment or a note "
+        "names ('states', 'countries' csto:States; 'troops', 'people' csto:Persons; 'once', 'case', 'times' "
+        "csto:Occasions...: csto_kg/number_words.py). A warning: a unit typed over with another ('three others' "
+        "counted in weeks) mostly leaves it named by nothing said of the figure; a curator who finds the unit right "
+        "says what the figure counts in its comment.",
+        _units_said,
+        SH.Warning,
     ),
     Rule(
         SHAPE.SourceChecksumRule,
