@@ -10971,6 +10971,27 @@ SLIPS_R24 = [
 SLIPS += [s[:4] for s in SLIPS_R24]
 MESSAGE_FRAGMENT.update({s[0]: s[4] for s in SLIPS_R24})
 
+# Round 25 (2026-12-06): a year one after the year a basis reasons from, where the basis reads no year as following
+# it and nothing from the text's present (the publication year was taken for any basis, the year either side of a
+# named year for any).
+SLIPS_R25 = [
+    (
+        "r25_a_year_after_the_one_its_basis_names",
+        "001",
+        [
+            (
+                'csto:words "a foreignsponsored terrorist uprising" ;\n    csto:date "2022"^^xsd:gYear ;',
+                'csto:words "a foreignsponsored terrorist uprising" ;\n    csto:date "2023"^^xsd:gYear ;',
+            )
+        ],
+        "DateBasisRule",
+        "where they read it from the text's present",
+    ),
+]
+
+SLIPS += [s[:4] for s in SLIPS_R25]
+MESSAGE_FRAGMENT.update({s[0]: s[4] for s in SLIPS_R25})
+
 # Round 18: a literal whose datatype its lexical form is not (words typed xsd:date; a year typed xsd:date where the
 # ontology's range is a day or a year): the loader refuses the file at the line.
 LOADER_SLIPS += [

@@ -15,7 +15,8 @@ result an ``sh:ValidationResult`` with ``sh:sourceShape`` the rule's IRI):
   year appears in none of the passages supporting it in its file comes from
   context ("this year", the summit's date, the article's date): the fact says
   how in ``csto:dateBasis``, in the same file. A year from context is one
-  the passages or basis name (or the year either side), or the publication
+  the passages or basis name (or the year after or before it, where they say
+  so: "the following year"), or the publication
   year of the source it is relative to (or the year before); "last <Month>"
   resolves to the latest such month before the source's first possible day. A basis (or a
   ``csto:dateRelativeTo``) on a node its file gives no date says why there is none ("no csto:date"); and a date to
@@ -376,6 +377,11 @@ def _relative_year_resolved(ctx: Context, g: Graph, facts: FileFacts, path: Path
 
 
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
+# words that read a year as the one after (or before) a year named beside them: "the following year", "a year later"
+_YEAR_AFTER = re.compile(r"\b(?:following|next|subsequent)[\s\u00a0]+year\b|\byears?[\s\u00a0]+(?:after|later)\b", re.I)
+_YEAR_BEFORE = re.compile(
+    r"\b(?:previous|preceding|prior|last)[\s\u00a0]+year\b|\byears?[\s\u00a0]+(?:before|earlier)\b", re.I
+)
 _LAST_MONTH = re.compile(r"\blast[\s\u00a0]+(" + "|".join(_MONTHS) + r")\b", re.IGNORECASE)
 
 
@@ -399,10 +405,12 @@ def _publication(ctx: Context, g: Graph, fact: Node) -> tuple[dt.date | None, dt
 
 
 def _dates_from_context(ctx: Context, g: Graph, facts: FileFacts, path: Path, fact: Node) -> list:
-    """A year read from context is one its passages or basis reason it from: a year they name, the year before or
-    after it ("the following year"), or the publication year of the source it is relative to, or the year before
-    ("last year"); and "last <Month>" in its passages is the latest such month before the source was published
-    (read from the first day it can have been: "last November" in a text of November 2023 is November 2022)."""
+    """A year read from context is one its passages or basis reason it from: a year they name, the year after it
+    where they say so ("the following year", "a year later") or the year before ("the previous year"), or, where
+    they read it from the text's present ("this year", "recently", "published") or name no year, the publication
+    year of the source it is relative to, or the year before ("last year"); and "last <Month>" in its passages is
+    the latest such month before the source was published (read from the first day it can have been: "last
+    November" in a text of November 2023 is November 2022)."""
     values = facts.values[fact]
     basis = " ".join(str(o) for p, o in values if p == CSTO.dateBasis)
     out = []
@@ -419,16 +427,23 @@ def _dates_from_context(ctx: Context, g: Graph, facts: FileFacts, path: Path, fa
             problem = None
             named = {int(y) for y in _YEAR.findall(passages + " " + basis)}
             if basis and str(year) not in passages + " " + basis:
-                published = set() if first is None else set(range(first.year - 1, (last or first).year + 1))
-                if (named or published) and not any(abs(year - y) <= 1 for y in named) and year not in published:
+                context = passages + " " + basis
+                # the publication year (or the one before) where they read the date from the text's present, or
+                # name no year to read it from
+                relative = first is not None and (not named or _RELATIVE_CUE.search(context))
+                published = set(range(first.year - 1, (last or first).year + 1)) if relative else set()
+                near = {y + 1 for y in named if _YEAR_AFTER.search(context)}
+                near |= {y - 1 for y in named if _YEAR_BEFORE.search(context)}
+                if (named or published) and year not in named | near and year not in published:
                     if last is None and first is not None and year >= first.year - 1:
                         pass  # published at some unknown time after its first possible day: any later year may be it
                     else:
                         problem = (
                             f"the year {year} is in none of its passages nor its csto:dateBasis, and is neither a year "
-                            f"they name ({', '.join(map(str, sorted(named))) or 'none'}) nor the year before or after "
-                            "one, nor the source's publication year or the year before it. Fix: the year the passage "
-                            "or its basis gives"
+                            f"they name ({', '.join(map(str, sorted(named))) or 'none'}) nor the year after or before "
+                            "one that they say follows or precedes ('the following year', 'a year earlier'), nor the "
+                            "source's publication year or the year before it where they read it from the text's "
+                            "present ('this year', 'recently') or name no year. Fix: the year the passage or its basis gives"
                         )
             if problem is None and month is not None and first is not None:
                 for said in _LAST_MONTH.findall(passages):
