@@ -10987,6 +10987,23 @@ SLIPS_R25 = [
         "DateBasisRule",
         "where they read it from the text's present",
     ),
+    (
+        # the date deleted, its basis left: "The text does not date the statement; dated to the anniversary summit"
+        # had read as a reason for no date
+        "r25_a_date_deleted_under_a_basis_saying_what_the_text_does_not_date",
+        "003",
+        [
+            (
+                'faced by Member States of the CSTO" ;\n    csto:attribution csto:Direct ;\n'
+                "    csto:expressedIn :statement-2022-05-16-anniversary ;\n    csto:reportedVia :kremlin-website ;\n"
+                '    csto:date "2022-05-16"^^xsd:date ;\n',
+                'faced by Member States of the CSTO" ;\n    csto:attribution csto:Direct ;\n'
+                "    csto:expressedIn :statement-2022-05-16-anniversary ;\n    csto:reportedVia :kremlin-website ;\n",
+            )
+        ],
+        "DateBasisRule",
+        "has csto:dateBasis but no date in this file",
+    ),
 ]
 
 SLIPS += [s[:4] for s in SLIPS_R25]
