@@ -11004,6 +11004,20 @@ SLIPS_R25 = [
         "DateBasisRule",
         "has csto:dateBasis but no date in this file",
     ),
+    (
+        # an appeal "on both sides to make peace" addressed to Belarus, where its comment names the two sides,
+        # Kyrgyzstan and Tajikistan: the passage names no state, so only the comment shows the slip
+        "r25_an_addressee_its_comment_names_otherwise",
+        "002",
+        [
+            (
+                "    csto:about :conflict-kyrgyzstan-tajikistan-002 ;\n    csto:addressee :kyrgyzstan, :tajikistan ;",
+                "    csto:about :conflict-kyrgyzstan-tajikistan-002 ;\n    csto:addressee :belarus, :tajikistan ;",
+            )
+        ],
+        "ValueNamedInItsPassage",
+        "the fact's rdfs:comment names :kyrgyzstan, not :belarus",
+    ),
 ]
 
 SLIPS += [s[:4] for s in SLIPS_R25]

@@ -52,7 +52,8 @@
 - A group whose own name names a state ("Russian officials") is that state's group (``csto:groupOfState``).
 - Where the passages supporting such a value name no entity of its kind, a curator's note that explains the value and
   names another of its kind, not the value, contradicts it ("The place is Kazakhstan, whose unrest ..." on a fact
-  placed in Lebanon).
+  placed in Lebanon); so does the fact's comment, where neither passages nor notes name the value ("the two sides,
+  Kyrgyzstan and Tajikistan, are the appeal's csto:addressee" on an appeal to Belarus, its passage "both sides").
 - The same rule holds of a person given as any value of a fact in a seed's file: the seed names them
   somewhere (a stance of seed 000 held by another seed's author is a slip in its holder).
 """
@@ -538,17 +539,29 @@ def _contradicted_by_a_note(ctx, namer, facts, fact, prop, value, values, notes)
     return _contradicted_in(ctx, namer, facts, fact, prop, value, values, notes, by_notes=True)
 
 
-def _contradicted_in(ctx, namer, facts, fact, prop, value, values, notes, by_notes: bool) -> str | None:
-    if (value, RDF.type, CSTO.Topic) in namer.ent or (by_notes and not notes):
+def _contradicted_by_a_comment(ctx, namer, facts, fact, prop, value, values, notes) -> str | None:
+    """The contradiction form read in the fact's comment, where neither the passages nor the notes name the value
+    ("the two sides, Kyrgyzstan and Tajikistan, are the appeal's csto:addressee" on an appeal addressed to
+    Belarus, its passage saying only "both sides")."""
+    comments = [_norm(str(c)) for c in ctx.data.dataset.graph(facts.graph).objects(fact, RDFS.comment)]
+    return _contradicted_in(ctx, namer, facts, fact, prop, value, values, notes, by_notes=True, said_by=comments)
+
+
+def _contradicted_in(ctx, namer, facts, fact, prop, value, values, notes, by_notes: bool, said_by=None) -> str | None:
+    if (value, RDF.type, CSTO.Topic) in namer.ent or (by_notes and not (said_by if said_by is not None else notes)):
         return None
     evidence, _ = facts.supporting(fact, prop)
-    texts = _passage_texts(ctx, evidence, notes)
+    texts = _passage_texts(ctx, evidence, notes + (said_by or []))
     if namer.named(value, texts) or _named_by_its_city(ctx, namer, facts.graph, value, texts):
         return None
     kinds = _kinds(namer.ent, value)
     exclude = {value} | {o for p, o in values if p == PAIRED.get(prop)}
     said = "; ".join(curie(str(e)) for e in evidence)
-    if by_notes:
+    if said_by is not None:  # a comment naming the fact's other values (its destination, its co-addressees) does not
+        exclude |= {o for _, o in values}  # contradict it
+        named = _peers_named(ctx, namer, facts.graph, kinds, exclude, said_by)
+        where = f"the passages supporting this {curie(str(prop))} name none, and the fact's rdfs:comment names"
+    elif by_notes:
         named = _peers_named(ctx, namer, facts.graph, kinds, exclude, notes)
         where = f"the csto:curatorNote explaining this {curie(str(prop))} names"
     else:
@@ -1069,6 +1082,8 @@ def _value_named(ctx: Context) -> list[Result]:  # noqa: C901 - one pass over ev
                     and ((prop, value) not in NAMED_BY_CONTEXT)
                 ):
                     message = _contradicted_by_a_note(ctx, namer, facts, fact, prop, value, values, notes)
+                    if message is None:
+                        message = _contradicted_by_a_comment(ctx, namer, facts, fact, prop, value, values, notes)
                 if message is None and prop == CSTO.heldBy:
                     message = _held_by_the_publisher(ctx, namer, facts, fact, value, notes)
                 if message is None and prop == CSTO.heldBy:
@@ -1420,7 +1435,8 @@ RULES = [
         "compared with, reliant and relied on) and not the value (nor, for a state, a city that file says stands "
         "for it), the value is named in a csto:curatorNote of the fact there that says how it follows; where the "
         "passages name none, a note explaining the value that names another entity of its kind and not the value "
-        "contradicts it; and where the "
+        "contradicts it, and so does the fact's rdfs:comment where neither passages nor notes name the value ('the "
+        "two sides, Kyrgyzstan and Tajikistan' on an appeal addressed to Belarus); and where the "
         "marker that quotes the words giving such a value (csto:prescriptionMarker, csto:abilityMarker, "
         "csto:meansMarker, csto:exampleMarker, csto:changeMarker, csto:exclusiveMarker, csto:attemptMarker, "
         "csto:uncertaintyMarker, csto:relianceMarker, csto:inferenceMarker) names another entity of its kind, it "
