@@ -11147,6 +11147,21 @@ R15_SHAPE_SLIPS += [
         [("FILTER NOT EXISTS { $this a csto:Border }", "FILTER NOT EXISTS { $this a csto:Boarder }")],
         "names csto:Boarder, which the ontology does not declare",
     ),
+    (
+        # round 25: the pattern binding ?value and ?set moved out of the UNION operand whose FILTERs read them (so
+        # Oxigraph reports nothing there, and pySHACL's rdflib does)
+        "r25_shape_sparql_filter_reads_a_variable_bound_outside_its_group",
+        "propositions",
+        [
+            (
+                "                {\n                    $this csto:rankedFirst ?value ; csto:rankedAmong ?set .\n"
+                "                    FILTER EXISTS { ?set csto:groupMember ?someone }",
+                "                $this csto:rankedFirst ?value ; csto:rankedAmong ?set .\n                {\n"
+                "                    FILTER EXISTS { ?set csto:groupMember ?someone }",
+            )
+        ],
+        "has a FILTER on ?set, ?value in a group (a UNION operand, a sub-query) that does not bind it",
+    ),
 ]
 
 # Round 18: the round-19 queries naming a term the ontology does not declare (a class, a property, an individual in a

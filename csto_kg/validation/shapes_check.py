@@ -18,7 +18,9 @@ Checked (every ``shapes/*.ttl``, against the ontology):
   reused vocabulary (ORG, PROV, SKOS, ...) is one of that vocabulary's terms;
 - an ``sh:datatype`` on a path of one property agrees with that property's declared datatype range;
 - a SPARQL constraint parses with the prefixes it declares, uses ``$this``, and its ``sh:message`` placeholders
-  name variables its SELECT returns.
+  name variables its SELECT returns; no FILTER of it reads a variable its own group (a UNION operand, a sub-query)
+  does not bind where a pattern outside binds it (SPARQL evaluates it unbound, Oxigraph so, rdflib with the outer
+  value: the in-store engine and pySHACL would disagree).
 """
 
 from __future__ import annotations
@@ -160,13 +162,21 @@ def _sparql_problems(f: _File, shape: URIRef, node: Node, prefixes: dict[str, st
                 out.append((where, f"the SPARQL query of {_c(shape)} uses {forbidden.group(1).upper()}, which a SHACL "
                                    "SPARQL constraint may not (MINUS, VALUES, SERVICE): write it with FILTER / UNION"))  # fmt: skip
                 continue
-            reason, uses_this, projected = _read_query(str(text), tuple(sorted(prefixes.items())))
+            reason, uses_this, projected, unseen = _read_query(str(text), tuple(sorted(prefixes.items())))
             if reason is not None:
                 out.append((where, f"the SPARQL query of {_c(shape)} does not parse: {reason}"))
                 continue
             if not uses_this:
                 out.append((where, f"the SPARQL query of {_c(shape)} has $this (the focus node) in no triple pattern: it would "
                                    "report every focus node or none"))  # fmt: skip
+                continue
+            if unseen:
+                names = ", ".join(f"?{v}" for v in unseen)
+                out.append((where, f"the SPARQL query of {_c(shape)} has a FILTER on {names} in a group (a UNION operand, a "
+                                   "sub-query) that does not bind it, where a pattern outside that group does: a FILTER sees "
+                                   "only its own group's variables (SPARQL 1.1, 18.2.2), so there it is unbound. Oxigraph "
+                                   "evaluates it so, pySHACL's rdflib with the outer value, and the engines disagree. Fix: "
+                                   "repeat the pattern that binds it inside the group, or move the FILTER out to it"))  # fmt: skip
                 continue
             if key == SH.select:
                 for message in f.graph.objects(shape, SH.message):
@@ -204,23 +214,80 @@ def _sparql_terms(
 
 
 @functools.lru_cache(maxsize=1024)
-def _read_query(text: str, prefixes: tuple[tuple[str, str], ...]) -> tuple[str | None, bool, frozenset[str]]:
+def _read_query(
+    text: str, prefixes: tuple[tuple[str, str], ...]
+) -> tuple[str | None, bool, frozenset[str], tuple[str, ...]]:
     """What the checks need of a SPARQL constraint: why it does not parse (else None), whether ``$this`` is in a
-    triple pattern, and the variables it projects. Remembered per text and prefixes, in this process and on disk
+    triple pattern, the variables it projects, and those a FILTER reads outside their scope
+    (:func:`_filtered_out_of_scope`). Remembered per text and prefixes, in this process and on disk
     (:func:`_found_before`): rdflib's parser takes ~0.05 s a query, and a batch of shapes slips, or a curator's
     next edit, reads the same unchanged queries again and again."""
     key = "\0".join([text, *(f"{p}\0{ns}" for p, ns in prefixes)])
-    reason, uses_this, projected = _found_before("query", key, lambda: _read_query_now(text, prefixes))
-    return reason, uses_this, frozenset(projected)
+    reason, uses_this, projected, unseen = _found_before("query", key, lambda: _read_query_now(text, prefixes))
+    return reason, uses_this, frozenset(projected), tuple(unseen)
 
 
-def _read_query_now(text: str, prefixes: tuple[tuple[str, str], ...]) -> tuple[str | None, bool, list[str]]:
+def _read_query_now(text: str, prefixes: tuple[tuple[str, str], ...]) -> tuple[str | None, bool, list[str], list[str]]:
     try:
         query = prepareQuery(text, initNs=dict(prefixes))
     except Exception as e:  # rdflib raises pyparsing and plain exceptions alike
-        return " ".join(str(e).split())[:300], False, []
+        return " ".join(str(e).split())[:300], False, [], []
     projected = sorted({str(v) for v in getattr(query.algebra, "PV", [])})
-    return None, Variable("this") in _pattern_variables(query.algebra), projected
+    unseen = _filtered_out_of_scope(query.algebra)
+    return None, Variable("this") in _pattern_variables(query.algebra), projected, unseen
+
+
+def _filtered_out_of_scope(algebra) -> list[str]:
+    """The variables a FILTER reads (in its expression, or in the pattern of its EXISTS) that its own group does
+    not bind but a pattern outside the group does: ``{ $this :p ?v . { ?s :q ?o FILTER NOT EXISTS { ?s :r ?v } }
+    UNION { ... } }`` reads ``?v`` in an operand that does not bind it. SPARQL evaluates a group's FILTER over the
+    group's own solutions (18.2.2), where ``?v`` is unbound; rdflib passes the outer row's value in. A sub-query is
+    a group of its own (the outer variables are not seen in it); an OPTIONAL's own FILTER is its join condition,
+    which sees both sides, and is not a Filter here."""
+    found: set[str] = set()
+
+    def bound(node) -> set:
+        if getattr(node, "name", None) == "ToMultiSet":  # a sub-query: what it projects
+            return set(getattr(node.get("p"), "get", lambda *_: [])("PV", []) or [])
+        return set(node.get("_vars", ())) if isinstance(node, dict) else set()
+
+    def walk(node, outer: frozenset) -> None:
+        if isinstance(node, (list, tuple)):
+            for x in node:
+                walk(x, outer)
+            return
+        if not isinstance(node, dict):
+            return
+        name = getattr(node, "name", None)
+        if name == "Filter":
+            found.update(str(v) for v in (_variables(node.get("expr")) - bound(node.get("p"))) & outer)
+            walk(node.get("p"), outer)
+        elif name in ("Join", "LeftJoin", "Minus"):
+            left, right = node.get("p1"), node.get("p2")
+            walk(left, outer | bound(right))
+            walk(right, outer | bound(left))
+        else:
+            for key, value in node.items():
+                if key not in ("expr", "_vars"):
+                    walk(value, outer)
+
+    walk(algebra, frozenset())
+    return sorted(found)
+
+
+def _variables(expr) -> set:
+    """Every variable of an expression, those of its EXISTS patterns included."""
+    out: set = set()
+    stack = [expr]
+    while stack:
+        x = stack.pop()
+        if isinstance(x, Variable):
+            out.add(x)
+        elif isinstance(x, dict):
+            stack.extend(v for k, v in x.items() if k != "_vars")
+        elif isinstance(x, (list, tuple, set)):
+            stack.extend(x)
+    return out
 
 
 def _found_before(kind: str, content: str, work):
