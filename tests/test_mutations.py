@@ -11026,6 +11026,34 @@ SLIPS_R25 = [
         "RankedFirstAmongItsSet",
         None,
     ),
+    (
+        # a border of Uzbekistan and Afghanistan derived from the passage on Belarus's armed forces and location
+        "r25_a_border_whose_passage_names_other_states",
+        "002",
+        [
+            (
+                ":border-uzbekistan-afghanistan csto:borderOf :uzbekistan, :afghanistan ;\n"
+                "    prov:wasDerivedFrom ev:002-uzbekistan-unlikely .",
+                ":border-uzbekistan-afghanistan csto:borderOf :uzbekistan, :afghanistan ;\n"
+                "    prov:wasDerivedFrom ev:002-belarus-strongest .",
+            )
+        ],
+        "ValueNamedInItsPassage",
+        "csto:borderOf (ev:002-belarus-strongest) name :belarus, :russia, not :uzbekistan",
+    ),
+    (
+        # what seed 000 states of Putin (his nationality) cited from a passage on the declaration, which names no state
+        "r25_an_entitys_statement_cited_from_a_passage_naming_none_of_its_value",
+        "000",
+        [
+            (
+                ":vladimir-putin csto:nationality :russia ;\n    prov:wasDerivedFrom ev:000-icc-warrant .",
+                ":vladimir-putin csto:nationality :russia ;\n    prov:wasDerivedFrom ev:000-declaration-interesting .",
+            )
+        ],
+        "ValueNamedInItsPassage",
+        "this file states csto:nationality :russia of the entity :vladimir-putin, but no passage",
+    ),
 ]
 
 SLIPS += [s[:4] for s in SLIPS_R25]

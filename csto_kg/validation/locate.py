@@ -233,7 +233,11 @@ class Locator:
     def statement_line(
         self, file: Path, s: Node, p: Node, o: Node | None = None, graph: Node | None = None
     ) -> int | None:
-        """The line of ``file`` that writes ``p`` (and ``o`` where visible) in ``s``'s block; else the block's line."""
+        """The line of ``file`` that writes ``p`` (and ``o`` where visible) in ``s``'s block; else the block's line.
+
+        The block is ``s``'s first (:meth:`node_line`), then each other block ``s`` opens as subject: an entity typed
+        in kg/entities.trig has blocks of statements in a seed's file (``:csto csto:foundingTreaty ...``) but no
+        ``:csto a`` line there, and its first mention may be as another block's object."""
         start = self.node_line(file, s, graph)
         if start is None:
             return None
@@ -241,16 +245,21 @@ class Locator:
         p_names = spellings(p) + (["a"] if p == RDF.type else [])
         o_names = spellings(o) if isinstance(o, URIRef) else ([f'"{o}"', str(o)] if isinstance(o, Literal) else [])
         first_p = None
-        for n in range(start, len(lines) + 1):
-            text = lines[n - 1]
-            if n > start and text and not text[0].isspace() and not text.startswith("#"):
-                break  # the next block
-            if any(_has_term(text, name) for name in p_names):
-                first_p = first_p or n
-                if not o_names or any(name in text for name in o_names):
-                    return n
-            elif first_p and o_names and any(name in text for name in o_names):
-                return n  # an object list continued on the next line
+        names = spellings(s)
+        opening = [n for n, t in enumerate(lines, 1) if n > start and any(t.startswith(x + " ") for x in names)]
+        for block in [start, *opening]:
+            for n in range(block, len(lines) + 1):
+                text = lines[n - 1]
+                if n > block and text and not text[0].isspace() and not text.startswith("#"):
+                    break  # the next block
+                if any(_has_term(text, name) for name in p_names):
+                    first_p = first_p or n
+                    if not o_names or any(name in text for name in o_names):
+                        return n
+                elif first_p and o_names and any(name in text for name in o_names):
+                    return n  # an object list continued on the next line
+            if first_p:
+                break
         return first_p or start
 
     # --- labels and anchors ------------------------------------------------------------

@@ -49,6 +49,10 @@
 - Where a marker quotes the words that give a value of its node (``csto:prescriptionMarker`` for
   ``csto:prescribedFor``, ``csto:meansMarker`` for ``csto:means``, :data:`MARKED_VALUES`) and those words name
   another entity of the value's kind, they name the value ("Russia should not fight alone").
+- What a seed's file states of an entity (a subject typed in kg/entities.trig: ``:vladimir-putin csto:nationality
+  :russia``) is named by a passage supporting it there, or a curator's note, whatever else they name (the CSTO by
+  context): such a statement is one line and its passage, and a passage copied from another line names no entity
+  of the value's kind as often as another.
 - A group whose own name names a state ("Russian officials") is that state's group (``csto:groupOfState``).
 - Where the passages supporting such a value name no entity of its kind, a curator's note that explains the value and
   names another of its kind, not the value, contradicts it ("The place is Kazakhstan, whose unrest ..." on a fact
@@ -131,10 +135,11 @@ NAMED_VALUES = frozenset(
         CSTO.speakingAs,
         CSTO.invitee,
         CSTO.participant,
-        # main's location and ranking links (csto:basedIn, csto:bordersOn, csto:locatedBetween, csto:rankedFirst,
+        # main's location and ranking links (csto:basedIn, csto:bordersOn, csto:borderOf, csto:locatedBetween, csto:rankedFirst,
         # csto:rankedAmong): the passage that says where or who is first names the value
         CSTO.basedIn,
         CSTO.bordersOn,
+        CSTO.borderOf,
         CSTO.locatedBetween,
         CSTO.rankedFirst,
         CSTO.rankedAmong,
@@ -700,6 +705,27 @@ def _unnamed_by_the_fact(ctx, namer, facts, fact, prop, value, values, notes) ->
     )
 
 
+def _entity_statement_unnamed(ctx, namer, facts, fact, prop, value, notes) -> str | None:
+    """The strict form for what a seed's file states of an entity (a subject typed in kg/entities.trig: ``:vladimir-putin
+    csto:nationality :russia``, ``:sco csto:ledBy :china``): a passage supporting the statement in that file, or a
+    curator's note there, names its value, whatever else they name. Such a statement is one line with its passage,
+    and a passage about something else (another line's, copied) names no entity of the value's kind as often as
+    another one. The CSTO, which the seeds are about, is named by context ("the organization", "its members")."""
+    if value == ALLIANCE or (value, RDF.type, CSTO.Topic) in namer.ent:
+        return None
+    evidence, _ = facts.supporting(fact, prop)
+    texts = _passage_texts(ctx, evidence, notes)
+    if namer.named(value, texts) or _named_by_its_city(ctx, namer, facts.graph, value, texts):
+        return None
+    said = "; ".join(curie(str(e)) for e in evidence)
+    return (
+        f"this file states {curie(str(prop))} {curie(str(value))} of the entity {curie(str(fact))}, but no passage "
+        f"supporting it ({said}) names {curie(str(value))}, nor a csto:curatorNote of it here. Fix: the passage that "
+        "says it (prov:wasDerivedFrom, csto:supportsProperty), or the value it names; or, where the value follows "
+        "from context, a csto:curatorNote saying how"
+    )
+
+
 # A membership period and the events that start and end it, shared by several seeds' files, are about one state: a
 # passage of the fact in one file that names neither it nor the fact's organisation or treaty (and no curator's note
 # naming it) is another fact's passage: a shared membership or withdrawal cited from a passage about something else.
@@ -1071,6 +1097,8 @@ def _value_named(ctx: Context) -> list[Result]:  # noqa: C901 - one pass over ev
                     and ((prop, value) not in NAMED_BY_CONTEXT)
                 ):
                     message = _contradicted(ctx, namer, facts, fact, prop, value, values, notes)
+                if message is None and fact in entities and prop in NAMED_VALUES:
+                    message = _entity_statement_unnamed(ctx, namer, facts, fact, prop, value, notes)
                 if message is None and prop in NAMED_TOGETHER:
                     message = _named_apart(ctx, namer, facts, fact, prop, value, values, notes)
                 if message is None and prop in NAMED_BY_THE_FACT:
@@ -1420,7 +1448,7 @@ RULES = [
         "csto:grantee, csto:ledBy, csto:reportedVia, csto:capitalOf, csto:locatedIn, csto:supremeBody, csto:organOf, "
         "csto:alumniOf, csto:institution, csto:student, csto:observer, csto:dialoguePartner, csto:charter, "
         "csto:foundingTreaty, csto:contributorTo, csto:holdersOf, csto:addressee, csto:speakingAs, csto:invitee, "
-        "csto:participant, csto:heldBy (a person), csto:basedIn, csto:bordersOn, csto:locatedBetween, "
+        "csto:participant, csto:heldBy (a person), csto:basedIn, csto:bordersOn, csto:borderOf, csto:locatedBetween, "
         "csto:rankedFirst, csto:rankedAmong, dcterms:spatial, csto:approvalBy, csto:criticises, csto:locatesWithin, "
         "csto:accusedParty, csto:allegedVictim, csto:comparisonSubject, csto:comparedWith, csto:abilityOf, "
         "csto:attemptedBy, csto:reliantParty, csto:reliedOn, csto:recipient, csto:rankedAmongLeading, "
@@ -1440,7 +1468,10 @@ RULES = [
         "marker that quotes the words giving such a value (csto:prescriptionMarker, csto:abilityMarker, "
         "csto:meansMarker, csto:exampleMarker, csto:changeMarker, csto:exclusiveMarker, csto:attemptMarker, "
         "csto:uncertaintyMarker, csto:relianceMarker, csto:inferenceMarker) names another entity of its kind, it "
-        "names the value. A stance's csto:heldBy person is named by one of its passages in that file, a "
+        "names the value. Where such a value is stated of an entity (a subject typed in kg/entities.trig: "
+        "':vladimir-putin csto:nationality :russia'), a passage supporting it in that file or a csto:curatorNote "
+        "there names it, whatever else they name (the CSTO by context). A stance's csto:heldBy person is named by "
+        "one of its passages in that file, a "
         "csto:curatorNote of it there, or the seed's text just before a passage (back to the nearest paragraph "
         'naming a person: "he added"); a stance\'s one csto:heldBy state is named by its passages (by a name, its '
         "city that file says csto:standsFor it or a holder of one of its offices) wherever they name another state "
