@@ -16,8 +16,9 @@ result an ``sh:ValidationResult`` with ``sh:sourceShape`` the rule's IRI):
   context ("this year", the summit's date, the article's date): the fact says
   how in ``csto:dateBasis``, in the same file. A year from context is one
   the passages or basis name (or the year after or before it, where they say
-  so: "the following year"), or the publication
-  year of the source it is relative to (or the year before); "last <Month>"
+  so: "the following year"), or, where they read it from the text's present
+  ("this year") or name no year, the publication year of the source it is
+  relative to (or the year before); "last <Month>"
   resolves to the latest such month before the source's first possible day. A basis (or a
   ``csto:dateRelativeTo``) on a node its file gives no date says why there is none ("no csto:date"); and a date to
   the month whose passages name that month only with other years ("the February 2022 invasion") is in one of them.
