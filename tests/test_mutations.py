@@ -11054,6 +11054,20 @@ SLIPS_R25 = [
         "ValueNamedInItsPassage",
         "this file states csto:nationality :russia of the entity :vladimir-putin, but no passage",
     ),
+    (
+        # Tokayev's 'shoot to kill' order given to "every state" instead of the police: a group standing for unnamed
+        # people is named by no passage, but a word of its name is in what the fact says
+        "r25_an_order_addressed_to_a_group_nothing_said_of_it_names",
+        "001",
+        [
+            (
+                "    csto:addressee :police-of-kazakhstan ;\n    csto:precedes",
+                "    csto:addressee :every-state ;\n    csto:precedes",
+            )
+        ],
+        "ValueNamedInItsPassage",
+        "its csto:addressee is :every-state, a group no word of whose name",
+    ),
 ]
 
 SLIPS += [s[:4] for s in SLIPS_R25]

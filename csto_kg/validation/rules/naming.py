@@ -29,7 +29,8 @@
 - Where a fact has several holders (``csto:heldBy``, :data:`NAMED_TOGETHER`) and the passages supporting them
   name some of them, they name each (or a curator's note does); where they name none ("the member states"), a
   curator's note explaining the holders names each. A stance held by a group standing for unnamed people (not its
-  source's author) says a word of the group's name in that file ("the public" for "the Kyrgyz and Tajik public").
+  source's author) says a word of the group's name in that file ("the public" for "the Kyrgyz and Tajik public"),
+  and so does a fact given such a group as any other value a passage names (the police an order is given to).
 - The channel a stance is reported through (``csto:reportedVia``) is named by its passages in that file, a curator's
   note there, or the text just before a passage ("Orlov told Nezavisimaya Gazeta").
 - A membership period and the signature, accession, re-accession or withdrawal that starts or ends it, where several
@@ -950,11 +951,12 @@ def _channel_unnamed(ctx, namer, facts, fact, channel, notes) -> str | None:
 _GROUP_NAME_ASIDE = re.compile(r"\bunnamed\b|\bseed\b|\d+")
 
 
-def _group_holder_unsaid(ctx, namer, facts, fact, group) -> str | None:
+def _group_holder_unsaid(ctx, namer, facts, fact, group, prop=CSTO.heldBy) -> str | None:
     """A stance held by a group standing for unnamed people (not its source's author, whose passages are in no one's
     name): some word of the group's name is in what the stance says in this file (its passages, words, label,
     comment, notes). "The Kyrgyz and Tajik public" holds what "the public" says; a holder typed over with another
-    of the seed's groups ("opponents of the CSTO" for "experts") shares none."""
+    of the seed's groups ("opponents of the CSTO" for "experts") shares none. So with such a group as any value a
+    passage names (``prop``: the police an order is given to, not "every state")."""
     if (group, RDF.type, CSTO.Group) not in namer.ent or group in ctx.source_creators.get(facts.graph, ()):
         return None
     want = (
@@ -969,11 +971,17 @@ def _group_holder_unsaid(ctx, namer, facts, fact, group) -> str | None:
     said += [str(o) for p in (CSTO.words, RDFS.label, RDFS.comment, CSTO.curatorNote) for o in g.objects(fact, p)]
     if want & stems(" ".join(said)):
         return None
+    if prop == CSTO.heldBy:
+        return (
+            f"is held by {curie(str(group))}, a group no word of whose name (its label and other names) is in what "
+            "the stance says in this file (its passages, words, label, comment and notes): the view is another's. "
+            "Fix: the group or speaker the passage gives the words to; or, where it follows from context, a "
+            "csto:curatorNote naming the group in its words"
+        )
     return (
-        f"is held by {curie(str(group))}, a group no word of whose name (its label and other names) is in what the "
-        "stance says in this file (its passages, words, label, comment and notes): the view is another's. Fix: "
-        "the group or speaker the passage gives the words to; or, where it follows from context, a csto:curatorNote "
-        "naming the group in its words"
+        f"its {curie(str(prop))} is {curie(str(group))}, a group no word of whose name (its label and other names) is "
+        "in what the fact says in this file (its passages, words, label, comment and notes). Fix: the group the "
+        "passage speaks of; or, where it follows from context, a csto:curatorNote naming the group in its words"
     )
 
 
@@ -1081,8 +1089,8 @@ def _value_named(ctx: Context) -> list[Result]:  # noqa: C901 - one pass over ev
             for prop, value in sorted(checked, key=lambda t: (str(t[0]), str(t[1]))):
                 if _unnamed(ctx, gid, value, fact, prop):
                     message = _author_contradicted(ctx, namer, facts, fact, prop, value, values, notes)
-                    if message is None and prop == CSTO.heldBy:
-                        message = _group_holder_unsaid(ctx, namer, facts, fact, value)
+                    if message is None and (prop == CSTO.heldBy or prop in NAMED_VALUES or prop in NAMED_BY_THE_FACT):
+                        message = _group_holder_unsaid(ctx, namer, facts, fact, value, prop)
                     if message:
                         out.append(
                             ctx.locator.statement_result(
@@ -1488,7 +1496,8 @@ RULES = [
         "whatever else the passages name (a state also by a city the file says csto:standsFor it; the CSTO, which "
         "the seeds are about, by context). "
         "A stance held by a group standing for unnamed people (not its source's author) uses a word of the group's "
-        "name in its passages, words, label, comment or notes in that file; its csto:reportedVia (a newspaper, "
+        "name in its passages, words, label, comment or notes in that file, and so does a fact given such a group as "
+        "any other value read here (the police an order is given to); a stance's csto:reportedVia (a newspaper, "
         "agency or document) is named by its passages there, a csto:curatorNote of it there, or the text just "
         "before a passage. "
         "The passages supporting several csto:heldBy values that name some of them name each; where they name none "
@@ -1503,7 +1512,8 @@ RULES = [
         "csto:groupOfState or csto:closeToGovernmentOf (how a seed names things) is named by a passage of the fact "
         "in that file or a csto:curatorNote of it there, and so is the place that csto:standsFor a state and the "
         "csto:agent of a csto:Decision (the deciding body, recorded only where the source names it). Groups "
-        "standing for unnamed people and the source's own author (except as its dcterms:creator) are not checked. "
+        "standing for unnamed people (but for a word of their name, above) and the source's own author (except as "
+        "its dcterms:creator) are not checked so. "
         "A fact's csto:inferredBy person other than its source's author (where the file records one) is one its "
         "passages have speak: they quote "
         "or say so ('said', 'stated', 'according to'); an inference in the writer's own voice ('It follows "
