@@ -11206,6 +11206,19 @@ R15_SHAPE_SLIPS += [
     ),
 ]
 
+# Round 25: a FILTER added inside a UNION operand that reads a variable only the group outside binds (the seed file of
+# the evidence): unbound there, so it removes every row of the operand instead of those of other seeds.
+RQ_SLIPS += [
+    (
+        "r25_query_filter_reads_a_variable_bound_outside_its_group",
+        "cq10-pashinyan-stances",
+        "    OPTIONAL { ?fact csto:dateSigned ?date }\n  }",
+        '    OPTIONAL { ?fact csto:dateSigned ?date }\n    FILTER (STRSTARTS(?file, "004"))\n  }',
+        "has a FILTER on ?file in a group (a UNION operand, a sub-query) that does not bind it",
+        'FILTER (STRSTARTS(?file, "004"))',
+    ),
+]
+
 # Round 18: the round-19 queries naming a term the ontology does not declare (a class, a property, an individual in a
 # FILTER): reported at the line that names it.
 RQ_SLIPS += [

@@ -237,6 +237,23 @@ def _read_query_now(text: str, prefixes: tuple[tuple[str, str], ...]) -> tuple[s
     return None, Variable("this") in _pattern_variables(query.algebra), projected, unseen
 
 
+def filters_out_of_scope(text: str) -> list[str]:
+    """The variables a FILTER of the SPARQL query ``text`` (prefixes declared in it) reads outside their scope
+    (:func:`_filtered_out_of_scope`); empty where it does not parse with rdflib. Remembered per text, in this
+    process and on disk: a named query's check reads it at every validation."""
+
+    def work() -> list[str]:
+        try:
+            return _filtered_out_of_scope(prepareQuery(text).algebra)
+        except Exception:  # rdflib's parser raises pyparsing and plain exceptions alike; Oxigraph's judges syntax
+            return []
+
+    return _SCOPES[text] if text in _SCOPES else _SCOPES.setdefault(text, _found_before("scope", text, work))
+
+
+_SCOPES: dict[str, list[str]] = {}
+
+
 def _filtered_out_of_scope(algebra) -> list[str]:
     """The variables a FILTER reads (in its expression, or in the pattern of its EXISTS) that its own group does
     not bind but a pattern outside the group does: ``{ $this :p ?v . { ?s :q ?o FILTER NOT EXISTS { ?s :r ?v } }

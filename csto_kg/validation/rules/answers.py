@@ -9,8 +9,10 @@
   row's seed words (its statedAs, marker, words, quote or passage column) are verbatim in a seed it cites. No answer
   is listed twice (the rows are a set).
 - ``shape:QueryParses``: every ``queries/*.rq`` parses as SPARQL 1.1 (Oxigraph's parser, the endpoint's: 0.1 s for
-  all of them) and every ``csto:`` term it names outside comments and strings is declared in the ontology; reported
-  at the file and line.
+  all of them), every ``csto:`` term it names outside comments and strings is declared in the ontology, and no FILTER
+  of it reads a variable its own group (a UNION operand, a sub-query) does not bind where an outer pattern does (it
+  is unbound there: :func:`..shapes_check.filters_out_of_scope`, rdflib's algebra, remembered per text); reported at
+  the file and line.
 
 The project's queries folder is read only where the data validated is the project's own ``kg/`` (not a shape
 fixture) and it holds expected-answer files (a generated benchmark project has none). Its slips are in
@@ -218,6 +220,7 @@ def _queries(ctx: Context) -> list[Result]:
     import pyoxigraph
 
     from ...namespaces import CSTO, ONTOLOGY_GRAPH
+    from ..shapes_check import filters_out_of_scope  # (which reads this module's prefix check)
 
     onto = ctx.data.dataset.graph(ONTOLOGY_GRAPH)
     declared = {str(t)[len(str(CSTO)) :] for t in onto.subjects() if str(t).startswith(str(CSTO))}
@@ -242,6 +245,16 @@ def _queries(ctx: Context) -> list[Result]:
             Result(SH.Violation, SHAPE.QueryParses, message, here, file=path, line=n)
             for n, message in house_prefix_slips(text)
         ]
+        unseen = filters_out_of_scope(text)
+        if unseen:
+            names = ", ".join(f"?{v}" for v in unseen)
+            line = next((n for n, t in enumerate(text.splitlines(), 1) if "FILTER" in t.upper() and any(
+                re.search(rf"[?$]{re.escape(v)}\b", t) for v in unseen)), None)  # fmt: skip
+            out.append(Result(SH.Violation, SHAPE.QueryParses, f"the query has a FILTER on {names} in a group (a UNION "
+                              "operand, a sub-query) that does not bind it, where a pattern outside that group does: "
+                              "SPARQL evaluates the FILTER over its own group's rows, where it is unbound (the endpoint "
+                              "does so), so it does not test what it reads as testing. Fix: repeat the pattern that "
+                              "binds it inside the group, or move the FILTER out to it", here, file=path, line=line))  # fmt: skip
         for n, line in enumerate(_code(text).splitlines(), 1):
             for term in _CSTO_TERM.findall(line):
                 if term.rstrip(".") not in declared:
@@ -255,8 +268,9 @@ RULES = [
     Rule(
         SHAPE.QueryParses,
         "a named query parses and names declared terms",
-        "Every queries/*.rq parses as SPARQL 1.1 (the endpoint's parser), and every csto: term it names outside "
-        "comments and strings is declared in the ontology.",
+        "Every queries/*.rq parses as SPARQL 1.1 (the endpoint's parser), every csto: term it names outside "
+        "comments and strings is declared in the ontology, and no FILTER of it reads a variable that its own group "
+        "(a UNION operand, a sub-query) does not bind where an outer pattern does (it is unbound there).",
         _queries,
     ),
     Rule(
