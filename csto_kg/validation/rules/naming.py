@@ -553,12 +553,20 @@ def _contradicted_by_a_comment(ctx, namer, facts, fact, prop, value, values, not
     return _contradicted_in(ctx, namer, facts, fact, prop, value, values, notes, by_notes=True, said_by=comments)
 
 
+def _named_here(ctx, namer, gid, value, texts: list[str]) -> bool:
+    """``texts`` name ``value``: by one of its names, or, for a state, by a city file ``gid`` says stands for it."""
+    return namer.named(value, texts) or _named_by_its_city(ctx, namer, gid, value, texts)
+
+
 def _contradicted_in(ctx, namer, facts, fact, prop, value, values, notes, by_notes: bool, said_by=None) -> str | None:
-    if (value, RDF.type, CSTO.Topic) in namer.ent or (by_notes and not (said_by if said_by is not None else notes)):
+    """The contradiction form read in the passages (``by_notes`` false), the notes, or the texts ``said_by`` (a
+    comment): they name another entity of the value's kind and, with the passages and notes, not the value."""
+    read = said_by if said_by is not None else notes
+    if (value, RDF.type, CSTO.Topic) in namer.ent or (by_notes and not read):
         return None
     evidence, _ = facts.supporting(fact, prop)
     texts = _passage_texts(ctx, evidence, notes + (said_by or []))
-    if namer.named(value, texts) or _named_by_its_city(ctx, namer, facts.graph, value, texts):
+    if _named_here(ctx, namer, facts.graph, value, texts):
         return None
     kinds = _kinds(namer.ent, value)
     exclude = {value} | {o for p, o in values if p == PAIRED.get(prop)}
@@ -716,7 +724,7 @@ def _entity_statement_unnamed(ctx, namer, facts, fact, prop, value, notes) -> st
         return None
     evidence, _ = facts.supporting(fact, prop)
     texts = _passage_texts(ctx, evidence, notes)
-    if namer.named(value, texts) or _named_by_its_city(ctx, namer, facts.graph, value, texts):
+    if _named_here(ctx, namer, facts.graph, value, texts):
         return None
     said = "; ".join(curie(str(e)) for e in evidence)
     return (
@@ -916,7 +924,7 @@ def _holder_unnamed(ctx, namer, facts, fact, value, values, notes) -> str | None
     # Minsk ..., Astana ..." sums up four stances and gives none of them its holder)
     evidence = facts.supporting(fact, CSTO.heldBy)[0]
     texts = _passage_texts(ctx, evidence, notes)
-    if namer.named(value, texts) or _named_by_its_city(ctx, namer, facts.graph, value, texts):
+    if _named_here(ctx, namer, facts.graph, value, texts):
         return None
     others = _peers_named(ctx, namer, facts.graph, {CSTO.State}, {value}, [_normed_quote(ctx, e) for e in evidence])
     if not others:
