@@ -11068,6 +11068,48 @@ SLIPS_R25 = [
         "ValueNamedInItsPassage",
         "its csto:addressee is :every-state, a group no word of whose name",
     ),
+    (
+        # the seed's author among the summit's attendees: its passages speak in the first person only inside the
+        # speech they quote ("“... our international event today”, he said"), which is Japarov's, not the writer's
+        "r26_the_seeds_author_among_a_summits_attendees",
+        "003",
+        [
+            (
+                ":kassym-jomart-tokayev, :sadyr-japarov, :emomali-rahmon ;",
+                ":kassym-jomart-tokayev, :sadyr-japarov, :kester-kenn-klomegah ;",
+            )
+        ],
+        "ValueNamedInItsPassage",
+        ":kester-kenn-klomegah, this source's author, is this fact's csto:attendee",
+    ),
+    (
+        # the unnamed author of seed 000 (a group standing for them) as the ICC warrant's target: no passage names
+        # them, and this one names Putin
+        "r26_the_unnamed_author_as_a_warrants_target",
+        "000",
+        [
+            (
+                "    csto:target :vladimir-putin ;\n    csto:status",
+                "    csto:target :unnamed-author-000 ;\n    csto:status",
+            )
+        ],
+        "ValueNamedInItsPassage",
+        "is this fact's csto:target, but the passages supporting it (ev:000-icc-warrant) name :vladimir-putin",
+    ),
+    (
+        # the author for Zas, whose ability the author's stance judges: "he could do little to help" is Zas's "he",
+        # the passage naming him, not a biography's
+        "r26_the_author_for_the_person_a_he_of_the_passage_stands_for",
+        "002",
+        [
+            (
+                "csto:abilityOf :stanislav-zas ; csto:abilityFor :topic-conflict-resolution ;",
+                "csto:abilityOf :kenan-agazade ; csto:abilityFor :topic-conflict-resolution ;",
+            )
+        ],
+        "ValueNamedInItsPassage",
+        "(ev:002-zas-make-peace) name :stanislav-zas, neither naming the author",
+    ),
 ]
 
 SLIPS += [s[:4] for s in SLIPS_R25]

@@ -11,8 +11,10 @@
   seeds write it as a word in lower case: "Case", "in some cases"). A passage
   that names the value only by a pronoun or a metonym ("It announced", "Minsk plans") and names another
   entity of its kind needs the curator to say how the value follows: a ``csto:curatorNote`` on the fact,
-  in that file, that names it. A group standing for unnamed people, and the source's own author (who says
-  "I"), are named by no passage and not checked.
+  in that file, that names it. A group standing for unnamed people is named by no passage and not checked
+  here. The source's own author (who says "I") is not checked as a stance's holder, an inference's maker or the
+  source's creator; as any other value, its passages name them, speak in the writer's first person (outside the
+  speech they quote) or, naming no other person, say "he" or "she" of them (a biography).
 - Where a fact gives an agent, target, organisation, participating state, attendee, invitee, proposer, issuer,
   place of publication, destination, place, host, creator or publisher (:data:`NAMED_BY_THE_FACT`), some
   passage of the fact in that file, or a ``csto:curatorNote`` of it there, names the value, provided they name
@@ -993,23 +995,66 @@ def _group_holder_unsaid(ctx, namer, facts, fact, group, prop=CSTO.heldBy) -> st
     )
 
 
-# the source's author, who says "I", "my", "we": a passage in the first person names them
+# the source's author, who says "I", "my", "we": a passage in the first person names them, outside the speech it
+# quotes ("“I am very glad that ... our international event”, he said" is the speaker's first person, not the writer's)
 _FIRST_PERSON = re.compile(r"(?<!\w)(?:i|me|my|mine|myself|we|us|our|ours)(?!\w)")
-# values a source's author is given whose passages are not in their voice: the stances, inferences and writings
-# that are theirs are read by no name
-_AUTHOR_READ = (NAMED_VALUES | NAMED_BY_THE_FACT) - {CSTO.heldBy, CSTO.inferredBy, DCTERMS.creator}
+_QUOTATION = re.compile(r"“[^“”]*”|\"[^\"]*\"")
+
+
+def _in_the_writers_voice(text: str) -> str:
+    """``text`` without the speech it quotes: each “...” (or "..."), and what precedes a closing mark that opens
+    before the passage or follows an opening mark it does not close."""
+    text = _QUOTATION.sub(" ", text)
+    if "”" in text:  # the passage starts inside a quotation
+        text = text[text.rindex("”") + 1 :]
+    if "“" in text:  # ... or ends inside one
+        text = text[: text.index("“")]
+    return text
+
+
+def _first_person(ctx: Context, evidence: Node) -> bool:
+    """The passage speaks in its writer's first person (:func:`_in_the_writers_voice`)."""
+    return bool(_FIRST_PERSON.search(_in_the_writers_voice(_quote(ctx, evidence)).casefold()))
+
+
+# where a source's author is read by no name: the stances, inferences and writings that are theirs (a passage in no
+# one's name is the writer's); as any other value they are read as :func:`_author_contradicted` says
+_AUTHOR_UNREAD = {CSTO.heldBy, CSTO.inferredBy, DCTERMS.creator}
 
 
 def _author_contradicted(ctx, namer, facts, fact, prop, value, values, notes) -> str | None:
-    """A source's author given as the agent, target, place... of a fact whose passages name another person, and not
-    in the first person: the value is that other's, not the author's ("Tokayev had already given" is Tokayev's act,
-    not the article's author's)."""
-    if prop not in _AUTHOR_READ or (value, RDF.type, CSTO.Group) in namer.ent:
-        return None
+    """A source's author given as the agent, target, place... of a fact whose passages are not in the writer's first
+    person (:func:`_first_person`) and do not name them: where they name another person the value is that other's
+    ("Tokayev had already given" is Tokayev's act, not the article's author's); where they name no one, only a "he"
+    or "she" (a biography's) stands for the author. An author the text does not name (a group standing for them)
+    is given by the first person alone."""
+    if prop in _AUTHOR_UNREAD or value not in ctx.source_creators.get(facts.graph, ()):
+        return None  # a group standing for unnamed people: _group_holder_unsaid
     evidence, _ = facts.supporting(fact, prop)
-    if any(_FIRST_PERSON.search(_normed_quote(ctx, e)) for e in evidence):
+    if any(_first_person(ctx, e) for e in evidence):
         return None
-    return _contradicted(ctx, namer, facts, fact, prop, value, values, notes)
+    texts = _passage_texts(ctx, evidence, notes)
+    if _named_here(ctx, namer, facts.graph, value, texts):
+        return None
+    said = "; ".join(curie(str(e)) for e in evidence) or "none"
+    # another person they name, even as another of the fact's values, is who "he" or "she" stands for there
+    others = _peers_named(ctx, namer, facts.graph, {CSTO.Person} | _kinds(namer.ent, value), {value}, texts)
+    if others:
+        who = f"name {', '.join(sorted(others))}"
+    elif (value, RDF.type, CSTO.Group) in namer.ent or not any(_THIRD_PERSON.search(t) for t in texts):
+        who = "name no one who could be the writer"
+    else:
+        return None
+    return (
+        f"{curie(str(value))}, this source's author, is this fact's {curie(str(prop))}, but the passages supporting "
+        f"it ({said}) {who}, neither naming the author nor speaking in the writer's first person (the speech they "
+        "quote aside). Fix: the person or group the passage speaks of; or cite the passage in which the author "
+        "speaks of themselves"
+    )
+
+
+# a person the passage does not name, as a biography speaks of its subject
+_THIRD_PERSON = re.compile(r"(?<!\w)(?:he|she|him|her|his|hers)(?!\w)")
 
 
 # words by which a passage gives what follows as someone's speech or view, not the writer's ("the expert said",
