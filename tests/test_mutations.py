@@ -11110,6 +11110,20 @@ SLIPS_R25 = [
         "ValueNamedInItsPassage",
         "(ev:002-zas-make-peace) name :stanislav-zas, neither naming the author",
     ),
+    (
+        # a snapshot 'currently' dated to the day its basis gives only as the publication's lower bound ("2022, on or
+        # after 16 May"): that day is not the snapshot's
+        "r26_a_day_its_basis_gives_only_as_a_bound",
+        "003",
+        [
+            (
+                """    csto:date "2022"^^xsd:gYear ;\n    csto:dateBasis "'the CSTO currently is made of""",
+                """    csto:date "2022-05-16"^^xsd:date ;\n    csto:dateBasis "'the CSTO currently is made of""",
+            )
+        ],
+        "DateBasisRule",
+        "but as a bound of the date",
+    ),
 ]
 
 SLIPS += [s[:4] for s in SLIPS_R25]

@@ -19,7 +19,8 @@ result an ``sh:ValidationResult`` with ``sh:sourceShape`` the rule's IRI):
   so: "the following year"), or, where they read it from the text's present
   ("this year") or name no year, the publication year of the source it is
   relative to (or the year before); "last <Month>"
-  resolves to the latest such month before the source's first possible day. A basis (or a
+  resolves to the latest such month before the source's first possible day. A month or day the basis gives only as
+  a bound ("on or after 16 May", "between 23 November and 31 December") is not the date's. A basis (or a
   ``csto:dateRelativeTo``) on a node its file gives no date says why there is none ("no csto:date"); and a date to
   the month whose passages name that month only with other years ("the February 2022 invasion") is in one of them.
 
@@ -102,9 +103,25 @@ def _dates_of(values: list[tuple[Node, Node]]) -> dict[Node, list[Node]]:
     return out
 
 
+# a basis that gives a date only as a bound ("on or after 16 May", "between 23 November and 31 December 2022") does
+# not state that day or month: the date is somewhere past it, not it
+_BOUND = re.compile(
+    r"\b(?:on or (?:after|before)|no (?:earlier|later) than|not (?:before|after)|between)\s[^,;:()]*", re.I
+)
+_DAY_OR_MONTH = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?![a-z])|\b\d{1,2}(?:st|nd|rd|th)?\b", re.I
+)
+
+
+def _without_bounds(basis: str) -> str:
+    """``basis`` with the days and months it gives only as bounds of a date left out (its years kept)."""
+    return _BOUND.sub(lambda m: _DAY_OR_MONTH.sub(" ", m.group(0)), basis)
+
+
 def _dates_without_basis(g: Graph, facts: FileFacts, path: Path, fact: Node, result: Result) -> list:
     values = facts.values[fact]
-    basis = " ".join(str(o) for p, o in values if p == CSTO.dateBasis)
+    written = " ".join(str(o) for p, o in values if p == CSTO.dateBasis)
+    basis = _without_bounds(written)
     out = []
     dates = _dates_of(values)
     for prop in DATE_PROPERTIES:
@@ -117,6 +134,7 @@ def _dates_without_basis(g: Graph, facts: FileFacts, path: Path, fact: Node, res
             if missing is None:
                 continue
             passages = ", ".join(_short(ev) for ev in evidence) or "none"
+            bound = basis != written and unstated_part(str(value), f"{written} {text}", bool(basis)) is None
             out.append(
                 result(
                     severity=SH.Violation,
@@ -127,8 +145,14 @@ def _dates_without_basis(g: Graph, facts: FileFacts, path: Path, fact: Node, res
                     graph=facts.graph,
                     message=f'{_short(fact)} ({_where(path, fact)}) has {_short(prop)} "{value}" but {missing} is '
                     + (
-                        f"in none of its passages ({passages}) nor in its csto:dateBasis: write the date the passage "
-                        "gives, at its precision, or say in the basis how this one follows from it"
+                        f"in none of its passages ({passages}) nor in its csto:dateBasis"
+                        + (
+                            ' but as a bound of the date ("on or after 16 May" says it is not before that day, not that it is that day)'
+                            if bound
+                            else ""
+                        )
+                        + ": write the date the passage gives, at its precision, or say in the basis how this one "
+                        "follows from it"
                         if basis
                         else f"in none of its passages ({passages}): if the source says so, the date comes from "
                         "context, so say how in csto:dateBasis (the source's words and the reasoning) and "
