@@ -668,13 +668,14 @@ class _Facts:
             ]
         )
         iri = f":stance-{p}-{self._id('st')}"
+        attribution = rng.choice(["Direct", "Direct", "Reported"])
         lines = [
             "a csto:Stance",
             f"rdfs:label {_lit(f'{pname} on {topic[1]}', 'en')}",
             f"csto:heldBy :{p}",
             f"csto:about :{topic[0]}",
             f"csto:position csto:{pos}",
-            f"csto:attribution csto:{rng.choice(['Direct', 'Direct', 'Reported'])}",
+            f"csto:attribution csto:{attribution}",
             f"csto:words {_lit(words)}",
             f"csto:date {_date_lit(d, prec)}",
             f"rdfs:comment {_lit(f'{pname} called {topic[1]} {words}.', 'en')}",
@@ -687,7 +688,9 @@ class _Facts:
         # no csto:speakingAs: the generator records no office holding for a stance's holder, and one speaks only as an
         # office one holds (validation checks it: shape:LinkedValuesAgree); the draw keeps the sequence of choices
         rng.random()
-        said = f"{pname} described {topic[1]} as \u201c{words}\u201d {_date_words(d, prec)}."
+        # a reported view is hedged in its passage (shape:AttributionAgreesWithItsWords)
+        verb = "reportedly described" if attribution == "Reported" else "described"
+        said = f"{pname} {verb} {topic[1]} as \u201c{words}\u201d {_date_words(d, prec)}."
         if summit is None:
             return [Fact(iri, iri[1:], lines, said, n)]
         # the summit is described again with the stance, in the same document: a seed's file links what its seed

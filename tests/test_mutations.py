@@ -11124,6 +11124,20 @@ SLIPS_R25 = [
         "DateBasisRule",
         "but as a bound of the date",
     ),
+    (
+        # Putin's words, quoted as he said them, given as reported: nothing in the passage or the sentence before it
+        # hedges whose they are, and no channel is named
+        "r26_a_quotation_given_as_reported",
+        "003",
+        [
+            (
+                'we can talk about these issues." ;\n    csto:attribution csto:Direct ;',
+                'we can talk about these issues." ;\n    csto:attribution csto:Reported ;',
+            )
+        ],
+        "AttributionAgreesWithItsWords",
+        "csto:attribution csto:Reported, but neither its passages (ev:003-kyrgyzstan-first-position)",
+    ),
 ]
 
 SLIPS += [s[:4] for s in SLIPS_R25]

@@ -1024,7 +1024,8 @@ _AUTHOR_UNREAD = {CSTO.heldBy, CSTO.inferredBy, DCTERMS.creator}
 
 def _author_contradicted(ctx, namer, facts, fact, prop, value, values, notes) -> str | None:
     """A source's author given as the agent, target, place... of a fact whose passages are not in the writer's first
-    person (:func:`_first_person`) and do not name them: where they name another person the value is that other's
+    person (:func:`_first_person`) and do not name them (nor does another passage of the fact or a note): where they
+    name another person the value is that other's
     ("Tokayev had already given" is Tokayev's act, not the article's author's); where they name no one, only a "he"
     or "she" (a biography's) stands for the author. An author the text does not name (a group standing for them)
     is given by the first person alone."""
@@ -1034,8 +1035,8 @@ def _author_contradicted(ctx, namer, facts, fact, prop, value, values, notes) ->
     if any(_first_person(ctx, e) for e in evidence):
         return None
     texts = _passage_texts(ctx, evidence, notes)
-    if _named_here(ctx, namer, facts.graph, value, texts):
-        return None
+    if _named_here(ctx, namer, facts.graph, value, _passage_texts(ctx, facts.evidence.get(fact, []), notes)):
+        return None  # named by a passage of the fact, if not the one declared for this value
     said = "; ".join(curie(str(e)) for e in evidence) or "none"
     # another person they name, even as another of the fact's values, is who "he" or "she" stands for there
     others = _peers_named(ctx, namer, facts.graph, {CSTO.Person} | _kinds(namer.ent, value), {value}, texts)

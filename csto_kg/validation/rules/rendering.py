@@ -12,6 +12,12 @@ renders the words.
   the stance's own a quotation); a csto:IndirectSpeech (a paraphrase) has no ``csto:words`` that the seed gives
   wholly inside quotation marks, nor any that lie within double quotation marks in its passage's paragraph (single
   ones are left out: an apostrophe, or an author quoting his own earlier paraphrase of another).
+- ``shape:AttributionAgreesWithItsWords``: a ``csto:attribution csto:Reported`` (the source hedges whose the view
+  is) has its hedge in the seed: a word of report or hearsay ("reportedly", "according to", "a report ...
+  claimed", "appearing to", "it was speculated", "an anonymous source") in one of its passages or in the sentence
+  of the paragraph just before one; or the stance names the channel it reached the source through
+  (``csto:reportedVia``, ``csto:reportedIn``). Otherwise the source states the view as its holder's
+  (``csto:Direct``).
 """
 
 from __future__ import annotations
@@ -220,6 +226,58 @@ def _speech_forms(ctx: Context) -> list[Result]:
     return out
 
 
+# the words by which a source hedges whose a view is: it reports it, or reads it, second hand
+_HEDGE = re.compile(
+    r"\b(?:reportedly|according to|reports?|reported|claim(?:s|ed)?|appear(?:s|ed|ing)? to|seem(?:s|ed|ing)?|"
+    r"speculat\w*|alleged\w*|anonymous|rumou?r\w*|purported\w*|supposed\w*|(?:is|was|are|were) said to|"
+    r"sources? (?:say|said|close to))\b",
+    re.I,
+)
+_SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s+")
+
+
+def _hedged(paragraphs: list[tuple[Node, str, str]], ctx: Context, g) -> bool:
+    """A passage of ``paragraphs`` (:func:`_paragraphs`), or the sentence of its paragraph just before it, hedges."""
+    for ev, text, _ in paragraphs:
+        for sel in ctx.union.objects(ev, OA.hasSelector):
+            try:
+                a, b = int(ctx.union.value(sel, OA.start)), int(ctx.union.value(sel, OA.end))
+            except (TypeError, ValueError):
+                continue
+            before = text[text.rfind("\n", 0, a) + 1 : a]
+            sentences = [x for x in _SENTENCE_END.split(before) if x.strip()]
+            if _HEDGE.search(text[a:b]) or (sentences and _HEDGE.search(sentences[-1])):
+                return True
+    return False
+
+
+def _attributions(ctx: Context) -> list[Result]:
+    out, cache = [], {}
+    for gid in ctx.curated:
+        g = ctx.data.dataset.graph(gid)
+        for fact, _ in sorted(ctx.pairs(gid, CSTO.attribution), key=str):
+            if (fact, CSTO.attribution, CSTO.Reported) not in g:
+                continue
+            if any(g.value(fact, p) is not None for p in (CSTO.reportedVia, CSTO.reportedIn)):
+                continue  # the channel it reached the source through
+            paragraphs = _paragraphs(ctx, g, fact, cache)
+            if not paragraphs or _hedged(paragraphs, ctx, g):
+                continue
+            where = ", ".join(sorted({curie(str(ev)) for ev, _, _ in paragraphs}))
+            out.append(
+                ctx.locator.statement_result(
+                    shape=SHAPE.AttributionAgreesWithItsWords, s=fact, p=CSTO.attribution, o=CSTO.Reported,
+                    graph=gid,
+                    message=f"csto:attribution csto:Reported, but neither its passages ({where}) nor the sentence "
+                    "before one hedge whose the view is (no \"reportedly\", \"according to\", \"a report claimed\", "
+                    "\"appearing to\", \"it was speculated\"), and it names no channel it came through "
+                    "(csto:reportedVia): the source states it as its holder's. Fix: csto:Direct, or the passage that "
+                    "hedges it",
+                )
+            )  # fmt: skip
+    return out
+
+
 RULES = [
     Rule(
         SHAPE.ValueOfItsRange,
@@ -239,5 +297,15 @@ RULES = [
         "a quoted span or after an opening mark left unclosed; csto:IndirectSpeech has no csto:words that the seed "
         "gives wholly between quotation marks, nor any within double quotation marks in its passage's paragraph.",
         _speech_forms,
+    ),
+    Rule(
+        SHAPE.AttributionAgreesWithItsWords,
+        "a reported attribution has its hedge in the seed",
+        "A stance or claim whose csto:attribution is csto:Reported (the source hedges whose the view is) has a word "
+        'of report or hearsay ("reportedly", "according to", "a report ... claimed", "appearing to", "it was '
+        'speculated", "an anonymous source") in one of its passages or in the sentence of the paragraph just '
+        "before one, or names the channel it reached the source through (csto:reportedVia, csto:reportedIn). "
+        "Without them the source states the view as its holder's: csto:Direct.",
+        _attributions,
     ),
 ]
