@@ -10049,7 +10049,7 @@ SLIPS_R19 = [
             )
         ],
         "ValueNamedInItsPassage",
-        "not :paul-hansbury",
+        "name :kassym-jomart-tokayev, neither naming the author",
     ),
     (
         "r19_prescribed_for_a_state_its_marker_does_not_name",
@@ -11137,6 +11137,19 @@ SLIPS_R25 = [
         ],
         "AttributionAgreesWithItsWords",
         "csto:attribution csto:Reported, but neither its passages (ev:003-kyrgyzstan-first-position)",
+    ),
+    (
+        # the author's description of the members' differences typed as a forecast: nothing in it is to come
+        "r26_an_assessment_typed_as_a_forecast",
+        "003",
+        [
+            (
+                ":topic-member-state-differences ;\n    csto:position csto:Assessment ;",
+                ":topic-member-state-differences ;\n    csto:position csto:Prediction ;",
+            )
+        ],
+        "PositionAgreesWithItsWords",
+        "is csto:position csto:Prediction, but neither its passages in this file nor its csto:words put it as a forecast",
     ),
 ]
 

@@ -22,6 +22,10 @@
   (``csto:draft false``), is not one the passage supporting that value calls cancelled, impending, planned,
   to come, proposed or a draft; and a status other than ``csto:Occurred`` is worded by one of the fact's passages
   or its ``csto:dateBasis`` (cancelled; proposed or suggested; planned, announced or to come).
+- ``shape:PositionAgreesWithItsWords``: a proposition's ``csto:position`` that says how its holder puts it, a
+  forecast (``csto:Prediction``), a conjecture (``csto:Speculation``) or a refusal (``csto:Refusing``), is worded
+  so by its passages or ``csto:words`` ("will", "expects", "likely"; "may", "perhaps", "I suspect", "apparently";
+  "refused", "will not", "no intention"), or a ``csto:curatorNote`` names the reading ("a forecast").
 - ``shape:ValueSaidInItsPassage``: a page number (``csto:pageNumber``) is printed in a passage of its fact, and a
   season (``csto:season``), the role a body is composed of (``csto:composedOf``) or a ranking's criterion
   (``csto:rankingCriterion``, by a word of it: "the largest economy" for economic size) is named (its label) by one; a
@@ -456,6 +460,69 @@ _STATUS_WORDS[CSTO.Announced] = _STATUS_WORDS[CSTO.Planned]
 
 
 _FLAGS = frozenset({CSTO.status, CSTO.draft})  # what _status_words reads
+
+# the positions a proposition's words give: how a holder puts it, a forecast, a conjecture or a refusal
+_POSITION_WORDS = {
+    CSTO.Prediction: re.compile(
+        r"\b(?:will|would|shall|won't|going to|expects?|expected|expecting|likely|unlikely|predict\w*|forecast\w*|"
+        r"foresee\w*|future|soon|set to|bound to|impl(?:y|ies|ied)|leads? to|is to|are to|prospects?|chances?|"
+        r"eventually|sooner or later|in the (?:coming|next) \w+)\b",
+        re.I,
+    ),
+    CSTO.Speculation: re.compile(
+        r"\b(?:speculat\w*|may|might|perhaps|possibl[ey]|could|maybe|suspect\w*|apparent(?:ly)?|probabl[ey]|"
+        r"seem\w*|appear\w*|suppos\w*|presum\w*|guess\w*|whether|rumou?r\w*|wonder\w*|allegedly|likely|"
+        r"conjectur\w*)\b",
+        re.I,
+    ),
+    CSTO.Refusing: re.compile(
+        r"\b(?:refus\w*|reject\w*|declin\w*|won't|will not|would not|did not|does not|do not|no intention|"
+        r"opt(?:s|ed)? out|rul(?:e|es|ed|ing) out|not to)\b",
+        re.I,
+    ),
+}
+# a curator's note names the reading ("read as a forecast"), not its words: a note's own "implies" or "will" is not
+_POSITION_NAMED = {
+    CSTO.Prediction: re.compile(r"\b(?:forecast|prediction)s?\b", re.I),
+    CSTO.Speculation: re.compile(r"\b(?:conjecture|speculation)s?\b", re.I),
+    CSTO.Refusing: re.compile(r"\brefusals?\b", re.I),
+}
+_POSITION_SAID = {
+    CSTO.Prediction: 'a forecast ("will", "expects", "likely", "future")',
+    CSTO.Speculation: 'a conjecture ("may", "perhaps", "I suspect", "apparently", "it was speculated")',
+    CSTO.Refusing: 'a refusal ("refused", "rejected", "will not", "no intention")',
+}
+
+
+def _position_words(ctx: Context) -> list[Result]:
+    """A proposition's csto:position csto:Prediction, csto:Speculation or csto:Refusing is worded so by a passage of
+    it in its file or its csto:words, or named by a csto:curatorNote there."""
+    from .support import _quote  # a passage's quoted text
+
+    out: list[Result] = []
+    for gid, facts in sorted(ctx.file_facts.items(), key=lambda kv: str(kv[0])):
+        g = ctx.data.dataset.graph(gid)
+        for fact, values in facts.facts_saying(frozenset({CSTO.position})):
+            for _, value in sorted(values, key=lambda pv: str(pv[1])):
+                if value not in _POSITION_WORDS:
+                    continue
+                passages = [_quote(g, ev) for ev in facts.evidence.get(fact, [])]
+                if not passages:
+                    continue  # a part of a proposition, its passage elsewhere
+                text = " ".join(passages + [str(o) for o in g.objects(fact, CSTO.words)])
+                notes = " ".join(str(o) for o in g.objects(fact, CSTO.curatorNote))
+                if _POSITION_WORDS[value].search(text) or _POSITION_NAMED[value].search(notes):
+                    continue
+                out.append(
+                    ctx.locator.statement_result(
+                        shape=SHAPE.PositionAgreesWithItsWords, s=fact, p=CSTO.position, o=value, graph=gid,
+                        message=f"is csto:position {curie(str(value))}, but neither its passages in this file nor its "
+                        f"csto:words put it as {_POSITION_SAID[value]}, and no csto:curatorNote names that reading: "
+                        "the position is how the source puts the words. Fix: the position the words give "
+                        "(csto:Assessment, csto:FactualAssertion ...), or a csto:curatorNote saying why it is this one",
+                    )
+                )  # fmt: skip
+    return out
 
 
 def _status_words(ctx: Context) -> list[Result]:
@@ -899,6 +966,16 @@ RULES = [
         "or its csto:dateBasis: csto:Cancelled by 'cancelled' or 'called off', csto:Proposed by 'proposed' or 'suggested', csto:Planned "
         "and csto:Announced by a plan, an announcement or a future ('will', 'plans', 'next', 'upcoming').",
         _status_words,
+    ),
+    Rule(
+        SHAPE.PositionAgreesWithItsWords,
+        "a forecast, conjecture or refusal is worded so",
+        "A proposition whose csto:position says how its holder puts it, csto:Prediction (a forecast), "
+        "csto:Speculation (a conjecture) or csto:Refusing (a refusal), has a passage in its file or csto:words that "
+        "put it so ('will', 'expects', 'likely', 'future'; 'may', 'perhaps', 'I suspect', 'apparently', 'it was "
+        "speculated'; 'refused', 'rejected', 'will not', 'no intention'), or a csto:curatorNote there naming that "
+        "reading ('a forecast', 'conjecture', 'refusal').",
+        _position_words,
     ),
 ]
 
