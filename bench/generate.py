@@ -157,6 +157,13 @@ POSITIONS = [
     "Assessment",
     "Appeal",
 ]
+# how a passage words a stance of a position that validation reads from its words (shape:PositionAgreesWithItsWords)
+POSITION_VERBS = {
+    "Prediction": "said {} would prove",
+    "Refusing": "rejected {} as",
+    "Proposal": "proposed action on {}, calling it",
+    "Appeal": "called on others to act on {}, calling it",
+}
 ROLES = [
     ("president", "President", "HeadOfState"),
     ("prime-minister", "Prime Minister", "HeadOfGovernment"),
@@ -688,16 +695,12 @@ class _Facts:
         # no csto:speakingAs: the generator records no office holding for a stance's holder, and one speaks only as an
         # office one holds (validation checks it: shape:LinkedValuesAgree); the draw keeps the sequence of choices
         rng.random()
-        # a reported view is hedged in its passage (shape:AttributionAgreesWithItsWords), a forecast or a refusal worded
-        # so (shape:PositionAgreesWithItsWords)
+        # a reported view is hedged in its passage (shape:AttributionAgreesWithItsWords), a forecast, refusal, proposal
+        # or appeal worded so (shape:PositionAgreesWithItsWords)
         hedge = "reportedly " if attribution == "Reported" else ""
         when = _date_words(d, prec)
-        if pos == "Prediction":
-            said = f"{pname} {hedge}said {topic[1]} would prove \u201c{words}\u201d {when}."
-        elif pos == "Refusing":
-            said = f"{pname} {hedge}rejected {topic[1]} as \u201c{words}\u201d {when}."
-        else:
-            said = f"{pname} {hedge}described {topic[1]} as \u201c{words}\u201d {when}."
+        verb = POSITION_VERBS.get(pos, "described {} as")
+        said = f"{pname} {hedge}{verb.format(topic[1])} \u201c{words}\u201d {when}."
         if summit is None:
             return [Fact(iri, iri[1:], lines, said, n)]
         # the summit is described again with the stance, in the same document: a seed's file links what its seed

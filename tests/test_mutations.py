@@ -11151,6 +11151,19 @@ SLIPS_R25 = [
         "PositionAgreesWithItsWords",
         "is csto:position csto:Prediction, but neither its passages in this file nor its csto:words put it as a forecast",
     ),
+    (
+        # a line of the author's biography ("He speaks fluently Russian and English") typed as a proposal
+        "r26_a_biographys_claim_typed_as_a_proposal",
+        "002",
+        [
+            (
+                ":russian-language, :english-language ;\n    csto:position csto:FactualAssertion ;",
+                ":russian-language, :english-language ;\n    csto:position csto:Proposal ;",
+            )
+        ],
+        "PositionAgreesWithItsWords",
+        "put it as a proposal or plan",
+    ),
 ]
 
 SLIPS += [s[:4] for s in SLIPS_R25]

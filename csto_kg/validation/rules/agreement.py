@@ -23,9 +23,10 @@
   to come, proposed or a draft; and a status other than ``csto:Occurred`` is worded by one of the fact's passages
   or its ``csto:dateBasis`` (cancelled; proposed or suggested; planned, announced or to come).
 - ``shape:PositionAgreesWithItsWords``: a proposition's ``csto:position`` that says how its holder puts it, a
-  forecast (``csto:Prediction``), a conjecture (``csto:Speculation``) or a refusal (``csto:Refusing``), is worded
-  so by its passages or ``csto:words`` ("will", "expects", "likely"; "may", "perhaps", "I suspect", "apparently";
-  "refused", "will not", "no intention"), or a ``csto:curatorNote`` names the reading ("a forecast").
+  forecast (``csto:Prediction``), a conjecture (``csto:Speculation``), a refusal (``csto:Refusing``), a proposal
+  (``csto:Proposal``) or an appeal (``csto:Appeal``), is worded so by its passages or ``csto:words`` ("will",
+  "expects", "likely"; "may", "perhaps", "I suspect", "apparently"; "refused", "will not", "no intention";
+  "proposed", "should", "plans"; "called on", "urged"), or a ``csto:curatorNote`` names the reading ("a forecast").
 - ``shape:ValueSaidInItsPassage``: a page number (``csto:pageNumber``) is printed in a passage of its fact, and a
   season (``csto:season``), the role a body is composed of (``csto:composedOf``) or a ranking's criterion
   (``csto:rankingCriterion``, by a word of it: "the largest economy" for economic size) is named (its label) by one; a
@@ -461,7 +462,8 @@ _STATUS_WORDS[CSTO.Announced] = _STATUS_WORDS[CSTO.Planned]
 
 _FLAGS = frozenset({CSTO.status, CSTO.draft})  # what _status_words reads
 
-# the positions a proposition's words give: how a holder puts it, a forecast, a conjecture or a refusal
+# the positions a proposition's words give: how a holder puts it, a forecast, a conjecture, a refusal, a proposal or an
+# appeal
 _POSITION_WORDS = {
     CSTO.Prediction: re.compile(
         r"\b(?:will|would|shall|won't|going to|expects?|expected|expecting|likely|unlikely|predict\w*|forecast\w*|"
@@ -480,23 +482,37 @@ _POSITION_WORDS = {
         r"opt(?:s|ed)? out|rul(?:e|es|ed|ing) out|not to)\b",
         re.I,
     ),
+    CSTO.Proposal: re.compile(
+        r"\b(?:propos\w*|call(?:s|ed|ing)? (?:for|on|to)|should|suggest\w*|initiat\w*|plans?|planned|planning|"
+        r"offer\w*|urg\w*|needs?|needed|must|recommend\w*|let us|invit\w*|idea|push\w* for|desire\w*|necessary|"
+        r"will|intend\w*|aim\w*|seek\w*|want\w*|ready to|readiness)\b",
+        re.I,
+    ),
+    CSTO.Appeal: re.compile(
+        r"\b(?:call\w*|appeal\w*|urg\w*|ask\w*|invit\w*|request\w*|should|must|needs?|tasking|time to|let us)\b",
+        re.I,
+    ),
 }
 # a curator's note names the reading ("read as a forecast"), not its words: a note's own "implies" or "will" is not
 _POSITION_NAMED = {
     CSTO.Prediction: re.compile(r"\b(?:forecast|prediction)s?\b", re.I),
     CSTO.Speculation: re.compile(r"\b(?:conjecture|speculation)s?\b", re.I),
     CSTO.Refusing: re.compile(r"\brefusals?\b", re.I),
+    CSTO.Proposal: re.compile(r"\bproposals?\b", re.I),
+    CSTO.Appeal: re.compile(r"\bappeals?\b", re.I),
 }
 _POSITION_SAID = {
     CSTO.Prediction: 'a forecast ("will", "expects", "likely", "future")',
     CSTO.Speculation: 'a conjecture ("may", "perhaps", "I suspect", "apparently", "it was speculated")',
     CSTO.Refusing: 'a refusal ("refused", "rejected", "will not", "no intention")',
+    CSTO.Proposal: 'a proposal or plan ("proposed", "should", "calls for", "plans", "initiative")',
+    CSTO.Appeal: 'an appeal ("called on", "urged", "asked", "should", "must")',
 }
 
 
 def _position_words(ctx: Context) -> list[Result]:
-    """A proposition's csto:position csto:Prediction, csto:Speculation or csto:Refusing is worded so by a passage of
-    it in its file or its csto:words, or named by a csto:curatorNote there."""
+    """A proposition's csto:position csto:Prediction, csto:Speculation, csto:Refusing, csto:Proposal or csto:Appeal is
+    worded so by a passage of it in its file or its csto:words, or named by a csto:curatorNote there."""
     from .support import _quote  # a passage's quoted text
 
     out: list[Result] = []
@@ -969,12 +985,14 @@ RULES = [
     ),
     Rule(
         SHAPE.PositionAgreesWithItsWords,
-        "a forecast, conjecture or refusal is worded so",
+        "a forecast, conjecture, refusal, proposal or appeal is worded so",
         "A proposition whose csto:position says how its holder puts it, csto:Prediction (a forecast), "
-        "csto:Speculation (a conjecture) or csto:Refusing (a refusal), has a passage in its file or csto:words that "
-        "put it so ('will', 'expects', 'likely', 'future'; 'may', 'perhaps', 'I suspect', 'apparently', 'it was "
-        "speculated'; 'refused', 'rejected', 'will not', 'no intention'), or a csto:curatorNote there naming that "
-        "reading ('a forecast', 'conjecture', 'refusal').",
+        "csto:Speculation (a conjecture), csto:Refusing (a refusal), csto:Proposal (a proposal or plan) or "
+        "csto:Appeal (a call on others to act), has a passage in its file or csto:words that put it so ('will', "
+        "'expects', 'likely', 'future'; 'may', 'perhaps', 'I suspect', 'apparently', 'it was speculated'; 'refused', "
+        "'rejected', 'will not', 'no intention'; 'proposed', 'should', 'calls for', 'plans', 'initiative'; 'called on', "
+        "'urged', 'asked', 'must'), or a csto:curatorNote there naming that reading ('a forecast', 'conjecture', "
+        "'refusal', 'proposal', 'appeal').",
         _position_words,
     ),
 ]
