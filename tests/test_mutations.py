@@ -11164,6 +11164,20 @@ SLIPS_R25 = [
         "PositionAgreesWithItsWords",
         "put it as a proposal or plan",
     ),
+    (
+        # Lukashenko's "if we presented a common front, there would have never been ... 'sanctions from hell'" given
+        # as a condition the source leaves open
+        "r26_a_counterfactual_given_as_an_open_condition",
+        "003",
+        [
+            (
+                "csto:condition :topic-csto-unity ; csto:conditionKind csto:Counterfactual ;",
+                "csto:condition :topic-csto-unity ; csto:conditionKind csto:OpenCondition ;",
+            )
+        ],
+        "ConditionKindInItsWords",
+        'its words or passages say "would have"',
+    ),
 ]
 
 SLIPS += [s[:4] for s in SLIPS_R25]

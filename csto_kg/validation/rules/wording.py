@@ -4,6 +4,9 @@ against their own words, markers read against their fact's words, rankings, and 
 - ``shape:UncertaintyKindInItsWords``: a ``csto:Uncertainty``'s kind is not one its marker words contradict ("not
   entirely clear" is csto:Unclear, "confusing" csto:Confused, "question" / "skepticism" csto:Doubted, "awareness" /
   "radar" csto:Unaware, "will show" / "whatever" / "what exactly" csto:Unsettled).
+- ``shape:ConditionKindInItsWords``: a condition supposed contrary to what happened (``csto:Counterfactual``,
+  ``csto:CounterfactualNegation``) is worded so by its fact's words or passages ("would have", "might have been",
+  "had ... not"); one the source leaves open (``csto:OpenCondition``) is not.
 - ``shape:UncertaintyWordsNameItsParty``: the party uncertain is named by the marker, a passage of the fact or a
   curator's note that explains it.
 - ``shape:PrescriptionForceInItsWords``: a ``csto:Prescription``'s force is the one its words give: negated words
@@ -54,6 +57,43 @@ def _cues(table: dict, text: str) -> dict[Node, str]:
 
 def _first(values) -> Node:
     return sorted(values, key=str)[0]
+
+
+# --- conditions ----------------------------------------------------------------------------------------------------
+
+# the past unreal: what would have happened had the condition held (or not held)
+_COUNTERFACTUAL = re.compile(
+    r"\b(?:would|could|might|should)(?: \w+)? have\b|\bhad (?:not |never )?(?:been|\w+ed)\b", re.I
+)
+_SUPPOSED = frozenset({CSTO.Counterfactual, CSTO.CounterfactualNegation})
+
+
+def _condition_words(ctx: Context) -> list[Result]:
+    out = []
+    for fact, _, kind, gid in ctx.curated_quads_of(CSTO.conditionKind):
+        said = _passages(ctx, fact) + [str(w) for w in ctx.union.objects(fact, CSTO.words)]
+        if not said:
+            continue
+        found = next((m for text in said if (m := _COUNTERFACTUAL.search(text))), None)
+        if kind in _SUPPOSED and found is None:
+            problem = (
+                'neither its words nor its passages suppose what would have happened (no "would have", "might '
+                'have been", "had ... not"): the source does not put the condition contrary to what happened. Fix: '
+                "csto:OpenCondition"
+            )
+        elif kind == CSTO.OpenCondition and found is not None:
+            problem = (
+                f'its words or passages say "{found.group(0)}": the source supposes what would have happened, a '
+                "condition contrary to what did. Fix: csto:Counterfactual (csto:CounterfactualNegation where the "
+                "condition is one that did hold)"
+            )
+        else:
+            continue
+        out.append(ctx.locator.statement_result(
+            shape=SHAPE.ConditionKindInItsWords, s=fact, p=CSTO.conditionKind, o=kind, graph=gid,
+            message=f"csto:conditionKind {_c(kind)}, but {problem}",
+        ))  # fmt: skip
+    return out
 
 
 # --- uncertainties -----------------------------------------------------------------------------------------------
@@ -379,6 +419,15 @@ def _ontology_pairs(ctx: Context) -> list[Result]:
 
 
 RULES = [
+    Rule(
+        SHAPE.ConditionKindInItsWords,
+        "a condition's kind is the one its words give",
+        "A condition the source supposes contrary to what happened (csto:conditionKind csto:Counterfactual or "
+        "csto:CounterfactualNegation) is worded so by the fact's csto:words or passages ('there would have never "
+        "been', 'might have been unleashed', 'had ... not'); one the source leaves open (csto:OpenCondition) is not "
+        "worded so.",
+        _condition_words,
+    ),
     Rule(
         SHAPE.UncertaintyKindInItsWords,
         "an uncertainty's kind is the one its words give",
