@@ -1018,19 +1018,18 @@ def _first_person(ctx: Context, evidence: Node) -> bool:
 
 
 # where a source's author is read by no name: the stances, inferences and writings that are theirs (a passage in no
-# one's name is the writer's); as any other value they are read as :func:`_author_contradicted` says
+# one's name is the writer's); as any other value they are read as :func:`_author_unsaid` says
 _AUTHOR_UNREAD = {CSTO.heldBy, CSTO.inferredBy, DCTERMS.creator}
 
 
-def _author_contradicted(ctx, namer, facts, fact, prop, value, values, notes) -> str | None:
+def _author_unsaid(ctx, namer, facts, fact, prop, value, notes) -> str | None:
     """A source's author given as the agent, target, place... of a fact whose passages are not in the writer's first
     person (:func:`_first_person`) and do not name them (nor does another passage of the fact or a note): where they
-    name another person the value is that other's
-    ("Tokayev had already given" is Tokayev's act, not the article's author's); where they name no one, only a "he"
-    or "she" (a biography's) stands for the author. An author the text does not name (a group standing for them)
-    is given by the first person alone."""
+    name another person the value is that other's ("Tokayev had already given" is Tokayev's act, not the article's
+    author's); where they name no one, only a "he" or "she" (a biography's) stands for the author. An author the
+    text does not name (a group standing for them) is given by the first person alone."""
     if prop in _AUTHOR_UNREAD or value not in ctx.source_creators.get(facts.graph, ()):
-        return None  # a group standing for unnamed people: _group_holder_unsaid
+        return None  # a value of theirs read by no name, or not the author (another group: _group_holder_unsaid)
     evidence, _ = facts.supporting(fact, prop)
     if any(_first_person(ctx, e) for e in evidence):
         return None
@@ -1142,7 +1141,7 @@ def _value_named(ctx: Context) -> list[Result]:  # noqa: C901 - one pass over ev
             notes = _note_quotes(ctx, gid, g.objects(fact, CSTO.curatorNote), seeds)
             for prop, value in sorted(checked, key=lambda t: (str(t[0]), str(t[1]))):
                 if _unnamed(ctx, gid, value, fact, prop):
-                    message = _author_contradicted(ctx, namer, facts, fact, prop, value, values, notes)
+                    message = _author_unsaid(ctx, namer, facts, fact, prop, value, notes)
                     if message is None and (prop == CSTO.heldBy or prop in NAMED_VALUES or prop in NAMED_BY_THE_FACT):
                         message = _group_holder_unsaid(ctx, namer, facts, fact, value, prop)
                     if message:

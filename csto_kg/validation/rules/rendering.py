@@ -236,7 +236,7 @@ _HEDGE = re.compile(
 _SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s+")
 
 
-def _hedged(paragraphs: list[tuple[Node, str, str]], ctx: Context, g) -> bool:
+def _hedged(ctx: Context, paragraphs: list[tuple[Node, str, str]]) -> bool:
     """A passage of ``paragraphs`` (:func:`_paragraphs`), or the sentence of its paragraph just before it, hedges."""
     for ev, text, _ in paragraphs:
         for sel in ctx.union.objects(ev, OA.hasSelector):
@@ -261,7 +261,7 @@ def _attributions(ctx: Context) -> list[Result]:
             if any(g.value(fact, p) is not None for p in (CSTO.reportedVia, CSTO.reportedIn)):
                 continue  # the channel it reached the source through
             paragraphs = _paragraphs(ctx, g, fact, cache)
-            if not paragraphs or _hedged(paragraphs, ctx, g):
+            if not paragraphs or _hedged(ctx, paragraphs):
                 continue
             where = ", ".join(sorted({curie(str(ev)) for ev, _, _ in paragraphs}))
             out.append(
