@@ -11178,6 +11178,20 @@ SLIPS_R25 = [
         "ConditionKindInItsWords",
         'its words or passages say "would have"',
     ),
+    (
+        # Uzbekistan's second membership cited from the passage on modern warfare and the charter: nothing the
+        # membership says (its state, its organisation, its start and end, its note) is in it
+        "r26_a_membership_cited_from_a_passage_on_another_matter",
+        "002",
+        [
+            (
+                'second withdrawal of 2012."@en ;\n    prov:wasDerivedFrom ev:002-uzbekistan-speculation .',
+                'second withdrawal of 2012."@en ;\n    prov:wasDerivedFrom ev:002-modern-warfare-charter .',
+            )
+        ],
+        "PassageSpeaksOfItsNode",
+        "its passage ev:002-modern-warfare-charter",
+    ),
 ]
 
 SLIPS += [s[:4] for s in SLIPS_R25]

@@ -20,6 +20,7 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
 
-def stems(text: str) -> set[str]:
-    """The content words of ``text`` by their first five letters ("increasing", "increase": "incre")."""
-    return {w[:5] for w in words(text) if w not in _GENERIC and len(w) >= 3}
+def stems(text: str, letters: int = 5) -> set[str]:
+    """The content words of ``text`` by their first five letters ("increasing", "increase": "incre"), or by fewer
+    (four: "heads", "head of state": "head")."""
+    return {w[:letters] for w in words(text) if w not in _GENERIC and len(w) >= 3}
