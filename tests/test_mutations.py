@@ -11192,6 +11192,15 @@ SLIPS_R25 = [
         "PassageSpeaksOfItsNode",
         "its passage ev:002-modern-warfare-charter",
     ),
+    (
+        # Kazakhstan's announcement that it would not follow Russia in recognising the two republics given as an
+        # absence: the passage says nothing of staying away
+        "r26_a_non_recognition_given_as_an_absence",
+        "001",
+        [("csto:actionKind csto:NonRecognition ;", "csto:actionKind csto:NonAttendance ;")],
+        "ActionKindInItsWords",
+        "csto:actionKind csto:NonAttendance (non-attendance), but neither its passages nor its words say so",
+    ),
 ]
 
 SLIPS += [s[:4] for s in SLIPS_R25]

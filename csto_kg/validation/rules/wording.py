@@ -7,6 +7,10 @@ against their own words, markers read against their fact's words, rankings, and 
 - ``shape:ConditionKindInItsWords``: a condition supposed contrary to what happened (``csto:Counterfactual``,
   ``csto:CounterfactualNegation``) is worded so by its fact's words or passages ("would have", "might have been",
   "had ... not"); one the source leaves open (``csto:OpenCondition``) is not.
+- ``shape:ActionKindInItsWords``: a diplomatic action's kind (``csto:actionKind``) is worded by a passage of the
+  action or its ``csto:words`` ("absent", "opted out" for csto:NonAttendance; "recalled" for
+  csto:RecallOfRepresentative; "would not follow ... in recognising" for csto:NonRecognition; "ignored" for
+  csto:NonIntervention ...), or named by a curator's note on it.
 - ``shape:UncertaintyWordsNameItsParty``: the party uncertain is named by the marker, a passage of the fact or a
   curator's note that explains it.
 - ``shape:PrescriptionForceInItsWords``: a ``csto:Prescription``'s force is the one its words give: negated words
@@ -92,6 +96,51 @@ def _condition_words(ctx: Context) -> list[Result]:
         out.append(ctx.locator.statement_result(
             shape=SHAPE.ConditionKindInItsWords, s=fact, p=CSTO.conditionKind, o=kind, graph=gid,
             message=f"csto:conditionKind {_c(kind)}, but {problem}",
+        ))  # fmt: skip
+    return out
+
+
+# --- diplomatic actions ------------------------------------------------------------------------------------------
+
+_NOT = r"(?:not|n't|never|no|refus\w*|declin\w*|fail\w* to|without)\b"
+# the words a source gives each kind of diplomatic action by
+_ACTION_WORDS = {
+    CSTO.Recognition: re.compile(r"\brecogni[sz]\w*", re.I),
+    CSTO.NonRecognition: re.compile(rf"\b{_NOT}[^.;]{{0,60}}\brecogni[sz]\w*|\bnon-?recognition\b", re.I),
+    CSTO.RecallOfRepresentative: re.compile(r"\brecall\w*", re.I),
+    CSTO.NonAttendance: re.compile(
+        r"\b(?:absent|absence|opt(?:s|ed|ing)? out|stay\w* away|stayed away|skip\w*|boycott\w*|no-?show|"
+        r"(?:not|n't|never) (?:\w+ )?(?:sen[dt]\w*|attend\w*|come|take part|taking part|participat\w*))\b",
+        re.I,
+    ),
+    CSTO.Snub: re.compile(r"\bsnub\w*", re.I),
+    CSTO.DialogueInitiative: re.compile(r"\bdialogue\b", re.I),
+    CSTO.Persuasion: re.compile(r"\b(?:convinc\w*|persuad\w*|urg\w*|coax\w*|lobb\w*)", re.I),
+    CSTO.NonAppeal: re.compile(rf"\b{_NOT}\s*(?:\w+ )?(?:appeal\w*|ask\w* for help|request\w*)", re.I),
+    CSTO.NonIntervention: re.compile(
+        r"\b(?:ignor\w*|lack of (?:response|action)|no (?:response|action)|inaction|stood by|stand(?:s|ing)? by|"
+        r"silen\w*|passiv\w*|(?:not|n't|never) (?:\w+ )?(?:interven\w*|interfer\w*|act|respond\w*))",
+        re.I,
+    ),
+}
+
+
+def _action_words(ctx: Context) -> list[Result]:
+    out = []
+    for fact, _, kind, gid in ctx.curated_quads_of(CSTO.actionKind):
+        if kind not in _ACTION_WORDS:
+            continue
+        said = _passages(ctx, fact) + [str(w) for w in ctx.union.objects(fact, CSTO.words)]
+        if not said or any(_ACTION_WORDS[kind].search(text) for text in said):
+            continue
+        notes = " ".join(str(n) for n in ctx.union.objects(fact, CSTO.curatorNote)).lower()
+        if any(label.lower() in notes for label in _labels(ctx, kind)):
+            continue  # a curator's note names the kind (and says why)
+        out.append(ctx.locator.statement_result(
+            shape=SHAPE.ActionKindInItsWords, s=fact, p=CSTO.actionKind, o=kind, graph=gid,
+            message=f"csto:actionKind {_c(kind)} ({_labels(ctx, kind)[0] if _labels(ctx, kind) else ''}), but neither "
+            "its passages nor its words say so, and no csto:curatorNote names it: the kind is what the source says "
+            "was done. Fix: the kind the passage gives, or the passage that gives this one",
         ))  # fmt: skip
     return out
 
@@ -419,6 +468,17 @@ def _ontology_pairs(ctx: Context) -> list[Result]:
 
 
 RULES = [
+    Rule(
+        SHAPE.ActionKindInItsWords,
+        "a diplomatic action's kind is worded by its passage",
+        "A csto:actionKind is worded by a passage of the action or its csto:words: csto:NonAttendance by absence, "
+        "opting out, staying away or not sending anyone; csto:RecallOfRepresentative by a recall; csto:Recognition "
+        "by recognising, csto:NonRecognition by not (or refusing, declining to) recognise; csto:Snub by a snub; "
+        "csto:DialogueInitiative by a dialogue; csto:Persuasion by convincing, persuading or urging; csto:NonAppeal "
+        "by not (or failing to) appeal or ask; csto:NonIntervention by ignoring, a lack of response, inaction. Or a "
+        "csto:curatorNote on the action names the kind.",
+        _action_words,
+    ),
     Rule(
         SHAPE.ConditionKindInItsWords,
         "a condition's kind is the one its words give",
