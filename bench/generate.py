@@ -163,6 +163,7 @@ POSITION_VERBS = {
     "Refusing": "rejected {} as",
     "Proposal": "proposed action on {}, calling it",
     "Appeal": "called on others to act on {}, calling it",
+    "Concern": "voiced concern about {}, calling it",
 }
 ROLES = [
     ("president", "President", "HeadOfState"),
@@ -695,8 +696,8 @@ class _Facts:
         # no csto:speakingAs: the generator records no office holding for a stance's holder, and one speaks only as an
         # office one holds (validation checks it: shape:LinkedValuesAgree); the draw keeps the sequence of choices
         rng.random()
-        # a reported view is hedged in its passage (shape:AttributionAgreesWithItsWords), a forecast, refusal, proposal
-        # or appeal worded so (shape:PositionAgreesWithItsWords)
+        # a reported view is hedged in its passage (shape:AttributionAgreesWithItsWords), a forecast, refusal, proposal,
+        # appeal or concern worded so (shape:PositionAgreesWithItsWords)
         hedge = "reportedly " if attribution == "Reported" else ""
         when = _date_words(d, prec)
         verb = POSITION_VERBS.get(pos, "described {} as")

@@ -11201,6 +11201,19 @@ SLIPS_R25 = [
         "ActionKindInItsWords",
         "csto:actionKind csto:NonAttendance (non-attendance), but neither its passages nor its words say so",
     ),
+    (
+        # "It became an organisation, and hence the CSTO, in 2002" typed as a concern: nothing in it worries
+        "r26_a_plain_claim_typed_as_a_concern",
+        "001",
+        [
+            (
+                ":collective-security-treaty, :founding-csto-2002 ;\n    csto:position csto:FactualAssertion ;",
+                ":collective-security-treaty, :founding-csto-2002 ;\n    csto:position csto:Concern ;",
+            )
+        ],
+        "PositionAgreesWithItsWords",
+        "put it as a concern",
+    ),
 ]
 
 SLIPS += [s[:4] for s in SLIPS_R25]

@@ -24,9 +24,11 @@
   or its ``csto:dateBasis`` (cancelled; proposed or suggested; planned, announced or to come).
 - ``shape:PositionAgreesWithItsWords``: a proposition's ``csto:position`` that says how its holder puts it, a
   forecast (``csto:Prediction``), a conjecture (``csto:Speculation``), a refusal (``csto:Refusing``), a proposal
-  (``csto:Proposal``) or an appeal (``csto:Appeal``), is worded so by its passages or ``csto:words`` ("will",
-  "expects", "likely"; "may", "perhaps", "I suspect", "apparently"; "refused", "will not", "no intention";
-  "proposed", "should", "plans"; "called on", "urged"), or a ``csto:curatorNote`` names the reading ("a forecast").
+  (``csto:Proposal``), an appeal (``csto:Appeal``), a concern (``csto:Concern``) or a warning (``csto:Warning``),
+  is worded so by its passages or ``csto:words`` ("will", "expects", "likely"; "may", "perhaps", "I suspect",
+  "apparently"; "refused", "will not", "no intention"; "proposed", "should", "plans"; "called on", "urged";
+  "alarming", "threat", "laments"; "warned", "risk", "possibility"), or a ``csto:curatorNote`` names the reading
+  ("a forecast").
 - ``shape:ValueSaidInItsPassage``: a page number (``csto:pageNumber``) is printed in a passage of its fact, and a
   season (``csto:season``), the role a body is composed of (``csto:composedOf``) or a ranking's criterion
   (``csto:rankingCriterion``, by a word of it: "the largest economy" for economic size) is named (its label) by one; a
@@ -462,8 +464,8 @@ _STATUS_WORDS[CSTO.Announced] = _STATUS_WORDS[CSTO.Planned]
 
 _FLAGS = frozenset({CSTO.status, CSTO.draft})  # what _status_words reads
 
-# the positions a proposition's words give: how a holder puts it, a forecast, a conjecture, a refusal, a proposal or an
-# appeal
+# the positions a proposition's words give: how a holder puts it, a forecast, a conjecture, a refusal, a proposal, an
+# appeal, a concern or a warning
 _POSITION_WORDS = {
     CSTO.Prediction: re.compile(
         r"\b(?:will|would|shall|won't|going to|expects?|expected|expecting|likely|unlikely|predict\w*|forecast\w*|"
@@ -492,6 +494,16 @@ _POSITION_WORDS = {
         r"\b(?:call\w*|appeal\w*|urg\w*|ask\w*|invit\w*|request\w*|should|must|needs?|tasking|time to|let us)\b",
         re.I,
     ),
+    CSTO.Concern: re.compile(
+        r"\b(?:concern\w*|worr\w*|alarm\w*|fear\w*|threat\w*|danger\w*|anxi\w*|tension\w*|troubl\w*|risk\w*|"
+        r"challeng\w*|problem\w*|crisis|crises|disappoint\w*|aggravat\w*|difficult\w*|lament\w*|regret\w*)\b",
+        re.I,
+    ),
+    CSTO.Warning: re.compile(
+        r"\b(?:warn\w*|threat\w*|danger\w*|risk\w*|alarm\w*|caution\w*|could|would|may|might|if|otherwise|"
+        r"possib\w*|lead to|leads to)\b",
+        re.I,
+    ),
 }
 # a curator's note names the reading ("read as a forecast"), not its words: a note's own "implies" or "will" is not
 _POSITION_NAMED = {
@@ -500,6 +512,8 @@ _POSITION_NAMED = {
     CSTO.Refusing: re.compile(r"\brefusals?\b", re.I),
     CSTO.Proposal: re.compile(r"\bproposals?\b", re.I),
     CSTO.Appeal: re.compile(r"\bappeals?\b", re.I),
+    CSTO.Concern: re.compile(r"\bconcerns?\b", re.I),
+    CSTO.Warning: re.compile(r"\bwarnings?\b", re.I),
 }
 _POSITION_SAID = {
     CSTO.Prediction: 'a forecast ("will", "expects", "likely", "future")',
@@ -507,12 +521,15 @@ _POSITION_SAID = {
     CSTO.Refusing: 'a refusal ("refused", "rejected", "will not", "no intention")',
     CSTO.Proposal: 'a proposal or plan ("proposed", "should", "calls for", "plans", "initiative")',
     CSTO.Appeal: 'an appeal ("called on", "urged", "asked", "should", "must")',
+    CSTO.Concern: 'a concern ("concerned", "worrying", "alarming", "threat", "problem", "laments")',
+    CSTO.Warning: 'a warning ("warned", "danger", "risk", "could", "if", "possibility")',
 }
 
 
 def _position_words(ctx: Context) -> list[Result]:
-    """A proposition's csto:position csto:Prediction, csto:Speculation, csto:Refusing, csto:Proposal or csto:Appeal is
-    worded so by a passage of it in its file or its csto:words, or named by a csto:curatorNote there."""
+    """A proposition's csto:position csto:Prediction, csto:Speculation, csto:Refusing, csto:Proposal, csto:Appeal,
+    csto:Concern or csto:Warning is worded so by a passage of it in its file or its csto:words, or named by a
+    csto:curatorNote there."""
     from .support import _quote  # a passage's quoted text
 
     out: list[Result] = []
@@ -985,14 +1002,16 @@ RULES = [
     ),
     Rule(
         SHAPE.PositionAgreesWithItsWords,
-        "a forecast, conjecture, refusal, proposal or appeal is worded so",
+        "a forecast, conjecture, refusal, proposal, appeal, concern or warning is worded so",
         "A proposition whose csto:position says how its holder puts it, csto:Prediction (a forecast), "
-        "csto:Speculation (a conjecture), csto:Refusing (a refusal), csto:Proposal (a proposal or plan) or "
-        "csto:Appeal (a call on others to act), has a passage in its file or csto:words that put it so ('will', "
+        "csto:Speculation (a conjecture), csto:Refusing (a refusal), csto:Proposal (a proposal or plan), "
+        "csto:Appeal (a call on others to act), csto:Concern (worry, alarm) or csto:Warning (of a danger to come), "
+        "has a passage in its file or csto:words that put it so ('will', "
         "'expects', 'likely', 'future'; 'may', 'perhaps', 'I suspect', 'apparently', 'it was speculated'; 'refused', "
         "'rejected', 'will not', 'no intention'; 'proposed', 'should', 'calls for', 'plans', 'initiative'; 'called on', "
-        "'urged', 'asked', 'must'), or a csto:curatorNote there naming that reading ('a forecast', 'conjecture', "
-        "'refusal', 'proposal', 'appeal').",
+        "'urged', 'asked', 'must'; 'concerned', 'alarming', 'threat', 'laments'; 'warned', 'risk', 'possibility'), "
+        "or a csto:curatorNote there naming that reading ('a forecast', 'conjecture', 'refusal', 'proposal', "
+        "'appeal', 'concern', 'warning').",
         _position_words,
     ),
 ]
