@@ -11068,6 +11068,11 @@ SLIPS_R25 = [
         "ValueNamedInItsPassage",
         "its csto:addressee is :every-state, a group no word of whose name",
     ),
+]
+
+# Round 26 (2026-12-07): the seed's author as a value, a date's bound, a reported attribution, a position, a
+# condition's or an action's kind against their words, a passage cited for another node.
+SLIPS_R26 = [
     (
         # the seed's author among the summit's attendees: its passages speak in the first person only inside the
         # speech they quote ("“... our international event today”, he said"), which is Japarov's, not the writer's
@@ -11216,8 +11221,8 @@ SLIPS_R25 = [
     ),
 ]
 
-SLIPS += [s[:4] for s in SLIPS_R25]
-MESSAGE_FRAGMENT.update({s[0]: s[4] for s in SLIPS_R25 if s[4]})
+SLIPS += [s[:4] for s in SLIPS_R25 + SLIPS_R26]
+MESSAGE_FRAGMENT.update({s[0]: s[4] for s in SLIPS_R25 + SLIPS_R26 if s[4]})
 
 # Round 18: a literal whose datatype its lexical form is not (words typed xsd:date; a year typed xsd:date where the
 # ontology's range is a day or a year): the loader refuses the file at the line.
