@@ -527,11 +527,12 @@ def _passages_off_their_node(ctx: Context) -> list[Result]:
     for s, p, o, gid in ctx.curated_quads():
         if gid != ENTITIES_GRAPH and isinstance(s, URIRef):
             said.setdefault((s, gid), []).append((p, o))
-    names: dict[Node, list[str]] = {}
+    names: dict[Node, set[str]] = {}
 
-    def named(o: Node) -> list[str]:
+    def named(o: Node) -> set[str]:  # the stems of a node's names (its labels and IRI), read once per node
         if o not in names:
-            names[o] = _labels(ctx, o) + [str(o).rsplit("/", 1)[-1].rsplit("#", 1)[-1].replace("-", " ")]
+            local = str(o).rsplit("/", 1)[-1].rsplit("#", 1)[-1].replace("-", " ")
+            names[o] = _stems(" ".join([*_labels(ctx, o), local]), 4)
         return names[o]
 
     passages: dict[Node, set[str]] = {}
@@ -540,18 +541,29 @@ def _passages_off_their_node(ctx: Context) -> list[Result]:
         evidence = sorted({o for p, o in statements if p == PROV.wasDerivedFrom}, key=str)
         if not evidence or (s, RDF.type, CSTO.DateEstimate) in ctx.union:
             continue  # a date estimate rests on its clues together, each read for what it implies
-        texts = list(named(s))
+        # the names first (its own, its classes', its properties' and values'): most passages share one of them; the
+        # literals (labels, comments, notes: long, and each its own) are read only for a passage that does not
+        node = set(named(s))
+        literals = []
         for p, o in statements:
             if p == RDF.type:
-                texts += named(o)  # "a refusal"
+                node |= named(o)  # "a refusal"
             elif p != PROV.wasDerivedFrom:
-                texts += named(p) + (named(o) if isinstance(o, URIRef) else [str(o)])
-        node = _stems(" ".join(texts), 4)
+                node |= named(p)
+                if isinstance(o, URIRef):
+                    node |= named(o)
+                else:
+                    literals.append(str(o))
         for ev in evidence:
             if ev not in passages:
                 passages[ev] = _stems(" ".join(_passages_of(ctx, ev)), 4)
             if not passages[ev] or passages[ev] & node:
                 continue  # no quote (another rule's), or it speaks of the node
+            if literals:
+                node |= _stems(" ".join(literals), 4)
+                literals = []
+                if passages[ev] & node:
+                    continue
             quote = " ".join(_passages_of(ctx, ev))
             out.append(ctx.locator.statement_result(shape=SHAPE.PassageSpeaksOfItsNode, s=s, p=PROV.wasDerivedFrom,
                 o=ev, graph=gid,
