@@ -28,7 +28,7 @@
   is worded so by its passages or ``csto:words`` ("will", "expects", "likely"; "may", "perhaps", "I suspect",
   "apparently"; "refused", "will not", "no intention"; "proposed", "should", "plans"; "called on", "urged";
   "alarming", "threat", "laments"; "warned", "risk", "possibility"), or a ``csto:curatorNote`` names the reading
-  ("a forecast").
+  by the position's label ("read as a prediction").
 - ``shape:ValueSaidInItsPassage``: a page number (``csto:pageNumber``) is printed in a passage of its fact, and a
   season (``csto:season``), the role a body is composed of (``csto:composedOf``) or a ranking's criterion
   (``csto:rankingCriterion``, by a word of it: "the largest economy" for economic size) is named (its label) by one; a
@@ -56,7 +56,7 @@ from ...derive import DATE_PROPERTIES
 from ...namespaces import CSTO, ENTITIES_GRAPH, ID, OA, ONTOLOGY_GRAPH, PROV, RDF, RDFS, SH, SHAPE, SKOS, TIME, curie
 from ..report import Result
 from . import Context, Rule
-from .curation import _passages
+from .curation import _named_by_a_note, _passages
 
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 _MONTH_YEAR = re.compile(
@@ -505,16 +505,6 @@ _POSITION_WORDS = {
         re.I,
     ),
 }
-# a curator's note names the reading ("read as a forecast"), not its words: a note's own "implies" or "will" is not
-_POSITION_NAMED = {
-    CSTO.Prediction: re.compile(r"\b(?:forecast|prediction)s?\b", re.I),
-    CSTO.Speculation: re.compile(r"\b(?:conjecture|speculation)s?\b", re.I),
-    CSTO.Refusing: re.compile(r"\brefusals?\b", re.I),
-    CSTO.Proposal: re.compile(r"\bproposals?\b", re.I),
-    CSTO.Appeal: re.compile(r"\bappeals?\b", re.I),
-    CSTO.Concern: re.compile(r"\bconcerns?\b", re.I),
-    CSTO.Warning: re.compile(r"\bwarnings?\b", re.I),
-}
 _POSITION_SAID = {
     CSTO.Prediction: 'a forecast ("will", "expects", "likely", "future")',
     CSTO.Speculation: 'a conjecture ("may", "perhaps", "I suspect", "apparently", "it was speculated")',
@@ -543,8 +533,8 @@ def _position_words(ctx: Context) -> list[Result]:
                 if not passages:
                     continue  # a part of a proposition, its passage elsewhere
                 text = " ".join(passages + [str(o) for o in g.objects(fact, CSTO.words)])
-                notes = " ".join(str(o) for o in g.objects(fact, CSTO.curatorNote))
-                if _POSITION_WORDS[value].search(text) or _POSITION_NAMED[value].search(notes):
+                notes = [str(o) for o in g.objects(fact, CSTO.curatorNote)]
+                if _POSITION_WORDS[value].search(text) or _named_by_a_note(ctx, value, notes):
                     continue
                 out.append(
                     ctx.locator.statement_result(
@@ -1010,8 +1000,8 @@ RULES = [
         "'expects', 'likely', 'future'; 'may', 'perhaps', 'I suspect', 'apparently', 'it was speculated'; 'refused', "
         "'rejected', 'will not', 'no intention'; 'proposed', 'should', 'calls for', 'plans', 'initiative'; 'called on', "
         "'urged', 'asked', 'must'; 'concerned', 'alarming', 'threat', 'laments'; 'warned', 'risk', 'possibility'), "
-        "or a csto:curatorNote there naming that reading ('a forecast', 'conjecture', 'refusal', 'proposal', "
-        "'appeal', 'concern', 'warning').",
+        "or a csto:curatorNote there naming that reading by the position's label ('read as a prediction', "
+        "'csto:Concern'): a note's other words do not count.",
         _position_words,
     ),
 ]

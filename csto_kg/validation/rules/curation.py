@@ -76,6 +76,14 @@ def _labels(ctx: Context, node: Node) -> list[str]:
     return [str(o) for p in _LABELS for o in ctx.union.objects(node, p)]
 
 
+def _named_by_a_note(ctx: Context, value: Node, notes: list[str]) -> bool:
+    """A curator's note names a controlled value by one of its labels, as a word ("read as a forecast
+    (csto:Prediction)"; "stands in for the seed's account of this non-attendance"): the curator says which reading
+    the words are given, where the words alone do not."""
+    text = " ".join(notes)
+    return any(re.search(rf"(?<![\w-]){re.escape(label)}(?![\w-])", text, re.I) for label in _labels(ctx, value))
+
+
 def _one(ctx: Context, node: Node, prop: URIRef) -> Node | None:
     return next(iter(ctx.union.objects(node, prop)), None)
 

@@ -44,7 +44,7 @@ from rdflib.term import Node
 from ...namespaces import CSTO, ONTOLOGY_GRAPH, OWL, PROV, RDF, RDFS, SHAPE, SKOS
 from ..report import Result
 from . import Context, Rule
-from .curation import _c, _label_stems, _labels, _passages
+from .curation import _c, _label_stems, _labels, _named_by_a_note, _passages
 from .structures import _said
 
 
@@ -133,8 +133,7 @@ def _action_words(ctx: Context) -> list[Result]:
         said = _passages(ctx, fact) + [str(w) for w in ctx.union.objects(fact, CSTO.words)]
         if not said or any(_ACTION_WORDS[kind].search(text) for text in said):
             continue
-        notes = " ".join(str(n) for n in ctx.union.objects(fact, CSTO.curatorNote)).lower()
-        if any(label.lower() in notes for label in _labels(ctx, kind)):
+        if _named_by_a_note(ctx, kind, [str(n) for n in ctx.union.objects(fact, CSTO.curatorNote)]):
             continue  # a curator's note names the kind (and says why)
         out.append(ctx.locator.statement_result(
             shape=SHAPE.ActionKindInItsWords, s=fact, p=CSTO.actionKind, o=kind, graph=gid,
