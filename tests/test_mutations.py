@@ -11221,8 +11221,39 @@ SLIPS_R26 = [
     ),
 ]
 
-SLIPS += [s[:4] for s in SLIPS_R25 + SLIPS_R26]
-MESSAGE_FRAGMENT.update({s[0]: s[4] for s in SLIPS_R25 + SLIPS_R26 if s[4]})
+SLIPS_R27 = [
+    (
+        # Tokayev's accusation that the protesters had western backers with its accused-party line lost: nothing
+        # then says whom it accuses
+        "r27_an_accusations_accused_line_lost",
+        "001",
+        [
+            (
+                "    csto:accusedParty :protesters-kazakhstan-2022-01 ;\n    csto:precedes :invocation-kazakhstan-2022-01 ;\n"
+                "    csto:cause :topic-western-interference ;",
+                "    csto:precedes :invocation-kazakhstan-2022-01 ;\n    csto:cause :topic-western-interference ;",
+            )
+        ],
+        "AccusationNamesTheAccused",
+        "no csto:accusedParty says whom the accusation accuses",
+    ),
+    (
+        # Agazade's assessment of the CSTO's popularity typed over as an accusation: it accuses no one
+        "r27_an_assessment_typed_as_an_accusation",
+        "002",
+        [
+            (
+                "    csto:about :csto, :topic-csto-popularity ;\n    csto:position csto:Assessment ;",
+                "    csto:about :csto, :topic-csto-popularity ;\n    csto:position csto:Accusation ;",
+            )
+        ],
+        "AccusationNamesTheAccused",
+        "no csto:accusedParty says whom the accusation accuses",
+    ),
+]
+
+SLIPS += [s[:4] for s in SLIPS_R25 + SLIPS_R26 + SLIPS_R27]
+MESSAGE_FRAGMENT.update({s[0]: s[4] for s in SLIPS_R25 + SLIPS_R26 + SLIPS_R27 if s[4]})
 
 # Round 18: a literal whose datatype its lexical form is not (words typed xsd:date; a year typed xsd:date where the
 # ontology's range is a day or a year): the loader refuses the file at the line.
