@@ -11250,6 +11250,23 @@ SLIPS_R27 = [
         "AccusationNamesTheAccused",
         "no csto:accusedParty says whom the accusation accuses",
     ),
+    (
+        # the statement that the SCO is China-led deleted, while the claim's note says it is held structurally in
+        # this file
+        "r27_a_statement_its_note_records_deleted",
+        "001",
+        [(":sco csto:ledBy :china ;\n    prov:wasDerivedFrom ev:001-sco-strengthened .\n", "")],
+        "NoteStatesWhatTheGraphHolds",
+        "writes out the statement :sco csto:ledBy :china (stated in this file), but this file does not state it",
+    ),
+    (
+        # the same for NATO's being led by the United States (seed 004)
+        "r27_nato_led_by_the_united_states_deleted",
+        "004",
+        [(":nato csto:ledBy :united-states ;\n    prov:wasDerivedFrom ev:004-moscow-nato .\n", "")],
+        "NoteStatesWhatTheGraphHolds",
+        "but this file does not state it",
+    ),
 ]
 
 SLIPS += [s[:4] for s in SLIPS_R25 + SLIPS_R26 + SLIPS_R27]

@@ -18,6 +18,8 @@
   with what the node says there: its literals (label, comment, words, notes, date basis ...), the names of its
   classes, of the nodes it links to and of the properties it uses. A passage sharing none was cited for another
   node. A date estimate (a publication date) is not read: its clues imply its date together.
+- ``shape:NoteStatesWhatTheGraphHolds``: a statement a curator's note writes out in Turtle (":belarus
+  csto:bordersOn :nato") is in the graph, and in the note's file where the note says so.
 - ``shape:LiteralForm``: a value of a property whose range is a datatype (verbatim words, a hash, a quote, an
   identifier, a number) carries no language tag (where no shape's sh:datatype check already reports it; text
   without its tag is shape:ProseIsTaggedText's).
@@ -709,6 +711,55 @@ def _typed_where_described(ctx: Context) -> list[Result]:
     return out
 
 
+# A curator's note may write a statement out as Turtle (":belarus csto:bordersOn :nato", often "held structurally
+# as …, stated in this file"): it tells a reader that the graph holds that triple, so the triple must be there. Of
+# the 17 curated notes that write one, all hold (2026-12-07); a line deleted, or its value typed over, leaves the
+# note saying what the graph no longer has. A statement the note denies ("no :x csto:p :y") is not read.
+_NAME = r"(?::[a-z][\w-]*\w|csto:[A-Z]\w+)"
+_WRITTEN = re.compile(rf"(?<![\w:/-])(:[a-z][\w-]*\w) (csto:[a-z][A-Za-z]+) ({_NAME}(?:, {_NAME})*)")
+_DENIED = re.compile(r"\b(?:no|not|nor|neither|without|none|never)\b[^.;:()]{0,60}$", re.I)
+_THIS_FILE = re.compile(r"\W{0,3}stated in this file")
+_NOTED = (CSTO.curatorNote, RDFS.comment, SKOS.note, CSTO.dateBasis)
+
+
+def _term(name: str) -> URIRef:
+    return CSTO[name[5:]] if name.startswith("csto:") else ID[name[1:]]
+
+
+def _written_statements(ctx: Context) -> list[Result]:
+    properties = set(ctx.union.subjects(RDF.type, OWL.ObjectProperty))
+    stated: dict[URIRef, set] = {}  # property -> (subject, object, graph) of the curated files' statements of it
+    out = []
+    for node, p, note, gid in ctx.curated_quads_of(*_NOTED):
+        text = str(note)
+        for m in _WRITTEN.finditer(text):
+            s, prop = _term(m.group(1)), _term(m.group(2))
+            if prop not in properties or _DENIED.search(text[max(0, m.start() - 80) : m.start()]):
+                continue
+            here = bool(_THIS_FILE.match(text, m.end()))
+            if here and prop not in stated:
+                stated[prop] = {(q[0], q[2], q[3]) for q in ctx.curated_quads_of(prop)}
+            for name in m.group(3).split(", "):
+                o = _term(name)
+                if (s, o, gid) in stated[prop] if here else (s, prop, o) in ctx.union:
+                    continue
+                where = "this file does not state it" if here else "the graph does not hold it"
+                file = ctx.data.files[gid]
+                out.append(
+                    ctx.locator.result(  # the node that lacks the statement, at the note that records it
+                        severity=SH.Violation, shape=SHAPE.NoteStatesWhatTheGraphHolds, focus=s, path=prop, value=o,
+                        graph=gid, file=file, line=ctx.locator.statement_line(file, node, p, note, gid),
+                        message=(
+                            f"{_c(node)}'s {_c(p)} writes out the statement {m.group(1)} {m.group(2)} {name}"
+                            + (" (stated in this file)" if here else "")
+                            + f", but {where}: the note tells a reader the graph holds what it does not (a line "
+                            "deleted, or its value typed over). Fix: restore the statement, or the note"
+                        ),
+                    )
+                )  # fmt: skip
+    return out
+
+
 def _own_seed_structures(ctx: Context) -> list[Result]:
     from .structures import OWN_SEED  # round 17's references (options, reliances, denials), read by that module
     from .wording import OWN_SEED as OWN_SEED_R18  # round 18's (uncertainties, prescriptions)
@@ -812,6 +863,16 @@ RULES = [
         "mostly a topic typed over with another.",
         _topic_said,
         SH.Warning,
+    ),
+    Rule(
+        SHAPE.NoteStatesWhatTheGraphHolds,
+        "a statement a note writes out is one the graph holds",
+        "A curator's note, comment or date basis that writes a statement out in Turtle (':belarus csto:bordersOn "
+        ":nato', a subject, a property of the ontology and one or more values, each a prefixed name) tells a reader "
+        "the graph holds it: the union holds each such triple, and the note's file does where the note says it is "
+        "'stated in this file'. A statement the note denies ('no … ') is not read. A line deleted, or its value "
+        "typed over, otherwise leaves the note saying what the graph no longer has.",
+        _written_statements,
     ),
     Rule(
         SHAPE.LiteralForm,
