@@ -926,6 +926,9 @@ class _Facts:
         return [Fact(iri, iri[1:], lines, f"{sname} chaired the {name} from {y} to {y + 1}.", 6)]
 
 
+_DIRECT = {"csto:attribution csto:Reported": "csto:attribution csto:Direct"}
+
+
 class _Document:
     def __init__(self, number: int, rng: random.Random, world: _World):
         self.number, self.rng, self.w = number, rng, world
@@ -958,6 +961,15 @@ class _Document:
         self._append("\n\n" if self.rng.random() < 0.3 else " ")
         self.sentences[sentence] = (sentence, s, e)
         return s, e
+
+    def own_views_stated(self, facts: list[Fact]) -> list[Fact]:
+        """``facts``, drawn for this document, with its author's own views attributed directly: the document is the
+        author's text, so it states them, it does not report them (shape:AttributionAgreesWithItsWords). Done when
+        the group is drawn, so that a later document describing it again gives the same attribution."""
+        for f in facts:
+            if f"csto:heldBy :{self.author[0]}" in f.lines:
+                f.lines[:] = [_DIRECT.get(line, line) for line in f.lines]
+        return facts
 
     def add_group(self, facts: list[Fact], prefix: str) -> None:
         ev = f"ev:{prefix}-{facts[0].slug}"
@@ -1114,7 +1126,7 @@ def generate(out: Path, triples: int, seed: int = 0, *, root: Path = REPO) -> St
             elif last and facts.memberships:
                 group = facts.memberships.pop()
             else:
-                group = facts.next_group()
+                group = doc.own_views_stated(facts.next_group())
                 # described again by a later document (not a claim: a claim is one source's own assertion)
                 if rng.random() < 0.35 and not last and not any("a csto:Claim" in f.lines for f in group):
                     shared.append((number, group))

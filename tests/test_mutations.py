@@ -11267,6 +11267,43 @@ SLIPS_R27 = [
         "NoteStatesWhatTheGraphHolds",
         "but this file does not state it",
     ),
+    (
+        # Hansbury's own "I suspect the report does not reflect ..." given as reported: its passage speaks of a
+        # report, but the seed is his text, so his view is stated, not reported
+        "r27_the_authors_own_view_given_as_reported",
+        "001",
+        [
+            (
+                '    csto:position csto:Speculation ; csto:attribution csto:Direct ;\n    csto:words "I suspect the report',
+                '    csto:position csto:Speculation ; csto:attribution csto:Reported ;\n    csto:words "I suspect the report',
+            )
+        ],
+        "AttributionAgreesWithItsWords",
+        "is the author of this file's source (dcterms:creator)",
+    ),
+    (
+        # Lukashenko's "if we presented a common front, there would have never been ..." given as a counterfactual
+        # negation: nothing supposes away what did happen ("otherwise")
+        "r27_a_supposition_given_as_a_counterfactual_negation",
+        "003",
+        [
+            (
+                "csto:condition :topic-csto-unity ; csto:conditionKind csto:Counterfactual ;",
+                "csto:condition :topic-csto-unity ; csto:conditionKind csto:CounterfactualNegation ;",
+            )
+        ],
+        "ConditionKindInItsWords",
+        "neither its words nor its passages suppose the condition away",
+    ),
+    (
+        # "Otherwise, I am afraid a hot war might have been unleashed" given as a plain counterfactual: no
+        # supposition is put, what would have happened is set against what did
+        "r27_an_otherwise_given_as_a_counterfactual",
+        "003",
+        [("    csto:conditionKind csto:CounterfactualNegation .", "    csto:conditionKind csto:Counterfactual .")],
+        "ConditionKindInItsWords",
+        "neither its words nor its passages put a supposition",
+    ),
 ]
 
 SLIPS += [s[:4] for s in SLIPS_R25 + SLIPS_R26 + SLIPS_R27]

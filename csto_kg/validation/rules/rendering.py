@@ -17,7 +17,7 @@ renders the words.
   claimed", "appearing to", "it was speculated", "an anonymous source") in one of its passages or in the sentence
   of the paragraph just before one; or the stance names the channel it reached the source through
   (``csto:reportedVia``, ``csto:reportedIn``). Otherwise the source states the view as its holder's
-  (``csto:Direct``).
+  (``csto:Direct``). A view the source's own author holds is never reported in it: the seed is the author's text.
 """
 
 from __future__ import annotations
@@ -258,6 +258,19 @@ def _attributions(ctx: Context) -> list[Result]:
         for fact, _ in sorted(ctx.pairs(gid, CSTO.attribution), key=str):
             if (fact, CSTO.attribution, CSTO.Reported) not in g:
                 continue
+            authors = ctx.source_creators.get(gid, set()) & set(g.objects(fact, CSTO.heldBy))
+            if authors:  # the seed is its author's own text: the author's view is never reported in it
+                out.append(
+                    ctx.locator.statement_result(
+                        shape=SHAPE.AttributionAgreesWithItsWords, s=fact, p=CSTO.attribution, o=CSTO.Reported,
+                        graph=gid,
+                        message=f"csto:attribution csto:Reported, but its holder {curie(str(min(authors)))} is the "
+                        "author of this file's source (dcterms:creator): the seed is the author's own text, so it "
+                        "states the author's view, it does not report it (all 105 curated views of a seed's author "
+                        "are csto:Direct). Fix: csto:Direct, or the holder the passage reports",
+                    )
+                )  # fmt: skip
+                continue
             if any(g.value(fact, p) is not None for p in (CSTO.reportedVia, CSTO.reportedIn)):
                 continue  # the channel it reached the source through
             paragraphs = _paragraphs(ctx, g, fact, cache)
@@ -305,7 +318,8 @@ RULES = [
         'of report or hearsay ("reportedly", "according to", "a report ... claimed", "appearing to", "it was '
         'speculated", "an anonymous source") in one of its passages or in the sentence of the paragraph just '
         "before one, or names the channel it reached the source through (csto:reportedVia, csto:reportedIn). "
-        "Without them the source states the view as its holder's: csto:Direct.",
+        "Without them the source states the view as its holder's: csto:Direct. A view held by the author of the "
+        "file's source (dcterms:creator) is csto:Direct whatever its words: the seed is the author's own text.",
         _attributions,
     ),
 ]

@@ -6,7 +6,9 @@ against their own words, markers read against their fact's words, rankings, and 
   "radar" csto:Unaware, "will show" / "whatever" / "what exactly" csto:Unsettled).
 - ``shape:ConditionKindInItsWords``: a condition supposed contrary to what happened (``csto:Counterfactual``,
   ``csto:CounterfactualNegation``) is worded so by its fact's words or passages ("would have", "might have been",
-  "had ... not"); one the source leaves open (``csto:OpenCondition``) is not.
+  "had ... not"); one the source leaves open (``csto:OpenCondition``) is not. Of the two supposed kinds, a
+  ``csto:CounterfactualNegation`` supposes away what did happen ("otherwise", "but for"), and a ``csto:Counterfactual``
+  puts its supposition ("if", "unless", "had ...", "were ...").
 - ``shape:ActionKindInItsWords``: a diplomatic action's kind (``csto:actionKind``) is worded by a passage of the
   action or its ``csto:words`` ("absent", "opted out" for csto:NonAttendance; "recalled" for
   csto:RecallOfRepresentative; "would not follow ... in recognising" for csto:NonRecognition; "ignored" for
@@ -70,6 +72,12 @@ _COUNTERFACTUAL = re.compile(
     r"\b(?:would|could|might|should)(?: \w+)? have\b|\bhad (?:not |never )?(?:been|\w+ed)\b", re.I
 )
 _SUPPOSED = frozenset({CSTO.Counterfactual, CSTO.CounterfactualNegation})
+# what would have happened had what did happen not: "otherwise", "or else", "but for", "were it not for"
+_OTHERWISE = re.compile(
+    r"\b(?:otherwise|or else|but for|if not for|were it not|had it not been|if it (?:had not|hadn't) been)\b", re.I
+)
+# a supposition put as such: "if we presented", "had they sent", "were it", "unless"
+_IF = re.compile(r"\b(?:if|unless|had|were)\b", re.I)
 
 
 def _condition_words(ctx: Context) -> list[Result]:
@@ -84,6 +92,19 @@ def _condition_words(ctx: Context) -> list[Result]:
                 'neither its words nor its passages suppose what would have happened (no "would have", "might '
                 'have been", "had ... not"): the source does not put the condition contrary to what happened. Fix: '
                 "csto:OpenCondition"
+            )
+        elif kind == CSTO.CounterfactualNegation and not any(_OTHERWISE.search(text) for text in said):
+            problem = (
+                'neither its words nor its passages suppose the condition away ("otherwise", "or else", "but for", '
+                '"were it not for"): a counterfactual negation says what would have happened had what did happen '
+                'not. Fix: csto:Counterfactual where the words suppose what did not happen ("if we presented ..., '
+                'there would have never been")'
+            )
+        elif kind == CSTO.Counterfactual and not any(_IF.search(text) for text in said):
+            problem = (
+                'neither its words nor its passages put a supposition ("if", "unless", "had ...", "were ..."): what '
+                'would have happened is said against what did happen ("otherwise"). Fix: '
+                "csto:CounterfactualNegation, its condition being what did hold"
             )
         elif kind == CSTO.OpenCondition and found is not None:
             problem = (
@@ -484,7 +505,9 @@ RULES = [
         "A condition the source supposes contrary to what happened (csto:conditionKind csto:Counterfactual or "
         "csto:CounterfactualNegation) is worded so by the fact's csto:words or passages ('there would have never "
         "been', 'might have been unleashed', 'had ... not'); one the source leaves open (csto:OpenCondition) is not "
-        "worded so.",
+        "worded so. A csto:CounterfactualNegation supposes away what did happen ('Otherwise, ... might have been "
+        "unleashed'; 'but for', 'were it not for'); a csto:Counterfactual puts its supposition ('if we presented a "
+        "common front'; 'unless', 'had ...', 'were ...').",
         _condition_words,
     ),
     Rule(
