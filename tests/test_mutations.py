@@ -11304,6 +11304,33 @@ SLIPS_R27 = [
         "ConditionKindInItsWords",
         "neither its words nor its passages put a supposition",
     ),
+    (
+        # "Russia is more alone now than the Soviet Union was ..." given as a comparison finding Russia unlike them
+        "r27_a_comparison_by_degree_given_as_unlike",
+        "002",
+        [
+            (
+                "csto:comparisonOutcome csto:Exceeds ; csto:comparisonRespect :topic-russia-isolation",
+                "csto:comparisonOutcome csto:Unlike ; csto:comparisonRespect :topic-russia-isolation",
+            )
+        ],
+        "ComparisonOutcomeInItsWords",
+        'its words say "more alone now than"',
+    ),
+    (
+        # the CSTO, "insufficiently integrated to serve as a capability multiplier ... in the way that NATO does", given
+        # as a comparison finding more on one side
+        "r27_an_unlike_comparison_given_as_exceeding",
+        "002",
+        [
+            (
+                "csto:comparisonOutcome csto:Unlike ; csto:comparisonRespect :topic-csto-integration",
+                "csto:comparisonOutcome csto:Exceeds ; csto:comparisonRespect :topic-csto-integration",
+            )
+        ],
+        "ComparisonOutcomeInItsWords",
+        "neither its words nor its passages compare by degree",
+    ),
 ]
 
 SLIPS += [s[:4] for s in SLIPS_R25 + SLIPS_R26 + SLIPS_R27]

@@ -9,6 +9,9 @@ against their own words, markers read against their fact's words, rankings, and 
   "had ... not"); one the source leaves open (``csto:OpenCondition``) is not. Of the two supposed kinds, a
   ``csto:CounterfactualNegation`` supposes away what did happen ("otherwise", "but for"), and a ``csto:Counterfactual``
   puts its supposition ("if", "unless", "had ...", "were ...").
+- ``shape:ComparisonOutcomeInItsWords``: a comparison found to exceed (``csto:Exceeds``) compares by degree in its
+  words or passages ("more alone now than", "a bit rosier"); one whose words do so is not csto:Alike or
+  csto:Unlike.
 - ``shape:ActionKindInItsWords``: a diplomatic action's kind (``csto:actionKind``) is worded by a passage of the
   action or its ``csto:words`` ("absent", "opted out" for csto:NonAttendance; "recalled" for
   csto:RecallOfRepresentative; "would not follow ... in recognising" for csto:NonRecognition; "ignored" for
@@ -117,6 +120,47 @@ def _condition_words(ctx: Context) -> list[Result]:
         out.append(ctx.locator.statement_result(
             shape=SHAPE.ConditionKindInItsWords, s=fact, p=CSTO.conditionKind, o=kind, graph=gid,
             message=f"csto:conditionKind {_c(kind)}, but {problem}",
+        ))  # fmt: skip
+    return out
+
+
+# --- comparisons ---------------------------------------------------------------------------------------------------
+
+# a comparison that finds more (or less) on one side: "more alone now than", "a bit rosier", "exceeds"
+_COMPARATIVE = re.compile(
+    r"\b(?:more|less|fewer)\b[^.;]{0,60}?\bthan\b|\b\w{2,}er than\b|\b(?:a bit|a little|much|far|even|still) "
+    r"(?:more \w+|\w{2,}er)\b|\b(?:exceed|surpass|outweigh|outnumber)\w*",
+    re.I,
+)
+_SUPERLATIVE = re.compile(r"\bthe (?:most|least) \w+|\bthe \w{3,}est\b", re.I)  # "the largest economy": more than all
+
+
+def _comparison_words(ctx: Context) -> list[Result]:
+    out = []
+    for fact, _, outcome, gid in ctx.curated_quads_of(CSTO.comparisonOutcome):
+        words = [str(w) for w in ctx.union.objects(fact, CSTO.words)]
+        found = next((m for text in words if (m := _COMPARATIVE.search(text))), None)
+        if outcome == CSTO.Exceeds:
+            said = words + _passages(ctx, fact)
+            if any(rx.search(text) for text in said for rx in (_COMPARATIVE, _SUPERLATIVE)):
+                continue
+            if _named_by_a_note(ctx, outcome, [str(n) for n in ctx.union.objects(fact, CSTO.curatorNote)]):
+                continue  # the curator says how the passage reads so ("read as one that exceeds")
+            problem = (
+                'neither its words nor its passages compare by degree ("more ... than", "a bit rosier", "the '
+                'largest", "exceeds"), and no curator\'s note names that reading: the source does not find more on '
+                "one side. Fix: csto:Alike or csto:Unlike, as the words have it"
+            )
+        elif found is not None:
+            problem = (
+                f'its words say "{found.group(0)}": the comparison finds more (or less) on one side. Fix: '
+                "csto:Exceeds, the subject (csto:comparisonSubject) being the side that has more"
+            )
+        else:
+            continue
+        out.append(ctx.locator.statement_result(
+            shape=SHAPE.ComparisonOutcomeInItsWords, s=fact, p=CSTO.comparisonOutcome, o=outcome, graph=gid,
+            message=f"csto:comparisonOutcome {_c(outcome)}, but {problem}",
         ))  # fmt: skip
     return out
 
@@ -509,6 +553,14 @@ RULES = [
         "unleashed'; 'but for', 'were it not for'); a csto:Counterfactual puts its supposition ('if we presented a "
         "common front'; 'unless', 'had ...', 'were ...').",
         _condition_words,
+    ),
+    Rule(
+        SHAPE.ComparisonOutcomeInItsWords,
+        "a comparison's outcome is the one its words give",
+        "A comparison that finds more (or less) on one side (csto:comparisonOutcome csto:Exceeds) compares by degree "
+        "in its csto:words or passages ('more alone now than', 'a bit rosier', 'exceeds', 'far stronger'); a "
+        "comparison whose own words compare by degree is csto:Exceeds, not csto:Alike or csto:Unlike.",
+        _comparison_words,
     ),
     Rule(
         SHAPE.UncertaintyKindInItsWords,
