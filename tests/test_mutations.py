@@ -11331,6 +11331,34 @@ SLIPS_R27 = [
         "ComparisonOutcomeInItsWords",
         "neither its words nor its passages compare by degree",
     ),
+    (
+        # seed 000's own statement that Minsk is Belarus's capital given a view's position: a claim is the source's
+        # assertion of fact, a view someone holds is a stance
+        "r27_a_claim_given_a_views_position",
+        "000",
+        [
+            (
+                "    csto:about :minsk, :belarus ;\n    csto:position csto:FactualAssertion ;",
+                "    csto:about :minsk, :belarus ;\n    csto:position csto:Opposition ;",
+            )
+        ],
+        "PositionOfItsKind",
+        "a claim is the source's own assertion of fact",
+    ),
+    (
+        # "How Kazakstan ... handles its CSTO presidency will therefore be interesting to follow" given as a
+        # rhetorical question: nothing is asked
+        "r27_a_question_left_open_given_as_rhetorical",
+        "001",
+        [
+            (
+                ":stance-001-hansbury-kazakhstan-presidency csto:questionKind csto:OpenQuestion .",
+                ":stance-001-hansbury-kazakhstan-presidency csto:questionKind csto:RhetoricalQuestion .",
+            )
+        ],
+        "QuestionKindInItsWords",
+        "its words put no question (no question mark)",
+    ),
 ]
 
 SLIPS += [s[:4] for s in SLIPS_R25 + SLIPS_R26 + SLIPS_R27]

@@ -12,6 +12,8 @@ against their own words, markers read against their fact's words, rankings, and 
 - ``shape:ComparisonOutcomeInItsWords``: a comparison found to exceed (``csto:Exceeds``) compares by degree in its
   words or passages ("more alone now than", "a bit rosier"); one whose words do so is not csto:Alike or
   csto:Unlike.
+- ``shape:QuestionKindInItsWords``: a rhetorical or guiding question has a question mark in its words; an open one
+  is asked or raised in words ("it begs the question of", "whether", "next year will show").
 - ``shape:ActionKindInItsWords``: a diplomatic action's kind (``csto:actionKind``) is worded by a passage of the
   action or its ``csto:words`` ("absent", "opted out" for csto:NonAttendance; "recalled" for
   csto:RecallOfRepresentative; "would not follow ... in recognising" for csto:NonRecognition; "ignored" for
@@ -161,6 +163,43 @@ def _comparison_words(ctx: Context) -> list[Result]:
         out.append(ctx.locator.statement_result(
             shape=SHAPE.ComparisonOutcomeInItsWords, s=fact, p=CSTO.comparisonOutcome, o=outcome, graph=gid,
             message=f"csto:comparisonOutcome {_c(outcome)}, but {problem}",
+        ))  # fmt: skip
+    return out
+
+
+# --- questions -----------------------------------------------------------------------------------------------------
+
+# a question put indirectly, or left to the future: "it begs the question of", "whether", "next year will show"
+_INDIRECT_QUESTION = re.compile(
+    r"\b(?:question|whether|wonder\w*|how|what|why|which|who|to what extent|will show|remains? to be seen|"
+    r"(?:interesting|worth) (?:to follow|watching|following))\b",
+    re.I,
+)
+_ASKED = frozenset({CSTO.RhetoricalQuestion, CSTO.GuidingQuestion})
+
+
+def _question_words(ctx: Context) -> list[Result]:
+    out = []
+    for fact, _, kind, gid in ctx.curated_quads_of(CSTO.questionKind):
+        words = [str(w) for w in ctx.union.objects(fact, CSTO.words)]
+        if not words:
+            continue
+        if kind in _ASKED and not any("?" in w for w in words):
+            problem = (
+                "its words put no question (no question mark): a rhetorical question is asked to make a point, a "
+                "guiding one is set in the article's title or heading, both as questions. Fix: csto:OpenQuestion "
+                "where the source raises the question indirectly or leaves it to the future"
+            )
+        elif kind == CSTO.OpenQuestion and not any("?" in w or _INDIRECT_QUESTION.search(w) for w in words):
+            problem = (
+                'its words neither ask ("?") nor raise a question ("it begs the question of", "whether", "how", '
+                '"next year will show")'
+            )
+        else:
+            continue
+        out.append(ctx.locator.statement_result(
+            shape=SHAPE.QuestionKindInItsWords, s=fact, p=CSTO.questionKind, o=kind, graph=gid,
+            message=f"csto:questionKind {_c(kind)}, but {problem}",
         ))  # fmt: skip
     return out
 
@@ -561,6 +600,15 @@ RULES = [
         "in its csto:words or passages ('more alone now than', 'a bit rosier', 'exceeds', 'far stronger'); a "
         "comparison whose own words compare by degree is csto:Exceeds, not csto:Alike or csto:Unlike.",
         _comparison_words,
+    ),
+    Rule(
+        SHAPE.QuestionKindInItsWords,
+        "a question's kind is the one its words give",
+        "A rhetorical question (asked to make a point) and a guiding one (an article's title or heading) are put as "
+        "questions: their csto:words have a question mark, as the six curated ones do. An open question is asked "
+        "('?') or raised in other words ('it begs the question of', 'whether', 'how', 'to what extent', 'next year "
+        "will show').",
+        _question_words,
     ),
     Rule(
         SHAPE.UncertaintyKindInItsWords,
