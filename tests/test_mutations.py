@@ -11359,6 +11359,63 @@ SLIPS_R27 = [
         "QuestionKindInItsWords",
         "its words put no question (no question mark)",
     ),
+    (
+        # Lukashenko's "the West tried to do it back in 2020" (a hot war in Belarus) with its victim written as a
+        # second accused: Belarus, the state of the office he speaks as
+        "r27_the_victim_written_as_a_second_accused",
+        "003",
+        [
+            (
+                "csto:accusedParty :the-west ; csto:allegedVictim :belarus ;",
+                "csto:accusedParty :the-west, :belarus ;",
+            )
+        ],
+        "AccusedNotTheAccuser",
+        "the state or organisation of the office its holder speaks as",
+    ),
+    (
+        # "If it can demonstrate effective and coordinated work ..." with its condition typed over as a cause: the
+        # condition's kind is left qualifying nothing
+        "r27_a_condition_typed_over_as_a_cause",
+        "004",
+        [
+            (
+                "csto:condition :topic-csto-international-role ; csto:conditionKind csto:OpenCondition ;",
+                "csto:cause :topic-csto-international-role ; csto:conditionKind csto:OpenCondition ;",
+            )
+        ],
+        "ConditionAndItsKind",
+        "no csto:condition says what the proposition is conditional on",
+    ),
+    (
+        # Lukashenko's "the CSTO is a defensive alliance, unlike NATO" with NATO written as a second subject
+        "r27_a_comparisons_standard_written_as_a_second_subject",
+        "003",
+        [
+            (
+                "csto:comparisonSubject :csto ; csto:comparedWith :nato ; csto:comparisonOutcome csto:Unlike ; "
+                "csto:comparisonRespect :topic-defensive-nature ;",
+                "csto:comparisonSubject :csto ; csto:comparisonSubject :nato ; csto:comparisonOutcome csto:Unlike ; "
+                "csto:comparisonRespect :topic-defensive-nature ;",
+            )
+        ],
+        "ComparisonHasTwoEnds",
+        "is compared with nothing",
+    ),
+    (
+        # the members' differences that "more than once became an obstacle not only to ..." given as a denied cause:
+        # "not only ..., but also" denies nothing
+        "r27_a_cause_typed_over_as_denied",
+        "004",
+        [
+            (
+                "    csto:cause :topic-csto-members-differing-priorities ;\n    csto:hasQuantity",
+                "    csto:deniedCause :topic-csto-members-differing-priorities ;\n    csto:hasQuantity",
+            )
+        ],
+        "DeniedCauseInItsWords",
+        "none of the proposition's csto:words denies anything",
+    ),
 ]
 
 SLIPS += [s[:4] for s in SLIPS_R25 + SLIPS_R26 + SLIPS_R27]
