@@ -11416,6 +11416,21 @@ SLIPS_R27 = [
         "DeniedCauseInItsWords",
         "none of the proposition's csto:words denies anything",
     ),
+    (
+        # Tokayev's "terrorists" losing its order before the invocation, which its note heads "order (csto:precedes
+        # the invocation): the seed's pluperfect 'had called'"
+        "r27_a_value_its_note_accounts_for_deleted",
+        "001",
+        [
+            (
+                "    csto:accusedParty :protesters-kazakhstan-2022-01 ;\n    csto:precedes :invocation-kazakhstan-2022-01 ;\n"
+                '    csto:words "Tokayev had called',
+                '    csto:accusedParty :protesters-kazakhstan-2022-01 ;\n    csto:words "Tokayev had called',
+            )
+        ],
+        "NoteStatesWhatTheGraphHolds",
+        "gives an account of its csto:precedes value",
+    ),
 ]
 
 SLIPS += [s[:4] for s in SLIPS_R25 + SLIPS_R26 + SLIPS_R27]

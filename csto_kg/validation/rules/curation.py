@@ -19,7 +19,8 @@
   classes, of the nodes it links to and of the properties it uses. A passage sharing none was cited for another
   node. A date estimate (a publication date) is not read: its clues imply its date together.
 - ``shape:NoteStatesWhatTheGraphHolds``: a statement a curator's note writes out in Turtle (":belarus
-  csto:bordersOn :nato") is in the graph, and in the note's file where the note says so.
+  csto:bordersOn :nato") is in the graph, and in the note's file where the note says so; a note heading its account
+  of its node's value with the property ("Accused (csto:accusedParty): ...") has that value on its node.
 - ``shape:LiteralForm``: a value of a property whose range is a datatype (verbatim words, a hash, a quote, an
   identifier, a number) carries no language tag (where no shape's sh:datatype check already reports it; text
   without its tag is shape:ProseIsTaggedText's).
@@ -720,6 +721,9 @@ _WRITTEN = re.compile(rf"(?<![\w:/-])(:[a-z][\w-]*\w) (csto:[a-z][A-Za-z]+) ({_N
 _DENIED = re.compile(r"\b(?:no|not|nor|neither|without|none|never)\b[^.;:()]{0,60}$", re.I)
 _THIS_FILE = re.compile(r"\W{0,3}stated in this file")
 _NOTED = (CSTO.curatorNote, RDFS.comment, SKOS.note, CSTO.dateBasis)
+# a note that heads its account of its node's value with the property: "Accused (csto:accusedParty): 'the
+# protesters'", "Order (csto:precedes the invocation): ..." (12 curated, all of values the node has)
+_HEADED = re.compile(r"(?:^|[.;] )[A-Za-z][\w' -]{0,40}? \(((?:csto:[a-z]\w+(?:, | and )?)+)[^)]*\):")
 
 
 def _term(name: str) -> URIRef:
@@ -727,11 +731,27 @@ def _term(name: str) -> URIRef:
 
 
 def _written_statements(ctx: Context) -> list[Result]:
-    properties = set(ctx.union.subjects(RDF.type, OWL.ObjectProperty))
+    properties = set(ctx.union.subjects(RDF.type, OWL.ObjectProperty)) | set(
+        ctx.union.subjects(RDF.type, OWL.DatatypeProperty)
+    )
     stated: dict[URIRef, set] = {}  # property -> (subject, object, graph) of the curated files' statements of it
     out = []
     for node, p, note, gid in ctx.curated_quads_of(*_NOTED):
         text = str(note)
+        for m in _HEADED.finditer(text):
+            for name in re.findall(r"csto:[a-z]\w+", m.group(1)):
+                prop = _term(name)
+                if prop in properties and ctx.union.value(node, prop) is None:
+                    out.append(
+                        ctx.locator.statement_result(
+                            shape=SHAPE.NoteStatesWhatTheGraphHolds, s=node, p=p, o=note, graph=gid,
+                            message=(
+                                f"its {_c(p)} gives an account of its {name} value ('{m.group(0).strip(' .;')}'), but "
+                                f"{_c(node)} has no {name}: the note explains a value the graph does not hold (a line "
+                                "deleted, or its property typed over). Fix: restore the value, or the note"
+                            ),
+                        )
+                    )  # fmt: skip
         for m in _WRITTEN.finditer(text):
             s, prop = _term(m.group(1)), _term(m.group(2))
             if prop not in properties or _DENIED.search(text[max(0, m.start() - 80) : m.start()]):
@@ -871,7 +891,9 @@ RULES = [
         ":nato', a subject, a property of the ontology and one or more values, each a prefixed name) tells a reader "
         "the graph holds it: the union holds each such triple, and the note's file does where the note says it is "
         "'stated in this file'. A statement the note denies ('no … ') is not read. A line deleted, or its value "
-        "typed over, otherwise leaves the note saying what the graph no longer has.",
+        "typed over, otherwise leaves the note saying what the graph no longer has. So does a note that heads its "
+        "account of its node's value with the property ('Accused (csto:accusedParty): the protesters'; 'order "
+        "(csto:precedes the invocation): ...'): the node has a value of that property.",
         _written_statements,
     ),
     Rule(
