@@ -11431,6 +11431,33 @@ SLIPS_R27 = [
         "NoteStatesWhatTheGraphHolds",
         "gives an account of its csto:precedes value",
     ),
+    (
+        # the CSTO's legal argument losing the conflict it was made in, which its comment names "(csto:context)"
+        "r27_a_link_its_comment_names_deleted",
+        "002",
+        [
+            (
+                "    csto:attribution csto:Direct ;\n    csto:context :conflict-kyrgyzstan-tajikistan-002 ;\n"
+                "    rdfs:comment \"The seed calls it 'the CSTO’s legal argument'",
+                "    csto:attribution csto:Direct ;\n    rdfs:comment \"The seed calls it 'the CSTO’s legal argument'",
+            )
+        ],
+        "NoteStatesWhatTheGraphHolds",
+        "names csto:context as a link of this node",
+    ),
+    (
+        # Lukashenko's "they tried to do it back in 2020" losing its year, which its note says "is csto:refersToDate"
+        "r27_a_year_its_note_names_deleted",
+        "003",
+        [
+            (
+                '    csto:about :belarus, :the-west, :topic-hot-war-in-belarus ;\n    csto:refersToDate "2020"^^xsd:gYear ;\n',
+                "    csto:about :belarus, :the-west, :topic-hot-war-in-belarus ;\n",
+            )
+        ],
+        "NoteStatesWhatTheGraphHolds",
+        "names csto:refersToDate as a link of this node",
+    ),
 ]
 
 SLIPS += [s[:4] for s in SLIPS_R25 + SLIPS_R26 + SLIPS_R27]

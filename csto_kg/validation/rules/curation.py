@@ -20,7 +20,8 @@
   node. A date estimate (a publication date) is not read: its clues imply its date together.
 - ``shape:NoteStatesWhatTheGraphHolds``: a statement a curator's note writes out in Turtle (":belarus
   csto:bordersOn :nato") is in the graph, and in the note's file where the note says so; a note heading its account
-  of its node's value with the property ("Accused (csto:accusedParty): ...") has that value on its node.
+  of its node's value with the property ("Accused (csto:accusedParty): ...") or naming a link by the property alone
+  ("(csto:context)", "is csto:refersToDate") has that value or link on its node.
 - ``shape:LiteralForm``: a value of a property whose range is a datatype (verbatim words, a hash, a quote, an
   identifier, a number) carries no language tag (where no shape's sh:datatype check already reports it; text
   without its tag is shape:ProseIsTaggedText's).
@@ -723,6 +724,9 @@ _THIS_FILE = re.compile(r"\W{0,3}stated in this file")
 _NOTED = (CSTO.curatorNote, RDFS.comment, SKOS.note, CSTO.dateBasis)
 # a note that heads its account of its node's value with the property: "Accused (csto:accusedParty): 'the
 # protesters'", "Order (csto:precedes the invocation): ..." (12 curated, all of values the node has)
+# a note that names a link of its node by its property alone: "Made in the course of the conflict it is about
+# (csto:context)"; "The year he names is csto:refersToDate" (42 curated, all of links the node has)
+_NAMED = re.compile(r"\((?:its |their )?csto:([a-z]\w+)\)|\bis (?:its |their )?csto:([a-z]\w+)\b(?! :)")
 _HEADED = re.compile(r"(?:^|[.;] )[A-Za-z][\w' -]{0,40}? \(((?:csto:[a-z]\w+(?:, | and )?)+)[^)]*\):")
 
 
@@ -752,6 +756,25 @@ def _written_statements(ctx: Context) -> list[Result]:
                             ),
                         )
                     )  # fmt: skip
+        for m in _NAMED.finditer(text):
+            prop = _term("csto:" + (m.group(1) or m.group(2)))
+            if (
+                prop in properties
+                and not _DENIED.search(text[max(0, m.start() - 80) : m.start()])
+                and ctx.union.value(node, prop) is None
+                and ctx.union.value(None, prop, node) is None
+            ):
+                out.append(
+                    ctx.locator.statement_result(
+                        shape=SHAPE.NoteStatesWhatTheGraphHolds, s=node, p=p, o=note, graph=gid,
+                        message=(
+                            f"its {_c(p)} names csto:{m.group(1) or m.group(2)} as a link of this node "
+                            f"('{m.group(0).strip()}'), but {_c(node)} has none, as subject or object: the note "
+                            "explains a link the graph does not hold (a line deleted, or its property typed over). "
+                            "Fix: restore the link, or the note"
+                        ),
+                    )
+                )  # fmt: skip
         for m in _WRITTEN.finditer(text):
             s, prop = _term(m.group(1)), _term(m.group(2))
             if prop not in properties or _DENIED.search(text[max(0, m.start() - 80) : m.start()]):
@@ -893,7 +916,9 @@ RULES = [
         "'stated in this file'. A statement the note denies ('no … ') is not read. A line deleted, or its value "
         "typed over, otherwise leaves the note saying what the graph no longer has. So does a note that heads its "
         "account of its node's value with the property ('Accused (csto:accusedParty): the protesters'; 'order "
-        "(csto:precedes the invocation): ...'): the node has a value of that property.",
+        "(csto:precedes the invocation): ...'), or names a link of its node by the property alone ('the conflict "
+        "it is about (csto:context)'; 'the year he names is csto:refersToDate'): the node has a value of that "
+        "property (or, for a link, is one).",
         _written_statements,
     ),
     Rule(
