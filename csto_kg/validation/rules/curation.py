@@ -722,11 +722,11 @@ _WRITTEN = re.compile(rf"(?<![\w:/-])(:[a-z][\w-]*\w) (csto:[a-z][A-Za-z]+) ({_N
 _DENIED = re.compile(r"\b(?:no|not|nor|neither|without|none|never)\b[^.;:()]{0,60}$", re.I)
 _THIS_FILE = re.compile(r"\W{0,3}stated in this file")
 _NOTED = (CSTO.curatorNote, RDFS.comment, SKOS.note, CSTO.dateBasis)
-# a note that heads its account of its node's value with the property: "Accused (csto:accusedParty): 'the
-# protesters'", "Order (csto:precedes the invocation): ..." (12 curated, all of values the node has)
 # a note that names a link of its node by its property alone: "Made in the course of the conflict it is about
 # (csto:context)"; "The year he names is csto:refersToDate" (42 curated, all of links the node has)
 _NAMED = re.compile(r"\((?:its |their )?csto:([a-z]\w+)\)|\bis (?:its |their )?csto:([a-z]\w+)\b(?! :)")
+# a note that heads its account of its node's value with the property: "Accused (csto:accusedParty): 'the
+# protesters'", "order (csto:precedes the invocation): ..." (13 curated, all of values the node has)
 _HEADED = re.compile(r"(?:^|[.;] )[A-Za-z][\w' -]{0,40}? \(((?:csto:[a-z]\w+(?:, | and )?)+)[^)]*\):")
 
 
