@@ -258,37 +258,36 @@ def _attributions(ctx: Context) -> list[Result]:
         for fact, _ in sorted(ctx.pairs(gid, CSTO.attribution), key=str):
             if (fact, CSTO.attribution, CSTO.Reported) not in g:
                 continue
-            authors = ctx.source_creators.get(gid, set()) & set(g.objects(fact, CSTO.heldBy))
-            if authors:  # the seed is its author's own text: the author's view is never reported in it
-                out.append(
-                    ctx.locator.statement_result(
-                        shape=SHAPE.AttributionAgreesWithItsWords, s=fact, p=CSTO.attribution, o=CSTO.Reported,
-                        graph=gid,
-                        message=f"csto:attribution csto:Reported, but its holder {curie(str(min(authors)))} is the "
-                        "author of this file's source (dcterms:creator): the seed is the author's own text, so it "
-                        "states the author's view, it does not report it (all 105 curated views of a seed's author "
-                        "are csto:Direct). Fix: csto:Direct, or the holder the passage reports",
-                    )
-                )  # fmt: skip
-                continue
-            if any(g.value(fact, p) is not None for p in (CSTO.reportedVia, CSTO.reportedIn)):
-                continue  # the channel it reached the source through
-            paragraphs = _paragraphs(ctx, g, fact, cache)
-            if not paragraphs or _hedged(ctx, paragraphs):
-                continue
-            where = ", ".join(sorted({curie(str(ev)) for ev, _, _ in paragraphs}))
-            out.append(
-                ctx.locator.statement_result(
+            problem = _unreported(ctx, g, gid, fact, cache)
+            if problem:
+                out.append(ctx.locator.statement_result(
                     shape=SHAPE.AttributionAgreesWithItsWords, s=fact, p=CSTO.attribution, o=CSTO.Reported,
-                    graph=gid,
-                    message=f"csto:attribution csto:Reported, but neither its passages ({where}) nor the sentence "
-                    "before one hedge whose the view is (no \"reportedly\", \"according to\", \"a report claimed\", "
-                    "\"appearing to\", \"it was speculated\"), and it names no channel it came through "
-                    "(csto:reportedVia): the source states it as its holder's. Fix: csto:Direct, or the passage that "
-                    "hedges it",
-                )
-            )  # fmt: skip
+                    graph=gid, message=f"csto:attribution csto:Reported, but {problem}",
+                ))  # fmt: skip
     return out
+
+
+def _unreported(ctx: Context, g, gid, fact, cache: dict) -> str | None:
+    """Why the source does not report ``fact``'s view (its own author's view; or no hedge and no channel), or None."""
+    authors = ctx.source_creators.get(gid, set()) & set(g.objects(fact, CSTO.heldBy))
+    if authors:  # the seed is its author's own text: the author's view is never reported in it
+        return (
+            f"its holder {curie(str(min(authors)))} is the author of this file's source (dcterms:creator): the seed "
+            "is the author's own text, so it states the author's view, it does not report it (all 105 curated views "
+            "of a seed's author are csto:Direct). Fix: csto:Direct, or the holder the passage reports"
+        )
+    if any(g.value(fact, p) is not None for p in (CSTO.reportedVia, CSTO.reportedIn)):
+        return None  # the channel it reached the source through
+    paragraphs = _paragraphs(ctx, g, fact, cache)
+    if not paragraphs or _hedged(ctx, paragraphs):
+        return None
+    where = ", ".join(sorted({curie(str(ev)) for ev, _, _ in paragraphs}))
+    return (
+        f'neither its passages ({where}) nor the sentence before one hedge whose the view is (no "reportedly", '
+        '"according to", "a report claimed", "appearing to", "it was speculated"), and it names no channel it came '
+        "through (csto:reportedVia): the source states it as its holder's. Fix: csto:Direct, or the passage that "
+        "hedges it"
+    )
 
 
 RULES = [
