@@ -742,20 +742,21 @@ def _written_statements(ctx: Context) -> list[Result]:
     out = []
     for node, p, note, gid in ctx.curated_quads_of(*_NOTED):
         text = str(note)
+
+        def at_note(message: str, node=node, p=p, note=note, gid=gid) -> Result:
+            return ctx.locator.statement_result(
+                shape=SHAPE.NoteStatesWhatTheGraphHolds, s=node, p=p, o=note, graph=gid, message=message
+            )
+
         for m in _HEADED.finditer(text):
             for name in re.findall(r"csto:[a-z]\w+", m.group(1)):
                 prop = _term(name)
                 if prop in properties and ctx.union.value(node, prop) is None:
-                    out.append(
-                        ctx.locator.statement_result(
-                            shape=SHAPE.NoteStatesWhatTheGraphHolds, s=node, p=p, o=note, graph=gid,
-                            message=(
-                                f"its {_c(p)} gives an account of its {name} value ('{m.group(0).strip(' .;')}'), but "
-                                f"{_c(node)} has no {name}: the note explains a value the graph does not hold (a line "
-                                "deleted, or its property typed over). Fix: restore the value, or the note"
-                            ),
-                        )
-                    )  # fmt: skip
+                    out.append(at_note(
+                        f"its {_c(p)} gives an account of its {name} value ('{m.group(0).strip(' .;')}'), but "
+                        f"{_c(node)} has no {name}: the note explains a value the graph does not hold (a line deleted, "
+                        "or its property typed over). Fix: restore the value, or the note"
+                    ))  # fmt: skip
         for m in _NAMED.finditer(text):
             prop = _term("csto:" + (m.group(1) or m.group(2)))
             if (
@@ -764,17 +765,11 @@ def _written_statements(ctx: Context) -> list[Result]:
                 and ctx.union.value(node, prop) is None
                 and ctx.union.value(None, prop, node) is None
             ):
-                out.append(
-                    ctx.locator.statement_result(
-                        shape=SHAPE.NoteStatesWhatTheGraphHolds, s=node, p=p, o=note, graph=gid,
-                        message=(
-                            f"its {_c(p)} names csto:{m.group(1) or m.group(2)} as a link of this node "
-                            f"('{m.group(0).strip()}'), but {_c(node)} has none, as subject or object: the note "
-                            "explains a link the graph does not hold (a line deleted, or its property typed over). "
-                            "Fix: restore the link, or the note"
-                        ),
-                    )
-                )  # fmt: skip
+                out.append(at_note(
+                    f"its {_c(p)} names csto:{m.group(1) or m.group(2)} as a link of this node ('{m.group(0).strip()}'), "
+                    f"but {_c(node)} has none, as subject or object: the note explains a link the graph does not hold "
+                    "(a line deleted, or its property typed over). Fix: restore the link, or the note"
+                ))  # fmt: skip
         for m in _WRITTEN.finditer(text):
             s, prop = _term(m.group(1)), _term(m.group(2))
             if prop not in properties or _DENIED.search(text[max(0, m.start() - 80) : m.start()]):

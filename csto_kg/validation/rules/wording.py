@@ -70,6 +70,19 @@ def _first(values) -> Node:
     return sorted(values, key=str)[0]
 
 
+def _value_results(ctx: Context, prop: Node, shape: Node, problem_of) -> list[Result]:
+    """A result for each curated ``prop`` value whose ``problem_of(ctx, fact, value)`` finds a problem with it (a
+    phrase: "csto:questionKind csto:RhetoricalQuestion, but <problem>"), located at the statement."""
+    out = []
+    for fact, _, value, gid in ctx.curated_quads_of(prop):
+        problem = problem_of(ctx, fact, value)
+        if problem:
+            out.append(ctx.locator.statement_result(
+                shape=shape, s=fact, p=prop, o=value, graph=gid, message=f"{_c(prop)} {_c(value)}, but {problem}",
+            ))  # fmt: skip
+    return out
+
+
 # --- conditions ----------------------------------------------------------------------------------------------------
 
 # the past unreal: what would have happened had the condition held (or not held)
@@ -86,44 +99,41 @@ _IF = re.compile(r"\b(?:if|unless|had|were)\b", re.I)
 
 
 def _condition_words(ctx: Context) -> list[Result]:
-    out = []
-    for fact, _, kind, gid in ctx.curated_quads_of(CSTO.conditionKind):
-        said = _passages(ctx, fact) + [str(w) for w in ctx.union.objects(fact, CSTO.words)]
-        if not said:
-            continue
-        found = next((m for text in said if (m := _COUNTERFACTUAL.search(text))), None)
-        if kind in _SUPPOSED and found is None:
-            problem = (
-                'neither its words nor its passages suppose what would have happened (no "would have", "might '
-                'have been", "had ... not"): the source does not put the condition contrary to what happened. Fix: '
-                "csto:OpenCondition"
-            )
-        elif kind == CSTO.CounterfactualNegation and not any(_OTHERWISE.search(text) for text in said):
-            problem = (
-                'neither its words nor its passages suppose the condition away ("otherwise", "or else", "but for", '
-                '"were it not for"): a counterfactual negation says what would have happened had what did happen '
-                'not. Fix: csto:Counterfactual where the words suppose what did not happen ("if we presented ..., '
-                'there would have never been")'
-            )
-        elif kind == CSTO.Counterfactual and not any(_IF.search(text) for text in said):
-            problem = (
-                'neither its words nor its passages put a supposition ("if", "unless", "had ...", "were ..."): what '
-                'would have happened is said against what did happen ("otherwise"). Fix: '
-                "csto:CounterfactualNegation, its condition being what did hold"
-            )
-        elif kind == CSTO.OpenCondition and found is not None:
-            problem = (
-                f'its words or passages say "{found.group(0)}": the source supposes what would have happened, a '
-                "condition contrary to what did. Fix: csto:Counterfactual (csto:CounterfactualNegation where the "
-                "condition is one that did hold)"
-            )
-        else:
-            continue
-        out.append(ctx.locator.statement_result(
-            shape=SHAPE.ConditionKindInItsWords, s=fact, p=CSTO.conditionKind, o=kind, graph=gid,
-            message=f"csto:conditionKind {_c(kind)}, but {problem}",
-        ))  # fmt: skip
-    return out
+    return _value_results(ctx, CSTO.conditionKind, SHAPE.ConditionKindInItsWords, _condition_words_problem)
+
+
+def _condition_words_problem(ctx: Context, fact: Node, kind: Node) -> str | None:
+    said = _passages(ctx, fact) + [str(w) for w in ctx.union.objects(fact, CSTO.words)]
+    if not said:
+        return None
+    found = next((m for text in said if (m := _COUNTERFACTUAL.search(text))), None)
+    problem = None
+    if kind in _SUPPOSED and found is None:
+        problem = (
+            'neither its words nor its passages suppose what would have happened (no "would have", "might '
+            'have been", "had ... not"): the source does not put the condition contrary to what happened. Fix: '
+            "csto:OpenCondition"
+        )
+    elif kind == CSTO.CounterfactualNegation and not any(_OTHERWISE.search(text) for text in said):
+        problem = (
+            'neither its words nor its passages suppose the condition away ("otherwise", "or else", "but for", '
+            '"were it not for"): a counterfactual negation says what would have happened had what did happen '
+            'not. Fix: csto:Counterfactual where the words suppose what did not happen ("if we presented ..., '
+            'there would have never been")'
+        )
+    elif kind == CSTO.Counterfactual and not any(_IF.search(text) for text in said):
+        problem = (
+            'neither its words nor its passages put a supposition ("if", "unless", "had ...", "were ..."): what '
+            'would have happened is said against what did happen ("otherwise"). Fix: '
+            "csto:CounterfactualNegation, its condition being what did hold"
+        )
+    elif kind == CSTO.OpenCondition and found is not None:
+        problem = (
+            f'its words or passages say "{found.group(0)}": the source supposes what would have happened, a '
+            "condition contrary to what did. Fix: csto:Counterfactual (csto:CounterfactualNegation where the "
+            "condition is one that did hold)"
+        )
+    return problem
 
 
 # --- comparisons ---------------------------------------------------------------------------------------------------
@@ -138,33 +148,30 @@ _SUPERLATIVE = re.compile(r"\bthe (?:most|least) \w+|\bthe \w{3,}est\b", re.I)  
 
 
 def _comparison_words(ctx: Context) -> list[Result]:
-    out = []
-    for fact, _, outcome, gid in ctx.curated_quads_of(CSTO.comparisonOutcome):
-        words = [str(w) for w in ctx.union.objects(fact, CSTO.words)]
-        found = next((m for text in words if (m := _COMPARATIVE.search(text))), None)
-        if outcome == CSTO.Exceeds:
-            said = words + _passages(ctx, fact)
-            if any(rx.search(text) for text in said for rx in (_COMPARATIVE, _SUPERLATIVE)):
-                continue
-            if _named_by_a_note(ctx, outcome, [str(n) for n in ctx.union.objects(fact, CSTO.curatorNote)]):
-                continue  # the curator says how the passage reads so ("read as one that exceeds")
-            problem = (
-                'neither its words nor its passages compare by degree ("more ... than", "a bit rosier", "the '
-                'largest", "exceeds"), and no curator\'s note names that reading: the source does not find more on '
-                "one side. Fix: csto:Alike or csto:Unlike, as the words have it"
-            )
-        elif found is not None:
-            problem = (
-                f'its words say "{found.group(0)}": the comparison finds more (or less) on one side. Fix: '
-                "csto:Exceeds, the subject (csto:comparisonSubject) being the side that has more"
-            )
-        else:
-            continue
-        out.append(ctx.locator.statement_result(
-            shape=SHAPE.ComparisonOutcomeInItsWords, s=fact, p=CSTO.comparisonOutcome, o=outcome, graph=gid,
-            message=f"csto:comparisonOutcome {_c(outcome)}, but {problem}",
-        ))  # fmt: skip
-    return out
+    return _value_results(ctx, CSTO.comparisonOutcome, SHAPE.ComparisonOutcomeInItsWords, _comparison_words_problem)
+
+
+def _comparison_words_problem(ctx: Context, fact: Node, outcome: Node) -> str | None:
+    words = [str(w) for w in ctx.union.objects(fact, CSTO.words)]
+    found = next((m for text in words if (m := _COMPARATIVE.search(text))), None)
+    problem = None
+    if outcome == CSTO.Exceeds:
+        said = words + _passages(ctx, fact)
+        if any(rx.search(text) for text in said for rx in (_COMPARATIVE, _SUPERLATIVE)):
+            return None
+        if _named_by_a_note(ctx, outcome, [str(n) for n in ctx.union.objects(fact, CSTO.curatorNote)]):
+            return None  # the curator says how the passage reads so ("read as one that exceeds")
+        problem = (
+            'neither its words nor its passages compare by degree ("more ... than", "a bit rosier", "the '
+            'largest", "exceeds"), and no curator\'s note names that reading: the source does not find more on '
+            "one side. Fix: csto:Alike or csto:Unlike, as the words have it"
+        )
+    elif found is not None:
+        problem = (
+            f'its words say "{found.group(0)}": the comparison finds more (or less) on one side. Fix: '
+            "csto:Exceeds, the subject (csto:comparisonSubject) being the side that has more"
+        )
+    return problem
 
 
 # --- questions -----------------------------------------------------------------------------------------------------
@@ -179,29 +186,26 @@ _ASKED = frozenset({CSTO.RhetoricalQuestion, CSTO.GuidingQuestion})
 
 
 def _question_words(ctx: Context) -> list[Result]:
-    out = []
-    for fact, _, kind, gid in ctx.curated_quads_of(CSTO.questionKind):
-        words = [str(w) for w in ctx.union.objects(fact, CSTO.words)]
-        if not words:
-            continue
-        if kind in _ASKED and not any("?" in w for w in words):
-            problem = (
-                "its words put no question (no question mark): a rhetorical question is asked to make a point, a "
-                "guiding one is set in the article's title or heading, both as questions. Fix: csto:OpenQuestion "
-                "where the source raises the question indirectly or leaves it to the future"
-            )
-        elif kind == CSTO.OpenQuestion and not any("?" in w or _INDIRECT_QUESTION.search(w) for w in words):
-            problem = (
-                'its words neither ask ("?") nor raise a question ("it begs the question of", "whether", "how", '
-                '"next year will show")'
-            )
-        else:
-            continue
-        out.append(ctx.locator.statement_result(
-            shape=SHAPE.QuestionKindInItsWords, s=fact, p=CSTO.questionKind, o=kind, graph=gid,
-            message=f"csto:questionKind {_c(kind)}, but {problem}",
-        ))  # fmt: skip
-    return out
+    return _value_results(ctx, CSTO.questionKind, SHAPE.QuestionKindInItsWords, _question_words_problem)
+
+
+def _question_words_problem(ctx: Context, fact: Node, kind: Node) -> str | None:
+    words = [str(w) for w in ctx.union.objects(fact, CSTO.words)]
+    if not words:
+        return None
+    problem = None
+    if kind in _ASKED and not any("?" in w for w in words):
+        problem = (
+            "its words put no question (no question mark): a rhetorical question is asked to make a point, a "
+            "guiding one is set in the article's title or heading, both as questions. Fix: csto:OpenQuestion "
+            "where the source raises the question indirectly or leaves it to the future"
+        )
+    elif kind == CSTO.OpenQuestion and not any("?" in w or _INDIRECT_QUESTION.search(w) for w in words):
+        problem = (
+            'its words neither ask ("?") nor raise a question ("it begs the question of", "whether", "how", '
+            '"next year will show")'
+        )
+    return problem
 
 
 # --- diplomatic actions ------------------------------------------------------------------------------------------
