@@ -11460,8 +11460,39 @@ SLIPS_R27 = [
     ),
 ]
 
-SLIPS += [s[:4] for s in SLIPS_R25 + SLIPS_R26 + SLIPS_R27]
-MESSAGE_FRAGMENT.update({s[0]: s[4] for s in SLIPS_R25 + SLIPS_R26 + SLIPS_R27 if s[4]})
+# Round 28: where one passage tells two acts, a fact's value read from the passage declared for it.
+SLIPS_R28 = [
+    (
+        # Kazakhstan's snub of Russian events typed over as its non-recognition of the two republics: the sentence
+        # that tells both is the snub's passage for its state, but its own passage for its kind says "snubbed"
+        "r28_a_snub_typed_as_the_non_recognition_its_passage_also_tells",
+        "001",
+        [
+            (
+                "csto:actionKind csto:Snub ;\n    csto:state :kazakhstan ;",
+                "csto:actionKind csto:NonRecognition ;\n    csto:state :kazakhstan ;",
+            )
+        ],
+        "ActionKindInItsWords",
+        "its passages supporting the kind",
+    ),
+    (
+        # and the reverse: the announcement not to recognise the republics typed over as a snub
+        "r28_a_non_recognition_typed_as_the_snub_its_passage_also_tells",
+        "001",
+        [
+            (
+                "csto:actionKind csto:NonRecognition ;\n    csto:state :kazakhstan ;\n",
+                "csto:actionKind csto:Snub ;\n    csto:state :kazakhstan ;\n",
+            )
+        ],
+        "ActionKindInItsWords",
+        "its passages supporting the kind",
+    ),
+]
+
+SLIPS += [s[:4] for s in SLIPS_R25 + SLIPS_R26 + SLIPS_R27 + SLIPS_R28]
+MESSAGE_FRAGMENT.update({s[0]: s[4] for s in SLIPS_R25 + SLIPS_R26 + SLIPS_R27 + SLIPS_R28 if s[4]})
 
 # Round 18: a literal whose datatype its lexical form is not (words typed xsd:date; a year typed xsd:date where the
 # ontology's range is a day or a year): the loader refuses the file at the line.

@@ -17,7 +17,8 @@ against their own words, markers read against their fact's words, rankings, and 
 - ``shape:ActionKindInItsWords``: a diplomatic action's kind (``csto:actionKind``) is worded by a passage of the
   action or its ``csto:words`` ("absent", "opted out" for csto:NonAttendance; "recalled" for
   csto:RecallOfRepresentative; "would not follow ... in recognising" for csto:NonRecognition; "ignored" for
-  csto:NonIntervention ...), or named by a curator's note on it.
+  csto:NonIntervention ...), or named by a curator's note on it. Where the action has several passages in its file,
+  those declared for its kind (``csto:supportsProperty csto:actionKind``) are read: one passage may tell two acts.
 - ``shape:UncertaintyWordsNameItsParty``: the party uncertain is named by the marker, a passage of the fact or a
   curator's note that explains it.
 - ``shape:PrescriptionForceInItsWords``: a ``csto:Prescription``'s force is the one its words give: negated words
@@ -51,7 +52,7 @@ from rdflib.term import Node
 from ...namespaces import CSTO, ONTOLOGY_GRAPH, OWL, PROV, RDF, RDFS, SHAPE, SKOS
 from ..report import Result
 from . import Context, Rule
-from .curation import _c, _label_stems, _labels, _named_by_a_note, _passages
+from .curation import _c, _label_stems, _labels, _named_by_a_note, _passages, _passages_of
 from .structures import _said
 
 
@@ -234,11 +235,14 @@ _ACTION_WORDS = {
 
 
 def _action_words(ctx: Context) -> list[Result]:
+    """The kind of a diplomatic action is in the words of the passages that support it: where one passage tells
+    two acts ("would not follow Russia in recognising ... and since then it has snubbed"), the fact's own passage for
+    its kind (csto:supportsProperty csto:actionKind) is the one read."""
     out = []
     for fact, _, kind, gid in ctx.curated_quads_of(CSTO.actionKind):
         if kind not in _ACTION_WORDS:
             continue
-        said = _passages(ctx, fact) + [str(w) for w in ctx.union.objects(fact, CSTO.words)]
+        said = _kind_passages(ctx, fact, gid) + [str(w) for w in ctx.union.objects(fact, CSTO.words)]
         if not said or any(_ACTION_WORDS[kind].search(text) for text in said):
             continue
         if _named_by_a_note(ctx, kind, [str(n) for n in ctx.union.objects(fact, CSTO.curatorNote)]):
@@ -246,10 +250,21 @@ def _action_words(ctx: Context) -> list[Result]:
         out.append(ctx.locator.statement_result(
             shape=SHAPE.ActionKindInItsWords, s=fact, p=CSTO.actionKind, o=kind, graph=gid,
             message=f"csto:actionKind {_c(kind)} ({_labels(ctx, kind)[0] if _labels(ctx, kind) else ''}), but neither "
-            "its passages nor its words say so, and no csto:curatorNote names it: the kind is what the source says "
-            "was done. Fix: the kind the passage gives, or the passage that gives this one",
+            "its passages supporting the kind nor its words say so, and no csto:curatorNote names it: the kind is "
+            "what the source says was done. Fix: the kind the passage gives, or the passage that gives this one "
+            "(csto:supportsProperty csto:actionKind)",
         ))  # fmt: skip
     return out
+
+
+def _kind_passages(ctx: Context, fact: Node, gid) -> list[str]:
+    """The passages of ``fact`` in the file ``gid`` that support its csto:actionKind: those declared for it where
+    the fact has several (csto:supportsProperty), else all of its passages in any file."""
+    facts = ctx.file_facts.get(gid)
+    evidence, declared = facts.supporting(fact, CSTO.actionKind) if facts else ([], False)
+    if not (declared and evidence):
+        return _passages(ctx, fact)
+    return [text for ev in evidence for text in _passages_of(ctx, ev)]
 
 
 # --- uncertainties -----------------------------------------------------------------------------------------------
@@ -583,7 +598,8 @@ RULES = [
         "by recognising, csto:NonRecognition by not (or refusing, declining to) recognise; csto:Snub by a snub; "
         "csto:DialogueInitiative by a dialogue; csto:Persuasion by convincing, persuading or urging; csto:NonAppeal "
         "by not (or failing to) appeal or ask; csto:NonIntervention by ignoring, a lack of response, inaction. Or a "
-        "csto:curatorNote on the action names the kind.",
+        "csto:curatorNote on the action names the kind. Of an action's several passages in its file, those that "
+        "support its kind (csto:supportsProperty csto:actionKind) are read, where it declares them.",
         _action_words,
     ),
     Rule(
