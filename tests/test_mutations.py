@@ -11489,6 +11489,36 @@ SLIPS_R28 = [
         "ActionKindInItsWords",
         "its passages supporting the kind",
     ),
+    (
+        # the deployment's one date, when its forces "quickly arrived", typed as its end
+        "r28_a_deployments_arrival_typed_as_its_end",
+        "004",
+        [
+            (
+                "    csto:destination :kazakhstan ; csto:agent :csto-peacekeeping-forces ;\n"
+                '    csto:startDate "2022"^^xsd:gYear ;',
+                "    csto:destination :kazakhstan ; csto:agent :csto-peacekeeping-forces ;\n"
+                '    csto:endDate "2022"^^xsd:gYear ;',
+            )
+        ],
+        "EndDateInItsWords",
+        "word an end",
+    ),
+    (
+        # the day Pashinyan spoke at the Yerevan summit typed as an end
+        "r28_the_day_a_view_was_said_typed_as_its_end",
+        "004",
+        [
+            (
+                "    csto:context :conflict-kyrgyzstan-tajikistan-2022 ;\n    csto:expressedIn :summit-2022-11-23-yerevan ;\n"
+                '    csto:date "2022-11-23"^^xsd:date ;',
+                "    csto:context :conflict-kyrgyzstan-tajikistan-2022 ;\n    csto:expressedIn :summit-2022-11-23-yerevan ;\n"
+                '    csto:endDate "2022-11-23"^^xsd:date ;',
+            )
+        ],
+        "EndDateInItsWords",
+        "word an end",
+    ),
 ]
 
 SLIPS += [s[:4] for s in SLIPS_R25 + SLIPS_R26 + SLIPS_R27 + SLIPS_R28]

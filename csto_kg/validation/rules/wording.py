@@ -19,6 +19,11 @@ against their own words, markers read against their fact's words, rankings, and 
   csto:RecallOfRepresentative; "would not follow ... in recognising" for csto:NonRecognition; "ignored" for
   csto:NonIntervention ...), or named by a curator's note on it. Where the action has several passages in its file,
   those declared for its kind (``csto:supportsProperty csto:actionKind``) are read: one passage may tell two acts.
+- ``shape:EndDateInItsWords``: a ``csto:endDate`` is worded as an end by the passages that support it, its date
+  basis or a curator's note: a range of years ("(2018-2020)", "from 2010 to 2011"), or words that end ("until",
+  "ended", "passes from", "left", "withdrew", "graduated" ...). A date a source gives alone ("quickly arrived ... at
+  the beginning of this year") is when the event happened or began: typed over as its end, it would say the event
+  ended then.
 - ``shape:UncertaintyWordsNameItsParty``: the party uncertain is named by the marker, a passage of the fact or a
   curator's note that explains it.
 - ``shape:PrescriptionForceInItsWords``: a ``csto:Prescription``'s force is the one its words give: negated words
@@ -265,6 +270,43 @@ def _kind_passages(ctx: Context, fact: Node, gid) -> list[str]:
     if not (declared and evidence):
         return _passages(ctx, fact)
     return [text for ev in evidence for text in _passages_of(ctx, ev)]
+
+
+# --- end dates ----------------------------------------------------------------------------------------------------
+
+# the words that give a date as an end: a range of years ("2018-2020", "from 2010 to 2011"), or a verb or preposition
+# of ending
+_END_WORDS = re.compile(
+    r"(?<![\d-])(?:1[89]|20)\d\d ?[-–—] ?(?:(?:1[89]|20)\d\d|\d\d)(?![\d-])"
+    r"|\b(?:1[89]|20)\d\d (?:to|and|until|till) (?:\w+ )?(?:1[89]|20)\d\d\b"
+    r"|\b(?:until|till|through|end(?:s|ed|ing)?|pass(?:es|ed|ing)? (?:from|on)|hand(?:s|ed|ing)? over|left|leav(?:es|ing)|"
+    r"withdr[ae]w\w*|graduat\w*|complet\w*|finish\w*|conclu\w*|expir\w*|stepp\w* down|resign\w*|no longer|"
+    r"ceas\w*|terminat\w*|dissolv\w*|former(?:ly)?|last(?:ed)? (?:until|till)|over by|wound down|pull(?:s|ed)? out)\b",
+    re.I,
+)
+
+
+def _end_dates(ctx: Context) -> list[Result]:
+    """A csto:endDate is worded as an end by the passages of its file that support it, or its date basis or a
+    curator's note on its fact in that file."""
+    out = []
+    for fact, prop, date, gid in ctx.curated_quads_of(CSTO.endDate):
+        facts = ctx.file_facts.get(gid)
+        evidence = facts.supporting(fact, prop)[0] if facts else []
+        g = ctx.data.dataset.graph(gid)  # this file's own words for it: another file may date another part
+        said = [text for ev in evidence for text in _passages_of(ctx, ev)] + [
+            str(t) for p in (CSTO.dateBasis, CSTO.curatorNote) for t in g.objects(fact, p)
+        ]
+        if not said or any(_END_WORDS.search(text) for text in said):
+            continue
+        out.append(ctx.locator.statement_result(
+            shape=SHAPE.EndDateInItsWords, s=fact, p=prop, o=date, graph=gid,
+            message=f'csto:endDate "{date}", but neither its passages nor its csto:dateBasis or notes word an end (a '
+            'range of years "2018-2020"; "until", "ended", "passes from", "left", "withdrew", "graduated" ...): a '
+            "date a source gives alone is when the event happened or began. Fix: csto:startDate or csto:date, or a "
+            "csto:dateBasis that says why this is when it ended",
+        ))  # fmt: skip
+    return out
 
 
 # --- uncertainties -----------------------------------------------------------------------------------------------
@@ -601,6 +643,16 @@ RULES = [
         "csto:curatorNote on the action names the kind. Of an action's several passages in its file, those that "
         "support its kind (csto:supportsProperty csto:actionKind) are read, where it declares them.",
         _action_words,
+    ),
+    Rule(
+        SHAPE.EndDateInItsWords,
+        "an end date is worded as an end",
+        "A csto:endDate is worded as an end by the passages of its file that support it (csto:supportsProperty, where "
+        "the fact has several), its csto:dateBasis or a csto:curatorNote on its fact: a range of years "
+        "('(2018-2020)'), or words that end ('until', 'ended', 'passes from', 'left', 'withdrew', 'graduated', "
+        "'no longer' ...). A date the source gives alone is when the event happened or began (csto:date, "
+        "csto:startDate): typed over as the end, it says the event ended then.",
+        _end_dates,
     ),
     Rule(
         SHAPE.ConditionKindInItsWords,
