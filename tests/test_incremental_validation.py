@@ -150,8 +150,9 @@ def _edit(union: Graph, rnd: random.Random, kind: str) -> Graph:
     if kind == "drop":
         for t in rnd.sample(triples, rnd.choice([1, 5, 25])):
             out.remove(t)
-    elif kind == "add":  # a triple made of two others: a value moved to another node, or another value
-        for _ in range(rnd.choice([1, 5, 25])):
+    elif kind == "add":  # triples made of two others: a value moved to another node, or another value
+        wanted = rnd.choice([1, 5, 25])
+        while len(out) < len(union) + wanted:  # new triples only: one the graph holds already is no edit
             (s, p, o), (s2, _, o2) = rnd.choice(triples), rnd.choice(triples)
             out.add((s2, p, o) if rnd.random() < 0.5 else (s, p, o2))
     elif kind == "forget":  # a node's whole description gone (a fact deleted)

@@ -11204,7 +11204,7 @@ SLIPS_R26 = [
         "001",
         [("csto:actionKind csto:NonRecognition ;", "csto:actionKind csto:NonAttendance ;")],
         "ActionKindInItsWords",
-        "csto:actionKind csto:NonAttendance (non-attendance), but neither its passages nor its words say so",
+        "csto:actionKind csto:NonAttendance (non-attendance), but neither its passages supporting the kind nor its words say so",
     ),
     (
         # "It became an organisation, and hence the CSTO, in 2002" typed as a concern: nothing in it worries
