@@ -824,7 +824,9 @@ class _Facts:
                     5,
                 )
             )
-        facts.insert(1, Fact(resp, resp[1:], rl, f"The {name} answered with a {resp_kind.lower()}.", len(rl)))
+        # a deployment's sentence gives its force, which its csto:reportedForceSize links (shape:LinkSaidByItsFact)
+        force = f" of some {troops:,} troops" if resp_kind == "Deployment" else ""
+        facts.insert(1, Fact(resp, resp[1:], rl, f"The {name} answered with a {resp_kind.lower()}{force}.", len(rl)))
         facts.append(
             Fact(
                 conflict,

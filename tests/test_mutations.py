@@ -11519,6 +11519,59 @@ SLIPS_R28 = [
         "EndDateInItsWords",
         "word an end",
     ),
+    (
+        # the cause of Hansbury's view that Armenia's absence was awkward (consensus decision making) typed over
+        # with Russia's war in Ukraine, another fact of the file
+        "r28_a_views_cause_typed_over_with_another_fact",
+        "001",
+        [
+            (
+                "    csto:position csto:Assessment ; csto:attribution csto:Direct ;\n    csto:cause :claim-001-consensus ;\n"
+                '    csto:words "a detail which made Armenia\'s absence last week particularly awkward" ;',
+                "    csto:position csto:Assessment ; csto:attribution csto:Direct ;\n    csto:cause :war-russia-ukraine ;\n"
+                '    csto:words "a detail which made Armenia\'s absence last week particularly awkward" ;',
+            )
+        ],
+        "LinkSaidByItsFact",
+        "is named by nothing the node says in this file",
+    ),
+    (
+        # the CSTO's legal argument about the Kyrgyz-Tajik fighting given the Belarusian unrest of 2020 as its context
+        "r28_an_arguments_context_typed_over_with_another_event",
+        "002",
+        [
+            (
+                "    csto:attribution csto:Direct ;\n    csto:context :conflict-kyrgyzstan-tajikistan-002 ;\n"
+                "    rdfs:comment \"The seed calls it 'the CSTO’s legal argument'",
+                "    csto:attribution csto:Direct ;\n    csto:context :unrest-002-belarus-2020 ;\n"
+                "    rdfs:comment \"The seed calls it 'the CSTO’s legal argument'",
+            )
+        ],
+        "LinkSaidByItsFact",
+        "is named by nothing the node says in this file",
+    ),
+    (
+        # the channel of the attendees' praise of the January deployment (Nezavisimaya Gazeta) typed over with the
+        # Kremlin, the channel of the stances just before it
+        "r28_a_views_channel_typed_over_with_its_neighbours",
+        "003",
+        [
+            (
+                "    csto:attribution csto:Reported ;\n    csto:reportedVia :nezavisimaya-gazeta ;\n"
+                '    csto:expressedIn :summit-2022-05-16-moscow ;\n    csto:date "2022-05-16"^^xsd:date ;\n'
+                "    csto:dateBasis \"Said at the anniversary summit, 'the meeting held on May 16', 2022 by the treaty's "
+                '30th anniversary (see :summit-2022-05-16-moscow)."@en ;\n    csto:dateRelativeTo src:003_6d908fab4c796ec4 ;\n'
+                "    csto:curatorNote \"'the attendees' are not named",
+                "    csto:attribution csto:Reported ;\n    csto:reportedVia :kremlin ;\n"
+                '    csto:expressedIn :summit-2022-05-16-moscow ;\n    csto:date "2022-05-16"^^xsd:date ;\n'
+                "    csto:dateBasis \"Said at the anniversary summit, 'the meeting held on May 16', 2022 by the treaty's "
+                '30th anniversary (see :summit-2022-05-16-moscow)."@en ;\n    csto:dateRelativeTo src:003_6d908fab4c796ec4 ;\n'
+                "    csto:curatorNote \"'the attendees' are not named",
+            )
+        ],
+        "LinkSaidByItsFact",
+        "is named by nothing the node says in this file",
+    ),
 ]
 
 SLIPS += [s[:4] for s in SLIPS_R25 + SLIPS_R26 + SLIPS_R27 + SLIPS_R28]
