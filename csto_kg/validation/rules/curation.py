@@ -686,7 +686,7 @@ def _link_said(ctx: Context) -> list[Result]:
     passages, label, comment, words, notes and date basis. A controlled value (csto:AnyMeans) is not read."""
     out = []
     names: dict[Node, set[str]] = {}
-    said: dict[tuple[Node, Node], set[str]] = {}  # (file, fact) -> the stems of what the fact says there
+    said: dict[tuple[Node, Node], set[str]] = {}  # (file, fact) -> the stems and words of what it says there
     quads = ctx.curated_quads_of(*sorted(_LINKS_SAID, key=str))
     for s, p, o, gid in sorted(quads, key=lambda q: (str(q[3]), str(q[0]), str(q[1]), str(q[2]))):
         if gid == ENTITIES_GRAPH or not isinstance(o, URIRef) or ctx.union.value(o, SKOS.inScheme) is not None:

@@ -278,8 +278,8 @@ def _kind_passages(ctx: Context, fact: Node, gid) -> list[str]:
 # of ending
 _END_WORDS = re.compile(
     r"(?<![\d-])(?:1[89]|20)\d\d ?[-–—] ?(?:(?:1[89]|20)\d\d|\d\d)(?![\d-])"
-    r"|\b(?:1[89]|20)\d\d (?:to|and|until|till) (?:\w+ )?(?:1[89]|20)\d\d\b"
-    r"|\b(?:until|till|through|end(?:s|ed|ing)?|pass(?:es|ed|ing)? (?:from|on)|hand(?:s|ed|ing)? over|left|leav(?:es|ing)|"
+    r"|\b(?:1[89]|20)\d\d (?:to|and|until|till|through) (?:\w+ )?(?:1[89]|20)\d\d\b"
+    r"|\b(?:until|till|end(?:s|ed|ing)?|pass(?:es|ed|ing)? (?:from|on)|hand(?:s|ed|ing)? over|left|leav(?:es|ing)|"
     r"withdr[ae]w\w*|graduat\w*|complet\w*|finish\w*|conclu\w*|expir\w*|stepp\w* down|resign\w*|no longer|"
     r"ceas\w*|terminat\w*|dissolv\w*|former(?:ly)?|last(?:ed)? (?:until|till)|over by|wound down|pull(?:s|ed)? out)\b",
     re.I,
