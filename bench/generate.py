@@ -685,10 +685,12 @@ class _Facts:
             f"csto:position csto:{pos}",
             f"csto:attribution csto:{attribution}",
             f"csto:words {_lit(words)}",
+            # its passage quotes the words in the generator's own sentence (shape:QuotedWordsHaveASpeechForm)
+            "csto:speechForm csto:PartialQuotation",
             f"csto:date {_date_lit(d, prec)}",
             f"rdfs:comment {_lit(f'{pname} called {topic[1]} {words}.', 'en')}",
         ]
-        n = 9
+        n = 10
         # a criticism names what it finds fault with (shape:CriticismAimedAtItsTarget): its topic
         if pos == "Criticism":
             lines.append(f"csto:criticises :{topic[0]}")

@@ -11572,6 +11572,32 @@ SLIPS_R28 = [
         "LinkSaidByItsFact",
         "is named by nothing the node says in this file",
     ),
+    (
+        # Orlov's words, which the seed quotes, left with no speech form: its line deleted
+        "r28_a_quoted_views_speech_form_deleted",
+        "003",
+        [
+            (
+                '    csto:speechForm csto:DirectQuotation ;\n    rdfs:label "Orlov: Kyrgyzstan long hesitated',
+                '    rdfs:label "Orlov: Kyrgyzstan long hesitated',
+            )
+        ],
+        "QuotedWordsHaveASpeechForm",
+        "the seed quotes its holder, yet it has no csto:speechForm",
+    ),
+    (
+        # Minsk's plan for a conference, whose words the seed quotes from it, left with no speech form
+        "r28_a_plans_partial_quotation_deleted",
+        "004",
+        [
+            (
+                ":stance-004-belarus-conference-plan a csto:Stance ;\n    csto:speechForm csto:PartialQuotation ;\n",
+                ":stance-004-belarus-conference-plan a csto:Stance ;\n",
+            )
+        ],
+        "QuotedWordsHaveASpeechForm",
+        "the seed quotes its holder, yet it has no csto:speechForm",
+    ),
 ]
 
 SLIPS += [s[:4] for s in SLIPS_R25 + SLIPS_R26 + SLIPS_R27 + SLIPS_R28]

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from rdflib import URIRef
+from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
 from rdflib.term import Node
 
@@ -171,6 +171,19 @@ def _words_unquoted(g, fact: Node, paragraphs: list) -> str | None:
     return words[0] if found and words else None
 
 
+def _words_quoted(g, fact: Node, paragraphs: list) -> str | None:
+    """The first of the fact's csto:words that lies within or overlaps a quoted span of the paragraph of one of its
+    passages (double or curly quotes, or single ones at a word's edges), or follows an opening mark left unclosed:
+    words the seed quotes, wholly or in part. None if none does."""
+    for w in sorted(str(w) for w in g.objects(fact, CSTO.words)):
+        for _, _, paragraph in paragraphs:
+            spans = [(m.start(), m.end()) for m in _SPAN.finditer(paragraph)]
+            for m in re.finditer(re.escape(w), paragraph):
+                if any(a < m.end() and m.start() < b for a, b in spans) or _OPENING.search(paragraph[: m.start()]):
+                    return w
+    return None
+
+
 def _quoted_not_paraphrased(g, fact: Node, paragraphs: list) -> str | None:
     """Why a csto:IndirectSpeech's words are the seed's quotation, not its paraphrase: one of them is wholly a quoted
     span of its seed, or lies within double quotation marks in the paragraph of its passage. None if neither."""
@@ -290,6 +303,37 @@ def _unreported(ctx: Context, g, gid, fact, cache: dict) -> str | None:
     )
 
 
+def _quoted_without_a_form(ctx: Context) -> list[Result]:
+    """A stance whose csto:words the seed quotes, wholly or in part (one of them within or overlapping a quoted span of
+    its passage's paragraph), and whose holder is not the seed's author says how the seed renders them
+    (csto:speechForm): the words are the holder's, quoted. A csto:Attitude renders no words of its holder; a curator's note may say why the quoted
+    words are not the holder's ("the quoted words are Lukashenko's")."""
+    out, cache = [], {}
+    ds = ctx.data.dataset
+    for gid in ctx.curated:
+        g = ds.graph(gid)
+        authors = ctx.source_creators.get(gid, set())
+        for fact, _ in sorted(ctx.pairs(gid, RDF.type), key=str):
+            if (fact, RDF.type, CSTO.Stance) not in g or (fact, RDF.type, CSTO.Attitude) in g:
+                continue
+            if ctx.union.value(fact, CSTO.speechForm) is not None or authors & set(g.objects(fact, CSTO.heldBy)):
+                continue
+            if any("quot" in str(n).lower() for n in g.objects(fact, CSTO.curatorNote)):
+                continue  # a note says whose the quoted words are
+            paragraphs = _paragraphs(ctx, g, fact, cache)
+            quoted = _words_quoted(g, fact, paragraphs) if paragraphs else None
+            if quoted is None:
+                continue
+            out.append(ctx.locator.statement_result(
+                shape=SHAPE.QuotedWordsHaveASpeechForm, s=fact, p=CSTO.words, o=Literal(quoted), graph=gid,
+                message=f'its words "{quoted}" are quoted, wholly or in part, in its passage\'s paragraph: the seed '
+                "quotes its holder, yet it has no csto:speechForm. Fix: csto:DirectQuotation, or csto:PartialQuotation "
+                "where only some of the holder's words are quoted; or a csto:curatorNote saying whose the quoted words "
+                "are, where they are not the holder's",
+            ))  # fmt: skip
+    return out
+
+
 RULES = [
     Rule(
         SHAPE.ValueOfItsRange,
@@ -309,6 +353,16 @@ RULES = [
         "a quoted span or after an opening mark left unclosed; csto:IndirectSpeech has no csto:words that the seed "
         "gives wholly between quotation marks, nor any within double quotation marks in its passage's paragraph.",
         _speech_forms,
+    ),
+    Rule(
+        SHAPE.QuotedWordsHaveASpeechForm,
+        "a stance whose words the seed quotes has a speech form",
+        "A csto:Stance whose csto:words lie within or overlap a quoted span (“ ” \" ‘ ’, or ' at a word's edges) "
+        "in the seed's paragraph of one of its passages, and whose holder is not the seed's author (dcterms:creator), has a csto:speechForm: the seed "
+        "quotes its holder, wholly (csto:DirectQuotation) or in part (csto:PartialQuotation). A csto:Attitude "
+        "renders no words of its holder; a csto:curatorNote that speaks of the quotation says whose the quoted "
+        "words are where they are not the holder's.",
+        _quoted_without_a_form,
     ),
     Rule(
         SHAPE.AttributionAgreesWithItsWords,
