@@ -708,7 +708,8 @@ def _link_said(ctx: Context) -> list[Result]:
         out.append(ctx.locator.statement_result(shape=SHAPE.LinkSaidByItsFact, s=s, p=p, o=o, graph=gid,
             message=f"its {_c(p)} {_c(o)} (\"{label}\") is named by nothing the node says in this file (its "
             "passages, label, comment, words, notes, date basis): another fact's value typed over or swapped with "
-            "it. Fix: the value its passage speaks of; or a csto:curatorNote saying how the passage refers to it"))  # fmt: skip
+            "it. Fix: the value its passage speaks of; or a csto:curatorNote saying how the passage refers to "
+            "it"))  # fmt: skip
     return out
 
 

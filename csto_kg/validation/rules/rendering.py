@@ -306,8 +306,9 @@ def _unreported(ctx: Context, g, gid, fact, cache: dict) -> str | None:
 def _quoted_without_a_form(ctx: Context) -> list[Result]:
     """A stance whose csto:words the seed quotes, wholly or in part (one of them within or overlapping a quoted span of
     its passage's paragraph), and whose holder is not the seed's author says how the seed renders them
-    (csto:speechForm): the words are the holder's, quoted. A csto:Attitude renders no words of its holder; a curator's note may say why the quoted
-    words are not the holder's ("the quoted words are Lukashenko's")."""
+    (csto:speechForm): the words are the holder's, quoted. A csto:Attitude renders no words of its holder; a
+    curator's note that speaks of the quotation may say why the quoted words are not the holder's ("the quoted words
+    are Lukashenko's"): none of the curated stances needs one."""
     out, cache = [], {}
     ds = ctx.data.dataset
     for gid in ctx.curated:
@@ -358,8 +359,9 @@ RULES = [
         SHAPE.QuotedWordsHaveASpeechForm,
         "a stance whose words the seed quotes has a speech form",
         "A csto:Stance whose csto:words lie within or overlap a quoted span (“ ” \" ‘ ’, or ' at a word's edges) "
-        "in the seed's paragraph of one of its passages, and whose holder is not the seed's author (dcterms:creator), has a csto:speechForm: the seed "
-        "quotes its holder, wholly (csto:DirectQuotation) or in part (csto:PartialQuotation). A csto:Attitude "
+        "in the seed's paragraph of one of its passages, and whose holder is not the seed's author "
+        "(dcterms:creator), has a csto:speechForm: the seed quotes its holder, wholly (csto:DirectQuotation) or in "
+        "part (csto:PartialQuotation). A csto:Attitude "
         "renders no words of its holder; a csto:curatorNote that speaks of the quotation says whose the quoted "
         "words are where they are not the holder's.",
         _quoted_without_a_form,
