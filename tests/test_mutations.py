@@ -11598,6 +11598,24 @@ SLIPS_R28 = [
         "QuotedWordsHaveASpeechForm",
         "the seed quotes its holder, yet it has no csto:speechForm",
     ),
+    (
+        # Uzbekistan's two withdrawals swapped between its two periods of membership: the first period (begun by
+        # its signature of 1992, per seed 003) ended by the second withdrawal, the return's period by the first
+        "r28_two_periods_withdrawals_swapped",
+        "002",
+        [
+            (
+                "    csto:endedBy :withdrawal-uzbekistan-1 ;\n    csto:curatorNote \"Implied by 'for the second time'",
+                "    csto:endedBy :withdrawal-uzbekistan-2 ;\n    csto:curatorNote \"Implied by 'for the second time'",
+            ),
+            (
+                "    csto:startedBy :reaccession-uzbekistan ;\n    csto:endedBy :withdrawal-uzbekistan-2 ;",
+                "    csto:startedBy :reaccession-uzbekistan ;\n    csto:endedBy :withdrawal-uzbekistan-1 ;",
+            ),
+        ],
+        "MembershipEndedByItsWithdrawal",
+        "withdrawal number",
+    ),
 ]
 
 SLIPS += [s[:4] for s in SLIPS_R25 + SLIPS_R26 + SLIPS_R27 + SLIPS_R28]

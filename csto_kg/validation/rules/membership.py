@@ -45,7 +45,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from rdflib import URIRef
+from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from ...derive import agree, period_ordinal
@@ -479,6 +479,54 @@ def _rejoins_after_leaving(ctx: Context) -> list[Result]:
     return out
 
 
+def _ended_by_its_withdrawal(ctx: Context) -> list[Result]:
+    """A membership's end (csto:endedBy) is the withdrawal whose number (csto:ordinal) fits how the membership began:
+    one begun by a return (a csto:ReAccession) is ended by a later withdrawal than the state's first, and one begun
+    by a first joining (a signature, an accession) by the first. Two withdrawals of one state swapped between its two
+    periods of membership give the second withdrawal to the first period."""
+    out = []
+    u = ctx.union
+    for m in sorted(set(u.subjects(CSTO.endedBy, None)), key=str):
+        starts = set(u.objects(m, CSTO.startedBy))
+        if not starts:
+            continue
+        returned = any((e, RDF.type, CSTO.ReAccession) in u for e in starts)
+        for w in sorted(set(u.objects(m, CSTO.endedBy)), key=str):
+            ordinals = {int(o) for o in u.objects(w, CSTO.ordinal) if isinstance(o, Literal) and str(o).isdigit()}
+            if len(ordinals) != 1 or (w, RDF.type, CSTO.Withdrawal) not in u:
+                continue
+            (n,) = ordinals
+            if _numbered_alike(u, w, n):
+                continue  # two withdrawals of one number: shape:WithdrawalOrdinalUnique's to report
+            if returned and n == 1:
+                why = "it began with a return (csto:ReAccession), which comes after a first withdrawal"
+            elif not returned and n > 1:
+                why = f"it began with a first joining ({', '.join(sorted(curie(str(e)) for e in starts))}), so it ends with the first"
+            else:
+                continue
+            out.append(
+                ctx.locator.statement_result(
+                    shape=SHAPE.MembershipEndedByItsWithdrawal, s=m, p=CSTO.endedBy, o=w,
+                    graph=ctx.locator.graph_of(m, CSTO.endedBy, w),
+                    message=f"{curie(str(m))} is ended by {curie(str(w))}, withdrawal number {n} (csto:ordinal), but "
+                    f"{why}. Fix: the withdrawal that ends this period (two periods' ends swapped?)",
+                )
+            )  # fmt: skip
+    return out
+
+
+def _numbered_alike(u, w: Node, n: int) -> bool:
+    """Does another withdrawal of ``w``'s state from its organisation have the csto:ordinal ``n`` too?"""
+    others = set()
+    for state in u.objects(w, CSTO.state):
+        for org in u.objects(w, CSTO.organisation):
+            others |= set(u.subjects(CSTO.state, state)) & set(u.subjects(CSTO.organisation, org))
+    return any(
+        o != w and (o, RDF.type, CSTO.Withdrawal) in u and any(str(x) == str(n) for x in u.objects(o, CSTO.ordinal))
+        for o in others
+    )
+
+
 def _meeting_organisations(ctx: Context, meeting: Node) -> set[Node]:
     """The organisation a meeting is of: its csto:organisation, or the organisation its csto:body is an organ of."""
     out = set(ctx.union.objects(meeting, CSTO.organisation))
@@ -625,6 +673,15 @@ RULES = [
         "the organisation that the same graph dates. Foundings in other seeds' graphs do not count: where seeds "
         "disagree on the founding, each seed's memberships follow its own reading (linked by csto:disagreesWith).",
         _before_own_founding,
+    ),
+    Rule(
+        SHAPE.MembershipEndedByItsWithdrawal,
+        "a membership ends with the withdrawal of its number",
+        "A membership (csto:startedBy, csto:endedBy) begun by a csto:ReAccession is not ended by a withdrawal whose "
+        "csto:ordinal is 1, the state's first; one begun by a first joining (a signature or an accession) is not "
+        "ended by a later withdrawal than the first (csto:ordinal above 1). Where two withdrawals of the state share "
+        "a number, shape:WithdrawalOrdinalUnique reports that instead.",
+        _ended_by_its_withdrawal,
     ),
     Rule(
         SHAPE.ReAccessionAfterAWithdrawal,
