@@ -26,6 +26,9 @@ the problem certain, at every precision.
   not count, so one seed's reading never silences or condemns another's.
 - ``shape:ReAccessionAfterAWithdrawal``: a ``csto:ReAccession`` is a return, so the graph records a withdrawal
   of the same state from the same organisation that does not certainly come after it.
+- ``shape:MembershipEndedByItsWithdrawal``: a period begun by a return (``csto:ReAccession``) is not ended by the
+  state's first withdrawal (``csto:ordinal`` 1), nor one begun by a first joining by a later one: two periods' ends
+  swapped.
 - ``shape:MeetingAttendanceAccountedFor``: a meeting that records who came and who stayed away names every
   state certainly a member of its organisation throughout its date as one or the other, and the office roles
   its attendance passage names are its ``csto:attendingRole``: each role it names is given, and none it does not.
@@ -501,7 +504,8 @@ def _ended_by_its_withdrawal(ctx: Context) -> list[Result]:
             if returned and n == 1:
                 why = "it began with a return (csto:ReAccession), which comes after a first withdrawal"
             elif not returned and n > 1:
-                why = f"it began with a first joining ({', '.join(sorted(curie(str(e)) for e in starts))}), so it ends with the first"
+                joined = ", ".join(sorted(curie(str(e)) for e in starts))
+                why = f"it began with a first joining ({joined}), so it ends with the first"
             else:
                 continue
             out.append(
