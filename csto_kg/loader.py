@@ -96,15 +96,38 @@ def _syntax_error(path: Path, e: BadSyntax) -> CuratedFileError:
 
 
 def line_of(path: Path, needles: list[str]) -> int | None:
-    """The first line of ``path`` containing any of ``needles`` (1-based), if any."""
+    """The first line of ``path`` holding any of ``needles`` as written (1-based), if any: see :func:`holds`."""
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError:
         return None
     for n, line in enumerate(lines, 1):
-        if any(needle and needle in line for needle in needles):
+        if any(holds(line, needle) for needle in needles):
             return n
     return None
+
+
+def _name_char(c: str) -> bool:
+    return len(c) == 1 and (c.isalnum() or c in "_-:%")
+
+
+def holds(line: str, needle: str) -> bool:
+    """``needle`` occurs in ``line`` and, where it begins or ends with a name's character, not as part of a longer
+    name: ``:nat`` is not found in ``:nato``, nor in ``csto:nat`` (a typo's first use is its line, not the first line
+    naming what it was typed from)."""
+    if not needle:
+        return False
+    start = 0
+    while (k := line.find(needle, start)) >= 0:
+        end = k + len(needle)
+        before = line[k - 1] if k else " "
+        after, then = line[end : end + 1], line[end + 1 : end + 2]
+        open_before = not (_name_char(needle[0]) and (_name_char(before) or before == "."))
+        open_after = not (_name_char(needle[-1]) and (_name_char(after) or (after == "." and _name_char(then))))
+        if open_before and open_after:
+            return True
+        start = k + 1
+    return False
 
 
 def _spellings(term, prefixes: dict[str, str]) -> list[str]:

@@ -11646,6 +11646,14 @@ LOADER_SLIPS += [
         ],
         "ill-typed literal",
     ),
+    # round 29: an IRI mistyped as the start of a name used on an earlier line (":nato" -> ":nat") is reported at the
+    # line of the typo, not at the first line where ":nat" is a substring
+    (
+        "r29_iri_shortened_to_a_prefix_of_another",
+        "004",
+        [(":belarus csto:bordersOn :nato ;", ":belarus csto:bordersOn :nat ;")],
+        "dangling reference",
+    ),
 ]
 
 # Round 18: correct edits beside the new checks (an uncertainty's, a prescription's, an example's, a change's and a

@@ -45,6 +45,7 @@ from rdflib import Graph, Literal
 from rdflib.term import Node
 
 from ... import derive
+from ...loader import holds
 from ...namespaces import CSTO, GRAPH, OA, PREFIXES, SH, SHAPE, curie, source_iri
 from ...support import FileFacts
 from ..locate import file_lines
@@ -246,7 +247,7 @@ def _where(path: Path, fact: Node) -> str:
 
 def _line_of(path: Path, needles: list[str]) -> int | None:
     """The first line of ``path`` containing any of ``needles`` (1-based; the file is read once per build)."""
-    return next((n for n, line in enumerate(file_lines(path), 1) if any(x in line for x in needles)), None)
+    return next((n for n, line in enumerate(file_lines(path), 1) if any(holds(line, x) for x in needles)), None)
 
 
 def _declared(ctx: Context) -> list:
