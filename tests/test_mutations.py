@@ -11618,8 +11618,37 @@ SLIPS_R28 = [
     ),
 ]
 
-SLIPS += [s[:4] for s in SLIPS_R25 + SLIPS_R26 + SLIPS_R27 + SLIPS_R28]
-MESSAGE_FRAGMENT.update({s[0]: s[4] for s in SLIPS_R25 + SLIPS_R26 + SLIPS_R27 + SLIPS_R28 if s[4]})
+# Round 29: a view's holder typed over with a body (an organ, an organisation, the alliance) that nothing of the
+# stance names: Hansbury's own judgements given to the CSTO's councils (found by swapping holders at random)
+SLIPS_R29 = [
+    (
+        "r29_writers_view_given_to_the_council",
+        "001",
+        [
+            (
+                ':stance-001-hansbury-missed-chance a csto:Stance ;\n    rdfs:label "The Minsk summit was a missed chance for the CSTO to show unity (Hansbury)"@en ;\n    csto:heldBy :paul-hansbury ;',
+                ':stance-001-hansbury-missed-chance a csto:Stance ;\n    rdfs:label "The Minsk summit was a missed chance for the CSTO to show unity (Hansbury)"@en ;\n    csto:heldBy :collective-security-council ;',
+            )
+        ],
+        "ValueNamedInItsPassage",
+        "the view is another's",
+    ),
+    (
+        "r29_writers_prediction_given_to_the_foreign_ministers",
+        "001",
+        [
+            (
+                ':stance-001-hansbury-armenia-break-real a csto:Stance ;\n    rdfs:label "The possibility of Armenia breaking from the Moscow-dominated bloc is real (Hansbury)"@en ;\n    csto:heldBy :paul-hansbury ;',
+                ':stance-001-hansbury-armenia-break-real a csto:Stance ;\n    rdfs:label "The possibility of Armenia breaking from the Moscow-dominated bloc is real (Hansbury)"@en ;\n    csto:heldBy :csto-council-of-foreign-ministers ;',
+            )
+        ],
+        "ValueNamedInItsPassage",
+        "the view is another's",
+    ),
+]
+
+SLIPS += [s[:4] for s in SLIPS_R25 + SLIPS_R26 + SLIPS_R27 + SLIPS_R28 + SLIPS_R29]
+MESSAGE_FRAGMENT.update({s[0]: s[4] for s in SLIPS_R25 + SLIPS_R26 + SLIPS_R27 + SLIPS_R28 + SLIPS_R29 if s[4]})
 
 # Round 18: a literal whose datatype its lexical form is not (words typed xsd:date; a year typed xsd:date where the
 # ontology's range is a day or a year): the loader refuses the file at the line.

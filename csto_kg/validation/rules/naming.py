@@ -80,6 +80,7 @@ from ...namespaces import (
     CSTO,
     DCTERMS,
     ENTITIES_GRAPH,
+    FOAF,
     OA,
     ONTOLOGY_GRAPH,
     ORG,
@@ -899,9 +900,16 @@ def _cities(ctx, gid) -> tuple[dict[Node, set[Node]], dict[Node, set[Node]]]:
     return ctx.memo["naming.cities"].get(gid, ({}, {}))
 
 
+# what a body is, by the inferred types (an organ is an org:OrganizationalUnit, the alliance an international
+# organisation, a newspaper's publisher a foaf:Organization)
+_BODIES = (FOAF.Organization, ORG.Organization, ORG.OrganizationalUnit, CSTO.InternationalOrganisation)
+
+
 def _holder_unnamed(ctx, namer, facts, fact, value, values, notes) -> str | None:
     """Whose words a stance gives. A person: its passages in this file, a curator's note there, or the text just
-    before a passage (back to the nearest paragraph that names a person: "he added") name them. A stance's one state: its passages
+    before a passage (back to the nearest paragraph that names a person: "he added") name them. A body (an organ, an
+    organisation, the alliance) the same way, unless it issued a document the stance is expressed in (the council of
+    "the declaration ... reaffirms"). A stance's one state: its passages
     name it (by a name, a city the file uses for it, or a person holding one of its offices) wherever
     they name another state. The source's own author, who says "I", is not asked (:func:`_unnamed`): a passage in
     no one's name is the author's, not a third person's the seed names elsewhere."""
@@ -918,6 +926,17 @@ def _holder_unnamed(ctx, namer, facts, fact, value, values, notes) -> str | None
             "before one, and no csto:curatorNote of it here: the words are another's (a passage in no one's name "
             "is the source author's). Fix: the speaker the passage names; or cite the passage that names them; or, "
             "where they follow from context, a csto:curatorNote saying so"
+        )
+    if (
+        any((value, RDF.type, k) in ctx.union for k in _BODIES)
+        and not namer.named(value, _lead_in(ctx, namer, evidence))
+        and not any((doc, CSTO.issuedBy, value) in ctx.union for p, doc in values if p == CSTO.expressedIn)
+    ):
+        return (
+            f"is held by {curie(str(value))}, which no passage of it in this file ({said}) names, nor the text just "
+            "before one, and no csto:curatorNote of it here: the view is another's (a passage in no one's name is "
+            "the source author's). Fix: the organisation or body the passage names; or cite the passage that names "
+            "it; or, where it follows from context, a csto:curatorNote saying so"
         )
     holders = [o for p, o in values if p == CSTO.heldBy]
     if len(holders) != 1 or (value, RDF.type, CSTO.State) not in namer.ent:
@@ -1534,7 +1553,9 @@ RULES = [
         "there names it, whatever else they name (the CSTO by context). A stance's csto:heldBy person is named by "
         "one of its passages in that file, a "
         "csto:curatorNote of it there, or the seed's text just before a passage (back to the nearest paragraph "
-        'naming a person: "he added"); a stance\'s one csto:heldBy state is named by its passages (by a name, its '
+        'naming a person: "he added"), and so is its csto:heldBy organ, organisation or alliance, unless that body '
+        "issued a document the stance is csto:expressedIn; "
+        "a stance's one csto:heldBy state is named by its passages (by a name, its "
         "city that file says csto:standsFor it or a holder of one of its offices) wherever they name another state "
         "(the passages declared for csto:heldBy, where it has several); a group whose own name names a "
         'state ("Russian officials") has it as its csto:groupOfState. An entity value of a fact\'s csto:agent, csto:target, csto:organisation, org:organization, '
