@@ -11645,6 +11645,32 @@ SLIPS_R29 = [
         "ValueNamedInItsPassage",
         "the view is another's",
     ),
+    # a named officeholder's words given to the state his office is a post of (csto:speakingAs stands for a speaker
+    # the source does not name): by name, and as "He described" after the paragraph that names him
+    (
+        "r29_presidents_words_given_to_his_state",
+        "003",
+        [
+            (
+                '    rdfs:label "Putin: Russia and Armenia saw a good growth in bilateral trade in 2021"@en ;\n    csto:heldBy :vladimir-putin ; csto:speakingAs :president-of-russia ;',
+                '    rdfs:label "Putin: Russia and Armenia saw a good growth in bilateral trade in 2021"@en ;\n    csto:heldBy :russia ; csto:speakingAs :president-of-russia ;',
+            )
+        ],
+        "ValueNamedInItsPassage",
+        "who holds that office",
+    ),
+    (
+        "r29_he_described_given_to_his_state",
+        "003",
+        [
+            (
+                "csto:heldBy :alexander-lukashenko ; csto:speakingAs :president-of-belarus ;\n    csto:about :nato, :topic-nato-expansion ;",
+                "csto:heldBy :belarus ; csto:speakingAs :president-of-belarus ;\n    csto:about :nato, :topic-nato-expansion ;",
+            )
+        ],
+        "ValueNamedInItsPassage",
+        "who holds that office",
+    ),
 ]
 
 SLIPS += [s[:4] for s in SLIPS_R25 + SLIPS_R26 + SLIPS_R27 + SLIPS_R28 + SLIPS_R29]

@@ -841,6 +841,40 @@ def _held_by_the_publisher(ctx, namer, facts, fact, value, notes) -> str | None:
     )
 
 
+def _office_holder_named(ctx, namer, facts, fact, value, values, notes) -> str | None:
+    """A stance held by a state or organisation speaking as one of its offices (csto:speakingAs): the office stands
+    for a speaker the source does not name ("the organisation's secretary-general admitted"). Where its passages
+    name a person the graph has holding that office (csto:OfficeHolding), or speak of one as "he" or "she" after
+    the text just before them names such a person, that person is who speaks ("Lukashenko stated", "He described",
+    typed over as Belarus)."""
+    if (value, RDF.type, CSTO.Person) in namer.ent:
+        return None
+    offices = [o for p, o in values if p == CSTO.speakingAs]
+    if not offices:
+        return None
+    evidence, _ = facts.supporting(fact, CSTO.heldBy)
+    texts = _passage_texts(ctx, evidence, [])
+    if any(_THIRD_PERSON.search(t) for t in texts):
+        texts += _lead_in(ctx, namer, evidence)  # "He described": the person last named before it
+    holders_of = ctx.memo.get("naming.office_holders")
+    if holders_of is None:
+        holders_of = ctx.memo["naming.office_holders"] = {}
+        for holding, office in ctx.union.subject_objects(CSTO.office):
+            holders_of.setdefault(office, set()).update(ctx.union.objects(holding, CSTO.holder))
+    named = sorted(
+        {p for o in offices for p in holders_of.get(o, ()) if p in namer.names and namer.named(p, texts)}, key=str
+    )
+    if not named:
+        return None
+    return (
+        f"is held by {curie(str(value))} speaking as {', '.join(curie(str(o)) for o in offices)}, but its passages "
+        f"({'; '.join(curie(str(e)) for e in evidence) or 'none'}) or the text just before them name "
+        f"{', '.join(curie(str(p)) for p in named)}, "
+        "who holds that office: an office stands for its state or organisation only where the source names no one "
+        "(csto:speakingAs). Fix: csto:heldBy the person the passage names"
+    )
+
+
 def _lead_in(ctx, namer, evidence) -> list[str]:
     """What a reader has just read when a passage begins, where "he added" finds its speaker: the seed's text from
     the passage back to the nearest paragraph that names a person (its own paragraph's text before it first; at
@@ -1196,6 +1230,8 @@ def _value_named(ctx: Context) -> list[Result]:  # noqa: C901 - one pass over ev
                     message = _held_by_the_publisher(ctx, namer, facts, fact, value, notes)
                 if message is None and prop == CSTO.heldBy:
                     message = _holder_unnamed(ctx, namer, facts, fact, value, values, notes)
+                if message is None and prop == CSTO.heldBy:
+                    message = _office_holder_named(ctx, namer, facts, fact, value, values, notes)
                 if message is None and prop == CSTO.reportedVia:
                     message = _channel_unnamed(ctx, namer, facts, fact, value, notes)
                 if message is None and prop in STATE_OF_THE_FACT:
@@ -1554,7 +1590,9 @@ RULES = [
         "one of its passages in that file, a "
         "csto:curatorNote of it there, or the seed's text just before a passage (back to the nearest paragraph "
         'naming a person: "he added"), and so is its csto:heldBy organ, organisation or alliance, unless that body '
-        "issued a document the stance is csto:expressedIn; "
+        "issued a document the stance is csto:expressedIn; a stance held by a state or organisation speaking as "
+        "one of its offices (csto:speakingAs) is not one whose passages name a person the graph has holding that "
+        "office, or speak of one as 'he' or 'she' after the text before them names such a person; "
         "a stance's one csto:heldBy state is named by its passages (by a name, its "
         "city that file says csto:standsFor it or a holder of one of its offices) wherever they name another state "
         "(the passages declared for csto:heldBy, where it has several); a group whose own name names a "
