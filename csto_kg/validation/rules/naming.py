@@ -35,6 +35,8 @@
   and so does a fact given such a group as any other value a passage names (the police an order is given to).
 - The channel a stance is reported through (``csto:reportedVia``) is named by its passages in that file, a curator's
   note there, or the text just before a passage ("Orlov told Nezavisimaya Gazeta").
+- ``shape:LabelNamesItsHolder``: a stance whose label opens with its speaker ("Lukashenko: ...", "The author: ...")
+  is held by that speaker.
 - A membership period and the signature, accession, re-accession or withdrawal that starts or ends it, where several
   seeds' files describe it, are about one state (org:member, csto:state): a passage of the fact in that file that names neither that state (nor a place the
   graph says csto:standsFor it) nor the fact's organisation or treaty, and no curator's note there naming the state,
@@ -1525,6 +1527,56 @@ def _value_by_structure(ctx: Context) -> list[Result]:
     return out + _parties_paired(ctx, namer, by_kind)
 
 
+# the agents a stance's label may open with ("Lukashenko: ...", "The author: ..."): by their inferred types
+_AGENTS = (CSTO.Person, CSTO.State, CSTO.Group) + _BODIES
+# a label's opening words before its colon, if they are few: a speaker's name, not a sentence ("It is not all
+# terrible news for the CSTO and Russia: ...")
+_LABEL_HEAD = re.compile(r"([^:]{2,40}): ")
+_HEAD_WORDS = 3
+
+
+def _label_names_its_holder(ctx: Context) -> list[Result]:
+    """A stance whose English label opens with a speaker ("Lukashenko: NATO is ...", "The author: ...": a name of at
+    most three words before a colon) is held by that speaker: one of its csto:heldBy values is an agent the opening
+    names (or a group with that agent among its csto:groupMember), or the opening says "author" and a holder is its
+    source's dcterms:creator. Of the 98 curated stances whose labels open so, none is held by another (measured
+    2026-12-07); a holder typed over with another (Lukashenko's words given to Belarus) leaves the label naming the
+    speaker the passage gives."""
+    namer = _namer(ctx)
+    agents = [e for e in sorted(namer.entities, key=str) if any((e, RDF.type, k) in ctx.union for k in _AGENTS)]
+    out = []
+    for gid in sorted(ctx.curated, key=str):
+        if gid == ENTITIES_GRAPH:
+            continue
+        g = ctx.data.dataset.graph(gid)
+        creators = ctx.source_creators.get(gid, set())
+        for stance in sorted(set(g.subjects(RDF.type, CSTO.Stance)), key=str):
+            holders = set(ctx.union.objects(stance, CSTO.heldBy))
+            if not holders:
+                continue  # a stance without a holder is another rule's
+            for label in g.objects(stance, RDFS.label):
+                m = _LABEL_HEAD.match(str(label))
+                if not m or len(m.group(1).split()) > _HEAD_WORDS or label.language not in (None, "en"):
+                    continue
+                head = _norm(m.group(1))
+                author = re.search(r"(?<!\w)author(?!\w)", head) is not None
+                named = {e for e in agents if namer.names[e] and _named(namer.names[e], [head], whole=True)}
+                if not named and not author:
+                    continue  # the opening names no agent ("Third direction: ...")
+                members = {m for h in holders for m in ctx.union.objects(h, CSTO.groupMember)}
+                if (holders | members) & named or (author and holders & creators):
+                    continue
+                said = ", ".join(curie(str(e)) for e in sorted(named, key=str)) or "the source's author"
+                for holder in sorted(holders, key=str):
+                    out.append(ctx.locator.statement_result(shape=SHAPE.LabelNamesItsHolder, s=stance,
+                        p=CSTO.heldBy, o=holder, graph=gid,
+                        message=f'its label opens with "{m.group(1)}:", naming {said} as the speaker, but it is held '
+                        f"by {', '.join(curie(str(h)) for h in sorted(holders, key=str))}: the holder or the label "
+                        "was typed over (a holder swapped with another stance's, a label copied). Fix: csto:heldBy "
+                        "the speaker the passage gives, or a label opening with its holder"))  # fmt: skip
+    return out
+
+
 RULES = [
     Rule(
         SHAPE.NameSpelledAsTheSeeds,
@@ -1632,6 +1684,15 @@ RULES = [
         "therefore that') is the author's, and one whose csto:inferenceMarker is in the proposition's own "
         "csto:words ('Volodin stated that ... indicates ...') is its holder's.",
         lambda ctx: _value_named(ctx) + _inferred_in_the_writers_voice(ctx) + _inferred_in_the_holders_words(ctx),
+    ),
+    Rule(
+        SHAPE.LabelNamesItsHolder,
+        "a stance's label that opens with its speaker names its holder",
+        "A stance whose English rdfs:label opens with a speaker - a name of at most three words before a colon "
+        "('Lukashenko: ...', 'The author: ...') that names a person, state, organisation, organ or group of "
+        "kg/entities.trig, or says 'author' - is held (csto:heldBy) by that agent, by a group with that agent among "
+        "its csto:groupMember, or, for 'author', by its source's dcterms:creator: a holder or a label typed over.",
+        _label_names_its_holder,
     ),
 ]
 
