@@ -123,7 +123,7 @@ def evaluate(store: ox.Store, query: str, **kwargs):
       the graph (section 18.5; :func:`.sparql_rewrite.zero_length_paths`).
     - A closure of a closure (``((p)*)*``), which the engine evaluates level by level (10 levels: 37 s), is one
       closure (:func:`.sparql_rewrite.nested_closures_collapsed`; exact: ``*`` and ``+`` give each node once).
-    - A triples block of more than 32 triple patterns (collections and ``[ … ]`` expanded: ``( 1 2 … )`` makes two
+    - A triples block of more than 48 triple patterns (collections and ``[ … ]`` expanded: ``( 1 2 … )`` makes two
       per item), which the engine plans in about cubic time (320 list items: over 20 s), is given as a tree
       of sub-queries of 16 patterns each, projecting the block's own variables (:func:`.sparql_chunks.chunked`; exact:
       a basic graph pattern is the join of its patterns); blocks with only ``FILTER`` s between them count as one,

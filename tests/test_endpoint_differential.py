@@ -7,7 +7,7 @@ module makes queries at random (seeded: the same queries for the same graph), re
 match: each group walks the graph's links from a node, and the parts around it walk on from a node it met: joins,
 OPTIONAL, UNION, MINUS, FILTER (EXISTS too, and conditions on the values met), BIND, VALUES, GRAPH, sub-queries,
 property paths (sequences, alternatives, inverses, closures, negated sets), aggregates, CONSTRUCT, ASK, and blocks
-of 20-45 patterns (past the 32 at which the endpoint splits a block).
+of 20-64 patterns (past the 48 at which the endpoint splits a block).
 
 Each is sent to ``/sparql`` (the Flask app, its pool of query workers) and to Oxigraph's own ``Store.query`` on
 the same store (in a process of its own, stopped past a few seconds). Where the two answers differ, rdflib's SPARQL
@@ -223,8 +223,8 @@ class QueryMaker:
     def query(self) -> str:
         start = ox.NamedNode(self.rng.choice(self.v.iris))
         k = self.rng.random()
-        if k < 0.12:  # a long block (the endpoint splits past 32 patterns), perhaps with a long negated one
-            body = self.group(start, depth=2, steps=(20, 45))
+        if k < 0.12:  # a long block (the endpoint splits past 48 patterns), perhaps with a long negated one
+            body = self.group(start, depth=2, steps=(20, 65))
             if self.rng.random() < 0.5:
                 body += f" FILTER NOT EXISTS {{ {self.group(start, depth=2, steps=(30, 40))} }}"
             return PREFIXES + f"SELECT * WHERE {{ {body} }}"

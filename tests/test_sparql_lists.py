@@ -18,11 +18,13 @@ from rdflib.compare import isomorphic
 
 from csto_kg.server.app import create_app
 from csto_kg.server.config import ServerConfig
-from csto_kg.sparql_chunks import _read, chunked, triple_patterns_at_most
+from csto_kg.sparql_chunks import CHUNK_OVER, _read, chunked, triple_patterns_at_most
 from support import project_queries
 
 N = 40  # items in the lists the answers are compared on (the engine plans the query as written in about 0.2 s)
 LONG = 320  # items in the long lists (as written: over 20 s to plan)
+PAST = CHUNK_OVER + 2  # triple patterns: just past the count at which the endpoint chunks a block
+ITEMS_PAST = PAST // 2  # a collection's items: two patterns each
 
 
 def _flat(items) -> str:
@@ -184,7 +186,7 @@ def _endpoint_rows(response, query: str):
 _RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 MIXED = _flat(["?x"] + [1] * (N - 2) + ["?y"])
 DISTINCT_ITEMS = _flat(["?x"] + list(range(1, N - 1)) + ["?y"])
-SAME_ROWS = {  # each a triples block of more than 32 patterns, so given to the engine as nested sub-queries
+SAME_ROWS = {  # each a triples block of more than CHUNK_OVER patterns, so given to the engine as nested sub-queries
     "object": f"SELECT * WHERE {{ ?s <urn:p> {MIXED} }}",
     "same-variable-twice": f"SELECT * WHERE {{ ?s <urn:p> {_flat(['?x'] + [1] * (N - 2) + ['?x'])} }}",
     "subject": f"SELECT * WHERE {{ {MIXED} ^<urn:p> ?s ; ^<urn:p>/<urn:q> ?q }}",
@@ -204,7 +206,7 @@ SAME_ROWS = {  # each a triples block of more than 32 patterns, so given to the 
     "filter-between": f"SELECT * WHERE {{ ?s <urn:p> {MIXED} FILTER(?x != ?y) ?s <urn:q> ?q }}",
     "sub-query": f"SELECT * WHERE {{ {{ SELECT ?s (COUNT(*) AS ?n) WHERE {{ ?s <urn:p> {MIXED} }} GROUP BY ?s }} }}",
     "bind-after": f"SELECT * WHERE {{ $s <urn:p> {MIXED.replace('?x', '$x')} BIND(?x + 1 AS ?z) }}",
-    "written-out": "SELECT * WHERE { " + " ".join(f"?v{i} <urn:r> ?v{i + 1} ." for i in range(N)) + " }",
+    "written-out": "SELECT * WHERE { " + " ".join(f"?v{i} <urn:r> ?v{i + 1} ." for i in range(PAST)) + " }",
     "construct": f"CONSTRUCT {{ ?s <urn:has> ?y }} WHERE {{ ?s <urn:p> {MIXED} }}",
     "describe-star": f"DESCRIBE * WHERE {{ ?s <urn:p> {MIXED} ; <urn:q> ?q }}",
     # round 17: EXISTS as a join or MINUS, blocks across FILTERs as one, CONSTRUCT WHERE's template written out (the
@@ -222,10 +224,12 @@ SAME_ROWS = {  # each a triples block of more than 32 patterns, so given to the 
     ),
     "exists-in-graph": f"SELECT * WHERE {{ GRAPH ?g {{ ?s <urn:q> ?q FILTER EXISTS {{ ?s <urn:p> {DISTINCT_ITEMS} }} }} }}",
     "not-exists-count": (
-        f"SELECT (COUNT(*) AS ?n) WHERE {{ ?c <{_RDF}first> 20 FILTER NOT EXISTS {{ ?c <{_RDF}rest> {_flat(range(21, N))} }} }}"
+        f"SELECT (COUNT(*) AS ?n) WHERE {{ ?c <{_RDF}first> 20 FILTER NOT EXISTS {{ ?c <{_RDF}rest> {_flat(range(21, 21 + ITEMS_PAST))} }} }}"
     ),
     "split-by-filters": "SELECT * WHERE { "
-    + " ".join(f"?v{i} <urn:r> ?v{i + 1} ." + (f" FILTER(?v{i} != <urn:x3>)" if i % 8 == 7 else "") for i in range(N))
+    + " ".join(
+        f"?v{i} <urn:r> ?v{i + 1} ." + (f" FILTER(?v{i} != <urn:x3>)" if i % 8 == 7 else "") for i in range(PAST)
+    )
     + " }",
     "label-across-a-filter": (
         f"SELECT * WHERE {{ ?s <urn:p> _:h FILTER(?s != <urn:b>) _:h <{_RDF}rest> {_flat([1] * (N - 1))} }}"
@@ -382,11 +386,11 @@ def test_brackets_that_make_no_blank_node_are_not_counted(client, name):
     assert name == "nested-path" or n == count
 
 
-def _written_tight(term: str, joined_by: str = "", n: int = 34) -> str:
+def _written_tight(term: str, joined_by: str = "", n: int = PAST) -> str:
     return joined_by.join(term.replace("#", str(i)) for i in range(n))
 
 
-# Blocks of more than 32 triple patterns written with as few characters between their terms as the grammar allows:
+# Blocks of more than CHUNK_OVER triple patterns written with as few characters between their terms as the grammar allows:
 # the quick count that lets most queries skip the reader must never take one of them for a short block.
 TIGHT = {
     "objects-by-commas": "SELECT ?s{?s<urn:p>" + _written_tight("<urn:o#>", ",") + "}",
@@ -394,18 +398,18 @@ TIGHT = {
     "blank-labels-by-commas": "SELECT ?s{?s<urn:p>" + _written_tight("_:b#", ",") + "}",
     "types-by-commas": "SELECT ?s{?s a" + _written_tight("<urn:C#>", ",") + "}",
     "prefixed-names": "PREFIX :<urn:>SELECT ?s{?s :p " + _written_tight(":o#", ",") + "}",
-    "iris-in-a-collection": "SELECT ?s{?s<urn:p>(" + _written_tight("<urn:a>", n=17) + ")}",
-    "strings-in-a-collection": "SELECT ?s{?s<urn:p>(" + _written_tight('"a"', n=17) + ")}",
-    "variables-in-a-collection": "SELECT ?s{?s<urn:p>(" + _written_tight("?v#", n=17) + ")}",
-    "empty-lists-in-a-collection": "SELECT ?s{?s<urn:p>(" + _written_tight("()", n=17) + ")}",
-    "blank-nodes-in-a-collection": "SELECT ?s{?s<urn:p>(" + _written_tight("[]", n=17) + ")}",
-    "numbers-in-a-collection": "SELECT ?s{?s<urn:p>(" + _written_tight("1", " ", n=17) + ")}",
-    "property-lists": "SELECT ?s{?s<urn:p>" + _written_tight("[<urn:q>?v#]", ",", n=17) + "}",
+    "iris-in-a-collection": "SELECT ?s{?s<urn:p>(" + _written_tight("<urn:a>", n=ITEMS_PAST) + ")}",
+    "strings-in-a-collection": "SELECT ?s{?s<urn:p>(" + _written_tight('"a"', n=ITEMS_PAST) + ")}",
+    "variables-in-a-collection": "SELECT ?s{?s<urn:p>(" + _written_tight("?v#", n=ITEMS_PAST) + ")}",
+    "empty-lists-in-a-collection": "SELECT ?s{?s<urn:p>(" + _written_tight("()", n=ITEMS_PAST) + ")}",
+    "blank-nodes-in-a-collection": "SELECT ?s{?s<urn:p>(" + _written_tight("[]", n=ITEMS_PAST) + ")}",
+    "numbers-in-a-collection": "SELECT ?s{?s<urn:p>(" + _written_tight("1", " ", n=ITEMS_PAST) + ")}",
+    "property-lists": "SELECT ?s{?s<urn:p>" + _written_tight("[<urn:q>?v#]", ",", n=ITEMS_PAST) + "}",
     "after-a-long-prologue": "PREFIX p:<urn:>" * 40 + "SELECT ?s{?s p:p " + _written_tight("p:o#", ",") + "}",
     # one pattern to each separator or end of block: the separators' count is then the bound
     "triples-by-dots": "SELECT ?s{" + _written_tight("?s<urn:p#>?o#", ".") + "}",
     "triples-between-filters-in-brackets": "SELECT ?s{" + _written_tight("?s<urn:p#>?o#", " FILTER(?s)") + "}",
-    "blank-nodes-in-property-lists": "SELECT ?s{?s<urn:p>" + _written_tight("[<urn:q>[]]", ",", n=17) + "}",
+    "blank-nodes-in-property-lists": "SELECT ?s{?s<urn:p>" + _written_tight("[<urn:q>[]]", ",", n=ITEMS_PAST) + "}",
 }
 
 
@@ -434,7 +438,7 @@ def test_the_quick_count_bounds_what_the_reader_counts_in_every_query():
     assert under == []
 
 
-_ITEMS = " ".join(str(i) for i in range(17))  # 17 items: 34 patterns, with the triple that holds them 35
+_ITEMS = " ".join(str(i) for i in range(ITEMS_PAST))  # two patterns an item, with the triple that holds them one more
 _ARGS = ", ".join(f"?a{i}" for i in range(40))
 # queries whose only long parts are expressions (not read), and collections the tokens' reading must still see
 BY_TOKENS = {
@@ -473,5 +477,5 @@ def test_the_quick_count_reads_tokens_where_the_text_counts_loosely(name):
     reader = _read(query)
     patterns = max(len(b.triples) for b in reader.blocks)
     assert triple_patterns_at_most(query) >= max(patterns, sum(b.nodes for b in reader.blocks))
-    assert (triple_patterns_at_most(query) > 32) is long
+    assert (triple_patterns_at_most(query) > CHUNK_OVER) is long
     assert (chunked(query) != query) is long, chunked(query)
