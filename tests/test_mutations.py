@@ -11682,7 +11682,19 @@ SLIPS_R29 = [
             )
         ],
         "LabelNamesItsHolder",
-        'opens with "The author:"',
+        "names the source's author as the speaker",
+    ),
+    (
+        "r29_writers_view_named_in_its_closing_parenthesis_given_to_a_state",
+        "001",
+        [
+            (
+                "but Armenia's absence warrants comment (Hansbury)\"@en ;\n    csto:heldBy :paul-hansbury ;",
+                "but Armenia's absence warrants comment (Hansbury)\"@en ;\n    csto:heldBy :armenia ;",
+            )
+        ],
+        "LabelNamesItsHolder",
+        'names :paul-hansbury as the speaker ("Hansbury")',
     ),
     (
         "r29_agazade_view_given_to_the_csto",
@@ -11694,7 +11706,7 @@ SLIPS_R29 = [
             )
         ],
         "LabelNamesItsHolder",
-        "naming :kenan-agazade as the speaker",
+        "names :kenan-agazade as the speaker",
     ),
 ]
 

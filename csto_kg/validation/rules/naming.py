@@ -35,8 +35,8 @@
   and so does a fact given such a group as any other value a passage names (the police an order is given to).
 - The channel a stance is reported through (``csto:reportedVia``) is named by its passages in that file, a curator's
   note there, or the text just before a passage ("Orlov told Nezavisimaya Gazeta").
-- ``shape:LabelNamesItsHolder``: a stance whose label opens with its speaker ("Lukashenko: ...", "The author: ...")
-  is held by that speaker.
+- ``shape:LabelNamesItsHolder``: a stance whose label names its speaker ("Lukashenko: ...", "The author: ...",
+  "... (Hansbury)") is held by that speaker.
 - A membership period and the signature, accession, re-accession or withdrawal that starts or ends it, where several
   seeds' files describe it, are about one state (org:member, csto:state): a passage of the fact in that file that names neither that state (nor a place the
   graph says csto:standsFor it) nor the fact's organisation or treaty, and no curator's note there naming the state,
@@ -1529,19 +1529,27 @@ def _value_by_structure(ctx: Context) -> list[Result]:
 
 # the agents a stance's label may open with ("Lukashenko: ...", "The author: ..."): by their inferred types
 _AGENTS = (CSTO.Person, CSTO.State, CSTO.Group) + _BODIES
-# a label's opening words before its colon, if they are few: a speaker's name, not a sentence ("It is not all
-# terrible news for the CSTO and Russia: ...")
+# a label's opening words before its colon, or its closing parenthesis, if they are few: a speaker's name, not a
+# sentence ("It is not all terrible news for the CSTO and Russia: ..."); a parenthesis that opens in lower case
+# names no speaker ("(per Nezavisimaya Gazeta)" is the channel)
 _LABEL_HEAD = re.compile(r"([^:]{2,40}): ")
+_LABEL_TAIL = re.compile(r"\(([A-Z][^()]{1,39})\)$")
 _HEAD_WORDS = 3
 
 
+def _speakers_in_label(label: str) -> list[str]:
+    """The words of ``label`` that may name its speaker: those before its colon, those of its closing parenthesis."""
+    found = [m.group(1) for m in (_LABEL_HEAD.match(label), _LABEL_TAIL.search(label)) if m is not None]
+    return [words for words in found if len(words.split()) <= _HEAD_WORDS]
+
+
 def _label_names_its_holder(ctx: Context) -> list[Result]:
-    """A stance whose English label opens with a speaker ("Lukashenko: NATO is ...", "The author: ...": a name of at
-    most three words before a colon) is held by that speaker: one of its csto:heldBy values is an agent the opening
-    names (or a group with that agent among its csto:groupMember), or the opening says "author" and a holder is its
-    source's dcterms:creator. Of the 98 curated stances whose labels open so, none is held by another (measured
-    2026-12-07); a holder typed over with another (Lukashenko's words given to Belarus) leaves the label naming the
-    speaker the passage gives."""
+    """A stance whose English label names its speaker ("Lukashenko: NATO is ...", "The author: ...", "... (Hansbury)":
+    a name of at most three words before a colon, or in a closing parenthesis) is held by that speaker: one of its
+    csto:heldBy values is an agent those words name (or a group with that agent among its csto:groupMember), or they
+    say "author" and a holder is its source's dcterms:creator. Of the 98 curated stances whose labels open so and
+    the 35 that close so, none is held by another (measured 2026-12-07); a holder typed over with another
+    (Lukashenko's words given to Belarus) leaves the label naming the speaker the passage gives."""
     namer = _namer(ctx)
     agents = [e for e in sorted(namer.entities, key=str) if any((e, RDF.type, k) in ctx.union for k in _AGENTS)]
     out = []
@@ -1554,26 +1562,26 @@ def _label_names_its_holder(ctx: Context) -> list[Result]:
             holders = set(ctx.union.objects(stance, CSTO.heldBy))
             if not holders:
                 continue  # a stance without a holder is another rule's
+            members = {m for h in holders for m in ctx.union.objects(h, CSTO.groupMember)}
             for label in g.objects(stance, RDFS.label):
-                m = _LABEL_HEAD.match(str(label))
-                if not m or len(m.group(1).split()) > _HEAD_WORDS or label.language not in (None, "en"):
+                if label.language not in (None, "en"):
                     continue
-                head = _norm(m.group(1))
-                author = re.search(r"(?<!\w)author(?!\w)", head) is not None
-                named = {e for e in agents if namer.names[e] and _named(namer.names[e], [head], whole=True)}
-                if not named and not author:
-                    continue  # the opening names no agent ("Third direction: ...")
-                members = {m for h in holders for m in ctx.union.objects(h, CSTO.groupMember)}
-                if (holders | members) & named or (author and holders & creators):
-                    continue
-                said = ", ".join(curie(str(e)) for e in sorted(named, key=str)) or "the source's author"
-                for holder in sorted(holders, key=str):
-                    out.append(ctx.locator.statement_result(shape=SHAPE.LabelNamesItsHolder, s=stance,
-                        p=CSTO.heldBy, o=holder, graph=gid,
-                        message=f'its label opens with "{m.group(1)}:", naming {said} as the speaker, but it is held '
-                        f"by {', '.join(curie(str(h)) for h in sorted(holders, key=str))}: the holder or the label "
-                        "was typed over (a holder swapped with another stance's, a label copied). Fix: csto:heldBy "
-                        "the speaker the passage gives, or a label opening with its holder"))  # fmt: skip
+                for words in _speakers_in_label(str(label)):
+                    head = _norm(words)
+                    author = re.search(r"(?<!\w)author(?!\w)", head) is not None
+                    named = {e for e in agents if namer.names[e] and _named(namer.names[e], [head], whole=True)}
+                    if not named and not author:
+                        continue  # the words name no agent ("Third direction: ...", "(2022)")
+                    if (holders | members) & named or (author and holders & creators):
+                        continue
+                    said = ", ".join(curie(str(e)) for e in sorted(named, key=str)) or "the source's author"
+                    out += [ctx.locator.statement_result(shape=SHAPE.LabelNamesItsHolder, s=stance, p=CSTO.heldBy,
+                        o=holder, graph=gid,
+                        message=f'its label names {said} as the speaker ("{words}"), but it is held by '
+                        f"{', '.join(curie(str(h)) for h in sorted(holders, key=str))}: the holder or the label was "
+                        "typed over (a holder swapped with another stance's, a label copied). Fix: csto:heldBy the "
+                        "speaker the passage gives, or a label naming its holder") for holder in sorted(holders, key=str)]  # fmt: skip
+                    break
     return out
 
 
@@ -1687,9 +1695,10 @@ RULES = [
     ),
     Rule(
         SHAPE.LabelNamesItsHolder,
-        "a stance's label that opens with its speaker names its holder",
-        "A stance whose English rdfs:label opens with a speaker - a name of at most three words before a colon "
-        "('Lukashenko: ...', 'The author: ...') that names a person, state, organisation, organ or group of "
+        "a stance's label that names its speaker names its holder",
+        "A stance whose English rdfs:label names a speaker - a name of at most three words before a colon "
+        "('Lukashenko: ...', 'The author: ...') or in a closing parenthesis opening with a capital ('... "
+        "(Hansbury)') that names a person, state, organisation, organ or group of "
         "kg/entities.trig, or says 'author' - is held (csto:heldBy) by that agent, by a group with that agent among "
         "its csto:groupMember, or, for 'author', by its source's dcterms:creator: a holder or a label typed over.",
         _label_names_its_holder,
