@@ -1575,12 +1575,23 @@ def _label_names_its_holder(ctx: Context) -> list[Result]:
                     if (holders | members) & named or (author and holders & creators):
                         continue
                     said = ", ".join(curie(str(e)) for e in sorted(named, key=str)) or "the source's author"
-                    out += [ctx.locator.statement_result(shape=SHAPE.LabelNamesItsHolder, s=stance, p=CSTO.heldBy,
-                        o=holder, graph=gid,
-                        message=f'its label names {said} as the speaker ("{words}"), but it is held by '
-                        f"{', '.join(curie(str(h)) for h in sorted(holders, key=str))}: the holder or the label was "
-                        "typed over (a holder swapped with another stance's, a label copied). Fix: csto:heldBy the "
-                        "speaker the passage gives, or a label naming its holder") for holder in sorted(holders, key=str)]  # fmt: skip
+                    held = ", ".join(curie(str(h)) for h in sorted(holders, key=str))
+                    message = (
+                        f'its label names {said} as the speaker ("{words}"), but it is held by {held}: the holder '
+                        "or the label was typed over (a holder swapped with another stance's, a label copied). Fix: "
+                        "csto:heldBy the speaker the passage gives, or a label naming its holder"
+                    )
+                    for holder in sorted(holders, key=str):
+                        out.append(
+                            ctx.locator.statement_result(
+                                shape=SHAPE.LabelNamesItsHolder,
+                                s=stance,
+                                p=CSTO.heldBy,
+                                o=holder,
+                                graph=gid,
+                                message=message,
+                            )
+                        )
                     break
     return out
 
