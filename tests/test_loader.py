@@ -15,7 +15,7 @@ from rdflib import XSD as XSD_NS
 from rdflib import Graph, Literal
 from rdflib.compare import isomorphic
 
-from csto_kg.loader import CuratedFileError, _parse, _read, load
+from csto_kg.loader import CuratedFileError, _parse, _read, holds, load
 from csto_kg.terms import Terms
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -170,3 +170,26 @@ def test_valid_literals_still_load_after_owlrl_has_run_in_the_process(tmp_path):
         if why is None:
             assert Literal(lexical, datatype=XSD_NS[datatype]).ill_typed is not True, (lexical, datatype)
     test_a_literal_outside_its_datatypes_lexical_space_is_refused_with_file_and_line(tmp_path, "-0044", "gYear", None)
+
+
+# (line, what is looked for, found): a name is found whole, never as the start or end of a longer one
+HOLDS = [
+    ("    csto:about :csto, :nato ;", ":nat", False),  # ':nato' typed as ':nat': not the first line naming NATO
+    ("    csto:about :csto, :nato ;", ":nato", True),
+    ("csto:bordersOn :nat .", ":nat", True),
+    ("csto:bordersOn :nat.", ":nat", True),  # the statement's full stop ends the name
+    ("csto:bordersOn :nat.x", ":nat", False),  # a full stop inside a longer name does not
+    ("x csto:nat y", ":nat", False),  # another prefix's name
+    ("ev:a-1 a csto:Evidence", ":a-1 ", False),
+    (":a-1 a csto:Stance", ":a-1 ", True),
+    (":a-10 a csto:Stance", ":a-1", False),
+    ('    csto:date "1993"^^xsd:gYear ;', '"1993"^^', True),
+    ("graph:001_x {", "graph:001_x ", True),
+    ("<https://w3id.org/csto-kg/id/a>, x", "<https://w3id.org/csto-kg/id/a>", True),
+    ("anything", "", False),
+]
+
+
+@pytest.mark.parametrize("line, needle, found", HOLDS)
+def test_a_file_error_is_located_at_a_name_written_whole(line, needle, found):
+    assert holds(line, needle) is found

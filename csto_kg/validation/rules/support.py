@@ -246,7 +246,8 @@ def _where(path: Path, fact: Node) -> str:
 
 
 def _line_of(path: Path, needles: list[str]) -> int | None:
-    """The first line of ``path`` containing any of ``needles`` (1-based; the file is read once per build)."""
+    """The first line of ``path`` holding any of ``needles`` as written (1-based; the file is read once per build;
+    :func:`csto_kg.loader.holds`)."""
     return next((n for n, line in enumerate(file_lines(path), 1) if any(holds(line, x) for x in needles)), None)
 
 
