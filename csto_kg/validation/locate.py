@@ -127,8 +127,9 @@ class Locator:
         file: Path | None = None,
         line: int | None = None,
     ) -> Result:
-        """A located result: in ``graph`` (or the first curated graph describing the focus) at the focus's line,
-        unless ``file`` / ``line`` say where the statement at fault is."""
+        """A located result: in ``graph`` (or the first curated graph stating the focus's ``path`` ``value``, else
+        describing the focus) at the line that writes that value, else at the focus's line, unless ``file`` / ``line``
+        say where the statement at fault is."""
         anchor = self._anchor(focus, value)
         culprit = self._typing_statement(value) if file is None and anchor != focus else None
         if culprit is not None:
@@ -138,7 +139,13 @@ class Locator:
         if file is None:
             gid = graph if graph is not None else self.graph_of(anchor, path, value if anchor == focus else None)
             file = self.data.files.get(gid) if gid is not None else None
-            if file is not None and line is None:
+            if (
+                file is not None
+                and line is None
+                and self._states(gid, anchor, path, value if anchor == focus else None)
+            ):
+                line = self.statement_line(file, anchor, path, value, gid)  # the value's own line in that block
+            elif file is not None and line is None:
                 line = self.node_line(file, anchor, gid)
         return Result(
             severity=severity,
@@ -182,6 +189,10 @@ class Locator:
                 return stating[0]
         described = self._graphs((node, None, None))
         return described[0] if described else None
+
+    def _states(self, gid: Node, s: Node, p: Node | None, o: Node | None) -> bool:
+        """Curated graph ``gid`` writes ``s p o`` (a path and a value named, the value an object of the path)."""
+        return isinstance(p, URIRef) and o is not None and gid in self.graphs_stating(s, p, o)
 
     def graphs_stating(self, s: Node, p: Node, o: Node) -> list[URIRef]:
         """The curated graphs holding the triple, in :attr:`curated` order."""
