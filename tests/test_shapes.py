@@ -111,6 +111,18 @@ def test_invalid_fixture_yields_exactly_its_shape(path, shapes):
 PROJECT_FILE_RULES = {SHAPE.ExpectedAnswerFromItsSeeds, SHAPE.QueryParses}
 
 
+def test_a_value_written_in_a_later_block_of_its_node_is_reported_at_that_line(shapes):
+    """A result with a path and a value is located where the file writes that value: the fixture's second block about
+    its claim (``:claim … csto:changeDirection csto:Exceeds``), not the claim's first line."""
+    path = FIXTURES / "invalid" / "change_in_no_direction.trig"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    written = next(n for n, text in enumerate(lines, 1) if "csto:changeDirection csto:Exceeds" in text)
+    opened = next(n for n, text in enumerate(lines, 1) if text.startswith(":claim-000-armenia-absent a "))
+    results = [r for r in run_fixture(path, shapes).results if r.path == CSTO.changeDirection]
+    assert results and written != opened
+    assert {(r.file.name, r.line) for r in results} == {(path.name, written)}
+
+
 def test_every_shape_has_an_invalid_fixture(shapes):
     rules = shape_iris(shapes) | set(PYTHON_RULES) - PROJECT_FILE_RULES
     covered = {expected_shape(p) for p in INVALID}
