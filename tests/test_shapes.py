@@ -111,16 +111,26 @@ def test_invalid_fixture_yields_exactly_its_shape(path, shapes):
 PROJECT_FILE_RULES = {SHAPE.ExpectedAnswerFromItsSeeds, SHAPE.QueryParses}
 
 
-def test_a_value_written_in_a_later_block_of_its_node_is_reported_at_that_line(shapes):
-    """A result with a path and a value is located where the file writes that value: the fixture's second block about
-    its claim (``:claim … csto:changeDirection csto:Exceeds``), not the claim's first line."""
-    path = FIXTURES / "invalid" / "change_in_no_direction.trig"
+@pytest.mark.parametrize(
+    "fixture, prop, written",
+    [
+        # a value written in a later block of its node: reported there, not at the node's first line
+        ("change_in_no_direction", "changeDirection", "csto:changeDirection csto:Exceeds"),
+        # too many values (sh:maxCount: no value of its own): at the line that writes the property
+        ("bilateral_meeting_with_three_sides", "participatingState", "csto:participatingState :russia, :belarus"),
+        # a label two facts share (the label is the value): at each fact's label line
+        ("two_facts_with_one_label", "label", "rdfs:label "),
+    ],
+)
+def test_a_result_is_reported_at_the_line_that_writes_its_value_or_property(fixture, prop, written, shapes):
+    """A result with a path is located where the fixture writes that path's value for the focus (or the path
+    itself, where the value is not one of the path's), not at the focus's first line."""
+    path = FIXTURES / "invalid" / f"{fixture}.trig"
     lines = path.read_text(encoding="utf-8").splitlines()
-    written = next(n for n, text in enumerate(lines, 1) if "csto:changeDirection csto:Exceeds" in text)
-    opened = next(n for n, text in enumerate(lines, 1) if text.startswith(":claim-000-armenia-absent a "))
-    results = [r for r in run_fixture(path, shapes).results if r.path == CSTO.changeDirection]
-    assert results and written != opened
-    assert {(r.file.name, r.line) for r in results} == {(path.name, written)}
+    results = [r for r in run_fixture(path, shapes).results if r.path is not None and r.path.endswith(prop)]
+    assert results
+    for r in results:
+        assert r.file.name == path.name and written in lines[r.line - 1], (r.line, lines[r.line - 1])
 
 
 def test_every_shape_has_an_invalid_fixture(shapes):

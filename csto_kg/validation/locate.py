@@ -127,9 +127,9 @@ class Locator:
         file: Path | None = None,
         line: int | None = None,
     ) -> Result:
-        """A located result: in ``graph`` (or the first curated graph stating the focus's ``path`` ``value``, else
-        describing the focus) at the line that writes that value, else at the focus's line, unless ``file`` / ``line``
-        say where the statement at fault is."""
+        """A located result: in ``graph`` (or the first curated graph stating the focus's ``path`` ``value``, else its
+        ``path``, else describing the focus) at the line that writes that value, else that path, else at the focus's
+        line, unless ``file`` / ``line`` say where the statement at fault is."""
         anchor = self._anchor(focus, value)
         culprit = self._typing_statement(value) if file is None and anchor != focus else None
         if culprit is not None:
@@ -139,12 +139,11 @@ class Locator:
         if file is None:
             gid = graph if graph is not None else self.graph_of(anchor, path, value if anchor == focus else None)
             file = self.data.files.get(gid) if gid is not None else None
-            if (
-                file is not None
-                and line is None
-                and self._states(gid, anchor, path, value if anchor == focus else None)
-            ):
-                line = self.statement_line(file, anchor, path, value, gid)  # the value's own line in that block
+            if file is not None and line is None and anchor == focus and self._states(gid, anchor, path, None):
+                # the line that writes the value there, else the path's first line in the node's blocks
+                line = self.statement_line(
+                    file, anchor, path, value if self._states(gid, anchor, path, value) else None, gid
+                )
             elif file is not None and line is None:
                 line = self.node_line(file, anchor, gid)
         return Result(
@@ -182,17 +181,19 @@ class Locator:
     # --- graphs, files and lines -------------------------------------------------------
 
     def graph_of(self, node: Node, path: Node | None = None, value: Node | None = None) -> URIRef | None:
-        """The first curated graph (seed graphs first) stating ``node path value``, else describing ``node``."""
-        if isinstance(path, URIRef) and value is not None:
-            stating = self.graphs_stating(node, path, value)
+        """The first curated graph (seed graphs first) stating ``node path value``, else stating ``node path`` with
+        any value (a result whose value is not the path's: two facts sharing a label), else describing ``node``."""
+        if isinstance(path, URIRef):
+            stating = self.graphs_stating(node, path, value) if value is not None else []
+            stating = stating or self._graphs((node, path, None))
             if stating:
                 return stating[0]
         described = self._graphs((node, None, None))
         return described[0] if described else None
 
     def _states(self, gid: Node, s: Node, p: Node | None, o: Node | None) -> bool:
-        """Curated graph ``gid`` writes ``s p o`` (a path and a value named, the value an object of the path)."""
-        return isinstance(p, URIRef) and o is not None and gid in self.graphs_stating(s, p, o)
+        """Curated graph ``gid`` writes ``s p o`` (``o`` None: with any value)."""
+        return isinstance(p, URIRef) and gid in self._graphs((s, p, o))
 
     def graphs_stating(self, s: Node, p: Node, o: Node) -> list[URIRef]:
         """The curated graphs holding the triple, in :attr:`curated` order."""
