@@ -11710,8 +11710,66 @@ SLIPS_R29 = [
     ),
 ]
 
-SLIPS += [s[:4] for s in SLIPS_R25 + SLIPS_R26 + SLIPS_R27 + SLIPS_R28 + SLIPS_R29]
-MESSAGE_FRAGMENT.update({s[0]: s[4] for s in SLIPS_R25 + SLIPS_R26 + SLIPS_R27 + SLIPS_R28 + SLIPS_R29 if s[4]})
+# Round 30: a direction of change swapped where its passage words it in words the rule did not know ("hastening the
+# shift to China"), or written on a fact whose passage words no change at all.
+SLIPS_R30 = [
+    (
+        "r30_a_shift_to_china_given_as_a_decrease",
+        "001",
+        [
+            (
+                ":stance-001-hansbury-shift-to-china csto:changeDirection csto:Increase ;",
+                ":stance-001-hansbury-shift-to-china csto:changeDirection csto:Decrease ;",
+            )
+        ],
+        "ValueSaidInItsPassage",
+        "its passages word the change the other way ('shift to",
+    ),
+    # a direction written on the wrong fact (its subject typed over with another of the file): a peace-talks report
+    # that words no rise and no fall
+    (
+        "r30_a_direction_given_to_a_fact_that_words_none",
+        "001",
+        [
+            (
+                ":claim-001-kazakh-language-legislation csto:changeDirection csto:Increase ;",
+                ":stance-001-germany-us-peace-talks csto:changeDirection csto:Increase ;",
+            )
+        ],
+        "ValueSaidInItsPassage",
+        "nor its csto:words word a change that way (no 'increase', 'grow'",
+    ),
+    # a paraphrase of a holder's words whose speech form was left out: the seed reports it with a verb of saying
+    (
+        "r30_speech_told_to_a_newspaper_without_its_form",
+        "003",
+        [
+            (
+                ":stance-003-orlov-csto-not-active-enough a csto:Stance ;\n    csto:speechForm csto:IndirectSpeech ;\n",
+                ":stance-003-orlov-csto-not-active-enough a csto:Stance ;\n",
+            )
+        ],
+        "ReportedWordsHaveASpeechForm",
+        '("told Nezavisimaya Gazeta that")',
+    ),
+    (
+        "r30_a_report_that_claimed_without_its_form",
+        "001",
+        [
+            (
+                ":stance-001-germany-us-peace-talks a csto:Stance ;\n    csto:speechForm csto:IndirectSpeech ;\n",
+                ":stance-001-germany-us-peace-talks a csto:Stance ;\n",
+            )
+        ],
+        "ReportedWordsHaveASpeechForm",
+        '("claimed that")',
+    ),
+]
+
+SLIPS += [s[:4] for s in SLIPS_R25 + SLIPS_R26 + SLIPS_R27 + SLIPS_R28 + SLIPS_R29 + SLIPS_R30]
+MESSAGE_FRAGMENT.update(
+    {s[0]: s[4] for s in SLIPS_R25 + SLIPS_R26 + SLIPS_R27 + SLIPS_R28 + SLIPS_R29 + SLIPS_R30 if s[4]}
+)
 
 # Round 18: a literal whose datatype its lexical form is not (words typed xsd:date; a year typed xsd:date where the
 # ontology's range is a day or a year): the loader refuses the file at the line.

@@ -640,21 +640,31 @@ _QUESTION = re.compile(
 )
 # the words that say which way a thing went, as stems: a direction its passages word only the other way is a slip
 _DIRECTION_WORDS = {
-    CSTO.Increase: r"(?<!\w)(?:increas|grow|grew|rise|rising|rose|deepen|aggravat|strength|intensif|expan|step(?:s|ped|ping)? "
-    r"up|escalat|more and more|greater|higher|boost|enhanc|mounting|build(?:s|ing)? up)",
+    CSTO.Increase: r"(?<!\w)(?:increas|grow|grew|rise|rising|rose|deepen|deeper|aggravat|strength|intensif|expan|step(?:s|ped|ping)? "
+    r"up|escalat|more and more|greater|higher|boost|enhanc|mounting|build(?:s|ing)? up|shift(?:s|ed|ing)? (?:to|towards))",
     CSTO.Decrease: r"(?<!\w)(?:decreas|reduc|fell|fall|declin|settl|weaken|shrink|shrank|diminish|lower|less|eas(?:e|ed|ing)"
-    r"(?!\w)|subsid|calm)",
+    r"(?!\w)|subsid|calm|shift(?:s|ed|ing)? away)",
+}
+
+_DIRECTION_SHOWN = {
+    CSTO.Increase: "increase', 'grow', 'rise', 'deepen', 'strengthen', 'intensify', 'expand', 'escalate', 'shift to",
+    CSTO.Decrease: "decrease', 'reduce', 'fall', 'decline', 'weaken', 'shrink', 'diminish', 'ease', 'shift away",
 }
 
 
 def _direction_against(value: Node, quotes: list[str]) -> str | None:
-    """The direction's words are not in the passages, and the other direction's are: the two swapped."""
+    """An increase or decrease its passages and words never word so (a rise, growth, a deepening; a fall, an easing):
+    the other direction's words found there say the two were swapped."""
     other = {CSTO.Increase: CSTO.Decrease, CSTO.Decrease: CSTO.Increase}.get(value)
     if other is None or any(re.search(_DIRECTION_WORDS[value], q) for q in quotes):
         return None
     found = next((m.group(0) for q in quotes for m in [re.search(_DIRECTION_WORDS[other], q)] if m), None)
     if found is None:
-        return None
+        return (
+            f"this csto:changeDirection is {curie(str(value))}, but neither its passages nor its csto:words word a "
+            f"change that way (no '{_DIRECTION_SHOWN[value]}'). Fix: the direction the passage gives, or the passage "
+            "that gives it"
+        )
     return (
         f"this csto:changeDirection is {curie(str(value))}, but its passages word the change the other way "
         f"('{found}…': {curie(str(other))}) and never as {curie(str(value))}. Fix: the direction the passage gives"
@@ -945,8 +955,9 @@ RULES = [
         "A fact's csto:pageNumber is printed (as digits) in a passage supporting it; its csto:season, the office "
         "role a body is csto:composedOf, and a ranking's csto:rankingCriterion (a word of it) is named (its "
         "skos:prefLabel or skos:altLabel; a role also in the plural, "
-        '"heads of the states") in one; a csto:changeDirection is not one its passages word only the other way ("has '
-        'settled down" given csto:Increase), and a proposition with a csto:questionKind has a passage or csto:words '
+        '"heads of the states") in one; a csto:changeDirection csto:Increase or csto:Decrease is one its passages or '
+        'csto:words word that way ("increased", "deeper", "a shift to"; "reduced", "has settled down"), never '
+        "only the other way or neither, and a proposition with a csto:questionKind has a passage or csto:words "
         "that asks (a question mark, 'whether', 'how', 'what', 'question'). Where the passages supporting a "
         "csto:decidedAt or csto:sidelineOf name days "
         "(\"May 16\"), the meeting's csto:date (a day, or a month) is one of them; a date estimate's csto:notBefore "

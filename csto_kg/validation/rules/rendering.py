@@ -12,6 +12,10 @@ renders the words.
   the stance's own a quotation); a csto:IndirectSpeech (a paraphrase) has no ``csto:words`` that the seed gives
   wholly inside quotation marks, nor any that lie within double quotation marks in its passage's paragraph (single
   ones are left out: an apostrophe, or an author quoting his own earlier paraphrase of another).
+- ``shape:ReportedWordsHaveASpeechForm``: a stance whose ``csto:words`` the seed introduces with a verb of saying
+  ("noted that", "told Nezavisimaya Gazeta that", "According to him,"), or which open with their speaker and one
+  ("Armenia says it has no intention ..."), says how the seed renders them (``csto:speechForm``, here mostly
+  csto:IndirectSpeech): the seed reports its holder speaking.
 - ``shape:AttributionAgreesWithItsWords``: a ``csto:attribution csto:Reported`` (the source hedges whose the view
   is) has its hedge in the seed: a word of report or hearsay ("reportedly", "according to", "a report ...
   claimed", "appearing to", "it was speculated", "an anonymous source") in one of its passages or in the sentence
@@ -335,6 +339,62 @@ def _quoted_without_a_form(ctx: Context) -> list[Result]:
     return out
 
 
+# a verb that reports speech, as it stands just before the words it reports ("noted that", "told the newspaper that",
+# "According to him,"), and the few of them that cannot be a noun when words open with their speaker ("Armenia says")
+_SAYING = (
+    r"said|says|saying|told|tells|noted|noting|stated|stating|claimed|claiming|argued|argues|arguing|added|adding|"
+    r"suggested|stressed|stressing|emphasi[sz]ed|underlined|underscored|warned|warns|declared|announced|insisted|"
+    r"insists|explained|explains|remarked|pointed out|points out|believes|believed"
+)
+_SAID_BEFORE = re.compile(
+    rf"(?<!\w)(?:{_SAYING}|notes|states|claims|according to \w+)(?:\s+[^.!?;\s]+){{0,4}}?(?:\s+that)?[\s,:]*$", re.I
+)
+_SAID_WITHIN = re.compile(rf"^\W*(?:[\w’'-]+\s+){{1,3}}(?:{_SAYING})(?!\w)", re.I)
+
+
+def _reporting_verb(g, fact: Node, paragraphs: list) -> tuple[Literal, str] | None:
+    """(the words, the verb of saying) for the first of the fact's csto:words that a verb of saying introduces in
+    its passage's paragraph ("noted that") or that opens with its speaker and one ("Armenia says"); None if none."""
+    for w in sorted(g.objects(fact, CSTO.words), key=str):
+        within = _SAID_WITHIN.search(str(w))
+        if within:
+            return w, within.group(0).strip()
+        for _, _, paragraph in paragraphs:
+            for m in re.finditer(re.escape(str(w)), paragraph):
+                before = _SAID_BEFORE.search(paragraph[max(0, m.start() - 80) : m.start()])
+                if before:
+                    return w, before.group(0).strip(" ,:")
+    return None
+
+
+def _reported_without_a_form(ctx: Context) -> list[Result]:
+    """A stance whose words the seed reports as its holder's speech has a csto:speechForm. Its own author's view is
+    not reported speech, nor is an attitude (csto:Attitude) or a stance read from what its holder did ("Russia,
+    which has used it to frame its invasion": none of the nine curated stances without a form is introduced so)."""
+    out, cache = [], {}
+    ds = ctx.data.dataset
+    for gid in ctx.curated:
+        g = ds.graph(gid)
+        authors = ctx.source_creators.get(gid, set())
+        for fact, _ in sorted(ctx.pairs(gid, RDF.type), key=str):
+            if (fact, RDF.type, CSTO.Stance) not in g or (fact, RDF.type, CSTO.Attitude) in g:
+                continue
+            if ctx.union.value(fact, CSTO.speechForm) is not None or authors & set(g.objects(fact, CSTO.heldBy)):
+                continue
+            paragraphs = _paragraphs(ctx, g, fact, cache)
+            reported = _reporting_verb(g, fact, paragraphs) if paragraphs else None
+            if reported is None:
+                continue
+            words, verb = reported
+            out.append(ctx.locator.statement_result(
+                shape=SHAPE.ReportedWordsHaveASpeechForm, s=fact, p=CSTO.words, o=words, graph=gid,
+                message=f'the seed reports its words as its holder\'s speech ("{verb}"), yet it has no '
+                "csto:speechForm. Fix: csto:IndirectSpeech where the seed paraphrases them, csto:DirectQuotation or "
+                "csto:PartialQuotation where it quotes them",
+            ))  # fmt: skip
+    return out
+
+
 RULES = [
     Rule(
         SHAPE.ValueOfItsRange,
@@ -365,6 +425,16 @@ RULES = [
         "renders no words of its holder; a csto:curatorNote that speaks of the quotation says whose the quoted "
         "words are where they are not the holder's.",
         _quoted_without_a_form,
+    ),
+    Rule(
+        SHAPE.ReportedWordsHaveASpeechForm,
+        "a stance whose words the seed reports as speech has a speech form",
+        'A csto:Stance whose csto:words its passage\'s paragraph introduces with a verb of saying ("noted that", '
+        '"told Nezavisimaya Gazeta that", "claimed that", "According to him,") or which open with their '
+        'speaker and one ("Armenia says ..."), and whose holder is not the seed\'s author (dcterms:creator), has '
+        "a csto:speechForm: the seed reports its holder's speech, as a paraphrase (csto:IndirectSpeech) or a "
+        "quotation. A csto:Attitude renders no words of its holder.",
+        _reported_without_a_form,
     ),
     Rule(
         SHAPE.AttributionAgreesWithItsWords,
