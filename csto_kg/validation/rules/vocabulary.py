@@ -426,11 +426,25 @@ def _outside_its_domain(ctx: Context) -> list[Result]:
             continue  # a class the ontology adds, or one disjoint with it (shape:OwlRlConsistency reports the node)
         classes = ", ".join(sorted(curie(str(c)) or str(c) for c in types[s]))
         domain = " or ".join(sorted(curie(str(d)) or str(d) for d in domains[p]))
+        typed = _typed_at(ctx, s, types[s])
         out.append(ctx.locator.statement_result(shape=SHAPE.DeclaredTermsOnly, s=s, p=p, o=o, graph=gid,
                    message=f"is a {classes}, but {curie(str(p)) or p} describes a {domain} (its rdfs:domain), a "
                    "kind of node this is not: a slip in the node's class, or a property of another node. Fix: the "
-                   "class its passage gives, or the property of a node of this class"))  # fmt: skip
+                   f"class its passage gives, or the property of a node of this class{typed}"))  # fmt: skip
     return out
+
+
+def _typed_at(ctx: Context, node: Node, classes: set[Node]) -> str:
+    """ " (its class is written at kg/entities.trig:256)": where the curated files give ``node`` its ``classes``, for a result
+    reported at the line of a property the class does not take, which may lie in another file (a slip in an
+    entity's class in kg/entities.trig shows where a seed's file describes it)."""
+    where = []
+    for c in sorted(classes, key=str):
+        for gid in ctx.locator.graphs_stating(node, RDF.type, c):
+            file = ctx.data.files.get(gid)
+            if file is not None:
+                where.append(ctx.locator.where(file, ctx.locator.statement_line(file, node, RDF.type, c, gid)))
+    return f" (its class is written at {', '.join(sorted(set(where)))})" if where else ""
 
 
 def _outside_its_range(ctx: Context) -> list[Result]:
@@ -520,7 +534,8 @@ def _wider_than_its_properties(ctx: Context) -> list[Result]:
         out.append(ctx.locator.statement_result(shape=SHAPE.DeclaredTermsOnly, s=s, p=p, o=o, graph=gid,
                    message=f"is typed {classes}, but {curie(str(p)) or p} describes a {domain} (its rdfs:domain), "
                    "a narrower class the node is not given: a slip that widened the node's class, or a property of "
-                   f"another node. Fix: type it {domain}, as its passage says, or move the property"))  # fmt: skip
+                   f"another node. Fix: type it {domain}, as its passage says, or move the property"
+                   f"{_typed_at(ctx, s, given)}"))  # fmt: skip
     return out
 
 
