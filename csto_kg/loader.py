@@ -91,8 +91,72 @@ def curated_files(root: Path | None = None) -> list[Path]:
 def _syntax_error(path: Path, e: BadSyntax) -> CuratedFileError:
     text = e._str.decode("utf-8", "replace") if isinstance(e._str, bytes) else str(e._str)
     i = e._i
-    col = i - (text.rfind("\n", 0, i) + 1) + 1 if i is not None else None
+    if i is None or not 0 <= i <= len(text):  # rdflib's -1: the parser ran out of text (an unclosed block)
+        last = max(1, len(text.splitlines()))  # the file's last line, not the one past its final line end
+        why = str(e._why).rstrip(".")
+        opened = _unclosed_brace_line(text)
+        left = f"the block opened at line {opened} is never closed" if opened else "a block is left open"
+        return CuratedFileError(path, min(e.lines + 1, last), f"syntax error at the end of the file: {why} ({left})")
+    col = i - (text.rfind("\n", 0, i) + 1) + 1
     return CuratedFileError(path, e.lines + 1, f"syntax error: {e._why}", col)
+
+
+def _braces(text: str) -> tuple[list[int], list[int]]:
+    """How deep in TriG blocks (``{ ... }``) each line of ``text`` begins, and the lines of the "{"s no "}" closes;
+    braces in strings, IRIs and comments are not read."""
+    opened: list[int] = []
+    depths = [0]
+    line, i, n = 1, 0, len(text)
+    while i < n:
+        c = text[i]
+        if c == "#":
+            j = text.find("\n", i)
+            i = n if j < 0 else j
+            continue
+        if c == "<":
+            j = text.find(">", i + 1)
+            if j > 0 and not any(x in text[i:j] for x in " \n{}"):
+                i = j + 1
+                continue
+        elif c in "\"'":
+            quote = c * 3 if text.startswith(c * 3, i) else c
+            j = i + len(quote)
+            while j < n and not text.startswith(quote, j):
+                j += 2 if text[j] == "\\" else 1
+            for _ in range(text.count("\n", i, j)):
+                line += 1
+                depths.append(len(opened))
+            i = j + len(quote)
+            continue
+        elif c == "\n":
+            line += 1
+            depths.append(len(opened))
+        elif c == "{":
+            opened.append(line)
+        elif c == "}" and opened:
+            opened.pop()
+        i += 1
+    return depths, opened
+
+
+def _unclosed_brace_line(text: str) -> int | None:
+    """The line of the last "{" of a TriG text that no "}" closes, or None."""
+    opened = _braces(text)[1]
+    return opened[-1] if opened else None
+
+
+def _line_outside_blocks(path: Path, needles: list[str]) -> int | None:
+    """The first line of ``path`` that begins outside every ``{ ... }`` block and holds one of ``needles`` (a
+    statement written after a graph block's "}"), else :func:`line_of`'s line."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError:
+        return None
+    depths = _braces(text)[0]
+    for n, line in enumerate(text.splitlines(), 1):
+        if depths[n - 1] == 0 and any(holds(line, needle) for needle in needles):
+            return n
+    return line_of(path, needles)
 
 
 def line_of(path: Path, needles: list[str]) -> int | None:
@@ -410,7 +474,7 @@ def load(root: Path | None = None, *, with_ontology: bool = True) -> LoadedData:
             raise CuratedFileError(path, None, f"no seed document seeds/{path.stem}.txt for this curated file")
         for s, _, _, name in parsed.quads:
             if name != expected:
-                line = line_of(path, _spellings(s, prefixes))
+                line = (_line_outside_blocks if name is None else line_of)(path, _spellings(s, prefixes))
                 what = "the default graph" if name is None else f"graph <{name}>"
                 raise CuratedFileError(path, line, f"triples in {what}; this file may only hold graph <{expected}>")
         _check_prefixes(path, parsed.prefixes)

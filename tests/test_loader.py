@@ -15,7 +15,7 @@ from rdflib import XSD as XSD_NS
 from rdflib import Graph, Literal
 from rdflib.compare import isomorphic
 
-from csto_kg.loader import CuratedFileError, _parse, _read, holds, load
+from csto_kg.loader import CuratedFileError, _parse, _read, _unclosed_brace_line, holds, load
 from csto_kg.terms import Terms
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -193,3 +193,21 @@ HOLDS = [
 @pytest.mark.parametrize("line, needle, found", HOLDS)
 def test_a_file_error_is_located_at_a_name_written_whole(line, needle, found):
     assert holds(line, needle) is found
+
+
+# (TriG text, the line of the "{" left open): braces in strings, long strings, IRIs and comments are not blocks
+UNCLOSED = [
+    ("graph:a {\n:x :p :y .\n}\n", None),
+    ("graph:a {\n:x :p :y .\n", 1),
+    ('graph:a {\n:x :p "a } b" .\n', 1),  # a brace in a string
+    ('graph:a {\n:x :p """two\n} lines""" .\n}\n', None),  # a brace in a long string spanning lines
+    ("graph:a {\n:x :p :y . # }\n", 1),  # in a comment
+    ("graph:a {\n:x :p <http://e.org/a#b> .\n", 1),  # an IRI's '#' is no comment
+    ("graph:a {\n}\ngraph:b {\n:x :p :y .\n", 3),
+    ('graph:a {\n:x :p "it\'s \\" } " .\n', 1),  # an escaped quote inside a string
+]
+
+
+@pytest.mark.parametrize("text, line", UNCLOSED)
+def test_the_block_a_file_leaves_open_is_found_by_its_opening_line(text, line):
+    assert _unclosed_brace_line(text) == line

@@ -5921,6 +5921,34 @@ LOADER_SLIPS = [
     ),
 ]
 
+# A graph block whose closing brace was deleted, and a statement written after it (outside every block): the loader
+# names the line where the file ends and the block's opening line, and the line of the stray statement (not the
+# first line that names its subject, inside the block).
+LOADER_SLIPS += [
+    (
+        "r30_a_graph_blocks_closing_brace_deleted",
+        "002",
+        [
+            (
+                '(:stance-002-speculation-uzbekistan-return)."@en .\n}',
+                '(:stance-002-speculation-uzbekistan-return)."@en .',
+            )
+        ],
+        "syntax error at the end of the file: needed '}', found end (the block opened at line 27 is never closed)",
+    ),
+    (
+        "r30_a_statement_written_after_its_graph_block",
+        "002",
+        [
+            (
+                '(:stance-002-speculation-uzbekistan-return)."@en .\n}',
+                '(:stance-002-speculation-uzbekistan-return)."@en .\n}\n:armenia rdfs:comment "Armenia."@en .',
+            )
+        ],
+        "triples in the default graph; this file may only hold graph <https://w3id.org/csto-kg/graph/002_",
+    ),
+]
+
 # Correct edits a curator makes near the new rules' ground: applied together, the project still conforms. Marker words
 # are edited where they are given and in the fact's csto:MarkedReading, which pairs them with their reading.
 CONTROLS = [
