@@ -15,7 +15,10 @@ engine over the same quads (its default graph the union) decides: the endpoint's
 rewrite may only correct the engine toward the specification (as the zero-length path from a constant, section
 18.5), never turn a right answer wrong. Where rdflib itself departs from the specification (it counts an
 expression's errors in ``COUNT(expr)``, and lets ``STRLEN`` read an IRI), the queries do not go: such answers are
-checked by chosen queries elsewhere. Answers are compared as bags of rows (sets of triples for CONSTRUCT), numbers
+checked by chosen queries elsewhere. One departure the queries can still meet: rdflib lists the start of a ``*``
+path from a constant twice where a cycle leads back to it (``:s (:p/^:p)* ?x``: section 18.4 makes the path's
+nodes a set, as the engine and the endpoint do), so a seed whose query the engine cannot answer in time and that
+walks such a path would fail here through the reference (seed 4242000 of 300 queries, tried 2026-12-07). Answers are compared as bags of rows (sets of triples for CONSTRUCT), numbers
 by value, blank nodes as one kind of term, a variable bound in no row left out (rdflib's ``SELECT *`` also lists
 those that occur only in a ``FILTER (NOT) EXISTS``). A query the endpoint stops (its time or memory limit, 503) or cuts
 (``X-CSTO-Truncated``) is not compared, and is never answered 5xx otherwise; most must be compared, and most must
