@@ -11792,6 +11792,21 @@ SLIPS_R30 = [
         "ReportedWordsHaveASpeechForm",
         '("claimed that")',
     ),
+    # a statement's date typed over as a start: the view would have begun then and lasted
+    (
+        "r30_a_views_date_typed_as_its_start",
+        "003",
+        [
+            (
+                '    csto:words "the CSTO is still not active enough" ;\n    csto:attribution csto:Direct ;\n'
+                '    csto:reportedVia :nezavisimaya-gazeta ;\n    csto:date "2022"^^xsd:gYear ;',
+                '    csto:words "the CSTO is still not active enough" ;\n    csto:attribution csto:Direct ;\n'
+                '    csto:reportedVia :nezavisimaya-gazeta ;\n    csto:startDate "2022"^^xsd:gYear ;',
+            )
+        ],
+        "StartDateInItsWords",
+        'csto:startDate "2022", but neither its passages nor its csto:dateBasis or notes word a beginning',
+    ),
     # an entity's class typed over in kg/entities.trig is reported where a seed's file gives it a property of its
     # true class, and the message says where the class is written
     (

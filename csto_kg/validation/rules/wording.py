@@ -24,6 +24,10 @@ against their own words, markers read against their fact's words, rankings, and 
   "ended", "passes from", "left", "withdrew", "graduated" ...). A date a source gives alone ("quickly arrived ... at
   the beginning of this year") is when the event happened or began: typed over as its end, it would say the event
   ended then.
+- ``shape:StartDateInItsWords``: a ``csto:startDate`` of a node with no ``csto:endDate`` is worded as a beginning
+  by the passages that support it, its date basis or a curator's note ("since", "began", "deployed", "passes to",
+  "invasion", a range of years): the date of a statement or a one-day event typed over as the start of something
+  that lasts would say it began then.
 - ``shape:UncertaintyWordsNameItsParty``: the party uncertain is named by the marker, a passage of the fact or a
   curator's note that explains it.
 - ``shape:PrescriptionForceInItsWords``: a ``csto:Prescription``'s force is the one its words give: negated words
@@ -305,6 +309,42 @@ def _end_dates(ctx: Context) -> list[Result]:
             'range of years "2018-2020"; "until", "ended", "passes from", "left", "withdrew", "graduated" ...): a '
             "date a source gives alone is when the event happened or began. Fix: csto:startDate or csto:date, or a "
             "csto:dateBasis that says why this is when it ended",
+        ))  # fmt: skip
+    return out
+
+
+# what words a beginning: a range of years, or words that start, open, arrive or take over
+_START_WORDS = re.compile(
+    r"(?<![\d-])(?:1[89]|20)\d\d ?[-–—] ?(?:(?:1[89]|20)\d\d|\d\d)(?![\d-])"
+    r"|\b(?:from|since) (?:\w+ )?(?:1[89]|20)\d\d\b"
+    r"|\b(?:since|beg[ai]n\w*|start\w*|launch\w*|onset|erupt\w*|outbreak|broke out|took (?:office|over)|"
+    r"tak(?:es|ing) (?:office|over)|assum\w* (?:office|the)|deploy\w*|arriv\w*|pass(?:es|ed|ing)? (?:to|from)|"
+    r"invasion|invad\w*|inaugurat\w*|set up|establish\w*|found(?:ed|ing)|opened|first)\b",
+    re.I,
+)
+
+
+def _start_dates(ctx: Context) -> list[Result]:
+    """A csto:startDate of a node with no csto:endDate (a range gives both) is worded as a beginning by the passages
+    of its file that support it, or its date basis or a curator's note on its fact in that file."""
+    out = []
+    for fact, prop, date, gid in ctx.curated_quads_of(CSTO.startDate):
+        if ctx.union.value(fact, CSTO.endDate) is not None:
+            continue  # a period the source bounds both ways (shape:EndDateInItsWords reads its end)
+        facts = ctx.file_facts.get(gid)
+        evidence = facts.supporting(fact, prop)[0] if facts else []
+        g = ctx.data.dataset.graph(gid)
+        said = [text for ev in evidence for text in _passages_of(ctx, ev)] + [
+            str(t) for p in (CSTO.dateBasis, CSTO.curatorNote) for t in g.objects(fact, p)
+        ]
+        if not said or any(_START_WORDS.search(text) for text in said):
+            continue
+        out.append(ctx.locator.statement_result(
+            shape=SHAPE.StartDateInItsWords, s=fact, p=prop, o=date, graph=gid,
+            message=f'csto:startDate "{date}", but neither its passages nor its csto:dateBasis or notes word a '
+            'beginning ("since", "began", "deployed", "passes to", "invasion", a range of years "2018-2020"): a date '
+            "a source gives alone is when a statement was made or an event happened. Fix: csto:date, or a "
+            "csto:dateBasis that says why this is when it began",
         ))  # fmt: skip
     return out
 
@@ -653,6 +693,16 @@ RULES = [
         "'no longer' ...). A date the source gives alone is when the event happened or began (csto:date, "
         "csto:startDate): typed over as the end, it says the event ended then.",
         _end_dates,
+    ),
+    Rule(
+        SHAPE.StartDateInItsWords,
+        "a start date is worded as a beginning",
+        "A csto:startDate of a node without a csto:endDate is worded as a beginning by the passages of its file that "
+        "support it (csto:supportsProperty, where the fact has several), its csto:dateBasis or a csto:curatorNote "
+        "on its fact: 'since', 'began', 'deployed', 'passes to', 'invasion', 'from 2010', a range of years. A date "
+        "the source gives alone is when a statement was made or an event happened (csto:date): typed over as a "
+        "start, it says something began then and lasts.",
+        _start_dates,
     ),
     Rule(
         SHAPE.ConditionKindInItsWords,
