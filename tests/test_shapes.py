@@ -120,6 +120,8 @@ PROJECT_FILE_RULES = {SHAPE.ExpectedAnswerFromItsSeeds, SHAPE.QueryParses}
         ("bilateral_meeting_with_three_sides", "participatingState", "csto:participatingState :russia, :belarus"),
         # a label two facts share (the label is the value): at each fact's label line
         ("two_facts_with_one_label", "label", "rdfs:label "),
+        # a statement written again in a later block: at the repeat
+        ("statement_written_again_in_a_later_block", "contributor", ":deployment-kazakhstan-2022 csto:contributor"),
     ],
 )
 def test_a_result_is_reported_at_the_line_that_writes_its_value_or_property(fixture, prop, written, shapes):

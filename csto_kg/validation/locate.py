@@ -159,11 +159,11 @@ class Locator:
             context=anchor if anchor != focus else None,
         )
 
-    def statement_result(self, *, shape, message, s, p, o, graph, severity=SH.Violation) -> Result:
+    def statement_result(self, *, shape, message, s, p, o, graph, severity=SH.Violation, last=False) -> Result:
         """A result about the statement ``s p o`` of curated graph ``graph``: focus ``s``, value ``o``, path ``p``,
-        located at the line that writes it."""
+        located at the line that writes it (with ``last``, the last line writing it: a repeat)."""
         file = self.data.files[graph]
-        line = self.statement_line(file, s, p, o, graph)
+        line = self.statement_line(file, s, p, o, graph, last=last)
         return self.result(
             severity=severity, shape=shape, message=message, focus=s, value=o, path=p, graph=graph, file=file, line=line
         )
@@ -243,13 +243,14 @@ class Locator:
         return None
 
     def statement_line(
-        self, file: Path, s: Node, p: Node, o: Node | None = None, graph: Node | None = None
+        self, file: Path, s: Node, p: Node, o: Node | None = None, graph: Node | None = None, *, last: bool = False
     ) -> int | None:
         """The line of ``file`` that writes ``p`` (and ``o`` where visible) in ``s``'s block; else the block's line.
 
         The block is ``s``'s first (:meth:`node_line`), then each other block ``s`` opens as subject: an entity typed
         in kg/entities.trig has blocks of statements in a seed's file (``:csto csto:foundingTreaty ...``) but no
-        ``:csto a`` line there, and its first mention may be as another block's object."""
+        ``:csto a`` line there, and its first mention may be as another block's object. With ``last``, the last
+        line of the file writing the statement (a statement written twice: its repeat)."""
         start = self.node_line(file, s, graph)
         if start is None:
             return None
@@ -257,21 +258,30 @@ class Locator:
         p_names = spellings(p) + (["a"] if p == RDF.type else [])
         o_names = spellings(o) if isinstance(o, URIRef) else ([f'"{o}"', str(o)] if isinstance(o, Literal) else [])
         first_p = None
+        found: list[int] = []
         names = spellings(s)
         opening = [n for n, t in enumerate(lines, 1) if n > start and any(t.startswith(x + " ") for x in names)]
         for block in [start, *opening]:
+            in_p = False
             for n in range(block, len(lines) + 1):
                 text = lines[n - 1]
                 if n > block and text and not text[0].isspace() and not text.startswith("#"):
                     break  # the next block
                 if any(_has_term(text, name) for name in p_names):
                     first_p = first_p or n
+                    in_p = True
                     if not o_names or any(name in text for name in o_names):
+                        found.append(n)
+                        if not last:
+                            return n
+                elif in_p and o_names and any(name in text for name in o_names):
+                    found.append(n)  # an object list continued on the next line
+                    if not last:
                         return n
-                elif first_p and o_names and any(name in text for name in o_names):
-                    return n  # an object list continued on the next line
-            if first_p:
+            if first_p and not last:
                 break
+        if found:
+            return found[-1]
         return first_p or start
 
     # --- labels and anchors ------------------------------------------------------------

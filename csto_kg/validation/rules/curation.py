@@ -457,7 +457,7 @@ def _written_once(ctx: Context) -> list[Result]:
                 "value the repeat replaced, or drop the repeat (a node's block written again: keep one)"
             )
             out.append(ctx.locator.statement_result(shape=SHAPE.WrittenOnceInItsFile, s=s, p=p, o=o, graph=gid,
-                                                    message=message))  # fmt: skip
+                                                    message=message, last=True))  # fmt: skip
     return out
 
 
@@ -935,7 +935,7 @@ RULES = [
         "A curated file writes a triple once: RDF keeps one copy of a repeated triple, so a repeat says nothing, and "
         "one in a list of values is mostly a value typed over another (a state listed twice, where another was "
         "meant), which nothing else shows. A node's prov:wasDerivedFrom is the exception: each block of statements "
-        "about a node restates the passages of what it adds.",
+        "about a node restates the passages of what it adds. Reported at the repeat: the last line writing it.",
         _written_once,
     ),
     Rule(
