@@ -11807,6 +11807,35 @@ SLIPS_R30 = [
         "StartDateInItsWords",
         'csto:startDate "2022", but neither its passages nor its csto:dateBasis or notes word a beginning',
     ),
+    # a holder typed over where the label opens with the speaker as its sentence's subject (no colon)
+    (
+        "r30_lukashenkos_wish_given_to_the_author",
+        "004",
+        [
+            (
+                'rdfs:label "Lukashenko wants to radically change the situation in the CSTO"@en ;\n'
+                "    csto:heldBy :alexander-lukashenko ;",
+                'rdfs:label "Lukashenko wants to radically change the situation in the CSTO"@en ;\n'
+                "    csto:heldBy :unnamed-author-004 ;",
+            )
+        ],
+        "LabelNamesItsHolder",
+        'names :alexander-lukashenko as the speaker ("Lukashenko")',
+    ),
+    (
+        "r30_pashinyans_words_given_to_russia",
+        "001",
+        [
+            (
+                "rdfs:label \"Pashinyan reportedly calls relations with Russia 'a strategic mistake'\"@en ;\n"
+                "    csto:heldBy :nikol-pashinyan ;",
+                "rdfs:label \"Pashinyan reportedly calls relations with Russia 'a strategic mistake'\"@en ;\n"
+                "    csto:heldBy :russia ;",
+            )
+        ],
+        "LabelNamesItsHolder",
+        'names :nikol-pashinyan as the speaker ("Pashinyan")',
+    ),
     # an entity's class typed over in kg/entities.trig is reported where a seed's file gives it a property of its
     # true class, and the message says where the class is written
     (

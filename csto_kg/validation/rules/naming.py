@@ -36,7 +36,7 @@
 - The channel a stance is reported through (``csto:reportedVia``) is named by its passages in that file, a curator's
   note there, or the text just before a passage ("Orlov told Nezavisimaya Gazeta").
 - ``shape:LabelNamesItsHolder``: a stance whose label names its speaker ("Lukashenko: ...", "The author: ...",
-  "... (Hansbury)") is held by that speaker.
+  "... (Hansbury)", or a person as its sentence's subject: "Lukashenko wants to ...") is held by that speaker.
 - A membership period and the signature, accession, re-accession or withdrawal that starts or ends it, where several
   seeds' files describe it, are about one state (org:member, csto:state): a passage of the fact in that file that names neither that state (nor a place the
   graph says csto:standsFor it) nor the fact's organisation or treaty, and no curator's note there naming the state,
@@ -1537,21 +1537,37 @@ _LABEL_TAIL = re.compile(r"\(([A-Z][^()]{1,39})\)$")
 _HEAD_WORDS = 3
 
 
+# a label opening with a person's name as its sentence's subject ("Lukashenko wants to ...", "Pashinyan reportedly
+# calls ..."): one to three capitalised words, not a possessive ("Lukashenko's proposal"), before a word in lower case
+_LABEL_SUBJECT = re.compile(r"((?:[A-Z][\w’'.-]* ){0,2}[A-Z][\w’'.-]*?)(?<!['’]s) (?=[a-z])")
+
+
 def _speakers_in_label(label: str) -> list[str]:
     """The words of ``label`` that may name its speaker: those before its colon, those of its closing parenthesis."""
     found = [m.group(1) for m in (_LABEL_HEAD.match(label), _LABEL_TAIL.search(label)) if m is not None]
     return [words for words in found if len(words.split()) <= _HEAD_WORDS]
 
 
+def _subject_of_label(label: str) -> str | None:
+    """The capitalised words a label opens its sentence with, where it has no speaker's colon or parenthesis."""
+    if _LABEL_HEAD.match(label) or _LABEL_TAIL.search(label):
+        return None
+    m = _LABEL_SUBJECT.match(label)
+    return m.group(1) if m else None
+
+
 def _label_names_its_holder(ctx: Context) -> list[Result]:
     """A stance whose English label names its speaker ("Lukashenko: NATO is ...", "The author: ...", "... (Hansbury)":
-    a name of at most three words before a colon, or in a closing parenthesis) is held by that speaker: one of its
+    a name of at most three words before a colon, or in a closing parenthesis; with neither, a person's name opening
+    the label's sentence, "Lukashenko wants to ...": 25 of the 26 curated labels that open so were held by that
+    person, the other the author's view of Putin's act, now labelled "The author: ...") is held by that speaker: one of its
     csto:heldBy values is an agent those words name (or a group with that agent among its csto:groupMember), or they
     say "author" and a holder is its source's dcterms:creator. Of the 98 curated stances whose labels open so and
     the 35 that close so, none is held by another (measured 2026-12-07); a holder typed over with another
     (Lukashenko's words given to Belarus) leaves the label naming the speaker the passage gives."""
     namer = _namer(ctx)
     agents = [e for e in sorted(namer.entities, key=str) if any((e, RDF.type, k) in ctx.union for k in _AGENTS)]
+    persons = [e for e in agents if (e, RDF.type, CSTO.Person) in ctx.union]
     out = []
     for gid in sorted(ctx.curated, key=str):
         if gid == ENTITIES_GRAPH:
@@ -1566,10 +1582,12 @@ def _label_names_its_holder(ctx: Context) -> list[Result]:
             for label in g.objects(stance, RDFS.label):
                 if label.language not in (None, "en"):
                     continue
-                for words in _speakers_in_label(str(label)):
+                subject = _subject_of_label(str(label))
+                for words in _speakers_in_label(str(label)) or ([subject] if subject else []):
                     head = _norm(words)
-                    author = re.search(r"(?<!\w)author(?!\w)", head) is not None
-                    named = {e for e in agents if namer.names[e] and _named(namer.names[e], [head], whole=True)}
+                    author = re.search(r"(?<!\w)author(?!\w)", head) is not None and not subject
+                    candidates = persons if subject else agents  # a sentence's subject speaks only if a person
+                    named = {e for e in candidates if namer.names[e] and _named(namer.names[e], [head], whole=True)}
                     if not named and not author:
                         continue  # the words name no agent ("Third direction: ...", "(2022)")
                     if (holders | members) & named or (author and holders & creators):
@@ -1710,8 +1728,11 @@ RULES = [
         "A stance whose English rdfs:label names a speaker - a name of at most three words before a colon "
         "('Lukashenko: ...', 'The author: ...') or in a closing parenthesis opening with a capital ('... "
         "(Hansbury)') that names a person, state, organisation, organ or group of "
-        "kg/entities.trig, or says 'author' - is held (csto:heldBy) by that agent, by a group with that agent among "
-        "its csto:groupMember, or, for 'author', by its source's dcterms:creator: a holder or a label typed over.",
+        "kg/entities.trig, or says 'author', or, with neither, opens with a person's name as its sentence's subject "
+        "('Lukashenko wants to ...', 'Pashinyan reportedly calls ...'; not a possessive) - is held (csto:heldBy) by "
+        "that agent, by a group with that agent among its csto:groupMember, or, for 'author', by its source's "
+        "dcterms:creator: a holder or a label typed over. The author's view of what a person did says so "
+        "('The author: Putin tried to ...').",
         _label_names_its_holder,
     ),
 ]
