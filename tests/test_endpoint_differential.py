@@ -18,9 +18,10 @@ expression's errors in ``COUNT(expr)``, and lets ``STRLEN`` read an IRI), the qu
 checked by chosen queries elsewhere. One departure the queries can still meet: rdflib lists the start of a ``*``
 path from a constant twice where a cycle leads back to it (``:s (:p/^:p)* ?x``: section 18.4 makes the path's
 nodes a set, as the engine and the endpoint do), so a seed whose query the engine cannot answer in time and that
-walks such a path would fail here through the reference (seed 4242000 of 300 queries, tried 2026-12-07). Answers are compared as bags of rows (sets of triples for CONSTRUCT), numbers
-by value, blank nodes as one kind of term, a variable bound in no row left out (rdflib's ``SELECT *`` also lists
-those that occur only in a ``FILTER (NOT) EXISTS``). A query the endpoint stops (its time or memory limit, 503) or cuts
+walks such a path would fail here through the reference (seed 4242000 of 300 queries, tried 2026-12-07). Answers
+are compared as bags of rows (sets of triples for CONSTRUCT), numbers by value, blank nodes as one kind of term, a
+variable bound in no row left out (rdflib's ``SELECT *`` also lists those that occur only in a ``FILTER (NOT)
+EXISTS``). A query the endpoint stops (its time or memory limit, 503) or cuts
 (``X-CSTO-Truncated``) is not compared, and is never answered 5xx otherwise; most must be compared, and most must
 have rows. Replacing the endpoint's ``MINUS`` by ``OPTIONAL`` fails this test (checked by hand, 2026-12-05).
 """

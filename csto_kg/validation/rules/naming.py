@@ -1560,8 +1560,8 @@ def _label_names_its_holder(ctx: Context) -> list[Result]:
     """A stance whose English label names its speaker ("Lukashenko: NATO is ...", "The author: ...", "... (Hansbury)":
     a name of at most three words before a colon, or in a closing parenthesis; with neither, a person's name opening
     the label's sentence, "Lukashenko wants to ...": 25 of the 26 curated labels that open so were held by that
-    person, the other the author's view of Putin's act, now labelled "The author: ...") is held by that speaker: one of its
-    csto:heldBy values is an agent those words name (or a group with that agent among its csto:groupMember), or they
+    person, the other the author's view of Putin's act, now labelled "The author: ...") is held by that speaker: one
+    of its csto:heldBy values is an agent those words name (or a group with that agent among its csto:groupMember), or they
     say "author" and a holder is its source's dcterms:creator. Of the 98 curated stances whose labels open so and
     the 35 that close so, none is held by another (measured 2026-12-07); a holder typed over with another
     (Lukashenko's words given to Belarus) leaves the label naming the speaker the passage gives."""

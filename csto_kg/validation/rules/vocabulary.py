@@ -435,9 +435,9 @@ def _outside_its_domain(ctx: Context) -> list[Result]:
 
 
 def _typed_at(ctx: Context, node: Node, classes: set[Node]) -> str:
-    """ " (its class is written at kg/entities.trig:256)": where the curated files give ``node`` its ``classes``, for a result
-    reported at the line of a property the class does not take, which may lie in another file (a slip in an
-    entity's class in kg/entities.trig shows where a seed's file describes it)."""
+    """ " (its class is written at kg/entities.trig:256)": where the curated files give ``node`` its ``classes``,
+    for a result reported at the line of a property the class does not take, which may lie in another file (a slip
+    in an entity's class in kg/entities.trig shows where a seed's file describes it)."""
     where = []
     for c in sorted(classes, key=str):
         for gid in ctx.locator.graphs_stating(node, RDF.type, c):
