@@ -1598,6 +1598,7 @@ def _label_names_its_holder(ctx: Context) -> list[Result]:
                         f'its label names {said} as the speaker ("{words}"), but it is held by {held}: the holder '
                         "or the label was typed over (a holder swapped with another stance's, a label copied). Fix: "
                         "csto:heldBy the speaker the passage gives, or a label naming its holder"
+                        + (f" (a view of what {words} did: 'The author: {words} ...')" if subject else "")
                     )
                     for holder in sorted(holders, key=str):
                         out.append(
