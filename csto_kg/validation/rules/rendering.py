@@ -307,35 +307,44 @@ def _unreported(ctx: Context, g, gid, fact, cache: dict) -> str | None:
     )
 
 
-def _quoted_without_a_form(ctx: Context) -> list[Result]:
-    """A stance whose csto:words the seed quotes, wholly or in part (one of them within or overlapping a quoted span of
-    its passage's paragraph), and whose holder is not the seed's author says how the seed renders them
-    (csto:speechForm): the words are the holder's, quoted. A csto:Attitude renders no words of its holder; a
-    curator's note that speaks of the quotation may say why the quoted words are not the holder's ("the quoted words
-    are Lukashenko's"): none of the curated stances needs one."""
-    out, cache = [], {}
-    ds = ctx.data.dataset
+def _stances_without_a_form(ctx: Context):
+    """(graph, graph id, stance, its passages' paragraphs) for each stance of a seed's file that has no
+    csto:speechForm in any file, is no csto:Attitude (which renders no words of its holder), is not held by the
+    file's source's author (whose text states his view, it does not report it) and has passages to read."""
+    cache: dict = {}
     for gid in ctx.curated:
-        g = ds.graph(gid)
+        g = ctx.data.dataset.graph(gid)
         authors = ctx.source_creators.get(gid, set())
         for fact, _ in sorted(ctx.pairs(gid, RDF.type), key=str):
             if (fact, RDF.type, CSTO.Stance) not in g or (fact, RDF.type, CSTO.Attitude) in g:
                 continue
             if ctx.union.value(fact, CSTO.speechForm) is not None or authors & set(g.objects(fact, CSTO.heldBy)):
                 continue
-            if any("quot" in str(n).lower() for n in g.objects(fact, CSTO.curatorNote)):
-                continue  # a note says whose the quoted words are
             paragraphs = _paragraphs(ctx, g, fact, cache)
-            quoted = _words_quoted(g, fact, paragraphs) if paragraphs else None
-            if quoted is None:
-                continue
-            out.append(ctx.locator.statement_result(
-                shape=SHAPE.QuotedWordsHaveASpeechForm, s=fact, p=CSTO.words, o=Literal(quoted), graph=gid,
-                message=f'its words "{quoted}" are quoted, wholly or in part, in its passage\'s paragraph: the seed '
-                "quotes its holder, yet it has no csto:speechForm. Fix: csto:DirectQuotation, or csto:PartialQuotation "
-                "where only some of the holder's words are quoted; or a csto:curatorNote saying whose the quoted words "
-                "are, where they are not the holder's",
-            ))  # fmt: skip
+            if paragraphs:
+                yield g, gid, fact, paragraphs
+
+
+def _quoted_without_a_form(ctx: Context) -> list[Result]:
+    """A stance whose csto:words the seed quotes, wholly or in part (one of them within or overlapping a quoted span of
+    its passage's paragraph), and whose holder is not the seed's author says how the seed renders them
+    (csto:speechForm): the words are the holder's, quoted. A csto:Attitude renders no words of its holder; a
+    curator's note that speaks of the quotation may say why the quoted words are not the holder's ("the quoted words
+    are Lukashenko's"): none of the curated stances needs one."""
+    out = []
+    for g, gid, fact, paragraphs in _stances_without_a_form(ctx):
+        if any("quot" in str(n).lower() for n in g.objects(fact, CSTO.curatorNote)):
+            continue  # a note says whose the quoted words are
+        quoted = _words_quoted(g, fact, paragraphs)
+        if quoted is None:
+            continue
+        out.append(ctx.locator.statement_result(
+            shape=SHAPE.QuotedWordsHaveASpeechForm, s=fact, p=CSTO.words, o=Literal(quoted), graph=gid,
+            message=f'its words "{quoted}" are quoted, wholly or in part, in its passage\'s paragraph: the seed '
+            "quotes its holder, yet it has no csto:speechForm. Fix: csto:DirectQuotation, or csto:PartialQuotation "
+            "where only some of the holder's words are quoted; or a csto:curatorNote saying whose the quoted words "
+            "are, where they are not the holder's",
+        ))  # fmt: skip
     return out
 
 
@@ -371,27 +380,18 @@ def _reported_without_a_form(ctx: Context) -> list[Result]:
     """A stance whose words the seed reports as its holder's speech has a csto:speechForm. Its own author's view is
     not reported speech, nor is an attitude (csto:Attitude) or a stance read from what its holder did ("Russia,
     which has used it to frame its invasion": none of the nine curated stances without a form is introduced so)."""
-    out, cache = [], {}
-    ds = ctx.data.dataset
-    for gid in ctx.curated:
-        g = ds.graph(gid)
-        authors = ctx.source_creators.get(gid, set())
-        for fact, _ in sorted(ctx.pairs(gid, RDF.type), key=str):
-            if (fact, RDF.type, CSTO.Stance) not in g or (fact, RDF.type, CSTO.Attitude) in g:
-                continue
-            if ctx.union.value(fact, CSTO.speechForm) is not None or authors & set(g.objects(fact, CSTO.heldBy)):
-                continue
-            paragraphs = _paragraphs(ctx, g, fact, cache)
-            reported = _reporting_verb(g, fact, paragraphs) if paragraphs else None
-            if reported is None:
-                continue
-            words, verb = reported
-            out.append(ctx.locator.statement_result(
-                shape=SHAPE.ReportedWordsHaveASpeechForm, s=fact, p=CSTO.words, o=words, graph=gid,
-                message=f'the seed reports its words as its holder\'s speech ("{verb}"), yet it has no '
-                "csto:speechForm. Fix: csto:IndirectSpeech where the seed paraphrases them, csto:DirectQuotation or "
-                "csto:PartialQuotation where it quotes them",
-            ))  # fmt: skip
+    out = []
+    for g, gid, fact, paragraphs in _stances_without_a_form(ctx):
+        reported = _reporting_verb(g, fact, paragraphs)
+        if reported is None:
+            continue
+        words, verb = reported
+        out.append(ctx.locator.statement_result(
+            shape=SHAPE.ReportedWordsHaveASpeechForm, s=fact, p=CSTO.words, o=words, graph=gid,
+            message=f'the seed reports its words as its holder\'s speech ("{verb}"), yet it has no '
+            "csto:speechForm. Fix: csto:IndirectSpeech where the seed paraphrases them, csto:DirectQuotation or "
+            "csto:PartialQuotation where it quotes them",
+        ))  # fmt: skip
     return out
 
 

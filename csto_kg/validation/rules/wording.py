@@ -290,27 +290,40 @@ _END_WORDS = re.compile(
 )
 
 
-def _end_dates(ctx: Context) -> list[Result]:
-    """A csto:endDate is worded as an end by the passages of its file that support it, or its date basis or a
-    curator's note on its fact in that file."""
+def _dates_not_worded(ctx: Context, prop: Node, words: re.Pattern) -> list[tuple[Node, Literal, Node]]:
+    """(fact, date, graph) for each curated ``prop`` date whose file's words for it (the passages of that file that
+    support it, its csto:dateBasis and csto:curatorNote there: another file may date another part) have none of
+    ``words``; a date with no words at all is not judged."""
     out = []
-    for fact, prop, date, gid in ctx.curated_quads_of(CSTO.endDate):
+    for fact, _, date, gid in ctx.curated_quads_of(prop):
         facts = ctx.file_facts.get(gid)
         evidence = facts.supporting(fact, prop)[0] if facts else []
-        g = ctx.data.dataset.graph(gid)  # this file's own words for it: another file may date another part
+        g = ctx.data.dataset.graph(gid)
         said = [text for ev in evidence for text in _passages_of(ctx, ev)] + [
             str(t) for p in (CSTO.dateBasis, CSTO.curatorNote) for t in g.objects(fact, p)
         ]
-        if not said or any(_END_WORDS.search(text) for text in said):
-            continue
-        out.append(ctx.locator.statement_result(
-            shape=SHAPE.EndDateInItsWords, s=fact, p=prop, o=date, graph=gid,
+        if said and not any(words.search(text) for text in said):
+            out.append((fact, date, gid))
+    return out
+
+
+def _end_dates(ctx: Context) -> list[Result]:
+    """A csto:endDate is worded as an end by the passages of its file that support it, or its date basis or a
+    curator's note on its fact in that file."""
+    return [
+        ctx.locator.statement_result(
+            shape=SHAPE.EndDateInItsWords,
+            s=fact,
+            p=CSTO.endDate,
+            o=date,
+            graph=gid,
             message=f'csto:endDate "{date}", but neither its passages nor its csto:dateBasis or notes word an end (a '
             'range of years "2018-2020"; "until", "ended", "passes from", "left", "withdrew", "graduated" ...): a '
             "date a source gives alone is when the event happened or began. Fix: csto:startDate or csto:date, or a "
             "csto:dateBasis that says why this is when it ended",
-        ))  # fmt: skip
-    return out
+        )
+        for fact, date, gid in _dates_not_worded(ctx, CSTO.endDate, _END_WORDS)
+    ]
 
 
 # what words a beginning: a range of years, or words that start, open, arrive or take over
@@ -325,28 +338,24 @@ _START_WORDS = re.compile(
 
 
 def _start_dates(ctx: Context) -> list[Result]:
-    """A csto:startDate of a node with no csto:endDate (a range gives both) is worded as a beginning by the passages
-    of its file that support it, or its date basis or a curator's note on its fact in that file."""
-    out = []
-    for fact, prop, date, gid in ctx.curated_quads_of(CSTO.startDate):
-        if ctx.union.value(fact, CSTO.endDate) is not None:
-            continue  # a period the source bounds both ways (shape:EndDateInItsWords reads its end)
-        facts = ctx.file_facts.get(gid)
-        evidence = facts.supporting(fact, prop)[0] if facts else []
-        g = ctx.data.dataset.graph(gid)
-        said = [text for ev in evidence for text in _passages_of(ctx, ev)] + [
-            str(t) for p in (CSTO.dateBasis, CSTO.curatorNote) for t in g.objects(fact, p)
-        ]
-        if not said or any(_START_WORDS.search(text) for text in said):
-            continue
-        out.append(ctx.locator.statement_result(
-            shape=SHAPE.StartDateInItsWords, s=fact, p=prop, o=date, graph=gid,
+    """A csto:startDate of a node with no csto:endDate (a range gives both; shape:EndDateInItsWords reads its end) is
+    worded as a beginning by the passages of its file that support it, or its date basis or a curator's note on its
+    fact in that file."""
+    return [
+        ctx.locator.statement_result(
+            shape=SHAPE.StartDateInItsWords,
+            s=fact,
+            p=CSTO.startDate,
+            o=date,
+            graph=gid,
             message=f'csto:startDate "{date}", but neither its passages nor its csto:dateBasis or notes word a '
             'beginning ("since", "began", "deployed", "passes to", "invasion", a range of years "2018-2020"): a date '
             "a source gives alone is when a statement was made or an event happened. Fix: csto:date, or a "
             "csto:dateBasis that says why this is when it began",
-        ))  # fmt: skip
-    return out
+        )
+        for fact, date, gid in _dates_not_worded(ctx, CSTO.startDate, _START_WORDS)
+        if ctx.union.value(fact, CSTO.endDate) is None
+    ]
 
 
 # --- uncertainties -----------------------------------------------------------------------------------------------
