@@ -2183,8 +2183,8 @@ SLIPS = [
         "ontology",
         [
             (
-                "rdfs:range xsd:nonNegativeInteger ;\n    rdfs:isDefinedBy <https://w3id.org/csto-kg/ontology> .\n\ncsto:organisation",
-                "rdfs:range xsd:gYear ;\n    rdfs:isDefinedBy <https://w3id.org/csto-kg/ontology> .\n\ncsto:organisation",
+                "rdfs:range xsd:nonNegativeInteger ;\n    rdfs:domain csto:Fact ;\n    rdfs:isDefinedBy <https://w3id.org/csto-kg/ontology> .\n\ncsto:organisation",
+                "rdfs:range xsd:gYear ;\n    rdfs:domain csto:Fact ;\n    rdfs:isDefinedBy <https://w3id.org/csto-kg/ontology> .\n\ncsto:organisation",
             )
         ],
         "OntologyWellFormed",
@@ -3212,7 +3212,7 @@ SLIPS = [
         "r12_dec_action_a_state",
         "004",
         [("    csto:decidedAction :deployment-kazakhstan-2022 ;", "    csto:decidedAction :kazakhstan ;")],
-        "FactHasEvidence",
+        "OwlRlConsistency",
     ),
     # a decision decides itself
     (
@@ -3437,7 +3437,7 @@ SLIPS = [
                 "    csto:inHolding :president-of-russia, :holding-pashinyan-prime-minister-2022-05 ;",
             )
         ],
-        "FactHasEvidence",
+        "OwlRlConsistency",
     ),
     # speakingAs an office other than the inHolding holding's
     (
@@ -3610,7 +3610,7 @@ SLIPS = [
                 ":csto csto:hasVagueQuantity :vague-quantity-003-khrenin-dozens ;",
             )
         ],
-        "FactEvidenceInEachFile",
+        "OwlRlConsistency",
     ),
     # a vague quantity without its words
     ("r12_vq_no_stated_as", "004", [('    csto:statedAs "several main directions" ;\n', "")], "VagueQuantityCoherent"),
@@ -11837,7 +11837,8 @@ SLIPS_R30 = [
         'names :nikol-pashinyan as the speaker ("Pashinyan")',
     ),
     # an entity's class typed over in kg/entities.trig is reported where a seed's file gives it a property of its
-    # true class, and the message says where the class is written
+    # true class, and the message says where the class is written (the class, csto:Place, is disjoint with the
+    # domain's prov:Agent: one report, OWL RL's, since round 31)
     (
         "r30_an_organisations_class_typed_over_as_a_place",
         "entities",
@@ -11847,15 +11848,56 @@ SLIPS_R30 = [
                 ":russia-and-caucasus-regional-research-center a csto:Place ;",
             )
         ],
-        "DeclaredTermsOnly",
-        "a property of another node. Fix: the class its passage gives, or the property of a node of this class (its "
-        "class is written at kg/entities.trig:",
+        "OwlRlConsistency",
+        "a prov:Agent, as the subject of csto:basedIn (its rdfs:domain), though it is written as csto:Place (at "
+        "kg/entities.trig:",
     ),
 ]
 
-SLIPS += [s[:4] for s in SLIPS_R25 + SLIPS_R26 + SLIPS_R27 + SLIPS_R28 + SLIPS_R29 + SLIPS_R30]
+# Round 31: a one-line statement written the wrong way round, its subject an entity, a place or a topic: a fact's
+# property (csto:about, csto:purpose ...; rdfs:domain csto:Fact) makes the node a fact, disjoint with its class
+SLIPS_R31 = [
+    (
+        "r31_a_topic_given_the_purpose_of_a_stance",
+        "001",
+        [
+            (
+                ":stance-001-hansbury-moscow-influence csto:purpose :topic-russian-influence-over-neighbours .",
+                ":topic-russian-influence-over-neighbours csto:purpose :stance-001-hansbury-moscow-influence .",
+            )
+        ],
+        "OwlRlConsistency",
+        "a csto:Fact, as the subject of csto:purpose (its rdfs:domain), though it is written as csto:Topic",
+    ),
+    (
+        "r31_borders_about_a_stance",
+        "003",
+        [
+            (
+                ":stance-003-leaders-afghanistan-alarming csto:about :borders-of-csto-members .",
+                ":borders-of-csto-members csto:about :stance-003-leaders-afghanistan-alarming .",
+            )
+        ],
+        "OwlRlConsistency",
+        "as the subject of csto:about (its rdfs:domain), though it is written as csto:Border",
+    ),
+    # an entity's class typed over in kg/entities.trig with one not disjoint with a property's domain: reported at
+    # the seed's line that gives it the property, and where the class is written (the range of csto:organisation,
+    # disjoint with the class, is OWL RL's, at the first statement using it)
+    (
+        "r31_the_alliance_typed_a_mere_organisation",
+        "entities",
+        [(":csto a csto:MilitaryAlliance ;", ":csto a csto:Organisation ;")],
+        "DeclaredTermsOnly",
+        "csto:decisionRule describes a org:Organization (its rdfs:domain), a kind of node this is not: a slip in the "
+        "node's class, or a property of another node. Fix: the class its passage gives, or the property of a node of "
+        "this class (its class is written at kg/entities.trig:67)",
+    ),
+]
+
+SLIPS += [s[:4] for s in SLIPS_R25 + SLIPS_R26 + SLIPS_R27 + SLIPS_R28 + SLIPS_R29 + SLIPS_R30 + SLIPS_R31]
 MESSAGE_FRAGMENT.update(
-    {s[0]: s[4] for s in SLIPS_R25 + SLIPS_R26 + SLIPS_R27 + SLIPS_R28 + SLIPS_R29 + SLIPS_R30 if s[4]}
+    {s[0]: s[4] for s in SLIPS_R25 + SLIPS_R26 + SLIPS_R27 + SLIPS_R28 + SLIPS_R29 + SLIPS_R30 + SLIPS_R31 if s[4]}
 )
 
 # Round 18: a literal whose datatype its lexical form is not (words typed xsd:date; a year typed xsd:date where the
@@ -12367,6 +12409,23 @@ def test_a_value_of_the_wrong_kind_is_reported_at_the_statement_that_uses_it(nam
     found = [r for r in results if r["rule"] == f"shape:{rule}"]
     assert len(found) == 1, found
     assert (found[0]["file"], found[0]["line"]) == (f"kg/{path.name}", line), found[0]
+
+
+@pytest.mark.parametrize("name", ["r31_a_topic_given_the_purpose_of_a_stance", "r31_borders_about_a_stance"])
+def test_a_statement_written_the_wrong_way_round_is_reported_once_at_its_line(name, tmp_path, monkeypatch):
+    """One slip, one report: the fact's property makes the entity a fact (its domain), which OWL RL reports at the
+    statement; the shapes of facts ("a fact must have evidence", "typed in its file") say nothing of a node written
+    as an entity, and what the file says of the entity without a passage is reported at that statement too."""
+    _, key, edit, rule = next(s for s in SLIPS if s[0] == name)
+    root = copy_with_slip(tmp_path, key, edit)
+    path = _file(root, key)
+    text = path.read_text(encoding="utf-8")
+    line = text[: text.index(edit[0][1])].count("\n") + 1
+    conforms, results = validate_in_process(root, monkeypatch)
+    violations = [r for r in results if r["severity"] == "Violation"]
+    assert not conforms and f"shape:{rule}" in {r["rule"] for r in violations}, violations
+    assert {(r["file"], r["line"]) for r in violations} == {(f"kg/{path.name}", line)}, violations
+    assert {r["rule"] for r in violations} <= {"shape:OwlRlConsistency", "shape:FactEvidenceInEachFile"}, violations
 
 
 def test_a_summit_written_again_under_a_new_iri_is_warned_at_the_copy(tmp_path, monkeypatch):

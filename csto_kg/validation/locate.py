@@ -18,7 +18,7 @@ from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.term import Node
 
 from ..loader import LoadedData
-from ..namespaces import INFERRED_GRAPH, META_GRAPH, ONTOLOGY_GRAPH, PREFIXES, RDF, RDFS, SH, SKOS
+from ..namespaces import INFERRED_GRAPH, META_GRAPH, ONTOLOGY_GRAPH, PREFIXES, RDF, RDFS, SH, SKOS, curie
 from .report import Result
 
 __all__ = ["Locator", "spellings", "graph_id"]
@@ -104,6 +104,22 @@ def _has_term(line: str, spelling: str) -> bool:
         start = k + 1
 
 
+def _typed_by(p: Node, kind: URIRef, cls: Node, x: Node, stated: set, where: list[str]) -> str:
+    """The sentence telling a curator how a statement made ``x`` a ``cls`` it is not written as (``stated``, at
+    ``where``)."""
+    c = curie(str(p)) or str(p)
+    written = " and ".join(sorted(curie(str(t)) or str(t) for t in stated)) or "no class"
+    if where:
+        written += f" (at {', '.join(where)})"
+    which = "subject" if kind == RDFS.domain else "value"
+    return (
+        f"This statement makes {curie(str(x)) or x} a {curie(str(cls)) or cls}, as the {which} of {c} (its "
+        f"rdfs:{'domain' if kind == RDFS.domain else 'range'}), though it is written as {written}. Fix: the node "
+        f"the passage gives as the {which} (a statement written the wrong way round, or a line under the wrong "
+        f"node), another property, or the class the passage gives it"
+    )
+
+
 class Locator:
     """Finds, for a focus node, its label and the curated file (and line) its triples come from."""
 
@@ -133,9 +149,10 @@ class Locator:
         anchor = self._anchor(focus, value)
         culprit = self._typing_statement(value) if file is None and anchor != focus else None
         if culprit is not None:
-            s, p, o, gid = culprit
+            s, p, o, gid, why = culprit
             anchor, file = s, self.data.files[gid]
             line = self.statement_line(file, s, p, o, gid)
+            message = f"{message}. {why}"
         if file is None:
             gid = graph if graph is not None else self.graph_of(anchor, path, value if anchor == focus else None)
             file = self.data.files.get(gid) if gid is not None else None
@@ -293,17 +310,43 @@ class Locator:
         labels.sort(key=lambda lit: (getattr(lit, "language", None) != "en", str(lit)))
         return str(labels[0])
 
+    def misfit(self, message: Node | None) -> tuple[Node, set[Node]] | None:
+        """For owlrl's "Disjoint classes A and B have a common individual X": X and the classes the closure gave
+        it beyond those it is written with and their superclasses (a csto:Topic made a csto:Fact by the domain of
+        a property written on it), if a curated statement typed it so; else None."""
+        m = _DISJOINT.search(str(message or ""))
+        if m is None or self._typing_statement(message) is None:
+            return None
+        x = URIRef(m.group(3))
+        stated = self._stated(x)
+        written = {c for t in stated for c in self.union.transitive_objects(t, RDFS.subClassOf)}
+        return x, set(self.union.objects(x, RDF.type)) - written
+
+    def _stated(self, x: Node) -> set[Node]:
+        return {
+            t for gid in self._graphs((x, RDF.type, None)) for t in self.data.dataset.graph(gid).objects(x, RDF.type)
+        }
+
+    def where_typed(self, node: Node, classes: set[Node]) -> list[str]:
+        """``kg/<file>:<line>`` of each curated statement giving ``node`` one of ``classes``, sorted."""
+        where = set()
+        for c in classes:
+            for gid in self.graphs_stating(node, RDF.type, c):
+                file = self.data.files.get(gid)
+                if file is not None:
+                    where.add(self.where(file, self.statement_line(file, node, RDF.type, c, gid)))
+        return sorted(where)
+
     def _typing_statement(self, message: Node | None) -> tuple | None:
         """For owlrl's "Disjoint classes A and B have a common individual X": the curated statement that gave X
         the class it was not written with, through a property's range or domain (``:e csto:agent :an-office``
-        makes an office an agent); None if X was written as both, or the message is another one."""
+        makes an office an agent), and a sentence saying so for the curator; None if X was written as both, or
+        the message is another one."""
         m = _DISJOINT.search(str(message or ""))
         if m is None:
             return None
         a, b, x = (URIRef(t) for t in m.groups())
-        stated = {
-            t for gid in self._graphs((x, RDF.type, None)) for t in self.data.dataset.graph(gid).objects(x, RDF.type)
-        }
+        stated = self._stated(x)
         for kind, pattern in ((RDFS.range, (None, None, x)), (RDFS.domain, (x, None, None))):
             for s, p, o, c in self.data.dataset.quads((*pattern, None)):
                 gid = graph_id(c)
@@ -311,7 +354,7 @@ class Locator:
                     continue
                 for cls in self._declared(p, kind):
                     if self._under(cls, (a, b)) and not any(self._under(t, (cls,)) for t in stated):
-                        return s, p, o, gid
+                        return s, p, o, gid, _typed_by(p, kind, cls, x, stated, self.where_typed(x, stated))
         return None
 
     def _declared(self, p: Node, kind: URIRef) -> set:

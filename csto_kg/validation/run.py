@@ -139,6 +139,8 @@ def validate_loaded(
     cpu["shacl"] = time.process_time() - c
     if after_shacl is not None:
         after_shacl()
+    misfits = dict(filter(None, (locator.misfit(r.value) for r in results if r.shape == SHAPE.OwlRlConsistency)))
+    results = [r for r in results if not _of_a_kind_it_is_not(r, misfits, shapes)]
     rejected = {
         view.value(predicate=OA.hasSelector, object=r.focus) or r.focus
         for r in results
@@ -156,6 +158,7 @@ def validate_loaded(
         value_list_shapes=frozenset(shapes.subjects(SH["in"], None)),
         known_file_facts=file_facts,
         required_values=required_values(shapes),
+        misfits=misfits,
     )
     for rule in ALL:
         t, c = time.perf_counter(), time.process_time()
@@ -173,6 +176,19 @@ def validate_loaded(
     cpu["report"] = time.process_time() - c0
     return Report(
         results, graph, labels, root, seconds, cpu, fallbacks, None if incremental is None else incremental.summary
+    )
+
+
+def _of_a_kind_it_is_not(r, misfits: dict, shapes: Graph) -> bool:
+    """One slip, one report: a result of a shape aimed at a class (``sh:targetClass``) that its focus has only
+    because a curated statement made it so against a disjointness axiom (a csto:Topic written as the subject of
+    csto:purpose, whose domain is csto:Fact: "a fact must have evidence"). shape:OwlRlConsistency reports that
+    statement, at its line; the shapes of the class the slip gave the node say nothing of the node as written."""
+    given = misfits.get(r.focus)
+    return (
+        bool(given)
+        and r.shape != SHAPE.OwlRlConsistency
+        and any(c in given for c in shapes.objects(r.shape, SH.targetClass))
     )
 
 

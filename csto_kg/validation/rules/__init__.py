@@ -46,6 +46,15 @@ class Context:
     value_list_shapes: frozenset = frozenset()  # the shapes that list a property's values (sh:in)
     known_file_facts: dict | None = None  # :attr:`file_facts`, where the caller made them already (the build)
     required_values: dict = field(default_factory=dict)  # class -> the values shapes require of it (provenance)
+    misfits: dict = field(default_factory=dict)  # node -> the classes a slip gave it against a disjointness axiom
+
+    @cached_property
+    def facts(self) -> frozenset[Node]:
+        """The nodes of class csto:Fact, less a node written as an entity that a slip made a fact against a
+        disjointness axiom (:attr:`misfits`: shape:OwlRlConsistency reports the statement that did it)."""
+        return frozenset(
+            s for s in self.union.subjects(RDF.type, CSTO.Fact) if CSTO.Fact not in self.misfits.get(s, ())
+        )
 
     @property
     def seeds_dir(self) -> Path:

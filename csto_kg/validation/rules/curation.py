@@ -769,9 +769,9 @@ def _links_of_its_own_seed(ctx: Context) -> list[Result]:
 
 def _typed_where_described(ctx: Context) -> list[Result]:
     """A fact node a seed's file says anything about is typed in that file: each seed's named graph states the
-    class of every fact it describes, so that a query of that graph alone finds it by its class."""
-    out, seen = [], set()
-    facts = set(ctx.union.subjects(RDF.type, CSTO.Fact))
+    class of every fact it describes, so that a query of that graph alone finds it by its class (a node written as
+    an entity that a slip made a fact is shape:OwlRlConsistency's: :attr:`Context.facts`)."""
+    out, seen, facts = [], set(), ctx.facts
     typed = {(s, gid) for s, p, _, gid in ctx.curated_quads() if p == RDF.type}
     for s, p, o, gid in ctx.curated_quads():
         if gid == ENTITIES_GRAPH or s not in facts or (s, gid) in typed or (s, gid) in seen:

@@ -804,13 +804,13 @@ def _required_values_in_each_file(ctx: Context) -> list[Result]:
 
 def _evidence_in_each_file(ctx: Context) -> list[Result]:
     """A fact described in a seed's file is derived from evidence in that file (each copy of a shared fact)."""
-    union, out = ctx.union, []
+    out: list[Result] = []
     evidenced: dict = {}
     for (gid, _), pairs in _by_graph(ctx, PROV.wasDerivedFrom).items():
         for s, _ in pairs:
             evidenced.setdefault(s, set()).add(gid)
     reported = {r.focus for r in ctx.shacl_results if r.shape == SHAPE.FactHasEvidence}
-    for fact in sorted(set(union.subjects(RDF.type, CSTO.Fact)) - reported, key=str):
+    for fact in sorted(ctx.facts - reported, key=str):
         has = evidenced.get(fact, set())
         if ENTITIES_GRAPH in ctx.subject_graphs.get(fact, set()):
             out.append(
@@ -878,12 +878,18 @@ def _entity_statements_evidenced(ctx: Context, evidenced: dict) -> list[Result]:
                 if cited
                 else "gives no prov:wasDerivedFrom for them"
             )
+            # located at the first statement of which the entity is the subject, not where the file first names
+            # it (as a value of another node's)
+            file = ctx.data.files[gid]
+            line = min(ctx.locator.statement_line(file, entity, p, o, gid) or 0 for p, o in g.predicate_objects(entity))
             out.append(
                 ctx.locator.result(
                     severity=SH.Violation,
                     shape=SHAPE.FactEvidenceInEachFile,
                     focus=entity,
                     graph=gid,
+                    file=file,
+                    line=line or ctx.locator.node_line(file, entity, gid),
                     message=f"this file makes statements about the entity but {why}. Fix: derive them from the "
                     "evidence (ev:) of this file's seed that states them",
                 )

@@ -399,7 +399,8 @@ def _outside_its_domain(ctx: Context) -> list[Result]:
     property to add a class of the same branch (a csto:Decision that csto:respondsTo a request is a csto:Response:
     both events; the definition of one says so), the node is of the domain's branch and passes; a sibling class whose
     definitions say nothing of the property (a csto:DiplomaticAction's csto:actionKind on a csto:Election) does not,
-    unless it is disjoint with the domain (a csto:Stance with a claim's csto:assertedBy: shape:OwlRlConsistency).
+    nor does a class disjoint with the domain, of its branch or not (a csto:Stance with a claim's csto:assertedBy, a
+    csto:Topic given csto:about, whose domain is csto:Fact): shape:OwlRlConsistency reports that statement.
     Silent where a shape reports the node for that property, or the node itself (shape:DecisionRuleOfAnOrganisation)."""
     onto = ctx.data.dataset.graph(ONTOLOGY_GRAPH)
     up = _superclasses(ctx)
@@ -420,8 +421,8 @@ def _outside_its_domain(ctx: Context) -> list[Result]:
         mine = upper(types[s])
         if mine & domains[p]:
             continue
-        if mine & branches[p] and (
-            _meant_to_add(onto, types[s], p) or any((c, d) in disjoint for c in mine for d in domain_uppers[p])
+        if (mine & branches[p] and _meant_to_add(onto, types[s], p)) or any(
+            (c, d) in disjoint for c in mine for d in domain_uppers[p]
         ):
             continue  # a class the ontology adds, or one disjoint with it (shape:OwlRlConsistency reports the node)
         classes = ", ".join(sorted(curie(str(c)) or str(c) for c in types[s]))
@@ -438,13 +439,8 @@ def _typed_at(ctx: Context, node: Node, classes: set[Node]) -> str:
     """ " (its class is written at kg/entities.trig:256)": where the curated files give ``node`` its ``classes``,
     for a result reported at the line of a property the class does not take, which may lie in another file (a slip
     in an entity's class in kg/entities.trig shows where a seed's file describes it)."""
-    where = []
-    for c in sorted(classes, key=str):
-        for gid in ctx.locator.graphs_stating(node, RDF.type, c):
-            file = ctx.data.files.get(gid)
-            if file is not None:
-                where.append(ctx.locator.where(file, ctx.locator.statement_line(file, node, RDF.type, c, gid)))
-    return f" (its class is written at {', '.join(sorted(set(where)))})" if where else ""
+    where = ctx.locator.where_typed(node, classes)
+    return f" (its class is written at {', '.join(where)})" if where else ""
 
 
 def _outside_its_range(ctx: Context) -> list[Result]:
