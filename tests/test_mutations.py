@@ -11849,7 +11849,7 @@ SLIPS_R30 = [
             )
         ],
         "OwlRlConsistency",
-        "a prov:Agent, as the subject of csto:basedIn (its rdfs:domain), though it is written as csto:Place (at "
+        "a csto:Organisation, as the subject of csto:basedIn (its rdfs:domain), though it is written as csto:Place (at "
         "kg/entities.trig:",
     ),
 ]

@@ -348,11 +348,15 @@ class Locator:
         a, b, x = (URIRef(t) for t in m.groups())
         stated = self._stated(x)
         for kind, pattern in ((RDFS.range, (None, None, x)), (RDFS.domain, (x, None, None))):
-            for s, p, o, c in self.data.dataset.quads((*pattern, None)):
-                gid = graph_id(c)
+            quads = [(s, p, o, graph_id(c)) for s, p, o, c in self.data.dataset.quads((*pattern, None))]
+            # in the files' order, whatever order the store gives (the same statement on every run)
+            for s, p, o, gid in sorted(
+                quads, key=lambda q: (self._rank.get(q[3], -1), q[0].n3(), q[1].n3(), q[2].n3())
+            ):
                 if gid not in self._rank or p == RDF.type:
                     continue
-                for cls in self._declared(p, kind):
+                # the most specific first (the domain as declared, not the superclasses the closure adds to it)
+                for cls in sorted(self._declared(p, kind), key=lambda c: (-self._depth(c), str(c))):
                     if self._under(cls, (a, b)) and not any(self._under(t, (cls,)) for t in stated):
                         return s, p, o, gid, _typed_by(p, kind, cls, x, stated, self.where_typed(x, stated))
         return None
@@ -360,6 +364,9 @@ class Locator:
     def _declared(self, p: Node, kind: URIRef) -> set:
         """The classes ``p`` and its super-properties declare as their ``kind`` (rdfs:range or rdfs:domain)."""
         return {c for q in self.union.transitive_objects(p, RDFS.subPropertyOf) for c in self.union.objects(q, kind)}
+
+    def _depth(self, cls: Node) -> int:
+        return sum(1 for _ in self.union.transitive_objects(cls, RDFS.subClassOf))
 
     def _under(self, cls: Node, targets: tuple) -> bool:
         return any(t in targets for t in self.union.transitive_objects(cls, RDFS.subClassOf))
