@@ -11881,6 +11881,21 @@ SLIPS_R31 = [
         "OwlRlConsistency",
         "as the subject of csto:about (its rdfs:domain), though it is written as csto:Border",
     ),
+    # the words of another speech of the same passage given to a stance whose label quotes its own (Putin's two
+    # sentences on Kyrgyzstan)
+    (
+        "r31_words_of_the_other_sentence_under_a_quoting_label",
+        "003",
+        [
+            (
+                '    csto:words "There are, of course, issues that require a separate discussion" ;',
+                '    csto:words "Russia confidently occupies the first position in trade by Kyrgyzstan." ;',
+            )
+        ],
+        "LabelQuotesItsWords",
+        "its label quotes 'There are, of course, issues that require a separate discussion' as its speaker's words, "
+        "but no csto:words of this node gives them",
+    ),
     # an entity's class typed over in kg/entities.trig with one not disjoint with a property's domain: reported at
     # the seed's line that gives it the property, and where the class is written (the range of csto:organisation,
     # disjoint with the class, is OWL RL's, at the first statement using it)

@@ -16,6 +16,9 @@ renders the words.
   ("noted that", "told Nezavisimaya Gazeta that", "According to him,"), or which open with their speaker and one
   ("Armenia says it has no intention ..."), says how the seed renders them (``csto:speechForm``, here mostly
   csto:IndirectSpeech): the seed reports its holder speaking.
+- ``shape:LabelQuotesItsWords``: a label that is its speaker's quotation ("Putin: 'There are, of course, issues
+  that require a separate discussion'") quotes the node's own ``csto:words``: words copied from another stance of
+  the same passage leave the label quoting what the node no longer says.
 - ``shape:AttributionAgreesWithItsWords``: a ``csto:attribution csto:Reported`` (the source hedges whose the view
   is) has its hedge in the seed: a word of report or hearsay ("reportedly", "according to", "a report ...
   claimed", "appearing to", "it was speculated", "an anonymous source") in one of its passages or in the sentence
@@ -395,6 +398,47 @@ def _reported_without_a_form(ctx: Context) -> list[Result]:
     return out
 
 
+# a label that is its speaker's quotation: a name (no colon or quotation mark) before a colon, then the rest of the
+# label wholly between single quotation marks
+_QUOTING_LABEL = re.compile(r"[^:'‘’“”]{2,40}: ['‘](.+)['’]")
+_ELLIPSIS = re.compile(r"\.\.\.|…")
+
+
+def _plain(text: str) -> str:
+    """Case, curly quotes and spacing aside."""
+    text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"').replace("\u00a0", " ")
+    return re.sub(r"\s+", " ", text).casefold()
+
+
+def _label_quoting_other_words(ctx: Context) -> list[Result]:
+    """A node whose English label in a seed's file is its speaker's quotation ("Putin: '...'") and which gives its
+    csto:words there has the quoted words among them: each stretch of the quotation between ellipses, as the
+    label writes it (case and curly quotes aside). The five curated labels of that form quote their node's words;
+    a stance given the words of another speech of the same passage (Putin's two sentences on Kyrgyzstan) leaves
+    its label quoting what it no longer says."""
+    out = []
+    for node, _, label, gid in ctx.curated_quads_of(RDFS.label):
+        m = _QUOTING_LABEL.fullmatch(str(label))
+        if m is None or getattr(label, "language", None) not in (None, "en"):
+            continue
+        words = sorted(str(w) for w in ctx.data.dataset.graph(gid).objects(node, CSTO.words))
+        if not words:
+            continue  # a label quoting a node that gives no words: nothing to compare
+        said = " / ".join(_plain(w) for w in words)
+        missing = [p for p in (q.strip(" .,;") for q in _ELLIPSIS.split(m.group(1))) if p and _plain(p) not in said]
+        if missing:
+            out.append(
+                ctx.locator.statement_result(
+                    shape=SHAPE.LabelQuotesItsWords, s=node, p=RDFS.label, o=label, graph=gid,
+                    message=f"its label quotes '{missing[0]}' as its speaker's words, but no csto:words of this node "
+                    f"gives them (it gives {'; '.join(repr(w) for w in words)}): the words or the label were typed "
+                    "over (the words of another speech of the passage). Fix: csto:words as the passage gives this "
+                    "node's speech, or a label quoting them",
+                )
+            )  # fmt: skip
+    return out
+
+
 RULES = [
     Rule(
         SHAPE.ValueOfItsRange,
@@ -435,6 +479,14 @@ RULES = [
         "a csto:speechForm: the seed reports its holder's speech, as a paraphrase (csto:IndirectSpeech) or a "
         "quotation. A csto:Attitude renders no words of its holder.",
         _reported_without_a_form,
+    ),
+    Rule(
+        SHAPE.LabelQuotesItsWords,
+        "a label that quotes its speaker quotes the node's words",
+        "A node's English rdfs:label of the form \"Speaker: '...'\" (a name before a colon, then the rest between "
+        "single quotation marks) quotes the node's own csto:words in that file: each stretch of the quotation "
+        "between ellipses is in one of them, case and curly quotation marks aside.",
+        _label_quoting_other_words,
     ),
     Rule(
         SHAPE.AttributionAgreesWithItsWords,
