@@ -11896,6 +11896,20 @@ SLIPS_R31 = [
         "its label quotes 'There are, of course, issues that require a separate discussion' as its speaker's words, "
         "but no csto:words of this node gives them",
     ),
+    # an order written the wrong way round where both facts share a day: the deployment before the decision to send
+    # the peacekeepers (csto:decidedAction orders them)
+    (
+        "r31_an_act_before_the_decision_to_do_it",
+        "004",
+        [
+            (
+                ":decision-004-send-peacekeepers-kazakhstan csto:precedes :deployment-kazakhstan-2022",
+                ":deployment-kazakhstan-2022 csto:precedes :decision-004-send-peacekeepers-kazakhstan",
+            )
+        ],
+        "OrderingAgreesWithDates",
+        "as do a decision before the action it decided and a request before its response): the order is a cycle",
+    ),
     # an entity's class typed over in kg/entities.trig with one not disjoint with a property's domain: reported at
     # the seed's line that gives it the property, and where the class is written (the range of csto:organisation,
     # disjoint with the class, is OWL RL's, at the first statement using it)

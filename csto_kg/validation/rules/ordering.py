@@ -7,7 +7,9 @@
   overlap. And the order has no cycle: no fact comes, through ``csto:precedes`` / ``csto:follows`` links, before
   itself (the properties are transitive in meaning; the closure is computed here, not materialised); a
   ``csto:succeededBy`` counts as an order (the predecessor before its successor), and two facts
-  ``csto:simultaneousWith`` each other are not so ordered.
+  ``csto:simultaneousWith`` each other are not so ordered. A decision comes before the action it decided
+  (``csto:decidedAction``) and a request before its response (``csto:response``), whatever their dates: an act
+  written as preceding the decision to do it closes a cycle.
 
 Dates compare by their bounds (:func:`csto_kg.derive.bounds`: the first and last day a value at its precision can
 be), the loosest over every seed's values, so a rule fires only when every reading makes the contradiction certain.
@@ -74,6 +76,18 @@ def _links(ctx: Context) -> list[tuple[Node, Node, Node, URIRef, Node, URIRef]]:
     return sorted(out, key=lambda t: tuple(map(str, t)))
 
 
+# orders the ontology's own links imply, read with the written ones for cycles: a decision comes before the action it
+# decided (csto:decidedAction), a request before the response that answers it (csto:response, csto:respondsTo)
+_EARLIER_SUBJECT = (CSTO.decidedAction, CSTO.response)
+_LATER_SUBJECT = (CSTO.respondsTo,)
+
+
+def _implied(ctx: Context) -> list[tuple[Node, Node, Node, URIRef, Node, URIRef]]:
+    """(earlier, later, subject, property, object, graph) for each curated decision's action and request's response."""
+    out = [(s, o, s, p, o, gid) for s, p, o, gid in ctx.curated_quads_of(*_EARLIER_SUBJECT)]
+    return out + [(o, s, s, p, o, gid) for s, p, o, gid in ctx.curated_quads_of(*_LATER_SUBJECT)]
+
+
 def _result(ctx: Context, s: Node, p: URIRef, o: Node, gid: URIRef, message: str) -> Result:
     return ctx.locator.statement_result(shape=SHAPE.OrderingAgreesWithDates, s=s, p=p, o=o, graph=gid, message=message)
 
@@ -115,10 +129,11 @@ def _against_dates(ctx: Context, links) -> list[Result]:
     return out
 
 
-def _cycles(ctx: Context, links) -> list[Result]:
-    """Strongly connected components (Tarjan) of the before-graph: every written link inside one is reported."""
+def _cycles(ctx: Context, links, implied=()) -> list[Result]:
+    """Strongly connected components (Tarjan) of the before-graph (the written links, and the orders ``implied`` by
+    a decision's action and a request's response): every written link inside one is reported."""
     edges: dict[Node, set[Node]] = {}
-    for a, b, _s, p, _o, _g in links:
+    for a, b, _s, p, _o, _g in (*links, *implied):
         if p != CSTO.simultaneousWith:
             edges.setdefault(a, set()).add(b)
             edges.setdefault(b, set())
@@ -175,8 +190,9 @@ def _cycles(ctx: Context, links) -> list[Result]:
                 o,
                 gid,
                 f"puts {_c(a)} before {_c(b)}, but through csto:precedes / csto:follows / csto:succeededBy links "
-                f"{_c(b)} also comes before {_c(a)} (csto:succeededBy counts, a predecessor before its successor): the order is a cycle ({', '.join(_c(m) for m in members)}). "
-                "Fix: the link whose direction the passage does not give",
+                f"{_c(b)} also comes before {_c(a)} (csto:succeededBy counts, a predecessor before its successor, as "
+                "do a decision before the action it decided and a request before its response): the order is a "
+                f"cycle ({', '.join(_c(m) for m in members)}). Fix: the link whose direction the passage does not give",
             )
         )
     return out
@@ -217,7 +233,7 @@ def _ordered_and_simultaneous(ctx: Context, links) -> list[Result]:
 
 def _ordering(ctx: Context) -> list[Result]:
     links = _links(ctx)
-    return _against_dates(ctx, links) + _cycles(ctx, links) + _ordered_and_simultaneous(ctx, links)
+    return _against_dates(ctx, links) + _cycles(ctx, links, _implied(ctx)) + _ordered_and_simultaneous(ctx, links)
 
 
 RULES = [
@@ -228,7 +244,8 @@ RULES = [
         "other has ended, comparing the first possible day of its csto:date / csto:startDate with the last possible "
         "day of the other's csto:date / csto:endDate (a start without an end is open-ended); two facts "
         "csto:simultaneousWith each other have dates that can overlap; and no fact comes, through csto:precedes / "
-        "csto:follows / csto:succeededBy links (a predecessor before its successor), before itself, and no two facts "
+        "csto:follows / csto:succeededBy links (a predecessor before its successor; a decision before the action it "
+        "decided, csto:decidedAction, and a request before its response, csto:response), before itself, and no two facts "
         "csto:simultaneousWith each other are so ordered. Dates compare by their bounds, loosest over every seed's values, so "
         "dates at different precisions that can agree conform.",
         _ordering,
