@@ -11910,6 +11910,20 @@ SLIPS_R31 = [
         "OrderingAgreesWithDates",
         "as do a decision before the action it decided and a request before its response): the order is a cycle",
     ),
+    # who deployed the force typed over as the deployment's target (csto:target's domain is any event)
+    (
+        "r31_the_deploying_force_given_as_the_deployments_target",
+        "004",
+        [
+            (
+                "    csto:destination :kazakhstan ; csto:agent :csto-peacekeeping-forces ;",
+                "    csto:destination :kazakhstan ; csto:target :csto-peacekeeping-forces ;",
+            )
+        ],
+        "TargetOnlyOfAnAimedAct",
+        "A csto:Deployment is aimed at no one and has no csto:target (what a diplomatic action is directed at, whom a "
+        "request asked): who acts in it is its csto:agent",
+    ),
     # an entity's class typed over in kg/entities.trig with one not disjoint with a property's domain: reported at
     # the seed's line that gives it the property, and where the class is written (the range of csto:organisation,
     # disjoint with the class, is OWL RL's, at the first statement using it)
