@@ -30,7 +30,9 @@ twice, assigns one its WHERE binds, or is ``SELECT *`` with GROUP BY, and a ``PR
 "expected <"). Where the parser's list names only
 keywords, the last alternative it tried rather than what the query needs
 (``SELECT ?x, ?y``: "expected DISTINCT"), the message says it cannot read the
-query there and quotes the text around that place (and that SELECT takes no commas).
+query there and quotes the text around that place (and that SELECT takes no commas,
+where one stands between its items). A ``\\u`` / ``\\U`` escape that names no character
+(:func:`_bad_escape`) is named before any of these: the parser says "expected ENCODE_FOR_URI".
 """
 
 from __future__ import annotations
@@ -104,6 +106,15 @@ def readable(message: str, query: str) -> str:
     items = _items(m.group(3))
     sentences = [i for i in items if _is_sentence(i)]
     stop = _offset(query, *given)
+    escape = _bad_escape(query, stop)
+    if escape is not None:  # the parser names no such thing ("expected ENCODE_FOR_URI"), or says "hexadecimal digits"
+        return f"{_at(query, escape[0])}: {escape[1]}"
+    if any(i.startswith(_UNGROUPED) for i in sentences):  # said at the end of the query, naming no variable
+        from .sparql_aggregates import ungrouped_projection
+
+        named = ungrouped_projection(query)
+        if named is not None:
+            return named
     if not sentences:
         named = _named_mistake(query, stop)
         if named is not None:
@@ -111,6 +122,9 @@ def readable(message: str, query: str) -> str:
         if _only_keywords(items):
             return f"{where}: " + _unexpected(query, stop)
     return f"{where}: " + ("; ".join(sentences) if sentences else _summary(items))
+
+
+_UNGROUPED = ("The SELECT contains a variable that is unbound", "The SELECT contains an expression with a variable")
 
 
 def _within(query: str, line: int, column: int) -> tuple[int, int]:
@@ -155,10 +169,60 @@ def _unexpected(query: str, stop: int) -> str:
     said = (
         f'the query cannot be read from here on (near "{"…" if start else ""}{near}{"…" if end < len(query) else ""}")'
     )
-    clause = re.search(r"(?is)\bSELECT\b([^{]*)\Z", query[:stop])
-    if clause is not None and "," in re.sub(r"\([^()]*\)", "", clause.group(1)):
+    selects = list(re.finditer(r"(?i)\bSELECT\b", query[:stop]))
+    clause = selects[-1].end() if selects else None  # its items: up to its "{", which the parser may have read past
+    if clause is not None and _comma_between_items(query[clause:stop].partition("{")[0]):
         said += "; the variables and expressions of SELECT are separated by spaces, not commas"
     return said
+
+
+_STRING = re.compile(r"""'[^'\\\n]*(?:\\.[^'\\\n]*)*'?|"[^"\\\n]*(?:\\.[^"\\\n]*)*"?""")
+
+
+def _comma_between_items(clause: str) -> bool:
+    """Does a comma stand between two of SELECT's items in ``clause`` (the text after SELECT up to the parser's
+    position), not inside a ``( … )`` (a function's arguments, which commas separate) or a string?"""
+    depth = 0
+    for ch in _STRING.sub("", clause):
+        depth += (ch == "(") - (ch == ")")
+        if ch == "," and depth <= 0:
+            return True
+    return False
+
+
+_ESCAPE = re.compile(r"\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|([uU])|.)", re.S)
+
+
+def _bad_escape(query: str, stop: int) -> tuple[int, str] | None:
+    """(offset, what is wrong) of the first code point escape in a string or an IRI before the parser's position
+    ``stop`` that names no character: ``\\u`` or ``\\U`` without its four or eight hexadecimal digits, a UTF-16
+    surrogate (``\\uD83D\\uDE00``, as JSON writes one character), or a number past U+10FFFF; None if there is none.
+    SPARQL 1.1 section 19.2 decodes those escapes before parsing, each into one character (comments aside, as
+    Oxigraph reads them)."""
+    from .sparql_lex import _TOKEN
+
+    for m in _TOKEN.finditer(query):
+        if m.start() > stop:
+            return None
+        if m.lastgroup not in ("string", "iri") or "\\" not in m.group():
+            continue
+        for e in _ESCAPE.finditer(m.group()):
+            at, digits = m.start() + e.start(), e.group(1) or e.group(2)
+            if e.group(3):
+                n = "four" if e.group(3) == "u" else "eight"
+                return at, f"\\{e.group(3)} must be followed by {n} hexadecimal digits (SPARQL 1.1 section 19.2)"
+            if digits is None:
+                continue
+            code = int(digits, 16)
+            if 0xD800 <= code <= 0xDFFF:
+                return at, (
+                    f"{e.group()} is half of a UTF-16 surrogate pair, not a character (SPARQL 1.1 section 19.2: an "
+                    f"escape names one code point; write a character past U+FFFF as \\U and eight digits, "
+                    f"e.g. \\U0001F600, or the character itself)"
+                )
+            if code > 0x10FFFF:
+                return at, f"{e.group()} is past U+10FFFF, the last Unicode code point (SPARQL 1.1 section 19.2)"
+    return None
 
 
 def _offset(query: str, line: int, column: int) -> int:
@@ -227,7 +291,16 @@ def _named_mistake(query: str, stop: int) -> str | None:
             f"{_at(query, rebound[0])}: {rebound[1]} is already in scope where BIND assigns it (SPARQL 1.1 "
             f"section 18.2.1: BIND must introduce a new variable); use another name, or FILTER to compare"
         )
-    return None
+    return _ungrouped_before(query, stop)
+
+
+def _ungrouped_before(query: str, stop: int) -> str | None:
+    """A grouped SELECT's ungrouped variable (:func:`.sparql_aggregates.ungrouped_projection`), where the parser
+    read its whole level before ``stop``: in a subquery the parser loses its sentence and lists the functions an
+    expression may start with, as it does for a malformed expression."""
+    from .sparql_aggregates import ungrouped_projection
+
+    return ungrouped_projection(query, read_past=stop)
 
 
 # PNAME_NS (rule 140, with PN_PREFIX, rule 168) as this module's tokens allow it, then the declaration's space

@@ -34,6 +34,7 @@ from .sparql_rewrite import (
     count_errors_skipped,
     disjoint_minus_dropped,
     graph_groups_unrolled,
+    group_aliases_kept,
     nested_closures_collapsed,
     select_star,
     zero_length_paths,
@@ -113,6 +114,8 @@ def evaluate(store: ox.Store, query: str, **kwargs):
       refuses) is given as 2^63 - 1 (:func:`.sparql_rewrite.clamp_slices`).
     - ``COUNT(expr)`` skips the rows where ``expr`` errors (section 18.5.1.2)
       rather than being unbound (:func:`.sparql_rewrite.count_errors_skipped`).
+    - A grouping condition ``(?v AS ?g)`` binds ``?g`` (grammar rule 22), where the engine dropped the alias and
+      refused the query (:func:`.sparql_rewrite.group_aliases_kept`).
     - A ``MINUS`` sharing no variable with its left side removes nothing, also
       inside ``GRAPH ?g`` (:func:`.sparql_rewrite.disjoint_minus_dropped`); inside ``FILTER [NOT] EXISTS`` the
       filtered row's variables count as shared, as the engine and rdflib read it.
@@ -164,11 +167,12 @@ def evaluate(store: ox.Store, query: str, **kwargs):
     if misread is not None:
         raise SyntaxError(misread)
     if getattr(store, "is_remote", False):
-        _check_syntax(clamp_slices(query, OXIGRAPH_MAX_SLICE))
+        _check_syntax(clamp_slices(group_aliases_kept(query), OXIGRAPH_MAX_SLICE))
         return store.query(query, base_iri=QUERY_BASE_IRI, **kwargs)
     kwargs = _dataset_once(query, kwargs)
+    grouped = group_aliases_kept(query)
     unrolled = graph_groups_unrolled(
-        zero_length_paths(nested_closures_collapsed(chunked(query)), node=_zero_length_node(store, query, kwargs)),
+        zero_length_paths(nested_closures_collapsed(chunked(grouped)), node=_zero_length_node(store, query, kwargs)),
         lambda: _named_graphs(store, query, kwargs),
     )
     corrected = count_errors_skipped(clamp_slices(disjoint_minus_dropped(unrolled), OXIGRAPH_MAX_SLICE))

@@ -62,6 +62,17 @@ For both stores:
   ``expr`` errors for a row. ``COUNT(expr)`` (``expr`` not a variable: an
   unbound variable the engine already skips) is rewritten into a sum of ones
   and zeros (:func:`_count`).
+- :func:`group_aliases_kept`: a grouping condition ``(?v AS ?g)`` groups by
+  ``?v``'s value and binds it to ``?g`` (grammar rule 22; section 18.2.4.1:
+  the expression is evaluated, bound by ``Extend`` and grouped on), as
+  ``(STR(?v) AS ?g)`` binds ``STR(?v)``. Oxigraph 0.5.13 reads a bare
+  variable there as ``GROUP BY ?v`` and drops the alias, and so refused the
+  valid ``SELECT ?g … GROUP BY (?v AS ?g)`` ("The SELECT contains a variable
+  that is unbound"). The variable is written ``COALESCE(?v)``: its value is
+  ``?v``'s, an error where ``?v`` is unbound (section 17.4.1.4), which
+  leaves ``?g`` unbound as the variable itself would. Virtuoso 7.2 reads the
+  condition right: only the syntax check made for it with Oxigraph's parser
+  reads the rewritten query.
 
 For an external store (:class:`~csto_kg.remote_store.RemoteStore`):
 
@@ -99,6 +110,7 @@ __all__ = [
     "MAX_UNROLLED",
     "clamp_slices",
     "count_errors_skipped",
+    "group_aliases_kept",
     "take_dataset_clauses",
     "confine_graphs",
     "one_base",
@@ -830,6 +842,35 @@ def count_errors_skipped(query: str) -> str:
             return query  # an aggregate inside an aggregate: malformed, the parser says so
         edits.append((t[2], tokens[end][3], _count(expr, distinct)))
         covered = end
+    return apply_edits(query, edits)
+
+
+_GROUP_CLAUSE_ENDS = frozenset({"HAVING", "ORDER", "LIMIT", "OFFSET", "VALUES"})
+
+
+def group_aliases_kept(query: str) -> str:
+    """``query`` with each grouping condition ``(?v AS ?g)`` (the variable in any number of parentheses) written
+    ``(COALESCE(?v) AS ?g)``; ``query`` itself if it has none."""
+    if "group" not in query.lower():  # most queries: no scan of their tokens
+        return query
+    tokens = _tokens(query)
+    edits = []
+    for i in range(len(tokens) - 1):
+        if not (_word(tokens[i], "GROUP") and _word(tokens[i + 1], "BY")):
+            continue
+        j = i + 2
+        while j < len(tokens) and not _word(tokens[j], *_GROUP_CLAUSE_ENDS) and tokens[j][1] not in ("{", "}"):
+            close = _closing(tokens, j) if tokens[j][1] == "(" else None
+            if close is None:
+                j += 1
+                continue
+            alias = next((k for k in range(j + 1, close) if _word(tokens[k], "AS")), None)
+            expression = tokens[j + 1 : alias] if alias is not None else ()
+            variables = [t for t in expression if t[0] == "var"]
+            if len(variables) == 1 and all(t[1] in "()" and t[0] == "other" for t in expression if t[0] != "var"):
+                v = variables[0]
+                edits.append((v[2], v[3], f"COALESCE({v[1]})"))
+            j = close + 1
     return apply_edits(query, edits)
 
 
