@@ -603,10 +603,33 @@ def _check_dangling(ds: Dataset, files: dict[URIRef, Path], prefixes: dict[str, 
                     line,
                     f"untyped node: {curie(str(s)) or f'<{s}>'} is described but has no rdf:type anywhere (a new node "
                     "needs its class, e.g. `a csto:Claim`; a statement about an existing node needs its IRI spelt "
-                    "exactly)",
+                    f"exactly){_similar(s, described, view, files, prefixes)}",
                 )
             if isinstance(o, URIRef) and o not in described and _OWN.match(str(o)):
                 line = line_of(path, _spellings(o, prefixes))
                 raise CuratedFileError(
-                    path, line, f"dangling reference: {curie(str(o)) or f'<{o}>'} is used but has no rdf:type anywhere"
+                    path,
+                    line,
+                    f"dangling reference: {curie(str(o)) or f'<{o}>'} is used but has no rdf:type anywhere"
+                    f"{_similar(o, described, view, files, prefixes)}",
                 )
+
+
+def _similar(iri: URIRef, described: set, view, files: dict[URIRef, Path], prefixes: dict[str, str]) -> str:
+    """``; a typed node of a similar name: :x (kg/file.trig:N)`` for the typed IRI of ``iri``'s namespace whose
+    name is spelt most like its name (a letter or two apart: a slip in one of the two spellings; names compared
+    without the namespace, which every IRI shares), else ``""``."""
+    import difflib
+
+    namespace = _OWN.match(str(iri)).group()
+    names = [str(x)[len(namespace) :] for x in described if isinstance(x, URIRef) and str(x).startswith(namespace)]
+    close = difflib.get_close_matches(str(iri)[len(namespace) :], names, n=1, cutoff=0.85)
+    if not close:
+        return ""
+    near = URIRef(namespace + close[0])
+    name = curie(str(near)) or f"<{near}>"
+    where = next((path for gid, path in files.items() if (near, RDF.type, None) in view.graph(gid)), None)
+    if where is None:  # typed only by the ontology or a derived graph
+        return f"; a typed node of a similar name: {name}"
+    line = line_of(where, [f"{x} " for x in _spellings(near, prefixes)])
+    return f"; a typed node of a similar name: {name} ({where.parent.name}/{where.name}:{line})"

@@ -591,6 +591,33 @@ def test_a_new_node_without_a_class_is_refused_with_file_and_line(tmp_path):
     assert f"{path.name}:{line}: untyped node: :claim-002-zas-secretary-general" in run.stderr, run.stderr
 
 
+def test_a_node_typed_under_a_misspelt_name_is_named_beside_the_one_left_untyped(tmp_path):
+    """A letter dropped where a node is typed (``:astaa a csto:Place``) leaves the node every other file describes
+    untyped: the refusal names, beside it, the typed node of a similar name and where it is typed. A new node of a
+    name like no other gets no such hint."""
+    root, env = copy_project(tmp_path)
+    entities = root / "kg" / "entities.trig"
+    text = entities.read_text(encoding="utf-8")
+    assert text.count("\n:astana a ") == 1
+    entities.write_text(text.replace("\n:astana a ", "\n:astaa a "), encoding="utf-8")
+    line = next(
+        n for n, x in enumerate(entities.read_text(encoding="utf-8").splitlines(), 1) if x.startswith(":astaa ")
+    )
+    run = validate_cli(env=env)
+    assert run.returncode == 2, run.stdout[-2000:] + run.stderr
+    assert "untyped node: :astana is described" in run.stderr, run.stderr
+    assert f"a typed node of a similar name: :astaa (kg/entities.trig:{line})" in run.stderr, run.stderr
+
+    entities.write_text(text, encoding="utf-8")
+    path = next((root / "kg").glob("002_*.trig"))
+    original = path.read_text(encoding="utf-8")
+    assert "    csto:heldBy :stanislav-zas ;" in original
+    path.write_text(original.replace("csto:heldBy :stanislav-zas ;", "csto:heldBy :quite-another-node ;", 1), "utf-8")
+    run = validate_cli(env=env)
+    assert run.returncode == 2 and "dangling reference: :quite-another-node" in run.stderr, run.stderr
+    assert "similar name" not in run.stderr, run.stderr
+
+
 # --- seeds and source records (round 12) ------------------------------------------------------------------------
 NEW_SEED = "005_0123456789abcdef"
 NEW_TEXT = "A Test Article on the CSTO\n\nby Jane Roe\n\nThe CSTO summit met in Minsk on 23 November 2023.\n"
