@@ -70,17 +70,31 @@ def _cmd_export(args: argparse.Namespace) -> int:
 def _cmd_query(args: argparse.Namespace) -> int:
     from .build import ensure_built
     from .query import execute, open_store
+    from .sparql_lex import UPDATE_OPERATIONS, operation, uses_service
 
     text = (
         sys.stdin.read()
         if args.query == "-"
         else (open(args.query, encoding="utf-8").read() if args.query.endswith(".rq") else args.query)
     )
+    form = operation(text)
+    if form in UPDATE_OPERATIONS:
+        print(
+            f"csto-kg query: error: {form} opens a SPARQL Update, and csto-kg query runs queries (SELECT, ASK, "
+            "CONSTRUCT, DESCRIBE): the graph is built from the curated files in kg/; edit them, then csto-kg build",
+            file=sys.stderr,
+        )
+        return 2
     store = open_store(ensure_built().store_path)
     try:
         _, body = execute(store, text, args.format)
     except SyntaxError as e:
         print(f"csto-kg query: error: malformed query: {e}", file=sys.stderr)
+        return 2
+    except (OSError, RuntimeError) as e:  # the engine's own call to a SERVICE endpoint (federated query)
+        if not uses_service(text):
+            raise
+        print(f"csto-kg query: error: the query's SERVICE call failed: {e}", file=sys.stderr)
         return 2
     sys.stdout.buffer.write(body)
     return 0

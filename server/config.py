@@ -13,15 +13,50 @@ query worker, also one bounded by its form; see :mod:`csto_kg.bounded`).
 
 from __future__ import annotations
 
+import math
 import os
 from dataclasses import dataclass, field
+
+from csto_kg.errors import UserError
 
 __all__ = ["ServerConfig"]
 
 
 def _env(name: str, default, cast=int):
     value = os.environ.get(f"CSTO_KG_{name}")
-    return default if value is None else cast(value)
+    if value is None:
+        return default
+    try:
+        return cast(value)
+    except ValueError:
+        kind = {int: "a whole number", float: "a number"}.get(cast, "a value")
+        raise UserError(f"CSTO_KG_{name}={value[:40]!r} is not {kind}") from None
+
+
+# (setting, its option of csto-kg serve or None, the least value it takes, the most or None): every other one a
+# whole number or seconds, checked by ServerConfig.check before the server starts
+_RANGES = (
+    ("port", "--port", 1, 65535),
+    ("web_workers", "--workers", 1, None),
+    ("query_workers", None, 1, None),
+    ("idle_query_workers", None, 0, None),
+    ("query_timeout", "--query-timeout", 0.001, None),
+    ("max_rows", None, 1, None),
+    ("max_query_length", None, 1, None),
+    ("max_body", None, 1, None),
+    ("max_concurrent", None, 1, None),
+    ("max_result_bytes", None, 1, None),
+    ("worker_memory_mb", None, 64, None),
+    ("retry_after", None, 0, None),
+    ("demote_after", None, 0, None),
+    ("client_workers", None, 0, None),
+    ("client_burst", None, 0, None),
+    ("client_rate", None, 0.000001, None),
+    ("head_timeout", None, 0.001, None),
+    ("body_timeout", None, 0.001, None),
+    ("write_timeout", None, 0.001, None),
+    ("client_threads", None, 0, None),
+)
 
 
 @dataclass
@@ -80,6 +115,30 @@ class ServerConfig:
     def threads(self) -> int:
         """Request threads per web worker: room past the concurrency cap to answer 429 at once."""
         return self.max_concurrent + 4
+
+    def check(self) -> None:
+        """A :class:`~csto_kg.errors.UserError` naming each setting out of its range (a port past 65535, no web
+        worker, a time limit of 0 s, not a number), with its option or variable; before the server starts, where
+        the socket or gunicorn would fail with a traceback or serve with a limit that refuses every query."""
+        wrong = []
+        defaults = ServerConfig()
+        for name, option, least, most in _RANGES:
+            value, whole = getattr(self, name), isinstance(getattr(defaults, name), int)
+            kind = (int,) if whole else (int, float)
+            if (
+                isinstance(value, kind)
+                and not isinstance(value, bool)
+                and math.isfinite(value)
+                and least <= value
+                and (most is None or value <= most)
+            ):
+                continue
+            where = f"{option} or CSTO_KG_{name.upper()}" if option else f"CSTO_KG_{name.upper()}"
+            bound = f"from {least:g} to {most:g}" if most is not None else f"at least {least:g}"
+            what = "a whole number" if whole else "a finite number of seconds"
+            wrong.append(f"{name.replace('_', ' ')} ({where}) must be {what} {bound}, not {value!r}")
+        if wrong:
+            raise UserError("; ".join(wrong))
 
     @classmethod
     def from_env(cls) -> "ServerConfig":

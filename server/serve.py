@@ -162,6 +162,7 @@ def serve(config: ServerConfig | None = None, build=None) -> None:
     from csto_kg.build import ensure_built, pin
 
     config = config or ServerConfig.from_env()
+    config.check()
     _check_port_free(config.host, config.port)
     t = time.perf_counter()
     build = build or ensure_built()

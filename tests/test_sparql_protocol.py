@@ -155,6 +155,43 @@ def test_the_command_line_gives_select_star_the_same_columns(shared_build, query
     assert next(csv.reader(io.StringIO(run.stdout))) == STAR_QUERIES[query]
 
 
+@pytest.mark.parametrize(
+    "query, says",
+    [
+        (
+            "INSERT DATA { <urn:x:a> <urn:x:b> <urn:x:c> }",
+            "INSERT opens a SPARQL Update, and csto-kg query runs queries",
+        ),
+        ("PREFIX x: <urn:x:>\nDELETE WHERE { ?s x:p ?o }", "DELETE opens a SPARQL Update"),
+        # the command line makes the call (the endpoint refuses it): one that cannot connect is a one-line error
+        ("SELECT * { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }", "the query's SERVICE call failed: "),
+    ],
+)
+def test_the_command_line_refuses_an_update_and_reports_a_failed_service_call_in_one_line(shared_build, query, says):
+    run = run_cli(["query", query, "--format", "csv"], env=shared_build.env)
+    assert run.returncode == 2 and run.stdout == "", (run.returncode, run.stdout[:300])
+    assert run.stderr.startswith(f"csto-kg query: error: {says}") and run.stderr.count("\n") == 1, run.stderr
+
+
+@pytest.mark.parametrize(
+    "args, env, says",
+    [
+        (["--port", "99999"], {}, "port (--port or CSTO_KG_PORT) must be a whole number from 1 to 65535, not 99999"),
+        (["--workers", "0"], {}, "web workers (--workers or CSTO_KG_WEB_WORKERS) must be a whole number at least 1"),
+        (["--query-timeout", "nan"], {}, "query timeout (--query-timeout or CSTO_KG_QUERY_TIMEOUT) must be a finite"),
+        (["--query-timeout", "0"], {}, "query timeout (--query-timeout or CSTO_KG_QUERY_TIMEOUT) must be a finite"),
+        ([], {"CSTO_KG_PORT": "http"}, "CSTO_KG_PORT='http' is not a whole number"),
+        ([], {"CSTO_KG_MAX_ROWS": "-1"}, "max rows (CSTO_KG_MAX_ROWS) must be a whole number at least 1, not -1"),
+    ],
+)
+def test_serve_names_a_setting_out_of_range_before_it_starts(shared_build, args, env, says):
+    """A port past 65535 was a traceback from the socket, a time limit of 0 s served and refused every query, NaN
+    and no web worker reached gunicorn ("cannot convert float NaN to integer")."""
+    run = run_cli(["serve", *args], env={**shared_build.env, **env})
+    assert run.returncode == 2, (run.returncode, run.stdout[-500:], run.stderr[-500:])
+    assert run.stderr.startswith(f"csto-kg serve: error: {says}") and "Traceback" not in run.stderr, run.stderr
+
+
 @pytest.mark.parametrize("method", METHODS)
 @pytest.mark.parametrize("accept", GRAPH_ACCEPTS)
 @pytest.mark.parametrize("form", ["CONSTRUCT", "DESCRIBE"])
