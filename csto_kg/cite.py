@@ -8,21 +8,44 @@ quotes and no-break spaces included, the latter written ``\\u00A0``) and whose
 
 from __future__ import annotations
 
-from . import seeds
+import re
+
+from . import paths, seeds
 
 __all__ = ["resolve_seed_id", "evidence_turtle", "quote_context"]
+
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 def resolve_seed_id(prefix: str) -> str:
     """Accept a seed's id, file name, or its leading number (``001``)."""
     prefix = prefix.removesuffix(".txt")
-    matches = [s for s in seeds.seed_ids() if s == prefix or s.startswith(prefix + "_") or s.startswith(prefix)]
-    if len(matches) != 1:
-        raise seeds.LocateError(f"{prefix!r} names {len(matches)} seed documents: {matches}")
+    known = seeds.seed_ids()
+    matches = [s for s in known if s == prefix or s.startswith(prefix + "_") or s.startswith(prefix)]
+    if not matches:
+        raise seeds.LocateError(f"no seed document {prefix!r} in seeds/ (its seeds: {', '.join(known)})")
+    if len(matches) > 1:
+        raise seeds.LocateError(f"{prefix!r} names {len(matches)} seed documents ({', '.join(matches)}): say which")
     return matches[0]
 
 
+def _check_slug(slug: str) -> None:
+    """The evidence node's name is a slug as every ``ev:`` name of kg/ is, and names no evidence node already."""
+    if not _SLUG.fullmatch(slug):
+        raise seeds.LocateError(
+            f"--id {slug!r} is not a slug: lower-case letters and digits, in words joined by hyphens, as every "
+            "evidence node's name is (e.g. 001-kz-force-size)"
+        )
+    for path in sorted((paths.root() / "kg").glob("*.trig")):
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if line.startswith(f"ev:{slug} "):
+                raise seeds.LocateError(
+                    f"ev:{slug} is already an evidence node (kg/{path.name}:{n}): choose another --id"
+                )
+
+
 def evidence_turtle(seed_prefix: str, quote: str, slug: str, occurrence: int | None = None) -> str:
+    _check_slug(slug)
     seed = seeds.load_seed(resolve_seed_id(seed_prefix))
     start, end, exact = seeds.locate(seed, quote, occurrence)
     return (

@@ -128,6 +128,8 @@ def export(fmt: str, out: Path, *, inferred: bool = True, nquads: Path | None = 
     """Write the dataset in ``fmt`` to ``out`` atomically; returns ``out``."""
     if fmt not in FORMATS:
         raise UserError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if Path(out).is_dir():
+        raise UserError(f"{out} is a folder: name the file to write (e.g. {Path(out) / ('csto-kg.' + fmt)})")
     if nquads is None:
         from .build import ensure_built
 

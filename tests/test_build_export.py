@@ -328,9 +328,32 @@ def test_cite_prints_the_seeds_own_text(built):
     assert f"oa:start {start} ; oa:end {start + len(passage)}" in r.stdout
 
 
+def test_export_to_a_folder_names_the_file_to_give(built, tmp_path):
+    """``-o`` naming a folder was an IsADirectoryError traceback from the rename of the finished file."""
+    r = cli("export", "--format", "nq", "-o", str(tmp_path), env=built, check=False)
+    assert r.returncode == 2 and "Traceback" not in r.stderr, r.stderr
+    assert f"{tmp_path} is a folder: name the file to write (e.g. {tmp_path / 'csto-kg.nq'})" in r.stderr, r.stderr
+    assert list(tmp_path.iterdir()) == []  # nothing half-written left there
+
+
 def test_cite_refuses_a_passage_not_in_the_seed(built):
     r = cli("cite", "001", "this sentence is in no seed", "--id", "x", env=built, check=False)
     assert r.returncode == 2 and "not found" in r.stderr
+
+
+@pytest.mark.parametrize(
+    "seed, slug, says",
+    [  # the Turtle it printed would not have parsed, or would have named a node kg/ has
+        ("001", "bad id!", "--id 'bad id!' is not a slug: lower-case letters and digits, in words joined by hyphens"),
+        ("001", "001-Troops", "is not a slug"),
+        ("001", "001-byline-and-title", "ev:001-byline-and-title is already an evidence node (kg/001_"),
+        ("009", "x", "no seed document '009' in seeds/ (its seeds: 000_"),
+        ("00", "x", "'00' names 5 seed documents (000_"),
+    ],
+)
+def test_cite_refuses_an_id_that_is_no_slug_or_taken_and_a_seed_it_cannot_name(built, seed, slug, says):
+    r = cli("cite", seed, "some 2,500 troops", "--id", slug, env=built, check=False)
+    assert r.returncode == 2 and r.stdout == "" and says in r.stderr and "Traceback" not in r.stderr, r.stderr
 
 
 def test_a_build_in_use_by_a_live_server_is_not_pruned(tiny, tmp_path):

@@ -591,6 +591,15 @@ def test_a_new_node_without_a_class_is_refused_with_file_and_line(tmp_path):
     assert f"{path.name}:{line}: untyped node: :claim-002-zas-secretary-general" in run.stderr, run.stderr
 
 
+@pytest.mark.parametrize("today", ["yesterday", "2026-13-01", "07/12/2026"])
+def test_a_fixed_today_that_is_no_date_is_refused_naming_the_variable(tmp_path, today):
+    """``CSTO_KG_TODAY`` (the day a report is reproduced for) not a date was a ValueError traceback, after SHACL."""
+    root, env = copy_project(tmp_path)
+    run = validate_cli(env={**env, "CSTO_KG_TODAY": today})
+    assert run.returncode == 2 and "Traceback" not in run.stderr, run.stderr
+    assert f"csto-kg validate: error: CSTO_KG_TODAY={today!r} is not a date written YYYY-MM-DD" in run.stderr
+
+
 def test_a_node_typed_under_a_misspelt_name_is_named_beside_the_one_left_untyped(tmp_path):
     """A letter dropped where a node is typed (``:astaa a csto:Place``) leaves the node every other file describes
     untyped: the refusal names, beside it, the typed node of a similar name and where it is typed. A new node of a

@@ -13,6 +13,7 @@ from pathlib import Path
 from rdflib import Graph
 
 from .. import paths
+from ..errors import UserError
 from ..heap import trim, without_collector
 from ..indexed_graph import add_triples, dataset_view, union_view
 from ..loader import LoadedData, load
@@ -112,6 +113,7 @@ def validate_loaded(
     :func:`.shacl.run_shacl`). ``file_facts``: :func:`csto_kg.support.curated_file_facts` of ``data``, where the
     caller made them already (the build, for graph:support), else the rules make them."""
     c0 = time.process_time()
+    today = today or _today()  # a CSTO_KG_TODAY that is no date refused before any work
     root = root or _root_of(data)
     if shapes is None:  # the project's shapes/: refused, file:line, where a slip would switch a rule off
         check_project_shapes(root, data.dataset.graph(ONTOLOGY_GRAPH))
@@ -153,7 +155,7 @@ def validate_loaded(
         locator=locator,
         root=root,
         shacl_results=results,
-        today=today or _today(),
+        today=today,
         rejected_evidence=rejected,
         value_list_shapes=frozenset(shapes.subjects(SH["in"], None)),
         known_file_facts=file_facts,
@@ -211,7 +213,12 @@ def _order(r) -> tuple:
 def _today() -> dt.date:
     """Today (``CSTO_KG_TODAY=YYYY-MM-DD`` overrides it, so a report can be reproduced on another day)."""
     fixed = os.environ.get("CSTO_KG_TODAY")
-    return dt.date.fromisoformat(fixed) if fixed else dt.date.today()
+    if not fixed:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(fixed)
+    except ValueError as e:
+        raise UserError(f"CSTO_KG_TODAY={fixed[:40]!r} is not a date written YYYY-MM-DD ({e})") from None
 
 
 def _root_of(data: LoadedData) -> Path:
