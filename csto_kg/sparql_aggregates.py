@@ -251,8 +251,8 @@ def _ungrouped_item(tokens: list, match: dict, select: int) -> tuple[int, str, s
     ends = tokens[level_end][2] if level_end < len(tokens) else tokens[-1][3]
     if _word(tokens, after) == "GROUP" and _word(tokens, after + 1) == "BY":
         keys = _keys(tokens, match, after + 2, _clause_end(tokens, match, after + 2))
-    elif not any(_is_aggregate(tokens, k) for k in range(start, level_end)):
-        return None
+    elif not any(_is_aggregate(tokens, k) for k in (*range(start, end), *range(after, level_end))):
+        return None  # no aggregate in its SELECT, HAVING or ORDER BY (one in its pattern is a sub-query's)
     aliases: set[str] = set()
     k = start
     while k < end:

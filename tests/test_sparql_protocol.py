@@ -1139,6 +1139,8 @@ SYNTAX_MESSAGES = {  # query -> what the message says, and what it must not
     "SELECT ?n (?n * 2 AS ?m) (?s AS ?t) { ?s ?p ?o } GROUP BY (?p AS ?n)": ("1:27: SELECT uses ?s", "?m"),
     "SELECT * { { SELECT ?p ?o { ?s ?p ?o } GROUP BY ?p } ?s ?p ?o }": ("error at 1:24: SELECT uses ?o", "ABS"),
     "SELECT * { { SELECT ?p ?o { ?s ?p ?o FILTER( } GROUP BY ?p } }": ("cannot be read", "SELECT uses"),
+    # a sub-query's aggregate does not make the query holding it grouped
+    "SELECT ?s ?n { ?s ?p ?o { SELECT ?a (COUNT(*) AS ?n) { ?a ?b ?c } } }": ("1:34: SELECT uses ?a", "uses ?s"),
     # a code point escape that names no character (section 19.2); commas between a function's arguments are right
     'SELECT (SUM(STRLEN(REPLACE("a", "b", "\\uD800"))) AS ?s) {}': ("1:39: \\uD800 is half of a UTF-16", "commas"),
     'ASK { FILTER("\\uD83D\\uDE00" = "x") }': ("error at 1:15: \\uD83D is half of a UTF-16 surrogate", "hexadecimal"),
