@@ -49,13 +49,13 @@ SELECT ?term (COUNT(DISTINCT ?x) AS ?n) WHERE {
   GRAPH <%(g)s> { ?term a <http://www.w3.org/2002/07/owl#Class> }
   OPTIONAL { ?x a ?term }
 } GROUP BY ?term""" % {"g": ONTOLOGY_GRAPH}
-_ALL_PROPERTY_USAGE = """
-SELECT ?term (COUNT(?s) AS ?n) WHERE {
-  { SELECT DISTINCT ?term WHERE { GRAPH <%(g)s> { ?term a ?kind } VALUES ?kind {
-      <http://www.w3.org/2002/07/owl#ObjectProperty> <http://www.w3.org/2002/07/owl#DatatypeProperty>
-      <http://www.w3.org/2002/07/owl#AnnotationProperty> } } }
-  OPTIONAL { SELECT DISTINCT ?term ?s ?o WHERE { ?s ?term ?o } }
-} GROUP BY ?term""" % {"g": ONTOLOGY_GRAPH}
+# The properties the ontology declares; each one's usage is then counted alone (_PROPERTY_USAGE, through the
+# predicate's index): one query counting the distinct triples of all of them at once read the whole union into a
+# hash (the generated 1e6 project: 8.0 s against 0.87 s for the 258 counts, the same numbers).
+_PROPERTIES = """
+SELECT DISTINCT ?term WHERE { GRAPH <%(g)s> { ?term a ?kind } VALUES ?kind {
+  <http://www.w3.org/2002/07/owl#ObjectProperty> <http://www.w3.org/2002/07/owl#DatatypeProperty>
+  <http://www.w3.org/2002/07/owl#AnnotationProperty> } }""" % {"g": ONTOLOGY_GRAPH}
 
 
 def _count(store: ox.Store, query: str, term: str) -> int:
@@ -220,10 +220,9 @@ class IndexEntry:
 
 def index(store: ox.Store, labels: Labeller) -> dict[str, list[IndexEntry]]:
     """Classes, properties and controlled values of the ontology, with usage counts."""
-    counts: dict[str, int] = {}
-    for query in (_ALL_CLASS_USAGE, _ALL_PROPERTY_USAGE):
-        for row in store.query(query):
-            counts[row["term"].value] = int(row["n"].value)
+    counts: dict[str, int] = {row["term"].value: int(row["n"].value) for row in store.query(_ALL_CLASS_USAGE)}
+    for row in store.query(_PROPERTIES):
+        counts[row["term"].value] = _count(store, _PROPERTY_USAGE, row["term"].value)
     sections: dict[str, list[IndexEntry]] = {
         "Classes": [],
         "Object properties": [],

@@ -443,10 +443,11 @@ def ontology(iri: str | None = None):
         iri = iri or ONTOLOGY_IRI + ("/" if request.path.endswith("/") else "")
         quads = list(dict.fromkeys(graph_quads(store, str(ONTOLOGY_GRAPH)) + _described(iri)))
         return _rdf_response(quads, fmt, request.path)
-    page = build_page(store, _labels(), ONTOLOGY_IRI, memory=_memory())
-    return _html_response(
-        "ontology.html", alternates(request.path), page=page, sections=ontology_index(store, _labels())
-    )
+    memory = _memory()
+    page = build_page(store, _labels(), ONTOLOGY_IRI, memory=memory)
+    if memory.ontology_index is None:  # counted once per store: two first requests at once may both count
+        memory.ontology_index = ontology_index(store, _labels())
+    return _html_response("ontology.html", alternates(request.path), page=page, sections=memory.ontology_index)
 
 
 _VERSION_IRI = ox.NamedNode(str(OWL.versionIRI))
@@ -580,7 +581,10 @@ def _instances(type_name: str) -> list:
 
 @bp.get("/disagreements")
 def disagreements():
-    found = all_disagreements(_store(), _labels(), _passages())
+    memory = _memory()
+    if memory.disagreements is None:  # found once per store (two first requests at once may both look)
+        memory.disagreements = all_disagreements(_store(), _labels(), _passages())
+    found = memory.disagreements
     return _html_response("disagreements.html", [], negotiated=False, found=found, shown=grouped(found))
 
 

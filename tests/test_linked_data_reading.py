@@ -1523,3 +1523,50 @@ def test_an_uncertainty_and_a_prescription_read_by_what_they_say_on_each_partys_
                 _line_of(_section_of(item_page, titles[item]), row["node"])
             assert f'href="{path_of(row["node"])}"' in item_page, row
     assert seen["uncertainty"] >= 8 and seen["prescription"] >= 10, seen
+
+
+def test_an_alliances_page_lists_its_own_summits_and_past_many_the_first_with_a_query_for_all(
+    tmp_path_factory, monkeypatch
+):
+    """The alliance's page listed every csto:Summit of the graph, each with its passages read graph by graph: on
+    the generated 1e6 project (many alliances, each with its council) 3,149 summits, a page of 4.8 MB in 76 s. It
+    lists the summits of the alliance or of one of its bodies; past _CAP_OVER of them (lowered here to 2, as the
+    generated projects' alliances hold a few dozen each) the first by name, how many there are, and the SPARQL query
+    listing them all."""
+    from bench.generate import generate
+    from csto_kg.server import key_facts
+    from support import TINY, make_build, site_client
+
+    tmp = tmp_path_factory.mktemp("alliance-summits")
+    generate(tmp / "project", TINY, seed=3)  # seed 3: summits of the CSTO's council and of another alliance's
+    build, _ = make_build(tmp, snapshot=False)
+    with site_client(build) as client:
+        q = (
+            "PREFIX csto: <https://w3id.org/csto-kg/ontology/> PREFIX org: <http://www.w3.org/ns/org#> "
+            "SELECT DISTINCT ?s ?mine WHERE { ?s a csto:Summit . "
+            f"BIND(EXISTS {{ ?s csto:organisation|csto:body/(csto:organOf|org:unitOf) <{ID}csto> }} AS ?mine) }}"
+        )
+        rows = client.get(
+            "/sparql", query_string={"query": q}, headers={"Accept": "application/sparql-results+json"}
+        ).get_json()
+        mine = {r["s"]["value"] for r in rows["results"]["bindings"] if r["mine"]["value"] == "true"}
+        others = {r["s"]["value"] for r in rows["results"]["bindings"]} - mine
+        assert len(mine) >= 3 and others, "the test needs summits of the CSTO and of another alliance"
+
+        body = page(client, "/id/csto")
+        section = body[body.index('id="k-summits"') :]
+        section = section[: section.index("</section>")]
+        assert set(_listed(section)) == mine, (sorted(_listed(section)), sorted(mine))
+
+        monkeypatch.setattr(key_facts, "_CAP_OVER", 2)
+        monkeypatch.setattr(key_facts, "_LISTED_FACTS", 2)
+        body = client.get("/id/csto", headers={"Accept": "text/html"}).get_data(as_text=True)  # not page()'s copy
+    section = body[body.index('id="k-summits"') :]
+    section = section[: section.index("</section>")]
+    listed = _listed(section)
+    assert len(listed) == 2 and set(listed) <= mine and f"({len(mine)})" in section
+    assert f"{len(mine):,} facts; the first 2 by name are listed here" in _text(section)
+    link = html.unescape(re.search(r'href="(/sparql\?[^"]+)"', section).group(1))
+    with site_client(build) as client:
+        all_rows = client.get(link).get_json()["results"]["bindings"]
+    assert {r["fact"]["value"] for r in all_rows} == mine
