@@ -487,7 +487,7 @@ def membership_lines(
     """Lines of the membership periods of ``organisation`` (None: any), of ``state`` or the one ``membership``."""
     ps = [
         p
-        for p in all_periods(ctx.store, organisation, state)
+        for p in all_periods(ctx.store, organisation, state, membership)
         if (state is None or p.state == state) and (membership is None or p.membership == membership)
     ]
     ps.sort(key=lambda p: (ctx.labels(p.state), p.start_na or p.start_nb or p.end_nb or dt.date.max, p.reaccession))

@@ -132,14 +132,18 @@ def _merge(old: Period, p: Period) -> Period:
     )
 
 
-def periods(store: ox.Store, organisation: str | None = str(ALLIANCE), state: str | None = None) -> list[Period]:
+def periods(
+    store: ox.Store, organisation: str | None = str(ALLIANCE), state: str | None = None, membership: str | None = None
+) -> list[Period]:
     """Membership periods of ``organisation`` (the CSTO by default; None: every organisation's) with their bounds
-    (widest, where sources differ); of ``state`` alone where it is given. A state's membership of another
+    (widest, where sources differ); of ``state``, or the one ``membership``, alone where it is given. A state's membership of another
     organisation (the SCO, the Union State) is never one of the CSTO's. The query is asked of those memberships
     only (a state's page, on the generated 1e6 project: 1.8 s for every membership of every alliance)."""
     query = MEMBERSHIP_PERIODS_QUERY
-    only = ([f"?membership org:organization <{organisation}> ."] if organisation is not None else []) + (
-        [f"VALUES ?state {{ <{state}> }}"] if state is not None else []
+    only = (
+        ([f"?membership org:organization <{organisation}> ."] if organisation is not None else [])
+        + ([f"VALUES ?state {{ <{state}> }}"] if state is not None else [])
+        + ([f"VALUES ?membership {{ <{membership}> }}"] if membership is not None else [])
     )
     if only:
         query = query.replace(" WHERE {\n", " WHERE {\n  " + " ".join(only) + "\n", 1)
