@@ -4,7 +4,9 @@ The index is built once per (immutable) store: for every resource its labels
 (``rdfs:label``, ``skos:prefLabel``, ``dcterms:title``, ``foaf:name``), other
 names (``skos:altLabel``), spellings the sources use (``skos:hiddenLabel``),
 a stance's words (``csto:words``) and every evidence quote (``oa:exact``),
-which leads to the facts derived from it and to the passage itself.
+which leads to the facts derived from it and to the passage itself; and each
+entity's Wikidata item (``skos:exactMatch``), so that ``Q399``, ``wd:Q399`` or
+the item's IRI finds the state it names.
 
 Matching is on case- and accent-folded words: every word of the query must
 occur in the field (as a word prefix). Ranking: an exact label first, then
@@ -39,7 +41,15 @@ _FIELDS = {
     str(SKOS.hiddenLabel): "spelling in the sources",
     str(CSTO) + "words": "words",
 }
-_BASE_SCORE = {"label": 60, "also called": 50, "spelling in the sources": 45, "words": 30, "quote": 20}
+_BASE_SCORE = {
+    "label": 60,
+    "Wikidata item": 60,
+    "also called": 50,
+    "spelling in the sources": 45,
+    "words": 30,
+    "quote": 20,
+}
+_WIKIDATA = "http://www.wikidata.org/entity/"
 _NAMES = ("label", "also called", "spelling in the sources")
 # An entity named by the query as whole words: above any label that merely starts with it (60 + 25 at most).
 _NAMED_ENTITY = 45
@@ -106,6 +116,12 @@ class SearchIndex:
             for q in self.store.quads_for_pattern(None, _N(prop), None, None):
                 if isinstance(q.subject, ox.NamedNode) and isinstance(q.object, ox.Literal) and curated(q):
                     self._add(q.subject.value, field, q.object.value)
+        for q in self.store.quads_for_pattern(None, _N(str(SKOS.exactMatch)), None, None):
+            item = q.object.value if isinstance(q.object, ox.NamedNode) else ""
+            if isinstance(q.subject, ox.NamedNode) and item.startswith(_WIKIDATA) and curated(q):
+                qid = item[len(_WIKIDATA) :]
+                self._add(q.subject.value, "Wikidata item", f"wd:{qid}")  # Q399 and wd:Q399 match it
+                self._add(q.subject.value, "Wikidata item", item)  # ... and the item's IRI
         derived_from = _N(str(PROV.wasDerivedFrom))
         for q in self.store.quads_for_pattern(None, _N(str(OA.exact)), None, None):
             sel = q.subject
@@ -187,8 +203,9 @@ class SearchIndex:
 def _score(e: _Entry, phrase: str, words: list[str]) -> tuple[float, int]:
     """(score, position of the first match) of one entry; 0 if some word is missing."""
     positions = []
+    whole = r"(?!\w)" if e.field == "Wikidata item" else ""  # Q39 is another item than Q399: no prefix of a number
     for w in words:
-        m = re.search(r"(?<!\w)" + re.escape(w), e.folded)
+        m = re.search(r"(?<!\w)" + re.escape(w) + whole, e.folded)
         if m is None:
             return 0, 0
         positions.append(m.start())

@@ -827,6 +827,28 @@ def test_search_json_ranks_the_entity_first_by_its_label_and_by_another_name(cli
         assert first["href"] == path_of(alt["s"]) and first["match"] == match, (q, first)
 
 
+def test_search_by_a_wikidata_item_finds_the_entity_it_names_and_no_other(client, store):
+    """A linked-data user holding a Wikidata item (Q399, wd:Q399, its IRI) found nothing: each entity linked to its
+    item by skos:exactMatch is found by it, as a whole number (Q39 is another item than Q399)."""
+    rows = select(
+        store,
+        """SELECT ?s ?item WHERE { ?s <http://www.w3.org/2004/02/skos/core#exactMatch> ?item
+        FILTER(STRSTARTS(STR(?item), "http://www.wikidata.org/entity/Q")) } ORDER BY ?item""",
+    )
+    assert len(rows) > 20
+    for row in rows[:: max(1, len(rows) // 10)]:
+        qid = row["item"].rsplit("/", 1)[-1]
+        for q in (qid, f"wd:{qid}", row["item"], qid.lower()):
+            results = client.get("/search", query_string={"q": q, "format": "json"}).get_json()["results"]
+            assert results and results[0]["href"] == path_of(row["s"]), (q, results[:2])
+            assert results[0]["match"] == "Wikidata item", (q, results[0])
+        items = {r["item"] for r in rows}
+        shorter = qid[:-1]
+        if f"http://www.wikidata.org/entity/{shorter}" not in items:  # a prefix of the number names no item here
+            hits = client.get("/search", query_string={"q": shorter, "format": "json"}).get_json()["results"]
+            assert all(h["match"] != "Wikidata item" for h in hits), (shorter, hits[:2])
+
+
 def test_search_by_a_persons_surname_ranks_the_person_above_statements_that_start_with_it(client, store):
     people = select(
         store,
