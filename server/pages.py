@@ -57,13 +57,22 @@ from .negotiation import content_type
 from .ontology_docs import ONTOLOGY_IRI, term_doc
 from .ontology_docs import index as ontology_index
 from .rdf_formats import FORMATS, HTML, Alternate, ConflictingFormats, NotAcceptable, UnknownFormat, alternates, choose
-from .resource_description import Descriptions, description, exists, graph_quads, local_path, serialize
+from .resource_description import (
+    Descriptions,
+    description,
+    exists,
+    graph_quads,
+    huge_incoming,
+    incoming_sample,
+    local_path,
+    serialize,
+)
 from .resource_page import PageMemory, build_page, term_view
 from .search import MAX_RESULTS, SearchIndex
 from .served import served
 from .source_page import build_source_page
 from .sparql import CORS_PATHS
-from .statements import Passages
+from .statements import LISTED_PER_PREDICATE, Passages
 from .timeline import ordered, periods
 from .timeline import render as render_timeline
 from .validation_report import TURTLE_FILE, expand, load_report
@@ -333,13 +342,21 @@ def _resource(iri: str, template: str = "resource.html", extra=None, key_section
     path = local_path(iri) or request.path
     if fmt != HTML:
         return _rdf_response(_described(iri), fmt, path)
+    huge = huge_incoming(store, iri)  # {} at once for most resources
+    described = (
+        description(store, iri, without=huge)
+        + [q for p in sorted(huge) for q in incoming_sample(store, iri, p, LISTED_PER_PREDICATE)]
+        if huge
+        else _described(iri)
+    )
     page = build_page(
         store,
         _labels(),
         iri,
         key_sections=key_sections(),
-        described=_described(iri),
+        described=described,
         memory=_memory(),
+        huge=huge,
     )
     context = extra(page) if extra else {}
     return _html_response(context.pop("_template", template), alternates(path), page=page, **context)

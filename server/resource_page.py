@@ -512,9 +512,12 @@ def build_page(
     key_sections: bool = True,
     described: list | None = None,
     memory: PageMemory | None = None,
+    huge: dict[str, int] | None = None,
 ) -> ResourcePage:
     """``iri``'s page; ``key_sections`` False: without the key-fact sections (a template that does not show them);
-    ``described``: ``description(store, iri)`` if the caller has it; ``memory``: the app's, else this page's own."""
+    ``described``: ``description(store, iri)`` if the caller has it; ``memory``: the app's, else this page's own;
+    ``huge``: {property: resources linking here by it} of the groups ``described`` holds a sample of
+    (:func:`.resource_description.huge_incoming`): each says how many there are."""
     memory = memory or PageMemory.of(store)
     node = ox.NamedNode(iri)
     subjects, incoming = by_subject(description(store, iri) if described is None else described, node)
@@ -539,9 +542,20 @@ def build_page(
         sections=sections_for(ctx, iri, classes, _members_now(store, labels, iri, passages)) if key_sections else [],
         disagreements=disagreements_about(store, labels, iri, passages),
         out=rows,
-        incoming=in_groups(labels, incoming),
+        incoming=_with_totals(in_groups(labels, incoming), huge or {}),
         derived_only=bool(all_graphs) and all_graphs == {_INFERRED},
         own_evidence=_own_evidence(store, iri, own),
         evidence_groups=_evidence_groups(labels, passages, own),
-        incoming_count=sum(len(v) for v in incoming.values()),
+        incoming_count=sum(len(v) for p, v in incoming.items() if p not in (huge or {})) + sum((huge or {}).values()),
     )
+
+
+def _with_totals(groups: list, huge: dict[str, int]) -> list:
+    """``groups`` with each sampled one's count of the resources it leaves out taken from ``huge``: a group of a huge
+    property lists the first of its sample by name, not of all its resources, and says so."""
+    for g in groups:
+        total = huge.get(g.predicate.iri or "")
+        if total is not None:
+            g.more = total - len(g.subjects)
+            g.sampled = True
+    return groups

@@ -45,6 +45,7 @@ __all__ = [
     "in_groups",
     "Passages",
     "by_subject",
+    "LISTED_PER_PREDICATE",
 ]
 
 _TYPE = str(RDF.type)
@@ -67,7 +68,7 @@ _HIDDEN_DATATYPES = {
     str(XSD.nonNegativeInteger),
     str(XSD.positiveInteger),
 }
-_LISTED_PER_PREDICATE = 200
+LISTED_PER_PREDICATE = 200
 _DATE_TYPES = {str(XSD.gYearMonth), str(XSD.date), str(XSD.dateTime)}
 _NUMBER_TYPES = {
     str(XSD.integer),
@@ -146,6 +147,7 @@ class InGroup:
     predicate: Term
     subjects: list[Value]
     more: int = 0
+    sampled: bool = False  # past HUGE_INCOMING resources: the listed ones are the first of a sample, by name
 
 
 def graph_badge(labels: Labeller, g: str) -> tuple[str, str, str]:
@@ -334,9 +336,9 @@ def out_rows(
     rows = []
     for pred in sorted(kept, key=lambda p: _order(labels, p)):
         items = sorted(kept[pred], key=lambda kv: _value_order(labels, kv[0]))
-        values = [_value(labels, pred, obj, graphs, ctx) for obj, graphs in items[:_LISTED_PER_PREDICATE]]
+        values = [_value(labels, pred, obj, graphs, ctx) for obj, graphs in items[:LISTED_PER_PREDICATE]]
         values.sort(key=_rank_order)
-        rows.append(Row(term_view(labels, ox.NamedNode(pred)), values, max(0, len(items) - _LISTED_PER_PREDICATE)))
+        rows.append(Row(term_view(labels, ox.NamedNode(pred)), values, max(0, len(items) - LISTED_PER_PREDICATE)))
     return rows
 
 
@@ -350,9 +352,9 @@ def in_groups(labels: Labeller, incoming: dict[str, dict]) -> list[InGroup]:
             continue
         subjects.sort(key=lambda kv: _value_order(labels, kv[0]))
         values = [
-            Value(term_view(labels, s, gs), inferred=not _asserted(gs)) for s, gs in subjects[:_LISTED_PER_PREDICATE]
+            Value(term_view(labels, s, gs), inferred=not _asserted(gs)) for s, gs in subjects[:LISTED_PER_PREDICATE]
         ]
         groups.append(
-            InGroup(term_view(labels, ox.NamedNode(pred)), values, max(0, len(subjects) - _LISTED_PER_PREDICATE))
+            InGroup(term_view(labels, ox.NamedNode(pred)), values, max(0, len(subjects) - LISTED_PER_PREDICATE))
         )
     return groups
