@@ -144,6 +144,41 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def _endpoint(value: str) -> str:
+    """An external store's SPARQL endpoint: an http:// or https:// URL with a host."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not the http:// or https:// URL of a SPARQL endpoint (e.g. http://127.0.0.1:8890/sparql)"
+        )
+    return value
+
+
+def _host_port(value: str) -> str:
+    """Virtuoso's isql address, ``host:port`` with a port from 1 to 65535."""
+    host, _, port = value.rpartition(":")
+    if not host or not port.isdigit() or not 1 <= int(port) <= 65535:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not host:port with a port from 1 to 65535 (e.g. 127.0.0.1:1111)"
+        )
+    return value
+
+
+def _seconds(value: str) -> float:
+    """A time limit: a finite number of seconds over 0."""
+    import math
+
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = math.nan
+    if not (math.isfinite(seconds) and seconds > 0):
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of seconds over 0")
+    return seconds
+
+
 def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="csto-kg", description=__doc__.splitlines()[0])
     parser.add_argument("--version", action="version", version=f"csto-kg {__version__}")
@@ -220,6 +255,7 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--query-timeout", type=float, help="time limit of a query in seconds (default 10)")
     p.add_argument(
         "--store",
+        type=_endpoint,
         help="serve over this external SPARQL endpoint (loaded by csto-kg publish) "
         "instead of the build's embedded store",
     )
@@ -229,15 +265,16 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--store",
         required=True,
+        type=_endpoint,
         help="the store's SPARQL endpoint, e.g. http://127.0.0.1:8890/sparql "
         "(checked to serve the new build once it is switched in)",
     )
-    p.add_argument("--isql", required=True, help="Virtuoso's isql address host:port (its bulk loader)")
+    p.add_argument("--isql", required=True, type=_host_port, help="Virtuoso's isql address host:port (its bulk loader)")
     p.add_argument("--user", default="dba", help="isql user (password from CSTO_KG_ISQL_PASSWORD, default dba)")
     p.add_argument("--load-dir", help="a folder the store may read (listed in its DirsAllowed); default build/publish")
     p.add_argument(
         "--timeout",
-        type=float,
+        type=_seconds,
         default=600,
         help="seconds each step on the store (load, count, switch, drop) may take before publish stops "
         "with an error naming it (default 600)",

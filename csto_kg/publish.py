@@ -118,7 +118,7 @@ class Isql:
         error = re.search(r"\*\*\* Error[^\n]*\n?[^\n]*", text)
         if out.returncode != 0 or error:
             said = error.group(0) if error else " ".join(text.split())[-400:]  # isql's own complaint comes last
-            raise UserError(f"Virtuoso at {self.address}: {said.strip()}")
+            raise UserError(f"Virtuoso at {self.address}: {' '.join(said.split())}")  # its two lines: one
         return text
 
     def run_all(self, statements, batch_chars: int = 60_000, batch_statements: int = 40) -> None:

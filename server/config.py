@@ -137,6 +137,8 @@ class ServerConfig:
             bound = f"from {least:g} to {most:g}" if most is not None else f"at least {least:g}"
             what = "a whole number" if whole else "a finite number of seconds"
             wrong.append(f"{name.replace('_', ' ')} ({where}) must be {what} {bound}, not {value!r}")
+        if self.store is not None and not self.store.startswith(("http://", "https://")):
+            wrong.append(f"the store (--store or CSTO_KG_STORE) must be an http:// or https:// URL, not {self.store!r}")
         if wrong:
             raise UserError("; ".join(wrong))
 

@@ -182,6 +182,8 @@ def test_the_command_line_refuses_an_update_and_reports_a_failed_service_call_in
         (["--query-timeout", "0"], {}, "query timeout (--query-timeout or CSTO_KG_QUERY_TIMEOUT) must be a finite"),
         ([], {"CSTO_KG_PORT": "http"}, "CSTO_KG_PORT='http' is not a whole number"),
         ([], {"CSTO_KG_MAX_ROWS": "-1"}, "max rows (CSTO_KG_MAX_ROWS) must be a whole number at least 1, not -1"),
+        (["--store", "notaurl"], {}, "argument --store: 'notaurl' is not the http:// or https:// URL of a SPARQL"),
+        ([], {"CSTO_KG_STORE": "ftp://x"}, "the store (--store or CSTO_KG_STORE) must be an http:// or https:// URL"),
     ],
 )
 def test_serve_names_a_setting_out_of_range_before_it_starts(shared_build, args, env, says):
@@ -189,7 +191,23 @@ def test_serve_names_a_setting_out_of_range_before_it_starts(shared_build, args,
     and no web worker reached gunicorn ("cannot convert float NaN to integer")."""
     run = run_cli(["serve", *args], env={**shared_build.env, **env})
     assert run.returncode == 2, (run.returncode, run.stdout[-500:], run.stderr[-500:])
-    assert run.stderr.startswith(f"csto-kg serve: error: {says}") and "Traceback" not in run.stderr, run.stderr
+    assert f"csto-kg serve: error: {says}" in run.stderr and "Traceback" not in run.stderr, run.stderr
+
+
+@pytest.mark.parametrize(
+    "args, says",
+    [  # serve --store notaurl was a ValueError traceback; a NaN timeout one from isql's; -5 s was taken
+        (["--store", "notaurl", "--isql", "127.0.0.1:1111"], "argument --store: 'notaurl' is not the http://"),
+        (["--store", "http://127.0.0.1:9/sparql", "--isql", "nohostport"], "argument --isql: 'nohostport' is not"),
+        (["--store", "http://127.0.0.1:9/sparql", "--isql", "127.0.0.1:99999"], "a port from 1 to 65535"),
+        (["--store", "http://127.0.0.1:9/sparql", "--isql", "127.0.0.1:9", "--timeout", "nan"], "'nan' is not a"),
+        (["--store", "http://127.0.0.1:9/sparql", "--isql", "127.0.0.1:9", "--timeout", "-5"], "seconds over 0"),
+    ],
+)
+def test_publish_names_an_address_or_a_time_limit_it_cannot_use_before_it_starts(shared_build, args, says):
+    run = run_cli(["publish", *args], env=shared_build.env)
+    assert run.returncode == 2 and "Traceback" not in run.stderr, (run.returncode, run.stderr[-500:])
+    assert "csto-kg publish: error: argument" in run.stderr and says in run.stderr, run.stderr
 
 
 @pytest.mark.parametrize("method", METHODS)
