@@ -33,8 +33,8 @@ def _env(name: str, default, cast=int):
         raise UserError(f"CSTO_KG_{name}={value[:40]!r} is not {kind}") from None
 
 
-# (setting, its option of csto-kg serve or None, the least value it takes, the most or None): every other one a
-# whole number or seconds, checked by ServerConfig.check before the server starts
+# (setting, its option of csto-kg serve or None, the least value it takes, the most or None), each a whole number
+# or a number of seconds: checked by ServerConfig.check before the server starts
 _RANGES = (
     ("port", "--port", 1, 65535),
     ("web_workers", "--workers", 1, None),
