@@ -1600,3 +1600,34 @@ def test_a_huge_group_of_links_is_read_as_a_sample_on_the_page_and_whole_in_the_
         assert counts[label(store, row["p"])] == int(row["n"]), (row, counts)
     assert "so many that these are the first" in incoming
     assert client.get(path_of(iri), headers={"Accept": "application/n-quads"}).get_data(as_text=True) == turtle
+
+
+def test_a_graph_page_lists_what_it_describes_and_past_many_a_sample_saying_so(client, store, monkeypatch):
+    """A named graph's page read every quad of the graph and labelled every resource to list the first 2,000 by name:
+    graph:support of the generated 1e6 project (2.3 million quads, 327,000 statements) took 59 s. It counts the
+    graph's triples in the store, lists every resource by name up to _HUGE_GRAPH (lowered here to 5), and past it the
+    first _LISTED the store holds (lowered to 3), by name, saying they are a sample."""
+    from csto_kg.server import pages
+
+    graph = BASE + "graph/003_6d908fab4c796ec4"
+    n = int(select(store, f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")[0]["n"])
+    names = [
+        r["s"]
+        for r in select(store, f"SELECT DISTINCT ?s WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} FILTER(isIRI(?s)) }}")
+    ]
+    assert 5 < len(names) <= 2000
+
+    def listed(body: str) -> list[str]:
+        section = body[body.index('id="contents-h"') :]
+        return [BASE + h[1:] for h in re.findall(r'<li><a href="(/[^"]+)"', section[: section.index("</section>")])]
+
+    body = client.get(path_of(graph), headers={"Accept": "text/html"}).get_data(as_text=True)
+    assert f"{n:,} triples" in body
+    assert sorted(listed(body)) == sorted(names) and "listed by name, not the first of all" not in body
+
+    monkeypatch.setattr(pages, "_HUGE_GRAPH", 5)
+    monkeypatch.setattr(pages, "_LISTED", 3)
+    body = client.get(path_of(graph), headers={"Accept": "text/html"}).get_data(as_text=True)
+    shown = listed(body)
+    assert len(shown) == 3 and set(shown) <= set(names) and f"{n:,} triples" in body
+    assert "it describes over 5 resources, so many that these are the first 3 the store holds" in _text(body)
