@@ -56,7 +56,7 @@ from ...derive import DATE_PROPERTIES
 from ...namespaces import CSTO, ENTITIES_GRAPH, ID, OA, ONTOLOGY_GRAPH, PROV, RDF, RDFS, SH, SHAPE, SKOS, TIME, curie
 from ..report import Result
 from . import Context, Rule
-from .curation import _named_by_a_note, _passages
+from .curation import DIRECTION_WORDS, _named_by_a_note, _passages
 
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 _MONTH_YEAR = re.compile(
@@ -638,14 +638,6 @@ _QUESTION = re.compile(
     r"\?|(?<!\w)(?:question|questions|questioned|whether|wonder|asks?|asked|how|why|what|which|who|whom|to what "
     r"extent|will show|remains to be seen)(?!\w)"
 )
-# the words that say which way a thing went, as stems: a direction its passages word only the other way is a slip
-_DIRECTION_WORDS = {
-    CSTO.Increase: r"(?<!\w)(?:increas|grow|grew|rise|rising|rose|deepen|deeper|aggravat|strength|intensif|expan|step(?:s|ped|ping)? "
-    r"up|escalat|more and more|greater|higher|boost|enhanc|mounting|build(?:s|ing)? up|shift(?:s|ed|ing)? (?:to|towards))",
-    CSTO.Decrease: r"(?<!\w)(?:decreas|reduc|fell|fall|declin|settl|weaken|shrink|shrank|diminish|lower|less|eas(?:e|ed|ing)"
-    r"(?!\w)|subsid|calm|shift(?:s|ed|ing)? away)",
-}
-
 _DIRECTION_SHOWN = {
     CSTO.Increase: "increase', 'grow', 'rise', 'deepen', 'strengthen', 'intensify', 'expand', 'escalate', 'shift to",
     CSTO.Decrease: "decrease', 'reduce', 'fall', 'decline', 'weaken', 'shrink', 'diminish', 'ease', 'shift away",
@@ -656,9 +648,9 @@ def _direction_against(value: Node, quotes: list[str]) -> str | None:
     """An increase or decrease its passages and words never word so (a rise, growth, a deepening; a fall, an easing):
     the other direction's words found there say the two were swapped."""
     other = {CSTO.Increase: CSTO.Decrease, CSTO.Decrease: CSTO.Increase}.get(value)
-    if other is None or any(re.search(_DIRECTION_WORDS[value], q) for q in quotes):
+    if other is None or any(re.search(DIRECTION_WORDS[value], q) for q in quotes):
         return None
-    found = next((m.group(0) for q in quotes for m in [re.search(_DIRECTION_WORDS[other], q)] if m), None)
+    found = next((m.group(0) for q in quotes for m in [re.search(DIRECTION_WORDS[other], q)] if m), None)
     if found is None:
         return (
             f"this csto:changeDirection is {curie(str(value))}, but neither its passages nor its csto:words word a "

@@ -145,11 +145,21 @@ def _value_against_words(ctx: Context, node, prop, value, marker, scheme, gid, s
     )
 
 
-# words that name which way a change goes (a csto:Transformation is named by "into", "became": _result_words)
+# the words that say which way a thing went, as stems (agreement.py: a direction its passages word only the other
+# way is a slip)
+DIRECTION_WORDS = {
+    CSTO.Increase: r"(?<!\w)(?:increas|grow|grew|rise|rising|rose|deepen|deeper|aggravat|strength|intensif|expan|step(?:s|ped|ping)? "
+    r"up|escalat|more and more|greater|higher|boost|enhanc|mounting|build(?:s|ing)? up|shift(?:s|ed|ing)? (?:to|towards))",
+    CSTO.Decrease: r"(?<!\w)(?:decreas|reduc|fell|fall|declin|settl|weaken|shrink|shrank|diminish|lower|less|eas(?:e|ed|ing)"
+    r"(?!\w)|subsid|calm|shift(?:s|ed|ing)? away)",
+}
+
+# words that name which way a change goes (a csto:Transformation is named by "into", "became": _result_words): an
+# ending's or a return's, and every rise's or fall's that agreement.py's direction check reads ("deeper", "shift to")
 _DIRECTION = re.compile(
     r"increas|\bgr[eo]w|expan|strength|intensif|aggravat|deepen|\brais|\bris(e|es|ing)\b|\bmore\b|higher|decreas"
     r"|reduc|\bf[ae]ll|lower|\bless\b|weaken|declin|settl|\bend(s|ed|ing)?\b|\bpast\b|resol[uv]|\bover\b"
-    r"|return|\bback\b|again|revers|restor|reviv",
+    r"|return|\bback\b|again|revers|restor|reviv|" + "|".join(DIRECTION_WORDS.values()),
     re.I,
 )
 

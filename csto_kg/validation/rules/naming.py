@@ -1136,9 +1136,10 @@ _THIRD_PERSON = re.compile(r"(?<!\w)(?:he|she|him|her|his|hers)(?!\w)")
 
 
 # words by which a passage gives what follows as someone's speech or view, not the writer's ("the expert said",
-# "Volodin stated that", "according to")
+# "Volodin stated that", "according to", "Pashinyan spoke about ..., recalling that")
 _SPEECH = re.compile(
     r"\b(?:said|says|say|stated|states|noted|notes|added|adds|argued|argues|told|tells|wrote|writes|claimed|claims|"
+    r"spoke|speaks|recall(?:s|ed|ing)?|remind(?:s|ed|ing)?|"
     r"believes?|believed|thinks?|thought|explained|stressed|emphasi[sz]ed|warned|concluded|pointed out|according to|"
     r"in (?:his|her|their) (?:view|words|opinion))\b",
     re.I,
