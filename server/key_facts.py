@@ -133,6 +133,7 @@ MINOR_ROLE_TITLES = {
     _C + "bordersOn": "Bordering it",
     _C + "capitalOf": "Its capital",
     _C + "changeOf": "Its rise or fall",
+    _C + "changeAmount": "The change it measures",
     _C + "closeToGovernmentOf": "Close to its government",
     _C + "comparedWith": "Compared with it",
     _C + "comparisonRespect": "Compared in this respect",

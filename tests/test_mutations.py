@@ -5556,8 +5556,8 @@ SLIPS_R14 = [
         "004",
         [
             (
-                "csto:decidedAction :deployment-kazakhstan-2022 ;\n    csto:respondsTo :invocation-kazakhstan-2022-01 ;\n    csto:follows :invocation-kazakhstan-2022-01 ;",
-                "csto:decidedAction :deployment-kazakhstan-2022 ;\n    csto:respondsTo :invocation-kazakhstan-2022-01 ;\n    csto:follows :invocation-kazakhstan-2022-01 ;\n    csto:precedes :invocation-kazakhstan-2022-01 ;",
+                "csto:decidedAction :deployment-kazakhstan-2022 ;\n    csto:agent :csto ;\n    csto:respondsTo :invocation-kazakhstan-2022-01 ;\n    csto:follows :invocation-kazakhstan-2022-01 ;",
+                "csto:decidedAction :deployment-kazakhstan-2022 ;\n    csto:agent :csto ;\n    csto:respondsTo :invocation-kazakhstan-2022-01 ;\n    csto:follows :invocation-kazakhstan-2022-01 ;\n    csto:precedes :invocation-kazakhstan-2022-01 ;",
             )
         ],
         "OrderingAgreesWithDates",
@@ -5930,8 +5930,8 @@ LOADER_SLIPS += [
         "002",
         [
             (
-                '(:stance-002-speculation-uzbekistan-return)."@en .\n}',
-                '(:stance-002-speculation-uzbekistan-return)."@en .',
+                ":unrest-002-belarus-2020 csto:participant :opposition-protesters-belarus-2020 ;\n    prov:wasDerivedFrom ev:002-lukashenko-2020 .\n}",
+                ":unrest-002-belarus-2020 csto:participant :opposition-protesters-belarus-2020 ;\n    prov:wasDerivedFrom ev:002-lukashenko-2020 .",
             )
         ],
         "syntax error at the end of the file: needed '}', found end (the block opened at line 27 is never closed)",
@@ -5941,8 +5941,8 @@ LOADER_SLIPS += [
         "002",
         [
             (
-                '(:stance-002-speculation-uzbekistan-return)."@en .\n}',
-                '(:stance-002-speculation-uzbekistan-return)."@en .\n}\n:armenia rdfs:comment "Armenia."@en .',
+                ":unrest-002-belarus-2020 csto:participant :opposition-protesters-belarus-2020 ;\n    prov:wasDerivedFrom ev:002-lukashenko-2020 .\n}",
+                ':unrest-002-belarus-2020 csto:participant :opposition-protesters-belarus-2020 ;\n    prov:wasDerivedFrom ev:002-lukashenko-2020 .\n}\n:armenia rdfs:comment "Armenia."@en .',
             )
         ],
         "triples in the default graph; this file may only hold graph <https://w3id.org/csto-kg/graph/002_",
@@ -6253,8 +6253,8 @@ SLIPS_R15 = [
         "entities",
         [
             (
-                ':unnamed-author-000 a csto:Group ; rdfs:label "the unnamed author of seed 000"@en .',
-                ':unnamed-author-000 a csto:Group ; rdfs:label "the unnamed author of seed 000"@en ;\n    skos:exactMatch wd:Q4233718 .',
+                ':unnamed-author-000 a csto:Group ; rdfs:label "the unnamed author of seed 000"@en ;',
+                ':unnamed-author-000 a csto:Group ; rdfs:label "the unnamed author of seed 000"@en ;\n    skos:exactMatch wd:Q4233718 ;',
             )
         ],
         "WikidataOnEntities",
