@@ -5930,8 +5930,8 @@ LOADER_SLIPS += [
         "002",
         [
             (
-                ":unrest-002-belarus-2020 csto:participant :opposition-protesters-belarus-2020 ;\n    prov:wasDerivedFrom ev:002-lukashenko-2020 .\n}",
-                ":unrest-002-belarus-2020 csto:participant :opposition-protesters-belarus-2020 ;\n    prov:wasDerivedFrom ev:002-lukashenko-2020 .",
+                '(csto:LastUnit is the unit before that of the anchor)."@en .\n}',
+                '(csto:LastUnit is the unit before that of the anchor)."@en .',
             )
         ],
         "syntax error at the end of the file: needed '}', found end (the block opened at line 27 is never closed)",
@@ -5941,8 +5941,8 @@ LOADER_SLIPS += [
         "002",
         [
             (
-                ":unrest-002-belarus-2020 csto:participant :opposition-protesters-belarus-2020 ;\n    prov:wasDerivedFrom ev:002-lukashenko-2020 .\n}",
-                ':unrest-002-belarus-2020 csto:participant :opposition-protesters-belarus-2020 ;\n    prov:wasDerivedFrom ev:002-lukashenko-2020 .\n}\n:armenia rdfs:comment "Armenia."@en .',
+                '(csto:LastUnit is the unit before that of the anchor)."@en .\n}',
+                '(csto:LastUnit is the unit before that of the anchor)."@en .\n}\n:armenia rdfs:comment "Armenia."@en .',
             )
         ],
         "triples in the default graph; this file may only hold graph <https://w3id.org/csto-kg/graph/002_",
