@@ -84,7 +84,7 @@ _WEIGHED_OPTION = ox.NamedNode(_CSTO + "WeighedOption")
 _RELIANCE = ox.NamedNode(_CSTO + "Reliance")
 _UNCERTAINTY = ox.NamedNode(_CSTO + "Uncertainty")
 _PRESCRIPTION = ox.NamedNode(_CSTO + "Prescription")
-# A csto:RelativeTime's relation and distance as words: "shortly before", "a few weeks before".
+# A csto:RelativeTime's relation and distance as words: "shortly before", "a few weeks before", "in the week before".
 _RELATION_WORDS = {_CSTO + "EarlierThanAnchor": "before", _CSTO + "LaterThanAnchor": "after"}
 _DISTANCE_WORDS = {_CSTO + "Near": "shortly "}
 
@@ -283,7 +283,9 @@ class Labeller:
             return None
         distance, unit, marker = (self._one(node, p) for p in ("timeDistance", "spanUnit", "timeMarker"))
         how = _DISTANCE_WORDS.get(distance.value, "") if distance is not None else ""
-        if distance is not None and unit is not None and not how:  # "a few" + week: "a few weeks "
+        if unit is not None and (distance is None or distance.value == _CSTO + "LastUnit"):
+            how = f"in the {self(unit.value)} "  # "last week", "In the last year": "in the week before"
+        elif distance is not None and unit is not None and not how:  # "a few" + week: "a few weeks "
             how = f"{self(distance.value)} {self(unit.value)}s "
         words = _RELATION_WORDS.get(relation.value) or self(relation.value)
         what = self(anchor.value)

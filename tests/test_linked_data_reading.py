@@ -1073,9 +1073,10 @@ _PLACED |= {"produced at", "expressed in", "in response to"}
 
 
 def test_an_undated_fact_with_a_vague_time_is_placed_by_its_anchor(client, store):
-    """An undated fact the seed places only "recently" or "previously" against a dated anchor (its source's
-    publication, a summit) was listed last, among the undated facts: it is listed among the dated lines at its
-    anchor's date, its line saying "shortly before the publication of …" in the source's words, with no date."""
+    """An undated fact the seed places only "recently", "previously" or "last week" against a dated anchor (its
+    source's publication, a summit) was listed last, among the undated facts: it is listed among the dated lines at its
+    anchor's date, its line saying "shortly before the publication of …" ("in the week before …") in the source's
+    words, with no date."""
     rows = select(
         store,
         f"""SELECT DISTINCT ?f ?x WHERE {{ ?f <{CSTO}relativeTime> ?t .
@@ -1091,7 +1092,7 @@ def test_an_undated_fact_with_a_vague_time_is_placed_by_its_anchor(client, store
             continue
         line = _line_of(body, row["f"])
         when = _details(line).get("when", "")
-        assert re.match(r"(shortly |a few \w+ )?(before|after) ", when), (row, when)
+        assert re.match(r"(shortly |a few \w+ |in the \w+ )?(before|after) ", when), (row, when)
         start = body.index(f'<div class="fact"><a href="{path_of(row["f"])}"')
         section = body[:start].rsplit('<section class="key-section"', 1)[1]
         before = re.split(r'<li class="(?:key|brief)-line">', section)[1:-1]  # the last is its own line's start
