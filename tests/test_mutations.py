@@ -4838,8 +4838,8 @@ SLIPS_R14 = [
         "003",
         [
             (
-                ':accession-belarus-1993 a csto:Accession ;\n    rdfs:label "Belarus joins the Collective Security Treaty (1993)"@en ;\n    csto:state :belarus ; csto:organisation :csto ;\n    csto:date "1993"^^xsd:gYear ;\n    prov:wasDerivedFrom ev:003-joined-1993 .',
-                ':accession-belarus-1993 a csto:Accession ;\n    rdfs:label "Belarus joins the Collective Security Treaty (1993)"@en ;\n    csto:state :belarus ; csto:organisation :csto ;\n    csto:date "1993"^^xsd:gYear ;\n    prov:wasDerivedFrom ev:003-currently-includes-six .',
+                ':accession-belarus-1993 a csto:Accession ;\n    rdfs:label "Belarus joins the organisation (1993)"@en ;\n    csto:state :belarus ; csto:organisation :csto ;\n    csto:date "1993"^^xsd:gYear ;\n    prov:wasDerivedFrom ev:003-joined-1993 .',
+                ':accession-belarus-1993 a csto:Accession ;\n    rdfs:label "Belarus joins the organisation (1993)"@en ;\n    csto:state :belarus ; csto:organisation :csto ;\n    csto:date "1993"^^xsd:gYear ;\n    prov:wasDerivedFrom ev:003-currently-includes-six .',
             )
         ],
         "DateBasisRule",

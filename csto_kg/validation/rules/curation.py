@@ -913,8 +913,7 @@ RULES = [
         "A csto:RelativeTime's csto:timeRelation is not contradicted by its csto:timeMarker (words that name the "
         "other relation by a label, 'ago', 'previously', 'impending', and not its own); its csto:timeDistance is "
         "named by its words (csto:Near: 'recently', 'recent', 'impending'; csto:AFew: 'a few'; csto:LastUnit: 'last'); "
-        "its csto:spanUnit "
-        "is the unit its words count in ('a few weeks ago': time:unitWeek).",
+        "its csto:spanUnit is the unit its words count in ('a few weeks ago': time:unitWeek).",
         _relative_time_words,
     ),
     Rule(
