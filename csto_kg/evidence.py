@@ -128,7 +128,7 @@ def _check_one(data: LoadedData, ev: URIRef, g, seed_of: Callable[[URIRef], seed
     quote = str(exact)
     actual = seed.text[s:e] if 0 <= s <= e <= len(seed.text) else None
     if actual == quote:
-        why = _context_problem(seed, quote, s, e, prefix, suffix)
+        why = _context_problem(seed, quote, s, e, prefix, suffix) or _cut_word_problem(seed, s, e)
         return [_problem(data, ev, g, why)] if why else []
     found = seed.text.find(quote)
     if found >= 0:
@@ -174,6 +174,35 @@ def _occurrences(text: str, quote: str) -> list[int]:
         out.append(at)
         at = text.find(quote, at + 1)
     return out
+
+
+def _same_kind(a: str, b: str) -> bool:
+    return (a.isalpha() and b.isalpha()) or (a.isdigit() and b.isdigit())
+
+
+def cuts_a_word(text: str, s: int, e: int) -> tuple[bool, bool]:
+    """Whether the span [s, e) of ``text`` begins / ends inside a word or a number: a letter on both sides of the
+    cut, or a digit on both ("…organizatio|n", "3|0%"). Passages and the words copied from them are whole words
+    (a letter next to a digit, as in the seed's "18 views0 comments", is a boundary)."""
+    starts = 0 < s < len(text) and s < e and _same_kind(text[s - 1], text[s])
+    ends = 0 < e < len(text) and s < e and _same_kind(text[e - 1], text[e])
+    return starts, ends
+
+
+def _cut_word_problem(seed: seeds.Seed, s: int, e: int) -> str | None:
+    starts, ends = cuts_a_word(seed.text, s, e)
+    if not (starts or ends):
+        return None
+    text, lo, hi = seed.text, s, e
+    while starts and lo > 0 and _same_kind(text[lo - 1], text[lo]):
+        lo -= 1
+    while ends and hi < len(text) and _same_kind(text[hi - 1], text[hi]):
+        hi += 1
+    where = " and ".join(w for w, cut in (("begins", starts), ("ends", ends)) if cut)
+    return (f"the passage [{s}, {e}) {where} inside a word of {seed.filename} "
+            f"({seeds.turtle_string(text[lo:s] + '[' + text[s:min(e, s + 24)])} … "
+            f"{seeds.turtle_string(text[max(s, e - 24):e] + ']' + text[e:hi])}): a quote is whole words, or it "
+            f"says what the seed does not. Fix: oa:start {lo} ; oa:end {hi} and the quote that spans them")  # fmt: skip
 
 
 def _context_problem(seed: seeds.Seed, quote: str, s: int, e: int, prefix, suffix) -> str | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from rdflib import Namespace, URIRef
+from rdflib import BNode, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SH, SKOS, TIME, VOID, XSD
 
 from .iri import BASE  # defined apart: the query workers need it without rdflib
@@ -36,6 +36,7 @@ __all__ = [
     "source_iri",
     "PREFIXES",
     "curie",
+    "shown",
     "canonical",
     "DCAT",
     "DCTERMS",
@@ -180,3 +181,12 @@ def curie(iri: str) -> str | None:
             ):
                 best = pfx
     return None if best is None else f"{best}:{iri[len(PREFIXES[best]) :]}"
+
+
+def shown(node) -> str:
+    """How a message names a node: its prefixed name (:func:`curie`), else ``<iri>``; a blank node as "a blank
+    node" (never "None", which a bare :func:`curie` of a blank node or a foreign IRI would print)."""
+    if isinstance(node, BNode):
+        return "a blank node"
+    text = str(node)
+    return curie(text) or (f"<{text}>" if isinstance(node, URIRef) else text)

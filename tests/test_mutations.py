@@ -11938,9 +11938,118 @@ SLIPS_R31 = [
     ),
 ]
 
-SLIPS += [s[:4] for s in SLIPS_R25 + SLIPS_R26 + SLIPS_R27 + SLIPS_R28 + SLIPS_R29 + SLIPS_R30 + SLIPS_R31]
+# Round 32: a passage or copied words cut inside a word (quote and offsets still agreeing), and a note naming a node
+# the graph does not have (a typo in the name).
+SLIPS_R32 = [
+    (
+        "r32_quote_cut_inside_a_word",
+        "003",
+        [
+            (
+                'Belarus joined the organization." ] ,\n        [ a oa:TextPositionSelector ; oa:start 10557 ; oa:end 10661 ]',
+                'Belarus joined the organizatio" ] ,\n        [ a oa:TextPositionSelector ; oa:start 10557 ; oa:end 10659 ]',
+            )
+        ],
+        "VerbatimQuoteRule",
+        "ends inside a word of 003_6d908fab4c796ec4.txt",
+    ),
+    (
+        "r32_words_cut_inside_a_word",
+        "001",
+        [
+            (
+                'csto:words "a detail which made Armenia\'s absence last week particularly awkward" ;',
+                'csto:words "a detail which made Armenia\'s absence last week particularly awk" ;',
+            )
+        ],
+        "WordsAreVerbatim",
+        "only as part of a longer word or number",
+    ),
+    (
+        "r32_note_names_a_node_misspelt",
+        "001",
+        [
+            (
+                "the relative one is the seed's statement :claim-001-deployment-last-january",
+                "the relative one is the seed's statement :claim-001-deployment-last-janaury",
+            )
+        ],
+        "NoteStatesWhatTheGraphHolds",
+        "names :claim-001-deployment-last-janaury, which is no node",
+    ),
+    (
+        "r32_unit_left_out_of_its_scheme",
+        "ontology",
+        [("csto:Weeks a csto:Unit ; skos:inScheme csto:Units ;", "csto:Weeks a csto:Unit ;")],
+        "OntologyWellFormed",
+        "in 0 concept schemes",
+    ),
+    (
+        "r32_unit_in_another_scheme",
+        "ontology",
+        [
+            (
+                "csto:Weeks a csto:Unit ; skos:inScheme csto:Units ;",
+                "csto:Weeks a csto:Unit ; skos:inScheme csto:Values ;",
+            )
+        ],
+        "OntologyWellFormed",
+        "where the other 13 values of csto:Unit are in csto:Units",
+    ),
+    (
+        "r32_likeness_read_as_a_contrast",
+        "001",
+        [
+            (
+                "csto:comparisonSubject :csto ; csto:comparedWith :nato ; csto:comparisonOutcome csto:Alike ; "
+                "csto:comparisonRespect :topic-csto-decision-making ;",
+                "csto:comparisonSubject :csto ; csto:comparedWith :nato ; csto:comparisonOutcome csto:Unlike ; "
+                "csto:comparisonRespect :topic-csto-decision-making ;",
+            )
+        ],
+        "ComparisonOutcomeInItsWords",
+        'its words say "Like" and deny no likeness',
+    ),
+    (
+        "r32_contrast_read_as_a_likeness",
+        "004",
+        [
+            (
+                "csto:comparedWith :other-participants-yerevan-summit-004 ; csto:comparisonOutcome csto:Unlike ;",
+                "csto:comparedWith :other-participants-yerevan-summit-004 ; csto:comparisonOutcome csto:Alike ;",
+            )
+        ],
+        "ComparisonOutcomeInItsWords",
+        'its words say "unlike": the source contrasts the two sides',
+    ),
+    (
+        "r32_licence_version_typed_over",
+        "001",
+        [
+            (
+                'dcterms:rights "used under creative commons licence 2.0"@en ;',
+                'dcterms:rights "used under creative commons licence 3.0"@en ;',
+            )
+        ],
+        "WordsAreVerbatim",
+        "is not verbatim in any of this fact's evidence quotes",
+    ),
+    (
+        "r32_cited_title_shortened",
+        "001",
+        [('dcterms:title "Checkpoint 4, Beirut, Lebanon 1982" ;', 'dcterms:title "Checkpoint 4, Beirut 1982" ;')],
+        "WordsAreVerbatim",
+        "is not verbatim in any of this fact's evidence quotes",
+    ),
+]
+
+SLIPS += [s[:4] for s in SLIPS_R25 + SLIPS_R26 + SLIPS_R27 + SLIPS_R28 + SLIPS_R29 + SLIPS_R30 + SLIPS_R31 + SLIPS_R32]
 MESSAGE_FRAGMENT.update(
-    {s[0]: s[4] for s in SLIPS_R25 + SLIPS_R26 + SLIPS_R27 + SLIPS_R28 + SLIPS_R29 + SLIPS_R30 + SLIPS_R31 if s[4]}
+    {
+        s[0]: s[4]
+        for s in SLIPS_R25 + SLIPS_R26 + SLIPS_R27 + SLIPS_R28 + SLIPS_R29 + SLIPS_R30 + SLIPS_R31 + SLIPS_R32
+        if s[4]
+    }
 )
 
 # Round 18: a literal whose datatype its lexical form is not (words typed xsd:date; a year typed xsd:date where the

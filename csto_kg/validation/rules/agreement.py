@@ -53,7 +53,22 @@ from rdflib import Literal
 from rdflib.term import Node
 
 from ...derive import DATE_PROPERTIES
-from ...namespaces import CSTO, ENTITIES_GRAPH, ID, OA, ONTOLOGY_GRAPH, PROV, RDF, RDFS, SH, SHAPE, SKOS, TIME, curie
+from ...namespaces import (
+    CSTO,
+    ENTITIES_GRAPH,
+    ID,
+    OA,
+    ONTOLOGY_GRAPH,
+    PROV,
+    RDF,
+    RDFS,
+    SH,
+    SHAPE,
+    SKOS,
+    TIME,
+    curie,
+    shown,
+)
 from ..report import Result
 from . import Context, Rule
 from .curation import DIRECTION_WORDS, _named_by_a_note, _passages
@@ -292,7 +307,7 @@ def _undated_at_meeting(ctx: Context, gid: Node) -> list[Result]:
                             o=meeting,
                             graph=gid,
                             message=f"its IRI names the date {' or '.join(named)}, but the meeting it is linked "
-                            f"to with {curie(str(prop))} is dated {d}. Fix: the meeting, or the IRI",
+                            f"to with {shown(prop)} is dated {d}. Fix: the meeting, or the IRI",
                         )
                     )
     return out
@@ -339,7 +354,7 @@ def _ordinals(ctx: Context) -> list[Result]:
                 p=CSTO.ordinal,
                 o=Literal(top),
                 graph=gid,
-                message=f"numbered {top} among {curie(str(state))}'s events of its kind, but none is numbered "
+                message=f"numbered {top} among {shown(state)}'s events of its kind, but none is numbered "
                 f"{', '.join(map(str, missing))}: a state's events of one kind are numbered 1..n. Fix: the ordinal",
             )
         )
@@ -412,7 +427,7 @@ def _positions(ctx: Context) -> list[Result]:
                         p=CSTO.listPosition,
                         o=position,
                         graph=gid,
-                        message=f"list position {n} is also {curie(str(seen[n]))}'s in this file: a source's "
+                        message=f"list position {n} is also {shown(seen[n])}'s in this file: a source's "
                         "enumeration gives each point its own place. Fix: the position its passage numbers",
                     )
                 )
@@ -539,7 +554,7 @@ def _position_words(ctx: Context) -> list[Result]:
                 out.append(
                     ctx.locator.statement_result(
                         shape=SHAPE.PositionAgreesWithItsWords, s=fact, p=CSTO.position, o=value, graph=gid,
-                        message=f"is csto:position {curie(str(value))}, but neither its passages in this file nor its "
+                        message=f"is csto:position {shown(value)}, but neither its passages in this file nor its "
                         f"csto:words put it as {_POSITION_SAID[value]}, and no csto:curatorNote names that reading: "
                         "the position is how the source puts the words. Fix: the position the words give "
                         "(csto:Assessment, csto:FactualAssertion ...), or a csto:curatorNote saying why it is this one",
@@ -570,7 +585,7 @@ def _status_words(ctx: Context) -> list[Result]:
                         out.append(
                             ctx.locator.statement_result(
                                 shape=SHAPE.StatusAgreesWithItsWords, s=fact, p=prop, o=value, graph=gid,
-                                message=f"is csto:status {curie(str(value))}, but none of its passages (nor its "
+                                message=f"is csto:status {shown(value)}, but none of its passages (nor its "
                                 "date basis) words it so (cancelled, proposed or suggested, planned, announced, to "
                                 "come): the status is what the passage says. Fix: the status the passage gives",
                             )
@@ -595,7 +610,7 @@ def _status_words(ctx: Context) -> list[Result]:
                             p=prop,
                             o=value,
                             graph=gid,
-                            message=f'is {curie(str(prop))} {curie(str(value)) or value}, but its passage says "{m.group(0)}" '
+                            message=f'is {shown(prop)} {curie(str(value)) or value}, but its passage says "{m.group(0)}" '
                             f"({_excerpt(text, m.start())}): the words give {means}. Fix: the status or flag the "
                             "passage gives, or the passage that supports it (csto:supportsProperty)",
                         )
@@ -653,13 +668,13 @@ def _direction_against(value: Node, quotes: list[str]) -> str | None:
     found = next((m.group(0) for q in quotes for m in [re.search(DIRECTION_WORDS[other], q)] if m), None)
     if found is None:
         return (
-            f"this csto:changeDirection is {curie(str(value))}, but neither its passages nor its csto:words word a "
+            f"this csto:changeDirection is {shown(value)}, but neither its passages nor its csto:words word a "
             f"change that way (no '{_DIRECTION_SHOWN[value]}'). Fix: the direction the passage gives, or the passage "
             "that gives it"
         )
     return (
-        f"this csto:changeDirection is {curie(str(value))}, but its passages word the change the other way "
-        f"('{found}…': {curie(str(other))}) and never as {curie(str(value))}. Fix: the direction the passage gives"
+        f"this csto:changeDirection is {shown(value)}, but its passages word the change the other way "
+        f"('{found}…': {shown(other)}) and never as {shown(value)}. Fix: the direction the passage gives"
     )
 
 
@@ -689,7 +704,7 @@ def _said_in_passage(ctx: Context) -> list[Result]:
                         and not any(_QUESTION.search(q) for q in quotes + words_said)
                     ):
                         said = (
-                            f"is put as a question ({curie(str(value))}), but neither its passages "
+                            f"is put as a question ({shown(value)}), but neither its passages "
                             f"({'; '.join(curie(str(e)) for e in evidence)}) nor its csto:words ask one: no question "
                             "mark, no 'whether', 'how', 'what', 'question'. Fix: csto:questionKind on the proposition "
                             "that poses the question, or none"
@@ -704,7 +719,7 @@ def _said_in_passage(ctx: Context) -> list[Result]:
                 patterns, words = _value_words(union, onto, prop, value)
                 if not quotes or not patterns or any(re.search(rx, q) for rx in patterns for q in quotes):
                     continue
-                shown = str(value) if prop == CSTO.pageNumber else curie(str(value))
+                value_shown = str(value) if prop == CSTO.pageNumber else shown(value)
                 out.append(
                     ctx.locator.statement_result(
                         shape=SHAPE.ValueSaidInItsPassage,
@@ -713,7 +728,7 @@ def _said_in_passage(ctx: Context) -> list[Result]:
                         o=value,
                         graph=gid,
                         message=(
-                            f"this {curie(str(prop))} is {shown}, but no passage supporting it "
+                            f"this {shown(prop)} is {value_shown}, but no passage supporting it "
                             f"({'; '.join(curie(str(e)) for e in evidence)}) says "
                             f"{' or '.join(repr(w) for w in words)}. "
                             "Fix: the page, season, role or criterion the passage gives"
@@ -739,7 +754,7 @@ def _estimate_bounds_said(ctx: Context) -> list[Result]:
         if not any(_gives(str(bound), prop, text) for text in texts):
             out.append(
                 ctx.locator.statement_result(shape=SHAPE.ValueSaidInItsPassage, s=fact, p=prop, o=bound, graph=gid,
-                    message=f"this {curie(str(prop))} is {bound}, a day that neither its label, its notes nor its "
+                    message=f"this {shown(prop)} is {bound}, a day that neither its label, its notes nor its "
                     "passages give, nor the first or last day of a year or month they give. Fix: the bound its clues "
                     "give")
             )  # fmt: skip
@@ -807,7 +822,7 @@ def _meeting_day_named(ctx: Context) -> list[Result]:
                         o=meeting,
                         graph=gid,
                         message=(
-                            f"this {curie(str(prop))} is {curie(str(meeting))}, dated {day}, but the passages "
+                            f"this {shown(prop)} is {shown(meeting)}, dated {day}, but the passages "
                             f"supporting it ({'; '.join(curie(str(e)) for e in evidence)}) name {said}. Fix: the "
                             "meeting held on the day the passage names"
                         ),
@@ -862,9 +877,9 @@ def _figure_from_its_passage(ctx: Context) -> list[Result]:
                         p=link,
                         o=figure,
                         graph=gid,
-                        message=f"its {curie(str(link))} {curie(str(figure))} is read from "
+                        message=f"its {shown(link)} {shown(figure)} is read from "
                         f"{', '.join(curie(str(e)) for e in sorted(read, key=str))}, a passage this file derives "
-                        f"neither {curie(str(node))} nor its {curie(str(link))} from: a figure a fact reports comes "
+                        f"neither {shown(node)} nor its {shown(link)} from: a figure a fact reports comes "
                         "from a passage about that fact. Fix: the figure of this fact's own passage (or a node of "
                         "its own for it)",
                     )
@@ -911,8 +926,8 @@ def _figure_recorded_once(ctx: Context) -> list[Result]:
                                 path=link,
                                 value=first,
                                 graph=gid,
-                                message=f"{curie(str(node))} reports this figure and {curie(str(first))} by "
-                                f"{curie(str(link))}: the same values, read from the same passage "
+                                message=f"{shown(node)} reports this figure and {shown(first)} by "
+                                f"{shown(link)}: the same values, read from the same passage "
                                 f"({', '.join(curie(str(e)) for e in sorted(shared, key=str))}), so one figure "
                                 "written twice (a split or a pasted block), which counts it twice. Fix: keep one node "
                                 "(move what only this one says onto it), or, if the passage gives two figures, the "

@@ -23,7 +23,7 @@ from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from ...derive import DATE_PROPERTIES, agree
-from ...namespaces import CSTO, GRAPH, ORG, RDF, SH, SHAPE, curie, source_iri
+from ...namespaces import CSTO, GRAPH, ORG, RDF, SH, SHAPE, shown, source_iri
 from ..report import Result, show_term
 from . import Context, Rule
 
@@ -103,7 +103,7 @@ def _future(ctx: Context) -> list[Result]:
                 path=prop,
                 file=file,
                 line=line,
-                message=f"{curie(str(prop))} {show_term(value)} (not before {lo.isoformat()}) is after today "
+                message=f"{shown(prop)} {show_term(value)} (not before {lo.isoformat()}) is after today "
                 f"({ctx.today.isoformat()}). Fix: correct the date from the seed; a plan or announcement gets "
                 "csto:status csto:Planned / csto:Announced / csto:Proposed",
             )
@@ -136,7 +136,7 @@ def _after_sources(ctx: Context) -> list[Result]:
                 path=prop,
                 file=file,
                 line=line,
-                message=f"{curie(str(prop))} {show_term(value)} (not before {lo.isoformat()}) is after the publication "
+                message=f"{shown(prop)} {show_term(value)} (not before {lo.isoformat()}) is after the publication "
                 f"of every source that states it: {sources}. Fix: correct the date from the seed; if the source "
                 "reports a plan, announcement or prediction, say so (csto:status csto:Planned / csto:Announced / "
                 "csto:Proposed, or a csto:Stance with csto:position csto:Prediction / csto:Proposal)",
@@ -173,11 +173,11 @@ def _acts(ctx: Context):
     for holding in set(u.subjects(CSTO.office, None)):
         for office in u.objects(holding, CSTO.office):
             for body in u.objects(office, ORG.postIn):
-                yield holding, body, f"an office of {curie(str(body))}"
+                yield holding, body, f"an office of {shown(body)}"
     for meeting, body in u.subject_objects(CSTO.body):
-        yield meeting, body, f"a meeting of {curie(str(body))}"
+        yield meeting, body, f"a meeting of {shown(body)}"
     for doc, body in u.subject_objects(CSTO.issuedBy):
-        yield doc, body, f"issued by {curie(str(body))}"
+        yield doc, body, f"issued by {shown(body)}"
 
 
 def _before_organisation(ctx: Context) -> list[Result]:
@@ -207,9 +207,9 @@ def _before_organisation(ctx: Context) -> list[Result]:
                     file=file,
                     line=line,
                     graph=gid,
-                    message=f"{curie(str(prop))} {show_term(a.preferred)} (at the latest {a.bounds[1].isoformat()}) is "
-                    f"before {curie(str(org))} existed: this is {what}, and {curie(str(org))} was founded "
-                    f"no earlier than {founded.isoformat()} ({curie(str(founding))}, "
+                    message=f"{shown(prop)} {show_term(a.preferred)} (at the latest {a.bounds[1].isoformat()}) is "
+                    f"before {shown(org)} existed: this is {what}, and {shown(org)} was founded "
+                    f"no earlier than {founded.isoformat()} ({shown(founding)}, "
                     f"{ctx.locator.where(ffile, fline)}). Fix: correct the date, or the office/body, from the seed",
                 )
             )

@@ -28,7 +28,7 @@ from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from ...derive import DATE_PROPERTIES, agree, bounds
-from ...namespaces import CSTO, ONTOLOGY_GRAPH, OWL, RDF, SH, SHAPE, curie
+from ...namespaces import CSTO, ONTOLOGY_GRAPH, OWL, RDF, SH, SHAPE, curie, shown
 from ..locate import graph_id
 from ..report import Result, show_term
 from . import Context, Rule
@@ -121,7 +121,7 @@ def _self_links(ctx: Context) -> list[Result]:
                     p=p,
                     o=o,
                     graph=gid,
-                    message=f"{curie(str(p))} links {curie(str(s))} to itself. Fix: the object is an IRI copied "
+                    message=f"{shown(p)} links {shown(s)} to itself. Fix: the object is an IRI copied "
                     "into the wrong place; write the node it should name",
                 )
             )

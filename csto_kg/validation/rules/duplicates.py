@@ -26,7 +26,7 @@ from itertools import product
 from rdflib import URIRef
 from rdflib.term import Node
 
-from ...namespaces import CSTO, ID, PROV, RDF, RDFS, SH, SHAPE, SKOS, curie
+from ...namespaces import CSTO, ID, PROV, RDF, RDFS, SH, SHAPE, SKOS, shown
 from ..report import Result
 from . import Context, Rule
 
@@ -106,7 +106,7 @@ def _duplicates(ctx: Context) -> list[Result]:
                     shape=SHAPE.DuplicateFactNode,
                     focus=later,
                     value=first,
-                    message=f"this fact repeats {curie(str(first))} ({ctx.locator.where(file, line or None)}) under a new "
+                    message=f"this fact repeats {shown(first)} ({ctx.locator.where(file, line or None)}) under a new "
                     "IRI: same classes, same statements (or the same statements that identify its kind). Fix: if it "
                     "is the same fact, use that IRI (a fact several seeds describe has one IRI, written in each of "
                     "their files with its own evidence); if not, say in its statements what tells them apart (a "
@@ -182,7 +182,7 @@ def _reworded(ctx: Context) -> list[Result]:
                     p=p,
                     o=o,
                     graph=gid,
-                    message=f"the name {str(o)!r} is {curie(str(first))}'s name {str(other)!r} "
+                    message=f"the name {str(o)!r} is {shown(first)}'s name {str(other)!r} "
                     f"({ctx.locator.where(file, line or None)}) reworded (the same words in another case or order, "
                     "'the' and 'of' aside): one thing written twice under two IRIs, or a name copied onto the wrong "
                     "entity. Fix: use the first IRI everywhere and delete this one, or correct the name",

@@ -47,7 +47,7 @@ from rdflib import URIRef
 from rdflib.term import Node
 
 from ...derive import agree
-from ...namespaces import CSTO, DCTERMS, ENTITIES_GRAPH, ORG, PROV, RDF, RDFS, SHAPE, SKOS, curie
+from ...namespaces import CSTO, DCTERMS, ENTITIES_GRAPH, ORG, PROV, RDF, RDFS, SHAPE, SKOS, curie, shown
 from ..report import Result
 from . import Context, Rule
 from .name_index import ByFirstWord
@@ -180,7 +180,7 @@ def _held_by_one_who_took_part(ctx: Context) -> list[Result]:
                         CSTO.heldBy,
                         holder,
                         f"is expressed in {_c(meeting)}, but held by {_c(holder)}, not among its {who} "
-                        f"({curie(str(prop))}: {', '.join(_c(p) for p in sorted(present, key=str))}). Fix: the "
+                        f"({shown(prop)}: {', '.join(_c(p) for p in sorted(present, key=str))}). Fix: the "
                         "holder, or what the stance is expressed in (csto:expressedIn)",
                     )
         if (meeting, RDF.type, CSTO.Meeting) in ctx.union:
@@ -238,7 +238,7 @@ def _began_things_took_place(ctx: Context) -> list[Result]:
                         event,
                         CSTO.status,
                         status,
-                        f"has the status {_c(status)}, yet {_c(thing)} {curie(str(link))} it: an event that began or "
+                        f"has the status {_c(status)}, yet {_c(thing)} {shown(link)} it: an event that began or "
                         "ended something has taken place. Fix: the status the passage gives (csto:Occurred)",
                     )
     return out
@@ -839,7 +839,7 @@ def _office_result(ctx: Context, office: Node, p: URIRef, o: Node, label: str, w
         p=p,
         o=o,
         graph=ENTITIES_GRAPH,
-        message=f'its label "{label}" names {why}, but {curie(str(p))} is {_c(o)}: an office\'s name says whose post '
+        message=f'its label "{label}" names {why}, but {shown(p)} is {_c(o)}: an office\'s name says whose post '
         "it is and what its role is. Fix: the post or role the name means, or the label",
     )
 
@@ -964,7 +964,7 @@ def _names_its_owner(ctx: Context) -> list[Result]:
                     owner,
                     p,
                     treaty,
-                    f"gives {_c(owner)} {_c(treaty)} as its {curie(str(p))}, but the treaty's name names "
+                    f"gives {_c(owner)} {_c(treaty)} as its {shown(p)}, but the treaty's name names "
                     f"{names_in(named)}: a charter named after an organisation is that organisation's. Fix: the "
                     "organisation the passage names",
                 )
@@ -1040,7 +1040,7 @@ def _fact_labels_name_their_values(ctx: Context) -> list[Result]:
                     fact,
                     prop,
                     value,
-                    f'gives {_c(value)} as its {curie(str(prop))}, but its label "{labels[0]}" names '
+                    f'gives {_c(value)} as its {shown(prop)}, but its label "{labels[0]}" names '
                     f"{' and '.join(_c(n) for n in sorted(named, key=str))}, not it: a fact's label and its links "
                     "say the same. Fix: the value the passage (and the label) names, or the label",
                 )
@@ -1092,7 +1092,7 @@ def _made_by_the_person_its_label_names(ctx: Context) -> list[Result]:
                     doc,
                     prop,
                     maker,
-                    f'gives {_c(maker)} as its {curie(str(prop))}, but its label "{labels[0]}" names '
+                    f'gives {_c(maker)} as its {shown(prop)}, but its label "{labels[0]}" names '
                     f"{' and '.join(_c(n) for n in sorted(named, key=str))}, not them: a document is its maker's "
                     "as its label says. Fix: the person the passage (and the label) names, or the label",
                 )

@@ -52,7 +52,7 @@ from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from ...derive import agree, period_ordinal
-from ...namespaces import CSTO, OA, ONTOLOGY_GRAPH, ORG, PROV, RDF, RDFS, SH, SHAPE, SKOS, TIME, curie
+from ...namespaces import CSTO, OA, ONTOLOGY_GRAPH, ORG, PROV, RDF, RDFS, SH, SHAPE, SKOS, TIME, curie, shown
 from ...number_words import numbers_in
 from ..report import Result
 from . import Context, Rule
@@ -129,9 +129,9 @@ def _overlaps(ctx: Context) -> list[Result]:
                 )
                 where = ctx.locator.where(*_at(ctx, older.iri))
                 starts = (
-                    f"both start with {curie(str(a.start))}"
+                    f"both start with {shown(a.start)}"
                     if duplicate
-                    else f"this one starts {_span(newer.start_lo, newer.start_hi)}, while {curie(str(older.iri))} "
+                    else f"this one starts {_span(newer.start_lo, newer.start_hi)}, while {shown(older.iri)} "
                     f"(from {_span(older.start_lo, older.start_hi)}) "
                     + ("is still open" if not older.ended else f"ends no earlier than {older.end_lo}")
                 )
@@ -141,7 +141,7 @@ def _overlaps(ctx: Context) -> list[Result]:
                         shape=SHAPE.OverlappingMembershipPeriods,
                         focus=newer.iri,
                         value=older.iri,
-                        message=f"membership period {curie(str(older.iri))} ({where}) of the same state and organisation "
+                        message=f"membership period {shown(older.iri)} ({where}) of the same state and organisation "
                         f"is still running when this one starts: {starts}. Fix: if this period duplicates it, "
                         "use its IRI; otherwise end the earlier period (csto:endedBy a withdrawal) before this "
                         "one starts",
@@ -252,7 +252,7 @@ def _history(ctx: Context) -> list[Result]:
             continue  # a more specific rule already reports this history
         blame = _blame(ctx, events)
         listing = "; ".join(
-            f"{curie(str(e.iri))} {'joins' if e.join else 'leaves'} {_span_event(e)}"
+            f"{shown(e.iri)} {'joins' if e.join else 'leaves'} {_span_event(e)}"
             for e in sorted(events.values(), key=lambda e: (e.lo, e.hi, str(e.iri)))
         )
         kind = "signature or accession" if blame.join else "withdrawal"
@@ -262,7 +262,7 @@ def _history(ctx: Context) -> list[Result]:
                 shape=SHAPE.MembershipHistoryFits,
                 focus=blame.iri,
                 value=state,
-                message=f"no order of {curie(str(state))}'s joining and leaving {curie(str(org))} fits the data with this "
+                message=f"no order of {shown(state)}'s joining and leaving {shown(org)} fits the data with this "
                 f"{kind}, {_span_event(blame)}: every withdrawal needs a signature or accession before it, "
                 f"and none may lie before the first. The events: {listing}. Without this {kind} the history "
                 "fits. Fix: if it repeats another node (the same event under a new IRI), use that node's IRI; "
@@ -369,7 +369,7 @@ def _snapshot_lists_what_it_names(ctx: Context) -> list[Result]:
                         ctx.data.files[gid], snapshot, RDF.type, CSTO.MembershipSnapshot, gid
                     ),
                     message=(
-                        f"its passages in this file name {curie(str(state))}, which it does not list "
+                        f"its passages in this file name {shown(state)}, which it does not list "
                         "(csto:listsMember): a snapshot lists the members its passage enumerates. Fix: list it; or, "
                         "where the passage names it as no member, a csto:curatorNote saying so"
                     ),
@@ -417,7 +417,7 @@ def _before_own_founding(ctx: Context) -> list[Result]:
                 if a.bounds is None or a.bounds[1] >= earliest:
                     continue
                 foundings = ", ".join(
-                    f"{curie(str(f))} (no earlier than {lo.isoformat()})" for f, lo in sorted(founded[org], key=str)
+                    f"{shown(f)} (no earlier than {lo.isoformat()})" for f, lo in sorted(founded[org], key=str)
                 )
                 out.append(
                     ctx.locator.statement_result(
@@ -426,9 +426,9 @@ def _before_own_founding(ctx: Context) -> list[Result]:
                         p=ORG.organization,
                         o=org,
                         graph=gid,
-                        message=f"{curie(str(m))} is a membership of {curie(str(org))} started by "
-                        f"{curie(str(start))} ({a.preferred}, at the latest {a.bounds[1].isoformat()}), before every "
-                        f"founding of {curie(str(org))} this seed's graph records: {foundings}. In this seed's words the "
+                        message=f"{shown(m)} is a membership of {shown(org)} started by "
+                        f"{shown(start)} ({a.preferred}, at the latest {a.bounds[1].isoformat()}), before every "
+                        f"founding of {shown(org)} this seed's graph records: {foundings}. In this seed's words the "
                         "organisation did not exist yet. Fix: if the seed speaks of the treaty, record the event as "
                         "an accession to or signature of the treaty (csto:treaty, no csto:organisation) without a "
                         "membership of the organisation; if the seed itself reads the organisation as older, record "
@@ -461,10 +461,10 @@ def _rejoins_after_leaving(ctx: Context) -> list[Result]:
                 if earlier:
                     continue
                 why = (
-                    f"{curie(str(state))}'s only withdrawals from {curie(str(org))} "
+                    f"{shown(state)}'s only withdrawals from {shown(org)} "
                     f"({', '.join(curie(str(w)) for w in sorted(left, key=str))}) come after it"
                     if left
-                    else f"the graph records no withdrawal of {curie(str(state))} from {curie(str(org))}"
+                    else f"the graph records no withdrawal of {shown(state)} from {shown(org)}"
                 )
                 graph = ctx.locator.graph_of(r, RDF.type, CSTO.ReAccession)
                 out.append(
@@ -474,8 +474,8 @@ def _rejoins_after_leaving(ctx: Context) -> list[Result]:
                         p=RDF.type,
                         o=CSTO.ReAccession,
                         graph=graph,
-                        message=f"{curie(str(r))} is a re-accession (a return) of {curie(str(state))} to "
-                        f"{curie(str(org))}, but {why}: a state returns only after it left. Fix: csto:Accession for "
+                        message=f"{shown(r)} is a re-accession (a return) of {shown(state)} to "
+                        f"{shown(org)}, but {why}: a state returns only after it left. Fix: csto:Accession for "
                         "a first joining, or the withdrawal the seed implies (csto:Withdrawal, with its evidence)",
                     )
                 )
@@ -512,7 +512,7 @@ def _ended_by_its_withdrawal(ctx: Context) -> list[Result]:
                 ctx.locator.statement_result(
                     shape=SHAPE.MembershipEndedByItsWithdrawal, s=m, p=CSTO.endedBy, o=w,
                     graph=ctx.locator.graph_of(m, CSTO.endedBy, w),
-                    message=f"{curie(str(m))} is ended by {curie(str(w))}, withdrawal number {n} (csto:ordinal), but "
+                    message=f"{shown(m)} is ended by {shown(w)}, withdrawal number {n} (csto:ordinal), but "
                     f"{why}. Fix: the withdrawal that ends this period (two periods' ends swapped?)",
                 )
             )  # fmt: skip
@@ -593,7 +593,7 @@ def _attendance_accounted(ctx: Context) -> list[Result]:
                         o=first,
                         graph=gid,
                         message=f"records who attended and who was absent, but not "
-                        f"{', '.join(curie(str(m)) for m in sorted(missing, key=str))}, a member of {curie(str(org))} "
+                        f"{', '.join(curie(str(m)) for m in sorted(missing, key=str))}, a member of {shown(org)} "
                         f"throughout its date ({when[0].isoformat()}..{when[1].isoformat()}): a full account of "
                         "attendance names every member as participating or absent. Fix: the state the passage names "
                         "(csto:participatingState or csto:absentState)",
@@ -630,7 +630,7 @@ def _roles_named(ctx: Context) -> list[Result]:
                             p=CSTO.attendingRole,
                             o=role,
                             graph=gid,
-                            message=f"its csto:attendingRole gives {curie(str(role))}, but its attendance passage "
+                            message=f"its csto:attendingRole gives {shown(role)}, but its attendance passage "
                             f"names no {' or '.join(repr(n) for n in names)} among those who came. Fix: give only "
                             "the roles the passage names",
                         )
@@ -645,7 +645,7 @@ def _roles_named(ctx: Context) -> list[Result]:
                         o=sorted(given, key=str)[0],
                         graph=gid,
                         message=f'its attendance passage names "{said[0]}" among those who came, but its '
-                        f"csto:attendingRole does not give {curie(str(role))}. Fix: add the role the passage names",
+                        f"csto:attendingRole does not give {shown(role)}. Fix: add the role the passage names",
                     )
                 )
     return out

@@ -93,6 +93,7 @@ from ...namespaces import (
     SHAPE,
     SKOS,
     curie,
+    shown,
 )
 from ..report import Result
 from . import TYPE, Context, Rule
@@ -346,7 +347,7 @@ def _names_spelled_as_the_seeds(ctx: Context) -> list[Result]:
             out.append(
                 ctx.locator.statement_result(
                     shape=SHAPE.NameSpelledAsTheSeeds, s=entity, p=prop, o=name, graph=gid, severity=SH.Warning,
-                    message=f'its {curie(str(prop))} "{name}" has a word that neither the seeds, the ontology nor '
+                    message=f'its {shown(prop)} "{name}" has a word that neither the seeds, the ontology nor '
                     f"the seeds' curated files write ({words}): a name is spelled as the seeds spell it (a seed's "
                     "own misspelling is a skos:hiddenLabel, which is in its text). Fix: the spelling the seeds use",
                 )
@@ -602,17 +603,17 @@ def _contradicted_in(ctx, namer, facts, fact, prop, value, values, notes, by_not
     if said_by is not None:  # a comment naming the fact's other values (its destination, its co-addressees) does not
         exclude |= {o for _, o in values}  # contradict it
         named = _peers_named(ctx, namer, facts.graph, kinds, exclude, said_by)
-        where = f"the passages supporting this {curie(str(prop))} name none, and the fact's rdfs:comment names"
+        where = f"the passages supporting this {shown(prop)} name none, and the fact's rdfs:comment names"
     elif by_notes:
         named = _peers_named(ctx, namer, facts.graph, kinds, exclude, notes)
-        where = f"the csto:curatorNote explaining this {curie(str(prop))} names"
+        where = f"the csto:curatorNote explaining this {shown(prop)} names"
     else:
         named = _peers_named(ctx, namer, facts.graph, kinds, exclude, [_normed_quote(ctx, e) for e in evidence])
-        where = f"the passages supporting this {curie(str(prop))} ({said}) name"
+        where = f"the passages supporting this {shown(prop)} ({said}) name"
     if not named:
         return None
     return (
-        f"{where} {', '.join(named)}, not {curie(str(value))}. "
+        f"{where} {', '.join(named)}, not {shown(value)}. "
         "Fix: the value the passage names; or the passage that names it (csto:supportsProperty); or, where the value "
         "follows from context, a csto:curatorNote saying so"
     )
@@ -661,14 +662,14 @@ def _named_apart(ctx, namer, facts, fact, prop, value, values, notes) -> str | N
         return None
     said = "; ".join(curie(str(e)) for e in evidence)
     together = sorted((o for p, o in values if p == prop), key=str)
-    where = f"the passages supporting this {curie(str(prop))} ({said or 'none'}) name"
+    where = f"the passages supporting this {shown(prop)} ({said or 'none'}) name"
     others = [curie(str(o)) for o in together if o != value and names(o, texts)]
     if not others:  # the passages name none of its values
         where += " none of its values, and the csto:curatorNote explaining them names"
         others = [curie(str(o)) for o in together if o != value and names(o, notes)]
     if others:
         return (
-            f"{where} its other values {', '.join(others)}, not {curie(str(value))}. Fix: the value the passage or "
+            f"{where} its other values {', '.join(others)}, not {shown(value)}. Fix: the value the passage or "
             "the note names with them; or the passage that names it (csto:supportsProperty); or, where the value "
             "follows from context, a csto:curatorNote naming it"
         )
@@ -735,8 +736,8 @@ def _unnamed_by_the_fact(ctx, namer, facts, fact, prop, value, values, notes) ->
         return None
     said = "; ".join(curie(str(e)) for e in evidence)
     return (
-        f"no passage of this fact in this file ({said}) names {curie(str(value))}, its "
-        f"{curie(str(prop))}, and no csto:curatorNote of it here does. Fix: the value its passages name (a label, "
+        f"no passage of this fact in this file ({said}) names {shown(value)}, its "
+        f"{shown(prop)}, and no csto:curatorNote of it here does. Fix: the value its passages name (a label, "
         "alternative or hidden label, a person's surname, an office's role and state); or cite the passage that "
         "names it; or, where the value follows from context, a csto:curatorNote naming it"
     )
@@ -756,8 +757,8 @@ def _entity_statement_unnamed(ctx, namer, facts, fact, prop, value, notes) -> st
         return None
     said = "; ".join(curie(str(e)) for e in evidence)
     return (
-        f"this file states {curie(str(prop))} {curie(str(value))} of the entity {curie(str(fact))}, but no passage "
-        f"supporting it ({said}) names {curie(str(value))}, nor a csto:curatorNote of it here. Fix: the passage that "
+        f"this file states {shown(prop)} {shown(value)} of the entity {shown(fact)}, but no passage "
+        f"supporting it ({said}) names {shown(value)}, nor a csto:curatorNote of it here. Fix: the passage that "
         "says it (prov:wasDerivedFrom, csto:supportsProperty), or the value it names; or, where the value follows "
         "from context, a csto:curatorNote saying how"
     )
@@ -785,8 +786,8 @@ def _state_unnamed(ctx, namer, facts, fact, prop, value, values, notes) -> str |
         return None  # the passage is about the fact's organisation or treaty: the contradiction form reads it
     said = "; ".join(curie(str(e)) for e in evidence)
     return (
-        f"no passage of this membership fact in this file ({said}) names {curie(str(value))}, its "
-        f"{curie(str(prop))}, nor any other of its values, and no csto:curatorNote of it here does: the passage is "
+        f"no passage of this membership fact in this file ({said}) names {shown(value)}, its "
+        f"{shown(prop)}, nor any other of its values, and no csto:curatorNote of it here does: the passage is "
         "another fact's. Fix: cite the "
         "passage of this seed that names the state (or, where the state follows from context, a csto:curatorNote "
         "naming it)"
@@ -813,8 +814,8 @@ def _usage_unnamed(ctx, namer, facts, fact, prop, value, notes) -> str | None:
     if not namer.names.get(who) or namer.named(who, texts):
         return None
     return (
-        f"{curie(str(prop))} records how the seed names things, but no passage of it in this file ({said}) "
-        f"names {curie(str(who))}, {role}, and no csto:curatorNote of it here does. Fix: the entity the "
+        f"{shown(prop)} records how the seed names things, but no passage of it in this file ({said}) "
+        f"names {shown(who)}, {role}, and no csto:curatorNote of it here does. Fix: the entity the "
         "passage names, or the passage of this seed that names it"
     )
 
@@ -836,7 +837,7 @@ def _group_named_for_another_state(ctx, namer, gid, group, value) -> str | None:
     if not named:
         return None
     return (
-        f"the group's own name names {', '.join(named)}, not {curie(str(value))}, its csto:groupOfState. Fix: the "
+        f"the group's own name names {', '.join(named)}, not {shown(value)}, its csto:groupOfState. Fix: the "
         "state its name names"
     )
 
@@ -860,7 +861,7 @@ def _held_by_the_publisher(ctx, namer, facts, fact, value, notes) -> str | None:
     if namer.named(value, _passage_texts(ctx, evidence, notes)):
         return None
     return (
-        f"is held by {curie(str(value))}, the publisher of this file's source, which no passage of it "
+        f"is held by {shown(value)}, the publisher of this file's source, which no passage of it "
         f"({'; '.join(curie(str(e)) for e in evidence) or 'none'}) names: a publisher prints the words, it does not "
         "hold them. Fix: the speaker the passage quotes (or the source's author, dcterms:creator, for its own view)"
     )
@@ -892,7 +893,7 @@ def _office_holder_named(ctx, namer, facts, fact, value, values, notes) -> str |
     if not named:
         return None
     return (
-        f"is held by {curie(str(value))} speaking as {', '.join(curie(str(o)) for o in offices)}, but its passages "
+        f"is held by {shown(value)} speaking as {', '.join(curie(str(o)) for o in offices)}, but its passages "
         f"({'; '.join(curie(str(e)) for e in evidence) or 'none'}) or the text just before them name "
         f"{', '.join(curie(str(p)) for p in named)}, "
         "who holds that office: an office stands for its state or organisation only where the source names no one "
@@ -981,7 +982,7 @@ def _holder_unnamed(ctx, namer, facts, fact, value, values, notes) -> str | None
         if namer.named(value, _lead_in(ctx, namer, evidence)):
             return None
         return (
-            f"is held by {curie(str(value))}, whom no passage of it in this file ({said}) names, nor the text just "
+            f"is held by {shown(value)}, whom no passage of it in this file ({said}) names, nor the text just "
             "before one, and no csto:curatorNote of it here: the words are another's (a passage in no one's name "
             "is the source author's). Fix: the speaker the passage names; or cite the passage that names them; or, "
             "where they follow from context, a csto:curatorNote saying so"
@@ -992,7 +993,7 @@ def _holder_unnamed(ctx, namer, facts, fact, value, values, notes) -> str | None
         and not any((doc, CSTO.issuedBy, value) in ctx.union for p, doc in values if p == CSTO.expressedIn)
     ):
         return (
-            f"is held by {curie(str(value))}, which no passage of it in this file ({said}) names, nor the text just "
+            f"is held by {shown(value)}, which no passage of it in this file ({said}) names, nor the text just "
             "before one, and no csto:curatorNote of it here: the view is another's (a passage in no one's name is "
             "the source author's). Fix: the organisation or body the passage names; or cite the passage that names "
             "it; or, where it follows from context, a csto:curatorNote saying so"
@@ -1011,7 +1012,7 @@ def _holder_unnamed(ctx, namer, facts, fact, value, values, notes) -> str | None
         return None
     said = "; ".join(curie(str(e)) for e in evidence) or "none"
     return (
-        f"is held by {curie(str(value))}, which no passage of it in this file ({said}) names (by a name, its "
+        f"is held by {shown(value)}, which no passage of it in this file ({said}) names (by a name, its "
         f"city or a holder of one of its offices), while they name {', '.join(others)}. Fix: the state whose "
         "view the passage gives; or, where it follows from context, a csto:curatorNote saying so"
     )
@@ -1028,7 +1029,7 @@ def _channel_unnamed(ctx, namer, facts, fact, channel, notes) -> str | None:
         return None
     said = "; ".join(curie(str(e)) for e in evidence) or "none"
     return (
-        f"is reported via {curie(str(channel))}, which no passage of it in this file ({said}) names, nor the text "
+        f"is reported via {shown(channel)}, which no passage of it in this file ({said}) names, nor the text "
         "just before one, nor a csto:curatorNote of it here: the words reached the source through another. Fix: the "
         "newspaper, agency or document the passage or its paragraph names; or, where it follows from context, a "
         "csto:curatorNote saying so"
@@ -1061,13 +1062,13 @@ def _group_holder_unsaid(ctx, namer, facts, fact, group, prop=CSTO.heldBy) -> st
         return None
     if prop == CSTO.heldBy:
         return (
-            f"is held by {curie(str(group))}, a group no word of whose name (its label and other names) is in what "
+            f"is held by {shown(group)}, a group no word of whose name (its label and other names) is in what "
             "the stance says in this file (its passages, words, label, comment and notes): the view is another's. "
             "Fix: the group or speaker the passage gives the words to; or, where it follows from context, a "
             "csto:curatorNote naming the group in its words"
         )
     return (
-        f"its {curie(str(prop))} is {curie(str(group))}, a group no word of whose name (its label and other names) is "
+        f"its {shown(prop)} is {shown(group)}, a group no word of whose name (its label and other names) is "
         "in what the fact says in this file (its passages, words, label, comment and notes). Fix: the group the "
         "passage speaks of; or, where it follows from context, a csto:curatorNote naming the group in its words"
     )
@@ -1124,7 +1125,7 @@ def _author_unsaid(ctx, namer, facts, fact, prop, value, notes) -> str | None:
     else:
         return None
     return (
-        f"{curie(str(value))}, this source's author, is this fact's {curie(str(prop))}, but the passages supporting "
+        f"{shown(value)}, this source's author, is this fact's {shown(prop)}, but the passages supporting "
         f"it ({said}) {who}, neither naming the author nor speaking in the writer's first person (the speech they "
         "quote aside). Fix: the person or group the passage speaks of; or cite the passage in which the author "
         "speaks of themselves"
@@ -1164,7 +1165,7 @@ def _inferred_in_the_writers_voice(ctx: Context) -> list[Result]:
             continue
         out.append(
             ctx.locator.statement_result(shape=SHAPE.ValueNamedInItsPassage, s=fact, p=prop, o=person, graph=gid,
-                message=f"csto:inferredBy {curie(str(person))}, but the passages supporting it "
+                message=f"csto:inferredBy {shown(person)}, but the passages supporting it "
                 f"({'; '.join(curie(str(e)) for e in evidence)}) give the inference in the writer's own voice, quoting "
                 f"no one and with no word of speech ('said', 'stated', 'according to'): it is the source's author's "
                 f"({', '.join(sorted(curie(str(a)) for a in authors))}). Fix: the author, or the person the passage "
@@ -1191,7 +1192,7 @@ def _inferred_in_the_holders_words(ctx: Context) -> list[Result]:
             continue
         out.append(
             ctx.locator.statement_result(shape=SHAPE.ValueNamedInItsPassage, s=fact, p=prop, o=person, graph=gid,
-                message=f"csto:inferredBy {curie(str(person))}, but its marker (\"{markers[0]}\") is in its own "
+                message=f"csto:inferredBy {shown(person)}, but its marker (\"{markers[0]}\") is in its own "
                 f"csto:words, those of its holder ({', '.join(sorted(curie(str(h)) for h in holders))}): the "
                 "inference is the holder's. Fix: the holder")
         )  # fmt: skip
@@ -1275,8 +1276,8 @@ def _value_named(ctx: Context) -> list[Result]:  # noqa: C901 - one pass over ev
                     and not _named(names[value], [_seed_text(ctx, gid, seeds)])
                 ):
                     message = (
-                        f"{curie(str(value))} is named nowhere in this file's seed, yet is this fact's "
-                        f"{curie(str(prop))}. Fix: the person the seed speaks of (an unnamed author is the group "
+                        f"{shown(value)} is named nowhere in this file's seed, yet is this fact's "
+                        f"{shown(prop)}. Fix: the person the seed speaks of (an unnamed author is the group "
                         "standing for them)"
                     )
                 if message and notes != bare and namer.named(value, bare):
@@ -1349,8 +1350,8 @@ def _marker_contradicts(ctx: Context, namer) -> list[Result]:
                         o=value,
                         graph=gid,
                         message=(
-                            f"its {curie(str(marker_prop))} quotes words that name {', '.join(named)}, not "
-                            f"{curie(str(value))}, its {curie(str(prop))}. Fix: the value the words name; or the "
+                            f"its {shown(marker_prop)} quotes words that name {', '.join(named)}, not "
+                            f"{shown(value)}, its {shown(prop)}. Fix: the value the words name; or the "
                             "words of the seed that give this value"
                         ),
                     )
@@ -1481,7 +1482,7 @@ def _parties_paired(ctx: Context, namer, by_kind) -> list[Result]:
                             o=slipped[0],
                             graph=gid,
                             message=(
-                                f"{curie(str(e))} says {m.group(0)!r}: it pairs "
+                                f"{shown(e)} says {m.group(0)!r}: it pairs "
                                 f"{', '.join(curie(str(x)) for x in sorted(pair & parties, key=str))} with "
                                 f"{', '.join(curie(str(x)) for x in missing)}, which is not a csto:party of this fact "
                                 f"(its parties: {', '.join(curie(str(x)) for x in sorted(parties, key=str))}). "
@@ -1541,9 +1542,9 @@ def _value_by_structure(ctx: Context) -> list[Result]:
                         o=value,
                         graph=gid,
                         message=(
-                            f"the passages supporting this {curie(str(prop))} ({said}) give it as {named} by their "
+                            f"the passages supporting this {shown(prop)} ({said}) give it as {named} by their "
                             f'grammar ("X-led", "led by X", "part of X", "... in X", "(X)", "capital of X", "by X", '
-                            f'"X, the largest", "between X and Y"), not {curie(str(value))}. Fix: the value the '
+                            f'"X, the largest", "between X and Y"), not {shown(value)}. Fix: the value the '
                             "passage gives; the graph records what the source says"
                         ),
                     )

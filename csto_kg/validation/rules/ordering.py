@@ -23,7 +23,7 @@ from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from ...derive import bounds
-from ...namespaces import CSTO, SHAPE, curie
+from ...namespaces import CSTO, SHAPE, curie, shown
 from ..report import Result
 from . import Context, Rule
 
@@ -55,7 +55,7 @@ def _extent(ctx: Context, node: Node) -> tuple[dt.date | None, dt.date | None, s
     )
     last = None if open_ended else max(b[1] for b in ends)
     words = ", ".join(
-        f"{curie(str(p))} {v}"
+        f"{shown(p)} {v}"
         for p in (CSTO.date, CSTO.startDate, CSTO.endDate)
         for v in sorted(ctx.union.objects(node, p), key=str)
     )

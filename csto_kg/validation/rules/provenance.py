@@ -10,7 +10,7 @@ from decimal import Decimal, InvalidOperation
 from rdflib import URIRef
 from rdflib.term import Node
 
-from ...evidence import check_quotes
+from ...evidence import check_quotes, cuts_a_word
 from ...namespaces import (
     CSTO,
     DCTERMS,
@@ -32,6 +32,7 @@ from ...namespaces import (
     SKOS,
     SRC,
     curie,
+    shown,
     source_iri,
 )
 from ...number_words import numbers_in, qualifiers_of, units_mentioned, units_of, without_numbers
@@ -80,7 +81,16 @@ _PARTS_OF_FACTS = (
     CSTO.uncertainty,
     CSTO.prescription,
 )
-_WORDS_PROPS = (CSTO.words, CSTO.statedAs, CSTO.articleText, CSTO.programme, DCTERMS.type, *(CSTO[m] for m in _MARKERS))
+_WORDS_PROPS = (
+    CSTO.words,
+    CSTO.statedAs,
+    CSTO.articleText,
+    CSTO.programme,
+    DCTERMS.type,
+    DCTERMS.title,  # a document's title, as the seed gives it (a seed's own title is a line of it: _sources)
+    DCTERMS.rights,  # the terms it is used under, in the seed's words ("used under creative commons licence 2.0")
+    *(CSTO[m] for m in _MARKERS),
+)
 
 
 def _quotes(ctx: Context) -> list[Result]:
@@ -110,11 +120,15 @@ def _words(ctx: Context) -> list[Result]:
             continue
         g = ctx.data.dataset.graph(gid)
         for fact, value in sorted(pairs, key=lambda t: (str(t[0]), str(t[1]))):
+            if prop == DCTERMS.title and (fact, RDF.type, CSTO.SourceDocument) in union:
+                continue  # a seed's own title is a line of its whole text (shape:SourceChecksumRule), not of a passage
             here = _quotes_of(union, (e for h in _with_wholes(g, fact) for e in g.objects(h, PROV.wasDerivedFrom)))
             if any(str(value) in q for q in here):
                 # the space beside them copied too (blank words are shape:ProseIsTaggedText's)
                 if str(value).strip() and str(value) != str(value).strip():
                     out.append(_words_result(ctx, fact, prop, value, gid, _SPACE_AT_AN_END))
+                elif not any(_whole_words_in(str(value), q) for q in here):
+                    out.append(_words_result(ctx, fact, prop, value, gid, _CUT_FROM_A_WORD))
                 continue
             elsewhere = any(str(value) in q for q in _quotes_of(union, union.objects(fact, PROV.wasDerivedFrom)))
             where = (
@@ -127,6 +141,23 @@ def _words(ctx: Context) -> list[Result]:
             out.append(_words_result(ctx, fact, prop, value, gid, where))
     return out
 
+
+def _whole_words_in(words: str, quote: str) -> bool:
+    """Whether ``words`` occur in ``quote`` at least once as whole words (the quote's own ends are its passage's,
+    which shape:VerbatimQuoteRule checks)."""
+    at = quote.find(words)
+    while at >= 0:
+        if not any(cuts_a_word(quote, at, at + len(words))):
+            return True
+        at = quote.find(words, at + 1)
+    return False
+
+
+_CUT_FROM_A_WORD = (
+    "is verbatim in this fact's passages only as part of a longer word or number (a letter or digit of the passage "
+    "goes on past its start or end): words copied from a seed are whole words, or they say what the seed does not. "
+    "Fix: copy them from the quote up to the word's last letter"
+)
 
 _SPACE_AT_AN_END = (
     "has white space at its start or end, copied from beside the words in the passage: a query or page comparing "
@@ -206,7 +237,7 @@ def _figures(ctx: Context) -> list[Result]:
                 if qualifier_prop and not given and "Exactly" not in implied:
                     message = (
                         f"the words ({said}) give {value} as {' or '.join(f'csto:{q}' for q in sorted(implied))}, "
-                        f"but it has no {curie(str(qualifier_prop))}: without one it reads as exact. Fix: add the "
+                        f"but it has no {shown(qualifier_prop)}: without one it reads as exact. Fix: add the "
                         "qualifier the words give"
                     )
                     out.append(_figure_result(ctx, node, prop, value, message))
@@ -214,7 +245,7 @@ def _figures(ctx: Context) -> list[Result]:
                     name = str(qualifier).rsplit("/", 1)[-1]
                     if name not in implied and (node, qualifier) not in reported:
                         message = (
-                            f"{curie(str(qualifier_prop))} is {curie(str(qualifier))}, but the words ({said}) give "
+                            f"{shown(qualifier_prop)} is {shown(qualifier)}, but the words ({said}) give "
                             f"{value} as {' or '.join(f'csto:{q}' for q in sorted(implied))}. Fix: the qualifier "
                             "the words give"
                         )
@@ -245,7 +276,7 @@ def _figures_of_the_linking_file(ctx: Context) -> list[Result]:
                     p=prop,
                     o=figure,
                     graph=gid,
-                    message=f"this file gives the fact the figure {curie(str(figure))}, which it does not describe: "
+                    message=f"this file gives the fact the figure {shown(figure)}, which it does not describe: "
                     "the figure is another file's, another seed's number. Fix: describe this seed's own figure here, "
                     "with its words and evidence, and link that one",
                 )
@@ -280,7 +311,7 @@ def _numbers_in_passages(ctx: Context) -> list[Result]:
             if not stated or number in stated:
                 continue
             message = (
-                f"{curie(str(prop))} {value} is not the number the fact's passages give it (they give "
+                f"{shown(prop)} {value} is not the number the fact's passages give it (they give "
                 f"{', '.join(sorted(map(str, stated)))}). Fix: the number the passage gives"
             )
             out.append(_figure_result(ctx, fact, prop, value, message))
@@ -297,7 +328,7 @@ def _figures_of_their_facts(ctx: Context) -> list[Result]:
         if not words or not stated_as or any(s in w for s in stated_as for w in words):
             continue
         message = (
-            f"the figure {curie(str(quantity))} ({'; '.join(map(repr, stated_as))}) is not in the words of the fact "
+            f"the figure {shown(quantity)} ({'; '.join(map(repr, stated_as))}) is not in the words of the fact "
             f"it is given to ({'; '.join(map(repr, words))}). Fix: give the fact its own figure, or the figure to "
             "the fact whose words state it"
         )
@@ -320,11 +351,11 @@ def _unit_results(ctx: Context, node: Node, prop: Node, value: Node, words: list
         said = "; ".join(repr(w) for w in words)
         nouns = " or ".join(f"csto:{u}" for u in sorted(named))
         if unit_of == CSTO.unit:
-            message = f"csto:unit is {curie(str(unit))}, but the words ({said}) count {value} in {nouns}. Fix: the unit"
+            message = f"csto:unit is {shown(unit)}, but the words ({said}) count {value} in {nouns}. Fix: the unit"
             out.append(_figure_result(ctx, node, CSTO.unit, unit, message))
         else:
             message = (
-                f"{curie(str(prop))} counts {curie(str(unit))}, but the words ({said}) count {value} in {nouns}. "
+                f"{shown(prop)} counts {shown(unit)}, but the words ({said}) count {value} in {nouns}. "
                 "Fix: give the figure to the property of its unit (e.g. csto:personnel and csto:equipment swapped)"
             )
             out.append(_figure_result(ctx, node, prop, value, message))
@@ -355,7 +386,7 @@ def _units_said(ctx: Context) -> list[Result]:
         said = "; ".join(repr(w) for w in words)
         others = f" (they name {', '.join(f'csto:{u}' for u in sorted(named))})" if named else ""
         message = (
-            f"csto:unit is {curie(str(unit))}, but neither the figure's words ({said}) nor its passages, label, "
+            f"csto:unit is {shown(unit)}, but neither the figure's words ({said}) nor its passages, label, "
             f"comment or notes name what it counts in that unit{others}. Fix: the unit, or a comment saying what the "
             "figure counts"
         )
@@ -411,7 +442,7 @@ def _checksums(ctx: Context) -> list[Result]:
             if actual in digests and digests[actual][1] != name:
                 message = (
                     f"seeds/{name} is byte for byte seeds/{digests[actual][1]}, the file of "
-                    f"{curie(str(digests[actual][0]))}: one article added twice under two seed names. Fix: keep one "
+                    f"{shown(digests[actual][0])}: one article added twice under two seed names. Fix: keep one "
                     "seed and its file"
                 )
                 out.append(_source_result(ctx, doc, DCTERMS.identifier, ident, message))
@@ -441,7 +472,7 @@ def _source_records(ctx: Context) -> list[Result]:
         path = ctx.data.files[gid]
         stem = path.stem
         message = (
-            f"{path.name} has no source record: its seed's document {curie(str(own))} is not typed csto:SourceDocument "
+            f"{path.name} has no source record: its seed's document {shown(own)} is not typed csto:SourceDocument "
             f'in this file. Fix: src:{stem} a csto:SourceDocument, with dcterms:identifier "{stem}.txt", its '
             "csto:sha256 and csto:publicationDate"
         )
@@ -481,7 +512,7 @@ def _title_and_author(ctx: Context, doc: Node, name: str, text: str) -> list[Res
         names = [str(n) for p in (RDFS.label, SKOS.altLabel) for n in union.objects(creator, p)]
         if names and not any(n.casefold() in folded for n in names):
             message = (
-                f"dcterms:creator {curie(str(creator))} ({'; '.join(map(repr, names))}) is not named in seeds/{name}. "
+                f"dcterms:creator {shown(creator)} ({'; '.join(map(repr, names))}) is not named in seeds/{name}. "
                 "Fix: the person the byline names"
             )
             out.append(_source_result(ctx, doc, DCTERMS.creator, creator, message))
@@ -582,9 +613,9 @@ def _own_seed_only(ctx: Context) -> list[Result]:
                 continue  # a shape about sources (shape:UnnamedAuthorOfOneSource...) names it or a node it links
 
             out.append(ctx.locator.statement_result(shape=SHAPE.OwnSeedOnly, s=s, p=p, o=o, graph=gid,
-                       message=f"this statement of {ctx.data.files[gid].name} names {curie(str(other))}, another "
+                       message=f"this statement of {ctx.data.files[gid].name} names {shown(other)}, another "
                        f"seed's source document: a seed's file records what that seed says, of its own document "
-                       f"{curie(str(own))}. Fix: the node or page the seed names (a web page's URL for a "
+                       f"{shown(own)}. Fix: the node or page the seed names (a web page's URL for a "
                        "dcterms:source), or move the statement to the other seed's file"))  # fmt: skip
     return out
 
@@ -630,7 +661,7 @@ def _iri_of_its_seed(ctx: Context) -> list[Result]:
                 continue  # stated in that seed's file too: a node both seeds speak of
             other = ", ".join(sorted(named))
             out.append(ctx.locator.statement_result(shape=SHAPE.IriOfItsSeed, s=s, p=RDF.type, o=o, graph=gid,
-                       message=f"{curie(str(s))} is named for seed {other} (its IRI's -{other}- part) but is stated "
+                       message=f"{shown(s)} is named for seed {other} (its IRI's -{other}- part) but is stated "
                        f"only in {ctx.data.files[gid].name}, seed {own}'s file: an IRI minted with another seed's "
                        f"number says the wrong seed. Fix: rename it with {own} (and every reference to it)"))  # fmt: skip
         out += _described_for_another_seed(ctx, seeds, gid, own)
@@ -656,8 +687,8 @@ def _described_for_another_seed(ctx: Context, seeds: dict[str, set], gid, own: s
         seen.add(s)
         other = ", ".join(sorted(named))
         out.append(ctx.locator.statement_result(shape=SHAPE.IriOfItsSeed, s=s, p=p, o=o, graph=gid,
-                   message=f"{curie(str(s))} is named for seed {other} (its IRI's -{other} part: seed {other}'s "
-                   f"wording), but {ctx.data.files[gid].name}, seed {own}'s file, says {curie(str(p))} of it: what "
+                   message=f"{shown(s)} is named for seed {other} (its IRI's -{other} part: seed {other}'s "
+                   f"wording), but {ctx.data.files[gid].name}, seed {own}'s file, says {shown(p)} of it: what "
                    f"is said of it is seed {other}'s. Fix: state it in seed {other}'s file with that seed's passage, "
                    f"or give seed {own}'s wording its own node"))  # fmt: skip
     return out
@@ -943,7 +974,7 @@ def _facts_in_the_entities_file(ctx: Context) -> list[Result]:
         out.append(
             ctx.locator.statement_result(
                 shape=SHAPE.EntityInEntitiesFile,
-                message=f"kg/entities.trig types {curie(str(s))} as {curie(str(cls))}, which is no entity class (an "
+                message=f"kg/entities.trig types {shown(s)} as {shown(cls)}, which is no entity class (an "
                 "agent, place, office, organ, treaty or topic, or a subclass of one): that file holds the entities "
                 "every seed shares. Fix: the entity's class (a class typed over with another); or, for a fact, "
                 "write it in the file of the seed that states it, with that seed's evidence",
@@ -968,7 +999,7 @@ def _entities_in_seed_files(ctx: Context) -> list[Result]:
                 out.append(
                     ctx.locator.statement_result(
                         shape=SHAPE.EntityInEntitiesFile,
-                        message=f"this seed's file types {curie(str(s))} as an entity ({curie(str(cls))}); an entity's "
+                        message=f"this seed's file types {shown(s)} as an entity ({shown(cls)}); an entity's "
                         "node (its type, labels and Wikidata link) lives in kg/entities.trig, shared by every seed. "
                         "Fix: move the type and labels there (checking that the entity is not there already under "
                         "another IRI), and keep here only what this seed says about it, with evidence",
@@ -1013,7 +1044,7 @@ def _occasions(ctx: Context) -> list[Result]:
                         o=occasion,
                         graph=gid,
                         message=f"the occasion {str(occasion)!r} states {', '.join(str(n) for n in sorted(stated))}, "
-                        f"but this file's figure {curie(str(q))} for the same words ({str(graph.value(q, CSTO.statedAs))!r}) "
+                        f"but this file's figure {shown(q)} for the same words ({str(graph.value(q, CSTO.statedAs))!r}) "
                         f"is {value}. Fix: the occasion and the figure quote one passage; correct the one that misquotes "
                         "it (an ordinal swapped between two occasions, a typo)",
                     )
@@ -1056,7 +1087,9 @@ RULES = [
         "oa:exact, and its oa:hasSource names a file in seeds/ (csto_kg/evidence.py); a quote that occurs more than "
         "once in its seed carries oa:prefix and/or oa:suffix on its oa:TextQuoteSelector (the seed's text just "
         "before / after the one selected) which match the text around its offsets and, with the quote, occur in "
-        "the seed once. The message shows the quote, the seed's text and their first differing code point.",
+        "the seed once; and the passage is whole words: it neither begins nor ends inside a word or number of the seed "
+        "(a letter, or a digit, on both sides of a cut). The message shows the quote, the seed's text and their first "
+        "differing code point.",
         _quotes,
     ),
     Rule(
@@ -1090,12 +1123,14 @@ RULES = [
         "quoted words are verbatim in the evidence",
         "Words a fact attributes to its source (csto:words of a stance, csto:statedAs of a figure, "
         "csto:articleText of an article, csto:programme of a course of study, dcterms:type, a document's genre, "
+        "its dcterms:title and dcterms:rights, "
         "and the marker words of csto:certaintyMarker, attemptMarker, abilityMarker, inferenceMarker, exampleMarker, "
         "exclusiveMarker, aspectMarker and elaborationMarker, and a comparison side's csto:sideTimeMarker and a marked "
         "reading's csto:readingMarker, a change's csto:changeMarker a relative time's csto:timeMarker and a means' csto:meansMarker, in the passages of the fact they are part of) "
         "occur verbatim, character for character (curly quotes and no-break "
         "spaces included), inside the oa:exact quote of one of the fact's own evidence nodes in the same file "
-        "(each file quotes its own seed), and without white space at either end (copied from beside them).",
+        "(each file quotes its own seed), as whole words (not the start or end of a longer word or number there) and "
+        "without white space at either end (copied from beside them).",
         _words,
     ),
     Rule(

@@ -36,7 +36,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
 from rdflib.term import Node
 
-from ...namespaces import CSTO, OA, ONTOLOGY_GRAPH, SHAPE, curie
+from ...namespaces import CSTO, OA, ONTOLOGY_GRAPH, SHAPE, curie, shown
 from ..report import Result
 from . import Context, Rule
 
@@ -84,9 +84,9 @@ def _range_values(ctx: Context) -> list[Result]:
         members = sorted(curie(str(m)) for m in onto.subjects(RDF.type, ranges[p]))
         kinds = ", ".join(sorted(curie(str(t)) or str(t) for t in types))
         message = (
-            f"{curie(str(p))} takes a {curie(str(ranges[p]))} ({', '.join(members)}), but {curie(str(o))} is a {kinds}: "
+            f"{shown(p)} takes a {shown(ranges[p])} ({', '.join(members)}), but {shown(o)} is a {kinds}: "
             "a value of another scheme. Fix: the value of this property's own scheme, or the property that takes "
-            f"{curie(str(o))}"
+            f"{shown(o)}"
         )
         out.append(ctx.locator.statement_result(shape=SHAPE.ValueOfItsRange, s=s, p=p, o=o, graph=gid, message=message))
     return out
@@ -236,7 +236,7 @@ def _speech_forms(ctx: Context) -> list[Result]:
             elif form == CSTO.IndirectSpeech:
                 problem = _quoted_not_paraphrased(g, fact, paragraphs)
             if problem:
-                message = f"csto:speechForm {curie(str(form))}, but {problem}"
+                message = f"csto:speechForm {shown(form)}, but {problem}"
                 out.append(
                     ctx.locator.statement_result(
                         shape=SHAPE.SpeechFormAgreesWithQuotes, s=fact, p=CSTO.speechForm, o=form, graph=gid,
@@ -292,7 +292,7 @@ def _unreported(ctx: Context, g, gid, fact, cache: dict) -> str | None:
     authors = ctx.source_creators.get(gid, set()) & set(g.objects(fact, CSTO.heldBy))
     if authors:  # the seed is its author's own text: the author's view is never reported in it
         return (
-            f"its holder {curie(str(min(authors)))} is the author of this file's source (dcterms:creator): the seed "
+            f"its holder {shown(min(authors))} is the author of this file's source (dcterms:creator): the seed "
             "is the author's own text, so it states the author's view, it does not report it (all 105 curated views "
             "of a seed's author are csto:Direct). Fix: csto:Direct, or the holder the passage reports"
         )

@@ -46,7 +46,7 @@ from rdflib.term import Node
 
 from ... import derive
 from ...loader import holds
-from ...namespaces import CSTO, GRAPH, OA, PREFIXES, SH, SHAPE, curie, source_iri
+from ...namespaces import CSTO, GRAPH, OA, PREFIXES, SH, SHAPE, curie, shown, source_iri
 from ...support import FileFacts
 from ..locate import file_lines
 from . import Context, Rule
@@ -241,8 +241,8 @@ def _where(path: Path, fact: Node) -> str:
         f"{p}:{str(fact)[len(ns) :]}" for p, ns in PREFIXES.items() if str(fact).startswith(ns)
     ]
     line = _line_of(path, [f"{s} a " for s in spellings]) or _line_of(path, [f"{s} " for s in spellings])
-    shown = f"{path.parent.name}/{path.name}"
-    return f"{shown}:{line}" if line else shown
+    where = f"{path.parent.name}/{path.name}"
+    return f"{where}:{line}" if line else where
 
 
 def _line_of(path: Path, needles: list[str]) -> int | None:
@@ -573,7 +573,7 @@ def _supported_but_unused(ctx: Context) -> list:
                 out.append(
                     ctx.locator.statement_result(
                         shape=SHAPE.SupportedPropertyIsUsed,
-                        message=f"csto:supportsProperty names {curie(str(prop))}, which {users} uses. Fix: the "
+                        message=f"csto:supportsProperty names {shown(prop)}, which {users} uses. Fix: the "
                         "property the passage supports, as the fact writes it (or remove it)",
                         s=ev,
                         p=CSTO.supportsProperty,

@@ -32,7 +32,8 @@ item lost it in an edit).
 ``shape:WikidataOnEntities``: a Wikidata item is linked by ``skos:exactMatch`` (not ``owl:sameAs``), in
 ``kg/entities.trig``, on an entity: not in a seed's file, not on a fact node, not on a ``csto:Group`` standing for
 people or states a seed leaves unnamed. ``shape:OntologyWellFormed`` also reads the ontology's own individuals
-(``csto:Increase``, ``csto:HopePlaced``): each of a declared class, with one English ``skos:definition``.
+(``csto:Increase``, ``csto:HopePlaced``): each of a declared class, with one English ``skos:definition``, in one
+concept scheme (``skos:inScheme``), the one the other values of its class are in.
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SKOS, TIME, XSD, DefinedNamespace
 from rdflib.term import Node
 
-from ...namespaces import CSTO, ENTITIES_GRAPH, OA, ONTOLOGY_GRAPH, SH, SHAPE, curie
+from ...namespaces import CSTO, ENTITIES_GRAPH, OA, ONTOLOGY_GRAPH, SH, SHAPE, curie, shown
 from ..report import Result
 from . import TYPE, Context, Rule
 
@@ -254,7 +255,7 @@ def _specialised_types(ctx: Context) -> list[Result]:
             continue
         own = ", ".join(sorted(curie(str(c)) or str(c) for c in special[o]))
         out.append(ctx.locator.statement_result(shape=SHAPE.DeclaredTermsOnly, s=s, p=p, o=o, graph=gid,
-                   message=f"is typed {curie(str(o))} here, a class of a reused vocabulary that the ontology "
+                   message=f"is typed {shown(o)} here, a class of a reused vocabulary that the ontology "
                    f"specialises ({own} rdfs:subClassOf it): the project's rules and queries look for its own "
                    f"class, and the general one is inferred from it. Fix: a {own}"))  # fmt: skip
     return out
@@ -369,7 +370,7 @@ def _typed_as_two_kinds(ctx: Context) -> list[Result]:
                             "subclass)"
                         )
                         out.append(ctx.locator.statement_result(shape=SHAPE.DeclaredTermsOnly, s=node, p=p, o=o,
-                                   graph=gid, message=f"is typed {curie(str(o))} here and {curie(str(other))} in "
+                                   graph=gid, message=f"is typed {shown(o)} here and {shown(other)} in "
                                    f"{', '.join(files)}: {why}. Fix: the class its passages give, in each file"))  # fmt: skip
     return out
 
@@ -596,7 +597,7 @@ def _ontology(ctx: Context) -> list[Result]:
             found = declared.problem(*parts, role)
             if found is not None:
                 why, candidates = found
-                report(s, f"{curie(str(pred))} {curie(str(o))}: the term {why}; {_suggest(*parts, candidates)}"
+                report(s, f"{shown(pred)} {shown(o)}: the term {why}; {_suggest(*parts, candidates)}"
                        "Fix: the intended term", pred, o)  # fmt: skip
     out += _individuals(onto, declared, report)
     out += _distinct_names(ctx, onto, declared) + _datatype_ranges(ctx, onto) + _inverses(ctx, onto)
@@ -607,14 +608,18 @@ def _ontology(ctx: Context) -> list[Result]:
             above = set(onto.transitive_objects(term, pred)) - {term}
             if any((sup, pred, term) in onto or term in set(onto.transitive_objects(sup, pred)) for sup in above):
                 report(term, f"is its own strict {'superclass' if pred == RDFS.subClassOf else 'super-property'} "
-                       f"through {curie(str(pred))}: a cycle makes its members members of every term on it. Fix: "
+                       f"through {shown(pred)}: a cycle makes its members members of every term on it. Fix: "
                        "the axiom written the wrong way round", pred)  # fmt: skip
     return out
 
 
 def _individuals(onto, declared: _Declared, report) -> list[Result]:
     """The ontology's own individuals (csto:Increase, csto:HopePlaced: a csto: node typed with a csto: class) are
-    each of a declared class and have one English skos:definition, as its classes and properties do."""
+    each of a declared class and have one English skos:definition, as its classes and properties do, and are in
+    one concept scheme (skos:inScheme), the one the other individuals of their class are in (csto:Units for the
+    units, csto:Values for most): a value left out of its scheme is missing from every list of that scheme's values
+    (the ontology's documentation, the pages)."""
+    schemes: dict[URIRef, dict[URIRef, list]] = {}  # class -> scheme -> its individuals
     for term, cls in sorted(onto.subject_objects(RDF.type), key=lambda t: (str(t[0]), str(t[1]))):
         own, kind = _split(term) if isinstance(term, URIRef) else None, _split(cls) if isinstance(cls, URIRef) else None
         if not own or not kind or own[0] != str(CSTO) or kind[0] != str(CSTO):
@@ -624,13 +629,31 @@ def _individuals(onto, declared: _Declared, report) -> list[Result]:
         found = declared.problem(*kind, "class")
         if found is not None:
             why, candidates = found
-            report(term, f"rdf:type {curie(str(cls))}: the individual's class {why}; {_suggest(*kind, candidates)}"
+            report(term, f"rdf:type {shown(cls)}: the individual's class {why}; {_suggest(*kind, candidates)}"
                    "Fix: the intended class", RDF.type, cls)  # fmt: skip
         definitions = [x for x in onto.objects(term, SKOS.definition) if isinstance(x, Literal) and x.language == "en"]
         if len(definitions) != 1:
-            report(term, f"is an individual of {curie(str(cls))} with {len(definitions)} English skos:definition: "
+            report(term, f"is an individual of {shown(cls)} with {len(definitions)} English skos:definition: "
                    "each of the ontology's values says what it means, in one English definition (the queries and "
                    "pages show it). Fix: one skos:definition \"...\"@en", SKOS.definition)  # fmt: skip
+        in_schemes = sorted(onto.objects(term, SKOS.inScheme))
+        if len(in_schemes) != 1:
+            report(term, f"is an individual of {shown(cls)} in {len(in_schemes)} concept schemes (skos:inScheme): "
+                   "each of the ontology's values is in one, where the lists of its values find it. Fix: the "
+                   "skos:inScheme the other values of its class have", SKOS.inScheme)  # fmt: skip
+        else:
+            schemes.setdefault(cls, {}).setdefault(in_schemes[0], []).append(term)
+    for cls, by_scheme in sorted(schemes.items()):
+        if len(by_scheme) < 2:
+            continue
+        usual = max(by_scheme, key=lambda s: len(by_scheme[s]))
+        if sorted(len(v) for v in by_scheme.values())[-2] == len(by_scheme[usual]):
+            continue  # no scheme most of the class's values are in
+        for scheme, terms in sorted(by_scheme.items()):
+            for term in terms if scheme != usual else ():
+                report(term, f"skos:inScheme {shown(scheme)}, where the other {len(by_scheme[usual])} values of "
+                       f"{shown(cls)} are in {shown(usual)}. Fix: skos:inScheme {shown(usual)}",
+                       SKOS.inScheme, scheme)  # fmt: skip
     return []
 
 
@@ -649,7 +672,7 @@ def _deprecated_in_use(ctx: Context, declared: _Declared) -> list[Result]:
     for term, n in sorted(uses.items(), key=lambda kv: str(kv[0])):
         new = declared.deprecated[str(term)[len(str(CSTO)) :]]
         then = f"its replacement {curie(str(new)) or new}" if new is not None else "the term that replaces it"
-        out.append(_ontology_result(ctx, term, f"{curie(str(term))} is owl:deprecated true, but curated files still "
+        out.append(_ontology_result(ctx, term, f"{shown(term)} is owl:deprecated true, but curated files still "
                    f"use it ({n} statements). Fix: move those statements to {then} first, or keep the term current",
                    OWL.deprecated))  # fmt: skip
     return out
@@ -680,13 +703,13 @@ def _property_kinds(ctx: Context, onto, declared: _Declared) -> list[Result]:
             why = "an owl:DatatypeProperty (its values are literals) whose range is the class"
         else:
             continue
-        out.append(_ontology_result(ctx, prop, f"{curie(str(prop))} is {why} {curie(str(rng)) or rng}: the two "
+        out.append(_ontology_result(ctx, prop, f"{shown(prop)} is {why} {curie(str(rng)) or rng}: the two "
                    "disagree. Fix: the property's kind (owl:ObjectProperty or owl:DatatypeProperty) or its "
                    "range, whichever its curated values show", RDFS.range, rng))  # fmt: skip
     for local in sorted(declared.classes | declared.properties):
         term = CSTO[local]
         if (term, RDFS.isDefinedBy, ONTOLOGY_IRI) not in onto:
-            out.append(_ontology_result(ctx, term, f"{curie(str(term))} is not rdfs:isDefinedBy the ontology (the "
+            out.append(_ontology_result(ctx, term, f"{shown(term)} is not rdfs:isDefinedBy the ontology (the "
                        "csto: namespace without its final slash), as every other term of it is. Fix: the "
                        "rdfs:isDefinedBy line its neighbours have", RDFS.isDefinedBy))  # fmt: skip
     return out
@@ -703,12 +726,12 @@ def _inverses(ctx: Context, onto) -> list[Result]:
         inverses.setdefault(o, set()).add(s)
     for prop in sorted((p for p in inverses if str(p).startswith(str(CSTO))), key=str):
         if prop in inverses[prop] and (prop, RDF.type, OWL.SymmetricProperty) not in onto:
-            out.append(_ontology_result(ctx, prop, f"{curie(str(prop))} is declared owl:inverseOf itself, which makes "
+            out.append(_ontology_result(ctx, prop, f"{shown(prop)} is declared owl:inverseOf itself, which makes "
                        "it symmetric (each link also read backwards), and it is no owl:SymmetricProperty. Fix: the "
                        "inverse is its counterpart property", OWL.inverseOf, prop))  # fmt: skip
         others = sorted(inverses[prop] - {prop}, key=str)
         if len(others) > 1:
-            out.append(_ontology_result(ctx, prop, f"{curie(str(prop))} has several inverses "
+            out.append(_ontology_result(ctx, prop, f"{shown(prop)} has several inverses "
                        f"({', '.join(curie(str(o)) for o in others)}), which makes them one property. Fix: one "
                        "owl:inverseOf, the counterpart property", OWL.inverseOf, others[-1]))  # fmt: skip
     return out
@@ -754,7 +777,7 @@ def _distinct_names(ctx: Context, onto, declared: _Declared) -> list[Result]:
                             term,
                             f'has the {what} "{terms[term]}", the {what} of the {kind} {others}: two terms with one '
                             f"{what} read as one term (a {what} copied from a neighbour). Fix: the {what} of "
-                            f"{curie(str(term))} itself",
+                            f"{shown(term)} itself",
                             pred,
                         )
                     )
@@ -801,7 +824,7 @@ def _datatype_ranges(ctx: Context, onto) -> list[Result]:
                 _ontology_result(
                     ctx,
                     prop,
-                    f"has the rdfs:range {curie(str(rng))}, but {len(misfits)} of its curated values are not of it "
+                    f"has the rdfs:range {shown(rng)}, but {len(misfits)} of its curated values are not of it "
                     f'(e.g. "{misfits[0]}", {", ".join(kinds)}). Fix: the range the values have (or the values)',
                     RDFS.range,
                     rng,
@@ -890,7 +913,7 @@ def _prose(ctx: Context) -> list[Result]:
                 p=p,
                 o=o,
                 graph=gid,
-                message=f"its {curie(str(p))} {why}. Fix: the source's words, tagged with their language",
+                message=f"its {shown(p)} {why}. Fix: the source's words, tagged with their language",
             )
         )
     return out
@@ -920,7 +943,7 @@ def _names(ctx: Context) -> list[Result]:
 
     def report(s, p, o, gid, why):
         out.append(ctx.locator.statement_result(shape=SHAPE.NamesWellFormed, s=s, p=p, o=o, graph=gid,
-                   message=f'its {curie(str(p))} "{o}" {why}'))  # fmt: skip
+                   message=f'its {shown(p)} "{o}" {why}'))  # fmt: skip
 
     per_language: dict[tuple, list[Literal]] = {}
     reported = {(r.focus, r.path) for r in ctx.shacl_results}  # an entity's labels are shape:EntityHasLabel's
@@ -932,7 +955,7 @@ def _names(ctx: Context) -> list[Result]:
     several = ((key, names) for key, names in per_language.items() if len(names) > 1)
     for (gid, s, p, language), names in sorted(several, key=str):
         for o in sorted(names, key=str)[1:]:
-            report(s, p, o, gid, f"is one of {len(names)} {curie(str(p))} in @{language} that this file gives the "
+            report(s, p, o, gid, f"is one of {len(names)} {shown(p)} in @{language} that this file gives the "
                    "node: a node has one name per language in a file (several would be shown, compared and counted "
                    "as one; a variant is a skos:altLabel, a second fact a node of its own). Fix: keep one")  # fmt: skip
     both = _languages_of_both_names(ctx)
@@ -947,7 +970,7 @@ def _names(ctx: Context) -> list[Result]:
             other = SKOS.prefLabel if p == RDFS.label else RDFS.label
             theirs = both[s][other] if s in both else None
             if theirs and o.language not in theirs:
-                report(s, p, o, gid, f"is tagged @{o.language}, where its {curie(str(other))} is in "
+                report(s, p, o, gid, f"is tagged @{o.language}, where its {shown(other)} is in "
                        f"{', '.join('@' + str(x) for x in sorted(theirs, key=str))}: a node's label and its preferred "
                        "name are given in the same languages, so one of the two is mistagged (English text tagged "
                        "@ru is shown and found as Russian). Fix: the language tag of the text's language")  # fmt: skip
@@ -992,7 +1015,7 @@ def _links(ctx: Context) -> list[Result]:
             p=p,
             o=o,
             graph=gid,
-            message=f'its {curie(str(p))} is the string "{o}", where {curie(str(p))} links to a resource. Fix: '
+            message=f'its {shown(p)} is the string "{o}", where {shown(p)} links to a resource. Fix: '
             + (f"<{o}>, the IRI itself" if str(o).startswith(("http://", "https://")) else "the node's IRI"),
         )
         for s, p, o, gid in ctx.curated_quads()
@@ -1069,7 +1092,9 @@ RULES = [
         "is its own strict superclass or super-property; no two classes, nor two properties, share a label or a "
         "definition; a property whose rdfs:range is an XSD datatype has curated values of that datatype (or "
         "one derived from it); an owl:ObjectProperty's range is a class and an owl:DatatypeProperty's a datatype; "
-        "and every csto: class and property is rdfs:isDefinedBy the ontology.",
+        "and every csto: class and property is rdfs:isDefinedBy the ontology. Its own individuals (csto:Increase) "
+        "are each of a declared class, with one English skos:definition, in one concept scheme (skos:inScheme), the "
+        "one most values of their class are in.",
         _ontology,
     ),
     Rule(

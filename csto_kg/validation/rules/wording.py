@@ -11,7 +11,8 @@ against their own words, markers read against their fact's words, rankings, and 
   puts its supposition ("if", "unless", "had ...", "were ...").
 - ``shape:ComparisonOutcomeInItsWords``: a comparison found to exceed (``csto:Exceeds``) compares by degree in its
   words or passages ("more alone now than", "a bit rosier"); one whose words do so is not csto:Alike or
-  csto:Unlike.
+  csto:Unlike; words that find likeness ("Like NATO") and deny none are not csto:Unlike, words that contrast
+  ("unlike", "in contrast") are not csto:Alike.
 - ``shape:QuestionKindInItsWords``: a rhetorical or guiding question has a question mark in its words; an open one
   is asked or raised in words ("it begs the question of", "whether", "next year will show").
 - ``shape:ActionKindInItsWords``: a diplomatic action's kind (``csto:actionKind``) is worded by a passage of the
@@ -155,6 +156,11 @@ _COMPARATIVE = re.compile(
     re.I,
 )
 _SUPERLATIVE = re.compile(r"\bthe (?:most|least) \w+|\bthe \w{3,}est\b", re.I)  # "the largest economy": more than all
+# a comparison that finds the two sides alike ("Like NATO, ...", "resembles", "similar to", "a replica of",
+# "correlates with") or unlike ("unlike the rest", "stands in contrast", "differs"); a likeness the words deny
+# ("Despite some superficial similarities, it is hardly an equivalent") is not read as one
+_LIKENESS = re.compile(r"(?<![\w-])(?:like|resembl\w*|similar\w*|replica|correlat\w*|just as|the same as)\b", re.I)
+_UNLIKENESS = re.compile(r"\b(?:unlike|contrast\w*|differ\w*|dissimilar\w*|hardly|not|no|never|despite)\b", re.I)
 
 
 def _comparison_words(ctx: Context) -> list[Result]:
@@ -181,7 +187,23 @@ def _comparison_words_problem(ctx: Context, fact: Node, outcome: Node) -> str | 
             f'its words say "{found.group(0)}": the comparison finds more (or less) on one side. Fix: '
             "csto:Exceeds, the subject (csto:comparisonSubject) being the side that has more"
         )
+    elif outcome == CSTO.Unlike:
+        alike = [m for text in words if not _UNLIKENESS.search(text) for m in [_LIKENESS.search(text)] if m]
+        if alike:
+            problem = (
+                f'its words say "{alike[0].group(0)}" and deny no likeness: the source finds the two sides alike. '
+                "Fix: csto:Alike"
+            )
+    elif outcome == CSTO.Alike:
+        unlike = next(
+            (m for text in words if (m := _UNLIKENESS.search(text)) and m.group(0).lower() in _CONTRASTS), None
+        )
+        if unlike is not None:
+            problem = f'its words say "{unlike.group(0)}": the source contrasts the two sides. Fix: csto:Unlike'
     return problem
+
+
+_CONTRASTS = frozenset({"unlike", "contrast", "contrasts", "contrasted", "differ", "differs", "different", "differed"})
 
 
 # --- questions -----------------------------------------------------------------------------------------------------
@@ -729,7 +751,10 @@ RULES = [
         "a comparison's outcome is the one its words give",
         "A comparison that finds more (or less) on one side (csto:comparisonOutcome csto:Exceeds) compares by degree "
         "in its csto:words or passages ('more alone now than', 'a bit rosier', 'exceeds', 'far stronger'); a "
-        "comparison whose own words compare by degree is csto:Exceeds, not csto:Alike or csto:Unlike.",
+        "comparison whose own words compare by degree is csto:Exceeds, not csto:Alike or csto:Unlike; one whose "
+        "words find likeness ('Like NATO', 'resembles', 'similar to', 'a replica of', 'correlates with') and deny "
+        "none ('not', 'hardly', 'despite') is not csto:Unlike, and one whose words contrast ('unlike', 'in "
+        "contrast', 'differs') is not csto:Alike.",
         _comparison_words,
     ),
     Rule(
