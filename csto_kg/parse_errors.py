@@ -109,6 +109,10 @@ def readable(message: str, query: str) -> str:
     escape = _bad_escape(query, stop)
     if escape is not None:  # the parser names no such thing ("expected ENCODE_FOR_URI"), or says "hexadecimal digits"
         return f"{_at(query, escape[0])}: {escape[1]}"
+    if any(i.startswith("Prefix not found") for i in sentences):  # said past the name, naming no prefix
+        named = _named_mistake(query, stop)
+        if named is not None:
+            return named
     if any(i.startswith(_UNGROUPED) for i in sentences):  # said at the end of the query, naming no variable
         from .sparql_aggregates import ungrouped_projection
 

@@ -593,17 +593,20 @@ def _closing_brace(tokens: list, i: int) -> int | None:
 
 
 MAX_UNROLLED = 1_000_000  # characters of a query with its GRAPH ?var groups unrolled; past it, refused
-_UNROLL_WORDS = ("SELECT", "MINUS")  # in a GRAPH ?var group, each makes Oxigraph 0.5.13 answer wrong
+# in a GRAPH ?var group, a sub-query or a MINUS makes Oxigraph 0.5.13 answer wrong, and so does a VALUES: a VALUES row
+# joined with no pattern has no graph (GRAPH ?g { VALUES ?x { 1 } } gives one row with ?g unbound, SPARQL one per
+# named graph); Virtuoso 7.2 gives a BIND's row none (GRAPH ?g { BIND (1 AS ?x) }: no row)
+_GROUP_ROW_WORDS = ("VALUES",)
 # The keyword GRAPH, then a variable, with only whitespace and comments between (also where the text is a name or in
 # a string: a quick look, which may find more than there is, never less)
 _GRAPH_VARIABLE = re.compile(r"graph(?:\s|#[^\r\n]*)*[?$]")  # in lower case, where a word starts (word_found)
 
 
 def _graph_groups(tokens: list, keep_mentioned: bool = False) -> list[tuple[int, int]] | None:
-    """(index of ``GRAPH``, index of its group's ``}``) of each ``GRAPH ?var { … }`` holding a sub-query or a
-    ``MINUS``, or reading ``?var`` in an expression or a ``VALUES``, and no other such group (the innermost); None if
-    the braces do not balance. ``keep_mentioned``: not one holding a sub-query or ``MINUS`` whose group names
-    ``?var`` itself."""
+    """(index of ``GRAPH``, index of its group's ``}``) of each ``GRAPH ?var { … }`` holding a sub-query, a
+    ``MINUS`` or a ``VALUES``, or reading ``?var`` in an expression or a ``VALUES``, and no other such group (the innermost); None if
+    the braces do not balance. ``keep_mentioned`` (Virtuoso's): not one holding a sub-query or ``MINUS`` whose group
+    names ``?var`` itself, and one holding a ``BIND`` too."""
     close: dict[int, int] = {}
     stack: list[int] = []
     for i, (kind, text, _, _) in enumerate(tokens):
@@ -620,8 +623,10 @@ def _graph_groups(tokens: list, keep_mentioned: bool = False) -> list[tuple[int,
         for i in range(len(tokens) - 2)
         if _word(tokens[i], "GRAPH") and tokens[i + 1][0] == "var" and tokens[i + 2][1] == "{"
     ]
-    holding = {(i, end) for i, end in groups if any(_word(t, *_UNROLL_WORDS) for t in tokens[i + 3 : end])}
-    groups = [(i, end) for i, end in groups if (i, end) in holding or _reads_its_variable(tokens, i, end)]
+    holding = {(i, end) for i, end in groups if any(_word(t, "SELECT", "MINUS") for t in tokens[i + 3 : end])}
+    rows = _GROUP_ROW_WORDS + (("BIND",) if keep_mentioned else ())  # Virtuoso 7.2 gives a BIND's group no row
+    joined = {(i, end) for i, end in groups if any(_word(t, *rows) for t in tokens[i + 3 : end])}
+    groups = [(i, end) for i, end in groups if (i, end) in holding | joined or _reads_its_variable(tokens, i, end)]
     if keep_mentioned:
         groups = [
             (i, end)
@@ -675,7 +680,7 @@ def _body(query: str, tokens: list, start: int, end: int, labels: dict[int, str]
 
 
 def graph_groups_unrolled(query: str, named: Callable[[], list[str]], keep_mentioned: bool = False) -> str:
-    """``query`` with each ``GRAPH ?var { P }`` whose ``P`` holds a sub-query or a ``MINUS``, or reads ``?var`` in an
+    """``query`` with each ``GRAPH ?var { P }`` whose ``P`` holds a sub-query, a ``MINUS`` or a ``VALUES``, or reads ``?var`` in an
     expression, a ``VALUES`` or an ``OPTIONAL`` (:func:`_reads_its_variable`), written as the union,
     over the dataset's named graphs (absolute IRIs, ``named()``, asked only if needed), of ``{ VALUES ?var { <g> } GRAPH <g> { P } }``; unchanged
     if there is none (or the braces do not balance: the parser says so). :class:`UserError` past
@@ -707,7 +712,7 @@ def graph_groups_unrolled(query: str, named: Callable[[], list[str]], keep_menti
             )
         if sum(len(text) - (end - start) for start, end, text in edits) + len(query) > MAX_UNROLLED:
             raise UserError(
-                "the query has a sub-query, a MINUS, an expression or an OPTIONAL reading ?var inside GRAPH ?var, which the "
+                "the query has a sub-query, a MINUS, a VALUES, an expression or an OPTIONAL reading ?var inside GRAPH ?var, which the "
                 "store's engine (Oxigraph 0.5.13, Virtuoso 7.2) evaluates against the wrong graph; the endpoint "
                 "answers it right by repeating the group once "
                 f"per named graph ({len(graphs)}), which here would pass {MAX_UNROLLED:,} characters. "

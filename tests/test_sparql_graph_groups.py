@@ -209,6 +209,14 @@ CASES = [
     ("SELECT ?g ?a { GRAPH ?g { ?a ?p ?o OPTIONAL { ?a ?p ?g } } }", []),
     ("SELECT ?g ?a { GRAPH ?g { ?a :q :o OPTIONAL { ?a :q ?g } } }", []),
     ("SELECT ?g ?a { GRAPH ?g { ?a :q :o OPTIONAL { ?a :p ?g } } }", ["g3 a", "g3 d"]),  # no match: ?g left unbound
+    # a VALUES row joined with no pattern is one per named graph (the engine gave one, its graph unbound), and a
+    # constant's BIND there is not made one
+    ("SELECT ?g ?x { GRAPH ?g { VALUES ?x { :k } } }", ["g1 k", "g2 k", "g3 k"]),
+    ("SELECT ?g ?x { GRAPH ?g { BIND (:k AS ?x) } }", ["g1 k", "g2 k", "g3 k"]),
+    (
+        "SELECT ?g ?x { GRAPH ?g { { BIND (:k AS ?x) } UNION { ?x :p :o } } }",
+        ["g1 a", "g1 k", "g2 b", "g2 c", "g2 k", "g3 k"],
+    ),
 ]
 
 

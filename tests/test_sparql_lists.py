@@ -18,7 +18,7 @@ from rdflib.compare import isomorphic
 
 from csto_kg.server.app import create_app
 from csto_kg.server.config import ServerConfig
-from csto_kg.sparql_chunks import CHUNK_OVER, _read, chunked, triple_patterns_at_most
+from csto_kg.sparql_chunks import CHUNK_OVER, CHUNK_SIZE, _read, chunked, triple_patterns_at_most
 from support import project_queries
 
 N = 40  # items in the lists the answers are compared on (the engine plans the query as written in about 0.2 s)
@@ -235,7 +235,29 @@ SAME_ROWS = {  # each a triples block of more than CHUNK_OVER patterns, so given
         f"SELECT * WHERE {{ ?s <urn:p> _:h FILTER(?s != <urn:b>) _:h <{_RDF}rest> {_flat([1] * (N - 1))} }}"
     ),
     "construct-where": f"CONSTRUCT WHERE {{ ?s <urn:p> {MIXED} ; <urn:q> ?q }}",
+    # a pattern with a constant verb and object is repeated in each chunk holding its variable (its anchor)
+    "anchored-chunks": (
+        f"SELECT * WHERE {{ ?c <{_RDF}first> 1 . " + " ".join(f"?c <{_RDF}rest> ?r{i} ." for i in range(PAST)) + " }"
+    ),
+    "anchored-chunks-count": (
+        f"SELECT (COUNT(*) AS ?n) WHERE {{ ?c <{_RDF}first> 1 . ?c <{_RDF}rest> ?l . "
+        + " ".join(f"?l <{_RDF}first> ?f{i} ." for i in range(PAST))
+        + " }"
+    ),
 }
+
+
+def test_a_chunk_repeats_the_patterns_that_anchor_its_variables():
+    """A chunk is evaluated alone: without the block's ``?m a <urn:C>`` the second chunk of ``?m <urn:label> ?l16 …
+    ?l31`` matched every subject in every combination of its labels (49 patterns over the curated store: 6.8 s,
+    0.02 s anchored). A pattern with a variable verb or object, or a path, is no anchor."""
+    labels = " ".join(f"?m <urn:label> ?l{i} ." for i in range(PAST))
+    out = chunked(f"SELECT * WHERE {{ ?m a <urn:C> . {labels} }}")
+    leaves = -(-(PAST + 1) // CHUNK_SIZE)
+    assert out.count("?m a <urn:C>") == leaves > 1, out
+    for other in ("?m a ?c .", "?m <urn:p>/<urn:q> <urn:o> .", "?m <urn:p> ?o ."):
+        out = chunked(f"SELECT * WHERE {{ {other} {labels} }}")
+        assert out.count(other.rstrip(" .")) == 1, (other, out)
 
 
 @pytest.mark.parametrize("name", SAME_ROWS)

@@ -1123,6 +1123,13 @@ SYNTAX_MESSAGES = {  # query -> what the message says, and what it must not
     "SELECT (xsd:integer(1) AS ?x) {}": ("error at 1:9: the prefix xsd: is not declared", "ENCODE_FOR_URI"),
     "SELECT ?x WHERE { ?x ?p ?o } ORDER BY foo:bar(?x)": ("1:39: the prefix foo: is not declared", "LANGMATCHES"),
     "SELECT ?x WHERE { ?x ?p ?o } ORDER BY DESC(foo:bar)": ("1:44: the prefix foo: is not declared", "COALESCE"),
+    # an undeclared prefix in a predicate, an object, a datatype, a path or a VALUES: the parser said only "Prefix not
+    # found", past the name
+    "SELECT ?x WHERE { ?x foo:bar ?y }": ("error at 1:22: the prefix foo: is not declared", "Prefix not found"),
+    "SELECT ?x WHERE { ?x ?p foo:bar }": ("error at 1:25: the prefix foo: is not declared", "Prefix not found"),
+    'SELECT ?x WHERE { ?x ?p "1"^^xsd:integer }': ("1:30: the prefix xsd: is not declared", "Prefix not found"),
+    "SELECT ?x WHERE { ?x foo:a/foo:b ?y }": ("error at 1:22: the prefix foo: is not declared", "Prefix not found"),
+    "SELECT ?x WHERE { VALUES ?x { foo:a } }": ("1:31: the prefix foo: is not declared", "Prefix not found"),
     # a triple pattern without its object: the parser offers LATERAL (not SPARQL 1.1) and SERVICE
     "SELECT ?s WHERE { ?s ?p }": (
         "error at 1:25: a triple pattern needs a subject, a predicate and an object; ?s ?p has no object",
