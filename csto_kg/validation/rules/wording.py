@@ -196,7 +196,7 @@ def _comparison_words_problem(ctx: Context, fact: Node, outcome: Node) -> str | 
             )
     elif outcome == CSTO.Alike:
         unlike = next(
-            (m for text in words if (m := _UNLIKENESS.search(text)) and m.group(0).lower() in _CONTRASTS), None
+            (m for text in words for m in _UNLIKENESS.finditer(text) if m.group(0).lower() in _CONTRASTS), None
         )
         if unlike is not None:
             problem = f'its words say "{unlike.group(0)}": the source contrasts the two sides. Fix: csto:Unlike'
