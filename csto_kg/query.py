@@ -25,7 +25,7 @@ from .sparql_aggregates import aggregate_message
 from .sparql_binds import binds_after_blocks, constant_binds_as_values
 from .sparql_chunks import chunked
 from .sparql_lateral import exists_lateral, optionals_lateral
-from .sparql_lex import dataset_iris, lexed, word_found
+from .sparql_lex import codepoints_decoded_outside_literals, dataset_iris, lexed, word_found
 from .sparql_order import ORDER_KEY, rewrite_order_by
 from .sparql_rewrite import (
     OXIGRAPH_MAX_SLICE,
@@ -146,6 +146,8 @@ def evaluate(store: ox.Store, query: str, **kwargs):
       -> 0.75 s).
     - ``TRUE`` / ``False`` are the boolean keywords, in any case (section 19.8;
       :func:`.sparql_rewrite.booleans_lowercased`).
+    - ``\\u`` / ``\\U`` escapes outside strings and IRIs are decoded before parsing, as section 19.2 has all of them
+      (the engine decodes those inside only; :func:`.sparql_lex.codepoints_decoded_outside_literals`).
     - ``!!x`` (and ``! -?x``), which SPARQL's grammar has no reading of and the engine reads as ``!(!x)``, is a
       ``SyntaxError`` (:func:`negation_without_primary`).
     - A cast given other than one argument (``xsd:integer(1, 2)``), which the engine refuses while planning with a
@@ -162,7 +164,8 @@ def evaluate(store: ox.Store, query: str, **kwargs):
     for Oxigraph, not for every engine (the store rewrites the dataset and
     ``BASE`` for itself).
     """
-    query = booleans_lowercased(query.removeprefix("\ufeff"))  # a BOM an editor saved before the query: not part of it
+    # a BOM an editor saved before the query is not part of it; escapes outside strings and IRIs are read first
+    query = booleans_lowercased(codepoints_decoded_outside_literals(query.removeprefix("\ufeff")))
     misread = misread_iris(query) or negation_without_primary(query) or scope_message(query) or aggregate_message(query)
     if misread is not None:
         raise SyntaxError(misread)

@@ -36,6 +36,7 @@ __all__ = [
     "significant_tokens",
     "lexed",
     "unescape_codepoints",
+    "codepoints_decoded_outside_literals",
     "resolve_iri",
     "read_prologue",
     "Prologue",
@@ -93,6 +94,26 @@ def unescape_codepoints(text: str) -> str:
         return chr(cp) if cp <= 0x10FFFF else m.group()
 
     return _CODEPOINT.sub(decode, text)
+
+
+def codepoints_decoded_outside_literals(query: str) -> str:
+    """``query`` with the ``\\uXXXX`` / ``\\UXXXXXXXX`` escapes outside its strings, IRIs and comments decoded
+    (``query`` itself if it holds none). Section 19.2 decodes them in the whole text before parsing; Oxigraph 0.5.13
+    decodes them inside strings and IRIs only, and refused ``?s \\u0061 ?c`` or ``"x"\\u0040en``. In one pass, so an
+    escape that gives a backslash starts no other (W3C ``syn-codepoint-escape-bad-04``/``-05`` stay errors); strings
+    and IRIs are left to the engine (an escaped quote stays inside its string), and comments as written (an escaped
+    line break would otherwise end one)."""
+    if "\\u" not in query and "\\U" not in query:
+        return query
+    parts, last = [], 0
+    for m in _TOKEN.finditer(query):
+        if m.lastgroup in ("comment", "string", "iri"):
+            parts.append(unescape_codepoints(query[last : m.start()]))
+            parts.append(m.group())
+            last = m.end()
+    parts.append(unescape_codepoints(query[last:]))
+    decoded = "".join(parts)
+    return query if decoded == query else decoded
 
 
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")

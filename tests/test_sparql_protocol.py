@@ -1106,6 +1106,24 @@ def test_order_by_the_graphs_dates_follows_the_time_line_across_year_month_and_d
     assert [(b["d"]["value"], b["d"]["datatype"]) for b in desc["results"]["bindings"]] == dates[::-1]
 
 
+CODEPOINTS_OUTSIDE_LITERALS = {  # query -> rows; SPARQL 1.1 section 19.2 decodes \u / \U escapes before parsing
+    "SELECT ?s WHERE { ?s \\u0061 <https://w3id.org/csto-kg/ontology/State> ; "
+    '<http://www.w3.org/2000/01/rdf-schema#label> "Armenia"@en }': 1,
+    'SELECT ?s WHERE { ?s <http://www.w3.org/2000/01/rdf-schema#label> "Armenia"\\u0040en }': 1,
+    "SELECT ?s WHERE { ?s \\U00000061 <https://w3id.org/csto-kg/ontology/State> } LIMIT 3": 3,
+    "ASK { # \\u000A ?s ?p ?o\n}": None,  # a comment is left as written: the escaped line break ends nothing
+}
+
+
+@pytest.mark.parametrize("query", CODEPOINTS_OUTSIDE_LITERALS)
+def test_a_codepoint_escape_outside_strings_and_iris_is_read_as_its_character(client, query):
+    r = send(client, "POST-body", query)
+    assert r.status_code == 200, r.data[:300]
+    rows = CODEPOINTS_OUTSIDE_LITERALS[query]
+    doc = json.loads(r.data)
+    assert (len(doc["results"]["bindings"]) == rows) if rows is not None else doc["boolean"] is True
+
+
 @pytest.mark.parametrize("method", METHODS)
 def test_a_byte_order_mark_before_the_query_is_not_part_of_it(client, method):
     r = send(client, method, "\ufeffASK {}")
