@@ -110,7 +110,7 @@ def _modifiers(tokens: tuple, i: int) -> bool:
         seen.add(word)
         i += 1
         start = i
-        while _at(tokens, i)[0] == "other" and _at(tokens, i)[1].isdigit():
+        if _at(tokens, i)[0] == "number" and _at(tokens, i)[1].isdigit():  # an integer
             i += 1
         if i == start:
             return False

@@ -129,9 +129,9 @@ def _clause_of(tokens: list, match: dict, i: int) -> str:
     while j >= 0:
         kind, text, _, _ = tokens[j]
         if kind == "other" and text in (")", "]", "}"):
-            if text == "}":
+            if text == "}" and _word(tokens, closers[j] - 1) != "EXISTS":
                 return "a graph pattern"
-            j = closers[j] - 1
+            j = closers[j] - 1  # an expression's brackets, or the group of an [NOT] EXISTS within it
             continue
         word = _word(tokens, j)
         if word in ("SELECT", "HAVING", "ORDER", "GROUP", "FILTER", "BIND"):

@@ -38,7 +38,7 @@ def constant_binds_as_values(query: str) -> str:
     """``query`` with each ``BIND (c AS ?v)`` of a constant ``c`` (an IRI, a prefixed name, a literal, a number,
     ``true`` / ``false``) written ``VALUES ?v { c }`` in its place: the same solutions, since ``?v`` is in scope
     nowhere before a ``BIND`` of it (section 18.2.1), so that ``Extend(A, ?v, c)`` is ``Join(A, {?v: c})``, which
-    is what an inline ``VALUES`` is at that place (18.2.2.6), but within ``GRAPH ?var`` and ``[NOT] EXISTS``
+    is what an inline ``VALUES`` is at that place (18.2.2.6), but within ``GRAPH`` and ``[NOT] EXISTS``
     (:func:`_keeps_binds`). The engine puts a joined row's values into the
     patterns before a ``VALUES``, not before a ``BIND``: cq27's union, whose second branch ends in ``BIND
     (csto:reportedForceSize AS ?role)``, joined with the quantity's four patterns, took 7.4 s on the generated 1e6,
@@ -49,7 +49,7 @@ def constant_binds_as_values(query: str) -> str:
     tokens = _tokens(query)
     edits = []
     groups: list[int] = []  # the index of each open "{"
-    kept: list[bool] = []  # for each, whether a BIND in it stays one (within GRAPH ?var or [NOT] EXISTS)
+    kept: list[bool] = []  # for each, whether a BIND in it stays one (within GRAPH or [NOT] EXISTS)
     for b, token in enumerate(tokens):
         if token[:2] == ("other", "{"):
             groups.append(b)
@@ -79,13 +79,15 @@ def constant_binds_as_values(query: str) -> str:
 def _keeps_binds(tokens, brace: int) -> bool:
     """Whether the group opening at ``tokens[brace]`` is one where a constant's ``BIND`` must stay one: the group
     of ``GRAPH ?var``, where Oxigraph 0.5.13 joins a ``VALUES`` row with no graph (``GRAPH ?g { VALUES ?x { 1 } }``
-    gives one row with ``?g`` unbound, ``BIND (1 AS ?x)`` one per named graph), and that of ``[NOT] EXISTS``, where
+    gives one row with ``?g`` unbound, ``BIND (1 AS ?x)`` one per named graph), that of ``GRAPH <iri>``, where it
+    joins one though the IRI names no graph of the dataset (``GRAPH <urn:x:none> { VALUES ?x { 1 } }`` gives a row,
+    the ``BIND`` none: section 18.6), and that of ``[NOT] EXISTS``, where
     the row's values are put into the pattern, a variable of the row included (section 18.6: ``?s a csto:State
     FILTER NOT EXISTS { BIND (:armenia AS ?s) }`` keeps no row, a ``VALUES ?s`` there every row but Armenia's)."""
     before = tokens[brace - 1] if brace >= 1 else None
     if before is not None and _word(before, "EXISTS"):
         return True
-    return brace >= 2 and before[0] == "var" and _word(tokens[brace - 2], "GRAPH")
+    return brace >= 2 and before[0] in ("var", "iri", "pname") and _word(tokens[brace - 2], "GRAPH")
 
 
 def _constant(tokens) -> bool:
@@ -102,7 +104,7 @@ def _constant(tokens) -> bool:
         return True
     signed = len(tokens) == 2 and texts[0] in ("+", "-") and tokens[0][3] == tokens[1][2]  # "-1"; "- 1" is an operator
     number = texts[1:] if signed else texts
-    return len(number) == 1 and kinds[-1] == "other" and number[0].isdigit()
+    return len(number) == 1 and kinds[-1] == "number" and number[0].isdigit()  # an integer
 
 
 def binds_after_blocks(query: str) -> str:

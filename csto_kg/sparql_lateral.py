@@ -185,7 +185,7 @@ def _constant(token) -> bool:
     return (
         kind in ("iri", "pname", "string", "langtag")
         or (kind == "word" and text in ("true", "false"))
-        or (kind == "other" and text.isdigit())
+        or kind == "number"
     )
 
 
@@ -202,7 +202,7 @@ def _patterns(body) -> int:
         if kind == "other" and text in ".;,":
             count += pending
             pending = False
-        elif kind in ("var", "iri", "pname", "string", "word") or text in ("]", ")"):
+        elif kind in ("var", "iri", "pname", "string", "word", "number") or text in ("]", ")"):
             pending = True
     return count + pending
 

@@ -10,8 +10,10 @@ counting. (SPARQL 1.1 Query, section 19.8.)
 Tokens follow the grammar's terminals where a refusal depends on them: a
 comment ends at a carriage return or a line feed (section 19.4: a query with
 "Mac" line endings is read as the parser reads it), a language tag
-(``"x"@service``, rule 145) is one token, and an IRI may hold ``\\u``/``\\U``
-escapes. Oxigraph 0.5.13 decodes those escapes inside IRIs and strings only,
+(``"x"@service``, rule 145) is one token, an unsigned number (``10``, ``0.5``,
+``.5``, ``1e3``, ``1.5E-3``: rules 146-148) is one token, so that neither a
+decimal point reads as a triple's ``.`` nor an exponent as a word, and an IRI may
+hold ``\\u``/``\\U`` escapes. Oxigraph 0.5.13 decodes those escapes inside IRIs and strings only,
 while section 19.2 decodes them in the whole text before parsing: a query is
 read both ways (:func:`unescape_codepoints`), and ``SERVICE`` seen in either
 reading counts, so that neither an escaped quote (``"\\u005C" SERVICE …``,
@@ -50,6 +52,7 @@ _TOKEN = re.compile(
     | (?P<iri><(?:[^<>"{}|^`\\\x00-\x20]|\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8})*>)
     | (?P<langtag>@[A-Za-z]+(?:-[A-Za-z0-9]+)*)
     | (?P<var>[?$][A-Za-z0-9_\u00b7\u00c0-\uffff]+)
+    | (?P<number>[0-9]+\.[0-9]*[eE][+-]?[0-9]+|\.?[0-9]+[eE][+-]?[0-9]+|[0-9]*\.[0-9]+|[0-9]+)  # rules 146-148, unsigned
     | (?P<pname>(?:[A-Za-z\u00c0-\uffff][\w.\-\u00b7\u00c0-\uffff]*)?:(?:[\w.\-:%\u00b7\u00c0-\uffff]|\\.)*)
     | (?P<word>[A-Za-z_][A-Za-z0-9_]*)
     | (?P<other>\s+|.)          # a run of white space is one token
@@ -301,6 +304,10 @@ def prologue_only(query: str) -> bool:
     return True
 
 
+# rule 173, PN_LOCAL_ESC: a local name's "\_" is its "_" (``graph:000\_2e5f…`` names ``graph:000_2e5f…``)
+_LOCAL_ESCAPE = re.compile(r"\\([_~.\-!$&'()*+,;=/?#@%])")
+
+
 def dataset_iris(query: str, base: str) -> tuple[list[str], list[str]] | None:
     """The IRIs of the query's ``FROM`` and ``FROM NAMED`` clauses, resolved (prefixed names by the query's
     ``PREFIX``es, relative IRIs against its ``BASE`` or ``base``); None if one cannot be resolved lexically.
@@ -331,8 +338,8 @@ def dataset_iris(query: str, base: str) -> tuple[list[str], list[str]] | None:
             k, t = tokens[j]
             if k == "iri":
                 target.append(resolve_iri(prologue.base, unescape_codepoints(t[1:-1])))
-            elif k == "pname" and t.partition(":")[0] in prologue.prefixes and "\\" not in t:
-                target.append(prologue.prefixes[t.partition(":")[0]] + t.partition(":")[2])
+            elif k == "pname" and t.partition(":")[0] in prologue.prefixes:
+                target.append(prologue.prefixes[t.partition(":")[0]] + _LOCAL_ESCAPE.sub(r"\1", t.partition(":")[2]))
             else:
                 return None
             i = j + 1

@@ -317,7 +317,8 @@ def _term(query: str, tokens: list, j: int) -> tuple[str, int] | None:
         return "bnode", j + 2
     if text == "[" and j + 1 < len(tokens) and tokens[j + 1][1] == "]":
         return "bnode", j + 2
-    number = _NUMBER.match(query, start) if kind == "other" and text in "+-.0123456789" else None
+    signed = kind == "other" and text in ("+", "-")  # a sign, then the number token (sparql_lex reads it whole)
+    number = _NUMBER.match(query, start) if kind == "number" or signed else None
     if number is None:
         return None
     k = j
@@ -393,12 +394,20 @@ def _constraint_ends(tokens: list) -> set[int]:
 
 
 def _zero_length_triple(
-    query: str, tokens: list, subject: tuple, triple: tuple, distinct_only: bool, node: Callable[[str], bool] | None
+    query: str,
+    tokens: list,
+    subject: tuple,
+    triple: tuple,
+    distinct_only: bool,
+    node: Callable[[str], bool] | None,
+    in_graph: bool = False,
 ) -> str | None:
     """The triple ``s P o`` written with its zero-length solution, if ``P`` is one path element with ``*`` or ``?``
     and an end is a constant; else None. A variable end: ``{ SELECT DISTINCT ?v { { s P o } UNION { VALUES ?v
     { c } } } }``, unless ``node(c)`` (see :func:`zero_length_paths`); two constants: ``{ FILTER(sameTerm(s, o) ||
-    EXISTS { s P o }) }``."""
+    EXISTS { s P o }) }``. ``in_graph``: the triple is within ``GRAPH <iri>``, whose group is empty where the IRI
+    names no graph of the dataset (section 18.6), while the engine joins a ``VALUES`` there as if it did: the
+    zero-length solution is then given only where the graph holds a triple (:data:`_GRAPH_HOLDS_A_TRIPLE`)."""
     verb_first, verb_after, obj_kind, obj_first, obj_after = triple
     modifiers = ("*", "?", "+") if distinct_only else ("*", "?")
     if _path_end(tokens, verb_first, modifiers) != verb_after - 1 and (
@@ -423,14 +432,36 @@ def _zero_length_triple(
             steps = query[tokens[verb_first][2] : tokens[verb_after - 1][2]] + ("+" if p.endswith("*") else "")
             return f"{{ SELECT DISTINCT {s} {{ {{ VALUES {s} {{ {o} }} }} UNION {{ {s} {steps} {o} }} }} }}"
         return None
+    held = f" && {_GRAPH_HOLDS_A_TRIPLE}" if in_graph else ""
     if kinds == ("const", "const"):
-        return f"{{ FILTER(sameTerm({s}, {o}) || EXISTS {{ {s} {p} {o} }}) }}"
+        return f"{{ FILTER((sameTerm({s}, {o}){held}) || EXISTS {{ {s} {p} {o} }}) }}"
     if kinds in (("const", "var"), ("var", "const")):
         var, term = (o, s) if kinds == ("const", "var") else (s, o)
         if node is not None and node(term):
             return None  # the engine gives the zero-length solution itself, without the sub-query's cost
-        return f"{{ SELECT DISTINCT {var} {{ {{ {s} {p} {o} }} UNION {{ VALUES {var} {{ {term} }} }} }} }}"
+        where = f" FILTER({_GRAPH_HOLDS_A_TRIPLE})" if in_graph else ""
+        return f"{{ SELECT DISTINCT {var} {{ {{ {s} {p} {o} }} UNION {{ VALUES {var} {{ {term} }}{where} }} }} }}"
     return None
+
+
+# within GRAPH <iri>: whether the graph is one of the dataset's (the store holds no empty named graph); variables
+# no query of the project's, nor a reader's, would name (and the sub-query projects only its own end)
+_GRAPH_HOLDS_A_TRIPLE = "EXISTS { ?_zeroLengthS ?_zeroLengthP ?_zeroLengthO }"
+
+
+def _within_graph_iri(tokens) -> set[int]:
+    """The indexes of the tokens inside the group of a ``GRAPH <iri>`` or ``GRAPH prefix:name`` (at any depth)."""
+    inside: set[int] = set()
+    stack: list[bool] = []
+    for i, token in enumerate(tokens):
+        if token[:2] == ("other", "{"):
+            named = i >= 2 and tokens[i - 1][0] in ("iri", "pname") and _word(tokens[i - 2], "GRAPH")
+            stack.append(named or bool(stack and stack[-1]))
+        elif token[:2] == ("other", "}") and stack:
+            stack.pop()
+        if stack and stack[-1]:
+            inside.add(i)
+    return inside
 
 
 def zero_length_paths(query: str, distinct_only: bool = False, node: Callable[[str, str], bool] | None = None) -> str:
@@ -475,6 +506,7 @@ def zero_length_paths(query: str, distinct_only: bool = False, node: Callable[[s
         return query
     edits = []
     constraint_ends = _constraint_ends(tokens)
+    in_graph = _within_graph_iri(tokens) if not distinct_only and "graph" in query.lower() else set()
     if node is not None:
         form = next((t[2] for t in tokens if _word(t, "SELECT", "CONSTRUCT", "DESCRIBE", "ASK")), 0)
         prologue = query[:form]
@@ -489,7 +521,9 @@ def zero_length_paths(query: str, distinct_only: bool = False, node: Callable[[s
             i += 1
             continue
         subject, triples, after = found
-        written = [_zero_length_triple(query, tokens, subject, t, distinct_only, node_of) for t in triples]
+        written = [
+            _zero_length_triple(query, tokens, subject, t, distinct_only, node_of, i in in_graph) for t in triples
+        ]
         if subject[0] != "bnode" and any(written):
             s = query[tokens[subject[1]][2] : tokens[subject[2] - 1][3]]
             written = [

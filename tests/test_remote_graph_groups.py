@@ -67,6 +67,19 @@ VIRTUOSO_FAULTS = {
     # so does an OPTIONAL: written per graph, its unmatched rows are dropped (as written, Virtuoso kept these, but
     # gave rows for the two groups above it, whose OPTIONAL binds the graph variable to a name of no graph)
     "SELECT ?g ?a { GRAPH ?g { ?a :q :o OPTIONAL { ?a :p ?g } } }": "Virtuoso's OPTIONAL reads the graph variable",
+    # a group within GRAPH <iri> of an IRI that names no graph of the dataset, which holds no triple pattern (a BIND,
+    # a zero-length path's own term), gives its rows as if the graph were there
+    **{
+        q: "Virtuoso answers GRAPH <iri> of no graph of the dataset as if it were there"
+        for q in (
+            "SELECT ?x { GRAPH :none { BIND (:k AS ?x) } }",
+            "SELECT ?x FROM NAMED :g1 { GRAPH :g2 { BIND (:k AS ?x) } }",
+            "SELECT ?v { GRAPH :none { :zz :p* ?v } }",
+            "SELECT ?v FROM NAMED :g1 { GRAPH :g2 { :a :p* ?v } }",
+            "SELECT ?v { GRAPH :none { ?v :p? :zz } }",
+            "SELECT * { GRAPH :none { :zz :p* :zz } }",
+        )
+    },
 }
 
 

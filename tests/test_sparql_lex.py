@@ -173,6 +173,11 @@ DATASETS = [
     ("DESCRIBE <http://ex/a> FROM <http://ex/g>", (["http://ex/g"], [])),
     ("# FROM <http://ex/a>\rSELECT * FROM <http://ex/g> {}", (["http://ex/g"], [])),
     (r"SELECT * FROM <http://ex/caf\u00e9> {}", (["http://ex/caf\u00e9"], [])),
+    # a local name's escapes (rule 173) are its characters: the same graph as written without them
+    (
+        r"PREFIX g: <http://ex/> SELECT * FROM g:000\_a FROM NAMED g:b\.c\~d {}",
+        (["http://ex/000_a"], ["http://ex/b.c~d"]),
+    ),
 ]
 
 
@@ -227,6 +232,14 @@ LEXED = [
     ("  \t\r\n", []),
     ("# only\r# comments", []),
     ("ex:a<http://x/>", [("pname", "ex:a"), ("iri", "<http://x/>")]),
+    # numbers (rules 146-148) are one token each: a decimal's point is no triple's "." and an exponent no word
+    (
+        "{ ?s ?p 10 , 0.5 , .5 , 1e3 , 2.5E-1 , 7. }",
+        [("other", "{"), ("var", "?s"), ("var", "?p"), ("number", "10"), ("other", ","), ("number", "0.5")]
+        + [("other", ","), ("number", ".5"), ("other", ","), ("number", "1e3"), ("other", ","), ("number", "2.5E-1")]
+        + [("other", ","), ("number", "7"), ("other", "."), ("other", "}")],
+    ),
+    ("LIMIT 10 OFFSET 2", [("word", "LIMIT"), ("number", "10"), ("word", "OFFSET"), ("number", "2")]),
 ]
 
 

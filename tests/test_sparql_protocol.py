@@ -1615,6 +1615,9 @@ AGGREGATE_MISUSES = [
     ("SELECT ?c WHERE { { SELECT ?c WHERE { ?s a ?c } GROUP BY ?c HAVING (?s != ?c) } }", "HAVING uses ?s", "1:"),
     ("SELECT ?s WHERE { ?s a csto:State FILTER(COUNT(*) > 1) } GROUP BY ?s", "COUNT(…) in a FILTER", "1:"),
     ("ASK {\n ?s ?p ?o FILTER EXISTS { ?s ?q ?z FILTER(SUM(?z) > 1) } }", "SUM(…) in a FILTER", "2:"),
+    # read back over a decimal literal and over an EXISTS group, the aggregate is still in the FILTER
+    ("SELECT ?s WHERE { ?s a csto:State FILTER(0.5 < COUNT(*)) } GROUP BY ?s", "COUNT(…) in a FILTER", "1:"),
+    ("SELECT ?s WHERE { ?s a ?c FILTER(EXISTS { ?s a ?d } && COUNT(*) > 1) } GROUP BY ?s", "in a FILTER", "1:"),
 ]
 AGGREGATES_ALLOWED = [  # controls: each answered
     "SELECT ?c (COUNT(*) AS ?n) WHERE { ?s a ?c } GROUP BY ?c HAVING (COUNT(*) > 1 && ?c != csto:State)",
@@ -1624,6 +1627,13 @@ AGGREGATES_ALLOWED = [  # controls: each answered
     "SELECT ?c WHERE { ?s a ?c } GROUP BY ?c HAVING EXISTS { ?x a ?c }",
     'SELECT ?count WHERE { ?count a csto:State FILTER("SUM(COUNT(*))" != "") } GROUP BY ?count HAVING (?count)',
     "SELECT ?c WHERE { ?s a ?c } GROUP BY ?c ORDER BY DESC(COUNT(*)) ?c LIMIT 3",
+    # after a decimal literal, or after an EXISTS group, in the expression (a decimal's point was read as a
+    # triple's "." and the group's "}" as a graph pattern's end: 400 "in a graph pattern")
+    "SELECT (0.5 * COUNT(*) AS ?half) WHERE { ?s a csto:State }",
+    "SELECT ?c WHERE { ?s a ?c } GROUP BY ?c HAVING (2.5 < COUNT(*))",
+    "SELECT ?c WHERE { ?s a ?c } GROUP BY ?c ORDER BY (1.0 - COUNT(*)) ?c",
+    "SELECT ?s WHERE { ?s a csto:State ; ?p ?o } GROUP BY ?s HAVING (EXISTS { ?s a ?k } && COUNT(*) > 4)",
+    "SELECT ?s (IF(EXISTS { ?s a ?k }, COUNT(*), 0) AS ?n) WHERE { ?s a csto:State ; ?p ?o } GROUP BY ?s",
 ]
 
 
