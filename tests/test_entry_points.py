@@ -131,6 +131,29 @@ def test_a_month_within_a_year_the_sources_give_is_undetermined(client, store):
     assert f"the sources do not say whether its end came before, during or after May {year}" in text_of(body.encode())
 
 
+def test_a_period_that_ended_within_the_year_was_part_of_it_whenever_it_began(client, store):
+    """Uzbekistan's second membership ended "in 2012" and began on a day the sources leave between 1992 and 2012:
+    ``?date=2012`` said the state "may have been a member for all, part or none of it", though a period
+    that ends within a year had begun before that end, so it covered part of the year."""
+    rows = select(
+        store,
+        "PREFIX csto: <https://w3id.org/csto-kg/ontology/> PREFIX org: <http://www.w3.org/ns/org#> "
+        "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX time: <http://www.w3.org/2006/time#> "
+        "SELECT ?label ?nb WHERE { ?m a csto:Membership ; org:organization <https://w3id.org/csto-kg/id/csto> ; "
+        "org:member/rdfs:label ?label ; org:memberDuring ?d . ?d time:hasEnd ?e . "
+        "?e csto:notBefore ?nb ; csto:notAfter ?na "
+        'FILTER(SUBSTR(STR(?nb), 5) = "-01-01" && SUBSTR(STR(?na), 1, 4) = SUBSTR(STR(?nb), 1, 4)) '
+        "OPTIONAL { ?d time:hasBeginning/csto:notAfter ?started } FILTER(!BOUND(?started) || ?started >= ?nb) } "
+        "ORDER BY ?label",
+    )
+    assert rows, "the test needs a membership ended within a year whose start is not certainly before that year"
+    state, year = rows[0]["label"], rows[0]["nb"][:4]
+    body = client.get("/members", query_string={"date": year}, headers=HTML).get_data(as_text=True)
+    assert state in _listed(body, "part") and state not in _listed(body, "undetermined")
+    block = body.split('id="part-h"', 1)[1].split('id="undetermined-h"', 1)[0]
+    assert state in text_of(block.encode()) and "a member up to that end" in text_of(block.encode())
+
+
 @pytest.mark.parametrize("asked, last", [("2024-02", "29 February 2024"), ("2023-12", "31 December 2023")])
 def test_a_month_is_answered_to_its_last_day(client, asked, last):
     r = client.get("/members", query_string={"date": asked}, headers=HTML)
