@@ -205,6 +205,9 @@ MINOR_ROLE_TITLES = {
     _C + "fieldOfWork": "People working on it",
     _C + "provides": "Provided for by",
     _C + "appliesIn": "Applying in this case",
+    _C + "definesCaseAs": "The act a treaty article's case is",
+    _C + "threatenedInterest": "Threatened in a treaty article's case",
+    _C + "consistsOf": "Named as a part of",
     _C + "acquiredItem": "Acquired in",
     _C + "awardedFor": "Awards for it",
 }

@@ -60,7 +60,7 @@ def test_every_query_states_its_question_and_has_expected_answers():
     assert len(QUERIES) >= 12
     for path in QUERIES:
         first = path.read_text(encoding="utf-8").splitlines()[0]
-        assert re.match(r"# CQ\d\d: .+\?$", first), f"{path.name} must open with '# CQnn: <question>?'"
+        assert re.match(r"# CQ\d{2,}: .+\?$", first), f"{path.name} must open with '# CQnn: <question>?'"
         assert expected_file(path).is_file(), f"{path.name} has no {expected_file(path).name} beside it"
     assert {expected_file(p) for p in QUERIES} == set(EXPECTED), "an expected-answer file without its query"
 

@@ -3887,8 +3887,8 @@ SLIPS = [
         "002",
         [
             (
-                'csto:about :csto-charter ;\n    csto:position csto:FactualAssertion ;\n    csto:words "“stability”—a word',
-                'csto:about :collective-security-treaty ;\n    csto:position csto:FactualAssertion ;\n    csto:words "“stability”—a word',
+                'csto:about :csto-charter, :topic-stability ;\n    csto:position csto:FactualAssertion ;\n    csto:words "“stability”—a word',
+                'csto:about :collective-security-treaty, :topic-stability ;\n    csto:position csto:FactualAssertion ;\n    csto:words "“stability”—a word',
             )
         ],
         "ValueNamedInItsPassage",
@@ -12043,11 +12043,105 @@ SLIPS_R32 = [
     ),
 ]
 
-SLIPS += [s[:4] for s in SLIPS_R25 + SLIPS_R26 + SLIPS_R27 + SLIPS_R28 + SLIPS_R29 + SLIPS_R30 + SLIPS_R31 + SLIPS_R32]
+# Round 33: what a node is, read against the words the seed gives it (csto_kg/validation/rules/kinds.py). Each passed
+# validation before.
+SLIPS_R33 = [
+    (
+        "r33_refusal_typed_a_minimal_response",
+        "004",
+        [(":refusal-kyrgyzstan-2010 a csto:Refusal ;", ":refusal-kyrgyzstan-2010 a csto:MinimalResponse ;")],
+        "TypeInItsWords",
+        "a csto:MinimalResponse",
+    ),
+    (
+        "r33_joint_statement_typed_a_declaration",
+        "003",
+        [
+            (
+                ":statement-003-leaders-joint-2022-05-16 a csto:Statement ;",
+                ":statement-003-leaders-joint-2022-05-16 a csto:Declaration ;",
+            )
+        ],
+        "TypeInItsWords",
+        "a csto:Declaration",
+    ),
+    (
+        "r33_drills_typed_a_meeting",
+        "001",
+        [
+            (
+                ":exercise-001-csto-belarus-2023-09 a csto:MilitaryExercise ;",
+                ":exercise-001-csto-belarus-2023-09 a csto:Meeting ;",
+            )
+        ],
+        "TypeInItsWords",
+        "a csto:Meeting",
+    ),
+    (
+        "r33_hosted_bases_typed_an_occupation",
+        "001",
+        [
+            (
+                ":presence-001-russia-in-armenia a csto:MilitaryPresence ;",
+                ":presence-001-russia-in-armenia a csto:Occupation ;",
+            )
+        ],
+        "TypeInItsWords",
+        "a csto:Occupation",
+    ),
+    (
+        "r33_opening_typed_as_the_part_open_to_the_press",
+        "003",
+        [("    csto:sessionKind csto:OpeningSession ;", "    csto:sessionKind csto:PressOpenSession ;")],
+        "SessionKindInItsWords",
+        "name that part of the meeting",
+    ),
+    (
+        "r33_list_positions_two_and_three_swapped",
+        "004",
+        [
+            (
+                "csto:about :topic-csto-international-role, :csto ;\n    csto:listPosition 2 ;",
+                "csto:about :topic-csto-international-role, :csto ;\n    csto:listPosition 3 ;",
+            ),
+            (
+                "csto:about :topic-csto-troop-readiness, :topic-military-cooperation ;\n    csto:listPosition 3 ;",
+                "csto:about :topic-csto-troop-readiness, :topic-military-cooperation ;\n    csto:listPosition 2 ;",
+            ),
+        ],
+        "ListPositionInItsWords",
+        "opens the item with 'Secondly'",
+    ),
+    (
+        "r33_verdict_on_a_proposition_that_expected_nothing",
+        "002",
+        [
+            (
+                ":stance-002-agazade-uzbek-return-unlikely csto:judgesExpectation :stance-002-speculation-uzbekistan-return ;",
+                ":stance-002-agazade-uzbek-return-unlikely csto:judgesExpectation :stance-002-agazade-members-tried-to-improve-image ;",
+            )
+        ],
+        "JudgedIsAnExpectation",
+        "which expects nothing",
+    ),
+]
+
+SLIPS += [
+    s[:4]
+    for s in SLIPS_R25 + SLIPS_R26 + SLIPS_R27 + SLIPS_R28 + SLIPS_R29 + SLIPS_R30 + SLIPS_R31 + SLIPS_R32 + SLIPS_R33
+]
 MESSAGE_FRAGMENT.update(
     {
         s[0]: s[4]
-        for s in SLIPS_R25 + SLIPS_R26 + SLIPS_R27 + SLIPS_R28 + SLIPS_R29 + SLIPS_R30 + SLIPS_R31 + SLIPS_R32
+        for s in SLIPS_R25
+        + SLIPS_R26
+        + SLIPS_R27
+        + SLIPS_R28
+        + SLIPS_R29
+        + SLIPS_R30
+        + SLIPS_R31
+        + SLIPS_R32
+        + SLIPS_R33
         if s[4]
     }
 )

@@ -717,10 +717,21 @@ def _passage_texts(ctx, evidence, notes: list[str]) -> list[str]:
 
 def _unnamed_by_the_fact(ctx, namer, facts, fact, prop, value, values, notes) -> str | None:
     """The strict form: no passage of the fact in this file names the value, nor a curator's note on it there,
-    though they name another of its entity values (passages that name none of them are not read for its values)."""
+    though they name another of its entity values (passages that name none of them are not read for its values);
+    read twice, over all its passages there and over those that support the value (house rule 6: with several, the
+    ones declared for its property, where the fact declares any): a passage the fact cites for another property
+    (its order after an event, which names other states) names no value of this one."""
     if (value, RDF.type, CSTO.Topic) in namer.ent:
         return None
-    evidence = facts.evidence.get(fact, [])
+    supporting, _ = facts.supporting(fact, prop)
+    for evidence in (facts.evidence.get(fact, []), supporting):
+        message = _unnamed_in(ctx, namer, facts, fact, prop, value, values, evidence, notes)
+        if message:
+            return message
+    return None
+
+
+def _unnamed_in(ctx, namer, facts, fact, prop, value, values, evidence, notes) -> str | None:
     texts = _passage_texts(ctx, evidence, notes)
     if namer.named(value, texts):
         return None
