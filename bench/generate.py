@@ -785,7 +785,7 @@ class _Facts:
         conflict = f":conflict-{s}-{n}"
         lines = [
             f"a csto:{kind}",
-            f"rdfs:label {_lit(f'{sname} asks the {acronym} for help, {d.year}', 'en')}",
+            f"rdfs:label {_lit(f'{sname} invokes Article 4 of the {acronym} treaty, {d.year}' if invocation else f'{sname} asks the {acronym} for help, {d.year}', 'en')}",
             f"csto:state :{s}",
             f"csto:organisation :{a}",
             f"csto:date {_date_lit(d, prec)}",
