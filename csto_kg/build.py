@@ -25,21 +25,23 @@ import json
 import os
 import shutil
 import time
+from collections import Counter, defaultdict
 from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import Dataset, Graph, Literal
+from rdflib import Dataset, Graph, Literal, URIRef
 
 from . import __version__, paths
 from .errors import UserError
 from .heap import trim
 from .indexed_graph import dataset_view
 from .loader import LoadedData, load
-from .namespaces import GRAPH, INFERRED_GRAPH, META_GRAPH, RDF, SUPPORT_GRAPH
+from .namespaces import GRAPH, INFERRED_GRAPH, META_GRAPH, RDF, SKOS, SUPPORT_GRAPH, WD
 from .reason import infer_into
 from .served_store import store_format
 from .validation.shacl_terms import fidelity
+from .void import Partitions
 
 __all__ = ["Build", "inputs_key", "current_build", "build", "ensure_built", "pin"]
 
@@ -151,14 +153,71 @@ def _describe_itself(ds: Dataset, support, counts: dict[str, int], describe) -> 
     """
 
     data, extra, vocabularies = _union_of(ds, support)  # the union: data | extra, disjoint
+    base = _partition_counts(ds, data, extra)
     size = total = 0
-    for _ in range(5):
-        meta = set(describe(ds, {**counts, str(META_GRAPH): size}, total, vocabularies))
-        found = len(meta), len(data) + len(extra) + sum(1 for t in meta if t not in data and t not in extra)
-        if found == (size, total):
+    parts = base
+    for _ in range(6):
+        meta = set(describe(ds, {**counts, str(META_GRAPH): size}, total, vocabularies, parts))
+        own = [t for t in meta if t not in data and t not in extra]
+        found = len(meta), len(data) + len(extra) + len(own), _with_meta(base, own, data, extra)
+        if found == (size, total, parts):
             return meta, size, total
-        size, total = found
+        size, total, parts = found
     raise RuntimeError("the dataset description does not settle on its own size")
+
+
+def _partition_counts(ds: Dataset, data, extra) -> Partitions:
+    """The union's class partitions (distinct instances), property partitions (distinct triples) and Wikidata links,
+    read from the memory store's predicate index where it has one (at 10^6 ~0.5 s), then the support triples the
+    dataset lacks (``extra``)."""
+    from .indexed_graph import _indexes
+
+    properties: Counter = Counter()
+    instances: dict = defaultdict(set)
+    indexes = _indexes(ds)
+    if indexes is None:
+        for s, p, o in data:
+            properties[p] += 1
+            if p == RDF.type:
+                instances[o].add(s)
+    else:
+        for p, by_object in indexes[1].items():  # predicate -> object -> subjects
+            n = sum(len(subjects) for subjects in by_object.values())
+            if n:
+                properties[p] += n
+        for o, subjects in indexes[1].get(RDF.type, {}).items():
+            instances[o].update(subjects)
+    for s, p, o in extra:
+        properties[p] += 1
+        if p == RDF.type:
+            instances[o].add(s)
+    links = [(s, o) for s, o in _exact_matches(ds, data, indexes) if str(o).startswith(str(WD))]
+    links += [(s, o) for s, p, o in extra if p == SKOS.exactMatch and str(o).startswith(str(WD))]
+    return Partitions(
+        classes={str(c): len(members) for c, members in instances.items() if isinstance(c, URIRef)},
+        properties={str(p): n for p, n in properties.items()},
+        links=len(set(links)),
+        linked=len({s for s, _ in links}),
+    )
+
+
+def _exact_matches(ds: Dataset, data, indexes) -> list:
+    if indexes is None:
+        return [(s, o) for s, p, o in data if p == SKOS.exactMatch]
+    return [(s, o) for o, subjects in indexes[1].get(SKOS.exactMatch, {}).items() for s in subjects]
+
+
+def _with_meta(base: Partitions, own: list, data, extra) -> Partitions:
+    """``base`` with graph:meta's own triples (those the rest of the union lacks) counted in."""
+    if not own:
+        return base
+    properties = Counter(base.properties)
+    properties.update(str(p) for _, p, _ in own)
+    classes = dict(base.classes)
+    for s, p, o in own:
+        if p == RDF.type and (s, p, o) not in data and (s, p, o) not in extra:
+            classes[str(o)] = classes.get(str(o), 0) + 1
+    return Partitions(classes=classes, properties=dict(properties), links=base.links, linked=base.linked)
 
 
 def _union_of(ds: Dataset, support: set) -> tuple:

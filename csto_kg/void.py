@@ -1,14 +1,17 @@
 """The dataset's own description (graph ``graph:meta``): VoID + DCAT.
 
 States the licence, the named graphs with their triple counts (this one
-included), the distinct triples of their union (the endpoint's default graph), the SPARQL
-endpoint, the dumps, the vocabularies used and the seed documents it is
-curated from, so a linked-data consumer can find everything from one IRI.
+included), the distinct triples of their union (the endpoint's default graph), its class and
+property partitions and its linkset to Wikidata, the SPARQL endpoint, the dumps, the
+vocabularies used and the seed documents it is curated from, so a linked-data consumer can
+find everything from one IRI.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 
 from rdflib import Dataset, Literal, URIRef
 
@@ -25,13 +28,26 @@ from .namespaces import (
     META_GRAPH,
     ONTOLOGY_GRAPH,
     RDF,
+    RDFS,
+    SKOS,
     SRC,
     SUPPORT_GRAPH,
     VOID,
+    WD,
     XSD,
+    curie,
 )
 
-__all__ = ["DATASET", "SPARQL_ENDPOINT", "DUMP_FILES", "IANA_MEDIA_TYPES", "describe", "vocabularies_of"]
+__all__ = [
+    "DATASET",
+    "SPARQL_ENDPOINT",
+    "DUMP_FILES",
+    "IANA_MEDIA_TYPES",
+    "Partitions",
+    "describe",
+    "partition_triples",
+    "vocabularies_of",
+]
 
 DATASET = URIRef(BASE + "dataset")
 SPARQL_ENDPOINT = URIRef(BASE + "sparql")
@@ -73,14 +89,72 @@ def vocabularies_of(triples: Iterable[tuple]) -> set[str]:
     return {namespace_of(str(t)) for t in terms}
 
 
+@dataclass(frozen=True)
+class Partitions:
+    """What the union holds by class and by property, and its links to Wikidata: ``classes`` (class IRI -> its
+    distinct instances), ``properties`` (property IRI -> its distinct triples), ``links`` (the distinct
+    ``skos:exactMatch`` triples whose object is a Wikidata item), ``linked`` (their distinct subjects)."""
+
+    classes: dict[str, int] = field(default_factory=dict)
+    properties: dict[str, int] = field(default_factory=dict)
+    links: int = 0
+    linked: int = 0
+
+
+def _fragment(kind: str, iri: str) -> URIRef:
+    """A partition's IRI: a fragment of the dataset's own (``…/dataset#class-csto-State``), which /dataset serves."""
+    name = curie(iri)
+    slug = name.replace(":", "-") if name else "x-" + hashlib.sha256(iri.encode()).hexdigest()[:12]
+    return URIRef(f"{DATASET}#{kind}-{slug}")
+
+
+def partition_triples(parts: Partitions) -> Iterator[tuple]:
+    """VoID's class and property partitions of the dataset (VoID section 4.5) and its linkset to Wikidata (section
+    5), with their sizes: what a consumer reads to know what the dataset holds before querying it."""
+    d = DATASET
+    for cls, n in sorted(parts.classes.items()):
+        part = _fragment("class", cls)
+        yield d, VOID.classPartition, part
+        yield part, VOID["class"], URIRef(cls)
+        yield part, VOID.entities, Literal(n, datatype=XSD.integer)
+        yield part, RDFS.label, Literal(f"the instances of {curie(cls) or cls}", lang="en")
+    for prop, n in sorted(parts.properties.items()):
+        part = _fragment("property", prop)
+        yield d, VOID.propertyPartition, part
+        yield part, VOID.property, URIRef(prop)
+        yield part, VOID.triples, Literal(n, datatype=XSD.integer)
+        yield part, RDFS.label, Literal(f"the triples of {curie(prop) or prop}", lang="en")
+    if parts.links:
+        linkset = URIRef(f"{DATASET}#linkset-wikidata")
+        yield d, VOID.subset, linkset
+        yield linkset, RDF.type, VOID.Linkset
+        yield linkset, RDFS.label, Literal("the links to Wikidata items (skos:exactMatch)", lang="en")
+        yield linkset, VOID.linkPredicate, SKOS.exactMatch
+        yield linkset, VOID.subjectsTarget, d
+        yield linkset, VOID.objectsTarget, WIKIDATA
+        yield linkset, VOID.triples, Literal(parts.links, datatype=XSD.integer)
+        yield linkset, VOID.distinctSubjects, Literal(parts.linked, datatype=XSD.integer)
+        yield WIKIDATA, RDF.type, VOID.Dataset
+        yield WIKIDATA, DCTERMS.title, Literal("Wikidata", lang="en")
+        yield WIKIDATA, VOID.uriSpace, Literal(str(WD))
+
+
+WIKIDATA = URIRef("https://www.wikidata.org/")
+
+
 def describe(
-    ds: Dataset, counts: dict[str, int], union_triples: int, vocabularies: Iterable[str] = ()
+    ds: Dataset,
+    counts: dict[str, int],
+    union_triples: int,
+    vocabularies: Iterable[str] = (),
+    partitions: Partitions | None = None,
 ) -> Iterator[tuple]:
     """The description, for named graphs of ``counts`` (name -> size, graph:meta's own included) whose union
     (the endpoint's default graph, graph:meta included) holds ``union_triples`` distinct triples: the dataset's
-    ``void:triples``. Both numbers about graph:meta are found by the build as a fixed point (``build.py``).
-    ``vocabularies``: the namespaces the data's predicates and classes use (:func:`vocabularies_of`); this
-    description's own are added."""
+    ``void:triples``. Both numbers about graph:meta are found by the build as a fixed point (``build.py``), as are
+    the ``partitions`` (its class and property partitions and its Wikidata linkset, graph:meta's own triples
+    counted in them). ``vocabularies``: the namespaces the data's predicates and classes use
+    (:func:`vocabularies_of`); this description's own are added."""
     d = DATASET
     yield d, RDF.type, VOID.Dataset
     yield d, RDF.type, DCAT.Dataset
@@ -127,3 +201,5 @@ def describe(
             yield gi, DCTERMS.source, SRC[seed]
         if title:
             yield gi, DCTERMS.title, Literal(title, lang="en")
+    if partitions is not None:
+        yield from partition_triples(partitions)

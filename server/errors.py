@@ -88,7 +88,16 @@ def render(e: HTTPException, accept, *, html: bool = False) -> Response:
     return response
 
 
-def respond(status: int, title: str, message: str, accept, *, html: bool = False) -> Response:
+def respond(
+    status: int,
+    title: str,
+    message: str,
+    accept,
+    *,
+    html: bool = False,
+    link: str | None = None,
+    search: str | None = None,
+) -> Response:
     """The one error renderer: JSON for a client that prefers it, an HTML page (``html``: the site's pages)
     for a browser, else one line of text. Never a stack trace or a path. Chosen by ``Accept``, so it says
     ``Vary: Accept``: a cache keeping a 404 (cacheable by default, RFC 9110 section 15.5.5) must not give a
@@ -96,7 +105,7 @@ def respond(status: int, title: str, message: str, accept, *, html: bool = False
     if html and (not accept or accept["text/html"] > 0):
         from flask import render_template
 
-        body = render_template("error.html", status=status, title=title, message=message)
+        body = render_template("error.html", status=status, title=title, message=message, link=link, search=search)
         response = Response(body, status, mimetype="text/html")
     elif _wants_json(accept):
         body = json.dumps({"error": {"status": status, "title": title, "message": message}}, ensure_ascii=False)

@@ -386,7 +386,10 @@ def _kinds(ctx: Context, fact: ox.NamedNode) -> list[str]:
 
 def _dates_by_source(ctx: Context, fact, prop: str) -> str | None:
     """The dates the seeds give ``fact`` under ``prop``, each at its precision; where seeds give different
-    values, each followed by the seeds that give it ("December 2023 (000) / 2023 (001)")."""
+    values, each followed by the seeds that give it: one date at several precisions as the most precise with the
+    coarser ones after it ("6 January 2022 (001); January 2022 in 003, 2022 in 004, less precise"), which read as
+    a disagreement when written "6 January 2022 (001) / January 2022 (003) / 2022 (004)"; values that disagree so
+    ("2023-02 (001) / 2022-02 (001)")."""
     graphs: dict[ox.Literal, set[str]] = {}
     for q in ctx.store.quads_for_pattern(fact, _N(prop), None, None):
         if curated(q) and isinstance(q.object, ox.Literal):
@@ -399,6 +402,12 @@ def _dates_by_source(ctx: Context, fact, prop: str) -> str | None:
     if len(texts) == 1:
         return next(iter(texts))
     seeds = {t: sorted({graph_badge(ctx.labels, g)[1] for g in gs if g}) for t, gs in texts.items()}
+    lexical = sorted({v.value for v in graphs}, key=len, reverse=True)
+    if all(lexical[0].startswith(v) for v in lexical[1:]):  # one date at several precisions, not a disagreement
+        first, *coarser = texts
+        given = ", ".join(f"{t} in {', '.join(seeds[t])}" if seeds[t] else t for t in coarser)
+        head = f"{first} ({', '.join(seeds[first])})" if seeds[first] else first
+        return f"{head}; {given}, less precise"
     return " / ".join(f"{t} ({', '.join(seeds[t])})" if seeds[t] else t for t in texts)
 
 
@@ -415,11 +424,40 @@ def _passages(ctx: Context, subject: str, pairs: list[tuple[str, object]], what:
     sup = ctx.passages.supports(subject)
     seen, out = set(), []
     for key in pairs:
-        for p in ctx.passages.of(sup.get(key, [])):
+        for p in _naming(ctx, key[1], ctx.passages.of(sup.get(key, []))):
             if p.evidence.iri not in seen:
                 seen.add(p.evidence.iri)
                 out.append(replace(p, supports=(what,) if what else ()))
     return out
+
+
+_SKOS = "http://www.w3.org/2004/02/skos/core#"
+_NAMES = [
+    _N("http://www.w3.org/2000/01/rdf-schema#label"),
+    *(_N(_SKOS + p) for p in ("prefLabel", "altLabel", "hiddenLabel")),
+]
+_PERSON = _N(_C + "Person")
+
+
+def _naming(ctx: Context, value, passages: list[Passage]) -> list[Passage]:
+    """Of the passages graph:support gives for one value, those that name it, where some do and some do not: a
+    fact's passages are declared per property (csto:supportsProperty), so a summit's five passages each support its
+    attendees, and Pashinyan's attendance was shown with the passage on Kyrgyzstan's trade. The others stay in the
+    graph (and on the fact's own page); a value no passage names keeps them all."""
+    if len(passages) < 2 or not isinstance(value, ox.NamedNode):
+        return passages
+    names = {
+        n.value.casefold()
+        for p in _NAMES
+        for q in ctx.store.quads_for_pattern(value, p, None, None)
+        if isinstance(n := q.object, ox.Literal) and len(n.value) > 2
+    }
+    if _is_a(ctx, value.value, _PERSON):  # a person by the surname too ("Lukashenko spoke at the opening")
+        names |= {n.rsplit(" ", 1)[-1] for n in names if " " in n}
+    if not names:
+        return passages
+    named = [p for p in passages if p.evidence.exact and any(n in p.evidence.exact.casefold() for n in names)]
+    return named or passages
 
 
 def _merge(lists: list[list[Passage]]) -> list[Passage]:
@@ -743,9 +781,10 @@ def _round17_details(
     return out
 
 
-# What a fact's line says of its means and purpose (round 17), what it denies and what reliance it states (round 18),
-# each value with the passage saying it; a value that is the page's own resource is not repeated (its section says it).
+# What a fact's line says of who refused to sign it (a document), its means and purpose (round 17), what it denies
+# and what reliance it states (round 18), each value with the passage saying it; a value that is the page's own resource is not repeated (its section says it).
 _LINE_VALUES = [
+    (_C + "refusedToSignBy", "refused to sign by"),  # a document's line on its meeting's page: who would not sign it
     (_C + "denies", "denies"),
     (_C + "means", "by means of"),
     (_C + "purpose", "for the purpose of"),

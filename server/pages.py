@@ -33,6 +33,7 @@ from werkzeug.http import parse_etags
 
 from csto_kg.namespaces import BASE, CSTO, GRAPH, ONTOLOGY_GRAPH, SRC
 from csto_kg.query import NotRepresentable
+from csto_kg.void import DATASET, LICENSE
 
 from . import dates
 from . import dumps as dumps_mod
@@ -193,11 +194,15 @@ def _wants_html() -> bool:
     return not request.accept_mimetypes or request.accept_mimetypes["text/html"] > 0
 
 
-def error_response(status: int, title: str, message: str) -> Response:
-    """A clean error page (HTML for browsers, else JSON or text): the one renderer, :func:`.errors.respond`."""
+def error_response(
+    status: int, title: str, message: str, link: str | None = None, search: str | None = None
+) -> Response:
+    """A clean error page (HTML for browsers, else JSON or text): the one renderer, :func:`.errors.respond`.
+    ``link``: a local path the page links to (the resource a 404 most likely meant); ``search``: the words its
+    search box starts with."""
     from .errors import respond
 
-    return respond(status, title, message, request.accept_mimetypes, html=True)
+    return respond(status, title, message, request.accept_mimetypes, html=True, link=link, search=search)
 
 
 _SLASHES = re.compile("/{2,}")
@@ -248,11 +253,12 @@ _NAMESPACES = {  # the roots of the minted IRIs (README, IRIs), which name no re
 }
 
 
-def _meant(store, iri: str) -> str:
+def _meant(store, iri: str) -> tuple[str, str | None]:
     """Where a request for a resource the graph lacks most likely meant one it has: the same IRI without a file
     extension naming an RDF format (``/id/russia.ttl``: formats are negotiated, or named by ``?format=``) or a
     trailing slash, in lower case (as minted), with hyphens for underscores or spaces, or an ontology term with its
-    first letter in the other case. A sentence saying so, or ""."""
+    first letter in the other case. A sentence saying so and the local path it names (the page's link), or ("",
+    None)."""
     stem, fmt = iri.rstrip("/"), None
     dot = stem.rfind(".")
     if dot > stem.rfind("/") and stem[dot + 1 :].lower() in _EXTENSIONS:
@@ -266,11 +272,12 @@ def _meant(store, iri: str) -> str:
         if candidate != iri and exists(store, candidate):
             path = local_path(candidate)
             if path is None:
-                return f" Did you mean <{candidate}>?"
+                return f" Did you mean <{candidate}>?", None
             if fmt is not None:
-                return f" Did you mean <{candidate}>? Its {FORMATS[fmt].name} is at {path}?format={fmt}."
-            return f" Did you mean <{candidate}>? Its page is {path}."
-    return ""
+                there = f"{path}?format={fmt}"
+                return f" Did you mean <{candidate}>? Its {FORMATS[fmt].name} is at {there}.", there
+            return f" Did you mean <{candidate}>? Its page is {path}.", path
+    return "", None
 
 
 _EXTENSIONS = {name: f.key for f in FORMATS.values() for name in f.names if name.isalnum()} | {
@@ -339,10 +346,14 @@ def _resource(iri: str, template: str = "resource.html", extra=None, key_section
         return fmt
     store = _store()
     if not exists(store, iri):
-        return error_response(404, "Not found", f"The graph has no resource <{iri}>.{_meant(store, iri)}")
+        sentence, meant = _meant(store, iri)
+        words = " ".join(re.sub(r"[-_./]+", " ", iri.rstrip("/").rsplit("/", 1)[-1]).split())
+        return error_response(
+            404, "Not found", f"The graph has no resource <{iri}>.{sentence}", link=meant, search=words or None
+        )
     path = local_path(iri) or request.path
     if fmt != HTML:
-        return _rdf_response(_described(iri), fmt, path)
+        return _in_dataset(_rdf_response(_described(iri), fmt, path))
     huge = huge_incoming(store, iri)  # {} at once for most resources
     described = (
         description(store, iri, without=huge)
@@ -360,7 +371,21 @@ def _resource(iri: str, template: str = "resource.html", extra=None, key_section
         huge=huge,
     )
     context = extra(page) if extra else {}
-    return _html_response(context.pop("_template", template), alternates(path), page=page, **context)
+    return _in_dataset(_html_response(context.pop("_template", template), alternates(path), page=page, **context))
+
+
+def _in_dataset(resp: Response) -> Response:
+    """A resource's representation with ``Link`` relations to its dataset (``void:inDataset``, VoID section 6.1)
+    and the dataset's licence (RFC 4946 ``license``; W3C Data on the Web Best Practices 4): a client that fetched
+    one IRI learns whose data it is and under which terms, as the dataset's description says."""
+    if resp.status_code == 200:
+        links = [resp.headers["Link"]] if resp.headers.get("Link") else []
+        links += [f'<{LICENSE}>; rel="license"', f'<{local_path(str(DATASET))}>; rel="{VOID_IN_DATASET}"']
+        resp.headers["Link"] = ", ".join(links)
+    return resp
+
+
+VOID_IN_DATASET = "http://rdfs.org/ns/void#inDataset"
 
 
 @bp.get("/id/<path:slug>")
@@ -381,8 +406,39 @@ def statement(key: str):
 
 @bp.get("/source/<path:sid>")
 def source(sid: str):
+    """A source document: its description, its page (with its full text and the passages cited), or, as
+    ``text/plain`` (``Accept`` or ``?format=txt``), the seed file itself, byte for byte, so that a client can check
+    every quote and code-point offset against it (csto:sha256 is its digest)."""
     iri = str(SRC) + sid
+    if _wants_text():
+        seed_id = seed_id_of(_store(), iri) if exists(_store(), iri) else None
+        if seed_id is None:
+            return error_response(404, "Not found", f"The graph has no source document <{iri}> with a text.")
+        resp = send_file(
+            served("seeds") / f"{seed_id}.txt", mimetype="text/plain", conditional=True, etag=True, max_age=0
+        )
+        resp.headers["Content-Type"] = "text/plain; charset=utf-8"
+        resp.headers["Content-Disposition"] = f'inline; filename="{seed_id}.txt"'
+        resp.headers["Vary"] = "Accept"
+        resp.headers["Link"] = f'<{request.path}>; rel="describedby"; type="text/html"'
+        _cors_read(resp)
+        return _in_dataset(resp)
     return _resource(iri, "source.html", lambda page: {"source": build_source_page(_store(), _labels(), iri)})
+
+
+_TEXT = "text/plain"
+
+
+def _wants_text() -> bool:
+    """``?format=txt`` alone, or no ``format`` and an ``Accept`` that names ``text/plain`` itself and ranks no page
+    or RDF type above it (``*/*`` alone gets the page, as elsewhere)."""
+    asked = request.args.getlist("format")
+    if asked:
+        return asked == ["txt"]
+    accept = request.accept_mimetypes
+    named = max((q for value, q in accept if value == _TEXT), default=0)
+    others = [accept["text/html"], *(accept[f.media_type] for f in FORMATS.values())]
+    return named > 0 and named >= max(others)
 
 
 @bp.get("/graph/<path:name>")

@@ -221,7 +221,9 @@ def void():
         and accept
         and accept["text/html"] > max(accept[m] for f in GRAPHS for m in (f.media_type, *f.also))
     ):
-        return redirect("/dataset", code=303)  # a browser: the dataset page shows the same description
+        response = redirect("/dataset", code=303)  # a browser: the dataset page shows the same description
+        response.vary.add("Accept")  # chosen by Accept, as the description itself (RFC 9110, section 12.5.5)
+        return response
     f = _choose(GRAPHS, request.args.getlist("format"))
     cache = current_app.extensions.setdefault("csto.void", {})
     if f.key not in cache:

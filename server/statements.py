@@ -217,6 +217,12 @@ class Passages:
         return out
 
 
+def _with_vocabulary(t: Term) -> str:
+    """A term's label with its vocabulary's prefix: "person (prov)" for prov:Person; its text if it has none."""
+    prefix = (t.title or "").partition(":")[0]
+    return f"{t.text} ({prefix})" if prefix and not t.text.endswith(")") else t.text
+
+
 def _add(table: dict, key, value, g: str | None) -> None:
     gs = table[key].setdefault(value, set())
     if g:
@@ -288,8 +294,13 @@ def _fold(labels: Labeller, pairs: dict[str, dict], linked: set) -> tuple[dict, 
                 also = folded[(_TYPE, asserted_types[0])]
                 t = term_view(labels, obj)
                 if t.iri not in {a.iri for a in also}:
-                    if t.text in type_names | {a.text for a in also}:  # another type reads the same (csto:Document,
-                        t.text = t.title or t.iri  # foaf:Document): shown by its prefixed name, not hidden
+                    # another type reads the same (csto:Person, prov:Person, foaf:Person): each so named says its
+                    # vocabulary, "person (prov)", as the ontology pages do; never hidden
+                    if t.text in type_names:
+                        t.text = _with_vocabulary(t)
+                    for a in also:
+                        if a.text == t.text:
+                            a.text, t.text = _with_vocabulary(a), _with_vocabulary(t)
                     also.append(t)
             elif obj in targets:
                 folded[targets[obj]].append(term_view(labels, ox.NamedNode(pred)))

@@ -378,6 +378,10 @@ def test_a_404_names_the_resource_the_request_most_likely_meant(client, path, me
         r = client.get(path, headers=headers)
         body = r.get_data(as_text=True)
         assert r.status_code == 404 and "Did you mean" in body and meant in body, (path, headers, body[:300])
+    # the page links to it, and its search box starts with the words of the path asked for
+    page = client.get(path, headers=HTML).get_data(as_text=True)
+    assert f'<a href="{html.escape(meant)}">' in page, page
+    assert 'name="q" value="' in page
     assert client.get(meant, headers=HTML).status_code == 200
 
 
@@ -520,7 +524,7 @@ def test_source_page_shows_metadata(client, store):
     for row in rows:
         body = client.get(path_of(row["s"]), headers=HTML).get_data(as_text=True)
         assert row["title"] in html.unescape(body)
-        assert row["sha"] in body and "matches the file served here" in body
+        assert row["sha"] in body and "matches the file served here" in html.unescape(re.sub(r"<[^>]+>", "", body))
         assert "Publication date" in body
 
 
@@ -982,6 +986,9 @@ def test_small_items_licence_vocabularies_untitled_source_counts_void(client, st
     assert all(f'<span class="part">{n:,} ' in home for k, n in t.items() if k != "total")
     r = client.get("/.well-known/void", headers={"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"})
     assert r.status_code == 303 and r.headers["Location"].endswith("/dataset")
+    assert (
+        "Accept" in r.headers["Vary"]
+    )  # the redirect is chosen by Accept too: a cache must not give it to RDF clients
     assert client.get("/.well-known/void", headers=TTL).status_code == 200
 
 
@@ -1076,13 +1083,23 @@ def test_search_by_a_type_that_is_no_local_name_is_a_400_and_by_a_class_lists_it
     assert client.get("/search", query_string={"type": "NoSuchClass", "format": "json"}).get_json()["results"] == []
 
 
-def test_an_inferred_type_with_the_label_of_an_asserted_one_is_shown_by_its_prefixed_name(client, store):
+def test_an_inferred_type_with_the_label_of_another_says_its_vocabulary(client, store):
+    """Types of one label were told apart by their prefixed names alone ("also: agent, prov:Person, foaf:Person" on
+    a person's page): each says its vocabulary after its label, as the ontology pages do ("person (foaf)")."""
     foaf = "http://xmlns.com/foaf/0.1/Document"
     rows = select(store, f"SELECT ?d WHERE {{ ?d a <{CSTO}Document>, <{foaf}> }} ORDER BY ?d LIMIT 3")
     assert rows
     for row in rows:
         body = client.get(path_of(row["d"]), headers=HTML).get_data(as_text=True)
-        assert "foaf:Document" in body, row["d"]
+        assert 'title="foaf:Document">document (foaf)</a>' in body, row["d"]
+    people = select(
+        store, f"SELECT ?p WHERE {{ ?p a <{CSTO}Person>, <http://xmlns.com/foaf/0.1/Person> }} ORDER BY ?p LIMIT 3"
+    )
+    assert people
+    for row in people:
+        also = client.get(path_of(row["p"]), headers=HTML).get_data(as_text=True).split('class="also"', 1)[1]
+        also = also.split("</span>", 1)[0]
+        assert "person (foaf)" in also and ">foaf:Person<" not in also and ">prov:Person<" not in also, also
 
 
 def test_members_pages_give_each_element_its_own_id_and_every_fragment_link_a_target(client):
@@ -1122,3 +1139,86 @@ def test_a_page_asked_for_two_different_formats_is_400_naming_both(client, forma
     assert r.status_code == 400 and all(repr(f) in html.unescape(r.data.decode()) for f in formats), r.data
     r = client.get("/id/armenia", query_string=[("format", "ttl"), ("format", "text/turtle")])
     assert r.status_code == 200 and r.mimetype == "text/turtle"
+
+
+def test_a_resource_links_to_its_dataset_and_the_datasets_licence(client, store):
+    """A client that fetched one IRI learned neither whose dataset it is nor under which licence: the licence was only
+    in the HTML footer and the VoID description."""
+    [row] = select(
+        store,
+        "SELECT ?licence WHERE { <https://w3id.org/csto-kg/dataset> <http://purl.org/dc/terms/license> ?licence }",
+    )
+    for path in ("/id/russia", "/evidence/000-armenia-member", "/ontology/Membership"):
+        for headers in (HTML, TTL):
+            r = client.get(path, headers=headers)
+            assert r.status_code == 200, (path, headers)
+            link = r.headers["Link"]
+            assert f'<{row["licence"]}>; rel="license"' in link, (path, link)
+            assert '</dataset>; rel="http://rdfs.org/ns/void#inDataset"' in link and 'rel="alternate"' in link
+    assert client.get("/id/no-such-thing", headers=TTL).headers.get("Link") is None
+
+
+def test_a_source_documents_text_is_served_byte_for_byte_and_its_offsets_check_against_it(client, store):
+    """The source page said its SHA-256 "matches the file served here", but no URL served the file
+    (``?format=txt`` was a 406): a client could check no quote or offset without scraping the page."""
+    rows = select(
+        store,
+        "PREFIX csto: <https://w3id.org/csto-kg/ontology/> PREFIX oa: <http://www.w3.org/ns/oa#> "
+        "SELECT ?src ?sha ?exact ?start ?end WHERE { ?src a csto:SourceDocument ; csto:sha256 ?sha . "
+        "OPTIONAL { ?ev oa:hasSource ?src ; oa:hasSelector [ oa:exact ?exact ] , [ oa:start ?start ; oa:end ?end ] } }",
+    )
+    texts = {}
+    for src in sorted({r["src"] for r in rows}):
+        path = "/source/" + src.rsplit("/", 1)[1]
+        for r in (client.get(path, query_string={"format": "txt"}), client.get(path, headers={"Accept": "text/plain"})):
+            assert r.status_code == 200 and r.headers["Content-Type"] == "text/plain; charset=utf-8", path
+            assert "Accept" in r.headers["Vary"] and r.headers["Access-Control-Allow-Origin"] == "*"
+            texts[src] = r.data
+        assert hashlib.sha256(texts[src]).hexdigest() == next(r["sha"] for r in rows if r["src"] == src)
+        again = client.get(path, query_string={"format": "txt"}, headers={"If-None-Match": r.headers["ETag"]})
+        assert again.status_code == 304
+        assert client.get(path, headers={"Accept": "*/*"}).headers["Content-Type"].startswith("text/html")
+        assert 'type="text/plain"' in client.get(path, headers=HTML).get_data(as_text=True)
+    quoted = [r for r in rows if r.get("exact")]
+    assert len(quoted) > 200
+    for r in quoted:  # offsets in code points of the text decoded as UTF-8
+        assert texts[r["src"]].decode("utf-8")[int(r["start"]) : int(r["end"])] == r["exact"]
+    assert client.get("/source/no-such-seed", query_string={"format": "txt"}).status_code == 404
+    assert client.get("/id/russia", query_string={"format": "txt"}).status_code == 406
+
+
+def test_the_void_partitions_and_linkset_count_what_the_endpoint_holds(store):
+    """VoID gave the graphs' sizes but no class or property partition and no linkset: a consumer could not learn what
+    the dataset holds by class or property, nor how it links to Wikidata, without querying it."""
+    void = "http://rdfs.org/ns/void#"
+    dataset = "https://w3id.org/csto-kg/dataset"
+    stated = {
+        r["p"]: int(r["n"])
+        for r in select(
+            store,
+            f"SELECT ?p ?n WHERE {{ <{dataset}> <{void}propertyPartition> ?x . ?x <{void}property> ?p ; "
+            f"<{void}triples> ?n }}",
+        )
+    }
+    counted = {r["p"]: int(r["n"]) for r in select(store, "SELECT ?p (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?p")}
+    assert stated == counted
+    classes = {
+        r["c"]: int(r["n"])
+        for r in select(
+            store,
+            f"SELECT ?c ?n WHERE {{ <{dataset}> <{void}classPartition> ?x . ?x <{void}class> ?c ; <{void}entities> ?n }}",
+        )
+    }
+    instances = select(store, "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?c FILTER(isIRI(?c)) } GROUP BY ?c")
+    assert classes == {r["c"]: int(r["n"]) for r in instances}
+    [links] = select(
+        store,
+        f"SELECT ?n ?s WHERE {{ ?l a <{void}Linkset> ; <{void}linkPredicate> <http://www.w3.org/2004/02/skos/core#exactMatch> ; "
+        f"<{void}triples> ?n ; <{void}distinctSubjects> ?s }}",
+    )
+    [wd] = select(
+        store,
+        "SELECT (COUNT(*) AS ?n) (COUNT(DISTINCT ?x) AS ?s) WHERE { ?x <http://www.w3.org/2004/02/skos/core#exactMatch> ?o "
+        'FILTER(STRSTARTS(STR(?o), "http://www.wikidata.org/entity/")) }',
+    )
+    assert (links["n"], links["s"]) == (wd["n"], wd["s"]) and int(wd["n"]) > 40

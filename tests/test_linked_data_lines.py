@@ -403,3 +403,67 @@ def test_a_parts_leading_section_is_named_like_the_other_sections(client, store)
         assert lead, (row, titles)
         kinds |= {m[1] for m in lead}
     assert {"stance", "prescription"} <= kinds, kinds
+
+
+def test_a_documents_line_on_its_meetings_page_says_who_refused_to_sign_it(client, store):
+    """The Yerevan summit's page listed the draft declaration and the assistance document it produced without
+    "refused to sign by: Nikol Pashinyan": the refusal appeared only as the sixteenth stance expressed there."""
+    rows = select(
+        store,
+        f"""SELECT DISTINCT ?m ?d ?who WHERE {{
+              GRAPH ?g {{ ?d <{CSTO}producedAt> ?m }} GRAPH ?g2 {{ ?d <{CSTO}refusedToSignBy> ?who }} {CURATED}
+            }} ORDER BY ?m ?d ?who""",
+    )
+    assert rows, "the test needs a document a meeting produced that someone refused to sign"
+    missing = []
+    for row in rows:
+        links = _detail_links(_line(page(client, row["m"]), row["d"])).get("refused to sign by", [])
+        if path_of(row["who"]) not in links:
+            missing.append((row["m"], row["d"], row["who"], links))
+    assert not missing, missing
+
+
+def test_a_lines_passages_for_a_value_are_those_that_name_it(client, store):
+    """A fact's passages are declared per property: each of the Moscow summit's five passages supports its
+    attendees, and Pashinyan's page showed his attendance with the passage on Kyrgyzstan's trade and Lukashenko's
+    opening speech. Where some of them name the value, a line shows those."""
+    rows = select(
+        store,
+        f"""PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> PREFIX prov: <http://www.w3.org/ns/prov#>
+            PREFIX oa: <http://www.w3.org/ns/oa#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+            SELECT ?m ?who ?ev ?exact ?name WHERE {{
+              GRAPH <{BASE}graph/support> {{ ?st rdf:subject ?m ; rdf:predicate <{CSTO}attendee> ; rdf:object ?who ;
+                                               prov:wasDerivedFrom ?ev }}
+              ?ev oa:hasSelector/oa:exact ?exact . ?who rdfs:label ?name
+            }} ORDER BY ?m ?who ?ev""",
+    )
+    by_value: dict[tuple, dict] = {}
+    for r in rows:
+        surname = r["name"].rsplit(" ", 1)[-1].casefold()
+        by_value.setdefault((r["m"], r["who"]), {})[r["ev"]] = surname in r["exact"].casefold()
+    mixed = {k: v for k, v in by_value.items() if any(v.values()) and not all(v.values())}
+    assert mixed, "the test needs an attendee some of whose passages name them and some do not"
+    for (meeting, who), evidence in mixed.items():
+        line = _line(page(client, who), meeting)
+        shown = {ev for ev in evidence if ev.rsplit("/", 1)[1] in line}
+        # those that name the value (one the page quotes on another line may be left out of this one)
+        assert shown <= {ev for ev, names in evidence.items() if names}, (who, meeting, shown)
+
+
+def test_one_date_at_several_precisions_is_not_written_as_a_disagreement(client, store):
+    """ "6 January 2022 (001) / January 2022 (003) / 2022 (004)" on a state's lines read as three accounts of the
+    date; only the fact's own page said "date precision differs". One date at several precisions is written as the
+    most precise with the coarser ones after it, "less precise"."""
+    rows = select(
+        store,
+        f"""SELECT DISTINCT ?f ?x ?a ?b WHERE {{
+              GRAPH ?g {{ ?f <{CSTO}date> ?a }} GRAPH ?g2 {{ ?f <{CSTO}date> ?b }}
+              GRAPH ?g3 {{ ?f <{CSTO}state> ?x }} {CURATED}
+              FILTER(?g != ?g2 && STRLEN(STR(?a)) > STRLEN(STR(?b)) && STRSTARTS(STR(?a), STR(?b)))
+              FILTER(?g2 NOT IN (<{BASE}graph/inferred>, <{BASE}graph/support>))
+            }} ORDER BY ?f""",
+    )
+    assert rows, "the test needs a fact two seeds date at two precisions"
+    for row in rows:
+        line = html.unescape(re.sub(r"<[^>]+>", " ", _line(page(client, row["x"]), row["f"])))
+        assert "less precise" in line and " / " not in line, (row, " ".join(line.split())[:400])
