@@ -12124,6 +12124,30 @@ SLIPS_R33 = [
         "JudgedIsAnExpectation",
         "which expects nothing",
     ),
+    (
+        "r33_label_month_contradicts_the_drills_date",
+        "001",
+        [
+            (
+                'rdfs:label "CSTO drills in Belarus that Armenia\'s army missed (September 2023)"@en ;',
+                'rdfs:label "CSTO drills in Belarus that Armenia\'s army missed (October 2023)"@en ;',
+            )
+        ],
+        "LabelDatesAgree",
+        "its rdfs:label names 'October 2023'",
+    ),
+    (
+        "r33_russian_written_as_ukrainian",
+        "002",
+        [
+            (
+                'csto:speaksLanguage "ru"^^xsd:language, "en"^^xsd:language ;',
+                'csto:speaksLanguage "uk"^^xsd:language, "en"^^xsd:language ;',
+            )
+        ],
+        "LanguageNamedInItsPassage",
+        "(Ukrainian), but its passage does not name Ukrainian",
+    ),
 ]
 
 SLIPS += [

@@ -1436,7 +1436,8 @@ ZERO_LENGTH_NODES = [
     ("SELECT ?y WHERE { csto:Event rdfs:subClassOf? ?y }", True),
     ("SELECT ?e ?c WHERE { ?e a ?c . ?c rdfs:subClassOf* csto:Event }", True),
     ('SELECT ?y WHERE { ?y rdfs:label* "Armenia"@en }', True),  # a literal: an object
-    ("SELECT ?y WHERE { oa:exact rdfs:subClassOf* ?y }", False),  # only a predicate
+    ("SELECT ?y WHERE { oa:exact rdfs:subClassOf* ?y }", True),  # a predicate, and the object of its VoID partition
+    ("SELECT ?y WHERE { <urn:nowhere> rdfs:subClassOf* ?y }", False),  # absent
     ("SELECT ?y WHERE { ?y rdfs:subClassOf* <urn:nowhere> }", False),
     ("SELECT ?y WHERE { GRAPH ?g { ?y rdfs:subClassOf* csto:Event } }", False),  # in each graph: not the default
 ]

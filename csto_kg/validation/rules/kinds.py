@@ -1,4 +1,4 @@
-"""Curator slips of round 33: what a node is, read against the words the seed gives it.
+"""Curator slips of round 33: what a node is, and what its label and tags say, read against the words the seed gives it.
 
 - ``shape:TypeInItsWords``: a node typed as a kind of event or document (a refusal, a minimal response, a
   withdrawal, drills, a joint statement, a declaration, an occupation ...) is worded as one by its passages, its
@@ -11,6 +11,10 @@
   item with ("Firstly", "Secondly", "Thirdly", "Fourth"): two items' positions swapped kept both numbers in 1..n.
 - ``shape:JudgedIsAnExpectation``: what ``csto:judgesExpectation`` judges is an expectation: a prediction, a
   speculation, a concern or a warning (its ``csto:position``), or an attitude (a hope the source reads).
+- ``shape:LabelDatesAgree``: a dated node's label names no month, day or year that neither its own dates nor those
+  of the nodes it links to have ("(October 2023)" on drills of September 2023; of 142 years and 63 months the
+  curated labels of dated nodes name, none: measured 2026-12-07).
+- ``shape:LanguageNamedInItsPassage``: a ``csto:speaksLanguage`` tag names a language its passage names.
 
 Each reads the curated quads once and the passages of the nodes they type: linear in the graph.
 """
@@ -19,6 +23,7 @@ from __future__ import annotations
 
 import re
 
+from rdflib import URIRef
 from rdflib.term import Node
 
 from ...namespaces import CSTO, RDF, RDFS, SHAPE
@@ -173,6 +178,89 @@ def _judged_expectations(ctx: Context) -> list[Result]:
     return out
 
 
+# --- what a label says of its node's date and place --------------------------------------------------------------
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")  # fmt: skip
+_MONTH_IN_LABEL = re.compile(rf"(?:\b(\d{{1,2}}) )?\b({'|'.join(_MONTHS)})\b(?: (\d{{1,2}})\b)?(?:,? (\d{{4}}))?")
+_YEAR_IN_LABEL = re.compile(r"(?<![\w-])(1[89]\d\d|20\d\d)(?![\w-])")
+_DATED_BY = (CSTO.date, CSTO.startDate, CSTO.endDate, CSTO.dateSigned, CSTO.datePublished, CSTO.attestedOn,
+             CSTO.electedOn, CSTO.refersToDate)  # fmt: skip
+
+
+def _dates_near(ctx: Context, node: Node) -> tuple[list[str], list[str]]:
+    """(the node's own dates, those of it and of every node it links to), in their lexical forms."""
+    own = [str(d) for p in _DATED_BY for d in ctx.union.objects(node, p)]
+    linked = {o for o in ctx.union.objects(node, None) if isinstance(o, URIRef)}
+    return own, own + [str(d) for o in linked for p in _DATED_BY for d in ctx.union.objects(o, p)]
+
+
+def _date_fits(lexical: str, month: int | None, day: str | None, year: str | None) -> bool:
+    if year and lexical[:4] != year:
+        return False
+    if month is None:
+        return True
+    return (
+        len(lexical) >= 7
+        and lexical[5:7] == f"{month:02d}"
+        and (not day or len(lexical) < 10 or int(lexical[8:10]) == int(day))
+    )
+
+
+def _label_dates(ctx: Context) -> list[Result]:
+    """A dated node's label naming a month, day or year that none of its dates has, nor those of the nodes it links
+    to (a label may name its context's date: "after the election of 2016"): a date typed over, or a label copied."""
+    out = []
+    for node, _, label, gid in ctx.curated_quads_of(RDFS.label):
+        if not isinstance(node, URIRef):
+            continue
+        own, near = _dates_near(ctx, node)
+        if not own:
+            continue
+        text = str(label)
+        named = [
+            (f"{m.group(1) or m.group(3) or ''} {m.group(2)} {m.group(4) or ''}".strip(), _MONTHS.index(m.group(2)) + 1,
+             m.group(1) or m.group(3), m.group(4))
+            for m in _MONTH_IN_LABEL.finditer(text)
+        ]  # fmt: skip
+        spans = " ".join(w for w, *_ in named)
+        named += [(y, None, None, y) for y in _YEAR_IN_LABEL.findall(text) if y not in spans]
+        wrong = [w for w, month, day, year in named if not any(_date_fits(d, month, day, year) for d in near)]
+        if wrong:
+            out.append(ctx.locator.statement_result(
+                shape=SHAPE.LabelDatesAgree, s=node, p=RDFS.label, o=label, graph=gid,
+                message=f"its rdfs:label names {', '.join(repr(w) for w in wrong)}, a date none of its own dates "
+                f"({', '.join(sorted(set(own)))}) nor those of the nodes it links to has: a label summarises its node. "
+                "Fix: the label's date, or the node's, whichever the passage gives",
+            ))  # fmt: skip
+    return out
+
+
+_LANGUAGES = {"ru": "Russian", "en": "English", "uk": "Ukrainian", "tr": "Turkish", "kk": "Kazakh", "hy": "Armenian",
+              "be": "Belarusian", "ky": "Kyrgyz", "tg": "Tajik", "uz": "Uzbek", "az": "Azerbaijani", "ka": "Georgian",
+              "fr": "French", "de": "German", "zh": "Chinese", "ar": "Arabic", "fa": "Persian", "sv": "Swedish",
+              "es": "Spanish", "it": "Italian"}  # fmt: skip
+
+
+def _languages(ctx: Context) -> list[Result]:
+    """A ``csto:speaksLanguage`` tag (BCP 47) whose language's English name the passages supporting it do not say:
+    "He speaks fluently Russian and English" is "ru" and "en"; a tag this table lacks is not read."""
+    out = []
+    for person, _, tag, gid in ctx.curated_quads_of(CSTO.speaksLanguage):
+        name = _LANGUAGES.get(str(tag).split("-")[0].lower())
+        facts = ctx.file_facts.get(gid)
+        evidence, _ = facts.supporting(person, CSTO.speaksLanguage) if facts else ([], False)
+        said = [text for ev in evidence for text in _passages_of(ctx, ev)]
+        if name is None or not said or any(re.search(rf"\b{name}\b", text) for text in said):
+            continue
+        out.append(ctx.locator.statement_result(
+            shape=SHAPE.LanguageNamedInItsPassage, s=person, p=CSTO.speaksLanguage, o=tag, graph=gid,
+            message=f"csto:speaksLanguage \"{tag}\" ({name}), but its passage does not name {name}: the tag is the "
+            "language the source names. Fix: the tag of the language the passage names",
+        ))  # fmt: skip
+    return out
+
+
 RULES = [
     Rule(
         SHAPE.TypeInItsWords,
@@ -202,6 +290,22 @@ RULES = [
         "proposition has several) opens an item with an ordinal ('Firstly', 'Secondly', 'Thirdly', 'Fourth'), the "
         "position is that ordinal.",
         _list_positions,
+    ),
+    Rule(
+        SHAPE.LabelDatesAgree,
+        "a dated node's label names only dates it has",
+        "The rdfs:label of a node with a date (csto:date, csto:startDate, csto:endDate, csto:dateSigned, "
+        "csto:datePublished, csto:attestedOn, csto:electedOn, csto:refersToDate) names no month, day or year that none "
+        "of its own dates, nor those of the nodes it links to, has ('CSTO drills ... (October 2023)' on drills "
+        "dated 2023-09).",
+        _label_dates,
+    ),
+    Rule(
+        SHAPE.LanguageNamedInItsPassage,
+        "a language someone speaks is the one the passage names",
+        "A csto:speaksLanguage tag's language (its English name: 'ru' Russian, 'en' English, 'uk' Ukrainian ...) is "
+        "named by the passages supporting it ('He speaks fluently Russian and English').",
+        _languages,
     ),
     Rule(
         SHAPE.JudgedIsAnExpectation,
