@@ -785,6 +785,7 @@ def _round17_details(
 # and what reliance it states (round 18), each value with the passage saying it; a value that is the page's own resource is not repeated (its section says it).
 _LINE_VALUES = [
     (_C + "refusedToSignBy", "refused to sign by"),  # a document's line on its meeting's page: who would not sign it
+    (_C + "reportedForceSize", "force size reported"),  # a deployment's line: each source's figure, side by side
     (_C + "denies", "denies"),
     (_C + "means", "by means of"),
     (_C + "purpose", "for the purpose of"),

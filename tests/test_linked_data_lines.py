@@ -467,3 +467,18 @@ def test_one_date_at_several_precisions_is_not_written_as_a_disagreement(client,
     for row in rows:
         line = html.unescape(re.sub(r"<[^>]+>", " ", _line(page(client, row["x"]), row["f"])))
         assert "less precise" in line and " / " not in line, (row, " ".join(line.split())[:400])
+
+
+def test_a_deployments_line_gives_each_sources_force_size(client, store):
+    """Kazakhstan's page listed the deployment to it without "some 2,500 troops" (001) against "more than 2,000
+    military personnel and 250 pieces of equipment" (004): the sizes the sources disagree on were one click away."""
+    rows = select(
+        store,
+        f"""SELECT DISTINCT ?x ?d ?size WHERE {{
+              GRAPH ?g {{ ?d <{CSTO}destination> ?x }} GRAPH ?g2 {{ ?d <{CSTO}reportedForceSize> ?size }} {CURATED}
+            }} ORDER BY ?x ?d ?size""",
+    )
+    assert len({r["size"] for r in rows}) >= 2, "the test needs a deployment two sources give a size for"
+    for row in rows:
+        links = _detail_links(_line(page(client, row["x"]), row["d"])).get("force size reported", [])
+        assert path_of(row["size"]) in links, (row, links)
