@@ -208,6 +208,7 @@ MINOR_ROLE_TITLES = {
     _C + "definesCaseAs": "The act a treaty article's case is",
     _C + "threatenedInterest": "Threatened in a treaty article's case",
     _C + "consistsOf": "Named as a part of",
+    _C + "omits": "Said to be left out of a document",
     _C + "acquiredItem": "Acquired in",
     _C + "awardedFor": "Awards for it",
 }
@@ -786,6 +787,7 @@ def _round17_details(
 _LINE_VALUES = [
     (_C + "refusedToSignBy", "refused to sign by"),  # a document's line on its meeting's page: who would not sign it
     (_C + "reportedForceSize", "force size reported"),  # a deployment's line: each source's figure, side by side
+    (_C + "omits", "says it leaves out"),  # what a proposition says the document it is about does not contain
     (_C + "denies", "denies"),
     (_C + "means", "by means of"),
     (_C + "purpose", "for the purpose of"),

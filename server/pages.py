@@ -410,7 +410,10 @@ def source(sid: str):
     ``text/plain`` (``Accept`` or ``?format=txt``), the seed file itself, byte for byte, so that a client can check
     every quote and code-point offset against it (csto:sha256 is its digest)."""
     iri = str(SRC) + sid
-    if _wants_text():
+    wanted = _wants_text()
+    if isinstance(wanted, Response):
+        return wanted
+    if wanted:
         seed_id = seed_id_of(_store(), iri) if exists(_store(), iri) else None
         if seed_id is None:
             return error_response(404, "Not found", f"The graph has no source document <{iri}> with a text.")
@@ -429,14 +432,27 @@ def source(sid: str):
 _TEXT = "text/plain"
 
 
-def _wants_text() -> bool:
-    """``?format=txt`` alone, or no ``format`` and an ``Accept`` that names ``text/plain`` itself and ranks no page
-    or RDF type above it (``*/*`` alone gets the page, as elsewhere)."""
-    asked = request.args.getlist("format")
+def _wants_text() -> bool | Response:
+    """``?format=txt`` (in any letter case, as every format name; repeated, the same), or no ``format`` and an
+    ``Accept`` that names ``text/plain`` itself (media types are case-insensitive) and ranks no page or RDF type
+    above it (``*/*`` alone gets the page, as elsewhere). ``txt`` beside another format is the 400 of two formats
+    named, as on every page."""
+    asked = [v.strip().lower() for v in request.args.getlist("format")]
     if asked:
-        return asked == ["txt"]
+        if "txt" not in asked:
+            return False
+        others = sorted(set(asked) - {"txt"})
+        if not others:
+            return True
+        return error_response(
+            400,
+            "Bad request",
+            "the format parameter is given more than once and names different formats: 'txt' (text/plain), "
+            + ", ".join(repr(o[:40]) for o in others)
+            + "; give it once (or Accept alone)",
+        )
     accept = request.accept_mimetypes
-    named = max((q for value, q in accept if value == _TEXT), default=0)
+    named = max((q for value, q in accept if value.lower() == _TEXT), default=0)
     others = [accept["text/html"], *(accept[f.media_type] for f in FORMATS.values())]
     return named > 0 and named >= max(others)
 
@@ -524,12 +540,14 @@ def ontology(iri: str | None = None):
     if fmt != HTML:
         iri = iri or ONTOLOGY_IRI + ("/" if request.path.endswith("/") else "")
         quads = list(dict.fromkeys(graph_quads(store, str(ONTOLOGY_GRAPH)) + _described(iri)))
-        return _rdf_response(quads, fmt, request.path)
+        return _in_dataset(_rdf_response(quads, fmt, request.path))
     memory = _memory()
     page = build_page(store, _labels(), ONTOLOGY_IRI, memory=memory)
     if memory.ontology_index is None:  # counted once per store: two first requests at once may both count
         memory.ontology_index = ontology_index(store, _labels())
-    return _html_response("ontology.html", alternates(request.path), page=page, sections=memory.ontology_index)
+    return _in_dataset(
+        _html_response("ontology.html", alternates(request.path), page=page, sections=memory.ontology_index)
+    )
 
 
 _VERSION_IRI = ox.NamedNode(str(OWL.versionIRI))

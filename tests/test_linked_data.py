@@ -1148,7 +1148,7 @@ def test_a_resource_links_to_its_dataset_and_the_datasets_licence(client, store)
         store,
         "SELECT ?licence WHERE { <https://w3id.org/csto-kg/dataset> <http://purl.org/dc/terms/license> ?licence }",
     )
-    for path in ("/id/russia", "/evidence/000-armenia-member", "/ontology/Membership"):
+    for path in ("/id/russia", "/evidence/000-armenia-member", "/ontology/Membership", "/ontology"):
         for headers in (HTML, TTL):
             r = client.get(path, headers=headers)
             assert r.status_code == 200, (path, headers)
@@ -1183,6 +1183,12 @@ def test_a_source_documents_text_is_served_byte_for_byte_and_its_offsets_check_a
     assert len(quoted) > 200
     for r in quoted:  # offsets in code points of the text decoded as UTF-8
         assert texts[r["src"]].decode("utf-8")[int(r["start"]) : int(r["end"])] == r["exact"]
+    # format names and media types in any letter case; txt beside another format is the 400 of two formats named
+    assert client.get(path, query_string={"format": "TXT"}).data == texts[src]
+    assert client.get(path, headers={"Accept": "TEXT/Plain"}).data == texts[src]
+    assert client.get(path, query_string=[("format", "txt"), ("format", "txt")]).data == texts[src]
+    two = client.get(path, query_string=[("format", "txt"), ("format", "nt")], headers={"Accept": "application/json"})
+    assert two.status_code == 400 and "names different formats" in two.get_data(as_text=True)
     assert client.get("/source/no-such-seed", query_string={"format": "txt"}).status_code == 404
     assert client.get("/id/russia", query_string={"format": "txt"}).status_code == 406
 

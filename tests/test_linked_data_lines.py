@@ -443,11 +443,14 @@ def test_a_lines_passages_for_a_value_are_those_that_name_it(client, store):
         by_value.setdefault((r["m"], r["who"]), {})[r["ev"]] = surname in r["exact"].casefold()
     mixed = {k: v for k, v in by_value.items() if any(v.values()) and not all(v.values())}
     assert mixed, "the test needs an attendee some of whose passages name them and some do not"
+    quoted = 0
     for (meeting, who), evidence in mixed.items():
         line = _line(page(client, who), meeting)
         shown = {ev for ev in evidence if ev.rsplit("/", 1)[1] in line}
         # those that name the value (one the page quotes on another line may be left out of this one)
         assert shown <= {ev for ev, names in evidence.items() if names}, (who, meeting, shown)
+        quoted += bool(shown)
+    assert quoted, "no line quoted any passage: the test read nothing"
 
 
 def test_one_date_at_several_precisions_is_not_written_as_a_disagreement(client, store):

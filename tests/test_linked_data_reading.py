@@ -297,11 +297,16 @@ def test_a_date_the_seeds_give_differently_is_listed_with_the_seeds_giving_each_
         line = re.search(r'<li><a href="' + re.escape(path_of(fact)) + r'".*?</li>', body, re.S)
         assert line, fact
         text = html.unescape(re.sub(r"<[^>]+>", " ", line.group(0)))
+        finest = max((v for v, _ in f["values"]), key=len)
+        nested = all(finest.startswith(v) for v, _ in f["values"])  # one date at several precisions
         for (v, dt), seeds in f["values"].items():
-            # "6 January 2022 (001)"; a coarser value of the same date after it: "January 2022 in 003"
+            # "6 January 2022 (001)"; a coarser value of the same date after it: "January 2022 in 003, ... less
+            # precise"; values that disagree each with its seeds: "February 2023 (001) / February 2022 (001)"
             said = ", ".join(sorted(seeds))
-            expected = (f"{_human(v, dt)} ({said})", f"{_human(v, dt)} in {said}")
-            assert any(e in text for e in expected), (fact, expected, text)
+            coarser = nested and v != finest
+            expected = f"{_human(v, dt)} in {said}" if coarser else f"{_human(v, dt)} ({said})"
+            assert expected in text, (fact, expected, text)
+        assert ("less precise" in text) is nested and (" / " in text) is not nested, (fact, text)
 
 
 def test_the_builds_day_bounds_of_a_dated_fact_never_lead_beside_its_date(client, store):
