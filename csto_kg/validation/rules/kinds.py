@@ -72,6 +72,14 @@ def _said(ctx: Context, node: Node) -> list[str]:
     return _passages(ctx, node) + [str(w) for w in ctx.union.objects(node, CSTO.words)]
 
 
+def _supporting_texts(ctx: Context, fact: Node, prop: Node, gid) -> list[str]:
+    """The quotes of the passages of ``fact`` in the file ``gid`` that support its ``prop`` (house rule 6: with
+    several, those declared for it)."""
+    facts = ctx.file_facts.get(gid)
+    evidence, _ = facts.supporting(fact, prop) if facts else ([], False)
+    return [text for ev in evidence for text in _passages_of(ctx, ev)]
+
+
 def _notes(ctx: Context, node: Node) -> list[str]:
     return [str(n) for n in ctx.union.objects(node, CSTO.curatorNote)]
 
@@ -140,9 +148,7 @@ def _list_positions(ctx: Context) -> list[Result]:
     several) open an item with an ordinal: that ordinal is the position."""
     out = []
     for fact, _, position, gid in ctx.curated_quads_of(CSTO.listPosition):
-        facts = ctx.file_facts.get(gid)
-        evidence, _ = facts.supporting(fact, CSTO.listPosition) if facts else ([], False)
-        said = [text for ev in evidence for text in _passages_of(ctx, ev)]
+        said = _supporting_texts(ctx, fact, CSTO.listPosition, gid)
         found = {
             m.group(0).lstrip(".;:!?\"“' \n"): _ORDINALS[m.group(1).lower()]
             for text in said
@@ -248,9 +254,7 @@ def _languages(ctx: Context) -> list[Result]:
     out = []
     for person, _, tag, gid in ctx.curated_quads_of(CSTO.speaksLanguage):
         name = _LANGUAGES.get(str(tag).split("-")[0].lower())
-        facts = ctx.file_facts.get(gid)
-        evidence, _ = facts.supporting(person, CSTO.speaksLanguage) if facts else ([], False)
-        said = [text for ev in evidence for text in _passages_of(ctx, ev)]
+        said = _supporting_texts(ctx, person, CSTO.speaksLanguage, gid)
         if name is None or not said or any(re.search(rf"\b{name}\b", text) for text in said):
             continue
         out.append(ctx.locator.statement_result(
