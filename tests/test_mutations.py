@@ -12148,6 +12148,18 @@ SLIPS_R33 = [
         "LanguageNamedInItsPassage",
         "(Ukrainian), but its passage does not name Ukrainian",
     ),
+    (  # the Assembly's chair posted in the organisation: its label still says "of the CSTO ..."
+        "r33_assembly_chair_posted_in_the_organisation",
+        "entities",
+        [
+            (
+                "org:postIn :csto-parliamentary-assembly ; org:role csto:AssemblyChair",
+                "org:postIn :csto ; org:role csto:AssemblyChair",
+            )
+        ],
+        "OfficeNamedByItsPostAndRole",
+        "names :csto-parliamentary-assembly, a body of it",
+    ),
 ]
 
 SLIPS += [
