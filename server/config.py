@@ -18,6 +18,7 @@ import os
 from dataclasses import dataclass, field
 
 from csto_kg.errors import UserError
+from csto_kg.today import today as read_today
 
 __all__ = ["ServerConfig"]
 
@@ -139,6 +140,10 @@ class ServerConfig:
             wrong.append(f"{name.replace('_', ' ')} ({where}) must be {what} {bound}, not {value!r}")
         if self.store is not None and not self.store.startswith(("http://", "https://")):
             wrong.append(f"the store (--store or CSTO_KG_STORE) must be an http:// or https:// URL, not {self.store!r}")
+        try:
+            read_today()  # the day the pages take as today, read on each request
+        except UserError as e:
+            wrong.append(str(e))
         if wrong:
             raise UserError("; ".join(wrong))
 

@@ -33,6 +33,7 @@ from werkzeug.http import parse_etags
 
 from csto_kg.namespaces import BASE, CSTO, GRAPH, ONTOLOGY_GRAPH, SRC
 from csto_kg.query import NotRepresentable
+from csto_kg.today import today as read_today
 from csto_kg.void import DATASET, LICENSE
 
 from . import dates
@@ -600,7 +601,7 @@ def home():
     for row in store.query(_COUNT_QUERY):
         counts[by_iri[row["class"].value]] = int(row["n"].value)
     ps = periods(store)
-    today = dt.date.today()
+    today = read_today()
     confirmed = _confirmed()
     manifest = _build().manifest
     sources = sorted(
@@ -695,7 +696,7 @@ def members():
     if period is not None:
         return _members_during(period)
     try:
-        day = parse_date(raw) if raw is not None else dt.date.today()
+        day = parse_date(raw) if raw is not None else read_today()
     except BadDate as e:
         return error_response(400, "Bad date", str(e))
     store, labels = _store(), _labels()

@@ -24,6 +24,7 @@ from functools import partial
 import pyoxigraph as ox
 
 from csto_kg.namespaces import ALLIANCE, CSTO, EV, INFERRED_GRAPH, OA, PROV, RDF, RDFS, SKOS
+from csto_kg.today import today as read_today
 
 from .disagreements import Disagreement, disagreements_about
 from .evidence_view import Evidence, evidence
@@ -443,7 +444,7 @@ def _members_now(store: ox.Store, labels: Labeller, iri: str, passages: Passages
     if iri != str(ALLIANCE):
         return None
     try:
-        return members_section(store, labels, dt.date.today(), passages)
+        return members_section(store, labels, read_today(), passages)
     except (OSError, RuntimeError):  # queries/members-as-of.rq missing or without its VALUES ?date line
         return None
 

@@ -32,6 +32,7 @@ from flask import render_template
 from markupsafe import Markup
 
 from csto_kg.namespaces import ALLIANCE
+from csto_kg.today import today as read_today
 
 from . import dates
 from .labels import Labeller
@@ -338,7 +339,7 @@ def render(
     confirmed: dt.date | None = None,
 ) -> Markup:
     """Both layouts of the SVG (as markup to inline in a page; CSS shows the one that fits)."""
-    today = today or dt.date.today()
+    today = today or read_today()
     confirmed = min(confirmed or today, today)
     bounds = [d for p in ps for d in (p.start_nb, p.start_na, p.end_nb, p.end_na) if d]
     first = dt.date(min([1992] + [d.year for d in bounds]), 1, 1)

@@ -574,6 +574,17 @@ def test_the_alliances_members_now_are_dated_in_words(client):
     assert re.search(rf"Members on {day}", section)
 
 
+def test_the_day_the_site_takes_as_today_can_be_fixed(client, monkeypatch):
+    """``CSTO_KG_TODAY`` fixes the day the validator takes as today; the site read the clock whatever it said, so a
+    page could not be reproduced on another day (nor two readings of it either side of midnight compared)."""
+    for day, words in (("2023-01-15", "15 January 2023"), ("2026-11-30", "30 November 2026")):
+        monkeypatch.setenv("CSTO_KG_TODAY", day)
+        alliance = _text(client.get("/id/csto", headers=HTML).get_data(as_text=True))
+        members = _text(client.get("/members", headers=HTML).get_data(as_text=True))
+        assert f"Members on {words}" in alliance, alliance[:500]
+        assert words in members, members[:500]
+
+
 def test_a_class_page_lists_its_instances_before_the_table_of_their_properties(client, store):
     """/ontology/Summit showed an eleven-row table of the properties its instances carry before the three summits
     themselves: the instances, what a reader comes for, now come first. (A class of controlled values, a

@@ -70,6 +70,7 @@ def _publish(env: dict, v, load_dir: Path | None = None, step_timeout: str = "24
 def servers(published, tmp_path_factory):
     """The same build served twice: over its embedded store and over Virtuoso."""
     build, env, v, tmp = published
+    env = {**env, "CSTO_KG_TODAY": "2026-11-30"}  # their pages compared, the same day whenever each is read
     with live_server(env, tmp) as embedded, live_server(env, tmp, store=v.sparql_url) as remote:
         yield embedded, remote
 

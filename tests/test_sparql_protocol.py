@@ -184,6 +184,7 @@ def test_the_command_line_refuses_an_update_and_reports_a_failed_service_call_in
         ([], {"CSTO_KG_MAX_ROWS": "-1"}, "max rows (CSTO_KG_MAX_ROWS) must be a whole number at least 1, not -1"),
         (["--store", "notaurl"], {}, "argument --store: 'notaurl' is not the http:// or https:// URL of a SPARQL"),
         ([], {"CSTO_KG_STORE": "ftp://x"}, "the store (--store or CSTO_KG_STORE) must be an http:// or https:// URL"),
+        ([], {"CSTO_KG_TODAY": "2026-13-01"}, "CSTO_KG_TODAY='2026-13-01' is not a date written YYYY-MM-DD"),
     ],
 )
 def test_serve_names_a_setting_out_of_range_before_it_starts(shared_build, args, env, says):

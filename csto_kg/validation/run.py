@@ -13,12 +13,12 @@ from pathlib import Path
 from rdflib import Graph
 
 from .. import paths
-from ..errors import UserError
 from ..heap import trim, without_collector
 from ..indexed_graph import add_triples, dataset_view, union_view
 from ..loader import LoadedData, load
 from ..namespaces import INFERRED_GRAPH, META_GRAPH, OA, ONTOLOGY_GRAPH, RDFS, SH, SHAPE
 from ..reason import infer, infer_into
+from ..today import today as read_today
 from .locate import Locator, graph_id
 from .report import SEVERITY_RANK, Report, report_graph
 from .rules import ALL, PYTHON_RULES, Context
@@ -113,7 +113,7 @@ def validate_loaded(
     :func:`.shacl.run_shacl`). ``file_facts``: :func:`csto_kg.support.curated_file_facts` of ``data``, where the
     caller made them already (the build, for graph:support), else the rules make them."""
     c0 = time.process_time()
-    today = today or _today()  # a CSTO_KG_TODAY that is no date refused before any work
+    today = today or read_today()  # a CSTO_KG_TODAY that is no date refused before any work
     root = root or _root_of(data)
     if shapes is None:  # the project's shapes/: refused, file:line, where a slip would switch a rule off
         check_project_shapes(root, data.dataset.graph(ONTOLOGY_GRAPH))
@@ -208,17 +208,6 @@ def _order(r) -> tuple:
         "" if r.path is None else r.path.n3(),
         r.message,
     )
-
-
-def _today() -> dt.date:
-    """Today (``CSTO_KG_TODAY=YYYY-MM-DD`` overrides it, so a report can be reproduced on another day)."""
-    fixed = os.environ.get("CSTO_KG_TODAY")
-    if not fixed:
-        return dt.date.today()
-    try:
-        return dt.date.fromisoformat(fixed)
-    except ValueError as e:
-        raise UserError(f"CSTO_KG_TODAY={fixed[:40]!r} is not a date written YYYY-MM-DD ({e})") from None
 
 
 def _root_of(data: LoadedData) -> Path:
