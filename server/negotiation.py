@@ -20,7 +20,8 @@ and :class:`Request` (the app's request class) does so for every route. Every
 response is UTF-8: a range whose ``charset`` names another is dropped (so
 ``text/csv; charset=iso-8859-1`` alone is 406: a range in another charset
 counts as ``q=0``). A page is offered as ``text/html`` only (``application/*``
-gets an RDF format, not a page it did not accept).
+gets an RDF format, not a page it did not accept). JSON-LD comes compacted with the project's prefixes, or expanded
+to an ``application/ld+json`` range whose ``profile`` names the expanded form (:func:`jsonld_expanded`).
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ __all__ = [
     "HTML",
     "by_type",
     "Request",
+    "jsonld_expanded",
 ]
 
 HTML = "html"  # the linked-data pages' own "format": a page for browsers
@@ -110,6 +112,21 @@ def by_type(accept: MIMEAccept) -> MIMEAccept:
         mimetype = mimetype.strip().lower()
         best[mimetype] = max(quality, best.get(mimetype, 0))
     return MIMEAccept(list(best.items()))
+
+
+JSONLD_EXPANDED = "http://www.w3.org/ns/json-ld#expanded"
+
+
+def jsonld_expanded(accept_header: str | None) -> bool:
+    """Does ``Accept`` ask for JSON-LD in its expanded form? The descriptions are compacted with the project's
+    prefixes unless the ``application/ld+json`` range of the highest q-value names the expanded profile (JSON-LD
+    1.1, section 9.2.1: ``profile`` is a space-separated list of IRIs)."""
+    best, expanded = 0.0, False
+    for value, quality in parse_accept_header(accept_header):
+        mimetype, params = parse_options_header(value)
+        if mimetype.strip().lower() == "application/ld+json" and quality > best:
+            best, expanded = quality, JSONLD_EXPANDED in params.get("profile", "").split()
+    return expanded
 
 
 class Request(_FlaskRequest):

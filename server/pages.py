@@ -55,7 +55,7 @@ from .members import (
     query_for,
     when,
 )
-from .negotiation import content_type
+from .negotiation import content_type, jsonld_expanded
 from .ontology_docs import ONTOLOGY_IRI, term_doc
 from .ontology_docs import index as ontology_index
 from .rdf_formats import FORMATS, HTML, Alternate, ConflictingFormats, NotAcceptable, UnknownFormat, alternates, choose
@@ -307,7 +307,7 @@ def _link_header(links: list[Alternate]) -> str:
 def _rdf_response(quads, fmt_key: str, path: str) -> Response:
     fmt = FORMATS[fmt_key]
     try:
-        body = serialize(quads, fmt)
+        body = serialize(quads, fmt, expanded=jsonld_expanded(request.headers.get("Accept")))
     except NotRepresentable as e:
         return error_response(406, "Not acceptable", str(e))
     resp = Response(

@@ -22,6 +22,7 @@ from itertools import islice
 
 import pyoxigraph as ox
 
+from csto_kg.jsonld import compact
 from csto_kg.namespaces import BASE, PROV, RDF, VOID, XSD, is_seed_graph
 from csto_kg.query import xml_safe
 from csto_kg.representable import check_graph
@@ -244,9 +245,10 @@ def graph_quads(store: ox.Store, graph_iri: str) -> list[ox.Quad]:
     return list(store.quads_for_pattern(None, None, None, ox.NamedNode(graph_iri)))
 
 
-def serialize(quads: Iterable[ox.Quad], fmt: RdfFormat) -> bytes:
+def serialize(quads: Iterable[ox.Quad], fmt: RdfFormat, expanded: bool = False) -> bytes:
     """``quads`` in ``fmt``: TriG and N-Quads keep the named graphs, the others (JSON-LD included)
-    get each triple once, in the default graph."""
+    get each triple once, in the default graph; JSON-LD compacted with the project's prefixes
+    (:mod:`csto_kg.jsonld`) unless ``expanded``."""
     items: Iterable = quads
     if fmt.key not in ("trig", "nq"):
         items = list(dict.fromkeys(ox.Triple(q.subject, q.predicate, q.object) for q in quads))
@@ -254,4 +256,6 @@ def serialize(quads: Iterable[ox.Quad], fmt: RdfFormat) -> bytes:
     items = list(items)
     check_graph(items, fmt.ox_format)
     body = ox.serialize(items, None, fmt.ox_format, prefixes=prefixes)
+    if fmt.ox_format == ox.RdfFormat.JSON_LD and not expanded:
+        return compact(body, PREFIXES_FOR_OUTPUT)
     return xml_safe(body) if fmt.ox_format == ox.RdfFormat.RDF_XML else body

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 
+from csto_kg.jsonld import compact
 from csto_kg.namespaces import INFERRED_GRAPH, META_GRAPH, PREFIXES
 from csto_kg.query import QUERY_BASE_IRI
 from csto_kg.void import DATASET, SPARQL_ENDPOINT
@@ -137,8 +138,11 @@ def void_triples(store: ox.Store) -> list[ox.Triple]:
     return [q.triple for q in store.quads_for_pattern(None, None, None, ox.NamedNode(str(META_GRAPH)))]
 
 
-def serialize(triples: list[ox.Triple], f: Format, prefixes: dict[str, str], graph: str | None = None) -> bytes:
-    """``triples`` in format ``f`` (quad formats put them in ``graph``, else the default graph)."""
+def serialize(
+    triples: list[ox.Triple], f: Format, prefixes: dict[str, str], graph: str | None = None, expanded: bool = False
+) -> bytes:
+    """``triples`` in format ``f`` (quad formats put them in ``graph``, else the default graph; JSON-LD compacted
+    with ``prefixes`` unless ``expanded``)."""
     fmt = f.ox
     readable = prefixes if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG, ox.RdfFormat.RDF_XML) else None
     if fmt in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS):
@@ -146,4 +150,6 @@ def serialize(triples: list[ox.Triple], f: Format, prefixes: dict[str, str], gra
         return ox.serialize(
             [ox.Quad(t.subject, t.predicate, t.object, g) for t in triples], format=fmt, prefixes=readable
         )
+    if fmt == ox.RdfFormat.JSON_LD and not expanded:
+        return compact(ox.serialize(triples, format=fmt), prefixes)
     return ox.serialize(triples, format=fmt, prefixes=readable)

@@ -40,7 +40,7 @@ from csto_kg.namespaces import META_GRAPH
 
 from . import errors, service_description
 from .engine import EngineError, Overloaded, WorkerDied
-from .negotiation import BY_KEY, GRAPHS, ConflictingFormats, choose, content_type, exact, family_of
+from .negotiation import BY_KEY, GRAPHS, ConflictingFormats, choose, content_type, exact, family_of, jsonld_expanded
 from .negotiation import NotAcceptable as NoFormat
 from .protocol import read_operation
 
@@ -181,7 +181,9 @@ def _service_description() -> Response:
         )
         response = _revalidated(
             Response(
-                service_description.serialize(triples, f, service_description.SD_PREFIXES),
+                service_description.serialize(
+                    triples, f, service_description.SD_PREFIXES, expanded=jsonld_expanded(request.headers.get("Accept"))
+                ),
                 content_type=content_type(f),
             )
         )
@@ -226,14 +228,16 @@ def void():
         return response
     f = _choose(GRAPHS, request.args.getlist("format"))
     cache = current_app.extensions.setdefault("csto.void", {})
-    if f.key not in cache:
-        cache[f.key] = service_description.serialize(
+    key = (f.key, jsonld_expanded(request.headers.get("Accept")))
+    if key not in cache:
+        cache[key] = service_description.serialize(
             service_description.void_triples(current_app.extensions["csto.store"]),
             f,
             service_description.VOID_PREFIXES,
             graph=str(META_GRAPH),
+            expanded=key[1],
         )
-    response = _revalidated(Response(cache[f.key], content_type=content_type(f)))
+    response = _revalidated(Response(cache[key], content_type=content_type(f)))
     response.vary.add("Accept")
     return response
 

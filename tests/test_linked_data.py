@@ -16,6 +16,7 @@ from urllib.parse import quote
 import pyoxigraph as ox
 import pytest
 import rdflib
+from rdflib.compare import isomorphic
 from werkzeug.http import http_date
 
 from support import BASE, GRAPH, select
@@ -240,6 +241,54 @@ def test_format_override_gives_each_rdf_format(client, fmt, media, parse_as):
         else rdflib.Graph().parse(data=r.data, format=parse_as)
     )
     assert len(g) > 0
+
+
+def _one_of_each_kind(store) -> list[str]:
+    """A path of each kind of description: the first resource of each class, a term of the ontology, a piece of
+    evidence, a statement, a named graph, the dataset, the VoID and the service description."""
+    rows = select(
+        store,
+        f"SELECT (MIN(?x) AS ?first) WHERE {{ ?x a ?c FILTER(STRSTARTS(STR(?x), '{BASE}')) }} GROUP BY ?c",
+    )
+    paths = {path_of(r["first"]) for r in rows if not _special(r["first"])}
+    assert len(paths) > 40
+    return sorted(paths) + ["/ontology/Summit", "/ontology/agent", "/dataset", "/.well-known/void", "/sparql"]
+
+
+def _triples(body: bytes, fmt: ox.RdfFormat) -> tuple[set, rdflib.Graph]:
+    """The triples as Oxigraph reads them (blank nodes as they are) and as rdflib does."""
+    ox_triples = {(q.subject, q.predicate, q.object) for q in ox.parse(body, format=fmt)}
+    as_rdflib = {ox.RdfFormat.JSON_LD: "json-ld", ox.RdfFormat.TURTLE: "turtle"}[fmt]
+    return ox_triples, rdflib.Graph().parse(data=body, format=as_rdflib)
+
+
+def test_json_ld_is_compacted_with_the_prefixes_and_reads_back_as_the_turtle(client, store):
+    """Oxigraph writes JSON-LD in its expanded form: every IRI whole, no ``@context`` (a description of Armenia
+    read ``"http://www.w3.org/2000/01/rdf-schema#label"``). It is now compacted with the project's prefixes, and
+    each kind of description reads back, with rdflib and with Oxigraph, as the same triples as its Turtle. A client
+    asking for the expanded profile gets the expanded form, the same triples again."""
+    expanded_profile = {"Accept": 'application/ld+json; profile="http://www.w3.org/ns/json-ld#expanded"'}
+    wrong = []
+    for path in _one_of_each_kind(store):
+        turtle = client.get(path, headers=TTL)
+        compacted = client.get(path, headers=JSONLD)
+        expanded = client.get(path, headers=expanded_profile)
+        assert turtle.status_code == compacted.status_code == expanded.status_code == 200, path
+        doc = compacted.get_json()
+        if not (isinstance(doc, dict) and "@context" in doc and "@graph" in doc):
+            wrong.append((path, "not compacted", compacted.data[:100]))
+            continue
+        if not any(k.split(":", 1)[0] in doc["@context"] for node in doc["@graph"] for k in node):
+            wrong.append((path, "no property written with a prefix"))
+        if not isinstance(expanded.get_json(), list) or b"@context" in expanded.data:
+            wrong.append((path, "the expanded profile not expanded"))
+        want, want_rdflib = _triples(turtle.data, ox.RdfFormat.TURTLE)
+        for name, body in (("compacted", compacted.data), ("expanded", expanded.data)):
+            got, got_rdflib = _triples(body, ox.RdfFormat.JSON_LD)
+            blank = any(isinstance(t, ox.BlankNode) for triple in want for t in triple)
+            if (not blank and got != want) or not isomorphic(got_rdflib, want_rdflib):
+                wrong.append((path, name, len(got), len(want)))
+    assert not wrong, wrong[:10]
 
 
 def test_description_is_cbd_like_with_evidence_selectors(client, store):
