@@ -209,6 +209,9 @@ MINOR_ROLE_TITLES = {
     _C + "threatenedInterest": "Threatened in a treaty article's case",
     _C + "consistsOf": "Named as a part of",
     _C + "omits": "Said to be left out of a document",
+    _C + "changeSince": "Changes said to run since it",
+    _C + "orderedAct": "Ordered in",
+    _C + "sideTime": "Comparisons taken at it",
     _C + "acquiredItem": "Acquired in",
     _C + "awardedFor": "Awards for it",
 }

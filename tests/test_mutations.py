@@ -12162,9 +12162,82 @@ SLIPS_R33 = [
     ),
 ]
 
+# Round 34 (kd22): the kinds of event given classes of their own, the periods of comparison sides, and a change said
+# to run since a fact.
+SLIPS_R34 = [
+    (
+        "r34_warrant_typed_an_order",
+        "000",
+        [(":icc-warrant-putin-2023-03 a csto:ArrestWarrant ;", ":icc-warrant-putin-2023-03 a csto:Order ;")],
+        "TypeInItsWords",
+        "a csto:Order",
+    ),
+    (
+        "r34_talks_typed_a_troop_withdrawal",
+        "003",
+        [
+            (
+                ":talks-003-karabakh-trilateral a csto:Negotiation ;",
+                ":talks-003-karabakh-trilateral a csto:TroopWithdrawal ;",
+            )
+        ],
+        "TypeInItsWords",
+        "a csto:TroopWithdrawal",
+    ),
+    (
+        "r34_exodus_typed_an_arrest_warrant",
+        "001",
+        [
+            (
+                ':exodus-karabakh-armenians-2023-09 a csto:Displacement ;\n    rdfs:label "Flight',
+                ':exodus-karabakh-armenians-2023-09 a csto:ArrestWarrant ;\n    rdfs:label "Flight',
+            )
+        ],
+        "TypeInItsWords",
+        "a csto:ArrestWarrant",
+    ),
+    (  # both periods still named by the comparison's passage, neither by its own side's words
+        "r34_side_periods_swapped",
+        "002",
+        [
+            (
+                ":side-002-soviet-union-cold-war csto:sideTime :cold-war .",
+                ":side-002-soviet-union-cold-war csto:sideTime :first-world-war .",
+            ),
+            (
+                ":side-002-russian-empire-first-world-war csto:sideTime :first-world-war .",
+                ":side-002-russian-empire-first-world-war csto:sideTime :cold-war .",
+            ),
+        ],
+        "SideTimeNamedByItsMarker",
+        "",
+    ),
+    (  # the tension said to grow since the Yerevan summit, six months after the statement saying so
+        "r34_change_since_a_later_fact",
+        "003",
+        [
+            (
+                "csto:changeSince :signature-armenia-1992, :signature-kazakhstan-1992,",
+                "csto:changeSince :summit-2022-11-23-yerevan, :signature-kazakhstan-1992,",
+            )
+        ],
+        "OrderingAgreesWithDates",
+        "a change cannot have run since a later fact",
+    ),
+]
+
 SLIPS += [
     s[:4]
-    for s in SLIPS_R25 + SLIPS_R26 + SLIPS_R27 + SLIPS_R28 + SLIPS_R29 + SLIPS_R30 + SLIPS_R31 + SLIPS_R32 + SLIPS_R33
+    for s in SLIPS_R25
+    + SLIPS_R26
+    + SLIPS_R27
+    + SLIPS_R28
+    + SLIPS_R29
+    + SLIPS_R30
+    + SLIPS_R31
+    + SLIPS_R32
+    + SLIPS_R33
+    + SLIPS_R34
 ]
 MESSAGE_FRAGMENT.update(
     {
@@ -12178,6 +12251,7 @@ MESSAGE_FRAGMENT.update(
         + SLIPS_R31
         + SLIPS_R32
         + SLIPS_R33
+        + SLIPS_R34
         if s[4]
     }
 )

@@ -64,6 +64,11 @@ _TYPE_WORDS = {
     CSTO.ObserverStatusGrant: r"observer\w*",
     CSTO.ArmsAcquisition: r"acquir\w*|buy\w*|bought|purchas\w*|stock\w*",
     CSTO.Education: r"stud\w*|graduat\w*|degree\w*|universit\w*",
+    CSTO.ArrestWarrant: r"warrant\w*|arrest\w*",
+    CSTO.Order: r"order\w*|command\w*|instruct\w*",
+    CSTO.Negotiation: r"negotiat\w*|talks|settle\w*|dialogue\w*|mediat\w*",
+    CSTO.Displacement: r"exodus|displac\w*|fle[de]\w*|flight|expel\w*|expul\w*|refugee\w*|driven out",
+    CSTO.TroopWithdrawal: r"withdr\w*|pull\w* out",
 }
 _TYPE_PATTERNS = {cls: re.compile(rf"(?<![\w-])(?:{words})(?![\w-])", re.I) for cls, words in _TYPE_WORDS.items()}
 
@@ -274,7 +279,8 @@ RULES = [
         "csto:Interview, csto:Speech, csto:Summit, csto:Meeting, csto:BilateralMeeting, csto:Withdrawal, "
         "csto:Signature, csto:Accession, csto:ReAccession, csto:Founding, csto:AssistanceRequest, csto:Invocation, "
         "csto:Conflict, csto:DomesticUnrest, csto:Chairmanship, csto:Election, csto:Award, csto:Decision, "
-        "csto:ObserverStatusGrant, csto:ArmsAcquisition, csto:Education) is worded as one by its passages or its "
+        "csto:ObserverStatusGrant, csto:ArmsAcquisition, csto:Education, csto:ArrestWarrant, csto:Order, "
+        "csto:Negotiation, csto:Displacement, csto:TroopWithdrawal) is worded as one by its passages or its "
         "csto:words ('was refused each time', 'CSTO drills', 'a joint statement', 'hosts two Russian army "
         "garrisons'), or its label, comment or a csto:curatorNote names it (the curator says why the words are read so).",
         _types_in_words,

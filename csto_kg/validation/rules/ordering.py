@@ -231,9 +231,32 @@ def _ordered_and_simultaneous(ctx: Context, links) -> list[Result]:
     return out
 
 
+def _since_against_dates(ctx: Context) -> list[Result]:
+    """A csto:Change said to run since a fact (csto:changeSince) whose dates lie wholly after those of the proposition
+    stating the change: it cannot have run since a later fact."""
+    out = []
+    for change, p, since, gid in ctx.curated_quads_of(CSTO.changeSince):
+        for fact in sorted(ctx.union.subjects(CSTO.change, change), key=str):
+            s_first, _, s_words = _extent(ctx, since)
+            _, f_last, f_words = _extent(ctx, fact)
+            if s_first is not None and f_last is not None and s_first > f_last:
+                message = (
+                    f"says the change {_c(change)} runs since {_c(since)} ({s_words}), but those dates lie "
+                    f"wholly after the ones of {_c(fact)} ({f_words}), which states it: a change cannot have "
+                    "run since a later fact. Fix: the fact the words name as the start, or the date of one"
+                )
+                out.append(_result(ctx, change, p, since, gid, message))  # fmt: skip
+    return out
+
+
 def _ordering(ctx: Context) -> list[Result]:
     links = _links(ctx)
-    return _against_dates(ctx, links) + _cycles(ctx, links, _implied(ctx)) + _ordered_and_simultaneous(ctx, links)
+    return (
+        _against_dates(ctx, links)
+        + _since_against_dates(ctx)
+        + _cycles(ctx, links, _implied(ctx))
+        + _ordered_and_simultaneous(ctx, links)
+    )
 
 
 RULES = [
@@ -246,8 +269,9 @@ RULES = [
         "csto:simultaneousWith each other have dates that can overlap; and no fact comes, through csto:precedes / "
         "csto:follows / csto:succeededBy links (a predecessor before its successor; a decision before the action it "
         "decided, csto:decidedAction, and a request before its response, csto:response), before itself, and no two facts "
-        "csto:simultaneousWith each other are so ordered. Dates compare by their bounds, loosest over every seed's values, so "
-        "dates at different precisions that can agree conform.",
+        "csto:simultaneousWith each other are so ordered. A change said to run since a fact (csto:changeSince) does not "
+        "run since one dated wholly after the proposition stating it. Dates compare by their bounds, loosest over every "
+        "seed's values, so dates at different precisions that can agree conform.",
         _ordering,
     ),
 ]
