@@ -85,6 +85,11 @@ class Disagreement:
     verdict: str  # the preferred value and why, or why none is
     within: str | None = None  # curated: the one seed both sides' passages come from (one source's two accounts)
 
+    @property
+    def others(self) -> list[Term]:
+        """Curated: the accounts :attr:`subject` disagrees with (the heading names them)."""
+        return [s.subject for s in self.sides if s.subject is not None and s.subject.href != self.subject.href]
+
 
 @dataclass
 class DisagreementGroup:
@@ -198,14 +203,7 @@ def _curated(store: ox.Store, labels, passages: Passages, subject: ox.NamedNode)
     for other in others:
         sides = []
         for fact in (subject, other):
-            sup = passages.supports(fact.value)
-            evs = [p for ss in sup.values() for p in passages.of(ss)]
-            seen, unique = set(), []
-            for p in evs:
-                if p.evidence.iri not in seen:
-                    seen.add(p.evidence.iri)
-                    unique.append(p)
-            sides.append(Side(labels(fact.value), None, term_view(labels, fact), unique))
+            sides.append(Side(labels(fact.value), None, term_view(labels, fact), _account_passages(passages, fact)))
         seeds = {p.seed for side in sides for p in side.passages}
         within = next(iter(seeds)) if len(seeds) == 1 and all(side.passages for side in sides) else None
         verdict = (
@@ -219,6 +217,26 @@ def _curated(store: ox.Store, labels, passages: Passages, subject: ox.NamedNode)
             )
         )
     return out
+
+
+_WORDS = _C + "words"
+_ACCOUNT = (_WORDS, _DISAGREES)  # what an account says, and that it disagrees
+
+
+def _account_passages(passages: Passages, fact: ox.NamedNode) -> list[Passage]:
+    """The passages of a curated account: those supporting its words and its disagreement (not those a fact
+    cites for a side property only, such as the speaker's office), the ones holding its words first; every
+    passage of the fact when none supports these."""
+    sup = passages.supports(fact.value)
+    chosen = [ss for key, ss in sup.items() if key[0] in _ACCOUNT] or list(sup.values())
+    words = [key[1].value for key in sup if key[0] == _WORDS and isinstance(key[1], ox.Literal)]
+    seen, unique = set(), []
+    for p in (p for ss in chosen for p in passages.of(ss)):
+        if p.evidence.iri not in seen:
+            seen.add(p.evidence.iri)
+            unique.append(p)
+    unique.sort(key=lambda p: not any(w in (p.evidence.exact or "") for w in words))
+    return unique
 
 
 def disagreements_about(store: ox.Store, labels, iri: str, passages: Passages) -> list[Disagreement]:

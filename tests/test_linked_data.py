@@ -1011,6 +1011,40 @@ def test_disagreements_page_shows_both_passages_and_the_preferred_value(client, 
     assert block.count('class="side') >= 2 and "preferred" in block and block.count("/source/") >= 2
 
 
+def test_disagreements_name_the_other_account_and_show_the_passage_holding_the_words(client, store):
+    """A curated disagreement's heading names the account disagreed with (not only the badge), on /disagreements
+    and on the fact's own page; each account's first passage is one holding its words (not a passage the fact
+    cites for a side property, such as the speaker's office)."""
+    pairs = select(
+        store,
+        f"""SELECT DISTINCT ?a ?b WHERE {{ GRAPH ?g {{ ?a <{CSTO}disagreesWith> ?b }}
+        FILTER(?g != <{BASE}graph/support> && ?g != <{BASE}graph/inferred>) }}""",
+    )
+    words: dict[str, set[str]] = defaultdict(set)
+    for r in select(store, f"SELECT ?s ?w WHERE {{ ?s <{CSTO}words> ?w }}"):
+        words[r["s"]].add(r["w"])
+    assert pairs
+    body = client.get("/disagreements", headers=HTML).get_data(as_text=True)
+    headings = re.findall(r"<h([23])>(.*?)</h\1>", body, re.S)
+    named = [h for _, h in headings if "disagrees with" in h]
+    assert named
+    for h in named:  # "X — disagrees with Y [badge]": a link to the other account before the badge
+        assert re.search(r"disagrees with\s*<a href=\"/id/[^\"]+\"", h), h
+    for r in pairs:
+        page = client.get(path_of(r["a"]), headers=HTML).get_data(as_text=True)
+        own = [h for _, h in re.findall(r"<h([23])>(.*?)</h\1>", page, re.S) if "disagrees with" in h]
+        assert any(f'href="{path_of(r["b"])}"' in h for h in own), (r, own)
+    sides = re.findall(r'<p class="side-value"><a href="(/id/[^"]+)"(.*?)</div>', body, re.S)
+    checked = 0
+    for href, side in sides:
+        quotes = [html.unescape(q) for q in re.findall(r"<q>(.*?)</q>", side, re.S)]
+        said = words.get(BASE + href[1:], set())
+        if quotes and said:
+            checked += 1
+            assert any(w in quotes[0] for w in said), (href, quotes[0])
+    assert checked >= 5
+
+
 def test_small_items_licence_vocabularies_untitled_source_counts_void(client, store, built):
     dataset = client.get("/dataset", headers=HTML).get_data(as_text=True)
     assert "Creative Commons Attribution 4.0" in dataset
