@@ -1241,6 +1241,31 @@ def test_a_resource_links_to_its_dataset_and_the_datasets_licence(client, store)
     assert client.get("/id/no-such-thing", headers=TTL).headers.get("Link") is None
 
 
+def test_every_kind_of_page_prints_its_iri_and_names_it_canonical(client, quads):
+    """Pages of /id/, /evidence/, /statement/ and /shapes/ did not show the IRI they describe, and no page had a
+    ``<link rel="canonical">``: a reader could not copy the IRI to cite, and the page's several URLs (``?format=html``,
+    the server's own host behind w3id) were not tied to it. Three IRIs of each kind, and the dataset's."""
+    by_kind: dict[str, list[str]] = defaultdict(list)
+    for iri in sorted(minted(quads)):
+        if not _special(iri) and "#" not in iri:
+            by_kind[iri[len(BASE) :].split("/", 1)[0]].append(iri)
+    assert {"id", "evidence", "statement", "source", "graph", "ontology", "dataset"} <= set(by_kind)
+    for iris in by_kind.values():
+        for iri in iris[:: max(1, len(iris) // 3)][:3]:
+            if iri == BASE + "ontology/1.0.0":  # the version IRI is the ontology's page, canonical as the ontology
+                continue
+            body = client.get(path_of(iri), headers=HTML).get_data(as_text=True)
+            assert re.findall(r'<link rel="canonical" href="([^"]*)">', body) == [iri], iri
+            assert f'<code class="iri">{iri}</code>' in body, iri
+            again = client.get(path_of(iri), query_string={"format": "html"}).get_data(as_text=True)
+            assert f'<link rel="canonical" href="{iri}">' in again
+    for path in ("/shapes", "/shapes/MembershipMember"):  # described from the shapes files
+        r = client.get(path, headers=HTML)
+        assert r.status_code == 200, path
+        body = r.get_data(as_text=True)
+        assert f'<link rel="canonical" href="{BASE + path[1:]}">' in body and f">{BASE + path[1:]}</code>" in body
+
+
 def test_a_source_documents_text_is_served_byte_for_byte_and_its_offsets_check_against_it(client, store):
     """The source page said its SHA-256 "matches the file served here", but no URL served the file
     (``?format=txt`` was a 406): a client could check no quote or offset without scraping the page."""
