@@ -336,11 +336,14 @@ def _html_response(template: str, links: list[Alternate], *, negotiated: bool = 
 # --- linked data ---------------------------------------------------------------
 
 
-def _resource(iri: str, template: str = "resource.html", extra=None, key_sections=lambda: True) -> Response:
+def _resource(
+    iri: str, template: str = "resource.html", extra=None, key_sections=lambda: True, licensed: bool = True
+) -> Response:
     """Dereference ``iri``: its description in the negotiated RDF format, or its page.
 
     ``extra(page)`` adds to the template's context (and may name another template as ``_template``);
-    ``key_sections()`` False: the template shows no key-fact sections, so none are built.
+    ``key_sections()`` False: the template shows no key-fact sections, so none are built; ``licensed`` False: no
+    ``Link`` to the dataset's licence (see :func:`_in_dataset`).
     """
     fmt = _negotiate()
     if isinstance(fmt, Response):
@@ -354,7 +357,7 @@ def _resource(iri: str, template: str = "resource.html", extra=None, key_section
         )
     path = local_path(iri) or request.path
     if fmt != HTML:
-        return _in_dataset(_rdf_response(_described(iri), fmt, path))
+        return _in_dataset(_rdf_response(_described(iri), fmt, path), licensed)
     huge = huge_incoming(store, iri)  # {} at once for most resources
     described = (
         description(store, iri, without=huge)
@@ -372,16 +375,21 @@ def _resource(iri: str, template: str = "resource.html", extra=None, key_section
         huge=huge,
     )
     context = extra(page) if extra else {}
-    return _in_dataset(_html_response(context.pop("_template", template), alternates(path), page=page, **context))
+    return _in_dataset(
+        _html_response(context.pop("_template", template), alternates(path), page=page, **context), licensed
+    )
 
 
-def _in_dataset(resp: Response) -> Response:
+def _in_dataset(resp: Response, licensed: bool = True) -> Response:
     """A resource's representation with ``Link`` relations to its dataset (``void:inDataset``, VoID section 6.1)
     and the dataset's licence (RFC 4946 ``license``; W3C Data on the Web Best Practices 4): a client that fetched
-    one IRI learns whose data it is and under which terms, as the dataset's description says."""
+    one IRI learns whose data it is and under which terms, as the dataset's description says. ``licensed`` False
+    (a source document: a third party's article, its text quoted for verification): no ``license`` link, which
+    would claim the project's licence for the text."""
     if resp.status_code == 200:
         links = [resp.headers["Link"]] if resp.headers.get("Link") else []
-        links += [f'<{LICENSE}>; rel="license"', f'<{local_path(str(DATASET))}>; rel="{VOID_IN_DATASET}"']
+        links += [f'<{LICENSE}>; rel="license"'] if licensed else []
+        links += [f'<{local_path(str(DATASET))}>; rel="{VOID_IN_DATASET}"']
         resp.headers["Link"] = ", ".join(links)
     return resp
 
@@ -426,8 +434,10 @@ def source(sid: str):
         resp.headers["Vary"] = "Accept"
         resp.headers["Link"] = f'<{request.path}>; rel="describedby"; type="text/html"'
         _cors_read(resp)
-        return _in_dataset(resp)
-    return _resource(iri, "source.html", lambda page: {"source": build_source_page(_store(), _labels(), iri)})
+        return _in_dataset(resp, licensed=False)
+    return _resource(
+        iri, "source.html", lambda page: {"source": build_source_page(_store(), _labels(), iri)}, licensed=False
+    )
 
 
 _TEXT = "text/plain"

@@ -1301,6 +1301,32 @@ def test_a_source_documents_text_is_served_byte_for_byte_and_its_offsets_check_a
     assert client.get("/id/russia", query_string={"format": "txt"}).status_code == 406
 
 
+def test_a_source_documents_text_is_not_sent_under_the_projects_licence(client, store):
+    """The seed texts are third parties' articles: ``/source/<id>`` (its page, which holds the whole text, its
+    description, and ``?format=txt``) was sent with ``Link: <CC BY 4.0>; rel="license"``, claiming the project's
+    licence for them. No representation of a source links a licence; the page says the text is quoted for
+    verification, its rights with its publisher (or author), and its footer's licence is no ``rel="license"``."""
+    sources = [r["s"] for r in select(store, f"SELECT ?s WHERE {{ ?s a <{CSTO}SourceDocument> }}")]
+    assert sources
+    for src in sources:
+        path = path_of(src)
+        for r in (
+            client.get(path, headers=HTML),
+            client.get(path, headers=TTL),
+            client.get(path, query_string={"format": "txt"}),
+        ):
+            assert r.status_code == 200, path
+            assert 'rel="license"' not in r.headers["Link"], (path, r.content_type)
+            assert 'rel="http://rdfs.org/ns/void#inDataset"' in r.headers["Link"]
+        body = client.get(path, headers=HTML).get_data(as_text=True)
+        assert 'rel="license"' not in body
+        rights = re.search(r'<p class="rights">(.*?)</p>', body, re.S)
+        assert rights and "quoted in full for verification" in rights.group(1), path
+        assert "rights remain" in rights.group(1) and "creativecommons" not in rights.group(1)
+    other = client.get("/id/russia", headers=HTML)
+    assert 'rel="license"' in other.headers["Link"] and 'rel="license"' in other.get_data(as_text=True)
+
+
 def test_the_void_partitions_and_linkset_count_what_the_endpoint_holds(store):
     """VoID gave the graphs' sizes but no class or property partition and no linkset: a consumer could not learn what
     the dataset holds by class or property, nor how it links to Wikidata, without querying it."""
