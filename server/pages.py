@@ -500,7 +500,12 @@ def graph(name: str):
 
 @bp.get("/dataset")
 def dataset():
-    return _resource(BASE + "dataset")
+    """The dataset's IRI: its description (with its ``#`` IRIs, the partitions and the linkset), or its page; the
+    ``Link`` header names the whole VoID (the dumps' and the graphs' descriptions too) as ``describedby``."""
+    resp = _resource(BASE + "dataset")
+    if resp.status_code == 200:
+        resp.headers["Link"] += ', </.well-known/void>; rel="describedby"'
+    return resp
 
 
 @lru_cache(maxsize=4)

@@ -8,7 +8,10 @@ For an IRI ``r`` the description is
   default graph's copy of a named graph's blank node (a node of its own there) is left out;
 - for a fact, its evidence nodes (the objects of ``prov:wasDerivedFrom``) with
   their quads and blank nodes (``oa:TextQuoteSelector`` and ``oa:TextPositionSelector``);
-- for a named graph nothing describes (``graph:meta``), its type and size.
+- for a named graph nothing describes (``graph:meta``), its type and size;
+- the IRIs ``r#…`` that ``r`` links to (``/dataset``'s class and property partitions, its linkset), with their
+  quads and blank nodes: a hash IRI dereferences to ``r`` (RFC 3986 leaves the fragment to the client), so
+  ``r``'s document is the one that describes them.
 
 Quads keep their named graph (which seed said it, or ``graph:inferred``).
 Lookups go straight to the read-only Oxigraph store by pattern: bounded, no
@@ -33,6 +36,7 @@ from .remembered import Remembered
 __all__ = [
     "exists",
     "description",
+    "fragments",
     "huge_incoming",
     "incoming_sample",
     "HUGE_INCOMING",
@@ -151,6 +155,7 @@ def description(store: ox.Store, iri: str, without: Iterable[str] = ()) -> list[
     node = ox.NamedNode(iri)
     seen: set = set()
     outgoing = _with_bnodes(store, list(store.quads_for_pattern(node, None, None, None)), seen)
+    outgoing += _hash_iris(store, node, outgoing, seen)
     left_out = {ox.NamedNode(p) for p in without}
     if left_out:  # each other property's links read by its own index: the left-out ones are never walked
         kept = {r["p"] for r in store.query(f"SELECT DISTINCT ?p WHERE {{ ?s ?p <{iri}> }}")}
@@ -180,6 +185,29 @@ def description(store: ox.Store, iri: str, without: Iterable[str] = ()) -> list[
     if not outgoing:
         quads += _bare_graph(store, node)
     return quads
+
+
+def _hash_iris(store: ox.Store, node: ox.NamedNode, outgoing: list[ox.Quad], seen: set) -> list[ox.Quad]:
+    """The quads (with their blank nodes) of each ``node#…`` IRI ``node`` links to; none for a hash IRI itself."""
+    if "#" in node.value:
+        return []
+    prefix = node.value + "#"
+    out: list[ox.Quad] = []
+    for h in dict.fromkeys(
+        q.object for q in outgoing if isinstance(q.object, ox.NamedNode) and q.object.value.startswith(prefix)
+    ):
+        out += _with_bnodes(store, list(store.quads_for_pattern(h, None, None, None)), seen)
+    return out
+
+
+def fragments(quads: Iterable[ox.Quad], iri: str) -> dict[ox.NamedNode, list[ox.Quad]]:
+    """``iri``'s description's quads about its own hash IRIs (``iri#…``), by subject, in their order."""
+    prefix = iri + "#"
+    out: dict[ox.NamedNode, list[ox.Quad]] = {}
+    for q in quads:
+        if isinstance(q.subject, ox.NamedNode) and q.subject.value.startswith(prefix):
+            out.setdefault(q.subject, []).append(q)
+    return out
 
 
 class Descriptions:

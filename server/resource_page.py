@@ -31,7 +31,7 @@ from .evidence_view import Evidence, evidence
 from .key_facts import Context, Section, sections_for
 from .labels import Labeller
 from .remembered import Remembered
-from .resource_description import description, local_path
+from .resource_description import description, fragments, local_path
 from .statements import InGroup, Passages, Row, Term, by_subject, graph_badge, in_groups, out_rows, term_view
 from .timeline import confirmed_until
 from .value_support import frozen_supports
@@ -357,6 +357,17 @@ class ResourcePage:
     own_evidence: Evidence | None  # when the resource is itself an evidence node
     evidence_groups: list[Group] = field(default_factory=list)  # every passage cited for it, by source
     incoming_count: int = field(default=0)
+    fragments: list[Fragment] = field(default_factory=list)  # its hash IRIs (iri#…), each with its statements
+
+
+@dataclass
+class Fragment:
+    """A hash IRI of the page's resource (``/dataset#class-csto-State``), shown under its fragment as ``id``, so that
+    the links to it land on what the page says of it."""
+
+    anchor: str  # the fragment, the element's id
+    term: Term
+    rows: list[tuple[Term, list[Term]]]  # (property, its values)
 
 
 @dataclass
@@ -521,7 +532,8 @@ def build_page(
     (:func:`.resource_description.huge_incoming`): each says how many there are."""
     memory = memory or PageMemory.of(store)
     node = ox.NamedNode(iri)
-    subjects, incoming = by_subject(description(store, iri) if described is None else described, node)
+    described = description(store, iri) if described is None else described
+    subjects, incoming = by_subject(described, node)
     own = subjects.get(node, {})
     passages = Passages(store, labels, memory.evidence, memory.supports)
     linked = {s for objs in incoming.values() for s, gs in objs.items() if gs - {_INFERRED}}
@@ -548,7 +560,22 @@ def build_page(
         own_evidence=_own_evidence(store, iri, own),
         evidence_groups=_evidence_groups(labels, passages, own),
         incoming_count=sum(len(v) for p, v in incoming.items() if p not in (huge or {})) + sum((huge or {}).values()),
+        fragments=_fragments(labels, described, iri),
     )
+
+
+def _fragments(labels: Labeller, described: list, iri: str) -> list[Fragment]:
+    out = []
+    for h, quads in fragments(described, iri).items():
+        props: dict[str, dict] = {}
+        for q in quads:  # each triple once (a named graph's and the union's copy)
+            props.setdefault(q.predicate.value, {})[q.object] = None
+        rows = [
+            (term_view(labels, ox.NamedNode(p)), [term_view(labels, o) for o in objs])
+            for p, objs in sorted(props.items(), key=lambda kv: (kv[0] != _TYPE, labels(kv[0]).lower()))
+        ]
+        out.append(Fragment(h.value.split("#", 1)[1], term_view(labels, h), rows))
+    return sorted(out, key=lambda f: f.anchor)
 
 
 def _with_totals(groups: list, huge: dict[str, int]) -> list:

@@ -1327,6 +1327,30 @@ def test_a_source_documents_text_is_not_sent_under_the_projects_licence(client, 
     assert 'rel="license"' in other.headers["Link"] and 'rel="license"' in other.get_data(as_text=True)
 
 
+def test_the_dataset_describes_its_hash_iris_and_its_page_has_their_anchors(client):
+    """``/dataset#class-csto-State`` dereferences to ``/dataset`` (the fragment stays with the client), but /dataset's
+    RDF said nothing about its class and property partitions and only 1 of the linkset's 7 triples (those were in the
+    VoID alone), and the 484 links of /dataset and /graph/meta to ``/dataset#…`` had no element of that id."""
+    base = BASE + "dataset#"
+    void = {
+        t
+        for t in ox.parse(client.get("/.well-known/void", headers=TTL).data, format=ox.RdfFormat.TURTLE)
+        if isinstance(t.subject, ox.NamedNode) and t.subject.value.startswith(base)
+    }
+    assert len({t.subject for t in void}) > 100 and any(t.subject.value == base + "linkset-wikidata" for t in void)
+    for headers, fmt in ((TTL, ox.RdfFormat.TURTLE), ({"Accept": "application/n-triples"}, ox.RdfFormat.N_TRIPLES)):
+        r = client.get("/dataset", headers=headers)
+        assert r.status_code == 200
+        assert not void - set(ox.parse(r.data, format=fmt))
+        assert '</.well-known/void>; rel="describedby"' in r.headers["Link"]
+    page = client.get("/dataset", headers=HTML).get_data(as_text=True)
+    ids = set(re.findall(r'\sid="([^"]+)"', page))
+    for path in ("/dataset", "/graph/meta"):
+        body = page if path == "/dataset" else client.get(path, headers=HTML).get_data(as_text=True)
+        targets = set(re.findall(r'href="/dataset#([^"]+)"', body))
+        assert targets and not targets - ids, (path, sorted(targets - ids)[:5])
+
+
 def test_the_void_partitions_and_linkset_count_what_the_endpoint_holds(store):
     """VoID gave the graphs' sizes but no class or property partition and no linkset: a consumer could not learn what
     the dataset holds by class or property, nor how it links to Wikidata, without querying it."""
