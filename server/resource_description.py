@@ -9,6 +9,14 @@ For an IRI ``r`` the description is
 - for a fact, its evidence nodes (the objects of ``prov:wasDerivedFrom``) with
   their quads and blank nodes (``oa:TextQuoteSelector`` and ``oa:TextPositionSelector``);
 - for a named graph nothing describes (``graph:meta``), its type and size;
+- the graph:support statements whose ``rdf:subject`` or ``rdf:object`` is ``r``, each with its own quads
+  (``rdf:predicate``, ``csto:rank``, ``prov:wasDerivedFrom`` …: which passage supports which value), unless
+  ``r`` is a term of the vocabulary or a named graph (whose statements are the data's usage of it: the
+  page of ``csto:NormalRank`` is linked by every statement) or names more than :data:`EXPANDED_STATEMENTS`
+  (the curated graph's most: 258, the CSTO's); past that they stay the one quad linking them to ``r``;
+- the ``rdfs:label`` and asserted ``rdf:type`` of every other IRI the description names as subject or
+  object (not a statement's), and the label of each class those types name, when it names at most
+  :data:`LABELLED` (past that, none: ``csto:NormalRank``);
 - the IRIs ``r#…`` that ``r`` links to (``/dataset``'s class and property partitions, its linkset), with their
   quads and blank nodes: a hash IRI dereferences to ``r`` (RFC 3986 leaves the fragment to the client), so
   ``r``'s document is the one that describes them.
@@ -26,7 +34,18 @@ from itertools import islice
 import pyoxigraph as ox
 
 from csto_kg.jsonld import compact
-from csto_kg.namespaces import BASE, PROV, RDF, VOID, XSD, is_seed_graph
+from csto_kg.namespaces import (
+    BASE,
+    INFERRED_GRAPH,
+    ONTOLOGY_GRAPH,
+    PROV,
+    RDF,
+    RDFS,
+    SUPPORT_GRAPH,
+    VOID,
+    XSD,
+    is_seed_graph,
+)
 from csto_kg.query import xml_safe
 from csto_kg.representable import check_graph
 
@@ -48,6 +67,15 @@ __all__ = [
 ]
 
 _DERIVED_FROM = ox.NamedNode(str(PROV.wasDerivedFrom))
+_SUPPORT = ox.NamedNode(str(SUPPORT_GRAPH))
+_ONTOLOGY = ox.NamedNode(str(ONTOLOGY_GRAPH))
+_INFERRED = ox.NamedNode(str(INFERRED_GRAPH))
+_SUBJECT, _OBJECT = ox.NamedNode(str(RDF.subject)), ox.NamedNode(str(RDF.object))
+_LABEL = ox.NamedNode(str(RDFS.label))
+_STATEMENTS = BASE + "statement/"
+# Bounds of a description (module docstring): the statements expanded, the resources labelled.
+EXPANDED_STATEMENTS = 1_000
+LABELLED = 2_000
 _MAX_BNODE_DEPTH = 4
 
 from csto_kg.namespaces import PREFIXES  # noqa: E402
@@ -181,10 +209,56 @@ def description(store: ox.Store, iri: str, without: Iterable[str] = ()) -> list[
         evidence += _with_bnodes(store, list(store.quads_for_pattern(ev, None, None, None)), seen)
     if not evidence:
         evidence = _owners_evidence(store, node, incoming, seen)
-    quads = _named_only(list(dict.fromkeys(outgoing + incoming + evidence)))
+    statements = _statements(store, node, incoming)
+    quads = list(dict.fromkeys(outgoing + incoming + evidence + statements))
+    quads = _named_only(list(dict.fromkeys(quads + _labels_of_linked(store, node, quads))))
     if not outgoing:
         quads += _bare_graph(store, node)
     return quads
+
+
+def _statements(store: ox.Store, node: ox.NamedNode, incoming: list[ox.Quad]) -> list[ox.Quad]:
+    """The quads of each graph:support statement whose rdf:subject or rdf:object is ``node`` (module docstring)."""
+    if any(True for _ in store.quads_for_pattern(node, _TYPE, None, _ONTOLOGY)) or any(
+        True for _ in store.quads_for_pattern(None, None, None, node)
+    ):
+        return []  # a term of the vocabulary, a named graph
+    found = dict.fromkeys(
+        q.subject
+        for q in incoming
+        if q.graph_name == _SUPPORT and q.predicate in (_SUBJECT, _OBJECT) and isinstance(q.subject, ox.NamedNode)
+    )
+    if len(found) > EXPANDED_STATEMENTS:
+        return []
+    return [q for st in found for q in store.quads_for_pattern(st, None, None, _SUPPORT)]
+
+
+def _labels_of_linked(store: ox.Store, node: ox.NamedNode, quads: list[ox.Quad]) -> list[ox.Quad]:
+    """The rdfs:label and asserted rdf:type of each IRI ``quads`` name as subject or object but ``node``, its own
+    ``#`` IRIs and the statements (module docstring); none past :data:`LABELLED` such IRIs."""
+    own = node.value + "#"
+    linked = {
+        t
+        for q in quads
+        for t in (q.subject, q.object)
+        if isinstance(t, ox.NamedNode)
+        and t != node
+        and not t.value.startswith(own)
+        and not t.value.startswith(_STATEMENTS)
+    }
+    if len(linked) > LABELLED:
+        return []
+    out: list[ox.Quad] = []
+    for t in sorted(linked, key=lambda n: n.value):
+        out += [
+            q
+            for q in store.quads_for_pattern(t, _TYPE, None, None)
+            if isinstance(q.graph_name, ox.NamedNode) and q.graph_name != _INFERRED
+        ]
+    classes = {q.object for q in out if isinstance(q.object, ox.NamedNode)} - linked - {node}
+    for t in sorted(linked | classes, key=lambda n: n.value):  # the classes of those types labelled too
+        out += [q for q in store.quads_for_pattern(t, _LABEL, None, None) if isinstance(q.graph_name, ox.NamedNode)]
+    return out
 
 
 def _hash_iris(store: ox.Store, node: ox.NamedNode, outgoing: list[ox.Quad], seen: set) -> list[ox.Quad]:

@@ -304,6 +304,48 @@ def test_description_is_cbd_like_with_evidence_selectors(client, store):
     assert exact and starts
 
 
+@pytest.mark.parametrize(
+    "path", ["/id/armenia", "/id/invocation-armenia-2022-09", "/id/csto", "/source/001_7fa2a4cddbc73fc3"]
+)
+def test_a_description_gives_its_statements_whole_and_the_labels_of_what_it_links(client, store, path):
+    """A resource's RDF listed each graph:support statement about it as a stub (``st:x rdf:object :armenia``: 75 of
+    /id/armenia's 175 triples), so which passage supports which value was not in it, and it labelled none of the
+    resources it links to. Each statement whose rdf:subject or rdf:object it is comes with its own triples, and each
+    IRI it names (not a statement) with its rdfs:label and asserted type."""
+    iri = BASE + path[1:]
+    r = client.get(path, headers={"Accept": "application/n-triples"})
+    got = {
+        (t.subject.value, t.predicate.value, t.object.value) for t in ox.parse(r.data, format=ox.RdfFormat.N_TRIPLES)
+    }
+    rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+    statements = select(
+        store,
+        f"""SELECT DISTINCT ?st ?p ?o WHERE {{ GRAPH <{GRAPH}support> {{ {{ ?st <{rdf}subject> <{iri}> }}
+        UNION {{ ?st <{rdf}object> <{iri}> }} ?st ?p ?o }} }}""",
+    )
+    assert len({row["st"] for row in statements}) >= 5
+    missing = [row for row in statements if (row["st"], row["p"], row["o"]) not in got]
+    assert not missing, missing[:3]
+    assert any(p == PROV_DERIVED for _, p, _ in got) and any(p == CSTO + "rank" for _, p, _ in got)
+    label = "http://www.w3.org/2000/01/rdf-schema#label"
+    named = {t for s, _, o in got for t in (s, o) if t.startswith(("http", "urn")) and t != iri}
+    named = {t for t in named if not t.startswith(BASE + "statement/")}
+    labels = defaultdict(set)
+    for row in select(store, f"SELECT ?s ?l WHERE {{ GRAPH ?g {{ ?s <{label}> ?l }} }}"):
+        labels[row["s"]].add(row["l"])
+    unlabelled = [t for t in named if labels.get(t) and not any((t, label, v) in got for v in labels[t])]
+    assert not unlabelled, unlabelled[:5]
+    assert sum(1 for t in named if labels.get(t)) >= 5
+
+
+def test_a_description_of_a_term_linked_by_thousands_of_statements_stays_bounded(client):
+    """csto:NormalRank ranks every statement: its description expands none of them nor labels them."""
+    r = client.get("/ontology/NormalRank", headers={"Accept": "application/n-triples"})
+    triples = list(ox.parse(r.data, format=ox.RdfFormat.N_TRIPLES))
+    ranked = {t.subject for t in triples if t.predicate.value == CSTO + "rank"}
+    assert len(ranked) > 1000 and len(triples) < len(ranked) + 100
+
+
 def test_negotiation_errors(client):
     r = client.get("/id/csto?format=png")
     assert r.status_code == 406 and b"png" in r.data  # as /sparql answers an unknown format=
