@@ -12212,6 +12212,97 @@ SLIPS_R34 = [
         "SideTimeNamedByItsMarker",
         "",
     ),
+    (  # a label left from the holding it was copied from
+        "r34_holding_label_names_another_president",
+        "003",
+        [
+            (
+                '    rdfs:label "Sadyr Japarov, President of Kyrgyzstan (May 2022)"@en ;',
+                '    rdfs:label "Emomali Rahmon, President of Kyrgyzstan (May 2022)"@en ;',
+            )
+        ],
+        "LabelAgreesWithItsTriples",
+        "names :emomali-rahmon",
+    ),
+    (
+        "r34_chairmanship_label_names_the_successor_state",
+        "001",
+        [
+            (
+                '    rdfs:label "Belarus\' chairmanship of the CSTO"@en ;',
+                '    rdfs:label "Kazakhstan\'s chairmanship of the CSTO"@en ;',
+            )
+        ],
+        "LabelAgreesWithItsTriples",
+        "names :kazakhstan",
+    ),
+    (
+        "r34_quantity_label_gives_the_other_seeds_figure",
+        "001",
+        [('    rdfs:label "some 2,500 troops"@en ;', '    rdfs:label "some 2,000 troops"@en ;')],
+        "LabelAgreesWithItsTriples",
+        "gives the figure 2,000",
+    ),
+    (
+        "r34_snapshot_label_counts_five",
+        "002",
+        [
+            (
+                '    rdfs:label "CSTO members according to seed 002 (six)"@en ;',
+                '    rdfs:label "CSTO members according to seed 002 (five)"@en ;',
+            )
+        ],
+        "LabelAgreesWithItsTriples",
+        "counts 'five'",
+    ),
+    (
+        "r34_snapshot_label_names_another_seed",
+        "004",
+        [
+            (
+                '    rdfs:label "CSTO members today, per seed 004 (late 2022)"@en ;',
+                '    rdfs:label "CSTO members today, per seed 003 (late 2022)"@en ;',
+            )
+        ],
+        "LabelAgreesWithItsTriples",
+        "says 'seed 003'",
+    ),
+    (
+        "r34_second_withdrawal_labelled_first",
+        "002",
+        [
+            (
+                '    rdfs:label "Uzbekistan\'s second withdrawal from the CSTO"@en ;',
+                '    rdfs:label "Uzbekistan\'s first withdrawal from the CSTO"@en ;',
+            )
+        ],
+        "LabelAgreesWithItsTriples",
+        "says 'first'",
+    ),
+    (
+        "r34_group_label_names_another_public",
+        "entities",
+        [
+            (
+                ':kyrgyz-and-tajik-public a csto:Group ; rdfs:label "the Kyrgyz and Tajik public"@en ;',
+                ':kyrgyz-and-tajik-public a csto:Group ; rdfs:label "the Kyrgyz and Kazakh public"@en ;',
+            )
+        ],
+        "LabelAgreesWithItsTriples",
+        "names :kazakhstan",
+    ),
+    (  # a comment's day that neither the deployment's date nor a linked node's has (a quotation's words are not read)
+        "r34_comment_gives_another_day_than_the_date",
+        "001",
+        [
+            (
+                "on 6 January (2022), the very day President Tokayev called for assistance.",
+                "on 7 January (2022), the day after President Tokayev called for assistance.",
+            )
+        ],
+        "LabelDatesAgree",
+        "its rdfs:comment names '7 January'",
+    ),
     (  # the tension said to grow since the Yerevan summit, six months after the statement saying so
         "r34_change_since_a_later_fact",
         "003",

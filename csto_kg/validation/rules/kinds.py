@@ -13,7 +13,8 @@
   speculation, a concern or a warning (its ``csto:position``), or an attitude (a hope the source reads).
 - ``shape:LabelDatesAgree``: a dated node's label names no month, day or year that neither its own dates nor those
   of the nodes it links to have ("(October 2023)" on drills of September 2023; of 142 years and 63 months the
-  curated labels of dated nodes name, none: measured 2026-12-07).
+  curated labels of dated nodes name, none: measured 2026-12-07); nor a comment, outside its quotations, a day that
+  no day-precision date of it or of its links has ("on 7 January" on the deployment of 6 January; round 34).
 - ``shape:LanguageNamedInItsPassage``: a ``csto:speaksLanguage`` tag names a language its passage names.
 
 Each reads the curated quads once and the passages of the nodes they type: linear in the graph.
@@ -194,6 +195,9 @@ def _judged_expectations(ctx: Context) -> list[Result]:
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December")  # fmt: skip
 _MONTH_IN_LABEL = re.compile(rf"(?:\b(\d{{1,2}}) )?\b({'|'.join(_MONTHS)})\b(?: (\d{{1,2}})\b)?(?:,? (\d{{4}}))?")
+# a quotation in a comment ('On May 15, 1992, in Tashkent'), whose words are the seed's: an apostrophe inside a word
+# (Belarus' , Russia's) opens none
+_QUOTED = re.compile(r"(?<![\w])'[^']*'(?![\w])|‘[^’]*’|“[^”]*”|\"[^\"]*\"")
 _YEAR_IN_LABEL = re.compile(r"(?<![\w-])(1[89]\d\d|20\d\d)(?![\w-])")
 _DATED_BY = (CSTO.date, CSTO.startDate, CSTO.endDate, CSTO.dateSigned, CSTO.datePublished, CSTO.attestedOn,
              CSTO.electedOn, CSTO.refersToDate)  # fmt: skip
@@ -218,31 +222,40 @@ def _date_fits(lexical: str, month: int | None, day: str | None, year: str | Non
     )
 
 
+def _day_fits(lexical: str, month: int | None, day: str | None, year: str | None) -> bool:
+    return len(lexical) >= 10 and _date_fits(lexical, month, day, year)
+
+
 def _label_dates(ctx: Context) -> list[Result]:
     """A dated node's label naming a month, day or year that none of its dates has, nor those of the nodes it links
     to (a label may name its context's date: "after the election of 2016"): a date typed over, or a label copied."""
     out = []
-    for node, _, label, gid in ctx.curated_quads_of(RDFS.label):
+    for node, prop, label, gid in ctx.curated_quads_of(RDFS.label, RDFS.comment):
         if not isinstance(node, URIRef):
             continue
         own, near = _dates_near(ctx, node)
-        if not own:
+        if not own and (prop == RDFS.label or not near):  # a comment may tell the date of what its node links to
             continue
-        text = str(label)
+        text = str(label) if prop == RDFS.label else _QUOTED.sub(" ", str(label))  # a quotation is the seed's words
         named = [
             (f"{m.group(1) or m.group(3) or ''} {m.group(2)} {m.group(4) or ''}".strip(), _MONTHS.index(m.group(2)) + 1,
              m.group(1) or m.group(3), m.group(4))
             for m in _MONTH_IN_LABEL.finditer(text)
         ]  # fmt: skip
-        spans = " ".join(w for w, *_ in named)
-        named += [(y, None, None, y) for y in _YEAR_IN_LABEL.findall(text) if y not in spans]
-        wrong = [w for w, month, day, year in named if not any(_date_fits(d, month, day, year) for d in near)]
+        if prop == RDFS.comment:  # a comment tells the context's months and years too: only its days are read
+            named = [n for n in named if n[2]]
+        else:
+            spans = " ".join(w for w, *_ in named)
+            named += [(y, None, None, y) for y in _YEAR_IN_LABEL.findall(text) if y not in spans]
+        # a comment's day is a day one of the dates has: a month-precision date does not vouch for it
+        fits = _date_fits if prop == RDFS.label else _day_fits
+        wrong = [w for w, month, day, year in named if not any(fits(d, month, day, year) for d in near)]
         if wrong:
             out.append(ctx.locator.statement_result(
-                shape=SHAPE.LabelDatesAgree, s=node, p=RDFS.label, o=label, graph=gid,
-                message=f"its rdfs:label names {', '.join(repr(w) for w in wrong)}, a date none of its own dates "
-                f"({', '.join(sorted(set(own)))}) nor those of the nodes it links to has: a label summarises its node. "
-                "Fix: the label's date, or the node's, whichever the passage gives",
+                shape=SHAPE.LabelDatesAgree, s=node, p=prop, o=label, graph=gid,
+                message=f"its {_c(prop)} names {', '.join(repr(w) for w in wrong)}, a date none of its own dates "
+                f"({', '.join(sorted(set(own))) or 'none'}) nor those of the nodes it links to has: a label or comment "
+                "summarises its node. Fix: the date written, or the node's, whichever the passage gives",
             ))  # fmt: skip
     return out
 
@@ -307,7 +320,8 @@ RULES = [
         "The rdfs:label of a node with a date (csto:date, csto:startDate, csto:endDate, csto:dateSigned, "
         "csto:datePublished, csto:attestedOn, csto:electedOn, csto:refersToDate) names no month, day or year that none "
         "of its own dates, nor those of the nodes it links to, has ('CSTO drills ... (October 2023)' on drills "
-        "dated 2023-09).",
+        "dated 2023-09); its rdfs:comment, outside quotations, names no day (a day and a month) that none of the "
+        "day-precision dates of it or of the nodes it links to has ('on 7 January' where the deployment is of 6 January).",
         _label_dates,
     ),
     Rule(
