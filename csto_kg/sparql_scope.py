@@ -125,6 +125,9 @@ class _Reader:
             elif text == "{" and _word(tokens, i + 1) == "SELECT":
                 scope |= self.subquery(i + 2)
                 i = match[i] + 1
+            elif word == "SELECT":  # a group that is a subquery whole ({ SELECT ?y WHERE { … } LIMIT 1 }, rule 53)
+                scope |= self.subquery(i + 1)
+                i = end
             else:
                 if kind == "var":
                     scope.add(text[1:])

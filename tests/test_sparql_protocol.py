@@ -1238,11 +1238,34 @@ SYNTAX_MESSAGES = {  # query -> what the message says, and what it must not
         "SELECT (COUNT(*) AS ?x) { { SELECT ?s WHERE { ?s ?p ?x } LIMIT 3 } }",
         "SELECT ?p (COUNT(*) AS ?x) { ?s ?p ?o } GROUP BY ?p HAVING (COUNT(*) > 1) ORDER BY ?x",
         "# (COUNT(*) AS ?o)\nSELECT (COUNT(*) AS ?n) { ?s ?p '?n' }",
+        # a WHERE that is a subquery whole (grammar rule 53): only what it projects is in scope (an outside read,
+        # 2026-12-08: these were 400 "its WHERE already binds it")
+        "SELECT (1 AS ?x) WHERE { SELECT ?y WHERE { ?y ?p ?x } LIMIT 1 }",
+        "SELECT (COUNT(*) AS ?o) WHERE { SELECT ?s WHERE { ?s ?p ?o } }",
+        "SELECT (COUNT(*) AS ?o) { SELECT ?s { ?s ?p ?o } LIMIT 5 }",
+        "ASK { { SELECT (1 AS ?x) WHERE { SELECT ?y WHERE { ?y ?p ?x } LIMIT 1 } } }",
+        "SELECT * WHERE { ?a ?b ?c OPTIONAL { SELECT (2 AS ?o) { SELECT ?s { ?s ?p ?o } LIMIT 1 } } } LIMIT 1",
     ],
 )
 def test_a_select_expression_of_a_new_variable_is_answered(client, query):
     r = send(client, "GET", query)
     assert r.status_code == 200, r.data
+
+
+def test_a_where_that_is_a_subquery_whole_answers_as_the_engine_and_still_refuses_a_projected_variable(client, store):
+    from csto_kg import query as query_module
+
+    query = "SELECT (COUNT(*) AS ?o) WHERE { SELECT ?s WHERE { ?s ?p ?o } LIMIT 7 }"
+    r = send(client, "GET", query, headers={"Accept": "application/sparql-results+json"})
+    assert r.status_code == 200, r.data
+    engine = json.loads(query_module.run(store, query).body)
+    assert (
+        r.get_json()["results"]["bindings"]
+        == engine["results"]["bindings"]
+        == [{"o": {"type": "literal", "datatype": "http://www.w3.org/2001/XMLSchema#integer", "value": "7"}}]
+    )
+    refused = send(client, "GET", "SELECT (1 AS ?x) WHERE { SELECT ?x WHERE { ?x ?p ?o } LIMIT 1 }")
+    assert refused.status_code == 400 and b"?x is assigned by" in refused.data
 
 
 @pytest.mark.parametrize("query", SYNTAX_MESSAGES)
