@@ -12303,6 +12303,36 @@ SLIPS_R34 = [
         "LabelDatesAgree",
         "its rdfs:comment names '7 January'",
     ),
+    (  # a publication day under a property no date rule read, its support declared as the validator advised
+        "r34_publication_day_written_as_dcterms_issued",
+        "000",
+        [
+            (
+                '    csto:dateSigned "2023-11-22"^^xsd:date ;\n    csto:datePublished "2023-12-05"^^xsd:date ;',
+                '    csto:dateSigned "2023-11-22"^^xsd:date ;\n    dcterms:issued "2023-12-15"^^xsd:date ;',
+            ),
+            (
+                "csto:supportsProperty csto:dateSigned, csto:datePublished, csto:date, csto:dateBasis, "
+                "csto:dateRelativeTo, time:inXSDgYearMonth,",
+                "csto:supportsProperty csto:dateSigned, dcterms:issued, csto:date, csto:dateBasis, "
+                "csto:dateRelativeTo, time:inXSDgYearMonth,",
+            ),
+        ],
+        "DateUnderADateProperty",
+        "by dcterms:issued, which no date rule reads",
+    ),
+    (
+        "r34_image_source_address_digits_transposed",
+        "001",
+        [
+            (
+                "    dcterms:source <https://commons.wikimedia.org/w/index.php?curid=466361> ;",
+                "    dcterms:source <https://commons.wikimedia.org/w/index.php?curid=466316> ;",
+            )
+        ],
+        "ExternalLinkInItsPassage",
+        "which none of its passages writes",
+    ),
     (  # the tension said to grow since the Yerevan summit, six months after the statement saying so
         "r34_change_since_a_later_fact",
         "003",

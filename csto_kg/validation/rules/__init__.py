@@ -175,6 +175,7 @@ from . import (  # noqa: E402
     support,
     vocabulary,
     wording,
+    written,
 )
 
 ALL: list[Rule] = [
@@ -196,6 +197,7 @@ ALL: list[Rule] = [
     *ordering.RULES,
     *rendering.RULES,
     *answers.RULES,
+    *written.RULES,
 ]
 
 PYTHON_RULES: dict[URIRef, tuple[str, str]] = {r.iri: (r.label, r.comment) for r in ALL}
