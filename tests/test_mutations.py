@@ -12333,6 +12333,13 @@ SLIPS_R34 = [
         "ExternalLinkInItsPassage",
         "which none of its passages writes",
     ),
+    (  # the appeal addressed to the ministers who make it, whom the passage's paragraph names too
+        "r34_appeal_addressed_to_the_ministers_who_make_it",
+        "000",
+        [("    csto:addressee :all-countries-000 ;", "    csto:addressee :csto-council-of-foreign-ministers ;")],
+        "AddresseeOtherThanItsVoice",
+        "is also its csto:heldBy",
+    ),
     (  # the tension said to grow since the Yerevan summit, six months after the statement saying so
         "r34_change_since_a_later_fact",
         "003",
