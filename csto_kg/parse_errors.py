@@ -177,7 +177,17 @@ def _unexpected(query: str, stop: int) -> str:
     clause = selects[-1].end() if selects else None  # its items: up to its "{", which the parser may have read past
     if clause is not None and _comma_between_items(query[clause:stop].partition("{")[0]):
         said += "; the variables and expressions of SELECT are separated by spaces, not commas"
+    custom = _CUSTOM_AGGREGATE.search(_STRING.sub('""', query[:stop]))
+    if custom is not None:
+        said += (
+            f"; {custom.group(1)}(DISTINCT …) calls a custom aggregate (grammar rule 71), which this engine has none "
+            "of: its aggregates are COUNT, SUM, MIN, MAX, AVG, GROUP_CONCAT and SAMPLE"
+        )
     return said
+
+
+# a call of an IRI with DISTINCT: only an aggregate takes it (SPARQL 1.1 section 18.5.1.7, custom aggregates)
+_CUSTOM_AGGREGATE = re.compile(r"(<[^<>\s]*>|(?<![\w:])[A-Za-z][\w.-]*:[\w-]*)\s*\(\s*(?i:DISTINCT)\b")
 
 
 _STRING = re.compile(r"""'[^'\\\n]*(?:\\.[^'\\\n]*)*'?|"[^"\\\n]*(?:\\.[^"\\\n]*)*"?""")
