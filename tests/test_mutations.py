@@ -4095,8 +4095,8 @@ SLIPS_R13 = [
         "004",
         [
             (
-                'csto:dateBasis "Shown by Lukashenko\'s speech at the Yerevan summit of 23 November 2022."@en ;\n    csto:dateRelativeTo src:004_b88eea108042ee85 ;',
-                'csto:dateBasis "Shown by Lukashenko\'s speech at the Yerevan summit of 23 November 2022."@en ;\n    csto:dateRelativeTo :summit-2022-11-23-yerevan ;',
+                'csto:dateBasis "Shown by Lukashenko\'s speech at the Yerevan summit of 23 November 2022 (:summit-2022-11-23-yerevan)."@en ;\n    csto:dateRelativeTo src:004_b88eea108042ee85 ;',
+                'csto:dateBasis "Shown by Lukashenko\'s speech at the Yerevan summit of 23 November 2022 (:summit-2022-11-23-yerevan)."@en ;\n    csto:dateRelativeTo :summit-2022-11-23-yerevan ;',
             )
         ],
         "OwlRlConsistency",
@@ -12339,6 +12339,55 @@ SLIPS_R34 = [
         [("    csto:addressee :all-countries-000 ;", "    csto:addressee :csto-council-of-foreign-ministers ;")],
         "AddresseeOtherThanItsVoice",
         "is also its csto:heldBy",
+    ),
+    (  # a day from the basis, quoting another act's sentence (Tokayev's call), not from a dated node it names
+        "r34_invocation_given_the_day_of_tokayevs_call_through_its_basis",
+        "001",
+        [
+            (
+                '    csto:date "2022-01"^^xsd:gYearMonth ;\n    csto:dateBasis "\'In Janaury 2022\' (sic: January 2022); the '
+                'seed gives no day of the invocation."@en ;',
+                '    csto:date "2022-01-06"^^xsd:date ;\n    csto:dateBasis "\'In Janaury 2022\' (sic: January 2022), '
+                "'on 6 January, the same day Tokayev called for assistance'.\"@en ;",
+            )
+        ],
+        "DateBasisRule",
+        "only its csto:dateBasis writes",
+    ),
+    (
+        "r34_holding_attested_on_the_statements_day",
+        "000",
+        [
+            (
+                '    csto:attestedOn "2023-03"^^xsd:gYearMonth ;\n    csto:dateBasis "\'Russian President Vladimir Putin\' is '
+                "the person",
+                "    csto:attestedOn \"2023-11-22\"^^xsd:date ;\n    csto:dateBasis \"'Dated November 22': 'Russian "
+                "President Vladimir Putin' is the person",
+            )
+        ],
+        "DateBasisRule",
+        "only its csto:dateBasis writes",
+    ),
+    (
+        "r34_exodus_dated_the_month_after_the_campaign",
+        "001",
+        [
+            (
+                "    csto:dateBasis \"The campaign of 'September of this year' (2023) displaced them.\"@en ;",
+                "    csto:dateBasis \"The campaign of 'September of this year' (2023) displaced them; they left in "
+                'October."@en ;',
+            ),
+            (
+                ':exodus-karabakh-armenians-2023-09 a csto:Displacement ;\n    rdfs:label "Flight of Karabakh Armenians '
+                'from Nagorno-Karabakh (September 2023)"@en ;\n    csto:place :nagorno-karabakh ;\n    csto:context '
+                ':conflict-nagorno-karabakh-2023-09 ;\n    csto:date "2023-09"^^xsd:gYearMonth ;',
+                ':exodus-karabakh-armenians-2023-09 a csto:Displacement ;\n    rdfs:label "Flight of Karabakh Armenians '
+                'from Nagorno-Karabakh (September 2023)"@en ;\n    csto:place :nagorno-karabakh ;\n    csto:context '
+                ':conflict-nagorno-karabakh-2023-09 ;\n    csto:date "2023-10"^^xsd:gYearMonth ;',
+            ),
+        ],
+        "DateBasisRule",
+        "only its csto:dateBasis writes",
     ),
     (  # the tension said to grow since the Yerevan summit, six months after the statement saying so
         "r34_change_since_a_later_fact",

@@ -23,6 +23,10 @@ result an ``sh:ValidationResult`` with ``sh:sourceShape`` the rule's IRI):
   a bound ("on or after 16 May", "between 23 November and 31 December") is not the date's. A basis (or a
   ``csto:dateRelativeTo``) on a node its file gives no date says why there is none ("no csto:date"); and a date to
   the month whose passages name that month only with other years ("the February 2022 invasion") is in one of them.
+  A month or day only the basis writes is the date of a node it names by IRI or of the fact's occasion (a month:
+  also of a linked node, of the source's publication, or of a quotation in the basis the seed writes): a basis
+  quoting another act's sentence ("on 6 January, the same day Tokayev called") passed (round 34; the two curated
+  bases that named their anchor in words alone now name its IRI).
 
 - ``shape:SupportedPropertyIsUsed``: a property an evidence node names in
   ``csto:supportsProperty`` is one that a fact derived from it uses in the same
@@ -41,12 +45,12 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from rdflib import Graph, Literal
+from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
 from ... import derive
 from ...loader import holds
-from ...namespaces import CSTO, GRAPH, OA, PREFIXES, SH, SHAPE, curie, shown, source_iri
+from ...namespaces import CSTO, GRAPH, OA, PREFIXES, SH, SHAPE, TIME, curie, shown, source_iri
 from ...support import FileFacts
 from ..locate import file_lines
 from . import Context, Rule
@@ -255,10 +259,81 @@ def _declared(ctx: Context) -> list:
     return [r for args in _facts(ctx) for r in _undeclared(*args, ctx.locator.result)]
 
 
+# where a fact's occasion is, whose date its own may be read from: the meeting a stance was expressed in, a
+# document's summit, the conflict it was said in the course of
+_OCCASIONS = (CSTO.expressedIn, CSTO.context, CSTO.producedAt, CSTO.sidelineOf, CSTO.decidedAt)
+_NAMED_IN_BASIS = re.compile(r"(?<![\w:/-]):([a-z0-9][a-z0-9-]*[a-z0-9])\b")
+_QUOTED_IN_BASIS = re.compile(r"'([^']{4,}?)'(?![a-z])")
+_NODE_DATES = (*DATE_PROPERTIES, CSTO.notBefore, CSTO.notAfter, TIME.inXSDDate, TIME.inXSDgYearMonth, TIME.inXSDgYear)
+
+
+def _month_or_day_from_the_basis(ctx: Context, g: Graph, facts: FileFacts, path: Path, fact: Node) -> list:
+    """A month or day a date takes from its csto:dateBasis, not its passages, is the one of a node the basis names
+    (``:summit-2022-11-23-yerevan``) or the fact's occasion (csto:expressedIn, csto:context ... and theirs); a month
+    may also be one of any node the fact links to, of its source's publication, or of a quotation in the basis that
+    the seed writes. A basis that quotes another act's sentence ("the day Tokayev called for assistance") or writes a
+    month of its own ("they left in October") passed: the date rules read the basis as if it were a passage."""
+    values = facts.values[fact]
+    basis = " ".join(str(o) for p, o in values if p == CSTO.dateBasis)
+    if not basis:
+        return []
+    out = []
+    for prop, dates in sorted(_dates_of(values).items(), key=lambda kv: str(kv[0])):
+        for value in sorted(dates, key=str):
+            lexical = str(value)
+            if not isinstance(value, Literal) or not re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", lexical):
+                continue
+            evidence, _ = facts.supporting(fact, prop)
+            missing = unstated_part(lexical, " ".join(_quote(g, ev) for ev in evidence), year_from_context=True)
+            if missing is None or unstated_part(lexical, f"{basis} {' '.join(_quote(g, ev) for ev in evidence)}", True):
+                continue  # the passages give it, or the basis does not either (shape:DateBasisRule says so)
+            if _anchored(ctx, g, fact, lexical, basis, values):
+                continue
+            out.append(ctx.locator.result(
+                severity=SH.Violation, shape=SHAPE.DateBasisRule, focus=fact, value=value, path=prop,
+                graph=facts.graph,
+                message=f'{_short(fact)} ({_where(path, fact)}) has {_short(prop)} "{value}", {missing} of which '
+                "only its csto:dateBasis writes, and it is the date of no node the basis names, nor of its occasion: a "
+                "month or day from context is another fact's. Fix: name that node in the basis (its IRI), or the date "
+                "the passage gives",
+            ))  # fmt: skip
+    return out
+
+
+def _anchored(ctx: Context, g: Graph, fact: Node, lexical: str, basis: str, values) -> bool:
+    """Whether the month or day of ``lexical`` is the date of a node the basis names or of the fact's occasion (and
+    theirs); for a month, also of a node the fact links to, of its source's publication estimate, or of a quotation in
+    the basis that the seed writes."""
+    union = ctx.union
+    found = {URIRef(PREFIXES[""] + name) for name in _NAMED_IN_BASIS.findall(basis)}
+    found |= {o for q in _OCCASIONS for o in union.objects(fact, q)}
+    found |= {o for a in list(found) for q in _OCCASIONS for o in union.objects(a, q)}
+    if len(lexical) == 7:  # a month
+        found |= {o for _, o in values if isinstance(o, URIRef) and str(o).startswith(PREFIXES[""])}
+        sources = list(g.objects(fact, CSTO.dateRelativeTo)) or [source_iri(str(g.identifier)[len(str(GRAPH)) :])]
+        found |= {pub for src in sources for pub in union.objects(src, CSTO.publicationDate)}
+    if any(str(d).startswith(lexical) for n in found for p in _NODE_DATES for d in union.objects(n, p)):
+        return True
+    if len(lexical) == 7:
+        seed = _seed_of(ctx, g)
+        return any(
+            q.rstrip(". ") in seed and unstated_part(lexical, q, True) is None for q in _QUOTED_IN_BASIS.findall(basis)
+        )
+    return False
+
+
+def _seed_of(ctx: Context, g: Graph) -> str:
+    """The text of the seed whose file ``g`` is (empty if it is not a seed's)."""
+    name = str(g.identifier)[len(str(GRAPH)) :]
+    path = ctx.seeds_dir / f"{name}.txt"
+    return path.read_text(encoding="utf-8") if path.is_file() else ""
+
+
 def _date_basis(ctx: Context) -> list:
     out = []
     for g, facts, path, fact in _facts(ctx):
         out += _dates_without_basis(g, facts, path, fact, ctx.locator.result)
+        out += _month_or_day_from_the_basis(ctx, g, facts, path, fact)
         out += _dates_from_context(ctx, g, facts, path, fact)
         out += _relative_without_its_anchor(ctx, g, facts, path, fact)
         out += _relative_year_resolved(ctx, g, facts, path, fact)
@@ -603,7 +678,9 @@ RULES = [
         'before; and a month its passages call "last <Month>" is the latest such month before the source\'s first '
         "possible publication day. A csto:dateBasis or csto:dateRelativeTo on a node its file gives no date says "
         "why there is none ('no csto:date'); a date to the month whose passages name that month only with other years "
-        "('the February 2022 invasion') is in one of them.",
+        "('the February 2022 invasion') is in one of them. A month or day only the basis writes is the date of a "
+        "node it names (its IRI) or of the fact's occasion (csto:expressedIn, csto:context ...); a month may also be "
+        "one of a node the fact links to, of its source's publication, or of a quotation in the basis the seed writes.",
         _date_basis,
     ),
     Rule(
