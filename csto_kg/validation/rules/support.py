@@ -24,7 +24,8 @@ result an ``sh:ValidationResult`` with ``sh:sourceShape`` the rule's IRI):
   ``csto:dateRelativeTo``) on a node its file gives no date says why there is none ("no csto:date"); and a date to
   the month whose passages name that month only with other years ("the February 2022 invasion") is in one of them.
   A month or day only the basis writes is the date of a node it names by IRI or of the fact's occasion (a month:
-  also of a linked node, of the source's publication, or of a quotation in the basis the seed writes): a basis
+  also of a linked node, of the source's publication, or of a quotation in the basis the seed writes), unless the
+  basis reasons it out by an offset ("three days after the request"): a basis
   quoting another act's sentence ("on 6 January, the same day Tokayev called") passed (round 34; the two curated
   bases that named their anchor in words alone now name its IRI).
 
@@ -263,6 +264,8 @@ def _declared(ctx: Context) -> list:
 # document's summit, the conflict it was said in the course of
 _OCCASIONS = (CSTO.expressedIn, CSTO.context, CSTO.producedAt, CSTO.sidelineOf, CSTO.decidedAt)
 _NAMED_IN_BASIS = re.compile(r"(?<![\w:/-]):([a-z0-9][a-z0-9-]*[a-z0-9])\b")
+# a basis reasoning a date out of another by an offset ("three days after the request", "the day before")
+_OFFSET = re.compile(r"\b(?:after|before|later|earlier|following|preceding|next|previous)\b", re.I)
 _QUOTED_IN_BASIS = re.compile(r"'([^']{4,}?)'(?![a-z])")
 _NODE_DATES = (*DATE_PROPERTIES, CSTO.notBefore, CSTO.notAfter, TIME.inXSDDate, TIME.inXSDgYearMonth, TIME.inXSDgYear)
 
@@ -287,8 +290,8 @@ def _month_or_day_from_the_basis(ctx: Context, g: Graph, facts: FileFacts, path:
             missing = unstated_part(lexical, " ".join(_quote(g, ev) for ev in evidence), year_from_context=True)
             if missing is None or unstated_part(lexical, f"{basis} {' '.join(_quote(g, ev) for ev in evidence)}", True):
                 continue  # the passages give it, or the basis does not either (shape:DateBasisRule says so)
-            if _anchored(ctx, g, fact, lexical, basis, values):
-                continue
+            if _OFFSET.search(basis) or _anchored(ctx, g, fact, lexical, basis, values):
+                continue  # reasoned from an anchor by an offset ("three days after the request"), or an anchor's
             out.append(ctx.locator.result(
                 severity=SH.Violation, shape=SHAPE.DateBasisRule, focus=fact, value=value, path=prop,
                 graph=facts.graph,
@@ -680,7 +683,8 @@ RULES = [
         "why there is none ('no csto:date'); a date to the month whose passages name that month only with other years "
         "('the February 2022 invasion') is in one of them. A month or day only the basis writes is the date of a "
         "node it names (its IRI) or of the fact's occasion (csto:expressedIn, csto:context ...); a month may also be "
-        "one of a node the fact links to, of its source's publication, or of a quotation in the basis the seed writes.",
+        "one of a node the fact links to, of its source's publication, or of a quotation in the basis the seed writes "
+        "(unless the basis reasons it out by an offset: 'three days after the request').",
         _date_basis,
     ),
     Rule(
