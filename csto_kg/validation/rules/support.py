@@ -25,7 +25,8 @@ result an ``sh:ValidationResult`` with ``sh:sourceShape`` the rule's IRI):
   the month whose passages name that month only with other years ("the February 2022 invasion") is in one of them.
   A month or day only the basis writes is the date of a node it names by IRI or of the fact's occasion (a month:
   also of a linked node, of the source's publication, or of a quotation in the basis the seed writes), unless the
-  basis reasons it out by an offset ("three days after the request"): a basis
+  basis reasons it out by an offset ("three days after the request") or writes the date itself in ISO form (the
+  curator's stated reading, not a month or day of the seed's prose): a basis
   quoting another act's sentence ("on 6 January, the same day Tokayev called") passed (round 34; the two curated
   bases that named their anchor in words alone now name its IRI).
 
@@ -290,8 +291,8 @@ def _month_or_day_from_the_basis(ctx: Context, g: Graph, facts: FileFacts, path:
             missing = unstated_part(lexical, " ".join(_quote(g, ev) for ev in evidence), year_from_context=True)
             if missing is None or unstated_part(lexical, f"{basis} {' '.join(_quote(g, ev) for ev in evidence)}", True):
                 continue  # the passages give it, or the basis does not either (shape:DateBasisRule says so)
-            if _OFFSET.search(basis) or _anchored(ctx, g, fact, lexical, basis, values):
-                continue  # reasoned from an anchor by an offset ("three days after the request"), or an anchor's
+            if lexical in basis or _OFFSET.search(basis) or _anchored(ctx, g, fact, lexical, basis, values):
+                continue  # written as the date itself (ISO), reasoned by an offset ("three days after"), an anchor's
             out.append(ctx.locator.result(
                 severity=SH.Violation, shape=SHAPE.DateBasisRule, focus=fact, value=value, path=prop,
                 graph=facts.graph,
@@ -684,7 +685,8 @@ RULES = [
         "('the February 2022 invasion') is in one of them. A month or day only the basis writes is the date of a "
         "node it names (its IRI) or of the fact's occasion (csto:expressedIn, csto:context ...); a month may also be "
         "one of a node the fact links to, of its source's publication, or of a quotation in the basis the seed writes "
-        "(unless the basis reasons it out by an offset: 'three days after the request').",
+        "(unless the basis reasons it out by an offset, 'three days after the request', or writes the date itself in ISO "
+        "form).",
         _date_basis,
     ),
     Rule(
