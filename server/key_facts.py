@@ -573,11 +573,13 @@ def _fact_line(ctx: Context, fact: ox.NamedNode, role: str, target: ox.NamedNode
         vals = [v for v in _asserted(ctx.store, fact, p) if isinstance(v, ox.NamedNode)]
         if vals:
             details.append((ctx.labels(p), _named(ctx, vals, ", ")))
+    said_by = _said_by(ctx, fact, target, details)
     outcome = _outcomes(ctx, fact, details)
     date_pairs = _date_pairs(ctx, fact)
     passages = _merge(
         [
             _passages(ctx, fact.value, [(role, target)], ctx.labels(role)),
+            *(_passages(ctx, fact.value, pairs, what) for what, pairs in said_by),
             _passages(ctx, fact.value, date_pairs, "date"),
             _passages(ctx, fact.value, outcome, "response"),
         ]
@@ -609,6 +611,28 @@ def _fact_line(ctx: Context, fact: ox.NamedNode, role: str, target: ox.NamedNode
     if not line.when:
         _place_undated(ctx, fact, line, target)
     return line
+
+
+# Who says a thing said, read first on its line wherever another page lists it: a stance's holder (and the office
+# it was held in), a claim's source. The deployment in Kazakhstan listed 21 stances and claims by date and position
+# only, whose they were readable only from their labels ("Orlov: …", "(Hansbury)").
+_SAID_BY = (_C + "heldBy", _C + "speakingAs", _C + "assertedBy")
+
+
+def _said_by(ctx: Context, fact: ox.NamedNode, target: ox.NamedNode, details: list) -> list[tuple[str, list]]:
+    """Put who holds or asserts ``fact`` (csto:heldBy, csto:speakingAs, csto:assertedBy) first among ``details``,
+    each a link, unless the page is of the holder or the source itself (its section, "Stances held", says so);
+    return the statements' (label, pairs) whose passages the line cites."""
+    holders = [v for v in _asserted(ctx.store, fact, _C + "heldBy") if isinstance(v, ox.NamedNode)]
+    if target in holders:
+        return []
+    found = []
+    for prop in _SAID_BY:
+        vals = [v for v in _asserted(ctx.store, fact, prop) if isinstance(v, ox.NamedNode) and v != target]
+        if vals:
+            found.append((ctx.labels(prop), vals, prop))
+    details[:0] = [(what, _named(ctx, vals, ", ")) for what, vals, _ in found]
+    return [(what, [(prop, v) for v in vals]) for what, vals, prop in found]
 
 
 # Among a state's or a person's facts of one date, what the reader looks for first: an invocation of the treaty's
@@ -911,9 +935,10 @@ def _whose(ctx: Context, line: Line) -> None:
     a prescription's or an uncertainty's page led with "Lukashenko's vision for the CSTO …" and its date, not whose
     vision it was (the holder's page lists the fact under "Stances held", so other lines do not repeat it)."""
     fact = _N(line.subject.iri or "")
+    named = {what for what, _ in line.details}  # a stance's holder, a claim's source: already first (``_said_by``)
     for prop in reversed(_WHOSE):  # each inserted first: the holder leads
         who = [v for v in _asserted(ctx.store, fact, prop) if isinstance(v, ox.NamedNode)]
-        if who:
+        if who and ctx.labels(prop) not in named:
             line.details.insert(0, (ctx.labels(prop), _named(ctx, who, ", ")))
             line.passages = _merge(
                 [line.passages, _passages(ctx, fact.value, [(prop, v) for v in who], ctx.labels(prop))]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections import defaultdict
 
 from support import BASE, html_page, listed_elsewhere, select
 
@@ -485,3 +486,47 @@ def test_a_deployments_line_gives_each_sources_force_size(client, store):
     for row in rows:
         links = _detail_links(_line(page(client, row["x"]), row["d"])).get("force size reported", [])
         assert path_of(row["size"]) in links, (row, links)
+
+
+def test_a_stance_or_claim_listed_on_another_page_says_whose_it_is(client, store):
+    """Round 34 (an outside read): the deployment in Kazakhstan listed 21 stances and claims with their date and
+    position only; who held each ("Orlov: …", "CSC: …") or which source asserted it ("(Hansbury)") was read from its
+    label. Every stance or claim listed on another resource's page links its holders (and the office they spoke
+    in) or the source asserting it, unless that is the page's own resource."""
+    said = select(
+        store,
+        f"""SELECT DISTINCT ?f ?p ?who WHERE {{
+              VALUES ?p {{ <{CSTO}heldBy> <{CSTO}speakingAs> <{CSTO}assertedBy> }}
+              GRAPH ?g {{ ?f ?p ?who }} {CURATED} FILTER(isIRI(?who))
+            }}""",
+    )
+    by_fact: dict[str, dict[str, set[str]]] = {}
+    for r in said:
+        by_fact.setdefault(r["f"], {}).setdefault(r["p"][len(CSTO) :], set()).add(r["who"])
+    pages = [
+        r["x"]
+        for r in select(
+            store,
+            f"""SELECT ?x (COUNT(DISTINCT ?f) AS ?n) WHERE {{
+                  GRAPH ?g {{ ?f <{CSTO}about> ?x }} {CURATED} FILTER(STRSTARTS(STR(?x), "{BASE}id/"))
+                }} GROUP BY ?x HAVING (COUNT(DISTINCT ?f) <= 60) ORDER BY DESC(?n) ?x LIMIT 30""",
+        )
+    ]
+    assert ID_KZ_DEPLOYMENT in pages
+    checked = defaultdict(int)
+    for x in pages:
+        main = _main(page(client, x))
+        for chunk in main.split('<div class="fact"><a href="')[1:]:
+            fact = BASE + chunk.split('"', 1)[0].lstrip("/")
+            props = by_fact.get(fact)
+            if not props or x in props.get("heldBy", ()):
+                continue  # not a thing said, or listed on its holder's own page ("Stances held")
+            details = _detail_links(chunk.split("</li>")[0])
+            for prop, what in (("heldBy", "held by"), ("speakingAs", "speaking as"), ("assertedBy", "asserted by")):
+                for who in props.get(prop, set()) - {x}:
+                    assert path_of(who) in details.get(what, []), (x, fact, prop, who, details)
+                    checked[x] += 1
+    assert checked[ID_KZ_DEPLOYMENT] >= 21 and len(checked) >= 20, dict(checked)
+
+
+ID_KZ_DEPLOYMENT = BASE + "id/deployment-kazakhstan-2022"
