@@ -347,6 +347,18 @@ class Section:
     rest_query: str | None = None  # ... and a SPARQL query listing all of them
     lead: bool = False  # shown before the key statements: the fact a part of a fact belongs to
     minor_role: bool = False  # a minor role named by MINOR_ROLE_TITLES: folded in the contents line all the same
+    elsewhere: str | None = None  # the facts it leaves to other sections, where they are: "1 listed above"
+
+    @property
+    def count(self) -> str:
+        """The count its heading and the contents line give: how many facts it lists (all of them, where it lists a
+        sample by name); a section listing none itself, the facts it leaves to other sections and where ("1 listed
+        above"): "Precedes (0)" was read beside "It is listed above, under “Response”"."""
+        if self.total is not None:
+            return f"{self.total:,}"
+        if not self.lines and self.elsewhere:
+            return self.elsewhere
+        return f"{len(self.lines):,}"
 
     @property
     def leads(self) -> bool:
@@ -1001,12 +1013,12 @@ def referring_sections(ctx: Context, iri: str, roles: set[str] | None = None, pa
             continue
         facts = list(by_role[role])
         capped = len(facts) > _CAP_OVER
-        note = None
+        note = moved = None
         if not capped:  # each fact once: in the section of its most specific role (``_owning_roles``)
             elsewhere = {f: owner[f] for f in facts if owner.get(f, role) != role}
             facts = [f for f in facts if f not in elsewhere]
             if elsewhere:  # a section all of whose facts are listed elsewhere stays, its heading and the pointer
-                note = _listed_elsewhere_note(role, elsewhere, roles, titles, bool(facts))
+                note, moved = _listed_elsewhere_note(role, elsewhere, roles, titles, bool(facts))
         if capped:
             facts = sorted(facts, key=lambda f: (ctx.labels(f).lower(), f))[:_LISTED_FACTS]
         # A long always-open list of things said is listed briefly, its passages linked, not quoted: they are not
@@ -1036,7 +1048,7 @@ def referring_sections(ctx: Context, iri: str, roles: set[str] | None = None, pa
             )
             continue
         sections += (
-            _own_and_hosted(ctx, node, role, title, lines, collapsed, note)
+            _own_and_hosted(ctx, node, role, title, lines, collapsed, note, moved)
             if role == _C + "state"
             else [
                 Section(
@@ -1044,6 +1056,7 @@ def referring_sections(ctx: Context, iri: str, roles: set[str] | None = None, pa
                     title,
                     lines,
                     note=note,
+                    elsewhere=moved,
                     collapsed=collapsed,
                     brief=brief,
                     minor_role=role in MINOR_ROLE_TITLES,
@@ -1077,11 +1090,11 @@ def _owning_roles(ctx: Context, by_role: dict[str, dict[str, None]], roles: list
 
 def _listed_elsewhere_note(
     role: str, elsewhere: dict[str, str], roles: list[str], titles: dict[str, str], rest: bool
-) -> str:
+) -> tuple[str, str]:
     """What a section leaves out, being listed in a section of a more specific role: how many, where, under which
     headings (a border's page listed the CSTO's legal argument under "Events a proposition places within it" and
     again under "Stances and claims about it"; a stance criticising its holder was under "Stances held" and
-    "Criticised in")."""
+    "Criticised in"); and, for its heading's count, how many and where ("2 listed above and below")."""
     n = len(elsewhere)
     where = []
     for side, test in (("above", lambda r: roles.index(r) < roles.index(role)), ("below", lambda r: True)):
@@ -1089,10 +1102,11 @@ def _listed_elsewhere_note(
         if owners:
             where.append((side, owners))
     text = "; ".join(f"{side}, under {', '.join(f'“{titles[r]}”' for r in owners)}" for side, owners in where)
+    count = f"{n} listed {' and '.join(side for side, _ in where)}"
     if not rest:  # the section lists none itself (Moscow's "What happened here": its summit, "Hosted" above)
-        return f"{'It is' if n == 1 else f'All {n} are'} listed {text}."
+        return f"{'It is' if n == 1 else f'All {n} are'} listed {text}.", count
     more = "more about it" if role == _C + "about" else "more"
-    return f"{n} {more} {'is' if n == 1 else 'are'} listed {text}."
+    return f"{n} {more} {'is' if n == 1 else 'are'} listed {text}.", count
 
 
 _PROPOSITION = _N(_C + "Proposition")
@@ -1179,7 +1193,14 @@ def _inverse_title(ctx: Context, role: str) -> str | None:
 
 
 def _own_and_hosted(
-    ctx: Context, state: ox.NamedNode, role: str, title: str, lines: list[Line], collapsed: bool, note: str | None
+    ctx: Context,
+    state: ox.NamedNode,
+    role: str,
+    title: str,
+    lines: list[Line],
+    collapsed: bool,
+    note: str | None,
+    moved: str | None,
 ) -> list[Section]:
     """A state's own events as one list in time order, each line with its kind (one section per kind split its
     signature, invocation and diplomatic actions over five headings, the order of its events across them lost), and
@@ -1189,7 +1210,7 @@ def _own_and_hosted(
         line for line in lines if any(o != state for o in _asserted(ctx.store, _N(line.subject.iri), _C + "operatedBy"))
     ]
     own = [line for line in lines if line not in hosted]
-    out = [Section(role, title, own, note=note, collapsed=collapsed)] if own else []
+    out = [Section(role, title, own, note=note, elsewhere=moved, collapsed=collapsed)] if own else []
     if hosted:
         out.append(Section(f"{role}-hosted", "On its territory, operated by another", hosted, collapsed=collapsed))
     return out

@@ -543,6 +543,7 @@ def build_page(
     classes = {o.value for o in own.get(_TYPE, {}) if isinstance(o, ox.NamedNode)}
     ctx = Context(store, labels, passages, memory.confirmed, role_uses=memory.role_uses)
     all_graphs = {g for objs in own.values() for gs in objs.values() for g in gs}
+    in_links = _with_totals(in_groups(labels, incoming), huge or {})
     return ResourcePage(
         iri=iri,
         path=local_path(iri) or iri,
@@ -555,11 +556,13 @@ def build_page(
         sections=sections_for(ctx, iri, classes, _members_now(store, labels, iri, passages)) if key_sections else [],
         disagreements=disagreements_about(store, labels, iri, passages),
         out=rows,
-        incoming=_with_totals(in_groups(labels, incoming), huge or {}),
+        incoming=in_links,
         derived_only=bool(all_graphs) and all_graphs == {_INFERRED},
         own_evidence=_own_evidence(store, iri, own),
         evidence_groups=_evidence_groups(labels, passages, own),
-        incoming_count=sum(len(v) for p, v in incoming.items() if p not in (huge or {})) + sum((huge or {}).values()),
+        # what its groups list: a link the build infers repeating an asserted one (dcterms:subject beside csto:about)
+        # is not listed, and was counted ("Referred to by (4)" over 3 links)
+        incoming_count=sum(len(g.subjects) + g.more for g in in_links),
         fragments=_fragments(labels, described, iri),
     )
 

@@ -530,3 +530,55 @@ def test_a_stance_or_claim_listed_on_another_page_says_whose_it_is(client, store
 
 
 ID_KZ_DEPLOYMENT = BASE + "id/deployment-kazakhstan-2022"
+
+
+def _about_pages(store, n: int = 30) -> list[str]:
+    """The ``n`` resources the most stances and claims are about (60 at most: a capped section aside)."""
+    rows = select(
+        store,
+        f"""SELECT ?x (COUNT(DISTINCT ?f) AS ?n) WHERE {{
+              GRAPH ?g {{ ?f <{CSTO}about> ?x }} {CURATED} FILTER(STRSTARTS(STR(?x), "{BASE}id/"))
+            }} GROUP BY ?x HAVING (COUNT(DISTINCT ?f) <= 60) ORDER BY DESC(?n) ?x LIMIT {n}""",
+    )
+    return [r["x"] for r in rows]
+
+
+_COUNTED = ["invocation-kazakhstan-2022-01", "response-armenia-2022-09", "stanislav-zas"]
+
+
+def test_a_sections_count_is_what_it_lists(client, store):
+    """Round 34 (an outside read): "Precedes (0)" over "It is listed above, under “Response”" (the Kazakhstan
+    invocation), "Stances and claims about it (0)" over the same (Armenia's response of September 2022, Stanislav
+    Zas); "Referred to by (4)" listing 3 links, "(10)" listing 8 (the links the build infers repeating an asserted
+    one, dcterms:subject beside csto:about, counted though not listed). A fact section's count, in its heading and
+    on the contents line, is how many facts it lists, or, listing none itself, how many it leaves to a section above
+    or below ("1 listed above"); "Referred to by" counts what its groups list."""
+    paths = [f"/id/{s}" for s in _COUNTED] + [path_of(x) for x in _about_pages(store)]
+    pointed = 0
+    for path in dict.fromkeys(paths):
+        body = html_page(client, path)
+        contents = dict(
+            re.findall(r'<a href="#(k-[^"]+)">[^<]*</a> <span class="count">\(([^)]*)\)</span>', body.split("<h1")[1])
+        )
+        for chunk in _main(body).split('<section class="key-section" id="')[1:]:
+            anchor, chunk = chunk.split('"', 1)
+            chunk = chunk.split("</section>")[0]
+            if not anchor.startswith("k-http") or 'class="compact-lines"' in chunk or 'class="muted capped"' in chunk:
+                continue
+            count = re.search(r'<span class="count">\(([^)]*)\)</span>', chunk).group(1)
+            listed = chunk.count('<div class="fact">')
+            assert contents.get(anchor, count) == count, (path, anchor, contents.get(anchor), count)
+            if listed:
+                assert count == str(listed), (path, anchor, count, listed)
+            else:
+                moved = re.fullmatch(r"(\d+) listed (above|below|above and below)", count)
+                assert moved and "listed " in chunk, (path, anchor, count)
+                pointed += 1
+        refs = body.split('id="in-h"', 1)[1].split("</section>")[0]
+        groups = re.findall(r'<summary>.*?<span class="count">\((\d+)\)</span></summary>(.*?)</details>', refs, re.S)
+        for n, group in groups:
+            more = re.search(r"… and ([\d,]+) more", group)
+            assert int(n) == group.count("<li>") + (int(more.group(1).replace(",", "")) if more else 0), (path, n)
+        heading = int(re.search(r'<span class="count">\((\d+)\)', refs).group(1))
+        assert heading == sum(int(n) for n, _ in groups), (path, heading, [n for n, _ in groups])
+    assert pointed >= 3, pointed

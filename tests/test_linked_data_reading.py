@@ -424,7 +424,9 @@ def test_a_section_of_facts_pointing_at_a_resource_is_named_by_the_declared_inve
     for row in rows:
         titles = [_text(t) for t in re.findall(r"<h2[^>]*>(.*?)</h2>", page(client, row["object"]), re.S)]
         inverse = row["invLabel"][:1].upper() + row["invLabel"][1:]
-        assert any(re.fullmatch(re.escape(inverse) + r" \(\d+\)", t) for t in titles), (row, titles)
+        # its count: the facts it lists, or, listing none itself, those it leaves to another section ("1 listed above")
+        count = r" \((\d+|\d+ listed (above|below|above and below))\)"
+        assert any(re.fullmatch(re.escape(inverse) + count, t) for t in titles), (row, titles)
         assert not any(t.startswith(f"As {row['label']} (") for t in titles), (row, titles)
 
 
