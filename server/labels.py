@@ -14,6 +14,7 @@ import re
 
 import pyoxigraph as ox
 
+from csto_kg.derive import DATE_PROPERTIES
 from csto_kg.namespaces import BASE
 from csto_kg.namespaces import curie as _curie
 
@@ -76,6 +77,7 @@ _KNOWN = {
 }
 
 _CSTO = BASE + "ontology/"
+_DATE_PROPS = [ox.NamedNode(str(p)) for p in DATE_PROPERTIES]
 _TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 _MARKED_READING = ox.NamedNode(_CSTO + "MarkedReading")
 _CHANGE = ox.NamedNode(_CSTO + "Change")
@@ -135,10 +137,32 @@ class Labeller:
             ]
             if values:
                 values.sort(key=lambda lit: (lit.language not in ("en", None), lit.language is not None, lit.value))
-                label = values[0].value
+                best = [v for v in values if v.language == values[0].language]
+                label = self._most_precise(node, [v.value for v in best]) if len(best) > 1 else values[0].value
                 break
         self._stored[iri] = label
         return label
+
+    def _most_precise(self, node: ox.NamedNode, names: list[str]) -> str:
+        """Of several labels in one language (seeds naming one resource each in its own words), the most precise: the
+        one naming the most precise date that the resource's own dates bear out (a named date is a prefix of one of
+        its date values, so at best the preferred date's precision), then the longest, then the first in
+        alphabetical order. The Kazakhstan invocation, dated January 2022, was titled by seed 004's "… (2022)",
+        first in alphabetical order, not seed 001's "… (January 2022)"."""
+        dates = {
+            q.object.value
+            for p in _DATE_PROPS
+            for q in self.store.quads_for_pattern(node, p, None, None)
+            if isinstance(q.object, ox.Literal)
+        }
+        return min(
+            names,
+            key=lambda name: (
+                -max((len(d) for d in _named_dates(name) if any(v.startswith(d) for v in dates)), default=0),
+                -len(name),
+                name,
+            ),
+        )
 
     def _statement(self, iri: str) -> str | None:
         """A reified statement of graph:support: "Armenia — member — …" (its subject, property and value)."""
@@ -333,6 +357,29 @@ def _words_beside(kind: str, who: str, item: str, marker) -> str:
     if item.endswith("”)"):
         return f"{kind} (“{marker.value}”){who}: {item}"
     return f"{kind}{who}: {item} (“{marker.value}”)"
+
+
+_MONTHS = {
+    m: i + 1
+    for i, m in enumerate(
+        "January February March April May June July August September October November December".split()
+    )
+}  # the labels' English month names, whatever the locale
+_DATE_WORDS = re.compile(rf"\b(?:(?:(\d{{1,2}}) )?({'|'.join(_MONTHS)}) )?(\d{{4}})\b")
+
+
+def _named_dates(text: str) -> list[str]:
+    """The dates ``text`` names, as the ISO prefixes of their precision: "6 January 2022" -> "2022-01-06", "January
+    2022" -> "2022-01", "2022" -> "2022"."""
+    out = []
+    for day_, month, year in _DATE_WORDS.findall(text):
+        iso = year
+        if month:
+            iso += f"-{_MONTHS[month]:02d}"
+            if day_:
+                iso += f"-{int(day_):02d}"
+        out.append(iso)
+    return out
 
 
 def _untitled_source(iri: str) -> str | None:

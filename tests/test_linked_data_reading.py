@@ -623,7 +623,7 @@ def _h1(body: str) -> str:
 def test_a_marked_reading_is_named_by_its_marker_words_kind_and_value_not_its_slug(client, store):
     rows = select(
         store,
-        f"""SELECT ?r ?marker ?fact (SAMPLE(?vl) AS ?value) WHERE {{
+        f"""SELECT ?r ?marker ?fact (GROUP_CONCAT(?vl; SEPARATOR="\\n") AS ?value) WHERE {{
               ?r a <{CSTO}MarkedReading> ; <{CSTO}readingMarker> ?marker ; <{CSTO}readingValue> ?v .
               ?fact <{CSTO}markedReading> ?r .
               OPTIONAL {{ ?v <{RDFS_LABEL}>|<{PREF_LABEL}> ?vl }} }} GROUP BY ?r ?marker ?fact""",
@@ -633,7 +633,8 @@ def test_a_marked_reading_is_named_by_its_marker_words_kind_and_value_not_its_sl
         slug = row["r"].rsplit("/", 1)[-1]
         heading = _h1(page(client, row["r"]))
         assert heading != slug and heading.startswith(f"“{row['marker']}”"), (row["r"], heading)
-        assert row.get("value") and row["value"] in heading, (row["r"], heading)
+        # one of the value's labels (of several the seeds give, the one the site titles it by: the most precise)
+        assert row.get("value") and any(v in heading for v in row["value"].split("\n")), (row["r"], heading)
         # on the page of the fact it belongs to, the reading reads the same way
         links = re.findall(
             r'<a href="' + re.escape(path_of(row["r"])) + r'"[^>]*>(.*?)</a>', page(client, row["fact"]), re.S
