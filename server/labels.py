@@ -74,7 +74,13 @@ _KNOWN = {
     "https://schema.org/": "schema.org",
     "http://www.w3.org/2002/07/owl#": "OWL 2",
     "http://www.w3.org/ns/shacl#": "SHACL",
+    "http://www.w3.org/1999/02/22-rdf-syntax-ns#": "RDF (the RDF concepts vocabulary)",
+    "http://www.w3.org/2000/01/rdf-schema#": "RDF Schema",
+    "http://purl.org/vocab/vann/": "VANN (a vocabulary for annotating vocabulary descriptions)",
+    "http://www.w3.org/2001/XMLSchema#": "XML Schema datatypes",
 }
+_VOID = "http://rdfs.org/ns/void#"
+_PREFERRED_NAMESPACE = ox.NamedNode("http://purl.org/vocab/vann/preferredNamespaceUri")
 
 _CSTO = BASE + "ontology/"
 _DATE_PROPS = [ox.NamedNode(str(p)) for p in DATE_PROPERTIES]
@@ -318,10 +324,48 @@ class Labeller:
         text = f"{how}{words} {what}"
         return f"{text} (“{marker.value}”)" if isinstance(marker, ox.Literal) else text
 
+    def _partition(self, iri: str) -> str | None:
+        """A VoID class or property partition of the dataset (``/dataset#class-csto-State``), by what it counts:
+        "state (csto:State): 20 instances", "vocabulary (void:vocabulary): 15 triples" (a property without a prefix
+        by its IRI); its stored label, "the instances of csto:State", gave neither the count nor the class's name."""
+        if not iri.startswith(BASE + "dataset#"):
+            return None
+        node = ox.NamedNode(iri)
+        for what, of, size, one, many in (
+            ("class-", "class", "entities", "instance", "instances"),
+            ("property-", "property", "triples", "triple", "triples"),
+        ):
+            if not iri.startswith(BASE + "dataset#" + what):
+                continue
+            term, n = (
+                next((q.object for q in self.store.quads_for_pattern(node, ox.NamedNode(_VOID + p), None, None)), None)
+                for p in (of, size)
+            )
+            if isinstance(term, ox.NamedNode) and isinstance(n, ox.Literal) and n.value.isdigit():
+                count = int(n.value)
+                name = curie(term.value)  # the IRI itself where no prefix is declared
+                return f"{self(term.value)} ({name}): {count:,} {one if count == 1 else many}"
+        return None
+
+    def _namespace(self, iri: str) -> str | None:
+        """A vocabulary's namespace (a ``void:vocabulary`` of the dataset) with no label of its own: the title of
+        the ontology declaring it its ``vann:preferredNamespaceUri``, a known vocabulary's title, else its prefix
+        ("rdf:"); it read as its last path segment in words ("22 rdf syntax ns#", "rdf schema#", "vann")."""
+        if not iri.endswith(("#", "/")):
+            return None
+        for q in self.store.quads_for_pattern(None, _PREFERRED_NAMESPACE, ox.Literal(iri), None):
+            if isinstance(q.subject, ox.NamedNode) and (title := self.stored(q.subject.value)):
+                return title
+        if iri in _KNOWN:
+            return _KNOWN[iri]
+        name = curie(iri)
+        return name if name != iri else None
+
     def __call__(self, iri: str) -> str:
         if iri not in self._cache:
             label = (
-                self.stored(iri)
+                self._partition(iri)
+                or self.stored(iri)
                 or _KNOWN.get(iri)
                 or _untitled_source(iri)
                 or self._statement(iri)
@@ -343,7 +387,7 @@ class Labeller:
                 elif iri.startswith(BASE) and not iri.startswith(BASE + "ontology/"):
                     label = iri[len(BASE) :].split("/", 1)[-1] or iri
                 else:
-                    label = humanise(local_name(iri))
+                    label = self._namespace(iri) or humanise(local_name(iri))
             self._cache[iri] = label
         return self._cache[iri]
 

@@ -638,3 +638,35 @@ def test_a_pages_title_is_the_most_precise_of_its_labels(client, store):
     kazakhstan = html.unescape(html_page(client, "/id/kazakhstan"))
     assert ">Kazakhstan's government invokes the mutual-defence clause (January 2022)</a>" in kazakhstan
     assert ">Kazakhstan's appeal to the CSTO for help (2022)</a>" not in kazakhstan
+
+
+def test_the_dataset_page_names_its_vocabularies_and_says_what_each_partition_counts(client, store):
+    """Round 34 (an outside read): /dataset's vocabulary rows read "22 rdf syntax ns#", "rdf schema#" and "vann" (the
+    namespace's last segment in words), its partition rows "the instances of csto:State" with no count. A vocabulary
+    reads as its title or its prefix; a class or property partition as its class or property, named and prefixed, and
+    how many instances or triples it counts."""
+    void = "http://rdfs.org/ns/void#"
+    dataset = BASE + "dataset"
+    body = html.unescape(html_page(client, "/dataset"))
+    # a statement's value (a row of "All statements"), or a partition's own heading ("What it says of its parts")
+    rows = dict(re.findall(r'<(?:td|dt id="[^"]*")><a href="([^"]+)" title="[^"]*">([^<]*)</a>', body))
+    vocabularies = [r["v"] for r in select(store, f"SELECT ?v WHERE {{ <{dataset}> <{void}vocabulary> ?v }}")]
+    assert len(vocabularies) >= 10
+    for v in vocabularies:
+        text = rows[path_of(v) if v.startswith(BASE) else v]
+        assert not re.search(r"[#/]$|^\d|syntax ns|^vann$|^ontology$", text), (v, text)
+    for name in ("RDF Schema", "CSTO knowledge-graph ontology"):
+        assert name in rows.values(), name
+    parts = select(
+        store,
+        f"""SELECT ?x ?t ?n WHERE {{
+              {{ <{dataset}> <{void}classPartition> ?x . ?x <{void}class> ?t ; <{void}entities> ?n }}
+              UNION {{ <{dataset}> <{void}propertyPartition> ?x . ?x <{void}property> ?t ; <{void}triples> ?n }}
+            }}""",
+    )
+    assert len(parts) >= 200
+    for p in parts:
+        n, text = int(p["n"]), rows[path_of(p["x"])]
+        unit = ("instance" if "#class-" in p["x"] else "triple") + ("" if n == 1 else "s")
+        assert text.endswith(f": {n:,} {unit}"), (p, text)
+        assert "(" in text and not text.startswith("the "), (p, text)
