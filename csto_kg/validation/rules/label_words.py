@@ -142,20 +142,31 @@ def _figures(ctx: Context) -> list[Result]:
     return out
 
 
+def _whole_numbers(values) -> set[int]:
+    """The values that are whole numbers (a count typed as words, "six", is another rule's to report)."""
+    out = set()
+    for v in values:
+        try:
+            out.add(int(str(v)))
+        except ValueError:
+            continue
+    return out
+
+
 def _counts_and_ordinals(ctx: Context) -> list[Result]:
     out = []
     for node, _, label, gid in ctx.curated_quads_of(RDFS.label):
         text = str(label).lower()
         if (node, RDF.type, CSTO.MembershipSnapshot) in ctx.union:
             listed = len(set(ctx.union.objects(node, CSTO.listsMember)))
-            counts = {int(c) for c in ctx.union.objects(node, CSTO.memberCount)} | {listed}
+            counts = _whole_numbers(ctx.union.objects(node, CSTO.memberCount)) | {listed}
             wrong = [
                 w for w in re.findall(r"\b(" + "|".join(_NUMBER_WORDS) + r")\b", text) if _NUMBER_WORDS[w] not in counts
             ]
             if wrong:
                 out.append(_result(ctx, node, label, gid, f"counts '{wrong[0]}', where the snapshot lists {listed} "
                                    "members"))  # fmt: skip
-        ordinals = {int(o) for o in ctx.union.objects(node, CSTO.ordinal)}
+        ordinals = _whole_numbers(ctx.union.objects(node, CSTO.ordinal))
         if ordinals:  # "first withdrawal" of a withdrawal: an ordinal word before a word of its class's name
             kinds = {w.lower() for c in ctx.union.objects(node, RDF.type) for n in _labels(ctx, c) for w in n.split()}
             wrong = [w for w, after in re.findall(r"\b(" + "|".join(_ORDINAL_WORDS) + r")\b\W+(\w+)", text)
