@@ -224,11 +224,13 @@ _ACCOUNT = (_WORDS, _DISAGREES)  # what an account says, and that it disagrees
 
 
 def _account_passages(passages: Passages, fact: ox.NamedNode) -> list[Passage]:
-    """The passages of a curated account: those supporting its words and its disagreement (not those a fact
-    cites for a side property only, such as the speaker's office), the ones holding its words first; every
-    passage of the fact when none supports these."""
+    """The passages of a curated account: where the fact has words (a stance, a claim), those supporting its words
+    and its disagreement (not those it cites for a side property only, such as the speaker's office), the ones
+    holding its words first; every passage of the fact where it has none (an event, a founding: each seed stating
+    it gives the account, as the founding of 2002 three seeds give)."""
     sup = passages.supports(fact.value)
-    chosen = [ss for key, ss in sup.items() if key[0] in _ACCOUNT] or list(sup.values())
+    worded = any(key[0] == _WORDS for key in sup)
+    chosen = ([ss for key, ss in sup.items() if key[0] in _ACCOUNT] if worded else []) or list(sup.values())
     words = [key[1].value for key in sup if key[0] == _WORDS and isinstance(key[1], ox.Literal)]
     seen, unique = set(), []
     for p in (p for ss in chosen for p in passages.of(ss)):
