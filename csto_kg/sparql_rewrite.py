@@ -464,6 +464,23 @@ def _within_graph_iri(tokens) -> set[int]:
     return inside
 
 
+def _sentences(query: str, tokens: list):
+    """Each sentence (:func:`_sentence`) where a triples block may start (after ``{``, ``.``, ``}``, or the ``)``
+    ending a ``FILTER`` or ``BIND``: :func:`_constraint_ends`), as ``(index of its first token, subject, triples,
+    index after it)``."""
+    constraint_ends = _constraint_ends(tokens)
+    i = 1
+    while i < len(tokens):
+        starts = tokens[i - 1][:2] in _SENTENCE_AFTER or i - 1 in constraint_ends
+        found = _sentence(query, tokens, i) if starts else None
+        if found is None:
+            i += 1
+            continue
+        subject, triples, after = found
+        yield i, subject, triples, after
+        i = after
+
+
 def zero_length_paths(query: str, distinct_only: bool = False, node: Callable[[str, str], bool] | None = None) -> str:
     """``query`` with each triple ``c P* ?v`` / ``c P? ?v`` / ``?v P* c`` of a constant ``c`` (an IRI or a literal)
     written so that ``?v = c`` is among its solutions whether or not ``c`` occurs in the graph, and each ``c P* d``
@@ -505,7 +522,6 @@ def zero_length_paths(query: str, distinct_only: bool = False, node: Callable[[s
     if any(_blank_labels(tokens)):
         return query
     edits = []
-    constraint_ends = _constraint_ends(tokens)
     in_graph = _within_graph_iri(tokens) if not distinct_only and "graph" in query.lower() else set()
     if node is not None:
         form = next((t[2] for t in tokens if _word(t, "SELECT", "CONSTRUCT", "DESCRIBE", "ASK")), 0)
@@ -513,14 +529,7 @@ def zero_length_paths(query: str, distinct_only: bool = False, node: Callable[[s
         node_of = partial(node, prologue)
     else:
         node_of = None
-    i = 1
-    while i < len(tokens):
-        starts = tokens[i - 1][:2] in _SENTENCE_AFTER or i - 1 in constraint_ends
-        found = _sentence(query, tokens, i) if starts else None
-        if found is None:
-            i += 1
-            continue
-        subject, triples, after = found
+    for i, subject, triples, after in _sentences(query, tokens):
         written = [
             _zero_length_triple(query, tokens, subject, t, distinct_only, node_of, i in in_graph) for t in triples
         ]
@@ -532,7 +541,6 @@ def zero_length_paths(query: str, distinct_only: bool = False, node: Callable[[s
                 for w, t in zip(written, triples, strict=True)
             ]
             edits.append((tokens[i][2], tokens[after - 1][3], " . ".join(written)))
-        i = after
     return apply_edits(query, edits)
 
 
@@ -580,15 +588,7 @@ def path_alternatives_as_unions(query: str) -> str:
     if not any(t[:2] == ("other", "|") for t in tokens) or any(_blank_labels(tokens)):
         return query
     edits = []
-    constraint_ends = _constraint_ends(tokens)
-    i = 1
-    while i < len(tokens):
-        starts = tokens[i - 1][:2] in _SENTENCE_AFTER or i - 1 in constraint_ends
-        found = _sentence(query, tokens, i) if starts else None
-        if found is None:
-            i += 1
-            continue
-        subject, triples, after = found
+    for i, subject, triples, after in _sentences(query, tokens):
 
         def text(first: int, after: int) -> str:
             return query[tokens[first][2] : tokens[after - 1][3]]
@@ -606,7 +606,6 @@ def path_alternatives_as_unions(query: str) -> str:
                 written.append(f"{s} {text(verb_first, verb_after)} {o}")
         if changed:
             edits.append((tokens[i][2], tokens[after - 1][3], " . ".join(written)))
-        i = after
     return apply_edits(query, edits)
 
 
