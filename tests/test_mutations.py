@@ -12403,35 +12403,12 @@ SLIPS_R34 = [
     ),
 ]
 
-SLIPS += [
-    s[:4]
-    for s in SLIPS_R25
-    + SLIPS_R26
-    + SLIPS_R27
-    + SLIPS_R28
-    + SLIPS_R29
-    + SLIPS_R30
-    + SLIPS_R31
-    + SLIPS_R32
-    + SLIPS_R33
-    + SLIPS_R34
-]
-MESSAGE_FRAGMENT.update(
-    {
-        s[0]: s[4]
-        for s in SLIPS_R25
-        + SLIPS_R26
-        + SLIPS_R27
-        + SLIPS_R28
-        + SLIPS_R29
-        + SLIPS_R30
-        + SLIPS_R31
-        + SLIPS_R32
-        + SLIPS_R33
-        + SLIPS_R34
-        if s[4]
-    }
-)
+_ROUNDS_25_ON = [
+    *SLIPS_R25, *SLIPS_R26, *SLIPS_R27, *SLIPS_R28, *SLIPS_R29, *SLIPS_R30, *SLIPS_R31, *SLIPS_R32, *SLIPS_R33,
+    *SLIPS_R34,
+]  # fmt: skip
+SLIPS += [s[:4] for s in _ROUNDS_25_ON]
+MESSAGE_FRAGMENT.update({s[0]: s[4] for s in _ROUNDS_25_ON if s[4]})
 
 # Round 18: a literal whose datatype its lexical form is not (words typed xsd:date; a year typed xsd:date where the
 # ontology's range is a day or a year): the loader refuses the file at the line.
